@@ -1,0 +1,51 @@
+namespace Dragoman.Documents;
+
+/// <summary>
+/// The article text and its flat annotation layers (like spaCy's Doc). Components add layers;
+/// each layer's spans index into <see cref="Text"/>. A Document belongs to one thread at a time.
+/// </summary>
+public sealed class Document
+{
+    public Document(Article article, DateOnly? referenceDate)
+    {
+        Article = article;
+        ReferenceDate = referenceDate;
+    }
+
+    public Article Article { get; }
+    public string Text => Article.Text;
+
+    /// <summary>The date relative expressions resolve against (publication date or user-given); null when unknown.</summary>
+    public DateOnly? ReferenceDate { get; }
+
+    public Token[] Tokens { get; set; } = [];
+    public Sentence[] Sentences { get; set; } = [];
+    public List<Mention> Mentions { get; } = [];
+    public List<Entity> Entities { get; } = [];
+    public List<PlaceResolution> Places { get; } = [];
+    public List<TimeExpression> Times { get; } = [];
+    public List<Attribution> Attributions { get; } = [];
+    public List<Event> Events { get; } = [];
+
+    /// <summary>Diagnostics that do not stop processing (a component that skipped something, and why).</summary>
+    public List<string> Warnings { get; } = [];
+
+    public string Slice(TextSpan span) => Text[span.Start..span.End];
+
+    /// <summary>Index of the sentence containing <paramref name="offset"/>, or -1.</summary>
+    public int SentenceAt(int offset)
+    {
+        int lo = 0, hi = Sentences.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            var s = Sentences[mid];
+            if (offset < s.Start) hi = mid - 1;
+            else if (offset >= s.End) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
+    }
+
+    public Entity? EntityById(string? id) => id is null ? null : Entities.Find(e => e.Id == id);
+}

@@ -1,0 +1,41 @@
+using Dragoman.Documents;
+using Dragoman.Ingest;
+
+namespace Dragoman.Pipeline;
+
+/// <summary>The outcome for one input: a processed document, or the reason it failed.</summary>
+public sealed record BatchOutcome(string Input, Document? Document, string? Error);
+
+/// <summary>
+/// Runs read + pipeline over inputs in parallel on all cores, yielding outcomes in input order.
+/// One failing input never stops the batch.
+/// </summary>
+public static class BatchProcessor
+{
+    public static IEnumerable<BatchOutcome> Process(IEnumerable<InputItem> inputs, DocumentPipeline pipeline, DateOnly? reference, CancellationToken cancel = default)
+    {
+        return inputs
+            .SelectMany(ArticleInputs.Split)
+            .AsParallel()
+            .AsOrdered()
+            .WithCancellation(cancel)
+            .WithDegreeOfParallelism(Environment.ProcessorCount)
+            .Select(item => ProcessOne(item, pipeline, reference));
+    }
+
+    public static BatchOutcome ProcessOne(InputItem item, DocumentPipeline pipeline, DateOnly? reference)
+    {
+        if (item.Raw is null) return new BatchOutcome(item.Input, null, item.Error ?? "unreadable");
+        var article = ArticleReader.Read(item.Raw);
+        if (!article.IsOk) return new BatchOutcome(item.Input, null, article.Error);
+        try
+        {
+            var doc = DocumentFactory.Create(article.Value!, reference);
+            return new BatchOutcome(item.Input, pipeline.Process(doc), null);
+        }
+        catch (PipelineException ex)
+        {
+            return new BatchOutcome(item.Input, null, ex.Message);
+        }
+    }
+}
