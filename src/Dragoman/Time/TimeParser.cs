@@ -198,6 +198,7 @@ internal sealed class TimeParser
             {
                 Take(Approx(i));
                 Take(Calendar(i, withTime: true));
+                Take(TimeOfDay(i));
                 Take(Relative(i));
                 Take(Quantity(i));
                 Take(Reference(i));
@@ -288,7 +289,7 @@ internal sealed class TimeParser
             case Kw.Recent:
                 if (Unit(i + 1) is var u and not Gran.None && IsPlural(i + 1))
                     return new ParseMatch(i + 2, new PeriodSem { Unit = u, N = null, Sign = -1, Recent = true });
-                return Is(i + 1, LexKind.Unit) || In(i + 1) && _t[i + 1].K == TokenKind.Word && !P(i + 1, ',') ? null : new ParseMatch(i + 1, new RefSem("PAST_REF"));
+                return new ParseMatch(i + 1, new RefSem("PAST_REF"));
             case Kw.Soon: return new ParseMatch(i + 1, new RefSem("FUTURE_REF"));
             case Kw.These when W(i + 1, "days"): return new ParseMatch(i + 2, new RefSem("PRESENT_REF"));
             case Kw.The:
@@ -307,6 +308,9 @@ internal sealed class TimeParser
     {
         switch (K(i))
         {
+            // "daily", "quarterly" before a noun are adjectives ("a quarterly dividend"), not times
+            case Kw.Daily or Kw.Weekly or Kw.Monthly or Kw.Quarterly when In(i + 1) && _t[i + 1].K == TokenKind.Word && _t[i + 1].L.Kind == LexKind.None && !_t[i + 1].Cap:
+                return null;
             case Kw.Daily: return new ParseMatch(i + 1, new SetSem("P1D"));
             case Kw.Weekly: return new ParseMatch(i + 1, new SetSem("P1W"));
             case Kw.Monthly: return new ParseMatch(i + 1, new SetSem("P1M"));
@@ -381,7 +385,13 @@ internal sealed class TimeParser
             var cs = new CalSem { Gran = unit, RelUnit = unit, RelOffset = sign, Mod = mod };
             if (unit == Gran.Day && kw == Kw.Previous) return null; // "the previous day" is anchored on a narrated day
             int end = k + 1;
-            if (unit == Gran.Year && P(end, '\'') && W(end + 1, "s")) { } // possessive handled by caller's extent
+            // "this year's third quarter", "next year's first half"
+            if (unit == Gran.Year && (W(end, "'s") || W(end, "’s")) && Is(end + 1, LexKind.Ordinal) && Unit(end + 2) is Gran.Quarter or Gran.Half)
+            {
+                int ord = _t[end + 1].L.Ord;
+                if (Unit(end + 2) == Gran.Quarter && ord <= 4) { cs.Quarter = ord; end += 3; }
+                else if (Unit(end + 2) == Gran.Half && ord <= 2) { cs.Half = ord; end += 3; }
+            }
             return new ParseMatch(end, cs);
         }
         if (the) return null;
@@ -531,6 +541,9 @@ internal sealed class TimeParser
         }
         // decades: "1990s"
         if (t.Decade > 0) return new ParseMatch(i + 1, new CalSem { Gran = Gran.Decade, Decade = t.Decade });
+        // spelled years: "nineteen ninety-six"
+        if (W(i, "nineteen") && Number(i + 1, out var tail, out int yend, allowA: false) && tail is >= 10 and <= 99 && In(i + 1) && _t[i + 1].Num < 0)
+            return new ParseMatch(yend, new CalSem { Gran = Gran.Year, Year = 1900 + tail.Value });
         // year alone
         if (IsYear(i) && !(P(i + 1, '-') && Adjacent(i + 1)) && !P(i - 1, '$') && !(In(i + 1) && (_text[_t[i + 1].S] == '%')) && YearContextOk(i))
         {
@@ -566,6 +579,13 @@ internal sealed class TimeParser
             }
             int y2 = K(j) == Kw.Of || P(j, ',') ? j + 1 : j;
             if (IsYear(y2)) { cs.Year = _t[y2].Num; return new ParseMatch(y2 + 1, cs); }
+            // "July last year", "March of next year"
+            int ry = K(j) == Kw.Of ? j + 1 : j;
+            if (K(ry) is Kw.Last or Kw.This or Kw.Next && Unit(ry + 1) == Gran.Year && !IsPlural(ry + 1))
+            {
+                cs.RelUnit = Gran.Year; cs.RelOffset = K(ry) switch { Kw.Last => -1, Kw.Next => 1, _ => 0 };
+                return new ParseMatch(ry + 2, cs);
+            }
             // a bare month name: "May" and "March" need a temporal context at sentence start (modal verb, verb)
             bool abbrev = (_t[i].L.Kind & LexKind.Month) == 0;
             if (abbrev) return null;
@@ -577,7 +597,9 @@ internal sealed class TimeParser
         {
             var cs = new CalSem { Gran = Gran.Day, Weekday = t.L.Val };
             j = i + 1;
-            if (P(j, ',') && Calendar(j + 1, false) is { Sem: CalSem c2 } m2 && c2.Day is not null && !c2.Relative) return m2 with { };
+            int dj = P(j, ',') ? j + 1 : j;
+            if (MonthAt(dj, out _) > 0 && Calendar(dj, false) is { Sem: CalSem c2 } m2 && c2.Day is not null && !c2.Relative)
+            { c2.Weekday = t.L.Val; return m2; }
             if (Is(j, LexKind.PartOfDay)) { cs.Gran = Gran.PartOfDay; cs.PartOfDay = _t[j].L.Val; j++; }
             return new ParseMatch(j, cs);
         }
@@ -629,6 +651,23 @@ internal sealed class TimeParser
         }
         if (Is(j, LexKind.Ordinal) && Unit(j + 1) is Gran.Quarter or Gran.Half) return QuarterTail(j + 1, _t[j].L.Ord, Unit(j + 1));
         if (K(j) == Kw.Fiscal && Is(j + 1, LexKind.Ordinal) && Unit(j + 2) is Gran.Quarter or Gran.Half) return QuarterTail(j + 2, _t[j + 1].L.Ord, Unit(j + 2));
+        // "the 1988 third quarter"
+        if (IsYear(j) && Is(j + 1, LexKind.Ordinal) && Unit(j + 2) is Gran.Quarter or Gran.Half && QuarterTail(j + 2, _t[j + 1].L.Ord, Unit(j + 2)) is { Sem: CalSem yq } yqm)
+        { yq.Year = _t[j].Num; return yqm; }
+        // "the year two thousand"
+        if (Unit(j) == Gran.Year && W(j + 1, "two") && W(j + 2, "thousand")) return new ParseMatch(j + 3, new CalSem { Gran = Gran.Year, Year = 2000 });
+        // "the year-earlier quarter", "the year-ago period", "the year-ago third quarter": a year before the quarter in context
+        if (Unit(j) == Gran.Year && P(j + 1, '-') && K(j + 2) is Kw.Earlier or Kw.Ago)
+        {
+            int q = j + 3;
+            if (Is(q, LexKind.Ordinal) && Unit(q + 1) == Gran.Quarter) q++;
+            if (Unit(q) is Gran.Quarter || K(q) == Kw.Period) return new ParseMatch(q + 1, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true, Quarter = -1 });
+        }
+        // "the year", "the full year", "the fiscal year", "the current month": the unit containing the reference
+        int a = j;
+        while (In(a) && a < j + 2 && (W(a, "full") || W(a, "fiscal") || W(a, "calendar") || W(a, "entire") || W(a, "whole") || K(a) == Kw.Current)) a++;
+        if (Unit(a) is Gran.Year or Gran.Month && !IsPlural(a) && !(K(a + 1) is Kw.Earlier or Kw.Before or Kw.Ago or Kw.Later) && !W(a + 1, "after") && !P(a + 1, '-'))
+            return new ParseMatch(a + 1, new CalSem { Gran = Unit(a), RelUnit = Unit(a), RelOffset = 0 });
         if (Unit(j) == Gran.Quarter && !IsPlural(j))
             return new ParseMatch(j + 1, new CalSem { Gran = Gran.Quarter, LatestCompleted = true, RelUnit = Gran.Quarter });
         if (Unit(j) == Gran.Weekend && !IsPlural(j)) return new ParseMatch(j + 1, new CalSem { Gran = Gran.Weekend, RelUnit = Gran.Weekend, RelOffset = 0 });

@@ -57,6 +57,12 @@ internal sealed class TimeResolver(DateOnly? reference)
             var y = new CalSem { Gran = Gran.Year, Year = rr.Year - 1 };
             return Format(y, rr.Year - 1, 0, 0, 0, null, false);
         }
+        if (c.Relative && c.Month is { } rm && Reference is { } rr2)
+        {
+            // "July last year": a month of a year given relative to the reference
+            var my = new CalSem { Gran = c.Gran, Month = rm, Day = c.Day, Mod = c.Mod };
+            return Format(my, rr2.Year + c.RelOffset, rm, c.Day ?? 1, 0, null, false);
+        }
         if (c.Relative) return RelativeCal(c, tense);
 
         // absolute or partial calendar values
@@ -89,7 +95,8 @@ internal sealed class TimeResolver(DateOnly? reference)
                 var partial = PartialValue(c);
                 return new Resolved(partial + TimeSuffix(c), null, null, PrecisionOf(c), Side(dirU, c.This) + ":" + partial, IsTime(c), true);
             }
-            var dir = c.WordDir != Dir.Unknown ? c.WordDir : c.This ? Dir.Unknown : tense();
+            // a quarter or half without a year is the latest one begun (reports look back on them)
+            var dir = c.WordDir != Dir.Unknown ? c.WordDir : c.This ? Dir.Unknown : c.Gran is Gran.Quarter or Gran.Half ? Dir.Past : tense();
             year = InferYear(c, r1, dir, strict: c.WordDir != Dir.Unknown);
             inferred = true;
         }
@@ -105,6 +112,12 @@ internal sealed class TimeResolver(DateOnly? reference)
         int best = r.Year;
         if (c.This && c.Gran != Gran.Season) return r.Year;
         var candidates = new[] { r.Year - 1, r.Year, r.Year + 1 };
+        // "Saturday, April 25": the weekday picks the year when the date falls on it in only one candidate
+        if (c.Weekday is { } wd && c.Month is { } wm && c.Day is { } wdd)
+        {
+            var fits = candidates.Where(y => wdd <= DateTime.DaysInMonth(y, wm) && IsoDow(new DateOnly(y, wm, wdd)) == wd).ToArray();
+            if (fits.Length == 1) return fits[0];
+        }
         (DateOnly s, DateOnly e) IntervalFor(int y) => BaseInterval(c, y, c.Month ?? 1, c.Day ?? 1);
         if (c.This && c.Gran == Gran.Season)
         {
@@ -198,6 +211,13 @@ internal sealed class TimeResolver(DateOnly? reference)
                 _lastQuarter = (y, q);
                 var res = Format(new CalSem { Gran = Gran.Quarter, Quarter = q, Mod = c.Mod is Mod.BeforeRef or Mod.AfterRef ? Mod.None : c.Mod }, y, 0, 0, 0, null, false);
                 return ApplyRefMod(c.Mod, res, r);
+            }
+            case Gran.Year when c.Quarter is not null || c.Half is not null:
+            {
+                int y = r.Year + c.RelOffset;
+                var part = new CalSem { Gran = c.Quarter is not null ? Gran.Quarter : Gran.Half, Quarter = c.Quarter, Half = c.Half };
+                if (c.Quarter is { } pq) _lastQuarter = (y, pq);
+                return Format(part, y, 0, 0, 0, null, false);
             }
             case Gran.Year:
             {

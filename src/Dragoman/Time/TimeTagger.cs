@@ -94,7 +94,7 @@ internal sealed class TenseFinder(Document doc)
     private static readonly HashSet<string> Future = new(StringComparer.OrdinalIgnoreCase)
     {
         "will", "shall", "'ll", "’ll", "won't", "going", "expected", "expects", "expect", "plans", "plan", "planning", "scheduled",
-        "due", "upcoming", "intends", "intend", "would", "tomorrow", "next", "aims", "hopes", "set", "coming", "forthcoming",
+        "due", "upcoming", "intends", "intend", "tomorrow", "next", "aims", "hopes", "set", "coming", "forthcoming",
     };
 
     private static readonly HashSet<string> PastIrregular = new(StringComparer.OrdinalIgnoreCase)
@@ -104,6 +104,16 @@ internal sealed class TenseFinder(Document doc)
         "bought", "paid", "struck", "shot", "broke", "became", "brought", "kept", "found", "sent", "spent", "thought", "knew",
         "has", "have", "been", "since", "hit", "put", "cut", "quit", "seized", "stole", "wrote", "spoke", "ran", "drove", "flew",
     };
+
+    /// <summary>Cues further than this (in characters) belong to another clause.</summary>
+    private const int MaxCueDistance = 40;
+
+    private static bool IsReporting(ReadOnlySpan<char> w) =>
+        w.Equals("said", StringComparison.OrdinalIgnoreCase) || w.Equals("told", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("announced", StringComparison.OrdinalIgnoreCase) || w.Equals("reported", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("added", StringComparison.OrdinalIgnoreCase) || w.Equals("stated", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("noted", StringComparison.OrdinalIgnoreCase) || w.Equals("explained", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("quoted", StringComparison.OrdinalIgnoreCase);
 
     public Dir At(TextSpan span)
     {
@@ -130,7 +140,7 @@ internal sealed class TenseFinder(Document doc)
                 || w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0]);
             if (past && dist < bestPast) bestPast = dist;
         }
-        if (bestPast == int.MaxValue && bestFuture == int.MaxValue) return Dir.Unknown;
+        if (bestPast > MaxCueDistance && bestFuture > MaxCueDistance) return Dir.Unknown;
         return bestFuture < bestPast ? Dir.Future : Dir.Past;
     }
 }
