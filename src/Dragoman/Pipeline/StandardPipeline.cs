@@ -1,4 +1,5 @@
 using Dragoman.Text;
+using Dragoman.Time;
 
 namespace Dragoman.Pipeline;
 
@@ -12,5 +13,6 @@ public static class StandardPipeline
     public static DocumentPipeline Build(PipelineResources resources) =>
         new PipelineBuilder()
             .Add(new TextComponent())
+            .Add(new TimeComponent())
             .Build();
 }
