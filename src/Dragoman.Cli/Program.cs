@@ -9,6 +9,8 @@ app.Configure(config =>
     config.AddCommand<ExtractCommand>("extract")
         .WithDescription("Read articles and print their entities, places, times and events as JSON.")
         .WithExample("extract", "article.html", "--published", "2019-02-10");
+    config.AddBranch("train", t => t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger."));
+    config.AddBranch("eval", e => e.AddCommand<EvalNerCommand>("ner").WithDescription("Score the named-entity tagger on an annotated file."));
 });
 try
 {
