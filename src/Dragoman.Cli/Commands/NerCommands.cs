@@ -40,8 +40,16 @@ public sealed class TrainNerSettings : CommandSettings
     public bool TrainLists { get; init; }
 
     [CommandOption("--clusters <FILE>")]
-    [Description("Word clusters file written by 'train clusters' (word TAB id TAB id ...).")]
+    [Description("Word clusters file (word TAB id TAB id ...), instead of learning them with --unlabelled.")]
     public string? Clusters { get; init; }
+
+    [CommandOption("--unlabelled <FILE>")]
+    [Description("Unlabelled text to learn word clusters from (.txt, .jsonl[.gz] 'text', .xml/.tml, CoNLL, GMB CSV); repeat for several. The training corpora are always included.")]
+    public string[] Unlabelled { get; init; } = [];
+
+    [CommandOption("--save-clusters <FILE>")]
+    [Description("Also write the learnt clusters as text.")]
+    public string? SaveClusters { get; init; }
 
     [CommandOption("--dev <FILE>")]
     [Description("Evaluation file scored after training (reported, never trained on).")]
@@ -89,6 +97,16 @@ public sealed class TrainNerCommand : Command<TrainNerSettings>
             clusters = c.Value!;
             Console.Error.WriteLine($"clusters: {clusters.Count} words, {clusters.Levels} levels");
         }
+        else if (settings.Unlabelled.Length > 0)
+        {
+            var csw = Stopwatch.StartNew();
+            var sources = settings.Corpora.Select(c => c.Split(':')[0]).Concat(settings.Unlabelled).Distinct().ToArray();
+            foreach (var src in sources)
+                if (!File.Exists(src)) { Console.Error.WriteLine($"dragoman: {src}: no such file"); return 1; }
+            clusters = ClusterTrainer.Train(sources.SelectMany(ClusterTrainer.ReadSentences), new ClusterOptions(), Console.Error.WriteLine);
+            Console.Error.WriteLine($"clusters: {clusters.Count} words, {clusters.Levels} levels in {csw.Elapsed.TotalSeconds:F0} s");
+            if (settings.SaveClusters is not null) clusters.WriteText(settings.SaveClusters);
+        }
         var info = new Dictionary<string, string>
         {
             ["corpora"] = string.Join(" ", settings.Corpora.Select(Path.GetFileName)),
@@ -96,7 +114,8 @@ public sealed class TrainNerCommand : Command<TrainNerSettings>
             ["bits"] = settings.Bits.ToString(CultureInfo.InvariantCulture),
             ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
             ["lists"] = settings.Lists is null ? "none" : "public" + (settings.TrainLists ? "+train" : ""),
-            ["clusters"] = settings.Clusters is null ? "none" : Path.GetFileName(settings.Clusters),
+            ["clusters"] = settings.Clusters is not null ? Path.GetFileName(settings.Clusters)
+                : settings.Unlabelled.Length > 0 ? "learnt from " + string.Join(" ", settings.Unlabelled.Select(Path.GetFileName)) : "none",
             ["trained"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         var sw = Stopwatch.StartNew();
@@ -125,6 +144,10 @@ public sealed class EvalNerSettings : CommandSettings
     [CommandOption("--model <FILE>")]
     [Description("Model file. Default: the bundled models/ner/dragoman-ner.bin.")]
     public string? Model { get; init; }
+
+    [CommandOption("--errors <FILE>")]
+    [Description("Write the sentences with a wrong or missed entity, gold and predicted, to this file.")]
+    public string? Errors { get; init; }
 }
 
 /// <summary>Scores the tagger on an annotated file, entity-level exact match (conlleval); the last line is JSON.</summary>
@@ -139,7 +162,7 @@ public sealed class EvalNerCommand : Command<EvalNerSettings>
         Console.Error.WriteLine($"model {path} loaded in {sw.Elapsed.TotalMilliseconds:F0} ms");
         var read = NerCorpus.ReadSpec(settings.File);
         if (!read.IsOk) { Console.Error.WriteLine($"dragoman: {read.Error}"); return 1; }
-        var result = NerEvaluation.Run(model.Value!, read.Value!);
+        var result = NerEvaluation.Run(model.Value!, read.Value!, settings.Errors is null ? null : new StreamWriter(settings.Errors));
         var s = result.Scorer;
         var per = new Dictionary<string, object>();
         for (int c = 0; c < NerLabels.ClassCount; c++)

@@ -4,16 +4,16 @@ using Dragoman.Text;
 namespace Dragoman.Entities;
 
 /// <summary>
-/// Multi-token name lists by kind (at most 8 kinds), matched on normalised token hashes.
+/// Multi-token name lists by kind (at most 16 kinds), matched on normalised token hashes.
 /// Each token gets a bit mask: for kind k, bit 4k+0 begins a match, +1 inside, +2 last, +3 a one-token match.
 /// Immutable after construction; matching allocates nothing.
 /// </summary>
 public sealed class Gazetteer
 {
-    public const int MaxKinds = 8;
+    public const int MaxKinds = 16;
     public const int MaxTokens = 6;
 
-    private readonly Dictionary<ulong, byte> _phrases = [];
+    private readonly Dictionary<ulong, ushort> _phrases = [];
     private readonly HashSet<ulong> _prefixes = [];
 
     public Gazetteer(IReadOnlyList<string> kinds, IEnumerable<(string Phrase, int Kind)> entries)
@@ -33,7 +33,7 @@ public sealed class Gazetteer
                 if (i < tokens.Length - 1) _prefixes.Add(h);
             }
             _phrases.TryGetValue(h, out var mask);
-            _phrases[h] = (byte)(mask | (1 << kind));
+            _phrases[h] = (ushort)(mask | (1 << kind));
         }
     }
 
@@ -47,7 +47,7 @@ public sealed class Gazetteer
     public int Phrases => _phrases.Count;
 
     /// <summary>Fills <paramref name="masks"/>[i] for tokens [from, to) of one sentence, given each token's normalised hash.</summary>
-    public void Match(ReadOnlySpan<ulong> normHashes, Span<uint> masks)
+    public void Match(ReadOnlySpan<ulong> normHashes, Span<ulong> masks)
     {
         masks.Clear();
         for (int i = 0; i < normHashes.Length; i++)
@@ -61,12 +61,12 @@ public sealed class Gazetteer
                     for (int k = 0; k < MaxKinds; k++)
                     {
                         if ((kinds & (1 << k)) == 0) continue;
-                        if (j == i) masks[i] |= 1u << (4 * k + 3);
+                        if (j == i) masks[i] |= 1UL << (4 * k + 3);
                         else
                         {
-                            masks[i] |= 1u << (4 * k);
-                            for (int m = i + 1; m < j; m++) masks[m] |= 1u << (4 * k + 1);
-                            masks[j] |= 1u << (4 * k + 2);
+                            masks[i] |= 1UL << (4 * k);
+                            for (int m = i + 1; m < j; m++) masks[m] |= 1UL << (4 * k + 1);
+                            masks[j] |= 1UL << (4 * k + 2);
                         }
                     }
                 }

@@ -5,7 +5,7 @@ namespace Dragoman.Entities;
 /// <summary>Receives the tagger's mistakes during training.</summary>
 internal interface ITaggerUpdate
 {
-    void Update(ReadOnlySpan<int> buckets, int gold, int predicted);
+    void Update(ReadOnlySpan<int> buckets, int label, float delta);
 }
 
 /// <summary>
@@ -18,7 +18,6 @@ internal interface ITaggerUpdate
 internal sealed class NerFeatures
 {
     public const int MaxStatic = 64;
-    public const int MaxFeatures = MaxStatic + 8;
 
     // Template ids: every feature hash starts from one, so templates never collide by design.
     private const ulong TBias = 1, TWord = 2, TNorm = 3, TNormM1 = 4, TNormP1 = 5, TNormM2 = 6, TNormP2 = 7,
@@ -36,10 +35,8 @@ internal sealed class NerFeatures
 
     private ulong[] _exact = [], _norm = [], _short = [], _shape = [];
     private F[] _flags = [];
-    private uint[] _gaz = [];
+    private ulong[] _gaz = [];
     private int[] _static = [], _staticCount = [];
-    private readonly int[] _dyn = new int[MaxFeatures];
-    private readonly float[] _scores = new float[NerLabels.Count];
     private readonly Dictionary<ulong, (int Title, int Lower)> _case = [];
     private readonly Dictionary<ulong, int> _histIndex = [];
     private int[] _hist = new int[256];
@@ -49,50 +46,128 @@ internal sealed class NerFeatures
         if (_exact.Length >= n) return;
         int size = Math.Max(n, _exact.Length * 2);
         _exact = new ulong[size]; _norm = new ulong[size]; _short = new ulong[size]; _shape = new ulong[size];
-        _flags = new F[size]; _gaz = new uint[size]; _staticCount = new int[size];
+        _flags = new F[size]; _gaz = new ulong[size]; _staticCount = new int[size];
         _static = new int[size * MaxStatic];
     }
 
+    private float[] _emit = new float[64 * NerLabels.Count];
+    private float[] _trans = new float[64 * NerLabels.Count * NerLabels.Count];
+    private float[] _delta = new float[64 * NerLabels.Count];
+    private int[] _back = new int[64 * NerLabels.Count];
+    private int[] _histFeat = new int[64 * 2];
+    private int[] _histCount = new int[64];
+    private readonly int[] _tf = new int[3];
+
+    /// <summary>
+    /// Tags sentence by sentence with first-order Viterbi over BILOU labels (only well-formed sequences).
+    /// Emission features: the static ones and the prediction history of earlier sentences; transition features:
+    /// previous label, previous label + word, previous label + short shape. With <paramref name="update"/>,
+    /// mistakes update the weights (structured perceptron: gold path +1, predicted path -1).
+    /// </summary>
     public void Decode(NerModel model, string text, Token[] tokens, Sentence[] sentences, int[] labels, float[]? conf, int[]? gold, ITaggerUpdate? update = null)
     {
         Prepare(model, text, tokens, sentences);
         _histIndex.Clear();
-        int L = NerLabels.Count;
-        var weights = model.Weights;
+        const int L = NerLabels.Count;
+        var W = model.Weights;
         foreach (var s in sentences)
         {
-            int prev = NerLabels.O, prev2 = NerLabels.O;
-            for (int i = s.FirstToken; i < s.EndToken; i++)
+            int n = s.TokenCount;
+            if (_emit.Length < n * L)
             {
-                int n = Dynamic(model, i, prev, prev2);
-                var scores = _scores.AsSpan();
-                scores.Clear();
-                var stat = _static.AsSpan(i * MaxStatic, _staticCount[i]);
-                foreach (var b in stat) Accumulate(weights.AsSpan(b * L, L), scores);
-                for (int k = 0; k < n; k++) Accumulate(weights.AsSpan(_dyn[k] * L, L), scores);
-
-                int best = -1;
-                float bestScore = float.NegativeInfinity;
-                for (int l = 0; l < L; l++)
-                    if (NerLabels.Allowed(prev, l) && scores[l] > bestScore) { bestScore = scores[l]; best = l; }
-
-                if (gold is not null && update is not null && best != gold[i])
+                _emit = new float[n * L * 2]; _delta = new float[n * L * 2]; _back = new int[n * L * 2];
+                _trans = new float[n * L * L * 2]; _histFeat = new int[n * 4]; _histCount = new int[n * 2];
+            }
+            for (int k = 0; k < n; k++)
+            {
+                int i = s.FirstToken + k;
+                var e = _emit.AsSpan(k * L, L);
+                e.Clear();
+                foreach (var b in _static.AsSpan(i * MaxStatic, _staticCount[i])) Accumulate(W.AsSpan(b * L, L), e);
+                int h = History(model, i, _histFeat.AsSpan(k * 2, 2));
+                _histCount[k] = h;
+                for (int j = 0; j < h; j++) Accumulate(W.AsSpan(_histFeat[k * 2 + j] * L, L), e);
+                var t = _trans.AsSpan(k * L * L, L * L);
+                t.Clear();
+                for (int p = 0; p < L; p++)
                 {
-                    update.Update(stat, gold[i], best);
-                    update.Update(_dyn.AsSpan(0, n), gold[i], best);
+                    if (k == 0 && p != NerLabels.O) continue;
+                    TransitionFeatures(model, i, p);
+                    var row = t.Slice(p * L, L);
+                    foreach (var b in _tf) Accumulate(W.AsSpan(b * L, L), row);
                 }
-                labels[i] = best;
-                if (conf is not null)
+            }
+            // Viterbi
+            for (int k = 0; k < n; k++)
+            {
+                for (int l = 0; l < L; l++)
                 {
+                    float best = float.NegativeInfinity;
+                    int arg = -1;
+                    if (k == 0)
+                    {
+                        if (NerLabels.Allowed(NerLabels.O, l)) { best = _trans[l]; arg = NerLabels.O; }
+                    }
+                    else
+                    {
+                        for (int p = 0; p < L; p++)
+                        {
+                            if (!NerLabels.Allowed(p, l)) continue;
+                            float v = _delta[(k - 1) * L + p] + _trans[(k * L + p) * L + l];
+                            if (v > best) { best = v; arg = p; }
+                        }
+                    }
+                    _delta[k * L + l] = best + _emit[k * L + l];
+                    _back[k * L + l] = arg;
+                }
+            }
+            int last = 0;
+            float bestEnd = float.NegativeInfinity;
+            for (int l = 0; l < L; l++)
+                if (NerLabels.CanEnd(l) && _delta[(n - 1) * L + l] > bestEnd) { bestEnd = _delta[(n - 1) * L + l]; last = l; }
+            for (int k = n - 1; k >= 0; k--)
+            {
+                labels[s.FirstToken + k] = last;
+                last = _back[k * L + last];
+            }
+
+            if (gold is not null && update is not null)
+            {
+                for (int k = 0; k < n; k++)
+                {
+                    int i = s.FirstToken + k;
+                    int g = gold[i], pr = labels[i];
+                    int gp = k == 0 ? NerLabels.O : gold[i - 1], pp = k == 0 ? NerLabels.O : labels[i - 1];
+                    if (g != pr)
+                    {
+                        update.Update(_static.AsSpan(i * MaxStatic, _staticCount[i]), g, 1);
+                        update.Update(_static.AsSpan(i * MaxStatic, _staticCount[i]), pr, -1);
+                        update.Update(_histFeat.AsSpan(k * 2, _histCount[k]), g, 1);
+                        update.Update(_histFeat.AsSpan(k * 2, _histCount[k]), pr, -1);
+                    }
+                    if (g != pr || gp != pp)
+                    {
+                        TransitionFeatures(model, i, gp);
+                        update.Update(_tf, g, 1);
+                        TransitionFeatures(model, i, pp);
+                        update.Update(_tf, pr, -1);
+                    }
+                }
+            }
+            if (conf is not null)
+            {
+                for (int k = 0; k < n; k++)
+                {
+                    int i = s.FirstToken + k;
+                    int p = k == 0 ? NerLabels.O : labels[i - 1];
+                    float chosen = _emit[k * L + labels[i]] + _trans[(k * L + p) * L + labels[i]];
                     double z = 0;
                     for (int l = 0; l < L; l++)
-                        if (NerLabels.Allowed(prev, l)) z += Math.Exp(Math.Max(-30, scores[l] - bestScore));
+                        if (NerLabels.Allowed(p, l)) z += Math.Exp(Math.Max(-30, _emit[k * L + l] + _trans[(k * L + p) * L + l] - chosen));
                     conf[i] = (float)(1 / z);
                 }
-                Remember(i, best);
-                prev2 = prev;
-                prev = best;
             }
+            for (int i = s.FirstToken; i < s.EndToken; i++) Remember(i, labels[i]);
         }
     }
 
@@ -116,21 +191,22 @@ internal sealed class NerFeatures
 
     private int Bucket(NerModel m, ulong h) => (int)(h & (ulong)((1 << m.BucketBits) - 1));
 
-    private int Dynamic(NerModel m, int i, int prev, int prev2)
+    private void TransitionFeatures(NerModel m, int i, int prev)
     {
-        int n = 0;
-        _dyn[n++] = Bucket(m, FeatureHash.Mix(TPrev, (ulong)prev));
-        _dyn[n++] = Bucket(m, FeatureHash.Mix(TPrev2, (ulong)(prev2 * 32 + prev)));
-        _dyn[n++] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(TPrevNorm, (ulong)prev), _norm[i]));
-        _dyn[n++] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(TPrevShort, (ulong)prev), _short[i]));
-        if ((_flags[i] & (F.InitCap | F.AllCaps)) != 0 && _histIndex.TryGetValue(_norm[i], out int slot))
-        {
-            int best = 0;
-            for (int c = 1; c < 5; c++) if (_hist[slot + c] > _hist[slot + best]) best = c;
-            _dyn[n++] = Bucket(m, FeatureHash.Mix(THist, (ulong)best));
-            _dyn[n++] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(THistFlags, (ulong)best), (ulong)(_flags[i] & (F.SentInitial | F.AllCaps | F.Headline))));
-        }
-        return n;
+        _tf[0] = Bucket(m, FeatureHash.Mix(TPrev, (ulong)prev));
+        _tf[1] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(TPrevNorm, (ulong)prev), _norm[i]));
+        _tf[2] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(TPrevShort, (ulong)prev), _short[i]));
+    }
+
+    /// <summary>Labels given to the same capitalised word in earlier sentences of the document (majority class).</summary>
+    private int History(NerModel m, int i, Span<int> o)
+    {
+        if ((_flags[i] & (F.InitCap | F.AllCaps)) == 0 || !_histIndex.TryGetValue(_norm[i], out int slot)) return 0;
+        int best = 0;
+        for (int c = 1; c < 5; c++) if (_hist[slot + c] > _hist[slot + best]) best = c;
+        o[0] = Bucket(m, FeatureHash.Mix(THist, (ulong)best));
+        o[1] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(THistFlags, (ulong)best), (ulong)(_flags[i] & (F.SentInitial | F.AllCaps | F.Headline))));
+        return 2;
     }
 
     private void Prepare(NerModel m, string text, Token[] tokens, Sentence[] sentences)
@@ -234,9 +310,9 @@ internal sealed class NerFeatures
         o[n++] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(TFlagsNorm, (ulong)(f & (F.SentInitial | F.Headline))), norm));
         o[n++] = Bucket(m, FeatureHash.Mix(TLen, (ulong)Math.Min(w.Length, 12)));
 
-        uint g = _gaz[i];
+        ulong g = _gaz[i];
         bool cap = (f & (F.InitCap | F.AllCaps)) != 0;
-        for (int b = 0; b < 32 && g != 0; b++, g >>= 1)
+        for (int b = 0; b < 64 && g != 0; b++, g >>= 1)
         {
             if ((g & 1) == 0) continue;
             o[n++] = Bucket(m, FeatureHash.Mix(TGaz, (ulong)b));
@@ -273,7 +349,7 @@ internal sealed class NerFeatures
         return n;
     }
 
-    private static ulong KindMask(uint gaz)
+    private static ulong KindMask(ulong gaz)
     {
         ulong k = 0;
         for (int kind = 0; kind < Gazetteer.MaxKinds; kind++)

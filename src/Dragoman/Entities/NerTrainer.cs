@@ -50,15 +50,13 @@ public static class NerTrainer
         private readonly float[] _u = new float[weights.Length];
         private float _c = 1;
 
-        public void Update(ReadOnlySpan<int> buckets, int gold, int predicted)
+        public void Update(ReadOnlySpan<int> buckets, int label, float delta)
         {
             const int L = NerLabels.Count;
             foreach (var b in buckets)
             {
-                weights[b * L + gold] += 1;
-                weights[b * L + predicted] -= 1;
-                _u[b * L + gold] += _c;
-                _u[b * L + predicted] -= _c;
+                weights[b * L + label] += delta;
+                _u[b * L + label] += _c * delta;
             }
         }
 

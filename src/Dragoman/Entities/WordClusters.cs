@@ -34,6 +34,13 @@ public sealed class WordClusters
         return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ids).Slice(i * Levels, Levels);
     }
 
+    public void WriteText(string path)
+    {
+        using var w = new StreamWriter(path);
+        for (int i = 0; i < _words.Count; i++)
+            w.WriteLine(_words[i] + "\t" + string.Join('\t', Enumerable.Range(0, Levels).Select(l => _ids[i * Levels + l])));
+    }
+
     internal void Write(BinaryWriter w)
     {
         w.Write(Levels);
