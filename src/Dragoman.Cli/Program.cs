@@ -9,6 +9,7 @@ app.Configure(config =>
     config.AddCommand<ExtractCommand>("extract")
         .WithDescription("Read articles and print their entities, places, times and events as JSON.")
         .WithExample("extract", "article.html", "--published", "2019-02-10");
+    config.AddBranch("train", t => t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger."));
     config.AddBranch("gazetteer", gazetteer =>
     {
         gazetteer.SetDescription("Install, import and benchmark the place gazetteer.");
@@ -19,6 +20,7 @@ app.Configure(config =>
     config.AddBranch("eval", evaluate =>
     {
         evaluate.SetDescription("Score a stage on a public evaluation set; the last line printed is one JSON object.");
+        evaluate.AddCommand<EvalNerCommand>("ner").WithDescription("Score the named-entity tagger on an annotated CoNLL file.");
         evaluate.AddCommand<EvalGeoCommand>("geo").WithDescription("Score toponym resolution on LGL, GeoVirus or GeoWebNews XML.");
         evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
     });
