@@ -57,10 +57,14 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
+    private bool _disposed;
+
     public void Dispose()
     {
         lock (_gate)
         {
+            if (_disposed) return;
+            _disposed = true;
             try { Exec(_db, "PRAGMA optimize;"); } catch (SqliteException) { }
             _db.Dispose();
         }

@@ -81,7 +81,8 @@ public sealed class BenchCommand : Command<BenchSettings>
                 ["tokens_per_s"] = Math.Round(summary.Tokens / secs, 0),
                 ["mb_text_per_s"] = Math.Round(summary.Characters / secs / 1e6, 3),
                 ["peak_working_set_mb"] = Math.Round(proc.PeakWorkingSet64 / 1048576.0, 1),
-                ["gc_heap_mb"] = Math.Round(GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0, 1),
+                ["store_write_s"] = Math.Round(summary.WriteTime.TotalSeconds, 3),
+                ["managed_heap_mb"] = Math.Round(GC.GetTotalMemory(false) / 1048576.0, 1),
                 ["allocated_mb"] = Math.Round((GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0, 1),
                 ["gen0_collections"] = GC.CollectionCount(0) - gcBefore,
                 ["db_mb"] = Math.Round(dbBytes / 1048576.0, 2),
@@ -90,7 +91,7 @@ public sealed class BenchCommand : Command<BenchSettings>
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run}: {summary.Read} articles ({summary.Stored} stored, {summary.Duplicate} duplicate, {summary.Failed} failed) in {secs:0.000} s: " +
                 $"{summary.Read / secs:0.0} articles/s, {summary.Tokens / secs:0} tokens/s; peak working set {proc.PeakWorkingSet64 / 1048576.0:0} MiB, " +
-                $"allocated {(GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0:0} MiB"));
+                $"allocated {(GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0:0} MiB; store writes {summary.WriteTime.TotalSeconds:0.000} s"));
             foreach (var f in summary.Failures.Take(10)) Console.Out.WriteLine($"  failed: {f.Input}: {f.Reason}");
         }
         Console.Out.WriteLine(last!.ToJsonString(DocumentJson.Compact));

@@ -9,6 +9,9 @@ public sealed record IngestFailure(string Input, string Reason);
 /// <summary>Totals of an ingest run. <see cref="Read"/> = <see cref="Stored"/> + <see cref="Duplicate"/> + failures.</summary>
 public sealed record IngestSummary(int Read, int Stored, int Duplicate, IReadOnlyList<IngestFailure> Failures, long Tokens, long Characters)
 {
+    /// <summary>Time spent inside the store's writes (the single writer), to see whether storing is the bottleneck.</summary>
+    public TimeSpan WriteTime { get; init; }
+
     public int Failed => Failures.Count;
 }
 
@@ -35,11 +38,13 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         long tokens = 0, chars = 0;
         var failures = new List<IngestFailure>();
         var pending = new List<(string Input, StorableDocument Doc)>(BatchSize);
+        var writeTime = new System.Diagnostics.Stopwatch();
 
         void Flush()
         {
             if (pending.Count == 0) return;
             IReadOnlyList<AddOutcome> outcomes;
+            writeTime.Start();
             try
             {
                 outcomes = store.Add([.. pending.Select(p => p.Doc)]);
@@ -48,6 +53,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             {
                 outcomes = [.. pending.Select(p => new AddOutcome(p.Doc.Hash, AddStatus.Failed, null, "store: " + ex.Message))];
             }
+            writeTime.Stop();
             for (int i = 0; i < pending.Count; i++)
             {
                 var o = outcomes[i];
@@ -82,7 +88,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             progress?.Invoke(new IngestProgress(done, items.Count, input));
         }
         Flush();
-        return new IngestSummary(done, stored, duplicate, failures, tokens, chars);
+        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed };
     }
 
     private (string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars) Process(InputItem item)
