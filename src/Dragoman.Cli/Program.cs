@@ -9,6 +9,19 @@ app.Configure(config =>
     config.AddCommand<ExtractCommand>("extract")
         .WithDescription("Read articles and print their entities, places, times and events as JSON.")
         .WithExample("extract", "article.html", "--published", "2019-02-10");
+    config.AddCommand<IngestCommand>("ingest")
+        .WithDescription("Read, process and store articles in the database (dragoman.db); the same article is stored once.")
+        .WithExample("ingest", "samples/")
+        .WithExample("ingest", "feed.jsonl", "--db", "news.db");
+    config.AddCommand<EventsCommand>("events")
+        .WithDescription("List stored events, filtered by actor, place, dates, action, modality; as a table, CSV or JSON Lines.")
+        .WithExample("events", "--actor", "intelligence", "--from", "2019-01-01", "--format", "csv");
+    config.AddCommand<ShowCommand>("show")
+        .WithDescription("Show an event with the evidence for every field, or an article with its events (IDs: a12, a12:ev3, a12:3, hash prefix).")
+        .WithExample("show", "a1:ev1");
+    config.AddCommand<SearchCommand>("search")
+        .WithDescription("Full-text search over stored articles (SQLite FTS5), with snippets.")
+        .WithExample("search", "\"Air Force Intelligence\" AND release*");
     config.AddBranch("train", t => t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger."));
     config.AddBranch("gazetteer", gazetteer =>
     {
@@ -26,7 +39,8 @@ app.Configure(config =>
     });
     config.AddBranch("bench", bench =>
     {
-        bench.SetDescription("Measure speed and memory.");
+        bench.SetDescription("Measure speed and memory: `bench PATH...` runs the whole pipeline (read, extract, store) and prints articles/s, tokens/s and peak memory; `bench time PATH...` the time tagger alone.");
+        bench.SetDefaultCommand<BenchCommand>();
         bench.AddCommand<BenchTimeCommand>("time").WithDescription("Measure the time tagger's speed (MB/s on one core) over text files.");
     });
 });
