@@ -15,14 +15,14 @@ public static partial class CreditRules
     // A proper name: capitalised words, allowing inner particles (of, al-, bin, the) and a leading "The".
     private const string Name = @"(?<name>(?:[Tt]he\s+)?(?:al-|Al-|el-|El-)?[A-Z][\p{L}\p{N}'’&\-]*(?:\s+(?:(?:of|the|for|al|bin|ibn|de|la|du|and)\s+)?(?:al-|Al-|el-|El-)?[A-Z0-9][\p{L}\p{N}'’&\-]*){0,6})";
 
-    [GeneratedRegex(@"\b(?:translated|translation)(?:\s+from\s+[A-Z]\w+)?(?:\s+and\s+(?:edited|adapted|abridged))?\s+(?:into\s+English\s+)?by\s+" + Name, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:translated|translation)(?:\s+(?i:from)\s+[A-Z]\w+)?(?:\s+(?i:and\s+(?:edited|adapted|abridged)))?\s+(?:(?i:into)\s+English\s+)?(?i:by)\s+" + Name, RegexOptions.CultureInvariant)]
     private static partial Regex Translator();
 
-    [GeneratedRegex(@"\b(?:edited\s+and\s+translated|English\s+translation)\s+by\s+" + Name, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:edited\s+and\s+translated|English\s+translation)\s+(?i:by)\s+" + Name, RegexOptions.CultureInvariant)]
     private static partial Regex TranslatorAlt();
 
     // "..., reports Alsouria Net." at the end of a sentence.
-    [GeneratedRegex(@"(?:,\s*|\s)(?<verb>reports|reported|writes|wrote|said|says|according\s+to|as\s+reported\s+by)\s+" + Name + @"\s*[.!]?[”""’']?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:,\s*|\s)(?<verb>reports|reported|writes|wrote|said|says|told|according\s+to|as\s+reported\s+by)\s+" + Name + @"\s*[.!]?[”""’']?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ClosingOutlet();
 
     [GeneratedRegex(@"^\(?\s*(?:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*" + Name + @"\s*\)?\.?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -50,7 +50,7 @@ public static partial class CreditRules
     private static partial Regex SentenceBreak();
 
     // Words that make a following name an outlet rather than a person ("said Alsouria Net", "according to SANA").
-    [GeneratedRegex(@"\b(?:Net|News|Agency|Times|Post|Observer|Press|TV|Television|Radio|Channel|Daily|Herald|Journal|Gazette|Network|Media|Online|Monitor|Tribune|Telegraph|Guardian|Independent|Review|Report|Wire|Dispatch|Bulletin|Service|Reuters|Bloomberg|Xinhua|Anadolu|Interfax|TASS|Sputnik|Al[- ]\p{Lu}\w+)\b|^[A-Z]{2,6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:Net|News|Agency|Times|Post|Observer|Press|TV|Television|Radio|Channel|Daily|Herald|Journal|Gazette|Network|Media|Online|Monitor|Tribune|Telegraph|Guardian|Independent|Review|Report|Wire|Dispatch|Bulletin|Service|Courier|Desk|Chronicle|Mirror|Star|Express|Standard|Voice|Today|Weekly|Magazine|Bureau|Reuters|Bloomberg|Xinhua|Anadolu|Interfax|TASS|Sputnik|Al[- ]\p{Lu}\w+)\b|^[A-Z]{2,6}$", RegexOptions.CultureInvariant)]
     private static partial Regex OutletCue();
 
     [GeneratedRegex(@"[\s,;:\-–—|]+(?:the|of|for|and|al|bin|ibn|de|la|du)?$", RegexOptions.CultureInvariant)]
@@ -59,6 +59,7 @@ public static partial class CreditRules
     private static string Clean(string name)
     {
         name = name.Trim();
+        if (name.StartsWith("the ", StringComparison.Ordinal)) name = name[4..];
         for (int i = 0; i < 3; i++) name = TrailingJunk().Replace(name, "").Trim();
         return name.TrimEnd('.', ',', '’', '\'', '”', '"');
     }
@@ -130,6 +131,8 @@ public static partial class CreditRules
             var verb = m.Groups["verb"].Value;
             bool outletVerb = verb is "reports" or "reported" or "writes" or "wrote" || verb.StartsWith("as ", StringComparison.Ordinal);
             if (!outletVerb && !OutletCue().IsMatch(name)) continue;
+            if (verb == "told" && !OutletCue().IsMatch(name)) continue;
+            if (name.StartsWith("the ", StringComparison.Ordinal)) name = name[4..];
             return new CreditMatch(CreditRole.OriginalOutlet, name, s, e);
         }
         return null;
@@ -151,7 +154,7 @@ public static partial class CreditRules
         }
         var rest = m.Groups["rest"].Value.Trim();
         // After the names only a place, an outlet, a date or separators may follow.
-        if (rest.Length > 0 && !(rest[0] is ',' or '|' or '-' or '–' or '—' or '(' or '/' or '·' || rest.StartsWith("in ", StringComparison.OrdinalIgnoreCase)
+        if (rest.Length > 0 && !(rest[0] is ',' or ';' or '|' or '-' or '–' or '—' or '(' or '/' or '·' || rest.StartsWith("in ", StringComparison.OrdinalIgnoreCase)
                                  || rest.StartsWith("for ", StringComparison.OrdinalIgnoreCase)))
             return null;
         if (rest.Length > 60 || ProseTail().IsMatch(rest) && DateParsing.Find(rest) is null) return null;
