@@ -99,7 +99,7 @@ internal static class ArticleAssembler
         {
             var titleBlock = content.FirstOrDefault(b => b.Kind == BlockKind.Title);
             if (titleBlock is null && parts.MetaTitles.Count > 0) title = CleanMetaTitle(parts.MetaTitles[0]);
-            else if (titleBlock is null && content.Count > 1 && IsTitleLike(content[0])) titleBlock = content[0];
+            else if (titleBlock is null && parts.FirstBlockMayBeTitle && content.Count > 1 && IsTitleLike(content[0])) titleBlock = content[0];
             if (titleBlock is not null)
             {
                 title = titleBlock.Text;
@@ -116,10 +116,8 @@ internal static class ArticleAssembler
 
         if (content.Count == 0 && parts.MetaBody is { } metaBody)
         {
-            int i = 0;
             foreach (var para in metaBody.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                content.Add(new Block(Collapse(para), 0, 0, BlockKind.Paragraph) { });
-            _ = i;
+                content.Add(new Block(Collapse(para), 0, 0, BlockKind.Paragraph));
         }
         if (content.Count == 0)
             return Result<Article>.Fail(title is null
@@ -208,14 +206,14 @@ internal static class ArticleAssembler
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "...";
 
-    /// <summary>A first block short enough to be a headline: at most 30 words, no closing period unless very short.</summary>
+    /// <summary>A first block short enough to be a headline: at most 30 words, no closing period unless very short (a headline does not end in a period; a sentence does).</summary>
     private static bool IsTitleLike(Block b)
     {
         var t = b.Text;
         if (t.Length > 200) return false;
         int words = t.Count(c => c == ' ') + 1;
         if (words > 30) return false;
-        return !t.EndsWith('.') || words <= 12;
+        return !t.EndsWith('.') || words <= 6;
     }
 
     /// <summary>"Headline | Site" or "Headline - Site": keep the longest part.</summary>

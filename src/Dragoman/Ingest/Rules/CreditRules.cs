@@ -25,13 +25,13 @@ public static partial class CreditRules
     [GeneratedRegex(@"(?:,\s*|\s)(?<verb>reports|reported|writes|wrote|said|says|told|according\s+to|as\s+reported\s+by)\s+" + Name + @"\s*[.!]?[”""’']?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ClosingOutlet();
 
-    [GeneratedRegex(@"^\(?\s*(?:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*" + Name + @"\s*\)?\.?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\(?\s*(?i:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*" + Name + @"\s*\)?\.?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLabel();
 
-    [GeneratedRegex(@"\((?:source|via)\s*:\s*" + Name + @"\s*\)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\((?i:source|via)\s*:\s*" + Name + @"\s*\)", RegexOptions.CultureInvariant)]
     private static partial Regex SourceInline();
 
-    [GeneratedRegex(@"\b(?:originally|first)\s+(?:published|appeared|ran)\s+(?:in|on|by|at)\s+" + Name, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?i:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:in|on|by|at))\s+" + Name, RegexOptions.CultureInvariant)]
     private static partial Regex OriginallyPublished();
 
     [GeneratedRegex(@"^(?i:by|written\s+by|words\s+by|reporting\s+by)\s+(?<names>[A-Z][\p{L}'’\-\.]*(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?[A-Z][\p{L}'’\-\.]*){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'’\-\.]*(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?[A-Z][\p{L}'’\-\.]*){0,4}){0,4})(?<rest>.*)$", RegexOptions.CultureInvariant)]
@@ -87,7 +87,9 @@ public static partial class CreditRules
     }
 
     /// <summary>Translator and "originally published" credits anywhere in a block; "(Source: Y)" inline.</summary>
-    public static IEnumerable<CreditMatch> Credits(string text)
+    public static IEnumerable<CreditMatch> Credits(string text) => AllCredits(text).DistinctBy(c => (c.Role, c.Name));
+
+    private static IEnumerable<CreditMatch> AllCredits(string text)
     {
         foreach (Match m in Translator().Matches(text)) yield return Make(CreditRole.Translator, m, text);
         foreach (Match m in TranslatorAlt().Matches(text)) yield return Make(CreditRole.Translator, m, text);
@@ -159,8 +161,15 @@ public static partial class CreditRules
             return null;
         if (rest.Length > 60 || ProseTail().IsMatch(rest) && DateParsing.Find(rest) is null) return null;
         if (NotAName().IsMatch(m.Groups["names"].Value)) return null;
-        var names = m.Groups["names"].Value.Split([",", " and ", " And ", "&"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(Clean).Where(n => n.Length > 1 && DateParsing.Find(n) is null).ToList();
+        // "X and Y" joins names; after a comma a single word is a place or an outlet ("By X, Beirut"), not a name.
+        var names = new List<string>();
+        var commaParts = m.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < commaParts.Length; i++)
+        {
+            if (i > 0 && !commaParts[i].Contains(' ')) continue;
+            foreach (var n in commaParts[i].Split([" and ", " And ", "&"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                if (Clean(n) is { Length: > 1 } c && DateParsing.Find(c) is null) names.Add(c);
+        }
         return names.Count > 0 ? names : null;
     }
 }
