@@ -93,6 +93,16 @@ internal static class ArticleAssembler
             content.Add(block);
         }
 
+        // A date stamp opening a run-on text ("Wed 05 Apr 2017 Syria attack ...") is metadata, not prose.
+        if (content.Count > 0 && DateParsing.LeadingDate(content[0].Text) is { } lead)
+        {
+            var first = content[0];
+            var (rs, re) = first.RawRange(0, lead.End);
+            dropped.Add(new DroppedSpan(rs, re, "date line (read as publication date)", first.Text[..lead.End].Trim()));
+            lateDates.Add((lead.Date, "date line"));
+            RemoveRanges(first, [(0, lead.End)]);
+        }
+
         // Title: the container's hint, else the page's headline block, else metadata, else a short first line.
         string? title = string.IsNullOrWhiteSpace(hints?.Title) ? null : Collapse(hints.Title);
         if (title is null)
@@ -112,6 +122,15 @@ internal static class ArticleAssembler
             var key = Key(title);
             foreach (var b in content.Take(6).ToList())
                 if (Key(b.Text) == key) { content.Remove(b); Drop(b, "title repeated in the body"); }
+        }
+
+        // A headline repeated as the opening words of the first paragraph ("Title. Body ...") is cut from it.
+        if (title is not null && content.Count > 0 && TitlePrefix(content[0].Text, title) is var cut and > 0 && cut < content[0].Text.Length)
+        {
+            var first = content[0];
+            var (rs, re) = first.RawRange(0, cut);
+            dropped.Add(new DroppedSpan(rs, re, "title repeated in the body", first.Text[..cut].Trim()));
+            RemoveRanges(first, [(0, cut)]);
         }
 
         if (content.Count == 0 && parts.MetaBody is { } metaBody)
@@ -222,6 +241,30 @@ internal static class ArticleAssembler
         t = Collapse(t);
         var parts = t.Split([" | ", " - ", " – ", " — ", " :: ", " » "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return parts.Length <= 1 ? t : parts.MaxBy(p => p.Length)!;
+    }
+
+    /// <summary>
+    /// Length of the title repeated at the start of a paragraph (letters and digits compared case-insensitively,
+    /// other characters skipped), including the punctuation and spaces after it; 0 when the paragraph does not start so.
+    /// </summary>
+    internal static int TitlePrefix(string text, string title)
+    {
+        int i = 0, j = 0, matched = 0;
+        while (j < title.Length)
+        {
+            if (!char.IsLetterOrDigit(title[j])) { j++; continue; }
+            while (i < text.Length && !char.IsLetterOrDigit(text[i])) i++;
+            if (i >= text.Length || char.ToLowerInvariant(text[i]) != char.ToLowerInvariant(title[j])) return 0;
+            i++; j++; matched++;
+        }
+        if (matched < 12) return 0;
+        if (i < text.Length && char.IsLetterOrDigit(text[i])) return 0; // the title's last word continues: not a repeat
+        // Only a repeat when a new sentence follows: punctuation, or a capitalised word ("... use WHO. Victims", "... Monitor AFP Children").
+        int k = i;
+        while (k < text.Length && char.IsWhiteSpace(text[k])) k++;
+        if (k < text.Length && text[k] is not ('.' or ':' or '-' or '–' or '—' or '|') && !char.IsUpper(text[k]) && !char.IsDigit(text[k])) return 0;
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || text[i] is '.' or ':' or '-' or '–' or '—' or '|')) i++;
+        return i;
     }
 
     /// <summary>Comparison key: letters and digits, lower-cased.</summary>

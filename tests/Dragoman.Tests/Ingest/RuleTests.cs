@@ -125,3 +125,22 @@ public class RuleTests
         Assert.True(CreditRules.Disclaimers(text).Count == count, reason);
     }
 }
+
+public class RunOnTextTests
+{
+    [Theory]
+    [InlineData("Wed 05 Apr 2017 Rebels shell market in Azaz. Rebels shelled the main market in Azaz on Wednesday, residents said.", "Rebels shell market in Azaz", "2017-04-05", "Rebels shelled the main market", "weekday date, then the title repeated as a sentence")]
+    [InlineData("Date of publication 25 April 2017 Airstrikes on a village near Saraqeb killed nine people on Tuesday, a monitor said.", null, "2017-04-25", "Airstrikes on a village", "labelled date, no title")]
+    [InlineData("Mon Aug 15 2016 Blast kills 12 fighters near Azaz. A car bomb killed 12 fighters at a checkpoint near Azaz on Monday.", "Blast kills 12 fighters near Azaz", "2016-08-15", "A car bomb killed", "weekday month day year")]
+    [InlineData("13-12-2014 Kurdish fighters repel attack near Tal Abyad. Kurdish fighters repelled an attack near Tal Abyad on Saturday.", "Kurdish fighters repel attack near Tal Abyad", "2014-12-13", "Kurdish fighters repelled", "day-first numeric date, unambiguous")]
+    [InlineData("03-04-2014 Shelling resumes in Daraa. Shelling resumed in Daraa on Thursday, residents said.", "Shelling resumes in Daraa", null, "03-04-2014 Shelling resumes in Daraa.", "ambiguous numeric date is not guessed: it stays in the text (and so does the title after it)")]
+    [InlineData("Wednesday 22 July 2015 22:33 Barrel bombs hit Anadan. Barrel bombs hit the town of Anadan on Wednesday.", "Barrel bombs hit Anadan", "2015-07-22", "Barrel bombs hit the town", "date with a time")]
+    [InlineData("Fighters seize hilltop after clashes with troops near Kabani on Thursday, a commander said.", "Fighters seize hilltop", null, "Fighters seize hilltop after clashes", "opening words equal to the title but no new sentence: kept")]
+    public void Leading_date_and_repeated_title_in_run_on_text(string content, string? title, string? date, string ledeStart, string reason)
+    {
+        var a = IngestHarness.FromBytes(System.Text.Encoding.UTF8.GetBytes(content), Dragoman.Ingest.ContentTypes.Text, title is null ? null : new Dragoman.Documents.ArticleHints(Title: title));
+        Assert.True(a.Published?.ToString("yyyy-MM-dd") == date, $"{reason}: date {a.Published}");
+        Assert.True(a.Lede!.StartsWith(ledeStart, StringComparison.Ordinal), $"{reason}: lede '{a.Lede}'");
+        if (date is not null) Assert.Contains(a.Dropped, d => d.Reason.StartsWith("date line", StringComparison.Ordinal) && content[d.Start..d.End].Trim() == d.Text);
+    }
+}
