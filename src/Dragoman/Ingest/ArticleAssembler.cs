@@ -93,13 +93,23 @@ internal static class ArticleAssembler
             content.Add(block);
         }
 
+        // A date stamp opening a run-on text ("Wed 05 Apr 2017 Syria attack ...") is metadata, not prose.
+        if (content.Count > 0 && DateParsing.LeadingDate(content[0].Text) is { } lead)
+        {
+            var first = content[0];
+            var (rs, re) = first.RawRange(0, lead.End);
+            dropped.Add(new DroppedSpan(rs, re, "date line (read as publication date)", first.Text[..lead.End].Trim()));
+            lateDates.Add((lead.Date, "date line"));
+            RemoveRanges(first, [(0, lead.End)]);
+        }
+
         // Title: the container's hint, else the page's headline block, else metadata, else a short first line.
         string? title = string.IsNullOrWhiteSpace(hints?.Title) ? null : Collapse(hints.Title);
         if (title is null)
         {
             var titleBlock = content.FirstOrDefault(b => b.Kind == BlockKind.Title);
             if (titleBlock is null && parts.MetaTitles.Count > 0) title = CleanMetaTitle(parts.MetaTitles[0]);
-            else if (titleBlock is null && content.Count > 1 && IsTitleLike(content[0])) titleBlock = content[0];
+            else if (titleBlock is null && parts.FirstBlockMayBeTitle && content.Count > 1 && IsTitleLike(content[0])) titleBlock = content[0];
             if (titleBlock is not null)
             {
                 title = titleBlock.Text;
@@ -114,12 +124,19 @@ internal static class ArticleAssembler
                 if (Key(b.Text) == key) { content.Remove(b); Drop(b, "title repeated in the body"); }
         }
 
+        // A headline repeated as the opening words of the first paragraph ("Title. Body ...") is cut from it.
+        if (title is not null && content.Count > 0 && TitlePrefix(content[0].Text, title) is var cut and > 0 && cut < content[0].Text.Length)
+        {
+            var first = content[0];
+            var (rs, re) = first.RawRange(0, cut);
+            dropped.Add(new DroppedSpan(rs, re, "title repeated in the body", first.Text[..cut].Trim()));
+            RemoveRanges(first, [(0, cut)]);
+        }
+
         if (content.Count == 0 && parts.MetaBody is { } metaBody)
         {
-            int i = 0;
             foreach (var para in metaBody.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                content.Add(new Block(Collapse(para), 0, 0, BlockKind.Paragraph) { });
-            _ = i;
+                content.Add(new Block(Collapse(para), 0, 0, BlockKind.Paragraph));
         }
         if (content.Count == 0)
             return Result<Article>.Fail(title is null
@@ -208,14 +225,14 @@ internal static class ArticleAssembler
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "...";
 
-    /// <summary>A first block short enough to be a headline: at most 30 words, no closing period unless very short.</summary>
+    /// <summary>A first block short enough to be a headline: at most 30 words, no closing period unless very short (a headline does not end in a period; a sentence does).</summary>
     private static bool IsTitleLike(Block b)
     {
         var t = b.Text;
         if (t.Length > 200) return false;
         int words = t.Count(c => c == ' ') + 1;
         if (words > 30) return false;
-        return !t.EndsWith('.') || words <= 12;
+        return !t.EndsWith('.') || words <= 6;
     }
 
     /// <summary>"Headline | Site" or "Headline - Site": keep the longest part.</summary>
@@ -224,6 +241,30 @@ internal static class ArticleAssembler
         t = Collapse(t);
         var parts = t.Split([" | ", " - ", " – ", " — ", " :: ", " » "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return parts.Length <= 1 ? t : parts.MaxBy(p => p.Length)!;
+    }
+
+    /// <summary>
+    /// Length of the title repeated at the start of a paragraph (letters and digits compared case-insensitively,
+    /// other characters skipped), including the punctuation and spaces after it; 0 when the paragraph does not start so.
+    /// </summary>
+    internal static int TitlePrefix(string text, string title)
+    {
+        int i = 0, j = 0, matched = 0;
+        while (j < title.Length)
+        {
+            if (!char.IsLetterOrDigit(title[j])) { j++; continue; }
+            while (i < text.Length && !char.IsLetterOrDigit(text[i])) i++;
+            if (i >= text.Length || char.ToLowerInvariant(text[i]) != char.ToLowerInvariant(title[j])) return 0;
+            i++; j++; matched++;
+        }
+        if (matched < 12) return 0;
+        if (i < text.Length && char.IsLetterOrDigit(text[i])) return 0; // the title's last word continues: not a repeat
+        // Only a repeat when a new sentence follows: punctuation, or a capitalised word ("... use WHO. Victims", "... Monitor AFP Children").
+        int k = i;
+        while (k < text.Length && char.IsWhiteSpace(text[k])) k++;
+        if (k < text.Length && text[k] is not ('.' or ':' or '-' or '–' or '—' or '|') && !char.IsUpper(text[k]) && !char.IsDigit(text[k])) return 0;
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || text[i] is '.' or ':' or '-' or '–' or '—' or '|')) i++;
+        return i;
     }
 
     /// <summary>Comparison key: letters and digits, lower-cased.</summary>

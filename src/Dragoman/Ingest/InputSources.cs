@@ -96,11 +96,22 @@ public static class InputSources
             if (error is not null) yield return InputItem.Failed(dir, "unreadable folder: " + error);
             Array.Sort(files, StringComparer.Ordinal);
             foreach (var f in files)
-                if (!Path.GetFileName(f).StartsWith('.')) yield return ReadFile(f);
+                if (!IsHousekeeping(Path.GetFileName(f))) yield return ReadFile(f);
             Array.Sort(dirs, StringComparer.Ordinal);
             for (int i = dirs.Length - 1; i >= 0; i--)
                 if (!Path.GetFileName(dirs[i]).StartsWith('.')) pending.Push(dirs[i]);
         }
+    }
+
+    /// <summary>
+    /// Files a folder walk skips: hidden files and the folder's own documentation (README, LICENSE, NOTICE, CHANGELOG).
+    /// Named explicitly on the command line they are read like any file.
+    /// </summary>
+    public static bool IsHousekeeping(string fileName)
+    {
+        if (fileName.StartsWith('.')) return true;
+        var stem = Path.GetFileNameWithoutExtension(fileName).ToUpperInvariant();
+        return stem is "README" or "LICENSE" or "LICENCE" or "NOTICE" or "CHANGELOG" or "COPYING";
     }
 
     public static InputItem ReadFile(string path)

@@ -43,4 +43,6 @@ internal sealed class PageParts
     /// <summary>Article body text from metadata (JSON-LD articleBody), used only when the page has no body blocks.</summary>
     public string? MetaBody { get; set; }
     public string? Notice { get; set; }
+    /// <summary>Plain text has no markup for the headline: a short first block may be it. HTML paragraphs never are.</summary>
+    public bool FirstBlockMayBeTitle { get; init; }
 }

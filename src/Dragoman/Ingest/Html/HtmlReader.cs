@@ -136,6 +136,26 @@ internal static partial class HtmlReader
         return false;
     }
 
+    /// <summary>What a reader sees of an element: its text nodes and image alt texts, space-separated.</summary>
+    internal static string VisibleText(IElement e, int max = 400)
+    {
+        var sb = new StringBuilder();
+        void Visit(INode n)
+        {
+            if (sb.Length > max) return;
+            switch (n)
+            {
+                case IText t: sb.Append(t.Data).Append(' '); break;
+                case IElement el when Skip.Contains(el.LocalName): break;
+                case IElement el when el.LocalName == "img": if (el.GetAttribute("alt") is { Length: > 0 } alt) sb.Append(alt).Append(' '); break;
+                case IElement el: foreach (var c in el.ChildNodes) Visit(c); break;
+            }
+        }
+        Visit(e);
+        var text = ArticleAssembler.Collapse(sb.ToString());
+        return text.Length > max ? text[..max] + "…" : text;
+    }
+
     private static string ClassAndId(IElement e) => (e.GetAttribute("class") ?? "") + " " + (e.Id ?? "");
 
     /// <summary>Chooses the element that holds the article: explicit markers first, else where paragraph text concentrates.</summary>
@@ -191,15 +211,10 @@ internal static partial class HtmlReader
             {
                 if (sibling == node || Skip.Contains(sibling.LocalName) || walker.Emitted.Contains(sibling)) continue;
                 if (walker.Emitted.Any(e => sibling.Contains(e))) continue;
-                var text = ArticleAssembler.Collapse(sibling.TextContent);
+                var text = VisibleText(sibling, 200);
+                if (text.Length == 0) continue;
                 string reason;
-                if (text.Length == 0)
-                {
-                    var alts = string.Join(" ", sibling.QuerySelectorAll("img[alt]").Select(i => i.GetAttribute("alt")).Where(a => !string.IsNullOrWhiteSpace(a)));
-                    if (alts.Length == 0 && !(sibling.LocalName == "img" && sibling.GetAttribute("alt") is { Length: > 0 })) continue;
-                    text = alts.Length > 0 ? alts : sibling.GetAttribute("alt")!;
-                    reason = "logo or image alt text outside the article";
-                }
+                if (ArticleAssembler.Collapse(sibling.TextContent).Length == 0) reason = "logo or image alt text outside the article";
                 else reason = sibling.LocalName switch
                 {
                     "header" => "page header",
@@ -209,7 +224,9 @@ internal static partial class HtmlReader
                     _ => ChromeClass().Match(ClassAndId(sibling)) is { Success: true } m ? $"outside the article ({m.Value.Trim(' ', '-', '_')})" : "outside the article body",
                 };
                 var (s, e) = walker.Range(sibling);
-                parts.Dropped.Add(new DroppedSpan(s, e, reason, text.Length > 200 ? text[..200] + "…" : text));
+                parts.Dropped.Add(new DroppedSpan(s, e, reason, text));
+                int copy = text.IndexOf('©') is >= 0 and var c ? c : text.IndexOf("Copyright", StringComparison.OrdinalIgnoreCase);
+                if (copy >= 0 && ChromeRules.CopyrightName(text[copy..]) is { } holder) parts.Publishers.Add(holder);
             }
         }
     }
@@ -266,17 +283,26 @@ internal static partial class HtmlReader
             }
             // Mixed content: runs of text and inline elements between block children are blocks of their own.
             var run = new StringBuilder();
-            int linkChars = 0;
+            int linkChars = 0, runStart = -1, runEnd = -1;
             foreach (var child in element.ChildNodes)
             {
                 if (child is IElement ce && (BlockTags.Contains(ce.LocalName) || ChromeTags.ContainsKey(ce.LocalName)))
                 {
-                    FlushRun(element, run, ref linkChars, kind);
+                    FlushRun(element, run, ref linkChars, kind, ref runStart, ref runEnd);
                     Walk(ce, kind is BlockKind.Title or BlockKind.Heading or BlockKind.ListItem or BlockKind.Quote ? BlockKind.Paragraph : kind);
                 }
-                else AppendInline(child, run, ref linkChars, false);
+                else
+                {
+                    AppendInline(child, run, ref linkChars, false);
+                    if (child is IElement ie && ie.SourceReference is not null)
+                    {
+                        var (s0, e0) = Range(ie);
+                        if (runStart < 0) runStart = s0;
+                        runEnd = e0;
+                    }
+                }
             }
-            FlushRun(element, run, ref linkChars, kind);
+            FlushRun(element, run, ref linkChars, kind, ref runStart, ref runEnd);
         }
 
         private static bool ContainsMostText(IElement e) => e.QuerySelectorAll("p").Length >= 5;
@@ -304,16 +330,18 @@ internal static partial class HtmlReader
             Add(new Block(text, s, e, kind, null, text.Length == 0 ? 0 : Math.Min(1.0, linkChars / (double)text.Length)));
         }
 
-        private void FlushRun(IElement parent, StringBuilder run, ref int linkChars, BlockKind kind)
+        /// <summary>Emits a run of inline content; its range is that of its inline elements, else the parent's.</summary>
+        private void FlushRun(IElement parent, StringBuilder run, ref int linkChars, BlockKind kind, ref int runStart, ref int runEnd)
         {
             var text = ArticleAssembler.Collapse(run.ToString());
             if (text.Length > 0)
             {
-                var (s, e) = Range(parent);
+                var (s, e) = runStart >= 0 ? (runStart, runEnd) : Range(parent);
                 Add(new Block(text, s, e, kind, null, Math.Min(1.0, linkChars / (double)text.Length)));
             }
             run.Clear();
             linkChars = 0;
+            runStart = runEnd = -1;
         }
 
         private void Add(Block block)
@@ -350,10 +378,10 @@ internal static partial class HtmlReader
 
         private void DropElement(IElement element, string reason)
         {
-            var text = ArticleAssembler.Collapse(element.TextContent);
+            var text = VisibleText(element, 200);
             if (text.Length == 0) return;
             var (s, e) = Range(element);
-            parts.Dropped.Add(new DroppedSpan(s, e, reason, text.Length > 200 ? text[..200] + "…" : text));
+            parts.Dropped.Add(new DroppedSpan(s, e, reason, text));
             Emitted.Add(element);
         }
 

@@ -81,8 +81,10 @@ public static partial class ChromeRules
         {
             words++;
             var w = t.Slice(m.Index, m.Length).ToString();
-            if (Interface.Contains(w)) interfaceWords++;
-            if (strong is null && Strong.TryGetValue(w, out var r)) strong = r;
+            // "logo-white" counts as its parts.
+            var pieces = w.Contains('-') ? w.Split('-', StringSplitOptions.RemoveEmptyEntries) : [w];
+            if (pieces.All(Interface.Contains)) interfaceWords++;
+            foreach (var piece in pieces) if (strong is null && Strong.TryGetValue(piece, out var r)) strong = r;
             if (words > 12) break;
         }
         if (words == 0) return t.Length <= 3 ? "punctuation-only block" : null;

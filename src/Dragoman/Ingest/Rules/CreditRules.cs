@@ -15,23 +15,23 @@ public static partial class CreditRules
     // A proper name: capitalised words, allowing inner particles (of, al-, bin, the) and a leading "The".
     private const string Name = @"(?<name>(?:[Tt]he\s+)?(?:al-|Al-|el-|El-)?[A-Z][\p{L}\p{N}'’&\-]*(?:\s+(?:(?:of|the|for|al|bin|ibn|de|la|du|and)\s+)?(?:al-|Al-|el-|El-)?[A-Z0-9][\p{L}\p{N}'’&\-]*){0,6})";
 
-    [GeneratedRegex(@"\b(?:translated|translation)(?:\s+from\s+[A-Z]\w+)?(?:\s+and\s+(?:edited|adapted|abridged))?\s+(?:into\s+English\s+)?by\s+" + Name, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:translated|translation)(?:\s+(?i:from)\s+[A-Z]\w+)?(?:\s+(?i:and\s+(?:edited|adapted|abridged)))?\s+(?:(?i:into)\s+English\s+)?(?i:by)\s+" + Name, RegexOptions.CultureInvariant)]
     private static partial Regex Translator();
 
-    [GeneratedRegex(@"\b(?:edited\s+and\s+translated|English\s+translation)\s+by\s+" + Name, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?i:edited\s+and\s+translated|English\s+translation)\s+(?i:by)\s+" + Name, RegexOptions.CultureInvariant)]
     private static partial Regex TranslatorAlt();
 
     // "..., reports Alsouria Net." at the end of a sentence.
-    [GeneratedRegex(@"(?:,\s*|\s)(?<verb>reports|reported|writes|wrote|said|says|according\s+to|as\s+reported\s+by)\s+" + Name + @"\s*[.!]?[”""’']?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:,\s*|\s)(?<verb>reports|reported|writes|wrote|said|says|told|according\s+to|as\s+reported\s+by)\s+" + Name + @"\s*[.!]?[”""’']?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ClosingOutlet();
 
-    [GeneratedRegex(@"^\(?\s*(?:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*" + Name + @"\s*\)?\.?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\(?\s*(?i:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*" + Name + @"\s*\)?\.?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLabel();
 
-    [GeneratedRegex(@"\((?:source|via)\s*:\s*" + Name + @"\s*\)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\((?i:source|via)\s*:\s*" + Name + @"\s*\)", RegexOptions.CultureInvariant)]
     private static partial Regex SourceInline();
 
-    [GeneratedRegex(@"\b(?:originally|first)\s+(?:published|appeared|ran)\s+(?:in|on|by|at)\s+" + Name, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?i:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:in|on|by|at))\s+" + Name, RegexOptions.CultureInvariant)]
     private static partial Regex OriginallyPublished();
 
     [GeneratedRegex(@"^(?i:by|written\s+by|words\s+by|reporting\s+by)\s+(?<names>[A-Z][\p{L}'’\-\.]*(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?[A-Z][\p{L}'’\-\.]*){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'’\-\.]*(?:\s+(?:al-|el-|bin\s+|de\s+|van\s+)?[A-Z][\p{L}'’\-\.]*){0,4}){0,4})(?<rest>.*)$", RegexOptions.CultureInvariant)]
@@ -50,7 +50,7 @@ public static partial class CreditRules
     private static partial Regex SentenceBreak();
 
     // Words that make a following name an outlet rather than a person ("said Alsouria Net", "according to SANA").
-    [GeneratedRegex(@"\b(?:Net|News|Agency|Times|Post|Observer|Press|TV|Television|Radio|Channel|Daily|Herald|Journal|Gazette|Network|Media|Online|Monitor|Tribune|Telegraph|Guardian|Independent|Review|Report|Wire|Dispatch|Bulletin|Service|Reuters|Bloomberg|Xinhua|Anadolu|Interfax|TASS|Sputnik|Al[- ]\p{Lu}\w+)\b|^[A-Z]{2,6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:Net|News|Agency|Times|Post|Observer|Press|TV|Television|Radio|Channel|Daily|Herald|Journal|Gazette|Network|Media|Online|Monitor|Tribune|Telegraph|Guardian|Independent|Review|Report|Wire|Dispatch|Bulletin|Service|Courier|Desk|Chronicle|Mirror|Star|Express|Standard|Voice|Today|Weekly|Magazine|Bureau|Reuters|Bloomberg|Xinhua|Anadolu|Interfax|TASS|Sputnik|Al[- ]\p{Lu}\w+)\b|^[A-Z]{2,6}$", RegexOptions.CultureInvariant)]
     private static partial Regex OutletCue();
 
     [GeneratedRegex(@"[\s,;:\-–—|]+(?:the|of|for|and|al|bin|ibn|de|la|du)?$", RegexOptions.CultureInvariant)]
@@ -59,6 +59,7 @@ public static partial class CreditRules
     private static string Clean(string name)
     {
         name = name.Trim();
+        if (name.StartsWith("the ", StringComparison.Ordinal)) name = name[4..];
         for (int i = 0; i < 3; i++) name = TrailingJunk().Replace(name, "").Trim();
         return name.TrimEnd('.', ',', '’', '\'', '”', '"');
     }
@@ -86,7 +87,9 @@ public static partial class CreditRules
     }
 
     /// <summary>Translator and "originally published" credits anywhere in a block; "(Source: Y)" inline.</summary>
-    public static IEnumerable<CreditMatch> Credits(string text)
+    public static IEnumerable<CreditMatch> Credits(string text) => AllCredits(text).DistinctBy(c => (c.Role, c.Name));
+
+    private static IEnumerable<CreditMatch> AllCredits(string text)
     {
         foreach (Match m in Translator().Matches(text)) yield return Make(CreditRole.Translator, m, text);
         foreach (Match m in TranslatorAlt().Matches(text)) yield return Make(CreditRole.Translator, m, text);
@@ -130,6 +133,8 @@ public static partial class CreditRules
             var verb = m.Groups["verb"].Value;
             bool outletVerb = verb is "reports" or "reported" or "writes" or "wrote" || verb.StartsWith("as ", StringComparison.Ordinal);
             if (!outletVerb && !OutletCue().IsMatch(name)) continue;
+            if (verb == "told" && !OutletCue().IsMatch(name)) continue;
+            if (name.StartsWith("the ", StringComparison.Ordinal)) name = name[4..];
             return new CreditMatch(CreditRole.OriginalOutlet, name, s, e);
         }
         return null;
@@ -151,13 +156,20 @@ public static partial class CreditRules
         }
         var rest = m.Groups["rest"].Value.Trim();
         // After the names only a place, an outlet, a date or separators may follow.
-        if (rest.Length > 0 && !(rest[0] is ',' or '|' or '-' or '–' or '—' or '(' or '/' or '·' || rest.StartsWith("in ", StringComparison.OrdinalIgnoreCase)
+        if (rest.Length > 0 && !(rest[0] is ',' or ';' or '|' or '-' or '–' or '—' or '(' or '/' or '·' || rest.StartsWith("in ", StringComparison.OrdinalIgnoreCase)
                                  || rest.StartsWith("for ", StringComparison.OrdinalIgnoreCase)))
             return null;
         if (rest.Length > 60 || ProseTail().IsMatch(rest) && DateParsing.Find(rest) is null) return null;
         if (NotAName().IsMatch(m.Groups["names"].Value)) return null;
-        var names = m.Groups["names"].Value.Split([",", " and ", " And ", "&"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(Clean).Where(n => n.Length > 1 && DateParsing.Find(n) is null).ToList();
+        // "X and Y" joins names; after a comma a single word is a place or an outlet ("By X, Beirut"), not a name.
+        var names = new List<string>();
+        var commaParts = m.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < commaParts.Length; i++)
+        {
+            if (i > 0 && !commaParts[i].Contains(' ')) continue;
+            foreach (var n in commaParts[i].Split([" and ", " And ", "&"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                if (Clean(n) is { Length: > 1 } c && DateParsing.Find(c) is null) names.Add(c);
+        }
         return names.Count > 0 ? names : null;
     }
 }

@@ -78,6 +78,52 @@ public static partial class DateParsing
         return new DateOnly(year, month, day);
     }
 
+    [GeneratedRegex(@"^(?:(?:date\s+of\s+publication|first\s+published|last\s+updated|published|posted|updated|date)(?:\s+on)?\s*:?\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadLabel();
+
+    [GeneratedRegex(@"^(?<d>\d{1,2})[-/.](?<m>\d{1,2})[-/.](?<y>(?:19|20)\d\d)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"^,?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2}|\d{2})(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:GMT|UTC|local\s+time|[A-Z]{3,4}))?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingTime();
+
+    /// <summary>
+    /// A date stamp opening a text that runs on without a line break ("Wed 05 Apr 2017 Syria attack ...",
+    /// "Date of publication 25 April 2017 Airstrikes ...", "13-12-2014 Kurdish forces ..."): the date and where the stamp ends.
+    /// Numeric dates are read day-first only when unambiguous (a part above 12); an ambiguous one is no date.
+    /// </summary>
+    public static (DateOnly Date, int End)? LeadingDate(string text)
+    {
+        int start = LeadLabel().Match(text).Length;
+        if (start >= text.Length) return null;
+        var rest = text[start..];
+        DateOnly? date = null;
+        int end;
+        var numeric = NumericDate().Match(rest);
+        if (numeric.Success)
+        {
+            int a = int.Parse(numeric.Groups["d"].Value, CultureInfo.InvariantCulture), b = int.Parse(numeric.Groups["m"].Value, CultureInfo.InvariantCulture);
+            string y = numeric.Groups["y"].Value;
+            if (a > 12 && b <= 12) date = Make(y, b.ToString(CultureInfo.InvariantCulture), a.ToString(CultureInfo.InvariantCulture));
+            else if (b > 12 && a <= 12) date = Make(y, a.ToString(CultureInfo.InvariantCulture), b.ToString(CultureInfo.InvariantCulture));
+            else if (a == b) date = Make(y, a.ToString(CultureInfo.InvariantCulture), a.ToString(CultureInfo.InvariantCulture));
+            end = numeric.Length;
+        }
+        else
+        {
+            if (Find(rest) is not { Start: 0, Date: { } d } found) return null;
+            date = d;
+            end = found.End;
+        }
+        if (date is null) return null;
+        var time = TrailingTime().Match(rest[end..]);
+        if (time.Success) end += time.Length;
+        end += start;
+        if (end >= text.Length || !char.IsWhiteSpace(text[end]) && text[end] is not ('.' or ',' or '|' or '-' or '–' or '—' or ':')) return null;
+        while (end < text.Length && (char.IsWhiteSpace(text[end]) || text[end] is '.' or ',' or '|' or '-' or '–' or '—' or ':')) end++;
+        return end < text.Length ? (date.Value, end) : null;
+    }
+
     [GeneratedRegex(@"^(?:(?:published|posted|updated|last\s+updated|date|dated|first\s+published|on)\s*:?\s*)?(?<date>.+?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateLineShape();
 

@@ -11,7 +11,7 @@ internal static class PlainTextReader
 {
     public static PageParts Read(string raw)
     {
-        var parts = new PageParts { RawText = raw };
+        var parts = new PageParts { RawText = raw, FirstBlockMayBeTitle = true };
         var group = new List<(int Start, int End)>();
         int pos = 0;
         while (pos <= raw.Length)
