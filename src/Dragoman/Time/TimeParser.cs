@@ -116,6 +116,16 @@ internal sealed class TimeParser
 
     private bool IsYear(int i) => In(i) && _t[i].Digits == 4 && _t[i].Num is >= 1000 and <= 2199;
 
+    /// <summary>A year in digits or spelled ("nineteen ninety-four"); <paramref name="next"/> is the token after it.</summary>
+    private bool YearAt(int i, out int year, out int next)
+    {
+        year = 0; next = i;
+        if (IsYear(i)) { year = _t[i].Num; next = i + 1; return true; }
+        if (W(i, "nineteen") && Number(i + 1, out var tail, out int e, allowA: false) && tail is >= 10 and <= 99 && _t[i + 1].Num < 0)
+        { year = 1900 + tail.Value; next = e; return true; }
+        return false;
+    }
+
     private Gran Unit(int i) => Is(i, LexKind.Unit) ? _t[i].L.Unit : Gran.None;
 
     private bool IsPlural(int i) => In(i) && (_text[_t[i].E - 1] is 's' or 'S');
@@ -291,6 +301,8 @@ internal sealed class TimeParser
                     return new ParseMatch(i + 2, new PeriodSem { Unit = u, N = null, Sign = -1, Recent = true });
                 return new ParseMatch(i + 1, new RefSem("PAST_REF"));
             case Kw.Soon: return new ParseMatch(i + 1, new RefSem("FUTURE_REF"));
+            case Kw.Future: return new ParseMatch(i + 1, new RefSem("FUTURE_REF"));
+            case Kw.A when K(i + 1) == Kw.Later && W(i + 2, "date"): return new ParseMatch(i + 3, new RefSem("FUTURE_REF"));
             case Kw.These when W(i + 1, "days"): return new ParseMatch(i + 2, new RefSem("PRESENT_REF"));
             case Kw.The:
                 if (K(i + 1) == Kw.Past && !In(i + 2) || K(i + 1) == Kw.Past && !(Is(i + 2, LexKind.Unit) || Number(i + 2, out _, out _) || Is(i + 2, LexKind.Season) || Is(i + 2, LexKind.Month)))
@@ -431,9 +443,9 @@ internal sealed class TimeParser
             mod = K(j + 1) switch { Kw.End => Mod.End, Kw.Middle => Mod.Mid, _ => Mod.Start };
             j += 3;
         }
-        else if (K(j) == Kw.The && Is(j + 1, LexKind.Ordinal) && _t[j + 1].L.Ord <= 2 && Unit(j + 2) == Gran.Half && K(j + 3) == Kw.Of)
+        else if (K(j) == Kw.The && (Is(j + 1, LexKind.Ordinal) && _t[j + 1].L.Ord <= 2 || K(j + 1) == Kw.Last) && Unit(j + 2) == Gran.Half && K(j + 3) == Kw.Of)
         {
-            mod = _t[j + 1].L.Ord == 1 ? Mod.FirstHalf : Mod.SecondHalf;
+            mod = K(j + 1) == Kw.Last || _t[j + 1].L.Ord == 2 ? Mod.SecondHalf : Mod.FirstHalf;
             j += 4;
         }
         var core = CalendarCore(j, withTime && mod == Mod.None);
@@ -578,7 +590,7 @@ internal sealed class TimeParser
                 return ValidDay(cs.Year ?? 2000, month, day) ? new ParseMatch(j, cs) : null;
             }
             int y2 = K(j) == Kw.Of || P(j, ',') ? j + 1 : j;
-            if (IsYear(y2)) { cs.Year = _t[y2].Num; return new ParseMatch(y2 + 1, cs); }
+            if (YearAt(y2, out int yv, out int ye)) { cs.Year = yv; return new ParseMatch(ye, cs); }
             // "July last year", "March of next year"
             int ry = K(j) == Kw.Of ? j + 1 : j;
             if (K(ry) is Kw.Last or Kw.This or Kw.Next && Unit(ry + 1) == Gran.Year && !IsPlural(ry + 1))
@@ -646,7 +658,7 @@ internal sealed class TimeParser
         {
             var cs = new CalSem { Gran = Gran.Season, Season = _t[j].L.Val };
             int k = j + 1;
-            if (K(k) == Kw.Of && IsYear(k + 1)) { cs.Year = _t[k + 1].Num; k += 2; }
+            if (K(k) == Kw.Of && YearAt(k + 1, out int sy, out int se)) { cs.Year = sy; k = se; }
             return new ParseMatch(k, cs);
         }
         if (Is(j, LexKind.Ordinal) && Unit(j + 1) is Gran.Quarter or Gran.Half) return QuarterTail(j + 1, _t[j].L.Ord, Unit(j + 1));
@@ -656,6 +668,13 @@ internal sealed class TimeParser
         { yq.Year = _t[j].Num; return yqm; }
         // "the year two thousand"
         if (Unit(j) == Gran.Year && W(j + 1, "two") && W(j + 2, "thousand")) return new ParseMatch(j + 3, new CalSem { Gran = Gran.Year, Year = 2000 });
+        // "the 1988 quarter", "the 1989 period"
+        if (IsYear(j) && (Unit(j + 1) == Gran.Quarter && !IsPlural(j + 1) || K(j + 1) == Kw.Period))
+            return new ParseMatch(j + 2, new CalSem { Gran = Gran.Quarter, Year = _t[j].Num });
+        // "the last half of 1989"
+        if (K(j) == Kw.Last && Unit(j + 1) == Gran.Half && K(j + 2) == Kw.Of) return null;
+        // "the near term", "the short term"
+        if (K(j) is Kw.Near or Kw.Short && K(j + 1) == Kw.Term) return new ParseMatch(j + 2, new RefSem("FUTURE_REF"));
         // "the year-earlier quarter", "the year-ago period", "the year-ago third quarter": a year before the quarter in context
         if (Unit(j) == Gran.Year && P(j + 1, '-') && K(j + 2) is Kw.Earlier or Kw.Ago)
         {

@@ -13,10 +13,28 @@ internal sealed class TimeResolver(DateOnly? reference)
 {
     private static readonly UmAlQuraCalendar Hijri = new();
     private (int Year, int Quarter)? _lastQuarter;
+    private int _lastQuarterAt = int.MinValue;
+    private int _at;
 
     public DateOnly? Reference { get; } = reference;
 
-    public TimeExpression Resolve(Sem sem, TextSpan span, string text, Func<Dir> tense) => sem switch
+    /// <summary>A quarter named further back than this (characters) no longer frames "a year earlier".</summary>
+    private const int QuarterContextChars = 600;
+
+    public TimeExpression Resolve(Sem sem, TextSpan span, string text, Func<Dir> tense)
+    {
+        _at = span.Start;
+        var result = ResolveCore(sem, span, text, tense);
+        return result;
+    }
+
+    private void SetQuarter(int year, int quarter)
+    {
+        _lastQuarter = (year, quarter);
+        _lastQuarterAt = _at;
+    }
+
+    private TimeExpression ResolveCore(Sem sem, TextSpan span, string text, Func<Dir> tense) => sem switch
     {
         CalSem c => Cal(c, span, text, tense),
         OffsetSem o => Offset(o, span, text),
@@ -47,7 +65,7 @@ internal sealed class TimeResolver(DateOnly? reference)
         if (c.Holiday is "ramadan" or "eid-fitr" or "eid-adha") return IslamicHoliday(c, tense);
         if (c.YearEarlierOfContext)
         {
-            if (_lastQuarter is { } lq && c.RelUnit != Gran.Quarter)
+            if (_lastQuarter is { } lq && c.RelUnit != Gran.Quarter && (_at - _lastQuarterAt < QuarterContextChars || c.Quarter == -1))
             {
                 var q = new CalSem { Gran = Gran.Quarter, Year = lq.Year - 1, Quarter = lq.Quarter };
                 return Format(q, q.Year!.Value, 0, 0, 0, null, false);
@@ -100,7 +118,13 @@ internal sealed class TimeResolver(DateOnly? reference)
             year = InferYear(c, r1, dir, strict: c.WordDir != Dir.Unknown);
             inferred = true;
         }
-        if (c.Gran == Gran.Quarter && c.Quarter is { } qq) _lastQuarter = (year.Value, qq);
+        if (c.Gran == Gran.Quarter && c.Quarter is null)
+        {
+            // "the 1988 quarter", "the 1989 period": the quarter in context, in the year named
+            if (_lastQuarter is { } ctx) { c.Quarter = ctx.Quarter; }
+            else return Format(new CalSem { Gran = Gran.Year }, year.Value, 0, 0, 0, null, inferred);
+        }
+        if (c.Gran == Gran.Quarter && c.Quarter is { } qq) SetQuarter(year.Value, qq);
         return Format(c, year.Value, c.Month ?? 0, c.Day ?? 0, 0, null, inferred);
     }
 
@@ -127,20 +151,30 @@ internal sealed class TimeResolver(DateOnly? reference)
         }
         switch (dir)
         {
-            case Dir.Past:
-                // most recent occurrence that has started by the reference ("last August": ended before it)
-                foreach (var y in candidates.Reverse())
+            case Dir.Past or Dir.Future when !strict:
+            {
+                // tense picks the side, unless that occurrence is far (over 8 months) and the other one is close
+                // (under 3 months): "payable Dec. 15" in a past-tense October report is the coming December
+                int pick = dir == Dir.Past ? r.Year - 1 : r.Year + 1, other = r.Year;
+                if (dir == Dir.Past) { foreach (var y in candidates.Reverse()) if (IntervalFor(y).s <= r) { pick = y; break; } }
+                else { foreach (var y in candidates) if (IntervalFor(y).e >= r) { pick = y; break; } }
+                int pickDist = Dist(IntervalFor(pick), r);
+                int bestOther = int.MaxValue;
+                foreach (var y in candidates)
                 {
-                    var (s, e) = IntervalFor(y);
-                    if (strict ? e < r : s <= r) return y;
+                    int dd = Dist(IntervalFor(y), r);
+                    if (y != pick && dd < bestOther) { bestOther = dd; other = y; }
                 }
+                return pickDist > 240 && bestOther < 90 ? other : pick;
+            }
+            case Dir.Past:
+                // "last August": the most recent occurrence that ended before the reference
+                foreach (var y in candidates.Reverse())
+                    if (IntervalFor(y).e < r) return y;
                 return r.Year - 1;
             case Dir.Future:
                 foreach (var y in candidates)
-                {
-                    var (s, e) = IntervalFor(y);
-                    if (strict ? s > r : e >= r) return y;
-                }
+                    if (IntervalFor(y).s > r) return y;
                 return r.Year + 1;
             default:
                 {
@@ -156,6 +190,9 @@ internal sealed class TimeResolver(DateOnly? reference)
                 }
         }
     }
+
+    private static int Dist((DateOnly s, DateOnly e) iv, DateOnly r) =>
+        r < iv.s ? iv.s.DayNumber - r.DayNumber : r > iv.e ? r.DayNumber - iv.e.DayNumber : 0;
 
     private Resolved RelativeCal(CalSem c, Func<Dir> tense)
     {
@@ -208,7 +245,7 @@ internal sealed class TimeResolver(DateOnly? reference)
                 int off = c.LatestCompleted ? -1 : c.RelOffset;
                 int idx = y * 4 + (q - 1) + off;
                 y = idx / 4; q = idx % 4 + 1;
-                _lastQuarter = (y, q);
+                SetQuarter(y, q);
                 var res = Format(new CalSem { Gran = Gran.Quarter, Quarter = q, Mod = c.Mod is Mod.BeforeRef or Mod.AfterRef ? Mod.None : c.Mod }, y, 0, 0, 0, null, false);
                 return ApplyRefMod(c.Mod, res, r);
             }
@@ -216,7 +253,7 @@ internal sealed class TimeResolver(DateOnly? reference)
             {
                 int y = r.Year + c.RelOffset;
                 var part = new CalSem { Gran = c.Quarter is not null ? Gran.Quarter : Gran.Half, Quarter = c.Quarter, Half = c.Half };
-                if (c.Quarter is { } pq) _lastQuarter = (y, pq);
+                if (c.Quarter is { } pq) SetQuarter(y, pq);
                 return Format(part, y, 0, 0, 0, null, false);
             }
             case Gran.Year:
