@@ -259,7 +259,12 @@ internal sealed class TimeParser
     {
         // "year-earlier", "year-ago": a year before the contextual period
         if (Unit(i) == Gran.Year && P(i + 1, '-') && K(i + 2) is Kw.Earlier or Kw.Ago)
+        {
+            // a year before the quarter in context when one was named nearby, else the year before the reference
+            if (Unit(i + 3) == Gran.Quarter || K(i + 3) == Kw.Period)
+                return new ParseMatch(i + 4, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true, Quarter = -1 });
             return new ParseMatch(i + 3, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true });
+        }
         if (!Number(i, out var n, out int j)) return null;
         bool hyphen = false;
         if (P(j, '-') && Adjacent(j)) { hyphen = true; j++; }
@@ -397,6 +402,9 @@ internal sealed class TimeParser
             var cs = new CalSem { Gran = unit, RelUnit = unit, RelOffset = sign, Mod = mod };
             if (unit == Gran.Day && kw == Kw.Previous) return null; // "the previous day" is anchored on a narrated day
             int end = k + 1;
+            // "last year's quarter": the quarter in context, that year
+            if (unit == Gran.Year && (W(end, "'s") || W(end, "’s")) && (Unit(end + 1) == Gran.Quarter && !IsPlural(end + 1) || K(end + 1) == Kw.Period))
+                return new ParseMatch(end + 2, new CalSem { Gran = Gran.Quarter, RelUnit = Gran.None, Year = null, WordDir = Dir.Unknown, Mod = mod, Half = null, Quarter = null, YearOffsetFromRef = sign });
             // "this year's third quarter", "next year's first half"
             if (unit == Gran.Year && (W(end, "'s") || W(end, "’s")) && Is(end + 1, LexKind.Ordinal) && Unit(end + 2) is Gran.Quarter or Gran.Half)
             {
@@ -687,6 +695,8 @@ internal sealed class TimeParser
         while (In(a) && a < j + 2 && (W(a, "full") || W(a, "fiscal") || W(a, "calendar") || W(a, "entire") || W(a, "whole") || K(a) == Kw.Current)) a++;
         if (Unit(a) is Gran.Year or Gran.Month && !IsPlural(a) && !(K(a + 1) is Kw.Earlier or Kw.Before or Kw.Ago or Kw.Later) && !W(a + 1, "after") && !P(a + 1, '-'))
             return new ParseMatch(a + 1, new CalSem { Gran = Unit(a), RelUnit = Unit(a), RelOffset = 0 });
+        if (K(j) == Kw.Latest && (K(j + 1) == Kw.Period || Unit(j + 1) == Gran.Quarter))
+            return new ParseMatch(j + 2, new CalSem { Gran = Gran.Quarter, LatestCompleted = true, RelUnit = Gran.Quarter });
         if (Unit(j) == Gran.Quarter && !IsPlural(j))
             return new ParseMatch(j + 1, new CalSem { Gran = Gran.Quarter, LatestCompleted = true, RelUnit = Gran.Quarter });
         if (Unit(j) == Gran.Weekend && !IsPlural(j)) return new ParseMatch(j + 1, new CalSem { Gran = Gran.Weekend, RelUnit = Gran.Weekend, RelOffset = 0 });

@@ -65,7 +65,7 @@ internal sealed class TimeResolver(DateOnly? reference)
         if (c.Holiday is "ramadan" or "eid-fitr" or "eid-adha") return IslamicHoliday(c, tense);
         if (c.YearEarlierOfContext)
         {
-            if (_lastQuarter is { } lq && c.RelUnit != Gran.Quarter && (_at - _lastQuarterAt < QuarterContextChars || c.Quarter == -1))
+            if (_lastQuarter is { } lq && c.RelUnit != Gran.Quarter && c.Quarter != -2 && (_at - _lastQuarterAt < QuarterContextChars || c.Quarter == -1))
             {
                 var q = new CalSem { Gran = Gran.Quarter, Year = lq.Year - 1, Quarter = lq.Quarter };
                 return Format(q, q.Year!.Value, 0, 0, 0, null, false);
@@ -104,6 +104,7 @@ internal sealed class TimeResolver(DateOnly? reference)
             return Format(c, date.Year, date.Month, date.Day, 0, null, false);
         }
         int? year = c.Year;
+        if (c.YearOffsetFromRef is { } yo && Reference is { } ry) year = ry.Year + yo;
         bool inferred = false;
         if (year is null)
         {
@@ -153,8 +154,8 @@ internal sealed class TimeResolver(DateOnly? reference)
         {
             case Dir.Past or Dir.Future when !strict:
             {
-                // tense picks the side, unless that occurrence is far (over 8 months) and the other one is close
-                // (under 3 months): "payable Dec. 15" in a past-tense October report is the coming December
+                // tense picks the side, unless a day-precise date would be far (over 8 months) and the other one is
+                // close (under 3 months): "payable Dec. 15" in a past-tense October report is the coming December
                 int pick = dir == Dir.Past ? r.Year - 1 : r.Year + 1, other = r.Year;
                 if (dir == Dir.Past) { foreach (var y in candidates.Reverse()) if (IntervalFor(y).s <= r) { pick = y; break; } }
                 else { foreach (var y in candidates) if (IntervalFor(y).e >= r) { pick = y; break; } }
@@ -165,7 +166,7 @@ internal sealed class TimeResolver(DateOnly? reference)
                     int dd = Dist(IntervalFor(y), r);
                     if (y != pick && dd < bestOther) { bestOther = dd; other = y; }
                 }
-                return pickDist > 240 && bestOther < 90 ? other : pick;
+                return c.Day is not null && pickDist > 240 && bestOther < 90 ? other : pick;
             }
             case Dir.Past:
                 // "last August": the most recent occurrence that ended before the reference
