@@ -112,7 +112,8 @@ internal sealed class TimeResolver(DateOnly? reference)
             {
                 var dirU = c.WordDir != Dir.Unknown ? c.WordDir : c.This ? Dir.Unknown : tense();
                 var partial = PartialValue(c);
-                return new Resolved(partial + TimeSuffix(c), null, null, PrecisionOf(c), Side(dirU, c.This) + ":" + partial, IsTime(c), true);
+                var modNote = c.Mod is Mod.None ? "" : " mod=" + c.Mod.ToString().ToUpperInvariant();
+                return new Resolved(partial + TimeSuffix(c), null, null, PrecisionOf(c), Side(dirU, c.This) + ":" + partial + modNote, IsTime(c), true);
             }
             // a quarter or half without a year is the latest one begun (reports look back on them)
             var dir = c.WordDir != Dir.Unknown ? c.WordDir : c.This ? Dir.Unknown : c.Gran is Gran.Quarter or Gran.Half ? Dir.Past : tense();
@@ -383,7 +384,22 @@ internal sealed class TimeResolver(DateOnly? reference)
                 _ => (s, e),
             };
         }
-        // years, seasons, quarters, halves: thirds for early/mid/late; the first/last quarter for start/end
+        if (c.Gran == Gran.Year)
+        {
+            // early/mid/late: Jan-Apr, May-Aug, Sep-Dec; start/end: the first or last three months
+            return c.Mod switch
+            {
+                Mod.Early => (s, s.AddMonths(4).AddDays(-1)),
+                Mod.Mid => (s.AddMonths(4), s.AddMonths(8).AddDays(-1)),
+                Mod.Late => (s.AddMonths(8), e),
+                Mod.Start => (s, s.AddMonths(3).AddDays(-1)),
+                Mod.End => (s.AddMonths(9), e),
+                Mod.FirstHalf => (s, s.AddMonths(6).AddDays(-1)),
+                Mod.SecondHalf => (s.AddMonths(6), e),
+                _ => (s, e),
+            };
+        }
+        // seasons, quarters, halves: thirds for early/mid/late; the first/last quarter for start/end
         return c.Mod switch
         {
             Mod.Early => (s, s.AddDays(len / 3 - 1)),
@@ -564,7 +580,12 @@ internal sealed class TimeResolver(DateOnly? reference)
         string timePart = unit is Gran.Hour or Gran.Minute or Gran.Second ? "T" : "";
         string rel = p.Sign < 0 ? $"-P{timePart}{amount}/P0D" : $"P0D/+P{timePart}{amount}";
         if (Reference is not { } r)
-            return new TimeExpression { Span = span, Text = text, Type = type, Value = value, Precision = PrecisionOfUnit(unit), Relative = rel };
+        {
+            // the precision depends only on the period's length: measure it from an arbitrary day
+            var probe = new DateOnly(2001, 1, 1);
+            var far = unit is Gran.Hour or Gran.Minute or Gran.Second ? probe : Shift(probe, unit, n);
+            return new TimeExpression { Span = span, Text = text, Type = type, Value = value, Precision = PrecisionOfLength(probe, far), Relative = rel };
+        }
         DateOnly other = unit switch
         {
             Gran.Hour => r.AddDays(p.Sign * Math.Max(1, (n + 23) / 24)),
