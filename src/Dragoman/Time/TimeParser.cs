@@ -275,9 +275,8 @@ internal sealed class TimeParser
         if (W(j, "fortnight")) { unit = Gran.Day; n = (n ?? 1) * 14; }
         int k = j + 1;
         // "a year ago", "two days earlier", "three weeks later", "a year from now"
-        if (K(k) is Kw.Ago or Kw.Earlier or Kw.Before)
+        if (K(k) is Kw.Ago or Kw.Earlier)
         {
-            if (K(k) == Kw.Before) return null;
             var o = new OffsetSem { Unit = unit, N = n, Sign = -1 };
             return new ParseMatch(k + 1, n == 1 && unit is Gran.Year or Gran.Quarter
                 ? new CalSem { Gran = Gran.Year, YearEarlierOfContext = true, RelUnit = unit, RelOffset = -1 }
@@ -286,6 +285,11 @@ internal sealed class TimeParser
         if (K(k) is Kw.Later || (K(k) == Kw.From && K(k + 1) == Kw.Now) || W(k, "hence"))
             return new ParseMatch(K(k) == Kw.From ? k + 2 : k + 1, new OffsetSem { Unit = unit, N = n, Sign = 1 });
         if (unit == Gran.Weekend) return null;
+        // not times: ages ("52 years old", "a 10-year-old"), fractions ("three-quarters of"), rates ("$5 a year", "twice a week")
+        if (W(k, "old") || P(k, '-') && W(k + 1, "old")) return null;
+        if (unit == Gran.Quarter && (K(k) == Kw.Of || hyphen)) return null;
+        if (K(i) == Kw.A && In(i - 1) && (_t[i - 1].K == TokenKind.Number || W(i - 1, "once") || W(i - 1, "twice") || W(i - 1, "times") || W(i - 1, "percent")))
+            return null;
         // "the next 12 to 18 months" style tails are handled by Relative; plain durations here
         if (K(k) == Kw.Or && W(k + 1, "so")) k += 2;
         // "two-year" adjective: a duration ("a two-year contract")
@@ -306,7 +310,6 @@ internal sealed class TimeParser
                     return new ParseMatch(i + 2, new PeriodSem { Unit = u, N = null, Sign = -1, Recent = true });
                 return new ParseMatch(i + 1, new RefSem("PAST_REF"));
             case Kw.Soon: return new ParseMatch(i + 1, new RefSem("FUTURE_REF"));
-            case Kw.Future: return new ParseMatch(i + 1, new RefSem("FUTURE_REF"));
             case Kw.A when K(i + 1) == Kw.Later && W(i + 2, "date"): return new ParseMatch(i + 3, new RefSem("FUTURE_REF"));
             case Kw.These when W(i + 1, "days"): return new ParseMatch(i + 2, new RefSem("PRESENT_REF"));
             case Kw.The:
@@ -559,6 +562,15 @@ internal sealed class TimeParser
             if (m is >= 1 and <= 12 && ValidDay(y, m, d))
                 return new ParseMatch(i + 5, new CalSem { Gran = Gran.Day, Year = y, Month = m, Day = d });
         }
+        // centuries: "the 20th century", "the eleventh century"
+        if ((t.Ord is >= 1 and <= 30 || Is(i, LexKind.Ordinal)) && Unit(i + 1) == Gran.Century && !IsPlural(i + 1))
+            return new ParseMatch(i + 2, new CalSem { Gran = Gran.Century, Century = (t.Ord > 0 ? t.Ord : t.L.Ord) - 1 });
+        // "year-end", "year end", "year's end": the end of the reference year
+        if (Unit(i) == Gran.Year && !IsPlural(i) && (P(i + 1, '-') && K(i + 2) == Kw.End || K(i + 1) == Kw.End || (W(i + 1, "'s") || W(i + 1, "’s")) && K(i + 2) == Kw.End))
+        {
+            int e = K(i + 1) == Kw.End ? i + 2 : i + 3;
+            return new ParseMatch(e, new CalSem { Gran = Gran.Year, RelUnit = Gran.Year, RelOffset = 0, Mod = Mod.End });
+        }
         // decades: "1990s"
         if (t.Decade > 0) return new ParseMatch(i + 1, new CalSem { Gran = Gran.Decade, Decade = t.Decade });
         // spelled years: "nineteen ninety-six"
@@ -659,6 +671,7 @@ internal sealed class TimeParser
         if (DayNumber(j) is > 0 && (_t[j].Ord > 0 || Is(j, LexKind.Ordinal)) && K(j + 1) == Kw.Of && MonthAt(j + 2, out _) > 0)
             return DateCore(j);
         if (In(j) && _t[j].Decade > 0) return new ParseMatch(j + 1, new CalSem { Gran = Gran.Decade, Decade = _t[j].Decade });
+        if ((In(j) && _t[j].Ord > 0 || Is(j, LexKind.Ordinal)) && Unit(j + 1) == Gran.Century) return DateCore(j);
         if (Is(j, LexKind.Number) && _t[j].L.Num >= 20 && _t[j].L.Num < 100 && IsPlural(j) && _t[j].L.Num % 10 == 0)
             return null;
         if (In(j) && W(j, "nineties")) return new ParseMatch(j + 1, new CalSem { Gran = Gran.Decade, Decade = 199 });
@@ -693,6 +706,9 @@ internal sealed class TimeParser
         // "the year", "the full year", "the fiscal year", "the current month": the unit containing the reference
         int a = j;
         while (In(a) && a < j + 2 && (W(a, "full") || W(a, "fiscal") || W(a, "calendar") || W(a, "entire") || W(a, "whole") || K(a) == Kw.Current)) a++;
+        // "for the year", "for the fiscal year": how long (results over the year), not when
+        if (Unit(a) == Gran.Year && !IsPlural(a) && W(i - 1, "for") && !P(a + 1, '-'))
+            return new ParseMatch(a + 1, new DurSem { Unit = Gran.Year, N = 1 });
         if (Unit(a) is Gran.Year or Gran.Month && !IsPlural(a) && !(K(a + 1) is Kw.Earlier or Kw.Before or Kw.Ago or Kw.Later) && !W(a + 1, "after") && !P(a + 1, '-'))
             return new ParseMatch(a + 1, new CalSem { Gran = Unit(a), RelUnit = Unit(a), RelOffset = 0 });
         if (K(j) == Kw.Latest && (K(j + 1) == Kw.Period || Unit(j + 1) == Gran.Quarter))

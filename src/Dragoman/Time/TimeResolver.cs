@@ -67,7 +67,9 @@ internal sealed class TimeResolver(DateOnly? reference)
         {
             if (_lastQuarter is { } lq && c.RelUnit != Gran.Quarter && c.Quarter != -2 && (_at - _lastQuarterAt < QuarterContextChars || c.Quarter == -1))
             {
-                var q = new CalSem { Gran = Gran.Quarter, Year = lq.Year - 1, Quarter = lq.Quarter };
+                // the quarter in context, in the year before the reference's (reports compare with the same quarter a year back)
+                int qy = Reference is { } rq ? Math.Min(lq.Year, rq.Year) - 1 : lq.Year - 1;
+                var q = new CalSem { Gran = Gran.Quarter, Year = qy, Quarter = lq.Quarter };
                 return Format(q, q.Year!.Value, 0, 0, 0, null, false);
             }
             if (Reference is not { } rr)
@@ -99,7 +101,7 @@ internal sealed class TimeResolver(DateOnly? reference)
             else if (c.WordDir == Dir.Future) { delta = wd - refDow; if (delta <= 0) delta += 7; }
             else if (c.This) delta = wd - refDow;
             else if (dir == Dir.Future) { delta = wd - refDow; if (delta < 0) delta += 7; }
-            else { delta = wd - refDow; if (delta > 0) delta -= 7; }
+            else { delta = wd - refDow; if (delta > 0) delta -= 7; } // past or no cue: news narrates the past
             var date = r0.AddDays(delta);
             return Format(c, date.Year, date.Month, date.Day, 0, null, false);
         }
