@@ -40,17 +40,16 @@ public static class EventTimeResolver
     }
 
     /// <summary>"On or shortly before publication": the 7 days up to the reference, precision Week; relative when unknown.</summary>
-    public static EventTime Inherited(DateOnly? reference) => reference is { } r
+    public static EventTime Inherited(DateOnly? reference) => reference is { } r && r.DayNumber >= 7
         ? new EventTime(InheritedText, null, r.AddDays(-7), r, TimePrecision.Week, true)
         : new EventTime(InheritedText, null, null, null, TimePrecision.Week, true, "-P7D/P0D");
 
-    /// <summary>Points and anchored periods locate an event; bare durations, sets and vague future references do not.</summary>
-    public static bool IsEventTime(TimeExpression te) => te.Type switch
-    {
-        "SET" => false,
-        "DURATION" => te.Start is not null || te.Relative is not null,
-        _ => te.Value is not ("FUTURE_REF" or null) || te.Start is not null,
-    };
+    /// <summary>
+    /// Points and anchored periods locate an event; bare durations, sets and references with no interval
+    /// ("the future", "the past") do not. Without a reference, a relative position counts.
+    /// </summary>
+    public static bool IsEventTime(TimeExpression te) =>
+        te.Type != "SET" && te.Value != "FUTURE_REF" && (te.Start is not null || te.Relative is not null);
 
     private static double Distance(Document doc, TextSpan trigger, TextSpan time, Sentence sentence)
     {

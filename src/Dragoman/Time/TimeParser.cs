@@ -304,7 +304,8 @@ internal sealed class TimeParser
             case Kw.Now: return new ParseMatch(i + 1, new RefSem("PRESENT_REF"));
             case Kw.Currently or Kw.Nowadays: return new ParseMatch(i + 1, new RefSem("PRESENT_REF"));
             case Kw.Current when !Is(i + 1, LexKind.Unit): return new ParseMatch(i + 1, new RefSem("PRESENT_REF"));
-            case Kw.Recently or Kw.Lately or Kw.Previously or Kw.Formerly: return new ParseMatch(i + 1, new RefSem("PAST_REF"));
+            // "previously", "formerly" place nothing on a calendar and TimeML corpora rarely mark them: not tagged
+            case Kw.Recently or Kw.Lately: return new ParseMatch(i + 1, new RefSem("PAST_REF"));
             case Kw.Recent:
                 if (Unit(i + 1) is var u and not Gran.None && IsPlural(i + 1))
                     return new ParseMatch(i + 2, new PeriodSem { Unit = u, N = null, Sign = -1, Recent = true });

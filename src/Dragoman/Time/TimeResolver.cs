@@ -24,8 +24,15 @@ internal sealed class TimeResolver(DateOnly? reference)
     public TimeExpression Resolve(Sem sem, TextSpan span, string text, Func<Dir> tense)
     {
         _at = span.Start;
-        var result = ResolveCore(sem, span, text, tense);
-        return result;
+        try
+        {
+            return ResolveCore(sem, span, text, tense);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // "5000 years ago", a reference near the calendar's ends: keep the expression, claim no date
+            return new TimeExpression { Span = span, Text = text, Type = sem is DurSem ? "DURATION" : "DATE", Precision = TimePrecision.Unknown };
+        }
     }
 
     private void SetQuarter(int year, int quarter)
