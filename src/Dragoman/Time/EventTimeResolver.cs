@@ -40,17 +40,16 @@ public static class EventTimeResolver
     }
 
     /// <summary>"On or shortly before publication": the 7 days up to the reference, precision Week; relative when unknown.</summary>
-    public static EventTime Inherited(DateOnly? reference) => reference is { } r
+    public static EventTime Inherited(DateOnly? reference) => reference is { } r && r.DayNumber >= 7
         ? new EventTime(InheritedText, null, r.AddDays(-7), r, TimePrecision.Week, true)
         : new EventTime(InheritedText, null, null, null, TimePrecision.Week, true, "-P7D/P0D");
 
-    /// <summary>Points and anchored periods locate an event; bare durations, sets and vague future references do not.</summary>
-    public static bool IsEventTime(TimeExpression te) => te.Type switch
-    {
-        "SET" => false,
-        "DURATION" => te.Start is not null || te.Relative is not null,
-        _ => te.Value is not ("FUTURE_REF" or null) || te.Start is not null,
-    };
+    /// <summary>
+    /// Points and anchored periods locate an event; bare durations, sets and references with no interval
+    /// ("the future", "the past") do not. Without a reference, a relative position counts.
+    /// </summary>
+    public static bool IsEventTime(TimeExpression te) =>
+        te.Type != "SET" && te.Value != "FUTURE_REF" && (te.Start is not null || te.Relative is not null);
 
     private static double Distance(Document doc, TextSpan trigger, TextSpan time, Sentence sentence)
     {
@@ -72,6 +71,8 @@ public static class EventTimeResolver
             }
             if (tok.Kind == TokenKind.Word && IsReportingVerb(text.AsSpan(tok.Start, tok.End - tok.Start))) boundaries++;
         }
+        // a time before the trigger inside a comma-closed subordinate clause (", which was founded in 2014,") is not the trigger's
+        if (time.End <= trigger.Start && InClosedSubordinateClause(doc, time, trigger, sentence)) boundaries++;
         double score = tokens + 8.0 * boundaries;
         // attached by a temporal preposition or a deictic head ("yesterday", "last week") reads as an adjunct of the clause
         int before = PreviousToken(doc, time.Start, sentence);
@@ -79,6 +80,28 @@ public static class EventTimeResolver
             score -= 3;
         if (time.Start < trigger.Start) score += 1; // an adjunct after its verb is the commoner English order
         return score;
+    }
+
+    private static readonly HashSet<string> Subordinators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "which", "who", "whose", "whom", "where", "when", "while", "although", "though", "after", "since", "because", "as", "if", "that",
+    };
+
+    private static bool InClosedSubordinateClause(Document doc, TextSpan time, TextSpan trigger, Sentence s)
+    {
+        var text = doc.Text;
+        int opener = -1;
+        for (int t = s.FirstToken; t < s.EndToken && doc.Tokens[t].End <= time.Start; t++)
+            if (text[doc.Tokens[t].Start] == ',' && doc.Tokens[t].Kind == TokenKind.Punctuation) opener = t;
+        if (opener < 0 || opener + 1 >= s.EndToken) return false;
+        var next = doc.Tokens[opener + 1];
+        if (!Subordinators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(next.Start, next.End - next.Start))) return false;
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Start >= time.End && tok.End <= trigger.Start && text[tok.Start] == ',' && tok.Kind == TokenKind.Punctuation) return true;
+        }
+        return false;
     }
 
     private static bool IsReportingVerb(ReadOnlySpan<char> w) =>

@@ -125,6 +125,7 @@ public static class TimeEvaluator
                 matchedGold++;
                 if (tml.Timexes[hit].Span == te.Span) strict++;
                 if (ValueEquals(te.Value, tml.Timexes[hit].Value)) valueOk++;
+                else if (errors.Count < maxErrors) errors.Add($"{tml.Id}\tVAL\t{te.Text}\t{te.Value}\tgold={tml.Timexes[hit].Text}\t{tml.Timexes[hit].Value}");
             }
             for (int g = 0; g < goldUsed.Length; g++)
                 if (!goldUsed[g] && errors.Count < maxErrors) errors.Add($"{tml.Id}\tFN\t{tml.Timexes[g].Text}\t{tml.Timexes[g].Type}\t{tml.Timexes[g].Value}");

@@ -116,6 +116,16 @@ internal sealed class TimeParser
 
     private bool IsYear(int i) => In(i) && _t[i].Digits == 4 && _t[i].Num is >= 1000 and <= 2199;
 
+    /// <summary>A year in digits or spelled ("nineteen ninety-four"); <paramref name="next"/> is the token after it.</summary>
+    private bool YearAt(int i, out int year, out int next)
+    {
+        year = 0; next = i;
+        if (IsYear(i)) { year = _t[i].Num; next = i + 1; return true; }
+        if (W(i, "nineteen") && Number(i + 1, out var tail, out int e, allowA: false) && tail is >= 10 and <= 99 && _t[i + 1].Num < 0)
+        { year = 1900 + tail.Value; next = e; return true; }
+        return false;
+    }
+
     private Gran Unit(int i) => Is(i, LexKind.Unit) ? _t[i].L.Unit : Gran.None;
 
     private bool IsPlural(int i) => In(i) && (_text[_t[i].E - 1] is 's' or 'S');
@@ -249,7 +259,12 @@ internal sealed class TimeParser
     {
         // "year-earlier", "year-ago": a year before the contextual period
         if (Unit(i) == Gran.Year && P(i + 1, '-') && K(i + 2) is Kw.Earlier or Kw.Ago)
+        {
+            // a year before the quarter in context when one was named nearby, else the year before the reference
+            if (Unit(i + 3) == Gran.Quarter || K(i + 3) == Kw.Period)
+                return new ParseMatch(i + 4, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true, Quarter = -1 });
             return new ParseMatch(i + 3, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true });
+        }
         if (!Number(i, out var n, out int j)) return null;
         bool hyphen = false;
         if (P(j, '-') && Adjacent(j)) { hyphen = true; j++; }
@@ -260,9 +275,8 @@ internal sealed class TimeParser
         if (W(j, "fortnight")) { unit = Gran.Day; n = (n ?? 1) * 14; }
         int k = j + 1;
         // "a year ago", "two days earlier", "three weeks later", "a year from now"
-        if (K(k) is Kw.Ago or Kw.Earlier or Kw.Before)
+        if (K(k) is Kw.Ago or Kw.Earlier)
         {
-            if (K(k) == Kw.Before) return null;
             var o = new OffsetSem { Unit = unit, N = n, Sign = -1 };
             return new ParseMatch(k + 1, n == 1 && unit is Gran.Year or Gran.Quarter
                 ? new CalSem { Gran = Gran.Year, YearEarlierOfContext = true, RelUnit = unit, RelOffset = -1 }
@@ -271,6 +285,11 @@ internal sealed class TimeParser
         if (K(k) is Kw.Later || (K(k) == Kw.From && K(k + 1) == Kw.Now) || W(k, "hence"))
             return new ParseMatch(K(k) == Kw.From ? k + 2 : k + 1, new OffsetSem { Unit = unit, N = n, Sign = 1 });
         if (unit == Gran.Weekend) return null;
+        // not times: ages ("52 years old", "a 10-year-old"), fractions ("three-quarters of"), rates ("$5 a year", "twice a week")
+        if (W(k, "old") || P(k, '-') && W(k + 1, "old")) return null;
+        if (unit == Gran.Quarter && (K(k) == Kw.Of || hyphen)) return null;
+        if (K(i) == Kw.A && In(i - 1) && (_t[i - 1].K == TokenKind.Number || W(i - 1, "once") || W(i - 1, "twice") || W(i - 1, "times") || W(i - 1, "percent")))
+            return null;
         // "the next 12 to 18 months" style tails are handled by Relative; plain durations here
         if (K(k) == Kw.Or && W(k + 1, "so")) k += 2;
         // "two-year" adjective: a duration ("a two-year contract")
@@ -285,12 +304,14 @@ internal sealed class TimeParser
             case Kw.Now: return new ParseMatch(i + 1, new RefSem("PRESENT_REF"));
             case Kw.Currently or Kw.Nowadays: return new ParseMatch(i + 1, new RefSem("PRESENT_REF"));
             case Kw.Current when !Is(i + 1, LexKind.Unit): return new ParseMatch(i + 1, new RefSem("PRESENT_REF"));
-            case Kw.Recently or Kw.Lately or Kw.Previously or Kw.Formerly: return new ParseMatch(i + 1, new RefSem("PAST_REF"));
+            // "previously", "formerly" place nothing on a calendar and TimeML corpora rarely mark them: not tagged
+            case Kw.Recently or Kw.Lately: return new ParseMatch(i + 1, new RefSem("PAST_REF"));
             case Kw.Recent:
                 if (Unit(i + 1) is var u and not Gran.None && IsPlural(i + 1))
                     return new ParseMatch(i + 2, new PeriodSem { Unit = u, N = null, Sign = -1, Recent = true });
                 return new ParseMatch(i + 1, new RefSem("PAST_REF"));
             case Kw.Soon: return new ParseMatch(i + 1, new RefSem("FUTURE_REF"));
+            case Kw.A when K(i + 1) == Kw.Later && W(i + 2, "date"): return new ParseMatch(i + 3, new RefSem("FUTURE_REF"));
             case Kw.These when W(i + 1, "days"): return new ParseMatch(i + 2, new RefSem("PRESENT_REF"));
             case Kw.The:
                 if (K(i + 1) == Kw.Past && !In(i + 2) || K(i + 1) == Kw.Past && !(Is(i + 2, LexKind.Unit) || Number(i + 2, out _, out _) || Is(i + 2, LexKind.Season) || Is(i + 2, LexKind.Month)))
@@ -385,6 +406,9 @@ internal sealed class TimeParser
             var cs = new CalSem { Gran = unit, RelUnit = unit, RelOffset = sign, Mod = mod };
             if (unit == Gran.Day && kw == Kw.Previous) return null; // "the previous day" is anchored on a narrated day
             int end = k + 1;
+            // "last year's quarter": the quarter in context, that year
+            if (unit == Gran.Year && (W(end, "'s") || W(end, "’s")) && (Unit(end + 1) == Gran.Quarter && !IsPlural(end + 1) || K(end + 1) == Kw.Period))
+                return new ParseMatch(end + 2, new CalSem { Gran = Gran.Quarter, RelUnit = Gran.None, Year = null, WordDir = Dir.Unknown, Mod = mod, Half = null, Quarter = null, YearOffsetFromRef = sign });
             // "this year's third quarter", "next year's first half"
             if (unit == Gran.Year && (W(end, "'s") || W(end, "’s")) && Is(end + 1, LexKind.Ordinal) && Unit(end + 2) is Gran.Quarter or Gran.Half)
             {
@@ -431,9 +455,9 @@ internal sealed class TimeParser
             mod = K(j + 1) switch { Kw.End => Mod.End, Kw.Middle => Mod.Mid, _ => Mod.Start };
             j += 3;
         }
-        else if (K(j) == Kw.The && Is(j + 1, LexKind.Ordinal) && _t[j + 1].L.Ord <= 2 && Unit(j + 2) == Gran.Half && K(j + 3) == Kw.Of)
+        else if (K(j) == Kw.The && (Is(j + 1, LexKind.Ordinal) && _t[j + 1].L.Ord <= 2 || K(j + 1) == Kw.Last) && Unit(j + 2) == Gran.Half && K(j + 3) == Kw.Of)
         {
-            mod = _t[j + 1].L.Ord == 1 ? Mod.FirstHalf : Mod.SecondHalf;
+            mod = K(j + 1) == Kw.Last || _t[j + 1].L.Ord == 2 ? Mod.SecondHalf : Mod.FirstHalf;
             j += 4;
         }
         var core = CalendarCore(j, withTime && mod == Mod.None);
@@ -539,6 +563,15 @@ internal sealed class TimeParser
             if (m is >= 1 and <= 12 && ValidDay(y, m, d))
                 return new ParseMatch(i + 5, new CalSem { Gran = Gran.Day, Year = y, Month = m, Day = d });
         }
+        // centuries: "the 20th century", "the eleventh century"
+        if ((t.Ord is >= 1 and <= 30 || Is(i, LexKind.Ordinal)) && Unit(i + 1) == Gran.Century && !IsPlural(i + 1))
+            return new ParseMatch(i + 2, new CalSem { Gran = Gran.Century, Century = (t.Ord > 0 ? t.Ord : t.L.Ord) - 1 });
+        // "year-end", "year end", "year's end": the end of the reference year
+        if (Unit(i) == Gran.Year && !IsPlural(i) && (P(i + 1, '-') && K(i + 2) == Kw.End || K(i + 1) == Kw.End || (W(i + 1, "'s") || W(i + 1, "’s")) && K(i + 2) == Kw.End))
+        {
+            int e = K(i + 1) == Kw.End ? i + 2 : i + 3;
+            return new ParseMatch(e, new CalSem { Gran = Gran.Year, RelUnit = Gran.Year, RelOffset = 0, Mod = Mod.End });
+        }
         // decades: "1990s"
         if (t.Decade > 0) return new ParseMatch(i + 1, new CalSem { Gran = Gran.Decade, Decade = t.Decade });
         // spelled years: "nineteen ninety-six"
@@ -578,7 +611,7 @@ internal sealed class TimeParser
                 return ValidDay(cs.Year ?? 2000, month, day) ? new ParseMatch(j, cs) : null;
             }
             int y2 = K(j) == Kw.Of || P(j, ',') ? j + 1 : j;
-            if (IsYear(y2)) { cs.Year = _t[y2].Num; return new ParseMatch(y2 + 1, cs); }
+            if (YearAt(y2, out int yv, out int ye)) { cs.Year = yv; return new ParseMatch(ye, cs); }
             // "July last year", "March of next year"
             int ry = K(j) == Kw.Of ? j + 1 : j;
             if (K(ry) is Kw.Last or Kw.This or Kw.Next && Unit(ry + 1) == Gran.Year && !IsPlural(ry + 1))
@@ -639,6 +672,7 @@ internal sealed class TimeParser
         if (DayNumber(j) is > 0 && (_t[j].Ord > 0 || Is(j, LexKind.Ordinal)) && K(j + 1) == Kw.Of && MonthAt(j + 2, out _) > 0)
             return DateCore(j);
         if (In(j) && _t[j].Decade > 0) return new ParseMatch(j + 1, new CalSem { Gran = Gran.Decade, Decade = _t[j].Decade });
+        if ((In(j) && _t[j].Ord > 0 || Is(j, LexKind.Ordinal)) && Unit(j + 1) == Gran.Century) return DateCore(j);
         if (Is(j, LexKind.Number) && _t[j].L.Num >= 20 && _t[j].L.Num < 100 && IsPlural(j) && _t[j].L.Num % 10 == 0)
             return null;
         if (In(j) && W(j, "nineties")) return new ParseMatch(j + 1, new CalSem { Gran = Gran.Decade, Decade = 199 });
@@ -646,7 +680,7 @@ internal sealed class TimeParser
         {
             var cs = new CalSem { Gran = Gran.Season, Season = _t[j].L.Val };
             int k = j + 1;
-            if (K(k) == Kw.Of && IsYear(k + 1)) { cs.Year = _t[k + 1].Num; k += 2; }
+            if (K(k) == Kw.Of && YearAt(k + 1, out int sy, out int se)) { cs.Year = sy; k = se; }
             return new ParseMatch(k, cs);
         }
         if (Is(j, LexKind.Ordinal) && Unit(j + 1) is Gran.Quarter or Gran.Half) return QuarterTail(j + 1, _t[j].L.Ord, Unit(j + 1));
@@ -656,6 +690,13 @@ internal sealed class TimeParser
         { yq.Year = _t[j].Num; return yqm; }
         // "the year two thousand"
         if (Unit(j) == Gran.Year && W(j + 1, "two") && W(j + 2, "thousand")) return new ParseMatch(j + 3, new CalSem { Gran = Gran.Year, Year = 2000 });
+        // "the 1988 quarter", "the 1989 period"
+        if (IsYear(j) && (Unit(j + 1) == Gran.Quarter && !IsPlural(j + 1) || K(j + 1) == Kw.Period))
+            return new ParseMatch(j + 2, new CalSem { Gran = Gran.Quarter, Year = _t[j].Num });
+        // "the last half of 1989"
+        if (K(j) == Kw.Last && Unit(j + 1) == Gran.Half && K(j + 2) == Kw.Of) return null;
+        // "the near term", "the short term"
+        if (K(j) is Kw.Near or Kw.Short && K(j + 1) == Kw.Term) return new ParseMatch(j + 2, new RefSem("FUTURE_REF"));
         // "the year-earlier quarter", "the year-ago period", "the year-ago third quarter": a year before the quarter in context
         if (Unit(j) == Gran.Year && P(j + 1, '-') && K(j + 2) is Kw.Earlier or Kw.Ago)
         {
@@ -666,8 +707,13 @@ internal sealed class TimeParser
         // "the year", "the full year", "the fiscal year", "the current month": the unit containing the reference
         int a = j;
         while (In(a) && a < j + 2 && (W(a, "full") || W(a, "fiscal") || W(a, "calendar") || W(a, "entire") || W(a, "whole") || K(a) == Kw.Current)) a++;
+        // "for the year", "for the fiscal year": how long (results over the year), not when
+        if (Unit(a) == Gran.Year && !IsPlural(a) && W(i - 1, "for") && !P(a + 1, '-'))
+            return new ParseMatch(a + 1, new DurSem { Unit = Gran.Year, N = 1 });
         if (Unit(a) is Gran.Year or Gran.Month && !IsPlural(a) && !(K(a + 1) is Kw.Earlier or Kw.Before or Kw.Ago or Kw.Later) && !W(a + 1, "after") && !P(a + 1, '-'))
             return new ParseMatch(a + 1, new CalSem { Gran = Unit(a), RelUnit = Unit(a), RelOffset = 0 });
+        if (K(j) == Kw.Latest && (K(j + 1) == Kw.Period || Unit(j + 1) == Gran.Quarter))
+            return new ParseMatch(j + 2, new CalSem { Gran = Gran.Quarter, LatestCompleted = true, RelUnit = Gran.Quarter });
         if (Unit(j) == Gran.Quarter && !IsPlural(j))
             return new ParseMatch(j + 1, new CalSem { Gran = Gran.Quarter, LatestCompleted = true, RelUnit = Gran.Quarter });
         if (Unit(j) == Gran.Weekend && !IsPlural(j)) return new ParseMatch(j + 1, new CalSem { Gran = Gran.Weekend, RelUnit = Gran.Weekend, RelOffset = 0 });

@@ -13,10 +13,35 @@ internal sealed class TimeResolver(DateOnly? reference)
 {
     private static readonly UmAlQuraCalendar Hijri = new();
     private (int Year, int Quarter)? _lastQuarter;
+    private int _lastQuarterAt = int.MinValue;
+    private int _at;
 
     public DateOnly? Reference { get; } = reference;
 
-    public TimeExpression Resolve(Sem sem, TextSpan span, string text, Func<Dir> tense) => sem switch
+    /// <summary>A quarter named further back than this (characters) no longer frames "a year earlier".</summary>
+    private const int QuarterContextChars = 600;
+
+    public TimeExpression Resolve(Sem sem, TextSpan span, string text, Func<Dir> tense)
+    {
+        _at = span.Start;
+        try
+        {
+            return ResolveCore(sem, span, text, tense);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // "5000 years ago", a reference near the calendar's ends: keep the expression, claim no date
+            return new TimeExpression { Span = span, Text = text, Type = sem is DurSem ? "DURATION" : "DATE", Precision = TimePrecision.Unknown };
+        }
+    }
+
+    private void SetQuarter(int year, int quarter)
+    {
+        _lastQuarter = (year, quarter);
+        _lastQuarterAt = _at;
+    }
+
+    private TimeExpression ResolveCore(Sem sem, TextSpan span, string text, Func<Dir> tense) => sem switch
     {
         CalSem c => Cal(c, span, text, tense),
         OffsetSem o => Offset(o, span, text),
@@ -47,9 +72,11 @@ internal sealed class TimeResolver(DateOnly? reference)
         if (c.Holiday is "ramadan" or "eid-fitr" or "eid-adha") return IslamicHoliday(c, tense);
         if (c.YearEarlierOfContext)
         {
-            if (_lastQuarter is { } lq && c.RelUnit != Gran.Quarter)
+            if (_lastQuarter is { } lq && c.RelUnit != Gran.Quarter && c.Quarter != -2 && (_at - _lastQuarterAt < QuarterContextChars || c.Quarter == -1))
             {
-                var q = new CalSem { Gran = Gran.Quarter, Year = lq.Year - 1, Quarter = lq.Quarter };
+                // the quarter in context, in the year before the reference's (reports compare with the same quarter a year back)
+                int qy = Reference is { } rq ? Math.Min(lq.Year, rq.Year) - 1 : lq.Year - 1;
+                var q = new CalSem { Gran = Gran.Quarter, Year = qy, Quarter = lq.Quarter };
                 return Format(q, q.Year!.Value, 0, 0, 0, null, false);
             }
             if (Reference is not { } rr)
@@ -81,11 +108,12 @@ internal sealed class TimeResolver(DateOnly? reference)
             else if (c.WordDir == Dir.Future) { delta = wd - refDow; if (delta <= 0) delta += 7; }
             else if (c.This) delta = wd - refDow;
             else if (dir == Dir.Future) { delta = wd - refDow; if (delta < 0) delta += 7; }
-            else { delta = wd - refDow; if (delta > 0) delta -= 7; }
+            else { delta = wd - refDow; if (delta > 0) delta -= 7; } // past or no cue: news narrates the past
             var date = r0.AddDays(delta);
             return Format(c, date.Year, date.Month, date.Day, 0, null, false);
         }
         int? year = c.Year;
+        if (c.YearOffsetFromRef is { } yo && Reference is { } ry) year = ry.Year + yo;
         bool inferred = false;
         if (year is null)
         {
@@ -93,14 +121,21 @@ internal sealed class TimeResolver(DateOnly? reference)
             {
                 var dirU = c.WordDir != Dir.Unknown ? c.WordDir : c.This ? Dir.Unknown : tense();
                 var partial = PartialValue(c);
-                return new Resolved(partial + TimeSuffix(c), null, null, PrecisionOf(c), Side(dirU, c.This) + ":" + partial, IsTime(c), true);
+                var modNote = c.Mod is Mod.None ? "" : " mod=" + c.Mod.ToString().ToUpperInvariant();
+                return new Resolved(partial + TimeSuffix(c), null, null, PrecisionOf(c), Side(dirU, c.This) + ":" + partial + modNote, IsTime(c), true);
             }
             // a quarter or half without a year is the latest one begun (reports look back on them)
             var dir = c.WordDir != Dir.Unknown ? c.WordDir : c.This ? Dir.Unknown : c.Gran is Gran.Quarter or Gran.Half ? Dir.Past : tense();
             year = InferYear(c, r1, dir, strict: c.WordDir != Dir.Unknown);
             inferred = true;
         }
-        if (c.Gran == Gran.Quarter && c.Quarter is { } qq) _lastQuarter = (year.Value, qq);
+        if (c.Gran == Gran.Quarter && c.Quarter is null)
+        {
+            // "the 1988 quarter", "the 1989 period": the quarter in context, in the year named
+            if (_lastQuarter is { } ctx) { c.Quarter = ctx.Quarter; }
+            else return Format(new CalSem { Gran = Gran.Year }, year.Value, 0, 0, 0, null, inferred);
+        }
+        if (c.Gran == Gran.Quarter && c.Quarter is { } qq) SetQuarter(year.Value, qq);
         return Format(c, year.Value, c.Month ?? 0, c.Day ?? 0, 0, null, inferred);
     }
 
@@ -127,20 +162,30 @@ internal sealed class TimeResolver(DateOnly? reference)
         }
         switch (dir)
         {
-            case Dir.Past:
-                // most recent occurrence that has started by the reference ("last August": ended before it)
-                foreach (var y in candidates.Reverse())
+            case Dir.Past or Dir.Future when !strict:
+            {
+                // tense picks the side, unless a day-precise date would be far (over 8 months) and the other one is
+                // close (under 3 months): "payable Dec. 15" in a past-tense October report is the coming December
+                int pick = dir == Dir.Past ? r.Year - 1 : r.Year + 1, other = r.Year;
+                if (dir == Dir.Past) { foreach (var y in candidates.Reverse()) if (IntervalFor(y).s <= r) { pick = y; break; } }
+                else { foreach (var y in candidates) if (IntervalFor(y).e >= r) { pick = y; break; } }
+                int pickDist = Dist(IntervalFor(pick), r);
+                int bestOther = int.MaxValue;
+                foreach (var y in candidates)
                 {
-                    var (s, e) = IntervalFor(y);
-                    if (strict ? e < r : s <= r) return y;
+                    int dd = Dist(IntervalFor(y), r);
+                    if (y != pick && dd < bestOther) { bestOther = dd; other = y; }
                 }
+                return c.Day is not null && pickDist > 240 && bestOther < 90 ? other : pick;
+            }
+            case Dir.Past:
+                // "last August": the most recent occurrence that ended before the reference
+                foreach (var y in candidates.Reverse())
+                    if (IntervalFor(y).e < r) return y;
                 return r.Year - 1;
             case Dir.Future:
                 foreach (var y in candidates)
-                {
-                    var (s, e) = IntervalFor(y);
-                    if (strict ? s > r : e >= r) return y;
-                }
+                    if (IntervalFor(y).s > r) return y;
                 return r.Year + 1;
             default:
                 {
@@ -156,6 +201,9 @@ internal sealed class TimeResolver(DateOnly? reference)
                 }
         }
     }
+
+    private static int Dist((DateOnly s, DateOnly e) iv, DateOnly r) =>
+        r < iv.s ? iv.s.DayNumber - r.DayNumber : r > iv.e ? r.DayNumber - iv.e.DayNumber : 0;
 
     private Resolved RelativeCal(CalSem c, Func<Dir> tense)
     {
@@ -208,7 +256,7 @@ internal sealed class TimeResolver(DateOnly? reference)
                 int off = c.LatestCompleted ? -1 : c.RelOffset;
                 int idx = y * 4 + (q - 1) + off;
                 y = idx / 4; q = idx % 4 + 1;
-                _lastQuarter = (y, q);
+                SetQuarter(y, q);
                 var res = Format(new CalSem { Gran = Gran.Quarter, Quarter = q, Mod = c.Mod is Mod.BeforeRef or Mod.AfterRef ? Mod.None : c.Mod }, y, 0, 0, 0, null, false);
                 return ApplyRefMod(c.Mod, res, r);
             }
@@ -216,7 +264,7 @@ internal sealed class TimeResolver(DateOnly? reference)
             {
                 int y = r.Year + c.RelOffset;
                 var part = new CalSem { Gran = c.Quarter is not null ? Gran.Quarter : Gran.Half, Quarter = c.Quarter, Half = c.Half };
-                if (c.Quarter is { } pq) _lastQuarter = (y, pq);
+                if (c.Quarter is { } pq) SetQuarter(y, pq);
                 return Format(part, y, 0, 0, 0, null, false);
             }
             case Gran.Year:
@@ -345,7 +393,22 @@ internal sealed class TimeResolver(DateOnly? reference)
                 _ => (s, e),
             };
         }
-        // years, seasons, quarters, halves: thirds for early/mid/late; the first/last quarter for start/end
+        if (c.Gran == Gran.Year)
+        {
+            // early/mid/late: Jan-Apr, May-Aug, Sep-Dec; start/end: the first or last three months
+            return c.Mod switch
+            {
+                Mod.Early => (s, s.AddMonths(4).AddDays(-1)),
+                Mod.Mid => (s.AddMonths(4), s.AddMonths(8).AddDays(-1)),
+                Mod.Late => (s.AddMonths(8), e),
+                Mod.Start => (s, s.AddMonths(3).AddDays(-1)),
+                Mod.End => (s.AddMonths(9), e),
+                Mod.FirstHalf => (s, s.AddMonths(6).AddDays(-1)),
+                Mod.SecondHalf => (s.AddMonths(6), e),
+                _ => (s, e),
+            };
+        }
+        // seasons, quarters, halves: thirds for early/mid/late; the first/last quarter for start/end
         return c.Mod switch
         {
             Mod.Early => (s, s.AddDays(len / 3 - 1)),
@@ -526,7 +589,12 @@ internal sealed class TimeResolver(DateOnly? reference)
         string timePart = unit is Gran.Hour or Gran.Minute or Gran.Second ? "T" : "";
         string rel = p.Sign < 0 ? $"-P{timePart}{amount}/P0D" : $"P0D/+P{timePart}{amount}";
         if (Reference is not { } r)
-            return new TimeExpression { Span = span, Text = text, Type = type, Value = value, Precision = PrecisionOfUnit(unit), Relative = rel };
+        {
+            // the precision depends only on the period's length: measure it from an arbitrary day
+            var probe = new DateOnly(2001, 1, 1);
+            var far = unit is Gran.Hour or Gran.Minute or Gran.Second ? probe : Shift(probe, unit, n);
+            return new TimeExpression { Span = span, Text = text, Type = type, Value = value, Precision = PrecisionOfLength(probe, far), Relative = rel };
+        }
         DateOnly other = unit switch
         {
             Gran.Hour => r.AddDays(p.Sign * Math.Max(1, (n + 23) / 24)),

@@ -79,7 +79,7 @@ public static class TimeTagger
             // a lone "now" inside "now that ..." / "right now" is still a PRESENT_REF in TimeML; keep it.
             // a bare "current" as adjective of a non-temporal noun ("current account") is dropped
             var w = text.AsSpan(st[i].S, st[i].E - st[i].S);
-            if (w.Equals("current", StringComparison.OrdinalIgnoreCase) && i + 1 < st.Length && st[i + 1].K == TokenKind.Word) return false;
+            _ = w;
         }
         return true;
     }
@@ -94,7 +94,7 @@ internal sealed class TenseFinder(Document doc)
     private static readonly HashSet<string> Future = new(StringComparer.OrdinalIgnoreCase)
     {
         "will", "shall", "'ll", "’ll", "won't", "going", "expected", "expects", "expect", "plans", "plan", "planning", "scheduled",
-        "due", "upcoming", "intends", "intend", "tomorrow", "next", "aims", "hopes", "set", "coming", "forthcoming",
+        "due", "upcoming", "intends", "intend", "tomorrow", "next", "aims", "hopes", "coming", "forthcoming",
     };
 
     private static readonly HashSet<string> PastIrregular = new(StringComparer.OrdinalIgnoreCase)
@@ -120,6 +120,15 @@ internal sealed class TenseFinder(Document doc)
         int si = doc.SentenceAt(span.Start);
         if (si < 0) return Dir.Unknown;
         var s = doc.Sentences[si];
+        // "since March": the preposition itself puts the time in the past
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.End > span.Start) break;
+            if (tok.End <= span.Start && (t + 1 >= s.EndToken || doc.Tokens[t + 1].Start >= span.Start)
+                && doc.Text.AsSpan(tok.Start, tok.End - tok.Start).Equals("since", StringComparison.OrdinalIgnoreCase))
+                return Dir.Past;
+        }
         int bestPast = int.MaxValue, bestFuture = int.MaxValue;
         var text = doc.Text;
         for (int t = s.FirstToken; t < s.EndToken; t++)
