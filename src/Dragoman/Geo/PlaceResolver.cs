@@ -21,10 +21,15 @@ public sealed class PlaceResolver
     private readonly Gazetteer _g;
     private readonly Demonyms _demonyms;
 
+    private readonly float[] _prior;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> _fuzzyCache = new(StringComparer.Ordinal);
+
     public PlaceResolver(Gazetteer gazetteer, Demonyms demonyms)
     {
         _g = gazetteer;
         _demonyms = demonyms;
+        _prior = new float[gazetteer.Count];
+        for (int i = 0; i < _prior.Length; i++) _prior[i] = (float)ComputePrior(i);
     }
 
     public Gazetteer Gazetteer => _g;
@@ -72,11 +77,14 @@ public sealed class PlaceResolver
         if (hits.Length > 0) { kind = MatchKind.Loose; return hits.ToArray(); }
         if (allowFuzzy && loose.Length >= 5)
         {
+            if (_fuzzyCache.TryGetValue(loose, out var cached)) { kind = cached.Length > 0 ? MatchKind.Fuzzy : MatchKind.None; return cached; }
             var set = new List<int>();
             foreach (var k in _g.FuzzyKeys(loose))
                 foreach (var i in _g.LookupLoose(k))
                     if (!set.Contains(i)) set.Add(i);
-            if (set.Count > 0) { kind = MatchKind.Fuzzy; return [.. set]; }
+            int[] found = [.. set];
+            if (_fuzzyCache.Count < 100_000) _fuzzyCache[loose] = found;
+            if (found.Length > 0) { kind = MatchKind.Fuzzy; return found; }
         }
         kind = MatchKind.None;
         return [];
@@ -126,6 +134,8 @@ public sealed class PlaceResolver
         public int Pick = -1;
         public double Top, Second;
         public double[] Scores = [];
+        public string? Demonym;
+        public (int Entry, string Country, string? Admin1)? Container;
     }
 
     [Flags]
@@ -183,6 +193,13 @@ public sealed class PlaceResolver
         w.SentenceInitial = IsSentenceInitial(text, q.Start);
         var lookup = q.Lookup ?? w.Text;
         w.Cands = CandidatesWithFallback(lookup, q.Given || HasFeatureNounAfter(w.After), out w.Kind, out var dropped);
+        if (q.Given && _demonyms.CountriesOf(lookup).FirstOrDefault() is { } demonymCountry && _g.CountryEntry(demonymCountry) is var ce and >= 0)
+        {
+            // an adjectival toponym ("Syrian", "Russians") names its country
+            w.Demonym = demonymCountry;
+            if (Array.IndexOf(w.Cands, ce) < 0) { w.Cands = [.. w.Cands, ce]; if (w.Kind != MatchKind.Exact) w.Kind = MatchKind.Exact; }
+        }
+        w.Container = ContainerAfter(text, q.End);
         // context cues
         var cue = Cue.None;
         string? next = w.After.Length > 0 ? w.After[0] : null;
@@ -226,6 +243,27 @@ public sealed class PlaceResolver
         return w;
     }
 
+    /// <summary>"Paris, Texas", "Gainesville, Ga.": a division or country right after a comma contains the place.</summary>
+    private (int, string, string?)? ContainerAfter(string text, int end)
+    {
+        int i = end;
+        if (i >= text.Length || text[i] != ',') return null;
+        i++;
+        while (i < text.Length && text[i] == ' ') i++;
+        int j = i;
+        while (j < text.Length && (char.IsLetter(text[j]) || text[j] == '.' || (text[j] == ' ' && j + 1 < text.Length && char.IsUpper(text[j + 1])))) j++;
+        if (j - i < 2 || !char.IsUpper(text[i])) return null;
+        var name = text[i..j].TrimEnd('.');
+        foreach (var c in Candidates(name, false, out var kind))
+        {
+            if (kind != MatchKind.Exact || _g.FClasses[c] != 'A') continue;
+            var code = _g.FeatureCodeOf(c);
+            if (code.StartsWith("PCL", StringComparison.Ordinal)) return (c, _g.CountryOf(c), null);
+            if (code == "ADM1" && _g.AdminKey(c, 1) is { } a1) return (c, _g.CountryOf(c), a1);
+        }
+        return null;
+    }
+
     private static bool HasFeatureNounAfter(string[] after) =>
         after.Length > 0 && (CampWords.Contains(after[0]) || BaseWords.Contains(after[0]) || WaterWords.Contains(after[0])
             || MountainWords.Contains(after[0]) || CrossingWords.Contains(after[0]) || RegionWords.Contains(after[0]) || after[0] is "area" or "countryside");
@@ -236,15 +274,19 @@ public sealed class PlaceResolver
         if (w.Scores.Length != w.Cands.Length) w.Scores = new double[w.Cands.Length];
         double best = double.NegativeInfinity, second = double.NegativeInfinity;
         int bestI = -1;
-        var canonQuery = NameFolder.Canon(w.Text);
         for (int k = 0; k < w.Cands.Length; k++)
         {
             int c = w.Cands[k];
-            double s = Prior(c);
+            double s = _prior[c];
             var fcode = _g.FeatureCodeOf(c);
             char fc = _g.FeatureClassOf(c);
             bool isRegion = fc is 'A' or 'L' or 'T' or 'H';
-            if (NameFolder.Canon(_g.Names[c]) == canonQuery) s += 0.3;
+            if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) s += 0.3;
+            if (w.Demonym is not null && fc == 'A' && _g.CountryOf(c) == w.Demonym) s += 4.0;
+            if (w.Container is { } box)
+            {
+                if (_g.CountryOf(c) == box.Country && (box.Admin1 is null || _g.AdminKey(c, 1) == box.Admin1) && c != box.Entry) s += 3.0;
+            }
             if ((w.Cue & Cue.Settlement) != 0) s += fc is 'P' ? 1.0 : fc == 'A' ? -1.0 : 0;
             if ((w.Cue & Cue.Region) != 0) s += fcode is "ADM1" or "ADM2" or "ADM3" or "RGN" ? 1.5 : fc == 'P' ? -0.5 : 0;
             if ((w.Cue & Cue.Camp) != 0 && fcode.StartsWith("CMP", StringComparison.Ordinal)) s += 2.5;
@@ -279,22 +321,26 @@ public sealed class PlaceResolver
         {
             if (ReferenceEquals(o, self) || o.Pick < 0 || o.Blocked || o.Pick == c) continue;
             if (_g.FClasses[o.Pick] == 'A' && _g.FeatureCodeOf(o.Pick).StartsWith("PCL", StringComparison.Ordinal)) continue;
-            double d = GeoMath.Km(_g.Lats[c], _g.Lons[c], _g.Lats[o.Pick], _g.Lons[o.Pick]);
+            double d = GeoMath.ApproxKm(_g.Lats[c], _g.Lons[c], _g.Lats[o.Pick], _g.Lons[o.Pick]);
             if (d < best) best = d;
         }
         return best;
     }
 
     /// <summary>The prior of an entry before context: population and feature importance.</summary>
-    public double Prior(int c)
+    public double Prior(int c) => _prior[c];
+
+    private double ComputePrior(int c)
     {
-        double s = Math.Log10(_g.Pops[c] + 1.0) * 0.3;
         var fcode = _g.FeatureCodeOf(c);
         char fc = _g.FeatureClassOf(c);
+        int pop = _g.Pops[c];
+        if (pop == 0 && fc == 'A') pop = fcode == "ADM1" ? 1_000_000 : 100_000;
+        double s = Math.Log10(pop + 1.0) * 0.3;
         if (fc == 'A')
         {
             if (fcode.StartsWith("PCL", StringComparison.Ordinal)) s += 2.5;
-            else if (fcode == "ADM1") s += 1.3;
+            else if (fcode == "ADM1") s += 1.6;
             else if (fcode == "ADM2") s += 0.4;
         }
         else if (fc == 'P')
@@ -477,6 +523,16 @@ public sealed class PlaceResolver
 public static class GeoMath
 {
     public const double EarthRadiusKm = 6371.0088;
+
+    /// <summary>Equirectangular approximation, good to a few percent below 1,000 km; for ranking nearby places.</summary>
+    public static double ApproxKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double rad = Math.PI / 180;
+        double dlon = Math.Abs(lon2 - lon1);
+        if (dlon > 180) dlon = 360 - dlon;
+        double x = dlon * rad * Math.Cos((lat1 + lat2) * 0.5 * rad), y = (lat2 - lat1) * rad;
+        return EarthRadiusKm * Math.Sqrt(x * x + y * y);
+    }
 
     public static double Km(double lat1, double lon1, double lat2, double lon2)
     {
