@@ -233,7 +233,6 @@ public sealed class GazetteerBuilder
                         if (a.GetString() is { } s && ((s.Length > 2 && KeepAltName(s)) || (s.Length == 2 && s.All(char.IsUpper) && s != rec.Country))) rec.Names.Add(s);
                 if (e.TryGetProperty("translations", out var tr) && tr.TryGetProperty("ara", out var ara))
                     rec.Names.Add(ara.GetProperty("common").GetString() ?? "");
-                if (e.TryGetProperty("cca3", out var c3) && c3.GetString() is { } s3) rec.Names.Add(s3);
                 if (e.TryGetProperty("area", out var area) && area.ValueKind == JsonValueKind.Number) rec.Pop = (long)Math.Min(area.GetDouble() * 50, int.MaxValue);
                 rec.Names.Remove("");
                 _extra.Add(rec);
@@ -418,6 +417,7 @@ public sealed class GazetteerBuilder
                 var canon = NameFolder.Canon(nm);
                 if (canon.Length == 0 || !seen.Add(canon)) continue;
                 Add(exact, canon, i);
+                if (canon.Length < 4) continue; // codes and very short names only match exactly
                 var lk = NameFolder.Loose(canon);
                 if (seen.Add("\u0001" + lk)) Add(loose, lk, i);
             }
