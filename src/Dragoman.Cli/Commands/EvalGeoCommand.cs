@@ -19,6 +19,10 @@ public sealed class EvalGeoSettings : GazetteerSettings
     [CommandOption("--no-e2e")]
     [Description("Only score resolution given the gold spans.")]
     public bool NoEndToEnd { get; init; }
+
+    [CommandOption("--misses <FILE>")]
+    [Description("Write every toponym resolved more than 161 km away (and whether any candidate was close) to FILE.")]
+    public string? Misses { get; init; }
 }
 
 /// <summary>Scores toponym resolution (given gold spans) and end-to-end geoparsing on a public set.</summary>
@@ -34,7 +38,8 @@ public sealed class EvalGeoCommand : Command<EvalGeoSettings>
         if (!g.IsOk) { Console.Error.WriteLine("dragoman: " + g.Error); return 1; }
         var demonyms = Demonyms.Load(GazetteerInstaller.DemonymsPath(PipelineResources.BundledDataDir));
         var resolver = new PlaceResolver(g.Value!, demonyms.IsOk ? demonyms.Value! : Demonyms.Empty);
-        var s = GeoEvaluation.Score(settings.File, gold.Value!, resolver, endToEnd: !settings.NoEndToEnd);
+        using var missWriter = settings.Misses is null ? null : new StreamWriter(settings.Misses);
+        var s = GeoEvaluation.Score(settings.File, gold.Value!, resolver, endToEnd: !settings.NoEndToEnd, misses: missWriter is null ? null : missWriter.WriteLine);
         Console.WriteLine($"gazetteer: {g.Value!.Source} ({g.Value!.Count:N0} places)");
         Console.WriteLine($"articles: {s.Articles}  toponyms: {s.N}  time: {s.Seconds:F1} s");
         Console.WriteLine($"given gold spans: acc@161km {s.Acc161:P1}  AUC {s.Auc:F3}  mean {s.MeanKm:F0} km  median {s.MedianKm:F0} km");

@@ -141,3 +141,29 @@ public sealed class GazetteerBenchCommand : Command<GazetteerBenchSettings>
         return 0;
     }
 }
+
+public sealed class GazetteerResolveSettings : GazetteerSettings
+{
+    [CommandArgument(0, "<TEXT>")]
+    [Description("A text whose places to find and resolve (spotting by gazetteer lookup, no recogniser).")]
+    public string Text { get; init; } = "";
+}
+
+/// <summary>Finds and resolves the places in a text and prints them as JSON lines (for checking the gazetteer).</summary>
+public sealed class GazetteerResolveCommand : Command<GazetteerResolveSettings>
+{
+    public override int Execute(CommandContext context, GazetteerResolveSettings settings, CancellationToken cancellationToken)
+    {
+        var component = GeoComponent.FromResources(PipelineResources.Load(settings.DataDir));
+        var doc = new Dragoman.Documents.Document(new Dragoman.Documents.Article { Uri = "cli:", Text = settings.Text }, null);
+        new Dragoman.Text.TextComponent().Process(doc);
+        component.Process(doc);
+        foreach (var p in doc.Places)
+            Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                p.Text, start = p.Span.Start, end = p.Span.End, p.GeonameId, p.Name, p.Lat, p.Lon, p.Country, p.Admin1, p.Feature,
+                precision = p.Precision.ToString(), p.Confidence, p.Relation, p.Candidates,
+            }));
+        return 0;
+    }
+}

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace Dragoman.Geo;
@@ -22,7 +21,7 @@ public readonly record struct GazetteerEntry(
 public sealed class Gazetteer
 {
     private const int Magic = 0x5A47_5244; // "DRGZ"
-    private const int Version = 2;
+    private const int Version = 3;
 
     internal readonly int[] GeonameIds;      // > 0 GeoNames id; <= 0 supplement or synthetic (see _keys)
     internal readonly string[] Names;
@@ -133,8 +132,7 @@ public sealed class Gazetteer
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var tmp = path + ".tmp";
         using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        using (var gz = new BrotliStream(fs, CompressionLevel.Fastest))
-        using (var w = new BinaryWriter(gz, Encoding.UTF8))
+        using (var w = new BinaryWriter(fs, Encoding.UTF8))
         {
             w.Write(Magic); w.Write(Version);
             w.Write(Source);
@@ -151,15 +149,14 @@ public sealed class Gazetteer
         File.Move(tmp, path, overwrite: true);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static Result<Gazetteer> Load(string path)
     {
         if (!File.Exists(path)) return Result<Gazetteer>.Fail($"no gazetteer at {path}");
         try
         {
             using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var gz = new BrotliStream(fs, CompressionMode.Decompress);
-            using var bs = new BufferedStream(gz, 1 << 16);
-            using var r = new BinaryReader(bs, Encoding.UTF8);
+            using var r = new BinaryReader(fs, Encoding.UTF8);
             if (r.ReadInt32() != Magic) return Result<Gazetteer>.Fail($"{path} is not a Dragoman gazetteer");
             if (r.ReadInt32() != Version) return Result<Gazetteer>.Fail($"{path} has an old format; rebuild it with `dragoman gazetteer install` or `gazetteer import`");
             var source = r.ReadString();
@@ -214,6 +211,7 @@ public sealed class Gazetteer
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, int[]> ReadIndex(BinaryReader r)
     {
         int n = r.ReadInt32();

@@ -230,10 +230,9 @@ public sealed class GazetteerBuilder
                 if (e.GetProperty("name").TryGetProperty("official", out var off)) rec.Names.Add(off.GetString() ?? "");
                 if (e.TryGetProperty("altSpellings", out var alts))
                     foreach (var a in alts.EnumerateArray())
-                        if (a.GetString() is { Length: > 2 } s && KeepAltName(s)) rec.Names.Add(s);
+                        if (a.GetString() is { } s && ((s.Length > 2 && KeepAltName(s)) || (s.Length == 2 && s.All(char.IsUpper) && s != rec.Country))) rec.Names.Add(s);
                 if (e.TryGetProperty("translations", out var tr) && tr.TryGetProperty("ara", out var ara))
                     rec.Names.Add(ara.GetProperty("common").GetString() ?? "");
-                if (e.TryGetProperty("cca3", out var c3) && c3.GetString() is { } s3) rec.Names.Add(s3);
                 if (e.TryGetProperty("area", out var area) && area.ValueKind == JsonValueKind.Number) rec.Pop = (long)Math.Min(area.GetDouble() * 50, int.MaxValue);
                 rec.Names.Remove("");
                 _extra.Add(rec);
@@ -247,7 +246,7 @@ public sealed class GazetteerBuilder
                 var rec = new Rec
                 {
                     Id = _nextSynthetic--, Key = $"state:{cc.GetString()}-{iso.GetString()}", Name = name, Lat = lat, Lon = lon,
-                    FClass = 'A', FCode = "ADM1", Country = cc.GetString() ?? "",
+                    FClass = 'A', FCode = "ADM1", Country = cc.GetString() ?? "", Admin1 = iso.GetString() ?? "",
                 };
                 rec.Names.Add(name);
                 var shortName = StripDivisionWord(name);
@@ -334,6 +333,8 @@ public sealed class GazetteerBuilder
             var rec = Synthetic(info.GeonameId, info.Name, lat, lon, 'A', "PCLI", cc, "", "", info.Population);
             all.Add(rec);
         }
+        foreach (var st in states)
+            if (st.Pop == 0) st.Pop = SumPop(members1, $"{st.Country}.{st.Admin1}");
         foreach (var wc in worldCountries.Values)
             if (wc.Pop < 1000) wc.Pop = Math.Max(wc.Pop, SumPop(membersC, wc.Country));
         all.AddRange(_extra);
@@ -416,6 +417,7 @@ public sealed class GazetteerBuilder
                 var canon = NameFolder.Canon(nm);
                 if (canon.Length == 0 || !seen.Add(canon)) continue;
                 Add(exact, canon, i);
+                if (canon.Length < 4) continue; // codes and very short names only match exactly
                 var lk = NameFolder.Loose(canon);
                 if (seen.Add("\u0001" + lk)) Add(loose, lk, i);
             }

@@ -76,7 +76,7 @@ public static class GeoEvaluation
     private static int? Int(XElement? e) => e is not null && int.TryParse(e.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
     private static double? Dbl(XElement? e) => e is not null && double.TryParse(e.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
-    public static GeoScores Score(string file, IReadOnlyList<GoldArticle> articles, PlaceResolver resolver, bool endToEnd = true)
+    public static GeoScores Score(string file, IReadOnlyList<GoldArticle> articles, PlaceResolver resolver, bool endToEnd = true, Action<string>? misses = null)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var g = resolver.Gazetteer;
@@ -96,8 +96,11 @@ public static class GeoEvaluation
                 errors.Add(r is { Lat: double la, Lon: double lo } ? GeoMath.Km(la, lo, t.Lat, t.Lon) : MaxErrorKm);
                 int mp = resolver.MostPopulous(t.Phrase);
                 if (mp >= 0 && GeoMath.Km(g.Lats[mp], g.Lons[mp], t.Lat, t.Lon) <= 161) baselineHits++;
+                bool reachable = false;
                 foreach (var c in resolver.AllCandidates(t.Phrase))
-                    if (GeoMath.Km(g.Lats[c], g.Lons[c], t.Lat, t.Lon) <= 161) { ceilingHits++; break; }
+                    if (GeoMath.Km(g.Lats[c], g.Lons[c], t.Lat, t.Lon) <= 161) { ceilingHits++; reachable = true; break; }
+                if (misses is not null && errors[^1] > 161)
+                    misses($"{(reachable ? "WRONG" : "NOCAND")}\t{t.Phrase}\t{t.Lat:F2},{t.Lon:F2}\t{r?.Name}\t{r?.Country}\t{r?.Feature}\t{errors[^1]:F0}");
             }
             if (!endToEnd) continue;
             var tokens = Tokenizer.Tokenize(art.Text);

@@ -21,10 +21,15 @@ public sealed class PlaceResolver
     private readonly Gazetteer _g;
     private readonly Demonyms _demonyms;
 
+    private readonly float[] _prior;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> _fuzzyCache = new(StringComparer.Ordinal);
+
     public PlaceResolver(Gazetteer gazetteer, Demonyms demonyms)
     {
         _g = gazetteer;
         _demonyms = demonyms;
+        _prior = new float[gazetteer.Count];
+        for (int i = 0; i < _prior.Length; i++) _prior[i] = (float)ComputePrior(i);
     }
 
     public Gazetteer Gazetteer => _g;
@@ -55,28 +60,45 @@ public sealed class PlaceResolver
     { "said", "says", "told", "added", "stated", "explained", "wrote", "argued", "noted", "claimed", "asked", "replied" };
 
     /// <summary>Candidates for a name: canon key first, then the skeleton, then (if allowed) one-edit typos of the skeleton.</summary>
-    public int[] Candidates(string name, bool allowFuzzy, out MatchKind kind)
+    public int[] Candidates(string name, bool allowFuzzy, out MatchKind kind) => Candidates(name, allowFuzzy, out kind, out _);
+
+    /// <summary>As above; the first <paramref name="exactCount"/> candidates matched the canon key, the rest only the skeleton.</summary>
+    public int[] Candidates(string name, bool allowFuzzy, out MatchKind kind, out int exactCount)
     {
+        exactCount = 0;
         var canon = NameFolder.Canon(name);
         if (canon.Length == 0) { kind = MatchKind.None; return []; }
         canon = JoinInitials(canon);
         var hits = _g.LookupCanon(canon);
-        if (hits.Length > 0) { kind = MatchKind.Exact; return hits.ToArray(); }
-        if (canon.EndsWith(" s", StringComparison.Ordinal)) // possessive left in a span: "Syria's"
+        if (hits.Length == 0 && canon.EndsWith(" s", StringComparison.Ordinal)) // possessive left in a span: "Syria's"
         {
-            hits = _g.LookupCanon(canon[..^2]);
-            if (hits.Length > 0) { kind = MatchKind.Exact; return hits.ToArray(); }
+            canon = canon[..^2];
+            hits = _g.LookupCanon(canon);
         }
         var loose = NameFolder.Loose(canon);
-        hits = _g.LookupLoose(loose);
-        if (hits.Length > 0) { kind = MatchKind.Loose; return hits.ToArray(); }
+        var looseHits = _g.LookupLoose(loose);
+        if (hits.Length > 0)
+        {
+            kind = MatchKind.Exact;
+            exactCount = hits.Length;
+            if (looseHits.Length <= hits.Length) return hits.ToArray();
+            // spelling variants the exact key misses (Daraa vs Dar'a): exact ones first
+            var all = new List<int>(looseHits.Length);
+            all.AddRange(hits.ToArray());
+            foreach (var i in looseHits) if (hits.IndexOf(i) < 0) all.Add(i);
+            return [.. all];
+        }
+        if (looseHits.Length > 0) { kind = MatchKind.Loose; return looseHits.ToArray(); }
         if (allowFuzzy && loose.Length >= 5)
         {
+            if (_fuzzyCache.TryGetValue(loose, out var cached)) { kind = cached.Length > 0 ? MatchKind.Fuzzy : MatchKind.None; return cached; }
             var set = new List<int>();
             foreach (var k in _g.FuzzyKeys(loose))
                 foreach (var i in _g.LookupLoose(k))
                     if (!set.Contains(i)) set.Add(i);
-            if (set.Count > 0) { kind = MatchKind.Fuzzy; return [.. set]; }
+            int[] found = [.. set];
+            if (_fuzzyCache.Count < 100_000) _fuzzyCache[loose] = found;
+            if (found.Length > 0) { kind = MatchKind.Fuzzy; return found; }
         }
         kind = MatchKind.None;
         return [];
@@ -92,10 +114,13 @@ public sealed class PlaceResolver
     }
 
     /// <summary>Candidates with the division word removed ("Rapides Parish" -> "Rapides", "Idlib province" -> "Idlib").</summary>
-    private int[] CandidatesWithFallback(string name, bool allowFuzzy, out MatchKind kind, out string? droppedWord)
+    private int[] CandidatesWithFallback(string name, bool allowFuzzy, out MatchKind kind, out string? droppedWord) =>
+        CandidatesWithFallback(name, allowFuzzy, out kind, out droppedWord, out _);
+
+    private int[] CandidatesWithFallback(string name, bool allowFuzzy, out MatchKind kind, out string? droppedWord, out int exactCount)
     {
         droppedWord = null;
-        var c = Candidates(name, allowFuzzy, out kind);
+        var c = Candidates(name, allowFuzzy, out kind, out exactCount);
         if (c.Length > 0) return c;
         int sp = name.LastIndexOf(' ');
         if (sp > 0)
@@ -105,7 +130,7 @@ public sealed class PlaceResolver
                 || WaterWords.Contains(last) || MountainWords.Contains(last) || CrossingWords.Contains(last) || last is "countryside" or "area")
             {
                 droppedWord = last;
-                return Candidates(name[..sp], allowFuzzy, out kind);
+                return Candidates(name[..sp], allowFuzzy, out kind, out exactCount);
             }
         }
         return c;
@@ -126,6 +151,12 @@ public sealed class PlaceResolver
         public int Pick = -1;
         public double Top, Second;
         public double[] Scores = [];
+        public string? Demonym;
+        public int ExactCount;
+        public string Key = "";
+        public double Context;
+        public double PickFocus;
+        public (int Entry, string Country, string? Admin1)? Container;
     }
 
     [Flags]
@@ -154,21 +185,30 @@ public sealed class PlaceResolver
         // pass 1: prior, context and text-level focus
         var noPicks = Array.Empty<int>();
         foreach (var w in work) Score(w, Normalise(focus), null, noPicks, work);
-        // pass 2: focus and proximity from the first-pass picks
-        var focus2 = new Dictionary<string, double>(focus, StringComparer.Ordinal);
-        var admin = new Dictionary<int, double>();
-        foreach (var w in work)
-        {
-            if (w.Pick < 0 || w.Blocked) continue;
-            double weight = w.Cands.Length == 1 ? 1.0 : Math.Clamp(w.Top - w.Second, 0.2, 1.0);
-            Bump(focus2, _g.CountryOf(w.Pick), weight);
-            if (_g.Admin1s[w.Pick] >= 0)
-                admin[_g.Admin1s[w.Pick]] = admin.GetValueOrDefault(_g.Admin1s[w.Pick]) + weight;
-        }
+        // pass 2: focus and proximity from the other mentions' first-pass picks (never a mention's own pick,
+        // nor that of another mention of the same name, so no choice supports itself)
         var picks = work.Where(w => w.Pick >= 0 && !w.Blocked).Select(w => w.Pick).ToArray();
-        var nf = Normalise(focus2);
-        double adminTotal = admin.Values.Sum();
-        foreach (var w in work) Score(w, nf, adminTotal > 0 ? (admin, adminTotal) : null, picks, work);
+        var weights = new double[work.Length];
+        for (int i = 0; i < work.Length; i++)
+            if (work[i].Pick >= 0 && !work[i].Blocked)
+                weights[i] = work[i].Cands.Length == 1 ? 1.0 : Math.Clamp(work[i].Top - work[i].Second, 0.2, 1.0);
+        var nf = Normalise(focus);
+        for (int i = 0; i < work.Length; i++)
+        {
+            var w = work[i];
+            if (w.Cands.Length == 0) continue;
+            var f = new Dictionary<string, double>(focus, StringComparer.Ordinal);
+            var admin = new Dictionary<int, double>();
+            for (int j = 0; j < work.Length; j++)
+            {
+                if (weights[j] == 0 || work[j].Key == w.Key) continue;
+                Bump(f, _g.CountryOf(work[j].Pick), weights[j]);
+                int a1 = _g.Admin1s[work[j].Pick];
+                if (a1 >= 0) admin[a1] = admin.GetValueOrDefault(a1) + weights[j];
+            }
+            double adminTotal = admin.Values.Sum();
+            Score(w, Normalise(f), adminTotal > 0 ? (admin, adminTotal) : null, picks, work);
+        }
 
         var results = new PlaceResolution?[work.Length];
         for (int i = 0; i < work.Length; i++) results[i] = Finish(work[i], nf, forceBest);
@@ -182,7 +222,15 @@ public sealed class PlaceResolver
         w.After = WordsAfter(text, q.End, 3);
         w.SentenceInitial = IsSentenceInitial(text, q.Start);
         var lookup = q.Lookup ?? w.Text;
-        w.Cands = CandidatesWithFallback(lookup, q.Given || HasFeatureNounAfter(w.After), out w.Kind, out var dropped);
+        w.Cands = CandidatesWithFallback(lookup, q.Given || HasFeatureNounAfter(w.After) || HasFeatureNounAfter([LastWord(lookup)]), out w.Kind, out var dropped, out w.ExactCount);
+        w.Key = NameFolder.Canon(lookup);
+        if (q.Given && _demonyms.CountriesOf(lookup).FirstOrDefault() is { } demonymCountry && _g.CountryEntry(demonymCountry) is var ce and >= 0)
+        {
+            // an adjectival toponym ("Syrian", "Russians") names its country
+            w.Demonym = demonymCountry;
+            if (Array.IndexOf(w.Cands, ce) < 0) { w.Cands = [.. w.Cands, ce]; if (w.Kind != MatchKind.Exact) w.Kind = MatchKind.Exact; }
+        }
+        w.Container = ContainerAfter(text, q.End);
         // context cues
         var cue = Cue.None;
         string? next = w.After.Length > 0 ? w.After[0] : null;
@@ -226,6 +274,27 @@ public sealed class PlaceResolver
         return w;
     }
 
+    /// <summary>"Paris, Texas", "Gainesville, Ga.": a division or country right after a comma contains the place.</summary>
+    private (int, string, string?)? ContainerAfter(string text, int end)
+    {
+        int i = end;
+        if (i >= text.Length || text[i] != ',') return null;
+        i++;
+        while (i < text.Length && text[i] == ' ') i++;
+        int j = i;
+        while (j < text.Length && (char.IsLetter(text[j]) || text[j] == '.' || (text[j] == ' ' && j + 1 < text.Length && char.IsUpper(text[j + 1])))) j++;
+        if (j - i < 2 || !char.IsUpper(text[i])) return null;
+        var name = text[i..j].TrimEnd('.');
+        foreach (var c in Candidates(name, false, out var kind))
+        {
+            if (kind != MatchKind.Exact || _g.FClasses[c] != 'A') continue;
+            var code = _g.FeatureCodeOf(c);
+            if (code.StartsWith("PCL", StringComparison.Ordinal)) return (c, _g.CountryOf(c), null);
+            if (code == "ADM1" && _g.AdminKey(c, 1) is { } a1) return (c, _g.CountryOf(c), a1);
+        }
+        return null;
+    }
+
     private static bool HasFeatureNounAfter(string[] after) =>
         after.Length > 0 && (CampWords.Contains(after[0]) || BaseWords.Contains(after[0]) || WaterWords.Contains(after[0])
             || MountainWords.Contains(after[0]) || CrossingWords.Contains(after[0]) || RegionWords.Contains(after[0]) || after[0] is "area" or "countryside");
@@ -236,17 +305,24 @@ public sealed class PlaceResolver
         if (w.Scores.Length != w.Cands.Length) w.Scores = new double[w.Cands.Length];
         double best = double.NegativeInfinity, second = double.NegativeInfinity;
         int bestI = -1;
-        var canonQuery = NameFolder.Canon(w.Text);
         for (int k = 0; k < w.Cands.Length; k++)
         {
             int c = w.Cands[k];
-            double s = Prior(c);
+            double s = _prior[c];
             var fcode = _g.FeatureCodeOf(c);
             char fc = _g.FeatureClassOf(c);
             bool isRegion = fc is 'A' or 'L' or 'T' or 'H';
-            if (NameFolder.Canon(_g.Names[c]) == canonQuery) s += 0.3;
+            if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) s += 0.3;
+            if (w.Kind == MatchKind.Exact && k >= w.ExactCount) s -= 1.5; // matched only as a spelling variant
+            double prior = s;
+            if (w.Demonym is not null && fc == 'A' && _g.CountryOf(c) == w.Demonym) s += 4.0;
+            if (w.Container is { } box)
+            {
+                if (_g.CountryOf(c) == box.Country && (box.Admin1 is null || _g.AdminKey(c, 1) == box.Admin1) && c != box.Entry) s += 3.0;
+            }
             if ((w.Cue & Cue.Settlement) != 0) s += fc is 'P' ? 1.0 : fc == 'A' ? -1.0 : 0;
             if ((w.Cue & Cue.Region) != 0) s += fcode is "ADM1" or "ADM2" or "ADM3" or "RGN" ? 1.5 : fc == 'P' ? -0.5 : 0;
+            else if (fcode is "ADM1" or "ADM2" && HasSameNamedSeat(w, c)) s -= 3.5;
             if ((w.Cue & Cue.Camp) != 0 && fcode.StartsWith("CMP", StringComparison.Ordinal)) s += 2.5;
             if ((w.Cue & Cue.Base) != 0 && fcode is "AIRB" or "MILB" or "NVB" or "AIRP" or "AIRF" or "INSM") s += 2.5;
             if ((w.Cue & Cue.Water) != 0 && (fc == 'H' || fcode is "RGN" or "VAL")) s += 2.0;
@@ -264,7 +340,7 @@ public sealed class PlaceResolver
                 else if (d < 250) s += 0.5;
             }
             w.Scores[k] = s;
-            if (s > best) { second = best; best = s; bestI = c; }
+            if (s > best) { second = best; best = s; bestI = c; w.Context = s - prior; w.PickFocus = focus.GetValueOrDefault(_g.CountryOf(c)); }
             else if (s > second) second = s;
         }
         w.Pick = bestI;
@@ -272,29 +348,41 @@ public sealed class PlaceResolver
         w.Second = double.IsNegativeInfinity(second) ? best - 3 : second;
     }
 
+    /// <summary>Whether a division's name is also a seat city among the candidates (Daraa city vs Daraa governorate).</summary>
+    private bool HasSameNamedSeat(Work w, int division)
+    {
+        foreach (var o in w.Cands)
+            if (o != division && _g.FClasses[o] == 'P' && _g.CountryOf(o) == _g.CountryOf(division) && _g.FeatureCodeOf(o) is "PPLA" or "PPLA2" or "PPLC") return true;
+        return false;
+    }
+
     private double NearestPick(int c, Work self, Work[] all)
     {
         double best = double.MaxValue;
         foreach (var o in all)
         {
-            if (ReferenceEquals(o, self) || o.Pick < 0 || o.Blocked || o.Pick == c) continue;
+            if (ReferenceEquals(o, self) || o.Pick < 0 || o.Blocked || o.Pick == c || o.Key == self.Key) continue;
             if (_g.FClasses[o.Pick] == 'A' && _g.FeatureCodeOf(o.Pick).StartsWith("PCL", StringComparison.Ordinal)) continue;
-            double d = GeoMath.Km(_g.Lats[c], _g.Lons[c], _g.Lats[o.Pick], _g.Lons[o.Pick]);
+            double d = GeoMath.ApproxKm(_g.Lats[c], _g.Lons[c], _g.Lats[o.Pick], _g.Lons[o.Pick]);
             if (d < best) best = d;
         }
         return best;
     }
 
     /// <summary>The prior of an entry before context: population and feature importance.</summary>
-    public double Prior(int c)
+    public double Prior(int c) => _prior[c];
+
+    private double ComputePrior(int c)
     {
-        double s = Math.Log10(_g.Pops[c] + 1.0) * 0.3;
         var fcode = _g.FeatureCodeOf(c);
         char fc = _g.FeatureClassOf(c);
+        int pop = _g.Pops[c];
+        if (pop == 0 && fc == 'A') pop = fcode == "ADM1" ? 1_000_000 : 100_000;
+        double s = Math.Log10(pop + 1.0) * 0.3;
         if (fc == 'A')
         {
             if (fcode.StartsWith("PCL", StringComparison.Ordinal)) s += 2.5;
-            else if (fcode == "ADM1") s += 1.3;
+            else if (fcode == "ADM1") s += 1.6;
             else if (fcode == "ADM2") s += 0.4;
         }
         else if (fc == 'P')
@@ -327,9 +415,12 @@ public sealed class PlaceResolver
             // a spotted name needs evidence that it is a place here
             int pop = _g.Pops[c];
             bool strong = country || fcode == "ADM1" || supplement || pop >= 100_000;
-            bool inFocus = focus.GetValueOrDefault(_g.CountryOf(c)) >= 0.25;
+            bool inFocus = w.PickFocus >= 0.25;
             bool ok;
-            if (w.Q.InsideLongerName) ok = country || fcode == "ADM1" || pop >= 1_000_000;
+            bool variantOnly = w.Kind == MatchKind.Loose || (w.Kind == MatchKind.Exact && Array.IndexOf(w.Cands, c) >= w.ExactCount);
+            if (variantOnly && (w.Key.Length < 5 || w.SentenceInitial || w.Q.InsideLongerName)) ok = supplement && w.Key.Length >= 5;
+            else if (variantOnly) ok = supplement || country || inFocus || ((w.Cue & Cue.Locative) != 0 && pop >= 100_000);
+            else if (w.Q.InsideLongerName) ok = country || fcode == "ADM1" || pop >= 1_000_000;
             else if (w.Kind == MatchKind.Fuzzy) ok = (supplement || pop >= 50_000 || inFocus) && w.Text.Length >= 5;
             else if (w.SentenceInitial && (w.Cue & Cue.Locative) == 0) ok = strong;
             else if ((w.Cue & Cue.Locative) != 0 || w.Cue != Cue.None || w.Relation is not null) ok = strong || pop >= 1000 || inFocus;
@@ -340,12 +431,18 @@ public sealed class PlaceResolver
         var candidates = w.Cands.Length > 1
             ? w.Cands.Zip(w.Scores).OrderByDescending(p => p.Second).Take(5).Select(p => Describe(p.First)).ToArray()
             : [];
-        // ambiguous with weak evidence: leave unresolved with its candidates
-        if (!forceBest && w.Cands.Length > 1 && margin < 0.25 && !country)
+        // ambiguous with weak evidence: a rival of comparable score and size in another country, far away
+        if (!forceBest && w.Cands.Length > 1 && !country)
         {
-            int second = w.Cands.Zip(w.Scores).OrderByDescending(p => p.Second).Skip(1).First().First;
-            if (_g.CountryOf(second) != _g.CountryOf(c) && GeoMath.Km(_g.Lats[c], _g.Lons[c], _g.Lats[second], _g.Lons[second]) > 161)
-                return new PlaceResolution { Span = new(w.Q.Start, w.Q.End), Text = w.Text, Confidence = conf, Candidates = candidates };
+            for (int k = 0; k < w.Cands.Length; k++)
+            {
+                int o = w.Cands[k];
+                if (o == c || w.Scores[k] < w.Top - 0.75 || _g.CountryOf(o) == _g.CountryOf(c) || _g.Pops[o] < 50_000) continue;
+                if (w.Kind == MatchKind.Exact && k >= w.ExactCount) continue; // a spelling variant is no rival to an exact name
+                if (!w.Q.Given) return null;
+                if (GeoMath.Km(_g.Lats[c], _g.Lons[c], _g.Lats[o], _g.Lons[o]) <= 161) continue;
+                return new PlaceResolution { Span = new(w.Q.Start, w.Q.End), Text = w.Text, Confidence = Math.Min(conf, 0.5), Candidates = candidates };
+            }
         }
 
         var precision = country ? PlacePrecision.Country
@@ -477,6 +574,16 @@ public sealed class PlaceResolver
 public static class GeoMath
 {
     public const double EarthRadiusKm = 6371.0088;
+
+    /// <summary>Equirectangular approximation, good to a few percent below 1,000 km; for ranking nearby places.</summary>
+    public static double ApproxKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double rad = Math.PI / 180;
+        double dlon = Math.Abs(lon2 - lon1);
+        if (dlon > 180) dlon = 360 - dlon;
+        double x = dlon * rad * Math.Cos((lat1 + lat2) * 0.5 * rad), y = (lat2 - lat1) * rad;
+        return EarthRadiusKm * Math.Sqrt(x * x + y * y);
+    }
 
     public static double Km(double lat1, double lon1, double lat2, double lon2)
     {

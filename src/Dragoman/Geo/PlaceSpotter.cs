@@ -68,6 +68,7 @@ public static class PlaceSpotter
                 foreach (var end in ends)
                 {
                     if (end - s == 1 && NotNames.Contains(Lower(text, tokens[s]))) continue;
+                    if (!IsCap(text, tokens[s]) || (end <= b && !IsCap(text, tokens[end - 1]))) continue; // never start or end on a connector
                     var span = text[tokens[s].Start..tokens[end - 1].End];
                     var canon = NameFolder.Canon(span);
                     if (canon.Length < 2) continue;
