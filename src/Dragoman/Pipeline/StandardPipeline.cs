@@ -1,3 +1,4 @@
+using Dragoman.Entities;
 using Dragoman.Text;
 
 namespace Dragoman.Pipeline;
@@ -12,5 +13,6 @@ public static class StandardPipeline
     public static DocumentPipeline Build(PipelineResources resources) =>
         new PipelineBuilder()
             .Add(new TextComponent())
+            .Add(new NerComponent(NerComponent.BundledModel))
             .Build();
 }
