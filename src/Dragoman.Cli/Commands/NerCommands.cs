@@ -122,6 +122,13 @@ public sealed class TrainNerCommand : Command<TrainNerSettings>
         var model = NerTrainer.Train(docs, new NerTrainOptions { Epochs = settings.Epochs, BucketBits = settings.Bits, Seed = settings.Seed },
             gazetteer, clusters, info,
             (e, n, err) => Console.Error.WriteLine($"epoch {e}/{n}: token error rate {err:F4} ({sw.Elapsed.TotalSeconds:F0} s)"));
+        if (settings.Dev.Length > 0)
+        {
+            var cal = NerCorpus.ReadSpec(settings.Dev[0]);
+            if (!cal.IsOk) { Console.Error.WriteLine($"dragoman: {cal.Error}"); return 1; }
+            var (t, brier) = NerEvaluation.Calibrate(model, cal.Value!, info);
+            Console.Error.WriteLine($"confidence temperature {t} (Brier {brier:F4} on {settings.Dev[0]})");
+        }
         model.Save(settings.Out);
         Console.Error.WriteLine($"wrote {settings.Out} ({new FileInfo(settings.Out).Length / 1e6:F1} MB) in {sw.Elapsed.TotalSeconds:F0} s");
         foreach (var dev in settings.Dev)

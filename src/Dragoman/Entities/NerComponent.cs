@@ -14,6 +14,15 @@ public sealed class NerComponent(NerModel model) : IDocumentComponent
     /// <summary>The bundled model, copied next to the binary from the repository's models/ner folder.</summary>
     public static string DefaultModelPath => Path.Combine(AppContext.BaseDirectory, "models", "ner", DefaultModelName);
 
+    private static readonly Lazy<NerModel> Bundled = new(() =>
+    {
+        var m = NerModel.Load(DefaultModelPath);
+        return m.IsOk ? m.Value! : throw new InvalidOperationException($"NER model missing or unreadable: {m.Error}");
+    });
+
+    /// <summary>The bundled model, loaded once per process and shared (the model is immutable).</summary>
+    public static NerModel BundledModel => Bundled.Value;
+
     public string Name => "ner";
     public Layer Requires => Layer.Tokens | Layer.Sentences;
     public Layer Provides => Layer.Mentions;
@@ -34,7 +43,7 @@ public sealed class NerComponent(NerModel model) : IDocumentComponent
                 document.Mentions.Add(new Mention
                 {
                     Span = new TextSpan(first.Start, last.End),
-                    Type = EntityTypeMapper.Map(NerLabels.Classes[span.Class], text),
+                    Type = EntityTypeMapper.Map(NerLabels.Classes[span.Class], text, model.Gazetteer),
                     Text = text,
                     Source = Name,
                     Confidence = Math.Round(c, 3),

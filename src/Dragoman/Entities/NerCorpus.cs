@@ -62,14 +62,15 @@ public sealed class NerDocument
 /// <summary>
 /// Reads annotated NER corpora into <see cref="NerDocument"/>s with tags mapped to the CoNLL classes.
 /// Formats: <c>conll</c> (token first, IOB tag last, whitespace-separated; also re3d, WNUT-17 and Wikigold files)
-/// and <c>gmb</c> (the Kaggle GMB ner_dataset CSV). See <see cref="MapType"/> for the tag mapping.
+/// <c>gmb</c> (the Kaggle GMB ner_dataset CSV) and <c>re3d</c> (CoNLL form, reduced to names: see <see cref="NamesOnly"/>).
+/// See <see cref="MapType"/> for the tag mapping.
 /// </summary>
 public static class NerCorpus
 {
     /// <summary>Sentences per pseudo-document for corpora without document boundaries (GMB).</summary>
     public const int PseudoDocumentSentences = 15;
 
-    public static string[] Formats => ["conll", "gmb"];
+    public static string[] Formats => ["conll", "gmb", "re3d"];
 
     /// <summary>Reads FILE or FILE:format; a format missing is guessed from the name (".csv" is gmb, else conll).</summary>
     public static Result<List<NerDocument>> ReadSpec(string spec)
@@ -77,12 +78,19 @@ public static class NerCorpus
         string path = spec, format = "";
         int colon = spec.LastIndexOf(':');
         if (colon > 1 && Formats.Contains(spec[(colon + 1)..])) { path = spec[..colon]; format = spec[(colon + 1)..]; }
-        if (format.Length == 0) format = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "gmb" : "conll";
+        if (format.Length == 0)
+            format = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "gmb"
+                : Path.GetFileName(path).StartsWith("re3d", StringComparison.OrdinalIgnoreCase) ? "re3d" : "conll";
         if (!File.Exists(path)) return Result<List<NerDocument>>.Fail($"{path}: no such file");
         try
         {
             using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return format == "gmb" ? ReadGmb(reader, path) : ReadConll(reader, path);
+            return format switch
+            {
+                "gmb" => ReadGmb(reader, path),
+                "re3d" => ReadConll(reader, path, NamesOnly),
+                _ => ReadConll(reader, path),
+            };
         }
         catch (IOException ex)
         {
@@ -105,7 +113,28 @@ public static class NerCorpus
         _ => -1,
     };
 
-    public static Result<List<NerDocument>> ReadConll(TextReader reader, string name)
+    /// <summary>
+    /// re3d marks pronouns, nominal mentions and determiners as entities ("she", "the victims", "the United States");
+    /// CoNLL marks names only. To score and train names alike, a re3d span keeps only from its first capitalised
+    /// token on (dropping a leading "the", "a", "an"), and a span with no capitalised word is dropped.
+    /// </summary>
+    public static List<TagSpan> NamesOnly(string[] words, List<TagSpan> spans)
+    {
+        var kept = new List<TagSpan>(spans.Count);
+        foreach (var sp in spans)
+        {
+            int start = sp.Start;
+            while (start < sp.End && words[start].ToLowerInvariant() is "the" or "a" or "an") start++;
+            bool named = false;
+            for (int i = start; i < sp.End; i++) if (char.IsUpper(words[i][0])) { named = true; break; }
+            if (named && !(sp.End - start == 1 && IsPronoun(words[start]))) kept.Add(sp with { Start = start });
+        }
+        return kept;
+    }
+
+    private static bool IsPronoun(string w) => w.ToLowerInvariant() is "i" or "we" or "he" or "she" or "it" or "they" or "you" or "me" or "us" or "him" or "her" or "them";
+
+    public static Result<List<NerDocument>> ReadConll(TextReader reader, string name, Func<string[], List<TagSpan>, List<TagSpan>>? adjust = null)
     {
         var docs = new List<NerDocument>();
         var sentences = new List<(string[], List<TagSpan>)>();
@@ -118,7 +147,9 @@ public static class NerCorpus
         void EndSentence()
         {
             if (words.Count == 0) return;
-            sentences.Add(([.. words], SpansFromIob(tags)));
+            string[] w = [.. words];
+            var spans = SpansFromIob(tags);
+            sentences.Add((w, adjust is null ? spans : adjust(w, spans)));
             words.Clear();
             tags.Clear();
         }

@@ -23,7 +23,7 @@ internal sealed class NerFeatures
     private const ulong TBias = 1, TWord = 2, TNorm = 3, TNormM1 = 4, TNormP1 = 5, TNormM2 = 6, TNormP2 = 7,
         TPre = 8, TSuf = 12, TShape = 16, TShort = 17, TShortM1 = 18, TShortP1 = 19, TShort3 = 20, TFlags = 21,
         TBiM = 22, TBiP = 23, TGaz = 24, TGazCap = 25, TGazM1 = 26, TGazP1 = 27, TCluster = 28, TClusterM1 = 32,
-        TClusterP1 = 33, TDocCase = 34, TDocCaseNorm = 35, TPrev = 40, TPrev2 = 41, TPrevNorm = 42, TPrevShort = 43,
+        TClusterP1 = 33, TDocCase = 34, TPrev = 40, TPrevNorm = 42,
         THist = 44, THistFlags = 45, TFlagsNorm = 46, TLen = 47;
 
     [Flags]
@@ -56,12 +56,13 @@ internal sealed class NerFeatures
     private int[] _back = new int[64 * NerLabels.Count];
     private int[] _histFeat = new int[64 * 2];
     private int[] _histCount = new int[64];
-    private readonly int[] _tf = new int[3];
+    private readonly int[] _tf = new int[2];
+    private readonly float[] _prevMatrix = new float[NerLabels.Count * NerLabels.Count];
 
     /// <summary>
     /// Tags sentence by sentence with first-order Viterbi over BILOU labels (only well-formed sequences).
     /// Emission features: the static ones and the prediction history of earlier sentences; transition features:
-    /// previous label, previous label + word, previous label + short shape. With <paramref name="update"/>,
+    /// previous label, previous label + word. With <paramref name="update"/>,
     /// mistakes update the weights (structured perceptron: gold path +1, predicted path -1).
     /// </summary>
     public void Decode(NerModel model, string text, Token[] tokens, Sentence[] sentences, int[] labels, float[]? conf, int[]? gold, ITaggerUpdate? update = null)
@@ -70,6 +71,8 @@ internal sealed class NerFeatures
         _histIndex.Clear();
         const int L = NerLabels.Count;
         var W = model.Weights;
+        // the previous-label feature alone does not depend on the token: one L x L matrix per call
+        for (int p = 0; p < L; p++) W.AsSpan(PrevBucket(model, p) * L, L).CopyTo(_prevMatrix.AsSpan(p * L, L));
         foreach (var s in sentences)
         {
             int n = s.TokenCount;
@@ -88,13 +91,12 @@ internal sealed class NerFeatures
                 _histCount[k] = h;
                 for (int j = 0; j < h; j++) Accumulate(W.AsSpan(_histFeat[k * 2 + j] * L, L), e);
                 var t = _trans.AsSpan(k * L * L, L * L);
-                t.Clear();
+                _prevMatrix.CopyTo(t);
+                ulong wordBase = FeatureHash.Mix(TPrevNorm, _norm[i]);
                 for (int p = 0; p < L; p++)
                 {
                     if (k == 0 && p != NerLabels.O) continue;
-                    TransitionFeatures(model, i, p);
-                    var row = t.Slice(p * L, L);
-                    foreach (var b in _tf) Accumulate(W.AsSpan(b * L, L), row);
+                    Accumulate(W.AsSpan(Bucket(model, FeatureHash.Mix(wordBase, (ulong)p)) * L, L), t.Slice(p * L, L));
                 }
             }
             // Viterbi
@@ -154,26 +156,56 @@ internal sealed class NerFeatures
                     }
                 }
             }
-            if (conf is not null)
-            {
-                for (int k = 0; k < n; k++)
-                {
-                    int i = s.FirstToken + k;
-                    int p = k == 0 ? NerLabels.O : labels[i - 1];
-                    float chosen = _emit[k * L + labels[i]] + _trans[(k * L + p) * L + labels[i]];
-                    double z = 0;
-                    for (int l = 0; l < L; l++)
-                        if (NerLabels.Allowed(p, l)) z += Math.Exp(Math.Max(-30, _emit[k * L + l] + _trans[(k * L + p) * L + l] - chosen));
-                    conf[i] = (float)(1 / z);
-                }
-            }
+            if (conf is not null) MaxMarginals(n, s.FirstToken, labels, conf, model.Temperature);
             for (int i = s.FirstToken; i < s.EndToken; i++) Remember(i, labels[i]);
+        }
+    }
+
+    private float[] _bwd = new float[64 * NerLabels.Count];
+
+    /// <summary>
+    /// Confidence of each chosen label: a softmax, at the model's temperature, over max-marginals (the best path
+    /// score through each label at that token, from forward Viterbi scores plus a backward pass).
+    /// </summary>
+    private void MaxMarginals(int n, int first, int[] labels, float[] conf, float temperature)
+    {
+        const int L = NerLabels.Count;
+        if (_bwd.Length < n * L) _bwd = new float[n * L * 2];
+        for (int l = 0; l < L; l++) _bwd[(n - 1) * L + l] = NerLabels.CanEnd(l) ? 0 : float.NegativeInfinity;
+        for (int k = n - 2; k >= 0; k--)
+        {
+            for (int p = 0; p < L; p++)
+            {
+                float best = float.NegativeInfinity;
+                for (int l = 0; l < L; l++)
+                {
+                    if (!NerLabels.Allowed(p, l)) continue;
+                    float v = _trans[((k + 1) * L + p) * L + l] + _emit[(k + 1) * L + l] + _bwd[(k + 1) * L + l];
+                    if (v > best) best = v;
+                }
+                _bwd[k * L + p] = best;
+            }
+        }
+        for (int k = 0; k < n; k++)
+        {
+            int chosen = labels[first + k];
+            float top = _delta[k * L + chosen] + _bwd[k * L + chosen];
+            double z = 0;
+            for (int l = 0; l < L; l++)
+            {
+                float mm = _delta[k * L + l] + _bwd[k * L + l];
+                if (float.IsFinite(mm)) z += Math.Exp(Math.Max(-50, (mm - top) / temperature));
+            }
+            conf[first + k] = (float)(1 / z);
         }
     }
 
     private static void Accumulate(ReadOnlySpan<float> w, Span<float> scores)
     {
-        for (int l = 0; l < w.Length; l++) scores[l] += w[l];
+        int l = 0;
+        for (; l <= w.Length - System.Numerics.Vector<float>.Count; l += System.Numerics.Vector<float>.Count)
+            (new System.Numerics.Vector<float>(scores[l..]) + new System.Numerics.Vector<float>(w[l..])).CopyTo(scores[l..]);
+        for (; l < w.Length; l++) scores[l] += w[l];
     }
 
     private void Remember(int i, int label)
@@ -191,11 +223,12 @@ internal sealed class NerFeatures
 
     private int Bucket(NerModel m, ulong h) => (int)(h & (ulong)((1 << m.BucketBits) - 1));
 
+    private int PrevBucket(NerModel m, int prev) => Bucket(m, FeatureHash.Mix(TPrev, (ulong)prev));
+
     private void TransitionFeatures(NerModel m, int i, int prev)
     {
-        _tf[0] = Bucket(m, FeatureHash.Mix(TPrev, (ulong)prev));
-        _tf[1] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(TPrevNorm, (ulong)prev), _norm[i]));
-        _tf[2] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(TPrevShort, (ulong)prev), _short[i]));
+        _tf[0] = PrevBucket(m, prev);
+        _tf[1] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(TPrevNorm, _norm[i]), (ulong)prev));
     }
 
     /// <summary>Labels given to the same capitalised word in earlier sentences of the document (majority class).</summary>

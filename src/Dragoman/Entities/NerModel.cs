@@ -12,7 +12,7 @@ namespace Dragoman.Entities;
 public sealed class NerModel
 {
     public const string Magic = "DRAGOMAN-NER";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     internal NerModel(int bucketBits, Gazetteer gazetteer, WordClusters clusters, float[]? weights, IReadOnlyDictionary<string, string>? info)
     {
@@ -31,6 +31,9 @@ public sealed class NerModel
     /// <summary>Free-form facts saved with the model (corpora, settings, scores, command).</summary>
     public IReadOnlyDictionary<string, string> Info { get; }
     internal float[] Weights { get; }
+
+    /// <summary>Softmax temperature for confidences (saved in <see cref="Info"/> as "temperature", calibrated on a dev set).</summary>
+    public float Temperature => Info.TryGetValue("temperature", out var t) && float.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v : 1f;
 
     [ThreadStatic] private static NerFeatures? _scratch;
 
@@ -61,11 +64,19 @@ public sealed class NerModel
         foreach (var (p, k) in Gazetteer.Entries) { w.Write(p); w.Write((byte)k); }
         Clusters.Write(w);
         w.Write(BucketBits);
-        // Weights as half floats, label-major runs of zeros compress well.
-        var buffer = new byte[Weights.Length * 2];
+        // Sparse: most cells are never updated. (gap since the previous non-zero cell, half-float value) pairs.
+        int nonZero = 0;
+        foreach (var x in Weights) if ((Half)x != Half.Zero) nonZero++;
+        w.Write(nonZero);
+        int last = -1;
         for (int i = 0; i < Weights.Length; i++)
-            BitConverter.TryWriteBytes(buffer.AsSpan(2 * i), (Half)Weights[i]);
-        w.Write(buffer);
+        {
+            var h = (Half)Weights[i];
+            if (h == Half.Zero) continue;
+            w.Write7BitEncodedInt(i - last);
+            w.Write(h);
+            last = i;
+        }
     }
 
     public static Result<NerModel> Load(string path)
@@ -91,9 +102,13 @@ public sealed class NerModel
             int bits = r.ReadInt32();
             if (bits is < 10 or > 26) return Result<NerModel>.Fail($"{path}: bad bucket count 2^{bits}");
             var weights = new float[(1 << bits) * NerLabels.Count];
-            var buffer = new byte[weights.Length * 2];
-            r.BaseStream.ReadExactly(buffer);
-            for (int i = 0; i < weights.Length; i++) weights[i] = (float)BitConverter.ToHalf(buffer, 2 * i);
+            int nonZero = r.ReadInt32();
+            for (int k = 0, at = -1; k < nonZero; k++)
+            {
+                at += r.Read7BitEncodedInt();
+                if ((uint)at >= (uint)weights.Length) return Result<NerModel>.Fail($"{path}: corrupt weights");
+                weights[at] = (float)r.ReadHalf();
+            }
             return new NerModel(bits, new Gazetteer(kinds, entries), clusters, weights, info);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or EndOfStreamException)
