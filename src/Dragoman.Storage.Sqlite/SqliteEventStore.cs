@@ -449,19 +449,20 @@ public sealed class SqliteEventStore : IEventStore
     public ArticleDetail? GetArticle(long articleId)
     {
         ArticleSummary summary;
-        string document;
+        string document, text;
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = $"SELECT {ArticleColumns}, a.document FROM articles a WHERE a.id = $id";
+            cmd.CommandText = $"SELECT {ArticleColumns}, a.document, a.text FROM articles a WHERE a.id = $id";
             cmd.Parameters.AddWithValue("$id", articleId);
             using var r = cmd.ExecuteReader();
             if (!r.Read()) return null;
             summary = ReadSummary(r);
             document = r.GetString(8);
+            text = r.GetString(9);
         }
         var events = QueryEvents(new EventQuery { ArticleId = articleId, Limit = int.MaxValue }).Value ?? [];
-        return new ArticleDetail(summary, ParseDocument(document), [.. events.OrderBy(e => e.Ordinal)]);
+        return new ArticleDetail(summary, DocumentRows.RestoreText(ParseDocument(document), text), [.. events.OrderBy(e => e.Ordinal)]);
     }
 
     private static JsonObject ParseDocument(string json) => JsonNode.Parse(json) as JsonObject ?? new JsonObject();
