@@ -108,9 +108,11 @@ public sealed class SqliteEventStore : IEventStore
                 tx.Save("doc");
                 try
                 {
-                    long id = w.Insert(rows, ingestedAt);
+                    long? id = w.Insert(rows, ingestedAt);
                     tx.Release("doc");
-                    outcomes.Add(new AddOutcome(doc.Hash, AddStatus.Stored, id));
+                    outcomes.Add(id is null
+                        ? new AddOutcome(doc.Hash, AddStatus.Duplicate, w.FindHash(rows.Article.Hash))
+                        : new AddOutcome(doc.Hash, AddStatus.Stored, id));
                 }
                 catch (SqliteException ex)
                 {
@@ -137,6 +139,7 @@ public sealed class SqliteEventStore : IEventStore
                                      credits, dropped, keywords, reference_date, document, ingested_at)
                 VALUES ($hash, $uri, $title, $lede, $byline, $publisher, $published, $psource, $lang, $text,
                         $credits, $dropped, $keywords, $ref, $doc, $at)
+                ON CONFLICT(hash) DO NOTHING
                 RETURNING id
                 """, "$hash", "$uri", "$title", "$lede", "$byline", "$publisher", "$published", "$psource", "$lang", "$text",
                 "$credits", "$dropped", "$keywords", "$ref", "$doc", "$at");
@@ -211,12 +214,14 @@ public sealed class SqliteEventStore : IEventStore
             return _hash.ExecuteScalar() is long id ? id : null;
         }
 
-        public long Insert(DocumentRowSet rows, string ingestedAt)
+        /// <summary>Inserts every row of a document; null when its hash is already stored.</summary>
+        public long? Insert(DocumentRowSet rows, string ingestedAt)
         {
             var a = rows.Article;
             Set(_article, a.Hash, a.Uri, a.Title, a.Lede, a.Byline, a.Publisher, a.Published, a.PublishedSource, a.Language, a.Text,
                 a.CreditsJson, a.DroppedJson, a.KeywordsJson, a.ReferenceDate, a.DocumentJson, ingestedAt);
-            long id = (long)_article.ExecuteScalar()!;
+            // Another writer may have stored the same article since FindHash: then nothing is inserted.
+            if (_article.ExecuteScalar() is not long id) return null;
             foreach (var e in rows.Entities)
             {
                 Set(_entity, id, e.EntityId, e.Type, e.Name, e.AliasesJson, e.ActorCode, e.ActorCountry, e.ActorSector,

@@ -12,7 +12,16 @@ public sealed record StorableDocument(string Hash, JsonObject Json)
 {
     private DocumentRowSet? _rows;
 
-    public static StorableDocument From(Document document) => new(document.Article.ContentHash, DocumentJson.ToJson(document));
+    /// <summary>The document's public JSON; the hash is the article's content hash, computed from the clean text if the reader left it empty.</summary>
+    public static StorableDocument From(Document document)
+    {
+        var hash = document.Article.ContentHash;
+        if (string.IsNullOrEmpty(hash))
+            hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document.Text)));
+        var json = DocumentJson.ToJson(document);
+        if (json["article"] is System.Text.Json.Nodes.JsonObject a) a["hash"] = hash;
+        return new(hash, json);
+    }
 
     /// <summary>The normalised rows, flattened once (callers may force this on a worker thread before handing the batch to the writer).</summary>
     public DocumentRowSet Rows => _rows ??= DocumentRows.Flatten(this);
