@@ -521,4 +521,55 @@ public sealed class SqliteEventStore : IEventStore
             return new StoreCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
         }
     }
+
+    public IReadOnlyList<ActorSummary> Actors(string? contains = null, int limit = 100)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = """
+                SELECT en.name, en.type, MAX(en.actor_code), COUNT(DISTINCT en.article_id) AS articles, COUNT(e.id) AS events
+                FROM entities en
+                LEFT JOIN events e ON e.article_id = en.article_id AND e.actor_entity = en.entity_id
+                WHERE en.type IN ('PERSON', 'ORG', 'NORP', 'GPE')
+                  AND ($q IS NULL OR instr(lower(en.name || char(10) || en.aliases || char(10) || COALESCE(en.actor_code, '')), $q) > 0)
+                GROUP BY en.name, en.type
+                ORDER BY events DESC, articles DESC, en.name
+                LIMIT $limit
+                """;
+            cmd.Parameters.AddWithValue("$q", string.IsNullOrWhiteSpace(contains) ? DBNull.Value : contains.Trim().ToLowerInvariant());
+            cmd.Parameters.AddWithValue("$limit", Math.Max(1, limit));
+            var list = new List<ActorSummary>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) list.Add(new ActorSummary(r.GetString(0), r.GetString(1), NStr(r, 2), r.GetInt32(3), r.GetInt32(4)));
+            return list;
+        }
+    }
+
+    public IReadOnlyList<PlaceSummary> Places(string? contains = null, int limit = 100)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = """
+                SELECT p.geonameid, MAX(p.name), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.admin1),
+                       COUNT(DISTINCT p.article_id) AS articles, COUNT(e.id) AS events
+                FROM places p
+                LEFT JOIN events e ON e.article_id = p.article_id AND e.place_entity = p.entity_id
+                WHERE p.geonameid IS NOT NULL
+                  AND ($q IS NULL OR instr(lower(COALESCE(p.name, '') || char(10) || COALESCE(p.country, '') || char(10) || COALESCE(p.admin1, '')), $q) > 0)
+                GROUP BY p.geonameid
+                ORDER BY events DESC, articles DESC, MAX(p.name)
+                LIMIT $limit
+                """;
+            cmd.Parameters.AddWithValue("$q", string.IsNullOrWhiteSpace(contains) ? DBNull.Value : contains.Trim().ToLowerInvariant());
+            cmd.Parameters.AddWithValue("$limit", Math.Max(1, limit));
+            var list = new List<PlaceSummary>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                list.Add(new PlaceSummary(NStr(r, 0), NStr(r, 1) ?? "", r.IsDBNull(2) ? null : r.GetDouble(2), r.IsDBNull(3) ? null : r.GetDouble(3),
+                    NStr(r, 4), NStr(r, 5), r.GetInt32(6), r.GetInt32(7)));
+            return list;
+        }
+    }
 }
