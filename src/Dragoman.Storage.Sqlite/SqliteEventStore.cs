@@ -108,9 +108,11 @@ public sealed class SqliteEventStore : IEventStore
                 tx.Save("doc");
                 try
                 {
-                    long id = w.Insert(rows, ingestedAt);
+                    long? id = w.Insert(rows, ingestedAt);
                     tx.Release("doc");
-                    outcomes.Add(new AddOutcome(doc.Hash, AddStatus.Stored, id));
+                    outcomes.Add(id is null
+                        ? new AddOutcome(doc.Hash, AddStatus.Duplicate, w.FindHash(rows.Article.Hash))
+                        : new AddOutcome(doc.Hash, AddStatus.Stored, id));
                 }
                 catch (SqliteException ex)
                 {
@@ -137,6 +139,7 @@ public sealed class SqliteEventStore : IEventStore
                                      credits, dropped, keywords, reference_date, document, ingested_at)
                 VALUES ($hash, $uri, $title, $lede, $byline, $publisher, $published, $psource, $lang, $text,
                         $credits, $dropped, $keywords, $ref, $doc, $at)
+                ON CONFLICT(hash) DO NOTHING
                 RETURNING id
                 """, "$hash", "$uri", "$title", "$lede", "$byline", "$publisher", "$published", "$psource", "$lang", "$text",
                 "$credits", "$dropped", "$keywords", "$ref", "$doc", "$at");
@@ -211,12 +214,14 @@ public sealed class SqliteEventStore : IEventStore
             return _hash.ExecuteScalar() is long id ? id : null;
         }
 
-        public long Insert(DocumentRowSet rows, string ingestedAt)
+        /// <summary>Inserts every row of a document; null when its hash is already stored.</summary>
+        public long? Insert(DocumentRowSet rows, string ingestedAt)
         {
             var a = rows.Article;
             Set(_article, a.Hash, a.Uri, a.Title, a.Lede, a.Byline, a.Publisher, a.Published, a.PublishedSource, a.Language, a.Text,
                 a.CreditsJson, a.DroppedJson, a.KeywordsJson, a.ReferenceDate, a.DocumentJson, ingestedAt);
-            long id = (long)_article.ExecuteScalar()!;
+            // Another writer may have stored the same article since FindHash: then nothing is inserted.
+            if (_article.ExecuteScalar() is not long id) return null;
             foreach (var e in rows.Entities)
             {
                 Set(_entity, id, e.EntityId, e.Type, e.Name, e.AliasesJson, e.ActorCode, e.ActorCountry, e.ActorSector,
@@ -449,19 +454,20 @@ public sealed class SqliteEventStore : IEventStore
     public ArticleDetail? GetArticle(long articleId)
     {
         ArticleSummary summary;
-        string document;
+        string document, text;
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = $"SELECT {ArticleColumns}, a.document FROM articles a WHERE a.id = $id";
+            cmd.CommandText = $"SELECT {ArticleColumns}, a.document, a.text FROM articles a WHERE a.id = $id";
             cmd.Parameters.AddWithValue("$id", articleId);
             using var r = cmd.ExecuteReader();
             if (!r.Read()) return null;
             summary = ReadSummary(r);
             document = r.GetString(8);
+            text = r.GetString(9);
         }
         var events = QueryEvents(new EventQuery { ArticleId = articleId, Limit = int.MaxValue }).Value ?? [];
-        return new ArticleDetail(summary, ParseDocument(document), [.. events.OrderBy(e => e.Ordinal)]);
+        return new ArticleDetail(summary, DocumentRows.RestoreText(ParseDocument(document), text), [.. events.OrderBy(e => e.Ordinal)]);
     }
 
     private static JsonObject ParseDocument(string json) => JsonNode.Parse(json) as JsonObject ?? new JsonObject();
@@ -513,6 +519,57 @@ public sealed class SqliteEventStore : IEventStore
             using var r = cmd.ExecuteReader();
             r.Read();
             return new StoreCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+        }
+    }
+
+    public IReadOnlyList<ActorSummary> Actors(string? contains = null, int limit = 100)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = """
+                SELECT en.name, en.type, MAX(en.actor_code), COUNT(DISTINCT en.article_id) AS articles, COUNT(e.id) AS events
+                FROM entities en
+                LEFT JOIN events e ON e.article_id = en.article_id AND e.actor_entity = en.entity_id
+                WHERE en.type IN ('PERSON', 'ORG', 'NORP', 'GPE')
+                  AND ($q IS NULL OR instr(lower(en.name || char(10) || en.aliases || char(10) || COALESCE(en.actor_code, '')), $q) > 0)
+                GROUP BY en.name, en.type
+                ORDER BY events DESC, articles DESC, en.name
+                LIMIT $limit
+                """;
+            cmd.Parameters.AddWithValue("$q", string.IsNullOrWhiteSpace(contains) ? DBNull.Value : contains.Trim().ToLowerInvariant());
+            cmd.Parameters.AddWithValue("$limit", Math.Max(1, limit));
+            var list = new List<ActorSummary>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) list.Add(new ActorSummary(r.GetString(0), r.GetString(1), NStr(r, 2), r.GetInt32(3), r.GetInt32(4)));
+            return list;
+        }
+    }
+
+    public IReadOnlyList<PlaceSummary> Places(string? contains = null, int limit = 100)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = """
+                SELECT p.geonameid, MAX(p.name), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.admin1),
+                       COUNT(DISTINCT p.article_id) AS articles, COUNT(e.id) AS events
+                FROM places p
+                LEFT JOIN events e ON e.article_id = p.article_id AND e.place_entity = p.entity_id
+                WHERE p.geonameid IS NOT NULL
+                  AND ($q IS NULL OR instr(lower(COALESCE(p.name, '') || char(10) || COALESCE(p.country, '') || char(10) || COALESCE(p.admin1, '')), $q) > 0)
+                GROUP BY p.geonameid
+                ORDER BY events DESC, articles DESC, MAX(p.name)
+                LIMIT $limit
+                """;
+            cmd.Parameters.AddWithValue("$q", string.IsNullOrWhiteSpace(contains) ? DBNull.Value : contains.Trim().ToLowerInvariant());
+            cmd.Parameters.AddWithValue("$limit", Math.Max(1, limit));
+            var list = new List<PlaceSummary>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                list.Add(new PlaceSummary(NStr(r, 0), NStr(r, 1) ?? "", r.IsDBNull(2) ? null : r.GetDouble(2), r.IsDBNull(3) ? null : r.GetDouble(3),
+                    NStr(r, 4), NStr(r, 5), r.GetInt32(6), r.GetInt32(7)));
+            return list;
         }
     }
 }

@@ -103,7 +103,8 @@ public sealed class EventsCommand : Command<EventsSettings>
                         ? $"no events: {settings.Db} holds no articles yet (dragoman ingest PATH...)"
                         : $"no events match ({counts.Events} events in {counts.Articles} articles)");
                 }
-                else WriteTable(events);
+                else if (Terminal.IsInteractive) WriteTable(events);
+                else WriteTabs(events, Console.Out);
                 break;
         }
         return 0;
@@ -128,6 +129,16 @@ public sealed class EventsCommand : Command<EventsSettings>
                 Markup.Escape(e.Cameo ?? ""));
         AnsiConsole.Write(table);
         Console.Out.WriteLine($"{events.Count} event(s); `dragoman show ID` for the evidence");
+    }
+
+    /// <summary>The table's columns as tab-separated lines, for pipes (grep, cut, sort).</summary>
+    public static void WriteTabs(IReadOnlyList<EventRecord> events, TextWriter w)
+    {
+        w.WriteLine("id\tdate\taction\tactor\ttarget\tplace\tcount\tmodality\tconf\tcameo");
+        static string T(string? s) => (s ?? "").Replace('\t', ' ').Replace('\n', ' ');
+        foreach (var e in events)
+            w.WriteLine(string.Join('\t', T(e.Key), T(EventView.DateText(e)), T(e.Action), T(e.Actor), T(e.Target), T(EventView.PlaceText(e)),
+                T(EventView.CountText(e)), T(e.Modality), e.Confidence.ToString("0.00", CultureInfo.InvariantCulture), T(e.Cameo)));
     }
 
     public static readonly string[] CsvColumns =
@@ -178,6 +189,7 @@ public static class EventView
     public static string DateText(EventRecord e)
     {
         if (e.TimeStart is null) return e.Published is null ? "?" : $"~{e.Published}";
+        if (e.TimeInherited) return $"~{e.TimeStart}";
         return e.TimeEnd is null || e.TimeEnd == e.TimeStart ? e.TimeStart : $"{e.TimeStart}..{e.TimeEnd}";
     }
 

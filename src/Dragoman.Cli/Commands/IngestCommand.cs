@@ -49,6 +49,11 @@ public sealed class IngestCommand : Command<IngestSettings>
                 : WithPlainLines(ingest, items, cancellationToken);
             clock.Stop();
             Report(summary, clock.Elapsed, settings.Db);
+            if (summary.Cancelled)
+            {
+                Console.Out.WriteLine($"ingest: cancelled after {summary.Read} of {items.Count} inputs; those are stored, the rest were not read");
+                return 130;
+            }
             return summary.Failed > 0 ? 1 : 0;
         }
     }

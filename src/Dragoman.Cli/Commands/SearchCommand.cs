@@ -26,6 +26,7 @@ public sealed class SearchCommand : Command<SearchSettings>
 {
     public override int Execute(CommandContext context, SearchSettings settings, CancellationToken cancellationToken)
     {
+        Terminal.WidenWhenRedirected();
         var opened = StoreFiles.OpenExisting(settings.Db);
         if (!opened.IsOk) return Terminal.Fail(opened.Error!);
         using var store = opened.Value!;

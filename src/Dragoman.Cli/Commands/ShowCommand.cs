@@ -33,6 +33,7 @@ public sealed class ShowCommand : Command<ShowSettings>
 {
     public override int Execute(CommandContext context, ShowSettings settings, CancellationToken cancellationToken)
     {
+        Terminal.WidenWhenRedirected();
         var opened = StoreFiles.OpenExisting(settings.Db);
         if (!opened.IsOk) return Terminal.Fail(opened.Error!);
         using var store = opened.Value!;

@@ -39,6 +39,12 @@ public static class Terminal
 {
     public static bool IsInteractive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
+    /// <summary>Output to a pipe or file is not wrapped at 80 columns: tables get room for their columns.</summary>
+    public static void WidenWhenRedirected()
+    {
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+    }
+
     public static int Fail(string message)
     {
         Console.Error.WriteLine($"dragoman: {message}");

@@ -92,7 +92,7 @@ public static class DocumentRows
             hash, Str(a, "uri") ?? "", Str(a, "title"), Str(a, "lede"), Str(a, "byline"), Str(a, "publisher"), Str(a, "published"),
             Str(a, "published_source"), Str(a, "language") ?? "en", text,
             Json(a["credits"]), Json(a["dropped"]), Json(a["keywords"]),
-            Str(j["reference"] as JsonObject, "date"), j.ToJsonString(DocumentJson.Compact));
+            Str(j["reference"] as JsonObject, "date"), WithoutText(j));
 
         var entities = new List<EntityRow>();
         var mentions = new List<MentionRow>();
@@ -177,6 +177,24 @@ public static class DocumentRows
             });
         }
         return new DocumentRowSet(article, entities, mentions, places, times, events);
+    }
+
+    /// <summary>
+    /// The document as stored: the public JSON with <c>article.text</c> set to null, since the text has its own column
+    /// (providers put it back on reading: <see cref="RestoreText"/>). Saves storing every article's text twice.
+    /// </summary>
+    private static string WithoutText(JsonObject j)
+    {
+        var copy = j.DeepClone().AsObject();
+        if (copy["article"] is JsonObject a) a["text"] = null;
+        return copy.ToJsonString(DocumentJson.Compact);
+    }
+
+    /// <summary>Puts the article text back into a stored document read from a provider.</summary>
+    public static JsonObject RestoreText(JsonObject stored, string text)
+    {
+        if (stored["article"] is JsonObject a && a["text"] is null) a["text"] = text;
+        return stored;
     }
 
     private static PlaceRow PlaceOf(string entityId, JsonObject p) => new(entityId, Str(p, "geonameid"), Str(p, "name"), Dbl(p, "lat"), Dbl(p, "lon"),

@@ -31,4 +31,10 @@ public interface IEventStore : IDisposable
     EventDetail? GetEvent(long articleId, string? eventId, int? ordinal = null);
 
     StoreCounts Counts();
+
+    /// <summary>Actors (PERSON, ORG, NORP, GPE entities) whose name or alias contains <paramref name="contains"/> (any case), most events first.</summary>
+    IReadOnlyList<ActorSummary> Actors(string? contains = null, int limit = 100);
+
+    /// <summary>Resolved places whose name, country or admin1 contains <paramref name="contains"/> (any case), most events first.</summary>
+    IReadOnlyList<PlaceSummary> Places(string? contains = null, int limit = 100);
 }

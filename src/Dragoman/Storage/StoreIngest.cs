@@ -13,6 +13,9 @@ public sealed record IngestSummary(int Read, int Stored, int Duplicate, IReadOnl
     public TimeSpan WriteTime { get; init; }
 
     public int Failed => Failures.Count;
+
+    /// <summary>True when the run was cancelled: what was processed before is stored, the rest was not read.</summary>
+    public bool Cancelled { get; init; }
 }
 
 /// <summary>Progress after each input: how many are done out of how many, and the latest input.</summary>
@@ -74,21 +77,34 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             .WithDegreeOfParallelism(Math.Max(1, DegreeOfParallelism))
             .Select(Process);
 
-        foreach (var (input, doc, error, tok, len) in processed)
+        bool cancelled = false;
+        try
         {
-            done++;
-            tokens += tok;
-            chars += len;
-            if (doc is null) failures.Add(new IngestFailure(input, error ?? "failed"));
-            else
-            {
-                pending.Add((input, doc));
-                if (pending.Count >= BatchSize) Flush();
-            }
-            progress?.Invoke(new IngestProgress(done, items.Count, input));
+            Consume();
+        }
+        catch (OperationCanceledException)
+        {
+            cancelled = true;
         }
         Flush();
-        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed };
+        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled };
+
+        void Consume()
+        {
+            foreach (var (input, doc, error, tok, len) in processed)
+            {
+                done++;
+                tokens += tok;
+                chars += len;
+                if (doc is null) failures.Add(new IngestFailure(input, error ?? "failed"));
+                else
+                {
+                    pending.Add((input, doc));
+                    if (pending.Count >= BatchSize) Flush();
+                }
+                progress?.Invoke(new IngestProgress(done, items.Count, input));
+            }
+        }
     }
 
     private (string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars) Process(InputItem item)

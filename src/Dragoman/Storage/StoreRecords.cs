@@ -12,7 +12,16 @@ public sealed record StorableDocument(string Hash, JsonObject Json)
 {
     private DocumentRowSet? _rows;
 
-    public static StorableDocument From(Document document) => new(document.Article.ContentHash, DocumentJson.ToJson(document));
+    /// <summary>The document's public JSON; the hash is the article's content hash, computed from the clean text if the reader left it empty.</summary>
+    public static StorableDocument From(Document document)
+    {
+        var hash = document.Article.ContentHash;
+        if (string.IsNullOrEmpty(hash))
+            hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document.Text)));
+        var json = DocumentJson.ToJson(document);
+        if (json["article"] is System.Text.Json.Nodes.JsonObject a) a["hash"] = hash;
+        return new(hash, json);
+    }
 
     /// <summary>The normalised rows, flattened once (callers may force this on a worker thread before handing the batch to the writer).</summary>
     public DocumentRowSet Rows => _rows ??= DocumentRows.Flatten(this);
@@ -139,3 +148,9 @@ public sealed record EventDetail(EventRecord Event, ArticleSummary Article, Json
 
 /// <summary>Totals of a store.</summary>
 public sealed record StoreCounts(long Articles, long Events, long Entities);
+
+/// <summary>An actor across the store: entities grouped by name and type, with how many articles name it and how many events it is the actor of.</summary>
+public sealed record ActorSummary(string Name, string Type, string? Code, int Articles, int Events);
+
+/// <summary>A resolved place across the store (grouped by gazetteer id), with how many articles name it and how many events happen there.</summary>
+public sealed record PlaceSummary(string? GeonameId, string Name, double? Lat, double? Lon, string? Country, string? Admin1, int Articles, int Events);

@@ -211,6 +211,29 @@ public abstract class EventStoreContract : IDisposable
         Assert.True(expected.TimeInherited);
     }
 
+    [Theory]
+    [InlineData("", "Air Force Intelligence:1:1 Islamic State:1:1 Daraa:1:0 Idlib:1:0 Jabab:1:0", "every actor, most events first")]
+    [InlineData("isis", "Islamic State:1:1", "found by an alias")]
+    [InlineData("syrgov", "Air Force Intelligence:1:1", "found by actor code")]
+    [InlineData("nobody", "", "no match")]
+    public void Actors_are_listed_with_their_articles_and_events(string contains, string expected, string reason)
+    {
+        var store = OpenWithCorpus();
+        var got = string.Join(' ', store.Actors(contains).Select(a => $"{a.Name}:{a.Articles}:{a.Events}"));
+        Assert.True(expected == got, $"{reason}: expected [{expected}], got [{got}]");
+    }
+
+    [Theory]
+    [InlineData("", "Daraa:1:1 Idlib:1:1 Jabab:1:1", "every resolved place that is an event's place")]
+    [InlineData("idlib", "Idlib:1:1", "by name or admin1")]
+    [InlineData("daraa", "Daraa:1:1 Jabab:1:1", "Jabab lies in Daraa governorate (admin1)")]
+    public void Places_are_listed_with_their_articles_and_events(string contains, string expected, string reason)
+    {
+        var store = OpenWithCorpus();
+        var got = string.Join(' ', store.Places(contains).Select(p => $"{p.Name}:{p.Articles}:{p.Events}"));
+        Assert.True(expected == got, $"{reason}: expected [{expected}], got [{got}]");
+    }
+
     // ------------------------------------------------------------------ full text
 
     [Theory]
