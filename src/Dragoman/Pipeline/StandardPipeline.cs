@@ -1,3 +1,4 @@
+using Dragoman.Actors;
 using Dragoman.Text;
 
 namespace Dragoman.Pipeline;
@@ -12,5 +13,7 @@ public static class StandardPipeline
     public static DocumentPipeline Build(PipelineResources resources) =>
         new PipelineBuilder()
             .Add(new TextComponent())
+            .Add(new ActorMentionComponent(ActorResources.Load()))
+            .Add(new LinkingComponent(ActorResources.Load()))
             .Build();
 }
