@@ -24,6 +24,15 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
     private static readonly HashSet<string> PlaceCues = new(StringComparer.OrdinalIgnoreCase)
     { "town", "city", "village", "province", "governorate", "district", "countryside", "region", "area", "camp", "neighbourhood", "neighborhood", "suburb" };
 
+    private static readonly HashSet<string> LocativePrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "near", "outside", "around", "inside" };
+    private static readonly HashSet<string> Directions = new(StringComparer.OrdinalIgnoreCase)
+    { "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "countryside" };
+    private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Ramadan", "God", "English", "Arabic", "Islam",
+    };
+
     private static readonly HashSet<string> MediaWords = new(StringComparer.OrdinalIgnoreCase)
     { "net", "news", "observer", "times", "post", "press", "radio", "tv", "agency", "herald", "journal", "gazette", "tribune", "monitor", "channel", "media", "daily", "online", "network", "telegraph", "guardian", "independent", "review", "voice" };
 
@@ -67,6 +76,30 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             if (mentions.Exists(x => c.Span.Contains(x.Span) && (x.Source != SourceName || x.Type is not (EntityType.NORP or EntityType.GPE)))) continue;
             mentions.RemoveAll(x => c.Span.Contains(x.Span));
             mentions.Add(c);
+        }
+        mentions.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End));
+        AddBracketAcronyms(document);
+    }
+
+    /// <summary>"the Central Reconciliation Committee (CRC)": a capitalised word alone in brackets right after a mention names the same thing.</summary>
+    private static void AddBracketAcronyms(Document document)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var mentions = document.Mentions;
+        for (int t = 1; t + 2 < tokens.Length; t++)
+        {
+            if (text[tokens[t].Start] != '(' || text[tokens[t + 2].Start] != ')' || tokens[t + 1].Kind != TokenKind.Word) continue;
+            var inner = tokens[t + 1];
+            var word = text.AsSpan(inner.Start, inner.End - inner.Start);
+            int upper = 0;
+            foreach (var c in word) if (char.IsUpper(c)) upper++;
+            if (upper < 2 || upper * 2 < word.Length) continue;
+            if (mentions.Exists(m => m.Span.Overlaps(inner.Span))) continue;
+            int before = tokens[t - 1].End;
+            var antecedent = mentions.FindLast(m => m.Span.End == before);
+            if (antecedent is null || antecedent.Type is EntityType.NORP) continue;
+            mentions.Add(new Mention { Span = inner.Span, Type = antecedent.Type, Text = word.ToString(), Source = SourceName, Confidence = antecedent.Confidence });
         }
         mentions.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End));
     }
@@ -117,6 +150,7 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
                 // sentence-initial function word ("The", "Sources"): drop it unless the name is "The X Observer"-like mid-sentence
                 if (start == sentence.FirstToken && j - start > 1 && IsCommonWord(text, tokens[start])) start++;
                 if (start == sentence.FirstToken && j - start == 1) { i = j; continue; }
+                if (j - start == 1 && !IsPlaceContext(text, tokens, start)) { i = j; continue; }
                 var m = Classify(document, start, j, shape, matches);
                 if (m is not null) result.Add(m);
                 i = j;
@@ -146,10 +180,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         else if (NameShape.IsPersonMarker(words[0]) && words.Count >= 2) { type = EntityType.PERSON; conf = 0.7; }
         else if (shape.IsGivenName(words[0]) && end - start >= 2) { type = EntityType.PERSON; conf = 0.7; }
         else if (end - start >= 2 && HasInnerParticle(text, tokens, start, end)) { type = EntityType.PERSON; conf = 0.5; }
-        if (start > 1 && PlaceCues.Contains(Slice(text, tokens[start - 1])) is false && start >= 2
-            && Slice(text, tokens[start - 1]).Equals("of", StringComparison.OrdinalIgnoreCase) && PlaceCues.Contains(Slice(text, tokens[start - 2])))
+        if (type != EntityType.ORG && IsPlaceContext(text, tokens, start) && !NotPlaces.Contains(Slice(text, tokens[start])))
         {
-            type = EntityType.GPE; conf = 0.5; // "the town of Jabab"
+            type = EntityType.GPE; conf = 0.4; // "the town of Jabab", "north of Daraa", "in Hama"
         }
         if (type is null) return null;
         if (words[0] == "the" && start > 0 && tokens[start].Start == document.Sentences[document.SentenceAt(span.Start)].Start)
@@ -157,6 +190,20 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             span = new TextSpan(tokens[start + 1].Start, span.End);
         }
         return new Mention { Span = span, Type = type.Value, Text = text[span.Start..span.End], Source = SourceName, Confidence = conf };
+    }
+
+    /// <summary>"the town of X", "north of X", "in X": the words before a capitalised run say it is a place.</summary>
+    private static bool IsPlaceContext(string text, Token[] tokens, int start)
+    {
+        if (start < 1) return false;
+        var prev = Slice(text, tokens[start - 1]);
+        if (LocativePrepositions.Contains(prev)) return true;
+        if (start >= 2 && prev.Equals("of", StringComparison.OrdinalIgnoreCase))
+        {
+            var p2 = Slice(text, tokens[start - 2]);
+            return PlaceCues.Contains(p2) || Directions.Contains(p2);
+        }
+        return false;
     }
 
     private static bool HasInnerParticle(string text, Token[] tokens, int start, int end)

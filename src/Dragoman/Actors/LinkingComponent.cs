@@ -283,7 +283,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             var noun = text[tokens[head].Start..tokens[head].End];
             if (!Descriptions.TryGetValue(noun, out var kind)) continue;
             var span = new TextSpan(tokens[t].Start, tokens[head].End);
-            if (document.Mentions.Exists(m => m.Span.Overlaps(span))) continue;
+            if (document.Mentions.Exists(m => m.Span.Overlaps(span) && !(country is not null && m.Type == EntityType.NORP && m.Span.End <= tokens[head].Start))) continue;
             // "the regime army": the noun modifies another noun
             if (head + 1 < tokens.Length && tokens[head + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[head + 1].Start])
                 && !text.AsSpan(tokens[head + 1].Start, tokens[head + 1].End - tokens[head + 1].Start).SequenceEqual("and")
@@ -388,11 +388,21 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             var last = NameFolding.FoldPhrase(words[^1]);
             if (last.Length < 4) continue;
             surnames[last] = surnames.GetValueOrDefault(last) + 1;
+            if (last.StartsWith("al ", StringComparison.Ordinal)) surnames[last[3..]] = surnames.GetValueOrDefault(last[3..]) + 1;
         }
         if (surnames.Count == 0) return;
-        foreach (var tok in document.Tokens)
+        var tokens = document.Tokens;
+        for (int t = 0; t < tokens.Length; t++)
         {
+            var tok = tokens[t];
             if (tok.Kind != TokenKind.Word || !ActorMatcher.IsCapitalised(text, tok)) continue;
+            // "arrested in Hama": after a locative word the name is a place, not the surname of "Ahmed Hama"
+            if (t > 0 && text.AsSpan(tokens[t - 1].Start, tokens[t - 1].End - tokens[t - 1].Start) is var prev
+                && (prev.Equals("in", StringComparison.OrdinalIgnoreCase) || prev.Equals("near", StringComparison.OrdinalIgnoreCase)
+                    || prev.Equals("of", StringComparison.OrdinalIgnoreCase) || prev.Equals("to", StringComparison.OrdinalIgnoreCase)
+                    || prev.Equals("at", StringComparison.OrdinalIgnoreCase)))
+                continue;
+            if (document.Places.Exists(p => p.Span.Overlaps(tok.Span))) continue;
             var f = NameFolding.FoldPhrase(text[tok.Start..tok.End]);
             if (!surnames.ContainsKey(f)) continue;
             if (document.Mentions.Exists(m => m.Span.Overlaps(tok.Span))) continue;

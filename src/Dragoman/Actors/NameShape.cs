@@ -8,8 +8,8 @@ namespace Dragoman.Actors;
 public sealed class NameShape
 {
     /// <summary>Folded words that make a name an organisation's.</summary>
-    public static readonly HashSet<string> OrgWords = new(StringComparer.Ordinal)
-    {
+    public static readonly HashSet<string> OrgWords = Folded(
+    [
         "army", "front", "state", "brigade", "brigades", "battalion", "battalions", "group", "groups", "council", "party",
         "movement", "organization", "organisation", "coalition", "forces", "force", "government", "regime", "ministry",
         "committee", "union", "league", "alliance", "declaration", "corps", "militia", "militias", "network", "agency",
@@ -25,11 +25,13 @@ public sealed class NameShape
         "jaish", "jaysh", "jabhat", "jabha", "harakat", "haraka", "hizb", "tanzim", "tanzem", "dawla", "liwa", "liwa",
         "katibat", "katiba", "kataib", "kataeb", "saraya", "sarayat", "jund", "ghuraba", "ahrar", "fursan", "suqur",
         "faylaq", "firqa", "alwiya", "majlis", "hayat", "haya", "tahrir", "ansar", "muhajirin", "mujahidin",
-        "mujahiden", "shura", "jamaat", "jama", "jamaa", "ittihad", "tajamu", "quwat", "hashd",
-    };
+        "mujahiden", "shura", "jamaat", "jama", "jamaa", "ittihad", "tajamu", "quwat", "hashd", "room", "command",
+    ]);
 
-    private static readonly HashSet<string> PersonMarkers = new(StringComparer.Ordinal)
-    { "abu", "abd", "abdul", "abdel", "abdal", "umm", "sheikh", "sheik", "shaykh", "mr", "mrs", "dr", "imam", "mullah", "emir", "sayyid" };
+    private static HashSet<string> Folded(string[] words) => new(words.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PersonMarkers = Folded(
+        ["abu", "abd", "abdul", "abdel", "abdal", "umm", "sheikh", "sheik", "shaykh", "mr", "mrs", "dr", "imam", "mullah", "emir", "sayyid"]);
 
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     { "and", "of", "for", "the", "in", "on", "to", "with", "against", "from" };
