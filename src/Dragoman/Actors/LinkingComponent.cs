@@ -139,12 +139,35 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             entities.Add(e);
             foreach (var i in members) mentions[i].EntityId = e.Id;
         }
+        AddCreditedParties(document);
         var focus = FocusCountry(document);
         ResolveDescriptions(document, focus);
         AddAttributes(document);
         InheritAffiliationCodes(document);
         AttachPlaces(document);
         _ = firstId;
+    }
+
+    /// <summary>
+    /// Outlets and translators named in the article's credit lines are organisations even when the credit line was
+    /// dropped from the text: an existing entity of that name gets a "credit" attribute, else a new ORG entity is added.
+    /// </summary>
+    private void AddCreditedParties(Document document)
+    {
+        foreach (var credit in document.Article.Credits)
+        {
+            if (credit.Role is not (CreditRole.Translator or CreditRole.OriginalOutlet or CreditRole.Publisher)) continue;
+            var folded = NameFolding.FoldPhrase(StripThe(credit.Name));
+            var e = document.Entities.Find(x => NameFolding.FoldPhrase(StripThe(x.Name)) == folded || x.Aliases.Exists(a => NameFolding.FoldPhrase(StripThe(a)) == folded));
+            if (e is null)
+            {
+                var (code, sector) = ComposeOrgCode(credit.Name);
+                e = new Entity { Id = $"e{document.Entities.Count + 1}", Type = EntityType.ORG, Name = credit.Name, Actor = code };
+                if (sector is not null) e.Attributes.Add(new EntityAttribute("sector", sector, credit.Evidence));
+                document.Entities.Add(e);
+            }
+            AddOnce(e, new EntityAttribute("credit", credit.Role, credit.Evidence));
+        }
     }
 
     private static string StripThe(string s) => s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;
