@@ -44,6 +44,12 @@ app.Configure(config =>
         bench.SetDefaultCommand<BenchCommand>();
         bench.AddCommand<BenchTimeCommand>("time").WithDescription("Measure the time tagger's speed (MB/s on one core) over text files.");
     });
+    config.AddBranch("actors", actors =>
+    {
+        actors.SetDescription("Actor dictionaries: compile the field's dictionaries, benchmark matching and linking.");
+        actors.AddCommand<ActorsBuildCommand>("build").WithDescription("Compile Phoenix/PLOVER/CountryInfo dictionaries into data/actors/actors.tsv.gz.");
+        actors.AddCommand<ActorsBenchCommand>("bench").WithDescription("Time dictionary matching and linking over a FA-KES style CSV.");
+    });
 });
 try
 {
