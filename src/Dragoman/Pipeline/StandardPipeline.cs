@@ -12,5 +12,7 @@ public static class StandardPipeline
     public static DocumentPipeline Build(PipelineResources resources) =>
         new PipelineBuilder()
             .Add(new TextComponent())
+            .Add(new Attribution.AttributionComponent())
+            .Add(new Events.EventsComponent(Events.EventResources.LoadBundled()))
             .Build();
 }
