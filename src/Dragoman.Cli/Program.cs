@@ -9,6 +9,7 @@ app.Configure(config =>
     config.AddCommand<ExtractCommand>("extract")
         .WithDescription("Read articles and print their entities, places, times and events as JSON.")
         .WithExample("extract", "article.html", "--published", "2019-02-10");
+    config.AddBranch("eval", e => e.AddCommand<EvalEventsCommand>("events"));
 });
 try
 {
