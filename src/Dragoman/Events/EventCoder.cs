@@ -48,17 +48,28 @@ public sealed class EventCoder
             if (v.Tags[k] != Tag.Verb || covered[k]) continue;
             var forms = _verbs.Lookup(v.Word(k));
             if (forms is null) continue;
+            // all forms of the longest multi-word match: patterns of every block compete; the default code comes from the
+            // last form that has one (the project's supplement can give a default to a block that has none)
+            int bestLen = -1;
+            foreach (var f in forms)
+                if (AdjacentWords(v, k, f)) bestLen = Math.Max(bestLen, f.Before.Length + f.After.Length);
+            if (bestLen < 0) continue;
             VerbForm? best = null;
+            VerbPattern? pattern = null;
+            int src = -1, tgt = -1, score = -1;
+            string? fallback = null;
+            bool passive = v.IsPassive(k);
             foreach (var f in forms)
             {
-                if (!AdjacentWords(v, k, f)) continue;
-                if (best is null || f.Before.Length + f.After.Length >= best.Before.Length + best.After.Length) best = f;
+                if (f.Before.Length + f.After.Length != bestLen || !AdjacentWords(v, k, f)) continue;
+                best ??= f;
+                if (f.Code is not ("---" or "")) { fallback = f.Code; if (pattern is null) best = f; }
+                var (p, ps, pt, sc) = BestPattern(v, k, k - f.Before.Length, k + f.After.Length, f.Block, passive);
+                if (p is not null && sc > score) { pattern = p; src = ps; tgt = pt; score = sc; best = f; }
             }
             if (best is null) continue;
             int first = k - best.Before.Length, last = k + best.After.Length;
-            bool passive = v.IsPassive(k);
-            var (pattern, src, tgt) = BestPattern(v, k, first, last, best.Block, passive);
-            var code = pattern?.Code ?? best.Code;
+            var code = pattern?.Code ?? fallback ?? "---";
             if (code is "---" or "") continue;
             for (int i = first; i <= last; i++) covered[i] = true;
             Chunk actor, target;
@@ -125,7 +136,7 @@ public sealed class EventCoder
         return false;
     }
 
-    private (VerbPattern? Pattern, int Source, int Target) BestPattern(SentenceView v, int k, int first, int last, VerbBlock block, bool passive)
+    private (VerbPattern? Pattern, int Source, int Target, int Score) BestPattern(SentenceView v, int k, int first, int last, VerbBlock block, bool passive)
     {
         VerbPattern? best = null;
         int bestScore = 0, bestSrc = -1, bestTgt = -1;
@@ -148,7 +159,7 @@ public sealed class EventCoder
                 best = p; bestSrc = src; bestTgt = tgt; // marker-only pattern ("% *")
             }
         }
-        return (best, bestSrc, bestTgt);
+        return (best, bestSrc, bestTgt, bestScore);
     }
 
     /// <summary>
@@ -178,12 +189,17 @@ public sealed class EventCoder
                 }
         }
         bool mustAdjacent = e.Connected;
-        int maxTry = mustAdjacent ? 1 : 12;
+        // gaps are short and stay inside the verb's own phrase: a later verb or a relative word ends the search
+        int maxTry = mustAdjacent ? 1 : first ? 6 : 4;
         for (int t = 0, p = pos; t < maxTry && (dir > 0 ? p < limit : p >= limit) && p >= 0 && p < v.Count; t++, p += dir)
         {
             if (v.Tags[p] is Tag.Punct && v.Word(p) is not ("(" or ")" or "\"" or "“" or "”")) break; // do not cross clause punctuation
             int len = MatchElementAt(v, e, p, dir);
-            if (len <= 0) continue;
+            if (len <= 0)
+            {
+                if (v.Tags[p] is Tag.Verb or Tag.Rel or Tag.Be or Tag.Modal) break;
+                continue;
+            }
             int s2 = src, t2 = tgt;
             if (MatchSide(v, els, idx + 1, p + dir * len, limit, dir, false, ref s2, ref t2, out int rest))
             {

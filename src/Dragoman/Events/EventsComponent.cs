@@ -91,7 +91,10 @@ public sealed class EventsComponent : IDocumentComponent
                 ev.Modality = ModalityRules.Decide(v, ce, attribution, actor?.Text);
                 if (attribution is not null) ev.Sources.AddRange(attribution.Chain);
                 ev.Evidence.Add(sentence.Span);
+                var stance = Stance(v, ce);
+                if (stance == "commit" && !code.StartsWith("03", StringComparison.Ordinal) && (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2) code = "030";
                 ev.Codes = _res.Codes.Codes(code);
+                ev.Codes = ev.Codes with { Plover = AdjustPlover(ev.Codes, ev.Modality, stance) };
                 ev.Place = Place(document, sentence, trigger);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
@@ -109,6 +112,43 @@ public sealed class EventsComponent : IDocumentComponent
         foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
     }
 
+    private static readonly string[] CommitVerbs = ["agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "decided", "decide", "willing", "ready", "prepared", "plans", "planned", "intends", "intended"];
+    private static readonly string[] ThreatVerbs = ["threaten", "threatened", "threatens", "warn", "warned", "warns", "vowed", "vow", "vows"];
+
+    /// <summary>
+    /// The subject's own stance toward the event, from its verb group: "commit" (will/would/shall, agreed/offered/promised
+    /// /pledged/plans to V), "threat" (threatened/warned/vowed to V), or null. Reported expectations ("it is expected that
+    /// they ...") are not a stance of the actor.
+    /// </summary>
+    private static string? Stance(SentenceView v, CodedEvent ce)
+    {
+        if (ce.Nominal) return null;
+        int k = ce.Trigger.Start, g = v.VerbGroupStart(k);
+        if (v.IsAny(k, "agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges")) return "commit";
+        for (int i = g; i < k; i++) if (v.IsAny(i, "will", "would", "shall", "wo")) return "commit";
+        if (g >= 2 && v.Is(g - 1, "to"))
+        {
+            if (v.IsAny(g - 2, ThreatVerbs)) return "threat";
+            if (v.IsAny(g - 2, CommitVerbs)) return "commit";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// PLOVER codes stances, not just actions: an actor's commitment to cooperate is AGREE, its commitment or threat to
+    /// use force or coercion is THREATEN, and a negated cooperative act ("will not accept", "refused to allow") is REJECT.
+    /// </summary>
+    private PloverCode? AdjustPlover(EventCodes codes, Modality modality, string? stance)
+    {
+        var p = codes.Plover;
+        if (p is null) return null;
+        bool cooperative = codes.QuadClass is 1 or 2;
+        if (modality == Modality.Negated && cooperative) return new PloverCode("REJECT", null, p.Context);
+        if (stance == "threat" || (stance == "commit" && codes.QuadClass == 4)) return new PloverCode("THREATEN", p.Event == "ASSAULT" ? "violence" : null, p.Context);
+        if (stance == "commit" && cooperative && p.Event != "AGREE") return new PloverCode("AGREE", null, p.Context);
+        return p;
+    }
+
     /// <summary>
     /// PETRARCH codes only dyads of known actors; Dragoman keeps an event when its roles name parties: verbal events
     /// (QuadClass 1 and 3) need both an actor and a target that are parties, material ones (2 and 4) one of them,
@@ -118,9 +158,20 @@ public sealed class EventsComponent : IDocumentComponent
     {
         bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d);
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
-        if (quad is 1 or 3) return actor && target;
+        if (quad is 1 or 3) return actor && (target || PartyAfter(v, ce.Trigger.End, d));
         if (ce.Nominal && quad == 4) return true;
         return actor || target;
+    }
+
+    /// <summary>A party named in the clause after the trigger ("demanded an admission by Moscow", "urged that Hamas ...").</summary>
+    private static bool PartyAfter(SentenceView v, int from, Document d)
+    {
+        for (int i = from; i < Math.Min(v.Count, from + 10); i++)
+        {
+            if (v.TagAt(i) == Tag.Punct) break;
+            if (v.TagAt(i) == Tag.Proper && IsParty(v, new Chunk(i, i + 1), d)) return true;
+        }
+        return false;
     }
 
     private static bool IsParty(SentenceView v, Chunk c, Document d)
@@ -133,6 +184,9 @@ public sealed class EventsComponent : IDocumentComponent
             if (t == Tag.Pron && v.IsAny(i, "they", "he", "she", "it")) return true;
             var w = v.Word(i).ToString();
             if (PartyNouns.Contains(w) || Counts.CountParser.PersonNouns.ContainsKey(w)) return true;
+            // agent nouns by their form: servicemen, protesters, activists, Iraqis, guardians
+            if (t == Tag.Noun && w.Length > 5 && (w.EndsWith("men", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ers", StringComparison.OrdinalIgnoreCase)
+                || w.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ians", StringComparison.OrdinalIgnoreCase))) return true;
         }
         var span = v.SpanOf(c);
         return d.Mentions.Exists(m => span.Contains(m.Span));
@@ -239,7 +293,7 @@ public sealed class EventsComponent : IDocumentComponent
         if (code == "183") return code;
         if (Any("airstrike", "airstrikes", "warplanes", "warplane", "jets", "helicopter", "helicopters", "aircraft", "drone", "drones", "aerial", "air-raid") || Pair("air", "strike") || Pair("air", "raid") || Pair("barrel", "bomb")) return "195";
         if (Any("shelling", "shells", "shelled", "artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "bombardment", "shell")) return "194";
-        if (Any("explosion", "explosive", "explosives", "IED", "blast", "landmine", "landmines", "booby-trapped", "detonated") || Pair("car", "bomb") || Pair("roadside", "bomb")) return "183";
+        if (Any("explosion", "explosive", "explosives", "IED", "blast", "landmine", "landmines", "minefield", "booby-trapped", "detonated", "bomb", "bombs", "bombing", "bombings", "bomber") || Pair("car", "bomb") || Pair("roadside", "bomb")) return "183";
         if (code is "190" or "19" && Any("sniper", "gunfire", "gunmen", "shot", "shooting", "clashes", "clashed")) return "193";
         if (Any("executed", "execution", "executions", "beheaded", "beheading")) return "1823";
         return code;

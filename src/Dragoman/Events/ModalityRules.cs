@@ -19,6 +19,7 @@ public static class ModalityRules
         "expected", "expects", "expect", "expecting", "plans", "planned", "plan", "planning", "aims", "aim", "aiming", "intends",
         "intend", "intended", "intending", "looking", "seeks", "seeking", "threatened", "threatens", "threaten", "vowed", "vows",
         "pledged", "promised", "prepares", "preparing", "prepared", "likely", "upcoming", "imminent", "future", "anticipated", "scheduled",
+        "demanded", "demands", "demand", "demanding", "urged", "urges", "urging", "called", "calls", "must", "should", "ordered", "decided", "agreed", "offered", "willing",
     ];
 
     private static readonly string[] Hypothesis = ["if", "unless", "whether", "could", "may", "might", "can", "possible", "possibly", "perhaps", "would-be"];

@@ -16,6 +16,8 @@ namespace Dragoman.Events.Evaluation;
 /// </summary>
 public static class EventEvaluation
 {
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("DRAGOMAN_EVAL_DEBUG") == "1";
+
     public static string DetectFormat(string path)
     {
         var ext = Path.GetExtension(path).ToLowerInvariant();
@@ -226,6 +228,7 @@ public static class EventEvaluation
             if (main is null) { noPrediction++; }
             var predicted = main is null ? null : LegacyPlover(main.Value.Plover.Event, main.Value.Cameo);
             if (predicted == ev) eventHits++;
+            else if (Debug) Console.Error.WriteLine($"{ev}\t{predicted}\t{main?.Cameo}\t{text}");
             var goldMode = ((string?)r["mode"])?.Trim();
             if (!string.IsNullOrEmpty(goldMode))
             {
@@ -283,7 +286,7 @@ public static class EventEvaluation
         foreach (var e in doc.Events)
         {
             if (e.Codes.Cameo is null || e.Codes.Plover is null) continue;
-            return (e.Codes.Cameo, PloverFor(e, res), e.Actor?.Text);
+            return (e.Codes.Cameo, e.Codes.Plover, e.Actor?.Text);
         }
         foreach (var s in doc.Sentences)
         {
@@ -291,21 +294,13 @@ public static class EventEvaluation
             foreach (var ce in coder.Code(v))
             {
                 if (ce.Reversed || ce.Code == "010") continue;
-                var p = res.Codes.Plover(ce.Code);
+                var code = EventsComponent.Refine(v, ce.Code);
+                var p = res.Codes.Plover(code);
                 if (p is null) continue;
-                return (ce.Code, p, ce.Actor.IsEmpty ? null : v.TextOf(ce.Actor));
+                return (code, p, ce.Actor.IsEmpty ? null : v.TextOf(ce.Actor));
             }
         }
         return null;
-    }
-
-    /// <summary>PLOVER code of a product event: intents (expected cooperative events) are AGREE, as CAMEO 03 maps to AGREE.</summary>
-    public static PloverCode PloverFor(Event e, EventResources res)
-    {
-        var p = e.Codes.Plover!;
-        if (e.Modality == Modality.Expected && e.Codes.QuadClass is 1 or 2 && p.Event is not "AGREE")
-            return new PloverCode("AGREE", null, p.Context);
-        return p;
     }
 
     // ---------------------------------------------------------------- FA-KES

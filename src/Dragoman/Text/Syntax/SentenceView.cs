@@ -178,6 +178,8 @@ public sealed class SentenceView
         while (j < Count && Tags[j] is Tag.Adv or Tag.Neg) j++;
         if (j >= Count) return Chunk.None;
         if (IsNominal(j)) return NounPhraseStartingAt(j);
+        // a clause object: "demanded that the government end curbs" -> the clause's subject
+        if (IsAny(j, "that") && IsNominal(j + 1)) return NounPhraseStartingAt(j + 1);
         // a counted object: "conscripting about 3,000 fighters", "released more than 30 prisoners"
         for (int n = j; n < Math.Min(Count, j + 3); n++)
             if (Tags[n] == Tag.Num && CountModifierStart(n) == j)
