@@ -36,6 +36,7 @@ app.Configure(config =>
         evaluate.SetDescription("Score a stage on a public evaluation set; the last line printed is one JSON object.");
         evaluate.AddCommand<EvalNerCommand>("ner").WithDescription("Score the named-entity tagger on an annotated CoNLL file.");
         evaluate.AddCommand<EvalGeoCommand>("geo").WithDescription("Score toponym resolution on LGL, GeoVirus or GeoWebNews XML.");
+        evaluate.AddCommand<EvalEventsCommand>("events").WithDescription("Score event coding on PETRARCH XML, PLOVER gold JSON or FA-KES CSV.");
         evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
     });
     config.AddBranch("bench", bench =>
