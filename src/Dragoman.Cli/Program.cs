@@ -22,6 +22,10 @@ app.Configure(config =>
     config.AddCommand<SearchCommand>("search")
         .WithDescription("Full-text search over stored articles (SQLite FTS5), with snippets.")
         .WithExample("search", "\"Air Force Intelligence\" AND release*");
+    config.AddCommand<ExportCommand>("export")
+        .WithDescription("Write stored events as ACLED-style CSV, GDELT TSV, PLOVER JSON, GeoJSON, Parquet or JSON Lines (docs/exports.md).")
+        .WithExample("export", "--format", "geojson", "--out", "events.geojson")
+        .WithExample("export", "--format", "acled-csv", "--actor", "intelligence", "--from", "2019-01-01");
     config.AddBranch("train", t => t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger."));
     config.AddBranch("gazetteer", gazetteer =>
     {
