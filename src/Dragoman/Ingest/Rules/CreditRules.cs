@@ -117,6 +117,14 @@ public static partial class CreditRules
         return m.Success ? new CreditMatch(CreditRole.OriginalOutlet, Clean(m.Groups["name"].Value), 0, text.Length) : null;
     }
 
+    private static readonly string[] OutletVerbs = ["report", "writes", "wrote", "said", "says", "told", "according"];
+
+    private static bool HasOutletVerb(ReadOnlySpan<char> tail)
+    {
+        foreach (var v in OutletVerbs) if (tail.Contains(v, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>
     /// The outlet named at the close of a lede sentence ("... in the south reports Alsouria Net."). With "reports"/"writes"
     /// any proper name counts; with "said"/"according to" the name must look like an outlet (so "said John Smith" is no outlet).
@@ -125,8 +133,10 @@ public static partial class CreditRules
     {
         foreach (var (s, e) in Sentences(paragraph))
         {
-            var sentence = paragraph[s..e];
-            var m = ClosingOutlet().Match(sentence);
+            // The credit closes the sentence: only its last 120 characters can hold it.
+            int from = Math.Max(s, e - 120);
+            if (!HasOutletVerb(paragraph.AsSpan(from, e - from))) continue;
+            var m = ClosingOutlet().Match(paragraph, from, e - from);
             if (!m.Success) continue;
             var name = Clean(m.Groups["name"].Value);
             if (name.Length < 2) continue;

@@ -111,7 +111,8 @@ public static partial class DateParsing
         }
         else
         {
-            if (Find(rest) is not { Start: 0, Date: { } d } found) return null;
+            // The stamp opens the text: only its first characters are searched.
+            if (Find(rest.Length > 64 ? rest[..64] : rest) is not { Start: 0, Date: { } d } found) return null;
             date = d;
             end = found.End;
         }
