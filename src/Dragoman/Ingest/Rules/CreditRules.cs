@@ -56,9 +56,18 @@ public static partial class CreditRules
     [GeneratedRegex(@"[\s,;:\-–—|]+(?:the|of|for|and|al|bin|ibn|de|la|du)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingJunk();
 
+    // Explicit forms only ("Jane" is no month); "May", "Sun" and "Sat" are left out because names and outlets use them.
+    [GeneratedRegex(@"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Today|Tonight|Yesterday|Tomorrow|Earlier|Later)\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CalendarWord();
+
     private static string Clean(string name)
     {
         name = name.Trim();
+        // Calendar words are not part of a name: "said Sunday", "Catholic News Agency Feb".
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 0 && CalendarWord().IsMatch(words[^1])) words.RemoveAt(words.Count - 1);
+        while (words.Count > 0 && CalendarWord().IsMatch(words[0])) words.RemoveAt(0);
+        name = string.Join(' ', words);
         if (name.StartsWith("the ", StringComparison.Ordinal)) name = name[4..];
         for (int i = 0; i < 3; i++) name = TrailingJunk().Replace(name, "").Trim();
         return name.TrimEnd('.', ',', '’', '\'', '”', '"');
