@@ -94,14 +94,8 @@ internal static class ArticleAssembler
         }
 
         // A date stamp opening a run-on text ("Wed 05 Apr 2017 Syria attack ...") is metadata, not prose.
-        if (content.Count > 0 && DateParsing.LeadingDate(content[0].Text) is { } lead)
-        {
-            var first = content[0];
-            var (rs, re) = first.RawRange(0, lead.End);
-            dropped.Add(new DroppedSpan(rs, re, "date line (read as publication date)", first.Text[..lead.End].Trim()));
-            lateDates.Add((lead.Date, "date line"));
-            RemoveRanges(first, [(0, lead.End)]);
-        }
+        bool leadingDate = false;
+        for (int i = 0; i < Math.Min(2, content.Count) && !leadingDate; i++) leadingDate = CutLeadingDate(content[i], dropped, lateDates);
 
         // Title: the container's hint, else the page's headline block, else metadata, else a short first line.
         string? title = string.IsNullOrWhiteSpace(hints?.Title) ? null : Collapse(hints.Title);
@@ -125,12 +119,18 @@ internal static class ArticleAssembler
         }
 
         // A headline repeated as the opening words of the first paragraph ("Title. Body ...") is cut from it.
+        // When the body repeats only the headline's first part, the rest was a site suffix ("Headline - Region - Site").
+        if (title is not null && content.Count > 0 && TitlePrefix(content[0].Text, title) == 0 && CleanMetaTitle(title) is var head && head != title
+            && TitlePrefix(content[0].Text, head) > 0)
+            title = head;
         if (title is not null && content.Count > 0 && TitlePrefix(content[0].Text, title) is var cut and > 0 && cut < content[0].Text.Length)
         {
             var first = content[0];
             var (rs, re) = first.RawRange(0, cut);
             dropped.Add(new DroppedSpan(rs, re, "title repeated in the body", first.Text[..cut].Trim()));
             RemoveRanges(first, [(0, cut)]);
+            // "Title Monitor AFP Saturday 16 Jul 2016 Body ...": the stamp may follow the repeated title.
+            if (!leadingDate) CutLeadingDate(first, dropped, lateDates);
         }
 
         if (content.Count == 0 && parts.MetaBody is { } metaBody)
@@ -221,6 +221,16 @@ internal static class ArticleAssembler
             DatelineSpan = datelineSpan,
             ContentHash = ArticleReader.Hash(clean),
         };
+    }
+
+    private static bool CutLeadingDate(Block block, List<DroppedSpan> dropped, List<(DateOnly, string)> dates)
+    {
+        if (DateParsing.LeadingDate(block.Text) is not { } lead) return false;
+        var (rs, re) = block.RawRange(0, lead.End);
+        dropped.Add(new DroppedSpan(rs, re, "date line (read as publication date)", block.Text[..lead.End].Trim()));
+        dates.Add((lead.Date, "date line"));
+        RemoveRanges(block, [(0, lead.End)]);
+        return true;
     }
 
     private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "...";

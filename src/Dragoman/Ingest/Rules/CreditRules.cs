@@ -56,9 +56,18 @@ public static partial class CreditRules
     [GeneratedRegex(@"[\s,;:\-–—|]+(?:the|of|for|and|al|bin|ibn|de|la|du)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingJunk();
 
+    // Explicit forms only ("Jane" is no month); "May", "Sun" and "Sat" are left out because names and outlets use them.
+    [GeneratedRegex(@"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Today|Tonight|Yesterday|Tomorrow|Earlier|Later)\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CalendarWord();
+
     private static string Clean(string name)
     {
         name = name.Trim();
+        // Calendar words are not part of a name: "said Sunday", "Catholic News Agency Feb".
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 0 && CalendarWord().IsMatch(words[^1])) words.RemoveAt(words.Count - 1);
+        while (words.Count > 0 && CalendarWord().IsMatch(words[0])) words.RemoveAt(0);
+        name = string.Join(' ', words);
         if (name.StartsWith("the ", StringComparison.Ordinal)) name = name[4..];
         for (int i = 0; i < 3; i++) name = TrailingJunk().Replace(name, "").Trim();
         return name.TrimEnd('.', ',', '’', '\'', '”', '"');
@@ -117,6 +126,14 @@ public static partial class CreditRules
         return m.Success ? new CreditMatch(CreditRole.OriginalOutlet, Clean(m.Groups["name"].Value), 0, text.Length) : null;
     }
 
+    private static readonly string[] OutletVerbs = ["report", "writes", "wrote", "said", "says", "told", "according"];
+
+    private static bool HasOutletVerb(ReadOnlySpan<char> tail)
+    {
+        foreach (var v in OutletVerbs) if (tail.Contains(v, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>
     /// The outlet named at the close of a lede sentence ("... in the south reports Alsouria Net."). With "reports"/"writes"
     /// any proper name counts; with "said"/"according to" the name must look like an outlet (so "said John Smith" is no outlet).
@@ -125,8 +142,10 @@ public static partial class CreditRules
     {
         foreach (var (s, e) in Sentences(paragraph))
         {
-            var sentence = paragraph[s..e];
-            var m = ClosingOutlet().Match(sentence);
+            // The credit closes the sentence: only its last 120 characters can hold it.
+            int from = Math.Max(s, e - 120);
+            if (!HasOutletVerb(paragraph.AsSpan(from, e - from))) continue;
+            var m = ClosingOutlet().Match(paragraph, from, e - from);
             if (!m.Success) continue;
             var name = Clean(m.Groups["name"].Value);
             if (name.Length < 2) continue;

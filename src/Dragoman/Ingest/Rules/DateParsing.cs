@@ -78,7 +78,7 @@ public static partial class DateParsing
         return new DateOnly(year, month, day);
     }
 
-    [GeneratedRegex(@"^(?:(?:date\s+of\s+publication|first\s+published|last\s+updated|published|posted|updated|date)(?:\s+on)?\s*:?\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?-i:[A-Z]{2,6}|Reuters)\s+)?(?:(?:date\s+of\s+publication|first\s+published|last\s+updated|published|posted|updated|date)(?:\s+on)?\s*:?\s*)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadLabel();
 
     [GeneratedRegex(@"^(?<d>\d{1,2})[-/.](?<m>\d{1,2})[-/.](?<y>(?:19|20)\d\d)\b", RegexOptions.CultureInvariant)]
@@ -88,7 +88,7 @@ public static partial class DateParsing
     private static partial Regex TrailingTime();
 
     /// <summary>
-    /// A date stamp opening a text that runs on without a line break ("Wed 05 Apr 2017 Syria attack ...",
+    /// A date stamp opening a text that runs on without a line break ("Wed 05 Apr 2017 Syria attack ...", "AFP Friday 3 Jun 2016 ...",
     /// "Date of publication 25 April 2017 Airstrikes ...", "13-12-2014 Kurdish forces ..."): the date and where the stamp ends.
     /// Numeric dates are read day-first only when unambiguous (a part above 12); an ambiguous one is no date.
     /// </summary>
@@ -111,7 +111,8 @@ public static partial class DateParsing
         }
         else
         {
-            if (Find(rest) is not { Start: 0, Date: { } d } found) return null;
+            // The stamp opens the text: only its first characters are searched.
+            if (Find(rest.Length > 64 ? rest[..64] : rest) is not { Start: 0, Date: { } d } found) return null;
             date = d;
             end = found.End;
         }
