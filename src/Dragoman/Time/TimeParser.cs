@@ -637,7 +637,9 @@ internal sealed class TimeParser
             return new ParseMatch(j, cs);
         }
         // seasons: "summer", "summer 2019", "the summer of 1990" (via TheDate)
-        if (Is(i, LexKind.Season) && !(W(i, "fall") && !t.Cap && !IsYear(i + 1)))
+        // a capitalised season after a capitalised word is a name ("the Arab Spring", "Prague Spring")
+        bool seasonName = t.Cap && !t.SentenceStart && In(i - 1) && _t[i - 1].K == TokenKind.Word && _t[i - 1].Cap && !IsYear(i + 1);
+        if (Is(i, LexKind.Season) && !seasonName && !(W(i, "fall") && !t.Cap && !IsYear(i + 1)))
         {
             var cs = new CalSem { Gran = Gran.Season, Season = t.L.Val };
             j = i + 1;

@@ -105,6 +105,8 @@ public class TimeTaggerTests
     [InlineData("About 2000 people fled.", 0, "a four-digit count is not a year")]
     [InlineData("The second attack killed five.", 0, "an ordinal alone is not a time")]
     [InlineData("It pays a quarterly dividend.", 0, "'quarterly' before a noun is an adjective")]
+    [InlineData("Protests began with the Arab Spring.", 0, "a capitalised season after a name is part of the name")]
+    [InlineData("He is 52 years old.", 0, "an age is not a duration")]
     public void Words_in_other_roles_are_not_times(string text, int count, string reason)
     {
         var doc = Doc(text, "2019-06-10");
