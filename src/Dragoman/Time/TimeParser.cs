@@ -375,11 +375,25 @@ internal sealed class TimeParser
         {
             Kw.Last or Kw.Past or Kw.Previous or Kw.Prior => -1,
             Kw.Next or Kw.Coming or Kw.Following => 1,
-            Kw.This or Kw.Current or Kw.Latest or Kw.Same => 0,
+            Kw.This or Kw.Current or Kw.Latest or Kw.Same or Kw.That => 0,
             _ => 2,
         };
         if (sign == 2) return null;
         int k = j + 1;
+        // anaphoric: "the following day", "the previous year", "the same day", "the next day", "that year", "the previous Friday"
+        bool anaphoric = kw == Kw.That && !the || the && (kw is Kw.Previous or Kw.Prior or Kw.Following or Kw.Same || kw == Kw.Next && Unit(k) == Gran.Day);
+        if (anaphoric)
+        {
+            var au = Unit(k);
+            if (au is Gran.Day or Gran.Week or Gran.Month or Gran.Year or Gran.Quarter && !IsPlural(k))
+                return new ParseMatch(k + 1, new CalSem { Gran = au, RelUnit = au, RelOffset = sign, Anaphoric = true, Mod = mod });
+            if (Is(k, LexKind.Weekday) && sign != 0)
+                return new ParseMatch(k + 1, new CalSem { Gran = Gran.Day, Weekday = _t[k].L.Val, WordDir = sign < 0 ? Dir.Past : Dir.Future, Anaphoric = true });
+            if (kw == Kw.That && Is(k, LexKind.PartOfDay))
+                return new ParseMatch(k + 1, new CalSem { Gran = Gran.PartOfDay, RelUnit = Gran.Day, RelOffset = 0, PartOfDay = _t[k].L.Val, Anaphoric = true });
+            return null;
+        }
+        if (kw == Kw.That) return null;
         // "the last two weeks", "the past few days", "the next 12 to 18 months", "the coming weeks"
         if (Number(k, out var n, out int k2, allowA: false) && Unit(k2) is var pu and not Gran.None && pu != Gran.Half && sign != 0)
         {
@@ -404,7 +418,6 @@ internal sealed class TimeParser
             if (unit == Gran.Quarter && kw is Kw.Latest or Kw.This or Kw.Current && sign == 0)
                 return new ParseMatch(k + 1, new CalSem { Gran = Gran.Quarter, LatestCompleted = kw == Kw.Latest, RelUnit = Gran.Quarter, RelOffset = 0, Mod = mod });
             var cs = new CalSem { Gran = unit, RelUnit = unit, RelOffset = sign, Mod = mod };
-            if (unit == Gran.Day && kw == Kw.Previous) return null; // "the previous day" is anchored on a narrated day
             int end = k + 1;
             // "last year's quarter": the quarter in context, that year
             if (unit == Gran.Year && (W(end, "'s") || W(end, "’s")) && (Unit(end + 1) == Gran.Quarter && !IsPlural(end + 1) || K(end + 1) == Kw.Period))
@@ -718,6 +731,9 @@ internal sealed class TimeParser
             return new ParseMatch(j + 2, new CalSem { Gran = Gran.Quarter, LatestCompleted = true, RelUnit = Gran.Quarter });
         if (Unit(j) == Gran.Quarter && !IsPlural(j))
             return new ParseMatch(j + 1, new CalSem { Gran = Gran.Quarter, LatestCompleted = true, RelUnit = Gran.Quarter });
+        // "the day before", "the day after": anchored on the narrated day
+        if (Unit(j) == Gran.Day && !IsPlural(j) && (K(j + 1) == Kw.Before || W(j + 1, "after")) && !(In(j + 2) && _t[j + 2].K == TokenKind.Word && _t[j + 2].L.Kind == LexKind.None))
+            return new ParseMatch(j + 2, new CalSem { Gran = Gran.Day, RelUnit = Gran.Day, RelOffset = K(j + 1) == Kw.Before ? -1 : 1, Anaphoric = true });
         if (Unit(j) == Gran.Weekend && !IsPlural(j)) return new ParseMatch(j + 1, new CalSem { Gran = Gran.Weekend, RelUnit = Gran.Weekend, RelOffset = 0 });
         if (Unit(j) == Gran.Year && P(j + 1, '-') && K(j + 2) is Kw.Earlier or Kw.Ago && Unit(j + 3) is Gran.Quarter or Gran.Year or Gran.Month)
             return new ParseMatch(j + 4, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true });

@@ -120,3 +120,25 @@ public class TimeTaggerTests
             $"{reason}: {Describe(t)}");
     }
 }
+
+public class AnaphoricTimeTests
+{
+    [Theory]
+    [InlineData("Rebels entered the town on 4 August 2018. The following day, the army shelled it.", "The following day", "2019-02-10", "2018-08-05", "the day after the narrated date, not after publication")]
+    [InlineData("Talks opened on March 3. The day before, a bomb exploded.", "The day before", "2019-03-10", "2019-03-02", "the day before the narrated date")]
+    [InlineData("The group was founded in 2014. That year it seized the city.", "That year", "2019-03-10", "2014", "'that year' is the narrated year")]
+    [InlineData("Talks opened on Wednesday, March 6. The previous Friday, a bomb exploded.", "The previous Friday", "2019-03-10", "2019-03-01", "the Friday before the narrated day")]
+    [InlineData("The army withdrew on 4 August 2018. The following day, rebels entered.", "The following day", null, "2018-08-05", "an explicit narrated date anchors even without a reference")]
+    public void Anchors_on_the_narrated_date(string text, string phrase, string? reference, string value, string reason)
+    {
+        var t = TimeTestSupport.Find(TimeTestSupport.Doc(text, reference), phrase);
+        Assert.True(t.Value == value, $"{reason}: {TimeTestSupport.Describe(t)}");
+    }
+
+    [Fact]
+    public void Without_a_narrated_date_the_anchor_stays_unknown()
+    {
+        var t = TimeTestSupport.Find(TimeTestSupport.Doc("The following day, rebels entered the town.", "2019-02-10"), "The following day");
+        Assert.True(t.Start is null && t.Relative == "anchor+P1D", $"the reference is no substitute for an unknown narrated day: {TimeTestSupport.Describe(t)}");
+    }
+}
