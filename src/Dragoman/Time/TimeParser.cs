@@ -172,7 +172,6 @@ internal sealed class TimeParser
         {
             if (!t.Cap) return 0;
             next = i + 1;
-            if (P(next, '.') && Adjacent(next) && t.E - t.S <= 4) next++;
             return t.L.Val;
         }
         if ((t.L.Kind & LexKind.MonthAbbrev) != 0 && t.Cap)
@@ -249,7 +248,7 @@ internal sealed class TimeParser
         var q = Quantity(j);
         if (q is { Sem: OffsetSem o }) { o.Approx = true; return q; }
         if (q is { Sem: DurSem } && K(i) is not (Kw.Within or Kw.Over)) return q;
-        if (q is { Sem: DurSem } && K(i) == Kw.Over) return q;
+        // "over three years" as a duration: "over" is read as the preposition and stays outside the extent
         if (K(i) is Kw.About or Kw.Around or Kw.Approximately or Kw.Just && TimeOfDay(j) is { } tod) return tod;
         return null;
     }
@@ -257,6 +256,15 @@ internal sealed class TimeParser
     // ---------- quantities: offsets and durations ----------
     private ParseMatch? Quantity(int i)
     {
+        // "the nine months", "the first nine months", "the latest six months": a duration with its article
+        if (K(i) == Kw.The)
+        {
+            int j0 = i + 1;
+            if (Is(j0, LexKind.Ordinal) && _t[j0].L.Ord == 1 || K(j0) == Kw.Latest) j0++;
+            if (Number(j0, out var tn, out int tj, allowA: false) && tn is > 1 && Unit(tj) is var tu and not Gran.None and not Gran.Half && IsPlural(tj))
+                return new ParseMatch(tj + 1, new DurSem { Unit = tu, N = tn });
+            return null;
+        }
         // "year-earlier", "year-ago": a year before the contextual period
         if (Unit(i) == Gran.Year && P(i + 1, '-') && K(i + 2) is Kw.Earlier or Kw.Ago)
         {
@@ -460,8 +468,12 @@ internal sealed class TimeParser
         int j = i;
         var mod = Mod.None;
         // modifiers: early/late/mid, "mid-", "the start/beginning/end/middle of", "the first/second half of"
+        // "the early 1980s", "the late summer": the article belongs to the expression
+        if (K(j) == Kw.The && K(j + 1) is Kw.Early or Kw.Late or Kw.Mid && !(K(j + 2) is Kw.This or Kw.Next or Kw.Last)) j++;
         if (K(j) is Kw.Early or Kw.Late && !(K(j + 1) is Kw.This or Kw.Next or Kw.Last))
         { mod = K(j) == Kw.Early ? Mod.Early : Mod.Late; j++; if (P(j, '-')) j++; }
+        else if (K(j) is Kw.Earlier or Kw.Later && K(j + 1) is Kw.Today or Kw.Yesterday or Kw.Tomorrow or Kw.Tonight)
+        { mod = K(j) == Kw.Earlier ? Mod.Early : Mod.Late; j++; }
         else if (K(j) == Kw.Mid) { mod = Mod.Mid; j++; if (P(j, '-')) j++; }
         else if (K(j) == Kw.The && K(j + 1) is Kw.Start or Kw.Beginning or Kw.End or Kw.Middle && K(j + 2) == Kw.Of)
         {

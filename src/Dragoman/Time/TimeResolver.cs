@@ -410,6 +410,7 @@ internal sealed class TimeResolver(DateOnly? reference)
     private static (DateOnly, DateOnly) ApplyMod(CalSem c, DateOnly s, DateOnly e)
     {
         int len = e.DayNumber - s.DayNumber + 1;
+        if (len < 7) return (s, e); // "late yesterday", "early Sunday": still that day
         if (c.Gran == Gran.Month)
         {
             return c.Mod switch

@@ -45,6 +45,7 @@ public class TimeTaggerTests
     [InlineData("Clashes continued last week.", "last week", "2019-02-10", "2019-W05", "2019-01-28", "2019-02-03", "Week", "previous ISO week")]
     [InlineData("Prices rose this year.", "this year", "2019-02-10", "2019", "2019-01-01", "2019-12-31", "Year", "the reference's year")]
     [InlineData("A car bomb exploded yesterday.", "yesterday", "2019-02-10", "2019-02-09", "2019-02-09", "2019-02-09", "Day", "yesterday")]
+    [InlineData("A car bomb exploded late yesterday.", "late yesterday", "2019-02-10", "2019-02-09", "2019-02-09", "2019-02-09", "Day", "a modifier inside a day keeps the day")]
     [InlineData("The minister speaks tonight.", "tonight", "2019-02-10", "2019-02-10TNI", "2019-02-10", "2019-02-10", "Day", "tonight is a TIME on the reference day")]
     [InlineData("Raids have increased in recent days.", "recent days", "2019-02-10", "PAST_REF", "2019-02-03", "2019-02-10", "Week", "recent days: about a week back")]
     [InlineData("More than 30 fighters were released over the past few days.", "the past few days", "2019-02-10", "PXD", "2019-02-03", "2019-02-10", "Week", "a few days: up to a week")]
@@ -58,6 +59,7 @@ public class TimeTaggerTests
     [InlineData("Tensions have been rising for about a month.", "about a month", "P1M", "approximate duration")]
     [InlineData("They signed a two-year contract.", "two-year", "P2Y", "adjectival duration")]
     [InlineData("The ceasefire lasted 24 hours.", "24 hours", "PT24H", "hours are a time duration")]
+    [InlineData("Profits fell in the first nine months.", "the first nine months", "P9M", "a duration with its article")]
     public void Durations_are_not_dates(string text, string phrase, string value, string reason)
     {
         var t = Find(Doc(text, "2019-02-10"), phrase);
