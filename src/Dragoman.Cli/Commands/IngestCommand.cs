@@ -1,0 +1,93 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Dragoman.Ingest;
+using Dragoman.Pipeline;
+using Dragoman.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dragoman.Cli.Commands;
+
+public sealed class IngestSettings : PipelineSettings, IStoreSettings
+{
+    [CommandArgument(0, "<PATH>")]
+    [Description("Files, folders (recursive), globs, - for standard input; JSON Lines and CSV files give one article per line/row.")]
+    public string[] Paths { get; init; } = [];
+
+    [CommandOption("--db <FILE>")]
+    [Description("The SQLite database file. Default: dragoman.db in the working folder.")]
+    [DefaultValue(StoreFiles.DefaultDb)]
+    public string Db { get; init; } = StoreFiles.DefaultDb;
+}
+
+/// <summary>
+/// Reads, processes in parallel and stores articles. Articles already stored (same content hash) are counted as
+/// duplicates and not stored again. Ends with a summary line; exit code 1 when any input failed.
+/// </summary>
+public sealed class IngestCommand : Command<IngestSettings>
+{
+    public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellationToken)
+    {
+        var pipeline = StandardPipeline.Build(settings.Resources());
+        var items = StoreIngest.Prepare(InputSources.Expand(settings.Paths));
+        IEventStore store;
+        try
+        {
+            store = StoreFiles.OpenForWrite(settings.Db);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return Terminal.Fail($"cannot open database {settings.Db}: {ex.Message}");
+        }
+        using (store)
+        {
+            var ingest = new StoreIngest(store, pipeline, settings.PublishedDate);
+            var clock = Stopwatch.StartNew();
+            var summary = Terminal.IsInteractive
+                ? WithProgressBar(ingest, items, cancellationToken)
+                : WithPlainLines(ingest, items, cancellationToken);
+            clock.Stop();
+            Report(summary, clock.Elapsed, settings.Db);
+            if (summary.Cancelled)
+            {
+                Console.Out.WriteLine($"ingest: cancelled after {summary.Read} of {items.Count} inputs; those are stored, the rest were not read");
+                return 130;
+            }
+            return summary.Failed > 0 ? 1 : 0;
+        }
+    }
+
+    private static IngestSummary WithProgressBar(StoreIngest ingest, IReadOnlyList<InputItem> items, CancellationToken cancel)
+    {
+        IngestSummary? summary = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("ingest", maxValue: Math.Max(1, items.Count));
+                summary = ingest.Run(items, p => task.Value = p.Done, cancel);
+            });
+        return summary!;
+    }
+
+    private static IngestSummary WithPlainLines(StoreIngest ingest, IReadOnlyList<InputItem> items, CancellationToken cancel)
+    {
+        int step = Math.Max(1, items.Count / 10);
+        return ingest.Run(items, p =>
+        {
+            if (p.Done % step == 0 || p.Done == p.Total)
+                Console.Error.WriteLine($"ingest: {p.Done}/{p.Total}");
+        }, cancel);
+    }
+
+    internal static void Report(IngestSummary s, TimeSpan elapsed, string db)
+    {
+        foreach (var f in s.Failures)
+            Console.Out.WriteLine($"failed: {f.Input}: {f.Reason}");
+        var rate = elapsed.TotalSeconds > 0 ? s.Read / elapsed.TotalSeconds : 0;
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ingest: read {s.Read}, stored {s.Stored}, duplicate {s.Duplicate}, failed {s.Failed} into {db} ({elapsed.TotalSeconds:0.0} s, {rate:0.0} articles/s)"));
+    }
+}

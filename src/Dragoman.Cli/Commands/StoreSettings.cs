@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using Dragoman.Storage;
+using Dragoman.Storage.Sqlite;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dragoman.Cli.Commands;
+
+/// <summary>The store option every storage command shares.</summary>
+public interface IStoreSettings
+{
+    string Db { get; }
+}
+
+public class StoreSettings : CommandSettings, IStoreSettings
+{
+    [CommandOption("--db <FILE>")]
+    [Description("The SQLite database file. Default: dragoman.db in the working folder.")]
+    [DefaultValue(StoreFiles.DefaultDb)]
+    public string Db { get; init; } = StoreFiles.DefaultDb;
+}
+
+public static class StoreFiles
+{
+    public const string DefaultDb = "dragoman.db";
+
+    /// <summary>Opens the store for writing (creating it).</summary>
+    public static IEventStore OpenForWrite(string path) => SqliteEventStore.Open(path);
+
+    /// <summary>Opens an existing store, or says clearly that there is none yet.</summary>
+    public static Result<IEventStore> OpenExisting(string path) =>
+        File.Exists(path)
+            ? Result<IEventStore>.Ok(SqliteEventStore.Open(path))
+            : Result<IEventStore>.Fail($"no database at {path}; run `dragoman ingest PATH...` first (or pass --db FILE)");
+}
+
+/// <summary>Whether output goes to a person at a terminal (progress bars, colours) or to a pipe or file (plain lines).</summary>
+public static class Terminal
+{
+    public static bool IsInteractive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>Output to a pipe or file is not wrapped at 80 columns: tables get room for their columns.</summary>
+    public static void WidenWhenRedirected()
+    {
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+    }
+
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine($"dragoman: {message}");
+        return 1;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using Dragoman.Documents;
+
+namespace Dragoman.Ingest;
+
+/// <summary>
+/// Splits a CSV file of articles (one per row, RFC 4180 quoting, header row) into one input per row, such as the
+/// FA-KES corpus (columns article_title, article_content, source, date). The text column is the first of
+/// <see cref="TextColumns"/> the header has; title, date and source columns are optional and become hints.
+/// Each row becomes a plain-text input "title, blank line, text" named <c>FILE#rowN</c> (N counts data rows from 1).
+/// Inputs that are not .csv files pass through unchanged. A bad row is reported as a failed input; the others go on.
+/// </summary>
+public static class CsvArticles
+{
+    public static readonly string[] TextColumns = ["article_content", "content", "text", "body", "article"];
+    public static readonly string[] TitleColumns = ["article_title", "title", "headline"];
+    public static readonly string[] DateColumns = ["date", "published", "publication_date", "pubdate"];
+    public static readonly string[] SourceColumns = ["source", "publisher", "outlet"];
+    public static readonly string[] UrlColumns = ["url", "link", "uri"];
+
+    public static bool IsCsv(InputItem item) =>
+        item.Raw is not null && item.Raw.Uri.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    public static IEnumerable<InputItem> Split(InputItem item)
+    {
+        if (!IsCsv(item)) return [item];
+        var raw = item.Raw!;
+        var text = Decode(raw.Bytes);
+        var rows = Parse(text);
+        if (!rows.IsOk) return [InputItem.Failed(item.Input, "CSV: " + rows.Error)];
+        return ToItems(raw.Uri, rows.Value!);
+    }
+
+    private static IEnumerable<InputItem> ToItems(string uri, List<string[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            yield return InputItem.Failed(uri, "CSV: empty file");
+            yield break;
+        }
+        var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        int Col(string[] names) => names.Select(n => Array.IndexOf(header, n)).FirstOrDefault(i => i >= 0, -1);
+        int textCol = Col(TextColumns), titleCol = Col(TitleColumns), dateCol = Col(DateColumns), sourceCol = Col(SourceColumns), urlCol = Col(UrlColumns);
+        if (textCol < 0)
+        {
+            yield return InputItem.Failed(uri, $"CSV: no text column (expected one of {string.Join(", ", TextColumns)})");
+            yield break;
+        }
+        for (int r = 1; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            var name = $"{uri}#row{r}";
+            string? Cell(int c) => c >= 0 && c < row.Length && !string.IsNullOrWhiteSpace(row[c]) ? row[c].Trim() : null;
+            var body = Cell(textCol);
+            if (body is null)
+            {
+                yield return InputItem.Failed(name, row.Length <= textCol ? $"CSV: row has {row.Length} columns, header has {header.Length}" : "CSV: empty text");
+                continue;
+            }
+            var title = Cell(titleCol);
+            var content = title is null ? body : title + "\n\n" + body;
+            var hints = new ArticleHints(title, NormaliseDate(Cell(dateCol)), Cell(sourceCol), Cell(urlCol));
+            yield return InputItem.Read(new RawDocument(name, Encoding.UTF8.GetBytes(content), ContentTypes.Text, null, hints));
+        }
+    }
+
+    /// <summary>US-style M/D/YY or M/D/YYYY (as FA-KES writes dates) to YYYY-MM-DD; other values pass through.</summary>
+    public static string? NormaliseDate(string? value)
+    {
+        if (value is null) return null;
+        string[] formats = ["M/d/yy", "M/d/yyyy", "yyyy-MM-dd"];
+        return DateOnly.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : value;
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        return Encoding.UTF8.GetString(span);
+    }
+
+    /// <summary>RFC 4180 records: comma-separated, fields in double quotes may hold commas, newlines and doubled quotes.</summary>
+    public static Result<List<string[]>> Parse(string text)
+    {
+        var rows = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        int i = 0, line = 1;
+        bool any = false;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c == '"' && field.Length == 0)
+            {
+                int startLine = line;
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length) return Result<List<string[]>>.Fail($"unterminated quoted field starting on line {startLine}");
+                    char q = text[i];
+                    if (q == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
+                        i++;
+                        break;
+                    }
+                    if (q == '\n') line++;
+                    field.Append(q);
+                    i++;
+                }
+                any = true;
+                continue;
+            }
+            if (c == ',') { fields.Add(field.ToString()); field.Clear(); any = true; i++; continue; }
+            if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                i++;
+                line++;
+                if (any || field.Length > 0)
+                {
+                    fields.Add(field.ToString());
+                    rows.Add([.. fields]);
+                }
+                fields.Clear(); field.Clear(); any = false;
+                continue;
+            }
+            field.Append(c);
+            any = true;
+            i++;
+        }
+        if (any || field.Length > 0)
+        {
+            fields.Add(field.ToString());
+            rows.Add([.. fields]);
+        }
+        return rows;
+    }
+}

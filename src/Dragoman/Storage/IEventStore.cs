@@ -1,0 +1,40 @@
+namespace Dragoman.Storage;
+
+/// <summary>
+/// The event store: articles (once each, by content hash), their entities, places, times and events,
+/// full-text search over articles and a spatial index over event places. Providers: SQLite
+/// (Dragoman.Storage.Sqlite); every provider passes the same contract tests (tests/Dragoman.Tests/Storage).
+/// One writer at a time: <see cref="Add"/> is not to be called concurrently; reads may run beside it.
+/// Untrusted query text (FTS queries) yields a failed <see cref="Result{T}"/> with a clear message, never an exception.
+/// </summary>
+public interface IEventStore : IDisposable
+{
+    /// <summary>The schema version the store is at (after migrations).</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>
+    /// Stores a batch in one transaction. A document whose hash is already stored is a duplicate and changes nothing;
+    /// a document that cannot be stored is reported as failed and the others are still stored.
+    /// </summary>
+    IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents);
+
+    Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery query);
+
+    Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0);
+
+    ArticleDetail? GetArticle(long articleId);
+
+    /// <summary>Articles whose hash starts with <paramref name="prefix"/> (lower-case hex), at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<ArticleSummary> FindByHashPrefix(string prefix, int limit = 2);
+
+    /// <summary>The event with id <paramref name="eventId"/> ("ev3"), or at 1-based position <paramref name="ordinal"/>, in an article.</summary>
+    EventDetail? GetEvent(long articleId, string? eventId, int? ordinal = null);
+
+    StoreCounts Counts();
+
+    /// <summary>Actors (PERSON, ORG, NORP, GPE entities) whose name or alias contains <paramref name="contains"/> (any case), most events first.</summary>
+    IReadOnlyList<ActorSummary> Actors(string? contains = null, int limit = 100);
+
+    /// <summary>Resolved places whose name, country or admin1 contains <paramref name="contains"/> (any case), most events first.</summary>
+    IReadOnlyList<PlaceSummary> Places(string? contains = null, int limit = 100);
+}

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using Dragoman.Documents;
+using Dragoman.Output;
+
+namespace Dragoman.Storage;
+
+/// <summary>
+/// A processed article ready to store: the public JSON object (<see cref="DocumentJson"/>) is the one representation
+/// every provider writes; providers add normalised columns for querying from it (<see cref="DocumentRows"/>).
+/// </summary>
+public sealed record StorableDocument(string Hash, JsonObject Json)
+{
+    private DocumentRowSet? _rows;
+
+    /// <summary>The document's public JSON; the hash is the article's content hash, computed from the clean text if the reader left it empty.</summary>
+    public static StorableDocument From(Document document)
+    {
+        var hash = document.Article.ContentHash;
+        if (string.IsNullOrEmpty(hash))
+            hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document.Text)));
+        var json = DocumentJson.ToJson(document);
+        if (json["article"] is System.Text.Json.Nodes.JsonObject a) a["hash"] = hash;
+        return new(hash, json);
+    }
+
+    /// <summary>The normalised rows, flattened once (callers may force this on a worker thread before handing the batch to the writer).</summary>
+    public DocumentRowSet Rows => _rows ??= DocumentRows.Flatten(this);
+}
+
+public enum AddStatus { Stored, Duplicate, Failed }
+
+/// <summary>What happened to one document of a batch: stored under <see cref="ArticleId"/>, already there, or failed.</summary>
+public sealed record AddOutcome(string Hash, AddStatus Status, long? ArticleId, string? Error = null);
+
+/// <summary>An article as listed: no text.</summary>
+public sealed record ArticleSummary(
+    long Id,
+    string Hash,
+    string Uri,
+    string? Title,
+    string? Publisher,
+    string? Published,
+    string IngestedAt,
+    int EventCount)
+{
+    /// <summary>The short id users type: <c>a12</c>.</summary>
+    public string Key => StoreId.ArticleKey(Id);
+}
+
+/// <summary>One stored event with its normalised columns (see docs/storage.md). JSON columns hold the schema's arrays.</summary>
+public sealed record EventRecord
+{
+    public required long ArticleId { get; init; }
+    public required string ArticleHash { get; init; }
+    public string? ArticleTitle { get; init; }
+    public string? Published { get; init; }
+    public required string EventId { get; init; }
+    /// <summary>1-based position of the event in its article.</summary>
+    public required int Ordinal { get; init; }
+    public required string Action { get; init; }
+    public string? Trigger { get; init; }
+    public string? Actor { get; init; }
+    public string? ActorEntity { get; init; }
+    public string? ActorCode { get; init; }
+    public string? Target { get; init; }
+    public string? TargetEntity { get; init; }
+    public string? TargetCode { get; init; }
+    public string? Place { get; init; }
+    public string? PlaceEntity { get; init; }
+    public string? PlaceName { get; init; }
+    public double? Lat { get; init; }
+    public double? Lon { get; init; }
+    public string? Country { get; init; }
+    public string? Admin1 { get; init; }
+    public string? PlacePrecision { get; init; }
+    public string? TimeText { get; init; }
+    public string? TimeStart { get; init; }
+    public string? TimeEnd { get; init; }
+    public string? TimePrecision { get; init; }
+    public bool TimeInherited { get; init; }
+    public required string Modality { get; init; }
+    public bool Occurred { get; init; }
+    public double Confidence { get; init; }
+    public string? Cameo { get; init; }
+    public string? PloverEvent { get; init; }
+    public string? PloverMode { get; init; }
+    public string? AcledType { get; init; }
+    public string? AcledSubtype { get; init; }
+    public int? QuadClass { get; init; }
+    public double? Goldstein { get; init; }
+    public string CountsJson { get; init; } = "[]";
+    public string SourcesJson { get; init; } = "[]";
+    public string EvidenceJson { get; init; } = "[]";
+    /// <summary>Where the article came from (URL or file path), as stored.</summary>
+    public string? ArticleUri { get; init; }
+    /// <summary>The resolved place's GeoNames id (or the supplement's id), when the place was resolved.</summary>
+    public string? GeonameId { get; init; }
+
+    /// <summary>The id users type: <c>a12:ev3</c>.</summary>
+    public string Key => StoreId.EventKey(ArticleId, EventId);
+}
+
+/// <summary>
+/// Filters for listing events. Text filters (actor, place) match case-insensitively anywhere in the argument's text,
+/// its entity's name and aliases, its actor code, and for places the resolved name, country and admin1.
+/// Dates are ISO (YYYY-MM-DD); an event matches a range when its time interval (or, without one, the article's
+/// publication date) overlaps it.
+/// </summary>
+public sealed record EventQuery
+{
+    public string? Actor { get; init; }
+    public string? Place { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    /// <summary>An action name ("release"), or digits as a CAMEO code prefix ("084").</summary>
+    public string? Action { get; init; }
+    public string? Modality { get; init; }
+    public double? MinConfidence { get; init; }
+    /// <summary>South, west, north, east in degrees: only events whose place lies inside.</summary>
+    public BoundingBox? Box { get; init; }
+    /// <summary>FTS query over the articles' title and text: only events of matching articles.</summary>
+    public string? Text { get; init; }
+    public long? ArticleId { get; init; }
+    public int Limit { get; init; } = 100;
+    public int Offset { get; init; }
+}
+
+public readonly record struct BoundingBox(double South, double West, double North, double East);
+
+/// <summary>An article matching a full-text query. <see cref="Snippet"/> marks matches with <see cref="SearchHit.MatchStart"/>/<see cref="SearchHit.MatchEnd"/>.</summary>
+public sealed record SearchHit(ArticleSummary Article, string Snippet, double Rank)
+{
+    public const char MatchStart = '\u0002';
+    public const char MatchEnd = '\u0003';
+}
+
+/// <summary>An article with its full stored document (the public JSON) and its events.</summary>
+public sealed record ArticleDetail(ArticleSummary Article, JsonObject Document, IReadOnlyList<EventRecord> Events)
+{
+    public string Text => Document["article"]?["text"]?.GetValue<string>() ?? "";
+}
+
+/// <summary>An event with its article's document, so every field's evidence can be shown.</summary>
+public sealed record EventDetail(EventRecord Event, ArticleSummary Article, JsonObject Document)
+{
+    public string Text => Document["article"]?["text"]?.GetValue<string>() ?? "";
+
+    /// <summary>The event's object in the stored document (all fields of the public schema).</summary>
+    public JsonObject? EventJson =>
+        (Document["events"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(e => e["id"]?.GetValue<string>() == Event.EventId);
+}
+
+/// <summary>Totals of a store.</summary>
+public sealed record StoreCounts(long Articles, long Events, long Entities);
+
+/// <summary>An actor across the store: entities grouped by name and type, with how many articles name it and how many events it is the actor of.</summary>
+public sealed record ActorSummary(string Name, string Type, string? Code, int Articles, int Events);
+
+/// <summary>A resolved place across the store (grouped by gazetteer id), with how many articles name it and how many events happen there.</summary>
+public sealed record PlaceSummary(string? GeonameId, string Name, double? Lat, double? Lon, string? Country, string? Admin1, int Articles, int Events);

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace Dragoman.Tests.Cli;
+
+/// <summary>The storage commands end to end, as a user runs them: a real process, a temporary database, output not a terminal.</summary>
+public sealed class StoreCommandsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-cli-").FullName;
+    private string Db => Path.Combine(_dir, "cli.db");
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Dragoman.Cli.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException(string.Join(' ', args)); }
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private string Corpus()
+    {
+        var folder = Path.Combine(_dir, "in");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "one.txt"), "Bridge reopens in the north\n\nEngineers said the bridge reopened on Monday after the floods.");
+        File.WriteAllText(Path.Combine(folder, "two.txt"), "Market fire contained\n\nFirefighters contained a fire in the covered market on Friday, officials said.");
+        File.WriteAllText(Path.Combine(folder, "empty.txt"), "");
+        return folder;
+    }
+
+    [Fact]
+    public void Ingest_reports_counts_and_failures_and_exits_non_zero_then_stores_nothing_twice()
+    {
+        var folder = Corpus();
+        var first = Run("ingest", folder, "--db", Db);
+        Assert.Equal(1, first.Code);
+        Assert.Contains("read 3, stored 2, duplicate 0, failed 1", first.Out);
+        Assert.Contains("empty.txt: empty input", first.Out);
+        Assert.DoesNotContain("\u001b[", first.Out); // plain lines when not a terminal
+
+        var second = Run("ingest", folder, "--db", Db);
+        Assert.Contains("read 3, stored 0, duplicate 2, failed 1", second.Out);
+
+        File.Delete(Path.Combine(folder, "empty.txt"));
+        var third = Run("ingest", folder, Path.Combine(folder, "two.txt"), "--db", Db);
+        Assert.Equal(0, third.Code);
+        Assert.Contains("read 3, stored 0, duplicate 3, failed 0", third.Out);
+    }
+
+    [Theory]
+    [InlineData("search|market", 0, "Market fire contained", "a search finds the article and prints its title")]
+    [InlineData("search|\"market", 1, "cannot search", "a bad FTS query is a clear error")]
+    [InlineData("show|a1", 0, "Bridge reopens in the north", "show an article by number")]
+    [InlineData("show|a1|--text", 0, "Engineers said the bridge", "show an article with its text")]
+    [InlineData("show|a9", 1, "no article a9", "an article that is not there")]
+    [InlineData("show|a1:ev1", 1, "has no event ev1", "an event that is not there")]
+    [InlineData("events|--action|no-such-action", 0, "no events match", "a filter that matches nothing is said plainly")]
+    [InlineData("events|--format|csv", 0, "id,article,article_hash", "CSV has its header even when empty")]
+    [InlineData("events|--from|2019-13-01", 1, "--from must be a date", "a bad date is refused")]
+    [InlineData("events|--modality|rumoured", 1, "--modality must be one of", "an unknown modality is refused")]
+    public void Query_commands_answer_or_say_why_not(string args, int code, string expected, string reason)
+    {
+        Run("ingest", Corpus(), "--db", Db);
+        var r = Run([.. args.Split('|'), "--db", Db]);
+        var output = r.Out + r.Err;
+        Assert.True(code == r.Code || (code != 0 && r.Code != 0), $"{reason}: exit {r.Code}\n{output}");
+        Assert.True(output.Contains(expected, StringComparison.Ordinal), $"{reason}: '{expected}' not in\n{output}");
+    }
+
+    [Fact]
+    public void Query_commands_on_a_missing_database_say_so()
+    {
+        var r = Run("events", "--db", Path.Combine(_dir, "none.db"));
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains("no database", r.Err);
+        Assert.False(File.Exists(Path.Combine(_dir, "none.db")));
+    }
+}

@@ -1,0 +1,335 @@
+using System.Text.Json.Nodes;
+using Dragoman.Storage;
+using static Dragoman.Tests.Storage.StoreFixtures;
+
+namespace Dragoman.Tests.Storage;
+
+/// <summary>
+/// The behaviour every <see cref="IEventStore"/> provider must have. A provider's test class derives from this and
+/// says how to open a fresh store and how to build one at its oldest schema version; xunit runs every test below for it.
+/// </summary>
+public abstract class EventStoreContract : IDisposable
+{
+    private readonly List<IEventStore> _opened = [];
+
+    /// <summary>A location (file, database name) no test has used.</summary>
+    protected abstract string NewLocation();
+
+    /// <summary>Opens (creating when needed) the store at <paramref name="location"/>, migrated to the latest schema.</summary>
+    protected abstract IEventStore OpenStore(string location);
+
+    /// <summary>
+    /// Creates a store at <paramref name="location"/> at the provider's OLDEST schema version holding
+    /// <see cref="Legacy"/> (one article, one event with coordinates) written with that version's own statements.
+    /// The test then opens it with <see cref="OpenStore"/>, which must migrate it forward.
+    /// </summary>
+    protected abstract void CreateLegacyStore(string location);
+
+    /// <summary>What <see cref="CreateLegacyStore"/> writes.</summary>
+    public static class Legacy
+    {
+        public const string Hash = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        public const string Title = "Legacy article";
+        public const string Text = "Legacy article\n\nA convoy was ambushed near Palmyra in the desert.";
+        public const string Published = "2015-05-20";
+        public const string EventId = "ev1";
+        public const string Action = "attack";
+        public const double Lat = 34.5604, Lon = 38.2672;
+        public static readonly JsonObject Document = new()
+        {
+            ["schema"] = "1",
+            ["article"] = new JsonObject { ["uri"] = "test:legacy", ["hash"] = Hash, ["title"] = Title, ["published"] = Published, ["text"] = Text },
+            ["entities"] = new JsonArray(),
+            ["events"] = new JsonArray(new JsonObject { ["id"] = EventId, ["action"] = Action }),
+        };
+    }
+
+    protected IEventStore Open(string? location = null)
+    {
+        var store = OpenStore(location ?? NewLocation());
+        _opened.Add(store);
+        return store;
+    }
+
+    protected IEventStore OpenWithCorpus()
+    {
+        var store = Open();
+        var outcomes = store.Add(Corpus());
+        Assert.All(outcomes, o => Assert.Equal(AddStatus.Stored, o.Status));
+        return store;
+    }
+
+    public virtual void Dispose()
+    {
+        foreach (var s in _opened) s.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static string Label(EventRecord e) => $"{e.ArticleTitle}/{e.EventId}";
+
+    private static string Short(string title) => title == ReleaseTitle ? "release" : title == ClashTitle ? "clash" : "soap";
+
+    // ------------------------------------------------------------------ storing
+
+    [Fact]
+    public void A_stored_article_comes_back_with_its_whole_document()
+    {
+        using var store = Open();
+        var doc = Release();
+        var outcome = Assert.Single(store.Add([doc]));
+        Assert.Equal(AddStatus.Stored, outcome.Status);
+        var back = store.GetArticle(outcome.ArticleId!.Value);
+        Assert.NotNull(back);
+        Assert.Equal(ReleaseTitle, back.Article.Title);
+        Assert.Equal("2019-02-10", back.Article.Published);
+        Assert.Equal(doc.Json["article"]!["text"]!.GetValue<string>(), back.Text);
+        // The whole public document is kept, so `show` can re-display every field's evidence.
+        Assert.True(JsonNode.DeepEquals(doc.Json, back.Document), "stored document differs from the one given");
+        Assert.Equal(["ev1", "ev2"], back.Events.Select(e => e.EventId));
+        Assert.Equal(new StoreCounts(1, 2, 4), store.Counts());
+    }
+
+    [Theory]
+    [InlineData(false, "a second batch with the same article")]
+    [InlineData(true, "the same article twice in one batch")]
+    public void The_same_article_is_stored_once(bool sameBatch, string reason)
+    {
+        using var store = Open();
+        var outcomes = sameBatch ? store.Add([Release(), Release()]) : [.. store.Add([Release()]), .. store.Add([Release()])];
+        Assert.True(outcomes.Select(o => o.Status).SequenceEqual([AddStatus.Stored, AddStatus.Duplicate]), reason);
+        Assert.Equal(outcomes[0].ArticleId, outcomes[1].ArticleId);
+        Assert.Equal(new StoreCounts(1, 2, 4), store.Counts());
+    }
+
+    [Fact]
+    public void A_document_that_cannot_be_stored_fails_alone_and_the_batch_goes_on()
+    {
+        using var store = Open();
+        var broken = new StorableDocument("ffff", new JsonObject { ["article"] = new JsonObject { ["title"] = "no text" } });
+        var outcomes = store.Add([Release(), broken, Clash()]);
+        Assert.Equal([AddStatus.Stored, AddStatus.Failed, AddStatus.Stored], outcomes.Select(o => o.Status));
+        Assert.Contains("text", outcomes[1].Error);
+        Assert.Equal(2, store.Counts().Articles);
+    }
+
+    [Fact]
+    public void Data_survives_closing_and_reopening_and_is_not_stored_again()
+    {
+        var location = NewLocation();
+        using (var first = OpenStore(location)) first.Add(Corpus());
+        using var again = Open(location);
+        Assert.Equal(new StoreCounts(3, 4, 5), again.Counts());
+        Assert.All(again.Add(Corpus()), o => Assert.Equal(AddStatus.Duplicate, o.Status));
+        Assert.Equal(new StoreCounts(3, 4, 5), again.Counts());
+    }
+
+    // ------------------------------------------------------------------ querying
+
+    [Theory]
+    [InlineData("", "", "release/ev1 release/ev2 clash/ev1 clash/ev2", "no filter lists every event")]
+    [InlineData("actor", "air force", "release/ev1", "the actor's text, any case")]
+    [InlineData("actor", "AFI", "release/ev1", "an alias of the actor's entity")]
+    [InlineData("actor", "waleed", "release/ev2", "an alias of the entity behind 'The group'")]
+    [InlineData("actor", "SYRMIL", "clash/ev1", "the actor code given on the argument")]
+    [InlineData("actor", "nobody", "", "no actor matches")]
+    [InlineData("place", "jabab", "release/ev1", "the place argument's text")]
+    [InlineData("place", "idlib", "clash/ev1", "place text, also the admin1 of the resolved place")]
+    [InlineData("action", "release", "release/ev1", "an action name")]
+    [InlineData("action", "KILL", "clash/ev2", "action names ignore case")]
+    [InlineData("action", "19", "release/ev2 clash/ev1", "digits are a CAMEO code prefix")]
+    [InlineData("action", "0841", "release/ev1", "a full CAMEO code")]
+    [InlineData("modality", "expected", "release/ev2", "an expectation is kept and findable")]
+    [InlineData("modality", "denied", "clash/ev2", "a denial")]
+    [InlineData("from", "2019-01-01", "release/ev1 release/ev2", "events from 2019 on")]
+    [InlineData("to", "2018-12-31", "clash/ev1 clash/ev2", "an event without its own time falls back to the publication date")]
+    [InlineData("range", "2019-02-05..2019-02-06", "release/ev1", "a range overlapping the week of the release")]
+    [InlineData("range", "2019-02-08..2019-02-09", "", "a range between the two events' times")]
+    [InlineData("text", "ministry", "clash/ev1 clash/ev2", "full-text condition on the article")]
+    [InlineData("box", "32,35.5,33.5,37", "release/ev1 release/ev2", "bounding box over the south (Daraa, Jabab)")]
+    [InlineData("box", "35,36,37,37.5", "clash/ev1", "bounding box over Idlib")]
+    [InlineData("minconf", "0.75", "release/ev1 clash/ev1", "minimum confidence")]
+    public void Events_are_filtered(string filter, string value, string expected, string reason)
+    {
+        var store = OpenWithCorpus();
+        var q = filter switch
+        {
+            "" => new EventQuery(),
+            "actor" => new EventQuery { Actor = value },
+            "place" => new EventQuery { Place = value },
+            "action" => new EventQuery { Action = value },
+            "modality" => new EventQuery { Modality = value },
+            "from" => new EventQuery { From = DateOnly.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+            "to" => new EventQuery { To = DateOnly.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+            "range" => new EventQuery
+            {
+                From = DateOnly.Parse(value.Split("..")[0], System.Globalization.CultureInfo.InvariantCulture),
+                To = DateOnly.Parse(value.Split("..")[1], System.Globalization.CultureInfo.InvariantCulture),
+            },
+            "text" => new EventQuery { Text = value },
+            "box" => Box(value),
+            "minconf" => new EventQuery { MinConfidence = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+            _ => throw new ArgumentException(filter),
+        };
+        var result = store.QueryEvents(q);
+        Assert.True(result.IsOk, result.Error);
+        var got = result.Value!.Select(e => $"{Short(e.ArticleTitle!)}/{e.EventId}").Order(StringComparer.Ordinal);
+        var want = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
+        Assert.True(want.SequenceEqual(got), $"{reason}: expected [{string.Join(' ', want)}], got [{string.Join(' ', got)}]");
+    }
+
+    private static EventQuery Box(string v)
+    {
+        var p = v.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return new EventQuery { Box = new BoundingBox(p[0], p[1], p[2], p[3]) };
+    }
+
+    [Fact]
+    public void Events_come_newest_first_and_page()
+    {
+        var store = OpenWithCorpus();
+        var all = store.QueryEvents(new EventQuery()).Value!;
+        Assert.Equal(["2019-02-10", "2019-02-01", "2017-04-05", "2017-04-04"], all.Select(e => e.TimeStart ?? e.Published));
+        var page = store.QueryEvents(new EventQuery { Limit = 2, Offset = 1 }).Value!;
+        Assert.Equal(all.Skip(1).Take(2).Select(Label), page.Select(Label));
+    }
+
+    [Fact]
+    public void Stored_event_fields_keep_what_the_document_said()
+    {
+        var store = OpenWithCorpus();
+        var e = Assert.Single(store.QueryEvents(new EventQuery { Action = "release" }).Value!);
+        Assert.Equal(("Air Force Intelligence", "e1", "SYRGOVSPY"), (e.Actor, e.ActorEntity, e.ActorCode));
+        Assert.Equal(("Jabab", "SY", "Daraa", "exact"), (e.Place, e.Country, e.Admin1, e.PlacePrecision));
+        Assert.Equal(33.1167, e.Lat!.Value, 4);
+        Assert.Equal(("last week", "2019-02-01", "2019-02-07", "week", false), (e.TimeText, e.TimeStart, e.TimeEnd, e.TimePrecision, e.TimeInherited));
+        Assert.Equal(("reported", true, 0.8), (e.Modality, e.Occurred, e.Confidence));
+        Assert.Equal(("0841", "RELEASE", "Strategic developments", 1, 7.0), (e.Cameo, e.PloverEvent, e.AcledType, e.QuadClass, e.Goldstein));
+        Assert.Contains("\"min\":31", e.CountsJson);
+        Assert.Contains("\"location\":\"Daraa\"", e.SourcesJson);
+        var expected = Assert.Single(store.QueryEvents(new EventQuery { Modality = "expected" }).Value!);
+        Assert.False(expected.Occurred);
+        Assert.True(expected.TimeInherited);
+    }
+
+    [Theory]
+    [InlineData("", "Air Force Intelligence:1:1 Islamic State:1:1 Daraa:1:0 Idlib:1:0 Jabab:1:0", "every actor, most events first")]
+    [InlineData("isis", "Islamic State:1:1", "found by an alias")]
+    [InlineData("syrgov", "Air Force Intelligence:1:1", "found by actor code")]
+    [InlineData("nobody", "", "no match")]
+    public void Actors_are_listed_with_their_articles_and_events(string contains, string expected, string reason)
+    {
+        var store = OpenWithCorpus();
+        var got = string.Join(' ', store.Actors(contains).Select(a => $"{a.Name}:{a.Articles}:{a.Events}"));
+        Assert.True(expected == got, $"{reason}: expected [{expected}], got [{got}]");
+    }
+
+    [Theory]
+    [InlineData("", "Daraa:1:1 Idlib:1:1 Jabab:1:1", "every resolved place that is an event's place")]
+    [InlineData("idlib", "Idlib:1:1", "by name or admin1")]
+    [InlineData("daraa", "Daraa:1:1 Jabab:1:1", "Jabab lies in Daraa governorate (admin1)")]
+    public void Places_are_listed_with_their_articles_and_events(string contains, string expected, string reason)
+    {
+        var store = OpenWithCorpus();
+        var got = string.Join(' ', store.Places(contains).Select(p => $"{p.Name}:{p.Articles}:{p.Events}"));
+        Assert.True(expected == got, $"{reason}: expected [{expected}], got [{got}]");
+    }
+
+    // ------------------------------------------------------------------ full text
+
+    [Theory]
+    [InlineData("clash", "clash", "a title word")]
+    [InlineData("olive-oil", "soap", "hyphenated words in a quoted phrase")]
+    [InlineData("\"Air Force Intelligence\"", "release", "a phrase")]
+    [InlineData("soap AND aleppo", "soap", "AND")]
+    [InlineData("workshop*", "soap", "a prefix")]
+    [InlineData("title:idlib", "clash", "a column filter")]
+    public void Full_text_search_finds_articles_with_snippets(string query, string expected, string reason)
+    {
+        var store = OpenWithCorpus();
+        var q = query == "olive-oil" ? "\"olive-oil\"" : query;
+        var result = store.Search(q);
+        Assert.True(result.IsOk, $"{reason}: {result.Error}");
+        var hit = Assert.Single(result.Value!);
+        Assert.Equal(expected, Short(hit.Article.Title!));
+        Assert.Contains(SearchHit.MatchStart, hit.Snippet);
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced", "an unterminated phrase")]
+    [InlineData("AND", "an operator alone")]
+    [InlineData("soap AND (", "an unclosed bracket")]
+    [InlineData("nosuchcolumn:soap", "an unknown column")]
+    [InlineData("   ", "an empty query")]
+    public void A_bad_search_query_is_a_clear_error_not_a_crash(string query, string reason)
+    {
+        var store = OpenWithCorpus();
+        var result = store.Search(query);
+        Assert.False(result.IsOk, reason);
+        Assert.False(string.IsNullOrWhiteSpace(result.Error), reason);
+        var viaEvents = store.QueryEvents(new EventQuery { Text = query });
+        if (!string.IsNullOrWhiteSpace(query)) Assert.False(viaEvents.IsOk, reason + " (events --search)");
+    }
+
+    // ------------------------------------------------------------------ ids
+
+    [Theory]
+    [InlineData("a1", "article:release", "article number")]
+    [InlineData("a1:ev2", "event:release/ev2", "event id within the article")]
+    [InlineData("a2:1", "event:clash/ev1", "event position within the article")]
+    [InlineData("HASH", "article:release", "content-hash prefix")]
+    [InlineData("HASH:ev1", "event:release/ev1", "hash prefix with an event id")]
+    [InlineData("a9", "error:no article a9", "an article that does not exist")]
+    [InlineData("a3:ev1", "error:has no event ev1", "an article without that event")]
+    [InlineData("a1:7", "error:has no event 7", "a position past the last event")]
+    [InlineData("ffffffffff", "error:no article's hash", "a hash prefix matching nothing")]
+    public void Ids_name_articles_and_events(string id, string expected, string reason)
+    {
+        var store = Open();
+        store.Add([Release()]);
+        store.Add([Clash()]);
+        store.Add([Soap()]);
+        var hash = Release().Hash;
+        var parsed = StoreId.Parse(id.Replace("HASH", hash[..8], StringComparison.Ordinal));
+        Assert.True(parsed.IsOk, parsed.Error);
+        var found = StoreLookup.Resolve(store, parsed.Value!);
+        var got = !found.IsOk ? "error:" + found.Error
+            : found.Value!.Event is { } ev ? $"event:{Short(ev.Article.Title!)}/{ev.Event.EventId}"
+            : $"article:{Short(found.Value.Article!.Article.Title!)}";
+        if (expected.StartsWith("error:", StringComparison.Ordinal)) Assert.True(got.StartsWith("error:", StringComparison.Ordinal) && got.Contains(expected[6..]), $"{reason}: {got}");
+        else Assert.True(expected == got, $"{reason}: expected {expected}, got {got}");
+    }
+
+    [Fact]
+    public void An_event_shown_by_id_carries_its_evidence_in_the_document()
+    {
+        var store = OpenWithCorpus();
+        var d = store.GetEvent(1, "ev1");
+        Assert.NotNull(d);
+        var evidence = d.EventJson!["evidence"]!.AsArray().Single()!.AsObject();
+        int start = DocumentRows.Int(evidence, "start")!.Value, end = DocumentRows.Int(evidence, "end")!.Value;
+        Assert.Contains("released more than 30 fighters", d.Text[start..end]);
+        var trigger = d.EventJson!["trigger"]!.AsObject();
+        Assert.Equal("released", d.Text[DocumentRows.Int(trigger, "start")!.Value..DocumentRows.Int(trigger, "end")!.Value]);
+    }
+
+    // ------------------------------------------------------------------ migrations
+
+    [Fact]
+    public void A_store_at_the_oldest_schema_is_migrated_and_keeps_its_data()
+    {
+        var location = NewLocation();
+        CreateLegacyStore(location);
+        var store = Open(location);
+        var article = Assert.Single(store.FindByHashPrefix(Legacy.Hash[..10]));
+        Assert.Equal(Legacy.Title, article.Title);
+        Assert.Equal(1, article.EventCount);
+        // indexes added by later versions cover the old rows
+        var hit = Assert.Single(store.Search("palmyra").Value!);
+        Assert.Equal(article.Id, hit.Article.Id);
+        var ev = Assert.Single(store.QueryEvents(new EventQuery { Box = new BoundingBox(34, 38, 35, 39) }).Value!);
+        Assert.Equal((Legacy.EventId, Legacy.Action), (ev.EventId, ev.Action));
+        // and the migrated store takes new data beside the old, without duplicating it
+        Assert.Equal(AddStatus.Stored, store.Add([Release()]).Single().Status);
+        Assert.Equal(2, store.Counts().Articles);
+    }
+}

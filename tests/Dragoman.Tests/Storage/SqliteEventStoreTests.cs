@@ -1,0 +1,84 @@
+using System.Globalization;
+using Dragoman.Storage;
+using Dragoman.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Dragoman.Tests.Storage;
+
+/// <summary>The store contract, run against the SQLite provider on temporary files.</summary>
+public sealed class SqliteEventStoreTests : EventStoreContract
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-store-").FullName;
+    private int _n;
+
+    protected override string NewLocation() => Path.Combine(_dir, $"store{++_n}.db");
+
+    protected override IEventStore OpenStore(string location) => SqliteEventStore.Open(location);
+
+    protected override void CreateLegacyStore(string location)
+    {
+        using (var old = SqliteEventStore.Open(location, null, targetVersion: 1))
+            Assert.Equal(1, old.SchemaVersion);
+        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location, Pooling = false }.ToString());
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = """
+            INSERT INTO articles(id, hash, uri, title, published, text, document, ingested_at)
+            VALUES (1, $hash, 'test:legacy', $title, $published, $text, $doc, '2020-01-01T00:00:00Z');
+            INSERT INTO events(article_id, event_id, ordinal, action, lat, lon, modality) VALUES (1, $ev, 1, $action, $lat, $lon, 'asserted');
+            """;
+        cmd.Parameters.AddWithValue("$hash", Legacy.Hash);
+        cmd.Parameters.AddWithValue("$title", Legacy.Title);
+        cmd.Parameters.AddWithValue("$published", Legacy.Published);
+        cmd.Parameters.AddWithValue("$text", Legacy.Text);
+        cmd.Parameters.AddWithValue("$doc", Legacy.Document.ToJsonString());
+        cmd.Parameters.AddWithValue("$ev", Legacy.EventId);
+        cmd.Parameters.AddWithValue("$action", Legacy.Action);
+        cmd.Parameters.AddWithValue("$lat", Legacy.Lat);
+        cmd.Parameters.AddWithValue("$lon", Legacy.Lon);
+        cmd.ExecuteNonQuery();
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public void The_file_uses_WAL_and_records_every_schema_version()
+    {
+        var path = NewLocation();
+        using (var store = SqliteEventStore.Open(path)) Assert.Equal(SqliteMigrations.Latest, store.SchemaVersion);
+        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", cmd.ExecuteScalar() as string);
+        cmd.CommandText = "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)";
+        var expected = string.Join(',', SqliteMigrations.All.Select(m => m.Version.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, cmd.ExecuteScalar() as string);
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_dragoman_is_refused_with_a_clear_message()
+    {
+        var path = NewLocation();
+        using (SqliteEventStore.Open(path)) { }
+        using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "INSERT INTO schema_version VALUES (999, 'from the future', '2030-01-01T00:00:00Z')";
+            cmd.ExecuteNonQuery();
+        }
+        var ex = Assert.Throws<InvalidOperationException>(() => SqliteEventStore.Open(path));
+        Assert.Contains("newer", ex.Message);
+    }
+
+    [Fact]
+    public void Migration_steps_are_numbered_one_up_without_gaps()
+    {
+        Assert.Equal(Enumerable.Range(1, SqliteMigrations.All.Length), SqliteMigrations.All.Select(m => m.Version));
+    }
+}
