@@ -36,7 +36,28 @@ public static class EventTimeResolver
             }
         }
         if (best is null) return Inherited(doc.ReferenceDate);
+        if (AttachedToReporting(doc, best.Span, trigger) && best.End is { } reportEnd && best.Start is { } reportStart)
+        {
+            // "..., police said on Tuesday": Tuesday dates the report; the event happened on or shortly before it
+            var start = reportStart.DayNumber >= 7 ? reportStart.AddDays(-7) : reportStart;
+            return new EventTime("on or shortly before " + best.Text, best.Span, start, reportEnd, TimePrecision.Week, true, best.Relative);
+        }
         return new EventTime(best.Text, best.Span, best.Start, best.End, best.Precision, false, best.Relative);
+    }
+
+    /// <summary>The expression follows a reporting verb ("said Tuesday", "said on Tuesday") that is not the trigger itself.</summary>
+    private static bool AttachedToReporting(Document doc, TextSpan time, TextSpan trigger)
+    {
+        int si = doc.SentenceAt(time.Start);
+        if (si < 0) return false;
+        var s = doc.Sentences[si];
+        int prev = PreviousToken(doc, time.Start, s);
+        if (prev < 0) return false;
+        var text = doc.Text;
+        var w = text.AsSpan(doc.Tokens[prev].Start, doc.Tokens[prev].End - doc.Tokens[prev].Start);
+        if (w is "on" && prev > s.FirstToken) { prev--; w = text.AsSpan(doc.Tokens[prev].Start, doc.Tokens[prev].End - doc.Tokens[prev].Start); }
+        if (!IsReportingVerb(w)) return false;
+        return !doc.Tokens[prev].Span.Overlaps(trigger);
     }
 
     /// <summary>"On or shortly before publication": the 7 days up to the reference, precision Week; relative when unknown.</summary>
@@ -79,6 +100,7 @@ public static class EventTimeResolver
         if (before >= 0 && Prepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(doc.Tokens[before].Start, doc.Tokens[before].End - doc.Tokens[before].Start)))
             score -= 3;
         if (time.Start < trigger.Start) score += 1; // an adjunct after its verb is the commoner English order
+        if (AttachedToReporting(doc, time, trigger)) score += 6; // it dates the report, used only as a bound
         return score;
     }
 

@@ -26,7 +26,7 @@ internal enum Kw : byte
     Formerly, Soon, Future, Present, Nowadays, These, Few, Several, Couple, Some, Many, About, Around, Approximately, Nearly,
     Almost, Roughly, Over, More, Than, Least, At, Less, Up, To, Between, And, From, Until, Through, Every, Each, Daily, Weekly,
     Monthly, Annually, Yearly, Quarterly, Fiscal, Latest, Overnight, Ramadan, Eid, Fitr, Adha, Christmas, Half, Year, Ago2,
-    Same, Near, Short, Long, Term, Last2, Prior, Before, Dozen, Or, So, Within, Under, Nearly2, Just, Later2, Since, Period,
+    Same, Near, Short, Long, Term, Last2, Prior, Before, Dozen, Or, So, Within, Under, Nearly2, Just, Later2, Since, Period, That,
 }
 
 internal readonly record struct LexEntry(LexKind Kind, int Val = 0, Gran Unit = Gran.None, int Ord = 0, int Num = -1, Kw Kw = Kw.None);
@@ -99,7 +99,7 @@ internal static class TimeLexicon
             ("fiscal", Kw.Fiscal), ("latest", Kw.Latest), ("overnight", Kw.Overnight), ("ramadan", Kw.Ramadan), ("ramadhan", Kw.Ramadan),
             ("eid", Kw.Eid), ("fitr", Kw.Fitr), ("adha", Kw.Adha), ("christmas", Kw.Christmas), ("same", Kw.Same), ("near", Kw.Near),
             ("short", Kw.Short), ("long", Kw.Long), ("term", Kw.Term), ("prior", Kw.Prior), ("before", Kw.Before), ("or", Kw.Or),
-            ("so", Kw.So), ("within", Kw.Within), ("under", Kw.Under), ("just", Kw.Just), ("since", Kw.Since), ("period", Kw.Period),
+            ("so", Kw.So), ("within", Kw.Within), ("under", Kw.Under), ("just", Kw.Just), ("since", Kw.Since), ("period", Kw.Period), ("that", Kw.That),
         ];
         foreach (var (w, k) in kws) Add(w, new LexEntry(LexKind.Keyword, Kw: k));
         return d;

@@ -124,6 +124,7 @@ public static class TimeEvaluator
                 matchedSys++;
                 matchedGold++;
                 if (tml.Timexes[hit].Span == te.Span) strict++;
+                else if (errors.Count < maxErrors) errors.Add($"{tml.Id}\tEXT\t{te.Text}\tgold={tml.Timexes[hit].Text}");
                 if (ValueEquals(te.Value, tml.Timexes[hit].Value)) valueOk++;
                 else if (errors.Count < maxErrors) errors.Add($"{tml.Id}\tVAL\t{te.Text}\t{te.Value}\tgold={tml.Timexes[hit].Text}\t{tml.Timexes[hit].Value}");
             }

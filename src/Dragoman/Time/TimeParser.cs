@@ -172,7 +172,6 @@ internal sealed class TimeParser
         {
             if (!t.Cap) return 0;
             next = i + 1;
-            if (P(next, '.') && Adjacent(next) && t.E - t.S <= 4) next++;
             return t.L.Val;
         }
         if ((t.L.Kind & LexKind.MonthAbbrev) != 0 && t.Cap)
@@ -249,7 +248,7 @@ internal sealed class TimeParser
         var q = Quantity(j);
         if (q is { Sem: OffsetSem o }) { o.Approx = true; return q; }
         if (q is { Sem: DurSem } && K(i) is not (Kw.Within or Kw.Over)) return q;
-        if (q is { Sem: DurSem } && K(i) == Kw.Over) return q;
+        // "over three years" as a duration: "over" is read as the preposition and stays outside the extent
         if (K(i) is Kw.About or Kw.Around or Kw.Approximately or Kw.Just && TimeOfDay(j) is { } tod) return tod;
         return null;
     }
@@ -257,6 +256,15 @@ internal sealed class TimeParser
     // ---------- quantities: offsets and durations ----------
     private ParseMatch? Quantity(int i)
     {
+        // "the nine months", "the first nine months", "the latest six months": a duration with its article
+        if (K(i) == Kw.The)
+        {
+            int j0 = i + 1;
+            if (Is(j0, LexKind.Ordinal) && _t[j0].L.Ord == 1 || K(j0) == Kw.Latest) j0++;
+            if (Number(j0, out var tn, out int tj, allowA: false) && tn is > 1 && Unit(tj) is var tu and not Gran.None and not Gran.Half && IsPlural(tj))
+                return new ParseMatch(tj + 1, new DurSem { Unit = tu, N = tn });
+            return null;
+        }
         // "year-earlier", "year-ago": a year before the contextual period
         if (Unit(i) == Gran.Year && P(i + 1, '-') && K(i + 2) is Kw.Earlier or Kw.Ago)
         {
@@ -375,11 +383,25 @@ internal sealed class TimeParser
         {
             Kw.Last or Kw.Past or Kw.Previous or Kw.Prior => -1,
             Kw.Next or Kw.Coming or Kw.Following => 1,
-            Kw.This or Kw.Current or Kw.Latest or Kw.Same => 0,
+            Kw.This or Kw.Current or Kw.Latest or Kw.Same or Kw.That => 0,
             _ => 2,
         };
         if (sign == 2) return null;
         int k = j + 1;
+        // anaphoric: "the following day", "the previous year", "the same day", "the next day", "that year", "the previous Friday"
+        bool anaphoric = kw == Kw.That && !the || the && (kw is Kw.Previous or Kw.Prior or Kw.Following or Kw.Same || kw == Kw.Next && Unit(k) == Gran.Day);
+        if (anaphoric)
+        {
+            var au = Unit(k);
+            if (au is Gran.Day or Gran.Week or Gran.Month or Gran.Year or Gran.Quarter && !IsPlural(k))
+                return new ParseMatch(k + 1, new CalSem { Gran = au, RelUnit = au, RelOffset = sign, Anaphoric = true, Mod = mod });
+            if (Is(k, LexKind.Weekday) && sign != 0)
+                return new ParseMatch(k + 1, new CalSem { Gran = Gran.Day, Weekday = _t[k].L.Val, WordDir = sign < 0 ? Dir.Past : Dir.Future, Anaphoric = true });
+            if (kw == Kw.That && Is(k, LexKind.PartOfDay))
+                return new ParseMatch(k + 1, new CalSem { Gran = Gran.PartOfDay, RelUnit = Gran.Day, RelOffset = 0, PartOfDay = _t[k].L.Val, Anaphoric = true });
+            return null;
+        }
+        if (kw == Kw.That) return null;
         // "the last two weeks", "the past few days", "the next 12 to 18 months", "the coming weeks"
         if (Number(k, out var n, out int k2, allowA: false) && Unit(k2) is var pu and not Gran.None && pu != Gran.Half && sign != 0)
         {
@@ -404,7 +426,6 @@ internal sealed class TimeParser
             if (unit == Gran.Quarter && kw is Kw.Latest or Kw.This or Kw.Current && sign == 0)
                 return new ParseMatch(k + 1, new CalSem { Gran = Gran.Quarter, LatestCompleted = kw == Kw.Latest, RelUnit = Gran.Quarter, RelOffset = 0, Mod = mod });
             var cs = new CalSem { Gran = unit, RelUnit = unit, RelOffset = sign, Mod = mod };
-            if (unit == Gran.Day && kw == Kw.Previous) return null; // "the previous day" is anchored on a narrated day
             int end = k + 1;
             // "last year's quarter": the quarter in context, that year
             if (unit == Gran.Year && (W(end, "'s") || W(end, "’s")) && (Unit(end + 1) == Gran.Quarter && !IsPlural(end + 1) || K(end + 1) == Kw.Period))
@@ -447,8 +468,12 @@ internal sealed class TimeParser
         int j = i;
         var mod = Mod.None;
         // modifiers: early/late/mid, "mid-", "the start/beginning/end/middle of", "the first/second half of"
+        // "the early 1980s", "the late summer": the article belongs to the expression
+        if (K(j) == Kw.The && K(j + 1) is Kw.Early or Kw.Late or Kw.Mid && !(K(j + 2) is Kw.This or Kw.Next or Kw.Last)) j++;
         if (K(j) is Kw.Early or Kw.Late && !(K(j + 1) is Kw.This or Kw.Next or Kw.Last))
         { mod = K(j) == Kw.Early ? Mod.Early : Mod.Late; j++; if (P(j, '-')) j++; }
+        else if (K(j) is Kw.Earlier or Kw.Later && K(j + 1) is Kw.Today or Kw.Yesterday or Kw.Tomorrow or Kw.Tonight)
+        { mod = K(j) == Kw.Earlier ? Mod.Early : Mod.Late; j++; }
         else if (K(j) == Kw.Mid) { mod = Mod.Mid; j++; if (P(j, '-')) j++; }
         else if (K(j) == Kw.The && K(j + 1) is Kw.Start or Kw.Beginning or Kw.End or Kw.Middle && K(j + 2) == Kw.Of)
         {
@@ -637,7 +662,9 @@ internal sealed class TimeParser
             return new ParseMatch(j, cs);
         }
         // seasons: "summer", "summer 2019", "the summer of 1990" (via TheDate)
-        if (Is(i, LexKind.Season) && !(W(i, "fall") && !t.Cap && !IsYear(i + 1)))
+        // a capitalised season after a capitalised word is a name ("the Arab Spring", "Prague Spring")
+        bool seasonName = t.Cap && !t.SentenceStart && In(i - 1) && _t[i - 1].K == TokenKind.Word && _t[i - 1].Cap && !IsYear(i + 1);
+        if (Is(i, LexKind.Season) && !seasonName && !(W(i, "fall") && !t.Cap && !IsYear(i + 1)))
         {
             var cs = new CalSem { Gran = Gran.Season, Season = t.L.Val };
             j = i + 1;
@@ -716,6 +743,9 @@ internal sealed class TimeParser
             return new ParseMatch(j + 2, new CalSem { Gran = Gran.Quarter, LatestCompleted = true, RelUnit = Gran.Quarter });
         if (Unit(j) == Gran.Quarter && !IsPlural(j))
             return new ParseMatch(j + 1, new CalSem { Gran = Gran.Quarter, LatestCompleted = true, RelUnit = Gran.Quarter });
+        // "the day before", "the day after": anchored on the narrated day
+        if (Unit(j) == Gran.Day && !IsPlural(j) && (K(j + 1) == Kw.Before || W(j + 1, "after")) && !(In(j + 2) && _t[j + 2].K == TokenKind.Word && _t[j + 2].L.Kind == LexKind.None))
+            return new ParseMatch(j + 2, new CalSem { Gran = Gran.Day, RelUnit = Gran.Day, RelOffset = K(j + 1) == Kw.Before ? -1 : 1, Anaphoric = true });
         if (Unit(j) == Gran.Weekend && !IsPlural(j)) return new ParseMatch(j + 1, new CalSem { Gran = Gran.Weekend, RelUnit = Gran.Weekend, RelOffset = 0 });
         if (Unit(j) == Gran.Year && P(j + 1, '-') && K(j + 2) is Kw.Earlier or Kw.Ago && Unit(j + 3) is Gran.Quarter or Gran.Year or Gran.Month)
             return new ParseMatch(j + 4, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true });

@@ -16,7 +16,12 @@ internal sealed class TimeResolver(DateOnly? reference)
     private int _lastQuarterAt = int.MinValue;
     private int _at;
 
-    public DateOnly? Reference { get; } = reference;
+    private readonly DateOnly? _reference = reference;
+    private DateOnly? _override;
+    private DateOnly? _anchorDay, _anchorAny;
+
+    /// <summary>The reference date, or while an anaphoric expression resolves, the narrated date it hangs on.</summary>
+    public DateOnly? Reference => _override ?? _reference;
 
     /// <summary>A quarter named further back than this (characters) no longer frames "a year earlier".</summary>
     private const int QuarterContextChars = 600;
@@ -26,7 +31,31 @@ internal sealed class TimeResolver(DateOnly? reference)
         _at = span.Start;
         try
         {
-            return ResolveCore(sem, span, text, tense);
+            TimeExpression result;
+            if (sem is CalSem { Anaphoric: true } ac)
+            {
+                // "the following day", "that year": on the last narrated date, else on the reference
+                _override = ac.RelUnit is Gran.Day or Gran.Week || ac.Weekday is not null ? _anchorDay ?? _anchorAny : _anchorAny ?? _anchorDay;
+                if (_override is null)
+                {
+                    // nothing narrated before it: the anchor is unknown, and the reference is not a substitute
+                    var unit = ac.Weekday is not null ? Gran.Day : ac.RelUnit;
+                    return new TimeExpression
+                    {
+                        Span = span, Text = text, Type = "DATE", Value = XValue(unit), Precision = PrecisionOfUnit(unit),
+                        Relative = "anchor" + (ac.Weekday is { } aw ? (ac.WordDir == Dir.Past ? ":before:XXXX-WXX-" : ":after:XXXX-WXX-") + aw : RelOffsetNotation(ac.RelOffset, unit).Replace("P0", "+P0", StringComparison.Ordinal)),
+                    };
+                }
+                try { result = ResolveCore(sem, span, text, tense); }
+                finally { _override = null; }
+            }
+            else result = ResolveCore(sem, span, text, tense);
+            if (result.Start is { } st && result.Type is "DATE" or "TIME" && sem is CalSem or OffsetSem && result.Value is not ("PAST_REF" or "PRESENT_REF" or "FUTURE_REF"))
+            {
+                if (result.Precision == TimePrecision.Day) _anchorDay = st;
+                if (result.Precision is TimePrecision.Day or TimePrecision.Week or TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) _anchorAny = st;
+            }
+            return result;
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -381,6 +410,7 @@ internal sealed class TimeResolver(DateOnly? reference)
     private static (DateOnly, DateOnly) ApplyMod(CalSem c, DateOnly s, DateOnly e)
     {
         int len = e.DayNumber - s.DayNumber + 1;
+        if (len < 7) return (s, e); // "late yesterday", "early Sunday": still that day
         if (c.Gran == Gran.Month)
         {
             return c.Mod switch

@@ -30,6 +30,8 @@ internal sealed class CalSem : Sem
     /// <summary>"the quarter", "the latest quarter": the last completed quarter before the reference.</summary>
     public bool LatestCompleted;
     public bool YearEarlierOfContext;
+    /// <summary>Anchored on the last date the text narrated, not on the reference: "the following day", "that year".</summary>
+    public bool Anaphoric;
     /// <summary>Year relative to the reference for a value whose other fields come from context ("last year's quarter").</summary>
     public int? YearOffsetFromRef;
     public string? Holiday; // "ramadan", "eid-fitr", "eid-adha", "christmas"

@@ -115,6 +115,27 @@ internal sealed class TenseFinder(Document doc)
         || w.Equals("noted", StringComparison.OrdinalIgnoreCase) || w.Equals("explained", StringComparison.OrdinalIgnoreCase)
         || w.Equals("quoted", StringComparison.OrdinalIgnoreCase);
 
+    private static bool IsAuxiliary(ReadOnlySpan<char> w) =>
+        w.Equals("was", StringComparison.OrdinalIgnoreCase) || w.Equals("were", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("had", StringComparison.OrdinalIgnoreCase) || w.Equals("did", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("has", StringComparison.OrdinalIgnoreCase) || w.Equals("have", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("been", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> NotVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "be", "date",
+        "day", "week", "month", "year", "about", "around", "more", "less", "some", "all", "each", "every", "what", "which",
+    };
+
+    /// <summary>A lower-case word after "to" that is neither a determiner nor a number nor a name: a verb, roughly.</summary>
+    private static bool IsInfinitiveVerb(string text, Token next)
+    {
+        if (next.Kind != TokenKind.Word || !char.IsLower(text[next.Start])) return false;
+        var w = text.AsSpan(next.Start, next.End - next.Start);
+        if (NotVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return false;
+        return !(w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal));
+    }
+
     public Dir At(TextSpan span)
     {
         int si = doc.SentenceAt(span.Start);
@@ -145,8 +166,21 @@ internal sealed class TenseFinder(Document doc)
                 if (dist < bestFuture) bestFuture = dist;
                 continue;
             }
+            // infinitive "to" + verb ("is to resume", "set to conclude") looks ahead
+            if (w.Equals("to", StringComparison.Ordinal) && t + 1 < s.EndToken && IsInfinitiveVerb(text, doc.Tokens[t + 1]))
+            {
+                if (dist < bestFuture) bestFuture = dist;
+                continue;
+            }
             bool past = PastIrregular.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
                 || w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0]);
+            // a participle after "be"/"being" ("will be named", "would be paid") is no past tense
+            if (past && t > s.FirstToken && !IsAuxiliary(w))
+            {
+                var prev = doc.Tokens[t - 1];
+                var pw = text.AsSpan(prev.Start, prev.End - prev.Start);
+                if (pw.Equals("be", StringComparison.OrdinalIgnoreCase) || pw.Equals("being", StringComparison.OrdinalIgnoreCase)) past = false;
+            }
             if (past && dist < bestPast) bestPast = dist;
         }
         if (bestPast > MaxCueDistance && bestFuture > MaxCueDistance) return Dir.Unknown;

@@ -10,6 +10,7 @@ public class EventTimeResolverTests
     [InlineData("Militants attacked a checkpoint on Tuesday. The ministry reported the incident on 4 February.", "attacked", "Tuesday", "same sentence wins over an article's other date")]
     [InlineData("The group, which was founded in 2014, attacked the base last week.", "attacked", "last week", "a date inside a relative clause does not govern the main verb")]
     [InlineData("He was held for three years and released on Friday.", "released", "Friday", "a bare duration is never the event time")]
+    [InlineData("Police said on Tuesday that rebels attacked the checkpoint on Monday.", "attacked", "Monday", "the report's date does not govern the reported event")]
     [InlineData("Over the last two weeks, the branch has released a number of members.", "released", "the last two weeks", "an anchored period governs")]
     public void Chooses_the_governing_expression(string text, string trigger, string expected, string reason)
     {
@@ -17,6 +18,17 @@ public class EventTimeResolverTests
         int at = text.IndexOf(trigger, StringComparison.Ordinal);
         var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
         Assert.True(!t.Inherited && t.Text == expected, $"{reason}: got {t}");
+    }
+
+    [Theory]
+    [InlineData("Rebels attacked the checkpoint, police said on Tuesday.", "2019-01-29", "2019-02-05", "a time on the reporting verb dates the report: the attack is on or shortly before it")]
+    [InlineData("Rebels attacked the checkpoint, officials said Friday.", "2019-02-01", "2019-02-08", "same without 'on'")]
+    public void A_report_date_bounds_the_event(string text, string start, string end, string reason)
+    {
+        var doc = Doc(text, "2019-02-10");
+        int at = text.IndexOf("attacked", StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + 8));
+        Assert.True(t.Inherited && t.Precision == TimePrecision.Week && t.Start?.ToString("yyyy-MM-dd") == start && t.End?.ToString("yyyy-MM-dd") == end, $"{reason}: got {t}");
     }
 
     [Theory]

@@ -45,6 +45,7 @@ public class TimeTaggerTests
     [InlineData("Clashes continued last week.", "last week", "2019-02-10", "2019-W05", "2019-01-28", "2019-02-03", "Week", "previous ISO week")]
     [InlineData("Prices rose this year.", "this year", "2019-02-10", "2019", "2019-01-01", "2019-12-31", "Year", "the reference's year")]
     [InlineData("A car bomb exploded yesterday.", "yesterday", "2019-02-10", "2019-02-09", "2019-02-09", "2019-02-09", "Day", "yesterday")]
+    [InlineData("A car bomb exploded late yesterday.", "late yesterday", "2019-02-10", "2019-02-09", "2019-02-09", "2019-02-09", "Day", "a modifier inside a day keeps the day")]
     [InlineData("The minister speaks tonight.", "tonight", "2019-02-10", "2019-02-10TNI", "2019-02-10", "2019-02-10", "Day", "tonight is a TIME on the reference day")]
     [InlineData("Raids have increased in recent days.", "recent days", "2019-02-10", "PAST_REF", "2019-02-03", "2019-02-10", "Week", "recent days: about a week back")]
     [InlineData("More than 30 fighters were released over the past few days.", "the past few days", "2019-02-10", "PXD", "2019-02-03", "2019-02-10", "Week", "a few days: up to a week")]
@@ -58,6 +59,7 @@ public class TimeTaggerTests
     [InlineData("Tensions have been rising for about a month.", "about a month", "P1M", "approximate duration")]
     [InlineData("They signed a two-year contract.", "two-year", "P2Y", "adjectival duration")]
     [InlineData("The ceasefire lasted 24 hours.", "24 hours", "PT24H", "hours are a time duration")]
+    [InlineData("Profits fell in the first nine months.", "the first nine months", "P9M", "a duration with its article")]
     public void Durations_are_not_dates(string text, string phrase, string value, string reason)
     {
         var t = Find(Doc(text, "2019-02-10"), phrase);
@@ -105,6 +107,8 @@ public class TimeTaggerTests
     [InlineData("About 2000 people fled.", 0, "a four-digit count is not a year")]
     [InlineData("The second attack killed five.", 0, "an ordinal alone is not a time")]
     [InlineData("It pays a quarterly dividend.", 0, "'quarterly' before a noun is an adjective")]
+    [InlineData("Protests began with the Arab Spring.", 0, "a capitalised season after a name is part of the name")]
+    [InlineData("He is 52 years old.", 0, "an age is not a duration")]
     public void Words_in_other_roles_are_not_times(string text, int count, string reason)
     {
         var doc = Doc(text, "2019-06-10");
@@ -116,5 +120,27 @@ public class TimeTaggerTests
         var t = Find(Doc(text, reference), phrase);
         Assert.True(t.Value == value && t.Start?.ToString("yyyy-MM-dd") == start && t.End?.ToString("yyyy-MM-dd") == end && t.Precision.ToString() == precision,
             $"{reason}: {Describe(t)}");
+    }
+}
+
+public class AnaphoricTimeTests
+{
+    [Theory]
+    [InlineData("Rebels entered the town on 4 August 2018. The following day, the army shelled it.", "The following day", "2019-02-10", "2018-08-05", "the day after the narrated date, not after publication")]
+    [InlineData("Talks opened on March 3. The day before, a bomb exploded.", "The day before", "2019-03-10", "2019-03-02", "the day before the narrated date")]
+    [InlineData("The group was founded in 2014. That year it seized the city.", "That year", "2019-03-10", "2014", "'that year' is the narrated year")]
+    [InlineData("Talks opened on Wednesday, March 6. The previous Friday, a bomb exploded.", "The previous Friday", "2019-03-10", "2019-03-01", "the Friday before the narrated day")]
+    [InlineData("The army withdrew on 4 August 2018. The following day, rebels entered.", "The following day", null, "2018-08-05", "an explicit narrated date anchors even without a reference")]
+    public void Anchors_on_the_narrated_date(string text, string phrase, string? reference, string value, string reason)
+    {
+        var t = TimeTestSupport.Find(TimeTestSupport.Doc(text, reference), phrase);
+        Assert.True(t.Value == value, $"{reason}: {TimeTestSupport.Describe(t)}");
+    }
+
+    [Fact]
+    public void Without_a_narrated_date_the_anchor_stays_unknown()
+    {
+        var t = TimeTestSupport.Find(TimeTestSupport.Doc("The following day, rebels entered the town.", "2019-02-10"), "The following day");
+        Assert.True(t.Start is null && t.Relative == "anchor+P1D", $"the reference is no substitute for an unknown narrated day: {TimeTestSupport.Describe(t)}");
     }
 }
