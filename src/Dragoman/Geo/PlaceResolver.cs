@@ -352,7 +352,8 @@ public sealed class PlaceResolver
     private bool HasSameNamedSeat(Work w, int division)
     {
         foreach (var o in w.Cands)
-            if (o != division && _g.FClasses[o] == 'P' && _g.CountryOf(o) == _g.CountryOf(division) && _g.FeatureCodeOf(o) is "PPLA" or "PPLA2" or "PPLC") return true;
+            if (o != division && _g.FClasses[o] == 'P' && _g.CountryOf(o) == _g.CountryOf(division) && _g.FeatureCodeOf(o) is "PPLA" or "PPLA2" or "PPLC"
+                && GeoMath.ApproxKm(_g.Lats[o], _g.Lons[o], _g.Lats[division], _g.Lons[division]) < 150) return true;
         return false;
     }
 
