@@ -85,7 +85,13 @@ public sealed class PlaceResolver
             // spelling variants the exact key misses (Daraa vs Dar'a): exact ones first
             var all = new List<int>(looseHits.Length);
             all.AddRange(hits.ToArray());
-            foreach (var i in looseHits) if (hits.IndexOf(i) < 0) all.Add(i);
+            // only variants in a country the exact matches are in (Daraa city beside Daraa governorate; not Tunisia for Tennessee)
+            foreach (var i in looseHits)
+            {
+                if (hits.IndexOf(i) >= 0) continue;
+                foreach (var h in hits)
+                    if (_g.Countries[h] == _g.Countries[i]) { all.Add(i); break; }
+            }
             return [.. all];
         }
         if (looseHits.Length > 0) { kind = MatchKind.Loose; return looseHits.ToArray(); }
@@ -313,6 +319,8 @@ public sealed class PlaceResolver
             char fc = _g.FeatureClassOf(c);
             bool isRegion = fc is 'A' or 'L' or 'T' or 'H';
             if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) s += 0.3;
+            // "Houston" is the city, not "Houston County", unless the text says county
+            else if (fc is 'A' && (w.Cue & Cue.Region) == 0 && GazetteerBuilder.StripDivisionWord(_g.Names[c]) != _g.Names[c]) s -= 1.0;
             if (w.Kind == MatchKind.Exact && k >= w.ExactCount) s -= 1.5; // matched only as a spelling variant
             double prior = s;
             if (w.Demonym is not null && fc == 'A' && _g.CountryOf(c) == w.Demonym) s += 4.0;
@@ -353,7 +361,8 @@ public sealed class PlaceResolver
     {
         foreach (var o in w.Cands)
             if (o != division && _g.FClasses[o] == 'P' && _g.CountryOf(o) == _g.CountryOf(division) && _g.FeatureCodeOf(o) is "PPLA" or "PPLA2" or "PPLC"
-                && GeoMath.ApproxKm(_g.Lats[o], _g.Lons[o], _g.Lats[division], _g.Lons[division]) < 150) return true;
+                && GeoMath.ApproxKm(_g.Lats[o], _g.Lons[o], _g.Lats[division], _g.Lons[division]) < 150
+                && NameFolder.Loose(NameFolder.Canon(_g.Names[o])) == NameFolder.Loose(w.Key)) return true;
         return false;
     }
 
@@ -383,12 +392,12 @@ public sealed class PlaceResolver
         if (fc == 'A')
         {
             if (fcode.StartsWith("PCL", StringComparison.Ordinal)) s += 2.5;
-            else if (fcode == "ADM1") s += 1.6;
+            else if (fcode == "ADM1") s += 1.3;
             else if (fcode == "ADM2") s += 0.4;
         }
         else if (fc == 'P')
         {
-            if (fcode == "PPLC") s += 0.9;
+            if (fcode == "PPLC") s += 1.2;
             else if (fcode == "PPLA") s += 0.5;
             else if (fcode == "PPLA2") s += 0.2;
             else if (fcode is "PPLX" or "PPLH" or "PPLQ") s -= 0.3;
@@ -438,7 +447,9 @@ public sealed class PlaceResolver
             for (int k = 0; k < w.Cands.Length; k++)
             {
                 int o = w.Cands[k];
-                if (o == c || w.Scores[k] < w.Top - 0.75 || _g.CountryOf(o) == _g.CountryOf(c) || _g.Pops[o] < 50_000) continue;
+                double gap = w.Top - w.Scores[k];
+                bool close = gap < 0.5 || (gap < 1.0 && w.Context < 0.3); // a near tie, or a lead from size alone
+                if (o == c || !close || _g.CountryOf(o) == _g.CountryOf(c) || _g.Pops[o] < 50_000) continue;
                 if (w.Kind == MatchKind.Exact && k >= w.ExactCount) continue; // a spelling variant is no rival to an exact name
                 if (!w.Q.Given) return null;
                 if (GeoMath.Km(_g.Lats[c], _g.Lons[c], _g.Lats[o], _g.Lons[o]) <= 161) continue;
