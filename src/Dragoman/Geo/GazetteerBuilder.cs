@@ -230,7 +230,7 @@ public sealed class GazetteerBuilder
                 if (e.GetProperty("name").TryGetProperty("official", out var off)) rec.Names.Add(off.GetString() ?? "");
                 if (e.TryGetProperty("altSpellings", out var alts))
                     foreach (var a in alts.EnumerateArray())
-                        if (a.GetString() is { } s && ((s.Length > 2 && KeepAltName(s)) || (s.Length == 2 && s.All(char.IsUpper) && s != rec.Country))) rec.Names.Add(s);
+                        if (a.GetString() is { } s && ((s.Length > 2 && KeepAltName(s)) || (s.Length == 2 && s.All(char.IsUpper)))) rec.Names.Add(s);
                 if (e.TryGetProperty("translations", out var tr) && tr.TryGetProperty("ara", out var ara))
                     rec.Names.Add(ara.GetProperty("common").GetString() ?? "");
                 if (e.TryGetProperty("area", out var area) && area.ValueKind == JsonValueKind.Number) rec.Pop = (long)Math.Min(area.GetDouble() * 50, int.MaxValue);
@@ -327,11 +327,18 @@ public sealed class GazetteerBuilder
                 wc.Names.Add(info.Name); wc.Pop = Math.Max(wc.Pop, info.Population);
                 continue;
             }
-            if (haveCountries && all.Exists(r => r.Country == cc && r.FCode.StartsWith("PCL", StringComparison.Ordinal))) continue;
+            if (haveCountries && (all.Exists(r => r.Country == cc && r.FCode.StartsWith("PCL", StringComparison.Ordinal)) || _extra.Exists(r => r.Country == cc && r.FCode.StartsWith("PCL", StringComparison.Ordinal)))) continue;
             if (!membersC.TryGetValue(cc, out var m)) continue;
             var (lat, lon) = CentreOf(m);
             var rec = Synthetic(info.GeonameId, info.Name, lat, lon, 'A', "PCLI", cc, "", "", info.Population);
             all.Add(rec);
+        }
+        // curated country points (supplement rows of class A, code PCLI) replace coarse whole-degree points
+        foreach (var sp in _extra.Where(r => r.Key?.StartsWith("dragoman:", StringComparison.Ordinal) == true && r.FCode == "PCLI").ToList())
+        {
+            if (!worldCountries.TryGetValue(sp.Country, out var wc)) continue;
+            wc.Lat = sp.Lat; wc.Lon = sp.Lon;
+            _extra.Remove(sp);
         }
         foreach (var st in states)
             if (st.Pop == 0) st.Pop = SumPop(members1, $"{st.Country}.{st.Admin1}");

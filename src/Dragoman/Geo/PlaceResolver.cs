@@ -22,6 +22,8 @@ public sealed class PlaceResolver
     private readonly Demonyms _demonyms;
 
     private readonly float[] _prior;
+    private readonly bool[] _divisionWord;   // a division whose name carries "County", "Province", ...
+    private readonly string?[] _seatKey;     // skeleton key of seat cities' names
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> _fuzzyCache = new(StringComparer.Ordinal);
 
     public PlaceResolver(Gazetteer gazetteer, Demonyms demonyms)
@@ -29,7 +31,15 @@ public sealed class PlaceResolver
         _g = gazetteer;
         _demonyms = demonyms;
         _prior = new float[gazetteer.Count];
-        for (int i = 0; i < _prior.Length; i++) _prior[i] = (float)ComputePrior(i);
+        _divisionWord = new bool[gazetteer.Count];
+        _seatKey = new string?[gazetteer.Count];
+        for (int i = 0; i < _prior.Length; i++)
+        {
+            _prior[i] = (float)ComputePrior(i);
+            if (gazetteer.FClasses[i] == 'A') _divisionWord[i] = GazetteerBuilder.StripDivisionWord(gazetteer.Names[i]) != gazetteer.Names[i];
+            else if (gazetteer.FClasses[i] == 'P' && gazetteer.FeatureCodeOf(i) is "PPLA" or "PPLA2" or "PPLC")
+                _seatKey[i] = NameFolder.Loose(NameFolder.Canon(gazetteer.Names[i]));
+        }
     }
 
     public Gazetteer Gazetteer => _g;
@@ -85,7 +95,13 @@ public sealed class PlaceResolver
             // spelling variants the exact key misses (Daraa vs Dar'a): exact ones first
             var all = new List<int>(looseHits.Length);
             all.AddRange(hits.ToArray());
-            foreach (var i in looseHits) if (hits.IndexOf(i) < 0) all.Add(i);
+            // only variants in a country the exact matches are in (Daraa city beside Daraa governorate; not Tunisia for Tennessee)
+            foreach (var i in looseHits)
+            {
+                if (hits.IndexOf(i) >= 0) continue;
+                foreach (var h in hits)
+                    if (_g.Countries[h] == _g.Countries[i]) { all.Add(i); break; }
+            }
             return [.. all];
         }
         if (looseHits.Length > 0) { kind = MatchKind.Loose; return looseHits.ToArray(); }
@@ -154,6 +170,7 @@ public sealed class PlaceResolver
         public string? Demonym;
         public int ExactCount;
         public string Key = "";
+        public string? LooseKey;
         public double Context;
         public double PickFocus;
         public (int Entry, string Country, string? Admin1)? Container;
@@ -184,7 +201,8 @@ public sealed class PlaceResolver
 
         // pass 1: prior, context and text-level focus
         var noPicks = Array.Empty<int>();
-        foreach (var w in work) Score(w, Normalise(focus), null, noPicks, work);
+        double focusTotal = focus.Values.Sum();
+        foreach (var w in work) Score(w, new Focus(focus, null, focusTotal), null, noPicks, work);
         // pass 2: focus and proximity from the other mentions' first-pass picks (never a mention's own pick,
         // nor that of another mention of the same name, so no choice supports itself)
         var picks = work.Where(w => w.Pick >= 0 && !w.Blocked).Select(w => w.Pick).ToArray();
@@ -193,21 +211,43 @@ public sealed class PlaceResolver
             if (work[i].Pick >= 0 && !work[i].Blocked)
                 weights[i] = work[i].Cands.Length == 1 ? 1.0 : Math.Clamp(work[i].Top - work[i].Second, 0.2, 1.0);
         var nf = Normalise(focus);
+        var raw = new Dictionary<string, double>(focus, StringComparer.Ordinal);
+        var adminRaw = new Dictionary<int, double>();
+        for (int j = 0; j < work.Length; j++)
+        {
+            if (weights[j] == 0) continue;
+            Bump(raw, _g.CountryOf(work[j].Pick), weights[j]);
+            int a1 = _g.Admin1s[work[j].Pick];
+            if (a1 >= 0) adminRaw[a1] = adminRaw.GetValueOrDefault(a1) + weights[j];
+        }
+        double rawTotal = raw.Values.Sum(), adminRawTotal = adminRaw.Values.Sum();
         for (int i = 0; i < work.Length; i++)
         {
             var w = work[i];
             if (w.Cands.Length == 0) continue;
-            var f = new Dictionary<string, double>(focus, StringComparer.Ordinal);
-            var admin = new Dictionary<int, double>();
+            // leave out this name's own picks
+            var exclC = new Dictionary<string, double>(StringComparer.Ordinal);
+            var exclA = new Dictionary<int, double>();
+            double ex = 0, exA = 0;
             for (int j = 0; j < work.Length; j++)
             {
-                if (weights[j] == 0 || work[j].Key == w.Key) continue;
-                Bump(f, _g.CountryOf(work[j].Pick), weights[j]);
+                if (weights[j] == 0 || work[j].Key != w.Key) continue;
+                Bump(exclC, _g.CountryOf(work[j].Pick), weights[j]);
+                ex += weights[j];
                 int a1 = _g.Admin1s[work[j].Pick];
-                if (a1 >= 0) admin[a1] = admin.GetValueOrDefault(a1) + weights[j];
+                if (a1 >= 0) { exclA[a1] = exclA.GetValueOrDefault(a1) + weights[j]; exA += weights[j]; }
             }
-            double adminTotal = admin.Values.Sum();
-            Score(w, Normalise(f), adminTotal > 0 ? (admin, adminTotal) : null, picks, work);
+            int before = w.Pick;
+            Score(w, new Focus(raw, exclC, rawTotal - ex), adminRawTotal - exA > 0 ? new AdminFocus(adminRaw, exclA, adminRawTotal - exA) : null, picks, work);
+            if (weights[i] > 0 && w.Pick != before && w.Pick >= 0)
+            {
+                // later mentions see this mention's revised choice
+                Bump(raw, _g.CountryOf(before), -weights[i]);
+                Bump(raw, _g.CountryOf(w.Pick), weights[i]);
+                int a0 = _g.Admin1s[before], a1 = _g.Admin1s[w.Pick];
+                if (a0 >= 0) { adminRaw[a0] -= weights[i]; adminRawTotal -= weights[i]; }
+                if (a1 >= 0) { adminRaw[a1] = adminRaw.GetValueOrDefault(a1) + weights[i]; adminRawTotal += weights[i]; }
+            }
         }
 
         var results = new PlaceResolution?[work.Length];
@@ -299,7 +339,18 @@ public sealed class PlaceResolver
         after.Length > 0 && (CampWords.Contains(after[0]) || BaseWords.Contains(after[0]) || WaterWords.Contains(after[0])
             || MountainWords.Contains(after[0]) || CrossingWords.Contains(after[0]) || RegionWords.Contains(after[0]) || after[0] is "area" or "countryside");
 
-    private void Score(Work w, Dictionary<string, double> focus, (Dictionary<int, double> Shares, double Total)? admin, int[] picks, Work[] all)
+    /// <summary>Country weights less a name's own contributions, as shares.</summary>
+    private readonly record struct Focus(Dictionary<string, double> Raw, Dictionary<string, double>? Excluded, double Total)
+    {
+        public double Share(string cc) => Total <= 0 ? 0 : (Raw.GetValueOrDefault(cc) - (Excluded?.GetValueOrDefault(cc) ?? 0)) / Total;
+    }
+
+    private readonly record struct AdminFocus(Dictionary<int, double> Raw, Dictionary<int, double> Excluded, double Total)
+    {
+        public double Share(int a) => (Raw.GetValueOrDefault(a) - Excluded.GetValueOrDefault(a)) / Total;
+    }
+
+    private void Score(Work w, Focus focus, AdminFocus? admin, int[] picks, Work[] all)
     {
         if (w.Cands.Length == 0) return;
         if (w.Scores.Length != w.Cands.Length) w.Scores = new double[w.Cands.Length];
@@ -313,6 +364,8 @@ public sealed class PlaceResolver
             char fc = _g.FeatureClassOf(c);
             bool isRegion = fc is 'A' or 'L' or 'T' or 'H';
             if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) s += 0.3;
+            // "Houston" is the city, not "Houston County", unless the text says county
+            else if (_divisionWord[c] && (w.Cue & Cue.Region) == 0) s -= 1.0;
             if (w.Kind == MatchKind.Exact && k >= w.ExactCount) s -= 1.5; // matched only as a spelling variant
             double prior = s;
             if (w.Demonym is not null && fc == 'A' && _g.CountryOf(c) == w.Demonym) s += 4.0;
@@ -330,8 +383,8 @@ public sealed class PlaceResolver
             if ((w.Cue & Cue.Crossing) != 0 && fcode == "PSTB") s += 2.0;
             if ((w.Cue & (Cue.Camp | Cue.Base)) == 0 && fcode.StartsWith("CMP", StringComparison.Ordinal)) s -= 1.0;
             if ((w.Cue & (Cue.Water | Cue.Mountain)) == 0 && isRegion && fc != 'A' && fcode != "RGN" && fcode != "PLAT") s -= 0.3;
-            s += 2.0 * focus.GetValueOrDefault(_g.CountryOf(c));
-            if (admin is { } a && _g.Admin1s[c] >= 0) s += 1.2 * a.Shares.GetValueOrDefault(_g.Admin1s[c]) / a.Total;
+            s += 2.0 * focus.Share(_g.CountryOf(c));
+            if (admin is { } a && _g.Admin1s[c] >= 0) s += 1.2 * a.Share(_g.Admin1s[c]);
             if (picks.Length > 0)
             {
                 double d = NearestPick(c, w, all);
@@ -340,7 +393,7 @@ public sealed class PlaceResolver
                 else if (d < 250) s += 0.5;
             }
             w.Scores[k] = s;
-            if (s > best) { second = best; best = s; bestI = c; w.Context = s - prior; w.PickFocus = focus.GetValueOrDefault(_g.CountryOf(c)); }
+            if (s > best) { second = best; best = s; bestI = c; w.Context = s - prior; w.PickFocus = focus.Share(_g.CountryOf(c)); }
             else if (s > second) second = s;
         }
         w.Pick = bestI;
@@ -352,7 +405,9 @@ public sealed class PlaceResolver
     private bool HasSameNamedSeat(Work w, int division)
     {
         foreach (var o in w.Cands)
-            if (o != division && _g.FClasses[o] == 'P' && _g.CountryOf(o) == _g.CountryOf(division) && _g.FeatureCodeOf(o) is "PPLA" or "PPLA2" or "PPLC") return true;
+            if (_seatKey[o] is { } seat && _g.Countries[o] == _g.Countries[division]
+                && GeoMath.ApproxKm(_g.Lats[o], _g.Lons[o], _g.Lats[division], _g.Lons[division]) < 150
+                && seat == (w.LooseKey ??= NameFolder.Loose(w.Key))) return true;
         return false;
     }
 
@@ -382,12 +437,12 @@ public sealed class PlaceResolver
         if (fc == 'A')
         {
             if (fcode.StartsWith("PCL", StringComparison.Ordinal)) s += 2.5;
-            else if (fcode == "ADM1") s += 1.6;
+            else if (fcode == "ADM1") s += 1.3;
             else if (fcode == "ADM2") s += 0.4;
         }
         else if (fc == 'P')
         {
-            if (fcode == "PPLC") s += 0.9;
+            if (fcode == "PPLC") s += 1.2;
             else if (fcode == "PPLA") s += 0.5;
             else if (fcode == "PPLA2") s += 0.2;
             else if (fcode is "PPLX" or "PPLH" or "PPLQ") s -= 0.3;
@@ -437,7 +492,9 @@ public sealed class PlaceResolver
             for (int k = 0; k < w.Cands.Length; k++)
             {
                 int o = w.Cands[k];
-                if (o == c || w.Scores[k] < w.Top - 0.75 || _g.CountryOf(o) == _g.CountryOf(c) || _g.Pops[o] < 50_000) continue;
+                double gap = w.Top - w.Scores[k];
+                bool close = gap < 0.5 || (gap < 1.0 && w.Context < 0.3); // a near tie, or a lead from size alone
+                if (o == c || !close || _g.CountryOf(o) == _g.CountryOf(c) || _g.Pops[o] < 50_000) continue;
                 if (w.Kind == MatchKind.Exact && k >= w.ExactCount) continue; // a spelling variant is no rival to an exact name
                 if (!w.Q.Given) return null;
                 if (GeoMath.Km(_g.Lats[c], _g.Lons[c], _g.Lats[o], _g.Lons[o]) <= 161) continue;
