@@ -17,6 +17,8 @@ public class EntityTypeMapperTests
     [InlineData("MISC", "Syrian", EntityType.NORP, "a nationality adjective")]
     [InlineData("MISC", "Russians", EntityType.NORP, "a plural demonym")]
     [InlineData("MISC", "Sunni", EntityType.NORP, "a religious group")]
+    [InlineData("MISC", "Syrian-Jordanian", EntityType.NORP, "a compound of nationalities")]
+    [InlineData("MISC", "Anglo-Saxon", EntityType.MISC, "a compound that is not of listed nationalities")]
     [InlineData("MISC", "World Cup", EntityType.MISC, "an event stays MISC")]
     [InlineData("PER", "Maher Kanhoush", EntityType.PERSON, "persons")]
     [InlineData("ORG", "Fifth Corps", EntityType.ORG, "organisations")]
