@@ -179,7 +179,7 @@ public sealed class EvalNerCommand : Command<EvalNerSettings>
             per[NerLabels.Classes[c]] = new { p = Math.Round(cs.Precision, 4), r = Math.Round(cs.Recall, 4), f1 = Math.Round(cs.F1, 4) };
         }
         var m = s.Micro;
-        Console.WriteLine($"micro p {m.Precision:F4} r {m.Recall:F4} f1 {m.F1:F4}; {s.Tokens} tokens tagged at {result.TokensPerSecond:F0} tokens/s on one thread");
+        Console.WriteLine($"micro p {m.Precision:F4} r {m.Recall:F4} f1 {m.F1:F4}; {s.Tokens} tokens tagged on one thread at {result.TokensPerSecond:F0} tokens/s (wall clock), {result.TokensPerCpuSecond:F0} tokens per CPU second");
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["task"] = "ner",
@@ -190,6 +190,7 @@ public sealed class EvalNerCommand : Command<EvalNerSettings>
             ["micro_r"] = Math.Round(m.Recall, 4),
             ["per"] = per,
             ["tokens_per_s"] = Math.Round(result.TokensPerSecond),
+            ["tokens_per_cpu_s"] = Math.Round(result.TokensPerCpuSecond),
         }));
         return 0;
     }

@@ -69,6 +69,9 @@ public static class EntityTypeMapper
         if (nat < 0) return false;
         if ((lists.KindsOf(t) & (1 << nat)) != 0) return true;
         // plural of a listed adjective: "Russians", "Syrians"
-        return t.Length > 4 && t.EndsWith('s') && (lists.KindsOf(t[..^1]) & (1 << nat)) != 0;
+        if (t.Length > 4 && t.EndsWith('s') && (lists.KindsOf(t[..^1]) & (1 << nat)) != 0) return true;
+        // a compound of nationalities: "Syrian-Jordanian", "Lebanese-Israeli"
+        var parts = t.Split('-');
+        return parts.Length > 1 && parts.All(p => p.Length > 2 && ((lists.KindsOf(p) & (1 << nat)) != 0 || Groups.Contains(p)));
     }
 }

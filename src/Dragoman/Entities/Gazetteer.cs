@@ -41,8 +41,35 @@ public sealed class Gazetteer
 
     private const ulong PhraseSeed = 0x1234567UL;
 
+    private Gazetteer(string[] kinds) => Kinds = kinds;
+
+    /// <summary>Writes the hashed phrase table (not the entries' text): loading it needs no tokenising.</summary>
+    internal void Write(BinaryWriter w)
+    {
+        w.Write(Kinds.Length);
+        foreach (var k in Kinds) w.Write(k);
+        w.Write(_phrases.Count);
+        foreach (var (h, m) in _phrases.OrderBy(p => p.Key)) { w.Write(h); w.Write(m); }
+        w.Write(_prefixes.Count);
+        foreach (var h in _prefixes.Order()) w.Write(h);
+    }
+
+    internal static Gazetteer Read(BinaryReader r)
+    {
+        var kinds = new string[r.ReadInt32()];
+        for (int i = 0; i < kinds.Length; i++) kinds[i] = r.ReadString();
+        var g = new Gazetteer(kinds);
+        int n = r.ReadInt32();
+        g._phrases.EnsureCapacity(n);
+        for (int i = 0; i < n; i++) g._phrases[r.ReadUInt64()] = r.ReadUInt16();
+        int p = r.ReadInt32();
+        g._prefixes.EnsureCapacity(p);
+        for (int i = 0; i < p; i++) g._prefixes.Add(r.ReadUInt64());
+        return g;
+    }
+
     public string[] Kinds { get; }
-    /// <summary>The entries as given (for saving with a model).</summary>
+    /// <summary>The entries as given (at training time; a loaded model keeps only the hashed phrases).</summary>
     public IReadOnlyList<(string Phrase, int Kind)> Entries => _entries;
     public int Phrases => _phrases.Count;
 

@@ -248,7 +248,7 @@ internal sealed class NerFeatures
         _case.Clear();
         foreach (var s in sentences)
         {
-            int letters = 0, upper = 0;
+            int letters = 0, upper = 0, capital = 0;
             for (int i = s.FirstToken; i < s.EndToken; i++)
             {
                 var w = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
@@ -259,9 +259,15 @@ internal sealed class NerFeatures
                 var f = Flags(w);
                 if (i == s.FirstToken) f |= F.SentInitial;
                 _flags[i] = f;
-                if ((f & F.HasLetter) != 0) { letters++; if ((f & F.AllCaps) != 0) upper++; }
+                if ((f & F.HasLetter) != 0)
+                {
+                    letters++;
+                    if ((f & F.AllCaps) != 0) upper++;
+                    if ((f & (F.AllCaps | F.InitCap)) != 0) capital++;
+                }
             }
-            bool headline = letters >= 2 && upper * 10 >= letters * 8;
+            // a headline: (nearly) all caps, or title case throughout ("Assad Regime Releases Islamic State Prisoners")
+            bool headline = letters >= 2 && upper * 10 >= letters * 8 || letters >= 4 && capital * 10 >= letters * 9;
             for (int i = s.FirstToken; i < s.EndToken; i++)
             {
                 if (headline) _flags[i] |= F.Headline;

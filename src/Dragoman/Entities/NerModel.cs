@@ -12,7 +12,7 @@ namespace Dragoman.Entities;
 public sealed class NerModel
 {
     public const string Magic = "DRAGOMAN-NER";
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     internal NerModel(int bucketBits, Gazetteer gazetteer, WordClusters clusters, float[]? weights, IReadOnlyDictionary<string, string>? info)
     {
@@ -58,10 +58,7 @@ public sealed class NerModel
         w.Write(FormatVersion);
         w.Write(Info.Count);
         foreach (var (k, v) in Info.OrderBy(p => p.Key, StringComparer.Ordinal)) { w.Write(k); w.Write(v); }
-        w.Write(Gazetteer.Kinds.Length);
-        foreach (var k in Gazetteer.Kinds) w.Write(k);
-        w.Write(Gazetteer.Entries.Count);
-        foreach (var (p, k) in Gazetteer.Entries) { w.Write(p); w.Write((byte)k); }
+        Gazetteer.Write(w);
         Clusters.Write(w);
         w.Write(BucketBits);
         // Sparse: most cells are never updated. (gap since the previous non-zero cell, half-float value) pairs.
@@ -89,15 +86,15 @@ public sealed class NerModel
             file.ReadExactly(magic);
             if (Encoding.ASCII.GetString(magic) != Magic) return Result<NerModel>.Fail($"{path}: not a Dragoman NER model");
             using var z = new ZLibStream(file, CompressionMode.Decompress);
-            using var r = new BinaryReader(z, Encoding.UTF8);
+            var payload = new MemoryStream();
+            z.CopyTo(payload);
+            payload.Position = 0;
+            using var r = new BinaryReader(payload, Encoding.UTF8);
             int version = r.ReadInt32();
             if (version != FormatVersion) return Result<NerModel>.Fail($"{path}: model format {version}, this build reads {FormatVersion}");
             var info = new Dictionary<string, string>();
             for (int n = r.ReadInt32(), i = 0; i < n; i++) info[r.ReadString()] = r.ReadString();
-            var kinds = new string[r.ReadInt32()];
-            for (int i = 0; i < kinds.Length; i++) kinds[i] = r.ReadString();
-            var entries = new (string, int)[r.ReadInt32()];
-            for (int i = 0; i < entries.Length; i++) entries[i] = (r.ReadString(), r.ReadByte());
+            var gazetteer = Gazetteer.Read(r);
             var clusters = WordClusters.Read(r);
             int bits = r.ReadInt32();
             if (bits is < 10 or > 26) return Result<NerModel>.Fail($"{path}: bad bucket count 2^{bits}");
@@ -109,7 +106,7 @@ public sealed class NerModel
                 if ((uint)at >= (uint)weights.Length) return Result<NerModel>.Fail($"{path}: corrupt weights");
                 weights[at] = (float)r.ReadHalf();
             }
-            return new NerModel(bits, new Gazetteer(kinds, entries), clusters, weights, info);
+            return new NerModel(bits, gazetteer, clusters, weights, info);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or EndOfStreamException)
         {
