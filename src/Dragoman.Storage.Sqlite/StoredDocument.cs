@@ -8,7 +8,7 @@ namespace Dragoman.Storage.Sqlite;
 /// <summary>
 /// <c>articles.document</c> holds the public JSON either as TEXT (as written by schema version 1 code, still read) or as
 /// a BLOB: the UTF-8 JSON compressed with zlib (RFC 1950), which is what is written now. The JSON of a fully annotated
-/// article is mostly repeated keys and spans and shrinks about five-fold, which keeps the file small and the writer fast.
+/// article is mostly repeated keys and spans and compresses well, which keeps the file small and the writer fast.
 /// Any zlib reader (Python's zlib.decompress, for example) recovers the JSON.
 /// </summary>
 internal static class StoredDocument
