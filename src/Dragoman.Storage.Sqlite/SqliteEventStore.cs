@@ -279,7 +279,7 @@ public sealed class SqliteEventStore : IEventStore
         e.place_text, e.place_entity, e.place_name, e.lat, e.lon, e.country, e.admin1, e.place_precision,
         e.time_text, e.time_start, e.time_end, e.time_precision, e.time_inherited,
         e.modality, e.occurred, e.confidence, e.cameo, e.plover_event, e.plover_mode, e.acled_type, e.acled_subtype,
-        e.quad_class, e.goldstein, e.counts, e.sources, e.evidence
+        e.quad_class, e.goldstein, e.counts, e.sources, e.evidence, a.uri, e.geonameid
         """;
 
     private static EventRecord ReadEvent(SqliteDataReader r) => new()
@@ -324,6 +324,8 @@ public sealed class SqliteEventStore : IEventStore
         CountsJson = r.GetString(37),
         SourcesJson = r.GetString(38),
         EvidenceJson = r.GetString(39),
+        ArticleUri = NStr(r, 40),
+        GeonameId = NStr(r, 41),
     };
 
     private static string? NStr(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -51,6 +51,8 @@ public sealed record Article
     public IReadOnlyList<Credit> Credits { get; init; } = [];
     public IReadOnlyList<DroppedSpan> Dropped { get; init; } = [];
     public string Language { get; init; } = "en";
+    /// <summary>A wire dateline opening the lede ("DAMASCUS, Aug. 4 (Reuters) -"), as a span into <see cref="Text"/>, when there is one.</summary>
+    public TextSpan? DatelineSpan { get; init; }
     /// <summary>SHA-256 of the clean text, hex: the identity used to store an article once.</summary>
     public string ContentHash { get; init; } = "";
 }

@@ -7,7 +7,8 @@ public enum Modality { Asserted, Reported, Claimed, Expected, Denied, Hypothetic
 public sealed record EventArgument(string Text, TextSpan Span, string? EntityId = null, string? Code = null);
 
 /// <summary>How many people an event affected, with ACLED's conservative bounds.</summary>
-public sealed record EventCount(int Min, int? Max, string Text, TextSpan Span, string? Kind = null, string? Who = null);
+/// <remarks><see cref="Source"/> names who gave the figure (nearest link of the attribution chain), so conflicting figures stay side by side.</remarks>
+public sealed record EventCount(int Min, int? Max, string Text, TextSpan Span, string? Kind = null, string? Who = null, string? Source = null);
 
 public sealed record PloverCode(string Event, string? Mode, IReadOnlyList<string> Context);
 

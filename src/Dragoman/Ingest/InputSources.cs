@@ -1,27 +1,31 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Dragoman.Documents;
 
 namespace Dragoman.Ingest;
 
 /// <summary>
-/// Expands command-line inputs (files, folders, globs, "-") into raw documents.
-/// Never throws for one bad input: it yields a failed item naming the input and the reason.
+/// Expands command-line inputs (files, folders recursively, globs such as samples/*.html or data/**/*.txt, "-" for
+/// standard input) into raw documents. Never throws for one bad input: it yields a failed item naming the input and
+/// the reason, and goes on with the others.
 /// </summary>
 public static class InputSources
 {
+    /// <summary>Files larger than this are refused (a JSON Lines batch may be large; a single article never is).</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     public static IEnumerable<InputItem> Expand(IEnumerable<string> inputs, TextReader? stdin = null)
     {
         foreach (var input in inputs)
         {
             if (input == "-")
             {
-                var text = (stdin ?? Console.In).ReadToEnd();
-                yield return InputItem.Read(new RawDocument("stdin:", System.Text.Encoding.UTF8.GetBytes(text), "text/plain"));
+                yield return ReadStdin(stdin);
                 continue;
             }
             if (Directory.Exists(input))
             {
-                foreach (var file in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                    yield return ReadFile(file);
+                foreach (var item in Folder(input)) yield return item;
                 continue;
             }
             if (File.Exists(input))
@@ -29,34 +33,176 @@ public static class InputSources
                 yield return ReadFile(input);
                 continue;
             }
+            if (IsGlob(input))
+            {
+                int n = 0;
+                foreach (var item in Glob(input)) { n++; yield return item; }
+                if (n == 0) yield return InputItem.Failed(input, "no files match this pattern");
+                continue;
+            }
+            if (IsDanglingLink(input, out var target))
+            {
+                yield return InputItem.Failed(input, $"unreadable: broken symbolic link (its target '{target}' does not exist)");
+                continue;
+            }
             yield return InputItem.Failed(input, "no such file or folder");
         }
+    }
+
+    private static InputItem ReadStdin(TextReader? stdin)
+    {
+        try
+        {
+            byte[] bytes;
+            if (stdin is not null) bytes = Encoding.UTF8.GetBytes(stdin.ReadToEnd());
+            else
+            {
+                using var s = Console.OpenStandardInput();
+                using var ms = new MemoryStream();
+                var buffer = new byte[81920];
+                int n;
+                while ((n = s.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    if (ms.Length + n > MaxFileBytes) return InputItem.Failed("stdin", $"too large: standard input exceeds {MaxFileBytes / (1024 * 1024)} MiB");
+                    ms.Write(buffer, 0, n);
+                }
+                bytes = ms.ToArray();
+            }
+            return InputItem.Read(new RawDocument("stdin", bytes, ContentTypes.Sniff(bytes, ContentTypes.Text)));
+        }
+        catch (IOException ex) { return InputItem.Failed("stdin", "unreadable: " + ex.Message); }
+    }
+
+    /// <summary>All files under a folder, recursively, in ordinal path order; hidden files and folders are skipped.</summary>
+    private static IEnumerable<InputItem> Folder(string root)
+    {
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            string[] files = [], dirs = [];
+            string? error = null;
+            try
+            {
+                files = Directory.GetFiles(dir);
+                dirs = Directory.GetDirectories(dir);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error = ex.Message;
+            }
+            // An unreadable folder is reported and the walk goes on with the others.
+            if (error is not null) yield return InputItem.Failed(dir, "unreadable folder: " + error);
+            Array.Sort(files, StringComparer.Ordinal);
+            foreach (var f in files)
+                if (!IsHousekeeping(Path.GetFileName(f))) yield return ReadFile(f);
+            Array.Sort(dirs, StringComparer.Ordinal);
+            for (int i = dirs.Length - 1; i >= 0; i--)
+                if (!Path.GetFileName(dirs[i]).StartsWith('.')) pending.Push(dirs[i]);
+        }
+    }
+
+    /// <summary>
+    /// Files a folder walk skips: hidden files and the folder's own documentation (README, LICENSE, NOTICE, CHANGELOG).
+    /// Named explicitly on the command line they are read like any file.
+    /// </summary>
+    public static bool IsHousekeeping(string fileName)
+    {
+        if (fileName.StartsWith('.')) return true;
+        var stem = Path.GetFileNameWithoutExtension(fileName).ToUpperInvariant();
+        return stem is "README" or "LICENSE" or "LICENCE" or "NOTICE" or "CHANGELOG" or "COPYING";
     }
 
     public static InputItem ReadFile(string path)
     {
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            return InputItem.Read(new RawDocument(Path.GetFullPath(path), bytes, ContentTypes.FromExtension(path)));
+            var info = new FileInfo(path);
+            if (info.LinkTarget is { } link && info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: false })
+                return InputItem.Failed(path, $"unreadable: broken symbolic link (its target '{link}' does not exist)");
+            if (!info.Exists) return InputItem.Failed(path, "no such file");
+            long length = info.Length;
+            if (length > MaxFileBytes)
+                return InputItem.Failed(path, $"too large: {length / (1024.0 * 1024.0):F0} MiB (inputs over {MaxFileBytes / (1024 * 1024)} MiB are not read)");
+            // A length of 0 is an empty file or not a regular file (FIFO, device): never opened, so a FIFO cannot hang the batch.
+            var bytes = length == 0 ? [] : File.ReadAllBytes(path);
+            var full = Path.GetFullPath(path);
+            return InputItem.Read(new RawDocument(full, bytes, ContentTypes.FromExtension(path)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return InputItem.Failed(path, "unreadable: " + ex.Message);
+        }
+    }
+
+    private static bool IsDanglingLink(string path, out string? target)
+    {
+        target = null;
+        try
+        {
+            var info = new FileInfo(path);
+            target = info.LinkTarget;
+            return target is not null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException) { return false; }
+    }
+
+    private static bool IsGlob(string s) => s.IndexOfAny(['*', '?', '[']) >= 0;
+
+    /// <summary>
+    /// Expands a glob: '*' and '?' within one path segment, '**' across folders, '[abc]' a character class.
+    /// The folder part before the first wildcard is where the search starts.
+    /// </summary>
+    private static IEnumerable<InputItem> Glob(string pattern)
+    {
+        var normalized = pattern.Replace('\\', '/');
+        var segments = normalized.Split('/');
+        int firstWild = Array.FindIndex(segments, s => IsGlob(s));
+        var baseDir = string.Join('/', segments.Take(firstWild));
+        if (baseDir.Length == 0) baseDir = normalized.StartsWith('/') ? "/" : ".";
+        if (!Directory.Exists(baseDir)) yield break;
+        var rest = string.Join('/', segments.Skip(firstWild));
+        var regex = new Regex("^" + GlobToRegex(rest) + "$", RegexOptions.CultureInvariant);
+        bool recursive = rest.Contains('/') || rest.Contains("**");
+        IEnumerable<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(baseDir, "*", new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden })
+                .Where(f => regex.IsMatch(Path.GetRelativePath(baseDir, f).Replace('\\', '/')))
+                .Order(StringComparer.Ordinal).ToList();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return InputItem.Failed(path, ex.Message);
+            files = [];
         }
+        foreach (var f in files) yield return ReadFile(f);
     }
-}
 
-public static class ContentTypes
-{
-    public const string Text = "text/plain";
-    public const string Html = "text/html";
-    public const string JsonLines = "application/jsonl";
-
-    public static string FromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    private static string GlobToRegex(string glob)
     {
-        ".html" or ".htm" or ".xhtml" => Html,
-        ".jsonl" or ".ndjson" => JsonLines,
-        _ => Text,
-    };
+        var sb = new StringBuilder();
+        for (int i = 0; i < glob.Length; i++)
+        {
+            char c = glob[i];
+            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
+            {
+                i++;
+                if (i + 1 < glob.Length && glob[i + 1] == '/') { i++; sb.Append("(?:.*/)?"); }
+                else sb.Append(".*");
+            }
+            else if (c == '*') sb.Append("[^/]*");
+            else if (c == '?') sb.Append("[^/]");
+            else if (c == '[')
+            {
+                int close = glob.IndexOf(']', i + 1);
+                if (close < 0) { sb.Append(@"\["); continue; }
+                var cls = glob[(i + 1)..close];
+                sb.Append('[').Append(cls.StartsWith('!') ? "^" + Regex.Escape(cls[1..]) : Regex.Escape(cls)).Append(']');
+                i = close;
+            }
+            else sb.Append(Regex.Escape(c.ToString()));
+        }
+        return sb.ToString();
+    }
 }

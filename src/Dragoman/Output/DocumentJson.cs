@@ -205,6 +205,7 @@ public static class DocumentJson
         ["text"] = c.Text,
         ["kind"] = c.Kind,
         ["who"] = c.Who,
+        ["source"] = c.Source,
         ["start"] = c.Span.Start,
         ["end"] = c.Span.End,
     };

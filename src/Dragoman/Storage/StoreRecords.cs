@@ -91,6 +91,10 @@ public sealed record EventRecord
     public string CountsJson { get; init; } = "[]";
     public string SourcesJson { get; init; } = "[]";
     public string EvidenceJson { get; init; } = "[]";
+    /// <summary>Where the article came from (URL or file path), as stored.</summary>
+    public string? ArticleUri { get; init; }
+    /// <summary>The resolved place's GeoNames id (or the supplement's id), when the place was resolved.</summary>
+    public string? GeonameId { get; init; }
 
     /// <summary>The id users type: <c>a12:ev3</c>.</summary>
     public string Key => StoreId.EventKey(ArticleId, EventId);

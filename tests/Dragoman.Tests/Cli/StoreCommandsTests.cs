@@ -65,7 +65,7 @@ public sealed class StoreCommandsTests : IDisposable
     [InlineData("show|a1|--text", 0, "Engineers said the bridge", "show an article with its text")]
     [InlineData("show|a9", 1, "no article a9", "an article that is not there")]
     [InlineData("show|a1:ev1", 1, "has no event ev1", "an event that is not there")]
-    [InlineData("events", 0, "no events", "no extractor of events yet: said plainly")]
+    [InlineData("events|--action|no-such-action", 0, "no events match", "a filter that matches nothing is said plainly")]
     [InlineData("events|--format|csv", 0, "id,article,article_hash", "CSV has its header even when empty")]
     [InlineData("events|--from|2019-13-01", 1, "--from must be a date", "a bad date is refused")]
     [InlineData("events|--modality|rumoured", 1, "--modality must be one of", "an unknown modality is refused")]

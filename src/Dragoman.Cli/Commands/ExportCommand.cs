@@ -1,0 +1,150 @@
+using System.ComponentModel;
+using System.Globalization;
+using Dragoman.Export;
+using Dragoman.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dragoman.Cli.Commands;
+
+public sealed class ExportSettings : StoreSettings
+{
+    [CommandOption("--format <FORMAT>")]
+    [Description("acled-csv, gdelt-tsv, plover-json, geojson, parquet or jsonl (column mappings: docs/exports.md).")]
+    public string Format { get; init; } = "";
+
+    [CommandOption("--out <FILE>")]
+    [Description("Write to FILE instead of standard output (parquet needs a file or a pipe; it is buffered for a pipe).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--actor <TEXT>")]
+    [Description("Events whose actor's text, entity name, alias or actor code contains TEXT (case-insensitive).")]
+    public string? Actor { get; init; }
+
+    [CommandOption("--place <TEXT>")]
+    [Description("Events whose place text, entity, resolved name, country or admin1 contains TEXT.")]
+    public string? Place { get; init; }
+
+    [CommandOption("--from <DATE>")]
+    [Description("Events on or after DATE (YYYY-MM-DD).")]
+    public string? From { get; init; }
+
+    [CommandOption("--to <DATE>")]
+    [Description("Events on or before DATE (YYYY-MM-DD).")]
+    public string? To { get; init; }
+
+    [CommandOption("--action <ACTION>")]
+    [Description("An action name (release, attack, ...) or digits as a CAMEO code prefix (084).")]
+    public string? Action { get; init; }
+
+    [CommandOption("--modality <M>")]
+    [Description("asserted, reported, claimed, expected, denied, hypothetical or negated.")]
+    public string? Modality { get; init; }
+
+    [CommandOption("--search <QUERY>")]
+    [Description("Only events of articles matching this full-text query.")]
+    public string? Search { get; init; }
+
+    [CommandOption("--min-confidence <X>")]
+    [Description("Only events with confidence at least X (0..1).")]
+    public double? MinConfidence { get; init; }
+
+    [CommandOption("--bbox <S,W,N,E>")]
+    [Description("Only events whose place lies in this box: south,west,north,east in degrees.")]
+    public string? Bbox { get; init; }
+
+    [CommandOption("--limit <N>")]
+    [Description("At most N events (default: all).")]
+    public int? Limit { get; init; }
+
+    [CommandOption("--all")]
+    [Description("acled-csv and gdelt-tsv: also write events that did not occur (expected, denied, hypothetical, negated); they are left out by default.")]
+    public bool All { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (EventExporters.Find(Format) is null) return ValidationResult.Error($"--format must be one of {EventExporters.Names}, not '{Format}'");
+        if (From is not null && EventsSettings.ParseDate(From) is null) return ValidationResult.Error($"--from must be a date as YYYY-MM-DD, not '{From}'");
+        if (To is not null && EventsSettings.ParseDate(To) is null) return ValidationResult.Error($"--to must be a date as YYYY-MM-DD, not '{To}'");
+        if (Modality is not null && !EventsSettings.Modalities.Contains(Modality.ToLowerInvariant()))
+            return ValidationResult.Error($"--modality must be one of {string.Join(", ", EventsSettings.Modalities)}, not '{Modality}'");
+        if (MinConfidence is < 0 or > 1) return ValidationResult.Error("--min-confidence must be between 0 and 1");
+        if (Bbox is not null && ParseBox(Bbox) is null) return ValidationResult.Error($"--bbox must be south,west,north,east in degrees, not '{Bbox}'");
+        if (Limit is < 1) return ValidationResult.Error("--limit must be 1 or more");
+        return ValidationResult.Success();
+    }
+
+    /// <summary>"south,west,north,east" with south &lt;= north, latitudes in [-90, 90] and longitudes in [-180, 180].</summary>
+    public static BoundingBox? ParseBox(string text)
+    {
+        var parts = text.Split(',');
+        if (parts.Length != 4) return null;
+        var v = new double[4];
+        for (int i = 0; i < 4; i++)
+            if (!double.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out v[i]) || !double.IsFinite(v[i])) return null;
+        if (v[0] is < -90 or > 90 || v[2] is < -90 or > 90 || v[1] is < -180 or > 180 || v[3] is < -180 or > 180 || v[0] > v[2] || v[1] > v[3]) return null;
+        return new BoundingBox(v[0], v[1], v[2], v[3]);
+    }
+
+    public EventQuery ToQuery() => new()
+    {
+        Actor = Actor,
+        Place = Place,
+        From = From is null ? null : EventsSettings.ParseDate(From),
+        To = To is null ? null : EventsSettings.ParseDate(To),
+        Action = Action,
+        Modality = Modality,
+        Text = Search,
+        MinConfidence = MinConfidence,
+        Box = Bbox is null ? null : ParseBox(Bbox),
+    };
+}
+
+/// <summary>Writes the stored events a filter matches in an analyst's format (docs/exports.md).</summary>
+public sealed class ExportCommand : AsyncCommand<ExportSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
+    {
+        var opened = StoreFiles.OpenExisting(settings.Db);
+        if (!opened.IsOk) return Terminal.Fail(opened.Error!);
+        using var store = opened.Value!;
+        var exporter = EventExporters.Find(settings.Format)!;
+        exporter = exporter switch
+        {
+            AcledCsvExporter => new AcledCsvExporter { IncludeNotOccurred = settings.All },
+            GdeltTsvExporter => new GdeltTsvExporter { IncludeNotOccurred = settings.All },
+            _ => exporter,
+        };
+        var query = settings.ToQuery();
+        // Check the filter (an FTS query can be malformed) before creating the output file.
+        var probe = store.QueryEvents(query with { Limit = 1 });
+        if (!probe.IsOk) return Terminal.Fail(probe.Error!);
+        int written = 0;
+        var events = EventExporters.Enumerate(store, query, settings.Limit).Select(e => { written++; return e; });
+        try
+        {
+            if (settings.Out is { } path)
+            {
+                var tmp = path + ".part";
+                await using (var file = File.Create(tmp))
+                    await exporter.WriteAsync(events, file, cancellationToken);
+                File.Move(tmp, path, overwrite: true);
+                Console.Error.WriteLine($"export: {written} event(s) read, {exporter.Format} written to {path}");
+            }
+            else
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                await exporter.WriteAsync(events, stdout, cancellationToken);
+            }
+        }
+        catch (IOException ex)
+        {
+            return Terminal.Fail($"cannot write {settings.Out ?? "standard output"}: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Terminal.Fail($"cannot write {settings.Out}: {ex.Message}");
+        }
+        return 0;
+    }
+}

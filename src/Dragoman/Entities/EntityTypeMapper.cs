@@ -1,0 +1,74 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Entities;
+
+/// <summary>
+/// Maps the tagger's CoNLL classes to the public entity types:
+/// PER to PERSON; ORG to ORG; LOC to LOC for natural features and world regions ("the Golan Heights", "Yarmouk basin",
+/// "Middle East"), else GPE (countries, provinces, towns: what news mostly names); MISC to NORP for nationalities,
+/// ethnic, religious and political groups ("Syrian", "Russians", "Sunni", "Kurdish"), else MISC.
+/// The model's own name lists (nationality, country, place) inform the choice.
+/// </summary>
+public static class EntityTypeMapper
+{
+    private static readonly HashSet<string> FeatureWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "river", "mountain", "mountains", "mount", "mt", "sea", "ocean", "valley", "basin", "heights", "desert", "lake", "gulf",
+        "island", "islands", "plain", "plains", "coast", "bay", "strait", "straits", "peninsula", "region", "hills", "hill", "range",
+        "canal", "forest", "steppe", "delta", "plateau", "channel", "sahara", "wadi", "jabal", "jebel", "oasis",
+    };
+
+    private static readonly HashSet<string> Regions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "europe", "asia", "africa", "middle east", "near east", "far east", "latin america", "north america", "south america",
+        "central asia", "east asia", "southeast asia", "south asia", "west africa", "east africa", "north africa", "sub-saharan africa",
+        "the middle east", "levant", "the levant", "balkans", "the balkans", "caucasus", "the caucasus", "sahel", "the sahel",
+        "maghreb", "the maghreb", "mediterranean", "the mediterranean", "arctic", "antarctica", "scandinavia", "oceania", "the west",
+    };
+
+    /// <summary>Religious, ethnic and political group words that name people (NORP) without being nationalities.</summary>
+    private static readonly HashSet<string> Groups = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sunni", "sunnis", "shia", "shias", "shiite", "shiites", "shi'ite", "shi'ites", "alawite", "alawites", "alawi", "druze",
+        "christian", "christians", "muslim", "muslims", "moslem", "moslems", "jewish", "jews", "jew", "kurdish", "kurd", "kurds",
+        "arab", "arabs", "islamist", "islamists", "salafist", "salafists", "salafi", "jihadist", "jihadists", "yazidi", "yazidis",
+        "turkmen", "assyrian", "assyrians", "circassian", "circassians", "bedouin", "bedouins", "catholic", "catholics", "orthodox",
+        "protestant", "protestants", "hindu", "hindus", "buddhist", "buddhists", "sikh", "sikhs", "coptic", "copts", "maronite",
+        "maronites", "ismaili", "ismailis", "pashtun", "pashtuns", "baluch", "hazara", "tajik", "uzbek", "uighur", "uyghur", "uighurs",
+        "uyghurs", "rohingya", "tamil", "tamils", "sinhalese", "hutu", "hutus", "tutsi", "tutsis", "berber", "berbers", "amazigh",
+        "persian", "persians", "baathist", "baathists", "communist", "communists", "republican", "republicans", "democrat", "democrats",
+        "zionist", "zionists", "wahhabi", "sufi", "sufis", "houthi", "houthis", "zaidi",
+    };
+
+    public static EntityType Map(string conllClass, string text, Gazetteer? lists = null) => conllClass switch
+    {
+        "PER" => EntityType.PERSON,
+        "ORG" => EntityType.ORG,
+        "LOC" => IsNaturalOrRegion(text, lists) ? EntityType.LOC : EntityType.GPE,
+        "MISC" => IsGroupOfPeople(text, lists) ? EntityType.NORP : EntityType.MISC,
+        _ => EntityType.MISC,
+    };
+
+    private static int Kind(string name) => Array.IndexOf(NameLists.Kinds, name);
+
+    public static bool IsNaturalOrRegion(string text, Gazetteer? lists)
+    {
+        var t = text.Trim();
+        if (Regions.Contains(t)) return true;
+        foreach (var w in t.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+            if (FeatureWords.Contains(w)) return true;
+        return false;
+    }
+
+    public static bool IsGroupOfPeople(string text, Gazetteer? lists)
+    {
+        var t = text.Trim();
+        if (Groups.Contains(t)) return true;
+        if (lists is null) return false;
+        int nat = Kind("nationality");
+        if (nat < 0) return false;
+        if ((lists.KindsOf(t) & (1 << nat)) != 0) return true;
+        // plural of a listed adjective: "Russians", "Syrians"
+        return t.Length > 4 && t.EndsWith('s') && (lists.KindsOf(t[..^1]) & (1 << nat)) != 0;
+    }
+}

@@ -1,0 +1,54 @@
+using Dragoman.Documents;
+using Dragoman.Pipeline;
+
+namespace Dragoman.Entities;
+
+/// <summary>
+/// Named-entity recognition with the trained <see cref="NerModel"/>: adds PERSON, ORG, GPE, LOC, NORP and MISC mentions
+/// (source "ner") with the tagger's confidence.
+/// </summary>
+public sealed class NerComponent(NerModel model) : IDocumentComponent
+{
+    public const string DefaultModelName = "dragoman-ner.bin";
+
+    /// <summary>The bundled model, copied next to the binary from the repository's models/ner folder.</summary>
+    public static string DefaultModelPath => Path.Combine(AppContext.BaseDirectory, "models", "ner", DefaultModelName);
+
+    private static readonly Lazy<NerModel> Bundled = new(() =>
+    {
+        var m = NerModel.Load(DefaultModelPath);
+        return m.IsOk ? m.Value! : throw new InvalidOperationException($"NER model missing or unreadable: {m.Error}");
+    });
+
+    /// <summary>The bundled model, loaded once per process and shared (the model is immutable).</summary>
+    public static NerModel BundledModel => Bundled.Value;
+
+    public string Name => "ner";
+    public Layer Requires => Layer.Tokens | Layer.Sentences;
+    public Layer Provides => Layer.Mentions;
+    public NerModel Model => model;
+
+    public void Process(Document document)
+    {
+        var (labels, conf) = model.Tag(document.Text, document.Tokens, document.Sentences);
+        foreach (var s in document.Sentences)
+        {
+            foreach (var span in NerLabels.Decode(labels.AsSpan(s.FirstToken, s.TokenCount)))
+            {
+                var first = document.Tokens[s.FirstToken + span.Start];
+                var last = document.Tokens[s.FirstToken + span.End - 1];
+                var text = document.Text[first.Start..last.End];
+                double c = 1;
+                for (int i = s.FirstToken + span.Start; i < s.FirstToken + span.End; i++) c = Math.Min(c, conf[i]);
+                document.Mentions.Add(new Mention
+                {
+                    Span = new TextSpan(first.Start, last.End),
+                    Type = EntityTypeMapper.Map(NerLabels.Classes[span.Class], text, model.Gazetteer),
+                    Text = text,
+                    Source = Name,
+                    Confidence = Math.Round(c, 3),
+                });
+            }
+        }
+    }
+}

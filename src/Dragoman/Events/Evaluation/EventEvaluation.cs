@@ -1,0 +1,391 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Dragoman.Documents;
+using Dragoman.Events.Petrarch;
+using Dragoman.Pipeline;
+using Dragoman.Text;
+using Dragoman.Text.Syntax;
+
+namespace Dragoman.Events.Evaluation;
+
+/// <summary>
+/// Scores the event coder on the field's gold sets (metrics defined in docs/event-codes.md, "Evaluation"):
+/// PETRARCH unit-test/validation XML, PLOVER gold records (JSON), FA-KES CSV. Each returns one JSON object.
+/// </summary>
+public static class EventEvaluation
+{
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("DRAGOMAN_EVAL_DEBUG") == "1";
+
+    public static string DetectFormat(string path)
+    {
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext == ".xml") return "petrarch";
+        if (ext == ".csv") return "fakes";
+        using var r = new StreamReader(path);
+        int c;
+        while ((c = r.Read()) >= 0 && char.IsWhiteSpace((char)c)) { }
+        return c == '[' || c == '{' ? "plover" : c == '<' ? "petrarch" : "fakes";
+    }
+
+    private static Document MakeDocument(string text, string uri)
+    {
+        var article = new Article { Uri = uri, Text = text };
+        var doc = new Document(article, null);
+        new TextComponent().Process(doc);
+        return doc;
+    }
+
+    // ---------------------------------------------------------------- PETRARCH
+
+    public sealed record PetrarchRecord(string Id, int? Date, string Text, List<(string Source, string Target, string Code)> Gold, bool NoEvents);
+
+    public static Result<(List<PetrarchRecord> Records, Dictionary<string, string> Environment)> ReadPetrarch(string path)
+    {
+        XDocument xml;
+        try { xml = XDocument.Load(path); }
+        catch (Exception ex) when (ex is System.Xml.XmlException or IOException) { return Result<(List<PetrarchRecord>, Dictionary<string, string>)>.Fail($"{path}: not readable PETRARCH XML: {ex.Message}"); }
+        var env = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in xml.Descendants("Environment").Elements()) env[e.Name.LocalName] = e.Value.Trim();
+        var records = new List<PetrarchRecord>();
+        foreach (var s in xml.Descendants("Sentence"))
+        {
+            var text = (s.Element("Text")?.Value ?? "").Replace('\n', ' ').Trim();
+            text = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            int? date = int.TryParse((string?)s.Attribute("date"), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null;
+            var gold = new List<(string, string, string)>();
+            bool none = false;
+            foreach (var c in s.Elements("EventCoding"))
+            {
+                if (((string?)c.Attribute("noevents"))?.Trim().Equals("True", StringComparison.OrdinalIgnoreCase) == true) { none = true; continue; }
+                var code = (string?)c.Attribute("eventcode");
+                if (code is null) continue;
+                gold.Add(((string?)c.Attribute("sourcecode") ?? "", (string?)c.Attribute("targetcode") ?? "", code));
+            }
+            records.Add(new PetrarchRecord((string?)s.Attribute("id") ?? "", date, text, gold, none));
+        }
+        return (records, env);
+    }
+
+    /// <summary>Codes one text with a dictionary pair the way PETRARCH's unit tests expect: dyads of dictionary actors.</summary>
+    public static List<(string Source, string Target, string Code)> CodePetrarch(EventCoder coder, ActorDictionary actors, string text, int? date)
+    {
+        var doc = MakeDocument(text, "petrarch");
+        var result = new List<(string, string, string)>();
+        foreach (var sentence in doc.Sentences)
+        {
+            var v = coder.View(doc.Text, doc.Tokens, sentence);
+            var found = actors.Find(v, date);
+            foreach (var ce in coder.Code(v))
+            {
+                if (found.Exists(a => a.Tokens.Start <= ce.Trigger.Start && ce.Trigger.Start < a.Tokens.End)) continue; // the trigger is part of a name
+                var src = CodeIn(found, ce.Actor) ?? Nearest(found, ce.Trigger.Start, before: true);
+                var tgt = CodeIn(found, ce.Target) ?? Nearest(found, ce.Trigger.End, before: false);
+                if (src is null || tgt is null) continue; // PETRARCH codes dyads only (require_dyad)
+                result.Add((src, tgt, ce.Code));
+            }
+        }
+        return result;
+    }
+
+    private static string? CodeIn(List<ActorMatch> found, Chunk c)
+    {
+        if (c.IsEmpty) return null;
+        string? actor = null, agent = null;
+        foreach (var a in found)
+        {
+            if (a.Tokens.Start < c.Start || a.Tokens.Start >= c.End) continue;
+            if (a.IsAgent) agent ??= a.Code;
+            else actor ??= a.Code;
+        }
+        return actor is null ? agent : actor + (agent ?? "");
+    }
+
+    private static string? Nearest(List<ActorMatch> found, int at, bool before)
+    {
+        ActorMatch? best = null;
+        foreach (var a in found)
+        {
+            if (a.IsAgent) continue;
+            if (before ? a.Tokens.End <= at : a.Tokens.Start >= at)
+            {
+                if (best is null || (before ? a.Tokens.End > best.Value.Tokens.End : a.Tokens.Start < best.Value.Tokens.Start)) best = a;
+            }
+        }
+        return best?.Code;
+    }
+
+    public static Result<JsonObject> EvaluatePetrarch(string path, EventResources? product)
+    {
+        var read = ReadPetrarch(path);
+        if (!read.IsOk) return Result<JsonObject>.Fail(read.Error!);
+        var (records, env) = read.Value;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        VerbDictionary verbs;
+        ActorDictionary actors;
+        string dictionaries;
+        if (env.TryGetValue("Verbfile", out var vf) && File.Exists(Path.Combine(dir, vf)))
+        {
+            var parsed = VerbDictionary.Parse(File.ReadAllText(Path.Combine(dir, vf)));
+            if (!parsed.IsOk) return Result<JsonObject>.Fail(parsed.Error!);
+            verbs = parsed.Value!;
+            dictionaries = vf;
+        }
+        else if (product is not null) { verbs = product.Verbs; dictionaries = "bundled CAMEO 2.0 + supplement"; }
+        else return Result<JsonObject>.Fail("no verb dictionary: the records name none that exists beside them");
+        var actorText = env.TryGetValue("Actorfile", out var af) && File.Exists(Path.Combine(dir, af)) ? File.ReadAllText(Path.Combine(dir, af)) : "";
+        var agentText = env.TryGetValue("Agentfile", out var gf) && File.Exists(Path.Combine(dir, gf)) ? File.ReadAllText(Path.Combine(dir, gf)) : null;
+        actors = ActorDictionary.Parse(actorText, agentText);
+        var coder = new EventCoder(verbs, null);
+        int gold = 0, codeHits = 0, rootHits = 0, tripleHits = 0, predicted = 0, noEventRecords = 0, noEventFalse = 0;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        long chars = 0;
+        foreach (var r in records)
+        {
+            chars += r.Text.Length;
+            var pred = CodePetrarch(coder, actors, r.Text, r.Date);
+            predicted += pred.Count;
+            if (r.Gold.Count == 0)
+            {
+                if (r.NoEvents) { noEventRecords++; if (pred.Count > 0) noEventFalse++; }
+                continue;
+            }
+            gold += r.Gold.Count;
+            codeHits += Matches(r.Gold, pred, (g, p) => g.Code == p.Code);
+            rootHits += Matches(r.Gold, pred, (g, p) => Root(g.Code) == Root(p.Code));
+            tripleHits += Matches(r.Gold, pred, (g, p) => g.Code == p.Code && g.Source == p.Source && g.Target == p.Target);
+        }
+        sw.Stop();
+        return new JsonObject
+        {
+            ["task"] = "events",
+            ["format"] = "petrarch",
+            ["file"] = path,
+            ["dictionaries"] = dictionaries,
+            ["records"] = records.Count,
+            ["n"] = gold,
+            ["event_code_acc"] = Ratio(codeHits, gold),
+            ["root_code_acc"] = Ratio(rootHits, gold),
+            ["triple_acc"] = Ratio(tripleHits, gold),
+            ["predicted"] = predicted,
+            ["event_code_precision"] = Ratio(codeHits, predicted),
+            ["noevents_records"] = noEventRecords,
+            ["noevents_false_positive"] = noEventFalse,
+            ["chars_per_s"] = Math.Round(chars / Math.Max(1e-9, sw.Elapsed.TotalSeconds)),
+        };
+    }
+
+    private static string Root(string code) => code.Length >= 2 ? code[..2] : code;
+
+    /// <summary>Gold items matched one-to-one to unused predictions by <paramref name="eq"/>.</summary>
+    private static int Matches<T>(List<T> gold, List<T> pred, Func<T, T, bool> eq)
+    {
+        var used = new bool[pred.Count];
+        int hits = 0;
+        foreach (var g in gold)
+            for (int i = 0; i < pred.Count; i++)
+                if (!used[i] && eq(g, pred[i])) { used[i] = true; hits++; break; }
+        return hits;
+    }
+
+    private static double Ratio(int a, int b) => b == 0 ? 0 : Math.Round((double)a / b, 4);
+
+    // ---------------------------------------------------------------- PLOVER
+
+    /// <summary>
+    /// The PLOVER gold records (PLOVER_GSR_CAMEO.txt) use the 2016 draft's event names; Dragoman codes PLOVER 2021.
+    /// The crosswalk: REQUEST = DEMAND; ACCUSE from CAMEO 09 (investigate) = INVESTIGATE, other ACCUSE = DISAPPROVE;
+    /// ASSAULT from CAMEO 19 (conventional military force) = FIGHT; the rest keep their names.
+    /// </summary>
+    public static string LegacyPlover(string plover, string cameo) => plover switch
+    {
+        "REQUEST" => "DEMAND",
+        "ACCUSE" when cameo.StartsWith("09", StringComparison.Ordinal) => "INVESTIGATE",
+        "ACCUSE" => "DISAPPROVE",
+        "ASSAULT" when cameo.StartsWith("19", StringComparison.Ordinal) => "FIGHT",
+        _ => plover,
+    };
+
+    public static Result<JsonObject> EvaluatePlover(string path, EventResources res)
+    {
+        JsonArray? records;
+        try { records = JsonNode.Parse(File.ReadAllText(path)) as JsonArray; }
+        catch (JsonException ex) { return Result<JsonObject>.Fail($"{path}: not a JSON array of PLOVER records: {ex.Message}"); }
+        if (records is null) return Result<JsonObject>.Fail($"{path}: not a JSON array of PLOVER records");
+        var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res)).Build();
+        var coder = new EventCoder(res.Verbs, res.Nouns);
+        int n = 0, eventHits = 0, modeN = 0, modeHits = 0, actorN = 0, actorHits = 0, noPrediction = 0;
+        foreach (var node in records)
+        {
+            if (node is not JsonObject r) continue;
+            var ev = (string?)r["event"];
+            var text = (string?)r["text"];
+            if (ev is null || text is null || ev == "DOCUMENT") continue;
+            n++;
+            var doc = pipeline.Process(new Document(new Article { Uri = (string?)r["id"] ?? "plover", Text = text.Trim() }, null));
+            var main = MainEvent(doc, res, coder);
+            if (main is null) { noPrediction++; }
+            var predicted = main is null ? null : LegacyPlover(main.Value.Plover.Event, main.Value.Cameo);
+            if (predicted == ev) eventHits++;
+            else if (Debug) Console.Error.WriteLine($"{ev}\t{predicted}\t{main?.Cameo}\t{text}");
+            var goldMode = ((string?)r["mode"])?.Trim();
+            if (!string.IsNullOrEmpty(goldMode))
+            {
+                modeN++;
+                if (main?.Plover.Mode is { } m && ModeMatches(goldMode, m)) modeHits++;
+            }
+            if (r["source"] is JsonArray src && src.Count > 0)
+            {
+                actorN++;
+                var actorText = main?.Actor ?? "";
+                if (src.Any(s => Overlaps((string?)s?["actorText"] ?? "", actorText))) actorHits++;
+            }
+        }
+        return new JsonObject
+        {
+            ["task"] = "events",
+            ["format"] = "plover",
+            ["file"] = path,
+            ["n"] = n,
+            ["event_acc"] = Ratio(eventHits, n),
+            ["mode_acc"] = Ratio(modeHits, modeN),
+            ["mode_n"] = modeN,
+            ["actor_overlap"] = Ratio(actorHits, actorN),
+            ["actor_n"] = actorN,
+            ["no_prediction"] = noPrediction,
+        };
+    }
+
+    /// <summary>2016 gold modes name sub-kinds ("strike-hun", "demo-org", "riot-spon"); 2021 modes are their stems.</summary>
+    private static bool ModeMatches(string gold, string predicted)
+    {
+        if (string.Equals(gold, predicted, StringComparison.OrdinalIgnoreCase)) return true;
+        var stem = gold switch
+        {
+            "strike-hun" => "hunger",
+            "strike-gen" => "strike",
+            _ => gold.Contains('-') && gold is not ("heavy-weapons" or "suicide-attack" or "martial-law") ? gold[..gold.IndexOf('-')] : gold,
+        };
+        return string.Equals(stem, predicted, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool Overlaps(string a, string b)
+    {
+        var wa = a.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return b.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries).Any(w => w.Length >= 3 && wa.Contains(w));
+    }
+
+    /// <summary>
+    /// The record's main event: the first product event (statements and framing verbs are already excluded); when the
+    /// product keeps none, the first dictionary coding of the first sentence that is not a bare statement (010).
+    /// An expected cooperative event is an intent, which PLOVER codes AGREE.
+    /// </summary>
+    private static (string Cameo, PloverCode Plover, string? Actor)? MainEvent(Document doc, EventResources res, EventCoder coder)
+    {
+        foreach (var e in doc.Events)
+        {
+            if (e.Codes.Cameo is null || e.Codes.Plover is null) continue;
+            return (e.Codes.Cameo, e.Codes.Plover, e.Actor?.Text);
+        }
+        foreach (var s in doc.Sentences)
+        {
+            var v = coder.View(doc.Text, doc.Tokens, s);
+            foreach (var ce in coder.Code(v))
+            {
+                if (ce.Reversed || ce.Code == "010") continue;
+                var code = EventsComponent.Refine(v, ce.Code);
+                var p = res.Codes.Plover(code);
+                if (p is null) continue;
+                return (code, p, ce.Actor.IsEmpty ? null : v.TextOf(ce.Actor));
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- FA-KES
+
+    public static Result<JsonObject> EvaluateFakes(string path, EventResources res)
+    {
+        List<Dictionary<string, string>> rows;
+        try { rows = Csv.Read(File.ReadAllText(path)); }
+        catch (IOException ex) { return Result<JsonObject>.Fail($"{path}: {ex.Message}"); }
+        if (rows.Count == 0 || !rows[0].ContainsKey("article_content")) return Result<JsonObject>.Fail($"{path}: not a FA-KES CSV (no article_content column)");
+        var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res)).Build();
+        int n = 0, civExact = 0, civ10 = 0, locHits = 0, causeHits = 0;
+        long tokens = 0;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var row in rows)
+        {
+            n++;
+            var doc = pipeline.Process(new Document(new Article { Uri = row.GetValueOrDefault("unit_id") ?? "fakes", Text = row["article_content"] }, null));
+            tokens += doc.Tokens.Length;
+            var civilians = Civilians(doc);
+            int gold = int.TryParse(row.GetValueOrDefault("nb_civilians"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
+            if (civilians == gold) civExact++;
+            if (Math.Abs(civilians - gold) <= 0.1 * Math.Max(1, gold)) civ10++;
+            if (string.Equals(Governorates.Find(doc), row.GetValueOrDefault("location"), StringComparison.OrdinalIgnoreCase)) locHits++;
+            if (Cause(doc) == row.GetValueOrDefault("cause_of_death")) causeHits++;
+        }
+        sw.Stop();
+        return new JsonObject
+        {
+            ["task"] = "events",
+            ["format"] = "fakes",
+            ["file"] = path,
+            ["n"] = n,
+            ["civilians_exact"] = Ratio(civExact, n),
+            ["civilians_within_10pct"] = Ratio(civ10, n),
+            ["location_acc"] = Ratio(locHits, n),
+            ["cause_acc"] = Ratio(causeHits, n),
+            ["articles_per_s"] = Math.Round(n / Math.Max(1e-9, sw.Elapsed.TotalSeconds), 1),
+            ["tokens_per_s"] = Math.Round(tokens / Math.Max(1e-9, sw.Elapsed.TotalSeconds)),
+        };
+    }
+
+    private static bool Occurred(Event e) => e.Modality is Modality.Asserted or Modality.Reported or Modality.Claimed;
+
+    /// <summary>
+    /// Civilians killed in the article's main incident: the first killed count of an occurred event, taken as civilian
+    /// when the text says civilians/children/women or leaves the victims unspecified ("people"), and as zero civilians when it
+    /// names combatants. A civilian figure stated beside an unspecified total ("six civilians among 22 people") wins.
+    /// </summary>
+    public static int Civilians(Document doc)
+    {
+        EventCount? first = null;
+        EventCount? firstCivilian = null;
+        foreach (var e in doc.Events)
+        {
+            if (!Occurred(e)) continue;
+            foreach (var c in e.Counts)
+            {
+                if (c.Kind != "killed") continue;
+                first ??= c;
+                if (c.Who == "civilian") firstCivilian ??= c;
+            }
+        }
+        if (firstCivilian is not null) return firstCivilian.Min;
+        if (first is null) return 0;
+        return first.Who is null or "child" or "woman" ? first.Min : 0;
+    }
+
+    /// <summary>FA-KES cause of death from the first violent occurred event's refined CAMEO code.</summary>
+    public static string Cause(Document doc)
+    {
+        foreach (var e in doc.Events)
+        {
+            if (!Occurred(e) || e.Codes.Cameo is not { } c) continue;
+            if (!(c.StartsWith("18", StringComparison.Ordinal) || c.StartsWith("19", StringComparison.Ordinal) || c.StartsWith("20", StringComparison.Ordinal))) continue;
+            return c switch
+            {
+                "2041" => "chemical and toxic gases",
+                "183" or "1831" or "1832" or "1833" => "explosion",
+                "194" or "195" => "shelling",
+                "1823" => "execution",
+                "193" => "shooting",
+                _ => "unknown",
+            };
+        }
+        return "unknown";
+    }
+}

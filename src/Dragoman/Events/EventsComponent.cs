@@ -1,0 +1,505 @@
+using Dragoman.Documents;
+using Dragoman.Events.Counts;
+using Dragoman.Pipeline;
+using Dragoman.Text.Syntax;
+
+namespace Dragoman.Events;
+
+/// <summary>
+/// Codes the document's events: triggers from the CAMEO verb dictionary and nominal triggers, roles from the light
+/// syntax, entity links from Mentions/Entities, places from Places (else place mentions), times from Time's resolver
+/// (when given) or the sentence's time expressions, counts with ACLED's rules, modality, and the sentence's attribution
+/// chain as sources. Codes in CAMEO, PLOVER and ACLED with QuadClass and Goldstein.
+/// Requires tokens, sentences and attributions; reads Mentions, Entities, Places and Times when earlier components
+/// filled them (they are optional: without them arguments keep their text and spans and places/times stay empty).
+/// </summary>
+public sealed class EventsComponent : IDocumentComponent
+{
+    private readonly EventResources _res;
+    private readonly EventCoder _coder;
+    private readonly Func<Document, TextSpan, EventTime?>? _timeResolver;
+
+    public EventsComponent(EventResources resources, Func<Document, TextSpan, EventTime?>? timeResolver = null)
+    {
+        _res = resources;
+        _coder = new EventCoder(resources.Verbs, resources.Nouns);
+        _timeResolver = timeResolver;
+    }
+
+    public string Name => "events";
+    public Layer Requires => Layer.Tokens | Layer.Sentences | Layer.Attributions;
+    public Layer Provides => Layer.Events | Layer.EventCodes;
+
+    public EventCoder Coder => _coder;
+
+    private static readonly string[] GroupWords = ["group", "organization", "organisation", "militia", "movement", "faction"];
+
+    /// <summary>Verbs that frame, report or aspect another event; they are never events themselves in the product.</summary>
+    private static readonly HashSet<string> FramingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "think", "thought", "thinks", "believe", "believed", "believes", "expect", "expected", "expects", "aim", "aims", "aimed",
+        "plan", "plans", "planned", "intend", "intends", "intended", "seek", "seeks", "sought", "want", "wants", "wanted", "hope",
+        "hopes", "hoped", "seem", "seems", "seemed", "appear", "appears", "appeared", "try", "tries", "tried", "continue",
+        "continues", "continued", "attempt", "attempts", "attempted", "say", "says", "said", "add", "adds", "added", "tell", "told",
+        "tells", "report", "reports", "reported", "claim", "claims", "claimed", "deny", "denies", "denied", "include", "includes",
+        "included", "including", "help", "helps", "helped", "come", "comes", "came", "serve", "serves", "served", "face", "faces",
+        "faced", "confirm", "confirmed", "confirms", "announce", "announced", "announces", "state", "stated", "states", "note", "noted",
+    };
+
+    /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
+    private static readonly HashSet<string> PartyNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "regime", "government", "forces", "army", "troops", "police", "militia", "militias", "group", "groups", "authorities",
+        "ministry", "coalition", "opposition", "jets", "warplanes", "aircraft", "protesters", "demonstrators", "activists",
+        "men", "checkpoints", "checkpoint", "barracks", "positions", "position", "villages", "village", "town", "city", "camp",
+        "hospital", "school", "base", "convoy", "neighbourhood", "neighborhood", "areas", "district", "cells", "branch", "intelligence",
+        "state", "states", "country", "countries", "leaders", "leader", "president", "minister", "officials", "official",
+    };
+
+    public void Process(Document document)
+    {
+        var text = document.Text;
+        EventArgument? lastNamedActor = null, lastNamedArgument = null;
+        var perSentence = new List<(int Sentence, Event Event, string? Kind)>();
+        for (int si = 0; si < document.Sentences.Length; si++)
+        {
+            var sentence = document.Sentences[si];
+            var v = _coder.View(text, document.Tokens, sentence);
+            var attribution = document.Attributions.Find(a => a.Scope.Contains(sentence.Span.Start));
+            var coded = _coder.Code(v);
+            foreach (var ce in coded)
+            {
+                if (EventCoder.IsSpeechCode(ce.Code) || ce.Code.StartsWith("01", StringComparison.Ordinal)) continue;
+                if (ce.Reversed) continue; // the paired "receive" code of a dyad: one event per trigger in the product
+                if (!ce.Nominal && FramingVerbs.Contains(v.Word(ce.Trigger.Start).ToString())) continue;
+                // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
+                if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End)) continue;
+                if (!IsCodeable(v, ce, document)) continue;
+                var code = Refine(v, ce.Code);
+                if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
+                var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
+                var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
+                var trigger = v.SpanOf(ce.Trigger);
+                var ev = new Event
+                {
+                    Id = $"ev{perSentence.Count + 1}",
+                    Action = _res.Codes.Action(code),
+                    Trigger = trigger,
+                    Actor = actor,
+                    Target = target,
+                };
+                ev.Modality = ModalityRules.Decide(v, ce, attribution, actor?.Text);
+                if (attribution is not null) ev.Sources.AddRange(attribution.Chain);
+                ev.Evidence.Add(sentence.Span);
+                var stance = Stance(v, ce);
+                if (stance == "commit" && !code.StartsWith("03", StringComparison.Ordinal) && (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2) code = "030";
+                ev.Codes = _res.Codes.Codes(code);
+                ev.Codes = ev.Codes with { Plover = AdjustPlover(ev.Codes, ev.Modality, stance) };
+                ev.Place = Place(document, sentence, trigger);
+                ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
+                var kind = CountKind(v, ce, code);
+                AddCounts(v, ce, kind, ev, attribution);
+                ev.Confidence = Confidence(ce, ev);
+                perSentence.Add((si, ev, kind));
+                if (actor is not null && (actor.EntityId is not null || HasProper(v, ce.Actor))) lastNamedActor = actor;
+                if (target is not null && (target.EntityId is not null || HasProper(v, ce.Target))) lastNamedArgument = target;
+                if (actor is not null && (actor.EntityId is not null || HasProper(v, ce.Actor))) lastNamedArgument = actor;
+            }
+        }
+        FoldAnaphoric(document, perSentence);
+        AttachNextSentenceCounts(document, perSentence);
+        MergeConflictingFigures(perSentence);
+        foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
+    }
+
+    private static readonly string[] CommitVerbs = ["agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "decided", "decide", "willing", "ready", "prepared", "plans", "planned", "intends", "intended"];
+    private static readonly string[] ThreatVerbs = ["threaten", "threatened", "threatens", "warn", "warned", "warns", "vowed", "vow", "vows"];
+
+    /// <summary>
+    /// The subject's own stance toward the event, from its verb group: "commit" (will/would/shall, agreed/offered/promised
+    /// /pledged/plans to V), "threat" (threatened/warned/vowed to V), or null. Reported expectations ("it is expected that
+    /// they ...") are not a stance of the actor.
+    /// </summary>
+    private static string? Stance(SentenceView v, CodedEvent ce)
+    {
+        if (ce.Nominal) return null;
+        int k = ce.Trigger.Start, g = v.VerbGroupStart(k);
+        if (v.IsAny(k, "agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges")) return "commit";
+        for (int i = g; i < k; i++) if (v.IsAny(i, "will", "would", "shall", "wo")) return "commit";
+        if (g >= 2 && v.Is(g - 1, "to"))
+        {
+            if (v.IsAny(g - 2, ThreatVerbs)) return "threat";
+            if (v.IsAny(g - 2, CommitVerbs)) return "commit";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// PLOVER codes stances, not just actions: an actor's commitment to cooperate is AGREE, its commitment or threat to
+    /// use force or coercion is THREATEN, and a negated cooperative act ("will not accept", "refused to allow") is REJECT.
+    /// </summary>
+    private PloverCode? AdjustPlover(EventCodes codes, Modality modality, string? stance)
+    {
+        var p = codes.Plover;
+        if (p is null) return null;
+        bool cooperative = codes.QuadClass is 1 or 2;
+        if (modality == Modality.Negated && cooperative) return new PloverCode("REJECT", null, p.Context);
+        if (stance == "threat" || (stance == "commit" && codes.QuadClass == 4)) return new PloverCode("THREATEN", p.Event == "ASSAULT" ? "violence" : null, p.Context);
+        if (stance == "commit" && cooperative && p.Event != "AGREE") return new PloverCode("AGREE", null, p.Context);
+        return p;
+    }
+
+    /// <summary>
+    /// PETRARCH codes only dyads of known actors; Dragoman keeps an event when its roles name parties: verbal events
+    /// (QuadClass 1 and 3) need both an actor and a target that are parties, material ones (2 and 4) one of them,
+    /// or an explicit event noun ("attacks would be limited").
+    /// </summary>
+    private bool IsCodeable(SentenceView v, CodedEvent ce, Document d)
+    {
+        bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d);
+        var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
+        if (quad is 1 or 3) return actor && (target || PartyAfter(v, ce.Trigger.End, d));
+        if (ce.Nominal && quad == 4) return true;
+        return actor || target;
+    }
+
+    /// <summary>A party named in the clause after the trigger ("demanded an admission by Moscow", "urged that Hamas ...").</summary>
+    private static bool PartyAfter(SentenceView v, int from, Document d)
+    {
+        for (int i = from; i < Math.Min(v.Count, from + 10); i++)
+        {
+            if (v.TagAt(i) == Tag.Punct) break;
+            if (v.TagAt(i) == Tag.Proper && IsParty(v, new Chunk(i, i + 1), d)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsParty(SentenceView v, Chunk c, Document d)
+    {
+        if (c.IsEmpty) return false;
+        for (int i = c.Start; i < c.End; i++)
+        {
+            var t = v.TagAt(i);
+            if (t == Tag.Proper) return true;
+            if (t == Tag.Pron && v.IsAny(i, "they", "he", "she", "it")) return true;
+            var w = v.Word(i).ToString();
+            if (PartyNouns.Contains(w) || Counts.CountParser.PersonNouns.ContainsKey(w)) return true;
+            // agent nouns by their form: servicemen, protesters, activists, Iraqis, guardians
+            if (t == Tag.Noun && w.Length > 5 && (w.EndsWith("men", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ers", StringComparison.OrdinalIgnoreCase)
+                || w.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ians", StringComparison.OrdinalIgnoreCase))) return true;
+        }
+        var span = v.SpanOf(c);
+        return d.Mentions.Exists(m => span.Contains(m.Span));
+    }
+
+    private static bool HasProper(SentenceView v, Chunk c)
+    {
+        if (c.IsEmpty) return false;
+        for (int i = c.Start; i < c.End; i++) if (v.TagAt(i) == Tag.Proper) return true;
+        return false;
+    }
+
+    /// <summary>An argument for a role chunk: its text and span, linked to the last entity mention inside it; pronouns and "the group" carry the previous named argument.</summary>
+    private static EventArgument? Argument(Document d, SentenceView v, Chunk c, ref EventArgument? lastSame, EventArgument? lastAny)
+    {
+        if (c.IsEmpty) return null;
+        var span = v.SpanOf(c);
+        bool pronoun = c.Length == 1 && v.TagAt(c.Start) == Tag.Pron && v.IsAny(c.Start, "they", "it", "he", "she");
+        bool groupRef = c.Length == 2 && v.IsAny(c.Start, "the") && v.IsAny(c.Start + 1, GroupWords);
+        if (pronoun && lastSame is not null)
+            return new EventArgument(lastSame.Text, span, lastSame.EntityId, lastSame.Code);
+        if (groupRef)
+        {
+            var prior = LastEntityBefore(d, span.Start, EntityType.ORG) ;
+            if (prior is not null) return prior with { Span = span };
+            if (lastAny is not null) return new EventArgument(lastAny.Text, span, lastAny.EntityId, lastAny.Code);
+        }
+        Mention? best = null;
+        foreach (var m in d.Mentions)
+        {
+            if (!span.Contains(m.Span)) continue;
+            if (m.Type is EntityType.DATE or EntityType.QUANTITY) continue;
+            if (best is null || m.Span.End >= best.Span.End) best = m;
+        }
+        var entity = d.EntityById(best?.EntityId);
+        return new EventArgument(d.Slice(span), span, entity?.Id, entity?.Actor?.Code);
+    }
+
+    private static EventArgument? LastEntityBefore(Document d, int offset, EntityType type)
+    {
+        Mention? last = null;
+        foreach (var m in d.Mentions)
+            if (m.Span.End <= offset && m.Type == type && m.EntityId is not null && (last is null || m.Span.End > last.Span.End)) last = m;
+        if (last is null) return null;
+        var e = d.EntityById(last.EntityId);
+        return new EventArgument(e?.Name ?? last.Text, last.Span, last.EntityId, e?.Actor?.Code);
+    }
+
+    private static EventArgument? Place(Document d, Sentence s, TextSpan trigger)
+    {
+        int best = -1, bestDist = int.MaxValue;
+        for (int i = 0; i < d.Places.Count; i++)
+        {
+            var p = d.Places[i];
+            if (!s.Span.Contains(p.Span)) continue;
+            int dist = Math.Abs(p.Span.Start - trigger.Start);
+            if (dist < bestDist) { best = i; bestDist = dist; }
+        }
+        if (best >= 0)
+        {
+            var p = d.Places[best];
+            var entity = d.Entities.Find(e => e.PlaceIndex == best);
+            return new EventArgument(p.Text, p.Span, entity?.Id, null);
+        }
+        Mention? m = null;
+        foreach (var x in d.Mentions)
+        {
+            if (x.Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC) || !s.Span.Contains(x.Span)) continue;
+            if (m is null || Math.Abs(x.Span.Start - trigger.Start) < Math.Abs(m.Span.Start - trigger.Start)) m = x;
+        }
+        return m is null ? null : new EventArgument(m.Text, m.Span, m.EntityId, null);
+    }
+
+    private static EventTime? TimeIn(Document d, Sentence s, TextSpan trigger)
+    {
+        TimeExpression? best = null;
+        foreach (var t in d.Times)
+        {
+            if (!s.Span.Contains(t.Span) || t.Type == "DURATION") continue;
+            if (best is null || Math.Abs(t.Span.Start - trigger.Start) < Math.Abs(best.Span.Start - trigger.Start)) best = t;
+        }
+        return best is null ? null : new EventTime(best.Text, best.Span, best.Start, best.End, best.Precision, false, best.Relative);
+    }
+
+    /// <summary>
+    /// Refines a generic use-of-force code by the weapon the sentence names (chemical > suicide > explosive > aerial >
+    /// artillery > small arms), so that CAMEO, PLOVER mode and ACLED sub-event type say how the violence was done.
+    /// </summary>
+    public static string Refine(SentenceView v, string code)
+    {
+        if (!(code is "190" or "19" or "18" or "180" or "1823" or "183" or "20" or "200")) return code;
+        bool Any(params string[] words)
+        {
+            for (int i = 0; i < v.Count; i++) if (v.IsAny(i, words)) return true;
+            return false;
+        }
+        bool Pair(string a, string b)
+        {
+            for (int i = 0; i + 1 < v.Count; i++) if (v.Is(i, a) && v.IsAny(i + 1, b, b + "s")) return true;
+            return false;
+        }
+        if (Any("chemical", "sarin", "chlorine", "toxic", "poison", "nerve") && (Any("gas", "gases", "attack", "weapons", "agent", "substance") )) return "2041";
+        if (Any("suicide")) return "1831";
+        if (code == "183") return code;
+        if (Any("airstrike", "airstrikes", "warplanes", "warplane", "jets", "helicopter", "helicopters", "aircraft", "drone", "drones", "aerial", "air-raid") || Pair("air", "strike") || Pair("air", "raid") || Pair("barrel", "bomb")) return "195";
+        if (Any("shelling", "shells", "shelled", "artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "bombardment", "shell")) return "194";
+        if (Any("explosion", "explosive", "explosives", "IED", "blast", "landmine", "landmines", "minefield", "booby-trapped", "detonated", "bomb", "bombs", "bombing", "bombings", "bomber") || Pair("car", "bomb") || Pair("roadside", "bomb")) return "183";
+        if (code is "190" or "19" && Any("sniper", "gunfire", "gunmen", "shot", "shooting", "clashes", "clashed")) return "193";
+        if (Any("executed", "execution", "executions", "beheaded", "beheading")) return "1823";
+        return code;
+    }
+
+    private static readonly string[] KillWords = ["kill", "killed", "kills", "killing", "killings", "died", "die", "dead", "death", "deaths", "massacre", "executed", "execution", "slain", "murdered", "toll", "lives"];
+    private static readonly string[] InjureWords = ["injured", "injuring", "wounded", "wounding", "injure", "wound", "injuries"];
+
+    /// <summary>What a count on this event counts: from the trigger word, else from the code.</summary>
+    private static string? CountKind(SentenceView v, CodedEvent e, string code)
+    {
+        for (int i = e.Trigger.Start; i < e.Trigger.End; i++)
+        {
+            if (v.IsAny(i, KillWords)) return "killed";
+            if (v.IsAny(i, InjureWords)) return "injured";
+        }
+        if (code.StartsWith("084", StringComparison.Ordinal)) return "released";
+        if (code is "173" or "181") return "detained";
+        if (code == "154") return "fighters";
+        if (code == "201") return "displaced";
+        return null;
+    }
+
+    private static void AddCounts(SentenceView v, CodedEvent e, string? kind, Event ev, Documents.Attribution? attribution)
+    {
+        var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
+        var region = e.Target.IsEmpty ? e.Actor : e.Target;
+        var found = new List<CountPhrase>();
+        if (!region.IsEmpty) found.AddRange(CountParser.Find(v, region.Start - 3, region.End));
+        if (found.Count == 0 && kind is "killed" or "injured")
+        {
+            // "the death toll rose to 70", "killed at least 22 people", "22 people killed"
+            found.AddRange(CountParser.Find(v, e.Trigger.End, Math.Min(v.Count, e.Trigger.End + 8)));
+            if (found.Count == 0) found.AddRange(CountParser.Find(v, Math.Max(0, e.Trigger.Start - 8), e.Trigger.Start));
+        }
+        foreach (var c in found)
+        {
+            var who = CountParser.Who(v, c);
+            var k = kind ?? KindNear(v, c);
+            if (k is null && who is null) continue;
+            if (k is null && c.HeadNoun < 0) continue;
+            ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, who, source));
+            // injured counts stated beside killed ones: "killing 5 and wounding 12"
+        }
+        if (kind == "killed")
+        {
+            // the wounded stated in the same clause
+            for (int i = e.Trigger.End; i < v.Count; i++)
+            {
+                if (!v.IsAny(i, InjureWords)) continue;
+                foreach (var c in CountParser.Find(v, Math.Max(e.Trigger.End, i - 6), Math.Min(v.Count, i + 6)))
+                    if (!ev.Counts.Exists(x => x.Span == v.SpanOf(c.Tokens)))
+                        ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), "injured", CountParser.Who(v, c), source));
+                break;
+            }
+        }
+    }
+
+    /// <summary>The kind of a count from the verb right after or before it ("30 people were killed", "killed 30").</summary>
+    private static string? KindNear(SentenceView v, CountPhrase c)
+    {
+        for (int i = c.Tokens.End; i < Math.Min(v.Count, c.Tokens.End + 4); i++)
+        {
+            if (v.IsAny(i, KillWords)) return "killed";
+            if (v.IsAny(i, InjureWords)) return "injured";
+            if (v.IsAny(i, "arrested", "detained")) return "detained";
+            if (v.IsAny(i, "released", "freed")) return "released";
+            if (v.IsAny(i, "displaced", "fled")) return "displaced";
+        }
+        return null;
+    }
+
+    private static string? KindOfWords(SentenceView v)
+    {
+        for (int i = 0; i < v.Count; i++)
+        {
+            if (v.IsAny(i, KillWords)) return "killed";
+            if (v.IsAny(i, InjureWords)) return "injured";
+            if (v.IsAny(i, "arrested", "detained", "detainees", "arrests", "detentions")) return "detained";
+            if (v.IsAny(i, "released", "freed")) return "released";
+            if (v.IsAny(i, "displaced", "fled", "displacement")) return "displaced";
+        }
+        return null;
+    }
+
+    private static string? ExpectedKind(string? code)
+    {
+        if (code is null) return null;
+        if (code.StartsWith("084", StringComparison.Ordinal)) return "released";
+        if (code is "173" or "181") return "detained";
+        if (code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal)) return "killed";
+        if (code == "154") return "fighters";
+        if (code == "201") return "displaced";
+        return null;
+    }
+
+    /// <summary>
+    /// An event without a count takes the count the next sentence states for the same kind of outcome
+    /// ("Troops arrested protesters in Homs. Activists said 45 people were detained.") when that sentence codes no
+    /// other event with its own actor; the restating event, if any, is folded into the first.
+    /// </summary>
+    private void AttachNextSentenceCounts(Document d, List<(int Sentence, Event Event, string? Kind)> events)
+    {
+        for (int i = 0; i < events.Count; i++)
+        {
+            var (si, ev, _) = events[i];
+            if (ev.Counts.Count > 0 || si + 1 >= d.Sentences.Length) continue;
+            var want = ExpectedKind(ev.Codes.Cameo);
+            if (want is null) continue;
+            var next = d.Sentences[si + 1];
+            var v = _coder.View(d.Text, d.Tokens, next);
+            if (KindOfWords(v) != want && !(want == "killed" && KindOfWords(v) == "injured")) continue;
+            // the next sentence's own events: only restatements without their own actor may be folded
+            var restating = events.Where(x => x.Sentence == si + 1).ToList();
+            if (restating.Exists(x => x.Event.Actor is not null && x.Event.Actor.EntityId != ev.Actor?.EntityId && x.Event.Actor.Text != ev.Actor?.Text && ExpectedKind(x.Event.Codes.Cameo) == want)) continue;
+            var attribution = d.Attributions.Find(a => a.Scope.Contains(next.Span.Start));
+            var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
+            bool added = false;
+            foreach (var c in CountParser.Find(v, 0, v.Count))
+            {
+                var kind = KindNear(v, c) ?? (c.HeadNoun >= 0 && v.IsAny(c.HeadNoun, "detainees", "prisoners", "bodies", "dead", "deaths", "casualties") ? want : null);
+                if (kind is null) continue;
+                ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), kind, CountParser.Who(v, c), source));
+                added = true;
+            }
+            if (!added) continue;
+            ev.Evidence.Add(next.Span);
+            foreach (var r in restating)
+                if (ExpectedKind(r.Event.Codes.Cameo) == want && r.Event.Actor is null) events.Remove(r);
+        }
+    }
+
+    /// <summary>
+    /// A definite event noun that refers back to an event already coded ("The release of these members by the regime",
+    /// "the release falls within ...") is the same event, not a new one: its sentence becomes evidence of the earlier event
+    /// and fills the roles it lacked. Avoids GDELT-style duplicates of one occurrence.
+    /// </summary>
+    private void FoldAnaphoric(Document d, List<(int Sentence, Event Event, string? Kind)> events)
+    {
+        for (int i = 1; i < events.Count; i++)
+        {
+            var (_, ev, _) = events[i];
+            var trig = ev.Trigger;
+            int ti = Array.FindIndex(d.Tokens, t => t.Start == trig.Start);
+            if (ti <= 0) continue;
+            var prevWord = d.Text.AsSpan(d.Tokens[ti - 1].Start, d.Tokens[ti - 1].End - d.Tokens[ti - 1].Start);
+            if (!(prevWord.Equals("the", StringComparison.OrdinalIgnoreCase) || prevWord.Equals("this", StringComparison.OrdinalIgnoreCase)|| prevWord.Equals("these", StringComparison.OrdinalIgnoreCase))) continue;
+            var code = ev.Codes.Cameo ?? "";
+            if (code.Length < 3) continue;
+            for (int j = i - 1; j >= 0; j--)
+            {
+                var prior = events[j].Event;
+                var pc = prior.Codes.Cameo ?? "";
+                if (pc.Length < 3 || pc[..3] != code[..3]) continue;
+                if (prior.Modality is Modality.Negated or Modality.Denied) continue;
+                prior.Evidence.AddRange(ev.Evidence.Where(x => !prior.Evidence.Contains(x)));
+                prior.Actor ??= ev.Actor;
+                prior.Target ??= ev.Target;
+                if (prior.Counts.Count == 0) prior.Counts.AddRange(ev.Counts);
+                events.RemoveAt(i);
+                i--;
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two statements of the same outcome from different sources in neighbouring sentences ("25 killed, the Observatory
+    /// said. State media put the toll at 12.") are one event with both figures kept side by side, each with its source.
+    /// </summary>
+    private static void MergeConflictingFigures(List<(int Sentence, Event Event, string? Kind)> events)
+    {
+        for (int i = 0; i < events.Count; i++)
+        {
+            var a = events[i];
+            if (a.Event.Counts.Count == 0 || a.Event.Modality is Modality.Expected or Modality.Hypothetical or Modality.Negated) continue;
+            for (int j = i + 1; j < events.Count; j++)
+            {
+                var b = events[j];
+                if (b.Sentence - a.Sentence > 2) break;
+                if (b.Event.Counts.Count == 0 || b.Event.Modality is Modality.Expected or Modality.Hypothetical or Modality.Negated) continue;
+                var ka = a.Event.Counts[0].Kind; var kb = b.Event.Counts[0].Kind;
+                if (ka is null || ka != kb) continue;
+                var sa = a.Event.Counts[0].Source; var sb = b.Event.Counts[0].Source;
+                if (sa is null || sb is null || sa == sb) continue;
+                if (a.Event.Counts[0].Min == b.Event.Counts[0].Min) continue;
+                if (a.Event.Actor is not null && b.Event.Actor is not null && a.Event.Actor.Text != b.Event.Actor.Text
+                    && (a.Event.Actor.EntityId is null || a.Event.Actor.EntityId != b.Event.Actor.EntityId)) continue;
+                a.Event.Counts.AddRange(b.Event.Counts);
+                a.Event.Evidence.AddRange(b.Event.Evidence);
+                foreach (var s in b.Event.Sources) if (!a.Event.Sources.Contains(s)) a.Event.Sources.Add(s);
+                a.Event.Actor ??= b.Event.Actor;
+                a.Event.Target ??= b.Event.Target;
+                events.RemoveAt(j);
+                j--;
+            }
+        }
+    }
+
+    private static double Confidence(CodedEvent ce, Event ev)
+    {
+        double c = ce.Nominal ? 0.45 : 0.55;
+        if (ev.Actor is not null) c += 0.15;
+        if (ev.Actor?.EntityId is not null) c += 0.05;
+        if (ev.Target is not null) c += 0.1;
+        if (ce.PatternLine > 0) c += 0.1;
+        return Math.Round(Math.Min(0.95, c), 2);
+    }
+}

@@ -1,0 +1,101 @@
+using Dragoman.Documents;
+using Dragoman.Text.Syntax;
+
+namespace Dragoman.Events;
+
+/// <summary>
+/// How the text commits to an event (docs/event-codes.md, "Modality"), decided in this order:
+/// negated ("did not", "never", "no", "failed to" on the trigger's verb group), denied (a denial cue governs the trigger),
+/// hypothetical ("could", "may", "might", "if", "unless"), expected ("will", "would", "is expected", "plans to", "aims to",
+/// "looking to", "threatened to"), claimed (cue "claimed", or the quoted source is the event's own actor),
+/// reported (a reporting cue governs the sentence), else asserted.
+/// </summary>
+public static class ModalityRules
+{
+    private const int Window = 16;
+
+    private static readonly string[] Expectation =
+    [
+        "expected", "expects", "expect", "expecting", "plans", "planned", "plan", "planning", "aims", "aim", "aiming", "intends",
+        "intend", "intended", "intending", "looking", "seeks", "seeking", "threatened", "threatens", "threaten", "vowed", "vows",
+        "pledged", "promised", "prepares", "preparing", "prepared", "likely", "upcoming", "imminent", "future", "anticipated", "scheduled",
+        "demanded", "demands", "demand", "demanding", "urged", "urges", "urging", "called", "calls", "must", "should", "ordered", "decided", "agreed", "offered", "willing",
+    ];
+
+    private static readonly string[] Hypothesis = ["if", "unless", "whether", "could", "may", "might", "can", "possible", "possibly", "perhaps", "would-be"];
+
+    private static readonly string[] Denial = ["denied", "denies", "deny", "denying", "refuted", "dismissed"];
+
+    public static Modality Decide(SentenceView v, CodedEvent e, Documents.Attribution? attribution, string? actorText)
+    {
+        int k = e.Trigger.Start;
+        int group = e.Nominal ? k : v.VerbGroupStart(k);
+        // 1. negation on the verb group, or "no" before a nominal trigger
+        for (int i = group; i < k; i++)
+            if (v.TagAt(i) == Tag.Neg) return Modality.Negated;
+        if (e.Nominal && k > 0 && v.IsAny(k - 1, "no") ) return Modality.Negated;
+        if (k >= 2 && v.IsAny(k - 1, "to") && v.IsAny(k - 2, "failed", "refused", "declined")) return Modality.Negated;
+
+        // the clause to the left: back to ';' or ':' or a contrastive conjunction
+        int left = k - 1, stop = Math.Max(0, k - Window);
+        bool hypothetical = false, expected = false, denied = false;
+        for (; left >= stop; left--)
+        {
+            if (v.Word(left) is ";" or ":") break;
+            if (v.IsAny(left, "but", "while", "whereas", "although", "though")) break;
+            if (v.IsAny(left, Denial)) denied = true;
+            if (v.IsAny(left, Hypothesis)) hypothetical = true;
+            if (v.IsAny(left, "will", "shall", "wo")) expected = true;
+            if (v.IsAny(left, "would")) expected = true;
+            if (v.IsAny(left, Expectation)) expected = true;
+            if (v.Is(left, "going") && v.Is(left + 1, "to")) expected = true;
+            if ((v.Is(left, "set") || v.Is(left, "about")) && v.Is(left + 1, "to")) expected = true;
+        }
+        // after a nominal trigger, the verb group of the clause it is subject of: "attacks would be", "attacks will give"
+        if (e.Nominal)
+        {
+            for (int i = e.Trigger.End; i < Math.Min(v.Count, e.Trigger.End + 6); i++)
+            {
+                if (v.TagAt(i) is Tag.Punct or Tag.Comma) break;
+                if (v.IsAny(i, "will", "would", "shall")) { expected = true; break; }
+                if (v.IsAny(i, "could", "may", "might")) { hypothetical = true; break; }
+                if (v.TagAt(i) is Tag.Verb) break;
+            }
+        }
+        if (denied) return Modality.Denied;
+        if (attribution?.Cue is { } cue && cue.End <= v[k].Start && IsDenialCue(v.Text, cue)) return Modality.Denied;
+        if (hypothetical) return Modality.Hypothetical;
+        if (expected) return Modality.Expected;
+        if (attribution?.Cue is { } c2)
+        {
+            var cueWord = v.Text[c2.Start..c2.End];
+            if (cueWord.StartsWith("claim", StringComparison.OrdinalIgnoreCase)) return Modality.Claimed;
+            var nearest = attribution.Chain.Count > 0 ? attribution.Chain[0] : null;
+            if (nearest is not null && actorText is not null && nearest.Kind == SourceKind.Named && SharesName(nearest.Name, actorText))
+                return Modality.Claimed;
+            return Modality.Reported;
+        }
+        // "claimed responsibility for the attack"
+        for (int i = Math.Max(0, k - 6); i < k; i++)
+            if (v.IsAny(i, "claimed", "claims") && v.IsAny(i + 1, "responsibility")) return Modality.Claimed;
+        return Modality.Asserted;
+    }
+
+    private static bool IsDenialCue(string text, TextSpan cue)
+    {
+        var w = text.AsSpan(cue.Start, cue.Length);
+        return w.StartsWith("den", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when the two names share a capitalised word of 3+ letters (the speaker is the actor).</summary>
+    public static bool SharesName(string a, string b)
+    {
+        foreach (var w in a.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (w.Length < 3 || !char.IsUpper(w[0]) || w is "The") continue;
+            foreach (var x in b.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries))
+                if (string.Equals(w, x, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+}

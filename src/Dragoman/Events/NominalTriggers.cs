@@ -1,0 +1,39 @@
+namespace Dragoman.Events;
+
+/// <summary>A noun (or multi-word noun) that names an event: "the release of", "an attack on", "arrest campaign".</summary>
+public sealed record NominalTrigger(string[] Words, string Code, string OfRole, string[] CancelBefore);
+
+/// <summary>The nominal triggers of data/events/nominal-triggers.tsv, indexed by first word.</summary>
+public sealed class NominalTriggers
+{
+    private readonly Dictionary<string, List<NominalTrigger>> _byFirst = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<NominalTrigger>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private NominalTriggers() => _lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public int Count => _byFirst.Values.Sum(l => l.Count);
+
+    public static Result<NominalTriggers> Parse(string tsv)
+    {
+        var t = new NominalTriggers();
+        int n = 0;
+        foreach (var raw in tsv.Split('\n'))
+        {
+            n++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f.Length < 3) return Result<NominalTriggers>.Fail($"nominal-triggers line {n}: expected noun, code, of_role[, cancel_before]");
+            var words = f[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var cancel = f.Length > 3 && f[3] != "-" ? f[3].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+            var trig = new NominalTrigger(words, f[1].Trim(), f[2].Trim(), cancel);
+            if (!t._byFirst.TryGetValue(words[0], out var list)) t._byFirst[words[0]] = list = [];
+            list.Add(trig);
+            // longest first so "arrest campaign" wins over "arrest"
+            list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        }
+        return t;
+    }
+
+    public List<NominalTrigger>? StartingWith(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var l) ? l : null;
+}

@@ -1,0 +1,227 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dragoman.Output;
+using Dragoman.Storage;
+
+namespace Dragoman.Export;
+
+/// <summary>The JSON forms of a stored event shared by the exporters and the web API.</summary>
+public static class EventJson
+{
+    private static JsonNode? Parse(string json) => JsonNode.Parse(string.IsNullOrEmpty(json) ? "[]" : json);
+
+    /// <summary>
+    /// The flat form (JSON Lines export, API lists): the event's normalised fields plus its counts, sources and evidence
+    /// as in the public schema.
+    /// </summary>
+    public static JsonObject Flat(EventRecord e) => new()
+    {
+        ["id"] = e.Key,
+        ["article"] = StoreId.ArticleKey(e.ArticleId),
+        ["article_hash"] = e.ArticleHash,
+        ["article_title"] = e.ArticleTitle,
+        ["article_uri"] = e.ArticleUri,
+        ["published"] = e.Published,
+        ["event"] = e.EventId,
+        ["action"] = e.Action,
+        ["trigger"] = e.Trigger,
+        ["actor"] = new JsonObject { ["text"] = e.Actor, ["entity"] = e.ActorEntity, ["code"] = e.ActorCode },
+        ["target"] = new JsonObject { ["text"] = e.Target, ["entity"] = e.TargetEntity, ["code"] = e.TargetCode },
+        ["place"] = new JsonObject
+        {
+            ["text"] = e.Place, ["entity"] = e.PlaceEntity, ["name"] = e.PlaceName, ["geonameid"] = e.GeonameId, ["lat"] = e.Lat, ["lon"] = e.Lon,
+            ["country"] = e.Country, ["admin1"] = e.Admin1, ["precision"] = e.PlacePrecision,
+            ["acled_geo_precision"] = ExportFields.AcledGeoPrecision(e),
+        },
+        ["time"] = new JsonObject
+        {
+            ["text"] = e.TimeText, ["start"] = e.TimeStart, ["end"] = e.TimeEnd, ["precision"] = e.TimePrecision, ["inherited"] = e.TimeInherited,
+            ["acled_time_precision"] = ExportFields.AcledTimePrecision(e),
+        },
+        ["counts"] = Parse(e.CountsJson),
+        ["modality"] = e.Modality,
+        ["occurred"] = e.Occurred,
+        ["sources"] = Parse(e.SourcesJson),
+        ["evidence"] = Parse(e.EvidenceJson),
+        ["confidence"] = e.Confidence,
+        ["codes"] = new JsonObject
+        {
+            ["cameo"] = e.Cameo,
+            ["plover"] = new JsonObject { ["event"] = e.PloverEvent, ["mode"] = e.PloverMode },
+            ["acled"] = new JsonObject { ["event_type"] = e.AcledType, ["sub_event_type"] = e.AcledSubtype },
+            ["quad_class"] = e.QuadClass,
+            ["goldstein"] = e.Goldstein,
+        },
+    };
+
+    /// <summary>A GeoJSON Feature (RFC 7946: [longitude, latitude]) for an event with coordinates; null without.</summary>
+    public static JsonObject? Feature(EventRecord e)
+    {
+        if (e.Lat is not double lat || e.Lon is not double lon) return null;
+        return new JsonObject
+        {
+            ["type"] = "Feature",
+            ["id"] = e.Key,
+            ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(lon, lat) },
+            ["properties"] = new JsonObject
+            {
+                ["id"] = e.Key,
+                ["article"] = StoreId.ArticleKey(e.ArticleId),
+                ["title"] = e.ArticleTitle,
+                ["action"] = e.Action,
+                ["actor"] = e.Actor,
+                ["target"] = e.Target,
+                ["place"] = e.PlaceName ?? e.Place,
+                ["country"] = e.Country,
+                ["admin1"] = e.Admin1,
+                ["precision"] = e.PlacePrecision,
+                ["geo_precision"] = ExportFields.AcledGeoPrecision(e),
+                ["date"] = ExportFields.EventDate(e) is { } d ? ExportFields.Iso(d) : null,
+                ["time_start"] = e.TimeStart,
+                ["time_end"] = e.TimeEnd,
+                ["time_precision"] = e.TimePrecision,
+                ["time_inherited"] = e.TimeInherited,
+                ["modality"] = e.Modality,
+                ["occurred"] = e.Occurred,
+                ["confidence"] = e.Confidence,
+                ["cameo"] = e.Cameo,
+                ["acled_event_type"] = e.AcledType,
+                ["fatalities"] = ExportFields.Fatalities(e),
+                ["sources"] = ExportFields.SourceChain(e),
+            },
+        };
+    }
+
+    /// <summary>A FeatureCollection of the events with coordinates; <c>unlocated</c> counts those left out.</summary>
+    public static JsonObject FeatureCollection(IEnumerable<EventRecord> events)
+    {
+        var features = new JsonArray();
+        int unlocated = 0;
+        foreach (var e in events)
+        {
+            if (Feature(e) is { } f) features.Add(f);
+            else unlocated++;
+        }
+        return new JsonObject { ["type"] = "FeatureCollection", ["features"] = features, ["unlocated"] = unlocated };
+    }
+
+    /// <summary>A PLOVER record (PLOVER manual, "PLOVER JSON" table) with Dragoman's evidence and modality as extra named fields.</summary>
+    public static JsonObject Plover(EventRecord e)
+    {
+        static JsonArray Entity(string? text, string? code, string? entity) =>
+            text is null && code is null ? [] : new JsonArray(new JsonObject { ["actorText"] = text, ["code"] = code, ["entity"] = entity });
+        var date = ExportFields.EventDate(e);
+        var o = new JsonObject
+        {
+            ["id"] = "DRAGOMAN-" + e.ArticleHash[..Math.Min(12, e.ArticleHash.Length)] + "-" + e.EventId,
+            ["has_event"] = e.PloverEvent is not null,
+            ["date"] = date is { } d ? ExportFields.Iso(d) : null,
+            ["enddate"] = e.TimeEnd ?? e.TimeStart,
+            ["date_precision"] = e.TimeInherited ? "inherited" : e.TimePrecision,
+            ["actor"] = Entity(e.Actor, e.ActorCode, e.ActorEntity),
+            ["recipient"] = Entity(e.Target, e.TargetCode, e.TargetEntity),
+            ["event"] = e.PloverEvent is null ? new JsonArray() : new JsonArray(e.PloverEvent),
+            ["event_loc"] = e.Lat is null && e.PlaceName is null && e.Place is null ? null : new JsonObject
+            {
+                ["placeName"] = e.Place,
+                ["name"] = e.PlaceName,
+                ["geonameId"] = e.GeonameId,
+                ["lat"] = e.Lat,
+                ["lon"] = e.Lon,
+                ["countryCode"] = e.Country,
+                ["adminName1"] = e.Admin1,
+                ["precision"] = e.PlacePrecision,
+            },
+            ["event_text"] = e.Trigger is null ? new JsonArray() : new JsonArray(e.Trigger),
+            ["quad_code"] = e.QuadClass,
+            ["event_scale"] = e.Goldstein,
+            ["mode"] = e.PloverMode is null ? new JsonArray() : new JsonArray(e.PloverMode),
+            ["context"] = new JsonArray(),
+            ["text"] = ExportFields.EvidenceText(e),
+            ["cite_info"] = new JsonObject
+            {
+                ["article"] = StoreId.ArticleKey(e.ArticleId),
+                ["hash"] = e.ArticleHash,
+                ["title"] = e.ArticleTitle,
+                ["url"] = ExportFields.ArticleUri(e),
+                ["published"] = e.Published,
+                ["sources"] = JsonNode.Parse(string.IsNullOrEmpty(e.SourcesJson) ? "[]" : e.SourcesJson),
+            },
+            ["coder"] = "Dragoman",
+            ["cameo"] = e.Cameo,
+            ["modality"] = e.Modality,
+            ["occurred"] = e.Occurred,
+            ["confidence"] = e.Confidence,
+        };
+        return o;
+    }
+}
+
+/// <summary>One JSON object per line: <see cref="EventJson.Flat"/>.</summary>
+public sealed class JsonLinesExporter : IEventExporter
+{
+    public string Format => "jsonl";
+    public string Extension => ".jsonl";
+    public string MediaType => "application/x-ndjson";
+
+    public async Task WriteAsync(IEnumerable<EventRecord> events, Stream output, CancellationToken cancel = default)
+    {
+        await using var w = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        foreach (var e in events)
+        {
+            cancel.ThrowIfCancellationRequested();
+            await w.WriteLineAsync(EventJson.Flat(e).ToJsonString(DocumentJson.Compact));
+        }
+    }
+}
+
+/// <summary>A GeoJSON FeatureCollection (RFC 7946) of the events with coordinates, for QGIS and web maps.</summary>
+public sealed class GeoJsonExporter : IEventExporter
+{
+    public string Format => "geojson";
+    public string Extension => ".geojson";
+    public string MediaType => "application/geo+json";
+
+    public async Task WriteAsync(IEnumerable<EventRecord> events, Stream output, CancellationToken cancel = default)
+    {
+        await using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = DocumentJson.Compact.Encoder });
+        w.WriteStartObject();
+        w.WriteString("type", "FeatureCollection");
+        w.WriteStartArray("features");
+        int unlocated = 0;
+        foreach (var e in events)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (EventJson.Feature(e) is { } f) f.WriteTo(w);
+            else unlocated++;
+            if (w.BytesPending > 1 << 16) await w.FlushAsync(cancel);
+        }
+        w.WriteEndArray();
+        w.WriteNumber("unlocated", unlocated);
+        w.WriteEndObject();
+        await w.FlushAsync(cancel);
+    }
+}
+
+/// <summary>A JSON array of PLOVER records (<see cref="EventJson.Plover"/>).</summary>
+public sealed class PloverJsonExporter : IEventExporter
+{
+    public string Format => "plover-json";
+    public string Extension => ".json";
+    public string MediaType => "application/json";
+
+    public async Task WriteAsync(IEnumerable<EventRecord> events, Stream output, CancellationToken cancel = default)
+    {
+        await using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = DocumentJson.Compact.Encoder, Indented = true });
+        w.WriteStartArray();
+        foreach (var e in events)
+        {
+            cancel.ThrowIfCancellationRequested();
+            EventJson.Plover(e).WriteTo(w);
+            if (w.BytesPending > 1 << 16) await w.FlushAsync(cancel);
+        }
+        w.WriteEndArray();
+        await w.FlushAsync(cancel);
+    }
+}

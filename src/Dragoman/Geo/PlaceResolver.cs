@@ -1,0 +1,595 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Geo;
+
+/// <summary>How a name reached its candidates: the canon key, the transliteration skeleton, or a one-edit typo of it.</summary>
+public enum MatchKind { None, Exact, Loose, Fuzzy }
+
+/// <summary>A place mention to resolve: its span, whether a recogniser or gold annotation gave it (else it was spotted
+/// by gazetteer lookup and needs more evidence), and whether it sits inside a longer capitalised name.</summary>
+public readonly record struct PlaceQuery(int Start, int End, bool Given, bool InsideLongerName = false, string? Lookup = null);
+
+/// <summary>
+/// Resolves place mentions jointly for one text. Candidates come from the gazetteer's name keys; each is scored by
+/// population, feature class, the mention's context words (town, province, camp, base, river, crossing), the
+/// article's focus countries (country mentions, demonyms, the other places) and proximity to the other places'
+/// first-pass choices; a second pass rescores with those. Relative phrases ("north of X", "near X", "the outskirts
+/// of X") keep X as the anchor and lower the precision to 2. Thread-safe.
+/// </summary>
+public sealed class PlaceResolver
+{
+    private readonly Gazetteer _g;
+    private readonly Demonyms _demonyms;
+
+    private readonly float[] _prior;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> _fuzzyCache = new(StringComparer.Ordinal);
+
+    public PlaceResolver(Gazetteer gazetteer, Demonyms demonyms)
+    {
+        _g = gazetteer;
+        _demonyms = demonyms;
+        _prior = new float[gazetteer.Count];
+        for (int i = 0; i < _prior.Length; i++) _prior[i] = (float)ComputePrior(i);
+    }
+
+    public Gazetteer Gazetteer => _g;
+    public Demonyms Demonyms => _demonyms;
+
+    private static readonly HashSet<string> SettlementWords = new(StringComparer.Ordinal)
+    { "town", "city", "village", "capital", "neighbourhood", "neighborhood", "suburb", "hamlet", "township", "municipality", "borough", "downtown" };
+    private static readonly HashSet<string> RegionWords = new(StringComparer.Ordinal)
+    { "province", "governorate", "region", "state", "county", "parish", "district", "provinces", "governorates", "counties", "oblast", "prefecture", "department" };
+    private static readonly HashSet<string> CampWords = new(StringComparer.Ordinal) { "camp", "camps" };
+    private static readonly HashSet<string> BaseWords = new(StringComparer.Ordinal) { "base", "airbase", "airport", "airfield", "garrison", "barracks" };
+    private static readonly HashSet<string> WaterWords = new(StringComparer.Ordinal) { "river", "valley", "basin", "lake", "sea", "gulf", "dam" };
+    private static readonly HashSet<string> MountainWords = new(StringComparer.Ordinal) { "mountain", "mountains", "mount", "heights", "hills", "plateau" };
+    private static readonly HashSet<string> CrossingWords = new(StringComparer.Ordinal) { "crossing", "border", "checkpoint", "bridge" };
+    private static readonly string[] Directions =
+        ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"];
+    private static readonly HashSet<string> NearWords = new(StringComparer.Ordinal)
+    { "near", "outside", "around", "outskirts", "vicinity", "countryside", "suburbs", "edge", "environs", "nearby", "close", "rural", "periphery" };
+    /// <summary>Nouns that turn a preceding place name into a product or style name ("Aleppo soap", "Damascus steel").</summary>
+    private static readonly HashSet<string> ProductWords = new(StringComparer.Ordinal)
+    { "soap", "steel", "cheese", "pepper", "sauce", "carpet", "carpets", "rug", "rugs", "syndrome", "pine", "cabbage", "sprouts", "mustard", "ham", "blend", "style", "roast" };
+    private static readonly HashSet<string> Locatives = new(StringComparer.Ordinal)
+    { "in", "at", "from", "near", "of", "to", "into", "across", "outside", "around", "toward", "towards", "via", "through", "between", "inside", "throughout", "within", "entered", "reached", "visited", "and" };
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
+    { "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "maj", "major", "capt", "captain", "president", "minister", "prof", "sen", "senator",
+      "rep", "judge", "rabbi", "father", "imam", "brig", "sgt", "commander", "spokesman", "spokeswoman", "mayor", "governor", "chief", "sheikh", "king", "queen", "prince", "lord", "sir" };
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
+    { "said", "says", "told", "added", "stated", "explained", "wrote", "argued", "noted", "claimed", "asked", "replied" };
+
+    /// <summary>Candidates for a name: canon key first, then the skeleton, then (if allowed) one-edit typos of the skeleton.</summary>
+    public int[] Candidates(string name, bool allowFuzzy, out MatchKind kind) => Candidates(name, allowFuzzy, out kind, out _);
+
+    /// <summary>As above; the first <paramref name="exactCount"/> candidates matched the canon key, the rest only the skeleton.</summary>
+    public int[] Candidates(string name, bool allowFuzzy, out MatchKind kind, out int exactCount)
+    {
+        exactCount = 0;
+        var canon = NameFolder.Canon(name);
+        if (canon.Length == 0) { kind = MatchKind.None; return []; }
+        canon = JoinInitials(canon);
+        var hits = _g.LookupCanon(canon);
+        if (hits.Length == 0 && canon.EndsWith(" s", StringComparison.Ordinal)) // possessive left in a span: "Syria's"
+        {
+            canon = canon[..^2];
+            hits = _g.LookupCanon(canon);
+        }
+        var loose = NameFolder.Loose(canon);
+        var looseHits = _g.LookupLoose(loose);
+        if (hits.Length > 0)
+        {
+            kind = MatchKind.Exact;
+            exactCount = hits.Length;
+            if (looseHits.Length <= hits.Length) return hits.ToArray();
+            // spelling variants the exact key misses (Daraa vs Dar'a): exact ones first
+            var all = new List<int>(looseHits.Length);
+            all.AddRange(hits.ToArray());
+            foreach (var i in looseHits) if (hits.IndexOf(i) < 0) all.Add(i);
+            return [.. all];
+        }
+        if (looseHits.Length > 0) { kind = MatchKind.Loose; return looseHits.ToArray(); }
+        if (allowFuzzy && loose.Length >= 5)
+        {
+            if (_fuzzyCache.TryGetValue(loose, out var cached)) { kind = cached.Length > 0 ? MatchKind.Fuzzy : MatchKind.None; return cached; }
+            var set = new List<int>();
+            foreach (var k in _g.FuzzyKeys(loose))
+                foreach (var i in _g.LookupLoose(k))
+                    if (!set.Contains(i)) set.Add(i);
+            int[] found = [.. set];
+            if (_fuzzyCache.Count < 100_000) _fuzzyCache[loose] = found;
+            if (found.Length > 0) { kind = MatchKind.Fuzzy; return found; }
+        }
+        kind = MatchKind.None;
+        return [];
+    }
+
+    /// <summary>"u s" (from "U.S.") becomes "us"; other keys are unchanged.</summary>
+    private static string JoinInitials(string canon)
+    {
+        if (canon.Length < 3 || canon.Length > 11) return canon;
+        for (int i = 0; i < canon.Length; i++)
+            if ((i % 2 == 0 && canon[i] == ' ') || (i % 2 == 1 && canon[i] != ' ')) return canon;
+        return canon.Replace(" ", "", StringComparison.Ordinal);
+    }
+
+    /// <summary>Candidates with the division word removed ("Rapides Parish" -> "Rapides", "Idlib province" -> "Idlib").</summary>
+    private int[] CandidatesWithFallback(string name, bool allowFuzzy, out MatchKind kind, out string? droppedWord) =>
+        CandidatesWithFallback(name, allowFuzzy, out kind, out droppedWord, out _);
+
+    private int[] CandidatesWithFallback(string name, bool allowFuzzy, out MatchKind kind, out string? droppedWord, out int exactCount)
+    {
+        droppedWord = null;
+        var c = Candidates(name, allowFuzzy, out kind, out exactCount);
+        if (c.Length > 0) return c;
+        int sp = name.LastIndexOf(' ');
+        if (sp > 0)
+        {
+            var last = name[(sp + 1)..].ToLowerInvariant();
+            if (RegionWords.Contains(last) || SettlementWords.Contains(last) || CampWords.Contains(last) || BaseWords.Contains(last)
+                || WaterWords.Contains(last) || MountainWords.Contains(last) || CrossingWords.Contains(last) || last is "countryside" or "area")
+            {
+                droppedWord = last;
+                return Candidates(name[..sp], allowFuzzy, out kind, out exactCount);
+            }
+        }
+        return c;
+    }
+
+    private sealed class Work
+    {
+        public PlaceQuery Q;
+        public string Text = "";
+        public int[] Cands = [];
+        public MatchKind Kind;
+        public string[] Before = [];
+        public string[] After = [];
+        public string? Relation;
+        public Cue Cue;
+        public bool SentenceInitial;
+        public bool Blocked;
+        public int Pick = -1;
+        public double Top, Second;
+        public double[] Scores = [];
+        public string? Demonym;
+        public int ExactCount;
+        public string Key = "";
+        public double Context;
+        public double PickFocus;
+        public (int Entry, string Country, string? Admin1)? Container;
+    }
+
+    [Flags]
+    private enum Cue { None = 0, Settlement = 1, Region = 2, Camp = 4, Base = 8, Water = 16, Mountain = 32, Crossing = 64, Locative = 128 }
+
+    /// <summary>
+    /// Resolves the queries of one text together. With <paramref name="forceBest"/> (evaluation given gold spans)
+    /// every query with candidates gets its best one; otherwise weak or ambiguous spotted names are dropped (null) and
+    /// weak given ones are returned unresolved with their candidates.
+    /// </summary>
+    public PlaceResolution?[] Resolve(string text, IReadOnlyList<PlaceQuery> queries, bool forceBest = false)
+    {
+        var work = new Work[queries.Count];
+        for (int i = 0; i < queries.Count; i++) work[i] = Prepare(text, queries[i]);
+
+        // focus from demonyms and from names that are countries
+        var focus = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var cc in DemonymCountries(text)) Bump(focus, cc, 1.0);
+        foreach (var w in work)
+        {
+            if (w.Cands.Length == 0 || w.Kind != MatchKind.Exact) continue;
+            foreach (var c in w.Cands)
+                if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) { Bump(focus, _g.CountryOf(c), 1.5); break; }
+        }
+
+        // pass 1: prior, context and text-level focus
+        var noPicks = Array.Empty<int>();
+        foreach (var w in work) Score(w, Normalise(focus), null, noPicks, work);
+        // pass 2: focus and proximity from the other mentions' first-pass picks (never a mention's own pick,
+        // nor that of another mention of the same name, so no choice supports itself)
+        var picks = work.Where(w => w.Pick >= 0 && !w.Blocked).Select(w => w.Pick).ToArray();
+        var weights = new double[work.Length];
+        for (int i = 0; i < work.Length; i++)
+            if (work[i].Pick >= 0 && !work[i].Blocked)
+                weights[i] = work[i].Cands.Length == 1 ? 1.0 : Math.Clamp(work[i].Top - work[i].Second, 0.2, 1.0);
+        var nf = Normalise(focus);
+        for (int i = 0; i < work.Length; i++)
+        {
+            var w = work[i];
+            if (w.Cands.Length == 0) continue;
+            var f = new Dictionary<string, double>(focus, StringComparer.Ordinal);
+            var admin = new Dictionary<int, double>();
+            for (int j = 0; j < work.Length; j++)
+            {
+                if (weights[j] == 0 || work[j].Key == w.Key) continue;
+                Bump(f, _g.CountryOf(work[j].Pick), weights[j]);
+                int a1 = _g.Admin1s[work[j].Pick];
+                if (a1 >= 0) admin[a1] = admin.GetValueOrDefault(a1) + weights[j];
+            }
+            double adminTotal = admin.Values.Sum();
+            Score(w, Normalise(f), adminTotal > 0 ? (admin, adminTotal) : null, picks, work);
+        }
+
+        var results = new PlaceResolution?[work.Length];
+        for (int i = 0; i < work.Length; i++) results[i] = Finish(work[i], nf, forceBest);
+        return results;
+    }
+
+    private Work Prepare(string text, PlaceQuery q)
+    {
+        var w = new Work { Q = q, Text = text[q.Start..q.End] };
+        w.Before = WordsBefore(text, q.Start, 4);
+        w.After = WordsAfter(text, q.End, 3);
+        w.SentenceInitial = IsSentenceInitial(text, q.Start);
+        var lookup = q.Lookup ?? w.Text;
+        w.Cands = CandidatesWithFallback(lookup, q.Given || HasFeatureNounAfter(w.After) || HasFeatureNounAfter([LastWord(lookup)]), out w.Kind, out var dropped, out w.ExactCount);
+        w.Key = NameFolder.Canon(lookup);
+        if (q.Given && _demonyms.CountriesOf(lookup).FirstOrDefault() is { } demonymCountry && _g.CountryEntry(demonymCountry) is var ce and >= 0)
+        {
+            // an adjectival toponym ("Syrian", "Russians") names its country
+            w.Demonym = demonymCountry;
+            if (Array.IndexOf(w.Cands, ce) < 0) { w.Cands = [.. w.Cands, ce]; if (w.Kind != MatchKind.Exact) w.Kind = MatchKind.Exact; }
+        }
+        w.Container = ContainerAfter(text, q.End);
+        // context cues
+        var cue = Cue.None;
+        string? next = w.After.Length > 0 ? w.After[0] : null;
+        string? prev = w.Before.Length > 0 ? w.Before[^1] : null;
+        string? prev2 = w.Before.Length > 1 ? w.Before[^2] : null;
+        void Classify(string? word)
+        {
+            if (word is null) return;
+            if (SettlementWords.Contains(word)) cue |= Cue.Settlement;
+            if (RegionWords.Contains(word)) cue |= Cue.Region;
+            if (CampWords.Contains(word)) cue |= Cue.Camp;
+            if (BaseWords.Contains(word)) cue |= Cue.Base;
+            if (WaterWords.Contains(word)) cue |= Cue.Water;
+            if (MountainWords.Contains(word)) cue |= Cue.Mountain;
+            if (CrossingWords.Contains(word)) cue |= Cue.Crossing;
+        }
+        Classify(dropped);
+        Classify(next);
+        var last = LastWord(w.Text);
+        Classify(last);
+        if (prev == "of" || prev == "the") Classify(prev2);
+        if (prev is not null && Locatives.Contains(prev)) cue |= Cue.Locative;
+        if (prev == "the" && prev2 is not null && Locatives.Contains(prev2)) cue |= Cue.Locative;
+        w.Cue = cue;
+        // relative phrases keep the anchor and lower the precision
+        if (prev == "of" && prev2 is not null && (Array.IndexOf(Directions, prev2) >= 0 || prev2 is "outskirts" or "countryside" or "vicinity" or "suburbs" or "edge" or "environs" or "periphery"))
+            w.Relation = Array.IndexOf(Directions, prev2) >= 0 ? prev2 + " of" : prev2 + " of";
+        else if (prev is "near" or "outside" or "around" or "nearby" || (prev == "to" && prev2 == "close"))
+            w.Relation = prev == "to" ? "close to" : prev;
+        else if (prev == "rural") w.Relation = "rural";
+        else if (next is "countryside" or "outskirts" or "suburbs" or "environs") w.Relation = next;
+        else if (prev == "from" && w.Before.Length >= 3 && w.Before[^3] is "km" or "kilometres" or "kilometers" or "miles") w.Relation = "km from";
+        // names used as something else
+        if (!q.Given)
+        {
+            if (next is not null && ProductWords.Contains(next)) w.Blocked = true;
+            if (prev is not null && Honorifics.Contains(prev.TrimEnd('.'))) w.Blocked = true;
+            if (next is not null && SpeechVerbs.Contains(next) && (w.Cue & Cue.Locative) == 0 && w.Before.Length > 0) w.Blocked = true;
+        }
+        else if (next is not null && ProductWords.Contains(next)) w.Blocked = true;
+        return w;
+    }
+
+    /// <summary>"Paris, Texas", "Gainesville, Ga.": a division or country right after a comma contains the place.</summary>
+    private (int, string, string?)? ContainerAfter(string text, int end)
+    {
+        int i = end;
+        if (i >= text.Length || text[i] != ',') return null;
+        i++;
+        while (i < text.Length && text[i] == ' ') i++;
+        int j = i;
+        while (j < text.Length && (char.IsLetter(text[j]) || text[j] == '.' || (text[j] == ' ' && j + 1 < text.Length && char.IsUpper(text[j + 1])))) j++;
+        if (j - i < 2 || !char.IsUpper(text[i])) return null;
+        var name = text[i..j].TrimEnd('.');
+        foreach (var c in Candidates(name, false, out var kind))
+        {
+            if (kind != MatchKind.Exact || _g.FClasses[c] != 'A') continue;
+            var code = _g.FeatureCodeOf(c);
+            if (code.StartsWith("PCL", StringComparison.Ordinal)) return (c, _g.CountryOf(c), null);
+            if (code == "ADM1" && _g.AdminKey(c, 1) is { } a1) return (c, _g.CountryOf(c), a1);
+        }
+        return null;
+    }
+
+    private static bool HasFeatureNounAfter(string[] after) =>
+        after.Length > 0 && (CampWords.Contains(after[0]) || BaseWords.Contains(after[0]) || WaterWords.Contains(after[0])
+            || MountainWords.Contains(after[0]) || CrossingWords.Contains(after[0]) || RegionWords.Contains(after[0]) || after[0] is "area" or "countryside");
+
+    private void Score(Work w, Dictionary<string, double> focus, (Dictionary<int, double> Shares, double Total)? admin, int[] picks, Work[] all)
+    {
+        if (w.Cands.Length == 0) return;
+        if (w.Scores.Length != w.Cands.Length) w.Scores = new double[w.Cands.Length];
+        double best = double.NegativeInfinity, second = double.NegativeInfinity;
+        int bestI = -1;
+        for (int k = 0; k < w.Cands.Length; k++)
+        {
+            int c = w.Cands[k];
+            double s = _prior[c];
+            var fcode = _g.FeatureCodeOf(c);
+            char fc = _g.FeatureClassOf(c);
+            bool isRegion = fc is 'A' or 'L' or 'T' or 'H';
+            if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) s += 0.3;
+            if (w.Kind == MatchKind.Exact && k >= w.ExactCount) s -= 1.5; // matched only as a spelling variant
+            double prior = s;
+            if (w.Demonym is not null && fc == 'A' && _g.CountryOf(c) == w.Demonym) s += 4.0;
+            if (w.Container is { } box)
+            {
+                if (_g.CountryOf(c) == box.Country && (box.Admin1 is null || _g.AdminKey(c, 1) == box.Admin1) && c != box.Entry) s += 3.0;
+            }
+            if ((w.Cue & Cue.Settlement) != 0) s += fc is 'P' ? 1.0 : fc == 'A' ? -1.0 : 0;
+            if ((w.Cue & Cue.Region) != 0) s += fcode is "ADM1" or "ADM2" or "ADM3" or "RGN" ? 1.5 : fc == 'P' ? -0.5 : 0;
+            else if (fcode is "ADM1" or "ADM2" && HasSameNamedSeat(w, c)) s -= 3.5;
+            if ((w.Cue & Cue.Camp) != 0 && fcode.StartsWith("CMP", StringComparison.Ordinal)) s += 2.5;
+            if ((w.Cue & Cue.Base) != 0 && fcode is "AIRB" or "MILB" or "NVB" or "AIRP" or "AIRF" or "INSM") s += 2.5;
+            if ((w.Cue & Cue.Water) != 0 && (fc == 'H' || fcode is "RGN" or "VAL")) s += 2.0;
+            if ((w.Cue & Cue.Mountain) != 0 && fc == 'T') s += 2.0;
+            if ((w.Cue & Cue.Crossing) != 0 && fcode == "PSTB") s += 2.0;
+            if ((w.Cue & (Cue.Camp | Cue.Base)) == 0 && fcode.StartsWith("CMP", StringComparison.Ordinal)) s -= 1.0;
+            if ((w.Cue & (Cue.Water | Cue.Mountain)) == 0 && isRegion && fc != 'A' && fcode != "RGN" && fcode != "PLAT") s -= 0.3;
+            s += 2.0 * focus.GetValueOrDefault(_g.CountryOf(c));
+            if (admin is { } a && _g.Admin1s[c] >= 0) s += 1.2 * a.Shares.GetValueOrDefault(_g.Admin1s[c]) / a.Total;
+            if (picks.Length > 0)
+            {
+                double d = NearestPick(c, w, all);
+                if (d < 25) s += 1.5;
+                else if (d < 80) s += 1.0;
+                else if (d < 250) s += 0.5;
+            }
+            w.Scores[k] = s;
+            if (s > best) { second = best; best = s; bestI = c; w.Context = s - prior; w.PickFocus = focus.GetValueOrDefault(_g.CountryOf(c)); }
+            else if (s > second) second = s;
+        }
+        w.Pick = bestI;
+        w.Top = best;
+        w.Second = double.IsNegativeInfinity(second) ? best - 3 : second;
+    }
+
+    /// <summary>Whether a division's name is also a seat city among the candidates (Daraa city vs Daraa governorate).</summary>
+    private bool HasSameNamedSeat(Work w, int division)
+    {
+        foreach (var o in w.Cands)
+            if (o != division && _g.FClasses[o] == 'P' && _g.CountryOf(o) == _g.CountryOf(division) && _g.FeatureCodeOf(o) is "PPLA" or "PPLA2" or "PPLC") return true;
+        return false;
+    }
+
+    private double NearestPick(int c, Work self, Work[] all)
+    {
+        double best = double.MaxValue;
+        foreach (var o in all)
+        {
+            if (ReferenceEquals(o, self) || o.Pick < 0 || o.Blocked || o.Pick == c || o.Key == self.Key) continue;
+            if (_g.FClasses[o.Pick] == 'A' && _g.FeatureCodeOf(o.Pick).StartsWith("PCL", StringComparison.Ordinal)) continue;
+            double d = GeoMath.ApproxKm(_g.Lats[c], _g.Lons[c], _g.Lats[o.Pick], _g.Lons[o.Pick]);
+            if (d < best) best = d;
+        }
+        return best;
+    }
+
+    /// <summary>The prior of an entry before context: population and feature importance.</summary>
+    public double Prior(int c) => _prior[c];
+
+    private double ComputePrior(int c)
+    {
+        var fcode = _g.FeatureCodeOf(c);
+        char fc = _g.FeatureClassOf(c);
+        int pop = _g.Pops[c];
+        if (pop == 0 && fc == 'A') pop = fcode == "ADM1" ? 1_000_000 : 100_000;
+        double s = Math.Log10(pop + 1.0) * 0.3;
+        if (fc == 'A')
+        {
+            if (fcode.StartsWith("PCL", StringComparison.Ordinal)) s += 2.5;
+            else if (fcode == "ADM1") s += 1.6;
+            else if (fcode == "ADM2") s += 0.4;
+        }
+        else if (fc == 'P')
+        {
+            if (fcode == "PPLC") s += 0.9;
+            else if (fcode == "PPLA") s += 0.5;
+            else if (fcode == "PPLA2") s += 0.2;
+            else if (fcode is "PPLX" or "PPLH" or "PPLQ") s -= 0.3;
+        }
+        if (_g.GeonameIds[c] <= 0 && _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal)) s += 1.0;
+        return s;
+    }
+
+    private PlaceResolution? Finish(Work w, Dictionary<string, double> focus, bool forceBest)
+    {
+        if (w.Blocked && !forceBest) return null;
+        if (w.Cands.Length == 0 || w.Pick < 0)
+            return w.Q.Given ? new PlaceResolution { Span = new(w.Q.Start, w.Q.End), Text = w.Text, Confidence = 0 } : null;
+        int c = w.Pick;
+        double margin = w.Top - w.Second;
+        double quality = w.Kind switch { MatchKind.Exact => 1.0, MatchKind.Loose => 0.85, _ => 0.7 };
+        double conf = Math.Round(quality * (w.Cands.Length == 1 ? 0.9 : 1.0 / (1.0 + Math.Exp(-2.0 * margin))), 3);
+        var fcode = _g.FeatureCodeOf(c);
+        char fc = _g.FeatureClassOf(c);
+        bool country = fc == 'A' && fcode.StartsWith("PCL", StringComparison.Ordinal);
+        bool supplement = _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal);
+
+        if (!forceBest && !w.Q.Given)
+        {
+            // a spotted name needs evidence that it is a place here
+            int pop = _g.Pops[c];
+            bool strong = country || fcode == "ADM1" || supplement || pop >= 100_000;
+            bool inFocus = w.PickFocus >= 0.25;
+            bool ok;
+            bool variantOnly = w.Kind == MatchKind.Loose || (w.Kind == MatchKind.Exact && Array.IndexOf(w.Cands, c) >= w.ExactCount);
+            if (variantOnly && (w.Key.Length < 5 || w.SentenceInitial || w.Q.InsideLongerName)) ok = supplement && w.Key.Length >= 5;
+            else if (variantOnly) ok = supplement || country || inFocus || ((w.Cue & Cue.Locative) != 0 && pop >= 100_000);
+            else if (w.Q.InsideLongerName) ok = country || fcode == "ADM1" || pop >= 1_000_000;
+            else if (w.Kind == MatchKind.Fuzzy) ok = (supplement || pop >= 50_000 || inFocus) && w.Text.Length >= 5;
+            else if (w.SentenceInitial && (w.Cue & Cue.Locative) == 0) ok = strong;
+            else if ((w.Cue & Cue.Locative) != 0 || w.Cue != Cue.None || w.Relation is not null) ok = strong || pop >= 1000 || inFocus;
+            else ok = strong || (inFocus && pop >= 5000);
+            if (!ok) return null;
+        }
+
+        var candidates = w.Cands.Length > 1
+            ? w.Cands.Zip(w.Scores).OrderByDescending(p => p.Second).Take(5).Select(p => Describe(p.First)).ToArray()
+            : [];
+        // ambiguous with weak evidence: a rival of comparable score and size in another country, far away
+        if (!forceBest && w.Cands.Length > 1 && !country)
+        {
+            for (int k = 0; k < w.Cands.Length; k++)
+            {
+                int o = w.Cands[k];
+                if (o == c || w.Scores[k] < w.Top - 0.75 || _g.CountryOf(o) == _g.CountryOf(c) || _g.Pops[o] < 50_000) continue;
+                if (w.Kind == MatchKind.Exact && k >= w.ExactCount) continue; // a spelling variant is no rival to an exact name
+                if (!w.Q.Given) return null;
+                if (GeoMath.Km(_g.Lats[c], _g.Lons[c], _g.Lats[o], _g.Lons[o]) <= 161) continue;
+                return new PlaceResolution { Span = new(w.Q.Start, w.Q.End), Text = w.Text, Confidence = Math.Min(conf, 0.5), Candidates = candidates };
+            }
+        }
+
+        var precision = country ? PlacePrecision.Country
+            : fc is 'A' or 'L' or 'H' or 'T' && !(fc == 'A' && fcode is "ADM3" or "ADM4" or "ADM5") ? PlacePrecision.Region
+            : PlacePrecision.Exact;
+        if (w.Relation is not null && precision == PlacePrecision.Exact) precision = PlacePrecision.Near;
+        var a1 = _g.Admin1s[c] >= 0 ? _g.AdminName(_g.AdminKey(c, 1)) ?? _g.AdminKey(c, 1) : null;
+        var a2 = _g.Admin2s[c] >= 0 ? _g.AdminName(_g.AdminKey(c, 2)) ?? _g.AdminKey(c, 2) : null;
+        return new PlaceResolution
+        {
+            Span = new(w.Q.Start, w.Q.End),
+            Text = w.Text,
+            GeonameId = _g.IdOf(c),
+            Name = _g.Names[c],
+            Lat = Math.Round(_g.Lats[c], 5),
+            Lon = Math.Round(_g.Lons[c], 5),
+            Country = _g.CountryOf(c),
+            Admin1 = a1,
+            Admin2 = a2,
+            Feature = $"{fc}.{fcode}",
+            Precision = precision,
+            Confidence = conf,
+            Relation = w.Relation,
+            Candidates = candidates,
+        };
+    }
+
+    private string Describe(int c) => $"{_g.IdOf(c)}:{_g.Names[c]}:{_g.CountryOf(c)}";
+
+    /// <summary>The most populous candidate of a name (the baseline of the evaluations), or -1.</summary>
+    public int MostPopulous(string name)
+    {
+        var cands = CandidatesWithFallback(name, true, out _, out _);
+        int best = -1;
+        foreach (var c in cands)
+            if (best < 0 || _g.Pops[c] > _g.Pops[best]) best = c;
+        return best;
+    }
+
+    /// <summary>All candidates of a name (exact, else skeleton, else typo), for the evaluation ceiling.</summary>
+    public int[] AllCandidates(string name) => CandidatesWithFallback(name, true, out _, out _);
+
+    /// <summary>Countries named by demonyms and adjectives anywhere in the text.</summary>
+    public List<string> DemonymCountries(string text)
+    {
+        var found = new List<string>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsUpper(text[i]) || (i > 0 && char.IsLetter(text[i - 1]))) { i++; continue; }
+            int j = i + 1;
+            while (j < text.Length && (char.IsLetter(text[j]) || (text[j] is '-' or '–' && j + 1 < text.Length && char.IsUpper(text[j + 1])))) j++;
+            if (j - i >= 4) found.AddRange(_demonyms.CountriesOf(text.AsSpan(i, j - i)));
+            i = j;
+        }
+        return found;
+    }
+
+    private static void Bump(Dictionary<string, double> d, string k, double v) => d[k] = d.GetValueOrDefault(k) + v;
+
+    private static Dictionary<string, double> Normalise(Dictionary<string, double> d)
+    {
+        double total = d.Values.Sum();
+        return total <= 0 ? d : d.ToDictionary(kv => kv.Key, kv => kv.Value / total, StringComparer.Ordinal);
+    }
+
+    private static string LastWord(string s)
+    {
+        int sp = s.LastIndexOf(' ');
+        return (sp < 0 ? s : s[(sp + 1)..]).ToLowerInvariant();
+    }
+
+    internal static string[] WordsBefore(string text, int pos, int n)
+    {
+        var words = new List<string>(n);
+        int i = pos - 1;
+        while (words.Count < n && i >= 0)
+        {
+            while (i >= 0 && !char.IsLetterOrDigit(text[i]))
+            {
+                if (text[i] is '!' or '?' or '\n' or ';' or ':') goto done;
+                if (text[i] == '.' && !IsAbbreviationDot(text, i)) goto done;
+                i--;
+            }
+            int end = i + 1;
+            while (i >= 0 && (char.IsLetterOrDigit(text[i]) || text[i] is '-' or '\'' or '’')) i--;
+            if (end > i + 1) words.Insert(0, text[(i + 1)..end].ToLowerInvariant());
+        }
+    done:
+        return [.. words];
+    }
+
+    /// <summary>A dot after a short capitalised word ("Gen.", "Dr.", "St.") or a single letter ("U.S.").</summary>
+    private static bool IsAbbreviationDot(string text, int dot)
+    {
+        int j = dot - 1;
+        while (j >= 0 && char.IsLetter(text[j])) j--;
+        int len = dot - 1 - j;
+        return len >= 1 && len <= 4 && char.IsUpper(text[j + 1]);
+    }
+
+    internal static string[] WordsAfter(string text, int pos, int n)
+    {
+        var words = new List<string>(n);
+        int i = pos;
+        while (words.Count < n && i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            {
+                if (text[i] is '.' or '!' or '?' or '\n' or ';' or ',' or ':' or '(' or ')') return [.. words];
+                i++;
+            }
+            int start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '-')) i++;
+            if (i > start) words.Add(text[start..i].ToLowerInvariant());
+        }
+        return [.. words];
+    }
+
+    private static bool IsSentenceInitial(string text, int pos)
+    {
+        int i = pos - 1;
+        while (i >= 0 && (text[i] is ' ' or '\t' or '"' or '“' or '‘' or '\'' or '(')) i--;
+        return i < 0 || text[i] is '.' or '!' or '?' or '\n' or ':';
+    }
+}
+
+/// <summary>Great-circle distances.</summary>
+public static class GeoMath
+{
+    public const double EarthRadiusKm = 6371.0088;
+
+    /// <summary>Equirectangular approximation, good to a few percent below 1,000 km; for ranking nearby places.</summary>
+    public static double ApproxKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double rad = Math.PI / 180;
+        double dlon = Math.Abs(lon2 - lon1);
+        if (dlon > 180) dlon = 360 - dlon;
+        double x = dlon * rad * Math.Cos((lat1 + lat2) * 0.5 * rad), y = (lat2 - lat1) * rad;
+        return EarthRadiusKm * Math.Sqrt(x * x + y * y);
+    }
+
+    public static double Km(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double rad = Math.PI / 180;
+        double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+        double a = Math.Sin(dlat / 2) * Math.Sin(dlat / 2) + Math.Cos(lat1 * rad) * Math.Cos(lat2 * rad) * Math.Sin(dlon / 2) * Math.Sin(dlon / 2);
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+
+namespace Dragoman.Ingest.Rules;
+
+/// <summary>
+/// General rules for site chrome: blocks made only of interface words (logo alt texts, share/follow/subscribe
+/// buttons, empty "keywords"/"related" labels, navigation), cookie notices, copyright footers, link menus.
+/// Each rule gives the reason the block is dropped.
+/// </summary>
+public static partial class ChromeRules
+{
+    // Words that only ever make up interface labels when a short block consists of nothing else.
+    private static readonly HashSet<string> Interface = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "logo", "wide", "site", "small", "large", "white", "dark", "light", "header", "footer", "main", "home", "homepage", "menu",
+        "navigation", "nav", "search", "skip", "to", "content", "share", "this", "article", "story", "page", "post", "on", "via",
+        "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "instagram", "youtube", "email", "e-mail", "print", "copy",
+        "link", "subscribe", "follow", "us", "our", "related", "articles", "stories", "posts", "news", "more", "read", "also",
+        "helpful", "useful", "keywords", "keyword", "tags", "tag", "topics", "topic", "categories", "category", "advertisement",
+        "advert", "ad", "ads", "sponsored", "newsletter", "newsletters", "sign", "up", "in", "log", "login", "register", "comments",
+        "comment", "leave", "a", "reply", "back", "top", "next", "previous", "prev", "most", "popular", "trending", "latest",
+        "recommended", "you", "may", "like", "and", "the", "of", "for", "image", "icon", "banner", "toggle", "close", "open", "load",
+        "view", "all", "see", "show", "hide", "font", "size", "listen", "audio", "save", "bookmark", "rss", "feed", "app", "download",
+        "donate", "support", "contact", "about", "privacy", "policy", "terms", "cookies", "cookie", "accept", "settings", "now", "here",
+        "click", "tap", "mobile", "desktop", "version", "edition", "english", "arabic", "with", "friends", "your", "updates", "alerts",
+    };
+
+    private static readonly Dictionary<string, string> Strong = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["logo"] = "logo or image alt text", ["icon"] = "logo or image alt text", ["banner"] = "logo or image alt text",
+        ["keywords"] = "label of an empty keywords/related block", ["keyword"] = "label of an empty keywords/related block",
+        ["tags"] = "label of an empty keywords/related block", ["tag"] = "label of an empty keywords/related block",
+        ["topics"] = "label of an empty keywords/related block", ["categories"] = "label of an empty keywords/related block",
+        ["related"] = "label of an empty keywords/related block", ["recommended"] = "label of an empty keywords/related block",
+        ["trending"] = "label of an empty keywords/related block", ["popular"] = "label of an empty keywords/related block",
+        ["share"] = "share buttons", ["facebook"] = "share buttons", ["twitter"] = "share buttons", ["whatsapp"] = "share buttons",
+        ["telegram"] = "share buttons", ["linkedin"] = "share buttons", ["print"] = "share buttons", ["bookmark"] = "share buttons",
+        ["email"] = "share buttons", ["instagram"] = "share buttons", ["youtube"] = "share buttons",
+        ["subscribe"] = "subscribe or follow prompt", ["newsletter"] = "subscribe or follow prompt", ["newsletters"] = "subscribe or follow prompt",
+        ["follow"] = "subscribe or follow prompt", ["register"] = "subscribe or follow prompt", ["login"] = "subscribe or follow prompt",
+        ["donate"] = "subscribe or follow prompt", ["rss"] = "subscribe or follow prompt", ["alerts"] = "subscribe or follow prompt",
+        ["advertisement"] = "advertisement label", ["advert"] = "advertisement label", ["sponsored"] = "advertisement label", ["ads"] = "advertisement label",
+        ["menu"] = "navigation", ["navigation"] = "navigation", ["nav"] = "navigation", ["skip"] = "navigation", ["homepage"] = "navigation",
+        ["header"] = "navigation", ["footer"] = "navigation", ["toggle"] = "navigation",
+        ["comments"] = "comments widget", ["comment"] = "comments widget", ["reply"] = "comments widget",
+        ["cookies"] = "cookie notice", ["cookie"] = "cookie notice",
+    };
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\bcookies?\b.{0,200}\b(?:use|uses|using|accept|consent|policy|privacy|experience|agree|settings)\b|\b(?:use|uses|accept|consent to)\b.{0,80}\bcookies?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Cookie();
+
+    [GeneratedRegex(@"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Copyright();
+
+    [GeneratedRegex(@"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?<name>[^.|,]{2,60}?)\s*(?:[.|,]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CopyrightHolder();
+
+    [GeneratedRegex(@"^(?:read\s+(?:more|also)|see\s+also|related|more\s+on\s+this|watch|listen)\s*[:>»|\-–]\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelatedLink();
+
+    [GeneratedRegex(@"^\(?(?:photo|image|picture|video|file\s+photo|credit)s?\s*:\s*[^.]{0,80}\)?\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhotoCredit();
+
+    [GeneratedRegex(@"\b(?:subscribe|newsletter|sign\s+up|sign\s+in|log\s+in|follow\s+us|download\s+(?:our|the)\s+app|support\s+our\s+journalism|donate)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Prompt();
+
+    [GeneratedRegex(@"^(?<label>tags|keywords|key\s+words|topics|related\s+topics|filed\s+under|categories)\s*[:：]\s*(?<list>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex KeywordLine();
+
+    /// <summary>The reason a block is site chrome, or null when it is content.</summary>
+    public static string? Classify(string text, double linkDensity = 0)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.IsEmpty) return "empty block";
+        int words = 0, interfaceWords = 0;
+        string? strong = null;
+        foreach (var m in Word().EnumerateMatches(t))
+        {
+            words++;
+            var w = t.Slice(m.Index, m.Length).ToString();
+            // "logo-white" counts as its parts.
+            var pieces = w.Contains('-') ? w.Split('-', StringSplitOptions.RemoveEmptyEntries) : [w];
+            if (pieces.All(Interface.Contains)) interfaceWords++;
+            foreach (var piece in pieces) if (strong is null && Strong.TryGetValue(piece, out var r)) strong = r;
+            if (words > 12) break;
+        }
+        if (words == 0) return t.Length <= 3 ? "punctuation-only block" : null;
+        if (words <= 8 && interfaceWords == words && strong is not null && t.Length <= 80) return strong;
+        var s = t.ToString();
+        if (s.Length <= 600 && Cookie().IsMatch(s)) return "cookie notice";
+        if (s.Length <= 300 && Copyright().IsMatch(s)) return "copyright footer";
+        if (s.Length <= 200 && RelatedLink().IsMatch(s)) return "related-content link";
+        if (s.Length <= 120 && PhotoCredit().IsMatch(s)) return "photo credit";
+        if (words <= 16 && s.Length <= 140 && Prompt().IsMatch(s) && !EndsLikeProse(s)) return "subscribe or follow prompt";
+        if (IsMenu(s)) return "navigation menu";
+        if (linkDensity >= 0.8 && words <= 25) return "link list";
+        return null;
+    }
+
+    private static bool EndsLikeProse(string s) => s.Length > 60 && s.TrimEnd().EndsWith('.') && s.Contains(' ') && char.IsLower(s.TrimEnd()[^2]);
+
+    /// <summary>Four or more short items separated by |, •, · or » (a menu or breadcrumb written out as text).</summary>
+    private static bool IsMenu(string s)
+    {
+        if (s.Length > 300) return false;
+        var parts = s.Split(['|', '•', '·', '»', '›'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 4) return false;
+        foreach (var p in parts) if (p.Length > 30 || p.Count(c => c == ' ') > 3) return false;
+        return true;
+    }
+
+    /// <summary>The holder named by a copyright footer ("© 2019 The Daily Example. All rights reserved"), if any.</summary>
+    public static string? CopyrightName(string text)
+    {
+        var m = CopyrightHolder().Match(text.Trim());
+        if (!m.Success) return null;
+        var name = m.Groups["name"].Value.Trim();
+        return name.Length >= 2 && char.IsUpper(name[0]) && !name.StartsWith("All rights", StringComparison.OrdinalIgnoreCase) ? name : null;
+    }
+
+    /// <summary>Keywords from a "Tags: a, b" / "Keywords: a; b" line; null when the block is not such a line.</summary>
+    public static IReadOnlyList<string>? KeywordList(string text)
+    {
+        if (text.Length > 400) return null;
+        var m = KeywordLine().Match(text.Trim());
+        if (!m.Success) return null;
+        return SplitKeywords(m.Groups["list"].Value);
+    }
+
+    public static IReadOnlyList<string> SplitKeywords(string list) =>
+        list.Split([',', ';', '|', '•', '·', '#'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(k => k.Trim('.', '"', '\'', ' '))
+            .Where(k => k.Length is > 1 and <= 60)
+            .ToList();
+}

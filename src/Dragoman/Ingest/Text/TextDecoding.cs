@@ -1,0 +1,180 @@
+using System.Text;
+
+namespace Dragoman.Ingest.Text;
+
+/// <summary>The decoded text of an input and how it was decoded.</summary>
+public sealed record DecodedText(string Text, string Encoding, int FallbackBytes, bool Truncated, long OriginalBytes);
+
+/// <summary>
+/// Turns input bytes into text: BOM first, then (for HTML) a meta/XML charset declaration, else UTF-8 where
+/// every invalid byte is read as Windows-1252 (the usual mix on the web). Binary content is refused with a reason.
+/// Line endings are normalised to \n; this normalised string is the "raw text" that dropped spans point into.
+/// </summary>
+public static class TextDecoding
+{
+    static TextDecoding() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly UTF8Encoding Utf8WithCp1252 = (UTF8Encoding)System.Text.Encoding.GetEncoding(
+        "utf-8", EncoderFallback.ReplacementFallback, new Cp1252Fallback());
+
+    /// <summary>Recognises binary content from its first bytes; returns the reason or null for text.</summary>
+    public static string? BinaryReason(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0) return null;
+        var magic = Magic(bytes);
+        if (magic is not null) return $"binary file ({magic}), not text";
+        if (Utf16Layout(bytes) is not null) return null;
+        var sample = bytes[..Math.Min(bytes.Length, 8192)];
+        int nul = 0, control = 0;
+        foreach (var b in sample)
+        {
+            if (b == 0) nul++;
+            else if (b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not 0x0C and not 0x1B) control++;
+        }
+        if (nul > 0) return $"binary file ({nul} NUL bytes in the first {sample.Length} bytes), not text";
+        if (control * 10 > sample.Length) return $"binary file ({control} control bytes in the first {sample.Length} bytes), not text";
+        return null;
+    }
+
+    private static string? Magic(ReadOnlySpan<byte> b)
+    {
+        if (b.StartsWith("%PDF"u8)) return "PDF document";
+        if (b.StartsWith("PK\u0003\u0004"u8)) return "ZIP archive or office document";
+        if (b.Length > 2 && b[0] == 0x1F && b[1] == 0x8B) return "gzip archive";
+        if (b.StartsWith("\u0089PNG"u8) || (b.Length > 4 && b[0] == 0x89 && b[1] == (byte)'P' && b[2] == (byte)'N' && b[3] == (byte)'G')) return "PNG image";
+        if (b.Length > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return "JPEG image";
+        if (b.StartsWith("GIF8"u8)) return "GIF image";
+        if (b.StartsWith("\u007FELF"u8)) return "ELF executable";
+        if (b.Length > 8 && b[4] == (byte)'f' && b[5] == (byte)'t' && b[6] == (byte)'y' && b[7] == (byte)'p') return "MP4/QuickTime media";
+        return null;
+    }
+
+    /// <summary>UTF-16 without BOM shows as NULs in every other byte of ASCII text.</summary>
+    private static Encoding? Utf16Layout(ReadOnlySpan<byte> b)
+    {
+        int n = Math.Min(b.Length, 512) & ~1;
+        if (n < 8) return null;
+        int evenNul = 0, oddNul = 0;
+        for (int i = 0; i < n; i += 2) { if (b[i] == 0) evenNul++; if (b[i + 1] == 0) oddNul++; }
+        int pairs = n / 2;
+        if (oddNul * 10 > pairs * 8 && evenNul == 0) return System.Text.Encoding.Unicode;
+        if (evenNul * 10 > pairs * 8 && oddNul == 0) return System.Text.Encoding.BigEndianUnicode;
+        return null;
+    }
+
+    /// <summary>Decodes at most <paramref name="maxBytes"/> bytes (cut at a character boundary) and normalises line endings.</summary>
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, bool isHtml, int maxBytes = int.MaxValue)
+    {
+        long original = bytes.Length;
+        Encoding? enc = null;
+        string name;
+        int skip = 0;
+        if (bytes.StartsWith("\uFEFF"u8)) { enc = Utf8WithCp1252; skip = 3; name = "utf-8 (BOM)"; }
+        else if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0) { enc = System.Text.Encoding.UTF32; skip = 4; name = "utf-32le (BOM)"; }
+        else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) { enc = System.Text.Encoding.Unicode; skip = 2; name = "utf-16le (BOM)"; }
+        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) { enc = System.Text.Encoding.BigEndianUnicode; skip = 2; name = "utf-16be (BOM)"; }
+        else if (Utf16Layout(bytes) is { } u16) { enc = u16; name = u16.WebName + " (detected)"; }
+        else if (isHtml && DeclaredCharset(bytes) is { } declared && Lookup(declared) is { } decl)
+        {
+            enc = decl.CodePage == 65001 ? Utf8WithCp1252 : decl;
+            name = decl.WebName + " (declared)";
+        }
+        else { enc = Utf8WithCp1252; name = "utf-8"; }
+
+        var body = bytes[skip..];
+        bool truncated = false;
+        if (body.Length > maxBytes)
+        {
+            int cut = maxBytes;
+            if (enc is UTF8Encoding) while (cut > 0 && (body[cut] & 0xC0) == 0x80) cut--; // not inside a UTF-8 sequence
+            else if (enc.IsSingleByte) { }
+            else cut &= ~3;
+            body = body[..cut];
+            truncated = true;
+        }
+        int fallback = 0;
+        string text;
+        if (enc is UTF8Encoding)
+        {
+            var decoder = Utf8WithCp1252.GetDecoder();
+            var chars = new char[Utf8WithCp1252.GetMaxCharCount(body.Length)];
+            int count = decoder.GetChars(body, chars, flush: true);
+            fallback = ((Cp1252Fallback.Buffer?)decoder.FallbackBuffer)?.Replaced ?? 0;
+            text = new string(chars, 0, count);
+            if (fallback > 0) name = $"utf-8 with {fallback} invalid byte(s) read as windows-1252";
+        }
+        else text = enc.GetString(body);
+        if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+        if (text.Contains('\0')) text = text.Replace('\0', '\uFFFD');
+        return new DecodedText(text, name, fallback, truncated, original);
+    }
+
+    private static Encoding? Lookup(string label)
+    {
+        label = label.Trim().ToLowerInvariant();
+        // WHATWG: these labels mean windows-1252 on the web.
+        if (label is "iso-8859-1" or "latin1" or "us-ascii" or "ascii" or "iso8859-1" or "l1") label = "windows-1252";
+        try { return System.Text.Encoding.GetEncoding(label); }
+        catch (ArgumentException) { return null; }
+    }
+
+    /// <summary>Finds &lt;meta charset&gt;, &lt;meta http-equiv content="...charset=..."&gt; or an XML declaration in the first 4 KB.</summary>
+    public static string? DeclaredCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = System.Text.Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
+        int i = head.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+        if (i < 0)
+        {
+            int x = head.IndexOf("<?xml", StringComparison.OrdinalIgnoreCase);
+            if (x < 0) return null;
+            i = head.IndexOf("encoding", x, StringComparison.OrdinalIgnoreCase);
+            if (i < 0) return null;
+            i += "encoding".Length;
+        }
+        else i += "charset".Length;
+        while (i < head.Length && head[i] is ' ' or '=' or '"' or '\'') i++;
+        int s = i;
+        while (i < head.Length && (char.IsAsciiLetterOrDigit(head[i]) || head[i] is '-' or '_' or ':' or '.')) i++;
+        return i > s ? head[s..i] : null;
+    }
+
+    /// <summary>Windows-1252 for the bytes 0x80-0x9F; other bytes map to the same code point (Latin-1).</summary>
+    internal static char Cp1252(byte b) => b is >= 0x80 and <= 0x9F ? Cp1252High[b - 0x80] : (char)b;
+
+    private static readonly char[] Cp1252High =
+    [
+        '\u20AC', '\u0081', '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021', '\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008D', '\u017D', '\u008F',
+        '\u0090', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014', '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178',
+    ];
+
+    /// <summary>Decoder fallback that reads each invalid UTF-8 byte as Windows-1252.</summary>
+    private sealed class Cp1252Fallback : DecoderFallback
+    {
+        public override int MaxCharCount => 4;
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
+
+        internal sealed class Buffer : DecoderFallbackBuffer
+        {
+            private readonly char[] _pending = new char[8];
+            private int _count, _pos;
+            public int Replaced { get; private set; }
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                _count = 0; _pos = 0;
+                foreach (var b in bytesUnknown)
+                {
+                    if (_count == _pending.Length) break;
+                    _pending[_count++] = Cp1252(b);
+                }
+                Replaced += bytesUnknown.Length;
+                return _count > 0;
+            }
+
+            public override char GetNextChar() => _pos < _count ? _pending[_pos++] : '\0';
+            public override bool MovePrevious() { if (_pos == 0) return false; _pos--; return true; }
+            public override int Remaining => _count - _pos;
+            public override void Reset() { _count = 0; _pos = 0; }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Text.Syntax;
+
+/// <summary>A token range [Start, End) local to a sentence view (End exclusive); Empty when not found.</summary>
+public readonly record struct Chunk(int Start, int End)
+{
+    public static readonly Chunk None = new(-1, -1);
+    public bool IsEmpty => End <= Start;
+    public int Length => End - Start;
+}
+
+/// <summary>
+/// One sentence seen as tagged tokens, with the light syntax the event and attribution stages need:
+/// noun-phrase chunks (with "of" chains and possessives), verb groups, passive voice, subjects across
+/// appositions and relative clauses, objects, "by" agents. Indexes are local to the sentence (0..Count).
+/// </summary>
+public sealed class SentenceView
+{
+    public SentenceView(string text, Token[] tokens, Sentence sentence, Tag[] tags)
+    {
+        Text = text;
+        Tokens = tokens;
+        First = sentence.FirstToken;
+        Count = sentence.TokenCount;
+        Tags = tags;
+    }
+
+    public string Text { get; }
+    public Token[] Tokens { get; }
+    public int First { get; }
+    public int Count { get; }
+    public Tag[] Tags { get; }
+
+    public Token this[int k] => Tokens[First + k];
+    public ReadOnlySpan<char> Word(int k) { var t = Tokens[First + k]; return Text.AsSpan(t.Start, t.End - t.Start); }
+    public bool Is(int k, string word) => k >= 0 && k < Count && Word(k).Equals(word, StringComparison.OrdinalIgnoreCase);
+    public bool IsAny(int k, params ReadOnlySpan<string> words)
+    {
+        if (k < 0 || k >= Count) return false;
+        var w = Word(k);
+        foreach (var x in words) if (w.Equals(x, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+    public Tag TagAt(int k) => k >= 0 && k < Count ? Tags[k] : Tag.Punct;
+    public TextSpan SpanOf(Chunk c) => new(this[c.Start].Start, this[c.End - 1].End);
+    public string TextOf(Chunk c) => c.IsEmpty ? "" : Text[this[c.Start].Start..this[c.End - 1].End];
+
+    private static bool Nominal(Tag t) => t is Tag.Noun or Tag.Proper or Tag.Det or Tag.Num or Tag.Poss;
+
+    public bool IsNominal(int k) => k >= 0 && k < Count && (Nominal(Tags[k]) || Tags[k] == Tag.Pron) || IsHyphenGlue(k);
+
+    /// <summary>Hyphens and brackets inside names ("U.S.-led", "(ISIS)") are kept inside a noun phrase by the caller.</summary>
+    private bool IsHyphenGlue(int k) => k > 0 && k + 1 < Count && Word(k) is "-" && this[k - 1].End == this[k].Start && this[k].End == this[k + 1].Start;
+
+    /// <summary>The basic noun phrase that ends at <paramref name="end"/> (inclusive), extended left over "of" chains.</summary>
+    public Chunk NounPhraseEndingAt(int end)
+    {
+        if (!IsNominal(end)) return Chunk.None;
+        if (Tags[end] == Tag.Pron) return new Chunk(end, end + 1);
+        int s = end;
+        while (true)
+        {
+            while (s - 1 >= 0 && IsNominal(s - 1) && Tags[s - 1] != Tag.Pron && !(Tags[s] == Tag.Det && Tags[s - 1] is Tag.Noun or Tag.Proper)) s--;
+            if (s - 2 >= 0 && Tags[s - 1] == Tag.Of && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron) { s -= 2; continue; }
+            if (s - 2 >= 0 && IsAny(s - 1, "from") && Tags[s] == Tag.Proper && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron) { s -= 2; continue; }
+            break;
+        }
+        return new Chunk(CountModifierStart(s), end + 1);
+    }
+
+    /// <summary>Extends a phrase that starts with a number left over its count modifier ("more than 30", "at least 29", "about 3,000").</summary>
+    public int CountModifierStart(int s)
+    {
+        if (s <= 0 || Tags[s] != Tag.Num) return s;
+        if (s >= 2 && IsAny(s - 1, "than") && IsAny(s - 2, "more", "fewer", "less")) return s - 2;
+        if (s >= 2 && IsAny(s - 1, "least") && IsAny(s - 2, "at")) return s - 2;
+        if (s >= 2 && IsAny(s - 1, "to") && IsAny(s - 2, "up")) return s - 2;
+        if (IsAny(s - 1, "about", "around", "approximately", "some", "nearly", "almost", "roughly", "over")) return s - 1;
+        return s;
+    }
+
+    /// <summary>The noun phrase that starts at <paramref name="start"/>, extended right over "of" chains and "from"+name.</summary>
+    public Chunk NounPhraseStartingAt(int start)
+    {
+        if (!IsNominal(start)) return Chunk.None;
+        if (Tags[start] == Tag.Pron) return new Chunk(start, start + 1);
+        int e = start;
+        while (true)
+        {
+            while (e + 1 < Count && IsNominal(e + 1) && Tags[e + 1] != Tag.Pron && !(Tags[e + 1] == Tag.Det && Tags[e] is Tag.Noun or Tag.Proper)) e++;
+            if (e + 2 < Count && Tags[e + 1] == Tag.Of && IsNominal(e + 2) && Tags[e + 2] != Tag.Pron) { e += 2; continue; }
+            if (e + 2 < Count && IsAny(e + 1, "from") && Tags[e + 2] == Tag.Proper) { e += 2; continue; }
+            // a bracketed acronym: "the Islamic State (ISIS)"
+            if (e + 3 < Count && Word(e + 1) is "(" && Tags[e + 2] == Tag.Proper && Word(e + 3) is ")") { e += 3; continue; }
+            break;
+        }
+        return new Chunk(start, e + 1);
+    }
+
+    /// <summary>First token of the verb group whose main verb is at <paramref name="k"/> (auxiliaries, negation, adverbs).</summary>
+    public int VerbGroupStart(int k)
+    {
+        int s = k;
+        while (s - 1 >= 0 && Tags[s - 1] is Tag.Be or Tag.Have or Tag.Do or Tag.Modal or Tag.Neg or Tag.Adv) s--;
+        return s;
+    }
+
+    /// <summary>Passive: a be-auxiliary before a past participle, or a reduced relative followed by "by".</summary>
+    public bool IsPassive(int k)
+    {
+        var w = Word(k);
+        if (w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return false;
+        for (int j = k - 1; j >= 0 && Tags[j] is Tag.Be or Tag.Have or Tag.Do or Tag.Modal or Tag.Neg or Tag.Adv; j--)
+            if (Tags[j] == Tag.Be) return true;
+        // "fighters released by the regime": participle right after a noun phrase, agent follows
+        if (k > 0 && Nominal(Tags[k - 1]) && Is(k + 1, "by")) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The subject of the verb at <paramref name="k"/>: the noun phrase before its verb group, skipping a comma-delimited
+    /// apposition or relative clause, resolving "who/which/that" to the antecedent, and following "by V-ing" and
+    /// "to V" to the controlling clause.
+    /// </summary>
+    public Chunk Subject(int k, int depth = 0)
+    {
+        if (depth > 3) return Chunk.None;
+        int j = VerbGroupStart(k) - 1;
+        while (j >= 0 && Tags[j] == Tag.Adv) j--;
+        if (j < 0) return Chunk.None;
+        if (Tags[j] == Tag.Comma)
+        {
+            // ", including ...," / ", who ...,": skip back to the comma before and take the noun phrase there
+            int c = j - 1;
+            while (c >= 0 && Tags[c] != Tag.Comma && Tags[c] is not Tag.Punct) c--;
+            if (c > 0 && Nominal(Tags[c - 1])) return NounPhraseEndingAt(c - 1);
+            j--;
+            while (j >= 0 && Tags[j] == Tag.Adv) j--;
+            if (j < 0) return Chunk.None;
+        }
+        if (Tags[j] == Tag.Rel && !Is(j, "what"))
+        {
+            int a = j - 1;
+            if (a >= 0 && Tags[a] == Tag.Comma) a--;
+            return a >= 0 ? NounPhraseEndingAt(a) : Chunk.None;
+        }
+        if (IsNominal(j))
+        {
+            var np = NounPhraseEndingAt(j);
+            // inside a relative clause: "X, who had been captured by ..." handled above; "Sources who asked ..." below
+            return np;
+        }
+        if (Tags[j] is Tag.By or Tag.Prep && Word(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            // "imposed their presence by conscripting": the subject of the governing verb
+            for (int v = j - 1; v >= 0; v--)
+                if (Tags[v] == Tag.Verb) return Subject(v, depth + 1);
+            return Chunk.None;
+        }
+        if (Tags[j] == Tag.To)
+        {
+            // object control "pushing the regime to release": the noun phrase before "to"; else the subject of "plans to"
+            if (j - 1 >= 0 && IsNominal(j - 1) && Tags[j - 1] != Tag.Pron) return NounPhraseEndingAt(j - 1);
+            for (int v = j - 1; v >= 0; v--)
+            {
+                if (Tags[v] == Tag.Verb) return Subject(v, depth + 1);
+                if (Tags[v] is Tag.Comma or Tag.Punct) break;
+            }
+        }
+        return Chunk.None;
+    }
+
+    /// <summary>The object after the verb at <paramref name="k"/>: a noun phrase, directly or after one preposition.</summary>
+    public Chunk Object(int k, int skip = 0)
+    {
+        int j = k + 1 + skip;
+        while (j < Count && Tags[j] is Tag.Adv or Tag.Neg) j++;
+        if (j >= Count) return Chunk.None;
+        if (IsNominal(j)) return NounPhraseStartingAt(j);
+        // a clause object: "demanded that the government end curbs" -> the clause's subject
+        if (IsAny(j, "that") && IsNominal(j + 1)) return NounPhraseStartingAt(j + 1);
+        // a counted object: "conscripting about 3,000 fighters", "released more than 30 prisoners"
+        for (int n = j; n < Math.Min(Count, j + 3); n++)
+            if (Tags[n] == Tag.Num && CountModifierStart(n) == j)
+            {
+                var np = NounPhraseStartingAt(n);
+                if (IsAny(np.End - 1, TimeUnits) || IsAny(np.End, "ago")) return Chunk.None; // "over six months ago"
+                return new Chunk(j, np.End);
+            }
+        if ((Tags[j] is Tag.Prep or Tag.To) && IsAny(j, "to", "with", "against", "on", "at", "into", "upon", "toward", "towards", "for") && IsNominal(j + 1))
+            return NounPhraseStartingAt(j + 1);
+        return Chunk.None;
+    }
+
+    private static readonly string[] TimeUnits = ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent"];
+
+    /// <summary>The agent of a passive verb: "by" + noun phrase after the verb, before the clause ends.</summary>
+    public Chunk ByAgent(int k)
+    {
+        for (int j = k + 1; j < Count - 1; j++)
+        {
+            if (Tags[j] is Tag.Punct) break;
+            if (Tags[j] == Tag.Verb && j > k + 1) break;
+            if (Tags[j] == Tag.By && IsNominal(j + 1)) return NounPhraseStartingAt(j + 1);
+        }
+        return Chunk.None;
+    }
+}

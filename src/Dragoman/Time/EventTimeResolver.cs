@@ -1,0 +1,116 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Time;
+
+/// <summary>
+/// Chooses the time expression that governs an event trigger: one in the trigger's sentence, preferring the
+/// trigger's own clause and expressions attached by a temporal preposition ("on", "in", "at", "during", "since",
+/// "over", ...), never a bare duration ("for three years") or a recurring set. Without one the event inherits
+/// "on or shortly before publication": the week up to the reference date, marked <see cref="EventTime.Inherited"/>.
+/// </summary>
+public static class EventTimeResolver
+{
+    /// <summary>Text of the inherited time.</summary>
+    public const string InheritedText = "on or shortly before publication";
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "on", "in", "at", "during", "since", "over", "by", "until", "till", "before", "after", "from", "between", "throughout",
+        "within", "early", "late", "around", "through", "last", "this", "earlier", "later",
+    };
+
+    public static EventTime Resolve(Document doc, TextSpan trigger)
+    {
+        int si = doc.SentenceAt(trigger.Start);
+        TimeExpression? best = null;
+        double bestScore = double.MaxValue;
+        if (si >= 0)
+        {
+            var sentence = doc.Sentences[si];
+            foreach (var te in doc.Times)
+            {
+                if (te.Span.Start < sentence.Start || te.Span.End > sentence.End) continue;
+                if (!IsEventTime(te)) continue;
+                double score = Distance(doc, trigger, te.Span, sentence);
+                if (score < bestScore) { bestScore = score; best = te; }
+            }
+        }
+        if (best is null) return Inherited(doc.ReferenceDate);
+        return new EventTime(best.Text, best.Span, best.Start, best.End, best.Precision, false, best.Relative);
+    }
+
+    /// <summary>"On or shortly before publication": the 7 days up to the reference, precision Week; relative when unknown.</summary>
+    public static EventTime Inherited(DateOnly? reference) => reference is { } r && r.DayNumber >= 7
+        ? new EventTime(InheritedText, null, r.AddDays(-7), r, TimePrecision.Week, true)
+        : new EventTime(InheritedText, null, null, null, TimePrecision.Week, true, "-P7D/P0D");
+
+    /// <summary>
+    /// Points and anchored periods locate an event; bare durations, sets and references with no interval
+    /// ("the future", "the past") do not. Without a reference, a relative position counts.
+    /// </summary>
+    public static bool IsEventTime(TimeExpression te) =>
+        te.Type != "SET" && te.Value != "FUTURE_REF" && (te.Start is not null || te.Relative is not null);
+
+    private static double Distance(Document doc, TextSpan trigger, TextSpan time, Sentence sentence)
+    {
+        var text = doc.Text;
+        int from = Math.Min(trigger.End, time.End), to = Math.Max(trigger.Start, time.Start);
+        // token distance, and clause boundaries crossed (";", ":", a comma-led relative or contrast clause, a dash)
+        int tokens = 0, boundaries = 0;
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Start < from || tok.End > to) continue;
+            tokens++;
+            char c = text[tok.Start];
+            if (tok.Kind == TokenKind.Punctuation && (c is ';' or ':' or '—' or '–' || c == '(' || c == ')')) boundaries++;
+            if (tok.Kind == TokenKind.Word && t > 0 && text[doc.Tokens[t - 1].Start] == ',')
+            {
+                var w = text.AsSpan(tok.Start, tok.End - tok.Start);
+                if (w is "which" or "who" or "while" or "whereas" or "but" or "although" or "as" or "when" or "where" or "and") boundaries++;
+            }
+            if (tok.Kind == TokenKind.Word && IsReportingVerb(text.AsSpan(tok.Start, tok.End - tok.Start))) boundaries++;
+        }
+        // a time before the trigger inside a comma-closed subordinate clause (", which was founded in 2014,") is not the trigger's
+        if (time.End <= trigger.Start && InClosedSubordinateClause(doc, time, trigger, sentence)) boundaries++;
+        double score = tokens + 8.0 * boundaries;
+        // attached by a temporal preposition or a deictic head ("yesterday", "last week") reads as an adjunct of the clause
+        int before = PreviousToken(doc, time.Start, sentence);
+        if (before >= 0 && Prepositions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(doc.Tokens[before].Start, doc.Tokens[before].End - doc.Tokens[before].Start)))
+            score -= 3;
+        if (time.Start < trigger.Start) score += 1; // an adjunct after its verb is the commoner English order
+        return score;
+    }
+
+    private static readonly HashSet<string> Subordinators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "which", "who", "whose", "whom", "where", "when", "while", "although", "though", "after", "since", "because", "as", "if", "that",
+    };
+
+    private static bool InClosedSubordinateClause(Document doc, TextSpan time, TextSpan trigger, Sentence s)
+    {
+        var text = doc.Text;
+        int opener = -1;
+        for (int t = s.FirstToken; t < s.EndToken && doc.Tokens[t].End <= time.Start; t++)
+            if (text[doc.Tokens[t].Start] == ',' && doc.Tokens[t].Kind == TokenKind.Punctuation) opener = t;
+        if (opener < 0 || opener + 1 >= s.EndToken) return false;
+        var next = doc.Tokens[opener + 1];
+        if (!Subordinators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(next.Start, next.End - next.Start))) return false;
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Start >= time.End && tok.End <= trigger.Start && text[tok.Start] == ',' && tok.Kind == TokenKind.Punctuation) return true;
+        }
+        return false;
+    }
+
+    private static bool IsReportingVerb(ReadOnlySpan<char> w) =>
+        w is "said" or "says" or "say" or "told" or "reported" or "reports" or "added" or "stated" or "announced";
+
+    private static int PreviousToken(Document doc, int offset, Sentence s)
+    {
+        int found = -1;
+        for (int t = s.FirstToken; t < s.EndToken && doc.Tokens[t].End <= offset; t++) found = t;
+        return found;
+    }
+}

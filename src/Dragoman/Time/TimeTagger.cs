@@ -1,0 +1,155 @@
+using Dragoman.Documents;
+using Dragoman.Text;
+
+namespace Dragoman.Time;
+
+/// <summary>
+/// Finds temporal expressions in English news text and normalises them against the document's reference date
+/// (TIMEX3-style type and value, interval, precision; relative notation when the reference is unknown).
+/// Stateless and thread-safe; per-document state lives in the call.
+/// </summary>
+public static class TimeTagger
+{
+    /// <summary>All temporal expressions of the document, in text order, without overlaps.</summary>
+    public static List<TimeExpression> Tag(Document doc)
+    {
+        var result = new List<TimeExpression>();
+        if (doc.Tokens.Length == 0) return result;
+        var st = TimeParser.SubTokens(doc.Text, doc.Tokens, 0, doc.Tokens.Length, doc.Sentences);
+        var parser = new TimeParser(doc.Text, st);
+        var resolver = new TimeResolver(doc.ReferenceDate);
+        var tense = new TenseFinder(doc);
+        for (int i = 0; i < st.Length; i++)
+        {
+            if (!parser.CanStart(i)) continue;
+            if (parser.ParseAt(i, st.Length) is not { } m) continue;
+            if (!Accept(doc.Text, st, i, m)) continue;
+            var span = new TextSpan(st[i].S, st[m.End - 1].E);
+            result.Add(resolver.Resolve(m.Sem, span, doc.Slice(span), () => tense.At(span)));
+            i = m.End - 1;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Normalises a given extent (for example a gold TIMEX3 extent) in its document context. Returns null when no
+    /// temporal expression can be read inside the extent. Expressions before the extent are resolved first so
+    /// discourse context ("a year earlier" after "the third quarter") is the same as in <see cref="Tag"/>.
+    /// </summary>
+    public static IReadOnlyList<TimeExpression?> NormalizeExtents(Document doc, IReadOnlyList<TextSpan> extents)
+    {
+        var output = new TimeExpression?[extents.Count];
+        var resolver = new TimeResolver(doc.ReferenceDate);
+        var tense = new TenseFinder(doc);
+        var order = Enumerable.Range(0, extents.Count).OrderBy(k => extents[k].Start).ToArray();
+        foreach (var k in order)
+        {
+            var span = extents[k];
+            var tokens = Tokenizer.Tokenize(doc.Text, span.Start, span.End);
+            if (tokens.Length == 0) continue;
+            var st = TimeParser.SubTokens(doc.Text, tokens, 0, tokens.Length, null);
+            // sentence starts matter for "May"/"March": mark the first sub-token when the extent opens a sentence
+            int si = doc.SentenceAt(span.Start);
+            if (si >= 0 && doc.Sentences[si].Start != span.Start && st.Length > 0) st[0].SentenceStart = false;
+            var parser = new TimeParser(doc.Text, st);
+            ParseMatch? best = null; int bestStart = 0;
+            for (int i = 0; i < st.Length && best is null; i++)
+            {
+                if (!parser.CanStart(i)) continue;
+                if (parser.ParseAt(i, st.Length) is { } m) { best = m; bestStart = i; }
+            }
+            if (best is not { } b) continue;
+            var inner = new TextSpan(st[bestStart].S, st[b.End - 1].E);
+            var te = resolver.Resolve(b.Sem, inner, doc.Slice(inner), () => tense.At(inner));
+            output[k] = new TimeExpression
+            {
+                Span = span, Text = doc.Slice(span), Type = te.Type, Value = te.Value, Start = te.Start, End = te.End,
+                Precision = te.Precision, Relative = te.Relative,
+            };
+        }
+        return output;
+    }
+
+    /// <summary>Filters matches that are words in other roles ("the second" as an ordinal, "may" as a verb).</summary>
+    private static bool Accept(string text, St[] st, int i, ParseMatch m)
+    {
+        int n = m.End - i;
+        if (n == 1)
+        {
+            // a lone "now" inside "now that ..." / "right now" is still a PRESENT_REF in TimeML; keep it.
+            // a bare "current" as adjective of a non-temporal noun ("current account") is dropped
+            var w = text.AsSpan(st[i].S, st[i].E - st[i].S);
+            _ = w;
+        }
+        return true;
+    }
+}
+
+/// <summary>
+/// Which side of the reference the narration of a sentence lies on: the nearest tense cue to an expression
+/// ("will", "expected to", "next" vs "was", "said", "-ed" verbs) decides.
+/// </summary>
+internal sealed class TenseFinder(Document doc)
+{
+    private static readonly HashSet<string> Future = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "will", "shall", "'ll", "’ll", "won't", "going", "expected", "expects", "expect", "plans", "plan", "planning", "scheduled",
+        "due", "upcoming", "intends", "intend", "tomorrow", "next", "aims", "hopes", "coming", "forthcoming",
+    };
+
+    private static readonly HashSet<string> PastIrregular = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "was", "were", "had", "did", "said", "told", "ago", "yesterday", "earlier", "last", "previously", "went", "came", "took",
+        "gave", "made", "held", "met", "began", "left", "fled", "fought", "saw", "won", "lost", "led", "rose", "fell", "sold",
+        "bought", "paid", "struck", "shot", "broke", "became", "brought", "kept", "found", "sent", "spent", "thought", "knew",
+        "has", "have", "been", "since", "hit", "put", "cut", "quit", "seized", "stole", "wrote", "spoke", "ran", "drove", "flew",
+    };
+
+    /// <summary>Cues further than this (in characters) belong to another clause.</summary>
+    private const int MaxCueDistance = 40;
+
+    private static bool IsReporting(ReadOnlySpan<char> w) =>
+        w.Equals("said", StringComparison.OrdinalIgnoreCase) || w.Equals("told", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("announced", StringComparison.OrdinalIgnoreCase) || w.Equals("reported", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("added", StringComparison.OrdinalIgnoreCase) || w.Equals("stated", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("noted", StringComparison.OrdinalIgnoreCase) || w.Equals("explained", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("quoted", StringComparison.OrdinalIgnoreCase);
+
+    public Dir At(TextSpan span)
+    {
+        int si = doc.SentenceAt(span.Start);
+        if (si < 0) return Dir.Unknown;
+        var s = doc.Sentences[si];
+        // "since March": the preposition itself puts the time in the past
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.End > span.Start) break;
+            if (tok.End <= span.Start && (t + 1 >= s.EndToken || doc.Tokens[t + 1].Start >= span.Start)
+                && doc.Text.AsSpan(tok.Start, tok.End - tok.Start).Equals("since", StringComparison.OrdinalIgnoreCase))
+                return Dir.Past;
+        }
+        int bestPast = int.MaxValue, bestFuture = int.MaxValue;
+        var text = doc.Text;
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Kind != TokenKind.Word || span.Contains(tok.Start)) continue;
+            var w = text.AsSpan(tok.Start, tok.End - tok.Start);
+            int dist = tok.Start < span.Start ? span.Start - tok.End : tok.Start - span.End;
+            var lookup = Future.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.Contains(w) || w.EndsWith("'ll", StringComparison.Ordinal) || w.EndsWith("’ll", StringComparison.Ordinal))
+            {
+                if (w.Equals("going", StringComparison.OrdinalIgnoreCase) && !(t + 1 < s.EndToken && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].End - doc.Tokens[t + 1].Start).Equals("to", StringComparison.OrdinalIgnoreCase)))
+                    continue;
+                if (dist < bestFuture) bestFuture = dist;
+                continue;
+            }
+            bool past = PastIrregular.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                || w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0]);
+            if (past && dist < bestPast) bestPast = dist;
+        }
+        if (bestPast > MaxCueDistance && bestFuture > MaxCueDistance) return Dir.Unknown;
+        return bestFuture < bestPast ? Dir.Future : Dir.Past;
+    }
+}

@@ -1,0 +1,165 @@
+using Dragoman.Actors;
+using Dragoman.Documents;
+using static Dragoman.Tests.Actors.ActorTestKit;
+
+namespace Dragoman.Tests.Actors;
+
+public class LinkingTests
+{
+    [Theory]
+    [InlineData("Security forces arrested Ahmed al-Hamwi, known as Abu Khaled al-Shami, in the city.", "Ahmed al-Hamwi", "Abu Khaled al-Shami", "kunya introduced with 'known as'")]
+    [InlineData("The released men included Omar Haddad, also known as Abu Hafs, a local commander.", "Omar Haddad", "Abu Hafs", "kunya introduced with 'also known as'")]
+    [InlineData("Residents said the Central Reconciliation Committee (CRC) had met twice.", "Central Reconciliation Committee", "CRC", "acronym introduced in brackets after an unknown organisation")]
+    [InlineData("Fighting involved the Syrian Democratic Forces (SDF) near the river.", "Syrian Democratic Forces", "SDF", "acronym in brackets, both in the dictionary")]
+    [InlineData("Clashes with Hayat Tahrir al-Sham, formerly known as the Nusra Front, continued.", "Hayat Tahrir al-Sham", "Nusra Front", "a group renamed: two dictionary entries joined by 'formerly known as'")]
+    [InlineData("The Free Tribes Brigade, previously known as the Tribes Battalion, withdrew on Monday.", "Free Tribes Brigade", "Tribes Battalion", "a renamed group no dictionary knows")]
+    [InlineData("A branch released members of the Islamic State (ISIS), or what was known previously as the Khalid bin al-Waleed Army, last week.", "Islamic State", "Khalid bin al-Waleed Army", "an affiliate named as a former name joins the group")]
+    public void Aliases_introduced_by_the_text_join_one_entity(string text, string name, string alias, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        var e = Named(d, name);
+        Assert.True(e is not null && e.Name == name && e.Aliases.Contains(alias), $"{reason}: {Dump(d)}");
+        Assert.True(d.Entities.Count(x => x.Name == alias || x.Aliases.Contains(alias)) == 1, $"{reason}: the alias is not a second entity: {Dump(d)}");
+    }
+
+    [Theory]
+    [InlineData("Syria said on Monday it would not negotiate. The president told parliament the war was over.", "2010-05-01", "Bashar al-Assad", "Syria, 2010: CountryInfo's open term")]
+    [InlineData("Syria said on Monday it would not negotiate. The president told parliament the war was over.", "2025-06-01", "Ahmed al-Sharaa", "Syria, 2025: the curated successor")]
+    [InlineData("The United States announced sanctions. The president said more would follow.", "2010-05-01", "Barack Obama", "US, 2010")]
+    [InlineData("The United States announced sanctions. The president said more would follow.", "2024-05-01", "Joe Biden", "US, 2024: the curated term, not CountryInfo's stale open term")]
+    [InlineData("The United States announced sanctions. The Syrian president rejected them.", "2010-05-01", "Bashar al-Assad", "a demonym before the title names the country")]
+    public void The_president_resolves_by_country_and_date(string text, string date, string leader, string reason)
+    {
+        var d = Run(text, date);
+        var e = d.Entities.Find(x => x.Name == leader);
+        Assert.True(e is not null && e.Type == EntityType.PERSON, $"{reason}: {Dump(d)}");
+        Assert.True(e!.MentionIndexes.Any(i => d.Mentions[i].Text.EndsWith("president", StringComparison.OrdinalIgnoreCase)), $"{reason}: the description is a mention of the leader");
+    }
+
+    [Fact]
+    public void The_president_stays_unresolved_without_a_date()
+    {
+        var d = Run("Syria said on Monday it would not negotiate. The president told parliament the war was over.");
+        Assert.True(d.Entities.TrueForAll(e => e.Type != EntityType.PERSON), "no reference date: no guess: " + Dump(d));
+    }
+
+    [Theory]
+    [InlineData("Ahmed el-Hamwi was detained in March. Relatives said al-Hamwi was later freed.", "Ahmed el-Hamwi", "al-Hamwi", "el-/al- variants of the same surname")]
+    [InlineData("Maher Kanhoush was released. Kanhoush had led a cell.", "Maher Kanhoush", "Kanhoush", "surname alone refers to the person named in full")]
+    [InlineData("Fighters of Jabhat an-Nusra attacked. Jabhat al-Nusra later withdrew.", "Jabhat al-Nusra", "Jabhat an-Nusra", "sun-letter article an- folds to al-")]
+    [InlineData("Hay'at Tahrir ash-Sham said it had captured the hill.", "Hayat Tahrir al-Sham", "Hay'at Tahrir ash-Sham", "apostrophe and ash- variants reach the dictionary entry")]
+    public void Arabic_name_variants_link(string text, string name, string variant, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        var e = Named(d, name);
+        Assert.True(e is not null && (e.Aliases.Contains(variant) || e.MentionIndexes.Any(i => d.Mentions[i].Text == variant)), $"{reason}: {Dump(d)}");
+        Assert.True(d.Entities.Count(x => x.Type == e!.Type) == 1, $"{reason}: one entity: {Dump(d)}");
+    }
+
+    [Fact]
+    public void A_person_whose_name_is_also_a_place()
+    {
+        var text = "Ahmed Hama was arrested in Hama on Sunday.";
+        int place = text.LastIndexOf("Hama", StringComparison.Ordinal);
+        var d = Run(text, "2019-02-10", beforeLink: doc => doc.Places.Add(new PlaceResolution
+        {
+            Span = new TextSpan(place, place + 4), Text = "Hama", GeonameId = "170017", Lat = 35.13, Lon = 36.75, Country = "SY",
+        }));
+        var person = d.Entities.Find(e => e.Type == EntityType.PERSON);
+        var city = d.Entities.Find(e => e.Type == EntityType.GPE);
+        Assert.True(person?.Name == "Ahmed Hama" && person.MentionIndexes.Count == 1, "the person keeps only his own mention: " + Dump(d));
+        Assert.True(city?.Name == "Hama" && city.PlaceIndex == 0, "the place is its own entity with the geo resolution: " + Dump(d));
+        Assert.True(person!.PlaceIndex is null, "a person never takes a place resolution");
+    }
+
+    [Theory]
+    [InlineData("The Russians have imposed their presence in the south.", "Russia", "RUS", "a plural demonym names the country as actor")]
+    [InlineData("Iran tries to expand its presence there.", "Iran", "IRN", "a country name")]
+    [InlineData("The Lebanese militia Hezbollah is looking to clear the area.", "Hezbollah", "LBNREBMUSSHI", "supplement code for Hezbollah")]
+    [InlineData("A branch of the Air Force Intelligence released them.", "Air Force Intelligence", "SYRMILSPY", "Syrian intelligence branch")]
+    [InlineData("He joined the Fifth Corps last year.", "Fifth Corps", "SYRMIL", "Russian-backed corps of the Syrian army")]
+    [InlineData("The White Helmets pulled survivors from the rubble.", "White Helmets", "SYRNGO", "civil defence")]
+    public void Actor_codes(string text, string name, string code, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        var e = Named(d, name);
+        Assert.True(e?.Actor?.Code == code, $"{reason}: {Dump(d)}");
+    }
+
+    [Fact]
+    public void Adjectival_demonyms_name_no_entity()
+    {
+        var d = Run("Russian jets struck a Syrian-Jordanian crossing.", "2019-02-10");
+        Assert.True(d.Entities.TrueForAll(e => e.Name is not ("Russia" or "Syria" or "Jordan")), Dump(d));
+    }
+
+    [Theory]
+    [InlineData("Clashes broke out with the Islamic State near the river. Officials said the group had withdrawn.", "the group", "Islamic State", "'the group' to the nearest non-state armed group")]
+    [InlineData("The Islamic State released a video. Iran and Hezbollah condemned it. The Islamic State said the group would go on.", "the group", "Islamic State", "'the group' prefers the more salient group")]
+    [InlineData("Syria rejected the plan, and the Assad regime arrested activists. Activists said the regime had tortured them.", "the regime", "Syrian government", "'the regime' in a Syrian article is the Syrian government")]
+    public void Definite_descriptions_link_to_the_right_entity(string text, string description, string name, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        int at = text.LastIndexOf(description, StringComparison.Ordinal);
+        var m = d.Mentions.Find(x => x.Span.Start == at);
+        Assert.True(m?.EntityId is { } id && d.EntityById(id)?.Name == name, $"{reason}: {Dump(d)}");
+    }
+
+    [Fact]
+    public void Roles_and_origins_are_attributes_with_evidence()
+    {
+        var text = "Sources said those released included Maher Kanhoush from the town of Jabab, who was a prominent commander in ISIS and had held an important position in the so-called \"Hisbah diwan.\"";
+        var d = Run(text, "2019-02-10");
+        var p = Named(d, "Maher Kanhoush");
+        Assert.NotNull(p);
+        var role = p!.Attributes.Find(a => a.Kind == "role");
+        Assert.True(role is not null && text[role.Evidence.Start..role.Evidence.End] == role.Value && role.Value.Contains("commander in ISIS"), "role with its evidence span");
+        Assert.True(p.Attributes.Exists(a => a.Kind == "origin" && a.Value == "Jabab"), "origin from 'from the town of'");
+        Assert.True(p.Attributes.Exists(a => a.Kind == "position" && a.Value == "Hisbah diwan"), "held position");
+        Assert.True(p.Attributes.Exists(a => a.Kind == "affiliation" && a.Value == "Islamic State") && p.Actor?.Code == "IMGMUSISI", "affiliation gives the group's code");
+    }
+
+    [Fact]
+    public void Entity_ids_follow_first_mention_and_every_mention_points_back()
+    {
+        var d = Run("Iran and Hezbollah backed the Fifth Corps. Hezbollah denied it.", "2019-02-10");
+        Assert.True(d.Entities.Select(e => e.Id).SequenceEqual(d.Entities.Select((_, i) => $"e{i + 1}")), "ids e1, e2, ...");
+        Assert.True(d.Entities[0].Name == "Iran", "first mention first");
+        foreach (var e in d.Entities)
+            foreach (var i in e.MentionIndexes)
+                Assert.True(d.Mentions[i].EntityId == e.Id, $"mention {i} points to {e.Id}");
+    }
+}
+
+public class ActorMentionPrecedenceTests
+{
+    private static Mention Ner(string text, string span, EntityType type)
+    {
+        int s = text.IndexOf(span, StringComparison.Ordinal);
+        return new Mention { Span = new TextSpan(s, s + span.Length), Type = type, Text = span, Source = "ner" };
+    }
+
+    [Theory]
+    [InlineData("Members of the Khalid bin al-Waleed Army surrendered.", "Khalid", EntityType.PERSON, "Khalid bin al-Waleed Army", EntityType.ORG, "a model mention inside a longer dictionary name is extended")]
+    [InlineData("Hezbollah fighters arrived.", "Hezbollah", EntityType.PERSON, "Hezbollah", EntityType.ORG, "same span: the dictionary's type wins")]
+    [InlineData("The Assad regime's Air Force Intelligence Branch 5 acted.", "Air Force Intelligence Branch 5", EntityType.ORG, "Air Force Intelligence Branch 5", EntityType.ORG, "a dictionary name inside a model mention yields to it")]
+    [InlineData("Ali Mamlouk met Rami Makhlouf.", "Ali Mamlouk", EntityType.PERSON, "Ali Mamlouk", EntityType.PERSON, "model mentions are kept where the dictionary has nothing")]
+    public void Dictionary_and_model_mentions(string text, string ner, EntityType nerType, string expected, EntityType type, string reason)
+    {
+        var d = Run(text, "2019-02-10", beforeActors: doc => doc.Mentions.Add(Ner(text, ner, nerType)));
+        Assert.True(d.Mentions.Exists(m => m.Text == expected && m.Type == type), $"{reason}: {string.Join(", ", d.Mentions.Select(m => $"{m.Text}/{m.Type}/{m.Source}"))}");
+        Assert.False(d.Mentions.Exists(m => m.Span.Overlaps(new TextSpan(text.IndexOf(expected, StringComparison.Ordinal), text.IndexOf(expected, StringComparison.Ordinal) + expected.Length)) && m.Text != expected),
+            $"{reason}: no overlapping leftover mention");
+    }
+
+    [Theory]
+    [InlineData("US forces left, and the UN said so.", "US", "short acronyms match only in capitals")]
+    [InlineData("Tell us more about it.", null, "'us' in lower case is not the United States")]
+    [InlineData("It is what IS fighters wanted.", "IS", "IS in capitals is the Islamic State")]
+    public void Capitalisation_rules(string text, string? expected, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        if (expected is null) Assert.True(d.Mentions.Count == 0, $"{reason}: {string.Join(",", d.Mentions.Select(m => m.Text))}");
+        else Assert.True(d.Mentions.Exists(m => m.Text == expected), reason);
+    }
+}

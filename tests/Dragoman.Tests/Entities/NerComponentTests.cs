@@ -1,0 +1,70 @@
+using Dragoman.Documents;
+using Dragoman.Entities;
+using Dragoman.Ingest;
+using Dragoman.Pipeline;
+using Dragoman.Tests.Support;
+using Dragoman.Text;
+
+namespace Dragoman.Tests.Entities;
+
+public class EntityTypeMapperTests
+{
+    [Theory]
+    [InlineData("LOC", "Damascus", EntityType.GPE, "a city is a geopolitical entity")]
+    [InlineData("LOC", "Golan Heights", EntityType.LOC, "a natural feature is a location")]
+    [InlineData("LOC", "Yarmouk basin", EntityType.LOC, "a basin is a natural feature")]
+    [InlineData("LOC", "Middle East", EntityType.LOC, "a world region is a location")]
+    [InlineData("MISC", "Syrian", EntityType.NORP, "a nationality adjective")]
+    [InlineData("MISC", "Russians", EntityType.NORP, "a plural demonym")]
+    [InlineData("MISC", "Sunni", EntityType.NORP, "a religious group")]
+    [InlineData("MISC", "World Cup", EntityType.MISC, "an event stays MISC")]
+    [InlineData("PER", "Maher Kanhoush", EntityType.PERSON, "persons")]
+    [InlineData("ORG", "Fifth Corps", EntityType.ORG, "organisations")]
+    public void Maps_conll_classes_to_public_types(string cls, string text, EntityType expected, string reason) =>
+        Assert.True(EntityTypeMapper.Map(cls, text, NerComponent.BundledModel.Gazetteer) == expected, reason);
+}
+
+public class NerComponentTests
+{
+    private static readonly Lazy<Document> Seed = new(() =>
+    {
+        var raw = new RawDocument(Paths.Seed, File.ReadAllBytes(Paths.Seed), "text/plain");
+        var article = ArticleReader.Read(raw);
+        var doc = DocumentFactory.Create(article.Value!, null);
+        return new PipelineBuilder().Add(new TextComponent()).Add(new NerComponent(NerComponent.BundledModel)).Build().Process(doc);
+    });
+
+    [Fact]
+    public void Declares_its_layers()
+    {
+        var c = new NerComponent(NerComponent.BundledModel);
+        Assert.Equal("ner", c.Name);
+        Assert.Equal(Layer.Tokens | Layer.Sentences, c.Requires);
+        Assert.Equal(Layer.Mentions, c.Provides);
+    }
+
+    [Fact]
+    public void Mentions_carry_spans_source_and_confidence()
+    {
+        var doc = Seed.Value;
+        Assert.NotEmpty(doc.Mentions);
+        Assert.All(doc.Mentions, m =>
+        {
+            Assert.Equal(m.Text, doc.Text[m.Span.Start..m.Span.End]);
+            Assert.Equal("ner", m.Source);
+            Assert.InRange(m.Confidence, 0, 1);
+        });
+    }
+
+    [Theory]
+    [InlineData("Maher Kanhoush", EntityType.PERSON, "a person with a title before the name")]
+    [InlineData("Youssef al-Nablusi", EntityType.PERSON, "a person with a hyphenated Arabic article")]
+    [InlineData("Hezbollah", EntityType.ORG, "an armed group")]
+    [InlineData("Iran", EntityType.GPE, "a country")]
+    [InlineData("Daraa", EntityType.GPE, "a province and city")]
+    public void Finds_the_seed_names(string text, EntityType type, string reason)
+    {
+        var found = Seed.Value.Mentions.Where(m => m.Text == text).Select(m => m.Type).ToList();
+        Assert.True(found.Contains(type), $"{reason}: '{text}' found as [{string.Join(", ", found)}]; all: {string.Join(" | ", Seed.Value.Mentions.Select(m => $"{m.Type}:{m.Text}"))}");
+    }
+}

@@ -1,0 +1,35 @@
+using Dragoman.Geo;
+using Dragoman.Tests.Support;
+
+namespace Dragoman.Tests.Geo;
+
+/// <summary>
+/// A gazetteer built once from the GeoNames files in ../shared/data/geonames (no network) plus the project's
+/// curated supplement and demonym table from data/gazetteer.
+/// </summary>
+public static class GeoFixture
+{
+    private static readonly Lazy<PlaceResolver> Shared = new(Build);
+
+    public static PlaceResolver Resolver => Shared.Value;
+
+    public static string DataDir => Path.Combine(Paths.RepoRoot, "data");
+
+    private static PlaceResolver Build()
+    {
+        var geo = Path.Combine(Paths.SharedData, "geonames");
+        var files = new[]
+        {
+            Path.Combine(geo, "cities15000_2012.txt"),
+            Path.Combine(geo, "cities1000_2013.middle-east.txt"),
+            Path.Combine(geo, "admin1CodesASCII.txt"),
+            Path.Combine(geo, "countryInfo.txt"),
+            GazetteerInstaller.SupplementPath(DataDir),
+        };
+        var g = GazetteerInstaller.BuildFrom(files, _ => { });
+        Assert.True(g.IsOk, g.Error);
+        var d = Demonyms.Load(GazetteerInstaller.DemonymsPath(DataDir));
+        Assert.True(d.IsOk, d.Error);
+        return new PlaceResolver(g.Value!, d.Value!);
+    }
+}

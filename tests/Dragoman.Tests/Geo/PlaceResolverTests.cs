@@ -1,0 +1,93 @@
+using Dragoman.Documents;
+using Dragoman.Geo;
+using Dragoman.Text;
+
+namespace Dragoman.Tests.Geo;
+
+public class PlaceResolverTests
+{
+    /// <summary>Runs spotting and resolution over a text the way the pipeline does, without a recogniser.</summary>
+    internal static List<PlaceResolution> Geoparse(string text)
+    {
+        var doc = new Document(new Article { Uri = "test:", Text = text }, null);
+        new TextComponent().Process(doc);
+        new GeoComponent(GeoFixture.Resolver).Process(doc);
+        return doc.Places;
+    }
+
+    private static PlaceResolution? Find(List<PlaceResolution> places, string text, int nth = 0) =>
+        places.Where(p => p.Text.Contains(text, StringComparison.Ordinal)).Skip(nth).FirstOrDefault();
+
+    [Theory]
+    [InlineData("Fighting in Tripoli spilled over from Syria, and the army deployed between Tripoli and Beirut.", "Tripoli", "LB", "Syria and Beirut make it the Lebanese city")]
+    [InlineData("Militias clashed in Tripoli, the Libyan capital, and in Benghazi and Misrata.", "Tripoli", "LY", "Libyan, Benghazi and Misrata make it the Libyan capital")]
+    [InlineData("Shelling hit the Yarmouk camp in southern Damascus.", "Yarmouk camp", "SY", "camp")]
+    [InlineData("Clashes with ISIS continued in the Yarmouk basin west of Daraa.", "Yarmouk basin", "SY", "basin")]
+    [InlineData("Rebels withdrew from Idleb and Hama.", "Idleb", "SY", "Idleb spelling of Idlib")]
+    [InlineData("Protesters gathered in درعا on Friday.", "درعا", "SY", "Arabic-script name")]
+    [InlineData("Russian jets took off from the Hemeimeem base.", "Hemeimeem", "SY", "transliteration of Hmeimim")]
+    [InlineData("ISIS cells outside the Yamouk basin were blamed.", "Yamouk basin", "SY", "typo for Yarmouk")]
+    public void Resolves_homonyms_variants_and_typos_by_context(string text, string mention, string country, string reason)
+    {
+        var p = Find(Geoparse(text), mention);
+        Assert.True(p is { IsResolved: true }, $"{reason}: not resolved");
+        Assert.True(p!.Country == country, $"{reason}: got {p.Name} in {p.Country}");
+    }
+
+    [Theory]
+    [InlineData("Shelling hit the Yarmouk camp in southern Damascus.", "Yarmouk camp", "dragoman:yarmouk-camp", "the Palestinian camp in Damascus")]
+    [InlineData("Clashes with ISIS continued in the Yarmouk basin west of Daraa.", "Yarmouk basin", "dragoman:yarmouk-basin", "the basin in Daraa province")]
+    [InlineData("Russian jets took off from the Hemeimeem base.", "Hemeimeem", "dragoman:hmeimim", "the air base, not a village")]
+    public void Chooses_the_entry_the_context_names(string text, string mention, string id, string reason)
+    {
+        var p = Find(Geoparse(text), mention);
+        Assert.True(p?.GeonameId == id, $"{reason}: got {p?.GeonameId} {p?.Name}");
+    }
+
+    [Theory]
+    [InlineData("He was from the town of Jabab north of Daraa.", "Daraa", PlacePrecision.Near, "north of", "a direction keeps the anchor, precision 2")]
+    [InlineData("Shelling hit villages near Hama.", "Hama", PlacePrecision.Near, "near", "near")]
+    [InlineData("Fighting on the outskirts of Aleppo went on.", "Aleppo", PlacePrecision.Near, "outskirts of", "outskirts")]
+    [InlineData("He was from the town of Jabab north of Daraa.", "Jabab", PlacePrecision.Exact, null, "the named town itself is exact")]
+    [InlineData("Troops moved into the Golan Heights.", "Golan Heights", PlacePrecision.Region, null, "a large feature is precision 3")]
+    [InlineData("Aid reached Syria on Monday.", "Syria", PlacePrecision.Country, null, "a country")]
+    public void Sets_precision_and_relation(string text, string mention, PlacePrecision precision, string? relation, string reason)
+    {
+        var p = Find(Geoparse(text), mention);
+        Assert.True(p is { IsResolved: true }, $"{reason}: not resolved");
+        Assert.True(p!.Precision == precision && p.Relation == relation, $"{reason}: got {p.Precision} '{p.Relation}'");
+    }
+
+    [Theory]
+    [InlineData("She bought Aleppo soap at the market.", "Aleppo", "a product named after a city")]
+    [InlineData("Former deputy chief of staff Yair Golan said the army was ready.", "Golan", "a surname inside a person's name")]
+    [InlineData("Gen. Golan said the army was ready.", "Golan", "a surname after a title")]
+    [InlineData("Mr. Damascus arrived late.", "Damascus", "a name after an honorific")]
+    public void Leaves_non_places_unresolved(string text, string mention, string reason)
+    {
+        var p = Find(Geoparse(text), mention);
+        Assert.True(p is null || !p.IsResolved, $"{reason}: resolved to {p?.Name}");
+    }
+
+    [Theory]
+    [InlineData("along the Syrian-Jordanian border", "SY,JO", "a hyphenated pair names both countries")]
+    [InlineData("the Russians imposed their presence", "RU", "a plural demonym")]
+    [InlineData("the Lebanese militia Hezbollah", "LB", "an adjective")]
+    [InlineData("the regime army continued", "", "no demonym")]
+    public void Demonyms_name_their_countries(string text, string expected, string reason)
+    {
+        var found = string.Join(",", GeoFixture.Resolver.DemonymCountries(text));
+        Assert.True(found == expected, $"{reason}: got '{found}'");
+    }
+
+    [Fact]
+    public void An_ambiguous_weak_mention_is_left_unresolved_with_candidates()
+    {
+        // "Tripoli" given by a recogniser with no context at all: the Lebanese and the Libyan city compete
+        var text = "Tripoli.";
+        var r = GeoFixture.Resolver.Resolve(text, [new PlaceQuery(0, 7, Given: true)]);
+        Assert.NotNull(r[0]);
+        Assert.True(!r[0]!.IsResolved ? r[0]!.Candidates.Count >= 2 : r[0]!.Confidence < 0.9,
+            $"resolved to {r[0]!.Name} ({r[0]!.Country}) with confidence {r[0]!.Confidence} and no context");
+    }
+}

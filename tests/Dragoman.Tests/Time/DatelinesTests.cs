@@ -1,0 +1,79 @@
+using Dragoman.Time;
+
+namespace Dragoman.Tests.Time;
+
+public class DatelinesTests
+{
+    [Theory]
+    [InlineData("Wed 05 Apr 2017 at 0914", "2017-04-05", "date-line", "09:14", "weekday, day-first abbreviated month, 24-hour time")]
+    [InlineData("August 1 2011", "2011-08-01", "date-line", "", "month-first without comma")]
+    [InlineData("Published: March 3, 2019 10:45", "2019-03-03", "date-line", "10:45", "label, month-first with comma and time")]
+    [InlineData("Updated 12 February 2019", "2019-02-12", "date-line", "", "label, day-first full month")]
+    [InlineData("2017-04-05", "2017-04-05", "iso", "", "ISO date")]
+    [InlineData("2019-02-10T08:30:00+02:00", "2019-02-10", "iso", "08:30", "ISO date-time keeps the local date")]
+    [InlineData("05/04/2017", "2017-04-05", "numeric-ambiguous-dmy", "", "both readings valid: day first (international order)")]
+    [InlineData("13/04/2017", "2017-04-13", "numeric-dmy", "", "first number over 12 must be the day")]
+    [InlineData("04/13/2017", "2017-04-13", "numeric-mdy", "", "second number over 12 must be the day (US order)")]
+    [InlineData("BEIRUT, Lebanon, March 3, 2018 (AFP) —", "2018-03-03", "agency-dateline", "", "AFP style with country and year")]
+    public void Reads_date_lines(string line, string date, string kind, string time, string reason)
+    {
+        var r = Datelines.Parse(line);
+        Assert.True(r is not null && r.Date?.ToString("yyyy-MM-dd") == date && r.Kind == kind && (r.Time?.ToString("HH:mm") ?? "") == time,
+            $"{reason}: got {r}");
+        Assert.True(Datelines.TryParse(line, out var d, out var k) && d.ToString("yyyy-MM-dd") == date && k == kind, reason);
+    }
+
+    [Theory]
+    [InlineData("DAMASCUS, Aug. 4 (Reuters) - Syrian forces", 8, 4, "DAMASCUS", "Reuters", "Reuters style: no year on the line")]
+    [InlineData("BEIRUT, March 3 (AFP) — Lebanon", 3, 3, "BEIRUT", "AFP", "AFP style with an em dash")]
+    [InlineData("AMMAN, Jordan, Feb. 10 (AP) - Officials", 2, 10, "AMMAN", "AP", "AP style with a country")]
+    [InlineData("CAIRO, Jan 5 - Egypt said", 1, 5, "CAIRO", null, "no agency, a dash after the date")]
+    public void Reads_agency_datelines_without_a_year(string line, int month, int day, string place, string? agency, string reason)
+    {
+        var r = Datelines.Parse(line);
+        Assert.True(r is not null && r.Kind == "agency-dateline" && r.Month == month && r.Day == day && r.Year is null && r.Date is null
+            && r.Place == place && r.Agency == agency, $"{reason}: got {r}");
+        Assert.False(Datelines.TryParse(line, out _, out _), $"{reason}: without a year there is no full date");
+    }
+
+    [Theory]
+    [InlineData("DAMASCUS, Aug. 4 (Reuters) -", "2019-08-05", "2019-08-04", "a near date the same year")]
+    [InlineData("DAMASCUS, Dec. 30 (Reuters) -", "2019-01-02", "2018-12-30", "across the year boundary: the latest such date not after the near date")]
+    public void A_near_date_supplies_the_missing_year(string line, string near, string expected, string reason)
+    {
+        var r = Datelines.Parse(line, DateOnly.Parse(near, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(r?.Date?.ToString("yyyy-MM-dd") == expected && r.YearInferred, $"{reason}: got {r}");
+    }
+
+    [Theory]
+    [InlineData("The army said on August 1 2011 that it had withdrawn from the border towns after weeks of fighting in the area around the river.", "a long body sentence is not a date line")]
+    [InlineData("Helpful keywords", "no date")]
+    [InlineData("", "empty line")]
+    [InlineData("Damascus is 90 km from Daraa", "a number that is not a date")]
+    public void Rejects_lines_that_are_not_datelines(string line, string reason)
+        => Assert.True(Datelines.Parse(line)?.Date is null, reason);
+
+    [Theory]
+    [InlineData("2019-02-10", "2019-02-10", "ISO date")]
+    [InlineData("2019-02-10T23:30:00-05:00", "2019-02-10", "ISO date-time: the publisher's local date, not UTC")]
+    [InlineData("2019-02-10T08:00:00Z", "2019-02-10", "ISO UTC")]
+    [InlineData("Wed, 05 Apr 2017 09:14:00 GMT", "2017-04-05", "RFC 1123")]
+    [InlineData("Sun, 10 Feb 2019 22:10:00 +0200", "2019-02-10", "RFC 822 numeric offset")]
+    [InlineData("20190210", "2019-02-10", "compact")]
+    [InlineData("February 10, 2019", "2019-02-10", "written date")]
+    public void Parses_metadata_dates(string value, string expected, string reason)
+    {
+        var r = Datelines.ParseMetadataDate(value);
+        Assert.True(r.IsOk && r.Value.ToString("yyyy-MM-dd") == expected, $"{reason}: {r.Error} {r.Value}");
+    }
+
+    [Theory]
+    [InlineData("yesterday", "a relative word is no metadata date")]
+    [InlineData("", "empty")]
+    [InlineData("2019-13-45", "impossible date")]
+    public void Rejects_bad_metadata_dates(string value, string reason)
+    {
+        var r = Datelines.ParseMetadataDate(value);
+        Assert.True(!r.IsOk && !string.IsNullOrEmpty(r.Error), reason);
+    }
+}

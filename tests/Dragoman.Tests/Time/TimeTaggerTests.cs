@@ -1,0 +1,120 @@
+using Dragoman.Documents;
+using Dragoman.Time;
+using static Dragoman.Tests.Time.TimeTestSupport;
+
+namespace Dragoman.Tests.Time;
+
+public class TimeTaggerTests
+{
+    // text, phrase, reference, expected value, start, end, precision, reason
+    [Theory]
+    [InlineData("Rebels shelled the town on Tuesday.", "Tuesday", "2019-02-10", "2019-02-05", "2019-02-05", "2019-02-05", "Day", "past narration: the Tuesday before a Sunday reference")]
+    [InlineData("The talks will resume on Tuesday.", "Tuesday", "2019-02-10", "2019-02-12", "2019-02-12", "2019-02-12", "Day", "future tense: the Tuesday after the reference")]
+    [InlineData("Officials met next Tuesday to sign.", "next Tuesday", "2019-02-10", "2019-02-12", "2019-02-12", "2019-02-12", "Day", "'next' overrides the past-tense verb")]
+    [InlineData("He was arrested last Friday.", "last Friday", "2019-02-08", "2019-02-01", "2019-02-01", "2019-02-01", "Day", "'last Friday' on a Friday is the previous week's")]
+    [InlineData("Police said on Friday they had arrested him.", "Friday", "2019-02-08", "2019-02-08", "2019-02-08", "2019-02-08", "Day", "the reference's own weekday in past narration is the reference day")]
+    public void Weekdays_resolve_to_the_side_the_tense_says(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
+        => Check(text, phrase, reference, value, start, end, precision, reason);
+
+    [Theory]
+    [InlineData("The army captured the area in December.", "December", "2019-01-15", "2018-12", "2018-12-01", "2018-12-31", "Month", "past tense in January: last December, across the year boundary")]
+    [InlineData("Elections are expected in March.", "March", "2018-12-20", "2019-03", "2019-03-01", "2019-03-31", "Month", "future in December: next year's March")]
+    [InlineData("Fighting broke out at the start of August.", "the start of August", "2019-02-10", "2018-08", "2018-08-01", "2018-08-10", "Week", "past tense: the most recent August, first ten days")]
+    [InlineData("The siege ended on Dec. 30.", "Dec. 30", "2019-01-03", "2018-12-30", "2018-12-30", "2018-12-30", "Day", "month and day without year, just before a January reference")]
+    [InlineData("The dividend is payable Jan. 2.", "Jan. 2", "2018-12-20", "2019-01-02", "2019-01-02", "2019-01-02", "Day", "no tense cue: the nearest occurrence, next January")]
+    public void Years_are_inferred_across_the_year_boundary(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
+        => Check(text, phrase, reference, value, start, end, precision, reason);
+
+    [Theory]
+    [InlineData("The battle of 4 August 2018 was decisive.", "4 August 2018", "2019-02-10", "2018-08-04", "2018-08-04", "2018-08-04", "Day", "full day-first date")]
+    [InlineData("Troops left on Aug. 4, 2017.", "Aug. 4, 2017", "2019-02-10", "2017-08-04", "2017-08-04", "2017-08-04", "Day", "abbreviated month, comma, year")]
+    [InlineData("The offensive began in early 2019.", "early 2019", "2019-06-01", "2019", "2019-01-01", "2019-04-30", "Season", "early year: the first third of it")]
+    [InlineData("Shelling resumed in mid-March.", "mid-March", "2019-06-01", "2019-03", "2019-03-11", "2019-03-20", "Week", "mid-month: days 11 to 20")]
+    [InlineData("The group was founded in 2018.", "2018", "2019-06-01", "2018", "2018-01-01", "2018-12-31", "Year", "a year alone")]
+    [InlineData("Aid arrived in August 2016.", "August 2016", "2019-06-01", "2016-08", "2016-08-01", "2016-08-31", "Month", "month and year")]
+    [InlineData("The area was quiet between March and May.", "between March and May", "2019-06-10", "2019-03/2019-05", "2019-03-01", "2019-05-31", "Season", "a range of months is one interval")]
+    [InlineData("The report was published on 2017-04-05.", "2017-04-05", "2019-06-10", "2017-04-05", "2017-04-05", "2017-04-05", "Day", "ISO date in text")]
+    public void Absolute_and_partial_dates(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
+        => Check(text, phrase, reference, value, start, end, precision, reason);
+
+    [Theory]
+    [InlineData("Over the last two weeks, the branch released prisoners.", "the last two weeks", "2019-02-10", "P2W", "2019-01-27", "2019-02-10", "Week", "anchored period ending at the reference")]
+    [InlineData("Two civilians were killed two days ago.", "two days ago", "2019-02-10", "2019-02-08", "2019-02-08", "2019-02-08", "Day", "offset in days")]
+    [InlineData("The area it captured over six months ago is tense.", "over six months ago", "2019-02-10", "2018-08", "2018-08-01", "2018-08-31", "Month", "approximate offset keeps month precision")]
+    [InlineData("Hezbollah wants the area cleared by next summer.", "next summer", "2019-02-10", "2019-SU", "2019-06-01", "2019-08-31", "Season", "next summer from February is this year's summer")]
+    [InlineData("Clashes continued last week.", "last week", "2019-02-10", "2019-W05", "2019-01-28", "2019-02-03", "Week", "previous ISO week")]
+    [InlineData("Prices rose this year.", "this year", "2019-02-10", "2019", "2019-01-01", "2019-12-31", "Year", "the reference's year")]
+    [InlineData("A car bomb exploded yesterday.", "yesterday", "2019-02-10", "2019-02-09", "2019-02-09", "2019-02-09", "Day", "yesterday")]
+    [InlineData("The minister speaks tonight.", "tonight", "2019-02-10", "2019-02-10TNI", "2019-02-10", "2019-02-10", "Day", "tonight is a TIME on the reference day")]
+    [InlineData("Raids have increased in recent days.", "recent days", "2019-02-10", "PAST_REF", "2019-02-03", "2019-02-10", "Week", "recent days: about a week back")]
+    [InlineData("More than 30 fighters were released over the past few days.", "the past few days", "2019-02-10", "PXD", "2019-02-03", "2019-02-10", "Week", "a few days: up to a week")]
+    [InlineData("Sources say the fighters were released recently.", "recently", "2019-02-10", "PAST_REF", "2019-01-10", "2019-02-10", "Month", "recently: within the past month")]
+    [InlineData("Rebels attacked at 10 p.m. on Wednesday.", "10 p.m. on Wednesday", "2019-02-10", "2019-02-06T22:00", "2019-02-06", "2019-02-06", "Day", "clock time with its day")]
+    public void Relative_expressions(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
+        => Check(text, phrase, reference, value, start, end, precision, reason);
+
+    [Theory]
+    [InlineData("He was held for three years.", "three years", "P3Y", "'for three years' is how long, not when")]
+    [InlineData("Tensions have been rising for about a month.", "about a month", "P1M", "approximate duration")]
+    [InlineData("They signed a two-year contract.", "two-year", "P2Y", "adjectival duration")]
+    [InlineData("The ceasefire lasted 24 hours.", "24 hours", "PT24H", "hours are a time duration")]
+    public void Durations_are_not_dates(string text, string phrase, string value, string reason)
+    {
+        var t = Find(Doc(text, "2019-02-10"), phrase);
+        Assert.True(t.Type == "DURATION" && t.Value == value && t.Start is null && t.End is null, $"{reason}: {Describe(t)}");
+        Assert.False(EventTimeResolver.IsEventTime(t), $"{reason}: a bare duration must not locate an event");
+    }
+
+    [Theory]
+    [InlineData("Over the last two weeks, the branch released prisoners.", "the last two weeks", "-P2W/P0D", "Week", "anchored period relative to publication")]
+    [InlineData("The group was captured at the start of August.", "the start of August", "before:XXXX-08 mod=START", "Week", "month without year stays partial, before publication")]
+    [InlineData("The area it captured over six months ago.", "six months ago", "-P6M", "Month", "offset from publication")]
+    [InlineData("They want it cleared by next summer.", "next summer", "after:XXXX-SU", "Season", "next summer relative to publication")]
+    [InlineData("A car bomb exploded yesterday.", "yesterday", "-P1D", "Day", "yesterday is one day before publication")]
+    [InlineData("Raids were reported over the past few days.", "the past few days", "-PXD/P0D", "Week", "a few days before publication")]
+    public void Unknown_reference_stays_relative(string text, string phrase, string relative, string precision, string reason)
+    {
+        var doc = Doc(text, null);
+        var t = Find(doc, phrase);
+        Assert.True(t.Start is null && t.End is null, $"{reason}: no date may be invented: {Describe(t)}");
+        Assert.True(t.Relative == relative && t.Precision.ToString() == precision, $"{reason}: {Describe(t)}");
+        Assert.Contains(doc.Warnings, w => w.Contains("reference date unknown", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The fighting began on 4 August 2018.", "2018-08-04", "an explicit full date needs no reference")]
+    [InlineData("The town fell in 2016.", "2016", "an explicit year needs no reference")]
+    public void Explicit_dates_resolve_without_a_reference(string text, string value, string reason)
+    {
+        var t = Doc(text, null).Times.Single();
+        Assert.True(t.Value == value && t.Start is not null && t.Relative is null, $"{reason}: {Describe(t)}");
+    }
+
+    [Theory]
+    [InlineData("Ramadan 2019 began in May.", "Ramadan 2019", "2019-05-06", "2019-06-03", "Umm al-Qura Ramadan 1440 has 29 days; Eid al-Fitr fell on 4 June 2019")]
+    [InlineData("Markets reopened after Eid al-Adha 2018.", "Eid al-Adha 2018", "2018-08-21", "2018-08-24", "10-13 Dhu al-Hijjah 1439")]
+    public void Islamic_holidays_when_the_year_is_known(string text, string phrase, string start, string end, string reason)
+    {
+        var t = Find(Doc(text, "2019-06-10"), phrase);
+        Assert.True(t.Start?.ToString("yyyy-MM-dd") == start && t.End?.ToString("yyyy-MM-dd") == end, $"{reason}: {Describe(t)}");
+    }
+
+    [Theory]
+    [InlineData("The May 2019 offensive", 1, "May with a year is a month")]
+    [InlineData("May God protect them, he said.", 0, "sentence-initial modal 'May' is not a month")]
+    [InlineData("About 2000 people fled.", 0, "a four-digit count is not a year")]
+    [InlineData("The second attack killed five.", 0, "an ordinal alone is not a time")]
+    [InlineData("It pays a quarterly dividend.", 0, "'quarterly' before a noun is an adjective")]
+    public void Words_in_other_roles_are_not_times(string text, int count, string reason)
+    {
+        var doc = Doc(text, "2019-06-10");
+        Assert.True(doc.Times.Count == count, $"{reason}: {string.Join(" | ", doc.Times.Select(Describe))}");
+    }
+
+    private static void Check(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
+    {
+        var t = Find(Doc(text, reference), phrase);
+        Assert.True(t.Value == value && t.Start?.ToString("yyyy-MM-dd") == start && t.End?.ToString("yyyy-MM-dd") == end && t.Precision.ToString() == precision,
+            $"{reason}: {Describe(t)}");
+    }
+}
