@@ -219,7 +219,7 @@ public sealed class SqliteEventStore : IEventStore
         {
             var a = rows.Article;
             Set(_article, a.Hash, a.Uri, a.Title, a.Lede, a.Byline, a.Publisher, a.Published, a.PublishedSource, a.Language, a.Text,
-                a.CreditsJson, a.DroppedJson, a.KeywordsJson, a.ReferenceDate, a.DocumentJson, ingestedAt);
+                a.CreditsJson, a.DroppedJson, a.KeywordsJson, a.ReferenceDate, StoredDocument.Pack(a.DocumentJson), ingestedAt);
             // Another writer may have stored the same article since FindHash: then nothing is inserted.
             if (_article.ExecuteScalar() is not long id) return null;
             foreach (var e in rows.Entities)
@@ -456,7 +456,8 @@ public sealed class SqliteEventStore : IEventStore
     public ArticleDetail? GetArticle(long articleId)
     {
         ArticleSummary summary;
-        string document, text;
+        JsonObject document;
+        string text;
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
@@ -465,14 +466,12 @@ public sealed class SqliteEventStore : IEventStore
             using var r = cmd.ExecuteReader();
             if (!r.Read()) return null;
             summary = ReadSummary(r);
-            document = r.GetString(8);
+            document = StoredDocument.Unpack(r, 8);
             text = r.GetString(9);
         }
         var events = QueryEvents(new EventQuery { ArticleId = articleId, Limit = int.MaxValue }).Value ?? [];
-        return new ArticleDetail(summary, DocumentRows.RestoreText(ParseDocument(document), text), [.. events.OrderBy(e => e.Ordinal)]);
+        return new ArticleDetail(summary, DocumentRows.RestoreText(document, text), [.. events.OrderBy(e => e.Ordinal)]);
     }
-
-    private static JsonObject ParseDocument(string json) => JsonNode.Parse(json) as JsonObject ?? new JsonObject();
 
     public IReadOnlyList<ArticleSummary> FindByHashPrefix(string prefix, int limit = 2)
     {

@@ -55,11 +55,13 @@ public sealed class BenchCommand : Command<BenchSettings>
             var db = settings.Db ?? Path.Combine(Path.GetTempPath(), $"dragoman-bench-{Environment.ProcessId}-{run}.db");
             var gcBefore = GC.CollectionCount(0);
             var allocBefore = GC.GetTotalAllocatedBytes();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             IngestSummary summary;
             using (var store = StoreFiles.OpenForWrite(db))
                 summary = new StoreIngest(store, pipeline, settings.PublishedDate).Run(items, null, cancellationToken);
             clock.Stop();
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             var dbBytes = new FileInfo(db).Length;
             if (settings.Db is null) DeleteDb(db);
             failed = summary.Failed;
@@ -81,6 +83,8 @@ public sealed class BenchCommand : Command<BenchSettings>
                 ["tokens_per_s"] = Math.Round(summary.Tokens / secs, 0),
                 ["mb_text_per_s"] = Math.Round(summary.Characters / secs / 1e6, 3),
                 ["peak_working_set_mb"] = Math.Round(proc.PeakWorkingSet64 / 1048576.0, 1),
+                ["cpu_s"] = Math.Round(cpu, 3),
+                ["articles_per_cpu_s"] = Math.Round(summary.Read / Math.Max(cpu, 1e-9), 1),
                 ["store_write_s"] = Math.Round(summary.WriteTime.TotalSeconds, 3),
                 ["managed_heap_mb"] = Math.Round(GC.GetTotalMemory(false) / 1048576.0, 1),
                 ["allocated_mb"] = Math.Round((GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0, 1),
@@ -91,7 +95,7 @@ public sealed class BenchCommand : Command<BenchSettings>
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run}: {summary.Read} articles ({summary.Stored} stored, {summary.Duplicate} duplicate, {summary.Failed} failed) in {secs:0.000} s: " +
                 $"{summary.Read / secs:0.0} articles/s, {summary.Tokens / secs:0} tokens/s; peak working set {proc.PeakWorkingSet64 / 1048576.0:0} MiB, " +
-                $"allocated {(GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0:0} MiB; store writes {summary.WriteTime.TotalSeconds:0.000} s"));
+                $"allocated {(GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0:0} MiB; store writes {summary.WriteTime.TotalSeconds:0.000} s; CPU {cpu:0.000} s ({summary.Read / Math.Max(cpu, 1e-9):0} articles per CPU-second)"));
             foreach (var f in summary.Failures.Take(10)) Console.Out.WriteLine($"  failed: {f.Input}: {f.Reason}");
         }
         Console.Out.WriteLine(last!.ToJsonString(DocumentJson.Compact));

@@ -13,12 +13,16 @@ public sealed class StoreCommandsTests : IDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    private (int Code, string Out, string Err) Run(params string[] args)
+    private (int Code, string Out, string Err) Run(params string[] args) => RunWithInput(null, args);
+
+    private (int Code, string Out, string Err) RunWithInput(string? stdin, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = _dir };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Dragoman.Cli.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
+        if (stdin is not null) p.StandardInput.Write(stdin);
+        p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException(string.Join(' ', args)); }
@@ -72,6 +76,15 @@ public sealed class StoreCommandsTests : IDisposable
         var output = r.Out + r.Err;
         Assert.True(code == r.Code || (code != 0 && r.Code != 0), $"{reason}: exit {r.Code}\n{output}");
         Assert.True(output.Contains(expected, StringComparison.Ordinal), $"{reason}: '{expected}' not in\n{output}");
+    }
+
+    [Fact]
+    public void Ingest_reads_standard_input_given_as_a_dash()
+    {
+        var r = RunWithInput("Dam repaired\n\nEngineers finished repairs to the dam on Sunday.\n", "ingest", "-", "--db", Db);
+        Assert.True(r.Code == 0, r.Out + r.Err);
+        Assert.Contains("read 1, stored 1", r.Out);
+        Assert.Contains("Dam repaired", Run("show", "a1", "--db", Db).Out);
     }
 
     [Fact]
