@@ -33,6 +33,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Ramadan", "God", "English", "Arabic", "Islam",
     };
 
+    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    { "Executive", "Director", "Minister", "Spokesman", "Spokeswoman", "President", "Commander", "General", "Chief", "Secretary", "Envoy", "Ambassador", "Head", "Leader", "Chairman", "Governor" };
+
     private static readonly HashSet<string> MediaWords = new(StringComparer.OrdinalIgnoreCase)
     { "net", "news", "observer", "times", "post", "press", "radio", "tv", "agency", "herald", "journal", "gazette", "tribune", "monitor", "channel", "media", "daily", "online", "network", "telegraph", "guardian", "independent", "review", "voice" };
 
@@ -134,7 +137,7 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             int words = 0, caps = 0;
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
                 if (tokens[t].Kind == TokenKind.Word) { words++; if (ActorMatcher.IsCapitalised(text, tokens[t])) caps++; }
-            if (words >= 3 && caps * 10 >= words * 6) continue; // a headline in title case
+            if (words >= 4 && caps * 10 >= words * 7) continue; // a headline in title case
             int i = sentence.FirstToken;
             while (i < sentence.EndToken)
             {
@@ -185,6 +188,17 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             type = EntityType.GPE; conf = 0.4; // "the town of Jabab", "north of Daraa", "in Hama"
         }
         if (type is null) return null;
+        if (type == EntityType.PERSON && end - start > 2)
+        {
+            // "Peter Salama Executive Director": a title after the name is not part of it
+            for (int t = start + 2; t < end; t++)
+            {
+                var w = Slice(text, tokens[t]);
+                bool title = TitleWords.Contains(w);
+                foreach (var h in dictionary.Lookup(w)) title |= h.Kind == PhraseKind.Agent;
+                if (title) { span = new TextSpan(span.Start, tokens[t - 1].End); break; }
+            }
+        }
         if (words[0] == "the" && start > 0 && tokens[start].Start == document.Sentences[document.SentenceAt(span.Start)].Start)
         {
             span = new TextSpan(tokens[start + 1].Start, span.End);

@@ -163,3 +163,27 @@ public class ActorMentionPrecedenceTests
         else Assert.True(d.Mentions.Exists(m => m.Text == expected), reason);
     }
 }
+
+public class CandidateRuleTests
+{
+    [Theory]
+    [InlineData("Some cases appear to show signs of exposure.", "Finland", "a capitalised common word that folds onto a country variant ('Soome') is not the country")]
+    [InlineData("Hassan left the meeting early.", "Hassan", "a lone given name is not the dictionary's person of that name")]
+    [InlineData("Assad Regime Releases Islamic State Prisoners", "Assad Regime Releases Islamic State Prisoners", "a title-case headline yields no capitalised-run candidate")]
+    public void Does_not_invent_entities(string text, string absent, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.True(d.Entities.TrueForAll(e => e.Name != absent && !e.Aliases.Contains(absent)), $"{reason}: {Dump(d)}");
+    }
+
+    [Theory]
+    [InlineData("Peter Salama Executive Director of the agency spoke.", "Peter Salama", EntityType.PERSON, "a title after the name is cut off")]
+    [InlineData("Youssef Diab said the talks failed.", "Youssef Diab", EntityType.PERSON, "a short sentence starting with a name is not a headline")]
+    [InlineData("The report was published by Enab Baladi News on Monday.", "Enab Baladi News", EntityType.ORG, "an outlet by its media head word")]
+    [InlineData("He was born in the village of Kafr Nabl, relatives said.", "Kafr Nabl", EntityType.GPE, "a place after 'the village of'")]
+    public void Capitalised_candidates(string text, string name, EntityType type, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.True(d.Entities.Exists(e => e.Name == name && e.Type == type), $"{reason}: {Dump(d)}");
+    }
+}
