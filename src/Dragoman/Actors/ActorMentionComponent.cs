@@ -51,6 +51,7 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         var covered = new bool[tokens.Length];
         foreach (var m in mentions) MarkCovered(tokens, covered, m.Span);
         var candidates = Candidates(document, matches);
+        candidates.AddRange(Composites(document, parts, matches));
 
         foreach (var m in matches)
         {
@@ -105,6 +106,38 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             mentions.Add(new Mention { Span = inner.Span, Type = antecedent.Type, Text = word.ToString(), Source = SourceName, Confidence = antecedent.Confidence });
         }
         mentions.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End));
+    }
+
+    private static readonly HashSet<string> InstitutionalAgents = new(StringComparer.Ordinal)
+    { "GOV", "MIL", "REB", "COP", "SPY", "JUD", "LEG", "MED", "PTY", "OPP", "INS", "UAF", "IMG", "NGO", "BUS" };
+
+    /// <summary>
+    /// "Russian forces", "Syrian rebels", "Turkish troops": a demonym followed by an agent noun is one actor, coded by
+    /// composition (country + agent) in linking. Institutions are ORG; groups of people (civilians, refugees) are NORP.
+    /// </summary>
+    private IEnumerable<Mention> Composites(Document document, ActorMatcher.Parts parts, List<PhraseMatch> matches)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var agents = ActorMatcher.Find(text, tokens, parts, dictionary, proper: false);
+        foreach (var m in matches)
+        {
+            if (ActorMatcher.BestHit(dictionary, m.Node, true) is not { Kind: PhraseKind.Demonym }) continue;
+            if (m.Span.End < text.Length && text[m.Span.End] == '-') continue; // "Syrian-Jordanian"
+            int a = agents.FindIndex(x => x.FirstToken == m.EndToken);
+            if (a < 0 || ActorMatcher.BestHit(dictionary, agents[a].Node, false) is not { } hit) continue;
+            if (!char.IsLower(text[agents[a].Span.Start])) continue;
+            // "the Syrian president": a single office holder, resolved by linking from the dated leader lists
+            var head = text[tokens[agents[a].EndToken - 1].Start..tokens[agents[a].EndToken - 1].End];
+            if (head is "president" or "premier" or "king" or "minister" or "emir" or "queen") continue;
+            // "the Lebanese militia Hezbollah": the phrase is an apposition to the name that follows
+            int next = agents[a].EndToken;
+            if (next < tokens.Length && ActorMatcher.IsCapitalised(text, tokens[next])) continue;
+            var code = dictionary.Agents[hit.Index].Code;
+            var type = InstitutionalAgents.Contains(code.Length >= 3 ? code[..3] : code) ? EntityType.ORG : EntityType.NORP;
+            var span = new TextSpan(m.Span.Start, agents[a].Span.End);
+            yield return new Mention { Span = span, Type = type, Text = text[span.Start..span.End], Source = SourceName, Confidence = 0.8 };
+        }
     }
 
     private EntityType TypeOf(PhraseHit hit) => hit.Kind switch

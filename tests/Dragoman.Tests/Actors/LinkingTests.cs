@@ -187,3 +187,36 @@ public class CandidateRuleTests
         Assert.True(d.Entities.Exists(e => e.Name == name && e.Type == type), $"{reason}: {Dump(d)}");
     }
 }
+
+public class CompositeActorTests
+{
+    [Theory]
+    [InlineData("Russian forces shelled the town.", "Russian forces", "RUSMIL", "demonym + armed-forces noun")]
+    [InlineData("Turkish troops crossed the border.", "Turkish troops", "TURMIL", "demonym + PETRARCH agent TROOPS")]
+    [InlineData("Syrian rebels said they held the hill.", "Syrian rebels", "SYRREB", "demonym + REB agent")]
+    [InlineData("Syrian civilians fled the shelling.", "Syrian civilians", "SYRCVL", "demonym + civilians, a group of people")]
+    public void Demonym_and_agent_compose_a_code(string text, string name, string code, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.True(d.Entities.Exists(e => e.Name == name && e.Actor?.Code == code), $"{reason}: {Dump(d)}");
+    }
+
+    [Fact]
+    public void An_apposition_before_a_name_is_not_a_second_actor()
+    {
+        var d = Run("The Lebanese militia Hezbollah is looking to clear the area.", "2019-02-10");
+        Assert.True(d.Entities.Count == 1 && d.Entities[0].Name == "Hezbollah", Dump(d));
+    }
+}
+
+public class DescriptionGuardTests
+{
+    [Theory]
+    [InlineData("Fighters of the Islamic State withdrew. Meanwhile, the Lebanese militia Hezbollah moved in.", "the Lebanese militia", "a description followed by the name it qualifies is an apposition, not an anaphor")]
+    [InlineData("The Islamic State shelled the town. The regime army responded.", "the regime", "'regime' modifying an agent noun is not the government")]
+    public void Descriptions_that_are_not_anaphors(string text, string description, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.False(d.Mentions.Exists(m => m.Text.Equals(description, StringComparison.OrdinalIgnoreCase) && m.Source == LinkingComponent.SourceName), $"{reason}: {Dump(d)}");
+    }
+}
