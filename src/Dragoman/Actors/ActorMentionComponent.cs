@@ -58,6 +58,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             if (ActorMatcher.BestHit(dictionary, m.Node, true) is not { } hit) continue;
             if (candidates.Exists(c => c.Span.Contains(m.Span) && c.Span != m.Span && hit.Kind is PhraseKind.Demonym or PhraseKind.Country or PhraseKind.Capital))
                 continue; // "The Syrian Observer": the outlet's name contains the demonym
+            if (hit.Kind == PhraseKind.Actor && dictionary.Entries[hit.Index].Type == EntityType.PERSON
+                && candidates.Exists(c => c.Type == EntityType.PERSON && c.Confidence >= 0.7 && c.Span.Contains(m.Span) && c.Span.Start < m.Span.Start))
+                continue; // "Maher al-Assad": a given name before a dictionary surname names someone else
             var type = TypeOf(hit);
             int same = mentions.FindIndex(x => x.Span == m.Span);
             if (same >= 0)

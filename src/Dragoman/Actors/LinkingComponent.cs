@@ -61,6 +61,8 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
         void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
 
+        // dictionary names inside longer mentions (a model's "Assad regime's Air Force Intelligence")
+        var inner = document.Tokens.Length == 0 ? [] : ActorMatcher.Find(text, document.Tokens, ActorMatcher.Prepare(text, document.Tokens, dictionary), dictionary, proper: true);
         var keys = new string?[n];
         var hits = new PhraseHit?[n];
         var skip = new bool[n];
@@ -71,6 +73,11 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             var lookup = dictionary.Lookup(m.Text);
             PhraseHit? hit = null;
             foreach (var h in lookup) if (h.Kind != PhraseKind.Agent) { hit = h; break; }
+            if (hit is null && m.Type == EntityType.ORG)
+                foreach (var pm in inner)
+                    if (pm.Span.End == m.Span.End && m.Span.Contains(pm.Span) && pm.Span != m.Span
+                        && ActorMatcher.BestHit(dictionary, pm.Node, true) is { Kind: PhraseKind.Actor } ih && dictionary.Entries[ih.Index].Type == EntityType.ORG)
+                        hit = ih; // head-final: the organisation named at the end of the mention
             hits[i] = hit;
             keys[i] = hit switch
             {

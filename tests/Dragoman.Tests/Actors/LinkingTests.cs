@@ -220,3 +220,25 @@ public class DescriptionGuardTests
         Assert.False(d.Mentions.Exists(m => m.Text.Equals(description, StringComparison.OrdinalIgnoreCase) && m.Source == LinkingComponent.SourceName), $"{reason}: {Dump(d)}");
     }
 }
+
+public class ModelMentionLinkingTests
+{
+    [Fact]
+    public void A_longer_model_mention_takes_the_code_of_the_organisation_it_ends_with()
+    {
+        var text = "The Assad regime's Air Force Intelligence released them.";
+        var span = "Assad regime's Air Force Intelligence";
+        int s = text.IndexOf(span, StringComparison.Ordinal);
+        var d = Run(text, "2019-02-10", beforeActors: doc => doc.Mentions.Add(new Mention { Span = new TextSpan(s, s + span.Length), Type = EntityType.ORG, Text = span, Source = "ner" }));
+        var e = d.Entities.Find(x => x.MentionIndexes.Any(i => d.Mentions[i].Text == span));
+        Assert.True(e?.Actor?.Code == "SYRMILSPY" && e.Name == "Air Force Intelligence", Dump(d));
+    }
+
+    [Fact]
+    public void A_person_is_never_merged_into_a_namesake_by_a_surname_inside_the_mention()
+    {
+        var d = Run("Maher al-Assad commands the Fourth Division.", "2019-02-10");
+        Assert.True(d.Entities.Exists(e => e.Name == "Maher al-Assad" && e.Type == EntityType.PERSON), Dump(d));
+        Assert.False(d.Entities.Exists(e => e.Name == "Bashar al-Assad"), "his brother is not named: " + Dump(d));
+    }
+}
