@@ -77,6 +77,10 @@ public sealed class ActorDictionary
 
     public ActorEntry? EntryById(string id) => _entryById.TryGetValue(id, out var i) ? Entries[i] : null;
     public CountryEntry? CountryByIso(string? iso) => iso is not null && _countryByIso.TryGetValue(iso, out var i) ? Countries[i] : null;
+
+    /// <summary>A country by ISO alpha-2 or alpha-3 code (GeoNames gives alpha-2).</summary>
+    public CountryEntry? CountryByCode(string? code) =>
+        code is null ? null : code.Length == 3 ? CountryByIso(code) : Countries.FirstOrDefault(c => string.Equals(c.Iso2, code, StringComparison.OrdinalIgnoreCase));
     public int WordCount => _words.Count;
     public int NodeCount => _nodeCount;
 
@@ -182,9 +186,9 @@ public sealed class ActorDictionary
         foreach (var e in Entries.Where(e => e.Source != ActorSource.Supplement))
             w.WriteLine(string.Join('\t', "A", e.Id, e.Type, e.Name, string.Join('|', e.Phrases), string.Join(';', e.Codes.Select(c => c.Format())),
                 (int)e.Source, e.Parent ?? "", e.Sector ?? "", e.Reference ?? ""));
-        foreach (var a in Agents) w.WriteLine(string.Join('\t', "G", a.Phrase, a.Code, (int)a.Source));
+        foreach (var a in Agents.Where(a => a.Source != ActorSource.Supplement)) w.WriteLine(string.Join('\t', "G", a.Phrase, a.Code, (int)a.Source));
         foreach (var c in Countries)
-            w.WriteLine(string.Join('\t', "C", c.Iso3, c.Name, string.Join('|', c.Names), string.Join('|', c.Demonyms), string.Join('|', c.Capitals)));
+            w.WriteLine(string.Join('\t', "C", c.Iso3, c.Name, string.Join('|', c.Names), string.Join('|', c.Demonyms), string.Join('|', c.Capitals), c.Iso2 ?? ""));
         foreach (var l in Leaders.Where(l => l.Source == "countryinfo"))
             w.WriteLine(string.Join('\t', "L", l.Country, l.Office, l.Name, string.Join('|', l.Variants), Date(l.From), Date(l.To), l.Source));
         foreach (var n in Shape.GivenNames.Order(StringComparer.Ordinal)) w.WriteLine("N\t" + n);
@@ -230,7 +234,7 @@ public sealed class ActorDictionary
                             });
                             break;
                         case "G" when f.Length >= 4: agents.Add(new AgentEntry(f[1], f[2], (ActorSource)int.Parse(f[3], CultureInfo.InvariantCulture))); break;
-                        case "C" when f.Length >= 6: countries.Add(new CountryEntry(f[1], f[2], Split(f[3]), Split(f[4]), Split(f[5]))); break;
+                        case "C" when f.Length >= 6: countries.Add(new CountryEntry(f[1], f[2], Split(f[3]), Split(f[4]), Split(f[5])) { Iso2 = f.Length > 6 && f[6].Length == 2 ? f[6] : null }); break;
                         case "L" when f.Length >= 8: leaders.Add(new LeaderTerm(f[1], f[2], f[3], Split(f[4]), DatedCode.ParseDate(f[5]), DatedCode.ParseDate(f[6]), f[7])); break;
                         case "N" when f.Length >= 2: given.Add(f[1]); break;
                         default: return Result<ActorDictionary>.Fail($"{compiled}:{n}: unrecognised line");
@@ -256,12 +260,26 @@ public sealed class ActorDictionary
             if (!l.IsOk) return Result<ActorDictionary>.Fail(l.Error!);
             leaders.AddRange(l.Value!);
         }
+        agents.InsertRange(0, ReadCuratedAgents(dir));
         var names = Path.Combine(dir, "given-names.txt");
         if (File.Exists(names)) given.AddRange(File.ReadLines(names).Where(l => l.Length > 0 && l[0] != '#'));
         return new ActorDictionary(entries, agents, countries, leaders, given);
     }
 
     private static string[] Split(string s) => s.Length == 0 ? [] : s.Split('|');
+
+    /// <summary>data/actors/agents.tsv: phrase, code, note (the project's own agent nouns).</summary>
+    private static IEnumerable<AgentEntry> ReadCuratedAgents(string dir)
+    {
+        var path = Path.Combine(dir, "agents.tsv");
+        if (!File.Exists(path)) yield break;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f.Length >= 2 && f[0].Length > 0 && f[1].Length > 0) yield return new AgentEntry(f[0].Trim(), f[1].Trim(), ActorSource.Supplement);
+        }
+    }
 
     /// <summary>
     /// Builds the dictionary from the field's sources in their own syntax, as found under <paramref name="sharedData"/>
@@ -294,8 +312,8 @@ public sealed class ActorDictionary
             if (!r.IsOk) return Result<ActorDictionary>.Fail(r.Error!);
             entries.AddRange(r.Value!);
         }
-        var agents = new List<AgentEntry>();
-        var seenAgents = new HashSet<string>(StringComparer.Ordinal);
+        var agents = new List<AgentEntry>(ReadCuratedAgents(curatedDir));
+        var seenAgents = new HashSet<string>(agents.Select(a => a.Phrase.ToUpperInvariant()), StringComparer.Ordinal);
         foreach (var (file, src) in new[]
         {
             (Path.Combine(sharedData, "ngec-plover", "PLOVER_agents.txt"), ActorSource.Other),

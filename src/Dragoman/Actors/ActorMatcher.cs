@@ -113,6 +113,8 @@ public static class ActorMatcher
         if (!any) return false;
         if (!proper) return true;
         byte rule = dict.CapsRuleAt(node);
+        if (end - first == 1 && rule != 2 && IsCommonWord(text.AsSpan(tokens[first].Start, tokens[first].End - tokens[first].Start))) return false;
+        if (end - first == 1 && IsLoneGivenName(text, tokens[first], hits, dict)) return false;
         if (rule == 2)
         {
             for (int t = first; t < end; t++)
@@ -121,6 +123,38 @@ public static class ActorMatcher
             return true;
         }
         return rule == 0 || IsCapitalised(text, tokens[first]) || (end - first > 1 && IsCapitalised(text, tokens[first + 1]));
+    }
+
+    // Capitalised common English words that fold onto dictionary variants ("Some" ~ Finnish "Soome", "May", "Will").
+    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "some", "any", "all", "many", "most", "more", "much", "other", "others", "one", "two", "new", "old",
+        "may", "will", "can", "could", "would", "should", "must", "might", "shall", "do", "does", "did", "is", "are", "was",
+        "were", "be", "been", "has", "have", "had", "it", "its", "he", "she", "we", "they", "you", "his", "her", "their",
+        "our", "this", "that", "these", "those", "there", "here", "then", "than", "so", "but", "and", "or", "nor", "not",
+        "no", "yes", "also", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "over", "under", "up", "down",
+        "out", "off", "to", "with", "without", "about", "after", "before", "since", "until", "while", "when", "where", "who",
+        "what", "which", "why", "how", "if", "because", "though", "although", "said", "says", "man", "men", "good", "last",
+        "next", "first", "second", "same", "such", "only", "even", "still", "just", "now", "today", "yesterday", "sources",
+        "source", "police", "army", "government", "state", "people", "president", "minister",
+    };
+
+    /// <summary>"Hassan" alone is a given name shared by thousands, not the dictionary's Prince Hassan.</summary>
+    private static bool IsLoneGivenName(string text, Token token, ReadOnlySpan<PhraseHit> hits, ActorDictionary dict)
+    {
+        foreach (var h in hits)
+            if (h.Kind == PhraseKind.Actor && dict.Entries[h.Index].Type == Documents.EntityType.PERSON)
+            {
+                var parts = NameFolding.FoldWord(text.AsSpan(token.Start, token.End - token.Start));
+                return parts.Count == 1 && dict.Shape.IsGivenName(parts[0]);
+            }
+        return false;
+    }
+
+    private static bool IsCommonWord(ReadOnlySpan<char> word)
+    {
+        var lookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.Contains(word) && !(word.Length > 1 && char.IsUpper(word[1]));
     }
 
     /// <summary>"Maher", "al-Nablusi" (capital after the article), "ISIS".</summary>

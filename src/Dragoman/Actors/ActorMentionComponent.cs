@@ -33,6 +33,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Ramadan", "God", "English", "Arabic", "Islam",
     };
 
+    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    { "Executive", "Director", "Minister", "Spokesman", "Spokeswoman", "President", "Commander", "General", "Chief", "Secretary", "Envoy", "Ambassador", "Head", "Leader", "Chairman", "Governor" };
+
     private static readonly HashSet<string> MediaWords = new(StringComparer.OrdinalIgnoreCase)
     { "net", "news", "observer", "times", "post", "press", "radio", "tv", "agency", "herald", "journal", "gazette", "tribune", "monitor", "channel", "media", "daily", "online", "network", "telegraph", "guardian", "independent", "review", "voice" };
 
@@ -48,12 +51,16 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         var covered = new bool[tokens.Length];
         foreach (var m in mentions) MarkCovered(tokens, covered, m.Span);
         var candidates = Candidates(document, matches);
+        candidates.AddRange(Composites(document, parts, matches));
 
         foreach (var m in matches)
         {
             if (ActorMatcher.BestHit(dictionary, m.Node, true) is not { } hit) continue;
             if (candidates.Exists(c => c.Span.Contains(m.Span) && c.Span != m.Span && hit.Kind is PhraseKind.Demonym or PhraseKind.Country or PhraseKind.Capital))
                 continue; // "The Syrian Observer": the outlet's name contains the demonym
+            if (hit.Kind == PhraseKind.Actor && dictionary.Entries[hit.Index].Type == EntityType.PERSON
+                && candidates.Exists(c => c.Type == EntityType.PERSON && c.Confidence >= 0.7 && c.Span.Contains(m.Span) && c.Span.Start < m.Span.Start))
+                continue; // "Maher al-Assad": a given name before a dictionary surname names someone else
             var type = TypeOf(hit);
             int same = mentions.FindIndex(x => x.Span == m.Span);
             if (same >= 0)
@@ -104,6 +111,38 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         mentions.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End));
     }
 
+    private static readonly HashSet<string> InstitutionalAgents = new(StringComparer.Ordinal)
+    { "GOV", "MIL", "REB", "COP", "SPY", "JUD", "LEG", "MED", "PTY", "OPP", "INS", "UAF", "IMG", "NGO", "BUS" };
+
+    /// <summary>
+    /// "Russian forces", "Syrian rebels", "Turkish troops": a demonym followed by an agent noun is one actor, coded by
+    /// composition (country + agent) in linking. Institutions are ORG; groups of people (civilians, refugees) are NORP.
+    /// </summary>
+    private IEnumerable<Mention> Composites(Document document, ActorMatcher.Parts parts, List<PhraseMatch> matches)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var agents = ActorMatcher.Find(text, tokens, parts, dictionary, proper: false);
+        foreach (var m in matches)
+        {
+            if (ActorMatcher.BestHit(dictionary, m.Node, true) is not { Kind: PhraseKind.Demonym }) continue;
+            if (m.Span.End < text.Length && text[m.Span.End] == '-') continue; // "Syrian-Jordanian"
+            int a = agents.FindIndex(x => x.FirstToken == m.EndToken);
+            if (a < 0 || ActorMatcher.BestHit(dictionary, agents[a].Node, false) is not { } hit) continue;
+            if (!char.IsLower(text[agents[a].Span.Start])) continue;
+            // "the Syrian president": a single office holder, resolved by linking from the dated leader lists
+            var head = text[tokens[agents[a].EndToken - 1].Start..tokens[agents[a].EndToken - 1].End];
+            if (head is "president" or "premier" or "king" or "minister" or "emir" or "queen") continue;
+            // "the Lebanese militia Hezbollah": the phrase is an apposition to the name that follows
+            int next = agents[a].EndToken;
+            if (next < tokens.Length && ActorMatcher.IsCapitalised(text, tokens[next])) continue;
+            var code = dictionary.Agents[hit.Index].Code;
+            var type = InstitutionalAgents.Contains(code.Length >= 3 ? code[..3] : code) ? EntityType.ORG : EntityType.NORP;
+            var span = new TextSpan(m.Span.Start, agents[a].Span.End);
+            yield return new Mention { Span = span, Type = type, Text = text[span.Start..span.End], Source = SourceName, Confidence = 0.8 };
+        }
+    }
+
     private EntityType TypeOf(PhraseHit hit) => hit.Kind switch
     {
         PhraseKind.Actor => dictionary.Entries[hit.Index].Type,
@@ -134,7 +173,7 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             int words = 0, caps = 0;
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
                 if (tokens[t].Kind == TokenKind.Word) { words++; if (ActorMatcher.IsCapitalised(text, tokens[t])) caps++; }
-            if (words >= 3 && caps * 10 >= words * 6) continue; // a headline in title case
+            if (words >= 4 && caps * 10 >= words * 7) continue; // a headline in title case
             int i = sentence.FirstToken;
             while (i < sentence.EndToken)
             {
@@ -185,6 +224,17 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             type = EntityType.GPE; conf = 0.4; // "the town of Jabab", "north of Daraa", "in Hama"
         }
         if (type is null) return null;
+        if (type == EntityType.PERSON && end - start > 2)
+        {
+            // "Peter Salama Executive Director": a title after the name is not part of it
+            for (int t = start + 2; t < end; t++)
+            {
+                var w = Slice(text, tokens[t]);
+                bool title = TitleWords.Contains(w);
+                foreach (var h in dictionary.Lookup(w)) title |= h.Kind == PhraseKind.Agent;
+                if (title) { span = new TextSpan(span.Start, tokens[t - 1].End); break; }
+            }
+        }
         if (words[0] == "the" && start > 0 && tokens[start].Start == document.Sentences[document.SentenceAt(span.Start)].Start)
         {
             span = new TextSpan(tokens[start + 1].Start, span.End);

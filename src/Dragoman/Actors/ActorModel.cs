@@ -112,7 +112,11 @@ public sealed class ActorEntry
 public sealed record AgentEntry(string Phrase, string Code, ActorSource Source);
 
 /// <summary>A country from CountryInfo: ISO3 code, names, nationality adjectives/demonyms, capitals.</summary>
-public sealed record CountryEntry(string Iso3, string Name, IReadOnlyList<string> Names, IReadOnlyList<string> Demonyms, IReadOnlyList<string> Capitals);
+public sealed record CountryEntry(string Iso3, string Name, IReadOnlyList<string> Names, IReadOnlyList<string> Demonyms, IReadOnlyList<string> Capitals)
+{
+    /// <summary>ISO 3166 alpha-2 code (as GeoNames gives a place's country), when CountryInfo has one.</summary>
+    public string? Iso2 { get; init; }
+}
 
 /// <summary>One term in an office ("Presidents" of SYR) from CountryInfo or the supplement.</summary>
 public sealed record LeaderTerm(string Country, string Office, string Name, IReadOnlyList<string> Variants, DateOnly? From, DateOnly? To, string Source);

@@ -259,7 +259,7 @@ public static partial class CountryInfoReader
     {
         var countries = new List<CountryEntry>();
         var leaders = new List<LeaderTerm>();
-        string? code = null, name = null, section = null, office = null;
+        string? code = null, name = null, section = null, office = null, iso2 = null;
         var names = new List<string>();
         var nationality = new List<string>();
         var capitals = new List<string>();
@@ -270,9 +270,9 @@ public static partial class CountryInfoReader
             {
                 var demonyms = nationality.Where(IsDemonym).ToList();
                 var variants = nationality.Where(n => !IsDemonym(n)).Prepend(name).Distinct().ToList();
-                countries.Add(new CountryEntry(code, NameFolding.Display(name), variants, demonyms, capitals.ToList()));
+                countries.Add(new CountryEntry(code, NameFolding.Display(name), variants, demonyms, capitals.ToList()) { Iso2 = iso2 is { Length: 2 } ? iso2 : null });
             }
-            code = name = section = office = null;
+            code = name = section = office = iso2 = null;
             names.Clear(); nationality.Clear(); capitals.Clear();
         }
         foreach (var raw in lines)
@@ -287,6 +287,7 @@ public static partial class CountryInfoReader
             if (t == "<Country>") { Flush(); continue; }
             if (t == "</Country>") { Flush(); continue; }
             if (t.StartsWith("<CountryCode>", StringComparison.Ordinal)) { code = Inner(t); continue; }
+            if (t.StartsWith("<ISO3166-alpha2>", StringComparison.Ordinal)) { iso2 = Inner(t); continue; }
             if (t.StartsWith("<CountryName>", StringComparison.Ordinal)) { name = Inner(t).Replace('_', ' ').Trim(); continue; }
             if (t.StartsWith("</", StringComparison.Ordinal))
             {

@@ -49,6 +49,11 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
     {
         var text = document.Text;
         var mentions = document.Mentions;
+        // a resolved place wins over a weak capitalisation guess that the same words are a person ("Deir al-Zor")
+        foreach (var m in mentions)
+            if (m.Source == ActorMentionComponent.SourceName && m.Type == EntityType.PERSON && m.Confidence <= 0.5
+                && document.Places.Exists(p => p.IsResolved && p.Span == m.Span))
+                m.Type = EntityType.GPE;
         AddSurnameMentions(document);
         mentions.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End));
         int n = mentions.Count;
@@ -56,6 +61,8 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
         void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
 
+        // dictionary names inside longer mentions (a model's "Assad regime's Air Force Intelligence")
+        var inner = document.Tokens.Length == 0 ? [] : ActorMatcher.Find(text, document.Tokens, ActorMatcher.Prepare(text, document.Tokens, dictionary), dictionary, proper: true);
         var keys = new string?[n];
         var hits = new PhraseHit?[n];
         var skip = new bool[n];
@@ -66,6 +73,11 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             var lookup = dictionary.Lookup(m.Text);
             PhraseHit? hit = null;
             foreach (var h in lookup) if (h.Kind != PhraseKind.Agent) { hit = h; break; }
+            if (hit is null && m.Type == EntityType.ORG)
+                foreach (var pm in inner)
+                    if (pm.Span.End == m.Span.End && m.Span.Contains(pm.Span) && pm.Span != m.Span
+                        && ActorMatcher.BestHit(dictionary, pm.Node, true) is { Kind: PhraseKind.Actor } ih && dictionary.Entries[ih.Index].Type == EntityType.ORG)
+                        hit = ih; // head-final: the organisation named at the end of the mention
             hits[i] = hit;
             keys[i] = hit switch
             {
@@ -228,7 +240,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
                 nameMention = candidates.OrderByDescending(i => mentions[i].Text.Length).ThenBy(i => i).First();
                 name = mentions[nameMention].Text;
                 type = members.Select(i => mentions[i]).OrderByDescending(m => m.Confidence).First().Type;
-                if (type == EntityType.ORG) (code, sector) = ComposeOrgCode(name);
+                if (type is EntityType.ORG or EntityType.NORP) (code, sector) = ComposeOrgCode(name);
                 break;
         }
         var e = new Entity { Id = id, Type = type, Name = name, Actor = code };
@@ -273,8 +285,9 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         string? agent = null;
         if (ActorMentionComponent.IsMediaWord(words[^1])) { agent = "MED"; sector = "media"; }
         else
-            foreach (var h in dictionary.Lookup(words[^1]))
-                if (h.Kind == PhraseKind.Agent) { agent = dictionary.Agents[h.Index].Code; break; }
+            for (int k = Math.Max(0, words.Length - 3); k < words.Length && agent is null; k++)
+                foreach (var h in dictionary.Lookup(string.Join(' ', words[k..])))
+                    if (h.Kind == PhraseKind.Agent) { agent = dictionary.Agents[h.Index].Code; break; }
         var code = (country ?? "") + (agent ?? "");
         return (code.Length == 0 ? null : ActorCodes.ToActorCode(code, "dragoman-composed"), sector);
     }
@@ -312,9 +325,13 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
                 && !text.AsSpan(tokens[head + 1].Start, tokens[head + 1].End - tokens[head + 1].Start).SequenceEqual("and")
                 && dictionary.Lookup(text[tokens[head + 1].Start..tokens[head + 1].End]).ToArray().Any(h => h.Kind == PhraseKind.Agent))
                 continue;
+            // "the Lebanese militia Hezbollah", "the president Bashar al-Assad": an apposition to the following name
+            if (head + 1 < tokens.Length && ActorMatcher.IsCapitalised(text, tokens[head + 1])
+                && !(kind == "prime minister" && head + 2 < tokens.Length && ActorMatcher.IsCapitalised(text, tokens[head + 2]) is false))
+                continue;
             Entity? target = kind switch
             {
-                "group" => Antecedent(document, span.Start, e => e.Type == EntityType.ORG && IsNonState(e)),
+                "group" => Antecedent(document, span.Start, e => e.Type == EntityType.ORG && IsNonState(e) && (country is null || e.Actor?.Country == country)),
                 "prime minister" when head + 1 < tokens.Length && text.AsSpan(tokens[head + 1].Start, tokens[head + 1].End - tokens[head + 1].Start).Equals("minister", StringComparison.OrdinalIgnoreCase)
                     => (country ?? focus) is { } c3 && document.ReferenceDate is { } d3 ? LeaderEntity(document, c3, kind, d3, span = new TextSpan(span.Start, tokens[++head].End)) : null,
                 "prime minister" => null,
@@ -496,7 +513,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         }
     }
 
-    private static void AttachPlaces(Document document)
+    private void AttachPlaces(Document document)
     {
         if (document.Places.Count == 0) return;
         foreach (var e in document.Entities)
@@ -505,7 +522,12 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             foreach (var i in e.MentionIndexes)
             {
                 int p = document.Places.FindIndex(pl => pl.Span.Overlaps(document.Mentions[i].Span));
-                if (p >= 0) { e.PlaceIndex = p; break; }
+                if (p < 0) continue;
+                e.PlaceIndex = p;
+                // a place as actor is coded by its country, as PETRARCH codes "Damascus" SYR
+                if (e.Actor is null && dictionary.CountryByCode(document.Places[p].Country) is { } c)
+                    e.Actor = ActorCodes.ToActorCode(c.Iso3, "geo-country");
+                break;
             }
         }
     }

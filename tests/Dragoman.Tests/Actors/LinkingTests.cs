@@ -163,3 +163,82 @@ public class ActorMentionPrecedenceTests
         else Assert.True(d.Mentions.Exists(m => m.Text == expected), reason);
     }
 }
+
+public class CandidateRuleTests
+{
+    [Theory]
+    [InlineData("Some cases appear to show signs of exposure.", "Finland", "a capitalised common word that folds onto a country variant ('Soome') is not the country")]
+    [InlineData("Hassan left the meeting early.", "Hassan", "a lone given name is not the dictionary's person of that name")]
+    [InlineData("Assad Regime Releases Islamic State Prisoners", "Assad Regime Releases Islamic State Prisoners", "a title-case headline yields no capitalised-run candidate")]
+    public void Does_not_invent_entities(string text, string absent, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.True(d.Entities.TrueForAll(e => e.Name != absent && !e.Aliases.Contains(absent)), $"{reason}: {Dump(d)}");
+    }
+
+    [Theory]
+    [InlineData("Peter Salama Executive Director of the agency spoke.", "Peter Salama", EntityType.PERSON, "a title after the name is cut off")]
+    [InlineData("Youssef Diab said the talks failed.", "Youssef Diab", EntityType.PERSON, "a short sentence starting with a name is not a headline")]
+    [InlineData("The report was published by Enab Baladi News on Monday.", "Enab Baladi News", EntityType.ORG, "an outlet by its media head word")]
+    [InlineData("He was born in the village of Kafr Nabl, relatives said.", "Kafr Nabl", EntityType.GPE, "a place after 'the village of'")]
+    public void Capitalised_candidates(string text, string name, EntityType type, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.True(d.Entities.Exists(e => e.Name == name && e.Type == type), $"{reason}: {Dump(d)}");
+    }
+}
+
+public class CompositeActorTests
+{
+    [Theory]
+    [InlineData("Russian forces shelled the town.", "Russian forces", "RUSMIL", "demonym + armed-forces noun")]
+    [InlineData("Turkish troops crossed the border.", "Turkish troops", "TURMIL", "demonym + PETRARCH agent TROOPS")]
+    [InlineData("Syrian rebels said they held the hill.", "Syrian rebels", "SYRREB", "demonym + REB agent")]
+    [InlineData("Syrian civilians fled the shelling.", "Syrian civilians", "SYRCVL", "demonym + civilians, a group of people")]
+    public void Demonym_and_agent_compose_a_code(string text, string name, string code, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.True(d.Entities.Exists(e => e.Name == name && e.Actor?.Code == code), $"{reason}: {Dump(d)}");
+    }
+
+    [Fact]
+    public void An_apposition_before_a_name_is_not_a_second_actor()
+    {
+        var d = Run("The Lebanese militia Hezbollah is looking to clear the area.", "2019-02-10");
+        Assert.True(d.Entities.Count == 1 && d.Entities[0].Name == "Hezbollah", Dump(d));
+    }
+}
+
+public class DescriptionGuardTests
+{
+    [Theory]
+    [InlineData("Fighters of the Islamic State withdrew. Meanwhile, the Lebanese militia Hezbollah moved in.", "the Lebanese militia", "a description followed by the name it qualifies is an apposition, not an anaphor")]
+    [InlineData("The Islamic State shelled the town. The regime army responded.", "the regime", "'regime' modifying an agent noun is not the government")]
+    public void Descriptions_that_are_not_anaphors(string text, string description, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.False(d.Mentions.Exists(m => m.Text.Equals(description, StringComparison.OrdinalIgnoreCase) && m.Source == LinkingComponent.SourceName), $"{reason}: {Dump(d)}");
+    }
+}
+
+public class ModelMentionLinkingTests
+{
+    [Fact]
+    public void A_longer_model_mention_takes_the_code_of_the_organisation_it_ends_with()
+    {
+        var text = "The Assad regime's Air Force Intelligence released them.";
+        var span = "Assad regime's Air Force Intelligence";
+        int s = text.IndexOf(span, StringComparison.Ordinal);
+        var d = Run(text, "2019-02-10", beforeActors: doc => doc.Mentions.Add(new Mention { Span = new TextSpan(s, s + span.Length), Type = EntityType.ORG, Text = span, Source = "ner" }));
+        var e = d.Entities.Find(x => x.MentionIndexes.Any(i => d.Mentions[i].Text == span));
+        Assert.True(e?.Actor?.Code == "SYRMILSPY" && e.Name == "Air Force Intelligence", Dump(d));
+    }
+
+    [Fact]
+    public void A_person_is_never_merged_into_a_namesake_by_a_surname_inside_the_mention()
+    {
+        var d = Run("Maher al-Assad commands the Fourth Division.", "2019-02-10");
+        Assert.True(d.Entities.Exists(e => e.Name == "Maher al-Assad" && e.Type == EntityType.PERSON), Dump(d));
+        Assert.False(d.Entities.Exists(e => e.Name == "Bashar al-Assad"), "his brother is not named: " + Dump(d));
+    }
+}
