@@ -90,6 +90,8 @@ public sealed class SentenceView
         {
             while (e + 1 < Count && IsNominal(e + 1) && Tags[e + 1] != Tag.Pron && !(Tags[e + 1] == Tag.Det && Tags[e] is Tag.Noun or Tag.Proper)) e++;
             if (e + 2 < Count && Tags[e + 1] == Tag.Of && IsNominal(e + 2) && Tags[e + 2] != Tag.Pron) { e += 2; continue; }
+            // names joined by "for": "the Syrian Observatory for Human Rights"
+            if (e + 2 < Count && Tags[e] == Tag.Proper && IsAny(e + 1, "for") && Tags[e + 2] == Tag.Proper) { e += 2; continue; }
             if (e + 2 < Count && IsAny(e + 1, "from") && Tags[e + 2] == Tag.Proper) { e += 2; continue; }
             // a bracketed acronym: "the Islamic State (ISIS)"
             if (e + 3 < Count && Word(e + 1) is "(" && Tags[e + 2] == Tag.Proper && Word(e + 3) is ")") { e += 3; continue; }
