@@ -119,7 +119,7 @@ public sealed class AttributionComponent : IDocumentComponent
             // inverted at the end: "..., said the ministry." / "... reports Alsouria Net."
             var after = v.NounPhraseStartingAt(k + 1);
             if (!after.IsEmpty && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma || v.IsAny(after.End, "on", "in")) && HasNameOrSourceHead(v, after)
-                && (prev is Tag.Comma or Tag.Punct || k > v.Count - 8))
+                && (prev is Tag.Comma or Tag.Punct || (k >= 4 && after.End >= v.Count - 1)))
                 return (new Chunk(k, k + 1), after);
             var subject = SubjectOfCue(v, k);
             return (new Chunk(k, k + 1), subject);

@@ -197,7 +197,7 @@ public sealed class EventCoder
             int len = MatchElementAt(v, e, p, dir);
             if (len <= 0)
             {
-                if (v.Tags[p] is Tag.Verb or Tag.Rel or Tag.Be or Tag.Modal) break;
+                if (v.Tags[p] is Tag.Verb or Tag.Rel or Tag.Be or Tag.Modal || (v.Tags[p] == Tag.Conj && !v.IsAny(p, "and", "or"))) break;
                 continue;
             }
             int s2 = src, t2 = tgt;

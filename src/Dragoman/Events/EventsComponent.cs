@@ -75,6 +75,9 @@ public sealed class EventsComponent : IDocumentComponent
                 // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
                 if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End)) continue;
                 if (!IsCodeable(v, ce, document)) continue;
+                // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
+                if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
+                    && Inside(ce.Trigger, o.Actor))) continue;
                 var code = Refine(v, ce.Code);
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
                 var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
@@ -158,7 +161,7 @@ public sealed class EventsComponent : IDocumentComponent
     {
         bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d);
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
-        if (quad is 1 or 3) return actor && (target || PartyAfter(v, ce.Trigger.End, d));
+        if (quad is 1 or 3) return actor && (target || PartyAfter(v, ce.Trigger.End, d) || ce.Code.StartsWith("13", StringComparison.Ordinal));
         if (ce.Nominal && quad == 4) return true;
         return actor || target;
     }
@@ -191,6 +194,11 @@ public sealed class EventsComponent : IDocumentComponent
         var span = v.SpanOf(c);
         return d.Mentions.Exists(m => span.Contains(m.Span));
     }
+
+    private static bool IsViolent(string code) =>
+        code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
+
+    private static bool Inside(Chunk inner, Chunk outer) => !outer.IsEmpty && inner.Start >= outer.Start && inner.End <= outer.End;
 
     private static bool HasProper(SentenceView v, Chunk c)
     {
@@ -309,6 +317,8 @@ public sealed class EventsComponent : IDocumentComponent
         {
             if (v.IsAny(i, KillWords)) return "killed";
             if (v.IsAny(i, InjureWords)) return "injured";
+            if (v.IsAny(i, "arrest", "arrested", "arrests", "arresting", "detain", "detained", "detaining", "detention", "abducted", "kidnapped")) return "detained";
+            if (v.IsAny(i, "release", "released", "releasing", "freed", "free")) return "released";
         }
         if (code.StartsWith("084", StringComparison.Ordinal)) return "released";
         if (code is "173" or "181") return "detained";
@@ -399,16 +409,16 @@ public sealed class EventsComponent : IDocumentComponent
     {
         for (int i = 0; i < events.Count; i++)
         {
-            var (si, ev, _) = events[i];
+            var (si, ev, ownKind) = events[i];
             if (ev.Counts.Count > 0 || si + 1 >= d.Sentences.Length) continue;
-            var want = ExpectedKind(ev.Codes.Cameo);
+            var want = ownKind ?? ExpectedKind(ev.Codes.Cameo);
             if (want is null) continue;
             var next = d.Sentences[si + 1];
             var v = _coder.View(d.Text, d.Tokens, next);
             if (KindOfWords(v) != want && !(want == "killed" && KindOfWords(v) == "injured")) continue;
             // the next sentence's own events: only restatements without their own actor may be folded
             var restating = events.Where(x => x.Sentence == si + 1).ToList();
-            if (restating.Exists(x => x.Event.Actor is not null && x.Event.Actor.EntityId != ev.Actor?.EntityId && x.Event.Actor.Text != ev.Actor?.Text && ExpectedKind(x.Event.Codes.Cameo) == want)) continue;
+            if (restating.Exists(x => x.Event.Actor is not null && x.Event.Actor.EntityId != ev.Actor?.EntityId && x.Event.Actor.Text != ev.Actor?.Text && (x.Kind ?? ExpectedKind(x.Event.Codes.Cameo)) == want)) continue;
             var attribution = d.Attributions.Find(a => a.Scope.Contains(next.Span.Start));
             var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
             bool added = false;
@@ -422,7 +432,7 @@ public sealed class EventsComponent : IDocumentComponent
             if (!added) continue;
             ev.Evidence.Add(next.Span);
             foreach (var r in restating)
-                if (ExpectedKind(r.Event.Codes.Cameo) == want && r.Event.Actor is null) events.Remove(r);
+                if ((r.Kind ?? ExpectedKind(r.Event.Codes.Cameo)) == want && r.Event.Actor is null) events.Remove(r);
         }
     }
 

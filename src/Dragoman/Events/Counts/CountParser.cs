@@ -83,7 +83,7 @@ public static class CountParser
         int head = -1;
         for (int j = after; j < Math.Min(v.Count, after + 4); j++)
         {
-            if (PersonNouns.ContainsKey(v.Word(j).ToString())) { head = j; break; }
+            if (PersonNouns.ContainsKey(v.Word(j).ToString()) || IsAgentPlural(v.Word(j))) { head = j; break; }
             if (v.TagAt(j) is Tag.Punct or Tag.Comma or Tag.Verb or Tag.Be or Tag.Prep or Tag.By or Tag.To) break;
         }
         // a bare number followed by nothing countable is not a count of people ("2019", "30 km")
@@ -150,11 +150,19 @@ public static class CountParser
         return ((int)value, false);
     }
 
+    /// <summary>Plural agent nouns by their form: activists, protesters, journalists, Iraqis, servicemen, detainees.</summary>
+    public static bool IsAgentPlural(ReadOnlySpan<char> w) =>
+        w.Length > 5 && (w.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ers", StringComparison.OrdinalIgnoreCase)
+            || w.EndsWith("ians", StringComparison.OrdinalIgnoreCase) || w.EndsWith("men", StringComparison.OrdinalIgnoreCase)
+            || w.EndsWith("ees", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ants", StringComparison.OrdinalIgnoreCase))
+        && !w.EndsWith("meters", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ometers", StringComparison.OrdinalIgnoreCase)
+        && !w.EndsWith("centers", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("numbers", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Person kind of the counted noun ("civilian", "child", "woman", "combatant") or null when unspecified.</summary>
     public static string? Who(SentenceView v, CountPhrase c)
     {
         if (c.HeadNoun < 0) return null;
-        var kind = PersonNouns[v.Word(c.HeadNoun).ToString()];
+        var kind = PersonNouns.GetValueOrDefault(v.Word(c.HeadNoun).ToString()) ?? "";
         if (kind.Length > 0) return kind;
         // "six civilian people", "12 pro-government fighters" handled by the noun; look at modifiers before the noun
         for (int j = c.Tokens.Start; j < c.HeadNoun; j++)

@@ -80,13 +80,37 @@ public static class EventEvaluation
             foreach (var ce in coder.Code(v))
             {
                 if (found.Exists(a => a.Tokens.Start <= ce.Trigger.Start && ce.Trigger.Start < a.Tokens.End)) continue; // the trigger is part of a name
-                var src = CodeIn(found, ce.Actor) ?? Nearest(found, ce.Trigger.Start, before: true);
-                var tgt = CodeIn(found, ce.Target) ?? Nearest(found, ce.Trigger.End, before: false);
-                if (src is null || tgt is null) continue; // PETRARCH codes dyads only (require_dyad)
-                result.Add((src, tgt, ce.Code));
+                var sources = CodesIn(found, ce.Actor);
+                var targets = CodesIn(found, ce.Target);
+                if (sources.Count == 0 && Nearest(found, ce.Trigger.Start, before: true) is { } s0) sources.Add(s0);
+                if (targets.Count == 0 && Nearest(found, ce.Trigger.End, before: false) is { } t0) targets.Add(t0);
+                // PETRARCH codes dyads only (require_dyad); coordinated actors give one event per pair
+                foreach (var src in sources)
+                    foreach (var tgt in targets)
+                        if (src != tgt) result.Add((src, tgt, ce.Code));
             }
         }
         return result;
+    }
+
+    /// <summary>The codes of the actors inside a (possibly coordinated) chunk; an agent right after an actor joins it (ARN + GOV).</summary>
+    private static List<string> CodesIn(List<ActorMatch> found, Chunk c)
+    {
+        var codes = new List<string>();
+        if (c.IsEmpty) return codes;
+        string? agentOnly = null;
+        for (int i = 0; i < found.Count; i++)
+        {
+            var a = found[i];
+            if (a.Tokens.Start < c.Start || a.Tokens.Start >= c.End) continue;
+            if (a.IsAgent) { agentOnly ??= a.Code; continue; }
+            var code = a.Code;
+            if (i + 1 < found.Count && found[i + 1].IsAgent && found[i + 1].Tokens.Start < c.End && found[i + 1].Tokens.Start - a.Tokens.End <= 3)
+                code += found[i + 1].Code;
+            if (!codes.Contains(code)) codes.Add(code);
+        }
+        if (codes.Count == 0 && agentOnly is not null) codes.Add(agentOnly);
+        return codes;
     }
 
     private static string? CodeIn(List<ActorMatch> found, Chunk c)
@@ -152,7 +176,10 @@ public static class EventEvaluation
                 continue;
             }
             gold += r.Gold.Count;
-            codeHits += Matches(r.Gold, pred, (g, p) => g.Code == p.Code);
+            int hits = Matches(r.Gold, pred, (g, p) => g.Code == p.Code);
+            codeHits += hits;
+            if (Debug && hits < r.Gold.Count)
+                Console.Error.WriteLine($"{r.Id}\tgold={string.Join(",", r.Gold.Select(g => $"{g.Source}-{g.Target}-{g.Code}"))}\tpred={string.Join(",", pred.Select(g => $"{g.Source}-{g.Target}-{g.Code}"))}\t{r.Text}");
             rootHits += Matches(r.Gold, pred, (g, p) => Root(g.Code) == Root(p.Code));
             tripleHits += Matches(r.Gold, pred, (g, p) => g.Code == p.Code && g.Source == p.Source && g.Target == p.Target);
         }

@@ -44,7 +44,8 @@ public sealed class ActorDictionary
         // a trailing underscore on the phrase marks the last word exact
         bool exactLast = phrase.TrimEnd().EndsWith('_');
         var exact = new bool[parts.Length];
-        for (int i = 0; i < parts.Length; i++) exact[i] = i < parts.Length - 1 || exactLast || parts[i].Length <= 3;
+        // agents match exactly (their plurals are listed or generated); actor words without '_' also match as stems
+        for (int i = 0; i < parts.Length; i++) exact[i] = agent || i < parts.Length - 1 || exactLast || parts[i].Length <= 3;
         var entry = new ActorEntry(parts.Select(p => p.ToUpperInvariant()).ToArray(), exact, codes, agent);
         var key = Key(parts[0]);
         if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];

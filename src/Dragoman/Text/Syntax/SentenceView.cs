@@ -90,6 +90,8 @@ public sealed class SentenceView
         {
             while (e + 1 < Count && IsNominal(e + 1) && Tags[e + 1] != Tag.Pron && !(Tags[e + 1] == Tag.Det && Tags[e] is Tag.Noun or Tag.Proper)) e++;
             if (e + 2 < Count && Tags[e + 1] == Tag.Of && IsNominal(e + 2) && Tags[e + 2] != Tag.Pron) { e += 2; continue; }
+            // names joined by "for": "the Syrian Observatory for Human Rights"
+            if (e + 2 < Count && Tags[e] == Tag.Proper && IsAny(e + 1, "for") && Tags[e + 2] == Tag.Proper) { e += 2; continue; }
             if (e + 2 < Count && IsAny(e + 1, "from") && Tags[e + 2] == Tag.Proper) { e += 2; continue; }
             // a bracketed acronym: "the Islamic State (ISIS)"
             if (e + 3 < Count && Word(e + 1) is "(" && Tags[e + 2] == Tag.Proper && Word(e + 3) is ")") { e += 3; continue; }
@@ -145,11 +147,15 @@ public sealed class SentenceView
             if (a >= 0 && Tags[a] == Tag.Comma) a--;
             return a >= 0 ? NounPhraseEndingAt(a) : Chunk.None;
         }
-        if (IsNominal(j))
+        if (IsNominal(j)) return CoordinatedLeft(NounPhraseEndingAt(j));
+        // verb-phrase coordination: "X attacked the town and killed 12 people" -> the first verb's subject
+        if (IsAny(j, "and", "or", "but"))
         {
-            var np = NounPhraseEndingAt(j);
-            // inside a relative clause: "X, who had been captured by ..." handled above; "Sources who asked ..." below
-            return np;
+            for (int v = j - 1; v >= 0; v--)
+            {
+                if (Tags[v] == Tag.Verb) return Subject(v, depth + 1);
+                if (Tags[v] is Tag.Punct) break;
+            }
         }
         if (Tags[j] is Tag.By or Tag.Prep && Word(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
         {
@@ -171,8 +177,44 @@ public sealed class SentenceView
         return Chunk.None;
     }
 
+    /// <summary>Extends a noun phrase left over a coordination: "Mordor, Rohan, Fornost and Bree", "troops and police".</summary>
+    public Chunk CoordinatedLeft(Chunk np)
+    {
+        if (np.IsEmpty || Tags[np.Start] == Tag.Pron) return np;
+        int s = np.Start;
+        bool crossedAnd = false;
+        while (true)
+        {
+            if (s >= 2 && IsAny(s - 1, "and", "or") && Tags[s - 2] == Tag.Comma && s >= 3 && IsNominal(s - 3) && Tags[s - 3] != Tag.Pron)
+            { s = NounPhraseEndingAt(s - 3).Start; crossedAnd = true; continue; }
+            if (s >= 2 && IsAny(s - 1, "and", "or") && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron)
+            { s = NounPhraseEndingAt(s - 2).Start; crossedAnd = true; continue; }
+            if (crossedAnd && s >= 2 && Tags[s - 1] == Tag.Comma && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron)
+            { s = NounPhraseEndingAt(s - 2).Start; continue; }
+            break;
+        }
+        return new Chunk(s, np.End);
+    }
+
+    /// <summary>Extends a noun phrase right over a coordination: "with Gondor and Arnor", "Mordor, Rohan and Bree".</summary>
+    public Chunk CoordinatedRight(Chunk np)
+    {
+        if (np.IsEmpty) return np;
+        int e = np.End, committed = np.End;
+        while (e + 1 < Count)
+        {
+            if (IsAny(e, "and", "or") && IsNominal(e + 1) && Tags[e + 1] != Tag.Pron) { e = NounPhraseStartingAt(e + 1).End; committed = e; continue; }
+            if (Tags[e] == Tag.Comma && IsAny(e + 1, "and", "or") && e + 2 < Count && IsNominal(e + 2)) { e = NounPhraseStartingAt(e + 2).End; committed = e; continue; }
+            if (Tags[e] == Tag.Comma && IsNominal(e + 1) && Tags[e + 1] == Tag.Proper) { e = NounPhraseStartingAt(e + 1).End; continue; }
+            break;
+        }
+        return new Chunk(np.Start, committed);
+    }
+
     /// <summary>The object after the verb at <paramref name="k"/>: a noun phrase, directly or after one preposition.</summary>
-    public Chunk Object(int k, int skip = 0)
+    public Chunk Object(int k, int skip = 0) => CoordinatedRight(ObjectHead(k, skip));
+
+    private Chunk ObjectHead(int k, int skip)
     {
         int j = k + 1 + skip;
         while (j < Count && Tags[j] is Tag.Adv or Tag.Neg) j++;

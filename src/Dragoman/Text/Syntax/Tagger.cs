@@ -137,6 +137,13 @@ public sealed class Tagger
                 tags[k] = Syntax.Tag.Noun;
                 continue;
             }
+            // "an air strike killed", "the attack left": a verb form between a noun phrase and a finite verb is its head noun
+            if (prev is Syntax.Tag.Noun or Syntax.Tag.Det && next is Syntax.Tag.Verb && !ed && !ing && k + 1 < n
+                && text.AsSpan(tokens[first + k + 1].Start, tokens[first + k + 1].End - tokens[first + k + 1].Start).EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+            {
+                tags[k] = Syntax.Tag.Noun;
+                continue;
+            }
             if (prev is Syntax.Tag.Noun or Syntax.Tag.Proper && next is Syntax.Tag.Noun && k >= 2 && tags[k - 2] == Syntax.Tag.Det && !ed)
             {
                 tags[k] = Syntax.Tag.Noun; // "the arrest campaign", "a security operation"

@@ -1,0 +1,45 @@
+using Dragoman.Documents;
+using Dragoman.Tests.Events;
+
+namespace Dragoman.Tests.Attribution;
+
+public class AttributionTests
+{
+    private static readonly (string, string)[] Credits = [(CreditRole.OriginalOutlet, "Alsouria Net"), (CreditRole.Translator, "The Syrian Observer")];
+
+    private static string Chain(Documents.Attribution a) =>
+        string.Join(" > ", a.Chain.Select(s => $"{s.Kind}:{s.Name}" + (s.Location is null ? "" : "@" + s.Location)));
+
+    [Theory]
+    [InlineData("Alsouria Net's sources in Daraa said that the prisoners were freed.", "anonymous:sources@Daraa > outlet:Alsouria Net > translator:The Syrian Observer", "anonymous sources with their place, the outlet a possessive names, then the article chain without repeating the outlet")]
+    [InlineData("Sources who asked not to be named for security reasons, said that 30 fighters were freed.", "anonymous:Sources > outlet:Alsouria Net > translator:The Syrian Observer", "a relative clause between the source and the cue")]
+    [InlineData("The army shelled Daraa, according to the Syrian Observatory for Human Rights.", "named:the Syrian Observatory for Human Rights > outlet:Alsouria Net > translator:The Syrian Observer", "'according to' names the source after the cue")]
+    [InlineData("The army shelled Daraa on Monday, a senior official said on Saturday.", "anonymous:senior official > outlet:Alsouria Net > translator:The Syrian Observer", "an unnamed official is anonymous")]
+    [InlineData("The army shelled Daraa on Monday.", "outlet:Alsouria Net > translator:The Syrian Observer", "no cue: the article's own chain")]
+    [InlineData("It thought the leaders will conduct attacks, reports Alsouria Net.", "outlet:Alsouria Net > translator:The Syrian Observer", "an inverted cue naming the article's outlet")]
+    public void Builds_the_chain_nearest_first(string text, string chain, string reason)
+    {
+        var d = EventTestDocs.Run(text, Credits);
+        var a = Assert.Single(d.Attributions);
+        Assert.True(chain == Chain(a), $"{reason}: {Chain(a)}");
+    }
+
+    [Fact]
+    public void The_same_sources_carry_the_previous_chain()
+    {
+        // reason: "The same sources said" repeats the chain of the previous cue, location included
+        var d = EventTestDocs.Run("Alsouria Net's sources in Daraa said that the prisoners were freed. The same sources said attacks are expected.", Credits);
+        Assert.Equal(2, d.Attributions.Count);
+        Assert.Equal(Chain(d.Attributions[0]), Chain(d.Attributions[1]));
+        Assert.NotNull(d.Attributions[1].Cue);
+    }
+
+    [Fact]
+    public void Cue_span_points_at_the_reporting_verb()
+    {
+        var d = EventTestDocs.Run("Activists said the army shelled Daraa.");
+        var a = Assert.Single(d.Attributions);
+        Assert.Equal("said", d.Slice(a.Cue!.Value));
+        Assert.Equal("anonymous", a.Chain[0].Kind);
+    }
+}

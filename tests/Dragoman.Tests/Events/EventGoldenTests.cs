@@ -1,0 +1,99 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Tests.Events;
+
+public class EventGoldenTests
+{
+    private static Event Single(Document d, string trigger)
+    {
+        var matches = d.Events.Where(e => EventTestDocs.TriggerText(d, e).Contains(trigger, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(matches.Count == 1, $"expected one event triggered by '{trigger}', found: {string.Join("; ", d.Events.Select(e => EventTestDocs.TriggerText(d, e) + "/" + e.Codes.Cameo))}");
+        return matches[0];
+    }
+
+    [Theory]
+    [InlineData("Dozens of protesters were arrested by police in Homs on Monday.", "arrested", "173", "police", "protesters", "passive voice: the 'by' agent is the actor, the subject the target")]
+    [InlineData("Government troops shelled the town of Ariha on Monday.", "shelled", "194", "Government troops", "the town of Ariha", "active voice, shelling refined to artillery")]
+    [InlineData("More than 30 fighters, including prominent commanders, were released by a branch of the Air Force Intelligence.", "released", "0841", "Air Force Intelligence", "More than 30 fighters", "passive over an apposition; persons released")]
+    [InlineData("The Russians, who have imposed their presence there, are conscripting about 3,000 fighters for the Fifth Corps.", "conscripting", "154", "The Russians", "about 3,000 fighters", "subject across a relative clause; supplement verb")]
+    [InlineData("The group said the rebels stormed the checkpoint near Jabab.", "stormed", "19", "the rebels", "the checkpoint", "event inside a reported clause")]
+    [InlineData("Israeli jets carried out an air strike on the camp.", "air strike", "195", "Israeli jets", "the camp", "nominal trigger: light-verb subject is the actor, 'on' the target")]
+    [InlineData("Clashes between the army and ISIS fighters continued near Deir Ezzor.", "Clashes", "193", "the army", "ISIS fighters", "nominal 'clashes between X and Y'")]
+    public void Finds_roles(string text, string trigger, string codePrefix, string actor, string target, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        var e = Single(d, trigger);
+        Assert.True(e.Codes.Cameo!.StartsWith(codePrefix, StringComparison.Ordinal), $"{reason}: code {e.Codes.Cameo}");
+        Assert.True(e.Actor?.Text.Contains(actor, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: actor '{e.Actor?.Text}'");
+        Assert.True(e.Target?.Text.Contains(target, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: target '{e.Target?.Text}'");
+    }
+
+    [Theory]
+    [InlineData("Government troops shelled the town of Ariha on Monday.", "shelled", Modality.Asserted, "no cue: the text asserts it")]
+    [InlineData("Government troops shelled the town of Ariha, activists said.", "shelled", Modality.Reported, "a reporting cue")]
+    [InlineData("The ministry denied that its forces shelled the village.", "shelled", Modality.Denied, "a denial governs the event")]
+    [InlineData("The Islamic State claimed responsibility for the attack on the checkpoint.", "attack", Modality.Claimed, "an armed group claims its own attack")]
+    [InlineData("Jaish al-Islam claimed that its fighters killed 20 soldiers.", "killed", Modality.Claimed, "a claim by the interested party")]
+    [InlineData("The rebels could attack the airport if the talks fail.", "attack", Modality.Hypothetical, "could / if")]
+    [InlineData("Government forces did not shell the town on Friday.", "shell", Modality.Negated, "did not")]
+    [InlineData("The army is expected to launch an offensive on the town next week.", "offensive", Modality.Expected, "is expected to")]
+    [InlineData("Hezbollah is looking to clear the area of militants by next summer, and plans to attack the militants there.", "attack", Modality.Expected, "plans to")]
+    [InlineData("The officials said the attacks would be very limited in scope.", "attacks", Modality.Expected, "a nominal trigger with 'would' is an expectation, not an attack")]
+    public void Decides_modality(string text, string trigger, Modality modality, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        var e = Single(d, trigger);
+        Assert.True(modality == e.Modality, $"{reason}: got {e.Modality}");
+    }
+
+    [Fact]
+    public void Count_in_the_next_sentence_attaches_to_the_event()
+    {
+        // reason: the event is stated in one sentence and its figure in the next; one event, two evidence sentences
+        var d = EventTestDocs.Run("Security forces arrested protesters in Homs on Monday. Activists said 45 people were detained.");
+        var arrest = Single(d, "arrested");
+        Assert.Single(d.Events); // the restating "were detained" is folded into the arrest
+        var count = Assert.Single(arrest.Counts);
+        Assert.Equal(45, count.Min);
+        Assert.Equal("detained", count.Kind);
+        Assert.Equal(2, arrest.Evidence.Count);
+    }
+
+    [Fact]
+    public void Conflicting_figures_stay_side_by_side_with_their_sources()
+    {
+        // reason: two sources give two death tolls for one strike; both figures are kept, each with its source
+        var d = EventTestDocs.Run("An air strike killed 25 civilians in Idlib, the Syrian Observatory said. State media said 12 people were killed.");
+        var kills = d.Events.Where(e => e.Counts.Exists(c => c.Kind == "killed")).ToList();
+        var e = Assert.Single(kills);
+        Assert.Equal([25, 12], e.Counts.Where(c => c.Kind == "killed").Select(c => c.Min));
+        Assert.Equal(["the Syrian Observatory", "State media"], e.Counts.Where(c => c.Kind == "killed").Select(c => c.Source));
+        Assert.Equal("civilian", e.Counts[0].Who);
+        Assert.Equal("195", e.Codes.Cameo);
+    }
+
+    [Fact]
+    public void Codes_in_three_vocabularies()
+    {
+        // reason: one event carries CAMEO, PLOVER and ACLED codes, QuadClass and Goldstein from the codebook
+        var d = EventTestDocs.Run("Government forces arrested 12 activists in Daraa.");
+        var e = d.Events.Single();
+        Assert.Equal("173", e.Codes.Cameo);
+        Assert.Equal("COERCE", e.Codes.Plover!.Event);
+        Assert.Equal("arrest", e.Codes.Plover.Mode);
+        Assert.Equal(new AcledCode("Strategic developments", "Arrests"), e.Codes.Acled);
+        Assert.Equal(4, e.Codes.QuadClass);
+        Assert.Equal(-5, e.Codes.Goldstein);
+        Assert.Equal(12, e.Counts.Single().Min);
+    }
+
+    [Fact]
+    public void Pronoun_actor_is_carried_from_the_previous_sentence()
+    {
+        // reason: "they" refers to the actor named in the previous sentence
+        var d = EventTestDocs.Run("Jaish al-Islam fighters stormed the village of Tal Sawan. Later they shelled the town of Douma.");
+        var e = Single(d, "shelled");
+        Assert.Contains("Jaish al-Islam", e.Actor!.Text, StringComparison.Ordinal);
+        Assert.Equal("they", d.Slice(e.Actor.Span));
+    }
+}
