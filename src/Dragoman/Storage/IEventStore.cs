@@ -31,4 +31,13 @@ public interface IEventStore : IDisposable
     EventDetail? GetEvent(long articleId, string? eventId, int? ordinal = null);
 
     StoreCounts Counts();
+
+    /// <summary>
+    /// Persons, organisations and groups across articles, grouped by name (case-insensitive): how many articles name
+    /// them and how many events they are the actor of; most active first. <paramref name="query"/> filters by name or code.
+    /// </summary>
+    IReadOnlyList<ActorSummary> ListActors(string? query = null, int limit = 100, int offset = 0);
+
+    /// <summary>Resolved places across articles, grouped by gazetteer id (else name): articles and events there; busiest first.</summary>
+    IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0);
 }

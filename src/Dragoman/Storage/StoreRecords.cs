@@ -143,3 +143,10 @@ public sealed record EventDetail(EventRecord Event, ArticleSummary Article, Json
 
 /// <summary>Totals of a store.</summary>
 public sealed record StoreCounts(long Articles, long Events, long Entities);
+
+/// <summary>An actor as listed across articles: its name, type, most common actor code, and activity.</summary>
+public sealed record ActorSummary(string Name, string Type, string? ActorCode, long Articles, long Events);
+
+/// <summary>A resolved place as listed across articles.</summary>
+public sealed record PlaceSummary(
+    string? GeonameId, string Name, double? Lat, double? Lon, string? Country, string? Admin1, string? Precision, long Articles, long Events);

@@ -289,6 +289,54 @@ public abstract class EventStoreContract : IDisposable
         Assert.Equal("released", d.Text[DocumentRows.Int(trigger, "start")!.Value..DocumentRows.Int(trigger, "end")!.Value]);
     }
 
+    // ------------------------------------------------------------------ actors and places (web API)
+
+    [Theory]
+    [InlineData(null, "Air Force Intelligence|Islamic State", "every person, organisation and group, most active first, then by name")]
+    [InlineData("waleed", "Islamic State", "an alias matches")]
+    [InlineData("syrgov", "Air Force Intelligence", "an actor code matches, any case")]
+    [InlineData("idlib", "", "places are not actors")]
+    public void Actors_are_listed_across_articles(string? query, string expected, string reason)
+    {
+        using var store = OpenWithCorpus();
+        var names = store.ListActors(query).Select(a => a.Name);
+        Assert.True(expected == string.Join('|', names), $"{reason}: got {string.Join('|', names)}");
+    }
+
+    [Fact]
+    public void An_actor_counts_its_articles_and_events_and_pages()
+    {
+        using var store = OpenWithCorpus();
+        var afi = store.ListActors("air force").Single();
+        Assert.Equal(new ActorSummary("Air Force Intelligence", "ORG", "SYRGOVSPY", 1, 1), afi);
+        Assert.Single(store.ListActors(null, limit: 1));
+        Assert.Equal("Islamic State", store.ListActors(null, limit: 1, offset: 1).Single().Name);
+    }
+
+    [Theory]
+    [InlineData(null, "Daraa|Idlib|Jabab", "every resolved place (one event each), by name")]
+    [InlineData("jab", "Jabab", "part of the name")]
+    [InlineData("sy", "Daraa|Idlib|Jabab", "a country code matches exactly")]
+    [InlineData("idlib", "Idlib", "name or admin1")]
+    public void Places_are_listed_with_coordinates(string? query, string expected, string reason)
+    {
+        using var store = OpenWithCorpus();
+        var places = store.ListPlaces(query);
+        Assert.True(expected == string.Join('|', places.Select(p => p.Name)), reason);
+        Assert.All(places, p => Assert.NotNull(p.Lat));
+        var jabab = store.ListPlaces("jabab").Single();
+        Assert.Equal(("170001", 1L, 1L, "exact"), (jabab.GeonameId, jabab.Articles, jabab.Events, jabab.Precision));
+    }
+
+    [Fact]
+    public void Events_carry_their_article_uri_and_place_id()
+    {
+        using var store = OpenWithCorpus();
+        var release = store.QueryEvents(new EventQuery { Action = "release" }).Value!.Single();
+        Assert.Equal("170001", release.GeonameId);
+        Assert.Equal("test:" + ReleaseTitle, release.ArticleUri);
+    }
+
     // ------------------------------------------------------------------ migrations
 
     [Fact]
