@@ -28,6 +28,10 @@ app.Configure(config =>
         .WithDescription("Write stored events as ACLED-style CSV, GDELT TSV, PLOVER JSON, GeoJSON, Parquet or JSON Lines (docs/exports.md).")
         .WithExample("export", "--format", "geojson", "--out", "events.geojson")
         .WithExample("export", "--format", "acled-csv", "--actor", "intelligence", "--from", "2019-01-01");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve the page (map, timeline, evidence) and the JSON API on http://127.0.0.1:5080/ (docs/web.md).")
+        .WithExample("serve")
+        .WithExample("serve", "--db", "news.db", "--port", "8080", "--token", "a-long-secret-token");
     config.AddBranch("train", t => t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger."));
     config.AddBranch("gazetteer", gazetteer =>
     {

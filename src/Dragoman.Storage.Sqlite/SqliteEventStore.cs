@@ -523,53 +523,59 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    public IReadOnlyList<ActorSummary> Actors(string? contains = null, int limit = 100)
+    public IReadOnlyList<ActorSummary> ListActors(string? query = null, int limit = 100, int offset = 0)
     {
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
             cmd.CommandText = """
-                SELECT en.name, en.type, MAX(en.actor_code), COUNT(DISTINCT en.article_id) AS articles, COUNT(e.id) AS events
-                FROM entities en
-                LEFT JOIN events e ON e.article_id = en.article_id AND e.actor_entity = en.entity_id
-                WHERE en.type IN ('PERSON', 'ORG', 'NORP', 'GPE')
-                  AND ($q IS NULL OR instr(lower(en.name || char(10) || en.aliases || char(10) || COALESCE(en.actor_code, '')), $q) > 0)
-                GROUP BY en.name, en.type
-                ORDER BY events DESC, articles DESC, en.name
-                LIMIT $limit
+                SELECT n.name, MAX(n.type), MAX(n.actor_code), COUNT(DISTINCT n.article_id),
+                       (SELECT COUNT(*) FROM events e JOIN entities m ON m.article_id = e.article_id AND m.entity_id = e.actor_entity
+                        WHERE m.name = n.name COLLATE NOCASE) AS events
+                FROM entities n
+                WHERE n.type IN ('PERSON', 'ORG', 'NORP')
+                  AND ($q IS NULL OR instr(lower(n.name), $q) > 0 OR instr(lower(COALESCE(n.actor_code, '')), $q) > 0
+                       OR instr(lower(n.aliases), $q) > 0)
+                GROUP BY n.name COLLATE NOCASE
+                ORDER BY events DESC, COUNT(DISTINCT n.article_id) DESC, n.name
+                LIMIT $limit OFFSET $offset
                 """;
-            cmd.Parameters.AddWithValue("$q", string.IsNullOrWhiteSpace(contains) ? DBNull.Value : contains.Trim().ToLowerInvariant());
-            cmd.Parameters.AddWithValue("$limit", Math.Max(1, limit));
+            cmd.Parameters.AddWithValue("$q", string.IsNullOrWhiteSpace(query) ? DBNull.Value : query.Trim().ToLowerInvariant());
+            cmd.Parameters.AddWithValue("$limit", Math.Max(0, limit));
+            cmd.Parameters.AddWithValue("$offset", Math.Max(0, offset));
             var list = new List<ActorSummary>();
             using var r = cmd.ExecuteReader();
-            while (r.Read()) list.Add(new ActorSummary(r.GetString(0), r.GetString(1), NStr(r, 2), r.GetInt32(3), r.GetInt32(4)));
+            while (r.Read()) list.Add(new ActorSummary(r.GetString(0), r.GetString(1), NStr(r, 2), r.GetInt64(3), r.GetInt64(4)));
             return list;
         }
     }
 
-    public IReadOnlyList<PlaceSummary> Places(string? contains = null, int limit = 100)
+    public IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0)
     {
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
             cmd.CommandText = """
-                SELECT p.geonameid, MAX(p.name), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.admin1),
-                       COUNT(DISTINCT p.article_id) AS articles, COUNT(e.id) AS events
+                SELECT p.geonameid, MAX(COALESCE(p.name, '')), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.admin1), MAX(p.precision),
+                       COUNT(DISTINCT p.article_id),
+                       (SELECT COUNT(*) FROM events e WHERE (p.geonameid IS NOT NULL AND e.geonameid = p.geonameid)
+                            OR (p.geonameid IS NULL AND e.place_name = p.name COLLATE NOCASE)) AS events
                 FROM places p
-                LEFT JOIN events e ON e.article_id = p.article_id AND e.place_entity = p.entity_id
-                WHERE p.geonameid IS NOT NULL
-                  AND ($q IS NULL OR instr(lower(COALESCE(p.name, '') || char(10) || COALESCE(p.country, '') || char(10) || COALESCE(p.admin1, '')), $q) > 0)
-                GROUP BY p.geonameid
-                ORDER BY events DESC, articles DESC, MAX(p.name)
-                LIMIT $limit
+                WHERE p.lat IS NOT NULL
+                  AND ($q IS NULL OR instr(lower(COALESCE(p.name, '')), $q) > 0 OR lower(COALESCE(p.country, '')) = $q
+                       OR instr(lower(COALESCE(p.admin1, '')), $q) > 0)
+                GROUP BY COALESCE(p.geonameid, lower(p.name))
+                ORDER BY events DESC, COUNT(DISTINCT p.article_id) DESC, MAX(p.name)
+                LIMIT $limit OFFSET $offset
                 """;
-            cmd.Parameters.AddWithValue("$q", string.IsNullOrWhiteSpace(contains) ? DBNull.Value : contains.Trim().ToLowerInvariant());
-            cmd.Parameters.AddWithValue("$limit", Math.Max(1, limit));
+            cmd.Parameters.AddWithValue("$q", string.IsNullOrWhiteSpace(query) ? DBNull.Value : query.Trim().ToLowerInvariant());
+            cmd.Parameters.AddWithValue("$limit", Math.Max(0, limit));
+            cmd.Parameters.AddWithValue("$offset", Math.Max(0, offset));
             var list = new List<PlaceSummary>();
             using var r = cmd.ExecuteReader();
             while (r.Read())
-                list.Add(new PlaceSummary(NStr(r, 0), NStr(r, 1) ?? "", r.IsDBNull(2) ? null : r.GetDouble(2), r.IsDBNull(3) ? null : r.GetDouble(3),
-                    NStr(r, 4), NStr(r, 5), r.GetInt32(6), r.GetInt32(7)));
+                list.Add(new PlaceSummary(NStr(r, 0), r.GetString(1), r.IsDBNull(2) ? null : r.GetDouble(2), r.IsDBNull(3) ? null : r.GetDouble(3),
+                    NStr(r, 4), NStr(r, 5), NStr(r, 6), r.GetInt64(7), r.GetInt64(8)));
             return list;
         }
     }

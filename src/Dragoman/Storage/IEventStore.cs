@@ -32,9 +32,12 @@ public interface IEventStore : IDisposable
 
     StoreCounts Counts();
 
-    /// <summary>Actors (PERSON, ORG, NORP, GPE entities) whose name or alias contains <paramref name="contains"/> (any case), most events first.</summary>
-    IReadOnlyList<ActorSummary> Actors(string? contains = null, int limit = 100);
+    /// <summary>
+    /// Persons, organisations and groups across articles, grouped by name (case-insensitive): how many articles name
+    /// them and how many events they are the actor of; most active first. <paramref name="query"/> filters by name or code.
+    /// </summary>
+    IReadOnlyList<ActorSummary> ListActors(string? query = null, int limit = 100, int offset = 0);
 
-    /// <summary>Resolved places whose name, country or admin1 contains <paramref name="contains"/> (any case), most events first.</summary>
-    IReadOnlyList<PlaceSummary> Places(string? contains = null, int limit = 100);
+    /// <summary>Resolved places across articles, grouped by gazetteer id (else name): articles and events there; busiest first.</summary>
+    IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0);
 }

@@ -153,8 +153,9 @@ public sealed record EventDetail(EventRecord Event, ArticleSummary Article, Json
 /// <summary>Totals of a store.</summary>
 public sealed record StoreCounts(long Articles, long Events, long Entities);
 
-/// <summary>An actor across the store: entities grouped by name and type, with how many articles name it and how many events it is the actor of.</summary>
-public sealed record ActorSummary(string Name, string Type, string? Code, int Articles, int Events);
+/// <summary>An actor as listed across articles: its name, type, most common actor code, and activity.</summary>
+public sealed record ActorSummary(string Name, string Type, string? ActorCode, long Articles, long Events);
 
-/// <summary>A resolved place across the store (grouped by gazetteer id), with how many articles name it and how many events happen there.</summary>
-public sealed record PlaceSummary(string? GeonameId, string Name, double? Lat, double? Lon, string? Country, string? Admin1, int Articles, int Events);
+/// <summary>A resolved place as listed across articles.</summary>
+public sealed record PlaceSummary(
+    string? GeonameId, string Name, double? Lat, double? Lon, string? Country, string? Admin1, string? Precision, long Articles, long Events);

@@ -211,29 +211,6 @@ public abstract class EventStoreContract : IDisposable
         Assert.True(expected.TimeInherited);
     }
 
-    [Theory]
-    [InlineData("", "Air Force Intelligence:1:1 Islamic State:1:1 Daraa:1:0 Idlib:1:0 Jabab:1:0", "every actor, most events first")]
-    [InlineData("isis", "Islamic State:1:1", "found by an alias")]
-    [InlineData("syrgov", "Air Force Intelligence:1:1", "found by actor code")]
-    [InlineData("nobody", "", "no match")]
-    public void Actors_are_listed_with_their_articles_and_events(string contains, string expected, string reason)
-    {
-        var store = OpenWithCorpus();
-        var got = string.Join(' ', store.Actors(contains).Select(a => $"{a.Name}:{a.Articles}:{a.Events}"));
-        Assert.True(expected == got, $"{reason}: expected [{expected}], got [{got}]");
-    }
-
-    [Theory]
-    [InlineData("", "Daraa:1:1 Idlib:1:1 Jabab:1:1", "every resolved place that is an event's place")]
-    [InlineData("idlib", "Idlib:1:1", "by name or admin1")]
-    [InlineData("daraa", "Daraa:1:1 Jabab:1:1", "Jabab lies in Daraa governorate (admin1)")]
-    public void Places_are_listed_with_their_articles_and_events(string contains, string expected, string reason)
-    {
-        var store = OpenWithCorpus();
-        var got = string.Join(' ', store.Places(contains).Select(p => $"{p.Name}:{p.Articles}:{p.Events}"));
-        Assert.True(expected == got, $"{reason}: expected [{expected}], got [{got}]");
-    }
-
     // ------------------------------------------------------------------ full text
 
     [Theory]
@@ -310,6 +287,54 @@ public abstract class EventStoreContract : IDisposable
         Assert.Contains("released more than 30 fighters", d.Text[start..end]);
         var trigger = d.EventJson!["trigger"]!.AsObject();
         Assert.Equal("released", d.Text[DocumentRows.Int(trigger, "start")!.Value..DocumentRows.Int(trigger, "end")!.Value]);
+    }
+
+    // ------------------------------------------------------------------ actors and places (web API)
+
+    [Theory]
+    [InlineData(null, "Air Force Intelligence|Islamic State", "every person, organisation and group, most active first, then by name")]
+    [InlineData("waleed", "Islamic State", "an alias matches")]
+    [InlineData("syrgov", "Air Force Intelligence", "an actor code matches, any case")]
+    [InlineData("idlib", "", "places are not actors")]
+    public void Actors_are_listed_across_articles(string? query, string expected, string reason)
+    {
+        using var store = OpenWithCorpus();
+        var names = store.ListActors(query).Select(a => a.Name);
+        Assert.True(expected == string.Join('|', names), $"{reason}: got {string.Join('|', names)}");
+    }
+
+    [Fact]
+    public void An_actor_counts_its_articles_and_events_and_pages()
+    {
+        using var store = OpenWithCorpus();
+        var afi = store.ListActors("air force").Single();
+        Assert.Equal(new ActorSummary("Air Force Intelligence", "ORG", "SYRGOVSPY", 1, 1), afi);
+        Assert.Single(store.ListActors(null, limit: 1));
+        Assert.Equal("Islamic State", store.ListActors(null, limit: 1, offset: 1).Single().Name);
+    }
+
+    [Theory]
+    [InlineData(null, "Daraa|Idlib|Jabab", "every resolved place (one event each), by name")]
+    [InlineData("jab", "Jabab", "part of the name")]
+    [InlineData("sy", "Daraa|Idlib|Jabab", "a country code matches exactly")]
+    [InlineData("idlib", "Idlib", "name or admin1")]
+    public void Places_are_listed_with_coordinates(string? query, string expected, string reason)
+    {
+        using var store = OpenWithCorpus();
+        var places = store.ListPlaces(query);
+        Assert.True(expected == string.Join('|', places.Select(p => p.Name)), reason);
+        Assert.All(places, p => Assert.NotNull(p.Lat));
+        var jabab = store.ListPlaces("jabab").Single();
+        Assert.Equal(("170001", 1L, 1L, "exact"), (jabab.GeonameId, jabab.Articles, jabab.Events, jabab.Precision));
+    }
+
+    [Fact]
+    public void Events_carry_their_article_uri_and_place_id()
+    {
+        using var store = OpenWithCorpus();
+        var release = store.QueryEvents(new EventQuery { Action = "release" }).Value!.Single();
+        Assert.Equal("170001", release.GeonameId);
+        Assert.Equal("test:" + ReleaseTitle, release.ArticleUri);
     }
 
     // ------------------------------------------------------------------ migrations

@@ -1,0 +1,89 @@
+using System.ComponentModel;
+using System.Net;
+using Dragoman.Pipeline;
+using Dragoman.Storage;
+using Dragoman.Web;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dragoman.Cli.Commands;
+
+public sealed class ServeSettings : PipelineSettings, IStoreSettings
+{
+    [CommandOption("--db <FILE>")]
+    [Description("The SQLite database file. Default: dragoman.db in the working folder.")]
+    [DefaultValue(StoreFiles.DefaultDb)]
+    public string Db { get; init; } = StoreFiles.DefaultDb;
+
+    [CommandOption("--port <N>")]
+    [Description("TCP port (default 5080; 0 picks a free one).")]
+    [DefaultValue(5080)]
+    public int Port { get; init; } = 5080;
+
+    [CommandOption("--host <ADDRESS>")]
+    [Description("Address to listen on (default 127.0.0.1, this machine only). Anything else exposes the API to the network.")]
+    [DefaultValue("127.0.0.1")]
+    public string Host { get; init; } = "127.0.0.1";
+
+    [CommandOption("--token <TOKEN>")]
+    [Description("Enables POST /api/articles (ingest over HTTP) for requests with 'Authorization: Bearer TOKEN'. Also read from $DRAGOMAN_TOKEN.")]
+    public string? Token { get; init; }
+
+    public string? EffectiveToken => Token ?? (Environment.GetEnvironmentVariable("DRAGOMAN_TOKEN") is { Length: > 0 } t ? t : null);
+
+    public override ValidationResult Validate()
+    {
+        var baseResult = base.Validate();
+        if (!baseResult.Successful) return baseResult;
+        if (Port is < 0 or > 65535) return ValidationResult.Error("--port must be from 0 to 65535");
+        if (Host != "localhost" && !IPAddress.TryParse(Host, out _)) return ValidationResult.Error($"--host must be an IP address or localhost, not '{Host}'");
+        if (EffectiveToken is { Length: < 16 }) return ValidationResult.Error("the ingest token must be at least 16 characters");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>Serves the API, the GeoJSON feed and the page over HTTP until Ctrl+C.</summary>
+public sealed class ServeCommand : AsyncCommand<ServeSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        var token = settings.EffectiveToken;
+        IEventStore store;
+        if (token is null)
+        {
+            var opened = StoreFiles.OpenExisting(settings.Db);
+            if (!opened.IsOk) return Terminal.Fail(opened.Error!);
+            store = opened.Value!;
+        }
+        else store = StoreFiles.OpenForWrite(settings.Db);
+        using (store)
+        {
+            var options = new WebOptions
+            {
+                Store = store,
+                Host = settings.Host,
+                Port = settings.Port,
+                IngestToken = token,
+                Pipeline = token is null ? null : () => StandardPipeline.Build(settings.Resources()),
+                Published = settings.PublishedDate,
+            };
+            await using var app = DragomanWeb.Create(options);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                return Terminal.Fail($"cannot listen on {settings.Host}:{settings.Port}: {ex.Message} (try --port 0 for a free port)");
+            }
+            var counts = store.Counts();
+            Console.Out.WriteLine($"dragoman: serving {settings.Db} ({counts.Articles} articles, {counts.Events} events) at {DragomanWeb.Address(app)}/");
+            Console.Out.WriteLine($"dragoman: API at {DragomanWeb.Address(app)}/api/events, OpenAPI at /openapi.json; ingest over HTTP {(token is null ? "off (--token to enable)" : "on, with the token")}; Ctrl+C stops");
+            if (settings.Host is not ("127.0.0.1" or "localhost" or "::1"))
+                Console.Error.WriteLine($"dragoman: warning: listening on {settings.Host}: the API is reachable from the network");
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        return 0;
+    }
+}

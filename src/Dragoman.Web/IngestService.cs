@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Json;
+using Dragoman.Documents;
+using Dragoman.Ingest;
+using Dragoman.Pipeline;
+using Dragoman.Storage;
+
+namespace Dragoman.Web;
+
+/// <summary>What POST /api/articles did: stored (new) or duplicate, the article's id and its event count.</summary>
+public sealed record IngestResult(string Status, string Id, int Events);
+
+/// <summary>
+/// Ingest over HTTP: one article as JSON (<c>text</c> or <c>html</c>, optional <c>url</c>, <c>title</c>, <c>published</c>,
+/// <c>source</c>, as one JSON Lines record), run through the pipeline (built on first use) and stored. One at a time:
+/// the store has one writer.
+/// </summary>
+public sealed class IngestService
+{
+    private readonly WebOptions _options;
+    private readonly Lazy<DocumentPipeline>? _pipeline;
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public IngestService(WebOptions options)
+    {
+        _options = options;
+        if (options.Pipeline is { } build) _pipeline = new Lazy<DocumentPipeline>(build, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public bool Enabled => _options.IngestToken is not null && _pipeline is not null;
+
+    private static readonly string[] Fields = ["text", "html", "url", "title", "published", "source"];
+
+    /// <summary>Checks the body's shape; a clear message for anything else.</summary>
+    public static Result<RawDocument> Parse(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object) return Result<RawDocument>.Fail("the body must be a JSON object with \"text\" or \"html\"");
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in body.EnumerateObject())
+        {
+            if (!Fields.Contains(p.Name)) return Result<RawDocument>.Fail($"unknown field \"{p.Name}\"; expected {string.Join(", ", Fields)}");
+            if (p.Value.ValueKind == JsonValueKind.Null) continue;
+            if (p.Value.ValueKind != JsonValueKind.String) return Result<RawDocument>.Fail($"\"{p.Name}\" must be a string");
+            values[p.Name] = p.Value.GetString()!;
+        }
+        values.TryGetValue("html", out var html);
+        values.TryGetValue("text", out var text);
+        string content, type;
+        if (!string.IsNullOrWhiteSpace(html)) (content, type) = (html, ContentTypes.Html);
+        else if (!string.IsNullOrWhiteSpace(text)) (content, type) = (text, ContentTypes.Text);
+        else return Result<RawDocument>.Fail("the article needs a non-empty \"text\" or \"html\"");
+        if (values.TryGetValue("published", out var published) && ApiDates.Parse(published) is null)
+            return Result<RawDocument>.Fail($"\"published\" must be a date as YYYY-MM-DD, not '{published}'");
+        values.TryGetValue("url", out var url);
+        var hints = new ArticleHints(values.GetValueOrDefault("title"), published, values.GetValueOrDefault("source"), url);
+        return new RawDocument(url ?? "http-post", Encoding.UTF8.GetBytes(content), type, null, hints);
+    }
+
+    public async Task<Result<IngestResult>> IngestAsync(RawDocument raw, CancellationToken cancel)
+    {
+        if (_pipeline is null) return Result<IngestResult>.Fail("ingest is not configured on this server");
+        var outcome = await Task.Run(() => BatchProcessor.ProcessOne(InputItem.Read(raw), _pipeline.Value, _options.Published), cancel);
+        if (outcome.Document is not { } doc) return Result<IngestResult>.Fail(outcome.Error ?? "the article could not be read");
+        StorableDocument storable;
+        try
+        {
+            storable = StorableDocument.From(doc);
+            _ = storable.Rows;
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
+        {
+            return Result<IngestResult>.Fail("the article could not be stored: " + ex.Message);
+        }
+        await _one.WaitAsync(cancel);
+        try
+        {
+            var added = _options.Store.Add([storable]).Single();
+            return added.Status switch
+            {
+                AddStatus.Stored => new IngestResult("stored", StoreId.ArticleKey(added.ArticleId!.Value), doc.Events.Count),
+                AddStatus.Duplicate => new IngestResult("duplicate", StoreId.ArticleKey(added.ArticleId!.Value), doc.Events.Count),
+                _ => Result<IngestResult>.Fail(added.Error ?? "not stored"),
+            };
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+}
+
+internal static class ApiDates
+{
+    public static DateOnly? Parse(string s) => EventFilters.ParseDate(s);
+}

@@ -1,0 +1,37 @@
+using Dragoman.Pipeline;
+using Dragoman.Storage;
+
+namespace Dragoman.Web;
+
+/// <summary>How a server is started: the store it serves, where it listens, and whether it takes articles over HTTP.</summary>
+public sealed record WebOptions
+{
+    public required IEventStore Store { get; init; }
+
+    /// <summary>Address to bind. Loopback by default: the server has no user accounts, only the ingest token.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; } = 5080;
+
+    /// <summary>When set, POST /api/articles is enabled and needs <c>Authorization: Bearer TOKEN</c>; when null, ingest is off.</summary>
+    public string? IngestToken { get; init; }
+
+    /// <summary>Builds the pipeline for HTTP ingest (called once, on the first ingest; resources load then).</summary>
+    public Func<DocumentPipeline>? Pipeline { get; init; }
+
+    /// <summary>The reference date for ingested articles that give none (null: keep times relative).</summary>
+    public DateOnly? Published { get; init; }
+}
+
+/// <summary>The bounds every request is held to.</summary>
+public static class Limits
+{
+    public const int MaxBodyBytes = 1 << 20;          // one article
+    public const int MaxPage = 500;                    // events, actors, places per page
+    public const int DefaultPage = 100;
+    public const int MaxFeatures = 10_000;             // GeoJSON feed
+    public const int DefaultFeatures = 5_000;
+    public const int MaxOffset = 1_000_000;
+    public const int MaxParameterLength = 500;
+}

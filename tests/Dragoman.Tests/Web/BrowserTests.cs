@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Dragoman.Documents;
+using Dragoman.Ingest;
+using Dragoman.Storage;
+using Dragoman.Storage.Sqlite;
+using Dragoman.Tests.Storage;
+using Dragoman.Tests.Support;
+using Dragoman.Web;
+using Microsoft.AspNetCore.Builder;
+
+namespace Dragoman.Tests.Web;
+
+/// <summary>
+/// End to end: the real server (Kestrel on a free loopback port) over a store holding the seed and the bundled samples
+/// (through the whole pipeline), the hand-built corpus (events with places, times and evidence, whatever the extractors
+/// give today) and an article with hostile markup; headless Chromium drives the page as a person would.
+/// Saves the screenshot to TestResults/screenshot.png, and to docs/screenshot.png when that is missing or
+/// DRAGOMAN_UPDATE_SCREENSHOT=1.
+/// </summary>
+public sealed class BrowserTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-e2e-").FullName;
+    private IEventStore _store = null!;
+    private WebApplication _app = null!;
+    private string _base = "";
+    private string _hostileId = "";
+
+    public async Task InitializeAsync()
+    {
+        _store = SqliteEventStore.Open(Path.Combine(_dir, "e2e.db"));
+        var inputs = StoreIngest.Prepare(InputSources.Expand([Paths.Seed, Path.Combine(Paths.RepoRoot, "samples")]));
+        var summary = new StoreIngest(_store, TestPipeline.Instance, null).Run(inputs);
+        Assert.True(summary.Failed == 0 && summary.Stored >= 3, $"ingest: {summary.Stored} stored, failures: {string.Join("; ", summary.Failures)}");
+        Assert.All(_store.Add(StoreFixtures.Corpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
+        var hostile = new RawDocument("test:hostile", Encoding.UTF8.GetBytes(IngestApiTests.HostileText), ContentTypes.Text);
+        var hs = new StoreIngest(_store, TestPipeline.Instance, new DateOnly(2019, 2, 10)).Run([InputItem.Read(hostile)]);
+        Assert.Equal(1, hs.Stored);
+        _hostileId = StoreId.ArticleKey(_store.Counts().Articles);
+
+        _app = DragomanWeb.Create(new WebOptions { Store = _store, Host = "127.0.0.1", Port = 0 });
+        await _app.StartAsync();
+        _base = DragomanWeb.Address(_app).TrimEnd('/');
+        Assert.StartsWith("http://127.0.0.1:", _base);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _store.Dispose();
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+
+    private const string ListItems = "[...document.querySelectorAll('#event-list li[data-id]')]";
+
+    [Fact]
+    public async Task The_map_shows_markers_an_event_opens_its_evidence_and_the_timeline_filters_the_list()
+    {
+        await using var cdp = await Cdp.Launch();
+        await cdp.Navigate(_base + "/");
+
+        // The list and the map fill from the API; markers (or clusters of them) appear on the map.
+        await cdp.WaitFor(ListItems + ".length > 0", "the event list");
+        await cdp.WaitFor("document.querySelectorAll('path.dm-marker, .marker-cluster').length > 0", "markers on the map");
+        await cdp.WaitFor("document.querySelectorAll('.leaflet-overlay-pane path:not(.dm-marker)').length > 50", "the offline country shapes");
+        int before = (await cdp.Eval(ListItems + ".length"))!.GetValue<int>();
+
+        // Clicking the release in the list opens it with its supporting sentence highlighted in the article text.
+        await cdp.ClickElement(ListItems + ".find(li => li.textContent.includes('Air Force Intelligence') && li.textContent.includes('release'))", "the release event");
+        await cdp.WaitFor("document.querySelectorAll('#article-text .evidence').length > 0", "the highlighted evidence");
+        var evidence = (await cdp.Eval("[...document.querySelectorAll('#article-text .evidence')].map(e => e.textContent).join('')"))!.GetValue<string>();
+        Assert.Equal("Sources in Daraa said the Air Force Intelligence released more than 30 fighters in Jabab last week.", evidence);
+        // Each field links to its words: the place row highlights "Jabab".
+        await cdp.ClickElement("document.querySelector('#detail tr[data-field=place]')", "the place field");
+        await cdp.WaitFor("document.querySelectorAll('#article-text .field').length > 0", "the place's words highlighted");
+        Assert.Equal("Jabab", (await cdp.Eval("[...document.querySelectorAll('#article-text .field')].map(e => e.textContent).join('')"))!.GetValue<string>());
+        var chain = (await cdp.Eval("document.querySelector('#detail ol.sources').textContent"))!.GetValue<string>();
+        Assert.Contains("sources in Daraa", chain);
+        await SaveScreenshot(await cdp.Screenshot());
+
+        // Brushing the timeline from 2019-01-01 to its end keeps only the events in that period in the list.
+        var drag = (await cdp.Eval("""
+            (() => { const s = state.scale; const svg = document.getElementById('timeline-svg'); svg.scrollIntoView({block: 'center'});
+              const r = svg.getBoundingClientRect();
+              const x = t => r.left + s.pad + (t - s.min) / (s.max - s.min) * (s.width - 2 * s.pad);
+              return { x0: x(Date.parse('2019-01-01T00:00:00Z')), x1: r.right - 2, y: r.top + r.height / 2 }; })()
+            """))!;
+        await cdp.Drag(drag["x0"]!.GetValue<double>(), drag["y"]!.GetValue<double>(), drag["x1"]!.GetValue<double>());
+        await cdp.WaitFor("state.brush !== null", "the timeline selection");
+        var after = (await cdp.Eval(ListItems + ".map(li => li.firstChild.textContent)"))!.AsArray().Select(d => d!.GetValue<string>()).ToList();
+        var range = (await cdp.Eval("[new Date(state.brush[0]).toISOString().slice(0, 10), new Date(state.brush[1]).toISOString().slice(0, 10)]"))!.AsArray();
+        string from = range[0]!.GetValue<string>(), to = range[1]!.GetValue<string>();
+        Assert.NotEmpty(after);
+        Assert.True(after.Count < before, $"the selection {from}..{to} kept all {before} events");
+        Assert.All(after, d => Assert.True(string.CompareOrdinal(d, from) >= 0 && string.CompareOrdinal(d, to) <= 0, $"{d} is outside {from}..{to}"));
+        Assert.DoesNotContain("2017-04-04", after); // the clash near Idlib
+        Assert.Contains("of", (await cdp.Eval("document.getElementById('list-count').textContent"))!.GetValue<string>());
+
+        // Nothing was fetched from anywhere but this server.
+        var urls = cdp.Events.Where(e => e["method"]?.GetValue<string>() == "Network.requestWillBeSent")
+            .Select(e => e["params"]!["request"]!["url"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(urls);
+        Assert.All(urls, u => Assert.True(u.StartsWith(_base, StringComparison.Ordinal) || u.StartsWith("data:", StringComparison.Ordinal), $"the page fetched {u}"));
+    }
+
+    [Fact]
+    public async Task Hostile_markup_in_an_article_is_shown_as_text_and_never_runs()
+    {
+        await using var cdp = await Cdp.Launch();
+        await cdp.Navigate($"{_base}/?view=article#article={_hostileId}");
+        await cdp.WaitFor("document.getElementById('article-text') !== null", "the article view");
+        var text = (await cdp.Eval("document.getElementById('detail').textContent"))!.GetValue<string>();
+        Assert.Contains("<script>window.__xss = 1</script>", text);
+        Assert.Contains("<img src=x onerror=\"window.__xss = 2\">", text);
+        await Task.Delay(500);
+        Assert.Equal("undefined", (await cdp.Eval("typeof window.__xss"))!.GetValue<string>());
+        Assert.Equal(0, (await cdp.Eval("document.querySelectorAll('#detail script, #detail img').length"))!.GetValue<int>());
+    }
+
+    private static async Task SaveScreenshot(byte[] png)
+    {
+        Assert.True(png.Length > 10_000, "the screenshot is empty");
+        var results = Path.Combine(Paths.RepoRoot, "TestResults");
+        Directory.CreateDirectory(results);
+        await File.WriteAllBytesAsync(Path.Combine(results, "screenshot.png"), png);
+        var docs = Path.Combine(Paths.RepoRoot, "docs", "screenshot.png");
+        if (!File.Exists(docs) || Environment.GetEnvironmentVariable("DRAGOMAN_UPDATE_SCREENSHOT") == "1")
+            await File.WriteAllBytesAsync(docs, png);
+    }
+}
