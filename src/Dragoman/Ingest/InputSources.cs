@@ -18,7 +18,8 @@ public static class InputSources
     {
         foreach (var input in inputs)
         {
-            if (input == "-")
+            // The CLI passes "-" as /dev/stdin because its argument parser cannot bind a lone dash.
+            if (input is "-" or "/dev/stdin")
             {
                 yield return ReadStdin(stdin);
                 continue;
