@@ -41,6 +41,15 @@ public static class GazetteerInstaller
             if (!installed.IsOk) return Result<Gazetteer>.Fail(installed.Error!);
         }
         var loaded = Gazetteer.Load(path);
+        if (!loaded.IsOk && install)
+        {
+            // An index written by an older version (or damaged) is rebuilt from the default sources rather than
+            // leaving the user with unresolved places; a user who had imported dumps is told to import them again.
+            log($"gazetteer: {loaded.Error}; rebuilding the default gazetteer (re-run `dragoman gazetteer import` for your own dumps)");
+            var rebuilt = Install(dataDir, bundledDataDir, log);
+            if (!rebuilt.IsOk) return Result<Gazetteer>.Fail(rebuilt.Error!);
+            loaded = Gazetteer.Load(path);
+        }
         if (loaded.IsOk) Loaded[path] = loaded.Value!;
         return loaded;
     }
