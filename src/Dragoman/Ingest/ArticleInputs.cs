@@ -8,13 +8,15 @@ namespace Dragoman.Ingest;
 /// <summary>
 /// Splits container inputs into one input per article: a JSON Lines file (detected by extension or content) gives one
 /// input per line, each with its `text` or `html` and the line's `url`, `title`, `published`, `source` as hints.
-/// A broken line is a failed item named file:line with the reason; the other lines go on. Other inputs pass through.
+/// A broken line is a failed item named file:line with the reason; the other lines go on. A CSV file with a text column
+/// (FA-KES and similar) gives one input per row (Csv/CsvArticles). Other inputs pass through.
 /// </summary>
 public static class ArticleInputs
 {
     public static IEnumerable<InputItem> Split(InputItem item)
     {
         if (item.Raw is not { } raw || raw.Bytes.Length == 0) return [item];
+        if (CsvArticles.IsCsv(item)) return CsvArticles.Split(item);
         if (ContentTypes.Sniff(raw.Bytes, raw.ContentType) != ContentTypes.JsonLines) return [item];
         if (TextDecoding.BinaryReason(raw.Bytes) is not null) return [item];
         return Lines(item.Input, raw);

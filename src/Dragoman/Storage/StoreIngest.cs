@@ -33,7 +33,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
 
     /// <summary>Expands container inputs (JSON Lines, CSV) into one item per article.</summary>
     public static IReadOnlyList<InputItem> Prepare(IEnumerable<InputItem> inputs) =>
-        inputs.SelectMany(CsvArticles.Split).SelectMany(ArticleInputs.Split).ToList();
+        inputs.SelectMany(ArticleInputs.Split).ToList();
 
     public IngestSummary Run(IReadOnlyList<InputItem> items, Action<IngestProgress>? progress = null, CancellationToken cancel = default)
     {
