@@ -321,6 +321,19 @@ internal sealed class NerFeatures
                 _staticCount[i] = Static(m, text, tokens, s, i, _static.AsSpan(i * MaxStatic, MaxStatic));
     }
 
+    /// <summary>For tests and diagnostics: each token's flags, and how often its word is capitalised / lowercase elsewhere in the document.</summary>
+    internal string[] Explain(NerModel m, string text, Token[] tokens, Sentence[] sentences)
+    {
+        Prepare(m, text, tokens, sentences);
+        var result = new string[tokens.Length];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            _case.TryGetValue(_norm[i], out var c);
+            result[i] = $"{_flags[i]}|title={c.Title} lower={c.Lower}|static={_staticCount[i]}";
+        }
+        return result;
+    }
+
     private static F Flags(ReadOnlySpan<char> w)
     {
         F f = 0;
