@@ -51,6 +51,10 @@ public sealed class TrainNerSettings : CommandSettings
     [Description("Also write the learnt clusters as text.")]
     public string? SaveClusters { get; init; }
 
+    [CommandOption("--two-pass")]
+    [Description("Tag twice: the second pass sees the first pass's labels for the same word in the other sentences of the document.")]
+    public bool TwoPass { get; init; }
+
     [CommandOption("--dev <FILE>")]
     [Description("Evaluation file scored after training (reported, never trained on).")]
     public string[] Dev { get; init; } = [];
@@ -116,6 +120,7 @@ public sealed class TrainNerCommand : Command<TrainNerSettings>
             ["lists"] = settings.Lists is null ? "none" : "public" + (settings.TrainLists ? "+train" : ""),
             ["clusters"] = settings.Clusters is not null ? Path.GetFileName(settings.Clusters)
                 : settings.Unlabelled.Length > 0 ? "learnt from " + string.Join(" ", settings.Unlabelled.Select(Path.GetFileName)) : "none",
+            ["two-pass"] = settings.TwoPass ? "yes" : "no",
             ["trained"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         var sw = Stopwatch.StartNew();

@@ -68,12 +68,36 @@ internal sealed class NerFeatures
     public void Decode(NerModel model, string text, Token[] tokens, Sentence[] sentences, int[] labels, float[]? conf, int[]? gold, ITaggerUpdate? update = null)
     {
         Prepare(model, text, tokens, sentences);
+        const int L = NerLabels.Count;
+        // the previous-label feature alone does not depend on the token: one L x L matrix per call
+        for (int p = 0; p < L; p++) model.Weights.AsSpan(PrevBucket(model, p) * L, L).CopyTo(_prevMatrix.AsSpan(p * L, L));
         _histIndex.Clear();
+        _fullHistory = false;
+        if (!model.TwoPass)
+        {
+            foreach (var s in sentences) DecodeSentence(model, s, labels, conf, gold, update, remember: true);
+            return;
+        }
+        // Two passes: the first tags with the history of earlier sentences; the second sees what the first gave the
+        // same word in every other sentence of the document, before and after.
+        foreach (var s in sentences) DecodeSentence(model, s, labels, null, null, null, remember: true);
+        _histIndex.Clear();
+        if (_lastPass.Length < tokens.Length) _lastPass = new int[Math.Max(tokens.Length, _lastPass.Length * 2)];
+        Array.Copy(labels, _lastPass, tokens.Length);
+        for (int i = 0; i < tokens.Length; i++) Remember(i, labels[i]);
+        _fullHistory = true;
+        foreach (var s in sentences) DecodeSentence(model, s, labels, conf, gold, update, remember: false);
+    }
+
+    private bool _fullHistory;
+    private int[] _lastPass = [];
+    private Sentence _current;
+
+    private void DecodeSentence(NerModel model, Sentence s, int[] labels, float[]? conf, int[]? gold, ITaggerUpdate? update, bool remember)
+    {
         const int L = NerLabels.Count;
         var W = model.Weights;
-        // the previous-label feature alone does not depend on the token: one L x L matrix per call
-        for (int p = 0; p < L; p++) W.AsSpan(PrevBucket(model, p) * L, L).CopyTo(_prevMatrix.AsSpan(p * L, L));
-        foreach (var s in sentences)
+        _current = s;
         {
             int n = s.TokenCount;
             if (_emit.Length < n * L)
@@ -157,7 +181,7 @@ internal sealed class NerFeatures
                 }
             }
             if (conf is not null) MaxMarginals(n, s.FirstToken, labels, conf, model.Temperature);
-            for (int i = s.FirstToken; i < s.EndToken; i++) Remember(i, labels[i]);
+            if (remember) for (int i = s.FirstToken; i < s.EndToken; i++) Remember(i, labels[i]);
         }
     }
 
@@ -235,8 +259,19 @@ internal sealed class NerFeatures
     private int History(NerModel m, int i, Span<int> o)
     {
         if ((_flags[i] & (F.InitCap | F.AllCaps)) == 0 || !_histIndex.TryGetValue(_norm[i], out int slot)) return 0;
+        Span<int> counts = stackalloc int[5];
+        _hist.AsSpan(slot, 5).CopyTo(counts);
+        if (_fullHistory)
+        {
+            // leave out the current sentence: its own labels are what is being decided
+            for (int j = _current.FirstToken; j < _current.EndToken; j++)
+                if (_norm[j] == _norm[i] && (_flags[j] & (F.InitCap | F.AllCaps)) != 0) counts[1 + NerLabels.ClassOf(_lastPass[j])]--;
+            int total = 0;
+            foreach (var c in counts) total += c;
+            if (total <= 0) return 0;
+        }
         int best = 0;
-        for (int c = 1; c < 5; c++) if (_hist[slot + c] > _hist[slot + best]) best = c;
+        for (int c = 1; c < 5; c++) if (counts[c] > counts[best]) best = c;
         o[0] = Bucket(m, FeatureHash.Mix(THist, (ulong)best));
         o[1] = Bucket(m, FeatureHash.Mix(FeatureHash.Mix(THistFlags, (ulong)best), (ulong)(_flags[i] & (F.SentInitial | F.AllCaps | F.Headline))));
         return 2;
@@ -284,6 +319,19 @@ internal sealed class NerFeatures
         foreach (var s in sentences)
             for (int i = s.FirstToken; i < s.EndToken; i++)
                 _staticCount[i] = Static(m, text, tokens, s, i, _static.AsSpan(i * MaxStatic, MaxStatic));
+    }
+
+    /// <summary>For tests and diagnostics: each token's flags, and how often its word is capitalised / lowercase elsewhere in the document.</summary>
+    internal string[] Explain(NerModel m, string text, Token[] tokens, Sentence[] sentences)
+    {
+        Prepare(m, text, tokens, sentences);
+        var result = new string[tokens.Length];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            _case.TryGetValue(_norm[i], out var c);
+            result[i] = $"{_flags[i]}|title={c.Title} lower={c.Lower}|static={_staticCount[i]}";
+        }
+        return result;
     }
 
     private static F Flags(ReadOnlySpan<char> w)

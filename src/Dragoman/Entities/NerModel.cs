@@ -32,6 +32,9 @@ public sealed class NerModel
     public IReadOnlyDictionary<string, string> Info { get; }
     internal float[] Weights { get; }
 
+    /// <summary>Whether tagging runs a second pass that sees the first pass's labels for the same word across the document.</summary>
+    public bool TwoPass => Info.TryGetValue("two-pass", out var v) && v == "yes";
+
     /// <summary>Softmax temperature for confidences (saved in <see cref="Info"/> as "temperature", calibrated on a dev set).</summary>
     public float Temperature => Info.TryGetValue("temperature", out var t) && float.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v : 1f;
 

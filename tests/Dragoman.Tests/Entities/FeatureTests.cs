@@ -75,3 +75,46 @@ public class PhoenixNameTests
     public void Cleans_phoenix_names(string raw, string expected, string reason) =>
         Assert.True(string.Join("|", NameLists.Clean(raw)) == expected, $"{reason}: got {string.Join("|", NameLists.Clean(raw))}");
 }
+
+public class TokenFeatureTests
+{
+    private static readonly NerModel Empty = new(12, new Gazetteer(NameLists.Kinds, []), WordClusters.Empty, null, null);
+
+    private static string Explain(string text, int token)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var sentences = SentenceSplitter.Split(text, tokens);
+        return new NerFeatures().Explain(Empty, text, tokens, sentences)[token];
+    }
+
+    [Theory]
+    [InlineData("Police in Homs arrested him.", 0, "InitCap, SentInitial, HasLetter", "a sentence-initial capitalised word")]
+    [InlineData("Police in Homs arrested him.", 2, "InitCap, HasLetter", "a capitalised word inside a sentence")]
+    [InlineData("SOCCER - JAPAN GET LUCKY WIN\n\nJapan won.", 2, "InitCap, AllCaps, Headline, HasLetter", "an all-caps headline")]
+    [InlineData("Assad Regime Releases Islamic State Prisoners\n\nThe regime acted.", 1, "InitCap, Headline, HasLetter", "a title-case headline")]
+    [InlineData("He paid 3,000 dollars.", 2, "HasDigit", "a number with a separator is not all digits")]
+    [InlineData("the al-Waleed Army", 1, "Hyphen, InnerCap, HasLetter", "a hyphenated Arabic article before a capital")]
+    public void Flags(string text, int token, string flags, string reason)
+    {
+        var got = Explain(text, token).Split('|')[0];
+        Assert.True(got == flags, $"{reason}: got {got}");
+    }
+
+    [Theory]
+    [InlineData("Regime forces left.\n\nThe regime said the Regime would stay.", 0, "title=1 lower=1", "the word capitalised and lowercase elsewhere (sentence starts do not count)")]
+    [InlineData("Kanhoush spoke.\n\nLater Kanhoush left.", 0, "title=1 lower=0", "a name capitalised in mid-sentence elsewhere")]
+    public void Document_case_counts(string text, int token, string counts, string reason)
+    {
+        var got = Explain(text, token).Split('|')[1];
+        Assert.True(got == counts, $"{reason}: got {got}");
+    }
+
+    [Fact]
+    public void Every_token_gets_static_features_within_bounds()
+    {
+        const string text = "Youssef al-Nablusi, known as Abu al-Baraa, led ISIS in the Yarmouk basin.";
+        var tokens = Tokenizer.Tokenize(text);
+        var explained = new NerFeatures().Explain(NerComponent.BundledModel, text, tokens, SentenceSplitter.Split(text, tokens));
+        Assert.All(explained, e => Assert.InRange(int.Parse(e.Split("static=")[1]), 20, NerFeatures.MaxStatic));
+    }
+}

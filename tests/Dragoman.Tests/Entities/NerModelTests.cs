@@ -23,7 +23,10 @@ public class NerModelTests
         return ([.. words], spans);
     }
 
-    private static readonly Lazy<NerModel> Tiny = new(() =>
+    private static readonly Lazy<NerModel> Tiny = new(() => TrainTiny(twoPass: false));
+    private static readonly Lazy<NerModel> TinyTwoPass = new(() => TrainTiny(twoPass: true));
+
+    private static NerModel TrainTiny(bool twoPass)
     {
         var docs = new List<NerDocument>();
         for (int p = 0; p < People.Length; p++)
@@ -31,8 +34,9 @@ public class NerModelTests
                 if ((p + l) % 3 != 0) // hold out some pairs
                     docs.Add(NerDocument.FromSentences([Sentence(Templates[(p + 2 * l) % 3], People[p], Places[l])]));
         return NerTrainer.Train(docs, new NerTrainOptions { Epochs = 6, BucketBits = 16, Seed = 1 },
-            new Gazetteer(NameLists.Kinds, []), WordClusters.Empty, new Dictionary<string, string> { ["corpora"] = "tiny" });
-    });
+            new Gazetteer(NameLists.Kinds, []), WordClusters.Empty,
+            new Dictionary<string, string> { ["corpora"] = "tiny", ["two-pass"] = twoPass ? "yes" : "no" });
+    }
 
     private static string Tag(NerModel model, string text)
     {
@@ -47,8 +51,11 @@ public class NerModelTests
     [InlineData("Li Wei visited Homs .", "PER:Li Wei | LOC:Homs", "a held-out pair in a trained template")]
     [InlineData("Police in Oslo arrested Anna Berg .", "LOC:Oslo | PER:Anna Berg", "a held-out pair in another template")]
     [InlineData("Sara Klein said on Monday that Quito was calm .", "PER:Sara Klein | LOC:Quito", "a two-token person and a place")]
-    public void Train_then_tag_round_trip(string text, string expected, string reason) =>
+    public void Train_then_tag_round_trip(string text, string expected, string reason)
+    {
         Assert.True(Tag(Tiny.Value, text) == expected, $"{reason}: got {Tag(Tiny.Value, text)}");
+        Assert.True(Tag(TinyTwoPass.Value, text) == expected, $"{reason} (two-pass model): got {Tag(TinyTwoPass.Value, text)}");
+    }
 
     [Fact]
     public void Saved_model_loads_and_tags_the_same()
@@ -92,7 +99,7 @@ public class BundledNerModelTests
     [InlineData("Angela Merkel met Vladimir Putin in Berlin on Tuesday.", "LOC:Berlin", "a capital city")]
     [InlineData("The United Nations said aid convoys reached Aleppo.", "ORG:United Nations", "an international organisation")]
     [InlineData("Turkish troops crossed the border near Afrin.", "MISC:Turkish", "a nationality adjective is MISC in CoNLL terms")]
-    [InlineData("Reuters reported that Hezbollah fighters withdrew from Qusayr.", "ORG:Hezbollah", "an armed group", Skip = "the shipped model tags Hezbollah as LOC here (seen twice as ORG in training)")]
+    [InlineData("Reuters reported that Hezbollah fighters withdrew from Qusayr.", "ORG:Hezbollah", "an armed group", Skip = "the shipped model takes the following word in: ORG 'Hezbollah fighters'")]
     public void Tags_news_sentences(string text, string expected, string reason)
     {
         var tokens = Tokenizer.Tokenize(text);
