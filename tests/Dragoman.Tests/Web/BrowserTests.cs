@@ -25,6 +25,7 @@ public sealed class BrowserTests : IAsyncLifetime
     private WebApplication _app = null!;
     private string _base = "";
     private string _hostileId = "";
+    private string _releaseKey = "";
 
     public async Task InitializeAsync()
     {
@@ -32,7 +33,9 @@ public sealed class BrowserTests : IAsyncLifetime
         var inputs = StoreIngest.Prepare(InputSources.Expand([Paths.Seed, Path.Combine(Paths.RepoRoot, "samples")]));
         var summary = new StoreIngest(_store, TestPipeline.Instance, null).Run(inputs);
         Assert.True(summary.Failed == 0 && summary.Stored >= 3, $"ingest: {summary.Stored} stored, failures: {string.Join("; ", summary.Failures)}");
-        Assert.All(_store.Add(StoreFixtures.Corpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
+        var fixtures = _store.Add(StoreFixtures.Corpus());
+        Assert.All(fixtures, o => Assert.Equal(AddStatus.Stored, o.Status));
+        _releaseKey = StoreId.EventKey(fixtures[0].ArticleId!.Value, "ev1"); // the hand-built release in Jabab
         var hostile = new RawDocument("test:hostile", Encoding.UTF8.GetBytes(IngestApiTests.HostileText), ContentTypes.Text);
         var hs = new StoreIngest(_store, TestPipeline.Instance, new DateOnly(2019, 2, 10)).Run([InputItem.Read(hostile)]);
         Assert.Equal(1, hs.Stored);
@@ -67,7 +70,7 @@ public sealed class BrowserTests : IAsyncLifetime
         int before = (await cdp.Eval(ListItems + ".length"))!.GetValue<int>();
 
         // Clicking the release in the list opens it with its supporting sentence highlighted in the article text.
-        await cdp.ClickElement(ListItems + ".find(li => li.textContent.includes('Air Force Intelligence') && li.textContent.includes('release'))", "the release event");
+        await cdp.ClickElement($"document.querySelector('#event-list li[data-id=\"{_releaseKey}\"]')", "the release event");
         await cdp.WaitFor("document.querySelectorAll('#article-text .evidence').length > 0", "the highlighted evidence");
         var evidence = (await cdp.Eval("[...document.querySelectorAll('#article-text .evidence')].map(e => e.textContent).join('')"))!.GetValue<string>();
         Assert.Equal("Sources in Daraa said the Air Force Intelligence released more than 30 fighters in Jabab last week.", evidence);
