@@ -68,6 +68,8 @@ public sealed class BrowserTests : IAsyncLifetime
         await cdp.WaitFor("document.querySelectorAll('path.dm-marker, .marker-cluster').length > 0", "markers on the map");
         await cdp.WaitFor("document.querySelectorAll('.leaflet-overlay-pane path:not(.dm-marker)').length > 50", "the offline country shapes");
         int before = (await cdp.Eval(ListItems + ".length"))!.GetValue<int>();
+        int markersBefore = (await cdp.Eval("state.cluster.getLayers().length"))!.GetValue<int>();
+        Assert.True(markersBefore >= 3, $"{markersBefore} markers: the hand-built corpus alone places three events");
 
         // Clicking the release in the list opens it with its supporting sentence highlighted in the article text.
         await cdp.ClickElement($"document.querySelector('#event-list li[data-id=\"{_releaseKey}\"]')", "the release event");
@@ -98,6 +100,8 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.True(after.Count < before, $"the selection {from}..{to} kept all {before} events");
         Assert.All(after, d => Assert.True(string.CompareOrdinal(d, from) >= 0 && string.CompareOrdinal(d, to) <= 0, $"{d} is outside {from}..{to}"));
         Assert.DoesNotContain("2017-04-04", after); // the clash near Idlib
+        int markersAfter = (await cdp.Eval("state.cluster.getLayers().length"))!.GetValue<int>();
+        Assert.True(markersAfter < markersBefore, $"the map kept {markersAfter} of {markersBefore} markers after the selection");
         Assert.Contains("of", (await cdp.Eval("document.getElementById('list-count').textContent"))!.GetValue<string>());
 
         // Nothing was fetched from anywhere but this server.
