@@ -84,6 +84,22 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Contains("sources in Daraa", chain);
         await SaveScreenshot(await cdp.Screenshot());
 
+        // The article view: entities, places and event triggers each highlighted in their own colour.
+        await cdp.ClickElement("document.querySelector('#detail p.muted button.link')", "the article link");
+        await cdp.WaitFor("document.querySelectorAll('#article-text .trigger').length > 0", "the article view");
+        foreach (var (cls, words) in new[] { ("ent-org", "Air Force Intelligence"), ("ent-place", "Jabab"), ("trigger", "released") })
+        {
+            var marked = (await cdp.Eval($"[...document.querySelectorAll('#article-text .{cls}')].map(e => e.textContent)"))!.AsArray().Select(x => x!.GetValue<string>());
+            Assert.Contains(words, marked);
+        }
+        var colours = (await cdp.Eval("['ent-org', 'ent-place', 'trigger', 'evidence'].map(c => { const e = document.createElement('span'); e.className = c; " +
+                                      "document.body.append(e); const s = getComputedStyle(e); const v = s.backgroundColor + '|' + s.fontWeight; e.remove(); return v; })"))!
+            .AsArray().Select(x => x!.GetValue<string>()).ToList();
+        Assert.Equal(colours.Count, colours.Distinct().Count());
+        await File.WriteAllBytesAsync(Path.Combine(Paths.RepoRoot, "TestResults", "article.png"), await cdp.Screenshot());
+        await cdp.ClickElement($"document.querySelector('#event-list li[data-id=\"{_releaseKey}\"]')", "the release event again");
+        await cdp.WaitFor("document.querySelectorAll('#article-text .evidence').length > 0", "the event view again");
+
         // Brushing the timeline from 2019-01-01 to its end keeps only the events in that period in the list.
         var drag = (await cdp.Eval("""
             (() => { const s = state.scale; const svg = document.getElementById('timeline-svg'); svg.scrollIntoView({block: 'center'});
