@@ -290,6 +290,18 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(status, (int)r.StatusCode);
     }
 
+    [Theory]
+    [InlineData("DELETE", "/api/events")]
+    [InlineData("POST", "/api/events")]
+    [InlineData("PUT", "/api/articles/a1")]
+    public async Task Other_methods_are_refused_with_a_message(string method, string path)
+    {
+        var r = await _host.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, r.StatusCode);
+        Assert.Contains("not allowed", JsonNode.Parse(await r.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+        Assert.Equal(3, _host.Store.Counts().Articles);
+    }
+
     [Fact]
     public async Task Ingest_is_off_without_a_token()
     {

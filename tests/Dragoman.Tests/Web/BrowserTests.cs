@@ -25,6 +25,7 @@ public sealed class BrowserTests : IAsyncLifetime
     private WebApplication _app = null!;
     private string _base = "";
     private string _hostileId = "";
+    private string _releaseKey = "";
 
     public async Task InitializeAsync()
     {
@@ -32,7 +33,9 @@ public sealed class BrowserTests : IAsyncLifetime
         var inputs = StoreIngest.Prepare(InputSources.Expand([Paths.Seed, Path.Combine(Paths.RepoRoot, "samples")]));
         var summary = new StoreIngest(_store, TestPipeline.Instance, null).Run(inputs);
         Assert.True(summary.Failed == 0 && summary.Stored >= 3, $"ingest: {summary.Stored} stored, failures: {string.Join("; ", summary.Failures)}");
-        Assert.All(_store.Add(StoreFixtures.Corpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
+        var fixtures = _store.Add(StoreFixtures.Corpus());
+        Assert.All(fixtures, o => Assert.Equal(AddStatus.Stored, o.Status));
+        _releaseKey = StoreId.EventKey(fixtures[0].ArticleId!.Value, "ev1"); // the hand-built release in Jabab
         var hostile = new RawDocument("test:hostile", Encoding.UTF8.GetBytes(IngestApiTests.HostileText), ContentTypes.Text);
         var hs = new StoreIngest(_store, TestPipeline.Instance, new DateOnly(2019, 2, 10)).Run([InputItem.Read(hostile)]);
         Assert.Equal(1, hs.Stored);
@@ -65,9 +68,11 @@ public sealed class BrowserTests : IAsyncLifetime
         await cdp.WaitFor("document.querySelectorAll('path.dm-marker, .marker-cluster').length > 0", "markers on the map");
         await cdp.WaitFor("document.querySelectorAll('.leaflet-overlay-pane path:not(.dm-marker)').length > 50", "the offline country shapes");
         int before = (await cdp.Eval(ListItems + ".length"))!.GetValue<int>();
+        int markersBefore = (await cdp.Eval("state.cluster.getLayers().length"))!.GetValue<int>();
+        Assert.True(markersBefore >= 3, $"{markersBefore} markers: the hand-built corpus alone places three events");
 
         // Clicking the release in the list opens it with its supporting sentence highlighted in the article text.
-        await cdp.ClickElement(ListItems + ".find(li => li.textContent.includes('Air Force Intelligence') && li.textContent.includes('release'))", "the release event");
+        await cdp.ClickElement($"document.querySelector('#event-list li[data-id=\"{_releaseKey}\"]')", "the release event");
         await cdp.WaitFor("document.querySelectorAll('#article-text .evidence').length > 0", "the highlighted evidence");
         var evidence = (await cdp.Eval("[...document.querySelectorAll('#article-text .evidence')].map(e => e.textContent).join('')"))!.GetValue<string>();
         Assert.Equal("Sources in Daraa said the Air Force Intelligence released more than 30 fighters in Jabab last week.", evidence);
@@ -78,6 +83,22 @@ public sealed class BrowserTests : IAsyncLifetime
         var chain = (await cdp.Eval("document.querySelector('#detail ol.sources').textContent"))!.GetValue<string>();
         Assert.Contains("sources in Daraa", chain);
         await SaveScreenshot(await cdp.Screenshot());
+
+        // The article view: entities, places and event triggers each highlighted in their own colour.
+        await cdp.ClickElement("document.querySelector('#detail p.muted button.link')", "the article link");
+        await cdp.WaitFor("document.querySelectorAll('#article-text .trigger').length > 0", "the article view");
+        foreach (var (cls, words) in new[] { ("ent-org", "Air Force Intelligence"), ("ent-place", "Jabab"), ("trigger", "released") })
+        {
+            var marked = (await cdp.Eval($"[...document.querySelectorAll('#article-text .{cls}')].map(e => e.textContent)"))!.AsArray().Select(x => x!.GetValue<string>());
+            Assert.Contains(words, marked);
+        }
+        var colours = (await cdp.Eval("['ent-org', 'ent-place', 'trigger', 'evidence'].map(c => { const e = document.createElement('span'); e.className = c; " +
+                                      "document.body.append(e); const s = getComputedStyle(e); const v = s.backgroundColor + '|' + s.fontWeight; e.remove(); return v; })"))!
+            .AsArray().Select(x => x!.GetValue<string>()).ToList();
+        Assert.Equal(colours.Count, colours.Distinct().Count());
+        await File.WriteAllBytesAsync(Path.Combine(Paths.RepoRoot, "TestResults", "article.png"), await cdp.Screenshot());
+        await cdp.ClickElement($"document.querySelector('#event-list li[data-id=\"{_releaseKey}\"]')", "the release event again");
+        await cdp.WaitFor("document.querySelectorAll('#article-text .evidence').length > 0", "the event view again");
 
         // Brushing the timeline from 2019-01-01 to its end keeps only the events in that period in the list.
         var drag = (await cdp.Eval("""
@@ -95,6 +116,8 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.True(after.Count < before, $"the selection {from}..{to} kept all {before} events");
         Assert.All(after, d => Assert.True(string.CompareOrdinal(d, from) >= 0 && string.CompareOrdinal(d, to) <= 0, $"{d} is outside {from}..{to}"));
         Assert.DoesNotContain("2017-04-04", after); // the clash near Idlib
+        int markersAfter = (await cdp.Eval("state.cluster.getLayers().length"))!.GetValue<int>();
+        Assert.True(markersAfter < markersBefore, $"the map kept {markersAfter} of {markersBefore} markers after the selection");
         Assert.Contains("of", (await cdp.Eval("document.getElementById('list-count').textContent"))!.GetValue<string>());
 
         // Nothing was fetched from anywhere but this server.
