@@ -17,6 +17,19 @@ public static class ArticleReader
 
     public static Result<Article> Read(RawDocument raw)
     {
+        try
+        {
+            return ReadCore(raw);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A reader bug must cost one input, never the batch.
+            return Result<Article>.Fail($"could not be read ({ex.GetType().Name}: {ex.Message})");
+        }
+    }
+
+    private static Result<Article> ReadCore(RawDocument raw)
+    {
         if (raw.Bytes.Length == 0) return Result<Article>.Fail("empty input (0 bytes)");
         if (TextDecoding.BinaryReason(raw.Bytes) is { } binary) return Result<Article>.Fail(binary);
         var kind = ContentTypes.Sniff(raw.Bytes, raw.ContentType);

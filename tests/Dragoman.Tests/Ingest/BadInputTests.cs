@@ -112,3 +112,32 @@ public class BadInputTests
         Assert.True(a.Text.Length <= Dragoman.Ingest.Html.HtmlReader.MaxTextChars + 10_000, "clean text is capped");
     }
 }
+
+public class HostileMarkupTests
+{
+    [Theory]
+    [InlineData("nested-divs", "100,000 nested <div>s")]
+    [InlineData("nested-spans", "100,000 nested inline elements inside one paragraph")]
+    [InlineData("unclosed", "tags never closed and stray end tags")]
+    [InlineData("jsonld-garbage", "JSON-LD that is not JSON, nested too deep, and of the wrong shape")]
+    [InlineData("script-only-text", "text only inside <script> and <style>")]
+    public void Never_throws_and_keeps_the_visible_paragraph(string kind, string reason)
+    {
+        const string para = "<p>Rebels shelled the outskirts of Suran on Sunday, residents said.</p>";
+        var html = kind switch
+        {
+            "nested-divs" => "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + para + "</body></html>",
+            "nested-spans" => "<html><body><p>Rebels shelled the outskirts of Suran on Sunday, residents said." + string.Concat(Enumerable.Repeat("<span>", 100_000)) + "x</p></body></html>",
+            "unclosed" => "<html><body><div><p>Rebels shelled the outskirts of Suran on Sunday, residents said.<div></span></td><p>More text here.</html></body>",
+            "jsonld-garbage" => "<html><head><script type=\"application/ld+json\">{not json</script><script type=\"application/ld+json\">" + new string('[', 5000) + "</script><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":{\"x\":1},\"headline\":[1,2],\"publisher\":42,\"keywords\":{\"a\":1}}</script></head><body>" + para + "</body></html>",
+            "script-only-text" => "<html><body><script>document.write('Rebels shelled the outskirts of Suran on Sunday.')</script><style>p{}</style>" + para + "</body></html>",
+            _ => throw new ArgumentException(kind),
+        };
+        var r = Dragoman.Ingest.ArticleReader.Read(new Dragoman.Documents.RawDocument("test:" + kind, System.Text.Encoding.UTF8.GetBytes(html), Dragoman.Ingest.ContentTypes.Html));
+        Assert.True(r.IsOk, $"{reason}: {r.Error}");
+        Assert.Contains("Rebels shelled the outskirts of Suran on Sunday", r.Value!.Text);
+        Assert.DoesNotContain("document.write", r.Value.Text);
+        if (kind.StartsWith("nested", StringComparison.Ordinal))
+            Assert.Contains(r.Value.Dropped, d => d.Reason.StartsWith("markup nested deeper than", StringComparison.Ordinal));
+    }
+}

@@ -97,6 +97,8 @@ public class RuleTests
     [InlineData("The road was closed, said John Smith.", null, "said + a person is not an outlet")]
     [InlineData("The road was closed, according to witnesses.", null, "lowercase source")]
     [InlineData("Reports said the road was closed.", null, "nothing closes the sentence")]
+    [InlineData("Three people were killed, the monitor reported Sunday.", null, "a weekday after the verb is no outlet")]
+    [InlineData("Aid was delivered, reports Catholic News Agency Feb.", "Catholic News Agency", "a trailing month abbreviation is cut from the name")]
     public void Outlet_closing_a_lede(string lede, string? outlet, string reason)
     {
         Assert.True(CreditRules.ClosingOutletOf(lede)?.Name == outlet, $"{reason}: got {CreditRules.ClosingOutletOf(lede)?.Name}");
@@ -136,11 +138,13 @@ public class RunOnTextTests
     [InlineData("03-04-2014 Shelling resumes in Daraa. Shelling resumed in Daraa on Thursday, residents said.", "Shelling resumes in Daraa", null, "03-04-2014 Shelling resumes in Daraa.", "ambiguous numeric date is not guessed: it stays in the text (and so does the title after it)")]
     [InlineData("Wednesday 22 July 2015 22:33 Barrel bombs hit Anadan. Barrel bombs hit the town of Anadan on Wednesday.", "Barrel bombs hit Anadan", "2015-07-22", "Barrel bombs hit the town", "date with a time")]
     [InlineData("Fighters seize hilltop after clashes with troops near Kabani on Thursday, a commander said.", "Fighters seize hilltop", null, "Fighters seize hilltop after clashes", "opening words equal to the title but no new sentence: kept")]
+    [InlineData("Car bomb kills nine in Salamiyah AFP Friday 20 Jun 2014 A car bomb killed nine people in Salamiyah on Friday.", "Car bomb kills nine in Salamiyah - Region - World - Example Online", "2014-06-20", "A car bomb killed nine", "site suffix cut from the title because the body repeats only the headline; agency-prefixed date after it")]
     public void Leading_date_and_repeated_title_in_run_on_text(string content, string? title, string? date, string ledeStart, string reason)
     {
         var a = IngestHarness.FromBytes(System.Text.Encoding.UTF8.GetBytes(content), Dragoman.Ingest.ContentTypes.Text, title is null ? null : new Dragoman.Documents.ArticleHints(Title: title));
         Assert.True(a.Published?.ToString("yyyy-MM-dd") == date, $"{reason}: date {a.Published}");
         Assert.True(a.Lede!.StartsWith(ledeStart, StringComparison.Ordinal), $"{reason}: lede '{a.Lede}'");
+        if (title is not null && title.Contains(" - Region")) Assert.Equal("Car bomb kills nine in Salamiyah", a.Title);
         if (date is not null) Assert.Contains(a.Dropped, d => d.Reason.StartsWith("date line", StringComparison.Ordinal) && content[d.Start..d.End].Trim() == d.Text);
     }
 }

@@ -59,7 +59,10 @@ internal static partial class HtmlReader
     public static PageParts Read(string raw)
     {
         var parts = new PageParts { RawText = raw };
-        var doc = Parser.ParseDocument(raw);
+        var (safe, blanked, firstBlanked) = NestingGuard.Flatten(raw);
+        if (blanked > 0)
+            parts.Dropped.Add(new DroppedSpan(firstBlanked, firstBlanked, $"markup nested deeper than {NestingGuard.MaxDepth} levels: {blanked} tags ignored (their text kept)", ""));
+        var doc = Parser.ParseDocument(safe);
         parts.Language = Lang(doc.DocumentElement?.GetAttribute("lang"));
 
         // Metadata first, while scripts are still in the DOM.
@@ -73,7 +76,7 @@ internal static partial class HtmlReader
         var body = doc.Body;
         if (body is null) return parts;
         var container = FindContainer(body);
-        var walker = new Walker(raw, parts);
+        var walker = new Walker(safe, parts);
 
         // The headline often sits above the container.
         if (container.QuerySelector("h1") is null && body.QuerySelector("h1") is { } h1 && !InChrome(h1, body))
