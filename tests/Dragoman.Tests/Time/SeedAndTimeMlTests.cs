@@ -69,3 +69,30 @@ public class TimeMlTests
     public void Rejects_a_file_without_text()
         => Assert.False(TimeMlReader.Read("bad", "<TimeML></TimeML>").IsOk);
 }
+
+public class SeedEventTimeTests
+{
+    // trigger word, the text just after it (to find the occurrence), expected governing expression, reason
+    [Theory]
+    [InlineData("released", " a number of members", "the last two weeks", "the release took place over the last two weeks, not at the start of August named later in the sentence")]
+    [InlineData("captured", " by the regime during", "the start of August", "the capture is dated by its own clause")]
+    [InlineData("released", " by a branch of the Air Force Intelligence over", "the past few days", "the second release report")]
+    [InlineData("clear", " the area of any weapons", "next summer", "the expected clearing is by next summer")]
+    public void Seed_events_take_their_governing_time(string trigger, string after, string expected, string reason)
+    {
+        var doc = Doc(File.ReadAllText(Paths.Seed), "2019-02-10");
+        int at = doc.Text.IndexOf(trigger + after, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"trigger '{trigger}{after}' not in the seed");
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
+        Assert.True(!t.Inherited && t.Text == expected, $"{reason}: got {t}");
+    }
+
+    [Fact]
+    public void Seed_event_without_a_time_inherits_publication()
+    {
+        var doc = Doc(File.ReadAllText(Paths.Seed), "2019-02-10");
+        int at = doc.Text.IndexOf("conscripting", StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + 12));
+        Assert.True(t.Inherited && t.Start == new DateOnly(2019, 2, 3) && t.End == new DateOnly(2019, 2, 10), $"no time in the sentence: {t}");
+    }
+}
