@@ -383,8 +383,8 @@ public sealed class PlaceResolver
             if ((w.Cue & Cue.Crossing) != 0 && fcode == "PSTB") s += 2.0;
             if ((w.Cue & (Cue.Camp | Cue.Base)) == 0 && fcode.StartsWith("CMP", StringComparison.Ordinal)) s -= 1.0;
             if ((w.Cue & (Cue.Water | Cue.Mountain)) == 0 && isRegion && fc != 'A' && fcode != "RGN" && fcode != "PLAT") s -= 0.3;
-            s += 2.0 * focus.Share(_g.CountryOf(c));
-            if (admin is { } a && _g.Admin1s[c] >= 0) s += 1.2 * a.Share(_g.Admin1s[c]);
+            s += 3.0 * focus.Share(_g.CountryOf(c));
+            if (admin is { } a && _g.Admin1s[c] >= 0) s += 2.0 * a.Share(_g.Admin1s[c]);
             if (picks.Length > 0)
             {
                 double d = NearestPick(c, w, all);
@@ -436,7 +436,7 @@ public sealed class PlaceResolver
         double s = Math.Log10(pop + 1.0) * 0.3;
         if (fc == 'A')
         {
-            if (fcode.StartsWith("PCL", StringComparison.Ordinal)) s += 2.5;
+            if (fcode.StartsWith("PCL", StringComparison.Ordinal)) s += 2.0;
             else if (fcode == "ADM1") s += 1.3;
             else if (fcode == "ADM2") s += 0.4;
         }
