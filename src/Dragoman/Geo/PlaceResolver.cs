@@ -61,6 +61,8 @@ public sealed class PlaceResolver
     /// <summary>Nouns that turn a preceding place name into a product or style name ("Aleppo soap", "Damascus steel").</summary>
     private static readonly HashSet<string> ProductWords = new(StringComparer.Ordinal)
     { "soap", "steel", "cheese", "pepper", "sauce", "carpet", "carpets", "rug", "rugs", "syndrome", "pine", "cabbage", "sprouts", "mustard", "ham", "blend", "style", "roast" };
+    /// <summary>Short all-capital forms that are place names in news text.</summary>
+    private static readonly HashSet<string> ShortPlaceNames = new(StringComparer.Ordinal) { "US", "USA", "UK", "UAE", "DRC", "PRC", "KSA" };
     private static readonly HashSet<string> Locatives = new(StringComparer.Ordinal)
     { "in", "at", "from", "near", "of", "to", "into", "across", "outside", "around", "toward", "towards", "via", "through", "between", "inside", "throughout", "within", "entered", "reached", "visited", "and" };
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
@@ -467,17 +469,21 @@ public sealed class PlaceResolver
 
         if (!forceBest && !w.Q.Given)
         {
+            // demonyms name countries but are not place mentions; short all-capital tokens are mostly acronyms (IS, AP)
+            if (_demonyms.IsDemonym(w.Text)) return null;
+            if (w.Text.Length <= 3 && w.Text.All(char.IsUpper) && !ShortPlaceNames.Contains(w.Text)) return null;
             // a spotted name needs evidence that it is a place here
             int pop = _g.Pops[c];
             bool strong = country || fcode == "ADM1" || supplement || pop >= 100_000;
             bool inFocus = w.PickFocus >= 0.25;
             bool ok;
             bool variantOnly = w.Kind == MatchKind.Loose || (w.Kind == MatchKind.Exact && Array.IndexOf(w.Cands, c) >= w.ExactCount);
-            if (variantOnly && (w.Key.Length < 5 || w.SentenceInitial || w.Q.InsideLongerName)) ok = supplement && w.Key.Length >= 5;
-            else if (variantOnly) ok = supplement || country || inFocus || ((w.Cue & Cue.Locative) != 0 && pop >= 100_000);
+            if (variantOnly && (w.Key.Length < 4 || w.SentenceInitial || w.Q.InsideLongerName)) ok = supplement && w.Key.Length >= 5;
+            else if (variantOnly && w.Key.Length == 4) ok = inFocus && fc == 'P' && w.Cue != Cue.None; // "the city of Raqa" in a Syrian story
+            else if (variantOnly) ok = supplement || country || inFocus;
             else if (w.Q.InsideLongerName) ok = country || fcode == "ADM1" || pop >= 1_000_000;
             else if (w.Kind == MatchKind.Fuzzy) ok = (supplement || pop >= 50_000 || inFocus) && w.Text.Length >= 5;
-            else if (w.SentenceInitial && (w.Cue & Cue.Locative) == 0) ok = strong;
+            else if (w.SentenceInitial && (w.Cue & Cue.Locative) == 0) ok = country || supplement || (fc == 'P' && pop >= 100_000);
             else if ((w.Cue & Cue.Locative) != 0 || w.Cue != Cue.None || w.Relation is not null) ok = strong || pop >= 1000 || inFocus;
             else ok = strong || (inFocus && pop >= 5000);
             if (!ok) return null;

@@ -63,6 +63,10 @@ public class PlaceResolverTests
     [InlineData("Former deputy chief of staff Yair Golan said the army was ready.", "Golan", "a surname inside a person's name")]
     [InlineData("Gen. Golan said the army was ready.", "Golan", "a surname after a title")]
     [InlineData("Mr. Damascus arrived late.", "Damascus", "a name after an honorific")]
+    [InlineData("Strikes hit IS positions in Syria.", "IS", "a short acronym, not Iceland")]
+    [InlineData("Syrian troops advanced.", "Syrian", "a demonym names a country but is not a place mention")]
+    [InlineData("Sun 05 Jul 2015 Strikes hit the town.", "Sun", "a weekday abbreviation in a dateline")]
+    [InlineData("Most of the fighters left.", "Most", "a sentence-initial common word that is also a division name")]
     public void Leaves_non_places_unresolved(string text, string mention, string reason)
     {
         var p = Find(Geoparse(text), mention);
