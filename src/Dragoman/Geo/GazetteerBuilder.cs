@@ -18,7 +18,7 @@ public sealed class GazetteerBuilder
         public int Id;
         public string? Key;
         public string Name = "";
-        public HashSet<string> Names = new(StringComparer.Ordinal);
+        public List<string> Names = new(2);
         public double Lat, Lon;
         public char FClass;
         public string FCode = "";
@@ -91,7 +91,7 @@ public sealed class GazetteerBuilder
     /// <summary>The 19-column GeoNames table (allCountries, per-country files, citiesN).</summary>
     public int AddGeoNames(IEnumerable<string> lines)
     {
-        int n = 0, bad = 0;
+        int n = 0, bad = 0, skipped = 0;
         foreach (var line in lines)
         {
             if (line.Length == 0 || line[0] == '#') continue;
@@ -103,6 +103,8 @@ public sealed class GazetteerBuilder
                 bad++;
                 continue;
             }
+            char fclass = f[6].Length > 0 ? f[6][0] : 'P';
+            if (!KeepFeature(fclass, f[7])) { skipped++; continue; }
             var rec = new Rec
             {
                 Id = id, Name = f[1], Lat = lat, Lon = lon,
@@ -118,8 +120,28 @@ public sealed class GazetteerBuilder
             n++;
         }
         if (bad > 0) Messages.Add($"skipped {bad} malformed GeoNames lines");
+        if (skipped > 0) Messages.Add($"left out {skipped:N0} entries of feature types news rarely names (roads, buildings, vegetation, undersea, ...)");
         return n;
     }
+
+    private static readonly HashSet<string> KeptHydro = new(StringComparer.Ordinal)
+    { "STM", "STMI", "STMX", "LK", "LKS", "LKN", "RSV", "VAL", "WAD", "WADS", "BAY", "GULF", "SEA", "OCN", "STRT", "CHN", "DAM", "CNL", "LGN", "SPNG", "OAS", "MRSH", "INLT", "SD" };
+    private static readonly HashSet<string> KeptSpots = new(StringComparer.Ordinal)
+    { "MILB", "AIRB", "AIRP", "AIRF", "AIRH", "PSTB", "CMP", "CMPRF", "CMPMN", "NVB", "INSM", "PRN", "PRT", "BDG", "DAM", "RSTN", "UNIV", "HSP", "MSQE", "CH", "PAL", "OILR", "PS", "PSH", "PSN", "HTL", "STDM", "CSTL", "FT", "RUIN", "ANS", "CTRR", "MNMT" };
+
+    /// <summary>
+    /// Which GeoNames entries become candidates: countries and divisions (A), populated places (P), regions (L),
+    /// relief (T), hydrographic features and the sites conflict news names (bases, airports, border posts, camps,
+    /// prisons, ports, bridges, dams, power stations, ...). Roads, buildings in general, vegetation and undersea
+    /// features are left out, which keeps an allCountries import within memory.
+    /// </summary>
+    internal static bool KeepFeature(char fclass, string fcode) => fclass switch
+    {
+        'A' or 'P' or 'L' or 'T' => true,
+        'H' => KeptHydro.Contains(fcode),
+        'S' => KeptSpots.Contains(fcode),
+        _ => false,
+    };
 
     /// <summary>Alternate names worth indexing: Latin or Arabic script, not codes, not too long.</summary>
     internal static bool KeepAltName(string alt)
@@ -181,7 +203,7 @@ public sealed class GazetteerBuilder
             if (f[2] is not ("" or "en" or "ar" or "abbr")) continue;
             if (f.Length > 7 && f[7] == "1") continue; // historic
             if (!_byId.TryGetValue(id, out var rec) || !(KeepAltName(f[3]) || f[2] == "abbr")) continue;
-            if (rec.Names.Add(f[3])) n++;
+            if (!rec.Names.Contains(f[3])) { rec.Names.Add(f[3]); n++; }
         }
         return n;
     }
@@ -234,7 +256,7 @@ public sealed class GazetteerBuilder
                 if (e.TryGetProperty("translations", out var tr) && tr.TryGetProperty("ara", out var ara))
                     rec.Names.Add(ara.GetProperty("common").GetString() ?? "");
                 if (e.TryGetProperty("area", out var area) && area.ValueKind == JsonValueKind.Number) rec.Pop = (long)Math.Min(area.GetDouble() * 50, int.MaxValue);
-                rec.Names.Remove("");
+                rec.Names.RemoveAll(n => n.Length == 0);
                 _extra.Add(rec);
                 n++;
             }

@@ -30,7 +30,7 @@ public class GeoEvaluationTests
     [Theory]
     [InlineData(Lgl, 1, "Daraa", "LGL: a toponym without gaztag coordinates is skipped")]
     [InlineData(GeoVirus, 1, "Idlib", "GeoVirus locations")]
-    [InlineData(GeoWebNews, 2, "Syrian", "GeoWebNews: the non-locational toponym without coordinates is skipped")]
+    [InlineData(GeoWebNews, 2, "Syrian", "GeoWebNews: the toponym without coordinates is skipped")]
     public void Reads_the_three_layouts(string xml, int count, string first, string reason)
     {
         var path = Path.GetTempFileName();
