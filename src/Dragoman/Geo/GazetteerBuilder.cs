@@ -56,6 +56,7 @@ public sealed class GazetteerBuilder
             else if (name.StartsWith("alternatenames", StringComparison.Ordinal)) n = AddAlternateNames(ReadLines(path));
             else if (name.EndsWith(".json", StringComparison.Ordinal)) n = AddJson(path);
             else if (name.StartsWith("supplement", StringComparison.Ordinal)) n = AddSupplement(ReadLines(path));
+            else if (name.StartsWith("aliases", StringComparison.Ordinal)) n = AddAliases(ReadLines(path));
             else n = AddGeoNames(ReadLines(path));
             _sources.Add(Path.GetFileName(path));
             return Result<int>.Ok(n);
@@ -232,6 +233,23 @@ public sealed class GazetteerBuilder
         return n;
     }
 
+    private readonly List<(string Alias, string Country, string Admin1, string Feature)> _aliases = [];
+
+    /// <summary>Aliases (abbreviations) attached to entries at build time: alias, country, admin1 code, feature code.</summary>
+    public int AddAliases(IEnumerable<string> lines)
+    {
+        int n = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 || line[0] == '#' || line.StartsWith("alias\t", StringComparison.Ordinal)) continue;
+            var f = line.Split('\t');
+            if (f.Length < 4) continue;
+            _aliases.Add((f[0], f[1], f[2], f[3]));
+            n++;
+        }
+        return n;
+    }
+
     /// <summary>world-countries (countries.json) or country-state-city (state.json), as the npm packages ship them.</summary>
     private int AddJson(string path)
     {
@@ -367,6 +385,14 @@ public sealed class GazetteerBuilder
         foreach (var wc in worldCountries.Values)
             if (wc.Pop < 1000) wc.Pop = Math.Max(wc.Pop, SumPop(membersC, wc.Country));
         all.AddRange(_extra);
+
+        foreach (var (alias, cc, a1, feature) in _aliases)
+        {
+            // the named division (or the capital), preferring the GeoNames entry over an npm one
+            var target = all.Where(r => r.Country == cc && r.FCode == feature && r.Admin1 == a1)
+                .OrderByDescending(r => r.Id > 0).ThenByDescending(r => r.Pop).FirstOrDefault();
+            target?.Names.Add(alias);
+        }
 
         // admin names: GeoNames tables first, else the names of the division entries themselves
         var adminNames = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -478,7 +478,8 @@ public sealed class PlaceResolver
             bool inFocus = w.PickFocus >= 0.25;
             bool ok;
             bool variantOnly = w.Kind == MatchKind.Loose || (w.Kind == MatchKind.Exact && Array.IndexOf(w.Cands, c) >= w.ExactCount);
-            if (variantOnly && (w.Key.Length < 4 || w.SentenceInitial || w.Q.InsideLongerName)) ok = supplement && w.Key.Length >= 5;
+            if (w.Key.Length <= 3 && !ShortPlaceNames.Contains(w.Text)) ok = (w.Cue & Cue.Locative) != 0 && (pop >= 10_000 || fcode == "ADM1" || supplement); // "in Va.", "in Hit"
+            else if (variantOnly && (w.Key.Length < 4 || w.SentenceInitial || w.Q.InsideLongerName)) ok = supplement && w.Key.Length >= 5;
             else if (variantOnly && w.Key.Length == 4) ok = inFocus && fc == 'P' && w.Cue != Cue.None; // "the city of Raqa" in a Syrian story
             else if (variantOnly) ok = supplement || country || inFocus;
             else if (w.Q.InsideLongerName) ok = country || fcode == "ADM1" || pop >= 1_000_000;

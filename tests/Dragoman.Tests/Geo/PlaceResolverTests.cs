@@ -27,6 +27,8 @@ public class PlaceResolverTests
     [InlineData("Protesters gathered in درعا on Friday.", "درعا", "SY", "Arabic-script name")]
     [InlineData("Russian jets took off from the Hemeimeem base.", "Hemeimeem", "SY", "transliteration of Hmeimim")]
     [InlineData("ISIS cells outside the Yamouk basin were blamed.", "Yamouk basin", "SY", "typo for Yarmouk")]
+    [InlineData("The fair opened in Paris, Tenn., on Friday.", "Paris", "US", "a container after a comma, in AP abbreviation")]
+    [InlineData("Officials in Tripoli, Lebanon, said the road was open.", "Tripoli", "LB", "a country after a comma")]
     public void Resolves_homonyms_variants_and_typos_by_context(string text, string mention, string country, string reason)
     {
         var p = Find(Geoparse(text), mention);
