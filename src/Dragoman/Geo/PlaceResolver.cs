@@ -175,6 +175,7 @@ public sealed class PlaceResolver
         public string? LooseKey;
         public double Context;
         public double PickFocus;
+        public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
         public (int Entry, string Country, string? Admin1)? Container;
     }
 
@@ -200,6 +201,8 @@ public sealed class PlaceResolver
             foreach (var c in w.Cands)
                 if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) { Bump(focus, _g.CountryOf(c), 1.5); break; }
         }
+
+        Colocate(work);
 
         // pass 1: prior, context and text-level focus
         var noPicks = Array.Empty<int>();
@@ -387,6 +390,7 @@ public sealed class PlaceResolver
             if ((w.Cue & (Cue.Water | Cue.Mountain)) == 0 && isRegion && fc != 'A' && fcode != "RGN" && fcode != "PLAT") s -= 0.3;
             s += 3.0 * focus.Share(_g.CountryOf(c));
             if (admin is { } a && _g.Admin1s[c] >= 0) s += 2.0 * a.Share(_g.Admin1s[c]);
+            if (w.Coloc is { } co) s += 0.35 * co[k];
             if (picks.Length > 0)
             {
                 double d = NearestPick(c, w, all);
@@ -402,6 +406,52 @@ public sealed class PlaceResolver
         w.Top = best;
         w.Second = double.IsNegativeInfinity(second) ? best - 3 : second;
     }
+
+    /// <summary>
+    /// Candidates that lie near a candidate of another name in the article support each other ("Paris" and
+    /// "Henry County" in Tennessee), whatever the first-pass choices. A one-degree grid keeps this linear.
+    /// </summary>
+    private void Colocate(Work[] work)
+    {
+        if (work.Length < 2) return;
+        var cells = new Dictionary<long, List<(int W, int C)>>();
+        for (int i = 0; i < work.Length; i++)
+            foreach (var c in work[i].Cands)
+            {
+                long key = Cell(_g.Lats[c], _g.Lons[c]);
+                if (!cells.TryGetValue(key, out var l)) cells[key] = l = [];
+                l.Add((i, c));
+            }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < work.Length; i++)
+        {
+            var w = work[i];
+            if (w.Cands.Length < 2) continue;
+            w.Coloc = new byte[w.Cands.Length];
+            for (int k = 0; k < w.Cands.Length; k++)
+            {
+                int c = w.Cands[k];
+                if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) continue;
+                seen.Clear();
+                int la = (int)Math.Floor(_g.Lats[c]), lo = (int)Math.Floor(_g.Lons[c]);
+                for (int dy = -1; dy <= 1; dy++)
+                    for (int dx = -1; dx <= 1; dx++)
+                    {
+                        if (!cells.TryGetValue(CellKey(la + dy, lo + dx), out var l)) continue;
+                        foreach (var (j, o) in l)
+                        {
+                            var other = work[j];
+                            if (j == i || other.Key == w.Key || seen.Contains(other.Key)) continue;
+                            if (GeoMath.ApproxKm(_g.Lats[c], _g.Lons[c], _g.Lats[o], _g.Lons[o]) < 50) seen.Add(other.Key);
+                        }
+                    }
+                w.Coloc[k] = (byte)Math.Min(3, seen.Count);
+            }
+        }
+    }
+
+    private static long Cell(float lat, float lon) => CellKey((int)Math.Floor(lat), (int)Math.Floor(lon));
+    private static long CellKey(int lat, int lon) => ((long)lat << 32) | (uint)lon;
 
     /// <summary>Whether a division's name is also a seat city among the candidates (Daraa city vs Daraa governorate).</summary>
     private bool HasSameNamedSeat(Work w, int division)
