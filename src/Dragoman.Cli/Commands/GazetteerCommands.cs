@@ -48,7 +48,11 @@ public sealed class GazetteerImportCommand : Command<GazetteerImportSettings>
             foreach (var (_, _, file) in GazetteerInstaller.DefaultSources.Skip(1))
                 if (File.Exists(Path.Combine(sources, file))) files.Add(Path.Combine(sources, file));
         }
-        if (!settings.NoSupplement) files.Add(GazetteerInstaller.SupplementPath(PipelineResources.BundledDataDir));
+        if (!settings.NoSupplement)
+        {
+            files.Add(GazetteerInstaller.SupplementPath(PipelineResources.BundledDataDir));
+            files.Add(GazetteerInstaller.AliasesPath(PipelineResources.BundledDataDir));
+        }
         var built = GazetteerInstaller.BuildFrom(files, m => Console.Error.WriteLine("dragoman: " + m));
         if (!built.IsOk)
         {

@@ -18,7 +18,7 @@ public sealed class GazetteerBuilder
         public int Id;
         public string? Key;
         public string Name = "";
-        public HashSet<string> Names = new(StringComparer.Ordinal);
+        public List<string> Names = new(2);
         public double Lat, Lon;
         public char FClass;
         public string FCode = "";
@@ -56,6 +56,7 @@ public sealed class GazetteerBuilder
             else if (name.StartsWith("alternatenames", StringComparison.Ordinal)) n = AddAlternateNames(ReadLines(path));
             else if (name.EndsWith(".json", StringComparison.Ordinal)) n = AddJson(path);
             else if (name.StartsWith("supplement", StringComparison.Ordinal)) n = AddSupplement(ReadLines(path));
+            else if (name.StartsWith("aliases", StringComparison.Ordinal)) n = AddAliases(ReadLines(path));
             else n = AddGeoNames(ReadLines(path));
             _sources.Add(Path.GetFileName(path));
             return Result<int>.Ok(n);
@@ -91,7 +92,7 @@ public sealed class GazetteerBuilder
     /// <summary>The 19-column GeoNames table (allCountries, per-country files, citiesN).</summary>
     public int AddGeoNames(IEnumerable<string> lines)
     {
-        int n = 0, bad = 0;
+        int n = 0, bad = 0, skipped = 0;
         foreach (var line in lines)
         {
             if (line.Length == 0 || line[0] == '#') continue;
@@ -103,6 +104,8 @@ public sealed class GazetteerBuilder
                 bad++;
                 continue;
             }
+            char fclass = f[6].Length > 0 ? f[6][0] : 'P';
+            if (!KeepFeature(fclass, f[7])) { skipped++; continue; }
             var rec = new Rec
             {
                 Id = id, Name = f[1], Lat = lat, Lon = lon,
@@ -118,8 +121,28 @@ public sealed class GazetteerBuilder
             n++;
         }
         if (bad > 0) Messages.Add($"skipped {bad} malformed GeoNames lines");
+        if (skipped > 0) Messages.Add($"left out {skipped:N0} entries of feature types news rarely names (roads, buildings, vegetation, undersea, ...)");
         return n;
     }
+
+    private static readonly HashSet<string> KeptHydro = new(StringComparer.Ordinal)
+    { "STM", "STMI", "STMX", "LK", "LKS", "LKN", "RSV", "VAL", "WAD", "WADS", "BAY", "GULF", "SEA", "OCN", "STRT", "CHN", "DAM", "CNL", "LGN", "SPNG", "OAS", "MRSH", "INLT", "SD" };
+    private static readonly HashSet<string> KeptSpots = new(StringComparer.Ordinal)
+    { "MILB", "AIRB", "AIRP", "AIRF", "AIRH", "PSTB", "CMP", "CMPRF", "CMPMN", "NVB", "INSM", "PRN", "PRT", "BDG", "DAM", "RSTN", "UNIV", "HSP", "MSQE", "CH", "PAL", "OILR", "PS", "PSH", "PSN", "HTL", "STDM", "CSTL", "FT", "RUIN", "ANS", "CTRR", "MNMT" };
+
+    /// <summary>
+    /// Which GeoNames entries become candidates: countries and divisions (A), populated places (P), regions (L),
+    /// relief (T), hydrographic features and the sites conflict news names (bases, airports, border posts, camps,
+    /// prisons, ports, bridges, dams, power stations, ...). Roads, buildings in general, vegetation and undersea
+    /// features are left out, which keeps an allCountries import within memory.
+    /// </summary>
+    internal static bool KeepFeature(char fclass, string fcode) => fclass switch
+    {
+        'A' or 'P' or 'L' or 'T' => true,
+        'H' => KeptHydro.Contains(fcode),
+        'S' => KeptSpots.Contains(fcode),
+        _ => false,
+    };
 
     /// <summary>Alternate names worth indexing: Latin or Arabic script, not codes, not too long.</summary>
     internal static bool KeepAltName(string alt)
@@ -181,7 +204,7 @@ public sealed class GazetteerBuilder
             if (f[2] is not ("" or "en" or "ar" or "abbr")) continue;
             if (f.Length > 7 && f[7] == "1") continue; // historic
             if (!_byId.TryGetValue(id, out var rec) || !(KeepAltName(f[3]) || f[2] == "abbr")) continue;
-            if (rec.Names.Add(f[3])) n++;
+            if (!rec.Names.Contains(f[3])) { rec.Names.Add(f[3]); n++; }
         }
         return n;
     }
@@ -205,6 +228,23 @@ public sealed class GazetteerBuilder
             rec.Names.Add(f[1]);
             foreach (var alt in f[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) rec.Names.Add(alt);
             _extra.Add(rec);
+            n++;
+        }
+        return n;
+    }
+
+    private readonly List<(string Alias, string Country, string Admin1, string Feature)> _aliases = [];
+
+    /// <summary>Aliases (abbreviations) attached to entries at build time: alias, country, admin1 code, feature code.</summary>
+    public int AddAliases(IEnumerable<string> lines)
+    {
+        int n = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 || line[0] == '#' || line.StartsWith("alias\t", StringComparison.Ordinal)) continue;
+            var f = line.Split('\t');
+            if (f.Length < 4) continue;
+            _aliases.Add((f[0], f[1], f[2], f[3]));
             n++;
         }
         return n;
@@ -234,7 +274,7 @@ public sealed class GazetteerBuilder
                 if (e.TryGetProperty("translations", out var tr) && tr.TryGetProperty("ara", out var ara))
                     rec.Names.Add(ara.GetProperty("common").GetString() ?? "");
                 if (e.TryGetProperty("area", out var area) && area.ValueKind == JsonValueKind.Number) rec.Pop = (long)Math.Min(area.GetDouble() * 50, int.MaxValue);
-                rec.Names.Remove("");
+                rec.Names.RemoveAll(n => n.Length == 0);
                 _extra.Add(rec);
                 n++;
             }
@@ -345,6 +385,14 @@ public sealed class GazetteerBuilder
         foreach (var wc in worldCountries.Values)
             if (wc.Pop < 1000) wc.Pop = Math.Max(wc.Pop, SumPop(membersC, wc.Country));
         all.AddRange(_extra);
+
+        foreach (var (alias, cc, a1, feature) in _aliases)
+        {
+            // the named division (or the capital), preferring the GeoNames entry over an npm one
+            var target = all.Where(r => r.Country == cc && r.FCode == feature && r.Admin1 == a1)
+                .OrderByDescending(r => r.Id > 0).ThenByDescending(r => r.Pop).FirstOrDefault();
+            target?.Names.Add(alias);
+        }
 
         // admin names: GeoNames tables first, else the names of the division entries themselves
         var adminNames = new Dictionary<string, string>(StringComparer.Ordinal);

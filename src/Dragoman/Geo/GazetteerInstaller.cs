@@ -27,6 +27,7 @@ public static class GazetteerInstaller
     private static readonly ConcurrentDictionary<string, Gazetteer> Loaded = new(StringComparer.Ordinal);
 
     public static string SupplementPath(string bundledDataDir) => Path.Combine(bundledDataDir, "gazetteer", "supplement.tsv");
+    public static string AliasesPath(string bundledDataDir) => Path.Combine(bundledDataDir, "gazetteer", "aliases.tsv");
     public static string DemonymsPath(string bundledDataDir) => Path.Combine(bundledDataDir, "gazetteer", "demonyms.tsv");
 
     /// <summary>Loads the installed gazetteer (cached per path for the process), installing the default first when none is there.</summary>
@@ -78,6 +79,7 @@ public static class GazetteerInstaller
         var supplement = SupplementPath(bundledDataDir);
         if (File.Exists(supplement)) files.Add(supplement);
         else log($"gazetteer: warning: the curated supplement is missing ({supplement})");
+        if (File.Exists(AliasesPath(bundledDataDir))) files.Add(AliasesPath(bundledDataDir));
         var built = BuildFrom(files, log);
         if (!built.IsOk) return Result<string>.Fail(built.Error!);
         var path = Gazetteer.DefaultPath(dataDir);

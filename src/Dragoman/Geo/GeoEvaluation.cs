@@ -49,11 +49,7 @@ public static class GeoEvaluation
                 double? lat, lon;
                 var gaz = t.Element("gaztag");
                 if (gaz is not null) { lat = Dbl(gaz.Element("lat")); lon = Dbl(gaz.Element("lon")); }
-                else
-                {
-                    if (t.Element("nonLocational")?.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) == true) continue;
-                    lat = Dbl(t.Element("latitude")); lon = Dbl(t.Element("longitude"));
-                }
+                else { lat = Dbl(t.Element("latitude")); lon = Dbl(t.Element("longitude")); } // GeoWebNews; no coordinates: skipped
                 var phrase = t.Element("phrase")?.Value ?? t.Element("extractedName")?.Value ?? "";
                 Add(tops, text, start, end, phrase, lat, lon);
             }

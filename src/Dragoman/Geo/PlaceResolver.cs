@@ -61,6 +61,8 @@ public sealed class PlaceResolver
     /// <summary>Nouns that turn a preceding place name into a product or style name ("Aleppo soap", "Damascus steel").</summary>
     private static readonly HashSet<string> ProductWords = new(StringComparer.Ordinal)
     { "soap", "steel", "cheese", "pepper", "sauce", "carpet", "carpets", "rug", "rugs", "syndrome", "pine", "cabbage", "sprouts", "mustard", "ham", "blend", "style", "roast" };
+    /// <summary>Short all-capital forms that are place names in news text.</summary>
+    private static readonly HashSet<string> ShortPlaceNames = new(StringComparer.Ordinal) { "US", "USA", "UK", "UAE", "DRC", "PRC", "KSA" };
     private static readonly HashSet<string> Locatives = new(StringComparer.Ordinal)
     { "in", "at", "from", "near", "of", "to", "into", "across", "outside", "around", "toward", "towards", "via", "through", "between", "inside", "throughout", "within", "entered", "reached", "visited", "and" };
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
@@ -173,6 +175,7 @@ public sealed class PlaceResolver
         public string? LooseKey;
         public double Context;
         public double PickFocus;
+        public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
         public (int Entry, string Country, string? Admin1)? Container;
     }
 
@@ -198,6 +201,8 @@ public sealed class PlaceResolver
             foreach (var c in w.Cands)
                 if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) { Bump(focus, _g.CountryOf(c), 1.5); break; }
         }
+
+        Colocate(work);
 
         // pass 1: prior, context and text-level focus
         var noPicks = Array.Empty<int>();
@@ -383,8 +388,9 @@ public sealed class PlaceResolver
             if ((w.Cue & Cue.Crossing) != 0 && fcode == "PSTB") s += 2.0;
             if ((w.Cue & (Cue.Camp | Cue.Base)) == 0 && fcode.StartsWith("CMP", StringComparison.Ordinal)) s -= 1.0;
             if ((w.Cue & (Cue.Water | Cue.Mountain)) == 0 && isRegion && fc != 'A' && fcode != "RGN" && fcode != "PLAT") s -= 0.3;
-            s += 2.0 * focus.Share(_g.CountryOf(c));
-            if (admin is { } a && _g.Admin1s[c] >= 0) s += 1.2 * a.Share(_g.Admin1s[c]);
+            s += 3.0 * focus.Share(_g.CountryOf(c));
+            if (admin is { } a && _g.Admin1s[c] >= 0) s += 2.0 * a.Share(_g.Admin1s[c]);
+            if (w.Coloc is { } co) s += 0.35 * co[k];
             if (picks.Length > 0)
             {
                 double d = NearestPick(c, w, all);
@@ -400,6 +406,52 @@ public sealed class PlaceResolver
         w.Top = best;
         w.Second = double.IsNegativeInfinity(second) ? best - 3 : second;
     }
+
+    /// <summary>
+    /// Candidates that lie near a candidate of another name in the article support each other ("Paris" and
+    /// "Henry County" in Tennessee), whatever the first-pass choices. A one-degree grid keeps this linear.
+    /// </summary>
+    private void Colocate(Work[] work)
+    {
+        if (work.Length < 2) return;
+        var cells = new Dictionary<long, List<(int W, int C)>>();
+        for (int i = 0; i < work.Length; i++)
+            foreach (var c in work[i].Cands)
+            {
+                long key = Cell(_g.Lats[c], _g.Lons[c]);
+                if (!cells.TryGetValue(key, out var l)) cells[key] = l = [];
+                l.Add((i, c));
+            }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < work.Length; i++)
+        {
+            var w = work[i];
+            if (w.Cands.Length < 2) continue;
+            w.Coloc = new byte[w.Cands.Length];
+            for (int k = 0; k < w.Cands.Length; k++)
+            {
+                int c = w.Cands[k];
+                if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) continue;
+                seen.Clear();
+                int la = (int)Math.Floor(_g.Lats[c]), lo = (int)Math.Floor(_g.Lons[c]);
+                for (int dy = -1; dy <= 1; dy++)
+                    for (int dx = -1; dx <= 1; dx++)
+                    {
+                        if (!cells.TryGetValue(CellKey(la + dy, lo + dx), out var l)) continue;
+                        foreach (var (j, o) in l)
+                        {
+                            var other = work[j];
+                            if (j == i || other.Key == w.Key || seen.Contains(other.Key)) continue;
+                            if (GeoMath.ApproxKm(_g.Lats[c], _g.Lons[c], _g.Lats[o], _g.Lons[o]) < 50) seen.Add(other.Key);
+                        }
+                    }
+                w.Coloc[k] = (byte)Math.Min(3, seen.Count);
+            }
+        }
+    }
+
+    private static long Cell(float lat, float lon) => CellKey((int)Math.Floor(lat), (int)Math.Floor(lon));
+    private static long CellKey(int lat, int lon) => ((long)lat << 32) | (uint)lon;
 
     /// <summary>Whether a division's name is also a seat city among the candidates (Daraa city vs Daraa governorate).</summary>
     private bool HasSameNamedSeat(Work w, int division)
@@ -436,7 +488,7 @@ public sealed class PlaceResolver
         double s = Math.Log10(pop + 1.0) * 0.3;
         if (fc == 'A')
         {
-            if (fcode.StartsWith("PCL", StringComparison.Ordinal)) s += 2.5;
+            if (fcode.StartsWith("PCL", StringComparison.Ordinal)) s += 2.0;
             else if (fcode == "ADM1") s += 1.3;
             else if (fcode == "ADM2") s += 0.4;
         }
@@ -467,17 +519,22 @@ public sealed class PlaceResolver
 
         if (!forceBest && !w.Q.Given)
         {
+            // demonyms name countries but are not place mentions; short all-capital tokens are mostly acronyms (IS, AP)
+            if (_demonyms.IsDemonym(w.Text)) return null;
+            if (w.Text.Length <= 3 && w.Text.All(char.IsUpper) && !ShortPlaceNames.Contains(w.Text)) return null;
             // a spotted name needs evidence that it is a place here
             int pop = _g.Pops[c];
             bool strong = country || fcode == "ADM1" || supplement || pop >= 100_000;
             bool inFocus = w.PickFocus >= 0.25;
             bool ok;
             bool variantOnly = w.Kind == MatchKind.Loose || (w.Kind == MatchKind.Exact && Array.IndexOf(w.Cands, c) >= w.ExactCount);
-            if (variantOnly && (w.Key.Length < 5 || w.SentenceInitial || w.Q.InsideLongerName)) ok = supplement && w.Key.Length >= 5;
-            else if (variantOnly) ok = supplement || country || inFocus || ((w.Cue & Cue.Locative) != 0 && pop >= 100_000);
+            if (w.Key.Length <= 3 && !ShortPlaceNames.Contains(w.Text)) ok = (w.Cue & Cue.Locative) != 0 && (pop >= 10_000 || fcode == "ADM1" || supplement); // "in Va.", "in Hit"
+            else if (variantOnly && (w.Key.Length < 4 || w.SentenceInitial || w.Q.InsideLongerName)) ok = supplement && w.Key.Length >= 5;
+            else if (variantOnly && w.Key.Length == 4) ok = inFocus && fc == 'P' && w.Cue != Cue.None; // "the city of Raqa" in a Syrian story
+            else if (variantOnly) ok = supplement || country || inFocus;
             else if (w.Q.InsideLongerName) ok = country || fcode == "ADM1" || pop >= 1_000_000;
             else if (w.Kind == MatchKind.Fuzzy) ok = (supplement || pop >= 50_000 || inFocus) && w.Text.Length >= 5;
-            else if (w.SentenceInitial && (w.Cue & Cue.Locative) == 0) ok = strong;
+            else if (w.SentenceInitial && (w.Cue & Cue.Locative) == 0) ok = country || supplement || (fc == 'P' && pop >= 100_000);
             else if ((w.Cue & Cue.Locative) != 0 || w.Cue != Cue.None || w.Relation is not null) ok = strong || pop >= 1000 || inFocus;
             else ok = strong || (inFocus && pop >= 5000);
             if (!ok) return null;

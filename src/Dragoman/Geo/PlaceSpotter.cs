@@ -25,6 +25,9 @@ public static class PlaceSpotter
         "over", "under", "there", "here", "however", "meanwhile", "also", "additionally", "according", "sources", "source", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "said", "says", "new", "north", "south", "east", "west",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "most", "many", "some", "all", "both", "each", "every", "other", "such", "several", "few", "more",
+        "much", "any", "no", "not", "one", "two", "three", "what", "which", "who", "why", "how", "where", "then", "thus", "yet", "so",
     };
 
     public static List<PlaceQuery> Spot(string text, Token[] tokens, Sentence[] sentences, Gazetteer g, Func<int, int, bool> blocked)

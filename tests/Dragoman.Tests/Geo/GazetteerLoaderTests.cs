@@ -9,6 +9,7 @@ public class GazetteerLoaderTests
     private const string Rows =
         "170905\tDar‘ā\tDar'a\tDaraa,Deraa,درعا,DAR\t32.61889\t36.10213\tP\tPPLA\tSY\t\t06\t\t\t\t97969\t\t559\tAsia/Damascus\t2012-01-01\n" +
         "266826\tTripoli\tTripoli\tTarabulus,طرابلس\t34.43352\t35.84415\tP\tPPLA\tLB\t\t09\t\t\t\t229398\t\t0\tAsia/Beirut\t2012-01-01\n" +
+        "9999999\tOld Mill Road\t\t\t33.5\t36.3\tR\tRD\tSY\t\t13\t\t\t\t0\t\t0\tAsia/Damascus\t2012-01-01\n" +
         "not-a-number\tBroken\n";
 
     [Theory]
@@ -28,7 +29,7 @@ public class GazetteerLoaderTests
     [InlineData(".txt", "plain table")]
     [InlineData(".txt.gz", "gzipped table")]
     [InlineData(".zip", "zipped table")]
-    public void Reads_plain_gzip_and_zip_and_skips_malformed_rows(string ext, string reason)
+    public void Reads_plain_gzip_and_zip_and_skips_malformed_rows_and_roads(string ext, string reason)
     {
         var g = Build(ext);
         Assert.True(g.Count == 2, $"{reason}: {g.Count} entries");

@@ -25,6 +25,7 @@ public static class GeoFixture
             Path.Combine(geo, "admin1CodesASCII.txt"),
             Path.Combine(geo, "countryInfo.txt"),
             GazetteerInstaller.SupplementPath(DataDir),
+            GazetteerInstaller.AliasesPath(DataDir),
         };
         var g = GazetteerInstaller.BuildFrom(files, _ => { });
         Assert.True(g.IsOk, g.Error);

@@ -27,6 +27,8 @@ public class PlaceResolverTests
     [InlineData("Protesters gathered in درعا on Friday.", "درعا", "SY", "Arabic-script name")]
     [InlineData("Russian jets took off from the Hemeimeem base.", "Hemeimeem", "SY", "transliteration of Hmeimim")]
     [InlineData("ISIS cells outside the Yamouk basin were blamed.", "Yamouk basin", "SY", "typo for Yarmouk")]
+    [InlineData("The fair opened in Paris, Tenn., on Friday.", "Paris", "US", "a container after a comma, in AP abbreviation")]
+    [InlineData("Officials in Tripoli, Lebanon, said the road was open.", "Tripoli", "LB", "a country after a comma")]
     public void Resolves_homonyms_variants_and_typos_by_context(string text, string mention, string country, string reason)
     {
         var p = Find(Geoparse(text), mention);
@@ -63,6 +65,10 @@ public class PlaceResolverTests
     [InlineData("Former deputy chief of staff Yair Golan said the army was ready.", "Golan", "a surname inside a person's name")]
     [InlineData("Gen. Golan said the army was ready.", "Golan", "a surname after a title")]
     [InlineData("Mr. Damascus arrived late.", "Damascus", "a name after an honorific")]
+    [InlineData("Strikes hit IS positions in Syria.", "IS", "a short acronym, not Iceland")]
+    [InlineData("Syrian troops advanced.", "Syrian", "a demonym names a country but is not a place mention")]
+    [InlineData("Sun 05 Jul 2015 Strikes hit the town.", "Sun", "a weekday abbreviation in a dateline")]
+    [InlineData("Most of the fighters left.", "Most", "a sentence-initial common word that is also a division name")]
     public void Leaves_non_places_unresolved(string text, string mention, string reason)
     {
         var p = Find(Geoparse(text), mention);
