@@ -1,8 +1,8 @@
 using Dragoman.Cli.Commands;
 using Spectre.Console.Cli;
 
-// Spectre.Console.Cli cannot bind a lone "-" (standard input) to an argument; on Unix it is the file /dev/stdin.
-if (!OperatingSystem.IsWindows()) args = [.. args.Select(a => a == "-" ? "/dev/stdin" : a)];
+// Spectre.Console.Cli cannot bind a lone "-" (standard input) to an argument: it travels as a placeholder.
+args = StdinArgument.Escape(args);
 var app = new CommandApp();
 app.Configure(config =>
 {

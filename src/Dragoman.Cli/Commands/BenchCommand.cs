@@ -44,7 +44,7 @@ public sealed class BenchCommand : Command<BenchSettings>
         var load = Stopwatch.StartNew();
         var pipeline = StandardPipeline.Build(settings.Resources());
         load.Stop();
-        var items = StoreIngest.Prepare(InputSources.Expand(settings.Paths));
+        var items = StoreIngest.Prepare(InputSources.Expand(StdinArgument.Restore(settings.Paths)));
         long inputBytes = items.Sum(i => (long)(i.Raw?.Bytes.Length ?? 0));
         Console.Out.WriteLine($"bench: {items.Count} inputs ({inputBytes / 1024.0 / 1024.0:0.00} MiB), {Environment.ProcessorCount} cores, pipeline [{string.Join(", ", pipeline.Components.Select(c => c.Name))}] built in {load.Elapsed.TotalMilliseconds:0} ms");
 

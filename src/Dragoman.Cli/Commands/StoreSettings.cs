@@ -51,3 +51,17 @@ public static class Terminal
         return 1;
     }
 }
+
+/// <summary>
+/// A lone "-" on the command line means standard input (InputSources.Expand reads it), but Spectre.Console.Cli
+/// takes "-" for an option and refuses it; Program.cs swaps it for a placeholder before parsing, and commands that
+/// read inputs swap it back.
+/// </summary>
+public static class StdinArgument
+{
+    public const string Placeholder = "<stdin>";
+
+    public static string[] Escape(string[] args) => [.. args.Select(a => a == "-" ? Placeholder : a)];
+
+    public static string[] Restore(IEnumerable<string> paths) => [.. paths.Select(p => p == Placeholder ? "-" : p)];
+}
