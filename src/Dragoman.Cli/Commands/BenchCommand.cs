@@ -108,3 +108,18 @@ public sealed class BenchCommand : Command<BenchSettings>
             try { File.Delete(f); } catch (IOException) { }
     }
 }
+
+/// <summary>
+/// `bench` is a branch (`bench time ...`) whose default command takes paths, but Spectre.Console.Cli reads the first
+/// path after a branch as an unknown subcommand. `bench PATH...` is therefore routed to the hidden `bench run PATH...`.
+/// </summary>
+public static class BenchArguments
+{
+    public const string RunCommand = "run";
+    private static readonly string[] Subcommands = [RunCommand, "time"];
+
+    public static string[] RouteToDefault(string[] args) =>
+        args.Length > 1 && args[0] == "bench" && !Subcommands.Contains(args[1]) && args[1] is not ("-h" or "--help" or "-?")
+            ? [args[0], RunCommand, .. args[1..]]
+            : args;
+}
