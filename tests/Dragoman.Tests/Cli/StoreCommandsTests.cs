@@ -77,6 +77,20 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Bench_runs_read_pipeline_and_store_and_ends_with_one_json_line()
+    {
+        var folder = Corpus();
+        File.Delete(Path.Combine(folder, "empty.txt"));
+        var r = Run("bench", folder);
+        Assert.True(r.Code == 0, r.Out + r.Err);
+        var last = System.Text.Json.Nodes.JsonNode.Parse(r.Out.TrimEnd().Split('\n')[^1])!;
+        Assert.Equal("bench", last["task"]!.GetValue<string>());
+        Assert.Equal(2, last["articles"]!.GetValue<int>());
+        Assert.Equal(2, last["stored"]!.GetValue<int>());
+        Assert.True(last["tokens_per_s"]!.GetValue<double>() > 0);
+    }
+
+    [Fact]
     public void Query_commands_on_a_missing_database_say_so()
     {
         var r = Run("events", "--db", Path.Combine(_dir, "none.db"));
