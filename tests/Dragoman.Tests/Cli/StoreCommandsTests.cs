@@ -90,6 +90,19 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.True(last["tokens_per_s"]!.GetValue<double>() > 0);
     }
 
+    [Theory]
+    [InlineData("events", "a query command")]
+    [InlineData("ingest", "ingest, which must not overwrite the file")]
+    public void A_file_that_is_not_a_database_is_refused_and_left_alone(string command, string reason)
+    {
+        var path = Path.Combine(_dir, "notes.db");
+        File.WriteAllText(path, "these are my notes, not a database\n");
+        var r = command == "ingest" ? Run("ingest", Corpus(), "--db", path) : Run("events", "--db", path);
+        Assert.True(r.Code != 0, reason);
+        Assert.True(r.Err.Contains("cannot open database", StringComparison.Ordinal), $"{reason}: {r.Err}");
+        Assert.Equal("these are my notes, not a database\n", File.ReadAllText(path));
+    }
+
     [Fact]
     public void Query_commands_on_a_missing_database_say_so()
     {
