@@ -1,8 +1,9 @@
 using Dragoman.Cli.Commands;
 using Spectre.Console.Cli;
 
-// Spectre.Console.Cli cannot bind a lone "-" (standard input) to an argument; on Unix it is the file /dev/stdin.
-if (!OperatingSystem.IsWindows()) args = [.. args.Select(a => a == "-" ? "/dev/stdin" : a)];
+// Spectre.Console.Cli cannot bind a lone "-" (standard input) to an argument: it travels as a placeholder.
+args = StdinArgument.Escape(args);
+args = BenchArguments.RouteToDefault(args);
 var app = new CommandApp();
 app.Configure(config =>
 {
@@ -53,6 +54,7 @@ app.Configure(config =>
     {
         bench.SetDescription("Measure speed and memory: `bench PATH...` runs the whole pipeline (read, extract, store) and prints articles/s, tokens/s and peak memory; `bench time PATH...` the time tagger alone.");
         bench.SetDefaultCommand<BenchCommand>();
+        bench.AddCommand<BenchCommand>(BenchArguments.RunCommand).IsHidden();
         bench.AddCommand<BenchTimeCommand>("time").WithDescription("Measure the time tagger's speed (MB/s on one core) over text files.");
     });
     config.AddBranch("actors", actors =>

@@ -44,7 +44,7 @@ public sealed class BenchCommand : Command<BenchSettings>
         var load = Stopwatch.StartNew();
         var pipeline = StandardPipeline.Build(settings.Resources());
         load.Stop();
-        var items = StoreIngest.Prepare(InputSources.Expand(settings.Paths));
+        var items = StoreIngest.Prepare(InputSources.Expand(StdinArgument.Restore(settings.Paths)));
         long inputBytes = items.Sum(i => (long)(i.Raw?.Bytes.Length ?? 0));
         Console.Out.WriteLine($"bench: {items.Count} inputs ({inputBytes / 1024.0 / 1024.0:0.00} MiB), {Environment.ProcessorCount} cores, pipeline [{string.Join(", ", pipeline.Components.Select(c => c.Name))}] built in {load.Elapsed.TotalMilliseconds:0} ms");
 
@@ -107,4 +107,19 @@ public sealed class BenchCommand : Command<BenchSettings>
         foreach (var f in new[] { db, db + "-wal", db + "-shm" })
             try { File.Delete(f); } catch (IOException) { }
     }
+}
+
+/// <summary>
+/// `bench` is a branch (`bench time ...`) whose default command takes paths, but Spectre.Console.Cli reads the first
+/// path after a branch as an unknown subcommand. `bench PATH...` is therefore routed to the hidden `bench run PATH...`.
+/// </summary>
+public static class BenchArguments
+{
+    public const string RunCommand = "run";
+    private static readonly string[] Subcommands = [RunCommand, "time"];
+
+    public static string[] RouteToDefault(string[] args) =>
+        args.Length > 1 && args[0] == "bench" && !Subcommands.Contains(args[1]) && args[1] is not ("-h" or "--help" or "-?")
+            ? [args[0], RunCommand, .. args[1..]]
+            : args;
 }

@@ -30,7 +30,7 @@ public sealed class IngestCommand : Command<IngestSettings>
     public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellationToken)
     {
         var pipeline = StandardPipeline.Build(settings.Resources());
-        var items = StoreIngest.Prepare(InputSources.Expand(settings.Paths));
+        var items = StoreIngest.Prepare(InputSources.Expand(StdinArgument.Restore(settings.Paths)));
         IEventStore store;
         try
         {

@@ -28,10 +28,19 @@ public static class StoreFiles
     public static IEventStore OpenForWrite(string path) => SqliteEventStore.Open(path);
 
     /// <summary>Opens an existing store, or says clearly that there is none yet.</summary>
-    public static Result<IEventStore> OpenExisting(string path) =>
-        File.Exists(path)
-            ? Result<IEventStore>.Ok(SqliteEventStore.Open(path))
-            : Result<IEventStore>.Fail($"no database at {path}; run `dragoman ingest PATH...` first (or pass --db FILE)");
+    public static Result<IEventStore> OpenExisting(string path)
+    {
+        if (!File.Exists(path))
+            return Result<IEventStore>.Fail($"no database at {path}; run `dragoman ingest PATH...` first (or pass --db FILE)");
+        try
+        {
+            return Result<IEventStore>.Ok(SqliteEventStore.Open(path));
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return Result<IEventStore>.Fail($"cannot open database {path}: {ex.Message}");
+        }
+    }
 }
 
 /// <summary>Whether output goes to a person at a terminal (progress bars, colours) or to a pipe or file (plain lines).</summary>
@@ -50,4 +59,18 @@ public static class Terminal
         Console.Error.WriteLine($"dragoman: {message}");
         return 1;
     }
+}
+
+/// <summary>
+/// A lone "-" on the command line means standard input (InputSources.Expand reads it), but Spectre.Console.Cli
+/// takes "-" for an option and refuses it; Program.cs swaps it for a placeholder before parsing, and commands that
+/// read inputs swap it back.
+/// </summary>
+public static class StdinArgument
+{
+    public const string Placeholder = "<stdin>";
+
+    public static string[] Escape(string[] args) => [.. args.Select(a => a == "-" ? Placeholder : a)];
+
+    public static string[] Restore(IEnumerable<string> paths) => [.. paths.Select(p => p == Placeholder ? "-" : p)];
 }

@@ -2,7 +2,36 @@ using System.Diagnostics;
 
 namespace Dragoman.Tests.Cli;
 
-/// <summary>The storage commands end to end, as a user runs them: a real process, a temporary database, output not a terminal.</summary>
+/// <summary>Runs the CLI as a user does: a real process, output not a terminal.</summary>
+public static class CliProcess
+{
+    public static (int Code, string Out, string Err) Run(string workingDir, string? stdin, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = workingDir };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Dragoman.Cli.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        if (stdin is not null) p.StandardInput.Write(stdin);
+        p.StandardInput.Close();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(300_000)) { p.Kill(true); throw new TimeoutException(string.Join(' ', args)); }
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Two small articles and an empty file in <paramref name="dir"/>/in.</summary>
+    public static string WriteCorpus(string dir)
+    {
+        var folder = Path.Combine(dir, "in");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "one.txt"), "Bridge reopens in the north\n\nEngineers said the bridge reopened on Monday after the floods.");
+        File.WriteAllText(Path.Combine(folder, "two.txt"), "Market fire contained\n\nFirefighters contained a fire in the covered market on Friday, officials said.");
+        File.WriteAllText(Path.Combine(folder, "empty.txt"), "");
+        return folder;
+    }
+}
+
+/// <summary>The ingest command end to end, on a temporary database.</summary>
 public sealed class StoreCommandsTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-cli-").FullName;
@@ -13,31 +42,11 @@ public sealed class StoreCommandsTests : IDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    private (int Code, string Out, string Err) Run(params string[] args) => RunWithInput(null, args);
+    private (int Code, string Out, string Err) Run(params string[] args) => CliProcess.Run(_dir, null, args);
 
-    private (int Code, string Out, string Err) RunWithInput(string? stdin, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = _dir };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Dragoman.Cli.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        if (stdin is not null) p.StandardInput.Write(stdin);
-        p.StandardInput.Close();
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException(string.Join(' ', args)); }
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private (int Code, string Out, string Err) RunWithInput(string? stdin, params string[] args) => CliProcess.Run(_dir, stdin, args);
 
-    private string Corpus()
-    {
-        var folder = Path.Combine(_dir, "in");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "one.txt"), "Bridge reopens in the north\n\nEngineers said the bridge reopened on Monday after the floods.");
-        File.WriteAllText(Path.Combine(folder, "two.txt"), "Market fire contained\n\nFirefighters contained a fire in the covered market on Friday, officials said.");
-        File.WriteAllText(Path.Combine(folder, "empty.txt"), "");
-        return folder;
-    }
+    private string Corpus() => CliProcess.WriteCorpus(_dir);
 
     [Fact]
     public void Ingest_reports_counts_and_failures_and_exits_non_zero_then_stores_nothing_twice()
@@ -58,6 +67,69 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Contains("read 3, stored 0, duplicate 3, failed 0", third.Out);
     }
 
+    [Fact]
+    public void Ingest_reads_standard_input_given_as_a_dash()
+    {
+        var r = RunWithInput("Dam repaired\n\nEngineers finished repairs to the dam on Sunday.\n", "ingest", "-", "--db", Db);
+        Assert.True(r.Code == 0, r.Out + r.Err);
+        Assert.Contains("read 1, stored 1", r.Out);
+        Assert.Contains("Dam repaired", Run("show", "a1", "--db", Db).Out);
+    }
+
+    [Fact]
+    public void Bench_runs_read_pipeline_and_store_and_ends_with_one_json_line()
+    {
+        var folder = Corpus();
+        File.Delete(Path.Combine(folder, "empty.txt"));
+        var r = Run("bench", folder);
+        Assert.True(r.Code == 0, r.Out + r.Err);
+        var last = System.Text.Json.Nodes.JsonNode.Parse(r.Out.TrimEnd().Split('\n')[^1])!;
+        Assert.Equal("bench", last["task"]!.GetValue<string>());
+        Assert.Equal(2, last["articles"]!.GetValue<int>());
+        Assert.Equal(2, last["stored"]!.GetValue<int>());
+        Assert.True(last["tokens_per_s"]!.GetValue<double>() > 0);
+    }
+
+    [Theory]
+    [InlineData("events", "a query command")]
+    [InlineData("ingest", "ingest, which must not overwrite the file")]
+    public void A_file_that_is_not_a_database_is_refused_and_left_alone(string command, string reason)
+    {
+        var path = Path.Combine(_dir, "notes.db");
+        File.WriteAllText(path, "these are my notes, not a database\n");
+        var r = command == "ingest" ? Run("ingest", Corpus(), "--db", path) : Run("events", "--db", path);
+        Assert.True(r.Code != 0, reason);
+        Assert.True(r.Err.Contains("cannot open database", StringComparison.Ordinal), $"{reason}: {r.Err}");
+        Assert.Equal("these are my notes, not a database\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Query_commands_on_a_missing_database_say_so()
+    {
+        var r = Run("events", "--db", Path.Combine(_dir, "none.db"));
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains("no database", r.Err);
+        Assert.False(File.Exists(Path.Combine(_dir, "none.db")));
+    }
+}
+
+/// <summary>A database with the small corpus ingested once, shared by the query-command cases.</summary>
+public sealed class IngestedCorpus : IDisposable
+{
+    public string Dir { get; } = Directory.CreateTempSubdirectory("dragoman-cliq-").FullName;
+    public string Db => Path.Combine(Dir, "q.db");
+
+    public IngestedCorpus() => CliProcess.Run(Dir, null, "ingest", CliProcess.WriteCorpus(Dir), "--db", Db);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>events, show and search end to end on one ingested database.</summary>
+public sealed class QueryCommandsTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus>
+{
     [Theory]
     [InlineData("search|market", 0, "Market fire contained", "a search finds the article and prints its title")]
     [InlineData("search|\"market", 1, "cannot search", "a bad FTS query is a clear error")]
@@ -71,28 +143,9 @@ public sealed class StoreCommandsTests : IDisposable
     [InlineData("events|--modality|rumoured", 1, "--modality must be one of", "an unknown modality is refused")]
     public void Query_commands_answer_or_say_why_not(string args, int code, string expected, string reason)
     {
-        Run("ingest", Corpus(), "--db", Db);
-        var r = Run([.. args.Split('|'), "--db", Db]);
+        var r = CliProcess.Run(corpus.Dir, null, [.. args.Split('|'), "--db", corpus.Db]);
         var output = r.Out + r.Err;
         Assert.True(code == r.Code || (code != 0 && r.Code != 0), $"{reason}: exit {r.Code}\n{output}");
         Assert.True(output.Contains(expected, StringComparison.Ordinal), $"{reason}: '{expected}' not in\n{output}");
-    }
-
-    [Fact]
-    public void Ingest_reads_standard_input_given_as_a_dash()
-    {
-        var r = RunWithInput("Dam repaired\n\nEngineers finished repairs to the dam on Sunday.\n", "ingest", "-", "--db", Db);
-        Assert.True(r.Code == 0, r.Out + r.Err);
-        Assert.Contains("read 1, stored 1", r.Out);
-        Assert.Contains("Dam repaired", Run("show", "a1", "--db", Db).Out);
-    }
-
-    [Fact]
-    public void Query_commands_on_a_missing_database_say_so()
-    {
-        var r = Run("events", "--db", Path.Combine(_dir, "none.db"));
-        Assert.NotEqual(0, r.Code);
-        Assert.Contains("no database", r.Err);
-        Assert.False(File.Exists(Path.Combine(_dir, "none.db")));
     }
 }
