@@ -114,6 +114,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
     private static readonly HashSet<string> InstitutionalAgents = new(StringComparer.Ordinal)
     { "GOV", "MIL", "REB", "COP", "SPY", "JUD", "LEG", "MED", "PTY", "OPP", "INS", "UAF", "IMG", "NGO", "BUS" };
 
+    private static readonly HashSet<string> PeopleAgents = new(StringComparer.Ordinal)
+    { "CVL", "REF", "LAB", "EDU", "REL", "AGR", "HLH", "ELI", "PPL", "CRM", "JRN", "SOC" };
+
     /// <summary>
     /// "Russian forces", "Syrian rebels", "Turkish troops": a demonym followed by an agent noun is one actor, coded by
     /// composition (country + agent) in linking. Institutions are ORG; groups of people (civilians, refugees) are NORP.
@@ -137,7 +140,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             int next = agents[a].EndToken;
             if (next < tokens.Length && ActorMatcher.IsCapitalised(text, tokens[next])) continue;
             var code = dictionary.Agents[hit.Index].Code;
-            var type = InstitutionalAgents.Contains(code.Length >= 3 ? code[..3] : code) ? EntityType.ORG : EntityType.NORP;
+            var role = code.Length >= 3 ? code[..3] : code;
+            if (!InstitutionalAgents.Contains(role) && !PeopleAgents.Contains(role)) continue; // "Turkish border" (NON) is no actor
+            var type = InstitutionalAgents.Contains(role) ? EntityType.ORG : EntityType.NORP;
             var span = new TextSpan(m.Span.Start, agents[a].Span.End);
             yield return new Mention { Span = span, Type = type, Text = text[span.Start..span.End], Source = SourceName, Confidence = 0.8 };
         }
