@@ -36,6 +36,16 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
     private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
     { "Executive", "Director", "Minister", "Spokesman", "Spokeswoman", "President", "Commander", "General", "Chief", "Secretary", "Envoy", "Ambassador", "Head", "Leader", "Chairman", "Governor" };
 
+    /// <summary>Folded first words of Arabic place names: Bab (gate), Jisr (bridge), Deir, Tal, Ain, Kafr, Jabal, Wadi ...</summary>
+    private static readonly HashSet<string> PlacePrefixes = new(new[]
+    {
+        "bab", "jisr", "deir", "dayr", "tal", "tel", "tell", "ain", "ayn", "kafr", "kfar", "jabal", "jebel", "wadi", "ras",
+        "beit", "bayt", "khan", "suq", "souq", "madinat", "hayy", "qasr", "bir", "marj", "bustan", "maarat", "maaret",
+        "madhamiyat", "muadamiyat", "arbin", "saqba", "jobar", "qalaat", "qalat", "mazraat", "tall", "jarabulus",
+    }.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NotNames = new(new[] { "eid", "ramadan", "ashura", "mawlid", "hajj" }.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
+
     private static readonly HashSet<string> MediaWords = new(StringComparer.OrdinalIgnoreCase)
     { "net", "news", "observer", "times", "post", "press", "radio", "tv", "agency", "herald", "journal", "gazette", "tribune", "monitor", "channel", "media", "daily", "online", "network", "telegraph", "guardian", "independent", "review", "voice" };
 
@@ -223,7 +233,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         }
         else if (NameShape.IsPersonMarker(words[0]) && words.Count >= 2) { type = EntityType.PERSON; conf = 0.7; }
         else if (shape.IsGivenName(words[0]) && end - start >= 2) { type = EntityType.PERSON; conf = 0.7; }
-        else if (end - start >= 2 && HasInnerParticle(text, tokens, start, end)) { type = EntityType.PERSON; conf = 0.5; }
+        else if (PlacePrefixes.Contains(words[0]) && end - start >= 2) { type = EntityType.GPE; conf = 0.4; }
+        else if (end - start is >= 2 and <= 4 && HasInnerParticle(text, tokens, start, end) && words[0] != "al" && !NotNames.Contains(words[0]))
+        { type = EntityType.PERSON; conf = 0.5; }
         if (type != EntityType.ORG && IsPlaceContext(text, tokens, start) && !NotPlaces.Contains(Slice(text, tokens[start])))
         {
             type = EntityType.GPE; conf = 0.4; // "the town of Jabab", "north of Daraa", "in Hama"
