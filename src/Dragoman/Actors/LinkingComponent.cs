@@ -118,10 +118,13 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         }
         // surnames and short forms of persons named in full
         var byLastWord = new Dictionary<string, List<(int Index, int Words)>>(StringComparer.Ordinal);
+        var distinctNames = new HashSet<string>(StringComparer.Ordinal);
         for (int j = 0; j < n; j++)
         {
             if (skip[j] || mentions[j].Type != EntityType.PERSON) continue;
-            var full = NameFolding.FoldPhrase(mentions[j].Text).Split(' ');
+            var foldedFull = NameFolding.FoldPhrase(mentions[j].Text);
+            if (!distinctNames.Add(foldedFull)) continue; // same name: already one group by key
+            var full = foldedFull.Split(' ');
             if (!byLastWord.TryGetValue(full[^1], out var list)) byLastWord[full[^1]] = list = [];
             list.Add((j, full.Length));
         }
@@ -378,8 +381,9 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
     private static Entity? Antecedent(Document document, int offset, Func<Entity, bool> filter)
     {
         int sentence = document.SentenceAt(offset);
-        int minStart = sentence >= 5 ? document.Sentences[sentence - 5].Start : 0;
-        int recentStart = sentence >= 1 ? document.Sentences[sentence - 1].Start : 0;
+        // five sentences back, but never more than 3,000 characters (run-on text without sentence breaks)
+        int minStart = Math.Max(sentence >= 5 ? document.Sentences[sentence - 5].Start : 0, offset - 3000);
+        int recentStart = Math.Max(sentence >= 1 ? document.Sentences[sentence - 1].Start : 0, offset - 1000);
         var mentions = document.Mentions;
         // names (not descriptions) in the window, by entity
         var window = new Dictionary<string, (int Count, int Last, bool Recent)>(StringComparer.Ordinal);
@@ -402,7 +406,11 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             if (e is null || !filter(e)) continue;
             int earlier = 0;
             foreach (var k in e.MentionIndexes)
-                if (k < mentions.Count && mentions[k].Span.End <= minStart && mentions[k].Source != SourceName) earlier++;
+            {
+                if (k >= mentions.Count || mentions[k].Source == SourceName) continue;
+                if (mentions[k].Span.Start >= minStart || earlier >= 40) break; // indexes ascend with position
+                earlier++;
+            }
             double score = w.Count + 0.5 * earlier + (w.Recent ? 1 : 0);
             if (score > bestScore || score == bestScore && w.Last > bestEnd) { best = e; bestScore = score; bestEnd = w.Last; }
         }
@@ -450,6 +458,12 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         }
         if (surnames.Count == 0) return;
         var tokens = document.Tokens;
+        var occupied = new bool[tokens.Length];
+        foreach (var m in document.Mentions)
+        {
+            var (f, e) = ActorMentionComponent.TokenRange(tokens, m.Span);
+            for (int k = f; k < e; k++) occupied[k] = true;
+        }
         for (int t = 0; t < tokens.Length; t++)
         {
             var tok = tokens[t];
@@ -463,7 +477,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             if (document.Places.Exists(p => p.Span.Overlaps(tok.Span))) continue;
             var f = NameFolding.FoldPhrase(text[tok.Start..tok.End]);
             if (!surnames.ContainsKey(f)) continue;
-            if (document.Mentions.Exists(m => m.Span.Overlaps(tok.Span))) continue;
+            if (occupied[t]) continue;
             document.Mentions.Add(new Mention { Span = tok.Span, Type = EntityType.PERSON, Text = text[tok.Start..tok.End], Source = SourceName, Confidence = 0.6 });
         }
     }
@@ -487,6 +501,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
                 int lo = FirstAtOrAfter(personStarts, m.Span.End);
                 for (int k = lo; k < personStarts.Length && personStarts[k].Start < end; k++)
                     if (personStarts[k].EntityId != e.Id && personStarts[k].Start > m.Span.End) { end = personStarts[k].Start; break; }
+                end = Math.Min(end, m.Span.End + 400); // roles follow closely; bounds regex work on run-on "sentences"
                 var after = text[m.Span.End..end];
                 // skip a following alias ("Youssef al-Nablusi, known as Abu al-Baraa, who was ...") handled at that mention
                 var role = RoleAfter().Match(after);
