@@ -298,7 +298,8 @@ public sealed class ActorDictionary
             var first = NameFolding.FoldPhrase(l.Name).Split(' ')[0];
             if (first.Length > 2) given.Add(first);
         }
-        var shape = new NameShape(given.Select(NameFolding.FoldPhrase).Where(n => !NameShape.IsOrgWord(n)));
+        var places = countries.SelectMany(c => c.Names.Concat(c.Capitals).Concat(c.Demonyms)).Select(NameFolding.FoldPhrase);
+        var shape = new NameShape(given.Select(NameFolding.FoldPhrase).Where(n => !NameShape.IsOrgWord(n)), places);
         var entries = new List<ActorEntry>();
         var p2 = Path.Combine(sharedData, "petrarch2");
         foreach (var (file, src) in new[]

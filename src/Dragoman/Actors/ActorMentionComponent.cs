@@ -36,6 +36,16 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
     private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
     { "Executive", "Director", "Minister", "Spokesman", "Spokeswoman", "President", "Commander", "General", "Chief", "Secretary", "Envoy", "Ambassador", "Head", "Leader", "Chairman", "Governor" };
 
+    /// <summary>Folded first words of Arabic place names: Bab (gate), Jisr (bridge), Deir, Tal, Ain, Kafr, Jabal, Wadi ...</summary>
+    private static readonly HashSet<string> PlacePrefixes = new(new[]
+    {
+        "bab", "jisr", "deir", "dayr", "tal", "tel", "tell", "ain", "ayn", "kafr", "kfar", "jabal", "jebel", "wadi", "ras",
+        "beit", "bayt", "khan", "suq", "souq", "madinat", "hayy", "qasr", "bir", "marj", "bustan", "maarat", "maaret",
+        "madhamiyat", "muadamiyat", "arbin", "saqba", "jobar", "qalaat", "qalat", "mazraat", "tall", "jarabulus",
+    }.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NotNames = new(new[] { "eid", "ramadan", "ashura", "mawlid", "hajj" }.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
+
     private static readonly HashSet<string> MediaWords = new(StringComparer.OrdinalIgnoreCase)
     { "net", "news", "observer", "times", "post", "press", "radio", "tv", "agency", "herald", "journal", "gazette", "tribune", "monitor", "channel", "media", "daily", "online", "network", "telegraph", "guardian", "independent", "review", "voice" };
 
@@ -48,44 +58,87 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         var parts = ActorMatcher.Prepare(text, tokens, dictionary);
         var matches = ActorMatcher.Find(text, tokens, parts, dictionary, proper: true);
         var mentions = document.Mentions;
-        var covered = new bool[tokens.Length];
-        foreach (var m in mentions) MarkCovered(tokens, covered, m.Span);
         var candidates = Candidates(document, matches);
+        var candidateAt = new int[tokens.Length];
+        Array.Fill(candidateAt, -1);
+        for (int c = 0; c < candidates.Count; c++)
+        {
+            var (f, e) = TokenRange(tokens, candidates[c].Span);
+            for (int t = f; t < e; t++) candidateAt[t] = c;
+        }
         candidates.AddRange(Composites(document, parts, matches));
+
+        // every mention, the model's and ours, indexed by the tokens it covers: overlap checks stay linear in the text
+        var all = new List<Mention>(mentions);
+        var removed = new List<bool>(new bool[all.Count]);
+        var at = new List<int>?[tokens.Length];
+        void Index(int i)
+        {
+            var (f, e) = TokenRange(tokens, all[i].Span);
+            for (int t = f; t < e; t++) (at[t] ??= []).Add(i);
+        }
+        IEnumerable<int> Overlapping(TextSpan span)
+        {
+            var (f, e) = TokenRange(tokens, span);
+            var seen = new HashSet<int>();
+            for (int t = f; t < e; t++)
+                if (at[t] is { } list)
+                    foreach (var i in list)
+                        if (!removed[i] && all[i].Span.Overlaps(span) && seen.Add(i)) yield return i;
+        }
+        int Add(Mention m) { all.Add(m); removed.Add(false); Index(all.Count - 1); return all.Count - 1; }
+        for (int i = 0; i < all.Count; i++) Index(i);
+        int external = all.Count;
 
         foreach (var m in matches)
         {
             if (ActorMatcher.BestHit(dictionary, m.Node, true) is not { } hit) continue;
-            if (candidates.Exists(c => c.Span.Contains(m.Span) && c.Span != m.Span && hit.Kind is PhraseKind.Demonym or PhraseKind.Country or PhraseKind.Capital))
+            int ci = candidateAt[m.FirstToken];
+            var cand = ci >= 0 ? candidates[ci] : null;
+            if (cand is not null && cand.Span.Contains(m.Span) && cand.Span != m.Span && hit.Kind is PhraseKind.Demonym or PhraseKind.Country or PhraseKind.Capital)
                 continue; // "The Syrian Observer": the outlet's name contains the demonym
             if (hit.Kind == PhraseKind.Actor && dictionary.Entries[hit.Index].Type == EntityType.PERSON
-                && candidates.Exists(c => c.Type == EntityType.PERSON && c.Confidence >= 0.7 && c.Span.Contains(m.Span) && c.Span.Start < m.Span.Start))
+                && cand is { Type: EntityType.PERSON, Confidence: >= 0.7 } && cand.Span.Contains(m.Span) && cand.Span.Start < m.Span.Start)
                 continue; // "Maher al-Assad": a given name before a dictionary surname names someone else
             var type = TypeOf(hit);
-            int same = mentions.FindIndex(x => x.Span == m.Span);
+            var overlapping = Overlapping(m.Span).ToList();
+            int same = overlapping.FindIndex(i => all[i].Span == m.Span);
             if (same >= 0)
             {
-                if (hit.Kind != PhraseKind.Demonym) mentions[same].Type = type;
+                if (hit.Kind != PhraseKind.Demonym) all[overlapping[same]].Type = type;
                 continue;
             }
-            if (mentions.Exists(x => x.Span.Overlaps(m.Span) && !m.Span.Contains(x.Span))) continue;
-            mentions.RemoveAll(x => m.Span.Contains(x.Span) && x.Source != SourceName);
-            mentions.Add(new Mention
+            if (overlapping.Exists(i => !m.Span.Contains(all[i].Span))) continue;
+            foreach (var i in overlapping) removed[i] = true; // extension: a shorter model mention inside the name
+            Add(new Mention
             {
                 Span = m.Span, Type = type, Text = text[m.Span.Start..m.Span.End], Source = SourceName,
                 Confidence = hit.Kind == PhraseKind.Actor && dictionary.Entries[hit.Index].Source == ActorSource.Supplement ? 0.95 : 0.85,
             });
-            MarkCovered(tokens, covered, m.Span);
         }
         foreach (var c in candidates)
         {
-            if (mentions.Exists(x => x.Span.Overlaps(c.Span) && !c.Span.Contains(x.Span))) continue;
-            if (mentions.Exists(x => c.Span.Contains(x.Span) && (x.Source != SourceName || x.Type is not (EntityType.NORP or EntityType.GPE)))) continue;
-            mentions.RemoveAll(x => c.Span.Contains(x.Span));
-            mentions.Add(c);
+            var overlapping = Overlapping(c.Span).ToList();
+            if (overlapping.Exists(i => !c.Span.Contains(all[i].Span))) continue;
+            if (overlapping.Exists(i => i < external || all[i].Type is not (EntityType.NORP or EntityType.GPE))) continue;
+            foreach (var i in overlapping) removed[i] = true;
+            Add(c);
         }
+        mentions.Clear();
+        for (int i = 0; i < all.Count; i++) if (!removed[i]) mentions.Add(all[i]);
         mentions.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End));
         AddBracketAcronyms(document);
+    }
+
+    /// <summary>Tokens [first, end) that a character span touches (binary search over token offsets).</summary>
+    internal static (int First, int End) TokenRange(Token[] tokens, TextSpan span)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (tokens[mid].End <= span.Start) lo = mid + 1; else hi = mid; }
+        int first = lo;
+        hi = tokens.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (tokens[mid].Start < span.End) lo = mid + 1; else hi = mid; }
+        return (first, Math.Max(first, lo));
     }
 
     /// <summary>"the Central Reconciliation Committee (CRC)": a capitalised word alone in brackets right after a mention names the same thing.</summary>
@@ -94,6 +147,15 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         var text = document.Text;
         var tokens = document.Tokens;
         var mentions = document.Mentions;
+        var byEnd = new Dictionary<int, Mention>();
+        var used = new HashSet<int>();
+        foreach (var m in mentions)
+        {
+            byEnd[m.Span.End] = m;
+            var (f, e) = TokenRange(tokens, m.Span);
+            for (int k = f; k < e; k++) used.Add(k);
+        }
+        int before0 = mentions.Count;
         for (int t = 1; t + 2 < tokens.Length; t++)
         {
             if (text[tokens[t].Start] != '(' || text[tokens[t + 2].Start] != ')' || tokens[t + 1].Kind != TokenKind.Word) continue;
@@ -102,17 +164,19 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             int upper = 0;
             foreach (var c in word) if (char.IsUpper(c)) upper++;
             if (upper < 2 || upper * 2 < word.Length) continue;
-            if (mentions.Exists(m => m.Span.Overlaps(inner.Span))) continue;
-            int before = tokens[t - 1].End;
-            var antecedent = mentions.FindLast(m => m.Span.End == before);
-            if (antecedent is null || antecedent.Type is EntityType.NORP) continue;
+            if (used.Contains(t + 1)) continue;
+            if (!byEnd.TryGetValue(tokens[t - 1].End, out var antecedent) || antecedent.Type is EntityType.NORP) continue;
             mentions.Add(new Mention { Span = inner.Span, Type = antecedent.Type, Text = word.ToString(), Source = SourceName, Confidence = antecedent.Confidence });
         }
+        if (mentions.Count == before0) return;
         mentions.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End));
     }
 
     private static readonly HashSet<string> InstitutionalAgents = new(StringComparer.Ordinal)
     { "GOV", "MIL", "REB", "COP", "SPY", "JUD", "LEG", "MED", "PTY", "OPP", "INS", "UAF", "IMG", "NGO", "BUS" };
+
+    private static readonly HashSet<string> PeopleAgents = new(StringComparer.Ordinal)
+    { "CVL", "REF", "LAB", "EDU", "REL", "AGR", "HLH", "ELI", "PPL", "CRM", "JRN", "SOC" };
 
     /// <summary>
     /// "Russian forces", "Syrian rebels", "Turkish troops": a demonym followed by an agent noun is one actor, coded by
@@ -123,12 +187,13 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         var text = document.Text;
         var tokens = document.Tokens;
         var agents = ActorMatcher.Find(text, tokens, parts, dictionary, proper: false);
+        var agentAt = new Dictionary<int, int>(agents.Count);
+        for (int k = 0; k < agents.Count; k++) agentAt[agents[k].FirstToken] = k;
         foreach (var m in matches)
         {
             if (ActorMatcher.BestHit(dictionary, m.Node, true) is not { Kind: PhraseKind.Demonym }) continue;
             if (m.Span.End < text.Length && text[m.Span.End] == '-') continue; // "Syrian-Jordanian"
-            int a = agents.FindIndex(x => x.FirstToken == m.EndToken);
-            if (a < 0 || ActorMatcher.BestHit(dictionary, agents[a].Node, false) is not { } hit) continue;
+            if (!agentAt.TryGetValue(m.EndToken, out var a) || ActorMatcher.BestHit(dictionary, agents[a].Node, false) is not { } hit) continue;
             if (!char.IsLower(text[agents[a].Span.Start])) continue;
             // "the Syrian president": a single office holder, resolved by linking from the dated leader lists
             var head = text[tokens[agents[a].EndToken - 1].Start..tokens[agents[a].EndToken - 1].End];
@@ -137,7 +202,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             int next = agents[a].EndToken;
             if (next < tokens.Length && ActorMatcher.IsCapitalised(text, tokens[next])) continue;
             var code = dictionary.Agents[hit.Index].Code;
-            var type = InstitutionalAgents.Contains(code.Length >= 3 ? code[..3] : code) ? EntityType.ORG : EntityType.NORP;
+            var role = code.Length >= 3 ? code[..3] : code;
+            if (!InstitutionalAgents.Contains(role) && !PeopleAgents.Contains(role)) continue; // "Turkish border" (NON) is no actor
+            var type = InstitutionalAgents.Contains(role) ? EntityType.ORG : EntityType.NORP;
             var span = new TextSpan(m.Span.Start, agents[a].Span.End);
             yield return new Mention { Span = span, Type = type, Text = text[span.Start..span.End], Source = SourceName, Confidence = 0.8 };
         }
@@ -149,12 +216,6 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         PhraseKind.Demonym => EntityType.NORP,
         _ => EntityType.GPE,
     };
-
-    private static void MarkCovered(Token[] tokens, bool[] covered, TextSpan span)
-    {
-        for (int i = 0; i < tokens.Length; i++)
-            if (span.Overlaps(tokens[i].Span)) covered[i] = true;
-    }
 
     /// <summary>
     /// Capitalised runs typed by their words: an organisation word at the end (or a transliterated Arabic one at the
@@ -168,6 +229,8 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         var text = document.Text;
         var tokens = document.Tokens;
         var shape = dictionary.Shape;
+        HashSet<string>? lowerWords = null;
+        var matchSpans = matches.Select(m => m.Span).ToHashSet();
         foreach (var sentence in document.Sentences)
         {
             int words = 0, caps = 0;
@@ -187,10 +250,10 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
                 }
                 int start = i;
                 // sentence-initial function word ("The", "Sources"): drop it unless the name is "The X Observer"-like mid-sentence
-                if (start == sentence.FirstToken && j - start > 1 && IsCommonWord(text, tokens[start])) start++;
+                if (start == sentence.FirstToken && j - start > 1 && IsCommonWord(text, tokens[start], ref lowerWords, tokens)) start++;
                 if (start == sentence.FirstToken && j - start == 1) { i = j; continue; }
                 if (j - start == 1 && !IsPlaceContext(text, tokens, start)) { i = j; continue; }
-                var m = Classify(document, start, j, shape, matches);
+                var m = Classify(document, start, j, shape, matchSpans);
                 if (m is not null) result.Add(m);
                 i = j;
             }
@@ -198,7 +261,7 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         return result;
     }
 
-    private Mention? Classify(Document document, int start, int end, NameShape shape, List<PhraseMatch> matches)
+    private Mention? Classify(Document document, int start, int end, NameShape shape, HashSet<TextSpan> matchSpans)
     {
         var text = document.Text;
         var tokens = document.Tokens;
@@ -207,7 +270,7 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         for (int t = start; t < end; t++) words.AddRange(NameFolding.FoldWord(Slice(text, tokens[t])));
         if (words.Count == 0) return null;
         // a run that is exactly one dictionary name is the dictionary's business
-        if (matches.Exists(m => m.Span == span)) return null;
+        if (matchSpans.Contains(span)) return null;
         var last = Slice(text, tokens[end - 1]);
         var firstWord = words[0] == "the" && words.Count > 1 ? words[1] : words[0];
         EntityType? type = null;
@@ -218,7 +281,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         }
         else if (NameShape.IsPersonMarker(words[0]) && words.Count >= 2) { type = EntityType.PERSON; conf = 0.7; }
         else if (shape.IsGivenName(words[0]) && end - start >= 2) { type = EntityType.PERSON; conf = 0.7; }
-        else if (end - start >= 2 && HasInnerParticle(text, tokens, start, end)) { type = EntityType.PERSON; conf = 0.5; }
+        else if (PlacePrefixes.Contains(words[0]) && end - start >= 2) { type = EntityType.GPE; conf = 0.4; }
+        else if (end - start is >= 2 and <= 4 && HasInnerParticle(text, tokens, start, end) && words[0] != "al" && !NotNames.Contains(words[0]))
+        { type = EntityType.PERSON; conf = 0.5; }
         if (type != EntityType.ORG && IsPlaceContext(text, tokens, start) && !NotPlaces.Contains(Slice(text, tokens[start])))
         {
             type = EntityType.GPE; conf = 0.4; // "the town of Jabab", "north of Daraa", "in Hama"
@@ -271,21 +336,25 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
     private static string Slice(string text, Token t) => text[t.Start..t.End];
 
     /// <summary>A sentence-initial word that also appears in lower case elsewhere in the text is a common word.</summary>
-    private static bool IsCommonWord(string text, Token t)
+    private static bool IsCommonWord(string text, Token t, ref HashSet<string>? lowerWords, Token[] tokens)
     {
         var w = text.AsSpan(t.Start, t.End - t.Start);
-        if (w.Length <= 3 && w.Equals("The", StringComparison.Ordinal)) return true;
-        Span<char> lower = stackalloc char[Math.Min(w.Length, 64)];
+        if (w.Equals("The", StringComparison.Ordinal)) return true;
         if (w.Length > 64) return false;
-        w.ToLowerInvariant(lower);
-        int idx = 0;
-        while ((idx = text.AsSpan(idx).IndexOf(lower, StringComparison.Ordinal) is var k && k >= 0 ? idx + k : -1) >= 0)
+        if (lowerWords is null)
         {
-            bool left = idx == 0 || !char.IsLetter(text[idx - 1]);
-            bool right = idx + lower.Length >= text.Length || !char.IsLetter(text[idx + lower.Length]);
-            if (left && right) return true;
-            idx += lower.Length;
+            // the document's lower-case words, built once (one string per distinct word)
+            lowerWords = new HashSet<string>(StringComparer.Ordinal);
+            var lookup = lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var tok in tokens)
+                if (tok.Kind == TokenKind.Word && char.IsLower(text[tok.Start]))
+                {
+                    var s = text.AsSpan(tok.Start, tok.End - tok.Start);
+                    if (!lookup.Contains(s)) lookup.Add(s);
+                }
         }
-        return false;
+        Span<char> lower = stackalloc char[w.Length];
+        w.ToLowerInvariant(lower);
+        return lowerWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 }

@@ -118,6 +118,8 @@ public static partial class PhoenixActorsReader
         var persons = new List<(string Key, List<string> Phrases)>();
         for (int i = 0; i < b.Phrases.Count; i++)
         {
+            // a country or capital listed under a person ("IRAQ" under an Iraqi official) names neither
+            if (i > 0 && shape.PlaceNames.Contains(string.Join(' ', folded[i]))) continue;
             bool person = i == 0 ? headPerson : shape.LooksLikePerson(folded[i], headPerson);
             if (person == headPerson) { same.Add(b.Phrases[i]); continue; }
             if (!person) { otherOrgs.Add(b.Phrases[i]); continue; }

@@ -117,17 +117,26 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             }
         }
         // surnames and short forms of persons named in full
+        var byLastWord = new Dictionary<string, List<(int Index, int Words)>>(StringComparer.Ordinal);
+        var distinctNames = new HashSet<string>(StringComparer.Ordinal);
+        for (int j = 0; j < n; j++)
+        {
+            if (skip[j] || mentions[j].Type != EntityType.PERSON) continue;
+            var foldedFull = NameFolding.FoldPhrase(mentions[j].Text);
+            if (!distinctNames.Add(foldedFull)) continue; // same name: already one group by key
+            var full = foldedFull.Split(' ');
+            if (!byLastWord.TryGetValue(full[^1], out var list)) byLastWord[full[^1]] = list = [];
+            list.Add((j, full.Length));
+        }
         for (int i = 0; i < n; i++)
         {
             if (skip[i] || mentions[i].Type != EntityType.PERSON) continue;
             var folded = NameFolding.FoldPhrase(mentions[i].Text).Split(' ');
             if (folded.Length > 2 || (folded.Length == 2 && folded[0] != "al")) continue;
             int target = -1;
-            for (int j = 0; j < n; j++)
+            foreach (var (j, words) in byLastWord.GetValueOrDefault(folded[^1]) ?? [])
             {
-                if (j == i || skip[j] || mentions[j].Type != EntityType.PERSON) continue;
-                var full = NameFolding.FoldPhrase(mentions[j].Text).Split(' ');
-                if (full.Length <= folded.Length || full[^1] != folded[^1]) continue;
+                if (j == i || words <= folded.Length) continue;
                 if (target >= 0 && Find(target) != Find(j)) { target = -2; break; }
                 target = j;
             }
@@ -306,6 +315,12 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
     {
         var text = document.Text;
         var tokens = document.Tokens;
+        var occupied = new List<Mention>?[tokens.Length];
+        foreach (var m in document.Mentions)
+        {
+            var (f, e) = ActorMentionComponent.TokenRange(tokens, m.Span);
+            for (int k = f; k < e; k++) (occupied[k] ??= []).Add(m);
+        }
         for (int t = 0; t + 1 < tokens.Length; t++)
         {
             if (!text.AsSpan(tokens[t].Start, tokens[t].End - tokens[t].Start).Equals("the", StringComparison.OrdinalIgnoreCase)) continue;
@@ -319,7 +334,12 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             var noun = text[tokens[head].Start..tokens[head].End];
             if (!Descriptions.TryGetValue(noun, out var kind)) continue;
             var span = new TextSpan(tokens[t].Start, tokens[head].End);
-            if (document.Mentions.Exists(m => m.Span.Overlaps(span) && !(country is not null && m.Type == EntityType.NORP && m.Span.End <= tokens[head].Start))) continue;
+            bool taken = false;
+            for (int k = t; k <= head && !taken; k++)
+                if (occupied[k] is { } list)
+                    foreach (var m in list)
+                        if (!(country is not null && m.Type == EntityType.NORP && m.Span.End <= tokens[head].Start)) { taken = true; break; }
+            if (taken) continue;
             // "the regime army": the noun modifies another noun
             if (head + 1 < tokens.Length && tokens[head + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[head + 1].Start])
                 && !text.AsSpan(tokens[head + 1].Start, tokens[head + 1].End - tokens[head + 1].Start).SequenceEqual("and")
@@ -361,32 +381,38 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
     private static Entity? Antecedent(Document document, int offset, Func<Entity, bool> filter)
     {
         int sentence = document.SentenceAt(offset);
-        int minStart = sentence >= 5 ? document.Sentences[sentence - 5].Start : 0;
-        int recentStart = sentence >= 1 ? document.Sentences[sentence - 1].Start : 0;
+        // five sentences back, but never more than 3,000 characters (run-on text without sentence breaks)
+        int minStart = Math.Max(sentence >= 5 ? document.Sentences[sentence - 5].Start : 0, offset - 3000);
+        int recentStart = Math.Max(sentence >= 1 ? document.Sentences[sentence - 1].Start : 0, offset - 1000);
+        var mentions = document.Mentions;
+        // names (not descriptions) in the window, by entity
+        var window = new Dictionary<string, (int Count, int Last, bool Recent)>(StringComparer.Ordinal);
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (mentions[mid].Span.Start < minStart) lo = mid + 1; else hi = mid; }
+        for (int i = lo; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Span.Start >= offset) break;
+            if (m.EntityId is null || m.Span.End > offset || m.Source == SourceName) continue;
+            var w = window.GetValueOrDefault(m.EntityId);
+            window[m.EntityId] = (w.Count + 1, Math.Max(w.Last, m.Span.End), w.Recent || m.Span.Start >= recentStart);
+        }
         Entity? best = null;
         double bestScore = 0;
         int bestEnd = -1;
-        foreach (var e in document.Entities)
+        foreach (var (id, w) in window)
         {
-            if (!filter(e)) continue;
-            double score = 0;
-            int last = -1;
-            bool recent = false, window = false;
-            foreach (var i in e.MentionIndexes)
+            var e = document.EntityById(id);
+            if (e is null || !filter(e)) continue;
+            int earlier = 0;
+            foreach (var k in e.MentionIndexes)
             {
-                var m = document.Mentions[i];
-                if (m.Source == SourceName && m.Text.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) continue;
-                var s = m.Span;
-                if (s.End > offset) continue;
-                if (s.Start < minStart) { score += 0.5; continue; }
-                window = true;
-                score += 1;
-                last = Math.Max(last, s.End);
-                if (s.Start >= recentStart) recent = true;
+                if (k >= mentions.Count || mentions[k].Source == SourceName) continue;
+                if (mentions[k].Span.Start >= minStart || earlier >= 40) break; // indexes ascend with position
+                earlier++;
             }
-            if (!window) continue;
-            if (recent) score += 1;
-            if (score > bestScore || score == bestScore && last > bestEnd) { best = e; bestScore = score; bestEnd = last; }
+            double score = w.Count + 0.5 * earlier + (w.Recent ? 1 : 0);
+            if (score > bestScore || score == bestScore && w.Last > bestEnd) { best = e; bestScore = score; bestEnd = w.Last; }
         }
         return best;
     }
@@ -432,6 +458,12 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         }
         if (surnames.Count == 0) return;
         var tokens = document.Tokens;
+        var occupied = new bool[tokens.Length];
+        foreach (var m in document.Mentions)
+        {
+            var (f, e) = ActorMentionComponent.TokenRange(tokens, m.Span);
+            for (int k = f; k < e; k++) occupied[k] = true;
+        }
         for (int t = 0; t < tokens.Length; t++)
         {
             var tok = tokens[t];
@@ -445,7 +477,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             if (document.Places.Exists(p => p.Span.Overlaps(tok.Span))) continue;
             var f = NameFolding.FoldPhrase(text[tok.Start..tok.End]);
             if (!surnames.ContainsKey(f)) continue;
-            if (document.Mentions.Exists(m => m.Span.Overlaps(tok.Span))) continue;
+            if (occupied[t]) continue;
             document.Mentions.Add(new Mention { Span = tok.Span, Type = EntityType.PERSON, Text = text[tok.Start..tok.End], Source = SourceName, Confidence = 0.6 });
         }
     }
@@ -453,6 +485,9 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
     private void AddAttributes(Document document)
     {
         var text = document.Text;
+        var personStarts = document.Mentions.Where(m => m.Type == EntityType.PERSON).Select(m => (m.Span.Start, m.EntityId)).OrderBy(x => x.Start).ToArray();
+        var orgSpans = document.Entities.Where(o => o.Type == EntityType.ORG)
+            .SelectMany(o => o.MentionIndexes.Select(k => (Span: document.Mentions[k].Span, Entity: o))).OrderBy(x => x.Span.Start).ToArray();
         foreach (var e in document.Entities)
         {
             if (e.Type != EntityType.PERSON) continue;
@@ -463,8 +498,10 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
                 if (s < 0) continue;
                 int end = document.Sentences[s].End;
                 // the clause after the mention, up to the next person named in the sentence
-                foreach (var other in document.Mentions)
-                    if (other.Type == EntityType.PERSON && other.EntityId != e.Id && other.Span.Start > m.Span.End && other.Span.Start < end) end = other.Span.Start;
+                int lo = FirstAtOrAfter(personStarts, m.Span.End);
+                for (int k = lo; k < personStarts.Length && personStarts[k].Start < end; k++)
+                    if (personStarts[k].EntityId != e.Id && personStarts[k].Start > m.Span.End) { end = personStarts[k].Start; break; }
+                end = Math.Min(end, m.Span.End + 400); // roles follow closely; bounds regex work on run-on "sentences"
                 var after = text[m.Span.End..end];
                 // skip a following alias ("Youssef al-Nablusi, known as Abu al-Baraa, who was ...") handled at that mention
                 var role = RoleAfter().Match(after);
@@ -473,9 +510,8 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
                     var g = role.Groups["role"];
                     var span = new TextSpan(m.Span.End + g.Index, m.Span.End + g.Index + g.Length);
                     AddOnce(e, new EntityAttribute("role", g.Value, span));
-                    foreach (var org in document.Entities)
-                        if (org.Type == EntityType.ORG && org.MentionIndexes.Any(k => span.Contains(document.Mentions[k].Span)))
-                            AddOnce(e, new EntityAttribute("affiliation", org.Name, span));
+                    for (int k = FirstAtOrAfter(orgSpans, span.Start); k < orgSpans.Length && orgSpans[k].Span.Start < span.End; k++)
+                        if (span.Contains(orgSpans[k].Span)) AddOnce(e, new EntityAttribute("affiliation", orgSpans[k].Entity.Name, span));
                 }
                 var origin = OriginAfter().Match(after);
                 if (origin.Success)
@@ -491,6 +527,20 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
                 }
             }
         }
+    }
+
+    private static int FirstAtOrAfter((int Start, string? EntityId)[] a, int offset)
+    {
+        int lo = 0, hi = a.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (a[mid].Start < offset) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+
+    private static int FirstAtOrAfter((TextSpan Span, Entity Entity)[] a, int offset)
+    {
+        int lo = 0, hi = a.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (a[mid].Span.Start < offset) lo = mid + 1; else hi = mid; }
+        return lo;
     }
 
     private static void AddOnce(Entity e, EntityAttribute a)

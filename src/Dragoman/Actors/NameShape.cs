@@ -25,7 +25,7 @@ public sealed class NameShape
         "jaish", "jaysh", "jabhat", "jabha", "harakat", "haraka", "hizb", "tanzim", "tanzem", "dawla", "liwa", "liwa",
         "katibat", "katiba", "kataib", "kataeb", "saraya", "sarayat", "jund", "ghuraba", "ahrar", "fursan", "suqur",
         "faylaq", "firqa", "alwiya", "majlis", "hayat", "haya", "tahrir", "ansar", "muhajirin", "mujahidin",
-        "mujahiden", "shura", "jamaat", "jama", "jamaa", "ittihad", "tajamu", "quwat", "hashd", "room", "command",
+        "mujahiden", "shura", "jamaat", "jama", "jamaa", "ittihad", "tajamu", "quwat", "hashd", "room", "command", "house", "kremlin", "pentagon", "palace", "military", "elysee",
     ]);
 
     private static HashSet<string> Folded(string[] words) => new(words.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
@@ -38,7 +38,14 @@ public sealed class NameShape
 
     private readonly HashSet<string> _givenNames;
 
-    public NameShape(IEnumerable<string> givenNames) => _givenNames = new(givenNames, StringComparer.Ordinal);
+    public NameShape(IEnumerable<string> givenNames, IEnumerable<string>? placeNames = null)
+    {
+        _givenNames = new(givenNames, StringComparer.Ordinal);
+        PlaceNames = new(placeNames ?? [], StringComparer.Ordinal);
+    }
+
+    /// <summary>Folded country names, capitals and demonyms: never a person's name.</summary>
+    public HashSet<string> PlaceNames { get; }
 
     public bool IsGivenName(string folded) => _givenNames.Contains(folded);
     public IReadOnlyCollection<string> GivenNames => _givenNames;
@@ -61,7 +68,7 @@ public sealed class NameShape
     /// </summary>
     public bool LooksLikePerson(IReadOnlyList<string> folded, bool defaultPerson)
     {
-        if (folded.Count == 0 || LooksLikeOrg(folded)) return false;
+        if (folded.Count == 0 || LooksLikeOrg(folded) || PlaceNames.Contains(string.Join(' ', folded))) return false;
         if (PersonMarkers.Contains(folded[0]) || _givenNames.Contains(folded[0])) return true;
         if (folded.Count == 1)
             return defaultPerson || folded[0].Length > 6 && folded[0].EndsWith('i'); // a nisba surname: Zarqawi, Baghdadi

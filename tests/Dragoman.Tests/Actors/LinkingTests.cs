@@ -242,3 +242,28 @@ public class ModelMentionLinkingTests
         Assert.False(d.Entities.Exists(e => e.Name == "Bashar al-Assad"), "his brother is not named: " + Dump(d));
     }
 }
+
+public class PlaceOrPersonTests
+{
+    [Theory]
+    [InlineData("Shelling hit Jisr al-Shughour and Bab al-Nasr overnight.", "Jisr al-Shughour", "an Arabic place prefix (Jisr, Bab) makes a place, not a person")]
+    [InlineData("Rebels shelled Deir al-Zor on Monday.", "Deir al-Zor", "Deir is a place prefix")]
+    public void Arabic_place_names_are_not_persons(string text, string name, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.False(d.Entities.Exists(e => e.Name == name && e.Type == EntityType.PERSON), $"{reason}: {Dump(d)}");
+    }
+
+    [Fact]
+    public void A_resolved_place_wins_over_a_weak_person_guess()
+    {
+        var text = "Clashes erupted in Tal Tamr al-Gharbi yesterday.";
+        var d = Run(text, "2019-02-10", beforeLink: doc =>
+        {
+            foreach (var m in doc.Mentions.Where(m => m.Text.StartsWith("Tal", StringComparison.Ordinal)))
+                doc.Places.Add(new PlaceResolution { Span = m.Span, Text = m.Text, GeonameId = "1", Lat = 36.6, Lon = 40.4, Country = "SY" });
+        });
+        var e = d.Entities.Find(x => x.Name.StartsWith("Tal", StringComparison.Ordinal));
+        Assert.True(e is not null && e.Type == EntityType.GPE && e.PlaceIndex == 0 && e.Actor?.Code == "SYR", "place entity coded by its country: " + Dump(d));
+    }
+}
