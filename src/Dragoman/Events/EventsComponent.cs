@@ -74,11 +74,12 @@ public sealed class EventsComponent : IDocumentComponent
                 if (!ce.Nominal && FramingVerbs.Contains(v.Word(ce.Trigger.Start).ToString())) continue;
                 // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
                 if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End)) continue;
-                if (!IsCodeable(v, ce, document)) continue;
+                if (!IsCodeable(v, ce, document, Stance(v, ce))) continue;
                 // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
                     && Inside(ce.Trigger, o.Actor))) continue;
                 var code = Refine(v, ce.Code);
+                if (code is "190" && IsKilling(v, ce) && !TargetsCombatants(v, ce.Target)) code = "1823"; // killing people outside combat
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
                 var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
@@ -157,11 +158,11 @@ public sealed class EventsComponent : IDocumentComponent
     /// (QuadClass 1 and 3) need both an actor and a target that are parties, material ones (2 and 4) one of them,
     /// or an explicit event noun ("attacks would be limited").
     /// </summary>
-    private bool IsCodeable(SentenceView v, CodedEvent ce, Document d)
+    private bool IsCodeable(SentenceView v, CodedEvent ce, Document d, string? stance)
     {
         bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d);
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
-        if (quad is 1 or 3) return actor && (target || PartyAfter(v, ce.Trigger.End, d) || ce.Code.StartsWith("13", StringComparison.Ordinal));
+        if (quad is 1 or 3) return actor && (target || stance is not null || PartyAfter(v, ce.Trigger.End, d) || ce.Code.StartsWith("13", StringComparison.Ordinal));
         if (ce.Nominal && quad == 4) return true;
         return actor || target;
     }
@@ -305,6 +306,22 @@ public sealed class EventsComponent : IDocumentComponent
         if (code is "190" or "19" && Any("sniper", "gunfire", "gunmen", "shot", "shooting", "clashes", "clashed")) return "193";
         if (Any("executed", "execution", "executions", "beheaded", "beheading")) return "1823";
         return code;
+    }
+
+    private static bool IsKilling(SentenceView v, CodedEvent ce)
+    {
+        for (int i = ce.Trigger.Start; i < ce.Trigger.End; i++)
+            if (v.IsAny(i, "kill", "killed", "kills", "killing", "murder", "murdered", "murders", "slain", "slay", "slew", "assassinated", "executed", "beheaded", "shot")) return true;
+        return false;
+    }
+
+    private static readonly string[] CombatantWords = ["soldiers", "soldier", "troops", "fighters", "fighter", "militants", "rebels", "guerrillas", "insurgents", "gunmen", "militiamen", "combatants", "forces", "army", "servicemen", "jihadists", "terrorists", "members"];
+
+    private static bool TargetsCombatants(SentenceView v, Chunk target)
+    {
+        if (target.IsEmpty) return true; // unknown victims: keep the generic use of force
+        for (int i = target.Start; i < target.End; i++) if (v.IsAny(i, CombatantWords)) return true;
+        return false;
     }
 
     private static readonly string[] KillWords = ["kill", "killed", "kills", "killing", "killings", "died", "die", "dead", "death", "deaths", "massacre", "executed", "execution", "slain", "murdered", "toll", "lives"];

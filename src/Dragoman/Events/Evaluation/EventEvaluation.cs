@@ -355,6 +355,11 @@ public static class EventEvaluation
             if (Cause(doc) == row.GetValueOrDefault("cause_of_death")) causeHits++;
         }
         sw.Stop();
+        // a second, warm pass (JIT tiering done) for throughput: text + attribution + events, one thread
+        var warm = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var row in rows)
+            pipeline.Process(new Document(new Article { Uri = "warm", Text = row["article_content"] }, null));
+        warm.Stop();
         return new JsonObject
         {
             ["task"] = "events",
@@ -365,8 +370,10 @@ public static class EventEvaluation
             ["civilians_within_10pct"] = Ratio(civ10, n),
             ["location_acc"] = Ratio(locHits, n),
             ["cause_acc"] = Ratio(causeHits, n),
-            ["articles_per_s"] = Math.Round(n / Math.Max(1e-9, sw.Elapsed.TotalSeconds), 1),
-            ["tokens_per_s"] = Math.Round(tokens / Math.Max(1e-9, sw.Elapsed.TotalSeconds)),
+            ["articles_per_s_cold"] = Math.Round(n / Math.Max(1e-9, sw.Elapsed.TotalSeconds), 1),
+            ["articles_per_s"] = Math.Round(n / Math.Max(1e-9, warm.Elapsed.TotalSeconds), 1),
+            ["tokens_per_s"] = Math.Round(tokens / Math.Max(1e-9, warm.Elapsed.TotalSeconds)),
+            ["threads"] = 1,
         };
     }
 
@@ -396,6 +403,12 @@ public static class EventEvaluation
         return first.Who is null or "child" or "woman" ? first.Min : 0;
     }
 
+    private static bool IsExecution(Document doc, Event e)
+    {
+        var t = doc.Slice(e.Evidence[0]);
+        return t.Contains("execut", StringComparison.OrdinalIgnoreCase) || t.Contains("behead", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>FA-KES cause of death from the first violent occurred event's refined CAMEO code.</summary>
     public static string Cause(Document doc)
     {
@@ -408,7 +421,7 @@ public static class EventEvaluation
                 "2041" => "chemical and toxic gases",
                 "183" or "1831" or "1832" or "1833" => "explosion",
                 "194" or "195" => "shelling",
-                "1823" => "execution",
+                "1823" when IsExecution(doc, e) => "execution",
                 "193" => "shooting",
                 _ => "unknown",
             };
