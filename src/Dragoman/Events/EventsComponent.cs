@@ -300,7 +300,8 @@ public sealed class EventsComponent : IDocumentComponent
         if (Any("chemical", "sarin", "chlorine", "toxic", "poison", "nerve") && (Any("gas", "gases", "attack", "weapons", "agent", "substance") )) return "2041";
         if (Any("suicide")) return "1831";
         if (code == "183") return code;
-        if (Any("airstrike", "airstrikes", "warplanes", "warplane", "jets", "helicopter", "helicopters", "aircraft", "drone", "drones", "aerial", "air-raid") || Pair("air", "strike") || Pair("air", "raid") || Pair("barrel", "bomb")) return "195";
+        if (Any("airstrike", "airstrikes", "warplanes", "warplane", "jets", "helicopter", "helicopters", "aircraft", "drone", "drones", "aerial", "air-raid", "bombing", "bombings", "bombed", "raids", "strikes")
+            || Pair("air", "strike") || Pair("air", "raid") || Pair("barrel", "bomb")) return "195";
         if (Any("shelling", "shells", "shelled", "artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "bombardment", "shell")) return "194";
         if (Any("explosion", "explosive", "explosives", "IED", "blast", "landmine", "landmines", "minefield", "booby-trapped", "detonated", "bomb", "bombs", "bombing", "bombings", "bomber") || Pair("car", "bomb") || Pair("roadside", "bomb")) return "183";
         if (code is "190" or "19" && Any("sniper", "gunfire", "gunmen", "shot", "shooting", "clashes", "clashed")) return "193";

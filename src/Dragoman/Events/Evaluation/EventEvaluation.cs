@@ -352,7 +352,10 @@ public static class EventEvaluation
             if (civilians == gold) civExact++;
             if (Math.Abs(civilians - gold) <= 0.1 * Math.Max(1, gold)) civ10++;
             if (string.Equals(Governorates.Find(doc), row.GetValueOrDefault("location"), StringComparison.OrdinalIgnoreCase)) locHits++;
-            if (Cause(doc) == row.GetValueOrDefault("cause_of_death")) causeHits++;
+            var cause = Cause(doc);
+            if (cause == row.GetValueOrDefault("cause_of_death")) causeHits++;
+            else if (Debug) Console.Error.WriteLine($"CAUSE\t{row.GetValueOrDefault("cause_of_death")}\t{cause}\t{doc.Text[..Math.Min(200, doc.Text.Length)]}");
+            if (Debug && civilians != gold) Console.Error.WriteLine($"CIV\t{gold}\t{civilians}\t{doc.Text[..Math.Min(200, doc.Text.Length)]}");
         }
         sw.Stop();
         // a second, warm pass (JIT tiering done) for throughput: text + attribution + events, one thread
@@ -409,23 +412,39 @@ public static class EventEvaluation
         return t.Contains("execut", StringComparison.OrdinalIgnoreCase) || t.Contains("behead", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>FA-KES cause of death from the first violent occurred event's refined CAMEO code.</summary>
+    /// <summary>
+    /// FA-KES cause of death: the first occurred violent event whose refined code names a means (2041 chemical, 183x
+    /// explosion, 194/195 shelling, 1823 with execution words, 193 shooting); else the means the article's first three
+    /// sentences name (the same weapon cues); else unknown.
+    /// </summary>
     public static string Cause(Document doc)
     {
         foreach (var e in doc.Events)
         {
             if (!Occurred(e) || e.Codes.Cameo is not { } c) continue;
             if (!(c.StartsWith("18", StringComparison.Ordinal) || c.StartsWith("19", StringComparison.Ordinal) || c.StartsWith("20", StringComparison.Ordinal))) continue;
-            return c switch
-            {
-                "2041" => "chemical and toxic gases",
-                "183" or "1831" or "1832" or "1833" => "explosion",
-                "194" or "195" => "shelling",
-                "1823" when IsExecution(doc, e) => "execution",
-                "193" => "shooting",
-                _ => "unknown",
-            };
+            var cause = CauseOf(c, doc, e);
+            if (cause is not null) return cause;
+        }
+        for (int i = 0; i < Math.Min(3, doc.Sentences.Length); i++)
+        {
+            var v = new SentenceView(doc.Text, doc.Tokens, doc.Sentences[i], Tagger.TagSentence(doc.Text, doc.Tokens, doc.Sentences[i].FirstToken, doc.Sentences[i].EndToken));
+            var refined = EventsComponent.Refine(v, "190");
+            if (refined != "190" && CauseOf(refined, doc, null) is { } cause) return cause;
         }
         return "unknown";
     }
+
+    private static readonly Tagger Tagger = new(null);
+
+    private static string? CauseOf(string code, Document doc, Event? e) => code switch
+    {
+        "2041" => "chemical and toxic gases",
+        "183" or "1831" or "1832" or "1833" => "explosion",
+        "194" or "195" => "shelling",
+        "1823" when e is not null && IsExecution(doc, e) => "execution",
+        "1823" when e is null => "execution",
+        "193" => "shooting",
+        _ => null,
+    };
 }
