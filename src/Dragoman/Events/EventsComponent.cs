@@ -99,6 +99,9 @@ public sealed class EventsComponent : IDocumentComponent
                 if (stance == "commit" && !code.StartsWith("03", StringComparison.Ordinal) && (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2) code = "030";
                 ev.Codes = _res.Codes.Codes(code);
                 ev.Codes = ev.Codes with { Plover = AdjustPlover(ev.Codes, ev.Modality, stance) };
+                // NGEC PLOVER codebook: resigning is RETREAT with mode resign (the 2021 CAMEO table files 083x under CONCEDE)
+                if (v.IsAny(ce.Trigger.Start, "resign", "resigned", "resigns", "resigning") && ev.Modality is Modality.Asserted or Modality.Reported)
+                    ev.Codes = ev.Codes with { Plover = new PloverCode("RETREAT", "resign", ev.Codes.Plover?.Context ?? []) };
                 ev.Place = Place(document, sentence, trigger);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
@@ -129,6 +132,8 @@ public sealed class EventsComponent : IDocumentComponent
         if (ce.Nominal) return null;
         int k = ce.Trigger.Start, g = v.VerbGroupStart(k);
         if (v.IsAny(k, "agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges")) return "commit";
+        for (int i = g; i < k; i++) if (v.IsAny(i, "must", "should")) return "demand";
+        if (g >= 2 && v.Is(g - 1, "to") && v.IsAny(g - 2, "has", "have", "had")) return "demand";
         for (int i = g; i < k; i++) if (v.IsAny(i, "will", "would", "shall", "wo")) return "commit";
         if (g >= 2 && v.Is(g - 1, "to"))
         {
@@ -148,6 +153,8 @@ public sealed class EventsComponent : IDocumentComponent
         if (p is null) return null;
         bool cooperative = codes.QuadClass is 1 or 2;
         if (modality == Modality.Negated && cooperative) return new PloverCode("REJECT", null, p.Context);
+        // "X must / should V": someone demands it of X
+        if (stance == "demand") return new PloverCode("REQUEST", cooperative ? "assist" : "change", p.Context);
         if (stance == "threat" || (stance == "commit" && codes.QuadClass == 4)) return new PloverCode("THREATEN", p.Event == "ASSAULT" ? "violence" : null, p.Context);
         if (stance == "commit" && cooperative && p.Event != "AGREE") return new PloverCode("AGREE", null, p.Context);
         return p;
@@ -162,7 +169,8 @@ public sealed class EventsComponent : IDocumentComponent
     {
         bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d);
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
-        if (quad is 1 or 3) return actor && (target || stance is not null || PartyAfter(v, ce.Trigger.End, d) || ce.Code.StartsWith("13", StringComparison.Ordinal));
+        if (quad == 3) return actor; // demands, accusations, rejections, threats: the party that voices them is enough
+        if (quad == 1) return actor && (target || stance is not null || PartyAfter(v, ce.Trigger.End, d));
         if (ce.Nominal && quad == 4) return true;
         return actor || target;
     }
