@@ -169,7 +169,7 @@ public sealed class EventsComponent : IDocumentComponent
     {
         bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d);
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
-        if (quad == 3) return actor; // demands, accusations, rejections, threats: the party that voices them is enough
+        if (quad == 3) return actor || (ce.Passive && target); // demands, accusations, rejections, threats: the party that voices them, or the accused
         if (quad == 1) return actor && (target || stance is not null || PartyAfter(v, ce.Trigger.End, d));
         if (ce.Nominal && quad == 4) return true;
         return actor || target;
@@ -308,6 +308,7 @@ public sealed class EventsComponent : IDocumentComponent
         if (Any("chemical", "sarin", "chlorine", "toxic", "poison", "nerve") && (Any("gas", "gases", "attack", "weapons", "agent", "substance") )) return "2041";
         if (Any("suicide")) return "1831";
         if (code == "183") return code;
+        if (Pair("roadside", "bomb") || Pair("roadside", "bombing") || Pair("car", "bomb") || Pair("car", "bombing") || Any("IED", "IEDs") || Pair("explosive", "device")) return "183";
         if (Any("airstrike", "airstrikes", "warplanes", "warplane", "jets", "helicopter", "helicopters", "aircraft", "drone", "drones", "aerial", "air-raid", "bombing", "bombings", "bombed", "raids", "strikes")
             || Pair("air", "strike") || Pair("air", "raid") || Pair("barrel", "bomb")) return "195";
         if (Any("shelling", "shells", "shelled", "artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "bombardment", "shell")) return "194";
