@@ -54,6 +54,9 @@ public sealed class EventsComponent : IDocumentComponent
         "men", "checkpoints", "checkpoint", "barracks", "positions", "position", "villages", "village", "town", "city", "camp",
         "hospital", "school", "base", "convoy", "neighbourhood", "neighborhood", "areas", "district", "cells", "branch", "intelligence",
         "state", "states", "country", "countries", "leaders", "leader", "president", "minister", "officials", "official",
+        "forum", "council", "committee", "court", "parliament", "union", "party", "parties", "agency", "organization",
+        "organisation", "association", "league", "alliance", "front", "brigade", "battalion", "commission", "assembly",
+        "cabinet", "administration", "delegation", "mission", "embassy", "envoy", "spokesman", "navy", "military",
     };
 
     public void Process(Document document)
@@ -80,6 +83,7 @@ public sealed class EventsComponent : IDocumentComponent
                     && Inside(ce.Trigger, o.Actor))) continue;
                 var code = Refine(v, ce.Code);
                 if (code is "190" && IsKilling(v, ce) && !TargetsCombatants(v, ce.Target)) code = "1823"; // killing people outside combat
+                else if (code is "190" && TargetsCivilians(v, ce.Target)) code = "180"; // force against civilians is unconventional violence
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
                 var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
@@ -331,6 +335,15 @@ public sealed class EventsComponent : IDocumentComponent
     {
         if (target.IsEmpty) return true; // unknown victims: keep the generic use of force
         for (int i = target.Start; i < target.End; i++) if (v.IsAny(i, CombatantWords)) return true;
+        return false;
+    }
+
+    private static readonly string[] CivilianTargets = ["civilians", "civilian", "refugees", "refugee", "villagers", "residents", "worshippers", "passengers", "children", "women", "journalists", "hospital", "school", "market", "mosque", "church", "camp", "convoy", "displaced"];
+
+    private static bool TargetsCivilians(SentenceView v, Chunk target)
+    {
+        if (target.IsEmpty || TargetsCombatants(v, target)) return false;
+        for (int i = target.Start; i < target.End; i++) if (v.IsAny(i, CivilianTargets)) return true;
         return false;
     }
 

@@ -64,6 +64,8 @@ public sealed class SentenceView
             while (s - 1 >= 0 && IsNominal(s - 1) && Tags[s - 1] != Tag.Pron && !(Tags[s] == Tag.Det && Tags[s - 1] is Tag.Noun or Tag.Proper)) s--;
             if (s - 2 >= 0 && Tags[s - 1] == Tag.Of && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron) { s -= 2; continue; }
             if (s - 2 >= 0 && IsAny(s - 1, "from") && Tags[s] == Tag.Proper && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron) { s -= 2; continue; }
+            // a bracketed acronym inside the phrase: "the Asia-Pacific Economic Cooperation (APEC) forum"
+            if (s - 4 >= 0 && Word(s - 1) is ")" && Tags[s - 2] == Tag.Proper && Word(s - 3) is "(" && IsNominal(s - 4)) { s -= 4; continue; }
             break;
         }
         return new Chunk(CountModifierStart(s), end + 1);
