@@ -118,9 +118,8 @@ public sealed class EventCoder
     private static Chunk MarkerChunk(SentenceView v, int marker)
     {
         if (marker == -1) return Chunk.None;
-        if (marker >= 0) return v.NounPhraseStartingAt(marker);
-        int pos = -marker - 2;
-        return v.NounPhraseEndingAt(pos);
+        var c = marker >= 0 ? v.NounPhraseStartingAt(marker) : v.NounPhraseEndingAt(-marker - 2);
+        return v.IsMeasure(c) ? Chunk.None : c;
     }
 
     private static IEnumerable<(string Code, bool Reversed)> SplitPaired(string code)

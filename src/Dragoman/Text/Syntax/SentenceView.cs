@@ -168,8 +168,13 @@ public sealed class SentenceView
         }
         if (Tags[j] == Tag.To)
         {
-            // object control "pushing the regime to release": the noun phrase before "to"; else the subject of "plans to"
-            if (j - 1 >= 0 && IsNominal(j - 1) && Tags[j - 1] != Tag.Pron) return NounPhraseEndingAt(j - 1);
+            // object control after a causative verb ("pushing the regime to release"): the noun phrase before "to";
+            // a noun phrase after any other word ("an excuse to carry out") does not say who acts
+            if (j - 1 >= 0 && IsNominal(j - 1) && Tags[j - 1] != Tag.Pron)
+            {
+                var np = NounPhraseEndingAt(j - 1);
+                return np.Start > 0 && IsAny(np.Start - 1, Causatives) ? np : Chunk.None;
+            }
             for (int v = j - 1; v >= 0; v--)
             {
                 if (Tags[v] == Tag.Verb) return Subject(v, depth + 1);
@@ -229,12 +234,23 @@ public sealed class SentenceView
             if (Tags[n] == Tag.Num && CountModifierStart(n) == j)
             {
                 var np = NounPhraseStartingAt(n);
-                if (IsAny(np.End - 1, TimeUnits) || IsAny(np.End, "ago")) return Chunk.None; // "over six months ago"
+                if (IsMeasure(np)) return Chunk.None; // "over six months ago"
                 return new Chunk(j, np.End);
             }
         if ((Tags[j] is Tag.Prep or Tag.To) && IsAny(j, "to", "with", "against", "on", "at", "into", "upon", "toward", "towards", "for") && IsNominal(j + 1))
             return NounPhraseStartingAt(j + 1);
         return Chunk.None;
+    }
+
+    private static readonly string[] Causatives = ["pushing", "push", "pushed", "pushes", "forced", "force", "forcing", "forces", "urged", "urge", "urging", "urges", "asked", "ask", "asking", "asks", "ordered", "order", "orders", "allowed", "allow", "allows", "helped", "help", "helps", "pressured", "pressure", "pressuring", "encouraged", "encourage", "compelled", "led", "lead", "invited", "persuaded", "convinced", "called", "told", "expected", "expect", "want", "wants", "wanted"];
+
+    /// <summary>A phrase that measures time or distance ("six months", "30 km"), not a participant.</summary>
+    public bool IsMeasure(Chunk c)
+    {
+        if (c.IsEmpty) return false;
+        if (IsAny(c.End, "ago")) return true;
+        for (int i = c.Start; i < c.End; i++) if (IsAny(i, TimeUnits) || IsAny(i, "ago")) return true;
+        return false;
     }
 
     private static readonly string[] TimeUnits = ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent"];
