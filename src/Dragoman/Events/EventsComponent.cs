@@ -133,8 +133,16 @@ public sealed class EventsComponent : IDocumentComponent
     /// </summary>
     private static string? Stance(SentenceView v, CodedEvent ce)
     {
-        if (ce.Nominal) return null;
-        int k = ce.Trigger.Start, g = v.VerbGroupStart(k);
+        int k = ce.Trigger.Start;
+        if (ce.Nominal)
+        {
+            // an event noun takes the stance of the light verb it is the object of: "would tighten the blockade"
+            int p = k - 1;
+            while (p >= 0 && v.TagAt(p) is Tag.Noun or Tag.Det or Tag.Num or Tag.Adv or Tag.Poss or Tag.Proper) p--;
+            if (p < 0 || v.TagAt(p) != Tag.Verb) return null;
+            k = p;
+        }
+        int g = v.VerbGroupStart(k);
         if (v.IsAny(k, "agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges")) return "commit";
         for (int i = g; i < k; i++) if (v.IsAny(i, "must", "should")) return "demand";
         if (g >= 2 && v.Is(g - 1, "to") && v.IsAny(g - 2, "has", "have", "had")) return "demand";
