@@ -43,7 +43,7 @@ public sealed class EventsComponent : IDocumentComponent
         "continues", "continued", "attempt", "attempts", "attempted", "say", "says", "said", "add", "adds", "added", "tell", "told",
         "tells", "report", "reports", "reported", "claim", "claims", "claimed", "deny", "denies", "denied", "include", "includes",
         "included", "including", "help", "helps", "helped", "come", "comes", "came", "serve", "serves", "served", "face", "faces",
-        "faced", "confirm", "confirmed", "confirms", "announce", "announced", "announces", "state", "stated", "states", "note", "noted",
+        "faced", "issue", "issued", "issues", "confirm", "confirmed", "confirms", "announce", "announced", "announces", "state", "stated", "states", "note", "noted",
     };
 
     /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
@@ -57,6 +57,7 @@ public sealed class EventsComponent : IDocumentComponent
         "forum", "council", "committee", "court", "parliament", "union", "party", "parties", "agency", "organization",
         "organisation", "association", "league", "alliance", "front", "brigade", "battalion", "commission", "assembly",
         "cabinet", "administration", "delegation", "mission", "embassy", "envoy", "spokesman", "navy", "military",
+        "allies", "ally", "partners", "neighbours", "neighbors", "authority", "regime's", "movement",
     };
 
     public void Process(Document document)

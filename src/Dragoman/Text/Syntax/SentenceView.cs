@@ -196,6 +196,9 @@ public sealed class SentenceView
             { s = NounPhraseEndingAt(s - 3).Start; crossedAnd = true; continue; }
             if (s >= 2 && IsAny(s - 1, "and", "or") && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron)
             { s = NounPhraseEndingAt(s - 2).Start; crossedAnd = true; continue; }
+            // "Washington along with its allies", "the army together with militias"
+            if (s >= 3 && IsAny(s - 1, "with") && IsAny(s - 2, "along", "together") && IsNominal(s - 3) && Tags[s - 3] != Tag.Pron)
+            { s = NounPhraseEndingAt(s - 3).Start; continue; }
             if (crossedAnd && s >= 2 && Tags[s - 1] == Tag.Comma && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron)
             { s = NounPhraseEndingAt(s - 2).Start; continue; }
             break;
