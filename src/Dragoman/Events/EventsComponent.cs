@@ -144,9 +144,16 @@ public sealed class EventsComponent : IDocumentComponent
             k = p;
         }
         int g = v.VerbGroupStart(k);
-        if (v.IsAny(k, "agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges")) return "commit";
         for (int i = g; i < k; i++) if (v.IsAny(i, "must", "should")) return "demand";
         if (g >= 2 && v.Is(g - 1, "to") && v.IsAny(g - 2, "has", "have", "had")) return "demand";
+        // "ordered / urged / pressed X to V": someone demands it of X
+        if (g >= 2 && v.Is(g - 1, "to"))
+        {
+            int p = g - 2;
+            while (p >= 0 && v.TagAt(p) is Tag.Noun or Tag.Proper or Tag.Det or Tag.Poss or Tag.Pron or Tag.Adv) p--;
+            if (p >= 0 && p < g - 2 && v.IsAny(p, "ordered", "orders", "order", "urged", "urges", "urge", "asked", "asks", "called", "pressed", "pressuring", "pushing", "demanded", "instructed", "told")) return "demand";
+        }
+        if (v.IsAny(k, "agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges")) return "commit";
         for (int i = g; i < k; i++) if (v.IsAny(i, "will", "would", "shall", "wo")) return "commit";
         if (g >= 2 && v.Is(g - 1, "to"))
         {
