@@ -33,6 +33,9 @@ public sealed class AttributionComponent : IDocumentComponent
         "observers", "insiders", "informant", "informants", "correspondent", "people", "locals", "medics", "doctors", "monitors",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AnonymousLookup = AnonymousHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public void Process(Document document)
     {
         var articleChain = ArticleChain(document.Article);
@@ -112,7 +115,7 @@ public sealed class AttributionComponent : IDocumentComponent
                 var np = v.NounPhraseStartingAt(k + 2);
                 return (new Chunk(k, k + 2), ExtendWithLocation(v, np));
             }
-            if (!CueVerbs.Contains(v.Word(k).ToString())) continue;
+            if (!CueLookup.Contains(v.Word(k))) continue;
             var prev = v.TagAt(k - 1);
             if (prev is Tag.Det or Tag.Poss) continue; // "the reports", "its claims": nouns
             if (v.TagAt(k + 1) == Tag.Of) continue;
@@ -130,7 +133,7 @@ public sealed class AttributionComponent : IDocumentComponent
     private static bool HasNameOrSourceHead(SentenceView v, Chunk c)
     {
         for (int i = c.Start; i < c.End; i++)
-            if (v.TagAt(i) == Tag.Proper || AnonymousHeads.Contains(v.Word(i).ToString()) || v.IsAny(i, "ministry", "agency", "spokesman", "spokeswoman", "statement", "monitor", "observatory"))
+            if (v.TagAt(i) == Tag.Proper || AnonymousLookup.Contains(v.Word(i)) || v.IsAny(i, "ministry", "agency", "spokesman", "spokeswoman", "statement", "monitor", "observatory"))
                 return true;
         return false;
     }
@@ -197,9 +200,9 @@ public sealed class AttributionComponent : IDocumentComponent
         var speaker = new Chunk(poss >= 0 ? poss + 1 : np.Start, headEnd);
         bool anonymous = false;
         for (int i = speaker.Start; i < speaker.End; i++)
-            if (AnonymousHeads.Contains(v.Word(i).ToString())) anonymous = true;
+            if (AnonymousLookup.Contains(v.Word(i))) anonymous = true;
         for (int i = speaker.Start; i < speaker.End && anonymous; i++)
-            if (v.TagAt(i) == Tag.Proper && !(i == speaker.Start && AnonymousHeads.Contains(v.Word(i).ToString()))) anonymous = false;
+            if (v.TagAt(i) == Tag.Proper && !(i == speaker.Start && AnonymousLookup.Contains(v.Word(i)))) anonymous = false;
         var span = v.SpanOf(np);
         if (!speaker.IsEmpty)
         {

@@ -38,9 +38,24 @@ public sealed class EventCoder
     /// <summary>Verbs that only report or frame another event: coded by the dictionary, but never as the main event.</summary>
     public static bool IsSpeechCode(string code) => code.StartsWith("01", StringComparison.Ordinal) && code.Length >= 3;
 
+    /// <summary>Hashes of the sentence's words and their singulars, for rejecting patterns whose words are absent.</summary>
+    private static HashSet<int> WordHashes(SentenceView v)
+    {
+        var set = new HashSet<int>(v.Count * 2);
+        for (int i = 0; i < v.Count; i++)
+        {
+            var w = v.Word(i);
+            set.Add(string.GetHashCode(w, StringComparison.OrdinalIgnoreCase));
+            if (w.Length > 2 && (w[^1] is 's' or 'S')) set.Add(string.GetHashCode(w[..^1], StringComparison.OrdinalIgnoreCase));
+            if (w.Length > 3 && w.EndsWith("es", StringComparison.OrdinalIgnoreCase)) set.Add(string.GetHashCode(w[..^2], StringComparison.OrdinalIgnoreCase));
+        }
+        return set;
+    }
+
     public List<CodedEvent> Code(SentenceView v)
     {
         var events = new List<CodedEvent>();
+        HashSet<int>? hashes = null;
         var covered = new bool[v.Count];
         if (_nouns is not null) CodeNominal(v, covered, events);
         for (int k = 0; k < v.Count; k++)
@@ -64,7 +79,8 @@ public sealed class EventCoder
                 if (f.Before.Length + f.After.Length != bestLen || !AdjacentWords(v, k, f)) continue;
                 best ??= f;
                 if (f.Code is not ("---" or "")) { fallback = f.Code; if (pattern is null) best = f; }
-                var (p, ps, pt, sc) = BestPattern(v, k, k - f.Before.Length, k + f.After.Length, f.Block, passive);
+                hashes ??= WordHashes(v);
+                var (p, ps, pt, sc) = BestPattern(v, k, k - f.Before.Length, k + f.After.Length, f.Block, passive, hashes);
                 if (p is not null && sc > score) { pattern = p; src = ps; tgt = pt; score = sc; best = f; }
             }
             if (best is null) continue;
@@ -102,9 +118,8 @@ public sealed class EventCoder
     private static Chunk MarkerChunk(SentenceView v, int marker)
     {
         if (marker == -1) return Chunk.None;
-        if (marker >= 0) return v.NounPhraseStartingAt(marker);
-        int pos = -marker - 2;
-        return v.NounPhraseEndingAt(pos);
+        var c = marker >= 0 ? v.NounPhraseStartingAt(marker) : v.NounPhraseEndingAt(-marker - 2);
+        return v.IsMeasure(c) ? Chunk.None : c;
     }
 
     private static IEnumerable<(string Code, bool Reversed)> SplitPaired(string code)
@@ -136,7 +151,7 @@ public sealed class EventCoder
         return false;
     }
 
-    private (VerbPattern? Pattern, int Source, int Target, int Score) BestPattern(SentenceView v, int k, int first, int last, VerbBlock block, bool passive)
+    private (VerbPattern? Pattern, int Source, int Target, int Score) BestPattern(SentenceView v, int k, int first, int last, VerbBlock block, bool passive, HashSet<int> hashes)
     {
         VerbPattern? best = null;
         int bestScore = 0, bestSrc = -1, bestTgt = -1;
@@ -146,6 +161,9 @@ public sealed class EventCoder
         int beforeLimit = Math.Max(0, first - 16);
         foreach (var p in block.Patterns)
         {
+            bool possible = true;
+            foreach (var h in p.WordHashes) if (!hashes.Contains(h)) { possible = false; break; }
+            if (!possible) continue;
             int src = -1, tgt = -1;
             if (!MatchSide(v, p.After, 0, last + 1, afterLimit, +1, first: true, ref src, ref tgt, out int sa)) continue;
             if (!MatchSide(v, p.Before, 0, first - 1, beforeLimit, -1, first: true, ref src, ref tgt, out int sb)) continue;

@@ -43,7 +43,7 @@ public sealed class EventsComponent : IDocumentComponent
         "continues", "continued", "attempt", "attempts", "attempted", "say", "says", "said", "add", "adds", "added", "tell", "told",
         "tells", "report", "reports", "reported", "claim", "claims", "claimed", "deny", "denies", "denied", "include", "includes",
         "included", "including", "help", "helps", "helped", "come", "comes", "came", "serve", "serves", "served", "face", "faces",
-        "faced", "confirm", "confirmed", "confirms", "announce", "announced", "announces", "state", "stated", "states", "note", "noted",
+        "faced", "issue", "issued", "issues", "confirm", "confirmed", "confirms", "announce", "announced", "announces", "state", "stated", "states", "note", "noted",
     };
 
     /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
@@ -54,6 +54,10 @@ public sealed class EventsComponent : IDocumentComponent
         "men", "checkpoints", "checkpoint", "barracks", "positions", "position", "villages", "village", "town", "city", "camp",
         "hospital", "school", "base", "convoy", "neighbourhood", "neighborhood", "areas", "district", "cells", "branch", "intelligence",
         "state", "states", "country", "countries", "leaders", "leader", "president", "minister", "officials", "official",
+        "forum", "council", "committee", "court", "parliament", "union", "party", "parties", "agency", "organization",
+        "organisation", "association", "league", "alliance", "front", "brigade", "battalion", "commission", "assembly",
+        "cabinet", "administration", "delegation", "mission", "embassy", "envoy", "spokesman", "navy", "military",
+        "allies", "ally", "partners", "neighbours", "neighbors", "authority", "regime's", "movement",
     };
 
     public void Process(Document document)
@@ -74,11 +78,13 @@ public sealed class EventsComponent : IDocumentComponent
                 if (!ce.Nominal && FramingVerbs.Contains(v.Word(ce.Trigger.Start).ToString())) continue;
                 // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
                 if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End)) continue;
-                if (!IsCodeable(v, ce, document)) continue;
+                if (!IsCodeable(v, ce, document, Stance(v, ce))) continue;
                 // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
                     && Inside(ce.Trigger, o.Actor))) continue;
                 var code = Refine(v, ce.Code);
+                if (code is "190" && IsKilling(v, ce) && !TargetsCombatants(v, ce.Target)) code = "1823"; // killing people outside combat
+                else if (code is "190" && TargetsCivilians(v, ce.Target)) code = "180"; // force against civilians is unconventional violence
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
                 var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
@@ -98,6 +104,9 @@ public sealed class EventsComponent : IDocumentComponent
                 if (stance == "commit" && !code.StartsWith("03", StringComparison.Ordinal) && (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2) code = "030";
                 ev.Codes = _res.Codes.Codes(code);
                 ev.Codes = ev.Codes with { Plover = AdjustPlover(ev.Codes, ev.Modality, stance) };
+                // NGEC PLOVER codebook: resigning is RETREAT with mode resign (the 2021 CAMEO table files 083x under CONCEDE)
+                if (v.IsAny(ce.Trigger.Start, "resign", "resigned", "resigns", "resigning") && ev.Modality is Modality.Asserted or Modality.Reported)
+                    ev.Codes = ev.Codes with { Plover = new PloverCode("RETREAT", "resign", ev.Codes.Plover?.Context ?? []) };
                 ev.Place = Place(document, sentence, trigger);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
@@ -125,8 +134,25 @@ public sealed class EventsComponent : IDocumentComponent
     /// </summary>
     private static string? Stance(SentenceView v, CodedEvent ce)
     {
-        if (ce.Nominal) return null;
-        int k = ce.Trigger.Start, g = v.VerbGroupStart(k);
+        int k = ce.Trigger.Start;
+        if (ce.Nominal)
+        {
+            // an event noun takes the stance of the light verb it is the object of: "would tighten the blockade"
+            int p = k - 1;
+            while (p >= 0 && v.TagAt(p) is Tag.Noun or Tag.Det or Tag.Num or Tag.Adv or Tag.Poss or Tag.Proper) p--;
+            if (p < 0 || v.TagAt(p) != Tag.Verb) return null;
+            k = p;
+        }
+        int g = v.VerbGroupStart(k);
+        for (int i = g; i < k; i++) if (v.IsAny(i, "must", "should")) return "demand";
+        if (g >= 2 && v.Is(g - 1, "to") && v.IsAny(g - 2, "has", "have", "had")) return "demand";
+        // "ordered / urged / pressed X to V": someone demands it of X
+        if (g >= 2 && v.Is(g - 1, "to"))
+        {
+            int p = g - 2;
+            while (p >= 0 && v.TagAt(p) is Tag.Noun or Tag.Proper or Tag.Det or Tag.Poss or Tag.Pron or Tag.Adv) p--;
+            if (p >= 0 && p < g - 2 && v.IsAny(p, "ordered", "orders", "order", "urged", "urges", "urge", "asked", "asks", "called", "pressed", "pressuring", "pushing", "demanded", "instructed", "told")) return "demand";
+        }
         if (v.IsAny(k, "agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges")) return "commit";
         for (int i = g; i < k; i++) if (v.IsAny(i, "will", "would", "shall", "wo")) return "commit";
         if (g >= 2 && v.Is(g - 1, "to"))
@@ -147,6 +173,8 @@ public sealed class EventsComponent : IDocumentComponent
         if (p is null) return null;
         bool cooperative = codes.QuadClass is 1 or 2;
         if (modality == Modality.Negated && cooperative) return new PloverCode("REJECT", null, p.Context);
+        // "X must / should V": someone demands it of X
+        if (stance == "demand") return new PloverCode("REQUEST", cooperative ? "assist" : "change", p.Context);
         if (stance == "threat" || (stance == "commit" && codes.QuadClass == 4)) return new PloverCode("THREATEN", p.Event == "ASSAULT" ? "violence" : null, p.Context);
         if (stance == "commit" && cooperative && p.Event != "AGREE") return new PloverCode("AGREE", null, p.Context);
         return p;
@@ -157,11 +185,12 @@ public sealed class EventsComponent : IDocumentComponent
     /// (QuadClass 1 and 3) need both an actor and a target that are parties, material ones (2 and 4) one of them,
     /// or an explicit event noun ("attacks would be limited").
     /// </summary>
-    private bool IsCodeable(SentenceView v, CodedEvent ce, Document d)
+    private bool IsCodeable(SentenceView v, CodedEvent ce, Document d, string? stance)
     {
         bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d);
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
-        if (quad is 1 or 3) return actor && (target || PartyAfter(v, ce.Trigger.End, d) || ce.Code.StartsWith("13", StringComparison.Ordinal));
+        if (quad == 3) return actor || (ce.Passive && target); // demands, accusations, rejections, threats: the party that voices them, or the accused
+        if (quad == 1) return actor && (target || stance is not null || PartyAfter(v, ce.Trigger.End, d));
         if (ce.Nominal && quad == 4) return true;
         return actor || target;
     }
@@ -299,12 +328,39 @@ public sealed class EventsComponent : IDocumentComponent
         if (Any("chemical", "sarin", "chlorine", "toxic", "poison", "nerve") && (Any("gas", "gases", "attack", "weapons", "agent", "substance") )) return "2041";
         if (Any("suicide")) return "1831";
         if (code == "183") return code;
-        if (Any("airstrike", "airstrikes", "warplanes", "warplane", "jets", "helicopter", "helicopters", "aircraft", "drone", "drones", "aerial", "air-raid") || Pair("air", "strike") || Pair("air", "raid") || Pair("barrel", "bomb")) return "195";
+        if (Pair("roadside", "bomb") || Pair("roadside", "bombing") || Pair("car", "bomb") || Pair("car", "bombing") || Any("IED", "IEDs") || Pair("explosive", "device")) return "183";
+        if (Any("airstrike", "airstrikes", "warplanes", "warplane", "jets", "helicopter", "helicopters", "aircraft", "drone", "drones", "aerial", "air-raid", "bombing", "bombings", "bombed", "raids", "strikes")
+            || Pair("air", "strike") || Pair("air", "raid") || Pair("barrel", "bomb")) return "195";
         if (Any("shelling", "shells", "shelled", "artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "bombardment", "shell")) return "194";
         if (Any("explosion", "explosive", "explosives", "IED", "blast", "landmine", "landmines", "minefield", "booby-trapped", "detonated", "bomb", "bombs", "bombing", "bombings", "bomber") || Pair("car", "bomb") || Pair("roadside", "bomb")) return "183";
         if (code is "190" or "19" && Any("sniper", "gunfire", "gunmen", "shot", "shooting", "clashes", "clashed")) return "193";
         if (Any("executed", "execution", "executions", "beheaded", "beheading")) return "1823";
         return code;
+    }
+
+    private static bool IsKilling(SentenceView v, CodedEvent ce)
+    {
+        for (int i = ce.Trigger.Start; i < ce.Trigger.End; i++)
+            if (v.IsAny(i, "kill", "killed", "kills", "killing", "murder", "murdered", "murders", "slain", "slay", "slew", "assassinated", "executed", "beheaded", "shot")) return true;
+        return false;
+    }
+
+    private static readonly string[] CombatantWords = ["soldiers", "soldier", "troops", "fighters", "fighter", "militants", "rebels", "guerrillas", "insurgents", "gunmen", "militiamen", "combatants", "forces", "army", "servicemen", "jihadists", "terrorists", "members"];
+
+    private static bool TargetsCombatants(SentenceView v, Chunk target)
+    {
+        if (target.IsEmpty) return true; // unknown victims: keep the generic use of force
+        for (int i = target.Start; i < target.End; i++) if (v.IsAny(i, CombatantWords)) return true;
+        return false;
+    }
+
+    private static readonly string[] CivilianTargets = ["civilians", "civilian", "refugees", "refugee", "villagers", "residents", "worshippers", "passengers", "children", "women", "journalists", "hospital", "school", "market", "mosque", "church", "camp", "convoy", "displaced"];
+
+    private static bool TargetsCivilians(SentenceView v, Chunk target)
+    {
+        if (target.IsEmpty || TargetsCombatants(v, target)) return false;
+        for (int i = target.Start; i < target.End; i++) if (v.IsAny(i, CivilianTargets)) return true;
+        return false;
     }
 
     private static readonly string[] KillWords = ["kill", "killed", "kills", "killing", "killings", "died", "die", "dead", "death", "deaths", "massacre", "executed", "execution", "slain", "murdered", "toll", "lives"];

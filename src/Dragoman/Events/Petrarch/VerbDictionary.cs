@@ -15,6 +15,10 @@ public readonly record struct PatternElement(ElementKind Kind, string Value, boo
 /// </summary>
 public sealed record VerbPattern(PatternElement[] Before, PatternElement[] After, string Code, int Line)
 {
+    /// <summary>Case-insensitive hashes of the pattern's literal words: a sentence lacking one cannot match (fast rejection).</summary>
+    public int[] WordHashes { get; } = Before.Concat(After).Where(e => e.Kind == ElementKind.Word)
+        .Select(e => string.GetHashCode(e.Value.AsSpan(), StringComparison.OrdinalIgnoreCase)).Distinct().ToArray();
+
     public int WordCount => Before.Count(e => e.Kind is ElementKind.Word or ElementKind.Synset) + After.Count(e => e.Kind is ElementKind.Word or ElementKind.Synset);
 }
 

@@ -64,6 +64,8 @@ public sealed class SentenceView
             while (s - 1 >= 0 && IsNominal(s - 1) && Tags[s - 1] != Tag.Pron && !(Tags[s] == Tag.Det && Tags[s - 1] is Tag.Noun or Tag.Proper)) s--;
             if (s - 2 >= 0 && Tags[s - 1] == Tag.Of && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron) { s -= 2; continue; }
             if (s - 2 >= 0 && IsAny(s - 1, "from") && Tags[s] == Tag.Proper && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron) { s -= 2; continue; }
+            // a bracketed acronym inside the phrase: "the Asia-Pacific Economic Cooperation (APEC) forum"
+            if (s - 4 >= 0 && Word(s - 1) is ")" && Tags[s - 2] == Tag.Proper && Word(s - 3) is "(" && IsNominal(s - 4)) { s -= 4; continue; }
             break;
         }
         return new Chunk(CountModifierStart(s), end + 1);
@@ -166,8 +168,13 @@ public sealed class SentenceView
         }
         if (Tags[j] == Tag.To)
         {
-            // object control "pushing the regime to release": the noun phrase before "to"; else the subject of "plans to"
-            if (j - 1 >= 0 && IsNominal(j - 1) && Tags[j - 1] != Tag.Pron) return NounPhraseEndingAt(j - 1);
+            // object control after a causative verb ("pushing the regime to release"): the noun phrase before "to";
+            // a noun phrase after any other word ("an excuse to carry out") does not say who acts
+            if (j - 1 >= 0 && IsNominal(j - 1) && Tags[j - 1] != Tag.Pron)
+            {
+                var np = NounPhraseEndingAt(j - 1);
+                return np.Start > 0 && IsAny(np.Start - 1, Causatives) ? np : Chunk.None;
+            }
             for (int v = j - 1; v >= 0; v--)
             {
                 if (Tags[v] == Tag.Verb) return Subject(v, depth + 1);
@@ -189,6 +196,9 @@ public sealed class SentenceView
             { s = NounPhraseEndingAt(s - 3).Start; crossedAnd = true; continue; }
             if (s >= 2 && IsAny(s - 1, "and", "or") && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron)
             { s = NounPhraseEndingAt(s - 2).Start; crossedAnd = true; continue; }
+            // "Washington along with its allies", "the army together with militias"
+            if (s >= 3 && IsAny(s - 1, "with") && IsAny(s - 2, "along", "together") && IsNominal(s - 3) && Tags[s - 3] != Tag.Pron)
+            { s = NounPhraseEndingAt(s - 3).Start; continue; }
             if (crossedAnd && s >= 2 && Tags[s - 1] == Tag.Comma && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron)
             { s = NounPhraseEndingAt(s - 2).Start; continue; }
             break;
@@ -227,12 +237,23 @@ public sealed class SentenceView
             if (Tags[n] == Tag.Num && CountModifierStart(n) == j)
             {
                 var np = NounPhraseStartingAt(n);
-                if (IsAny(np.End - 1, TimeUnits) || IsAny(np.End, "ago")) return Chunk.None; // "over six months ago"
+                if (IsMeasure(np)) return Chunk.None; // "over six months ago"
                 return new Chunk(j, np.End);
             }
         if ((Tags[j] is Tag.Prep or Tag.To) && IsAny(j, "to", "with", "against", "on", "at", "into", "upon", "toward", "towards", "for") && IsNominal(j + 1))
             return NounPhraseStartingAt(j + 1);
         return Chunk.None;
+    }
+
+    private static readonly string[] Causatives = ["pushing", "push", "pushed", "pushes", "forced", "force", "forcing", "forces", "urged", "urge", "urging", "urges", "asked", "ask", "asking", "asks", "ordered", "order", "orders", "allowed", "allow", "allows", "helped", "help", "helps", "pressured", "pressure", "pressuring", "encouraged", "encourage", "compelled", "led", "lead", "invited", "persuaded", "convinced", "called", "told", "expected", "expect", "want", "wants", "wanted"];
+
+    /// <summary>A phrase that measures time or distance ("six months", "30 km"), not a participant.</summary>
+    public bool IsMeasure(Chunk c)
+    {
+        if (c.IsEmpty) return false;
+        if (IsAny(c.End, "ago")) return true;
+        for (int i = c.Start; i < c.End; i++) if (IsAny(i, TimeUnits) || IsAny(i, "ago")) return true;
+        return false;
     }
 
     private static readonly string[] TimeUnits = ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent"];

@@ -44,6 +44,9 @@ public sealed class Tagger
         "clashes", "attacks", "airstrikes", "strikes", "shelling", "reports", "members", "dozens", "hundreds", "thousands", "gunfire",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InitialNounLookup = SentenceInitialNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonVerbLookup = CommonVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly VerbTest? _verbs;
 
     public Tagger(VerbTest? verbs) => _verbs = verbs;
@@ -102,8 +105,8 @@ public sealed class Tagger
             }
             if (w.EndsWith("n't", StringComparison.OrdinalIgnoreCase)) { tags[k] = Syntax.Tag.Neg; continue; }
             bool upper = char.IsUpper(w[0]);
-            if (upper && k == 0 && SentenceInitialNouns.Contains(w.ToString())) { tags[k] = Syntax.Tag.Noun; continue; }
-            bool verbForm = (_verbs is not null && _verbs(w)) || CommonVerbs.Contains(w.ToString());
+            if (upper && k == 0 && InitialNounLookup.Contains(w)) { tags[k] = Syntax.Tag.Noun; continue; }
+            bool verbForm = (_verbs is not null && _verbs(w)) || CommonVerbLookup.Contains(w);
             if (upper && !(k == 0 && verbForm)) { tags[k] = Syntax.Tag.Proper; continue; }
             if (verbForm) { tags[k] = Syntax.Tag.Verb; continue; }
             if (w.Length > 4 && w.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) { tags[k] = Syntax.Tag.Adv; continue; }
