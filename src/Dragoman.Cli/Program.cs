@@ -12,7 +12,7 @@ app.Configure(config =>
 });
 try
 {
-    return await app.RunAsync(args);
+    return await app.RunAsync(Dragoman.Ingest.InputSources.ProtectStdinArgument(args));
 }
 catch (CommandAppException ex)
 {

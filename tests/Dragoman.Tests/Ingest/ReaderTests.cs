@@ -46,10 +46,14 @@ public class ReaderTests
         Assert.StartsWith("Security forces raided", outcome.Article.Lede);
     }
 
-    [Fact]
-    public void Reads_standard_input_named_stdin()
+    [Theory]
+    [InlineData("-", "a lone dash")]
+    [InlineData(InputSources.StdinToken, "the token the CLI turns a dash into")]
+    public void Reads_standard_input_named_stdin(string arg, string reason)
     {
-        var outcome = IngestHarness.ReadAll(["-"], new StringReader(Story("Tartus"))).Single();
+        Assert.Equal([InputSources.StdinToken, "a.txt"], InputSources.ProtectStdinArgument(["-", "a.txt"]));
+        var outcome = IngestHarness.ReadAll([arg], new StringReader(Story("Tartus"))).Single();
+        Assert.True(outcome.Article is not null, reason);
         Assert.Equal("stdin", outcome.Input);
         Assert.Equal("Clashes near Tartus", outcome.Article!.Title);
     }
