@@ -35,6 +35,7 @@ internal static class ArticleAssembler
         void Drop(Block b, string reason) => dropped.Add(new DroppedSpan(b.RawStart, b.RawEnd, reason, b.Text));
 
         var content = new List<Block>();
+        bool afterKeywordLabel = false;
         foreach (var block in parts.Blocks)
         {
             var text = block.Text;
@@ -45,8 +46,17 @@ internal static class ArticleAssembler
                 Drop(block, kws.Count > 0 ? "keyword list (kept as keywords)" : "label of an empty keywords block");
                 continue;
             }
+            // Items under a keywords/tags label ("Helpful keywords" then "Syria, Daraa, ISIS") are keywords.
+            if (afterKeywordLabel && ChromeRules.BareKeywordList(text) is { } items)
+            {
+                keywords.AddRange(items);
+                Drop(block, "keyword list (kept as keywords)");
+                continue;
+            }
+            afterKeywordLabel = false;
             if (ChromeRules.Classify(text, block.LinkDensity) is { } reason)
             {
+                afterKeywordLabel = reason == ChromeRules.KeywordLabelReason && ChromeRules.NamesKeywords(text);
                 if (reason == "copyright footer" && ChromeRules.CopyrightName(text) is { } holder) copyrightPublishers.Add(holder);
                 Drop(block, reason);
                 continue;

@@ -90,3 +90,18 @@ public class ReaderTests
         Assert.Equal("Clash in Afrin\n\nFighters clashed near Afrin on Tuesday, residents said.", a.Text);
     }
 }
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public void Reading_in_parallel_gives_the_same_articles_as_in_sequence()
+    {
+        var items = InputSources.Expand([IngestHarness.Samples, IngestHarness.Fixtures]).SelectMany(ArticleInputs.Split).ToList();
+        var sequential = items.Select(i => ArticleReader.Read(i.Raw!).Value!.ContentHash).ToList();
+        for (int round = 0; round < 3; round++)
+        {
+            var parallel = items.AsParallel().AsOrdered().WithDegreeOfParallelism(8).Select(i => ArticleReader.Read(i.Raw!).Value!.ContentHash).ToList();
+            Assert.Equal(sequential, parallel);
+        }
+    }
+}
