@@ -68,7 +68,7 @@ public static class Terminal
 /// </summary>
 public static class StdinArgument
 {
-    public const string Placeholder = "<stdin>";
+    public const string Placeholder = Dragoman.Ingest.InputSources.StdinToken;
 
     public static string[] Escape(string[] args) => [.. args.Select(a => a == "-" ? Placeholder : a)];
 

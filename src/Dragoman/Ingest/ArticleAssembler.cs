@@ -35,6 +35,7 @@ internal static class ArticleAssembler
         void Drop(Block b, string reason) => dropped.Add(new DroppedSpan(b.RawStart, b.RawEnd, reason, b.Text));
 
         var content = new List<Block>();
+        bool afterKeywordLabel = false;
         foreach (var block in parts.Blocks)
         {
             var text = block.Text;
@@ -45,8 +46,17 @@ internal static class ArticleAssembler
                 Drop(block, kws.Count > 0 ? "keyword list (kept as keywords)" : "label of an empty keywords block");
                 continue;
             }
+            // Items under a keywords/tags label ("Helpful keywords" then "Syria, Daraa, ISIS") are keywords.
+            if (afterKeywordLabel && ChromeRules.BareKeywordList(text) is { } items)
+            {
+                keywords.AddRange(items);
+                Drop(block, "keyword list (kept as keywords)");
+                continue;
+            }
+            afterKeywordLabel = false;
             if (ChromeRules.Classify(text, block.LinkDensity) is { } reason)
             {
+                afterKeywordLabel = reason == ChromeRules.KeywordLabelReason && ChromeRules.NamesKeywords(text);
                 if (reason == "copyright footer" && ChromeRules.CopyrightName(text) is { } holder) copyrightPublishers.Add(holder);
                 Drop(block, reason);
                 continue;
@@ -82,7 +92,7 @@ internal static class ArticleAssembler
             {
                 foreach (var (s, e) in disclaimers)
                 {
-                    var (rs, re) = block.RawRange(s, e);
+                    var (rs, re) = RawRangeOf(block, s, e, parts.RawText);
                     var sentence = text[s..e].Trim();
                     dropped.Add(new DroppedSpan(rs, re, "disclaimer (kept as credit)", sentence));
                     credits.Add(new PendingCredit(CreditRole.Disclaimer, sentence, null, rs, re, true));
@@ -95,7 +105,7 @@ internal static class ArticleAssembler
 
         // A date stamp opening a run-on text ("Wed 05 Apr 2017 Syria attack ...") is metadata, not prose.
         bool leadingDate = false;
-        for (int i = 0; i < Math.Min(2, content.Count) && !leadingDate; i++) leadingDate = CutLeadingDate(content[i], dropped, lateDates);
+        for (int i = 0; i < Math.Min(2, content.Count) && !leadingDate; i++) leadingDate = CutLeadingDate(content[i], dropped, lateDates, parts.RawText);
 
         // Title: the container's hint, else the page's headline block, else metadata, else a short first line.
         string? title = string.IsNullOrWhiteSpace(hints?.Title) ? null : Collapse(hints.Title);
@@ -126,11 +136,11 @@ internal static class ArticleAssembler
         if (title is not null && content.Count > 0 && TitlePrefix(content[0].Text, title) is var cut and > 0 && cut < content[0].Text.Length)
         {
             var first = content[0];
-            var (rs, re) = first.RawRange(0, cut);
+            var (rs, re) = RawRangeOf(first, 0, cut, parts.RawText);
             dropped.Add(new DroppedSpan(rs, re, "title repeated in the body", first.Text[..cut].Trim()));
             RemoveRanges(first, [(0, cut)]);
             // "Title Monitor AFP Saturday 16 Jul 2016 Body ...": the stamp may follow the repeated title.
-            if (!leadingDate) CutLeadingDate(first, dropped, lateDates);
+            if (!leadingDate) CutLeadingDate(first, dropped, lateDates, parts.RawText);
         }
 
         if (content.Count == 0 && parts.MetaBody is { } metaBody)
@@ -223,10 +233,26 @@ internal static class ArticleAssembler
         };
     }
 
-    private static bool CutLeadingDate(Block block, List<DroppedSpan> dropped, List<(DateOnly, string)> dates)
+    /// <summary>
+    /// Raw range of part of a block: exact through the block's character map (plain text); for HTML, where the part's
+    /// text appears verbatim inside the element's source, that occurrence; else the whole element.
+    /// </summary>
+    private static (int, int) RawRangeOf(Block block, int start, int end, string raw)
+    {
+        if (block.Map is not null || block.RawEnd <= block.RawStart) return block.RawRange(start, end);
+        var part = block.Text[start..end].Trim();
+        if (part.Length > 0 && block.RawEnd <= raw.Length)
+        {
+            int idx = raw.IndexOf(part, block.RawStart, block.RawEnd - block.RawStart, StringComparison.Ordinal);
+            if (idx >= 0) return (idx, idx + part.Length);
+        }
+        return (block.RawStart, block.RawEnd);
+    }
+
+    private static bool CutLeadingDate(Block block, List<DroppedSpan> dropped, List<(DateOnly, string)> dates, string raw)
     {
         if (DateParsing.LeadingDate(block.Text) is not { } lead) return false;
-        var (rs, re) = block.RawRange(0, lead.End);
+        var (rs, re) = RawRangeOf(block, 0, lead.End, raw);
         dropped.Add(new DroppedSpan(rs, re, "date line (read as publication date)", block.Text[..lead.End].Trim()));
         dates.Add((lead.Date, "date line"));
         RemoveRanges(block, [(0, lead.End)]);

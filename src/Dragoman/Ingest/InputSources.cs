@@ -14,12 +14,17 @@ public static class InputSources
     /// <summary>Files larger than this are refused (a JSON Lines batch may be large; a single article never is).</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;
 
+    /// <summary>What a lone "-" becomes before the command-line parser sees it (which would take "-" for an option).</summary>
+    public const string StdinToken = "stdin:";
+
+    /// <summary>Replaces a lone "-" argument by <see cref="StdinToken"/> so the CLI parser passes it through as a path.</summary>
+    public static string[] ProtectStdinArgument(string[] args) => args.Select(a => a == "-" ? StdinToken : a).ToArray();
+
     public static IEnumerable<InputItem> Expand(IEnumerable<string> inputs, TextReader? stdin = null)
     {
         foreach (var input in inputs)
         {
-            // The CLI passes "-" as /dev/stdin because its argument parser cannot bind a lone dash.
-            if (input is "-" or "/dev/stdin")
+            if (input is "-" or StdinToken)
             {
                 yield return ReadStdin(stdin);
                 continue;

@@ -14,6 +14,7 @@ public class ArticleShapeTests
     [InlineData("text_wire_dateline.txt", "Fighters seize hilltop near Kabani after clashes", "ALEPPO, Aug. 4 (Northern Wire) -", "byline between title and lede is not the lede")]
     [InlineData("text_hardwrapped_translated.txt", "Teachers arrested in Idlib countryside", "Security men belonging to an armed faction arrested three school teachers", "hard-wrapped lines joined into one paragraph")]
     [InlineData("text_dateline_august.txt", "Refugees return to Jarabulus after border opens", "Several hundred families", "menu line and date line before the title are not the title")]
+    [InlineData("html_wordpress_translated.html", "Checkpoint Raids Spread in Rural Hama", "Military Security patrols stopped buses", "entry-title outside entry-content; title repeated after the lede")]
     public void Title_and_lede(string fixture, string title, string ledeStart, string reason)
     {
         var a = IngestHarness.Fixture(fixture);
@@ -32,6 +33,7 @@ public class ArticleShapeTests
     [InlineData("text_hardwrapped_translated.txt", "original-outlet=Qasioun Daily|translator=Sami Aziz", "'(Source: Y)' line; 'Translated from Arabic by X'")]
     [InlineData("text_dateline_august.txt", "disclaimer=The opinions expressed here are solely those of the author and do not reflect the position of this website.", "opinion disclaimer")]
     [InlineData("html_jsonld_body_only.html", "", "no credits at all")]
+    [InlineData("html_wordpress_translated.html", "disclaimer=Responsibility for the information and views set out in this report lies entirely with the author.|original-outlet=Hama Now|translator=The Orontes Review", "HTML translated item: 'writes Y' lede, translation credit, disclaimer")]
     public void Credits(string fixture, string expected, string reason)
     {
         var a = IngestHarness.Fixture(fixture);
@@ -46,6 +48,7 @@ public class ArticleShapeTests
     [InlineData("text_wire_dateline.txt", "By Hana Saleh=byline (kept as author credit)¦Keywords:=keyword list (kept as keywords)¦All rights reserved=copyright footer", "byline, keyword line, copyright")]
     [InlineData("text_hardwrapped_translated.txt", "Advertisement=advertisement label¦Subscribe to our newsletter=subscribe or follow prompt¦(Source: Qasioun Daily)=source line (kept as original-outlet credit)", "ad label, newsletter prompt, source line")]
     [InlineData("text_dateline_august.txt", "Home | News=navigation menu¦August 1 2011=date line (read as publication date)¦Refugees return=title repeated in the body¦opinions expressed=disclaimer (kept as credit)¦cookies=cookie notice", "menu, date line, repeated title, disclaimer, cookies")]
+    [InlineData("html_wordpress_translated.html", "Skip to content=outside the article (skip-link)¦Logo Wide=page header¦ADVERTISEMENT=advertisement label¦Helpful keywords=label of an empty keywords/related block¦Hama, Salamiyah, detentions=keyword list (kept as keywords)¦Share this:=share buttons¦Leave a Reply=outside the article (comments)¦Responsibility for the information=disclaimer (kept as credit)", "WordPress page: skip link, masthead, ad label, keywords label and items, share box, comments")]
     public void Dropped_chrome_with_reasons(string fixture, string expected, string reason)
     {
         var a = IngestHarness.Fixture(fixture);
@@ -58,6 +61,8 @@ public class ArticleShapeTests
             Assert.True(hit.Reason == why, $"{reason}: '{text}' dropped as '{hit.Reason}', expected '{why}'");
             Assert.True(hit.Start >= 0 && hit.End <= raw.Length + 1 && hit.End > hit.Start, $"{reason}: span {hit.Start}-{hit.End} outside the raw text");
             Assert.DoesNotContain(text == "Refugees return" ? "\n\nRefugees return" : text, a.Text);
+            if (hit.Reason.StartsWith("disclaimer", StringComparison.Ordinal)) Assert.Contains(text, raw[hit.Start..hit.End]);
+            if (hit.Reason.StartsWith("disclaimer", StringComparison.Ordinal)) Assert.DoesNotContain("translated", raw[hit.Start..hit.End]);
         }
     }
 
@@ -66,6 +71,7 @@ public class ArticleShapeTests
     [InlineData("html_divsoup_meta.html", "2022-01-17", "meta article:published_time", "meta tag; the date as the source wrote it (+03:00), not converted to UTC")]
     [InlineData("html_plain_paragraphs.html", "2018-02-11", "time element", "only a <time datetime>")]
     [InlineData("text_dateline_august.txt", "2011-08-01", "date line", "'August 1 2011' line")]
+    [InlineData("html_wordpress_translated.html", "2020-11-03", "meta article:published_time", "meta tag beats the entry-date <time>")]
     [InlineData("text_wire_dateline.txt", null, null, "'Aug. 4' dateline has no year: unknown, not guessed")]
     [InlineData("text_hardwrapped_translated.txt", null, null, "no date anywhere")]
     public void Publication_date(string fixture, string? date, string? source, string reason)
@@ -80,6 +86,7 @@ public class ArticleShapeTests
     [InlineData("html_divsoup_meta.html", "Deir ez-Zor|curfew", "Eastern Mirror", "news_keywords with ';' and og:site_name")]
     [InlineData("text_wire_dateline.txt", "Latakia|Kabani|clashes", "Northern Wire", "'Keywords:' line; publisher from the copyright footer")]
     [InlineData("html_plain_paragraphs.html", "", "Desert Media Group", "copyright line outside the container names the publisher")]
+    [InlineData("html_wordpress_translated.html", "Hama|Salamiyah|detentions", "The Orontes Review", "items under a 'Helpful keywords' heading; publisher from the footer")]
     public void Keywords_and_publisher(string fixture, string keywords, string publisher, string reason)
     {
         var a = IngestHarness.Fixture(fixture);

@@ -46,10 +46,14 @@ public class ReaderTests
         Assert.StartsWith("Security forces raided", outcome.Article.Lede);
     }
 
-    [Fact]
-    public void Reads_standard_input_named_stdin()
+    [Theory]
+    [InlineData("-", "a lone dash")]
+    [InlineData(InputSources.StdinToken, "the token the CLI turns a dash into")]
+    public void Reads_standard_input_named_stdin(string arg, string reason)
     {
-        var outcome = IngestHarness.ReadAll(["-"], new StringReader(Story("Tartus"))).Single();
+        Assert.Equal([InputSources.StdinToken, "a.txt"], InputSources.ProtectStdinArgument(["-", "a.txt"]));
+        var outcome = IngestHarness.ReadAll([arg], new StringReader(Story("Tartus"))).Single();
+        Assert.True(outcome.Article is not null, reason);
         Assert.Equal("stdin", outcome.Input);
         Assert.Equal("Clashes near Tartus", outcome.Article!.Title);
     }
@@ -84,5 +88,20 @@ public class ReaderTests
     {
         var a = IngestHarness.FromBytes("Clash in Afrin\n\nFighters clashed near Afrin on Tuesday, residents said."u8.ToArray(), ContentTypes.Text, new ArticleHints(Title: "Clash in Afrin"));
         Assert.Equal("Clash in Afrin\n\nFighters clashed near Afrin on Tuesday, residents said.", a.Text);
+    }
+}
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public void Reading_in_parallel_gives_the_same_articles_as_in_sequence()
+    {
+        var items = InputSources.Expand([IngestHarness.Samples, IngestHarness.Fixtures]).SelectMany(ArticleInputs.Split).ToList();
+        var sequential = items.Select(i => ArticleReader.Read(i.Raw!).Value!.ContentHash).ToList();
+        for (int round = 0; round < 3; round++)
+        {
+            var parallel = items.AsParallel().AsOrdered().WithDegreeOfParallelism(8).Select(i => ArticleReader.Read(i.Raw!).Value!.ContentHash).ToList();
+            Assert.Equal(sequential, parallel);
+        }
     }
 }

@@ -148,3 +148,18 @@ public class RunOnTextTests
         if (date is not null) Assert.Contains(a.Dropped, d => d.Reason.StartsWith("date line", StringComparison.Ordinal) && content[d.Start..d.End].Trim() == d.Text);
     }
 }
+
+public class KeywordBlockTests
+{
+    [Theory]
+    [InlineData("Helpful keywords\n\nSyria, Daraa, Islamic State\n", "Syria|Daraa|Islamic State", "items under a keywords label")]
+    [InlineData("Tags\n\nAleppo | Idlib\n", "Aleppo|Idlib", "pipe-separated items under a tags label")]
+    [InlineData("Helpful keywords\n", "", "label alone: nothing to keep")]
+    [InlineData("Related articles\n\nAleppo, Idlib\n", "", "a related-links label does not turn items into keywords")]
+    [InlineData("Topics\n\nThe shelling continued on Monday, residents said.\n", "", "prose after a label stays prose")]
+    public void Keywords_after_a_label(string tail, string keywords, string reason)
+    {
+        var a = IngestHarness.FromText("Clashes near Homs\n\nFighters clashed near Homs on Monday, residents said.\n\nThe army sent reinforcements.\n\n" + tail);
+        Assert.True(string.Join("|", a.Keywords) == keywords, $"{reason}: got {string.Join("|", a.Keywords)}");
+    }
+}

@@ -190,7 +190,9 @@ internal static partial class HtmlReader
             .Select(e => (e, t: PText(e))).Where(x => x.t > 0 && x.t >= total * 0.6).OrderByDescending(x => Depth(x.e)).Select(x => x.e).FirstOrDefault();
         if (marked is not null) return marked;
         if (score.Count == 0) return body;
+        // The densest parent, widened until it holds most of the paragraph text (an article split over sibling divs).
         var top = score.MaxBy(kv => kv.Value).Key;
+        while (top != body && top.ParentElement is { } up && PText(top) < total * 0.6) top = up;
         return top;
     }
 

@@ -28,7 +28,7 @@ public static partial class ChromeRules
     private static readonly Dictionary<string, string> Strong = new(StringComparer.OrdinalIgnoreCase)
     {
         ["logo"] = "logo or image alt text", ["icon"] = "logo or image alt text", ["banner"] = "logo or image alt text",
-        ["keywords"] = "label of an empty keywords/related block", ["keyword"] = "label of an empty keywords/related block",
+        ["keywords"] = KeywordLabelReason, ["keyword"] = KeywordLabelReason,
         ["tags"] = "label of an empty keywords/related block", ["tag"] = "label of an empty keywords/related block",
         ["topics"] = "label of an empty keywords/related block", ["categories"] = "label of an empty keywords/related block",
         ["related"] = "label of an empty keywords/related block", ["recommended"] = "label of an empty keywords/related block",
@@ -110,6 +110,26 @@ public static partial class ChromeRules
         if (parts.Length < 4) return false;
         foreach (var p in parts) if (p.Length > 30 || p.Count(c => c == ' ') > 3) return false;
         return true;
+    }
+
+    public const string KeywordLabelReason = "label of an empty keywords/related block";
+
+    [GeneratedRegex(@"\b(?:keywords?|tags?|topics?|categories)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KeywordWord();
+
+    /// <summary>True when a label names keywords or tags (not "Related articles").</summary>
+    public static bool NamesKeywords(string label) => KeywordWord().IsMatch(label);
+
+    /// <summary>
+    /// A bare list of short items ("Syria, Daraa, Islamic State" or "Syria | Daraa"): at least two items of at most four words,
+    /// no sentence punctuation. Null when the block reads like prose.
+    /// </summary>
+    public static IReadOnlyList<string>? BareKeywordList(string text)
+    {
+        if (text.Length > 300 || text.IndexOfAny(['.', '!', '?', '"', '“']) >= 0 && !text.TrimEnd().EndsWith('.')) return null;
+        var items = text.TrimEnd('.').Split([',', ';', '|', '•', '·'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (items.Length < 2 || items.Any(i => i.Split(' ').Length > 4)) return null;
+        return SplitKeywords(text.TrimEnd('.'));
     }
 
     /// <summary>The holder named by a copyright footer ("© 2019 The Daily Example. All rights reserved"), if any.</summary>
