@@ -267,3 +267,44 @@ public class PlaceOrPersonTests
         Assert.True(e is not null && e.Type == EntityType.GPE && e.PlaceIndex == 0 && e.Actor?.Code == "SYR", "place entity coded by its country: " + Dump(d));
     }
 }
+
+public class DatedActorCodeTests
+{
+    [Theory]
+    [InlineData("Ahmed al-Sharaa spoke in Idlib.", "2019-02-10", "SYRREBMUS", "HTS leader before 2025: the rebel code")]
+    [InlineData("Ahmed al-Sharaa spoke in Damascus.", "2025-06-01", "SYRGOV", "president of Syria from 29 January 2025: the government code")]
+    [InlineData("Bashar al-Assad spoke in Damascus.", "1995-06-01", "SYRELI", "before his presidency: elite")]
+    [InlineData("Bashar al-Assad spoke in Damascus.", "2012-06-01", "SYRGOV", "in office")]
+    public void Codes_resolve_by_the_article_date(string text, string date, string code, string reason)
+    {
+        var d = Run(text, date);
+        Assert.True(d.Entities.Exists(e => e.Type == EntityType.PERSON && e.Actor?.Code == code), $"{reason}: {Dump(d)}");
+    }
+}
+
+public class OddInputTests
+{
+    [Theory]
+    [InlineData("", "empty text")]
+    [InlineData("(((( ,,, ))) ...", "punctuation only")]
+    [InlineData("the the the group the regime the president", "descriptions with no antecedent and no focus country")]
+    [InlineData("Abu", "a lone kunya marker")]
+    [InlineData("X (Y", "an unclosed bracket")]
+    public void Odd_texts_give_no_entities_and_no_errors(string text, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.True(d.Entities.Count == 0, $"{reason}: {Dump(d)}");
+    }
+
+    [Fact]
+    public void A_long_run_on_text_is_processed_with_every_mention_linked_once()
+    {
+        var words = new[] { "Maher", "Kanhoush", "the", "group", "ISIS", "(", ")", "known", "as", ",", "Syrian", "forces", "who", "was", "a", "commander", "in", "Hezbollah" };
+        var rnd = new Random(7);
+        var text = string.Join(' ', Enumerable.Range(0, 20000).Select(_ => words[rnd.Next(words.Length)]));
+        var d = Run(text, "2019-02-10");
+        var linked = d.Entities.SelectMany(e => e.MentionIndexes).ToList();
+        Assert.True(linked.Count == linked.Distinct().Count(), "no mention belongs to two entities");
+        Assert.True(d.Mentions.Exists(m => m.Text == "ISIS" && m.EntityId is not null), "dictionary names are still found and linked in run-on text");
+    }
+}
