@@ -22,7 +22,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
     [GeneratedRegex(@"^\s*\)?\s*(?:\(\s*[^()]{1,60}\)\s*)?,?\s*(?:or\s+)?(?:what\s+(?:was|is)\s+|which\s+(?:was|is)\s+|who\s+(?:was|is)\s+)?(?:also\s+|previously\s+|formerly\s+|now\s+|better\s+|widely\s+|commonly\s+|locally\s+)?(?:known|referred\s+to|called|named|renamed)\s+(?:previously\s+|formerly\s+|also\s+)?(?:as\s+)?(?:the\s+)?[“""']?$", RegexOptions.IgnoreCase)]
     private static partial Regex AliasGap();
 
-    [GeneratedRegex(@"^\s*[,(]?\s*(?:a\.?k\.?a\.?|aka|alias|formerly|previously)\s+(?:the\s+)?[“""']?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*[,(]?\s*(?:a\.?k\.?a\.?|aka|alias|formerly|previously|whose\s+(?:real\s+|full\s+|given\s+)?name\s+is|who\s+goes\s+by|nicknamed|(?:also\s+)?(?:dubbed|styled))\s+(?:the\s+)?[“""']?$", RegexOptions.IgnoreCase)]
     private static partial Regex AkaGap();
 
     [GeneratedRegex(@"^\s*\(\s*$")]

@@ -9,6 +9,7 @@ public class LinkingTests
     [Theory]
     [InlineData("Security forces arrested Ahmed al-Hamwi, known as Abu Khaled al-Shami, in the city.", "Ahmed al-Hamwi", "Abu Khaled al-Shami", "kunya introduced with 'known as'")]
     [InlineData("The released men included Omar Haddad, also known as Abu Hafs, a local commander.", "Omar Haddad", "Abu Hafs", "kunya introduced with 'also known as'")]
+    [InlineData("Abu Hassan al-Homsi, whose real name is Khaled Saleh, was killed.", "Abu Hassan al-Homsi", "Khaled Saleh", "real name given after the kunya")]
     [InlineData("Residents said the Central Reconciliation Committee (CRC) had met twice.", "Central Reconciliation Committee", "CRC", "acronym introduced in brackets after an unknown organisation")]
     [InlineData("Fighting involved the Syrian Democratic Forces (SDF) near the river.", "Syrian Democratic Forces", "SDF", "acronym in brackets, both in the dictionary")]
     [InlineData("Clashes with Hayat Tahrir al-Sham, formerly known as the Nusra Front, continued.", "Hayat Tahrir al-Sham", "Nusra Front", "a group renamed: two dictionary entries joined by 'formerly known as'")]
