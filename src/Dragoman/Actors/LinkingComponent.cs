@@ -294,9 +294,15 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         string? agent = null;
         if (ActorMentionComponent.IsMediaWord(words[^1])) { agent = "MED"; sector = "media"; }
         else
+        {
             for (int k = Math.Max(0, words.Length - 3); k < words.Length && agent is null; k++)
                 foreach (var h in dictionary.Lookup(string.Join(' ', words[k..])))
                     if (h.Kind == PhraseKind.Agent) { agent = dictionary.Agents[h.Index].Code; break; }
+            // "Aleppo Police Command": the nearest agent word from the head backwards
+            for (int k = words.Length - 2; k >= 0 && agent is null; k--)
+                foreach (var h in dictionary.Lookup(words[k]))
+                    if (h.Kind == PhraseKind.Agent) { agent = dictionary.Agents[h.Index].Code; break; }
+        }
         var code = (country ?? "") + (agent ?? "");
         return (code.Length == 0 ? null : ActorCodes.ToActorCode(code, "dragoman-composed"), sector);
     }
