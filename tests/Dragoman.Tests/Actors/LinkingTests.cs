@@ -196,10 +196,20 @@ public class CompositeActorTests
     [InlineData("Turkish troops crossed the border.", "Turkish troops", "TURMIL", "demonym + PETRARCH agent TROOPS")]
     [InlineData("Syrian rebels said they held the hill.", "Syrian rebels", "SYRREB", "demonym + REB agent")]
     [InlineData("Syrian civilians fled the shelling.", "Syrian civilians", "SYRCVL", "demonym + civilians, a group of people")]
+    [InlineData("The Aleppo Police Command said two men were held.", "Aleppo Police Command", "COP", "unknown organisation coded by the agent word inside its name")]
     public void Demonym_and_agent_compose_a_code(string text, string name, string code, string reason)
     {
         var d = Run(text, "2019-02-10");
         Assert.True(d.Entities.Exists(e => e.Name == name && e.Actor?.Code == code), $"{reason}: {Dump(d)}");
+    }
+
+    [Theory]
+    [InlineData("Shells fell on the Syrian capital overnight.", "a capital is a place, not PETRARCH's metonymic GOV actor")]
+    [InlineData("Shelling hit the Turkish border.", "a border is no actor")]
+    public void Place_nouns_make_no_composite_actor(string text, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.True(d.Entities.Count == 0, $"{reason}: {Dump(d)}");
     }
 
     [Fact]
