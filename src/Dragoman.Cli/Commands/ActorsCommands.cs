@@ -56,10 +56,12 @@ public sealed class ActorsBenchCommand : Command<ActorsBenchSettings>
 {
     public override int Execute(CommandContext context, ActorsBenchSettings settings, CancellationToken cancellationToken)
     {
+        if (!File.Exists(settings.Csv)) { Console.Error.WriteLine($"dragoman: {settings.Csv}: no such file"); return 1; }
+        var texts = ReadContents(settings.Csv);
+        if (texts.Count == 0) { Console.Error.WriteLine($"dragoman: {settings.Csv}: no article_content rows"); return 1; }
         var sw = Stopwatch.StartNew();
         var dict = ActorResources.Load();
         var loadMs = sw.ElapsedMilliseconds;
-        var texts = ReadContents(settings.Csv);
         var docs = texts.Select(t => new Article { Uri = "bench", Text = t }).ToList();
         var text = new TextComponent();
         var mentionsC = new ActorMentionComponent(dict);
@@ -113,6 +115,7 @@ public sealed class ActorsBenchCommand : Command<ActorsBenchSettings>
             else if (c != '\r') cell.Append(c);
         }
         if (cell.Length > 0 || row.Count > 0) { row.Add(cell.ToString()); rows.Add(row); }
+        if (rows.Count == 0) return [];
         int col = rows[0].IndexOf("article_content");
         return rows.Skip(1).Where(r => col >= 0 && r.Count > col).Select(r => r[col]).ToList();
     }

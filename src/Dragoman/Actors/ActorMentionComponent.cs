@@ -175,6 +175,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
     private static readonly HashSet<string> InstitutionalAgents = new(StringComparer.Ordinal)
     { "GOV", "MIL", "REB", "COP", "SPY", "JUD", "LEG", "MED", "PTY", "OPP", "INS", "UAF", "IMG", "NGO", "BUS" };
 
+    private static readonly HashSet<string> PlaceNouns = new(StringComparer.OrdinalIgnoreCase)
+    { "capital", "city", "cities", "town", "towns", "village", "villages", "province", "provinces", "region", "regions", "territory", "territories", "border", "borders", "country", "countryside", "airport", "base", "bases", "coast", "desert", "side" };
+
     private static readonly HashSet<string> PeopleAgents = new(StringComparer.Ordinal)
     { "CVL", "REF", "LAB", "EDU", "REL", "AGR", "HLH", "ELI", "PPL", "CRM", "JRN", "SOC" };
 
@@ -198,6 +201,8 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             // "the Syrian president": a single office holder, resolved by linking from the dated leader lists
             var head = text[tokens[agents[a].EndToken - 1].Start..tokens[agents[a].EndToken - 1].End];
             if (head is "president" or "premier" or "king" or "minister" or "emir" or "queen") continue;
+            // "the Syrian capital", "the Turkish border": places, not actors, whatever PETRARCH's metonymy codes say
+            if (PlaceNouns.Contains(head)) continue;
             // "the Lebanese militia Hezbollah": the phrase is an apposition to the name that follows
             int next = agents[a].EndToken;
             if (next < tokens.Length && ActorMatcher.IsCapitalised(text, tokens[next])) continue;

@@ -111,6 +111,10 @@ public static partial class PhoenixActorsReader
 
     private static void Split(Block b, ActorSource source, NameShape shape, bool defaultPerson, string id, List<ActorEntry> into)
     {
+        // country, capital and demonym names listed in a block ("IRAQ" under an official) name neither the block's
+        // person nor its group: CountryInfo owns them
+        b.Phrases.RemoveAll(p => shape.PlaceNames.Contains(NameFolding.FoldPhrase(p)));
+        if (b.Phrases.Count == 0) return;
         var folded = b.Phrases.Select(p => NameFolding.FoldPhrase(p).Split(' ')).ToList();
         bool headPerson = shape.LooksLikePerson(folded[0], defaultPerson);
         var same = new List<string>();
@@ -118,8 +122,6 @@ public static partial class PhoenixActorsReader
         var persons = new List<(string Key, List<string> Phrases)>();
         for (int i = 0; i < b.Phrases.Count; i++)
         {
-            // a country or capital listed under a person ("IRAQ" under an Iraqi official) names neither
-            if (i > 0 && shape.PlaceNames.Contains(string.Join(' ', folded[i]))) continue;
             bool person = i == 0 ? headPerson : shape.LooksLikePerson(folded[i], headPerson);
             if (person == headPerson) { same.Add(b.Phrases[i]); continue; }
             if (!person) { otherOrgs.Add(b.Phrases[i]); continue; }

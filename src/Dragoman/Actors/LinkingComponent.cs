@@ -22,7 +22,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
     [GeneratedRegex(@"^\s*\)?\s*(?:\(\s*[^()]{1,60}\)\s*)?,?\s*(?:or\s+)?(?:what\s+(?:was|is)\s+|which\s+(?:was|is)\s+|who\s+(?:was|is)\s+)?(?:also\s+|previously\s+|formerly\s+|now\s+|better\s+|widely\s+|commonly\s+|locally\s+)?(?:known|referred\s+to|called|named|renamed)\s+(?:previously\s+|formerly\s+|also\s+)?(?:as\s+)?(?:the\s+)?[“""']?$", RegexOptions.IgnoreCase)]
     private static partial Regex AliasGap();
 
-    [GeneratedRegex(@"^\s*[,(]?\s*(?:a\.?k\.?a\.?|aka|alias|formerly|previously)\s+(?:the\s+)?[“""']?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*[,(]?\s*(?:a\.?k\.?a\.?|aka|alias|formerly|previously|whose\s+(?:real\s+|full\s+|given\s+)?name\s+is|who\s+goes\s+by|nicknamed|(?:also\s+)?(?:dubbed|styled))\s+(?:the\s+)?[“""']?$", RegexOptions.IgnoreCase)]
     private static partial Regex AkaGap();
 
     [GeneratedRegex(@"^\s*\(\s*$")]
@@ -294,9 +294,15 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         string? agent = null;
         if (ActorMentionComponent.IsMediaWord(words[^1])) { agent = "MED"; sector = "media"; }
         else
+        {
             for (int k = Math.Max(0, words.Length - 3); k < words.Length && agent is null; k++)
                 foreach (var h in dictionary.Lookup(string.Join(' ', words[k..])))
                     if (h.Kind == PhraseKind.Agent) { agent = dictionary.Agents[h.Index].Code; break; }
+            // "Aleppo Police Command": the nearest agent word from the head backwards
+            for (int k = words.Length - 2; k >= 0 && agent is null; k--)
+                foreach (var h in dictionary.Lookup(words[k]))
+                    if (h.Kind == PhraseKind.Agent) { agent = dictionary.Agents[h.Index].Code; break; }
+        }
         var code = (country ?? "") + (agent ?? "");
         return (code.Length == 0 ? null : ActorCodes.ToActorCode(code, "dragoman-composed"), sector);
     }

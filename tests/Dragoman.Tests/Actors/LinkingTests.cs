@@ -9,6 +9,7 @@ public class LinkingTests
     [Theory]
     [InlineData("Security forces arrested Ahmed al-Hamwi, known as Abu Khaled al-Shami, in the city.", "Ahmed al-Hamwi", "Abu Khaled al-Shami", "kunya introduced with 'known as'")]
     [InlineData("The released men included Omar Haddad, also known as Abu Hafs, a local commander.", "Omar Haddad", "Abu Hafs", "kunya introduced with 'also known as'")]
+    [InlineData("Abu Hassan al-Homsi, whose real name is Khaled Saleh, was killed.", "Abu Hassan al-Homsi", "Khaled Saleh", "real name given after the kunya")]
     [InlineData("Residents said the Central Reconciliation Committee (CRC) had met twice.", "Central Reconciliation Committee", "CRC", "acronym introduced in brackets after an unknown organisation")]
     [InlineData("Fighting involved the Syrian Democratic Forces (SDF) near the river.", "Syrian Democratic Forces", "SDF", "acronym in brackets, both in the dictionary")]
     [InlineData("Clashes with Hayat Tahrir al-Sham, formerly known as the Nusra Front, continued.", "Hayat Tahrir al-Sham", "Nusra Front", "a group renamed: two dictionary entries joined by 'formerly known as'")]
@@ -195,10 +196,20 @@ public class CompositeActorTests
     [InlineData("Turkish troops crossed the border.", "Turkish troops", "TURMIL", "demonym + PETRARCH agent TROOPS")]
     [InlineData("Syrian rebels said they held the hill.", "Syrian rebels", "SYRREB", "demonym + REB agent")]
     [InlineData("Syrian civilians fled the shelling.", "Syrian civilians", "SYRCVL", "demonym + civilians, a group of people")]
+    [InlineData("The Aleppo Police Command said two men were held.", "Aleppo Police Command", "COP", "unknown organisation coded by the agent word inside its name")]
     public void Demonym_and_agent_compose_a_code(string text, string name, string code, string reason)
     {
         var d = Run(text, "2019-02-10");
         Assert.True(d.Entities.Exists(e => e.Name == name && e.Actor?.Code == code), $"{reason}: {Dump(d)}");
+    }
+
+    [Theory]
+    [InlineData("Shells fell on the Syrian capital overnight.", "a capital is a place, not PETRARCH's metonymic GOV actor")]
+    [InlineData("Shelling hit the Turkish border.", "a border is no actor")]
+    public void Place_nouns_make_no_composite_actor(string text, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.True(d.Entities.Count == 0, $"{reason}: {Dump(d)}");
     }
 
     [Fact]
@@ -265,5 +276,46 @@ public class PlaceOrPersonTests
         });
         var e = d.Entities.Find(x => x.Name.StartsWith("Tal", StringComparison.Ordinal));
         Assert.True(e is not null && e.Type == EntityType.GPE && e.PlaceIndex == 0 && e.Actor?.Code == "SYR", "place entity coded by its country: " + Dump(d));
+    }
+}
+
+public class DatedActorCodeTests
+{
+    [Theory]
+    [InlineData("Ahmed al-Sharaa spoke in Idlib.", "2019-02-10", "SYRREBMUS", "HTS leader before 2025: the rebel code")]
+    [InlineData("Ahmed al-Sharaa spoke in Damascus.", "2025-06-01", "SYRGOV", "president of Syria from 29 January 2025: the government code")]
+    [InlineData("Bashar al-Assad spoke in Damascus.", "1995-06-01", "SYRELI", "before his presidency: elite")]
+    [InlineData("Bashar al-Assad spoke in Damascus.", "2012-06-01", "SYRGOV", "in office")]
+    public void Codes_resolve_by_the_article_date(string text, string date, string code, string reason)
+    {
+        var d = Run(text, date);
+        Assert.True(d.Entities.Exists(e => e.Type == EntityType.PERSON && e.Actor?.Code == code), $"{reason}: {Dump(d)}");
+    }
+}
+
+public class OddInputTests
+{
+    [Theory]
+    [InlineData("", "empty text")]
+    [InlineData("(((( ,,, ))) ...", "punctuation only")]
+    [InlineData("the the the group the regime the president", "descriptions with no antecedent and no focus country")]
+    [InlineData("Abu", "a lone kunya marker")]
+    [InlineData("X (Y", "an unclosed bracket")]
+    public void Odd_texts_give_no_entities_and_no_errors(string text, string reason)
+    {
+        var d = Run(text, "2019-02-10");
+        Assert.True(d.Entities.Count == 0, $"{reason}: {Dump(d)}");
+    }
+
+    [Fact]
+    public void A_long_run_on_text_is_processed_with_every_mention_linked_once()
+    {
+        var words = new[] { "Maher", "Kanhoush", "the", "group", "ISIS", "(", ")", "known", "as", ",", "Syrian", "forces", "who", "was", "a", "commander", "in", "Hezbollah" };
+        var rnd = new Random(7);
+        var text = string.Join(' ', Enumerable.Range(0, 20000).Select(_ => words[rnd.Next(words.Length)]));
+        var d = Run(text, "2019-02-10");
+        var linked = d.Entities.SelectMany(e => e.MentionIndexes).ToList();
+        Assert.True(linked.Count == linked.Distinct().Count(), "no mention belongs to two entities");
+        Assert.True(d.Mentions.Exists(m => m.Text == "ISIS" && m.EntityId is not null), "dictionary names are still found and linked in run-on text");
     }
 }
