@@ -267,6 +267,12 @@ public sealed class PlaceResolver
         w.After = WordsAfter(text, q.End, 3);
         w.SentenceInitial = IsSentenceInitial(text, q.Start);
         var lookup = q.Lookup ?? w.Text;
+        // a recogniser's "Yarmouk" before "basin": the name with its feature noun is the better key when the gazetteer has it
+        if (q.Given && q.Lookup is null && HasFeatureNounAfter(w.After) && !HasFeatureNounAfter([LastWord(lookup)]))
+        {
+            var longer = lookup + " " + w.After[0];
+            if (Candidates(longer, false, out var longerKind).Length > 0 && longerKind == MatchKind.Exact) lookup = longer;
+        }
         w.Cands = CandidatesWithFallback(lookup, q.Given || HasFeatureNounAfter(w.After) || HasFeatureNounAfter([LastWord(lookup)]), out w.Kind, out var dropped, out w.ExactCount);
         w.Key = NameFolder.Canon(lookup);
         if (q.Given && _demonyms.CountriesOf(lookup).FirstOrDefault() is { } demonymCountry && _g.CountryEntry(demonymCountry) is var ce and >= 0)
