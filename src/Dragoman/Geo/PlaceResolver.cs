@@ -490,6 +490,13 @@ public sealed class PlaceResolver
     private double NearestPick(int c, Work self, Work[] all)
     {
         double best = double.MaxValue;
+        if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal))
+        {
+            // a country is "near" the places it contains
+            foreach (var o in all)
+                if (!ReferenceEquals(o, self) && o.Pick >= 0 && !o.Blocked && o.Key != self.Key && o.Pick != c && _g.Countries[o.Pick] == _g.Countries[c]) return 0;
+            return best;
+        }
         foreach (var o in all)
         {
             if (ReferenceEquals(o, self) || o.Pick < 0 || o.Blocked || o.Pick == c || o.Key == self.Key) continue;
