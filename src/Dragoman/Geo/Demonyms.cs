@@ -35,7 +35,9 @@ public sealed class Demonyms
     public IEnumerable<string> CountriesOf(ReadOnlySpan<char> word)
     {
         var found = new List<string>(2);
-        foreach (var part in word.ToString().Split('-', '–', '/'))
+        if (word.Length < 3 || _map.Count == 0) return found;
+        var parts = word.IndexOfAny('-', '–', '/') < 0 ? [word.ToString()] : word.ToString().Split('-', '–', '/');
+        foreach (var part in parts)
         {
             if (part.Length < 3) continue;
             var key = NameFolder.Fold(part);

@@ -65,6 +65,7 @@ public static class NameFolder
     public static string StripArticles(string folded)
     {
         if (folded.Length == 0) return folded;
+        if (folded.IndexOf(' ') < 0 && !(folded.Length > 3 && folded[0] == 'ا' && folded[1] == 'ل')) return folded; // one word, no article
         var words = folded.Split(' ');
         var kept = new List<string>(words.Length);
         for (int i = 0; i < words.Length; i++)

@@ -267,6 +267,12 @@ public sealed class PlaceResolver
         w.After = WordsAfter(text, q.End, 3);
         w.SentenceInitial = IsSentenceInitial(text, q.Start);
         var lookup = q.Lookup ?? w.Text;
+        // a recogniser's "Yarmouk" before "basin": the name with its feature noun is the better key when the gazetteer has it
+        if (q.Given && q.Lookup is null && HasFeatureNounAfter(w.After) && !HasFeatureNounAfter([LastWord(lookup)]))
+        {
+            var longer = lookup + " " + w.After[0];
+            if (Candidates(longer, false, out var longerKind).Length > 0 && longerKind == MatchKind.Exact) lookup = longer;
+        }
         w.Cands = CandidatesWithFallback(lookup, q.Given || HasFeatureNounAfter(w.After) || HasFeatureNounAfter([LastWord(lookup)]), out w.Kind, out var dropped, out w.ExactCount);
         w.Key = NameFolder.Canon(lookup);
         if (q.Given && _demonyms.CountriesOf(lookup).FirstOrDefault() is { } demonymCountry && _g.CountryEntry(demonymCountry) is var ce and >= 0)
@@ -414,38 +420,56 @@ public sealed class PlaceResolver
     private void Colocate(Work[] work)
     {
         if (work.Length < 2) return;
-        var cells = new Dictionary<long, List<(int W, int C)>>();
+        // one small id per distinct name; a candidate's support is the set of other ids near it (a 64-bit mask)
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keyId = new int[work.Length];
+        for (int i = 0; i < work.Length; i++)
+        {
+            if (!ids.TryGetValue(work[i].Key, out var id)) ids[work[i].Key] = id = ids.Count;
+            keyId[i] = id;
+        }
+        if (ids.Count < 2) return;
+        var cells = new Dictionary<long, List<long>>();
         for (int i = 0; i < work.Length; i++)
             foreach (var c in work[i].Cands)
             {
                 long key = Cell(_g.Lats[c], _g.Lons[c]);
                 if (!cells.TryGetValue(key, out var l)) cells[key] = l = [];
-                l.Add((i, c));
+                l.Add(((long)keyId[i] << 32) | (uint)c);
             }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < work.Length; i++)
         {
             var w = work[i];
             if (w.Cands.Length < 2) continue;
             w.Coloc = new byte[w.Cands.Length];
+            int self = keyId[i];
             for (int k = 0; k < w.Cands.Length; k++)
             {
                 int c = w.Cands[k];
                 if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) continue;
-                seen.Clear();
-                int la = (int)Math.Floor(_g.Lats[c]), lo = (int)Math.Floor(_g.Lons[c]);
+                ulong mask = 0;
+                float lat = _g.Lats[c], lon = _g.Lons[c];
+                int la = (int)Math.Floor(lat), lo = (int)Math.Floor(lon);
                 for (int dy = -1; dy <= 1; dy++)
                     for (int dx = -1; dx <= 1; dx++)
                     {
                         if (!cells.TryGetValue(CellKey(la + dy, lo + dx), out var l)) continue;
-                        foreach (var (j, o) in l)
+                        foreach (var packed in l)
                         {
-                            var other = work[j];
-                            if (j == i || other.Key == w.Key || seen.Contains(other.Key)) continue;
-                            if (GeoMath.ApproxKm(_g.Lats[c], _g.Lons[c], _g.Lats[o], _g.Lons[o]) < 50) seen.Add(other.Key);
+                            int id = (int)(packed >> 32);
+                            ulong bit = 1UL << (id & 63);
+                            if (id == self || (mask & bit) != 0) continue;
+                            int o = (int)(uint)packed;
+                            if (Math.Abs(_g.Lats[o] - lat) > 0.46f) continue; // 50 km of latitude
+                            if (GeoMath.ApproxKm(lat, lon, _g.Lats[o], _g.Lons[o]) < 50)
+                            {
+                                mask |= bit;
+                                if (System.Numerics.BitOperations.PopCount(mask) >= 3) goto counted;
+                            }
                         }
                     }
-                w.Coloc[k] = (byte)Math.Min(3, seen.Count);
+            counted:
+                w.Coloc[k] = (byte)Math.Min(3, System.Numerics.BitOperations.PopCount(mask));
             }
         }
     }
@@ -466,6 +490,13 @@ public sealed class PlaceResolver
     private double NearestPick(int c, Work self, Work[] all)
     {
         double best = double.MaxValue;
+        if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal))
+        {
+            // a country is "near" the places it contains
+            foreach (var o in all)
+                if (!ReferenceEquals(o, self) && o.Pick >= 0 && !o.Blocked && o.Key != self.Key && o.Pick != c && _g.Countries[o.Pick] == _g.Countries[c]) return 0;
+            return best;
+        }
         foreach (var o in all)
         {
             if (ReferenceEquals(o, self) || o.Pick < 0 || o.Blocked || o.Pick == c || o.Key == self.Key) continue;
@@ -540,9 +571,8 @@ public sealed class PlaceResolver
             if (!ok) return null;
         }
 
-        var candidates = w.Cands.Length > 1
-            ? w.Cands.Zip(w.Scores).OrderByDescending(p => p.Second).Take(5).Select(p => Describe(p.First)).ToArray()
-            : [];
+        // the runners-up are reported where the choice is not clear-cut
+        string[] candidates = w.Cands.Length > 1 && conf < 0.8 ? TopCandidates(w, 5) : [];
         // ambiguous with weak evidence: a rival of comparable score and size in another country, far away
         if (!forceBest && w.Cands.Length > 1 && !country)
         {
@@ -555,7 +585,7 @@ public sealed class PlaceResolver
                 if (w.Kind == MatchKind.Exact && k >= w.ExactCount) continue; // a spelling variant is no rival to an exact name
                 if (!w.Q.Given) return null;
                 if (GeoMath.Km(_g.Lats[c], _g.Lons[c], _g.Lats[o], _g.Lons[o]) <= 161) continue;
-                return new PlaceResolution { Span = new(w.Q.Start, w.Q.End), Text = w.Text, Confidence = Math.Min(conf, 0.5), Candidates = candidates };
+                return new PlaceResolution { Span = new(w.Q.Start, w.Q.End), Text = w.Text, Confidence = Math.Min(conf, 0.5), Candidates = TopCandidates(w, 5) };
             }
         }
 
@@ -582,6 +612,16 @@ public sealed class PlaceResolver
             Relation = w.Relation,
             Candidates = candidates,
         };
+    }
+
+    private string[] TopCandidates(Work w, int n)
+    {
+        var order = new int[w.Cands.Length];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => w.Scores[b].CompareTo(w.Scores[a]));
+        var result = new string[Math.Min(n, order.Length)];
+        for (int i = 0; i < result.Length; i++) result[i] = Describe(w.Cands[order[i]]);
+        return result;
     }
 
     private string Describe(int c) => $"{_g.IdOf(c)}:{_g.Names[c]}:{_g.CountryOf(c)}";

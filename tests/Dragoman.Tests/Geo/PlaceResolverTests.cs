@@ -86,6 +86,16 @@ public class PlaceResolverTests
         Assert.True(found == expected, $"{reason}: got '{found}'");
     }
 
+    [Theory]
+    [InlineData("Clashes went on in the Yarmouk basin on Monday.", "Yarmouk", "dragoman:yarmouk-basin", "a recogniser's span without the feature noun")]
+    [InlineData("Shelling hit the Yarmouk camp on Monday.", "Yarmouk", "dragoman:yarmouk-camp", "the camp, from the noun after the span")]
+    public void A_recognised_name_takes_the_feature_noun_after_it(string text, string span, string id, string reason)
+    {
+        int at = text.IndexOf(span, StringComparison.Ordinal);
+        var r = GeoFixture.Resolver.Resolve(text, [new PlaceQuery(at, at + span.Length, Given: true)]);
+        Assert.True(r[0]?.GeonameId == id, $"{reason}: got {r[0]?.GeonameId}");
+    }
+
     [Fact]
     public void An_ambiguous_weak_mention_is_left_unresolved_with_candidates()
     {
