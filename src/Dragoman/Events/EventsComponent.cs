@@ -77,7 +77,11 @@ public sealed class EventsComponent : IDocumentComponent
                 if (ce.Reversed) continue; // the paired "receive" code of a dyad: one event per trigger in the product
                 if (!ce.Nominal && FramingVerbs.Contains(v.Word(ce.Trigger.Start).ToString())) continue;
                 // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
-                if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End)) continue;
+                // (unless a dictionary pattern codes the verb with that noun, "lifted the curfew": then the verb is the event)
+                if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End
+                    && (ce.PatternLine == 0 || Root(n.Code) == Root(ce.Code)))) continue;
+                if (ce.Nominal && coded.Exists(o => !o.Nominal && o.PatternLine > 0 && !o.Target.IsEmpty && ce.Trigger.Start >= o.Target.Start && ce.Trigger.Start < o.Target.End
+                    && Root(o.Code) != Root(ce.Code) && !o.Code.StartsWith("01", StringComparison.Ordinal) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString()))) continue;
                 if (!IsCodeable(v, ce, document, Stance(v, ce))) continue;
                 // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
@@ -223,6 +227,8 @@ public sealed class EventsComponent : IDocumentComponent
         var span = v.SpanOf(c);
         return d.Mentions.Exists(m => span.Contains(m.Span));
     }
+
+    private static string Root(string code) => code.Length >= 2 ? code[..2] : code;
 
     private static bool IsViolent(string code) =>
         code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
