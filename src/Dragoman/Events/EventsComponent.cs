@@ -398,7 +398,9 @@ public sealed class EventsComponent : IDocumentComponent
         if (found.Count == 0 && kind is "killed" or "injured")
         {
             // "the death toll rose to 70", "killed at least 22 people", "22 people killed"
-            found.AddRange(CountParser.Find(v, e.Trigger.End, Math.Min(v.Count, e.Trigger.End + 8)));
+            // a toll is stated at the end of its clause: "The death toll from a bomb blast on ... reached at least 112"
+            bool toll = v.IsAny(e.Trigger.End - 1, "toll");
+            found.AddRange(CountParser.Find(v, e.Trigger.End, Math.Min(v.Count, e.Trigger.End + (toll ? 25 : 8))));
             if (found.Count == 0) found.AddRange(CountParser.Find(v, Math.Max(0, e.Trigger.Start - 8), e.Trigger.Start));
         }
         foreach (var c in found)
