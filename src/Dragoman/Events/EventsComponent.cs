@@ -87,6 +87,7 @@ public sealed class EventsComponent : IDocumentComponent
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
                     && Inside(ce.Trigger, o.Actor))) continue;
                 var code = Refine(v, ce.Code);
+                if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
                 if (code is "190" && IsKilling(v, ce) && !TargetsCombatants(v, ce.Target)) code = "1823"; // killing people outside combat
                 else if (code is "190" && TargetsCivilians(v, ce.Target)) code = "180"; // force against civilians is unconventional violence
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
@@ -226,6 +227,19 @@ public sealed class EventsComponent : IDocumentComponent
         }
         var span = v.SpanOf(c);
         return d.Mentions.Exists(m => span.Contains(m.Span));
+    }
+
+    private static readonly string[] HaltVerbs = ["ended", "ends", "end", "halted", "halts", "halt", "suspended", "suspends", "suspend", "stopped", "stops", "stop", "froze", "frozen", "freezes", "severed", "cut", "broke", "abandoned", "terminated", "suspension", "halting", "ending"];
+
+    /// <summary>
+    /// A cooperative event noun governed by a verb of stopping ("ended mediation efforts", "suspended talks") is a
+    /// reduction of relations (CAMEO 16: 164 halt negotiations, 165 halt mediation, else 160).
+    /// </summary>
+    private static bool HaltedBy(SentenceView v, CodedEvent ce)
+    {
+        int p = ce.Trigger.Start - 1;
+        while (p >= 0 && v.TagAt(p) is Tag.Det or Tag.Poss or Tag.Adv or Tag.Proper or Tag.Of) p--;
+        return p >= 0 && v.IsAny(p, HaltVerbs);
     }
 
     private static string Root(string code) => code.Length >= 2 ? code[..2] : code;
