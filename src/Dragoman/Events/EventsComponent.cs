@@ -334,7 +334,7 @@ public sealed class EventsComponent : IDocumentComponent
     /// </summary>
     public static string Refine(SentenceView v, string code)
     {
-        if (!(code is "190" or "19" or "18" or "180" or "1823" or "183" or "20" or "200")) return code;
+        if (!(code is "190" or "19" or "18" or "180" or "1823" or "183" or "20" or "200" or "202")) return code;
         bool Any(params string[] words)
         {
             for (int i = 0; i < v.Count; i++) if (v.IsAny(i, words)) return true;
