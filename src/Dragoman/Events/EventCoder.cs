@@ -85,6 +85,11 @@ public sealed class EventCoder
             }
             if (best is null) continue;
             int first = k - best.Before.Length, last = k + best.After.Length;
+            // a pattern of markers only ("$ * +") says nothing about the verb's sense: a verb's own code wins over it
+            string? own = null;
+            foreach (var f in forms)
+                if (f.Before.Length + f.After.Length == bestLen && f.OwnCode is not (null or "---") && AdjacentWords(v, k, f)) own = f.OwnCode;
+            if (pattern is not null && score == 0 && own is not null) { pattern = null; src = -1; tgt = -1; fallback = own; }
             var code = pattern?.Code ?? fallback ?? "---";
             if (code is "---" or "") continue;
             for (int i = first; i <= last; i++) covered[i] = true;

@@ -77,12 +77,17 @@ public sealed class EventsComponent : IDocumentComponent
                 if (ce.Reversed) continue; // the paired "receive" code of a dyad: one event per trigger in the product
                 if (!ce.Nominal && FramingVerbs.Contains(v.Word(ce.Trigger.Start).ToString())) continue;
                 // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
-                if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End)) continue;
+                // (unless a dictionary pattern codes the verb with that noun, "lifted the curfew": then the verb is the event)
+                if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End
+                    && (ce.PatternLine == 0 || Root(n.Code) == Root(ce.Code)))) continue;
+                if (ce.Nominal && coded.Exists(o => !o.Nominal && o.PatternLine > 0 && !o.Target.IsEmpty && ce.Trigger.Start >= o.Target.Start && ce.Trigger.Start < o.Target.End
+                    && Root(o.Code) != Root(ce.Code) && !o.Code.StartsWith("01", StringComparison.Ordinal) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString()))) continue;
                 if (!IsCodeable(v, ce, document, Stance(v, ce))) continue;
                 // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
                     && Inside(ce.Trigger, o.Actor))) continue;
                 var code = Refine(v, ce.Code);
+                if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
                 if (code is "190" && IsKilling(v, ce) && !TargetsCombatants(v, ce.Target)) code = "1823"; // killing people outside combat
                 else if (code is "190" && TargetsCivilians(v, ce.Target)) code = "180"; // force against civilians is unconventional violence
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
@@ -224,6 +229,21 @@ public sealed class EventsComponent : IDocumentComponent
         return d.Mentions.Exists(m => span.Contains(m.Span));
     }
 
+    private static readonly string[] HaltVerbs = ["ended", "ends", "end", "halted", "halts", "halt", "suspended", "suspends", "suspend", "stopped", "stops", "stop", "froze", "frozen", "freezes", "severed", "cut", "broke", "abandoned", "terminated", "suspension", "halting", "ending"];
+
+    /// <summary>
+    /// A cooperative event noun governed by a verb of stopping ("ended mediation efforts", "suspended talks") is a
+    /// reduction of relations (CAMEO 16: 164 halt negotiations, 165 halt mediation, else 160).
+    /// </summary>
+    private static bool HaltedBy(SentenceView v, CodedEvent ce)
+    {
+        int p = ce.Trigger.Start - 1;
+        while (p >= 0 && v.TagAt(p) is Tag.Det or Tag.Poss or Tag.Adv or Tag.Proper or Tag.Of) p--;
+        return p >= 0 && v.IsAny(p, HaltVerbs);
+    }
+
+    private static string Root(string code) => code.Length >= 2 ? code[..2] : code;
+
     private static bool IsViolent(string code) =>
         code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
 
@@ -314,7 +334,7 @@ public sealed class EventsComponent : IDocumentComponent
     /// </summary>
     public static string Refine(SentenceView v, string code)
     {
-        if (!(code is "190" or "19" or "18" or "180" or "1823" or "183" or "20" or "200")) return code;
+        if (!(code is "190" or "19" or "18" or "180" or "1823" or "183" or "20" or "200" or "202")) return code;
         bool Any(params string[] words)
         {
             for (int i = 0; i < v.Count; i++) if (v.IsAny(i, words)) return true;
@@ -392,7 +412,9 @@ public sealed class EventsComponent : IDocumentComponent
         if (found.Count == 0 && kind is "killed" or "injured")
         {
             // "the death toll rose to 70", "killed at least 22 people", "22 people killed"
-            found.AddRange(CountParser.Find(v, e.Trigger.End, Math.Min(v.Count, e.Trigger.End + 8)));
+            // a toll is stated at the end of its clause: "The death toll from a bomb blast on ... reached at least 112"
+            bool toll = v.IsAny(e.Trigger.End - 1, "toll");
+            found.AddRange(CountParser.Find(v, e.Trigger.End, Math.Min(v.Count, e.Trigger.End + (toll ? 25 : 8))));
             if (found.Count == 0) found.AddRange(CountParser.Find(v, Math.Max(0, e.Trigger.Start - 8), e.Trigger.Start));
         }
         foreach (var c in found)

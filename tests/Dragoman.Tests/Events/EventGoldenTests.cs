@@ -97,3 +97,20 @@ public class EventGoldenTests
         Assert.Equal("they", d.Slice(e.Actor.Span));
     }
 }
+
+public class PloverStanceTests
+{
+    [Theory]
+    [InlineData("Jordan and Britain have agreed to undertake joint military exercises.", "agreed", "AGREE", "a commitment to cooperate is PLOVER AGREE (CAMEO 03 intent)")]
+    [InlineData("Israel threatened to ban voting in East Jerusalem.", "ban", "THREATEN", "a threat to coerce is THREATEN, not the coercion")]
+    [InlineData("Syria says it will not accept any more refugees.", "accept", "REJECT", "a negated cooperative act is REJECT")]
+    [InlineData("Russia said that Sudan must return a helicopter to its owners.", "return", "REQUEST", "'X must V' is a demand on X")]
+    [InlineData("President Avril resigned yesterday.", "resigned", "RETREAT", "resigning is RETREAT/resign in the NGEC PLOVER codebook")]
+    public void Codes_stances(string text, string trigger, string plover, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        var e = d.Events.FirstOrDefault(e => EventTestDocs.TriggerText(d, e).Contains(trigger, StringComparison.OrdinalIgnoreCase));
+        Assert.True(e is not null, $"{reason}: no event on '{trigger}' ({string.Join("; ", d.Events.Select(x => EventTestDocs.TriggerText(d, x)))})");
+        Assert.True(plover == e!.Codes.Plover?.Event, $"{reason}: got {e.Codes.Plover?.Event} ({e.Codes.Cameo})");
+    }
+}

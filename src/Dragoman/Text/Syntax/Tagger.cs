@@ -130,6 +130,8 @@ public sealed class Tagger
                 continue;
             }
             if (next == Syntax.Tag.Of && !ed && !ing) { tags[k] = Syntax.Tag.Noun; continue; }
+            // a participle before a noun at the start of a phrase is an adjective: "Ousted President X", ", the wounded soldier"
+            if (ed && (k == 0 || prev is Syntax.Tag.Comma or Syntax.Tag.Punct) && next is Syntax.Tag.Noun or Syntax.Tag.Proper) { tags[k] = Syntax.Tag.Noun; continue; }
             if (prev == Syntax.Tag.Verb && !ed && !ing && k >= 1 && tags[k - 1] == Syntax.Tag.Verb) { tags[k] = Syntax.Tag.Noun; continue; }
             if (prev is Syntax.Tag.Prep or Syntax.Tag.Of && !ing) { tags[k] = Syntax.Tag.Noun; continue; }
             if (k == 0 && char.IsUpper(w[0]) && next is Syntax.Tag.Verb or Syntax.Tag.Be or Syntax.Tag.Have or Syntax.Tag.Modal) { tags[k] = Syntax.Tag.Noun; continue; }
