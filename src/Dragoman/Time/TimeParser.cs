@@ -772,7 +772,7 @@ internal sealed class TimeParser
                 || next.Equals("shares", StringComparison.OrdinalIgnoreCase) || next.Equals("tons", StringComparison.OrdinalIgnoreCase)
                 || next.Equals("children", StringComparison.OrdinalIgnoreCase) || next.Equals("dollars", StringComparison.OrdinalIgnoreCase));
         }
-        return !P(i - 1, ',') || !In(i - 2) || _t[i - 2].Num < 0 || true;
+        return true;
     }
 
     private bool MonthContext(int i)
