@@ -25,8 +25,8 @@ internal enum Kw : byte
     Ago, Earlier, Later, Today, Yesterday, Tomorrow, Tonight, Now, Currently, Current, Recently, Recent, Lately, Previously,
     Formerly, Soon, Future, Present, Nowadays, These, Few, Several, Couple, Some, Many, About, Around, Approximately, Nearly,
     Almost, Roughly, Over, More, Than, Least, At, Less, Up, To, Between, And, From, Until, Through, Every, Each, Daily, Weekly,
-    Monthly, Annually, Yearly, Quarterly, Fiscal, Latest, Overnight, Ramadan, Eid, Fitr, Adha, Christmas, Half, Year, Ago2,
-    Same, Near, Short, Long, Term, Last2, Prior, Before, Dozen, Or, So, Within, Under, Nearly2, Just, Later2, Since, Period, That,
+    Monthly, Annually, Yearly, Quarterly, Fiscal, Latest, Overnight, Ramadan, Eid, Fitr, Adha, Christmas,
+    Same, Near, Short, Long, Term, Prior, Before, Dozen, Or, So, Within, Under, Just, Since, Period, That,
 }
 
 internal readonly record struct LexEntry(LexKind Kind, int Val = 0, Gran Unit = Gran.None, int Ord = 0, int Num = -1, Kw Kw = Kw.None);

@@ -27,7 +27,7 @@ public static class TimeMlReader
             int tagEnd = xml.IndexOf('>', dctAt);
             var value = Attr(xml.AsSpan(tagStart, tagEnd - tagStart), "value");
             if (value is { Length: >= 10 } && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", out var d)) dct = d;
-            else if (value is { Length: >= 10 } && DateOnly.TryParseExact(value.AsSpan(0, 8), "yyyyMMdd", out var d2)) dct = d2;
+            else if (value is { Length: >= 8 } && DateOnly.TryParseExact(value.AsSpan(0, 8), "yyyyMMdd", out var d2)) dct = d2;
         }
         var sb = new StringBuilder(textClose - textOpen);
         var timexes = new List<GoldTimex>();

@@ -755,6 +755,7 @@ internal sealed class TimeParser
     /// <summary>A four-digit number is a year unless it reads as a count ("1999 people").</summary>
     private bool YearContextOk(int i)
     {
+        if (IsZone(i + 1) || W(i + 1, "hours") || W(i + 1, "hrs")) return false;
         if (In(i + 1) && _t[i + 1].K == TokenKind.Word && !_t[i + 1].Cap && _t[i + 1].L.Kind == LexKind.None)
         {
             var prev = K(i - 1);
@@ -772,7 +773,7 @@ internal sealed class TimeParser
                 || next.Equals("shares", StringComparison.OrdinalIgnoreCase) || next.Equals("tons", StringComparison.OrdinalIgnoreCase)
                 || next.Equals("children", StringComparison.OrdinalIgnoreCase) || next.Equals("dollars", StringComparison.OrdinalIgnoreCase));
         }
-        return !P(i - 1, ',') || !In(i - 2) || _t[i - 2].Num < 0 || true;
+        return true;
     }
 
     private bool MonthContext(int i)
@@ -798,6 +799,17 @@ internal sealed class TimeParser
             int h, m = 0;
             if (colon > 0 && colon <= 2 && span.Length == colon + 3 && int.TryParse(span[..colon], out h) && int.TryParse(span[(colon + 1)..], out m)) { }
             else if (t.Num >= 0 && t.Digits <= 2) h = t.Num;
+            else if (t.Digits == 4 && t.Num % 100 < 60 && t.Num / 100 <= 24 && (IsZone(i + 1) || W(i + 1, "hours") || W(i + 1, "hrs") || W(i + 1, "local")))
+            {
+                // military time: "at 0300 GMT", "1400 hours", "0530 local time"
+                h = t.Num / 100; m = t.Num % 100;
+                cs.Hour = h; cs.Minute = m;
+                j = i + 1;
+                if (W(j, "hours") || W(j, "hrs")) j++;
+                if (IsZone(j)) j++; else if (W(j, "local") && W(j + 1, "time")) j += 2;
+                ok = true;
+                goto dated;
+            }
             else return null;
             if (h > 24 || m > 59) return null;
             j = i + 1;
@@ -809,9 +821,7 @@ internal sealed class TimeParser
             if (!ok) return null;
             cs.Hour = h; cs.Minute = m;
             // time zone
-            if (In(j) && _t[j].K == TokenKind.Word && _t[j].E - _t[j].S is 3 or 2 && char.IsUpper(_text[_t[j].S]) && char.IsUpper(_text[_t[j].E - 1])
-                && (_text.AsSpan(_t[j].S, _t[j].E - _t[j].S) is "EST" or "EDT" or "GMT" or "UTC" or "CST" or "PST" or "BST" or "CET" or "MST" or "PDT" or "CDT"))
-                j++;
+            if (IsZone(j)) j++;
             else if (W(j, "local") && W(j + 1, "time")) j += 2;
         }
         else if (Is(i, LexKind.PartOfDay) && _t[i].L.Val is 5 or 6)
@@ -824,6 +834,7 @@ internal sealed class TimeParser
             cs.Gran = Gran.PartOfDay; cs.PartOfDay = _t[k].L.Val; j = k + 1; ok = true;
         }
         if (!ok) return null;
+    dated:
         if (!dateAllowed) return new ParseMatch(j, cs);
         // the day it belongs to: "noon Thursday", "5 p.m. EST, Nov. 6", "mid-afternoon yesterday", "10 p.m. on Wednesday"
         int d0 = j;
@@ -843,6 +854,9 @@ internal sealed class TimeParser
         cs.RelUnit = Gran.Day; cs.RelOffset = 0;
         return new ParseMatch(j, cs);
     }
+
+    private bool IsZone(int j) => In(j) && _t[j].K == TokenKind.Word
+        && _text.AsSpan(_t[j].S, _t[j].E - _t[j].S) is "EST" or "EDT" or "GMT" or "UTC" or "CST" or "PST" or "BST" or "CET" or "CEST" or "MST" or "PDT" or "CDT" or "EET" or "EEST" or "AST" or "IRST";
 
     private int AmPm(int j, out bool? pm)
     {

@@ -106,23 +106,23 @@ internal sealed class TimeResolver(DateOnly? reference)
                 // the quarter in context, in the year before the reference's (reports compare with the same quarter a year back)
                 int qy = Reference is { } rq ? Math.Min(lq.Year, rq.Year) - 1 : lq.Year - 1;
                 var q = new CalSem { Gran = Gran.Quarter, Year = qy, Quarter = lq.Quarter };
-                return Format(q, q.Year!.Value, 0, 0, 0, null, false);
+                return Format(q, q.Year!.Value, 0, 0, null, false);
             }
             if (Reference is not { } rr)
                 return new Resolved("XXXX", null, null, TimePrecision.Year, "-P1Y", false, false);
             var y = new CalSem { Gran = Gran.Year, Year = rr.Year - 1 };
-            return Format(y, rr.Year - 1, 0, 0, 0, null, false);
+            return Format(y, rr.Year - 1, 0, 0, null, false);
         }
         if (c.Relative && c.Month is { } rm && Reference is { } rr2)
         {
             // "July last year": a month of a year given relative to the reference
             var my = new CalSem { Gran = c.Gran, Month = rm, Day = c.Day, Mod = c.Mod };
-            return Format(my, rr2.Year + c.RelOffset, rm, c.Day ?? 1, 0, null, false);
+            return Format(my, rr2.Year + c.RelOffset, rm, c.Day ?? 1, null, false);
         }
         if (c.Relative) return RelativeCal(c, tense);
 
         // absolute or partial calendar values
-        if (c.Gran is Gran.Decade or Gran.Century) return Format(c, 0, 0, 0, 0, null, false);
+        if (c.Gran is Gran.Decade or Gran.Century) return Format(c, 0, 0, 0, null, false);
         if (c.Weekday is { } wd && c.Month is null)
         {
             var dir = c.WordDir != Dir.Unknown ? c.WordDir : c.This ? Dir.Unknown : tense();
@@ -139,7 +139,7 @@ internal sealed class TimeResolver(DateOnly? reference)
             else if (dir == Dir.Future) { delta = wd - refDow; if (delta < 0) delta += 7; }
             else { delta = wd - refDow; if (delta > 0) delta -= 7; } // past or no cue: news narrates the past
             var date = r0.AddDays(delta);
-            return Format(c, date.Year, date.Month, date.Day, 0, null, false);
+            return Format(c, date.Year, date.Month, date.Day, null, false);
         }
         int? year = c.Year;
         if (c.YearOffsetFromRef is { } yo && Reference is { } ry) year = ry.Year + yo;
@@ -162,10 +162,10 @@ internal sealed class TimeResolver(DateOnly? reference)
         {
             // "the 1988 quarter", "the 1989 period": the quarter in context, in the year named
             if (_lastQuarter is { } ctx) { c.Quarter = ctx.Quarter; }
-            else return Format(new CalSem { Gran = Gran.Year }, year.Value, 0, 0, 0, null, inferred);
+            else return Format(new CalSem { Gran = Gran.Year }, year.Value, 0, 0, null, inferred);
         }
         if (c.Gran == Gran.Quarter && c.Quarter is { } qq) SetQuarter(year.Value, qq);
-        return Format(c, year.Value, c.Month ?? 0, c.Day ?? 0, 0, null, inferred);
+        return Format(c, year.Value, c.Month ?? 0, c.Day ?? 0, null, inferred);
     }
 
     private static string Side(Dir d, bool isThis) => isThis ? "near" : d switch { Dir.Past => "before", Dir.Future => "after", _ => "near" };
@@ -246,20 +246,20 @@ internal sealed class TimeResolver(DateOnly? reference)
                 Gran.Day => "XXXX-XX-XX" + TimeSuffix(c), Gran.Week => "XXXX-WXX", Gran.Weekend => "XXXX-WXX-WE", Gran.Month => "XXXX-XX",
                 Gran.Quarter => "XXXX-QX", Gran.Year => "XXXX", Gran.Decade => "XXX", Gran.Century => "XX", _ => "XXXX",
             };
-            return new Resolved(xv, null, null, PrecisionOf(c.Mod == Mod.None && c.Gran == Gran.Quarter ? c : c), rel, IsTime(c), false);
+            return new Resolved(xv, null, null, PrecisionOf(c), rel, IsTime(c), false);
         }
         switch (unit)
         {
             case Gran.Day:
             {
                 var d = r.AddDays(c.RelOffset);
-                return Format(c, d.Year, d.Month, d.Day, 0, null, false);
+                return Format(c, d.Year, d.Month, d.Day, null, false);
             }
             case Gran.Week:
             {
                 var d = r.AddDays(7 * c.RelOffset);
                 var s = d.AddDays(1 - IsoDow(d));
-                var res = Format(new CalSem { Gran = Gran.Week, Mod = c.Mod }, 0, 0, 0, 0, s, false);
+                var res = Format(new CalSem { Gran = Gran.Week, Mod = c.Mod }, 0, 0, 0, s, false);
                 return ApplyRefMod(c.Mod, res, r);
             }
             case Gran.Weekend:
@@ -271,12 +271,12 @@ internal sealed class TimeResolver(DateOnly? reference)
                 if (c.RelOffset < 0 || c.RelOffset == 0 && tense() != Dir.Future) sat = inWeekend ? r.AddDays(6 - dow) : sat.AddDays(-7);
                 if (c.RelOffset < 0 && inWeekend) sat = sat.AddDays(-7);
                 if (c.RelOffset > 0) sat = inWeekend ? sat.AddDays(7) : sat;
-                return Format(new CalSem { Gran = Gran.Weekend }, 0, 0, 0, 0, sat.AddDays(-5), false);
+                return Format(new CalSem { Gran = Gran.Weekend }, 0, 0, 0, sat.AddDays(-5), false);
             }
             case Gran.Month:
             {
                 var d = r.AddMonths(c.RelOffset);
-                var res = Format(new CalSem { Gran = Gran.Month, Mod = c.Mod == Mod.BeforeRef || c.Mod == Mod.AfterRef ? Mod.None : c.Mod }, d.Year, d.Month, 1, 0, null, false);
+                var res = Format(new CalSem { Gran = Gran.Month, Mod = c.Mod == Mod.BeforeRef || c.Mod == Mod.AfterRef ? Mod.None : c.Mod }, d.Year, d.Month, 1, null, false);
                 return ApplyRefMod(c.Mod, res, r);
             }
             case Gran.Quarter:
@@ -286,7 +286,7 @@ internal sealed class TimeResolver(DateOnly? reference)
                 int idx = y * 4 + (q - 1) + off;
                 y = idx / 4; q = idx % 4 + 1;
                 SetQuarter(y, q);
-                var res = Format(new CalSem { Gran = Gran.Quarter, Quarter = q, Mod = c.Mod is Mod.BeforeRef or Mod.AfterRef ? Mod.None : c.Mod }, y, 0, 0, 0, null, false);
+                var res = Format(new CalSem { Gran = Gran.Quarter, Quarter = q, Mod = c.Mod is Mod.BeforeRef or Mod.AfterRef ? Mod.None : c.Mod }, y, 0, 0, null, false);
                 return ApplyRefMod(c.Mod, res, r);
             }
             case Gran.Year when c.Quarter is not null || c.Half is not null:
@@ -294,20 +294,20 @@ internal sealed class TimeResolver(DateOnly? reference)
                 int y = r.Year + c.RelOffset;
                 var part = new CalSem { Gran = c.Quarter is not null ? Gran.Quarter : Gran.Half, Quarter = c.Quarter, Half = c.Half };
                 if (c.Quarter is { } pq) SetQuarter(y, pq);
-                return Format(part, y, 0, 0, 0, null, false);
+                return Format(part, y, 0, 0, null, false);
             }
             case Gran.Year:
             {
                 int y = r.Year + c.RelOffset;
-                var res = Format(new CalSem { Gran = Gran.Year, Mod = c.Mod is Mod.BeforeRef or Mod.AfterRef ? Mod.None : c.Mod }, y, 0, 0, 0, null, false);
+                var res = Format(new CalSem { Gran = Gran.Year, Mod = c.Mod is Mod.BeforeRef or Mod.AfterRef ? Mod.None : c.Mod }, y, 0, 0, null, false);
                 return ApplyRefMod(c.Mod, res, r);
             }
             case Gran.Decade:
-                return Format(new CalSem { Gran = Gran.Decade, Decade = r.Year / 10 + c.RelOffset }, 0, 0, 0, 0, null, false);
+                return Format(new CalSem { Gran = Gran.Decade, Decade = r.Year / 10 + c.RelOffset }, 0, 0, 0, null, false);
             case Gran.Century:
-                return Format(new CalSem { Gran = Gran.Century, Century = r.Year / 100 + c.RelOffset }, 0, 0, 0, 0, null, false);
+                return Format(new CalSem { Gran = Gran.Century, Century = r.Year / 100 + c.RelOffset }, 0, 0, 0, null, false);
             default:
-                return Format(c, r.Year, r.Month, r.Day, 0, null, false);
+                return Format(c, r.Year, r.Month, r.Day, null, false);
         }
     }
 
@@ -361,9 +361,8 @@ internal sealed class TimeResolver(DateOnly? reference)
         }
     }
 
-    private static Resolved Format(CalSem c, int y, int m, int d, int unused, DateOnly? weekStart, bool inferred)
+    private static Resolved Format(CalSem c, int y, int m, int d, DateOnly? weekStart, bool inferred)
     {
-        _ = unused;
         string value;
         DateOnly s, e;
         switch (c.Gran)
@@ -570,7 +569,7 @@ internal sealed class TimeResolver(DateOnly? reference)
             Gran.Year or Gran.Decade or Gran.Century => new CalSem { Gran = Gran.Year },
             _ => new CalSem { Gran = Gran.Day },
         };
-        var res = Format(cal, d.Year, d.Month, d.Day, 0, d.AddDays(1 - IsoDow(d)), false);
+        var res = Format(cal, d.Year, d.Month, d.Day, d.AddDays(1 - IsoDow(d)), false);
         return new TimeExpression { Span = span, Text = text, Type = "DATE", Value = res.Value, Start = res.Start, End = res.End, Precision = res.Precision };
     }
 
@@ -610,7 +609,7 @@ internal sealed class TimeResolver(DateOnly? reference)
 
     private TimeExpression Period(PeriodSem p, TextSpan span, string text)
     {
-        var unit = p.Unit is Gran.Hour or Gran.Minute or Gran.Second ? p.Unit : p.Unit;
+        var unit = p.Unit;
         int n = p.N ?? (unit == Gran.Day ? 7 : 3);
         string value = p.Recent ? "PAST_REF" : DurationValue(unit, p.N);
         string type = p.Recent ? "DATE" : "DURATION";

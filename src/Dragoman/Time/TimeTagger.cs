@@ -23,7 +23,6 @@ public static class TimeTagger
         {
             if (!parser.CanStart(i)) continue;
             if (parser.ParseAt(i, st.Length) is not { } m) continue;
-            if (!Accept(doc.Text, st, i, m)) continue;
             var span = new TextSpan(st[i].S, st[m.End - 1].E);
             result.Add(resolver.Resolve(m.Sem, span, doc.Slice(span), () => tense.At(span)));
             i = m.End - 1;
@@ -68,20 +67,6 @@ public static class TimeTagger
             };
         }
         return output;
-    }
-
-    /// <summary>Filters matches that are words in other roles ("the second" as an ordinal, "may" as a verb).</summary>
-    private static bool Accept(string text, St[] st, int i, ParseMatch m)
-    {
-        int n = m.End - i;
-        if (n == 1)
-        {
-            // a lone "now" inside "now that ..." / "right now" is still a PRESENT_REF in TimeML; keep it.
-            // a bare "current" as adjective of a non-temporal noun ("current account") is dropped
-            var w = text.AsSpan(st[i].S, st[i].E - st[i].S);
-            _ = w;
-        }
-        return true;
     }
 }
 

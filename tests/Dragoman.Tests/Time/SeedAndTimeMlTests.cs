@@ -65,6 +65,15 @@ public class TimeMlTests
         Assert.True(s.E2ERecall == 1.0 && s.E2EValueF1 > 0.99, $"all three found with their values: {s}");
     }
 
+    [Theory]
+    [InlineData("1998-02-13T14:26:00", "ISO date-time creation time")]
+    [InlineData("19980213", "compact creation time")]
+    public void Reads_the_creation_time_formats(string value, string reason)
+    {
+        var xml = $"<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{value}\" functionInDocument=\"CREATION_TIME\">x</TIMEX3></DCT><TEXT>Nothing.</TEXT></TimeML>";
+        Assert.True(TimeMlReader.Read("dct", xml).Value!.CreationDate == new DateOnly(1998, 2, 13), reason);
+    }
+
     [Fact]
     public void Rejects_a_file_without_text()
         => Assert.False(TimeMlReader.Read("bad", "<TimeML></TimeML>").IsOk);

@@ -50,6 +50,7 @@ public class TimeTaggerTests
     [InlineData("Raids have increased in recent days.", "recent days", "2019-02-10", "PAST_REF", "2019-02-03", "2019-02-10", "Week", "recent days: about a week back")]
     [InlineData("More than 30 fighters were released over the past few days.", "the past few days", "2019-02-10", "PXD", "2019-02-03", "2019-02-10", "Week", "a few days: up to a week")]
     [InlineData("Sources say the fighters were released recently.", "recently", "2019-02-10", "PAST_REF", "2019-01-10", "2019-02-10", "Month", "recently: within the past month")]
+    [InlineData("The shelling began at 0300 GMT on Friday.", "0300 GMT on Friday", "2019-02-10", "2019-02-08T03:00", "2019-02-08", "2019-02-08", "Day", "military time with a zone is a clock time, not the year 300")]
     [InlineData("Rebels attacked at 10 p.m. on Wednesday.", "10 p.m. on Wednesday", "2019-02-10", "2019-02-06T22:00", "2019-02-06", "2019-02-06", "Day", "clock time with its day")]
     public void Relative_expressions(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
         => Check(text, phrase, reference, value, start, end, precision, reason);
