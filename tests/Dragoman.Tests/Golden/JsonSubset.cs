@@ -70,7 +70,7 @@ public static class JsonSubset
             int dots = s.IndexOf("..", StringComparison.Ordinal);
             if (dots > 0 && double.TryParse(s[..dots], CultureInfo.InvariantCulture, out var lo) && double.TryParse(s[(dots + 2)..], CultureInfo.InvariantCulture, out var hi))
             {
-                if (actual is not JsonValue nv || !nv.TryGetValue(out double d) || d < lo || d > hi) errors.Add($"{path}: expected {lo}..{hi}, got {Short(actual)}");
+                if (Number(actual) is not { } d || d < lo || d > hi) errors.Add($"{path}: expected {lo}..{hi}, got {Short(actual)}");
                 return;
             }
             if (actual is not JsonValue sv || !sv.TryGetValue(out string? str) || str != s) errors.Add($"{path}: expected '{s}', got {Short(actual)}");
@@ -78,7 +78,7 @@ public static class JsonSubset
         }
         if (expected.TryGetValue(out double num))
         {
-            if (actual is not JsonValue nv || !nv.TryGetValue(out double d) || Math.Abs(d - num) > 1e-9) errors.Add($"{path}: expected {num}, got {Short(actual)}");
+            if (Number(actual) is not { } d || Math.Abs(d - num) > 1e-9) errors.Add($"{path}: expected {num}, got {Short(actual)}");
             return;
         }
         if (expected.TryGetValue(out bool b))
@@ -86,6 +86,12 @@ public static class JsonSubset
             if (actual is not JsonValue bv || !bv.TryGetValue(out bool ab) || ab != b) errors.Add($"{path}: expected {b}, got {Short(actual)}");
         }
     }
+
+    // A JsonValue built from an int does not convert to double through TryGetValue: read the number from its JSON.
+    private static double? Number(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture)
+            : null;
 
     private static string Short(JsonNode? node)
     {

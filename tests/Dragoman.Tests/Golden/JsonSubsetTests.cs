@@ -22,4 +22,14 @@ public class JsonSubsetTests
         var errors = JsonSubset.Mismatches(JsonNode.Parse(expected), JsonNode.Parse(actual));
         Assert.True(errors.Count == 0 == matches, $"{reason}: {string.Join("; ", errors)}");
     }
+
+    [Theory]
+    [InlineData(31, """{"min":31}""", true, "an int built in code equals the parsed number")]
+    [InlineData(30, """{"min":31}""", false, "a different int fails")]
+    [InlineData(31, """{"min":"30..40"}""", true, "an int built in code falls in a range")]
+    public void Numbers_built_in_code_compare_like_parsed_ones(int min, string expected, bool matches, string reason)
+    {
+        var actual = new JsonObject { ["min"] = min };
+        Assert.True(JsonSubset.Mismatches(JsonNode.Parse(expected), actual).Count == 0 == matches, reason);
+    }
 }

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dragoman.Output;
+using Dragoman.Tests.Support;
+
+namespace Dragoman.Tests.Golden;
+
+/// <summary>
+/// Golden cases: each tests/Dragoman.Tests/Specs/NAME.expect.json names an input (beside it, in samples/, or in
+/// ../shared) and the fragment of output it must produce (see JsonSubset for the matching rules), with a reason.
+/// </summary>
+public class GoldenTests
+{
+    private static string SpecsDir => Path.Combine(Paths.RepoRoot, "tests", "Dragoman.Tests", "Specs");
+
+    public static TheoryData<string> Specs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.EnumerateFiles(SpecsDir, "*.expect.json").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Produces_the_expected_output(string spec)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(Path.Combine(SpecsDir, spec)))!.AsObject();
+        var reason = (string?)node["reason"] ?? throw new Xunit.Sdk.XunitException($"{spec}: every spec needs a reason");
+        var input = ResolveInput((string)node["input"]!);
+        DateOnly? published = node["published"] is { } p ? DateOnly.ParseExact((string)p!, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        var docs = TestPipeline.ProcessAll([input], published).ToList();
+        int index = (int?)node["index"] ?? 0;
+        Assert.True(index < docs.Count, $"{spec}: input gave {docs.Count} articles");
+        var actual = DocumentJson.ToJson(docs[index]);
+        var errors = JsonSubset.Mismatches(node["expect"], actual);
+        Assert.True(errors.Count == 0, $"{spec} ({reason}):\n  " + string.Join("\n  ", errors));
+    }
+
+    private static string ResolveInput(string input)
+    {
+        foreach (var candidate in new[] { Path.Combine(SpecsDir, input), Path.Combine(Paths.RepoRoot, input) })
+            if (File.Exists(candidate) || Directory.Exists(candidate)) return Path.GetFullPath(candidate);
+        throw new Xunit.Sdk.XunitException($"spec input not found: {input}");
+    }
+}
