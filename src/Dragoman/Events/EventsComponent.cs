@@ -44,6 +44,7 @@ public sealed class EventsComponent : IDocumentComponent
         "tells", "report", "reports", "reported", "claim", "claims", "claimed", "deny", "denies", "denied", "include", "includes",
         "included", "including", "help", "helps", "helped", "come", "comes", "came", "serve", "serves", "served", "face", "faces",
         "faced", "issue", "issued", "issues", "confirm", "confirmed", "confirms", "announce", "announced", "announces", "state", "stated", "states", "note", "noted",
+        "according",
     };
 
     /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
@@ -261,6 +262,8 @@ public sealed class EventsComponent : IDocumentComponent
     {
         if (c.IsEmpty) return null;
         var span = v.SpanOf(c);
+        // a date or time ("Saturday", "over six months ago") is when, never who
+        foreach (var t in d.Times) if (t.Span.Contains(span)) return null;
         bool pronoun = c.Length == 1 && v.TagAt(c.Start) == Tag.Pron && v.IsAny(c.Start, "they", "it", "he", "she");
         bool groupRef = c.Length == 2 && v.IsAny(c.Start, "the") && v.IsAny(c.Start + 1, GroupWords);
         if (pronoun && lastSame is not null)
@@ -299,6 +302,8 @@ public sealed class EventsComponent : IDocumentComponent
         {
             var p = d.Places[i];
             if (!s.Span.Contains(p.Span)) continue;
+            // a wire dateline ("BEIRUT, March 3 (Agency) -") says where the report was filed, not where the event was
+            if (d.Article.DatelineSpan is { } dateline && dateline.Overlaps(p.Span)) continue;
             int dist = Math.Abs(p.Span.Start - trigger.Start);
             if (dist < bestDist) { best = i; bestDist = dist; }
         }
@@ -312,6 +317,7 @@ public sealed class EventsComponent : IDocumentComponent
         foreach (var x in d.Mentions)
         {
             if (x.Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC) || !s.Span.Contains(x.Span)) continue;
+            if (d.Article.DatelineSpan is { } dateline && dateline.Overlaps(x.Span)) continue;
             if (m is null || Math.Abs(x.Span.Start - trigger.Start) < Math.Abs(m.Span.Start - trigger.Start)) m = x;
         }
         return m is null ? null : new EventArgument(m.Text, m.Span, m.EntityId, null);

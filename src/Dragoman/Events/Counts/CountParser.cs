@@ -34,7 +34,7 @@ public static class CountParser
         ["people"] = "", ["persons"] = "", ["person"] = "", ["individuals"] = "", ["victims"] = "", ["bodies"] = "", ["dead"] = "",
         ["deaths"] = "", ["casualties"] = "", ["detainees"] = "", ["prisoners"] = "", ["captives"] = "", ["hostages"] = "",
         ["civilians"] = "civilian", ["civilian"] = "civilian", ["residents"] = "civilian", ["villagers"] = "civilian",
-        ["refugees"] = "civilian", ["citizens"] = "civilian", ["inhabitants"] = "civilian", ["martyrs"] = "", ["nationals"] = "", ["worshippers"] = "civilian", ["passengers"] = "civilian", ["students"] = "civilian",
+        ["men"] = "", ["youths"] = "", ["adults"] = "", ["refugees"] = "civilian", ["citizens"] = "civilian", ["inhabitants"] = "civilian", ["martyrs"] = "", ["nationals"] = "", ["worshippers"] = "civilian", ["passengers"] = "civilian", ["students"] = "civilian",
         ["children"] = "child", ["child"] = "child", ["kids"] = "child", ["boys"] = "child", ["girls"] = "child", ["minors"] = "child",
         ["women"] = "woman", ["woman"] = "woman",
         ["fighters"] = "combatant", ["fighter"] = "combatant", ["soldiers"] = "combatant", ["soldier"] = "combatant", ["troops"] = "combatant",

@@ -1,0 +1,58 @@
+using Dragoman.Documents;
+using Dragoman.Ingest;
+using Dragoman.Pipeline;
+using Dragoman.Tests.Support;
+
+namespace Dragoman.Tests.Events;
+
+/// <summary>Event rules that need the other stages' layers (times, places, the dateline), run through the whole pipeline.</summary>
+public class PipelineEventRulesTests
+{
+    private static Document Run(string text)
+    {
+        var raw = new RawDocument("test:events", System.Text.Encoding.UTF8.GetBytes(text), ContentTypes.Text);
+        var outcome = BatchProcessor.ProcessOne(InputItem.Read(raw), TestPipeline.Instance, new DateOnly(2019, 3, 4));
+        return outcome.Document ?? throw new Xunit.Sdk.XunitException(outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("Checkpoint attacked\n\nBEIRUT, March 3 (Levant Wire) - Gunmen attacked an army checkpoint in Tafas on Saturday, killing four soldiers.", "attacked", "Beirut",
+        "the dateline city is where the report was filed, not where the event was")]
+    public void An_event_is_not_placed_at_the_dateline(string text, string trigger, string notPlace, string reason)
+    {
+        var doc = Run(text);
+        var attack = doc.Events.Find(e => doc.Slice(e.Trigger) == trigger);
+        Assert.True(attack is not null, $"{reason}: no '{trigger}' event in {string.Join(", ", doc.Events.Select(e => doc.Slice(e.Trigger)))}");
+        Assert.True(attack!.Place is null || !attack.Place.Text.Contains(notPlace, StringComparison.OrdinalIgnoreCase), $"{reason}: placed at {attack.Place?.Text}");
+    }
+
+    [Theory]
+    [InlineData("Raids in Tafas\n\nSecurity forces detained at least 15 young men in Tafas on Sunday.", "detained", 15, "'young men' counts people")]
+    [InlineData("Raids in Tafas\n\nSecurity forces detained 40 youths in Tafas on Sunday.", "detained", 40, "'youths' counts people")]
+    public void Counts_people_named_by_common_plurals(string text, string trigger, int min, string reason)
+    {
+        var doc = Run(text);
+        var ev = doc.Events.Find(e => doc.Slice(e.Trigger) == trigger);
+        Assert.True(ev is not null && ev.Counts.Count > 0 && ev.Counts[0].Min == min, $"{reason}: {(ev is null ? "no event" : string.Join(", ", ev.Counts.Select(c => c.Min)))}");
+    }
+
+    [Theory]
+    [InlineData("Convoy hit\n\nThe convoy was attacked near Palmyra on Saturday, according to the monitor.", "according", "'according to' frames a report; it is never an event")]
+    public void Reporting_frames_are_not_events(string text, string word, string reason)
+    {
+        var doc = Run(text);
+        Assert.True(!doc.Events.Exists(e => doc.Slice(e.Trigger).Contains(word, StringComparison.OrdinalIgnoreCase)), reason);
+    }
+
+    [Theory]
+    [InlineData("Soldiers killed\n\nOn Saturday gunmen killed two soldiers near Palmyra, a military source said.", "killed", "Saturday", "a time is when, never who")]
+    public void A_time_is_never_an_actor_or_target(string text, string trigger, string time, string reason)
+    {
+        var doc = Run(text);
+        foreach (var ev in doc.Events.Where(e => doc.Slice(e.Trigger) == trigger))
+        {
+            Assert.False(ev.Actor?.Text == time, reason);
+            Assert.False(ev.Target?.Text == time, reason);
+        }
+    }
+}
