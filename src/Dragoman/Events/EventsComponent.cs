@@ -305,6 +305,9 @@ public sealed class EventsComponent : IDocumentComponent
             // a wire dateline ("BEIRUT, March 3 (Agency) -") says where the report was filed, not where the event was
             if (d.Article.DatelineSpan is { } dateline && dateline.Overlaps(p.Span)) continue;
             int dist = Math.Abs(p.Span.Start - trigger.Start);
+            // a country named as an attribute ("U.S. raids", "Russian jets") says whose, not where: only a
+            // locative use ("in Syria") makes a country the event's place, and then only when nothing finer is named
+            if (p.Precision == PlacePrecision.Country) dist = AfterLocative(d, s, p.Span) ? dist + 10_000 : int.MaxValue - 1;
             if (dist < bestDist) { best = i; bestDist = dist; }
         }
         if (best >= 0)
@@ -321,6 +324,22 @@ public sealed class EventsComponent : IDocumentComponent
             if (m is null || Math.Abs(x.Span.Start - trigger.Start) < Math.Abs(m.Span.Start - trigger.Start)) m = x;
         }
         return m is null ? null : new EventArgument(m.Text, m.Span, m.EntityId, null);
+    }
+
+    private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "at", "near", "on", "into", "inside", "outside", "around", "across", "throughout", "within", "from", "toward", "towards", "of",
+    };
+
+    /// <summary>Whether the word before <paramref name="place"/> (skipping "the") is a locative preposition.</summary>
+    private static bool AfterLocative(Document d, Sentence s, TextSpan place)
+    {
+        int k = -1;
+        for (int i = s.FirstToken; i < s.EndToken; i++) if (d.Tokens[i].Start == place.Start) { k = i; break; }
+        if (k <= s.FirstToken) return false;
+        var prev = d.Tokens[k - 1];
+        if (d.Text.AsSpan(prev.Start, prev.End - prev.Start).Equals("the", StringComparison.OrdinalIgnoreCase) && k - 2 >= s.FirstToken) prev = d.Tokens[k - 2];
+        return Locatives.Contains(d.Text[prev.Start..prev.End]);
     }
 
     private static EventTime? TimeIn(Document d, Sentence s, TextSpan trigger)

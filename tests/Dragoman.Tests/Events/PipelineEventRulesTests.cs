@@ -56,3 +56,20 @@ public class PipelineEventRulesTests
         }
     }
 }
+
+public class EventPlaceRulesTests
+{
+    [Theory]
+    [InlineData("Raids on Raqa\n\nAt least 22 people were killed in U.S. air strikes on the city of Raqa on Saturday, a monitor said.", "killed", "U.S.",
+        "a country used as an attribute ('U.S. air strikes') is whose, not where")]
+    [InlineData("Jets strike Idlib\n\nRussian jets struck a market in Ariha on Monday, killing 12 people.", "struck", "Russia",
+        "a demonym-like country use is not the place when a town is named")]
+    public void An_attributive_country_is_not_the_place(string text, string trigger, string notPlace, string reason)
+    {
+        var raw = new Dragoman.Documents.RawDocument("test:place", System.Text.Encoding.UTF8.GetBytes(text), Dragoman.Ingest.ContentTypes.Text);
+        var doc = Dragoman.Pipeline.BatchProcessor.ProcessOne(Dragoman.Ingest.InputItem.Read(raw), Dragoman.Tests.Support.TestPipeline.Instance, new DateOnly(2015, 7, 6)).Document!;
+        var ev = doc.Events.Find(e => doc.Slice(e.Trigger) == trigger);
+        Assert.True(ev is not null, $"{reason}: no '{trigger}' event");
+        Assert.True(ev!.Place is null || !ev.Place.Text.Contains(notPlace, StringComparison.OrdinalIgnoreCase), $"{reason}: placed at {ev.Place?.Text}");
+    }
+}
