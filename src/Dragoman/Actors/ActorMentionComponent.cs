@@ -103,15 +103,18 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
                 && cand is { Type: EntityType.PERSON, Confidence: >= 0.7 } && cand.Span.Contains(m.Span) && cand.Span.Start < m.Span.Start)
                 continue; // "Maher al-Assad": a given name before a dictionary surname names someone else
             var type = TypeOf(hit);
+            bool externalEntry = hit.Kind == PhraseKind.Actor && dictionary.Entries[hit.Index].Source != ActorSource.Supplement
+                && dictionary.Entries[hit.Index].Type is not (EntityType.GPE or EntityType.LOC);
+            // "in Duma", "the town of Duma", "the Duma neighbourhood": the context makes an external entry's name a place;
+            // geo resolves it and linking keeps the place when it lies in the focus country (LinkingComponent.PlaceBeatsActor)
+            if (externalEntry && m.EndToken - m.FirstToken == 1 && (IsPlaceContext(text, tokens, m.FirstToken) || PlaceNounAfter(text, tokens, m.EndToken)))
+                type = EntityType.GPE;
             var overlapping = Overlapping(m.Span).ToList();
             int same = overlapping.FindIndex(i => all[i].Span == m.Span);
             if (same >= 0)
             {
-                // a place the model found keeps its type over a context-free external entry ("Douma" ~ Duma);
-                // linking decides with the place resolution (see LinkingComponent.PlaceBeatsActor)
+                // a place the model found keeps its type over a context-free external entry ("Douma" ~ Duma)
                 var existing = all[overlapping[same]];
-                bool externalEntry = hit.Kind == PhraseKind.Actor && dictionary.Entries[hit.Index].Source != ActorSource.Supplement
-                    && dictionary.Entries[hit.Index].Type is not (EntityType.GPE or EntityType.LOC);
                 if (externalEntry && existing.Type is EntityType.GPE or EntityType.LOC) continue;
                 if (hit.Kind != PhraseKind.Demonym) existing.Type = type;
                 continue;
@@ -395,6 +398,10 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         }
         return new Mention { Span = span, Type = type.Value, Text = text[span.Start..span.End], Source = SourceName, Confidence = conf };
     }
+
+    /// <summary>"the Duma neighbourhood", "the X countryside": a lower-case place noun right after the name.</summary>
+    private static bool PlaceNounAfter(string text, Token[] tokens, int next) =>
+        next < tokens.Length && tokens[next].Kind == TokenKind.Word && char.IsLower(text[tokens[next].Start]) && PlaceCues.Contains(Slice(text, tokens[next]));
 
     /// <summary>"the town of X", "north of X", "in X": the words before a capitalised run say it is a place.</summary>
     private static bool IsPlaceContext(string text, Token[] tokens, int start)

@@ -68,13 +68,27 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         var skip = new bool[n];
         var aliasIntroduced = new bool[n];
         var placeFocus = PlaceFocusCountry(document);
+        // names that a focus-country place resolution took from an external actor entry: every mention of them is the place
+        var placeNamesOverActors = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+            foreach (var h in dictionary.Lookup(m.Text))
+            {
+                if (h.Kind == PhraseKind.Agent) continue;
+                if (PlaceBeatsActor(document, m, h, placeFocus)) placeNamesOverActors.Add(NameFolding.FoldPhrase(m.Text));
+                break;
+            }
         for (int i = 0; i < n; i++)
         {
             var m = mentions[i];
             var lookup = dictionary.Lookup(m.Text);
             PhraseHit? hit = null;
             foreach (var h in lookup) if (h.Kind != PhraseKind.Agent) { hit = h; break; }
-            if (hit is { } ph && PlaceBeatsActor(document, m, ph, placeFocus)) hit = null;
+            if (hit is { Kind: PhraseKind.Actor } ph && dictionary.Entries[ph.Index].Source != ActorSource.Supplement
+                && placeNamesOverActors.Contains(NameFolding.FoldPhrase(m.Text)))
+            {
+                hit = null;
+                if (m.Type is not (EntityType.GPE or EntityType.LOC)) m.Type = EntityType.GPE;
+            }
             if (hit is null && m.Type == EntityType.ORG)
                 foreach (var pm in inner)
                     if (pm.Span.End == m.Span.End && m.Span.Contains(pm.Span) && pm.Span != m.Span

@@ -75,6 +75,26 @@ public class PrecedenceTests
     }
 
     [Theory]
+    [InlineData("Regime forces shelled Duma again. A child was treated in Duma on Monday.", 0, EntityType.GPE, "SYR", "the mention without context joins the place that 'in Duma' made and geo resolved")]
+    [InlineData("Regime forces shelled Duma again. A child was treated in Duma on Monday.", 1, EntityType.GPE, "SYR", "'in' before the name makes the model's ORG a place")]
+    [InlineData("Regime forces shelled Duma again. A child was treated in the Duma on Monday.", 1, EntityType.ORG, "RUS", "'in the Duma' is no place context: the institution stays")]
+    public void Place_context_retypes_an_external_actor_name(string text, int nth, EntityType type, string codePrefix, string reason)
+    {
+        int first = text.IndexOf("Duma", StringComparison.Ordinal), second = text.IndexOf("Duma", first + 1, StringComparison.Ordinal);
+        var d = Run(text, "2018-02-20",
+            beforeActors: doc => { doc.Mentions.Add(Ner(text, "Duma", EntityType.ORG, 0)); doc.Mentions.Add(Ner(text, "Duma", EntityType.ORG, 1)); },
+            beforeLink: doc =>
+            {
+                // what geo does: it resolves only the mentions typed as places
+                foreach (var m in doc.Mentions.Where(m => m.Text == "Duma" && m.Type == EntityType.GPE))
+                    doc.Places.Add(new PlaceResolution { Span = m.Span, Text = "Duma", GeonameId = "170592", Lat = 33.57, Lon = 36.4, Country = "SY" });
+            });
+        int s = nth == 0 ? first : second;
+        var e = d.Entities.Find(x => x.MentionIndexes.Exists(i => d.Mentions[i].Span.Start == s));
+        Assert.True(e is not null && e.Type == type && e.Actor?.Code.StartsWith(codePrefix, StringComparison.Ordinal) == true, $"{reason}: {Dump(d)}");
+    }
+
+    [Theory]
     [InlineData("yarmuk", "yamuk", true, "one letter dropped inside the name")]
     [InlineData("qalamun", "qalamu", true, "one letter dropped at the end")]
     [InlineData("idlib", "idleb", false, "a changed letter is another spelling rule, not a dropped one")]
