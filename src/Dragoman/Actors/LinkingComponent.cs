@@ -68,13 +68,15 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         var skip = new bool[n];
         var aliasIntroduced = new bool[n];
         var placeFocus = PlaceFocusCountry(document);
+        var resolvedAt = new Dictionary<TextSpan, PlaceResolution>();
+        foreach (var p in document.Places) if (p.IsResolved) resolvedAt.TryAdd(p.Span, p);
         // names that a focus-country place resolution took from an external actor entry: every mention of them is the place
         var placeNamesOverActors = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
             foreach (var h in dictionary.Lookup(m.Text))
             {
                 if (h.Kind == PhraseKind.Agent) continue;
-                if (PlaceBeatsActor(document, m, h, placeFocus)) placeNamesOverActors.Add(NameFolding.FoldPhrase(m.Text));
+                if (PlaceBeatsActor(document, m, h, placeFocus, resolvedAt)) placeNamesOverActors.Add(NameFolding.FoldPhrase(m.Text));
                 break;
             }
         for (int i = 0; i < n; i++)
@@ -114,12 +116,13 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             if (byKey.TryGetValue(keys[i]!, out var j)) Union(i, j); else byKey[keys[i]!] = i;
         }
         // "the Yarmouk basin" ... "the Yamouk basin": a place name written once with a letter dropped is the same place
-        var placeNames = new List<(int Index, string Folded)>();
+        // (pairs of distinct names only: same names are already one group by key)
+        var placeNames = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < n; i++)
             if (!skip[i] && hits[i] is null && mentions[i].Type is EntityType.GPE or EntityType.LOC)
-                placeNames.Add((i, NameFolding.FoldPhrase(mentions[i].Text)));
-        foreach (var (i, a) in placeNames)
-            foreach (var (j, b) in placeNames)
+                placeNames.TryAdd(NameFolding.FoldPhrase(mentions[i].Text), i);
+        foreach (var (a, i) in placeNames)
+            foreach (var (b, j) in placeNames)
                 if (j > i && OneLetterDropped(a, b)) Union(i, j);
         // aliases introduced by the text
         for (int i = 0; i < n; i++)
@@ -189,7 +192,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         ResolveDescriptions(document, focus);
         AddAttributes(document);
         InheritAffiliationCodes(document);
-        AttachPlaces(document, placeFocus);
+        AttachPlaces(document, placeFocus, resolvedAt);
         _ = firstId;
     }
 
@@ -620,27 +623,27 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
     /// "Douma" in a Syrian article: a place mention resolved in the article's focus country beats an external dictionary's
     /// context-free actor entry of the same words (Phoenix's Russian Duma) whose code names another country.
     /// </summary>
-    private bool PlaceBeatsActor(Document document, Mention m, PhraseHit hit, string? placeFocus)
+    private bool PlaceBeatsActor(Document document, Mention m, PhraseHit hit, string? placeFocus, Dictionary<TextSpan, PlaceResolution> resolvedAt)
     {
         if (placeFocus is null || hit.Kind != PhraseKind.Actor || m.Type is not (EntityType.GPE or EntityType.LOC)) return false;
         var entry = dictionary.Entries[hit.Index];
         if (entry.Source == ActorSource.Supplement || entry.Type is EntityType.GPE or EntityType.LOC) return false;
-        var place = document.Places.Find(p => p.IsResolved && p.Span == m.Span);
-        if (place is null || place.Country != placeFocus) return false;
+        if (!resolvedAt.TryGetValue(m.Span, out var place) || place.Country != placeFocus) return false;
         var code = entry.CodeOn(document.ReferenceDate);
         var country = code is null ? null : ActorCodes.ToActorCode(code, "x").Country;
         var focus3 = dictionary.CountryByCode(placeFocus)?.Iso3;
         return country is null || country != focus3;
     }
 
-    private void AttachPlaces(Document document, string? focus)
+    private void AttachPlaces(Document document, string? focus, Dictionary<TextSpan, PlaceResolution> resolvedAt)
     {
         if (document.Places.Count == 0) return;
         foreach (var e in document.Entities)
         {
             if (e.Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC)) continue;
             // a misspelt mention may resolve elsewhere: the resolution in the focus country comes first
-            var order = e.MentionIndexes.OrderBy(i => InFocus(document, i, focus) ? 0 : 1).ToList();
+            int inFocus = e.MentionIndexes.FindIndex(i => resolvedAt.TryGetValue(document.Mentions[i].Span, out var rp) && rp.Country == focus);
+            var order = inFocus <= 0 ? e.MentionIndexes : e.MentionIndexes.Skip(inFocus).Take(1).Concat(e.MentionIndexes);
             foreach (var i in order)
             {
                 int p = document.Places.FindIndex(pl => pl.Span.Overlaps(document.Mentions[i].Span));
@@ -652,12 +655,5 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
                 break;
             }
         }
-    }
-
-    private static bool InFocus(Document document, int mention, string? focus)
-    {
-        if (focus is null) return false;
-        var p = document.Places.Find(pl => pl.IsResolved && pl.Span.Overlaps(document.Mentions[mention].Span));
-        return p is not null && p.Country == focus;
     }
 }
