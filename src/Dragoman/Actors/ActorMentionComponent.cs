@@ -66,7 +66,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             var (f, e) = TokenRange(tokens, candidates[c].Span);
             for (int t = f; t < e; t++) candidateAt[t] = c;
         }
+        int named = candidates.Count; // capitalised-run candidates; composites follow
         candidates.AddRange(Composites(document, parts, matches));
+        HashSet<string>? lowerWords = null;
 
         // every mention, the model's and ours, indexed by the tokens it covers: overlap checks stay linear in the text
         var all = new List<Mention>(mentions);
@@ -101,12 +103,31 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
                 && cand is { Type: EntityType.PERSON, Confidence: >= 0.7 } && cand.Span.Contains(m.Span) && cand.Span.Start < m.Span.Start)
                 continue; // "Maher al-Assad": a given name before a dictionary surname names someone else
             var type = TypeOf(hit);
+            bool externalEntry = hit.Kind == PhraseKind.Actor && dictionary.Entries[hit.Index].Source != ActorSource.Supplement
+                && dictionary.Entries[hit.Index].Type is not (EntityType.GPE or EntityType.LOC);
+            // "in Duma", "the town of Duma", "the Duma neighbourhood": the context makes an external entry's name a place;
+            // geo resolves it and linking keeps the place when it lies in the focus country (LinkingComponent.PlaceBeatsActor)
+            if (externalEntry && m.EndToken - m.FirstToken == 1 && (IsPlaceContext(text, tokens, m.FirstToken) || PlaceNounAfter(text, tokens, m.EndToken)))
+                type = EntityType.GPE;
             var overlapping = Overlapping(m.Span).ToList();
             int same = overlapping.FindIndex(i => all[i].Span == m.Span);
             if (same >= 0)
             {
-                if (hit.Kind != PhraseKind.Demonym) all[overlapping[same]].Type = type;
+                // a place the model found keeps its type over a context-free external entry ("Douma" ~ Duma)
+                var existing = all[overlapping[same]];
+                if (externalEntry && existing.Type is EntityType.GPE or EntityType.LOC) continue;
+                if (hit.Kind != PhraseKind.Demonym) existing.Type = type;
                 continue;
+            }
+            // "Islamic State Prisoners" (headline), "Islamic State leaders": a model mention that is a known
+            // organisation plus a common-noun tail is the organisation; the tail is no part of its name
+            if (hit.Kind == PhraseKind.Actor && dictionary.Entries[hit.Index].Type == EntityType.ORG
+                && overlapping.Count == 1 && overlapping[0] < external && all[overlapping[0]].Span.Start == m.Span.Start
+                && all[overlapping[0]].Span.End > m.Span.End
+                && CommonTail(document, m.EndToken, TokenRange(tokens, all[overlapping[0]].Span).End, ref lowerWords))
+            {
+                removed[overlapping[0]] = true;
+                overlapping.Clear();
             }
             if (overlapping.Exists(i => !m.Span.Contains(all[i].Span))) continue;
             foreach (var i in overlapping) removed[i] = true; // extension: a shorter model mention inside the name
@@ -116,18 +137,84 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
                 Confidence = hit.Kind == PhraseKind.Actor && dictionary.Entries[hit.Index].Source == ActorSource.Supplement ? 0.95 : 0.85,
             });
         }
-        foreach (var c in candidates)
+        for (int ci = 0; ci < candidates.Count; ci++)
         {
+            var c = candidates[ci];
             var overlapping = Overlapping(c.Span).ToList();
             if (overlapping.Exists(i => !c.Span.Contains(all[i].Span))) continue;
+            // "Alsouria Net" (model: PERSON), "The Syrian Observer" (model: "Syrian Observer"): a name whose head word is
+            // an organisation or media word is an organisation, whatever type the model gave the same words
+            if (ci < named && c.Type == EntityType.ORG && overlapping.Count > 0
+                && overlapping.TrueForAll(i => i < external && all[i].Span.End == c.Span.End && all[i].Type is EntityType.PERSON or EntityType.ORG))
+            {
+                foreach (var i in overlapping) removed[i] = true;
+                Add(c);
+                continue;
+            }
             if (overlapping.Exists(i => i < external || all[i].Type is not (EntityType.NORP or EntityType.GPE))) continue;
             foreach (var i in overlapping) removed[i] = true;
             Add(c);
         }
+        // the so-called "Hisbah diwan": one capitalised word opening a quoted term after "so-called" modifies the term
+        for (int i = 0; i < external; i++)
+            if (!removed[i] && all[i].Type is EntityType.PERSON or EntityType.GPE or EntityType.LOC && IsSoCalledModifier(text, tokens, all[i].Span))
+                removed[i] = true;
         mentions.Clear();
         for (int i = 0; i < all.Count; i++) if (!removed[i]) mentions.Add(all[i]);
         mentions.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End));
         AddBracketAcronyms(document);
+    }
+
+    /// <summary>
+    /// The so-called "X term": a single capitalised word right after an opening quote that follows "so-called", with a
+    /// lower-case word after it inside the quote, names a term (a department, a label), not a person or a place.
+    /// </summary>
+    internal static bool IsSoCalledModifier(string text, Token[] tokens, TextSpan span)
+    {
+        var (f, e) = TokenRange(tokens, span);
+        if (e - f != 1 || f < 2 || e >= tokens.Length) return false;
+        if (!IsOpeningQuote(text[tokens[f - 1].Start]) || tokens[f - 1].End - tokens[f - 1].Start != 1) return false;
+        var before = text.AsSpan(tokens[f - 2].Start, tokens[f - 2].End - tokens[f - 2].Start);
+        bool soCalled = before.Equals("so-called", StringComparison.OrdinalIgnoreCase)
+            || before.Equals("called", StringComparison.OrdinalIgnoreCase) && f >= 4 && text.AsSpan(tokens[f - 4].Start, tokens[f - 4].End - tokens[f - 4].Start).Equals("so", StringComparison.OrdinalIgnoreCase);
+        return soCalled && tokens[e].Kind == TokenKind.Word && char.IsLower(text[tokens[e].Start]);
+    }
+
+    private static bool IsOpeningQuote(char c) => c is '"' or '\u201C' or '\u2018' or '\'' or '\u00AB';
+
+    /// <summary>
+    /// Tokens [from, end) after a known organisation are a common-noun tail: lower-case words, or, in a title-case line
+    /// (a headline, where capitals say nothing), words the text also writes in lower case or that are agent nouns.
+    /// </summary>
+    private bool CommonTail(Document document, int from, int end, ref HashSet<string>? lowerWords)
+    {
+        if (from >= end) return false;
+        var text = document.Text;
+        var tokens = document.Tokens;
+        bool headline = IsTitleCaseSentence(document, document.SentenceAt(tokens[from].Start));
+        for (int t = from; t < end; t++)
+        {
+            if (tokens[t].Kind != TokenKind.Word) return false;
+            if (char.IsLower(text[tokens[t].Start])) continue;
+            if (!headline) return false;
+            bool agent = false;
+            foreach (var h in dictionary.Lookup(Slice(text, tokens[t]))) agent |= h.Kind == PhraseKind.Agent;
+            if (!agent && !IsCommonWord(text, tokens[t], ref lowerWords, tokens)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A headline in title case: at least four words, 70% of them capitalised.</summary>
+    private static bool IsTitleCaseSentence(Document document, int sentence)
+    {
+        if (sentence < 0 || sentence >= document.Sentences.Length) return false;
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var s = document.Sentences[sentence];
+        int words = 0, caps = 0;
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+            if (tokens[t].Kind == TokenKind.Word) { words++; if (ActorMatcher.IsCapitalised(text, tokens[t])) caps++; }
+        return words >= 4 && caps * 10 >= words * 7;
     }
 
     /// <summary>Tokens [first, end) that a character span touches (binary search over token offsets).</summary>
@@ -311,6 +398,10 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         }
         return new Mention { Span = span, Type = type.Value, Text = text[span.Start..span.End], Source = SourceName, Confidence = conf };
     }
+
+    /// <summary>"the Duma neighbourhood", "the X countryside": a lower-case place noun right after the name.</summary>
+    private static bool PlaceNounAfter(string text, Token[] tokens, int next) =>
+        next < tokens.Length && tokens[next].Kind == TokenKind.Word && char.IsLower(text[tokens[next].Start]) && PlaceCues.Contains(Slice(text, tokens[next]));
 
     /// <summary>"the town of X", "north of X", "in X": the words before a capitalised run say it is a place.</summary>
     private static bool IsPlaceContext(string text, Token[] tokens, int start)

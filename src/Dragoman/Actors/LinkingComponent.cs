@@ -67,12 +67,30 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         var hits = new PhraseHit?[n];
         var skip = new bool[n];
         var aliasIntroduced = new bool[n];
+        var placeFocus = PlaceFocusCountry(document);
+        var resolvedAt = new Dictionary<TextSpan, PlaceResolution>();
+        foreach (var p in document.Places) if (p.IsResolved) resolvedAt.TryAdd(p.Span, p);
+        // names that a focus-country place resolution took from an external actor entry: every mention of them is the place
+        var placeNamesOverActors = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+            foreach (var h in dictionary.Lookup(m.Text))
+            {
+                if (h.Kind == PhraseKind.Agent) continue;
+                if (PlaceBeatsActor(document, m, h, placeFocus, resolvedAt)) placeNamesOverActors.Add(NameFolding.FoldPhrase(m.Text));
+                break;
+            }
         for (int i = 0; i < n; i++)
         {
             var m = mentions[i];
             var lookup = dictionary.Lookup(m.Text);
             PhraseHit? hit = null;
             foreach (var h in lookup) if (h.Kind != PhraseKind.Agent) { hit = h; break; }
+            if (hit is { Kind: PhraseKind.Actor } ph && dictionary.Entries[ph.Index].Source != ActorSource.Supplement
+                && placeNamesOverActors.Contains(NameFolding.FoldPhrase(m.Text)))
+            {
+                hit = null;
+                if (m.Type is not (EntityType.GPE or EntityType.LOC)) m.Type = EntityType.GPE;
+            }
             if (hit is null && m.Type == EntityType.ORG)
                 foreach (var pm in inner)
                     if (pm.Span.End == m.Span.End && m.Span.Contains(pm.Span) && pm.Span != m.Span
@@ -97,6 +115,15 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             if (i > 0 && mentions[i].Span == mentions[i - 1].Span && !skip[i - 1]) Union(i, i - 1);
             if (byKey.TryGetValue(keys[i]!, out var j)) Union(i, j); else byKey[keys[i]!] = i;
         }
+        // "the Yarmouk basin" ... "the Yamouk basin": a place name written once with a letter dropped is the same place
+        // (pairs of distinct names only: same names are already one group by key)
+        var placeNames = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+            if (!skip[i] && hits[i] is null && mentions[i].Type is EntityType.GPE or EntityType.LOC)
+                placeNames.TryAdd(NameFolding.FoldPhrase(mentions[i].Text), i);
+        foreach (var (a, i) in placeNames)
+            foreach (var (b, j) in placeNames)
+                if (j > i && OneLetterDropped(a, b)) Union(i, j);
         // aliases introduced by the text
         for (int i = 0; i < n; i++)
         {
@@ -165,7 +192,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         ResolveDescriptions(document, focus);
         AddAttributes(document);
         InheritAffiliationCodes(document);
-        AttachPlaces(document);
+        AttachPlaces(document, placeFocus, resolvedAt);
         _ = firstId;
     }
 
@@ -569,13 +596,55 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         }
     }
 
-    private void AttachPlaces(Document document)
+    /// <summary>
+    /// Two place names of at least six letters that differ by one dropped letter ("yarmuk" / "yamuk") and start alike:
+    /// a misspelling of one place within an article.
+    /// </summary>
+    internal static bool OneLetterDropped(string a, string b)
+    {
+        if (a.Length == b.Length) return false;
+        if (a.Length < b.Length) (a, b) = (b, a);
+        if (a.Length != b.Length + 1 || b.Length < 5 || a[0] != b[0] || a.Contains(' ') || b.Contains(' ')) return false;
+        int k = 0;
+        while (k < b.Length && a[k] == b[k]) k++;
+        return k > 0 && a.AsSpan(k + 1).SequenceEqual(b.AsSpan(k));
+    }
+
+    /// <summary>The country where most resolved places of the article lie (ISO 3166 alpha-2), or null.</summary>
+    private static string? PlaceFocusCountry(Document document)
+    {
+        var weight = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in document.Places)
+            if (p.IsResolved && p.Country is { Length: > 0 } c) weight[c] = weight.GetValueOrDefault(c) + 1;
+        return weight.Count == 0 ? null : weight.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+    }
+
+    /// <summary>
+    /// "Douma" in a Syrian article: a place mention resolved in the article's focus country beats an external dictionary's
+    /// context-free actor entry of the same words (Phoenix's Russian Duma) whose code names another country.
+    /// </summary>
+    private bool PlaceBeatsActor(Document document, Mention m, PhraseHit hit, string? placeFocus, Dictionary<TextSpan, PlaceResolution> resolvedAt)
+    {
+        if (placeFocus is null || hit.Kind != PhraseKind.Actor || m.Type is not (EntityType.GPE or EntityType.LOC)) return false;
+        var entry = dictionary.Entries[hit.Index];
+        if (entry.Source == ActorSource.Supplement || entry.Type is EntityType.GPE or EntityType.LOC) return false;
+        if (!resolvedAt.TryGetValue(m.Span, out var place) || place.Country != placeFocus) return false;
+        var code = entry.CodeOn(document.ReferenceDate);
+        var country = code is null ? null : ActorCodes.ToActorCode(code, "x").Country;
+        var focus3 = dictionary.CountryByCode(placeFocus)?.Iso3;
+        return country is null || country != focus3;
+    }
+
+    private void AttachPlaces(Document document, string? focus, Dictionary<TextSpan, PlaceResolution> resolvedAt)
     {
         if (document.Places.Count == 0) return;
         foreach (var e in document.Entities)
         {
             if (e.Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC)) continue;
-            foreach (var i in e.MentionIndexes)
+            // a misspelt mention may resolve elsewhere: the resolution in the focus country comes first
+            int inFocus = e.MentionIndexes.FindIndex(i => resolvedAt.TryGetValue(document.Mentions[i].Span, out var rp) && rp.Country == focus);
+            var order = inFocus <= 0 ? e.MentionIndexes : e.MentionIndexes.Skip(inFocus).Take(1).Concat(e.MentionIndexes);
+            foreach (var i in order)
             {
                 int p = document.Places.FindIndex(pl => pl.Span.Overlaps(document.Mentions[i].Span));
                 if (p < 0) continue;
