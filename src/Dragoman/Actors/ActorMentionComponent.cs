@@ -144,8 +144,10 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             if (overlapping.Exists(i => !c.Span.Contains(all[i].Span))) continue;
             // "Alsouria Net" (model: PERSON), "The Syrian Observer" (model: "Syrian Observer"): a name whose head word is
             // an organisation or media word is an organisation, whatever type the model gave the same words
-            if (ci < named && c.Type == EntityType.ORG && overlapping.Count > 0
-                && overlapping.TrueForAll(i => i < external && all[i].Span.End == c.Span.End && all[i].Type is EntityType.PERSON or EntityType.ORG))
+            // (only the same words, or the same words after "The": a longer run in run-on text is no better evidence)
+            if (ci < named && c.Type == EntityType.ORG && overlapping.Count == 1 && overlapping[0] < external
+                && all[overlapping[0]].Type is EntityType.PERSON or EntityType.ORG && all[overlapping[0]].Span.End == c.Span.End
+                && (all[overlapping[0]].Span.Start == c.Span.Start || LeadingThe(text, tokens, c.Span, all[overlapping[0]].Span.Start)))
             {
                 foreach (var i in overlapping) removed[i] = true;
                 Add(c);
@@ -397,6 +399,13 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
             span = new TextSpan(tokens[start + 1].Start, span.End);
         }
         return new Mention { Span = span, Type = type.Value, Text = text[span.Start..span.End], Source = SourceName, Confidence = conf };
+    }
+
+    /// <summary>The span opens with the word "The" and the rest starts at <paramref name="rest"/>.</summary>
+    private static bool LeadingThe(string text, Token[] tokens, TextSpan span, int rest)
+    {
+        var (f, e) = TokenRange(tokens, span);
+        return e - f >= 2 && tokens[f + 1].Start == rest && text.AsSpan(tokens[f].Start, tokens[f].End - tokens[f].Start).Equals("The", StringComparison.Ordinal);
     }
 
     /// <summary>"the Duma neighbourhood", "the X countryside": a lower-case place noun right after the name.</summary>

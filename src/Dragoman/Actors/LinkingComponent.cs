@@ -274,6 +274,9 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             default:
                 var candidates = members.Where(i => !aliasIntroduced[i]).DefaultIfEmpty(members[0]);
                 nameMention = candidates.OrderByDescending(i => mentions[i].Text.Length).ThenBy(i => i).First();
+                // "Aleppos" (a possessive written without its apostrophe) beside "Aleppo": the bare name names the entity
+                var bare = mentions[nameMention].Text.Length > 4 && mentions[nameMention].Text.EndsWith('s') ? mentions[nameMention].Text[..^1] : null;
+                if (bare is not null && members.FirstOrDefault(i => mentions[i].Text == bare, -1) is >= 0 and var bi) nameMention = bi;
                 name = mentions[nameMention].Text;
                 type = members.Select(i => mentions[i]).OrderByDescending(m => m.Confidence).First().Type;
                 if (type is EntityType.ORG or EntityType.NORP) (code, sector) = ComposeOrgCode(name);
@@ -641,9 +644,17 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         foreach (var e in document.Entities)
         {
             if (e.Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC)) continue;
-            // a misspelt mention may resolve elsewhere: the resolution in the focus country comes first
-            int inFocus = e.MentionIndexes.FindIndex(i => resolvedAt.TryGetValue(document.Mentions[i].Span, out var rp) && rp.Country == focus);
-            var order = inFocus <= 0 ? e.MentionIndexes : e.MentionIndexes.Skip(inFocus).Take(1).Concat(e.MentionIndexes);
+            // a misspelt mention may resolve elsewhere: the resolution in the focus country first, else the most confident
+            int best = -1;
+            for (int k = 0; k < e.MentionIndexes.Count; k++)
+            {
+                if (!resolvedAt.TryGetValue(document.Mentions[e.MentionIndexes[k]].Span, out var rp)) continue;
+                if (best < 0) { best = k; continue; }
+                var bp = resolvedAt[document.Mentions[e.MentionIndexes[best]].Span];
+                bool f = focus is not null && rp.Country == focus, bf = focus is not null && bp.Country == focus;
+                if (f && !bf || f == bf && rp.Confidence > bp.Confidence) best = k;
+            }
+            var order = best <= 0 ? e.MentionIndexes : e.MentionIndexes.Skip(best).Take(1).Concat(e.MentionIndexes);
             foreach (var i in order)
             {
                 int p = document.Places.FindIndex(pl => pl.Span.Overlaps(document.Mentions[i].Span));

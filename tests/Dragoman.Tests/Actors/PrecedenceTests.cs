@@ -23,6 +23,8 @@ public class PrecedenceTests
     [InlineData("Attacks will resume in the south, reports Qasioun News.", "Qasioun News", EntityType.PERSON, "Qasioun News", EntityType.ORG, "a media head word beats the model's PERSON on the same words")]
     [InlineData("This article was translated by The Levant Observer.", "Levant Observer", EntityType.ORG, "The Levant Observer", EntityType.ORG, "a mid-sentence 'The' belongs to an outlet's name the model cut short")]
     [InlineData("The statement was issued by the Hawran Revolutionary Council yesterday.", "Hawran Revolutionary Council", EntityType.PERSON, "Hawran Revolutionary Council", EntityType.ORG, "an organisation head word beats the model's PERSON")]
+    [InlineData("Speaking on Wednesday Russias Defense Ministry said the jets returned.", "Russias Defense Ministry", EntityType.ORG, "Russias Defense Ministry", EntityType.ORG, "run-on text: a longer capitalised run is no better evidence than the model's span")]
+    [InlineData("He met Defense Minister Moshe Yaalon in the city.", "Moshe Yaalon", EntityType.PERSON, "Moshe Yaalon", EntityType.PERSON, "a person inside a run that ends in his name keeps his type")]
     [InlineData("Sources told Rami Abdel Rahman that the prisoners were freed.", "Rami Abdel Rahman", EntityType.PERSON, "Rami Abdel Rahman", EntityType.PERSON, "no organisation or media head word: the model's type stays")]
     public void Head_words_beat_model_types(string text, string ner, EntityType nerType, string expected, EntityType type, string reason)
     {
@@ -92,6 +94,15 @@ public class PrecedenceTests
         int s = nth == 0 ? first : second;
         var e = d.Entities.Find(x => x.MentionIndexes.Exists(i => d.Mentions[i].Span.Start == s));
         Assert.True(e is not null && e.Type == type && e.Actor?.Code.StartsWith(codePrefix, StringComparison.Ordinal) == true, $"{reason}: {Dump(d)}");
+    }
+
+    [Fact]
+    public void A_possessive_without_apostrophe_joins_the_place_under_its_bare_name()
+    {
+        var text = "Shelling hit Aleppos eastern districts. Rebels in Aleppo said it continued.";
+        var d = Run(text, "2019-02-10", beforeActors: doc => { doc.Mentions.Add(Ner(text, "Aleppos", EntityType.GPE)); doc.Mentions.Add(Ner(text, "Aleppo", EntityType.GPE, 1)); });
+        var e = d.Entities.Where(x => x.MentionIndexes.Exists(i => d.Mentions[i].Text.StartsWith("Aleppo", StringComparison.Ordinal))).ToList();
+        Assert.True(e.Count == 1 && e[0].Name == "Aleppo", "one place named by the bare name: " + Dump(d));
     }
 
     [Theory]
