@@ -442,11 +442,20 @@ public sealed class EventsComponent : IDocumentComponent
             found.AddRange(CountParser.Find(v, e.Trigger.End, Math.Min(v.Count, e.Trigger.End + (toll ? 25 : 8))));
             if (found.Count == 0) found.AddRange(CountParser.Find(v, Math.Max(0, e.Trigger.Start - 8), e.Trigger.Start));
         }
+        if (found.Count == 0 && e.Trigger.Start >= 2 && v.IsAny(e.Trigger.Start - 1, "were", "was", "been"))
+        {
+            // a passive's subject is what was done to: "at least 45 men were taken", "Dozens of young men who had
+            // returned ... were detained": the count right before the auxiliary, else one opening the sentence
+            var before = CountParser.Find(v, 0, e.Trigger.Start);
+            var adjacent = before.FindLast(c => c.Tokens.End >= e.Trigger.Start - 3);
+            var opening = before.Find(c => c.Tokens.Start <= 2);
+            if ((adjacent ?? opening) is { } subject && subject.HeadNoun >= 0) found.Add(subject);
+        }
         foreach (var c in found)
         {
             var who = CountParser.Who(v, c);
             var k = kind ?? KindNear(v, c);
-            if (k is null && who is null) continue;
+            // a count needs a kind from the event or a counted person noun ("45 men", "dozens of young men")
             if (k is null && c.HeadNoun < 0) continue;
             ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, who, source));
             // injured counts stated beside killed ones: "killing 5 and wounding 12"

@@ -73,3 +73,17 @@ public class EventPlaceRulesTests
         Assert.True(ev!.Place is null || !ev.Place.Text.Contains(notPlace, StringComparison.OrdinalIgnoreCase), $"{reason}: placed at {ev.Place?.Text}");
     }
 }
+
+public class PassiveCountTests
+{
+    [Theory]
+    [InlineData("Raids in the south\n\nAccording to the sources, at least 45 men were taken to a detention centre in Damascus.", "taken", 45, "the count right before a passive's auxiliary")]
+    public void A_passive_subject_gives_the_count(string text, string trigger, int min, string reason)
+    {
+        var raw = new Dragoman.Documents.RawDocument("test:passive", System.Text.Encoding.UTF8.GetBytes(text), Dragoman.Ingest.ContentTypes.Text);
+        var doc = Dragoman.Pipeline.BatchProcessor.ProcessOne(Dragoman.Ingest.InputItem.Read(raw), Dragoman.Tests.Support.TestPipeline.Instance, new DateOnly(2019, 3, 4)).Document!;
+        var ev = doc.Events.Find(e => doc.Slice(e.Trigger) == trigger);
+        Assert.True(ev is not null && ev.Counts.Count > 0 && ev.Counts[0].Min == min,
+            $"{reason}: {(ev is null ? "no event: " + string.Join(",", doc.Events.Select(e => doc.Slice(e.Trigger))) : string.Join(", ", ev.Counts.Select(c => c.Min)))}");
+    }
+}
