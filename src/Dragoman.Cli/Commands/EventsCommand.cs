@@ -9,36 +9,8 @@ using Spectre.Console.Cli;
 
 namespace Dragoman.Cli.Commands;
 
-public sealed class EventsSettings : StoreSettings
+public sealed class EventsSettings : EventFilterSettings
 {
-    [CommandOption("--actor <TEXT>")]
-    [Description("Events whose actor's text, entity name, alias or actor code contains TEXT (case-insensitive).")]
-    public string? Actor { get; init; }
-
-    [CommandOption("--place <TEXT>")]
-    [Description("Events whose place text, entity, resolved name, country or admin1 contains TEXT.")]
-    public string? Place { get; init; }
-
-    [CommandOption("--from <DATE>")]
-    [Description("Events on or after DATE (YYYY-MM-DD): the event's time, else the article's publication date.")]
-    public string? From { get; init; }
-
-    [CommandOption("--to <DATE>")]
-    [Description("Events on or before DATE (YYYY-MM-DD).")]
-    public string? To { get; init; }
-
-    [CommandOption("--action <ACTION>")]
-    [Description("An action name (release, attack, ...) or digits as a CAMEO code prefix (084).")]
-    public string? Action { get; init; }
-
-    [CommandOption("--modality <M>")]
-    [Description("asserted, reported, claimed, expected, denied, hypothetical or negated.")]
-    public string? Modality { get; init; }
-
-    [CommandOption("--search <QUERY>")]
-    [Description("Only events of articles matching this full-text query (as in `dragoman search`).")]
-    public string? Search { get; init; }
-
     [CommandOption("--limit <N>")]
     [Description("At most N events (default 100).")]
     [DefaultValue(100)]
@@ -49,33 +21,15 @@ public sealed class EventsSettings : StoreSettings
     [DefaultValue("table")]
     public string Format { get; init; } = "table";
 
-    public static readonly string[] Modalities = ["asserted", "reported", "claimed", "expected", "denied", "hypothetical", "negated"];
-
     public override ValidationResult Validate()
     {
         if (Format is not ("table" or "csv" or "jsonl")) return ValidationResult.Error($"--format must be table, csv or jsonl, not '{Format}'");
-        if (From is not null && ParseDate(From) is null) return ValidationResult.Error($"--from must be a date as YYYY-MM-DD, not '{From}'");
-        if (To is not null && ParseDate(To) is null) return ValidationResult.Error($"--to must be a date as YYYY-MM-DD, not '{To}'");
-        if (Modality is not null && !Modalities.Contains(Modality.ToLowerInvariant()))
-            return ValidationResult.Error($"--modality must be one of {string.Join(", ", Modalities)}, not '{Modality}'");
+        if (ValidateFilters() is { } problem) return problem;
         if (Limit < 1) return ValidationResult.Error("--limit must be 1 or more");
         return ValidationResult.Success();
     }
 
-    public static DateOnly? ParseDate(string s) =>
-        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    public EventQuery ToQuery() => new()
-    {
-        Actor = Actor,
-        Place = Place,
-        From = From is null ? null : ParseDate(From),
-        To = To is null ? null : ParseDate(To),
-        Action = Action,
-        Modality = Modality,
-        Text = Search,
-        Limit = Limit,
-    };
+    public EventQuery ToQuery() => FilterQuery() with { Limit = Limit };
 }
 
 /// <summary>Lists stored events, filtered, as a table (terminal), CSV or JSON Lines.</summary>

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace Dragoman.Cli.Commands;
 
-public sealed class ExportSettings : StoreSettings
+public sealed class ExportSettings : EventFilterSettings
 {
     [CommandOption("--format <FORMAT>")]
     [Description("acled-csv, gdelt-tsv, plover-json, geojson, parquet or jsonl (column mappings: docs/exports.md).")]
@@ -16,34 +16,6 @@ public sealed class ExportSettings : StoreSettings
     [CommandOption("--out <FILE>")]
     [Description("Write to FILE instead of standard output (parquet needs a file or a pipe; it is buffered for a pipe).")]
     public string? Out { get; init; }
-
-    [CommandOption("--actor <TEXT>")]
-    [Description("Events whose actor's text, entity name, alias or actor code contains TEXT (case-insensitive).")]
-    public string? Actor { get; init; }
-
-    [CommandOption("--place <TEXT>")]
-    [Description("Events whose place text, entity, resolved name, country or admin1 contains TEXT.")]
-    public string? Place { get; init; }
-
-    [CommandOption("--from <DATE>")]
-    [Description("Events on or after DATE (YYYY-MM-DD).")]
-    public string? From { get; init; }
-
-    [CommandOption("--to <DATE>")]
-    [Description("Events on or before DATE (YYYY-MM-DD).")]
-    public string? To { get; init; }
-
-    [CommandOption("--action <ACTION>")]
-    [Description("An action name (release, attack, ...) or digits as a CAMEO code prefix (084).")]
-    public string? Action { get; init; }
-
-    [CommandOption("--modality <M>")]
-    [Description("asserted, reported, claimed, expected, denied, hypothetical or negated.")]
-    public string? Modality { get; init; }
-
-    [CommandOption("--search <QUERY>")]
-    [Description("Only events of articles matching this full-text query.")]
-    public string? Search { get; init; }
 
     [CommandOption("--min-confidence <X>")]
     [Description("Only events with confidence at least X (0..1).")]
@@ -64,10 +36,7 @@ public sealed class ExportSettings : StoreSettings
     public override ValidationResult Validate()
     {
         if (EventExporters.Find(Format) is null) return ValidationResult.Error($"--format must be one of {EventExporters.Names}, not '{Format}'");
-        if (From is not null && EventsSettings.ParseDate(From) is null) return ValidationResult.Error($"--from must be a date as YYYY-MM-DD, not '{From}'");
-        if (To is not null && EventsSettings.ParseDate(To) is null) return ValidationResult.Error($"--to must be a date as YYYY-MM-DD, not '{To}'");
-        if (Modality is not null && !EventsSettings.Modalities.Contains(Modality.ToLowerInvariant()))
-            return ValidationResult.Error($"--modality must be one of {string.Join(", ", EventsSettings.Modalities)}, not '{Modality}'");
+        if (ValidateFilters() is { } problem) return problem;
         if (MinConfidence is < 0 or > 1) return ValidationResult.Error("--min-confidence must be between 0 and 1");
         if (Bbox is not null && ParseBox(Bbox) is null) return ValidationResult.Error($"--bbox must be south,west,north,east in degrees, not '{Bbox}'");
         if (Limit is < 1) return ValidationResult.Error("--limit must be 1 or more");
@@ -86,18 +55,7 @@ public sealed class ExportSettings : StoreSettings
         return new BoundingBox(v[0], v[1], v[2], v[3]);
     }
 
-    public EventQuery ToQuery() => new()
-    {
-        Actor = Actor,
-        Place = Place,
-        From = From is null ? null : EventsSettings.ParseDate(From),
-        To = To is null ? null : EventsSettings.ParseDate(To),
-        Action = Action,
-        Modality = Modality,
-        Text = Search,
-        MinConfidence = MinConfidence,
-        Box = Bbox is null ? null : ParseBox(Bbox),
-    };
+    public EventQuery ToQuery() => FilterQuery() with { MinConfidence = MinConfidence, Box = Bbox is null ? null : ParseBox(Bbox) };
 }
 
 /// <summary>Writes the stored events a filter matches in an analyst's format (docs/exports.md).</summary>
