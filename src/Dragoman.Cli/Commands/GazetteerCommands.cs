@@ -61,6 +61,8 @@ public sealed class GazetteerImportCommand : Command<GazetteerImportSettings>
         }
         var path = settings.Out ?? Gazetteer.DefaultPath(settings.ResolvedDataDir);
         built.Value!.Save(path);
+        // an imported gazetteer replaces the default one: it must never be rebuilt over by the default installer
+        if (settings.Out is null) File.Delete(GazetteerInstaller.FingerprintPath(settings.ResolvedDataDir));
         Console.WriteLine($"gazetteer: {built.Value!.Count:N0} places, {built.Value!.KeyCount:N0} name keys -> {path} ({new FileInfo(path).Length / 1e6:F1} MB, {sw.Elapsed.TotalSeconds:F1} s)");
         return 0;
     }

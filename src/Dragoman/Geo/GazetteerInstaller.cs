@@ -35,6 +35,14 @@ public static class GazetteerInstaller
     {
         var path = Gazetteer.DefaultPath(dataDir);
         if (Loaded.TryGetValue(path, out var cached)) return cached;
+        if (File.Exists(path) && install && IsOutdatedDefault(dataDir, bundledDataDir))
+        {
+            // the default index bakes in the project's curated files and name keys: when they change, rebuild it
+            // from the cached sources so that an upgrade takes effect (an imported gazetteer is never replaced)
+            log("gazetteer: the project's gazetteer data changed since the default gazetteer was built; rebuilding it");
+            var rebuilt = Install(dataDir, bundledDataDir, log);
+            if (!rebuilt.IsOk) log("gazetteer: " + rebuilt.Error + "; keeping the installed one");
+        }
         if (!File.Exists(path))
         {
             if (!install) return Result<Gazetteer>.Fail($"no gazetteer installed at {path}; run `dragoman gazetteer install` or `dragoman gazetteer import FILE...`");
@@ -84,9 +92,37 @@ public static class GazetteerInstaller
         if (!built.IsOk) return Result<string>.Fail(built.Error!);
         var path = Gazetteer.DefaultPath(dataDir);
         built.Value!.Save(path);
+        File.WriteAllText(FingerprintPath(dataDir), DefaultFingerprint(bundledDataDir));
         ClearCache();
         log($"gazetteer: installed {built.Value!.Count:N0} places ({built.Value!.Source}) at {path}");
         return path;
+    }
+
+    /// <summary>
+    /// Bump when the builder or the name folding changes what the index holds; with the curated files' content it
+    /// makes the fingerprint of a default install.
+    /// </summary>
+    public const string BuilderVersion = "2026-11-25.1";
+
+    /// <summary>Written beside a default install only: an imported gazetteer has none and is never rebuilt.</summary>
+    public static string FingerprintPath(string dataDir) => Path.Combine(dataDir, "gazetteer", "default.fingerprint");
+
+    /// <summary>What a default install is built from, besides the npm sources: the builder's version and the curated files.</summary>
+    public static string DefaultFingerprint(string bundledDataDir)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(BuilderVersion));
+        foreach (var file in new[] { SupplementPath(bundledDataDir), AliasesPath(bundledDataDir) })
+            if (File.Exists(file)) sha.AppendData(File.ReadAllBytes(file));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>A default install whose fingerprint differs from the current one (or predates fingerprints, when no import left its mark).</summary>
+    public static bool IsOutdatedDefault(string dataDir, string bundledDataDir)
+    {
+        var fingerprint = FingerprintPath(dataDir);
+        if (!File.Exists(fingerprint)) return false;
+        return File.ReadAllText(fingerprint).Trim() != DefaultFingerprint(bundledDataDir);
     }
 
     /// <summary>Builds a gazetteer from files (GeoNames tables, npm JSON sources, the supplement).</summary>
