@@ -187,7 +187,7 @@ public sealed class PlaceResolver
     /// every query with candidates gets its best one; otherwise weak or ambiguous spotted names are dropped (null) and
     /// weak given ones are returned unresolved with their candidates.
     /// </summary>
-    public PlaceResolution?[] Resolve(string text, IReadOnlyList<PlaceQuery> queries, bool forceBest = false)
+    public PlaceResolution?[] Resolve(string text, IReadOnlyList<PlaceQuery> queries, bool forceBest = false, IReadOnlyList<string>? outlets = null)
     {
         var work = new Work[queries.Count];
         for (int i = 0; i < queries.Count; i++) work[i] = Prepare(text, queries[i]);
@@ -195,6 +195,8 @@ public sealed class PlaceResolver
         // focus from demonyms and from names that are countries
         var focus = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var cc in DemonymCountries(text)) Bump(focus, cc, 1.0);
+        // weak focus from the outlets' names ("The Syrian Observer", "Central Syria Monitor"): many name their country
+        foreach (var outlet in outlets ?? []) foreach (var cc in OutletCountries(outlet)) Bump(focus, cc, 0.5);
         foreach (var w in work)
         {
             if (w.Cands.Length == 0 || w.Kind != MatchKind.Exact) continue;
@@ -640,6 +642,19 @@ public sealed class PlaceResolver
     public int[] AllCandidates(string name) => CandidatesWithFallback(name, true, out _, out _);
 
     /// <summary>Countries named by demonyms and adjectives anywhere in the text.</summary>
+    /// <summary>Countries an outlet's name names, by demonym ("Syrian") or by the country's own name ("Syria").</summary>
+    public List<string> OutletCountries(string outlet)
+    {
+        var found = DemonymCountries(outlet);
+        foreach (var word in outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length < 4 || !char.IsUpper(word[0])) continue;
+            foreach (var c in CandidatesWithFallback(word, false, out var kind, out _))
+                if (kind == MatchKind.Exact && _g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) { found.Add(_g.CountryOf(c)); break; }
+        }
+        return found;
+    }
+
     public List<string> DemonymCountries(string text)
     {
         var found = new List<string>();

@@ -107,3 +107,32 @@ public class PlaceResolverTests
             $"resolved to {r[0]!.Name} ({r[0]!.Country}) with confidence {r[0]!.Confidence} and no context");
     }
 }
+
+public class OutletFocusTests
+{
+    private static PlaceResolution? Homs(string? publisher)
+    {
+        const string text = "Detainees released\n\nAuthorities released twelve detainees from the central prison in Homs on Thursday.";
+        var doc = new Document(new Article { Uri = "test:", Text = text, Publisher = publisher }, null);
+        new TextComponent().Process(doc);
+        new GeoComponent(GeoFixture.Resolver).Process(doc);
+        return doc.Places.Find(p => p.Text == "Homs");
+    }
+
+    [Theory]
+    [InlineData("Central Syria Monitor", "SY", "an outlet named after its country is weak focus: Homs in Syria, not Al Khums (Homs) in Libya")]
+    [InlineData("The Syrian Observer", "SY", "a demonym in the outlet's name counts too")]
+    [InlineData(null, null, "with no other evidence the homonym is not resolved")]
+    public void An_outlets_country_breaks_a_homonym_tie(string? publisher, string? country, string reason)
+    {
+        var p = Homs(publisher);
+        if (country is null)
+        {
+            // a spotted name with weak evidence is dropped, a recognised one left unresolved: never guessed
+            Assert.True(p is null || !p.IsResolved, $"{reason}: got {p?.Name} in {p?.Country}");
+            return;
+        }
+        Assert.True(p is not null, $"{reason}: Homs not found");
+        Assert.True(p!.Country == country, $"{reason}: got {p.Name} in {p.Country} (candidates {string.Join(", ", p.Candidates)})");
+    }
+}
