@@ -47,7 +47,7 @@ public sealed class EventsCommand : Command<EventsSettings>
         {
             case "csv": WriteCsv(events, Console.Out); break;
             case "jsonl":
-                foreach (var e in events) Console.Out.WriteLine(EventView.ToJson(e).ToJsonString(DocumentJson.Compact));
+                foreach (var e in events) Console.Out.WriteLine(Dragoman.Export.EventJson.Flat(e).ToJsonString(DocumentJson.Compact));
                 break;
             default:
                 if (events.Count == 0)
@@ -176,42 +176,4 @@ public static class EventView
     }
 
     public static string SourcesText(EventRecord e) => string.Join(" < ", Sources(e).Select(SourceText));
-
-    /// <summary>The JSON Lines form: the event's normalised fields plus its arrays as in the public schema.</summary>
-    public static JsonObject ToJson(EventRecord e) => new()
-    {
-        ["id"] = e.Key,
-        ["article"] = StoreId.ArticleKey(e.ArticleId),
-        ["article_hash"] = e.ArticleHash,
-        ["article_title"] = e.ArticleTitle,
-        ["published"] = e.Published,
-        ["event"] = e.EventId,
-        ["action"] = e.Action,
-        ["trigger"] = e.Trigger,
-        ["actor"] = new JsonObject { ["text"] = e.Actor, ["entity"] = e.ActorEntity, ["code"] = e.ActorCode },
-        ["target"] = new JsonObject { ["text"] = e.Target, ["entity"] = e.TargetEntity, ["code"] = e.TargetCode },
-        ["place"] = new JsonObject
-        {
-            ["text"] = e.Place, ["entity"] = e.PlaceEntity, ["name"] = e.PlaceName, ["lat"] = e.Lat, ["lon"] = e.Lon,
-            ["country"] = e.Country, ["admin1"] = e.Admin1, ["precision"] = e.PlacePrecision,
-        },
-        ["time"] = new JsonObject
-        {
-            ["text"] = e.TimeText, ["start"] = e.TimeStart, ["end"] = e.TimeEnd, ["precision"] = e.TimePrecision, ["inherited"] = e.TimeInherited,
-        },
-        ["counts"] = JsonNode.Parse(e.CountsJson),
-        ["modality"] = e.Modality,
-        ["occurred"] = e.Occurred,
-        ["sources"] = JsonNode.Parse(e.SourcesJson),
-        ["evidence"] = JsonNode.Parse(e.EvidenceJson),
-        ["confidence"] = e.Confidence,
-        ["codes"] = new JsonObject
-        {
-            ["cameo"] = e.Cameo,
-            ["plover"] = new JsonObject { ["event"] = e.PloverEvent, ["mode"] = e.PloverMode },
-            ["acled"] = new JsonObject { ["event_type"] = e.AcledType, ["sub_event_type"] = e.AcledSubtype },
-            ["quad_class"] = e.QuadClass,
-            ["goldstein"] = e.Goldstein,
-        },
-    };
 }
