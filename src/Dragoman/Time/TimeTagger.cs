@@ -100,6 +100,24 @@ internal sealed class TenseFinder(Document doc)
         || w.Equals("noted", StringComparison.OrdinalIgnoreCase) || w.Equals("explained", StringComparison.OrdinalIgnoreCase)
         || w.Equals("quoted", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A finite verb form that marks the future: a modal ("will", "would" in reported speech, "'ll").</summary>
+    private static bool IsModalFuture(ReadOnlySpan<char> w) =>
+        w.Equals("will", StringComparison.OrdinalIgnoreCase) || w.Equals("shall", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("would", StringComparison.OrdinalIgnoreCase) || w.Equals("won't", StringComparison.OrdinalIgnoreCase)
+        || w.EndsWith("'ll", StringComparison.Ordinal) || w.EndsWith("’ll", StringComparison.Ordinal);
+
+    private static bool IsPerfect(ReadOnlySpan<char> w) =>
+        w.Equals("has", StringComparison.OrdinalIgnoreCase) || w.Equals("have", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("been", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A word right before a date that makes it a deadline or a start still ahead ("by May", "effective Feb. 1");
+    /// not "through", which as often closes a span up to the reference ("sales this year through August").
+    /// </summary>
+    private static bool IsDeadline(ReadOnlySpan<char> w) =>
+        w.Equals("by", StringComparison.OrdinalIgnoreCase) || w.Equals("until", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("till", StringComparison.OrdinalIgnoreCase) || w.Equals("effective", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsAuxiliary(ReadOnlySpan<char> w) =>
         w.Equals("was", StringComparison.OrdinalIgnoreCase) || w.Equals("were", StringComparison.OrdinalIgnoreCase)
         || w.Equals("had", StringComparison.OrdinalIgnoreCase) || w.Equals("did", StringComparison.OrdinalIgnoreCase)
@@ -135,7 +153,8 @@ internal sealed class TenseFinder(Document doc)
                 && doc.Text.AsSpan(tok.Start, tok.End - tok.Start).Equals("since", StringComparison.OrdinalIgnoreCase))
                 return Dir.Past;
         }
-        int bestPast = int.MaxValue, bestFuture = int.MaxValue;
+        int bestPast = int.MaxValue, bestFuture = int.MaxValue, leftPast = int.MaxValue, leftFuture = int.MaxValue;
+        bool deadline = false;
         var text = doc.Text;
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
@@ -149,6 +168,7 @@ internal sealed class TenseFinder(Document doc)
                 if (w.Equals("going", StringComparison.OrdinalIgnoreCase) && !(t + 1 < s.EndToken && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].End - doc.Tokens[t + 1].Start).Equals("to", StringComparison.OrdinalIgnoreCase)))
                     continue;
                 if (dist < bestFuture) bestFuture = dist;
+                if (IsModalFuture(w) && tok.Start < span.Start && dist < leftFuture) leftFuture = dist;
                 continue;
             }
             // infinitive "to" + verb ("is to resume", "set to conclude") looks ahead
@@ -157,6 +177,7 @@ internal sealed class TenseFinder(Document doc)
                 if (dist < bestFuture) bestFuture = dist;
                 continue;
             }
+            if (IsModalFuture(w) && tok.Start < span.Start && dist < leftFuture) leftFuture = dist;
             bool past = PastIrregular.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
                 || w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0]);
             // a participle after "be"/"being" ("will be named", "would be paid") is no past tense
@@ -167,8 +188,18 @@ internal sealed class TenseFinder(Document doc)
                 if (pw.Equals("be", StringComparison.OrdinalIgnoreCase) || pw.Equals("being", StringComparison.OrdinalIgnoreCase)) past = false;
             }
             if (past && dist < bestPast) bestPast = dist;
+            // the governing verb of a clause, not a reporting verb of the sentence nor a present perfect auxiliary
+            if (past && tok.Start < span.Start && dist < leftPast && !IsReporting(w) && !IsPerfect(w)) leftPast = dist;
+            if (t + 1 < s.EndToken && doc.Tokens[t + 1].Start >= span.Start && tok.End <= span.Start) deadline = IsDeadline(w);
         }
-        if (bestPast > MaxCueDistance && bestFuture > MaxCueDistance) return Dir.Unknown;
+        if (bestPast > MaxCueDistance && bestFuture > MaxCueDistance)
+        {
+            // no cue near the expression: "by/until/through/effective March" sets a deadline or a start ahead;
+            // otherwise the verb that governs it, roughly the nearest cue before it in the sentence
+            if (deadline) return Dir.Future;
+            if (leftPast == int.MaxValue && leftFuture == int.MaxValue) return Dir.Unknown;
+            return leftFuture < leftPast ? Dir.Future : Dir.Past;
+        }
         return bestFuture < bestPast ? Dir.Future : Dir.Past;
     }
 }
