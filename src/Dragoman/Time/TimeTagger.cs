@@ -57,7 +57,14 @@ public static class TimeTagger
                 if (!parser.CanStart(i)) continue;
                 if (parser.ParseAt(i, st.Length) is { } m) { best = m; bestStart = i; }
             }
-            if (best is not { } b) continue;
+            if (best is not { } b)
+            {
+                // an extent already judged temporal that the recogniser does not read on its own ("previously",
+                // "already", "future"): a deictic adverb places it on its side of the reference, nothing more
+                if (DeicticReference(doc.Text.AsSpan(span.Start, span.End - span.Start)) is { } refValue)
+                    output[k] = resolver.Resolve(new RefSem(refValue), span, doc.Slice(span), () => Dir.Unknown);
+                continue;
+            }
             var inner = new TextSpan(st[bestStart].S, st[b.End - 1].E);
             var te = resolver.Resolve(b.Sem, inner, doc.Slice(inner), () => tense.At(inner));
             output[k] = new TimeExpression
@@ -67,6 +74,28 @@ public static class TimeTagger
             };
         }
         return output;
+    }
+
+    /// <summary>
+    /// The reference side of a deictic adverb that the recogniser leaves alone in running text because it is too
+    /// often no time expression ("once", "already"), read only when the extent is given: PAST_REF, PRESENT_REF or
+    /// FUTURE_REF, or null.
+    /// </summary>
+    internal static string? DeicticReference(ReadOnlySpan<char> extent)
+    {
+        var e = extent.Trim();
+        if (e.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) e = e[4..].TrimStart();
+        int sp = e.IndexOf(' ');
+        var head = sp < 0 ? e : e[..sp];
+        bool single = sp < 0;
+        if (single && (head.Equals("previously", StringComparison.OrdinalIgnoreCase) || head.Equals("earlier", StringComparison.OrdinalIgnoreCase)
+            || head.Equals("formerly", StringComparison.OrdinalIgnoreCase) || head.Equals("once", StringComparison.OrdinalIgnoreCase)))
+            return "PAST_REF";
+        if (single && (head.Equals("already", StringComparison.OrdinalIgnoreCase) || head.Equals("yet", StringComparison.OrdinalIgnoreCase)))
+            return "PRESENT_REF";
+        // "future", "future quarters": an unbounded time ahead
+        if (head.Equals("future", StringComparison.OrdinalIgnoreCase)) return "FUTURE_REF";
+        return null;
     }
 }
 
