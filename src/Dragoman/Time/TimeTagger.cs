@@ -24,7 +24,7 @@ public static class TimeTagger
             if (!parser.CanStart(i)) continue;
             if (parser.ParseAt(i, st.Length) is not { } m) continue;
             var span = new TextSpan(st[i].S, st[m.End - 1].E);
-            result.Add(resolver.Resolve(m.Sem, span, doc.Slice(span), () => tense.At(span)));
+            result.Add(VaguePeriodAfterIn(doc.Text, m.Sem, resolver.Resolve(m.Sem, span, doc.Slice(span), () => tense.At(span))));
             i = m.End - 1;
         }
         return result;
@@ -66,7 +66,7 @@ public static class TimeTagger
                 continue;
             }
             var inner = new TextSpan(st[bestStart].S, st[b.End - 1].E);
-            var te = resolver.Resolve(b.Sem, inner, doc.Slice(inner), () => tense.At(inner));
+            var te = VaguePeriodAfterIn(doc.Text, b.Sem, resolver.Resolve(b.Sem, inner, doc.Slice(inner), () => tense.At(inner)));
             output[k] = new TimeExpression
             {
                 Span = span, Text = doc.Slice(span), Type = te.Type, Value = te.Value, Start = te.Start, End = te.End,
@@ -74,6 +74,27 @@ public static class TimeTagger
             };
         }
         return output;
+    }
+
+    /// <summary>
+    /// "in the coming months", "in the last few months", "in past years": a vague period after "in" answers "when",
+    /// so it is a DATE on its side of the reference (TimeML PAST_REF / FUTURE_REF), interval kept; "over the past
+    /// few weeks", "for the next few years" stay DURATIONs.
+    /// </summary>
+    private static TimeExpression VaguePeriodAfterIn(string text, Sem sem, TimeExpression te)
+    {
+        if (sem is not PeriodSem { N: null, Recent: false } p || te.Type != "DURATION" || p.Sign == 0) return te;
+        int i = te.Span.Start - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+        int end = i + 1;
+        while (i >= 0 && char.IsLetter(text[i])) i--;
+        var prev = text.AsSpan(i + 1, end - (i + 1));
+        if (!prev.Equals("in", StringComparison.OrdinalIgnoreCase)) return te;
+        return new TimeExpression
+        {
+            Span = te.Span, Text = te.Text, Type = "DATE", Value = p.Sign < 0 ? "PAST_REF" : "FUTURE_REF",
+            Start = te.Start, End = te.End, Precision = te.Precision, Relative = te.Relative,
+        };
     }
 
     /// <summary>

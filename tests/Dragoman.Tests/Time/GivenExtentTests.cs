@@ -35,6 +35,20 @@ public class GivenExtentTests
         Assert.True(doc.Times.All(t => !t.Text.Contains(word, StringComparison.OrdinalIgnoreCase)), reason);
     }
 
+    // text, phrase, expected type, expected value, reason
+    [Theory]
+    [InlineData("Prices have fallen in the last few months.", "the last few months", "DATE", "PAST_REF", "vague period after 'in' answers 'when': a DATE on the past side")]
+    [InlineData("Growth will slow in coming months.", "coming months", "DATE", "FUTURE_REF", "vague future period after 'in'")]
+    [InlineData("Spending rose in past years.", "past years", "DATE", "PAST_REF", "bare plural 'past years' after 'in'")]
+    [InlineData("Prices have fallen over the last few months.", "the last few months", "DURATION", "PXM", "'over' measures a stretch: still a DURATION")]
+    [InlineData("Two fighters were killed in the last two weeks.", "the last two weeks", "DURATION", "P2W", "a counted period keeps its length")]
+    public void Vague_periods_after_in_are_dates(string text, string phrase, string type, string value, string reason)
+    {
+        var t = Find(Doc(text, "2019-11-02"), phrase);
+        Assert.True(type == t.Type && value == t.Value, $"{reason}: got {Describe(t)}");
+        Assert.NotNull(t.Start);
+    }
+
     [Theory]
     [InlineData("once upon", "a deictic word with more after it is not read")]
     [InlineData("the week", "a unit is no deictic adverb")]
