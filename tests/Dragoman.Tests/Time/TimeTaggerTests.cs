@@ -45,6 +45,8 @@ public class TimeTaggerTests
     [InlineData("The group was founded in 2018.", "2018", "2019-06-01", "2018", "2018-01-01", "2018-12-31", "Year", "a year alone")]
     [InlineData("Aid arrived in August 2016.", "August 2016", "2019-06-01", "2016-08", "2016-08-01", "2016-08-31", "Month", "month and year")]
     [InlineData("The area was quiet between March and May.", "between March and May", "2019-06-10", "2019-03/2019-05", "2019-03-01", "2019-05-31", "Season", "a range of months is one interval")]
+    [InlineData("Profit fell in the last half of 2018.", "the last half of 2018", "2019-06-10", "2018-H2", "2018-07-01", "2018-12-31", "Year", "'last half of' a year is its second half-year, TimeML value H2")]
+    [InlineData("Sales rose in the first half of 2018.", "the first half of 2018", "2019-06-10", "2018-H1", "2018-01-01", "2018-06-30", "Year", "first half-year: H1")]
     [InlineData("The report was published on 2017-04-05.", "2017-04-05", "2019-06-10", "2017-04-05", "2017-04-05", "2017-04-05", "Day", "ISO date in text")]
     public void Absolute_and_partial_dates(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
         => Check(text, phrase, reference, value, start, end, precision, reason);
