@@ -393,6 +393,8 @@ internal sealed class TimeResolver(DateOnly? reference)
                 (s, e) = BaseInterval(c, y, m, d);
                 value = c.Gran switch
                 {
+                    // "the first/second/last half of 1989" names a half-year: TimeML's 1989-H1 / 1989-H2
+                    Gran.Year when c.Mod is Mod.FirstHalf or Mod.SecondHalf => $"{y:D4}-H{(c.Mod == Mod.FirstHalf ? 1 : 2)}",
                     Gran.Year => $"{y:D4}",
                     Gran.Half => $"{y:D4}-H{c.Half}",
                     Gran.Quarter => $"{y:D4}-Q{c.Quarter}",

@@ -24,7 +24,7 @@ public static class TimeTagger
             if (!parser.CanStart(i)) continue;
             if (parser.ParseAt(i, st.Length) is not { } m) continue;
             var span = new TextSpan(st[i].S, st[m.End - 1].E);
-            result.Add(resolver.Resolve(m.Sem, span, doc.Slice(span), () => tense.At(span)));
+            result.Add(VaguePeriodAfterIn(doc.Text, m.Sem, resolver.Resolve(m.Sem, span, doc.Slice(span), () => tense.At(span))));
             i = m.End - 1;
         }
         return result;
@@ -57,9 +57,16 @@ public static class TimeTagger
                 if (!parser.CanStart(i)) continue;
                 if (parser.ParseAt(i, st.Length) is { } m) { best = m; bestStart = i; }
             }
-            if (best is not { } b) continue;
+            if (best is not { } b)
+            {
+                // an extent already judged temporal that the recogniser does not read on its own ("previously",
+                // "already", "future"): a deictic adverb places it on its side of the reference, nothing more
+                if (DeicticReference(doc.Text.AsSpan(span.Start, span.End - span.Start)) is { } refValue)
+                    output[k] = resolver.Resolve(new RefSem(refValue), span, doc.Slice(span), () => Dir.Unknown);
+                continue;
+            }
             var inner = new TextSpan(st[bestStart].S, st[b.End - 1].E);
-            var te = resolver.Resolve(b.Sem, inner, doc.Slice(inner), () => tense.At(inner));
+            var te = VaguePeriodAfterIn(doc.Text, b.Sem, resolver.Resolve(b.Sem, inner, doc.Slice(inner), () => tense.At(inner)));
             output[k] = new TimeExpression
             {
                 Span = span, Text = doc.Slice(span), Type = te.Type, Value = te.Value, Start = te.Start, End = te.End,
@@ -67,6 +74,49 @@ public static class TimeTagger
             };
         }
         return output;
+    }
+
+    /// <summary>
+    /// "in the coming months", "in the last few months", "in past years": a vague period after "in" answers "when",
+    /// so it is a DATE on its side of the reference (TimeML PAST_REF / FUTURE_REF), interval kept; "over the past
+    /// few weeks", "for the next few years" stay DURATIONs.
+    /// </summary>
+    private static TimeExpression VaguePeriodAfterIn(string text, Sem sem, TimeExpression te)
+    {
+        if (sem is not PeriodSem { N: null, Recent: false } p || te.Type != "DURATION" || p.Sign == 0) return te;
+        int i = te.Span.Start - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+        int end = i + 1;
+        while (i >= 0 && char.IsLetter(text[i])) i--;
+        var prev = text.AsSpan(i + 1, end - (i + 1));
+        if (!prev.Equals("in", StringComparison.OrdinalIgnoreCase)) return te;
+        return new TimeExpression
+        {
+            Span = te.Span, Text = te.Text, Type = "DATE", Value = p.Sign < 0 ? "PAST_REF" : "FUTURE_REF",
+            Start = te.Start, End = te.End, Precision = te.Precision, Relative = te.Relative,
+        };
+    }
+
+    /// <summary>
+    /// The reference side of a deictic adverb that the recogniser leaves alone in running text because it is too
+    /// often no time expression ("once", "already"), read only when the extent is given: PAST_REF, PRESENT_REF or
+    /// FUTURE_REF, or null.
+    /// </summary>
+    internal static string? DeicticReference(ReadOnlySpan<char> extent)
+    {
+        var e = extent.Trim();
+        if (e.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) e = e[4..].TrimStart();
+        int sp = e.IndexOf(' ');
+        var head = sp < 0 ? e : e[..sp];
+        bool single = sp < 0;
+        if (single && (head.Equals("previously", StringComparison.OrdinalIgnoreCase) || head.Equals("earlier", StringComparison.OrdinalIgnoreCase)
+            || head.Equals("formerly", StringComparison.OrdinalIgnoreCase) || head.Equals("once", StringComparison.OrdinalIgnoreCase)))
+            return "PAST_REF";
+        if (single && (head.Equals("already", StringComparison.OrdinalIgnoreCase) || head.Equals("yet", StringComparison.OrdinalIgnoreCase)))
+            return "PRESENT_REF";
+        // "future", "future quarters": an unbounded time ahead
+        if (head.Equals("future", StringComparison.OrdinalIgnoreCase)) return "FUTURE_REF";
+        return null;
     }
 }
 
@@ -99,6 +149,24 @@ internal sealed class TenseFinder(Document doc)
         || w.Equals("added", StringComparison.OrdinalIgnoreCase) || w.Equals("stated", StringComparison.OrdinalIgnoreCase)
         || w.Equals("noted", StringComparison.OrdinalIgnoreCase) || w.Equals("explained", StringComparison.OrdinalIgnoreCase)
         || w.Equals("quoted", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A finite verb form that marks the future: a modal ("will", "would" in reported speech, "'ll").</summary>
+    private static bool IsModalFuture(ReadOnlySpan<char> w) =>
+        w.Equals("will", StringComparison.OrdinalIgnoreCase) || w.Equals("shall", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("would", StringComparison.OrdinalIgnoreCase) || w.Equals("won't", StringComparison.OrdinalIgnoreCase)
+        || w.EndsWith("'ll", StringComparison.Ordinal) || w.EndsWith("’ll", StringComparison.Ordinal);
+
+    private static bool IsPerfect(ReadOnlySpan<char> w) =>
+        w.Equals("has", StringComparison.OrdinalIgnoreCase) || w.Equals("have", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("been", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A word right before a date that makes it a deadline or a start still ahead ("by May", "effective Feb. 1");
+    /// not "through", which as often closes a span up to the reference ("sales this year through August").
+    /// </summary>
+    private static bool IsDeadline(ReadOnlySpan<char> w) =>
+        w.Equals("by", StringComparison.OrdinalIgnoreCase) || w.Equals("until", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("till", StringComparison.OrdinalIgnoreCase) || w.Equals("effective", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsAuxiliary(ReadOnlySpan<char> w) =>
         w.Equals("was", StringComparison.OrdinalIgnoreCase) || w.Equals("were", StringComparison.OrdinalIgnoreCase)
@@ -135,7 +203,8 @@ internal sealed class TenseFinder(Document doc)
                 && doc.Text.AsSpan(tok.Start, tok.End - tok.Start).Equals("since", StringComparison.OrdinalIgnoreCase))
                 return Dir.Past;
         }
-        int bestPast = int.MaxValue, bestFuture = int.MaxValue;
+        int bestPast = int.MaxValue, bestFuture = int.MaxValue, leftPast = int.MaxValue, leftFuture = int.MaxValue;
+        bool deadline = false;
         var text = doc.Text;
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
@@ -149,6 +218,7 @@ internal sealed class TenseFinder(Document doc)
                 if (w.Equals("going", StringComparison.OrdinalIgnoreCase) && !(t + 1 < s.EndToken && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].End - doc.Tokens[t + 1].Start).Equals("to", StringComparison.OrdinalIgnoreCase)))
                     continue;
                 if (dist < bestFuture) bestFuture = dist;
+                if (IsModalFuture(w) && tok.Start < span.Start && dist < leftFuture) leftFuture = dist;
                 continue;
             }
             // infinitive "to" + verb ("is to resume", "set to conclude") looks ahead
@@ -157,6 +227,7 @@ internal sealed class TenseFinder(Document doc)
                 if (dist < bestFuture) bestFuture = dist;
                 continue;
             }
+            if (IsModalFuture(w) && tok.Start < span.Start && dist < leftFuture) leftFuture = dist;
             bool past = PastIrregular.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
                 || w.Length >= 5 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("eed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0]);
             // a participle after "be"/"being" ("will be named", "would be paid") is no past tense
@@ -167,8 +238,18 @@ internal sealed class TenseFinder(Document doc)
                 if (pw.Equals("be", StringComparison.OrdinalIgnoreCase) || pw.Equals("being", StringComparison.OrdinalIgnoreCase)) past = false;
             }
             if (past && dist < bestPast) bestPast = dist;
+            // the governing verb of a clause, not a reporting verb of the sentence nor a present perfect auxiliary
+            if (past && tok.Start < span.Start && dist < leftPast && !IsReporting(w) && !IsPerfect(w)) leftPast = dist;
+            if (t + 1 < s.EndToken && doc.Tokens[t + 1].Start >= span.Start && tok.End <= span.Start) deadline = IsDeadline(w);
         }
-        if (bestPast > MaxCueDistance && bestFuture > MaxCueDistance) return Dir.Unknown;
+        if (bestPast > MaxCueDistance && bestFuture > MaxCueDistance)
+        {
+            // no cue near the expression: "by/until/through/effective March" sets a deadline or a start ahead;
+            // otherwise the verb that governs it, roughly the nearest cue before it in the sentence
+            if (deadline) return Dir.Future;
+            if (leftPast == int.MaxValue && leftFuture == int.MaxValue) return Dir.Unknown;
+            return leftFuture < leftPast ? Dir.Future : Dir.Past;
+        }
         return bestFuture < bestPast ? Dir.Future : Dir.Past;
     }
 }

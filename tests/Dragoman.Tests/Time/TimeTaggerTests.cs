@@ -25,6 +25,18 @@ public class TimeTaggerTests
     public void Years_are_inferred_across_the_year_boundary(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
         => Check(text, phrase, reference, value, start, end, precision, reason);
 
+    // no tense cue within a few words: the governing verb further left, or a deadline word right before the date
+    [Theory]
+    [InlineData("He stepped down as chairman, president and chief executive in March for health reasons.", "March", "2019-11-02", "2019-03", "2019-03-01", "2019-03-31", "Month", "past verb far to the left governs the month: not the nearer next March")]
+    [InlineData("The colonel will be named commander of the shuttle Columbia for a mission in December.", "December", "2019-03-04", "2019-12", "2019-12-01", "2019-12-31", "Month", "modal 'will' far to the left: the coming December, not the nearer past one")]
+    [InlineData("Reports said the company told its clients of a cut in its oil supply in September.", "September", "2019-03-20", "2018-09", "2018-09-01", "2018-09-30", "Month", "a reporting verb is skipped, the clause's own past verb 'told' is not")]
+    [InlineData("The company, which now has 45 banks and $12 billion in assets, issued a bond in April.", "April", "2019-11-02", "2019-04", "2019-04-01", "2019-04-30", "Month", "'issued' governs; the present perfect 'has' does not count")]
+    [InlineData("The sale is part of the program to pay down $5 billion of a $6 billion bridge loan by February.", "February", "2019-10-30", "2020-02", "2020-02-01", "2020-02-29", "Month", "'by' before a month with no verb near: a deadline ahead")]
+    [InlineData("The firm also created a four-member office of the chairman, effective Feb. 1.", "Feb. 1", "2019-10-26", "2020-02-01", "2020-02-01", "2020-02-01", "Day", "'effective' before a date with no verb near: a start ahead")]
+    [InlineData("Sales barely changed during the year, and the fund saw little new money in its accounts in March.", "March", "2019-11-02", "2019-03", "2019-03-01", "2019-03-31", "Month", "near past verb 'saw' still decides as before")]
+    public void Governing_verb_decides_the_side_when_no_cue_is_near(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
+        => Check(text, phrase, reference, value, start, end, precision, reason);
+
     [Theory]
     [InlineData("The battle of 4 August 2018 was decisive.", "4 August 2018", "2019-02-10", "2018-08-04", "2018-08-04", "2018-08-04", "Day", "full day-first date")]
     [InlineData("Troops left on Aug. 4, 2017.", "Aug. 4, 2017", "2019-02-10", "2017-08-04", "2017-08-04", "2017-08-04", "Day", "abbreviated month, comma, year")]
@@ -33,6 +45,8 @@ public class TimeTaggerTests
     [InlineData("The group was founded in 2018.", "2018", "2019-06-01", "2018", "2018-01-01", "2018-12-31", "Year", "a year alone")]
     [InlineData("Aid arrived in August 2016.", "August 2016", "2019-06-01", "2016-08", "2016-08-01", "2016-08-31", "Month", "month and year")]
     [InlineData("The area was quiet between March and May.", "between March and May", "2019-06-10", "2019-03/2019-05", "2019-03-01", "2019-05-31", "Season", "a range of months is one interval")]
+    [InlineData("Profit fell in the last half of 2018.", "the last half of 2018", "2019-06-10", "2018-H2", "2018-07-01", "2018-12-31", "Year", "'last half of' a year is its second half-year, TimeML value H2")]
+    [InlineData("Sales rose in the first half of 2018.", "the first half of 2018", "2019-06-10", "2018-H1", "2018-01-01", "2018-06-30", "Year", "first half-year: H1")]
     [InlineData("The report was published on 2017-04-05.", "2017-04-05", "2019-06-10", "2017-04-05", "2017-04-05", "2017-04-05", "Day", "ISO date in text")]
     public void Absolute_and_partial_dates(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
         => Check(text, phrase, reference, value, start, end, precision, reason);

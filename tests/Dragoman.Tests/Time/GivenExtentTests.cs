@@ -1,0 +1,58 @@
+using Dragoman.Documents;
+using Dragoman.Time;
+using static Dragoman.Tests.Time.TimeTestSupport;
+
+namespace Dragoman.Tests.Time;
+
+/// <summary>Normalising extents someone else found (TimeML gold extents): deictic adverbs the tagger leaves alone.</summary>
+public class GivenExtentTests
+{
+    [Theory]
+    [InlineData("He previously ran the bank's trust unit.", "previously", "PAST_REF", "an earlier time, no date")]
+    [InlineData("Earlier, the company said sales fell.", "Earlier", "PAST_REF", "sentence-initial 'Earlier' alone")]
+    [InlineData("The plant once employed 800 workers.", "once", "PAST_REF", "'once' as 'formerly'")]
+    [InlineData("The bank has already repaid $2 billion.", "already", "PRESENT_REF", "'already': by now")]
+    [InlineData("No decision has been made yet.", "yet", "PRESENT_REF", "'yet': up to now")]
+    [InlineData("Results in future quarters may be lower.", "future quarters", "FUTURE_REF", "'future' with a plural unit: unbounded time ahead")]
+    [InlineData("The firm will need more capital in the future.", "the future", "FUTURE_REF", "the recogniser's own reading is kept")]
+    public void Deictic_adverbs_in_given_extents_take_their_side_of_the_reference(string text, string extent, string value, string reason)
+    {
+        var doc = Doc(text, "2019-11-02");
+        int at = text.IndexOf(extent, StringComparison.Ordinal);
+        var result = TimeTagger.NormalizeExtents(doc, [new TextSpan(at, at + extent.Length)]);
+        Assert.True(result[0] is not null, reason);
+        Assert.Equal(value, result[0]!.Value);
+        Assert.Equal("DATE", result[0]!.Type);
+    }
+
+    [Theory]
+    [InlineData("The plant once employed 800 workers.", "once", "not tagged in running text: 'once' is too often no time ('once the deal closes')")]
+    [InlineData("The bank has already repaid $2 billion.", "already", "not tagged in running text")]
+    [InlineData("He previously ran the bank's trust unit.", "previously", "not tagged in running text")]
+    public void The_tagger_still_leaves_them_alone_in_running_text(string text, string word, string reason)
+    {
+        var doc = Doc(text, "2019-11-02");
+        Assert.True(doc.Times.All(t => !t.Text.Contains(word, StringComparison.OrdinalIgnoreCase)), reason);
+    }
+
+    // text, phrase, expected type, expected value, reason
+    [Theory]
+    [InlineData("Prices have fallen in the last few months.", "the last few months", "DATE", "PAST_REF", "vague period after 'in' answers 'when': a DATE on the past side")]
+    [InlineData("Growth will slow in coming months.", "coming months", "DATE", "FUTURE_REF", "vague future period after 'in'")]
+    [InlineData("Spending rose in past years.", "past years", "DATE", "PAST_REF", "bare plural 'past years' after 'in'")]
+    [InlineData("Prices have fallen over the last few months.", "the last few months", "DURATION", "PXM", "'over' measures a stretch: still a DURATION")]
+    [InlineData("Two fighters were killed in the last two weeks.", "the last two weeks", "DURATION", "P2W", "a counted period keeps its length")]
+    public void Vague_periods_after_in_are_dates(string text, string phrase, string type, string value, string reason)
+    {
+        var t = Find(Doc(text, "2019-11-02"), phrase);
+        Assert.True(type == t.Type && value == t.Value, $"{reason}: got {Describe(t)}");
+        Assert.NotNull(t.Start);
+    }
+
+    [Theory]
+    [InlineData("once upon", "a deictic word with more after it is not read")]
+    [InlineData("the week", "a unit is no deictic adverb")]
+    [InlineData("earlier this year", "recogniser territory, not this table")]
+    public void Other_extents_are_no_deictic_reference(string extent, string reason)
+        => Assert.True(TimeTagger.DeicticReference(extent) is null, reason);
+}
