@@ -72,8 +72,17 @@ public sealed class EventsComponent : IDocumentComponent
             var v = _coder.View(text, document.Tokens, sentence);
             var attribution = document.Attributions.Find(a => a.Scope.Contains(sentence.Span.Start));
             var coded = _coder.Code(v);
-            foreach (var ce in coded)
+            HashSet<int>? purposes = null;
+            foreach (var c0 in coded)
             {
+                var ce = c0;
+                if (purposes is not null && purposes.Contains(ce.Trigger.Start)) continue;
+                // "dispatched inspectors to monitor ...", "summoned the ambassador to complain": the purpose is the event
+                if (!ce.Nominal && !ce.Reversed && PurposeOf(v, ce, coded) is { } purpose)
+                {
+                    (purposes ??= []).Add(purpose.Trigger.Start);
+                    ce = ce with { Code = purpose.Code };
+                }
                 if (EventCoder.IsSpeechCode(ce.Code) || ce.Code.StartsWith("01", StringComparison.Ordinal)) continue;
                 if (ce.Reversed) continue; // the paired "receive" code of a dyad: one event per trigger in the product
                 if (!ce.Nominal && FramingVerbs.Contains(v.Word(ce.Trigger.Start).ToString())) continue;
@@ -113,6 +122,11 @@ public sealed class EventsComponent : IDocumentComponent
                 // NGEC PLOVER codebook: resigning is RETREAT with mode resign (the 2021 CAMEO table files 083x under CONCEDE)
                 if (v.IsAny(ce.Trigger.Start, "resign", "resigned", "resigns", "resigning") && ev.Modality is Modality.Asserted or Modality.Reported)
                     ev.Codes = ev.Codes with { Plover = new PloverCode("RETREAT", "resign", ev.Codes.Plover?.Context ?? []) };
+                // NGEC PLOVER codebook: formal charges and lawsuits are ACCUSE (mode allege), though CAMEO files an
+                // indictment with arrests under 173 "charge with legal action"
+                else if (!ce.Nominal && code.StartsWith("17", StringComparison.Ordinal) && v.IsAny(ce.Trigger.Start, LegalAccusationVerbs)
+                    && ev.Modality is Modality.Asserted or Modality.Reported)
+                    ev.Codes = ev.Codes with { Plover = new PloverCode("ACCUSE", "allege", ev.Codes.Plover?.Context ?? []) };
                 ev.Place = Place(document, sentence, trigger);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
@@ -128,6 +142,60 @@ public sealed class EventsComponent : IDocumentComponent
         AttachNextSentenceCounts(document, perSentence);
         MergeConflictingFigures(perSentence);
         foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
+    }
+
+    private static readonly string[] PurposeCarriers = ["send", "sends", "sent", "sending", "dispatch", "dispatches", "dispatched", "dispatching", "summon", "summons", "summoned", "summoning"];
+
+    /// <summary>
+    /// The purpose event of a carrier verb ("sent a team to investigate", "summoned the ambassador to complain"): the first
+    /// coded verb introduced by "to" after the carrier in the same clause, when it investigates (CAMEO 09), disapproves (11)
+    /// or protests (14). Sending people is then the means, and PLOVER codes the purpose.
+    /// </summary>
+    internal static CodedEvent? PurposeOf(SentenceView v, CodedEvent carrier, List<CodedEvent> coded)
+    {
+        if (!v.IsAny(carrier.Trigger.Start, PurposeCarriers)) return null;
+        foreach (var o in coded)
+        {
+            int k = o.Trigger.Start;
+            if (o.Nominal || o.Reversed || k <= carrier.Trigger.End || k - carrier.Trigger.End > 15 || !v.Is(k - 1, "to")) continue;
+            bool sameClause = true;
+            for (int i = carrier.Trigger.End; i < k - 1; i++)
+                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Verb or Tag.Rel or Tag.Conj && !v.IsAny(i, "(", ")")) { sameClause = false; break; }
+            if (!sameClause) return null;
+            return o.Code.Length >= 2 && o.Code[..2] is "09" or "11" or "14" ? o : null;
+        }
+        return null;
+    }
+
+    private static readonly string[] LegalAccusationVerbs = ["indict", "indicted", "indicts", "indicting", "sue", "sued", "sues", "suing", "prosecute", "prosecuted", "prosecutes", "prosecuting"];
+    private static readonly string[] DemandVerbs = ["ordered", "orders", "order", "urged", "urges", "urge", "asked", "asks", "called", "pressed", "pressuring", "pushing", "demanded", "instructed", "told"];
+    private static readonly string[] DemandNouns = ["demand", "demands", "demanded", "demanding"];
+
+    /// <summary>
+    /// Whether the clause ending at <paramref name="end"/> is what someone demands: a demand verb followed by its addressee
+    /// with prepositional phrases ("demanded parties to the conflict in Iraq | to allow"; the caller saw the infinitive
+    /// marker), or, with <paramref name="allowTo"/> true, a "demand (today) that X" clause before the verb group.
+    /// Scans at most 12 words back and stops at clause punctuation or another verb.
+    /// </summary>
+    private static bool DemandBefore(SentenceView v, int end, bool allowTo)
+    {
+        bool sawThat = false;
+        for (int p = end, n = 0; p >= 0 && n < 12; p--, n++)
+        {
+            var t = v.TagAt(p);
+            if (allowTo)
+            {
+                // subject of the demanded clause, then "that", then (adverbs, time nouns) the demand word
+                if (v.Is(p, "that") && !sawThat) { sawThat = true; continue; }
+                if (sawThat && v.IsAny(p, DemandNouns)) return true;
+                if (t is Tag.Noun or Tag.Proper or Tag.Det or Tag.Poss or Tag.Pron or Tag.Adv or Tag.Of) continue;
+                return false;
+            }
+            if (p < end && v.IsAny(p, DemandVerbs)) return true;
+            if (t is Tag.Noun or Tag.Proper or Tag.Det or Tag.Poss or Tag.Pron or Tag.Adv or Tag.Prep or Tag.Of or Tag.To or Tag.Num) continue;
+            return false;
+        }
+        return false;
     }
 
     private static readonly string[] CommitVerbs = ["agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "decided", "decide", "willing", "ready", "prepared", "plans", "planned", "intends", "intended"];
@@ -157,8 +225,12 @@ public sealed class EventsComponent : IDocumentComponent
         {
             int p = g - 2;
             while (p >= 0 && v.TagAt(p) is Tag.Noun or Tag.Proper or Tag.Det or Tag.Poss or Tag.Pron or Tag.Adv) p--;
-            if (p >= 0 && p < g - 2 && v.IsAny(p, "ordered", "orders", "order", "urged", "urges", "urge", "asked", "asks", "called", "pressed", "pressuring", "pushing", "demanded", "instructed", "told")) return "demand";
+            if (p >= 0 && p < g - 2 && v.IsAny(p, DemandVerbs)) return "demand";
+            // the addressee may carry a prepositional phrase: "demanded parties to the conflict in Iraq to allow ..."
+            if (DemandBefore(v, g - 2, allowTo: false)) return "demand";
         }
+        // "reiterated its demand that Israel ease ...": a clause introduced by a demand
+        if (DemandBefore(v, g - 1, allowTo: true)) return "demand";
         if (v.IsAny(k, "agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges")) return "commit";
         for (int i = g; i < k; i++) if (v.IsAny(i, "will", "would", "shall", "wo")) return "commit";
         if (g >= 2 && v.Is(g - 1, "to"))

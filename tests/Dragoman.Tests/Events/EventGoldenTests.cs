@@ -106,6 +106,16 @@ public class PloverStanceTests
     [InlineData("Syria says it will not accept any more refugees.", "accept", "REJECT", "a negated cooperative act is REJECT")]
     [InlineData("Russia said that Sudan must return a helicopter to its owners.", "return", "REQUEST", "'X must V' is a demand on X")]
     [InlineData("President Avril resigned yesterday.", "resigned", "RETREAT", "resigning is RETREAT/resign in the NGEC PLOVER codebook")]
+    [InlineData("The envoy demanded parties to the conflict in Iraq to allow aid workers into the city.", "allow", "REQUEST", "the addressee of a demand may carry prepositional phrases")]
+    [InlineData("The union reiterated its demand today that Israel ease restrictions on workers.", "ease", "REQUEST", "a clause introduced by 'demand that' is what is demanded")]
+    [InlineData("The minister said that Israel will ease restrictions on workers.", "ease", "AGREE", "'said that' introduces no demand: the commitment stays AGREE")]
+    [InlineData("A businessman is suing the United States for damages to his plant.", "suing", "ACCUSE", "a lawsuit is ACCUSE/allege in the NGEC PLOVER codebook")]
+    [InlineData("The prime minister has been indicted by the war crimes court.", "indicted", "ACCUSE", "an indictment is a formal accusation (ACCUSE), though CAMEO files it under 173")]
+    [InlineData("Police arrested the prime minister on Monday.", "arrested", "COERCE", "an arrest stays COERCE")]
+    [InlineData("The agency has dispatched inspectors to the Esfahan Conversion Facilities (UCF) in Iran to monitor the plant.", "dispatched", "ACCUSE", "a bracketed abbreviation stays inside the clause")]
+    [InlineData("The United Nations has sent a team to Bosnia to investigate the killings.", "sent", "ACCUSE", "a team sent to investigate: the purpose (CAMEO 09, PLOVER investigate) is the event")]
+    [InlineData("The minister summoned the ambassador to complain about the raids.", "summoned", "ACCUSE", "an envoy summoned to hear a complaint: the purpose (CAMEO 11) is the event")]
+    [InlineData("The United States sent troops to Somalia to distribute food.", "sent", "COOPERATE", "a purpose that is not an investigation, complaint or protest leaves the carrier's code")]
     public void Codes_stances(string text, string trigger, string plover, string reason)
     {
         var d = EventTestDocs.Run(text);
