@@ -86,6 +86,7 @@ public sealed class EventsComponent : IDocumentComponent
                 if (EventCoder.IsSpeechCode(ce.Code) || ce.Code.StartsWith("01", StringComparison.Ordinal)) continue;
                 if (ce.Reversed) continue; // the paired "receive" code of a dyad: one event per trigger in the product
                 if (!ce.Nominal && FramingVerbs.Contains(v.Word(ce.Trigger.Start).ToString())) continue;
+                if (!ce.Nominal && IsAttributiveParticiple(v, ce.Trigger.Start)) continue;
                 // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
                 // (unless a dictionary pattern codes the verb with that noun, "lifted the curfew": then the verb is the event)
                 if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End
@@ -142,6 +143,19 @@ public sealed class EventsComponent : IDocumentComponent
         AttachNextSentenceCounts(document, perSentence);
         MergeConflictingFigures(perSentence);
         foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
+    }
+
+    /// <summary>
+    /// A past participle that modifies the noun after it at the start of a noun phrase ("Newly appointed Prime Minister
+    /// X refused ...", "Armed men attacked ..."): a description of the actor, not an event of the sentence. Only at the
+    /// sentence start or after an -ly adverb there, where a finite verb cannot stand.
+    /// </summary>
+    internal static bool IsAttributiveParticiple(SentenceView v, int k)
+    {
+        var w = v.Word(k);
+        if (!w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || v.TagAt(k + 1) is not (Tag.Noun or Tag.Proper)) return false;
+        if (k == 0) return true;
+        return k == 1 && v.TagAt(0) is Tag.Adv or Tag.Proper or Tag.Noun && v.Word(0).EndsWith("ly", StringComparison.OrdinalIgnoreCase);
     }
 
     private static readonly string[] PurposeCarriers = ["send", "sends", "sent", "sending", "dispatch", "dispatches", "dispatched", "dispatching", "summon", "summons", "summoned", "summoning"];

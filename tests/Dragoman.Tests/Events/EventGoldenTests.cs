@@ -123,4 +123,15 @@ public class PloverStanceTests
         Assert.True(e is not null, $"{reason}: no event on '{trigger}' ({string.Join("; ", d.Events.Select(x => EventTestDocs.TriggerText(d, x)))})");
         Assert.True(plover == e!.Codes.Plover?.Event, $"{reason}: got {e.Codes.Plover?.Event} ({e.Codes.Cameo})");
     }
+
+    [Theory]
+    [InlineData("Newly appointed Prime Minister Haniyeh has refused to respond to the demand.", "appointed", true, "a participle after a sentence-initial -ly adverb describes the actor")]
+    [InlineData("Armed men attacked a checkpoint near Homs.", "Armed", true, "a sentence-initial participle before a noun modifies it")]
+    [InlineData("The council appointed Haniyeh prime minister on Monday.", "appointed", false, "a finite verb after its subject is an event")]
+    public void Attributive_participles_are_not_events(string text, string trigger, bool attributive, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        bool found = d.Events.Exists(e => EventTestDocs.TriggerText(d, e).Contains(trigger, StringComparison.OrdinalIgnoreCase));
+        Assert.True(found != attributive, $"{reason}: events {string.Join("; ", d.Events.Select(x => EventTestDocs.TriggerText(d, x)))}");
+    }
 }
