@@ -101,6 +101,7 @@ public sealed class EventsComponent : IDocumentComponent
                 if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
                 if (code is "190" && IsKilling(v, ce) && !TargetsCombatants(v, ce.Target)) code = "1823"; // killing people outside combat
                 else if (code is "190" && TargetsCivilians(v, ce.Target)) code = "180"; // force against civilians is unconventional violence
+                else if (code is "180" or "190" && !ce.Nominal && TargetsProperty(v, ce.Target)) code = "1712"; // "blew up power lines", "set fire to the offices"
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
                 var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
@@ -492,6 +493,27 @@ public sealed class EventsComponent : IDocumentComponent
         if (target.IsEmpty || TargetsCombatants(v, target)) return false;
         for (int i = target.Start; i < target.End; i++) if (v.IsAny(i, CivilianTargets)) return true;
         return false;
+    }
+
+    private static readonly string[] PropertyNouns = ["home", "homes", "house", "houses", "building", "buildings", "office", "offices",
+        "line", "lines", "site", "sites", "shop", "shops", "store", "stores", "car", "cars", "vehicle", "vehicles", "bridge", "bridges",
+        "pipeline", "pipelines", "property", "properties", "crops", "farms", "mosque", "mosques", "church", "churches", "school", "schools",
+        "station", "stations", "plant", "plants", "factory", "factories", "headquarters", "tower", "towers", "warehouse", "warehouses"];
+
+    /// <summary>
+    /// Whether the target is things, not people: the head of its first noun phrase (before "of", a preposition or a
+    /// comma) is a building, vehicle, line or other property. CAMEO 1712 "Destroy property" then refines 180/190.
+    /// </summary>
+    private static bool TargetsProperty(SentenceView v, Chunk target)
+    {
+        if (target.IsEmpty || TargetsCombatants(v, target) || TargetsCivilians(v, target)) return false;
+        int head = -1;
+        for (int i = target.Start; i < target.End; i++)
+        {
+            if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.Comma or Tag.Rel or Tag.Punct or Tag.Verb) break;
+            if (v.TagAt(i) is Tag.Noun or Tag.Proper) head = i;
+        }
+        return head >= 0 && v.IsAny(head, PropertyNouns);
     }
 
     private static readonly string[] KillWords = ["kill", "killed", "kills", "killing", "killings", "died", "die", "dead", "death", "deaths", "massacre", "executed", "execution", "slain", "murdered", "toll", "lives"];

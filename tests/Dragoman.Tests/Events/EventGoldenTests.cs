@@ -125,6 +125,28 @@ public class PloverStanceTests
     }
 
     [Theory]
+    [InlineData("Rebels blew up three power lines near Kabul last month.", "blew", "1712", "force against property (lines) is CAMEO 1712 destroy property")]
+    [InlineData("Settlers attacked the offices of the administration in Hebron.", "attacked", "1712", "the head of the target's first noun phrase is a building")]
+    [InlineData("Rebels attacked an army convoy near Kabul.", "attacked", "190", "force against combatants stays 190")]
+    public void Refines_force_against_property(string text, string trigger, string cameo, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        var e = d.Events.FirstOrDefault(e => EventTestDocs.TriggerText(d, e).Contains(trigger, StringComparison.OrdinalIgnoreCase));
+        Assert.True(e is not null, $"{reason}: no event on '{trigger}' ({string.Join("; ", d.Events.Select(x => EventTestDocs.TriggerText(d, x)))})");
+        Assert.True(cameo == e!.Codes.Cameo, $"{reason}: got {e.Codes.Cameo}");
+    }
+
+    [Theory]
+    [InlineData("ASSAULT", "1712", "COERCE", "the 2016 draft files property destruction under COERCE")]
+    [InlineData("ASSAULT", "190", "FIGHT", "conventional military force is the 2016 FIGHT")]
+    [InlineData("ASSAULT", "180", "ASSAULT", "unconventional violence keeps its name")]
+    [InlineData("ACCUSE", "173", "DISAPPROVE", "an indictment (ACCUSE outside CAMEO 09) is the 2016 DISAPPROVE")]
+    public void Crosswalks_to_the_2016_names(string plover, string cameo, string legacy, string reason)
+    {
+        Assert.True(legacy == Dragoman.Events.Evaluation.EventEvaluation.LegacyPlover(plover, cameo), reason);
+    }
+
+    [Theory]
     [InlineData("Newly appointed Prime Minister Haniyeh has refused to respond to the demand.", "appointed", true, "a participle after a sentence-initial -ly adverb describes the actor")]
     [InlineData("Armed men attacked a checkpoint near Homs.", "Armed", true, "a sentence-initial participle before a noun modifies it")]
     [InlineData("The council appointed Haniyeh prime minister on Monday.", "appointed", false, "a finite verb after its subject is an event")]
