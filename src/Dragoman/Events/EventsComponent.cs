@@ -72,11 +72,21 @@ public sealed class EventsComponent : IDocumentComponent
             var v = _coder.View(text, document.Tokens, sentence);
             var attribution = document.Attributions.Find(a => a.Scope.Contains(sentence.Span.Start));
             var coded = _coder.Code(v);
-            foreach (var ce in coded)
+            HashSet<int>? purposes = null;
+            foreach (var c0 in coded)
             {
+                var ce = c0;
+                if (purposes is not null && purposes.Contains(ce.Trigger.Start)) continue;
+                // "dispatched inspectors to monitor ...", "summoned the ambassador to complain": the purpose is the event
+                if (!ce.Nominal && !ce.Reversed && PurposeOf(v, ce, coded) is { } purpose)
+                {
+                    (purposes ??= []).Add(purpose.Trigger.Start);
+                    ce = ce with { Code = purpose.Code };
+                }
                 if (EventCoder.IsSpeechCode(ce.Code) || ce.Code.StartsWith("01", StringComparison.Ordinal)) continue;
                 if (ce.Reversed) continue; // the paired "receive" code of a dyad: one event per trigger in the product
                 if (!ce.Nominal && FramingVerbs.Contains(v.Word(ce.Trigger.Start).ToString())) continue;
+                if (!ce.Nominal && IsAttributiveParticiple(v, ce.Trigger.Start)) continue;
                 // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
                 // (unless a dictionary pattern codes the verb with that noun, "lifted the curfew": then the verb is the event)
                 if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End
@@ -91,6 +101,7 @@ public sealed class EventsComponent : IDocumentComponent
                 if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
                 if (code is "190" && IsKilling(v, ce) && !TargetsCombatants(v, ce.Target)) code = "1823"; // killing people outside combat
                 else if (code is "190" && TargetsCivilians(v, ce.Target)) code = "180"; // force against civilians is unconventional violence
+                else if (code is "180" or "190" && !ce.Nominal && TargetsProperty(v, ce.Target)) code = "1712"; // "blew up power lines", "set fire to the offices"
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
                 var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
@@ -113,6 +124,11 @@ public sealed class EventsComponent : IDocumentComponent
                 // NGEC PLOVER codebook: resigning is RETREAT with mode resign (the 2021 CAMEO table files 083x under CONCEDE)
                 if (v.IsAny(ce.Trigger.Start, "resign", "resigned", "resigns", "resigning") && ev.Modality is Modality.Asserted or Modality.Reported)
                     ev.Codes = ev.Codes with { Plover = new PloverCode("RETREAT", "resign", ev.Codes.Plover?.Context ?? []) };
+                // NGEC PLOVER codebook: formal charges and lawsuits are ACCUSE (mode allege), though CAMEO files an
+                // indictment with arrests under 173 "charge with legal action"
+                else if (!ce.Nominal && code.StartsWith("17", StringComparison.Ordinal) && v.IsAny(ce.Trigger.Start, LegalAccusationVerbs)
+                    && ev.Modality is Modality.Asserted or Modality.Reported)
+                    ev.Codes = ev.Codes with { Plover = new PloverCode("ACCUSE", "allege", ev.Codes.Plover?.Context ?? []) };
                 ev.Place = Place(document, sentence, trigger);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
@@ -128,6 +144,73 @@ public sealed class EventsComponent : IDocumentComponent
         AttachNextSentenceCounts(document, perSentence);
         MergeConflictingFigures(perSentence);
         foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
+    }
+
+    /// <summary>
+    /// A past participle that modifies the noun after it at the start of a noun phrase ("Newly appointed Prime Minister
+    /// X refused ...", "Armed men attacked ..."): a description of the actor, not an event of the sentence. Only at the
+    /// sentence start or after an -ly adverb there, where a finite verb cannot stand.
+    /// </summary>
+    internal static bool IsAttributiveParticiple(SentenceView v, int k)
+    {
+        var w = v.Word(k);
+        if (!w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || v.TagAt(k + 1) is not (Tag.Noun or Tag.Proper)) return false;
+        if (k == 0) return true;
+        return k == 1 && v.TagAt(0) is Tag.Adv or Tag.Proper or Tag.Noun && v.Word(0).EndsWith("ly", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly string[] PurposeCarriers = ["send", "sends", "sent", "sending", "dispatch", "dispatches", "dispatched", "dispatching", "summon", "summons", "summoned", "summoning"];
+
+    /// <summary>
+    /// The purpose event of a carrier verb ("sent a team to investigate", "summoned the ambassador to complain"): the first
+    /// coded verb introduced by "to" after the carrier in the same clause, when it investigates (CAMEO 09), disapproves (11)
+    /// or protests (14). Sending people is then the means, and PLOVER codes the purpose.
+    /// </summary>
+    internal static CodedEvent? PurposeOf(SentenceView v, CodedEvent carrier, List<CodedEvent> coded)
+    {
+        if (!v.IsAny(carrier.Trigger.Start, PurposeCarriers)) return null;
+        foreach (var o in coded)
+        {
+            int k = o.Trigger.Start;
+            if (o.Nominal || o.Reversed || k <= carrier.Trigger.End || k - carrier.Trigger.End > 15 || !v.Is(k - 1, "to")) continue;
+            bool sameClause = true;
+            for (int i = carrier.Trigger.End; i < k - 1; i++)
+                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Verb or Tag.Rel or Tag.Conj && !v.IsAny(i, "(", ")")) { sameClause = false; break; }
+            if (!sameClause) return null;
+            return o.Code.Length >= 2 && o.Code[..2] is "09" or "11" or "14" ? o : null;
+        }
+        return null;
+    }
+
+    private static readonly string[] LegalAccusationVerbs = ["indict", "indicted", "indicts", "indicting", "sue", "sued", "sues", "suing", "prosecute", "prosecuted", "prosecutes", "prosecuting"];
+    private static readonly string[] DemandVerbs = ["ordered", "orders", "order", "urged", "urges", "urge", "asked", "asks", "called", "pressed", "pressuring", "pushing", "demanded", "instructed", "told"];
+    private static readonly string[] DemandNouns = ["demand", "demands", "demanded", "demanding"];
+
+    /// <summary>
+    /// Whether the clause ending at <paramref name="end"/> is what someone demands: a demand verb followed by its addressee
+    /// with prepositional phrases ("demanded parties to the conflict in Iraq | to allow"; the caller saw the infinitive
+    /// marker), or, with <paramref name="allowTo"/> true, a "demand (today) that X" clause before the verb group.
+    /// Scans at most 12 words back and stops at clause punctuation or another verb.
+    /// </summary>
+    private static bool DemandBefore(SentenceView v, int end, bool allowTo)
+    {
+        bool sawThat = false;
+        for (int p = end, n = 0; p >= 0 && n < 12; p--, n++)
+        {
+            var t = v.TagAt(p);
+            if (allowTo)
+            {
+                // subject of the demanded clause, then "that", then (adverbs, time nouns) the demand word
+                if (v.Is(p, "that") && !sawThat) { sawThat = true; continue; }
+                if (sawThat && v.IsAny(p, DemandNouns)) return true;
+                if (t is Tag.Noun or Tag.Proper or Tag.Det or Tag.Poss or Tag.Pron or Tag.Adv or Tag.Of) continue;
+                return false;
+            }
+            if (p < end && v.IsAny(p, DemandVerbs)) return true;
+            if (t is Tag.Noun or Tag.Proper or Tag.Det or Tag.Poss or Tag.Pron or Tag.Adv or Tag.Prep or Tag.Of or Tag.To or Tag.Num) continue;
+            return false;
+        }
+        return false;
     }
 
     private static readonly string[] CommitVerbs = ["agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "decided", "decide", "willing", "ready", "prepared", "plans", "planned", "intends", "intended"];
@@ -157,8 +240,12 @@ public sealed class EventsComponent : IDocumentComponent
         {
             int p = g - 2;
             while (p >= 0 && v.TagAt(p) is Tag.Noun or Tag.Proper or Tag.Det or Tag.Poss or Tag.Pron or Tag.Adv) p--;
-            if (p >= 0 && p < g - 2 && v.IsAny(p, "ordered", "orders", "order", "urged", "urges", "urge", "asked", "asks", "called", "pressed", "pressuring", "pushing", "demanded", "instructed", "told")) return "demand";
+            if (p >= 0 && p < g - 2 && v.IsAny(p, DemandVerbs)) return "demand";
+            // the addressee may carry a prepositional phrase: "demanded parties to the conflict in Iraq to allow ..."
+            if (DemandBefore(v, g - 2, allowTo: false)) return "demand";
         }
+        // "reiterated its demand that Israel ease ...": a clause introduced by a demand
+        if (DemandBefore(v, g - 1, allowTo: true)) return "demand";
         if (v.IsAny(k, "agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges")) return "commit";
         for (int i = g; i < k; i++) if (v.IsAny(i, "will", "would", "shall", "wo")) return "commit";
         if (g >= 2 && v.Is(g - 1, "to"))
@@ -406,6 +493,27 @@ public sealed class EventsComponent : IDocumentComponent
         if (target.IsEmpty || TargetsCombatants(v, target)) return false;
         for (int i = target.Start; i < target.End; i++) if (v.IsAny(i, CivilianTargets)) return true;
         return false;
+    }
+
+    private static readonly string[] PropertyNouns = ["home", "homes", "house", "houses", "building", "buildings", "office", "offices",
+        "line", "lines", "site", "sites", "shop", "shops", "store", "stores", "car", "cars", "vehicle", "vehicles", "bridge", "bridges",
+        "pipeline", "pipelines", "property", "properties", "crops", "farms", "mosque", "mosques", "church", "churches", "school", "schools",
+        "station", "stations", "plant", "plants", "factory", "factories", "headquarters", "tower", "towers", "warehouse", "warehouses"];
+
+    /// <summary>
+    /// Whether the target is things, not people: the head of its first noun phrase (before "of", a preposition or a
+    /// comma) is a building, vehicle, line or other property. CAMEO 1712 "Destroy property" then refines 180/190.
+    /// </summary>
+    private static bool TargetsProperty(SentenceView v, Chunk target)
+    {
+        if (target.IsEmpty || TargetsCombatants(v, target) || TargetsCivilians(v, target)) return false;
+        int head = -1;
+        for (int i = target.Start; i < target.End; i++)
+        {
+            if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.Comma or Tag.Rel or Tag.Punct or Tag.Verb) break;
+            if (v.TagAt(i) is Tag.Noun or Tag.Proper) head = i;
+        }
+        return head >= 0 && v.IsAny(head, PropertyNouns);
     }
 
     private static readonly string[] KillWords = ["kill", "killed", "kills", "killing", "killings", "died", "die", "dead", "death", "deaths", "massacre", "executed", "execution", "slain", "murdered", "toll", "lives"];

@@ -106,11 +106,54 @@ public class PloverStanceTests
     [InlineData("Syria says it will not accept any more refugees.", "accept", "REJECT", "a negated cooperative act is REJECT")]
     [InlineData("Russia said that Sudan must return a helicopter to its owners.", "return", "REQUEST", "'X must V' is a demand on X")]
     [InlineData("President Avril resigned yesterday.", "resigned", "RETREAT", "resigning is RETREAT/resign in the NGEC PLOVER codebook")]
+    [InlineData("The envoy demanded parties to the conflict in Iraq to allow aid workers into the city.", "allow", "REQUEST", "the addressee of a demand may carry prepositional phrases")]
+    [InlineData("The union reiterated its demand today that Israel ease restrictions on workers.", "ease", "REQUEST", "a clause introduced by 'demand that' is what is demanded")]
+    [InlineData("The minister said that Israel will ease restrictions on workers.", "ease", "AGREE", "'said that' introduces no demand: the commitment stays AGREE")]
+    [InlineData("A businessman is suing the United States for damages to his plant.", "suing", "ACCUSE", "a lawsuit is ACCUSE/allege in the NGEC PLOVER codebook")]
+    [InlineData("The prime minister has been indicted by the war crimes court.", "indicted", "ACCUSE", "an indictment is a formal accusation (ACCUSE), though CAMEO files it under 173")]
+    [InlineData("Police arrested the prime minister on Monday.", "arrested", "COERCE", "an arrest stays COERCE")]
+    [InlineData("The agency has dispatched inspectors to the Esfahan Conversion Facilities (UCF) in Iran to monitor the plant.", "dispatched", "ACCUSE", "a bracketed abbreviation stays inside the clause")]
+    [InlineData("The United Nations has sent a team to Bosnia to investigate the killings.", "sent", "ACCUSE", "a team sent to investigate: the purpose (CAMEO 09, PLOVER investigate) is the event")]
+    [InlineData("The minister summoned the ambassador to complain about the raids.", "summoned", "ACCUSE", "an envoy summoned to hear a complaint: the purpose (CAMEO 11) is the event")]
+    [InlineData("The United States sent troops to Somalia to distribute food.", "sent", "COOPERATE", "a purpose that is not an investigation, complaint or protest leaves the carrier's code")]
     public void Codes_stances(string text, string trigger, string plover, string reason)
     {
         var d = EventTestDocs.Run(text);
         var e = d.Events.FirstOrDefault(e => EventTestDocs.TriggerText(d, e).Contains(trigger, StringComparison.OrdinalIgnoreCase));
         Assert.True(e is not null, $"{reason}: no event on '{trigger}' ({string.Join("; ", d.Events.Select(x => EventTestDocs.TriggerText(d, x)))})");
         Assert.True(plover == e!.Codes.Plover?.Event, $"{reason}: got {e.Codes.Plover?.Event} ({e.Codes.Cameo})");
+    }
+
+    [Theory]
+    [InlineData("Rebels blew up three power lines near Kabul last month.", "blew", "1712", "force against property (lines) is CAMEO 1712 destroy property")]
+    [InlineData("Settlers attacked the offices of the administration in Hebron.", "attacked", "1712", "the head of the target's first noun phrase is a building")]
+    [InlineData("Rebels attacked an army convoy near Kabul.", "attacked", "190", "force against combatants stays 190")]
+    public void Refines_force_against_property(string text, string trigger, string cameo, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        var e = d.Events.FirstOrDefault(e => EventTestDocs.TriggerText(d, e).Contains(trigger, StringComparison.OrdinalIgnoreCase));
+        Assert.True(e is not null, $"{reason}: no event on '{trigger}' ({string.Join("; ", d.Events.Select(x => EventTestDocs.TriggerText(d, x)))})");
+        Assert.True(cameo == e!.Codes.Cameo, $"{reason}: got {e.Codes.Cameo}");
+    }
+
+    [Theory]
+    [InlineData("ASSAULT", "1712", "COERCE", "the 2016 draft files property destruction under COERCE")]
+    [InlineData("ASSAULT", "190", "FIGHT", "conventional military force is the 2016 FIGHT")]
+    [InlineData("ASSAULT", "180", "ASSAULT", "unconventional violence keeps its name")]
+    [InlineData("ACCUSE", "173", "DISAPPROVE", "an indictment (ACCUSE outside CAMEO 09) is the 2016 DISAPPROVE")]
+    public void Crosswalks_to_the_2016_names(string plover, string cameo, string legacy, string reason)
+    {
+        Assert.True(legacy == Dragoman.Events.Evaluation.EventEvaluation.LegacyPlover(plover, cameo), reason);
+    }
+
+    [Theory]
+    [InlineData("Newly appointed Prime Minister Haniyeh has refused to respond to the demand.", "appointed", true, "a participle after a sentence-initial -ly adverb describes the actor")]
+    [InlineData("Armed men attacked a checkpoint near Homs.", "Armed", true, "a sentence-initial participle before a noun modifies it")]
+    [InlineData("The council appointed Haniyeh prime minister on Monday.", "appointed", false, "a finite verb after its subject is an event")]
+    public void Attributive_participles_are_not_events(string text, string trigger, bool attributive, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        bool found = d.Events.Exists(e => EventTestDocs.TriggerText(d, e).Contains(trigger, StringComparison.OrdinalIgnoreCase));
+        Assert.True(found != attributive, $"{reason}: events {string.Join("; ", d.Events.Select(x => EventTestDocs.TriggerText(d, x)))}");
     }
 }
