@@ -137,7 +137,6 @@ public class PloverStanceTests
     }
 
     [Theory]
-    [InlineData("ASSAULT", "1712", "COERCE", "the 2016 draft files property destruction under COERCE")]
     [InlineData("ASSAULT", "190", "FIGHT", "conventional military force is the 2016 FIGHT")]
     [InlineData("ASSAULT", "180", "ASSAULT", "unconventional violence keeps its name")]
     [InlineData("ACCUSE", "173", "DISAPPROVE", "an indictment (ACCUSE outside CAMEO 09) is the 2016 DISAPPROVE")]

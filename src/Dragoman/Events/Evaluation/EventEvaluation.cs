@@ -223,7 +223,7 @@ public static class EventEvaluation
     /// <summary>
     /// The PLOVER gold records (PLOVER_GSR_CAMEO.txt) use the 2016 draft's event names; Dragoman codes PLOVER 2021.
     /// The crosswalk: REQUEST = DEMAND; ACCUSE from CAMEO 09 (investigate) = INVESTIGATE, other ACCUSE = DISAPPROVE;
-    /// ASSAULT from CAMEO 1712 (destroying property, COERCE in the 2016 draft) = COERCE; ASSAULT from CAMEO 19 (conventional military force) = FIGHT; RETREAT from CAMEO 081x (easing curfews, emergency
+    /// ASSAULT from CAMEO 19 (conventional military force) = FIGHT; RETREAT from CAMEO 081x (easing curfews, emergency
     /// rule: CONCEDE until 2021) = CONCEDE; the rest keep their names.
     /// </summary>
     public static string LegacyPlover(string plover, string cameo) => plover switch
@@ -231,7 +231,6 @@ public static class EventEvaluation
         "REQUEST" => "DEMAND",
         "ACCUSE" when cameo.StartsWith("09", StringComparison.Ordinal) => "INVESTIGATE",
         "ACCUSE" => "DISAPPROVE",
-        "ASSAULT" when cameo.StartsWith("1712", StringComparison.Ordinal) => "COERCE",
         "ASSAULT" when cameo.StartsWith("19", StringComparison.Ordinal) => "FIGHT",
         "RETREAT" when cameo.StartsWith("081", StringComparison.Ordinal) => "CONCEDE",
         _ => plover,
