@@ -1,6 +1,4 @@
 using Dragoman.Documents;
-using Dragoman.Ingest;
-using Dragoman.Pipeline;
 using Dragoman.Tests.Support;
 
 namespace Dragoman.Tests.Events;
@@ -8,12 +6,7 @@ namespace Dragoman.Tests.Events;
 /// <summary>Event rules that need the other stages' layers (times, places, the dateline), run through the whole pipeline.</summary>
 public class PipelineEventRulesTests
 {
-    private static Document Run(string text)
-    {
-        var raw = new RawDocument("test:events", System.Text.Encoding.UTF8.GetBytes(text), ContentTypes.Text);
-        var outcome = BatchProcessor.ProcessOne(InputItem.Read(raw), TestPipeline.Instance, new DateOnly(2019, 3, 4));
-        return outcome.Document ?? throw new Xunit.Sdk.XunitException(outcome.Error);
-    }
+    private static Document Run(string text) => TestPipeline.ProcessText(text, new DateOnly(2019, 3, 4));
 
     [Theory]
     [InlineData("Checkpoint attacked\n\nBEIRUT, March 3 (Levant Wire) - Gunmen attacked an army checkpoint in Tafas on Saturday, killing four soldiers.", "attacked", "Beirut",
@@ -66,8 +59,7 @@ public class EventPlaceRulesTests
         "a demonym-like country use is not the place when a town is named")]
     public void An_attributive_country_is_not_the_place(string text, string trigger, string notPlace, string reason)
     {
-        var raw = new Dragoman.Documents.RawDocument("test:place", System.Text.Encoding.UTF8.GetBytes(text), Dragoman.Ingest.ContentTypes.Text);
-        var doc = Dragoman.Pipeline.BatchProcessor.ProcessOne(Dragoman.Ingest.InputItem.Read(raw), Dragoman.Tests.Support.TestPipeline.Instance, new DateOnly(2015, 7, 6)).Document!;
+        var doc = TestPipeline.ProcessText(text, new DateOnly(2015, 7, 6));
         var ev = doc.Events.Find(e => doc.Slice(e.Trigger) == trigger);
         Assert.True(ev is not null, $"{reason}: no '{trigger}' event");
         Assert.True(ev!.Place is null || !ev.Place.Text.Contains(notPlace, StringComparison.OrdinalIgnoreCase), $"{reason}: placed at {ev.Place?.Text}");
@@ -80,8 +72,7 @@ public class PassiveCountTests
     [InlineData("Raids in the south\n\nAccording to the sources, at least 45 men were taken to a detention centre in Damascus.", "taken", 45, "the count right before a passive's auxiliary")]
     public void A_passive_subject_gives_the_count(string text, string trigger, int min, string reason)
     {
-        var raw = new Dragoman.Documents.RawDocument("test:passive", System.Text.Encoding.UTF8.GetBytes(text), Dragoman.Ingest.ContentTypes.Text);
-        var doc = Dragoman.Pipeline.BatchProcessor.ProcessOne(Dragoman.Ingest.InputItem.Read(raw), Dragoman.Tests.Support.TestPipeline.Instance, new DateOnly(2019, 3, 4)).Document!;
+        var doc = TestPipeline.ProcessText(text, new DateOnly(2019, 3, 4));
         var ev = doc.Events.Find(e => doc.Slice(e.Trigger) == trigger);
         Assert.True(ev is not null && ev.Counts.Count > 0 && ev.Counts[0].Min == min,
             $"{reason}: {(ev is null ? "no event: " + string.Join(",", doc.Events.Select(e => doc.Slice(e.Trigger))) : string.Join(", ", ev.Counts.Select(c => c.Min)))}");

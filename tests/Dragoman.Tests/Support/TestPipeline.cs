@@ -18,6 +18,14 @@ public static class TestPipeline
         return outcome.Document ?? throw new Xunit.Sdk.XunitException($"{path}: {outcome.Error}");
     }
 
+    /// <summary>Reads and processes a plain text (title line, blank line, body) through the whole pipeline.</summary>
+    public static Document ProcessText(string text, DateOnly? published)
+    {
+        var raw = new RawDocument("test:text", System.Text.Encoding.UTF8.GetBytes(text), ContentTypes.Text);
+        var outcome = BatchProcessor.ProcessOne(InputItem.Read(raw), Instance, published);
+        return outcome.Document ?? throw new Xunit.Sdk.XunitException($"text input: {outcome.Error}");
+    }
+
     public static IEnumerable<Document> ProcessAll(IEnumerable<string> inputs, DateOnly? published = null) =>
         BatchProcessor.Process(InputSources.Expand(inputs), Instance, published)
             .Select(o => o.Document ?? throw new Xunit.Sdk.XunitException($"{o.Input}: {o.Error}"));
