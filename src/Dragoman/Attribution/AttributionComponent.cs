@@ -17,7 +17,7 @@ public sealed class AttributionComponent : IDocumentComponent
     public Layer Requires => Layer.Tokens | Layer.Sentences;
     public Layer Provides => Layer.Attributions;
 
-    private static readonly Tagger Tagger = new(null);
+    private static readonly Tagger Tagger = new(null, PosModel.Bundled);
 
     /// <summary>Reporting verbs; the value says whether the speaker commits (said) or disputes (denied) or is interested (claimed).</summary>
     private static readonly HashSet<string> CueVerbs = new(StringComparer.OrdinalIgnoreCase)

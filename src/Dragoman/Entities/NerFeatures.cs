@@ -1,3 +1,4 @@
+using Dragoman.Text;
 using Dragoman.Documents;
 
 namespace Dragoman.Entities;

@@ -1,3 +1,4 @@
+using Dragoman.Text;
 namespace Dragoman.Entities;
 
 /// <summary>

@@ -26,7 +26,7 @@ public sealed class EventCoder
     {
         _verbs = verbs;
         _nouns = nouns;
-        Tagger = new Tagger(w => verbs.Lookup(w) is not null);
+        Tagger = new Tagger(w => verbs.Lookup(w) is not null, PosModel.Bundled);
     }
 
     public Tagger Tagger { get; }

@@ -34,6 +34,21 @@ public sealed class EventsComponent : IDocumentComponent
 
     private static readonly string[] GroupWords = ["group", "organization", "organisation", "militia", "movement", "faction"];
 
+    /// <summary>Support verbs whose object names the event: "carried out an arrest campaign", "waged a bombing campaign".</summary>
+    private static readonly HashSet<string> LightVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "carry", "carries", "carried", "carrying", "conduct", "conducts", "conducted", "conducting", "launch", "launches", "launched",
+        "launching", "stage", "stages", "staged", "staging", "wage", "wages", "waged", "waging", "perform", "performs", "performed",
+        "commit", "commits", "committed", "committing",
+    };
+
+    /// <summary>
+    /// A compound event noun ("arrest campaign", "air strike") in the object of a light verb is more specific than the
+    /// light verb's own dictionary pattern (which matched a generic head such as "campaign"): the noun is the event.
+    /// </summary>
+    private static bool CompoundUnderLightVerb(SentenceView v, CodedEvent verb, CodedEvent noun) =>
+        noun.Trigger.Length >= 2 && LightVerbs.Contains(v.Word(verb.Trigger.Start).ToString());
+
     /// <summary>Verbs that frame, report or aspect another event; they are never events themselves in the product.</summary>
     private static readonly HashSet<string> FramingVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -90,9 +105,10 @@ public sealed class EventsComponent : IDocumentComponent
                 // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
                 // (unless a dictionary pattern codes the verb with that noun, "lifted the curfew": then the verb is the event)
                 if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End
-                    && (ce.PatternLine == 0 || Root(n.Code) == Root(ce.Code)))) continue;
+                    && (ce.PatternLine == 0 || Root(n.Code) == Root(ce.Code) || CompoundUnderLightVerb(v, ce, n)))) continue;
                 if (ce.Nominal && coded.Exists(o => !o.Nominal && o.PatternLine > 0 && !o.Target.IsEmpty && ce.Trigger.Start >= o.Target.Start && ce.Trigger.Start < o.Target.End
-                    && Root(o.Code) != Root(ce.Code) && !o.Code.StartsWith("01", StringComparison.Ordinal) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString()))) continue;
+                    && Root(o.Code) != Root(ce.Code) && !o.Code.StartsWith("01", StringComparison.Ordinal) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString())
+                    && !CompoundUnderLightVerb(v, o, ce))) continue;
                 if (!IsCodeable(v, ce, document, Stance(v, ce))) continue;
                 // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)

@@ -48,8 +48,29 @@ public sealed class Tagger
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonVerbLookup = CommonVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly VerbTest? _verbs;
+    private readonly PosModel? _model;
+    private readonly Tag?[] _modelClasses = [];
 
-    public Tagger(VerbTest? verbs) => _verbs = verbs;
+    /// <param name="verbs">Verb forms of a lexicon (the event dictionary): without a model they decide what may be a verb.</param>
+    /// <param name="model">A trained part-of-speech model: when given, it decides verb, noun, name and adverb for the
+    /// open-class words, and the closed-class lexicon still decides the function words.</param>
+    public Tagger(VerbTest? verbs, PosModel? model = null)
+    {
+        _verbs = verbs;
+        _model = model;
+        if (model is not null) _modelClasses = model.Tags.Select(OpenClass).ToArray();
+    }
+
+    /// <summary>The coarse class of an open-class Penn Treebank tag; null where the lexicon and rules decide.</summary>
+    public static Tag? OpenClass(string ptb) => ptb switch
+    {
+        "VB" or "VBD" or "VBZ" or "VBP" or "VBN" or "VBG" => Syntax.Tag.Verb,
+        "NNP" or "NNPS" => Syntax.Tag.Proper,
+        "NN" or "NNS" or "JJ" or "JJR" or "JJS" or "FW" => Syntax.Tag.Noun,
+        "RB" or "RBR" or "RBS" => Syntax.Tag.Adv,
+        "CD" => Syntax.Tag.Num,
+        _ => null,
+    };
 
     private static Dictionary<string, Tag> Build()
     {
@@ -81,6 +102,12 @@ public sealed class Tagger
     {
         int n = end - first;
         var tags = new Tag[n];
+        byte[]? pos = null;
+        if (_model is not null)
+        {
+            pos = new byte[n];
+            _model.Predict(new TokenWords(text, tokens, first, end), pos);
+        }
         for (int k = 0; k < n; k++)
         {
             var t = tokens[first + k];
@@ -157,7 +184,21 @@ public sealed class Tagger
             if (prev == Syntax.Tag.Noun && !ed && !ing && k >= 1 && next is Syntax.Tag.Punct or Syntax.Tag.Comma)
                 tags[k] = Syntax.Tag.Noun; // "a major arrest campaign." / "the arrest," compound noun endings
         }
+        if (pos is not null) VetoVerbs(tags, pos);
         return tags;
+    }
+
+    /// <summary>
+    /// The model overrules a verb reading the rules gave to a word it reads as a noun ("Observatory head Rami",
+    /// "government forces with"); it never makes a verb where the rules saw none, since the verb lexicon decides which
+    /// words may trigger events.
+    /// </summary>
+    private void VetoVerbs(Tag[] tags, byte[] pos)
+    {
+        for (int k = 0; k < tags.Length; k++)
+            if (tags[k] == Syntax.Tag.Verb && _modelClasses[pos[k]] == Syntax.Tag.Noun
+                && !(k > 0 && tags[k - 1] is Syntax.Tag.Modal or Syntax.Tag.Neg or Syntax.Tag.Do or Syntax.Tag.To))
+                tags[k] = Syntax.Tag.Noun; // after "to", a modal, "do" or a negation a base form is a verb whatever the model says
     }
 
     public static bool IsNominal(Tag t) => t is Syntax.Tag.Noun or Syntax.Tag.Proper or Syntax.Tag.Det or Syntax.Tag.Num or Syntax.Tag.Poss;

@@ -1,4 +1,4 @@
-namespace Dragoman.Entities;
+namespace Dragoman.Text;
 
 /// <summary>Allocation-free 64-bit hashing of token text and its cheap transformations.</summary>
 public static class FeatureHash
