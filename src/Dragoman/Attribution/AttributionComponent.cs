@@ -30,7 +30,7 @@ public sealed class AttributionComponent : IDocumentComponent
     private static readonly HashSet<string> AnonymousHeads = new(StringComparer.OrdinalIgnoreCase)
     {
         "source", "sources", "official", "officials", "activist", "activists", "resident", "residents", "witness", "witnesses",
-        "observers", "insiders", "informant", "informants", "correspondent", "people", "locals", "medics", "doctors", "monitors",
+        "observers", "insiders", "informant", "informants", "correspondent", "people", "locals", "medics", "doctors", "monitor", "monitors",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -121,14 +121,29 @@ public sealed class AttributionComponent : IDocumentComponent
             if (v.TagAt(k + 1) == Tag.Of) continue;
             // inverted at the end: "..., said the ministry." / "... reports Alsouria Net."
             var after = v.NounPhraseStartingAt(k + 1);
+            if (!after.IsEmpty && IsTimeWord(v, after.Start)) after = Chunk.None; // "a monitor said Thursday": a time, not a speaker
             if (!after.IsEmpty && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma || v.IsAny(after.End, "on", "in")) && HasNameOrSourceHead(v, after)
                 && (prev is Tag.Comma or Tag.Punct || (k >= 4 && after.End >= v.Count - 1)))
+                return (new Chunk(k, k + 1), after);
+            // "... were also killed said observatory head Rami Abdel Rahman who ...": no subject before the cue (text without
+            // commas or quotes), so the speaker follows it
+            if (!after.IsEmpty && k > 0 && !v.IsNominal(k - 1) && prev is not (Tag.Pron or Tag.Rel) && HasNameOrSourceHead(v, after)
+                && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma or Tag.Rel || v.IsAny(after.End, "on", "in", "who")))
                 return (new Chunk(k, k + 1), after);
             var subject = SubjectOfCue(v, k);
             return (new Chunk(k, k + 1), subject);
         }
         return null;
     }
+
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "last", "earlier", "later", "this",
+    };
+
+    private static bool IsTimeWord(SentenceView v, int k) => k < v.Count && TimeWords.Contains(v.Word(k).ToString());
 
     private static bool HasNameOrSourceHead(SentenceView v, Chunk c)
     {
@@ -157,6 +172,13 @@ public sealed class AttributionComponent : IDocumentComponent
         if (j < 0) return Chunk.None;
         if (!v.IsNominal(j)) return Chunk.None;
         var subject = v.NounPhraseEndingAt(j);
+        // "the Syrian Observatory for Human Rights monitor said": "for" inside a name joins it
+        while (subject.Start >= 2 && v.IsAny(subject.Start - 1, "for") && v.TagAt(subject.Start) == Tag.Proper && v.TagAt(subject.Start - 2) == Tag.Proper)
+        {
+            var left = v.NounPhraseEndingAt(subject.Start - 2);
+            if (left.IsEmpty) break;
+            subject = new Chunk(left.Start, subject.End);
+        }
         // "sources in Daraa said": the location is part of the source
         if (subject.Start >= 2 && v.IsAny(subject.Start - 1, "in", "from", "inside") && v.TagAt(subject.Start) == Tag.Proper)
         {

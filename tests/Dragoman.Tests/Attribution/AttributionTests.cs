@@ -16,6 +16,9 @@ public class AttributionTests
     [InlineData("The army shelled Daraa, according to the Syrian Observatory for Human Rights.", "named:the Syrian Observatory for Human Rights > outlet:Alsouria Net > translator:The Syrian Observer", "'according to' names the source after the cue")]
     [InlineData("The army shelled Daraa on Monday, a senior official said on Saturday.", "anonymous:senior official > outlet:Alsouria Net > translator:The Syrian Observer", "an unnamed official is anonymous")]
     [InlineData("The army shelled Daraa on Monday.", "outlet:Alsouria Net > translator:The Syrian Observer", "no cue: the article's own chain")]
+    [InlineData("At least 15 civilians were killed on Saturday the Syrian Observatory for Human Rights monitor said.", "named:the Syrian Observatory for Human Rights monitor > outlet:Alsouria Net > translator:The Syrian Observer", "a noun the model could read as a verb before the cue, and 'for' inside a name")]
+    [InlineData("At least 70 fighters have been killed in 24 hours a monitor said Thursday.", "anonymous:monitor > outlet:Alsouria Net > translator:The Syrian Observer", "a weekday after the cue is its time, not its speaker")]
+    [InlineData("Extremists were also killed said observatory head Rami Abdel Rahman who did not give a number.", "named:observatory head Rami Abdel Rahman > outlet:Alsouria Net > translator:The Syrian Observer", "without commas the speaker follows a cue that has no subject before it")]
     [InlineData("It thought the leaders will conduct attacks, reports Alsouria Net.", "outlet:Alsouria Net > translator:The Syrian Observer", "an inverted cue naming the article's outlet")]
     public void Builds_the_chain_nearest_first(string text, string chain, string reason)
     {

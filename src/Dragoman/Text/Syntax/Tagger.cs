@@ -52,8 +52,9 @@ public sealed class Tagger
     private readonly Tag?[] _modelClasses = [];
 
     /// <param name="verbs">Verb forms of a lexicon (the event dictionary): without a model they decide what may be a verb.</param>
-    /// <param name="model">A trained part-of-speech model: when given, it decides verb, noun, name and adverb for the
-    /// open-class words, and the closed-class lexicon still decides the function words.</param>
+    /// <param name="model">A trained part-of-speech model: with a verb lexicon it only vetoes verb readings it reads as
+    /// nouns; without one it decides verb, noun, name and adverb for the open-class words. The closed-class lexicon
+    /// always decides the function words.</param>
     public Tagger(VerbTest? verbs, PosModel? model = null)
     {
         _verbs = verbs;
@@ -131,6 +132,8 @@ public sealed class Tagger
                 continue;
             }
             if (w.EndsWith("n't", StringComparison.OrdinalIgnoreCase)) { tags[k] = Syntax.Tag.Neg; continue; }
+            // without a verb lexicon (attribution) the model decides the open-class words outright
+            if (pos is not null && _verbs is null && _modelClasses[pos[k]] is { } open) { tags[k] = open; continue; }
             bool upper = char.IsUpper(w[0]);
             if (upper && k == 0 && InitialNounLookup.Contains(w)) { tags[k] = Syntax.Tag.Noun; continue; }
             bool verbForm = (_verbs is not null && _verbs(w)) || CommonVerbLookup.Contains(w);
@@ -139,6 +142,7 @@ public sealed class Tagger
             if (w.Length > 4 && w.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) { tags[k] = Syntax.Tag.Adv; continue; }
             tags[k] = Syntax.Tag.Noun;
         }
+        if (pos is not null && _verbs is null) RepairVerbBeforeFiniteVerb(tags, pos);
         // context: a verb form after a determiner, possessive, number or adjective-like word is a noun;
         // before "of" too ("the release of", "attacks of"); sentence-initial capitalised verb forms are names/nouns
         for (int k = 0; k < n; k++)
@@ -186,6 +190,19 @@ public sealed class Tagger
         }
         if (pos is not null) VetoVerbs(tags, pos);
         return tags;
+    }
+
+    /// <summary>
+    /// The model's reading with the closed-class lexicon, plus one repair: a base or present verb form right before a
+    /// finite verb is a noun ("the Observatory for Human Rights monitor said"), since two finite verbs do not follow
+    /// each other without an auxiliary.
+    /// </summary>
+    private void RepairVerbBeforeFiniteVerb(Tag[] tags, byte[] pos)
+    {
+        for (int k = 0; k + 1 < tags.Length; k++)
+            if (tags[k] == Syntax.Tag.Verb && _model!.Tags[pos[k]] is "VB" or "VBP" && _model.Tags[pos[k + 1]] is "VBD" or "VBZ"
+                && tags[k + 1] == Syntax.Tag.Verb && k > 0 && tags[k - 1] is Syntax.Tag.Noun or Syntax.Tag.Proper)
+                tags[k] = Syntax.Tag.Noun;
     }
 
     /// <summary>
