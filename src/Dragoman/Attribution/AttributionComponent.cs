@@ -42,7 +42,7 @@ public sealed class AttributionComponent : IDocumentComponent
         IReadOnlyList<SourceRef>? previousCueChain = null;
         foreach (var sentence in document.Sentences)
         {
-            var tags = Tagger.TagSentence(document.Text, document.Tokens, sentence.FirstToken, sentence.EndToken);
+            var tags = Tagger.TagSentence(document, sentence);
             var view = new SentenceView(document.Text, document.Tokens, sentence, tags);
             var found = FindCue(view);
             if (found is null)

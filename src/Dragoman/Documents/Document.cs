@@ -20,6 +20,11 @@ public sealed class Document
 
     public Token[] Tokens { get; set; } = [];
     public Sentence[] Sentences { get; set; } = [];
+
+    /// <summary>Part-of-speech tag of each token (indexes into <see cref="PartOfSpeechTagSet"/>, Penn Treebank names),
+    /// when the text stage ran a tagging model; otherwise empty.</summary>
+    public byte[] PartOfSpeech { get; set; } = [];
+    public IReadOnlyList<string> PartOfSpeechTagSet { get; set; } = [];
     public List<Mention> Mentions { get; } = [];
     public List<Entity> Entities { get; } = [];
     public List<PlaceResolution> Places { get; } = [];

@@ -35,6 +35,9 @@ public sealed class EventCoder
     public SentenceView View(string text, Token[] tokens, Sentence sentence) =>
         new(text, tokens, sentence, Tagger.TagSentence(text, tokens, sentence.FirstToken, sentence.EndToken));
 
+    public SentenceView View(Document document, Sentence sentence) =>
+        new(document.Text, document.Tokens, sentence, Tagger.TagSentence(document, sentence));
+
     /// <summary>Verbs that only report or frame another event: coded by the dictionary, but never as the main event.</summary>
     public static bool IsSpeechCode(string code) => code.StartsWith("01", StringComparison.Ordinal) && code.Length >= 3;
 

@@ -84,7 +84,7 @@ public sealed class EventsComponent : IDocumentComponent
         for (int si = 0; si < document.Sentences.Length; si++)
         {
             var sentence = document.Sentences[si];
-            var v = _coder.View(text, document.Tokens, sentence);
+            var v = _coder.View(document, sentence);
             var attribution = document.Attributions.Find(a => a.Scope.Contains(sentence.Span.Start));
             var coded = _coder.Code(v);
             HashSet<int>? purposes = null;
@@ -650,7 +650,7 @@ public sealed class EventsComponent : IDocumentComponent
             var want = ownKind ?? ExpectedKind(ev.Codes.Cameo);
             if (want is null) continue;
             var next = d.Sentences[si + 1];
-            var v = _coder.View(d.Text, d.Tokens, next);
+            var v = _coder.View(d, next);
             if (KindOfWords(v) != want && !(want == "killed" && KindOfWords(v) == "injured")) continue;
             // the next sentence's own events: only restatements without their own actor may be folded
             var restating = events.Where(x => x.Sentence == si + 1).ToList();

@@ -98,16 +98,25 @@ public sealed class Tagger
 
     public static bool IsWord(ReadOnlySpan<char> token, string word) => token.Equals(word, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Tags the tokens [first, end) of <paramref name="text"/>.</summary>
-    public Tag[] TagSentence(string text, Token[] tokens, int first, int end)
+    /// <summary>Tags one sentence of a document, reusing the part-of-speech tags the text stage stored when they come from this tagger's model.</summary>
+    public Tag[] TagSentence(Document document, Sentence sentence)
+    {
+        var stored = _model is not null && document.PartOfSpeech.Length == document.Tokens.Length && ReferenceEquals(document.PartOfSpeechTagSet, _model.Tags)
+            ? document.PartOfSpeech.AsSpan(sentence.FirstToken, sentence.TokenCount)
+            : default;
+        return TagSentence(document.Text, document.Tokens, sentence.FirstToken, sentence.EndToken, stored);
+    }
+
+    /// <summary>Tags the tokens [first, end) of <paramref name="text"/>; <paramref name="stored"/> are the model's tags of them when already computed.</summary>
+    public Tag[] TagSentence(string text, Token[] tokens, int first, int end, ReadOnlySpan<byte> stored = default)
     {
         int n = end - first;
         var tags = new Tag[n];
         byte[]? pos = null;
         if (_model is not null)
         {
-            pos = new byte[n];
-            _model.Predict(new TokenWords(text, tokens, first, end), pos);
+            pos = stored.Length == n ? stored.ToArray() : new byte[n];
+            if (stored.Length != n) _model.Predict(new TokenWords(text, tokens, first, end), pos);
         }
         for (int k = 0; k < n; k++)
         {
