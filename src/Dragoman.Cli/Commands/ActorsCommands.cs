@@ -92,31 +92,11 @@ public sealed class ActorsBenchCommand : Command<ActorsBenchSettings>
         return 0;
     }
 
-    /// <summary>Minimal RFC 4180 reader for the article_content column.</summary>
+    /// <summary>The article_content column of a FA-KES style CSV.</summary>
     private static List<string> ReadContents(string path)
     {
-        var all = File.ReadAllText(path);
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < all.Length; i++)
-        {
-            char c = all[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < all.Length && all[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(cell.ToString()); cell.Clear(); }
-            else if (c == '\n') { row.Add(cell.ToString()); cell.Clear(); rows.Add(row); row = []; }
-            else if (c != '\r') cell.Append(c);
-        }
-        if (cell.Length > 0 || row.Count > 0) { row.Add(cell.ToString()); rows.Add(row); }
-        if (rows.Count == 0) return [];
-        int col = rows[0].IndexOf("article_content");
-        return rows.Skip(1).Where(r => col >= 0 && r.Count > col).Select(r => r[col]).ToList();
+        var rows = CsvTable.ReadWithHeader(File.ReadAllText(path));
+        if (!rows.IsOk) throw new InvalidDataException($"{path}: {rows.Error}");
+        return rows.Value!.Where(r => r.ContainsKey("article_content")).Select(r => r["article_content"]).ToList();
     }
 }

@@ -25,6 +25,18 @@ public class CsvArticlesTests
         Assert.True(secondRow == string.Join('|', rows.Value[1]), $"{reason}: {string.Join('|', rows.Value[1])}");
     }
 
+    [Theory]
+    [InlineData("a,b\n1,2\n", "a=1;b=2", "cells keyed by the header")]
+    [InlineData("a,b\n1\n", "a=1;b=", "a short row gets empty cells")]
+    [InlineData("a,b\n\n1,2\n", "a=1;b=2", "a blank row is skipped")]
+    public void Rows_read_with_their_header(string csv, string expected, string reason)
+    {
+        var rows = CsvTable.ReadWithHeader(csv);
+        Assert.True(rows.IsOk, rows.Error);
+        var row = Assert.Single(rows.Value!);
+        Assert.True(expected == string.Join(';', row.Select(kv => $"{kv.Key}={kv.Value}")), reason);
+    }
+
     [Fact]
     public void An_unterminated_quote_is_an_error_naming_the_line()
     {

@@ -337,7 +337,12 @@ public static class EventEvaluation
     public static Result<JsonObject> EvaluateFakes(string path, EventResources res)
     {
         List<Dictionary<string, string>> rows;
-        try { rows = Csv.Read(File.ReadAllText(path)); }
+        try
+        {
+            var read = CsvTable.ReadWithHeader(File.ReadAllText(path));
+            if (!read.IsOk) return Result<JsonObject>.Fail($"{path}: {read.Error}");
+            rows = read.Value!;
+        }
         catch (IOException ex) { return Result<JsonObject>.Fail($"{path}: {ex.Message}"); }
         if (rows.Count == 0 || !rows[0].ContainsKey("article_content")) return Result<JsonObject>.Fail($"{path}: not a FA-KES CSV (no article_content column)");
         var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res)).Build();

@@ -82,61 +82,6 @@ public static class CsvArticles
         return Encoding.UTF8.GetString(span);
     }
 
-    /// <summary>RFC 4180 records: comma-separated, fields in double quotes may hold commas, newlines and doubled quotes.</summary>
-    public static Result<List<string[]>> Parse(string text)
-    {
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        int i = 0, line = 1;
-        bool any = false;
-        while (i < text.Length)
-        {
-            char c = text[i];
-            if (c == '"' && field.Length == 0)
-            {
-                int startLine = line;
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length) return Result<List<string[]>>.Fail($"unterminated quoted field starting on line {startLine}");
-                    char q = text[i];
-                    if (q == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    if (q == '\n') line++;
-                    field.Append(q);
-                    i++;
-                }
-                any = true;
-                continue;
-            }
-            if (c == ',') { fields.Add(field.ToString()); field.Clear(); any = true; i++; continue; }
-            if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                i++;
-                line++;
-                if (any || field.Length > 0)
-                {
-                    fields.Add(field.ToString());
-                    rows.Add([.. fields]);
-                }
-                fields.Clear(); field.Clear(); any = false;
-                continue;
-            }
-            field.Append(c);
-            any = true;
-            i++;
-        }
-        if (any || field.Length > 0)
-        {
-            fields.Add(field.ToString());
-            rows.Add([.. fields]);
-        }
-        return rows;
-    }
+    /// <summary>RFC 4180 records (see <see cref="CsvTable.Parse"/>).</summary>
+    public static Result<List<string[]>> Parse(string text) => CsvTable.Parse(text);
 }

@@ -21,79 +21,57 @@ public static class PosCorpus
 
     public static Result<List<PosSentence>> ReadConll(TextReader reader, string name)
     {
-        var sentences = new List<PosSentence>();
-        var words = new List<string>();
-        var tags = new List<string>();
+        var sentences = new SentenceCollector();
         int lineNo = 0;
         string? line;
-        void End()
-        {
-            if (words.Count > 0) sentences.Add(new PosSentence([.. words], [.. tags]));
-            words.Clear();
-            tags.Clear();
-        }
         while ((line = reader.ReadLine()) is not null)
         {
             lineNo++;
-            if (string.IsNullOrWhiteSpace(line)) { End(); continue; }
-            if (line.StartsWith("-DOCSTART-", StringComparison.Ordinal)) { End(); continue; }
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith("-DOCSTART-", StringComparison.Ordinal)) { sentences.End(); continue; }
             var cols = line.Split(' ', '\t');
             if (cols.Length < 2) return Result<List<PosSentence>>.Fail($"{name}:{lineNo}: expected 'word POS ...', got '{line}'");
-            words.Add(cols[0]);
-            tags.Add(cols[1]);
+            sentences.Add(cols[0], cols[1]);
         }
-        End();
-        return sentences.Count == 0 ? Result<List<PosSentence>>.Fail($"{name}: no sentences") : sentences;
+        return sentences.Finish(name);
     }
 
     public static Result<List<PosSentence>> ReadGmb(TextReader reader, string name)
     {
-        var sentences = new List<PosSentence>();
-        var words = new List<string>();
-        var tags = new List<string>();
-        int lineNo = 0;
-        string? line;
-        void End()
+        var rows = CsvTable.Parse(reader.ReadToEnd());
+        if (!rows.IsOk) return Result<List<PosSentence>>.Fail($"{name}: {rows.Error}");
+        var sentences = new SentenceCollector();
+        for (int r = 0; r < rows.Value!.Count; r++)
         {
-            if (words.Count > 0) sentences.Add(new PosSentence([.. words], [.. tags]));
-            words.Clear();
-            tags.Clear();
+            var fields = rows.Value[r];
+            if (r == 0 && fields.Length > 0 && fields[0] == "Sentence #") continue;
+            if (fields.Length == 1 && fields[0].Length == 0) continue;
+            if (fields.Length != 4) return Result<List<PosSentence>>.Fail($"{name}: row {r + 1}: expected 'Sentence #,Word,POS,Tag', got {fields.Length} fields");
+            if (fields[0].Trim().Length > 0) sentences.End();
+            if (fields[1].Length > 0) sentences.Add(fields[1], fields[2].Trim());
         }
-        while ((line = reader.ReadLine()) is not null)
-        {
-            lineNo++;
-            if (line.Length == 0 || line.StartsWith("Sentence #,", StringComparison.Ordinal)) continue;
-            var fields = CsvFields(line);
-            if (fields.Count != 4) return Result<List<PosSentence>>.Fail($"{name}:{lineNo}: expected 'Sentence #,Word,POS,Tag', got '{line}'");
-            if (fields[0].Trim().Length > 0) End();
-            if (fields[1].Length == 0) continue;
-            words.Add(fields[1]);
-            tags.Add(fields[2].Trim());
-        }
-        End();
-        return sentences.Count == 0 ? Result<List<PosSentence>>.Fail($"{name}: no sentences") : sentences;
+        return sentences.Finish(name);
     }
 
-    /// <summary>The fields of one CSV line (RFC 4180 quoting: "" inside quotes is a quote).</summary>
-    private static List<string> CsvFields(string line)
+    /// <summary>Gathers words and tags into sentences.</summary>
+    private sealed class SentenceCollector
     {
-        var fields = new List<string>(4);
-        var field = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
+        private readonly List<PosSentence> _sentences = [];
+        private readonly List<string> _words = [];
+        private readonly List<string> _tags = [];
+
+        public void Add(string word, string tag) { _words.Add(word); _tags.Add(tag); }
+
+        public void End()
         {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
+            if (_words.Count > 0) _sentences.Add(new PosSentence([.. _words], [.. _tags]));
+            _words.Clear();
+            _tags.Clear();
         }
-        fields.Add(field.ToString());
-        return fields;
+
+        public Result<List<PosSentence>> Finish(string name)
+        {
+            End();
+            return _sentences.Count == 0 ? Result<List<PosSentence>>.Fail($"{name}: no sentences") : _sentences;
+        }
     }
 }
