@@ -42,7 +42,8 @@ public sealed class BenchCommand : Command<BenchSettings>
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         var load = Stopwatch.StartNew();
-        var pipeline = StandardPipeline.Build(settings.Resources());
+        var stages = new StageClock();
+        var pipeline = StandardPipeline.Build(settings.Resources()).Timed(stages);
         load.Stop();
         var items = StoreIngest.Prepare(InputSources.Expand(StdinArgument.Restore(settings.Paths)));
         long inputBytes = items.Sum(i => (long)(i.Raw?.Bytes.Length ?? 0));
@@ -53,6 +54,7 @@ public sealed class BenchCommand : Command<BenchSettings>
         for (int run = 1; run <= settings.Runs; run++)
         {
             var db = settings.Db ?? Path.Combine(Path.GetTempPath(), $"dragoman-bench-{Environment.ProcessId}-{run}.db");
+            stages.Reset();
             var gcBefore = GC.CollectionCount(0);
             var allocBefore = GC.GetTotalAllocatedBytes();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -91,15 +93,26 @@ public sealed class BenchCommand : Command<BenchSettings>
                 ["gen0_collections"] = GC.CollectionCount(0) - gcBefore,
                 ["db_mb"] = Math.Round(dbBytes / 1048576.0, 2),
                 ["cores"] = Environment.ProcessorCount,
+                ["stage_s"] = StageSeconds(pipeline, stages),
             };
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run}: {summary.Read} articles ({summary.Stored} stored, {summary.Duplicate} duplicate, {summary.Failed} failed) in {secs:0.000} s: " +
                 $"{summary.Read / secs:0.0} articles/s, {summary.Tokens / secs:0} tokens/s; peak working set {proc.PeakWorkingSet64 / 1048576.0:0} MiB, " +
                 $"allocated {(GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0:0} MiB; store writes {summary.WriteTime.TotalSeconds:0.000} s; CPU {cpu:0.000} s ({summary.Read / Math.Max(cpu, 1e-9):0} articles per CPU-second)"));
+            Console.Out.WriteLine("  stage seconds, summed over threads: " + string.Join(", ", pipeline.Components.Select(c =>
+                string.Create(CultureInfo.InvariantCulture, $"{c.Name} {stages.Seconds().GetValueOrDefault(c.Name):0.000}"))));
             foreach (var f in summary.Failures.Take(10)) Console.Out.WriteLine($"  failed: {f.Input}: {f.Reason}");
         }
         Console.Out.WriteLine(last!.ToJsonString(DocumentJson.Compact));
         return failed > 0 ? 1 : 0;
+    }
+
+    private static JsonObject StageSeconds(DocumentPipeline pipeline, StageClock stages)
+    {
+        var seconds = stages.Seconds();
+        var o = new JsonObject();
+        foreach (var c in pipeline.Components) o[c.Name] = Math.Round(seconds.GetValueOrDefault(c.Name), 3);
+        return o;
     }
 
     private static void DeleteDb(string db)

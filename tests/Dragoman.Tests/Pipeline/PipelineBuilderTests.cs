@@ -39,4 +39,24 @@ public class PipelineBuilderTests
         var builder = new PipelineBuilder().Add(new TextComponent());
         Assert.Throws<InvalidOperationException>(() => builder.Add(new TextComponent()));
     }
+
+    private sealed class Sleeps(string name, int milliseconds) : IDocumentComponent
+    {
+        public string Name => name;
+        public Layer Requires => Layer.None;
+        public Layer Provides => Layer.None;
+        public void Process(Document document) => Thread.Sleep(milliseconds);
+    }
+
+    [Fact]
+    public void A_timed_pipeline_adds_each_components_time_to_its_clock()
+    {
+        var clock = new StageClock();
+        var pipeline = new PipelineBuilder().Add(new Sleeps("slow", 30)).Add(new Sleeps("quick", 0)).Build().Timed(clock);
+        pipeline.Process(new Document(new Article { Uri = "t", Text = "x" }, null));
+        pipeline.Process(new Document(new Article { Uri = "t", Text = "x" }, null));
+        var seconds = clock.Seconds();
+        Assert.True(seconds["slow"] >= 0.055, $"two 30 ms sleeps summed: {seconds["slow"]}");
+        Assert.True(seconds["quick"] < seconds["slow"], "the component that does nothing took less");
+    }
 }
