@@ -45,6 +45,7 @@ function filterParams() {
   const p = new URLSearchParams();
   const v = id => document.getElementById(id).value.trim();
   if (v('f-actor')) p.set('actor', v('f-actor'));
+  if (v('f-place')) p.set('place', v('f-place'));
   if (v('f-action')) p.set('action', v('f-action'));
   if (v('f-modality')) p.set('modality', v('f-modality'));
   if (v('f-from')) p.set('from', v('f-from'));
@@ -87,6 +88,32 @@ async function loadStats() {
     const s = await getJson('api/stats');
     document.getElementById('stats').textContent = `${s.articles} articles · ${s.events} events`;
   } catch (err) { /* the list shows errors */ }
+}
+
+// Actors and places across the whole store, most active first; clicking one filters the events by it.
+async function loadFacets() {
+  const facet = async (url, listId, inputId, label, detail) => {
+    const list = document.getElementById(listId);
+    try {
+      const page = await getJson(url);
+      list.replaceChildren(...page.items.map(item => {
+        const li = el('li', { tabindex: 0, 'data-name': item.name, title: 'Show only events with ' + item.name },
+          el('span', { text: label(item) }), el('span', { class: 'muted', text: detail(item) }),
+          el('span', { class: 'badge', text: `${item.events} ev · ${item.articles} art` }));
+        const pick = () => { document.getElementById(inputId).value = item.name; loadEvents(); };
+        li.addEventListener('click', pick);
+        li.addEventListener('keydown', ev => { if (ev.key === 'Enter') pick(); });
+        return li;
+      }));
+      if (!page.items.length) list.replaceChildren(el('li', { class: 'muted', text: 'none yet' }));
+    } catch (err) {
+      list.replaceChildren(el('li', { class: 'error', text: err.message }));
+    }
+  };
+  await Promise.all([
+    facet('api/actors?limit=12', 'actor-list', 'f-actor', a => a.name, a => [a.type, a.actor_code].filter(Boolean).join(' · ')),
+    facet('api/places?limit=12', 'place-list', 'f-place', p => p.name, p => [p.admin1, p.country, p.precision].filter(Boolean).join(' · ')),
+  ]);
 }
 
 // ------------------------------------------------------------------ rendering the overview
@@ -438,6 +465,7 @@ function start() {
   document.getElementById('f-reset').addEventListener('click', () => { document.getElementById('filters').reset(); loadEvents(); });
   window.addEventListener('resize', () => renderTimeline());
   loadStats();
+  loadFacets();
   loadEvents().then(() => {
     const h = new URLSearchParams(location.hash.slice(1));
     if (h.get('event')) openEvent(h.get('event'));

@@ -136,6 +136,32 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_actor_and_place_panels_list_the_busiest_and_a_click_filters_the_events()
+    {
+        await using var cdp = await Cdp.Launch();
+        await cdp.Navigate(_base + "/");
+        await cdp.WaitFor(ListItems + ".length > 0", "the event list");
+        await cdp.WaitFor("document.querySelectorAll('#actor-list li[data-name]').length > 0", "the actors panel");
+        await cdp.WaitFor("document.querySelectorAll('#place-list li[data-name]').length > 0", "the places panel");
+        int before = (await cdp.Eval(ListItems + ".length"))!.GetValue<int>();
+        var actors = (await cdp.Eval("[...document.querySelectorAll('#actor-list li[data-name]')].map(li => li.dataset.name)"))!.AsArray().Select(x => x!.GetValue<string>()).ToList();
+        Assert.Contains(actors, a => a.Contains("Air Force Intelligence", StringComparison.Ordinal));
+
+        // an actor: the filter takes its name and the list keeps its events, the release among them
+        await cdp.ClickElement("[...document.querySelectorAll('#actor-list li[data-name]')].find(li => li.dataset.name.includes('Air Force Intelligence'))", "the Air Force Intelligence");
+        await cdp.WaitFor($"{ListItems}.length > 0 && {ListItems}.length < {before}", "the events of that actor");
+        Assert.Contains("Air Force Intelligence", (await cdp.Eval("document.getElementById('f-actor').value"))!.GetValue<string>());
+        Assert.True((await cdp.Eval($"!!document.querySelector('#event-list li[data-id=\"{_releaseKey}\"]')"))!.GetValue<bool>(), "the release is the actor's event");
+
+        // a place, after a reset: the filter takes its name and the list narrows to events there
+        await cdp.Eval("document.getElementById('f-reset').click()");
+        await cdp.WaitFor($"{ListItems}.length === {before}", "the full list again");
+        var place = (await cdp.Eval("document.querySelector('#place-list li[data-name]').dataset.name"))!.GetValue<string>();
+        await cdp.ClickElement("document.querySelector('#place-list li[data-name]')", "the busiest place");
+        await cdp.WaitFor($"document.getElementById('f-place').value === {System.Text.Json.JsonSerializer.Serialize(place)} && {ListItems}.length > 0 && {ListItems}.length < {before}", $"the events at {place}");
+    }
+
+    [Fact]
     public async Task Hostile_markup_in_an_article_is_shown_as_text_and_never_runs()
     {
         await using var cdp = await Cdp.Launch();
