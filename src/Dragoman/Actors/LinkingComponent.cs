@@ -293,7 +293,28 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         }
         if (sector is not null) e.Attributes.Add(new EntityAttribute("sector", sector, mentions[members[0]].Span));
         if (parentName is not null) e.Attributes.Add(new EntityAttribute("part-of", parentName, mentions[members[0]].Span));
+        if (code is null && type is EntityType.NORP) AddJoinedCountries(e, name, mentions[members[0]].Span);
         return e;
+    }
+
+    /// <summary>
+    /// "Syrian-Jordanian", "US-Russian": demonyms joined by hyphens describe a relation between countries, not one
+    /// actor; each country becomes a "country" attribute (ISO3) instead of a single actor code.
+    /// </summary>
+    private void AddJoinedCountries(Entity e, string name, TextSpan evidence)
+    {
+        var parts = name.Split('-', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length < 2) return;
+        var countries = new List<string>(parts.Length);
+        foreach (var part in parts)
+        {
+            string? iso = null;
+            foreach (var h in dictionary.Lookup(part))
+                if (h.Kind is PhraseKind.Demonym or PhraseKind.Country) { iso = dictionary.Countries[h.Index].Iso3; break; }
+            if (iso is null) return; // one part is not a country: not a joined demonym
+            countries.Add(iso);
+        }
+        foreach (var iso in countries.Distinct()) e.Attributes.Add(new EntityAttribute("country", iso, evidence));
     }
 
     private static string ShortName(CountryEntry c)

@@ -37,6 +37,22 @@ public class LinkingTests
         Assert.True(e!.MentionIndexes.Any(i => d.Mentions[i].Text.EndsWith("president", StringComparison.OrdinalIgnoreCase)), $"{reason}: the description is a mention of the leader");
     }
 
+    [Theory]
+    [InlineData("Fighting was reported along the Syrian-Jordanian border on Monday.", "Syrian-Jordanian", "SYR JOR", "two demonyms joined by a hyphen name a relation between two countries")]
+    [InlineData("The Turkish-Syrian talks ended without agreement.", "Turkish-Syrian", "TUR SYR", "the order of the text is kept")]
+    public void Joined_demonyms_give_each_country(string text, string name, string countries, string reason)
+    {
+        // the NER model tags such adjectives NORP (MISC); the mention is given here as it would give it
+        int start = text.IndexOf(name, StringComparison.Ordinal);
+        var d = Run(text, "2019-02-10", beforeActors: doc => doc.Mentions.Add(new Mention
+        {
+            Span = new TextSpan(start, start + name.Length), Type = EntityType.NORP, Text = name, Source = "ner", Confidence = 0.9,
+        }));
+        var e = d.Entities.Find(x => x.Name == name);
+        Assert.True(e is not null, $"{reason}: no entity {name}: {Dump(d)}");
+        Assert.True(countries == string.Join(' ', e!.Attributes.Where(a => a.Kind == "country").Select(a => a.Value)), $"{reason}: {string.Join(", ", e.Attributes)}");
+    }
+
     [Fact]
     public void The_president_stays_unresolved_without_a_date()
     {
