@@ -33,7 +33,11 @@ app.Configure(config =>
         .WithDescription("Serve the page (map, timeline, evidence) and the JSON API on http://127.0.0.1:5080/ (docs/web.md).")
         .WithExample("serve")
         .WithExample("serve", "--db", "news.db", "--port", "8080", "--token", "a-long-secret-token");
-    config.AddBranch("train", t => t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger."));
+    config.AddBranch("train", t =>
+    {
+        t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger.");
+        t.AddCommand<TrainEventLocCommand>("eventloc").WithDescription("Train the event-location model (which place in a sentence an event happened at).");
+    });
     config.AddBranch("gazetteer", gazetteer =>
     {
         gazetteer.SetDescription("Install, import and benchmark the place gazetteer.");
@@ -48,6 +52,7 @@ app.Configure(config =>
         evaluate.AddCommand<EvalNerCommand>("ner").WithDescription("Score the named-entity tagger on an annotated CoNLL file.");
         evaluate.AddCommand<EvalGeoCommand>("geo").WithDescription("Score toponym resolution on LGL, GeoVirus or GeoWebNews XML.");
         evaluate.AddCommand<EvalEventsCommand>("events").WithDescription("Score event coding on PETRARCH XML, PLOVER gold JSON or FA-KES CSV.");
+        evaluate.AddCommand<EvalEventLocCommand>("eventloc").WithDescription("Score the event-location model (which place an event happened at) on event-location JSON Lines.");
         evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
     });
     config.AddBranch("bench", bench =>
