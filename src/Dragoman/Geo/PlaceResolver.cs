@@ -176,6 +176,7 @@ public sealed class PlaceResolver
         public double Context;
         public double PickFocus;
         public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
+        public bool[]? AltOnly; // per candidate: the name matched only one of its alternate names, not its own name
         public (int Entry, string Country, string? Admin1)? Container;
     }
 
@@ -209,7 +210,7 @@ public sealed class PlaceResolver
         // pass 1: prior, context and text-level focus
         var noPicks = Array.Empty<int>();
         double focusTotal = focus.Values.Sum();
-        foreach (var w in work) Score(w, new Focus(focus, null, focusTotal), null, noPicks, work);
+        foreach (var w in work) Score(w, new Focus(focus, null, focusTotal, focus), null, noPicks, work);
         // pass 2: focus and proximity from the other mentions' first-pass picks (never a mention's own pick,
         // nor that of another mention of the same name, so no choice supports itself)
         var picks = work.Where(w => w.Pick >= 0 && !w.Blocked).Select(w => w.Pick).ToArray();
@@ -245,7 +246,7 @@ public sealed class PlaceResolver
                 if (a1 >= 0) { exclA[a1] = exclA.GetValueOrDefault(a1) + weights[j]; exA += weights[j]; }
             }
             int before = w.Pick;
-            Score(w, new Focus(raw, exclC, rawTotal - ex), adminRawTotal - exA > 0 ? new AdminFocus(adminRaw, exclA, adminRawTotal - exA) : null, picks, work);
+            Score(w, new Focus(raw, exclC, rawTotal - ex, focus), adminRawTotal - exA > 0 ? new AdminFocus(adminRaw, exclA, adminRawTotal - exA) : null, picks, work);
             if (weights[i] > 0 && w.Pick != before && w.Pick >= 0)
             {
                 // later mentions see this mention's revised choice
@@ -353,7 +354,8 @@ public sealed class PlaceResolver
             || MountainWords.Contains(after[0]) || CrossingWords.Contains(after[0]) || RegionWords.Contains(after[0]) || after[0] is "area" or "countryside");
 
     /// <summary>Country weights less a name's own contributions, as shares.</summary>
-    private readonly record struct Focus(Dictionary<string, double> Raw, Dictionary<string, double>? Excluded, double Total)
+    /// <param name="Named">Countries the text itself names (country names, demonyms, outlets), before any choice.</param>
+    private readonly record struct Focus(Dictionary<string, double> Raw, Dictionary<string, double>? Excluded, double Total, Dictionary<string, double> Named)
     {
         public double Share(string cc) => Total <= 0 ? 0 : (Raw.GetValueOrDefault(cc) - (Excluded?.GetValueOrDefault(cc) ?? 0)) / Total;
     }
@@ -379,6 +381,9 @@ public sealed class PlaceResolver
             if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) s += 0.3;
             // "Houston" is the city, not "Houston County", unless the text says county
             else if (_divisionWord[c] && (w.Cue & Cue.Region) == 0) s -= 1.0;
+            // a name that is only an alternate name of this entry (a historic or foreign name: "Berea" for Aleppo)
+            // loses to entries whose own name it is, in any spelling
+            else if (AltOnly(w, k)) s -= AlternateNamePenalty;
             if (w.Kind == MatchKind.Exact && k >= w.ExactCount) s -= 1.5; // matched only as a spelling variant
             double prior = s;
             if (w.Demonym is not null && fc == 'A' && _g.CountryOf(c) == w.Demonym) s += 4.0;
@@ -397,6 +402,11 @@ public sealed class PlaceResolver
             if ((w.Cue & (Cue.Camp | Cue.Base)) == 0 && fcode.StartsWith("CMP", StringComparison.Ordinal)) s -= 1.0;
             if ((w.Cue & (Cue.Water | Cue.Mountain)) == 0 && isRegion && fc != 'A' && fcode != "RGN" && fcode != "PLAT") s -= 0.3;
             s += 3.0 * focus.Share(_g.CountryOf(c));
+            // a capital or a city of a million in a country the text names ("Moscow" where the text names Russia),
+            // however many other places of another country the article names; not when the name is only an alternate
+            // name of the city ("Mexico" for Mexico City, "Washington" for Washington, D.C.)
+            if (fc == 'P' && (fcode == "PPLC" || _g.Pops[c] >= 1_000_000) && focus.Named.ContainsKey(_g.CountryOf(c))
+                && !AltOnly(w, k)) s += NamedCountryCityBonus;
             if (admin is { } a && _g.Admin1s[c] >= 0) s += 2.0 * a.Share(_g.Admin1s[c]);
             if (w.Coloc is { } co) s += 0.35 * co[k];
             if (picks.Length > 0)
@@ -413,6 +423,29 @@ public sealed class PlaceResolver
         w.Pick = bestI;
         w.Top = best;
         w.Second = double.IsNegativeInfinity(second) ? best - 3 : second;
+    }
+
+    private const double AlternateNamePenalty = 1.0;
+    private const double NamedCountryCityBonus = 1.5;
+
+    private bool AltOnly(Work w, int k)
+    {
+        if (w.AltOnly is null || w.AltOnly.Length != w.Cands.Length)
+        {
+            w.AltOnly = new bool[w.Cands.Length];
+            var key = w.LooseKey ??= NameFolder.Loose(w.Key);
+            for (int i = 0; i < w.Cands.Length; i++)
+            {
+                var name = _g.Names[w.Cands[i]];
+                if (string.Equals(name, w.Text, StringComparison.OrdinalIgnoreCase)) continue;
+                var canon = NameFolder.Canon(name);
+                if (canon == w.Key) continue;
+                var loose = NameFolder.Loose(canon);
+                // the entry's own name, or that name without its division word ("Rapides" for "Rapides Parish")
+                w.AltOnly[i] = loose != key && NameFolder.Loose(NameFolder.Canon(GazetteerBuilder.StripDivisionWord(name))) != key;
+            }
+        }
+        return w.AltOnly[k];
     }
 
     /// <summary>

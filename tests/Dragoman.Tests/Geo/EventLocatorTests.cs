@@ -64,6 +64,24 @@ public class EventLocatorTests
         }
     }
 
+    [Fact]
+    public void On_the_held_out_gold_items_the_model_beats_the_nearest_place_rule()
+    {
+        // the RELABEL items of the event-location corpus are not in the model's training data (models/eventloc/README.md)
+        var read = EventLocationEvaluation.Read(Path.Combine(Paths.SharedData, "event-location", "labeled_text.jsonl.gz"));
+        Assert.True(read.IsOk, read.Error);
+        var items = read.Value!.Where(i => i.Source == "RELABEL").ToList();
+        Assert.True(items.Count > 400, $"{items.Count} RELABEL items");
+        var locator = EventLocator.LoadBundled();
+        Assert.True(locator.IsOk, locator.Error);
+        var coder = new Dragoman.Events.EventCoder(Dragoman.Events.EventResources.LoadBundled().Verbs, Dragoman.Events.EventResources.LoadBundled().Nouns);
+        var prepared = EventLocationEvaluation.Prepare(items, TestPipeline.Instance, (d, s) => coder.View(d.Text, d.Tokens, s));
+        var model = EventLocationEvaluation.Score(prepared, p => locator.Value!.Choose(p.View, p.Trigger, p.Candidates).Candidate);
+        var rule = EventLocationEvaluation.Score(prepared, p => EventLocator.Nearest(p.View, p.TriggerSpan, p.Candidates));
+        Assert.True(model.Accuracy >= rule.Accuracy + 0.05 && model.F1 > rule.F1,
+            $"model accuracy {model.Accuracy:P1} F1 {model.F1:P1}; nearest-place rule {rule.Accuracy:P1} F1 {rule.F1:P1}");
+    }
+
     [Theory]
     [InlineData("", "an empty file has no header")]
     [InlineData("threshold\t0.5\nbias\t1\n", "the header line is missing")]
