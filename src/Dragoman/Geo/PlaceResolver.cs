@@ -33,6 +33,7 @@ public sealed class PlaceResolver
         _prior = new float[gazetteer.Count];
         _divisionWord = new bool[gazetteer.Count];
         _seatKey = new string?[gazetteer.Count];
+        _ownKeys = new OwnNameKeys?[gazetteer.Count];
         for (int i = 0; i < _prior.Length; i++)
         {
             _prior[i] = (float)ComputePrior(i);
@@ -425,6 +426,23 @@ public sealed class PlaceResolver
         w.Second = double.IsNegativeInfinity(second) ? best - 3 : second;
     }
 
+    private sealed record OwnNameKeys(string Canon, string Loose, string Stripped);
+
+    /// <summary>Per entry, filled on first use: the keys of its own name (a benign race: any thread writes the same value).</summary>
+    private readonly OwnNameKeys?[] _ownKeys;
+
+    private OwnNameKeys OwnKeys(int c)
+    {
+        var k = _ownKeys[c];
+        if (k is not null) return k;
+        var name = _g.Names[c];
+        var canon = NameFolder.Canon(name);
+        var stripped = GazetteerBuilder.StripDivisionWord(name);
+        k = new OwnNameKeys(canon, NameFolder.Loose(canon), stripped == name ? NameFolder.Loose(canon) : NameFolder.Loose(NameFolder.Canon(stripped)));
+        _ownKeys[c] = k;
+        return k;
+    }
+
     private const double AlternateNamePenalty = 1.0;
     private const double NamedCountryCityBonus = 1.5;
 
@@ -436,13 +454,11 @@ public sealed class PlaceResolver
             var key = w.LooseKey ??= NameFolder.Loose(w.Key);
             for (int i = 0; i < w.Cands.Length; i++)
             {
-                var name = _g.Names[w.Cands[i]];
-                if (string.Equals(name, w.Text, StringComparison.OrdinalIgnoreCase)) continue;
-                var canon = NameFolder.Canon(name);
-                if (canon == w.Key) continue;
-                var loose = NameFolder.Loose(canon);
+                int c = w.Cands[i];
+                if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) continue;
+                var own = OwnKeys(c);
                 // the entry's own name, or that name without its division word ("Rapides" for "Rapides Parish")
-                w.AltOnly[i] = loose != key && NameFolder.Loose(NameFolder.Canon(GazetteerBuilder.StripDivisionWord(name))) != key;
+                w.AltOnly[i] = own.Canon != w.Key && own.Loose != key && own.Stripped != key;
             }
         }
         return w.AltOnly[k];
