@@ -178,6 +178,7 @@ public sealed class PlaceResolver
         public double PickFocus;
         public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
         public bool[]? AltOnly; // per candidate: the name matched only one of its alternate names, not its own name
+        public string? FocusBump; // the country this mention, being a country's name, added to the text's focus
         public (int Entry, string Country, string? Admin1)? Container;
     }
 
@@ -203,7 +204,7 @@ public sealed class PlaceResolver
         {
             if (w.Cands.Length == 0 || w.Kind != MatchKind.Exact) continue;
             foreach (var c in w.Cands)
-                if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) { Bump(focus, _g.CountryOf(c), 1.5); break; }
+                if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) { Bump(focus, w.FocusBump = _g.CountryOf(c), CountryNameFocus); break; }
         }
 
         Colocate(work);
@@ -211,7 +212,12 @@ public sealed class PlaceResolver
         // pass 1: prior, context and text-level focus
         var noPicks = Array.Empty<int>();
         double focusTotal = focus.Values.Sum();
-        foreach (var w in work) Score(w, new Focus(focus, null, focusTotal, focus), null, noPicks, work);
+        // a country's name is focus for the other names, never for its own mentions ("Palestine" in a Texas paper)
+        foreach (var w in work)
+        {
+            var self = SelfFocus(w, work, out var selfTotal);
+            Score(w, new Focus(focus, self, focusTotal - selfTotal, focus), null, noPicks, work);
+        }
         // pass 2: focus and proximity from the other mentions' first-pass picks (never a mention's own pick,
         // nor that of another mention of the same name, so no choice supports itself)
         var picks = work.Where(w => w.Pick >= 0 && !w.Blocked).Select(w => w.Pick).ToArray();
@@ -238,6 +244,8 @@ public sealed class PlaceResolver
             var exclC = new Dictionary<string, double>(StringComparer.Ordinal);
             var exclA = new Dictionary<int, double>();
             double ex = 0, exA = 0;
+            var selfFocus = SelfFocus(w, work, out ex);
+            if (selfFocus is not null) foreach (var (cc, v) in selfFocus) Bump(exclC, cc, v);
             for (int j = 0; j < work.Length; j++)
             {
                 if (weights[j] == 0 || work[j].Key != w.Key) continue;
@@ -441,6 +449,23 @@ public sealed class PlaceResolver
         k = new OwnNameKeys(canon, NameFolder.Loose(canon), stripped == name ? NameFolder.Loose(canon) : NameFolder.Loose(NameFolder.Canon(stripped)));
         _ownKeys[c] = k;
         return k;
+    }
+
+    private const double CountryNameFocus = 1.5;
+
+    /// <summary>The focus that the mentions of <paramref name="w"/>'s own name added by being a country's name.</summary>
+    private static Dictionary<string, double>? SelfFocus(Work w, Work[] all, out double total)
+    {
+        total = 0;
+        Dictionary<string, double>? d = null;
+        foreach (var o in all)
+        {
+            if (o.FocusBump is null || o.Key != w.Key) continue;
+            d ??= new Dictionary<string, double>(StringComparer.Ordinal);
+            d[o.FocusBump] = d.GetValueOrDefault(o.FocusBump) + CountryNameFocus;
+            total += CountryNameFocus;
+        }
+        return d;
     }
 
     private const double AlternateNamePenalty = 1.0;
