@@ -37,6 +37,8 @@ app.Configure(config =>
     {
         t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger.");
         t.AddCommand<TrainPosCommand>("pos").WithDescription("Train the part-of-speech tagger of the light syntax.");
+
+        t.AddCommand<TrainEventLocCommand>("eventloc").WithDescription("Train the event-location model (which place in a sentence an event happened at).");
     });
     config.AddBranch("gazetteer", gazetteer =>
     {
@@ -53,6 +55,8 @@ app.Configure(config =>
         evaluate.AddCommand<EvalGeoCommand>("geo").WithDescription("Score toponym resolution on LGL, GeoVirus or GeoWebNews XML.");
         evaluate.AddCommand<EvalEventsCommand>("events").WithDescription("Score event coding on PETRARCH XML, PLOVER gold JSON or FA-KES CSV.");
         evaluate.AddCommand<EvalPosCommand>("pos").WithDescription("Score the part-of-speech tagger on a CoNLL-2003 or GMB file.");
+
+        evaluate.AddCommand<EvalEventLocCommand>("eventloc").WithDescription("Score the event-location model (which place an event happened at) on event-location JSON Lines.");
         evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
     });
     config.AddBranch("bench", bench =>

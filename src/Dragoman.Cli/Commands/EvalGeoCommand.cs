@@ -20,6 +20,10 @@ public sealed class EvalGeoSettings : GazetteerSettings
     [Description("Only score resolution given the gold spans.")]
     public bool NoEndToEnd { get; init; }
 
+    [CommandOption("--half <HALF>")]
+    [Description("Score one half of the articles by their index in the file: even (0, 2, ...; the development half) or odd.")]
+    public string? Half { get; init; }
+
     [CommandOption("--misses <FILE>")]
     [Description("Write every toponym resolved more than 161 km away (and whether any candidate was close) to FILE.")]
     public string? Misses { get; init; }
@@ -32,6 +36,8 @@ public sealed class EvalGeoCommand : Command<EvalGeoSettings>
     {
         var gold = GeoEvaluation.Read(settings.File);
         if (!gold.IsOk) { Console.Error.WriteLine("dragoman: " + gold.Error); return 1; }
+        if (settings.Half is not (null or "even" or "odd")) { Console.Error.WriteLine("dragoman: --half must be even or odd"); return 1; }
+        var articles = settings.Half is null ? gold.Value! : gold.Value!.Where((_, i) => i % 2 == (settings.Half == "even" ? 0 : 1)).ToList();
         Result<Gazetteer> g = settings.Gazetteer is { } gp
             ? Dragoman.Geo.Gazetteer.Load(gp)
             : GazetteerInstaller.LoadOrInstall(settings.ResolvedDataDir, PipelineResources.BundledDataDir, install: true, m => Console.Error.WriteLine("dragoman: " + m));
@@ -39,7 +45,7 @@ public sealed class EvalGeoCommand : Command<EvalGeoSettings>
         var demonyms = Demonyms.Load(GazetteerInstaller.DemonymsPath(PipelineResources.BundledDataDir));
         var resolver = new PlaceResolver(g.Value!, demonyms.IsOk ? demonyms.Value! : Demonyms.Empty);
         using var missWriter = settings.Misses is null ? null : new StreamWriter(settings.Misses);
-        var s = GeoEvaluation.Score(settings.File, gold.Value!, resolver, endToEnd: !settings.NoEndToEnd, misses: missWriter is null ? null : missWriter.WriteLine);
+        var s = GeoEvaluation.Score(settings.File, articles, resolver, endToEnd: !settings.NoEndToEnd, misses: missWriter is null ? null : missWriter.WriteLine);
         Console.WriteLine($"gazetteer: {g.Value!.Source} ({g.Value!.Count:N0} places)");
         Console.WriteLine($"articles: {s.Articles}  toponyms: {s.N}  time: {s.Seconds:F1} s");
         Console.WriteLine($"given gold spans: acc@161km {s.Acc161:P1}  AUC {s.Auc:F3}  mean {s.MeanKm:F0} km  median {s.MedianKm:F0} km");

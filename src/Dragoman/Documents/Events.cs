@@ -4,7 +4,11 @@ namespace Dragoman.Documents;
 public enum Modality { Asserted, Reported, Claimed, Expected, Denied, Hypothetical, Negated }
 
 /// <summary>A participant or setting of an event: text and span, and the entity it refers to when known.</summary>
-public sealed record EventArgument(string Text, TextSpan Span, string? EntityId = null, string? Code = null);
+public sealed record EventArgument(string Text, TextSpan Span, string? EntityId = null, string? Code = null)
+{
+    /// <summary>True when the argument was not named in the event's sentence but taken from the article (a place the article is about).</summary>
+    public bool Inherited { get; init; }
+}
 
 /// <summary>How many people an event affected, with ACLED's conservative bounds.</summary>
 /// <remarks><see cref="Source"/> names who gave the figure (nearest link of the attribution chain), so conflicting figures stay side by side.</remarks>

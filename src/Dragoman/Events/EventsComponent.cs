@@ -18,12 +18,15 @@ public sealed class EventsComponent : IDocumentComponent
     private readonly EventResources _res;
     private readonly EventCoder _coder;
     private readonly Func<Document, TextSpan, EventTime?>? _timeResolver;
+    private readonly Geo.EventLocator? _locator;
 
-    public EventsComponent(EventResources resources, Func<Document, TextSpan, EventTime?>? timeResolver = null)
+    /// <param name="locator">Chooses the place each event happened at (Geo's trained model); without it, the nearest place.</param>
+    public EventsComponent(EventResources resources, Func<Document, TextSpan, EventTime?>? timeResolver = null, Geo.EventLocator? locator = null)
     {
         _res = resources;
         _coder = new EventCoder(resources.Verbs, resources.Nouns);
         _timeResolver = timeResolver;
+        _locator = locator;
     }
 
     public string Name => "events";
@@ -81,6 +84,7 @@ public sealed class EventsComponent : IDocumentComponent
         var text = document.Text;
         EventArgument? lastNamedActor = null, lastNamedArgument = null;
         var perSentence = new List<(int Sentence, Event Event, string? Kind)>();
+        int focusPlace = _locator is null ? -1 : Geo.EventLocator.FocusPlace(document);
         for (int si = 0; si < document.Sentences.Length; si++)
         {
             var sentence = document.Sentences[si];
@@ -145,7 +149,7 @@ public sealed class EventsComponent : IDocumentComponent
                 else if (!ce.Nominal && code.StartsWith("17", StringComparison.Ordinal) && v.IsAny(ce.Trigger.Start, LegalAccusationVerbs)
                     && ev.Modality is Modality.Asserted or Modality.Reported)
                     ev.Codes = ev.Codes with { Plover = new PloverCode("ACCUSE", "allege", ev.Codes.Plover?.Context ?? []) };
-                ev.Place = Place(document, sentence, trigger);
+                ev.Place = _locator is null ? Place(document, sentence, trigger) : Locate(_locator, document, sentence, v, trigger, focusPlace);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
                 AddCounts(v, ce, kind, ev, attribution);
@@ -396,6 +400,31 @@ public sealed class EventsComponent : IDocumentComponent
         if (last is null) return null;
         var e = d.EntityById(last.EntityId);
         return new EventArgument(e?.Name ?? last.Text, last.Span, last.EntityId, e?.Actor?.Code);
+    }
+
+    /// <summary>The place the event happened at, chosen by the event-location model among the sentence's place mentions (or none).</summary>
+    /// <remarks>When the sentence names no place the event happened at, the event inherits the article's focus place
+    /// (the place of the region most of the article's places lie in; see EventLocator.FocusPlace), marked Inherited.</remarks>
+    private static EventArgument? Locate(Geo.EventLocator locator, Document d, Sentence s, SentenceView v, TextSpan trigger, int focusPlace)
+    {
+        var candidates = Geo.EventLocator.Candidates(d, s);
+        var choice = locator.Choose(v, Geo.EventLocator.TokenAt(v, trigger.Start), candidates);
+        if (choice.Candidate < 0)
+        {
+            if (focusPlace < 0) return null;
+            var f = d.Places[focusPlace];
+            var fe = d.Entities.Find(e => e.PlaceIndex == focusPlace);
+            return new EventArgument(f.Text, f.Span, fe?.Id, null) { Inherited = true };
+        }
+        var c = candidates[choice.Candidate];
+        if (c.PlaceIndex >= 0)
+        {
+            var p = d.Places[c.PlaceIndex];
+            var entity = d.Entities.Find(e => e.PlaceIndex == c.PlaceIndex);
+            return new EventArgument(p.Text, p.Span, entity?.Id, null);
+        }
+        var m = d.Mentions[c.MentionIndex];
+        return new EventArgument(m.Text, m.Span, m.EntityId, null);
     }
 
     private static EventArgument? Place(Document d, Sentence s, TextSpan trigger)

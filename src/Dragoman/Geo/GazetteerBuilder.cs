@@ -27,6 +27,8 @@ public sealed class GazetteerBuilder
         public string Admin2 = "";
         public long Pop;
         public bool Located = true;
+        /// <summary>A county from us-atlas: the name of its state, matched to the state entries' codes at build time.</summary>
+        public string? StateName;
     }
 
     private sealed record CountryInfo(string Iso2, string Name, long Population, int GeonameId);
@@ -255,6 +257,8 @@ public sealed class GazetteerBuilder
     {
         using var fs = File.OpenRead(path);
         using var doc = JsonDocument.Parse(fs);
+        if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("type", out var type) && type.GetString() == "Topology")
+            return AddCounties(doc.RootElement);
         if (doc.RootElement.ValueKind != JsonValueKind.Array) throw new InvalidDataException("expected a JSON array");
         int n = 0;
         foreach (var e in doc.RootElement.EnumerateArray())
@@ -298,6 +302,92 @@ public sealed class GazetteerBuilder
         return n;
     }
 
+    /// <summary>
+    /// US counties from the npm package us-atlas (TopoJSON of the Census Bureau's county boundaries): each county
+    /// becomes a second-level division (GeoNames codes them by their FIPS number, as here) located at the area
+    /// centroid of its polygons. Independent cities (FIPS 510 and up in Virginia, Maryland, Missouri, Nevada) are left
+    /// to the city tables. Names get the state's division word ("County", "Parish" in Louisiana; none in Alaska).
+    /// </summary>
+    private int AddCounties(JsonElement topo)
+    {
+        if (!topo.TryGetProperty("objects", out var objects) || !objects.TryGetProperty("counties", out var counties)
+            || !objects.TryGetProperty("states", out var statesObj) || !topo.TryGetProperty("arcs", out var arcsEl))
+            throw new InvalidDataException("expected a TopoJSON topology with counties and states (us-atlas counties-10m.json)");
+        double sx = 1, sy = 1, tx = 0, ty = 0;
+        if (topo.TryGetProperty("transform", out var tr))
+        {
+            sx = tr.GetProperty("scale")[0].GetDouble(); sy = tr.GetProperty("scale")[1].GetDouble();
+            tx = tr.GetProperty("translate")[0].GetDouble(); ty = tr.GetProperty("translate")[1].GetDouble();
+        }
+        bool quantized = topo.TryGetProperty("transform", out _);
+        // per arc, the shoelace sums of its edges (area and first moments); a reversed arc negates them
+        int nArcs = arcsEl.GetArrayLength();
+        var area = new double[nArcs];
+        var mx = new double[nArcs];
+        var my = new double[nArcs];
+        int ai = 0;
+        foreach (var arc in arcsEl.EnumerateArray())
+        {
+            double x = 0, y = 0, px = 0, py = 0;
+            bool first = true;
+            foreach (var pt in arc.EnumerateArray())
+            {
+                double a = pt[0].GetDouble(), b = pt[1].GetDouble();
+                if (quantized) { x += a; y += b; } else { x = a; y = b; }
+                if (!first)
+                {
+                    double cross = px * y - x * py;
+                    area[ai] += cross; mx[ai] += (px + x) * cross; my[ai] += (py + y) * cross;
+                }
+                px = x; py = y; first = false;
+            }
+            ai++;
+        }
+        var stateNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var g in statesObj.GetProperty("geometries").EnumerateArray())
+            if (g.TryGetProperty("id", out var id) && g.TryGetProperty("properties", out var pr) && pr.TryGetProperty("name", out var nm))
+                stateNames[id.ToString()] = nm.GetString() ?? "";
+        int n = 0;
+        foreach (var g in counties.GetProperty("geometries").EnumerateArray())
+        {
+            if (!g.TryGetProperty("id", out var idEl) || !g.TryGetProperty("properties", out var props) || !props.TryGetProperty("name", out var nameEl)) continue;
+            var fips = idEl.ToString();
+            var name = nameEl.GetString();
+            if (fips.Length != 5 || string.IsNullOrWhiteSpace(name) || !stateNames.TryGetValue(fips[..2], out var state)) continue;
+            if (fips[..2] is "51" or "24" or "29" or "32" && int.TryParse(fips.AsSpan(2), out var code) && code >= 510) continue;
+            double A = 0, X = 0, Y = 0;
+            void Ring(JsonElement ring)
+            {
+                foreach (var r in ring.EnumerateArray())
+                {
+                    int i = r.GetInt32();
+                    int k = i >= 0 ? i : ~i;
+                    if (k >= nArcs) continue;
+                    double sign = i >= 0 ? 1 : -1;
+                    A += sign * area[k]; X += sign * mx[k]; Y += sign * my[k];
+                }
+            }
+            var arcs = g.GetProperty("arcs");
+            if (g.GetProperty("type").GetString() == "Polygon") foreach (var ring in arcs.EnumerateArray()) Ring(ring);
+            else foreach (var poly in arcs.EnumerateArray()) foreach (var ring in poly.EnumerateArray()) Ring(ring);
+            if (Math.Abs(A) < 1e-9) continue;
+            double cx = X / (3 * A), cy = Y / (3 * A); // centroid in the quantized plane; the transform is affine
+            double lon = quantized ? cx * sx + tx : cx, lat = quantized ? cy * sy + ty : cy;
+            string word = state switch { "Louisiana" => " Parish", "Alaska" => "", _ => " County" };
+            var full = name.EndsWith(word, StringComparison.Ordinal) || word.Length == 0 ? name : name + word;
+            var rec = new Rec
+            {
+                Id = _nextSynthetic--, Key = $"county:US-{fips}", Name = full, Lat = lat, Lon = lon, FClass = 'A', FCode = "ADM2",
+                Country = "US", Admin2 = fips[2..], StateName = state,
+            };
+            rec.Names.Add(full);
+            if (full != name) rec.Names.Add(name);
+            _extra.Add(rec);
+            n++;
+        }
+        return n;
+    }
+
     private static readonly string[] DivisionWords =
         [" Governorate", " Province", " Region", " District", " State", " Prefecture", " County", " Oblast", " Department", " Municipality", " Parish"];
 
@@ -331,6 +421,24 @@ public sealed class GazetteerBuilder
         }
 
         var states = _extra.Where(r => r.FCode == "ADM1" && r.Key?.StartsWith("state:", StringComparison.Ordinal) == true).ToList();
+        // us-atlas counties: their state's code from the state entries (or the admin1 table), their GeoNames identity
+        // and population from the admin2 table and member places; they replace the synthetic points below
+        var countyRecs = _extra.Where(r => r.StateName is not null).ToList();
+        if (countyRecs.Count > 0)
+        {
+            var stateCodes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var st in states) if (st.Country == "US") stateCodes.TryAdd(st.Name, st.Admin1);
+            foreach (var (code, (name, _)) in _admin1) if (code.StartsWith("US.", StringComparison.Ordinal)) stateCodes.TryAdd(name, code[3..]);
+            foreach (var c in countyRecs)
+            {
+                if (!stateCodes.TryGetValue(c.StateName!, out var a1)) { _extra.Remove(c); continue; }
+                c.Admin1 = a1;
+                var key = $"US.{a1}.{c.Admin2}";
+                if (_admin2.TryGetValue(key, out var known)) { if (known.Id > 0) { c.Id = known.Id; c.Key = null; } c.Names.Add(known.Name); }
+                c.Pop = SumPop(members2, key);
+                present.Add(("ADM2", key));
+            }
+        }
         foreach (var (code, (name, gid)) in _admin1)
         {
             if (present.Contains(("ADM1", code))) continue;
@@ -400,6 +508,7 @@ public sealed class GazetteerBuilder
         foreach (var (k, v) in _admin2) adminNames[k] = v.Name;
         foreach (var r in all)
             if (r.FCode == "ADM1" && r.Admin1.Length > 0) adminNames.TryAdd($"{r.Country}.{r.Admin1}", r.Name);
+            else if (r.FCode == "ADM2" && r.Admin2.Length > 0) adminNames.TryAdd($"{r.Country}.{r.Admin1}.{r.Admin2}", r.Name);
 
         return Freeze(all, adminNames);
     }

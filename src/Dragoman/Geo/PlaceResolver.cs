@@ -33,6 +33,7 @@ public sealed class PlaceResolver
         _prior = new float[gazetteer.Count];
         _divisionWord = new bool[gazetteer.Count];
         _seatKey = new string?[gazetteer.Count];
+        _ownKeys = new OwnNameKeys?[gazetteer.Count];
         for (int i = 0; i < _prior.Length; i++)
         {
             _prior[i] = (float)ComputePrior(i);
@@ -176,6 +177,8 @@ public sealed class PlaceResolver
         public double Context;
         public double PickFocus;
         public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
+        public bool[]? AltOnly; // per candidate: the name matched only one of its alternate names, not its own name
+        public string? FocusBump; // the country this mention, being a country's name, added to the text's focus
         public (int Entry, string Country, string? Admin1)? Container;
     }
 
@@ -201,7 +204,7 @@ public sealed class PlaceResolver
         {
             if (w.Cands.Length == 0 || w.Kind != MatchKind.Exact) continue;
             foreach (var c in w.Cands)
-                if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) { Bump(focus, _g.CountryOf(c), 1.5); break; }
+                if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal)) { Bump(focus, w.FocusBump = _g.CountryOf(c), CountryNameFocus); break; }
         }
 
         Colocate(work);
@@ -209,7 +212,12 @@ public sealed class PlaceResolver
         // pass 1: prior, context and text-level focus
         var noPicks = Array.Empty<int>();
         double focusTotal = focus.Values.Sum();
-        foreach (var w in work) Score(w, new Focus(focus, null, focusTotal), null, noPicks, work);
+        // a country's name is focus for the other names, never for its own mentions ("Palestine" in a Texas paper)
+        foreach (var w in work)
+        {
+            var self = SelfFocus(w, work, out var selfTotal);
+            Score(w, new Focus(focus, self, focusTotal - selfTotal, focus), null, noPicks, work);
+        }
         // pass 2: focus and proximity from the other mentions' first-pass picks (never a mention's own pick,
         // nor that of another mention of the same name, so no choice supports itself)
         var picks = work.Where(w => w.Pick >= 0 && !w.Blocked).Select(w => w.Pick).ToArray();
@@ -236,6 +244,8 @@ public sealed class PlaceResolver
             var exclC = new Dictionary<string, double>(StringComparer.Ordinal);
             var exclA = new Dictionary<int, double>();
             double ex = 0, exA = 0;
+            var selfFocus = SelfFocus(w, work, out ex);
+            if (selfFocus is not null) foreach (var (cc, v) in selfFocus) Bump(exclC, cc, v);
             for (int j = 0; j < work.Length; j++)
             {
                 if (weights[j] == 0 || work[j].Key != w.Key) continue;
@@ -245,7 +255,7 @@ public sealed class PlaceResolver
                 if (a1 >= 0) { exclA[a1] = exclA.GetValueOrDefault(a1) + weights[j]; exA += weights[j]; }
             }
             int before = w.Pick;
-            Score(w, new Focus(raw, exclC, rawTotal - ex), adminRawTotal - exA > 0 ? new AdminFocus(adminRaw, exclA, adminRawTotal - exA) : null, picks, work);
+            Score(w, new Focus(raw, exclC, rawTotal - ex, focus), adminRawTotal - exA > 0 ? new AdminFocus(adminRaw, exclA, adminRawTotal - exA) : null, picks, work);
             if (weights[i] > 0 && w.Pick != before && w.Pick >= 0)
             {
                 // later mentions see this mention's revised choice
@@ -353,7 +363,8 @@ public sealed class PlaceResolver
             || MountainWords.Contains(after[0]) || CrossingWords.Contains(after[0]) || RegionWords.Contains(after[0]) || after[0] is "area" or "countryside");
 
     /// <summary>Country weights less a name's own contributions, as shares.</summary>
-    private readonly record struct Focus(Dictionary<string, double> Raw, Dictionary<string, double>? Excluded, double Total)
+    /// <param name="Named">Countries the text itself names (country names, demonyms, outlets), before any choice.</param>
+    private readonly record struct Focus(Dictionary<string, double> Raw, Dictionary<string, double>? Excluded, double Total, Dictionary<string, double> Named)
     {
         public double Share(string cc) => Total <= 0 ? 0 : (Raw.GetValueOrDefault(cc) - (Excluded?.GetValueOrDefault(cc) ?? 0)) / Total;
     }
@@ -379,6 +390,9 @@ public sealed class PlaceResolver
             if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) s += 0.3;
             // "Houston" is the city, not "Houston County", unless the text says county
             else if (_divisionWord[c] && (w.Cue & Cue.Region) == 0) s -= 1.0;
+            // a name that is only an alternate name of this entry (a historic or foreign name: "Berea" for Aleppo)
+            // loses to entries whose own name it is, in any spelling
+            else if (AltOnly(w, k)) s -= AlternateNamePenalty;
             if (w.Kind == MatchKind.Exact && k >= w.ExactCount) s -= 1.5; // matched only as a spelling variant
             double prior = s;
             if (w.Demonym is not null && fc == 'A' && _g.CountryOf(c) == w.Demonym) s += 4.0;
@@ -397,6 +411,11 @@ public sealed class PlaceResolver
             if ((w.Cue & (Cue.Camp | Cue.Base)) == 0 && fcode.StartsWith("CMP", StringComparison.Ordinal)) s -= 1.0;
             if ((w.Cue & (Cue.Water | Cue.Mountain)) == 0 && isRegion && fc != 'A' && fcode != "RGN" && fcode != "PLAT") s -= 0.3;
             s += 3.0 * focus.Share(_g.CountryOf(c));
+            // a capital or a city of a million in a country the text names ("Moscow" where the text names Russia),
+            // however many other places of another country the article names; not when the name is only an alternate
+            // name of the city ("Mexico" for Mexico City, "Washington" for Washington, D.C.)
+            if (fc == 'P' && (fcode == "PPLC" || _g.Pops[c] >= 1_000_000) && focus.Named.ContainsKey(_g.CountryOf(c))
+                && !AltOnly(w, k)) s += NamedCountryCityBonus;
             if (admin is { } a && _g.Admin1s[c] >= 0) s += 2.0 * a.Share(_g.Admin1s[c]);
             if (w.Coloc is { } co) s += 0.35 * co[k];
             if (picks.Length > 0)
@@ -413,6 +432,61 @@ public sealed class PlaceResolver
         w.Pick = bestI;
         w.Top = best;
         w.Second = double.IsNegativeInfinity(second) ? best - 3 : second;
+    }
+
+    private sealed record OwnNameKeys(string Canon, string Loose, string Stripped);
+
+    /// <summary>Per entry, filled on first use: the keys of its own name (a benign race: any thread writes the same value).</summary>
+    private readonly OwnNameKeys?[] _ownKeys;
+
+    private OwnNameKeys OwnKeys(int c)
+    {
+        var k = _ownKeys[c];
+        if (k is not null) return k;
+        var name = _g.Names[c];
+        var canon = NameFolder.Canon(name);
+        var stripped = GazetteerBuilder.StripDivisionWord(name);
+        k = new OwnNameKeys(canon, NameFolder.Loose(canon), stripped == name ? NameFolder.Loose(canon) : NameFolder.Loose(NameFolder.Canon(stripped)));
+        _ownKeys[c] = k;
+        return k;
+    }
+
+    private const double CountryNameFocus = 1.5;
+
+    /// <summary>The focus that the mentions of <paramref name="w"/>'s own name added by being a country's name.</summary>
+    private static Dictionary<string, double>? SelfFocus(Work w, Work[] all, out double total)
+    {
+        total = 0;
+        Dictionary<string, double>? d = null;
+        foreach (var o in all)
+        {
+            if (o.FocusBump is null || o.Key != w.Key) continue;
+            d ??= new Dictionary<string, double>(StringComparer.Ordinal);
+            d[o.FocusBump] = d.GetValueOrDefault(o.FocusBump) + CountryNameFocus;
+            total += CountryNameFocus;
+        }
+        return d;
+    }
+
+    private const double AlternateNamePenalty = 1.0;
+    private const double NamedCountryCityBonus = 1.5;
+
+    private bool AltOnly(Work w, int k)
+    {
+        if (w.AltOnly is null || w.AltOnly.Length != w.Cands.Length)
+        {
+            w.AltOnly = new bool[w.Cands.Length];
+            var key = w.LooseKey ??= NameFolder.Loose(w.Key);
+            for (int i = 0; i < w.Cands.Length; i++)
+            {
+                int c = w.Cands[i];
+                if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) continue;
+                var own = OwnKeys(c);
+                // the entry's own name, or that name without its division word ("Rapides" for "Rapides Parish")
+                w.AltOnly[i] = own.Canon != w.Key && own.Loose != key && own.Stripped != key;
+            }
+        }
+        return w.AltOnly[k];
     }
 
     /// <summary>

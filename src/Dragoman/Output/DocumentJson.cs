@@ -223,6 +223,7 @@ public static class DocumentJson
     {
         var o = Argument(a);
         if (o is null || a is null) return o;
+        if (a.Inherited) o["inherited"] = true;
         var entity = d.EntityById(a.EntityId);
         if (entity?.PlaceIndex is int pi && pi < d.Places.Count)
             o["place"] = PlaceJson(d.Places[pi]);
@@ -230,6 +231,12 @@ public static class DocumentJson
         {
             var place = d.Places.Find(p => p.Span.Overlaps(a.Span));
             if (place is not null) o["place"] = PlaceJson(place);
+        }
+        // a place taken from the article, not the event's sentence, says only which region the event lies in
+        if (a.Inherited && o["place"] is JsonObject po && po["precision"]?.GetValue<string>() is "exact" or "near")
+        {
+            po["precision"] = PrecisionName(PlacePrecision.Region);
+            po["acled_geo_precision"] = (int)PlacePrecision.Region;
         }
         return o;
     }

@@ -24,7 +24,7 @@ public static class StandardPipeline
             .Add(new LinkingComponent(actors))
             .Add(new TimeComponent())
             .Add(new Attribution.AttributionComponent())
-            .Add(new Events.EventsComponent(Events.EventResources.LoadBundled(), EventTimeResolver.Resolve))
+            .Add(new Events.EventsComponent(Events.EventResources.LoadBundled(), EventTimeResolver.Resolve, EventLocator.LoadBundled().Value))
             .Build();
     }
 }

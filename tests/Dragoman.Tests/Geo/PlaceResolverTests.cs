@@ -15,6 +15,37 @@ public class PlaceResolverTests
         return doc.Places;
     }
 
+    /// <summary>Resolves the given mentions jointly with a forced choice, as the evaluation given gold spans does.</summary>
+    private static List<PlaceResolution?> ResolveGiven(string text, params string[] mentions)
+    {
+        var queries = new List<PlaceQuery>();
+        int from = 0;
+        foreach (var m in mentions)
+        {
+            int at = text.IndexOf(m, from, StringComparison.Ordinal);
+            Assert.True(at >= 0, m);
+            queries.Add(new PlaceQuery(at, at + m.Length, Given: true));
+            from = at + m.Length;
+        }
+        return [.. GeoFixture.Resolver.Resolve(text, queries, forceBest: true)];
+    }
+
+    [Theory]
+    [InlineData("Berea police said a man was arrested in Berea on Tuesday.", "Berea|Berea", "Berea", "US",
+        "an ancient alternate name of Aleppo (Berea) loses to the town whose own name it is")]
+    [InlineData("Travellers from Washington, Seattle, Spokane, Boise and Portland flew to Moscow after the United States and Russia eased visa rules.",
+        "Washington|Seattle|Spokane|Boise|Portland|Moscow|United States|Russia", "Moscow", "RU", "the capital of a country the text names, however many US places the text names")]
+    [InlineData("Lebanon police said a Lebanon man was arrested in Lebanon on Monday after a chase from Harrisburg.",
+        "Lebanon|Lebanon|Lebanon|Harrisburg", "Lebanon", "US",
+        "a country's name is focus for the other names, not for its own mentions: the Pennsylvania city near Harrisburg")]
+    public void Forced_choices_follow_the_names_own_entry_and_the_named_countries(string text, string mentions, string mention, string country, string reason)
+    {
+        var names = mentions.Split('|');
+        var res = ResolveGiven(text, names);
+        var p = res[Array.IndexOf(names, mention)];
+        Assert.True(p is { IsResolved: true } && p.Country == country, $"{reason}: got {p?.Name} {p?.Country}");
+    }
+
     private static PlaceResolution? Find(List<PlaceResolution> places, string text, int nth = 0) =>
         places.Where(p => p.Text.Contains(text, StringComparison.Ordinal)).Skip(nth).FirstOrDefault();
 
@@ -24,6 +55,7 @@ public class PlaceResolverTests
     [InlineData("Shelling hit the Yarmouk camp in southern Damascus.", "Yarmouk camp", "SY", "camp")]
     [InlineData("Clashes with ISIS continued in the Yarmouk basin west of Daraa.", "Yarmouk basin", "SY", "basin")]
     [InlineData("Rebels withdrew from Idleb and Hama.", "Idleb", "SY", "Idleb spelling of Idlib")]
+
     [InlineData("Protesters gathered in درعا on Friday.", "درعا", "SY", "Arabic-script name")]
     [InlineData("Russian jets took off from the Hemeimeem base.", "Hemeimeem", "SY", "transliteration of Hmeimim")]
     [InlineData("ISIS cells outside the Yamouk basin were blamed.", "Yamouk basin", "SY", "typo for Yarmouk")]

@@ -1,0 +1,363 @@
+using System.Globalization;
+using Dragoman.Documents;
+using Dragoman.Text.Syntax;
+
+namespace Dragoman.Geo;
+
+/// <summary>A place mention of a sentence that may be where an event happened.</summary>
+/// <param name="PlaceIndex">Index into <see cref="Document.Places"/>, or -1 for a place mention the geo stage did not resolve.</param>
+public readonly record struct EventPlaceCandidate(TextSpan Span, int PlaceIndex, int MentionIndex, PlacePrecision? Precision)
+{
+    public bool IsCountry => Precision == PlacePrecision.Country;
+}
+
+/// <summary>The place an event is located at: the candidate index (or -1 for none) and the model's probability.</summary>
+public readonly record struct EventPlaceChoice(int Candidate, double Probability);
+
+/// <summary>
+/// Chooses, for an event trigger, which place mention of its sentence (or none) is where the event happened.
+/// A logistic-regression model over sparse, named features of the trigger-candidate pair (token distance and side,
+/// rank by distance, the preposition governing the place, the words around it, intervening verbs, clause breaks and
+/// other places, the place's precision, apposition "X, Y"); trained by <see cref="EventLocatorTrainer"/> on the
+/// event-location corpus. The best-scoring candidate is chosen when its probability is above the model's
+/// threshold, otherwise the event gets no place. Immutable and thread-safe.
+/// </summary>
+public sealed class EventLocator
+{
+    private readonly Dictionary<string, double> _weights;
+    private readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public EventLocator(IReadOnlyDictionary<string, double> weights, double threshold)
+    {
+        _weights = new Dictionary<string, double>(weights, StringComparer.Ordinal);
+        _lookup = _weights.GetAlternateLookup<ReadOnlySpan<char>>();
+        Threshold = threshold;
+    }
+
+    /// <summary>Probability above which the best candidate is taken as the event's place.</summary>
+    public double Threshold { get; }
+
+    public int FeatureCount => _weights.Count;
+
+    public IReadOnlyDictionary<string, double> Weights => _weights;
+
+    public const string ModelHeader = "# dragoman eventloc model v1";
+
+    /// <summary>The model shipped in models/eventloc (copied next to the binary at build time).</summary>
+    public static string BundledPath => Path.Combine(AppContext.BaseDirectory, "models", "eventloc", "eventloc.tsv");
+
+    private static readonly Lazy<Result<EventLocator>> Bundled = new(() => Load(BundledPath));
+
+    /// <summary>The bundled model, loaded once per process.</summary>
+    public static Result<EventLocator> LoadBundled() => Bundled.Value;
+
+    /// <summary>Reads a model file: a header line, "threshold TAB p", then "feature TAB weight" lines.</summary>
+    public static Result<EventLocator> Load(string path)
+    {
+        if (!File.Exists(path)) return Result<EventLocator>.Fail($"event-location model not found: {path}");
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        double threshold = 0.5;
+        int line = 0;
+        bool header = false;
+        foreach (var raw in File.ReadLines(path))
+        {
+            line++;
+            if (line == 1) { header = raw == ModelHeader; if (!header) break; continue; }
+            if (raw.Length == 0 || raw[0] == '#') continue;
+            int tab = raw.LastIndexOf('\t');
+            if (tab <= 0 || !double.TryParse(raw.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var w))
+                return Result<EventLocator>.Fail($"{path}:{line}: expected FEATURE<TAB>WEIGHT");
+            var key = raw[..tab];
+            if (key == "threshold") threshold = w;
+            else weights[key] = w;
+        }
+        if (!header) return Result<EventLocator>.Fail($"{path}: not an event-location model (first line must be \"{ModelHeader}\")");
+        if (threshold is <= 0 or >= 1) return Result<EventLocator>.Fail($"{path}: threshold must lie in (0, 1)");
+        return new EventLocator(weights, threshold);
+    }
+
+    /// <summary>Writes the model in the format <see cref="Load"/> reads (features sorted, weights rounded).</summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var w = new StreamWriter(path);
+        w.WriteLine(ModelHeader);
+        w.WriteLine("threshold\t" + Threshold.ToString("R", CultureInfo.InvariantCulture));
+        foreach (var (k, v) in _weights.OrderBy(p => p.Key, StringComparer.Ordinal))
+            w.WriteLine(k + "\t" + Math.Round(v, 5).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The place mentions of <paramref name="s"/> an event may be located at: resolved places, then place mentions
+    /// (GPE/LOC/FAC) the geo stage left unresolved; a wire dateline is never one (it says where the report was filed).
+    /// </summary>
+    public static List<EventPlaceCandidate> Candidates(Document d, Sentence s)
+    {
+        var list = new List<EventPlaceCandidate>();
+        var dateline = d.Article.DatelineSpan;
+        for (int i = 0; i < d.Places.Count; i++)
+        {
+            var p = d.Places[i];
+            if (!s.Span.Contains(p.Span) || (dateline is { } dl && dl.Overlaps(p.Span))) continue;
+            list.Add(new EventPlaceCandidate(p.Span, i, -1, p.IsResolved ? p.Precision : null));
+        }
+        for (int m = 0; m < d.Mentions.Count; m++)
+        {
+            var x = d.Mentions[m];
+            if (x.Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC) || !s.Span.Contains(x.Span)) continue;
+            if (dateline is { } dl && dl.Overlaps(x.Span)) continue;
+            bool covered = false;
+            foreach (var c in list) if (c.Span.Overlaps(x.Span)) { covered = true; break; }
+            if (!covered) list.Add(new EventPlaceCandidate(x.Span, -1, m, null));
+        }
+        list.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return list;
+    }
+
+    /// <summary>
+    /// The place an article is about, for events whose sentence names none: the resolved sub-national places
+    /// (not countries, not the dateline) are grouped by country and first-level division; when one division holds
+    /// at least two mentions and more than any other, its most-mentioned place (the earliest on a tie) is the focus.
+    /// Returns the index into <see cref="Document.Places"/>, or -1 when the article has no clear focus.
+    /// </summary>
+    public static int FocusPlace(Document d)
+    {
+        var dateline = d.Article.DatelineSpan;
+        var groups = new Dictionary<(string?, string?), int>();
+        var names = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        for (int i = 0; i < d.Places.Count; i++)
+        {
+            var p = d.Places[i];
+            if (!p.IsResolved || p.Precision == PlacePrecision.Country || p.Country is null || p.Admin1 is null) continue;
+            if (dateline is { } dl && dl.Overlaps(p.Span)) continue;
+            var key = (p.Country, p.Admin1);
+            groups[key] = groups.GetValueOrDefault(key) + 1;
+        }
+        if (groups.Count == 0) return -1;
+        var ranked = groups.OrderByDescending(g => g.Value).ToList();
+        if (ranked[0].Value < 2 || (ranked.Count > 1 && ranked[1].Value == ranked[0].Value)) return -1;
+        var (country, admin1) = ranked[0].Key;
+        for (int i = 0; i < d.Places.Count; i++)
+        {
+            var p = d.Places[i];
+            if (!p.IsResolved || p.Precision == PlacePrecision.Country || p.Country != country || p.Admin1 != admin1) continue;
+            if (dateline is { } dl && dl.Overlaps(p.Span)) continue;
+            var id = p.GeonameId!;
+            names[id] = names.TryGetValue(id, out var x) ? (x.Count + 1, x.First) : (1, i);
+        }
+        var best = names.Values.OrderByDescending(v => v.Count).ThenBy(v => v.First).First();
+        return best.First;
+    }
+
+    /// <summary>
+    /// The rule the pipeline used before this model (the baseline): the resolved place nearest the trigger in
+    /// characters, a country only after a locative preposition and only when nothing finer is named (a country
+    /// without a locative is a last resort); without resolved places, the nearest place mention.
+    /// </summary>
+    public static int Nearest(SentenceView v, TextSpan trigger, List<EventPlaceCandidate> c)
+    {
+        int best = -1, bestDist = int.MaxValue;
+        for (int i = 0; i < c.Count; i++)
+        {
+            if (c[i].PlaceIndex < 0) continue;
+            int dist = Math.Abs(c[i].Span.Start - trigger.Start);
+            if (c[i].IsCountry) dist = IsLocative(v, PrepositionBefore(v, TokenAt(v, c[i].Span.Start))) ? dist + 10_000 : int.MaxValue - 1;
+            if (dist < bestDist) { best = i; bestDist = dist; }
+        }
+        if (best >= 0) return best;
+        for (int i = 0; i < c.Count; i++)
+            if (best < 0 || Math.Abs(c[i].Span.Start - trigger.Start) < Math.Abs(c[best].Span.Start - trigger.Start)) best = i;
+        return best;
+    }
+
+    /// <summary>Chooses the candidate where the event at token <paramref name="trigger"/> (local to the view) happened, or none.</summary>
+    public EventPlaceChoice Choose(SentenceView v, int trigger, List<EventPlaceCandidate> c)
+    {
+        if (c.Count == 0) return new EventPlaceChoice(-1, 0);
+        var features = new List<string>(48);
+        int best = -1;
+        double bestScore = double.NegativeInfinity;
+        for (int i = 0; i < c.Count; i++)
+        {
+            features.Clear();
+            Features(v, trigger, c, i, features);
+            double s = Score(features);
+            if (s > bestScore) { bestScore = s; best = i; }
+        }
+        double p = 1 / (1 + Math.Exp(-bestScore));
+        return p > Threshold ? new EventPlaceChoice(best, p) : new EventPlaceChoice(-1, 1 - p);
+    }
+
+    /// <summary>The model's probability that candidate <paramref name="i"/> is where the event happened.</summary>
+    public double Probability(SentenceView v, int trigger, List<EventPlaceCandidate> c, int i)
+    {
+        var features = new List<string>(48);
+        Features(v, trigger, c, i, features);
+        return 1 / (1 + Math.Exp(-Score(features)));
+    }
+
+    public double Score(List<string> features)
+    {
+        double s = 0;
+        foreach (var f in features) if (_lookup.TryGetValue(f, out var w)) s += w;
+        return s;
+    }
+
+    /// <summary>The token of the view that contains character <paramref name="offset"/> (or the first after it).</summary>
+    public static int TokenAt(SentenceView v, int offset)
+    {
+        int lo = 0, hi = v.Count - 1, ans = v.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (v[mid].End > offset) { ans = mid; hi = mid - 1; }
+            else lo = mid + 1;
+        }
+        return Math.Max(0, ans);
+    }
+
+    private static int LastTokenOf(SentenceView v, TextSpan span)
+    {
+        int k = TokenAt(v, span.Start);
+        while (k + 1 < v.Count && v[k + 1].Start < span.End) k++;
+        return k;
+    }
+
+    private static bool IsPrep(Tag t) => t is Tag.Prep or Tag.To or Tag.Of or Tag.By;
+
+    private static bool IsLocative(SentenceView v, int k) =>
+        k >= 0 && v.IsAny(k, "in", "at", "near", "on", "into", "inside", "outside", "around", "across", "throughout", "within", "from", "toward", "towards", "of");
+
+    /// <summary>
+    /// The preposition that governs the noun phrase starting at token <paramref name="k"/>: walking left over
+    /// determiners, adjectives, nouns, numbers and hyphens ("in the northern town of"), the first preposition
+    /// met; -1 when a verb, clause break or the sentence start comes first.
+    /// </summary>
+    private static int PrepositionBefore(SentenceView v, int k)
+    {
+        for (int j = k - 1, steps = 0; j >= 0 && steps < 6; j--, steps++)
+        {
+            var t = v.TagAt(j);
+            if (IsPrep(t)) return j;
+            if (t is Tag.Det or Tag.Noun or Tag.Num or Tag.Adv || v.Is(j, "-")) continue;
+            if (t is Tag.Proper && steps > 0) continue;
+            return -1;
+        }
+        return -1;
+    }
+
+    private static string Bucket(int d) => d switch
+    {
+        <= 1 => "1", 2 => "2", 3 => "3", <= 5 => "4-5", <= 8 => "6-8", <= 12 => "9-12", <= 20 => "13-20", _ => "21+",
+    };
+
+    private static string WordClass(SentenceView v, int k)
+    {
+        if (k < 0) return "BOS";
+        if (k >= v.Count) return "EOS";
+        var t = v[k];
+        var w = v.Word(k);
+        if (t.Kind == TokenKind.Number) return "NUM";
+        if (t.Kind is TokenKind.Punctuation or TokenKind.Symbol) return w.ToString();
+        if (char.IsUpper(w[0]) && v.TagAt(k) == Tag.Proper) return "CAP";
+        return w.ToString().ToLowerInvariant();
+    }
+
+    private static string PrecisionName(PlacePrecision? p) => p switch
+    {
+        null => "unresolved",
+        PlacePrecision.Country => "country",
+        PlacePrecision.Region => "region",
+        PlacePrecision.Near => "near",
+        _ => "exact",
+    };
+
+    /// <summary>The named features of candidate <paramref name="i"/> for the trigger at token <paramref name="trigger"/>.</summary>
+    public static void Features(SentenceView v, int trigger, List<EventPlaceCandidate> c, int i, List<string> f)
+    {
+        var cand = c[i];
+        int k0 = TokenAt(v, cand.Span.Start), k1 = LastTokenOf(v, cand.Span);
+        bool before = k1 < trigger;
+        string side = before ? "L" : "R";
+        int dist = before ? trigger - k1 : Math.Max(0, k0 - trigger);
+        string prec = PrecisionName(cand.Precision);
+
+        f.Add("bias");
+        f.Add("d:" + side + Bucket(dist));
+        f.Add("prec:" + prec);
+        f.Add("n:" + Math.Min(c.Count, 4).ToString(CultureInfo.InvariantCulture));
+
+        // rank by distance among all candidates and among those on the same side
+        int rank = 0, sideRank = 0;
+        for (int j = 0; j < c.Count; j++)
+        {
+            if (j == i) continue;
+            int a0 = TokenAt(v, c[j].Span.Start), a1 = LastTokenOf(v, c[j].Span);
+            bool jb = a1 < trigger;
+            int dj = jb ? trigger - a1 : Math.Max(0, a0 - trigger);
+            if (dj < dist || (dj == dist && j < i)) { rank++; if (jb == before) sideRank++; }
+        }
+        f.Add("rank:" + Math.Min(rank, 3).ToString(CultureInfo.InvariantCulture));
+        f.Add("srank:" + side + Math.Min(sideRank, 2).ToString(CultureInfo.InvariantCulture));
+
+        // the governing preposition and the words around the place
+        int pk = PrepositionBefore(v, k0);
+        string pp = pk >= 0 ? v.Word(pk).ToString().ToLowerInvariant() : "none";
+        f.Add("pp:" + pp);
+        f.Add("pp:" + pp + "|" + side);
+        f.Add("pp:" + pp + "|" + prec);
+        int pv = k0 - 1;
+        if (pv >= 0 && v.IsAny(pv, "the", "a", "an")) pv--;
+        string prev = WordClass(v, pv);
+        f.Add("prev:" + prev);
+        if (prev == "of" && pv - 1 >= 0) f.Add("of:" + WordClass(v, pv - 1));
+        string next = WordClass(v, k1 + 1);
+        f.Add("next:" + next);
+        f.Add("next:" + next + "|" + prec);
+        if (v.TagAt(k1 + 1) == Tag.Verb) f.Add("next-verb");
+        if (k1 + 1 < v.Count && v.TagAt(k1 + 1) is Tag.Noun && !IsPrep(v.TagAt(k1 + 1))) f.Add("attributive|" + prec);
+        if (k0 == 0) f.Add("sentence-start");
+        if (v.TagAt(k0 - 1) == Tag.Poss || v.TagAt(k1 + 1) == Tag.Poss) f.Add("possessive");
+
+        // what lies between the trigger and the place
+        int from = before ? k1 + 1 : trigger + 1, to = before ? trigger : k0; // [from, to)
+        int verbs = 0;
+        bool comma = false, rel = false, conj = false, brk = false, said = false;
+        for (int j = from; j < to; j++)
+        {
+            var t = v.TagAt(j);
+            if (t == Tag.Verb) { verbs++; if (v.IsAny(j, "said", "says", "say", "told", "reported", "added")) said = true; }
+            else if (t == Tag.Comma) comma = true;
+            else if (t == Tag.Rel) rel = true;
+            else if (t == Tag.Conj) conj = true;
+            else if (v.IsAny(j, ";", ":", "(", ")", "\"", "“", "”", "—", "–")) brk = true;
+        }
+        f.Add("verbs:" + side + Math.Min(verbs, 2).ToString(CultureInfo.InvariantCulture));
+        if (comma) f.Add("comma:" + side);
+        if (rel) f.Add("rel:" + side);
+        if (conj) f.Add("conj:" + side);
+        if (brk) f.Add("break:" + side);
+        if (said) f.Add("said-between");
+        int between = 0;
+        bool finer = false;
+        for (int j = 0; j < c.Count; j++)
+        {
+            if (j == i) continue;
+            int a0 = TokenAt(v, c[j].Span.Start), a1 = LastTokenOf(v, c[j].Span);
+            if (a0 >= from && a1 < to) between++;
+            if (!c[j].IsCountry && c[j].Precision is not null) finer = true;
+        }
+        if (between > 0) f.Add("between:" + side + Math.Min(between, 2).ToString(CultureInfo.InvariantCulture));
+        if (cand.IsCountry && finer) f.Add("country-with-finer");
+
+        // apposition "Daraa, Syria": the head is followed by a comma and another place, the tail follows one
+        if (k1 + 2 < v.Count && v.TagAt(k1 + 1) == Tag.Comma)
+            foreach (var o in c) if (o.Span.Start == v[k1 + 2].Start) { f.Add("appos-head"); break; }
+        if (k0 - 2 >= 0 && v.TagAt(k0 - 1) == Tag.Comma)
+            foreach (var o in c) if (o.Span.End == v[k0 - 2].End) { f.Add("appos-tail"); break; }
+
+        // the trigger's own context: the preposition after it ("fled from", "arrived in") and whether it is passive
+        if (!before && pk == trigger + 1) f.Add("right-after-trigger:" + pp);
+        if (trigger >= 0 && trigger < v.Count) f.Add("trig:" + WordClass(v, trigger) + "|" + side + "|" + pp);
+    }
+}
