@@ -41,9 +41,18 @@ public static class TimeTagger
         var resolver = new TimeResolver(doc.ReferenceDate);
         var tense = new TenseFinder(doc);
         var order = Enumerable.Range(0, extents.Count).OrderBy(k => extents[k].Start).ToArray();
+        // the document's own expressions outside the given extents are discourse context too ("fourth-quarter
+        // earnings" that no extent covers still frames "a year earlier"): resolve them in text order, output nothing
+        var context = ContextMatches(doc, extents);
+        int ci = 0;
         foreach (var k in order)
         {
             var span = extents[k];
+            for (; ci < context.Count && context[ci].Span.Start < span.Start; ci++)
+            {
+                var (cs, sem) = context[ci];
+                resolver.Resolve(sem, cs, doc.Slice(cs), () => tense.At(cs));
+            }
             var tokens = Tokenizer.Tokenize(doc.Text, span.Start, span.End);
             if (tokens.Length == 0) continue;
             var st = TimeParser.SubTokens(doc.Text, tokens, 0, tokens.Length, null);
@@ -74,6 +83,26 @@ public static class TimeTagger
             };
         }
         return output;
+    }
+
+    /// <summary>The tagger's matches that overlap none of the given extents, in text order.</summary>
+    private static List<(TextSpan Span, Sem Sem)> ContextMatches(Document doc, IReadOnlyList<TextSpan> extents)
+    {
+        var result = new List<(TextSpan, Sem)>();
+        if (doc.Tokens.Length == 0) return result;
+        var st = TimeParser.SubTokens(doc.Text, doc.Tokens, 0, doc.Tokens.Length, doc.Sentences);
+        var parser = new TimeParser(doc.Text, st);
+        for (int i = 0; i < st.Length; i++)
+        {
+            if (!parser.CanStart(i)) continue;
+            if (parser.ParseAt(i, st.Length) is not { } m) continue;
+            var span = new TextSpan(st[i].S, st[m.End - 1].E);
+            bool covered = false;
+            foreach (var e in extents) if (e.Overlaps(span)) { covered = true; break; }
+            if (!covered) result.Add((span, m.Sem));
+            i = m.End - 1;
+        }
+        return result;
     }
 
     /// <summary>
@@ -129,7 +158,7 @@ internal sealed class TenseFinder(Document doc)
     private static readonly HashSet<string> Future = new(StringComparer.OrdinalIgnoreCase)
     {
         "will", "shall", "'ll", "’ll", "won't", "going", "expected", "expects", "expect", "plans", "plan", "planning", "scheduled",
-        "due", "upcoming", "intends", "intend", "tomorrow", "next", "aims", "hopes", "coming", "forthcoming",
+        "due", "upcoming", "intends", "intend", "tomorrow", "next", "aims", "hopes", "coming", "forthcoming", "supposed",
     };
 
     private static readonly HashSet<string> PastIrregular = new(StringComparer.OrdinalIgnoreCase)
@@ -189,6 +218,23 @@ internal sealed class TenseFinder(Document doc)
         return !(w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal));
     }
 
+    private ReadOnlySpan<char> Word(int t) => doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
+
+    private static bool IsDeterminer(ReadOnlySpan<char> w) =>
+        w.Equals("a", StringComparison.OrdinalIgnoreCase) || w.Equals("an", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("its", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("their", StringComparison.OrdinalIgnoreCase) || w.Equals("his", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("her", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"had scheduled", "had been expected": the past perfect before a word of plans.</summary>
+    private bool PrecededByHad(int t, int first)
+    {
+        if (t - 1 < first) return false;
+        var p1 = Word(t - 1);
+        if (p1.Equals("had", StringComparison.OrdinalIgnoreCase)) return true;
+        return p1.Equals("been", StringComparison.OrdinalIgnoreCase) && t - 2 >= first && Word(t - 2).Equals("had", StringComparison.OrdinalIgnoreCase);
+    }
+
     public Dir At(TextSpan span)
     {
         int si = doc.SentenceAt(span.Start);
@@ -206,25 +252,50 @@ internal sealed class TenseFinder(Document doc)
         int bestPast = int.MaxValue, bestFuture = int.MaxValue, leftPast = int.MaxValue, leftFuture = int.MaxValue;
         bool deadline = false;
         var text = doc.Text;
+        // a cue after a comma that follows the expression often belongs to the main clause that a relative clause
+        // holding the expression interrupts ("talks that are supposed to conclude by May, invited ..."): it counts
+        // as further away
+        int commaAfter = int.MaxValue;
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Start >= span.End && text[tok.Start] == ',' && tok.End - tok.Start == 1) { commaAfter = tok.Start; break; }
+        }
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
             var tok = doc.Tokens[t];
             if (tok.Kind != TokenKind.Word || span.Contains(tok.Start)) continue;
             var w = text.AsSpan(tok.Start, tok.End - tok.Start);
             int dist = tok.Start < span.Start ? span.Start - tok.End : tok.Start - span.End;
+            if (tok.Start > commaAfter) dist += MaxCueDistance / 2;
             var lookup = Future.GetAlternateLookup<ReadOnlySpan<char>>();
             if (lookup.Contains(w) || w.EndsWith("'ll", StringComparison.Ordinal) || w.EndsWith("’ll", StringComparison.Ordinal))
             {
                 if (w.Equals("going", StringComparison.OrdinalIgnoreCase) && !(t + 1 < s.EndToken && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].End - doc.Tokens[t + 1].Start).Equals("to", StringComparison.OrdinalIgnoreCase)))
                     continue;
+                // "had been scheduled to expire Friday": a plan that lies in the past
+                if (PrecededByHad(t, s.FirstToken)) { if (dist < bestPast) bestPast = dist; continue; }
                 if (dist < bestFuture) bestFuture = dist;
                 if (IsModalFuture(w) && tok.Start < span.Start && dist < leftFuture) leftFuture = dist;
                 continue;
             }
-            // infinitive "to" + verb ("is to resume", "set to conclude") looks ahead
+            // infinitive "to" + verb before the expression ("is to resume Monday", "agreed to buy it in February")
+            // looks ahead; one after it ("fell on Friday to close at $20") belongs to another clause
             if (w.Equals("to", StringComparison.Ordinal) && t + 1 < s.EndToken && IsInfinitiveVerb(text, doc.Tokens[t + 1]))
             {
-                if (dist < bestFuture) bestFuture = dist;
+                if (tok.Start < span.Start)
+                {
+                    var before = t - 1 >= s.FirstToken ? Word(t - 1) : default;
+                    // "had been scheduled to expire Friday": the plan, and its date, lie in the past
+                    if (t - 1 >= s.FirstToken && Future.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) && PrecededByHad(t - 1, s.FirstToken))
+                    { if (dist < bestPast) bestPast = dist; continue; }
+                    if (dist < bestFuture) bestFuture = dist;
+                    // as the governing verb only right after a verb of deciding or planning ("agreed to buy it in
+                    // February", "is to resume"), not after a clause ("made it difficult for Sun to meet demand")
+                    if (dist < leftFuture && (before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || IsAuxiliary(before)
+                        || before.Equals("is", StringComparison.OrdinalIgnoreCase) || before.Equals("are", StringComparison.OrdinalIgnoreCase)))
+                        leftFuture = dist;
+                }
                 continue;
             }
             if (IsModalFuture(w) && tok.Start < span.Start && dist < leftFuture) leftFuture = dist;
@@ -236,6 +307,10 @@ internal sealed class TenseFinder(Document doc)
                 var prev = doc.Tokens[t - 1];
                 var pw = text.AsSpan(prev.Start, prev.End - prev.Start);
                 if (pw.Equals("be", StringComparison.OrdinalIgnoreCase) || pw.Equals("being", StringComparison.OrdinalIgnoreCase)) past = false;
+                // an -ed adjective after a determiner ("a still unspecified date", "the expanded plant") is no verb
+                else if (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && (IsDeterminer(pw)
+                    || t - 2 >= s.FirstToken && IsDeterminer(Word(t - 2)) && (pw.EndsWith("ly", StringComparison.OrdinalIgnoreCase) || pw.Equals("still", StringComparison.OrdinalIgnoreCase) || pw.Equals("yet", StringComparison.OrdinalIgnoreCase))))
+                    past = false;
             }
             if (past && dist < bestPast) bestPast = dist;
             // the governing verb of a clause, not a reporting verb of the sentence nor a present perfect auxiliary

@@ -49,6 +49,26 @@ public class GivenExtentTests
         Assert.NotNull(t.Start);
     }
 
+    // text, given extent, reference, expected value, reason
+    [Theory]
+    [InlineData("Ralston reported a decline in fourth-quarter earnings. It earned $45 million, compared with $85 million a year earlier.", "a year earlier", "1989-11-02", "1988-Q4",
+        "a quarter named outside every given extent still frames 'a year earlier'")]
+    [InlineData("The company posted fiscal second-quarter net of $8.6 million. The latest period includes gains from debt retirement.", "The latest period", "1989-10-26", "1989-Q2",
+        "'the latest period' is the quarter the report named (a fiscal quarter keeps its number), not the calendar's last")]
+    [InlineData("Third-quarter net fell 22%. The company has no estimate of the impact on fourth-quarter results. In the latest quarter, it lost $23 million.", "the latest quarter", "1989-10-30", "1989-Q3",
+        "a quarter that has not ended ('fourth-quarter results') does not replace the ended quarter the report is about")]
+    [InlineData("Sun posted a loss in the fiscal first quarter. It had expected to break even for the quarter on sales of $530 million.", "the quarter", "1989-10-26", "1989-Q1",
+        "'the quarter' after a named fiscal quarter")]
+    [InlineData("Sales in the quarter rose 5%.", "the quarter", "1989-10-26", "1989-Q3",
+        "with no quarter named, 'the quarter' is the last one completed")]
+    public void Quarters_named_in_the_report_frame_anaphoric_periods(string text, string extent, string reference, string value, string reason)
+    {
+        var doc = Doc(text, reference);
+        int at = text.IndexOf(extent, StringComparison.Ordinal);
+        var result = TimeTagger.NormalizeExtents(doc, [new TextSpan(at, at + extent.Length)]);
+        Assert.True(result[0]?.Value == value, $"{reason}: got {result[0]?.Value ?? "(none)"}");
+    }
+
     [Theory]
     [InlineData("once upon", "a deictic word with more after it is not read")]
     [InlineData("the week", "a unit is no deictic adverb")]

@@ -34,6 +34,12 @@ public class TimeTaggerTests
     [InlineData("The sale is part of the program to pay down $5 billion of a $6 billion bridge loan by February.", "February", "2019-10-30", "2020-02", "2020-02-01", "2020-02-29", "Month", "'by' before a month with no verb near: a deadline ahead")]
     [InlineData("The firm also created a four-member office of the chairman, effective Feb. 1.", "Feb. 1", "2019-10-26", "2020-02-01", "2020-02-01", "2020-02-01", "Day", "'effective' before a date with no verb near: a start ahead")]
     [InlineData("Sales barely changed during the year, and the fund saw little new money in its accounts in March.", "March", "2019-11-02", "2019-03", "2019-03-01", "2019-03-31", "Month", "near past verb 'saw' still decides as before")]
+    [InlineData("Telerate shares fell 50 cents on Friday to close at $20 each.", "Friday", "1989-10-30", "1989-10-27", "1989-10-27", "1989-10-27", "Day", "an infinitive after the expression ('to close') does not govern it; 'fell' does")]
+    [InlineData("The offer previously had been scheduled to expire at midnight Friday.", "midnight Friday", "1989-10-30", "1989-10-27T24:00", "1989-10-27", "1989-10-27", "Day", "'had been scheduled to': a plan in the past")]
+    [InlineData("Thermo Electron agreed to purchase the liquid-chromatography line for $22 million in February.", "February", "1989-10-30", "1990-02", "1990-02-01", "1990-02-28", "Month", "an infinitive right after a verb of deciding governs the date: ahead")]
+    [InlineData("The split would be paid on a still unspecified date in January to holders of record.", "January", "1989-10-26", "1990-01", "1990-01-01", "1990-01-31", "Month", "an -ed adjective after a determiner ('a still unspecified date') is no past verb")]
+    [InlineData("Problems made it extremely difficult for Sun to meet demand for its newest computers well into the summer.", "the summer", "1989-10-26", "1989-SU", "1989-06-01", "1989-08-31", "Season", "an infinitive after a clause takes its time from the clause's past verb")]
+    [InlineData("The governments, which chair talks that are supposed to conclude by May, invited Sinn Fein to rejoin.", "May", "1998-03-22", "1998-05", "1998-05-01", "1998-05-31", "Month", "'supposed to' looks ahead; the main clause's verb after the comma counts as further away")]
     public void Governing_verb_decides_the_side_when_no_cue_is_near(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
         => Check(text, phrase, reference, value, start, end, precision, reason);
 
