@@ -695,6 +695,20 @@ internal sealed class TimeParser
     private ParseMatch? TheDate(int i)
     {
         int j = i + 1;
+        // "the quarter a year ago", "the same period last year", "the corresponding quarter a year earlier": the
+        // quarter the report is about, a year back
+        {
+            int q0 = j;
+            if (K(q0) == Kw.Same || W(q0, "corresponding") || W(q0, "comparable") || W(q0, "equivalent")) q0++;
+            if (Unit(q0) == Gran.Quarter && !IsPlural(q0) || K(q0) == Kw.Period)
+            {
+                int qa = q0 + 1;
+                if (K(qa) == Kw.Last && Unit(qa + 1) == Gran.Year && !IsPlural(qa + 1))
+                    return new ParseMatch(qa + 2, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true, Quarter = -1 });
+                if (K(qa) == Kw.A && Unit(qa + 1) == Gran.Year && !IsPlural(qa + 1) && K(qa + 2) is Kw.Ago or Kw.Earlier)
+                    return new ParseMatch(qa + 3, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true, Quarter = -1 });
+            }
+        }
         // "the 4th of August", "the 1990s", "the nineties", "the summer of 1990", "the third quarter", "the weekend"
         if (DayNumber(j) is > 0 && (_t[j].Ord > 0 || Is(j, LexKind.Ordinal)) && K(j + 1) == Kw.Of && MonthAt(j + 2, out _) > 0)
             return DateCore(j);

@@ -24,7 +24,8 @@ public static class TimeTagger
             if (!parser.CanStart(i)) continue;
             if (parser.ParseAt(i, st.Length) is not { } m) continue;
             var span = new TextSpan(st[i].S, st[m.End - 1].E);
-            result.Add(VaguePeriodAfterIn(doc.Text, m.Sem, resolver.Resolve(m.Sem, span, doc.Slice(span), () => tense.At(span))));
+            var sem = InContext(doc, m.Sem, span, tense);
+            result.Add(VaguePeriodAfterIn(doc.Text, sem, resolver.Resolve(sem, span, doc.Slice(span), () => tense.At(span))));
             i = m.End - 1;
         }
         return result;
@@ -51,7 +52,7 @@ public static class TimeTagger
             for (; ci < context.Count && context[ci].Span.Start < span.Start; ci++)
             {
                 var (cs, sem) = context[ci];
-                resolver.Resolve(sem, cs, doc.Slice(cs), () => tense.At(cs));
+                resolver.Resolve(InContext(doc, sem, cs, tense), cs, doc.Slice(cs), () => tense.At(cs));
             }
             var tokens = Tokenizer.Tokenize(doc.Text, span.Start, span.End);
             if (tokens.Length == 0) continue;
@@ -75,7 +76,8 @@ public static class TimeTagger
                 continue;
             }
             var inner = new TextSpan(st[bestStart].S, st[b.End - 1].E);
-            var te = VaguePeriodAfterIn(doc.Text, b.Sem, resolver.Resolve(b.Sem, inner, doc.Slice(inner), () => tense.At(inner)));
+            var bsem = InContext(doc, b.Sem, inner, tense);
+            var te = VaguePeriodAfterIn(doc.Text, bsem, resolver.Resolve(bsem, inner, doc.Slice(inner), () => tense.At(inner)));
             output[k] = new TimeExpression
             {
                 Span = span, Text = doc.Slice(span), Type = te.Type, Value = te.Value, Start = te.Start, End = te.End,
@@ -83,6 +85,70 @@ public static class TimeTagger
             };
         }
         return output;
+    }
+
+    /// <summary>
+    /// Readings that depend on the words around an expression:
+    /// "will one day be" (indefinite future, FUTURE_REF); "would be redeemed in five years" (a counted span after
+    /// "in" in future narration is a point ahead: the date five years on); "compared with $33 million last year"
+    /// in a report about a quarter (the same quarter a year back).
+    /// </summary>
+    private static Sem InContext(Document doc, Sem sem, TextSpan span, TenseFinder tense)
+    {
+        var text = doc.Text;
+        switch (sem)
+        {
+            case DurSem { N: 1, Unit: Gran.Day } when StartsWithWord(text, span, "one") || StartsWithWord(text, span, "some"):
+                return !PrecededBy(text, span.Start, "for") && !PrecededBy(text, span.Start, "in") && tense.At(span) == Dir.Future ? new RefSem("FUTURE_REF") : sem;
+            case DurSem { N: { } n, Unit: var u } when u is Gran.Day or Gran.Week or Gran.Month or Gran.Year && !StartsWithWord(text, span, "the")
+                && PrecededBy(text, span.Start, "in") && tense.At(span) == Dir.Future:
+                return new OffsetSem { Unit = u, N = n, Sign = 1 };
+            case CalSem { RelUnit: Gran.Year, RelOffset: -1, Month: null, Quarter: null, Half: null, Weekday: null, Season: null } when StartsWithWord(text, span, "last")
+                && ComparesAmounts(doc, span):
+                return new CalSem { Gran = Gran.Year, YearEarlierOfContext = true };
+            default:
+                return sem;
+        }
+    }
+
+    private static bool StartsWithWord(string text, TextSpan span, string word) =>
+        span.End - span.Start >= word.Length && text.AsSpan(span.Start, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)
+        && (span.End - span.Start == word.Length || !char.IsLetter(text[span.Start + word.Length]));
+
+    /// <summary>True when the word right before <paramref name="at"/> is <paramref name="word"/>.</summary>
+    private static bool PrecededBy(string text, int at, string word)
+    {
+        int i = at - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+        int end = i + 1;
+        while (i >= 0 && char.IsLetter(text[i])) i--;
+        return text.AsSpan(i + 1, end - (i + 1)).Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// "compared with a loss of $3 million last year", "a 13% increase from last year's $1.55 billion": a figure
+    /// compared with the one of a year before, in a clause that names no period of its own ("in the nine months,
+    /// net rose from $504 million last year" compares nine months, not a quarter).
+    /// </summary>
+    private static bool ComparesAmounts(Document doc, TextSpan span)
+    {
+        int si = doc.SentenceAt(span.Start);
+        if (si < 0) return false;
+        var text = doc.Text;
+        int from = doc.Sentences[si].Start;
+        var before = text.AsSpan(from, span.Start - from);
+        int semi = before.LastIndexOf(';');
+        if (semi >= 0) before = before[(semi + 1)..];
+        if (before.Contains("months", StringComparison.OrdinalIgnoreCase) || before.Contains("the year", StringComparison.OrdinalIgnoreCase)) return false;
+        bool cue = before.Contains("compared with", StringComparison.OrdinalIgnoreCase) || before.Contains("compared to", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("from ", StringComparison.OrdinalIgnoreCase);
+        if (!cue) return false;
+        // a figure between the comparison and the expression, or right after "last year's"
+        int cmp = Math.Max(before.LastIndexOf("compared", StringComparison.OrdinalIgnoreCase), before.LastIndexOf("from", StringComparison.OrdinalIgnoreCase));
+        foreach (var ch in before[cmp..]) if (char.IsDigit(ch)) return true;
+        var after = text.AsSpan(span.End, Math.Min(8, text.Length - span.End));
+        foreach (var ch in after) if (char.IsDigit(ch)) return true;
+        return false;
     }
 
     /// <summary>The tagger's matches that overlap none of the given extents, in text order.</summary>

@@ -61,6 +61,16 @@ public class GivenExtentTests
         "'the quarter' after a named fiscal quarter")]
     [InlineData("Sales in the quarter rose 5%.", "the quarter", "1989-10-26", "1989-Q3",
         "with no quarter named, 'the quarter' is the last one completed")]
+    [InlineData("Columbia announced a loss for the third quarter. For the quarter a year ago, it reported earnings of $16.3 million.", "the quarter a year ago", "1989-10-26", "1988-Q3",
+        "'the quarter a year ago' is the named quarter, a year back")]
+    [InlineData("The company lost $8.1 million in the third quarter. These results compare with net income of $1.8 million for the corresponding period last year.", "the corresponding period last year", "1989-11-01", "1988-Q3",
+        "'the corresponding period last year' is the same quarter a year back")]
+    [InlineData("Aetna's third-quarter net fell. In the latest quarter, it had a $23 million loss on auto lines, compared with earnings of $33 million last year.", "last year", "1989-10-30", "1988-Q3",
+        "'compared with $33 million last year' in a quarter report compares the quarter with the same quarter a year back")]
+    [InlineData("Aetna's third-quarter net fell. In the nine months, net rose 4.3% to $525.8 million, from $504.2 million last year.", "last year", "1989-10-30", "1988",
+        "a clause that names its own period (the nine months) does not compare quarters")]
+    [InlineData("Aetna's third-quarter net fell. Last year catastrophe losses totaled $5 million.", "Last year", "1989-10-30", "1988",
+        "'last year' that compares no figure is the year")]
     public void Quarters_named_in_the_report_frame_anaphoric_periods(string text, string extent, string reference, string value, string reason)
     {
         var doc = Doc(text, reference);

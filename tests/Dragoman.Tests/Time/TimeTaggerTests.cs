@@ -81,11 +81,23 @@ public class TimeTaggerTests
     [InlineData("They signed a two-year contract.", "two-year", "P2Y", "adjectival duration")]
     [InlineData("The ceasefire lasted 24 hours.", "24 hours", "PT24H", "hours are a time duration")]
     [InlineData("Profits fell in the first nine months.", "the first nine months", "P9M", "a duration with its article")]
+    [InlineData("It is the first rise in five years.", "five years", "P5Y", "'in five years' in present narration is a span (the first rise in five years), not a point ahead")]
+    [InlineData("They stayed there for one day.", "one day", "P1D", "'for one day' is how long")]
     public void Durations_are_not_dates(string text, string phrase, string value, string reason)
     {
         var t = Find(Doc(text, "2019-02-10"), phrase);
         Assert.True(t.Type == "DURATION" && t.Value == value && t.Start is null && t.End is null, $"{reason}: {Describe(t)}");
         Assert.False(EventTimeResolver.IsEventTime(t), $"{reason}: a bare duration must not locate an event");
+    }
+
+    [Theory]
+    [InlineData("The stock would be redeemed in five years.", "five years", "2024", "Year", "a counted span after 'in' in future narration is the point that far ahead")]
+    [InlineData("The plant will reopen in two weeks.", "two weeks", "2019-W08", "Week", "'in two weeks' ahead: the ISO week two weeks on")]
+    [InlineData("Islam will one day be the second largest religion in the country.", "one day", "FUTURE_REF", "Unknown", "'will one day': an indefinite time ahead, not a duration")]
+    public void Counted_spans_ahead_are_points_in_future_narration(string text, string phrase, string value, string precision, string reason)
+    {
+        var t = Find(Doc(text, "2019-02-10"), phrase);
+        Assert.True(t.Type == "DATE" && t.Value == value && t.Precision.ToString() == precision, $"{reason}: {Describe(t)}");
     }
 
     [Theory]
