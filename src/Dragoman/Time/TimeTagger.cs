@@ -54,19 +54,13 @@ public static class TimeTagger
                 var (cs, sem) = context[ci];
                 resolver.Resolve(InContext(doc, sem, cs, tense), cs, doc.Slice(cs), () => tense.At(cs));
             }
-            var tokens = Tokenizer.Tokenize(doc.Text, span.Start, span.End);
-            if (tokens.Length == 0) continue;
-            var st = TimeParser.SubTokens(doc.Text, tokens, 0, tokens.Length, null);
-            // sentence starts matter for "May"/"March": mark the first sub-token when the extent opens a sentence
-            int si = doc.SentenceAt(span.Start);
-            if (si >= 0 && doc.Sentences[si].Start != span.Start && st.Length > 0) st[0].SentenceStart = false;
-            var parser = new TimeParser(doc.Text, st);
-            ParseMatch? best = null; int bestStart = 0;
-            for (int i = 0; i < st.Length && best is null; i++)
-            {
-                if (!parser.CanStart(i)) continue;
-                if (parser.ParseAt(i, st.Length) is { } m) { best = m; bestStart = i; }
-            }
+            var (st, best, bestStart) = ParseExtent(doc, span.Start, span.End);
+            if (st.Length == 0) continue;
+            // an extent that stops before "ago"/"earlier"/"later" ("$13.5 million, [a year] earlier"): the word
+            // after it says which way the span points, so read it too
+            if (best is { Sem: DurSem } && best.Value.End == st.Length && WordAfter(doc.Text, span.End) is { } after
+                && ParseExtent(doc, span.Start, after) is { Best: { Sem: not DurSem } longer } ext && longer.End == ext.St.Length)
+                (st, best, bestStart) = ext;
             if (best is not { } b)
             {
                 // an extent already judged temporal that the recogniser does not read on its own ("previously",
@@ -106,6 +100,10 @@ public static class TimeTagger
             case CalSem { RelUnit: Gran.Year, RelOffset: -1, Month: null, Quarter: null, Half: null, Weekday: null, Season: null } when StartsWithWord(text, span, "last")
                 && ComparesAmounts(doc, span):
                 return new CalSem { Gran = Gran.Year, YearEarlierOfContext = true };
+            // "in the first nine months, net was $306 million, compared with a loss in the 1988 period": the
+            // period of a clause that names months is not a quarter
+            case CalSem { Gran: Gran.Quarter, Year: { } py, Quarter: null, Relative: false } when ClauseBefore(doc, span).Contains("months", StringComparison.OrdinalIgnoreCase):
+                return new CalSem { Gran = Gran.Year, Year = py };
             default:
                 return sem;
         }
@@ -130,15 +128,21 @@ public static class TimeTagger
     /// compared with the one of a year before, in a clause that names no period of its own ("in the nine months,
     /// net rose from $504 million last year" compares nine months, not a quarter).
     /// </summary>
-    private static bool ComparesAmounts(Document doc, TextSpan span)
+    private static ReadOnlySpan<char> ClauseBefore(Document doc, TextSpan span)
     {
         int si = doc.SentenceAt(span.Start);
-        if (si < 0) return false;
-        var text = doc.Text;
+        if (si < 0) return default;
         int from = doc.Sentences[si].Start;
-        var before = text.AsSpan(from, span.Start - from);
+        var before = doc.Text.AsSpan(from, span.Start - from);
         int semi = before.LastIndexOf(';');
-        if (semi >= 0) before = before[(semi + 1)..];
+        return semi >= 0 ? before[(semi + 1)..] : before;
+    }
+
+    private static bool ComparesAmounts(Document doc, TextSpan span)
+    {
+        var text = doc.Text;
+        var before = ClauseBefore(doc, span);
+        if (before.IsEmpty) return false;
         if (before.Contains("months", StringComparison.OrdinalIgnoreCase) || before.Contains("the year", StringComparison.OrdinalIgnoreCase)) return false;
         bool cue = before.Contains("compared with", StringComparison.OrdinalIgnoreCase) || before.Contains("compared to", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith("from ", StringComparison.OrdinalIgnoreCase);
@@ -149,6 +153,35 @@ public static class TimeTagger
         var after = text.AsSpan(span.End, Math.Min(8, text.Length - span.End));
         foreach (var ch in after) if (char.IsDigit(ch)) return true;
         return false;
+    }
+
+    private static (St[] St, ParseMatch? Best, int BestStart) ParseExtent(Document doc, int start, int end)
+    {
+        var tokens = Tokenizer.Tokenize(doc.Text, start, end);
+        if (tokens.Length == 0) return ([], null, 0);
+        var st = TimeParser.SubTokens(doc.Text, tokens, 0, tokens.Length, null);
+        // sentence starts matter for "May"/"March": mark the first sub-token when the extent opens a sentence
+        int si = doc.SentenceAt(start);
+        if (si >= 0 && doc.Sentences[si].Start != start && st.Length > 0) st[0].SentenceStart = false;
+        var parser = new TimeParser(doc.Text, st);
+        for (int i = 0; i < st.Length; i++)
+        {
+            if (!parser.CanStart(i)) continue;
+            if (parser.ParseAt(i, st.Length) is { } m) return (st, m, i);
+        }
+        return (st, null, 0);
+    }
+
+    /// <summary>The end of the next word when it is "ago", "earlier" or "later", else null.</summary>
+    private static int? WordAfter(string text, int at)
+    {
+        int i = at;
+        while (i < text.Length && text[i] == ' ') i++;
+        int s = i;
+        while (i < text.Length && char.IsLetter(text[i])) i++;
+        var w = text.AsSpan(s, i - s);
+        return w.Equals("ago", StringComparison.OrdinalIgnoreCase) || w.Equals("earlier", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("later", StringComparison.OrdinalIgnoreCase) ? i : null;
     }
 
     /// <summary>The tagger's matches that overlap none of the given extents, in text order.</summary>

@@ -71,6 +71,12 @@ public class GivenExtentTests
         "a clause that names its own period (the nine months) does not compare quarters")]
     [InlineData("Aetna's third-quarter net fell. Last year catastrophe losses totaled $5 million.", "Last year", "1989-10-30", "1988",
         "'last year' that compares no figure is the year")]
+    [InlineData("Third-quarter net fell. In the first nine months, net was $306 million, compared with a loss of $195 million in the 1988 period.", "the 1988 period", "1989-11-02", "1988",
+        "a clause that names months compares nine months, not the quarter: 'the 1988 period' is the year")]
+    [InlineData("Third-quarter net was $27.1 million, more than twice the $13.5 million a year earlier.", "a year", "1989-11-01", "1988-Q3",
+        "a given extent that stops before 'earlier' is read with it")]
+    [InlineData("Analysts expect the trend to continue through at least the first two quarters of 1990.", "first two quarters of 1990", "1989-10-26", "1990-H1",
+        "the first two quarters are the first half-year")]
     public void Quarters_named_in_the_report_frame_anaphoric_periods(string text, string extent, string reference, string value, string reason)
     {
         var doc = Doc(text, reference);
