@@ -61,6 +61,10 @@ public static class TimeTagger
             if (best is { Sem: DurSem } && best.Value.End == st.Length && WordAfter(doc.Text, span.End) is { } after
                 && ParseExtent(doc, span.Start, after) is { Best: { Sem: not DurSem } longer } ext && longer.End == ext.St.Length)
                 (st, best, bestStart) = ext;
+            // "then current": "then" governs the rest ("current" alone would be the present)
+            var ext0 = doc.Text.AsSpan(span.Start, span.End - span.Start);
+            if (ext0.Length > 5 && ext0.StartsWith("then", StringComparison.OrdinalIgnoreCase) && ext0[4] is ' ' or '-')
+                best = null;
             if (best is not { } b)
             {
                 // an extent already judged temporal that the recogniser does not read on its own ("previously",
@@ -244,6 +248,13 @@ public static class TimeTagger
             return "PRESENT_REF";
         // "future", "future quarters": an unbounded time ahead
         if (head.Equals("future", StringComparison.OrdinalIgnoreCase)) return "FUTURE_REF";
+        // "then current", "then-chairman": "then" before a word places it at a past time ("until then" alone is an
+        // anaphor to a narrated date and stays unread)
+        if (!single && head.Equals("then", StringComparison.OrdinalIgnoreCase)) return "PAST_REF";
+        if (head.StartsWith("then-", StringComparison.OrdinalIgnoreCase) && head.Length > 5) return "PAST_REF";
+        // "this moment", "this crucial moment", "the present": the time of speaking
+        if (e.EndsWith("moment", StringComparison.OrdinalIgnoreCase) && head.Equals("this", StringComparison.OrdinalIgnoreCase)) return "PRESENT_REF";
+        if (single && head.Equals("present", StringComparison.OrdinalIgnoreCase)) return "PRESENT_REF";
         return null;
     }
 }

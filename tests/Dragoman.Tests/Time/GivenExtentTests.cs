@@ -15,6 +15,9 @@ public class GivenExtentTests
     [InlineData("No decision has been made yet.", "yet", "PRESENT_REF", "'yet': up to now")]
     [InlineData("Results in future quarters may be lower.", "future quarters", "FUTURE_REF", "'future' with a plural unit: unbounded time ahead")]
     [InlineData("The firm will need more capital in the future.", "the future", "FUTURE_REF", "the recogniser's own reading is kept")]
+    [InlineData("Holders may buy shares at 50% of the then current market price.", "then current", "PAST_REF", "'then' before a word: at a past time")]
+    [InlineData("He would not be traveling at this crucial moment without a reason.", "this crucial moment", "PRESENT_REF", "'this moment': the time of speaking")]
+    [InlineData("At present the talks are stalled.", "present", "PRESENT_REF", "'at present'")]
     public void Deictic_adverbs_in_given_extents_take_their_side_of_the_reference(string text, string extent, string value, string reason)
     {
         var doc = Doc(text, "2019-11-02");
@@ -89,6 +92,7 @@ public class GivenExtentTests
     [InlineData("once upon", "a deictic word with more after it is not read")]
     [InlineData("the week", "a unit is no deictic adverb")]
     [InlineData("earlier this year", "recogniser territory, not this table")]
+    [InlineData("then", "'until then' alone is an anaphor to a narrated date, not PAST_REF")]
     public void Other_extents_are_no_deictic_reference(string extent, string reason)
         => Assert.True(TimeTagger.DeicticReference(extent) is null, reason);
 }
