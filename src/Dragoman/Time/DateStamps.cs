@@ -124,15 +124,13 @@ public static partial class Datelines
         if (s >= tokens.Length) return null;
         DateOnly? date = null;
         int end;
-        if (tokens[s].Kind == TokenKind.Number && s + 4 < tokens.Length && Tok(s + 1) is "/" or "." or "-" && Tok(s + 3) == Tok(s + 1)
-            && tokens[s + 2].Kind == TokenKind.Number && tokens[s + 4].Kind == TokenKind.Number && Tok(s + 4).Length == 4)
+        if (NumericDate(tokens, head, s, out int a, out int b, out int y, out int numEnd))
         {
-            if (!int.TryParse(Tok(s), out int a) || !int.TryParse(Tok(s + 2), out int b) || !int.TryParse(Tok(s + 4), out int y)) return null;
             int m = a > 12 && b <= 12 ? b : b > 12 && a <= 12 ? a : a == b ? a : 0;
             int d = m == b ? a : b;
             if (m == 0 || !Valid(y, m, d)) return null;
             date = new DateOnly(y, m, d);
-            end = s + 5;
+            end = numEnd;
         }
         else if (DateAt(tokens, head, s, out var r) && r.Date is { } rd && r.Kind == "text") { date = rd; end = r.EndToken; }
         else return null;
@@ -157,6 +155,27 @@ public static partial class Datelines
     public static DateOnly? MetadataDate(string? value) => ParseMetadataDate(value) is { IsOk: true } r ? r.Value : null;
 
     // ---------------- helpers ----------------
+
+    /// <summary>
+    /// Three numbers with one separator, the last a four-digit year: "13-12-2014" (five tokens) or "24.08.2013"
+    /// (one number token). The first two come back in written order.
+    /// </summary>
+    private static bool NumericDate(Token[] tokens, string text, int s, out int a, out int b, out int y, out int endToken)
+    {
+        a = b = y = 0; endToken = s;
+        if (s >= tokens.Length || tokens[s].Kind != TokenKind.Number) return false;
+        string Tok(int i) => text[tokens[i].Start..tokens[i].End];
+        if (s + 4 < tokens.Length && Tok(s + 1) is "/" or "." or "-" && Tok(s + 3) == Tok(s + 1)
+            && tokens[s + 2].Kind == TokenKind.Number && tokens[s + 4].Kind == TokenKind.Number && Tok(s + 4).Length == 4)
+        {
+            endToken = s + 5;
+            return int.TryParse(Tok(s), out a) && int.TryParse(Tok(s + 2), out b) && int.TryParse(Tok(s + 4), out y);
+        }
+        var parts = Tok(s).Split('.', '/');
+        if (parts.Length != 3 || parts[2].Length != 4 || parts[0].Length is 0 or > 2 || parts[1].Length is 0 or > 2) return false;
+        endToken = s + 1;
+        return int.TryParse(parts[0], out a) && int.TryParse(parts[1], out b) && int.TryParse(parts[2], out y);
+    }
 
     /// <summary>A date starting at token <paramref name="i"/>: ISO, day-month[-year] or month-day[-year].</summary>
     private static bool DateAt(Token[] tokens, string text, int i, out DatelineResult result)

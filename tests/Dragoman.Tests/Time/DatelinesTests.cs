@@ -62,6 +62,7 @@ public class DatelinesTests
     [InlineData("AFP Friday 3 Jun 2016 Rebels advanced", "2016-06-03", "Rebels", "agency, weekday, date")]
     [InlineData("Date of publication 25 April 2017 Airstrikes hit", "2017-04-25", "Airstrikes", "label 'Date of publication'")]
     [InlineData("13-12-2014 Kurdish forces took the hill", "2014-12-13", "Kurdish", "numeric day-first, unambiguous")]
+    [InlineData("24.08.2013 Syrian state media accused rebels", "2013-08-24", "Syrian", "a dotted numeric date the tokenizer keeps as one number")]
     [InlineData("Wed 05 Apr 2017 at 0914 - Shelling resumed", "2017-04-05", "Shelling", "a time and a dash after the date")]
     public void Leading_stamps(string text, string date, string rest, string reason)
     {
