@@ -99,7 +99,7 @@ public static class TimeTagger
             case DurSem { N: 1, Unit: Gran.Day } when StartsWithWord(text, span, "one") || StartsWithWord(text, span, "some"):
                 return !PrecededBy(text, span.Start, "for") && !PrecededBy(text, span.Start, "in") && tense.At(span) == Dir.Future ? new RefSem("FUTURE_REF") : sem;
             case DurSem { N: { } n, Unit: var u } when u is Gran.Day or Gran.Week or Gran.Month or Gran.Year && !StartsWithWord(text, span, "the")
-                && PrecededBy(text, span.Start, "in") && tense.At(span) == Dir.Future:
+                && PrecededBy(text, span.Start, "in") && !AfterSuperlative(text, span.Start) && tense.At(span) == Dir.Future:
                 return new OffsetSem { Unit = u, N = n, Sign = 1 };
             case CalSem { RelUnit: Gran.Year, RelOffset: -1, Month: null, Quarter: null, Half: null, Weekday: null, Season: null } when StartsWithWord(text, span, "last")
                 && ComparesAmounts(doc, span):
@@ -111,6 +111,29 @@ public static class TimeTagger
             default:
                 return sem;
         }
+    }
+
+    /// <summary>
+    /// "the first rise in five years", "its highest level in a decade", "the most in two years": a span measured back
+    /// from the reference, not a point ahead (looks at the 40 characters before the expression).
+    /// </summary>
+    private static bool AfterSuperlative(string text, int at)
+    {
+        int from = Math.Max(0, at - 40);
+        var before = text.AsSpan(from, at - from);
+        int i = 0;
+        while (i < before.Length)
+        {
+            while (i < before.Length && !char.IsLetter(before[i])) i++;
+            int s = i;
+            while (i < before.Length && char.IsLetter(before[i])) i++;
+            var w = before[s..i];
+            if (w.Length >= 4 && w.EndsWith("est", StringComparison.OrdinalIgnoreCase) && !w.Equals("interest", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("first", StringComparison.OrdinalIgnoreCase) || w.Equals("most", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("least", StringComparison.OrdinalIgnoreCase) || w.Equals("time", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     private static bool StartsWithWord(string text, TextSpan span, string word) =>

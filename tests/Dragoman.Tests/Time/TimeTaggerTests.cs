@@ -83,6 +83,7 @@ public class TimeTaggerTests
     [InlineData("Profits fell in the first nine months.", "the first nine months", "P9M", "a duration with its article")]
     [InlineData("It is the first rise in five years.", "five years", "P5Y", "'in five years' in present narration is a span (the first rise in five years), not a point ahead")]
     [InlineData("They stayed there for one day.", "one day", "P1D", "'for one day' is how long")]
+    [InlineData("It will be the biggest rally in five years.", "five years", "P5Y", "after a superlative, 'in five years' measures back even in future narration")]
     public void Durations_are_not_dates(string text, string phrase, string value, string reason)
     {
         var t = Find(Doc(text, "2019-02-10"), phrase);
