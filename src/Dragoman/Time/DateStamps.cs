@@ -67,7 +67,7 @@ public static partial class Datelines
         bool allCaps = true;
         for (int i = 0; i < k; i++) allCaps &= IsUpperWord(Tok(i));
         int j = k;
-        int month = 0, day = 0, end = j;
+        int month = 0, day = 0, end = j, dateFrom = j;
         int? year = null;
         if (Punct(j, ","))
         {
@@ -77,7 +77,7 @@ public static partial class Datelines
             int d0 = c > j + 1 && Punct(c, ",") ? c + 1 : j + 1;
             if (d0 < tokens.Length && Weekday(Tok(d0))) d0++;
             if (Punct(d0, ",")) d0++;
-            if (MonthDay(tokens, text, d0, out month, out day, out year, out end) || DayMonth(tokens, text, d0, out month, out day, out year, out end)) j = end;
+            if (MonthDay(tokens, text, d0, out month, out day, out year, out end) || DayMonth(tokens, text, d0, out month, out day, out year, out end)) { dateFrom = d0; j = end; }
             else return null;
         }
         else if (!allCaps) return null; // "Syrian forces said ..." is prose, "MOSCOW (Interfax) -" is a dateline
@@ -99,7 +99,7 @@ public static partial class Datelines
         var place = text[tokens[0].Start..tokens[k - 1].End];
         if (month == 0)
             return new DatelineResult(null, null, 0, 0, null, "agency-dateline", new TextSpan(tokens[0].Start, tokens[0].Start), place, agency) { End = after };
-        return Complete(month, day, year, null, "agency-dateline", DateSpan(tokens, text, j, end), near, place, agency) with { End = after };
+        return Complete(month, day, year, null, "agency-dateline", DateSpan(tokens, text, dateFrom, end), near, place, agency) with { End = after };
     }
 
     /// <summary>

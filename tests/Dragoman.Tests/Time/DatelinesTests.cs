@@ -37,6 +37,9 @@ public class DatelinesTests
         var r = Datelines.Parse(line);
         Assert.True(r is not null && r.Kind == "agency-dateline" && r.Month == month && r.Day == day && r.Year is null && r.Date is null
             && r.Place == place && r.Agency == agency, $"{reason}: got {r}");
+        var written = line[r!.Span.Start..r.Span.End];
+        Assert.True(written.Contains(day.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) && !written.Contains('(') && !written.StartsWith(place, StringComparison.Ordinal),
+            $"{reason}: the span covers the date as written, got '{written}'");
         Assert.False(Datelines.TryParse(line, out _, out _), $"{reason}: without a year there is no full date");
     }
 
