@@ -1,6 +1,7 @@
 using System.Text;
 using Dragoman.Documents;
 using Dragoman.Ingest.Rules;
+using Dragoman.Time;
 
 namespace Dragoman.Ingest;
 
@@ -25,7 +26,7 @@ internal static class ArticleAssembler
         string? byline = null;
 
         var hints = raw.Hints;
-        if (hints?.Published is { } hp && DateParsing.ParseStamp(hp) is { } hd) dates.Add((hd, "input metadata (published)"));
+        if (hints?.Published is { } hp && Datelines.MetadataDate(hp) is { } hd) dates.Add((hd, "input metadata (published)"));
         if (!string.IsNullOrWhiteSpace(hints?.Source)) publishers.Add(hints.Source.Trim());
         dates.AddRange(parts.Dates);
         publishers.AddRange(parts.Publishers);
@@ -61,7 +62,7 @@ internal static class ArticleAssembler
                 Drop(block, reason);
                 continue;
             }
-            if (DateParsing.DateLine(text) is { Date: { } lineDate })
+            if (Datelines.DateLine(text) is { Date: { } lineDate })
             {
                 lateDates.Add((lineDate, "date line"));
                 Drop(block, "date line (read as publication date)");
@@ -71,13 +72,13 @@ internal static class ArticleAssembler
             {
                 byline ??= text;
                 foreach (var n in names) credits.Add(new PendingCredit(CreditRole.Author, n, block, 0, text.Length, true));
-                if (DateParsing.Find(text) is { Date: { } bd }) lateDates.Add((bd, "byline date"));
+                if (Datelines.Find(text) is { Date: { } bd }) lateDates.Add((bd, "byline date"));
                 Drop(block, "byline (kept as author credit)");
                 continue;
             }
             if (block.Kind == BlockKind.Byline)
             {
-                if (DateParsing.Find(text) is { Date: { } bd }) lateDates.Add((bd, "byline date"));
+                if (Datelines.Find(text) is { Date: { } bd }) lateDates.Add((bd, "byline date"));
                 Drop(block, "byline block");
                 continue;
             }
@@ -179,12 +180,12 @@ internal static class ArticleAssembler
 
         // Wire dateline and the outlet closing the lede.
         TextSpan? datelineSpan = null;
-        if (DateParsing.WireDateline(lede.Text) is { } wire)
+        if (Datelines.Wire(lede.Text) is { } wire)
         {
             datelineSpan = new TextSpan(ledeSpan.Start, ledeSpan.Start + wire.End);
             if (wire.Agency is { } agency && agency.Length > 1)
                 credits.Add(new PendingCredit(CreditRole.OriginalOutlet, agency, lede, 0, wire.End, false));
-            if (wire.Date is { Date: { } wd }) lateDates.Add((wd, "dateline"));
+            if (wire.Date is { } wd) lateDates.Add((wd, "dateline"));
         }
         if (CreditRules.ClosingOutletOf(lede.Text) is { } outlet)
             credits.Add(new PendingCredit(outlet.Role, outlet.Name, lede, outlet.Start, outlet.End, false));
@@ -251,10 +252,10 @@ internal static class ArticleAssembler
 
     private static bool CutLeadingDate(Block block, List<DroppedSpan> dropped, List<(DateOnly, string)> dates, string raw)
     {
-        if (DateParsing.LeadingDate(block.Text) is not { } lead) return false;
+        if (Datelines.LeadingStamp(block.Text) is not { Date: { } leadDate } lead) return false;
         var (rs, re) = RawRangeOf(block, 0, lead.End, raw);
         dropped.Add(new DroppedSpan(rs, re, "date line (read as publication date)", block.Text[..lead.End].Trim()));
-        dates.Add((lead.Date, "date line"));
+        dates.Add((leadDate, "date line"));
         RemoveRanges(block, [(0, lead.End)]);
         return true;
     }

@@ -10,14 +10,21 @@ namespace Dragoman.Time;
 /// </summary>
 public sealed record DatelineResult(
     DateOnly? Date, int? Year, int Month, int Day, TimeOnly? Time, string Kind, TextSpan Span,
-    string? Place = null, string? Agency = null, bool YearInferred = false);
+    string? Place = null, string? Agency = null, bool YearInferred = false)
+{
+    /// <summary>For a wire dateline or a leading stamp: the offset where the text after it starts.</summary>
+    public int End { get; init; }
+
+    /// <summary>The token after the date (internal bookkeeping of the token scanners).</summary>
+    internal int EndToken { get; init; }
+}
 
 /// <summary>
 /// Reference dates from text: agency datelines, date lines at the head of an article, and metadata strings.
 /// Pure functions, no clock. Kinds: "agency-dateline", "date-line", "iso", "numeric-dmy", "numeric-mdy",
 /// "numeric-ambiguous-dmy" (both readings valid: day first is chosen, see docs/time.md), "metadata".
 /// </summary>
-public static class Datelines
+public static partial class Datelines
 {
     private const int MaxLine = 120;
 
@@ -45,35 +52,7 @@ public static class Datelines
         bool Punct(int i, string p) => i < tokens.Length && Tok(i) == p;
 
         // 1. agency dateline: PLACE[, COUNTRY], Month Day [(AGENCY)] - / —
-        int k = 0;
-        while (k < tokens.Length && k < 8 && tokens[k].Kind == TokenKind.Word && IsUpperWord(Tok(k))) k++;
-        if (k > 0 && Punct(k, ","))
-        {
-            int j = k + 1;
-            // optional country or state in title case: "BEIRUT, Lebanon, March 3"
-            int c = j;
-            while (c < tokens.Length && c < j + 3 && tokens[c].Kind == TokenKind.Word && char.IsUpper(Tok(c)[0]) && MonthOf(Tok(c)) == 0) c++;
-            if (c > j && Punct(c, ",")) j = c + 1;
-            if (MonthDay(tokens, text, j, out int month, out int day, out int? year, out int end))
-            {
-                string? agency = null;
-                int a = end;
-                if (Punct(a, ",") && year is null) a++;
-                if (Punct(a, "("))
-                {
-                    int close = a + 1;
-                    while (close < tokens.Length && !Punct(close, ")") && close < a + 6) close++;
-                    if (Punct(close, ")")) { agency = text[tokens[a + 1].Start..tokens[close - 1].End]; a = close + 1; }
-                }
-                bool dash = a < tokens.Length && Tok(a) is "-" or "—" or "–" or ":" || a + 1 < tokens.Length && Tok(a) == "-" && Tok(a + 1) == "-";
-                if (agency is not null || dash)
-                {
-                    var place = text[tokens[0].Start..tokens[k - 1].End];
-                    var span = new TextSpan(tokens[j].Start, tokens[end - 1].End);
-                    return Complete(month, day, year, null, "agency-dateline", span, near, place, agency);
-                }
-            }
-        }
+        if (Wire(text, near) is { Month: > 0 } wire) return wire;
 
         if (text.Trim().Length > MaxLine) return null;
         // 2. a date line: optional label and weekday, then a date near the start of a short line

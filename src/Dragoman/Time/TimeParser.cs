@@ -672,6 +672,9 @@ internal sealed class TimeParser
             if (IsYear(jy)) { cs.Year = _t[jy].Num; j = jy + 1; }
             return new ParseMatch(j, cs);
         }
+        // "first two quarters of 1990", "the last two quarters": a half-year
+        if ((Is(i, LexKind.Ordinal) && t.L.Ord == 1 || K(i) == Kw.Last) && W(i + 1, "two") && Unit(i + 2) == Gran.Quarter && IsPlural(i + 2))
+            return QuarterTail(i + 2, K(i) == Kw.Last ? 2 : 1, Gran.Half);
         // quarters without article: "third-quarter", "first-half"
         if (Is(i, LexKind.Ordinal) && P(i + 1, '-') && Unit(i + 2) is Gran.Quarter or Gran.Half)
             return QuarterTail(i + 2, t.L.Ord, Unit(i + 2));
@@ -695,6 +698,20 @@ internal sealed class TimeParser
     private ParseMatch? TheDate(int i)
     {
         int j = i + 1;
+        // "the quarter a year ago", "the same period last year", "the corresponding quarter a year earlier": the
+        // quarter the report is about, a year back
+        {
+            int q0 = j;
+            if (K(q0) == Kw.Same || W(q0, "corresponding") || W(q0, "comparable") || W(q0, "equivalent")) q0++;
+            if (Unit(q0) == Gran.Quarter && !IsPlural(q0) || K(q0) == Kw.Period)
+            {
+                int qa = q0 + 1;
+                if (K(qa) == Kw.Last && Unit(qa + 1) == Gran.Year && !IsPlural(qa + 1))
+                    return new ParseMatch(qa + 2, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true, Quarter = -1 });
+                if (K(qa) == Kw.A && Unit(qa + 1) == Gran.Year && !IsPlural(qa + 1) && K(qa + 2) is Kw.Ago or Kw.Earlier)
+                    return new ParseMatch(qa + 3, new CalSem { Gran = Gran.Year, YearEarlierOfContext = true, Quarter = -1 });
+            }
+        }
         // "the 4th of August", "the 1990s", "the nineties", "the summer of 1990", "the third quarter", "the weekend"
         if (DayNumber(j) is > 0 && (_t[j].Ord > 0 || Is(j, LexKind.Ordinal)) && K(j + 1) == Kw.Of && MonthAt(j + 2, out _) > 0)
             return DateCore(j);
@@ -710,6 +727,8 @@ internal sealed class TimeParser
             if (K(k) == Kw.Of && YearAt(k + 1, out int sy, out int se)) { cs.Year = sy; k = se; }
             return new ParseMatch(k, cs);
         }
+        if ((Is(j, LexKind.Ordinal) && _t[j].L.Ord == 1 || K(j) == Kw.Last) && W(j + 1, "two") && Unit(j + 2) == Gran.Quarter && IsPlural(j + 2))
+            return QuarterTail(j + 2, K(j) == Kw.Last ? 2 : 1, Gran.Half);
         if (Is(j, LexKind.Ordinal) && Unit(j + 1) is Gran.Quarter or Gran.Half) return QuarterTail(j + 1, _t[j].L.Ord, Unit(j + 1));
         if (K(j) == Kw.Fiscal && Is(j + 1, LexKind.Ordinal) && Unit(j + 2) is Gran.Quarter or Gran.Half) return QuarterTail(j + 2, _t[j + 1].L.Ord, Unit(j + 2));
         // "the 1988 third quarter"

@@ -14,6 +14,7 @@ internal sealed class TimeResolver(DateOnly? reference)
     private static readonly UmAlQuraCalendar Hijri = new();
     private (int Year, int Quarter)? _lastQuarter;
     private int _lastQuarterAt = int.MinValue;
+    private int? _endedQuarter, _openQuarter;
     private int _at;
 
     private readonly DateOnly? _reference = reference;
@@ -64,10 +65,17 @@ internal sealed class TimeResolver(DateOnly? reference)
         }
     }
 
-    private void SetQuarter(int year, int quarter)
+    private void SetQuarter(int year, int quarter, Func<Dir>? tense = null)
     {
         _lastQuarter = (year, quarter);
         _lastQuarterAt = _at;
+        // a quarter named in future narration ("expects fourth-quarter earnings to fall") is an outlook, not the
+        // period the report is about
+        if (tense is not null && tense() == Dir.Future) return;
+        // a report is about a quarter that has ended; one that has not ("the impact on fourth-quarter results")
+        // frames the report only when no ended one was named
+        if (Reference is { } r && new DateOnly(year, 3 * (quarter - 1) + 1, 1).AddMonths(3) <= r) _endedQuarter = quarter;
+        else _openQuarter = quarter;
     }
 
     private TimeExpression ResolveCore(Sem sem, TextSpan span, string text, Func<Dir> tense) => sem switch
@@ -164,7 +172,7 @@ internal sealed class TimeResolver(DateOnly? reference)
             if (_lastQuarter is { } ctx) { c.Quarter = ctx.Quarter; }
             else return Format(new CalSem { Gran = Gran.Year }, year.Value, 0, 0, null, inferred);
         }
-        if (c.Gran == Gran.Quarter && c.Quarter is { } qq) SetQuarter(year.Value, qq);
+        if (c.Gran == Gran.Quarter && c.Quarter is { } qq) SetQuarter(year.Value, qq, tense);
         return Format(c, year.Value, c.Month ?? 0, c.Day ?? 0, null, inferred);
     }
 
@@ -279,13 +287,23 @@ internal sealed class TimeResolver(DateOnly? reference)
                 var res = Format(new CalSem { Gran = Gran.Month, Mod = c.Mod == Mod.BeforeRef || c.Mod == Mod.AfterRef ? Mod.None : c.Mod }, d.Year, d.Month, 1, null, false);
                 return ApplyRefMod(c.Mod, res, r);
             }
+            case Gran.Quarter when c.LatestCompleted && (_endedQuarter ?? _openQuarter) is { } named:
+            {
+                // "the quarter", "the latest period": the quarter the report just named (a fiscal quarter keeps its
+                // number: "fiscal second-quarter ... The latest period" is Q2), in the latest year it has begun by
+                int ny = r.Year;
+                if (new DateOnly(ny, 3 * (named - 1) + 1, 1) > r) ny--;
+                SetQuarter(ny, named);
+                var res = Format(new CalSem { Gran = Gran.Quarter, Quarter = named, Mod = c.Mod is Mod.BeforeRef or Mod.AfterRef ? Mod.None : c.Mod }, ny, 0, 0, null, false);
+                return ApplyRefMod(c.Mod, res, r);
+            }
             case Gran.Quarter:
             {
                 int q = (r.Month - 1) / 3 + 1, y = r.Year;
                 int off = c.LatestCompleted ? -1 : c.RelOffset;
                 int idx = y * 4 + (q - 1) + off;
                 y = idx / 4; q = idx % 4 + 1;
-                SetQuarter(y, q);
+                SetQuarter(y, q, tense);
                 var res = Format(new CalSem { Gran = Gran.Quarter, Quarter = q, Mod = c.Mod is Mod.BeforeRef or Mod.AfterRef ? Mod.None : c.Mod }, y, 0, 0, null, false);
                 return ApplyRefMod(c.Mod, res, r);
             }
@@ -293,7 +311,7 @@ internal sealed class TimeResolver(DateOnly? reference)
             {
                 int y = r.Year + c.RelOffset;
                 var part = new CalSem { Gran = c.Quarter is not null ? Gran.Quarter : Gran.Half, Quarter = c.Quarter, Half = c.Half };
-                if (c.Quarter is { } pq) SetQuarter(y, pq);
+                if (c.Quarter is { } pq) SetQuarter(y, pq, tense);
                 return Format(part, y, 0, 0, null, false);
             }
             case Gran.Year:

@@ -24,7 +24,8 @@ public static class TimeTagger
             if (!parser.CanStart(i)) continue;
             if (parser.ParseAt(i, st.Length) is not { } m) continue;
             var span = new TextSpan(st[i].S, st[m.End - 1].E);
-            result.Add(VaguePeriodAfterIn(doc.Text, m.Sem, resolver.Resolve(m.Sem, span, doc.Slice(span), () => tense.At(span))));
+            var sem = InContext(doc, m.Sem, span, tense);
+            result.Add(VaguePeriodAfterIn(doc.Text, sem, resolver.Resolve(sem, span, doc.Slice(span), () => tense.At(span))));
             i = m.End - 1;
         }
         return result;
@@ -41,22 +42,29 @@ public static class TimeTagger
         var resolver = new TimeResolver(doc.ReferenceDate);
         var tense = new TenseFinder(doc);
         var order = Enumerable.Range(0, extents.Count).OrderBy(k => extents[k].Start).ToArray();
+        // the document's own expressions outside the given extents are discourse context too ("fourth-quarter
+        // earnings" that no extent covers still frames "a year earlier"): resolve them in text order, output nothing
+        var context = ContextMatches(doc, extents);
+        int ci = 0;
         foreach (var k in order)
         {
             var span = extents[k];
-            var tokens = Tokenizer.Tokenize(doc.Text, span.Start, span.End);
-            if (tokens.Length == 0) continue;
-            var st = TimeParser.SubTokens(doc.Text, tokens, 0, tokens.Length, null);
-            // sentence starts matter for "May"/"March": mark the first sub-token when the extent opens a sentence
-            int si = doc.SentenceAt(span.Start);
-            if (si >= 0 && doc.Sentences[si].Start != span.Start && st.Length > 0) st[0].SentenceStart = false;
-            var parser = new TimeParser(doc.Text, st);
-            ParseMatch? best = null; int bestStart = 0;
-            for (int i = 0; i < st.Length && best is null; i++)
+            for (; ci < context.Count && context[ci].Span.Start < span.Start; ci++)
             {
-                if (!parser.CanStart(i)) continue;
-                if (parser.ParseAt(i, st.Length) is { } m) { best = m; bestStart = i; }
+                var (cs, sem) = context[ci];
+                resolver.Resolve(InContext(doc, sem, cs, tense), cs, doc.Slice(cs), () => tense.At(cs));
             }
+            var (st, best, bestStart) = ParseExtent(doc, span.Start, span.End);
+            if (st.Length == 0) continue;
+            // an extent that stops before "ago"/"earlier"/"later" ("$13.5 million, [a year] earlier"): the word
+            // after it says which way the span points, so read it too
+            if (best is { Sem: DurSem } && best.Value.End == st.Length && WordAfter(doc.Text, span.End) is { } after
+                && ParseExtent(doc, span.Start, after) is { Best: { Sem: not DurSem } longer } ext && longer.End == ext.St.Length)
+                (st, best, bestStart) = ext;
+            // "then current": "then" governs the rest ("current" alone would be the present)
+            var ext0 = doc.Text.AsSpan(span.Start, span.End - span.Start);
+            if (ext0.Length > 5 && ext0.StartsWith("then", StringComparison.OrdinalIgnoreCase) && ext0[4] is ' ' or '-')
+                best = null;
             if (best is not { } b)
             {
                 // an extent already judged temporal that the recogniser does not read on its own ("previously",
@@ -66,7 +74,8 @@ public static class TimeTagger
                 continue;
             }
             var inner = new TextSpan(st[bestStart].S, st[b.End - 1].E);
-            var te = VaguePeriodAfterIn(doc.Text, b.Sem, resolver.Resolve(b.Sem, inner, doc.Slice(inner), () => tense.At(inner)));
+            var bsem = InContext(doc, b.Sem, inner, tense);
+            var te = VaguePeriodAfterIn(doc.Text, bsem, resolver.Resolve(bsem, inner, doc.Slice(inner), () => tense.At(inner)));
             output[k] = new TimeExpression
             {
                 Span = span, Text = doc.Slice(span), Type = te.Type, Value = te.Value, Start = te.Start, End = te.End,
@@ -74,6 +83,152 @@ public static class TimeTagger
             };
         }
         return output;
+    }
+
+    /// <summary>
+    /// Readings that depend on the words around an expression:
+    /// "will one day be" (indefinite future, FUTURE_REF); "would be redeemed in five years" (a counted span after
+    /// "in" in future narration is a point ahead: the date five years on); "compared with $33 million last year"
+    /// in a report about a quarter (the same quarter a year back).
+    /// </summary>
+    private static Sem InContext(Document doc, Sem sem, TextSpan span, TenseFinder tense)
+    {
+        var text = doc.Text;
+        switch (sem)
+        {
+            case DurSem { N: 1, Unit: Gran.Day } when StartsWithWord(text, span, "one") || StartsWithWord(text, span, "some"):
+                return !PrecededBy(text, span.Start, "for") && !PrecededBy(text, span.Start, "in") && tense.At(span) == Dir.Future ? new RefSem("FUTURE_REF") : sem;
+            case DurSem { N: { } n, Unit: var u } when u is Gran.Day or Gran.Week or Gran.Month or Gran.Year && !StartsWithWord(text, span, "the")
+                && PrecededBy(text, span.Start, "in") && !AfterSuperlative(text, span.Start) && tense.At(span) == Dir.Future:
+                return new OffsetSem { Unit = u, N = n, Sign = 1 };
+            case CalSem { RelUnit: Gran.Year, RelOffset: -1, Month: null, Quarter: null, Half: null, Weekday: null, Season: null } when StartsWithWord(text, span, "last")
+                && ComparesAmounts(doc, span):
+                return new CalSem { Gran = Gran.Year, YearEarlierOfContext = true };
+            // "in the first nine months, net was $306 million, compared with a loss in the 1988 period": the
+            // period of a clause that names months is not a quarter
+            case CalSem { Gran: Gran.Quarter, Year: { } py, Quarter: null, Relative: false } when ClauseBefore(doc, span).Contains("months", StringComparison.OrdinalIgnoreCase):
+                return new CalSem { Gran = Gran.Year, Year = py };
+            default:
+                return sem;
+        }
+    }
+
+    /// <summary>
+    /// "the first rise in five years", "its highest level in a decade", "the most in two years": a span measured back
+    /// from the reference, not a point ahead (looks at the 40 characters before the expression).
+    /// </summary>
+    private static bool AfterSuperlative(string text, int at)
+    {
+        int from = Math.Max(0, at - 40);
+        var before = text.AsSpan(from, at - from);
+        int i = 0;
+        while (i < before.Length)
+        {
+            while (i < before.Length && !char.IsLetter(before[i])) i++;
+            int s = i;
+            while (i < before.Length && char.IsLetter(before[i])) i++;
+            var w = before[s..i];
+            if (w.Length >= 4 && w.EndsWith("est", StringComparison.OrdinalIgnoreCase) && !w.Equals("interest", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("first", StringComparison.OrdinalIgnoreCase) || w.Equals("most", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("least", StringComparison.OrdinalIgnoreCase) || w.Equals("time", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool StartsWithWord(string text, TextSpan span, string word) =>
+        span.End - span.Start >= word.Length && text.AsSpan(span.Start, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)
+        && (span.End - span.Start == word.Length || !char.IsLetter(text[span.Start + word.Length]));
+
+    /// <summary>True when the word right before <paramref name="at"/> is <paramref name="word"/>.</summary>
+    private static bool PrecededBy(string text, int at, string word)
+    {
+        int i = at - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+        int end = i + 1;
+        while (i >= 0 && char.IsLetter(text[i])) i--;
+        return text.AsSpan(i + 1, end - (i + 1)).Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// "compared with a loss of $3 million last year", "a 13% increase from last year's $1.55 billion": a figure
+    /// compared with the one of a year before, in a clause that names no period of its own ("in the nine months,
+    /// net rose from $504 million last year" compares nine months, not a quarter).
+    /// </summary>
+    private static ReadOnlySpan<char> ClauseBefore(Document doc, TextSpan span)
+    {
+        int si = doc.SentenceAt(span.Start);
+        if (si < 0) return default;
+        int from = doc.Sentences[si].Start;
+        var before = doc.Text.AsSpan(from, span.Start - from);
+        int semi = before.LastIndexOf(';');
+        return semi >= 0 ? before[(semi + 1)..] : before;
+    }
+
+    private static bool ComparesAmounts(Document doc, TextSpan span)
+    {
+        var text = doc.Text;
+        var before = ClauseBefore(doc, span);
+        if (before.IsEmpty) return false;
+        if (before.Contains("months", StringComparison.OrdinalIgnoreCase) || before.Contains("the year", StringComparison.OrdinalIgnoreCase)) return false;
+        bool cue = before.Contains("compared with", StringComparison.OrdinalIgnoreCase) || before.Contains("compared to", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("from ", StringComparison.OrdinalIgnoreCase);
+        if (!cue) return false;
+        // a figure between the comparison and the expression, or right after "last year's"
+        int cmp = Math.Max(before.LastIndexOf("compared", StringComparison.OrdinalIgnoreCase), before.LastIndexOf("from", StringComparison.OrdinalIgnoreCase));
+        foreach (var ch in before[cmp..]) if (char.IsDigit(ch)) return true;
+        var after = text.AsSpan(span.End, Math.Min(8, text.Length - span.End));
+        foreach (var ch in after) if (char.IsDigit(ch)) return true;
+        return false;
+    }
+
+    private static (St[] St, ParseMatch? Best, int BestStart) ParseExtent(Document doc, int start, int end)
+    {
+        var tokens = Tokenizer.Tokenize(doc.Text, start, end);
+        if (tokens.Length == 0) return ([], null, 0);
+        var st = TimeParser.SubTokens(doc.Text, tokens, 0, tokens.Length, null);
+        // sentence starts matter for "May"/"March": mark the first sub-token when the extent opens a sentence
+        int si = doc.SentenceAt(start);
+        if (si >= 0 && doc.Sentences[si].Start != start && st.Length > 0) st[0].SentenceStart = false;
+        var parser = new TimeParser(doc.Text, st);
+        for (int i = 0; i < st.Length; i++)
+        {
+            if (!parser.CanStart(i)) continue;
+            if (parser.ParseAt(i, st.Length) is { } m) return (st, m, i);
+        }
+        return (st, null, 0);
+    }
+
+    /// <summary>The end of the next word when it is "ago", "earlier" or "later", else null.</summary>
+    private static int? WordAfter(string text, int at)
+    {
+        int i = at;
+        while (i < text.Length && text[i] == ' ') i++;
+        int s = i;
+        while (i < text.Length && char.IsLetter(text[i])) i++;
+        var w = text.AsSpan(s, i - s);
+        return w.Equals("ago", StringComparison.OrdinalIgnoreCase) || w.Equals("earlier", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("later", StringComparison.OrdinalIgnoreCase) ? i : null;
+    }
+
+    /// <summary>The tagger's matches that overlap none of the given extents, in text order.</summary>
+    private static List<(TextSpan Span, Sem Sem)> ContextMatches(Document doc, IReadOnlyList<TextSpan> extents)
+    {
+        var result = new List<(TextSpan, Sem)>();
+        if (doc.Tokens.Length == 0) return result;
+        var st = TimeParser.SubTokens(doc.Text, doc.Tokens, 0, doc.Tokens.Length, doc.Sentences);
+        var parser = new TimeParser(doc.Text, st);
+        for (int i = 0; i < st.Length; i++)
+        {
+            if (!parser.CanStart(i)) continue;
+            if (parser.ParseAt(i, st.Length) is not { } m) continue;
+            var span = new TextSpan(st[i].S, st[m.End - 1].E);
+            bool covered = false;
+            foreach (var e in extents) if (e.Overlaps(span)) { covered = true; break; }
+            if (!covered) result.Add((span, m.Sem));
+            i = m.End - 1;
+        }
+        return result;
     }
 
     /// <summary>
@@ -116,6 +271,13 @@ public static class TimeTagger
             return "PRESENT_REF";
         // "future", "future quarters": an unbounded time ahead
         if (head.Equals("future", StringComparison.OrdinalIgnoreCase)) return "FUTURE_REF";
+        // "then current", "then-chairman": "then" before a word places it at a past time ("until then" alone is an
+        // anaphor to a narrated date and stays unread)
+        if (!single && head.Equals("then", StringComparison.OrdinalIgnoreCase)) return "PAST_REF";
+        if (head.StartsWith("then-", StringComparison.OrdinalIgnoreCase) && head.Length > 5) return "PAST_REF";
+        // "this moment", "this crucial moment", "the present": the time of speaking
+        if (e.EndsWith("moment", StringComparison.OrdinalIgnoreCase) && head.Equals("this", StringComparison.OrdinalIgnoreCase)) return "PRESENT_REF";
+        if (single && head.Equals("present", StringComparison.OrdinalIgnoreCase)) return "PRESENT_REF";
         return null;
     }
 }
@@ -129,7 +291,7 @@ internal sealed class TenseFinder(Document doc)
     private static readonly HashSet<string> Future = new(StringComparer.OrdinalIgnoreCase)
     {
         "will", "shall", "'ll", "’ll", "won't", "going", "expected", "expects", "expect", "plans", "plan", "planning", "scheduled",
-        "due", "upcoming", "intends", "intend", "tomorrow", "next", "aims", "hopes", "coming", "forthcoming",
+        "due", "upcoming", "intends", "intend", "tomorrow", "next", "aims", "hopes", "coming", "forthcoming", "supposed",
     };
 
     private static readonly HashSet<string> PastIrregular = new(StringComparer.OrdinalIgnoreCase)
@@ -189,6 +351,23 @@ internal sealed class TenseFinder(Document doc)
         return !(w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal));
     }
 
+    private ReadOnlySpan<char> Word(int t) => doc.Text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
+
+    private static bool IsDeterminer(ReadOnlySpan<char> w) =>
+        w.Equals("a", StringComparison.OrdinalIgnoreCase) || w.Equals("an", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("its", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("their", StringComparison.OrdinalIgnoreCase) || w.Equals("his", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("her", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"had scheduled", "had been expected": the past perfect before a word of plans.</summary>
+    private bool PrecededByHad(int t, int first)
+    {
+        if (t - 1 < first) return false;
+        var p1 = Word(t - 1);
+        if (p1.Equals("had", StringComparison.OrdinalIgnoreCase)) return true;
+        return p1.Equals("been", StringComparison.OrdinalIgnoreCase) && t - 2 >= first && Word(t - 2).Equals("had", StringComparison.OrdinalIgnoreCase);
+    }
+
     public Dir At(TextSpan span)
     {
         int si = doc.SentenceAt(span.Start);
@@ -206,25 +385,50 @@ internal sealed class TenseFinder(Document doc)
         int bestPast = int.MaxValue, bestFuture = int.MaxValue, leftPast = int.MaxValue, leftFuture = int.MaxValue;
         bool deadline = false;
         var text = doc.Text;
+        // a cue after a comma that follows the expression often belongs to the main clause that a relative clause
+        // holding the expression interrupts ("talks that are supposed to conclude by May, invited ..."): it counts
+        // as further away
+        int commaAfter = int.MaxValue;
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Start >= span.End && text[tok.Start] == ',' && tok.End - tok.Start == 1) { commaAfter = tok.Start; break; }
+        }
         for (int t = s.FirstToken; t < s.EndToken; t++)
         {
             var tok = doc.Tokens[t];
             if (tok.Kind != TokenKind.Word || span.Contains(tok.Start)) continue;
             var w = text.AsSpan(tok.Start, tok.End - tok.Start);
             int dist = tok.Start < span.Start ? span.Start - tok.End : tok.Start - span.End;
+            if (tok.Start > commaAfter) dist += MaxCueDistance / 2;
             var lookup = Future.GetAlternateLookup<ReadOnlySpan<char>>();
             if (lookup.Contains(w) || w.EndsWith("'ll", StringComparison.Ordinal) || w.EndsWith("’ll", StringComparison.Ordinal))
             {
                 if (w.Equals("going", StringComparison.OrdinalIgnoreCase) && !(t + 1 < s.EndToken && text.AsSpan(doc.Tokens[t + 1].Start, doc.Tokens[t + 1].End - doc.Tokens[t + 1].Start).Equals("to", StringComparison.OrdinalIgnoreCase)))
                     continue;
+                // "had been scheduled to expire Friday": a plan that lies in the past
+                if (PrecededByHad(t, s.FirstToken)) { if (dist < bestPast) bestPast = dist; continue; }
                 if (dist < bestFuture) bestFuture = dist;
                 if (IsModalFuture(w) && tok.Start < span.Start && dist < leftFuture) leftFuture = dist;
                 continue;
             }
-            // infinitive "to" + verb ("is to resume", "set to conclude") looks ahead
+            // infinitive "to" + verb before the expression ("is to resume Monday", "agreed to buy it in February")
+            // looks ahead; one after it ("fell on Friday to close at $20") belongs to another clause
             if (w.Equals("to", StringComparison.Ordinal) && t + 1 < s.EndToken && IsInfinitiveVerb(text, doc.Tokens[t + 1]))
             {
-                if (dist < bestFuture) bestFuture = dist;
+                if (tok.Start < span.Start)
+                {
+                    var before = t - 1 >= s.FirstToken ? Word(t - 1) : default;
+                    // "had been scheduled to expire Friday": the plan, and its date, lie in the past
+                    if (t - 1 >= s.FirstToken && Future.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) && PrecededByHad(t - 1, s.FirstToken))
+                    { if (dist < bestPast) bestPast = dist; continue; }
+                    if (dist < bestFuture) bestFuture = dist;
+                    // as the governing verb only right after a verb of deciding or planning ("agreed to buy it in
+                    // February", "is to resume"), not after a clause ("made it difficult for Sun to meet demand")
+                    if (dist < leftFuture && (before.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || IsAuxiliary(before)
+                        || before.Equals("is", StringComparison.OrdinalIgnoreCase) || before.Equals("are", StringComparison.OrdinalIgnoreCase)))
+                        leftFuture = dist;
+                }
                 continue;
             }
             if (IsModalFuture(w) && tok.Start < span.Start && dist < leftFuture) leftFuture = dist;
@@ -236,6 +440,10 @@ internal sealed class TenseFinder(Document doc)
                 var prev = doc.Tokens[t - 1];
                 var pw = text.AsSpan(prev.Start, prev.End - prev.Start);
                 if (pw.Equals("be", StringComparison.OrdinalIgnoreCase) || pw.Equals("being", StringComparison.OrdinalIgnoreCase)) past = false;
+                // an -ed adjective after a determiner ("a still unspecified date", "the expanded plant") is no verb
+                else if (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && (IsDeterminer(pw)
+                    || t - 2 >= s.FirstToken && IsDeterminer(Word(t - 2)) && (pw.EndsWith("ly", StringComparison.OrdinalIgnoreCase) || pw.Equals("still", StringComparison.OrdinalIgnoreCase) || pw.Equals("yet", StringComparison.OrdinalIgnoreCase))))
+                    past = false;
             }
             if (past && dist < bestPast) bestPast = dist;
             // the governing verb of a clause, not a reporting verb of the sentence nor a present perfect auxiliary

@@ -1,4 +1,5 @@
 using Dragoman.Ingest.Rules;
+using Dragoman.Time;
 
 namespace Dragoman.Tests.Ingest;
 
@@ -18,7 +19,7 @@ public class RuleTests
     [InlineData("March 3", null, "no year: not a publication date line")]
     public void Date_lines(string line, string? expected, string reason)
     {
-        var got = DateParsing.DateLine(line)?.Date?.ToString("yyyy-MM-dd");
+        var got = Datelines.DateLine(line)?.Date?.ToString("yyyy-MM-dd");
         Assert.True(got == expected, $"{reason}: got {got}");
     }
 
@@ -30,7 +31,7 @@ public class RuleTests
     [InlineData("2019-02-30", null, "impossible day")]
     public void Metadata_stamps(string value, string? expected, string reason)
     {
-        var got = DateParsing.ParseStamp(value)?.ToString("yyyy-MM-dd");
+        var got = Datelines.MetadataDate(value)?.ToString("yyyy-MM-dd");
         Assert.True(got == expected, $"{reason}: got {got}");
     }
 
@@ -43,12 +44,12 @@ public class RuleTests
     [InlineData("Syrian forces said on Monday - in a statement - that", null, null, "prose with dashes is no dateline")]
     public void Wire_datelines(string lede, string? date, string? agency, string reason)
     {
-        var got = DateParsing.WireDateline(lede);
+        var got = Datelines.Wire(lede);
         if (date is null) { Assert.True(got is null, reason); return; }
         Assert.True(got is not null, reason);
-        var d = got!.Value.Date;
-        Assert.True((d is null ? "" : $"{d.Value.Month}-{d.Value.Day}-{d.Value.Year}") == date, $"{reason}: date {d}");
-        Assert.True(got.Value.Agency == agency, $"{reason}: agency {got.Value.Agency}");
+        Assert.True((got!.Month == 0 ? "" : $"{got.Month}-{got.Day}-{got.Year}") == date, $"{reason}: date {got.Month}-{got.Day}-{got.Year}");
+        Assert.True(got.Agency == agency, $"{reason}: agency {got.Agency}");
+        Assert.True(got.End > 0 && got.End < lede.Length && !char.IsWhiteSpace(lede[got.End]) && lede[got.End - 1] == ' ', $"{reason}: the lede's own text starts at {got.End}");
     }
 
     [Theory]

@@ -28,12 +28,67 @@ public class DatelinesTests
     [InlineData("BEIRUT, March 3 (AFP) — Lebanon", 3, 3, "BEIRUT", "AFP", "AFP style with an em dash")]
     [InlineData("AMMAN, Jordan, Feb. 10 (AP) - Officials", 2, 10, "AMMAN", "AP", "AP style with a country")]
     [InlineData("CAIRO, Jan 5 - Egypt said", 1, 5, "CAIRO", null, "no agency, a dash after the date")]
+    [InlineData("DAMASCUS, Feb. 9 (Xinhua) -- Syrian army units", 2, 9, "DAMASCUS", "Xinhua", "Xinhua style: double hyphen")]
+    [InlineData("Damascus, 4 August (SANA) – The army units", 8, 4, "Damascus", "SANA", "SANA style: title-case place, day before month, en dash")]
+    [InlineData("ALEPPO, Syria, Tuesday, May 2 (AP) - Rebels", 5, 2, "ALEPPO", "AP", "a weekday before the date")]
+    [InlineData("ISTANBUL, 3 March (AFP) - Turkey said", 3, 3, "ISTANBUL", "AFP", "AFP day-first style")]
     public void Reads_agency_datelines_without_a_year(string line, int month, int day, string place, string? agency, string reason)
     {
         var r = Datelines.Parse(line);
         Assert.True(r is not null && r.Kind == "agency-dateline" && r.Month == month && r.Day == day && r.Year is null && r.Date is null
             && r.Place == place && r.Agency == agency, $"{reason}: got {r}");
+        var written = line[r!.Span.Start..r.Span.End];
+        Assert.True(written.Contains(day.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) && !written.Contains('(') && !written.StartsWith(place, StringComparison.Ordinal),
+            $"{reason}: the span covers the date as written, got '{written}'");
         Assert.False(Datelines.TryParse(line, out _, out _), $"{reason}: without a year there is no full date");
+    }
+
+    [Theory]
+    [InlineData("MOSCOW (Interfax) - The ministry said.", "Interfax", "an agency with no date is still a dateline (Month 0)")]
+    [InlineData("Idlib, 4 August 2018 (SANA) – Shelling hit the city.", "SANA", "title-case place, day month year")]
+    [InlineData("DAMASCUS, Feb. 9 (Xinhua) -- Syrian army units", "Xinhua", "a double hyphen is one dash")]
+    public void Wire_datelines_give_where_the_lede_starts(string lede, string agency, string reason)
+    {
+        var r = Datelines.Wire(lede);
+        Assert.True(r is not null && r.Agency == agency, $"{reason}: got {r}");
+        Assert.True(char.IsUpper(lede[r!.End]) && lede[r.End - 1] == ' ', $"{reason}: the lede starts at {r.End}");
+    }
+
+    [Theory]
+    [InlineData("Syrian forces said on Monday - in a statement - that", "title-case prose before a dash is no dateline")]
+    [InlineData("Officials, March 3 was the deadline", "no dash or agency after the date")]
+    public void Prose_is_no_wire_dateline(string lede, string reason) => Assert.True(Datelines.Wire(lede) is null, reason);
+
+    // text, expected date, expected start of the running text, reason
+    [Theory]
+    [InlineData("Wed 05 Apr 2017 Syria attack kills 12", "2017-04-05", "Syria", "weekday and date run into the headline")]
+    [InlineData("AFP Friday 3 Jun 2016 Rebels advanced", "2016-06-03", "Rebels", "agency, weekday, date")]
+    [InlineData("Date of publication 25 April 2017 Airstrikes hit", "2017-04-25", "Airstrikes", "label 'Date of publication'")]
+    [InlineData("13-12-2014 Kurdish forces took the hill", "2014-12-13", "Kurdish", "numeric day-first, unambiguous")]
+    [InlineData("24.08.2013 Syrian state media accused rebels", "2013-08-24", "Syrian", "a dotted numeric date the tokenizer keeps as one number")]
+    [InlineData("Wed 05 Apr 2017 at 0914 - Shelling resumed", "2017-04-05", "Shelling", "a time and a dash after the date")]
+    public void Leading_stamps(string text, string date, string rest, string reason)
+    {
+        var r = Datelines.LeadingStamp(text);
+        Assert.True(r?.Date?.ToString("yyyy-MM-dd") == date && text[r.End..].StartsWith(rest, StringComparison.Ordinal), $"{reason}: got {r}");
+    }
+
+    [Theory]
+    [InlineData("05-04-2017 Kurdish forces", "an ambiguous numeric date is no leading stamp")]
+    [InlineData("Syria attack kills 12 on 5 April 2017", "a date later in the sentence is not leading")]
+    public void Not_leading_stamps(string text, string reason) => Assert.True(Datelines.LeadingStamp(text) is null, reason);
+
+    [Theory]
+    [InlineData("By John Smith, Beirut, 4 August 2018", "2018-08-04", "day month year in a byline")]
+    [InlineData("Updated on Aug. 4, 2011 at noon", "2011-08-04", "abbreviated month, comma, year")]
+    [InlineData("filed 2017/04/05 from Aleppo", "2017-04-05", "ISO with slashes")]
+    [InlineData("on March 3 the talks", "", "month and day without a year: found, no full date")]
+    [InlineData("Damascus is 90 km from Daraa", null, "no date")]
+    public void Finds_the_first_date_in_text(string text, string? date, string reason)
+    {
+        var r = Datelines.Find(text);
+        if (date is null) { Assert.True(r is null, $"{reason}: got {r}"); return; }
+        Assert.True(r is not null && (r.Date?.ToString("yyyy-MM-dd") ?? "") == date, $"{reason}: got {r}");
     }
 
     [Theory]

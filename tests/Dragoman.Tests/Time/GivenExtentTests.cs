@@ -15,6 +15,9 @@ public class GivenExtentTests
     [InlineData("No decision has been made yet.", "yet", "PRESENT_REF", "'yet': up to now")]
     [InlineData("Results in future quarters may be lower.", "future quarters", "FUTURE_REF", "'future' with a plural unit: unbounded time ahead")]
     [InlineData("The firm will need more capital in the future.", "the future", "FUTURE_REF", "the recogniser's own reading is kept")]
+    [InlineData("Holders may buy shares at 50% of the then current market price.", "then current", "PAST_REF", "'then' before a word: at a past time")]
+    [InlineData("He would not be traveling at this crucial moment without a reason.", "this crucial moment", "PRESENT_REF", "'this moment': the time of speaking")]
+    [InlineData("At present the talks are stalled.", "present", "PRESENT_REF", "'at present'")]
     public void Deictic_adverbs_in_given_extents_take_their_side_of_the_reference(string text, string extent, string value, string reason)
     {
         var doc = Doc(text, "2019-11-02");
@@ -49,10 +52,47 @@ public class GivenExtentTests
         Assert.NotNull(t.Start);
     }
 
+    // text, given extent, reference, expected value, reason
+    [Theory]
+    [InlineData("Ralston reported a decline in fourth-quarter earnings. It earned $45 million, compared with $85 million a year earlier.", "a year earlier", "1989-11-02", "1988-Q4",
+        "a quarter named outside every given extent still frames 'a year earlier'")]
+    [InlineData("The company posted fiscal second-quarter net of $8.6 million. The latest period includes gains from debt retirement.", "The latest period", "1989-10-26", "1989-Q2",
+        "'the latest period' is the quarter the report named (a fiscal quarter keeps its number), not the calendar's last")]
+    [InlineData("Third-quarter net fell 22%. The company has no estimate of the impact on fourth-quarter results. In the latest quarter, it lost $23 million.", "the latest quarter", "1989-10-30", "1989-Q3",
+        "a quarter that has not ended ('fourth-quarter results') does not replace the ended quarter the report is about")]
+    [InlineData("Sun posted a loss in the fiscal first quarter. It had expected to break even for the quarter on sales of $530 million.", "the quarter", "1989-10-26", "1989-Q1",
+        "'the quarter' after a named fiscal quarter")]
+    [InlineData("Sales in the quarter rose 5%.", "the quarter", "1989-10-26", "1989-Q3",
+        "with no quarter named, 'the quarter' is the last one completed")]
+    [InlineData("Columbia announced a loss for the third quarter. For the quarter a year ago, it reported earnings of $16.3 million.", "the quarter a year ago", "1989-10-26", "1988-Q3",
+        "'the quarter a year ago' is the named quarter, a year back")]
+    [InlineData("The company lost $8.1 million in the third quarter. These results compare with net income of $1.8 million for the corresponding period last year.", "the corresponding period last year", "1989-11-01", "1988-Q3",
+        "'the corresponding period last year' is the same quarter a year back")]
+    [InlineData("Aetna's third-quarter net fell. In the latest quarter, it had a $23 million loss on auto lines, compared with earnings of $33 million last year.", "last year", "1989-10-30", "1988-Q3",
+        "'compared with $33 million last year' in a quarter report compares the quarter with the same quarter a year back")]
+    [InlineData("Aetna's third-quarter net fell. In the nine months, net rose 4.3% to $525.8 million, from $504.2 million last year.", "last year", "1989-10-30", "1988",
+        "a clause that names its own period (the nine months) does not compare quarters")]
+    [InlineData("Aetna's third-quarter net fell. Last year catastrophe losses totaled $5 million.", "Last year", "1989-10-30", "1988",
+        "'last year' that compares no figure is the year")]
+    [InlineData("Third-quarter net fell. In the first nine months, net was $306 million, compared with a loss of $195 million in the 1988 period.", "the 1988 period", "1989-11-02", "1988",
+        "a clause that names months compares nine months, not the quarter: 'the 1988 period' is the year")]
+    [InlineData("Third-quarter net was $27.1 million, more than twice the $13.5 million a year earlier.", "a year", "1989-11-01", "1988-Q3",
+        "a given extent that stops before 'earlier' is read with it")]
+    [InlineData("Analysts expect the trend to continue through at least the first two quarters of 1990.", "first two quarters of 1990", "1989-10-26", "1990-H1",
+        "the first two quarters are the first half-year")]
+    public void Quarters_named_in_the_report_frame_anaphoric_periods(string text, string extent, string reference, string value, string reason)
+    {
+        var doc = Doc(text, reference);
+        int at = text.IndexOf(extent, StringComparison.Ordinal);
+        var result = TimeTagger.NormalizeExtents(doc, [new TextSpan(at, at + extent.Length)]);
+        Assert.True(result[0]?.Value == value, $"{reason}: got {result[0]?.Value ?? "(none)"}");
+    }
+
     [Theory]
     [InlineData("once upon", "a deictic word with more after it is not read")]
     [InlineData("the week", "a unit is no deictic adverb")]
     [InlineData("earlier this year", "recogniser territory, not this table")]
+    [InlineData("then", "'until then' alone is an anaphor to a narrated date, not PAST_REF")]
     public void Other_extents_are_no_deictic_reference(string extent, string reason)
         => Assert.True(TimeTagger.DeicticReference(extent) is null, reason);
 }

@@ -27,6 +27,18 @@ public class SeedTimeTests
         Assert.True(t.Type == "DURATION" && t.Value == "P1M" && !EventTimeResolver.IsEventTime(t), Describe(t));
     }
 
+    // phrase in the seed, relative notation without a reference (docs/time.md), reason
+    [Theory]
+    [InlineData("the last two weeks", "-P2W/P0D", "two weeks up to publication, whatever day that is")]
+    [InlineData("the start of August", "before:XXXX-08 mod=START", "the August before publication, its start")]
+    [InlineData("six months ago", "-P6M", "six months before publication")]
+    [InlineData("next summer", "after:XXXX-SU", "the summer after publication")]
+    public void Seed_without_reference_keeps_expressions_relative(string phrase, string relative, string reason)
+    {
+        var t = Find(Doc(File.ReadAllText(Paths.Seed), null), phrase);
+        Assert.True(t.Relative == relative && t.Start is null, $"{reason}: {Describe(t)}");
+    }
+
     [Fact]
     public void Seed_without_reference_stays_relative()
     {

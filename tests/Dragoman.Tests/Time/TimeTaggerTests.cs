@@ -34,6 +34,12 @@ public class TimeTaggerTests
     [InlineData("The sale is part of the program to pay down $5 billion of a $6 billion bridge loan by February.", "February", "2019-10-30", "2020-02", "2020-02-01", "2020-02-29", "Month", "'by' before a month with no verb near: a deadline ahead")]
     [InlineData("The firm also created a four-member office of the chairman, effective Feb. 1.", "Feb. 1", "2019-10-26", "2020-02-01", "2020-02-01", "2020-02-01", "Day", "'effective' before a date with no verb near: a start ahead")]
     [InlineData("Sales barely changed during the year, and the fund saw little new money in its accounts in March.", "March", "2019-11-02", "2019-03", "2019-03-01", "2019-03-31", "Month", "near past verb 'saw' still decides as before")]
+    [InlineData("Telerate shares fell 50 cents on Friday to close at $20 each.", "Friday", "1989-10-30", "1989-10-27", "1989-10-27", "1989-10-27", "Day", "an infinitive after the expression ('to close') does not govern it; 'fell' does")]
+    [InlineData("The offer previously had been scheduled to expire at midnight Friday.", "midnight Friday", "1989-10-30", "1989-10-27T24:00", "1989-10-27", "1989-10-27", "Day", "'had been scheduled to': a plan in the past")]
+    [InlineData("Thermo Electron agreed to purchase the liquid-chromatography line for $22 million in February.", "February", "1989-10-30", "1990-02", "1990-02-01", "1990-02-28", "Month", "an infinitive right after a verb of deciding governs the date: ahead")]
+    [InlineData("The split would be paid on a still unspecified date in January to holders of record.", "January", "1989-10-26", "1990-01", "1990-01-01", "1990-01-31", "Month", "an -ed adjective after a determiner ('a still unspecified date') is no past verb")]
+    [InlineData("Problems made it extremely difficult for Sun to meet demand for its newest computers well into the summer.", "the summer", "1989-10-26", "1989-SU", "1989-06-01", "1989-08-31", "Season", "an infinitive after a clause takes its time from the clause's past verb")]
+    [InlineData("The governments, which chair talks that are supposed to conclude by May, invited Sinn Fein to rejoin.", "May", "1998-03-22", "1998-05", "1998-05-01", "1998-05-31", "Month", "'supposed to' looks ahead; the main clause's verb after the comma counts as further away")]
     public void Governing_verb_decides_the_side_when_no_cue_is_near(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
         => Check(text, phrase, reference, value, start, end, precision, reason);
 
@@ -75,11 +81,24 @@ public class TimeTaggerTests
     [InlineData("They signed a two-year contract.", "two-year", "P2Y", "adjectival duration")]
     [InlineData("The ceasefire lasted 24 hours.", "24 hours", "PT24H", "hours are a time duration")]
     [InlineData("Profits fell in the first nine months.", "the first nine months", "P9M", "a duration with its article")]
+    [InlineData("It is the first rise in five years.", "five years", "P5Y", "'in five years' in present narration is a span (the first rise in five years), not a point ahead")]
+    [InlineData("They stayed there for one day.", "one day", "P1D", "'for one day' is how long")]
+    [InlineData("It will be the biggest rally in five years.", "five years", "P5Y", "after a superlative, 'in five years' measures back even in future narration")]
     public void Durations_are_not_dates(string text, string phrase, string value, string reason)
     {
         var t = Find(Doc(text, "2019-02-10"), phrase);
         Assert.True(t.Type == "DURATION" && t.Value == value && t.Start is null && t.End is null, $"{reason}: {Describe(t)}");
         Assert.False(EventTimeResolver.IsEventTime(t), $"{reason}: a bare duration must not locate an event");
+    }
+
+    [Theory]
+    [InlineData("The stock would be redeemed in five years.", "five years", "2024", "Year", "a counted span after 'in' in future narration is the point that far ahead")]
+    [InlineData("The plant will reopen in two weeks.", "two weeks", "2019-W08", "Week", "'in two weeks' ahead: the ISO week two weeks on")]
+    [InlineData("Islam will one day be the second largest religion in the country.", "one day", "FUTURE_REF", "Unknown", "'will one day': an indefinite time ahead, not a duration")]
+    public void Counted_spans_ahead_are_points_in_future_narration(string text, string phrase, string value, string precision, string reason)
+    {
+        var t = Find(Doc(text, "2019-02-10"), phrase);
+        Assert.True(t.Type == "DATE" && t.Value == value && t.Precision.ToString() == precision, $"{reason}: {Describe(t)}");
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Dragoman.Documents;
 using Dragoman.Ingest.Rules;
+using Dragoman.Time;
 
 namespace Dragoman.Ingest.Html;
 
@@ -91,7 +92,7 @@ internal static partial class HtmlReader
         var time = container.QuerySelectorAll("time[datetime]").Concat(body.QuerySelectorAll("time[datetime]"))
             .OrderByDescending(t => t.HasAttribute("pubdate") || (t.GetAttribute("itemprop") ?? "").Contains("datePublished", StringComparison.OrdinalIgnoreCase) || (t.ClassName ?? "").Contains("publish", StringComparison.OrdinalIgnoreCase))
             .FirstOrDefault();
-        if (time is not null && DateParsing.ParseStamp(time.GetAttribute("datetime")) is { } td) parts.Dates.Add((td, "time element"));
+        if (time is not null && Datelines.MetadataDate(time.GetAttribute("datetime")) is { } td) parts.Dates.Add((td, "time element"));
         if (walker.Truncated) parts.Notice = "text truncated";
         return parts;
     }
@@ -112,9 +113,9 @@ internal static partial class HtmlReader
         string? First(params string[] keys) => keys.Select(k => meta.TryGetValue(k, out var v) ? v[0] : null).FirstOrDefault(v => v is not null);
 
         foreach (var key in DateMetaKeys)
-            if (meta.TryGetValue(key, out var v) && DateParsing.ParseStamp(v[0]) is { } d) { parts.Dates.Add((d, "meta " + key)); break; }
+            if (meta.TryGetValue(key, out var v) && Datelines.MetadataDate(v[0]) is { } d) { parts.Dates.Add((d, "meta " + key)); break; }
         foreach (var el in doc.QuerySelectorAll("[itemprop=datePublished]"))
-            if (el.LocalName != "meta" && DateParsing.ParseStamp(el.GetAttribute("datetime") ?? el.GetAttribute("content") ?? el.TextContent) is { } d) { parts.Dates.Add((d, "itemprop datePublished")); break; }
+            if (el.LocalName != "meta" && Datelines.MetadataDate(el.GetAttribute("datetime") ?? el.GetAttribute("content") ?? el.TextContent) is { } d) { parts.Dates.Add((d, "itemprop datePublished")); break; }
 
         if (First("og:title", "twitter:title", "headline", "dc.title") is { } t) parts.MetaTitles.Add(t);
         if (doc.Title is { Length: > 0 } title) parts.MetaTitles.Add(title);

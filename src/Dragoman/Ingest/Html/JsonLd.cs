@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dragoman.Time;
 
 namespace Dragoman.Ingest.Html;
 
@@ -44,7 +45,7 @@ internal static class JsonLd
 
         if (Str(e, "headline") is { } h) parts.MetaTitles.Insert(0, h);
         foreach (var key in new[] { "datePublished", "dateCreated" })
-            if (Str(e, key) is { } d && Rules.DateParsing.ParseStamp(d) is { } date) { parts.Dates.Insert(0, (date, "json-ld " + key)); break; }
+            if (Str(e, key) is { } d && Datelines.MetadataDate(d) is { } date) { parts.Dates.Insert(0, (date, "json-ld " + key)); break; }
         if (e.TryGetProperty("publisher", out var pub) && NameOf(pub) is { } pn) parts.Publishers.Insert(0, pn);
         if (e.TryGetProperty("author", out var author))
             foreach (var a in author.ValueKind == JsonValueKind.Array ? author.EnumerateArray().ToArray() : [author])

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dragoman.Documents;
+using Dragoman.Time;
 
 namespace Dragoman.Ingest.Rules;
 
@@ -178,7 +179,7 @@ public static partial class CreditRules
         if (rest.Length > 0 && !(rest[0] is ',' or ';' or '|' or '-' or '–' or '—' or '(' or '/' or '·' || rest.StartsWith("in ", StringComparison.OrdinalIgnoreCase)
                                  || rest.StartsWith("for ", StringComparison.OrdinalIgnoreCase)))
             return null;
-        if (rest.Length > 60 || ProseTail().IsMatch(rest) && DateParsing.Find(rest) is null) return null;
+        if (rest.Length > 60 || ProseTail().IsMatch(rest) && Datelines.Find(rest) is null) return null;
         if (NotAName().IsMatch(m.Groups["names"].Value)) return null;
         // "X and Y" joins names; after a comma a single word is a place or an outlet ("By X, Beirut"), not a name.
         var names = new List<string>();
@@ -187,7 +188,7 @@ public static partial class CreditRules
         {
             if (i > 0 && !commaParts[i].Contains(' ')) continue;
             foreach (var n in commaParts[i].Split([" and ", " And ", "&"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                if (Clean(n) is { Length: > 1 } c && DateParsing.Find(c) is null) names.Add(c);
+                if (Clean(n) is { Length: > 1 } c && Datelines.Find(c) is null) names.Add(c);
         }
         return names.Count > 0 ? names : null;
     }
