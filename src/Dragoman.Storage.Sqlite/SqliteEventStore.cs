@@ -169,7 +169,7 @@ public sealed class SqliteEventStore : IEventStore
                     place_name, geonameid, lat, lon, country, admin1, place_precision,
                     time_text, time_start, time_end, time_precision, time_inherited, time_start_char, time_end_char,
                     counts, modality, occurred, sources, evidence, confidence,
-                    cameo, plover_event, plover_mode, acled_type, acled_subtype, quad_class, goldstein)
+                    cameo, plover_event, plover_mode, acled_type, acled_subtype, quad_class, goldstein, place_inherited)
                 VALUES ($a, $eid, $ord, $action, $ts, $te, $tt,
                     $ae, $at, $as, $aend, $acode,
                     $ge, $gt, $gs, $gend, $gcode,
@@ -178,7 +178,7 @@ public sealed class SqliteEventStore : IEventStore
                     $pname, $gid, $lat, $lon, $country, $admin1, $pprec,
                     $ttext, $tstart, $tend, $tprec, $tinh, $tsc, $tec,
                     $counts, $modality, $occurred, $sources, $evidence, $conf,
-                    $cameo, $pev, $pmode, $acled, $acledsub, $quad, $gold)
+                    $cameo, $pev, $pmode, $acled, $acledsub, $quad, $gold, $pinh)
                 ON CONFLICT DO NOTHING
                 """,
                 "$a", "$eid", "$ord", "$action", "$ts", "$te", "$tt",
@@ -189,7 +189,7 @@ public sealed class SqliteEventStore : IEventStore
                 "$pname", "$gid", "$lat", "$lon", "$country", "$admin1", "$pprec",
                 "$ttext", "$tstart", "$tend", "$tprec", "$tinh", "$tsc", "$tec",
                 "$counts", "$modality", "$occurred", "$sources", "$evidence", "$conf",
-                "$cameo", "$pev", "$pmode", "$acled", "$acledsub", "$quad", "$gold");
+                "$cameo", "$pev", "$pmode", "$acled", "$acledsub", "$quad", "$gold", "$pinh");
         }
 
         private static SqliteCommand Cmd(SqliteConnection db, SqliteTransaction tx, string sql, params string[] names)
@@ -253,7 +253,7 @@ public sealed class SqliteEventStore : IEventStore
                     e.PlaceName, e.GeonameId, e.Lat, e.Lon, e.Country, e.Admin1, e.PlacePrecision,
                     e.TimeText, e.TimeStart, e.TimeEnd, e.TimePrecision, e.TimeInherited, e.TimeStartChar, e.TimeEndChar,
                     e.CountsJson, e.Modality, e.Occurred, e.SourcesJson, e.EvidenceJson, e.Confidence,
-                    e.Cameo, e.PloverEvent, e.PloverMode, e.AcledType, e.AcledSubtype, e.QuadClass, e.Goldstein);
+                    e.Cameo, e.PloverEvent, e.PloverMode, e.AcledType, e.AcledSubtype, e.QuadClass, e.Goldstein, e.PlaceInherited);
                 _event.ExecuteNonQuery();
             }
             return id;
@@ -279,7 +279,7 @@ public sealed class SqliteEventStore : IEventStore
         e.place_text, e.place_entity, e.place_name, e.lat, e.lon, e.country, e.admin1, e.place_precision,
         e.time_text, e.time_start, e.time_end, e.time_precision, e.time_inherited,
         e.modality, e.occurred, e.confidence, e.cameo, e.plover_event, e.plover_mode, e.acled_type, e.acled_subtype,
-        e.quad_class, e.goldstein, e.counts, e.sources, e.evidence, a.uri, e.geonameid
+        e.quad_class, e.goldstein, e.counts, e.sources, e.evidence, a.uri, e.geonameid, e.place_inherited
         """;
 
     private static EventRecord ReadEvent(SqliteDataReader r) => new()
@@ -326,6 +326,7 @@ public sealed class SqliteEventStore : IEventStore
         EvidenceJson = r.GetString(39),
         ArticleUri = NStr(r, 40),
         GeonameId = NStr(r, 41),
+        PlaceInherited = r.GetInt64(42) != 0,
     };
 
     private static string? NStr(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

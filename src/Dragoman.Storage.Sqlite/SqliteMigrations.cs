@@ -130,6 +130,9 @@ internal static class SqliteMigrations
                 DELETE FROM events_rtree WHERE id = old.id;
             END;
             """),
+        new(4, "events: place inherited from the article's focus (the sentence names no place)", """
+            ALTER TABLE events ADD COLUMN place_inherited INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -151,6 +151,7 @@ public static class EventView
     {
         var text = e.Place ?? e.PlaceName ?? "";
         if (e.Country is not null) text += $" ({e.Country})";
+        if (e.PlaceInherited) text = "~" + text; // like an inherited date: the article's focus, not the sentence's place
         return text;
     }
 

@@ -66,6 +66,7 @@ public sealed class ShowCommand : Command<ShowSettings>
             if (e.Admin1 is not null || e.Country is not null) where.Append($", {Esc(string.Join(", ", new[] { e.Admin1, e.Country }.Where(x => x is not null)))}");
             if (e.Lat is { } lat && e.Lon is { } lon) where.Append(string.Create(CultureInfo.InvariantCulture, $" ({lat:0.####}, {lon:0.####})"));
             if (e.PlacePrecision is not null) where.Append($" [dim]precision {Esc(e.PlacePrecision)}[/]");
+            if (e.PlaceInherited) where.Append(" [dim](inherited: the article's focus; the sentence names no place)[/]");
             Line("place", where.ToString());
         }
         if (e.TimeText is not null || e.TimeStart is not null)

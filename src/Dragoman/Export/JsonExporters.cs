@@ -31,7 +31,7 @@ public static class EventJson
         ["place"] = new JsonObject
         {
             ["text"] = e.Place, ["entity"] = e.PlaceEntity, ["name"] = e.PlaceName, ["geonameid"] = e.GeonameId, ["lat"] = e.Lat, ["lon"] = e.Lon,
-            ["country"] = e.Country, ["admin1"] = e.Admin1, ["precision"] = e.PlacePrecision,
+            ["country"] = e.Country, ["admin1"] = e.Admin1, ["precision"] = e.PlacePrecision, ["inherited"] = e.PlaceInherited,
             ["acled_geo_precision"] = ExportFields.AcledGeoPrecision(e),
         },
         ["time"] = new JsonObject

@@ -47,6 +47,8 @@ public sealed record EventRow
     public string? Country { get; init; }
     public string? Admin1 { get; init; }
     public string? PlacePrecision { get; init; }
+    /// <summary>The place is the article's focus region, not a place the event's sentence names.</summary>
+    public bool PlaceInherited { get; init; }
     public string? TimeText { get; init; }
     public string? TimeStart { get; init; }
     public string? TimeEnd { get; init; }
@@ -154,6 +156,7 @@ public static class DocumentRows
                 Country = Str(resolved, "country"),
                 Admin1 = Str(resolved, "admin1"),
                 PlacePrecision = Str(resolved, "precision"),
+                PlaceInherited = Bool(placeArg, "inherited") ?? false,
                 TimeText = Str(time, "text"),
                 TimeStart = Str(time, "start"),
                 TimeEnd = Str(time, "end"),

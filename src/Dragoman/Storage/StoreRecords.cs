@@ -73,6 +73,8 @@ public sealed record EventRecord
     public string? Country { get; init; }
     public string? Admin1 { get; init; }
     public string? PlacePrecision { get; init; }
+    /// <summary>The place is the article's focus region, not a place the event's sentence names.</summary>
+    public bool PlaceInherited { get; init; }
     public string? TimeText { get; init; }
     public string? TimeStart { get; init; }
     public string? TimeEnd { get; init; }

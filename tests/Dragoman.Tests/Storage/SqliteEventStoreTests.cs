@@ -77,6 +77,20 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     }
 
     [Fact]
+    public void A_place_inherited_from_the_articles_focus_is_stored_as_such()
+    {
+        var doc = Dragoman.Tests.Support.TestPipeline.ProcessFile(Dragoman.Tests.Support.Paths.Seed, new DateOnly(2019, 2, 10));
+        var inherited = doc.Events.Where(e => e.Place?.Inherited == true).Select(e => e.Id).ToHashSet();
+        var named = doc.Events.Where(e => e.Place is { Inherited: false }).Select(e => e.Id).ToHashSet();
+        Assert.True(inherited.Count > 0, "the seed has events whose sentence names no place");
+        using var store = SqliteEventStore.Open(NewLocation());
+        store.Add([StorableDocument.From(doc)]);
+        var events = store.QueryEvents(new EventQuery { Limit = 1000 }).Value!;
+        Assert.Equal(inherited.Order(), events.Where(e => e.PlaceInherited).Select(e => e.EventId).Order());
+        Assert.All(events.Where(e => named.Contains(e.EventId)), e => Assert.False(e.PlaceInherited, $"{e.EventId} names its place"));
+    }
+
+    [Fact]
     public void Migration_steps_are_numbered_one_up_without_gaps()
     {
         Assert.Equal(Enumerable.Range(1, SqliteMigrations.All.Length), SqliteMigrations.All.Select(m => m.Version));
