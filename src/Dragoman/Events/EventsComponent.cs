@@ -93,6 +93,12 @@ public sealed class EventsComponent : IDocumentComponent
                     && (ce.PatternLine == 0 || Root(n.Code) == Root(ce.Code)))) continue;
                 if (ce.Nominal && coded.Exists(o => !o.Nominal && o.PatternLine > 0 && !o.Target.IsEmpty && ce.Trigger.Start >= o.Target.Start && ce.Trigger.Start < o.Target.End
                     && Root(o.Code) != Root(ce.Code) && !o.Code.StartsWith("01", StringComparison.Ordinal) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString()))) continue;
+                // "prepared to resume shelling": a military move short of force is PLOVER MOBILIZE (CAMEO 15)
+                CodedEvent? prepared = !ce.Nominal && v.IsAny(ce.Trigger.Start, PrepareVerbs) ? ComplementAct(v, ce, coded) : null;
+                if (prepared is not null && IsForce(prepared.Code)) ce = ce with { Code = "150" };
+                // "have sworn to fight", "vowed to retaliate": the stance verb frames its complement, which carries the
+                // stance (THREATEN/AGREE); the verb's own dictionary code (swear = curse, 110) is not a second event
+                else if (!ce.Nominal && v.IsAny(ce.Trigger.Start, ThreatVerbs) && !ce.Code.StartsWith("13", StringComparison.Ordinal) && ComplementAct(v, ce, coded) is not null) continue;
                 if (!IsCodeable(v, ce, document, Stance(v, ce))) continue;
                 // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
@@ -103,6 +109,7 @@ public sealed class EventsComponent : IDocumentComponent
                 else if (code is "190" && TargetsCivilians(v, ce.Target)) code = "180"; // force against civilians is unconventional violence
                 else if (code is "180" or "190" && !ce.Nominal && TargetsProperty(v, ce.Target)) code = "1712"; // "blew up power lines", "set fire to the offices"
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
+                if (code.StartsWith("174", StringComparison.Ordinal) && ExpelledPresence(v, ce.Target) is { } expel) code = expel;
                 var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
                 var trigger = v.SpanOf(ce.Trigger);
@@ -121,6 +128,19 @@ public sealed class EventsComponent : IDocumentComponent
                 if (stance == "commit" && !code.StartsWith("03", StringComparison.Ordinal) && (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2) code = "030";
                 ev.Codes = _res.Codes.Codes(code);
                 ev.Codes = ev.Codes with { Plover = AdjustPlover(ev.Codes, ev.Modality, stance) };
+                // a threat verb takes its mode from the act it threatens ("threatened to halt talks": relations)
+                if (code == "150" && prepared is not null && ev.Codes.Plover is { } mp)
+                    ev.Codes = ev.Codes with { Plover = mp with { Mode = prepared.Code is "194" or "195" or "2041" ? "weapons" : "troops" } };
+                if (code.StartsWith("13", StringComparison.Ordinal) && ev.Codes.Plover is { Event: "THREATEN", Mode: null } tp
+                    && ThreatenedAct(v, ce, coded) is { } act && ThreatMode(act.Code) is { } tm)
+                    ev.Codes = ev.Codes with { Plover = tp with { Mode = tm } };
+                // PLOVER manual, ASSAULT modes: "suicide-attack" is for suicide attacks; other bombs and mines are "explosives"
+                // (the 2021 CAMEO table files all of CAMEO 183 under suicide-attack)
+                // PLOVER manual, PROTEST modes: leaving workplaces is "strike", withdrawing relations "boycott" (CAMEO 143 has both)
+                if (code.StartsWith("143", StringComparison.Ordinal) && ev.Codes.Plover is { Event: "PROTEST" } sp && StrikeWord(v, ce.Trigger))
+                    ev.Codes = ev.Codes with { Plover = sp with { Mode = "strike" } };
+                if (code == "183" && ev.Codes.Plover is { Mode: "suicide-attack" } bp)
+                    ev.Codes = ev.Codes with { Plover = bp with { Mode = "explosives" } };
                 // NGEC PLOVER codebook: resigning is RETREAT with mode resign (the 2021 CAMEO table files 083x under CONCEDE)
                 if (v.IsAny(ce.Trigger.Start, "resign", "resigned", "resigns", "resigning") && ev.Modality is Modality.Asserted or Modality.Reported)
                     ev.Codes = ev.Codes with { Plover = new PloverCode("RETREAT", "resign", ev.Codes.Plover?.Context ?? []) };
@@ -157,6 +177,48 @@ public sealed class EventsComponent : IDocumentComponent
         if (!w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || v.TagAt(k + 1) is not (Tag.Noun or Tag.Proper)) return false;
         if (k == 0) return true;
         return k == 1 && v.TagAt(0) is Tag.Adv or Tag.Proper or Tag.Noun && v.Word(0).EndsWith("ly", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly string[] Subordinators = ["after", "before", "because", "since", "when", "while", "whereas", "although", "though", "until", "following", "amid", "as"];
+
+    /// <summary>
+    /// Whether the trigger at token <paramref name="k"/> stands in a clause that depends on another: a relative clause
+    /// (who/which/whom/whose, or "that" right after a noun), a reduced relative ("a helicopter carrying monitors",
+    /// "the curfew imposed in Sudan", "captured by"), or an adverbial clause or phrase opened by a subordinator ("one day
+    /// after a jet shot down", "after fierce fighting"). The scan runs left to the nearest comma, semicolon or colon, so a
+    /// fronted clause closed by a comma leaves the main clause after it main. Such events are background to the
+    /// sentence's main event.
+    /// </summary>
+    internal static bool IsSecondary(SentenceView v, int k)
+    {
+        var w = v.Word(k);
+        // reduced relative: a participle right after a noun, followed by "by" or a preposition ("captured by", "imposed in")
+        if (k >= 1 && v.TagAt(k - 1) is Tag.Noun or Tag.Proper && v.TagAt(k) == Tag.Verb)
+        {
+            if (w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && v.TagAt(k + 1) is Tag.Noun or Tag.Proper or Tag.Det or Tag.Num or Tag.Prep or Tag.To) return true;
+            if (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && v.TagAt(k + 1) is Tag.By or Tag.Prep && !IsFiniteAfterSubject(v, k)) return true;
+        }
+        for (int p = k - 1; p >= 0; p--)
+        {
+            var t = v.TagAt(p);
+            if (t == Tag.Comma || v.IsAny(p, ";", ":", "--")) return false;
+            if (t == Tag.Rel && v.IsAny(p, "who", "which", "whom", "whose", "where")) return true;
+            if (v.Is(p, "that") && p >= 1 && v.TagAt(p - 1) is Tag.Noun or Tag.Proper && !v.IsAny(p - 1, DemandNouns)) return true;
+            if (v.IsAny(p, Subordinators) && p > 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Forces captured the town": a past form after a sentence-initial noun phrase is the finite verb, not a reduced relative.</summary>
+    private static bool IsFiniteAfterSubject(SentenceView v, int k)
+    {
+        for (int p = k - 1; p >= 0; p--)
+        {
+            var t = v.TagAt(p);
+            if (t is Tag.Noun or Tag.Proper or Tag.Det or Tag.Poss or Tag.Num or Tag.Adv or Tag.Of or Tag.Prep or Tag.To) continue;
+            return false;
+        }
+        return true;
     }
 
     private static readonly string[] PurposeCarriers = ["send", "sends", "sent", "sending", "dispatch", "dispatches", "dispatched", "dispatching", "summon", "summons", "summoned", "summoning"];
@@ -214,7 +276,7 @@ public sealed class EventsComponent : IDocumentComponent
     }
 
     private static readonly string[] CommitVerbs = ["agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "decided", "decide", "willing", "ready", "prepared", "plans", "planned", "intends", "intended"];
-    private static readonly string[] ThreatVerbs = ["threaten", "threatened", "threatens", "warn", "warned", "warns", "vowed", "vow", "vows"];
+    private static readonly string[] ThreatVerbs = ["threaten", "threatened", "threatens", "warn", "warned", "warns", "vowed", "vow", "vows", "swore", "sworn", "swear", "swears"];
 
     /// <summary>
     /// The subject's own stance toward the event, from its verb group: "commit" (will/would/shall, agreed/offered/promised
@@ -268,9 +330,79 @@ public sealed class EventsComponent : IDocumentComponent
         if (modality == Modality.Negated && cooperative) return new PloverCode("REJECT", null, p.Context);
         // "X must / should V": someone demands it of X
         if (stance == "demand") return new PloverCode("REQUEST", cooperative ? "assist" : "change", p.Context);
-        if (stance == "threat" || (stance == "commit" && codes.QuadClass == 4)) return new PloverCode("THREATEN", p.Event == "ASSAULT" ? "violence" : null, p.Context);
+        if (stance == "threat" || (stance == "commit" && codes.QuadClass == 4)) return new PloverCode("THREATEN", ThreatMode(codes.Cameo) ?? (p.Event == "ASSAULT" ? "violence" : null), p.Context);
         if (stance == "commit" && cooperative && p.Event != "AGREE") return new PloverCode("AGREE", null, p.Context);
         return p;
+    }
+
+    /// <summary>
+    /// The PLOVER THREATEN mode of a threatened act, after the manual's THREATEN modes: violence (force, CAMEO 18-20 but
+    /// occupation), territory (192 occupy), restrict (blockades 191, boycotts and strikes 143-144, curfews, emergency rule
+    /// and other restrictions 17x but arrests and expulsions), arrest (173), expel (166 withdraw/expel international
+    /// involvement, 174 deport), relations (reduce or halt relations, aid, talks or mediation: 16x but 166).
+    /// </summary>
+    internal static string? ThreatMode(string? cameo) => cameo switch
+    {
+        null => null,
+        "192" => "territory",
+        "191" => "restrict",
+        "173" => "arrest",
+        _ when cameo.StartsWith("166", StringComparison.Ordinal) || cameo.StartsWith("174", StringComparison.Ordinal) => "expel",
+        _ when cameo.StartsWith("16", StringComparison.Ordinal) => "relations",
+        _ when cameo.StartsWith("143", StringComparison.Ordinal) || cameo.StartsWith("144", StringComparison.Ordinal) || cameo.StartsWith("17", StringComparison.Ordinal) => "restrict",
+        _ when cameo.StartsWith("18", StringComparison.Ordinal) || cameo.StartsWith("19", StringComparison.Ordinal) || cameo.StartsWith("20", StringComparison.Ordinal) => "violence",
+        _ => null,
+    };
+
+    /// <summary>"stop negotiations", "suspend aid": a stopping verb before a cooperative event noun halts it (CAMEO 16).</summary>
+    private static CodedEvent? HaltedAct(SentenceView v, CodedEvent verb, List<CodedEvent> coded)
+    {
+        if (!v.IsAny(verb.Trigger.Start, HaltVerbs)) return null;
+        foreach (var n in coded)
+            if (n.Nominal && n.Trigger.Start > verb.Trigger.Start && n.Trigger.Start - verb.Trigger.End <= 3 && HaltedBy(v, n))
+                return n with { Code = "160" };
+        return null;
+    }
+
+    private static readonly string[] PrepareVerbs = ["prepare", "prepared", "prepares", "preparing", "readied", "readies", "readying"];
+
+    private static bool IsForce(string code) => code.Length >= 2 && code[..2] is "18" or "19" or "20";
+
+    /// <summary>
+    /// The coded act in the infinitive complement of a stance verb ("vowed to fight", "prepared to resume shelling"):
+    /// "to" right after the verb (or after its object pronoun), then within five words a coded event, with no clause
+    /// punctuation or conjunction between.
+    /// </summary>
+    private static CodedEvent? ComplementAct(SentenceView v, CodedEvent verb, List<CodedEvent> coded)
+    {
+        int to = verb.Trigger.End;
+        if (v.TagAt(to) == Tag.Pron) to++;
+        if (!v.Is(to, "to")) return null;
+        foreach (var o in coded)
+        {
+            if (o == verb || o.Reversed || o.Trigger.Start <= to || o.Trigger.Start - to > 5) continue;
+            for (int i = to + 1; i < o.Trigger.Start; i++)
+                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Conj) return null;
+            return o;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The act a threat verb announces: the coded event introduced by "to" within four words after a CAMEO 13 verb
+    /// ("threatened to stop negotiations", "warned it would launch"), so the threat can take the act's mode.
+    /// </summary>
+    private static CodedEvent? ThreatenedAct(SentenceView v, CodedEvent threat, List<CodedEvent> coded)
+    {
+        foreach (var o in coded)
+        {
+            if (o == threat || o.Reversed || o.Trigger.Start <= threat.Trigger.End || o.Trigger.Start - threat.Trigger.End > 5) continue;
+            for (int i = threat.Trigger.End; i < o.Trigger.Start; i++)
+                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Conj) return null;
+            if (ThreatMode(o.Code) is null && !(o.Nominal == false && HaltedAct(v, o, coded) is not null)) continue;
+            return ThreatMode(o.Code) is null ? HaltedAct(v, o, coded) : o;
+        }
+        return null;
     }
 
     /// <summary>
@@ -468,6 +600,31 @@ public sealed class EventsComponent : IDocumentComponent
         if (code is "190" or "19" && Any("sniper", "gunfire", "gunmen", "shot", "shooting", "clashes", "clashed")) return "193";
         if (Any("executed", "execution", "executions", "beheaded", "beheading")) return "1823";
         return code;
+    }
+
+    /// <summary>
+    /// CAMEO 166 "expel or withdraw" (1661 peacekeepers, 1662 inspectors and observers, 1663 aid agencies) rather than 174
+    /// "expel or deport individuals" when the expelled are a foreign presence: diplomats, inspectors, monitors,
+    /// peacekeepers, aid workers (CAMEO codebook definitions).
+    /// </summary>
+    private static bool StrikeWord(SentenceView v, Chunk trigger)
+    {
+        for (int i = trigger.Start; i < trigger.End; i++)
+            if (v.IsAny(i, "strike", "strikes", "striking", "struck", "stoppage", "walkout", "walked")) return true;
+        return false;
+    }
+
+    internal static string? ExpelledPresence(SentenceView v, Chunk target)
+    {
+        if (target.IsEmpty) return null;
+        for (int i = target.Start; i < target.End; i++)
+        {
+            if (v.IsAny(i, "peacekeepers", "peacekeeping")) return "1661";
+            if (v.IsAny(i, "inspectors", "inspector", "observers", "observer", "monitors")) return "1662";
+            if (v.IsAny(i, "agencies", "NGOs", "NGO") || (v.Is(i, "aid") && v.IsAny(i + 1, "workers", "agencies", "groups"))) return "1663";
+            if (v.IsAny(i, "diplomats", "diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "embassy")) return "166";
+        }
+        return null;
     }
 
     private static bool IsKilling(SentenceView v, CodedEvent ce)
