@@ -104,7 +104,9 @@ public sealed class EventsComponent : IDocumentComponent
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
                     && Inside(ce.Trigger, o.Actor))) continue;
                 var code = Refine(v, ce.Code);
-                if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
+                if (ce.Nominal && EasedBy(v, ce) && EasedCode(code) is { } eased) code = eased;
+                else if (!ce.Nominal && code.StartsWith("11", StringComparison.Ordinal) && v.IsAny(ce.Trigger.Start, DismissVerbs) && HeadIsAny(v, ce.Target, ProposalNouns)) code = "120";
+                else if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
                 if (code is "190" && IsKilling(v, ce) && !TargetsCombatants(v, ce.Target)) code = "1823"; // killing people outside combat
                 else if (code is "190" && TargetsCivilians(v, ce.Target)) code = "180"; // force against civilians is unconventional violence
                 else if (code is "180" or "190" && !ce.Nominal && TargetsProperty(v, ce.Target)) code = "1712"; // "blew up power lines", "set fire to the offices"
@@ -237,7 +239,7 @@ public sealed class EventsComponent : IDocumentComponent
             if (o.Nominal || o.Reversed || k <= carrier.Trigger.End || k - carrier.Trigger.End > 15 || !v.Is(k - 1, "to")) continue;
             bool sameClause = true;
             for (int i = carrier.Trigger.End; i < k - 1; i++)
-                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Verb or Tag.Rel or Tag.Conj && !v.IsAny(i, "(", ")")) { sameClause = false; break; }
+                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Verb or Tag.Rel or Tag.Conj && !v.IsAny(i, "(", ")", "and", "or")) { sameClause = false; break; }
             if (!sameClause) return null;
             return o.Code.Length >= 2 && o.Code[..2] is "09" or "11" or "14" ? o : null;
         }
@@ -447,6 +449,49 @@ public sealed class EventsComponent : IDocumentComponent
         }
         var span = v.SpanOf(c);
         return d.Mentions.Exists(m => span.Contains(m.Span));
+    }
+
+    private static readonly string[] EasingVerbs = ["lifted", "lifts", "lift", "lifting", "eased", "eases", "ease", "easing", "relaxed", "relaxes", "relax",
+        "shortened", "shortens", "shorten", "reduced", "scrapped", "scraps", "removed", "removes", "rescinded", "rescinds", "revoked", "revokes"];
+
+    /// <summary>
+    /// A restriction noun governed by a verb of easing ("lifted the curfew", "shortened by one hour the nightly curfew"):
+    /// the nearest verb within seven words before the noun, with no clause punctuation or conjunction between.
+    /// </summary>
+    private static bool EasedBy(SentenceView v, CodedEvent ce)
+    {
+        for (int p = ce.Trigger.Start - 1; p >= 0 && p >= ce.Trigger.Start - 7; p--)
+        {
+            var t = v.TagAt(p);
+            if (v.IsAny(p, EasingVerbs)) return true; // also when outside the dictionary ("shortened" is tagged by context only)
+            if (t == Tag.Verb) return false;
+            if (t is Tag.Punct or Tag.Comma or Tag.Conj or Tag.Rel) return false;
+        }
+        return false;
+    }
+
+    /// <summary>CAMEO 08 "yield": easing a restriction (0813 curfew, 0814 emergency rule, 085 sanctions/embargo, 081 other administrative restrictions).</summary>
+    private static string? EasedCode(string restriction) => restriction switch
+    {
+        "1723" => "0813",
+        "1724" => "0814",
+        _ when restriction.StartsWith("163", StringComparison.Ordinal) => "085",
+        _ when restriction.StartsWith("172", StringComparison.Ordinal) || restriction == "191" => "081",
+        _ => null,
+    };
+
+    private static readonly string[] DismissVerbs = ["dismissed", "dismisses", "dismiss", "dismissing", "rebuffed", "rebuffs", "rebuff", "spurned", "spurns", "spurn", "brushed"];
+    private static readonly string[] ProposalNouns = ["appeal", "appeals", "request", "requests", "proposal", "proposals", "offer", "offers", "demand", "demands",
+        "call", "calls", "plan", "plans", "initiative", "invitation", "ultimatum", "bid", "overture", "overtures", "suggestion", "suggestions"];
+
+    /// <summary>Whether the head of the noun phrase (its last word before an "of"/"from"/"to"/"for" complement) is one of <paramref name="words"/>.</summary>
+    private static bool HeadIsAny(SentenceView v, Chunk np, string[] words)
+    {
+        if (np.IsEmpty) return false;
+        int end = np.End;
+        for (int i = np.Start; i < np.End; i++)
+            if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.To or Tag.Comma) { end = i; break; }
+        return end > np.Start && v.IsAny(end - 1, words);
     }
 
     private static readonly string[] HaltVerbs = ["ended", "ends", "end", "halted", "halts", "halt", "suspended", "suspends", "suspend", "stopped", "stops", "stop", "froze", "frozen", "freezes", "severed", "cut", "broke", "abandoned", "terminated", "suspension", "halting", "ending"];

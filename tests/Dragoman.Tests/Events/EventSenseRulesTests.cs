@@ -20,6 +20,11 @@ public class EventSenseRulesTests
     [InlineData("Workers of the state railway began an open-ended strike over unpaid wages.", "open-ended strike", "143", "a strike with a labour modifier is CAMEO 143, not a military strike")]
     [InlineData("Italy announced a suspension of air links with Serbia on Wednesday.", "suspension", "160", "'a suspension of links' reduces relations (CAMEO 16)")]
     [InlineData("The army prepared to resume shelling rebel-held territory.", "prepared", "150", "preparing to use force is a military move short of force (CAMEO 15, PLOVER MOBILIZE)")]
+    [InlineData("The president on Thursday shortened by one hour the nightly curfew imposed in the capital.", "curfew", "0813", "easing a curfew is yielding (CAMEO 0813), not imposing it")]
+    [InlineData("The army eased the blockade of the town on Monday.", "blockade", "081", "easing a blockade eases a restriction (CAMEO 081)")]
+    [InlineData("Rebels on Wednesday dismissed an appeal from the president to lay down their arms.", "dismissed", "120", "dismissing an appeal or proposal rejects it (CAMEO 12), not a mere disapproval (110)")]
+    [InlineData("The minister summoned the ambassador to complain of inaction over the gangs.", "summoned", "114", "the purpose of a summons is the event; 'to complain of' is an infinitive, not a noun before 'of'")]
+    [InlineData("The UN sent 21 military and civilian personnel to Bosnia to investigate the feasibility of a force.", "sent", "090", "a coordinated object does not end the clause of the purpose")]
     public void Codes_the_sense_the_roles_select(string text, string trigger, string cameo, string reason)
     {
         var d = EventTestDocs.Run(text);

@@ -129,7 +129,7 @@ public sealed class Tagger
                 tags[k] = Syntax.Tag.Noun;
                 continue;
             }
-            if (next == Syntax.Tag.Of && !ed && !ing) { tags[k] = Syntax.Tag.Noun; continue; }
+            if (next == Syntax.Tag.Of && !ed && !ing && prev != Syntax.Tag.To) { tags[k] = Syntax.Tag.Noun; continue; } // but "to complain of": infinitive
             // a participle before a noun at the start of a phrase is an adjective: "Ousted President X", ", the wounded soldier"
             if (ed && (k == 0 || prev is Syntax.Tag.Comma or Syntax.Tag.Punct) && next is Syntax.Tag.Noun or Syntax.Tag.Proper) { tags[k] = Syntax.Tag.Noun; continue; }
             if (prev == Syntax.Tag.Verb && !ed && !ing && k >= 1 && tags[k - 1] == Syntax.Tag.Verb) { tags[k] = Syntax.Tag.Noun; continue; }
