@@ -84,6 +84,12 @@ public sealed class EventsComponent : IDocumentComponent
                     ce = ce with { Code = purpose.Code };
                 }
                 if (EventCoder.IsSpeechCode(ce.Code) || ce.Code.StartsWith("01", StringComparison.Ordinal)) continue;
+                // "gave a slightly lower toll", "giving guidance": handing over information is reporting, not material cooperation
+                if (!ce.Nominal && v.IsAny(ce.Trigger.Start, GivingVerbs) && InformationObject(v, ce.Trigger.End)) continue;
+                // "... in Aleppo - monitor": a verb form ending a headline with nothing after it names the source, not an event
+                if (!ce.Nominal && ce.Target.IsEmpty && IsTitleFinal(document, v, ce.Trigger)) continue;
+                // "killing 23 militants" after "in the northern province": a place or time before the verb is an adjunct, not its actor
+                if (!ce.Passive && AdjunctActor(v, ce)) ce = ce with { Actor = SubjectOverAdjunct(v, ce.Actor) };
                 if (ce.Reversed) continue; // the paired "receive" code of a dyad: one event per trigger in the product
                 if (!ce.Nominal && FramingVerbs.Contains(v.Word(ce.Trigger.Start).ToString())) continue;
                 if (!ce.Nominal && IsAttributiveParticiple(v, ce.Trigger.Start)) continue;
@@ -101,8 +107,9 @@ public sealed class EventsComponent : IDocumentComponent
                 else if (!ce.Nominal && v.IsAny(ce.Trigger.Start, ThreatVerbs) && !ce.Code.StartsWith("13", StringComparison.Ordinal) && ComplementAct(v, ce, coded) is not null) continue;
                 if (!IsCodeable(v, ce, document, Stance(v, ce))) continue;
                 // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
+                // (only when that verb event is kept: "Clashes broke out between two factions" has no other party to carry it)
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
-                    && Inside(ce.Trigger, o.Actor))) continue;
+                    && Inside(ce.Trigger, o.Actor) && IsCodeable(v, o, document, Stance(v, o)))) continue;
                 var code = Refine(v, ce.Code);
                 if (ce.Nominal && EasedBy(v, ce) && EasedCode(code) is { } eased) code = eased;
                 else if (!ce.Nominal && code.StartsWith("11", StringComparison.Ordinal) && v.IsAny(ce.Trigger.Start, DismissVerbs) && HeadIsAny(v, ce.Target, ProposalNouns)) code = "120";
@@ -163,6 +170,7 @@ public sealed class EventsComponent : IDocumentComponent
             }
         }
         FoldAnaphoric(document, perSentence);
+        MergeTitleEvents(document, perSentence);
         AttachNextSentenceCounts(document, perSentence);
         MergeConflictingFigures(perSentence);
         foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
@@ -449,6 +457,107 @@ public sealed class EventsComponent : IDocumentComponent
         }
         var span = v.SpanOf(c);
         return d.Mentions.Exists(m => span.Contains(m.Span));
+    }
+
+    private static readonly string[] GivingVerbs = ["give", "gives", "gave", "given", "giving", "provide", "provides", "provided", "providing"];
+    private static readonly string[] InformationNouns = ["toll", "tolls", "figure", "figures", "number", "numbers", "details", "detail", "information", "guidance",
+        "update", "updates", "account", "statement", "excuse", "explanation", "breakdown", "estimate", "estimates", "assessment", "tally", "version", "interview",
+        "reason", "reasons", "name", "names", "indication", "comment", "evidence", "picture", "overview"];
+
+    /// <summary>The object noun phrase after <paramref name="from"/> (up to its first preposition) names information.</summary>
+    private static bool InformationObject(SentenceView v, int from)
+    {
+        for (int i = from; i < Math.Min(v.Count, from + 7); i++)
+        {
+            if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.To or Tag.Comma or Tag.Punct or Tag.Verb or Tag.Be or Tag.Conj or Tag.Rel) return false;
+            if (v.IsAny(i, InformationNouns)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsTitleFinal(Document d, SentenceView v, Chunk trigger)
+    {
+        if (d.Article.TitleSpan is not { } title) return false;
+        int end = trigger.End;
+        while (end < v.Count && v.TagAt(end) is Tag.Punct or Tag.Comma) end++;
+        return end >= v.Count && title.Contains(v.SpanOf(trigger));
+    }
+
+    private static readonly string[] LocativePreps = ["in", "near", "at", "on", "between", "from", "outside", "inside", "around", "across", "throughout",
+        "towards", "toward", "into", "within", "along", "off", "amid", "during", "since", "until", "over"];
+
+    private static readonly string[] PlaceHeads = ["province", "provinces", "city", "town", "village", "villages", "area", "areas", "region", "district",
+        "countryside", "neighborhood", "neighbourhood", "outskirts", "suburb", "suburbs", "north", "south", "east", "west", "part", "road", "border", "meantime", "governorate"];
+
+    /// <summary>
+    /// The actor the syntax proposed stands before the verb but is an adjunct: a noun phrase governed by a locative or
+    /// temporal preposition ("in the northern province killing 23", "in Khan Touman killed"), a phrase headed by a place
+    /// noun (province, town, outskirts ...) or by a time word ("July", "last week"). Places say where and times when;
+    /// neither is who.
+    /// </summary>
+    internal static bool AdjunctActor(SentenceView v, CodedEvent ce)
+    {
+        var a = ce.Actor;
+        if (a.IsEmpty || a.End > ce.Trigger.Start) return false;
+        if (a.Start > 0 && v.IsAny(a.Start - 1, LocativePreps)) return true;
+        int head = a.End - 1;
+        for (int i = a.Start; i < a.End; i++) if (v.TagAt(i) is Tag.Of or Tag.Prep) { head = i - 1; break; }
+        if (head < a.Start) return false;
+        return v.IsAny(head, PlaceHeads) || v.IsTemporal(head);
+    }
+
+    /// <summary>
+    /// "Rebels in the Ivory Coast dismissed": when the adjunct phrase follows a noun phrase that opens the clause, that noun
+    /// phrase with its adjunct is the subject; otherwise ("strikes against areas in the province killing ...") there is none.
+    /// </summary>
+    private static Chunk SubjectOverAdjunct(SentenceView v, Chunk a)
+    {
+        int p = a.Start - 1;
+        if (p < 1 || !v.IsAny(p, LocativePreps) || !v.IsNominal(p - 1) || v.IsTemporal(a.End - 1)) return Chunk.None;
+        var np = v.NounPhraseEndingAt(p - 1);
+        if (np.IsEmpty) return Chunk.None;
+        bool opensClause = np.Start == 0 || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj || v.Is(np.Start - 1, "that");
+        return opensClause && !v.IsTemporal(np.End - 1) && !v.IsAny(np.End - 1, PlaceHeads) ? new Chunk(np.Start, a.End) : Chunk.None;
+    }
+
+    /// <summary>
+    /// A headline event restating an event of the article's opening sentences ("Air strikes kill 10 children in Aleppo"
+    /// above "Ten children ... have been killed in Syrian government air strikes") is the same event: the headline's
+    /// evidence span is added to the body event (which keeps its own sentence first), its count (and roles that are
+    /// linked entities) fill what the body event lacks, and the headline copy is dropped. Same event = same CAMEO root, or both uses of force
+    /// (CAMEO 18-20: a headline's "attack"/"kills" and the body's "air strikes"/"killed"), in the first four sentences
+    /// after the headline, not negated or denied.
+    /// </summary>
+    private static void MergeTitleEvents(Document d, List<(int Sentence, Event Event, string? Kind)> events)
+    {
+        if (d.Article.TitleSpan is not { } title) return;
+        int titleSentence = -1;
+        for (int i = 0; i < d.Sentences.Length; i++)
+            if (d.Sentences[i].Span.Contains(title.Start)) { titleSentence = i; break; }
+        if (titleSentence < 0) return;
+        for (int i = 0; i < events.Count; i++)
+        {
+            var (si, te, _) = events[i];
+            if (!title.Contains(te.Trigger)) continue;
+            var tc = te.Codes.Cameo ?? "";
+            if (tc.Length < 2) continue;
+            for (int j = 0; j < events.Count; j++)
+            {
+                var (sj, be, _) = events[j];
+                if (title.Contains(be.Trigger) || sj <= titleSentence || sj > titleSentence + 4) continue;
+                var bc = be.Codes.Cameo ?? "";
+                if (bc.Length < 2 || be.Modality is Modality.Negated or Modality.Denied) continue;
+                if (!(bc[..2] == tc[..2] || (IsViolent(bc) && IsViolent(tc)))) continue;
+                foreach (var x in te.Evidence) if (!be.Evidence.Contains(x)) be.Evidence.Add(x);
+                // a headline's roles are terse ("Syria air strikes kill ..."): only a linked entity fills a missing role
+                if (te.Actor?.EntityId is not null) be.Actor ??= te.Actor;
+                if (te.Target?.EntityId is not null) be.Target ??= te.Target;
+                if (be.Counts.Count == 0) be.Counts.AddRange(te.Counts);
+                events.RemoveAt(i);
+                i--;
+                break;
+            }
+        }
     }
 
     private static readonly string[] EasingVerbs = ["lifted", "lifts", "lift", "lifting", "eased", "eases", "ease", "easing", "relaxed", "relaxes", "relax",
@@ -769,6 +878,22 @@ public sealed class EventsComponent : IDocumentComponent
             if (k is null && c.HeadNoun < 0) continue;
             ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, who, source));
             // injured counts stated beside killed ones: "killing 5 and wounding 12"
+        }
+        if (ev.Counts.Count == 0 && IsViolent(e.Code))
+        {
+            // a result clause: "clashes broke out ..., leaving three fighters dead and five wounded"
+            for (int i = e.Trigger.End; i < Math.Min(v.Count, e.Trigger.End + 20); i++)
+            {
+                if (!v.IsAny(i, "leaving", "left")) continue;
+                foreach (var c in CountParser.Find(v, i + 1, Math.Min(v.Count, i + 12)))
+                {
+                    int after = c.Tokens.End;
+                    string? k = v.IsAny(after, "dead", "killed") || v.IsAny(after + 1, "dead", "killed") ? "killed"
+                        : v.IsAny(after, "wounded", "injured") || v.IsAny(after + 1, "wounded", "injured") ? "injured" : null;
+                    if (k is not null) ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, CountParser.Who(v, c), source));
+                }
+                break;
+            }
         }
         if (kind == "killed")
         {

@@ -135,6 +135,11 @@ public sealed class Tagger
             if (prev == Syntax.Tag.Verb && !ed && !ing && k >= 1 && tags[k - 1] == Syntax.Tag.Verb) { tags[k] = Syntax.Tag.Noun; continue; }
             if (prev is Syntax.Tag.Prep or Syntax.Tag.Of && !ing) { tags[k] = Syntax.Tag.Noun; continue; }
             if (k == 0 && char.IsUpper(w[0]) && next is Syntax.Tag.Verb or Syntax.Tag.Be or Syntax.Tag.Have or Syntax.Tag.Modal) { tags[k] = Syntax.Tag.Noun; continue; }
+            // "forces"/"force" are nouns unless an object follows ("Kurdish forces but", "the air force has", "forces them to")
+            if (w.Equals("forces", StringComparison.OrdinalIgnoreCase) || w.Equals("force", StringComparison.OrdinalIgnoreCase))
+            {
+                if (next is not (Syntax.Tag.Det or Syntax.Tag.Pron or Syntax.Tag.Poss or Syntax.Tag.Proper or Syntax.Tag.Num or Syntax.Tag.Noun)) { tags[k] = Syntax.Tag.Noun; continue; }
+            }
             // plural noun reading of an -s form: "government forces attacked", "attacks would be limited"
             if (w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ss", StringComparison.OrdinalIgnoreCase)
                 && next is Syntax.Tag.Verb or Syntax.Tag.Be or Syntax.Tag.Have or Syntax.Tag.Modal or Syntax.Tag.Rel or Syntax.Tag.Do)
