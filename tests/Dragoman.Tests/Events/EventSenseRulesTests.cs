@@ -25,6 +25,7 @@ public class EventSenseRulesTests
     [InlineData("Rebels on Wednesday dismissed an appeal from the president to lay down their arms.", "dismissed", "120", "dismissing an appeal or proposal rejects it (CAMEO 12), not a mere disapproval (110)")]
     [InlineData("The minister summoned the ambassador to complain of inaction over the gangs.", "summoned", "114", "the purpose of a summons is the event; 'to complain of' is an infinitive, not a noun before 'of'")]
     [InlineData("The UN sent 21 military and civilian personnel to Bosnia to investigate the feasibility of a force.", "sent", "090", "a coordinated object does not end the clause of the purpose")]
+    [InlineData("The Mozambique government on Thursday accepted demands from Shona rebels that it initiate political reforms.", "accepted", "080", "accepting another party's demands is yielding (CAMEO 08, PLOVER CONCEDE)")]
     public void Codes_the_sense_the_roles_select(string text, string trigger, string cameo, string reason)
     {
         var d = EventTestDocs.Run(text);
