@@ -110,7 +110,12 @@ public sealed class EventsComponent : IDocumentComponent
                 // (only when that verb event is kept: "Clashes broke out between two factions" has no other party to carry it)
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
                     && Inside(ce.Trigger, o.Actor) && IsCodeable(v, o, document, Stance(v, o)))) continue;
+                // "were killed in a triple bombing", "died in air strikes": an event noun in a prepositional phrase right after
+                // a violent verb of its clause is that event's means, not a second event
+                if (ce.Nominal && IsViolent(ce.Code) && MeansOfVerb(v, ce, coded, document)) continue;
                 var code = Refine(v, ce.Code);
+                // ... and that noun names how the verb's violence was done ("killed in a triple bombing": 183)
+                if (!ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { Code: "183" or "1831" or "194" or "195" or "2041" } means) code = Refine(v, means.Code);
                 if (ce.Nominal && EasedBy(v, ce) && EasedCode(code) is { } eased) code = eased;
                 else if (!ce.Nominal && code.StartsWith("11", StringComparison.Ordinal) && v.IsAny(ce.Trigger.Start, DismissVerbs) && HeadIsAny(v, ce.Target, ProposalNouns)) code = "120";
                 else if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
@@ -457,6 +462,38 @@ public sealed class EventsComponent : IDocumentComponent
         }
         var span = v.SpanOf(c);
         return d.Mentions.Exists(m => span.Contains(m.Span));
+    }
+
+    private static readonly string[] MeansPreps = ["in", "by", "during", "with", "from", "after"];
+
+    private static CodedEvent? MeansNoun(SentenceView v, CodedEvent verb, List<CodedEvent> coded)
+    {
+        foreach (var n in coded)
+        {
+            if (!n.Nominal || !IsViolent(n.Code) || n.Trigger.Start <= verb.Trigger.End || n.Trigger.Start - verb.Trigger.End > 8) continue;
+            int p = n.Trigger.Start - 1;
+            while (p >= verb.Trigger.End && v.TagAt(p) is Tag.Det or Tag.Num or Tag.Noun or Tag.Proper or Tag.Adv or Tag.Poss && !v.IsAny(p, MeansPreps)) p--;
+            if (p < verb.Trigger.End || !v.IsAny(p, MeansPreps) || p - verb.Trigger.End > 4) continue;
+            bool sameClause = true;
+            for (int i = verb.Trigger.End; i < p; i++) if (v.TagAt(i) is Tag.Comma or Tag.Punct or Tag.Verb or Tag.Conj or Tag.Rel) sameClause = false;
+            if (sameClause) return n;
+        }
+        return null;
+    }
+
+    private bool MeansOfVerb(SentenceView v, CodedEvent noun, List<CodedEvent> coded, Document d)
+    {
+        int p = noun.Trigger.Start - 1;
+        while (p >= 0 && v.TagAt(p) is Tag.Det or Tag.Num or Tag.Noun or Tag.Proper or Tag.Adv or Tag.Poss && !v.IsAny(p, MeansPreps)) p--;
+        if (p < 1 || !v.IsAny(p, MeansPreps)) return false;
+        foreach (var o in coded)
+        {
+            if (o.Nominal || o.Reversed || !IsViolent(o.Code) || o.Trigger.End > p || p - o.Trigger.End > 4) continue;
+            bool sameClause = true;
+            for (int i = o.Trigger.End; i < p; i++) if (v.TagAt(i) is Tag.Comma or Tag.Punct or Tag.Verb or Tag.Conj or Tag.Rel) sameClause = false;
+            if (sameClause && IsCodeable(v, o, d, Stance(v, o))) return true;
+        }
+        return false;
     }
 
     private static readonly string[] GivingVerbs = ["give", "gives", "gave", "given", "giving", "provide", "provides", "provided", "providing"];

@@ -64,6 +64,19 @@ public class EventNoiseRulesTests
     }
 
     [Theory]
+    [InlineData("Damascus\n\nAt least 17 people were killed in a triple bombing in central Damascus, the Syrian Observatory said.", "killed", "bombing", "183",
+        "the bombing is how the 17 were killed: one event, coded by its means")]
+    [InlineData("Baghdad\n\nThree civilians have been killed in a suicide car bombing in central Baghdad, police said.", "killed", "bombing", "1831",
+        "the means noun is refined by the sentence's weapon words (suicide)")]
+    [InlineData("Ghouta\n\nHundreds of civilians died in a sarin gas attack in Ghouta.", "died", "gas attack", "2041", "death in a chemical attack")]
+    public void An_event_noun_after_a_violent_verb_is_its_means(string text, string verb, string noun, string cameo, string reason)
+    {
+        var d = Run(text);
+        Assert.True(!d.Events.Exists(e => d.Slice(e.Trigger) == noun), $"{reason}: the means is a second event: {Listing(d)}");
+        Assert.True(d.Events.Exists(e => d.Slice(e.Trigger) == verb && e.Codes.Cameo == cameo), $"{reason}: {Listing(d)}");
+    }
+
+    [Theory]
     [InlineData("Clashes in Afrin\n\nClashes broke out on Tuesday between two rival armed factions in the city of Afrin, leaving three fighters dead, residents said.", 3,
         "a result clause 'leaving three fighters dead' counts the clashes' dead; the noun is kept when the verb 'broke out' has no party")]
     public void A_result_clause_gives_the_count(string text, int killed, string reason)
