@@ -122,6 +122,8 @@ public sealed class EventsComponent : IDocumentComponent
                 if (code is "190" && IsKilling(v, ce) && !TargetsCombatants(v, ce.Target)) code = "1823"; // killing people outside combat
                 else if (code is "190" && TargetsCivilians(v, ce.Target)) code = "180"; // force against civilians is unconventional violence
                 else if (code is "180" or "190" && !ce.Nominal && TargetsProperty(v, ce.Target)) code = "1712"; // "blew up power lines", "set fire to the offices"
+                // CAMEO 186 "assassinate": the killing of a leader or official named by title ("killed the deputy chief of ...")
+                if (code == "1823" && !ce.Nominal && HeadIsAny(v, ce.Target, LeaderNouns)) code = "186";
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
                 if (code.StartsWith("174", StringComparison.Ordinal) && ExpelledPresence(v, ce.Target) is { } expel) code = expel;
                 var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
@@ -153,6 +155,9 @@ public sealed class EventsComponent : IDocumentComponent
                 // PLOVER manual, PROTEST modes: leaving workplaces is "strike", withdrawing relations "boycott" (CAMEO 143 has both)
                 if (code.StartsWith("143", StringComparison.Ordinal) && ev.Codes.Plover is { Event: "PROTEST" } sp && StrikeWord(v, ce.Trigger))
                     ev.Codes = ev.Codes with { Plover = sp with { Mode = "strike" } };
+                // PLOVER manual, ASSAULT modes: "primitive" = fire, edged weapons, rocks, farm implements
+                if (ev.Codes.Plover is { Event: "ASSAULT", Mode: null } pp && SentenceHasAny(v, PrimitiveWeapons))
+                    ev.Codes = ev.Codes with { Plover = pp with { Mode = "primitive" } };
                 if (code == "183" && ev.Codes.Plover is { Mode: "suicide-attack" } bp)
                     ev.Codes = ev.Codes with { Plover = bp with { Mode = "explosives" } };
                 // NGEC PLOVER codebook: resigning is RETREAT with mode resign (the 2021 CAMEO table files 083x under CONCEDE)
@@ -493,6 +498,18 @@ public sealed class EventsComponent : IDocumentComponent
             for (int i = o.Trigger.End; i < p; i++) if (v.TagAt(i) is Tag.Comma or Tag.Punct or Tag.Verb or Tag.Conj or Tag.Rel) sameClause = false;
             if (sameClause && IsCodeable(v, o, d, Stance(v, o))) return true;
         }
+        return false;
+    }
+
+    private static readonly string[] LeaderNouns = ["leader", "leaders", "chief", "commander", "commanders", "minister", "mayor", "governor", "president",
+        "general", "sheikh", "imam", "cleric", "judge", "prosecutor", "head", "emir"];
+
+    private static readonly string[] PrimitiveWeapons = ["machete", "machetes", "knife", "knives", "axe", "axes", "sword", "swords", "spears", "stones",
+        "rocks", "clubs", "sticks", "bows", "arrows", "hatchets", "cleavers"];
+
+    private static bool SentenceHasAny(SentenceView v, string[] words)
+    {
+        for (int i = 0; i < v.Count; i++) if (v.IsAny(i, words)) return true;
         return false;
     }
 

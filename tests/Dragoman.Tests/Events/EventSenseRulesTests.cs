@@ -39,6 +39,8 @@ public class EventSenseRulesTests
     [InlineData("Rebels exploded a series of bombs in the capital.", "exploded", "ASSAULT", "explosives", "PLOVER manual: bombs that are not suicide attacks are 'explosives'")]
     [InlineData("Workers of the state railway began an open-ended strike over unpaid wages.", "open-ended strike", "PROTEST", "strike", "PLOVER manual: leaving the workplace is the 'strike' mode, not 'boycott'")]
     [InlineData("The army prepared to resume shelling rebel-held territory.", "prepared", "MOBILIZE", "weapons", "readiness to fire artillery is MOBILIZE 'weapons'")]
+    [InlineData("A camp for refugees was attacked by militiamen armed with machetes, killing at least 156 people.", "attacked", "ASSAULT", "primitive", "PLOVER manual: edged weapons are the 'primitive' mode")]
+    [InlineData("Guerrillas killed the deputy chief of the militia in southern Lebanon on Sunday.", "killed", "ASSAULT", "assassinate", "killing a leader named by title is CAMEO 186 assassinate")]
     public void Plover_event_and_mode(string text, string trigger, string plover, string mode, string reason)
     {
         var d = EventTestDocs.Run(text);
