@@ -96,9 +96,10 @@ public sealed class EventsComponent : IDocumentComponent
                 // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
                 // (unless a dictionary pattern codes the verb with that noun, "lifted the curfew": then the verb is the event)
                 if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End
-                    && (ce.PatternLine == 0 || Root(n.Code) == Root(ce.Code)))) continue;
+                    && (ce.PatternLine == 0 || Root(n.Code) == Root(ce.Code) || PerformsViolence(v, ce, n)))) continue;
                 if (ce.Nominal && coded.Exists(o => !o.Nominal && o.PatternLine > 0 && !o.Target.IsEmpty && ce.Trigger.Start >= o.Target.Start && ce.Trigger.Start < o.Target.End
-                    && Root(o.Code) != Root(ce.Code) && !o.Code.StartsWith("01", StringComparison.Ordinal) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString()))) continue;
+                    && Root(o.Code) != Root(ce.Code) && !o.Code.StartsWith("01", StringComparison.Ordinal) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString())
+                    && !PerformsViolence(v, o, ce))) continue;
                 // "prepared to resume shelling": a military move short of force is PLOVER MOBILIZE (CAMEO 15)
                 CodedEvent? prepared = !ce.Nominal && v.IsAny(ce.Trigger.Start, PrepareVerbs) ? ComplementAct(v, ce, coded) : null;
                 if (prepared is not null && IsForce(prepared.Code)) ce = ce with { Code = "150" };
@@ -500,6 +501,17 @@ public sealed class EventsComponent : IDocumentComponent
         }
         return false;
     }
+
+    private static readonly string[] PerformVerbs = ["conduct", "conducts", "conducted", "conducting", "carry", "carries", "carried", "carrying", "launch",
+        "launches", "launched", "launching", "stage", "stages", "staged", "staging", "mount", "mounts", "mounted", "mounting", "wage", "waged", "wages", "waging"];
+
+    /// <summary>
+    /// "will conduct attacks against the regime": a verb of performing whose object is a violent event noun performs that
+    /// violence, even where a dictionary pattern reads the pair verbally (the 2015 OVERSEE_MANAGE block codes "conduct
+    /// * ATTACK" as 113, a verbal attack).
+    /// </summary>
+    private static bool PerformsViolence(SentenceView v, CodedEvent verb, CodedEvent noun) =>
+        IsViolent(noun.Code) && !IsViolent(verb.Code) && v.IsAny(verb.Trigger.Start, PerformVerbs);
 
     private static readonly string[] LeaderNouns = ["leader", "leaders", "chief", "commander", "commanders", "minister", "mayor", "governor", "president",
         "general", "sheikh", "imam", "cleric", "judge", "prosecutor", "head", "emir"];

@@ -26,6 +26,8 @@ public class EventSenseRulesTests
     [InlineData("The minister summoned the ambassador to complain of inaction over the gangs.", "summoned", "114", "the purpose of a summons is the event; 'to complain of' is an infinitive, not a noun before 'of'")]
     [InlineData("The UN sent 21 military and civilian personnel to Bosnia to investigate the feasibility of a force.", "sent", "090", "a coordinated object does not end the clause of the purpose")]
     [InlineData("The Mozambique government on Thursday accepted demands from Shona rebels that it initiate political reforms.", "accepted", "080", "accepting another party's demands is yielding (CAMEO 08, PLOVER CONCEDE)")]
+    [InlineData("The released leaders will conduct attacks against the regime.", "attacks", "190", "conducting attacks performs them: the noun is the event, not the dictionary's verbal 'conduct * ATTACK' (113)")]
+    [InlineData("The opposition led the attack on the proposal in parliament.", "led", "113", "'leading the attack on a proposal' stays the verbal reading")]
     public void Codes_the_sense_the_roles_select(string text, string trigger, string cameo, string reason)
     {
         var d = EventTestDocs.Run(text);
