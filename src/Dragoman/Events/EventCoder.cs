@@ -221,6 +221,10 @@ public sealed class EventCoder
         {
             if (v.Tags[p] is Tag.Punct && v.Word(p) is not ("(" or ")" or "\"" or "“" or "”")) break; // do not cross clause punctuation
             int len = MatchElementAt(v, e, p, dir);
+            // a pattern ending in the preposition "to" ("welcomed X to") does not match an infinitive marker ("praised
+            // efforts to improve"): the verb after it heads a clause of its own
+            if (len > 0 && idx == els.Length - 1 && dir > 0 && e.Kind == ElementKind.Word && e.Value.Equals("TO", StringComparison.OrdinalIgnoreCase)
+                && v.TagAt(p + 1) == Tag.Verb) len = 0;
             if (len <= 0)
             {
                 if (v.Tags[p] is Tag.Verb or Tag.Rel or Tag.Be or Tag.Modal || (v.Tags[p] == Tag.Conj && !v.IsAny(p, "and", "or"))) break;

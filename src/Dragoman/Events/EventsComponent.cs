@@ -103,26 +103,49 @@ public sealed class EventsComponent : IDocumentComponent
                     ce = ce with { Code = purpose.Code };
                 }
                 if (EventCoder.IsSpeechCode(ce.Code) || ce.Code.StartsWith("01", StringComparison.Ordinal)) continue;
+                // "gave a slightly lower toll", "giving guidance": handing over information is reporting, not material cooperation
+                if (!ce.Nominal && v.IsAny(ce.Trigger.Start, GivingVerbs) && InformationObject(v, ce.Trigger.End)) continue;
+                // "... in Aleppo - monitor": a verb form ending a headline with nothing after it names the source, not an event
+                if (!ce.Nominal && ce.Target.IsEmpty && IsTitleFinal(document, v, ce.Trigger)) continue;
+                // "killing 23 militants" after "in the northern province": a place or time before the verb is an adjunct, not its actor
+                if (!ce.Passive && AdjunctActor(v, ce)) ce = ce with { Actor = SubjectOverAdjunct(v, ce.Actor) };
                 if (ce.Reversed) continue; // the paired "receive" code of a dyad: one event per trigger in the product
                 if (!ce.Nominal && FramingVerbs.Contains(v.Word(ce.Trigger.Start).ToString())) continue;
                 if (!ce.Nominal && IsAttributiveParticiple(v, ce.Trigger.Start)) continue;
                 // a light verb whose object is an event noun ("carried out an attack"): the noun is the event
                 // (unless a dictionary pattern codes the verb with that noun, "lifted the curfew": then the verb is the event)
                 if (!ce.Nominal && !ce.Target.IsEmpty && coded.Exists(n => n.Nominal && n.Trigger.Start >= ce.Target.Start && n.Trigger.Start < ce.Target.End
-                    && (ce.PatternLine == 0 || Root(n.Code) == Root(ce.Code) || CompoundUnderLightVerb(v, ce, n)))) continue;
+                    && (ce.PatternLine == 0 || Root(n.Code) == Root(ce.Code) || PerformsViolence(v, ce, n) || CompoundUnderLightVerb(v, ce, n)))) continue;
                 if (ce.Nominal && coded.Exists(o => !o.Nominal && o.PatternLine > 0 && !o.Target.IsEmpty && ce.Trigger.Start >= o.Target.Start && ce.Trigger.Start < o.Target.End
                     && Root(o.Code) != Root(ce.Code) && !o.Code.StartsWith("01", StringComparison.Ordinal) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString())
-                    && !CompoundUnderLightVerb(v, o, ce))) continue;
+                    && !PerformsViolence(v, o, ce) && !CompoundUnderLightVerb(v, o, ce))) continue;
+                // "prepared to resume shelling": a military move short of force is PLOVER MOBILIZE (CAMEO 15)
+                CodedEvent? prepared = !ce.Nominal && v.IsAny(ce.Trigger.Start, PrepareVerbs) ? ComplementAct(v, ce, coded) : null;
+                if (prepared is not null && IsForce(prepared.Code)) ce = ce with { Code = "150" };
+                // "have sworn to fight", "vowed to retaliate": the stance verb frames its complement, which carries the
+                // stance (THREATEN/AGREE); the verb's own dictionary code (swear = curse, 110) is not a second event
+                else if (!ce.Nominal && v.IsAny(ce.Trigger.Start, ThreatVerbs) && !ce.Code.StartsWith("13", StringComparison.Ordinal) && ComplementAct(v, ce, coded) is not null) continue;
                 if (!IsCodeable(v, ce, document, Stance(v, ce))) continue;
                 // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
+                // (only when that verb event is kept: "Clashes broke out between two factions" has no other party to carry it)
                 if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
-                    && Inside(ce.Trigger, o.Actor))) continue;
+                    && Inside(ce.Trigger, o.Actor) && IsCodeable(v, o, document, Stance(v, o)))) continue;
+                // "were killed in a triple bombing", "died in air strikes": an event noun in a prepositional phrase right after
+                // a violent verb of its clause is that event's means, not a second event
+                if (ce.Nominal && IsViolent(ce.Code) && MeansOfVerb(v, ce, coded, document)) continue;
                 var code = Refine(v, ce.Code);
-                if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
+                // ... and that noun names how the verb's violence was done ("killed in a triple bombing": 183)
+                if (!ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { Code: "183" or "1831" or "194" or "195" or "2041" } means) code = Refine(v, means.Code);
+                if (ce.Nominal && EasedBy(v, ce) && EasedCode(code) is { } eased) code = eased;
+                else if (!ce.Nominal && code.StartsWith("11", StringComparison.Ordinal) && v.IsAny(ce.Trigger.Start, DismissVerbs) && HeadIsAny(v, ce.Target, ProposalNouns)) code = "120";
+                else if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
                 if (code is "190" && IsKilling(v, ce) && !TargetsCombatants(v, ce.Target)) code = "1823"; // killing people outside combat
                 else if (code is "190" && TargetsCivilians(v, ce.Target)) code = "180"; // force against civilians is unconventional violence
                 else if (code is "180" or "190" && !ce.Nominal && TargetsProperty(v, ce.Target)) code = "1712"; // "blew up power lines", "set fire to the offices"
+                // CAMEO 186 "assassinate": the killing of a leader or official named by title ("killed the deputy chief of ...")
+                if (code == "1823" && !ce.Nominal && HeadIsAny(v, ce.Target, LeaderNouns)) code = "186";
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
+                if (code.StartsWith("174", StringComparison.Ordinal) && ExpelledPresence(v, ce.Target) is { } expel) code = expel;
                 var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
                 var trigger = v.SpanOf(ce.Trigger);
@@ -141,6 +164,22 @@ public sealed class EventsComponent : IDocumentComponent
                 if (stance == "commit" && !code.StartsWith("03", StringComparison.Ordinal) && (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2) code = "030";
                 ev.Codes = _res.Codes.Codes(code);
                 ev.Codes = ev.Codes with { Plover = AdjustPlover(ev.Codes, ev.Modality, stance) };
+                // a threat verb takes its mode from the act it threatens ("threatened to halt talks": relations)
+                if (code == "150" && prepared is not null && ev.Codes.Plover is { } mp)
+                    ev.Codes = ev.Codes with { Plover = mp with { Mode = prepared.Code is "194" or "195" or "2041" ? "weapons" : "troops" } };
+                if (code.StartsWith("13", StringComparison.Ordinal) && ev.Codes.Plover is { Event: "THREATEN", Mode: null } tp
+                    && ThreatenedAct(v, ce, coded) is { } act && ThreatMode(act.Code) is { } tm)
+                    ev.Codes = ev.Codes with { Plover = tp with { Mode = tm } };
+                // PLOVER manual, ASSAULT modes: "suicide-attack" is for suicide attacks; other bombs and mines are "explosives"
+                // (the 2021 CAMEO table files all of CAMEO 183 under suicide-attack)
+                // PLOVER manual, PROTEST modes: leaving workplaces is "strike", withdrawing relations "boycott" (CAMEO 143 has both)
+                if (code.StartsWith("143", StringComparison.Ordinal) && ev.Codes.Plover is { Event: "PROTEST" } sp && StrikeWord(v, ce.Trigger))
+                    ev.Codes = ev.Codes with { Plover = sp with { Mode = "strike" } };
+                // PLOVER manual, ASSAULT modes: "primitive" = fire, edged weapons, rocks, farm implements
+                if (ev.Codes.Plover is { Event: "ASSAULT", Mode: null } pp && SentenceHasAny(v, PrimitiveWeapons))
+                    ev.Codes = ev.Codes with { Plover = pp with { Mode = "primitive" } };
+                if (code == "183" && ev.Codes.Plover is { Mode: "suicide-attack" } bp)
+                    ev.Codes = ev.Codes with { Plover = bp with { Mode = "explosives" } };
                 // NGEC PLOVER codebook: resigning is RETREAT with mode resign (the 2021 CAMEO table files 083x under CONCEDE)
                 if (v.IsAny(ce.Trigger.Start, "resign", "resigned", "resigns", "resigning") && ev.Modality is Modality.Asserted or Modality.Reported)
                     ev.Codes = ev.Codes with { Plover = new PloverCode("RETREAT", "resign", ev.Codes.Plover?.Context ?? []) };
@@ -161,6 +200,7 @@ public sealed class EventsComponent : IDocumentComponent
             }
         }
         FoldAnaphoric(document, perSentence);
+        MergeTitleEvents(document, perSentence);
         AttachNextSentenceCounts(document, perSentence);
         MergeConflictingFigures(perSentence);
         foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
@@ -179,6 +219,48 @@ public sealed class EventsComponent : IDocumentComponent
         return k == 1 && v.TagAt(0) is Tag.Adv or Tag.Proper or Tag.Noun && v.Word(0).EndsWith("ly", StringComparison.OrdinalIgnoreCase);
     }
 
+    private static readonly string[] Subordinators = ["after", "before", "because", "since", "when", "while", "whereas", "although", "though", "until", "following", "amid", "as"];
+
+    /// <summary>
+    /// Whether the trigger at token <paramref name="k"/> stands in a clause that depends on another: a relative clause
+    /// (who/which/whom/whose, or "that" right after a noun), a reduced relative ("a helicopter carrying monitors",
+    /// "the curfew imposed in Sudan", "captured by"), or an adverbial clause or phrase opened by a subordinator ("one day
+    /// after a jet shot down", "after fierce fighting"). The scan runs left to the nearest comma, semicolon or colon, so a
+    /// fronted clause closed by a comma leaves the main clause after it main. Such events are background to the
+    /// sentence's main event.
+    /// </summary>
+    internal static bool IsSecondary(SentenceView v, int k)
+    {
+        var w = v.Word(k);
+        // reduced relative: a participle right after a noun, followed by "by" or a preposition ("captured by", "imposed in")
+        if (k >= 1 && v.TagAt(k - 1) is Tag.Noun or Tag.Proper && v.TagAt(k) == Tag.Verb)
+        {
+            if (w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && v.TagAt(k + 1) is Tag.Noun or Tag.Proper or Tag.Det or Tag.Num or Tag.Prep or Tag.To) return true;
+            if (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && v.TagAt(k + 1) is Tag.By or Tag.Prep && !IsFiniteAfterSubject(v, k)) return true;
+        }
+        for (int p = k - 1; p >= 0; p--)
+        {
+            var t = v.TagAt(p);
+            if (t == Tag.Comma || v.IsAny(p, ";", ":", "--")) return false;
+            if (t == Tag.Rel && v.IsAny(p, "who", "which", "whom", "whose", "where")) return true;
+            if (v.Is(p, "that") && p >= 1 && v.TagAt(p - 1) is Tag.Noun or Tag.Proper && !v.IsAny(p - 1, DemandNouns)) return true;
+            if (v.IsAny(p, Subordinators) && p > 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Forces captured the town": a past form after a sentence-initial noun phrase is the finite verb, not a reduced relative.</summary>
+    private static bool IsFiniteAfterSubject(SentenceView v, int k)
+    {
+        for (int p = k - 1; p >= 0; p--)
+        {
+            var t = v.TagAt(p);
+            if (t is Tag.Noun or Tag.Proper or Tag.Det or Tag.Poss or Tag.Num or Tag.Adv or Tag.Of or Tag.Prep or Tag.To) continue;
+            return false;
+        }
+        return true;
+    }
+
     private static readonly string[] PurposeCarriers = ["send", "sends", "sent", "sending", "dispatch", "dispatches", "dispatched", "dispatching", "summon", "summons", "summoned", "summoning"];
 
     /// <summary>
@@ -195,7 +277,7 @@ public sealed class EventsComponent : IDocumentComponent
             if (o.Nominal || o.Reversed || k <= carrier.Trigger.End || k - carrier.Trigger.End > 15 || !v.Is(k - 1, "to")) continue;
             bool sameClause = true;
             for (int i = carrier.Trigger.End; i < k - 1; i++)
-                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Verb or Tag.Rel or Tag.Conj && !v.IsAny(i, "(", ")")) { sameClause = false; break; }
+                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Verb or Tag.Rel or Tag.Conj && !v.IsAny(i, "(", ")", "and", "or")) { sameClause = false; break; }
             if (!sameClause) return null;
             return o.Code.Length >= 2 && o.Code[..2] is "09" or "11" or "14" ? o : null;
         }
@@ -234,7 +316,7 @@ public sealed class EventsComponent : IDocumentComponent
     }
 
     private static readonly string[] CommitVerbs = ["agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "decided", "decide", "willing", "ready", "prepared", "plans", "planned", "intends", "intended"];
-    private static readonly string[] ThreatVerbs = ["threaten", "threatened", "threatens", "warn", "warned", "warns", "vowed", "vow", "vows"];
+    private static readonly string[] ThreatVerbs = ["threaten", "threatened", "threatens", "warn", "warned", "warns", "vowed", "vow", "vows", "swore", "sworn", "swear", "swears"];
 
     /// <summary>
     /// The subject's own stance toward the event, from its verb group: "commit" (will/would/shall, agreed/offered/promised
@@ -288,9 +370,79 @@ public sealed class EventsComponent : IDocumentComponent
         if (modality == Modality.Negated && cooperative) return new PloverCode("REJECT", null, p.Context);
         // "X must / should V": someone demands it of X
         if (stance == "demand") return new PloverCode("REQUEST", cooperative ? "assist" : "change", p.Context);
-        if (stance == "threat" || (stance == "commit" && codes.QuadClass == 4)) return new PloverCode("THREATEN", p.Event == "ASSAULT" ? "violence" : null, p.Context);
+        if (stance == "threat" || (stance == "commit" && codes.QuadClass == 4)) return new PloverCode("THREATEN", ThreatMode(codes.Cameo) ?? (p.Event == "ASSAULT" ? "violence" : null), p.Context);
         if (stance == "commit" && cooperative && p.Event != "AGREE") return new PloverCode("AGREE", null, p.Context);
         return p;
+    }
+
+    /// <summary>
+    /// The PLOVER THREATEN mode of a threatened act, after the manual's THREATEN modes: violence (force, CAMEO 18-20 but
+    /// occupation), territory (192 occupy), restrict (blockades 191, boycotts and strikes 143-144, curfews, emergency rule
+    /// and other restrictions 17x but arrests and expulsions), arrest (173), expel (166 withdraw/expel international
+    /// involvement, 174 deport), relations (reduce or halt relations, aid, talks or mediation: 16x but 166).
+    /// </summary>
+    internal static string? ThreatMode(string? cameo) => cameo switch
+    {
+        null => null,
+        "192" => "territory",
+        "191" => "restrict",
+        "173" => "arrest",
+        _ when cameo.StartsWith("166", StringComparison.Ordinal) || cameo.StartsWith("174", StringComparison.Ordinal) => "expel",
+        _ when cameo.StartsWith("16", StringComparison.Ordinal) => "relations",
+        _ when cameo.StartsWith("143", StringComparison.Ordinal) || cameo.StartsWith("144", StringComparison.Ordinal) || cameo.StartsWith("17", StringComparison.Ordinal) => "restrict",
+        _ when cameo.StartsWith("18", StringComparison.Ordinal) || cameo.StartsWith("19", StringComparison.Ordinal) || cameo.StartsWith("20", StringComparison.Ordinal) => "violence",
+        _ => null,
+    };
+
+    /// <summary>"stop negotiations", "suspend aid": a stopping verb before a cooperative event noun halts it (CAMEO 16).</summary>
+    private static CodedEvent? HaltedAct(SentenceView v, CodedEvent verb, List<CodedEvent> coded)
+    {
+        if (!v.IsAny(verb.Trigger.Start, HaltVerbs)) return null;
+        foreach (var n in coded)
+            if (n.Nominal && n.Trigger.Start > verb.Trigger.Start && n.Trigger.Start - verb.Trigger.End <= 3 && HaltedBy(v, n))
+                return n with { Code = "160" };
+        return null;
+    }
+
+    private static readonly string[] PrepareVerbs = ["prepare", "prepared", "prepares", "preparing", "readied", "readies", "readying"];
+
+    private static bool IsForce(string code) => code.Length >= 2 && code[..2] is "18" or "19" or "20";
+
+    /// <summary>
+    /// The coded act in the infinitive complement of a stance verb ("vowed to fight", "prepared to resume shelling"):
+    /// "to" right after the verb (or after its object pronoun), then within five words a coded event, with no clause
+    /// punctuation or conjunction between.
+    /// </summary>
+    private static CodedEvent? ComplementAct(SentenceView v, CodedEvent verb, List<CodedEvent> coded)
+    {
+        int to = verb.Trigger.End;
+        if (v.TagAt(to) == Tag.Pron) to++;
+        if (!v.Is(to, "to")) return null;
+        foreach (var o in coded)
+        {
+            if (o == verb || o.Reversed || o.Trigger.Start <= to || o.Trigger.Start - to > 5) continue;
+            for (int i = to + 1; i < o.Trigger.Start; i++)
+                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Conj) return null;
+            return o;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The act a threat verb announces: the coded event introduced by "to" within four words after a CAMEO 13 verb
+    /// ("threatened to stop negotiations", "warned it would launch"), so the threat can take the act's mode.
+    /// </summary>
+    private static CodedEvent? ThreatenedAct(SentenceView v, CodedEvent threat, List<CodedEvent> coded)
+    {
+        foreach (var o in coded)
+        {
+            if (o == threat || o.Reversed || o.Trigger.Start <= threat.Trigger.End || o.Trigger.Start - threat.Trigger.End > 5) continue;
+            for (int i = threat.Trigger.End; i < o.Trigger.Start; i++)
+                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Conj) return null;
+            if (ThreatMode(o.Code) is null && !(o.Nominal == false && HaltedAct(v, o, coded) is not null)) continue;
+            return ThreatMode(o.Code) is null ? HaltedAct(v, o, coded) : o;
+        }
+        return null;
     }
 
     /// <summary>
@@ -335,6 +487,205 @@ public sealed class EventsComponent : IDocumentComponent
         }
         var span = v.SpanOf(c);
         return d.Mentions.Exists(m => span.Contains(m.Span));
+    }
+
+    private static readonly string[] MeansPreps = ["in", "by", "during", "with", "from", "after"];
+
+    private static CodedEvent? MeansNoun(SentenceView v, CodedEvent verb, List<CodedEvent> coded)
+    {
+        foreach (var n in coded)
+        {
+            if (!n.Nominal || !IsViolent(n.Code) || n.Trigger.Start <= verb.Trigger.End || n.Trigger.Start - verb.Trigger.End > 8) continue;
+            int p = n.Trigger.Start - 1;
+            while (p >= verb.Trigger.End && v.TagAt(p) is Tag.Det or Tag.Num or Tag.Noun or Tag.Proper or Tag.Adv or Tag.Poss && !v.IsAny(p, MeansPreps)) p--;
+            if (p < verb.Trigger.End || !v.IsAny(p, MeansPreps) || p - verb.Trigger.End > 4) continue;
+            bool sameClause = true;
+            for (int i = verb.Trigger.End; i < p; i++) if (v.TagAt(i) is Tag.Comma or Tag.Punct or Tag.Verb or Tag.Conj or Tag.Rel) sameClause = false;
+            if (sameClause) return n;
+        }
+        return null;
+    }
+
+    private bool MeansOfVerb(SentenceView v, CodedEvent noun, List<CodedEvent> coded, Document d)
+    {
+        int p = noun.Trigger.Start - 1;
+        while (p >= 0 && v.TagAt(p) is Tag.Det or Tag.Num or Tag.Noun or Tag.Proper or Tag.Adv or Tag.Poss && !v.IsAny(p, MeansPreps)) p--;
+        if (p < 1 || !v.IsAny(p, MeansPreps)) return false;
+        foreach (var o in coded)
+        {
+            if (o.Nominal || o.Reversed || !IsViolent(o.Code) || o.Trigger.End > p || p - o.Trigger.End > 4) continue;
+            bool sameClause = true;
+            for (int i = o.Trigger.End; i < p; i++) if (v.TagAt(i) is Tag.Comma or Tag.Punct or Tag.Verb or Tag.Conj or Tag.Rel) sameClause = false;
+            if (sameClause && IsCodeable(v, o, d, Stance(v, o))) return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] PerformVerbs = ["conduct", "conducts", "conducted", "conducting", "carry", "carries", "carried", "carrying", "launch",
+        "launches", "launched", "launching", "stage", "stages", "staged", "staging", "mount", "mounts", "mounted", "mounting", "wage", "waged", "wages", "waging"];
+
+    /// <summary>
+    /// "will conduct attacks against the regime": a verb of performing whose object is a violent event noun performs that
+    /// violence, even where a dictionary pattern reads the pair verbally (the 2015 OVERSEE_MANAGE block codes "conduct
+    /// * ATTACK" as 113, a verbal attack).
+    /// </summary>
+    private static bool PerformsViolence(SentenceView v, CodedEvent verb, CodedEvent noun) =>
+        IsViolent(noun.Code) && !IsViolent(verb.Code) && v.IsAny(verb.Trigger.Start, PerformVerbs);
+
+    private static readonly string[] LeaderNouns = ["leader", "leaders", "chief", "commander", "commanders", "minister", "mayor", "governor", "president",
+        "general", "sheikh", "imam", "cleric", "judge", "prosecutor", "head", "emir"];
+
+    private static readonly string[] PrimitiveWeapons = ["machete", "machetes", "knife", "knives", "axe", "axes", "sword", "swords", "spears", "stones",
+        "rocks", "clubs", "sticks", "bows", "arrows", "hatchets", "cleavers"];
+
+    private static bool SentenceHasAny(SentenceView v, string[] words)
+    {
+        for (int i = 0; i < v.Count; i++) if (v.IsAny(i, words)) return true;
+        return false;
+    }
+
+    private static readonly string[] GivingVerbs = ["give", "gives", "gave", "given", "giving", "provide", "provides", "provided", "providing"];
+    private static readonly string[] InformationNouns = ["toll", "tolls", "figure", "figures", "number", "numbers", "details", "detail", "information", "guidance",
+        "update", "updates", "account", "statement", "excuse", "explanation", "breakdown", "estimate", "estimates", "assessment", "tally", "version", "interview",
+        "reason", "reasons", "name", "names", "indication", "comment", "evidence", "picture", "overview"];
+
+    /// <summary>The object noun phrase after <paramref name="from"/> (up to its first preposition) names information.</summary>
+    private static bool InformationObject(SentenceView v, int from)
+    {
+        for (int i = from; i < Math.Min(v.Count, from + 7); i++)
+        {
+            if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.To or Tag.Comma or Tag.Punct or Tag.Verb or Tag.Be or Tag.Conj or Tag.Rel) return false;
+            if (v.IsAny(i, InformationNouns)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsTitleFinal(Document d, SentenceView v, Chunk trigger)
+    {
+        if (d.Article.TitleSpan is not { } title) return false;
+        int end = trigger.End;
+        while (end < v.Count && v.TagAt(end) is Tag.Punct or Tag.Comma) end++;
+        return end >= v.Count && title.Contains(v.SpanOf(trigger));
+    }
+
+    private static readonly string[] LocativePreps = ["in", "near", "at", "on", "between", "from", "outside", "inside", "around", "across", "throughout",
+        "towards", "toward", "into", "within", "along", "off", "amid", "during", "since", "until", "over"];
+
+    private static readonly string[] PlaceHeads = ["province", "provinces", "city", "town", "village", "villages", "area", "areas", "region", "district",
+        "countryside", "neighborhood", "neighbourhood", "outskirts", "suburb", "suburbs", "north", "south", "east", "west", "part", "road", "border", "meantime", "governorate"];
+
+    /// <summary>
+    /// The actor the syntax proposed stands before the verb but is an adjunct: a noun phrase governed by a locative or
+    /// temporal preposition ("in the northern province killing 23", "in Khan Touman killed"), a phrase headed by a place
+    /// noun (province, town, outskirts ...) or by a time word ("July", "last week"). Places say where and times when;
+    /// neither is who.
+    /// </summary>
+    internal static bool AdjunctActor(SentenceView v, CodedEvent ce)
+    {
+        var a = ce.Actor;
+        if (a.IsEmpty || a.End > ce.Trigger.Start) return false;
+        if (a.Start > 0 && v.IsAny(a.Start - 1, LocativePreps)) return true;
+        int head = a.End - 1;
+        for (int i = a.Start; i < a.End; i++) if (v.TagAt(i) is Tag.Of or Tag.Prep) { head = i - 1; break; }
+        if (head < a.Start) return false;
+        return v.IsAny(head, PlaceHeads) || v.IsTemporal(head);
+    }
+
+    /// <summary>
+    /// "Rebels in the Ivory Coast dismissed": when the adjunct phrase follows a noun phrase that opens the clause, that noun
+    /// phrase with its adjunct is the subject; otherwise ("strikes against areas in the province killing ...") there is none.
+    /// </summary>
+    private static Chunk SubjectOverAdjunct(SentenceView v, Chunk a)
+    {
+        int p = a.Start - 1;
+        if (p < 1 || !v.IsAny(p, LocativePreps) || !v.IsNominal(p - 1) || v.IsTemporal(a.End - 1)) return Chunk.None;
+        var np = v.NounPhraseEndingAt(p - 1);
+        if (np.IsEmpty) return Chunk.None;
+        bool opensClause = np.Start == 0 || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj || v.Is(np.Start - 1, "that");
+        return opensClause && !v.IsTemporal(np.End - 1) && !v.IsAny(np.End - 1, PlaceHeads) ? new Chunk(np.Start, a.End) : Chunk.None;
+    }
+
+    /// <summary>
+    /// A headline event restating an event of the article's opening sentences ("Air strikes kill 10 children in Aleppo"
+    /// above "Ten children ... have been killed in Syrian government air strikes") is the same event: the headline's
+    /// evidence span is added to the body event (which keeps its own sentence first), its count (and roles that are
+    /// linked entities) fill what the body event lacks, and the headline copy is dropped. Same event = same CAMEO root, or both uses of force
+    /// (CAMEO 18-20: a headline's "attack"/"kills" and the body's "air strikes"/"killed"), in the first four sentences
+    /// after the headline, not negated or denied.
+    /// </summary>
+    private static void MergeTitleEvents(Document d, List<(int Sentence, Event Event, string? Kind)> events)
+    {
+        if (d.Article.TitleSpan is not { } title) return;
+        int titleSentence = -1;
+        for (int i = 0; i < d.Sentences.Length; i++)
+            if (d.Sentences[i].Span.Contains(title.Start)) { titleSentence = i; break; }
+        if (titleSentence < 0) return;
+        for (int i = 0; i < events.Count; i++)
+        {
+            var (si, te, _) = events[i];
+            if (!title.Contains(te.Trigger)) continue;
+            var tc = te.Codes.Cameo ?? "";
+            if (tc.Length < 2) continue;
+            for (int j = 0; j < events.Count; j++)
+            {
+                var (sj, be, _) = events[j];
+                if (title.Contains(be.Trigger) || sj <= titleSentence || sj > titleSentence + 4) continue;
+                var bc = be.Codes.Cameo ?? "";
+                if (bc.Length < 2 || be.Modality is Modality.Negated or Modality.Denied) continue;
+                if (!(bc[..2] == tc[..2] || (IsViolent(bc) && IsViolent(tc)))) continue;
+                foreach (var x in te.Evidence) if (!be.Evidence.Contains(x)) be.Evidence.Add(x);
+                // a headline's roles are terse ("Syria air strikes kill ..."): only a linked entity fills a missing role
+                if (te.Actor?.EntityId is not null) be.Actor ??= te.Actor;
+                if (te.Target?.EntityId is not null) be.Target ??= te.Target;
+                if (be.Counts.Count == 0) be.Counts.AddRange(te.Counts);
+                events.RemoveAt(i);
+                i--;
+                break;
+            }
+        }
+    }
+
+    private static readonly string[] EasingVerbs = ["lifted", "lifts", "lift", "lifting", "eased", "eases", "ease", "easing", "relaxed", "relaxes", "relax",
+        "shortened", "shortens", "shorten", "reduced", "scrapped", "scraps", "removed", "removes", "rescinded", "rescinds", "revoked", "revokes"];
+
+    /// <summary>
+    /// A restriction noun governed by a verb of easing ("lifted the curfew", "shortened by one hour the nightly curfew"):
+    /// the nearest verb within seven words before the noun, with no clause punctuation or conjunction between.
+    /// </summary>
+    private static bool EasedBy(SentenceView v, CodedEvent ce)
+    {
+        for (int p = ce.Trigger.Start - 1; p >= 0 && p >= ce.Trigger.Start - 7; p--)
+        {
+            var t = v.TagAt(p);
+            if (v.IsAny(p, EasingVerbs)) return true; // also when outside the dictionary ("shortened" is tagged by context only)
+            if (t == Tag.Verb) return false;
+            if (t is Tag.Punct or Tag.Comma or Tag.Conj or Tag.Rel) return false;
+        }
+        return false;
+    }
+
+    /// <summary>CAMEO 08 "yield": easing a restriction (0813 curfew, 0814 emergency rule, 085 sanctions/embargo, 081 other administrative restrictions).</summary>
+    private static string? EasedCode(string restriction) => restriction switch
+    {
+        "1723" => "0813",
+        "1724" => "0814",
+        _ when restriction.StartsWith("163", StringComparison.Ordinal) => "085",
+        _ when restriction.StartsWith("172", StringComparison.Ordinal) || restriction == "191" => "081",
+        _ => null,
+    };
+
+    private static readonly string[] DismissVerbs = ["dismissed", "dismisses", "dismiss", "dismissing", "rebuffed", "rebuffs", "rebuff", "spurned", "spurns", "spurn", "brushed"];
+    private static readonly string[] ProposalNouns = ["appeal", "appeals", "request", "requests", "proposal", "proposals", "offer", "offers", "demand", "demands",
+        "call", "calls", "plan", "plans", "initiative", "invitation", "ultimatum", "bid", "overture", "overtures", "suggestion", "suggestions"];
+
+    /// <summary>Whether the head of the noun phrase (its last word before an "of"/"from"/"to"/"for" complement) is one of <paramref name="words"/>.</summary>
+    private static bool HeadIsAny(SentenceView v, Chunk np, string[] words)
+    {
+        if (np.IsEmpty) return false;
+        int end = np.End;
+        for (int i = np.Start; i < np.End; i++)
+            if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.To or Tag.Comma) { end = i; break; }
+        return end > np.Start && v.IsAny(end - 1, words);
     }
 
     private static readonly string[] HaltVerbs = ["ended", "ends", "end", "halted", "halts", "halt", "suspended", "suspends", "suspend", "stopped", "stops", "stop", "froze", "frozen", "freezes", "severed", "cut", "broke", "abandoned", "terminated", "suspension", "halting", "ending"];
@@ -515,6 +866,31 @@ public sealed class EventsComponent : IDocumentComponent
         return code;
     }
 
+    /// <summary>
+    /// CAMEO 166 "expel or withdraw" (1661 peacekeepers, 1662 inspectors and observers, 1663 aid agencies) rather than 174
+    /// "expel or deport individuals" when the expelled are a foreign presence: diplomats, inspectors, monitors,
+    /// peacekeepers, aid workers (CAMEO codebook definitions).
+    /// </summary>
+    private static bool StrikeWord(SentenceView v, Chunk trigger)
+    {
+        for (int i = trigger.Start; i < trigger.End; i++)
+            if (v.IsAny(i, "strike", "strikes", "striking", "struck", "stoppage", "walkout", "walked")) return true;
+        return false;
+    }
+
+    internal static string? ExpelledPresence(SentenceView v, Chunk target)
+    {
+        if (target.IsEmpty) return null;
+        for (int i = target.Start; i < target.End; i++)
+        {
+            if (v.IsAny(i, "peacekeepers", "peacekeeping")) return "1661";
+            if (v.IsAny(i, "inspectors", "inspector", "observers", "observer", "monitors")) return "1662";
+            if (v.IsAny(i, "agencies", "NGOs", "NGO") || (v.Is(i, "aid") && v.IsAny(i + 1, "workers", "agencies", "groups"))) return "1663";
+            if (v.IsAny(i, "diplomats", "diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "embassy")) return "166";
+        }
+        return null;
+    }
+
     private static bool IsKilling(SentenceView v, CodedEvent ce)
     {
         for (int i = ce.Trigger.Start; i < ce.Trigger.End; i++)
@@ -612,6 +988,22 @@ public sealed class EventsComponent : IDocumentComponent
             if (k is null && c.HeadNoun < 0) continue;
             ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, who, source));
             // injured counts stated beside killed ones: "killing 5 and wounding 12"
+        }
+        if (ev.Counts.Count == 0 && IsViolent(e.Code))
+        {
+            // a result clause: "clashes broke out ..., leaving three fighters dead and five wounded"
+            for (int i = e.Trigger.End; i < Math.Min(v.Count, e.Trigger.End + 20); i++)
+            {
+                if (!v.IsAny(i, "leaving", "left")) continue;
+                foreach (var c in CountParser.Find(v, i + 1, Math.Min(v.Count, i + 12)))
+                {
+                    int after = c.Tokens.End;
+                    string? k = v.IsAny(after, "dead", "killed") || v.IsAny(after + 1, "dead", "killed") ? "killed"
+                        : v.IsAny(after, "wounded", "injured") || v.IsAny(after + 1, "wounded", "injured") ? "injured" : null;
+                    if (k is not null) ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, CountParser.Who(v, c), source));
+                }
+                break;
+            }
         }
         if (kind == "killed")
         {

@@ -256,9 +256,9 @@ public static class EventEvaluation
             var main = MainEvent(doc, res, coder);
             if (main is null) { noPrediction++; }
             var predicted = main is null ? null : LegacyPlover(main.Value.Plover.Event, main.Value.Cameo);
-            if (predicted == ev) eventHits++;
-            else if (Debug) Console.Error.WriteLine($"{ev}\t{predicted}\t{main?.Cameo}\t{text}");
             var goldMode = ((string?)r["mode"])?.Trim();
+            if (predicted == ev) eventHits++;
+            if (Debug) Console.Error.WriteLine($"{n - 1}\t{(predicted == ev ? "ok" : "EV")}\t{ev}\t{predicted}\t{main?.Cameo}\tmode={goldMode}/{main?.Plover.Mode}\t{text.Trim()}");
             if (!string.IsNullOrEmpty(goldMode))
             {
                 modeN++;
@@ -312,11 +312,15 @@ public static class EventEvaluation
     /// </summary>
     private static (string Cameo, PloverCode Plover, string? Actor)? MainEvent(Document doc, EventResources res, EventCoder coder)
     {
+        // the first event of a main clause; an event in a relative or adverbial clause only when no other is coded
+        (string, PloverCode, string?)? secondary = null;
         foreach (var e in doc.Events)
         {
             if (e.Codes.Cameo is null || e.Codes.Plover is null) continue;
+            if (IsSecondary(doc, coder, e)) { secondary ??= (e.Codes.Cameo, e.Codes.Plover, e.Actor?.Text); continue; }
             return (e.Codes.Cameo, e.Codes.Plover, e.Actor?.Text);
         }
+        if (secondary is not null) return secondary;
         foreach (var s in doc.Sentences)
         {
             var v = coder.View(doc.Text, doc.Tokens, s);
@@ -330,6 +334,16 @@ public static class EventEvaluation
             }
         }
         return null;
+    }
+
+    private static bool IsSecondary(Document doc, EventCoder coder, Event e)
+    {
+        int i = Array.FindIndex(doc.Sentences, x => x.Start <= e.Trigger.Start && e.Trigger.Start < x.End);
+        if (i < 0) return false;
+        var v = coder.View(doc.Text, doc.Tokens, doc.Sentences[i]);
+        for (int k = 0; k < v.Count; k++)
+            if (v[k].Start == e.Trigger.Start) return EventsComponent.IsSecondary(v, k);
+        return false;
     }
 
     // ---------------------------------------------------------------- FA-KES

@@ -133,6 +133,16 @@ public sealed class SentenceView
         int j = VerbGroupStart(k) - 1;
         while (j >= 0 && Tags[j] == Tag.Adv) j--;
         if (j < 0) return Chunk.None;
+        // a participle clause after a comma ("gunmen attacked a checkpoint on the road between A and B, killing four
+        // soldiers") is controlled by the subject of the finite verb before it, not by the nearest noun phrase
+        if (Tags[j] == Tag.Comma && Word(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && VerbGroupStart(k) == k)
+        {
+            for (int v = j - 1; v >= 0; v--)
+            {
+                if (Tags[v] is Tag.Punct) break;
+                if (Tags[v] == Tag.Verb && !Word(v).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) { var subj = Subject(v, depth + 1); if (!subj.IsEmpty) return subj; break; }
+            }
+        }
         if (Tags[j] == Tag.Comma)
         {
             // ", including ...," / ", who ...,": skip back to the comma before and take the noun phrase there
@@ -148,6 +158,17 @@ public sealed class SentenceView
             int a = j - 1;
             if (a >= 0 && Tags[a] == Tag.Comma) a--;
             return a >= 0 ? NounPhraseEndingAt(a) : Chunk.None;
+        }
+        // a time adjunct between the subject and its verb is not part of the subject: "Rebels on Wednesday dismissed",
+        // "A top U.S. official today praised", "The government last week announced"
+        if (IsNominal(j) && IsTemporal(j))
+        {
+            int t = j;
+            while (t >= 0 && (Tags[t] == Tag.Num || IsTemporal(t))) t--;
+            if (t >= 0 && IsAny(t, "last", "this", "next", "early", "late")) t--;
+            if (t >= 0 && IsAny(t, "on", "in", "at", "during", "early", "late", "since")) t--;
+            while (t >= 0 && Tags[t] == Tag.Adv) t--;
+            if (t >= 0 && t < j && IsNominal(t) && Tags[t] != Tag.Det) j = t;
         }
         if (IsNominal(j)) return CoordinatedLeft(NounPhraseEndingAt(j));
         // verb-phrase coordination: "X attacked the town and killed 12 people" -> the first verb's subject
@@ -183,6 +204,18 @@ public sealed class SentenceView
         }
         return Chunk.None;
     }
+
+    private static readonly HashSet<string> TemporalWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "week", "weekend", "month", "year", "morning", "evening", "night", "afternoon",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TemporalLookup = TemporalWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A weekday, month, or day/period word ("today", "last week").</summary>
+    public bool IsTemporal(int k) => k >= 0 && k < Count && TemporalLookup.Contains(Word(k));
 
     /// <summary>Extends a noun phrase left over a coordination: "Mordor, Rohan, Fornost and Bree", "troops and police".</summary>
     public Chunk CoordinatedLeft(Chunk np)

@@ -90,7 +90,7 @@ public sealed class Tagger
         Add(Tag.Modal, "will would could may might can should must shall");
         Add(Tag.Neg, "not never n't no");
         Add(Tag.Conj, "and or but nor while whereas although though because if unless as so yet");
-        Add(Tag.Adv, "also previously already still again very now then however recently later earlier just only even reportedly allegedly further additionally almost more fewer less least");
+        Add(Tag.Adv, "also previously already still again very now then however recently later earlier just only even reportedly allegedly further additionally almost more fewer less least outright finally initially subsequently once");
         Add(Tag.Num, "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen dozens hundreds thousands scores");
         d["that"] = Tag.Rel;
         return d;
@@ -169,12 +169,17 @@ public sealed class Tagger
                 tags[k] = Syntax.Tag.Noun;
                 continue;
             }
-            if (next == Syntax.Tag.Of && !ed && !ing) { tags[k] = Syntax.Tag.Noun; continue; }
+            if (next == Syntax.Tag.Of && !ed && !ing && prev != Syntax.Tag.To) { tags[k] = Syntax.Tag.Noun; continue; } // but "to complain of": infinitive
             // a participle before a noun at the start of a phrase is an adjective: "Ousted President X", ", the wounded soldier"
             if (ed && (k == 0 || prev is Syntax.Tag.Comma or Syntax.Tag.Punct) && next is Syntax.Tag.Noun or Syntax.Tag.Proper) { tags[k] = Syntax.Tag.Noun; continue; }
             if (prev == Syntax.Tag.Verb && !ed && !ing && k >= 1 && tags[k - 1] == Syntax.Tag.Verb) { tags[k] = Syntax.Tag.Noun; continue; }
             if (prev is Syntax.Tag.Prep or Syntax.Tag.Of && !ing) { tags[k] = Syntax.Tag.Noun; continue; }
             if (k == 0 && char.IsUpper(w[0]) && next is Syntax.Tag.Verb or Syntax.Tag.Be or Syntax.Tag.Have or Syntax.Tag.Modal) { tags[k] = Syntax.Tag.Noun; continue; }
+            // "forces"/"force" are nouns unless an object follows ("Kurdish forces but", "the air force has", "forces them to")
+            if (w.Equals("forces", StringComparison.OrdinalIgnoreCase) || w.Equals("force", StringComparison.OrdinalIgnoreCase))
+            {
+                if (next is not (Syntax.Tag.Det or Syntax.Tag.Pron or Syntax.Tag.Poss or Syntax.Tag.Proper or Syntax.Tag.Num or Syntax.Tag.Noun)) { tags[k] = Syntax.Tag.Noun; continue; }
+            }
             // plural noun reading of an -s form: "government forces attacked", "attacks would be limited"
             if (w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ss", StringComparison.OrdinalIgnoreCase)
                 && next is Syntax.Tag.Verb or Syntax.Tag.Be or Syntax.Tag.Have or Syntax.Tag.Modal or Syntax.Tag.Rel or Syntax.Tag.Do)
@@ -195,7 +200,17 @@ public sealed class Tagger
                 continue;
             }
             if (prev == Syntax.Tag.Noun && !ed && !ing && k >= 1 && next is Syntax.Tag.Punct or Syntax.Tag.Comma)
+            {
                 tags[k] = Syntax.Tag.Noun; // "a major arrest campaign." / "the arrest," compound noun endings
+                continue;
+            }
+            // a base form after a singular noun cannot be that noun's finite verb (agreement needs -s): inside a noun phrase
+            // opened by a determiner or possessive and closed by a preposition, clause punctuation or an auxiliary it is the
+            // phrase's head noun ("a key U.S. ally in", "a press release by", "the city's power supply is")
+            if (!ed && !ing && !w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && prev is Syntax.Tag.Noun or Syntax.Tag.Proper
+                && next is Syntax.Tag.Prep or Syntax.Tag.Of or Syntax.Tag.By or Syntax.Tag.Comma or Syntax.Tag.Punct or Syntax.Tag.Be or Syntax.Tag.Have or Syntax.Tag.Modal
+                && SingularNounBefore(text, tokens, first, k) && OpenedByDeterminer(tags, k))
+                tags[k] = Syntax.Tag.Noun;
         }
         if (pos is not null) VetoVerbs(tags, pos);
         return tags;
@@ -225,6 +240,24 @@ public sealed class Tagger
             if (tags[k] == Syntax.Tag.Verb && _modelClasses[pos[k]] == Syntax.Tag.Noun
                 && !(k > 0 && tags[k - 1] is Syntax.Tag.Modal or Syntax.Tag.Neg or Syntax.Tag.Do or Syntax.Tag.To))
                 tags[k] = Syntax.Tag.Noun; // after "to", a modal, "do" or a negation a base form is a verb whatever the model says
+    }
+
+    private static bool SingularNounBefore(string text, Token[] tokens, int first, int k)
+    {
+        var t = tokens[first + k - 1];
+        var w = text.AsSpan(t.Start, t.End - t.Start);
+        return !w.EndsWith("s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ss", StringComparison.OrdinalIgnoreCase) || w.EndsWith("'s", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the nouns and names right before token <paramref name="k"/> (at most 4) follow a determiner or possessive.</summary>
+    private static bool OpenedByDeterminer(Tag[] tags, int k)
+    {
+        for (int p = k - 1, n = 0; p >= 0 && n < 5; p--, n++)
+        {
+            if (tags[p] is Syntax.Tag.Det or Syntax.Tag.Poss) return true;
+            if (tags[p] is not (Syntax.Tag.Noun or Syntax.Tag.Proper or Syntax.Tag.Num)) return false;
+        }
+        return false;
     }
 
     public static bool IsNominal(Tag t) => t is Syntax.Tag.Noun or Syntax.Tag.Proper or Syntax.Tag.Det or Syntax.Tag.Num or Syntax.Tag.Poss;
