@@ -119,7 +119,12 @@ public sealed class IngestedCorpus : IDisposable
     public string Dir { get; } = Directory.CreateTempSubdirectory("dragoman-cliq-").FullName;
     public string Db => Path.Combine(Dir, "q.db");
 
-    public IngestedCorpus() => CliProcess.Run(Dir, null, "ingest", CliProcess.WriteCorpus(Dir), "--db", Db);
+    public IngestedCorpus()
+    {
+        var (code, stdout, stderr) = CliProcess.Run(Dir, null, "ingest", CliProcess.WriteCorpus(Dir), "--db", Db);
+        // exit 1 is expected (the empty file fails); no database means the ingest itself failed
+        if (!File.Exists(Db)) throw new InvalidOperationException($"the corpus was not ingested (exit {code}):\n{stdout}\n{stderr}");
+    }
 
     public void Dispose()
     {
