@@ -36,18 +36,29 @@ public static class GazetteerInstaller
     {
         var path = Gazetteer.DefaultPath(dataDir);
         if (Loaded.TryGetValue(path, out var cached)) return cached;
+        if (!install) return LoadUnlocked(path, dataDir, bundledDataDir, install, log);
+        // several threads or processes starting on an empty data folder: one installs, the others wait and then load
+        var held = AcquireInstallLock(dataDir, log);
+        if (!held.IsOk) return Result<Gazetteer>.Fail(held.Error!);
+        using var lockFile = held.Value!;
+        if (Loaded.TryGetValue(path, out cached)) return cached;
+        return LoadUnlocked(path, dataDir, bundledDataDir, install, log);
+    }
+
+    private static Result<Gazetteer> LoadUnlocked(string path, string dataDir, string bundledDataDir, bool install, Action<string> log)
+    {
         if (File.Exists(path) && install && IsOutdatedDefault(dataDir, bundledDataDir))
         {
             // the default index bakes in the project's curated files and name keys: when they change, rebuild it
             // from the cached sources so that an upgrade takes effect (an imported gazetteer is never replaced)
             log("gazetteer: the project's gazetteer data changed since the default gazetteer was built; rebuilding it");
-            var rebuilt = Install(dataDir, bundledDataDir, log);
+            var rebuilt = InstallUnlocked(dataDir, bundledDataDir, log);
             if (!rebuilt.IsOk) log("gazetteer: " + rebuilt.Error + "; keeping the installed one");
         }
         if (!File.Exists(path))
         {
             if (!install) return Result<Gazetteer>.Fail($"no gazetteer installed at {path}; run `dragoman gazetteer install` or `dragoman gazetteer import FILE...`");
-            var installed = Install(dataDir, bundledDataDir, log);
+            var installed = InstallUnlocked(dataDir, bundledDataDir, log);
             if (!installed.IsOk) return Result<Gazetteer>.Fail(installed.Error!);
         }
         var loaded = Gazetteer.Load(path);
@@ -56,7 +67,7 @@ public static class GazetteerInstaller
             // An index written by an older version (or damaged) is rebuilt from the default sources rather than
             // leaving the user with unresolved places; a user who had imported dumps is told to import them again.
             log($"gazetteer: {loaded.Error}; rebuilding the default gazetteer (re-run `dragoman gazetteer import` for your own dumps)");
-            var rebuilt = Install(dataDir, bundledDataDir, log);
+            var rebuilt = InstallUnlocked(dataDir, bundledDataDir, log);
             if (!rebuilt.IsOk) return Result<Gazetteer>.Fail(rebuilt.Error!);
             loaded = Gazetteer.Load(path);
         }
@@ -69,6 +80,43 @@ public static class GazetteerInstaller
 
     /// <summary>Fetches the default sources (or reuses the cached ones) and builds the index.</summary>
     public static Result<string> Install(string dataDir, string bundledDataDir, Action<string> log)
+    {
+        var held = AcquireInstallLock(dataDir, log);
+        if (!held.IsOk) return Result<string>.Fail(held.Error!);
+        using var lockFile = held.Value!;
+        return InstallUnlocked(dataDir, bundledDataDir, log);
+    }
+
+    /// <summary>How long a second dragoman waits for another one's install before giving up.</summary>
+    private static readonly TimeSpan InstallWait = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// An exclusive lock file in the data folder (FileShare.None, an advisory lock that .NET honours across threads
+    /// and processes): installs never interleave their downloads and writes. Dispose the stream to release it.
+    /// </summary>
+    internal static Result<FileStream> AcquireInstallLock(string dataDir, Action<string> log)
+    {
+        var dir = Path.Combine(dataDir, "gazetteer");
+        try { Directory.CreateDirectory(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Result<FileStream>.Fail($"cannot create {dir}: {e.Message}"); }
+        var lockPath = Path.Combine(dir, ".install.lock");
+        var clock = Stopwatch.StartNew();
+        bool told = false;
+        while (true)
+        {
+            try { return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (UnauthorizedAccessException e) { return Result<FileStream>.Fail($"cannot lock {lockPath}: {e.Message}"); }
+            catch (IOException) when (clock.Elapsed < InstallWait)
+            {
+                if (!told) log("gazetteer: another dragoman is installing the gazetteer in this data folder; waiting for it");
+                told = true;
+                Thread.Sleep(250);
+            }
+            catch (IOException e) { return Result<FileStream>.Fail($"gave up waiting for {lockPath} after {InstallWait.TotalMinutes:0} minutes: {e.Message}"); }
+        }
+    }
+
+    private static Result<string> InstallUnlocked(string dataDir, string bundledDataDir, Action<string> log)
     {
         var sourcesDir = Path.Combine(dataDir, "gazetteer", "sources");
         Directory.CreateDirectory(sourcesDir);
