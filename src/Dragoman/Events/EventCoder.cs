@@ -296,6 +296,24 @@ public sealed class EventCoder
         }
     }
 
+    /// <summary>
+    /// Verbs whose object is someone else's event (speech, stance, reaction, inquiry): "the ministry denies an air strike",
+    /// "Russia condemned the bombing" do not make their subject the event's actor. Stems, so every inflection counts.
+    /// </summary>
+    private static readonly string[] ReactionStems =
+    [
+        "deni", "deny", "claim", "report", "say", "condemn", "critici", "denounc", "welcom", "prais", "investigat", "accus",
+        "blam", "protest", "reject", "confirm", "document", "monitor", "verif", "disput", "witness", "surviv", "fear",
+        "expect", "warn", "describ", "dismiss", "deplor", "mourn", "probe", "discuss", "debat", "cite", "decr", "regret",
+    ];
+
+    private static bool IsReactionVerb(ReadOnlySpan<char> word)
+    {
+        foreach (var stem in ReactionStems)
+            if (word.StartsWith(stem, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     /// <summary>Roles of a nominal trigger: "of" complement, "by" agent, "on/against" target, "between X and Y", possessive or adjectival actor, light-verb subject.</summary>
     private static (Chunk Actor, Chunk Target) NominalRoles(SentenceView v, int k, int last, string ofRole)
     {
@@ -339,7 +357,7 @@ public sealed class EventCoder
             // light verb: "X carried out / launched / conducted an attack"
             int p = k - 1;
             while (p >= 0 && v.Tags[p] is Tag.Noun or Tag.Det or Tag.Num or Tag.Adv) p--;
-            if (p >= 0 && v.Tags[p] == Tag.Verb && !v.IsAny(p, "said", "says", "added", "reported", "claimed", "denied", "included", "including"))
+            if (p >= 0 && v.Tags[p] == Tag.Verb && !v.IsAny(p, "said", "says", "added", "reported", "claimed", "denied", "included", "including") && !IsReactionVerb(v.Word(p)))
             {
                 var s = v.Subject(p);
                 if (!s.IsEmpty && !(s.Start <= k && k < s.End)) actor = s;

@@ -24,6 +24,9 @@ public static class ModalityRules
 
     private static readonly string[] Hypothesis = ["if", "unless", "whether", "could", "may", "might", "can", "possible", "possibly", "perhaps", "would-be"];
 
+    /// <summary>Reporting verbs that open a clause of their own speaker.</summary>
+    private static readonly string[] NearerSpeech = ["said", "says", "say", "told", "reported", "reports", "added", "stated", "announced"];
+
     private static readonly string[] Denial = ["denied", "denies", "deny", "denying", "refuted", "dismissed"];
 
     public static Modality Decide(SentenceView v, CodedEvent e, Documents.Attribution? attribution, string? actorText)
@@ -38,11 +41,13 @@ public static class ModalityRules
 
         // the clause to the left: back to ';' or ':' or a contrastive conjunction
         int left = k - 1, stop = Math.Max(0, k - Window);
-        bool hypothetical = false, expected = false, denied = false;
+        bool hypothetical = false, expected = false, denied = false, nearerSpeaker = false;
         for (; left >= stop; left--)
         {
             if (v.Word(left) is ";" or ":") break;
             if (v.IsAny(left, "but", "while", "whereas", "although", "though")) break;
+            // "denied ..., after activists said an air raid had killed six": the nearer speaker's clause is theirs
+            if (!denied && v.IsAny(left, NearerSpeech)) { nearerSpeaker = true; break; }
             if (v.IsAny(left, Denial)) denied = true;
             if (v.IsAny(left, Hypothesis)) hypothetical = true;
             if (v.IsAny(left, "will", "shall", "wo")) expected = true;
@@ -63,7 +68,7 @@ public static class ModalityRules
             }
         }
         if (denied) return Modality.Denied;
-        if (attribution?.Cue is { } cue && cue.End <= v[k].Start && IsDenialCue(v.Text, cue)) return Modality.Denied;
+        if (!nearerSpeaker && attribution?.Cue is { } cue && cue.End <= v[k].Start && IsDenialCue(v.Text, cue)) return Modality.Denied;
         if (hypothetical) return Modality.Hypothetical;
         if (expected) return Modality.Expected;
         if (attribution?.Cue is { } c2)

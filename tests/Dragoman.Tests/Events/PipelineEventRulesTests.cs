@@ -38,6 +38,30 @@ public class PipelineEventRulesTests
     }
 
     [Theory]
+    [InlineData("Ministry denies air strike on school\n\nThe ministry said nothing more.", "air strike", "the denier of an event noun is not its actor")]
+    [InlineData("The ministry denied the bombing of the hospital on Friday.", "bombing", "the same in a body sentence")]
+    public void Who_reacts_to_an_event_is_not_its_actor(string text, string trigger, string reason)
+    {
+        var doc = Run(text);
+        var ev = doc.Events.Find(e => doc.Slice(e.Trigger).Equals(trigger, StringComparison.OrdinalIgnoreCase));
+        Assert.True(ev is not null, $"{reason}: no '{trigger}' event in {string.Join(", ", doc.Events.Select(e => doc.Slice(e.Trigger)))}");
+        Assert.True(ev!.Actor is null, $"{reason}: actor {ev.Actor?.Text}");
+    }
+
+    [Theory]
+    [InlineData("School hit\n\nThe ministry denied on Friday that its jets had struck a school, after activists said an air raid had killed six people.", "killed", Modality.Reported,
+        "a nearer speaker's clause is reported by them, not denied by the farther one")]
+    [InlineData("School hit\n\nThe ministry denied on Friday that its jets had struck a school, after activists said an air raid had killed six people.", "struck", Modality.Denied,
+        "the denied clause stays denied")]
+    public void A_nearer_speaker_governs_its_own_clause(string text, string trigger, Modality expected, string reason)
+    {
+        var doc = Run(text);
+        var ev = doc.Events.Find(e => doc.Slice(e.Trigger) == trigger);
+        Assert.True(ev is not null, $"{reason}: no '{trigger}' event in {string.Join(", ", doc.Events.Select(e => doc.Slice(e.Trigger)))}");
+        Assert.True(ev!.Modality == expected, $"{reason}: {ev.Modality}");
+    }
+
+    [Theory]
     [InlineData("Soldiers killed\n\nOn Saturday gunmen killed two soldiers near Palmyra, a military source said.", "killed", "Saturday", "a time is when, never who")]
     public void A_time_is_never_an_actor_or_target(string text, string trigger, string time, string reason)
     {
