@@ -212,7 +212,11 @@ public sealed class Tagger
                 && SingularNounBefore(text, tokens, first, k) && OpenedByDeterminer(tags, k))
                 tags[k] = Syntax.Tag.Noun;
         }
-        if (pos is not null) VetoVerbs(tags, pos);
+        if (pos is not null)
+        {
+            VetoVerbs(tags, pos);
+            RestoreFiniteVerbs(text, tokens, first, tags, pos);
+        }
         return tags;
     }
 
@@ -231,9 +235,24 @@ public sealed class Tagger
 
     /// <summary>
     /// The model overrules a verb reading the rules gave to a word it reads as a noun ("Observatory head Rami",
-    /// "government forces with"); it never makes a verb where the rules saw none, since the verb lexicon decides which
-    /// words may trigger events.
+    /// "government forces with"); it makes verbs only of words the verb lexicon lists (<see cref="RestoreFiniteVerbs"/>).
     /// </summary>
+    /// <summary>
+    /// A word of the verb lexicon that the context rules turned into a noun, which the model reads as a finite verb
+    /// (VBZ/VBD) right after a name or noun, is the clause's verb: "Russia condemns bombing of hospital".
+    /// </summary>
+    private void RestoreFiniteVerbs(string text, Token[] tokens, int first, Tag[] tags, byte[] pos)
+    {
+        if (_verbs is null) return;
+        for (int k = 1; k < tags.Length; k++)
+        {
+            if (tags[k] != Syntax.Tag.Noun || _model!.Tags[pos[k]] is not ("VBZ" or "VBD")) continue;
+            if (tags[k - 1] is not (Syntax.Tag.Proper or Syntax.Tag.Noun or Syntax.Tag.Pron)) continue;
+            var t = tokens[first + k];
+            if (_verbs(text.AsSpan(t.Start, t.End - t.Start))) tags[k] = Syntax.Tag.Verb;
+        }
+    }
+
     private void VetoVerbs(Tag[] tags, byte[] pos)
     {
         for (int k = 0; k < tags.Length; k++)
