@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Dragoman.Events;
 using Dragoman.Events.Evaluation;
 using Dragoman.Output;
+using Dragoman.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,6 +17,10 @@ public sealed class EvalEventsSettings : CommandSettings
     [CommandOption("--format <FORMAT>")]
     [Description("petrarch | plover | fakes (default: detected from the file).")]
     public string? Format { get; init; }
+
+    [CommandOption("--no-geo")]
+    [Description("FA-KES: skip location_acc_geo (the whole pipeline with the installed gazetteer, installed on first use).")]
+    public bool NoGeo { get; init; }
 
     public override ValidationResult Validate()
     {
@@ -36,7 +41,7 @@ public sealed class EvalEventsCommand : Command<EvalEventsSettings>
         {
             "petrarch" => EventEvaluation.EvaluatePetrarch(settings.File, res),
             "plover" => EventEvaluation.EvaluatePlover(settings.File, res),
-            _ => EventEvaluation.EvaluateFakes(settings.File, res),
+            _ => EventEvaluation.EvaluateFakes(settings.File, res, settings.NoGeo ? null : StandardPipeline.Build(PipelineResources.Load(null))),
         };
         if (!result.IsOk)
         {

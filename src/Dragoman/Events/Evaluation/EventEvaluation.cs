@@ -348,7 +348,9 @@ public static class EventEvaluation
 
     // ---------------------------------------------------------------- FA-KES
 
-    public static Result<JsonObject> EvaluateFakes(string path, EventResources res)
+    /// <param name="full">The whole pipeline (with geo), when given: also scores the governorate of the places the Geo
+    /// stage resolved (<c>location_acc_geo</c>).</param>
+    public static Result<JsonObject> EvaluateFakes(string path, EventResources res, DocumentPipeline? full = null)
     {
         List<Dictionary<string, string>> rows;
         try
@@ -360,7 +362,7 @@ public static class EventEvaluation
         catch (IOException ex) { return Result<JsonObject>.Fail($"{path}: {ex.Message}"); }
         if (rows.Count == 0 || !rows[0].ContainsKey("article_content")) return Result<JsonObject>.Fail($"{path}: not a FA-KES CSV (no article_content column)");
         var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res)).Build();
-        int n = 0, civExact = 0, civ10 = 0, locHits = 0, causeHits = 0;
+        int n = 0, civExact = 0, civ10 = 0, locHits = 0, causeHits = 0, geoHits = 0;
         long tokens = 0;
         var sw = System.Diagnostics.Stopwatch.StartNew();
         foreach (var row in rows)
@@ -373,6 +375,13 @@ public static class EventEvaluation
             if (civilians == gold) civExact++;
             if (Math.Abs(civilians - gold) <= 0.1 * Math.Max(1, gold)) civ10++;
             if (string.Equals(Governorates.Find(doc), row.GetValueOrDefault("location"), StringComparison.OrdinalIgnoreCase)) locHits++;
+            if (full is not null)
+            {
+                var located = full.Process(new Document(new Article { Uri = "geo", Text = row["article_content"] }, null));
+                var found = Governorates.FromPlaces(located);
+                if (string.Equals(found, row.GetValueOrDefault("location"), StringComparison.OrdinalIgnoreCase)) geoHits++;
+                else if (Debug) Console.Error.WriteLine($"GEO\t{row.GetValueOrDefault("location")}\t{found}\t{doc.Text[..Math.Min(160, doc.Text.Length)]}");
+            }
             var cause = Cause(doc);
             if (cause == row.GetValueOrDefault("cause_of_death")) causeHits++;
             else if (Debug) Console.Error.WriteLine($"CAUSE\t{row.GetValueOrDefault("cause_of_death")}\t{cause}\t{doc.Text[..Math.Min(200, doc.Text.Length)]}");
@@ -393,6 +402,7 @@ public static class EventEvaluation
             ["civilians_exact"] = Ratio(civExact, n),
             ["civilians_within_10pct"] = Ratio(civ10, n),
             ["location_acc"] = Ratio(locHits, n),
+            ["location_acc_geo"] = full is null ? null : Ratio(geoHits, n),
             ["cause_acc"] = Ratio(causeHits, n),
             ["articles_per_s_cold"] = Math.Round(n / Math.Max(1e-9, sw.Elapsed.TotalSeconds), 1),
             ["articles_per_s"] = Math.Round(n / Math.Max(1e-9, warm.Elapsed.TotalSeconds), 1),

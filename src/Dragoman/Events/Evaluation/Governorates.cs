@@ -3,9 +3,9 @@ using Dragoman.Documents;
 namespace Dragoman.Events.Evaluation;
 
 /// <summary>
-/// FA-KES labels locations with Syria's governorates (Violations Documentation Center usage). Until the Geo stage's
-/// resolved places are in the Document, evaluation maps the first governorate or major town the article names (event
-/// places first) to its governorate with this small table (governorate seats and towns, GeoNames admin1 facts).
+/// FA-KES labels locations with Syria's governorates (Violations Documentation Center usage). <see cref="Find"/> maps the
+/// first governorate or major town the article names (event places first) with a small name table (governorate seats
+/// and towns, GeoNames admin1 facts); <see cref="FromPlaces"/> reads the Geo stage's resolved places instead.
 /// </summary>
 public static class Governorates
 {
@@ -49,6 +49,40 @@ public static class Governorates
             }
         }
         return found;
+    }
+
+    /// <summary>GeoNames admin1 codes of Syria (admin1CodesASCII.txt, GeoNames, CC BY) as FA-KES labels; FA-KES files Rif Dimashq under damascus.</summary>
+    private static readonly Dictionary<string, string> Admin1Codes = new(StringComparer.Ordinal)
+    {
+        ["SY.01"] = "hasakeh", ["SY.02"] = "lattakia", ["SY.03"] = "quneitra", ["SY.04"] = "raqqa", ["SY.05"] = "sweida",
+        ["SY.06"] = "daraa", ["SY.07"] = "deir ezzor", ["SY.08"] = "damascus", ["SY.09"] = "aleppo", ["SY.10"] = "hama",
+        ["SY.11"] = "homs", ["SY.12"] = "idlib", ["SY.13"] = "damascus", ["SY.14"] = "tartous",
+    };
+
+    /// <summary>
+    /// The governorate of the places the Geo stage resolved: the first event's place (sentence or article focus), else
+    /// the first resolved place of the article in Syria. Measures the product's geoparser, where <see cref="Find"/>
+    /// measures a name table.
+    /// </summary>
+    public static string? FromPlaces(Document doc)
+    {
+        foreach (var e in doc.Events)
+            if (e.Place is { } arg && ResolvedAt(doc, arg) is { } p && Label(p) is { } g) return g;
+        foreach (var p in doc.Places.OrderBy(p => p.Span.Start))
+            if (Label(p) is { } g) return g;
+        return null;
+    }
+
+    private static PlaceResolution? ResolvedAt(Document doc, EventArgument arg)
+    {
+        if (doc.EntityById(arg.EntityId)?.PlaceIndex is int i && i < doc.Places.Count) return doc.Places[i];
+        return doc.Places.Find(p => p.Span.Overlaps(arg.Span));
+    }
+
+    private static string? Label(PlaceResolution p)
+    {
+        if (p.Country != "SY" || p.Admin1 is not { Length: > 0 } a1) return null;
+        return Admin1Codes.GetValueOrDefault(a1.Contains('.') ? a1 : "SY." + a1) ?? Lookup(a1) ?? (a1.Contains("dimashq", StringComparison.OrdinalIgnoreCase) ? "damascus" : null);
     }
 
     private static string? Lookup(string place)
