@@ -107,6 +107,9 @@ public sealed class PlaceResolver
             }
             return [.. all];
         }
+        // a frequent English word ("State media") is matched only by its exact key, never by a spelling variant
+        // (its skeleton "stt" is Safita's old name "Satita"); Text/Syntax's model knows the frequent common words
+        if (!canon.Contains(' ') && Text.Syntax.PosModel.Bundled?.IsFrequentCommonWord(canon) == true) { kind = MatchKind.None; return []; }
         if (looseHits.Length > 0) { kind = MatchKind.Loose; return looseHits.ToArray(); }
         if (allowFuzzy && loose.Length >= 5)
         {

@@ -101,6 +101,7 @@ public class PlaceResolverTests
     [InlineData("Syrian troops advanced.", "Syrian", "a demonym names a country but is not a place mention")]
     [InlineData("Sun 05 Jul 2015 Strikes hit the town.", "Sun", "a weekday abbreviation in a dateline")]
     [InlineData("Most of the fighters left.", "Most", "a sentence-initial common word that is also a division name")]
+    [InlineData("Rebel fire in Aleppo kills 14 State media AFP Rocket fire from rebels killed 14 people in Aleppo city.", "State", "a frequent English word is never a spelling variant of a place (Safita's old name Satita)")]
     public void Leaves_non_places_unresolved(string text, string mention, string reason)
     {
         var p = Find(Geoparse(text), mention);

@@ -72,6 +72,13 @@ public sealed class PosModel
     public int DictionaryWords => _wordTags.Count;
     public IReadOnlyDictionary<string, string> Info { get; }
 
+    /// <summary>
+    /// Whether a lower-case word is a frequent English common word (noun, verb, adjective, adverb ...) by the model's
+    /// dictionary of frequent unambiguous words: "state", "media". Names (NNP) are not.
+    /// </summary>
+    public bool IsFrequentCommonWord(ReadOnlySpan<char> lower) =>
+        _wordTagLookup.TryGetValue(lower, out var t) && !_tags[t].StartsWith("NNP", StringComparison.Ordinal) && _tags[t] != "CD";
+
     /// <summary>Tags the sentence into <paramref name="tags"/> (indexes into <see cref="Tags"/>).</summary>
     public void Predict<TWords>(TWords words, Span<byte> tags) where TWords : ISentenceWords
     {
