@@ -46,7 +46,7 @@ public sealed class StageClock
 
     public void Add(string component, long ticks) => Interlocked.Add(ref _ticks.GetOrAdd(component, _ => new long[1])[0], ticks);
 
-    /// <summary>Seconds per component, in first-seen order is not guaranteed: callers order them.</summary>
+    /// <summary>Seconds per component name (unordered: callers list them in pipeline order).</summary>
     public IReadOnlyDictionary<string, double> Seconds() =>
         _ticks.ToDictionary(kv => kv.Key, kv => Interlocked.Read(ref kv.Value[0]) / (double)System.Diagnostics.Stopwatch.Frequency, StringComparer.Ordinal);
 
