@@ -414,6 +414,9 @@ internal sealed class TimeParser
         var unit = Unit(k);
         if (unit != Gran.None && IsPlural(k) && unit != Gran.Weekend && sign != 0 && kw is Kw.Coming or Kw.Past or Kw.Next or Kw.Last)
             return new ParseMatch(k + 1, new PeriodSem { Unit = unit, N = null, Sign = sign }); // "the coming weeks"
+        // "the latest fiscal year", "the latest year": the last year that has ended
+        if (kw == Kw.Latest && (unit == Gran.Year && !IsPlural(k) || (W(k, "fiscal") || W(k, "calendar")) && Unit(k + 1) == Gran.Year && !IsPlural(k + 1)))
+            return new ParseMatch(unit == Gran.Year ? k + 1 : k + 2, new CalSem { Gran = Gran.Year, RelUnit = Gran.Year, RelOffset = -1, Mod = mod });
         if (unit is Gran.Day or Gran.Week or Gran.Month or Gran.Year or Gran.Quarter or Gran.Weekend or Gran.Decade or Gran.Century && !IsPlural(k) || unit == Gran.Weekend)
         {
             if (kw is Kw.Same) return null;

@@ -20,6 +20,11 @@ internal sealed class TimeResolver(DateOnly? reference)
     private readonly DateOnly? _reference = reference;
     private DateOnly? _override;
     private DateOnly? _anchorDay, _anchorAny;
+    /// <summary>The last day named as the close of a reported period ("the quarter ended Sept. 30").</summary>
+    private DateOnly? _periodEnd;
+
+    /// <summary>Whether a day-precise date has been narrated so far (what "the day", "then" hang on).</summary>
+    public bool HasDayAnchor => _anchorDay is not null;
 
     /// <summary>The reference date, or while an anaphoric expression resolves, the narrated date it hangs on.</summary>
     public DateOnly? Reference => _override ?? _reference;
@@ -54,6 +59,7 @@ internal sealed class TimeResolver(DateOnly? reference)
             if (result.Start is { } st && result.Type is "DATE" or "TIME" && sem is CalSem or OffsetSem && result.Value is not ("PAST_REF" or "PRESENT_REF" or "FUTURE_REF"))
             {
                 if (result.Precision == TimePrecision.Day) _anchorDay = st;
+                if (result.Precision == TimePrecision.Day && sem is CalSem { EndsPeriod: true }) _periodEnd = st;
                 if (result.Precision is TimePrecision.Day or TimePrecision.Week or TimePrecision.Month or TimePrecision.Season or TimePrecision.Year) _anchorAny = st;
             }
             return result;
@@ -109,6 +115,11 @@ internal sealed class TimeResolver(DateOnly? reference)
         if (c.Holiday is "ramadan" or "eid-fitr" or "eid-adha") return IslamicHoliday(c, tense);
         if (c.YearEarlierOfContext)
         {
+            if (c.AfterPeriodEnd && _periodEnd is { } pe)
+            {
+                var back = pe.AddYears(-1);
+                return Format(new CalSem { Gran = Gran.Day }, back.Year, back.Month, back.Day, null, false);
+            }
             if (_lastQuarter is { } lq && c.RelUnit != Gran.Quarter && c.Quarter != -2 && (_at - _lastQuarterAt < QuarterContextChars || c.Quarter == -1))
             {
                 // the quarter in context, in the year before the reference's (reports compare with the same quarter a year back)
@@ -216,13 +227,15 @@ internal sealed class TimeResolver(DateOnly? reference)
                 return c.Day is not null && pickDist > 240 && bestOther < 90 ? other : pick;
             }
             case Dir.Past:
-                // "last August": the most recent occurrence that ended before the reference
+                // "last August": the most recent occurrence that ended before the reference; but the month right
+                // before the reference's is "last month", so "last February" said in March is a year further back
                 foreach (var y in candidates.Reverse())
-                    if (IntervalFor(y).e < r) return y;
+                    if (IntervalFor(y).e < r) return AdjacentMonth(c, IntervalFor(y), r) ? y - 1 : y;
                 return r.Year - 1;
             case Dir.Future:
+                // "next March" said in February is a year on, by the same reasoning ("next month" names the adjacent one)
                 foreach (var y in candidates)
-                    if (IntervalFor(y).s > r) return y;
+                    if (IntervalFor(y).s > r) return AdjacentMonth(c, IntervalFor(y), r) ? y + 1 : y;
                 return r.Year + 1;
             default:
                 {
@@ -238,6 +251,11 @@ internal sealed class TimeResolver(DateOnly? reference)
                 }
         }
     }
+
+    /// <summary>A whole month named by its name that lies right before or right after the reference's month.</summary>
+    private static bool AdjacentMonth(CalSem c, (DateOnly s, DateOnly e) iv, DateOnly r) =>
+        c.Gran == Gran.Month && c.Month is not null && c.Day is null && c.Mod == Mod.None
+        && (iv.e.AddDays(1) == new DateOnly(r.Year, r.Month, 1) || iv.s == new DateOnly(r.Year, r.Month, 1).AddMonths(1));
 
     private static int Dist((DateOnly s, DateOnly e) iv, DateOnly r) =>
         r < iv.s ? iv.s.DayNumber - r.DayNumber : r > iv.e ? r.DayNumber - iv.e.DayNumber : 0;

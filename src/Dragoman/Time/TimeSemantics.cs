@@ -30,6 +30,10 @@ internal sealed class CalSem : Sem
     /// <summary>"the quarter", "the latest quarter": the last completed quarter before the reference.</summary>
     public bool LatestCompleted;
     public bool YearEarlierOfContext;
+    /// <summary>A day that closes a reported period ("the quarter ended Sept. 30").</summary>
+    public bool EndsPeriod;
+    /// <summary>"a year earlier" in a clause that names the day its period closed: a year before that day.</summary>
+    public bool AfterPeriodEnd;
     /// <summary>Anchored on the last date the text narrated, not on the reference: "the following day", "that year".</summary>
     public bool Anaphoric;
     /// <summary>Year relative to the reference for a value whose other fields come from context ("last year's quarter").</summary>

@@ -65,6 +65,17 @@ public static class TimeTagger
             var ext0 = doc.Text.AsSpan(span.Start, span.End - span.Start);
             if (ext0.Length > 5 && ext0.StartsWith("then", StringComparison.OrdinalIgnoreCase) && ext0[4] is ' ' or '-')
                 best = null;
+            if (best is null && DefiniteDay(doc, span, resolver.HasDayAnchor) is { } definite)
+            {
+                output[k] = resolver.Resolve(definite, span, doc.Slice(span), () => Dir.Unknown);
+                continue;
+            }
+            // "at the time", "by that time": a time the narration already placed, on its side of the reference
+            if (best is null && IsTheTime(doc.Text.AsSpan(span.Start, span.End - span.Start)) && tense.At(span) is var side and not Dir.Unknown)
+            {
+                output[k] = resolver.Resolve(new RefSem(side == Dir.Past ? "PAST_REF" : "FUTURE_REF"), span, doc.Slice(span), () => side);
+                continue;
+            }
             if (best is not { } b)
             {
                 // an extent already judged temporal that the recogniser does not read on its own ("previously",
@@ -108,9 +119,33 @@ public static class TimeTagger
             // period of a clause that names months is not a quarter
             case CalSem { Gran: Gran.Quarter, Year: { } py, Quarter: null, Relative: false } when ClauseBefore(doc, span).Contains("months", StringComparison.OrdinalIgnoreCase):
                 return new CalSem { Gran = Gran.Year, Year = py };
+            // "the six months ended Aug. 12": the date closes the period the sentence reports on
+            case CalSem { Month: not null, Day: not null } endDate when PrecededBy(text, span.Start, "ended") || PrecededBy(text, span.Start, "ending"):
+                endDate.EndsPeriod = true;
+                return endDate;
+            // "for the quarter ended Sept. 30, net rose to $133 million from $100 million a year earlier": a year
+            // before the period the sentence closes, not the report's quarter
+            case CalSem { YearEarlierOfContext: true, RelUnit: Gran.Year } yearEarlier when NamesPeriodEnd(ClauseBefore(doc, span)):
+                yearEarlier.AfterPeriodEnd = true;
+                return yearEarlier;
             default:
                 return sem;
         }
+    }
+
+    /// <summary>"ended" or "ending" followed by a month name: the clause names the day a reported period closed.</summary>
+    private static bool NamesPeriodEnd(ReadOnlySpan<char> clause)
+    {
+        foreach (var cue in (ReadOnlySpan<string>)["ended ", "ending "])
+        {
+            int at = clause.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) continue;
+            var next = clause[(at + cue.Length)..];
+            int end = 0;
+            while (end < next.Length && char.IsLetter(next[end])) end++;
+            if (end > 0 && (TimeLexicon.Get(next[..end]).Kind & (LexKind.Month | LexKind.MonthAbbrev)) != 0) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -250,6 +285,57 @@ public static class TimeTagger
             Span = te.Span, Text = te.Text, Type = "DATE", Value = p.Sign < 0 ? "PAST_REF" : "FUTURE_REF",
             Start = te.Start, End = te.End, Precision = te.Precision, Relative = te.Relative,
         };
+    }
+
+    /// <summary>
+    /// A definite day or part of day that the recogniser leaves alone in running text ("the day" is mostly no date),
+    /// read only when the extent is given: "later in the day", "in the morning", "until then" hang on the last
+    /// narrated day, or on the reference day when none was narrated; "it's the second day of an offensive" is
+    /// the reference day. Null when the extent is something else.
+    /// </summary>
+    internal static Sem? DefiniteDay(Document doc, TextSpan span, bool dayNarrated)
+    {
+        var words = doc.Text.AsSpan(span.Start, span.End - span.Start).Trim();
+        bool the = false;
+        if (words.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) { the = true; words = words[4..].TrimStart(); }
+        else if (words.StartsWith("that ", StringComparison.OrdinalIgnoreCase)) words = words[5..].TrimStart();
+        if (words.StartsWith("same ", StringComparison.OrdinalIgnoreCase)) words = words[5..].TrimStart();
+        int sp = words.IndexOf(' ');
+        // "the second day", "eighth day" after "it is" / "today is": the day of speaking
+        if (sp > 0 && words[(sp + 1)..].Equals("day", StringComparison.OrdinalIgnoreCase)
+            && (TimeLexicon.Get(words[..sp]).Kind & LexKind.Ordinal) != 0 && PresentCopulaBefore(doc.Text, span.Start))
+            return new CalSem { Gran = Gran.Day, RelUnit = Gran.Day, RelOffset = 0 };
+        if (sp >= 0) return null;
+        var entry = TimeLexicon.Get(words);
+        bool then = !the && words.Equals("then", StringComparison.OrdinalIgnoreCase);
+        bool day = words.Equals("day", StringComparison.OrdinalIgnoreCase);
+        bool partOfDay = (entry.Kind & LexKind.PartOfDay) != 0 && entry.Val is >= 1 and <= 4;
+        if (!then && !day && !partOfDay) return null;
+        if (then && !dayNarrated) return null;
+        return new CalSem
+        {
+            Gran = partOfDay ? Gran.PartOfDay : Gran.Day, RelUnit = Gran.Day, RelOffset = 0,
+            PartOfDay = partOfDay ? entry.Val : 0, Anaphoric = dayNarrated,
+        };
+    }
+
+    private static bool IsTheTime(ReadOnlySpan<char> extent)
+    {
+        var e = extent.Trim();
+        return e.Equals("the time", StringComparison.OrdinalIgnoreCase) || e.Equals("that time", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"it is", "it's", "today is", "this is" right before a position.</summary>
+    private static bool PresentCopulaBefore(string text, int at)
+    {
+        var before = text.AsSpan(0, at).TrimEnd();
+        // "today is the [eighth day]": the article may stand outside the extent
+        if (before.EndsWith(" the", StringComparison.OrdinalIgnoreCase)) before = before[..^4].TrimEnd();
+        foreach (var cue in (ReadOnlySpan<string>)["it is", "it's", "it’s", "today is", "this is"])
+            if (before.EndsWith(cue, StringComparison.OrdinalIgnoreCase)
+                && (before.Length == cue.Length || !char.IsLetter(before[before.Length - cue.Length - 1])))
+                return true;
+        return false;
     }
 
     /// <summary>

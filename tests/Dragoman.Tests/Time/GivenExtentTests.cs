@@ -88,6 +88,51 @@ public class GivenExtentTests
         Assert.True(result[0]?.Value == value, $"{reason}: got {result[0]?.Value ?? "(none)"}");
     }
 
+    // text, given extent, reference, expected value (null: no value), reason
+    [Theory]
+    [InlineData("Shares rose Friday. Dealers placed heavy buy orders in the morning.", "the morning", "1989-10-30", "1989-10-27TMO",
+        "a part of day hangs on the last narrated day (Friday before the reference)")]
+    [InlineData("The index fell on Oct. 12, the day before the plunge.", "the day", "1989-10-30", "1989-10-12",
+        "'the day' in apposition to a narrated date is that date")]
+    [InlineData("Clinton spoke in the capital. He arrived in Philadelphia later in the day.", "the day", "1998-02-13", "1998-02-13",
+        "with no day narrated before it, 'the day' is the reference day")]
+    [InlineData("Conversion rights end on Nov. 30. Until then, the stock remains convertible.", "then", "1989-10-30", "1989-11-30",
+        "'until then' is the narrated date")]
+    [InlineData("Until then, the stock remains convertible.", "then", "1989-10-30", null,
+        "'then' with no narrated day before it has nothing to hang on and gets no value")]
+    [InlineData("More gunfire in Kosovo. It's the second day of an offensive by the security forces.", "the second day", "1998-03-06", "1998-03-06",
+        "'it's the second day of' an operation is the day of speaking")]
+    [InlineData("In Saudi Arabia, today is the eighth day of the operation.", "eighth day", "1990-08-15", "1990-08-15",
+        "'today is the eighth day': the article may stand outside the extent")]
+    [InlineData("The second day of talks ended without a deal.", "The second day", "1998-03-06", null,
+        "an ordinal day without 'it is'/'today is' before it counts from an event the extent does not name")]
+    [InlineData("Sales in the latest fiscal year were $6 billion.", "the latest fiscal year", "1989-10-26", "1988",
+        "the latest fiscal year is the last year that has ended")]
+    [InlineData("For the six months ended Aug. 12, Provigo posted net of C$6.5 million, compared with C$18.1 million a year earlier.", "a year earlier", "1989-10-26", "1988-08-12",
+        "'a year earlier' in a clause that names the day its period ended is that day a year back")]
+    [InlineData("Third-quarter net fell. For the quarter, it earned $3 million, compared with $5 million a year earlier.", "a year earlier", "1989-10-26", "1988-Q3",
+        "without an end day in the clause, the report's quarter a year back (unchanged)")]
+    [InlineData("Mordechai referred to the resolution in a speech six weeks ago, saying at the time he was willing to withdraw.", "the time", "1998-03-01", "PAST_REF",
+        "'at the time' in past narration: a past time already placed")]
+    [InlineData("By that time, the troops will have left.", "that time", "1998-03-01", "FUTURE_REF",
+        "'by that time' in future narration: a time ahead")]
+    public void Anaphoric_definites_in_given_extents_hang_on_the_narration(string text, string extent, string reference, string? value, string reason)
+    {
+        var doc = Doc(text, reference);
+        int at = text.IndexOf(extent, StringComparison.Ordinal);
+        var result = TimeTagger.NormalizeExtents(doc, [new TextSpan(at, at + extent.Length)]);
+        Assert.True(result[0]?.Value == value, $"{reason}: got {result[0]?.Value ?? "(none)"}");
+    }
+
+    [Theory]
+    [InlineData("Shares rose Friday. Dealers placed heavy buy orders in the morning.", "morning", "a bare 'the morning' stays untagged in running text (too often no date)")]
+    [InlineData("He arrived in Philadelphia later in the day.", "day", "'the day' stays untagged in running text")]
+    public void Anaphoric_definites_stay_untagged_in_running_text(string text, string word, string reason)
+    {
+        var doc = Doc(text, "1989-10-30");
+        Assert.True(doc.Times.All(t => !t.Text.Contains(word, StringComparison.OrdinalIgnoreCase)), reason);
+    }
+
     [Theory]
     [InlineData("once upon", "a deictic word with more after it is not read")]
     [InlineData("the week", "a unit is no deictic adverb")]

@@ -22,6 +22,10 @@ public class TimeTaggerTests
     [InlineData("Fighting broke out at the start of August.", "the start of August", "2019-02-10", "2018-08", "2018-08-01", "2018-08-10", "Week", "past tense: the most recent August, first ten days")]
     [InlineData("The siege ended on Dec. 30.", "Dec. 30", "2019-01-03", "2018-12-30", "2018-12-30", "2018-12-30", "Day", "month and day without year, just before a January reference")]
     [InlineData("The dividend is payable Jan. 2.", "Jan. 2", "2018-12-20", "2019-01-02", "2019-01-02", "2019-01-02", "Day", "no tense cue: the nearest occurrence, next January")]
+    [InlineData("Sales fell last February.", "last February", "1998-03-01", "1997-02", "1997-02-01", "1997-02-28", "Month", "the month right before the reference's is 'last month': 'last February' said in March is a year back")]
+    [InlineData("Sales fell last May.", "last May", "1998-02-27", "1997-05", "1997-05-01", "1997-05-31", "Month", "'last May' said in February: the most recent May")]
+    [InlineData("Talks resume next March.", "next March", "2019-02-10", "2020-03", "2020-03-01", "2020-03-31", "Month", "'next March' said in February is a year on ('next month' names the adjacent one)")]
+    [InlineData("Talks resume next June.", "next June", "2019-02-10", "2019-06", "2019-06-01", "2019-06-30", "Month", "'next June' said in February: the coming June")]
     public void Years_are_inferred_across_the_year_boundary(string text, string phrase, string reference, string value, string start, string end, string precision, string reason)
         => Check(text, phrase, reference, value, start, end, precision, reason);
 
