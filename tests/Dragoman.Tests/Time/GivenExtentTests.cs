@@ -81,12 +81,7 @@ public class GivenExtentTests
     [InlineData("Analysts expect the trend to continue through at least the first two quarters of 1990.", "first two quarters of 1990", "1989-10-26", "1990-H1",
         "the first two quarters are the first half-year")]
     public void Quarters_named_in_the_report_frame_anaphoric_periods(string text, string extent, string reference, string value, string reason)
-    {
-        var doc = Doc(text, reference);
-        int at = text.IndexOf(extent, StringComparison.Ordinal);
-        var result = TimeTagger.NormalizeExtents(doc, [new TextSpan(at, at + extent.Length)]);
-        Assert.True(result[0]?.Value == value, $"{reason}: got {result[0]?.Value ?? "(none)"}");
-    }
+        => AssertGivenExtentValue(text, extent, reference, value, reason);
 
     // text, given extent, reference, expected value (null: no value), reason
     [Theory]
@@ -117,6 +112,10 @@ public class GivenExtentTests
     [InlineData("By that time, the troops will have left.", "that time", "1998-03-01", "FUTURE_REF",
         "'by that time' in future narration: a time ahead")]
     public void Anaphoric_definites_in_given_extents_hang_on_the_narration(string text, string extent, string reference, string? value, string reason)
+        => AssertGivenExtentValue(text, extent, reference, value, reason);
+
+    /// <summary>Normalises one given extent of the text (its first occurrence) and compares the value (null: none).</summary>
+    private static void AssertGivenExtentValue(string text, string extent, string reference, string? value, string reason)
     {
         var doc = Doc(text, reference);
         int at = text.IndexOf(extent, StringComparison.Ordinal);
