@@ -775,9 +775,18 @@ internal sealed class TimeParser
     }
 
     /// <summary>A four-digit number is a year unless it reads as a count ("1999 people").</summary>
+    /// <summary>Plural nouns that a four-digit number before them counts ("1000 lives", "1500 prisoners").</summary>
+    private static readonly HashSet<string> CountedNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "lives", "victims", "deaths", "dead", "casualties", "refugees", "prisoners", "detainees", "persons", "individuals",
+        "homes", "houses", "rockets", "shells", "missiles", "women", "students", "patients",
+    };
+
     private bool YearContextOk(int i)
     {
         if (IsZone(i + 1) || W(i + 1, "hours") || W(i + 1, "hrs")) return false;
+        // "over 1000 lives", "more than 2000", "at least 1500": an approximated amount is a count
+        if (W(i - 1, "over") || W(i - 1, "than") || W(i - 1, "nearly") || W(i - 1, "almost") || W(i - 1, "least") || W(i - 1, "some")) return false;
         if (In(i + 1) && _t[i + 1].K == TokenKind.Word && !_t[i + 1].Cap && _t[i + 1].L.Kind == LexKind.None)
         {
             var prev = K(i - 1);
@@ -793,7 +802,8 @@ internal sealed class TimeParser
                 || next.Equals("metres", StringComparison.OrdinalIgnoreCase) || next.Equals("meters", StringComparison.OrdinalIgnoreCase)
                 || next.Equals("families", StringComparison.OrdinalIgnoreCase) || next.Equals("civilians", StringComparison.OrdinalIgnoreCase)
                 || next.Equals("shares", StringComparison.OrdinalIgnoreCase) || next.Equals("tons", StringComparison.OrdinalIgnoreCase)
-                || next.Equals("children", StringComparison.OrdinalIgnoreCase) || next.Equals("dollars", StringComparison.OrdinalIgnoreCase));
+                || next.Equals("children", StringComparison.OrdinalIgnoreCase) || next.Equals("dollars", StringComparison.OrdinalIgnoreCase)
+                || CountedNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next));
         }
         return true;
     }
