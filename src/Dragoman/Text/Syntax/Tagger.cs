@@ -215,6 +215,8 @@ public sealed class Tagger
         if (pos is not null)
         {
             VetoVerbs(tags, pos);
+            // the context rules may have made the finite verb after it a noun: the model's reading decides here
+            RepairVerbBeforeFiniteVerb(tags, pos, modelOnly: true);
             RestoreFiniteVerbs(text, tokens, first, tags, pos);
         }
         return tags;
@@ -225,18 +227,14 @@ public sealed class Tagger
     /// finite verb is a noun ("the Observatory for Human Rights monitor said"), since two finite verbs do not follow
     /// each other without an auxiliary.
     /// </summary>
-    private void RepairVerbBeforeFiniteVerb(Tag[] tags, byte[] pos)
+    private void RepairVerbBeforeFiniteVerb(Tag[] tags, byte[] pos, bool modelOnly = false)
     {
         for (int k = 0; k + 1 < tags.Length; k++)
             if (tags[k] == Syntax.Tag.Verb && _model!.Tags[pos[k]] is "VB" or "VBP" && _model.Tags[pos[k + 1]] is "VBD" or "VBZ"
-                && tags[k + 1] == Syntax.Tag.Verb && k > 0 && tags[k - 1] is Syntax.Tag.Noun or Syntax.Tag.Proper)
+                && (modelOnly || tags[k + 1] == Syntax.Tag.Verb) && k > 0 && tags[k - 1] is Syntax.Tag.Noun or Syntax.Tag.Proper or Syntax.Tag.Det or Syntax.Tag.Poss)
                 tags[k] = Syntax.Tag.Noun;
     }
 
-    /// <summary>
-    /// The model overrules a verb reading the rules gave to a word it reads as a noun ("Observatory head Rami",
-    /// "government forces with"); it makes verbs only of words the verb lexicon lists (<see cref="RestoreFiniteVerbs"/>).
-    /// </summary>
     /// <summary>
     /// A word of the verb lexicon that the context rules turned into a noun, which the model reads as a finite verb
     /// (VBZ/VBD) right after a name or noun, is the clause's verb: "Russia condemns bombing of hospital".
@@ -253,6 +251,10 @@ public sealed class Tagger
         }
     }
 
+    /// <summary>
+    /// The model overrules a verb reading the rules gave to a word it reads as a noun ("Observatory head Rami",
+    /// "government forces with"); it makes verbs only of words the verb lexicon lists (<see cref="RestoreFiniteVerbs"/>).
+    /// </summary>
     private void VetoVerbs(Tag[] tags, byte[] pos)
     {
         for (int k = 0; k < tags.Length; k++)
