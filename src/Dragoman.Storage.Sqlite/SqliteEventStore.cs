@@ -277,10 +277,7 @@ public sealed class SqliteEventStore : IEventStore
             cmd.CommandText = sql.ToString();
             try
             {
-                var list = new List<EventRecord>();
-                using var r = cmd.ExecuteReader();
-                while (r.Read()) list.Add(SqliteColumns.ReadEvent(r));
-                return list;
+                return ReadAll(cmd, SqliteColumns.ReadEvent);
             }
             catch (SqliteException ex) when (q.Text is not null)
             {
@@ -311,10 +308,7 @@ public sealed class SqliteEventStore : IEventStore
             cmd.Parameters.AddWithValue("$offset", Math.Max(0, offset));
             try
             {
-                var hits = new List<SearchHit>();
-                using var r = cmd.ExecuteReader();
-                while (r.Read()) hits.Add(new SearchHit(ReadSummary(r), new Cells(r, 8).NStr() ?? "", r.GetDouble(9)));
-                return hits;
+                return ReadAll(cmd, r => new SearchHit(ReadSummary(r), new Cells(r, 8).NStr() ?? "", r.GetDouble(9)));
             }
             catch (SqliteException ex)
             {
@@ -355,10 +349,7 @@ public sealed class SqliteEventStore : IEventStore
             cmd.Parameters.AddWithValue("$lo", p);
             cmd.Parameters.AddWithValue("$hi", p + "g");
             cmd.Parameters.AddWithValue("$limit", Math.Max(1, limit));
-            var list = new List<ArticleSummary>();
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) list.Add(ReadSummary(r));
-            return list;
+            return ReadAll(cmd, ReadSummary);
         }
     }
 
@@ -393,66 +384,60 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    public IReadOnlyList<ActorSummary> ListActors(string? query = null, int limit = 100, int offset = 0)
+    public IReadOnlyList<ActorSummary> ListActors(string? query = null, int limit = 100, int offset = 0) => ListPage("""
+        SELECT n.name, MAX(n.type), MAX(n.actor_code), COUNT(DISTINCT n.article_id),
+               (SELECT COUNT(*) FROM events e JOIN entities m ON m.article_id = e.article_id AND m.entity_id = e.actor_entity
+                WHERE m.name = n.name COLLATE NOCASE) AS events
+        FROM entities n
+        WHERE n.type IN ('PERSON', 'ORG', 'NORP')
+          AND ($q IS NULL OR instr(lower(n.name), $q) > 0 OR instr(lower(COALESCE(n.actor_code, '')), $q) > 0
+               OR instr(lower(n.aliases), $q) > 0)
+        GROUP BY n.name COLLATE NOCASE
+        ORDER BY events DESC, COUNT(DISTINCT n.article_id) DESC, n.name
+        LIMIT $limit OFFSET $offset
+        """, query, limit, offset, r =>
+    {
+        var c = new Cells(r);
+        return new ActorSummary(c.Str(), c.Str(), c.NStr(), c.Long(), c.Long());
+    });
+
+    public IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0) => ListPage("""
+        SELECT p.geonameid, MAX(COALESCE(p.name, '')), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.admin1), MAX(p.precision),
+               COUNT(DISTINCT p.article_id),
+               (SELECT COUNT(*) FROM events e WHERE (p.geonameid IS NOT NULL AND e.geonameid = p.geonameid)
+                    OR (p.geonameid IS NULL AND e.place_name = p.name COLLATE NOCASE)) AS events
+        FROM places p
+        WHERE p.lat IS NOT NULL
+          AND ($q IS NULL OR instr(lower(COALESCE(p.name, '')), $q) > 0 OR lower(COALESCE(p.country, '')) = $q
+               OR instr(lower(COALESCE(p.admin1, '')), $q) > 0)
+        GROUP BY COALESCE(p.geonameid, lower(p.name))
+        ORDER BY events DESC, COUNT(DISTINCT p.article_id) DESC, MAX(p.name)
+        LIMIT $limit OFFSET $offset
+        """, query, limit, offset, r =>
+    {
+        var c = new Cells(r);
+        return new PlaceSummary(c.NStr(), c.Str(), c.NDbl(), c.NDbl(), c.NStr(), c.NStr(), c.NStr(), c.Long(), c.Long());
+    });
+
+    /// <summary>One page of a listing filtered by a lower-cased <c>$q</c> (null: no filter), with <c>$limit</c> and <c>$offset</c>.</summary>
+    private List<T> ListPage<T>(string sql, string? query, int limit, int offset, Func<SqliteDataReader, T> read)
     {
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = """
-                SELECT n.name, MAX(n.type), MAX(n.actor_code), COUNT(DISTINCT n.article_id),
-                       (SELECT COUNT(*) FROM events e JOIN entities m ON m.article_id = e.article_id AND m.entity_id = e.actor_entity
-                        WHERE m.name = n.name COLLATE NOCASE) AS events
-                FROM entities n
-                WHERE n.type IN ('PERSON', 'ORG', 'NORP')
-                  AND ($q IS NULL OR instr(lower(n.name), $q) > 0 OR instr(lower(COALESCE(n.actor_code, '')), $q) > 0
-                       OR instr(lower(n.aliases), $q) > 0)
-                GROUP BY n.name COLLATE NOCASE
-                ORDER BY events DESC, COUNT(DISTINCT n.article_id) DESC, n.name
-                LIMIT $limit OFFSET $offset
-                """;
+            cmd.CommandText = sql;
             cmd.Parameters.AddWithValue("$q", string.IsNullOrWhiteSpace(query) ? DBNull.Value : query.Trim().ToLowerInvariant());
             cmd.Parameters.AddWithValue("$limit", Math.Max(0, limit));
             cmd.Parameters.AddWithValue("$offset", Math.Max(0, offset));
-            var list = new List<ActorSummary>();
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var c = new Cells(r);
-                list.Add(new ActorSummary(c.Str(), c.Str(), c.NStr(), c.Long(), c.Long()));
-            }
-            return list;
+            return ReadAll(cmd, read);
         }
     }
 
-    public IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0)
+    private static List<T> ReadAll<T>(SqliteCommand cmd, Func<SqliteDataReader, T> read)
     {
-        lock (_gate)
-        {
-            using var cmd = _db.CreateCommand();
-            cmd.CommandText = """
-                SELECT p.geonameid, MAX(COALESCE(p.name, '')), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.admin1), MAX(p.precision),
-                       COUNT(DISTINCT p.article_id),
-                       (SELECT COUNT(*) FROM events e WHERE (p.geonameid IS NOT NULL AND e.geonameid = p.geonameid)
-                            OR (p.geonameid IS NULL AND e.place_name = p.name COLLATE NOCASE)) AS events
-                FROM places p
-                WHERE p.lat IS NOT NULL
-                  AND ($q IS NULL OR instr(lower(COALESCE(p.name, '')), $q) > 0 OR lower(COALESCE(p.country, '')) = $q
-                       OR instr(lower(COALESCE(p.admin1, '')), $q) > 0)
-                GROUP BY COALESCE(p.geonameid, lower(p.name))
-                ORDER BY events DESC, COUNT(DISTINCT p.article_id) DESC, MAX(p.name)
-                LIMIT $limit OFFSET $offset
-                """;
-            cmd.Parameters.AddWithValue("$q", string.IsNullOrWhiteSpace(query) ? DBNull.Value : query.Trim().ToLowerInvariant());
-            cmd.Parameters.AddWithValue("$limit", Math.Max(0, limit));
-            cmd.Parameters.AddWithValue("$offset", Math.Max(0, offset));
-            var list = new List<PlaceSummary>();
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var c = new Cells(r);
-                list.Add(new PlaceSummary(c.NStr(), c.Str(), c.NDbl(), c.NDbl(), c.NStr(), c.NStr(), c.NStr(), c.Long(), c.Long()));
-            }
-            return list;
-        }
+        var list = new List<T>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(read(r));
+        return list;
     }
 }
