@@ -209,68 +209,27 @@ public sealed class SqliteEventStore : IEventStore
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            if (!string.IsNullOrWhiteSpace(q.Actor))
+            void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
             {
-                sql.Append(" AND instr(e.actor_search, $actor) > 0");
-                cmd.Parameters.AddWithValue("$actor", q.Actor.Trim().ToLowerInvariant());
+                sql.Append(" AND ").Append(clause);
+                foreach (var (name, value) in values) cmd.Parameters.AddWithValue(name, value);
             }
-            if (!string.IsNullOrWhiteSpace(q.Place))
-            {
-                sql.Append(" AND instr(e.place_search, $place) > 0");
-                cmd.Parameters.AddWithValue("$place", q.Place.Trim().ToLowerInvariant());
-            }
-            if (q.From is { } from)
-            {
-                sql.Append(" AND COALESCE(e.time_end, e.time_start, a.published) >= $from");
-                cmd.Parameters.AddWithValue("$from", IsoDate(from));
-            }
-            if (q.To is { } to)
-            {
-                sql.Append(" AND COALESCE(e.time_start, e.time_end, a.published) <= $to");
-                cmd.Parameters.AddWithValue("$to", IsoDate(to));
-            }
+            if (!string.IsNullOrWhiteSpace(q.Actor)) And("instr(e.actor_search, $actor) > 0", ("$actor", q.Actor.Trim().ToLowerInvariant()));
+            if (!string.IsNullOrWhiteSpace(q.Place)) And("instr(e.place_search, $place) > 0", ("$place", q.Place.Trim().ToLowerInvariant()));
+            if (q.From is { } from) And("COALESCE(e.time_end, e.time_start, a.published) >= $from", ("$from", IsoDate(from)));
+            if (q.To is { } to) And("COALESCE(e.time_start, e.time_end, a.published) <= $to", ("$to", IsoDate(to)));
             if (!string.IsNullOrWhiteSpace(q.Action))
             {
                 var action = q.Action.Trim();
-                if (action.All(char.IsAsciiDigit))
-                {
-                    sql.Append(" AND substr(e.cameo, 1, length($action)) = $action");
-                    cmd.Parameters.AddWithValue("$action", action);
-                }
-                else
-                {
-                    sql.Append(" AND e.action = $action COLLATE NOCASE");
-                    cmd.Parameters.AddWithValue("$action", action);
-                }
+                And(action.All(char.IsAsciiDigit) ? "substr(e.cameo, 1, length($action)) = $action" : "e.action = $action COLLATE NOCASE", ("$action", action));
             }
-            if (!string.IsNullOrWhiteSpace(q.Modality))
-            {
-                sql.Append(" AND e.modality = $modality COLLATE NOCASE");
-                cmd.Parameters.AddWithValue("$modality", q.Modality.Trim());
-            }
-            if (q.MinConfidence is { } mc)
-            {
-                sql.Append(" AND e.confidence >= $minconf");
-                cmd.Parameters.AddWithValue("$minconf", mc);
-            }
+            if (!string.IsNullOrWhiteSpace(q.Modality)) And("e.modality = $modality COLLATE NOCASE", ("$modality", q.Modality.Trim()));
+            if (q.MinConfidence is { } mc) And("e.confidence >= $minconf", ("$minconf", mc));
             if (q.Box is { } box)
-            {
-                sql.Append(" AND e.id IN (SELECT id FROM events_rtree WHERE min_lat >= $s AND max_lat <= $n AND min_lon >= $w AND max_lon <= $e)");
-                cmd.Parameters.AddWithValue("$s", box.South);
-                cmd.Parameters.AddWithValue("$n", box.North);
-                cmd.Parameters.AddWithValue("$w", box.West);
-                cmd.Parameters.AddWithValue("$e", box.East);
-            }
-            if (!string.IsNullOrWhiteSpace(q.Text))
-            {
-                sql.Append(" AND e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text)");
-                cmd.Parameters.AddWithValue("$text", q.Text);
-            }
-            if (q.ArticleId is { } aid)
-            {
-                sql.Append(" AND e.article_id = $aid");
-                cmd.Parameters.AddWithValue("$aid", aid);
-            }
+                And("e.id IN (SELECT id FROM events_rtree WHERE min_lat >= $s AND max_lat <= $n AND min_lon >= $w AND max_lon <= $e)",
+                    ("$s", box.South), ("$n", box.North), ("$w", box.West), ("$e", box.East));
+            if (!string.IsNullOrWhiteSpace(q.Text)) And("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text)", ("$text", q.Text));
+            if (q.ArticleId is { } aid) And("e.article_id = $aid", ("$aid", aid));
             sql.Append(" ORDER BY COALESCE(e.time_start, a.published) DESC NULLS LAST, e.article_id, e.ordinal LIMIT $limit OFFSET $offset");
             cmd.Parameters.AddWithValue("$limit", q.Limit);
             cmd.Parameters.AddWithValue("$offset", q.Offset);
