@@ -22,53 +22,27 @@ public sealed record PlaceRow(
 
 public sealed record TimeRow(string Text, int Start, int End, string? Type, string? Value, string? StartDate, string? EndDate, string? Precision, string? Relative);
 
-public sealed record ArgumentRow(string? EntityId, string? Text, int? Start, int? End, string? Code);
-
-public sealed record EventRow
+/// <summary>
+/// One event as written: its <see cref="EventFields"/> and the columns only querying and the evidence view need
+/// (character offsets of the trigger, the arguments and the time, and the lower-cased text the filters search).
+/// </summary>
+public sealed record EventRow : EventFields
 {
-    public required string EventId { get; init; }
-    public required int Ordinal { get; init; }
-    public required string Action { get; init; }
     public int? TriggerStart { get; init; }
     public int? TriggerEnd { get; init; }
-    public string? TriggerText { get; init; }
-    public ArgumentRow? Actor { get; init; }
-    public ArgumentRow? Target { get; init; }
-    public ArgumentRow? Place { get; init; }
+    public int? ActorStart { get; init; }
+    public int? ActorEnd { get; init; }
+    public int? TargetStart { get; init; }
+    public int? TargetEnd { get; init; }
+    public int? PlaceStart { get; init; }
+    public int? PlaceEnd { get; init; }
     /// <summary>Lower-cased text a --actor filter searches: argument text, entity name and aliases, actor code.</summary>
     public string ActorSearch { get; init; } = "";
     public string TargetSearch { get; init; } = "";
     /// <summary>Lower-cased text a --place filter searches: argument text, entity name and aliases, place name, country, admin1.</summary>
     public string PlaceSearch { get; init; } = "";
-    public string? PlaceName { get; init; }
-    public string? GeonameId { get; init; }
-    public double? Lat { get; init; }
-    public double? Lon { get; init; }
-    public string? Country { get; init; }
-    public string? Admin1 { get; init; }
-    public string? PlacePrecision { get; init; }
-    /// <summary>The place is the article's focus region, not a place the event's sentence names.</summary>
-    public bool PlaceInherited { get; init; }
-    public string? TimeText { get; init; }
-    public string? TimeStart { get; init; }
-    public string? TimeEnd { get; init; }
-    public string? TimePrecision { get; init; }
-    public bool TimeInherited { get; init; }
     public int? TimeStartChar { get; init; }
     public int? TimeEndChar { get; init; }
-    public string CountsJson { get; init; } = "[]";
-    public required string Modality { get; init; }
-    public bool Occurred { get; init; }
-    public string SourcesJson { get; init; } = "[]";
-    public string EvidenceJson { get; init; } = "[]";
-    public double Confidence { get; init; }
-    public string? Cameo { get; init; }
-    public string? PloverEvent { get; init; }
-    public string? PloverMode { get; init; }
-    public string? AcledType { get; init; }
-    public string? AcledSubtype { get; init; }
-    public int? QuadClass { get; init; }
-    public double? Goldstein { get; init; }
 }
 
 /// <summary>All rows one document gives, in storage-neutral form.</summary>
@@ -124,10 +98,10 @@ public static class DocumentRows
         {
             ordinal++;
             var trigger = e["trigger"] as JsonObject;
-            var actor = Argument(e["actor"] as JsonObject);
-            var target = Argument(e["target"] as JsonObject);
+            var actor = ArgumentOf(e["actor"] as JsonObject);
+            var target = ArgumentOf(e["target"] as JsonObject);
             var placeArg = e["place"] as JsonObject;
-            var placeRow = Argument(placeArg);
+            var placeRow = ArgumentOf(placeArg);
             var resolved = placeArg?["place"] as JsonObject;
             if (resolved is null && placeRow?.EntityId is { } pe && byId.TryGetValue(pe, out var pent))
                 resolved = pent["place"] as JsonObject;
@@ -140,43 +114,27 @@ public static class DocumentRows
                 EventId = Str(e, "id") ?? $"ev{ordinal}",
                 Ordinal = ordinal,
                 Action = Str(e, "action") ?? throw new FormatException("an event has no action"),
-                TriggerStart = Int(trigger, "start"),
-                TriggerEnd = Int(trigger, "end"),
-                TriggerText = Str(trigger, "text"),
-                Actor = actor,
-                Target = target,
-                Place = placeRow,
+                Trigger = Str(trigger, "text"), TriggerStart = Int(trigger, "start"), TriggerEnd = Int(trigger, "end"),
+                Actor = actor?.Text, ActorEntity = actor?.EntityId, ActorCode = actor?.Code, ActorStart = actor?.Start, ActorEnd = actor?.End,
+                Target = target?.Text, TargetEntity = target?.EntityId, TargetCode = target?.Code, TargetStart = target?.Start, TargetEnd = target?.End,
+                Place = placeRow?.Text, PlaceEntity = placeRow?.EntityId, PlaceStart = placeRow?.Start, PlaceEnd = placeRow?.End,
                 ActorSearch = SearchText(actor, byId, null),
                 TargetSearch = SearchText(target, byId, null),
                 PlaceSearch = SearchText(placeRow, byId, resolved),
-                PlaceName = Str(resolved, "name"),
-                GeonameId = Str(resolved, "geonameid"),
-                Lat = Dbl(resolved, "lat"),
-                Lon = Dbl(resolved, "lon"),
-                Country = Str(resolved, "country"),
-                Admin1 = Str(resolved, "admin1"),
-                PlacePrecision = Str(resolved, "precision"),
+                PlaceName = Str(resolved, "name"), GeonameId = Str(resolved, "geonameid"), Lat = Dbl(resolved, "lat"), Lon = Dbl(resolved, "lon"),
+                Country = Str(resolved, "country"), Admin1 = Str(resolved, "admin1"), PlacePrecision = Str(resolved, "precision"),
                 PlaceInherited = Bool(placeArg, "inherited") ?? false,
-                TimeText = Str(time, "text"),
-                TimeStart = Str(time, "start"),
-                TimeEnd = Str(time, "end"),
-                TimePrecision = Str(time, "precision"),
-                TimeInherited = Bool(time, "inherited") ?? false,
-                TimeStartChar = Int(time, "start_char"),
-                TimeEndChar = Int(time, "end_char"),
+                TimeText = Str(time, "text"), TimeStart = Str(time, "start"), TimeEnd = Str(time, "end"), TimePrecision = Str(time, "precision"),
+                TimeInherited = Bool(time, "inherited") ?? false, TimeStartChar = Int(time, "start_char"), TimeEndChar = Int(time, "end_char"),
                 CountsJson = Json(e["counts"]),
                 Modality = Str(e, "modality") ?? "asserted",
                 Occurred = Bool(e, "occurred") ?? false,
                 SourcesJson = Json(e["sources"]),
                 EvidenceJson = Json(e["evidence"]),
                 Confidence = Dbl(e, "confidence") ?? 0,
-                Cameo = Str(codes, "cameo"),
-                PloverEvent = Str(plover, "event"),
-                PloverMode = Str(plover, "mode"),
-                AcledType = Str(acled, "event_type"),
-                AcledSubtype = Str(acled, "sub_event_type"),
-                QuadClass = Int(codes, "quad_class"),
-                Goldstein = Dbl(codes, "goldstein"),
+                Cameo = Str(codes, "cameo"), QuadClass = Int(codes, "quad_class"), Goldstein = Dbl(codes, "goldstein"),
+                PloverEvent = Str(plover, "event"), PloverMode = Str(plover, "mode"),
+                AcledType = Str(acled, "event_type"), AcledSubtype = Str(acled, "sub_event_type"),
             });
         }
         return new DocumentRowSet(article, entities, mentions, places, times, events);
@@ -203,10 +161,13 @@ public static class DocumentRows
     private static PlaceRow PlaceOf(string entityId, JsonObject p) => new(entityId, Str(p, "geonameid"), Str(p, "name"), Dbl(p, "lat"), Dbl(p, "lon"),
         Str(p, "country"), Str(p, "admin1"), Str(p, "admin2"), Str(p, "feature"), Str(p, "precision"), Int(p, "acled_geo_precision"), Dbl(p, "confidence"));
 
-    private static ArgumentRow? Argument(JsonObject? o) =>
-        o is null ? null : new ArgumentRow(Str(o, "entity"), Str(o, "text"), Int(o, "start"), Int(o, "end"), Str(o, "code"));
+    /// <summary>An event argument as the schema gives it (the place argument's code is searched, not stored).</summary>
+    private sealed record Argument(string? EntityId, string? Text, int? Start, int? End, string? Code);
 
-    private static string SearchText(ArgumentRow? arg, Dictionary<string, JsonObject> entities, JsonObject? place)
+    private static Argument? ArgumentOf(JsonObject? o) =>
+        o is null ? null : new Argument(Str(o, "entity"), Str(o, "text"), Int(o, "start"), Int(o, "end"), Str(o, "code"));
+
+    private static string SearchText(Argument? arg, Dictionary<string, JsonObject> entities, JsonObject? place)
     {
         if (arg is null) return "";
         var sb = new StringBuilder();

@@ -47,56 +47,15 @@ public sealed record ArticleSummary(
     public string Key => StoreId.ArticleKey(Id);
 }
 
-/// <summary>One stored event with its normalised columns (see docs/storage.md). JSON columns hold the schema's arrays.</summary>
-public sealed record EventRecord
+/// <summary>One stored event as read: its normalised columns (<see cref="EventFields"/>, docs/storage.md) and its article.</summary>
+public sealed record EventRecord : EventFields
 {
     public required long ArticleId { get; init; }
     public required string ArticleHash { get; init; }
     public string? ArticleTitle { get; init; }
     public string? Published { get; init; }
-    public required string EventId { get; init; }
-    /// <summary>1-based position of the event in its article.</summary>
-    public required int Ordinal { get; init; }
-    public required string Action { get; init; }
-    public string? Trigger { get; init; }
-    public string? Actor { get; init; }
-    public string? ActorEntity { get; init; }
-    public string? ActorCode { get; init; }
-    public string? Target { get; init; }
-    public string? TargetEntity { get; init; }
-    public string? TargetCode { get; init; }
-    public string? Place { get; init; }
-    public string? PlaceEntity { get; init; }
-    public string? PlaceName { get; init; }
-    public double? Lat { get; init; }
-    public double? Lon { get; init; }
-    public string? Country { get; init; }
-    public string? Admin1 { get; init; }
-    public string? PlacePrecision { get; init; }
-    /// <summary>The place is the article's focus region, not a place the event's sentence names.</summary>
-    public bool PlaceInherited { get; init; }
-    public string? TimeText { get; init; }
-    public string? TimeStart { get; init; }
-    public string? TimeEnd { get; init; }
-    public string? TimePrecision { get; init; }
-    public bool TimeInherited { get; init; }
-    public required string Modality { get; init; }
-    public bool Occurred { get; init; }
-    public double Confidence { get; init; }
-    public string? Cameo { get; init; }
-    public string? PloverEvent { get; init; }
-    public string? PloverMode { get; init; }
-    public string? AcledType { get; init; }
-    public string? AcledSubtype { get; init; }
-    public int? QuadClass { get; init; }
-    public double? Goldstein { get; init; }
-    public string CountsJson { get; init; } = "[]";
-    public string SourcesJson { get; init; } = "[]";
-    public string EvidenceJson { get; init; } = "[]";
     /// <summary>Where the article came from (URL or file path), as stored.</summary>
     public string? ArticleUri { get; init; }
-    /// <summary>The resolved place's GeoNames id (or the supplement's id), when the place was resolved.</summary>
-    public string? GeonameId { get; init; }
 
     /// <summary>The id users type: <c>a12:ev3</c>.</summary>
     public string Key => StoreId.EventKey(ArticleId, EventId);

@@ -211,6 +211,75 @@ public abstract class EventStoreContract : IDisposable
         Assert.True(expected.TimeInherited);
     }
 
+    /// <summary>
+    /// A document whose events set every <see cref="EventFields"/> column to a value no other column of the event has
+    /// (each event turns on a different one of the three flags), so a column written or read in the wrong place shows.
+    /// </summary>
+    private static StorableDocument EveryFieldDocument()
+    {
+        static JsonObject Ev(int n, bool occurred, bool placeInherited, bool timeInherited) => new()
+        {
+            ["id"] = $"ev-id-{n}", ["action"] = $"action-{n}", ["trigger"] = new JsonObject { ["text"] = $"trigger-{n}", ["start"] = n, ["end"] = n + 1 },
+            ["actor"] = new JsonObject { ["text"] = $"actor-{n}", ["entity"] = $"actor-entity-{n}", ["code"] = $"ACTOR{n}" },
+            ["target"] = new JsonObject { ["text"] = $"target-{n}", ["entity"] = $"target-entity-{n}", ["code"] = $"TARGET{n}" },
+            ["place"] = new JsonObject
+            {
+                ["text"] = $"place-{n}", ["entity"] = $"place-entity-{n}", ["inherited"] = placeInherited,
+                ["place"] = new JsonObject
+                {
+                    ["name"] = $"place-name-{n}", ["geonameid"] = $"gid-{n}", ["lat"] = 30 + n / 10.0, ["lon"] = 40 + n / 10.0,
+                    ["country"] = $"C{n}", ["admin1"] = $"admin1-{n}", ["precision"] = $"precision-{n}",
+                },
+            },
+            ["time"] = new JsonObject
+            {
+                ["text"] = $"time-{n}", ["start"] = $"2019-02-0{n}", ["end"] = $"2019-03-0{n}", ["precision"] = $"time-precision-{n}",
+                ["inherited"] = timeInherited, ["start_char"] = 10 * n, ["end_char"] = 10 * n + 5,
+            },
+            ["counts"] = new JsonArray(new JsonObject { ["value"] = n }),
+            ["modality"] = $"modality-{n}",
+            ["occurred"] = occurred,
+            ["sources"] = new JsonArray(new JsonObject { ["kind"] = "named", ["name"] = $"source-{n}" }),
+            ["evidence"] = new JsonArray(new JsonObject { ["start"] = n, ["end"] = n + 2 }),
+            ["confidence"] = 0.5 + n / 100.0,
+            ["codes"] = new JsonObject
+            {
+                ["cameo"] = $"cameo-{n}", ["quad_class"] = n, ["goldstein"] = -n - 0.5,
+                ["plover"] = new JsonObject { ["event"] = $"plover-{n}", ["mode"] = $"mode-{n}" },
+                ["acled"] = new JsonObject { ["event_type"] = $"acled-{n}", ["sub_event_type"] = $"acled-sub-{n}" },
+            },
+        };
+        var json = new JsonObject
+        {
+            ["schema"] = "1",
+            ["article"] = new JsonObject { ["uri"] = "test:every-field", ["title"] = "Every field", ["published"] = "2019-02-10", ["text"] = "Every field\n\nBody." },
+            ["entities"] = new JsonArray(),
+            ["events"] = new JsonArray(Ev(1, true, false, false), Ev(2, false, true, false), Ev(3, false, false, true)),
+        };
+        return new StorableDocument("ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100", json);
+    }
+
+    [Theory]
+    [InlineData(1, "occurred on, both inherited flags off")]
+    [InlineData(2, "place inherited on, the other flags off")]
+    [InlineData(3, "time inherited on, the other flags off")]
+    public void Every_event_column_written_is_read_back_as_written(int ordinal, string reason)
+    {
+        using var store = Open();
+        var doc = EveryFieldDocument();
+        var outcome = Assert.Single(store.Add([doc]));
+        Assert.True(outcome.Status == AddStatus.Stored, reason);
+        var written = doc.Rows.Events[ordinal - 1];
+        var read = store.GetEvent(outcome.ArticleId!.Value, null, ordinal)?.Event;
+        Assert.NotNull(read);
+        foreach (var field in typeof(EventFields).GetProperties())
+        {
+            var value = field.GetValue(written);
+            Assert.True(value is not null, $"{reason}: the fixture leaves {field.Name} empty");
+            Assert.True(Equals(value, field.GetValue(read)), $"{reason}: {field.Name} written {value}, read {field.GetValue(read)}");
+        }
+    }
+
     // ------------------------------------------------------------------ full text
 
     [Theory]
