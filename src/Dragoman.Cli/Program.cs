@@ -47,6 +47,7 @@ app.Configure(config =>
         gazetteer.AddCommand<GazetteerImportCommand>("import").WithDescription("Build the gazetteer from GeoNames dumps.");
         gazetteer.AddCommand<GazetteerResolveCommand>("resolve").WithDescription("Find and resolve the places in a text (JSON lines).");
         gazetteer.AddCommand<GazetteerBenchCommand>("bench").WithDescription("Measure gazetteer load time, resolutions per second and memory.");
+        gazetteer.AddCommand<GazetteerAdminNamesCommand>("admin-names").WithDescription("Compare the installed gazetteer's division names with a GeoNames admin1CodesASCII table.");
     });
     config.AddBranch("eval", evaluate =>
     {

@@ -178,3 +178,27 @@ public sealed class GazetteerResolveCommand : Command<GazetteerResolveSettings>
         return 0;
     }
 }
+
+public sealed class GazetteerAdminNamesSettings : GazetteerSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("GeoNames admin1CodesASCII.txt to compare the installed gazetteer's division names with.")]
+    public string File { get; init; } = "";
+}
+
+/// <summary>Compares the installed gazetteer's first-level division names with a GeoNames admin1 table.</summary>
+public sealed class GazetteerAdminNamesCommand : Command<GazetteerAdminNamesSettings>
+{
+    public override int Execute(CommandContext context, GazetteerAdminNamesSettings settings, CancellationToken cancellationToken)
+    {
+        if (!System.IO.File.Exists(settings.File)) { Console.Error.WriteLine($"dragoman: {settings.File}: no such file"); return 1; }
+        var loaded = GazetteerInstaller.LoadOrInstall(settings.ResolvedDataDir, PipelineResources.BundledDataDir, install: true, m => Console.Error.WriteLine("dragoman: " + m));
+        if (!loaded.IsOk) { Console.Error.WriteLine("dragoman: " + loaded.Error); return 1; }
+        var s = AdminNameEvaluation.Run(loaded.Value!, System.IO.File.ReadLines(settings.File));
+        foreach (var d in s.Differences) Console.WriteLine("different\t" + d);
+        Console.WriteLine($"codes {s.Codes}, named by the gazetteer {s.Named}: same name {s.Same}, spelling variant {s.Variant}, different {s.Different}");
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { task = "admin-names", codes = s.Codes, named = s.Named, same = s.Same, variant = s.Variant, different = s.Different }));
+        return 0;
+    }
+}
+

