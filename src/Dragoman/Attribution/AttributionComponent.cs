@@ -44,36 +44,213 @@ public sealed class AttributionComponent : IDocumentComponent
         {
             var tags = Tagger.TagSentence(document, sentence);
             var view = new SentenceView(document.Text, document.Tokens, sentence, tags);
-            var found = FindCue(view);
-            if (found is null)
+            var clauses = FindClauses(view);
+            if (clauses.Count == 0)
             {
                 if (articleChain.Count > 0)
                     document.Attributions.Add(new Documents.Attribution { Scope = sentence.Span, Cue = null, Chain = articleChain });
                 continue;
             }
-            var (cue, source) = found.Value;
-            var chain = new List<SourceRef>();
-            bool carried = false;
-            if (!source.IsEmpty && view.IsAny(source.Start, "the") && view.IsAny(source.Start + 1, "same") && previousCueChain is not null)
-            {
-                chain.AddRange(previousCueChain);
-                carried = true;
-            }
-            else if (!source.IsEmpty && source.Length == 1 && view.TagAt(source.Start) == Tag.Pron && previousCueChain is not null)
-            {
-                chain.AddRange(previousCueChain); // "he said", "it added": the previous speaker
-                carried = true;
-            }
-            else if (!source.IsEmpty)
-            {
-                chain.AddRange(Describe(view, source, document.Article));
-            }
+            // the sentence as a whole: its first cue (the fallback for text outside every reported clause)
+            var first = clauses[0];
+            var (chain, carried) = SpeakerLinks(view, first.Source, document.Article, previousCueChain);
             if (!carried)
                 foreach (var link in articleChain) AddDistinct(chain, link);
-            var attribution = new Documents.Attribution { Scope = sentence.Span, Cue = view.SpanOf(cue), Chain = chain };
-            document.Attributions.Add(attribution);
-            if (chain.Count > 0) previousCueChain = chain;
+            document.Attributions.Add(new Documents.Attribution { Scope = sentence.Span, Cue = view.SpanOf(first.Cue), Chain = chain });
+            var last = chain;
+            if (clauses.Count > 1) last = AddClauses(document, view, clauses, articleChain, previousCueChain) ?? chain;
+            if (last.Count > 0) previousCueChain = last;
         }
+    }
+
+    /// <summary>
+    /// One attribution per reported clause of a sentence with several cues: Scope = the clause's content, Chain = its speaker,
+    /// then the speakers of the clauses it is nested in ("X said Y told him that Z": Z's chain is Y, X), then the article chain.
+    /// Returns the chain of the sentence's last cue (what "he said" or "the same sources" in the next sentence refer to).
+    /// </summary>
+    private static List<SourceRef>? AddClauses(Document document, SentenceView view, List<ReportedClause> clauses,
+        List<SourceRef> articleChain, IReadOnlyList<SourceRef>? previousCueChain)
+    {
+        // outer clauses first, so a nested clause finds its enclosing speaker's chain already built
+        var order = Enumerable.Range(0, clauses.Count).OrderByDescending(i => clauses[i].Content.Length).ThenBy(i => i).ToList();
+        var near = new List<SourceRef>?[clauses.Count];
+        var done = new List<int>();
+        foreach (int i in order)
+        {
+            var c = clauses[i];
+            int enclosing = -1;
+            foreach (int j in done)
+            {
+                var o = clauses[j].Content;
+                if (c.Cue.Start >= o.Start && c.Cue.Start < o.End && (enclosing < 0 || o.Length < clauses[enclosing].Content.Length)) enclosing = j;
+            }
+            // a pronoun speaker is the previous speaker of this sentence, else of the text before it
+            IReadOnlyList<SourceRef>? previous = previousCueChain;
+            for (int j = i - 1; j >= 0; j--)
+                if (near[j] is { Count: > 0 } p) { previous = p; break; }
+            var (links, _) = SpeakerLinks(view, c.Source, document.Article, previous);
+            if (enclosing >= 0)
+                foreach (var link in near[enclosing]!) AddDistinct(links, link);
+            near[i] = links;
+            done.Add(i);
+        }
+        List<SourceRef>? last = null;
+        for (int i = 0; i < clauses.Count; i++)
+        {
+            var c = clauses[i];
+            var chain = new List<SourceRef>(near[i]!);
+            foreach (var link in articleChain) AddDistinct(chain, link);
+            if (!c.Content.IsEmpty)
+                document.Attributions.Add(new Documents.Attribution { Scope = view.SpanOf(c.Content), Cue = view.SpanOf(c.Cue), Chain = chain });
+            if (chain.Count > 0) last = chain;
+        }
+        return last;
+    }
+
+    /// <summary>The links a speaker phrase gives: "the same sources" and a pronoun carry the previous chain (carried = true).</summary>
+    private static (List<SourceRef> Links, bool Carried) SpeakerLinks(SentenceView view, Chunk source, Article article, IReadOnlyList<SourceRef>? previousCueChain)
+    {
+        var chain = new List<SourceRef>();
+        if (source.IsEmpty) return (chain, false);
+        if (view.IsAny(source.Start, "the") && view.IsAny(source.Start + 1, "same") && previousCueChain is not null)
+        {
+            chain.AddRange(previousCueChain);
+            return (chain, true);
+        }
+        if (source.Length == 1 && view.TagAt(source.Start) == Tag.Pron && previousCueChain is not null)
+        {
+            chain.AddRange(previousCueChain); // "he said", "it added": the previous speaker
+            return (chain, true);
+        }
+        chain.AddRange(Describe(view, source, article));
+        return (chain, false);
+    }
+
+    /// <summary>A reporting cue with its speaker and the reported content it governs (token ranges of the sentence).</summary>
+    internal readonly record struct ReportedClause(Chunk Cue, Chunk Source, Chunk Content);
+
+    /// <summary>
+    /// Every reporting cue of the sentence, first cue first, with the stretch it governs: after the cue for a speaker before
+    /// it ("X said (that) ...", "According to X, ..."), up to a contrast or an adjunct clause (", after ...", ", while ...",
+    /// "; ...", a sibling "and Y said"), or the matching closing quote; before the cue for a cue that follows its content
+    /// ("..., X said.", "..., said X", "..., according to X"), back to the sentence start or a contrast.
+    /// </summary>
+    internal static List<ReportedClause> FindClauses(SentenceView v)
+    {
+        var cues = new List<(Chunk Cue, Chunk Source)>();
+        int from = 0;
+        for (int k = 0; k < v.Count; k++)
+        {
+            if (CueAt(v, k, from) is not { } c) continue;
+            cues.Add(c);
+            k = c.Cue.End - 1;
+            from = Math.Max(c.Cue.End, c.Source.IsEmpty ? 0 : c.Source.End);
+        }
+        var clauses = new List<ReportedClause>(cues.Count);
+        for (int i = 0; i < cues.Count; i++)
+        {
+            var (cue, source) = cues[i];
+            bool according = v.Is(cue.Start, "according");
+            bool backward;
+            if (according) backward = cue.Start > ContentStart(v, 0);
+            else if (!source.IsEmpty && source.Start >= cue.End) backward = true; // "..., said the ministry"
+            else backward = !source.IsEmpty && source.Start > 0 && IsPause(v, source.Start - 1) && !ComplementFollows(v, cue.End);
+            Chunk content;
+            if (backward)
+            {
+                int anchor = according || source.IsEmpty || source.Start >= cue.End ? cue.Start : source.Start;
+                int e = anchor;
+                while (e > 0 && IsPause(v, e - 1)) e--;
+                int s = ContentStart(v, LeftBoundary(v, e));
+                content = e > s ? new Chunk(s, e) : Chunk.None;
+            }
+            else
+            {
+                int s = according ? (source.IsEmpty ? cue.End : source.End) : SkipObject(v, cue);
+                while (s < v.Count && v.TagAt(s) == Tag.Comma) s++;
+                if (v.IsAny(s, "that")) s++;
+                int e = RightBoundary(v, s, cues, i);
+                content = e > s ? new Chunk(s, e) : Chunk.None;
+            }
+            clauses.Add(new ReportedClause(cue, source, content));
+        }
+        return clauses;
+    }
+
+    private static bool IsQuote(SentenceView v, int k) => k >= 0 && k < v.Count && v.Word(k) is "\"" or "“" or "”" or "'" or "‘" or "’" or "``" or "''";
+
+    /// <summary>A comma, dash or quote mark between content and its speaker.</summary>
+    private static bool IsPause(SentenceView v, int k) => k >= 0 && k < v.Count && (v.TagAt(k) == Tag.Comma || IsQuote(v, k) || v.Word(k) is "-" or "–" or "—");
+
+    /// <summary>The first token of content from <paramref name="s"/> on, over opening quotes and commas.</summary>
+    private static int ContentStart(SentenceView v, int s)
+    {
+        while (s < v.Count && (IsQuote(v, s) || v.TagAt(s) == Tag.Comma)) s++;
+        return s;
+    }
+
+    private static readonly string[] Contrast = ["but", "while", "whereas", "although", "though"];
+    private static readonly string[] AdjunctOpeners = ["after", "as", "while", "whereas", "but", "although", "though", "when", "before", "since", "despite", "amid", "according"];
+
+    /// <summary>Where content that ends at <paramref name="end"/> begins: after the last ';' or ', but/while ...' before it, else the sentence start.</summary>
+    private static int LeftBoundary(SentenceView v, int end)
+    {
+        for (int k = end - 1; k > 0; k--)
+        {
+            if (v.Word(k) is ";") return k + 1;
+            if (v.TagAt(k) == Tag.Comma && v.IsAny(k + 1, Contrast)) return k + 2;
+        }
+        return 0;
+    }
+
+    /// <summary>Where content that starts at <paramref name="s"/> ends (exclusive).</summary>
+    private static int RightBoundary(SentenceView v, int s, List<(Chunk Cue, Chunk Source)> cues, int self)
+    {
+        int end = v.Count;
+        while (end > s && v.TagAt(end - 1) == Tag.Punct && !IsQuote(v, end - 1)) end--;
+        bool quoted = s > 0 && IsQuote(v, s - 1) || IsQuote(v, s);
+        if (IsQuote(v, s)) s++;
+        // a sibling cue joined by "and"/"but" ("X said A and Y said B"), or a later cue set off by a pause, ends this content
+        for (int j = self + 1; j < cues.Count; j++)
+        {
+            var (cue, source) = cues[j];
+            int head = !source.IsEmpty && source.End <= cue.Start ? source.Start : cue.Start;
+            if (head > s && v.IsAny(head - 1, "and", "but")) { end = Math.Min(end, v.TagAt(head - 2) == Tag.Comma ? head - 2 : head - 1); break; }
+        }
+        for (int k = s; k < end; k++)
+        {
+            if (v.Word(k) is ";") return k;
+            if (quoted && k > s && IsQuote(v, k)) return k;
+            if (v.TagAt(k) == Tag.Comma && v.IsAny(k + 1, AdjunctOpeners)) return k;
+        }
+        return end;
+    }
+
+    /// <summary>True when a clause follows the cue ("said (that) the army ...", "told reporters that ..."), not just its time or the end.</summary>
+    private static bool ComplementFollows(SentenceView v, int k)
+    {
+        if (k >= v.Count) return false;
+        if (v.IsAny(k - 1, "told", "tells", "tell") && v.IsNominal(k))
+        {
+            var obj = v.NounPhraseStartingAt(k);
+            if (!obj.IsEmpty) k = obj.End;
+        }
+        if (v.IsAny(k, "that")) return true;
+        if (IsQuote(v, k) || v.Word(k) is ":") return k + 1 < v.Count && v.TagAt(k + 1) is not Tag.Punct;
+        return v.IsNominal(k) && !IsTimeWord(v, k);
+    }
+
+    /// <summary>The first token after a cue and its object ("told reporters (that)", "told him").</summary>
+    private static int SkipObject(SentenceView v, Chunk cue)
+    {
+        int k = cue.End;
+        if (v.IsAny(cue.Start, "told", "tells", "tell") && v.IsNominal(k))
+        {
+            var obj = v.NounPhraseStartingAt(k);
+            if (!obj.IsEmpty && (v.IsAny(obj.End, "that") || v.TagAt(obj.Start) == Tag.Pron)) k = obj.End;
+        }
+        if (k < v.Count && v.Word(k) is ":") k++;
+        return k;
     }
 
     /// <summary>The article-level chain: original outlet, then translator, then publisher (distinct names).</summary>
@@ -104,36 +281,44 @@ public sealed class AttributionComponent : IDocumentComponent
         return string.Equals(Fold(a.Trim()), Fold(b.Trim()), StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Finds the reporting cue and the noun phrase of its source.</summary>
+    /// <summary>Finds the reporting cue and the noun phrase of its source (the first cue of the sentence).</summary>
     internal static (Chunk Cue, Chunk Source)? FindCue(SentenceView v)
     {
         for (int k = 0; k < v.Count; k++)
-        {
-            // "according to X"
-            if (v.Is(k, "according") && v.Is(k + 1, "to"))
-            {
-                var np = v.NounPhraseStartingAt(k + 2);
-                return (new Chunk(k, k + 2), ExtendWithLocation(v, np));
-            }
-            if (!CueLookup.Contains(v.Word(k))) continue;
-            var prev = v.TagAt(k - 1);
-            if (prev is Tag.Det or Tag.Poss) continue; // "the reports", "its claims": nouns
-            if (v.TagAt(k + 1) == Tag.Of) continue;
-            // inverted at the end: "..., said the ministry." / "... reports Alsouria Net."
-            var after = v.NounPhraseStartingAt(k + 1);
-            if (!after.IsEmpty && IsTimeWord(v, after.Start)) after = Chunk.None; // "a monitor said Thursday": a time, not a speaker
-            if (!after.IsEmpty && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma || v.IsAny(after.End, "on", "in")) && HasNameOrSourceHead(v, after)
-                && (prev is Tag.Comma or Tag.Punct || (k >= 4 && after.End >= v.Count - 1)))
-                return (new Chunk(k, k + 1), after);
-            // "... were also killed said observatory head Rami Abdel Rahman who ...": no subject before the cue (text without
-            // commas or quotes), so the speaker follows it
-            if (!after.IsEmpty && k > 0 && !v.IsNominal(k - 1) && prev is not (Tag.Pron or Tag.Rel) && HasNameOrSourceHead(v, after)
-                && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma or Tag.Rel || v.IsAny(after.End, "on", "in", "who")))
-                return (new Chunk(k, k + 1), after);
-            var subject = SubjectOfCue(v, k);
-            return (new Chunk(k, k + 1), subject);
-        }
+            if (CueAt(v, k, 0) is { } found) return found;
         return null;
+    }
+
+    /// <summary>The reporting cue at token <paramref name="k"/> and its speaker, if the token is one; <paramref name="from"/>
+    /// bounds the search for a relative clause before the speaker (the start of this cue's stretch of the sentence).</summary>
+    private static (Chunk Cue, Chunk Source)? CueAt(SentenceView v, int k, int from)
+    {
+        // "according to X"
+        if (v.Is(k, "according") && v.Is(k + 1, "to"))
+        {
+            var np = v.NounPhraseStartingAt(k + 2);
+            return (new Chunk(k, k + 2), ExtendWithLocation(v, np));
+        }
+        if (!CueLookup.Contains(v.Word(k))) return null;
+        var prev = v.TagAt(k - 1);
+        if (prev is Tag.Det or Tag.Poss) return null; // "the reports", "its claims": nouns
+        if (v.TagAt(k + 1) == Tag.Of) return null;
+        // "the man who said he saw the strike was arrested": the cue is inside a noun phrase and attributes nothing
+        // of the sentence ("Sources who asked not to be named, said" has its comma before the cue)
+        if (v.IsAny(k - 1, "who", "which")) return null;
+        // inverted at the end: "..., said the ministry." / "... reports Alsouria Net."
+        var after = v.NounPhraseStartingAt(k + 1);
+        if (!after.IsEmpty && IsTimeWord(v, after.Start)) after = Chunk.None; // "a monitor said Thursday": a time, not a speaker
+        if (!after.IsEmpty && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma || v.IsAny(after.End, "on", "in")) && HasNameOrSourceHead(v, after)
+            && (prev is Tag.Comma or Tag.Punct || (k >= 4 && after.End >= v.Count - 1)))
+            return (new Chunk(k, k + 1), after);
+        // "... were also killed said observatory head Rami Abdel Rahman who ...": no subject before the cue (text without
+        // commas or quotes), so the speaker follows it
+        if (!after.IsEmpty && k > 0 && !v.IsNominal(k - 1) && prev is not (Tag.Pron or Tag.Rel) && HasNameOrSourceHead(v, after)
+            && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma or Tag.Rel || v.IsAny(after.End, "on", "in", "who")))
+            return (new Chunk(k, k + 1), after);
+        var subject = SubjectOfCue(v, k, from);
+        return (new Chunk(k, k + 1), subject);
     }
 
     private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
@@ -154,19 +339,19 @@ public sealed class AttributionComponent : IDocumentComponent
     }
 
     /// <summary>The speaker before a cue verb: over a relative clause ("Sources who asked not to be named ..., said") and a location ("sources in Daraa").</summary>
-    private static Chunk SubjectOfCue(SentenceView v, int k)
+    private static Chunk SubjectOfCue(SentenceView v, int k, int from)
     {
         int j = k - 1;
         while (j >= 0 && v.TagAt(j) is Tag.Adv or Tag.Have or Tag.Do or Tag.Modal or Tag.Neg) j--;
         // a relative clause or apposition before the cue: take the noun phrase before the first "who"
         int who = -1;
-        for (int i = 0; i < k; i++) if (v.IsAny(i, "who", "which")) { who = i; break; }
+        for (int i = from; i < k; i++) if (v.IsAny(i, "who", "which")) { who = i; break; }
         if (who > 0)
         {
             int a = who - 1;
             if (v.TagAt(a) == Tag.Comma) a--;
             var np = v.NounPhraseEndingAt(a);
-            if (!np.IsEmpty && (np.Start == 0 || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj)) return np;
+            if (!np.IsEmpty && np.Start >= from && (np.Start == from || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj)) return np;
         }
         if (j >= 0 && v.TagAt(j) == Tag.Comma) j--;
         if (j < 0) return Chunk.None;

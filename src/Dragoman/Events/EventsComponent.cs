@@ -157,8 +157,9 @@ public sealed class EventsComponent : IDocumentComponent
                     Actor = actor,
                     Target = target,
                 };
-                ev.Modality = ModalityRules.Decide(v, ce, attribution, actor?.Text);
-                if (attribution is not null) ev.Sources.AddRange(attribution.Chain);
+                var said = AttributionOf(document, sentence.Span, trigger) ?? attribution; // the clause's speaker
+                ev.Modality = ModalityRules.Decide(v, ce, said, actor?.Text);
+                if (said is not null) ev.Sources.AddRange(said.Chain);
                 ev.Evidence.Add(sentence.Span);
                 var stance = Stance(v, ce);
                 if (stance == "commit" && !code.StartsWith("03", StringComparison.Ordinal) && (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2) code = "030";
@@ -191,7 +192,7 @@ public sealed class EventsComponent : IDocumentComponent
                 ev.Place = _locator is null ? Place(document, sentence, trigger) : Locate(_locator, document, sentence, v, trigger, focusPlace);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
-                AddCounts(v, ce, kind, ev, attribution);
+                AddCounts(v, ce, kind, ev, said);
                 ev.Confidence = Confidence(ce, ev);
                 perSentence.Add((si, ev, kind));
                 if (actor is not null && (actor.EntityId is not null || HasProper(v, ce.Actor))) lastNamedActor = actor;
@@ -1058,6 +1059,18 @@ public sealed class EventsComponent : IDocumentComponent
     }
 
     /// <summary>
+    /// Who says the text at <paramref name="at"/>: the attribution with the smallest scope that contains it (the reported
+    /// clause holding an event's trigger or a count), else the sentence's (the attribution covering its start).
+    /// </summary>
+    private static Documents.Attribution? AttributionOf(Document d, TextSpan sentence, TextSpan at)
+    {
+        Documents.Attribution? best = null;
+        foreach (var a in d.Attributions)
+            if (a.Scope.Contains(at.Start) && (best is null || a.Scope.Length < best.Scope.Length)) best = a;
+        return best ?? d.Attributions.Find(a => a.Scope.Contains(sentence.Start));
+    }
+
+    /// <summary>
     /// An event without a count takes the count the next sentence states for the same kind of outcome
     /// ("Troops arrested protesters in Homs. Activists said 45 people were detained.") when that sentence codes no
     /// other event with its own actor; the restating event, if any, is folded into the first.
@@ -1076,11 +1089,11 @@ public sealed class EventsComponent : IDocumentComponent
             // the next sentence's own events: only restatements without their own actor may be folded
             var restating = events.Where(x => x.Sentence == si + 1).ToList();
             if (restating.Exists(x => x.Event.Actor is not null && x.Event.Actor.EntityId != ev.Actor?.EntityId && x.Event.Actor.Text != ev.Actor?.Text && (x.Kind ?? ExpectedKind(x.Event.Codes.Cameo)) == want)) continue;
-            var attribution = d.Attributions.Find(a => a.Scope.Contains(next.Span.Start));
-            var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
             bool added = false;
             foreach (var c in CountParser.Find(v, 0, v.Count))
             {
+                var attribution = AttributionOf(d, next.Span, v.SpanOf(c.Tokens)); // the speaker of the clause stating the count
+                var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
                 var kind = KindNear(v, c) ?? (c.HeadNoun >= 0 && v.IsAny(c.HeadNoun, "detainees", "prisoners", "bodies", "dead", "deaths", "casualties") ? want : null);
                 if (kind is null) continue;
                 ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), kind, CountParser.Who(v, c), source));
