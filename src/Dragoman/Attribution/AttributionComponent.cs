@@ -44,20 +44,22 @@ public sealed class AttributionComponent : IDocumentComponent
         {
             var tags = Tagger.TagSentence(document, sentence);
             var view = new SentenceView(document.Text, document.Tokens, sentence, tags);
-            var clauses = FindClauses(view);
-            if (clauses.Count == 0)
+            var found = FindCue(view);
+            if (found is null)
             {
                 if (articleChain.Count > 0)
                     document.Attributions.Add(new Documents.Attribution { Scope = sentence.Span, Cue = null, Chain = articleChain });
                 continue;
             }
             // the sentence as a whole: its first cue (the fallback for text outside every reported clause)
-            var first = clauses[0];
-            var (chain, carried) = SpeakerLinks(view, first.Source, document.Article, previousCueChain);
+            var (cue, source) = found.Value;
+            var (chain, carried) = SpeakerLinks(view, source, document.Article, previousCueChain);
             if (!carried)
                 foreach (var link in articleChain) AddDistinct(chain, link);
-            document.Attributions.Add(new Documents.Attribution { Scope = sentence.Span, Cue = view.SpanOf(first.Cue), Chain = chain });
+            document.Attributions.Add(new Documents.Attribution { Scope = sentence.Span, Cue = view.SpanOf(cue), Chain = chain });
             var last = chain;
+            // a sentence with several speakers: one attribution per reported clause
+            var clauses = FindClauses(view);
             if (clauses.Count > 1) last = AddClauses(document, view, clauses, articleChain, previousCueChain) ?? chain;
             if (last.Count > 0) previousCueChain = last;
         }
@@ -130,10 +132,12 @@ public sealed class AttributionComponent : IDocumentComponent
     internal readonly record struct ReportedClause(Chunk Cue, Chunk Source, Chunk Content);
 
     /// <summary>
-    /// Every reporting cue of the sentence, first cue first, with the stretch it governs: after the cue for a speaker before
-    /// it ("X said (that) ...", "According to X, ..."), up to a contrast or an adjunct clause (", after ...", ", while ...",
-    /// "; ...", a sibling "and Y said"), or the matching closing quote; before the cue for a cue that follows its content
-    /// ("..., X said.", "..., said X", "..., according to X"), back to the sentence start or a contrast.
+    /// The reporting cues of the sentence that head a reported clause, in order, with the stretch each governs: after the cue
+    /// for a speaker before it ("X said (that) ...", "X told him that ...", "According to X, ..."), up to a contrast or an
+    /// adjunct clause (", after ...", ", while ...", "; ..."), a sibling "and Y said", a later cue's content or the closing
+    /// quote; before the cue for a cue that follows its content ("..., X said.", "..., said X", "..., according to X",
+    /// "... X said on Monday"), back to the sentence start or a contrast. Cues that report nothing of the sentence are left
+    /// out (see <see cref="IsClauseCue"/>); the sentence-wide attribution still takes its first cue from <see cref="FindCue"/>.
     /// </summary>
     internal static List<ReportedClause> FindClauses(SentenceView v)
     {
@@ -142,39 +146,94 @@ public sealed class AttributionComponent : IDocumentComponent
         for (int k = 0; k < v.Count; k++)
         {
             if (CueAt(v, k, from) is not { } c) continue;
-            cues.Add(c);
             k = c.Cue.End - 1;
             from = Math.Max(c.Cue.End, c.Source.IsEmpty ? 0 : c.Source.End);
+            var source = c.Source;
+            // "A doctor confirmed the toll and said ...": a coordinated cue without a subject has the previous cue's speaker
+            if (source.IsEmpty && cues.Count > 0 && CoordinatedCue(v, c.Cue.Start) && !cues[^1].Source.IsEmpty && cues[^1].Source.End <= cues[^1].Cue.Start)
+                source = cues[^1].Source;
+            if (IsClauseCue(v, c.Cue, source)) cues.Add((c.Cue, source));
+        }
+        // first the direction of each cue and the token its content reaches up to (backward) or starts after (forward)
+        var backward = new bool[cues.Count];
+        var anchor = new int[cues.Count];
+        for (int i = 0; i < cues.Count; i++)
+        {
+            var (cue, source) = cues[i];
+            bool inverted = source.Start >= cue.End; // "..., said the ministry"
+            if (v.Is(cue.Start, "according"))
+                backward[i] = cue.Start > ContentStart(v, 0) && !char.IsUpper(v.Word(cue.Start)[0]);
+            else
+                // "... which rebels say is a stronghold": a cue inside a relative clause governs the rest of that clause
+                backward[i] = inverted || !v.IsAny(source.Start - 1, "which", "who", "whom", "that") && !ComplementFollows(v, cue.End);
+            anchor[i] = v.Is(cue.Start, "according") || inverted ? cue.Start : source.Start;
         }
         var clauses = new List<ReportedClause>(cues.Count);
         for (int i = 0; i < cues.Count; i++)
         {
             var (cue, source) = cues[i];
-            bool according = v.Is(cue.Start, "according");
-            bool backward;
-            if (according) backward = cue.Start > ContentStart(v, 0);
-            else if (!source.IsEmpty && source.Start >= cue.End) backward = true; // "..., said the ministry"
-            else backward = !source.IsEmpty && source.Start > 0 && IsPause(v, source.Start - 1) && !ComplementFollows(v, cue.End);
             Chunk content;
-            if (backward)
+            if (backward[i])
             {
-                int anchor = according || source.IsEmpty || source.Start >= cue.End ? cue.Start : source.Start;
-                int e = anchor;
+                int e = anchor[i];
                 while (e > 0 && IsPause(v, e - 1)) e--;
                 int s = ContentStart(v, LeftBoundary(v, e));
                 content = e > s ? new Chunk(s, e) : Chunk.None;
             }
             else
             {
-                int s = according ? (source.IsEmpty ? cue.End : source.End) : SkipObject(v, cue);
+                int s = v.Is(cue.Start, "according") ? source.End : SkipObject(v, cue);
                 while (s < v.Count && v.TagAt(s) == Tag.Comma) s++;
                 if (v.IsAny(s, "that")) s++;
-                int e = RightBoundary(v, s, cues, i);
+                int e = RightBoundary(v, s, cues, backward, anchor, i);
                 content = e > s ? new Chunk(s, e) : Chunk.None;
             }
-            clauses.Add(new ReportedClause(cue, source, content));
+            if (!content.IsEmpty) clauses.Add(new ReportedClause(cue, source, content));
         }
         return clauses;
+    }
+
+    /// <summary>"... and said", "... and also told": a cue coordinated with the previous verb, sharing its subject.</summary>
+    private static bool CoordinatedCue(SentenceView v, int k)
+    {
+        int j = k - 1;
+        while (j >= 0 && v.TagAt(j) is Tag.Adv) j--;
+        return v.IsAny(j, "and", "but");
+    }
+
+    /// <summary>
+    /// Whether a cue heads a reported clause of its own: in lower case (a capitalised "Said" or "States" inside a sentence
+    /// is a name, a capitalised "Reports" a headline word), a verb where the form is also a plural noun, with a speaker, not an infinitive ("to deny"), not
+    /// negated ("did not say"), not an adjective ("48 alleged rebels"), not a passive without speaker ("were reported
+    /// killed"), not "claimed the lives"; "according to" only before a source ("according to the monitor", not
+    /// "according to their type").
+    /// </summary>
+    private static bool IsClauseCue(SentenceView v, Chunk cue, Chunk source)
+    {
+        int k = cue.Start;
+        if (source.IsEmpty) return false;
+        if (v.Is(k, "according")) return HasNameOrSourceHead(v, source) || HasReportHead(v, source);
+        if (char.IsUpper(v.Word(k)[0]) && k > ContentStart(v, 0)) return false;
+        // "preliminary reports on Sunday", "member states": a present form that is also a plural noun must read as a verb
+        // (a past form may read as a noun when the tagger's repairs misfire: "the ministry said rebels attacked")
+        if (v.TagAt(k) != Tag.Verb && v.Word(k).EndsWith('s') && !v.IsAny(k, "says")) return false;
+        if (v.TagAt(k - 1) is Tag.To or Tag.Num || v.IsAny(k - 1, "to")) return false;
+        for (int j = v.VerbGroupStart(k); j < k; j++)
+            if (v.TagAt(j) is Tag.Neg || v.TagAt(j) == Tag.Modal) return false;
+        if (source.End <= k && source.Length == 1 && v.IsAny(source.Start, "you")) return false; // "you can say"
+        if (v.Word(k).StartsWith("claim", StringComparison.OrdinalIgnoreCase))
+            for (int j = k + 1; j < Math.Min(v.Count, k + 6); j++)
+                if (v.IsAny(j, "lives", "life", "responsibility", "toll")) return false;
+        return true;
+    }
+
+    private static bool HasReportHead(SentenceView v, Chunk c)
+    {
+        for (int i = c.Start; i < c.End; i++)
+            if (v.IsAny(i, "media", "report", "reports", "toll", "tv", "television", "figures", "data", "tally", "count", "group",
+                    "sources", "network", "radio", "newspaper", "channel", "committee", "council", "commission", "organization", "organisation"))
+                return true;
+        return false;
     }
 
     private static bool IsQuote(SentenceView v, int k) => k >= 0 && k < v.Count && v.Word(k) is "\"" or "“" or "”" or "'" or "‘" or "’" or "``" or "''";
@@ -203,19 +262,27 @@ public sealed class AttributionComponent : IDocumentComponent
         return 0;
     }
 
-    /// <summary>Where content that starts at <paramref name="s"/> ends (exclusive).</summary>
-    private static int RightBoundary(SentenceView v, int s, List<(Chunk Cue, Chunk Source)> cues, int self)
+    /// <summary>Where forward content that starts at <paramref name="s"/> ends (exclusive).</summary>
+    private static int RightBoundary(SentenceView v, int s, List<(Chunk Cue, Chunk Source)> cues, bool[] backward, int[] anchor, int self)
     {
         int end = v.Count;
         while (end > s && v.TagAt(end - 1) == Tag.Punct && !IsQuote(v, end - 1)) end--;
         bool quoted = s > 0 && IsQuote(v, s - 1) || IsQuote(v, s);
         if (IsQuote(v, s)) s++;
-        // a sibling cue joined by "and"/"but" ("X said A and Y said B"), or a later cue set off by a pause, ends this content
         for (int j = self + 1; j < cues.Count; j++)
         {
             var (cue, source) = cues[j];
-            int head = !source.IsEmpty && source.End <= cue.Start ? source.Start : cue.Start;
-            if (head > s && v.IsAny(head - 1, "and", "but")) { end = Math.Min(end, v.TagAt(head - 2) == Tag.Comma ? head - 2 : head - 1); break; }
+            // a later cue that reports what precedes it ("... X said A the monitor said"): this content ends at its speaker
+            if (backward[j] && anchor[j] > s)
+            {
+                int e = anchor[j];
+                while (e > s && IsPause(v, e - 1)) e--;
+                end = Math.Min(end, e);
+                break;
+            }
+            // a sibling cue joined by "and"/"but" ("X said A and Y said B")
+            int head = source.End <= cue.Start ? source.Start : cue.Start;
+            if (head > s + 1 && v.IsAny(head - 1, "and", "but")) { end = Math.Min(end, v.TagAt(head - 2) == Tag.Comma ? head - 2 : head - 1); break; }
         }
         for (int k = s; k < end; k++)
         {
@@ -226,10 +293,12 @@ public sealed class AttributionComponent : IDocumentComponent
         return end;
     }
 
-    /// <summary>True when a clause follows the cue ("said (that) the army ...", "told reporters that ..."), not just its time or the end.</summary>
+    /// <summary>True when a clause follows the cue ("said (that) the army ...", "told reporters that ...", "denied using ...",
+    /// "said in a statement on Monday that ..."), not just its time, its place or the end.</summary>
     private static bool ComplementFollows(SentenceView v, int k)
     {
         if (k >= v.Count) return false;
+        if (ThatAfterAdjuncts(v, k) > 0) return true;
         if (v.IsAny(k - 1, "told", "tells", "tell") && v.IsNominal(k))
         {
             var obj = v.NounPhraseStartingAt(k);
@@ -237,13 +306,27 @@ public sealed class AttributionComponent : IDocumentComponent
         }
         if (v.IsAny(k, "that")) return true;
         if (IsQuote(v, k) || v.Word(k) is ":") return k + 1 < v.Count && v.TagAt(k + 1) is not Tag.Punct;
+        if (v.TagAt(k) == Tag.Verb && v.Word(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return true;
         return v.IsNominal(k) && !IsTimeWord(v, k);
+    }
+
+    /// <summary>The token after a "that" reached over the cue's object and adjuncts ("said in a statement on Monday that",
+    /// "told a briefing Friday that"), else -1.</summary>
+    private static int ThatAfterAdjuncts(SentenceView v, int k)
+    {
+        for (int j = k; j < Math.Min(v.Count, k + 10); j++)
+        {
+            if (v.IsAny(j, "that")) return j > k ? j + 1 : -1;
+            if (v.TagAt(j) is Tag.Verb or Tag.Be or Tag.Have or Tag.Modal or Tag.Punct or Tag.Comma or Tag.Rel or Tag.Conj) return -1;
+        }
+        return -1;
     }
 
     /// <summary>The first token after a cue and its object ("told reporters (that)", "told him").</summary>
     private static int SkipObject(SentenceView v, Chunk cue)
     {
         int k = cue.End;
+        if (ThatAfterAdjuncts(v, k) is > 0 and var after) return after;
         if (v.IsAny(cue.Start, "told", "tells", "tell") && v.IsNominal(k))
         {
             var obj = v.NounPhraseStartingAt(k);
@@ -351,7 +434,7 @@ public sealed class AttributionComponent : IDocumentComponent
             int a = who - 1;
             if (v.TagAt(a) == Tag.Comma) a--;
             var np = v.NounPhraseEndingAt(a);
-            if (!np.IsEmpty && np.Start >= from && (np.Start == from || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj)) return np;
+            if (!np.IsEmpty && np.Start >= from && (np.Start == 0 || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj)) return np;
         }
         if (j >= 0 && v.TagAt(j) == Tag.Comma) j--;
         if (j < 0) return Chunk.None;

@@ -48,6 +48,14 @@ public class ClauseAttributionTests
         "anonymous:activists" + Article, "... and the sibling speaks for its own")]
     [InlineData("The ministry said rebels attacked a checkpoint, according to state media.", "attacked",
         "named:The ministry > named:state media" + Article, "'according to' at the end reports the whole sentence, speaker included")]
+    [InlineData("The ministry said in a statement on Monday that troops arrested ten protesters, while activists said the army shelled Daraa.", "arrested",
+        "named:The ministry" + Article, "the content starts at 'that' after the cue's adjuncts")]
+    [InlineData("A medical source confirmed the toll and said troops shelled the hospital, while the ministry said rebels attacked a checkpoint.", "shelled",
+        "anonymous:medical source" + Article, "a cue coordinated with the previous verb shares its speaker")]
+    [InlineData("The army said it wants to deny rebels any supply route, while activists said troops shelled Daraa.", "supply",
+        "named:The army" + Article, "an infinitive 'to deny' is no speaker of its own")]
+    [InlineData("Osama Said, a local activist, told reporters that the army shelled Daraa, while the ministry said rebels attacked a checkpoint.", "shelled",
+        "anonymous:local activist" + Article, "a capitalised 'Said' inside a sentence is a name, not a cue")]
     public void A_clause_is_said_by_its_own_speaker(string text, string word, string chain, string reason)
     {
         var d = EventTestDocs.Run(text, Credits);
