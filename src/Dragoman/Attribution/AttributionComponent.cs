@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dragoman.Documents;
 using Dragoman.Pipeline;
 using Dragoman.Text.Syntax;
@@ -19,13 +20,8 @@ public sealed class AttributionComponent : IDocumentComponent
 
     private static readonly Tagger Tagger = new(null, PosModel.Bundled);
 
-    /// <summary>Reporting verbs; the value says whether the speaker commits (said) or disputes (denied) or is interested (claimed).</summary>
-    private static readonly HashSet<string> CueVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "say", "added", "adds", "reported", "reports", "claimed", "claims", "denied", "denies", "deny",
-        "told", "tells", "stated", "states", "announced", "announces", "confirmed", "confirms", "noted", "explained",
-        "quoted", "alleged", "alleges", "insisted", "warned", "acknowledged",
-    };
+    /// <summary>Reporting verbs (the cue subset of the shared speech lexicon).</summary>
+    private static readonly FrozenSet<string> CueVerbs = SpeechLexicon.Cues;
 
     private static readonly HashSet<string> AnonymousHeads = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,7 +29,7 @@ public sealed class AttributionComponent : IDocumentComponent
         "observers", "insiders", "informant", "informants", "correspondent", "people", "locals", "medics", "doctors", "monitor", "monitors",
     };
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AnonymousLookup = AnonymousHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public void Process(Document document)

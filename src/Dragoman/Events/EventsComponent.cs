@@ -53,17 +53,7 @@ public sealed class EventsComponent : IDocumentComponent
         noun.Trigger.Length >= 2 && LightVerbs.Contains(v.Word(verb.Trigger.Start).ToString());
 
     /// <summary>Verbs that frame, report or aspect another event; they are never events themselves in the product.</summary>
-    private static readonly HashSet<string> FramingVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "think", "thought", "thinks", "believe", "believed", "believes", "expect", "expected", "expects", "aim", "aims", "aimed",
-        "plan", "plans", "planned", "intend", "intends", "intended", "seek", "seeks", "sought", "want", "wants", "wanted", "hope",
-        "hopes", "hoped", "seem", "seems", "seemed", "appear", "appears", "appeared", "try", "tries", "tried", "continue",
-        "continues", "continued", "attempt", "attempts", "attempted", "say", "says", "said", "add", "adds", "added", "tell", "told",
-        "tells", "report", "reports", "reported", "claim", "claims", "claimed", "deny", "denies", "denied", "include", "includes",
-        "included", "including", "help", "helps", "helped", "come", "comes", "came", "serve", "serves", "served", "face", "faces",
-        "faced", "issue", "issued", "issues", "confirm", "confirmed", "confirms", "announce", "announced", "announces", "state", "stated", "states", "note", "noted",
-        "according",
-    };
+    private static readonly System.Collections.Frozen.FrozenSet<string> FramingVerbs = SpeechLexicon.Framing;
 
     /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
     private static readonly HashSet<string> PartyNouns = new(StringComparer.OrdinalIgnoreCase)
