@@ -388,6 +388,7 @@ public sealed class AttributionComponent : IDocumentComponent
         // inverted at the end: "..., said the ministry." / "... reports Alsouria Net."
         var after = v.NounPhraseStartingAt(k + 1);
         if (!after.IsEmpty && IsTimeWord(v, after.Start)) after = Chunk.None; // "a monitor said Thursday": a time, not a speaker
+        if (v.IsAny(k, "told", "tells")) after = Chunk.None; // "... he told Reuters": who is told is the hearer, not the speaker
         if (!after.IsEmpty && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma || v.IsAny(after.End, "on", "in")) && HasNameOrSourceHead(v, after)
             && (prev is Tag.Comma or Tag.Punct || (k >= 4 && after.End >= v.Count - 1)))
             return (new Chunk(k, k + 1), after);

@@ -71,6 +71,7 @@ public class ClauseAttributionTests
     [InlineData("The said agreement was signed by both sides.", "outlet:Alsouria Net > translator:The Syrian Observer", "'said' inside a noun phrase is no cue")]
     [InlineData("The man who said he saw the strike was arrested by police.", "outlet:Alsouria Net > translator:The Syrian Observer",
         "a cue in a relative clause attributes nothing of the sentence to 'the man'")]
+    [InlineData("Troops shelled the market on Monday, a witness told Reuters.", "anonymous:witness" + Article, "who is told is the hearer, not the speaker")]
     public void A_sentence_with_one_speaker_or_none_is_not_split(string text, string chain, string reason)
     {
         var d = EventTestDocs.Run(text, Credits);
