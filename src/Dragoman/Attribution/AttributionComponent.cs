@@ -45,6 +45,9 @@ public sealed class AttributionComponent : IDocumentComponent
             {
                 if (articleChain.Count > 0)
                     document.Attributions.Add(new Documents.Attribution { Scope = sentence.Span, Cue = null, Chain = articleChain });
+                // "The agency cited a witness who said troops shelled the market": only the relative clause is reported
+                var own = FindClauses(view);
+                if (own.Count > 0 && AddClauses(document, view, own, articleChain, previousCueChain) is { Count: > 0 } said) previousCueChain = said;
                 continue;
             }
             // the sentence as a whole: its first cue (the fallback for text outside every reported clause)
@@ -56,7 +59,8 @@ public sealed class AttributionComponent : IDocumentComponent
             var last = chain;
             // a sentence with several speakers: one attribution per reported clause
             var clauses = FindClauses(view);
-            if (clauses.Count > 1) last = AddClauses(document, view, clauses, articleChain, previousCueChain) ?? chain;
+            if (clauses.Count > 1 || clauses.Count == 1 && clauses[0].Cue != cue)
+                last = AddClauses(document, view, clauses, articleChain, previousCueChain) ?? chain;
             if (last.Count > 0) previousCueChain = last;
         }
     }
@@ -115,7 +119,7 @@ public sealed class AttributionComponent : IDocumentComponent
             chain.AddRange(previousCueChain);
             return (chain, true);
         }
-        if (source.Length == 1 && view.TagAt(source.Start) == Tag.Pron && previousCueChain is not null)
+        if (source.Length == 1 && view.TagAt(source.Start) == Tag.Pron && !IsAcronym(view, source.Start) && previousCueChain is not null)
         {
             chain.AddRange(previousCueChain); // "he said", "it added": the previous speaker
             return (chain, true);
@@ -141,7 +145,7 @@ public sealed class AttributionComponent : IDocumentComponent
         int from = 0;
         for (int k = 0; k < v.Count; k++)
         {
-            if (CueAt(v, k, from) is not { } c) continue;
+            if (CueAt(v, k, from, clause: true) is not { } c) continue;
             k = c.Cue.End - 1;
             from = Math.Max(c.Cue.End, c.Source.IsEmpty ? 0 : c.Source.End);
             var source = c.Source;
@@ -161,7 +165,7 @@ public sealed class AttributionComponent : IDocumentComponent
                 backward[i] = cue.Start > ContentStart(v, 0) && !char.IsUpper(v.Word(cue.Start)[0]);
             else
                 // "... which rebels say is a stronghold": a cue inside a relative clause governs the rest of that clause
-                backward[i] = inverted || !v.IsAny(source.Start - 1, "which", "who", "whom", "that") && !ComplementFollows(v, cue.End);
+                backward[i] = inverted || !IsRelative(v, cue.Start - 1) && !v.IsAny(source.Start - 1, "which", "who", "whom", "that") && !ComplementFollows(v, cue.End);
             anchor[i] = v.Is(cue.Start, "according") || inverted ? cue.Start : source.Start;
         }
         var clauses = new List<ReportedClause>(cues.Count);
@@ -370,7 +374,7 @@ public sealed class AttributionComponent : IDocumentComponent
 
     /// <summary>The reporting cue at token <paramref name="k"/> and its speaker, if the token is one; <paramref name="from"/>
     /// bounds the search for a relative clause before the speaker (the start of this cue's stretch of the sentence).</summary>
-    private static (Chunk Cue, Chunk Source)? CueAt(SentenceView v, int k, int from)
+    private static (Chunk Cue, Chunk Source)? CueAt(SentenceView v, int k, int from, bool clause = false)
     {
         // "according to X"
         if (v.Is(k, "according") && v.Is(k + 1, "to"))
@@ -384,7 +388,7 @@ public sealed class AttributionComponent : IDocumentComponent
         if (v.TagAt(k + 1) == Tag.Of) return null;
         // "the man who said he saw the strike was arrested": the cue is inside a noun phrase and attributes nothing
         // of the sentence ("Sources who asked not to be named, said" has its comma before the cue)
-        if (v.IsAny(k - 1, "who", "which")) return null;
+        if (IsRelative(v, k - 1)) return clause ? RelativeSpeaker(v, k) : null;
         // inverted at the end: "..., said the ministry." / "... reports Alsouria Net."
         var after = v.NounPhraseStartingAt(k + 1);
         if (!after.IsEmpty && IsTimeWord(v, after.Start)) after = Chunk.None; // "a monitor said Thursday": a time, not a speaker
@@ -400,6 +404,26 @@ public sealed class AttributionComponent : IDocumentComponent
         var subject = SubjectOfCue(v, k, from);
         return (new Chunk(k, k + 1), subject);
     }
+
+    /// <summary>
+    /// "cited a witness who said troops shelled the market": a cue in a relative clause on a noun phrase after the verb has
+    /// that noun phrase as its speaker and governs the rest of the sentence; on the sentence's subject ("The man who said
+    /// he saw the strike was arrested") the main verb follows somewhere unknown, so there is no clause.
+    /// </summary>
+    private static (Chunk Cue, Chunk Source)? RelativeSpeaker(SentenceView v, int k)
+    {
+        int a = k - 2;
+        if (v.TagAt(a) == Tag.Comma) a--;
+        var antecedent = v.NounPhraseEndingAt(a);
+        if (antecedent.IsEmpty || antecedent.Start <= ContentStart(v, 0)) return null;
+        return (new Chunk(k, k + 1), antecedent);
+    }
+
+    /// <summary>A word in capitals ("WHO", "US"): a name even where it spells a function word.</summary>
+    private static bool IsAcronym(SentenceView v, int k) => v.Word(k).Length >= 2 && !v.Word(k).ContainsAnyExceptInRange('A', 'Z');
+
+    /// <summary>A relative pronoun in lower case ("who", "which"; "WHO" is the World Health Organization).</summary>
+    private static bool IsRelative(SentenceView v, int k) => k >= 0 && v.Word(k) is "who" or "which";
 
     private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -425,7 +449,7 @@ public sealed class AttributionComponent : IDocumentComponent
         while (j >= 0 && v.TagAt(j) is Tag.Adv or Tag.Have or Tag.Do or Tag.Modal or Tag.Neg) j--;
         // a relative clause or apposition before the cue: take the noun phrase before the first "who"
         int who = -1;
-        for (int i = from; i < k; i++) if (v.IsAny(i, "who", "which")) { who = i; break; }
+        for (int i = from; i < k; i++) if (IsRelative(v, i)) { who = i; break; }
         if (who > 0)
         {
             int a = who - 1;
@@ -435,6 +459,8 @@ public sealed class AttributionComponent : IDocumentComponent
         }
         if (j >= 0 && v.TagAt(j) == Tag.Comma) j--;
         if (j < 0) return Chunk.None;
+        // "WHO said", "US says": an acronym the closed-class lexicon reads as a pronoun is a name
+        if (v.TagAt(j) is Tag.Rel or Tag.Pron && IsAcronym(v, j)) return new Chunk(j, j + 1);
         if (!v.IsNominal(j)) return Chunk.None;
         var subject = v.NounPhraseEndingAt(j);
         // "the Syrian Observatory for Human Rights monitor said": "for" inside a name joins it
@@ -449,6 +475,12 @@ public sealed class AttributionComponent : IDocumentComponent
         {
             var head = v.NounPhraseEndingAt(subject.Start - 2);
             if (!head.IsEmpty) subject = new Chunk(head.Start, subject.End);
+        }
+        // "a source at Aleppo Police Command told SANA": an anonymous source with where they are
+        else if (subject.Start >= 2 && v.IsAny(subject.Start - 1, "at") && (v.TagAt(subject.Start) == Tag.Proper || v.IsAny(subject.Start, "the") && v.TagAt(subject.Start + 1) == Tag.Proper))
+        {
+            var head = v.NounPhraseEndingAt(subject.Start - 2);
+            if (!head.IsEmpty && AnonymousLookup.Contains(v.Word(head.End - 1))) subject = new Chunk(head.Start, subject.End);
         }
         return subject;
     }
@@ -475,11 +507,12 @@ public sealed class AttributionComponent : IDocumentComponent
         int headEnd = np.End;
         for (int i = np.Start; i < np.End; i++)
         {
-            if (v.IsAny(i, "in", "inside", "from") && v.TagAt(i + 1) == Tag.Proper)
+            if (v.IsAny(i, "in", "inside", "from", "at") && v.TagAt(i + 1) == Tag.Proper
+                || v.IsAny(i, "at") && v.IsAny(i + 1, "the") && v.TagAt(i + 2) == Tag.Proper)
             {
-                int e = i + 1;
+                int e = v.IsAny(i + 1, "the") ? i + 2 : i + 1;
                 while (e < np.End && v.TagAt(e) == Tag.Proper) e++;
-                location = v.TextOf(new Chunk(i + 1, e));
+                location = v.TextOf(new Chunk(v.IsAny(i + 1, "the") ? i + 2 : i + 1, e));
                 headEnd = i;
                 break;
             }

@@ -193,7 +193,7 @@ public sealed class EventsComponent : IDocumentComponent
         FoldAnaphoric(document, perSentence);
         MergeTitleEvents(document, perSentence);
         AttachNextSentenceCounts(document, perSentence);
-        MergeConflictingFigures(perSentence);
+        MergeConflictingFigures(document, perSentence);
         foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
     }
 
@@ -1134,7 +1134,7 @@ public sealed class EventsComponent : IDocumentComponent
     /// Two statements of the same outcome from different sources in neighbouring sentences ("25 killed, the Observatory
     /// said. State media put the toll at 12.") are one event with both figures kept side by side, each with its source.
     /// </summary>
-    private static void MergeConflictingFigures(List<(int Sentence, Event Event, string? Kind)> events)
+    private static void MergeConflictingFigures(Document d, List<(int Sentence, Event Event, string? Kind)> events)
     {
         for (int i = 0; i < events.Count; i++)
         {
@@ -1149,6 +1149,8 @@ public sealed class EventsComponent : IDocumentComponent
                 if (ka is null || ka != kb) continue;
                 var sa = a.Event.Counts[0].Source; var sb = b.Event.Counts[0].Source;
                 if (sa is null || sb is null || sa == sb) continue;
+                // figures of one sentence are not conflicting statements, though its clauses may have different speakers
+                if (d.SentenceAt(a.Event.Counts[0].Span.Start) == d.SentenceAt(b.Event.Counts[0].Span.Start)) continue;
                 if (a.Event.Counts[0].Min == b.Event.Counts[0].Min) continue;
                 if (a.Event.Actor is not null && b.Event.Actor is not null && a.Event.Actor.Text != b.Event.Actor.Text
                     && (a.Event.Actor.EntityId is null || a.Event.Actor.EntityId != b.Event.Actor.EntityId)) continue;

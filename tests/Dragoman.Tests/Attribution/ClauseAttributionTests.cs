@@ -56,6 +56,12 @@ public class ClauseAttributionTests
         "named:The army" + Article, "an infinitive 'to deny' is no speaker of its own")]
     [InlineData("Osama Said, a local activist, told reporters that the army shelled Daraa, while the ministry said rebels attacked a checkpoint.", "shelled",
         "anonymous:local activist" + Article, "a capitalised 'Said' inside a sentence is a name, not a cue")]
+    [InlineData("The agency cited a witness who said troops shelled the market.", "shelled",
+        "anonymous:witness" + Article, "a relative clause on an object reports what its noun phrase said")]
+    [InlineData("WHO said in a statement that 70 people were killed, while the ministry said rebels attacked a checkpoint.", "killed",
+        "named:WHO" + Article, "'WHO' in capitals is the World Health Organization, not a relative pronoun")]
+    [InlineData("Troops shelled the market on Monday, a source at Aleppo Police Command told SANA, while the ministry said rebels attacked a checkpoint.", "shelled",
+        "anonymous:source@Aleppo Police Command" + Article, "a source 'at' a named place or body is anonymous, with where they are")]
     public void A_clause_is_said_by_its_own_speaker(string text, string word, string chain, string reason)
     {
         var d = EventTestDocs.Run(text, Credits);
@@ -95,5 +101,18 @@ public class ClauseAttributionTests
         var names = string.Join(" > ", ev!.Sources.Select(s => s.Name));
         Assert.True(ev.Sources.Count > 0 && ev.Sources[0].Name.Contains(nearest, StringComparison.OrdinalIgnoreCase), $"{reason}: {names}");
         Assert.True(!ev.Sources.Exists(s => s.Name.Contains(absent, StringComparison.OrdinalIgnoreCase)), $"{reason}: {names}");
+    }
+
+    [Theory]
+    [InlineData("Toll\n\nFour civilians were killed in Hama on Monday, residents said, while rights groups said 80 people were killed in Homs.", 4, 80,
+        "two figures of one sentence from two speakers are two events, not one event with conflicting figures")]
+    public void Figures_of_one_sentence_with_two_speakers_stay_apart(string text, int first, int second, string reason)
+    {
+        var d = TestPipeline.ProcessText(text, new DateOnly(2019, 3, 4));
+        var killed = d.Events.Where(e => d.Slice(e.Trigger) == "killed").ToList();
+        var got = string.Join(" | ", killed.Select(e => string.Join(",", e.Counts.Select(c => $"{c.Min}:{c.Source}"))));
+        Assert.True(killed.Count == 2, $"{reason}: {got}");
+        Assert.True(killed[0].Counts.Exists(c => c.Min == first) && killed[1].Counts.Exists(c => c.Min == second), $"{reason}: {got}");
+        Assert.True(killed[0].Counts.All(c => c.Min != second), $"{reason}: {got}");
     }
 }
