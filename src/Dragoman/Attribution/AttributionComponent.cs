@@ -6,11 +6,13 @@ using Dragoman.Text.Syntax;
 namespace Dragoman.Attribution;
 
 /// <summary>
-/// Says who says each sentence. A sentence with a reporting cue ("said", "added", "according to", "reports" ...)
-/// gets its quoted source (named, or anonymous with where they are: "sources in Daraa") and the outlet a possessive
-/// names ("Alsouria Net's sources"); "the same sources" carries the previous cue's chain; then the article's own chain
-/// from its credits (original outlet, then translator/publisher) is appended outward. Sentences without a cue get the
-/// article chain alone (Cue null). Chain nearest first.
+/// Says who says each sentence and each reported clause. A sentence with a reporting cue ("said", "added", "according to",
+/// "reports" ...) gets its quoted source (named, or anonymous with where they are: "sources in Daraa") and the outlet a
+/// possessive names ("Alsouria Net's sources"); "the same sources" carries the previous cue's chain; then the article's own
+/// chain from its credits (original outlet, then translator/publisher) is appended outward. Sentences without a cue get the
+/// article chain alone (Cue null). A sentence with several speakers also gets one attribution per reported clause (Scope =
+/// the clause's content; chain = its speaker, the speakers it is nested in, then the article chain), so an event takes the
+/// attribution with the smallest scope holding its trigger. Chain nearest first.
 /// </summary>
 public sealed class AttributionComponent : IDocumentComponent
 {
@@ -73,7 +75,16 @@ public sealed class AttributionComponent : IDocumentComponent
     private static List<SourceRef>? AddClauses(Document document, SentenceView view, List<ReportedClause> clauses,
         List<SourceRef> articleChain, IReadOnlyList<SourceRef>? previousCueChain)
     {
-        // outer clauses first, so a nested clause finds its enclosing speaker's chain already built
+        // each clause's own speaker in text order ("he said", "the same sources" take the speaker before them, here or in
+        // the text before, without the article links that are appended at the end anyway)
+        var own = new List<SourceRef>[clauses.Count];
+        IReadOnlyList<SourceRef>? previous = previousCueChain?.Where(l => !articleChain.Exists(a => SameName(a.Name, l.Name))).ToList();
+        for (int i = 0; i < clauses.Count; i++)
+        {
+            own[i] = SpeakerLinks(view, clauses[i].Source, document.Article, previous).Links;
+            if (own[i].Count > 0) previous = own[i];
+        }
+        // then outer clauses first, so a nested clause finds its enclosing speakers' chain already built
         var order = Enumerable.Range(0, clauses.Count).OrderByDescending(i => clauses[i].Content.Length).ThenBy(i => i).ToList();
         var near = new List<SourceRef>?[clauses.Count];
         var done = new List<int>();
@@ -86,11 +97,7 @@ public sealed class AttributionComponent : IDocumentComponent
                 var o = clauses[j].Content;
                 if (c.Cue.Start >= o.Start && c.Cue.Start < o.End && (enclosing < 0 || o.Length < clauses[enclosing].Content.Length)) enclosing = j;
             }
-            // a pronoun speaker is the previous speaker of this sentence, else of the text before it
-            IReadOnlyList<SourceRef>? previous = previousCueChain;
-            for (int j = i - 1; j >= 0; j--)
-                if (near[j] is { Count: > 0 } p) { previous = p; break; }
-            var (links, _) = SpeakerLinks(view, c.Source, document.Article, previous);
+            var links = new List<SourceRef>(own[i]);
             if (enclosing >= 0)
                 foreach (var link in near[enclosing]!) AddDistinct(links, link);
             near[i] = links;

@@ -62,6 +62,10 @@ public class ClauseAttributionTests
         "named:WHO" + Article, "'WHO' in capitals is the World Health Organization, not a relative pronoun")]
     [InlineData("Troops shelled the market on Monday, a source at Aleppo Police Command told SANA, while the ministry said rebels attacked a checkpoint.", "shelled",
         "anonymous:source@Aleppo Police Command" + Article, "a source 'at' a named place or body is anonymous, with where they are")]
+    [InlineData("The ministry said troops arrested ten protesters, and it said the army shelled Daraa, while activists said rebels attacked a checkpoint.", "shelled",
+        "named:The ministry" + Article, "a pronoun speaker is the speaker before it in the sentence")]
+    [InlineData("Activists said troops shelled Daraa. They said a witness told them that troops arrested ten protesters, while the ministry denied it.", "arrested",
+        "anonymous:witness > anonymous:Activists" + Article, "a pronoun speaker carried from the previous sentence sits inside the chain, before the article links")]
     public void A_clause_is_said_by_its_own_speaker(string text, string word, string chain, string reason)
     {
         var d = EventTestDocs.Run(text, Credits);
