@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dragoman.Documents;
 using Dragoman.Pipeline;
 using Dragoman.Text.Syntax;
@@ -5,11 +6,13 @@ using Dragoman.Text.Syntax;
 namespace Dragoman.Attribution;
 
 /// <summary>
-/// Says who says each sentence. A sentence with a reporting cue ("said", "added", "according to", "reports" ...)
-/// gets its quoted source (named, or anonymous with where they are: "sources in Daraa") and the outlet a possessive
-/// names ("Alsouria Net's sources"); "the same sources" carries the previous cue's chain; then the article's own chain
-/// from its credits (original outlet, then translator/publisher) is appended outward. Sentences without a cue get the
-/// article chain alone (Cue null). Chain nearest first.
+/// Says who says each sentence and each reported clause. A sentence with a reporting cue ("said", "added", "according to",
+/// "reports" ...) gets its quoted source (named, or anonymous with where they are: "sources in Daraa") and the outlet a
+/// possessive names ("Alsouria Net's sources"); "the same sources" carries the previous cue's chain; then the article's own
+/// chain from its credits (original outlet, then translator/publisher) is appended outward. Sentences without a cue get the
+/// article chain alone (Cue null). A sentence with several speakers also gets one attribution per reported clause (Scope =
+/// the clause's content; chain = its speaker, the speakers it is nested in, then the article chain), so an event takes the
+/// attribution with the smallest scope holding its trigger. Chain nearest first.
 /// </summary>
 public sealed class AttributionComponent : IDocumentComponent
 {
@@ -19,13 +22,8 @@ public sealed class AttributionComponent : IDocumentComponent
 
     private static readonly Tagger Tagger = new(null, PosModel.Bundled);
 
-    /// <summary>Reporting verbs; the value says whether the speaker commits (said) or disputes (denied) or is interested (claimed).</summary>
-    private static readonly HashSet<string> CueVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "say", "added", "adds", "reported", "reports", "claimed", "claims", "denied", "denies", "deny",
-        "told", "tells", "stated", "states", "announced", "announces", "confirmed", "confirms", "noted", "explained",
-        "quoted", "alleged", "alleges", "insisted", "warned", "acknowledged",
-    };
+    /// <summary>Reporting verbs (the cue subset of the shared speech lexicon).</summary>
+    private static readonly FrozenSet<string> CueVerbs = SpeechLexicon.Cues;
 
     private static readonly HashSet<string> AnonymousHeads = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,7 +31,7 @@ public sealed class AttributionComponent : IDocumentComponent
         "observers", "insiders", "informant", "informants", "correspondent", "people", "locals", "medics", "doctors", "monitor", "monitors",
     };
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CueLookup = CueVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AnonymousLookup = AnonymousHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public void Process(Document document)
@@ -49,31 +47,300 @@ public sealed class AttributionComponent : IDocumentComponent
             {
                 if (articleChain.Count > 0)
                     document.Attributions.Add(new Documents.Attribution { Scope = sentence.Span, Cue = null, Chain = articleChain });
+                // "The agency cited a witness who said troops shelled the market": only the relative clause is reported
+                var own = FindClauses(view);
+                if (own.Count > 0 && AddClauses(document, view, own, articleChain, previousCueChain) is { Count: > 0 } said) previousCueChain = said;
                 continue;
             }
+            // the sentence as a whole: its first cue (the fallback for text outside every reported clause)
             var (cue, source) = found.Value;
-            var chain = new List<SourceRef>();
-            bool carried = false;
-            if (!source.IsEmpty && view.IsAny(source.Start, "the") && view.IsAny(source.Start + 1, "same") && previousCueChain is not null)
-            {
-                chain.AddRange(previousCueChain);
-                carried = true;
-            }
-            else if (!source.IsEmpty && source.Length == 1 && view.TagAt(source.Start) == Tag.Pron && previousCueChain is not null)
-            {
-                chain.AddRange(previousCueChain); // "he said", "it added": the previous speaker
-                carried = true;
-            }
-            else if (!source.IsEmpty)
-            {
-                chain.AddRange(Describe(view, source, document.Article));
-            }
+            var (chain, carried) = SpeakerLinks(view, source, document.Article, previousCueChain);
             if (!carried)
                 foreach (var link in articleChain) AddDistinct(chain, link);
-            var attribution = new Documents.Attribution { Scope = sentence.Span, Cue = view.SpanOf(cue), Chain = chain };
-            document.Attributions.Add(attribution);
-            if (chain.Count > 0) previousCueChain = chain;
+            document.Attributions.Add(new Documents.Attribution { Scope = sentence.Span, Cue = view.SpanOf(cue), Chain = chain });
+            var last = chain;
+            // a sentence with several speakers: one attribution per reported clause
+            var clauses = FindClauses(view);
+            if (clauses.Count > 1 || clauses.Count == 1 && clauses[0].Cue != cue)
+                last = AddClauses(document, view, clauses, articleChain, previousCueChain) ?? chain;
+            if (last.Count > 0) previousCueChain = last;
         }
+    }
+
+    /// <summary>
+    /// One attribution per reported clause of a sentence with several cues: Scope = the clause's content, Chain = its speaker,
+    /// then the speakers of the clauses it is nested in ("X said Y told him that Z": Z's chain is Y, X), then the article chain.
+    /// Returns the chain of the sentence's last cue (what "he said" or "the same sources" in the next sentence refer to).
+    /// </summary>
+    private static List<SourceRef>? AddClauses(Document document, SentenceView view, List<ReportedClause> clauses,
+        List<SourceRef> articleChain, IReadOnlyList<SourceRef>? previousCueChain)
+    {
+        // each clause's own speaker in text order ("he said", "the same sources" take the speaker before them, here or in
+        // the text before, without the article links that are appended at the end anyway)
+        var own = new List<SourceRef>[clauses.Count];
+        IReadOnlyList<SourceRef>? previous = previousCueChain?.Where(l => !articleChain.Exists(a => SameName(a.Name, l.Name))).ToList();
+        for (int i = 0; i < clauses.Count; i++)
+        {
+            own[i] = SpeakerLinks(view, clauses[i].Source, document.Article, previous).Links;
+            if (own[i].Count > 0) previous = own[i];
+        }
+        // then outer clauses first, so a nested clause finds its enclosing speakers' chain already built
+        var order = Enumerable.Range(0, clauses.Count).OrderByDescending(i => clauses[i].Content.Length).ThenBy(i => i).ToList();
+        var near = new List<SourceRef>?[clauses.Count];
+        var done = new List<int>();
+        foreach (int i in order)
+        {
+            var c = clauses[i];
+            int enclosing = -1;
+            foreach (int j in done)
+            {
+                var o = clauses[j].Content;
+                if (c.Cue.Start >= o.Start && c.Cue.Start < o.End && (enclosing < 0 || o.Length < clauses[enclosing].Content.Length)) enclosing = j;
+            }
+            var links = new List<SourceRef>(own[i]);
+            if (enclosing >= 0)
+                foreach (var link in near[enclosing]!) AddDistinct(links, link);
+            near[i] = links;
+            done.Add(i);
+        }
+        List<SourceRef>? last = null;
+        for (int i = 0; i < clauses.Count; i++)
+        {
+            var c = clauses[i];
+            var chain = new List<SourceRef>(near[i]!);
+            foreach (var link in articleChain) AddDistinct(chain, link);
+            if (!c.Content.IsEmpty)
+                document.Attributions.Add(new Documents.Attribution { Scope = view.SpanOf(c.Content), Cue = view.SpanOf(c.Cue), Chain = chain });
+            if (chain.Count > 0) last = chain;
+        }
+        return last;
+    }
+
+    /// <summary>The links a speaker phrase gives: "the same sources" and a pronoun carry the previous chain (carried = true).</summary>
+    private static (List<SourceRef> Links, bool Carried) SpeakerLinks(SentenceView view, Chunk source, Article article, IReadOnlyList<SourceRef>? previousCueChain)
+    {
+        var chain = new List<SourceRef>();
+        if (source.IsEmpty) return (chain, false);
+        if (view.IsAny(source.Start, "the") && view.IsAny(source.Start + 1, "same") && previousCueChain is not null)
+        {
+            chain.AddRange(previousCueChain);
+            return (chain, true);
+        }
+        if (source.Length == 1 && view.TagAt(source.Start) == Tag.Pron && !IsAcronym(view, source.Start) && previousCueChain is not null)
+        {
+            chain.AddRange(previousCueChain); // "he said", "it added": the previous speaker
+            return (chain, true);
+        }
+        chain.AddRange(Describe(view, source, article));
+        return (chain, false);
+    }
+
+    /// <summary>A reporting cue with its speaker and the reported content it governs (token ranges of the sentence).</summary>
+    internal readonly record struct ReportedClause(Chunk Cue, Chunk Source, Chunk Content);
+
+    /// <summary>
+    /// The reporting cues of the sentence that head a reported clause, in order, with the stretch each governs: after the cue
+    /// for a speaker before it ("X said (that) ...", "X told him that ...", "According to X, ..."), up to a contrast or an
+    /// adjunct clause (", after ...", ", while ...", "; ..."), a sibling "and Y said", a later cue's content or the closing
+    /// quote; before the cue for a cue that follows its content ("..., X said.", "..., said X", "..., according to X",
+    /// "... X said on Monday"), back to the sentence start or a contrast. Cues that report nothing of the sentence are left
+    /// out (see <see cref="IsClauseCue"/>); the sentence-wide attribution still takes its first cue from <see cref="FindCue"/>.
+    /// </summary>
+    internal static List<ReportedClause> FindClauses(SentenceView v)
+    {
+        var cues = new List<(Chunk Cue, Chunk Source)>();
+        int from = 0;
+        for (int k = 0; k < v.Count; k++)
+        {
+            if (CueAt(v, k, from, clause: true) is not { } c) continue;
+            k = c.Cue.End - 1;
+            from = Math.Max(c.Cue.End, c.Source.IsEmpty ? 0 : c.Source.End);
+            var source = c.Source;
+            // "A doctor confirmed the toll and said ...": a coordinated cue without a subject has the previous cue's speaker
+            if (source.IsEmpty && cues.Count > 0 && CoordinatedCue(v, c.Cue.Start) && !cues[^1].Source.IsEmpty && cues[^1].Source.End <= cues[^1].Cue.Start)
+                source = cues[^1].Source;
+            if (IsClauseCue(v, c.Cue, source)) cues.Add((c.Cue, source));
+        }
+        // first the direction of each cue and the token its content reaches up to (backward) or starts after (forward)
+        var backward = new bool[cues.Count];
+        var anchor = new int[cues.Count];
+        for (int i = 0; i < cues.Count; i++)
+        {
+            var (cue, source) = cues[i];
+            bool inverted = source.Start >= cue.End; // "..., said the ministry"
+            if (v.Is(cue.Start, "according"))
+                backward[i] = cue.Start > ContentStart(v, 0) && !char.IsUpper(v.Word(cue.Start)[0]);
+            else
+                // "... which rebels say is a stronghold": a cue inside a relative clause governs the rest of that clause
+                backward[i] = inverted || !IsRelative(v, cue.Start - 1) && !v.IsAny(source.Start - 1, "which", "who", "whom", "that") && !ComplementFollows(v, cue.End);
+            anchor[i] = v.Is(cue.Start, "according") || inverted ? cue.Start : source.Start;
+        }
+        var clauses = new List<ReportedClause>(cues.Count);
+        for (int i = 0; i < cues.Count; i++)
+        {
+            var (cue, source) = cues[i];
+            Chunk content;
+            if (backward[i])
+            {
+                int e = anchor[i];
+                while (e > 0 && IsPause(v, e - 1)) e--;
+                int s = ContentStart(v, LeftBoundary(v, e));
+                content = e > s ? new Chunk(s, e) : Chunk.None;
+            }
+            else
+            {
+                int s = v.Is(cue.Start, "according") ? source.End : SkipObject(v, cue);
+                while (s < v.Count && v.TagAt(s) == Tag.Comma) s++;
+                if (v.IsAny(s, "that")) s++;
+                int e = RightBoundary(v, s, cues, backward, anchor, i);
+                content = e > s ? new Chunk(s, e) : Chunk.None;
+            }
+            if (!content.IsEmpty) clauses.Add(new ReportedClause(cue, source, content));
+        }
+        return clauses;
+    }
+
+    /// <summary>"... and said", "... and also told": a cue coordinated with the previous verb, sharing its subject.</summary>
+    private static bool CoordinatedCue(SentenceView v, int k)
+    {
+        int j = k - 1;
+        while (j >= 0 && v.TagAt(j) is Tag.Adv) j--;
+        return v.IsAny(j, "and", "but");
+    }
+
+    /// <summary>
+    /// Whether a cue heads a reported clause of its own: in lower case (a capitalised "Said" or "States" inside a sentence
+    /// is a name, a capitalised "Reports" a headline word), a verb where the form is also a plural noun, with a speaker, not an infinitive ("to deny"), not
+    /// negated ("did not say"), not an adjective ("48 alleged rebels"), not a passive without speaker ("were reported
+    /// killed"), not "claimed the lives"; "according to" only before a source ("according to the monitor", not
+    /// "according to their type").
+    /// </summary>
+    private static bool IsClauseCue(SentenceView v, Chunk cue, Chunk source)
+    {
+        int k = cue.Start;
+        if (source.IsEmpty) return false;
+        if (v.Is(k, "according")) return HasNameOrSourceHead(v, source) || HasReportHead(v, source);
+        if (char.IsUpper(v.Word(k)[0]) && k > ContentStart(v, 0)) return false;
+        // "preliminary reports on Sunday", "member states": a present form that is also a plural noun must read as a verb
+        // (a past form may read as a noun when the tagger's repairs misfire: "the ministry said rebels attacked")
+        if (v.TagAt(k) != Tag.Verb && v.Word(k).EndsWith('s') && !v.IsAny(k, "says")) return false;
+        if (v.TagAt(k - 1) is Tag.To or Tag.Num || v.IsAny(k - 1, "to")) return false;
+        for (int j = v.VerbGroupStart(k); j < k; j++)
+            if (v.TagAt(j) is Tag.Neg || v.TagAt(j) == Tag.Modal) return false;
+        if (source.End <= k && source.Length == 1 && v.IsAny(source.Start, "you")) return false; // "you can say"
+        if (v.Word(k).StartsWith("claim", StringComparison.OrdinalIgnoreCase))
+            for (int j = k + 1; j < Math.Min(v.Count, k + 6); j++)
+                if (v.IsAny(j, "lives", "life", "responsibility", "toll")) return false;
+        return true;
+    }
+
+    private static bool HasReportHead(SentenceView v, Chunk c)
+    {
+        for (int i = c.Start; i < c.End; i++)
+            if (v.IsAny(i, "media", "report", "reports", "toll", "tv", "television", "figures", "data", "tally", "count", "group",
+                    "sources", "network", "radio", "newspaper", "channel", "committee", "council", "commission", "organization", "organisation"))
+                return true;
+        return false;
+    }
+
+    private static bool IsQuote(SentenceView v, int k) => k >= 0 && k < v.Count && v.Word(k) is "\"" or "“" or "”" or "'" or "‘" or "’" or "``" or "''";
+
+    /// <summary>A comma, dash or quote mark between content and its speaker.</summary>
+    private static bool IsPause(SentenceView v, int k) => k >= 0 && k < v.Count && (v.TagAt(k) == Tag.Comma || IsQuote(v, k) || v.Word(k) is "-" or "–" or "—");
+
+    /// <summary>The first token of content from <paramref name="s"/> on, over opening quotes and commas.</summary>
+    private static int ContentStart(SentenceView v, int s)
+    {
+        while (s < v.Count && (IsQuote(v, s) || v.TagAt(s) == Tag.Comma)) s++;
+        return s;
+    }
+
+    private static readonly string[] Contrast = ["but", "while", "whereas", "although", "though"];
+    private static readonly string[] AdjunctOpeners = ["after", "as", "while", "whereas", "but", "although", "though", "when", "before", "since", "despite", "amid", "according"];
+
+    /// <summary>Where content that ends at <paramref name="end"/> begins: after the last ';' or ', but/while ...' before it, else the sentence start.</summary>
+    private static int LeftBoundary(SentenceView v, int end)
+    {
+        for (int k = end - 1; k > 0; k--)
+        {
+            if (v.Word(k) is ";") return k + 1;
+            if (v.TagAt(k) == Tag.Comma && v.IsAny(k + 1, Contrast)) return k + 2;
+        }
+        return 0;
+    }
+
+    /// <summary>Where forward content that starts at <paramref name="s"/> ends (exclusive).</summary>
+    private static int RightBoundary(SentenceView v, int s, List<(Chunk Cue, Chunk Source)> cues, bool[] backward, int[] anchor, int self)
+    {
+        int end = v.Count;
+        while (end > s && v.TagAt(end - 1) == Tag.Punct && !IsQuote(v, end - 1)) end--;
+        bool quoted = s > 0 && IsQuote(v, s - 1) || IsQuote(v, s);
+        if (IsQuote(v, s)) s++;
+        for (int j = self + 1; j < cues.Count; j++)
+        {
+            var (cue, source) = cues[j];
+            // a later cue that reports what precedes it ("... X said A the monitor said"): this content ends at its speaker
+            if (backward[j] && anchor[j] > s)
+            {
+                int e = anchor[j];
+                while (e > s && IsPause(v, e - 1)) e--;
+                end = Math.Min(end, e);
+                break;
+            }
+            // a sibling cue joined by "and"/"but" ("X said A and Y said B")
+            int head = source.End <= cue.Start ? source.Start : cue.Start;
+            if (head > s + 1 && v.IsAny(head - 1, "and", "but")) { end = Math.Min(end, v.TagAt(head - 2) == Tag.Comma ? head - 2 : head - 1); break; }
+        }
+        for (int k = s; k < end; k++)
+        {
+            if (v.Word(k) is ";") return k;
+            if (quoted && k > s && IsQuote(v, k)) return k;
+            if (v.TagAt(k) == Tag.Comma && v.IsAny(k + 1, AdjunctOpeners)) return k;
+        }
+        return end;
+    }
+
+    /// <summary>True when a clause follows the cue ("said (that) the army ...", "told reporters that ...", "denied using ...",
+    /// "said in a statement on Monday that ..."), not just its time, its place or the end.</summary>
+    private static bool ComplementFollows(SentenceView v, int k)
+    {
+        if (k >= v.Count) return false;
+        if (ThatAfterAdjuncts(v, k) > 0) return true;
+        if (v.IsAny(k - 1, "told", "tells", "tell") && v.IsNominal(k))
+        {
+            var obj = v.NounPhraseStartingAt(k);
+            if (!obj.IsEmpty) k = obj.End;
+        }
+        if (v.IsAny(k, "that")) return true;
+        if (IsQuote(v, k) || v.Word(k) is ":") return k + 1 < v.Count && v.TagAt(k + 1) is not Tag.Punct;
+        if (v.TagAt(k) == Tag.Verb && v.Word(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return true;
+        return v.IsNominal(k) && !IsTimeWord(v, k);
+    }
+
+    /// <summary>The token after a "that" reached over the cue's object and adjuncts ("said in a statement on Monday that",
+    /// "told a briefing Friday that"), else -1.</summary>
+    private static int ThatAfterAdjuncts(SentenceView v, int k)
+    {
+        for (int j = k; j < Math.Min(v.Count, k + 10); j++)
+        {
+            if (v.IsAny(j, "that")) return j > k ? j + 1 : -1;
+            if (v.TagAt(j) is Tag.Verb or Tag.Be or Tag.Have or Tag.Modal or Tag.Punct or Tag.Comma or Tag.Rel or Tag.Conj) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>The first token after a cue and its object ("told reporters (that)", "told him").</summary>
+    private static int SkipObject(SentenceView v, Chunk cue)
+    {
+        int k = cue.End;
+        if (ThatAfterAdjuncts(v, k) is > 0 and var after) return after;
+        if (v.IsAny(cue.Start, "told", "tells", "tell") && v.IsNominal(k))
+        {
+            var obj = v.NounPhraseStartingAt(k);
+            if (!obj.IsEmpty && (v.IsAny(obj.End, "that") || v.TagAt(obj.Start) == Tag.Pron)) k = obj.End;
+        }
+        if (k < v.Count && v.Word(k) is ":") k++;
+        return k;
     }
 
     /// <summary>The article-level chain: original outlet, then translator, then publisher (distinct names).</summary>
@@ -104,37 +371,66 @@ public sealed class AttributionComponent : IDocumentComponent
         return string.Equals(Fold(a.Trim()), Fold(b.Trim()), StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Finds the reporting cue and the noun phrase of its source.</summary>
+    /// <summary>Finds the reporting cue and the noun phrase of its source (the first cue of the sentence).</summary>
     internal static (Chunk Cue, Chunk Source)? FindCue(SentenceView v)
     {
         for (int k = 0; k < v.Count; k++)
-        {
-            // "according to X"
-            if (v.Is(k, "according") && v.Is(k + 1, "to"))
-            {
-                var np = v.NounPhraseStartingAt(k + 2);
-                return (new Chunk(k, k + 2), ExtendWithLocation(v, np));
-            }
-            if (!CueLookup.Contains(v.Word(k))) continue;
-            var prev = v.TagAt(k - 1);
-            if (prev is Tag.Det or Tag.Poss) continue; // "the reports", "its claims": nouns
-            if (v.TagAt(k + 1) == Tag.Of) continue;
-            // inverted at the end: "..., said the ministry." / "... reports Alsouria Net."
-            var after = v.NounPhraseStartingAt(k + 1);
-            if (!after.IsEmpty && IsTimeWord(v, after.Start)) after = Chunk.None; // "a monitor said Thursday": a time, not a speaker
-            if (!after.IsEmpty && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma || v.IsAny(after.End, "on", "in")) && HasNameOrSourceHead(v, after)
-                && (prev is Tag.Comma or Tag.Punct || (k >= 4 && after.End >= v.Count - 1)))
-                return (new Chunk(k, k + 1), after);
-            // "... were also killed said observatory head Rami Abdel Rahman who ...": no subject before the cue (text without
-            // commas or quotes), so the speaker follows it
-            if (!after.IsEmpty && k > 0 && !v.IsNominal(k - 1) && prev is not (Tag.Pron or Tag.Rel) && HasNameOrSourceHead(v, after)
-                && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma or Tag.Rel || v.IsAny(after.End, "on", "in", "who")))
-                return (new Chunk(k, k + 1), after);
-            var subject = SubjectOfCue(v, k);
-            return (new Chunk(k, k + 1), subject);
-        }
+            if (CueAt(v, k, 0) is { } found) return found;
         return null;
     }
+
+    /// <summary>The reporting cue at token <paramref name="k"/> and its speaker, if the token is one; <paramref name="from"/>
+    /// bounds the search for a relative clause before the speaker (the start of this cue's stretch of the sentence).</summary>
+    private static (Chunk Cue, Chunk Source)? CueAt(SentenceView v, int k, int from, bool clause = false)
+    {
+        // "according to X"
+        if (v.Is(k, "according") && v.Is(k + 1, "to"))
+        {
+            var np = v.NounPhraseStartingAt(k + 2);
+            return (new Chunk(k, k + 2), ExtendWithLocation(v, np));
+        }
+        if (!CueLookup.Contains(v.Word(k))) return null;
+        var prev = v.TagAt(k - 1);
+        if (prev is Tag.Det or Tag.Poss) return null; // "the reports", "its claims": nouns
+        if (v.TagAt(k + 1) == Tag.Of) return null;
+        // "the man who said he saw the strike was arrested": the cue is inside a noun phrase and attributes nothing
+        // of the sentence ("Sources who asked not to be named, said" has its comma before the cue)
+        if (IsRelative(v, k - 1)) return clause ? RelativeSpeaker(v, k) : null;
+        // inverted at the end: "..., said the ministry." / "... reports Alsouria Net."
+        var after = v.NounPhraseStartingAt(k + 1);
+        if (!after.IsEmpty && IsTimeWord(v, after.Start)) after = Chunk.None; // "a monitor said Thursday": a time, not a speaker
+        if (v.IsAny(k, "told", "tells")) after = Chunk.None; // "... he told Reuters": who is told is the hearer, not the speaker
+        if (!after.IsEmpty && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma || v.IsAny(after.End, "on", "in")) && HasNameOrSourceHead(v, after)
+            && (prev is Tag.Comma or Tag.Punct || (k >= 4 && after.End >= v.Count - 1)))
+            return (new Chunk(k, k + 1), after);
+        // "... were also killed said observatory head Rami Abdel Rahman who ...": no subject before the cue (text without
+        // commas or quotes), so the speaker follows it
+        if (!after.IsEmpty && k > 0 && !v.IsNominal(k - 1) && prev is not (Tag.Pron or Tag.Rel) && HasNameOrSourceHead(v, after)
+            && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma or Tag.Rel || v.IsAny(after.End, "on", "in", "who")))
+            return (new Chunk(k, k + 1), after);
+        var subject = SubjectOfCue(v, k, from);
+        return (new Chunk(k, k + 1), subject);
+    }
+
+    /// <summary>
+    /// "cited a witness who said troops shelled the market": a cue in a relative clause on a noun phrase after the verb has
+    /// that noun phrase as its speaker and governs the rest of the sentence; on the sentence's subject ("The man who said
+    /// he saw the strike was arrested") the main verb follows somewhere unknown, so there is no clause.
+    /// </summary>
+    private static (Chunk Cue, Chunk Source)? RelativeSpeaker(SentenceView v, int k)
+    {
+        int a = k - 2;
+        if (v.TagAt(a) == Tag.Comma) a--;
+        var antecedent = v.NounPhraseEndingAt(a);
+        if (antecedent.IsEmpty || antecedent.Start <= ContentStart(v, 0)) return null;
+        return (new Chunk(k, k + 1), antecedent);
+    }
+
+    /// <summary>A word in capitals ("WHO", "US"): a name even where it spells a function word.</summary>
+    private static bool IsAcronym(SentenceView v, int k) => v.Word(k).Length >= 2 && !v.Word(k).ContainsAnyExceptInRange('A', 'Z');
+
+    /// <summary>A relative pronoun in lower case ("who", "which"; "WHO" is the World Health Organization).</summary>
+    private static bool IsRelative(SentenceView v, int k) => k >= 0 && v.Word(k) is "who" or "which";
 
     private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -154,22 +450,24 @@ public sealed class AttributionComponent : IDocumentComponent
     }
 
     /// <summary>The speaker before a cue verb: over a relative clause ("Sources who asked not to be named ..., said") and a location ("sources in Daraa").</summary>
-    private static Chunk SubjectOfCue(SentenceView v, int k)
+    private static Chunk SubjectOfCue(SentenceView v, int k, int from)
     {
         int j = k - 1;
         while (j >= 0 && v.TagAt(j) is Tag.Adv or Tag.Have or Tag.Do or Tag.Modal or Tag.Neg) j--;
         // a relative clause or apposition before the cue: take the noun phrase before the first "who"
         int who = -1;
-        for (int i = 0; i < k; i++) if (v.IsAny(i, "who", "which")) { who = i; break; }
+        for (int i = from; i < k; i++) if (IsRelative(v, i)) { who = i; break; }
         if (who > 0)
         {
             int a = who - 1;
             if (v.TagAt(a) == Tag.Comma) a--;
             var np = v.NounPhraseEndingAt(a);
-            if (!np.IsEmpty && (np.Start == 0 || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj)) return np;
+            if (!np.IsEmpty && np.Start >= from && (np.Start == 0 || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj)) return np;
         }
         if (j >= 0 && v.TagAt(j) == Tag.Comma) j--;
         if (j < 0) return Chunk.None;
+        // "WHO said", "US says": an acronym the closed-class lexicon reads as a pronoun is a name
+        if (v.TagAt(j) is Tag.Rel or Tag.Pron && IsAcronym(v, j)) return new Chunk(j, j + 1);
         if (!v.IsNominal(j)) return Chunk.None;
         var subject = v.NounPhraseEndingAt(j);
         // "the Syrian Observatory for Human Rights monitor said": "for" inside a name joins it
@@ -184,6 +482,12 @@ public sealed class AttributionComponent : IDocumentComponent
         {
             var head = v.NounPhraseEndingAt(subject.Start - 2);
             if (!head.IsEmpty) subject = new Chunk(head.Start, subject.End);
+        }
+        // "a source at Aleppo Police Command told SANA": an anonymous source with where they are
+        else if (subject.Start >= 2 && v.IsAny(subject.Start - 1, "at") && (v.TagAt(subject.Start) == Tag.Proper || v.IsAny(subject.Start, "the") && v.TagAt(subject.Start + 1) == Tag.Proper))
+        {
+            var head = v.NounPhraseEndingAt(subject.Start - 2);
+            if (!head.IsEmpty && AnonymousLookup.Contains(v.Word(head.End - 1))) subject = new Chunk(head.Start, subject.End);
         }
         return subject;
     }
@@ -210,11 +514,12 @@ public sealed class AttributionComponent : IDocumentComponent
         int headEnd = np.End;
         for (int i = np.Start; i < np.End; i++)
         {
-            if (v.IsAny(i, "in", "inside", "from") && v.TagAt(i + 1) == Tag.Proper)
+            if (v.IsAny(i, "in", "inside", "from", "at") && v.TagAt(i + 1) == Tag.Proper
+                || v.IsAny(i, "at") && v.IsAny(i + 1, "the") && v.TagAt(i + 2) == Tag.Proper)
             {
-                int e = i + 1;
+                int e = v.IsAny(i + 1, "the") ? i + 2 : i + 1;
                 while (e < np.End && v.TagAt(e) == Tag.Proper) e++;
-                location = v.TextOf(new Chunk(i + 1, e));
+                location = v.TextOf(new Chunk(v.IsAny(i + 1, "the") ? i + 2 : i + 1, e));
                 headEnd = i;
                 break;
             }

@@ -300,12 +300,7 @@ public sealed class EventCoder
     /// Verbs whose object is someone else's event (speech, stance, reaction, inquiry): "the ministry denies an air strike",
     /// "Russia condemned the bombing" do not make their subject the event's actor. Stems, so every inflection counts.
     /// </summary>
-    private static readonly string[] ReactionStems =
-    [
-        "deni", "deny", "claim", "report", "say", "condemn", "critici", "denounc", "welcom", "prais", "investigat", "accus",
-        "blam", "protest", "reject", "confirm", "document", "monitor", "verif", "disput", "witness", "surviv", "fear",
-        "expect", "warn", "describ", "dismiss", "deplor", "mourn", "probe", "discuss", "debat", "cite", "decr", "regret",
-    ];
+    private static readonly string[] ReactionStems = SpeechLexicon.ReactionStems;
 
     private static bool IsReactionVerb(ReadOnlySpan<char> word)
     {

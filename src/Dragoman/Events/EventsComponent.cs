@@ -53,17 +53,7 @@ public sealed class EventsComponent : IDocumentComponent
         noun.Trigger.Length >= 2 && LightVerbs.Contains(v.Word(verb.Trigger.Start).ToString());
 
     /// <summary>Verbs that frame, report or aspect another event; they are never events themselves in the product.</summary>
-    private static readonly HashSet<string> FramingVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "think", "thought", "thinks", "believe", "believed", "believes", "expect", "expected", "expects", "aim", "aims", "aimed",
-        "plan", "plans", "planned", "intend", "intends", "intended", "seek", "seeks", "sought", "want", "wants", "wanted", "hope",
-        "hopes", "hoped", "seem", "seems", "seemed", "appear", "appears", "appeared", "try", "tries", "tried", "continue",
-        "continues", "continued", "attempt", "attempts", "attempted", "say", "says", "said", "add", "adds", "added", "tell", "told",
-        "tells", "report", "reports", "reported", "claim", "claims", "claimed", "deny", "denies", "denied", "include", "includes",
-        "included", "including", "help", "helps", "helped", "come", "comes", "came", "serve", "serves", "served", "face", "faces",
-        "faced", "issue", "issued", "issues", "confirm", "confirmed", "confirms", "announce", "announced", "announces", "state", "stated", "states", "note", "noted",
-        "according",
-    };
+    private static readonly System.Collections.Frozen.FrozenSet<string> FramingVerbs = SpeechLexicon.Framing;
 
     /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
     private static readonly HashSet<string> PartyNouns = new(StringComparer.OrdinalIgnoreCase)
@@ -157,8 +147,9 @@ public sealed class EventsComponent : IDocumentComponent
                     Actor = actor,
                     Target = target,
                 };
-                ev.Modality = ModalityRules.Decide(v, ce, attribution, actor?.Text);
-                if (attribution is not null) ev.Sources.AddRange(attribution.Chain);
+                var said = AttributionOf(document, sentence.Span, trigger) ?? attribution; // the clause's speaker
+                ev.Modality = ModalityRules.Decide(v, ce, said, actor?.Text);
+                if (said is not null) ev.Sources.AddRange(said.Chain);
                 ev.Evidence.Add(sentence.Span);
                 var stance = Stance(v, ce);
                 if (stance == "commit" && !code.StartsWith("03", StringComparison.Ordinal) && (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2) code = "030";
@@ -191,7 +182,7 @@ public sealed class EventsComponent : IDocumentComponent
                 ev.Place = _locator is null ? Place(document, sentence, trigger) : Locate(_locator, document, sentence, v, trigger, focusPlace);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
-                AddCounts(v, ce, kind, ev, attribution);
+                AddCounts(v, ce, kind, ev, said);
                 ev.Confidence = Confidence(ce, ev);
                 perSentence.Add((si, ev, kind));
                 if (actor is not null && (actor.EntityId is not null || HasProper(v, ce.Actor))) lastNamedActor = actor;
@@ -202,7 +193,7 @@ public sealed class EventsComponent : IDocumentComponent
         FoldAnaphoric(document, perSentence);
         MergeTitleEvents(document, perSentence);
         AttachNextSentenceCounts(document, perSentence);
-        MergeConflictingFigures(perSentence);
+        MergeConflictingFigures(document, perSentence);
         foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
     }
 
@@ -1058,6 +1049,18 @@ public sealed class EventsComponent : IDocumentComponent
     }
 
     /// <summary>
+    /// Who says the text at <paramref name="at"/>: the attribution with the smallest scope that contains it (the reported
+    /// clause holding an event's trigger or a count), else the sentence's (the attribution covering its start).
+    /// </summary>
+    private static Documents.Attribution? AttributionOf(Document d, TextSpan sentence, TextSpan at)
+    {
+        Documents.Attribution? best = null;
+        foreach (var a in d.Attributions)
+            if (a.Scope.Contains(at.Start) && (best is null || a.Scope.Length < best.Scope.Length)) best = a;
+        return best ?? d.Attributions.Find(a => a.Scope.Contains(sentence.Start));
+    }
+
+    /// <summary>
     /// An event without a count takes the count the next sentence states for the same kind of outcome
     /// ("Troops arrested protesters in Homs. Activists said 45 people were detained.") when that sentence codes no
     /// other event with its own actor; the restating event, if any, is folded into the first.
@@ -1076,11 +1079,11 @@ public sealed class EventsComponent : IDocumentComponent
             // the next sentence's own events: only restatements without their own actor may be folded
             var restating = events.Where(x => x.Sentence == si + 1).ToList();
             if (restating.Exists(x => x.Event.Actor is not null && x.Event.Actor.EntityId != ev.Actor?.EntityId && x.Event.Actor.Text != ev.Actor?.Text && (x.Kind ?? ExpectedKind(x.Event.Codes.Cameo)) == want)) continue;
-            var attribution = d.Attributions.Find(a => a.Scope.Contains(next.Span.Start));
-            var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
             bool added = false;
             foreach (var c in CountParser.Find(v, 0, v.Count))
             {
+                var attribution = AttributionOf(d, next.Span, v.SpanOf(c.Tokens)); // the speaker of the clause stating the count
+                var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
                 var kind = KindNear(v, c) ?? (c.HeadNoun >= 0 && v.IsAny(c.HeadNoun, "detainees", "prisoners", "bodies", "dead", "deaths", "casualties") ? want : null);
                 if (kind is null) continue;
                 ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), kind, CountParser.Who(v, c), source));
@@ -1131,7 +1134,7 @@ public sealed class EventsComponent : IDocumentComponent
     /// Two statements of the same outcome from different sources in neighbouring sentences ("25 killed, the Observatory
     /// said. State media put the toll at 12.") are one event with both figures kept side by side, each with its source.
     /// </summary>
-    private static void MergeConflictingFigures(List<(int Sentence, Event Event, string? Kind)> events)
+    private static void MergeConflictingFigures(Document d, List<(int Sentence, Event Event, string? Kind)> events)
     {
         for (int i = 0; i < events.Count; i++)
         {
@@ -1146,6 +1149,8 @@ public sealed class EventsComponent : IDocumentComponent
                 if (ka is null || ka != kb) continue;
                 var sa = a.Event.Counts[0].Source; var sb = b.Event.Counts[0].Source;
                 if (sa is null || sb is null || sa == sb) continue;
+                // figures of one sentence are not conflicting statements, though its clauses may have different speakers
+                if (d.SentenceAt(a.Event.Counts[0].Span.Start) == d.SentenceAt(b.Event.Counts[0].Span.Start)) continue;
                 if (a.Event.Counts[0].Min == b.Event.Counts[0].Min) continue;
                 if (a.Event.Actor is not null && b.Event.Actor is not null && a.Event.Actor.Text != b.Event.Actor.Text
                     && (a.Event.Actor.EntityId is null || a.Event.Actor.EntityId != b.Event.Actor.EntityId)) continue;

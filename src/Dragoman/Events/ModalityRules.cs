@@ -25,9 +25,9 @@ public static class ModalityRules
     private static readonly string[] Hypothesis = ["if", "unless", "whether", "could", "may", "might", "can", "possible", "possibly", "perhaps", "would-be"];
 
     /// <summary>Reporting verbs that open a clause of their own speaker.</summary>
-    private static readonly string[] NearerSpeech = ["said", "says", "say", "told", "reported", "reports", "added", "stated", "announced"];
+    private static readonly string[] NearerSpeech = SpeechLexicon.NearerSpeech;
 
-    private static readonly string[] Denial = ["denied", "denies", "deny", "denying", "refuted", "dismissed"];
+    private static readonly string[] Denial = SpeechLexicon.Denial;
 
     public static Modality Decide(SentenceView v, CodedEvent e, Documents.Attribution? attribution, string? actorText)
     {
