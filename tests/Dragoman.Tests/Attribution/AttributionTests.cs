@@ -20,6 +20,9 @@ public class AttributionTests
     [InlineData("At least 70 fighters have been killed in 24 hours a monitor said Thursday.", "anonymous:monitor > outlet:Alsouria Net > translator:The Syrian Observer", "a weekday after the cue is its time, not its speaker")]
     [InlineData("Extremists were also killed said observatory head Rami Abdel Rahman who did not give a number.", "named:observatory head Rami Abdel Rahman > outlet:Alsouria Net > translator:The Syrian Observer", "without commas the speaker follows a cue that has no subject before it")]
     [InlineData("It thought the leaders will conduct attacks, reports Alsouria Net.", "outlet:Alsouria Net > translator:The Syrian Observer", "an inverted cue naming the article's outlet")]
+    [InlineData("Rescue workers rushed dozens of injured to the nearby Azaz hospital one witness said.", "anonymous:one witness > outlet:Alsouria Net > translator:The Syrian Observer", "comma-less text: a count after a common noun opens the speaker's phrase")]
+    [InlineData("Tens were killed near the border October 13 2016 The Britain-based Syrian Observatory for Human Rights said.", "named:The Britain-based Syrian Observatory for Human Rights > outlet:Alsouria Net > translator:The Syrian Observer", "comma-less text: a determiner after a date's number opens the speaker's phrase")]
+    [InlineData("Clashes killed 12 fighters the Britain-based monitor said.", "anonymous:the Britain-based monitor > outlet:Alsouria Net > translator:The Syrian Observer", "a determiner after a noun opens the speaker's phrase (unchanged)")]
     public void Builds_the_chain_nearest_first(string text, string chain, string reason)
     {
         var d = EventTestDocs.Run(text, Credits);

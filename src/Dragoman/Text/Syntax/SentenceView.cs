@@ -53,6 +53,15 @@ public sealed class SentenceView
     /// <summary>Hyphens and brackets inside names ("U.S.-led", "(ISIS)") are kept inside a noun phrase by the caller.</summary>
     private bool IsHyphenGlue(int k) => k > 0 && k + 1 < Count && Word(k) is "-" && this[k - 1].End == this[k].Start && this[k].End == this[k + 1].Start;
 
+    /// <summary>
+    /// Whether token <paramref name="k"/> opens a new phrase although nominal words run up to it, as they do in
+    /// comma-less text: a determiner after a noun, name or number ("the hospital the doctors", "October 13 2016 The
+    /// Observatory"), or a count between a common noun and a noun ("to the hospital one witness said").
+    /// </summary>
+    private bool StartsPhrase(int k, int last) =>
+        k > 0 && (Tags[k] == Tag.Det && Tags[k - 1] is Tag.Noun or Tag.Proper or Tag.Num
+            || Tags[k] == Tag.Num && Tags[k - 1] == Tag.Noun && k + 1 <= last && Tags[k + 1] == Tag.Noun);
+
     /// <summary>The basic noun phrase that ends at <paramref name="end"/> (inclusive), extended left over "of" chains.</summary>
     public Chunk NounPhraseEndingAt(int end)
     {
@@ -61,7 +70,7 @@ public sealed class SentenceView
         int s = end;
         while (true)
         {
-            while (s - 1 >= 0 && IsNominal(s - 1) && Tags[s - 1] != Tag.Pron && !(Tags[s] == Tag.Det && Tags[s - 1] is Tag.Noun or Tag.Proper)) s--;
+            while (s - 1 >= 0 && IsNominal(s - 1) && Tags[s - 1] != Tag.Pron && !StartsPhrase(s, end)) s--;
             if (s - 2 >= 0 && Tags[s - 1] == Tag.Of && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron) { s -= 2; continue; }
             if (s - 2 >= 0 && IsAny(s - 1, "from") && Tags[s] == Tag.Proper && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron) { s -= 2; continue; }
             // a bracketed acronym inside the phrase: "the Asia-Pacific Economic Cooperation (APEC) forum"
@@ -90,7 +99,7 @@ public sealed class SentenceView
         int e = start;
         while (true)
         {
-            while (e + 1 < Count && IsNominal(e + 1) && Tags[e + 1] != Tag.Pron && !(Tags[e + 1] == Tag.Det && Tags[e] is Tag.Noun or Tag.Proper)) e++;
+            while (e + 1 < Count && IsNominal(e + 1) && Tags[e + 1] != Tag.Pron && !StartsPhrase(e + 1, Count - 1)) e++;
             if (e + 2 < Count && Tags[e + 1] == Tag.Of && IsNominal(e + 2) && Tags[e + 2] != Tag.Pron) { e += 2; continue; }
             // names joined by "for": "the Syrian Observatory for Human Rights"
             if (e + 2 < Count && Tags[e] == Tag.Proper && IsAny(e + 1, "for") && Tags[e + 2] == Tag.Proper) { e += 2; continue; }
