@@ -69,15 +69,33 @@ public sealed class EventsComponent : IDocumentComponent
         "allies", "ally", "partners", "neighbours", "neighbors", "authority", "regime's", "movement",
     };
 
+    /// <summary>Whether a sentence of at least six words repeats an earlier one word for word (case and spacing aside).</summary>
+    private static bool RepeatedSentence(string text, Sentence sentence, HashSet<string> seen)
+    {
+        if (sentence.TokenCount < 6) return false;
+        var sb = new System.Text.StringBuilder(sentence.Span.End - sentence.Span.Start);
+        bool space = false;
+        foreach (var ch in text.AsSpan(sentence.Span.Start, sentence.Span.End - sentence.Span.Start))
+        {
+            if (char.IsWhiteSpace(ch)) { space = sb.Length > 0; continue; }
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(char.ToLowerInvariant(ch));
+        }
+        return !seen.Add(sb.ToString());
+    }
+
     public void Process(Document document)
     {
         var text = document.Text;
         EventArgument? lastNamedActor = null, lastNamedArgument = null;
         var perSentence = new List<(int Sentence, Event Event, string? Kind)>();
         int focusPlace = _locator is null ? -1 : Geo.EventLocator.FocusPlace(document);
+        var seenSentences = new HashSet<string>(StringComparer.Ordinal);
         for (int si = 0; si < document.Sentences.Length; si++)
         {
             var sentence = document.Sentences[si];
+            // a page that prints the same sentence twice (a repeated lede) reports its events once
+            if (RepeatedSentence(text, sentence, seenSentences)) continue;
             var v = _coder.View(document, sentence);
             var attribution = document.Attributions.Find(a => a.Scope.Contains(sentence.Span.Start));
             var coded = _coder.Code(v);

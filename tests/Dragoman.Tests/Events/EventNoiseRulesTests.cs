@@ -28,6 +28,20 @@ public class EventNoiseRulesTests
         Assert.True(d.Events.Count(e => e.Evidence.Exists(x => x.Start == title.Start)) == titleCopies, $"{reason}: the headline's evidence is not kept on the body event: {Listing(d)}");
     }
 
+    // text, trigger word, events expected with it, reason
+    [Theory]
+    [InlineData("Mortar attacks in Damascus\n\nEight people were killed Wednesday in mortar attacks on Damascus city. Eight people were killed Wednesday in mortar attacks on Damascus city.", "killed", 1,
+        "a page that prints its lede twice reports one killing")]
+    [InlineData("Mortar attacks in Damascus\n\nEight people were killed Wednesday in mortar attacks on Damascus city.  EIGHT people were killed Wednesday in mortar attacks on  Damascus city.", "killed", 1,
+        "case and spacing do not make a repeated sentence new")]
+    [InlineData("Shelling\n\nTwo people were killed. Two people were killed.", "killed", 2,
+        "short sentences repeat by chance in different places of a report: both stay")]
+    public void A_sentence_printed_twice_reports_its_events_once(string text, string trigger, int expected, string reason)
+    {
+        var d = Run(text);
+        Assert.True(d.Events.Count(e => d.Slice(e.Trigger).Equals(trigger, StringComparison.OrdinalIgnoreCase)) == expected, $"{reason}: {Listing(d)}");
+    }
+
     [Theory]
     [InlineData("Talks in Geneva\n\nThe minister held talks with the envoy in Geneva on Monday.", "the headline 'Talks' and the body's talks are the same, but a headline with no body event of its kind stays")]
     public void A_headline_event_without_a_body_event_of_its_kind_stays(string text, string reason)
