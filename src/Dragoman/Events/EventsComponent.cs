@@ -737,7 +737,12 @@ public sealed class EventsComponent : IDocumentComponent
             return new EventArgument(lastSame.Text, span, lastSame.EntityId, lastSame.Code);
         if (groupRef)
         {
-            var prior = LastEntityBefore(d, span.Start, EntityType.ORG) ;
+            // the linking stage's reading of "the group" (a non-state group named before) first; else the last named
+            // organisation that is not a state body: "operations against the group" after "the regime" is not the regime
+            foreach (var m in d.Mentions)
+                if (span.Contains(m.Span) && m.EntityId is not null && d.EntityById(m.EntityId) is { } linked)
+                    return new EventArgument(linked.Name, span, linked.Id, linked.Actor?.Code);
+            var prior = LastEntityBefore(d, span.Start, EntityType.ORG, skipStateBodies: true);
             if (prior is not null) return prior with { Span = span };
             if (lastAny is not null) return new EventArgument(lastAny.Text, span, lastAny.EntityId, lastAny.Code);
         }
@@ -752,14 +757,24 @@ public sealed class EventsComponent : IDocumentComponent
         return new EventArgument(d.Slice(span), span, entity?.Id, entity?.Actor?.Code);
     }
 
-    private static EventArgument? LastEntityBefore(Document d, int offset, EntityType type)
+    private static EventArgument? LastEntityBefore(Document d, int offset, EntityType type, bool skipStateBodies = false)
     {
         Mention? last = null;
         foreach (var m in d.Mentions)
-            if (m.Span.End <= offset && m.Type == type && m.EntityId is not null && (last is null || m.Span.End > last.Span.End)) last = m;
+            if (m.Span.End <= offset && m.Type == type && m.EntityId is not null && (last is null || m.Span.End > last.Span.End)
+                && !(skipStateBodies && IsStateBody(d.EntityById(m.EntityId)?.Actor?.Code))) last = m;
         if (last is null) return null;
         var e = d.EntityById(last.EntityId);
         return new EventArgument(e?.Name ?? last.Text, last.Span, last.EntityId, e?.Actor?.Code);
+    }
+
+    /// <summary>A government, army, police, intelligence, judiciary or legislature code (CAMEO agent parts).</summary>
+    private static bool IsStateBody(string? code)
+    {
+        if (code is null) return false;
+        for (int i = 0; i + 3 <= code.Length; i += 3)
+            if (code.AsSpan(i, 3) is "GOV" or "MIL" or "COP" or "SPY" or "JUD" or "LEG") return true;
+        return false;
     }
 
     /// <summary>The place the event happened at, chosen by the event-location model among the sentence's place mentions (or none).</summary>

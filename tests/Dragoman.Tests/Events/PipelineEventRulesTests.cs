@@ -37,6 +37,20 @@ public class PipelineEventRulesTests
         Assert.True(!doc.Events.Exists(e => doc.Slice(e.Trigger).Contains(word, StringComparison.OrdinalIgnoreCase)), reason);
     }
 
+    // text, trigger, expected target text, reason
+    [Theory]
+    [InlineData("Prisoners freed\n\nThe regime released members of the Islamic State who had been captured by the regime during military operations against the group in August.",
+        "military operations", "Islamic State", "'the group' after 'the regime' is the named non-state group, not the regime")]
+    [InlineData("Clashes\n\nThe Syrian government said Hezbollah had withdrawn. The army then attacked the group near Qusayr.",
+        "attacked", "Hezbollah", "'the group' skips the government and army named since")]
+    public void The_group_is_a_non_state_group_named_before(string text, string trigger, string target, string reason)
+    {
+        var doc = Run(text);
+        var ev = doc.Events.Find(e => doc.Slice(e.Trigger).Equals(trigger, StringComparison.OrdinalIgnoreCase));
+        Assert.True(ev is not null, $"{reason}: no '{trigger}' event in {string.Join(", ", doc.Events.Select(e => doc.Slice(e.Trigger)))}");
+        Assert.True(ev!.Target?.Text.Contains(target, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: target {ev.Target?.Text}");
+    }
+
     [Theory]
     [InlineData("Ministry denies air strike on school\n\nThe ministry said nothing more.", "air strike", "the denier of an event noun is not its actor")]
     [InlineData("The ministry denied the bombing of the hospital on Friday.", "bombing", "the same in a body sentence")]
