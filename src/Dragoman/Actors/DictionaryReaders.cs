@@ -81,9 +81,12 @@ public static partial class PhoenixActorsReader
         foreach (var b in blocks)
         {
             if (b.Codes.Count == 0) continue;
-            // country blocks ("SYRIA_ [SYR]") come from CountryInfo, which keeps cities apart from country names
-            if (source == ActorSource.PhoenixCountries && b.Codes.Count == 1 && b.Codes[0].Code.Length == 3 && !b.Codes[0].IsDated) continue;
-            Split(b, source, shape, defaultPerson, $"{idPrefix}:{b.Line}", entries);
+            // country blocks ("SYRIA_ [SYR]", "IRAQ_ [IRQ <20030320] [IRQOCC ...] [IRQ >20060520]") come from CountryInfo,
+            // which keeps cities apart from country names: their synonyms (Mosul, Erbil, Leipzig) are places, not a person
+            bool countryBlock = source == ActorSource.PhoenixCountries
+                && b.Codes.TrueForAll(c => c.Code.Length == 3 || c.Code.Length == 6 && c.Code.EndsWith("OCC", StringComparison.Ordinal));
+            if (countryBlock && b.Codes.Count == 1 && !b.Codes[0].IsDated) continue;
+            Split(b, source, shape, defaultPerson, $"{idPrefix}:{b.Line}", entries, countryBlock);
         }
         return entries;
     }
@@ -109,7 +112,10 @@ public static partial class PhoenixActorsReader
         if (!b.Phrases.Contains(phrase)) b.Phrases.Add(phrase);
     }
 
-    private static void Split(Block b, ActorSource source, NameShape shape, bool defaultPerson, string id, List<ActorEntry> into)
+    /// <param name="countryBlock">A block coded only with country codes (dated for a state's historic forms): its
+    /// names shaped like a state ("Czechoslovak Republic") are kept; the rest are places (Mosul, Erbil, Leipzig),
+    /// never a person.</param>
+    private static void Split(Block b, ActorSource source, NameShape shape, bool defaultPerson, string id, List<ActorEntry> into, bool countryBlock = false)
     {
         // country, capital and demonym names listed in a block ("IRAQ" under an official) name neither the block's
         // person nor its group: CountryInfo owns them
@@ -132,6 +138,13 @@ public static partial class PhoenixActorsReader
         }
         var codes = b.Codes.ToArray();
         string? sector = SectorOf(codes);
+        if (countryBlock)
+        {
+            var stateNames = headPerson ? otherOrgs : same;
+            if (stateNames.Count > 0)
+                into.Add(new ActorEntry { Id = id, Type = EntityType.ORG, Name = NameFolding.Display(stateNames[0]), Phrases = stateNames, Codes = codes, Source = source, Sector = sector });
+            return;
+        }
         into.Add(new ActorEntry
         {
             Id = id, Type = headPerson ? EntityType.PERSON : EntityType.ORG, Name = NameFolding.Display(same[0]),

@@ -51,6 +51,18 @@ public static class EntityTypeMapper
 
     private static int Kind(string name) => Array.IndexOf(NameLists.Kinds, name);
 
+    /// <summary>"Syrias", "Iraqs": a listed country name plus "s" that is not itself a listed name ("Honduras" is).</summary>
+    public static bool CountryWithoutApostrophe(ReadOnlySpan<char> word, Gazetteer lists)
+    {
+        if (word.Length < 5 || word[^1] != 's' || !char.IsUpper(word[0])) return false;
+        int country = 1 << Kind("country");
+        var w = word.ToString();
+        return (lists.KindsOf(w[..^1]) & country) != 0 && lists.KindsOf(w) == 0;
+    }
+
+    /// <summary>Whether the name is on the model's country or place lists.</summary>
+    public static bool IsListedPlace(string text, Gazetteer lists) => (lists.KindsOf(text) & (1 << Kind("country") | 1 << Kind("place"))) != 0;
+
     public static bool IsNaturalOrRegion(string text, Gazetteer? lists)
     {
         var t = text.Trim();

@@ -40,13 +40,29 @@ public sealed class NerComponent(NerModel model) : IDocumentComponent
                 var text = document.Text[first.Start..last.End];
                 double c = 1;
                 for (int i = s.FirstToken + span.Start; i < s.FirstToken + span.End; i++) c = Math.Min(c, conf[i]);
+                c = Math.Round(c, 3);
+                var type = EntityTypeMapper.Map(NerLabels.Classes[span.Class], text, model.Gazetteer);
+                // "Syrias Aleppo", "Iraqs Mosul": a possessive that lost its apostrophe (scraped text) joins a country
+                // to the place after it; they are two names
+                if (span.End - span.Start >= 2 && model.Gazetteer is { } lists && EntityTypeMapper.CountryWithoutApostrophe(document.Text.AsSpan(first.Start, first.End - first.Start), lists))
+                {
+                    var next = document.Tokens[s.FirstToken + span.Start + 1];
+                    var rest = document.Text[next.Start..last.End];
+                    document.Mentions.Add(new Mention { Span = new TextSpan(first.Start, first.End), Type = EntityType.GPE, Text = document.Text[first.Start..first.End], Source = Name, Confidence = c });
+                    document.Mentions.Add(new Mention
+                    {
+                        Span = new TextSpan(next.Start, last.End), Type = EntityTypeMapper.IsListedPlace(rest, lists) ? EntityType.GPE : type,
+                        Text = rest, Source = Name, Confidence = c,
+                    });
+                    continue;
+                }
                 document.Mentions.Add(new Mention
                 {
                     Span = new TextSpan(first.Start, last.End),
-                    Type = EntityTypeMapper.Map(NerLabels.Classes[span.Class], text, model.Gazetteer),
+                    Type = type,
                     Text = text,
                     Source = Name,
-                    Confidence = Math.Round(c, 3),
+                    Confidence = c,
                 });
             }
         }

@@ -41,6 +41,21 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         return new GeoComponent(new PlaceResolver(gazetteer, demonyms.IsOk ? demonyms.Value! : Demonyms.Empty));
     }
 
+    /// <summary>
+    /// "Syrias" in "Syrias Aleppo" (scraped text that lost the apostrophe of "Syria's"): a country's name plus "s",
+    /// when that word names nothing itself, is looked up as the country ("Honduras" names itself).
+    /// </summary>
+    private string? CountryWithoutApostrophe(ReadOnlySpan<char> name)
+    {
+        if (name.Length < 5 || name[^1] != 's' || !char.IsUpper(name[0]) || name.IndexOf(' ') >= 0) return null;
+        var g = resolver.Gazetteer;
+        if (!g.LookupCanon(NameFolder.Canon(name)).IsEmpty) return null;
+        var stem = name[..^1].ToString();
+        foreach (var i in g.LookupCanon(NameFolder.Canon(stem)))
+            if (g[i].IsCountry) return stem;
+        return null;
+    }
+
     public void Process(Document document)
     {
         var text = document.Text;
@@ -51,7 +66,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             var mention = document.Mentions[m];
             if (mention.Type is EntityType.GPE or EntityType.LOC or EntityType.FAC)
             {
-                queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true));
+                queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true, Lookup: CountryWithoutApostrophe(text.AsSpan(mention.Span.Start, mention.Span.End - mention.Span.Start))));
                 fromMention.Add(m);
             }
         }

@@ -84,6 +84,22 @@ public class PhoenixActorsReaderTests
         Assert.True(entries.Count == 1 && entries[0].Name == "Abdul Halim Khaddam", "the country block is skipped, the person is kept");
     }
 
+    // block text, names expected among the entries ('|'), names that must not be entries ('|'), reason
+    [Theory]
+    [InlineData("IRAQ_\n+IRAQI_\n+SADR_CITY\n+MOSUL_\n+ERBIL_\n\t[IRQ <20030320]\n\t[IRQOCC 20030320-20060520]\n\t[IRQ >20060520]\n", "", "Sadr City|Mosul|Erbil",
+        "a country block with dated country codes (the occupation years) lists cities, never a person")]
+    [InlineData("CZECHOSLOVAKIA\n+CZECHOSLOVAK_SOCIALIST_REPUBLIC\n\t[CSK 19181001-19930101]\n", "Czechoslovak Socialist Republic", "",
+        "a state's official names in a dated country block stay, as an organisation")]
+    public void Dated_country_blocks_keep_state_names_and_drop_places(string block, string expected, string absent, string reason)
+    {
+        var entries = Parse(block);
+        var names = entries.Select(e => e.Name).ToList();
+        foreach (var n in expected.Split('|', StringSplitOptions.RemoveEmptyEntries))
+            Assert.True(entries.Exists(e => e.Name == n && e.Type == EntityType.ORG), $"{reason}: {string.Join(";", names)}");
+        foreach (var n in absent.Split('|', StringSplitOptions.RemoveEmptyEntries))
+            Assert.True(!entries.Exists(e => e.Phrases.Contains(n.ToUpperInvariant())), $"{reason}: {string.Join(";", names)}");
+    }
+
     [Fact]
     public void Bracketed_acronym_becomes_a_synonym()
     {

@@ -82,3 +82,35 @@ public class NerComponentTests
         Assert.True(found.Contains(type), $"{reason}: '{text}' found as [{string.Join(", ", found)}]; all: {string.Join(" | ", Seed.Value.Mentions.Select(m => $"{m.Type}:{m.Text}"))}");
     }
 }
+
+/// <summary>Names joined by a possessive that lost its apostrophe in scraped text.</summary>
+public class ApostropheLessPossessiveTests
+{
+    private static Document Tag(string text)
+    {
+        var doc = DocumentFactory.Create(new Article { Uri = "test", Text = text }, null);
+        return new PipelineBuilder().Add(new TextComponent()).Add(new NerComponent(NerComponent.BundledModel)).Build().Process(doc);
+    }
+
+    // text, expected mentions ("text:TYPE" joined by '|'), reason
+    [Theory]
+    [InlineData("Barrel bombs hit a district of Syrias Aleppo city on Saturday.", "Syrias:GPE|Aleppo:GPE", "'Syrias Aleppo' is Syria's Aleppo: two places")]
+    [InlineData("Government forces entered Iraqs Mosul on Monday.", "Iraqs:GPE|Mosul:GPE", "a listed place after the country keeps a place type")]
+    public void A_country_plus_s_before_a_name_is_two_names(string text, string expected, string reason)
+    {
+        var doc = Tag(text);
+        var got = string.Join("|", doc.Mentions.Select(m => $"{m.Text}:{m.Type}"));
+        Assert.True(got.Contains(expected, StringComparison.Ordinal), $"{reason}: {got}");
+    }
+
+    [Theory]
+    [InlineData("Syrias", true, "Syria + s")]
+    [InlineData("Turkeys", true, "Turkey + s, capitalised")]
+    [InlineData("Honduras", false, "a country's own name that ends in s")]
+    [InlineData("Bahamas", false, "the same")]
+    [InlineData("Syria", false, "the name itself")]
+    [InlineData("Texas", false, "'Texa' is no country")]
+    [InlineData("turkeys", false, "the lowercase plural noun")]
+    public void Recognises_a_country_name_that_lost_its_apostrophe(string word, bool expected, string reason)
+        => Assert.True(EntityTypeMapper.CountryWithoutApostrophe(word, NerComponent.BundledModel.Gazetteer!) == expected, reason);
+}
