@@ -85,6 +85,10 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             var lookup = dictionary.Lookup(m.Text);
             PhraseHit? hit = null;
             foreach (var h in lookup) if (h.Kind != PhraseKind.Agent) { hit = h; break; }
+            // "Bashar al-Assads forces": a known actor's name plus the "s" of a possessive that lost its apostrophe
+            if (hit is null && m.Type is EntityType.PERSON or EntityType.ORG && m.Text.Length > 5 && m.Text[^1] == 's' && char.IsLower(m.Text[^2]))
+                foreach (var h in dictionary.Lookup(m.Text[..^1]))
+                    if (h.Kind == PhraseKind.Actor && dictionary.Entries[h.Index].Type == m.Type) { hit = h; break; }
             if (hit is { Kind: PhraseKind.Actor } ph && dictionary.Entries[ph.Index].Source != ActorSource.Supplement
                 && placeNamesOverActors.Contains(NameFolding.FoldPhrase(m.Text)))
             {
@@ -169,6 +173,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             }
             if (target >= 0) Union(i, target);
         }
+        LinkShortForms(mentions, skip, Find, Union);
 
         // entities in order of first mention
         var groups = new Dictionary<int, List<int>>();
@@ -194,6 +199,44 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         InheritAffiliationCodes(document);
         AttachPlaces(document, placeFocus, resolvedAt);
         _ = firstId;
+    }
+
+    /// <summary>
+    /// Two short forms of a name the text has given: a name plus "s" where scraped text lost the apostrophe of a
+    /// possessive ("Bashar al-Assads forces" is Bashar al-Assad); and a one-word organisation name that is a word of
+    /// exactly one longer organisation named before ("the Observatory" after "the Syrian Observatory for Human Rights").
+    /// </summary>
+    private static void LinkShortForms(List<Mention> mentions, bool[] skip, Func<int, int> find, Action<int, int> union)
+    {
+        int n = mentions.Count;
+        var folded = new string[n];
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            folded[i] = NameFolding.FoldPhrase(StripThe(mentions[i].Text));
+            if (!skip[i] && mentions[i].Type is EntityType.PERSON or EntityType.ORG) byName.TryAdd(folded[i], i);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if (skip[i] || mentions[i].Type is not (EntityType.PERSON or EntityType.ORG)) continue;
+            var f = folded[i];
+            if (f.Length > 4 && f[^1] == 's' && byName.TryGetValue(f[..^1], out var j) && j != i) union(i, j);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if (skip[i] || mentions[i].Type != EntityType.ORG || folded[i].Length < 4 || folded[i].Contains(' ')) continue;
+            int root = -1;
+            bool ambiguous = false;
+            for (int j = 0; j < i && !ambiguous; j++)
+            {
+                if (skip[j] || mentions[j].Type != EntityType.ORG || !folded[j].Contains(' ')) continue;
+                if (Array.IndexOf(folded[j].Split(' '), folded[i]) < 0) continue;
+                int r = find(j);
+                if (root >= 0 && root != r) ambiguous = true;
+                root = r;
+            }
+            if (root >= 0 && !ambiguous) union(i, root);
+        }
     }
 
     /// <summary>
