@@ -163,11 +163,14 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
         {
             if (skip[i] || mentions[i].Type != EntityType.PERSON) continue;
             var folded = NameFolding.FoldPhrase(mentions[i].Text).Split(' ');
-            if (folded.Length > 2 || (folded.Length == 2 && folded[0] != "al")) continue;
+            if (folded.Length > 2) continue;
+            // "al-Assad" for "Bashar al-Assad"; "Abdel Rahman" for "Rami Abdel Rahman" (a two-word surname)
+            bool twoWordSurname = folded.Length == 2 && folded[0] != "al";
             int target = -1;
             foreach (var (j, words) in byLastWord.GetValueOrDefault(folded[^1]) ?? [])
             {
                 if (j == i || words <= folded.Length) continue;
+                if (twoWordSurname && !EndsWithWords(NameFolding.FoldPhrase(mentions[j].Text).Split(' '), folded)) continue;
                 if (target >= 0 && Find(target) != Find(j)) { target = -2; break; }
                 target = j;
             }
@@ -259,6 +262,13 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             }
             AddOnce(e, new EntityAttribute("credit", credit.Role, credit.Evidence));
         }
+    }
+
+    private static bool EndsWithWords(string[] full, string[] tail)
+    {
+        if (tail.Length > full.Length) return false;
+        for (int k = 1; k <= tail.Length; k++) if (full[^k] != tail[^k]) return false;
+        return true;
     }
 
     private static string StripThe(string s) => s.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? s[4..] : s;

@@ -95,6 +95,7 @@ public class LinkingTests
     [Theory]
     [InlineData("Ahmed el-Hamwi was detained in March. Relatives said al-Hamwi was later freed.", "Ahmed el-Hamwi", "al-Hamwi", "el-/al- variants of the same surname")]
     [InlineData("Maher Kanhoush was released. Kanhoush had led a cell.", "Maher Kanhoush", "Kanhoush", "surname alone refers to the person named in full")]
+    [InlineData("Khaled Abdel Karim was detained in March. Relatives said Abdel Karim was later freed.", "Khaled Abdel Karim", "Abdel Karim", "a two-word surname alone refers to the person named in full")]
     [InlineData("Fighters of Jabhat an-Nusra attacked. Jabhat al-Nusra later withdrew.", "Jabhat al-Nusra", "Jabhat an-Nusra", "sun-letter article an- folds to al-")]
     [InlineData("Hay'at Tahrir ash-Sham said it had captured the hill.", "Hayat Tahrir al-Sham", "Hay'at Tahrir ash-Sham", "apostrophe and ash- variants reach the dictionary entry")]
     public void Arabic_name_variants_link(string text, string name, string variant, string reason)
