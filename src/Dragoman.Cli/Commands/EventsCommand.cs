@@ -161,8 +161,10 @@ public static class EventView
     {
         var c = FirstCount(e);
         if (c is null) return "";
-        var sb = new StringBuilder(DocumentRows.Str(c, "text") ?? DocumentRows.Str(c, "min") ?? "");
-        if (DocumentRows.Str(c, "kind") is { } kind) sb.Append(' ').Append(kind);
+        var text = DocumentRows.Str(c, "text") ?? DocumentRows.Str(c, "min") ?? "";
+        var sb = new StringBuilder(text);
+        // the kind after the figure ("killed"), unless the figure's own words end with it ("about 3,000 fighters")
+        if (DocumentRows.Str(c, "kind") is { } kind && !text.EndsWith(kind, StringComparison.OrdinalIgnoreCase)) sb.Append(' ').Append(kind);
         return sb.ToString();
     }
 
