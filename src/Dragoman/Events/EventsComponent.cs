@@ -90,7 +90,8 @@ public sealed class EventsComponent : IDocumentComponent
             var sentence = document.Sentences[si];
             var v = _coder.View(document, sentence);
             var attribution = document.Attributions.Find(a => a.Scope.Contains(sentence.Span.Start));
-            var coded = _coder.Code(v);
+            // roles read before any rule compares events: a victim subject ("Three died"), a place adjunct before the verb
+            var coded = _coder.Code(v).ConvertAll(c => CasualtyRoles.VictimSubject(v, !c.Passive && AdjunctActor(v, c) ? c with { Actor = SubjectOverAdjunct(v, c.Actor) } : c));
             HashSet<int>? purposes = null;
             foreach (var c0 in coded)
             {
@@ -128,7 +129,7 @@ public sealed class EventsComponent : IDocumentComponent
                 if (!IsCodeable(v, ce, document, Stance(v, ce))) continue;
                 // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
                 // (only when that verb event is kept: "Clashes broke out between two factions" has no other party to carry it)
-                if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
+                if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString())
                     && Inside(ce.Trigger, o.Actor) && IsCodeable(v, o, document, Stance(v, o)))) continue;
                 // "were killed in a triple bombing", "died in air strikes": an event noun in a prepositional phrase right after
                 // a violent verb of its clause is that event's means, not a second event
@@ -136,6 +137,8 @@ public sealed class EventsComponent : IDocumentComponent
                 var code = Refine(v, ce.Code);
                 // ... and that noun names how the verb's violence was done ("killed in a triple bombing": 183)
                 if (!ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { Code: "183" or "1831" or "194" or "195" or "2041" } means) code = Refine(v, means.Code);
+                // ... or in the subject: "A minefield explosion killed two" (the verb's dictionary code names no means)
+                else if (!ce.Nominal && IsViolent(code) && !IsMeansCode(code) && CasualtyRoles.MeansEvent(CasualtyRoles.Means(v, ce, coded), coded) is { } sm && IsMeansCode(sm.Code)) code = Refine(v, sm.Code);
                 if (ce.Nominal && EasedBy(v, ce) && EasedCode(code) is { } eased) code = eased;
                 else if (!ce.Nominal && code.StartsWith("11", StringComparison.Ordinal) && v.IsAny(ce.Trigger.Start, DismissVerbs) && HeadIsAny(v, ce.Target, ProposalNouns)) code = "120";
                 else if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
@@ -146,7 +149,9 @@ public sealed class EventsComponent : IDocumentComponent
                 if (code == "1823" && !ce.Nominal && HeadIsAny(v, ce.Target, LeaderNouns)) code = "186";
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
                 if (code.StartsWith("174", StringComparison.Ordinal) && ExpelledPresence(v, ce.Target) is { } expel) code = expel;
-                var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
+                // a weapon in the actor role is the means; the actor is only a party named with it ("Russian air strikes")
+                var meansOf = CasualtyRoles.Means(v, ce, coded);
+                var actor = Argument(document, v, meansOf.IsEmpty ? ce.Actor : CasualtyRoles.MeansActor(meansOf, coded), ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
                 var trigger = v.SpanOf(ce.Trigger);
                 var ev = new Event
@@ -156,6 +161,7 @@ public sealed class EventsComponent : IDocumentComponent
                     Trigger = trigger,
                     Actor = actor,
                     Target = target,
+                    Means = meansOf.IsEmpty ? null : new EventArgument(v.TextOf(meansOf), v.SpanOf(meansOf)),
                 };
                 ev.Modality = ModalityRules.Decide(v, ce, attribution, actor?.Text);
                 if (attribution is not null) ev.Sources.AddRange(attribution.Chain);
@@ -452,7 +458,7 @@ public sealed class EventsComponent : IDocumentComponent
     /// </summary>
     private bool IsCodeable(SentenceView v, CodedEvent ce, Document d, string? stance)
     {
-        bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d);
+        bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d) || CasualtyRoles.VictimCount(v, ce.Target, CountKind(v, ce, ce.Code)) is not null;
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
         if (quad == 3) return actor || (ce.Passive && target); // demands, accusations, rejections, threats: the party that voices them, or the accused
         if (quad == 1) return actor && (target || stance is not null || PartyAfter(v, ce.Trigger.End, d));
@@ -595,7 +601,7 @@ public sealed class EventsComponent : IDocumentComponent
     /// "Rebels in the Ivory Coast dismissed": when the adjunct phrase follows a noun phrase that opens the clause, that noun
     /// phrase with its adjunct is the subject; otherwise ("strikes against areas in the province killing ...") there is none.
     /// </summary>
-    private static Chunk SubjectOverAdjunct(SentenceView v, Chunk a)
+    internal static Chunk SubjectOverAdjunct(SentenceView v, Chunk a)
     {
         int p = a.Start - 1;
         if (p < 1 || !v.IsAny(p, LocativePreps) || !v.IsNominal(p - 1) || v.IsTemporal(a.End - 1)) return Chunk.None;
@@ -705,6 +711,8 @@ public sealed class EventsComponent : IDocumentComponent
 
     private static bool IsViolent(string code) =>
         code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
+
+    private static bool IsMeansCode(string code) => code is "183" or "1831" or "1832" or "1833" or "194" or "195" or "2041";
 
     private static bool Inside(Chunk inner, Chunk outer) => !outer.IsEmpty && inner.Start >= outer.Start && inner.End <= outer.End;
 
@@ -963,6 +971,7 @@ public sealed class EventsComponent : IDocumentComponent
         var region = e.Target.IsEmpty ? e.Actor : e.Target;
         var found = new List<CountPhrase>();
         if (!region.IsEmpty) found.AddRange(CountParser.Find(v, region.Start - 3, region.End));
+        if (found.Count == 0 && CasualtyRoles.VictimCount(v, e.Target, kind) is { } victims) found.Add(victims); // "Dozens were wounded"
         if (found.Count == 0 && kind is "killed" or "injured")
         {
             // "the death toll rose to 70", "killed at least 22 people", "22 people killed"
@@ -982,7 +991,7 @@ public sealed class EventsComponent : IDocumentComponent
         }
         foreach (var c in found)
         {
-            var who = CountParser.Who(v, c);
+            var who = CountParser.Who(v, c) ?? CasualtyRoles.AntecedentWho(v, c, e.Actor);
             var k = kind ?? KindNear(v, c);
             // a count needs a kind from the event or a counted person noun ("45 men", "dozens of young men")
             if (k is null && c.HeadNoun < 0) continue;
