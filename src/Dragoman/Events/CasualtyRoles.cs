@@ -101,9 +101,15 @@ internal static class CasualtyRoles
     public static CodedEvent? MeansEvent(Chunk means, List<CodedEvent> coded) =>
         means.IsEmpty ? null : coded.Find(n => n.Nominal && n.Trigger.Start >= means.Start && n.Trigger.End <= means.End);
 
-    /// <summary>The party named with a means ("Russian air strikes", "the regime's barrel bombs"): the actor of its event noun.</summary>
-    public static Chunk MeansActor(Chunk means, List<CodedEvent> coded)
+    /// <summary>
+    /// The party named with a means: the "by" agent of a participle after it ("bombs dropped by the regime", "a car bomb
+    /// planted by ISIS"), else the actor of its event noun ("Russian air strikes", "the regime's barrel bombs").
+    /// </summary>
+    public static Chunk MeansActor(SentenceView v, Chunk means, List<CodedEvent> coded)
     {
+        int p = means.End;
+        if (v.TagAt(p) == Tag.Verb && v.Word(p).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && v.TagAt(p + 1) == Tag.By && v.IsNominal(p + 2))
+            return v.NounPhraseStartingAt(p + 2);
         foreach (var n in coded)
             if (n.Nominal && !n.Actor.IsEmpty && n.Trigger.Start >= means.Start && n.Trigger.End <= means.End && n.Actor.Start >= means.Start && n.Actor.End <= means.End)
                 return n.Actor;

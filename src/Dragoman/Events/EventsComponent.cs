@@ -151,7 +151,7 @@ public sealed class EventsComponent : IDocumentComponent
                 if (code.StartsWith("174", StringComparison.Ordinal) && ExpelledPresence(v, ce.Target) is { } expel) code = expel;
                 // a weapon in the actor role is the means; the actor is only a party named with it ("Russian air strikes")
                 var meansOf = CasualtyRoles.Means(v, ce, coded);
-                var actor = Argument(document, v, meansOf.IsEmpty ? ce.Actor : CasualtyRoles.MeansActor(meansOf, coded), ref lastNamedActor, lastNamedArgument);
+                var actor = Argument(document, v, meansOf.IsEmpty ? ce.Actor : CasualtyRoles.MeansActor(v, meansOf, coded), ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
                 var trigger = v.SpanOf(ce.Trigger);
                 var ev = new Event
@@ -945,7 +945,7 @@ public sealed class EventsComponent : IDocumentComponent
         return head >= 0 && v.IsAny(head, PropertyNouns);
     }
 
-    private static readonly string[] KillWords = ["kill", "killed", "kills", "killing", "killings", "died", "die", "dead", "death", "deaths", "massacre", "executed", "execution", "slain", "murdered", "toll", "lives"];
+    private static readonly string[] KillWords = ["kill", "killed", "kills", "killing", "killings", "died", "die", "dead", "martyred", "death", "deaths", "massacre", "executed", "execution", "slain", "murdered", "toll", "lives"];
     private static readonly string[] InjureWords = ["injured", "injuring", "wounded", "wounding", "injure", "wound", "injuries"];
 
     /// <summary>What a count on this event counts: from the trigger word, else from the code.</summary>

@@ -156,6 +156,7 @@ public class CasualtyEventTests
     [InlineData("Car bomb in Syria kills at least 17 near Turkish border.", "kills", "Car bomb", null, "the place after the weapon belongs to the place role, not to the means")]
     [InlineData("A roadside mine killed two soldiers.", "killed", "A roadside mine", null, "a weapon noun that is no event noun is a means too")]
     [InlineData("Russian airstrikes killed 12 civilians in Idlib.", "killed", "Russian airstrikes", "Russian", "a party named with the weapon is the actor")]
+    [InlineData("Bombs dropped by the regime killed at least 49 people.", "killed", "Bombs", "the regime", "the agent of the participle after the weapon is the actor")]
     [InlineData("Government forces shelled the town, killing 12.", "killing", null, "Government forces", "a party subject stays the actor; there is no means")]
     public void A_weapon_subject_is_the_means_not_the_actor(string sentence, string trigger, string? means, string? actor, string reason)
     {
