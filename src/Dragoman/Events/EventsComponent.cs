@@ -970,8 +970,9 @@ public sealed class EventsComponent : IDocumentComponent
         var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
         var region = e.Target.IsEmpty ? e.Actor : e.Target;
         var found = new List<CountPhrase>();
-        if (!region.IsEmpty) found.AddRange(CountParser.Find(v, region.Start - 3, region.End));
-        if (found.Count == 0 && CasualtyRoles.VictimCount(v, e.Target, kind) is { } victims) found.Add(victims); // "Dozens were wounded"
+        // a target that is a number standing for the victims is the count ("Dozens were wounded", "injuring dozens of them")
+        if (CasualtyRoles.VictimCount(v, e.Target, kind) is { HeadNoun: < 0 } victims) found.Add(victims);
+        else if (!region.IsEmpty) found.AddRange(CountParser.Find(v, region.Start - 3, region.End));
         if (found.Count == 0 && kind is "killed" or "injured")
         {
             // "the death toll rose to 70", "killed at least 22 people", "22 people killed"

@@ -126,6 +126,7 @@ public class CasualtyEventTests
     [InlineData("Shelling killed five civilians.", "killed", "five civilians", 5, "killed", "a counted object under a means subject")]
     [InlineData("A car bomb killed 17 people near Azaz.", "killed", "17 people", 17, "killed", "a weapon subject does not stop the victims being counted")]
     [InlineData("12 killed in air strikes on Idlib.", "killed", "12", 12, "killed", "a number before a bare participle is the passive of tallies and headlines")]
+    [InlineData("Seven civilians were martyred on Wednesday as terrorists shelled the neighborhood.", "martyred", "Seven civilians", 7, "killed", "'martyred' is how state media report the killed")]
     public void A_number_standing_for_people_is_the_victims_and_their_count(string sentence, string trigger, string countText, int min, string kind, string reason)
     {
         var d = Run(sentence);
@@ -135,6 +136,21 @@ public class CasualtyEventTests
         Assert.True(ev.Counts.Count > 0 && ev.Counts[0].Min == min && ev.Counts[0].Kind == kind && d.Slice(ev.Counts[0].Span) == countText,
             $"{reason}: counts {string.Join(", ", ev.Counts.Select(c => $"{d.Slice(c.Span)}:{c.Min}:{c.Kind}"))}");
         Assert.True(ev.Actor is null, $"{reason}: actor {ev.Actor?.Text}");
+    }
+
+    [Theory]
+    [InlineData("The army ambushed a group of terrorists near Flita, killing 15 and injuring dozens of them.", "injuring", 12, "injured", "combatant",
+        "the vague number that is the victims is their count, not a number before it; a bare count is the people named before it")]
+    [InlineData("The army ambushed a group of terrorists near Flita, killing 15 and injuring dozens of them.", "killing", 15, "killed", "combatant",
+        "a bare count takes its kind of people from the nearest person noun before it outside the actor")]
+    [InlineData("Government forces shelled the town, killing 12.", "killing", 12, "killed", null, "no person noun before the count: who stays unknown")]
+    public void A_bare_count_of_victims_is_counted_as_the_people_it_stands_for(string sentence, string trigger, int min, string kind, string? who, string reason)
+    {
+        var d = Run(sentence);
+        var ev = d.Events.Find(e => d.Slice(e.Trigger) == trigger);
+        Assert.True(ev is not null, $"{reason}: no '{trigger}' event: {Listing(d)}");
+        Assert.True(ev!.Counts.Count == 1 && ev.Counts[0].Min == min && ev.Counts[0].Kind == kind && ev.Counts[0].Who == who,
+            $"{reason}: counts {string.Join(", ", ev.Counts.Select(c => $"{d.Slice(c.Span)}:{c.Min}:{c.Kind}:{c.Who}"))}");
     }
 
     [Theory]
