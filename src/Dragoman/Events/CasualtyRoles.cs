@@ -37,10 +37,13 @@ internal static class CasualtyRoles
     /// </summary>
     public static CodedEvent VictimSubject(SentenceView v, CodedEvent ce)
     {
-        if (ce.Nominal || ce.Passive || ce.Reversed || ce.Actor.IsEmpty || !ce.Target.IsEmpty) return ce;
-        if (v.IsAny(ce.Trigger.End - 1, VictimSubjectVerbs)) return ce with { Target = ce.Actor, Actor = Chunk.None };
-        bool participle = ce.Trigger.Length == 1 && v.Word(ce.Trigger.Start).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && v.VerbGroupStart(ce.Trigger.Start) == ce.Trigger.Start;
-        if (participle && ce.Actor.End == ce.Trigger.Start && CountParser.ParseAt(v, ce.Actor.Start, bareVague: true) is { HeadNoun: < 0 })
+        if (ce.Nominal || ce.Passive || ce.Reversed || ce.Actor.IsEmpty) return ce;
+        if (ce.Target.IsEmpty && v.IsAny(ce.Trigger.End - 1, VictimSubjectVerbs)) return ce with { Target = ce.Actor, Actor = Chunk.None };
+        // the dictionary's "killed and" idiom before a second tally ("4 people killed and 15 injured") has no object either
+        bool tally = ce.Target.IsEmpty || (v.Is(ce.Trigger.End - 1, "and") && ce.Target.Start == ce.Trigger.End && v.TagAt(ce.Target.Start) == Tag.Num);
+        bool participle = v.Word(ce.Trigger.Start).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && v.VerbGroupStart(ce.Trigger.Start) == ce.Trigger.Start;
+        if (tally && participle && ce.Actor.End == ce.Trigger.Start && CountParser.ParseAt(v, ce.Actor.Start, bareVague: true) is { } count && count.Tokens.End == ce.Actor.End
+            && (count.HeadNoun < 0 || CountParser.PersonNouns.ContainsKey(v.Word(count.HeadNoun).ToString())))
             return ce with { Target = ce.Actor, Actor = Chunk.None, Passive = true };
         return ce;
     }

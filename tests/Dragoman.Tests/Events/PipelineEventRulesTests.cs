@@ -126,6 +126,9 @@ public class CasualtyEventTests
     [InlineData("Shelling killed five civilians.", "killed", "five civilians", 5, "killed", "a counted object under a means subject")]
     [InlineData("A car bomb killed 17 people near Azaz.", "killed", "17 people", 17, "killed", "a weapon subject does not stop the victims being counted")]
     [InlineData("12 killed in air strikes on Idlib.", "killed", "12", 12, "killed", "a number before a bare participle is the passive of tallies and headlines")]
+    [InlineData("13 civilians killed in regime air raids on northern Syria.", "killed", "13 civilians", 13, "killed", "a counted person noun before a bare participle is the victims, not the killers")]
+    [InlineData("At least 4 people killed and 15 others injured when gunmen stormed the building.", "killed and", "At least 4 people", 4, "killed",
+        "the dictionary's 'killed and' idiom before a second tally is no object: the number before it is the victims")]
     [InlineData("Seven civilians were martyred on Wednesday as terrorists shelled the neighborhood.", "martyred", "Seven civilians", 7, "killed", "'martyred' is how state media report the killed")]
     public void A_number_standing_for_people_is_the_victims_and_their_count(string sentence, string trigger, string countText, int min, string kind, string reason)
     {
@@ -174,6 +177,7 @@ public class CasualtyEventTests
     [InlineData("Russian airstrikes killed 12 civilians in Idlib.", "killed", "Russian airstrikes", "Russian", "a party named with the weapon is the actor")]
     [InlineData("Bombs dropped by the regime killed at least 49 people.", "killed", "Bombs", "the regime", "the agent of the participle after the weapon is the actor")]
     [InlineData("Government forces shelled the town, killing 12.", "killing", null, "Government forces", "a party subject stays the actor; there is no means")]
+    [InlineData("Thirty gunmen killed three soldiers near Palmyra.", "killed", null, "Thirty gunmen", "a counted subject with an object is the killers, not the victims")]
     public void A_weapon_subject_is_the_means_not_the_actor(string sentence, string trigger, string? means, string? actor, string reason)
     {
         var d = Run(sentence);
