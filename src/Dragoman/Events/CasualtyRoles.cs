@@ -28,6 +28,19 @@ internal static class CasualtyRoles
         "bombardment", "bombardments", "fire", "gunfire", "shelling", "barrage", "attack", "attacks", "drone", "drones", "munition", "munitions",
         "ordnance", "bullet", "bullets", "sniper", "shrapnel"];
 
+    private static bool IsForce(string code) => code.Length >= 2 && code[..2] is "18" or "19" or "20";
+
+    private static readonly string[] TimeWords = [.. Enum.GetNames<DayOfWeek>(), .. System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Where(m => m.Length > 0)];
+
+    /// <summary>A weekday or month, also in the possessive with its apostrophe lost ("Tuesdays attack", "Sunday's bombardment").</summary>
+    private static bool IsTimeWord(ReadOnlySpan<char> w)
+    {
+        if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)) w = w[..^2];
+        else if (w.EndsWith("s", StringComparison.OrdinalIgnoreCase)) w = w[..^1];
+        foreach (var t in TimeWords) if (w.Equals(t, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     private static readonly string[] CasualtyKinds = ["killed", "injured", "detained"];
 
     /// <summary>
@@ -80,23 +93,24 @@ internal static class CasualtyRoles
     }
 
     /// <summary>
-    /// The weapon or form of violence in the actor role of a violent verb, trimmed before any prepositional phrase
-    /// ("Car bomb | in Syria"), or <see cref="Chunk.None"/> when the actor names a party.
+    /// The weapon or form of violence in the actor role of a violent verb, trimmed before any prepositional or "of" phrase
+    /// ("Car bomb | in Syria", "the shelling | of the town"), or <see cref="Chunk.None"/> when the actor names a party.
     /// </summary>
     public static Chunk Means(SentenceView v, CodedEvent ce, List<CodedEvent> coded)
     {
-        if (ce.Nominal || ce.Actor.IsEmpty) return Chunk.None;
+        if (ce.Nominal || ce.Actor.IsEmpty || !IsForce(ce.Code)) return Chunk.None;
         var a = ce.Actor;
         int end = a.End;
         for (int i = a.Start; i < a.End; i++)
-            if (v.TagAt(i) is Tag.Prep or Tag.Comma or Tag.Rel or Tag.By) { end = i; break; }
-        if (end <= a.Start) return Chunk.None;
-        // the head: the last noun before any "of" complement ("the shelling of the town": shelling)
+            if (v.TagAt(i) is Tag.Prep or Tag.Of or Tag.Comma or Tag.Rel or Tag.By) { end = i; break; }
+        // the head: the last noun before any "of" complement ("the shelling | of the town": the town is the target's, not the means)
         int head = end - 1;
-        for (int i = a.Start; i < end; i++) if (v.TagAt(i) == Tag.Of) { head = i - 1; break; }
         if (head < a.Start) return Chunk.None;
+        // a party coordinated with the weapon ("Syrian regime forces and Russian raids") keeps the whole phrase the actor
+        for (int i = a.Start; i < head; i++)
+            if (v.IsAny(i + 1, "and", "or") && EventsComponent.PartyNouns.Contains(v.Word(i).ToString())) return Chunk.None;
         bool weapon = v.IsAny(head, WeaponNouns)
-            || coded.Exists(n => n.Nominal && n.Trigger.Start >= a.Start && n.Trigger.End - 1 == head);
+            || coded.Exists(n => n.Nominal && IsForce(n.Code) && n.Trigger.Start >= a.Start && n.Trigger.End - 1 == head);
         return weapon ? new Chunk(a.Start, end) : Chunk.None;
     }
 
@@ -114,7 +128,7 @@ internal static class CasualtyRoles
         if (v.TagAt(p) == Tag.Verb && v.Word(p).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && v.TagAt(p + 1) == Tag.By && v.IsNominal(p + 2))
             return v.NounPhraseStartingAt(p + 2);
         foreach (var n in coded)
-            if (n.Nominal && !n.Actor.IsEmpty && n.Trigger.Start >= means.Start && n.Trigger.End <= means.End && n.Actor.Start >= means.Start && n.Actor.End <= means.End)
+            if (n.Nominal && !n.Actor.IsEmpty && !IsTimeWord(v.Word(n.Actor.End - 1)) && n.Trigger.Start >= means.Start && n.Trigger.End <= means.End && n.Actor.Start >= means.Start && n.Actor.End <= means.End)
                 return n.Actor;
         return Chunk.None;
     }

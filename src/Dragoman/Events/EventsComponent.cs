@@ -66,7 +66,7 @@ public sealed class EventsComponent : IDocumentComponent
     };
 
     /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
-    private static readonly HashSet<string> PartyNouns = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> PartyNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "regime", "government", "forces", "army", "troops", "police", "militia", "militias", "group", "groups", "authorities",
         "ministry", "coalition", "opposition", "jets", "warplanes", "aircraft", "protesters", "demonstrators", "activists",
