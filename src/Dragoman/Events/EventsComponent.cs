@@ -163,6 +163,9 @@ public sealed class EventsComponent : IDocumentComponent
                     Target = target,
                     Means = meansOf.IsEmpty ? null : new EventArgument(v.TextOf(meansOf), v.SpanOf(meansOf)),
                 };
+                // the means named in a phrase after the verb: "were killed in the strikes", "died in the shelling"
+                if (ev.Means is null && !ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { } after && v.NounPhraseEndingAt(after.Trigger.End - 1) is { IsEmpty: false } np)
+                    ev.Means = new EventArgument(v.TextOf(np), v.SpanOf(np));
                 ev.Modality = ModalityRules.Decide(v, ce, attribution, actor?.Text);
                 if (attribution is not null) ev.Sources.AddRange(attribution.Chain);
                 ev.Evidence.Add(sentence.Span);

@@ -180,6 +180,7 @@ public class CasualtyEventTests
     [InlineData("Russian airstrikes killed 12 civilians in Idlib.", "killed", "Russian airstrikes", "Russian", "a party named with the weapon is the actor")]
     [InlineData("Bombs dropped by the regime killed at least 49 people.", "killed", "Bombs", "the regime", "the agent of the participle after the weapon is the actor")]
     [InlineData("Government forces shelled the town, killing 12.", "killing", null, "Government forces", "a party subject stays the actor; there is no means")]
+    [InlineData("At least 12 were killed in the air strikes.", "killed", "the air strikes", null, "an event noun after the verb ('killed in ...') is the means too")]
     [InlineData("Thirty gunmen killed three soldiers near Palmyra.", "killed", null, "Thirty gunmen", "a counted subject with an object is the killers, not the victims")]
     public void A_weapon_subject_is_the_means_not_the_actor(string sentence, string trigger, string? means, string? actor, string reason)
     {
