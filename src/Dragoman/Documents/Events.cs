@@ -33,6 +33,12 @@ public sealed class Event
     public EventArgument? Actor { get; set; }
     public EventArgument? Target { get; set; }
     public EventArgument? Place { get; set; }
+    /// <summary>
+    /// The instrument or form of violence named where a party would stand ("A car bomb killed 17", "Shelling killed five",
+    /// "killed by an air strike"): the weapon is not a party, so <see cref="Actor"/> stays null unless someone is named
+    /// ("Russian air strikes": Russia), as ACLED codes such events with an unidentified actor.
+    /// </summary>
+    public EventArgument? Means { get; set; }
     public EventTime? Time { get; set; }
     public List<EventCount> Counts { get; } = [];
     public Modality Modality { get; set; } = Modality.Asserted;

@@ -56,7 +56,7 @@ public sealed class EventsComponent : IDocumentComponent
     private static readonly System.Collections.Frozen.FrozenSet<string> FramingVerbs = SpeechLexicon.Framing;
 
     /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
-    private static readonly HashSet<string> PartyNouns = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> PartyNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "regime", "government", "forces", "army", "troops", "police", "militia", "militias", "group", "groups", "authorities",
         "ministry", "coalition", "opposition", "jets", "warplanes", "aircraft", "protesters", "demonstrators", "activists",
@@ -98,7 +98,8 @@ public sealed class EventsComponent : IDocumentComponent
             if (RepeatedSentence(text, sentence, seenSentences)) continue;
             var v = _coder.View(document, sentence);
             var attribution = document.Attributions.Find(a => a.Scope.Contains(sentence.Span.Start));
-            var coded = _coder.Code(v);
+            // roles read before any rule compares events: a victim subject ("Three died"), a place adjunct before the verb
+            var coded = _coder.Code(v).ConvertAll(c => CasualtyRoles.VictimSubject(v, !c.Passive && AdjunctActor(v, c) ? c with { Actor = SubjectOverAdjunct(v, c.Actor) } : c));
             HashSet<int>? purposes = null;
             foreach (var c0 in coded)
             {
@@ -136,7 +137,7 @@ public sealed class EventsComponent : IDocumentComponent
                 if (!IsCodeable(v, ce, document, Stance(v, ce))) continue;
                 // "An air strike killed 25 civilians": the event noun is the means of the verb's event, not a second event
                 // (only when that verb event is kept: "Clashes broke out between two factions" has no other party to carry it)
-                if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code)
+                if (ce.Nominal && IsViolent(ce.Code) && coded.Exists(o => !o.Nominal && IsViolent(o.Code) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString())
                     && Inside(ce.Trigger, o.Actor) && IsCodeable(v, o, document, Stance(v, o)))) continue;
                 // "were killed in a triple bombing", "died in air strikes": an event noun in a prepositional phrase right after
                 // a violent verb of its clause is that event's means, not a second event
@@ -144,6 +145,8 @@ public sealed class EventsComponent : IDocumentComponent
                 var code = Refine(v, ce.Code);
                 // ... and that noun names how the verb's violence was done ("killed in a triple bombing": 183)
                 if (!ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { Code: "183" or "1831" or "194" or "195" or "2041" } means) code = Refine(v, means.Code);
+                // ... or in the subject: "A minefield explosion killed two" (the verb's dictionary code names no means)
+                else if (!ce.Nominal && IsViolent(code) && !IsMeansCode(code) && CasualtyRoles.MeansEvent(CasualtyRoles.Means(v, ce, coded), coded) is { } sm && IsMeansCode(sm.Code)) code = Refine(v, sm.Code);
                 if (ce.Nominal && EasedBy(v, ce) && EasedCode(code) is { } eased) code = eased;
                 else if (!ce.Nominal && code.StartsWith("11", StringComparison.Ordinal) && v.IsAny(ce.Trigger.Start, DismissVerbs) && HeadIsAny(v, ce.Target, ProposalNouns)) code = "120";
                 else if (ce.Nominal && HaltedBy(v, ce)) code = code == "046" ? "164" : code == "045" ? "165" : (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2 ? "160" : code;
@@ -154,7 +157,9 @@ public sealed class EventsComponent : IDocumentComponent
                 if (code == "1823" && !ce.Nominal && HeadIsAny(v, ce.Target, LeaderNouns)) code = "186";
                 if (code == "084" && IsParty(v, ce.Target, document)) code = "0841"; // persons released, not property
                 if (code.StartsWith("174", StringComparison.Ordinal) && ExpelledPresence(v, ce.Target) is { } expel) code = expel;
-                var actor = Argument(document, v, ce.Actor, ref lastNamedActor, lastNamedArgument);
+                // a weapon in the actor role is the means; the actor is only a party named with it ("Russian air strikes")
+                var meansOf = CasualtyRoles.Means(v, ce, coded);
+                var actor = Argument(document, v, meansOf.IsEmpty ? ce.Actor : CasualtyRoles.MeansActor(v, meansOf, coded), ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
                 var trigger = v.SpanOf(ce.Trigger);
                 var ev = new Event
@@ -164,7 +169,11 @@ public sealed class EventsComponent : IDocumentComponent
                     Trigger = trigger,
                     Actor = actor,
                     Target = target,
+                    Means = meansOf.IsEmpty ? null : new EventArgument(v.TextOf(meansOf), v.SpanOf(meansOf)),
                 };
+                // the means named in a phrase after the verb: "were killed in the strikes", "died in the shelling"
+                if (ev.Means is null && !ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { } after && v.NounPhraseEndingAt(after.Trigger.End - 1) is { IsEmpty: false } np)
+                    ev.Means = new EventArgument(v.TextOf(np), v.SpanOf(np));
                 var said = AttributionOf(document, sentence.Span, trigger) ?? attribution; // the clause's speaker
                 ev.Modality = ModalityRules.Decide(v, ce, said, actor?.Text);
                 if (said is not null) ev.Sources.AddRange(said.Chain);
@@ -461,7 +470,7 @@ public sealed class EventsComponent : IDocumentComponent
     /// </summary>
     private bool IsCodeable(SentenceView v, CodedEvent ce, Document d, string? stance)
     {
-        bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d);
+        bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d) || CasualtyRoles.VictimCount(v, ce.Target, CountKind(v, ce, ce.Code)) is not null;
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
         if (quad == 3) return actor || (ce.Passive && target); // demands, accusations, rejections, threats: the party that voices them, or the accused
         if (quad == 1) return actor && (target || stance is not null || PartyAfter(v, ce.Trigger.End, d));
@@ -604,7 +613,7 @@ public sealed class EventsComponent : IDocumentComponent
     /// "Rebels in the Ivory Coast dismissed": when the adjunct phrase follows a noun phrase that opens the clause, that noun
     /// phrase with its adjunct is the subject; otherwise ("strikes against areas in the province killing ...") there is none.
     /// </summary>
-    private static Chunk SubjectOverAdjunct(SentenceView v, Chunk a)
+    internal static Chunk SubjectOverAdjunct(SentenceView v, Chunk a)
     {
         int p = a.Start - 1;
         if (p < 1 || !v.IsAny(p, LocativePreps) || !v.IsNominal(p - 1) || v.IsTemporal(a.End - 1)) return Chunk.None;
@@ -714,6 +723,8 @@ public sealed class EventsComponent : IDocumentComponent
 
     private static bool IsViolent(string code) =>
         code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
+
+    private static bool IsMeansCode(string code) => code is "183" or "1831" or "1832" or "1833" or "194" or "195" or "2041";
 
     private static bool Inside(Chunk inner, Chunk outer) => !outer.IsEmpty && inner.Start >= outer.Start && inner.End <= outer.End;
 
@@ -961,7 +972,7 @@ public sealed class EventsComponent : IDocumentComponent
         return head >= 0 && v.IsAny(head, PropertyNouns);
     }
 
-    private static readonly string[] KillWords = ["kill", "killed", "kills", "killing", "killings", "died", "die", "dead", "death", "deaths", "massacre", "executed", "execution", "slain", "murdered", "toll", "lives"];
+    private static readonly string[] KillWords = ["kill", "killed", "kills", "killing", "killings", "died", "die", "dead", "martyred", "death", "deaths", "massacre", "executed", "execution", "slain", "murdered", "toll", "lives"];
     private static readonly string[] InjureWords = ["injured", "injuring", "wounded", "wounding", "injure", "wound", "injuries"];
 
     /// <summary>What a count on this event counts: from the trigger word, else from the code.</summary>
@@ -986,7 +997,9 @@ public sealed class EventsComponent : IDocumentComponent
         var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
         var region = e.Target.IsEmpty ? e.Actor : e.Target;
         var found = new List<CountPhrase>();
-        if (!region.IsEmpty) found.AddRange(CountParser.Find(v, region.Start - 3, region.End));
+        // a target that is a number standing for the victims is the count ("Dozens were wounded", "injuring dozens of them")
+        if (CasualtyRoles.VictimCount(v, e.Target, kind) is { HeadNoun: < 0 } victims) found.Add(victims);
+        else if (!region.IsEmpty) found.AddRange(CountParser.Find(v, region.Start - 3, region.End));
         if (found.Count == 0 && kind is "killed" or "injured")
         {
             // "the death toll rose to 70", "killed at least 22 people", "22 people killed"
@@ -1006,7 +1019,7 @@ public sealed class EventsComponent : IDocumentComponent
         }
         foreach (var c in found)
         {
-            var who = CountParser.Who(v, c);
+            var who = CountParser.Who(v, c) ?? CasualtyRoles.AntecedentWho(v, c, e.Actor);
             var k = kind ?? KindNear(v, c);
             // a count needs a kind from the event or a counted person noun ("45 men", "dozens of young men")
             if (k is null && c.HeadNoun < 0) continue;

@@ -151,6 +151,7 @@ public static class DocumentJson
             ["actor"] = Argument(e.Actor),
             ["target"] = Argument(e.Target),
             ["place"] = PlaceArgument(d, e.Place),
+            ["means"] = Argument(e.Means),
             ["time"] = e.Time is { } t ? new JsonObject
             {
                 ["text"] = t.Text,

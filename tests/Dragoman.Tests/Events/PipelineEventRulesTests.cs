@@ -116,3 +116,109 @@ public class PassiveCountTests
             $"{reason}: {(ev is null ? "no event: " + string.Join(",", doc.Events.Select(e => doc.Slice(e.Trigger))) : string.Join(", ", ev.Counts.Select(c => c.Min)))}");
     }
 }
+
+/// <summary>
+/// Casualty events on news text (events issue "casualty events and argument errors"): a bare or quantified number as
+/// the victims, a weapon as the means, allies after "alongside". Each row is a body sentence under a neutral headline.
+/// </summary>
+public class CasualtyEventTests
+{
+    private static Document Run(string sentence) => TestPipeline.ProcessText("Report\n\n" + sentence, new DateOnly(2018, 3, 1));
+
+    private static string Listing(Document d) =>
+        string.Join("; ", d.Events.Select(e => $"{d.Slice(e.Trigger)}={e.Codes.Cameo}/A:{e.Actor?.Text}/T:{e.Target?.Text}/M:{e.Means?.Text}/C:{string.Join(",", e.Counts.Select(c => c.Text))}"));
+
+    [Theory]
+    [InlineData("12 were killed in the strikes.", "killed", "12", 12, "killed", "a bare number as a passive subject is the victims and their count")]
+    [InlineData("At least 12 were killed in the strikes.", "killed", "At least 12", 12, "killed", "a quantified number as a passive subject")]
+    [InlineData("The monitor said that 12 were killed.", "killed", "12", 12, "killed", "the same inside a reported clause")]
+    [InlineData("The Britain-based monitor said 12 were killed.", "killed", "12", 12, "killed", "the same after a reporting verb without 'that'")]
+    [InlineData("Three died in the shelling.", "died", "Three", 3, "killed", "the subject of 'die' is the victims; a number-word before a past form is its subject, not an adjective")]
+    [InlineData("Dozens were wounded.", "wounded", "Dozens", 12, "injured", "a vague plural with no noun counts people where it is the victims (ACLED's conservative 12)")]
+    [InlineData("Five others were injured.", "injured", "Five others", 5, "injured", "'others' counts people")]
+    [InlineData("Airstrikes killed 12.", "killed", "12", 12, "killed", "a bare object number of a killing verb is the victims")]
+    [InlineData("Shelling killed five civilians.", "killed", "five civilians", 5, "killed", "a counted object under a means subject")]
+    [InlineData("A car bomb killed 17 people near Azaz.", "killed", "17 people", 17, "killed", "a weapon subject does not stop the victims being counted")]
+    [InlineData("12 killed in air strikes on Idlib.", "killed", "12", 12, "killed", "a number before a bare participle is the passive of tallies and headlines")]
+    [InlineData("13 civilians killed in regime air raids on northern Syria.", "killed", "13 civilians", 13, "killed", "a counted person noun before a bare participle is the victims, not the killers")]
+    [InlineData("At least 4 people killed and 15 others injured when gunmen stormed the building.", "killed and", "At least 4 people", 4, "killed",
+        "the dictionary's 'killed and' idiom before a second tally is no object: the number before it is the victims")]
+    [InlineData("Seven civilians were martyred on Wednesday as terrorists shelled the neighborhood.", "martyred", "Seven civilians", 7, "killed", "'martyred' is how state media report the killed")]
+    public void A_number_standing_for_people_is_the_victims_and_their_count(string sentence, string trigger, string countText, int min, string kind, string reason)
+    {
+        var d = Run(sentence);
+        var ev = d.Events.Find(e => d.Slice(e.Trigger) == trigger);
+        Assert.True(ev is not null, $"{reason}: no '{trigger}' event: {Listing(d)}");
+        Assert.True(ev!.Target?.Text == countText, $"{reason}: target {ev.Target?.Text}");
+        Assert.True(ev.Counts.Count > 0 && ev.Counts[0].Min == min && ev.Counts[0].Kind == kind && d.Slice(ev.Counts[0].Span) == countText,
+            $"{reason}: counts {string.Join(", ", ev.Counts.Select(c => $"{d.Slice(c.Span)}:{c.Min}:{c.Kind}"))}");
+        Assert.True(ev.Actor is null, $"{reason}: actor {ev.Actor?.Text}");
+    }
+
+    [Theory]
+    [InlineData("The army ambushed a group of terrorists near Flita, killing 15 and injuring dozens of them.", "injuring", 12, "injured", "combatant",
+        "the vague number that is the victims is their count, not a number before it; a bare count is the people named before it")]
+    [InlineData("The army ambushed a group of terrorists near Flita, killing 15 and injuring dozens of them.", "killing", 15, "killed", "combatant",
+        "a bare count takes its kind of people from the nearest person noun before it outside the actor")]
+    [InlineData("Government forces shelled the town, killing 12.", "killing", 12, "killed", null, "no person noun before the count: who stays unknown")]
+    public void A_bare_count_of_victims_is_counted_as_the_people_it_stands_for(string sentence, string trigger, int min, string kind, string? who, string reason)
+    {
+        var d = Run(sentence);
+        var ev = d.Events.Find(e => d.Slice(e.Trigger) == trigger);
+        Assert.True(ev is not null, $"{reason}: no '{trigger}' event: {Listing(d)}");
+        Assert.True(ev!.Counts.Count == 1 && ev.Counts[0].Min == min && ev.Counts[0].Kind == kind && ev.Counts[0].Who == who,
+            $"{reason}: counts {string.Join(", ", ev.Counts.Select(c => $"{d.Slice(c.Span)}:{c.Min}:{c.Kind}:{c.Who}"))}");
+    }
+
+    [Theory]
+    [InlineData("Two of them were children.", "", "a count with a copula states who they were; nothing happened")]
+    [InlineData("The deal died in parliament.", "died", "'die' with a subject that is no party and no count of people is no casualty")]
+    [InlineData("The 12 wounded were taken to hospital.", "wounded", "after 'the' and a number, 'wounded' is the people, not a verb")]
+    [InlineData("Prices rose by 12 percent after 12 were reported.", "reported", "a count of a reporting verb is not a casualty")]
+    public void Numbers_that_are_not_victims_make_no_casualty_event(string sentence, string trigger, string reason)
+    {
+        var d = Run(sentence);
+        if (trigger.Length == 0) Assert.True(d.Events.Count == 0, $"{reason}: {Listing(d)}");
+        else Assert.True(!d.Events.Exists(e => d.Slice(e.Trigger) == trigger), $"{reason}: {Listing(d)}");
+    }
+
+    [Theory]
+    [InlineData("Airstrikes killed 12.", "killed", "Airstrikes", null, "an event noun in the subject is how, not who: the actor is unknown")]
+    [InlineData("Shelling killed five civilians.", "killed", "Shelling", null, "the same for shelling")]
+    [InlineData("A car bomb killed 17 people near Azaz.", "killed", "A car bomb", null, "a weapon is the means (ACLED: unidentified actor)")]
+    [InlineData("Car bomb in Syria kills at least 17 near Turkish border.", "kills", "Car bomb", null, "the place after the weapon belongs to the place role, not to the means")]
+    [InlineData("The shelling of the market killed nine civilians.", "killed", "The shelling", null, "the 'of' complement of the means noun is not part of the means")]
+    [InlineData("Syrian government forces and Russian raids killed nine civilians.", "killed", null, "Syrian government forces and Russian raids", "a party coordinated with a weapon keeps the phrase the actor")]
+    [InlineData("Sunday's bombardment killed a baby.", "killed", "Sunday's bombardment", null, "a day before the means noun is when, never who")]
+    [InlineData("A roadside mine killed two soldiers.", "killed", "A roadside mine", null, "a weapon noun that is no event noun is a means too")]
+    [InlineData("Russian airstrikes killed 12 civilians in Idlib.", "killed", "Russian airstrikes", "Russian", "a party named with the weapon is the actor")]
+    [InlineData("Bombs dropped by the regime killed at least 49 people.", "killed", "Bombs", "the regime", "the agent of the participle after the weapon is the actor")]
+    [InlineData("Government forces shelled the town, killing 12.", "killing", null, "Government forces", "a party subject stays the actor; there is no means")]
+    [InlineData("At least 12 were killed in the air strikes.", "killed", "the air strikes", null, "an event noun after the verb ('killed in ...') is the means too")]
+    [InlineData("Thirty gunmen killed three soldiers near Palmyra.", "killed", null, "Thirty gunmen", "a counted subject with an object is the killers, not the victims")]
+    public void A_weapon_subject_is_the_means_not_the_actor(string sentence, string trigger, string? means, string? actor, string reason)
+    {
+        var d = Run(sentence);
+        var ev = d.Events.Find(e => d.Slice(e.Trigger) == trigger);
+        Assert.True(ev is not null, $"{reason}: no '{trigger}' event: {Listing(d)}");
+        Assert.True(ev!.Means?.Text == means, $"{reason}: means {ev.Means?.Text}");
+        Assert.True(ev.Actor?.Text == actor, $"{reason}: actor {ev.Actor?.Text}");
+        if (ev.Means is { } m) Assert.True(d.Slice(m.Span) == m.Text, $"{reason}: the means span does not hold its text");
+        // the weapon's own event noun is the means of the verb's event, not a second event
+        Assert.True(!d.Events.Exists(e => e != ev && ev.Means is { } mm && mm.Span.Contains(e.Trigger)), $"{reason}: {Listing(d)}");
+    }
+
+    [Theory]
+    [InlineData("Syrian opposition forces fighting alongside Turkish troops attacked the town.", "attacked", "Syrian opposition forces", "the noun a reduced relative ('fighting alongside ...') modifies is the subject")]
+    [InlineData("Rebels backed by Turkey attacked the town.", "attacked", "Rebels", "the same for a passive participle ('backed by ...')")]
+    [InlineData("The army together with allied militias attacked the village.", "attacked", "The army together with allied militias", "'together with' joins allies to the actor")]
+    public void Allies_are_not_the_actor_or_target(string sentence, string trigger, string actor, string reason)
+    {
+        var d = Run(sentence);
+        var ev = d.Events.Find(e => d.Slice(e.Trigger) == trigger);
+        Assert.True(ev is not null, $"{reason}: no '{trigger}' event: {Listing(d)}");
+        Assert.True(ev!.Actor?.Text == actor, $"{reason}: actor {ev.Actor?.Text}");
+        Assert.True(!d.Events.Exists(e => e.Target?.Text.StartsWith("alongside", StringComparison.OrdinalIgnoreCase) == true || e.Target?.Text == "Turkish troops"),
+            $"{reason}: an ally is a target: {Listing(d)}");
+    }
+}

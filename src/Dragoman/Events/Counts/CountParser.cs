@@ -35,7 +35,8 @@ public static class CountParser
         ["deaths"] = "", ["casualties"] = "", ["detainees"] = "", ["prisoners"] = "", ["captives"] = "", ["hostages"] = "",
         ["civilians"] = "civilian", ["civilian"] = "civilian", ["residents"] = "civilian", ["villagers"] = "civilian",
         ["men"] = "", ["youths"] = "", ["adults"] = "", ["refugees"] = "civilian", ["citizens"] = "civilian", ["inhabitants"] = "civilian", ["martyrs"] = "", ["nationals"] = "", ["worshippers"] = "civilian", ["passengers"] = "civilian", ["students"] = "civilian",
-        ["children"] = "child", ["child"] = "child", ["kids"] = "child", ["boys"] = "child", ["girls"] = "child", ["minors"] = "child",
+        ["patients"] = "civilian", ["doctors"] = "civilian", ["nurses"] = "civilian", ["medics"] = "civilian",
+        ["schoolchildren"] = "child", ["pupils"] = "child", ["children"] = "child", ["child"] = "child", ["kids"] = "child", ["boys"] = "child", ["girls"] = "child", ["minors"] = "child",
         ["women"] = "woman", ["woman"] = "woman",
         ["fighters"] = "combatant", ["fighter"] = "combatant", ["soldiers"] = "combatant", ["soldier"] = "combatant", ["troops"] = "combatant",
         ["militants"] = "combatant", ["rebels"] = "combatant", ["gunmen"] = "combatant", ["jihadists"] = "combatant",
@@ -61,7 +62,9 @@ public static class CountParser
     }
 
     /// <summary>The count phrase whose number starts at or whose modifier starts at <paramref name="k"/>, or null.</summary>
-    public static CountPhrase? ParseAt(SentenceView v, int k)
+    /// <param name="bareVague">Accept a vague plural with no counted noun ("Dozens were wounded"): only where the caller
+    /// knows the phrase stands for people (the victims of a casualty verb).</param>
+    public static CountPhrase? ParseAt(SentenceView v, int k, bool bareVague = false)
     {
         int start = k, i = k;
         string mod = "";
@@ -89,7 +92,7 @@ public static class CountParser
         // a bare number followed by nothing countable is not a count of people ("2019", "30 km")
         if (head < 0)
         {
-            if (vague) return null;
+            if (vague && !bareVague) return null;
             // "killed 12" / "the death toll rose to 70": caller decides; keep but mark no head
             if (after < v.Count && v.TagAt(after) is Tag.Noun or Tag.Proper) return null;
         }

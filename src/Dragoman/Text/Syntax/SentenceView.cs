@@ -179,7 +179,7 @@ public sealed class SentenceView
             while (t >= 0 && Tags[t] == Tag.Adv) t--;
             if (t >= 0 && t < j && IsNominal(t) && Tags[t] != Tag.Det) j = t;
         }
-        if (IsNominal(j)) return CoordinatedLeft(NounPhraseEndingAt(j));
+        if (IsNominal(j)) return ReducedRelativeHead(CoordinatedLeft(NounPhraseEndingAt(j)));
         // verb-phrase coordination: "X attacked the town and killed 12 people" -> the first verb's subject
         if (IsAny(j, "and", "or", "but"))
         {
@@ -212,6 +212,20 @@ public sealed class SentenceView
             }
         }
         return Chunk.None;
+    }
+
+    /// <summary>
+    /// "Syrian forces fighting alongside Turkish troops attacked", "Rebels backed by Turkey attacked": a noun phrase
+    /// governed by a preposition after a bare participle that follows a noun is inside a reduced relative clause; the
+    /// subject is the noun the clause modifies.
+    /// </summary>
+    private Chunk ReducedRelativeHead(Chunk np)
+    {
+        int p = np.Start - 1;
+        if (np.IsEmpty || p < 2 || Tags[p] is not (Tag.Prep or Tag.By) || Tags[p - 1] != Tag.Verb || !IsNominal(p - 2) || Tags[p - 2] == Tag.Pron) return np;
+        var w = Word(p - 1);
+        if (!w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return np;
+        return CoordinatedLeft(NounPhraseEndingAt(p - 2));
     }
 
     private static readonly HashSet<string> TemporalWords = new(StringComparer.OrdinalIgnoreCase)

@@ -78,7 +78,7 @@ public sealed class Tagger
         var d = new Dictionary<string, Tag>(StringComparer.OrdinalIgnoreCase);
         void Add(Tag t, string words) { foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries)) d[w] = t; }
         Add(Tag.Det, "the a an this that these those its their his her our my your whose any some each every all both no another such several many few much most other");
-        Add(Tag.Prep, "in on at for with from into onto against during over under after before since until between among through across about around near toward towards without within behind beyond despite upon amid along outside inside via per than off down up out");
+        Add(Tag.Prep, "in on at for with from into onto against during over under after before since until between among through across about around near toward towards without within behind beyond despite upon amid along alongside outside inside via per than off down up out");
         Add(Tag.To, "to");
         Add(Tag.By, "by");
         Add(Tag.Of, "of");
@@ -90,7 +90,7 @@ public sealed class Tagger
         Add(Tag.Modal, "will would could may might can should must shall");
         Add(Tag.Neg, "not never n't no");
         Add(Tag.Conj, "and or but nor while whereas although though because if unless as so yet");
-        Add(Tag.Adv, "also previously already still again very now then however recently later earlier just only even reportedly allegedly further additionally almost more fewer less least outright finally initially subsequently once");
+        Add(Tag.Adv, "also previously already still again very now then however recently later earlier just only even reportedly allegedly further additionally almost more fewer less least outright finally initially subsequently once together");
         Add(Tag.Num, "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen dozens hundreds thousands scores");
         d["that"] = Tag.Rel;
         return d;
@@ -163,6 +163,11 @@ public sealed class Tagger
             var next = k + 1 < n ? tags[k + 1] : Syntax.Tag.Punct;
             bool ing = w.EndsWith("ing", StringComparison.OrdinalIgnoreCase);
             bool ed = w.EndsWith("ed", StringComparison.OrdinalIgnoreCase);
+            // "Three died in the shelling", "12 killed, 30 wounded": after a bare number opening its phrase, a past or
+            // present form followed by no noun it could modify (and no verb it could be the subject of) is the number's verb
+            if (prev == Syntax.Tag.Num && !ing && !w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && BareNumberBefore(tags, k)
+                && next is Syntax.Tag.Prep or Syntax.Tag.Punct or Syntax.Tag.Comma or Syntax.Tag.By or Syntax.Tag.Adv or Syntax.Tag.Conj)
+                continue;
             if (prev is Syntax.Tag.Det or Syntax.Tag.Poss or Syntax.Tag.Num)
             {
                 // "the released prisoners": participle used as adjective; "the release": noun
@@ -261,6 +266,14 @@ public sealed class Tagger
             if (tags[k] == Syntax.Tag.Verb && _modelClasses[pos[k]] == Syntax.Tag.Noun
                 && !(k > 0 && tags[k - 1] is Syntax.Tag.Modal or Syntax.Tag.Neg or Syntax.Tag.Do or Syntax.Tag.To))
                 tags[k] = Syntax.Tag.Noun; // after "to", a modal, "do" or a negation a base form is a verb whatever the model says
+    }
+
+    /// <summary>The number before <paramref name="k"/> opens its phrase: no determiner or possessive ("the 12 wounded") before it.</summary>
+    private static bool BareNumberBefore(Tag[] tags, int k)
+    {
+        int p = k - 1;
+        while (p >= 0 && tags[p] == Syntax.Tag.Num) p--;
+        return p < 0 || tags[p] is not (Syntax.Tag.Det or Syntax.Tag.Poss or Syntax.Tag.Noun or Syntax.Tag.Proper);
     }
 
     private static bool SingularNounBefore(string text, Token[] tokens, int first, int k)
