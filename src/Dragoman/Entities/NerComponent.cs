@@ -28,6 +28,15 @@ public sealed class NerComponent(NerModel model) : IDocumentComponent
     public Layer Provides => Layer.Mentions;
     public NerModel Model => model;
 
+    /// <summary>Words of social-media buttons and footers that scraped text keeps ("Subscribe", "Follow", "Copyright").</summary>
+    private static readonly HashSet<string> PageButtons = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "like", "follow", "subscribe", "share", "tweet", "copyright", "connect", "youtube", "print", "email",
+    };
+
+    private static bool IsPageButton(string text, Token t) =>
+        char.IsUpper(text[t.Start]) && PageButtons.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(t.Start, t.End - t.Start));
+
     public void Process(Document document)
     {
         var (labels, conf) = model.Tag(document.Text, document.Tokens, document.Sentences);
@@ -35,18 +44,24 @@ public sealed class NerComponent(NerModel model) : IDocumentComponent
         {
             foreach (var span in NerLabels.Decode(labels.AsSpan(s.FirstToken, s.TokenCount)))
             {
-                var first = document.Tokens[s.FirstToken + span.Start];
-                var last = document.Tokens[s.FirstToken + span.End - 1];
+                // page chrome left in scraped text ("SUBSCRIBE TRT World", "Like Follow Follow Copyright"): its
+                // buttons are no part of a name
+                int from = s.FirstToken + span.Start, to = s.FirstToken + span.End;
+                while (from < to && IsPageButton(document.Text, document.Tokens[from])) from++;
+                while (to > from && IsPageButton(document.Text, document.Tokens[to - 1])) to--;
+                if (from == to) continue;
+                var first = document.Tokens[from];
+                var last = document.Tokens[to - 1];
                 var text = document.Text[first.Start..last.End];
                 double c = 1;
-                for (int i = s.FirstToken + span.Start; i < s.FirstToken + span.End; i++) c = Math.Min(c, conf[i]);
+                for (int i = from; i < to; i++) c = Math.Min(c, conf[i]);
                 c = Math.Round(c, 3);
                 var type = EntityTypeMapper.Map(NerLabels.Classes[span.Class], text, model.Gazetteer);
                 // "Syrias Aleppo", "Iraqs Mosul": a possessive that lost its apostrophe (scraped text) joins a country
                 // to the place after it; they are two names
-                if (span.End - span.Start >= 2 && model.Gazetteer is { } lists && EntityTypeMapper.CountryWithoutApostrophe(document.Text.AsSpan(first.Start, first.End - first.Start), lists))
+                if (to - from >= 2 && model.Gazetteer is { } lists && EntityTypeMapper.CountryWithoutApostrophe(document.Text.AsSpan(first.Start, first.End - first.Start), lists))
                 {
-                    var next = document.Tokens[s.FirstToken + span.Start + 1];
+                    var next = document.Tokens[from + 1];
                     var rest = document.Text[next.Start..last.End];
                     document.Mentions.Add(new Mention { Span = new TextSpan(first.Start, first.End), Type = EntityType.GPE, Text = document.Text[first.Start..first.End], Source = Name, Confidence = c });
                     document.Mentions.Add(new Mention

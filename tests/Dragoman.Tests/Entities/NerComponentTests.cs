@@ -114,3 +114,21 @@ public class ApostropheLessPossessiveTests
     public void Recognises_a_country_name_that_lost_its_apostrophe(string word, bool expected, string reason)
         => Assert.True(EntityTypeMapper.CountryWithoutApostrophe(word, NerComponent.BundledModel.Gazetteer!) == expected, reason);
 }
+
+/// <summary>Social-media buttons and footers that scraped text keeps inline are no part of a name.</summary>
+public class PageButtonTests
+{
+    // text, a mention text that must appear (or "" for none of the button words), a word no mention may contain, reason
+    [Theory]
+    [InlineData("Dont miss out on the Latest News We wont spam you and we respect your privacy. SUBSCRIBE TRT World on Youtube Subscribe to our Youtube channel.", "TRT World", "SUBSCRIBE", "a button before an outlet's name is trimmed")]
+    [InlineData("Fighting continued on Monday in the north. Like Follow Follow Copyright 2016 all rights reserved.", "", "Follow", "a run of buttons is no name")]
+    [InlineData("Human Rights Watch said the strikes hit a school.", "Human Rights Watch", "SUBSCRIBE", "'Watch' ends a real name and stays")]
+    public void Buttons_are_trimmed_from_names(string text, string kept, string dropped, string reason)
+    {
+        var doc = DocumentFactory.Create(new Article { Uri = "test", Text = text }, null);
+        doc = new PipelineBuilder().Add(new TextComponent()).Add(new NerComponent(NerComponent.BundledModel)).Build().Process(doc);
+        var got = string.Join("|", doc.Mentions.Select(m => m.Text));
+        Assert.True(kept.Length == 0 || doc.Mentions.Exists(m => m.Text == kept), $"{reason}: {got}");
+        Assert.True(!doc.Mentions.Exists(m => m.Text.Contains(dropped, StringComparison.Ordinal)), $"{reason}: {got}");
+    }
+}
