@@ -225,6 +225,10 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             var f = folded[i];
             if (f.Length > 4 && f[^1] == 's' && byName.TryGetValue(f[..^1], out var j) && j != i) union(i, j);
         }
+        // the words of each multi-word organisation name, split once
+        var orgWords = new string[n][];
+        for (int j = 0; j < n; j++)
+            orgWords[j] = !skip[j] && mentions[j].Type == EntityType.ORG && folded[j].Contains(' ') ? folded[j].Split(' ') : [];
         for (int i = 0; i < n; i++)
         {
             if (skip[i] || mentions[i].Type != EntityType.ORG || folded[i].Length < 4 || folded[i].Contains(' ')) continue;
@@ -232,8 +236,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
             bool ambiguous = false;
             for (int j = 0; j < i && !ambiguous; j++)
             {
-                if (skip[j] || mentions[j].Type != EntityType.ORG || !folded[j].Contains(' ')) continue;
-                if (Array.IndexOf(folded[j].Split(' '), folded[i]) < 0) continue;
+                if (Array.IndexOf(orgWords[j], folded[i]) < 0) continue;
                 int r = find(j);
                 if (root >= 0 && root != r) ambiguous = true;
                 root = r;

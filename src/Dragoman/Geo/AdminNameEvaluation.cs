@@ -24,7 +24,7 @@ public static class AdminNameEvaluation
             var ours = gazetteer.AdminName(f[0]);
             if (ours is null || ours == f[0]) continue;
             named++;
-            string a = Core(f[2]), b = Core(ours);
+            string a = DivisionCodeMatcher.Core(f[2]), b = DivisionCodeMatcher.Core(ours);
             if (a == b) same++;
             else if (a.Length > 0 && b.Length > 0 && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal)
                 || NameFolder.BoundedDistance(a, b, Math.Max(a.Length, b.Length) / 3) <= Math.Max(a.Length, b.Length) / 3))
@@ -37,6 +37,4 @@ public static class AdminNameEvaluation
         }
         return new AdminNameScores(codes, named, same, variant, different, differences);
     }
-
-    private static string Core(string name) => NameFolder.Loose(NameFolder.Canon(GazetteerBuilder.StripDivisionWord(name)));
 }

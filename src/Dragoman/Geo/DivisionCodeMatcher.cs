@@ -128,7 +128,7 @@ internal static class DivisionCodeMatcher
     }
 
     /// <summary>A name without its division word and leading article, folded: "Al-Hasakah Governorate" -> "hasakah".</summary>
-    private static string Core(string name) => NameFolder.Loose(NameFolder.Canon(GazetteerBuilder.StripDivisionWord(name)));
+    internal static string Core(string name) => NameFolder.Loose(NameFolder.Canon(GazetteerBuilder.StripDivisionWord(name)));
 
     /// <summary>Equirectangular distance in degrees (only compared, never reported).</summary>
     private static double Distance(double lat1, double lon1, double lat2, double lon2)
