@@ -9,6 +9,8 @@ app.Configure(config =>
 {
     config.SetApplicationName("dragoman");
     config.PropagateExceptions();
+    config.UseStrictParsing(); // an unknown option is an error (exit 2) naming the nearest known one, never silently ignored
+    config.SetApplicationVersion(CommandLineErrors.Version);
     config.AddCommand<ExtractCommand>("extract")
         .WithDescription("Read articles and print their entities, places, times and events as JSON.")
         .WithExample("extract", "article.html", "--published", "2019-02-10");
@@ -24,7 +26,8 @@ app.Configure(config =>
         .WithExample("show", "a1:ev1");
     config.AddCommand<SearchCommand>("search")
         .WithDescription("Full-text search over stored articles (SQLite FTS5), with snippets.")
-        .WithExample("search", "\"Air Force Intelligence\" AND release*");
+        .WithExample("search", "'\"Air Force Intelligence\" AND release*'")
+        .WithExample("search", "al-Nablusi", "--format", "json");
     config.AddCommand<ExportCommand>("export")
         .WithDescription("Write stored events as ACLED-style CSV, GDELT TSV, PLOVER JSON, GeoJSON, Parquet or JSON Lines (docs/exports.md).")
         .WithExample("export", "--format", "geojson", "--out", "events.geojson")
@@ -81,6 +84,5 @@ try
 }
 catch (CommandAppException ex)
 {
-    Console.Error.WriteLine($"dragoman: {ex.Message}");
-    return 2;
+    return CommandLineErrors.Report(ex, args);
 }

@@ -228,7 +228,7 @@ public sealed class SqliteEventStore : IEventStore
             if (q.Box is { } box)
                 And("e.id IN (SELECT id FROM events_rtree WHERE min_lat >= $s AND max_lat <= $n AND min_lon >= $w AND max_lon <= $e)",
                     ("$s", box.South), ("$n", box.North), ("$w", box.West), ("$e", box.East));
-            if (!string.IsNullOrWhiteSpace(q.Text)) And("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text)", ("$text", q.Text));
+            if (!string.IsNullOrWhiteSpace(q.Text)) And("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text)", ("$text", Fts5Query.Quote(q.Text)));
             if (q.ArticleId is { } aid) And("e.article_id = $aid", ("$aid", aid));
             sql.Append(" ORDER BY COALESCE(e.time_start, a.published) DESC NULLS LAST, e.article_id, e.ordinal LIMIT $limit OFFSET $offset");
             cmd.Parameters.AddWithValue("$limit", q.Limit);
@@ -262,7 +262,7 @@ public sealed class SqliteEventStore : IEventStore
                 ORDER BY rank, a.id
                 LIMIT $limit OFFSET $offset
                 """;
-            cmd.Parameters.AddWithValue("$q", query);
+            cmd.Parameters.AddWithValue("$q", Fts5Query.Quote(query));
             cmd.Parameters.AddWithValue("$limit", Math.Max(0, limit));
             cmd.Parameters.AddWithValue("$offset", Math.Max(0, offset));
             try

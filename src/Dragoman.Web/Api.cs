@@ -65,15 +65,7 @@ public static class Api
             if (!parsed.Value!.IsEvent) return Error(400, $"'{id}' names an article; an event id looks like a12:ev3 (GET /api/articles/{id} for the article)");
             var found = StoreLookup.Resolve(store, parsed.Value);
             if (!found.IsOk) return Error(404, found.Error!);
-            var d = found.Value!.Event!;
-            return Json(new JsonObject
-            {
-                ["event"] = EventJson.Flat(d.Event),
-                ["detail"] = d.EventJson?.DeepClone(),
-                ["article"] = ArticleHead(d.Article, d.Document, withText: true),
-                ["entities"] = d.Document["entities"]?.DeepClone(),
-                ["related"] = new JsonArray([.. Related(store, d.Event).Select(r => (JsonNode)r)]),
-            });
+            return Json(EventBody(store, found.Value!.Event!));
         }).WithSummary("One event: its fields, the full schema object with the evidence spans into its article's text, the source chain, and other articles that report the same event.");
 
         api.MapGet("/articles/{id}", ([Description("An article id: a12, or a content-hash prefix of at least 6 hex digits.")] string id, IEventStore store) =>
@@ -83,23 +75,7 @@ public static class Api
             if (parsed.Value!.IsEvent) return Error(400, $"'{id}' names an event; use GET /api/events/{id}");
             var found = StoreLookup.Resolve(store, parsed.Value);
             if (!found.IsOk) return Error(404, found.Error!);
-            var a = found.Value!.Article!;
-            var doc = a.Document;
-            var events = new JsonArray();
-            foreach (var e in (doc["events"] as JsonArray ?? []).OfType<JsonObject>())
-            {
-                var copy = e.DeepClone().AsObject();
-                copy["key"] = StoreId.EventKey(a.Article.Id, e["id"]?.GetValue<string>() ?? "");
-                events.Add(copy);
-            }
-            return Json(new JsonObject
-            {
-                ["article"] = ArticleHead(a.Article, doc, withText: true),
-                ["reference"] = doc["reference"]?.DeepClone(),
-                ["entities"] = doc["entities"]?.DeepClone(),
-                ["times"] = doc["times"]?.DeepClone(),
-                ["events"] = events,
-            });
+            return Json(ArticleBody(found.Value!.Article!));
         }).WithSummary("One article: its clean text and every annotation span into it (entities and their mentions, places, times, events with triggers and evidence).");
 
         api.MapGet("/actors", ([Description("Part of a name, alias or actor code.")] string? q, string? limit, string? offset, IEventStore store) =>
@@ -160,6 +136,37 @@ public static class Api
             }
         }).WithSummary("Ingest one article (JSON: text or html, optional url, title, published, source). Only when the server was started with a token, and only with 'Authorization: Bearer TOKEN'.")
           .Accepts<JsonObject>("application/json");
+    }
+
+    /// <summary>One event as GET /api/events/{id} and `dragoman show ID --format json` give it.</summary>
+    public static JsonObject EventBody(IEventStore store, EventDetail d) => new()
+    {
+        ["event"] = EventJson.Flat(d.Event),
+        ["detail"] = d.EventJson?.DeepClone(),
+        ["article"] = ArticleHead(d.Article, d.Document, withText: true),
+        ["entities"] = d.Document["entities"]?.DeepClone(),
+        ["related"] = new JsonArray([.. Related(store, d.Event).Select(r => (JsonNode)r)]),
+    };
+
+    /// <summary>One article as GET /api/articles/{id} and `dragoman show ID --format json` give it.</summary>
+    public static JsonObject ArticleBody(ArticleDetail a)
+    {
+        var doc = a.Document;
+        var events = new JsonArray();
+        foreach (var e in (doc["events"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var copy = e.DeepClone().AsObject();
+            copy["key"] = StoreId.EventKey(a.Article.Id, e["id"]?.GetValue<string>() ?? "");
+            events.Add(copy);
+        }
+        return new JsonObject
+        {
+            ["article"] = ArticleHead(a.Article, doc, withText: true),
+            ["reference"] = doc["reference"]?.DeepClone(),
+            ["entities"] = doc["entities"]?.DeepClone(),
+            ["times"] = doc["times"]?.DeepClone(),
+            ["events"] = events,
+        };
     }
 
     /// <summary>Constant-time comparison of the bearer token.</summary>

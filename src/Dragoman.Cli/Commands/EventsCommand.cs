@@ -11,25 +11,32 @@ namespace Dragoman.Cli.Commands;
 
 public sealed class EventsSettings : EventFilterSettings
 {
+    public const int DefaultLimit = 100;
+
     [CommandOption("--limit <N>")]
-    [Description("At most N events (default 100).")]
-    [DefaultValue(100)]
-    public int Limit { get; init; } = 100;
+    [Description("At most N events (default 100; the output says when more match).")]
+    [DefaultValue(DefaultLimit)]
+    public int Limit { get; init; } = DefaultLimit;
+
+    [CommandOption("--all")]
+    [Description("Every matching event, no limit.")]
+    public bool All { get; init; }
 
     [CommandOption("--format <FORMAT>")]
-    [Description("table (default), csv or jsonl.")]
+    [Description("table (default), csv, json (one array) or jsonl (one object a line).")]
     [DefaultValue("table")]
     public string Format { get; init; } = "table";
 
     public override ValidationResult Validate()
     {
-        if (Format is not ("table" or "csv" or "jsonl")) return ValidationResult.Error($"--format must be table, csv or jsonl, not '{Format}'");
+        if (Format is not ("table" or "csv" or "json" or "jsonl")) return ValidationResult.Error($"--format must be table, csv, json or jsonl, not '{Format}'");
         if (ValidateFilters() is { } problem) return problem;
         if (Limit < 1) return ValidationResult.Error("--limit must be 1 or more");
         return ValidationResult.Success();
     }
 
-    public EventQuery ToQuery() => FilterQuery() with { Limit = Limit };
+    /// <summary>One more than the limit, so that the command knows whether more match.</summary>
+    public EventQuery ToQuery() => FilterQuery() with { Limit = All ? int.MaxValue : Limit + 1 };
 }
 
 /// <summary>Lists stored events, filtered, as a table (terminal), CSV or JSON Lines.</summary>
@@ -40,12 +47,24 @@ public sealed class EventsCommand : Command<EventsSettings>
         var opened = StoreFiles.OpenExisting(settings.Db);
         if (!opened.IsOk) return Terminal.Fail(opened.Error!);
         using var store = opened.Value!;
-        var result = store.QueryEvents(settings.ToQuery());
+        var query = settings.ToQuery();
+        var result = store.QueryEvents(query);
         if (!result.IsOk) return Terminal.Fail(result.Error!);
         var events = result.Value!;
+        string? more = null;
+        if (!settings.All && events.Count > settings.Limit)
+        {
+            // Counted only when the page is full: the query again without a limit.
+            int total = store.QueryEvents(query with { Limit = int.MaxValue }).Value?.Count ?? events.Count;
+            events = [.. events.Take(settings.Limit)];
+            more = LimitNote(settings.Limit, total);
+        }
         switch (settings.Format)
         {
             case "csv": WriteCsv(events, Console.Out); break;
+            case "json":
+                Console.Out.WriteLine(new JsonArray([.. events.Select(e => (JsonNode)Dragoman.Export.EventJson.Flat(e))]).ToJsonString(DocumentJson.Indented));
+                break;
             case "jsonl":
                 foreach (var e in events) Console.Out.WriteLine(Dragoman.Export.EventJson.Flat(e).ToJsonString(DocumentJson.Compact));
                 break;
@@ -61,8 +80,14 @@ public sealed class EventsCommand : Command<EventsSettings>
                 else WriteTabs(events, Console.Out);
                 break;
         }
+        // On standard error for data formats and pipes, so that the data stays clean.
+        if (more is not null) (settings.Format == "table" && Terminal.IsInteractive ? Console.Out : Console.Error).WriteLine(more);
         return 0;
     }
+
+    /// <summary>"100 of 4,642 events; --limit N or --all for more".</summary>
+    public static string LimitNote(int shown, int total) =>
+        string.Create(CultureInfo.InvariantCulture, $"{shown:N0} of {total:N0} events; --limit N or --all for more");
 
     private static void WriteTable(IReadOnlyList<EventRecord> events)
     {

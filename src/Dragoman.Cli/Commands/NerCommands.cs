@@ -44,7 +44,7 @@ public sealed class TrainNerSettings : CommandSettings
     public string? Clusters { get; init; }
 
     [CommandOption("--unlabelled <FILE>")]
-    [Description("Unlabelled text to learn word clusters from (.txt, .jsonl[.gz] 'text', .xml/.tml, CoNLL, GMB CSV); repeat for several. The training corpora are always included.")]
+    [Description("Unlabelled text to learn word clusters from (.txt, .jsonl or .jsonl.gz 'text', .xml/.tml, CoNLL, GMB CSV); repeat for several. The training corpora are always included.")]
     public string[] Unlabelled { get; init; } = [];
 
     [CommandOption("--save-clusters <FILE>")]

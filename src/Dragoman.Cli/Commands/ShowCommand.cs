@@ -18,8 +18,14 @@ public sealed class ShowSettings : StoreSettings
     [Description("With an article: print its whole clean text too.")]
     public bool Text { get; init; }
 
+    [CommandOption("--format <FORMAT>")]
+    [Description("text (default) or json (the object GET /api/events/ID or /api/articles/ID returns).")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
     public override ValidationResult Validate()
     {
+        if (Format is not ("text" or "json")) return ValidationResult.Error($"--format must be text or json, not '{Format}'");
         var id = StoreId.Parse(Id);
         return id.IsOk ? ValidationResult.Success() : ValidationResult.Error(id.Error!);
     }
@@ -39,6 +45,12 @@ public sealed class ShowCommand : Command<ShowSettings>
         using var store = opened.Value!;
         var found = StoreLookup.Resolve(store, StoreId.Parse(settings.Id).Value!);
         if (!found.IsOk) return Terminal.Fail(found.Error!);
+        if (settings.Format == "json")
+        {
+            var body = found.Value!.Event is { } detail ? Dragoman.Web.Api.EventBody(store, detail) : Dragoman.Web.Api.ArticleBody(found.Value.Article!);
+            Console.Out.WriteLine(body.ToJsonString(Dragoman.Output.DocumentJson.Indented));
+            return 0;
+        }
         var painter = new Highlighter(Terminal.IsInteractive);
         if (found.Value!.Event is { } ev) ShowEvent(ev, painter);
         else ShowArticle(found.Value.Article!, settings.Text, painter);

@@ -1,0 +1,89 @@
+using Dragoman.Cli.Commands;
+using Dragoman.Storage.Sqlite;
+
+namespace Dragoman.Tests.Cli;
+
+/// <summary>How the command line treats what a user types: unknown options, suggestions, FTS5 quoting, limits.</summary>
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData("events --form 2019-01-01", "form", "--from", "a swap of two letters is one edit")]
+    [InlineData("events --limt 5", "limt", "--limit", "a dropped letter")]
+    [InlineData("export --fromat csv", "fromat", "--format", "a swap in the export command's own option")]
+    [InlineData("train ner --epoch 3", "epoch", "--epochs", "a branch command's options (train ner)")]
+    [InlineData("gazetteer admin-names --dta x", "dta", "--data", "a hyphenated command name finds its class (GazetteerAdminNamesCommand)")]
+    [InlineData("events --zzzzzz", "zzzzzz", null, "nothing near")]
+    public void Nearest_option_is_that_of_the_named_command(string line, string unknown, string? expected, string reason)
+    {
+        Assert.True(expected == OptionSuggestions.Nearest(line.Split(' '), unknown), reason);
+    }
+
+    [Theory]
+    [InlineData("events", typeof(EventsSettings), "one word")]
+    [InlineData("train ner", typeof(TrainNerSettings), "a branch and its command")]
+    [InlineData("bench", typeof(BenchSettings), "the bench branch's default command")]
+    [InlineData("nosuchcommand", null, "an unknown command has no options to suggest")]
+    public void Command_words_find_their_settings(string words, Type? expected, string reason)
+    {
+        Assert.True(expected == OptionSuggestions.SettingsFor(words.Split(' ')), reason);
+    }
+
+    [Theory]
+    [InlineData("form", "from", 1, "a swap of neighbours is one edit")]
+    [InlineData("limt", "limit", 1, "one insertion")]
+    [InlineData("abc", "abc", 0, "the same")]
+    [InlineData("format", "from", 3, "two deletions and a swap")]
+    public void Distance_counts_a_swap_as_one_edit(string a, string b, int expected, string reason)
+    {
+        Assert.True(expected == OptionSuggestions.Distance(a, b), $"{reason}: {OptionSuggestions.Distance(a, b)}");
+    }
+
+    [Theory]
+    [InlineData("al-Nablusi", "\"al-Nablusi\"", "a hyphen is not a bareword character: a phrase")]
+    [InlineData("\"Air Force Intelligence\" AND release*", "\"Air Force Intelligence\" AND release*", "a valid query passes unchanged")]
+    [InlineData("al-Nab*", "\"al-Nab\"*", "the prefix star stays outside the quotes")]
+    [InlineData("title:al-Qaeda", "title:\"al-Qaeda\"", "a column filter keeps its column")]
+    [InlineData("U.S. strikes", "\"U.S.\" strikes", "dots")]
+    [InlineData("\"unclosed phrase", "\"unclosed phrase\"", "an unclosed quote is closed")]
+    [InlineData("NEAR(army town, 5)", "NEAR(army town, 5)", "NEAR keeps its comma")]
+    [InlineData("Homs, Hama", "Homs Hama", "a comma outside NEAR separates words")]
+    [InlineData("(strike OR shelling) NOT drill", "(strike OR shelling) NOT drill", "groups and operators")]
+    [InlineData("Ḥamāh", "Ḥamāh", "letters beyond ASCII are barewords")]
+    [InlineData("\"one two\"*", "\"one two\"*", "a prefix phrase")]
+    public void Fts5_query_quotes_only_what_fts5_cannot_read(string query, string expected, string reason)
+    {
+        Assert.True(expected == Fts5Query.Quote(query), $"{reason}: got {Fts5Query.Quote(query)}");
+    }
+
+    [Theory]
+    [InlineData(100, 4642, "100 of 4,642 events; --limit N or --all for more", "the issue's own example, thousands separated")]
+    [InlineData(1, 2, "1 of 2 events; --limit N or --all for more", "small")]
+    public void Limit_note_says_how_many_match(int shown, int total, string expected, string reason)
+    {
+        Assert.True(expected == EventsCommand.LimitNote(shown, total), reason);
+    }
+}
+
+/// <summary>The same, end to end: a real process as a user runs it.</summary>
+public sealed class CommandLineProcessTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-cmdline-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    [Theory]
+    [InlineData("events --form 2019-01-01", 2, "did you mean --from?", "an unknown option is an error with the nearest known option, never ignored")]
+    [InlineData("evnts", 2, "Did you mean 'events'?", "an unknown command gets Spectre's suggestion")]
+    [InlineData("--version", 0, "1.", "the build's version")]
+    [InlineData("train ner --help", 0, "--unlabelled", "help of every option renders (a bracket in a description once crashed it)")]
+    [InlineData("search al-Nablusi --db missing.db", 1, "no database at missing.db", "a missing database is reported, not a parse error")]
+    public void Command_lines(string line, int code, string expected, string reason)
+    {
+        var (exit, stdout, stderr) = CliProcess.Run(_dir, null, line.Split(' '));
+        Assert.True(code == exit, $"{reason}: exit {exit}\n{stdout}\n{stderr}");
+        Assert.True((stdout + stderr).Contains(expected, StringComparison.Ordinal), $"{reason}:\n{stdout}\n{stderr}");
+    }
+}
