@@ -6,10 +6,10 @@ using Spectre.Console.Cli;
 
 namespace Dragoman.Cli.Commands;
 
-public sealed class ExtractSettings : PipelineSettings
+public sealed class ExtractSettings : InputSettings
 {
     [CommandArgument(0, "<PATH>")]
-    [Description("Files, folders, globs, or - for standard input.")]
+    [Description(Shapes)]
     public string[] Paths { get; init; } = [];
 
     [CommandOption("--format <FORMAT>")]
@@ -29,7 +29,7 @@ public sealed class ExtractCommand : Command<ExtractSettings>
         var pipeline = StandardPipeline.Build(settings.Resources());
         var stdout = Console.Out;
         int failed = 0;
-        foreach (var outcome in BatchProcessor.Process(InputSources.Expand(StdinArgument.Restore(settings.Paths)), pipeline, settings.PublishedDate, cancellationToken))
+        foreach (var outcome in BatchProcessor.Process(InputSources.Expand(StdinArgument.Restore(settings.Paths)), pipeline, settings.PublishedDate, cancellationToken, settings.FieldMap))
         {
             if (outcome.Document is { } doc)
             {

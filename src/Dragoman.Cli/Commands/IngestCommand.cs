@@ -9,10 +9,10 @@ using Spectre.Console.Cli;
 
 namespace Dragoman.Cli.Commands;
 
-public sealed class IngestSettings : PipelineSettings, IStoreSettings
+public sealed class IngestSettings : InputSettings, IStoreSettings
 {
     [CommandArgument(0, "<PATH>")]
-    [Description("Files, folders (recursive), globs, - for standard input; JSON Lines and CSV files give one article per line/row.")]
+    [Description(Shapes)]
     public string[] Paths { get; init; } = [];
 
     [CommandOption("--db <FILE>")]
@@ -30,7 +30,7 @@ public sealed class IngestCommand : Command<IngestSettings>
     public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellationToken)
     {
         var pipeline = StandardPipeline.Build(settings.Resources());
-        var items = StoreIngest.Prepare(InputSources.Expand(StdinArgument.Restore(settings.Paths)));
+        var items = StoreIngest.Prepare(InputSources.Expand(StdinArgument.Restore(settings.Paths)), settings.FieldMap);
         IEventStore store;
         try
         {

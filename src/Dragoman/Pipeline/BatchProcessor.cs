@@ -1,5 +1,6 @@
 using Dragoman.Documents;
 using Dragoman.Ingest;
+using Dragoman.Ingest.Json;
 
 namespace Dragoman.Pipeline;
 
@@ -12,10 +13,10 @@ public sealed record BatchOutcome(string Input, Document? Document, string? Erro
 /// </summary>
 public static class BatchProcessor
 {
-    public static IEnumerable<BatchOutcome> Process(IEnumerable<InputItem> inputs, DocumentPipeline pipeline, DateOnly? reference, CancellationToken cancel = default)
+    public static IEnumerable<BatchOutcome> Process(IEnumerable<InputItem> inputs, DocumentPipeline pipeline, DateOnly? reference, CancellationToken cancel = default, FieldMap? map = null)
     {
         return inputs
-            .SelectMany(ArticleInputs.Split)
+            .SelectMany(i => ArticleInputs.Split(i, map ?? FieldMap.None))
             .AsParallel()
             .AsOrdered()
             .WithCancellation(cancel)

@@ -1,4 +1,5 @@
 using Dragoman.Ingest;
+using Dragoman.Ingest.Json;
 using Dragoman.Pipeline;
 
 namespace Dragoman.Storage;
@@ -32,8 +33,8 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
     public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Expands container inputs (JSON Lines, CSV) into one item per article.</summary>
-    public static IReadOnlyList<InputItem> Prepare(IEnumerable<InputItem> inputs) =>
-        inputs.SelectMany(ArticleInputs.Split).ToList();
+    public static IReadOnlyList<InputItem> Prepare(IEnumerable<InputItem> inputs, FieldMap? map = null) =>
+        inputs.SelectMany(i => ArticleInputs.Split(i, map ?? FieldMap.None)).ToList();
 
     public IngestSummary Run(IReadOnlyList<InputItem> items, Action<IngestProgress>? progress = null, CancellationToken cancel = default)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dragoman.Documents;
+using Dragoman.Ingest.Json;
 
 namespace Dragoman.Ingest;
 
@@ -22,17 +23,20 @@ public static class CsvArticles
     public static bool IsCsv(InputItem item) =>
         item.Raw is not null && item.Raw.Uri.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
-    public static IEnumerable<InputItem> Split(InputItem item)
+    public static IEnumerable<InputItem> Split(InputItem item) => Split(item, FieldMap.None);
+
+    /// <summary>As <see cref="Split(InputItem)"/>; a mapped column name (--map, --preset) is tried before the usual ones.</summary>
+    public static IEnumerable<InputItem> Split(InputItem item, FieldMap map)
     {
         if (!IsCsv(item)) return [item];
         var raw = item.Raw!;
         var text = Decode(raw.Bytes);
         var rows = Parse(text);
         if (!rows.IsOk) return [InputItem.Failed(item.Input, "CSV: " + rows.Error)];
-        return ToItems(raw.Uri, rows.Value!);
+        return ToItems(raw.Uri, rows.Value!, map);
     }
 
-    private static IEnumerable<InputItem> ToItems(string uri, List<string[]> rows)
+    private static IEnumerable<InputItem> ToItems(string uri, List<string[]> rows, FieldMap map)
     {
         if (rows.Count == 0)
         {
@@ -40,11 +44,11 @@ public static class CsvArticles
             yield break;
         }
         var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        int Col(string[] names) => names.Select(n => Array.IndexOf(header, n)).FirstOrDefault(i => i >= 0, -1);
-        int textCol = Col(TextColumns), titleCol = Col(TitleColumns), dateCol = Col(DateColumns), sourceCol = Col(SourceColumns), urlCol = Col(UrlColumns);
+        int Col(string field, string[] names) => map.Candidates(field, names).Select(n => Array.IndexOf(header, n.ToLowerInvariant())).FirstOrDefault(i => i >= 0, -1);
+        int textCol = Col("text", TextColumns), titleCol = Col("title", TitleColumns), dateCol = Col("published", DateColumns), sourceCol = Col("source", SourceColumns), urlCol = Col("url", UrlColumns);
         if (textCol < 0)
         {
-            yield return InputItem.Failed(uri, $"CSV: no text column (expected one of {string.Join(", ", TextColumns)})");
+            yield return InputItem.Failed(uri, $"CSV: no text column (expected one of {string.Join(", ", map.Candidates("text", TextColumns))}; name yours with --map text=COLUMN)");
             yield break;
         }
         for (int r = 1; r < rows.Count; r++)

@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using Dragoman.Documents;
+
+namespace Dragoman.Ingest.Json;
+
+/// <summary>
+/// JSON articles: one JSON record (an object) becomes one input, with its <c>html</c> or <c>text</c> as the content and
+/// <c>title</c>, <c>published</c>, <c>source</c>, <c>url</c> as hints, each looked up through a <see cref="FieldMap"/>.
+/// A file holding a JSON array gives one input per element, named <c>FILE#N</c> (N from 1); a file holding one
+/// object (news-please writes one per article) gives one input. A bad element fails alone.
+/// </summary>
+public static class JsonArticles
+{
+    private static readonly Dictionary<string, string[]> Usual = new()
+    {
+        ["html"] = ["html"],
+        ["text"] = ["text", "maintext", "content", "body", "article"],
+        ["title"] = ["title", "headline"],
+        ["published"] = ["published", "date_publish", "publish_date", "date", "pubdate", "datePublished"],
+        ["source"] = ["source", "publisher", "media_name", "source_domain"],
+        ["url"] = ["url", "link", "uri"],
+    };
+
+    /// <summary>One record to one input; <paramref name="what"/> names the record in errors ("line 3", "element 2").</summary>
+    public static InputItem FromElement(string name, string what, JsonElement root, FieldMap map, DateTimeOffset? fetched)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return InputItem.Failed(name, $"{what} is JSON but not an object ({root.ValueKind})");
+        string? Get(string field)
+        {
+            foreach (var key in map.Candidates(field, Usual[field]))
+                if (Lookup(root, key) is { } v && !string.IsNullOrWhiteSpace(v)) return v;
+            return null;
+        }
+        var html = Get("html");
+        var body = html is null ? Get("text") : null;
+        if (html is null && body is null)
+        {
+            var tried = map.Candidates("html", Usual["html"]).Concat(map.Candidates("text", Usual["text"])).Distinct();
+            return InputItem.Failed(name, $"{what} has no non-empty \"text\" or \"html\" field (looked for {string.Join(", ", tried)}; map other names with --map text=FIELD)");
+        }
+        var url = Get("url");
+        var hints = new ArticleHints(Get("title"), Get("published"), Get("source"), url);
+        var type = html is not null ? ContentTypes.Html : ContentTypes.Text;
+        return InputItem.Read(new RawDocument(url ?? name, Encoding.UTF8.GetBytes(html ?? body!), type, fetched, hints)) with { Input = name };
+    }
+
+    /// <summary>A string (or number) at a key, or a dotted path into nested objects ("meta.site").</summary>
+    private static string? Lookup(JsonElement root, string key)
+    {
+        var cur = root;
+        foreach (var part in key.Split('.'))
+        {
+            if (cur.ValueKind != JsonValueKind.Object || !cur.TryGetProperty(part, out cur)) return null;
+        }
+        return cur.ValueKind switch
+        {
+            JsonValueKind.String => cur.GetString(),
+            JsonValueKind.Number => cur.GetRawText(),
+            _ => null,
+        };
+    }
+
+    /// <summary>A whole-file JSON document: an array of article objects, or one article object.</summary>
+    public static IEnumerable<InputItem> Split(InputItem item, FieldMap map)
+    {
+        var raw = item.Raw!;
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(raw.Bytes, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 256 });
+        }
+        catch (JsonException ex)
+        {
+            return [InputItem.Failed(item.Input, $"not valid JSON: {Short(ex)}")];
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind == JsonValueKind.Object) return [FromElement(item.Input, "the JSON object", root, map, raw.FetchedAt)];
+            if (root.ValueKind != JsonValueKind.Array)
+                return [InputItem.Failed(item.Input, $"JSON {root.ValueKind} at the top level, not an article object or an array of them")];
+            var items = new List<InputItem>(root.GetArrayLength());
+            int n = 0;
+            foreach (var el in root.EnumerateArray())
+            {
+                n++;
+                items.Add(FromElement($"{item.Input}#{n}", $"element {n}", el, map, raw.FetchedAt));
+            }
+            if (n == 0) items.Add(InputItem.Failed(item.Input, "JSON array is empty"));
+            return items;
+        }
+    }
+
+    public static string Short(JsonException ex) => ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0];
+}
