@@ -70,14 +70,8 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                 fromMention.Add(m);
             }
         }
-        var mentions = document.Mentions;
-        bool Blocked(int start, int end)
-        {
-            var span = new TextSpan(start, end);
-            foreach (var mm in mentions) if (mm.Span.Overlaps(span)) return true;
-            return false;
-        }
-        foreach (var q in PlaceSpotter.Spot(text, document.Tokens, document.Sentences, resolver.Gazetteer, Blocked))
+        var mentionSpans = new SpanOverlaps(document.Mentions.Select(m => m.Span));
+        foreach (var q in PlaceSpotter.Spot(text, document.Tokens, document.Sentences, resolver.Gazetteer, mentionSpans.Overlaps))
         {
             queries.Add(q);
             fromMention.Add(-1);
@@ -104,5 +98,37 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                 });
             }
         }
+    }
+}
+
+/// <summary>Whether a span overlaps any of a fixed set of spans, in log time (a text has as many mentions as words).</summary>
+internal sealed class SpanOverlaps
+{
+    private readonly int[] _starts;
+    private readonly int[] _maxEnd; // the largest end among the spans up to each position, in start order
+
+    public SpanOverlaps(IEnumerable<TextSpan> spans)
+    {
+        var sorted = spans.OrderBy(s => s.Start).ToArray();
+        _starts = new int[sorted.Length];
+        _maxEnd = new int[sorted.Length];
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            _starts[i] = sorted[i].Start;
+            _maxEnd[i] = Math.Max(sorted[i].End, i > 0 ? _maxEnd[i - 1] : int.MinValue);
+        }
+    }
+
+    /// <summary>Whether some span has Start &lt; end and End &gt; start (<see cref="TextSpan.Overlaps"/>).</summary>
+    public bool Overlaps(int start, int end)
+    {
+        // the spans that start before end are a prefix; one of them overlaps when the prefix reaches past start
+        int lo = 0, hi = _starts.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_starts[mid] < end) lo = mid + 1; else hi = mid;
+        }
+        return lo > 0 && _maxEnd[lo - 1] > start;
     }
 }

@@ -216,10 +216,11 @@ public sealed class PlaceResolver
         var noPicks = Array.Empty<int>();
         double focusTotal = focus.Values.Sum();
         // a country's name is focus for the other names, never for its own mentions ("Palestine" in a Texas paper)
+        var selfFocus = SelfFocusByKey(work);
         foreach (var w in work)
         {
-            var self = SelfFocus(w, work, out var selfTotal);
-            Score(w, new Focus(focus, self, focusTotal - selfTotal, focus), null, noPicks, work);
+            var (self, selfTotal) = selfFocus.GetValueOrDefault(w.Key);
+            Score(w, new Focus(focus, self, focusTotal - selfTotal, focus), null, noPicks, null);
         }
         // pass 2: focus and proximity from the other mentions' first-pass picks (never a mention's own pick,
         // nor that of another mention of the same name, so no choice supports itself)
@@ -239,26 +240,33 @@ public sealed class PlaceResolver
             if (a1 >= 0) adminRaw[a1] = adminRaw.GetValueOrDefault(a1) + weights[j];
         }
         double rawTotal = raw.Values.Sum(), adminRawTotal = adminRaw.Values.Sum();
+        // per name: the focus its own mentions add (left out of its own scoring), kept current as picks change
+        var excluded = new Dictionary<string, OwnPicks>(StringComparer.Ordinal);
+        var index = new PickIndex(_g);
+        for (int j = 0; j < work.Length; j++)
+        {
+            var w = work[j];
+            if (w.Pick >= 0 && !w.Blocked) index.Add(w.Key, w.Pick);
+            if (w.Cands.Length == 0) continue;
+            if (!excluded.TryGetValue(w.Key, out var own))
+            {
+                var (self, selfTotal) = selfFocus.GetValueOrDefault(w.Key);
+                excluded[w.Key] = own = new OwnPicks(self is null ? new(StringComparer.Ordinal) : new(self, StringComparer.Ordinal), selfTotal);
+            }
+            if (weights[j] != 0) own.Add(_g.CountryOf(w.Pick), _g.Admin1s[w.Pick], weights[j]);
+        }
         for (int i = 0; i < work.Length; i++)
         {
             var w = work[i];
             if (w.Cands.Length == 0) continue;
-            // leave out this name's own picks
-            var exclC = new Dictionary<string, double>(StringComparer.Ordinal);
-            var exclA = new Dictionary<int, double>();
-            double ex = 0, exA = 0;
-            var selfFocus = SelfFocus(w, work, out ex);
-            if (selfFocus is not null) foreach (var (cc, v) in selfFocus) Bump(exclC, cc, v);
-            for (int j = 0; j < work.Length; j++)
-            {
-                if (weights[j] == 0 || work[j].Key != w.Key) continue;
-                Bump(exclC, _g.CountryOf(work[j].Pick), weights[j]);
-                ex += weights[j];
-                int a1 = _g.Admin1s[work[j].Pick];
-                if (a1 >= 0) { exclA[a1] = exclA.GetValueOrDefault(a1) + weights[j]; exA += weights[j]; }
-            }
+            var own = excluded[w.Key];
             int before = w.Pick;
-            Score(w, new Focus(raw, exclC, rawTotal - ex, focus), adminRawTotal - exA > 0 ? new AdminFocus(adminRaw, exclA, adminRawTotal - exA) : null, picks, work);
+            Score(w, new Focus(raw, own.Countries, rawTotal - own.Total, focus), adminRawTotal - own.AdminTotal > 0 ? new AdminFocus(adminRaw, own.Admins, adminRawTotal - own.AdminTotal) : null, picks, index);
+            if (w.Pick != before && !w.Blocked)
+            {
+                index.Remove(w.Key, before);
+                index.Add(w.Key, w.Pick);
+            }
             if (weights[i] > 0 && w.Pick != before && w.Pick >= 0)
             {
                 // later mentions see this mention's revised choice
@@ -267,6 +275,7 @@ public sealed class PlaceResolver
                 int a0 = _g.Admin1s[before], a1 = _g.Admin1s[w.Pick];
                 if (a0 >= 0) { adminRaw[a0] -= weights[i]; adminRawTotal -= weights[i]; }
                 if (a1 >= 0) { adminRaw[a1] = adminRaw.GetValueOrDefault(a1) + weights[i]; adminRawTotal += weights[i]; }
+                own.Move(_g.CountryOf(before), a0, _g.CountryOf(w.Pick), a1, weights[i]);
             }
         }
 
@@ -377,7 +386,7 @@ public sealed class PlaceResolver
         public double Share(int a) => (Raw.GetValueOrDefault(a) - Excluded.GetValueOrDefault(a)) / Total;
     }
 
-    private void Score(Work w, Focus focus, AdminFocus? admin, int[] picks, Work[] all)
+    private void Score(Work w, Focus focus, AdminFocus? admin, int[] picks, PickIndex? index)
     {
         if (w.Cands.Length == 0) return;
         if (w.Scores.Length != w.Cands.Length) w.Scores = new double[w.Cands.Length];
@@ -421,9 +430,9 @@ public sealed class PlaceResolver
                 && !AltOnly(w, k)) s += NamedCountryCityBonus;
             if (admin is { } a && _g.Admin1s[c] >= 0) s += 2.0 * a.Share(_g.Admin1s[c]);
             if (w.Coloc is { } co) s += 0.35 * co[k];
-            if (picks.Length > 0)
+            if (picks.Length > 0 && index is not null)
             {
-                double d = NearestPick(c, w, all);
+                double d = NearestPick(c, w, index);
                 if (d < 25) s += 1.5;
                 else if (d < 80) s += 1.0;
                 else if (d < 250) s += 0.5;
@@ -456,19 +465,43 @@ public sealed class PlaceResolver
 
     private const double CountryNameFocus = 1.5;
 
-    /// <summary>The focus that the mentions of <paramref name="w"/>'s own name added by being a country's name.</summary>
-    private static Dictionary<string, double>? SelfFocus(Work w, Work[] all, out double total)
+    /// <summary>Per name: the focus that its mentions added by being a country's name.</summary>
+    private static Dictionary<string, (Dictionary<string, double>? Focus, double Total)> SelfFocusByKey(Work[] all)
     {
-        total = 0;
-        Dictionary<string, double>? d = null;
+        var byKey = new Dictionary<string, (Dictionary<string, double>? Focus, double Total)>(StringComparer.Ordinal);
         foreach (var o in all)
         {
-            if (o.FocusBump is null || o.Key != w.Key) continue;
+            if (o.FocusBump is null) continue;
+            var (d, total) = byKey.GetValueOrDefault(o.Key);
             d ??= new Dictionary<string, double>(StringComparer.Ordinal);
             d[o.FocusBump] = d.GetValueOrDefault(o.FocusBump) + CountryNameFocus;
-            total += CountryNameFocus;
+            byKey[o.Key] = (d, total + CountryNameFocus);
         }
-        return d;
+        return byKey;
+    }
+
+    /// <summary>What one name's own mentions add to the focus (self focus and their picks), left out of its own scoring.</summary>
+    private sealed class OwnPicks(Dictionary<string, double> countries, double total)
+    {
+        public Dictionary<string, double> Countries { get; } = countries;
+        public Dictionary<int, double> Admins { get; } = new();
+        public double Total { get; private set; } = total;
+        public double AdminTotal { get; private set; }
+
+        public void Add(string country, int admin1, double weight)
+        {
+            Bump(Countries, country, weight);
+            Total += weight;
+            if (admin1 >= 0) { Admins[admin1] = Admins.GetValueOrDefault(admin1) + weight; AdminTotal += weight; }
+        }
+
+        public void Move(string fromCountry, int fromAdmin1, string toCountry, int toAdmin1, double weight)
+        {
+            Bump(Countries, fromCountry, -weight);
+            Bump(Countries, toCountry, weight);
+            if (fromAdmin1 >= 0) { Admins[fromAdmin1] -= weight; AdminTotal -= weight; }
+            if (toAdmin1 >= 0) { Admins[toAdmin1] = Admins.GetValueOrDefault(toAdmin1) + weight; AdminTotal += weight; }
+        }
     }
 
     private const double AlternateNamePenalty = 1.0;
@@ -508,7 +541,8 @@ public sealed class PlaceResolver
             keyId[i] = id;
         }
         if (ids.Count < 2) return;
-        var cells = new Dictionary<long, List<long>>();
+        // each (name, candidate) once: a name repeated 20,000 times must not make every cell 20,000 long
+        var cells = new Dictionary<long, HashSet<long>>();
         for (int i = 0; i < work.Length; i++)
             foreach (var c in work[i].Cands)
             {
@@ -566,24 +600,12 @@ public sealed class PlaceResolver
         return false;
     }
 
-    private double NearestPick(int c, Work self, Work[] all)
+    private double NearestPick(int c, Work self, PickIndex index)
     {
-        double best = double.MaxValue;
+        // a country is "near" the places it contains
         if (_g.FClasses[c] == 'A' && _g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal))
-        {
-            // a country is "near" the places it contains
-            foreach (var o in all)
-                if (!ReferenceEquals(o, self) && o.Pick >= 0 && !o.Blocked && o.Key != self.Key && o.Pick != c && _g.Countries[o.Pick] == _g.Countries[c]) return 0;
-            return best;
-        }
-        foreach (var o in all)
-        {
-            if (ReferenceEquals(o, self) || o.Pick < 0 || o.Blocked || o.Pick == c || o.Key == self.Key) continue;
-            if (_g.FClasses[o.Pick] == 'A' && _g.FeatureCodeOf(o.Pick).StartsWith("PCL", StringComparison.Ordinal)) continue;
-            double d = GeoMath.ApproxKm(_g.Lats[c], _g.Lons[c], _g.Lats[o.Pick], _g.Lons[o.Pick]);
-            if (d < best) best = d;
-        }
-        return best;
+            return index.AnyInCountry(c, self.Key) ? 0 : double.MaxValue;
+        return index.NearestKm(c, self.Key);
     }
 
     /// <summary>The prior of an entry before context: population and feature importance.</summary>
