@@ -58,6 +58,7 @@ app.Configure(config =>
         evaluate.AddCommand<EvalPosCommand>("pos").WithDescription("Score the part-of-speech tagger on a CoNLL-2003 or GMB file.");
 
         evaluate.AddCommand<EvalEventLocCommand>("eventloc").WithDescription("Score the event-location model (which place an event happened at) on event-location JSON Lines.");
+        evaluate.AddCommand<EvalArticlesCommand>("articles").WithDescription("Score the whole pipeline on real pages with hand-coded gold (articles-gold): events, fields, places; development and held-back parts.");
         evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
     });
     config.AddBranch("bench", bench =>

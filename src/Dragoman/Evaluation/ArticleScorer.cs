@@ -1,0 +1,113 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Evaluation;
+
+/// <summary>One miss, for `eval articles --errors`: which article and field, what gold and the system said, and where.</summary>
+public sealed record ArticleError(string Article, string Field, string Gold, string System, string Evidence);
+
+/// <summary>
+/// Scores one article against its gold (rules in ../shared/data/articles-gold/README.md, docs/evaluation.md).
+/// A gold event is matched by a system event of the same PLOVER type whose sentence overlaps the gold evidence;
+/// when several qualify, the one with most fields right counts (a gold event never needs two system events).
+/// </summary>
+public sealed class ArticleScorer(ArticleFieldRules rules)
+{
+    public (ArticleTally Tally, List<ArticleError> Errors) Score(GoldArticle gold, SystemArticle sys)
+    {
+        var t = new ArticleTally { Articles = 1, GoldEvents = gold.Events.Count, SystemEvents = sys.Events.Count };
+        var errors = new List<ArticleError>();
+        var goldSpans = new List<TextSpan>();
+        foreach (var g in gold.Events)
+        {
+            var spans = EvidenceLocator.Find(sys.Text, g.Evidence);
+            goldSpans.AddRange(spans);
+            if (spans.Count == 0)
+            {
+                t.GoldEvidenceMissing++;
+                errors.Add(new ArticleError(gold.Name, "evidence", g.Evidence, "not found in the processed text", g.Evidence));
+                continue;
+            }
+            var inSentence = sys.Events.Where(e => e.Sentences.Any(s => spans.Any(s.Overlaps))).ToList();
+            var candidates = inSentence.Where(e => ArticleFieldRules.TypeMatches(g.Plover, e.Plover, e.PloverMode)).ToList();
+            if (candidates.Count == 0)
+            {
+                var seen = inSentence.Count == 0 ? "no event in the sentence" : string.Join(", ", inSentence.Select(e => $"{e.Plover ?? "?"}({e.Actor ?? "-"})"));
+                errors.Add(new ArticleError(gold.Name, "type", g.Plover ?? "?", seen, g.Evidence));
+                continue;
+            }
+            var best = candidates.Select(e => (Event: e, Fields: Fields(gold, g, e))).OrderByDescending(c => Merit(c.Fields)).First();
+            t.TypeMatched++;
+            bool full = true;
+            foreach (var (field, right, goldText, sysText) in best.Fields)
+            {
+                t.Field[field].Add(right);
+                if (!right)
+                {
+                    errors.Add(new ArticleError(gold.Name, field, goldText, sysText, g.Evidence));
+                    if (field is "actor" or "place" or "event_date") full = false;
+                }
+            }
+            if (full) t.FullMatched++;
+        }
+        t.SystemEventsOutsideGold = sys.Events.Count(e => !e.Sentences.Any(s => goldSpans.Any(s.Overlaps)));
+        ScorePlaces(gold, sys, t);
+        ScoreNames(gold.Persons, sys.PersonNames, t.Persons);
+        ScoreNames(gold.Organizations, sys.OrganizationNames, t.Organizations);
+        return (t, errors);
+    }
+
+    /// <summary>Full first, then the number of fields right.</summary>
+    private static int Merit(List<(string Field, bool Right, string Gold, string System)> fields) =>
+        (fields.Where(f => f.Field is "actor" or "place" or "event_date").All(f => f.Right) ? 100 : 0) + fields.Count(f => f.Right);
+
+    /// <summary>The scored fields of a matched pair; a field the gold leaves empty (place, date, count) is not scored.</summary>
+    private List<(string Field, bool Right, string Gold, string System)> Fields(GoldArticle article, GoldEvent g, SystemEvent e)
+    {
+        var f = new List<(string, bool, string, string)>
+        {
+            ("actor", rules.PartyMatches(g.Actor, [e.Actor]), g.Actor ?? "(none)", e.Actor ?? "(none)"),
+            ("target", rules.PartyMatches(g.Target, [e.Target]), g.Target ?? "(none)", e.Target ?? "(none)"),
+            ("source", rules.PartyMatches(g.Source, e.Sources), g.Source ?? "(none)", e.Sources.Count == 0 ? "(none)" : string.Join(" <- ", e.Sources)),
+            ("modality", string.Equals(g.Modality, e.Modality, StringComparison.OrdinalIgnoreCase), g.Modality ?? "(none)", e.Modality),
+        };
+        if (g.Count is { } c)
+            f.Add(("count", ArticleFieldRules.CountMatches(c, e.Counts), $"{c.Min?.ToString() ?? "-"}..{c.Max?.ToString() ?? "-"} {c.Kind}",
+                e.Counts.Count == 0 ? "(none)" : string.Join(", ", e.Counts.Select(x => $"{x.Min}..{x.Max?.ToString() ?? "-"}"))));
+        if (ArticleFieldRules.DateWindow(g.Date) is not null)
+            f.Add(("event_date", ArticleFieldRules.DateMatches(g.Date, e.Start, e.End), g.Date!,
+                e.Start is null ? "(none)" : e.End is { } end && end != e.Start ? $"{e.Start:yyyy-MM-dd}..{end:yyyy-MM-dd}" : $"{e.Start:yyyy-MM-dd}"));
+        if (g.Place is not null && FindPlace(article, g.Place) is { Lat: not null, Lon: not null } gp)
+            f.Add(("place", ArticleFieldRules.PlaceMatches(gp, e.Lat, e.Lon), $"{g.Place} ({gp.Lat:0.##},{gp.Lon:0.##})",
+                e.PlaceText is null ? "(none)" : $"{e.PlaceText} ({e.Lat?.ToString("0.##") ?? "?"},{e.Lon?.ToString("0.##") ?? "?"})"));
+        return f;
+    }
+
+    private static GoldPlace? FindPlace(GoldArticle a, string name) =>
+        a.Places.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? a.Places.FirstOrDefault(p => name.Contains(p.Name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A gold place is resolved when a system place mention of that name has coordinates (the first such one is judged).</summary>
+    private static void ScorePlaces(GoldArticle gold, SystemArticle sys, ArticleTally t)
+    {
+        foreach (var gp in gold.Places.Where(p => p.Lat is not null && p.Lon is not null))
+        {
+            t.GoldPlaces++;
+            var hit = sys.Places.FirstOrDefault(p => p.IsResolved && string.Equals(Squash(p.Text), Squash(gp.Name), StringComparison.OrdinalIgnoreCase));
+            if (hit is null) continue;
+            t.PlacesResolved++;
+            if (ArticleFieldRules.PlaceMatches(gp, hit.Lat, hit.Lon)) t.PlacesRight161++;
+        }
+        var countries = gold.Places.Select(p => p.Country).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (countries.Count > 0)
+            t.ResolvedOutsideGoldCountries = sys.Places.Where(p => p.IsResolved && p.Country3 is not null && !countries.Contains(p.Country3))
+                .Select(p => Squash(p.Text).ToLowerInvariant()).Distinct().Count();
+    }
+
+    private static void ScoreNames(IReadOnlyList<GoldName> gold, IReadOnlyList<string> system, FieldTally tally)
+    {
+        var found = system.Select(Squash).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var g in gold) tally.Add(g.Aliases.Prepend(g.Name).Any(n => found.Contains(Squash(n))));
+    }
+
+    private static string Squash(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+
+namespace Dragoman.Evaluation;
+
+/// <summary>A right/scored pair for one field.</summary>
+public sealed class FieldTally
+{
+    public int Right { get; set; }
+    public int Scored { get; set; }
+    public void Add(bool right) { Scored++; if (right) Right++; }
+    public void Add(FieldTally o) { Right += o.Right; Scored += o.Scored; }
+}
+
+/// <summary>The counts behind the articles-gold figures, for one article or summed over a part.</summary>
+public sealed class ArticleTally
+{
+    public static readonly string[] Fields = ["actor", "target", "source", "count", "event_date", "place", "modality"];
+
+    public int Articles { get; set; }
+    public int GoldEvents { get; set; }
+    public int GoldEvidenceMissing { get; set; }
+    public int TypeMatched { get; set; }
+    public int FullMatched { get; set; }
+    public Dictionary<string, FieldTally> Field { get; } = Fields.ToDictionary(f => f, _ => new FieldTally());
+    public int SystemEvents { get; set; }
+    public int SystemEventsOutsideGold { get; set; }
+    public int GoldPlaces { get; set; }
+    public int PlacesResolved { get; set; }
+    public int PlacesRight161 { get; set; }
+    public int ResolvedOutsideGoldCountries { get; set; }
+    public FieldTally Persons { get; } = new();
+    public FieldTally Organizations { get; } = new();
+
+    public void Add(ArticleTally o)
+    {
+        Articles += o.Articles; GoldEvents += o.GoldEvents; GoldEvidenceMissing += o.GoldEvidenceMissing;
+        TypeMatched += o.TypeMatched; FullMatched += o.FullMatched;
+        foreach (var (k, v) in o.Field) Field[k].Add(v);
+        SystemEvents += o.SystemEvents; SystemEventsOutsideGold += o.SystemEventsOutsideGold;
+        GoldPlaces += o.GoldPlaces; PlacesResolved += o.PlacesResolved; PlacesRight161 += o.PlacesRight161;
+        ResolvedOutsideGoldCountries += o.ResolvedOutsideGoldCountries;
+        Persons.Add(o.Persons); Organizations.Add(o.Organizations);
+    }
+
+    public static ArticleTally Sum(IEnumerable<ArticleTally> parts)
+    {
+        var t = new ArticleTally();
+        foreach (var p in parts) t.Add(p);
+        return t;
+    }
+
+    private static double Ratio(int a, int b) => b == 0 ? 0 : Math.Round((double)a / b, 4);
+
+    /// <summary>The figures under the names ../shared/tools/scoreboard reads (docs/evaluation.md).</summary>
+    public JsonObject ToJson()
+    {
+        var o = new JsonObject
+        {
+            ["articles"] = Articles,
+            ["gold_events"] = GoldEvents,
+            ["event_full_recall"] = Ratio(FullMatched, GoldEvents),
+            ["event_type_recall"] = Ratio(TypeMatched, GoldEvents),
+        };
+        foreach (var f in Fields)
+        {
+            o[f + "_acc"] = Ratio(Field[f].Right, Field[f].Scored);
+            o[f + "_scored"] = Field[f].Scored;
+        }
+        o["events_per_article"] = Articles == 0 ? 0 : Math.Round((double)SystemEvents / Articles, 3);
+        o["system_events"] = SystemEvents;
+        o["outside_gold_sentences"] = Ratio(SystemEventsOutsideGold, SystemEvents);
+        o["gold_evidence_not_found"] = GoldEvidenceMissing;
+        o["gold_places"] = GoldPlaces;
+        o["place_acc161_of_gold"] = Ratio(PlacesRight161, GoldPlaces);
+        o["place_resolved_of_gold"] = Ratio(PlacesResolved, GoldPlaces);
+        o["place_acc161_of_resolved"] = Ratio(PlacesRight161, PlacesResolved);
+        o["resolved_outside_gold_countries"] = ResolvedOutsideGoldCountries;
+        o["person_recall"] = Ratio(Persons.Right, Persons.Scored);
+        o["organization_recall"] = Ratio(Organizations.Right, Organizations.Scored);
+        return o;
+    }
+}

@@ -1,0 +1,116 @@
+using Dragoman.Documents;
+using Dragoman.Evaluation;
+
+namespace Dragoman.Tests.Evaluation;
+
+/// <summary>The articles-gold scoring rules (../shared/data/articles-gold/README.md) on small hand-made cases.</summary>
+public class ArticleScoringTests
+{
+    private static readonly ArticleFieldRules Rules = ArticleFieldRules.LoadBundled();
+
+    [Theory]
+    [InlineData("Government forces", "the government", true, "a shared content word ('government')")]
+    [InlineData("the rebels", "the army", false, "only function words are shared")]
+    [InlineData("Islamic State", "IS fighters", false, "no shared content word")]
+    [InlineData(null, null, true, "gold leaves the role empty and so does the system")]
+    [InlineData(null, "the army", false, "gold leaves the role empty, the system fills it")]
+    [InlineData("police", null, false, "the system leaves a gold role empty")]
+    public void Parties_match_by_content_word_overlap(string? gold, string? system, bool right, string why) =>
+        Assert.True(Rules.PartyMatches(gold, [system]) == right, why);
+
+    [Theory]
+    [InlineData("2024-03-05", "2024-03-04", "2024-03-04", true, "a day before the gold day is within +-1 day")]
+    [InlineData("2024-03-05", "2024-03-03", "2024-03-03", false, "two days before is outside")]
+    [InlineData("2024-03-05", "2024-03-04", "2024-03-10", false, "a week-long interval does not lie within the day's window")]
+    [InlineData("2024-03", "2024-02-10", "2024-04-20", true, "a month's gold allows the month before and after")]
+    [InlineData("2024", "2023-06-01", "2023-06-01", true, "a year's gold allows the year before")]
+    [InlineData("2024", "2026-01-01", "2026-01-01", false, "two years after is outside")]
+    [InlineData("2024-03-05", null, null, false, "no system date is wrong where gold has one")]
+    public void Dates_lie_within_the_gold_unit_plus_minus_one(string gold, string? start, string? end, bool right, string why) =>
+        Assert.True(ArticleFieldRules.DateMatches(gold, start is null ? null : DateOnly.Parse(start), end is null ? null : DateOnly.Parse(end)) == right, why);
+
+    [Theory]
+    [InlineData(31, null, 31, null, true, "'more than 30' coded as min 31 on both sides")]
+    [InlineData(31, null, 30, null, false, "a different lower bound")]
+    [InlineData(null, 100, 0, 100, true, "'up to 100': gold has no lower bound, the upper bounds agree")]
+    public void Counts_compare_the_lower_bound(int? gmin, int? gmax, int smin, int? smax, bool right, string why) =>
+        Assert.True(ArticleFieldRules.CountMatches(new GoldCount(gmin, gmax, "killed"), [(smin, smax)]) == right, why);
+
+    [Theory]
+    [InlineData(33.51, 36.29, 33.51, 36.29, true, "the same point")]
+    [InlineData(33.51, 36.29, 34.73, 36.71, true, "about 140 km away")]
+    [InlineData(33.51, 36.29, 36.20, 37.16, false, "about 310 km away")]
+    public void Places_are_right_within_161_km(double glat, double glon, double slat, double slon, bool right, string why) =>
+        Assert.True(ArticleFieldRules.PlaceMatches(new GoldPlace("X", glat, glon, "SYR", "city"), slat, slon) == right, why);
+
+    [Theory]
+    [InlineData("ASSAULT", "ASSAULT", null, true, "the same type")]
+    [InlineData("ASSAULT", "COERCE", null, false, "another type")]
+    [InlineData("CONCEDE", "RETREAT", "release", true, "a release coded RETREAT answers a gold CONCEDE (README)")]
+    [InlineData("CONCEDE", "RETREAT", "withdraw", false, "a withdrawal is not a release")]
+    public void Types_compare_the_plover_event(string gold, string system, string? mode, bool right, string why) =>
+        Assert.True(ArticleFieldRules.TypeMatches(gold, system, mode) == right, why);
+
+    [Theory]
+    [InlineData("Title\n\nGunmen  killed\nfive people.", "Gunmen killed five people.", 1, "whitespace and line breaks differ")]
+    [InlineData("He said \u201Cno\u201D \u2013 twice.", "He said \"no\" - twice.", 1, "typographic quotes and dashes")]
+    [InlineData("Lede here. Body. Lede here.", "Lede here.", 2, "a repeated lede gives both places")]
+    [InlineData("Something else.", "Gunmen killed five.", 0, "absent")]
+    public void Evidence_is_found_despite_reading_changes(string text, string evidence, int occurrences, string why) =>
+        Assert.True(EvidenceLocator.Find(text, evidence).Count == occurrences, why);
+
+    // A made-up two-sentence article: sentence one holds the gold event, sentence two is noise.
+    private const string Text = "Rebels shelled the town of Alpha on Monday, killing 4 people, police said. Officials met in Beta.";
+    private static readonly TextSpan First = new(0, 74), Second = new(75, Text.Length);
+
+    private static GoldArticle Gold(params GoldEvent[] events) => new("xx-01", null, new DateOnly(2024, 3, 6), [], [],
+        [new GoldPlace("Alpha", 10, 10, "AAA", "town"), new GoldPlace("Beta", 20, 20, "BBB", "city")], events);
+
+    private static readonly GoldEvent Shelling = new("rebels", "shelled", "ASSAULT", "the town", "Alpha", "2024-03-04",
+        new GoldCount(4, 4, "killed"), "police", "reported", "Rebels shelled the town of Alpha on Monday, killing 4 people, police said.");
+
+    private static SystemEvent Sys(string plover, TextSpan sentence, string? actor = "Rebels", double lat = 10, string date = "2024-03-04", string modality = "reported") =>
+        new("ev", plover, null, [sentence], actor, "the town", ["police"], [(4, 4)], DateOnly.Parse(date), DateOnly.Parse(date), "Alpha", lat, 10, modality);
+
+    public static TheoryData<string, SystemEvent[], int, int, int, string> Cases => new()
+    {
+        { "all right", [Sys("ASSAULT", First)], 1, 1, 0, "type, actor, place and date right: matched in full" },
+        { "wrong type", [Sys("COERCE", First)], 0, 0, 0, "a system event of another type does not match" },
+        { "other sentence", [Sys("ASSAULT", Second)], 0, 0, 1, "the right type in a sentence without the gold evidence neither matches nor counts as inside" },
+        { "wrong actor", [Sys("ASSAULT", First, actor: "police")], 1, 0, 0, "matched by type, but the actor is wrong: not full" },
+        { "far place", [Sys("ASSAULT", First, lat: 15)], 1, 0, 0, "a place 550 km away is wrong: not full" },
+        { "late date", [Sys("ASSAULT", First, date: "2024-03-06")], 1, 0, 0, "two days after the gold day is wrong: not full" },
+        { "modality only", [Sys("ASSAULT", First, modality: "asserted")], 1, 1, 0, "modality is scored but is not part of full" },
+        { "best of two", [Sys("ASSAULT", First, actor: "police"), Sys("ASSAULT", First)], 1, 1, 0, "the better of two candidates counts" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_gold_event_is_matched_by_type_and_sentence(string name, SystemEvent[] events, int typeMatched, int full, int outside, string why)
+    {
+        var sys = new SystemArticle("xx-01", Text, events, [], [], []);
+        var (t, _) = new ArticleScorer(Rules).Score(Gold(Shelling), sys);
+        Assert.True(t.TypeMatched == typeMatched && t.FullMatched == full && t.SystemEventsOutsideGold == outside,
+            $"{name}: {why} (type {t.TypeMatched}, full {t.FullMatched}, outside {t.SystemEventsOutsideGold})");
+    }
+
+    [Fact]
+    public void Places_count_resolved_right_and_outside_the_gold_countries()
+    {
+        var sys = new SystemArticle("xx-01", Text, [],
+            [new SystemPlace("Alpha", 10.5, 10, "AAA"), new SystemPlace("Beta", null, null, null), new SystemPlace("Gamma", 0, 0, "CCC"), new SystemPlace("Gamma", 0, 0, "CCC")],
+            [], []);
+        var (t, _) = new ArticleScorer(Rules).Score(Gold(), sys);
+        Assert.Equal((2, 1, 1, 1), (t.GoldPlaces, t.PlacesResolved, t.PlacesRight161, t.ResolvedOutsideGoldCountries));
+    }
+
+    [Fact]
+    public void The_split_holds_back_30_percent_of_each_prefix_by_a_stable_hash()
+    {
+        var names = Enumerable.Range(1, 20).SelectMany(i => new[] { $"aa-{i:00}", $"bb-{i:00}" }).ToList();
+        var held = ArticleSplit.ChooseHeld(names);
+        Assert.Equal((6, 6), (held.Count(n => n.StartsWith("aa-")), held.Count(n => n.StartsWith("bb-"))));
+        Assert.Equal(held, ArticleSplit.ChooseHeld(Enumerable.Reverse(names)));
+        Assert.Equal(0xaf63dc4c8601ec8cUL, ArticleSplit.StableHash("a")); // FNV-1a 64 reference value
+    }
+}
