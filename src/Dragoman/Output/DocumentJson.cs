@@ -113,8 +113,9 @@ public static class DocumentJson
         ["admin1"] = p.Admin1,
         ["admin2"] = p.Admin2,
         ["feature"] = p.Feature,
-        ["precision"] = PrecisionName(p.Precision),
-        ["acled_geo_precision"] = p.Precision == PlacePrecision.Country ? 3 : (int)p.Precision,
+        // a place left as text has no precision: never "exact", and no ACLED geo_precision
+        ["precision"] = p.IsResolved ? PrecisionName(p.Precision) : PrecisionName(PlacePrecision.Unknown),
+        ["acled_geo_precision"] = !p.IsResolved || p.Precision == PlacePrecision.Unknown ? null : p.Precision == PlacePrecision.Country ? 3 : (int)p.Precision,
         ["relation"] = p.Relation,
         ["confidence"] = Math.Round(p.Confidence, 3),
         ["candidates"] = p.IsResolved ? null : Array(p.Candidates.Select(c => (JsonNode?)c)),
@@ -125,6 +126,7 @@ public static class DocumentJson
         PlacePrecision.Exact => "exact",
         PlacePrecision.Near => "near",
         PlacePrecision.Region => "region",
+        PlacePrecision.Unknown => "unknown",
         _ => "country",
     };
 

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Dragoman.Documents;
+using Dragoman.Geo;
+using Dragoman.Output;
+
+namespace Dragoman.Tests.Geo;
+
+/// <summary>
+/// Places an analyst can trust: a choice far from what the article is about must win on evidence, else the place stays
+/// text (unresolved, precision unknown); parts of countries ("Northern Syria") are areas; division nouns belong to the name.
+/// </summary>
+public class AbstentionTests
+{
+    /// <summary>Resolves the given mentions as the pipeline does with a recogniser's spans (no forced choice).</summary>
+    private static List<PlaceResolution?> ResolveGiven(string text, params string[] mentions)
+    {
+        var queries = new List<PlaceQuery>();
+        int from = 0;
+        foreach (var m in mentions)
+        {
+            int at = text.IndexOf(m, from, StringComparison.Ordinal);
+            Assert.True(at >= 0, m);
+            queries.Add(new PlaceQuery(at, at + m.Length, Given: true));
+            from = at + m.Length;
+        }
+        return [.. GeoFixture.Resolver.Resolve(text, queries)];
+    }
+
+    [Theory]
+    [InlineData("Government shelling hit Kunin and Jisreen in the countryside of Damascus, Syrian activists said.", "Kunin|Jisreen|Damascus", "SY",
+        "village names the gazetteer lacks are not foreign towns one edit or one vowel away (Knin, Yaren)")]
+    [InlineData("Warplanes struck Taloul and Duwayleh, two villages near Idlib, the Syrian Observatory said.", "Taloul|Duwayleh|Idlib", "SY",
+        "spelling-variant matches stay inside the countries the article is about (Talol, Douala)")]
+    [InlineData("Fighting was reported in Darfur, and the Sudanese army said it had retaken El Geneina.", "Darfur|El Geneina", "SD",
+        "Darfur is the Sudanese region, not Oman's Dhofar by skeleton")]
+    [InlineData("Kurdish forces in Syria said Turkey had shelled their positions near Qamishli.", "Syria|Turkey|Qamishli", "SY|TR",
+        "Turkey is the country (its npm name is Türkiye), not a US town that once bore it")]
+    public void A_resolved_place_lies_in_a_country_the_text_supports(string text, string mentions, string allowed, string reason)
+    {
+        var ok = allowed.Split('|');
+        foreach (var p in ResolveGiven(text, mentions.Split('|')))
+        {
+            Assert.NotNull(p);
+            if (!p!.IsResolved) continue;
+            Assert.True(ok.Contains(p.Country), $"{reason}: {p.Text} resolved to {p.Name} in {p.Country}");
+        }
+    }
+
+    [Theory]
+    [InlineData("Government shelling hit Kunin in the countryside of Damascus, Syrian activists said.", "Kunin", "no candidate in Syria: better text than Knin, Croatia")]
+    [InlineData("Heavy fighting near Duwayleh, in Syria's Idlib province, was reported.", "Duwayleh", "only a far foreign variant (Douala, Cameroon)")]
+    public void A_place_without_evidence_stays_text_with_precision_unknown(string text, string mention, string reason)
+    {
+        var p = ResolveGiven(text, mention).Single();
+        Assert.True(p is { IsResolved: false }, $"{reason}: got {p?.Name} in {p?.Country}");
+        Assert.Equal(PlacePrecision.Unknown, p!.Precision);
+        var json = DocumentJson.PlaceJson(p);
+        Assert.Equal("unknown", json["precision"]!.GetValue<string>());
+        Assert.Null(json["acled_geo_precision"]);
+        Assert.Null(json["lat"]);
+    }
+
+    [Theory]
+    [InlineData("Clashes broke out in Northern Syria on Monday between rival factions.", "Northern Syria", "SY", 1, 0, "northern part of Syria, north of its centre")]
+    [InlineData("An Israeli drone struck a car in South Lebanon, killing two.", "South Lebanon", "LB", -1, 0, "southern Lebanon, not South Lebanon, Ohio")]
+    [InlineData("Rebels advanced in Eastern Aleppo as shelling continued.", "Eastern Aleppo", "SY", 0, 1, "the eastern part of Aleppo")]
+    public void A_compass_part_of_a_country_or_division_is_an_area_that_way(string text, string mention, string country, int north, int east, string reason)
+    {
+        var p = ResolveGiven(text, mention).Single();
+        Assert.True(p is { IsResolved: true } && p.Country == country, $"{reason}: got {p?.Name} in {p?.Country}");
+        Assert.Equal(PlacePrecision.Region, p!.Precision);
+        var whole = ResolveGiven(text[(text.IndexOf(mention, StringComparison.Ordinal) + mention.IndexOf(' ') + 1)..], mention[(mention.IndexOf(' ') + 1)..]).Single()!;
+        if (north != 0) Assert.True(Math.Sign(p.Lat!.Value - whole.Lat!.Value) == north, $"{reason}: {p.Lat} vs {whole.Lat}");
+        if (east != 0) Assert.True(Math.Sign(p.Lon!.Value - whole.Lon!.Value) == east, $"{reason}: {p.Lon} vs {whole.Lon}");
+    }
+
+    [Theory]
+    [InlineData("Fighting continued in Idlib province on Sunday.", "Idlib", " province", "a division's name followed by its noun")]
+    [InlineData("Clashes were reported across Daraa Governorate.", "Daraa", " Governorate", "capitalised division noun")]
+    [InlineData("Iraq state television said the curfew was lifted.", "Iraq", "", "a country's name before 'state' is not a division")]
+    [InlineData("Officials in Aleppo province council met.", "Aleppo", " province", "lower-case word after the noun")]
+    [InlineData("He visited Homs District Hospital on Monday.", "Homs", "", "a capitalised word after the noun makes another name")]
+    public void A_division_noun_after_a_division_belongs_to_its_name(string text, string name, string noun, string reason)
+    {
+        int at = text.IndexOf(name, StringComparison.Ordinal);
+        int end = GeoFixture.Resolver.DivisionPhraseEnd(text, at, at + name.Length);
+        Assert.True(noun.Length == 0 ? end < 0 : end == at + name.Length + noun.Length, $"{reason}: end {end}");
+    }
+
+    [Theory]
+    [InlineData("{\"SY\":{\"coordinate\":[\"34.8\",\"39.0\"]},\"XX\":{\"coordinate\":[\"abc\",\"1\"]}}", 1, true, "a broken row is skipped with a message, the good one kept")]
+    [InlineData("{\"SY\":{\"name\":\"Syria\"}}", 0, false, "no usable row at all: a clear error naming the file")]
+    public void Country_centroid_files_with_broken_rows_warn_and_go_on(string json, int rows, bool ok, string reason)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dragoman-centroids-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        try
+        {
+            var b = new GazetteerBuilder();
+            var r = b.AddFile(path);
+            Assert.True(r.IsOk == ok, $"{reason}: {r.Error}");
+            if (ok)
+            {
+                Assert.Equal(rows, r.Value);
+                Assert.Contains(b.Messages, m => m.Contains("skipped", StringComparison.Ordinal));
+            }
+            else Assert.Contains(path, r.Error!, StringComparison.Ordinal);
+        }
+        finally { File.Delete(path); }
+    }
+}
