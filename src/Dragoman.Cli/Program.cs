@@ -36,6 +36,15 @@ app.Configure(config =>
         .WithDescription("Serve the page (map, timeline, evidence) and the JSON API on http://127.0.0.1:5080/ (docs/web.md).")
         .WithExample("serve")
         .WithExample("serve", "--db", "news.db", "--port", "8080", "--token", "a-long-secret-token");
+    config.AddCommand<EnqueueCommand>("enqueue")
+        .WithDescription("Split inputs into jobs on a PostgreSQL work queue (one per file, one per record range of CSV / JSON Lines).")
+        .WithExample("enqueue", "corpus.csv", "--db", "postgres://user@host/dragoman");
+    config.AddCommand<WorkerCommand>("worker")
+        .WithDescription("Claim jobs from the PostgreSQL queue with a lease, process them and store the results exactly once.")
+        .WithExample("worker", "--db", "postgres://user@host/dragoman", "--concurrency", "2", "--exit-when-empty");
+    config.AddCommand<JobsCommand>("jobs")
+        .WithDescription("Show the PostgreSQL work queue: jobs per state, running and failed jobs with their errors.")
+        .WithExample("jobs", "--db", "postgres://user@host/dragoman");
     config.AddBranch("train", t =>
     {
         t.AddCommand<TrainNerCommand>("ner").WithDescription("Train the named-entity tagger.");

@@ -64,7 +64,7 @@ public sealed class BenchCommand : Command<BenchSettings>
                 summary = new StoreIngest(store, pipeline, settings.PublishedDate).Run(items, null, cancellationToken);
             clock.Stop();
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-            var dbBytes = new FileInfo(db).Length;
+            var dbBytes = StoreFiles.IsPostgres(db) ? 0 : new FileInfo(db).Length;
             if (settings.Db is null) DeleteDb(db);
             failed = summary.Failed;
             var secs = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);

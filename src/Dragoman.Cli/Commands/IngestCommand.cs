@@ -16,7 +16,7 @@ public sealed class IngestSettings : InputSettings, IStoreSettings
     public string[] Paths { get; init; } = [];
 
     [CommandOption("--db <FILE>")]
-    [Description("The SQLite database file. Default: dragoman.db in the working folder.")]
+    [Description(StoreFiles.DbDescription)]
     [DefaultValue(StoreFiles.DefaultDb)]
     public string Db { get; init; } = StoreFiles.DefaultDb;
 }
@@ -48,7 +48,7 @@ public sealed class IngestCommand : Command<IngestSettings>
                 ? WithProgressBar(ingest, items, cancellationToken)
                 : WithPlainLines(ingest, items, cancellationToken);
             clock.Stop();
-            Report(summary, clock.Elapsed, settings.Db);
+            Report(summary, clock.Elapsed, StoreFiles.IsPostgres(settings.Db) ? Storage.Postgres.PostgresLocation.Redact(settings.Db) : settings.Db);
             if (summary.Cancelled)
             {
                 Console.Out.WriteLine($"ingest: cancelled after {summary.Read} of {items.Count} inputs; those are stored, the rest were not read");

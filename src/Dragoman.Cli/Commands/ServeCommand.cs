@@ -12,7 +12,7 @@ namespace Dragoman.Cli.Commands;
 public sealed class ServeSettings : PipelineSettings, IStoreSettings
 {
     [CommandOption("--db <FILE>")]
-    [Description("The SQLite database file. Default: dragoman.db in the working folder.")]
+    [Description(StoreFiles.DbDescription)]
     [DefaultValue(StoreFiles.DefaultDb)]
     public string Db { get; init; } = StoreFiles.DefaultDb;
 

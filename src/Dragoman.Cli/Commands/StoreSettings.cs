@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Dragoman.Storage;
+using Dragoman.Storage.Postgres;
 using Dragoman.Storage.Sqlite;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -15,7 +16,7 @@ public interface IStoreSettings
 public class StoreSettings : CommandSettings, IStoreSettings
 {
     [CommandOption("--db <FILE>")]
-    [Description("The SQLite database file. Default: dragoman.db in the working folder.")]
+    [Description(StoreFiles.DbDescription)]
     [DefaultValue(StoreFiles.DefaultDb)]
     public string Db { get; init; } = StoreFiles.DefaultDb;
 }
@@ -24,12 +25,38 @@ public static class StoreFiles
 {
     public const string DefaultDb = "dragoman.db";
 
-    /// <summary>Opens the store for writing (creating it).</summary>
-    public static IEventStore OpenForWrite(string path) => SqliteEventStore.Open(path);
+    public const string DbDescription =
+        "The SQLite database file, or a PostgreSQL server: a connection string (Host=...;Database=...) or a postgres:// URL. Default: dragoman.db in the working folder.";
+
+    /// <summary>Whether <paramref name="db"/> names a PostgreSQL server rather than a SQLite file.</summary>
+    public static bool IsPostgres(string db) => PostgresLocation.IsPostgres(db);
+
+    /// <summary>Opens the store for writing (creating it): a SQLite file, or a PostgreSQL database (creating its tables).</summary>
+    public static IEventStore OpenForWrite(string path) => IsPostgres(path) ? OpenPostgres(path) : SqliteEventStore.Open(path);
+
+    /// <summary>Opens a PostgreSQL store; a bad connection string or an unreachable server is an <see cref="InvalidOperationException"/> that says so.</summary>
+    public static PostgresEventStore OpenPostgres(string db)
+    {
+        var cs = PostgresLocation.ConnectionString(db);
+        if (!cs.IsOk) throw new InvalidOperationException(cs.Error);
+        try
+        {
+            return PostgresEventStore.Open(cs.Value!);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or System.Net.Sockets.SocketException)
+        {
+            throw new InvalidOperationException($"PostgreSQL at {PostgresLocation.Redact(db)}: {ex.Message}", ex);
+        }
+    }
 
     /// <summary>Opens an existing store, or says clearly that there is none yet.</summary>
     public static Result<IEventStore> OpenExisting(string path)
     {
+        if (IsPostgres(path))
+        {
+            try { return OpenPostgres(path); }
+            catch (InvalidOperationException ex) { return Result<IEventStore>.Fail($"cannot open database: {ex.Message}"); }
+        }
         if (!File.Exists(path))
             return Result<IEventStore>.Fail($"no database at {path}; run `dragoman ingest PATH...` first (or pass --db FILE)");
         try

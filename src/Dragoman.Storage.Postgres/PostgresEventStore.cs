@@ -1,0 +1,420 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Dragoman.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL + PostGIS event store: the same contract as SQLite's (tests/Dragoman.Tests/Storage), for a team sharing
+/// one database and for many workers writing at once. Pooled connections (reads run in parallel); a batch is written in
+/// one transaction with binary COPY; articles go through a staging table and <c>INSERT ... ON CONFLICT (hash) DO NOTHING</c>,
+/// so two writers storing the same article store it once. Event and place points are PostGIS geometries with GiST
+/// indexes; full-text search uses a generated tsvector with a GIN index (<see cref="PostgresSearchQuery"/>).
+/// </summary>
+public sealed class PostgresEventStore : IEventStore
+{
+    private readonly NpgsqlDataSource _source;
+    private readonly TimeProvider _clock;
+
+    private PostgresEventStore(NpgsqlDataSource source, TimeProvider clock, int version)
+    {
+        _source = source;
+        _clock = clock;
+        SchemaVersion = version;
+    }
+
+    public int SchemaVersion { get; }
+
+    /// <summary>Opens the store behind <paramref name="connectionString"/> (Npgsql keywords) and migrates it to the latest schema.</summary>
+    public static PostgresEventStore Open(string connectionString, TimeProvider? clock = null) => Open(connectionString, clock, null);
+
+    internal static PostgresEventStore Open(string connectionString, TimeProvider? clock, int? targetVersion)
+    {
+        clock ??= TimeProvider.System;
+        var source = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            using var db = source.OpenConnection();
+            int version = PostgresMigrations.Migrate(db, clock.GetUtcNow(), targetVersion);
+            return new PostgresEventStore(source, clock, version);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A pooled connection to the store's database, for callers that write in their own transaction (the work queue).</summary>
+    internal NpgsqlConnection OpenConnection() => _source.OpenConnection();
+
+    public void Dispose() => _source.Dispose();
+
+    // ---------------------------------------------------------------- writing
+
+    public IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents)
+    {
+        if (documents.Count == 0) return [];
+        using var db = _source.OpenConnection();
+        using var tx = db.BeginTransaction();
+        var outcomes = Add(db, tx, documents);
+        tx.Commit();
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Stores a batch inside the caller's transaction. The whole batch goes in with COPY; when the server refuses it (a
+    /// document the database cannot hold, such as text with a NUL character), it is stored again one document per
+    /// savepoint, so only the documents that fail are reported as failed.
+    /// </summary>
+    internal IReadOnlyList<AddOutcome> Add(NpgsqlConnection db, NpgsqlTransaction tx, IReadOnlyList<StorableDocument> documents)
+    {
+        var ingestedAt = _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var outcomes = new AddOutcome?[documents.Count];
+        var pending = new List<(int Index, DocumentRowSet Rows)>();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < documents.Count; i++)
+        {
+            var doc = documents[i];
+            try
+            {
+                var rows = doc.Rows;
+                if (first.ContainsKey(rows.Article.Hash)) continue; // a repeat within the batch: settled below
+                first[rows.Article.Hash] = i;
+                pending.Add((i, rows));
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+            {
+                outcomes[i] = new AddOutcome(doc.Hash, AddStatus.Failed, null, "not a valid document: " + ex.Message);
+            }
+        }
+
+        Exec(db, tx, "SAVEPOINT batch");
+        try
+        {
+            Insert(db, tx, pending, ingestedAt, outcomes);
+            Exec(db, tx, "RELEASE SAVEPOINT batch");
+        }
+        catch (PostgresException)
+        {
+            Exec(db, tx, "ROLLBACK TO SAVEPOINT batch");
+            foreach (var one in pending)
+            {
+                Exec(db, tx, "SAVEPOINT doc");
+                try
+                {
+                    Insert(db, tx, [one], ingestedAt, outcomes);
+                    Exec(db, tx, "RELEASE SAVEPOINT doc");
+                }
+                catch (PostgresException ex)
+                {
+                    Exec(db, tx, "ROLLBACK TO SAVEPOINT doc");
+                    outcomes[one.Index] = new AddOutcome(documents[one.Index].Hash, AddStatus.Failed, null, "store: " + ex.MessageText);
+                }
+            }
+        }
+
+        for (int i = 0; i < documents.Count; i++)
+        {
+            if (outcomes[i] is not null) continue;
+            var earlier = outcomes[first[documents[i].Rows.Article.Hash]]!;
+            outcomes[i] = earlier.Status == AddStatus.Failed ? earlier with { } : new AddOutcome(documents[i].Hash, AddStatus.Duplicate, earlier.ArticleId);
+        }
+        return outcomes!;
+    }
+
+    private const string Stage = "dragoman_stage_articles";
+
+    /// <summary>Articles through the staging table (ids taken in batch order), then every child row of the new ones with COPY.</summary>
+    private static void Insert(NpgsqlConnection db, NpgsqlTransaction tx, List<(int Index, DocumentRowSet Rows)> pending, string ingestedAt, AddOutcome?[] outcomes)
+    {
+        if (pending.Count == 0) return;
+        var ids = new List<long>(pending.Count);
+        using (var next = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, $1)", db, tx))
+        {
+            next.Parameters.AddWithValue(pending.Count);
+            using var r = next.ExecuteReader();
+            while (r.Read()) ids.Add(r.GetInt64(0));
+        }
+        var names = string.Join(", ", PostgresColumns.Articles.Select(c => $"\"{c.Name}\""));
+        Exec(db, tx, $"""
+            CREATE TEMP TABLE IF NOT EXISTS {Stage} (LIKE articles INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;
+            TRUNCATE {Stage}
+            """);
+        using (var w = db.BeginBinaryImport($"COPY {Stage} (id, ingested_at, {names}) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (int i = 0; i < pending.Count; i++)
+            {
+                w.StartRow();
+                w.Write(ids[i], NpgsqlDbType.Bigint);
+                w.Write(ingestedAt, NpgsqlDbType.Text);
+                foreach (var c in PostgresColumns.Articles)
+                {
+                    if (c.Value(pending[i].Rows.Article) is { } v) w.Write(v, c.Type);
+                    else w.WriteNull();
+                }
+            }
+            w.Complete();
+        }
+        // In hash order, so that two writers storing overlapping batches take the unique index's locks in one order.
+        var stored = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var insert = new NpgsqlCommand($"""
+            INSERT INTO articles (id, ingested_at, {names}) SELECT id, ingested_at, {names} FROM {Stage} ORDER BY hash
+            ON CONFLICT (hash) DO NOTHING RETURNING id, hash
+            """, db, tx))
+        using (var r = insert.ExecuteReader())
+            while (r.Read()) stored[r.GetString(1)] = r.GetInt64(0);
+
+        var already = new Dictionary<string, long>(StringComparer.Ordinal);
+        var others = pending.Select(p => p.Rows.Article.Hash).Where(h => !stored.ContainsKey(h)).ToArray();
+        if (others.Length > 0)
+        {
+            using var find = new NpgsqlCommand("SELECT hash, id FROM articles WHERE hash = ANY($1)", db, tx);
+            find.Parameters.AddWithValue(others);
+            using var r = find.ExecuteReader();
+            while (r.Read()) already[r.GetString(0)] = r.GetInt64(1);
+        }
+
+        var fresh = new List<(long Id, DocumentRowSet Rows)>();
+        foreach (var (index, rows) in pending)
+        {
+            var hash = rows.Article.Hash;
+            if (stored.TryGetValue(hash, out var id))
+            {
+                fresh.Add((id, rows));
+                outcomes[index] = new AddOutcome(hash, AddStatus.Stored, id);
+            }
+            else
+                outcomes[index] = new AddOutcome(hash, AddStatus.Duplicate, already.GetValueOrDefault(hash));
+        }
+        PostgresColumns.Copy(db, "entities", PostgresColumns.Entities, Unique(fresh, d => d.Entities, e => e.EntityId));
+        PostgresColumns.Copy(db, "mentions", PostgresColumns.Mentions, fresh.SelectMany(d => d.Rows.Mentions.Select(m => (d.Id, m))));
+        PostgresColumns.Copy(db, "places", PostgresColumns.Places, Unique(fresh, d => d.Places, p => p.EntityId));
+        PostgresColumns.Copy(db, "times", PostgresColumns.Times, fresh.SelectMany(d => d.Rows.Times.Select(t => (d.Id, t))));
+        PostgresColumns.Copy(db, "events", PostgresColumns.Events, Unique(fresh, d => d.Events, e => e.EventId));
+    }
+
+    /// <summary>A document's rows of one keyed table, the first of each key (as SQLite's ON CONFLICT DO NOTHING keeps).</summary>
+    private static IEnumerable<(long, T)> Unique<T>(List<(long Id, DocumentRowSet Rows)> docs, Func<DocumentRowSet, IReadOnlyList<T>> rows, Func<T, string> key)
+    {
+        foreach (var (id, set) in docs)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in rows(set))
+                if (seen.Add(key(row))) yield return (id, row);
+        }
+    }
+
+    private static void Exec(NpgsqlConnection db, NpgsqlTransaction? tx, string sql)
+    {
+        using var cmd = new NpgsqlCommand(sql, db, tx);
+        cmd.ExecuteNonQuery();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private const string ArticleColumns =
+        "a.id, a.hash, a.uri, a.title, a.publisher, a.published, a.ingested_at, (SELECT COUNT(*)::int FROM events x WHERE x.article_id = a.id)";
+
+    private static ArticleSummary ReadSummary(NpgsqlDataReader r)
+    {
+        var c = new PgCells(r);
+        return new(c.Long(), c.Str(), c.Str(), c.NStr(), c.NStr(), c.NStr(), c.Str(), c.Int());
+    }
+
+    private static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A LIKE pattern matching <paramref name="part"/> anywhere (its own %, _ and \ taken literally).</summary>
+    private static string Anywhere(string part) =>
+        "%" + part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    public Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery q)
+    {
+        if (q.Limit < 0 || q.Offset < 0) return Result<IReadOnlyList<EventRecord>>.Fail("limit and offset must not be negative");
+        var sql = new StringBuilder($"SELECT {PostgresColumns.EventSelect} FROM events e JOIN articles a ON a.id = e.article_id WHERE true");
+        using var cmd = new NpgsqlCommand();
+        void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
+        {
+            sql.Append(" AND ").Append(clause);
+            foreach (var (name, value) in values) cmd.Parameters.AddWithValue(name, value);
+        }
+        if (!string.IsNullOrWhiteSpace(q.Actor)) And("e.actor_search LIKE @actor", ("actor", Anywhere(q.Actor.Trim().ToLowerInvariant())));
+        if (!string.IsNullOrWhiteSpace(q.Place)) And("e.place_search LIKE @place", ("place", Anywhere(q.Place.Trim().ToLowerInvariant())));
+        if (q.From is { } from) And("COALESCE(e.time_end, e.time_start, a.published) >= @from", ("from", IsoDate(from)));
+        if (q.To is { } to) And("COALESCE(e.time_start, e.time_end, a.published) <= @to", ("to", IsoDate(to)));
+        if (!string.IsNullOrWhiteSpace(q.Action))
+        {
+            var action = q.Action.Trim();
+            if (action.All(char.IsAsciiDigit)) And("e.cameo LIKE @cameo", ("cameo", action + "%"));
+            else And("lower(e.action) = lower(@action)", ("action", action));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Modality)) And("lower(e.modality) = lower(@modality)", ("modality", q.Modality.Trim()));
+        if (q.MinConfidence is { } mc) And("e.confidence >= @minconf", ("minconf", mc));
+        if (q.Box is { } box)
+            And("e.geom && ST_MakeEnvelope(@w, @s, @e, @n, 4326)", ("s", box.South), ("n", box.North), ("w", box.West), ("e", box.East));
+        if (!string.IsNullOrWhiteSpace(q.Text))
+        {
+            var ts = PostgresSearchQuery.Translate(q.Text);
+            if (!ts.IsOk) return Result<IReadOnlyList<EventRecord>>.Fail(ts.Error!);
+            And("a.tsv @@ to_tsquery('simple', @text)", ("text", ts.Value!));
+        }
+        if (q.ArticleId is { } aid) And("e.article_id = @aid", ("aid", aid));
+        sql.Append(" ORDER BY COALESCE(e.time_start, a.published) DESC NULLS LAST, e.article_id, e.ordinal LIMIT @limit OFFSET @offset");
+        cmd.Parameters.AddWithValue("limit", (long)q.Limit);
+        cmd.Parameters.AddWithValue("offset", (long)q.Offset);
+        cmd.CommandText = sql.ToString();
+        using var db = _source.OpenConnection();
+        cmd.Connection = db;
+        return ReadAll(cmd, PostgresColumns.ReadEvent);
+    }
+
+    public Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0)
+    {
+        var ts = PostgresSearchQuery.Translate(query);
+        if (!ts.IsOk) return Result<IReadOnlyList<SearchHit>>.Fail(ts.Error!);
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand($"""
+            SELECT {ArticleColumns},
+                   ts_headline('simple', a.text, q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8, MaxFragments=1'),
+                   ts_rank(a.tsv, q)::float8 AS rank
+            FROM articles a, to_tsquery('simple', $1) q
+            WHERE a.tsv @@ q
+            ORDER BY rank DESC, a.id
+            LIMIT $2 OFFSET $3
+            """, db);
+        cmd.Parameters.AddWithValue(ts.Value!);
+        cmd.Parameters.AddWithValue((long)Math.Max(0, limit));
+        cmd.Parameters.AddWithValue((long)Math.Max(0, offset));
+        try
+        {
+            return ReadAll(cmd, r => new SearchHit(ReadSummary(r), new PgCells(r, 8).NStr() ?? "", r.GetDouble(9)));
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.SyntaxError)
+        {
+            return Result<IReadOnlyList<SearchHit>>.Fail($"cannot search for \"{query}\": {ex.MessageText}");
+        }
+    }
+
+    public ArticleDetail? GetArticle(long articleId)
+    {
+        ArticleSummary summary;
+        System.Text.Json.Nodes.JsonObject document;
+        string text;
+        using (var db = _source.OpenConnection())
+        using (var cmd = new NpgsqlCommand($"SELECT {ArticleColumns}, a.document, a.text FROM articles a WHERE a.id = $1", db))
+        {
+            cmd.Parameters.AddWithValue(articleId);
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) return null;
+            summary = ReadSummary(r);
+            document = PackedDocument.Unpack(r.GetFieldValue<byte[]>(8));
+            text = r.GetString(9);
+        }
+        var events = QueryEvents(new EventQuery { ArticleId = articleId, Limit = int.MaxValue }).Value ?? [];
+        return new ArticleDetail(summary, DocumentRows.RestoreText(document, text), [.. events.OrderBy(e => e.Ordinal)]);
+    }
+
+    public IReadOnlyList<ArticleSummary> FindByHashPrefix(string prefix, int limit = 2)
+    {
+        var p = prefix.Trim().ToLowerInvariant();
+        if (p.Length == 0 || !p.All(char.IsAsciiHexDigit)) return [];
+        using var db = _source.OpenConnection();
+        // Range scan on the unique hash index (collation "C"): every hash that starts with p sorts in [p, p + 'g').
+        using var cmd = new NpgsqlCommand($"SELECT {ArticleColumns} FROM articles a WHERE a.hash >= $1 AND a.hash < $2 ORDER BY a.hash LIMIT $3", db);
+        cmd.Parameters.AddWithValue(p);
+        cmd.Parameters.AddWithValue(p + "g");
+        cmd.Parameters.AddWithValue((long)Math.Max(1, limit));
+        return ReadAll(cmd, ReadSummary);
+    }
+
+    public EventDetail? GetEvent(long articleId, string? eventId, int? ordinal = null)
+    {
+        if (eventId is null && ordinal is null) return null;
+        EventRecord ev;
+        using (var db = _source.OpenConnection())
+        using (var cmd = new NpgsqlCommand($"SELECT {PostgresColumns.EventSelect} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.article_id = $1 AND "
+            + (eventId is not null ? "e.event_id = $2" : "e.ordinal = $2"), db))
+        {
+            cmd.Parameters.AddWithValue(articleId);
+            if (eventId is not null) cmd.Parameters.AddWithValue(eventId);
+            else cmd.Parameters.AddWithValue(ordinal!.Value);
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) return null;
+            ev = PostgresColumns.ReadEvent(r);
+        }
+        var article = GetArticle(articleId);
+        return article is null ? null : new EventDetail(ev, article.Article, article.Document);
+    }
+
+    public StoreCounts Counts()
+    {
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM entities)", db);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return new StoreCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
+    }
+
+    public IReadOnlyList<ActorSummary> ListActors(string? query = null, int limit = 100, int offset = 0) => ListPage("""
+        WITH n AS (
+            SELECT lower(name) AS key, MIN(name COLLATE "C") AS name, MAX(type) AS type, MAX(actor_code) AS actor_code,
+                   COUNT(DISTINCT article_id) AS articles
+            FROM entities
+            WHERE type IN ('PERSON', 'ORG', 'NORP')
+              AND (@q::text IS NULL OR strpos(lower(name), @q) > 0 OR strpos(lower(COALESCE(actor_code, '')), @q) > 0
+                   OR strpos(lower(aliases), @q) > 0)
+            GROUP BY lower(name))
+        SELECT n.name, n.type, n.actor_code, n.articles,
+               (SELECT COUNT(*) FROM events e JOIN entities m ON m.article_id = e.article_id AND m.entity_id = e.actor_entity
+                WHERE lower(m.name) = n.key) AS events
+        FROM n
+        ORDER BY events DESC, n.articles DESC, n.name COLLATE "C"
+        LIMIT @limit OFFSET @offset
+        """, query, limit, offset, r =>
+    {
+        var c = new PgCells(r);
+        return new ActorSummary(c.Str(), c.Str(), c.NStr(), c.Long(), c.Long());
+    });
+
+    public IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0) => ListPage("""
+        WITH p AS (
+            SELECT geonameid, CASE WHEN geonameid IS NULL THEN lower(name) END AS lname,
+                   MAX(COALESCE(name, '') COLLATE "C") AS name, MAX(lat) AS lat, MAX(lon) AS lon, MAX(country) AS country,
+                   MAX(admin1) AS admin1, MAX(precision) AS precision, COUNT(DISTINCT article_id) AS articles
+            FROM places
+            WHERE lat IS NOT NULL
+              AND (@q::text IS NULL OR strpos(lower(COALESCE(name, '')), @q) > 0 OR lower(COALESCE(country, '')) = @q
+                   OR strpos(lower(COALESCE(admin1, '')), @q) > 0)
+            GROUP BY 1, 2)
+        SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.articles,
+               (SELECT COUNT(*) FROM events e WHERE (p.geonameid IS NOT NULL AND e.geonameid = p.geonameid)
+                    OR (p.geonameid IS NULL AND lower(e.place_name) = p.lname)) AS events
+        FROM p
+        ORDER BY events DESC, p.articles DESC, p.name
+        LIMIT @limit OFFSET @offset
+        """, query, limit, offset, r =>
+    {
+        var c = new PgCells(r);
+        return new PlaceSummary(c.NStr(), c.Str(), c.NDbl(), c.NDbl(), c.NStr(), c.NStr(), c.NStr(), c.Long(), c.Long());
+    });
+
+    /// <summary>One page of a listing filtered by a lower-cased <c>@q</c> (null: no filter), with <c>@limit</c> and <c>@offset</c>.</summary>
+    private List<T> ListPage<T>(string sql, string? query, int limit, int offset, Func<NpgsqlDataReader, T> read)
+    {
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand(sql, db);
+        cmd.Parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = string.IsNullOrWhiteSpace(query) ? DBNull.Value : query.Trim().ToLowerInvariant() });
+        cmd.Parameters.AddWithValue("limit", (long)Math.Max(0, limit));
+        cmd.Parameters.AddWithValue("offset", (long)Math.Max(0, offset));
+        return ReadAll(cmd, read);
+    }
+
+    private static List<T> ReadAll<T>(NpgsqlCommand cmd, Func<NpgsqlDataReader, T> read)
+    {
+        var list = new List<T>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(read(r));
+        return list;
+    }
+}

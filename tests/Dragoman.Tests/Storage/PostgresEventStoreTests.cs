@@ -1,0 +1,139 @@
+using System.Globalization;
+using Dragoman.Storage;
+using Dragoman.Storage.Postgres;
+using Npgsql;
+
+namespace Dragoman.Tests.Storage;
+
+/// <summary>
+/// The server the PostgreSQL tests use: DRAGOMAN_TEST_POSTGRES, a connection string (.ci/run starts a private cluster and
+/// sets it). Each store lives in its own schema, dropped afterwards. Without the variable the tests skip, saying why.
+/// </summary>
+public static class TestPostgres
+{
+    public const string Variable = "DRAGOMAN_TEST_POSTGRES";
+
+    public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } cs ? cs : null;
+
+    public static void SkipUnlessConfigured() =>
+        Skip.If(ConnectionString is null, $"{Variable} is not set: no PostgreSQL server to test against (.ci/run starts one; see README)");
+
+    private static readonly Lazy<bool> Extensions = new(() =>
+    {
+        using var db = new NpgsqlConnection(ConnectionString);
+        db.Open();
+        using var cmd = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public; CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public", db);
+        cmd.ExecuteNonQuery();
+        return true;
+    });
+
+    /// <summary>A new, empty schema; the connection string that works in it (PostGIS from public).</summary>
+    public static string NewSchema(List<string> created)
+    {
+        SkipUnlessConfigured();
+        _ = Extensions.Value;
+        var schema = "t_" + Guid.NewGuid().ToString("N")[..16];
+        Admin($"CREATE SCHEMA {schema}");
+        created.Add(schema);
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = schema + ",public" }.ConnectionString;
+    }
+
+    public static void DropSchemas(List<string> created)
+    {
+        foreach (var s in created)
+            try { Admin($"DROP SCHEMA {s} CASCADE"); } catch (NpgsqlException) { }
+    }
+
+    public static void Admin(string sql, string? connectionString = null)
+    {
+        using var db = new NpgsqlConnection(connectionString ?? ConnectionString);
+        db.Open();
+        using var cmd = new NpgsqlCommand(sql, db);
+        cmd.ExecuteNonQuery();
+    }
+}
+
+/// <summary>The store contract, run against the PostgreSQL provider, one schema per store.</summary>
+public sealed class PostgresEventStoreTests : EventStoreContract
+{
+    private readonly List<string> _schemas = [];
+
+    protected override string NewLocation() => TestPostgres.NewSchema(_schemas);
+
+    protected override IEventStore OpenStore(string location) => PostgresEventStore.Open(location);
+
+    protected override void CreateLegacyStore(string location)
+    {
+        using (var old = PostgresEventStore.Open(location, null, targetVersion: 1))
+            Assert.Equal(1, old.SchemaVersion);
+        using var db = new NpgsqlConnection(location);
+        db.Open();
+        using var cmd = new NpgsqlCommand("""
+            INSERT INTO articles(id, hash, uri, title, published, text, document, ingested_at)
+            VALUES (1, @p1, 'test:legacy', @p2, @p3, @p4, @p5, '2020-01-01T00:00:00Z');
+            INSERT INTO events(article_id, event_id, ordinal, action, lat, lon, modality) VALUES (1, @p6, 1, @p7, @p8, @p9, 'asserted');
+            SELECT setval(pg_get_serial_sequence('articles', 'id'), 1);
+            """, db);
+        object[] values = [Legacy.Hash, Legacy.Title, Legacy.Published, Legacy.Text,
+            PackedDocument.Pack(Legacy.Document.ToJsonString()), Legacy.EventId, Legacy.Action, Legacy.Lat, Legacy.Lon];
+        for (int i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue($"p{i + 1}", values[i]);
+        cmd.ExecuteNonQuery();
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        TestPostgres.DropSchemas(_schemas);
+    }
+
+    [SkippableFact]
+    public void Every_schema_version_is_recorded_and_a_newer_database_is_refused()
+    {
+        var location = NewLocation();
+        using (var store = PostgresEventStore.Open(location)) Assert.Equal(PostgresMigrations.Latest, store.SchemaVersion);
+        using (var db = new NpgsqlConnection(location))
+        {
+            db.Open();
+            using var cmd = new NpgsqlCommand("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version", db);
+            var expected = string.Join(',', PostgresMigrations.All.Select(m => m.Version.ToString(CultureInfo.InvariantCulture)));
+            Assert.Equal(expected, cmd.ExecuteScalar() as string);
+        }
+        TestPostgres.Admin("INSERT INTO schema_version VALUES (999, 'from the future', '2030-01-01T00:00:00Z')", location);
+        var ex = Assert.Throws<InvalidOperationException>(() => PostgresEventStore.Open(location));
+        Assert.Contains("newer", ex.Message);
+    }
+
+    [SkippableFact]
+    public void Writers_opening_and_storing_at_once_migrate_once_and_store_each_article_once()
+    {
+        var location = NewLocation();
+        var outcomes = new List<AddOutcome>[4];
+        Parallel.For(0, 4, i =>
+        {
+            using var store = PostgresEventStore.Open(location);
+            outcomes[i] = [.. store.Add([StoreFixtures.Release(), StoreFixtures.Clash(), StoreFixtures.Soap()])];
+        });
+        using var check = PostgresEventStore.Open(location);
+        Assert.Equal(new StoreCounts(3, 4, 5), check.Counts());
+        Assert.Equal(3, outcomes.SelectMany(o => o).Count(o => o.Status == AddStatus.Stored));
+        Assert.All(outcomes.SelectMany(o => o), o => Assert.NotNull(o.ArticleId));
+    }
+
+    [SkippableFact]
+    public void A_document_the_server_refuses_fails_alone_and_the_batch_goes_on()
+    {
+        using var store = PostgresEventStore.Open(NewLocation());
+        var bad = StoreFixtures.Soap();
+        bad.Json["article"]!["text"] = "A NUL \0 character PostgreSQL text cannot hold";
+        var outcomes = store.Add([StoreFixtures.Release(), bad, StoreFixtures.Clash()]);
+        Assert.Equal([AddStatus.Stored, AddStatus.Failed, AddStatus.Stored], outcomes.Select(o => o.Status));
+        Assert.Contains("0x00", outcomes[1].Error);
+        Assert.Equal(2, store.Counts().Articles);
+    }
+
+    [Fact]
+    public void Migration_steps_are_numbered_one_up_without_gaps()
+    {
+        Assert.Equal(Enumerable.Range(1, PostgresMigrations.All.Length), PostgresMigrations.All.Select(m => m.Version));
+    }
+}
