@@ -76,7 +76,8 @@ app.Configure(config =>
 });
 try
 {
-    return await app.RunAsync(args);
+    using var interrupts = Dragoman.Cli.Interrupts.Listen();
+    return await app.RunAsync(args, interrupts.Token);
 }
 catch (CommandAppException ex)
 {

@@ -42,7 +42,7 @@ public sealed class IngestCommand : Command<IngestSettings>
         }
         using (store)
         {
-            var ingest = new StoreIngest(store, pipeline, settings.PublishedDate);
+            var ingest = new StoreIngest(store, pipeline, settings.PublishedDate) { Budget = settings.Budget() };
             var clock = Stopwatch.StartNew();
             var summary = Terminal.IsInteractive
                 ? WithProgressBar(ingest, items, cancellationToken)
@@ -51,8 +51,8 @@ public sealed class IngestCommand : Command<IngestSettings>
             Report(summary, clock.Elapsed, settings.Db);
             if (summary.Cancelled)
             {
-                Console.Out.WriteLine($"ingest: cancelled after {summary.Read} of {items.Count} inputs; those are stored, the rest were not read");
-                return 130;
+                Console.Out.WriteLine($"ingest: cancelled after {summary.Read} of {items.Count} inputs; stored {summary.Stored}, duplicate {summary.Duplicate}, failed {summary.Failed}; the rest were not read");
+                return Interrupts.ExitCode;
             }
             return summary.Failed > 0 ? 1 : 0;
         }

@@ -31,6 +31,9 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
     public int BatchSize { get; init; } = 128;
     public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>What one article may cost (size, time); an article over it fails with the reason.</summary>
+    public ArticleBudget Budget { get; init; } = ArticleBudget.Default;
+
     /// <summary>Expands container inputs (JSON Lines, CSV) into one item per article.</summary>
     public static IReadOnlyList<InputItem> Prepare(IEnumerable<InputItem> inputs) =>
         inputs.SelectMany(ArticleInputs.Split).ToList();
@@ -75,7 +78,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             .AsOrdered()
             .WithCancellation(cancel)
             .WithDegreeOfParallelism(Math.Max(1, DegreeOfParallelism))
-            .Select(Process);
+            .Select(item => Process(item, cancel));
 
         bool cancelled = false;
         try
@@ -83,6 +86,10 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             Consume();
         }
         catch (OperationCanceledException)
+        {
+            cancelled = true;
+        }
+        catch (AggregateException ex) when (cancel.IsCancellationRequested && ex.InnerExceptions.All(e => e is OperationCanceledException))
         {
             cancelled = true;
         }
@@ -107,9 +114,9 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         }
     }
 
-    private (string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars) Process(InputItem item)
+    private (string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars) Process(InputItem item, CancellationToken cancel)
     {
-        var outcome = BatchProcessor.ProcessOne(item, pipeline, reference);
+        var outcome = BatchProcessor.ProcessOne(item, pipeline, reference, Budget, cancel);
         if (outcome.Document is not { } d) return (outcome.Input, null, outcome.Error, 0, 0);
         try
         {
