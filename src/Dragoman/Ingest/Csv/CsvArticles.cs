@@ -42,6 +42,11 @@ public static class CsvArticles
         var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
         int Col(string[] names) => names.Select(n => Array.IndexOf(header, n)).FirstOrDefault(i => i >= 0, -1);
         int textCol = Col(TextColumns), titleCol = Col(TitleColumns), dateCol = Col(DateColumns), sourceCol = Col(SourceColumns), urlCol = Col(UrlColumns);
+        if (rows.Count == 1)
+        {
+            yield return InputItem.Failed(uri, "CSV: a header and no rows");
+            yield break;
+        }
         if (textCol < 0)
         {
             yield return InputItem.Failed(uri, $"CSV: no text column (expected one of {string.Join(", ", TextColumns)})");
