@@ -84,3 +84,11 @@ catch (CommandAppException ex)
     Console.Error.WriteLine($"dragoman: {ex.Message}");
     return 2;
 }
+catch (Microsoft.Data.Sqlite.SqliteException ex)
+{
+    // a damaged, locked or full database found in the middle of a command: one line naming the file, no stack trace
+    int at = Array.IndexOf(args, "--db");
+    var db = at >= 0 && at + 1 < args.Length ? args[at + 1] : StoreFiles.DefaultDb;
+    Console.Error.WriteLine($"dragoman: database {db}: {ex.Message}");
+    return 1;
+}

@@ -85,7 +85,10 @@ public sealed class IngestCommand : Command<IngestSettings>
     internal static void Report(IngestSummary s, TimeSpan elapsed, string db)
     {
         foreach (var f in s.Failures)
-            Console.Out.WriteLine($"failed: {f.Input}: {f.Reason}");
+            if (s.StoreError is null || !f.Reason.StartsWith("not stored: the store failed", StringComparison.Ordinal))
+                Console.Out.WriteLine($"failed: {f.Input}: {f.Reason}");
+        if (s.StoreError is not null)
+            Console.Error.WriteLine($"dragoman: writing to {db} failed: {s.StoreError}; ingest stopped there, what was stored before is kept");
         var rate = elapsed.TotalSeconds > 0 ? s.Read / elapsed.TotalSeconds : 0;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: read {s.Read}, stored {s.Stored}, duplicate {s.Duplicate}, failed {s.Failed} into {db} ({elapsed.TotalSeconds:0.0} s, {rate:0.0} articles/s)"));

@@ -16,6 +16,12 @@ public sealed record IngestSummary(int Read, int Stored, int Duplicate, IReadOnl
 
     /// <summary>True when the run was cancelled: what was processed before is stored, the rest was not read.</summary>
     public bool Cancelled { get; init; }
+
+    /// <summary>
+    /// Why the store refused a write (disk full, a damaged file), when it did: the run stops there, once, instead of
+    /// failing every later article with the same cause. What was committed before stays.
+    /// </summary>
+    public string? StoreError { get; init; }
 }
 
 /// <summary>Progress after each input: how many are done out of how many, and the latest input.</summary>
@@ -45,6 +51,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         var failures = new List<IngestFailure>();
         var pending = new List<(string Input, StorableDocument Doc)>(BatchSize);
         var writeTime = new System.Diagnostics.Stopwatch();
+        string? storeError = null;
 
         void Flush()
         {
@@ -57,7 +64,8 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
             {
-                outcomes = [.. pending.Select(p => new AddOutcome(p.Doc.Hash, AddStatus.Failed, null, "store: " + ex.Message))];
+                storeError ??= ex.Message;
+                outcomes = [.. pending.Select(p => new AddOutcome(p.Doc.Hash, AddStatus.Failed, null, "not stored: the store failed (" + ex.Message + ")"))];
             }
             writeTime.Stop();
             for (int i = 0; i < pending.Count; i++)
@@ -94,7 +102,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             cancelled = true;
         }
         Flush();
-        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled };
+        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled, StoreError = storeError };
 
         void Consume()
         {
@@ -110,6 +118,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
                     if (pending.Count >= BatchSize) Flush();
                 }
                 progress?.Invoke(new IngestProgress(done, items.Count, input));
+                if (storeError is not null) return; // intake stops: every later write would fail the same way
             }
         }
     }
