@@ -89,9 +89,18 @@ app.Configure(config =>
 });
 try
 {
-    return await app.RunAsync(args);
+    using var interrupts = Dragoman.Cli.Interrupts.Listen();
+    return await app.RunAsync(args, interrupts.Token);
 }
 catch (CommandAppException ex)
 {
     return CommandLineErrors.Report(ex, args);
+}
+catch (Microsoft.Data.Sqlite.SqliteException ex)
+{
+    // a damaged, locked or full database found in the middle of a command: one line naming the file, no stack trace
+    int at = Array.IndexOf(args, "--db");
+    var db = at >= 0 && at + 1 < args.Length ? args[at + 1] : StoreFiles.DefaultDb;
+    Console.Error.WriteLine($"dragoman: database {db}: {ex.Message}");
+    return 1;
 }

@@ -46,7 +46,7 @@ public sealed class SqliteEventStore : IEventStore
         try
         {
             db.Open();
-            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA temp_store=MEMORY;");
+            Exec(db, "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"); // the wait first: another process may be creating the file
             int version = SqliteMigrations.Migrate(db, clock.GetUtcNow(), targetVersion);
             return new SqliteEventStore(db, clock, version);
         }

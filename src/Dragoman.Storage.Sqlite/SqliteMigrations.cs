@@ -137,26 +137,34 @@ internal static class SqliteMigrations
 
     public static int Latest => All[^1].Version;
 
-    public static int CurrentVersion(SqliteConnection connection)
+    public static int CurrentVersion(SqliteConnection connection) => CurrentVersion(connection, null);
+
+    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction? tx)
     {
         using var create = connection.CreateCommand();
+        create.Transaction = tx;
         create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)";
         create.ExecuteNonQuery();
         using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Applies every step above the current version up to <paramref name="target"/> (default: the latest).</summary>
+    /// <summary>
+    /// Applies every step above the current version up to <paramref name="target"/> (default: the latest), all in one
+    /// write transaction that also reads the version: two processes creating one new database take turns (the second
+    /// waits on the lock, then finds the schema made), and a failed step leaves the database as it was.
+    /// </summary>
     public static int Migrate(SqliteConnection connection, DateTimeOffset now, int? target = null)
     {
-        int current = CurrentVersion(connection);
         int goal = target ?? Latest;
+        using var tx = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write lock before reading
+        int current = CurrentVersion(connection, tx);
         if (current > Latest)
             throw new InvalidOperationException($"the database is at schema version {current}, newer than this dragoman (version {Latest}); use a newer dragoman");
         foreach (var m in All.Where(m => m.Version > current && m.Version <= goal))
         {
-            using var tx = connection.BeginTransaction();
             using (var cmd = connection.CreateCommand())
             {
                 cmd.Transaction = tx;
@@ -172,9 +180,9 @@ internal static class SqliteMigrations
                 mark.Parameters.AddWithValue("$t", now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
                 mark.ExecuteNonQuery();
             }
-            tx.Commit();
             current = m.Version;
         }
+        tx.Commit();
         return current;
     }
 }

@@ -61,7 +61,7 @@ public sealed class BenchCommand : Command<BenchSettings>
             var clock = Stopwatch.StartNew();
             IngestSummary summary;
             using (var store = StoreFiles.OpenForWrite(db))
-                summary = new StoreIngest(store, pipeline, settings.PublishedDate).Run(items, null, cancellationToken);
+                summary = new StoreIngest(store, pipeline, settings.PublishedDate) { Budget = settings.Budget() }.Run(items, null, cancellationToken);
             clock.Stop();
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             var dbBytes = StoreFiles.IsPostgres(db) ? 0 : new FileInfo(db).Length;

@@ -42,7 +42,7 @@ public sealed class IngestCommand : Command<IngestSettings>
         }
         using (store)
         {
-            var ingest = new StoreIngest(store, pipeline, settings.PublishedDate);
+            var ingest = new StoreIngest(store, pipeline, settings.PublishedDate) { Budget = settings.Budget() };
             var clock = Stopwatch.StartNew();
             var summary = Terminal.IsInteractive
                 ? WithProgressBar(ingest, items, cancellationToken)
@@ -51,8 +51,8 @@ public sealed class IngestCommand : Command<IngestSettings>
             Report(summary, clock.Elapsed, StoreFiles.IsPostgres(settings.Db) ? Storage.Postgres.PostgresLocation.Redact(settings.Db) : settings.Db);
             if (summary.Cancelled)
             {
-                Console.Out.WriteLine($"ingest: cancelled after {summary.Read} of {items.Count} inputs; those are stored, the rest were not read");
-                return 130;
+                Console.Out.WriteLine($"ingest: cancelled after {summary.Read} of {items.Count} inputs; stored {summary.Stored}, duplicate {summary.Duplicate}, failed {summary.Failed}; the rest were not read");
+                return Interrupts.ExitCode;
             }
             return summary.Failed > 0 ? 1 : 0;
         }
@@ -85,7 +85,10 @@ public sealed class IngestCommand : Command<IngestSettings>
     internal static void Report(IngestSummary s, TimeSpan elapsed, string db)
     {
         foreach (var f in s.Failures)
-            Console.Out.WriteLine($"failed: {f.Input}: {f.Reason}");
+            if (s.StoreError is null || !f.Reason.StartsWith("not stored: the store failed", StringComparison.Ordinal))
+                Console.Out.WriteLine($"failed: {f.Input}: {f.Reason}");
+        if (s.StoreError is not null)
+            Console.Error.WriteLine($"dragoman: writing to {db} failed: {s.StoreError}; ingest stopped there, what was stored before is kept");
         var rate = elapsed.TotalSeconds > 0 ? s.Read / elapsed.TotalSeconds : 0;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: read {s.Read}, stored {s.Stored}, duplicate {s.Duplicate}, failed {s.Failed} into {db} ({elapsed.TotalSeconds:0.0} s, {rate:0.0} articles/s)"));

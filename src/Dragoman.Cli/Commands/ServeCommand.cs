@@ -56,7 +56,17 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
             if (!opened.IsOk) return Terminal.Fail(opened.Error!);
             store = opened.Value!;
         }
-        else store = StoreFiles.OpenForWrite(settings.Db);
+        else
+        {
+            try
+            {
+                store = StoreFiles.OpenForWrite(settings.Db);
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                return Terminal.Fail($"cannot open database {settings.Db}: {ex.Message}");
+            }
+        }
         using (store)
         {
             var options = new WebOptions

@@ -120,19 +120,35 @@ public static class InputSources
         return stem is "README" or "LICENSE" or "LICENCE" or "NOTICE" or "CHANGELOG" or "COPYING";
     }
 
+    /// <summary>
+    /// Reads one file. Links are followed first, so that every guard (kind, size) looks at what will be read: a link
+    /// to a FIFO, a device or a huge file is refused like the thing itself.
+    /// </summary>
     public static InputItem ReadFile(string path)
     {
         try
         {
             var info = new FileInfo(path);
-            if (info.LinkTarget is { } link && info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: false })
-                return InputItem.Failed(path, $"unreadable: broken symbolic link (its target '{link}' does not exist)");
+            string target = path, via = "";
+            if (info.LinkTarget is { } link)
+            {
+                var final = info.ResolveLinkTarget(returnFinalTarget: true);
+                if (final is null || !final.Exists)
+                    return InputItem.Failed(path, $"unreadable: broken symbolic link (its target '{link}' does not exist)");
+                target = final.FullName;
+                via = $" (a symbolic link to {target})";
+                info = new FileInfo(target);
+            }
             if (!info.Exists) return InputItem.Failed(path, "no such file");
+            var kind = FileKinds.Of(target);
+            if (kind is not (FileKind.Regular or FileKind.Unknown))
+                return InputItem.Failed(path, $"not read: {FileKinds.Describe(kind)}{via}; only regular files are read");
             long length = info.Length;
             if (length > MaxFileBytes)
-                return InputItem.Failed(path, $"too large: {length / (1024.0 * 1024.0):F0} MiB (inputs over {MaxFileBytes / (1024 * 1024)} MiB are not read)");
-            // A length of 0 is an empty file or not a regular file (FIFO, device): never opened, so a FIFO cannot hang the batch.
-            var bytes = length == 0 ? [] : File.ReadAllBytes(path);
+                return InputItem.Failed(path, $"too large: {length / (1024.0 * 1024.0):F0} MiB{via} (inputs over {MaxFileBytes / (1024 * 1024)} MiB are not read)");
+            // A length of 0 is an empty file, or (where the kind is unknown) a FIFO or device: never opened, so it cannot hang the batch.
+            var bytes = length == 0 ? [] : ReadAtMost(target, MaxFileBytes);
+            if (bytes is null) return InputItem.Failed(path, $"too large: grew past {MaxFileBytes / (1024 * 1024)} MiB while being read{via}");
             var full = Path.GetFullPath(path);
             return InputItem.Read(new RawDocument(full, bytes, ContentTypes.FromExtension(path)));
         }
@@ -140,6 +156,21 @@ public static class InputSources
         {
             return InputItem.Failed(path, "unreadable: " + ex.Message);
         }
+    }
+
+    /// <summary>The file's bytes, or null when it holds more than <paramref name="max"/> (it may grow after the size check).</summary>
+    private static byte[]? ReadAtMost(string path, long max)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (copy.Length + n > max) return null;
+            copy.Write(buffer, 0, n);
+        }
+        return copy.ToArray();
     }
 
     private static bool IsDanglingLink(string path, out string? target)
@@ -171,17 +202,29 @@ public static class InputSources
         var rest = string.Join('/', segments.Skip(firstWild));
         var regex = new Regex("^" + GlobToRegex(rest) + "$", RegexOptions.CultureInvariant);
         bool recursive = rest.Contains('/') || rest.Contains("**");
-        IEnumerable<string> files;
-        try
+        // walked by hand so that a folder that cannot be read is reported, not skipped in silence
+        var files = new List<string>();
+        var unreadable = new List<InputItem>();
+        var pending = new Stack<string>();
+        pending.Push(baseDir);
+        while (pending.Count > 0)
         {
-            files = Directory.EnumerateFiles(baseDir, "*", new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden })
-                .Where(f => regex.IsMatch(Path.GetRelativePath(baseDir, f).Replace('\\', '/')))
-                .Order(StringComparer.Ordinal).ToList();
+            var dir = pending.Pop();
+            try
+            {
+                foreach (var f in Directory.GetFiles(dir))
+                    if (!Path.GetFileName(f).StartsWith('.') && regex.IsMatch(Path.GetRelativePath(baseDir, f).Replace('\\', '/'))) files.Add(f);
+                if (recursive)
+                    foreach (var d in Directory.GetDirectories(dir))
+                        if (!Path.GetFileName(d).StartsWith('.') && new DirectoryInfo(d).LinkTarget is null) pending.Push(d);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                unreadable.Add(InputItem.Failed(dir, "unreadable folder: " + ex.Message));
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            files = [];
-        }
+        files.Sort(StringComparer.Ordinal);
+        foreach (var item in unreadable) yield return item;
         foreach (var f in files) yield return ReadFile(f);
     }
 

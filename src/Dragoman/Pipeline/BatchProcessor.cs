@@ -13,7 +13,7 @@ public sealed record BatchOutcome(string Input, Document? Document, string? Erro
 /// </summary>
 public static class BatchProcessor
 {
-    public static IEnumerable<BatchOutcome> Process(IEnumerable<InputItem> inputs, DocumentPipeline pipeline, DateOnly? reference, CancellationToken cancel = default, FieldMap? map = null)
+    public static IEnumerable<BatchOutcome> Process(IEnumerable<InputItem> inputs, DocumentPipeline pipeline, DateOnly? reference, CancellationToken cancel = default, FieldMap? map = null, ArticleBudget? budget = null)
     {
         return inputs
             .SelectMany(i => ArticleInputs.Split(i, map ?? FieldMap.None))
@@ -21,22 +21,43 @@ public static class BatchProcessor
             .AsOrdered()
             .WithCancellation(cancel)
             .WithDegreeOfParallelism(Environment.ProcessorCount)
-            .Select(item => ProcessOne(item, pipeline, reference));
+            .Select(item => ProcessOne(item, pipeline, reference, budget ?? ArticleBudget.Default, cancel));
     }
 
-    public static BatchOutcome ProcessOne(InputItem item, DocumentPipeline pipeline, DateOnly? reference)
+    public static BatchOutcome ProcessOne(InputItem item, DocumentPipeline pipeline, DateOnly? reference) =>
+        ProcessOne(item, pipeline, reference, ArticleBudget.Default, CancellationToken.None);
+
+    /// <summary>
+    /// Reads and processes one input within <paramref name="budget"/>: an input over the size budget is not read, an
+    /// article over the time budget is stopped between stages; both are failures with the reason. Cancelling
+    /// <paramref name="batch"/> stops the article in hand the same way and throws, so the batch ends.
+    /// </summary>
+    public static BatchOutcome ProcessOne(InputItem item, DocumentPipeline pipeline, DateOnly? reference, ArticleBudget budget, CancellationToken batch)
     {
         if (item.Raw is null) return new BatchOutcome(item.Input, null, item.Error ?? "unreadable");
+        if (budget.OverSize(item.Raw.Bytes.Length) is { } tooBig) return new BatchOutcome(item.Input, null, tooBig);
+        batch.ThrowIfCancellationRequested();
         var article = ArticleReader.Read(item.Raw);
         if (!article.IsOk) return new BatchOutcome(item.Input, null, article.Error);
+        using var clock = CancellationTokenSource.CreateLinkedTokenSource(batch);
+        if (budget.Time != Timeout.InfiniteTimeSpan) clock.CancelAfter(budget.Time);
         try
         {
             var doc = DocumentFactory.Create(article.Value!, reference);
-            return new BatchOutcome(item.Input, pipeline.Process(doc), null);
+            return new BatchOutcome(item.Input, pipeline.Process(doc, clock.Token), null);
         }
         catch (PipelineException ex)
         {
             return new BatchOutcome(item.Input, null, ex.Message);
+        }
+        catch (StageCancelledException ex) when (!batch.IsCancellationRequested)
+        {
+            return new BatchOutcome(item.Input, null, budget.OverTime(ex.Stage));
+        }
+        catch (StageCancelledException)
+        {
+            // the batch was cancelled: end it with the batch's own token, as parallel queries expect
+            throw new OperationCanceledException(batch);
         }
     }
 }

@@ -20,10 +20,17 @@ public sealed class DocumentPipeline
     public DocumentPipeline Timed(StageClock clock) => new(_components, clock);
 
     /// <summary>Runs every component on the document. A failing component is reported with its name.</summary>
-    public Document Process(Document document)
+    public Document Process(Document document) => Process(document, CancellationToken.None);
+
+    /// <summary>
+    /// Runs every component, checking <paramref name="cancel"/> before each (an article's time budget, the batch's
+    /// Ctrl+C): a cancelled article stops with <see cref="StageCancelledException"/> naming the stage it did not start.
+    /// </summary>
+    public Document Process(Document document, CancellationToken cancel)
     {
         foreach (var component in _components)
         {
+            if (cancel.IsCancellationRequested) throw new StageCancelledException(component.Name, cancel);
             long started = _clock is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {

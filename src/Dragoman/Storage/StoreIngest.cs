@@ -17,6 +17,12 @@ public sealed record IngestSummary(int Read, int Stored, int Duplicate, IReadOnl
 
     /// <summary>True when the run was cancelled: what was processed before is stored, the rest was not read.</summary>
     public bool Cancelled { get; init; }
+
+    /// <summary>
+    /// Why the store refused a write (disk full, a damaged file), when it did: the run stops there, once, instead of
+    /// failing every later article with the same cause. What was committed before stays.
+    /// </summary>
+    public string? StoreError { get; init; }
 }
 
 /// <summary>Progress after each input: how many are done out of how many, and the latest input.</summary>
@@ -32,6 +38,9 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
     public int BatchSize { get; init; } = 128;
     public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>What one article may cost (size, time); an article over it fails with the reason.</summary>
+    public ArticleBudget Budget { get; init; } = ArticleBudget.Default;
+
     /// <summary>Expands container inputs (JSON Lines, CSV) into one item per article.</summary>
     public static IReadOnlyList<InputItem> Prepare(IEnumerable<InputItem> inputs, FieldMap? map = null) =>
         inputs.SelectMany(i => ArticleInputs.Split(i, map ?? FieldMap.None)).ToList();
@@ -43,6 +52,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         var failures = new List<IngestFailure>();
         var pending = new List<(string Input, StorableDocument Doc)>(BatchSize);
         var writeTime = new System.Diagnostics.Stopwatch();
+        string? storeError = null;
 
         void Flush()
         {
@@ -55,7 +65,8 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
             {
-                outcomes = [.. pending.Select(p => new AddOutcome(p.Doc.Hash, AddStatus.Failed, null, "store: " + ex.Message))];
+                storeError ??= ex.Message;
+                outcomes = [.. pending.Select(p => new AddOutcome(p.Doc.Hash, AddStatus.Failed, null, "not stored: the store failed (" + ex.Message + ")"))];
             }
             writeTime.Stop();
             for (int i = 0; i < pending.Count; i++)
@@ -76,7 +87,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             .AsOrdered()
             .WithCancellation(cancel)
             .WithDegreeOfParallelism(Math.Max(1, DegreeOfParallelism))
-            .Select(Process);
+            .Select(item => Process(item, cancel));
 
         bool cancelled = false;
         try
@@ -87,8 +98,12 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         {
             cancelled = true;
         }
+        catch (AggregateException ex) when (cancel.IsCancellationRequested && ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            cancelled = true;
+        }
         Flush();
-        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled };
+        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled, StoreError = storeError };
 
         void Consume()
         {
@@ -104,13 +119,14 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
                     if (pending.Count >= BatchSize) Flush();
                 }
                 progress?.Invoke(new IngestProgress(done, items.Count, input));
+                if (storeError is not null) return; // intake stops: every later write would fail the same way
             }
         }
     }
 
-    private (string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars) Process(InputItem item)
+    private (string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars) Process(InputItem item, CancellationToken cancel)
     {
-        var outcome = BatchProcessor.ProcessOne(item, pipeline, reference);
+        var outcome = BatchProcessor.ProcessOne(item, pipeline, reference, Budget, cancel);
         if (outcome.Document is not { } d) return (outcome.Input, null, outcome.Error, 0, 0);
         try
         {

@@ -46,6 +46,11 @@ public static class CsvArticles
         var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
         int Col(string field, string[] names) => map.Candidates(field, names).Select(n => Array.IndexOf(header, n.ToLowerInvariant())).FirstOrDefault(i => i >= 0, -1);
         int textCol = Col("text", TextColumns), titleCol = Col("title", TitleColumns), dateCol = Col("published", DateColumns), sourceCol = Col("source", SourceColumns), urlCol = Col("url", UrlColumns);
+        if (rows.Count == 1)
+        {
+            yield return InputItem.Failed(uri, "CSV: a header and no rows");
+            yield break;
+        }
         if (textCol < 0)
         {
             yield return InputItem.Failed(uri, $"CSV: no text column (expected one of {string.Join(", ", map.Candidates("text", TextColumns))}; name yours with --map text=COLUMN)");

@@ -1,0 +1,32 @@
+namespace Dragoman.Pipeline;
+
+/// <summary>
+/// What one article may cost: its input's size and the pipeline's time. An article over budget fails with the reason
+/// and the batch goes on. The defaults are generous: the largest real article seen is far below both.
+/// </summary>
+public sealed record ArticleBudget(TimeSpan Time, long MaxBytes)
+{
+    /// <summary>60 s and 16 MiB: an article of 20,000 lines takes about 2 s and 0.7 MiB.</summary>
+    public static readonly ArticleBudget Default = new(TimeSpan.FromSeconds(60), 16L << 20);
+
+    public static readonly ArticleBudget Unlimited = new(Timeout.InfiniteTimeSpan, long.MaxValue);
+
+    /// <summary>The failure text for an input over the size budget, or null when it fits.</summary>
+    public string? OverSize(long bytes) => bytes <= MaxBytes ? null
+        : $"article is {Size(bytes)}, over the size budget of {Size(MaxBytes)} per article (--max-article-mb)";
+
+    /// <summary>The failure text for an article stopped by the time budget before <paramref name="stage"/>.</summary>
+    public string OverTime(string stage) =>
+        $"article took longer than the time budget of {Time.TotalSeconds:0.###} s per article and was stopped before stage '{stage}' (--max-article-seconds)";
+
+    private static string Size(long bytes) => bytes >= 1048576
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.##} MiB")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.##} KiB");
+}
+
+/// <summary>Thrown between stages when the article's time budget or the batch's cancellation stops it.</summary>
+public sealed class StageCancelledException(string stage, CancellationToken token)
+    : OperationCanceledException($"stopped before stage '{stage}'", token)
+{
+    public string Stage { get; } = stage;
+}
