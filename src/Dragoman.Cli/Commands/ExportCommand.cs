@@ -103,6 +103,14 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         {
             return Terminal.Fail($"cannot write {settings.Out}: {ex.Message}");
         }
+        var leftOut = exporter switch
+        {
+            AcledCsvExporter a => a.LeftOut,
+            GdeltTsvExporter g => g.LeftOut,
+            _ => new Dictionary<string, int>(),
+        };
+        foreach (var (reason, count) in leftOut.OrderByDescending(x => x.Value))
+            Console.Error.WriteLine($"export: {count} event(s) left out: {reason}");
         return 0;
     }
 }
