@@ -4,6 +4,8 @@ using Dragoman.Export;
 using Dragoman.Storage;
 using Dragoman.Storage.Sqlite;
 using Dragoman.Tests.Storage;
+using System.Diagnostics;
+using Dragoman.Tests.Support;
 using DuckDB.NET.Data;
 
 namespace Dragoman.Tests.Export;
@@ -202,5 +204,54 @@ public sealed class StandardsTests : IDisposable
         Assert.Equal("VARCHAR", types["country"]);
         cmd.CommandText = $"SELECT count(*) FROM read_csv_auto('{path.Replace("'", "''", StringComparison.Ordinal)}') WHERE country = 'Syria'";
         Assert.True(Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0, "a filter on the country's name finds the rows");
+    }
+
+    private static Dictionary<string, string> DuckTypes(DuckDBConnection db, string from)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM {from})";
+        var types = new Dictionary<string, string>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) types[r.GetString(0)] = r.GetString(1);
+        return types;
+    }
+
+    [Fact]
+    public async Task Duckdb_reads_the_parquet_with_dates_integer_ids_and_geoparquet_metadata()
+    {
+        var path = (await WriteFile(new ParquetExporter(), "events.parquet")).Replace("'", "''", StringComparison.Ordinal);
+        using var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        var types = DuckTypes(db, $"read_parquet('{path}')");
+        Assert.Equal("DATE", types["event_date"]);
+        Assert.Equal("DATE", types["published"]);
+        Assert.Equal("DATE", types["time_start"]);
+        Assert.Equal("BIGINT", types["geonameid"]);
+        Assert.Equal("GEOMETRY('OGC:CRS84')", types["geometry"]); // DuckDB reads the GeoParquet metadata: a geometry, longitude first
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT decode(value) FROM parquet_kv_metadata('{path}') WHERE decode(key) = 'geo'";
+        var geo = System.Text.Json.Nodes.JsonNode.Parse((string)cmd.ExecuteScalar()!)!;
+        Assert.Equal("1.1.0", (string?)geo["version"]);
+        Assert.Equal("WKB", (string?)geo["columns"]!["geometry"]!["encoding"]);
+        // the release in Jabab: its point is longitude then latitude
+        cmd.CommandText = $"SELECT CAST(geometry AS VARCHAR) FROM read_parquet('{path}') WHERE id = 'a1:ev1'";
+        Assert.Equal("POINT (36.2667 33.1167)", (string)cmd.ExecuteScalar()!);
+    }
+
+    [ToolFact("ogrinfo", "gdal-bin")]
+    public async Task Gdal_reads_the_geojson_as_points_with_their_fields()
+    {
+        var path = await WriteFile(new GeoJsonExporter(), "events.geojson");
+        var psi = new ProcessStartInfo(ToolFactAttribute.Find("ogrinfo")!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-ro", "-al", "-so", path }) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync();
+        var error = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, error);
+        Assert.Contains("Geometry: Point", output, StringComparison.Ordinal);
+        var withCoordinates = EventExporters.Enumerate(_store, new EventQuery()).Count(e => e.Lat is not null);
+        Assert.Contains($"Feature Count: {withCoordinates}", output, StringComparison.Ordinal);
+        Assert.Contains("cameo: String", output, StringComparison.Ordinal); // CAMEO codes stay text ("0841")
     }
 }

@@ -30,3 +30,16 @@ public sealed class SharedTheoryAttribute : TheoryAttribute
         if (SharedData.MissingReason is { } reason) Skip = reason;
     }
 }
+
+/// <summary>A fact that runs a program from the system (GDAL's ogrinfo): skipped, saying how to install it, when it is not on PATH.</summary>
+public sealed class ToolFactAttribute : FactAttribute
+{
+    public ToolFactAttribute(string program, string package)
+    {
+        if (Find(program) is null) Skip = $"needs `{program}` on PATH (Debian: apt-get install -y {package}; .ci/setup installs it)";
+    }
+
+    public static string? Find(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
+}
