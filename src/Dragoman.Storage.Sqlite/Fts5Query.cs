@@ -4,14 +4,12 @@ namespace Dragoman.Storage.Sqlite;
 
 /// <summary>
 /// Makes a user's search text a valid FTS5 query without changing what a valid one means: phrases, AND/OR/NOT,
-/// NEAR(...), prefix*, ^initial, column filters (title:, text:) and parentheses pass through; a word FTS5 cannot read
+/// NEAR(...), prefix*, ^initial, column filters (title:) and parentheses pass through; a word FTS5 cannot read
 /// as a bareword ("al-Nablusi", "U.S.", "2019-03-01") becomes a quoted phrase, its prefix star kept outside the quotes;
 /// an unclosed quote is closed; commas outside NEAR(...) separate words.
 /// </summary>
 public static class Fts5Query
 {
-    private static readonly string[] Columns = ["title", "text"];
-
     public static string Quote(string query)
     {
         var sb = new StringBuilder(query.Length + 8);
@@ -46,7 +44,8 @@ public static class Fts5Query
     {
         if (word is "AND" or "OR" or "NOT" or "+") return word;
         int colon = word.IndexOf(':');
-        if (colon > 0 && Columns.Contains(word[..colon].ToLowerInvariant()))
+        // a column filter (title:word); an unknown column name stays one, so that FTS5 reports it rather than a phrase hiding it
+        if (colon > 0 && word[..colon].All(IsBareword))
             return word[..(colon + 1)] + (colon + 1 < word.Length ? Word(word[(colon + 1)..]) : "");
         var caret = word.StartsWith('^') ? "^" : "";
         var core = word[caret.Length..];

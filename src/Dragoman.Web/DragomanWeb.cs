@@ -45,11 +45,23 @@ public static class DragomanWeb
             doc.Info.Description = "Events extracted from news reports, with the evidence behind every field. See docs/web.md.";
             return Task.CompletedTask;
         }));
+        // gzip and Brotli for JSON, GeoJSON, the page and its scripts (50 events of JSON: 77 KB uncompressed)
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            o.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "application/geo+json", "text/tab-separated-values"];
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.Use(SecurityHeaders);
         app.Use(ErrorsAsJson);
+        app.UseResponseCompression();
+        app.Use(ConditionalReads.Handle); // HEAD and ETags; before routing, so that a HEAD is routed as its GET
+        app.UseRouting();
         app.MapOpenApi("/openapi.json");
         Api.Map(app);
         StaticPage.Map(app);

@@ -29,6 +29,10 @@ public sealed class ExportSettings : EventFilterSettings
     [Description("At most N events (default: all).")]
     public int? Limit { get; init; }
 
+    [CommandOption("--since <ARTICLE>")]
+    [Description("Incremental export: only events of articles stored after article ARTICLE (a123). Each export ends by printing the --since that continues it.")]
+    public string? Since { get; init; }
+
     [CommandOption("--all")]
     [Description("acled-csv and gdelt-tsv: also write events that did not occur (expected, denied, hypothetical, negated); they are left out by default.")]
     public bool All { get; init; }
@@ -40,6 +44,8 @@ public sealed class ExportSettings : EventFilterSettings
         if (MinConfidence is < 0 or > 1) return ValidationResult.Error("--min-confidence must be between 0 and 1");
         if (Bbox is not null && ParseBox(Bbox) is null) return ValidationResult.Error($"--bbox must be south,west,north,east in degrees, not '{Bbox}'");
         if (Limit is < 1) return ValidationResult.Error("--limit must be 1 or more");
+        if (Since is not null && SinceArticle is null)
+            return ValidationResult.Error($"--since takes an article number as `dragoman events` prints it (a123), not '{Since}'");
         return ValidationResult.Success();
     }
 
@@ -54,6 +60,10 @@ public sealed class ExportSettings : EventFilterSettings
         if (v[0] is < -90 or > 90 || v[2] is < -90 or > 90 || v[1] is < -180 or > 180 || v[3] is < -180 or > 180 || v[0] > v[2] || v[1] > v[3]) return null;
         return new BoundingBox(v[0], v[1], v[2], v[3]);
     }
+
+    /// <summary>The article number of --since: articles are numbered in the order they were stored, so later ones are new.</summary>
+    public long? SinceArticle => Since is null ? null
+        : StoreId.Parse(Since) is { IsOk: true, Value: { ArticleNumber: long n, IsEvent: false } } ? n : null;
 
     public EventQuery ToQuery() => FilterQuery() with { MinConfidence = MinConfidence, Box = Bbox is null ? null : ParseBox(Bbox) };
 }
@@ -78,7 +88,10 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         var probe = store.QueryEvents(query with { Limit = 1 });
         if (!probe.IsOk) return Terminal.Fail(probe.Error!);
         int written = 0;
-        var events = EventExporters.Enumerate(store, query, settings.Limit).Select(e => { written++; return e; });
+        long lastArticle = settings.SinceArticle ?? 0;
+        var events = EventExporters.Enumerate(store, query, settings.Limit)
+            .Where(e => settings.SinceArticle is not long since || e.ArticleId > since)
+            .Select(e => { written++; lastArticle = Math.Max(lastArticle, e.ArticleId); return e; });
         try
         {
             if (settings.Out is { } path)
@@ -103,6 +116,16 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         {
             return Terminal.Fail($"cannot write {settings.Out}: {ex.Message}");
         }
+        var leftOut = exporter switch
+        {
+            AcledCsvExporter a => a.LeftOut,
+            GdeltTsvExporter g => g.LeftOut,
+            _ => new Dictionary<string, int>(),
+        };
+        foreach (var (reason, count) in leftOut.OrderByDescending(x => x.Value))
+            Console.Error.WriteLine($"export: {count} event(s) left out: {reason}");
+        // the cursor for the next incremental export: the newest article whose events were read
+        if (lastArticle > 0) Console.Error.WriteLine($"export: next incremental export: --since {StoreId.ArticleKey(lastArticle)}");
         return 0;
     }
 }

@@ -50,9 +50,11 @@ public static class Delimited
 }
 
 /// <summary>
-/// ACLED-style CSV: ACLED's column names in ACLED's order, then Dragoman's own columns prefixed <c>dragoman_</c>.
-/// Only events that occurred (asserted, reported, claimed) are written unless <see cref="IncludeNotOccurred"/>:
-/// ACLED records events, not expectations or denials.
+/// ACLED-style CSV: ACLED's codebook columns in ACLED's order (country names, ISO numeric codes, ACLED regions, inter codes
+/// from the actors' CAMEO sectors, interaction codes), then Dragoman's own columns prefixed <c>dragoman_</c>.
+/// Only events that occurred (asserted, reported, claimed) are written unless <see cref="IncludeNotOccurred"/>: ACLED
+/// records events, not expectations or denials. ACLED has no row without an event type, a date or a country, so an
+/// event lacking one is left out and counted in <see cref="LeftOut"/> (the CLI prints the counts).
 /// </summary>
 public sealed class AcledCsvExporter : IEventExporter
 {
@@ -60,6 +62,10 @@ public sealed class AcledCsvExporter : IEventExporter
     public string Extension => ".csv";
     public string MediaType => "text/csv";
     public bool IncludeNotOccurred { get; init; }
+
+    /// <summary>Why events were left out of the last write, with how many: "no ACLED event type" -> 12.</summary>
+    public IReadOnlyDictionary<string, int> LeftOut => _leftOut;
+    private readonly Dictionary<string, int> _leftOut = new(StringComparer.Ordinal);
 
     public static readonly string[] AcledColumns =
     [
@@ -78,16 +84,35 @@ public sealed class AcledCsvExporter : IEventExporter
 
     public static IEnumerable<string> Columns => AcledColumns.Concat(DragomanColumns);
 
+    /// <summary>Columns holding CAMEO codes: always quoted, so that a reader sees "020" as text rather than the number 20.</summary>
+    private static readonly int[] CodeColumns = [Array.IndexOf([.. Columns], "dragoman_cameo")];
+
     public async Task WriteAsync(IEnumerable<EventRecord> events, Stream output, CancellationToken cancel = default)
     {
+        _leftOut.Clear();
         await using var w = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         await w.WriteLineAsync(string.Join(',', Columns));
         foreach (var e in events)
         {
             cancel.ThrowIfCancellationRequested();
             if (!e.Occurred && !IncludeNotOccurred) continue;
-            await w.WriteLineAsync(string.Join(',', Row(e).Select(Delimited.CsvField)));
+            if (Missing(e) is { } reason)
+            {
+                _leftOut[reason] = _leftOut.GetValueOrDefault(reason) + 1;
+                continue;
+            }
+            var row = Row(e);
+            await w.WriteLineAsync(string.Join(',', row.Select((f, i) => CodeColumns.Contains(i) && !string.IsNullOrEmpty(f) ? "\"" + f + "\"" : Delimited.CsvField(f))));
         }
+    }
+
+    /// <summary>What an ACLED row cannot be without, when the event lacks it; null when it can be written.</summary>
+    public static string? Missing(EventRecord e, CountryCodes? countries = null)
+    {
+        if (string.IsNullOrEmpty(e.AcledType)) return "no ACLED event type (its action is not one ACLED records)";
+        if (ExportFields.EventDate(e) is null) return "no date (neither the event's time nor the article's publication date)";
+        if ((countries ?? CountryCodes.Default).ByIso2(e.Country) is null) return "no country (the place was not resolved)";
+        return null;
     }
 
     public static string DisorderType(string? eventType) => eventType switch
@@ -98,28 +123,63 @@ public sealed class AcledCsvExporter : IEventExporter
         _ => "",
     };
 
-    public static string?[] Row(EventRecord e)
+    /// <summary>
+    /// ACLED's inter codes of an event's two actors: from the actor codes' CAMEO sectors (data/export/acled-inter.tsv); a
+    /// protest's actor is 6 (protesters), a riot's 5 (rioters), the target of violence against civilians 7 (civilians);
+    /// 0 where the event has no such actor; null where the actor is there but its type is not known.
+    /// </summary>
+    public static (int? Inter1, int? Inter2) Inters(EventRecord e, ActorCodes codes)
     {
+        int? inter1 = e.AcledType switch
+        {
+            "Protests" => 6,
+            "Riots" => 5,
+            _ => e.Actor is null && e.ActorCode is null ? 0 : codes.Inter(e.ActorCode),
+        };
+        int? inter2 = e.AcledType == "Violence against civilians" ? 7
+            : e.Target is null && e.TargetCode is null ? 0 : codes.Inter(e.TargetCode);
+        return (inter1, inter2);
+    }
+
+    /// <summary>ACLED's interaction code: the two inter codes, lower first (17: state forces and civilians); 10 for state forces alone.</summary>
+    public static int? Interaction(int? inter1, int? inter2)
+    {
+        if (inter1 is not int a || inter2 is not int b) return null;
+        if (a == 0) (a, b) = (b, a);
+        if (a == 0) return null;
+        return b == 0 ? a * 10 : Math.Min(a, b) * 10 + Math.Max(a, b);
+    }
+
+    /// <summary>An ACLED-like id: the country's ISO alpha-3 code and a number stable for the store (SYR12003).</summary>
+    public static string EventIdCnty(EventRecord e, CountryCode? country) =>
+        (country?.Iso3 ?? "XXX") + GdeltTsvExporter.GlobalEventId(e).ToString(CultureInfo.InvariantCulture);
+
+    public static string?[] Row(EventRecord e) => Row(e, CountryCodes.Default, ActorCodes.Default);
+
+    public static string?[] Row(EventRecord e, CountryCodes countries, ActorCodes codes)
+    {
+        var inv = CultureInfo.InvariantCulture;
         var date = ExportFields.EventDate(e);
-        var country = e.Country;
+        var country = countries.ByIso2(e.Country);
+        var (inter1, inter2) = Inters(e, codes);
         return
         [
-            $"{country ?? "XX"}-{StoreId.ArticleKey(e.ArticleId)}-{e.EventId}",
+            EventIdCnty(e, country),
             date is { } d ? ExportFields.Iso(d) : "",
-            date?.Year.ToString(CultureInfo.InvariantCulture) ?? "",
-            ExportFields.AcledTimePrecision(e).ToString(CultureInfo.InvariantCulture),
+            date?.Year.ToString(inv) ?? "",
+            ExportFields.AcledTimePrecision(e).ToString(inv),
             DisorderType(e.AcledType),
             e.AcledType,
             e.AcledSubtype,
-            e.Actor, "", "", e.Target, "", "", "",
+            e.Actor, "", inter1?.ToString(inv), e.Target, "", inter2?.ToString(inv), Interaction(inter1, inter2)?.ToString(inv),
             e.AcledType == "Violence against civilians" ? "Civilian targeting" : "",
-            "", "", country, e.Admin1, "", "",
+            country?.IsoNumeric.ToString(inv), country?.AcledRegion, country?.Name ?? e.Country, e.Admin1, "", "",
             e.PlaceName ?? e.Place,
             ExportFields.Num(e.Lat), ExportFields.Num(e.Lon),
-            ExportFields.AcledGeoPrecision(e)?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ExportFields.AcledGeoPrecision(e)?.ToString(inv) ?? "",
             ExportFields.SourceChain(e), "",
             ExportFields.EvidenceText(e),
-            ExportFields.Fatalities(e).ToString(CultureInfo.InvariantCulture),
+            ExportFields.Fatalities(e).ToString(inv),
             e.Modality == "asserted" ? "" : "modality: " + e.Modality,
             "",
             e.Key, e.Action, e.Modality, e.Occurred ? "true" : "false", ExportFields.Num(e.Confidence), e.Cameo,
@@ -130,8 +190,11 @@ public sealed class AcledCsvExporter : IEventExporter
 }
 
 /// <summary>
-/// The GDELT 2.0 event table (61 tab-separated columns, no header row, as GDELT publishes it) with the columns Dragoman
-/// can fill; the others are empty. Only events that occurred are written unless <see cref="IncludeNotOccurred"/>.
+/// The GDELT 2.0 event table (61 tab-separated columns, no header row, as GDELT publishes it). Country codes are FIPS 10-4
+/// as in GDELT's geography columns (data/export/countries.tsv; CN is Comoros there, China CH), actor countries CAMEO
+/// (ISO alpha-3) as in GDELT's actor columns. Every integer column is filled (a geo type of 0 where there is no place); an
+/// event without a CAMEO code or a date is left out and counted in <see cref="LeftOut"/>, as GDELT has no such row.
+/// Only events that occurred are written unless <see cref="IncludeNotOccurred"/>.
 /// </summary>
 public sealed class GdeltTsvExporter : IEventExporter
 {
@@ -139,6 +202,10 @@ public sealed class GdeltTsvExporter : IEventExporter
     public string Extension => ".tsv";
     public string MediaType => "text/tab-separated-values";
     public bool IncludeNotOccurred { get; init; }
+
+    /// <summary>Why events were left out of the last write, with how many.</summary>
+    public IReadOnlyDictionary<string, int> LeftOut => _leftOut;
+    private readonly Dictionary<string, int> _leftOut = new(StringComparer.Ordinal);
 
     private static readonly string[] ActorFields =
         ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"];
@@ -160,24 +227,46 @@ public sealed class GdeltTsvExporter : IEventExporter
         "exact" or "near" => "4",
         "region" => "5",
         "country" => "1",
-        _ => "",
+        _ => "0",
     };
+
+    /// <summary>GDELT's QuadClass from the CAMEO root: 1 verbal cooperation (01-05), 2 material cooperation (06-09), 3 verbal conflict (10-14), 4 material conflict (15-20).</summary>
+    public static int? QuadClassOf(string? cameo) =>
+        cameo is { Length: >= 2 } && int.TryParse(cameo[..2], NumberStyles.None, CultureInfo.InvariantCulture, out var root)
+            ? root switch { >= 1 and <= 5 => 1, >= 6 and <= 9 => 2, >= 10 and <= 14 => 3, >= 15 and <= 20 => 4, _ => null }
+            : null;
+
+    /// <summary>What a GDELT row cannot be without, when the event lacks it; null when it can be written.</summary>
+    public static string? Missing(EventRecord e)
+    {
+        if (e.Cameo is not { Length: >= 2 } || QuadClassOf(e.Cameo) is null) return "no CAMEO event code";
+        if (ExportFields.EventDate(e) is null) return "no date (neither the event's time nor the article's publication date)";
+        return null;
+    }
 
     /// <summary>A number stable for a store: article number times 1000 plus the event's position.</summary>
     public static long GlobalEventId(EventRecord e) => e.ArticleId * 1000 + e.Ordinal;
 
     public async Task WriteAsync(IEnumerable<EventRecord> events, Stream output, CancellationToken cancel = default)
     {
+        _leftOut.Clear();
         await using var w = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         foreach (var e in events)
         {
             cancel.ThrowIfCancellationRequested();
             if (!e.Occurred && !IncludeNotOccurred) continue;
+            if (Missing(e) is { } reason)
+            {
+                _leftOut[reason] = _leftOut.GetValueOrDefault(reason) + 1;
+                continue;
+            }
             await w.WriteLineAsync(string.Join('\t', Row(e).Select(Delimited.TsvField)));
         }
     }
 
-    public static string?[] Row(EventRecord e)
+    public static string?[] Row(EventRecord e) => Row(e, CountryCodes.Default, ActorCodes.Default);
+
+    public static string?[] Row(EventRecord e, CountryCodes countries, ActorCodes codes)
     {
         var row = new string?[Columns.Length];
         void Set(string column, string? value) => row[Array.IndexOf(Columns, column)] = value;
@@ -190,10 +279,17 @@ public sealed class GdeltTsvExporter : IEventExporter
             Set("Year", d.Year.ToString(inv));
             Set("FractionDate", (d.Year + (d.DayOfYear - 1) / 365.0).ToString("0.0000", inv));
         }
-        Set("Actor1Code", e.ActorCode);
-        Set("Actor1Name", e.Actor?.ToUpperInvariant());
-        Set("Actor2Code", e.TargetCode);
-        Set("Actor2Name", e.Target?.ToUpperInvariant());
+        void Actor(string n, string? code, string? name)
+        {
+            Set($"Actor{n}Code", code);
+            Set($"Actor{n}Name", name?.ToUpperInvariant());
+            Set($"Actor{n}CountryCode", codes.Country(code)?.Iso3);
+            var sectors = codes.Sectors(code);
+            for (int i = 0; i < Math.Min(3, sectors.Count); i++) Set($"Actor{n}Type{i + 1}Code", sectors[i]);
+            Set($"Actor{n}Geo_Type", "0"); // the actors' own places are not resolved, only the action's
+        }
+        Actor("1", e.ActorCode, e.Actor);
+        Actor("2", e.TargetCode, e.Target);
         Set("IsRootEvent", e.Ordinal == 1 ? "1" : "0");
         if (e.Cameo is { Length: >= 2 } cameo)
         {
@@ -201,21 +297,27 @@ public sealed class GdeltTsvExporter : IEventExporter
             Set("EventBaseCode", cameo[..Math.Min(3, cameo.Length)]);
             Set("EventRootCode", cameo[..2]);
         }
-        Set("QuadClass", e.QuadClass?.ToString(inv));
+        Set("QuadClass", (e.QuadClass ?? QuadClassOf(e.Cameo))?.ToString(inv));
         Set("GoldsteinScale", e.Goldstein is double g ? g.ToString("0.0", inv) : null);
         Set("NumMentions", "1");
         Set("NumSources", Math.Max(1, ExportFields.Objects(e.SourcesJson).Count).ToString(inv));
         Set("NumArticles", "1");
+        Set("ActionGeo_Type", "0");
         if (e.Lat is not null && e.Lon is not null)
         {
+            var country = countries.ByIso2(e.Country);
             Set("ActionGeo_Type", GeoType(e.PlacePrecision));
-            Set("ActionGeo_FullName", string.Join(", ", new[] { e.PlaceName ?? e.Place, e.Admin1, e.Country }.Where(x => !string.IsNullOrEmpty(x)).Distinct()));
-            Set("ActionGeo_CountryCode", e.Country);
-            Set("ActionGeo_ADM1Code", e.Country is not null && e.Admin1 is { Length: > 0 and <= 3 } a1 ? e.Country + a1 : null);
+            Set("ActionGeo_FullName", string.Join(", ", new[] { e.PlaceName ?? e.Place, e.Admin1, country?.Name ?? e.Country }.Where(x => !string.IsNullOrEmpty(x)).Distinct()));
+            Set("ActionGeo_CountryCode", country?.Fips);
+            // GDELT's ADM1Code is FIPS country + FIPS division code; the store keeps division names, so only the country part is known
+            Set("ActionGeo_ADM1Code", country?.Fips);
             Set("ActionGeo_Lat", ExportFields.Num(e.Lat));
             Set("ActionGeo_Long", ExportFields.Num(e.Lon));
+            Set("ActionGeo_FeatureID", e.GeonameId);
         }
-        Set("ActionGeo_FeatureID", e.GeonameId);
+        // GDELT's DATEADDED is when it read the article (YYYYMMDDHHMMSS); exporters never read the clock, so the
+        // article's publication date (else the event's date) stands in, at midnight.
+        if ((ExportFields.Date(e.Published) ?? ExportFields.EventDate(e)) is { } added) Set("DATEADDED", added.ToString("yyyyMMdd", inv) + "000000");
         Set("SOURCEURL", ExportFields.ArticleUri(e));
         return row;
     }

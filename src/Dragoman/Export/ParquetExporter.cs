@@ -11,7 +11,7 @@ public sealed class ParquetEventRow
     public string article_hash { get; set; } = "";
     public string? article_title { get; set; }
     public string? article_uri { get; set; }
-    public string? published { get; set; }
+    public DateOnly? published { get; set; }
     public string @event { get; set; } = "";
     public int ordinal { get; set; }
     public string action { get; set; } = "";
@@ -22,17 +22,20 @@ public sealed class ParquetEventRow
     public string? target_code { get; set; }
     public string? place { get; set; }
     public string? place_name { get; set; }
-    public string? geonameid { get; set; }
+    /// <summary>The GeoNames id as an integer; null for a place of the curated supplement (its id is not a GeoNames number).</summary>
+    public long? geonameid { get; set; }
+    /// <summary>The resolved place's id as stored (GeoNames number or supplement id).</summary>
+    public string? place_id { get; set; }
     public double? lat { get; set; }
     public double? lon { get; set; }
     public string? country { get; set; }
     public string? admin1 { get; set; }
     public string? place_precision { get; set; }
     public int? geo_precision { get; set; }
-    public string? event_date { get; set; }
+    public DateOnly? event_date { get; set; }
     public string? time_text { get; set; }
-    public string? time_start { get; set; }
-    public string? time_end { get; set; }
+    public DateOnly? time_start { get; set; }
+    public DateOnly? time_end { get; set; }
     public string? time_precision { get; set; }
     public bool time_inherited { get; set; }
     public int time_precision_acled { get; set; }
@@ -52,6 +55,8 @@ public sealed class ParquetEventRow
     public string counts_json { get; set; } = "[]";
     public string sources_json { get; set; } = "[]";
     public string evidence_json { get; set; } = "[]";
+    /// <summary>The place as a GeoParquet 1.1 geometry: a WKB point (longitude, latitude; OGC:CRS84), null without coordinates.</summary>
+    public byte[]? geometry { get; set; }
 
     public static ParquetEventRow From(EventRecord e) => new()
     {
@@ -60,7 +65,7 @@ public sealed class ParquetEventRow
         article_hash = e.ArticleHash,
         article_title = e.ArticleTitle,
         article_uri = e.ArticleUri,
-        published = e.Published,
+        published = ExportFields.Date(e.Published),
         @event = e.EventId,
         ordinal = e.Ordinal,
         action = e.Action,
@@ -71,17 +76,18 @@ public sealed class ParquetEventRow
         target_code = e.TargetCode,
         place = e.Place,
         place_name = e.PlaceName,
-        geonameid = e.GeonameId,
+        geonameid = long.TryParse(e.GeonameId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var gid) ? gid : null,
+        place_id = e.GeonameId,
         lat = e.Lat,
         lon = e.Lon,
         country = e.Country,
         admin1 = e.Admin1,
         place_precision = e.PlacePrecision,
         geo_precision = ExportFields.AcledGeoPrecision(e),
-        event_date = ExportFields.EventDate(e) is { } d ? ExportFields.Iso(d) : null,
+        event_date = ExportFields.EventDate(e),
         time_text = e.TimeText,
-        time_start = e.TimeStart,
-        time_end = e.TimeEnd,
+        time_start = ExportFields.Date(e.TimeStart),
+        time_end = ExportFields.Date(e.TimeEnd),
         time_precision = e.TimePrecision,
         time_inherited = e.TimeInherited,
         time_precision_acled = ExportFields.AcledTimePrecision(e),
@@ -101,16 +107,38 @@ public sealed class ParquetEventRow
         counts_json = e.CountsJson,
         sources_json = e.SourcesJson,
         evidence_json = e.EvidenceJson,
+        geometry = e.Lat is double lat && e.Lon is double lon ? WkbPoint(lon, lat) : null,
     };
+
+    /// <summary>Well-known binary of a 2D point, little-endian: byte order 1, type 1 (Point), x, y.</summary>
+    public static byte[] WkbPoint(double x, double y)
+    {
+        var b = new byte[21];
+        b[0] = 1;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(1), 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(b.AsSpan(5), x);
+        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(b.AsSpan(13), y);
+        return b;
+    }
 }
 
-/// <summary>Apache Parquet via Parquet.Net, in row groups of <see cref="RowGroupSize"/> events, for DuckDB, pandas and Arrow.</summary>
+/// <summary>
+/// Apache Parquet via Parquet.Net, in row groups of <see cref="RowGroupSize"/> events, for DuckDB, pandas and Arrow; dates
+/// are Parquet DATEs, and the file is GeoParquet 1.1 (a WKB point column <c>geometry</c> and the "geo" file metadata),
+/// so that GDAL/QGIS and geopandas see the points.
+/// </summary>
 public sealed class ParquetExporter : IEventExporter
 {
     public string Format => "parquet";
     public string Extension => ".parquet";
     public string MediaType => "application/vnd.apache.parquet";
     public int RowGroupSize { get; init; } = 50_000;
+
+    /// <summary>GeoParquet 1.1 file metadata: the primary geometry column, WKB points, CRS omitted (meaning OGC:CRS84, longitude first).</summary>
+    public static readonly IReadOnlyDictionary<string, string> GeoMetadata = new Dictionary<string, string>
+    {
+        ["geo"] = """{"version":"1.1.0","primary_column":"geometry","columns":{"geometry":{"encoding":"WKB","geometry_types":["Point"]}}}""",
+    };
 
     public async Task WriteAsync(IEnumerable<EventRecord> events, Stream output, CancellationToken cancel = default)
     {
@@ -119,7 +147,7 @@ public sealed class ParquetExporter : IEventExporter
         bool first = true;
         foreach (var chunk in events.Select(ParquetEventRow.From).Chunk(RowGroupSize).DefaultIfEmpty([]))
         {
-            await ParquetSerializer.SerializeAsync(chunk, target, new Parquet.ParquetOptions { Append = !first }, cancellationToken: cancel);
+            await ParquetSerializer.SerializeAsync(chunk, target, new Parquet.ParquetOptions { Append = !first }, GeoMetadata, cancel);
             first = false;
         }
         if (!ReferenceEquals(target, output))

@@ -107,7 +107,7 @@ public class PhoenixActorsReaderTests
         Assert.True(e.Phrases.Contains("AAIA") && e.Phrases.Contains("ADEN ABYAN ISLAMIC ARMY"), string.Join("|", e.Phrases));
     }
 
-    [Fact]
+    [SharedFact]
     public void Reads_the_real_Phoenix_files()
     {
         var shape = new NameShape([]);
@@ -132,7 +132,7 @@ public class AgentsReaderTests
         Assert.True(agents.First(a => a.Phrase == "MILITIA").Code == "REB", "code without the ~ marker");
     }
 
-    [Fact]
+    [SharedFact]
     public void Reads_PLOVER_agents()
     {
         var r = AgentsReader.Read(Path.Combine(Paths.SharedData, "ngec-plover", "PLOVER_agents.txt"), ActorSource.Other);
@@ -145,7 +145,7 @@ public class CountryInfoReaderTests
     private static readonly (List<CountryEntry> Countries, List<LeaderTerm> Leaders) Info =
         CountryInfoReader.Read(Path.Combine(Paths.SharedData, "countryinfo", "CountryInfo.120116.txt")).Value;
 
-    [Theory]
+    [SharedTheory]
     [InlineData("SYR", "SYRIAN", "DAMASCUS", "Syria: demonym and capital")]
     [InlineData("RUS", "RUSSIAN", "MOSCOW", "Russia")]
     [InlineData("USA", "AMERICAN", "WASHINGTON", "the United States")]
@@ -155,7 +155,7 @@ public class CountryInfoReaderTests
         Assert.True(c.Demonyms.Contains(demonym) && c.Capitals.Contains(capital) && !c.Names.Contains(capital), reason);
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("SYR", "president", "2005-01-01", "Bashar al-Assad", "open-ended term from July 2000")]
     [InlineData("USA", "president", "1995-06-01", "Bill Clinton", "closed term")]
     [InlineData("USA", "vice-president", "2010-06-01", "Joe Biden", "another office of the same country")]
@@ -169,7 +169,7 @@ public class CountryInfoReaderTests
 
 public class CompiledDictionaryTests
 {
-    [Fact]
+    [SharedFact]
     public void Compiled_file_round_trips_and_the_supplement_wins()
     {
         var dir = Path.Combine(Path.GetTempPath(), "dragoman-actors-" + Guid.NewGuid().ToString("N"));

@@ -21,7 +21,7 @@ public class SeedActorsTests
         return pipeline.Process(DocumentFactory.Create(article, new DateOnly(2019, 2, 10)));
     });
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Maher Kanhoush", "PERSON", null, null, "person named by a given name and surname")]
     [InlineData("Youssef al-Nablusi", "PERSON", "Abu al-Baraa", null, "kunya introduced with 'known as'")]
     [InlineData("Islamic State", "ORG", "ISIS", "IMGMUSISI", "acronym in brackets")]
@@ -44,7 +44,7 @@ public class SeedActorsTests
         if (code is not null) Assert.True(e.Actor?.Code == code, $"{reason}: code {e.Actor?.Code}");
     }
 
-    [Fact]
+    [SharedFact]
     public void Islamic_State_is_one_entity_not_three()
     {
         var d = Seed.Value;
@@ -53,7 +53,7 @@ public class SeedActorsTests
         Assert.True(ids.Count == 1 && ids[0] is not null, Dump(d));
     }
 
-    [Fact]
+    [SharedFact]
     public void Persons_carry_roles_with_evidence()
     {
         var d = Seed.Value;

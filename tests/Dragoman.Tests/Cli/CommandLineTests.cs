@@ -43,6 +43,7 @@ public sealed class CommandLineTests
     [InlineData("\"Air Force Intelligence\" AND release*", "\"Air Force Intelligence\" AND release*", "a valid query passes unchanged")]
     [InlineData("al-Nab*", "\"al-Nab\"*", "the prefix star stays outside the quotes")]
     [InlineData("title:al-Qaeda", "title:\"al-Qaeda\"", "a column filter keeps its column")]
+    [InlineData("nosuchcolumn:soap", "nosuchcolumn:soap", "an unknown column stays a column filter, for FTS5 to report")]
     [InlineData("U.S. strikes", "\"U.S.\" strikes", "dots")]
     [InlineData("\"unclosed phrase", "\"unclosed phrase\"", "an unclosed quote is closed")]
     [InlineData("NEAR(army town, 5)", "NEAR(army town, 5)", "NEAR keeps its comma")]

@@ -45,7 +45,7 @@ public class NerComponentTests
         Assert.Equal(Layer.Mentions, c.Provides);
     }
 
-    [Fact]
+    [SharedFact]
     public void Mentions_carry_spans_source_and_confidence()
     {
         var doc = Seed.Value;
@@ -60,7 +60,7 @@ public class NerComponentTests
 
     // The names the foundation issue lists for the seed. The actors stage adds dictionary-based recognition on top;
     // the cases the statistical model misses are kept here, skipped with what it does instead, so they stay visible.
-    [Theory]
+    [SharedTheory]
     [InlineData("Maher Kanhoush", EntityType.PERSON, "a person introduced with a role")]
     [InlineData("Youssef al-Nablusi", EntityType.PERSON, "a person with a hyphenated Arabic article")]
     [InlineData("Abu al-Baraa", EntityType.PERSON, "a kunya")]

@@ -16,7 +16,7 @@ public class SeedEventTests
 
     private static string Sentence(Event e) => D.Slice(e.Evidence[0]);
 
-    [Fact]
+    [SharedFact]
     public void Release_by_the_air_force_intelligence_of_more_than_30_fighters_is_reported_by_anonymous_sources()
     {
         // reason: passive "were released by", count "more than 30" (min 31), sources chain nearest first
@@ -34,7 +34,7 @@ public class SeedEventTests
         Assert.Equal(7, e.Codes.Goldstein);
     }
 
-    [Fact]
+    [SharedFact]
     public void First_release_sentence_is_one_event_with_its_restatement_folded_in()
     {
         // reason: "The release of these members by the regime" restates the first release; no duplicate event
@@ -45,7 +45,7 @@ public class SeedEventTests
         Assert.DoesNotContain(D.Events, e => D.Slice(e.Trigger) == "release" && Sentence(e).StartsWith("The release of these members", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedFact]
     public void Attacks_on_checkpoints_are_expected_not_asserted()
     {
         var e = D.Events.Single(e => e.Target?.Text.Contains("checkpoints", StringComparison.Ordinal) == true);
@@ -54,7 +54,7 @@ public class SeedEventTests
         Assert.Equal("anonymous", e.Sources[0].Kind);
     }
 
-    [Fact]
+    [SharedFact]
     public void Limited_attacks_are_kept_as_an_expectation()
     {
         // reason: "attacks would be very limited in scope" is an expectation, never an attack that occurred
@@ -63,7 +63,7 @@ public class SeedEventTests
         Assert.All(attacks, e => Assert.Equal(Modality.Expected, e.Modality));
     }
 
-    [Fact]
+    [SharedFact]
     public void Conscription_of_about_3000_fighters_by_the_russians()
     {
         var e = D.Events.Single(e => e.Codes.Cameo == "154");
@@ -75,7 +75,7 @@ public class SeedEventTests
         Assert.Equal(Modality.Asserted, e.Modality);
     }
 
-    [Fact]
+    [SharedFact]
     public void Arrest_campaign_is_expected()
     {
         var e = D.Events.Single(e => D.Slice(e.Trigger) == "arrest campaign");
@@ -84,7 +84,7 @@ public class SeedEventTests
         Assert.Equal("Arrests", e.Codes.Acled!.SubEventType);
     }
 
-    [Fact]
+    [SharedFact]
     public void Anonymous_sources_in_daraa_are_attributed_with_their_place()
     {
         var a = D.Attributions.Single(a => D.Slice(a.Scope).StartsWith("Alsouria Net’s sources in Daraa", StringComparison.Ordinal));

@@ -50,7 +50,7 @@ public class EventLocatorTests
         Assert.True(p is not null && p.Country == country && (p.Admin1 ?? "").Contains(admin1, StringComparison.Ordinal), $"{reason}: {p?.Name} {p?.Country} {p?.Admin1}");
     }
 
-    [Fact]
+    [SharedFact]
     public void The_seed_release_event_is_placed_in_the_Daraa_area_not_Jordan()
     {
         var d = TestPipeline.ProcessFile(Paths.Seed, new DateOnly(2019, 2, 10));
@@ -64,7 +64,7 @@ public class EventLocatorTests
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void On_the_held_out_gold_items_the_model_beats_the_nearest_place_rule()
     {
         // the RELABEL items of the event-location corpus are not in the model's training data (models/eventloc/README.md)

@@ -1,3 +1,4 @@
+using Dragoman.Tests.Support;
 using Dragoman.Geo;
 
 namespace Dragoman.Tests.Geo;
@@ -66,7 +67,7 @@ public class GeoEvaluationTests
     public void Auc_is_the_normalised_area_under_log_errors(double[] sorted, double expected, string reason) =>
         Assert.True(Math.Abs(GeoEvaluation.Auc(sorted) - expected) < 1e-3, $"{reason}: {GeoEvaluation.Auc(sorted)}");
 
-    [Fact]
+    [SharedFact]
     public void Scores_resolution_and_end_to_end_on_a_small_set()
     {
         var path = Path.GetTempFileName();

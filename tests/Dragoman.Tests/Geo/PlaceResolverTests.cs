@@ -1,3 +1,4 @@
+using Dragoman.Tests.Support;
 using Dragoman.Documents;
 using Dragoman.Geo;
 using Dragoman.Text;
@@ -30,7 +31,7 @@ public class PlaceResolverTests
         return [.. GeoFixture.Resolver.Resolve(text, queries, forceBest: true)];
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Berea police said a man was arrested in Berea on Tuesday.", "Berea|Berea", "Berea", "US",
         "an ancient alternate name of Aleppo (Berea) loses to the town whose own name it is")]
     [InlineData("Travellers from Washington, Seattle, Spokane, Boise and Portland flew to Moscow after the United States and Russia eased visa rules.",
@@ -49,7 +50,7 @@ public class PlaceResolverTests
     private static PlaceResolution? Find(List<PlaceResolution> places, string text, int nth = 0) =>
         places.Where(p => p.Text.Contains(text, StringComparison.Ordinal)).Skip(nth).FirstOrDefault();
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Fighting in Tripoli spilled over from Syria, and the army deployed between Tripoli and Beirut.", "Tripoli", "LB", "Syria and Beirut make it the Lebanese city")]
     [InlineData("Militias clashed in Tripoli, the Libyan capital, and in Benghazi and Misrata.", "Tripoli", "LY", "Libyan, Benghazi and Misrata make it the Libyan capital")]
     [InlineData("Shelling hit the Yarmouk camp in southern Damascus.", "Yarmouk camp", "SY", "camp")]
@@ -68,7 +69,7 @@ public class PlaceResolverTests
         Assert.True(p!.Country == country, $"{reason}: got {p.Name} in {p.Country}");
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Shelling hit the Yarmouk camp in southern Damascus.", "Yarmouk camp", "dragoman:yarmouk-camp", "the Palestinian camp in Damascus")]
     [InlineData("Clashes with ISIS continued in the Yarmouk basin west of Daraa.", "Yarmouk basin", "dragoman:yarmouk-basin", "the basin in Daraa province")]
     [InlineData("Russian jets took off from the Hemeimeem base.", "Hemeimeem", "dragoman:hmeimim", "the air base, not a village")]
@@ -78,7 +79,7 @@ public class PlaceResolverTests
         Assert.True(p?.GeonameId == id, $"{reason}: got {p?.GeonameId} {p?.Name}");
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("He was from the town of Jabab north of Daraa.", "Daraa", PlacePrecision.Near, "north of", "a direction keeps the anchor, precision 2")]
     [InlineData("Shelling hit villages near Hama.", "Hama", PlacePrecision.Near, "near", "near")]
     [InlineData("Fighting on the outskirts of Aleppo went on.", "Aleppo", PlacePrecision.Near, "outskirts of", "outskirts")]
@@ -92,7 +93,7 @@ public class PlaceResolverTests
         Assert.True(p!.Precision == precision && p.Relation == relation, $"{reason}: got {p.Precision} '{p.Relation}'");
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("She bought Aleppo soap at the market.", "Aleppo", "a product named after a city")]
     [InlineData("Former deputy chief of staff Yair Golan said the army was ready.", "Golan", "a surname inside a person's name")]
     [InlineData("Gen. Golan said the army was ready.", "Golan", "a surname after a title")]
@@ -108,7 +109,7 @@ public class PlaceResolverTests
         Assert.True(p is null || !p.IsResolved, $"{reason}: resolved to {p?.Name}");
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("along the Syrian-Jordanian border", "SY,JO", "a hyphenated pair names both countries")]
     [InlineData("the Russians imposed their presence", "RU", "a plural demonym")]
     [InlineData("the Lebanese militia Hezbollah", "LB", "an adjective")]
@@ -119,7 +120,7 @@ public class PlaceResolverTests
         Assert.True(found == expected, $"{reason}: got '{found}'");
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Clashes went on in the Yarmouk basin on Monday.", "Yarmouk", "dragoman:yarmouk-basin", "a recogniser's span without the feature noun")]
     [InlineData("Shelling hit the Yarmouk camp on Monday.", "Yarmouk", "dragoman:yarmouk-camp", "the camp, from the noun after the span")]
     public void A_recognised_name_takes_the_feature_noun_after_it(string text, string span, string id, string reason)
@@ -129,7 +130,7 @@ public class PlaceResolverTests
         Assert.True(r[0]?.GeonameId == id, $"{reason}: got {r[0]?.GeonameId}");
     }
 
-    [Fact]
+    [SharedFact]
     public void An_ambiguous_weak_mention_is_left_unresolved_with_candidates()
     {
         // "Tripoli" given by a recogniser with no context at all: the Lebanese and the Libyan city compete
@@ -152,7 +153,7 @@ public class OutletFocusTests
         return doc.Places.Find(p => p.Text == "Homs");
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Central Syria Monitor", "SY", "an outlet named after its country is weak focus: Homs in Syria, not Al Khums (Homs) in Libya")]
     [InlineData("The Syrian Observer", "SY", "a demonym in the outlet's name counts too")]
     [InlineData(null, null, "with no other evidence the homonym is not resolved")]

@@ -8,7 +8,7 @@ public class SeedGeoTests
 {
     private static readonly Lazy<List<PlaceResolution>> Places = new(() => PlaceResolverTests.Geoparse(File.ReadAllText(Paths.Seed)));
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Daraa", "SY", "P", "Daraa the city, where the text says sources in Daraa and north of Daraa")]
     [InlineData("Jabab", "SY", "P", "the town of Jabab, from the curated supplement")]
     [InlineData("Yarmouk basin", "SY", "L", "the Yarmouk basin")]
@@ -24,14 +24,14 @@ public class SeedGeoTests
         Assert.True(Enum.IsDefined(p.Precision), reason);
     }
 
-    [Fact]
+    [SharedFact]
     public void Nothing_in_the_Daraa_area_resolves_to_Jordan()
     {
         var jordan = Places.Value.Where(p => p.IsResolved && p.Country == "JO").Select(p => p.Text).ToList();
         Assert.True(jordan.Count == 0, "resolved in Jordan: " + string.Join(", ", jordan));
     }
 
-    [Fact]
+    [SharedFact]
     public void North_of_Daraa_keeps_Daraa_as_anchor_with_precision_2()
     {
         var p = Places.Value.Find(x => x.Text == "Daraa" && x.Relation == "north of");

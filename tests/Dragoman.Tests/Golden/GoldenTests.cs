@@ -18,17 +18,27 @@ public class GoldenTests
 
     private static string SpecsDir => Path.Combine(Paths.RepoRoot, "tests", "Dragoman.Tests", "Specs");
 
-    public static TheoryData<string> Specs()
+    /// <summary>The specs whose input is in the repository, or (<paramref name="shared"/>) in ../shared.</summary>
+    public static TheoryData<string> Specs(bool shared)
     {
         var data = new TheoryData<string>();
         foreach (var f in Directory.EnumerateFiles(SpecsDir, "*.expect.json").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(f));
+        {
+            var input = (string?)JsonNode.Parse(File.ReadAllText(f))?["input"] ?? "";
+            if (input.StartsWith("../shared/", StringComparison.Ordinal) == shared) data.Add(Path.GetFileName(f));
+        }
         return data;
     }
 
     [Theory]
-    [MemberData(nameof(Specs))]
-    public void Produces_the_expected_output(string spec)
+    [MemberData(nameof(Specs), false)]
+    public void Produces_the_expected_output(string spec) => Check(spec);
+
+    [SharedTheory]
+    [MemberData(nameof(Specs), true)]
+    public void Produces_the_expected_output_from_shared_data(string spec) => Check(spec);
+
+    private static void Check(string spec)
     {
         var node = JsonNode.Parse(File.ReadAllText(Path.Combine(SpecsDir, spec)))!.AsObject();
         var reason = (string?)node["reason"] ?? throw new Xunit.Sdk.XunitException($"{spec}: every spec needs a reason");

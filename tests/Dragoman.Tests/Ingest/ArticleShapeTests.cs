@@ -107,7 +107,7 @@ public class ArticleShapeTests
         Assert.Equal(Dragoman.Ingest.ArticleReader.Hash(a.Text), a.ContentHash);
     }
 
-    [Fact]
+    [SharedFact]
     public void Seed_reads_as_the_issue_requires()
     {
         var a = IngestHarness.ReadAll([Paths.Seed]).Single().Article!;

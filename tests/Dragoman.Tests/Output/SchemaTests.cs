@@ -18,7 +18,7 @@ public class SchemaTests
         return data;
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(Inputs))]
     public void Output_validates_against_the_published_schema(string path, string reason)
     {

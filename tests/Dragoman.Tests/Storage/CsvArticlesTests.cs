@@ -66,7 +66,7 @@ public class CsvArticlesTests
         Assert.True(expected == CsvArticles.NormaliseDate(value), reason);
     }
 
-    [Fact]
+    [SharedFact]
     public void The_fakes_dev_file_gives_one_article_per_row_with_title_and_date()
     {
         var path = Path.Combine(Paths.SharedData, "fa-kes", "fakes.dev.csv");

@@ -1,3 +1,4 @@
+using Dragoman.Tests.Support;
 using System.Globalization;
 using Dragoman.Storage;
 using Dragoman.Storage.Sqlite;
@@ -76,7 +77,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         Assert.Contains("newer", ex.Message);
     }
 
-    [Fact]
+    [SharedFact]
     public void A_place_inherited_from_the_articles_focus_is_stored_as_such()
     {
         var doc = Dragoman.Tests.Support.TestPipeline.ProcessFile(Dragoman.Tests.Support.Paths.Seed, new DateOnly(2019, 2, 10));

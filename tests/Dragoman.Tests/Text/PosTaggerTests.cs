@@ -78,7 +78,7 @@ public class PosTaggerTests
         finally { File.Delete(path); }
     }
 
-    [Fact]
+    [SharedFact]
     public void Bundled_model_tags_held_out_gmb_at_the_model_card_accuracy()
     {
         // GMB part 4 is never trained on (models/pos/README.md); the card reports 0.984.

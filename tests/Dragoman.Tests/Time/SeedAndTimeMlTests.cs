@@ -8,7 +8,7 @@ namespace Dragoman.Tests.Time;
 public class SeedTimeTests
 {
     // phrase in the seed, expected start, end, precision, reason
-    [Theory]
+    [SharedTheory]
     [InlineData("the last two weeks", "2019-01-27", "2019-02-10", "Week", "two weeks back from publication")]
     [InlineData("the start of August", "2018-08-01", "2018-08-10", "Week", "past narration in February: August of the year before, first ten days")]
     [InlineData("six months ago", "2018-08-01", "2018-08-31", "Month", "about August 2018")]
@@ -20,7 +20,7 @@ public class SeedTimeTests
         Assert.True(t.Start?.ToString("yyyy-MM-dd") == start && t.End?.ToString("yyyy-MM-dd") == end && t.Precision.ToString() == precision, $"{reason}: {Describe(t)}");
     }
 
-    [Fact]
+    [SharedFact]
     public void Seed_duration_is_not_an_event_time()
     {
         var t = Find(Doc(File.ReadAllText(Paths.Seed), "2019-02-10"), "about a month");
@@ -28,7 +28,7 @@ public class SeedTimeTests
     }
 
     // phrase in the seed, relative notation without a reference (docs/time.md), reason
-    [Theory]
+    [SharedTheory]
     [InlineData("the last two weeks", "-P2W/P0D", "two weeks up to publication, whatever day that is")]
     [InlineData("the start of August", "before:XXXX-08 mod=START", "the August before publication, its start")]
     [InlineData("six months ago", "-P6M", "six months before publication")]
@@ -39,7 +39,7 @@ public class SeedTimeTests
         Assert.True(t.Relative == relative && t.Start is null, $"{reason}: {Describe(t)}");
     }
 
-    [Fact]
+    [SharedFact]
     public void Seed_without_reference_stays_relative()
     {
         var doc = Doc(File.ReadAllText(Paths.Seed), null);
@@ -94,7 +94,7 @@ public class TimeMlTests
 public class SeedEventTimeTests
 {
     // trigger word, the text just after it (to find the occurrence), expected governing expression, reason
-    [Theory]
+    [SharedTheory]
     [InlineData("released", " a number of members", "the last two weeks", "the release took place over the last two weeks, not at the start of August named later in the sentence")]
     [InlineData("captured", " by the regime during", "the start of August", "the capture is dated by its own clause")]
     [InlineData("released", " by a branch of the Air Force Intelligence over", "the past few days", "the second release report")]
@@ -108,7 +108,7 @@ public class SeedEventTimeTests
         Assert.True(!t.Inherited && t.Text == expected, $"{reason}: got {t}");
     }
 
-    [Fact]
+    [SharedFact]
     public void Seed_event_without_a_time_inherits_publication()
     {
         var doc = Doc(File.ReadAllText(Paths.Seed), "2019-02-10");
