@@ -20,10 +20,13 @@ public sealed class PostgresLocationTests
     [InlineData("postgres://db/news?colour=red", "error:'colour' is not understood", "an unknown parameter is an error, not ignored")]
     [InlineData("postgres://db/news?sslmode=sometimes", "error:sslmode=sometimes", "a bad value names itself")]
     public void A_url_becomes_a_connection_string(string url, string expected, string reason)
+        => AssertValueOrError(PostgresLocation.ConnectionString(url), expected, reason);
+
+    /// <summary><paramref name="expected"/> is the value, or "error:" and a part of the error message.</summary>
+    private static void AssertValueOrError(Result<string> result, string expected, string reason)
     {
-        var cs = PostgresLocation.ConnectionString(url);
-        var got = cs.IsOk ? cs.Value! : "error:" + cs.Error;
-        if (expected.StartsWith("error:", StringComparison.Ordinal)) Assert.True(!cs.IsOk && got.Contains(expected[6..], StringComparison.Ordinal), $"{reason}: {got}");
+        var got = result.IsOk ? result.Value! : "error:" + result.Error;
+        if (expected.StartsWith("error:", StringComparison.Ordinal)) Assert.True(!result.IsOk && got.Contains(expected[6..], StringComparison.Ordinal), $"{reason}: {got}");
         else Assert.True(expected == got, $"{reason}: got {got}");
     }
 
@@ -49,10 +52,5 @@ public sealed class PostgresLocationTests
     [InlineData("it's", "error:syntax error", "punctuation outside quotes")]
     [InlineData("NEAR(a b)", "error:NEAR", "NEAR is not available on PostgreSQL")]
     public void Search_queries_become_tsqueries_or_clear_errors(string query, string expected, string reason)
-    {
-        var ts = PostgresSearchQuery.Translate(query);
-        var got = ts.IsOk ? ts.Value! : "error:" + ts.Error;
-        if (expected.StartsWith("error:", StringComparison.Ordinal)) Assert.True(!ts.IsOk && got.Contains(expected[6..], StringComparison.Ordinal), $"{reason}: {got}");
-        else Assert.True(expected == got, $"{reason}: got {got}");
-    }
+        => AssertValueOrError(PostgresSearchQuery.Translate(query), expected, reason);
 }
