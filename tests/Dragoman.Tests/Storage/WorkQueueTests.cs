@@ -108,6 +108,28 @@ public sealed class WorkQueueTests : IDisposable
         Assert.Equal(1, store.Counts().Articles);
     }
 
+    [SkippableFact]
+    public void A_worker_killed_in_the_middle_of_its_commit_leaves_nothing_and_the_job_runs_again()
+    {
+        var (store, queue, location) = Open();
+        queue.Enqueue(Expand(Csv("d.csv", 3)), 5, 3);
+        var dying = queue.Claim("dies", TimeSpan.FromSeconds(30))!;
+        using (var db = new NpgsqlConnection(location))
+        {
+            db.Open();
+            var tx = db.BeginTransaction();
+            store.Add(db, tx, [StoreFixtures.Release(), StoreFixtures.Clash()]);
+            // the process dies here: the server drops the connection and rolls its transaction back
+        }
+        Assert.Equal(0, store.Counts().Articles);
+        Sql(location, "UPDATE jobs SET lease_until = now() - interval '1 second'");
+        var worker = new QueueWorker(queue, TestPipeline.Instance, null, "lives", TimeSpan.FromSeconds(30));
+        var outcome = worker.RunOne();
+        Assert.NotNull(outcome);
+        Assert.Equal((dying.Id, JobCommit.Done, 3, 2), (outcome.Job.Id, outcome.Commit, outcome.Stored, outcome.Job.Attempts));
+        Assert.Equal(3, store.Counts().Articles);
+    }
+
     [SkippableTheory]
     [InlineData("error", "a job that fails as a whole each time")]
     [InlineData("expired", "a job whose worker dies each time (its lease expires)")]
