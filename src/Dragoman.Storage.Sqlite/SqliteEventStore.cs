@@ -70,6 +70,9 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
+    /// <summary>Stops the statement running on this store's connection (it fails with an interrupt error); safe from any thread.</summary>
+    public void Interrupt() => SQLitePCL.raw.sqlite3_interrupt(_db.Handle);
+
     private static void Exec(SqliteConnection db, string sql)
     {
         using var cmd = db.CreateCommand();
