@@ -43,6 +43,24 @@ public sealed class QueryPlanTests : IDisposable
         { "one article's events come from its key", new EventQuery { ArticleId = 1 }, true },
     };
 
+    public static TheoryData<string, EventQuery> DenseFilters() => new()
+    {
+        { "a CAMEO prefix with many events is checked on rows in date order", new EventQuery { Action = "08" } },
+        { "a box with many events is looked up in the R*Tree per row in date order", new EventQuery { Box = new BoundingBox(32, 35, 34, 37) } },
+        { "full text matching many articles is looked up per row in date order", new EventQuery { Text = "prisoners" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(DenseFilters))]
+    public void A_filter_with_many_matches_walks_the_date_index_without_sorting(string reason, EventQuery query)
+    {
+        _store.DenseMatches = 1;
+        var plan = _store.ExplainEvents(query with { Limit = 101 });
+        Assert.Contains(plan, step => step.Contains("USING INDEX events_order", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+        Assert.True(_store.QueryEvents(query).IsOk, reason);
+    }
+
     [Theory]
     [MemberData(nameof(Listings))]
     public void An_event_listing_never_scans_the_events_table(string reason, EventQuery query, bool maySort)
