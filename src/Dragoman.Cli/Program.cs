@@ -79,6 +79,7 @@ app.Configure(config =>
         bench.SetDefaultCommand<BenchCommand>();
         bench.AddCommand<BenchCommand>(BenchArguments.RunCommand).IsHidden();
         bench.AddCommand<BenchTimeCommand>("time").WithDescription("Measure the time tagger's speed (MB/s on one core) over text files.");
+        bench.AddCommand<BenchScaleCommand>("scale").WithDescription("Build 10k / 100k / 1M-event stores from a seed store and time every read path and export.");
     });
     config.AddBranch("actors", actors =>
     {

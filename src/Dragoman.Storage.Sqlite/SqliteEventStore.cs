@@ -70,6 +70,9 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
+    /// <summary>Stops the statement running on this store's connection (it fails with an interrupt error); safe from any thread.</summary>
+    public void Interrupt() => SQLitePCL.raw.sqlite3_interrupt(_db.Handle);
+
     private static void Exec(SqliteConnection db, string sql)
     {
         using var cmd = db.CreateCommand();
@@ -205,43 +208,123 @@ public sealed class SqliteEventStore : IEventStore
     public Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery q)
     {
         if (q.Limit < 0 || q.Offset < 0) return Result<IReadOnlyList<EventRecord>>.Fail("limit and offset must not be negative");
-        var sql = new StringBuilder($"SELECT {SqliteColumns.EventSelect} FROM events e JOIN articles a ON a.id = e.article_id WHERE 1=1");
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
-            {
-                sql.Append(" AND ").Append(clause);
-                foreach (var (name, value) in values) cmd.Parameters.AddWithValue(name, value);
-            }
-            if (!string.IsNullOrWhiteSpace(q.Actor)) And("instr(e.actor_search, $actor) > 0", ("$actor", q.Actor.Trim().ToLowerInvariant()));
-            if (!string.IsNullOrWhiteSpace(q.Place)) And("instr(e.place_search, $place) > 0", ("$place", q.Place.Trim().ToLowerInvariant()));
-            if (q.From is { } from) And("COALESCE(e.time_end, e.time_start, a.published) >= $from", ("$from", IsoDate(from)));
-            if (q.To is { } to) And("COALESCE(e.time_start, e.time_end, a.published) <= $to", ("$to", IsoDate(to)));
-            if (!string.IsNullOrWhiteSpace(q.Action))
-            {
-                var action = q.Action.Trim();
-                And(action.All(char.IsAsciiDigit) ? "substr(e.cameo, 1, length($action)) = $action" : "e.action = $action COLLATE NOCASE", ("$action", action));
-            }
-            if (!string.IsNullOrWhiteSpace(q.Modality)) And("e.modality = $modality COLLATE NOCASE", ("$modality", q.Modality.Trim()));
-            if (q.MinConfidence is { } mc) And("e.confidence >= $minconf", ("$minconf", mc));
-            if (q.Box is { } box)
-                And("e.id IN (SELECT id FROM events_rtree WHERE min_lat >= $s AND max_lat <= $n AND min_lon >= $w AND max_lon <= $e)",
-                    ("$s", box.South), ("$n", box.North), ("$w", box.West), ("$e", box.East));
-            if (!string.IsNullOrWhiteSpace(q.Text)) And("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text)", ("$text", Fts5Query.Quote(q.Text)));
-            if (q.ArticleId is { } aid) And("e.article_id = $aid", ("$aid", aid));
-            sql.Append(" ORDER BY COALESCE(e.time_start, a.published) DESC NULLS LAST, e.article_id, e.ordinal LIMIT $limit OFFSET $offset");
-            cmd.Parameters.AddWithValue("$limit", q.Limit);
-            cmd.Parameters.AddWithValue("$offset", q.Offset);
-            cmd.CommandText = sql.ToString();
             try
             {
+                if (BuildEventQuery(cmd, q) is { } problem) return Result<IReadOnlyList<EventRecord>>.Fail(problem);
                 return ReadAll(cmd, SqliteColumns.ReadEvent);
             }
-            catch (SqliteException ex) when (q.Text is not null)
+            catch (SqliteException ex) when (q.Text is not null && ex.SqliteErrorCode != 9)
             {
                 return Result<IReadOnlyList<EventRecord>>.Fail(SearchError(q.Text, ex));
             }
+        }
+    }
+
+    /// <summary>
+    /// The event listing's statement for a query. Events are ordered by their stored date key (<c>date_lo</c>, newest first,
+    /// then insertion order), which the indexes of schema version 5 keep in order: an equality filter (action, modality)
+    /// reads its own ordered index, other filters walk <c>events_order</c> and stop at the page's end. Returns a problem
+    /// (a cursor naming no stored event) or null.
+    /// </summary>
+    private string? BuildEventQuery(SqliteCommand cmd, EventQuery q)
+    {
+        var sql = new StringBuilder($"SELECT {SqliteColumns.EventSelect} FROM events e JOIN articles a ON a.id = e.article_id WHERE 1=1");
+        void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
+        {
+            sql.Append(" AND ").Append(clause);
+            foreach (var (name, value) in values) cmd.Parameters.AddWithValue(name, value);
+        }
+        if (!string.IsNullOrWhiteSpace(q.Actor)) And("instr(e.actor_search, $actor) > 0", ("$actor", q.Actor.Trim().ToLowerInvariant()));
+        if (!string.IsNullOrWhiteSpace(q.Place)) And("instr(e.place_search, $place) > 0", ("$place", q.Place.Trim().ToLowerInvariant()));
+        if (q.From is { } from) And("e.date_hi >= $from", ("$from", IsoDate(from)));
+        if (q.To is { } to) And("e.date_lo <= $to AND e.date_lo > ''", ("$to", IsoDate(to)));
+        if (!string.IsNullOrWhiteSpace(q.Action))
+        {
+            var action = q.Action.Trim();
+            // A CAMEO prefix as a range of codes: every code that starts with the digits sorts in [digits, digits + ':').
+            // A range with few events is read from its index and sorted; a range with many is checked on the rows of the
+            // date index instead (`+` keeps SQLite off the code index), which finds a page's worth after a short walk.
+            if (action.All(char.IsAsciiDigit))
+                And(Dense("SELECT 1 FROM events WHERE cameo >= $action AND cameo < $actionEnd", ("$action", action), ("$actionEnd", action + ":"))
+                    ? "+e.cameo >= $action AND +e.cameo < $actionEnd" : "e.cameo >= $action AND e.cameo < $actionEnd",
+                    ("$action", action), ("$actionEnd", action + ":"));
+            else And("e.action = $action COLLATE NOCASE", ("$action", action));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Modality)) And("e.modality = $modality COLLATE NOCASE", ("$modality", q.Modality.Trim()));
+        if (q.MinConfidence is { } mc) And("e.confidence >= $minconf", ("$minconf", mc));
+        // The box and the full-text query likewise: few matches are read from their index and sorted, many are checked
+        // one by one (an R*Tree or FTS lookup by id) on the rows of the date index.
+        if (q.Box is { } box)
+        {
+            const string inBox = "min_lat >= $s AND max_lat <= $n AND min_lon >= $w AND max_lon <= $e";
+            (string, object)[] corners = [("$s", box.South), ("$n", box.North), ("$w", box.West), ("$e", box.East)];
+            And(Dense($"SELECT 1 FROM events_rtree WHERE {inBox}", corners)
+                ? $"EXISTS (SELECT 1 FROM events_rtree r WHERE r.id = e.id AND {inBox})"
+                : $"e.id IN (SELECT id FROM events_rtree WHERE {inBox})", corners);
+        }
+        if (!string.IsNullOrWhiteSpace(q.Text))
+        {
+            var text = Fts5Query.Quote(q.Text);
+            And(Dense("SELECT 1 FROM articles_fts WHERE articles_fts MATCH $text", ("$text", text))
+                ? "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH $text AND articles_fts.rowid = e.article_id)"
+                : "e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text)", ("$text", text));
+        }
+        if (q.ArticleId is { } aid) And("e.article_id = $aid", ("$aid", aid));
+        if (q.After is { } after)
+        {
+            using var find = _db.CreateCommand();
+            find.CommandText = "SELECT date_lo, id FROM events WHERE article_id = $a AND event_id = $e";
+            find.Parameters.AddWithValue("$a", after.ArticleId);
+            find.Parameters.AddWithValue("$e", after.EventId);
+            using var r = find.ExecuteReader();
+            if (!r.Read()) return $"no event {after} to list after";
+            And("e.date_lo <= $afterDate AND (e.date_lo < $afterDate OR e.id > $afterId)", ("$afterDate", r.GetString(0)), ("$afterId", r.GetInt64(1)));
+        }
+        sql.Append(" ORDER BY e.date_lo DESC, e.id LIMIT $limit OFFSET $offset");
+        cmd.Parameters.AddWithValue("$limit", q.Limit);
+        cmd.Parameters.AddWithValue("$offset", q.Offset);
+        cmd.CommandText = sql.ToString();
+        return null;
+    }
+
+    /// <summary>Rows a filter must match at least before the listing walks the date index rather than sorting the filter's own matches.</summary>
+    internal int DenseMatches { get; set; } = 5000;
+
+    /// <summary>Whether <paramref name="select"/> gives at least <see cref="DenseMatches"/> rows; reads no more than that many.</summary>
+    private bool Dense(string select, params ReadOnlySpan<(string Name, object Value)> values)
+    {
+        using var probe = _db.CreateCommand();
+        probe.CommandText = $"SELECT COUNT(*) FROM ({select} LIMIT {DenseMatches})";
+        foreach (var (name, value) in values) probe.Parameters.AddWithValue(name, value);
+        return Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) >= DenseMatches;
+    }
+
+    /// <summary>SQLite's plan for the event listing of <paramref name="q"/>, one line per step (tests check that no step scans the events table).</summary>
+    internal IReadOnlyList<string> ExplainEvents(EventQuery q)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            if (BuildEventQuery(cmd, q) is { } problem) throw new ArgumentException(problem);
+            cmd.CommandText = "EXPLAIN QUERY PLAN " + cmd.CommandText;
+            return ReadAll(cmd, r => r.GetString(3));
+        }
+    }
+
+    /// <summary>SQLite's plan for one of the panel listings (<see cref="ListActors"/>, <see cref="ListPlaces"/>) or <see cref="Search"/>.</summary>
+    internal IReadOnlyList<string> ExplainPanel(string which, string? query)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = "EXPLAIN QUERY PLAN " + which switch { "actors" => ActorsSql, "places" => PlacesSql, _ => SearchSql };
+            cmd.Parameters.AddWithValue("$q", (object?)query ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$limit", 20);
+            cmd.Parameters.AddWithValue("$offset", 0);
+            return ReadAll(cmd, r => r.GetString(3));
         }
     }
 
@@ -249,19 +332,21 @@ public sealed class SqliteEventStore : IEventStore
         $"cannot search for \"{query}\": {ex.Message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal).TrimEnd('.')}. " +
         "Use words, \"quoted phrases\", AND, OR, NOT, NEAR(a b) and prefix*; quote words with punctuation.";
 
+    private const string SearchSql = $"""
+        SELECT {ArticleColumns}, snippet(articles_fts, -1, char(2), char(3), '…', 16), bm25(articles_fts) AS rank
+        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+        WHERE articles_fts MATCH $q
+        ORDER BY rank, a.id
+        LIMIT $limit OFFSET $offset
+        """;
+
     public Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0)
     {
         if (string.IsNullOrWhiteSpace(query)) return Result<IReadOnlyList<SearchHit>>.Fail("the search query is empty");
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = $"""
-                SELECT {ArticleColumns}, snippet(articles_fts, -1, char(2), char(3), '…', 16), bm25(articles_fts) AS rank
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                WHERE articles_fts MATCH $q
-                ORDER BY rank, a.id
-                LIMIT $limit OFFSET $offset
-                """;
+            cmd.CommandText = SearchSql;
             cmd.Parameters.AddWithValue("$q", Fts5Query.Quote(query));
             cmd.Parameters.AddWithValue("$limit", Math.Max(0, limit));
             cmd.Parameters.AddWithValue("$offset", Math.Max(0, offset));
@@ -343,36 +428,30 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    public IReadOnlyList<ActorSummary> ListActors(string? query = null, int limit = 100, int offset = 0) => ListPage("""
-        SELECT n.name, MAX(n.type), MAX(n.actor_code), COUNT(DISTINCT n.article_id),
-               (SELECT COUNT(*) FROM events e JOIN entities m ON m.article_id = e.article_id AND m.entity_id = e.actor_entity
-                WHERE m.name = n.name COLLATE NOCASE) AS events
-        FROM entities n
-        WHERE n.type IN ('PERSON', 'ORG', 'NORP')
-          AND ($q IS NULL OR instr(lower(n.name), $q) > 0 OR instr(lower(COALESCE(n.actor_code, '')), $q) > 0
-               OR instr(lower(n.aliases), $q) > 0)
-        GROUP BY n.name COLLATE NOCASE
-        ORDER BY events DESC, COUNT(DISTINCT n.article_id) DESC, n.name
+    // The panels read the tables of schema version 5 that triggers keep up to date (docs/storage.md), in the order of their rank index.
+    private const string ActorsSql = """
+        SELECT name, type, actor_code, articles, events FROM actor_stats
+        WHERE articles > 0
+          AND ($q IS NULL OR instr(lower(name), $q) > 0 OR instr(lower(COALESCE(actor_code, '')), $q) > 0 OR instr(aliases, $q) > 0)
+        ORDER BY events DESC, articles DESC, name
         LIMIT $limit OFFSET $offset
-        """, query, limit, offset, r =>
+        """;
+
+    private const string PlacesSql = """
+        SELECT geonameid, name, lat, lon, country, admin1, precision, articles, events FROM place_stats
+        WHERE articles > 0
+          AND ($q IS NULL OR instr(lower(name), $q) > 0 OR lower(COALESCE(country, '')) = $q OR instr(lower(COALESCE(admin1, '')), $q) > 0)
+        ORDER BY events DESC, articles DESC, name
+        LIMIT $limit OFFSET $offset
+        """;
+
+    public IReadOnlyList<ActorSummary> ListActors(string? query = null, int limit = 100, int offset = 0) => ListPage(ActorsSql, query, limit, offset, r =>
     {
         var c = new Cells(r);
         return new ActorSummary(c.Str(), c.Str(), c.NStr(), c.Long(), c.Long());
     });
 
-    public IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0) => ListPage("""
-        SELECT p.geonameid, MAX(COALESCE(p.name, '')), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.admin1), MAX(p.precision),
-               COUNT(DISTINCT p.article_id),
-               (SELECT COUNT(*) FROM events e WHERE (p.geonameid IS NOT NULL AND e.geonameid = p.geonameid)
-                    OR (p.geonameid IS NULL AND e.place_name = p.name COLLATE NOCASE)) AS events
-        FROM places p
-        WHERE p.lat IS NOT NULL
-          AND ($q IS NULL OR instr(lower(COALESCE(p.name, '')), $q) > 0 OR lower(COALESCE(p.country, '')) = $q
-               OR instr(lower(COALESCE(p.admin1, '')), $q) > 0)
-        GROUP BY COALESCE(p.geonameid, lower(p.name))
-        ORDER BY events DESC, COUNT(DISTINCT p.article_id) DESC, MAX(p.name)
-        LIMIT $limit OFFSET $offset
-        """, query, limit, offset, r =>
+    public IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0) => ListPage(PlacesSql, query, limit, offset, r =>
     {
         var c = new Cells(r);
         return new PlaceSummary(c.NStr(), c.Str(), c.NDbl(), c.NDbl(), c.NStr(), c.NStr(), c.NStr(), c.Long(), c.Long());

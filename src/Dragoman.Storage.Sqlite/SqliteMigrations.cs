@@ -133,6 +133,97 @@ internal static class SqliteMigrations
         new(4, "events: place inherited from the article's focus (the sentence names no place)", """
             ALTER TABLE events ADD COLUMN place_inherited INTEGER NOT NULL DEFAULT 0;
             """),
+        new(5, "reads through indexes: stored event date keys, ordered indexes per filter, actor and place panel tables", """
+            -- The event's date interval as stored sort and filter keys ('' when neither the event nor its article has a date):
+            -- date_lo orders the listing (newest first) and serves --to, date_hi serves --from.
+            ALTER TABLE events ADD COLUMN date_lo TEXT NOT NULL DEFAULT '';
+            ALTER TABLE events ADD COLUMN date_hi TEXT NOT NULL DEFAULT '';
+            UPDATE events SET
+                date_lo = COALESCE(time_start, time_end, (SELECT published FROM articles a WHERE a.id = events.article_id), ''),
+                date_hi = COALESCE(time_end, time_start, (SELECT published FROM articles a WHERE a.id = events.article_id), '');
+            CREATE TRIGGER events_dates_ai AFTER INSERT ON events BEGIN
+                UPDATE events SET
+                    date_lo = COALESCE(new.time_start, new.time_end, (SELECT published FROM articles a WHERE a.id = new.article_id), ''),
+                    date_hi = COALESCE(new.time_end, new.time_start, (SELECT published FROM articles a WHERE a.id = new.article_id), '')
+                WHERE id = new.id;
+            END;
+            CREATE INDEX events_order ON events(date_lo DESC);
+            CREATE INDEX events_action_order ON events(action COLLATE NOCASE, date_lo DESC);
+            CREATE INDEX events_cameo_order ON events(cameo, date_lo DESC);
+            CREATE INDEX events_modality_order ON events(modality COLLATE NOCASE, date_lo DESC);
+
+            -- The actor panel: one row per entity name (case-insensitive). articles counts the articles that name a person,
+            -- organisation or group so; events counts the events whose actor is an entity of that name.
+            CREATE TABLE actor_stats (
+                name TEXT PRIMARY KEY COLLATE NOCASE,
+                type TEXT, actor_code TEXT,
+                aliases TEXT NOT NULL DEFAULT '',
+                articles INTEGER NOT NULL DEFAULT 0,
+                events INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX actor_stats_rank ON actor_stats(events DESC, articles DESC, name);
+            INSERT INTO actor_stats(name, type, actor_code, aliases, articles)
+                SELECT n.name, MAX(n.type), MAX(n.actor_code), COALESCE(group_concat(DISTINCT lower(n.aliases)), ''), COUNT(DISTINCT n.article_id)
+                FROM entities n WHERE n.type IN ('PERSON', 'ORG', 'NORP') GROUP BY n.name COLLATE NOCASE;
+            INSERT INTO actor_stats(name, events)
+                SELECT m.name, COUNT(*) FROM events e JOIN entities m ON m.article_id = e.article_id AND m.entity_id = e.actor_entity
+                WHERE true GROUP BY m.name COLLATE NOCASE
+                ON CONFLICT(name) DO UPDATE SET events = events + excluded.events;
+            CREATE TRIGGER actor_stats_entity_ai AFTER INSERT ON entities WHEN new.type IN ('PERSON', 'ORG', 'NORP') BEGIN
+                INSERT INTO actor_stats(name, type, actor_code, aliases, articles)
+                    SELECT new.name, new.type, new.actor_code, lower(new.aliases),
+                        NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.entity_id <> new.entity_id
+                                    AND o.name = new.name COLLATE NOCASE AND o.type IN ('PERSON', 'ORG', 'NORP'))
+                    WHERE true
+                    ON CONFLICT(name) DO UPDATE SET
+                        articles = articles + excluded.articles,
+                        type = CASE WHEN type IS NULL OR excluded.type > type THEN excluded.type ELSE type END,
+                        actor_code = CASE WHEN actor_code IS NULL OR excluded.actor_code > actor_code THEN excluded.actor_code ELSE actor_code END,
+                        aliases = CASE WHEN instr(aliases, excluded.aliases) > 0 THEN aliases ELSE aliases || ',' || excluded.aliases END;
+            END;
+            CREATE TRIGGER actor_stats_event_ai AFTER INSERT ON events WHEN new.actor_entity IS NOT NULL BEGIN
+                INSERT INTO actor_stats(name, events)
+                    SELECT m.name, 1 FROM entities m WHERE m.article_id = new.article_id AND m.entity_id = new.actor_entity
+                    ON CONFLICT(name) DO UPDATE SET events = events + 1;
+            END;
+
+            -- The place panel: one row per gazetteer id (else lower-cased name). articles counts the articles with a resolved
+            -- place of that key; events counts the events placed there (by gazetteer id, else by place name).
+            CREATE TABLE place_stats (
+                key TEXT PRIMARY KEY,
+                geonameid TEXT, name TEXT NOT NULL DEFAULT '', lat REAL, lon REAL, country TEXT, admin1 TEXT, precision TEXT,
+                articles INTEGER NOT NULL DEFAULT 0,
+                events INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX place_stats_rank ON place_stats(events DESC, articles DESC, name);
+            INSERT INTO place_stats(key, geonameid, name, lat, lon, country, admin1, precision, articles)
+                SELECT COALESCE(p.geonameid, lower(p.name)), MAX(p.geonameid), MAX(COALESCE(p.name, '')), MAX(p.lat), MAX(p.lon), MAX(p.country),
+                       MAX(p.admin1), MAX(p.precision), COUNT(DISTINCT p.article_id)
+                FROM places p WHERE p.lat IS NOT NULL AND COALESCE(p.geonameid, p.name) IS NOT NULL GROUP BY COALESCE(p.geonameid, lower(p.name));
+            INSERT INTO place_stats(key, events)
+                SELECT COALESCE(e.geonameid, lower(e.place_name)) AS k, COUNT(*) FROM events e WHERE k IS NOT NULL GROUP BY k
+                ON CONFLICT(key) DO UPDATE SET events = events + excluded.events;
+            CREATE TRIGGER place_stats_place_ai AFTER INSERT ON places WHEN new.lat IS NOT NULL AND COALESCE(new.geonameid, new.name) IS NOT NULL BEGIN
+                INSERT INTO place_stats(key, geonameid, name, lat, lon, country, admin1, precision, articles)
+                    SELECT COALESCE(new.geonameid, lower(new.name)), new.geonameid, COALESCE(new.name, ''), new.lat, new.lon, new.country, new.admin1, new.precision,
+                        NOT EXISTS (SELECT 1 FROM places o WHERE o.article_id = new.article_id AND o.entity_id <> new.entity_id AND o.lat IS NOT NULL
+                                    AND COALESCE(o.geonameid, lower(o.name)) = COALESCE(new.geonameid, lower(new.name)))
+                    WHERE true
+                    ON CONFLICT(key) DO UPDATE SET
+                        articles = articles + excluded.articles,
+                        geonameid = COALESCE(geonameid, excluded.geonameid),
+                        name = CASE WHEN excluded.name > name THEN excluded.name ELSE name END,
+                        lat = CASE WHEN lat IS NULL OR excluded.lat > lat THEN excluded.lat ELSE lat END,
+                        lon = CASE WHEN lon IS NULL OR excluded.lon > lon THEN excluded.lon ELSE lon END,
+                        country = CASE WHEN country IS NULL OR excluded.country > country THEN excluded.country ELSE country END,
+                        admin1 = CASE WHEN admin1 IS NULL OR excluded.admin1 > admin1 THEN excluded.admin1 ELSE admin1 END,
+                        precision = CASE WHEN precision IS NULL OR excluded.precision > precision THEN excluded.precision ELSE precision END;
+            END;
+            CREATE TRIGGER place_stats_event_ai AFTER INSERT ON events WHEN COALESCE(new.geonameid, new.place_name) IS NOT NULL BEGIN
+                INSERT INTO place_stats(key, events) VALUES (COALESCE(new.geonameid, lower(new.place_name)), 1)
+                    ON CONFLICT(key) DO UPDATE SET events = events + 1;
+            END;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -46,8 +46,9 @@ public static class Api
                 ["limit"] = query.Limit,
                 ["offset"] = query.Offset,
                 ["next_offset"] = rows.Count > query.Limit ? query.Offset + query.Limit : null,
+                ["next_after"] = rows.Count > query.Limit ? rows[query.Limit - 1].Key : null,
             });
-        }).WithSummary("Events matching the filters, newest first, one page at a time (limit 1..500, offset; next_offset is null on the last page).");
+        }).WithSummary("Events matching the filters, newest first, one page at a time (limit 1..500; offset, or after=next_after of the page before, which stays fast at any depth; next_offset and next_after are null on the last page).");
 
         api.MapGet("/events.geojson", ([AsParameters] FilterParameters p, IEventStore store) =>
         {
@@ -282,6 +283,8 @@ public sealed class FilterParameters
     public string? Limit { get; init; }
     [FromQuery(Name = "offset"), Description("How many to skip (paging).")]
     public string? Offset { get; init; }
+    [FromQuery(Name = "after"), Description("Keyset paging: list the events after this event id (the next_after of the page before).")]
+    public string? After { get; init; }
 
-    public EventFilters Filters() => new(Bbox, From, To, Actor, Place, Action, Modality, MinConfidence, Q, Article, Limit, Offset);
+    public EventFilters Filters() => new(Bbox, From, To, Actor, Place, Action, Modality, MinConfidence, Q, Article, Limit, Offset, After);
 }

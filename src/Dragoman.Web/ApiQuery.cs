@@ -9,14 +9,14 @@ namespace Dragoman.Web;
 /// </summary>
 public sealed record EventFilters(
     string? Bbox, string? From, string? To, string? Actor, string? Place, string? Action, string? Modality,
-    string? MinConfidence, string? Q, string? Article, string? Limit, string? Offset)
+    string? MinConfidence, string? Q, string? Article, string? Limit, string? Offset, string? After = null)
 {
     public static readonly string[] Modalities = ["asserted", "reported", "claimed", "expected", "denied", "hypothetical", "negated"];
 
     public Result<EventQuery> ToQuery(int defaultLimit = Limits.DefaultPage, int maxLimit = Limits.MaxPage)
     {
         foreach (var (name, value) in new[] { ("bbox", Bbox), ("from", From), ("to", To), ("actor", Actor), ("place", Place), ("action", Action),
-                     ("modality", Modality), ("min_confidence", MinConfidence), ("q", Q), ("article", Article), ("limit", Limit), ("offset", Offset) })
+                     ("modality", Modality), ("min_confidence", MinConfidence), ("q", Q), ("article", Article), ("limit", Limit), ("offset", Offset), ("after", After) })
             if (value is { Length: > Limits.MaxParameterLength })
                 return Result<EventQuery>.Fail($"'{name}' is longer than {Limits.MaxParameterLength} characters");
 
@@ -59,10 +59,18 @@ public sealed record EventFilters(
         if (!limit.IsOk) return Result<EventQuery>.Fail(limit.Error!);
         var offset = ParseInt("offset", Offset, 0, 0, Limits.MaxOffset);
         if (!offset.IsOk) return Result<EventQuery>.Fail(offset.Error!);
+        EventCursor? after = null;
+        if (!string.IsNullOrWhiteSpace(After))
+        {
+            var id = StoreId.Parse(After);
+            if (!id.IsOk || id.Value!.ArticleNumber is not { } a || id.Value.EventId is not { } e)
+                return Result<EventQuery>.Fail($"'after' must be an event id such as a12:ev3 (the last item's id of the page before), not '{After}'");
+            after = new EventCursor(a, e);
+        }
         return new EventQuery
         {
             Box = box, From = from, To = to, Actor = Blank(Actor), Place = Blank(Place), Action = Blank(Action), Modality = Blank(Modality),
-            MinConfidence = minConf, Text = Blank(Q), ArticleId = articleId, Limit = limit.Value, Offset = offset.Value,
+            MinConfidence = minConf, Text = Blank(Q), ArticleId = articleId, Limit = limit.Value, Offset = offset.Value, After = after,
         };
     }
 

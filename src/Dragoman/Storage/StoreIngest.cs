@@ -82,32 +82,10 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             pending.Clear();
         }
 
-        var processed = items
-            .AsParallel()
-            .AsOrdered()
-            .WithCancellation(cancel)
-            .WithDegreeOfParallelism(Math.Max(1, DegreeOfParallelism))
-            .Select(item => Process(item, cancel));
-
         bool cancelled = false;
         try
         {
-            Consume();
-        }
-        catch (OperationCanceledException)
-        {
-            cancelled = true;
-        }
-        catch (AggregateException ex) when (cancel.IsCancellationRequested && ex.InnerExceptions.All(e => e is OperationCanceledException))
-        {
-            cancelled = true;
-        }
-        Flush();
-        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled, StoreError = storeError };
-
-        void Consume()
-        {
-            foreach (var (input, doc, error, tok, len) in processed)
+            foreach (var (input, doc, error, tok, len) in ProcessInOrder(items, cancel))
             {
                 done++;
                 tokens += tok;
@@ -119,24 +97,91 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
                     if (pending.Count >= BatchSize) Flush();
                 }
                 progress?.Invoke(new IngestProgress(done, items.Count, input));
-                if (storeError is not null) return; // intake stops: every later write would fail the same way
+                if (storeError is not null) break; // intake stops: every later write would fail the same way
             }
+        }
+        catch (OperationCanceledException)
+        {
+            cancelled = true;
+        }
+        Flush();
+        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled, StoreError = storeError };
+    }
+
+    /// <summary>How many processed documents may wait for the writer at most (with the batch being written: memory bounded by these, not the corpus).</summary>
+    public int InFlight { get; init; } = 256;
+
+    /// <summary>
+    /// The items processed on <see cref="DegreeOfParallelism"/> workers and handed back in input order (so article numbers
+    /// follow the inputs). A bounded ring: a worker takes the next item only while fewer than <see cref="InFlight"/>
+    /// items are taken and not yet handed back, so a slow writer or one slow article stalls the workers rather than
+    /// letting finished documents pile up (PLINQ's ordered merge buffered thousands).
+    /// </summary>
+    private IEnumerable<Processed> ProcessInOrder(IReadOnlyList<InputItem> items, CancellationToken cancel)
+    {
+        int capacity = Math.Max(1, InFlight);
+        var slots = new Processed?[capacity];
+        var gate = new object();
+        using var permits = new SemaphoreSlim(capacity);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        int next = -1;
+        var workers = Enumerable.Range(0, Math.Max(1, DegreeOfParallelism)).Select(_ => Task.Run(() =>
+        {
+            while (true)
+            {
+                permits.Wait(stop.Token);
+                int i = Interlocked.Increment(ref next);
+                if (i >= items.Count) return;
+                var done = Process(items[i], stop.Token);
+                lock (gate)
+                {
+                    slots[i % capacity] = done;
+                    Monitor.PulseAll(gate);
+                }
+            }
+        }, stop.Token)).ToArray();
+        try
+        {
+            for (int i = 0; i < items.Count; i++)
+            {
+                Processed item;
+                lock (gate)
+                {
+                    while (slots[i % capacity] is null)
+                    {
+                        stop.Token.ThrowIfCancellationRequested();
+                        if (workers.FirstOrDefault(w => w.IsFaulted) is { } failed) failed.GetAwaiter().GetResult();
+                        Monitor.Wait(gate, 50);
+                    }
+                    item = slots[i % capacity]!.Value;
+                    slots[i % capacity] = null;
+                }
+                permits.Release();
+                yield return item;
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            try { Task.WaitAll(workers); } catch (AggregateException) { }
         }
     }
 
-    private (string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars) Process(InputItem item, CancellationToken cancel)
+    private readonly record struct Processed(string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars);
+
+    private Processed Process(InputItem item, CancellationToken cancel)
     {
         var outcome = BatchProcessor.ProcessOne(item, pipeline, reference, Budget, cancel);
-        if (outcome.Document is not { } d) return (outcome.Input, null, outcome.Error, 0, 0);
+        if (outcome.Document is not { } d) return new(outcome.Input, null, outcome.Error, 0, 0);
         try
         {
             var storable = StorableDocument.From(d);
             _ = storable.Rows; // flatten on the worker, not on the writer
-            return (outcome.Input, storable, null, d.Tokens.Length, d.Text.Length);
+            return new(outcome.Input, storable, null, d.Tokens.Length, d.Text.Length);
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {
-            return (outcome.Input, null, "output: " + ex.Message, 0, 0);
+            return new(outcome.Input, null, "output: " + ex.Message, 0, 0);
         }
     }
 }

@@ -84,6 +84,16 @@ public sealed record EventQuery
     public long? ArticleId { get; init; }
     public int Limit { get; init; } = 100;
     public int Offset { get; init; }
+    /// <summary>Keyset paging: only events listed after this one (the last event of the previous page); cheaper than a deep offset.</summary>
+    public EventCursor? After { get; init; }
+}
+
+/// <summary>An event named as a paging position: article number and event id (<c>a12:ev3</c>).</summary>
+public readonly record struct EventCursor(long ArticleId, string EventId)
+{
+    public static EventCursor Of(EventRecord e) => new(e.ArticleId, e.EventId);
+
+    public override string ToString() => StoreId.EventKey(ArticleId, EventId);
 }
 
 public readonly record struct BoundingBox(double South, double West, double North, double East);

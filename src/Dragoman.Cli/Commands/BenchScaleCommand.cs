@@ -1,0 +1,321 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Dragoman.Export;
+using Dragoman.Output;
+using Dragoman.Storage;
+using Dragoman.Storage.Sqlite;
+using Dragoman.Web;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dragoman.Cli.Commands;
+
+public sealed class BenchScaleSettings : CommandSettings
+{
+    [CommandOption("--seed <FILE>")]
+    [Description("A store built by the pipeline (e.g. `dragoman ingest ../shared/data/fa-kes/fakes.dev.csv --db seed.db`); its documents are replicated.")]
+    public string Seed { get; init; } = "";
+
+    [CommandOption("--out <DIR>")]
+    [Description("Folder for the stores scale-N.db (kept, and reused when present: the build is skipped).")]
+    public string Out { get; init; } = "bench-scale";
+
+    [CommandOption("--sizes <N,N>")]
+    [Description("Event counts of the stores to build and time.")]
+    public string Sizes { get; init; } = "10000,100000,1000000";
+
+    [CommandOption("--runs <N>")]
+    [Description("Runs per read (the median is reported); a read slower than 1 s runs 3 times.")]
+    public int Runs { get; init; } = 20;
+
+    [CommandOption("--cap <SECONDS>")]
+    [Description("A read still running after this many seconds is interrupted and reported as over the cap.")]
+    public double Cap { get; init; } = 30;
+
+    [CommandOption("--copy-above <N>")]
+    [Description("Stores larger than N events are built by copying the previous store's rows in SQL (new ids and hashes; the schema's triggers fill the indexes) rather than through the writer, which is slower.")]
+    public int CopyAbove { get; init; } = 100_000;
+
+    [CommandOption("--exports")]
+    [Description("Also time every export format over all events (once each).")]
+    public bool Exports { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (!File.Exists(Seed)) return ValidationResult.Error($"--seed: no store at '{Seed}'");
+        if (BenchScaleCommand.ParseSizes(Sizes) is null) return ValidationResult.Error($"--sizes must be positive whole numbers separated by commas, not '{Sizes}'");
+        if (Runs < 1) return ValidationResult.Error("--runs must be 1 or more");
+        if (Cap <= 0) return ValidationResult.Error("--cap must be positive");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>
+/// `bench scale`: builds stores of 10k / 100k / 1M events by replicating a pipeline-built seed store through the store's
+/// own writer (each copy with a new content hash, dates shifted by whole days and places moved to a variant gazetteer id),
+/// then times every read path the CLI, the API and the exports use. Prints one line per read and a JSON object last.
+/// </summary>
+public sealed class BenchScaleCommand : Command<BenchScaleSettings>
+{
+    public static int[]? ParseSizes(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sizes = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1) return null;
+        return parts.Length == 0 ? null : [.. sizes.Order()];
+    }
+
+    public override int Execute(CommandContext context, BenchScaleSettings settings, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(settings.Out);
+        var seed = LoadSeed(settings.Seed);
+        Console.Out.WriteLine($"seed {settings.Seed}: {seed.Count} articles, {seed.Sum(s => (s["events"] as JsonArray)?.Count ?? 0)} events");
+        var results = new JsonObject();
+        string? previous = null;
+        int copy = 0;
+        foreach (var size in ParseSizes(settings.Sizes)!)
+        {
+            var path = System.IO.Path.Combine(settings.Out, $"scale-{size}.db");
+            if (!File.Exists(path))
+            {
+                if (previous is not null) foreach (var ext in new[] { "", "-wal", "-shm" }) if (File.Exists(previous + ext)) File.Copy(previous + ext, path + ext);
+                var sw = Stopwatch.StartNew();
+                if (size > settings.CopyAbove && previous is not null) CopyRows(path, size);
+                else copy = Grow(path, seed, size, copy);
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"built {path} in {sw.Elapsed.TotalSeconds:0.0} s"));
+            }
+            previous = path;
+            results[size.ToString(CultureInfo.InvariantCulture)] = TimeReads(path, settings);
+        }
+        Console.Out.WriteLine(results.ToJsonString(DocumentJson.Compact));
+        return 0;
+    }
+
+    private static List<JsonObject> LoadSeed(string path)
+    {
+        using var store = SqliteEventStore.Open(path);
+        var docs = new List<JsonObject>();
+        for (long id = 1, missing = 0; missing < 1000; id++)
+        {
+            if (store.GetArticle(id) is { } a) { docs.Add(a.Document); missing = 0; }
+            else missing++;
+        }
+        return docs;
+    }
+
+    /// <summary>Adds replicated copies (numbered from <paramref name="copy"/>) until the store holds <paramref name="size"/> events; returns the next copy number.</summary>
+    private static int Grow(string path, List<JsonObject> seed, int size, int copy)
+    {
+        using var store = SqliteEventStore.Open(path);
+        long events = store.Counts().Events;
+        const int batch = 256;
+        while (events < size)
+        {
+            for (int start = 0; start < seed.Count && events < size; start += batch)
+            {
+                int k = copy;
+                var docs = seed.Skip(start).Take(batch).AsParallel().AsOrdered().Select(d => Replicate(d, k)).ToList();
+                foreach (var d in docs) _ = d.Rows;
+                var outcomes = store.Add(docs);
+                events += docs.Where((d, i) => outcomes[i].Status == AddStatus.Stored).Sum(d => d.Rows.Events.Count);
+            }
+            copy++;
+        }
+        return copy;
+    }
+
+    /// <summary>
+    /// Grows a store by copying its own rows (articles with new ids, hashes and URIs; their entities, mentions, places,
+    /// times and events with them) until it holds <paramref name="size"/> events. Every column is copied as stored, so
+    /// this follows the schema; full-text, spatial and derived columns are filled by the schema's triggers.
+    /// </summary>
+    private static void CopyRows(string path, int size)
+    {
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        db.Open();
+        long Scalar(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture); }
+        void Exec(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; c.ExecuteNonQuery(); }
+        List<string> Columns(string table)
+        {
+            using var c = db.CreateCommand();
+            c.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+            var names = new List<string>();
+            using var r = c.ExecuteReader();
+            while (r.Read()) names.Add(r.GetString(0));
+            return names;
+        }
+        Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA foreign_keys=ON;");
+        long maxArticle = Scalar("SELECT MAX(id) FROM articles");
+        long maxEvent = Scalar("SELECT MAX(id) FROM events");
+        for (int k = 1; Scalar("SELECT COUNT(*) FROM events") < size; k++)
+        {
+            long need = size - Scalar("SELECT COUNT(*) FROM events");
+            // Whole articles of the original rows, as many as bring the events up to the size (in id order).
+            long lastArticle = Scalar($"""
+                SELECT COALESCE((SELECT article_id FROM (SELECT article_id, SUM(n) OVER (ORDER BY article_id) AS running
+                    FROM (SELECT article_id, COUNT(*) AS n FROM events WHERE article_id <= {maxArticle} GROUP BY article_id))
+                WHERE running >= {need} ORDER BY article_id LIMIT 1), {maxArticle})
+                """);
+            using var tx = db.BeginTransaction();
+            foreach (var table in new[] { "articles", "entities", "mentions", "places", "times", "events" })
+            {
+                var cols = Columns(table);
+                var exprs = cols.Select(c => c switch
+                {
+                    "id" when table == "articles" => $"id + {k * maxArticle}",
+                    "id" when table == "events" => $"id + {k * maxEvent}",
+                    "article_id" => $"article_id + {k * maxArticle}",
+                    "hash" => $"substr(hash, 1, 56) || printf('%08x', {k})",
+                    "uri" => $"uri || '#x{k}'",
+                    _ => $"\"{c}\"",
+                });
+                string key = table == "articles" ? "id" : "article_id";
+                using var c = db.CreateCommand();
+                c.Transaction = tx;
+                c.CommandText = $"INSERT INTO {table}({string.Join(", ", cols.Select(n => $"\"{n}\""))}) SELECT {string.Join(", ", exprs)} FROM {table} WHERE {key} <= {lastArticle}";
+                c.ExecuteNonQuery();
+            }
+            tx.Commit();
+            Console.Out.WriteLine($"  copy {k}: {Scalar("SELECT COUNT(*) FROM events")} events");
+        }
+    }
+
+    private static readonly Regex IsoDate = new(@"^(\d{4}-\d{2}-\d{2})(.*)$", RegexOptions.CultureInvariant);
+
+    /// <summary>Copy <paramref name="k"/> of a document: a new hash and URI, every ISO date shifted by k days, places moved to variant k % 50.</summary>
+    public static StorableDocument Replicate(JsonObject seed, int k)
+    {
+        var doc = seed.DeepClone().AsObject();
+        var article = doc["article"]!.AsObject();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(article["hash"]!.GetValue<string>() + ":" + k.ToString(CultureInfo.InvariantCulture))));
+        article["hash"] = hash;
+        article["uri"] = article["uri"]?.GetValue<string>() + "#copy" + k.ToString(CultureInfo.InvariantCulture);
+        if (k > 0) Shift(doc, k, k % 50);
+        return new StorableDocument(hash, doc);
+    }
+
+    private static void Shift(JsonNode node, int days, int variant)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o.ToList())
+                {
+                    if (value is null) continue;
+                    if (key == "geonameid" && variant > 0 && value.GetValueKind() == System.Text.Json.JsonValueKind.String
+                        && long.TryParse(value.GetValue<string>(), NumberStyles.None, CultureInfo.InvariantCulture, out var g))
+                        o[key] = (g + variant * 100_000_000L).ToString(CultureInfo.InvariantCulture);
+                    else if (key is "lat" or "lon" && value.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+                        o[key] = Math.Round(value.GetValue<double>() + variant * 0.001, 6);
+                    else if (value.GetValueKind() == System.Text.Json.JsonValueKind.String && ShiftDate(value.GetValue<string>(), days) is { } shifted)
+                        o[key] = shifted;
+                    else Shift(value, days, variant);
+                }
+                break;
+            case JsonArray a:
+                foreach (var item in a) if (item is not null) Shift(item, days, variant);
+                break;
+        }
+    }
+
+    private static string? ShiftDate(string s, int days)
+    {
+        if (s.Length < 10 || !char.IsAsciiDigit(s[0])) return null;
+        var m = IsoDate.Match(s);
+        if (!m.Success || !DateOnly.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return null;
+        return d.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + m.Groups[2].Value;
+    }
+
+    /// <summary>One read path: its name and the call (returning how many rows it read).</summary>
+    private sealed record Read(string Name, Func<IEventStore, int> Run);
+
+    private static IEnumerable<Read> Reads(IEventStore store, bool exports, string folder)
+    {
+        var page = new EventQuery { Limit = Limits.DefaultPage + 1 };
+        var counts = store.Counts();
+        long midArticle = Math.Max(1, counts.Articles / 2);
+        int Events(IEventStore s, EventQuery q) => s.QueryEvents(q).Value?.Count ?? throw new InvalidOperationException(s.QueryEvents(q).Error);
+        yield return new("events (cli, 100)", s => Events(s, new EventQuery { Limit = 100 }));
+        yield return new("api events page", s => Events(s, page));
+        yield return new("api events page at offset 50000", s => Events(s, page with { Offset = 50_000 }));
+        yield return new("events --actor regime", s => Events(s, page with { Actor = "regime" }));
+        yield return new("events --actor putin (rare)", s => Events(s, page with { Actor = "putin" }));
+        yield return new("events --place aleppo", s => Events(s, page with { Place = "aleppo" }));
+        yield return new("events --from/--to one month", s => Events(s, page with { From = new DateOnly(2016, 3, 1), To = new DateOnly(2016, 3, 31) }));
+        yield return new("events --to 2012-01-01 (old)", s => Events(s, page with { To = new DateOnly(2012, 1, 1) }));
+        yield return new("events --action attack", s => Events(s, page with { Action = "attack" }));
+        yield return new("events --action 19 (cameo prefix)", s => Events(s, page with { Action = "19" }));
+        yield return new("events --modality claimed", s => Events(s, page with { Modality = "claimed" }));
+        yield return new("events --min-confidence 0.9", s => Events(s, page with { MinConfidence = 0.9 }));
+        yield return new("events --bbox aleppo", s => Events(s, page with { Box = new BoundingBox(36.0, 36.9, 36.4, 37.4) }));
+        yield return new("events --search hospital", s => Events(s, page with { Text = "hospital" }));
+        yield return new("events --article (middle)", s => Events(s, page with { ArticleId = midArticle }));
+        yield return new("api events.geojson (5000)", s => Events(s, new EventQuery { Limit = Limits.DefaultFeatures }));
+        yield return new("api actors panel", s => s.ListActors(null, 21).Count);
+        yield return new("api actors q=army", s => s.ListActors("army", 21).Count);
+        yield return new("api places panel", s => s.ListPlaces(null, 21).Count);
+        yield return new("api places q=idlib", s => s.ListPlaces("idlib", 21).Count);
+        yield return new("search hospital", s => s.Search("hospital", 20).Value?.Count ?? 0);
+        yield return new("api event detail + related", s =>
+        {
+            var d = s.GetEvent(midArticle, null, 1);
+            return d is null ? 0 : 1 + Api.Related(s, d.Event).Count;
+        });
+        if (!exports) yield break;
+        foreach (var exporter in EventExporters.All)
+            yield return new("export " + exporter.Format, s =>
+            {
+                int n = 0;
+                var file = System.IO.Path.Combine(folder, "export" + exporter.Extension);
+                using (var f = File.Create(file))
+                    exporter.WriteAsync(EventExporters.Enumerate(s, new EventQuery()).Select(e => { n++; return e; }), f, CancellationToken.None).GetAwaiter().GetResult();
+                File.Delete(file);
+                return n;
+            });
+    }
+
+    private static JsonObject TimeReads(string path, BenchScaleSettings settings)
+    {
+        var open = Stopwatch.StartNew();
+        using var store = SqliteEventStore.Open(path);
+        var openMs = open.Elapsed.TotalMilliseconds;
+        var counts = store.Counts();
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: {counts.Articles} articles, {counts.Events} events, schema {store.SchemaVersion} (opened and migrated in {openMs:0} ms), {new FileInfo(path).Length / 1048576.0:0} MiB"));
+        var o = new JsonObject { ["articles"] = counts.Articles, ["events"] = counts.Events, ["open_ms"] = Math.Round(openMs, 1) };
+        foreach (var read in Reads(store, settings.Exports, settings.Out))
+        {
+            var times = new List<double>();
+            int rows = 0;
+            string? failure = null;
+            for (int run = 0; run < settings.Runs; run++)
+            {
+                using var watchdog = new Timer(_ => store.Interrupt(), null, TimeSpan.FromSeconds(settings.Cap), Timeout.InfiniteTimeSpan);
+                var sw = Stopwatch.StartNew();
+                try
+                {
+                    rows = read.Run(store);
+                }
+                catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+                {
+                    failure = sw.Elapsed.TotalSeconds >= settings.Cap ? $"over {settings.Cap} s (interrupted)" : ex.Message;
+                    break;
+                }
+                times.Add(sw.Elapsed.TotalMilliseconds);
+                if (sw.Elapsed.TotalSeconds > 1 && run >= 2 || read.Name.StartsWith("export", StringComparison.Ordinal)) break;
+            }
+            times.Sort();
+            double median = times.Count == 0 ? double.NaN : times[times.Count / 2];
+            Console.Out.WriteLine(failure is null
+                ? string.Create(CultureInfo.InvariantCulture, $"  {read.Name,-36} {median,10:0.0} ms  median of {times.Count}, {rows} rows")
+                : $"  {read.Name,-36} {failure}");
+            o[read.Name] = failure is null ? Math.Round(median, 1) : failure;
+        }
+        return o;
+    }
+}

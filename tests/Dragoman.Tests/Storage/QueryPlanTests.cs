@@ -1,0 +1,96 @@
+using Dragoman.Storage;
+using Dragoman.Storage.Sqlite;
+
+namespace Dragoman.Tests.Storage;
+
+/// <summary>
+/// Every read of the listing, the panels and search goes through an index: SQLite's EXPLAIN QUERY PLAN never shows a
+/// full scan of the events (or entities, places) table, and the unfiltered and equality-filtered listings need no sort.
+/// Reads stay fast at a million events only while this holds (docs/benchmarks.md, `bench scale`).
+/// </summary>
+public sealed class QueryPlanTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-plan-").FullName;
+    private readonly SqliteEventStore _store;
+
+    public QueryPlanTests()
+    {
+        _store = SqliteEventStore.Open(Path.Combine(_dir, "plan.db"));
+        _store.Add(StoreFixtures.Corpus());
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    public static TheoryData<string, EventQuery, bool> Listings() => new()
+    {
+        { "no filter: the date index is walked in order", new EventQuery(), false },
+        { "a deep offset walks the same index", new EventQuery { Offset = 50_000 }, false },
+        { "a cursor starts inside the date index", new EventQuery { After = new EventCursor(1, "ev1") }, false },
+        { "actor text is checked on rows in date order", new EventQuery { Actor = "intelligence" }, false },
+        { "place text is checked on rows in date order", new EventQuery { Place = "daraa" }, false },
+        { "--from is checked on rows in date order", new EventQuery { From = new DateOnly(2019, 1, 1) }, false },
+        { "--to starts the date index at that date", new EventQuery { To = new DateOnly(2019, 1, 1) }, false },
+        { "an action has its own index in date order", new EventQuery { Action = "release" }, false },
+        { "a modality has its own index in date order", new EventQuery { Modality = "reported" }, false },
+        { "a minimum confidence is checked on rows in date order", new EventQuery { MinConfidence = 0.5 }, false },
+        { "a CAMEO prefix is a range of codes (then sorted)", new EventQuery { Action = "08" }, true },
+        { "a bounding box reads the R*Tree", new EventQuery { Box = new BoundingBox(32, 35, 34, 37) }, true },
+        { "full text reads the FTS index", new EventQuery { Text = "prisoners" }, true },
+        { "one article's events come from its key", new EventQuery { ArticleId = 1 }, true },
+    };
+
+    public static TheoryData<string, EventQuery> DenseFilters() => new()
+    {
+        { "a CAMEO prefix with many events is checked on rows in date order", new EventQuery { Action = "08" } },
+        { "a box with many events is looked up in the R*Tree per row in date order", new EventQuery { Box = new BoundingBox(32, 35, 34, 37) } },
+        { "full text matching many articles is looked up per row in date order", new EventQuery { Text = "prisoners" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(DenseFilters))]
+    public void A_filter_with_many_matches_walks_the_date_index_without_sorting(string reason, EventQuery query)
+    {
+        _store.DenseMatches = 1;
+        var plan = _store.ExplainEvents(query with { Limit = 101 });
+        Assert.Contains(plan, step => step.Contains("USING INDEX events_order", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+        Assert.True(_store.QueryEvents(query).IsOk, reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Listings))]
+    public void An_event_listing_never_scans_the_events_table(string reason, EventQuery query, bool maySort)
+    {
+        var plan = _store.ExplainEvents(query with { Limit = 101 });
+        var shown = reason + ":\n  " + string.Join("\n  ", plan);
+        Assert.DoesNotContain(plan, step => IsFullScan(step, "e"));
+        if (!maySort) Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+        Assert.True(plan.Count > 0, shown);
+    }
+
+    [Theory]
+    [InlineData("actors", null, "the actor panel reads its table in rank order")]
+    [InlineData("actors", "army", "a name filter scans the small panel table, not entities or events")]
+    [InlineData("places", null, "the place panel reads its table in rank order")]
+    [InlineData("places", "idlib", "a name filter scans the small panel table, not places or events")]
+    [InlineData("search", "prisoners", "search reads the FTS index")]
+    public void Panels_and_search_read_no_event_entity_or_place_table(string which, string? query, string reason)
+    {
+        var plan = _store.ExplainPanel(which, query);
+        foreach (var table in new[] { "events", "entities", "places", "e", "n", "p", "m" })
+            Assert.DoesNotContain(plan, step => IsFullScan(step, table));
+        if (query is null) Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+        Assert.True(plan.Count > 0, reason);
+    }
+
+    /// <summary>"SCAN e" (a table read row by row) as opposed to "SCAN e USING INDEX ..." (an index walked in order).</summary>
+    private static bool IsFullScan(string step, string table) =>
+        step.StartsWith("SCAN " + table, StringComparison.Ordinal)
+        && (step.Length == 5 + table.Length || step[5 + table.Length] == ' ')
+        && !step.Contains("USING INDEX", StringComparison.Ordinal) && !step.Contains("USING COVERING INDEX", StringComparison.Ordinal)
+        && !step.Contains("VIRTUAL TABLE", StringComparison.Ordinal);
+}
