@@ -9,16 +9,13 @@ using Parquet.Serialization;
 
 namespace Dragoman.Tests.Export;
 
-/// <summary>
-/// Every export format written from a store holding the hand-built corpus (StoreFixtures: a reported release in Jabab,
-/// an expected attack in Daraa, an asserted clash near Idlib, a denied killing) and read back by a reader of that format.
-/// </summary>
-public sealed class ExportTests : IDisposable
+/// <summary>A temporary store holding the hand-built corpus (StoreFixtures), fresh for each test, and its events.</summary>
+public abstract class ExportStoreTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-export-").FullName;
-    private readonly IEventStore _store;
+    protected readonly string _dir = Directory.CreateTempSubdirectory("dragoman-export-").FullName;
+    protected readonly IEventStore _store;
 
-    public ExportTests()
+    protected ExportStoreTests()
     {
         _store = SqliteEventStore.Open(Path.Combine(_dir, "export.db"));
         Assert.All(_store.Add(StoreFixtures.Corpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
@@ -28,10 +25,18 @@ public sealed class ExportTests : IDisposable
     {
         _store.Dispose();
         try { Directory.Delete(_dir, true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
     }
 
-    private IReadOnlyList<EventRecord> Events(EventQuery? q = null) => [.. EventExporters.Enumerate(_store, q ?? new EventQuery())];
+    protected IReadOnlyList<EventRecord> Events(EventQuery? q = null) => [.. EventExporters.Enumerate(_store, q ?? new EventQuery())];
+}
 
+/// <summary>
+/// Every export format written from a store holding the hand-built corpus (StoreFixtures: a reported release in Jabab,
+/// an expected attack in Daraa, an asserted clash near Idlib, a denied killing) and read back by a reader of that format.
+/// </summary>
+public sealed class ExportTests : ExportStoreTests
+{
     private async Task<byte[]> Write(IEventExporter exporter, EventQuery? q = null)
     {
         using var ms = new MemoryStream();

@@ -14,28 +14,13 @@ namespace Dragoman.Tests.Export;
 /// The exports against their standards: ACLED's codebook columns one by one, GDELT 2.0's 61 columns with FIPS country
 /// codes and every integer column filled, and DuckDB (its NuGet package) reading the files with its own type inference.
 /// </summary>
-public sealed class StandardsTests : IDisposable
+public sealed class StandardsTests : ExportStoreTests
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-standards-").FullName;
-    private readonly IEventStore _store;
-
-    public StandardsTests()
-    {
-        _store = SqliteEventStore.Open(Path.Combine(_dir, "export.db"));
-        Assert.All(_store.Add(StoreFixtures.Corpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
-    }
-
-    public void Dispose()
-    {
-        _store.Dispose();
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
-
     private async Task<string> WriteFile(IEventExporter exporter, string name)
     {
         var path = Path.Combine(_dir, name);
         await using (var f = File.Create(path))
-            await exporter.WriteAsync(EventExporters.Enumerate(_store, new EventQuery()), f);
+            await exporter.WriteAsync(Events(), f);
         return path;
     }
 
