@@ -96,16 +96,16 @@ public sealed class EventsCommand : Command<EventsSettings>
             .AddColumn("place").AddColumn("count").AddColumn("modality").AddColumn(new TableColumn("conf").RightAligned()).AddColumn("cameo");
         foreach (var e in events)
             table.AddRow(
-                Markup.Escape(e.Key),
-                Markup.Escape(EventView.DateText(e)),
-                Markup.Escape(e.Action),
-                Markup.Escape(e.Actor ?? ""),
-                Markup.Escape(e.Target ?? ""),
-                Markup.Escape(EventView.PlaceText(e)),
-                Markup.Escape(EventView.CountText(e)),
-                e.Occurred ? Markup.Escape(e.Modality) : $"[yellow]{Markup.Escape(e.Modality)}[/]",
+                TerminalText.Markup(e.Key),
+                TerminalText.Markup(EventView.DateText(e)),
+                TerminalText.Markup(e.Action),
+                TerminalText.Markup(e.Actor ?? ""),
+                TerminalText.Markup(e.Target ?? ""),
+                TerminalText.Markup(EventView.PlaceText(e)),
+                TerminalText.Markup(EventView.CountText(e)),
+                e.Occurred ? TerminalText.Markup(e.Modality) : $"[yellow]{TerminalText.Markup(e.Modality)}[/]",
                 e.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
-                Markup.Escape(e.Cameo ?? ""));
+                TerminalText.Markup(e.Cameo ?? ""));
         AnsiConsole.Write(table);
         Console.Out.WriteLine($"{events.Count} event(s); `dragoman show ID` for the evidence");
     }
@@ -114,7 +114,7 @@ public sealed class EventsCommand : Command<EventsSettings>
     public static void WriteTabs(IReadOnlyList<EventRecord> events, TextWriter w)
     {
         w.WriteLine("id\tdate\taction\tactor\ttarget\tplace\tcount\tmodality\tconf\tcameo");
-        static string T(string? s) => (s ?? "").Replace('\t', ' ').Replace('\n', ' ');
+        static string T(string? s) => TerminalText.Clean((s ?? "").Replace('\t', ' ').Replace('\n', ' '), keepLineBreaks: false);
         foreach (var e in events)
             w.WriteLine(string.Join('\t', T(e.Key), T(EventView.DateText(e)), T(e.Action), T(e.Actor), T(e.Target), T(EventView.PlaceText(e)),
                 T(EventView.CountText(e)), T(e.Modality), e.Confidence.ToString("0.00", CultureInfo.InvariantCulture), T(e.Cameo)));

@@ -57,9 +57,9 @@ public sealed class SearchCommand : Command<SearchSettings>
         var table = new Table().Border(TableBorder.Rounded).AddColumn("id").AddColumn("published").AddColumn("title").AddColumn("events").AddColumn("snippet");
         foreach (var h in hits)
             table.AddRow(
-                Markup.Escape(h.Article.Key),
-                Markup.Escape(h.Article.Published ?? ""),
-                Markup.Escape(h.Article.Title ?? ""),
+                TerminalText.Markup(h.Article.Key),
+                TerminalText.Markup(h.Article.Published ?? ""),
+                TerminalText.Markup(h.Article.Title ?? ""),
                 h.Article.EventCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Snippet(h.Snippet, colour));
         AnsiConsole.Write(table);
@@ -97,14 +97,14 @@ public sealed class SearchCommand : Command<SearchSettings>
     public static string Snippet(string snippet, bool colour)
     {
         var parts = snippet.Replace('\n', ' ').Split(SearchHit.MatchStart);
-        var sb = new StringBuilder(Markup.Escape(parts[0]));
+        var sb = new StringBuilder(TerminalText.Markup(parts[0]));
         foreach (var part in parts.Skip(1))
         {
             int close = part.IndexOf(SearchHit.MatchEnd);
             if (close < 0) close = part.Length;
-            var match = Markup.Escape(part[..close]);
+            var match = TerminalText.Markup(part[..close]);
             sb.Append(colour ? $"[bold yellow]{match}[/]" : $"[[{match}]]");
-            if (close < part.Length) sb.Append(Markup.Escape(part[(close + 1)..]));
+            if (close < part.Length) sb.Append(TerminalText.Markup(part[(close + 1)..]));
         }
         return sb.ToString();
     }

@@ -57,7 +57,7 @@ public sealed class ShowCommand : Command<ShowSettings>
         return 0;
     }
 
-    private static string Esc(string? s) => Markup.Escape(s ?? "");
+    private static string Esc(string? s) => TerminalText.Markup(s ?? "");
 
     private static void Line(string label, string markup) => AnsiConsole.MarkupLine($"[bold]{label,-10}[/] {markup}");
 
@@ -228,12 +228,12 @@ public sealed class Highlighter(bool colour)
         foreach (var (s, e, field) in inside)
         {
             if (s < pos) continue; // overlaps a span already painted
-            sb.Append(Markup.Escape(text[pos..s]));
-            var piece = Markup.Escape(text[s..e]);
+            sb.Append(TerminalText.Markup(text[pos..s]));
+            var piece = TerminalText.Markup(text[s..e]);
             sb.Append(colour ? $"[{Styles.GetValueOrDefault(field, "bold")}]{piece}[/]" : $"{{{field}: {piece}}}");
             pos = e;
         }
-        sb.Append(Markup.Escape(text[pos..end]));
+        sb.Append(TerminalText.Markup(text[pos..end]));
         return sb.ToString();
     }
 }

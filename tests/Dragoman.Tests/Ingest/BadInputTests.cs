@@ -22,7 +22,7 @@ public class BadInputTests
     [InlineData("missing", "no such file or folder", "a path that does not exist")]
     [InlineData("dangling-link", "broken symbolic link", "a symlink whose target is gone (unreadable)")]
     [InlineData("folder-dangling-link", "broken symbolic link", "an unreadable file inside a folder")]
-    [InlineData("fifo", "empty input (0 bytes)", "a FIFO in a folder is not opened (it would block) and reports 0 bytes")]
+    [InlineData("fifo", "a named pipe (FIFO)", "a FIFO in a folder is not opened (it would block) and is named as a FIFO")]
     [InlineData("glob-no-match", "no files match this pattern", "a glob matching nothing")]
     [InlineData("jsonl-broken-line", "line 2 is not valid JSON", "one broken line in a JSON Lines batch")]
     [InlineData("jsonl-no-text", "line 1 has no non-empty \"text\" or \"html\" field", "a JSON line without content")]
