@@ -46,6 +46,34 @@ public sealed class PostgresEventStore : IEventStore
         }
     }
 
+    /// <summary>
+    /// Opens a read replica (a hot standby refuses writes, so nothing is migrated): its schema must already be at this
+    /// program's version, else the primary has to be opened (and migrated) first.
+    /// </summary>
+    public static PostgresEventStore OpenReplica(string connectionString, TimeProvider? clock = null)
+    {
+        var source = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            using var db = source.OpenConnection();
+            int version = 0;
+            using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL", db))
+                if (exists.ExecuteScalar() is true)
+                {
+                    using var cmd = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version", db);
+                    version = Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+                }
+            if (version != PostgresMigrations.Latest)
+                throw new InvalidOperationException($"the read replica's schema is at version {version}, this dragoman needs {PostgresMigrations.Latest}; open the primary first (it migrates) and let the replica catch up");
+            return new PostgresEventStore(source, clock ?? TimeProvider.System, version);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>A pooled connection to the store's database, for callers that write in their own transaction (the work queue).</summary>
     internal NpgsqlConnection OpenConnection() => _source.OpenConnection();
 

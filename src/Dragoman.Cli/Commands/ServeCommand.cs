@@ -16,6 +16,10 @@ public sealed class ServeSettings : PipelineSettings, IStoreSettings
     [DefaultValue(StoreFiles.DefaultDb)]
     public string Db { get; init; } = StoreFiles.DefaultDb;
 
+    [CommandOption("--read-db <POSTGRES>")]
+    [Description("A PostgreSQL read replica (connection string or postgres:// URL): the page and API read there; ingest still writes to --db.")]
+    public string? ReadDb { get; init; }
+
     [CommandOption("--port <N>")]
     [Description("TCP port (default 5080; 0 picks a free one).")]
     [DefaultValue(5080)]
@@ -36,6 +40,7 @@ public sealed class ServeSettings : PipelineSettings, IStoreSettings
     {
         var baseResult = base.Validate();
         if (!baseResult.Successful) return baseResult;
+        if (ReadDb is not null && !StoreFiles.IsPostgres(ReadDb)) return ValidationResult.Error("--read-db must be a PostgreSQL connection string or postgres:// URL");
         if (Port is < 0 or > 65535) return ValidationResult.Error("--port must be from 0 to 65535");
         if (Host != "localhost" && !IPAddress.TryParse(Host, out _)) return ValidationResult.Error($"--host must be an IP address or localhost, not '{Host}'");
         if (EffectiveToken is { Length: < 16 }) return ValidationResult.Error("the ingest token must be at least 16 characters");
@@ -65,6 +70,15 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
             catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
             {
                 return Terminal.Fail($"cannot open database {settings.Db}: {ex.Message}");
+            }
+        }
+        if (settings.ReadDb is { } readDb)
+        {
+            try { store = new ReplicaEventStore(store, StoreFiles.OpenPostgres(readDb, replica: true)); }
+            catch (InvalidOperationException ex)
+            {
+                store.Dispose();
+                return Terminal.Fail("cannot open the read replica: " + ex.Message);
             }
         }
         using (store)

@@ -35,13 +35,13 @@ public static class StoreFiles
     public static IEventStore OpenForWrite(string path) => IsPostgres(path) ? OpenPostgres(path) : SqliteEventStore.Open(path);
 
     /// <summary>Opens a PostgreSQL store; a bad connection string or an unreachable server is an <see cref="InvalidOperationException"/> that says so.</summary>
-    public static PostgresEventStore OpenPostgres(string db)
+    public static PostgresEventStore OpenPostgres(string db, bool replica = false)
     {
         var cs = PostgresLocation.ConnectionString(db);
         if (!cs.IsOk) throw new InvalidOperationException(cs.Error);
         try
         {
-            return PostgresEventStore.Open(cs.Value!);
+            return replica ? PostgresEventStore.OpenReplica(cs.Value!) : PostgresEventStore.Open(cs.Value!);
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or System.Net.Sockets.SocketException)
         {
