@@ -225,6 +225,7 @@ public sealed class SqliteEventStore : IEventStore
             }
             if (!string.IsNullOrWhiteSpace(q.Modality)) And("e.modality = $modality COLLATE NOCASE", ("$modality", q.Modality.Trim()));
             if (q.MinConfidence is { } mc) And("e.confidence >= $minconf", ("$minconf", mc));
+            else if (!q.All) And("e.main = 1");
             if (q.Box is { } box)
                 And("e.id IN (SELECT id FROM events_rtree WHERE min_lat >= $s AND max_lat <= $n AND min_lon >= $w AND max_lon <= $e)",
                     ("$s", box.South), ("$n", box.North), ("$w", box.West), ("$e", box.East));
@@ -292,7 +293,7 @@ public sealed class SqliteEventStore : IEventStore
             document = StoredDocument.Unpack(r, 8);
             text = r.GetString(9);
         }
-        var events = QueryEvents(new EventQuery { ArticleId = articleId, Limit = int.MaxValue }).Value ?? [];
+        var events = QueryEvents(new EventQuery { ArticleId = articleId, All = true, Limit = int.MaxValue }).Value ?? [];
         return new ArticleDetail(summary, DocumentRows.RestoreText(document, text), [.. events.OrderBy(e => e.Ordinal)]);
     }
 

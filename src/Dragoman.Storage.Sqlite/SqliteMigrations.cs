@@ -133,6 +133,11 @@ internal static class SqliteMigrations
         new(4, "events: place inherited from the article's focus (the sentence names no place)", """
             ALTER TABLE events ADD COLUMN place_inherited INTEGER NOT NULL DEFAULT 0;
             """),
+        new(5, "events: main (the report's own news) and historical (background) from the salience stage", """
+            ALTER TABLE events ADD COLUMN main INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE events ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX events_main ON events(main);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

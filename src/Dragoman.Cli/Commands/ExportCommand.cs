@@ -29,10 +29,6 @@ public sealed class ExportSettings : EventFilterSettings
     [Description("At most N events (default: all).")]
     public int? Limit { get; init; }
 
-    [CommandOption("--all")]
-    [Description("acled-csv and gdelt-tsv: also write events that did not occur (expected, denied, hypothetical, negated); they are left out by default.")]
-    public bool All { get; init; }
-
     public override ValidationResult Validate()
     {
         if (EventExporters.Find(Format) is null) return ValidationResult.Error($"--format must be one of {EventExporters.Names}, not '{Format}'");
