@@ -65,7 +65,7 @@ internal static class SqliteColumns
         new("sources", e => e.SourcesJson), new("evidence", e => e.EvidenceJson), new("confidence", e => e.Confidence),
         new("cameo", e => e.Cameo), new("plover_event", e => e.PloverEvent), new("plover_mode", e => e.PloverMode),
         new("acled_type", e => e.AcledType), new("acled_subtype", e => e.AcledSubtype), new("quad_class", e => e.QuadClass),
-        new("goldstein", e => e.Goldstein),
+        new("goldstein", e => e.Goldstein), new("main", e => e.Main), new("historical", e => e.Historical),
     ];
 
     /// <summary>Every column of <c>events</c> the writer fills: <see cref="EventFieldColumns"/>, then what only querying and evidence need.</summary>
@@ -102,7 +102,7 @@ internal static class SqliteColumns
             SourcesJson = c.Str(), EvidenceJson = c.Str(), Confidence = c.Dbl(),
             Cameo = c.NStr(), PloverEvent = c.NStr(), PloverMode = c.NStr(),
             AcledType = c.NStr(), AcledSubtype = c.NStr(), QuadClass = c.NInt(),
-            Goldstein = c.NDbl(),
+            Goldstein = c.NDbl(), Main = c.Bool(), Historical = c.Bool(),
         };
     }
 }

@@ -255,6 +255,7 @@ public sealed class SqliteEventStore : IEventStore
         }
         if (!string.IsNullOrWhiteSpace(q.Modality)) And("e.modality = $modality COLLATE NOCASE", ("$modality", q.Modality.Trim()));
         if (q.MinConfidence is { } mc) And("e.confidence >= $minconf", ("$minconf", mc));
+        else if (!q.All) And("e.main = 1");
         // The box and the full-text query likewise: few matches are read from their index and sorted, many are checked
         // one by one (an R*Tree or FTS lookup by id) on the rows of the date index.
         if (q.Box is { } box)
@@ -377,7 +378,7 @@ public sealed class SqliteEventStore : IEventStore
             document = StoredDocument.Unpack(r, 8);
             text = r.GetString(9);
         }
-        var events = QueryEvents(new EventQuery { ArticleId = articleId, Limit = int.MaxValue }).Value ?? [];
+        var events = QueryEvents(new EventQuery { ArticleId = articleId, All = true, Limit = int.MaxValue }).Value ?? [];
         return new ArticleDetail(summary, DocumentRows.RestoreText(document, text), [.. events.OrderBy(e => e.Ordinal)]);
     }
 

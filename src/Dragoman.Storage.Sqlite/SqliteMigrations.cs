@@ -224,6 +224,11 @@ internal static class SqliteMigrations
                     ON CONFLICT(key) DO UPDATE SET events = events + 1;
             END;
             """),
+        new(6, "events: main (the report's own news) and historical (background) from the salience stage", """
+            ALTER TABLE events ADD COLUMN main INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE events ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX events_main ON events(main);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -22,6 +22,10 @@ public sealed class EvalArticlesSettings : CommandSettings
     [Description("List every miss of the chosen part: article, field, gold vs system, evidence sentence.")]
     public bool Errors { get; init; }
 
+    [CommandOption("--all")]
+    [Description("Score every event, not only what lists show by default (main, current events at or above the salience threshold).")]
+    public bool All { get; init; }
+
     [CommandOption("--held-file <FILE>")]
     [Description("Held-back names, one a line (default: the shipped data/eval/articles-gold-held.txt).")]
     public string? HeldFile { get; init; }
@@ -47,7 +51,8 @@ public sealed class EvalArticlesCommand : Command<EvalArticlesSettings>
         var held = ArticleSplit.ReadHeld(settings.HeldFile ?? ArticleSplit.BundledHeldFile);
         if (!held.IsOk) { Console.Error.WriteLine($"dragoman: {held.Error}"); return 1; }
         var pipeline = StandardPipeline.Build(PipelineResources.Load(settings.DataDir));
-        var run = ArticleEvaluation.Run(settings.Folder, pipeline, held.Value!, ArticleFieldRules.LoadBundled(), cancel: cancellationToken);
+        var run = ArticleEvaluation.Run(settings.Folder, pipeline, held.Value!, ArticleFieldRules.LoadBundled(),
+            settings.All ? null : e => e.Main, cancellationToken);
         if (!run.IsOk) { Console.Error.WriteLine($"dragoman: {run.Error}"); return 1; }
         var r = run.Value!;
         foreach (var p in r.Problems) Console.Error.WriteLine($"dragoman: {p}");

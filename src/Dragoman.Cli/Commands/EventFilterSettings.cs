@@ -39,6 +39,10 @@ public abstract class EventFilterSettings : StoreSettings
     [Description("Only events of articles matching this full-text query (as in `dragoman search`).")]
     public string? Search { get; init; }
 
+    [CommandOption("--all")]
+    [Description("Every stored event, not only the main, current ones shown by default (confidence at or above the salience model's threshold, not historical); export: also, for acled-csv and gdelt-tsv, events that did not occur.")]
+    public bool All { get; init; }
+
     public static DateOnly? ParseDate(string s) =>
         DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
@@ -55,6 +59,7 @@ public abstract class EventFilterSettings : StoreSettings
     /// <summary>The query of the shared filters; commands add their own fields with `with`.</summary>
     protected EventQuery FilterQuery() => new()
     {
+        All = All,
         Actor = Actor,
         Place = Place,
         From = From is null ? null : ParseDate(From),

@@ -18,9 +18,9 @@ public sealed class EventsSettings : EventFilterSettings
     [DefaultValue(DefaultLimit)]
     public int Limit { get; init; } = DefaultLimit;
 
-    [CommandOption("--all")]
-    [Description("Every matching event, no limit.")]
-    public bool All { get; init; }
+    [CommandOption("--no-limit")]
+    [Description("Every matching event, no limit (--all is about which events: main ones or every one).")]
+    public bool NoLimit { get; init; }
 
     [CommandOption("--format <FORMAT>")]
     [Description("table (default), csv, json (one array) or jsonl (one object a line).")]
@@ -36,7 +36,7 @@ public sealed class EventsSettings : EventFilterSettings
     }
 
     /// <summary>One more than the limit, so that the command knows whether more match.</summary>
-    public EventQuery ToQuery() => FilterQuery() with { Limit = All ? int.MaxValue : Limit + 1 };
+    public EventQuery ToQuery() => FilterQuery() with { Limit = NoLimit ? int.MaxValue : Limit + 1 };
 }
 
 /// <summary>Lists stored events, filtered, as a table (terminal), CSV or JSON Lines.</summary>
@@ -52,7 +52,7 @@ public sealed class EventsCommand : Command<EventsSettings>
         if (!result.IsOk) return Terminal.Fail(result.Error!);
         var events = result.Value!;
         string? more = null;
-        if (!settings.All && events.Count > settings.Limit)
+        if (!settings.NoLimit && events.Count > settings.Limit)
         {
             // Counted only when the page is full: the query again without a limit.
             int total = store.QueryEvents(query with { Limit = int.MaxValue }).Value?.Count ?? events.Count;
@@ -85,9 +85,9 @@ public sealed class EventsCommand : Command<EventsSettings>
         return 0;
     }
 
-    /// <summary>"100 of 4,642 events; --limit N or --all for more".</summary>
+    /// <summary>"100 of 4,642 events; --limit N or --no-limit for more".</summary>
     public static string LimitNote(int shown, int total) =>
-        string.Create(CultureInfo.InvariantCulture, $"{shown:N0} of {total:N0} events; --limit N or --all for more");
+        string.Create(CultureInfo.InvariantCulture, $"{shown:N0} of {total:N0} events; --limit N or --no-limit for more");
 
     private static void WriteTable(IReadOnlyList<EventRecord> events)
     {

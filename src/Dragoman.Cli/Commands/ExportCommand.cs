@@ -33,10 +33,6 @@ public sealed class ExportSettings : EventFilterSettings
     [Description("Incremental export: only events of articles stored after article ARTICLE (a123). Each export ends by printing the --since that continues it.")]
     public string? Since { get; init; }
 
-    [CommandOption("--all")]
-    [Description("acled-csv and gdelt-tsv: also write events that did not occur (expected, denied, hypothetical, negated); they are left out by default.")]
-    public bool All { get; init; }
-
     public override ValidationResult Validate()
     {
         if (EventExporters.Find(Format) is null) return ValidationResult.Error($"--format must be one of {EventExporters.Names}, not '{Format}'");

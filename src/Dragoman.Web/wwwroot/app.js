@@ -50,6 +50,7 @@ function filterParams() {
   if (v('f-modality')) p.set('modality', v('f-modality'));
   if (v('f-from')) p.set('from', v('f-from'));
   if (v('f-to')) p.set('to', v('f-to'));
+  if (document.getElementById('f-all').checked) p.set('min_confidence', '0'); // else the API lists main events
   return p;
 }
 
@@ -462,10 +463,12 @@ function start() {
   initMap();
   initBrush();
   document.getElementById('filters').addEventListener('submit', ev => { ev.preventDefault(); loadEvents(); });
+  document.getElementById('f-all').addEventListener('change', () => loadEvents());
   document.getElementById('f-reset').addEventListener('click', () => { document.getElementById('filters').reset(); loadEvents(); });
   window.addEventListener('resize', () => renderTimeline());
   loadStats();
   loadFacets();
+  if (new URLSearchParams(location.search).get('all') === '1') document.getElementById('f-all').checked = true;
   loadEvents().then(() => {
     const h = new URLSearchParams(location.hash.slice(1));
     if (h.get('event')) openEvent(h.get('event'));

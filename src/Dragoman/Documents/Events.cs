@@ -44,6 +44,16 @@ public sealed class Event
     public Modality Modality { get; set; } = Modality.Asserted;
     public List<SourceRef> Sources { get; } = [];
     public List<TextSpan> Evidence { get; } = [];
+    /// <summary>
+    /// Share of events at this confidence that a careful coder would code as one of the report's main events (the
+    /// calibrated salience model, models/events/README.md; the events stage's rough prior when no model is loaded).
+    /// </summary>
     public double Confidence { get; set; }
+    /// <summary>How the trigger was found: "pattern" (a verb pattern of the dictionary), "verb" (a verb without a pattern), "noun" (an event noun).</summary>
+    public string TriggerSource { get; set; } = "verb";
+    /// <summary>The report's own news: not historical and at or above the salience model's default threshold (true until the salience stage decides).</summary>
+    public bool Main { get; set; } = true;
+    /// <summary>Background: the event's own time lies before the report's time frame (over a year before publication, or "since ...").</summary>
+    public bool Historical { get; set; }
     public EventCodes Codes { get; set; } = new(null, null, null);
 }

@@ -50,7 +50,7 @@ public static class ArticleEvaluation
         foreach (var outcome in BatchProcessor.Process(InputSources.Expand([input]), pipeline, null, cancel))
         {
             if (outcome.Document is not { } doc) { problems.Add($"{outcome.Input}: {outcome.Error}"); continue; }
-            var name = Path.GetFileNameWithoutExtension(new Uri(doc.Article.Uri, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } u ? u.AbsolutePath : doc.Article.Uri);
+            var name = NameOf(doc);
             var goldPath = Path.Combine(goldDir, name + ".json");
             if (!File.Exists(goldPath)) { problems.Add($"{outcome.Input}: no gold file {goldPath}"); continue; }
             var gold = GoldArticle.Read(goldPath);
@@ -61,6 +61,10 @@ public static class ArticleEvaluation
         }
         return new ArticleEvaluationResult(dev, heldTally, errors, held.ToHashSet(StringComparer.Ordinal), problems);
     }
+
+    /// <summary>The article's name in the gold folder: the file name (without extension) in the record's url.</summary>
+    public static string NameOf(Document doc) =>
+        Path.GetFileNameWithoutExtension(new Uri(doc.Article.Uri, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } u ? u.AbsolutePath : doc.Article.Uri);
 
     /// <summary>The scorer's view of a processed document; <paramref name="shown"/> picks the events a user would see.</summary>
     public static SystemArticle View(Document doc, string name, ActorDictionary actors, Func<Event, bool>? shown = null)

@@ -56,6 +56,14 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
         return (t, errors);
     }
 
+    /// <summary>
+    /// Whether a system event is one of the gold's main events as the scorer matches them: the same type, and a
+    /// sentence overlapping that gold event's evidence (the label the salience model learns).
+    /// </summary>
+    public static bool MatchesGoldEvent(GoldArticle gold, string text, SystemEvent e) =>
+        gold.Events.Any(g => ArticleFieldRules.TypeMatches(g.Plover, e.Plover, e.PloverMode)
+            && EvidenceLocator.Find(text, g.Evidence).Any(span => e.Sentences.Any(s => s.Overlaps(span))));
+
     /// <summary>Full first, then the number of fields right.</summary>
     private static int Merit(List<(string Field, bool Right, string Gold, string System)> fields) =>
         (fields.Where(f => f.Field is "actor" or "place" or "event_date").All(f => f.Right) ? 100 : 0) + fields.Count(f => f.Right);

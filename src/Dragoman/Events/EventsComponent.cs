@@ -170,6 +170,7 @@ public sealed class EventsComponent : IDocumentComponent
                     Actor = actor,
                     Target = target,
                     Means = meansOf.IsEmpty ? null : new EventArgument(v.TextOf(meansOf), v.SpanOf(meansOf)),
+                    TriggerSource = ce.Nominal ? "noun" : ce.PatternLine > 0 ? "pattern" : "verb",
                 };
                 // the means named in a phrase after the verb: "were killed in the strikes", "died in the shelling"
                 if (ev.Means is null && !ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { } after && v.NounPhraseEndingAt(after.Trigger.End - 1) is { IsEmpty: false } np)

@@ -180,6 +180,9 @@ public static class DocumentJson
             })),
             ["evidence"] = Array(e.Evidence.Select(s => (JsonNode?)Span(d, s))),
             ["confidence"] = Math.Round(e.Confidence, 3),
+            ["main"] = e.Main,
+            ["historical"] = e.Historical,
+            ["trigger_source"] = e.TriggerSource,
             ["codes"] = new JsonObject
             {
                 ["cameo"] = e.Codes.Cameo,

@@ -132,6 +132,8 @@ public static class DocumentRows
                 SourcesJson = Json(e["sources"]),
                 EvidenceJson = Json(e["evidence"]),
                 Confidence = Dbl(e, "confidence") ?? 0,
+                Main = Bool(e, "main") ?? true, // documents written before the salience stage: every event was shown
+                Historical = Bool(e, "historical") ?? false,
                 Cameo = Str(codes, "cameo"), QuadClass = Int(codes, "quad_class"), Goldstein = Dbl(codes, "goldstein"),
                 PloverEvent = Str(plover, "event"), PloverMode = Str(plover, "mode"),
                 AcledType = Str(acled, "event_type"), AcledSubtype = Str(acled, "sub_event_type"),

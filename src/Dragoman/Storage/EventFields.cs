@@ -44,6 +44,10 @@ public abstract record EventFields
     public string SourcesJson { get; init; } = "[]";
     public string EvidenceJson { get; init; } = "[]";
     public double Confidence { get; init; }
+    /// <summary>The report's own news (salience model, models/events/README.md); lists show main events unless asked for all.</summary>
+    public bool Main { get; init; } = true;
+    /// <summary>Background: the event's own time lies before the report's time frame.</summary>
+    public bool Historical { get; init; }
     public string? Cameo { get; init; }
     public string? PloverEvent { get; init; }
     public string? PloverMode { get; init; }

@@ -76,7 +76,10 @@ public sealed record EventQuery
     /// <summary>An action name ("release"), or digits as a CAMEO code prefix ("084").</summary>
     public string? Action { get; init; }
     public string? Modality { get; init; }
+    /// <summary>Only events at least this confident, historical ones included; when null (and <see cref="All"/> is false) only main events.</summary>
     public double? MinConfidence { get; init; }
+    /// <summary>Every event, not only the main ones lists show by default.</summary>
+    public bool All { get; init; }
     /// <summary>South, west, north, east in degrees: only events whose place lies inside.</summary>
     public BoundingBox? Box { get; init; }
     /// <summary>FTS query over the articles' title and text: only events of matching articles.</summary>

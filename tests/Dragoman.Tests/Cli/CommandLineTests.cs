@@ -57,8 +57,8 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData(100, 4642, "100 of 4,642 events; --limit N or --all for more", "the issue's own example, thousands separated")]
-    [InlineData(1, 2, "1 of 2 events; --limit N or --all for more", "small")]
+    [InlineData(100, 4642, "100 of 4,642 events; --limit N or --no-limit for more", "the issue's own example, thousands separated")]
+    [InlineData(1, 2, "1 of 2 events; --limit N or --no-limit for more", "small")]
     public void Limit_note_says_how_many_match(int shown, int total, string expected, string reason)
     {
         Assert.True(expected == EventsCommand.LimitNote(shown, total), reason);

@@ -78,6 +78,20 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     }
 
     [SharedFact]
+    public void Lists_show_main_events_unless_asked_for_all_or_a_confidence()
+    {
+        var doc = Dragoman.Tests.Support.TestPipeline.ProcessFile(Dragoman.Tests.Support.Paths.Seed, new DateOnly(2019, 2, 10));
+        var main = doc.Events.Where(e => e.Main).Select(e => e.Id).Order().ToList();
+        Assert.True(main.Count > 0 && main.Count < doc.Events.Count, "the seed has main events and others");
+        using var store = SqliteEventStore.Open(NewLocation());
+        store.Add([StorableDocument.From(doc)]);
+        List<string> Ids(EventQuery q) => store.QueryEvents(q with { Limit = 1000 }).Value!.Select(e => e.EventId).Order().ToList();
+        Assert.Equal(main, Ids(new EventQuery()));
+        Assert.Equal(doc.Events.Count, Ids(new EventQuery { All = true }).Count);
+        Assert.Equal(doc.Events.Count, Ids(new EventQuery { MinConfidence = 0 }).Count);
+    }
+
+    [SharedFact]
     public void A_place_inherited_from_the_articles_focus_is_stored_as_such()
     {
         var doc = Dragoman.Tests.Support.TestPipeline.ProcessFile(Dragoman.Tests.Support.Paths.Seed, new DateOnly(2019, 2, 10));
@@ -86,7 +100,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         Assert.True(inherited.Count > 0, "the seed has events whose sentence names no place");
         using var store = SqliteEventStore.Open(NewLocation());
         store.Add([StorableDocument.From(doc)]);
-        var events = store.QueryEvents(new EventQuery { Limit = 1000 }).Value!;
+        var events = store.QueryEvents(new EventQuery { Limit = 1000, All = true }).Value!;
         Assert.Equal(inherited.Order(), events.Where(e => e.PlaceInherited).Select(e => e.EventId).Order());
         Assert.All(events.Where(e => named.Contains(e.EventId)), e => Assert.False(e.PlaceInherited, $"{e.EventId} names its place"));
     }

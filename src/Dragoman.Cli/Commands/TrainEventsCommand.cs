@@ -1,0 +1,83 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dragoman.Evaluation;
+using Dragoman.Events.Salience;
+using Dragoman.Output;
+using Dragoman.Pipeline;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dragoman.Cli.Commands;
+
+public sealed class TrainEventsSettings : CommandSettings
+{
+    [CommandArgument(0, "<DIR>")]
+    [Description("A folder shaped like ../shared/data/articles-gold (input.jsonl + gold/NAME.json).")]
+    public string Folder { get; init; } = "";
+
+    [CommandOption("--out <FILE>")]
+    [Description("Where to write the model (models/events/salience.tsv is the shipped one).")]
+    public string Out { get; init; } = "";
+
+    [CommandOption("--held-file <FILE>")]
+    [Description("Held-back names, never trained on (default: the shipped data/eval/articles-gold-held.txt).")]
+    public string? HeldFile { get; init; }
+
+    [CommandOption("--l2 <L2>")]
+    [Description("L2 penalty on the weights (default 0.01).")]
+    [DefaultValue(0.01)]
+    public double L2 { get; init; } = 0.01;
+
+    [CommandOption("--max-per-article <N>")]
+    [Description("Noise budget for the default threshold: at most this many events per development article at or above it (default 4).")]
+    [DefaultValue(4.0)]
+    public double MaxPerArticle { get; init; } = 4;
+
+    [CommandOption("--data <DIR>")]
+    [Description("Runtime data folder (gazetteer). Default: $DRAGOMAN_HOME or ~/.local/share/dragoman.")]
+    public string? DataDir { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (!Directory.Exists(Folder)) return ValidationResult.Error($"no such folder: {Folder}");
+        if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out FILE is required");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>Trains the event salience model on the development part and reports its calibration on both parts (models/events/README.md).</summary>
+public sealed class TrainEventsCommand : Command<TrainEventsSettings>
+{
+    public override int Execute(CommandContext context, TrainEventsSettings settings, CancellationToken cancellationToken)
+    {
+        var held = ArticleSplit.ReadHeld(settings.HeldFile ?? ArticleSplit.BundledHeldFile);
+        if (!held.IsOk) { Console.Error.WriteLine($"dragoman: {held.Error}"); return 1; }
+        var examples = SalienceTraining.Examples(settings.Folder, StandardPipeline.Build(PipelineResources.Load(settings.DataDir)), held.Value!);
+        if (!examples.IsOk) { Console.Error.WriteLine($"dragoman: {examples.Error}"); return 1; }
+        var dev = examples.Value!.Where(x => !x.Held).ToList();
+        var heldOut = examples.Value!.Where(x => x.Held).ToList();
+        if (dev.Count == 0) { Console.Error.WriteLine("dragoman: no development events to train on"); return 1; }
+        var fitted = SalienceModel.Train(dev.Select(x => (x.Features, x.Label)).ToList(), 0.5, settings.L2);
+        var model = new SalienceModel(fitted.Weights, SalienceTraining.BestThreshold(fitted, dev, settings.MaxPerArticle));
+        var (devBrier, devTable) = SalienceTraining.Calibration(model, dev);
+        var (heldBrier, heldTable) = SalienceTraining.Calibration(model, heldOut);
+        string Base(List<SalienceExample> xs) => (xs.Count(x => x.Label) / (double)Math.Max(1, xs.Count)).ToString("0.000", CultureInfo.InvariantCulture);
+        model.Save(settings.Out,
+        [
+            $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train events {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Folder))} --l2 {settings.L2.ToString(CultureInfo.InvariantCulture)} --max-per-article {settings.MaxPerArticle.ToString(CultureInfo.InvariantCulture)}`",
+            $"development events {dev.Count} (main share {Base(dev)}), Brier {devBrier}; held-back events {heldOut.Count} (main share {Base(heldOut)}), Brier {heldBrier}",
+            $"threshold: best F1 of 'main event' on the development part with at most {settings.MaxPerArticle.ToString(CultureInfo.InvariantCulture)} events per article shown",
+        ]);
+        Console.Out.WriteLine($"development part: {dev.Count} events, {dev.Count(x => x.Label)} main; Brier {devBrier}\n{devTable}");
+        Console.Out.WriteLine($"held-back part: {heldOut.Count} events, {heldOut.Count(x => x.Label)} main; Brier {heldBrier}\n{heldTable}");
+        Console.Out.WriteLine($"threshold {model.Threshold}; wrote {settings.Out}");
+        Console.Out.WriteLine(new JsonObject
+        {
+            ["dev_events"] = dev.Count, ["held_events"] = heldOut.Count, ["threshold"] = model.Threshold,
+            ["brier_dev"] = devBrier, ["brier_held"] = heldBrier,
+            ["brier_held_base_rate"] = Math.Round(heldOut.Count == 0 ? 0 : heldOut.Average(x => Math.Pow((x.Label ? 1 : 0) - dev.Count(d => d.Label) / (double)dev.Count, 2)), 4),
+        }.ToJsonString(DocumentJson.Compact));
+        return 0;
+    }
+}

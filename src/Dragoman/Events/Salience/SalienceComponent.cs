@@ -1,0 +1,52 @@
+using Dragoman.Documents;
+using Dragoman.Pipeline;
+
+namespace Dragoman.Events.Salience;
+
+/// <summary>
+/// After the events stage: gives every event its calibrated <see cref="Event.Confidence"/> (the salience model's
+/// probability that a careful coder codes it as a main event), flags <see cref="Event.Historical"/> background
+/// and <see cref="Event.Main"/> news (not historical, and confidence at or above the model's threshold or among the
+/// article's <see cref="TopPerArticle"/> best). Without a
+/// model the events stage's prior confidence stays and every current event is main.
+/// </summary>
+public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
+{
+    /// <summary>Older than this before publication, an event's own time is background.</summary>
+    public const int HistoricalDays = 366;
+
+    public string Name => "salience";
+    public Layer Requires => Layer.Events | Layer.Sentences | Layer.Times;
+    public Layer Provides => Layer.None;
+
+    public void Process(Document document)
+    {
+        if (document.Events.Count == 0) return;
+        var title = SalienceFeatures.TitleWords(document);
+        foreach (var e in document.Events)
+        {
+            e.Historical = IsHistorical(document.ReferenceDate, e.Time);
+            if (model is not null) e.Confidence = Math.Round(model.Probability(SalienceFeatures.Compute(document, e, document.Events, title)), 3);
+        }
+        // confidence is absolute, so a long report can have no event above the threshold; it still has news: its
+        // best-ranked current events are main whatever their confidence
+        var best = document.Events.Where(e => !e.Historical).OrderByDescending(e => e.Confidence).Take(TopPerArticle).ToHashSet();
+        foreach (var e in document.Events)
+            e.Main = !e.Historical && (model is null || e.Confidence >= model.Threshold || best.Contains(e));
+    }
+
+    /// <summary>How many of an article's best-ranked current events are main even below the threshold.</summary>
+    public const int TopPerArticle = 2;
+
+    /// <summary>
+    /// Background: the event's own time ends over a year before the reference date, or is a span opened by "since"
+    /// (a state of affairs from then until now, e.g. "since 2011", not a new event) that began over a year before.
+    /// </summary>
+    public static bool IsHistorical(DateOnly? reference, EventTime? time)
+    {
+        if (time is null || time.Inherited || reference is not { } r || time.Start is not { } s) return false;
+        var end = time.End ?? s;
+        if (r.DayNumber - end.DayNumber > HistoricalDays) return true;
+        return time.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) && r.DayNumber - s.DayNumber > HistoricalDays;
+    }
+}

@@ -1,0 +1,101 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Events.Salience;
+
+/// <summary>
+/// Named features of one event, from what the earlier stages already computed: where its sentence stands (title,
+/// lede, position), how much it shares with the headline, its modality, how its trigger was found, which roles it
+/// filled, how its date relates to publication, whether it has a count, its type, and how many events share its
+/// sentence. <see cref="SalienceModel"/> weighs them into a confidence. Pure: the same document gives the same features.
+/// </summary>
+public static class SalienceFeatures
+{
+    public static Dictionary<string, double> Compute(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords)
+    {
+        var f = new Dictionary<string, double>(StringComparer.Ordinal) { ["bias"] = 1 };
+        int si = d.SentenceAt(e.Trigger.Start);
+        int n = Math.Max(1, d.Sentences.Length);
+        bool inTitle = d.Article.TitleSpan is { } t && t.Overlaps(e.Trigger);
+        bool inLede = d.Article.LedeSpan is { } l && l.Overlaps(e.Trigger);
+        if (inTitle) f["in-title"] = 1;
+        if (inLede) f["in-lede"] = 1;
+        int bodyIndex = Math.Max(0, si - FirstBodySentence(d));
+        f["log-sentence-index"] = Math.Log(1 + bodyIndex);
+        f["relative-position"] = si < 0 ? 1 : (double)si / n;
+        if (bodyIndex < 3) f["first-3-sentences"] = 1;
+
+        // headline overlap: how many of the event sentence's content words the title shares
+        if (!inTitle && si >= 0 && titleWords.Count > 0)
+        {
+            var words = ContentWords(d, d.Sentences[si]);
+            if (words.Count > 0) f["title-overlap"] = (double)words.Count(titleWords.Contains) / words.Count;
+        }
+        var trigger = Stem(d.Slice(e.Trigger));
+        if (!inTitle && trigger.Length > 0 && titleWords.Contains(trigger)) f["trigger-in-title"] = 1;
+
+        f["modality:" + e.Modality.ToString().ToLowerInvariant()] = 1;
+        f["trigger:" + e.TriggerSource] = 1;
+        if (e.Actor is not null) f["has-actor"] = 1;
+        if (e.Actor?.EntityId is not null || e.Actor?.Code is not null) f["actor-known"] = 1;
+        if (e.Target is not null) f["has-target"] = 1;
+        if (e.Place is { Inherited: false }) f["has-own-place"] = 1;
+        if (e.Means is not null) f["has-means"] = 1;
+        if (e.Counts.Count > 0) f["has-count"] = 1;
+        if (e.Sources.Count > 0) f["has-source"] = 1;
+        f["date:" + DateRelation(d.ReferenceDate, e.Time)] = 1;
+        f["plover:" + (e.Codes.Plover?.Event ?? "none")] = 1;
+        f["quad:" + (e.Codes.QuadClass?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0")] = 1;
+        int same = 0;
+        foreach (var o in all) if (!ReferenceEquals(o, e) && d.SentenceAt(o.Trigger.Start) == si) same++;
+        f["log-events-in-sentence"] = Math.Log(1 + same);
+        if (e.Evidence.Count > 1) f["merged-evidence"] = 1;
+        return f;
+    }
+
+    /// <summary>
+    /// How the event's own time relates to the reference date: none (inherited or absent), unresolved, future,
+    /// within a week, within three months, within a year, older (background).
+    /// </summary>
+    public static string DateRelation(DateOnly? reference, EventTime? time)
+    {
+        if (time is null || time.Inherited) return "none";
+        if (reference is not { } r || time.Start is not { } s) return "unresolved";
+        var end = time.End ?? s;
+        if (s > r) return "future";
+        int days = r.DayNumber - end.DayNumber;
+        return days <= 7 ? "week" : days <= 92 ? "quarter" : days <= 366 ? "year" : "older";
+    }
+
+    /// <summary>Index of the first sentence after the title (the title is sentence 0 when the article has one).</summary>
+    private static int FirstBodySentence(Document d) =>
+        d.Article.TitleSpan is { } t && d.Sentences.Length > 0 && d.Sentences[0].Span.Overlaps(t) ? 1 : 0;
+
+    /// <summary>The title's content words (stems), computed once per document.</summary>
+    public static HashSet<string> TitleWords(Document d)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (d.Article.TitleSpan is not { } t) return set;
+        foreach (var tok in d.Tokens)
+            if (tok.Start >= t.Start && tok.End <= t.End && tok.Kind == TokenKind.Word && tok.End - tok.Start >= 4)
+                set.Add(Stem(d.Text[tok.Start..tok.End]));
+        return set;
+    }
+
+    private static HashSet<string> ContentWords(Document d, Sentence s)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = s.FirstToken; k < s.EndToken && k < d.Tokens.Length; k++)
+        {
+            var tok = d.Tokens[k];
+            if (tok.Kind == TokenKind.Word && tok.End - tok.Start >= 4) set.Add(Stem(d.Text[tok.Start..tok.End]));
+        }
+        return set;
+    }
+
+    /// <summary>A crude shared stem: the first five letters, lower-cased ("killed", "killing" -> "killi"/"kille" differ, "attack"/"attacks" agree).</summary>
+    private static string Stem(string w)
+    {
+        var s = w.ToLowerInvariant();
+        return s.Length > 5 ? s[..5] : s;
+    }
+}

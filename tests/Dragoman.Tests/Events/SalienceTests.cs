@@ -1,0 +1,85 @@
+using Dragoman.Documents;
+using Dragoman.Events.Salience;
+
+namespace Dragoman.Tests.Events;
+
+/// <summary>The salience stage: historical background, date relations, the logistic model's file and fitting.</summary>
+public class SalienceTests
+{
+    private static readonly DateOnly Published = new(2024, 3, 6);
+
+    private static EventTime Time(string text, string? start, string? end = null, bool inherited = false) =>
+        new(text, new TextSpan(0, text.Length), start is null ? null : DateOnly.Parse(start), end is null ? null : DateOnly.Parse(end), TimePrecision.Day, inherited);
+
+    [Theory]
+    [InlineData("1982", "1982-01-01", "1982-12-31", false, true, "a year long before publication is background")]
+    [InlineData("since 2011", "2011-01-01", "2024-03-06", false, true, "a span opened by 'since' years ago is a state of affairs, not news")]
+    [InlineData("since Monday", "2024-03-04", "2024-03-06", false, false, "'since' a few days ago is current")]
+    [InlineData("on Tuesday", "2024-03-05", null, false, false, "the day before publication")]
+    [InlineData("last year", "2023-01-01", "2023-12-31", false, false, "last year ends within a year of publication")]
+    [InlineData("1982", "1982-01-01", "1982-12-31", true, false, "an inherited time says nothing of the event")]
+    [InlineData("a date", null, null, false, false, "an unresolved time cannot make an event historical")]
+    public void Historical_events_lie_before_the_reports_time_frame(string text, string? start, string? end, bool inherited, bool historical, string why) =>
+        Assert.True(SalienceComponent.IsHistorical(Published, Time(text, start, end, inherited)) == historical, why);
+
+    [Theory]
+    [InlineData("2024-03-05", null, "week", "the day before publication")]
+    [InlineData("2024-01-10", null, "quarter", "two months before")]
+    [InlineData("2023-06-01", null, "year", "nine months before")]
+    [InlineData("2020-06-01", null, "older", "years before")]
+    [InlineData("2024-03-20", null, "future", "after publication")]
+    public void Date_relations_bucket_the_distance_to_publication(string start, string? end, string relation, string why) =>
+        Assert.True(SalienceFeatures.DateRelation(Published, Time("t", start, end)) == relation, why);
+
+    [Fact]
+    public void A_fitted_model_separates_separable_data_and_round_trips_through_its_file()
+    {
+        var data = new List<(IReadOnlyDictionary<string, double>, bool)>();
+        for (int i = 0; i < 20; i++)
+        {
+            data.Add((new Dictionary<string, double> { ["bias"] = 1, ["has-count"] = 1 }, true));
+            data.Add((new Dictionary<string, double> { ["bias"] = 1, ["date:older"] = 1 }, false));
+        }
+        var model = SalienceModel.Train(data, 0.4);
+        Assert.True(model.Probability(new Dictionary<string, double> { ["bias"] = 1, ["has-count"] = 1 }) > 0.8, "positives score high");
+        Assert.True(model.Probability(new Dictionary<string, double> { ["bias"] = 1, ["date:older"] = 1 }) < 0.2, "negatives score low");
+        var path = Path.Combine(Path.GetTempPath(), $"salience-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            model.Save(path, ["test model"]);
+            var back = SalienceModel.Load(path);
+            Assert.True(back.IsOk, back.Error);
+            Assert.Equal(0.4, back.Value!.Threshold);
+            Assert.Equal(model.Weights.Keys.Order(), back.Value.Weights.Keys.Order());
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Theory]
+    [InlineData("not a model\nthreshold\t0.5\n", "first line must be")]
+    [InlineData(SalienceModel.ModelHeader + "\nbias 1\n", "expected FEATURE<TAB>WEIGHT")]
+    [InlineData(SalienceModel.ModelHeader + "\nthreshold\t1.5\n", "threshold must lie in (0, 1)")]
+    public void A_bad_model_file_is_an_error_naming_the_problem(string content, string message)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"salience-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            File.WriteAllText(path, content);
+            var r = SalienceModel.Load(path);
+            Assert.False(r.IsOk);
+            Assert.Contains(message, r.Error);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void The_shipped_model_loads_and_every_event_of_a_processed_article_gets_a_probability()
+    {
+        var model = SalienceModel.LoadBundled();
+        Assert.True(model.IsOk, model.Error);
+        var doc = Support.TestPipeline.ProcessText("Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday, killing five people, police said. In 1982, the army killed hundreds there.", Published);
+        Assert.NotEmpty(doc.Events);
+        Assert.All(doc.Events, e => Assert.InRange(e.Confidence, 0.0, 1.0));
+        Assert.All(doc.Events.Where(e => e.Historical), e => Assert.False(e.Main));
+    }
+}
