@@ -256,8 +256,8 @@ public sealed class SqliteEventStore : IEventStore
         if (!string.IsNullOrWhiteSpace(q.Modality)) And("e.modality = $modality COLLATE NOCASE", ("$modality", q.Modality.Trim()));
         if (q.MinConfidence is { } mc) And("e.confidence >= $minconf", ("$minconf", mc));
         else if (!q.All) And("e.main = 1");
-        // The box and the full-text query likewise: few matches are read from their index and sorted, many are checked
-        // one by one (an R*Tree or FTS lookup by id) on the rows of the date index.
+        // The box likewise: few matches are read from the R*Tree and sorted, many are checked one by one (an R*Tree lookup
+        // by id) on the rows of the date index.
         if (q.Box is { } box)
         {
             const string inBox = "min_lat >= $s AND max_lat <= $n AND min_lon >= $w AND max_lon <= $e";
@@ -266,13 +266,8 @@ public sealed class SqliteEventStore : IEventStore
                 ? $"EXISTS (SELECT 1 FROM events_rtree r WHERE r.id = e.id AND {inBox})"
                 : $"e.id IN (SELECT id FROM events_rtree WHERE {inBox})", corners);
         }
-        if (!string.IsNullOrWhiteSpace(q.Text))
-        {
-            var text = Fts5Query.Quote(q.Text);
-            And(Dense("SELECT 1 FROM articles_fts WHERE articles_fts MATCH $text", ("$text", text))
-                ? "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH $text AND articles_fts.rowid = e.article_id)"
-                : "e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text)", ("$text", text));
-        }
+        // Full text always reads its matches first: a per-row FTS lookup measured 4x slower than the list at 1M events.
+        if (!string.IsNullOrWhiteSpace(q.Text)) And("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text)", ("$text", Fts5Query.Quote(q.Text)));
         if (q.ArticleId is { } aid) And("e.article_id = $aid", ("$aid", aid));
         if (q.After is { } after)
         {

@@ -47,7 +47,6 @@ public sealed class QueryPlanTests : IDisposable
     {
         { "a CAMEO prefix with many events is checked on rows in date order", new EventQuery { Action = "08" } },
         { "a box with many events is looked up in the R*Tree per row in date order", new EventQuery { Box = new BoundingBox(32, 35, 34, 37) } },
-        { "full text matching many articles is looked up per row in date order", new EventQuery { Text = "prisoners" } },
     };
 
     [Theory]
