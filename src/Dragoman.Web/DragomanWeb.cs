@@ -59,6 +59,7 @@ public static class DragomanWeb
         var app = builder.Build();
         app.Use(SecurityHeaders);
         app.Use(ErrorsAsJson);
+        app.Use(HostAllowlist(options));
         app.UseResponseCompression();
         app.Use(ConditionalReads.Handle); // HEAD and ETags; before routing, so that a HEAD is routed as its GET
         app.UseRouting();
@@ -88,6 +89,23 @@ public static class DragomanWeb
         h["Referrer-Policy"] = "no-referrer";
         h["X-Frame-Options"] = "DENY";
         return next();
+    }
+
+    /// <summary>
+    /// Requests must name this server: a loopback name, the bound address or an --allowed-hosts name. Anything else
+    /// (a rebinding page's own name) gets 400 before any endpoint runs.
+    /// </summary>
+    private static Func<HttpContext, Func<Task>, Task> HostAllowlist(WebOptions options)
+    {
+        var allowed = new HashSet<string>(["localhost", "127.0.0.1", "::1", options.Host, .. options.AllowedHosts], StringComparer.OrdinalIgnoreCase);
+        bool any = allowed.Contains("*");
+        return (context, next) =>
+        {
+            var host = context.Request.Host.Host.Trim('[', ']');
+            if (any || allowed.Contains(host)) return next();
+            return Api.Error(StatusCodes.Status400BadRequest,
+                $"host '{host}' is not served here; start dragoman serve with --allowed-hosts {host} to allow it").ExecuteAsync(context);
+        };
     }
 
     /// <summary>Status codes without a body (a request too large, a bad header, an unknown method) get a JSON message too.</summary>

@@ -22,6 +22,12 @@ public sealed record WebOptions
 
     /// <summary>The reference date for ingested articles that give none (null: keep times relative).</summary>
     public DateOnly? Published { get; init; }
+
+    /// <summary>
+    /// Host names a request may name besides the loopback names and the bound address (DNS rebinding: a page on
+    /// evil.example that resolves to 127.0.0.1 must not read the store). "*" allows any.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 }
 
 /// <summary>The bounds every request is held to.</summary>

@@ -30,6 +30,10 @@ public sealed class ServeSettings : PipelineSettings, IStoreSettings
     [DefaultValue("127.0.0.1")]
     public string Host { get; init; } = "127.0.0.1";
 
+    [CommandOption("--allowed-hosts <NAMES>")]
+    [Description("Comma-separated host names requests may use besides localhost, 127.0.0.1, ::1 and --host (\"*\": any).")]
+    public string? AllowedHosts { get; init; }
+
     [CommandOption("--token <TOKEN>")]
     [Description("Enables POST /api/articles (ingest over HTTP) for requests with 'Authorization: Bearer TOKEN'. Also read from $DRAGOMAN_TOKEN.")]
     public string? Token { get; init; }
@@ -91,6 +95,7 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
                 IngestToken = token,
                 Pipeline = token is null ? null : () => StandardPipeline.Build(settings.Resources()),
                 Published = settings.PublishedDate,
+                AllowedHosts = (settings.AllowedHosts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             };
             await using var app = DragomanWeb.Create(options);
             try

@@ -22,7 +22,7 @@ public sealed class WebHost : IAsyncDisposable
     public WebApplication App { get; }
     public HttpClient Client { get; }
 
-    private WebHost(bool withToken, IEnumerable<StorableDocument> docs)
+    private WebHost(bool withToken, IEnumerable<StorableDocument> docs, IReadOnlyList<string>? allowedHosts = null)
     {
         Store = SqliteEventStore.Open(Path.Combine(_dir, "web.db"));
         Assert.All(Store.Add([.. docs]), o => Assert.Equal(AddStatus.Stored, o.Status));
@@ -31,13 +31,14 @@ public sealed class WebHost : IAsyncDisposable
             Store = Store,
             IngestToken = withToken ? Token : null,
             Pipeline = withToken ? () => TestPipeline.Instance : null,
+            AllowedHosts = allowedHosts ?? [],
         }, b => b.WebHost.UseTestServer());
         App.StartAsync().GetAwaiter().GetResult();
         Client = App.GetTestClient();
     }
 
-    public static WebHost Start(bool withToken = false, IEnumerable<StorableDocument>? docs = null) =>
-        new(withToken, docs ?? StoreFixtures.Corpus());
+    public static WebHost Start(bool withToken = false, IEnumerable<StorableDocument>? docs = null, IReadOnlyList<string>? allowedHosts = null) =>
+        new(withToken, docs ?? StoreFixtures.Corpus(), allowedHosts);
 
     /// <summary>The release article again under another hash and title: another report of the same events.</summary>
     public static StorableDocument SecondReportOfTheRelease()
