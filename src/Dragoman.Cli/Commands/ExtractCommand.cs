@@ -29,7 +29,7 @@ public sealed class ExtractCommand : Command<ExtractSettings>
         var pipeline = StandardPipeline.Build(settings.Resources());
         var stdout = Console.Out;
         int failed = 0;
-        foreach (var outcome in BatchProcessor.Process(InputSources.Expand(StdinArgument.Restore(settings.Paths)), pipeline, settings.PublishedDate, cancellationToken, settings.FieldMap))
+        foreach (var outcome in BatchProcessor.Process(settings.Inputs(settings.Paths), pipeline, settings.PublishedDate, cancellationToken, settings.FieldMap))
         {
             if (outcome.Document is { } doc)
             {

@@ -11,7 +11,7 @@ namespace Dragoman.Cli.Commands;
 
 public sealed class IngestSettings : InputSettings, IStoreSettings
 {
-    [CommandArgument(0, "<PATH>")]
+    [CommandArgument(0, "[PATH]")]
     [Description(Shapes)]
     public string[] Paths { get; init; } = [];
 
@@ -19,6 +19,9 @@ public sealed class IngestSettings : InputSettings, IStoreSettings
     [Description("The SQLite database file. Default: dragoman.db in the working folder.")]
     [DefaultValue(StoreFiles.DefaultDb)]
     public string Db { get; init; } = StoreFiles.DefaultDb;
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        Paths.Length == 0 && Urls is null ? Spectre.Console.ValidationResult.Error("name at least one PATH or URL, or --urls FILE") : base.Validate();
 }
 
 /// <summary>
@@ -30,7 +33,7 @@ public sealed class IngestCommand : Command<IngestSettings>
     public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellationToken)
     {
         var pipeline = StandardPipeline.Build(settings.Resources());
-        var items = StoreIngest.Prepare(InputSources.Expand(StdinArgument.Restore(settings.Paths)), settings.FieldMap);
+        var items = StoreIngest.Prepare(settings.Inputs(settings.Paths), settings.FieldMap);
         IEventStore store;
         try
         {
