@@ -65,6 +65,7 @@ app.Configure(config =>
         bench.SetDescription("Measure speed and memory: `bench PATH...` runs the whole pipeline (read, extract, store) and prints articles/s, tokens/s and peak memory; `bench time PATH...` the time tagger alone.");
         bench.SetDefaultCommand<BenchCommand>();
         bench.AddCommand<BenchCommand>(BenchArguments.RunCommand).IsHidden();
+        bench.AddCommand<BenchWarcCommand>("warc").WithDescription("Measure WARC reading alone (MB/s): gzip members, records, HTTP headers, charsets; no pipeline.");
         bench.AddCommand<BenchTimeCommand>("time").WithDescription("Measure the time tagger's speed (MB/s on one core) over text files.");
     });
     config.AddBranch("actors", actors =>

@@ -129,7 +129,7 @@ public sealed class BenchCommand : Command<BenchSettings>
 public static class BenchArguments
 {
     public const string RunCommand = "run";
-    private static readonly string[] Subcommands = [RunCommand, "time"];
+    private static readonly string[] Subcommands = [RunCommand, "time", "warc"];
 
     public static string[] RouteToDefault(string[] args) =>
         args.Length > 1 && args[0] == "bench" && !Subcommands.Contains(args[1]) && args[1] is not ("-h" or "--help" or "-?")
