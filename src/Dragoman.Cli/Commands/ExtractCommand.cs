@@ -34,6 +34,7 @@ public sealed class ExtractCommand : Command<ExtractSettings>
             if (outcome.Document is { } doc)
             {
                 stdout.WriteLine(DocumentJson.Serialize(doc, indented: settings.Format == "json"));
+                if (outcome.Warning is { } warning) Console.Error.WriteLine($"dragoman: warning: {outcome.Input}: {warning}");
             }
             else
             {

@@ -89,6 +89,10 @@ public sealed class IngestCommand : Command<IngestSettings>
     {
         foreach (var f in s.Failures)
             Console.Out.WriteLine($"failed: {f.Input}: {f.Reason}");
+        foreach (var w in s.Warnings)
+            Console.Out.WriteLine($"warning: {w.Input}: {w.Reason}");
+        if (s.UnhandledLanguages.Count > 0)
+            Console.Out.WriteLine($"ingest: {s.UnhandledLanguages.Values.Sum()} articles in languages the pipeline does not handle yet ({string.Join(", ", s.UnhandledLanguages.Select(p => $"{p.Key} {p.Value}"))})");
         var rate = elapsed.TotalSeconds > 0 ? s.Read / elapsed.TotalSeconds : 0;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: read {s.Read}, stored {s.Stored}, duplicate {s.Duplicate}, failed {s.Failed} into {db} ({elapsed.TotalSeconds:0.0} s, {rate:0.0} articles/s)"));

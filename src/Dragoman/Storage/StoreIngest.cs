@@ -17,6 +17,12 @@ public sealed record IngestSummary(int Read, int Stored, int Duplicate, IReadOnl
 
     /// <summary>True when the run was cancelled: what was processed before is stored, the rest was not read.</summary>
     public bool Cancelled { get; init; }
+
+    /// <summary>Articles stored or processed whose language the pipeline does not handle, with the warning.</summary>
+    public IReadOnlyList<IngestFailure> Warnings { get; init; } = [];
+
+    /// <summary>How many articles came in each language the pipeline does not handle (ISO 639-1).</summary>
+    public IReadOnlyDictionary<string, int> UnhandledLanguages { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>Progress after each input: how many are done out of how many, and the latest input.</summary>
@@ -41,6 +47,8 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         int stored = 0, duplicate = 0, done = 0;
         long tokens = 0, chars = 0;
         var failures = new List<IngestFailure>();
+        var warnings = new List<IngestFailure>();
+        var languages = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var pending = new List<(string Input, StorableDocument Doc)>(BatchSize);
         var writeTime = new System.Diagnostics.Stopwatch();
 
@@ -88,13 +96,15 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             cancelled = true;
         }
         Flush();
-        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled };
+        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled, Warnings = warnings, UnhandledLanguages = languages };
 
         void Consume()
         {
-            foreach (var (input, doc, error, tok, len) in processed)
+            foreach (var (input, doc, error, tok, len, warning, language) in processed)
             {
                 done++;
+                if (warning is not null) warnings.Add(new IngestFailure(input, warning));
+                if (language is not null) languages[language] = languages.GetValueOrDefault(language) + 1;
                 tokens += tok;
                 chars += len;
                 if (doc is null) failures.Add(new IngestFailure(input, error ?? "failed"));
@@ -108,19 +118,19 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         }
     }
 
-    private (string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars) Process(InputItem item)
+    private (string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars, string? Warning, string? Language) Process(InputItem item)
     {
         var outcome = BatchProcessor.ProcessOne(item, pipeline, reference);
-        if (outcome.Document is not { } d) return (outcome.Input, null, outcome.Error, 0, 0);
+        if (outcome.Document is not { } d) return (outcome.Input, null, outcome.Error, 0, 0, null, null);
         try
         {
             var storable = StorableDocument.From(d);
             _ = storable.Rows; // flatten on the worker, not on the writer
-            return (outcome.Input, storable, null, d.Tokens.Length, d.Text.Length);
+            return (outcome.Input, storable, null, d.Tokens.Length, d.Text.Length, outcome.Warning, outcome.UnhandledLanguage);
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {
-            return (outcome.Input, null, "output: " + ex.Message, 0, 0);
+            return (outcome.Input, null, "output: " + ex.Message, 0, 0, null, null);
         }
     }
 }
