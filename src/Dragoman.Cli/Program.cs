@@ -79,6 +79,7 @@ app.Configure(config =>
         bench.SetDescription("Measure speed and memory: `bench PATH...` runs the whole pipeline (read, extract, store) and prints articles/s, tokens/s and peak memory; `bench time PATH...` the time tagger alone.");
         bench.SetDefaultCommand<BenchCommand>();
         bench.AddCommand<BenchCommand>(BenchArguments.RunCommand).IsHidden();
+        bench.AddCommand<BenchWarcCommand>("warc").WithDescription("Measure WARC reading alone (MB/s): gzip members, records, HTTP headers, charsets; no pipeline.");
         bench.AddCommand<BenchTimeCommand>("time").WithDescription("Measure the time tagger's speed (MB/s on one core) over text files.");
         bench.AddCommand<BenchScaleCommand>("scale").WithDescription("Build 10k / 100k / 1M-event stores from a seed store and time every read path and export.");
     });

@@ -45,7 +45,7 @@ public sealed class BenchCommand : Command<BenchSettings>
         var stages = new StageClock();
         var pipeline = StandardPipeline.Build(settings.Resources()).Timed(stages);
         load.Stop();
-        var items = StoreIngest.Prepare(InputSources.Expand(StdinArgument.Restore(settings.Paths)), settings.FieldMap);
+        var items = StoreIngest.Prepare(settings.Inputs(settings.Paths), settings.FieldMap);
         long inputBytes = items.Sum(i => (long)(i.Raw?.Bytes.Length ?? 0));
         Console.Out.WriteLine($"bench: {items.Count} inputs ({inputBytes / 1024.0 / 1024.0:0.00} MiB), {Environment.ProcessorCount} cores, pipeline [{string.Join(", ", pipeline.Components.Select(c => c.Name))}] built in {load.Elapsed.TotalMilliseconds:0} ms");
 
@@ -129,7 +129,7 @@ public sealed class BenchCommand : Command<BenchSettings>
 public static class BenchArguments
 {
     public const string RunCommand = "run";
-    private static readonly string[] Subcommands = [RunCommand, "time", "scale"];
+    private static readonly string[] Subcommands = [RunCommand, "time", "scale", "warc"];
 
     public static string[] RouteToDefault(string[] args) =>
         args.Length > 1 && args[0] == "bench" && !Subcommands.Contains(args[1]) && args[1] is not ("-h" or "--help" or "-?")

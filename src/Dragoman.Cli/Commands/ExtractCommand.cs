@@ -29,11 +29,12 @@ public sealed class ExtractCommand : Command<ExtractSettings>
         var pipeline = StandardPipeline.Build(settings.Resources());
         var stdout = Console.Out;
         int failed = 0;
-        foreach (var outcome in BatchProcessor.Process(InputSources.Expand(StdinArgument.Restore(settings.Paths)), pipeline, settings.PublishedDate, cancellationToken, settings.FieldMap, settings.Budget()))
+        foreach (var outcome in BatchProcessor.Process(settings.Inputs(settings.Paths), pipeline, settings.PublishedDate, cancellationToken, settings.FieldMap, settings.Budget()))
         {
             if (outcome.Document is { } doc)
             {
                 stdout.WriteLine(DocumentJson.Serialize(doc, indented: settings.Format == "json"));
+                if (outcome.Warning is { } warning) Console.Error.WriteLine($"dragoman: warning: {outcome.Input}: {warning}");
             }
             else
             {

@@ -11,7 +11,7 @@ namespace Dragoman.Cli.Commands;
 
 public sealed class IngestSettings : InputSettings, IStoreSettings
 {
-    [CommandArgument(0, "<PATH>")]
+    [CommandArgument(0, "[PATH]")]
     [Description(Shapes)]
     public string[] Paths { get; init; } = [];
 
@@ -19,6 +19,9 @@ public sealed class IngestSettings : InputSettings, IStoreSettings
     [Description(StoreFiles.DbDescription)]
     [DefaultValue(StoreFiles.DefaultDb)]
     public string Db { get; init; } = StoreFiles.DefaultDb;
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        Paths.Length == 0 && Urls is null ? Spectre.Console.ValidationResult.Error("name at least one PATH or URL, or --urls FILE") : base.Validate();
 }
 
 /// <summary>
@@ -30,7 +33,7 @@ public sealed class IngestCommand : Command<IngestSettings>
     public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellationToken)
     {
         var pipeline = StandardPipeline.Build(settings.Resources());
-        var items = StoreIngest.Prepare(InputSources.Expand(StdinArgument.Restore(settings.Paths)), settings.FieldMap);
+        var items = StoreIngest.Prepare(settings.Inputs(settings.Paths), settings.FieldMap);
         IEventStore store;
         try
         {
@@ -89,6 +92,10 @@ public sealed class IngestCommand : Command<IngestSettings>
                 Console.Out.WriteLine($"failed: {f.Input}: {f.Reason}");
         if (s.StoreError is not null)
             Console.Error.WriteLine($"dragoman: writing to {db} failed: {s.StoreError}; ingest stopped there, what was stored before is kept");
+        foreach (var w in s.Warnings)
+            Console.Out.WriteLine($"warning: {w.Input}: {w.Reason}");
+        if (s.UnhandledLanguages.Count > 0)
+            Console.Out.WriteLine($"ingest: {s.UnhandledLanguages.Values.Sum()} articles in languages the pipeline does not handle yet ({string.Join(", ", s.UnhandledLanguages.Select(p => $"{p.Key} {p.Value}"))})");
         var rate = elapsed.TotalSeconds > 0 ? s.Read / elapsed.TotalSeconds : 0;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: read {s.Read}, stored {s.Stored}, duplicate {s.Duplicate}, failed {s.Failed} into {db} ({elapsed.TotalSeconds:0.0} s, {rate:0.0} articles/s)"));

@@ -19,6 +19,13 @@ public class InputSettings : PipelineSettings
     [Description("Field names of a known tool's output: news-please or mediacloud (--map entries override it).")]
     public string? Preset { get; init; }
 
+    [CommandOption("--urls <FILE>")]
+    [Description("A file of URLs to fetch, one per line (# comments); feeds give one article per item, each item's page fetched.")]
+    public string? Urls { get; init; }
+
+    /// <summary>The inputs named by PATH arguments and --urls, URLs fetched.</summary>
+    public IEnumerable<Dragoman.Ingest.InputItem> Inputs(string[] paths) => InputArguments.Expand(StdinArgument.Restore(paths), Urls);
+
     public FieldMap FieldMap => FieldMap.Parse(Preset, Map).Value ?? FieldMap.None;
 
     public override ValidationResult Validate()

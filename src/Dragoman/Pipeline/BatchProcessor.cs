@@ -1,11 +1,13 @@
 using Dragoman.Documents;
 using Dragoman.Ingest;
 using Dragoman.Ingest.Json;
+using Dragoman.Ingest.Language;
 
 namespace Dragoman.Pipeline;
 
 /// <summary>The outcome for one input: a processed document, or the reason it failed.</summary>
-public sealed record BatchOutcome(string Input, Document? Document, string? Error);
+/// <summary>The outcome for one input: a processed document, or the reason it failed; a warning when the result is likely poor (unhandled language).</summary>
+public sealed record BatchOutcome(string Input, Document? Document, string? Error, string? Warning = null, string? UnhandledLanguage = null);
 
 /// <summary>
 /// Runs read + pipeline over inputs in parallel on all cores, yielding outcomes in input order.
@@ -39,12 +41,23 @@ public static class BatchProcessor
         batch.ThrowIfCancellationRequested();
         var article = ArticleReader.Read(item.Raw);
         if (!article.IsOk) return new BatchOutcome(item.Input, null, article.Error);
+        var read = article.Value!;
+        string? warning = null, unhandled = null;
+        if (ArticleLanguages.Detect(read.Text) is { } language)
+        {
+            if (language != read.Language) read = read with { Language = language };
+            if (!ArticleLanguages.Handled.Contains(language))
+            {
+                unhandled = language;
+                warning = $"language {language} ({ArticleLanguages.Name(language)}) is not handled by the pipeline yet (it reads English): entities and events will be missing or wrong";
+            }
+        }
         using var clock = CancellationTokenSource.CreateLinkedTokenSource(batch);
         if (budget.Time != Timeout.InfiniteTimeSpan) clock.CancelAfter(budget.Time);
         try
         {
-            var doc = DocumentFactory.Create(article.Value!, reference);
-            return new BatchOutcome(item.Input, pipeline.Process(doc, clock.Token), null);
+            var doc = DocumentFactory.Create(read, reference);
+            return new BatchOutcome(item.Input, pipeline.Process(doc, clock.Token), null, warning, unhandled);
         }
         catch (PipelineException ex)
         {

@@ -23,6 +23,12 @@ public sealed record IngestSummary(int Read, int Stored, int Duplicate, IReadOnl
     /// failing every later article with the same cause. What was committed before stays.
     /// </summary>
     public string? StoreError { get; init; }
+
+    /// <summary>Articles stored or processed whose language the pipeline does not handle, with the warning.</summary>
+    public IReadOnlyList<IngestFailure> Warnings { get; init; } = [];
+
+    /// <summary>How many articles came in each language the pipeline does not handle (ISO 639-1).</summary>
+    public IReadOnlyDictionary<string, int> UnhandledLanguages { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>Progress after each input: how many are done out of how many, and the latest input.</summary>
@@ -50,6 +56,8 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         int stored = 0, duplicate = 0, done = 0;
         long tokens = 0, chars = 0;
         var failures = new List<IngestFailure>();
+        var warnings = new List<IngestFailure>();
+        var languages = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var pending = new List<(string Input, StorableDocument Doc)>(BatchSize);
         var writeTime = new System.Diagnostics.Stopwatch();
         string? storeError = null;
@@ -85,9 +93,11 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         bool cancelled = false;
         try
         {
-            foreach (var (input, doc, error, tok, len) in ProcessInOrder(items, cancel))
+            foreach (var (input, doc, error, tok, len, warning, language) in ProcessInOrder(items, cancel))
             {
                 done++;
+                if (warning is not null) warnings.Add(new IngestFailure(input, warning));
+                if (language is not null) languages[language] = languages.GetValueOrDefault(language) + 1;
                 tokens += tok;
                 chars += len;
                 if (doc is null) failures.Add(new IngestFailure(input, error ?? "failed"));
@@ -105,7 +115,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             cancelled = true;
         }
         Flush();
-        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled, StoreError = storeError };
+        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled, StoreError = storeError, Warnings = warnings, UnhandledLanguages = languages };
     }
 
     /// <summary>How many processed documents may wait for the writer at most (with the batch being written: memory bounded by these, not the corpus).</summary>
@@ -167,21 +177,21 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         }
     }
 
-    private readonly record struct Processed(string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars);
+    private readonly record struct Processed(string Input, StorableDocument? Doc, string? Error, long Tokens, long Chars, string? Warning, string? Language);
 
     private Processed Process(InputItem item, CancellationToken cancel)
     {
         var outcome = BatchProcessor.ProcessOne(item, pipeline, reference, Budget, cancel);
-        if (outcome.Document is not { } d) return new(outcome.Input, null, outcome.Error, 0, 0);
+        if (outcome.Document is not { } d) return new(outcome.Input, null, outcome.Error, 0, 0, outcome.Warning, outcome.UnhandledLanguage);
         try
         {
             var storable = StorableDocument.From(d);
             _ = storable.Rows; // flatten on the worker, not on the writer
-            return new(outcome.Input, storable, null, d.Tokens.Length, d.Text.Length);
+            return new(outcome.Input, storable, null, d.Tokens.Length, d.Text.Length, outcome.Warning, outcome.UnhandledLanguage);
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {
-            return new(outcome.Input, null, "output: " + ex.Message, 0, 0);
+            return new(outcome.Input, null, "output: " + ex.Message, 0, 0, null, null);
         }
     }
 }

@@ -30,6 +30,22 @@ public sealed class StoreIngestTests : IDisposable
         new StoreIngest(store, TestPipeline.Instance, null) { BatchSize = batchSize }.Run(StoreIngest.Prepare(InputSources.Expand(inputs)));
 
     [Theory]
+    [InlineData("ar", "وصلت قافلة\n\nوصلت قافلة مساعدات إلى البلدة الشمالية يوم الأحد بعد تأخير دام يومين، بحسب ما أعلنت الوكالة في بيان.", "Arabic: stored with its language and a warning")]
+    [InlineData("fr", "Convoi arrivé\n\nUn convoi humanitaire est arrivé dimanche dans la ville du nord après deux jours de retard, a indiqué l'agence.", "French: stored with its language and a warning")]
+    public void An_article_in_a_language_the_pipeline_does_not_handle_is_stored_with_a_warning_and_counted(string code, string text, string reason)
+    {
+        var good = Good("lang/en.txt", "bakery");
+        var other = Write($"lang/{code}.txt", text);
+        using var store = SqliteEventStore.Open(Path.Combine(_dir, "t.db"));
+        var s = Ingest(store, [good, other]);
+        Assert.True((s.Stored, s.Failed) == (2, 0), $"{reason}: {s}");
+        var warning = Assert.Single(s.Warnings);
+        Assert.EndsWith($"{code}.txt", warning.Input);
+        Assert.Contains($"language {code}", warning.Reason);
+        Assert.Equal(new Dictionary<string, int> { [code] = 1 }, s.UnhandledLanguages);
+    }
+
+    [Theory]
     [InlineData("empty", "empty input", "an empty file")]
     [InlineData("missing", "no such file", "a path that does not exist")]
     public void A_failing_input_is_reported_and_the_others_are_stored(string kind, string because, string reason)

@@ -17,6 +17,9 @@ public static class GzipMembers
     /// <summary>A member decompressing to more than this is refused (a zip bomb, or a whole-file gzip of a huge WARC).</summary>
     public const int MaxMemberBytes = 1024 * 1024 * 1024;
 
+    [ThreadStatic] private static MemoryStream? t_output;
+    [ThreadStatic] private static byte[]? t_buffer;
+
     public static bool IsGzip(ReadOnlySpan<byte> b) => b.Length >= 3 && b[0] == 0x1F && b[1] == 0x8B && b[2] == 8;
 
     public static IEnumerable<GzipMember> Read(byte[] bytes)
@@ -46,15 +49,19 @@ public static class GzipMembers
         {
             using var input = new MemoryStream(bytes, start + header, bytes.Length - start - header, writable: false);
             using var inflate = new DeflateStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = new byte[65536];
+            // One output buffer per thread, grown as needed: most members are a few KB and a fresh buffer each would dominate.
+            var output = t_output ??= new MemoryStream(1 << 20);
+            output.SetLength(0);
+            var buffer = t_buffer ??= new byte[65536];
             int n;
             while ((n = inflate.Read(buffer, 0, buffer.Length)) > 0)
             {
                 if (output.Length + n > MaxMemberBytes) return (null, $"gzip member decompresses to more than {MaxMemberBytes / (1024 * 1024)} MiB");
                 output.Write(buffer, 0, n);
             }
-            return (output.ToArray(), null);
+            var data = output.ToArray();
+            if (output.Capacity > 16 << 20) t_output = null; // do not keep a huge buffer after a huge member
+            return (data, null);
         }
         catch (InvalidDataException ex) { return (null, "corrupt gzip data: " + ex.Message); }
     }
