@@ -58,6 +58,7 @@ app.Configure(config =>
         evaluate.AddCommand<EvalPosCommand>("pos").WithDescription("Score the part-of-speech tagger on a CoNLL-2003 or GMB file.");
 
         evaluate.AddCommand<EvalEventLocCommand>("eventloc").WithDescription("Score the event-location model (which place an event happened at) on event-location JSON Lines.");
+        evaluate.AddCommand<EvalMergeCommand>("merge").WithDescription("Score cross-article event merging on a merge-gold folder (pairwise and B-cubed F1, hard negatives kept apart).");
         evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
     });
     config.AddBranch("bench", bench =>

@@ -133,6 +133,7 @@ internal static class SqliteMigrations
         new(4, "events: place inherited from the article's focus (the sentence names no place)", """
             ALTER TABLE events ADD COLUMN place_inherited INTEGER NOT NULL DEFAULT 0;
             """),
+        new(5, "incidents: reports of one real-world event across articles, their links and the analysts' merge/split decisions", SqliteIncidentSchema.Sql),
     ];
 
     public static int Latest => All[^1].Version;
