@@ -19,6 +19,15 @@ app.Configure(config =>
     config.AddCommand<EventsCommand>("events")
         .WithDescription("List stored events, filtered by actor, place, dates, action, modality; as a table, CSV or JSON Lines.")
         .WithExample("events", "--actor", "intelligence", "--from", "2019-01-01", "--format", "csv");
+    config.AddCommand<IncidentsCommand>("incidents")
+        .WithDescription("List incidents: the stored events merged across articles (reported by N articles, M outlets), newest first.")
+        .WithExample("incidents", "--place", "kabul");
+    config.AddCommand<MergeCommand>("merge")
+        .WithDescription("Merge incident B into incident A and keep them together from now on (recorded in the audit trail).")
+        .WithExample("merge", "i3", "i9", "--note", "same attack, second outlet misdated it");
+    config.AddCommand<SplitCommand>("split")
+        .WithDescription("Take an event out of its incident and keep it apart from now on (recorded in the audit trail).")
+        .WithExample("split", "i3", "a12:ev2");
     config.AddCommand<ShowCommand>("show")
         .WithDescription("Show an event with the evidence for every field, or an article with its events (IDs: a12, a12:ev3, a12:3, hash prefix).")
         .WithExample("show", "a1:ev1");

@@ -36,7 +36,7 @@ internal static class SqliteIncidentSchema
         CREATE INDEX incident_reports_incident ON incident_reports(incident_id);
         CREATE INDEX incident_reports_article ON incident_reports(article_id);
         CREATE INDEX incident_reports_block ON incident_reports(family, country, day_lo);
-        CREATE INDEX incident_reports_window ON incident_reports(family, day_lo);
+        CREATE INDEX incident_reports_place ON incident_reports(family, geonameid);
 
         CREATE TABLE incident_audit (
             id INTEGER PRIMARY KEY,

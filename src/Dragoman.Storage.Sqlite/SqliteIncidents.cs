@@ -105,7 +105,18 @@ public sealed partial class SqliteEventStore
         {
             if (m.Family is null) continue;
             foreach (var c in Candidates(tx, m, articleId))
-                if (PairScorer.Score(m, c.Report).Score >= MergeThreshold) touched.Add(c.IncidentId);
+                if (PairScorer.Score(m, c.Report, explain: false).Score >= MergeThreshold) touched.Add(c.IncidentId);
+        }
+        // Reports an analyst tied to the new ones are in the component whatever their scores.
+        using (var partner = Command(tx, "SELECT incident_id FROM incident_reports WHERE ref = $r AND incident_id > 0"))
+        {
+            var p = partner.Parameters.Add(new SqliteParameter("$r", null));
+            foreach (var c in ConstraintsOf(tx, [.. fresh.Select(m => m.Ref)]).Where(c => c.Kind == MergeConstraintKind.Together))
+                foreach (var r in new[] { c.RefA, c.RefB })
+                {
+                    p.Value = r;
+                    if (partner.ExecuteScalar() is long id) touched.Add(id);
+                }
         }
         var component = ReportsOfIncidents(tx, touched);
         foreach (var m in fresh)
@@ -115,16 +126,24 @@ public sealed partial class SqliteEventStore
 
     private List<StoredReport> Candidates(SqliteTransaction tx, MergeReport m, long articleId)
     {
-        string place = m.Country is null ? "" : " AND (r.country = $country OR r.country IS NULL)";
-        string sql = m.Dated
-            ? $"SELECT {ReportColumns} FROM incident_reports r WHERE r.family = $family{place} AND r.day_lo BETWEEN $lo AND $hi AND r.day_hi >= $from AND r.article_id <> $a " +
-              $"UNION ALL SELECT {ReportColumns} FROM incident_reports r WHERE r.family = $family AND r.day_lo IS NULL AND r.country = $country AND r.article_id <> $a LIMIT $limit"
-            : m.Country is null ? ""
-            : $"SELECT {ReportColumns} FROM incident_reports r WHERE r.family = $family AND r.country = $country AND r.article_id <> $a LIMIT $limit";
+        // Dated: the same family within the window, in the same country or in none (each an index range on
+        // (family, country, day_lo)); undated on either side: only at the same resolved place ((family, geonameid)).
+        string window = "r.day_lo BETWEEN $lo AND $hi AND r.day_hi >= $from AND r.article_id <> $a";
+        string samePlace = $"SELECT {ReportColumns} FROM incident_reports r WHERE r.family = $family AND r.geonameid = $gid AND r.article_id <> $a";
+        var parts = new List<string>();
+        if (m.Dated)
+        {
+            if (m.Country is not null) parts.Add($"SELECT {ReportColumns} FROM incident_reports r WHERE r.family = $family AND r.country = $country AND {window}");
+            parts.Add($"SELECT {ReportColumns} FROM incident_reports r WHERE r.family = $family AND r.country IS NULL AND {window}");
+            if (m.GeonameId is not null) parts.Add(samePlace + " AND r.day_lo IS NULL");
+        }
+        else if (m.GeonameId is not null) parts.Add(samePlace);
+        string sql = parts.Count == 0 ? "" : string.Join(" UNION ALL ", parts) + " LIMIT $limit";
         if (sql.Length == 0) return [];
         using var cmd = Command(tx, sql);
         cmd.Parameters.AddWithValue("$family", m.Family);
         cmd.Parameters.AddWithValue("$country", (object?)m.Country ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$gid", (object?)m.GeonameId ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$a", articleId);
         cmd.Parameters.AddWithValue("$limit", MaxCandidates);
         if (m.Dated)

@@ -15,7 +15,8 @@ public sealed record IncidentGroup(IReadOnlyList<ReportLink> Members);
 /// Groups reports into incidents: average-linkage agglomeration over <see cref="PairScorer"/> scores, merging the best
 /// pair of groups while their average link is at least the threshold. The input order does not matter (reports are
 /// sorted by their stable <see cref="MergeReport.Ref"/> and ties broken by it), so ingest order and re-merging give the
-/// same groups. Analyst constraints win: "together" pairs start in one group, "apart" pairs never share one.
+/// same groups. Analyst constraints win: "together" pairs start in one group (which then takes any report whose best
+/// link to it reaches the threshold), "apart" pairs never share one.
 /// </summary>
 public static class IncidentClusterer
 {
@@ -35,7 +36,7 @@ public static class IncidentClusterer
         for (int i = 0; i < n; i++)
             for (int j = i + 1; j < n; j++)
             {
-                var p = PairScorer.Score(rs[i], rs[j]);
+                var p = PairScorer.Score(rs[i], rs[j], explain: false);
                 pair[i, j] = pair[j, i] = p;
                 score[i, j] = score[j, i] = double.IsNegativeInfinity(p.Score) ? ApartScore : p.Score;
             }
@@ -66,13 +67,18 @@ public static class IncidentClusterer
         }
 
         var alive = groups.Select(_ => true).ToArray();
+        // A group an analyst joined is heterogeneous by design: it takes a report that links well to any of its members
+        // (its best link), where other groups need a good average link.
+        var pinned = groups.Select(g => g.Count > 1).ToArray();
         var sum = new double[groups.Count, groups.Count];
+        var max = new double[groups.Count, groups.Count];
         for (int x = 0; x < groups.Count; x++)
             for (int y = x + 1; y < groups.Count; y++)
             {
-                double t = 0;
-                foreach (int i in groups[x]) foreach (int j in groups[y]) t += score[i, j];
+                double t = 0, m = double.NegativeInfinity;
+                foreach (int i in groups[x]) foreach (int j in groups[y]) { t += score[i, j]; m = Math.Max(m, score[i, j]); }
                 sum[x, y] = sum[y, x] = t;
+                max[x, y] = max[y, x] = m;
             }
 
         while (true)
@@ -85,15 +91,20 @@ public static class IncidentClusterer
                 for (int y = x + 1; y < groups.Count; y++)
                 {
                     if (!alive[y]) continue;
-                    double avg = sum[x, y] / (groups[x].Count * groups[y].Count);
+                    double avg = pinned[x] || pinned[y] ? max[x, y] : sum[x, y] / (groups[x].Count * groups[y].Count);
                     if (avg >= best && (bx < 0 || avg > best) && !Forbidden(groups[x], groups[y], apart)) { best = avg; bx = x; by = y; }
                 }
             }
             if (bx < 0) break;
             groups[bx].AddRange(groups[by]);
             alive[by] = false;
+            pinned[bx] |= pinned[by];
             for (int z = 0; z < groups.Count; z++)
-                if (alive[z] && z != bx) { sum[bx, z] += sum[by, z]; sum[z, bx] = sum[bx, z]; }
+                if (alive[z] && z != bx)
+                {
+                    sum[bx, z] += sum[by, z]; sum[z, bx] = sum[bx, z];
+                    max[bx, z] = Math.Max(max[bx, z], max[by, z]); max[z, bx] = max[bx, z];
+                }
         }
 
         var result = new List<IncidentGroup>();
@@ -119,7 +130,7 @@ public static class IncidentClusterer
         foreach (int j in members)
             if (j != i && (bestJ < 0 || pair[i, j]!.Score > pair[i, bestJ]!.Score)) bestJ = j;
         if (bestJ < 0) return new ReportLink(rs[i].Ref, null, null, []);
-        var p = pair[i, bestJ]!;
+        var p = PairScorer.Score(rs[i], rs[bestJ]);
         return new ReportLink(rs[i].Ref, rs[bestJ].Ref, double.IsNegativeInfinity(p.Score) ? null : p.Score, p.Reasons);
     }
 }

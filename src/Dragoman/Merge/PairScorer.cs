@@ -25,7 +25,8 @@ public static class PairScorer
     /// <summary>Days apart two dated reports may be and still be compared (blocking window).</summary>
     public const int WindowDays = 4;
 
-    public static PairScore Score(MergeReport a, MergeReport b)
+    /// <param name="explain">Write each reason's detail (the clusterer scores every pair without, and explains only the links it keeps).</param>
+    public static PairScore Score(MergeReport a, MergeReport b, bool explain = true)
     {
         if (a.Family is null || a.Family != b.Family) return PairScore.Apart;
         var reasons = new List<LinkReason>(6);
@@ -39,8 +40,8 @@ public static class PairScorer
             bool bothText = !a.DayFromPublication && !b.DayFromPublication;
             if (gap == 0) Add("date", bothText ? 1.0 : 0.5, bothText ? "same day in both texts" : "overlaps the publication window");
             else if (gap == 1) Add("date", 0, "one day apart");
-            else if (gap <= WindowDays) Add("date", -1.5, $"{gap} days apart");
-            else Add("date", -4, $"{gap} days apart");
+            else if (gap <= WindowDays) Add("date", -1.5, !explain ? "" : $"{gap} days apart");
+            else Add("date", -4, !explain ? "" : $"{gap} days apart");
         }
         else Add("date", -0.3, "one report is undated");
 
@@ -50,32 +51,32 @@ public static class PairScorer
             double km = Kilometres(la, oa, lb, ob);
             double tol = Math.Max(Tolerance(a), Tolerance(b));
             if (a.GeonameId is not null && a.GeonameId == b.GeonameId && tol < 1500)
-                Add("place", tol <= 50 ? 1.6 : 1.2, $"same place {a.PlaceName}");
-            else if (km <= tol) Add("place", tol <= 50 ? 1.2 : 0.6, $"{km:0} km apart, within {tol:0} km");
-            else if (km <= 3 * tol) Add("place", -0.5, $"{km:0} km apart");
-            else Add("place", -3, $"{km:0} km apart ({a.PlaceName} / {b.PlaceName})");
+                Add("place", tol <= 50 ? 1.6 : 1.2, !explain ? "" : $"same place {a.PlaceName}");
+            else if (km <= tol) Add("place", tol <= 50 ? 1.2 : 0, !explain ? "" : $"{km:0} km apart, within {tol:0} km");
+            else if (km <= 3 * tol) Add("place", -0.5, !explain ? "" : $"{km:0} km apart");
+            else Add("place", -3, !explain ? "" : $"{km:0} km apart ({a.PlaceName} / {b.PlaceName})");
         }
         else if (a.Country is not null && b.Country is not null && a.Country != b.Country)
-            Add("place", -3, $"{a.Country} / {b.Country}");
+            Add("place", -3, !explain ? "" : $"{a.Country} / {b.Country}");
         else Add("place", -0.3, "a report has no place");
 
         if (a.Action == b.Action) Add("type", 0.3, a.Action);
         else if (a.AcledType is not null && a.AcledType == b.AcledType) Add("type", 0.1, a.AcledType);
 
         int shared = SharedCount(a.Names, b.Names);
-        if (shared > 0) Add("names", Math.Min(3, shared) * 0.6, string.Join(", ", a.Names.Intersect(b.Names, StringComparer.Ordinal).Take(4)));
+        if (shared > 0) Add("names", Math.Min(3, shared) * 0.6, !explain ? "" : string.Join(", ", a.Names.Intersect(b.Names, StringComparer.Ordinal).Take(4)));
 
         if (a.Killed is { } ka && b.Killed is { } kb)
         {
             if (ka == 0 || kb == 0)
             {
-                if (Math.Max(ka, kb) >= 3) Add("count", -1, $"{ka} / {kb} killed");
+                if (Math.Max(ka, kb) >= 3) Add("count", -1.5, !explain ? "" : $"{ka} / {kb} killed: nobody died in one report");
             }
             else
             {
                 double ratio = (double)Math.Min(ka, kb) / Math.Max(ka, kb);
-                if (ratio >= 0.5) Add("count", 0.3, $"{ka} / {kb} killed");
-                else if (ratio < 0.2) Add("count", -0.5, $"{ka} / {kb} killed");
+                if (ratio >= 0.5) Add("count", 0.3, !explain ? "" : $"{ka} / {kb} killed");
+                else if (ratio < 0.2) Add("count", -0.5, !explain ? "" : $"{ka} / {kb} killed");
             }
         }
         return new PairScore(s, reasons);
