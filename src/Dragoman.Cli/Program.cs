@@ -21,6 +21,15 @@ app.Configure(config =>
     config.AddCommand<EventsCommand>("events")
         .WithDescription("List stored events, filtered by actor, place, dates, action, modality; as a table, CSV or JSON Lines.")
         .WithExample("events", "--actor", "intelligence", "--from", "2019-01-01", "--format", "csv");
+    config.AddCommand<IncidentsCommand>("incidents")
+        .WithDescription("List incidents: the stored events merged across articles (reported by N articles, M outlets), newest first.")
+        .WithExample("incidents", "--place", "kabul");
+    config.AddCommand<MergeCommand>("merge")
+        .WithDescription("Merge incident B into incident A and keep them together from now on (recorded in the audit trail).")
+        .WithExample("merge", "i3", "i9", "--note", "same attack, second outlet misdated it");
+    config.AddCommand<SplitCommand>("split")
+        .WithDescription("Take an event out of its incident and keep it apart from now on (recorded in the audit trail).")
+        .WithExample("split", "i3", "a12:ev2");
     config.AddCommand<ShowCommand>("show")
         .WithDescription("Show an event with the evidence for every field, or an article with its events (IDs: a12, a12:ev3, a12:3, hash prefix).")
         .WithExample("show", "a1:ev1");
@@ -72,6 +81,7 @@ app.Configure(config =>
 
         evaluate.AddCommand<EvalEventLocCommand>("eventloc").WithDescription("Score the event-location model (which place an event happened at) on event-location JSON Lines.");
         evaluate.AddCommand<EvalArticlesCommand>("articles").WithDescription("Score the whole pipeline on real pages with hand-coded gold (articles-gold): events, fields, places; development and held-back parts.");
+        evaluate.AddCommand<EvalMergeCommand>("merge").WithDescription("Score cross-article event merging on a merge-gold folder (pairwise and B-cubed F1, hard negatives kept apart).");
         evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
     });
     config.AddBranch("bench", bench =>

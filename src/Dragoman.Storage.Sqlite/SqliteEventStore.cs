@@ -10,7 +10,7 @@ namespace Dragoman.Storage.Sqlite;
 /// One connection, used under a lock: one writer, batch inserts in one transaction with prepared statements,
 /// one savepoint per document so a document that fails leaves the rest of the batch stored.
 /// </summary>
-public sealed class SqliteEventStore : IEventStore
+public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
 {
     private readonly SqliteConnection _db;
     private readonly TimeProvider _clock;
@@ -112,6 +112,7 @@ public sealed class SqliteEventStore : IEventStore
                 try
                 {
                     long? id = w.Insert(rows, ingestedAt);
+                    if (id is long stored && MergeOnAdd) MergeArticle(tx, stored, rows);
                     tx.Release("doc");
                     outcomes.Add(id is null
                         ? new AddOutcome(doc.Hash, AddStatus.Duplicate, w.FindHash(rows.Article.Hash))

@@ -229,6 +229,7 @@ internal static class SqliteMigrations
             ALTER TABLE events ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
             CREATE INDEX events_main ON events(main);
             """),
+        new(7, "incidents: reports of one real-world event across articles, their links and the analysts' merge/split decisions", SqliteIncidentSchema.Sql),
     ];
 
     public static int Latest => All[^1].Version;

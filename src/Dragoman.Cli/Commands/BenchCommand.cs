@@ -20,6 +20,10 @@ public sealed class BenchSettings : InputSettings
     [Description("Store into this database (one run). Default: a fresh temporary database per run, deleted afterwards.")]
     public string? Db { get; init; }
 
+    [CommandOption("--no-merge")]
+    [Description("Store without merging events into incidents (to measure what merging costs).")]
+    public bool NoMerge { get; init; }
+
     [CommandOption("--runs <N>")]
     [Description("Repeat the whole run N times, each into a fresh temporary database (default 1; the first run includes start-up JIT).")]
     [DefaultValue(1)]
@@ -61,7 +65,10 @@ public sealed class BenchCommand : Command<BenchSettings>
             var clock = Stopwatch.StartNew();
             IngestSummary summary;
             using (var store = StoreFiles.OpenForWrite(db))
+            {
+                if (store is Dragoman.Storage.Sqlite.SqliteEventStore sqlite) sqlite.MergeOnAdd = !settings.NoMerge;
                 summary = new StoreIngest(store, pipeline, settings.PublishedDate) { Budget = settings.Budget() }.Run(items, null, cancellationToken);
+            }
             clock.Stop();
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             var dbBytes = StoreFiles.IsPostgres(db) ? 0 : new FileInfo(db).Length;
@@ -88,6 +95,7 @@ public sealed class BenchCommand : Command<BenchSettings>
                 ["cpu_s"] = Math.Round(cpu, 3),
                 ["articles_per_cpu_s"] = Math.Round(summary.Read / Math.Max(cpu, 1e-9), 1),
                 ["store_write_s"] = Math.Round(summary.WriteTime.TotalSeconds, 3),
+                ["merge"] = !settings.NoMerge,
                 ["managed_heap_mb"] = Math.Round(GC.GetTotalMemory(false) / 1048576.0, 1),
                 ["allocated_mb"] = Math.Round((GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0, 1),
                 ["gen0_collections"] = GC.CollectionCount(0) - gcBefore,

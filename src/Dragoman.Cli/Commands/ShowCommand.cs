@@ -11,7 +11,7 @@ namespace Dragoman.Cli.Commands;
 public sealed class ShowSettings : StoreSettings
 {
     [CommandArgument(0, "<ID>")]
-    [Description("a12 (article 12), a12:ev3 (its event ev3), a12:3 (its third event), or a content-hash prefix (6+ hex digits, also with :ev3).")]
+    [Description("a12 (article 12), a12:ev3 (its event ev3), a12:3 (its third event), a content-hash prefix (6+ hex digits, also with :ev3), or i7 (incident 7).")]
     public string Id { get; init; } = "";
 
     [CommandOption("--text")]
@@ -25,6 +25,7 @@ public sealed class ShowSettings : StoreSettings
 
     public override ValidationResult Validate()
     {
+        if (IncidentView.IsIncidentId(Id)) return ValidationResult.Success();
         if (Format is not ("text" or "json")) return ValidationResult.Error($"--format must be text or json, not '{Format}'");
         var id = StoreId.Parse(Id);
         return id.IsOk ? ValidationResult.Success() : ValidationResult.Error(id.Error!);
@@ -43,6 +44,7 @@ public sealed class ShowCommand : Command<ShowSettings>
         var opened = StoreFiles.OpenExisting(settings.Db);
         if (!opened.IsOk) return Terminal.Fail(opened.Error!);
         using var store = opened.Value!;
+        if (IncidentView.IsIncidentId(settings.Id)) return IncidentView.Show(store, settings.Id);
         var found = StoreLookup.Resolve(store, StoreId.Parse(settings.Id).Value!);
         if (!found.IsOk) return Terminal.Fail(found.Error!);
         if (settings.Format == "json")

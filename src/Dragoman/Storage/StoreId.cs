@@ -21,6 +21,17 @@ public sealed record StoreId(long? ArticleNumber, string? HashPrefix, string? Ev
     public static string ArticleKey(long id) => "a" + id.ToString(CultureInfo.InvariantCulture);
     public static string EventKey(long articleId, string eventId) => ArticleKey(articleId) + ":" + eventId;
 
+    /// <summary>The id users type for an incident (a group of merged events): <c>i7</c>.</summary>
+    public static string IncidentKey(long id) => "i" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reads <c>i7</c> (or plain <c>7</c>) as an incident number.</summary>
+    public static long? ParseIncident(string? text)
+    {
+        var s = (text ?? "").Trim();
+        if (s.Length > 1 && s[0] is 'i' or 'I') s = s[1..];
+        return long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+    }
+
     public static Result<StoreId> Parse(string? text)
     {
         var s = (text ?? "").Trim();

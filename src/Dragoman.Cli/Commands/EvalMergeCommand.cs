@@ -1,0 +1,154 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Dragoman.Ingest;
+using Dragoman.Merge;
+using Dragoman.Pipeline;
+using Dragoman.Storage;
+using Dragoman.Storage.Sqlite;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dragoman.Cli.Commands;
+
+public sealed class EvalMergeSettings : PipelineSettings
+{
+    [CommandArgument(0, "<DIR>")]
+    [Description("A folder shaped like merge-gold: input.jsonl (articles), gold.jsonl (file -> incident), negatives.json (hard-negative incident pairs).")]
+    public string Dir { get; init; } = "";
+
+    [CommandOption("--part <PART>")]
+    [Description("Which part's figures to print as lines: dev, held or all (the JSON line always has all three). Default: dev.")]
+    [DefaultValue("dev")]
+    public string Part { get; init; } = "dev";
+
+    [CommandOption("--order <ORDER>")]
+    [Description("Ingest (or re-merge) order: input (as in input.jsonl) or reverse, to measure the order effect.")]
+    [DefaultValue("input")]
+    public string Order { get; init; } = "input";
+
+    [CommandOption("--no-merge")]
+    [Description("The baseline: store without merging, every article alone.")]
+    public bool NoMerge { get; init; }
+
+    [CommandOption("--store <FILE>")]
+    [Description("Reuse a store this command kept (--keep): merge its events again with the current code instead of ingesting.")]
+    public string? Store { get; init; }
+
+    [CommandOption("--keep <FILE>")]
+    [Description("Keep the temporary store in FILE (for --store later).")]
+    public string? Keep { get; init; }
+
+    [CommandOption("--threshold <SCORE>")]
+    [Description("The merge threshold (average link score); default the shipped one. For measuring how sensitive the figures are to it.")]
+    public double? Threshold { get; init; }
+
+    [CommandOption("--errors")]
+    [Description("Print each article's gold incident and predicted cluster to stderr.")]
+    public bool Errors { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Part is not ("dev" or "held" or "all")) return ValidationResult.Error($"--part must be dev, held or all, not '{Part}'");
+        if (Order is not ("input" or "reverse")) return ValidationResult.Error($"--order must be input or reverse, not '{Order}'");
+        return base.Validate();
+    }
+}
+
+/// <summary>
+/// Scores cross-article merging on a merge-gold folder: ingests input.jsonl into a temporary store (merging as it
+/// stores), labels each article with the incident of its main event (its first event of political violence, else of another mergeable family; the events
+/// stage's own main-event flag will replace this when it lands) and scores pairwise and B-cubed per part
+/// (data/merge/merge-gold-held.txt). The last stdout line is one JSON object: the development part's figures at the top
+/// level, "held" and "all" as objects.
+/// </summary>
+public sealed class EvalMergeCommand : Command<EvalMergeSettings>
+{
+    public override int Execute(CommandContext context, EvalMergeSettings settings, CancellationToken cancellationToken)
+    {
+        string input = Path.Combine(settings.Dir, "input.jsonl"), goldPath = Path.Combine(settings.Dir, "gold.jsonl");
+        foreach (var f in new[] { input, goldPath })
+            if (!File.Exists(f)) return Terminal.Fail($"{f}: not found ({settings.Dir} must hold input.jsonl and gold.jsonl)");
+        IReadOnlyList<MergeGoldArticle> gold;
+        try { gold = MergeEvaluation.ReadGold(goldPath); }
+        catch (FormatException ex) { return Terminal.Fail(ex.Message); }
+        var negatives = MergeEvaluation.ReadNegatives(Path.Combine(settings.Dir, "negatives.json"));
+        var held = File.Exists(MergeGoldSplit.HeldPath) ? MergeEvaluation.ReadIds(MergeGoldSplit.HeldPath) : new HashSet<string>();
+        bool reverse = settings.Order == "reverse";
+
+        string db = settings.Store ?? settings.Keep ?? Path.Combine(Path.GetTempPath(), $"dragoman-eval-merge-{Guid.NewGuid():N}.db");
+        if (settings.Store is null && File.Exists(db)) return Terminal.Fail($"{db} exists; --keep writes a new store");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            using var store = SqliteEventStore.Open(db);
+            store.MergeOnAdd = !settings.NoMerge;
+            if (settings.Threshold is { } t) store.MergeThreshold = t;
+            if (settings.Store is not null)
+            {
+                if (!settings.NoMerge) store.Remerge(reverse);
+            }
+            else
+            {
+                var items = StoreIngest.Prepare(InputSources.Expand([input])).ToList();
+                if (reverse) items.Reverse();
+                var summary = new StoreIngest(store, StandardPipeline.Build(settings.Resources()), settings.PublishedDate).Run(items, cancel: cancellationToken);
+                Console.WriteLine($"ingested {summary.Stored} of {summary.Read} articles ({summary.Failed} failed) in {clock.Elapsed.TotalSeconds:0.0} s");
+            }
+            var predicted = Label(store, settings.NoMerge);
+            if (settings.Errors)
+                foreach (var a in gold.OrderBy(a => a.Incident, StringComparer.Ordinal))
+                    Console.Error.WriteLine($"{a.File}\t{(held.Contains(a.Incident) ? "held" : "dev")}\t{a.Incident}\t{predicted.GetValueOrDefault(a.File, "-")}");
+            var dev = MergeEvaluation.Score([.. gold.Where(a => !held.Contains(a.Incident))], predicted, negatives);
+            var heldScores = MergeEvaluation.Score([.. gold.Where(a => held.Contains(a.Incident))], predicted, negatives);
+            var all = MergeEvaluation.Score(gold, predicted, negatives);
+            var shown = settings.Part switch { "held" => heldScores, "all" => all, _ => dev };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{settings.Part} ({shown.Articles} articles): pairwise P {shown.PairPrecision:F3} R {shown.PairRecall:F3} F1 {shown.PairF1:F3}; " +
+                $"B-cubed P {shown.BCubedPrecision:F3} R {shown.BCubedRecall:F3} F1 {shown.BCubedF1:F3}; hard-negative pairs merged {shown.HardNegativePairsMerged} of {shown.HardNegativePairs}"));
+            var json = Json(dev);
+            json["task"] = "merge";
+            json["order"] = settings.Order;
+            json["merge"] = !settings.NoMerge;
+            json["threshold"] = store.MergeThreshold;
+            json["held"] = Json(heldScores);
+            json["all"] = Json(all);
+            Console.WriteLine(JsonSerializer.Serialize(json));
+            return 0;
+        }
+        finally
+        {
+            if (settings.Store is null && settings.Keep is null)
+                foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        }
+    }
+
+    /// <summary>Each stored article's cluster, keyed by the file name its URI ends with.</summary>
+    private static Dictionary<string, string> Label(SqliteEventStore store, bool alone)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        long articles = store.Counts().Articles;
+        for (long id = 1, found = 0; found < articles && id < articles * 4 + 16; id++)
+        {
+            if (store.GetArticle(id) is not { } a) continue;
+            found++;
+            var file = a.Article.Uri[(a.Article.Uri.LastIndexOfAny(['/', '\\']) + 1)..];
+            var main = a.Events.OrderBy(e => e.Ordinal).FirstOrDefault(e => MergeFamilies.Of(e.AcledType) == MergeFamilies.Violence)
+                ?? a.Events.OrderBy(e => e.Ordinal).FirstOrDefault(e => MergeFamilies.Of(e.AcledType) is not null);
+            labels[file] = !alone && main is not null && store.IncidentOf(id, main.EventId) is long incident
+                ? StoreId.IncidentKey(incident)
+                : StoreId.ArticleKey(id);
+        }
+        return labels;
+    }
+
+    private static Dictionary<string, object> Json(MergeScores s) => new()
+    {
+        ["articles"] = s.Articles,
+        ["pairwise_precision"] = Math.Round(s.PairPrecision, 4), ["pairwise_recall"] = Math.Round(s.PairRecall, 4),
+        ["pairwise_f1"] = Math.Round(s.PairF1, 4),
+        ["bcubed_precision"] = Math.Round(s.BCubedPrecision, 4), ["bcubed_recall"] = Math.Round(s.BCubedRecall, 4),
+        ["bcubed_f1"] = Math.Round(s.BCubedF1, 4),
+        ["hard_negative_pairs"] = s.HardNegativePairs, ["hard_negative_pairs_merged"] = s.HardNegativePairsMerged,
+    };
+}

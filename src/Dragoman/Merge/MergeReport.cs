@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Dragoman.Storage;
+
+namespace Dragoman.Merge;
+
+/// <summary>
+/// What the merge stage knows about one per-article event (a report of a possible real-world incident): the keys it
+/// is blocked on and the features it is scored on. Built from the stored rows alone, so re-ingest and re-merge see
+/// the same reports. <see cref="Ref"/> (article content hash + event id) names the report across stores and runs.
+/// </summary>
+public sealed record MergeReport
+{
+    public required string Ref { get; init; }
+    /// <summary>The violence / demonstration / strategic family (ACLED's grouping); null: never merged with another report.</summary>
+    public string? Family { get; init; }
+    public required string Action { get; init; }
+    public string? AcledType { get; init; }
+    /// <summary>The days the event may have happened on (DateOnly.DayNumber); null when neither the text nor the article dates it.</summary>
+    public int? DayLo { get; init; }
+    public int? DayHi { get; init; }
+    /// <summary>The days come from the publication date ("on or shortly before"), not from a date the text gives.</summary>
+    public bool DayFromPublication { get; init; }
+    public double? Lat { get; init; }
+    public double? Lon { get; init; }
+    public string? PlaceName { get; init; }
+    public string? Precision { get; init; }
+    public bool PlaceInherited { get; init; }
+    public string? Country { get; init; }
+    public string? Admin1 { get; init; }
+    public string? GeonameId { get; init; }
+    /// <summary>Lower-cased proper-name words of the event's evidence and arguments (words the article never writes in lower case).</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+    /// <summary>The death toll this report gives (largest killed figure of the event), null when it gives none.</summary>
+    public int? Killed { get; init; }
+    public string? Outlet { get; init; }
+    public required string Modality { get; init; }
+    public string? Published { get; init; }
+
+    public bool Dated => DayLo is not null && DayHi is not null;
+}
+
+/// <summary>Builds the merge reports of a flattened document (pure: rows in, reports out).</summary>
+public static class MergeReports
+{
+    /// <summary>Days before publication an undated event may have happened ("on or shortly before publication").</summary>
+    public const int PublicationLeadDays = 3;
+
+    public static IReadOnlyList<MergeReport> From(DocumentRowSet rows)
+    {
+        var article = rows.Article;
+        var lowerWords = LowerCaseWords(article.Text);
+        var notNames = NotNameSpans(rows);
+        DateOnly? published = ParseDay(article.Published) ?? ParseDay(article.ReferenceDate);
+        var outlet = article.Publisher ?? HostOf(article.Uri);
+        var list = new List<MergeReport>(rows.Events.Count);
+        foreach (var e in rows.Events)
+        {
+            var (lo, hi, fromPub) = Days(e, published);
+            var names = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var (start, text) in EvidenceTexts(e.EvidenceJson)) AddNames(text, start, lowerWords, notNames, names);
+            list.Add(new MergeReport
+            {
+                Ref = article.Hash + ":" + e.EventId,
+                Family = MergeFamilies.Of(e.AcledType),
+                Action = e.Action,
+                AcledType = e.AcledType,
+                DayLo = lo, DayHi = hi, DayFromPublication = fromPub,
+                Lat = e.Lat, Lon = e.Lon, PlaceName = e.PlaceName ?? e.Place, Precision = e.PlacePrecision,
+                PlaceInherited = e.PlaceInherited, Country = e.Country, Admin1 = e.Admin1, GeonameId = e.GeonameId,
+                Names = [.. names],
+                Killed = Killed(e.CountsJson),
+                Outlet = outlet,
+                Modality = e.Modality,
+                Published = published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+        return list;
+    }
+
+    private static (int? Lo, int? Hi, bool FromPublication) Days(EventRow e, DateOnly? published)
+    {
+        if (!e.TimeInherited && ParseDay(e.TimeStart) is { } s)
+        {
+            var end = ParseDay(e.TimeEnd) ?? s;
+            return (s.DayNumber, Math.Max(s.DayNumber, end.DayNumber), false);
+        }
+        if (published is { } p) return (p.DayNumber - PublicationLeadDays, p.DayNumber, true);
+        return (null, null, false);
+    }
+
+    public static DateOnly? ParseDay(string? iso) =>
+        iso is { Length: >= 10 } && DateOnly.TryParseExact(iso[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+
+    private static string? HostOf(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var u) && !string.IsNullOrEmpty(u.Host) ? u.Host : null;
+
+    private static List<(int Start, string Text)> EvidenceTexts(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var list = new List<(int, string)>();
+        foreach (var el in doc.RootElement.EnumerateArray())
+            if (el.TryGetProperty("text", out var t) && t.GetString() is { } s)
+                list.Add((el.TryGetProperty("start", out var st) && st.ValueKind == JsonValueKind.Number ? st.GetInt32() : -1, s));
+        return list;
+    }
+
+    private static int? Killed(string countsJson)
+    {
+        using var doc = JsonDocument.Parse(countsJson);
+        int? best = null;
+        foreach (var c in doc.RootElement.EnumerateArray())
+        {
+            if (!c.TryGetProperty("kind", out var k) || k.GetString() != "killed") continue;
+            int v = c.TryGetProperty("max", out var mx) && mx.ValueKind == JsonValueKind.Number ? mx.GetInt32()
+                : c.TryGetProperty("min", out var mn) && mn.ValueKind == JsonValueKind.Number ? mn.GetInt32() : -1;
+            if (v >= 0 && (best is null || v > best)) best = v;
+        }
+        return best;
+    }
+
+    /// <summary>Every word the article writes starting with a lower-case letter (folded), so headline capitals are not taken for names.</summary>
+    private static HashSet<string> LowerCaseWords(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (w, _, _) in Words(text))
+            if (char.IsLower(w[0])) set.Add(w.ToLowerInvariant());
+        return set;
+    }
+
+    /// <summary>
+    /// Proper-name words of an evidence sentence: capitalised, three letters or more, not the sentence's first word, never
+    /// written in lower case anywhere in the article, and not inside a place, nationality or time mention (places and
+    /// dates are scored as places and dates; "Ankara" or "Thursday" shared by two reports is no extra evidence).
+    /// </summary>
+    private static void AddNames(string text, int offset, HashSet<string> lowerWords, List<(int Start, int End)> notNames, SortedSet<string> names)
+    {
+        foreach (var (w, first, at) in Words(text))
+        {
+            if (w.Length < 3 || !char.IsUpper(w[0]) || first) continue;
+            if (offset >= 0 && notNames.Any(t => offset + at >= t.Start && offset + at < t.End)) continue;
+            var folded = w.ToLowerInvariant();
+            if (!lowerWords.Contains(folded)) names.Add(folded);
+        }
+    }
+
+    /// <summary>The character spans of time expressions and of mentions of places and nationalities.</summary>
+    private static List<(int Start, int End)> NotNameSpans(DocumentRowSet rows)
+    {
+        var placeLike = rows.Entities.Where(e => e.Type is "GPE" or "LOC" or "NORP").Select(e => e.EntityId).ToHashSet(StringComparer.Ordinal);
+        var spans = rows.Times.Select(t => (t.Start, t.End)).ToList();
+        spans.AddRange(rows.Mentions.Where(m => placeLike.Contains(m.EntityId)).Select(m => (m.Start, m.End)));
+        return spans;
+    }
+
+    private static IEnumerable<(string Word, bool SentenceStart, int At)> Words(string text)
+    {
+        bool sentenceStart = true;
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                if (text[i] is '.' or '!' or '?' or '\n' or ':') sentenceStart = true;
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || (text[i] is '-' or '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1])))) i++;
+            yield return (text[start..i], sentenceStart, start);
+            sentenceStart = false;
+        }
+    }
+}
+
+/// <summary>
+/// The families reports are compared within, from the ACLED event type the events stage codes: the three kinds of
+/// political violence are one family (one incident is a bombing, an attack and killings at once in different reports),
+/// demonstrations another, strategic developments a third; events without an ACLED type (statements, meetings) are not merged.
+/// </summary>
+public static class MergeFamilies
+{
+    public const string Violence = "violence";
+    public const string Demonstration = "demonstration";
+    public const string Strategic = "strategic";
+
+    public static string? Of(string? acledType) => acledType switch
+    {
+        "Battles" or "Explosions/Remote violence" or "Violence against civilians" => Violence,
+        "Protests" or "Riots" => Demonstration,
+        "Strategic developments" => Strategic,
+        _ => null,
+    };
+}

@@ -1,0 +1,64 @@
+using Dragoman.Merge;
+
+namespace Dragoman.Storage;
+
+/// <summary>
+/// Incidents: the merge stage's grouping of stored events (reports) into real-world events (docs/merge.md). A store that
+/// implements it merges each stored article's events as it stores them (unless merging is switched off) and keeps the
+/// analysts' merge and split decisions across re-merging.
+/// </summary>
+public interface IIncidentStore
+{
+    /// <summary>Incidents newest first; by default only those of a mergeable family (political violence, demonstrations, strategic developments).</summary>
+    IReadOnlyList<IncidentSummary> ListIncidents(IncidentQuery query);
+
+    IncidentSummary? GetIncident(long incidentId);
+
+    /// <summary>The incident's reports: one per stored event, with its article, outlet, figure and the link that put it there.</summary>
+    IReadOnlyList<IncidentReport> ReportsOf(long incidentId);
+
+    /// <summary>The incident a stored event belongs to (null: unknown event or not merged yet).</summary>
+    long? IncidentOf(long articleId, string eventId);
+
+    /// <summary>Puts incident <paramref name="other"/> into <paramref name="incidentId"/> and keeps them together from now on.</summary>
+    Result<long> MergeIncidents(long incidentId, long other, string? note = null);
+
+    /// <summary>Takes one event out of its incident (it becomes its own incident) and keeps it apart from the others from now on.</summary>
+    Result<long> SplitReport(long incidentId, long articleId, string eventId, string? note = null);
+
+    /// <summary>Forgets every incident and merges all stored articles again (reports derived anew from the stored documents), article by article in storage order (or newest first), keeping the analysts' decisions.</summary>
+    int Remerge(bool newestFirst = false);
+
+    /// <summary>The analysts' merge and split decisions, oldest first.</summary>
+    IReadOnlyList<MergeAuditEntry> Audit();
+}
+
+public sealed record IncidentQuery
+{
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    /// <summary>Place, country or admin1 text (case-insensitive substring).</summary>
+    public string? Place { get; init; }
+    /// <summary>Also list incidents of events no family merges (statements, meetings): each is its own incident.</summary>
+    public bool All { get; init; }
+    public int Limit { get; init; } = 100;
+    public int Offset { get; init; }
+}
+
+/// <summary>An incident as listed: its derived fields (<see cref="IncidentFacts"/>) and who reported it.</summary>
+public sealed record IncidentSummary(long Id, IncidentFacts Facts, IReadOnlyList<string> OutletNames)
+{
+    public string Key => StoreId.IncidentKey(Id);
+    public DateOnly? DateFrom => Facts.DayLo is { } d ? DateOnly.FromDayNumber(d) : null;
+    public DateOnly? DateTo => Facts.DayHi is { } d ? DateOnly.FromDayNumber(d) : null;
+}
+
+/// <summary>One report of an incident: a stored event, the figure it gave, and the link (partner report, score, reasons) that placed it.</summary>
+public sealed record IncidentReport(
+    long IncidentId, long ArticleId, string EventId, MergeReport Report, string? Uri, string? Title,
+    string? PartnerRef, double? Score, string ReasonsJson)
+{
+    public string EventKey => StoreId.EventKey(ArticleId, EventId);
+}
+
+public sealed record MergeAuditEntry(long Id, string At, string Command, string Detail);

@@ -1,0 +1,80 @@
+using Dragoman.Merge;
+using static Dragoman.Tests.Merge.MergeFixtures;
+
+namespace Dragoman.Tests.Merge;
+
+/// <summary>The merge stage's pure core: pair scores, clustering (order independence, analysts' constraints), derived facts.</summary>
+public sealed class IncidentMergeTests
+{
+    private const int Day = 738333; // 2022-06-27
+
+    public static TheoryData<string, MergeReport, MergeReport, bool> Pairs() => new()
+    {
+        { "same mall, same day, the mall named in both", Report("a:ev1", Kremenchuk, Day, ["amstor"], 18), Report("b:ev1", Kremenchuk, Day, ["amstor"], 20), true },
+        { "same place, same day, nothing else shared: place and date together suffice", Report("a:ev1", Kremenchuk, Day, []), Report("b:ev1", Kremenchuk, Day, []), true },
+        { "same place a week later: another attack", Report("a:ev1", Kremenchuk, Day, ["amstor"]), Report("b:ev1", Kremenchuk, Day + 7, ["amstor"]), false },
+        { "the same hotel a year earlier", Report("a:ev1", Ankara, Day, ["hablod"]), Report("b:ev1", Ankara, Day - 365, ["hablod"]), false },
+        { "same day, two cities 400 km apart", Report("a:ev1", Kremenchuk, Day, []), Report("b:ev1", Odesa, Day, []), false },
+        { "different countries", Report("a:ev1", Ankara, Day, ["karlov"]), Report("b:ev1", Odesa, Day, ["karlov"]), false },
+        { "both undated, same place and a shared name", Report("a:ev1", Ankara, 0, ["karlov"], dated: false), Report("b:ev1", Ankara, 0, ["karlov"], dated: false), true },
+        { "one says nobody died, the other 30 dead, nothing else shared", Report("a:ev1", Ankara, Day, [], 0), Report("b:ev1", Ankara, Day, [], 30), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void A_pair_is_one_incident_only_when_its_evidence_adds_up(string reason, MergeReport a, MergeReport b, bool together)
+    {
+        var ab = PairScorer.Score(a, b);
+        Assert.Equal(ab.Score, PairScorer.Score(b, a).Score); // symmetric: the order of comparison never matters
+        Assert.True(together == ab.Score >= PairScorer.Threshold, $"{reason}: score {ab.Score:0.00} ({string.Join("; ", ab.Reasons)})");
+        Assert.NotEmpty(ab.Reasons);
+    }
+
+    private static readonly MergeReport[] Mixed =
+    [
+        Report("k1:ev1", Kremenchuk, Day, ["amstor"], 18),
+        Report("k2:ev1", Kremenchuk, Day, ["amstor"], 20),
+        Report("k3:ev1", Kremenchuk, Day, [], 22),
+        Report("o1:ev1", Odesa, Day + 4, ["serhiivka"], 19),
+        Report("o2:ev1", Odesa, Day + 4, ["serhiivka"], 21),
+        Report("k4:ev1", Kremenchuk, Day + 7, ["other"], 2),
+    ];
+
+    private static string Partition(IEnumerable<IncidentGroup> groups) =>
+        string.Join(" | ", groups.Select(g => string.Join(",", g.Members.Select(m => m.Ref))));
+
+    [Fact]
+    public void Any_input_order_gives_the_same_incidents()
+    {
+        var expected = Partition(IncidentClusterer.Cluster(Mixed));
+        Assert.Equal("k1:ev1,k2:ev1,k3:ev1 | k4:ev1 | o1:ev1,o2:ev1", expected);
+        var random = new Random(7);
+        for (int i = 0; i < 30; i++)
+            Assert.Equal(expected, Partition(IncidentClusterer.Cluster(Mixed.OrderBy(_ => random.Next()))));
+    }
+
+    public static TheoryData<string, MergeConstraint[], string> Constraints() => new()
+    {
+        { "an analyst's merge (every report tied to the first, as the store records it) joins what the scores keep apart",
+            [new(MergeConstraintKind.Together, "k1:ev1", "k2:ev1"), new(MergeConstraintKind.Together, "k1:ev1", "k3:ev1"), new(MergeConstraintKind.Together, "k1:ev1", "k4:ev1")],
+            "k1:ev1,k2:ev1,k3:ev1,k4:ev1 | o1:ev1,o2:ev1" },
+        { "a report tied to one member joins that member's incident, which takes what links well to any member", [new(MergeConstraintKind.Together, "k4:ev1", "k1:ev1")], "k1:ev1,k2:ev1,k3:ev1,k4:ev1 | o1:ev1,o2:ev1" },
+        { "an analyst's split keeps a report out of the incident it scores into", [new(MergeConstraintKind.Apart, "k3:ev1", "k1:ev1"), new(MergeConstraintKind.Apart, "k3:ev1", "k2:ev1")], "k1:ev1,k2:ev1 | k3:ev1 | k4:ev1 | o1:ev1,o2:ev1" },
+        { "a constraint on a report not in the set changes nothing", [new(MergeConstraintKind.Together, "zz:ev1", "k1:ev1")], "k1:ev1,k2:ev1,k3:ev1 | k4:ev1 | o1:ev1,o2:ev1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Constraints))]
+    public void Analysts_decisions_win_over_scores(string reason, MergeConstraint[] constraints, string expected) =>
+        Assert.True(expected == Partition(IncidentClusterer.Cluster(Mixed, constraints)), reason);
+
+    [Fact]
+    public void Conflicting_tolls_are_kept_as_a_range_with_the_conservative_value()
+    {
+        var facts = IncidentFacts.Derive([(Mixed[0], 1L), (Mixed[1], 2L), (Mixed[2], 3L)]);
+        Assert.Equal((18, 22, 18), (facts.KilledMin, facts.KilledMax, facts.Fatalities));
+        Assert.Equal((Day, Day), (facts.DayLo, facts.DayHi));
+        Assert.Equal(3, facts.Articles);
+        Assert.StartsWith("agreed by 3", facts.DateBasis, StringComparison.Ordinal);
+    }
+}

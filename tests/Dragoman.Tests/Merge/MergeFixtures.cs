@@ -1,0 +1,59 @@
+using Dragoman.Documents;
+using Dragoman.Ingest;
+using Dragoman.Merge;
+using Dragoman.Storage;
+
+namespace Dragoman.Tests.Merge;
+
+/// <summary>Hand-built one-event articles (written for these tests) and merge reports, so merging is tested without the extractors.</summary>
+public static class MergeFixtures
+{
+    public sealed record Place(string Name, string GeonameId, double Lat, double Lon, string Country);
+
+    public static readonly Place Kremenchuk = new("Kremenchuk", "704147", 49.07, 33.42, "UA");
+    public static readonly Place Odesa = new("Odesa", "698740", 46.48, 30.73, "UA");
+    public static readonly Place Ankara = new("Ankara", "323786", 39.92, 32.85, "TR");
+
+    /// <summary>An article whose one event is a strike at <paramref name="place"/> on <paramref name="day"/>, killing <paramref name="killed"/>.</summary>
+    public static StorableDocument Strike(string outlet, Place place, DateOnly day, int? killed, string name, string extra = "")
+    {
+        string toll = killed is { } k ? $" killing {k} people" : "";
+        string sentence = $"A missile hit the {name} building in {place.Name}{toll}.";
+        string text = $"Strike in {place.Name}\n\n{sentence} {extra}".TrimEnd();
+        var article = new Article
+        {
+            Uri = $"test:{outlet}/{name}/{day:yyyy-MM-dd}/{killed}",
+            Text = text,
+            Title = $"Strike in {place.Name}",
+            TitleSpan = new TextSpan(0, $"Strike in {place.Name}".Length),
+            Published = day,
+            Publisher = outlet,
+            ContentHash = ArticleReader.Hash(text + "\u0000" + outlet),
+        };
+        var doc = new Document(article, day);
+        TextSpan Span(string phrase) { int at = text.IndexOf(phrase, StringComparison.Ordinal); return new TextSpan(at, at + phrase.Length); }
+        doc.Places.Add(new PlaceResolution
+        {
+            Span = Span(place.Name), Text = place.Name, GeonameId = place.GeonameId, Name = place.Name, Lat = place.Lat, Lon = place.Lon,
+            Country = place.Country, Admin1 = null, Precision = PlacePrecision.Exact, Confidence = 0.9,
+        });
+        var entity = new Entity { Id = "e1", Type = EntityType.GPE, Name = place.Name, PlaceIndex = 0 };
+        doc.Entities.Add(entity);
+        var e = new Event { Id = "ev1", Action = "shelling", Trigger = Span("hit") };
+        e.Evidence.Add(Span(sentence));
+        e.Place = new EventArgument(place.Name, Span(place.Name), "e1");
+        e.Time = new EventTime("", null, day, day, TimePrecision.Day, false);
+        if (killed is { } n) e.Counts.Add(new EventCount(n, n, n.ToString(System.Globalization.CultureInfo.InvariantCulture), Span($"{n} people"), "killed"));
+        e.Codes = new EventCodes("195", null, new AcledCode("Explosions/Remote violence", "Shelling/artillery/missile attack"), 4, -10);
+        doc.Events.Add(e);
+        return StorableDocument.From(doc);
+    }
+
+    public static MergeReport Report(string reference, Place place, int day, string[] names, int? killed = null, string action = "bombing", bool dated = true) => new()
+    {
+        Ref = reference, Family = MergeFamilies.Violence, Action = action, AcledType = "Explosions/Remote violence",
+        DayLo = dated ? day : null, DayHi = dated ? day : null,
+        Lat = place.Lat, Lon = place.Lon, PlaceName = place.Name, Precision = "exact", Country = place.Country, GeonameId = place.GeonameId,
+        Names = [.. names.Order(StringComparer.Ordinal)], Killed = killed, Modality = "asserted",
+    };
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+# Adds 200,000 synthetic stored events and merge reports (random places in 12 countries, days 2016-2024, nonsense
+# names) to a dragoman store, to measure merge cost at scale: python3 tools/merge-synthetic-store.py STORE.db
+# (see docs/benchmarks.md, "Merge"). The store must exist (e.g. `./dragoman ingest samples/ --db STORE.db`).
+import sqlite3, random, sys
+random.seed(1)
+db=sqlite3.connect(sys.argv[1])
+db.execute('PRAGMA foreign_keys=OFF')
+aid=db.execute('select min(id) from articles').fetchone()[0]
+countries=[('NG',9,8),('SO',2,45),('AF',34,66),('YE',15,44),('PH',10,122),('TR',39,35),('LB',33.8,35.8),('UA',49,32),('PS',31.5,34.4),('HT',18.5,-72.3),('BD',23.7,90.4),('SY',35,38)]
+fams=['violence']*6+['strategic']*2+['demonstration']+[None]
+actions={'violence':['attack','bombing','airstrike','shelling','clash'],'strategic':['arrest','seize','release'],'demonstration':['protest'],None:['consult']}
+words=['alpha','bravo','charlie','delta','echo','foxtrot','golf','hotel','india','juliet','kilo','lima','mike','november','oscar','papa']
+N=200000; lo0=736000; span=3100
+ev=[]; rep=[]; inc=[]
+for i in range(N):
+    f=random.choice(fams); a=random.choice(actions[f]); c,la,lo=random.choice(countries)
+    d=lo0+random.randrange(span); row=1000000+i; iid=1000000+i
+    dated = random.random() > 0.2
+    gid = str(random.randrange(50)) + c
+    ev.append((row,aid,f'syn{i}',1000+i,a,'asserted',la+random.uniform(-2,2),lo+random.uniform(-2,2),c))
+    inc.append((iid,a,f,d if dated else None,d if dated else None,'synthetic',1,1,1))
+    rep.append((row,iid,f'synthetic:{i}',aid,f,a,d if dated else None,d if dated else None,la,lo,'region',c,gid,' '.join(sorted(random.sample(words,3))),random.choice([None,0,3,10]),'Synthetic','asserted'))
+db.executemany('insert into events(id,article_id,event_id,ordinal,action,modality,lat,lon,country) values (?,?,?,?,?,?,?,?,?)',ev)
+db.executemany('insert into incidents(id,action,family,day_lo,day_hi,date_basis,reports,articles,outlets) values (?,?,?,?,?,?,?,?,?)',inc)
+db.executemany('insert into incident_reports(event_row,incident_id,ref,article_id,family,action,day_lo,day_hi,lat,lon,place_precision,country,geonameid,names,killed,outlet,modality) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',rep)
+db.commit()
+db.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+print(db.execute('select count(*) from incident_reports').fetchone())
