@@ -220,6 +220,7 @@ public sealed class PlaceResolver
         public string? LooseKey;
         public double Context;
         public double PickFocus;
+        public double NamedShare = -1;             // the pick's country's share of what the text itself names (-1: it names no country)
         public double FocusTotal;                  // the focus mass other than this name's own (0: the article gives no focus)
         public double PickNearKm = double.PositiveInfinity; // the pick's distance to the nearest other mention's choice
         public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
@@ -542,6 +543,8 @@ public sealed class PlaceResolver
         }
         w.Pick = bestI;
         w.FocusTotal = focus.Total;
+        double namedTotal = focus.Named.Values.Sum();
+        w.NamedShare = bestI < 0 || namedTotal <= 0 ? -1 : focus.Named.GetValueOrDefault(_g.CountryOf(bestI)) / namedTotal;
         w.Top = best;
         w.Second = double.IsNegativeInfinity(second) ? best - 3 : second;
     }
@@ -826,14 +829,20 @@ public sealed class PlaceResolver
     /// </summary>
     private bool FarFromFocusWithoutEvidence(Work w, int c)
     {
-        if (w.Container is not null || w.Demonym is not null || w.PickFocus >= 0.1 || w.PickNearKm <= 250) return false;
+        if (w.Container is not null || w.Demonym is not null) return false;
         var fcode = _g.FeatureCodeOf(c);
         bool country = _g.FeatureClassOf(c) == 'A' && fcode.StartsWith("PCL", StringComparison.Ordinal);
         bool supplement = _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal);
         int k = Array.IndexOf(w.Cands, c);
-        // a spelling variant, a typo, or only one of the entry's alternate names ("Kunin" for a Chinese city)
-        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || AltOnly(w, k);
-        if (variant) return !supplement;
+        // a spelling variant, a typo, or (in an article that names countries) only one of the entry's alternate names
+        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || (w.NamedShare >= 0 && AltOnly(w, k));
+        if (variant)
+        {
+            // only what the text itself names counts: weak choices elsewhere must not vouch for each other
+            bool named = w.NamedShare >= 0 ? w.NamedShare >= 0.1 : w.PickFocus >= 0.1;
+            return !named && !supplement;
+        }
+        if (w.PickFocus >= 0.1 || w.PickNearKm <= 250 || w.NamedShare >= 0.1) return false;
         // an exact name with no focus at all in the article is judged by the other rules
         if (w.FocusTotal <= 0) return false;
         return !(country || supplement || fcode == "ADM1" || _g.Pops[c] >= 100_000);
