@@ -835,7 +835,8 @@ public sealed class PlaceResolver
         bool supplement = _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal);
         int k = Array.IndexOf(w.Cands, c);
         // a spelling variant, a typo, or (in an article that names countries) only one of the entry's alternate names
-        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || (w.NamedShare >= 0 && AltOnly(w, k));
+        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || (w.NamedShare >= 0 && AltOnly(w, k))
+            || WeakName(w, c);
         if (variant)
         {
             // only what the text itself names counts: weak choices elsewhere must not vouch for each other
@@ -846,6 +847,19 @@ public sealed class PlaceResolver
         // an exact name with no focus at all in the article is judged by the other rules
         if (w.FocusTotal <= 0) return false;
         return !(country || supplement || fcode == "ADM1" || _g.Pops[c] >= 100_000);
+    }
+
+    /// <summary>
+    /// Names that fit many places and so say little about where: compass words alone ("North West", "South": a
+    /// division of Cameroon as of South Africa), a division's name matched only without its noun ("Gulf" for Gulf
+    /// Province), and two-letter codes other than the listed short forms ("GN", "Ca").
+    /// </summary>
+    private bool WeakName(Work w, int c)
+    {
+        if (w.Key.Length <= 2 && !ShortPlaceNames.Contains(w.Text.Replace(".", "", StringComparison.Ordinal).ToUpperInvariant())) return true;
+        if (w.Key.Split(' ').All(CompassOffsets.ContainsKey)) return true;
+        var own = OwnKeys(c);
+        return _divisionWord[c] && own.Canon != w.Key && own.Stripped == (w.LooseKey ??= NameFolder.Loose(w.Key));
     }
 
     private string[] TopCandidates(Work w, int n)

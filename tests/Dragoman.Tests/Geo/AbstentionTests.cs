@@ -142,3 +142,25 @@ public class MistypedPlaceTests
         Assert.True(doc.Mentions[0].Type == expected, $"{reason}: got {doc.Mentions[0].Type}");
     }
 }
+
+public class WeakNameTests
+{
+    [Theory]
+    [InlineData("Gunmen attacked farmers in the North West, Nigerian police said, near Kaduna.", "North West|Kaduna", "NG",
+        "compass words alone fit divisions of many countries: only one in a country the text names")]
+    [InlineData("Officials in GN said on Monday that Homs was calm, Syrian media reported.", "GN|Homs", "SY",
+        "a two-letter code is not a country the text does not name")]
+    public void Names_that_fit_many_places_resolve_only_inside_the_named_countries(string text, string mentions, string allowed, string reason)
+    {
+        var queries = new List<PlaceQuery>();
+        int from = 0;
+        foreach (var m in mentions.Split('|'))
+        {
+            int at = text.IndexOf(m, from, StringComparison.Ordinal);
+            queries.Add(new PlaceQuery(at, at + m.Length, Given: true));
+            from = at + m.Length;
+        }
+        foreach (var p in GeoFixture.Resolver.Resolve(text, queries))
+            if (p is { IsResolved: true }) Assert.True(p.Country == allowed, $"{reason}: {p.Text} resolved to {p.Name} in {p.Country}");
+    }
+}
