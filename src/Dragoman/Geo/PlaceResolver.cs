@@ -761,7 +761,7 @@ public sealed class PlaceResolver
             else ok = strong || (inFocus && pop >= 5000);
             if (!ok) return null;
         }
-        if (!forceBest && FarFromFocusWithoutEvidence(w, c))
+        if (!forceBest && FarFromFocusWithoutEvidence(w, c) && !NearNamedCountry(c, focus))
             return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
 
         // the runners-up are reported where the choice is not clear-cut
@@ -837,15 +837,13 @@ public sealed class PlaceResolver
         // a spelling variant, a typo, or (in an article that names countries) only one of the entry's alternate names
         bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || (w.NamedShare >= 0 && AltOnly(w, k))
             || WeakName(w, c);
-        if (variant)
-        {
-            // only what the text itself names counts: weak choices elsewhere must not vouch for each other
-            bool named = w.NamedShare >= 0 ? w.NamedShare >= 0.1 : w.PickFocus >= 0.1;
-            return !named && !supplement;
-        }
+        // only what the text itself names counts for a variant: weak choices elsewhere (a spotted word that is later
+        // dropped, another variant) must neither vouch for it nor make it look far; a text that names no country
+        // gives nothing to be far from
+        if (variant) return w.NamedShare >= 0 && w.NamedShare < 0.1 && !supplement;
         if (w.PickFocus >= 0.1 || w.PickNearKm <= 250 || w.NamedShare >= 0.1) return false;
-        // an exact name with no focus at all in the article is judged by the other rules
-        if (w.FocusTotal <= 0) return false;
+        // an exact name in a text that names no country is judged by the other rules
+        if (w.NamedShare < 0) return false;
         return !(country || supplement || fcode == "ADM1" || _g.Pops[c] >= 100_000);
     }
 
@@ -860,6 +858,20 @@ public sealed class PlaceResolver
         if (w.Key.Split(' ').All(CompassOffsets.ContainsKey)) return true;
         var own = OwnKeys(c);
         return _divisionWord[c] && own.Canon != w.Key && own.Stripped == (w.LooseKey ??= NameFolder.Loose(w.Key));
+    }
+
+    /// <summary>
+    /// Whether a choice lies within about 150 km of the settled extent of a country the text names (a tenth of its
+    /// focus or more): Albu Kamal, on the Iraqi border, in a story about Iraq and Iran.
+    /// </summary>
+    private bool NearNamedCountry(int c, Dictionary<string, double> focus)
+    {
+        foreach (var (cc, share) in focus)
+        {
+            if (share < 0.1 || _g.CountryEntry(cc) is not (>= 0 and var entry) || Extent(entry) is not { } e) continue;
+            if (_g.Lats[c] >= e.LatLo - 1.5 && _g.Lats[c] <= e.LatHi + 1.5 && _g.Lons[c] >= e.LonLo - 1.5 && _g.Lons[c] <= e.LonHi + 1.5) return true;
+        }
+        return false;
     }
 
     private string[] TopCandidates(Work w, int n)
