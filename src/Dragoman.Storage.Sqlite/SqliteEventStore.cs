@@ -226,7 +226,7 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
 
     /// <summary>
     /// The event listing's statement for a query. Events are ordered by their stored date key (<c>date_lo</c>, newest first,
-    /// then insertion order), which the indexes of schema version 5 keep in order: an equality filter (action, modality)
+    /// then insertion order), which the indexes of schema version 7 keep in order: an equality filter (action, modality)
     /// reads its own ordered index, other filters walk <c>events_order</c> and stop at the page's end. Returns a problem
     /// (a cursor naming no stored event) or null.
     /// </summary>
@@ -425,7 +425,7 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         }
     }
 
-    // The panels read the tables of schema version 5 that triggers keep up to date (docs/storage.md), in the order of their rank index.
+    // The panels read the tables of schema version 7 that triggers keep up to date (docs/storage.md), in the order of their rank index.
     private const string ActorsSql = """
         SELECT name, type, actor_code, articles, events FROM actor_stats
         WHERE articles > 0

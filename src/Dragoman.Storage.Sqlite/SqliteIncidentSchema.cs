@@ -1,7 +1,7 @@
 namespace Dragoman.Storage.Sqlite;
 
 /// <summary>
-/// The tables of the merge stage (schema version 5, docs/storage.md): one row per incident with its derived fields,
+/// The tables of the merge stage (schema version 6, docs/storage.md): one row per incident with its derived fields,
 /// one row per report (a stored event) with the keys it is blocked on, its incident and the link that put it there,
 /// and the analysts' decisions (kept by the reports' stable refs, article hash + event id, so they outlive re-merging).
 /// </summary>

@@ -133,7 +133,12 @@ internal static class SqliteMigrations
         new(4, "events: place inherited from the article's focus (the sentence names no place)", """
             ALTER TABLE events ADD COLUMN place_inherited INTEGER NOT NULL DEFAULT 0;
             """),
-        new(5, "reads through indexes: stored event date keys, ordered indexes per filter, actor and place panel tables", """
+        new(5, "events: main (the report's own news) and historical (background) from the salience stage", """
+            ALTER TABLE events ADD COLUMN main INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE events ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
+            """),
+        new(6, "incidents: reports of one real-world event across articles, their links and the analysts' merge/split decisions", SqliteIncidentSchema.Sql),
+        new(7, "reads through indexes: stored event date keys, ordered indexes per filter, actor and place panel tables", """
             -- The event's date interval as stored sort and filter keys ('' when neither the event nor its article has a date):
             -- date_lo orders the listing (newest first) and serves --to, date_hi serves --from.
             ALTER TABLE events ADD COLUMN date_lo TEXT NOT NULL DEFAULT '';
@@ -224,12 +229,6 @@ internal static class SqliteMigrations
                     ON CONFLICT(key) DO UPDATE SET events = events + 1;
             END;
             """),
-        new(6, "events: main (the report's own news) and historical (background) from the salience stage", """
-            ALTER TABLE events ADD COLUMN main INTEGER NOT NULL DEFAULT 1;
-            ALTER TABLE events ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
-            CREATE INDEX events_main ON events(main);
-            """),
-        new(7, "incidents: reports of one real-world event across articles, their links and the analysts' merge/split decisions", SqliteIncidentSchema.Sql),
     ];
 
     public static int Latest => All[^1].Version;

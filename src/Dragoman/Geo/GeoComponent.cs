@@ -56,14 +56,59 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         return null;
     }
 
+    /// <summary>
+    /// The place a wire dateline opens with ("SANAA -", "PORT SUDAN, Sudan -", "DAMASCUS, Aug. 4 (Reuters) -"): the
+    /// words before the first comma, parenthesis or dash of the reader's dateline span, or null.
+    /// </summary>
+    internal static TextSpan? DatelinePlace(string text, TextSpan? dateline)
+    {
+        if (dateline is not { } d || d.End > text.Length) return null;
+        int s = d.Start;
+        while (s < d.End && !char.IsLetter(text[s])) s++;
+        int e = s;
+        while (e < d.End && (char.IsLetter(text[e]) || text[e] is ' ' or '\'' or '.' || (text[e] == '-' && e + 1 < d.End && char.IsLetter(text[e + 1])))) e++;
+        while (e > s && text[e - 1] is ' ' or '.') e--;
+        return e - s >= 3 && char.IsUpper(text[s]) ? new TextSpan(s, e) : null;
+    }
+
+    /// <summary>Prepositions before which a recogniser's PERSON or ORG that names a known place is read as the place ("in Debre Markos").</summary>
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "near", "outside", "around", "across", "into" };
+
+    private static bool AfterPlacePreposition(string text, int start)
+    {
+        int e = start;
+        while (e > 0 && text[e - 1] == ' ') e--;
+        int b = e;
+        while (b > 0 && char.IsLetter(text[b - 1])) b--;
+        return e > b && PlacePrepositions.Contains(text[b..e]);
+    }
+
     public void Process(Document document)
     {
         var text = document.Text;
         var queries = new List<PlaceQuery>();
         var fromMention = new List<int>(); // query -> mention index, or -1 for spotted
+        var retype = new HashSet<int>();   // queries from PERSON/ORG mentions: retyped when they resolve
+        // a wire dateline names a place, whatever the recogniser made of it ("SANAA" is not the news agency)
+        if (DatelinePlace(text, document.Article.DatelineSpan) is { } dl)
+        {
+            int at = document.Mentions.FindIndex(mm => mm.Span.Overlaps(dl));
+            if (at >= 0 && document.Mentions[at].Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC) && document.Mentions[at].Span == dl)
+                document.Mentions[at].Type = EntityType.GPE;
+            else if (at < 0) { queries.Add(new PlaceQuery(dl.Start, dl.End, Given: true)); fromMention.Add(-1); }
+        }
         for (int m = 0; m < document.Mentions.Count; m++)
         {
             var mention = document.Mentions[m];
+            // "in Debre Markos" tagged PERSON, "in El-Fasher" tagged ORG: a known place after a locative, with no
+            // person evidence of its own, is looked up as a spotted name (it then needs the spotted names' evidence)
+            if (mention.Type is EntityType.PERSON or EntityType.ORG && AfterPlacePreposition(text, mention.Span.Start))
+            {
+                retype.Add(queries.Count);
+                queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: false));
+                fromMention.Add(m);
+                continue;
+            }
             if (mention.Type is EntityType.GPE or EntityType.LOC or EntityType.FAC)
             {
                 // "Kaduna" + " state": the division noun belongs to the place's name
@@ -94,6 +139,12 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         {
             var r = results[i];
             if (r is null) continue;
+            if (retype.Contains(i))
+            {
+                if (!r.IsResolved) continue;
+                var f = r.Feature ?? "";
+                document.Mentions[fromMention[i]].Type = f.StartsWith('A') || f.StartsWith('P') ? EntityType.GPE : EntityType.LOC;
+            }
             document.Places.Add(r);
             if (fromMention[i] < 0 && r.IsResolved)
             {

@@ -220,6 +220,7 @@ public sealed class PlaceResolver
         public string? LooseKey;
         public double Context;
         public double PickFocus;
+        public double NamedShare = -1;             // the pick's country's share of what the text itself names (-1: it names no country)
         public double FocusTotal;                  // the focus mass other than this name's own (0: the article gives no focus)
         public double PickNearKm = double.PositiveInfinity; // the pick's distance to the nearest other mention's choice
         public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
@@ -551,6 +552,8 @@ public sealed class PlaceResolver
         }
         w.Pick = bestI;
         w.FocusTotal = focus.Total;
+        double namedTotal = focus.Named.Values.Sum();
+        w.NamedShare = bestI < 0 || namedTotal <= 0 ? -1 : focus.Named.GetValueOrDefault(_g.CountryOf(bestI)) / namedTotal;
         w.Top = best;
         w.Second = double.IsNegativeInfinity(second) ? best - 3 : second;
     }
@@ -780,7 +783,7 @@ public sealed class PlaceResolver
             else ok = strong || (inFocus && pop >= 5000);
             if (!ok) return null;
         }
-        if (!forceBest && FarFromFocusWithoutEvidence(w, c))
+        if (!forceBest && FarFromFocusWithoutEvidence(w, c) && !NearNamedCountry(c, focus))
             return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
 
         // the runners-up are reported where the choice is not clear-cut
@@ -848,17 +851,49 @@ public sealed class PlaceResolver
     /// </summary>
     private bool FarFromFocusWithoutEvidence(Work w, int c)
     {
-        if (w.Container is not null || w.Demonym is not null || w.PickFocus >= 0.1 || w.PickNearKm <= 250) return false;
+        if (w.Container is not null || w.Demonym is not null) return false;
         var fcode = _g.FeatureCodeOf(c);
         bool country = _g.FeatureClassOf(c) == 'A' && fcode.StartsWith("PCL", StringComparison.Ordinal);
         bool supplement = _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal);
         int k = Array.IndexOf(w.Cands, c);
-        // a spelling variant, a typo, or only one of the entry's alternate names ("Kunin" for a Chinese city)
-        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || AltOnly(w, k);
-        if (variant) return !supplement;
-        // an exact name with no focus at all in the article is judged by the other rules
-        if (w.FocusTotal <= 0) return false;
+        // a spelling variant, a typo, or (in an article that names countries) only one of the entry's alternate names
+        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || (w.NamedShare >= 0 && AltOnly(w, k))
+            || WeakName(w, c);
+        // only what the text itself names counts for a variant: weak choices elsewhere (a spotted word that is later
+        // dropped, another variant) must neither vouch for it nor make it look far; a text that names no country
+        // gives nothing to be far from
+        if (variant) return w.NamedShare >= 0 && w.NamedShare < 0.1 && !supplement;
+        if (w.PickFocus >= 0.1 || w.PickNearKm <= 250 || w.NamedShare >= 0.1) return false;
+        // an exact name in a text that names no country is judged by the other rules
+        if (w.NamedShare < 0) return false;
         return !(country || supplement || fcode == "ADM1" || _g.Pops[c] >= 100_000);
+    }
+
+    /// <summary>
+    /// Names that fit many places and so say little about where: compass words alone ("North West", "South": a
+    /// division of Cameroon as of South Africa), a division's name matched only without its noun ("Gulf" for Gulf
+    /// Province), and two-letter codes other than the listed short forms ("GN", "Ca").
+    /// </summary>
+    private bool WeakName(Work w, int c)
+    {
+        if (w.Key.Length <= 2 && !ShortPlaceNames.Contains(w.Text.Replace(".", "", StringComparison.Ordinal).ToUpperInvariant())) return true;
+        if (w.Key.Split(' ').All(CompassOffsets.ContainsKey)) return true;
+        var own = OwnKeys(c);
+        return _divisionWord[c] && own.Canon != w.Key && own.Stripped == (w.LooseKey ??= NameFolder.Loose(w.Key));
+    }
+
+    /// <summary>
+    /// Whether a choice lies within about 150 km of the settled extent of a country the text names (a tenth of its
+    /// focus or more): Albu Kamal, on the Iraqi border, in a story about Iraq and Iran.
+    /// </summary>
+    private bool NearNamedCountry(int c, Dictionary<string, double> focus)
+    {
+        foreach (var (cc, share) in focus)
+        {
+            if (share < 0.1 || _g.CountryEntry(cc) is not (>= 0 and var entry) || Extent(entry) is not { } e) continue;
+            if (_g.Lats[c] >= e.LatLo - 1.5 && _g.Lats[c] <= e.LatHi + 1.5 && _g.Lons[c] >= e.LonLo - 1.5 && _g.Lons[c] <= e.LonHi + 1.5) return true;
+        }
+        return false;
     }
 
     private string[] TopCandidates(Work w, int n)

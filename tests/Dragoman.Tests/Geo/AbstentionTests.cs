@@ -109,3 +109,58 @@ public class AbstentionTests
         finally { File.Delete(path); }
     }
 }
+
+public class DatelinePlaceTests
+{
+    [Theory]
+    [InlineData("SANAA - Saudi-led jets struck the capital.", 0, 6, "SANAA", "a bare wire dateline")]
+    [InlineData("PORT SUDAN, Sudan - An air strike hit a market.", 0, 23, "PORT SUDAN", "a two-word city before its country")]
+    [InlineData("DAMASCUS, Aug. 4 (Reuters) - Shelling resumed.", 0, 28, "DAMASCUS", "a dateline with date and agency")]
+    [InlineData("BEIT LAHIYA, Gaza Strip (AP) - Residents fled.", 0, 30, "BEIT LAHIYA", "the place, not its container")]
+    [InlineData("- 12 (AP) - Residents fled.", 0, 10, null, "no name in the span")]
+    public void The_dateline_place_is_the_name_it_opens_with(string text, int start, int end, string? place, string reason)
+    {
+        var span = GeoComponent.DatelinePlace(text, new Dragoman.Documents.TextSpan(start, end));
+        Assert.True(place is null ? span is null : span is { } s && text[s.Start..s.End] == place, $"{reason}: got {span}");
+    }
+}
+
+public class MistypedPlaceTests
+{
+    [Theory]
+    [InlineData("Shelling hit homes in Homs on Monday, Syrian activists said.", "Homs", EntityType.PERSON, EntityType.GPE, "a known Syrian city after 'in' is a place, not a person")]
+    [InlineData("Residents fled fighting in Raqqa, the Syrian Observatory said.", "Raqqa", EntityType.ORG, EntityType.GPE, "an organisation reading of a city after 'in'")]
+    [InlineData("Government forces met Hassan Nasrallah on Monday in Syria.", "Hassan Nasrallah", EntityType.PERSON, EntityType.PERSON, "no locative before the name: the recogniser's type stands")]
+    [InlineData("Talks were held in Xqzvbrt on Monday, Syrian media said.", "Xqzvbrt", EntityType.ORG, EntityType.ORG, "no gazetteer entry: the type stands")]
+    public void A_known_place_after_a_locative_is_a_place(string text, string name, EntityType given, EntityType expected, string reason)
+    {
+        var doc = new Document(new Article { Uri = "test:", Text = text }, null);
+        new Dragoman.Text.TextComponent().Process(doc);
+        int at = text.IndexOf(name, StringComparison.Ordinal);
+        doc.Mentions.Add(new Mention { Span = new TextSpan(at, at + name.Length), Type = given, Text = name, Source = "ner" });
+        new GeoComponent(GeoFixture.Resolver).Process(doc);
+        Assert.True(doc.Mentions[0].Type == expected, $"{reason}: got {doc.Mentions[0].Type}");
+    }
+}
+
+public class WeakNameTests
+{
+    [Theory]
+    [InlineData("Gunmen attacked farmers in the North West, Nigerian police said, near Kaduna.", "North West|Kaduna", "NG",
+        "compass words alone fit divisions of many countries: only one in a country the text names")]
+    [InlineData("Officials in GN said on Monday that Homs was calm, Syrian media reported.", "GN|Homs", "SY",
+        "a two-letter code is not a country the text does not name")]
+    public void Names_that_fit_many_places_resolve_only_inside_the_named_countries(string text, string mentions, string allowed, string reason)
+    {
+        var queries = new List<PlaceQuery>();
+        int from = 0;
+        foreach (var m in mentions.Split('|'))
+        {
+            int at = text.IndexOf(m, from, StringComparison.Ordinal);
+            queries.Add(new PlaceQuery(at, at + m.Length, Given: true));
+            from = at + m.Length;
+        }
+        foreach (var p in GeoFixture.Resolver.Resolve(text, queries))
+            if (p is { IsResolved: true }) Assert.True(p.Country == allowed, $"{reason}: {p.Text} resolved to {p.Name} in {p.Country}");
+    }
+}
