@@ -51,7 +51,8 @@ internal static class CasualtyRoles
     public static CodedEvent VictimSubject(SentenceView v, CodedEvent ce)
     {
         if (ce.Nominal || ce.Passive || ce.Reversed || ce.Actor.IsEmpty) return ce;
-        if (ce.Target.IsEmpty && v.IsAny(ce.Trigger.End - 1, VictimSubjectVerbs)) return ce with { Target = ce.Actor, Actor = Chunk.None };
+        // an intransitive verb of dying has no object: a phrase taken as its target is an adjunct ("died in an attack")
+        if (v.IsAny(ce.Trigger.End - 1, VictimSubjectVerbs)) return ce with { Target = ce.Actor, Actor = Chunk.None };
         // the dictionary's "killed and" idiom before a second tally ("4 people killed and 15 injured") has no object either
         bool tally = ce.Target.IsEmpty || (v.Is(ce.Trigger.End - 1, "and") && ce.Target.Start == ce.Trigger.End && v.TagAt(ce.Target.Start) == Tag.Num);
         bool participle = v.Word(ce.Trigger.Start).EndsWith("ed", StringComparison.OrdinalIgnoreCase) && v.VerbGroupStart(ce.Trigger.Start) == ce.Trigger.Start;

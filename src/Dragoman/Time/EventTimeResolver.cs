@@ -22,8 +22,8 @@ public static class EventTimeResolver
     public static EventTime Resolve(Document doc, TextSpan trigger)
     {
         int si = doc.SentenceAt(trigger.Start);
-        TimeExpression? best = null;
-        double bestScore = double.MaxValue;
+        TimeExpression? best = null, future = null;
+        double bestScore = double.MaxValue, futureScore = double.MaxValue;
         if (si >= 0)
         {
             var sentence = doc.Sentences[si];
@@ -32,17 +32,80 @@ public static class EventTimeResolver
                 if (te.Span.Start < sentence.Start || te.Span.End > sentence.End) continue;
                 if (!IsEventTime(te)) continue;
                 double score = Distance(doc, trigger, te.Span, sentence);
+                // a reported event has happened by publication: a time after it is a plan or a deadline, never its date
+                if (AfterReference(doc, te)) { if (score < futureScore) { futureScore = score; future = te; } continue; }
                 if (score < bestScore) { bestScore = score; best = te; }
             }
         }
-        if (best is null) return Inherited(doc.ReferenceDate);
+        if (best is null && future is not null)
+            return new EventTime(future.Text, future.Span, null, null, future.Precision, false, "FUTURE_REF");
+        if (best is null)
+            return LedeDay(doc, si) is { } lede ? AsDay(doc, lede, lede.Text) : Inherited(doc.ReferenceDate);
         if (AttachedToReporting(doc, best.Span, trigger) && best.End is { } reportEnd && best.Start is { } reportStart)
         {
-            // "..., police said on Tuesday": Tuesday dates the report; the event happened on or shortly before it
+            // "..., police said on Tuesday": a named day dates the news itself (coders date the event to it)
+            if (NamesADay(doc, best)) return AsDay(doc, best, best.Text);
+            // otherwise it dates the report; the event happened on or shortly before it
             var start = reportStart.DayNumber >= 7 ? reportStart.AddDays(-7) : reportStart;
             return new EventTime("on or shortly before " + best.Text, best.Span, start, reportEnd, TimePrecision.Week, true, best.Relative);
         }
+        if (NamesADay(doc, best)) return AsDay(doc, best, best.Text);
         return new EventTime(best.Text, best.Span, best.Start, best.End, best.Precision, false, best.Relative);
+    }
+
+    private static bool AfterReference(Document doc, TimeExpression te) =>
+        doc.ReferenceDate is { } r && te.Start is { } s && s > r;
+
+    /// <summary>A weekday ("on Tuesday", "Tuesday night") or "overnight": a single day.</summary>
+    private static bool NamesADay(Document doc, TimeExpression te)
+    {
+        if (te.Start is null) return false;
+        foreach (var tok in doc.Tokens)
+        {
+            if (tok.Start < te.Span.Start) continue;
+            if (tok.End > te.Span.End) break;
+            var w = doc.Text.AsSpan(tok.Start, tok.End - tok.Start);
+            var lex = TimeLexicon.Get(w);
+            if ((lex.Kind & LexKind.Weekday) != 0 || (lex.Kind & LexKind.Keyword) != 0 && lex.Kw == Kw.Overnight) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The day a weekday or "overnight" names; "overnight" on the publication day is the night before it, so the
+    /// earlier day.</summary>
+    private static EventTime AsDay(Document doc, TimeExpression te, string text)
+    {
+        var day = te.Start!.Value;
+        if (IsOvernight(doc, te) && doc.ReferenceDate is { } r && day == r && day.DayNumber > 0) day = day.AddDays(-1);
+        return new EventTime(text, te.Span, day, day, TimePrecision.Day, false, te.Relative);
+    }
+
+    private static bool IsOvernight(Document doc, TimeExpression te)
+    {
+        var lex = TimeLexicon.Get(doc.Text.AsSpan(te.Span.Start, te.Span.End - te.Span.Start));
+        return (lex.Kind & LexKind.Keyword) != 0 && lex.Kw == Kw.Overnight;
+    }
+
+    /// <summary>
+    /// With no time in the event's sentence: a weekday or "overnight" in the lede of the event's paragraph (its first
+    /// sentence), else in the article's lede, dates the news the paragraph tells.
+    /// </summary>
+    private static TimeExpression? LedeDay(Document doc, int si)
+    {
+        if (si < 0 || doc.Sentences.Length == 0) return null;
+        int paragraphLede = si;
+        var paragraphs = doc.Article.Paragraphs;
+        var at = doc.Sentences[si].Start;
+        foreach (var p in paragraphs)
+            if (p.Start <= at && at < p.End) { int first = doc.SentenceAt(p.Start); if (first >= 0) paragraphLede = first; break; }
+        foreach (int lede in paragraphLede == 0 ? new[] { 0 } : new[] { paragraphLede, 0 })
+        {
+            var s = doc.Sentences[lede];
+            foreach (var te in doc.Times)
+                if (te.Span.Start >= s.Start && te.Span.End <= s.End && IsEventTime(te) && !AfterReference(doc, te) && NamesADay(doc, te))
+                    return te;
+        }
+        return null;
     }
 
     /// <summary>The expression follows a reporting verb ("said Tuesday", "said on Tuesday") that is not the trigger itself.</summary>

@@ -37,6 +37,14 @@ internal sealed class TimeParser
 
     public St[] Tokens => _t;
 
+    /// <summary>The latest year a bare four-digit number may name (publication year + 1); null when the reference is
+    /// unknown. Dates a report can speak of lie in 1900..that year; a bare number outside it is a count or a label.</summary>
+    public int? LatestBareYear { get; init; }
+
+    /// <summary>The extent is given as a temporal expression (an annotator's): whether a bare number is a date is
+    /// already decided, so the range and label tests that make that decision in running text are skipped.</summary>
+    public bool ExtentGiven { get; init; }
+
     public static St[] SubTokens(string text, Token[] tokens, int from, int to, Sentence[]? sentences)
     {
         var list = new List<St>(Math.Max(4, to - from));
@@ -606,7 +614,8 @@ internal sealed class TimeParser
         if (W(i, "nineteen") && Number(i + 1, out var tail, out int yend, allowA: false) && tail is >= 10 and <= 99 && In(i + 1) && _t[i + 1].Num < 0)
             return new ParseMatch(yend, new CalSem { Gran = Gran.Year, Year = 1900 + tail.Value });
         // year alone
-        if (IsYear(i) && !(P(i + 1, '-') && Adjacent(i + 1)) && !P(i - 1, '$') && !(In(i + 1) && (_text[_t[i + 1].S] == '%')) && YearContextOk(i))
+        if (IsYear(i) && !(P(i + 1, '-') && Adjacent(i + 1)) && !P(i - 1, '$') && !(In(i + 1) && (_text[_t[i + 1].S] == '%')) && YearContextOk(i)
+            && (ExtentGiven || BareYearInRange(i) && !LabelOfANoun(i)))
         {
             var cs = new CalSem { Gran = Gran.Year, Year = t.Num };
             return new ParseMatch(i + 1, cs);
@@ -780,6 +789,48 @@ internal sealed class TimeParser
     {
         "lives", "victims", "deaths", "dead", "casualties", "refugees", "prisoners", "detainees", "persons", "individuals",
         "homes", "houses", "rockets", "shells", "missiles", "women", "students", "patients",
+    };
+
+    /// <summary>1900..publication year + 1; a later year only where a preposition of time makes it a date ("by 1994",
+    /// "due 1993", "until 2030": plans and deadlines, which events never take as their date).</summary>
+    private bool BareYearInRange(int i)
+    {
+        int year = _t[i].Num;
+        if (year < 1900) return false;
+        if (LatestBareYear is not { } latest || year <= latest) return true;
+        return K(i - 1) is Kw.Until or Kw.Before or Kw.Since or Kw.From || W(i - 1, "by") || W(i - 1, "in") || W(i - 1, "due") || W(i - 1, "through") || W(i - 1, "to");
+    }
+
+    /// <summary>
+    /// A number right after a noun with no preposition between is that noun's label, the number of a thing
+    /// ("resolution 2118", "flight 1070", "Euro 2016", "Article 2019"), not a date: a year follows a preposition, a
+    /// determiner, a conjunction, punctuation or a verb form, or stands at the sentence start. Temporal words before
+    /// it (months, seasons, "fiscal", "mid") are date syntax and parsed by their own rules.
+    /// </summary>
+    private bool LabelOfANoun(int i)
+    {
+        if (!In(i - 1) || _t[i].SentenceStart) return false;
+        ref readonly var prev = ref _t[i - 1];
+        if (prev.K != TokenKind.Word || prev.L.Kind != LexKind.None) return false;
+        var w = _text.AsSpan(prev.S, prev.E - prev.S);
+        if (ClosedClassBeforeYear.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return false;
+        // a verb form ("founded 1990", "compared with 2019" is a preposition case above): -ed participles and past tenses
+        if (w.Length > 3 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
+    }
+
+    /// <summary>English closed-class words (prepositions, determiners, conjunctions, copulas, pronouns) that a year may
+    /// follow directly: grammar, not a list of the nouns that take labels.</summary>
+    private static readonly HashSet<string> ClosedClassBeforeYear = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "at", "of", "by", "for", "from", "to", "into", "since", "until", "till", "through", "throughout", "during",
+        "before", "after", "between", "around", "about", "circa", "c", "ca", "as", "than", "like", "unlike", "with", "without",
+        "within", "beyond", "toward", "towards", "due", "against", "over", "under", "across", "past", "via", "per", "versus", "vs",
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "every", "each",
+        "and", "or", "but", "nor", "so", "yet", "whereas", "while", "when", "where", "whether", "if", "because", "although",
+        "is", "was", "are", "were", "be", "been", "being", "am", "has", "had", "have", "will", "would", "could", "should",
+        "it", "which", "what", "who", "then", "not", "only", "also", "even", "still", "again", "both", "either", "neither",
+        "'s", "’s",
     };
 
     private bool YearContextOk(int i)

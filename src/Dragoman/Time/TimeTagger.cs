@@ -16,7 +16,7 @@ public static class TimeTagger
         var result = new List<TimeExpression>();
         if (doc.Tokens.Length == 0) return result;
         var st = TimeParser.SubTokens(doc.Text, doc.Tokens, 0, doc.Tokens.Length, doc.Sentences);
-        var parser = new TimeParser(doc.Text, st);
+        var parser = new TimeParser(doc.Text, st) { LatestBareYear = doc.ReferenceDate?.Year + 1 };
         var resolver = new TimeResolver(doc.ReferenceDate);
         var tense = new TenseFinder(doc);
         for (int i = 0; i < st.Length; i++)
@@ -225,7 +225,7 @@ public static class TimeTagger
         // sentence starts matter for "May"/"March": mark the first sub-token when the extent opens a sentence
         int si = doc.SentenceAt(start);
         if (si >= 0 && doc.Sentences[si].Start != start && st.Length > 0) st[0].SentenceStart = false;
-        var parser = new TimeParser(doc.Text, st);
+        var parser = new TimeParser(doc.Text, st) { ExtentGiven = true };
         for (int i = 0; i < st.Length; i++)
         {
             if (!parser.CanStart(i)) continue;
@@ -252,7 +252,7 @@ public static class TimeTagger
         var result = new List<(TextSpan, Sem)>();
         if (doc.Tokens.Length == 0) return result;
         var st = TimeParser.SubTokens(doc.Text, doc.Tokens, 0, doc.Tokens.Length, doc.Sentences);
-        var parser = new TimeParser(doc.Text, st);
+        var parser = new TimeParser(doc.Text, st) { LatestBareYear = doc.ReferenceDate?.Year + 1 };
         for (int i = 0; i < st.Length; i++)
         {
             if (!parser.CanStart(i)) continue;

@@ -134,6 +134,7 @@ public class CasualtyEventTests
     [InlineData("The monitor said that 12 were killed.", "killed", "12", 12, "killed", "the same inside a reported clause")]
     [InlineData("The Britain-based monitor said 12 were killed.", "killed", "12", 12, "killed", "the same after a reporting verb without 'that'")]
     [InlineData("Three died in the shelling.", "died", "Three", 3, "killed", "the subject of 'die' is the victims; a number-word before a past form is its subject, not an adjective")]
+    [InlineData("Six civilians died on Monday in an attack in Sima.", "died", "Six civilians", 6, "killed", "'die' has no object: a phrase after it is an adjunct, and its subject stays the victims, never the actor")]
     [InlineData("Dozens were wounded.", "wounded", "Dozens", 12, "injured", "a vague plural with no noun counts people where it is the victims (ACLED's conservative 12)")]
     [InlineData("Five others were injured.", "injured", "Five others", 5, "injured", "'others' counts people")]
     [InlineData("Airstrikes killed 12.", "killed", "12", 12, "killed", "a bare object number of a killing verb is the victims")]

@@ -21,14 +21,55 @@ public class EventTimeResolverTests
     }
 
     [Theory]
-    [InlineData("Rebels attacked the checkpoint, police said on Tuesday.", "2019-01-29", "2019-02-05", "a time on the reporting verb dates the report: the attack is on or shortly before it")]
-    [InlineData("Rebels attacked the checkpoint, officials said Friday.", "2019-02-01", "2019-02-08", "same without 'on'")]
+    [InlineData("Rebels attacked the checkpoint, police said last week.", "2019-01-21", "2019-02-03", "a week on the reporting verb dates the report: the attack is on or shortly before it")]
+    [InlineData("Rebels attacked the checkpoint, officials said last month.", "2018-12-25", "2019-01-31", "a month on the reporting verb bounds the event the same way")]
     public void A_report_date_bounds_the_event(string text, string start, string end, string reason)
     {
         var doc = Doc(text, "2019-02-10");
         int at = text.IndexOf("attacked", StringComparison.Ordinal);
         var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + 8));
         Assert.True(t.Inherited && t.Precision == TimePrecision.Week && t.Start?.ToString("yyyy-MM-dd") == start && t.End?.ToString("yyyy-MM-dd") == end, $"{reason}: got {t}");
+    }
+
+    // publication Sunday 2019-02-10
+    [Theory]
+    [InlineData("Rebels attacked the checkpoint, police said on Tuesday.", "attacked", "2019-02-05", "a weekday on the reporting verb dates the news: that day, not a week")]
+    [InlineData("Rebels attacked the checkpoint, officials said Friday.", "attacked", "2019-02-08", "same without 'on'")]
+    [InlineData("Rebels attacked the checkpoint early on Tuesday.", "attacked", "2019-02-05", "'early on Tuesday' is the day, not a window")]
+    [InlineData("Drones struck the depot overnight.", "struck", "2019-02-09", "'overnight' on the publication day is the night before: the earlier day")]
+    [InlineData("Rebels attacked a checkpoint on Tuesday, officials said.\nMilitants also shelled the market.", "shelled", "2019-02-05", "no time in the sentence: the lede's weekday dates the news")]
+    [InlineData("Rebels attacked a checkpoint in the north.\nTroops shelled the town on Saturday, police said. Militants also burned a school.", "burned", "2019-02-09", "the paragraph's own lede comes before the article's")]
+    public void A_weekday_or_overnight_gives_a_day(string text, string trigger, string day, string reason)
+    {
+        var paragraphs = Paragraphs(text);
+        var doc = Doc(text.Replace("\n", " ", StringComparison.Ordinal), "2019-02-10", paragraphs);
+        var flat = text.Replace("\n", " ", StringComparison.Ordinal);
+        int at = flat.IndexOf(trigger, StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
+        Assert.True(t.Precision == TimePrecision.Day && t.Start?.ToString("yyyy-MM-dd") == day && t.End == t.Start, $"{reason}: got {t}");
+    }
+
+    [Theory]
+    [InlineData("The army will attack the town on Tuesday.", "attack", "a planned attack after publication: no date after it, the modality says future")]
+    [InlineData("Talks that could end the siege are due to resume in March.", "end", "a hypothetical after publication stays undated")]
+    public void No_event_date_after_publication(string text, string trigger, string reason)
+    {
+        var doc = Doc(text, "2019-02-10");
+        int at = text.IndexOf(trigger, StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
+        Assert.True(t.Start is null && t.End is null && t.Relative == "FUTURE_REF", $"{reason}: got {t}");
+    }
+
+    private static List<TextSpan> Paragraphs(string text)
+    {
+        var spans = new List<TextSpan>();
+        int start = 0;
+        foreach (var part in text.Split('\n'))
+        {
+            spans.Add(new TextSpan(start, start + part.Length));
+            start += part.Length + 1;
+        }
+        return spans;
     }
 
     [Theory]

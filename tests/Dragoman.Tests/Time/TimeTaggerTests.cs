@@ -151,6 +151,16 @@ public class TimeTaggerTests
     [InlineData("It pays a quarterly dividend.", 0, "'quarterly' before a noun is an adjective")]
     [InlineData("Protests began with the Arab Spring.", 0, "a capitalised season after a name is part of the name")]
     [InlineData("He is 52 years old.", 0, "an age is not a duration")]
+    [InlineData("The council passed resolution 2118 on chemical weapons.", 0, "a number right after a noun is its label, not a year")]
+    [InlineData("Passengers of flight 1970 were stranded.", 0, "a label in the year range is still a label: the noun before it decides")]
+    [InlineData("Fans gathered before the Euro 2016 final.", 0, "a capitalised name before the number labels it too")]
+    [InlineData("Work stopped on the 1070 housing project.", 0, "determiner + number + noun outside 1900..publication year + 1 is a count or a label")]
+    [InlineData("A 2030 target was set.", 0, "a bare number after the publication year + 1 with no preposition of time is no year (reference 2019)")]
+    [InlineData("The bonds are due 2030.", 1, "after a preposition of time a later year is a deadline, still a date")]
+    [InlineData("The 2019 elections were disputed.", 1, "determiner + year + noun inside the range: a year")]
+    [InlineData("Relations soured in 2018.", 1, "a year after a preposition")]
+    [InlineData("The movement was founded 1990 in exile.", 1, "a year right after a verb form stays a year")]
+    [InlineData("Syria's 2018 offensive failed.", 1, "a year after a possessive is a modifier date")]
     public void Words_in_other_roles_are_not_times(string text, int count, string reason)
     {
         var doc = Doc(text, "2019-06-10");

@@ -6,9 +6,9 @@ namespace Dragoman.Tests.Time;
 
 internal static class TimeTestSupport
 {
-    public static Document Doc(string text, string? reference)
+    public static Document Doc(string text, string? reference, IReadOnlyList<TextSpan>? paragraphs = null)
     {
-        var doc = new Document(new Article { Uri = "test", Text = text }, reference is null ? null : DateOnly.Parse(reference, System.Globalization.CultureInfo.InvariantCulture));
+        var doc = new Document(new Article { Uri = "test", Text = text, Paragraphs = paragraphs ?? [] }, reference is null ? null : DateOnly.Parse(reference, System.Globalization.CultureInfo.InvariantCulture));
         doc.Tokens = Tokenizer.Tokenize(text);
         doc.Sentences = SentenceSplitter.Split(text, doc.Tokens);
         new TimeComponent().Process(doc);
