@@ -76,7 +76,7 @@ internal static class PostgresColumns
         S<EventFields>("sources", e => e.SourcesJson), S<EventFields>("evidence", e => e.EvidenceJson), D<EventFields>("confidence", e => e.Confidence),
         S<EventFields>("cameo", e => e.Cameo), S<EventFields>("plover_event", e => e.PloverEvent), S<EventFields>("plover_mode", e => e.PloverMode),
         S<EventFields>("acled_type", e => e.AcledType), S<EventFields>("acled_subtype", e => e.AcledSubtype), I<EventFields>("quad_class", e => e.QuadClass),
-        D<EventFields>("goldstein", e => e.Goldstein),
+        D<EventFields>("goldstein", e => e.Goldstein), B<EventFields>("main", e => e.Main), B<EventFields>("historical", e => e.Historical),
     ];
 
     /// <summary>Every column of <c>events</c> the writer fills: <see cref="EventFieldColumns"/>, then what only querying and evidence need.</summary>
@@ -89,6 +89,13 @@ internal static class PostgresColumns
         I<EventRow>("place_start", e => e.PlaceStart), I<EventRow>("place_end", e => e.PlaceEnd),
         S<EventRow>("actor_search", e => e.ActorSearch), S<EventRow>("target_search", e => e.TargetSearch), S<EventRow>("place_search", e => e.PlaceSearch),
         I<EventRow>("time_start_char", e => e.TimeStartChar), I<EventRow>("time_end_char", e => e.TimeEndChar),
+    ];
+
+    /// <summary><see cref="Events"/> and the listing's date key, which needs the article's date as well as the event's.</summary>
+    public static readonly PgColumn<DatedEvent>[] DatedEvents =
+    [
+        .. Events.Select(c => new PgColumn<DatedEvent>(c.Name, d => c.Value(d.Row), c.Type)),
+        S<DatedEvent>("date_lo", d => d.Row.TimeStart ?? d.Row.TimeEnd ?? d.ArticlePublished ?? ""),
     ];
 
     /// <summary>What <see cref="ReadEvent"/> reads, from <c>events e JOIN articles a</c>: the article's columns, then <see cref="EventFieldColumns"/>.</summary>
@@ -113,7 +120,7 @@ internal static class PostgresColumns
             SourcesJson = c.Str(), EvidenceJson = c.Str(), Confidence = c.Dbl(),
             Cameo = c.NStr(), PloverEvent = c.NStr(), PloverMode = c.NStr(),
             AcledType = c.NStr(), AcledSubtype = c.NStr(), QuadClass = c.NInt(),
-            Goldstein = c.NDbl(),
+            Goldstein = c.NDbl(), Main = c.Bool(), Historical = c.Bool(),
         };
     }
 
@@ -141,6 +148,9 @@ internal static class PostgresColumns
         return n;
     }
 }
+
+/// <summary>An event row with its article's date: what the stored date key (<c>date_lo</c>) is computed from.</summary>
+internal sealed record DatedEvent(EventRow Row, string? ArticlePublished);
 
 /// <summary>Reads a result row's cells left to right, so a reader lists its fields in the order of the select list.</summary>
 internal struct PgCells(NpgsqlDataReader r, int start = 0)

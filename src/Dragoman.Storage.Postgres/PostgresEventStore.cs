@@ -220,7 +220,9 @@ public sealed class PostgresEventStore : IEventStore
         PostgresColumns.Copy(db, "mentions", PostgresColumns.Mentions, fresh.SelectMany(d => d.Rows.Mentions.Select(m => (d.Id, m))));
         PostgresColumns.Copy(db, "places", PostgresColumns.Places, Unique(fresh, d => d.Places, p => p.EntityId));
         PostgresColumns.Copy(db, "times", PostgresColumns.Times, fresh.SelectMany(d => d.Rows.Times.Select(t => (d.Id, t))));
-        PostgresColumns.Copy(db, "events", PostgresColumns.Events, Unique(fresh, d => d.Events, e => e.EventId));
+        var published = fresh.ToDictionary(d => d.Id, d => d.Rows.Article.Published);
+        PostgresColumns.Copy(db, "events", PostgresColumns.DatedEvents,
+            Unique(fresh, d => d.Events, e => e.EventId).Select(x => (x.Item1, new DatedEvent(x.Item2, published[x.Item1]))));
     }
 
     /// <summary>A document's rows of one keyed table, the first of each key (as SQLite's ON CONFLICT DO NOTHING keeps).</summary>
@@ -279,6 +281,7 @@ public sealed class PostgresEventStore : IEventStore
         }
         if (!string.IsNullOrWhiteSpace(q.Modality)) And("lower(e.modality) = lower(@modality)", ("modality", q.Modality.Trim()));
         if (q.MinConfidence is { } mc) And("e.confidence >= @minconf", ("minconf", mc));
+        else if (!q.All) And("e.main");
         if (q.Box is { } box)
             And("e.geom && ST_MakeEnvelope(@w, @s, @e, @n, 4326)", ("s", box.South), ("n", box.North), ("w", box.West), ("e", box.East));
         if (!string.IsNullOrWhiteSpace(q.Text))
@@ -288,11 +291,26 @@ public sealed class PostgresEventStore : IEventStore
             And("a.tsv @@ to_tsquery('simple', @text)", ("text", ts.Value!));
         }
         if (q.ArticleId is { } aid) And("e.article_id = @aid", ("aid", aid));
-        sql.Append(" ORDER BY COALESCE(e.time_start, a.published) DESC NULLS LAST, e.article_id, e.ordinal LIMIT @limit OFFSET @offset");
+        using var db = _source.OpenConnection();
+        if (q.After is { } after)
+        {
+            // Keyset: the rows after the cursor's in the listing's order (date key newest first, then insertion order).
+            (string Date, int Ordinal)? at = null;
+            using (var find = new NpgsqlCommand("SELECT date_lo, ordinal FROM events WHERE article_id = $1 AND event_id = $2", db))
+            {
+                find.Parameters.AddWithValue(after.ArticleId);
+                find.Parameters.AddWithValue(after.EventId);
+                using var r = find.ExecuteReader();
+                if (r.Read()) at = (r.GetString(0), r.GetInt32(1));
+            }
+            if (at is not { } key) return Result<IReadOnlyList<EventRecord>>.Fail($"no event {after} to list after");
+            And("e.date_lo <= @afterDate AND (e.date_lo < @afterDate OR (e.article_id, e.ordinal) > (@afterArticle, @afterOrdinal))",
+                ("afterDate", key.Date), ("afterArticle", after.ArticleId), ("afterOrdinal", key.Ordinal));
+        }
+        sql.Append(" ORDER BY e.date_lo DESC, e.article_id, e.ordinal LIMIT @limit OFFSET @offset");
         cmd.Parameters.AddWithValue("limit", (long)q.Limit);
         cmd.Parameters.AddWithValue("offset", (long)q.Offset);
         cmd.CommandText = sql.ToString();
-        using var db = _source.OpenConnection();
         cmd.Connection = db;
         return ReadAll(cmd, PostgresColumns.ReadEvent);
     }
@@ -339,7 +357,7 @@ public sealed class PostgresEventStore : IEventStore
             document = PackedDocument.Unpack(r.GetFieldValue<byte[]>(8));
             text = r.GetString(9);
         }
-        var events = QueryEvents(new EventQuery { ArticleId = articleId, Limit = int.MaxValue }).Value ?? [];
+        var events = QueryEvents(new EventQuery { ArticleId = articleId, All = true, Limit = int.MaxValue }).Value ?? [];
         return new ArticleDetail(summary, DocumentRows.RestoreText(document, text), [.. events.OrderBy(e => e.Ordinal)]);
     }
 

@@ -150,6 +150,17 @@ internal static class PostgresMigrations
             );
             CREATE INDEX jobs_claimable ON jobs(id) WHERE state IN ('queued', 'running');
             """),
+        new(3, "events: main and historical (salience stage) and the stored date key that orders the listing", """
+            ALTER TABLE events ADD COLUMN main boolean NOT NULL DEFAULT true;
+            ALTER TABLE events ADD COLUMN historical boolean NOT NULL DEFAULT false;
+            -- SQLite's date_lo: the event's start, else its end, else the article's date ('' sorts last, newest first).
+            -- Stored because the listing's order cannot be indexed across the join with articles.
+            ALTER TABLE events ADD COLUMN date_lo text COLLATE "C" NOT NULL DEFAULT '';
+            UPDATE events e SET date_lo = COALESCE(e.time_start, e.time_end, a.published, '') FROM articles a WHERE a.id = e.article_id;
+            -- The default listing (main events, newest first, then insertion order) and its keyset pages walk this index.
+            CREATE INDEX events_main_order ON events(date_lo DESC, article_id, ordinal) WHERE main;
+            CREATE INDEX events_order ON events(date_lo DESC, article_id, ordinal);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

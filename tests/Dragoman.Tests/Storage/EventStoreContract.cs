@@ -193,6 +193,90 @@ public abstract class EventStoreContract : IDisposable
         Assert.Equal(all.Skip(1).Take(2).Select(Label), page.Select(Label));
     }
 
+    /// <summary>An event of <see cref="Dated"/>: its id, its own start date (null: the article's date), main or not, its confidence.</summary>
+    private sealed record DatedEvent(string Id, string? Start, bool Main, double Confidence, bool Historical = false);
+
+    /// <summary>An article of one date whose events carry the salience flags and confidences given.</summary>
+    private static StorableDocument Dated(char hashDigit, string title, string published, params DatedEvent[] events)
+    {
+        var json = new JsonObject
+        {
+            ["schema"] = "1",
+            ["article"] = new JsonObject { ["uri"] = "test:" + title, ["title"] = title, ["published"] = published, ["text"] = title + "\n\nBody." },
+            ["entities"] = new JsonArray(),
+            ["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject
+            {
+                ["id"] = e.Id, ["action"] = "attack", ["main"] = e.Main, ["historical"] = e.Historical, ["confidence"] = e.Confidence,
+                ["time"] = e.Start is null ? null : new JsonObject { ["text"] = "then", ["start"] = e.Start, ["end"] = e.Start },
+            })]),
+        };
+        return new StorableDocument(new string(hashDigit, 64), json);
+    }
+
+    /// <summary>Main, background (historical) and minor events; two articles of one date whose events have no date of their own (ties).</summary>
+    private static IReadOnlyList<StorableDocument> SalienceCorpus() =>
+    [
+        Dated('a', "strike", "2019-03-02",
+            new("ev1", "2019-03-01", Main: true, 0.9), new("ev2", "2011-03-15", Main: false, 0.8, Historical: true), new("ev3", null, Main: false, 0.4)),
+        Dated('b', "tie-one", "2019-01-05", new("ev1", null, Main: true, 0.7), new("ev2", null, Main: true, 0.6), new("ev3", null, Main: false, 0.3)),
+        Dated('c', "tie-two", "2019-01-05", new("ev1", null, Main: true, 0.7), new("ev2", "2018-12-31", Main: true, 0.2)),
+    ];
+
+    [SkippableTheory]
+    [InlineData("", "strike/ev1 tie-one/ev1 tie-one/ev2 tie-two/ev1 tie-two/ev2", "by default only the reports' own (main) events")]
+    [InlineData("all", "strike/ev1 strike/ev2 strike/ev3 tie-one/ev1 tie-one/ev2 tie-one/ev3 tie-two/ev1 tie-two/ev2", "All lists background and minor events too")]
+    [InlineData("minconf", "strike/ev1 strike/ev2 tie-one/ev1 tie-one/ev2 tie-two/ev1", "a minimum confidence replaces the main filter: a confident historical event is listed")]
+    public void Only_main_events_are_listed_unless_all_or_a_minimum_confidence_is_asked(string filter, string expected, string reason)
+    {
+        var store = Open();
+        Assert.All(store.Add(SalienceCorpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
+        var q = filter switch
+        {
+            "" => new EventQuery(),
+            "all" => new EventQuery { All = true },
+            "minconf" => new EventQuery { MinConfidence = 0.5 },
+            _ => throw new ArgumentException(filter),
+        };
+        var got = store.QueryEvents(q).Value!.Select(Label).Order(StringComparer.Ordinal);
+        Assert.True(expected.Split(' ').SequenceEqual(got), $"{reason}: expected [{expected}], got [{string.Join(' ', got)}]");
+        var historical = Assert.Single(store.QueryEvents(new EventQuery { All = true }).Value!, e => e.Historical);
+        Assert.Equal(("strike/ev2", false), (Label(historical), historical.Main));
+    }
+
+    [SkippableTheory]
+    [InlineData(false, 1, "main events one at a time")]
+    [InlineData(false, 2, "main events two at a time: a page ends inside a tie of dates")]
+    [InlineData(true, 1, "every event one at a time")]
+    [InlineData(true, 3, "every event three at a time")]
+    public void Pages_after_a_cursor_concatenate_to_the_whole_listing(bool all, int size, string reason)
+    {
+        var store = Open();
+        Assert.All(store.Add([.. SalienceCorpus(), .. Corpus()]), o => Assert.Equal(AddStatus.Stored, o.Status));
+        var whole = store.QueryEvents(new EventQuery { All = all, Limit = 1000 }).Value!.Select(Label).ToList();
+        var keys = store.QueryEvents(new EventQuery { All = all, Limit = 1000 }).Value!.Select(e => e.TimeStart ?? e.Published ?? "").ToList();
+        Assert.True(keys.SequenceEqual(keys.OrderByDescending(k => k, StringComparer.Ordinal)), $"{reason}: listing not newest first: {string.Join(' ', keys)}");
+        var paged = new List<string>();
+        EventCursor? after = null;
+        for (int pages = 0; pages <= whole.Count; pages++)
+        {
+            var page = store.QueryEvents(new EventQuery { All = all, Limit = size, After = after });
+            Assert.True(page.IsOk, page.Error);
+            if (page.Value!.Count == 0) break;
+            paged.AddRange(page.Value.Select(Label));
+            after = EventCursor.Of(page.Value[^1]);
+        }
+        Assert.True(whole.SequenceEqual(paged), $"{reason}: whole [{string.Join(' ', whole)}], pages [{string.Join(' ', paged)}]");
+    }
+
+    [SkippableFact]
+    public void A_cursor_naming_no_stored_event_is_a_clear_error()
+    {
+        var store = OpenWithCorpus();
+        var result = store.QueryEvents(new EventQuery { After = new EventCursor(999, "ev1") });
+        Assert.False(result.IsOk);
+        Assert.Contains("a999:ev1", result.Error);
+    }
+
     [SkippableFact]
     public void Stored_event_fields_keep_what_the_document_said()
     {
