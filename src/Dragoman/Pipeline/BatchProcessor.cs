@@ -53,7 +53,8 @@ public static class BatchProcessor
             }
         }
         using var clock = CancellationTokenSource.CreateLinkedTokenSource(batch);
-        if (budget.Time != Timeout.InfiniteTimeSpan) clock.CancelAfter(budget.Time);
+        if (budget.Time == TimeSpan.Zero) clock.Cancel(); // no time at all: a timer would fire only after the first stage
+        else if (budget.Time != Timeout.InfiniteTimeSpan) clock.CancelAfter(budget.Time);
         try
         {
             var doc = DocumentFactory.Create(read, reference);

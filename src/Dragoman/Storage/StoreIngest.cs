@@ -135,7 +135,9 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         using var permits = new SemaphoreSlim(capacity);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         int next = -1;
-        var workers = Enumerable.Range(0, Math.Max(1, DegreeOfParallelism)).Select(_ => Task.Run(() =>
+        // Dedicated threads (LongRunning), not pool threads: the workers block for the whole run, and pool threads must stay
+        // free for the time budget's timers, which would otherwise wait for the pool to grow.
+        var workers = Enumerable.Range(0, Math.Max(1, DegreeOfParallelism)).Select(_ => Task.Factory.StartNew(() =>
         {
             while (true)
             {
@@ -149,7 +151,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
                     Monitor.PulseAll(gate);
                 }
             }
-        }, stop.Token)).ToArray();
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         try
         {
             for (int i = 0; i < items.Count; i++)
