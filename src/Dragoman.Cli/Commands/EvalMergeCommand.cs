@@ -57,7 +57,7 @@ public sealed class EvalMergeSettings : PipelineSettings
 
 /// <summary>
 /// Scores cross-article merging on a merge-gold folder: ingests input.jsonl into a temporary store (merging as it
-/// stores), labels each article with the incident of its main event (its first event of political violence, else of another mergeable family; the events
+/// stores), labels each article with the incident of its main event (its first main event of political violence, else of another mergeable family; the events
 /// stage's own main-event flag will replace this when it lands) and scores pairwise and B-cubed per part
 /// (data/merge/merge-gold-held.txt). The last stdout line is one JSON object: the development part's figures at the top
 /// level, "held" and "all" as objects.
@@ -133,8 +133,9 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
             if (store.GetArticle(id) is not { } a) continue;
             found++;
             var file = a.Article.Uri[(a.Article.Uri.LastIndexOfAny(['/', '\\']) + 1)..];
-            var main = a.Events.OrderBy(e => e.Ordinal).FirstOrDefault(e => MergeFamilies.Of(e.AcledType) == MergeFamilies.Violence)
-                ?? a.Events.OrderBy(e => e.Ordinal).FirstOrDefault(e => MergeFamilies.Of(e.AcledType) is not null);
+            var shown = a.Events.Where(e => e.Main && !e.Historical).OrderBy(e => e.Ordinal).ToList();
+            var main = shown.FirstOrDefault(e => MergeFamilies.Of(e.AcledType) == MergeFamilies.Violence)
+                ?? shown.FirstOrDefault(e => MergeFamilies.Of(e.AcledType) is not null);
             labels[file] = !alone && main is not null && store.IncidentOf(id, main.EventId) is long incident
                 ? StoreId.IncidentKey(incident)
                 : StoreId.ArticleKey(id);

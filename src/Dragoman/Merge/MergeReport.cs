@@ -55,6 +55,9 @@ public static class MergeReports
         var list = new List<MergeReport>(rows.Events.Count);
         foreach (var e in rows.Events)
         {
+            // Incidents are made of the reports' own news: secondary and background events (the salience stage's flags)
+            // would only add candidate pairs, and cost, without adding an incident an analyst lists.
+            if (!e.Main || e.Historical) continue;
             var (lo, hi, fromPub) = Days(e, published);
             var names = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var (start, text) in EvidenceTexts(e.EvidenceJson)) AddNames(text, start, lowerWords, notNames, names);
