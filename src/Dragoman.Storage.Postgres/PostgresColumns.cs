@@ -27,7 +27,7 @@ internal static class PostgresColumns
         S<ArticleRow>("published_source", a => a.PublishedSource), S<ArticleRow>("language", a => a.Language), S<ArticleRow>("text", a => a.Text),
         S<ArticleRow>("credits", a => a.CreditsJson), S<ArticleRow>("dropped", a => a.DroppedJson), S<ArticleRow>("keywords", a => a.KeywordsJson),
         S<ArticleRow>("reference_date", a => a.ReferenceDate),
-        new("document", a => PackedDocument.Pack(a.DocumentJson), NpgsqlDbType.Bytea),
+        new("document", a => DocumentPacking.Pack(a.DocumentJson), NpgsqlDbType.Bytea),
     ];
 
     public static readonly PgColumn<EntityRow>[] Entities =

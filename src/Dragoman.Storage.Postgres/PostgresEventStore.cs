@@ -354,7 +354,7 @@ public sealed class PostgresEventStore : IEventStore
             using var r = cmd.ExecuteReader();
             if (!r.Read()) return null;
             summary = ReadSummary(r);
-            document = PackedDocument.Unpack(r.GetFieldValue<byte[]>(8));
+            document = DocumentPacking.Unpack(r.GetFieldValue<byte[]>(8));
             text = r.GetString(9);
         }
         var events = QueryEvents(new EventQuery { ArticleId = articleId, All = true, Limit = int.MaxValue }).Value ?? [];

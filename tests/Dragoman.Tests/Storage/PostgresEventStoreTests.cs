@@ -75,7 +75,7 @@ public sealed class PostgresEventStoreTests : EventStoreContract
             SELECT setval(pg_get_serial_sequence('articles', 'id'), 1);
             """, db);
         object[] values = [Legacy.Hash, Legacy.Title, Legacy.Published, Legacy.Text,
-            PackedDocument.Pack(Legacy.Document.ToJsonString()), Legacy.EventId, Legacy.Action, Legacy.Lat, Legacy.Lon];
+            DocumentPacking.Pack(Legacy.Document.ToJsonString()), Legacy.EventId, Legacy.Action, Legacy.Lat, Legacy.Lon];
         for (int i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue($"p{i + 1}", values[i]);
         cmd.ExecuteNonQuery();
     }

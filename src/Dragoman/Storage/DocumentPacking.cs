@@ -2,14 +2,14 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Dragoman.Storage.Postgres;
+namespace Dragoman.Storage;
 
 /// <summary>
-/// <c>articles.document</c> holds the public JSON (without the article text, which has its own column) as UTF-8
-/// compressed with zlib (RFC 1950), the same bytes the SQLite provider writes: a fully annotated article's JSON is
-/// mostly repeated keys and spans. Any zlib reader recovers the JSON (in SQL: none; read it through dragoman).
+/// How every store keeps an article's public JSON: UTF-8 compressed with zlib (RFC 1950). A fully annotated article's
+/// JSON is mostly repeated keys and spans and compresses well, which keeps the store small and the writer fast; any zlib
+/// reader (Python's zlib.decompress, for example) recovers the JSON.
 /// </summary>
-internal static class PackedDocument
+public static class DocumentPacking
 {
     public static byte[] Pack(string json)
     {
