@@ -6,7 +6,7 @@ namespace Dragoman.Ingest.Text;
 public sealed record DecodedText(string Text, string Encoding, int FallbackBytes, bool Truncated, long OriginalBytes);
 
 /// <summary>
-/// Turns input bytes into text: BOM first, then (for HTML) a meta/XML charset declaration, else UTF-8 where
+/// Turns input bytes into text: BOM first (UTF-8, UTF-16, UTF-32), BOM-less UTF-16 by its NUL layout, then (for HTML) a meta/XML charset declaration, else UTF-8 where
 /// every invalid byte is read as Windows-1252 (the usual mix on the web). Binary content is refused with a reason.
 /// Line endings are normalised to \n; this normalised string is the "raw text" that dropped spans point into.
 /// </summary>
@@ -23,7 +23,7 @@ public static class TextDecoding
         if (bytes.Length == 0) return null;
         var magic = Magic(bytes);
         if (magic is not null) return $"binary file ({magic}), not text";
-        if (Utf16Layout(bytes) is not null) return null;
+        if (Bom(bytes) is not null || Utf16Layout(bytes) is not null) return null;
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
         int nul = 0, control = 0;
         foreach (var b in sample)
@@ -49,17 +49,47 @@ public static class TextDecoding
         return null;
     }
 
-    /// <summary>UTF-16 without BOM shows as NULs in every other byte of ASCII text.</summary>
+    /// <summary>The encoding a byte order mark names, how many bytes it takes and a label; null without one. UTF-32 LE before UTF-16 LE: its BOM starts with UTF-16 LE's.</summary>
+    private static (Encoding Encoding, int Skip, string Name)? Bom(ReadOnlySpan<byte> b)
+    {
+        if (b.StartsWith("\uFEFF"u8)) return (Utf8WithCp1252, 3, "utf-8 (BOM)");
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) return (new UTF32Encoding(bigEndian: false, byteOrderMark: false), 4, "utf-32le (BOM)");
+        if (b.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF])) return (new UTF32Encoding(bigEndian: true, byteOrderMark: false), 4, "utf-32be (BOM)");
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (System.Text.Encoding.Unicode, 2, "utf-16le (BOM)");
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (System.Text.Encoding.BigEndianUnicode, 2, "utf-16be (BOM)");
+        return null;
+    }
+
+    /// <summary>
+    /// UTF-16 without BOM: NULs on one byte parity only. ASCII text has a NUL in nearly every high byte; Arabic or Cyrillic
+    /// text only in those of spaces, digits and punctuation, so 5% is enough when the sample then decodes to plausible text.
+    /// </summary>
     private static Encoding? Utf16Layout(ReadOnlySpan<byte> b)
     {
-        int n = Math.Min(b.Length, 512) & ~1;
+        int n = Math.Min(b.Length, 4096) & ~1;
         if (n < 8) return null;
         int evenNul = 0, oddNul = 0;
         for (int i = 0; i < n; i += 2) { if (b[i] == 0) evenNul++; if (b[i + 1] == 0) oddNul++; }
-        int pairs = n / 2;
-        if (oddNul * 10 > pairs * 8 && evenNul == 0) return System.Text.Encoding.Unicode;
-        if (evenNul * 10 > pairs * 8 && oddNul == 0) return System.Text.Encoding.BigEndianUnicode;
-        return null;
+        var enc = (evenNul, oddNul) switch
+        {
+            (0, > 0) => System.Text.Encoding.Unicode,
+            (> 0, 0) => System.Text.Encoding.BigEndianUnicode,
+            _ => null,
+        };
+        if (enc is null || Math.Max(evenNul, oddNul) * 20 < n / 2) return null;
+        return PlausibleText(enc.GetString(b[..n])) ? enc : null;
+    }
+
+    /// <summary>At most 2% of the characters are controls (other than whitespace), unassigned, private use or invalid: binary decoded as UTF-16 is full of them.</summary>
+    private static bool PlausibleText(string sample)
+    {
+        int odd = 0;
+        foreach (var c in sample)
+        {
+            if (c is '\t' or '\n' or '\r' or '\f') continue;
+            if (c == '\uFFFD' || char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherNotAssigned or System.Globalization.UnicodeCategory.PrivateUse) odd++;
+        }
+        return odd * 50 <= sample.Length;
     }
 
     /// <summary>Decodes at most <paramref name="maxBytes"/> bytes (cut at a character boundary) and normalises line endings.</summary>
@@ -69,10 +99,7 @@ public static class TextDecoding
         Encoding? enc = null;
         string name;
         int skip = 0;
-        if (bytes.StartsWith("\uFEFF"u8)) { enc = Utf8WithCp1252; skip = 3; name = "utf-8 (BOM)"; }
-        else if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0) { enc = System.Text.Encoding.UTF32; skip = 4; name = "utf-32le (BOM)"; }
-        else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) { enc = System.Text.Encoding.Unicode; skip = 2; name = "utf-16le (BOM)"; }
-        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) { enc = System.Text.Encoding.BigEndianUnicode; skip = 2; name = "utf-16be (BOM)"; }
+        if (Bom(bytes) is { } bom) (enc, skip, name) = bom;
         else if (Utf16Layout(bytes) is { } u16) { enc = u16; name = u16.WebName + " (detected)"; }
         else if (isHtml && DeclaredCharset(bytes) is { } declared && Lookup(declared) is { } decl)
         {
