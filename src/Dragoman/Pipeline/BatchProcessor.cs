@@ -53,7 +53,10 @@ public static class BatchProcessor
             }
         }
         using var clock = CancellationTokenSource.CreateLinkedTokenSource(batch);
-        if (budget.Time != Timeout.InfiniteTimeSpan) clock.CancelAfter(budget.Time);
+        // CancelAfter fires on a pool thread, which a saturated pool (2 cores, both running articles) gives only after
+        // injecting one: a budget already spent is cancelled here, not left to a timer that may come after the article
+        if (budget.Time <= TimeSpan.Zero) clock.Cancel();
+        else if (budget.Time != Timeout.InfiniteTimeSpan) clock.CancelAfter(budget.Time);
         try
         {
             var doc = DocumentFactory.Create(read, reference);

@@ -15,9 +15,10 @@ public class UnicodeLayoutTests
 
     private const string Latin = "Caf\u00e9 owners return to Ma\u2019arrat\n\nOwners reopened the \u201cold caf\u00e9\u201d on Monday, residents said.\n";
     // "The convoy arrived in Damascus this morning. Residents said that shelling hit the market."
-    private const string Arabic = "\u0648\u0635\u0644\u062a \u0627\u0644\u0642\u0627\u0641\u0644\u0629 \u0625\u0644\u0649 \u062f\u0645\u0634\u0642 \u0635\u0628\u0627\u062d \u0627\u0644\u064a\u0648\u0645. \u0648\u0642\u0627\u0644 \u0633\u0643\u0627\u0646 \u0625\u0646 \u0627\u0644\u0642\u0635\u0641 \u0623\u0635\u0627\u0628 \u0627\u0644\u0633\u0648\u0642.\n";
+    // shared with LegacyCodePageTests (their text without the final newline)
+    internal const string Arabic = "\u0648\u0635\u0644\u062a \u0627\u0644\u0642\u0627\u0641\u0644\u0629 \u0625\u0644\u0649 \u062f\u0645\u0634\u0642 \u0635\u0628\u0627\u062d \u0627\u0644\u064a\u0648\u0645. \u0648\u0642\u0627\u0644 \u0633\u0643\u0627\u0646 \u0625\u0646 \u0627\u0644\u0642\u0635\u0641 \u0623\u0635\u0627\u0628 \u0627\u0644\u0633\u0648\u0642.\n";
     // "The convoy left Moscow on Monday, residents said."
-    private const string Cyrillic = "\u041a\u043e\u043d\u0432\u043e\u0439 \u0432\u044b\u0448\u0435\u043b \u0438\u0437 \u041c\u043e\u0441\u043a\u0432\u044b \u0432 \u043f\u043e\u043d\u0435\u0434\u0435\u043b\u044c\u043d\u0438\u043a, \u0441\u043a\u0430\u0437\u0430\u043b\u0438 \u0436\u0438\u0442\u0435\u043b\u0438.\n";
+    internal const string Cyrillic = "\u041a\u043e\u043d\u0432\u043e\u0439 \u0432\u044b\u0448\u0435\u043b \u0438\u0437 \u041c\u043e\u0441\u043a\u0432\u044b \u0432 \u043f\u043e\u043d\u0435\u0434\u0435\u043b\u044c\u043d\u0438\u043a, \u0441\u043a\u0430\u0437\u0430\u043b\u0438 \u0436\u0438\u0442\u0435\u043b\u0438.\n";
 
     private static byte[] WithBom(Encoding e, string text) => [.. e.GetPreamble(), .. e.GetBytes(text)];
     private static readonly Encoding Utf32Le = new UTF32Encoding(bigEndian: false, byteOrderMark: true);

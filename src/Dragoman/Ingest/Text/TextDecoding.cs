@@ -6,7 +6,7 @@ namespace Dragoman.Ingest.Text;
 public sealed record DecodedText(string Text, string Encoding, int FallbackBytes, bool Truncated, long OriginalBytes);
 
 /// <summary>
-/// Turns input bytes into text: BOM first (UTF-8, UTF-16, UTF-32), BOM-less UTF-16 by its NUL layout, then (for HTML) a meta/XML charset declaration, else UTF-8 where
+/// Turns input bytes into text: BOM first (UTF-8, UTF-16, UTF-32), BOM-less UTF-16 by its NUL layout, then (for HTML) a meta/XML charset declaration, then windows-1256 / windows-1251 by detection, else UTF-8 where
 /// every invalid byte is read as Windows-1252 (the usual mix on the web). Binary content is refused with a reason.
 /// Line endings are normalised to \n; this normalised string is the "raw text" that dropped spans point into.
 /// </summary>
@@ -92,6 +92,51 @@ public static class TextDecoding
         return odd * 50 <= sample.Length;
     }
 
+    private static readonly byte[] HighBytes = [.. Enumerable.Range(0x80, 128).Select(b => (byte)b)];
+
+    /// <summary>
+    /// A file that is not UTF-8 and whose invalid bytes come in runs (whole words over 0x7F, as an Arabic or Cyrillic
+    /// single-byte code page gives, 80% of them in the letter range 0xC0-0xFF; Latin accents in windows-1252 stand alone
+    /// between ASCII letters): windows-1256 when at least 90% of those letters read as Arabic there, else windows-1251
+    /// (Cyrillic). Null keeps UTF-8 with the windows-1252 fallback, as for UTF-8 with a few stray bytes (its valid
+    /// sequences outnumber them).
+    /// </summary>
+    private static Encoding? LegacyCodePage(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 65536)];
+        if (System.Text.Unicode.Utf8.IsValid(sample)) return null;
+        int validMultiByte = 0, invalid = 0, inRuns = 0, run = 0;
+        for (int i = 0; i < sample.Length;)
+        {
+            if (Rune.DecodeFromUtf8(sample[i..], out _, out var used) == System.Buffers.OperationStatus.Done)
+            {
+                if (used > 1) validMultiByte++;
+                if (run > 1) inRuns += run;
+                run = 0;
+            }
+            else { invalid += used; run += used; }
+            i += used;
+        }
+        if (run > 1) inRuns += run;
+        if (invalid < 8 || invalid < 4 * validMultiByte || inRuns * 10 < invalid * 6) return null;
+        // both code pages put their letters at 0xC0-0xFF; runs of other high bytes are punctuation or mojibake ("‚Äô")
+        int high = 0, letterRange = 0;
+        foreach (var b in sample) { if (b >= 0x80) high++; if (b >= 0xC0) letterRange++; }
+        if (letterRange * 10 < high * 8) return null;
+        var arabic = System.Text.Encoding.GetEncoding(1256);
+        var upper = arabic.GetString(HighBytes);
+        int letters = 0, arabicLetters = 0;
+        foreach (var b in sample)
+        {
+            if (b < 0x80) continue;
+            var c = upper[b - 0x80];
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (c is >= '\u0600' and <= '\u06FF') arabicLetters++;
+        }
+        return arabicLetters * 10 >= letters * 9 ? arabic : System.Text.Encoding.GetEncoding(1251);
+    }
+
     /// <summary>Decodes at most <paramref name="maxBytes"/> bytes (cut at a character boundary) and normalises line endings.</summary>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, bool isHtml, int maxBytes = int.MaxValue)
     {
@@ -106,6 +151,7 @@ public static class TextDecoding
             enc = decl.CodePage == 65001 ? Utf8WithCp1252 : decl;
             name = decl.WebName + " (declared)";
         }
+        else if (LegacyCodePage(bytes) is { } legacy) { enc = legacy; name = legacy.WebName + " (detected)"; }
         else { enc = Utf8WithCp1252; name = "utf-8"; }
 
         var body = bytes[skip..];
