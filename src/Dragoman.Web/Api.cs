@@ -117,15 +117,8 @@ public static class Api
                 return Error(413, $"the request body is larger than {Limits.MaxBodyBytes} bytes");
             if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
                 return Error(415, "send the article as application/json: {\"text\": \"...\"} or {\"html\": \"...\"}, with optional url, title, published, source");
-            JsonDocument body;
-            try
-            {
-                body = await JsonDocument.ParseAsync(request.Body, default, cancel);
-            }
-            catch (JsonException ex)
-            {
-                return Error(400, "the body is not valid JSON: " + ex.Message.Split(" LineNumber:")[0]);
-            }
+            var read = await IngestService.ReadBodyAsync(request.Body, cancel);
+            if (read.Document is not { } body) return Error(read.Status, read.Error!);
             using (body)
             {
                 var raw = IngestService.Parse(body.RootElement);

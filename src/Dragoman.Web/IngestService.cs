@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Dragoman.Documents;
 using Dragoman.Ingest;
 using Dragoman.Pipeline;
@@ -9,6 +11,12 @@ namespace Dragoman.Web;
 
 /// <summary>What POST /api/articles did: stored (new) or duplicate, the article's id and its event count.</summary>
 public sealed record IngestResult(string Status, string Id, int Events);
+
+/// <summary>A POST body read as JSON, or the HTTP status and the reason it was refused.</summary>
+public sealed record BodyRead(JsonDocument? Document, int Status, string? Error)
+{
+    public static BodyRead Fail(int status, string error) => new(null, status, error);
+}
 
 /// <summary>
 /// Ingest over HTTP: one article as JSON (<c>text</c> or <c>html</c>, optional <c>url</c>, <c>title</c>, <c>published</c>,
@@ -31,6 +39,45 @@ public sealed class IngestService
 
     private static readonly string[] Fields = ["text", "html", "url", "title", "published", "source"];
 
+    /// <summary>
+    /// Reads at most <see cref="Limits.MaxBodyBytes"/> (a chunked body has no Content-Length to check first), then checks
+    /// the bytes are UTF-8 (JSON's encoding; the reader would otherwise fail later, deep in a string) and parse as JSON.
+    /// </summary>
+    public static async Task<BodyRead> ReadBodyAsync(Stream body, CancellationToken cancel)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await body.ReadAsync(chunk, cancel)) > 0)
+        {
+            if (buffer.Length + n > Limits.MaxBodyBytes) return BodyRead.Fail(413, $"the request body is larger than {Limits.MaxBodyBytes} bytes");
+            buffer.Write(chunk, 0, n);
+        }
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (InvalidUtf8At(bytes.Span) is { } at)
+            return BodyRead.Fail(400, $"the body is not valid UTF-8: byte 0x{bytes.Span[at]:X2} at offset {at} does not belong there; send the JSON encoded as UTF-8");
+        try
+        {
+            return new BodyRead(JsonDocument.Parse(bytes.ToArray()), 200, null);
+        }
+        catch (JsonException ex)
+        {
+            return BodyRead.Fail(400, "the body is not valid JSON: " + ex.Message.Split(" LineNumber:")[0]);
+        }
+    }
+
+    /// <summary>The offset of the first byte that is not part of well-formed UTF-8, or null when all are.</summary>
+    private static int? InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes)) return null;
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (Rune.DecodeFromUtf8(bytes[i..], out _, out var used) != OperationStatus.Done) return i;
+            i += used;
+        }
+        return null;
+    }
+
     /// <summary>Checks the body's shape; a clear message for anything else.</summary>
     public static Result<RawDocument> Parse(JsonElement body)
     {
@@ -41,7 +88,15 @@ public sealed class IngestService
             if (!Fields.Contains(p.Name)) return Result<RawDocument>.Fail($"unknown field \"{p.Name}\"; expected {string.Join(", ", Fields)}");
             if (p.Value.ValueKind == JsonValueKind.Null) continue;
             if (p.Value.ValueKind != JsonValueKind.String) return Result<RawDocument>.Fail($"\"{p.Name}\" must be a string");
-            values[p.Name] = p.Value.GetString()!;
+            try
+            {
+                values[p.Name] = p.Value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // an escape such as \ud800 that names half a character
+                return Result<RawDocument>.Fail($"\"{p.Name}\" is not valid text: it has an escaped lone surrogate (\\uD800-\\uDFFF without its pair)");
+            }
         }
         values.TryGetValue("html", out var html);
         values.TryGetValue("text", out var text);
@@ -59,7 +114,7 @@ public sealed class IngestService
     public async Task<Result<IngestResult>> IngestAsync(RawDocument raw, CancellationToken cancel)
     {
         if (_pipeline is null) return Result<IngestResult>.Fail("ingest is not configured on this server");
-        var outcome = await Task.Run(() => BatchProcessor.ProcessOne(InputItem.Read(raw), _pipeline.Value, _options.Published), cancel);
+        var outcome = await Task.Run(() => BatchProcessor.ProcessOne(InputItem.Read(raw), _pipeline.Value, _options.Published, _options.Budget, cancel), cancel);
         if (outcome.Document is not { } doc) return Result<IngestResult>.Fail(outcome.Error ?? "the article could not be read");
         StorableDocument storable;
         try

@@ -28,6 +28,9 @@ public sealed record WebOptions
     /// evil.example that resolves to 127.0.0.1 must not read the store). "*" allows any.
     /// </summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>What one article posted over HTTP may cost: over its time the request gets a clear error instead of holding a core.</summary>
+    public ArticleBudget Budget { get; init; } = ArticleBudget.Default;
 }
 
 /// <summary>The bounds every request is held to.</summary>

@@ -95,6 +95,7 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
                 IngestToken = token,
                 Pipeline = token is null ? null : () => StandardPipeline.Build(settings.Resources()),
                 Published = settings.PublishedDate,
+                Budget = settings.Budget(),
                 AllowedHosts = (settings.AllowedHosts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             };
             await using var app = DragomanWeb.Create(options);

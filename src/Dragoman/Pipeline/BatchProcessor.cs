@@ -53,7 +53,9 @@ public static class BatchProcessor
             }
         }
         using var clock = CancellationTokenSource.CreateLinkedTokenSource(batch);
-        if (budget.Time == TimeSpan.Zero) clock.Cancel(); // no time at all: a timer would fire only after the first stage
+        // CancelAfter fires on a pool thread, which a saturated pool may give late: a budget already spent is cancelled here
+        // (Timeout.InfiniteTimeSpan is negative and means no limit)
+        if (budget.Time < TimeSpan.Zero ? budget.Time != Timeout.InfiniteTimeSpan : budget.Time == TimeSpan.Zero) clock.Cancel();
         else if (budget.Time != Timeout.InfiniteTimeSpan) clock.CancelAfter(budget.Time);
         try
         {

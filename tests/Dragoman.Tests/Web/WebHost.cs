@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dragoman.Pipeline;
 using Dragoman.Storage;
 using Dragoman.Storage.Sqlite;
 using Dragoman.Tests.Storage;
@@ -22,7 +23,7 @@ public sealed class WebHost : IAsyncDisposable
     public WebApplication App { get; }
     public HttpClient Client { get; }
 
-    private WebHost(bool withToken, IEnumerable<StorableDocument> docs, IReadOnlyList<string>? allowedHosts = null)
+    private WebHost(bool withToken, IEnumerable<StorableDocument> docs, IReadOnlyList<string>? allowedHosts = null, ArticleBudget? budget = null)
     {
         Store = SqliteEventStore.Open(Path.Combine(_dir, "web.db"));
         Assert.All(Store.Add([.. docs]), o => Assert.Equal(AddStatus.Stored, o.Status));
@@ -32,13 +33,14 @@ public sealed class WebHost : IAsyncDisposable
             IngestToken = withToken ? Token : null,
             Pipeline = withToken ? () => TestPipeline.Instance : null,
             AllowedHosts = allowedHosts ?? [],
+            Budget = budget ?? ArticleBudget.Default,
         }, b => b.WebHost.UseTestServer());
         App.StartAsync().GetAwaiter().GetResult();
         Client = App.GetTestClient();
     }
 
-    public static WebHost Start(bool withToken = false, IEnumerable<StorableDocument>? docs = null, IReadOnlyList<string>? allowedHosts = null) =>
-        new(withToken, docs ?? StoreFixtures.Corpus(), allowedHosts);
+    public static WebHost Start(bool withToken = false, IEnumerable<StorableDocument>? docs = null, IReadOnlyList<string>? allowedHosts = null, ArticleBudget? budget = null) =>
+        new(withToken, docs ?? StoreFixtures.Corpus(), allowedHosts, budget);
 
     /// <summary>The release article again under another hash and title: another report of the same events.</summary>
     public static StorableDocument SecondReportOfTheRelease()

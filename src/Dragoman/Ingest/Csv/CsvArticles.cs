@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dragoman.Documents;
 using Dragoman.Ingest.Json;
+using Dragoman.Ingest.Text;
 
 namespace Dragoman.Ingest;
 
@@ -30,7 +31,9 @@ public static class CsvArticles
     {
         if (!IsCsv(item)) return [item];
         var raw = item.Raw!;
-        var text = Decode(raw.Bytes);
+        // decoded like every other file (BOM, UTF-16, a cp1252 byte in UTF-8), so "Caf\xE9" is "Café", not "Caf\uFFFD"
+        if (TextDecoding.BinaryReason(raw.Bytes) is { } binary) return [InputItem.Failed(item.Input, "CSV: " + binary)];
+        var text = TextDecoding.Decode(raw.Bytes, isHtml: false).Text;
         var rows = Parse(text);
         if (!rows.IsOk) return [InputItem.Failed(item.Input, "CSV: " + rows.Error)];
         return ToItems(raw.Uri, rows.Value!, map);
@@ -82,13 +85,6 @@ public static class CsvArticles
         return DateOnly.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : value;
-    }
-
-    private static string Decode(byte[] bytes)
-    {
-        var span = bytes.AsSpan();
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
-        return Encoding.UTF8.GetString(span);
     }
 
     /// <summary>RFC 4180 records (see <see cref="CsvTable.Parse"/>).</summary>

@@ -6,7 +6,7 @@ namespace Dragoman.Ingest.Text;
 public sealed record DecodedText(string Text, string Encoding, int FallbackBytes, bool Truncated, long OriginalBytes);
 
 /// <summary>
-/// Turns input bytes into text: BOM first, then (for HTML) a meta/XML charset declaration, else UTF-8 where
+/// Turns input bytes into text: BOM first (UTF-8, UTF-16, UTF-32), BOM-less UTF-16 by its NUL layout, then (for HTML) a meta/XML charset declaration, then windows-1256 / windows-1251 by detection, else UTF-8 where
 /// every invalid byte is read as Windows-1252 (the usual mix on the web). Binary content is refused with a reason.
 /// Line endings are normalised to \n; this normalised string is the "raw text" that dropped spans point into.
 /// </summary>
@@ -23,7 +23,7 @@ public static class TextDecoding
         if (bytes.Length == 0) return null;
         var magic = Magic(bytes);
         if (magic is not null) return $"binary file ({magic}), not text";
-        if (Utf16Layout(bytes) is not null) return null;
+        if (Bom(bytes) is not null || Utf16Layout(bytes) is not null) return null;
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
         int nul = 0, control = 0;
         foreach (var b in sample)
@@ -49,17 +49,92 @@ public static class TextDecoding
         return null;
     }
 
-    /// <summary>UTF-16 without BOM shows as NULs in every other byte of ASCII text.</summary>
+    /// <summary>The encoding a byte order mark names, how many bytes it takes and a label; null without one. UTF-32 LE before UTF-16 LE: its BOM starts with UTF-16 LE's.</summary>
+    private static (Encoding Encoding, int Skip, string Name)? Bom(ReadOnlySpan<byte> b)
+    {
+        if (b.StartsWith("\uFEFF"u8)) return (Utf8WithCp1252, 3, "utf-8 (BOM)");
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) return (new UTF32Encoding(bigEndian: false, byteOrderMark: false), 4, "utf-32le (BOM)");
+        if (b.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF])) return (new UTF32Encoding(bigEndian: true, byteOrderMark: false), 4, "utf-32be (BOM)");
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (System.Text.Encoding.Unicode, 2, "utf-16le (BOM)");
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (System.Text.Encoding.BigEndianUnicode, 2, "utf-16be (BOM)");
+        return null;
+    }
+
+    /// <summary>
+    /// UTF-16 without BOM: NULs on one byte parity only. ASCII text has a NUL in nearly every high byte; Arabic or Cyrillic
+    /// text only in those of spaces, digits and punctuation, so 5% is enough when the sample then decodes to plausible text.
+    /// </summary>
     private static Encoding? Utf16Layout(ReadOnlySpan<byte> b)
     {
-        int n = Math.Min(b.Length, 512) & ~1;
+        int n = Math.Min(b.Length, 4096) & ~1;
         if (n < 8) return null;
         int evenNul = 0, oddNul = 0;
         for (int i = 0; i < n; i += 2) { if (b[i] == 0) evenNul++; if (b[i + 1] == 0) oddNul++; }
-        int pairs = n / 2;
-        if (oddNul * 10 > pairs * 8 && evenNul == 0) return System.Text.Encoding.Unicode;
-        if (evenNul * 10 > pairs * 8 && oddNul == 0) return System.Text.Encoding.BigEndianUnicode;
-        return null;
+        var enc = (evenNul, oddNul) switch
+        {
+            (0, > 0) => System.Text.Encoding.Unicode,
+            (> 0, 0) => System.Text.Encoding.BigEndianUnicode,
+            _ => null,
+        };
+        if (enc is null || Math.Max(evenNul, oddNul) * 20 < n / 2) return null;
+        return PlausibleText(enc.GetString(b[..n])) ? enc : null;
+    }
+
+    /// <summary>At most 2% of the characters are controls (other than whitespace), unassigned, private use or invalid: binary decoded as UTF-16 is full of them.</summary>
+    private static bool PlausibleText(string sample)
+    {
+        int odd = 0;
+        foreach (var c in sample)
+        {
+            if (c is '\t' or '\n' or '\r' or '\f') continue;
+            if (c == '\uFFFD' || char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherNotAssigned or System.Globalization.UnicodeCategory.PrivateUse) odd++;
+        }
+        return odd * 50 <= sample.Length;
+    }
+
+    private static readonly byte[] HighBytes = [.. Enumerable.Range(0x80, 128).Select(b => (byte)b)];
+
+    /// <summary>
+    /// A file that is not UTF-8 and whose invalid bytes come in runs (whole words over 0x7F, as an Arabic or Cyrillic
+    /// single-byte code page gives, 80% of them in the letter range 0xC0-0xFF; Latin accents in windows-1252 stand alone
+    /// between ASCII letters): windows-1256 when at least 90% of those letters read as Arabic there, else windows-1251
+    /// (Cyrillic). Null keeps UTF-8 with the windows-1252 fallback, as for UTF-8 with a few stray bytes (its valid
+    /// sequences outnumber them).
+    /// </summary>
+    private static Encoding? LegacyCodePage(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 65536)];
+        if (System.Text.Unicode.Utf8.IsValid(sample)) return null;
+        int validMultiByte = 0, invalid = 0, inRuns = 0, run = 0;
+        for (int i = 0; i < sample.Length;)
+        {
+            if (Rune.DecodeFromUtf8(sample[i..], out _, out var used) == System.Buffers.OperationStatus.Done)
+            {
+                if (used > 1) validMultiByte++;
+                if (run > 1) inRuns += run;
+                run = 0;
+            }
+            else { invalid += used; run += used; }
+            i += used;
+        }
+        if (run > 1) inRuns += run;
+        if (invalid < 8 || invalid < 4 * validMultiByte || inRuns * 10 < invalid * 6) return null;
+        // both code pages put their letters at 0xC0-0xFF; runs of other high bytes are punctuation or mojibake ("‚Äô")
+        int high = 0, letterRange = 0;
+        foreach (var b in sample) { if (b >= 0x80) high++; if (b >= 0xC0) letterRange++; }
+        if (letterRange * 10 < high * 8) return null;
+        var arabic = System.Text.Encoding.GetEncoding(1256);
+        var upper = arabic.GetString(HighBytes);
+        int letters = 0, arabicLetters = 0;
+        foreach (var b in sample)
+        {
+            if (b < 0x80) continue;
+            var c = upper[b - 0x80];
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (c is >= '\u0600' and <= '\u06FF') arabicLetters++;
+        }
+        return arabicLetters * 10 >= letters * 9 ? arabic : System.Text.Encoding.GetEncoding(1251);
     }
 
     /// <summary>Decodes at most <paramref name="maxBytes"/> bytes (cut at a character boundary) and normalises line endings.</summary>
@@ -69,16 +144,14 @@ public static class TextDecoding
         Encoding? enc = null;
         string name;
         int skip = 0;
-        if (bytes.StartsWith("\uFEFF"u8)) { enc = Utf8WithCp1252; skip = 3; name = "utf-8 (BOM)"; }
-        else if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0) { enc = System.Text.Encoding.UTF32; skip = 4; name = "utf-32le (BOM)"; }
-        else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) { enc = System.Text.Encoding.Unicode; skip = 2; name = "utf-16le (BOM)"; }
-        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) { enc = System.Text.Encoding.BigEndianUnicode; skip = 2; name = "utf-16be (BOM)"; }
+        if (Bom(bytes) is { } bom) (enc, skip, name) = bom;
         else if (Utf16Layout(bytes) is { } u16) { enc = u16; name = u16.WebName + " (detected)"; }
         else if (isHtml && DeclaredCharset(bytes) is { } declared && Lookup(declared) is { } decl)
         {
             enc = decl.CodePage == 65001 ? Utf8WithCp1252 : decl;
             name = decl.WebName + " (declared)";
         }
+        else if (LegacyCodePage(bytes) is { } legacy) { enc = legacy; name = legacy.WebName + " (detected)"; }
         else { enc = Utf8WithCp1252; name = "utf-8"; }
 
         var body = bytes[skip..];
