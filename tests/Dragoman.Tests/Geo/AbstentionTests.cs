@@ -1,3 +1,4 @@
+using Dragoman.Tests.Support;
 using System.Text.Json.Nodes;
 using Dragoman.Documents;
 using Dragoman.Geo;
@@ -26,7 +27,7 @@ public class AbstentionTests
         return [.. GeoFixture.Resolver.Resolve(text, queries)];
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Government shelling hit Kunin and Jisreen in the countryside of Damascus, Syrian activists said.", "Kunin|Jisreen|Damascus", "SY",
         "village names the gazetteer lacks are not foreign towns one edit or one vowel away (Knin, Yaren)")]
     [InlineData("Warplanes struck Taloul and Duwayleh, two villages near Idlib, the Syrian Observatory said.", "Taloul|Duwayleh|Idlib", "SY",
@@ -46,7 +47,7 @@ public class AbstentionTests
         }
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Government shelling hit Kunin in the countryside of Damascus, Syrian activists said.", "Kunin", "no candidate in Syria: better text than Knin, Croatia")]
     [InlineData("Heavy fighting near Duwayleh, in Syria's Idlib province, was reported.", "Duwayleh", "only a far foreign variant (Douala, Cameroon)")]
     public void A_place_without_evidence_stays_text_with_precision_unknown(string text, string mention, string reason)
@@ -60,7 +61,7 @@ public class AbstentionTests
         Assert.Null(json["lat"]);
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Clashes broke out in Northern Syria on Monday between rival factions.", "Northern Syria", "SY", 1, 0, "northern part of Syria, north of its centre")]
     [InlineData("An Israeli drone struck a car in South Lebanon, killing two.", "South Lebanon", "LB", -1, 0, "southern Lebanon, not South Lebanon, Ohio")]
     [InlineData("Rebels advanced in Eastern Aleppo as shelling continued.", "Eastern Aleppo", "SY", 0, 1, "the eastern part of Aleppo")]
@@ -74,7 +75,7 @@ public class AbstentionTests
         if (east != 0) Assert.True(Math.Sign(p.Lon!.Value - whole.Lon!.Value) == east, $"{reason}: {p.Lon} vs {whole.Lon}");
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Fighting continued in Idlib province on Sunday.", "Idlib", " province", "a division's name followed by its noun")]
     [InlineData("Clashes were reported across Daraa Governorate.", "Daraa", " Governorate", "capitalised division noun")]
     [InlineData("Iraq state television said the curfew was lifted.", "Iraq", "", "a country's name before 'state' is not a division")]
@@ -87,7 +88,7 @@ public class AbstentionTests
         Assert.True(noun.Length == 0 ? end < 0 : end == at + name.Length + noun.Length, $"{reason}: end {end}");
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("{\"SY\":{\"coordinate\":[\"34.8\",\"39.0\"]},\"XX\":{\"coordinate\":[\"abc\",\"1\"]}}", 1, true, "a broken row is skipped with a message, the good one kept")]
     [InlineData("{\"SY\":{\"name\":\"Syria\"}}", 0, false, "no usable row at all: a clear error naming the file")]
     public void Country_centroid_files_with_broken_rows_warn_and_go_on(string json, int rows, bool ok, string reason)
@@ -112,7 +113,7 @@ public class AbstentionTests
 
 public class DatelinePlaceTests
 {
-    [Theory]
+    [SharedTheory]
     [InlineData("SANAA - Saudi-led jets struck the capital.", 0, 6, "SANAA", "a bare wire dateline")]
     [InlineData("PORT SUDAN, Sudan - An air strike hit a market.", 0, 23, "PORT SUDAN", "a two-word city before its country")]
     [InlineData("DAMASCUS, Aug. 4 (Reuters) - Shelling resumed.", 0, 28, "DAMASCUS", "a dateline with date and agency")]
@@ -127,7 +128,7 @@ public class DatelinePlaceTests
 
 public class MistypedPlaceTests
 {
-    [Theory]
+    [SharedTheory]
     [InlineData("Shelling hit homes in Homs on Monday, Syrian activists said.", "Homs", EntityType.PERSON, EntityType.GPE, "a known Syrian city after 'in' is a place, not a person")]
     [InlineData("Residents fled fighting in Raqqa, the Syrian Observatory said.", "Raqqa", EntityType.ORG, EntityType.GPE, "an organisation reading of a city after 'in'")]
     [InlineData("Government forces met Hassan Nasrallah on Monday in Syria.", "Hassan Nasrallah", EntityType.PERSON, EntityType.PERSON, "no locative before the name: the recogniser's type stands")]
@@ -145,7 +146,7 @@ public class MistypedPlaceTests
 
 public class WeakNameTests
 {
-    [Theory]
+    [SharedTheory]
     [InlineData("Gunmen attacked farmers in the North West, Nigerian police said, near Kaduna.", "North West|Kaduna", "NG",
         "compass words alone fit divisions of many countries: only one in a country the text names")]
     [InlineData("Officials in GN said on Monday that Homs was calm, Syrian media reported.", "GN|Homs", "SY",

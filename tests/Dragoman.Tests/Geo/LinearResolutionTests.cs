@@ -1,3 +1,4 @@
+using Dragoman.Tests.Support;
 using Dragoman.Documents;
 using Dragoman.Geo;
 
@@ -9,7 +10,7 @@ namespace Dragoman.Tests.Geo;
 /// </summary>
 public class LinearResolutionTests
 {
-    [Theory]
+    [SharedTheory]
     [InlineData("0-5", 5, 9, false, "a span that starts where the only mention ends does not overlap it")]
     [InlineData("0-5", 4, 9, true, "a span that starts inside the mention overlaps it")]
     [InlineData("10-20", 0, 10, false, "a span that ends where the mention starts does not overlap it")]
@@ -27,7 +28,7 @@ public class LinearResolutionTests
         Assert.True(new SpanOverlaps(set).Overlaps(start, end) == expected, reason);
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData(34.7, 36.7, "a dense region (western Syria)")]
     [InlineData(-17.0, 179.5, "across the antimeridian (Fiji)")]
     [InlineData(64.0, -21.0, "high latitude, where a degree of longitude is short (Iceland)")]
@@ -67,7 +68,7 @@ public class LinearResolutionTests
 
     private static bool IsCountry(Gazetteer g, int c) => g.FClasses[c] == 'A' && g.FeatureCodeOf(c).StartsWith("PCL", StringComparison.Ordinal);
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Gunmen killed 7 people in Homs. ", "Homs", 500, "one name repeated: every copy resolves as the single one does")]
     [InlineData("Shelling hit Aleppo and Idlib. ", "Aleppo|Idlib", 300, "two names repeated: support between them is the same at any length")]
     public void A_repeated_text_resolves_every_copy_like_the_first(string sentence, string names, int copies, string reason)
