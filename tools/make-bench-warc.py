@@ -6,7 +6,7 @@ Each text file (title line, blank line, body) becomes an HTML page inside a WARC
 preceded by a request record. The output holds the publishers' texts: keep it outside the repository.
 
 usage: tools/make-bench-warc.py OUT.warc.gz SIZE_MB DIR...   (SIZE_MB counts the compressed file)
-example: tools/make-bench-warc.py /tmp/bench.warc.gz 1024 ../shared/data/articles-gold/articles samples
+example: tools/make-bench-warc.py bench.warc.gz 1024 ../shared/data/articles-gold/articles samples
 """
 import gzip, html, io, os, sys, uuid
 
