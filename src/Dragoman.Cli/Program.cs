@@ -19,11 +19,10 @@ app.Configure(config =>
         .WithExample("ingest", "samples/")
         .WithExample("ingest", "feed.jsonl", "--db", "news.db");
     config.AddCommand<EventsCommand>("events")
-        .WithDescription("List stored events, filtered by actor, place, dates, action, modality; as a table, CSV or JSON Lines.")
-        .WithExample("events", "--actor", "intelligence", "--from", "2019-01-01", "--format", "csv");
-    config.AddCommand<IncidentsCommand>("incidents")
-        .WithDescription("List incidents: the stored events merged across articles (reported by N articles, M outlets), newest first.")
-        .WithExample("incidents", "--place", "kabul");
+        .WithAlias("incidents")
+        .WithDescription("List incidents (the stored events merged across articles: reported by N articles, M outlets), or with --reports the per-article events; filtered by actor, place, dates, action, modality; as a table, CSV or JSON.")
+        .WithExample("events", "--place", "kabul")
+        .WithExample("events", "--reports", "--actor", "intelligence", "--from", "2019-01-01", "--format", "csv");
     config.AddCommand<MergeCommand>("merge")
         .WithDescription("Merge incident B into incident A and keep them together from now on (recorded in the audit trail).")
         .WithExample("merge", "i3", "i9", "--note", "same attack, second outlet misdated it");

@@ -20,6 +20,12 @@ public interface IIncidentStore
     /// <summary>The incident a stored event belongs to (null: unknown event or not merged yet).</summary>
     long? IncidentOf(long articleId, string eventId);
 
+    /// <summary>The stored events that report the incident, as the event listing reads them (source chain, counts, article URI), in report order.</summary>
+    IReadOnlyList<EventRecord> ReportEvents(long incidentId);
+
+    /// <summary>The incident of each merged event of an article, by event id (events outside every incident are absent).</summary>
+    IReadOnlyDictionary<string, long> IncidentsOfArticle(long articleId);
+
     /// <summary>Puts incident <paramref name="other"/> into <paramref name="incidentId"/> and keeps them together from now on.</summary>
     Result<long> MergeIncidents(long incidentId, long other, string? note = null);
 
@@ -41,8 +47,16 @@ public sealed record IncidentQuery
     public string? Place { get; init; }
     /// <summary>Also list incidents of events no family merges (statements, meetings): each is its own incident.</summary>
     public bool All { get; init; }
+    /// <summary>
+    /// Only incidents with at least one report (stored event) matching these event filters: actor, place, action,
+    /// modality, minimum confidence, box, full text, article. Its dates and paging are not used (the incident's own
+    /// <see cref="From"/>/<see cref="To"/> are).
+    /// </summary>
+    public EventQuery? Reports { get; init; }
     public int Limit { get; init; } = 100;
     public int Offset { get; init; }
+    /// <summary>Keyset paging: only incidents listed after this one (the last incident of the previous page).</summary>
+    public long? After { get; init; }
 }
 
 /// <summary>An incident as listed: its derived fields (<see cref="IncidentFacts"/>) and who reported it.</summary>
