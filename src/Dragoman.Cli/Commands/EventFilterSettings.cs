@@ -56,21 +56,6 @@ public abstract class EventFilterSettings : StoreSettings
         return null;
     }
 
-    /// <summary>
-    /// The incidents of the shared filters: --from/--to on the incident's own dates, the other filters on its reports (an
-    /// incident matches when one of its stored events does). Incidents are made of main events, so --all adds none.
-    /// </summary>
-    protected static IncidentQuery IncidentFilter(EventQuery filters)
-    {
-        bool onReports = filters.Actor is not null || filters.Place is not null || filters.Action is not null || filters.Modality is not null
-            || filters.Text is not null || filters.MinConfidence is not null || filters.Box is not null;
-        return new IncidentQuery
-        {
-            From = filters.From, To = filters.To, All = true,
-            Reports = onReports ? filters with { From = null, To = null, All = true } : null,
-        };
-    }
-
     /// <summary>The query of the shared filters; commands add their own fields with `with`.</summary>
     protected EventQuery FilterQuery() => new()
     {

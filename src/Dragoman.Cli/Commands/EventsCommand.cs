@@ -43,7 +43,7 @@ public sealed class EventsSettings : EventFilterSettings
     public EventQuery ToQuery() => FilterQuery() with { Limit = NoLimit ? int.MaxValue : Limit + 1 };
 
     /// <summary>The incidents the filters select (one more than the limit): dates on the incident, the others on its reports.</summary>
-    public IncidentQuery ToIncidentQuery() => IncidentFilter(FilterQuery()) with { Limit = NoLimit ? int.MaxValue : Limit + 1 };
+    public IncidentQuery ToIncidentQuery() => IncidentQuery.Of(FilterQuery()) with { Limit = NoLimit ? int.MaxValue : Limit + 1 };
 }
 
 /// <summary>Lists incidents (or with --reports the stored per-article events), filtered, as a table (terminal), CSV or JSON Lines.</summary>

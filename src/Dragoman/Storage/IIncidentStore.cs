@@ -57,6 +57,22 @@ public sealed record IncidentQuery
     public int Offset { get; init; }
     /// <summary>Keyset paging: only incidents listed after this one (the last incident of the previous page).</summary>
     public long? After { get; init; }
+
+    /// <summary>
+    /// The incidents of the event filters: from/to on the incident's own dates, the others on its reports (an incident
+    /// matches when one of its stored events does). Incidents are made of main events, so "every event" adds none; every
+    /// family is listed (statements and meetings are incidents of their own).
+    /// </summary>
+    public static IncidentQuery Of(EventQuery filters)
+    {
+        bool onReports = filters.Actor is not null || filters.Place is not null || filters.Action is not null || filters.Modality is not null
+            || filters.Text is not null || filters.MinConfidence is not null || filters.Box is not null || filters.ArticleId is not null;
+        return new IncidentQuery
+        {
+            From = filters.From, To = filters.To, All = true, Limit = filters.Limit, Offset = filters.Offset,
+            Reports = onReports ? filters with { From = null, To = null, All = true, After = null } : null,
+        };
+    }
 }
 
 /// <summary>An incident as listed: its derived fields (<see cref="IncidentFacts"/>) and who reported it.</summary>
