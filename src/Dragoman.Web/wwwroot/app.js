@@ -78,8 +78,11 @@ async function loadEvents() {
   render();
 }
 
-// The list shows incidents (events merged across articles) unless "per-article reports" is ticked or the store keeps none.
-function listingIncidents() { return state.incidentsKept && !document.getElementById('f-reports').checked; }
+// The list shows incidents (main events merged across articles) unless "per-article reports" or "all events" is ticked
+// (background events belong to no incident) or the store keeps none.
+function listingIncidents() {
+  return state.incidentsKept && !document.getElementById('f-reports').checked && !document.getElementById('f-all').checked;
+}
 
 async function loadIncidents() {
   state.incidents = null;
