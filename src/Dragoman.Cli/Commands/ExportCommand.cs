@@ -98,30 +98,8 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         var events = EventExporters.Enumerate(store, query, settings.Limit)
             .Where(e => settings.SinceArticle is not long since || e.ArticleId > since)
             .Select(e => { written++; lastArticle = Math.Max(lastArticle, e.ArticleId); return e; });
-        try
-        {
-            if (settings.Out is { } path)
-            {
-                var tmp = path + ".part";
-                await using (var file = File.Create(tmp))
-                    await exporter.WriteAsync(events, file, cancellationToken);
-                File.Move(tmp, path, overwrite: true);
-                Console.Error.WriteLine($"export: {written} event(s) read, {exporter.Format} written to {path}");
-            }
-            else
-            {
-                await using var stdout = Console.OpenStandardOutput();
-                await exporter.WriteAsync(events, stdout, cancellationToken);
-            }
-        }
-        catch (IOException ex)
-        {
-            return Terminal.Fail($"cannot write {settings.Out ?? "standard output"}: {ex.Message}");
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            return Terminal.Fail($"cannot write {settings.Out}: {ex.Message}");
-        }
+        if (await WriteOut(settings.Out, stream => exporter.WriteAsync(events, stream, cancellationToken), () => $"{written} event(s) read, {exporter.Format}") is { } failed)
+            return failed;
         var leftOut = exporter switch
         {
             AcledCsvExporter a => a.LeftOut,
@@ -133,6 +111,35 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         // the cursor for the next incremental export: the newest article whose events were read
         if (lastArticle > 0) Console.Error.WriteLine($"export: next incremental export: --since {StoreId.ArticleKey(lastArticle)}");
         return 0;
+    }
+
+    /// <summary>
+    /// Writes to <paramref name="path"/> (through a .part file, moved into place when complete, then a note on standard
+    /// error) or to standard output. Returns the exit code of a failed write, null when written.
+    /// </summary>
+    internal static async Task<int?> WriteOut(string? path, Func<Stream, Task> write, Func<string> done)
+    {
+        try
+        {
+            if (path is not null)
+            {
+                var tmp = path + ".part";
+                await using (var file = File.Create(tmp))
+                    await write(file);
+                File.Move(tmp, path, overwrite: true);
+                Console.Error.WriteLine($"export: {done()} written to {path}");
+            }
+            else
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                await write(stdout);
+            }
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Terminal.Fail($"cannot write {path ?? "standard output"}: {ex.Message}");
+        }
     }
 
     /// <summary>Each event's incident, read once per article (events come article by article within a date).</summary>

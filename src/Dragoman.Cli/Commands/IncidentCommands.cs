@@ -27,11 +27,17 @@ public static class IncidentView
 
     public static string ReportedBy(IncidentSummary i) => Dragoman.Export.IncidentViews.ReportedBy(i.Facts.Articles, i.Facts.Outlets);
 
-    public static int Show(IEventStore store, string id)
+    public static int Show(IEventStore store, string id, bool json = false)
     {
         if (Incidents(store) is not { } incidents) return NoIncidents(store);
         long n = StoreId.ParseIncident(id)!.Value;
         if (incidents.GetIncident(n) is not { } i) return Terminal.Fail($"no incident {StoreId.IncidentKey(n)}");
+        if (json)
+        {
+            var detail = Dragoman.Export.IncidentViews.Detail(i, incidents.ReportEvents(n), incidents.ReportsOf(n));
+            Console.Out.WriteLine(JsonSerializer.Serialize(detail, Dragoman.Export.IncidentViews.JsonIndented));
+            return 0;
+        }
         var f = i.Facts;
         Console.WriteLine($"{i.Key}  {f.Action}  {Date(i)} ({f.DateBasis})  {f.PlaceName ?? "no place"}{(f.Country is null ? "" : ", " + f.Country)}{(f.Precision is null ? "" : $" [{f.Precision}]")}");
         Console.WriteLine($"  {ReportedBy(i)}: {string.Join("; ", i.OutletNames)}");

@@ -19,26 +19,8 @@ public static class IncidentExport
             .Where(x => settings.SinceArticle is not long since || x.Events.Any(e => e.ArticleId > since))
             .Take(settings.Limit ?? int.MaxValue)
             .Select(x => { written++; lastArticle = Math.Max(lastArticle, x.Events.Max(e => e.ArticleId)); return x; });
-        try
-        {
-            if (settings.Out is { } path)
-            {
-                var tmp = path + ".part";
-                await using (var file = File.Create(tmp))
-                    await exporter.WriteAsync(rows, file, cancel);
-                File.Move(tmp, path, overwrite: true);
-                Console.Error.WriteLine($"export: {written} incident(s) read, {exporter.Format} written to {path}");
-            }
-            else
-            {
-                await using var stdout = Console.OpenStandardOutput();
-                await exporter.WriteAsync(rows, stdout, cancel);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Terminal.Fail($"cannot write {settings.Out ?? "standard output"}: {ex.Message}");
-        }
+        if (await ExportCommand.WriteOut(settings.Out, stream => exporter.WriteAsync(rows, stream, cancel), () => $"{written} incident(s) read, {exporter.Format}") is { } failed)
+            return failed;
         foreach (var (reason, count) in exporter.LeftOut.OrderByDescending(x => x.Value))
             Console.Error.WriteLine($"export: {count} incident(s) left out: {reason}");
         if (lastArticle > 0) Console.Error.WriteLine($"export: next incremental export: --since {StoreId.ArticleKey(lastArticle)}");

@@ -34,7 +34,7 @@ public static class IncidentListing
         switch (settings.Format)
         {
             case "csv": WriteCsv(items, Console.Out); break;
-            case "json": Console.Out.WriteLine(JsonSerializer.Serialize(items, Indented)); break;
+            case "json": Console.Out.WriteLine(JsonSerializer.Serialize(items, IncidentViews.JsonIndented)); break;
             case "jsonl":
                 foreach (var i in items) Console.Out.WriteLine(JsonSerializer.Serialize(i, IncidentViews.Json));
                 break;
@@ -53,8 +53,6 @@ public static class IncidentListing
         if (more is not null) (settings.Format == "table" && Terminal.IsInteractive ? Console.Out : Console.Error).WriteLine(more);
         return 0;
     }
-
-    private static readonly JsonSerializerOptions Indented = new(IncidentViews.Json) { WriteIndented = true };
 
     public static string DateText(IncidentItem i) => i.Date.From is null ? "undated"
         : i.Date.From == i.Date.To ? i.Date.From : $"{i.Date.From}..{i.Date.To}";

@@ -51,6 +51,8 @@ public static class IncidentViews
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    public static readonly JsonSerializerOptions JsonIndented = new(Json) { WriteIndented = true };
+
     public static string Iso(int? day) => day is { } d ? ExportFields.Iso(DateOnly.FromDayNumber(d)) : "";
 
     /// <summary>The incident as listed: its derived fields and what its reports' events add (ACLED type, actors).</summary>
