@@ -53,7 +53,8 @@ public static class IncidentApi
             bool more = rows.Count > query.Limit;
             return TypedResults.Ok(new IncidentPage(items, query.Limit, after is null ? query.Offset : 0,
                 more && after is null ? query.Offset + query.Limit : null, more ? items[^1].Id : null));
-        }).WithSummary("Incidents (stored events merged across articles) matching the filters, newest first: from/to on the incident's date, the other filters on its reports (an incident matches when one of its events does). limit 1..500; offset, or after=next_after of the page before.");
+        }).Produces<ApiError>(StatusCodes.Status501NotImplemented)
+          .WithSummary("Incidents (stored events merged across articles) matching the filters, newest first: from/to on the incident's date, the other filters on its reports (an incident matches when one of its events does). limit 1..500; offset, or after=next_after of the page before.");
 
         api.MapGet("/incidents/{id}", Results<Ok<IncidentDetail>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>> (
             [Description("An incident id: i7.")] string id, IEventStore store) =>
@@ -63,6 +64,7 @@ public static class IncidentApi
                 return TypedResults.BadRequest(new ApiError($"'{id}' is not an incident id; incidents are named i7 (GET /api/incidents)"));
             if (incidents.GetIncident(n) is not { } incident) return TypedResults.NotFound(new ApiError($"no incident {StoreId.IncidentKey(n)}"));
             return TypedResults.Ok(IncidentViews.Detail(incident, incidents.ReportEvents(n), incidents.ReportsOf(n)));
-        }).WithSummary("One incident: its derived fields, every report (article, URI, outlet, source chain, modality, the figure it gave, the link with its score and reasons) and the figures by source.");
+        }).Produces<ApiError>(StatusCodes.Status501NotImplemented)
+          .WithSummary("One incident: its derived fields, every report (article, URI, outlet, source chain, modality, the figure it gave, the link with its score and reasons) and the figures by source.");
     }
 }
