@@ -29,6 +29,9 @@ app.Configure(config =>
     config.AddCommand<SplitCommand>("split")
         .WithDescription("Take an event out of its incident and keep it apart from now on (recorded in the audit trail).")
         .WithExample("split", "i3", "a12:ev2");
+    config.AddCommand<RemergeCommand>("remerge")
+        .WithDescription("Merge every stored article into incidents again (stores from before merging have none), keeping the analysts' merges and splits.")
+        .WithExample("remerge");
     config.AddCommand<ShowCommand>("show")
         .WithDescription("Show an event with the evidence for every field, or an article with its events (IDs: a12, a12:ev3, a12:3, hash prefix).")
         .WithExample("show", "a1:ev1");

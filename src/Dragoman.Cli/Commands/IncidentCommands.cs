@@ -115,3 +115,25 @@ public sealed class SplitCommand : Command<SplitSettings>
         return 0;
     }
 }
+
+public sealed class RemergeSettings : StoreSettings
+{
+    [CommandOption("--newest-first")]
+    [Description("Merge the articles newest first (the default is the order they were stored).")]
+    public bool NewestFirst { get; init; }
+}
+
+/// <summary>Merges every stored article again (a store whose events were stored before merging existed has none), keeping the analysts' decisions.</summary>
+public sealed class RemergeCommand : Command<RemergeSettings>
+{
+    public override int Execute(CommandContext context, RemergeSettings settings, CancellationToken cancellationToken)
+    {
+        var opened = StoreFiles.OpenExisting(settings.Db);
+        if (!opened.IsOk) return Terminal.Fail(opened.Error!);
+        using var store = opened.Value!;
+        if (IncidentView.Incidents(store) is not { } incidents) return IncidentView.NoIncidents(store);
+        int n = incidents.Remerge(settings.NewestFirst);
+        Console.WriteLine($"{n} incident{(n == 1 ? "" : "s")} from {store.Counts().Events} stored events (`dragoman events` lists them)");
+        return 0;
+    }
+}

@@ -44,7 +44,9 @@ public static class IncidentListing
                     var counts = store.Counts();
                     Console.Out.WriteLine(counts.Articles == 0
                         ? $"no incidents: {settings.Db} holds no articles yet (dragoman ingest PATH...)"
-                        : $"no incidents match ({counts.Events} events in {counts.Articles} articles; --reports lists the events)");
+                        : counts.Events > 0 && incidents.ListIncidents(new IncidentQuery { All = true, Limit = 1 }).Count == 0
+                            ? $"no incidents yet: the {counts.Events} events in {counts.Articles} articles were stored before merging; `dragoman remerge` merges them (--reports lists the events)"
+                            : $"no incidents match ({counts.Events} events in {counts.Articles} articles; --reports lists the events)");
                 }
                 else if (Terminal.IsInteractive) WriteTable(items);
                 else WriteTabs(items, Console.Out);

@@ -144,6 +144,8 @@ public sealed class QueryCommandsTests(IngestedCorpus corpus) : IClassFixture<In
     [InlineData("search|market|--format|json", 0, "\"matches\": [", "search as JSON, matches as offsets into the snippet")]
     [InlineData("show|a2|--format|json", 0, "\"title\": \"Market fire contained\"", "show an article as JSON (the API's object)")]
     [InlineData("events|--reports|--format|json", 0, "\"article\": \"a2\"", "per-article events as one JSON array")]
+    [InlineData("remerge", 0, "incident", "re-merging every article says how many incidents it made")]
+    [InlineData("show|i1|--format|json", 0, "\"reports\": [", "an incident as JSON (the API's object)")]
     [InlineData("events|--format|json", 0, "\"reported_by\": \"reported by 1 article, 1 outlet\"", "incidents (the default) as one JSON array")]
     [InlineData("events|--format|yaml", 1, "--format must be table, csv, json or jsonl", "an unknown format is refused")]
     [InlineData("export|--format|jsonl|--since|a1", 0, "\"article\":\"a2\"", "an incremental export has the events of articles stored after a1")]
