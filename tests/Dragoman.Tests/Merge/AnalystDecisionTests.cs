@@ -12,21 +12,12 @@ public sealed class AnalystDecisionTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-decide-").FullName;
     private readonly SqliteEventStore _store;
-    private static readonly DateOnly Day = new(2022, 6, 27);
 
-    private static StorableDocument[] Corpus() =>
-    [
-        Strike("Wire One", Kremenchuk, Day, 15, "Amstor"),
-        Strike("Wire Two", Kremenchuk, Day, 20, "Amstor"),
-        Strike("Wire Three", Kremenchuk, Day.AddDays(1), 18, "Amstor"),
-        Strike("Wire One", Odesa, Day.AddDays(4), 21, "Serhiivka"),
-        Strike("Wire Two", Odesa, Day.AddDays(4), 19, "Serhiivka"),
-    ];
 
     public AnalystDecisionTests()
     {
         _store = SqliteEventStore.Open(Path.Combine(_dir, "decide.db"));
-        _store.Add(Corpus());
+        _store.Add(TwoStrikes());
     }
 
     public void Dispose()
@@ -55,8 +46,8 @@ public sealed class AnalystDecisionTests : IDisposable
         {
             case "re-merge": _store.Remerge(); break;
             case "re-merge newest first": _store.Remerge(newestFirst: true); break;
-            case "re-ingest": Assert.All(_store.Add(Corpus()), o => Assert.Equal(AddStatus.Duplicate, o.Status)); break;
-            case "new report": _store.Add([Strike("Wire Four", Odesa, Day.AddDays(4), 20, "Serhiivka")]); break;
+            case "re-ingest": Assert.All(_store.Add(TwoStrikes()), o => Assert.Equal(AddStatus.Duplicate, o.Status)); break;
+            case "new report": _store.Add([Strike("Wire Four", Odesa, StrikeDay.AddDays(4), 20, "Serhiivka")]); break;
         }
     }
 

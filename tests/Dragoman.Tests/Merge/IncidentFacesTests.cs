@@ -17,19 +17,12 @@ public sealed class IncidentFacesTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-faces-").FullName;
     private readonly SqliteEventStore _store;
-    private static readonly DateOnly Day = new(2022, 6, 27);
+    private static readonly DateOnly Day = StrikeDay;
 
     public IncidentFacesTests()
     {
         _store = SqliteEventStore.Open(Path.Combine(_dir, "faces.db"));
-        _store.Add(
-        [
-            Strike("Wire One", Kremenchuk, Day, 15, "Amstor"),
-            Strike("Wire Two", Kremenchuk, Day, 20, "Amstor"),
-            Strike("Wire Three", Kremenchuk, Day.AddDays(1), 18, "Amstor", "Rescuers searched the rubble."),
-            Strike("Wire One", Odesa, Day.AddDays(4), 21, "Serhiivka"),
-            Strike("Wire Two", Odesa, Day.AddDays(4), 19, "Serhiivka"),
-        ]);
+        _store.Add(TwoStrikes());
     }
 
     public void Dispose()

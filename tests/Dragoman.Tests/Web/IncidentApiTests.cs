@@ -9,18 +9,10 @@ namespace Dragoman.Tests.Merge;
 public sealed class IncidentApiTests : IAsyncLifetime
 {
     private WebHost _host = null!;
-    private static readonly DateOnly Day = new(2022, 6, 27);
 
     public Task InitializeAsync()
     {
-        _host = WebHost.Start(docs:
-        [
-            Strike("Wire One", Kremenchuk, Day, 15, "Amstor"),
-            Strike("Wire Two", Kremenchuk, Day, 20, "Amstor"),
-            Strike("Wire Three", Kremenchuk, Day.AddDays(1), 18, "Amstor"),
-            Strike("Wire One", Odesa, Day.AddDays(4), 21, "Serhiivka"),
-            Strike("Wire Two", Odesa, Day.AddDays(4), 19, "Serhiivka"),
-        ]);
+        _host = WebHost.Start(docs: TwoStrikes());
         return Task.CompletedTask;
     }
 

@@ -16,19 +16,11 @@ public sealed class IncidentPageTests : IAsyncLifetime
     private SqliteEventStore _store = null!;
     private WebApplication _app = null!;
     private string _base = "";
-    private static readonly DateOnly Day = new(2022, 6, 27);
 
     public async Task InitializeAsync()
     {
         _store = SqliteEventStore.Open(Path.Combine(_dir, "page.db"));
-        _store.Add(
-        [
-            Strike("Wire One", Kremenchuk, Day, 15, "Amstor"),
-            Strike("Wire Two", Kremenchuk, Day, 20, "Amstor"),
-            Strike("Wire Three", Kremenchuk, Day.AddDays(1), 18, "Amstor"),
-            Strike("Wire One", Odesa, Day.AddDays(4), 21, "Serhiivka"),
-            Strike("Wire Two", Odesa, Day.AddDays(4), 19, "Serhiivka"),
-        ]);
+        _store.Add(TwoStrikes());
         _app = DragomanWeb.Create(new WebOptions { Store = _store, Host = "127.0.0.1", Port = 0 });
         await _app.StartAsync();
         _base = DragomanWeb.Address(_app).TrimEnd('/');
