@@ -19,17 +19,19 @@ app.Configure(config =>
         .WithExample("ingest", "samples/")
         .WithExample("ingest", "feed.jsonl", "--db", "news.db");
     config.AddCommand<EventsCommand>("events")
-        .WithDescription("List stored events, filtered by actor, place, dates, action, modality; as a table, CSV or JSON Lines.")
-        .WithExample("events", "--actor", "intelligence", "--from", "2019-01-01", "--format", "csv");
-    config.AddCommand<IncidentsCommand>("incidents")
-        .WithDescription("List incidents: the stored events merged across articles (reported by N articles, M outlets), newest first.")
-        .WithExample("incidents", "--place", "kabul");
+        .WithAlias("incidents")
+        .WithDescription("List incidents (the stored events merged across articles: reported by N articles, M outlets), or with --reports the per-article events; filtered by actor, place, dates, action, modality; as a table, CSV or JSON.")
+        .WithExample("events", "--place", "kabul")
+        .WithExample("events", "--reports", "--actor", "intelligence", "--from", "2019-01-01", "--format", "csv");
     config.AddCommand<MergeCommand>("merge")
         .WithDescription("Merge incident B into incident A and keep them together from now on (recorded in the audit trail).")
         .WithExample("merge", "i3", "i9", "--note", "same attack, second outlet misdated it");
     config.AddCommand<SplitCommand>("split")
         .WithDescription("Take an event out of its incident and keep it apart from now on (recorded in the audit trail).")
         .WithExample("split", "i3", "a12:ev2");
+    config.AddCommand<RemergeCommand>("remerge")
+        .WithDescription("Merge every stored article into incidents again (stores from before merging have none), keeping the analysts' merges and splits.")
+        .WithExample("remerge");
     config.AddCommand<ShowCommand>("show")
         .WithDescription("Show an event with the evidence for every field, or an article with its events (IDs: a12, a12:ev3, a12:3, hash prefix).")
         .WithExample("show", "a1:ev1");

@@ -238,38 +238,11 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
             sql.Append(" AND ").Append(clause);
             foreach (var (name, value) in values) cmd.Parameters.AddWithValue(name, value);
         }
-        if (!string.IsNullOrWhiteSpace(q.Actor)) And("instr(e.actor_search, $actor) > 0", ("$actor", q.Actor.Trim().ToLowerInvariant()));
-        if (!string.IsNullOrWhiteSpace(q.Place)) And("instr(e.place_search, $place) > 0", ("$place", q.Place.Trim().ToLowerInvariant()));
+        AppendEventFilters(sql, cmd, q);
         if (q.From is { } from) And("e.date_hi >= $from", ("$from", IsoDate(from)));
         if (q.To is { } to) And("e.date_lo <= $to AND e.date_lo > ''", ("$to", IsoDate(to)));
-        if (!string.IsNullOrWhiteSpace(q.Action))
-        {
-            var action = q.Action.Trim();
-            // A CAMEO prefix as a range of codes: every code that starts with the digits sorts in [digits, digits + ':').
-            // A range with few events is read from its index and sorted; a range with many is checked on the rows of the
-            // date index instead (`+` keeps SQLite off the code index), which finds a page's worth after a short walk.
-            if (action.All(char.IsAsciiDigit))
-                And(Dense("SELECT 1 FROM events WHERE cameo >= $action AND cameo < $actionEnd", ("$action", action), ("$actionEnd", action + ":"))
-                    ? "+e.cameo >= $action AND +e.cameo < $actionEnd" : "e.cameo >= $action AND e.cameo < $actionEnd",
-                    ("$action", action), ("$actionEnd", action + ":"));
-            else And("e.action = $action COLLATE NOCASE", ("$action", action));
-        }
-        if (!string.IsNullOrWhiteSpace(q.Modality)) And("e.modality = $modality COLLATE NOCASE", ("$modality", q.Modality.Trim()));
         if (q.MinConfidence is { } mc) And("e.confidence >= $minconf", ("$minconf", mc));
         else if (!q.All) And("e.main = 1");
-        // The box likewise: few matches are read from the R*Tree and sorted, many are checked one by one (an R*Tree lookup
-        // by id) on the rows of the date index.
-        if (q.Box is { } box)
-        {
-            const string inBox = "min_lat >= $s AND max_lat <= $n AND min_lon >= $w AND max_lon <= $e";
-            (string, object)[] corners = [("$s", box.South), ("$n", box.North), ("$w", box.West), ("$e", box.East)];
-            And(Dense($"SELECT 1 FROM events_rtree WHERE {inBox}", corners)
-                ? $"EXISTS (SELECT 1 FROM events_rtree r WHERE r.id = e.id AND {inBox})"
-                : $"e.id IN (SELECT id FROM events_rtree WHERE {inBox})", corners);
-        }
-        // Full text always reads its matches first: a per-row FTS lookup measured 4x slower than the list at 1M events.
-        if (!string.IsNullOrWhiteSpace(q.Text)) And("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text)", ("$text", Fts5Query.Quote(q.Text)));
-        if (q.ArticleId is { } aid) And("e.article_id = $aid", ("$aid", aid));
         if (q.After is { } after)
         {
             using var find = _db.CreateCommand();
@@ -285,6 +258,47 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         cmd.Parameters.AddWithValue("$offset", q.Offset);
         cmd.CommandText = sql.ToString();
         return null;
+    }
+
+    /// <summary>
+    /// The filters on an event's own columns (actor, place, action, modality, box, full text, article) as " AND ..." clauses
+    /// over <c>e</c>: the event listing's, and the incident listing's test of its reports (SqliteIncidentQueries).
+    /// </summary>
+    private void AppendEventFilters(StringBuilder sql, SqliteCommand cmd, EventQuery q)
+    {
+        void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
+        {
+            sql.Append(" AND ").Append(clause);
+            foreach (var (name, value) in values) cmd.Parameters.AddWithValue(name, value);
+        }
+        if (!string.IsNullOrWhiteSpace(q.Actor)) And("instr(e.actor_search, $actor) > 0", ("$actor", q.Actor.Trim().ToLowerInvariant()));
+        if (!string.IsNullOrWhiteSpace(q.Place)) And("instr(e.place_search, $place) > 0", ("$place", q.Place.Trim().ToLowerInvariant()));
+        if (!string.IsNullOrWhiteSpace(q.Action))
+        {
+            var action = q.Action.Trim();
+            // A CAMEO prefix as a range of codes: every code that starts with the digits sorts in [digits, digits + ':').
+            // A range with few events is read from its index and sorted; a range with many is checked on the rows of the
+            // date index instead (`+` keeps SQLite off the code index), which finds a page's worth after a short walk.
+            if (action.All(char.IsAsciiDigit))
+                And(Dense("SELECT 1 FROM events WHERE cameo >= $action AND cameo < $actionEnd", ("$action", action), ("$actionEnd", action + ":"))
+                    ? "+e.cameo >= $action AND +e.cameo < $actionEnd" : "e.cameo >= $action AND e.cameo < $actionEnd",
+                    ("$action", action), ("$actionEnd", action + ":"));
+            else And("e.action = $action COLLATE NOCASE", ("$action", action));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Modality)) And("e.modality = $modality COLLATE NOCASE", ("$modality", q.Modality.Trim()));
+        // The box likewise: few matches are read from the R*Tree and sorted, many are checked one by one (an R*Tree lookup
+        // by id) on the rows of the date index.
+        if (q.Box is { } box)
+        {
+            const string inBox = "min_lat >= $s AND max_lat <= $n AND min_lon >= $w AND max_lon <= $e";
+            (string, object)[] corners = [("$s", box.South), ("$n", box.North), ("$w", box.West), ("$e", box.East)];
+            And(Dense($"SELECT 1 FROM events_rtree WHERE {inBox}", corners)
+                ? $"EXISTS (SELECT 1 FROM events_rtree r WHERE r.id = e.id AND {inBox})"
+                : $"e.id IN (SELECT id FROM events_rtree WHERE {inBox})", corners);
+        }
+        // Full text always reads its matches first: a per-row FTS lookup measured 4x slower than the list at 1M events.
+        if (!string.IsNullOrWhiteSpace(q.Text)) And("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $text)", ("$text", Fts5Query.Quote(q.Text)));
+        if (q.ArticleId is { } aid) And("e.article_id = $aid", ("$aid", aid));
     }
 
     /// <summary>Rows a filter must match at least before the listing walks the date index rather than sorting the filter's own matches.</summary>

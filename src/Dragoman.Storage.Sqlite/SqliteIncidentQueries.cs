@@ -28,26 +28,6 @@ public sealed partial class SqliteEventStore
         return new IncidentSummary(id, facts, outlets);
     }
 
-    public IReadOnlyList<IncidentSummary> ListIncidents(IncidentQuery q)
-    {
-        var where = new List<string> { "i.reports > 0" };
-        if (!q.All) where.Add("i.family IS NOT NULL");
-        if (q.From is { } f) where.Add("(i.day_hi IS NULL OR i.day_hi >= $from)");
-        if (q.To is { } t) where.Add("(i.day_lo IS NULL OR i.day_lo <= $to)");
-        if (!string.IsNullOrWhiteSpace(q.Place)) where.Add("(lower(COALESCE(i.place_name, '') || ' ' || COALESCE(i.country, '') || ' ' || COALESCE(i.admin1, '')) LIKE $place)");
-        lock (_gate)
-        {
-            using var cmd = Command(null, $"SELECT {IncidentColumns} FROM incidents i WHERE {string.Join(" AND ", where)} " +
-                "ORDER BY i.day_hi IS NULL, i.day_hi DESC, i.articles DESC, i.id LIMIT $limit OFFSET $offset");
-            cmd.Parameters.AddWithValue("$from", (object?)q.From?.DayNumber ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$to", (object?)q.To?.DayNumber ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$place", "%" + (q.Place ?? "").Trim().ToLowerInvariant() + "%");
-            cmd.Parameters.AddWithValue("$limit", Math.Max(0, q.Limit));
-            cmd.Parameters.AddWithValue("$offset", Math.Max(0, q.Offset));
-            return ReadAll(cmd, ReadIncident);
-        }
-    }
-
     public IncidentSummary? GetIncident(long incidentId)
     {
         lock (_gate)

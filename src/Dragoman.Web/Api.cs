@@ -28,8 +28,8 @@ public static class Api
         api.MapGet("/stats", (IEventStore store, IngestService ingest) =>
         {
             var c = store.Counts();
-            return Json(new JsonObject { ["articles"] = c.Articles, ["events"] = c.Events, ["entities"] = c.Entities, ["ingest"] = ingest.Enabled });
-        }).WithSummary("Counts of stored articles, events and entities, and whether ingest over HTTP is on.");
+            return Json(new JsonObject { ["articles"] = c.Articles, ["events"] = c.Events, ["entities"] = c.Entities, ["ingest"] = ingest.Enabled, ["incidents"] = store is IIncidentStore });
+        }).WithSummary("Counts of stored articles, events and entities, whether ingest over HTTP is on, and whether the store keeps incidents (SQLite; not yet PostgreSQL).");
 
         api.MapGet("/events", ([AsParameters] FilterParameters p, IEventStore store) =>
         {

@@ -37,7 +37,12 @@ public static class DragomanWeb
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Store);
         builder.Services.AddSingleton<IngestService>();
-        builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.ConfigureHttpJsonOptions(j =>
+        {
+            j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // typed results (the incident endpoints) in the API's snake_case, as the OpenAPI document then describes them
+            j.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+        });
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Dragoman API";
@@ -65,6 +70,7 @@ public static class DragomanWeb
         app.UseRouting();
         app.MapOpenApi("/openapi.json");
         Api.Map(app);
+        IncidentApi.Map(app);
         StaticPage.Map(app);
         return app;
     }

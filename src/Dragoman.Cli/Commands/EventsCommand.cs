@@ -22,6 +22,10 @@ public sealed class EventsSettings : EventFilterSettings
     [Description("Every matching event, no limit (--all is about which events: main ones or every one).")]
     public bool NoLimit { get; init; }
 
+    [CommandOption("--reports")]
+    [Description("List the per-article events (each a report of an incident) instead of the incidents.")]
+    public bool Reports { get; init; }
+
     [CommandOption("--format <FORMAT>")]
     [Description("table (default), csv, json (one array) or jsonl (one object a line).")]
     [DefaultValue("table")]
@@ -37,9 +41,12 @@ public sealed class EventsSettings : EventFilterSettings
 
     /// <summary>One more than the limit, so that the command knows whether more match.</summary>
     public EventQuery ToQuery() => FilterQuery() with { Limit = NoLimit ? int.MaxValue : Limit + 1 };
+
+    /// <summary>The incidents the filters select (one more than the limit): dates on the incident, the others on its reports.</summary>
+    public IncidentQuery ToIncidentQuery() => IncidentQuery.Of(FilterQuery()) with { Limit = NoLimit ? int.MaxValue : Limit + 1 };
 }
 
-/// <summary>Lists stored events, filtered, as a table (terminal), CSV or JSON Lines.</summary>
+/// <summary>Lists incidents (or with --reports the stored per-article events), filtered, as a table (terminal), CSV or JSON Lines.</summary>
 public sealed class EventsCommand : Command<EventsSettings>
 {
     public override int Execute(CommandContext context, EventsSettings settings, CancellationToken cancellationToken)
@@ -47,6 +54,7 @@ public sealed class EventsCommand : Command<EventsSettings>
         var opened = StoreFiles.OpenExisting(settings.Db);
         if (!opened.IsOk) return Terminal.Fail(opened.Error!);
         using var store = opened.Value!;
+        if (!settings.Reports) return IncidentListing.Write(store, settings);
         var query = settings.ToQuery();
         var result = store.QueryEvents(query);
         if (!result.IsOk) return Terminal.Fail(result.Error!);

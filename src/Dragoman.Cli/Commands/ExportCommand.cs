@@ -10,8 +10,12 @@ namespace Dragoman.Cli.Commands;
 public sealed class ExportSettings : EventFilterSettings
 {
     [CommandOption("--format <FORMAT>")]
-    [Description("acled-csv, gdelt-tsv, plover-json, geojson, parquet or jsonl (column mappings: docs/exports.md).")]
+    [Description("acled-csv, gdelt-tsv, gdelt-mentions-tsv, plover-json, geojson, parquet or jsonl (column mappings: docs/exports.md).")]
     public string Format { get; init; } = "";
+
+    [CommandOption("--reports")]
+    [Description("acled-csv, gdelt-tsv, jsonl: one row per stored per-article event (jsonl: with its article's uri and its incident) instead of one per incident.")]
+    public bool Reports { get; init; }
 
     [CommandOption("--out <FILE>")]
     [Description("Write to FILE instead of standard output (parquet needs a file or a pipe; it is buffered for a pipe).")]
@@ -35,7 +39,8 @@ public sealed class ExportSettings : EventFilterSettings
 
     public override ValidationResult Validate()
     {
-        if (EventExporters.Find(Format) is null) return ValidationResult.Error($"--format must be one of {EventExporters.Names}, not '{Format}'");
+        if (EventExporters.Find(Format) is null && IncidentExporters.Find(Format) is null)
+            return ValidationResult.Error($"--format must be one of {EventExporters.Names}|gdelt-mentions-tsv, not '{Format}'");
         if (ValidateFilters() is { } problem) return problem;
         if (MinConfidence is < 0 or > 1) return ValidationResult.Error("--min-confidence must be between 0 and 1");
         if (Bbox is not null && ParseBox(Bbox) is null) return ValidationResult.Error($"--bbox must be south,west,north,east in degrees, not '{Bbox}'");
@@ -62,6 +67,9 @@ public sealed class ExportSettings : EventFilterSettings
         : StoreId.Parse(Since) is { IsOk: true, Value: { ArticleNumber: long n, IsEvent: false } } ? n : null;
 
     public EventQuery ToQuery() => FilterQuery() with { MinConfidence = MinConfidence, Box = Bbox is null ? null : ParseBox(Bbox) };
+
+    /// <summary>The incident exporter of --format, unless --reports asks for per-article events (the Mentions table is per report anyway).</summary>
+    public IIncidentExporter? IncidentExporter => Reports && Format != "gdelt-mentions-tsv" ? null : IncidentExporters.Find(Format);
 }
 
 /// <summary>Writes the stored events a filter matches in an analyst's format (docs/exports.md).</summary>
@@ -72,11 +80,13 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         var opened = StoreFiles.OpenExisting(settings.Db);
         if (!opened.IsOk) return Terminal.Fail(opened.Error!);
         using var store = opened.Value!;
+        if (settings.IncidentExporter is { } incidentExporter) return await IncidentExport.Run(store, settings, incidentExporter, cancellationToken);
         var exporter = EventExporters.Find(settings.Format)!;
         exporter = exporter switch
         {
             AcledCsvExporter => new AcledCsvExporter { IncludeNotOccurred = settings.All },
             GdeltTsvExporter => new GdeltTsvExporter { IncludeNotOccurred = settings.All },
+            JsonLinesExporter when IncidentView.Incidents(store) is { } incidents => new JsonLinesExporter { IncidentOf = IncidentLookup(incidents) },
             _ => exporter,
         };
         var query = settings.ToQuery();
@@ -88,30 +98,8 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         var events = EventExporters.Enumerate(store, query, settings.Limit)
             .Where(e => settings.SinceArticle is not long since || e.ArticleId > since)
             .Select(e => { written++; lastArticle = Math.Max(lastArticle, e.ArticleId); return e; });
-        try
-        {
-            if (settings.Out is { } path)
-            {
-                var tmp = path + ".part";
-                await using (var file = File.Create(tmp))
-                    await exporter.WriteAsync(events, file, cancellationToken);
-                File.Move(tmp, path, overwrite: true);
-                Console.Error.WriteLine($"export: {written} event(s) read, {exporter.Format} written to {path}");
-            }
-            else
-            {
-                await using var stdout = Console.OpenStandardOutput();
-                await exporter.WriteAsync(events, stdout, cancellationToken);
-            }
-        }
-        catch (IOException ex)
-        {
-            return Terminal.Fail($"cannot write {settings.Out ?? "standard output"}: {ex.Message}");
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            return Terminal.Fail($"cannot write {settings.Out}: {ex.Message}");
-        }
+        if (await WriteOut(settings.Out, stream => exporter.WriteAsync(events, stream, cancellationToken), () => $"{written} event(s) read, {exporter.Format}") is { } failed)
+            return failed;
         var leftOut = exporter switch
         {
             AcledCsvExporter a => a.LeftOut,
@@ -123,5 +111,49 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         // the cursor for the next incremental export: the newest article whose events were read
         if (lastArticle > 0) Console.Error.WriteLine($"export: next incremental export: --since {StoreId.ArticleKey(lastArticle)}");
         return 0;
+    }
+
+    /// <summary>
+    /// Writes to <paramref name="path"/> (through a .part file, moved into place when complete, then a note on standard
+    /// error) or to standard output. Returns the exit code of a failed write, null when written.
+    /// </summary>
+    internal static async Task<int?> WriteOut(string? path, Func<Stream, Task> write, Func<string> done)
+    {
+        try
+        {
+            if (path is not null)
+            {
+                var tmp = path + ".part";
+                await using (var file = File.Create(tmp))
+                    await write(file);
+                File.Move(tmp, path, overwrite: true);
+                Console.Error.WriteLine($"export: {done()} written to {path}");
+            }
+            else
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                await write(stdout);
+            }
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Terminal.Fail($"cannot write {path ?? "standard output"}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Each event's incident, read once per article (events come article by article within a date).</summary>
+    private static Func<EventRecord, long?> IncidentLookup(IIncidentStore incidents)
+    {
+        var cache = new Dictionary<long, IReadOnlyDictionary<string, long>>();
+        return e =>
+        {
+            if (!cache.TryGetValue(e.ArticleId, out var ofArticle))
+            {
+                if (cache.Count > 10_000) cache.Clear();
+                cache[e.ArticleId] = ofArticle = incidents.IncidentsOfArticle(e.ArticleId);
+            }
+            return ofArticle.TryGetValue(e.EventId, out var i) ? i : null;
+        };
     }
 }

@@ -14,6 +14,9 @@ public static class IncidentView
 
     public static IIncidentStore? Incidents(IEventStore store) => store as IIncidentStore;
 
+    /// <summary>Why <see cref="Incidents"/> found none (the store is PostgreSQL's).</summary>
+    public static int NoIncidents(IEventStore store) => Terminal.Fail(IncidentListing.Incidents(store).Error!);
+
     public static string Date(IncidentSummary i) => i.DateFrom is not { } from ? "undated"
         : i.DateTo == from ? Iso(from) : $"{Iso(from)}..{Iso(i.DateTo!.Value)}";
 
@@ -22,14 +25,19 @@ public static class IncidentView
     public static string Toll(IncidentSummary i) => i.Facts.KilledMin is not { } lo ? ""
         : lo == i.Facts.KilledMax ? $"{lo} killed" : $"{lo}-{i.Facts.KilledMax} killed (conservative {i.Facts.Fatalities})";
 
-    public static string ReportedBy(IncidentSummary i) =>
-        $"reported by {i.Facts.Articles} article{(i.Facts.Articles == 1 ? "" : "s")}, {i.Facts.Outlets} outlet{(i.Facts.Outlets == 1 ? "" : "s")}";
+    public static string ReportedBy(IncidentSummary i) => Dragoman.Export.IncidentViews.ReportedBy(i.Facts.Articles, i.Facts.Outlets);
 
-    public static int Show(IEventStore store, string id)
+    public static int Show(IEventStore store, string id, bool json = false)
     {
-        if (Incidents(store) is not { } incidents) return Terminal.Fail("this store keeps no incidents");
+        if (Incidents(store) is not { } incidents) return NoIncidents(store);
         long n = StoreId.ParseIncident(id)!.Value;
         if (incidents.GetIncident(n) is not { } i) return Terminal.Fail($"no incident {StoreId.IncidentKey(n)}");
+        if (json)
+        {
+            var detail = Dragoman.Export.IncidentViews.Detail(i, incidents.ReportEvents(n), incidents.ReportsOf(n));
+            Console.Out.WriteLine(JsonSerializer.Serialize(detail, Dragoman.Export.IncidentViews.JsonIndented));
+            return 0;
+        }
         var f = i.Facts;
         Console.WriteLine($"{i.Key}  {f.Action}  {Date(i)} ({f.DateBasis})  {f.PlaceName ?? "no place"}{(f.Country is null ? "" : ", " + f.Country)}{(f.Precision is null ? "" : $" [{f.Precision}]")}");
         Console.WriteLine($"  {ReportedBy(i)}: {string.Join("; ", i.OutletNames)}");
@@ -55,53 +63,6 @@ public static class IncidentView
     }
 }
 
-public sealed class IncidentsSettings : StoreSettings
-{
-    [CommandOption("--place <TEXT>")]
-    [Description("Only incidents whose place, country or admin1 contains TEXT.")]
-    public string? Place { get; init; }
-
-    [CommandOption("--from <DATE>")]
-    public string? From { get; init; }
-
-    [CommandOption("--to <DATE>")]
-    public string? To { get; init; }
-
-    [CommandOption("--all")]
-    [Description("Also events no family merges (statements, meetings), each its own incident.")]
-    public bool All { get; init; }
-
-    [CommandOption("--limit <N>")]
-    [DefaultValue(100)]
-    public int Limit { get; init; } = 100;
-
-    public override ValidationResult Validate()
-    {
-        foreach (var d in new[] { From, To })
-            if (d is not null && !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                return ValidationResult.Error($"a date must be YYYY-MM-DD, not '{d}'");
-        return ValidationResult.Success();
-    }
-}
-
-/// <summary>Lists incidents newest first: id, date, action, place, toll and who reported it.</summary>
-public sealed class IncidentsCommand : Command<IncidentsSettings>
-{
-    public override int Execute(CommandContext context, IncidentsSettings settings, CancellationToken cancellationToken)
-    {
-        var opened = StoreFiles.OpenExisting(settings.Db);
-        if (!opened.IsOk) return Terminal.Fail(opened.Error!);
-        using var store = opened.Value!;
-        if (IncidentView.Incidents(store) is not { } incidents) return Terminal.Fail("this store keeps no incidents");
-        static DateOnly? Day(string? d) => d is null ? null : DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var list = incidents.ListIncidents(new IncidentQuery { Place = settings.Place, From = Day(settings.From), To = Day(settings.To), All = settings.All, Limit = settings.Limit });
-        foreach (var i in list)
-            Console.WriteLine($"{i.Key,-6} {IncidentView.Date(i),-22} {i.Facts.Action,-16} {i.Facts.PlaceName ?? "-",-24} {IncidentView.Toll(i),-32} {IncidentView.ReportedBy(i)}");
-        Console.Error.WriteLine($"{list.Count} incident{(list.Count == 1 ? "" : "s")}");
-        return 0;
-    }
-}
-
 public sealed class MergeSettings : StoreSettings
 {
     [CommandArgument(0, "<A>")] public string A { get; init; } = "";
@@ -119,7 +80,7 @@ public sealed class MergeCommand : Command<MergeSettings>
         var opened = StoreFiles.OpenExisting(settings.Db);
         if (!opened.IsOk) return Terminal.Fail(opened.Error!);
         using var store = opened.Value!;
-        if (IncidentView.Incidents(store) is not { } incidents) return Terminal.Fail("this store keeps no incidents");
+        if (IncidentView.Incidents(store) is not { } incidents) return IncidentView.NoIncidents(store);
         var r = incidents.MergeIncidents(a, b, settings.Note);
         if (!r.IsOk) return Terminal.Fail(r.Error!);
         Console.WriteLine($"merged {StoreId.IncidentKey(a)} and {StoreId.IncidentKey(b)} into {StoreId.IncidentKey(r.Value)}");
@@ -147,10 +108,32 @@ public sealed class SplitCommand : Command<SplitSettings>
         var opened = StoreFiles.OpenExisting(settings.Db);
         if (!opened.IsOk) return Terminal.Fail(opened.Error!);
         using var store = opened.Value!;
-        if (IncidentView.Incidents(store) is not { } incidents) return Terminal.Fail("this store keeps no incidents");
+        if (IncidentView.Incidents(store) is not { } incidents) return IncidentView.NoIncidents(store);
         var r = incidents.SplitReport(incident, article, eventId, settings.Note);
         if (!r.IsOk) return Terminal.Fail(r.Error!);
         Console.WriteLine($"{settings.Event} is now {StoreId.IncidentKey(r.Value)}, apart from {StoreId.IncidentKey(incident)}");
+        return 0;
+    }
+}
+
+public sealed class RemergeSettings : StoreSettings
+{
+    [CommandOption("--newest-first")]
+    [Description("Merge the articles newest first (the default is the order they were stored).")]
+    public bool NewestFirst { get; init; }
+}
+
+/// <summary>Merges every stored article again (a store whose events were stored before merging existed has none), keeping the analysts' decisions.</summary>
+public sealed class RemergeCommand : Command<RemergeSettings>
+{
+    public override int Execute(CommandContext context, RemergeSettings settings, CancellationToken cancellationToken)
+    {
+        var opened = StoreFiles.OpenExisting(settings.Db);
+        if (!opened.IsOk) return Terminal.Fail(opened.Error!);
+        using var store = opened.Value!;
+        if (IncidentView.Incidents(store) is not { } incidents) return IncidentView.NoIncidents(store);
+        int n = incidents.Remerge(settings.NewestFirst);
+        Console.WriteLine($"{n} incident{(n == 1 ? "" : "s")} from {store.Counts().Events} stored events (`dragoman events` lists them)");
         return 0;
     }
 }

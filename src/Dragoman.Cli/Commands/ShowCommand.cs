@@ -19,14 +19,14 @@ public sealed class ShowSettings : StoreSettings
     public bool Text { get; init; }
 
     [CommandOption("--format <FORMAT>")]
-    [Description("text (default) or json (the object GET /api/events/ID or /api/articles/ID returns).")]
+    [Description("text (default) or json (the object GET /api/events/ID, /api/articles/ID or /api/incidents/ID returns).")]
     [DefaultValue("text")]
     public string Format { get; init; } = "text";
 
     public override ValidationResult Validate()
     {
-        if (IncidentView.IsIncidentId(Id)) return ValidationResult.Success();
         if (Format is not ("text" or "json")) return ValidationResult.Error($"--format must be text or json, not '{Format}'");
+        if (IncidentView.IsIncidentId(Id)) return ValidationResult.Success();
         var id = StoreId.Parse(Id);
         return id.IsOk ? ValidationResult.Success() : ValidationResult.Error(id.Error!);
     }
@@ -44,7 +44,7 @@ public sealed class ShowCommand : Command<ShowSettings>
         var opened = StoreFiles.OpenExisting(settings.Db);
         if (!opened.IsOk) return Terminal.Fail(opened.Error!);
         using var store = opened.Value!;
-        if (IncidentView.IsIncidentId(settings.Id)) return IncidentView.Show(store, settings.Id);
+        if (IncidentView.IsIncidentId(settings.Id)) return IncidentView.Show(store, settings.Id, settings.Format == "json");
         var found = StoreLookup.Resolve(store, StoreId.Parse(settings.Id).Value!);
         if (!found.IsOk) return Terminal.Fail(found.Error!);
         if (settings.Format == "json")

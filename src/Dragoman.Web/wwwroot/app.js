@@ -2,7 +2,7 @@
 // with textContent, setAttribute or Leaflet calls given DOM nodes, never as HTML.
 'use strict';
 
-const state = { events: [], brush: null, selected: null, map: null, cluster: null, actionsLoaded: false };
+const state = { events: [], incidents: null, incidentsKept: true, brush: null, selected: null, map: null, cluster: null, actionsLoaded: false };
 const MAX_EVENTS = 5000;
 const NOT_OCCURRED = new Set(['expected', 'denied', 'hypothetical', 'negated']);
 
@@ -74,7 +74,35 @@ async function loadEvents() {
   state.events = all;
   state.brush = null;
   if (!state.actionsLoaded && !p.has('action')) fillActions(all);
+  await loadIncidents();
   render();
+}
+
+// The list shows incidents (main events merged across articles) unless "per-article reports" or "all events" is ticked
+// (background events belong to no incident) or the store keeps none.
+function listingIncidents() {
+  return state.incidentsKept && !document.getElementById('f-reports').checked && !document.getElementById('f-all').checked;
+}
+
+async function loadIncidents() {
+  state.incidents = null;
+  if (!listingIncidents()) return;
+  const p = filterParams();
+  p.delete('min_confidence'); // incidents are made of main events
+  p.set('limit', '500');
+  const all = [];
+  try {
+    while (all.length < MAX_EVENTS) {
+      const page = await getJson('api/incidents?' + p.toString());
+      all.push(...page.items);
+      if (!page.next_after) break;
+      p.set('after', page.next_after);
+    }
+  } catch (err) {
+    showListError(err.message);
+    return;
+  }
+  state.incidents = all;
 }
 
 function fillActions(events) {
@@ -87,6 +115,7 @@ function fillActions(events) {
 async function loadStats() {
   try {
     const s = await getJson('api/stats');
+    state.incidentsKept = s.incidents !== false;
     document.getElementById('stats').textContent = `${s.articles} articles · ${s.events} events`;
   } catch (err) { /* the list shows errors */ }
 }
@@ -188,7 +217,73 @@ function renderMap(events) {
   if (bounds.length && !state.brush) state.map.fitBounds(bounds, { maxZoom: 8, padding: [30, 30] });
 }
 
+function incidentDay(i) { return i.date && (i.date.to || i.date.from); }
+
+function tollText(k) { return !k ? '' : k.min === k.max ? `${k.min} killed` : `${k.min}–${k.max} killed`; }
+
+function renderIncidents() {
+  const list = document.getElementById('event-list');
+  let shown = state.incidents;
+  if (state.brush) {
+    const [a, b] = state.brush;
+    shown = shown.filter(i => { const t = dayMs(incidentDay(i)); return t !== null && t >= a && t <= b; });
+  }
+  list.replaceChildren(...shown.slice(0, 1000).map(i => {
+    const li = el('li', { 'data-id': i.id, tabindex: 0, class: state.selected === i.id ? 'selected' : null },
+      el('span', { class: 'muted', text: i.date && i.date.from ? (i.date.from === i.date.to ? i.date.from : `${i.date.from}…${i.date.to}`) : 'undated' }),
+      el('strong', { text: i.type || i.action }),
+      el('span', null, i.actors.join('; ') || '—', i.targets.length ? ' → ' + i.targets.join('; ') : '', i.place && i.place.name ? ' · ' + i.place.name : '',
+        i.killed ? ' · ' + tollText(i.killed) : ''),
+      el('span', { class: 'badge', title: i.outlet_names.join('; '), text: `${i.articles} art · ${i.outlets} outlets` }));
+    li.addEventListener('click', () => openIncident(i.id));
+    li.addEventListener('keydown', ev => { if (ev.key === 'Enter') openIncident(i.id); });
+    return li;
+  }));
+  document.getElementById('list-count').textContent = state.brush
+    ? `${shown.length} of ${state.incidents.length} incidents in the selected period`
+    : `${state.incidents.length} incidents from ${state.events.length} events`;
+}
+
+// An incident with every report and their figures: differing tolls are shown side by side, never averaged.
+async function openIncident(id) {
+  state.selected = id;
+  for (const li of document.querySelectorAll('#event-list li')) li.classList.toggle('selected', li.getAttribute('data-id') === id);
+  history.replaceState(null, '', '#incident=' + encodeURIComponent(id));
+  const detail = document.getElementById('detail');
+  let data;
+  try { data = await getJson('api/incidents/' + encodeURIComponent(id)); }
+  catch (err) { detail.replaceChildren(el('p', { class: 'error', text: err.message })); return; }
+  const i = data.incident;
+  const facts = [
+    ['Type', [i.type, i.action].filter(Boolean).join(' · ')],
+    ['Date', i.date.from ? `${i.date.from}${i.date.to !== i.date.from ? ' – ' + i.date.to : ''} (${i.date.precision}; ${i.date.basis})` : 'undated'],
+    ['Place', i.place ? [i.place.name, i.place.admin1, i.place.country].filter(Boolean).join(', ') + (i.place.precision ? ` [${i.place.precision}]` : '') : '—'],
+    ['Actors', [i.actors.join('; '), i.targets.join('; ')].filter(Boolean).join(' → ') || '—'],
+    ['Killed', i.killed ? `${tollText(i.killed)} (conservative ${i.killed.conservative})` : '—'],
+    ['Reported by', `${i.articles} articles, ${i.outlets} outlets: ${i.outlet_names.join('; ')}`],
+  ];
+  const figures = data.figures.length > 1
+    ? el('p', { class: 'figures' }, 'Figures differ by source: ', data.figures.map(f => `${f.outlet} ${f.killed}`).join(' · '))
+    : null;
+  const reports = el('table', { class: 'reports' },
+    el('thead', null, el('tr', null, ...['Report', 'Outlet', 'Published', 'Modality', 'Killed', 'Sources', 'Link'].map(h => el('th', { text: h })))),
+    el('tbody', null, ...data.reports.map(r => {
+      const open = el('a', { href: '#event=' + encodeURIComponent(r.event), text: r.event, title: r.title || '' });
+      open.addEventListener('click', ev => { ev.preventDefault(); openEvent(r.event); });
+      const link = r.link && r.link.partner
+        ? `${r.link.partner} (${r.link.score.toFixed(1)}): ${r.link.reasons.map(x => x.feature + ' ' + (x.weight >= 0 ? '+' : '') + x.weight.toFixed(1)).join(', ')}`
+        : 'first report';
+      return el('tr', null, el('td', null, open), el('td', { text: r.outlet || '?' }), el('td', { text: r.published || '?' }),
+        el('td', { text: r.modality }), el('td', { class: r.killed !== null && data.figures.length > 1 ? 'differs' : null, text: r.killed ?? '' }),
+        el('td', { text: r.sources.map(x => x.name + (x.location ? ' in ' + x.location : '')).join(' < ') }), el('td', { class: 'muted', text: link }));
+    })));
+  detail.replaceChildren(el('h2', { text: `Incident ${i.id}: ${i.reported_by}` }),
+    el('dl', null, ...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])), figures,
+    el('h3', { text: `Reports (${data.reports.length})` }), reports);
+}
+
 function renderList(events) {
+  if (state.incidents && listingIncidents()) { renderIncidents(); return; }
   const list = document.getElementById('event-list');
   const shown = events.slice(0, 1000);
   const items = shown.map(e => {
@@ -464,14 +559,16 @@ function start() {
   initBrush();
   document.getElementById('filters').addEventListener('submit', ev => { ev.preventDefault(); loadEvents(); });
   document.getElementById('f-all').addEventListener('change', () => loadEvents());
+  document.getElementById('f-reports').addEventListener('change', () => loadEvents());
   document.getElementById('f-reset').addEventListener('click', () => { document.getElementById('filters').reset(); loadEvents(); });
   window.addEventListener('resize', () => renderTimeline());
-  loadStats();
   loadFacets();
   if (new URLSearchParams(location.search).get('all') === '1') document.getElementById('f-all').checked = true;
-  loadEvents().then(() => {
+  // stats first: they say whether the store keeps incidents (the list's default)
+  loadStats().then(loadEvents).then(() => {
     const h = new URLSearchParams(location.hash.slice(1));
-    if (h.get('event')) openEvent(h.get('event'));
+    if (h.get('incident')) openIncident(h.get('incident'));
+    else if (h.get('event')) openEvent(h.get('event'));
     else if (h.get('article')) openArticle(h.get('article'));
   });
 }

@@ -158,12 +158,16 @@ public static class EventJson
     }
 }
 
-/// <summary>One JSON object per line: <see cref="EventJson.Flat"/>.</summary>
+/// <summary>
+/// One JSON object per line: <see cref="EventJson.Flat"/>; with <see cref="IncidentOf"/> (`export --format jsonl --reports`)
+/// each also carries its article's <c>uri</c> and its <c>incident</c> id (null when it belongs to none).
+/// </summary>
 public sealed class JsonLinesExporter : IEventExporter
 {
     public string Format => "jsonl";
     public string Extension => ".jsonl";
     public string MediaType => "application/x-ndjson";
+    public Func<EventRecord, long?>? IncidentOf { get; init; }
 
     public async Task WriteAsync(IEnumerable<EventRecord> events, Stream output, CancellationToken cancel = default)
     {
@@ -171,7 +175,13 @@ public sealed class JsonLinesExporter : IEventExporter
         foreach (var e in events)
         {
             cancel.ThrowIfCancellationRequested();
-            await w.WriteLineAsync(EventJson.Flat(e).ToJsonString(DocumentJson.Compact));
+            var flat = EventJson.Flat(e);
+            if (IncidentOf is { } incidentOf)
+            {
+                flat["uri"] = ExportFields.ArticleUri(e);
+                flat["incident"] = incidentOf(e) is { } i ? StoreId.IncidentKey(i) : null;
+            }
+            await w.WriteLineAsync(flat.ToJsonString(DocumentJson.Compact));
         }
     }
 }

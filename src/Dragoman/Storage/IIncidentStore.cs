@@ -20,6 +20,12 @@ public interface IIncidentStore
     /// <summary>The incident a stored event belongs to (null: unknown event or not merged yet).</summary>
     long? IncidentOf(long articleId, string eventId);
 
+    /// <summary>The stored events that report the incident, as the event listing reads them (source chain, counts, article URI), in report order.</summary>
+    IReadOnlyList<EventRecord> ReportEvents(long incidentId);
+
+    /// <summary>The incident of each merged event of an article, by event id (events outside every incident are absent).</summary>
+    IReadOnlyDictionary<string, long> IncidentsOfArticle(long articleId);
+
     /// <summary>Puts incident <paramref name="other"/> into <paramref name="incidentId"/> and keeps them together from now on.</summary>
     Result<long> MergeIncidents(long incidentId, long other, string? note = null);
 
@@ -41,8 +47,32 @@ public sealed record IncidentQuery
     public string? Place { get; init; }
     /// <summary>Also list incidents of events no family merges (statements, meetings): each is its own incident.</summary>
     public bool All { get; init; }
+    /// <summary>
+    /// Only incidents with at least one report (stored event) matching these event filters: actor, place, action,
+    /// modality, minimum confidence, box, full text, article. Its dates and paging are not used (the incident's own
+    /// <see cref="From"/>/<see cref="To"/> are).
+    /// </summary>
+    public EventQuery? Reports { get; init; }
     public int Limit { get; init; } = 100;
     public int Offset { get; init; }
+    /// <summary>Keyset paging: only incidents listed after this one (the last incident of the previous page).</summary>
+    public long? After { get; init; }
+
+    /// <summary>
+    /// The incidents of the event filters: from/to on the incident's own dates, the others on its reports (an incident
+    /// matches when one of its stored events does). Incidents are made of main events, so "every event" adds none; every
+    /// family is listed (statements and meetings are incidents of their own).
+    /// </summary>
+    public static IncidentQuery Of(EventQuery filters)
+    {
+        bool onReports = filters.Actor is not null || filters.Place is not null || filters.Action is not null || filters.Modality is not null
+            || filters.Text is not null || filters.MinConfidence is not null || filters.Box is not null || filters.ArticleId is not null;
+        return new IncidentQuery
+        {
+            From = filters.From, To = filters.To, All = true, Limit = filters.Limit, Offset = filters.Offset,
+            Reports = onReports ? filters with { From = null, To = null, All = true, After = null } : null,
+        };
+    }
 }
 
 /// <summary>An incident as listed: its derived fields (<see cref="IncidentFacts"/>) and who reported it.</summary>

@@ -14,6 +14,22 @@ public static class MergeFixtures
     public static readonly Place Odesa = new("Odesa", "698740", 46.48, 30.73, "UA");
     public static readonly Place Ankara = new("Ankara", "323786", 39.92, 32.85, "TR");
 
+    /// <summary>The day of <see cref="TwoStrikes"/>' Kremenchuk strike.</summary>
+    public static readonly DateOnly StrikeDay = new(2022, 6, 27);
+
+    /// <summary>
+    /// Five reports of two incidents: Kremenchuk on <see cref="StrikeDay"/> by three outlets (15, 20 and 18 dead, the last
+    /// dated a day later and mentioning the rubble), Odesa four days later by two (21 and 19).
+    /// </summary>
+    public static StorableDocument[] TwoStrikes() =>
+    [
+        Strike("Wire One", Kremenchuk, StrikeDay, 15, "Amstor"),
+        Strike("Wire Two", Kremenchuk, StrikeDay, 20, "Amstor"),
+        Strike("Wire Three", Kremenchuk, StrikeDay.AddDays(1), 18, "Amstor", "Rescuers searched the rubble."),
+        Strike("Wire One", Odesa, StrikeDay.AddDays(4), 21, "Serhiivka"),
+        Strike("Wire Two", Odesa, StrikeDay.AddDays(4), 19, "Serhiivka"),
+    ];
+
     /// <summary>An article whose one event is a strike at <paramref name="place"/> on <paramref name="day"/>, killing <paramref name="killed"/>.</summary>
     public static StorableDocument Strike(string outlet, Place place, DateOnly day, int? killed, string name, string extra = "")
     {
