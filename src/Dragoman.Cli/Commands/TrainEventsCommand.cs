@@ -35,9 +35,9 @@ public sealed class TrainEventsSettings : CommandSettings
     public double MaxPerArticle { get; init; } = 4;
 
     [CommandOption("--max-outside <SHARE>")]
-    [Description("Noise budget for the default threshold: at most this share of shown development events outside gold main-event sentences (default 0.375: no more than before the salience model; the issue asks 0.30, which costs a fifth of the recall, models/events/README.md).")]
-    [DefaultValue(0.375)]
-    public double MaxOutside { get; init; } = 0.375;
+    [Description("Noise budget for the default threshold: at most this share of shown development events outside gold main-event sentences (default 0.38: no more than the 0.379 of the previous model on the development part; the issue asks 0.30, which costs a fifth of the recall, models/events/README.md).")]
+    [DefaultValue(0.38)]
+    public double MaxOutside { get; init; } = 0.38;
 
     [CommandOption("--data <DIR>")]
     [Description("Runtime data folder (gazetteer). Default: $DRAGOMAN_HOME or ~/.local/share/dragoman.")]

@@ -20,6 +20,7 @@ public class EventContextTests
     [InlineData("Protesters attacked the governor's office with stones.", "attacked", "PROTEST", "violence by the protesters themselves is a violent protest (CAMEO 145)")]
     [InlineData("Gunmen attacked the convoy near the border.", "attacked", "ASSAULT", "no protest in the sentence: the verb's type stays")]
     [InlineData("Rebels seized the town of Alpha after heavy fighting.", "seized", "ASSAULT", "a town taken by force is fighting (CAMEO 192), not a seizure of goods")]
+    [InlineData("Air forces neutralized two militants in the region.", "neutralized", "ASSAULT", "'neutralized' is how official statements report enemies killed (verbs-supplement.txt)")]
     [InlineData("Customs officers seized weapons at the port.", "seized", "COERCE", "goods seized: the seizure stays COERCE")]
     public void A_sentence_situation_sets_the_type_the_verb_cannot(string text, string trigger, string plover, string why)
     {
@@ -45,6 +46,9 @@ public class EventContextTests
     [InlineData("before:XXXX-WXX-5", true, "a weekday without a publication date is still the week before the report")]
     [InlineData("P0D", true, "today")]
     [InlineData("-P1W", true, "last week")]
+    [InlineData("-P2W/P0D", true, "the last two weeks, up to now")]
+    [InlineData("-PXD/P0D", true, "the past few days")]
+    [InlineData("-P6M", false, "six months ago is not the week's news")]
     [InlineData("before:XXXX-06", false, "a month name could be any year")]
     [InlineData(null, false, "no relative value")]
     public void An_unresolved_weekday_still_reads_as_recent(string? relative, bool recent, string why) =>

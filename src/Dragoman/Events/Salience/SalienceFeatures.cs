@@ -8,7 +8,7 @@ namespace Dragoman.Events.Salience;
 /// filled, how its date relates to publication, whether it has a count, its type, and how many events share its
 /// sentence. <see cref="SalienceModel"/> weighs them into a confidence. Pure: the same document gives the same features.
 /// </summary>
-public static class SalienceFeatures
+public static partial class SalienceFeatures
 {
     public static Dictionary<string, double> Compute(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords)
     {
@@ -122,7 +122,11 @@ public static class SalienceFeatures
     /// </summary>
     public static bool RecentWithoutReference(string? relative) =>
         relative is not null && (relative.Contains("-WXX-", StringComparison.Ordinal) || relative == "P0D"
-            || System.Text.RegularExpressions.Regex.IsMatch(relative, @"^-P[1-9]?\d?[DW]$"));
+            || RecentSpan().IsMatch(relative));
+
+    /// <summary>A few days or weeks back, alone or up to now: "-P1W", "-P2W/P0D" (the last two weeks), "-PXD/P0D" (the past few days).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-P([1-9]\d?|X)[DW](/P0D)?$")]
+    private static partial System.Text.RegularExpressions.Regex RecentSpan();
 
     /// <summary>Index of the first sentence after the title (the title is sentence 0 when the article has one).</summary>
     private static int FirstBodySentence(Document d) =>
