@@ -16,13 +16,8 @@ public sealed class ContextWords
     public static Result<ContextWords> Parse(string tsv)
     {
         var w = new ContextWords();
-        int n = 0;
-        foreach (var raw in tsv.Split('\n'))
+        foreach (var (n, f) in TsvRows.Read(tsv))
         {
-            n++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line[0] == '#') continue;
-            var f = line.Split('\t');
             if (f.Length != 2 || f[0].Length == 0 || f[1].Length == 0) return Result<ContextWords>.Fail($"{FileName} line {n}: expected LIST<TAB>WORD");
             if (!w._lists.TryGetValue(f[0], out var set)) w._lists[f[0]] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             set.Add(f[1].Trim());
