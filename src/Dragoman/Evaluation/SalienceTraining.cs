@@ -47,6 +47,7 @@ public static class SalienceTraining
             if (!gold.IsOk) continue;
             var view = ArticleEvaluation.View(doc, name, actors);
             var title = SalienceFeatures.TitleWords(doc);
+            var lede = SalienceFeatures.LedeWords(doc);
             var goldSpans = gold.Value!.Events.Select(g => EvidenceLocator.Find(doc.Text, g.Evidence)).ToList();
             goldCounts[name] = gold.Value!.Events.Count;
             for (int i = 0; i < doc.Events.Count; i++)
@@ -56,7 +57,7 @@ public static class SalienceTraining
                 var matches = Enumerable.Range(0, goldSpans.Count).Where(g =>
                     ArticleFieldRules.TypeMatches(gold.Value!.Events[g].Plover, view.Events[i].Plover, view.Events[i].PloverMode)
                     && goldSpans[g].Any(span => sentences.Any(s => s.Overlaps(span)))).ToList();
-                list.Add(new SalienceExample(name, SalienceFeatures.Compute(doc, e, doc.Events, title), matches.Count > 0, held.Contains(name))
+                list.Add(new SalienceExample(name, SalienceFeatures.Compute(doc, e, doc.Events, title, lede), matches.Count > 0, held.Contains(name))
                 {
                     Group = (doc.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event),
                     Historical = e.Historical,

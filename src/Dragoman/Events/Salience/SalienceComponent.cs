@@ -23,10 +23,11 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
     {
         if (document.Events.Count == 0) return;
         var title = SalienceFeatures.TitleWords(document);
+        var lede = SalienceFeatures.LedeWords(document);
         foreach (var e in document.Events)
         {
             e.Historical = IsHistorical(document.ReferenceDate, e.Time);
-            if (model is not null) e.Confidence = Math.Round(model.Probability(SalienceFeatures.Compute(document, e, document.Events, title)), 3);
+            if (model is not null) e.Confidence = Math.Round(model.Probability(SalienceFeatures.Compute(document, e, document.Events, title, lede)), 3);
         }
         if (model is null) { foreach (var e in document.Events) e.Main = !e.Historical; return; }
         var main = SelectMain(document.Events, e => e.Confidence, e => e.Historical,

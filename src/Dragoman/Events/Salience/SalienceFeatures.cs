@@ -10,7 +10,7 @@ namespace Dragoman.Events.Salience;
 /// </summary>
 public static partial class SalienceFeatures
 {
-    public static Dictionary<string, double> Compute(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords)
+    public static Dictionary<string, double> Compute(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords, ISet<string>? ledeWords = null)
     {
         var f = new Dictionary<string, double>(StringComparer.Ordinal) { ["bias"] = 1 };
         int si = d.SentenceAt(e.Trigger.Start);
@@ -49,7 +49,7 @@ public static partial class SalienceFeatures
         foreach (var o in all) if (!ReferenceEquals(o, e) && d.SentenceAt(o.Trigger.Start) == si) same++;
         f["log-events-in-sentence"] = Math.Log(1 + same);
         if (e.Evidence.Count > 1) f["merged-evidence"] = 1;
-        AddTopicFeatures(d, e, all, titleWords, si, inTitle, inLede, f);
+        AddTopicFeatures(d, e, all, titleWords, ledeWords ?? LedeWords(d), si, inTitle, inLede, f);
         return f;
     }
 
@@ -59,7 +59,7 @@ public static partial class SalienceFeatures
     /// ones are mostly repeats or background), whether a trigger of its type or its place is in the headline, how much
     /// its sentence shares with the lede, and whether the trigger stands inside a quotation.
     /// </summary>
-    private static void AddTopicFeatures(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords, int si, bool inTitle, bool inLede, Dictionary<string, double> f)
+    private static void AddTopicFeatures(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords, ISet<string> ledeWords, int si, bool inTitle, bool inLede, Dictionary<string, double> f)
     {
         var type = e.Codes.Plover?.Event;
         if (type is not null)
@@ -84,11 +84,10 @@ public static partial class SalienceFeatures
             if (typeInTitle && !inTitle) f["type-in-title"] = 1;
         }
         if (!inTitle && e.Place is { } p && titleWords.Contains(Stem(p.Text.Split(' ')[^1]))) f["place-in-title"] = 1;
-        if (!inLede && !inTitle && si >= 0 && d.Article.LedeSpan is { } lede)
+        if (!inLede && !inTitle && si >= 0 && ledeWords.Count > 0)
         {
             var words = ContentWords(d, d.Sentences[si]);
-            var ledeWords = WordsIn(d, lede);
-            if (words.Count > 0 && ledeWords.Count > 0) f["lede-overlap"] = (double)words.Count(ledeWords.Contains) / words.Count;
+            if (words.Count > 0) f["lede-overlap"] = (double)words.Count(ledeWords.Contains) / words.Count;
         }
         if (si >= 0 && InQuotation(d, d.Sentences[si], e.Trigger.Start)) f["in-quote"] = 1;
     }
@@ -131,6 +130,10 @@ public static partial class SalienceFeatures
     /// <summary>Index of the first sentence after the title (the title is sentence 0 when the article has one).</summary>
     private static int FirstBodySentence(Document d) =>
         d.Article.TitleSpan is { } t && d.Sentences.Length > 0 && d.Sentences[0].Span.Overlaps(t) ? 1 : 0;
+
+    /// <summary>The lede's content words (stems), computed once per document.</summary>
+    public static HashSet<string> LedeWords(Document d) =>
+        d.Article.LedeSpan is { } l ? WordsIn(d, l) : new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The title's content words (stems), computed once per document.</summary>
     public static HashSet<string> TitleWords(Document d) =>
