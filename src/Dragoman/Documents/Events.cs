@@ -28,7 +28,7 @@ public sealed class Event
 {
     public required string Id { get; init; }
     /// <summary>Plain action name ("release", "attack", "arrest" ...).</summary>
-    public required string Action { get; init; }
+    public required string Action { get; set; }
     public required TextSpan Trigger { get; init; }
     public EventArgument? Actor { get; set; }
     public EventArgument? Target { get; set; }

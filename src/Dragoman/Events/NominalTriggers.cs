@@ -16,13 +16,8 @@ public sealed class NominalTriggers
     public static Result<NominalTriggers> Parse(string tsv)
     {
         var t = new NominalTriggers();
-        int n = 0;
-        foreach (var raw in tsv.Split('\n'))
+        foreach (var (n, f) in TsvRows.Read(tsv))
         {
-            n++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line[0] == '#') continue;
-            var f = line.Split('\t');
             if (f.Length < 3) return Result<NominalTriggers>.Fail($"nominal-triggers line {n}: expected noun, code, of_role[, cancel_before]");
             var words = f[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var cancel = f.Length > 3 && f[3] != "-" ? f[3].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];

@@ -9,7 +9,7 @@ namespace Dragoman.Pipeline;
 /// <summary>
 /// The default pipeline, every stage in order:
 /// text (tokens, sentences) -> ner (mentions) -> actors (dictionary mentions) -> geo (places, may add place mentions)
-/// -> link (entities, aliases, actor codes) -> time (times) -> attribution -> events (events, codes) -> salience (confidence, main, historical).
+/// -> link (entities, aliases, actor codes) -> time (times) -> attribution -> events (events, codes) -> event-context (types from the sentence's situation) -> salience (confidence, main, historical).
 /// </summary>
 public static class StandardPipeline
 {
@@ -25,6 +25,7 @@ public static class StandardPipeline
             .Add(new TimeComponent())
             .Add(new Attribution.AttributionComponent())
             .Add(new Events.EventsComponent(Events.EventResources.LoadBundled(), EventTimeResolver.Resolve, EventLocator.LoadBundled().Value))
+            .Add(new Events.Context.EventContextComponent(Events.EventResources.LoadBundled().Codes, Events.Context.ContextWords.LoadBundled().Value))
             .Add(new Events.Salience.SalienceComponent(Events.Salience.SalienceModel.LoadBundled().Value))
             .Build();
     }

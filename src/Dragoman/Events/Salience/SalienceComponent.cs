@@ -23,16 +23,40 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
     {
         if (document.Events.Count == 0) return;
         var title = SalienceFeatures.TitleWords(document);
+        var lede = SalienceFeatures.LedeWords(document);
         foreach (var e in document.Events)
         {
             e.Historical = IsHistorical(document.ReferenceDate, e.Time);
-            if (model is not null) e.Confidence = Math.Round(model.Probability(SalienceFeatures.Compute(document, e, document.Events, title)), 3);
+            if (model is not null) e.Confidence = Math.Round(model.Probability(SalienceFeatures.Compute(document, e, document.Events, title, lede)), 3);
         }
-        // confidence is absolute, so a long report can have no event above the threshold; it still has news: its
-        // best-ranked current events are main whatever their confidence
-        var best = document.Events.Where(e => !e.Historical).OrderByDescending(e => e.Confidence).Take(TopPerArticle).ToHashSet();
-        foreach (var e in document.Events)
-            e.Main = !e.Historical && (model is null || e.Confidence >= model.Threshold || best.Contains(e));
+        if (model is null) { foreach (var e in document.Events) e.Main = !e.Historical; return; }
+        var main = SelectMain(document.Events, e => e.Confidence, e => e.Historical,
+            e => (document.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event), model.Threshold);
+        for (int i = 0; i < main.Length; i++) document.Events[i].Main = main[i];
+    }
+
+    /// <summary>
+    /// Which events are main: current (not historical), the most confident of their sentence and type (the others in
+    /// that sentence restate the same news: "attacked ... killing five and wounding ten" is one incident), and at or
+    /// above <paramref name="threshold"/> or among the article's <see cref="TopPerArticle"/> best (confidence is
+    /// absolute, so a long report can have no event above the threshold; it still has news). The trainer picks the
+    /// threshold with this same rule.
+    /// </summary>
+    public static bool[] SelectMain<T>(IReadOnlyList<T> events, Func<T, double> confidence, Func<T, bool> historical,
+        Func<T, (int Sentence, string? Type)> group, double threshold)
+    {
+        var main = new bool[events.Count];
+        var order = Enumerable.Range(0, events.Count).Where(i => !historical(events[i]))
+            .OrderByDescending(i => confidence(events[i])).ThenBy(i => i).ToList();
+        var seen = new HashSet<(int, string?)>();
+        int kept = 0;
+        foreach (var i in order)
+        {
+            if (!seen.Add(group(events[i]))) continue;
+            if (confidence(events[i]) >= threshold || kept < TopPerArticle) main[i] = true;
+            kept++;
+        }
+        return main;
     }
 
     /// <summary>How many of an article's best-ranked current events are main even below the threshold.</summary>

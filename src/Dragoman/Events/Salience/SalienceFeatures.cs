@@ -8,9 +8,9 @@ namespace Dragoman.Events.Salience;
 /// filled, how its date relates to publication, whether it has a count, its type, and how many events share its
 /// sentence. <see cref="SalienceModel"/> weighs them into a confidence. Pure: the same document gives the same features.
 /// </summary>
-public static class SalienceFeatures
+public static partial class SalienceFeatures
 {
-    public static Dictionary<string, double> Compute(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords)
+    public static Dictionary<string, double> Compute(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords, ISet<string>? ledeWords = null)
     {
         var f = new Dictionary<string, double>(StringComparer.Ordinal) { ["bias"] = 1 };
         int si = d.SentenceAt(e.Trigger.Start);
@@ -49,7 +49,56 @@ public static class SalienceFeatures
         foreach (var o in all) if (!ReferenceEquals(o, e) && d.SentenceAt(o.Trigger.Start) == si) same++;
         f["log-events-in-sentence"] = Math.Log(1 + same);
         if (e.Evidence.Count > 1) f["merged-evidence"] = 1;
+        AddTopicFeatures(d, e, all, titleWords, ledeWords ?? LedeWords(d), si, inTitle, inLede, f);
         return f;
+    }
+
+    /// <summary>
+    /// What the article is about, seen from the event: whether its type recurs (how many other sentences hold an event
+    /// of that type, what share of the article's events have it), whether it is the first mention of its type (later
+    /// ones are mostly repeats or background), whether a trigger of its type or its place is in the headline, how much
+    /// its sentence shares with the lede, and whether the trigger stands inside a quotation.
+    /// </summary>
+    private static void AddTopicFeatures(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords, ISet<string> ledeWords, int si, bool inTitle, bool inLede, Dictionary<string, double> f)
+    {
+        var type = e.Codes.Plover?.Event;
+        if (type is not null)
+        {
+            var sentences = new HashSet<int>();
+            int sameType = 0;
+            bool earlier = false, typeInTitle = false;
+            foreach (var o in all)
+            {
+                if (o.Codes.Plover?.Event != type) continue;
+                sameType++;
+                if (titleWords.Contains(Stem(d.Slice(o.Trigger)))) typeInTitle = true;
+                if (ReferenceEquals(o, e)) continue;
+                int os = d.SentenceAt(o.Trigger.Start);
+                if (os != si) sentences.Add(os);
+                bool oInTitle = d.Article.TitleSpan is { } t && t.Overlaps(o.Trigger);
+                if (!oInTitle && o.Trigger.Start < e.Trigger.Start) earlier = true;
+            }
+            f["log-sentences-same-type"] = Math.Log(1 + sentences.Count);
+            f["type-share"] = (double)sameType / Math.Max(1, all.Count);
+            if (!earlier && !inTitle) f["first-of-type"] = 1;
+            if (typeInTitle && !inTitle) f["type-in-title"] = 1;
+        }
+        if (!inTitle && e.Place is { } p && titleWords.Contains(Stem(p.Text.Split(' ')[^1]))) f["place-in-title"] = 1;
+        if (!inLede && !inTitle && si >= 0 && ledeWords.Count > 0)
+        {
+            var words = ContentWords(d, d.Sentences[si]);
+            if (words.Count > 0) f["lede-overlap"] = (double)words.Count(ledeWords.Contains) / words.Count;
+        }
+        if (si >= 0 && InQuotation(d, d.Sentences[si], e.Trigger.Start)) f["in-quote"] = 1;
+    }
+
+    /// <summary>Whether an odd number of double quotation marks stands between the sentence start and the trigger.</summary>
+    private static bool InQuotation(Document d, Sentence s, int at)
+    {
+        int quotes = 0;
+        for (int i = s.Span.Start; i < at && i < d.Text.Length; i++)
+            if (d.Text[i] is '"' or '\u201C' or '\u201D') quotes++;
+        return quotes % 2 == 1;
     }
 
     /// <summary>
@@ -59,24 +108,43 @@ public static class SalienceFeatures
     public static string DateRelation(DateOnly? reference, EventTime? time)
     {
         if (time is null || time.Inherited) return "none";
-        if (reference is not { } r || time.Start is not { } s) return "unresolved";
+        if (reference is not { } r || time.Start is not { } s) return RecentWithoutReference(time.Relative) ? "week" : "unresolved";
         var end = time.End ?? s;
         if (s > r) return "future";
         int days = r.DayNumber - end.DayNumber;
         return days <= 7 ? "week" : days <= 92 ? "quarter" : days <= 366 ? "year" : "older";
     }
 
+    /// <summary>
+    /// Whether an unresolved relative time (no reference date to resolve it against) still says "within the week before
+    /// the report": a weekday or weekend ("before:XXXX-WXX-5"), today ("P0D"), or a few days or weeks ago ("-P1W").
+    /// </summary>
+    public static bool RecentWithoutReference(string? relative) =>
+        relative is not null && (relative.Contains("-WXX-", StringComparison.Ordinal) || relative == "P0D"
+            || RecentSpan().IsMatch(relative));
+
+    /// <summary>A few days or weeks back, alone or up to now: "-P1W", "-P2W/P0D" (the last two weeks), "-PXD/P0D" (the past few days).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-P([1-9]\d?|X)[DW](/P0D)?$")]
+    private static partial System.Text.RegularExpressions.Regex RecentSpan();
+
     /// <summary>Index of the first sentence after the title (the title is sentence 0 when the article has one).</summary>
     private static int FirstBodySentence(Document d) =>
         d.Article.TitleSpan is { } t && d.Sentences.Length > 0 && d.Sentences[0].Span.Overlaps(t) ? 1 : 0;
 
+    /// <summary>The lede's content words (stems), computed once per document.</summary>
+    public static HashSet<string> LedeWords(Document d) =>
+        d.Article.LedeSpan is { } l ? WordsIn(d, l) : new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The title's content words (stems), computed once per document.</summary>
-    public static HashSet<string> TitleWords(Document d)
+    public static HashSet<string> TitleWords(Document d) =>
+        d.Article.TitleSpan is { } t ? WordsIn(d, t) : new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The content words (stems of words of 4+ letters) inside a span.</summary>
+    private static HashSet<string> WordsIn(Document d, TextSpan span)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        if (d.Article.TitleSpan is not { } t) return set;
         foreach (var tok in d.Tokens)
-            if (tok.Start >= t.Start && tok.End <= t.End && tok.Kind == TokenKind.Word && tok.End - tok.Start >= 4)
+            if (tok.Start >= span.Start && tok.End <= span.End && tok.Kind == TokenKind.Word && tok.End - tok.Start >= 4)
                 set.Add(Stem(d.Text[tok.Start..tok.End]));
         return set;
     }

@@ -1,0 +1,98 @@
+using Dragoman.Documents;
+using Dragoman.Pipeline;
+
+namespace Dragoman.Events.Context;
+
+/// <summary>
+/// The word lists of data/events/context-words.tsv (list TAB word): who protests, who enforces order, what is a
+/// settlement. Sources in the file's header.
+/// </summary>
+public sealed class ContextWords
+{
+    private readonly Dictionary<string, HashSet<string>> _lists = new(StringComparer.Ordinal);
+
+    public const string FileName = "context-words.tsv";
+
+    public static Result<ContextWords> Parse(string tsv)
+    {
+        var w = new ContextWords();
+        foreach (var (n, f) in TsvRows.Read(tsv))
+        {
+            if (f.Length != 2 || f[0].Length == 0 || f[1].Length == 0) return Result<ContextWords>.Fail($"{FileName} line {n}: expected LIST<TAB>WORD");
+            if (!w._lists.TryGetValue(f[0], out var set)) w._lists[f[0]] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            set.Add(f[1].Trim());
+        }
+        foreach (var needed in new[] { "protest", "security", "settlement" })
+            if (!w._lists.ContainsKey(needed)) return Result<ContextWords>.Fail($"{FileName}: no '{needed}' words");
+        return w;
+    }
+
+    public static Result<ContextWords> LoadBundled()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "data", "events", FileName);
+        return File.Exists(path) ? Parse(File.ReadAllText(path)) : Result<ContextWords>.Fail($"event context words not found: {path}");
+    }
+
+    public bool Has(string list, string word) => _lists.TryGetValue(list, out var s) && s.Contains(word);
+
+    /// <summary>Whether any word of <paramref name="span"/> in the document is on the list.</summary>
+    public bool AnyIn(Document d, TextSpan span, string list)
+    {
+        foreach (var t in d.Tokens)
+        {
+            if (t.Start < span.Start) continue;
+            if (t.End > span.End) break;
+            if (t.Kind == TokenKind.Word && Has(list, d.Text[t.Start..t.End])) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>
+/// Types an event by the situation its sentence describes, where the verb alone cannot tell (articles-gold coding
+/// rules, ACLED Codebook): force used by police or security forces on a protest is repression, COERCE (CAMEO 175,
+/// ACLED "excessive force against protesters"), not an armed assault; violence by the protesters themselves is a
+/// violent protest, PROTEST riot (CAMEO 145); a town or village seized is territory taken by force, ASSAULT (CAMEO
+/// 192, ACLED "non-state actor overtakes territory"), not the seizure of goods or people.
+/// </summary>
+public sealed class EventContextComponent(CodeTables codes, ContextWords? words) : IDocumentComponent
+{
+    public string Name => "event-context";
+    public Layer Requires => Layer.Events | Layer.Sentences;
+    public Layer Provides => Layer.None;
+
+    public void Process(Document document)
+    {
+        if (words is null) return; // without the word file the events stage's types stay
+        foreach (var e in document.Events)
+            if (Retype(document, e) is { } r)
+            {
+                e.Action = codes.Action(r.Cameo);
+                e.Codes = codes.Codes(r.Cameo, r.Plover is null ? null : new PloverCode(r.Plover, null, e.Codes.Plover?.Context ?? []));
+            }
+    }
+
+    /// <summary>The CAMEO code (and PLOVER type where it differs from CAMEO2PLOVER) the context gives, or null to keep the event's.</summary>
+    public (string Cameo, string? Plover)? Retype(Document d, Event e)
+    {
+        if (words is null) return null;
+        int si = d.SentenceAt(e.Trigger.Start);
+        if (si < 0) return null;
+        var sentence = d.Sentences[si].Span;
+        switch (e.Codes.Plover?.Event)
+        {
+            case "ASSAULT" when words.AnyIn(d, sentence, "protest"):
+                if (e.Actor is { } a && words.AnyIn(d, a.Span, "protest")) return ("145", null);
+                bool security = e.Actor is { } b ? words.AnyIn(d, b.Span, "security") : words.AnyIn(d, sentence, "security");
+                // the articles-gold rules code repression COERCE though CAMEO2PLOVER files CAMEO 175 under ASSAULT
+                return security ? ("175", "COERCE") : null;
+            case "COERCE" when e.Codes.Plover?.Mode == "seize" && e.Target is { } t && (words.AnyIn(d, t.Span, "settlement") || IsPlace(d, t)):
+                // CAMEO2PLOVER files 192 under COERCE; the articles-gold rules and ACLED code it as fighting
+                return ("192", "ASSAULT");
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsPlace(Document d, EventArgument a) => d.EntityById(a.EntityId) is { Type: EntityType.GPE or EntityType.LOC };
+}
