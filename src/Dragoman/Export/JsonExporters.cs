@@ -9,51 +9,12 @@ namespace Dragoman.Export;
 /// <summary>The JSON forms of a stored event shared by the exporters and the web API.</summary>
 public static class EventJson
 {
-    private static JsonNode? Parse(string json) => JsonNode.Parse(string.IsNullOrEmpty(json) ? "[]" : json);
 
     /// <summary>
     /// The flat form (JSON Lines export, API lists): the event's normalised fields plus its counts, sources and evidence
     /// as in the public schema.
     /// </summary>
-    public static JsonObject Flat(EventRecord e) => new()
-    {
-        ["id"] = e.Key,
-        ["article"] = StoreId.ArticleKey(e.ArticleId),
-        ["article_hash"] = e.ArticleHash,
-        ["article_title"] = e.ArticleTitle,
-        ["article_uri"] = e.ArticleUri,
-        ["published"] = e.Published,
-        ["event"] = e.EventId,
-        ["action"] = e.Action,
-        ["trigger"] = e.Trigger,
-        ["actor"] = new JsonObject { ["text"] = e.Actor, ["entity"] = e.ActorEntity, ["code"] = e.ActorCode },
-        ["target"] = new JsonObject { ["text"] = e.Target, ["entity"] = e.TargetEntity, ["code"] = e.TargetCode },
-        ["place"] = new JsonObject
-        {
-            ["text"] = e.Place, ["entity"] = e.PlaceEntity, ["name"] = e.PlaceName, ["geonameid"] = e.GeonameId, ["lat"] = e.Lat, ["lon"] = e.Lon,
-            ["country"] = e.Country, ["admin1"] = e.Admin1, ["precision"] = e.PlacePrecision, ["inherited"] = e.PlaceInherited,
-            ["acled_geo_precision"] = ExportFields.AcledGeoPrecision(e),
-        },
-        ["time"] = new JsonObject
-        {
-            ["text"] = e.TimeText, ["start"] = e.TimeStart, ["end"] = e.TimeEnd, ["precision"] = e.TimePrecision, ["inherited"] = e.TimeInherited,
-            ["acled_time_precision"] = ExportFields.AcledTimePrecision(e),
-        },
-        ["counts"] = Parse(e.CountsJson),
-        ["modality"] = e.Modality,
-        ["occurred"] = e.Occurred,
-        ["sources"] = Parse(e.SourcesJson),
-        ["evidence"] = Parse(e.EvidenceJson),
-        ["confidence"] = e.Confidence,
-        ["codes"] = new JsonObject
-        {
-            ["cameo"] = e.Cameo,
-            ["plover"] = new JsonObject { ["event"] = e.PloverEvent, ["mode"] = e.PloverMode },
-            ["acled"] = new JsonObject { ["event_type"] = e.AcledType, ["sub_event_type"] = e.AcledSubtype },
-            ["quad_class"] = e.QuadClass,
-            ["goldstein"] = e.Goldstein,
-        },
-    };
+    public static JsonObject Flat(EventRecord e) => FlatEvent.From(e).ToJson();
 
     /// <summary>A GeoJSON Feature (RFC 7946: [longitude, latitude]) for an event with coordinates; null without.</summary>
     public static JsonObject? Feature(EventRecord e)
