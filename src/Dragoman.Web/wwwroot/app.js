@@ -144,23 +144,9 @@ function precisionRadius(p) { return { exact: 6, near: 9, region: 13, country: 1
 function precisionDash(p) { return { exact: null, near: '4 3', region: '2 4', country: '2 4' }[p] || null; }
 
 function initMap() {
-  const map = L.map('map', { worldCopyJump: true, minZoom: 2, maxZoom: 12, preferCanvas: false });
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution('Places: GeoNames (CC BY 4.0) · Shapes: Natural Earth');
-  map.setView([33.5, 37], 6);
+  const { map, cluster } = DragomanMap.init('map'); // map.js: shapes, place labels, fitting, the selected ring
   state.map = map;
-  state.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
-  map.addLayer(state.cluster);
-  fetch('vendor/world-atlas/countries-50m.json')
-    .then(r => r.json())
-    .then(topo => {
-      const land = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(land, {
-        interactive: false,
-        style: { color: '#8b8f95', weight: 0.6, fillColor: '#efede6', fillOpacity: 1 },
-      }).addTo(map).bringToBack();
-    })
-    .catch(() => { /* the markers still show without the base map */ });
+  state.cluster = cluster;
 }
 
 function renderMap(events) {
@@ -185,7 +171,7 @@ function renderMap(events) {
     state.cluster.addLayer(m);
     bounds.push([p.lat, p.lon]);
   }
-  if (bounds.length && !state.brush) state.map.fitBounds(bounds, { maxZoom: 8, padding: [30, 30] });
+  if (!state.brush) DragomanMap.fit(bounds);
 }
 
 function renderList(events) {
@@ -342,6 +328,7 @@ function highlight(container, key) {
 
 async function openEvent(id) {
   state.selected = id;
+  DragomanMap.highlight(state.events.find(e => e.id === id));
   for (const li of document.querySelectorAll('#event-list li')) li.classList.toggle('selected', li.getAttribute('data-id') === id);
   history.replaceState(null, '', '#event=' + encodeURIComponent(id));
   const detail = document.getElementById('detail');
