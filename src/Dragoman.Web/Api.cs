@@ -85,24 +85,24 @@ public static class Api
         }).WithName("GetArticle").WithProblems(400, 404)
           .WithSummary("One article: its clean text and every annotation span into it (entities and their mentions, places, times, events with triggers and evidence).");
 
-        api.MapGet("/actors", Results<Ok<ActorPage>, ProblemHttpResult> ([AsParameters] PageParameters p, IEventStore store) =>
+        api.MapGet("/actors", Results<Ok<ListPage<ActorItem>>, ProblemHttpResult> ([AsParameters] PageParameters p, IEventStore store) =>
         {
             var page = Page(p.Q, p.Limit, p.Offset);
             if (!page.IsOk) return Error(400, page.Error!);
             var (query, l, o) = page.Value;
             var rows = store.ListActors(query, l + 1, o);
-            return TypedResults.Ok(new ActorPage([.. rows.Take(l).Select(a => new ActorItem(a.Name, a.Type, a.ActorCode, a.Articles, a.Events))],
+            return TypedResults.Ok(new ListPage<ActorItem>([.. rows.Take(l).Select(a => new ActorItem(a.Name, a.Type, a.ActorCode, a.Articles, a.Events))],
                 l, o, rows.Count > l ? o + l : null));
         }).WithName("ListActors").WithProblems(400)
           .WithSummary("Persons, organisations and groups across articles, with their actor codes, most active first.");
 
-        api.MapGet("/places", Results<Ok<PlacePage>, ProblemHttpResult> ([AsParameters] PageParameters p, IEventStore store) =>
+        api.MapGet("/places", Results<Ok<ListPage<PlaceItem>>, ProblemHttpResult> ([AsParameters] PageParameters p, IEventStore store) =>
         {
             var page = Page(p.Q, p.Limit, p.Offset);
             if (!page.IsOk) return Error(400, page.Error!);
             var (query, l, o) = page.Value;
             var rows = store.ListPlaces(query, l + 1, o);
-            return TypedResults.Ok(new PlacePage([.. rows.Take(l).Select(x => new PlaceItem(x.GeonameId, x.Name, x.Lat, x.Lon, x.Country, x.Admin1, x.Precision, x.Articles, x.Events))],
+            return TypedResults.Ok(new ListPage<PlaceItem>([.. rows.Take(l).Select(x => new PlaceItem(x.GeonameId, x.Name, x.Lat, x.Lon, x.Country, x.Admin1, x.Precision, x.Articles, x.Events))],
                 l, o, rows.Count > l ? o + l : null));
         }).WithName("ListPlaces").WithProblems(400)
           .WithSummary("Resolved places across articles with coordinates and precision, busiest first.");

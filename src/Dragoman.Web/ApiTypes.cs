@@ -28,12 +28,6 @@ public sealed record ActorItem(
     [property: JsonPropertyName("articles")] long Articles,
     [property: JsonPropertyName("events")] long Events);
 
-public sealed record ActorPage(
-    [property: JsonPropertyName("items")] IReadOnlyList<ActorItem> Items,
-    [property: JsonPropertyName("limit")] int Limit,
-    [property: JsonPropertyName("offset")] int Offset,
-    [property: JsonPropertyName("next_offset")] int? NextOffset);
-
 public sealed record PlaceItem(
     [property: JsonPropertyName("geonameid")] string? GeonameId,
     [property: JsonPropertyName("name")] string Name,
@@ -45,8 +39,9 @@ public sealed record PlaceItem(
     [property: JsonPropertyName("articles")] long Articles,
     [property: JsonPropertyName("events")] long Events);
 
-public sealed record PlacePage(
-    [property: JsonPropertyName("items")] IReadOnlyList<PlaceItem> Items,
+/// <summary>One page of a list (actors, places); next_offset is null on the last page.</summary>
+public sealed record ListPage<T>(
+    [property: JsonPropertyName("items")] IReadOnlyList<T> Items,
     [property: JsonPropertyName("limit")] int Limit,
     [property: JsonPropertyName("offset")] int Offset,
     [property: JsonPropertyName("next_offset")] int? NextOffset);

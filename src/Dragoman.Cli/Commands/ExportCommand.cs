@@ -65,6 +65,7 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         {
             AcledCsvExporter => new AcledCsvExporter { IncludeNotOccurred = settings.All },
             GdeltTsvExporter => new GdeltTsvExporter { IncludeNotOccurred = settings.All },
+            PolecatTsvExporter => new PolecatTsvExporter { IncludeNotOccurred = settings.All },
             _ => exporter,
         };
         var query = settings.ToQuery();
@@ -104,6 +105,7 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         {
             AcledCsvExporter a => a.LeftOut,
             GdeltTsvExporter g => g.LeftOut,
+            PolecatTsvExporter p => p.LeftOut,
             _ => new Dictionary<string, int>(),
         };
         foreach (var (reason, count) in leftOut.OrderByDescending(x => x.Value))
