@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dragoman.Storage;
 using Dragoman.Storage.Sqlite;
 using Dragoman.Tests.Storage;
+using Dragoman.Tests.Support;
 using Dragoman.Web;
 using Microsoft.AspNetCore.Builder;
 
@@ -18,9 +19,6 @@ public sealed class MapBrowserTests : IAsyncLifetime
     private IEventStore _store = null!;
     private WebApplication _app = null!;
     private string _base = "";
-
-    private static readonly string NoChromium =
-        $"headless Chromium is not at {Cdp.ChromiumPath}: apt-get install -y chromium, or set DRAGOMAN_CHROMIUM";
 
     public async Task InitializeAsync()
     {
@@ -47,10 +45,9 @@ public sealed class MapBrowserTests : IAsyncLifetime
         return cdp;
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task The_map_labels_places_and_countries_around_the_events()
     {
-        Skip.IfNot(File.Exists(Cdp.ChromiumPath), NoChromium);
         await using var cdp = await Open();
         await cdp.WaitFor("document.querySelectorAll('.dm-city').length >= 3", "place labels from the vendored GeoNames towns");
         var labels = (await cdp.Eval("[...document.querySelectorAll('.dm-label')].map(l => l.textContent)"))!.AsArray().Select(x => x!.GetValue<string>()).ToList();
@@ -70,21 +67,19 @@ public sealed class MapBrowserTests : IAsyncLifetime
     };
 
     /// <summary>[south, west] of the fitted box at or below the first corner, [north, east] at or above the second, and inside the bounds given.</summary>
-    [SkippableTheory]
+    [BrowserTheory]
     [MemberData(nameof(Fits))]
     public async Task The_fit_covers_where_most_events_are(string points, double s, double w, double n, double e, string reason)
     {
-        Skip.IfNot(File.Exists(Cdp.ChromiumPath), NoChromium);
         await using var cdp = await Open();
         var box = (await cdp.Eval($"DragomanMap.coreBounds({points}).flat()"))!.AsArray().Select(x => x!.GetValue<double>()).ToArray();
         Assert.True(box[0] >= s - 1e-9 && box[1] >= w - 1e-9 && box[2] <= n + 1e-9 && box[3] <= e + 1e-9, $"{reason}: {string.Join(",", box)} is not inside {s},{w},{n},{e}");
         Assert.True(box[2] - box[0] > 0.5 * (n - s - 1) || n - s < 2, $"{reason}: {string.Join(",", box)} covers too little");
     }
 
-    [SkippableFact]
+    [BrowserFact]
     public async Task The_selected_event_is_ringed_on_the_map()
     {
-        Skip.IfNot(File.Exists(Cdp.ChromiumPath), NoChromium);
         await using var cdp = await Open();
         Assert.Equal(0, (await cdp.Eval("document.querySelectorAll('path.dm-selected').length"))!.GetValue<int>());
         var id = (await cdp.Eval("state.events.find(e => e.place && typeof e.place.lat === 'number').id"))!.GetValue<string>();
@@ -95,13 +90,12 @@ public sealed class MapBrowserTests : IAsyncLifetime
         Assert.Equal(at.ToJsonString(), ring.ToJsonString());
     }
 
-    [SkippableTheory]
+    [BrowserTheory]
     [InlineData("2019-02-10", true, "an ISO date")]
     [InlineData("02/10/2019", false, "the US order is refused, not guessed")]
     [InlineData("10.02.2019", false, "another locale's order")]
     public async Task The_date_filters_take_iso_dates(string value, bool valid, string reason)
     {
-        Skip.IfNot(File.Exists(Cdp.ChromiumPath), NoChromium);
         await using var cdp = await Open();
         var result = (await cdp.Eval($"(() => {{ const i = document.getElementById('f-from'); i.value = '{value}'; return [i.type, i.placeholder, i.checkValidity()]; }})()"))!.AsArray();
         Assert.Equal("text", result[0]!.GetValue<string>());
