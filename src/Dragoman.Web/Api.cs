@@ -7,31 +7,39 @@ using Dragoman.Export;
 using Dragoman.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Dragoman.Web;
 
-/// <summary>The JSON API (docs/web.md). Every error is a 4xx with <c>{"error": "message"}</c>.</summary>
+/// <summary>
+/// The JSON API (docs/web.md). Every endpoint returns typed results, so /openapi.json describes its bodies from the
+/// types (ApiTypes.cs, ApiDocument). Every error is a 4xx problem details body (RFC 9457, application/problem+json)
+/// whose <c>error</c> member repeats the message.
+/// </summary>
 public static class Api
 {
-    public static IResult Error(int status, string message) =>
-        Results.Json(new JsonObject { ["error"] = message }, statusCode: status);
-
-    private static IResult Json(JsonNode node, int status = 200) =>
-        Results.Text(node.ToJsonString(Output.DocumentJson.Compact), "application/json; charset=utf-8", Encoding.UTF8, status);
+    public static ProblemHttpResult Error(int status, string message) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = status,
+        Title = ReasonPhrases.GetReasonPhrase(status),
+        Detail = message,
+        Extensions = { ["error"] = message },
+    });
 
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Dragoman");
 
-        api.MapGet("/stats", (IEventStore store, IngestService ingest) =>
+        api.MapGet("/stats", Ok<StatsBody> (IEventStore store, IngestService ingest) =>
         {
             var c = store.Counts();
-            return Json(new JsonObject { ["articles"] = c.Articles, ["events"] = c.Events, ["entities"] = c.Entities, ["ingest"] = ingest.Enabled, ["incidents"] = store is IIncidentStore });
-        }).WithSummary("Counts of stored articles, events and entities, whether ingest over HTTP is on, and whether the store keeps incidents (SQLite; not yet PostgreSQL).");
+            return TypedResults.Ok(new StatsBody(c.Articles, c.Events, c.Entities, ingest.Enabled, store is IIncidentStore));
+        }).WithName("GetStats").WithSummary("Counts of stored articles, events and entities, whether ingest over HTTP is on, and whether the store keeps incidents (SQLite; not yet PostgreSQL).");
 
-        api.MapGet("/events", ([AsParameters] FilterParameters p, IEventStore store) =>
+        api.MapGet("/events", Results<Ok<EventPage>, ProblemHttpResult> ([AsParameters] FilterParameters p, IEventStore store) =>
         {
             var q = p.Filters().ToQuery();
             if (!q.IsOk) return Error(400, q.Error!);
@@ -39,80 +47,70 @@ public static class Api
             var result = store.QueryEvents(query with { Limit = query.Limit + 1 });
             if (!result.IsOk) return Error(400, result.Error!);
             var rows = result.Value!;
-            var items = new JsonArray([.. rows.Take(query.Limit).Select(e => (JsonNode)EventJson.Flat(e))]);
-            return Json(new JsonObject
-            {
-                ["items"] = items,
-                ["limit"] = query.Limit,
-                ["offset"] = query.Offset,
-                ["next_offset"] = rows.Count > query.Limit ? query.Offset + query.Limit : null,
-                ["next_after"] = rows.Count > query.Limit ? rows[query.Limit - 1].Key : null,
-            });
-        }).WithSummary("Events matching the filters, newest first, one page at a time (limit 1..500; offset, or after=next_after of the page before, which stays fast at any depth; next_offset and next_after are null on the last page).");
+            bool more = rows.Count > query.Limit;
+            return TypedResults.Ok(new EventPage([.. rows.Take(query.Limit).Select(FlatEvent.From)], query.Limit, query.Offset,
+                more ? query.Offset + query.Limit : null, more ? rows[query.Limit - 1].Key : null));
+        }).WithName("ListEvents").WithProblems(400)
+          .WithSummary("Events matching the filters, newest first, one page at a time (limit 1..500; offset, or after=next_after of the page before, which stays fast at any depth; next_offset and next_after are null on the last page).");
 
-        api.MapGet("/events.geojson", ([AsParameters] FilterParameters p, IEventStore store) =>
+        api.MapGet("/events.geojson", IResult ([AsParameters] FilterParameters p, IEventStore store) =>
         {
             var q = p.Filters().ToQuery(Limits.DefaultFeatures, Limits.MaxFeatures);
             if (!q.IsOk) return Error(400, q.Error!);
             var result = store.QueryEvents(q.Value!);
             if (!result.IsOk) return Error(400, result.Error!);
             return Results.Text(EventJson.FeatureCollection(result.Value!).ToJsonString(Output.DocumentJson.Compact), "application/geo+json; charset=utf-8", Encoding.UTF8);
-        }).WithSummary("The events matching the filters that have coordinates, as a GeoJSON FeatureCollection (limit 1..10000).");
+        }).WithName("EventsGeoJson").Produces<JsonObject>(200, "application/geo+json").WithProblems(400)
+          .WithSummary("The events matching the filters that have coordinates, as a GeoJSON FeatureCollection (RFC 7946; limit 1..10000).");
 
-        api.MapGet("/events/{id}", ([Description("An event id: a12:ev3 (article a12, event ev3) or a12:3 (its third event).")] string id, IEventStore store) =>
+        api.MapGet("/events/{id}", Results<Ok<EventDetailBody>, ProblemHttpResult> ([Description("An event id: a12:ev3 (article a12, event ev3) or a12:3 (its third event).")] string id, IEventStore store) =>
         {
             var parsed = StoreId.Parse(id);
             if (!parsed.IsOk) return Error(400, parsed.Error!);
             if (!parsed.Value!.IsEvent) return Error(400, $"'{id}' names an article; an event id looks like a12:ev3 (GET /api/articles/{id} for the article)");
             var found = StoreLookup.Resolve(store, parsed.Value);
             if (!found.IsOk) return Error(404, found.Error!);
-            return Json(EventBody(store, found.Value!.Event!));
-        }).WithSummary("One event: its fields, the full schema object with the evidence spans into its article's text, the source chain, and other articles that report the same event.");
+            return TypedResults.Ok(EventDetail(store, found.Value!.Event!));
+        }).WithName("GetEvent").WithProblems(400, 404)
+          .WithSummary("One event: its fields, the full schema object with the evidence spans into its article's text, the source chain, and other articles that report the same event.");
 
-        api.MapGet("/articles/{id}", ([Description("An article id: a12, or a content-hash prefix of at least 6 hex digits.")] string id, IEventStore store) =>
+        api.MapGet("/articles/{id}", Results<Ok<ArticleDetailBody>, ProblemHttpResult> ([Description("An article id: a12, or a content-hash prefix of at least 6 hex digits.")] string id, IEventStore store) =>
         {
             var parsed = StoreId.Parse(id);
             if (!parsed.IsOk) return Error(400, parsed.Error!);
             if (parsed.Value!.IsEvent) return Error(400, $"'{id}' names an event; use GET /api/events/{id}");
             var found = StoreLookup.Resolve(store, parsed.Value);
             if (!found.IsOk) return Error(404, found.Error!);
-            return Json(ArticleBody(found.Value!.Article!));
-        }).WithSummary("One article: its clean text and every annotation span into it (entities and their mentions, places, times, events with triggers and evidence).");
+            return TypedResults.Ok(ArticleDetail(found.Value!.Article!));
+        }).WithName("GetArticle").WithProblems(400, 404)
+          .WithSummary("One article: its clean text and every annotation span into it (entities and their mentions, places, times, events with triggers and evidence).");
 
-        api.MapGet("/actors", ([Description("Part of a name, alias or actor code.")] string? q, string? limit, string? offset, IEventStore store) =>
+        api.MapGet("/actors", Results<Ok<ListPage<ActorItem>>, ProblemHttpResult> ([AsParameters] PageParameters p, IEventStore store) =>
         {
-            var page = Page(q, limit, offset);
+            var page = Page(p.Q, p.Limit, p.Offset);
             if (!page.IsOk) return Error(400, page.Error!);
             var (query, l, o) = page.Value;
             var rows = store.ListActors(query, l + 1, o);
-            return Json(PageOf(rows.Take(l).Select(a => new JsonObject
-            {
-                ["name"] = a.Name, ["type"] = a.Type, ["actor_code"] = a.ActorCode, ["articles"] = a.Articles, ["events"] = a.Events,
-            }), l, o, rows.Count > l));
-        }).WithSummary("Persons, organisations and groups across articles, with their actor codes, most active first.");
+            return TypedResults.Ok(new ListPage<ActorItem>([.. rows.Take(l).Select(a => new ActorItem(a.Name, a.Type, a.ActorCode, a.Articles, a.Events))],
+                l, o, rows.Count > l ? o + l : null));
+        }).WithName("ListActors").WithProblems(400)
+          .WithSummary("Persons, organisations and groups across articles, with their actor codes, most active first.");
 
-        api.MapGet("/places", ([Description("Part of a place name or admin1, or a country code.")] string? q, string? limit, string? offset, IEventStore store) =>
+        api.MapGet("/places", Results<Ok<ListPage<PlaceItem>>, ProblemHttpResult> ([AsParameters] PageParameters p, IEventStore store) =>
         {
-            var page = Page(q, limit, offset);
+            var page = Page(p.Q, p.Limit, p.Offset);
             if (!page.IsOk) return Error(400, page.Error!);
             var (query, l, o) = page.Value;
             var rows = store.ListPlaces(query, l + 1, o);
-            return Json(PageOf(rows.Take(l).Select(p => new JsonObject
-            {
-                ["geonameid"] = p.GeonameId, ["name"] = p.Name, ["lat"] = p.Lat, ["lon"] = p.Lon, ["country"] = p.Country, ["admin1"] = p.Admin1,
-                ["precision"] = p.Precision, ["articles"] = p.Articles, ["events"] = p.Events,
-            }), l, o, rows.Count > l));
-        }).WithSummary("Resolved places across articles with coordinates and precision, busiest first.");
+            return TypedResults.Ok(new ListPage<PlaceItem>([.. rows.Take(l).Select(x => new PlaceItem(x.GeonameId, x.Name, x.Lat, x.Lon, x.Country, x.Admin1, x.Precision, x.Articles, x.Events))],
+                l, o, rows.Count > l ? o + l : null));
+        }).WithName("ListPlaces").WithProblems(400)
+          .WithSummary("Resolved places across articles with coordinates and precision, busiest first.");
 
-        api.MapPost("/articles", async (HttpRequest request, IngestService ingest, WebOptions options, CancellationToken cancel) =>
+        api.MapPost("/articles", async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, ProblemHttpResult>> (HttpRequest request, IngestService ingest, CancellationToken cancel) =>
         {
-            if (options.IngestToken is null || !ingest.Enabled)
+            if (!ingest.Enabled)
                 return Error(403, "ingest over HTTP is off: start the server with --token TOKEN to enable it");
-            if (!Authorized(request, options.IngestToken))
-            {
-                request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-                return Error(401, "ingest needs the server's token: send the header 'Authorization: Bearer TOKEN'");
-            }
             if (request.ContentLength is > Limits.MaxBodyBytes)
                 return Error(413, $"the request body is larger than {Limits.MaxBodyBytes} bytes");
             if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -126,24 +124,21 @@ public static class Api
                 var result = await ingest.IngestAsync(raw.Value!, cancel);
                 if (!result.IsOk) return Error(422, result.Error!);
                 var r = result.Value!;
-                return Json(new JsonObject { ["status"] = r.Status, ["id"] = r.Id, ["events"] = r.Events }, r.Status == "stored" ? 201 : 200);
+                var response = new IngestResponse(r.Status, r.Id, r.Events);
+                return r.Status == "stored" ? TypedResults.Created($"/api/articles/{r.Id}", response) : TypedResults.Ok(response);
             }
-        }).WithSummary("Ingest one article (JSON: text or html, optional url, title, published, source). Only when the server was started with a token, and only with 'Authorization: Bearer TOKEN'.")
-          .Accepts<JsonObject>("application/json");
+        }).WithName("IngestArticle").RequireToken().WithProblems(400, 403, 413, 415, 422)
+          .WithSummary("Ingest one article (JSON: text or html, optional url, title, published, source): 201 when stored, 200 when the same text was stored before. Only when the server was started with a token, and only with 'Authorization: Bearer TOKEN'.")
+          .Accepts<IngestRequest>("application/json");
     }
 
-    /// <summary>One event as GET /api/events/{id} and `dragoman show ID --format json` give it.</summary>
-    public static JsonObject EventBody(IEventStore store, EventDetail d) => new()
-    {
-        ["event"] = EventJson.Flat(d.Event),
-        ["detail"] = d.EventJson?.DeepClone(),
-        ["article"] = ArticleHead(d.Article, d.Document, withText: true),
-        ["entities"] = d.Document["entities"]?.DeepClone(),
-        ["related"] = new JsonArray([.. Related(store, d.Event).Select(r => (JsonNode)r)]),
-    };
+    /// <summary>One event as GET /api/events/{id} gives it.</summary>
+    public static EventDetailBody EventDetail(IEventStore store, EventDetail d) => new(
+        FlatEvent.From(d.Event), d.EventJson?.DeepClone().AsObject(), Head(d.Article, d.Document), d.Document["entities"]?.DeepClone() as JsonArray,
+        Related(store, d.Event));
 
-    /// <summary>One article as GET /api/articles/{id} and `dragoman show ID --format json` give it.</summary>
-    public static JsonObject ArticleBody(ArticleDetail a)
+    /// <summary>One article as GET /api/articles/{id} gives it.</summary>
+    public static ArticleDetailBody ArticleDetail(ArticleDetail a)
     {
         var doc = a.Document;
         var events = new JsonArray();
@@ -153,15 +148,17 @@ public static class Api
             copy["key"] = StoreId.EventKey(a.Article.Id, e["id"]?.GetValue<string>() ?? "");
             events.Add(copy);
         }
-        return new JsonObject
-        {
-            ["article"] = ArticleHead(a.Article, doc, withText: true),
-            ["reference"] = doc["reference"]?.DeepClone(),
-            ["entities"] = doc["entities"]?.DeepClone(),
-            ["times"] = doc["times"]?.DeepClone(),
-            ["events"] = events,
-        };
+        return new ArticleDetailBody(Head(a.Article, doc), doc["reference"]?.DeepClone() as JsonObject, doc["entities"]?.DeepClone() as JsonArray,
+            doc["times"]?.DeepClone() as JsonArray, events);
     }
+
+    /// <summary>One event as `dragoman show ID --format json` prints it: the API's body.</summary>
+    public static JsonObject EventBody(IEventStore store, EventDetail d) => ToJson(EventDetail(store, d));
+
+    /// <summary>One article as `dragoman show ID --format json` prints it: the API's body.</summary>
+    public static JsonObject ArticleBody(ArticleDetail a) => ToJson(ArticleDetail(a));
+
+    private static JsonObject ToJson<T>(T body) => JsonSerializer.SerializeToNode(body, Output.DocumentJson.Compact)!.AsObject();
 
     /// <summary>Constant-time comparison of the bearer token.</summary>
     public static bool Authorized(HttpRequest request, string token)
@@ -184,38 +181,18 @@ public static class Api
         return (string.IsNullOrWhiteSpace(q) ? null : q, l.Value, o.Value);
     }
 
-    private static JsonObject PageOf(IEnumerable<JsonObject> items, int limit, int offset, bool more) => new()
-    {
-        ["items"] = new JsonArray([.. items]),
-        ["limit"] = limit,
-        ["offset"] = offset,
-        ["next_offset"] = more ? offset + limit : null,
-    };
-
-    private static JsonObject ArticleHead(ArticleSummary s, JsonObject doc, bool withText)
+    private static ArticleHead Head(ArticleSummary s, JsonObject doc)
     {
         var a = doc["article"] as JsonObject;
-        var o = new JsonObject
-        {
-            ["id"] = s.Key,
-            ["hash"] = s.Hash,
-            ["uri"] = s.Uri,
-            ["title"] = s.Title,
-            ["publisher"] = s.Publisher,
-            ["published"] = s.Published,
-            ["ingested_at"] = s.IngestedAt,
-            ["event_count"] = s.EventCount,
-            ["credits"] = a?["credits"]?.DeepClone(),
-        };
-        if (withText) o["text"] = a?["text"]?.DeepClone();
-        return o;
+        return new ArticleHead(s.Key, s.Hash, s.Uri, s.Title, s.Publisher, s.Published, s.IngestedAt, s.EventCount,
+            a?["credits"]?.DeepClone() as JsonArray, a?["text"]?.GetValue<string>());
     }
 
     /// <summary>
     /// Other articles that report the same event: the same action, overlapping time (within a week either side) and the
     /// same place (gazetteer id, else name); without a place, the same actor. One entry per article.
     /// </summary>
-    public static IReadOnlyList<JsonObject> Related(IEventStore store, EventRecord e)
+    public static IReadOnlyList<RelatedReport> Related(IEventStore store, EventRecord e)
     {
         var start = ExportFields.Date(e.TimeStart) ?? ExportFields.Date(e.Published);
         var end = ExportFields.Date(e.TimeEnd) ?? start;
@@ -236,15 +213,7 @@ public static class Api
                 ? (e.GeonameId is not null && e.GeonameId == o.GeonameId) || Same(e.PlaceName ?? e.Place, o.PlaceName ?? o.Place)
                 : Same(e.Actor, o.Actor))
             .DistinctBy(o => o.ArticleId)
-            .Select(o => new JsonObject
-            {
-                ["id"] = o.Key,
-                ["article"] = StoreId.ArticleKey(o.ArticleId),
-                ["title"] = o.ArticleTitle,
-                ["published"] = o.Published,
-                ["modality"] = o.Modality,
-                ["sources"] = ExportFields.SourceChain(o),
-            })
+            .Select(o => new RelatedReport(o.Key, StoreId.ArticleKey(o.ArticleId), o.ArticleTitle, o.Published, o.Modality, ExportFields.SourceChain(o)))
             .ToList();
     }
 }
@@ -252,11 +221,11 @@ public static class Api
 /// <summary>The event filters as query parameters (all strings: a bad value gets a clear 400, not a binding failure).</summary>
 public sealed class FilterParameters
 {
-    [FromQuery(Name = "bbox"), Description("south,west,north,east in degrees: only events whose place lies inside.")]
+    [FromQuery(Name = "bbox"), QuerySchema("number", Items = 4), Description("Four numbers, comma-separated, in this order: south,west,north,east in degrees (south <= north, west <= east; latitudes -90..90, longitudes -180..180). Only events whose place lies inside. Syria: 32.3,35.7,37.3,42.4.")]
     public string? Bbox { get; init; }
-    [FromQuery(Name = "from"), Description("YYYY-MM-DD: events on or after (their time, else the article's date).")]
+    [FromQuery(Name = "from"), QuerySchema("string", Format = "date"), Description("YYYY-MM-DD: events on or after (their time, else the article's date).")]
     public string? From { get; init; }
-    [FromQuery(Name = "to"), Description("YYYY-MM-DD: events on or before.")]
+    [FromQuery(Name = "to"), QuerySchema("string", Format = "date"), Description("YYYY-MM-DD: events on or before.")]
     public string? To { get; init; }
     [FromQuery(Name = "actor"), Description("Part of the actor's text, entity name, alias or actor code (any case).")]
     public string? Actor { get; init; }
@@ -266,18 +235,29 @@ public sealed class FilterParameters
     public string? Action { get; init; }
     [FromQuery(Name = "modality"), Description("asserted, reported, claimed, expected, denied, hypothetical or negated.")]
     public string? Modality { get; init; }
-    [FromQuery(Name = "min_confidence"), Description("0..1: only events at least this confident.")]
+    [FromQuery(Name = "min_confidence"), QuerySchema("number", Minimum = 0, Maximum = 1), Description("0..1: only events at least this confident.")]
     public string? MinConfidence { get; init; }
     [FromQuery(Name = "q"), Description("Full-text query over the articles (FTS5 syntax): only their events.")]
     public string? Q { get; init; }
     [FromQuery(Name = "article"), Description("An article id (a12): only its events.")]
     public string? Article { get; init; }
-    [FromQuery(Name = "limit"), Description("Page size: 1..500 for /api/events (default 100), 1..10000 for the GeoJSON feed (default 5000).")]
+    [FromQuery(Name = "limit"), QuerySchema("integer", Minimum = 1, Maximum = Limits.MaxFeatures), Description("Page size: 1..500 for /api/events (default 100), 1..10000 for the GeoJSON feed (default 5000).")]
     public string? Limit { get; init; }
-    [FromQuery(Name = "offset"), Description("How many to skip (paging).")]
+    [FromQuery(Name = "offset"), QuerySchema("integer", Minimum = 0, Maximum = Limits.MaxOffset), Description("How many to skip (paging).")]
     public string? Offset { get; init; }
     [FromQuery(Name = "after"), Description("Keyset paging: list the events after this event id (the next_after of the page before).")]
     public string? After { get; init; }
 
     public EventFilters Filters() => new(Bbox, From, To, Actor, Place, Action, Modality, MinConfidence, Q, Article, Limit, Offset, After);
+}
+
+/// <summary>The paging parameters of the actor and place lists.</summary>
+public sealed class PageParameters
+{
+    [FromQuery(Name = "q"), Description("Part of a name, alias, actor code, admin1 or country code.")]
+    public string? Q { get; init; }
+    [FromQuery(Name = "limit"), QuerySchema("integer", Minimum = 1, Maximum = Limits.MaxPage), Description("Page size, 1..500 (default 100).")]
+    public string? Limit { get; init; }
+    [FromQuery(Name = "offset"), QuerySchema("integer", Minimum = 0, Maximum = Limits.MaxOffset), Description("How many to skip (paging).")]
+    public string? Offset { get; init; }
 }

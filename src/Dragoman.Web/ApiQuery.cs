@@ -23,8 +23,9 @@ public sealed record EventFilters(
         BoundingBox? box = null;
         if (!string.IsNullOrWhiteSpace(Bbox))
         {
-            box = ParseBox(Bbox);
-            if (box is null) return Result<EventQuery>.Fail($"'bbox' must be south,west,north,east in degrees (south <= north, west <= east), not '{Bbox}'");
+            var parsed = BoundingBox.Parse(Bbox);
+            if (!parsed.IsOk) return Result<EventQuery>.Fail("'bbox': " + parsed.Error);
+            box = parsed.Value;
         }
         DateOnly? from = null, to = null;
         if (!string.IsNullOrWhiteSpace(From))
@@ -86,15 +87,5 @@ public sealed record EventFilters(
 
     public static DateOnly? ParseDate(string s) =>
         DateOnly.TryParseExact(s.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    public static BoundingBox? ParseBox(string text)
-    {
-        var parts = text.Split(',');
-        if (parts.Length != 4) return null;
-        var v = new double[4];
-        for (int i = 0; i < 4; i++)
-            if (!double.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out v[i]) || !double.IsFinite(v[i])) return null;
-        if (v[0] is < -90 or > 90 || v[2] is < -90 or > 90 || v[1] is < -180 or > 180 || v[3] is < -180 or > 180 || v[0] > v[2] || v[1] > v[3]) return null;
-        return new BoundingBox(v[0], v[1], v[2], v[3]);
-    }
 }
+

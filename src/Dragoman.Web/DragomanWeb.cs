@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -40,16 +39,10 @@ public static class DragomanWeb
         builder.Services.ConfigureHttpJsonOptions(j =>
         {
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-            // typed results (the incident endpoints) in the API's snake_case, as the OpenAPI document then describes them
+            // typed results without explicit names (the incident endpoints) in the API's snake_case, as the OpenAPI document then describes them
             j.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
         });
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Dragoman API";
-            doc.Info.Version = "1";
-            doc.Info.Description = "Events extracted from news reports, with the evidence behind every field. See docs/web.md.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi("v1", ApiDocument.Configure);
         // gzip and Brotli for JSON, GeoJSON, the page and its scripts (50 events of JSON: 77 KB uncompressed)
         builder.Services.AddResponseCompression(o =>
         {
@@ -134,8 +127,7 @@ public static class DragomanWeb
         var status = context.Response.StatusCode;
         if (status >= 400)
         {
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new { error = Message(status) }));
+            await Api.Error(status, Message(status)).ExecuteAsync(context);
         }
 
         static string Message(int status) => status switch

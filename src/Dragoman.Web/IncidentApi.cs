@@ -8,9 +8,6 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Dragoman.Web;
 
-/// <summary>An API error: <c>{"error": "message"}</c>, as every 4xx/5xx of the API carries it.</summary>
-public sealed record ApiError(string Error);
-
 /// <summary>A page of incidents; <see cref="NextAfter"/> (the last incident's id) continues it with <c>after=</c>.</summary>
 public sealed record IncidentPage(IReadOnlyList<IncidentItem> Items, int Limit, int Offset, int? NextOffset, string? NextAfter);
 
@@ -21,50 +18,49 @@ public sealed record IncidentPage(IReadOnlyList<IncidentItem> Items, int Limit, 
 /// </summary>
 public static class IncidentApi
 {
-    private static JsonHttpResult<ApiError> NotOnThisStore() => TypedResults.Json(
-        new ApiError("incidents are not yet supported on PostgreSQL (the merge stage keeps them in SQLite only); GET /api/events lists the per-article events"),
-        statusCode: StatusCodes.Status501NotImplemented);
+    private static ProblemHttpResult NotOnThisStore() => Api.Error(StatusCodes.Status501NotImplemented,
+        "incidents are not yet supported on PostgreSQL (the merge stage keeps them in SQLite only); GET /api/events lists the per-article events");
 
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Dragoman");
 
-        api.MapGet("/incidents", Results<Ok<IncidentPage>, BadRequest<ApiError>, JsonHttpResult<ApiError>> (
+        api.MapGet("/incidents", Results<Ok<IncidentPage>, ProblemHttpResult> (
             [AsParameters] FilterParameters p, IEventStore store) =>
         {
             if (store is not IIncidentStore incidents) return NotOnThisStore();
             // `after` names an incident here (i7), not an event: it is read apart from the event filters.
             var filters = new EventFilters(p.Bbox, p.From, p.To, p.Actor, p.Place, p.Action, p.Modality, p.MinConfidence, p.Q, p.Article, p.Limit, p.Offset).ToQuery();
-            if (!filters.IsOk) return TypedResults.BadRequest(new ApiError(filters.Error!));
+            if (!filters.IsOk) return Api.Error(400, filters.Error!);
             long? after = null;
             if (!string.IsNullOrWhiteSpace(p.After))
             {
                 after = StoreId.ParseIncident(p.After);
                 if (after is null || p.After.Length > Limits.MaxParameterLength)
-                    return TypedResults.BadRequest(new ApiError($"'after' must be an incident id such as i7 (the next_after of the page before), not '{p.After}'"));
-                if (incidents.GetIncident(after.Value) is null) return TypedResults.BadRequest(new ApiError($"no incident {StoreId.IncidentKey(after.Value)} to list after"));
+                    return Api.Error(400, $"'after' must be an incident id such as i7 (the next_after of the page before), not '{p.After}'");
+                if (incidents.GetIncident(after.Value) is null) return Api.Error(400, $"no incident {StoreId.IncidentKey(after.Value)} to list after");
             }
             var query = IncidentQuery.Of(filters.Value!) with { After = after };
             // A malformed full-text query is the caller's error, said as the event listing says it.
             if (query.Reports is { } reports && store.QueryEvents(reports with { Limit = 1 }) is { IsOk: false } bad)
-                return TypedResults.BadRequest(new ApiError(bad.Error!));
+                return Api.Error(400, bad.Error!);
             var rows = incidents.ListIncidents(query with { Limit = query.Limit + 1 });
             var items = rows.Take(query.Limit).Select(i => IncidentViews.Item(i, incidents.ReportEvents(i.Id))).ToList();
             bool more = rows.Count > query.Limit;
             return TypedResults.Ok(new IncidentPage(items, query.Limit, after is null ? query.Offset : 0,
                 more && after is null ? query.Offset + query.Limit : null, more ? items[^1].Id : null));
-        }).Produces<ApiError>(StatusCodes.Status501NotImplemented)
+        }).WithName("ListIncidents").WithProblems(400, 501)
           .WithSummary("Incidents (stored events merged across articles) matching the filters, newest first: from/to on the incident's date, the other filters on its reports (an incident matches when one of its events does). limit 1..500; offset, or after=next_after of the page before.");
 
-        api.MapGet("/incidents/{id}", Results<Ok<IncidentDetail>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>> (
+        api.MapGet("/incidents/{id}", Results<Ok<IncidentDetail>, ProblemHttpResult> (
             [Description("An incident id: i7.")] string id, IEventStore store) =>
         {
             if (store is not IIncidentStore incidents) return NotOnThisStore();
             if (StoreId.ParseIncident(id) is not { } n || id.Length > Limits.MaxParameterLength)
-                return TypedResults.BadRequest(new ApiError($"'{id}' is not an incident id; incidents are named i7 (GET /api/incidents)"));
-            if (incidents.GetIncident(n) is not { } incident) return TypedResults.NotFound(new ApiError($"no incident {StoreId.IncidentKey(n)}"));
+                return Api.Error(400, $"'{id}' is not an incident id; incidents are named i7 (GET /api/incidents)");
+            if (incidents.GetIncident(n) is not { } incident) return Api.Error(404, $"no incident {StoreId.IncidentKey(n)}");
             return TypedResults.Ok(IncidentViews.Detail(incident, incidents.ReportEvents(n), incidents.ReportsOf(n)));
-        }).Produces<ApiError>(StatusCodes.Status501NotImplemented)
+        }).WithName("GetIncident").WithProblems(400, 404, 501)
           .WithSummary("One incident: its derived fields, every report (article, URI, outlet, source chain, modality, the figure it gave, the link with its score and reasons) and the figures by source.");
     }
 }

@@ -43,30 +43,18 @@ public sealed class ExportSettings : EventFilterSettings
             return ValidationResult.Error($"--format must be one of {EventExporters.Names}|gdelt-mentions-tsv, not '{Format}'");
         if (ValidateFilters() is { } problem) return problem;
         if (MinConfidence is < 0 or > 1) return ValidationResult.Error("--min-confidence must be between 0 and 1");
-        if (Bbox is not null && ParseBox(Bbox) is null) return ValidationResult.Error($"--bbox must be south,west,north,east in degrees, not '{Bbox}'");
+        if (Bbox is not null && BoundingBox.Parse(Bbox) is { IsOk: false } box) return ValidationResult.Error("--bbox: " + box.Error);
         if (Limit is < 1) return ValidationResult.Error("--limit must be 1 or more");
         if (Since is not null && SinceArticle is null)
             return ValidationResult.Error($"--since takes an article number as `dragoman events` prints it (a123), not '{Since}'");
         return ValidationResult.Success();
     }
 
-    /// <summary>"south,west,north,east" with south &lt;= north, latitudes in [-90, 90] and longitudes in [-180, 180].</summary>
-    public static BoundingBox? ParseBox(string text)
-    {
-        var parts = text.Split(',');
-        if (parts.Length != 4) return null;
-        var v = new double[4];
-        for (int i = 0; i < 4; i++)
-            if (!double.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out v[i]) || !double.IsFinite(v[i])) return null;
-        if (v[0] is < -90 or > 90 || v[2] is < -90 or > 90 || v[1] is < -180 or > 180 || v[3] is < -180 or > 180 || v[0] > v[2] || v[1] > v[3]) return null;
-        return new BoundingBox(v[0], v[1], v[2], v[3]);
-    }
-
     /// <summary>The article number of --since: articles are numbered in the order they were stored, so later ones are new.</summary>
     public long? SinceArticle => Since is null ? null
         : StoreId.Parse(Since) is { IsOk: true, Value: { ArticleNumber: long n, IsEvent: false } } ? n : null;
 
-    public EventQuery ToQuery() => FilterQuery() with { MinConfidence = MinConfidence, Box = Bbox is null ? null : ParseBox(Bbox) };
+    public EventQuery ToQuery() => FilterQuery() with { MinConfidence = MinConfidence, Box = Bbox is null ? null : BoundingBox.Parse(Bbox).Value };
 
     /// <summary>The incident exporter of --format, unless --reports asks for per-article events (the Mentions table is per report anyway).</summary>
     public IIncidentExporter? IncidentExporter => Reports && Format != "gdelt-mentions-tsv" ? null : IncidentExporters.Find(Format);
@@ -87,6 +75,7 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
             AcledCsvExporter => new AcledCsvExporter { IncludeNotOccurred = settings.All },
             GdeltTsvExporter => new GdeltTsvExporter { IncludeNotOccurred = settings.All },
             JsonLinesExporter when IncidentView.Incidents(store) is { } incidents => new JsonLinesExporter { IncidentOf = IncidentLookup(incidents) },
+            PolecatTsvExporter => new PolecatTsvExporter { IncludeNotOccurred = settings.All },
             _ => exporter,
         };
         var query = settings.ToQuery();
@@ -104,6 +93,7 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         {
             AcledCsvExporter a => a.LeftOut,
             GdeltTsvExporter g => g.LeftOut,
+            PolecatTsvExporter p => p.LeftOut,
             _ => new Dictionary<string, int>(),
         };
         foreach (var (reason, count) in leftOut.OrderByDescending(x => x.Value))

@@ -173,23 +173,9 @@ function precisionRadius(p) { return { exact: 6, near: 9, region: 13, country: 1
 function precisionDash(p) { return { exact: null, near: '4 3', region: '2 4', country: '2 4' }[p] || null; }
 
 function initMap() {
-  const map = L.map('map', { worldCopyJump: true, minZoom: 2, maxZoom: 12, preferCanvas: false });
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution('Places: GeoNames (CC BY 4.0) · Shapes: Natural Earth');
-  map.setView([33.5, 37], 6);
+  const { map, cluster } = DragomanMap.init('map'); // map.js: shapes, place labels, fitting, the selected ring
   state.map = map;
-  state.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
-  map.addLayer(state.cluster);
-  fetch('vendor/world-atlas/countries-50m.json')
-    .then(r => r.json())
-    .then(topo => {
-      const land = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(land, {
-        interactive: false,
-        style: { color: '#8b8f95', weight: 0.6, fillColor: '#efede6', fillOpacity: 1 },
-      }).addTo(map).bringToBack();
-    })
-    .catch(() => { /* the markers still show without the base map */ });
+  state.cluster = cluster;
 }
 
 function renderMap(events) {
@@ -214,7 +200,7 @@ function renderMap(events) {
     state.cluster.addLayer(m);
     bounds.push([p.lat, p.lon]);
   }
-  if (bounds.length && !state.brush) state.map.fitBounds(bounds, { maxZoom: 8, padding: [30, 30] });
+  if (!state.brush) DragomanMap.fit(bounds);
 }
 
 function incidentDay(i) { return i.date && (i.date.to || i.date.from); }
@@ -254,6 +240,7 @@ async function openIncident(id) {
   try { data = await getJson('api/incidents/' + encodeURIComponent(id)); }
   catch (err) { detail.replaceChildren(el('p', { class: 'error', text: err.message })); return; }
   const i = data.incident;
+  DragomanMap.highlight(i);
   const facts = [
     ['Type', [i.type, i.action].filter(Boolean).join(' · ')],
     ['Date', i.date.from ? `${i.date.from}${i.date.to !== i.date.from ? ' – ' + i.date.to : ''} (${i.date.precision}; ${i.date.basis})` : 'undated'],
@@ -437,6 +424,7 @@ function highlight(container, key) {
 
 async function openEvent(id) {
   state.selected = id;
+  DragomanMap.highlight(state.events.find(e => e.id === id));
   for (const li of document.querySelectorAll('#event-list li')) li.classList.toggle('selected', li.getAttribute('data-id') === id);
   history.replaceState(null, '', '#event=' + encodeURIComponent(id));
   const detail = document.getElementById('detail');
@@ -563,7 +551,9 @@ function start() {
   document.getElementById('f-reset').addEventListener('click', () => { document.getElementById('filters').reset(); loadEvents(); });
   window.addEventListener('resize', () => renderTimeline());
   loadFacets();
-  if (new URLSearchParams(location.search).get('all') === '1') document.getElementById('f-all').checked = true;
+  const query = new URLSearchParams(location.search);
+  if (query.get('all') === '1') document.getElementById('f-all').checked = true;
+  if (query.get('reports') === '1') document.getElementById('f-reports').checked = true;
   // stats first: they say whether the store keeps incidents (the list's default)
   loadStats().then(loadEvents).then(() => {
     const h = new URLSearchParams(location.hash.slice(1));

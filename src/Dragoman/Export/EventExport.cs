@@ -25,7 +25,7 @@ public static class EventExporters
 {
     public static readonly IReadOnlyList<IEventExporter> All =
     [
-        new AcledCsvExporter(), new GdeltTsvExporter(), new PloverJsonExporter(), new GeoJsonExporter(), new ParquetExporter(), new JsonLinesExporter(),
+        new AcledCsvExporter(), new GdeltTsvExporter(), new PloverJsonExporter(), new GeoJsonExporter(), new ParquetExporter(), new JsonLinesExporter(), new PolecatTsvExporter(),
     ];
 
     public static string Names => string.Join("|", All.Select(e => e.Format));

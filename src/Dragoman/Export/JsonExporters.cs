@@ -9,51 +9,12 @@ namespace Dragoman.Export;
 /// <summary>The JSON forms of a stored event shared by the exporters and the web API.</summary>
 public static class EventJson
 {
-    private static JsonNode? Parse(string json) => JsonNode.Parse(string.IsNullOrEmpty(json) ? "[]" : json);
 
     /// <summary>
     /// The flat form (JSON Lines export, API lists): the event's normalised fields plus its counts, sources and evidence
     /// as in the public schema.
     /// </summary>
-    public static JsonObject Flat(EventRecord e) => new()
-    {
-        ["id"] = e.Key,
-        ["article"] = StoreId.ArticleKey(e.ArticleId),
-        ["article_hash"] = e.ArticleHash,
-        ["article_title"] = e.ArticleTitle,
-        ["article_uri"] = e.ArticleUri,
-        ["published"] = e.Published,
-        ["event"] = e.EventId,
-        ["action"] = e.Action,
-        ["trigger"] = e.Trigger,
-        ["actor"] = new JsonObject { ["text"] = e.Actor, ["entity"] = e.ActorEntity, ["code"] = e.ActorCode },
-        ["target"] = new JsonObject { ["text"] = e.Target, ["entity"] = e.TargetEntity, ["code"] = e.TargetCode },
-        ["place"] = new JsonObject
-        {
-            ["text"] = e.Place, ["entity"] = e.PlaceEntity, ["name"] = e.PlaceName, ["geonameid"] = e.GeonameId, ["lat"] = e.Lat, ["lon"] = e.Lon,
-            ["country"] = e.Country, ["admin1"] = e.Admin1, ["precision"] = e.PlacePrecision, ["inherited"] = e.PlaceInherited,
-            ["acled_geo_precision"] = ExportFields.AcledGeoPrecision(e),
-        },
-        ["time"] = new JsonObject
-        {
-            ["text"] = e.TimeText, ["start"] = e.TimeStart, ["end"] = e.TimeEnd, ["precision"] = e.TimePrecision, ["inherited"] = e.TimeInherited,
-            ["acled_time_precision"] = ExportFields.AcledTimePrecision(e),
-        },
-        ["counts"] = Parse(e.CountsJson),
-        ["modality"] = e.Modality,
-        ["occurred"] = e.Occurred,
-        ["sources"] = Parse(e.SourcesJson),
-        ["evidence"] = Parse(e.EvidenceJson),
-        ["confidence"] = e.Confidence,
-        ["codes"] = new JsonObject
-        {
-            ["cameo"] = e.Cameo,
-            ["plover"] = new JsonObject { ["event"] = e.PloverEvent, ["mode"] = e.PloverMode },
-            ["acled"] = new JsonObject { ["event_type"] = e.AcledType, ["sub_event_type"] = e.AcledSubtype },
-            ["quad_class"] = e.QuadClass,
-            ["goldstein"] = e.Goldstein,
-        },
-    };
+    public static JsonObject Flat(EventRecord e) => FlatEvent.From(e).ToJson();
 
     /// <summary>A GeoJSON Feature (RFC 7946: [longitude, latitude]) for an event with coordinates; null without.</summary>
     public static JsonObject? Feature(EventRecord e)
@@ -106,15 +67,36 @@ public static class EventJson
         return new JsonObject { ["type"] = "FeatureCollection", ["features"] = features, ["unlocated"] = unlocated };
     }
 
-    /// <summary>A PLOVER record (PLOVER manual, "PLOVER JSON" table) with Dragoman's evidence and modality as extra named fields.</summary>
-    public static JsonObject Plover(EventRecord e)
+    /// <summary>
+    /// A PLOVER record as the PLOVER manual's tables give it ("PLOVER JSON", "Information object for entities",
+    /// "Location object", "Information object for citations"): entities with the country's ISO alpha-3 <c>code</c>, the
+    /// <c>sector</c> and the <c>entity_text</c>; the location with an integer <c>geonameid</c>, ISO alpha-3
+    /// <c>country_code</c> and <c>resolution</c> (5 sub-city .. 1 country). Dragoman's own fields (the full actor code,
+    /// evidence, modality, confidence) are extra named fields, as the manual allows.
+    /// </summary>
+    public static JsonObject Plover(EventRecord e) => Plover(e, CountryCodes.Default, ActorCodes.Default);
+
+    public static JsonObject Plover(EventRecord e, CountryCodes countries, ActorCodes codes)
     {
-        static JsonArray Entity(string? text, string? code, string? entity) =>
-            text is null && code is null ? [] : new JsonArray(new JsonObject { ["actorText"] = text, ["code"] = code, ["entity"] = entity });
-        var date = ExportFields.EventDate(e);
-        var o = new JsonObject
+        JsonArray Entity(string? text, string? code, string? entity)
         {
-            ["id"] = "DRAGOMAN-" + e.ArticleHash[..Math.Min(12, e.ArticleHash.Length)] + "-" + e.EventId,
+            if (text is null && code is null) return [];
+            var sectors = codes.Sectors(code);
+            return new JsonArray(new JsonObject
+            {
+                ["code"] = codes.Country(code)?.Iso3 ?? (code is { Length: >= 3 } ? code[..3] : null),
+                ["sector"] = sectors.Count == 0 ? null : string.Concat(sectors.Take(2)), // the manual's 3- or 6-char sector
+                ["entity_text"] = text,
+                ["other_sector_codes"] = sectors.Count > 2 ? string.Join(' ', sectors.Skip(2)) : null,
+                ["cameo_code"] = code,
+                ["dragoman_entity"] = entity,
+            });
+        }
+        var date = ExportFields.EventDate(e);
+        var country = countries.ByIso2(e.Country);
+        return new JsonObject
+        {
+            ["id"] = PloverId(e),
             ["has_event"] = e.PloverEvent is not null,
             ["date"] = date is { } d ? ExportFields.Iso(d) : null,
             ["enddate"] = e.TimeEnd ?? e.TimeStart,
@@ -124,14 +106,17 @@ public static class EventJson
             ["event"] = e.PloverEvent is null ? new JsonArray() : new JsonArray(e.PloverEvent),
             ["event_loc"] = e.Lat is null && e.PlaceName is null && e.Place is null ? null : new JsonObject
             {
-                ["placeName"] = e.Place,
-                ["name"] = e.PlaceName,
-                ["geonameId"] = e.GeonameId,
+                ["extracted_place"] = e.Place,
+                ["resolved_place"] = e.PlaceName,
+                ["geonameid"] = GeonameId(e),
                 ["lat"] = e.Lat,
                 ["lon"] = e.Lon,
-                ["countryCode"] = e.Country,
-                ["adminName1"] = e.Admin1,
-                ["precision"] = e.PlacePrecision,
+                ["city"] = e.PlacePrecision is "exact" or "near" ? e.PlaceName : null,
+                ["province"] = e.Admin1,
+                ["country"] = country?.Name,
+                ["country_code"] = country?.Iso3,
+                ["resolution"] = Resolution(e.PlacePrecision),
+                ["dragoman_precision"] = e.PlacePrecision,
             },
             ["event_text"] = e.Trigger is null ? new JsonArray() : new JsonArray(e.Trigger),
             ["quad_code"] = e.QuadClass,
@@ -141,10 +126,12 @@ public static class EventJson
             ["text"] = ExportFields.EvidenceText(e),
             ["cite_info"] = new JsonObject
             {
-                ["article"] = StoreId.ArticleKey(e.ArticleId),
-                ["hash"] = e.ArticleHash,
-                ["title"] = e.ArticleTitle,
+                ["citation"] = StoreId.ArticleKey(e.ArticleId) + " " + e.ArticleHash,
                 ["url"] = ExportFields.ArticleUri(e),
+                ["title"] = e.ArticleTitle,
+                ["language"] = "en",
+                ["coder"] = "Dragoman",
+                ["codebook"] = "plover-base (CAMEO2PLOVER-2021)",
                 ["published"] = e.Published,
                 ["sources"] = JsonNode.Parse(string.IsNullOrEmpty(e.SourcesJson) ? "[]" : e.SourcesJson),
             },
@@ -154,8 +141,22 @@ public static class EventJson
             ["occurred"] = e.Occurred,
             ["confidence"] = e.Confidence,
         };
-        return o;
     }
+
+    public static string PloverId(EventRecord e) => "DRAGOMAN-" + e.ArticleHash[..Math.Min(12, e.ArticleHash.Length)] + "-" + e.EventId;
+
+    /// <summary>The GeoNames id as the integer the manual asks for; null for the supplement's own ids (not GeoNames').</summary>
+    public static long? GeonameId(EventRecord e) =>
+        long.TryParse(e.GeonameId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The manual's resolution: 5 sub-city, 4 city, 3 district, 2 province, 1 country.</summary>
+    public static int? Resolution(string? precision) => precision switch
+    {
+        "exact" or "near" => 4,
+        "region" => 2,
+        "country" => 1,
+        _ => null,
+    };
 }
 
 /// <summary>

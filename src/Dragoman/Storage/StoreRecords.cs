@@ -99,7 +99,43 @@ public readonly record struct EventCursor(long ArticleId, string EventId)
     public override string ToString() => StoreId.EventKey(ArticleId, EventId);
 }
 
-public readonly record struct BoundingBox(double South, double West, double North, double East);
+public readonly record struct BoundingBox(double South, double West, double North, double East)
+{
+    public const string Order = "south,west,north,east";
+
+    /// <summary>
+    /// "south,west,north,east" in degrees (the API's and the CLI's order), with latitudes in [-90, 90], longitudes in
+    /// [-180, 180], south &lt;= north and west &lt;= east. A box that only makes sense read as west,south,east,north
+    /// (GeoJSON's and many tools' order) is refused with that reading named, instead of silently selecting elsewhere.
+    /// </summary>
+    public static Result<BoundingBox> Parse(string text)
+    {
+        var parts = text.Split(',');
+        if (parts.Length != 4)
+            return Result<BoundingBox>.Fail($"'{text}' is not a box: give four numbers, {Order} in degrees");
+        var v = new double[4];
+        for (int i = 0; i < 4; i++)
+            if (!double.TryParse(parts[i].Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out v[i]) || !double.IsFinite(v[i]))
+                return Result<BoundingBox>.Fail($"'{parts[i].Trim()}' in '{text}' is not a number; give {Order} in degrees");
+        var box = new BoundingBox(v[0], v[1], v[2], v[3]);
+        if (box.Problem() is not { } problem) return box;
+        var swapped = new BoundingBox(v[1], v[0], v[3], v[2]);
+        if (swapped.Problem() is null)
+            return Result<BoundingBox>.Fail($"'{text}' looks like west,south,east,north; the order here is {Order}: {Format(swapped)}");
+        return Result<BoundingBox>.Fail($"'{text}' is not a box in the order {Order}: {problem}");
+    }
+
+    private string? Problem() =>
+        South is < -90 or > 90 ? $"south {South} is not a latitude (-90..90)"
+        : North is < -90 or > 90 ? $"north {North} is not a latitude (-90..90)"
+        : West is < -180 or > 180 ? $"west {West} is not a longitude (-180..180)"
+        : East is < -180 or > 180 ? $"east {East} is not a longitude (-180..180)"
+        : South > North ? $"south {South} is above north {North}"
+        : West > East ? $"west {West} is east of east {East}"
+        : null;
+
+    private static string Format(BoundingBox b) => string.Join(',', new[] { b.South, b.West, b.North, b.East }.Select(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}
 
 /// <summary>An article matching a full-text query. <see cref="Snippet"/> marks matches with <see cref="SearchHit.MatchStart"/>/<see cref="SearchHit.MatchEnd"/>.</summary>
 public sealed record SearchHit(ArticleSummary Article, string Snippet, double Rank)

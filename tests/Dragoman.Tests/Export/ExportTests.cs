@@ -185,7 +185,7 @@ public sealed class ExportTests : ExportStoreTests
         Assert.Equal(records.Count, records.Select(r => r["id"]!.GetValue<string>()).Distinct().Count());
         var release = records.Single(r => r["cameo"]?.GetValue<string>() == "0841");
         Assert.Equal(["RELEASE"], release["event"]!.AsArray().Select(x => x!.GetValue<string>()));
-        Assert.Equal("SYRGOVSPY", release["actor"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("SYRGOVSPY", release["actor"]![0]!["cameo_code"]!.GetValue<string>());
         Assert.Equal("2019-02-01", release["date"]!.GetValue<string>());
         Assert.Equal(33.1167, release["event_loc"]!["lat"]!.GetValue<double>());
     }

@@ -43,3 +43,32 @@ public sealed class ToolFactAttribute : FactAttribute
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 }
+
+/// <summary>
+/// A fact that drives the page in headless Chromium (<see cref="Web.Cdp"/>): skipped, saying how to install it, when
+/// Chromium is missing; with <c>needsShared</c>, also when ../shared is.
+/// </summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute(bool needsShared = false)
+    {
+        Skip = BrowserMissing.Reason(needsShared);
+    }
+}
+
+/// <summary>A theory that drives the page in headless Chromium: skipped like <see cref="BrowserFactAttribute"/>.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute(bool needsShared = false)
+    {
+        Skip = BrowserMissing.Reason(needsShared);
+    }
+}
+
+internal static class BrowserMissing
+{
+    public static string? Reason(bool needsShared) =>
+        needsShared && SharedData.MissingReason is { } shared ? shared
+        : File.Exists(Web.Cdp.ChromiumPath) ? null
+        : $"needs headless Chromium at {Web.Cdp.ChromiumPath} (Debian: apt-get install -y chromium; .ci/setup installs it; or set DRAGOMAN_CHROMIUM)";
+}

@@ -86,8 +86,11 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("/api/events?limit=ten", 400, "limit", "not a number")]
     [InlineData("/api/events?offset=-1", 400, "offset", "negative offset")]
     [InlineData("/api/events?bbox=1,2,3", 400, "bbox", "three numbers")]
-    [InlineData("/api/events?bbox=40,0,30,10", 400, "bbox", "south above north")]
-    [InlineData("/api/events?bbox=0,0,95,10", 400, "bbox", "latitude out of range")]
+    [InlineData("/api/events?bbox=40,0,30,10", 400, "south 40 is above north 30", "south above north (and not a swapped box either)")]
+    [InlineData("/api/events?bbox=0,0,95,100", 400, "north 95 is not a latitude", "latitude out of range (and not a swapped box either)")]
+    [InlineData("/api/events?bbox=-125,24,-66,49", 400, "looks like west,south,east,north", "a west,south,east,north box (the USA) is named as such, not read as another region")]
+    [InlineData("/api/events?bbox=10,20,30,190", 400, "not a longitude", "longitude out of range")]
+    [InlineData("/api/events?bbox=10,x,30,40", 400, "not a number", "a word where a number belongs")]
     [InlineData("/api/events?from=2019-13-01", 400, "from", "no such month")]
     [InlineData("/api/events?from=2019-02-01&to=2019-01-01", 400, "after", "reversed range")]
     [InlineData("/api/events?modality=maybe", 400, "modality", "unknown modality")]
@@ -109,8 +112,10 @@ public sealed class ApiTests : IAsyncLifetime
     {
         var (status, body, response) = await _host.Get(path);
         Assert.True(expectedStatus == status, $"{reason}: status {status}");
-        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(body?["status"]?.GetValue<int>() == status && body["title"] is not null, $"{reason}: not a problem details body: {body?.ToJsonString()}");
         var error = body?["error"]?.GetValue<string>() ?? "";
+        Assert.Equal(error, body?["detail"]?.GetValue<string>());
         Assert.True(error.Contains(message, StringComparison.OrdinalIgnoreCase), $"{reason}: '{error}' lacks '{message}'");
     }
 

@@ -62,7 +62,7 @@ public sealed class BrowserTests : IAsyncLifetime
 
     private const string ListItems = "[...document.querySelectorAll('#event-list li[data-id]')]";
 
-    [SharedFact]
+    [BrowserFact(needsShared: true)]
     public async Task The_map_shows_markers_an_event_opens_its_evidence_and_the_timeline_filters_the_list()
     {
         await using var cdp = await Cdp.Launch();
@@ -135,7 +135,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.All(urls, u => Assert.True(u.StartsWith(_base, StringComparison.Ordinal) || u.StartsWith("data:", StringComparison.Ordinal), $"the page fetched {u}"));
     }
 
-    [SharedFact]
+    [BrowserFact(needsShared: true)]
     public async Task The_actor_and_place_panels_list_the_busiest_and_a_click_filters_the_events()
     {
         await using var cdp = await Cdp.Launch();
@@ -162,7 +162,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await cdp.WaitFor($"document.getElementById('f-place').value === {System.Text.Json.JsonSerializer.Serialize(place)} && {ListItems}.length > 0 && {ListItems}.length < {before}", $"the events at {place}");
     }
 
-    [SharedFact]
+    [BrowserFact(needsShared: true)]
     public async Task Hostile_markup_in_an_article_is_shown_as_text_and_never_runs()
     {
         await using var cdp = await Cdp.Launch();
