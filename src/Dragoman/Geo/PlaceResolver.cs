@@ -783,7 +783,7 @@ public sealed class PlaceResolver
             else ok = strong || (inFocus && pop >= 5000);
             if (!ok) return null;
         }
-        if (!forceBest && FarFromFocusWithoutEvidence(w, c) && !NearNamedCountry(c, focus))
+        if (!forceBest && FarFromFocusWithoutEvidence(w, c, focus))
             return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
 
         // the runners-up are reported where the choice is not clear-cut
@@ -849,7 +849,7 @@ public sealed class PlaceResolver
     /// is a first-level division, a curated place or a city of 100k ("Sima" in a Burkina Faso story is not the Comoros
     /// town). "X, Y" with Y its country or division, and demonyms, are such evidence. Better unresolved than wrong.
     /// </summary>
-    private bool FarFromFocusWithoutEvidence(Work w, int c)
+    private bool FarFromFocusWithoutEvidence(Work w, int c, Dictionary<string, double> focus)
     {
         if (w.Container is not null || w.Demonym is not null) return false;
         var fcode = _g.FeatureCodeOf(c);
@@ -861,12 +861,14 @@ public sealed class PlaceResolver
             || WeakName(w, c);
         // only what the text itself names counts for a variant: weak choices elsewhere (a spotted word that is later
         // dropped, another variant) must neither vouch for it nor make it look far; a text that names no country
-        // gives nothing to be far from
-        if (variant) return w.NamedShare >= 0 && w.NamedShare < 0.1 && !supplement;
+        // gives nothing to be far from. A variant must lie in such a country itself, not merely near one ("Kawkaba" in
+        // a Syrian story is not an Israeli village a skeleton away); where the text names no country, the countries of
+        // the other mentions' choices stand in ("Kereinik" in a story of Darfur's states is not a Czech town).
+        if (variant) return !supplement && (w.NamedShare >= 0 ? w.NamedShare < 0.1 : w.FocusTotal > 0 && w.PickFocus < 0.25);
         if (w.PickFocus >= 0.1 || w.PickNearKm <= 250 || w.NamedShare >= 0.1) return false;
         // an exact name in a text that names no country is judged by the other rules
         if (w.NamedShare < 0) return false;
-        return !(country || supplement || fcode == "ADM1" || _g.Pops[c] >= 100_000);
+        return !(country || supplement || fcode == "ADM1" || _g.Pops[c] >= 100_000) && !NearNamedCountry(c, focus);
     }
 
     /// <summary>
