@@ -221,6 +221,7 @@ public sealed class PlaceResolver
         public double Context;
         public double PickFocus;
         public double NamedShare = -1;             // the pick's country's share of what the text itself names (-1: it names no country)
+        public double ExactPickShare = -1;         // the pick's country's share of the other names' exact-name picks (-1: none)
         public double FocusTotal;                  // the focus mass other than this name's own (0: the article gives no focus)
         public double PickNearKm = double.PositiveInfinity; // the pick's distance to the nearest other mention's choice
         public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
@@ -324,6 +325,7 @@ public sealed class PlaceResolver
             }
         }
 
+        ShareOfExactPicks(work);
         var results = new PlaceResolution?[work.Length];
         for (int i = 0; i < work.Length; i++) results[i] = Finish(work[i], nf, forceBest);
         return results;
@@ -836,6 +838,35 @@ public sealed class PlaceResolver
         };
     }
 
+    /// <summary>
+    /// For each name, the share its pick's country has among the other names' picks made by an exact name (not a
+    /// spelling variant, typo or alternate name): weak matches must not vouch for each other ("Kereinik" and "Galala"
+    /// both one edit from Turkish towns in a Darfur story).
+    /// </summary>
+    private void ShareOfExactPicks(Work[] work)
+    {
+        var byCountry = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byKeyCountry = new Dictionary<(string, string), int>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        int total = 0;
+        foreach (var w in work)
+        {
+            if (w.Pick < 0 || w.Blocked || w.Kind != MatchKind.Exact || Array.IndexOf(w.Cands, w.Pick) >= w.ExactCount) continue;
+            var cc = _g.CountryOf(w.Pick);
+            byCountry[cc] = byCountry.GetValueOrDefault(cc) + 1;
+            byKeyCountry[(w.Key, cc)] = byKeyCountry.GetValueOrDefault((w.Key, cc)) + 1;
+            byKey[w.Key] = byKey.GetValueOrDefault(w.Key) + 1;
+            total++;
+        }
+        foreach (var w in work)
+        {
+            if (w.Pick < 0) continue;
+            var cc = _g.CountryOf(w.Pick);
+            int others = total - byKey.GetValueOrDefault(w.Key);
+            w.ExactPickShare = others <= 0 ? -1 : (double)(byCountry.GetValueOrDefault(cc) - byKeyCountry.GetValueOrDefault((w.Key, cc))) / others;
+        }
+    }
+
     /// <summary>A recogniser's place left as text: no coordinates, precision unknown, the candidates it had.</summary>
     private static PlaceResolution Unresolved(Work w, double confidence, string[] candidates) => new()
     {
@@ -864,7 +895,7 @@ public sealed class PlaceResolver
         // gives nothing to be far from. A variant must lie in such a country itself, not merely near one ("Kawkaba" in
         // a Syrian story is not an Israeli village a skeleton away); where the text names no country, the countries of
         // the other mentions' choices stand in ("Kereinik" in a story of Darfur's states is not a Czech town).
-        if (variant) return !supplement && (w.NamedShare >= 0 ? w.NamedShare < 0.1 : w.FocusTotal > 0 && w.PickFocus < 0.25);
+        if (variant) return !supplement && (w.NamedShare >= 0 ? w.NamedShare < 0.1 : w.ExactPickShare >= 0 && w.ExactPickShare < 0.25);
         if (w.PickFocus >= 0.1 || w.PickNearKm <= 250 || w.NamedShare >= 0.1) return false;
         // an exact name in a text that names no country is judged by the other rules
         if (w.NamedShare < 0) return false;
