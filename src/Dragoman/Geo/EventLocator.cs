@@ -185,7 +185,35 @@ public sealed class EventLocator
             if (s > bestScore) { bestScore = s; best = i; }
         }
         double p = 1 / (1 + Math.Exp(-bestScore));
-        return p > Threshold ? new EventPlaceChoice(best, p) : new EventPlaceChoice(-1, 1 - p);
+        return p > Threshold ? new EventPlaceChoice(ContainerIfUnresolved(v, c, best), p) : new EventPlaceChoice(-1, 1 - p);
+    }
+
+    /// <summary>
+    /// A chosen place the gazetteer could not locate ("Sima, in Yatenga province", "Uror County of Jonglei state",
+    /// "Murais area of Al-Dhalea province") gives way to the resolved division or region that the sentence names as
+    /// its container right after it: the event is then located at the coarser area, which is where it happened,
+    /// rather than nowhere. The container follows within six tokens, joined by "in", "of" or a comma over nouns,
+    /// names and determiners only (no verb, conjunction or other relation between); a country never stands in.
+    /// </summary>
+    public static int ContainerIfUnresolved(SentenceView v, List<EventPlaceCandidate> c, int chosen)
+    {
+        if (chosen < 0 || c[chosen].Precision is not null) return chosen;
+        int after = LastTokenOf(v, c[chosen].Span) + 1;
+        for (int j = chosen + 1; j < c.Count; j++)
+        {
+            int start = TokenAt(v, c[j].Span.Start);
+            if (start - after > 6) break;
+            if (c[j].Precision is not PlacePrecision.Region) continue;
+            bool joined = false, clean = true;
+            for (int k = after; k < start && clean; k++)
+            {
+                if (v.IsAny(k, "in", "of", ",")) { joined = true; continue; }
+                clean = v.TagAt(k) is Tag.Det or Tag.Noun or Tag.Proper or Tag.Poss or Tag.Prep or Tag.Of or Tag.Comma or Tag.Num
+                    && !v.IsAny(k, "by", "from", "to", "near", "outside", "and", "or");
+            }
+            if (joined && clean) return j;
+        }
+        return chosen;
     }
 
     /// <summary>The model's probability that candidate <paramref name="i"/> is where the event happened.</summary>
