@@ -98,7 +98,7 @@ public sealed class EventLocator
         var list = new List<EventPlaceCandidate>();
         var dateline = d.Article.DatelineSpan;
         bool focus = false, focusKnown = false;
-        bool Focus() { if (!focusKnown) { focus = FocusPlace(d) >= 0; focusKnown = true; } return focus; }
+        bool Focus() { if (!focusKnown) { focus = CachedFocusPlace(d) >= 0; focusKnown = true; } return focus; }
         for (int i = 0; i < d.Places.Count; i++)
         {
             var p = d.Places[i];
@@ -116,6 +116,18 @@ public sealed class EventLocator
         }
         list.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return list;
+    }
+
+    // the focus of each document, computed once per set of places (Candidates runs per event: without this an article
+    // of many events and unresolved places would pay for every place once per event)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, Tuple<int, int>> FocusCache = new();
+
+    private static int CachedFocusPlace(Document d)
+    {
+        if (FocusCache.TryGetValue(d, out var hit) && hit.Item1 == d.Places.Count) return hit.Item2;
+        int focus = FocusPlace(d);
+        FocusCache.AddOrUpdate(d, Tuple.Create(d.Places.Count, focus));
+        return focus;
     }
 
     /// <summary>
