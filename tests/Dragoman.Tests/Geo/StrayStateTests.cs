@@ -30,19 +30,7 @@ public class StrayStateTests
          {"name":"Kabul","isoCode":"KAB","countryCode":"AF","latitude":"34.5","longitude":"69.1"}]
         """;
 
-    private static Gazetteer Build()
-    {
-        var dir = Directory.CreateTempSubdirectory("dragoman-states-");
-        try
-        {
-            File.WriteAllText(Path.Combine(dir.FullName, "cities.txt"), Places);
-            File.WriteAllText(Path.Combine(dir.FullName, "country-state-city-states.json"), States);
-            var g = GazetteerInstaller.BuildFrom([Path.Combine(dir.FullName, "cities.txt"), Path.Combine(dir.FullName, "country-state-city-states.json")], _ => { });
-            Assert.True(g.IsOk, g.Error);
-            return g.Value!;
-        }
-        finally { dir.Delete(true); }
-    }
+    private static Gazetteer Build() => GeoFixture.BuildFromTexts(("cities.txt", Places), ("country-state-city-states.json", States));
 
     private static int Division(Gazetteer g, string name)
     {
