@@ -119,7 +119,7 @@ public sealed class EvalEventLocCommand : Command<EvalEventLocSettings>
         if (!prepared.IsOk) { Console.Error.WriteLine("dragoman: " + prepared.Error); return 1; }
         var items = prepared.Value!;
         var m = settings.Threshold is { } th ? new EventLocator(model.Value!.Weights, th) : model.Value!;
-        var choices = items.Select(p => m.Choose(p.View, p.Trigger, p.Candidates).Candidate).ToArray();
+        var choices = items.Select(p => m.ChooseMention(p.View, p.Trigger, p.Candidates).Candidate).ToArray();
         int at = 0;
         var s = EventLocationEvaluation.Score(items, _ => choices[at++]);
         var rule = EventLocationEvaluation.Score(items, p => EventLocator.Nearest(p.View, p.TriggerSpan, p.Candidates));
@@ -167,7 +167,7 @@ public sealed class TrainEventLocCommand : Command<TrainEventLocSettings>
         var items = prepared.Value!;
         var model = EventLocatorTrainer.Train(items, settings.Epochs, threshold: settings.Threshold);
         model.Save(settings.Out);
-        var s = EventLocationEvaluation.Score(items, p => model.Choose(p.View, p.Trigger, p.Candidates).Candidate);
+        var s = EventLocationEvaluation.Score(items, p => model.ChooseMention(p.View, p.Trigger, p.Candidates).Candidate);
         Console.WriteLine($"trained on {items.Count} items ({items.Sum(p => p.Candidates.Count)} candidates), {model.FeatureCount} features -> {settings.Out}");
         Console.WriteLine($"training accuracy {s.Accuracy:P1}  F1 {s.F1:P1}");
         return 0;

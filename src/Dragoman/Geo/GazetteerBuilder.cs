@@ -468,6 +468,7 @@ public sealed class GazetteerBuilder
             }
         }
         LinkStatesToCodes(states, members1);
+        RelocateStrayStates(states, members1, membersC);
         foreach (var (code, (name, gid)) in _admin1)
         {
             if (present.Contains(("ADM1", code))) continue;
@@ -598,6 +599,32 @@ public sealed class GazetteerBuilder
                 if (!matched.Contains(i) && openSet.Contains($"{cc}.{divisions[i].Admin1}")) divisions[i].Admin1 = "~" + divisions[i].Admin1;
             foreach (var (code, i) in match) divisions[i].Admin1 = code[(cc.Length + 1)..];
         }
+    }
+
+    /// <summary>
+    /// The npm states file puts some divisions far from their places (Colombia's Meta at Denver, Venezuela's Amazonas in
+    /// Brazil, East and Central Darfur on one point). A state linked to a code whose point lies outside the box of the
+    /// code's places, widened by half a degree plus a degree divided by the number of places (a box of one town says
+    /// little), takes the centre of those places instead. A state linked to no code whose point lies outside its
+    /// country's box (widened by a degree) is left out: no point is better than one in another country.
+    /// </summary>
+    private void RelocateStrayStates(List<Rec> states, Dictionary<string, List<Rec>> members1, Dictionary<string, List<Rec>> membersC)
+    {
+        int moved = 0, dropped = 0;
+        foreach (var st in states.ToList())
+        {
+            var own = st.Admin1.StartsWith('~') ? null : members1.GetValueOrDefault($"{st.Country}.{st.Admin1}");
+            bool linked = own is not null;
+            var m = own ?? membersC.GetValueOrDefault(st.Country);
+            if (m is null || m.Count == 0) continue;
+            double margin = linked ? 0.5 + 1.0 / m.Count : 1.0;
+            if (st.Lat >= m.Min(r => r.Lat) - margin && st.Lat <= m.Max(r => r.Lat) + margin
+                && st.Lon >= m.Min(r => r.Lon) - margin && st.Lon <= m.Max(r => r.Lon) + margin) continue;
+            if (linked) { (st.Lat, st.Lon) = CentreOf(m); moved++; }
+            else { _extra.Remove(st); states.Remove(st); dropped++; }
+        }
+        if (moved > 0) Messages.Add($"{moved} first-level divisions whose source point lay outside their places' box now lie at those places' centre");
+        if (dropped > 0) Messages.Add($"{dropped} first-level divisions left out: their source point lies outside their country and no place code links them");
     }
 
     private static bool SameDivisionName(string a, string b)

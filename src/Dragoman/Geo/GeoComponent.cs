@@ -83,12 +83,21 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         return e > b && PlacePrepositions.Contains(text[b..e]);
     }
 
+    /// <summary>Several capitalised words ("Chasiv Yar", "Sahl al-Ghab") or one word in capitals of four letters or more ("SULAIMANI").</summary>
+    private static bool LooksLikePlaceName(string name)
+    {
+        var words = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 1) return name.Length >= 4 && name.All(ch => !char.IsLetter(ch) || char.IsUpper(ch));
+        return words.Length <= 4 && char.IsUpper(words[0][0]) && char.IsUpper(words[^1][0]);
+    }
+
     public void Process(Document document)
     {
         var text = document.Text;
         var queries = new List<PlaceQuery>();
         var fromMention = new List<int>(); // query -> mention index, or -1 for spotted
         var retype = new HashSet<int>();   // queries from PERSON/ORG mentions: retyped when they resolve
+        var retypeNoCountry = new HashSet<int>(); // of those, the ones without a locative: not when they resolve to a country
         // a wire dateline names a place, whatever the recogniser made of it ("SANAA" is not the news agency)
         if (DatelinePlace(text, document.Article.DatelineSpan) is { } dl)
         {
@@ -102,9 +111,14 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             var mention = document.Mentions[m];
             // "in Debre Markos" tagged PERSON, "in El-Fasher" tagged ORG: a known place after a locative, with no
             // person evidence of its own, is looked up as a spotted name (it then needs the spotted names' evidence)
-            if (mention.Type is EntityType.PERSON or EntityType.ORG && AfterPlacePreposition(text, mention.Span.Start))
+            // Elsewhere, a name of several words or in capitals ("Jebel Marra", "Gaza Strip", "SULAIMANI") that resolves
+            // to a place other than a country is the place too: one word alone is too often a given name ("Magdalena")
+            bool afterLocative = AfterPlacePreposition(text, mention.Span.Start);
+            if (mention.Type is EntityType.PERSON or EntityType.ORG or EntityType.MISC
+                && (afterLocative && mention.Type != EntityType.MISC || LooksLikePlaceName(mention.Text)))
             {
                 retype.Add(queries.Count);
+                if (!afterLocative) retypeNoCountry.Add(queries.Count);
                 queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: false));
                 fromMention.Add(m);
                 continue;
@@ -143,6 +157,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             {
                 if (!r.IsResolved) continue;
                 var f = r.Feature ?? "";
+                if (retypeNoCountry.Contains(i) && r.Precision == PlacePrecision.Country) continue; // "Russia said": the state as actor
                 document.Mentions[fromMention[i]].Type = f.StartsWith('A') || f.StartsWith('P') ? EntityType.GPE : EntityType.LOC;
             }
             document.Places.Add(r);

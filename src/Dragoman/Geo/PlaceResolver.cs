@@ -221,6 +221,7 @@ public sealed class PlaceResolver
         public double Context;
         public double PickFocus;
         public double NamedShare = -1;             // the pick's country's share of what the text itself names (-1: it names no country)
+        public double ExactPickShare = -1;         // the pick's country's share of the other names' exact-name picks (-1: none)
         public double FocusTotal;                  // the focus mass other than this name's own (0: the article gives no focus)
         public double PickNearKm = double.PositiveInfinity; // the pick's distance to the nearest other mention's choice
         public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
@@ -324,6 +325,7 @@ public sealed class PlaceResolver
             }
         }
 
+        ShareOfExactPicks(work);
         var results = new PlaceResolution?[work.Length];
         for (int i = 0; i < work.Length; i++) results[i] = Finish(work[i], nf, forceBest);
         return results;
@@ -783,7 +785,7 @@ public sealed class PlaceResolver
             else ok = strong || (inFocus && pop >= 5000);
             if (!ok) return null;
         }
-        if (!forceBest && FarFromFocusWithoutEvidence(w, c) && !NearNamedCountry(c, focus))
+        if (!forceBest && FarFromFocusWithoutEvidence(w, c, focus))
             return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
 
         // the runners-up are reported where the choice is not clear-cut
@@ -836,6 +838,35 @@ public sealed class PlaceResolver
         };
     }
 
+    /// <summary>
+    /// For each name, the share its pick's country has among the other names' picks made by an exact name (not a
+    /// spelling variant, typo or alternate name): weak matches must not vouch for each other ("Kereinik" and "Galala"
+    /// both one edit from Turkish towns in a Darfur story).
+    /// </summary>
+    private void ShareOfExactPicks(Work[] work)
+    {
+        var byCountry = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byKeyCountry = new Dictionary<(string, string), int>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        int total = 0;
+        foreach (var w in work)
+        {
+            if (w.Pick < 0 || w.Blocked || w.Kind != MatchKind.Exact || Array.IndexOf(w.Cands, w.Pick) >= w.ExactCount) continue;
+            var cc = _g.CountryOf(w.Pick);
+            byCountry[cc] = byCountry.GetValueOrDefault(cc) + 1;
+            byKeyCountry[(w.Key, cc)] = byKeyCountry.GetValueOrDefault((w.Key, cc)) + 1;
+            byKey[w.Key] = byKey.GetValueOrDefault(w.Key) + 1;
+            total++;
+        }
+        foreach (var w in work)
+        {
+            if (w.Pick < 0) continue;
+            var cc = _g.CountryOf(w.Pick);
+            int others = total - byKey.GetValueOrDefault(w.Key);
+            w.ExactPickShare = others <= 0 ? -1 : (double)(byCountry.GetValueOrDefault(cc) - byKeyCountry.GetValueOrDefault((w.Key, cc))) / others;
+        }
+    }
+
     /// <summary>A recogniser's place left as text: no coordinates, precision unknown, the candidates it had.</summary>
     private static PlaceResolution Unresolved(Work w, double confidence, string[] candidates) => new()
     {
@@ -849,7 +880,7 @@ public sealed class PlaceResolver
     /// is a first-level division, a curated place or a city of 100k ("Sima" in a Burkina Faso story is not the Comoros
     /// town). "X, Y" with Y its country or division, and demonyms, are such evidence. Better unresolved than wrong.
     /// </summary>
-    private bool FarFromFocusWithoutEvidence(Work w, int c)
+    private bool FarFromFocusWithoutEvidence(Work w, int c, Dictionary<string, double> focus)
     {
         if (w.Container is not null || w.Demonym is not null) return false;
         var fcode = _g.FeatureCodeOf(c);
@@ -861,12 +892,14 @@ public sealed class PlaceResolver
             || WeakName(w, c);
         // only what the text itself names counts for a variant: weak choices elsewhere (a spotted word that is later
         // dropped, another variant) must neither vouch for it nor make it look far; a text that names no country
-        // gives nothing to be far from
-        if (variant) return w.NamedShare >= 0 && w.NamedShare < 0.1 && !supplement;
+        // gives nothing to be far from. A variant must lie in such a country itself, not merely near one ("Kawkaba" in
+        // a Syrian story is not an Israeli village a skeleton away); where the text names no country, the countries of
+        // the other mentions' choices stand in ("Kereinik" in a story of Darfur's states is not a Czech town).
+        if (variant) return !supplement && (w.NamedShare >= 0 ? w.NamedShare < 0.1 : w.ExactPickShare >= 0 && w.ExactPickShare < 0.25);
         if (w.PickFocus >= 0.1 || w.PickNearKm <= 250 || w.NamedShare >= 0.1) return false;
         // an exact name in a text that names no country is judged by the other rules
         if (w.NamedShare < 0) return false;
-        return !(country || supplement || fcode == "ADM1" || _g.Pops[c] >= 100_000);
+        return !(country || supplement || fcode == "ADM1" || _g.Pops[c] >= 100_000) && !NearNamedCountry(c, focus);
     }
 
     /// <summary>

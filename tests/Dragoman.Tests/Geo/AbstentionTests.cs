@@ -36,6 +36,10 @@ public class AbstentionTests
         "Darfur is the Sudanese region, not Oman's Dhofar by skeleton")]
     [InlineData("Kurdish forces in Syria said Turkey had shelled their positions near Qamishli.", "Syria|Turkey|Qamishli", "SY|TR",
         "Turkey is the country (its npm name is Türkiye), not a US town that once bore it")]
+    [InlineData("Shelling hit Kawkaba and al-Ruwayha in the Hama countryside, Syrian activists said.", "Kawkaba|al-Ruwayha|Hama", "SY",
+        "a variant next door is still another country: a skeleton match must lie in a named country, not near one")]
+    [InlineData("Herders attacked a village in Kereinik locality, west of El Geneina; two were hurt in Galala near Nyala.", "Kereinik|El Geneina|Galala|Nyala", "SD",
+        "where the text names no country, the countries of its other places stand in (no Czech or Spanish town by one edit)")]
     public void A_resolved_place_lies_in_a_country_the_text_supports(string text, string mentions, string allowed, string reason)
     {
         var ok = allowed.Split('|');
@@ -133,6 +137,12 @@ public class MistypedPlaceTests
     [InlineData("Residents fled fighting in Raqqa, the Syrian Observatory said.", "Raqqa", EntityType.ORG, EntityType.GPE, "an organisation reading of a city after 'in'")]
     [InlineData("Government forces met Hassan Nasrallah on Monday in Syria.", "Hassan Nasrallah", EntityType.PERSON, EntityType.PERSON, "no locative before the name: the recogniser's type stands")]
     [InlineData("Talks were held in Xqzvbrt on Monday, Syrian media said.", "Xqzvbrt", EntityType.ORG, EntityType.ORG, "no gazetteer entry: the type stands")]
+    [InlineData("Jebel Marra has seen heavy fighting this week, Sudanese officials said.", "Jebel Marra", EntityType.PERSON, EntityType.LOC,
+        "a place name of several capitalised words is the place without a locative (a mountain region: LOC)")]
+    [InlineData("DAMASCUS officials said the road was closed.", "DAMASCUS", EntityType.ORG, EntityType.GPE, "one word in capitals: a wire-style place name")]
+    [InlineData("Damascus said on Monday that talks would resume.", "Damascus", EntityType.ORG, EntityType.ORG,
+        "one capitalised word without a locative keeps the recogniser's type (a government as actor, or a given name)")]
+    [InlineData("Saudi Arabia said on Monday it would retaliate.", "Saudi Arabia", EntityType.ORG, EntityType.ORG, "a country as actor stays the actor")]
     public void A_known_place_after_a_locative_is_a_place(string text, string name, EntityType given, EntityType expected, string reason)
     {
         var doc = new Document(new Article { Uri = "test:", Text = text }, null);

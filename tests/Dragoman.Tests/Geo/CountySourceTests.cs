@@ -27,19 +27,7 @@ public class CountySourceTests
          {"name":"Virginia","isoCode":"VA","countryCode":"US","latitude":"37.4","longitude":"-78.6"}]
         """;
 
-    private static Gazetteer Build()
-    {
-        var dir = Directory.CreateTempSubdirectory("dragoman-counties-");
-        try
-        {
-            File.WriteAllText(Path.Combine(dir.FullName, "us-atlas-counties.json"), Topology);
-            File.WriteAllText(Path.Combine(dir.FullName, "country-state-city-states.json"), States);
-            var g = GazetteerInstaller.BuildFrom([Path.Combine(dir.FullName, "us-atlas-counties.json"), Path.Combine(dir.FullName, "country-state-city-states.json")], _ => { });
-            Assert.True(g.IsOk, g.Error);
-            return g.Value!;
-        }
-        finally { dir.Delete(true); }
-    }
+    private static Gazetteer Build() => GeoFixture.BuildFromTexts(("us-atlas-counties.json", Topology), ("country-state-city-states.json", States));
 
     [Theory]
     [InlineData("Madison County", 30.5, -89.5, "KY", "a county named with its division word, at the centroid of its square")]

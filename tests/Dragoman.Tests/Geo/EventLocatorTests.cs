@@ -29,6 +29,26 @@ public class EventLocatorTests
     }
 
     [Theory]
+    [InlineData("Gunmen killed four farmers in Qaryat Zunbulayn, in Daraa province, on Saturday.", "killed", "Daraa", "SY",
+        "a village the gazetteer lacks gives way to the division the sentence names as its container")]
+    [InlineData("Herders attacked Umm Zunbulayn village of Idlib province on Friday.", "attacked", "Idlib", "SY",
+        "'X village of Y province': the container after 'of'")]
+    public void An_event_at_a_place_without_coordinates_is_located_at_its_container(string body, string trigger, string place, string country, string reason)
+    {
+        var d = Run(body);
+        var ev = Find(d, trigger);
+        Assert.True(ev.Place is { Inherited: false } && ev.Place.Text.Contains(place, StringComparison.Ordinal), $"{reason}: placed at {ev.Place?.Text}");
+        var p = d.Places.Find(x => x.Span == ev.Place!.Span);
+        Assert.True(p is { IsResolved: true } && p.Country == country && p.Precision == PlacePrecision.Region, $"{reason}: {p?.Name} {p?.Country} {p?.Precision}");
+    }
+
+    [Theory]
+    [InlineData("Regime forces shelled Tafas in Daraa province on Friday. Later, troops arrested 12 men in Qaryat Zunbulayn, residents said.", "arrested", "SY",
+        "Daraa", "a village without coordinates and no container in its sentence: the article's focus stands in, marked inherited")]
+    public void An_event_at_a_place_without_coordinates_inherits_the_articles_focus(string body, string trigger, string country, string admin1, string reason) =>
+        An_event_inherits_the_articles_focus_region(body, trigger, country, admin1, reason);
+
+    [Theory]
     [InlineData("Police arrested 12 men on Sunday.", "arrested", "no place named and the article has no focus")]
     [InlineData("Regime forces shelled Tafas on Friday. Protesters marched in Paris. Later, troops arrested 12 men, residents said.", "arrested",
         "the article's places lie in different regions: no focus to inherit")]
@@ -76,7 +96,7 @@ public class EventLocatorTests
         Assert.True(locator.IsOk, locator.Error);
         var coder = new Dragoman.Events.EventCoder(Dragoman.Events.EventResources.LoadBundled().Verbs, Dragoman.Events.EventResources.LoadBundled().Nouns);
         var prepared = EventLocationEvaluation.Prepare(items, TestPipeline.Instance, (d, s) => coder.View(d.Text, d.Tokens, s));
-        var model = EventLocationEvaluation.Score(prepared, p => locator.Value!.Choose(p.View, p.Trigger, p.Candidates).Candidate);
+        var model = EventLocationEvaluation.Score(prepared, p => locator.Value!.ChooseMention(p.View, p.Trigger, p.Candidates).Candidate);
         var rule = EventLocationEvaluation.Score(prepared, p => EventLocator.Nearest(p.View, p.TriggerSpan, p.Candidates));
         Assert.True(model.Accuracy >= rule.Accuracy + 0.05 && model.F1 > rule.F1,
             $"model accuracy {model.Accuracy:P1} F1 {model.F1:P1}; nearest-place rule {rule.Accuracy:P1} F1 {rule.F1:P1}");

@@ -15,6 +15,21 @@ public static class GeoFixture
 
     public static string DataDir => Path.Combine(Paths.RepoRoot, "data");
 
+    /// <summary>A gazetteer built from source files written here (name -> content), in the order given.</summary>
+    public static Gazetteer BuildFromTexts(params (string FileName, string Content)[] files)
+    {
+        var dir = Directory.CreateTempSubdirectory("dragoman-gazetteer-");
+        try
+        {
+            var paths = files.Select(f => Path.Combine(dir.FullName, f.FileName)).ToArray();
+            for (int i = 0; i < files.Length; i++) File.WriteAllText(paths[i], files[i].Content);
+            var g = GazetteerInstaller.BuildFrom(paths, _ => { });
+            Assert.True(g.IsOk, g.Error);
+            return g.Value!;
+        }
+        finally { dir.Delete(true); }
+    }
+
     private static PlaceResolver Build()
     {
         var geo = Path.Combine(Paths.SharedData, "geonames");

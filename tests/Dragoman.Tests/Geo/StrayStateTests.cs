@@ -1,0 +1,60 @@
+using Dragoman.Geo;
+
+namespace Dragoman.Tests.Geo;
+
+/// <summary>
+/// The npm states file puts some divisions in another country (Colombia's Meta at Denver, Afghanistan's Helmand at
+/// Baltimore): a state linked to its places' code moves to their centre; one linked to none, lying outside its country,
+/// is left out. Places and states written here (GeoNames 19-column rows, country-state-city JSON).
+/// </summary>
+public class StrayStateTests
+{
+    private static string Row(int id, string name, double lat, double lon, string fcode, string cc, string a1, int pop) =>
+        $"{id}\t{name}\t{name}\t\t{lat}\t{lon}\tP\t{fcode}\t{cc}\t\t{a1}\t\t\t\t{pop}\t\t0\tAmerica/Bogota\t2020-01-01";
+
+    private static readonly string Places = string.Join('\n',
+        Row(1, "Villavicencio", 4.1, -73.6, "PPLA", "CO", "11", 500_000),
+        Row(2, "Granada", 3.5, -73.7, "PPL", "CO", "11", 60_000),
+        Row(3, "Puerto Lopez", 4.1, -72.9, "PPL", "CO", "11", 30_000),
+        Row(4, "Medellin", 6.2, -75.6, "PPLA", "CO", "02", 2_500_000),
+        Row(5, "Rionegro", 6.1, -75.4, "PPL", "CO", "02", 100_000),
+        Row(6, "Turbo", 8.1, -76.7, "PPL", "CO", "02", 120_000),
+        Row(7, "Kabul", 34.5, 69.2, "PPLC", "AF", "13", 3_000_000),
+        Row(8, "Kandahar", 31.6, 65.7, "PPLA", "AF", "23", 400_000),
+        Row(9, "Herat", 34.3, 62.2, "PPLA", "AF", "11", 400_000));
+
+    private const string States = """
+        [{"name":"Meta","isoCode":"MET","countryCode":"CO","latitude":"2.2","longitude":"-73.3"},
+         {"name":"Antioquia","isoCode":"ANT","countryCode":"CO","latitude":"7.0","longitude":"-75.5"},
+         {"name":"Helmand","isoCode":"HEL","countryCode":"AF","latitude":"39.2989","longitude":"-76.6160"},
+         {"name":"Kabul","isoCode":"KAB","countryCode":"AF","latitude":"34.5","longitude":"69.1"}]
+        """;
+
+    private static Gazetteer Build() => GeoFixture.BuildFromTexts(("cities.txt", Places), ("country-state-city-states.json", States));
+
+    private static int Division(Gazetteer g, string name)
+    {
+        foreach (var i in g.LookupCanon(NameFolder.Canon(name)))
+            if (g.FeatureCodeOf(i) == "ADM1") return i;
+        return -1;
+    }
+
+    [Theory]
+    [InlineData("Meta", 3.5, 4.3, -73.8, -72.8, "its source point lies south of all its places: it moves to their centre")]
+    [InlineData("Antioquia", 6.9, 7.1, -75.6, -75.4, "a point among its places is kept")]
+    [InlineData("Kabul", 34.4, 34.6, 69.0, 69.2, "a point inside its country is kept")]
+    public void A_division_lies_among_its_places(string name, double latLo, double latHi, double lonLo, double lonHi, string reason)
+    {
+        var g = Build();
+        int c = Division(g, name);
+        Assert.True(c >= 0, $"{reason}: no division {name}");
+        Assert.True(g.Lats[c] >= latLo && g.Lats[c] <= latHi && g.Lons[c] >= lonLo && g.Lons[c] <= lonHi, $"{reason}: at {g.Lats[c]}, {g.Lons[c]}");
+    }
+
+    [Fact]
+    public void A_division_placed_in_another_country_and_linked_to_no_places_is_left_out()
+    {
+        var g = Build();
+        Assert.True(Division(g, "Helmand") < 0, "Helmand's source point is in Maryland and no Afghan code links it: better no entry than a point 11,000 km away");
+    }
+}
