@@ -66,8 +66,8 @@ public sealed class IngestConcurrencyTests : IDisposable
             req.Headers.TryAddWithoutValidation("Authorization", "Bearer " + WebHost.Token);
             answers.Add(client.SendAsync(req));
             // the post is either admitted or answered before the next is sent, so the order is the test's
-            bool turnedAway = i + 1 > concurrency + queue;
-            for (int wait = 0; wait < 600 && (turnedAway ? !answers[i].IsCompleted : service.Admitted < i + 1 && !answers[i].IsCompleted); wait++) await Task.Delay(50);
+            bool beyond = i + 1 > concurrency + queue;
+            for (int wait = 0; wait < 600 && (beyond ? !answers[i].IsCompleted : service.Admitted < i + 1 && !answers[i].IsCompleted); wait++) await Task.Delay(50);
         }
         for (int wait = 0; wait < 600 && gate.Inside < Math.Min(posts, concurrency); wait++) await Task.Delay(50);
         var early = answers.Where(a => a.IsCompleted).ToList();
