@@ -111,6 +111,11 @@ catch (CommandAppException ex)
 {
     return CommandLineErrors.Report(ex, args);
 }
+catch (Dragoman.Pipeline.DataFolderException ex)
+{
+    Console.Error.WriteLine($"dragoman: {ex.Message}");
+    return 1;
+}
 catch (Microsoft.Data.Sqlite.SqliteException ex)
 {
     // a damaged, locked or full database found in the middle of a command: one line naming the file, no stack trace

@@ -121,6 +121,12 @@ public static class Api
             {
                 var raw = IngestService.Parse(body.RootElement);
                 if (!raw.IsOk) return Error(400, raw.Error!);
+                using var admitted = ingest.Admit();
+                if (admitted is null)
+                {
+                    request.HttpContext.Response.Headers.RetryAfter = "5";
+                    return Error(503, $"the server is busy: {options.IngestConcurrency} articles are in the pipeline and {options.IngestQueue} waiting; retry later");
+                }
                 var result = await ingest.IngestAsync(raw.Value!, cancel);
                 if (!result.IsOk) return Error(422, result.Error!);
                 var r = result.Value!;

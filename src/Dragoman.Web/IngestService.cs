@@ -20,22 +20,46 @@ public sealed record BodyRead(JsonDocument? Document, int Status, string? Error)
 
 /// <summary>
 /// Ingest over HTTP: one article as JSON (<c>text</c> or <c>html</c>, optional <c>url</c>, <c>title</c>, <c>published</c>,
-/// <c>source</c>, as one JSON Lines record), run through the pipeline (built on first use) and stored. One at a time:
-/// the store has one writer.
+/// <c>source</c>, as one JSON Lines record), run through the pipeline (built on first use) and stored. At most
+/// <see cref="WebOptions.IngestConcurrency"/> articles in the pipeline at once, a bounded queue behind them, and one
+/// writer at a time (the store has one).
 /// </summary>
 public sealed class IngestService
 {
     private readonly WebOptions _options;
     private readonly Lazy<DocumentPipeline>? _pipeline;
     private readonly SemaphoreSlim _one = new(1, 1);
+    private readonly SemaphoreSlim _running;
+    private int _admitted;
 
     public IngestService(WebOptions options)
     {
         _options = options;
+        _running = new SemaphoreSlim(Math.Max(1, options.IngestConcurrency));
         if (options.Pipeline is { } build) _pipeline = new Lazy<DocumentPipeline>(build, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public bool Enabled => _options.IngestToken is not null && _pipeline is not null;
+
+    /// <summary>Posts admitted and not yet answered (processing or waiting for a slot).</summary>
+    public int Admitted => Volatile.Read(ref _admitted);
+
+    /// <summary>
+    /// A place for one post among <see cref="WebOptions.IngestConcurrency"/> running and <see cref="WebOptions.IngestQueue"/>
+    /// waiting, or null when all are taken (the caller answers 503). Dispose it when the post is answered.
+    /// </summary>
+    public IDisposable? Admit()
+    {
+        if (Interlocked.Increment(ref _admitted) <= Math.Max(1, _options.IngestConcurrency) + Math.Max(0, _options.IngestQueue)) return new Ticket(this);
+        Interlocked.Decrement(ref _admitted);
+        return null;
+    }
+
+    private sealed class Ticket(IngestService owner) : IDisposable
+    {
+        private int _done;
+        public void Dispose() { if (Interlocked.Exchange(ref _done, 1) == 0) Interlocked.Decrement(ref owner._admitted); }
+    }
 
     private static readonly string[] Fields = ["text", "html", "url", "title", "published", "source"];
 
@@ -114,7 +138,16 @@ public sealed class IngestService
     public async Task<Result<IngestResult>> IngestAsync(RawDocument raw, CancellationToken cancel)
     {
         if (_pipeline is null) return Result<IngestResult>.Fail("ingest is not configured on this server");
-        var outcome = await Task.Run(() => BatchProcessor.ProcessOne(InputItem.Read(raw), _pipeline.Value, _options.Published, _options.Budget, cancel), cancel);
+        BatchOutcome outcome;
+        await _running.WaitAsync(cancel); // at most IngestConcurrency pipelines at once, whatever the number of posts
+        try
+        {
+            outcome = await Task.Run(() => BatchProcessor.ProcessOne(InputItem.Read(raw), _pipeline.Value, _options.Published, _options.Budget, cancel), cancel);
+        }
+        finally
+        {
+            _running.Release();
+        }
         if (outcome.Document is not { } doc) return Result<IngestResult>.Fail(outcome.Error ?? "the article could not be read");
         StorableDocument storable;
         try

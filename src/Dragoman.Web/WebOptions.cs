@@ -29,6 +29,12 @@ public sealed record WebOptions
     /// </summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary>Articles posted over HTTP processed at once (each holds a core while in the pipeline); default half the cores.</summary>
+    public int IngestConcurrency { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Posted articles that may wait for a free slot; a post past these gets 503 with Retry-After instead of a core.</summary>
+    public int IngestQueue { get; init; } = 32;
+
     /// <summary>What one article posted over HTTP may cost: over its time the request gets a clear error instead of holding a core.</summary>
     public ArticleBudget Budget { get; init; } = ArticleBudget.Default;
 }

@@ -53,6 +53,8 @@ public sealed record Article
     public string Language { get; init; } = "en";
     /// <summary>A wire dateline opening the lede ("DAMASCUS, Aug. 4 (Reuters) -"), as a span into <see cref="Text"/>, when there is one.</summary>
     public TextSpan? DatelineSpan { get; init; }
+    /// <summary>What the reader noticed and set aside while keeping the article (a <c>published</c> value that is no date), for the user.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
     /// <summary>SHA-256 of the clean text, hex: the identity used to store an article once.</summary>
     public string ContentHash { get; init; } = "";
 }

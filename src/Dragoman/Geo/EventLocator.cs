@@ -186,6 +186,9 @@ public sealed class EventLocator
         return best;
     }
 
+    /// <summary>Candidates weighed per event at most: real sentences name far fewer places.</summary>
+    public const int MaxCandidates = 32;
+
     /// <summary>
     /// Where the event at token <paramref name="trigger"/> (local to the view) is located: the model's choice, or the
     /// container of a choice the gazetteer could not locate (<see cref="ContainerIfUnresolved"/>), or none.
@@ -201,6 +204,16 @@ public sealed class EventLocator
     public EventPlaceChoice ChooseMention(SentenceView v, int trigger, List<EventPlaceCandidate> c)
     {
         if (c.Count == 0) return new EventPlaceChoice(-1, 0);
+        if (c.Count > MaxCandidates)
+        {
+            // A run-on "sentence" naming a place hundreds of times (scraped lists, a text without full stops): every
+            // candidate's features scan the others and the tokens between, so all of them for every event cost the cube
+            // of the sentence's length (a 10 KB line took minutes). The nearest ones are the plausible places.
+            int at = trigger < 0 ? 0 : v[Math.Min(trigger, v.Count - 1)].Start;
+            var nearest = Enumerable.Range(0, c.Count).OrderBy(i => Math.Abs(c[i].Span.Start - at)).Take(MaxCandidates).Order().ToList();
+            var chosen = ChooseMention(v, trigger, [.. nearest.Select(i => c[i])]);
+            return chosen.Candidate < 0 ? chosen : chosen with { Candidate = nearest[chosen.Candidate] };
+        }
         var features = new List<string>(48);
         int best = -1;
         double bestScore = double.NegativeInfinity;

@@ -41,6 +41,12 @@ public static class GazetteerInstaller
         if (!install) return LoadUnlocked(path, dataDir, bundledDataDir, install, log);
         // several threads or processes starting on an empty data folder: one installs, the others wait and then load
         var held = AcquireInstallLock(dataDir, log);
+        if (!held.IsOk && File.Exists(path))
+        {
+            // a read-only data folder with a gazetteer in it: used as it is (nothing can be rebuilt there)
+            log($"gazetteer: {held.Error}; using the installed gazetteer without checking for updates");
+            return LoadUnlocked(path, dataDir, bundledDataDir, install: false, log);
+        }
         if (!held.IsOk) return Result<Gazetteer>.Fail(held.Error!);
         using var lockFile = held.Value!;
         if (Loaded.TryGetValue(path, out cached)) return cached;
@@ -87,6 +93,26 @@ public static class GazetteerInstaller
         if (!held.IsOk) return Result<string>.Fail(held.Error!);
         using var lockFile = held.Value!;
         return InstallUnlocked(dataDir, bundledDataDir, log);
+    }
+
+    /// <summary>
+    /// Why no gazetteer can be installed into <paramref name="dataDir"/> (a read-only folder, a path through a file), or
+    /// null when it can be written: tried by creating its gazetteer folder and a file in it.
+    /// </summary>
+    public static string? UnwritableReason(string dataDir)
+    {
+        try
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(dataDir, "gazetteer")).FullName;
+            var probe = Path.Combine(dir, $".write-test-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>How long a second dragoman waits for another one's install before giving up.</summary>

@@ -21,6 +21,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
     /// <summary>
     /// The component over the installed gazetteer. When none is installed the default is installed first (npm);
     /// when that fails too, a gazetteer of the project's curated supplement alone is used and a warning is logged.
+    /// A data folder that holds no gazetteer and cannot be written is a <see cref="DataFolderException"/>.
     /// </summary>
     public static GeoComponent FromResources(PipelineResources resources, Action<string>? log = null)
     {
@@ -31,6 +32,12 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         var g = GazetteerInstaller.LoadOrInstall(resources.DataDir, bundled, install: true, log);
         Gazetteer gazetteer;
         if (g.IsOk) gazetteer = g.Value!;
+        else if (!File.Exists(Gazetteer.DefaultPath(resources.DataDir)) && GazetteerInstaller.UnwritableReason(resources.DataDir) is { } why)
+        {
+            // no gazetteer and no way to install one: stop with the reason instead of resolving almost nothing in silence
+            throw new DataFolderException($"the data folder {resources.DataDir} cannot be written ({why}): no gazetteer is installed there and none can be. " +
+                "Set DRAGOMAN_HOME (or --data) to a folder you can write, or install the gazetteer there first (`dragoman gazetteer install --data DIR`).");
+        }
         else
         {
             log("geo: " + g.Error);

@@ -26,7 +26,13 @@ internal static class ArticleAssembler
         string? byline = null;
 
         var hints = raw.Hints;
-        if (hints?.Published is { } hp && Datelines.MetadataDate(hp) is { } hd) dates.Add((hd, "input metadata (published)"));
+        var warnings = new List<string>();
+        if (!string.IsNullOrWhiteSpace(hints?.Published))
+        {
+            var given = Datelines.ParseMetadataDate(hints.Published);
+            if (given.IsOk) dates.Add((given.Value, "input metadata (published)"));
+            else warnings.Add($"published value '{Shown(hints.Published)}' is not a date; the article is kept without it");
+        }
         if (!string.IsNullOrWhiteSpace(hints?.Source)) publishers.Add(hints.Source.Trim());
         dates.AddRange(parts.Dates);
         publishers.AddRange(parts.Publishers);
@@ -231,7 +237,15 @@ internal static class ArticleAssembler
             Language = parts.Language ?? "en",
             DatelineSpan = datelineSpan,
             ContentHash = ArticleReader.Hash(clean),
+            Warnings = warnings,
         };
+    }
+
+    /// <summary>A value as a warning quotes it: trimmed, control characters as '?', at most 80 characters.</summary>
+    private static string Shown(string value)
+    {
+        var v = new string([.. value.Trim().Select(c => char.IsControl(c) ? '?' : c)]);
+        return v.Length <= 80 ? v : v[..80] + "...";
     }
 
     /// <summary>

@@ -5,7 +5,6 @@ using Dragoman.Ingest.Language;
 
 namespace Dragoman.Pipeline;
 
-/// <summary>The outcome for one input: a processed document, or the reason it failed.</summary>
 /// <summary>The outcome for one input: a processed document, or the reason it failed; a warning when the result is likely poor (unhandled language).</summary>
 public sealed record BatchOutcome(string Input, Document? Document, string? Error, string? Warning = null, string? UnhandledLanguage = null);
 
@@ -42,14 +41,15 @@ public static class BatchProcessor
         var article = ArticleReader.Read(item.Raw);
         if (!article.IsOk) return new BatchOutcome(item.Input, null, article.Error);
         var read = article.Value!;
-        string? warning = null, unhandled = null;
+        string? warning = read.Warnings.Count > 0 ? string.Join("; ", read.Warnings) : null, unhandled = null;
         if (ArticleLanguages.Detect(read.Text) is { } language)
         {
             if (language != read.Language) read = read with { Language = language };
             if (!ArticleLanguages.Handled.Contains(language))
             {
                 unhandled = language;
-                warning = $"language {language} ({ArticleLanguages.Name(language)}) is not handled by the pipeline yet (it reads English): entities and events will be missing or wrong";
+                var note = $"language {language} ({ArticleLanguages.Name(language)}) is not handled by the pipeline yet (it reads English): entities and events will be missing or wrong";
+                warning = warning is null ? note : warning + "; " + note;
             }
         }
         using var clock = CancellationTokenSource.CreateLinkedTokenSource(batch);

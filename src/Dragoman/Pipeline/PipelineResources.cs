@@ -26,3 +26,6 @@ public sealed class PipelineResources
 
     public static PipelineResources Load(string? dataDir) => new(dataDir ?? DefaultDataDir());
 }
+
+/// <summary>The runtime data folder cannot serve the pipeline (nothing installed and not writable); the message says what to do.</summary>
+public sealed class DataFolderException(string message) : Exception(message);

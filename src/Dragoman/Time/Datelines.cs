@@ -217,7 +217,8 @@ public static partial class Datelines
         var w = text.AsSpan(tokens[j].Start, tokens[j].End - tokens[j].Start);
         if (w.Length == 4 && int.TryParse(w, out int hhmm) && hhmm / 100 < 24 && hhmm % 100 < 60) return new TimeOnly(hhmm / 100, hhmm % 100);
         int colon = w.IndexOf(':');
-        if (colon is 1 or 2 && int.TryParse(w[..colon], out int h) && int.TryParse(w.Slice(colon + 1, 2), out int m) && h < 24 && m < 60) return new TimeOnly(h, m);
+        // "10:0" has one minute digit: no time (found by the fuzzer in a feed's pubDate)
+        if (colon is 1 or 2 && w.Length >= colon + 3 && int.TryParse(w[..colon], out int h) && int.TryParse(w.Slice(colon + 1, 2), out int m) && h < 24 && m < 60) return new TimeOnly(h, m);
         return null;
     }
 }

@@ -105,3 +105,22 @@ public class ConcurrencyTests
         }
     }
 }
+
+/// <summary>A <c>published</c> value from the input's metadata: used when it is a date, else set aside with a warning naming it.</summary>
+public class PublishedHintTests
+{
+    [Theory]
+    [InlineData("2026-11-30", "2026-11-30", null, "an ISO date is the publication date")]
+    [InlineData("Mon, 30 Nov 2026 10:00:00 GMT", "2026-11-30", null, "an RFC 1123 date (feeds) is read")]
+    [InlineData("not-a-date", null, "published value 'not-a-date' is not a date", "words are set aside and named")]
+    [InlineData("2026-13-45", null, "published value '2026-13-45' is not a date", "a month 13 is no date")]
+    [InlineData("   ", null, null, "a blank value is no value: nothing to warn about")]
+    public void An_invalid_published_value_is_named_in_a_warning_and_the_article_kept(string published, string? date, string? warning, string reason)
+    {
+        var a = IngestHarness.FromBytes(System.Text.Encoding.UTF8.GetBytes("Market fire contained\n\nFirefighters contained a fire in Homs, officials said."),
+            Dragoman.Ingest.ContentTypes.Text, new Dragoman.Documents.ArticleHints(Published: published));
+        Assert.True(a.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == date, $"{reason}: published {a.Published}");
+        if (warning is null) Assert.True(a.Warnings.Count == 0, $"{reason}: {string.Join("; ", a.Warnings)}");
+        else Assert.True(a.Warnings.Any(w => w.StartsWith(warning, StringComparison.Ordinal)), $"{reason}: {string.Join("; ", a.Warnings)}");
+    }
+}

@@ -29,7 +29,8 @@ public static class ContainerFormats
         {
             int j = 1;
             while (j < b.Length && b[j] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') j++;
-            if (j < b.Length && b[j] is (byte)'{' or (byte)']' or (byte)'"') return new(ContainerKind.JsonDocument, "JSON array");
+            // "[[" too: nested arrays are JSON (refused with the reason), never an article of brackets
+            if (j < b.Length && b[j] is (byte)'{' or (byte)']' or (byte)'"' or (byte)'[') return new(ContainerKind.JsonDocument, "JSON array");
         }
         if (b[0] == (byte)'<') return Xml(b);
         return default;

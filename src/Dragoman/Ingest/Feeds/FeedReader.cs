@@ -52,8 +52,12 @@ public static class FeedReader
                 var name = reader.LocalName;
                 if (name is "item" or "entry")
                 {
-                    var el = (XElement)XNode.ReadFrom(reader);
+                    // the item's subtree alone: XNode.ReadFrom also reads past its end tag, so a feed cut right after
+                    // an item lost that item with the error
+                    XElement el;
+                    using (var subtree = reader.ReadSubtree()) el = XElement.Load(subtree);
                     items.Add(kind == "Atom" ? AtomItem(el, items.Count + 1) : RssItem(el, items.Count + 1));
+                    reader.Read();
                     continue;
                 }
                 if (reader.Depth == channelDepth && title is null && name == "title") { title = Clean(reader.ReadElementContentAsString()); continue; }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Dragoman.Documents;
+using Dragoman.Ingest.Text;
 
 namespace Dragoman.Ingest.Json;
 
@@ -32,15 +33,28 @@ public static class JsonArticles
                 if (Lookup(root, key) is { } v && !string.IsNullOrWhiteSpace(v)) return v;
             return null;
         }
-        var html = Get("html");
-        var body = html is null ? Get("text") : null;
+        try
+        {
+            return Build(name, what, map, fetched, Get);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // a string escape that is no text ("\ud800" alone): the record is refused, not the batch
+            return InputItem.Failed(name, $"{what} has a field that is not valid text ({ex.Message})");
+        }
+    }
+
+    private static InputItem Build(string name, string what, FieldMap map, DateTimeOffset? fetched, Func<string, string?> get)
+    {
+        var html = get("html");
+        var body = html is null ? get("text") : null;
         if (html is null && body is null)
         {
             var tried = map.Candidates("html", Usual["html"]).Concat(map.Candidates("text", Usual["text"])).Distinct();
             return InputItem.Failed(name, $"{what} has no non-empty \"text\" or \"html\" field (looked for {string.Join(", ", tried)}; map other names with --map text=FIELD)");
         }
-        var url = Get("url");
-        var hints = new ArticleHints(Get("title"), Get("published"), Get("source"), url);
+        var url = get("url");
+        var hints = new ArticleHints(get("title"), get("published"), get("source"), url);
         var type = html is not null ? ContentTypes.Html : ContentTypes.Text;
         return InputItem.Read(new RawDocument(url ?? name, Encoding.UTF8.GetBytes(html ?? body!), type, fetched, hints)) with { Input = name };
     }
@@ -68,7 +82,8 @@ public static class JsonArticles
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(raw.Bytes, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 256 });
+            // decoded like every other file (BOM, UTF-16, stray cp1252 bytes): invalid UTF-8 must not reach the JSON reader
+            doc = JsonDocument.Parse(TextDecoding.Decode(raw.Bytes, isHtml: false).Text, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 256 });
         }
         catch (JsonException ex)
         {

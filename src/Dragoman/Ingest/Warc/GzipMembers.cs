@@ -10,7 +10,7 @@ public readonly record struct GzipMember(long Offset, long CompressedLength, byt
 /// Reads a multi-member gzip file (as CC-NEWS and other WARC writers produce: one member per record) member by member,
 /// keeping each member's offset in the compressed file, the offset WARC indexes (CDX) use. A member's end is found
 /// by the next gzip header whose preceding trailer's ISIZE equals the member's decompressed length; a member that
-/// cannot be inflated is one error, and reading resumes at the next plausible gzip header.
+/// cannot be inflated or fails its CRC-32 is one error, and reading resumes at the next plausible gzip header.
 /// </summary>
 public static class GzipMembers
 {
@@ -33,6 +33,8 @@ public static class GzipMembers
             {
                 next = NextMember(bytes, (int)pos + 10, (uint)data.Length);
                 if (next < 0) { data = null; error = "gzip member has no valid trailer (the file is truncated)"; next = NextHeader(bytes, (int)pos + 1); }
+                else if (System.IO.Hashing.Crc32.HashToUInt32(data) != BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan((int)next - 8)))
+                    (data, error) = (null, "gzip member fails its CRC-32 check (the data is corrupt)");
             }
             else next = NextHeader(bytes, (int)pos + 1);
             if (next < 0) next = bytes.Length;
@@ -74,8 +76,9 @@ public static class GzipMembers
         if ((flags & 0xE0) != 0) return -1;
         int i = p + 10;
         if ((flags & 4) != 0) { if (i + 2 > b.Length) return -1; i += 2 + BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(i)); }
-        if ((flags & 8) != 0) { int z = Array.IndexOf(b, (byte)0, i); if (z < 0) return -1; i = z + 1; }
-        if ((flags & 16) != 0) { int z = Array.IndexOf(b, (byte)0, i); if (z < 0) return -1; i = z + 1; }
+        // an FEXTRA length can point past the end (found by the fuzzer: IndexOf then threw and ended the batch)
+        if ((flags & 8) != 0) { if (i >= b.Length) return -1; int z = Array.IndexOf(b, (byte)0, i); if (z < 0) return -1; i = z + 1; }
+        if ((flags & 16) != 0) { if (i >= b.Length) return -1; int z = Array.IndexOf(b, (byte)0, i); if (z < 0) return -1; i = z + 1; }
         if ((flags & 2) != 0) i += 2;
         return i > b.Length ? -1 : i - p;
     }
