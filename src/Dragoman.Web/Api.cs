@@ -107,7 +107,7 @@ public static class Api
         }).WithName("ListPlaces").WithProblems(400)
           .WithSummary("Resolved places across articles with coordinates and precision, busiest first.");
 
-        api.MapPost("/articles", async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, ProblemHttpResult>> (HttpRequest request, IngestService ingest, CancellationToken cancel) =>
+        api.MapPost("/articles", async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, ProblemHttpResult>> (HttpRequest request, IngestService ingest, WebOptions options, CancellationToken cancel) =>
         {
             if (!ingest.Enabled)
                 return Error(403, "ingest over HTTP is off: start the server with --token TOKEN to enable it");
@@ -133,7 +133,7 @@ public static class Api
                 var response = new IngestResponse(r.Status, r.Id, r.Events);
                 return r.Status == "stored" ? TypedResults.Created($"/api/articles/{r.Id}", response) : TypedResults.Ok(response);
             }
-        }).WithName("IngestArticle").RequireToken().WithProblems(400, 403, 413, 415, 422)
+        }).WithName("IngestArticle").RequireToken().WithProblems(400, 403, 413, 415, 422, 503)
           .WithSummary("Ingest one article (JSON: text or html, optional url, title, published, source): 201 when stored, 200 when the same text was stored before. Only when the server was started with a token, and only with 'Authorization: Bearer TOKEN'.")
           .Accepts<IngestRequest>("application/json");
     }
