@@ -148,4 +148,40 @@ public sealed partial class EventsComponent
             if (code.AsSpan(i, 3) is "GOV" or "MIL" or "COP" or "SPY" or "JUD" or "LEG") return true;
         return false;
     }
+
+    /// <summary>
+    /// The chunk naming an event's actor, from the clause: the claimant of a responsibility claim that governs the event;
+    /// else the syntax's actor, or, where that is a weapon, the party named with it ("bombs dropped by the regime",
+    /// "A Turkish drone strike"); for a passive with no agent, the party named with the means after it ("were killed in a
+    /// Turkish drone strike", "rocket fire by regime forces"); a pronoun reported by a speech verb is that verb's subject.
+    /// </summary>
+    private static Chunk ActorChunk(Document d, SentenceView v, CodedEvent ce, Chunk means, List<CodedEvent> coded)
+    {
+        if (ClauseRoles.Claimant(v, ce.Trigger) is { IsEmpty: false } claimant && (ce.Actor.IsEmpty || !means.IsEmpty || ce.Actor.Start > claimant.End))
+            return claimant;
+        var actor = means.IsEmpty ? ce.Actor : CasualtyRoles.MeansActor(v, means, coded);
+        if (actor.IsEmpty && !means.IsEmpty) actor = PartyWithMeans(d, v, means);
+        if (actor.IsEmpty && ce.Actor.IsEmpty && !ce.Nominal && IsViolent(ce.Code) && MeansNoun(v, ce, coded) is { } after
+            && v.NounPhraseEndingAt(after.Trigger.End - 1) is { IsEmpty: false } np)
+            actor = PartyWithMeans(d, v, np);
+        return ClauseRoles.SpeakerForPronoun(v, actor);
+    }
+
+    /// <summary>
+    /// The party a means phrase names: its "by" agent ("rocket fire by regime forces"), else the proper-noun modifiers
+    /// before its head ("A Turkish drone strike", "Russian missile strikes") that are neither a place (where) nor a time (when).
+    /// </summary>
+    private static Chunk PartyWithMeans(Document d, SentenceView v, Chunk means)
+    {
+        if (v.TagAt(means.End) == Tag.By && v.IsNominal(means.End + 1)) return v.NounPhraseStartingAt(means.End + 1);
+        int start = -1, end = -1;
+        for (int i = means.Start; i < means.End - 1; i++)
+        {
+            bool modifier = v.TagAt(i) == Tag.Proper && !v.IsTemporal(i) && !d.Places.Exists(p => p.Span.Overlaps(v.SpanOf(new Chunk(i, i + 1))));
+            if (modifier && start < 0) start = i;
+            if (modifier) end = i + 1;
+            else if (start >= 0) break;
+        }
+        return start < 0 ? Chunk.None : new Chunk(start, end);
+    }
 }

@@ -83,7 +83,7 @@ public sealed partial class EventsComponent : IDocumentComponent
             var v = _coder.View(document, sentence);
             var attribution = document.Attributions.Find(a => a.Scope.Contains(sentence.Span.Start));
             // roles read before any rule compares events: a victim subject ("Three died"), a place adjunct before the verb
-            var coded = _coder.Code(v).ConvertAll(c => CasualtyRoles.VictimSubject(v, !c.Passive && AdjunctActor(v, c) ? c with { Actor = SubjectOverAdjunct(v, c.Actor) } : c));
+            var coded = _coder.Code(v).ConvertAll(c => ClauseRoles.FromClause(v, c)).ConvertAll(c => CasualtyRoles.VictimSubject(v, !c.Passive && AdjunctActor(v, c) ? c with { Actor = SubjectOverAdjunct(v, c.Actor) } : c));
             HashSet<int>? purposes = null;
             foreach (var c0 in coded)
             {
@@ -143,7 +143,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 if (code.StartsWith("174", StringComparison.Ordinal) && ExpelledPresence(v, ce.Target) is { } expel) code = expel;
                 // a weapon in the actor role is the means; the actor is only a party named with it ("Russian air strikes")
                 var meansOf = CasualtyRoles.Means(v, ce, coded);
-                var actor = Argument(document, v, meansOf.IsEmpty ? ce.Actor : CasualtyRoles.MeansActor(v, meansOf, coded), ref lastNamedActor, lastNamedArgument);
+                var actor = Argument(document, v, ActorChunk(document, v, ce, meansOf, coded), ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
                 var trigger = v.SpanOf(ce.Trigger);
                 var ev = new Event
