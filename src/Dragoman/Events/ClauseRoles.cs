@@ -26,7 +26,11 @@ internal static class ClauseRoles
     private const int ClaimReach = 25;
 
     /// <summary>The clause-level corrections of a coded event's roles: voice shared by coordinated participles, resultative objects.</summary>
-    public static CodedEvent FromClause(SentenceView v, CodedEvent ce) => ResultativeObject(v, CoordinatedPassive(v, ce));
+    public static CodedEvent FromClause(SentenceView v, CodedEvent ce)
+    {
+        ce = ResultativeObject(v, CoordinatedPassive(v, ce));
+        return ce.Passive && !ce.Nominal ? ce with { Target = WithLeadingConjunct(v, ce.Target) } : ce;
+    }
 
     /// <summary>
     /// "shot dead three protesters", "gunned down two officers": a resultative word between the verb and its object is
@@ -91,5 +95,15 @@ internal static class ClauseRoles
         if (p < 1 || v.TagAt(p) != Tag.Verb || !SpeechLexicon.Cues.Contains(v.Word(p).ToString())) return role;
         var speaker = v.Subject(p);
         return speaker.IsEmpty || speaker.End > p || (speaker.Length == 1 && v.TagAt(speaker.Start) == Tag.Pron) ? role : speaker;
+    }
+
+    /// <summary>"He and three others were killed": a role that the syntax began after an "and" takes the conjunct that opens its clause.</summary>
+    public static Chunk WithLeadingConjunct(SentenceView v, Chunk role)
+    {
+        if (role.IsEmpty || role.Start < 2 || !v.Is(role.Start - 1, "and")) return role;
+        var first = v.NounPhraseEndingAt(role.Start - 2);
+        if (first.IsEmpty) return role;
+        bool opensClause = first.Start == 0 || v.TagAt(first.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj;
+        return opensClause ? new Chunk(first.Start, role.End) : role;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class EventsComponent
         return null;
     }
 
-    private static void AddCounts(SentenceView v, CodedEvent e, string? kind, Event ev, Documents.Attribution? attribution)
+    private static void AddCounts(Document d, SentenceView v, CodedEvent e, string? kind, Event ev, Documents.Attribution? attribution)
     {
         var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
         var region = e.Target.IsEmpty ? e.Actor : e.Target;
@@ -35,7 +35,15 @@ public sealed partial class EventsComponent
         // a target that is a number standing for the victims is the count ("Dozens were wounded", "injuring dozens of them")
         if (CasualtyRoles.VictimCount(v, e.Target, kind) is { HeadNoun: < 0 } victims) found.Add(victims);
         else if (!region.IsEmpty) found.AddRange(CountParser.Find(v, region.Start - 3, region.End));
-        if (found.Count == 0 && kind is "killed" or "injured")
+        // the victims counted by their conjuncts: "a journalist and two soldiers" (3), "He and three others" (4), "a child" (1)
+        if (kind is "killed" or "injured" or "detained" or "released" && VictimTally(d, v, ClauseRoles.WithLeadingConjunct(v, e.Target)) is { } tally
+            && (found.Count == 0 || (tally.Conjuncts > 1 && found.TrueForAll(c => c.Min < tally.Min))))
+        {
+            var tallied = ClauseRoles.WithLeadingConjunct(v, e.Target);
+            ev.Counts.Add(new EventCount(tally.Min, tally.Max, v.TextOf(tallied), v.SpanOf(tallied), kind, null, source));
+            found.Clear();
+        }
+        if (found.Count == 0 && ev.Counts.Count == 0 && kind is "killed" or "injured")
         {
             // "the death toll rose to 70", "killed at least 22 people", "22 people killed"
             // a toll is stated at the end of its clause: "The death toll from a bomb blast on ... reached at least 112"
@@ -43,7 +51,7 @@ public sealed partial class EventsComponent
             found.AddRange(CountParser.Find(v, e.Trigger.End, Math.Min(v.Count, e.Trigger.End + (toll ? 25 : 8))));
             if (found.Count == 0) found.AddRange(CountParser.Find(v, Math.Max(0, e.Trigger.Start - 8), e.Trigger.Start));
         }
-        if (found.Count == 0 && e.Trigger.Start >= 2 && v.IsAny(e.Trigger.Start - 1, "were", "was", "been"))
+        if (found.Count == 0 && ev.Counts.Count == 0 && e.Trigger.Start >= 2 && v.IsAny(e.Trigger.Start - 1, "were", "was", "been"))
         {
             // a passive's subject is what was done to: "at least 45 men were taken", "Dozens of young men who had
             // returned ... were detained": the count right before the auxiliary, else one opening the sentence
@@ -208,6 +216,79 @@ public sealed partial class EventsComponent
                 a.Event.Target ??= b.Event.Target;
                 events.RemoveAt(j);
                 j--;
+            }
+        }
+    }
+
+    /// <summary>Nouns that name a body of people, not one person: "a group", "the army" are not a count of one.</summary>
+    private static readonly string[] CollectiveNouns = ["group", "army", "police", "militia", "government", "family", "convoy", "unit", "crowd",
+        "team", "force", "forces", "community", "village", "town", "city", "house", "home", "building", "vehicle", "car", "number", "majority", "dozen", "score"];
+
+    /// <summary>
+    /// The number of victims a role names, summed over its "and" conjuncts: a number counts its value ("three others"), a
+    /// person counts one (a name, "he", "a child", "his companion"). Null when a conjunct is neither (a building, a group),
+    /// so that only roles made of people are tallied. <c>Max</c> is null when any conjunct is a lower bound ("at least 3").
+    /// </summary>
+    internal static (int Min, int? Max, int Conjuncts)? VictimTally(Document d, SentenceView v, Chunk role)
+    {
+        if (role.IsEmpty) return null;
+        int min = 0, conjuncts = 0;
+        bool exact = true;
+        int start = role.Start;
+        for (int i = role.Start; i <= role.End; i++)
+        {
+            if (i < role.End && !v.Is(i, "and")) continue;
+            if (i == start) return null;
+            var part = new Chunk(start, i);
+            if (CountParser.ParseAt(v, part.Start, bareVague: true) is { } c && c.Tokens.End <= part.End)
+            {
+                min += c.Min;
+                exact &= c.Max == c.Min;
+            }
+            else if (IsOnePerson(d, v, part)) min += 1;
+            else return null;
+            conjuncts++;
+            start = i + 1;
+        }
+        return min > 0 ? (min, exact ? min : null, conjuncts) : null;
+    }
+
+    /// <summary>A conjunct naming one person: a singular personal pronoun, a person's name, or a determiner and a singular noun.</summary>
+    private static bool IsOnePerson(Document d, SentenceView v, Chunk part)
+    {
+        if (part.Length == 1 && v.IsAny(part.Start, "he", "she", "him", "her")) return true;
+        var span = v.SpanOf(part);
+        if (d.Mentions.Exists(m => m.Type == EntityType.PERSON && span.Contains(m.Span))) return true;
+        if (!v.IsAny(part.Start, "a", "an", "one", "his", "her", "their", "its")) return false;
+        int head = part.End - 1;
+        for (int i = part.Start + 1; i < part.End; i++)
+            if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.Comma or Tag.Rel or Tag.Verb or Tag.By) { head = i - 1; break; }
+        if (head <= part.Start || v.TagAt(head) != Tag.Noun) return false;
+        var w = v.Word(head);
+        return !w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !v.IsAny(head, CollectiveNouns);
+    }
+
+    /// <summary>
+    /// A result clause counts the event it follows: "attacked a village ..., killing at least 70", "stormed the base, where
+    /// they killed 20": the casualty event's figures are also the counts of the violent event before it in the sentence,
+    /// when that event has none of its own (its sources travel with them).
+    /// </summary>
+    private static void ResultClauseCounts(Document d, List<(int Sentence, Event Event, string? Kind)> events)
+    {
+        for (int i = 0; i < events.Count; i++)
+        {
+            var (si, ev, _) = events[i];
+            if (ev.Counts.Count > 0 || !IsViolent(ev.Codes.Cameo ?? "")) continue;
+            for (int j = i + 1; j < events.Count && events[j].Sentence == si; j++)
+            {
+                var (_, result, kind) = events[j];
+                if (result.Counts.Count == 0 || kind is not ("killed" or "injured") || result.Trigger.Start <= ev.Trigger.End) continue;
+                var between = d.Text.AsSpan(ev.Trigger.End, result.Trigger.Start - ev.Trigger.End);
+                bool participle = between.TrimEnd().EndsWith(",") && d.Slice(result.Trigger).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+                bool where = between.Contains(", where ", StringComparison.OrdinalIgnoreCase);
+                if (!participle && !where) continue;
+                ev.Counts.AddRange(result.Counts);
+                break;
             }
         }
     }

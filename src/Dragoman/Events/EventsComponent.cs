@@ -194,7 +194,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 ev.Place = _locator is null ? Place(document, sentence, trigger) : Locate(_locator, document, sentence, v, trigger, focusPlace);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
-                AddCounts(v, ce, kind, ev, said);
+                AddCounts(document, v, ce, kind, ev, said);
                 ev.Confidence = Confidence(ce, ev);
                 perSentence.Add((si, ev, kind));
                 if (actor is not null && (actor.EntityId is not null || HasProper(v, ce.Actor))) lastNamedActor = actor;
@@ -205,6 +205,7 @@ public sealed partial class EventsComponent : IDocumentComponent
         FoldAnaphoric(document, perSentence);
         MergeTitleEvents(document, perSentence);
         AttachNextSentenceCounts(document, perSentence);
+        ResultClauseCounts(document, perSentence);
         MergeConflictingFigures(document, perSentence);
         foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
     }
