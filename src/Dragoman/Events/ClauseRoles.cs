@@ -92,6 +92,8 @@ internal static class ClauseRoles
         if (role.Length != 1 || v.TagAt(role.Start) != Tag.Pron || !v.IsAny(role.Start, SubjectPronouns)) return role;
         int p = role.Start - 1;
         if (v.Is(p, "that")) p--;
+        // "said on Monday it had fired": over a time adjunct after the cue
+        if (p >= 2 && v.IsTemporal(p) && v.NounPhraseEndingAt(p) is { IsEmpty: false } when && when.Start >= 1 && v.TagAt(when.Start - 1) == Tag.Prep) p = when.Start - 2;
         if (p < 1 || v.TagAt(p) != Tag.Verb || !SpeechLexicon.Cues.Contains(v.Word(p).ToString())) return role;
         var speaker = v.Subject(p);
         return speaker.IsEmpty || speaker.End > p || (speaker.Length == 1 && v.TagAt(speaker.Start) == Tag.Pron) ? role : speaker;
