@@ -161,9 +161,8 @@ public sealed partial class EventsComponent
             return claimant;
         var actor = means.IsEmpty ? ce.Actor : CasualtyRoles.MeansActor(v, means, coded);
         if (actor.IsEmpty && !means.IsEmpty) actor = PartyWithMeans(d, v, means);
-        if (actor.IsEmpty && ce.Actor.IsEmpty && !ce.Nominal && IsViolent(ce.Code) && MeansNoun(v, ce, coded) is { } after
-            && v.NounPhraseEndingAt(after.Trigger.End - 1) is { IsEmpty: false } np)
-            actor = PartyWithMeans(d, v, np);
+        if (actor.IsEmpty && ce.Actor.IsEmpty && !ce.Nominal && IsViolent(ce.Code) && CasualtyRoles.MeansAfter(v, ce.Trigger) is { IsEmpty: false } after)
+            actor = PartyWithMeans(d, v, after);
         return ClauseRoles.SpeakerForPronoun(v, actor);
     }
 
@@ -177,7 +176,8 @@ public sealed partial class EventsComponent
         int start = -1, end = -1;
         for (int i = means.Start; i < means.End - 1; i++)
         {
-            bool modifier = v.TagAt(i) == Tag.Proper && !v.IsTemporal(i) && !d.Places.Exists(p => p.Span.Overlaps(v.SpanOf(new Chunk(i, i + 1))));
+            // the sentence's first word is capitalised by its position, not as a name ("Car bomb in Syria kills ...")
+            bool modifier = v.TagAt(i) == Tag.Proper && i > 0 && !v.IsTemporal(i) && !d.Places.Exists(p => p.Span.Overlaps(v.SpanOf(new Chunk(i, i + 1))));
             if (modifier && start < 0) start = i;
             if (modifier) end = i + 1;
             else if (start >= 0) break;
