@@ -35,13 +35,15 @@ public sealed partial class EventsComponent
         // a target that is a number standing for the victims is the count ("Dozens were wounded", "injuring dozens of them")
         if (CasualtyRoles.VictimCount(v, e.Target, kind) is { HeadNoun: < 0 } victims) found.Add(victims);
         else if (!region.IsEmpty) found.AddRange(CountParser.Find(v, region.Start - 3, region.End));
-        // the victims counted by their conjuncts: "a journalist and two soldiers" (3), "He and three others" (4), "a child" (1)
+        // the victims counted by their conjuncts: "a journalist and two soldiers" (3), "He and three others" (4), "a child" (1);
+        // where the conjuncts were counted one by one ("50 militants and eight civilians"), the total follows their figures
+        EventCount? total = null;
         if (kind is "killed" or "injured" or "detained" or "released" && VictimTally(d, v, ClauseRoles.WithLeadingConjunct(v, e.Target)) is { } tally
             && (found.Count == 0 || (tally.Conjuncts > 1 && found.TrueForAll(c => c.Min < tally.Min))))
         {
             var tallied = ClauseRoles.WithLeadingConjunct(v, e.Target);
-            ev.Counts.Add(new EventCount(tally.Min, tally.Max, v.TextOf(tallied), v.SpanOf(tallied), kind, null, source));
-            found.Clear();
+            total = new EventCount(tally.Min, tally.Max, v.TextOf(tallied), v.SpanOf(tallied), kind, null, source);
+            if (found.Count == 0) { ev.Counts.Add(total); total = null; }
         }
         if (found.Count == 0 && ev.Counts.Count == 0 && kind is "killed" or "injured")
         {
@@ -69,6 +71,7 @@ public sealed partial class EventsComponent
             ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, who, source));
             // injured counts stated beside killed ones: "killing 5 and wounding 12"
         }
+        if (total is not null) ev.Counts.Add(total);
         if (ev.Counts.Count == 0 && IsViolent(e.Code))
         {
             // a result clause: "clashes broke out ..., leaving three fighters dead and five wounded"
