@@ -51,6 +51,11 @@ internal static class ClauseRoles
         if (!ce.Passive && k >= 2 && v.IsAny(k - 1, "and", "or") && v.TagAt(k - 2) == Tag.Verb && v.IsPassive(k - 2)
             && IsParticiple(v, k) && !v.IsNominal(ce.Trigger.End))
             return ce with { Passive = true, Target = v.Subject(k - 2), Actor = v.ByAgent(ce.Trigger.End - 1) };
+        // coordinated active verbs share their subject and object: "police shot and killed six people", "murdered and beheaded four people"
+        if (!ce.Passive && ce.Actor.IsEmpty && k >= 2 && v.IsAny(k - 1, "and") && v.TagAt(k - 2) == Tag.Verb && !v.IsPassive(k - 2))
+            ce = ce with { Actor = v.Subject(k - 2) };
+        if (!ce.Passive && ce.Target.IsEmpty && v.IsAny(ce.Trigger.End, "and") && v.TagAt(ce.Trigger.End + 1) == Tag.Verb && !v.IsPassive(ce.Trigger.End + 1))
+            ce = ce with { Target = v.Object(ce.Trigger.End + 1) };
         // the first participle's agent stands after the second: "were beaten and arrested | by troops"
         if (ce.Passive && ce.Actor.IsEmpty && v.IsAny(ce.Trigger.End, "and", "or") && v.TagAt(ce.Trigger.End + 1) == Tag.Verb)
             return ce with { Actor = v.ByAgent(ce.Trigger.End + 1) };
@@ -107,5 +112,33 @@ internal static class ClauseRoles
         if (first.IsEmpty) return role;
         bool opensClause = first.Start == 0 || v.TagAt(first.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj;
         return opensClause ? new Chunk(first.Start, role.End) : role;
+    }
+
+    private static readonly string[] AgentParticles = ["out"];
+
+    /// <summary>
+    /// The agent of an event noun given after it: "an attack by armed men", "a shooting carried out by suspected rebels",
+    /// "attacks waged by terrorists" (a participle, with "out", then "by"); <see cref="Chunk.None"/> when there is none.
+    /// </summary>
+    public static Chunk NominalAgent(SentenceView v, Chunk trigger)
+    {
+        int p = trigger.End;
+        if (v.TagAt(p) == Tag.Verb && v.Word(p).EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+        {
+            p++;
+            if (v.IsAny(p, AgentParticles)) p++;
+            if (v.TagAt(p) != Tag.By) return Chunk.None;
+        }
+        return v.TagAt(p) == Tag.By && v.IsNominal(p + 1) ? v.NounPhraseStartingAt(p + 1) : Chunk.None;
+    }
+
+    /// <summary>"ISIS launched an attack on the post", "forces committed a massacre": an event noun that is the object of a light verb takes its subject.</summary>
+    public static Chunk LightVerbSubject(SentenceView v, Chunk trigger, IReadOnlySet<string> lightVerbs)
+    {
+        int p = trigger.Start - 1;
+        while (p >= 0 && v.TagAt(p) is Tag.Det or Tag.Num or Tag.Adv or Tag.Poss or Tag.Noun or Tag.Proper) p--;
+        if (p < 0 || v.TagAt(p) != Tag.Verb || !lightVerbs.Contains(v.Word(p).ToString())) return Chunk.None;
+        var subject = v.Subject(p);
+        return subject.End <= p ? subject : Chunk.None;
     }
 }

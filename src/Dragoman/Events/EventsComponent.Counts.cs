@@ -267,9 +267,17 @@ public sealed partial class EventsComponent
         for (int i = part.Start + 1; i < part.End; i++)
             if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.Comma or Tag.Rel or Tag.Verb or Tag.By) { head = i - 1; break; }
         if (head <= part.Start || v.TagAt(head) != Tag.Noun) return false;
-        var w = v.Word(head);
-        return !w.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !v.IsAny(head, CollectiveNouns);
+        var w = v.Word(head).ToString();
+        return !w.EndsWith('s') && !v.IsAny(head, CollectiveNouns) && IsPersonNoun(w);
     }
+
+    /// <summary>
+    /// A singular noun for a person: the counted person nouns, or a noun whose plural has an agent form (journalist,
+    /// commander, civilian, infant), or a compound of "man"/"woman"; "a settlement agreement" is not one.
+    /// </summary>
+    private static bool IsPersonNoun(string w) =>
+        CountParser.PersonNouns.ContainsKey(w) || CountParser.PersonNouns.ContainsKey(w + "s") || CountParser.IsAgentPlural(w + "s")
+        || w.EndsWith("man", StringComparison.OrdinalIgnoreCase) || w.EndsWith("woman", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A result clause counts the event it follows: "attacked a village ..., killing at least 70", "stormed the base, where

@@ -163,6 +163,11 @@ public sealed partial class EventsComponent
         if (actor.IsEmpty && !means.IsEmpty) actor = PartyWithMeans(d, v, means);
         if (actor.IsEmpty && ce.Actor.IsEmpty && !ce.Nominal && IsViolent(ce.Code) && CasualtyRoles.MeansAfter(v, ce.Trigger) is { IsEmpty: false } after)
             actor = PartyWithMeans(d, v, after);
+        if (actor.IsEmpty && ce.Nominal) actor = ClauseRoles.NominalAgent(v, ce.Trigger);
+        if (actor.IsEmpty && ce.Nominal) actor = ClauseRoles.LightVerbSubject(v, ce.Trigger, LightVerbs);
+        // "were killed in an attack by armed men": the agent of the event noun after a passive casualty verb
+        if (actor.IsEmpty && ce.Actor.IsEmpty && ce.Passive && CasualtyRoles.MeansAfter(v, ce.Trigger) is { IsEmpty: false } m2)
+            actor = ClauseRoles.NominalAgent(v, new Chunk(m2.End - 1, m2.End));
         return ClauseRoles.SpeakerForPronoun(v, actor);
     }
 

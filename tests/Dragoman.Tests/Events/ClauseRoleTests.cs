@@ -29,6 +29,12 @@ public class ClauseRoleTests
         "a passive without an agent takes the party named with the means after it")]
     [InlineData("The militia said it killed 70 soldiers in an attack near the border.", "killed", "militia",
         "a pronoun subject of a reported clause stands for the speaker")]
+    [InlineData("Police officers shot and killed six people in the capital on Friday.", "killed", "Police officers",
+        "coordinated verbs share their subject")]
+    [InlineData("Two soldiers were killed in an attack carried out by rebels in the region on Friday.", "killed", "rebels",
+        "the agent of the event noun after a passive casualty verb ('carried out by') is the verb's actor")]
+    [InlineData("The militants launched an attack on an army post near the town on Friday.", "attack", "militants",
+        "an event noun that is the object of a light verb takes the verb's subject")]
     public void The_actor_comes_from_the_clause(string text, string trigger, string actor, string reason)
     {
         var doc = Run(text);
@@ -58,6 +64,9 @@ public class ClauseRoleTests
     [InlineData("Gunmen stormed a village near the town on Friday, killing at least 20 soldiers.", "stormed", 20,
         "a result clause counts the event it follows")]
     [InlineData("Troops killed a family in the village on Friday.", "killed", 0, "a collective noun is not one person")]
+    [InlineData("Dozens of men who had returned to the town under a settlement agreement were detained by police on Friday.", "detained", 12,
+        "a singular noun that is not a person ('a settlement agreement') is not a count of one")]
+    [InlineData("Police officers shot and killed six people in the capital on Friday.", "killed", 6, "the second of two coordinated verbs keeps its object's count")]
     public void Counts_come_from_the_victims_of_the_clause(string text, string trigger, int min, string reason)
     {
         var doc = Run(text);
