@@ -465,6 +465,9 @@ public sealed class AttributionComponent : IDocumentComponent
             if (!np.IsEmpty && np.Start >= from && (np.Start == 0 || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj)) return np;
         }
         if (j >= 0 && v.TagAt(j) == Tag.Comma) j--;
+        // "the ministry on Monday said", "Kataib Hezbollah on Monday denied": a time adjunct between the speaker and the cue says when, not who
+        if (j >= 2 && v.IsTemporal(j) && v.NounPhraseEndingAt(j) is { IsEmpty: false } when && when.Start >= 2 && v.TagAt(when.Start - 1) == Tag.Prep && v.IsNominal(when.Start - 2))
+            j = when.Start - 2;
         if (j < 0) return Chunk.None;
         // "WHO said", "US says": an acronym the closed-class lexicon reads as a pronoun is a name
         if (v.TagAt(j) is Tag.Rel or Tag.Pron && IsAcronym(v, j)) return new Chunk(j, j + 1);

@@ -133,4 +133,20 @@ internal static class CasualtyRoles
                 return n.Actor;
         return Chunk.None;
     }
+
+    /// <summary>
+    /// The weapon phrase right after a casualty verb ("were killed in a Russian missile strike", "died in the shelling"),
+    /// trimmed before its own prepositional phrases, or <see cref="Chunk.None"/>.
+    /// </summary>
+    public static Chunk MeansAfter(SentenceView v, Chunk trigger)
+    {
+        int p = trigger.End;
+        while (v.TagAt(p) == Tag.Adv) p++;
+        if (!v.IsAny(p, "in", "by", "during") || !v.IsNominal(p + 1)) return Chunk.None;
+        var np = v.NounPhraseStartingAt(p + 1);
+        int end = np.End;
+        for (int i = np.Start; i < np.End; i++)
+            if (v.TagAt(i) is Tag.Prep or Tag.Of or Tag.Comma or Tag.Rel or Tag.By) { end = i; break; }
+        return end > np.Start && v.IsAny(end - 1, WeaponNouns) ? new Chunk(np.Start, end) : Chunk.None;
+    }
 }

@@ -13,7 +13,7 @@ namespace Dragoman.Events;
 /// Requires tokens, sentences and attributions; reads Mentions, Entities, Places and Times when earlier components
 /// filled them (they are optional: without them arguments keep their text and spans and places/times stay empty).
 /// </summary>
-public sealed class EventsComponent : IDocumentComponent
+public sealed partial class EventsComponent : IDocumentComponent
 {
     private readonly EventResources _res;
     private readonly EventCoder _coder;
@@ -35,8 +35,6 @@ public sealed class EventsComponent : IDocumentComponent
 
     public EventCoder Coder => _coder;
 
-    private static readonly string[] GroupWords = ["group", "organization", "organisation", "militia", "movement", "faction"];
-
     /// <summary>Support verbs whose object names the event: "carried out an arrest campaign", "waged a bombing campaign".</summary>
     private static readonly HashSet<string> LightVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -54,20 +52,6 @@ public sealed class EventsComponent : IDocumentComponent
 
     /// <summary>Verbs that frame, report or aspect another event; they are never events themselves in the product.</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> FramingVerbs = SpeechLexicon.Framing;
-
-    /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
-    internal static readonly HashSet<string> PartyNouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "regime", "government", "forces", "army", "troops", "police", "militia", "militias", "group", "groups", "authorities",
-        "ministry", "coalition", "opposition", "jets", "warplanes", "aircraft", "protesters", "demonstrators", "activists",
-        "men", "checkpoints", "checkpoint", "barracks", "positions", "position", "villages", "village", "town", "city", "camp",
-        "hospital", "school", "base", "convoy", "neighbourhood", "neighborhood", "areas", "district", "cells", "branch", "intelligence",
-        "state", "states", "country", "countries", "leaders", "leader", "president", "minister", "officials", "official",
-        "forum", "council", "committee", "court", "parliament", "union", "party", "parties", "agency", "organization",
-        "organisation", "association", "league", "alliance", "front", "brigade", "battalion", "commission", "assembly",
-        "cabinet", "administration", "delegation", "mission", "embassy", "envoy", "spokesman", "navy", "military",
-        "allies", "ally", "partners", "neighbours", "neighbors", "authority", "regime's", "movement",
-    };
 
     /// <summary>Whether a sentence of at least six words repeats an earlier one word for word (case and spacing aside).</summary>
     private static bool RepeatedSentence(string text, Sentence sentence, HashSet<string> seen)
@@ -99,7 +83,7 @@ public sealed class EventsComponent : IDocumentComponent
             var v = _coder.View(document, sentence);
             var attribution = document.Attributions.Find(a => a.Scope.Contains(sentence.Span.Start));
             // roles read before any rule compares events: a victim subject ("Three died"), a place adjunct before the verb
-            var coded = _coder.Code(v).ConvertAll(c => CasualtyRoles.VictimSubject(v, !c.Passive && AdjunctActor(v, c) ? c with { Actor = SubjectOverAdjunct(v, c.Actor) } : c));
+            var coded = _coder.Code(v).ConvertAll(c => ClauseRoles.FromClause(v, c)).ConvertAll(c => CasualtyRoles.VictimSubject(v, !c.Passive && AdjunctActor(v, c) ? c with { Actor = SubjectOverAdjunct(v, c.Actor) } : c));
             HashSet<int>? purposes = null;
             foreach (var c0 in coded)
             {
@@ -159,7 +143,7 @@ public sealed class EventsComponent : IDocumentComponent
                 if (code.StartsWith("174", StringComparison.Ordinal) && ExpelledPresence(v, ce.Target) is { } expel) code = expel;
                 // a weapon in the actor role is the means; the actor is only a party named with it ("Russian air strikes")
                 var meansOf = CasualtyRoles.Means(v, ce, coded);
-                var actor = Argument(document, v, meansOf.IsEmpty ? ce.Actor : CasualtyRoles.MeansActor(v, meansOf, coded), ref lastNamedActor, lastNamedArgument);
+                var actor = Argument(document, v, ActorChunk(document, v, ce, meansOf, coded), ref lastNamedActor, lastNamedArgument);
                 var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
                 var trigger = v.SpanOf(ce.Trigger);
                 var ev = new Event
@@ -210,7 +194,7 @@ public sealed class EventsComponent : IDocumentComponent
                 ev.Place = _locator is null ? Place(document, sentence, trigger) : Locate(_locator, document, sentence, v, trigger, focusPlace);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
-                AddCounts(v, ce, kind, ev, said);
+                AddCounts(document, v, ce, kind, ev, said);
                 ev.Confidence = Confidence(ce, ev);
                 perSentence.Add((si, ev, kind));
                 if (actor is not null && (actor.EntityId is not null || HasProper(v, ce.Actor))) lastNamedActor = actor;
@@ -221,6 +205,7 @@ public sealed class EventsComponent : IDocumentComponent
         FoldAnaphoric(document, perSentence);
         MergeTitleEvents(document, perSentence);
         AttachNextSentenceCounts(document, perSentence);
+        ResultClauseCounts(document, perSentence);
         MergeConflictingFigures(document, perSentence);
         foreach (var (_, ev, _) in perSentence) document.Events.Add(ev);
     }
@@ -479,35 +464,6 @@ public sealed class EventsComponent : IDocumentComponent
         return actor || target;
     }
 
-    /// <summary>A party named in the clause after the trigger ("demanded an admission by Moscow", "urged that Hamas ...").</summary>
-    private static bool PartyAfter(SentenceView v, int from, Document d)
-    {
-        for (int i = from; i < Math.Min(v.Count, from + 10); i++)
-        {
-            if (v.TagAt(i) == Tag.Punct) break;
-            if (v.TagAt(i) == Tag.Proper && IsParty(v, new Chunk(i, i + 1), d)) return true;
-        }
-        return false;
-    }
-
-    private static bool IsParty(SentenceView v, Chunk c, Document d)
-    {
-        if (c.IsEmpty) return false;
-        for (int i = c.Start; i < c.End; i++)
-        {
-            var t = v.TagAt(i);
-            if (t == Tag.Proper) return true;
-            if (t == Tag.Pron && v.IsAny(i, "they", "he", "she", "it")) return true;
-            var w = v.Word(i).ToString();
-            if (PartyNouns.Contains(w) || Counts.CountParser.PersonNouns.ContainsKey(w)) return true;
-            // agent nouns by their form: servicemen, protesters, activists, Iraqis, guardians
-            if (t == Tag.Noun && w.Length > 5 && (w.EndsWith("men", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ers", StringComparison.OrdinalIgnoreCase)
-                || w.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ians", StringComparison.OrdinalIgnoreCase))) return true;
-        }
-        var span = v.SpanOf(c);
-        return d.Mentions.Exists(m => span.Contains(m.Span));
-    }
-
     private static readonly string[] MeansPreps = ["in", "by", "during", "with", "from", "after"];
 
     private static CodedEvent? MeansNoun(SentenceView v, CodedEvent verb, List<CodedEvent> coded)
@@ -585,43 +541,6 @@ public sealed class EventsComponent : IDocumentComponent
         int end = trigger.End;
         while (end < v.Count && v.TagAt(end) is Tag.Punct or Tag.Comma) end++;
         return end >= v.Count && title.Contains(v.SpanOf(trigger));
-    }
-
-    private static readonly string[] LocativePreps = ["in", "near", "at", "on", "between", "from", "outside", "inside", "around", "across", "throughout",
-        "towards", "toward", "into", "within", "along", "off", "amid", "during", "since", "until", "over"];
-
-    private static readonly string[] PlaceHeads = ["province", "provinces", "city", "town", "village", "villages", "area", "areas", "region", "district",
-        "countryside", "neighborhood", "neighbourhood", "outskirts", "suburb", "suburbs", "north", "south", "east", "west", "part", "road", "border", "meantime", "governorate"];
-
-    /// <summary>
-    /// The actor the syntax proposed stands before the verb but is an adjunct: a noun phrase governed by a locative or
-    /// temporal preposition ("in the northern province killing 23", "in Khan Touman killed"), a phrase headed by a place
-    /// noun (province, town, outskirts ...) or by a time word ("July", "last week"). Places say where and times when;
-    /// neither is who.
-    /// </summary>
-    internal static bool AdjunctActor(SentenceView v, CodedEvent ce)
-    {
-        var a = ce.Actor;
-        if (a.IsEmpty || a.End > ce.Trigger.Start) return false;
-        if (a.Start > 0 && v.IsAny(a.Start - 1, LocativePreps)) return true;
-        int head = a.End - 1;
-        for (int i = a.Start; i < a.End; i++) if (v.TagAt(i) is Tag.Of or Tag.Prep) { head = i - 1; break; }
-        if (head < a.Start) return false;
-        return v.IsAny(head, PlaceHeads) || v.IsTemporal(head);
-    }
-
-    /// <summary>
-    /// "Rebels in the Ivory Coast dismissed": when the adjunct phrase follows a noun phrase that opens the clause, that noun
-    /// phrase with its adjunct is the subject; otherwise ("strikes against areas in the province killing ...") there is none.
-    /// </summary>
-    internal static Chunk SubjectOverAdjunct(SentenceView v, Chunk a)
-    {
-        int p = a.Start - 1;
-        if (p < 1 || !v.IsAny(p, LocativePreps) || !v.IsNominal(p - 1) || v.IsTemporal(a.End - 1)) return Chunk.None;
-        var np = v.NounPhraseEndingAt(p - 1);
-        if (np.IsEmpty) return Chunk.None;
-        bool opensClause = np.Start == 0 || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj || v.Is(np.Start - 1, "that");
-        return opensClause && !v.IsTemporal(np.End - 1) && !v.IsAny(np.End - 1, PlaceHeads) ? new Chunk(np.Start, a.End) : Chunk.None;
     }
 
     /// <summary>
@@ -728,66 +647,6 @@ public sealed class EventsComponent : IDocumentComponent
     private static bool IsMeansCode(string code) => code is "183" or "1831" or "1832" or "1833" or "194" or "195" or "2041";
 
     private static bool Inside(Chunk inner, Chunk outer) => !outer.IsEmpty && inner.Start >= outer.Start && inner.End <= outer.End;
-
-    private static bool HasProper(SentenceView v, Chunk c)
-    {
-        if (c.IsEmpty) return false;
-        for (int i = c.Start; i < c.End; i++) if (v.TagAt(i) == Tag.Proper) return true;
-        return false;
-    }
-
-    /// <summary>An argument for a role chunk: its text and span, linked to the last entity mention inside it; pronouns and "the group" carry the previous named argument.</summary>
-    private static EventArgument? Argument(Document d, SentenceView v, Chunk c, ref EventArgument? lastSame, EventArgument? lastAny)
-    {
-        if (c.IsEmpty) return null;
-        var span = v.SpanOf(c);
-        // a date or time ("Saturday", "over six months ago") is when, never who
-        foreach (var t in d.Times) if (t.Span.Contains(span)) return null;
-        bool pronoun = c.Length == 1 && v.TagAt(c.Start) == Tag.Pron && v.IsAny(c.Start, "they", "it", "he", "she");
-        bool groupRef = c.Length == 2 && v.IsAny(c.Start, "the") && v.IsAny(c.Start + 1, GroupWords);
-        if (pronoun && lastSame is not null)
-            return new EventArgument(lastSame.Text, span, lastSame.EntityId, lastSame.Code);
-        if (groupRef)
-        {
-            // the linking stage's reading of "the group" (a non-state group named before) first; else the last named
-            // organisation that is not a state body: "operations against the group" after "the regime" is not the regime
-            foreach (var m in d.Mentions)
-                if (span.Contains(m.Span) && m.EntityId is not null && d.EntityById(m.EntityId) is { } linked)
-                    return new EventArgument(linked.Name, span, linked.Id, linked.Actor?.Code);
-            var prior = LastEntityBefore(d, span.Start, EntityType.ORG, skipStateBodies: true);
-            if (prior is not null) return prior with { Span = span };
-            if (lastAny is not null) return new EventArgument(lastAny.Text, span, lastAny.EntityId, lastAny.Code);
-        }
-        Mention? best = null;
-        foreach (var m in d.Mentions)
-        {
-            if (!span.Contains(m.Span)) continue;
-            if (m.Type is EntityType.DATE or EntityType.QUANTITY) continue;
-            if (best is null || m.Span.End >= best.Span.End) best = m;
-        }
-        var entity = d.EntityById(best?.EntityId);
-        return new EventArgument(d.Slice(span), span, entity?.Id, entity?.Actor?.Code);
-    }
-
-    private static EventArgument? LastEntityBefore(Document d, int offset, EntityType type, bool skipStateBodies = false)
-    {
-        Mention? last = null;
-        foreach (var m in d.Mentions)
-            if (m.Span.End <= offset && m.Type == type && m.EntityId is not null && (last is null || m.Span.End > last.Span.End)
-                && !(skipStateBodies && IsStateBody(d.EntityById(m.EntityId)?.Actor?.Code))) last = m;
-        if (last is null) return null;
-        var e = d.EntityById(last.EntityId);
-        return new EventArgument(e?.Name ?? last.Text, last.Span, last.EntityId, e?.Actor?.Code);
-    }
-
-    /// <summary>A government, army, police, intelligence, judiciary or legislature code (CAMEO agent parts).</summary>
-    private static bool IsStateBody(string? code)
-    {
-        if (code is null) return false;
-        for (int i = 0; i + 3 <= code.Length; i += 3)
-            if (code.AsSpan(i, 3) is "GOV" or "MIL" or "COP" or "SPY" or "JUD" or "LEG") return true;
-        return false;
-    }
 
     /// <summary>The place the event happened at, chosen by the event-location model among the sentence's place mentions (or none).</summary>
     /// <remarks>When the sentence names no place the event happened at, the event inherits the article's focus place
@@ -973,176 +832,6 @@ public sealed class EventsComponent : IDocumentComponent
         return head >= 0 && v.IsAny(head, PropertyNouns);
     }
 
-    private static readonly string[] KillWords = ["kill", "killed", "kills", "killing", "killings", "died", "die", "dead", "martyred", "death", "deaths", "massacre", "executed", "execution", "slain", "murdered", "toll", "lives"];
-    private static readonly string[] InjureWords = ["injured", "injuring", "wounded", "wounding", "injure", "wound", "injuries"];
-
-    /// <summary>What a count on this event counts: from the trigger word, else from the code.</summary>
-    private static string? CountKind(SentenceView v, CodedEvent e, string code)
-    {
-        for (int i = e.Trigger.Start; i < e.Trigger.End; i++)
-        {
-            if (v.IsAny(i, KillWords)) return "killed";
-            if (v.IsAny(i, InjureWords)) return "injured";
-            if (v.IsAny(i, "arrest", "arrested", "arrests", "arresting", "detain", "detained", "detaining", "detention", "abducted", "kidnapped")) return "detained";
-            if (v.IsAny(i, "release", "released", "releasing", "freed", "free")) return "released";
-        }
-        if (code.StartsWith("084", StringComparison.Ordinal)) return "released";
-        if (code is "173" or "181") return "detained";
-        if (code == "154") return "fighters";
-        if (code == "201") return "displaced";
-        return null;
-    }
-
-    private static void AddCounts(SentenceView v, CodedEvent e, string? kind, Event ev, Documents.Attribution? attribution)
-    {
-        var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
-        var region = e.Target.IsEmpty ? e.Actor : e.Target;
-        var found = new List<CountPhrase>();
-        // a target that is a number standing for the victims is the count ("Dozens were wounded", "injuring dozens of them")
-        if (CasualtyRoles.VictimCount(v, e.Target, kind) is { HeadNoun: < 0 } victims) found.Add(victims);
-        else if (!region.IsEmpty) found.AddRange(CountParser.Find(v, region.Start - 3, region.End));
-        if (found.Count == 0 && kind is "killed" or "injured")
-        {
-            // "the death toll rose to 70", "killed at least 22 people", "22 people killed"
-            // a toll is stated at the end of its clause: "The death toll from a bomb blast on ... reached at least 112"
-            bool toll = v.IsAny(e.Trigger.End - 1, "toll");
-            found.AddRange(CountParser.Find(v, e.Trigger.End, Math.Min(v.Count, e.Trigger.End + (toll ? 25 : 8))));
-            if (found.Count == 0) found.AddRange(CountParser.Find(v, Math.Max(0, e.Trigger.Start - 8), e.Trigger.Start));
-        }
-        if (found.Count == 0 && e.Trigger.Start >= 2 && v.IsAny(e.Trigger.Start - 1, "were", "was", "been"))
-        {
-            // a passive's subject is what was done to: "at least 45 men were taken", "Dozens of young men who had
-            // returned ... were detained": the count right before the auxiliary, else one opening the sentence
-            var before = CountParser.Find(v, 0, e.Trigger.Start);
-            var adjacent = before.FindLast(c => c.Tokens.End >= e.Trigger.Start - 3);
-            var opening = before.Find(c => c.Tokens.Start <= 2);
-            if ((adjacent ?? opening) is { } subject && subject.HeadNoun >= 0) found.Add(subject);
-        }
-        foreach (var c in found)
-        {
-            var who = CountParser.Who(v, c) ?? CasualtyRoles.AntecedentWho(v, c, e.Actor);
-            var k = kind ?? KindNear(v, c);
-            // a count needs a kind from the event or a counted person noun ("45 men", "dozens of young men")
-            if (k is null && c.HeadNoun < 0) continue;
-            ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, who, source));
-            // injured counts stated beside killed ones: "killing 5 and wounding 12"
-        }
-        if (ev.Counts.Count == 0 && IsViolent(e.Code))
-        {
-            // a result clause: "clashes broke out ..., leaving three fighters dead and five wounded"
-            for (int i = e.Trigger.End; i < Math.Min(v.Count, e.Trigger.End + 20); i++)
-            {
-                if (!v.IsAny(i, "leaving", "left")) continue;
-                foreach (var c in CountParser.Find(v, i + 1, Math.Min(v.Count, i + 12)))
-                {
-                    int after = c.Tokens.End;
-                    string? k = v.IsAny(after, "dead", "killed") || v.IsAny(after + 1, "dead", "killed") ? "killed"
-                        : v.IsAny(after, "wounded", "injured") || v.IsAny(after + 1, "wounded", "injured") ? "injured" : null;
-                    if (k is not null) ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, CountParser.Who(v, c), source));
-                }
-                break;
-            }
-        }
-        if (kind == "killed")
-        {
-            // the wounded stated in the same clause
-            for (int i = e.Trigger.End; i < v.Count; i++)
-            {
-                if (!v.IsAny(i, InjureWords)) continue;
-                foreach (var c in CountParser.Find(v, Math.Max(e.Trigger.End, i - 6), Math.Min(v.Count, i + 6)))
-                    if (!ev.Counts.Exists(x => x.Span == v.SpanOf(c.Tokens)))
-                        ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), "injured", CountParser.Who(v, c), source));
-                break;
-            }
-        }
-    }
-
-    /// <summary>The kind of a count from the verb right after or before it ("30 people were killed", "killed 30").</summary>
-    private static string? KindNear(SentenceView v, CountPhrase c)
-    {
-        for (int i = c.Tokens.End; i < Math.Min(v.Count, c.Tokens.End + 4); i++)
-        {
-            if (v.IsAny(i, KillWords)) return "killed";
-            if (v.IsAny(i, InjureWords)) return "injured";
-            if (v.IsAny(i, "arrested", "detained")) return "detained";
-            if (v.IsAny(i, "released", "freed")) return "released";
-            if (v.IsAny(i, "displaced", "fled")) return "displaced";
-        }
-        return null;
-    }
-
-    private static string? KindOfWords(SentenceView v)
-    {
-        for (int i = 0; i < v.Count; i++)
-        {
-            if (v.IsAny(i, KillWords)) return "killed";
-            if (v.IsAny(i, InjureWords)) return "injured";
-            if (v.IsAny(i, "arrested", "detained", "detainees", "arrests", "detentions")) return "detained";
-            if (v.IsAny(i, "released", "freed")) return "released";
-            if (v.IsAny(i, "displaced", "fled", "displacement")) return "displaced";
-        }
-        return null;
-    }
-
-    private static string? ExpectedKind(string? code)
-    {
-        if (code is null) return null;
-        if (code.StartsWith("084", StringComparison.Ordinal)) return "released";
-        if (code is "173" or "181") return "detained";
-        if (code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal)) return "killed";
-        if (code == "154") return "fighters";
-        if (code == "201") return "displaced";
-        return null;
-    }
-
-    /// <summary>
-    /// Who says the text at <paramref name="at"/>: the attribution with the smallest scope that contains it (the reported
-    /// clause holding an event's trigger or a count), else the sentence's (the attribution covering its start).
-    /// </summary>
-    private static Documents.Attribution? AttributionOf(Document d, TextSpan sentence, TextSpan at)
-    {
-        Documents.Attribution? best = null;
-        foreach (var a in d.Attributions)
-            if (a.Scope.Contains(at.Start) && (best is null || a.Scope.Length < best.Scope.Length)) best = a;
-        return best ?? d.Attributions.Find(a => a.Scope.Contains(sentence.Start));
-    }
-
-    /// <summary>
-    /// An event without a count takes the count the next sentence states for the same kind of outcome
-    /// ("Troops arrested protesters in Homs. Activists said 45 people were detained.") when that sentence codes no
-    /// other event with its own actor; the restating event, if any, is folded into the first.
-    /// </summary>
-    private void AttachNextSentenceCounts(Document d, List<(int Sentence, Event Event, string? Kind)> events)
-    {
-        for (int i = 0; i < events.Count; i++)
-        {
-            var (si, ev, ownKind) = events[i];
-            if (ev.Counts.Count > 0 || si + 1 >= d.Sentences.Length) continue;
-            var want = ownKind ?? ExpectedKind(ev.Codes.Cameo);
-            if (want is null) continue;
-            var next = d.Sentences[si + 1];
-            var v = _coder.View(d, next);
-            if (KindOfWords(v) != want && !(want == "killed" && KindOfWords(v) == "injured")) continue;
-            // the next sentence's own events: only restatements without their own actor may be folded
-            var restating = events.Where(x => x.Sentence == si + 1).ToList();
-            if (restating.Exists(x => x.Event.Actor is not null && x.Event.Actor.EntityId != ev.Actor?.EntityId && x.Event.Actor.Text != ev.Actor?.Text && (x.Kind ?? ExpectedKind(x.Event.Codes.Cameo)) == want)) continue;
-            bool added = false;
-            foreach (var c in CountParser.Find(v, 0, v.Count))
-            {
-                var attribution = AttributionOf(d, next.Span, v.SpanOf(c.Tokens)); // the speaker of the clause stating the count
-                var source = attribution?.Chain.Count > 0 ? attribution.Chain[0].Name : null;
-                var kind = KindNear(v, c) ?? (c.HeadNoun >= 0 && v.IsAny(c.HeadNoun, "detainees", "prisoners", "bodies", "dead", "deaths", "casualties") ? want : null);
-                if (kind is null) continue;
-                ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), kind, CountParser.Who(v, c), source));
-                added = true;
-            }
-            if (!added) continue;
-            ev.Evidence.Add(next.Span);
-            foreach (var r in restating)
-                if ((r.Kind ?? ExpectedKind(r.Event.Codes.Cameo)) == want && r.Event.Actor is null) events.Remove(r);
-        }
-    }
-
     /// <summary>
     /// A definite event noun that refers back to an event already coded ("The release of these members by the regime",
     /// "the release falls within ...") is the same event, not a new one: its sentence becomes evidence of the earlier event
@@ -1173,41 +862,6 @@ public sealed class EventsComponent : IDocumentComponent
                 events.RemoveAt(i);
                 i--;
                 break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Two statements of the same outcome from different sources in neighbouring sentences ("25 killed, the Observatory
-    /// said. State media put the toll at 12.") are one event with both figures kept side by side, each with its source.
-    /// </summary>
-    private static void MergeConflictingFigures(Document d, List<(int Sentence, Event Event, string? Kind)> events)
-    {
-        for (int i = 0; i < events.Count; i++)
-        {
-            var a = events[i];
-            if (a.Event.Counts.Count == 0 || a.Event.Modality is Modality.Expected or Modality.Hypothetical or Modality.Negated) continue;
-            for (int j = i + 1; j < events.Count; j++)
-            {
-                var b = events[j];
-                if (b.Sentence - a.Sentence > 2) break;
-                if (b.Event.Counts.Count == 0 || b.Event.Modality is Modality.Expected or Modality.Hypothetical or Modality.Negated) continue;
-                var ka = a.Event.Counts[0].Kind; var kb = b.Event.Counts[0].Kind;
-                if (ka is null || ka != kb) continue;
-                var sa = a.Event.Counts[0].Source; var sb = b.Event.Counts[0].Source;
-                if (sa is null || sb is null || sa == sb) continue;
-                // figures of one sentence are not conflicting statements, though its clauses may have different speakers
-                if (d.SentenceAt(a.Event.Counts[0].Span.Start) == d.SentenceAt(b.Event.Counts[0].Span.Start)) continue;
-                if (a.Event.Counts[0].Min == b.Event.Counts[0].Min) continue;
-                if (a.Event.Actor is not null && b.Event.Actor is not null && a.Event.Actor.Text != b.Event.Actor.Text
-                    && (a.Event.Actor.EntityId is null || a.Event.Actor.EntityId != b.Event.Actor.EntityId)) continue;
-                a.Event.Counts.AddRange(b.Event.Counts);
-                a.Event.Evidence.AddRange(b.Event.Evidence);
-                foreach (var s in b.Event.Sources) if (!a.Event.Sources.Contains(s)) a.Event.Sources.Add(s);
-                a.Event.Actor ??= b.Event.Actor;
-                a.Event.Target ??= b.Event.Target;
-                events.RemoveAt(j);
-                j--;
             }
         }
     }

@@ -1,0 +1,192 @@
+using Dragoman.Documents;
+using Dragoman.Events.Counts;
+using Dragoman.Text.Syntax;
+
+namespace Dragoman.Events;
+
+/// <summary>Role assignment: which chunk of a clause is a party, the actor or the target, and the argument each role becomes.</summary>
+public sealed partial class EventsComponent
+{
+    private static readonly string[] GroupWords = ["group", "organization", "organisation", "militia", "movement", "faction"];
+
+    /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
+    internal static readonly HashSet<string> PartyNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "regime", "government", "forces", "army", "troops", "police", "militia", "militias", "group", "groups", "authorities",
+        "ministry", "coalition", "opposition", "jets", "warplanes", "aircraft", "protesters", "demonstrators", "activists",
+        "men", "checkpoints", "checkpoint", "barracks", "positions", "position", "villages", "village", "town", "city", "camp",
+        "hospital", "school", "base", "convoy", "neighbourhood", "neighborhood", "areas", "district", "cells", "branch", "intelligence",
+        "state", "states", "country", "countries", "leaders", "leader", "president", "minister", "officials", "official",
+        "forum", "council", "committee", "court", "parliament", "union", "party", "parties", "agency", "organization",
+        "organisation", "association", "league", "alliance", "front", "brigade", "battalion", "commission", "assembly",
+        "cabinet", "administration", "delegation", "mission", "embassy", "envoy", "spokesman", "navy", "military",
+        "allies", "ally", "partners", "neighbours", "neighbors", "authority", "regime's", "movement",
+    };
+
+    /// <summary>A party named in the clause after the trigger ("demanded an admission by Moscow", "urged that Hamas ...").</summary>
+    private static bool PartyAfter(SentenceView v, int from, Document d)
+    {
+        for (int i = from; i < Math.Min(v.Count, from + 10); i++)
+        {
+            if (v.TagAt(i) == Tag.Punct) break;
+            if (v.TagAt(i) == Tag.Proper && IsParty(v, new Chunk(i, i + 1), d)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsParty(SentenceView v, Chunk c, Document d)
+    {
+        if (c.IsEmpty) return false;
+        for (int i = c.Start; i < c.End; i++)
+        {
+            var t = v.TagAt(i);
+            if (t == Tag.Proper) return true;
+            if (t == Tag.Pron && v.IsAny(i, "they", "he", "she", "it")) return true;
+            var w = v.Word(i).ToString();
+            if (PartyNouns.Contains(w) || Counts.CountParser.PersonNouns.ContainsKey(w)) return true;
+            // agent nouns by their form: servicemen, protesters, activists, Iraqis, guardians
+            if (t == Tag.Noun && w.Length > 5 && (w.EndsWith("men", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ers", StringComparison.OrdinalIgnoreCase)
+                || w.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ians", StringComparison.OrdinalIgnoreCase))) return true;
+        }
+        var span = v.SpanOf(c);
+        return d.Mentions.Exists(m => span.Contains(m.Span));
+    }
+
+    private static readonly string[] LocativePreps = ["in", "near", "at", "on", "between", "from", "outside", "inside", "around", "across", "throughout",
+        "towards", "toward", "into", "within", "along", "off", "amid", "during", "since", "until", "over"];
+
+    private static readonly string[] PlaceHeads = ["province", "provinces", "city", "town", "village", "villages", "area", "areas", "region", "district",
+        "countryside", "neighborhood", "neighbourhood", "outskirts", "suburb", "suburbs", "north", "south", "east", "west", "part", "road", "border", "meantime", "governorate"];
+
+    /// <summary>
+    /// The actor the syntax proposed stands before the verb but is an adjunct: a noun phrase governed by a locative or
+    /// temporal preposition ("in the northern province killing 23", "in Khan Touman killed"), a phrase headed by a place
+    /// noun (province, town, outskirts ...) or by a time word ("July", "last week"). Places say where and times when;
+    /// neither is who.
+    /// </summary>
+    internal static bool AdjunctActor(SentenceView v, CodedEvent ce)
+    {
+        var a = ce.Actor;
+        if (a.IsEmpty || a.End > ce.Trigger.Start) return false;
+        if (a.Start > 0 && v.IsAny(a.Start - 1, LocativePreps)) return true;
+        int head = a.End - 1;
+        for (int i = a.Start; i < a.End; i++) if (v.TagAt(i) is Tag.Of or Tag.Prep) { head = i - 1; break; }
+        if (head < a.Start) return false;
+        return v.IsAny(head, PlaceHeads) || v.IsTemporal(head);
+    }
+
+    /// <summary>
+    /// "Rebels in the Ivory Coast dismissed": when the adjunct phrase follows a noun phrase that opens the clause, that noun
+    /// phrase with its adjunct is the subject; otherwise ("strikes against areas in the province killing ...") there is none.
+    /// </summary>
+    internal static Chunk SubjectOverAdjunct(SentenceView v, Chunk a)
+    {
+        int p = a.Start - 1;
+        if (p < 1 || !v.IsAny(p, LocativePreps) || !v.IsNominal(p - 1) || v.IsTemporal(a.End - 1)) return Chunk.None;
+        var np = v.NounPhraseEndingAt(p - 1);
+        if (np.IsEmpty) return Chunk.None;
+        bool opensClause = np.Start == 0 || v.TagAt(np.Start - 1) is Tag.Comma or Tag.Punct or Tag.Conj || v.Is(np.Start - 1, "that");
+        return opensClause && !v.IsTemporal(np.End - 1) && !v.IsAny(np.End - 1, PlaceHeads) ? new Chunk(np.Start, a.End) : Chunk.None;
+    }
+
+    private static bool HasProper(SentenceView v, Chunk c)
+    {
+        if (c.IsEmpty) return false;
+        for (int i = c.Start; i < c.End; i++) if (v.TagAt(i) == Tag.Proper) return true;
+        return false;
+    }
+
+    /// <summary>An argument for a role chunk: its text and span, linked to the last entity mention inside it; pronouns and "the group" carry the previous named argument.</summary>
+    private static EventArgument? Argument(Document d, SentenceView v, Chunk c, ref EventArgument? lastSame, EventArgument? lastAny)
+    {
+        if (c.IsEmpty) return null;
+        var span = v.SpanOf(c);
+        // a date or time ("Saturday", "over six months ago") is when, never who
+        foreach (var t in d.Times) if (t.Span.Contains(span)) return null;
+        bool pronoun = c.Length == 1 && v.TagAt(c.Start) == Tag.Pron && v.IsAny(c.Start, "they", "it", "he", "she");
+        bool groupRef = c.Length == 2 && v.IsAny(c.Start, "the") && v.IsAny(c.Start + 1, GroupWords);
+        if (pronoun && lastSame is not null)
+            return new EventArgument(lastSame.Text, span, lastSame.EntityId, lastSame.Code);
+        if (groupRef)
+        {
+            // the linking stage's reading of "the group" (a non-state group named before) first; else the last named
+            // organisation that is not a state body: "operations against the group" after "the regime" is not the regime
+            foreach (var m in d.Mentions)
+                if (span.Contains(m.Span) && m.EntityId is not null && d.EntityById(m.EntityId) is { } linked)
+                    return new EventArgument(linked.Name, span, linked.Id, linked.Actor?.Code);
+            var prior = LastEntityBefore(d, span.Start, EntityType.ORG, skipStateBodies: true);
+            if (prior is not null) return prior with { Span = span };
+            if (lastAny is not null) return new EventArgument(lastAny.Text, span, lastAny.EntityId, lastAny.Code);
+        }
+        Mention? best = null;
+        foreach (var m in d.Mentions)
+        {
+            if (!span.Contains(m.Span)) continue;
+            if (m.Type is EntityType.DATE or EntityType.QUANTITY) continue;
+            if (best is null || m.Span.End >= best.Span.End) best = m;
+        }
+        var entity = d.EntityById(best?.EntityId);
+        return new EventArgument(d.Slice(span), span, entity?.Id, entity?.Actor?.Code);
+    }
+
+    private static EventArgument? LastEntityBefore(Document d, int offset, EntityType type, bool skipStateBodies = false)
+    {
+        Mention? last = null;
+        foreach (var m in d.Mentions)
+            if (m.Span.End <= offset && m.Type == type && m.EntityId is not null && (last is null || m.Span.End > last.Span.End)
+                && !(skipStateBodies && IsStateBody(d.EntityById(m.EntityId)?.Actor?.Code))) last = m;
+        if (last is null) return null;
+        var e = d.EntityById(last.EntityId);
+        return new EventArgument(e?.Name ?? last.Text, last.Span, last.EntityId, e?.Actor?.Code);
+    }
+
+    /// <summary>A government, army, police, intelligence, judiciary or legislature code (CAMEO agent parts).</summary>
+    private static bool IsStateBody(string? code)
+    {
+        if (code is null) return false;
+        for (int i = 0; i + 3 <= code.Length; i += 3)
+            if (code.AsSpan(i, 3) is "GOV" or "MIL" or "COP" or "SPY" or "JUD" or "LEG") return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The chunk naming an event's actor, from the clause: the claimant of a responsibility claim that governs the event;
+    /// else the syntax's actor, or, where that is a weapon, the party named with it ("bombs dropped by the regime",
+    /// "A Turkish drone strike"); for a passive with no agent, the party named with the means after it ("were killed in a
+    /// Turkish drone strike", "rocket fire by regime forces"); a pronoun reported by a speech verb is that verb's subject.
+    /// </summary>
+    private static Chunk ActorChunk(Document d, SentenceView v, CodedEvent ce, Chunk means, List<CodedEvent> coded)
+    {
+        if (ClauseRoles.Claimant(v, ce.Trigger) is { IsEmpty: false } claimant && (ce.Actor.IsEmpty || !means.IsEmpty || ce.Actor.Start > claimant.End))
+            return claimant;
+        var actor = means.IsEmpty ? ce.Actor : CasualtyRoles.MeansActor(v, means, coded);
+        if (actor.IsEmpty && !means.IsEmpty) actor = PartyWithMeans(d, v, means);
+        if (actor.IsEmpty && ce.Actor.IsEmpty && !ce.Nominal && IsViolent(ce.Code) && CasualtyRoles.MeansAfter(v, ce.Trigger) is { IsEmpty: false } after)
+            actor = PartyWithMeans(d, v, after);
+        if (actor.IsEmpty && ce.Nominal) actor = ClauseRoles.NominalAgent(v, ce.Trigger);
+        if (actor.IsEmpty && ce.Nominal) actor = ClauseRoles.LightVerbSubject(v, ce.Trigger, LightVerbs);
+        // "were killed in an attack by armed men": the agent of the event noun after a passive casualty verb
+        if (actor.IsEmpty && ce.Actor.IsEmpty && ce.Passive && CasualtyRoles.MeansAfter(v, ce.Trigger) is { IsEmpty: false } m2)
+            actor = ClauseRoles.NominalAgent(v, new Chunk(m2.End - 1, m2.End));
+        return ClauseRoles.SpeakerForPronoun(v, actor);
+    }
+
+    /// <summary>
+    /// The party a means phrase names: its "by" agent ("rocket fire by regime forces"), else the proper-noun modifiers
+    /// before its head ("A Turkish drone strike", "Russian missile strikes") that are neither a place (where) nor a time (when).
+    /// </summary>
+    private static Chunk PartyWithMeans(Document d, SentenceView v, Chunk means)
+    {
+        if (v.TagAt(means.End) == Tag.By && v.IsNominal(means.End + 1)) return v.NounPhraseStartingAt(means.End + 1);
+        int start = -1, end = -1;
+        for (int i = means.Start; i < means.End - 1; i++)
+        {
+            // the sentence's first word is capitalised by its position, not as a name ("Car bomb in Syria kills ...")
+            bool modifier = v.TagAt(i) == Tag.Proper && i > 0 && !v.IsTemporal(i) && !d.Places.Exists(p => p.Span.Overlaps(v.SpanOf(new Chunk(i, i + 1))));
+            if (modifier && start < 0) start = i;
+            if (modifier) end = i + 1;
+            else if (start >= 0) break;
+        }
+        return start < 0 ? Chunk.None : new Chunk(start, end);
+    }
+}

@@ -1,0 +1,89 @@
+using Dragoman.Documents;
+using Dragoman.Tests.Support;
+
+namespace Dragoman.Tests.Events;
+
+/// <summary>Roles and counts read from the clause around the trigger (ClauseRoles, EventsComponent.Roles/Counts), through the whole pipeline.</summary>
+public class ClauseRoleTests
+{
+    private static Document Run(string text) => TestPipeline.ProcessText(text, new DateOnly(2019, 3, 4));
+
+    private static Event Find(Document doc, string trigger, string reason)
+    {
+        var ev = doc.Events.Find(e => doc.Slice(e.Trigger).Equals(trigger, StringComparison.OrdinalIgnoreCase));
+        Assert.True(ev is not null, $"{reason}: no '{trigger}' event in {string.Join(", ", doc.Events.Select(e => doc.Slice(e.Trigger)))}");
+        return ev!;
+    }
+
+    // text, trigger, words the actor holds, reason
+    [Theory]
+    [InlineData("Fifteen villagers were beaten and arrested by army troops in the town on Sunday.", "arrested", "troops",
+        "a participle coordinated with a passive one is passive too: its actor is the by-agent")]
+    [InlineData("Fifteen villagers were beaten and arrested by army troops in the town on Sunday.", "beaten", "troops",
+        "the first participle of a passive pair takes the agent stated after the second")]
+    [InlineData("The rebel group claimed responsibility for an ambush that killed 28 soldiers near the border.", "killed", "rebel group",
+        "the claimant of a responsibility claim is the actor of the claimed attack, not the ambush (a means)")]
+    [InlineData("A Turkish drone strike killed two civilians near the city on Friday.", "killed", "Turkish",
+        "a weapon subject is the means; the party named with it is the actor")]
+    [InlineData("Two men were killed in a Russian missile strike on the town on Friday.", "killed", "Russian",
+        "a passive without an agent takes the party named with the means after it")]
+    [InlineData("The militia said it killed 70 soldiers in an attack near the border.", "killed", "militia",
+        "a pronoun subject of a reported clause stands for the speaker")]
+    [InlineData("Police officers shot and killed six people in the capital on Friday.", "killed", "Police officers",
+        "coordinated verbs share their subject")]
+    [InlineData("Two soldiers were killed in an attack carried out by rebels in the region on Friday.", "killed", "rebels",
+        "the agent of the event noun after a passive casualty verb ('carried out by') is the verb's actor")]
+    [InlineData("The militants launched an attack on an army post near the town on Friday.", "attack", "militants",
+        "an event noun that is the object of a light verb takes the verb's subject")]
+    public void The_actor_comes_from_the_clause(string text, string trigger, string actor, string reason)
+    {
+        var doc = Run(text);
+        var ev = Find(doc, trigger, reason);
+        Assert.True(ev.Actor?.Text.Contains(actor, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: actor {ev.Actor?.Text ?? "(none)"}");
+    }
+
+    // text, trigger, words the victims (target) hold, reason
+    [Theory]
+    [InlineData("Fifteen villagers were beaten and arrested by army troops in the town on Sunday.", "arrested", "villagers",
+        "the subject of a passive is what was done to: a target, never the actor")]
+    [InlineData("Security forces shot dead three people in the capital on Sunday.", "shot", "three people",
+        "a resultative word between the verb and its object is not the object")]
+    public void Victims_are_targets(string text, string trigger, string target, string reason)
+    {
+        var doc = Run(text);
+        var ev = Find(doc, trigger, reason);
+        Assert.True(ev.Target?.Text.Contains(target, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: target {ev.Target?.Text ?? "(none)"}");
+        Assert.False(ev.Actor?.Text.Contains(target, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: the victims are the actor");
+    }
+
+    // text, trigger, expected lowest count (0: none of one), reason
+    [Theory]
+    [InlineData("He and three others were killed in the town on Friday.", "killed", 4, "a person and a number of others: the conjuncts add up")]
+    [InlineData("A journalist and two soldiers were killed in an explosion near the city.", "killed", 3, "one person named by a singular noun counts one")]
+    [InlineData("A child was wounded by a sniper in the district on Friday.", "wounded", 1, "a single victim is a count of one")]
+    [InlineData("Gunmen stormed a village near the town on Friday, killing at least 20 soldiers.", "stormed", 20,
+        "a result clause counts the event it follows")]
+    [InlineData("Troops killed a family in the village on Friday.", "killed", 0, "a collective noun is not one person")]
+    [InlineData("Dozens of men who had returned to the town under a settlement agreement were detained by police on Friday.", "detained", 12,
+        "a singular noun that is not a person ('a settlement agreement') is not a count of one")]
+    [InlineData("Police officers shot and killed six people in the capital on Friday.", "killed", 6, "the second of two coordinated verbs keeps its object's count")]
+    public void Counts_come_from_the_victims_of_the_clause(string text, string trigger, int min, string reason)
+    {
+        var doc = Run(text);
+        var ev = Find(doc, trigger, reason);
+        var counts = string.Join(", ", ev.Counts.Select(c => $"{c.Min} {c.Kind}"));
+        if (min == 0) Assert.True(!ev.Counts.Exists(c => c.Min == 1), $"{reason}: counts {counts}");
+        else Assert.True(ev.Counts.Exists(c => c.Min == min), $"{reason}: counts {counts}");
+    }
+
+    // text, trigger, words the source holds, reason
+    [Theory]
+    [InlineData("The ministry on Monday said troops had shelled the town.", "shelled", "ministry", "a time adjunct before the cue says when, not who")]
+    [InlineData("Troops shelled the town, according to the monitor.", "shelled", "monitor", "'according to' names the source")]
+    public void The_source_is_the_speaker_of_the_clause(string text, string trigger, string source, string reason)
+    {
+        var doc = Run(text);
+        var ev = Find(doc, trigger, reason);
+        Assert.True(ev.Sources.Exists(s => s.Name.Contains(source, StringComparison.OrdinalIgnoreCase)), $"{reason}: sources {string.Join(" <- ", ev.Sources.Select(s => s.Name))}");
+    }
+}
