@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-# Adds 200,000 synthetic stored events and merge reports (random places in 12 countries, days 2016-2024, nonsense
-# names) to a dragoman store, to measure merge cost at scale: python3 tools/merge-synthetic-store.py STORE.db
-# (see docs/benchmarks.md, "Merge"). The store must exist (e.g. `./dragoman ingest samples/ --db STORE.db`).
+# Adds N (default 200,000) synthetic stored events and merge reports (random places in 12 countries, nonsense names,
+# from FIRST_DAY (DateOnly.DayNumber, default 736000 = 2016-02) over DAYS days (default 3100)) to a dragoman store, to
+# measure merge cost at scale: python3 tools/merge-synthetic-store.py STORE.db [N] [FIRST_DAY] [DAYS]
+# (see docs/benchmarks.md, "Merge" and tools/merge-scale-bench.sh). The store must exist (`./dragoman ingest samples/ --db STORE.db`).
 import sqlite3, random, sys
 random.seed(1)
 db=sqlite3.connect(sys.argv[1])
@@ -11,7 +12,9 @@ countries=[('NG',9,8),('SO',2,45),('AF',34,66),('YE',15,44),('PH',10,122),('TR',
 fams=['violence']*6+['strategic']*2+['demonstration']+[None]
 actions={'violence':['attack','bombing','airstrike','shelling','clash'],'strategic':['arrest','seize','release'],'demonstration':['protest'],None:['consult']}
 words=['alpha','bravo','charlie','delta','echo','foxtrot','golf','hotel','india','juliet','kilo','lima','mike','november','oscar','papa']
-N=200000; lo0=736000; span=3100
+N=int(sys.argv[2]) if len(sys.argv)>2 else 200000
+lo0=int(sys.argv[3]) if len(sys.argv)>3 else 736000
+span=int(sys.argv[4]) if len(sys.argv)>4 else 3100
 ev=[]; rep=[]; inc=[]
 for i in range(N):
     f=random.choice(fams); a=random.choice(actions[f]); c,la,lo=random.choice(countries)

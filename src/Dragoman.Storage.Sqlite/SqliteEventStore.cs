@@ -65,6 +65,7 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         {
             if (_disposed) return;
             _disposed = true;
+            DisposePrepared();
             try { Exec(_db, "PRAGMA optimize;"); } catch (SqliteException) { }
             _db.Dispose();
         }

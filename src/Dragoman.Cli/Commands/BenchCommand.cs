@@ -20,6 +20,10 @@ public sealed class BenchSettings : InputSettings
     [Description("Store into this database (one run). Default: a fresh temporary database per run, deleted afterwards.")]
     public string? Db { get; init; }
 
+    [CommandOption("--seed-db <FILE>")]
+    [Description("Start every run from a fresh copy of this SQLite store (to time ingest into a store that already holds many events; tools/merge-scale-bench.sh).")]
+    public string? SeedDb { get; init; }
+
     [CommandOption("--no-merge")]
     [Description("Store without merging events into incidents (to measure what merging costs).")]
     public bool NoMerge { get; init; }
@@ -33,6 +37,8 @@ public sealed class BenchSettings : InputSettings
     {
         if (Runs < 1) return Spectre.Console.ValidationResult.Error("--runs must be 1 or more");
         if (Db is not null && Runs != 1) return Spectre.Console.ValidationResult.Error("--db takes one run; leave --db out to repeat into temporary databases");
+        if (SeedDb is not null && Db is not null) return Spectre.Console.ValidationResult.Error("--seed-db and --db exclude each other: --seed-db copies the store for every run");
+        if (SeedDb is not null && !File.Exists(SeedDb)) return Spectre.Console.ValidationResult.Error($"--seed-db {SeedDb}: no such file");
         return base.Validate();
     }
 }
@@ -58,6 +64,7 @@ public sealed class BenchCommand : Command<BenchSettings>
         for (int run = 1; run <= settings.Runs; run++)
         {
             var db = settings.Db ?? Path.Combine(Path.GetTempPath(), $"dragoman-bench-{Environment.ProcessId}-{run}.db");
+            if (settings.SeedDb is not null) File.Copy(settings.SeedDb, db, overwrite: true);
             stages.Reset();
             var gcBefore = GC.CollectionCount(0);
             var allocBefore = GC.GetTotalAllocatedBytes();

@@ -31,14 +31,14 @@ public static class IncidentClusterer
         var index = new Dictionary<string, int>(n, StringComparer.Ordinal);
         for (int i = 0; i < n; i++) index[rs[i].Ref] = i;
 
-        var pair = new PairScore?[n, n];
+        var raw = new double[n, n];
         var score = new double[n, n];
         for (int i = 0; i < n; i++)
             for (int j = i + 1; j < n; j++)
             {
-                var p = PairScorer.Score(rs[i], rs[j], explain: false);
-                pair[i, j] = pair[j, i] = p;
-                score[i, j] = score[j, i] = double.IsNegativeInfinity(p.Score) ? ApartScore : p.Score;
+                double p = PairScorer.Value(rs[i], rs[j]);
+                raw[i, j] = raw[j, i] = p;
+                score[i, j] = score[j, i] = double.IsNegativeInfinity(p) ? ApartScore : p;
             }
 
         // Union-find over "together" constraints first; "apart" constraints become a set of forbidden report pairs.
@@ -112,7 +112,7 @@ public static class IncidentClusterer
         {
             if (!alive[x]) continue;
             var members = groups[x].Order().ToArray();
-            result.Add(new IncidentGroup([.. members.Select(i => BestLink(i, members, rs, pair))]));
+            result.Add(new IncidentGroup([.. members.Select(i => BestLink(i, members, rs, raw))]));
         }
         return [.. result.OrderBy(g => g.Members[0].Ref, StringComparer.Ordinal)];
     }
@@ -124,11 +124,11 @@ public static class IncidentClusterer
         return false;
     }
 
-    private static ReportLink BestLink(int i, int[] members, MergeReport[] rs, PairScore?[,] pair)
+    private static ReportLink BestLink(int i, int[] members, MergeReport[] rs, double[,] raw)
     {
         int bestJ = -1;
         foreach (int j in members)
-            if (j != i && (bestJ < 0 || pair[i, j]!.Score > pair[i, bestJ]!.Score)) bestJ = j;
+            if (j != i && (bestJ < 0 || raw[i, j] > raw[i, bestJ])) bestJ = j;
         if (bestJ < 0) return new ReportLink(rs[i].Ref, null, null, []);
         var p = PairScorer.Score(rs[i], rs[bestJ]);
         return new ReportLink(rs[i].Ref, rs[bestJ].Ref, double.IsNegativeInfinity(p.Score) ? null : p.Score, p.Reasons);

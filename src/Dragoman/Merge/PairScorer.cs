@@ -25,72 +25,97 @@ public static class PairScorer
     /// <summary>Days apart two dated reports may be and still be compared (blocking window).</summary>
     public const int WindowDays = 4;
 
+    // The weights (docs/merge.md). Named, because the store's candidate search bounds the score with them in SQL.
+    public const double DateSameDayTexts = 1.0, DateSameDayPublication = 0.5, DateOneDay = 0, DateInWindow = -1.5, DateFar = -4, DateUndated = -0.3;
+    public const double PlaceSameTight = 1.6, PlaceSameWide = 1.2, PlaceWithinTight = 1.2, PlaceWithinWide = 0, PlaceNear = -0.5, PlaceFar = -3, PlaceNone = -0.3;
+    /// <summary>A tolerance at or below this (km) is tight: an exact or near place.</summary>
+    public const double TightTolerance = 50;
+    /// <summary>The tolerance of a country-precision place (km); a shared GeoNames id counts only below it.</summary>
+    public const double CountryTolerance = 1500;
+    public const double TypeSameAction = 0.3, TypeSameAcledType = 0.1;
+    public const double NamePerShared = 0.6;
+    public const int NamesCounted = 3;
+    public const double CountAgree = 0.3, CountApart = -0.5, CountNobodyDied = -1.5;
+
+    /// <summary>How far apart (km) two points may be at each place precision and still be one place; others: <see cref="DefaultTolerance"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, double> Tolerances = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["exact"] = 25, ["near"] = 40, ["region"] = 150, ["country"] = CountryTolerance,
+    };
+
+    /// <summary>The tolerance of an unknown precision, and of a place inherited from the article's focus (read as a region).</summary>
+    public const double DefaultTolerance = 150;
+
     /// <param name="explain">Write each reason's detail (the clusterer scores every pair without, and explains only the links it keeps).</param>
     public static PairScore Score(MergeReport a, MergeReport b, bool explain = true)
     {
         if (a.Family is null || a.Family != b.Family) return PairScore.Apart;
         var reasons = new List<LinkReason>(6);
+        return new PairScore(Sum(a, b, reasons, explain), reasons);
+    }
+
+    /// <summary>The score of <see cref="Score"/> alone (negative infinity for different families), without reasons or allocation.</summary>
+    public static double Value(MergeReport a, MergeReport b) =>
+        a.Family is null || a.Family != b.Family ? double.NegativeInfinity : Sum(a, b, null, false);
+
+    /// <summary>The features in a fixed order (so both entry points add the same doubles in the same order); reasons only when a list is given.</summary>
+    private static double Sum(MergeReport a, MergeReport b, List<LinkReason>? reasons, bool explain)
+    {
         double s = 0;
-        void Add(string feature, double w, string detail) { s += w; reasons.Add(new LinkReason(feature, w, detail)); }
+        void Add(string feature, double w, string detail) { s += w; reasons?.Add(new LinkReason(feature, w, detail)); }
 
         // Date: a day the text gives is precise; the publication date only bounds the event from above.
         if (a.Dated && b.Dated)
         {
             int gap = Math.Max(0, Math.Max(a.DayLo!.Value - b.DayHi!.Value, b.DayLo!.Value - a.DayHi!.Value));
             bool bothText = !a.DayFromPublication && !b.DayFromPublication;
-            if (gap == 0) Add("date", bothText ? 1.0 : 0.5, bothText ? "same day in both texts" : "overlaps the publication window");
-            else if (gap == 1) Add("date", 0, "one day apart");
-            else if (gap <= WindowDays) Add("date", -1.5, !explain ? "" : $"{gap} days apart");
-            else Add("date", -4, !explain ? "" : $"{gap} days apart");
+            if (gap == 0) Add("date", bothText ? DateSameDayTexts : DateSameDayPublication, bothText ? "same day in both texts" : "overlaps the publication window");
+            else if (gap == 1) Add("date", DateOneDay, "one day apart");
+            else if (gap <= WindowDays) Add("date", DateInWindow, !explain ? "" : $"{gap} days apart");
+            else Add("date", DateFar, !explain ? "" : $"{gap} days apart");
         }
-        else Add("date", -0.3, "one report is undated");
+        else Add("date", DateUndated, "one report is undated");
 
         // Place: distance against the coarser precision's tolerance; a different country rules out.
         if (a.Lat is { } la && a.Lon is { } oa && b.Lat is { } lb && b.Lon is { } ob)
         {
             double km = Kilometres(la, oa, lb, ob);
             double tol = Math.Max(Tolerance(a), Tolerance(b));
-            if (a.GeonameId is not null && a.GeonameId == b.GeonameId && tol < 1500)
-                Add("place", tol <= 50 ? 1.6 : 1.2, !explain ? "" : $"same place {a.PlaceName}");
-            else if (km <= tol) Add("place", tol <= 50 ? 1.2 : 0, !explain ? "" : $"{km:0} km apart, within {tol:0} km");
-            else if (km <= 3 * tol) Add("place", -0.5, !explain ? "" : $"{km:0} km apart");
-            else Add("place", -3, !explain ? "" : $"{km:0} km apart ({a.PlaceName} / {b.PlaceName})");
+            if (a.GeonameId is not null && a.GeonameId == b.GeonameId && tol < CountryTolerance)
+                Add("place", tol <= TightTolerance ? PlaceSameTight : PlaceSameWide, !explain ? "" : $"same place {a.PlaceName}");
+            else if (km <= tol) Add("place", tol <= TightTolerance ? PlaceWithinTight : PlaceWithinWide, !explain ? "" : $"{km:0} km apart, within {tol:0} km");
+            else if (km <= 3 * tol) Add("place", PlaceNear, !explain ? "" : $"{km:0} km apart");
+            else Add("place", PlaceFar, !explain ? "" : $"{km:0} km apart ({a.PlaceName} / {b.PlaceName})");
         }
         else if (a.Country is not null && b.Country is not null && a.Country != b.Country)
-            Add("place", -3, !explain ? "" : $"{a.Country} / {b.Country}");
-        else Add("place", -0.3, "a report has no place");
+            Add("place", PlaceFar, !explain ? "" : $"{a.Country} / {b.Country}");
+        else Add("place", PlaceNone, "a report has no place");
 
-        if (a.Action == b.Action) Add("type", 0.3, a.Action);
-        else if (a.AcledType is not null && a.AcledType == b.AcledType) Add("type", 0.1, a.AcledType);
+        if (a.Action == b.Action) Add("type", TypeSameAction, a.Action);
+        else if (a.AcledType is not null && a.AcledType == b.AcledType) Add("type", TypeSameAcledType, a.AcledType);
 
         int shared = SharedCount(a.Names, b.Names);
-        if (shared > 0) Add("names", Math.Min(3, shared) * 0.6, !explain ? "" : string.Join(", ", a.Names.Intersect(b.Names, StringComparer.Ordinal).Take(4)));
+        if (shared > 0) Add("names", Math.Min(NamesCounted, shared) * NamePerShared, !explain ? "" : string.Join(", ", a.Names.Intersect(b.Names, StringComparer.Ordinal).Take(4)));
 
         if (a.Killed is { } ka && b.Killed is { } kb)
         {
             if (ka == 0 || kb == 0)
             {
-                if (Math.Max(ka, kb) >= 3) Add("count", -1.5, !explain ? "" : $"{ka} / {kb} killed: nobody died in one report");
+                if (Math.Max(ka, kb) >= 3) Add("count", CountNobodyDied, !explain ? "" : $"{ka} / {kb} killed: nobody died in one report");
             }
             else
             {
                 double ratio = (double)Math.Min(ka, kb) / Math.Max(ka, kb);
-                if (ratio >= 0.5) Add("count", 0.3, !explain ? "" : $"{ka} / {kb} killed");
-                else if (ratio < 0.2) Add("count", -0.5, !explain ? "" : $"{ka} / {kb} killed");
+                if (ratio >= 0.5) Add("count", CountAgree, !explain ? "" : $"{ka} / {kb} killed");
+                else if (ratio < 0.2) Add("count", CountApart, !explain ? "" : $"{ka} / {kb} killed");
             }
         }
-        return new PairScore(s, reasons);
+        return s;
     }
 
     /// <summary>How far apart (km) two points of a place may be at a report's precision and still be one place.</summary>
-    public static double Tolerance(MergeReport r) => (r.PlaceInherited ? "region" : r.Precision) switch
-    {
-        "exact" => 25,
-        "near" => 40,
-        "region" => 150,
-        "country" => 1500,
-        _ => 150,
-    };
+    public static double Tolerance(MergeReport r) =>
+        !r.PlaceInherited && r.Precision is not null && Tolerances.TryGetValue(r.Precision, out var km) ? km : DefaultTolerance;
 
     public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
     {

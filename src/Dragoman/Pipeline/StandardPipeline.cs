@@ -2,6 +2,7 @@ using Dragoman.Actors;
 using Dragoman.Entities;
 using Dragoman.Geo;
 using Dragoman.Text;
+using Dragoman.Text.Syntax;
 using Dragoman.Time;
 
 namespace Dragoman.Pipeline;
@@ -15,18 +16,31 @@ public static class StandardPipeline
 {
     public static DocumentPipeline Build(PipelineResources resources)
     {
-        var actors = ActorResources.Load();
+        // The resources load at the same time, each from its own files: a start takes the longest load, not their sum.
+        var pos = Load(() => PosModel.Bundled);
+        var ner = Load(() => NerComponent.BundledModel);
+        var actors = Load(() => ActorResources.Load());
+        var geo = Load(() => GeoComponent.FromResources(resources));
+        var events = Load(() => Events.EventResources.LoadBundled());
+        var locator = Load(() => EventLocator.LoadBundled().Value);
+        var contextWords = Load(() => Events.Context.ContextWords.LoadBundled().Value);
+        var salience = Load(() => Events.Salience.SalienceModel.LoadBundled().Value);
         return new PipelineBuilder()
-            .Add(new TextComponent())
-            .Add(new NerComponent(NerComponent.BundledModel))
-            .Add(new ActorMentionComponent(actors))
-            .Add(GeoComponent.FromResources(resources))
-            .Add(new LinkingComponent(actors))
+            .Add(new TextComponent(Wait(pos)))
+            .Add(new NerComponent(Wait(ner)))
+            .Add(new ActorMentionComponent(Wait(actors)))
+            .Add(Wait(geo))
+            .Add(new LinkingComponent(Wait(actors)))
             .Add(new TimeComponent())
             .Add(new Attribution.AttributionComponent())
-            .Add(new Events.EventsComponent(Events.EventResources.LoadBundled(), EventTimeResolver.Resolve, EventLocator.LoadBundled().Value))
-            .Add(new Events.Context.EventContextComponent(Events.EventResources.LoadBundled().Codes, Events.Context.ContextWords.LoadBundled().Value))
-            .Add(new Events.Salience.SalienceComponent(Events.Salience.SalienceModel.LoadBundled().Value))
+            .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator)))
+            .Add(new Events.Context.EventContextComponent(Wait(events).Codes, Wait(contextWords)))
+            .Add(new Events.Salience.SalienceComponent(Wait(salience)))
             .Build();
     }
+
+    private static Task<T> Load<T>(Func<T> load) => Task.Run(load);
+
+    /// <summary>The loaded resource, or the loader's own exception (not wrapped in an AggregateException).</summary>
+    private static T Wait<T>(Task<T> loading) => loading.GetAwaiter().GetResult();
 }

@@ -19,4 +19,28 @@ public class LanguageTests
 
     [Fact]
     public void An_empty_text_has_no_language() => Assert.Null(ArticleLanguages.Detect("   "));
+
+    private const string English = "An aid convoy reached the northern town on Sunday after a two-day delay, the agency said in a statement. ";
+    private const string French = "Un convoi humanitaire est arrivé dimanche dans la ville du nord après deux jours de retard, a indiqué l'agence. ";
+
+    [Theory]
+    [InlineData(1, 0, "en", "a short text is read whole")]
+    [InlineData(40, 0, "en", "a long English text")]
+    [InlineData(2, 40, "fr", "an English lead-in does not decide a long French text: the middle is read too")]
+    public void A_long_text_is_decided_by_its_start_and_its_middle(int english, int french, string code, string reason) =>
+        Assert.True(code == ArticleLanguages.Detect(string.Concat(Enumerable.Repeat(English, english)) + string.Concat(Enumerable.Repeat(French, french))), reason);
+
+    [Fact]
+    public void The_sample_is_two_slices_cut_at_spaces()
+    {
+        var text = string.Concat(Enumerable.Repeat(English, 40)) + string.Concat(Enumerable.Repeat(French, 40));
+        var sample = ArticleLanguages.Sample(text);
+        Assert.True(sample.Length <= ArticleLanguages.SampleChars + 1, $"{sample.Length} characters");
+        var slices = sample.Split('\n');
+        Assert.Equal(2, slices.Length);
+        Assert.StartsWith("An aid convoy", slices[0]);
+        Assert.Contains("convoi", slices[1]); // the middle of this text is French
+        Assert.All(slices, s => Assert.False(s.EndsWith(' ') || s.StartsWith(' '), $"'{s}' is not cut at a space"));
+        Assert.Same(English, ArticleLanguages.Sample(English));
+    }
 }

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using Dragoman.Merge;
+using Microsoft.Data.Sqlite;
+
+namespace Dragoman.Storage.Sqlite;
+
+/// <summary>
+/// The merge stage's candidate search: the stored reports of a new report's block (family, a window of days, the same
+/// country or none; undated: the same resolved place) whose pair score can still reach the threshold. SQLite computes an
+/// upper bound of <see cref="PairScorer"/>'s score for every row of the block (<see cref="MergeScoreBound"/>) and hands
+/// back only the rows at or above the threshold, so the rows a report cannot link to are never read into .NET; the
+/// survivors are scored exactly as before. A report thus finds the same incidents, at a cost that follows the rows it may
+/// link to rather than the size of its block.
+/// </summary>
+public sealed partial class SqliteEventStore
+{
+    /// <summary>Most candidates one report reads from a block (a safety bound; blocks are far smaller in news).</summary>
+    public const int MaxCandidates = 2000;
+
+    /// <summary>Days a stored report's window may start before the new report's window and still be read (month precision fits).</summary>
+    private const int LongestWindowDays = 40;
+
+    private static readonly string CandidatesSql = BuildCandidatesSql();
+
+    private static string BuildCandidatesSql()
+    {
+        string bound = MergeScoreBound.Sql(column => "r." + column);
+        string window = "r.day_lo BETWEEN $from - $longest AND $hi + $window AND r.day_hi >= $from AND r.article_id <> $a";
+        string Part(string where) => $"SELECT {ReportColumns} FROM incident_reports r WHERE {where} AND {bound}";
+        // Dated: the same family within the window, in the same country or in none (each an index range on
+        // (family, country, day_lo)); undated on either side: only at the same resolved place ((family, geonameid)).
+        // A part whose key is null reads nothing, so one statement serves every report.
+        return string.Join(" UNION ALL ",
+            Part($"r.family = $family AND r.country = $country AND {window}"),
+            Part($"r.family = $family AND r.country IS NULL AND {window}"),
+            Part("r.family = $family AND r.geonameid = $gid AND r.article_id <> $a AND ($lo IS NULL OR r.day_lo IS NULL)"))
+            // A literal: SQLite plans with a bound LIMIT's value and so compiles the statement again for every new binding.
+            + $" LIMIT {MaxCandidates}";
+    }
+
+    private List<StoredReport> Candidates(SqliteTransaction tx, MergeReport m, long articleId)
+    {
+        if (!m.Dated && m.GeonameId is null) return [];
+        var cmd = Cached(tx, CandidatesSql, ["$family", "$a", "$from", "$longest", "$window", .. MergeScoreBound.Parameters]);
+        object?[] block = [m.Family, articleId, m.Dated ? m.DayLo!.Value - PairScorer.WindowDays : null, LongestWindowDays, PairScorer.WindowDays];
+        for (int i = 0; i < block.Length; i++) cmd.Parameters[i].Value = block[i] ?? DBNull.Value;
+        MergeScoreBound.Bind(cmd.Parameters, block.Length, m, MergeThreshold);
+        return ReadAll(cmd, ReadReport);
+    }
+}
+
+/// <summary>
+/// An upper bound, as an SQL expression, of <see cref="PairScorer"/>'s score between a new report (parameters) and a
+/// stored one (columns): the date and type features exactly, the place feature with the distance less a metre (SQLite's
+/// trigonometry may round differently from .NET's), the shared names counted exactly, and the count feature at its
+/// largest weight. Built from the scorer's own weights; a test checks it against the scorer on random pairs.
+/// </summary>
+internal static class MergeScoreBound
+{
+    /// <summary>Subtracted from the threshold: the bound adds the same weights in another order, so it may round lower.</summary>
+    public const double Margin = 1e-9;
+
+    /// <summary>The new report's fields the expression reads, and the threshold less <see cref="Margin"/> ($floor).</summary>
+    public static readonly string[] Parameters = ["$lo", "$hi", "$fp", "$lat", "$lon", "$tol", "$gid", "$country", "$action", "$acled", "$names", "$nnames", "$floor"];
+
+    /// <summary>Sets <see cref="Parameters"/> for report <paramref name="m"/>, from ordinal <paramref name="first"/> on.</summary>
+    public static void Bind(SqliteParameterCollection parameters, int first, MergeReport m, double threshold)
+    {
+        object?[] values = [m.DayLo, m.DayHi, m.DayFromPublication ? 1 : 0, m.Lat, m.Lon, PairScorer.Tolerance(m), m.GeonameId, m.Country,
+            m.Action, m.AcledType, JsonSerializer.Serialize(m.Names), m.Names.Count, threshold - Margin];
+        for (int i = 0; i < values.Length; i++) parameters[first + i].Value = values[i] ?? DBNull.Value;
+    }
+
+    private static string F(double w) => w.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <param name="column">The SQL for a stored report's column (incident_reports names).</param>
+    public static string Sql(Func<string, string> column)
+    {
+        string C(string name) => column(name);
+        string date = $"""
+            (CASE WHEN $lo IS NULL OR {C("day_lo")} IS NULL OR {C("day_hi")} IS NULL THEN {F(PairScorer.DateUndated)}
+              ELSE (CASE max(0, $lo - {C("day_hi")}, {C("day_lo")} - $hi)
+                WHEN 0 THEN (CASE WHEN $fp = 0 AND {C("day_from_published")} = 0 THEN {F(PairScorer.DateSameDayTexts)} ELSE {F(PairScorer.DateSameDayPublication)} END)
+                WHEN 1 THEN {F(PairScorer.DateOneDay)}
+                ELSE (CASE WHEN max(0, $lo - {C("day_hi")}, {C("day_lo")} - $hi) <= {PairScorer.WindowDays} THEN {F(PairScorer.DateInWindow)} ELSE {F(PairScorer.DateFar)} END) END) END)
+            """;
+        string precisions = string.Concat(PairScorer.Tolerances.Select(t => $" WHEN '{t.Key}' THEN {F(t.Value)}"));
+        string tol = $"max($tol, (CASE WHEN {C("place_inherited")} <> 0 THEN {F(PairScorer.DefaultTolerance)} ELSE (CASE {C("place_precision")}{precisions} ELSE {F(PairScorer.DefaultTolerance)} END) END))";
+        string lat = C("lat"), lon = C("lon");
+        string km = $"(2 * 6371 * asin(min(1, sqrt(power(sin(radians({lat} - $lat) / 2), 2) + cos(radians($lat)) * cos(radians({lat})) * power(sin(radians({lon} - $lon) / 2), 2)))) - 0.001)";
+        string place = $"""
+            (CASE WHEN $lat IS NULL OR $lon IS NULL OR {lat} IS NULL OR {lon} IS NULL
+                THEN (CASE WHEN $country IS NOT NULL AND {C("country")} IS NOT NULL AND {C("country")} <> $country THEN {F(PairScorer.PlaceFar)} ELSE {F(PairScorer.PlaceNone)} END)
+              WHEN $gid IS NOT NULL AND {C("geonameid")} = $gid AND {tol} < {F(PairScorer.CountryTolerance)}
+                THEN (CASE WHEN {tol} <= {F(PairScorer.TightTolerance)} THEN {F(PairScorer.PlaceSameTight)} ELSE {F(PairScorer.PlaceSameWide)} END)
+              WHEN {km} <= {tol} THEN (CASE WHEN {tol} <= {F(PairScorer.TightTolerance)} THEN {F(PairScorer.PlaceWithinTight)} ELSE {F(PairScorer.PlaceWithinWide)} END)
+              WHEN {km} <= 3 * {tol} THEN {F(PairScorer.PlaceNear)}
+              ELSE {F(PairScorer.PlaceFar)} END)
+            """;
+        string type = $"(CASE WHEN {C("action")} = $action THEN {F(PairScorer.TypeSameAction)} WHEN $acled IS NOT NULL AND {C("acled_type")} = $acled THEN {F(PairScorer.TypeSameAcledType)} ELSE 0 END)";
+        double countMax = Math.Max(0, PairScorer.CountAgree);
+        double namesMax = Math.Max(0, PairScorer.NamesCounted * PairScorer.NamePerShared);
+        string names = $"(CASE WHEN $nnames = 0 THEN 0 ELSE {F(PairScorer.NamePerShared)} * min({PairScorer.NamesCounted}, " +
+            $"(SELECT count(*) FROM json_each($names) j WHERE instr(' ' || {C("names")} || ' ', ' ' || j.value || ' ') > 0)) END)";
+        string rest = $"{date} + {place} + {type} + {F(countMax)}";
+        // The names last: counting them is the dearest part, and most rows are decided without it.
+        return $"({rest} + {F(namesMax)} >= $floor AND {rest} + {names} >= $floor)";
+    }
+}
