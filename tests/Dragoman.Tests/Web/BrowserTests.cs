@@ -20,45 +20,38 @@ namespace Dragoman.Tests.Web;
 /// </summary>
 public sealed class BrowserTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-e2e-").FullName;
-    private IEventStore _store = null!;
-    private WebApplication _app = null!;
+    private LoopbackSite _site = null!;
     private string _base = "";
     private string _hostileId = "";
     private string _releaseKey = "";
 
     public async Task InitializeAsync()
     {
-        _store = SqliteEventStore.Open(Path.Combine(_dir, "e2e.db"));
+        _site = await LoopbackSite.Start("e2e", Fill);
+        _base = _site.Base;
+        Assert.StartsWith("http://127.0.0.1:", _base);
+    }
+
+    private void Fill(SqliteEventStore store)
+    {
         var inputs = StoreIngest.Prepare(InputSources.Expand([Paths.Seed, Path.Combine(Paths.RepoRoot, "samples")]));
-        var summary = new StoreIngest(_store, TestPipeline.Instance, null).Run(inputs);
+        var summary = new StoreIngest(store, TestPipeline.Instance, null).Run(inputs);
         Assert.True(summary.Failed == 0 && summary.Stored >= 3, $"ingest: {summary.Stored} stored, failures: {string.Join("; ", summary.Failures)}");
-        var fixtures = _store.Add(StoreFixtures.Corpus());
+        var fixtures = store.Add(StoreFixtures.Corpus());
         Assert.All(fixtures, o => Assert.Equal(AddStatus.Stored, o.Status));
         // the seed's release of more than 30 fighters, as the pipeline extracted it (not a hand-built document)
-        var releases = _store.QueryEvents(new EventQuery { Action = "release", Actor = "air force intelligence", All = true });
+        var releases = store.QueryEvents(new EventQuery { Action = "release", Actor = "air force intelligence", All = true });
         Assert.True(releases.IsOk, releases.Error);
         var seedRelease = releases.Value!.FirstOrDefault(e => e.ArticleUri == Path.GetFullPath(Paths.Seed) && e.CountsJson.Contains("\"min\":31", StringComparison.Ordinal));
         Assert.True(seedRelease is not null, "the pipeline found no release of more than 30 fighters by the Air Force Intelligence in the seed");
         _releaseKey = seedRelease!.Key;
         var hostile = new RawDocument("test:hostile", Encoding.UTF8.GetBytes(IngestApiTests.HostileText), ContentTypes.Text);
-        var hs = new StoreIngest(_store, TestPipeline.Instance, new DateOnly(2019, 2, 10)).Run([InputItem.Read(hostile)]);
+        var hs = new StoreIngest(store, TestPipeline.Instance, new DateOnly(2019, 2, 10)).Run([InputItem.Read(hostile)]);
         Assert.Equal(1, hs.Stored);
-        _hostileId = StoreId.ArticleKey(_store.Counts().Articles);
-
-        _app = DragomanWeb.Create(new WebOptions { Store = _store, Host = "127.0.0.1", Port = 0 });
-        await _app.StartAsync();
-        _base = DragomanWeb.Address(_app).TrimEnd('/');
-        Assert.StartsWith("http://127.0.0.1:", _base);
+        _hostileId = StoreId.ArticleKey(store.Counts().Articles);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _store.Dispose();
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     private const string ListItems = "[...document.querySelectorAll('#event-list li[data-id]')]";
 

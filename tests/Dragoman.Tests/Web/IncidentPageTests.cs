@@ -12,27 +12,11 @@ namespace Dragoman.Tests.Web;
 /// </summary>
 public sealed class IncidentPageTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-incpage-").FullName;
-    private SqliteEventStore _store = null!;
-    private WebApplication _app = null!;
-    private string _base = "";
+    private LoopbackSite _site = null!;
 
-    public async Task InitializeAsync()
-    {
-        _store = SqliteEventStore.Open(Path.Combine(_dir, "page.db"));
-        _store.Add(TwoStrikes());
-        _app = DragomanWeb.Create(new WebOptions { Store = _store, Host = "127.0.0.1", Port = 0 });
-        await _app.StartAsync();
-        _base = DragomanWeb.Address(_app).TrimEnd('/');
-    }
+    public async Task InitializeAsync() => _site = await LoopbackSite.Start("incpage", store => store.Add(TwoStrikes()));
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _store.Dispose();
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     private const string Items = "[...document.querySelectorAll('#event-list li[data-id]')]";
 
@@ -40,11 +24,11 @@ public sealed class IncidentPageTests : IAsyncLifetime
     public async Task The_list_shows_incidents_and_an_incident_shows_every_report_with_the_differing_figures()
     {
         await using var cdp = await Cdp.Launch();
-        await cdp.Navigate(_base + "/");
+        await cdp.Navigate(_site.Base + "/");
         await cdp.WaitFor($"{Items}.length === 2 && {Items}.every(li => /^i\\d+$/.test(li.dataset.id))", "two incidents in the list");
         Assert.Contains("2 incidents from 5 events", (await cdp.Eval("document.getElementById('list-count').textContent"))!.GetValue<string>());
 
-        var kremenchuk = _store.ListIncidents(new Dragoman.Storage.IncidentQuery { Place = "kremenchuk" }).Single().Key;
+        var kremenchuk = _site.Store.ListIncidents(new Dragoman.Storage.IncidentQuery { Place = "kremenchuk" }).Single().Key;
         await cdp.ClickElement($"document.querySelector('#event-list li[data-id=\"{kremenchuk}\"]')", "the Kremenchuk incident");
         await cdp.WaitFor("document.querySelectorAll('#detail table.reports tbody tr').length === 3", "its three reports");
         Assert.Equal(3, (await cdp.Eval("document.querySelectorAll('#detail td.differs').length"))!.GetValue<int>());

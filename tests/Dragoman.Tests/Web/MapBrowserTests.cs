@@ -15,32 +15,17 @@ namespace Dragoman.Tests.Web;
 /// </summary>
 public sealed class MapBrowserTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-map-").FullName;
-    private IEventStore _store = null!;
-    private WebApplication _app = null!;
-    private string _base = "";
+    private LoopbackSite _site = null!;
 
-    public async Task InitializeAsync()
-    {
-        _store = SqliteEventStore.Open(Path.Combine(_dir, "map.db"));
-        Assert.All(_store.Add(StoreFixtures.Corpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
-        _app = DragomanWeb.Create(new WebOptions { Store = _store, Host = "127.0.0.1", Port = 0 });
-        await _app.StartAsync();
-        _base = DragomanWeb.Address(_app).TrimEnd('/');
-    }
+    public async Task InitializeAsync() =>
+        _site = await LoopbackSite.Start("map", store => Assert.All(store.Add(StoreFixtures.Corpus()), o => Assert.Equal(AddStatus.Stored, o.Status)));
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _store.Dispose();
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     private async Task<Cdp> Open(string query = "")
     {
         var cdp = await Cdp.Launch(1200, 900);
-        await cdp.Navigate(_base + "/" + query);
+        await cdp.Navigate(_site.Base + "/" + query);
         await cdp.WaitFor("document.querySelectorAll('#event-list li[data-id]').length > 0", "the event list");
         return cdp;
     }
