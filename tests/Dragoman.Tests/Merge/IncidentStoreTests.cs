@@ -14,16 +14,9 @@ public sealed class IncidentStoreTests : IDisposable
 
     private SqliteEventStore NewStore() => SqliteEventStore.Open(Path.Combine(_dir, $"m{++_n}.db"));
 
-    private static readonly DateOnly Day = new(2022, 6, 27);
+    private static readonly DateOnly Day = StrikeDay;
 
-    private static StorableDocument[] Corpus() =>
-    [
-        Strike("Wire One", Kremenchuk, Day, 15, "Amstor"),
-        Strike("Wire Two", Kremenchuk, Day, 20, "Amstor"),
-        Strike("Wire Three", Kremenchuk, Day.AddDays(1), 18, "Amstor", "Rescuers searched the rubble."),
-        Strike("Wire One", Odesa, Day.AddDays(4), 21, "Serhiivka"),
-        Strike("Wire Two", Odesa, Day.AddDays(4), 19, "Serhiivka"),
-    ];
+    private static StorableDocument[] Corpus() => TwoStrikes();
 
     /// <summary>The partition as sets of article URIs, independent of incident and article numbers.</summary>
     private static string Partition(SqliteEventStore store) =>
