@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Dragoman.Geo;
+using Dragoman.Pipeline;
 using Dragoman.Storage;
+using Dragoman.Text.Syntax;
 
 namespace Dragoman.Merge;
 
@@ -143,9 +146,21 @@ public static class MergeReports
             if (w.Length < 3 || !char.IsUpper(w[0]) || first) continue;
             if (offset >= 0 && notNames.Any(t => offset + at >= t.Start && offset + at < t.End)) continue;
             var folded = w.ToLowerInvariant();
-            if (!lowerWords.Contains(folded)) names.Add(folded);
+            if (!lowerWords.Contains(folded) && !IsCommonOrNationality(w, folded)) names.Add(folded);
         }
     }
+
+    private static readonly Lazy<Demonyms> BundledDemonyms = new(() =>
+        Demonyms.Load(GazetteerInstaller.DemonymsPath(PipelineResources.BundledDataDir)) is { IsOk: true, Value: { } d } ? d : Demonyms.Empty);
+
+    /// <summary>
+    /// Words that many different names share are no evidence that two reports name the same thing: a frequent English
+    /// common word by the part-of-speech model's dictionary (the "Local Government Area" of two different districts,
+    /// "State", "Ministry") or a nationality the entity stage did not mark ("the Russian ambassador" and a shooting
+    /// near the US embassy the next day).
+    /// </summary>
+    public static bool IsCommonOrNationality(string word, string folded) =>
+        PosModel.Bundled?.IsFrequentCommonWord(folded) == true || BundledDemonyms.Value.IsDemonym(word);
 
     /// <summary>The character spans of time expressions and of mentions of places and nationalities.</summary>
     private static List<(int Start, int End)> NotNameSpans(DocumentRowSet rows)
