@@ -74,8 +74,7 @@ public sealed class WatchCommand : AsyncCommand<WatchSettings>
         var watcher = WatchSources.Watcher(fetcher, store, pipeline, settings, settings.PublishedDate, settings.Budget());
         Console.Error.WriteLine($"watch: following {sources.Value!.Count} source{(sources.Value.Count == 1 ? "" : "s")} into {settings.Db}{(settings.Once ? " (one round)" : $" every {settings.Interval} or as the feed asks; Ctrl+C stops")}");
         var summary = await watcher.RunAsync(sources.Value, settings.Once, r => WatchSources.Print(r, Console.Out), cancellationToken);
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"watch: {(summary.Cancelled ? "stopped" : "done")} after {summary.Polls} polls (unchanged {summary.NotModified}, failed {summary.FailedPolls}); stored {summary.Stored}, duplicate {summary.Duplicate}, failed {summary.Failed} into {settings.Db}"));
+        Console.Out.WriteLine(WatchSources.SummaryLine(summary, settings.Db));
         if (summary.Cancelled) return Interrupts.ExitCode;
         return summary.FailedPolls > 0 || summary.Failed > 0 ? 1 : 0;
     }
@@ -135,6 +134,9 @@ public static class WatchSources
 
     public static FeedWatcher Watcher(Fetcher fetcher, Dragoman.Storage.Sqlite.SqliteEventStore store, DocumentPipeline pipeline, IWatchOptions o, DateOnly? published, ArticleBudget budget) =>
         new(fetcher, store, new StoreIngest(store, pipeline, published) { Budget = budget, BatchSize = 1, DegreeOfParallelism = 1, InFlight = 1 }, Timing(o));
+
+    public static string SummaryLine(WatchSummary s, string db) =>
+        $"watch: {(s.Cancelled ? "stopped" : "done")} after {s.Polls} polls (unchanged {s.NotModified}, failed {s.FailedPolls}); stored {s.Stored}, duplicate {s.Duplicate}, failed {s.Failed} into {db}";
 
     /// <summary>One poll's status line (and a line per failed item).</summary>
     public static void Print(PollReport r, TextWriter to)
