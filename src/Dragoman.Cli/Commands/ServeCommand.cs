@@ -29,6 +29,12 @@ public sealed class ServeSettings : PipelineSettings, IStoreSettings, IWatchOpti
     [DefaultValue("1s")]
     public string WatchMinInterval { get; init; } = "1s";
 
+    [CommandOption("--watch-host-delay <TIME>")]
+    [Description(Commands.WatchSources.HostDelayDescription)]
+    [DefaultValue("1s")]
+    public string WatchHostDelay { get; init; } = "1s";
+
+    string IWatchOptions.HostDelay => WatchHostDelay;
     string? IWatchOptions.Sources => WatchSources;
     string IWatchOptions.Interval => WatchInterval;
     string IWatchOptions.MinInterval => WatchMinInterval;
@@ -150,7 +156,7 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
             if (settings.Host is not ("127.0.0.1" or "localhost" or "::1"))
                 Console.Error.WriteLine($"dragoman: warning: listening on {settings.Host}: the API is reachable from the network");
             Task<Dragoman.Watch.WatchSummary>? watching = null;
-            using var fetcher = watched is null ? null : new Dragoman.Fetch.Fetcher();
+            using var fetcher = watched is null ? null : new Dragoman.Fetch.Fetcher(WatchSources.FetchOptions(settings));
             if (watched is not null && store is Storage.Sqlite.SqliteEventStore sqlite)
             {
                 var watcher = WatchSources.Watcher(fetcher!, sqlite, StandardPipeline.Build(settings.Resources()), settings, settings.PublishedDate, settings.Budget());

@@ -15,6 +15,7 @@ public interface IWatchOptions
     string? Sources { get; }
     string Interval { get; }
     string MinInterval { get; }
+    string HostDelay { get; }
 }
 
 public sealed class WatchSettings : PipelineSettings, IStoreSettings, IWatchOptions
@@ -41,6 +42,11 @@ public sealed class WatchSettings : PipelineSettings, IStoreSettings, IWatchOpti
     [Description(WatchSources.FloorDescription)]
     [DefaultValue("1s")]
     public string MinInterval { get; init; } = "1s";
+
+    [CommandOption("--host-delay <TIME>")]
+    [Description(WatchSources.HostDelayDescription)]
+    [DefaultValue("1s")]
+    public string HostDelay { get; init; } = "1s";
 
     [CommandOption("--once")]
     [Description("Poll every source once, store what is new, and exit (for cron and tests).")]
@@ -70,7 +76,7 @@ public sealed class WatchCommand : AsyncCommand<WatchSettings>
         if (!opened.IsOk) return Terminal.Fail(opened.Error!);
         using var store = opened.Value!;
         var pipeline = StandardPipeline.Build(settings.Resources());
-        using var fetcher = new Fetcher();
+        using var fetcher = new Fetcher(WatchSources.FetchOptions(settings));
         var watcher = WatchSources.Watcher(fetcher, store, pipeline, settings, settings.PublishedDate, settings.Budget());
         Console.Error.WriteLine($"watch: following {sources.Value!.Count} source{(sources.Value.Count == 1 ? "" : "s")} into {settings.Db}{(settings.Once ? " (one round)" : $" every {settings.Interval} or as the feed asks; Ctrl+C stops")}");
         var summary = await watcher.RunAsync(sources.Value, settings.Once, r => WatchSources.Print(r, Console.Out), cancellationToken);
@@ -85,6 +91,7 @@ public static class WatchSources
 {
     public const string SourcesDescription = "A file of feed URLs to follow, one per line (# comments).";
     public const string IntervalDescription = "How often each feed is polled (30s, 5m, 1h; default 5m); a feed's ttl, Cache-Control max-age or Retry-After may ask for longer.";
+    public const string HostDelayDescription = "The least time between two requests to one host (default 1s, politeness; a robots.txt Crawl-delay may raise it; 0 for your own servers).";
     public const string FloorDescription = "The shortest wait between two polls of one feed, whatever else says (default 1s).";
 
     public static Result<List<string>> List(IEnumerable<string> urls, string? file)
@@ -115,9 +122,12 @@ public static class WatchSources
     public static ValidationResult ValidateTiming(IWatchOptions o)
     {
         if (ParseTime(o.Interval) is null) return ValidationResult.Error($"--interval must be a time such as 30s, 5m or 1h (up to a week), not '{o.Interval}'");
+        if (o.HostDelay is not ("0" or "0s") && ParseTime(o.HostDelay) is null) return ValidationResult.Error($"host delay must be a time such as 1s, 500ms or 0, not '{o.HostDelay}'");
         if (ParseTime(o.MinInterval) is null) return ValidationResult.Error($"--min-interval must be a time such as 1s or 10s, not '{o.MinInterval}'");
         return ValidationResult.Success();
     }
+
+    public static FetchOptions FetchOptions(IWatchOptions o) => new() { PerHostDelay = ParseTime(o.HostDelay) ?? TimeSpan.Zero };
 
     public static PollTiming Timing(IWatchOptions o) => new(ParseTime(o.Interval)!.Value, ParseTime(o.MinInterval)!.Value);
 
