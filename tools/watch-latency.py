@@ -5,7 +5,7 @@ A feed server on 127.0.0.1 (this script) publishes N items one by one, a random 
 visible (so publications fall anywhere in the poll cycle); `dragoman serve --watch FEED` follows it; the script polls
 GET /api/articles/aK every 50 ms until the K-th item's article answers 200. Prints each latency, the median and the worst.
 
-    python3 tools/watch-latency.py [--items 20] [--interval 1s] [--dragoman ./dragoman]
+    python3 tools/watch-latency.py [--items 20] [--interval 1s] [--host-delay 0] [--dragoman ./dragoman]
 """
 import argparse, email.utils, http.server, json, os, random, signal, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request
 
@@ -54,6 +54,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--items", type=int, default=20)
     ap.add_argument("--interval", default="1s")
+    ap.add_argument("--host-delay", default="0")
     ap.add_argument("--dragoman", default="./dragoman")
     a = ap.parse_args()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
@@ -61,7 +62,7 @@ def main():
     feed = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
     db = os.path.join(tempfile.mkdtemp(prefix="watch-latency-"), "w.db")
     port = free_port()
-    cmd = [a.dragoman, "serve", "--db", db, "--port", str(port), "--watch", feed, "--watch-interval", a.interval, "--watch-host-delay", "0"]
+    cmd = [a.dragoman, "serve", "--db", db, "--port", str(port), "--watch", feed, "--watch-interval", a.interval, "--watch-host-delay", a.host_delay]
     print("running:", " ".join(cmd), flush=True)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log = []
