@@ -77,6 +77,52 @@ public sealed class WatchProcessTests : IDisposable
         Assert.True(Scalar(connection, "SELECT count(*) FROM watch_seen") == Items, $"{reason}: items not marked seen");
     }
 
+    [Fact]
+    public async Task Serve_with_watch_shows_new_items_in_the_api()
+    {
+        await using var server = await LocalNewsServer.StartAsync();
+        server.Text("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain");
+        var site = new FeedSite(server);
+        site.Publish();
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Dragoman.Cli.dll"));
+        foreach (var a in new[] { "serve", "--db", Path.Combine(_dir, "s.db"), "--port", "0", "--watch", server.Url("/feed.xml").AbsoluteUri, "--watch-interval", "1s", "--watch-host-delay", "0" })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        try
+        {
+            string? line, address = null;
+            while (address is null && (line = p.StandardOutput.ReadLine()) is not null)
+                if (Regex.Match(line, @" at (http://127\.0\.0\.1:\d+)/$") is { Success: true } m) address = m.Groups[1].Value;
+            Assert.True(address is not null, "serve printed no address: " + (p.HasExited ? await stderr : ""));
+            var rest = p.StandardOutput.ReadToEndAsync();
+            using var http = new HttpClient();
+            async Task<bool> Visible(int k)
+            {
+                var clock = Stopwatch.StartNew();
+                while (clock.Elapsed < TimeSpan.FromMinutes(2))
+                {
+                    using var r = await http.GetAsync($"{address}/api/articles/a{k}");
+                    if (r.IsSuccessStatusCode) return (await r.Content.ReadAsStringAsync()).Contains($"Convoy {k} reaches Idlib", StringComparison.Ordinal);
+                    await Task.Delay(100);
+                }
+                return false;
+            }
+            Assert.True(await Visible(1), "the item published before the server started is in the API");
+            site.Publish();
+            Assert.True(await Visible(2), "an item published while the server runs shows in the API");
+            using (var term = Process.Start("kill", ["-TERM", p.Id.ToString(CultureInfo.InvariantCulture)])) term.WaitForExit();
+            Assert.True(p.WaitForExit(60_000), "serve --watch did not stop on SIGTERM");
+            var output = await rest;
+            Assert.True(Regex.IsMatch(output, @"watch: stopped after \d+ polls .*; stored 2, duplicate 0, failed 0"), "the watcher's summary on stopping: " + output);
+        }
+        finally
+        {
+            if (!p.HasExited) p.Kill(true);
+        }
+    }
+
     private static Process Start(string feed, string db, params string[] options)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
