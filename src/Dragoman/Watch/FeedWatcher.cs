@@ -107,6 +107,12 @@ public sealed class FeedWatcher(Fetcher fetcher, IWatchState state, StoreIngest 
             {
                 if (cancel.IsCancellationRequested) { incomplete = true; break; }
                 var (item, input) = (chunk[i], inputs[i]);
+                if (input.Raw is null && item.Link is null)
+                {
+                    state.MarkSeen(source, item.Key, null, _clock.GetUtcNow()); // no link and no text: nothing to try again
+                    failures.Add(new IngestFailure(input.Input, input.Error ?? "unreadable"));
+                    continue;
+                }
                 if (input.Raw is null)
                 {
                     incomplete = true; // the page could not be fetched and the feed has no text of its own: tried again next poll

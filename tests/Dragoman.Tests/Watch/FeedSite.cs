@@ -16,6 +16,9 @@ internal sealed class FeedSite
     private int _published;
     public int Full, NotModified;
 
+    /// <summary>Items whose pages answer 404 for now.</summary>
+    public ConcurrentDictionary<int, bool> Missing { get; } = new();
+
     public FeedSite(LocalNewsServer server, string feedPath = "/feed.xml")
     {
         server.Route(feedPath, async ctx =>
@@ -35,6 +38,7 @@ internal sealed class FeedSite
         server.Route("/story", ctx =>
         {
             int n = int.Parse(ctx.Request.Query["n"].ToString(), CultureInfo.InvariantCulture);
+            if (Missing.ContainsKey(n)) { ctx.Response.StatusCode = 404; return Task.CompletedTask; }
             return LocalNewsServer.Send(ctx, Encoding.UTF8.GetBytes(Page(n)), "text/html; charset=utf-8");
         });
     }

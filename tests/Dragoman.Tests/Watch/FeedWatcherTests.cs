@@ -36,6 +36,7 @@ public sealed class FeedWatcherTests : IDisposable
     [InlineData("unchanged", "a feed that did not change is answered 304 and not read again; nothing is stored twice")]
     [InlineData("broken", "a feed answering 500 is its own status-line error; the other feed in the same round is stored")]
     [InlineData("not-a-feed", "a source that serves a page instead of a feed is an error naming what it looks like")]
+    [InlineData("page-missing", "an item whose page fails (and whose entry has no text) is not marked: the next poll reads the feed again, not 304, and stores it")]
     [InlineData("restart", "a new watcher on the same database (a restart) finds every item seen: nothing repeated, no 304 needed")]
     [InlineData("stored-not-marked", "an item stored just before a crash, not yet marked seen, is found by its URL and not stored again")]
     public async Task Polls_store_each_item_once(string scenario, string reason)
@@ -49,6 +50,7 @@ public sealed class FeedWatcherTests : IDisposable
         var db = Path.Combine(_dir, "w.db");
         site.Publish();
         site.Publish();
+        if (scenario == "page-missing") site.Missing[2] = true;
         using var fetcher = new Fetcher(Fast);
         using (var store = SqliteEventStore.Open(db))
         {
@@ -76,6 +78,15 @@ public sealed class FeedWatcherTests : IDisposable
                     Assert.True(mine.New == 2 && mine.Stored == 1 && mine.Duplicate == 1, $"{reason}: {mine}");
                     Assert.Equal(2, store.Counts().Articles);
                     return;
+            }
+            if (scenario == "page-missing")
+            {
+                Assert.True(mine.New == 2 && mine.Stored == 1 && mine.Failures.Single().Reason.Contains("tried again at the next poll", StringComparison.Ordinal), $"{reason}: first poll {mine}");
+                site.Missing.Clear();
+                var retry = (await Round(watcher, feed)).Single();
+                Assert.True(retry.Status == PollStatus.Read && retry.New == 1 && retry.Stored == 1 && retry.Failed == 0, $"{reason}: second poll {retry}");
+                Assert.Equal(2, store.Counts().Articles);
+                return;
             }
             Assert.True(mine.Status == PollStatus.Read && mine.New == 2 && mine.Stored == 2, $"{reason}: first poll {mine}");
             if (scenario == "new-items") site.Publish();

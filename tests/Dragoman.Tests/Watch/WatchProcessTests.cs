@@ -84,11 +84,7 @@ public sealed class WatchProcessTests : IDisposable
         server.Text("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain");
         var site = new FeedSite(server);
         site.Publish();
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Dragoman.Cli.dll"));
-        foreach (var a in new[] { "serve", "--db", Path.Combine(_dir, "s.db"), "--port", "0", "--watch", server.Url("/feed.xml").AbsoluteUri, "--watch-interval", "1s", "--watch-host-delay", "0" })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
+        using var p = Cli("serve", "--db", Path.Combine(_dir, "s.db"), "--port", "0", "--watch", server.Url("/feed.xml").AbsoluteUri, "--watch-interval", "1s", "--watch-host-delay", "0");
         var stderr = p.StandardError.ReadToEndAsync();
         try
         {
@@ -123,11 +119,15 @@ public sealed class WatchProcessTests : IDisposable
         }
     }
 
-    private static Process Start(string feed, string db, params string[] options)
+    private static Process Start(string feed, string db, params string[] options) =>
+        Cli([.. new[] { "watch", feed, "--db", db, "--host-delay", "0" }.Concat(options)]);
+
+    /// <summary>The CLI built beside the tests as a child process, its output read by the caller.</summary>
+    private static Process Cli(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Dragoman.Cli.dll"));
-        foreach (var a in new[] { "watch", feed, "--db", db, "--host-delay", "0" }.Concat(options)) psi.ArgumentList.Add(a);
+        foreach (var a in args) psi.ArgumentList.Add(a);
         return Process.Start(psi)!;
     }
 
