@@ -18,6 +18,10 @@ app.Configure(config =>
         .WithDescription("Read, process and store articles in the database (dragoman.db); the same article is stored once.")
         .WithExample("ingest", "samples/")
         .WithExample("ingest", "feed.jsonl", "--db", "news.db");
+    config.AddCommand<WatchCommand>("watch")
+        .WithDescription("Follow RSS/Atom feeds: poll each on its own interval, fetch, process and store new items; state kept in the database (docs/ingest.md).")
+        .WithExample("watch", "https://example.org/news/rss.xml", "--interval", "2m")
+        .WithExample("watch", "--sources", "feeds.txt", "--db", "news.db", "--once");
     config.AddCommand<EventsCommand>("events")
         .WithAlias("incidents")
         .WithDescription("List incidents (the stored events merged across articles: reported by N articles, M outlets), or with --reports the per-article events; filtered by actor, place, dates, action, modality; as a table, CSV or JSON.")

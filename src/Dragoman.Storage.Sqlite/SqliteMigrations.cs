@@ -229,6 +229,7 @@ internal static class SqliteMigrations
                     ON CONFLICT(key) DO UPDATE SET events = events + 1;
             END;
             """),
+        new(8, "watch: followed sources (validators, polls, last error), the feed items taken in, articles found by URL", SqliteWatchState.Sql),
     ];
 
     public static int Latest => All[^1].Version;

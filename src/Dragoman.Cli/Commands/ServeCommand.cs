@@ -9,8 +9,38 @@ using Spectre.Console.Cli;
 
 namespace Dragoman.Cli.Commands;
 
-public sealed class ServeSettings : PipelineSettings, IStoreSettings
+public sealed class ServeSettings : PipelineSettings, IStoreSettings, IWatchOptions
 {
+    [CommandOption("--watch <URL>")]
+    [Description("Follow this RSS/Atom feed while serving (repeat for more): new items are stored and show in the API (as `watch` does).")]
+    public string[] Watch { get; init; } = [];
+
+    [CommandOption("--watch-sources <FILE>")]
+    [Description("Follow the feeds listed in FILE while serving (one URL per line).")]
+    public string? WatchSources { get; init; }
+
+    [CommandOption("--watch-interval <TIME>")]
+    [Description(Commands.WatchSources.IntervalDescription)]
+    [DefaultValue("5m")]
+    public string WatchInterval { get; init; } = "5m";
+
+    [CommandOption("--watch-min-interval <TIME>")]
+    [Description(Commands.WatchSources.FloorDescription)]
+    [DefaultValue("1s")]
+    public string WatchMinInterval { get; init; } = "1s";
+
+    [CommandOption("--watch-host-delay <TIME>")]
+    [Description(Commands.WatchSources.HostDelayDescription)]
+    [DefaultValue("1s")]
+    public string WatchHostDelay { get; init; } = "1s";
+
+    string IWatchOptions.HostDelay => WatchHostDelay;
+    string? IWatchOptions.Sources => WatchSources;
+    string IWatchOptions.Interval => WatchInterval;
+    string IWatchOptions.MinInterval => WatchMinInterval;
+
+    public bool Watching => Watch.Length > 0 || WatchSources is not null;
+
     [CommandOption("--db <FILE>")]
     [Description(StoreFiles.DbDescription)]
     [DefaultValue(StoreFiles.DefaultDb)]
@@ -48,6 +78,9 @@ public sealed class ServeSettings : PipelineSettings, IStoreSettings
         if (Port is < 0 or > 65535) return ValidationResult.Error("--port must be from 0 to 65535");
         if (Host != "localhost" && !IPAddress.TryParse(Host, out _)) return ValidationResult.Error($"--host must be an IP address or localhost, not '{Host}'");
         if (EffectiveToken is { Length: < 16 }) return ValidationResult.Error("the ingest token must be at least 16 characters");
+        if (Watch.FirstOrDefault(u => !Dragoman.Fetch.WebInputs.IsUrl(u)) is { } bad) return ValidationResult.Error($"--watch: not an http(s) URL: '{bad}'");
+        if (Watching && ReadDb is not null) return ValidationResult.Error("--watch writes to --db; it cannot be combined with --read-db yet");
+        if (Watching) return Commands.WatchSources.ValidateTiming(this);
         return ValidationResult.Success();
     }
 }
@@ -59,7 +92,17 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
     {
         var token = settings.EffectiveToken;
         IEventStore store;
-        if (token is null)
+        List<string>? watched = null;
+        if (settings.Watching)
+        {
+            var sources = WatchSources.List(settings.Watch, settings.WatchSources);
+            if (!sources.IsOk) return Terminal.Fail(sources.Error!);
+            watched = sources.Value!;
+            var writable = WatchSources.OpenStore(settings.Db);
+            if (!writable.IsOk) return Terminal.Fail(writable.Error!);
+            store = writable.Value!;
+        }
+        else if (token is null)
         {
             var opened = StoreFiles.OpenExisting(settings.Db);
             if (!opened.IsOk) return Terminal.Fail(opened.Error!);
@@ -112,7 +155,19 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
             Console.Out.WriteLine($"dragoman: API at {DragomanWeb.Address(app)}/api/events, OpenAPI at /openapi.json; ingest over HTTP {(token is null ? "off (--token to enable)" : "on, with the token")}; Ctrl+C stops");
             if (settings.Host is not ("127.0.0.1" or "localhost" or "::1"))
                 Console.Error.WriteLine($"dragoman: warning: listening on {settings.Host}: the API is reachable from the network");
+            Task<Dragoman.Watch.WatchSummary>? watching = null;
+            using var fetcher = watched is null ? null : new Dragoman.Fetch.Fetcher(WatchSources.FetchOptions(settings));
+            if (watched is not null && store is Storage.Sqlite.SqliteEventStore sqlite)
+            {
+                var watcher = WatchSources.Watcher(fetcher!, sqlite, StandardPipeline.Build(settings.Resources()), settings, settings.PublishedDate, settings.Budget());
+                Console.Out.WriteLine($"dragoman: following {watched.Count} feed{(watched.Count == 1 ? "" : "s")} every {settings.WatchInterval} or as each asks; new items show in the API");
+                watching = Task.Run(() => watcher.RunAsync(watched, once: false, r => WatchSources.Print(r, Console.Out), cancellationToken), CancellationToken.None);
+            }
             await app.WaitForShutdownAsync(cancellationToken);
+            if (watching is not null)
+            {
+                Console.Out.WriteLine(WatchSources.SummaryLine(await watching, settings.Db)); // it stops after the article in hand: the same token
+            }
         }
         return 0;
     }

@@ -12,5 +12,8 @@ public sealed record FetchResult(Uri RequestedUrl, Uri? FinalUrl, int Status, by
     public bool Ok => Error is null && Body is not null;
     public bool NotModified => Status == 304;
 
+    /// <summary>How long the server asked us to wait (Retry-After of a 429/503 we gave up on), for a poller's next try.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static FetchResult Failed(Uri url, string error, int status = 0) => new(url, null, status, null, null, null, null, null, error);
 }

@@ -62,7 +62,7 @@ public sealed class Fetcher : IDisposable
             var (result, retry, retryAfter) = await Once(requested, url, validators, cancel).ConfigureAwait(false);
             if (!retry || attempt >= _options.Retries) return attempt > 0 && result.Error is { } e ? result with { Error = $"{e} (after {attempt + 1} tries)" } : result;
             var wait = retryAfter ?? delay;
-            if (wait > _options.MaxRetryAfter) return result with { Error = $"{result.Error}; the server asks to retry after {wait.TotalSeconds:0} s" };
+            if (wait > _options.MaxRetryAfter) return result with { Error = $"{result.Error}; the server asks to retry after {wait.TotalSeconds:0} s", RetryAfter = wait };
             await Task.Delay(wait, cancel).ConfigureAwait(false);
             delay *= 2;
         }

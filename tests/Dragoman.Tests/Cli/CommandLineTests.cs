@@ -81,6 +81,12 @@ public sealed class CommandLineProcessTests : IDisposable
     [InlineData("--version", 0, "1.", "the build's version")]
     [InlineData("train ner --help", 0, "--unlabelled", "help of every option renders (a bracket in a description once crashed it)")]
     [InlineData("search al-Nablusi --db missing.db", 1, "no database at missing.db", "a missing database is reported, not a parse error")]
+    [InlineData("watch", 2, "name at least one feed URL, or --sources FILE", "watch without a source says what it needs (a usage error: 2)")]
+    [InlineData("watch feed.xml", 2, "not an http(s) URL: 'feed.xml'", "watch follows URLs; a file is ingested, not watched")]
+    [InlineData("watch http://127.0.0.1:9/f.xml --interval soon", 2, "--interval must be a time such as 30s, 5m or 1h", "an interval that is not a time")]
+    [InlineData("watch http://127.0.0.1:9/f.xml --db postgres://u@127.0.0.1/x --once", 1, "PostgreSQL store is not yet supported", "the watcher's state lives in SQLite only")]
+    [InlineData("watch --sources missing.txt --once", 1, "missing.txt: unreadable", "a sources file that is not there")]
+    [InlineData("serve --watch feed.xml", 2, "--watch: not an http(s) URL", "serve --watch takes URLs too")]
     public void Command_lines(string line, int code, string expected, string reason)
     {
         var (exit, stdout, stderr) = CliProcess.Run(_dir, null, line.Split(' '));

@@ -1,0 +1,132 @@
+using Dragoman.Fetch;
+using Dragoman.Ingest;
+using Dragoman.Storage;
+using Dragoman.Storage.Sqlite;
+using Dragoman.Tests.Fetch;
+using Dragoman.Tests.Support;
+using Dragoman.Watch;
+using Microsoft.AspNetCore.Http;
+
+namespace Dragoman.Tests.Watch;
+
+/// <summary>The watcher against feeds on a local server (127.0.0.1): new items, unchanged feeds, broken feeds, restarts.</summary>
+public sealed class FeedWatcherTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-watch-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private static FetchOptions Fast => new() { Timeout = TimeSpan.FromSeconds(5), RetryDelay = TimeSpan.FromMilliseconds(20), PerHostDelay = TimeSpan.Zero, Retries = 0, PerHostConcurrency = 4 };
+
+    private static FeedWatcher Watcher(Fetcher fetcher, SqliteEventStore store) =>
+        new(fetcher, store, new StoreIngest(store, TestPipeline.Instance, null) { BatchSize = 1, DegreeOfParallelism = 1, InFlight = 1 }, new PollTiming(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+
+    private static async Task<List<PollReport>> Round(FeedWatcher watcher, params string[] sources)
+    {
+        var reports = new List<PollReport>();
+        await watcher.RunAsync(sources, once: true, r => { lock (reports) reports.Add(r); }, CancellationToken.None);
+        return reports;
+    }
+
+    [Theory]
+    [InlineData("new-items", "a first poll stores the feed's two items; a third published later is the only new one at the next poll")]
+    [InlineData("unchanged", "a feed that did not change is answered 304 and not read again; nothing is stored twice")]
+    [InlineData("broken", "a feed answering 500 is its own status-line error; the other feed in the same round is stored")]
+    [InlineData("not-a-feed", "a source that serves a page instead of a feed is an error naming what it looks like")]
+    [InlineData("page-missing", "an item whose page fails (and whose entry has no text) is not marked: the next poll reads the feed again, not 304, and stores it")]
+    [InlineData("restart", "a new watcher on the same database (a restart) finds every item seen: nothing repeated, no 304 needed")]
+    [InlineData("stored-not-marked", "an item stored just before a crash, not yet marked seen, is found by its URL and not stored again")]
+    public async Task Polls_store_each_item_once(string scenario, string reason)
+    {
+        await using var server = await LocalNewsServer.StartAsync();
+        server.Text("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain")
+            .Route("/broken.xml", ctx => { ctx.Response.StatusCode = 500; return Task.CompletedTask; })
+            .Text("/page.xml", FeedSite.Page(99));
+        var site = new FeedSite(server);
+        var feed = server.Url("/feed.xml").AbsoluteUri;
+        var db = Path.Combine(_dir, "w.db");
+        site.Publish();
+        site.Publish();
+        if (scenario == "page-missing") site.Missing[2] = true;
+        using var fetcher = new Fetcher(Fast);
+        using (var store = SqliteEventStore.Open(db))
+        {
+            if (scenario == "stored-not-marked")
+            {
+                var page = await fetcher.FetchAsync(new Uri(server.Url("/story") + "?n=1"));
+                new StoreIngest(store, TestPipeline.Instance, null).Run([InputItem.Read(WebInputs.ToRaw(page, null))]);
+            }
+            var watcher = Watcher(fetcher, store);
+            var sources = scenario switch { "broken" => new[] { server.Url("/broken.xml").AbsoluteUri, feed }, "not-a-feed" => [server.Url("/page.xml").AbsoluteUri], _ => [feed] };
+            var first = await Round(watcher, sources);
+            var mine = first.Single(r => r.Source == sources[0]);
+            switch (scenario)
+            {
+                case "broken":
+                    Assert.True(mine.Status == PollStatus.Failed && mine.Error!.Contains("HTTP 500", StringComparison.Ordinal), $"{reason}: {mine}");
+                    Assert.True(first.Single(r => r.Source == feed).Stored == 2, $"{reason}: {first.Single(r => r.Source == feed)}");
+                    Assert.Equal(1, store.GetSource(sources[0])!.FailedPolls);
+                    return;
+                case "not-a-feed":
+                    Assert.True(mine.Status == PollStatus.Failed && mine.Error!.StartsWith("not an RSS/RDF/Atom feed (", StringComparison.Ordinal), $"{reason}: {mine}");
+                    Assert.Equal(0, store.Counts().Articles);
+                    return;
+                case "stored-not-marked":
+                    Assert.True(mine.New == 2 && mine.Stored == 1 && mine.Duplicate == 1, $"{reason}: {mine}");
+                    Assert.Equal(2, store.Counts().Articles);
+                    return;
+            }
+            if (scenario == "page-missing")
+            {
+                Assert.True(mine.New == 2 && mine.Stored == 1 && mine.Failures.Single().Reason.Contains("tried again at the next poll", StringComparison.Ordinal), $"{reason}: first poll {mine}");
+                site.Missing.Clear();
+                var retry = (await Round(watcher, feed)).Single();
+                Assert.True(retry.Status == PollStatus.Read && retry.New == 1 && retry.Stored == 1 && retry.Failed == 0, $"{reason}: second poll {retry}");
+                Assert.Equal(2, store.Counts().Articles);
+                return;
+            }
+            Assert.True(mine.Status == PollStatus.Read && mine.New == 2 && mine.Stored == 2, $"{reason}: first poll {mine}");
+            if (scenario == "new-items") site.Publish();
+            if (scenario != "restart")
+            {
+                var second = (await Round(watcher, feed)).Single();
+                if (scenario == "new-items")
+                    Assert.True(second.Status == PollStatus.Read && second.New == 1 && second.Stored == 1 && second.Items == 3, $"{reason}: {second}");
+                else
+                    Assert.True(second.Status == PollStatus.NotModified && site.NotModified == 1 && site.Full == 1, $"{reason}: {second}; feed sent {site.Full} times, 304 {site.NotModified} times");
+            }
+        }
+        if (scenario == "restart")
+        {
+            using var store = SqliteEventStore.Open(db);
+            using var fresh = new Fetcher(Fast);
+            var again = (await Round(Watcher(fresh, store), feed)).Single();
+            Assert.True(again.Status == PollStatus.NotModified && again.Stored == 0, $"{reason}: {again}");
+            store.SaveSource(store.GetSource(feed)! with { ETag = null, LastModified = null }); // a server that forgot its validators
+            var reread = (await Round(Watcher(fresh, store), feed)).Single();
+            Assert.True(reread.Status == PollStatus.Read && reread.New == 0 && reread.Stored == 0, $"{reason}: {reread}");
+            Assert.Equal(2, store.Counts().Articles);
+        }
+        using (var store = SqliteEventStore.Open(db))
+            Assert.True(store.Counts().Articles == (scenario == "new-items" ? 3 : 2), $"{reason}: {store.Counts().Articles} articles");
+    }
+
+    [Theory]
+    [InlineData(300, null, null, null, 0, 300, "the interval alone")]
+    [InlineData(300, 3600, null, null, 0, 3600, "an RSS ttl of an hour asks for longer")]
+    [InlineData(300, null, 60, null, 0, 300, "a shorter max-age does not make polls more frequent")]
+    [InlineData(300, null, null, 900, 0, 900, "a Retry-After is honoured")]
+    [InlineData(300, 864000, null, null, 0, 86400, "a hint is capped at a day")]
+    [InlineData(60, null, null, null, 3, 240, "three failed polls in a row: the interval doubled twice")]
+    [InlineData(300, null, null, null, 30, 3900, "back-off stops at an hour over the interval")]
+    [InlineData(0.2, null, null, null, 0, 1, "the floor of a second")]
+    public void Next_poll_waits_as_long_as_the_source_asks(double interval, int? ttl, int? maxAge, int? retryAfter, int failed, double expected, string reason)
+    {
+        static TimeSpan? S(int? s) => s is { } v ? TimeSpan.FromSeconds(v) : null;
+        var wait = new PollTiming(TimeSpan.FromSeconds(interval), TimeSpan.FromSeconds(1)).Next(S(ttl), S(maxAge), S(retryAfter), failed);
+        Assert.True(wait == TimeSpan.FromSeconds(expected), $"{reason}: {wait.TotalSeconds} s");
+    }
+}
