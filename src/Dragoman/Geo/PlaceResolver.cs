@@ -143,24 +143,29 @@ public sealed class PlaceResolver
     {
         droppedWord = null;
         var c = Candidates(name, allowFuzzy, out kind, out exactCount);
-        if (c.Length > 0) return c;
+        if (c.Length > 0 && kind == MatchKind.Exact) return c;
+        string? head = null, word = null;
         if (name.EndsWith(" Local Government Area", StringComparison.OrdinalIgnoreCase))
-        {
-            droppedWord = "district";
-            return Candidates(name[..^" Local Government Area".Length], allowFuzzy, out kind, out exactCount);
-        }
-        int sp = name.LastIndexOf(' ');
-        if (sp > 0)
+            (head, word) = (name[..^" Local Government Area".Length], "district");
+        else if (name.LastIndexOf(' ') is var sp and > 0)
         {
             var last = name[(sp + 1)..].ToLowerInvariant();
             if (RegionWords.Contains(last) || SettlementWords.Contains(last) || CampWords.Contains(last) || BaseWords.Contains(last)
                 || WaterWords.Contains(last) || MountainWords.Contains(last) || CrossingWords.Contains(last) || last is "countryside" or "area")
-            {
-                droppedWord = last;
-                return Candidates(name[..sp], allowFuzzy, out kind, out exactCount);
-            }
+                (head, word) = (name[..sp], last);
         }
-        return c;
+        if (head is null) return c;
+        if (c.Length == 0)
+        {
+            droppedWord = word;
+            return Candidates(head, allowFuzzy, out kind, out exactCount);
+        }
+        // the whole name matched only as a spelling variant ("Benue State" ~ a one-edit village abroad): the head
+        // named exactly or loosely ("Benue") is the better evidence, the noun saying what kind of place it is
+        var h = Candidates(head, allowFuzzy: false, out var headKind, out var headExact);
+        if (h.Length == 0 || (headKind == MatchKind.Loose && kind == MatchKind.Loose)) return c;
+        (droppedWord, kind, exactCount) = (word, headKind, headExact);
+        return h;
     }
 
     /// <summary>Division nouns that follow a division's name in news text ("Kaduna state", "Bokos Local Government Area").</summary>

@@ -1,0 +1,46 @@
+using Dragoman.Geo;
+using Dragoman.Tests.Support;
+
+namespace Dragoman.Tests.Geo;
+
+/// <summary>
+/// Divisions by the forms news uses: the English compass form of a division the sources name in French or Spanish
+/// ("North Kivu" for "Nord Kivu"), and a division's name with its noun ("Benue State") found by its name where the
+/// whole phrase matches only a spelling variant abroad.
+/// </summary>
+public class DivisionFormTests
+{
+    private static GazetteerBuilder BuilderWithDirectionWords()
+    {
+        var b = new GazetteerBuilder();
+        var added = b.AddFile(GazetteerInstaller.DirectionWordsPath(GeoFixture.DataDir));
+        Assert.True(added.IsOk, added.Error);
+        return b;
+    }
+
+    [Theory]
+    [InlineData("Nord-Kivu", "North Kivu", "French compass word before a hyphen")]
+    [InlineData("Nord Kivu", "North Kivu", "the same with a space")]
+    [InlineData("Sud-Ubangi", "South Ubangi", "another French compass word")]
+    [InlineData("Sud-Ouest Bandama", "South-West Bandama", "two compass words before the name: each translated, kept joined")]
+    [InlineData("Oeste de Santander", null, "Spanish 'of' after the compass word: the name is the phrase, left alone")]
+    [InlineData("Centre-Nord", null, "only compass words: alone it would match any capitalised compass phrase")]
+    [InlineData("Sud-Ouest Region", null, "compass words and a division noun only")]
+    [InlineData("Nordrhein", null, "a word that starts with a compass word is not one")]
+    [InlineData("Kivu", null, "no compass word")]
+    public void A_division_named_with_a_foreign_compass_word_gets_its_English_form(string name, string? english, string reason)
+    {
+        Assert.True(BuilderWithDirectionWords().EnglishDirectionalName(name) == english, $"{reason}: {name} -> {BuilderWithDirectionWords().EnglishDirectionalName(name)}");
+    }
+
+    [SharedTheory]
+    [InlineData("Militias attacked a village in North Kivu, Congolese officials said.", "North Kivu", "CD", "English form of GeoNames' Nord Kivu")]
+    [InlineData("Gunmen killed 12 farmers in Benue State, Nigerian police said.", "Benue State", "NG", "the state's name with its noun, not a one-edit village abroad")]
+    [InlineData("Shelling hit towns across Donetsk Oblast, Ukrainian officials said.", "Donetsk Oblast", "UA", "an oblast by its city's name and the noun")]
+    public void A_division_named_as_news_names_it_resolves_to_its_country(string text, string mention, string country, string reason)
+    {
+        int at = text.IndexOf(mention, StringComparison.Ordinal);
+        var p = GeoFixture.Resolver.Resolve(text, [new PlaceQuery(at, at + mention.Length, Given: true)]).Single();
+        Assert.True(p is { IsResolved: true } && p.Country == country, $"{reason}: got {p?.Name} in {p?.Country}");
+    }
+}
