@@ -163,7 +163,7 @@ public sealed class PlaceResolver
         // the whole name matched only as a spelling variant ("Benue State" ~ a one-edit village abroad): the head
         // named exactly or loosely ("Benue") is the better evidence, the noun saying what kind of place it is
         var h = Candidates(head, allowFuzzy: false, out var headKind, out var headExact);
-        if (h.Length == 0 || (headKind == MatchKind.Loose && kind == MatchKind.Loose)) return c;
+        if (h.Length == 0 || kind != MatchKind.Fuzzy) return c;
         (droppedWord, kind, exactCount) = (word, headKind, headExact);
         return h;
     }
@@ -638,10 +638,24 @@ public sealed class PlaceResolver
                 if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) continue;
                 var own = OwnKeys(c);
                 // the entry's own name, or that name without its division word ("Rapides" for "Rapides Parish")
-                w.AltOnly[i] = own.Canon != w.Key && own.Loose != key && own.Stripped != key;
+                w.AltOnly[i] = own.Canon != w.Key && own.Loose != key && own.Stripped != key && !SameNameOtherCompassWords(own.Canon, w.Key);
             }
         }
         return w.AltOnly[k];
+    }
+
+    /// <summary>
+    /// "north kivu" for an entry named "nord kivu": the query's leading English compass words stand where the entry's
+    /// name has as many other words before the same rest, the build's translation of the name (direction-words.tsv),
+    /// not an unrelated alternate name.
+    /// </summary>
+    internal static bool SameNameOtherCompassWords(string ownCanon, string queryCanon)
+    {
+        var q = queryCanon.Split(' ');
+        var own = ownCanon.Split(' ');
+        int n = 0;
+        while (n < q.Length && Array.IndexOf(Directions, q[n]) >= 0) n++;
+        return n > 0 && n < q.Length && own.Length == q.Length && q.AsSpan(n).SequenceEqual(own.AsSpan(n));
     }
 
     /// <summary>

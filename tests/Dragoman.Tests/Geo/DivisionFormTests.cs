@@ -33,10 +33,22 @@ public class DivisionFormTests
         Assert.True(BuilderWithDirectionWords().EnglishDirectionalName(name) == english, $"{reason}: {name} -> {BuilderWithDirectionWords().EnglishDirectionalName(name)}");
     }
 
+    [Theory]
+    [InlineData("nord kivu", "north kivu", true, "the English compass word where the entry has its French one: the entry's own name")]
+    [InlineData("sud ouest bandama", "south west bandama", true, "two compass words each way")]
+    [InlineData("kivu", "north kivu", false, "a part of the entry is not its name")]
+    [InlineData("nord ubangi", "north kivu", false, "another rest is another name")]
+    [InlineData("nord kivu", "nord kivu", false, "no English compass word in the query: the ordinary own-name check applies")]
+    public void An_English_compass_form_counts_as_the_entrys_own_name(string own, string query, bool same, string reason)
+    {
+        Assert.True(PlaceResolver.SameNameOtherCompassWords(own, query) == same, reason);
+    }
+
     [SharedTheory]
     [InlineData("Militias attacked a village in North Kivu, Congolese officials said.", "North Kivu", "CD", "English form of GeoNames' Nord Kivu")]
     [InlineData("Gunmen killed 12 farmers in Benue State, Nigerian police said.", "Benue State", "NG", "the state's name with its noun, not a one-edit village abroad")]
     [InlineData("Shelling hit towns across Donetsk Oblast, Ukrainian officials said.", "Donetsk Oblast", "UA", "an oblast by its city's name and the noun")]
+    [InlineData("Rebels of the M23 took a town in North Kivu province near the Ugandan border.", "North Kivu", "CD", "the English form without the country named: the entry's own name, not a weak alternate")]
     public void A_division_named_as_news_names_it_resolves_to_its_country(string text, string mention, string country, string reason)
     {
         int at = text.IndexOf(mention, StringComparison.Ordinal);
