@@ -204,6 +204,34 @@ public sealed class PlaceResolver
         return -1;
     }
 
+    /// <summary>
+    /// The parts of a chain of divisions named as one mention ("Bokos Local Government Area of Plateau State", "Nzorov
+    /// Council Ward of Guma Local Government Area"): each part before and after " of " starts capitalised and ends with
+    /// a division noun; else the whole span. Offsets are relative to the mention's text.
+    /// </summary>
+    internal static List<(int Start, int End)> DivisionChainParts(string mention)
+    {
+        var parts = new List<(int, int)>();
+        int from = 0;
+        while (true)
+        {
+            int of = mention.IndexOf(" of ", from, StringComparison.Ordinal);
+            int end = of < 0 ? mention.Length : of;
+            if (!IsDivisionPart(mention.AsSpan(from, end - from))) return [(0, mention.Length)];
+            parts.Add((from, end));
+            if (of < 0) return parts.Count > 1 ? parts : [(0, mention.Length)];
+            from = of + 4;
+        }
+    }
+
+    private static bool IsDivisionPart(ReadOnlySpan<char> part)
+    {
+        if (part.Length == 0 || !char.IsUpper(part[0])) return false;
+        foreach (var phrase in DivisionPhrases)
+            if (part.Length > phrase.Length + 1 && part[^(phrase.Length + 1)] == ' ' && part.EndsWith(phrase, StringComparison.OrdinalIgnoreCase)) return true;
+        return part.EndsWith(" ward", StringComparison.OrdinalIgnoreCase) && part.Length > 6;
+    }
+
     private sealed class Work
     {
         public PlaceQuery Q;

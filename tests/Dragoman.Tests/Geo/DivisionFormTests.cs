@@ -44,6 +44,20 @@ public class DivisionFormTests
         Assert.True(PlaceResolver.SameNameOtherCompassWords(own, query) == same, reason);
     }
 
+    [Theory]
+    [InlineData("Bokos Local Government Area of Plateau State", "Bokos Local Government Area|Plateau State", "a local government area of its state: two places")]
+    [InlineData("Nzorov Council Ward of Guma Local Government Area", "Nzorov Council Ward|Guma Local Government Area", "a ward of its area")]
+    [InlineData("Tarmuwa LGA of Yobe State", "Tarmuwa LGA|Yobe State", "the abbreviation")]
+    [InlineData("Ministry of Interior", "Ministry of Interior", "not a division before 'of'")]
+    [InlineData("Governor of Plateau State", "Governor of Plateau State", "an office of a state is one name")]
+    [InlineData("Department of State", "Department of State", "a division noun alone is no division's name")]
+    [InlineData("Plateau State", "Plateau State", "no 'of': one place")]
+    public void A_chain_of_divisions_is_split_into_its_places(string mention, string expected, string reason)
+    {
+        var parts = PlaceResolver.DivisionChainParts(mention).Select(p => mention[p.Start..p.End]);
+        Assert.True(string.Join('|', parts) == expected, $"{reason}: {string.Join('|', parts)}");
+    }
+
     [SharedTheory]
     [InlineData("Militias attacked a village in North Kivu, Congolese officials said.", "North Kivu", "CD", "English form of GeoNames' Nord Kivu")]
     [InlineData("Gunmen killed 12 farmers in Benue State, Nigerian police said.", "Benue State", "NG", "the state's name with its noun, not a one-edit village abroad")]
