@@ -935,7 +935,7 @@ public sealed class PlaceResolver
         bool supplement = _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal);
         int k = Array.IndexOf(w.Cands, c);
         // a spelling variant, a typo, or (in an article that names countries) only one of the entry's alternate names
-        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || (w.NamedShare >= 0 && AltOnly(w, k))
+        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || ((w.NamedShare >= 0 || w.ExactPickShare >= 0) && AltOnly(w, k))
             || WeakName(w, c);
         // only what the text itself names counts for a variant: weak choices elsewhere (a spotted word that is later
         // dropped, another variant) must neither vouch for it nor make it look far; a text that names no country
