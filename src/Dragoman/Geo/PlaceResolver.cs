@@ -160,10 +160,11 @@ public sealed class PlaceResolver
             droppedWord = word;
             return Candidates(head, allowFuzzy, out kind, out exactCount);
         }
-        // the whole name matched only as a spelling variant ("Benue State" ~ a one-edit village abroad): the head
-        // named exactly or loosely ("Benue") is the better evidence, the noun saying what kind of place it is
+        // the whole name matched only as a spelling variant ("Benue State" ~ a one-edit village abroad): a division's
+        // name given exactly ("Benue") is the better evidence, the noun saying what kind of place it is
         var h = Candidates(head, allowFuzzy: false, out var headKind, out var headExact);
-        if (h.Length == 0 || kind != MatchKind.Fuzzy) return c;
+        // (a feature noun is part of the name: "Yamouk basin" is a typo of the basin, not a town one skeleton from "Yamouk")
+        if (h.Length == 0 || kind != MatchKind.Fuzzy || headKind != MatchKind.Exact || !(RegionWords.Contains(word!) || word == "district")) return c;
         (droppedWord, kind, exactCount) = (word, headKind, headExact);
         return h;
     }
@@ -898,7 +899,8 @@ public sealed class PlaceResolver
         int total = 0;
         foreach (var w in work)
         {
-            if (w.Pick < 0 || w.Blocked || w.Kind != MatchKind.Exact || Array.IndexOf(w.Cands, w.Pick) >= w.ExactCount) continue;
+            if (w.Pick < 0 || w.Blocked || w.Kind != MatchKind.Exact || Array.IndexOf(w.Cands, w.Pick) >= w.ExactCount
+                || AltOnly(w, Array.IndexOf(w.Cands, w.Pick))) continue; // an alternate name abroad does not vouch for another
             var cc = _g.CountryOf(w.Pick);
             byCountry[cc] = byCountry.GetValueOrDefault(cc) + 1;
             byKeyCountry[(w.Key, cc)] = byKeyCountry.GetValueOrDefault((w.Key, cc)) + 1;
