@@ -30,7 +30,8 @@ public class DivisionFormTests
     [InlineData("Kivu", null, "no compass word")]
     public void A_division_named_with_a_foreign_compass_word_gets_its_English_form(string name, string? english, string reason)
     {
-        Assert.True(BuilderWithDirectionWords().EnglishDirectionalName(name) == english, $"{reason}: {name} -> {BuilderWithDirectionWords().EnglishDirectionalName(name)}");
+        var got = BuilderWithDirectionWords().EnglishDirectionalName(name);
+        Assert.True(got == english, $"{reason}: {name} -> {got}");
     }
 
     [Theory]
