@@ -52,6 +52,7 @@ public sealed class GazetteerImportCommand : Command<GazetteerImportSettings>
         {
             files.Add(GazetteerInstaller.SupplementPath(PipelineResources.BundledDataDir));
             files.Add(GazetteerInstaller.AliasesPath(PipelineResources.BundledDataDir));
+            files.Add(GazetteerInstaller.DirectionWordsPath(PipelineResources.BundledDataDir));
         }
         var built = GazetteerInstaller.BuildFrom(files, m => Console.Error.WriteLine("dragoman: " + m));
         if (!built.IsOk)

@@ -60,6 +60,7 @@ public sealed class GazetteerBuilder
             else if (name.EndsWith(".json", StringComparison.Ordinal)) n = AddJson(path);
             else if (name.StartsWith("supplement", StringComparison.Ordinal)) n = AddSupplement(ReadLines(path));
             else if (name.StartsWith("aliases", StringComparison.Ordinal)) n = AddAliases(ReadLines(path));
+            else if (name.StartsWith("direction-words", StringComparison.Ordinal)) n = AddDirectionWords(ReadLines(path));
             else n = AddGeoNames(ReadLines(path));
             _sources.Add(Path.GetFileName(path));
             return Result<int>.Ok(n);
@@ -251,6 +252,40 @@ public sealed class GazetteerBuilder
             n++;
         }
         return n;
+    }
+
+    private readonly Dictionary<string, string> _directionWords = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Compass words of other languages and their English forms (data/gazetteer/direction-words.tsv).</summary>
+    public int AddDirectionWords(IEnumerable<string> lines)
+    {
+        int n = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 || line[0] == '#' || line.StartsWith("word\t", StringComparison.Ordinal)) continue;
+            var f = line.Split('\t');
+            if (f.Length < 2 || f[0].Length == 0 || f[1].Length == 0) continue;
+            _directionWords[f[0].Trim()] = f[1].Trim();
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The English form of a division name that starts with compass words of another language ("Nord-Kivu" ->
+    /// "North Kivu", "Sud-Ouest Bandama" -> "South-West Bandama"), or null. A name of only compass and division words
+    /// ("Sud-Ouest Region") gets none: alone it would match any capitalised compass phrase.
+    /// </summary>
+    internal string? EnglishDirectionalName(string name)
+    {
+        if (_directionWords.Count == 0) return null;
+        var tokens = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        int k = 0;
+        while (k < tokens.Length && _directionWords.ContainsKey(tokens[k])) k++;
+        if (k == 0 || k == tokens.Length) return null;
+        var rest = string.Join(' ', tokens[k..]);
+        if (tokens[k] is "de" or "del" or "do" or "da" or "du" || DivisionWords.Any(w => w.Trim().Equals(rest, StringComparison.OrdinalIgnoreCase))) return null;
+        return string.Join('-', tokens[..k].Select(t => _directionWords[t])) + " " + rest;
     }
 
     /// <summary>world-countries (countries.json) or country-state-city (state.json), as the npm packages ship them.</summary>
@@ -534,6 +569,11 @@ public sealed class GazetteerBuilder
                 .OrderByDescending(r => r.Id > 0).ThenByDescending(r => r.Pop).FirstOrDefault();
             target?.Names.Add(alias);
         }
+
+        foreach (var r in all)
+            if (r.FClass == 'A' && r.FCode is "ADM1" or "ADM2")
+                foreach (var english in r.Names.Select(EnglishDirectionalName).OfType<string>().Distinct().ToList())
+                    if (!r.Names.Contains(english)) r.Names.Add(english);
 
         // admin names: GeoNames tables first, else the names of the division entries themselves
         var adminNames = new Dictionary<string, string>(StringComparer.Ordinal);

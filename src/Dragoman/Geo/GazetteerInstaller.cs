@@ -31,6 +31,7 @@ public static class GazetteerInstaller
 
     public static string SupplementPath(string bundledDataDir) => Path.Combine(bundledDataDir, "gazetteer", "supplement.tsv");
     public static string AliasesPath(string bundledDataDir) => Path.Combine(bundledDataDir, "gazetteer", "aliases.tsv");
+    public static string DirectionWordsPath(string bundledDataDir) => Path.Combine(bundledDataDir, "gazetteer", "direction-words.tsv");
     public static string DemonymsPath(string bundledDataDir) => Path.Combine(bundledDataDir, "gazetteer", "demonyms.tsv");
 
     /// <summary>Loads the installed gazetteer (cached per path for the process), installing the default first when none is there.</summary>
@@ -164,7 +165,8 @@ public static class GazetteerInstaller
         var supplement = SupplementPath(bundledDataDir);
         if (File.Exists(supplement)) files.Add(supplement);
         else log($"gazetteer: warning: the curated supplement is missing ({supplement})");
-        if (File.Exists(AliasesPath(bundledDataDir))) files.Add(AliasesPath(bundledDataDir));
+        foreach (var curated in new[] { AliasesPath(bundledDataDir), DirectionWordsPath(bundledDataDir) })
+            if (File.Exists(curated)) files.Add(curated);
         var built = BuildFrom(files, log);
         if (!built.IsOk) return Result<string>.Fail(built.Error!);
         var path = Gazetteer.DefaultPath(dataDir);
@@ -179,7 +181,7 @@ public static class GazetteerInstaller
     /// Bump when the builder or the name folding changes what the index holds; with the curated files' content it
     /// makes the fingerprint of a default install.
     /// </summary>
-    public const string BuilderVersion = "2026-12-06.2";
+    public const string BuilderVersion = "2026-12-06.3";
 
     /// <summary>Written beside a default install only: an imported gazetteer has none and is never rebuilt.</summary>
     public static string FingerprintPath(string dataDir) => Path.Combine(dataDir, "gazetteer", "default.fingerprint");
@@ -189,7 +191,7 @@ public static class GazetteerInstaller
     {
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes(BuilderVersion));
-        foreach (var file in new[] { SupplementPath(bundledDataDir), AliasesPath(bundledDataDir) })
+        foreach (var file in new[] { SupplementPath(bundledDataDir), AliasesPath(bundledDataDir), DirectionWordsPath(bundledDataDir) })
             if (File.Exists(file)) sha.AppendData(File.ReadAllBytes(file));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }

@@ -116,6 +116,20 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         for (int m = 0; m < document.Mentions.Count; m++)
         {
             var mention = document.Mentions[m];
+            // "Bokos Local Government Area of Plateau State": two places, whatever type the recogniser gave the whole
+            if (PlaceResolver.DivisionChainParts(mention.Text) is { Count: > 1 } parts)
+            {
+                for (int k = parts.Count - 1; k >= 0; k--)
+                {
+                    var part = new Mention
+                    {
+                        Span = new TextSpan(mention.Span.Start + parts[k].Start, mention.Span.Start + parts[k].End), Type = EntityType.GPE,
+                        Text = mention.Text[parts[k].Start..parts[k].End], Source = ComponentName, Confidence = mention.Confidence,
+                    };
+                    if (k == 0) document.Mentions[m] = part; else document.Mentions.Insert(m + 1, part);
+                }
+                mention = document.Mentions[m];
+            }
             // "in Debre Markos" tagged PERSON, "in El-Fasher" tagged ORG: a known place after a locative, with no
             // person evidence of its own, is looked up as a spotted name (it then needs the spotted names' evidence)
             // Elsewhere, a name of several words or in capitals ("Jebel Marra", "Gaza Strip", "SULAIMANI") that resolves

@@ -143,24 +143,30 @@ public sealed class PlaceResolver
     {
         droppedWord = null;
         var c = Candidates(name, allowFuzzy, out kind, out exactCount);
-        if (c.Length > 0) return c;
+        if (c.Length > 0 && kind == MatchKind.Exact) return c;
+        string? head = null, word = null;
         if (name.EndsWith(" Local Government Area", StringComparison.OrdinalIgnoreCase))
-        {
-            droppedWord = "district";
-            return Candidates(name[..^" Local Government Area".Length], allowFuzzy, out kind, out exactCount);
-        }
-        int sp = name.LastIndexOf(' ');
-        if (sp > 0)
+            (head, word) = (name[..^" Local Government Area".Length], "district");
+        else if (name.LastIndexOf(' ') is var sp and > 0)
         {
             var last = name[(sp + 1)..].ToLowerInvariant();
             if (RegionWords.Contains(last) || SettlementWords.Contains(last) || CampWords.Contains(last) || BaseWords.Contains(last)
                 || WaterWords.Contains(last) || MountainWords.Contains(last) || CrossingWords.Contains(last) || last is "countryside" or "area")
-            {
-                droppedWord = last;
-                return Candidates(name[..sp], allowFuzzy, out kind, out exactCount);
-            }
+                (head, word) = (name[..sp], last);
         }
-        return c;
+        if (head is null) return c;
+        if (c.Length == 0)
+        {
+            droppedWord = word;
+            return Candidates(head, allowFuzzy, out kind, out exactCount);
+        }
+        // the whole name matched only as a spelling variant ("Benue State" ~ a one-edit village abroad): a division's
+        // name given exactly ("Benue") is the better evidence, the noun saying what kind of place it is
+        var h = Candidates(head, allowFuzzy: false, out var headKind, out var headExact);
+        // (a feature noun is part of the name: "Yamouk basin" is a typo of the basin, not a town one skeleton from "Yamouk")
+        if (h.Length == 0 || kind != MatchKind.Fuzzy || headKind != MatchKind.Exact || !(RegionWords.Contains(word!) || word == "district")) return c;
+        (droppedWord, kind, exactCount) = (word, headKind, headExact);
+        return h;
     }
 
     /// <summary>Division nouns that follow a division's name in news text ("Kaduna state", "Bokos Local Government Area").</summary>
@@ -197,6 +203,34 @@ public sealed class PlaceResolver
             return division ? e : -1;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// The parts of a chain of divisions named as one mention ("Bokos Local Government Area of Plateau State", "Nzorov
+    /// Council Ward of Guma Local Government Area"): each part before and after " of " starts capitalised and ends with
+    /// a division noun; else the whole span. Offsets are relative to the mention's text.
+    /// </summary>
+    internal static List<(int Start, int End)> DivisionChainParts(string mention)
+    {
+        var parts = new List<(int, int)>();
+        int from = 0;
+        while (true)
+        {
+            int of = mention.IndexOf(" of ", from, StringComparison.Ordinal);
+            int end = of < 0 ? mention.Length : of;
+            if (!IsDivisionPart(mention.AsSpan(from, end - from))) return [(0, mention.Length)];
+            parts.Add((from, end));
+            if (of < 0) return parts.Count > 1 ? parts : [(0, mention.Length)];
+            from = of + 4;
+        }
+    }
+
+    private static bool IsDivisionPart(ReadOnlySpan<char> part)
+    {
+        if (part.Length == 0 || !char.IsUpper(part[0])) return false;
+        foreach (var phrase in DivisionPhrases)
+            if (part.Length > phrase.Length + 1 && part[^(phrase.Length + 1)] == ' ' && part.EndsWith(phrase, StringComparison.OrdinalIgnoreCase)) return true;
+        return part.EndsWith(" ward", StringComparison.OrdinalIgnoreCase) && part.Length > 6;
     }
 
     private sealed class Work
@@ -633,10 +667,24 @@ public sealed class PlaceResolver
                 if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) continue;
                 var own = OwnKeys(c);
                 // the entry's own name, or that name without its division word ("Rapides" for "Rapides Parish")
-                w.AltOnly[i] = own.Canon != w.Key && own.Loose != key && own.Stripped != key;
+                w.AltOnly[i] = own.Canon != w.Key && own.Loose != key && own.Stripped != key && !SameNameOtherCompassWords(own.Canon, w.Key);
             }
         }
         return w.AltOnly[k];
+    }
+
+    /// <summary>
+    /// "north kivu" for an entry named "nord kivu": the query's leading English compass words stand where the entry's
+    /// name has as many other words before the same rest, the build's translation of the name (direction-words.tsv),
+    /// not an unrelated alternate name.
+    /// </summary>
+    internal static bool SameNameOtherCompassWords(string ownCanon, string queryCanon)
+    {
+        var q = queryCanon.Split(' ');
+        var own = ownCanon.Split(' ');
+        int n = 0;
+        while (n < q.Length && Array.IndexOf(Directions, q[n]) >= 0) n++;
+        return n > 0 && n < q.Length && own.Length == q.Length && q.AsSpan(n).SequenceEqual(own.AsSpan(n));
     }
 
     /// <summary>
@@ -851,7 +899,8 @@ public sealed class PlaceResolver
         int total = 0;
         foreach (var w in work)
         {
-            if (w.Pick < 0 || w.Blocked || w.Kind != MatchKind.Exact || Array.IndexOf(w.Cands, w.Pick) >= w.ExactCount) continue;
+            if (w.Pick < 0 || w.Blocked || w.Kind != MatchKind.Exact || Array.IndexOf(w.Cands, w.Pick) >= w.ExactCount
+                || AltOnly(w, Array.IndexOf(w.Cands, w.Pick))) continue; // an alternate name abroad does not vouch for another
             var cc = _g.CountryOf(w.Pick);
             byCountry[cc] = byCountry.GetValueOrDefault(cc) + 1;
             byKeyCountry[(w.Key, cc)] = byKeyCountry.GetValueOrDefault((w.Key, cc)) + 1;
@@ -888,7 +937,7 @@ public sealed class PlaceResolver
         bool supplement = _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal);
         int k = Array.IndexOf(w.Cands, c);
         // a spelling variant, a typo, or (in an article that names countries) only one of the entry's alternate names
-        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || (w.NamedShare >= 0 && AltOnly(w, k))
+        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || ((w.NamedShare >= 0 || w.ExactPickShare >= 0) && AltOnly(w, k))
             || WeakName(w, c);
         // only what the text itself names counts for a variant: weak choices elsewhere (a spotted word that is later
         // dropped, another variant) must neither vouch for it nor make it look far; a text that names no country

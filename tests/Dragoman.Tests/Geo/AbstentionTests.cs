@@ -40,6 +40,10 @@ public class AbstentionTests
         "a variant next door is still another country: a skeleton match must lie in a named country, not near one")]
     [InlineData("Herders attacked a village in Kereinik locality, west of El Geneina; two were hurt in Galala near Nyala.", "Kereinik|El Geneina|Galala|Nyala", "SD",
         "where the text names no country, the countries of its other places stand in (no Czech or Spanish town by one edit)")]
+    [InlineData("Gunmen killed three villagers in Pucuma, near Zaria in Kaduna State, police said.", "Pucuma|Zaria|Kaduna State", "NG",
+        "no country named: a match by another town's alternate name abroad is a variant, judged by where the other names lie")]
+    [InlineData("Bandits raided Curador and Matoes overnight, north of Zaria in Kaduna State.", "Curador|Matoes|Zaria|Kaduna State", "NG",
+        "the same for two such names together: alternate names abroad do not vouch for each other")]
     public void A_resolved_place_lies_in_a_country_the_text_supports(string text, string mentions, string allowed, string reason)
     {
         var ok = allowed.Split('|');

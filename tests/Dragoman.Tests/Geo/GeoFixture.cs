@@ -41,6 +41,7 @@ public static class GeoFixture
             Path.Combine(geo, "countryInfo.txt"),
             GazetteerInstaller.SupplementPath(DataDir),
             GazetteerInstaller.AliasesPath(DataDir),
+            GazetteerInstaller.DirectionWordsPath(DataDir),
         };
         var g = GazetteerInstaller.BuildFrom(files, _ => { });
         Assert.True(g.IsOk, g.Error);
