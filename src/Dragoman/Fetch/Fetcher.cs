@@ -149,12 +149,17 @@ public sealed class Fetcher : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    /// <summary>Per-host politeness: at most N requests at once, and starts spaced by the host's delay.</summary>
+    /// <summary>
+    /// Per-host politeness: at most N requests at once, and each start at least the host's delay after the previous
+    /// start and after the previous request ended (a slow first connection must not let the next request follow at once).
+    /// </summary>
     private sealed class HostGate(int concurrency)
     {
         private readonly SemaphoreSlim _slots = new(Math.Max(1, concurrency));
         private readonly SemaphoreSlim _clock = new(1);
+        private readonly Lock _next = new();
         private DateTime _nextStart = DateTime.MinValue;
+        private TimeSpan _spacing;
 
         public async Task EnterAsync(TimeSpan spacing, CancellationToken cancel)
         {
@@ -164,9 +169,14 @@ public sealed class Fetcher : IDisposable
                 await _clock.WaitAsync(cancel).ConfigureAwait(false);
                 try
                 {
-                    var wait = _nextStart - DateTime.UtcNow;
-                    if (wait > TimeSpan.Zero) await Task.Delay(wait, cancel).ConfigureAwait(false);
-                    _nextStart = DateTime.UtcNow + spacing;
+                    // an Exit during the wait can move the next start later: wait until no wait is left
+                    for (var wait = Wait(); wait > TimeSpan.Zero; wait = Wait())
+                        await Task.Delay(wait, cancel).ConfigureAwait(false);
+                    lock (_next)
+                    {
+                        _spacing = spacing;
+                        _nextStart = DateTime.UtcNow + spacing;
+                    }
                 }
                 finally { _clock.Release(); }
             }
@@ -177,6 +187,19 @@ public sealed class Fetcher : IDisposable
             }
         }
 
-        public void Exit() => _slots.Release();
+        private TimeSpan Wait()
+        {
+            lock (_next) return _nextStart - DateTime.UtcNow;
+        }
+
+        public void Exit()
+        {
+            lock (_next)
+            {
+                var after = DateTime.UtcNow + _spacing;
+                if (after > _nextStart) _nextStart = after;
+            }
+            _slots.Release();
+        }
     }
 }
