@@ -65,8 +65,14 @@ public static class IncidentListing
     public static string TollText(IncidentItem i) => i.Killed is not { } k ? ""
         : k.Min == k.Max ? $"{k.Min} killed" : $"{k.Min}-{k.Max} killed (conservative {k.Conservative})";
 
-    public static string ActorsText(IncidentItem i) =>
-        string.Join(" -> ", new[] { string.Join("; ", i.Actors), string.Join("; ", i.Targets) }.Where(s => s.Length > 0));
+    /// <summary>"actors -> targets"; a side nobody named is "?", so that a lone target never reads as the actor.</summary>
+    public static string ActorsText(IncidentItem i) => (i.Actors.Count, i.Targets.Count) switch
+    {
+        (0, 0) => "",
+        (_, 0) => string.Join("; ", i.Actors),
+        (0, _) => "? -> " + string.Join("; ", i.Targets),
+        _ => string.Join("; ", i.Actors) + " -> " + string.Join("; ", i.Targets),
+    };
 
     private static void WriteTable(IReadOnlyList<IncidentItem> items)
     {
