@@ -562,6 +562,10 @@ public sealed partial class EventsComponent : IDocumentComponent
         {
             var (si, te, _) = events[i];
             if (!title.Contains(te.Trigger)) continue;
+            // A headline can come out of the recogniser as one long name ("Shelling hits market in X"): a role that
+            // holds the event's own trigger or most of the headline is the headline itself, never a party to the event.
+            if (IsHeadlineItself(te.Actor, te, title)) te.Actor = null;
+            if (IsHeadlineItself(te.Target, te, title)) te.Target = null;
             var tc = te.Codes.Cameo ?? "";
             if (tc.Length < 2) continue;
             for (int j = 0; j < events.Count; j++)
@@ -582,6 +586,9 @@ public sealed partial class EventsComponent : IDocumentComponent
             }
         }
     }
+
+    private static bool IsHeadlineItself(EventArgument? role, Event e, TextSpan title) => role is { } r
+        && (r.Span.Overlaps(e.Trigger) || Math.Min(r.Span.End, title.End) - Math.Max(r.Span.Start, title.Start) > title.Length / 2);
 
     private static readonly string[] EasingVerbs = ["lifted", "lifts", "lift", "lifting", "eased", "eases", "ease", "easing", "relaxed", "relaxes", "relax",
         "shortened", "shortens", "shorten", "reduced", "scrapped", "scraps", "removed", "removes", "rescinded", "rescinds", "revoked", "revokes"];

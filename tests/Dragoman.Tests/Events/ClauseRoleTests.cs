@@ -86,4 +86,23 @@ public class ClauseRoleTests
         var ev = Find(doc, trigger, reason);
         Assert.True(ev.Sources.Exists(s => s.Name.Contains(source, StringComparison.OrdinalIgnoreCase)), $"{reason}: sources {string.Join(" <- ", ev.Sources.Select(s => s.Name))}");
     }
+
+    // a bundled sample (written for this project), reason
+    [Theory]
+    [InlineData("01_market_shelling.html", "a headline the recogniser reads as one long name is not the actor of the event it states")]
+    [InlineData("02_wire_checkpoint.txt", "a wire story's dateline and headline are no parties either")]
+    public void A_headline_is_never_a_role(string sample, string reason)
+    {
+        var doc = TestPipeline.ProcessFile(Path.Combine(Paths.RepoRoot, "samples", sample));
+        Assert.True(doc.Events.Count > 0 && doc.Article.TitleSpan is not null, $"{reason}: no events or no headline");
+        var title = doc.Article.TitleSpan!.Value;
+        // a role that is the headline itself: it covers more than half of the headline's characters
+        bool IsHeadline(EventArgument? r) => r is { } x && x.Span.Overlaps(title)
+            && Math.Min(x.Span.End, title.End) - Math.Max(x.Span.Start, title.Start) > title.Length / 2;
+        foreach (var e in doc.Events)
+        {
+            Assert.False(IsHeadline(e.Actor), $"{reason}: actor '{e.Actor?.Text}' of '{doc.Slice(e.Trigger)}' is the headline");
+            Assert.False(IsHeadline(e.Target), $"{reason}: target '{e.Target?.Text}' of '{doc.Slice(e.Trigger)}' is the headline");
+        }
+    }
 }
