@@ -2,11 +2,11 @@
 # Merge cost at scale (issue 14): FA-KES dev ingested, with and without merging, into stores that already hold
 # 0 / 10k / 50k / 200k synthetic reports (tools/merge-synthetic-store.py, days spread over FA-KES's years so that its
 # articles meet them in their blocks). Merge cost per article = (store writes with merge - without) / articles.
-# Usage: tools/merge-scale-bench.sh [WORKDIR] [SIZES] [RUNS]   (default /tmp/merge-scale, "0 10000 50000 200000", 2)
+# Usage: tools/merge-scale-bench.sh [WORKDIR] [SIZES] [RUNS]   (default a new temporary folder, "0 10000 50000 200000", 2)
 # Prints one line per (size, merge) with the last run's JSON; docs/benchmarks.md, "Merge", keeps the figures.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-work=${1:-/tmp/merge-scale}
+work=${1:-$(mktemp -d -t merge-scale.XXXXXX)}
 sizes=${2:-"0 10000 50000 200000"}
 runs=${3:-2}
 corpus="$root/../shared/data/fa-kes/fakes.dev.csv"

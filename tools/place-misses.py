@@ -3,8 +3,8 @@
 real news: where the misses come from").
 
 Usage, from the project root:
-  ./dragoman extract ../shared/data/articles-gold/input.jsonl > /tmp/extract.json
-  tools/place-misses.py /tmp/extract.json [dev|held|all] [--list]
+  ./dragoman extract ../shared/data/articles-gold/input.jsonl > extract.json
+  tools/place-misses.py extract.json [dev|held|all] [--list]
 
 A gold place (with coordinates) is matched to the system's entities by its text, as `eval articles` does:
 right (resolved within 161 km), wrong candidate, abstained (left unresolved with candidates), no candidate
