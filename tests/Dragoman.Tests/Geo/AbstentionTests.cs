@@ -15,15 +15,7 @@ public class AbstentionTests
     /// <summary>Resolves the given mentions as the pipeline does with a recogniser's spans (no forced choice).</summary>
     private static List<PlaceResolution?> ResolveGiven(string text, params string[] mentions)
     {
-        var queries = new List<PlaceQuery>();
-        int from = 0;
-        foreach (var m in mentions)
-        {
-            int at = text.IndexOf(m, from, StringComparison.Ordinal);
-            Assert.True(at >= 0, m);
-            queries.Add(new PlaceQuery(at, at + m.Length, Given: true));
-            from = at + m.Length;
-        }
+        var queries = GeoFixture.GivenQueries(text, mentions);
         return [.. GeoFixture.Resolver.Resolve(text, queries)];
     }
 
@@ -167,14 +159,7 @@ public class WeakNameTests
         "a two-letter code is not a country the text does not name")]
     public void Names_that_fit_many_places_resolve_only_inside_the_named_countries(string text, string mentions, string allowed, string reason)
     {
-        var queries = new List<PlaceQuery>();
-        int from = 0;
-        foreach (var m in mentions.Split('|'))
-        {
-            int at = text.IndexOf(m, from, StringComparison.Ordinal);
-            queries.Add(new PlaceQuery(at, at + m.Length, Given: true));
-            from = at + m.Length;
-        }
+        var queries = GeoFixture.GivenQueries(text, mentions.Split('|'));
         foreach (var p in GeoFixture.Resolver.Resolve(text, queries))
             if (p is { IsResolved: true }) Assert.True(p.Country == allowed, $"{reason}: {p.Text} resolved to {p.Name} in {p.Country}");
     }

@@ -15,6 +15,21 @@ public static class GeoFixture
 
     public static string DataDir => Path.Combine(Paths.RepoRoot, "data");
 
+    /// <summary>Each mention as a given span of <paramref name="text"/>, found in order (a repeated name: its next occurrence).</summary>
+    public static List<PlaceQuery> GivenQueries(string text, params string[] mentions)
+    {
+        var queries = new List<PlaceQuery>();
+        int from = 0;
+        foreach (var m in mentions)
+        {
+            int at = text.IndexOf(m, from, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'{m}' is not in the text after offset {from}");
+            queries.Add(new PlaceQuery(at, at + m.Length, Given: true));
+            from = at + m.Length;
+        }
+        return queries;
+    }
+
     /// <summary>A gazetteer built from source files written here (name -> content), in the order given.</summary>
     public static Gazetteer BuildFromTexts(params (string FileName, string Content)[] files)
     {

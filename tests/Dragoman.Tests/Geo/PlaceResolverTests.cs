@@ -19,15 +19,7 @@ public class PlaceResolverTests
     /// <summary>Resolves the given mentions jointly with a forced choice, as the evaluation given gold spans does.</summary>
     private static List<PlaceResolution?> ResolveGiven(string text, params string[] mentions)
     {
-        var queries = new List<PlaceQuery>();
-        int from = 0;
-        foreach (var m in mentions)
-        {
-            int at = text.IndexOf(m, from, StringComparison.Ordinal);
-            Assert.True(at >= 0, m);
-            queries.Add(new PlaceQuery(at, at + m.Length, Given: true));
-            from = at + m.Length;
-        }
+        var queries = GeoFixture.GivenQueries(text, mentions);
         return [.. GeoFixture.Resolver.Resolve(text, queries, forceBest: true)];
     }
 
