@@ -4,7 +4,8 @@ namespace Dragoman.Events.Coreference;
 
 /// <summary>
 /// Makes one event of each cluster of tellings (<see cref="EventClustering"/>): the best-told mention (most own
-/// fields; the body before the headline on ties) gives the trigger, type and modality, and every other field comes
+/// fields; the body before the headline on ties) gives the trigger and modality, the coding most tellings share gives
+/// the action and codes, and every other field comes
 /// from the mention that tells it best (an own place before an inherited one, a resolved town before a country, a
 /// day before a week, a known party before a bare phrase), so the actor may come from one sentence, the count from
 /// another and the date from the dateline. Each field keeps its own span; the event's evidence is every mention's
@@ -30,9 +31,10 @@ public static class EventMerging
         var rep = members.OrderByDescending(Richness).ThenBy(e => InTitle(d, e) ? 1 : 0).ThenBy(e => e.Trigger.Start).First();
         // the representative first, then text order: on equal merit its own field stays
         var ordered = members.OrderBy(e => ReferenceEquals(e, rep) ? 0 : 1).ThenBy(e => e.Trigger.Start).ToList();
+        var coded = CodeDonor(members);
         var merged = new Event
         {
-            Id = rep.Id, Action = rep.Action, Trigger = rep.Trigger, TriggerSource = rep.TriggerSource, Codes = rep.Codes,
+            Id = rep.Id, Action = coded.Action, Trigger = rep.Trigger, TriggerSource = rep.TriggerSource, Codes = coded.Codes,
             Modality = rep.Modality, Confidence = members.Max(e => e.Confidence),
             Actor = Best(ordered, e => e.Actor, PartyMerit),
             Target = Best(ordered, e => e.Target, PartyMerit),
@@ -50,6 +52,15 @@ public static class EventMerging
         merged.Evidence.AddRange(members.SelectMany(e => e.Evidence).Distinct().OrderBy(s => s.Start).ThenBy(s => s.End));
         return merged;
     }
+
+    /// <summary>
+    /// Whose coding (action, PLOVER mode, ACLED type) the happening takes: the coding most of its tellings give, the
+    /// earliest telling's on a tie (the headline's or lede's summary: "Roadside bomb hits convoy" over a later "struck").
+    /// </summary>
+    private static Event CodeDonor(IReadOnlyList<Event> members) =>
+        members.GroupBy(e => (e.Action, e.Codes.Plover?.Event, e.Codes.Plover?.Mode, e.Codes.Acled?.EventType))
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(e => e.Trigger.Start))
+            .First().OrderBy(e => e.Trigger.Start).First();
 
     /// <summary>How many fields an event tells itself (an inherited place or date is not its own).</summary>
     private static int Richness(Event e) =>
