@@ -11,41 +11,15 @@ using Spectre.Console.Cli;
 
 namespace Dragoman.Cli.Commands;
 
-public sealed class TrainCorefSettings : CommandSettings
+public sealed class TrainCorefSettings : ArticlesGoldTrainSettings
 {
-    [CommandArgument(0, "<DIR>")]
-    [Description("A folder shaped like ../shared/data/articles-gold (input.jsonl + gold/NAME.json).")]
-    public string Folder { get; init; } = "";
-
-    [CommandOption("--out <FILE>")]
-    [Description("Where to write the model (models/coreference/coreference.tsv is the shipped one).")]
-    public string Out { get; init; } = "";
-
-    [CommandOption("--held-file <FILE>")]
-    [Description("Held-back names, never trained on (default: the shipped data/eval/articles-gold-held.txt).")]
-    public string? HeldFile { get; init; }
-
-    [CommandOption("--l2 <L2>")]
-    [Description("L2 penalty on the weights (default 0.01).")]
-    [DefaultValue(0.01)]
-    public double L2 { get; init; } = 0.01;
-
     [CommandOption("--folds <K>")]
     [Description("Cross-validation folds over the development articles that choose the clustering threshold (default 5).")]
     [DefaultValue(5)]
     public int Folds { get; init; } = 5;
 
-    [CommandOption("--data <DIR>")]
-    [Description("Runtime data folder (gazetteer). Default: $DRAGOMAN_HOME or ~/.local/share/dragoman.")]
-    public string? DataDir { get; init; }
-
-    public override ValidationResult Validate()
-    {
-        if (!Directory.Exists(Folder)) return ValidationResult.Error($"no such folder: {Folder}");
-        if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out FILE is required");
-        if (Folds < 2) return ValidationResult.Error("--folds must be at least 2");
-        return ValidationResult.Success();
-    }
+    public override ValidationResult Validate() =>
+        Folds < 2 ? ValidationResult.Error("--folds must be at least 2") : base.Validate();
 }
 
 /// <summary>Trains the within-article event coreference model on the development part; the threshold by cross-validation (models/coreference/README.md).</summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Dragoman.Actors;
 using Dragoman.Documents;
 using Dragoman.Events.Coreference;
-using Dragoman.Ingest;
 using Dragoman.Pipeline;
 
 namespace Dragoman.Evaluation;
@@ -36,17 +34,11 @@ public static class CoreferenceTraining
     {
         var input = Path.Combine(folder, "input.jsonl");
         if (!File.Exists(input)) return Result<List<CoreferenceArticle>>.Fail($"{folder}: no input.jsonl (expected a folder shaped like articles-gold)");
-        var actors = ActorResources.Load();
         var list = new List<CoreferenceArticle>();
-        foreach (var outcome in BatchProcessor.Process(InputSources.Expand([input]), pipeline, null))
+        foreach (var (doc, name, gold, view) in ArticleEvaluation.Annotated(folder, pipeline))
         {
-            if (outcome.Document is not { } doc) continue;
-            var name = ArticleEvaluation.NameOf(doc);
-            var gold = GoldArticle.Read(Path.Combine(folder, "gold", name + ".json"));
-            if (!gold.IsOk) continue;
-            var view = ArticleEvaluation.View(doc, name, actors);
             var mentions = EventMention.Of(doc, doc.Events);
-            var refs = Enumerable.Range(0, doc.Events.Count).Select(i => Referents(gold.Value!, doc, doc.Events[i], view.Events[i], rules)).ToList();
+            var refs = Enumerable.Range(0, doc.Events.Count).Select(i => Referents(gold, doc, doc.Events[i], view.Events[i], rules)).ToList();
             var pairs = new List<CoreferencePair>();
             for (int i = 0; i < mentions.Length; i++)
                 for (int j = i + 1; j < mentions.Length; j++)
