@@ -62,6 +62,22 @@ public static class ArticleEvaluation
         return new ArticleEvaluationResult(dev, heldTally, errors, held.ToHashSet(StringComparer.Ordinal), problems);
     }
 
+    /// <summary>
+    /// Every article of a folder shaped like articles-gold that processes and has gold, with its name, gold and the
+    /// scorer's view of all its events: what the trainers learn from (the others are left out, as in <see cref="Run"/>).
+    /// </summary>
+    public static IEnumerable<(Document Doc, string Name, GoldArticle Gold, SystemArticle View)> Annotated(string folder, DocumentPipeline pipeline)
+    {
+        var actors = ActorResources.Load();
+        foreach (var outcome in BatchProcessor.Process(InputSources.Expand([Path.Combine(folder, "input.jsonl")]), pipeline, null))
+        {
+            if (outcome.Document is not { } doc) continue;
+            var name = NameOf(doc);
+            var gold = GoldArticle.Read(Path.Combine(folder, "gold", name + ".json"));
+            if (gold.IsOk) yield return (doc, name, gold.Value!, View(doc, name, actors));
+        }
+    }
+
     /// <summary>The article's name in the gold folder: the file name (without extension) in the record's url.</summary>
     public static string NameOf(Document doc) =>
         Path.GetFileNameWithoutExtension(new Uri(doc.Article.Uri, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } u ? u.AbsolutePath : doc.Article.Uri);

@@ -90,7 +90,8 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
         return f;
     }
 
-    private static GoldPlace? FindPlace(GoldArticle a, string name) =>
+    /// <summary>The gold place an event names: the place of that name, else one whose name it contains.</summary>
+    public static GoldPlace? FindPlace(GoldArticle a, string name) =>
         a.Places.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? a.Places.FirstOrDefault(p => name.Contains(p.Name, StringComparison.OrdinalIgnoreCase));
 

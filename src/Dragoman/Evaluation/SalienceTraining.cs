@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Dragoman.Actors;
 using Dragoman.Events.Salience;
-using Dragoman.Ingest;
 using Dragoman.Pipeline;
 
 namespace Dragoman.Evaluation;
@@ -36,26 +34,20 @@ public static class SalienceTraining
     {
         var input = Path.Combine(folder, "input.jsonl");
         if (!File.Exists(input)) return Result<SalienceDataSet>.Fail($"{folder}: no input.jsonl (expected a folder shaped like articles-gold)");
-        var actors = ActorResources.Load();
         var list = new List<SalienceExample>();
         var goldCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var outcome in BatchProcessor.Process(InputSources.Expand([input]), pipeline, null))
+        foreach (var (doc, name, gold, view) in ArticleEvaluation.Annotated(folder, pipeline))
         {
-            if (outcome.Document is not { } doc) continue;
-            var name = ArticleEvaluation.NameOf(doc);
-            var gold = GoldArticle.Read(Path.Combine(folder, "gold", name + ".json"));
-            if (!gold.IsOk) continue;
-            var view = ArticleEvaluation.View(doc, name, actors);
             var title = SalienceFeatures.TitleWords(doc);
             var lede = SalienceFeatures.LedeWords(doc);
-            var goldSpans = gold.Value!.Events.Select(g => EvidenceLocator.Find(doc.Text, g.Evidence)).ToList();
-            goldCounts[name] = gold.Value!.Events.Count;
+            var goldSpans = gold.Events.Select(g => EvidenceLocator.Find(doc.Text, g.Evidence)).ToList();
+            goldCounts[name] = gold.Events.Count;
             for (int i = 0; i < doc.Events.Count; i++)
             {
                 var e = doc.Events[i];
                 var sentences = view.Events[i].Sentences;
                 var matches = Enumerable.Range(0, goldSpans.Count).Where(g =>
-                    ArticleFieldRules.TypeMatches(gold.Value!.Events[g].Plover, view.Events[i].Plover, view.Events[i].PloverMode)
+                    ArticleFieldRules.TypeMatches(gold.Events[g].Plover, view.Events[i].Plover, view.Events[i].PloverMode)
                     && goldSpans[g].Any(span => sentences.Any(s => s.Overlaps(span)))).ToList();
                 list.Add(new SalienceExample(name, SalienceFeatures.Compute(doc, e, doc.Events, title, lede), matches.Count > 0, held.Contains(name))
                 {

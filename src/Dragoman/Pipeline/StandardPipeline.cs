@@ -10,11 +10,13 @@ namespace Dragoman.Pipeline;
 /// <summary>
 /// The default pipeline, every stage in order:
 /// text (tokens, sentences) -> ner (mentions) -> actors (dictionary mentions) -> geo (places, may add place mentions)
-/// -> link (entities, aliases, actor codes) -> time (times) -> attribution -> events (events, codes) -> event-context (types from the sentence's situation) -> salience (confidence, main, historical).
+/// -> link (entities, aliases, actor codes) -> time (times) -> attribution -> events (events, codes) -> event-context (types from the sentence's situation)
+/// -> coreference (one event per happening told several times) -> salience (confidence, main, historical).
 /// </summary>
 public static class StandardPipeline
 {
-    public static DocumentPipeline Build(PipelineResources resources)
+    /// <param name="coreference">False leaves every telling its own event (what the coreference trainer learns from).</param>
+    public static DocumentPipeline Build(PipelineResources resources, bool coreference = true)
     {
         // The resources load at the same time, each from its own files: a start takes the longest load, not their sum.
         var pos = Load(() => PosModel.Bundled);
@@ -25,6 +27,7 @@ public static class StandardPipeline
         var locator = Load(() => EventLocator.LoadBundled().Value);
         var contextWords = Load(() => Events.Context.ContextWords.LoadBundled().Value);
         var salience = Load(() => Events.Salience.SalienceModel.LoadBundled().Value);
+        var coref = Load(() => coreference ? Events.Coreference.CoreferenceModel.LoadBundled().Value : null);
         return new PipelineBuilder()
             .Add(new TextComponent(Wait(pos)))
             .Add(new NerComponent(Wait(ner)))
@@ -35,6 +38,7 @@ public static class StandardPipeline
             .Add(new Attribution.AttributionComponent())
             .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator)))
             .Add(new Events.Context.EventContextComponent(Wait(events).Codes, Wait(contextWords)))
+            .Add(new Events.Coreference.CoreferenceComponent(Wait(coref)))
             .Add(new Events.Salience.SalienceComponent(Wait(salience)))
             .Build();
     }

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Dragoman.Documents;
+using Dragoman.Events.Coreference;
+using Dragoman.Pipeline;
+
+namespace Dragoman.Evaluation;
+
+/// <summary>A labelled pair of one article's events (indexes into its mentions): whether gold says they tell one happening.</summary>
+public sealed record CoreferencePair(int A, int B, bool Same);
+
+/// <summary>One article's events as the coreference trainer sees them: their mentions and the pairs gold labels.</summary>
+public sealed record CoreferenceArticle(string Name, bool Held, IReadOnlyList<EventMention> Mentions, IReadOnlyList<CoreferencePair> Pairs);
+
+/// <summary>Pairwise precision, recall and F1 of a clustering over labelled pairs.</summary>
+public sealed record PairScore(double Threshold, int TruePositives, int FalsePositives, int FalseNegatives)
+{
+    public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
+    public double Recall => TruePositives + FalseNegatives == 0 ? 0 : (double)TruePositives / (TruePositives + FalseNegatives);
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+}
+
+/// <summary>
+/// Training data for the event coreference model from a folder shaped like articles-gold, run through the pipeline
+/// without coreference (every telling its own event). An event refers to a gold main event when it has its type and
+/// (a) its sentence holds that gold event's evidence, or else (b) it is the only gold event of its type that the
+/// event's own fields agree with somewhere (place within 161 km, date in the gold window, same count, shared party
+/// words) and contradict nowhere: gold names one sentence per event, so (b) is what finds the headline's and the
+/// body's retellings. Two events are the same happening when they refer to one gold event, and different when they
+/// refer to different ones or one contradicts the other's gold event; other pairs are not labelled.
+/// </summary>
+public static class CoreferenceTraining
+{
+    public static Result<List<CoreferenceArticle>> Articles(string folder, DocumentPipeline pipeline, IReadOnlySet<string> held, ArticleFieldRules rules)
+    {
+        var input = Path.Combine(folder, "input.jsonl");
+        if (!File.Exists(input)) return Result<List<CoreferenceArticle>>.Fail($"{folder}: no input.jsonl (expected a folder shaped like articles-gold)");
+        var list = new List<CoreferenceArticle>();
+        foreach (var (doc, name, gold, view) in ArticleEvaluation.Annotated(folder, pipeline))
+        {
+            var mentions = EventMention.Of(doc, doc.Events);
+            var refs = Enumerable.Range(0, doc.Events.Count).Select(i => Referents(gold, doc, doc.Events[i], view.Events[i], rules)).ToList();
+            var pairs = new List<CoreferencePair>();
+            for (int i = 0; i < mentions.Length; i++)
+                for (int j = i + 1; j < mentions.Length; j++)
+                    if (CoreferenceFeatures.Candidates(mentions[i], mentions[j]) && Label(refs[i], refs[j]) is bool same)
+                        pairs.Add(new CoreferencePair(i, j, same));
+            list.Add(new CoreferenceArticle(name, held.Contains(name), mentions, pairs));
+        }
+        return list.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The gold events an event refers to, and those its own fields contradict.</summary>
+    public sealed record Reference(IReadOnlySet<int> Refers, IReadOnlySet<int> Contradicts);
+
+    public static bool? Label(Reference a, Reference b)
+    {
+        if (a.Refers.Overlaps(b.Refers)) return true;
+        if (a.Refers.Count > 0 && b.Refers.Count > 0) return false;
+        if (a.Refers.Count > 0 && a.Refers.All(b.Contradicts.Contains)) return false;
+        if (b.Refers.Count > 0 && b.Refers.All(a.Contradicts.Contains)) return false;
+        return null;
+    }
+
+    private static Reference Referents(GoldArticle gold, Document doc, Event e, SystemEvent s, ArticleFieldRules rules)
+    {
+        var strict = new HashSet<int>();
+        var agreeing = new HashSet<int>();
+        var contradicts = new HashSet<int>();
+        for (int g = 0; g < gold.Events.Count; g++)
+        {
+            var ge = gold.Events[g];
+            if (!ArticleFieldRules.TypeMatches(ge.Plover, s.Plover, s.PloverMode)) { contradicts.Add(g); continue; }
+            if (EvidenceLocator.Find(doc.Text, ge.Evidence).Any(span => s.Sentences.Any(x => x.Overlaps(span)))) strict.Add(g);
+            var (agree, differ) = FieldAgreement(gold, ge, e, s, rules);
+            if (differ > 0) contradicts.Add(g);
+            else if (agree > 0) agreeing.Add(g);
+        }
+        var refers = strict.Count > 0 ? strict : agreeing.Count == 1 ? agreeing : [];
+        return new Reference(refers, contradicts);
+    }
+
+    /// <summary>How many of the event's own fields agree with a gold event's, and how many contradict it (fields either side leaves empty say nothing).</summary>
+    private static (int Agree, int Differ) FieldAgreement(GoldArticle article, GoldEvent g, Event e, SystemEvent s, ArticleFieldRules rules)
+    {
+        int agree = 0, differ = 0;
+        void Judge(bool right) { if (right) agree++; else differ++; }
+        if (!string.IsNullOrWhiteSpace(g.Actor) && e.Actor is { Inherited: false }) Judge(rules.PartyMatches(g.Actor, [s.Actor]));
+        if (!string.IsNullOrWhiteSpace(g.Target) && e.Target is { Inherited: false }) Judge(rules.PartyMatches(g.Target, [s.Target]));
+        if (g.Place is not null && ArticleScorer.FindPlace(article, g.Place) is { Lat: not null, Lon: not null } gp && e.Place is { Inherited: false } && s.Lat is not null)
+            Judge(ArticleFieldRules.PlaceMatches(gp, s.Lat, s.Lon));
+        if (ArticleFieldRules.DateWindow(g.Date) is not null && e.Time is { Inherited: false, Start: not null }) Judge(ArticleFieldRules.DateMatches(g.Date, s.Start, s.End));
+        if (g.Count is { } c && s.Counts.Count > 0) Judge(ArticleFieldRules.CountMatches(c, s.Counts));
+        return (agree, differ);
+    }
+
+    /// <summary>The labelled pairs of some articles as training rows.</summary>
+    public static List<(IReadOnlyDictionary<string, double> Features, bool Label)> Rows(IEnumerable<CoreferenceArticle> articles) =>
+        articles.SelectMany(a => a.Pairs.Select(p => ((IReadOnlyDictionary<string, double>)CoreferenceFeatures.Compute(a.Mentions[p.A], a.Mentions[p.B]), p.Same))).ToList();
+
+    /// <summary>Pairwise scores of the clustering a model gives at each threshold (0.05 steps, 0.10 to 0.90), over the labelled pairs.</summary>
+    public static List<PairScore> Sweep(IReadOnlyList<(CoreferenceArticle Article, CoreferenceModel Model)> scored)
+    {
+        var points = new List<PairScore>();
+        for (int step = 2; step <= 18; step++)
+        {
+            double t = step / 20.0;
+            int tp = 0, fp = 0, fn = 0;
+            foreach (var (a, model) in scored)
+            {
+                var cluster = EventClustering.Cluster(a.Mentions, model.Probability, t);
+                foreach (var p in a.Pairs)
+                {
+                    bool joined = cluster[p.A] == cluster[p.B];
+                    if (joined && p.Same) tp++;
+                    else if (joined) fp++;
+                    else if (p.Same) fn++;
+                }
+            }
+            points.Add(new PairScore(t, tp, fp, fn));
+        }
+        return points;
+    }
+
+    /// <summary>
+    /// Cross-validated sweep over the development articles: each of <paramref name="folds"/> folds (articles in name
+    /// order, every k-th) is clustered by a model fitted on the other folds.
+    /// </summary>
+    public static List<PairScore> CrossValidate(IReadOnlyList<CoreferenceArticle> dev, int folds, double l2)
+    {
+        var scored = new List<(CoreferenceArticle, CoreferenceModel)>();
+        for (int k = 0; k < folds; k++)
+        {
+            var train = dev.Where((_, i) => i % folds != k);
+            var model = new CoreferenceModel(Events.LogisticRegression.Fit(Rows(train), l2), 0.5);
+            scored.AddRange(dev.Where((_, i) => i % folds == k).Select(a => (a, model)));
+        }
+        return Sweep(scored);
+    }
+
+    /// <summary>The threshold of the best F1 (the higher threshold on ties).</summary>
+    public static double BestThreshold(IReadOnlyList<PairScore> sweep)
+    {
+        double best = sweep.Max(p => p.F1);
+        return sweep.Where(p => p.F1 >= best - 1e-9).Max(p => p.Threshold);
+    }
+
+    public static string Row(PairScore p) => string.Create(CultureInfo.InvariantCulture,
+        $"| {p.Threshold:0.00} | {p.Precision:0.000} | {p.Recall:0.000} | {p.F1:0.000} | {p.TruePositives} | {p.FalsePositives} | {p.FalseNegatives} |");
+}

@@ -1,0 +1,89 @@
+namespace Dragoman.Events.Coreference;
+
+/// <summary>
+/// Named features of a pair of an article's events for the coreference model (<see cref="CoreferenceModel"/>): where
+/// the two tellings stand (same sentence, how far apart, headline, lede), whether their triggers are the same word,
+/// and for each field (place, date, actor, target, count) whether both name it the same, differently, or one leaves
+/// it unsaid; whether the later one points back ("the attack") or is a recap with an earlier date. Pure.
+/// </summary>
+public static class CoreferenceFeatures
+{
+    /// <summary>
+    /// Whether two events can be one happening at all: the same PLOVER type, or a concession and a release (the
+    /// scorer's own equivalence). Other pairs are never compared.
+    /// </summary>
+    public static bool Candidates(EventMention a, EventMention b) =>
+        a.Type is not null && b.Type is not null
+        && (a.Type == b.Type || (a.Type, b.Type) is ("CONCEDE", "RETREAT") or ("RETREAT", "CONCEDE"));
+
+    /// <summary>The features of a pair; the order of the two does not matter (the earlier telling is found by sentence).</summary>
+    public static Dictionary<string, double> Compute(EventMention x, EventMention y)
+    {
+        var (a, b) = x.Sentence <= y.Sentence ? (x, y) : (y, x);
+        var f = new Dictionary<string, double>(StringComparer.Ordinal) { ["bias"] = 1 };
+        if (a.Type != b.Type) f["type-family-only"] = 1;
+        int gap = b.Sentence - a.Sentence;
+        if (gap == 0) f["same-sentence"] = 1;
+        else if (gap == 1) f["adjacent-sentences"] = 1;
+        f["log-sentence-gap"] = Math.Log(1 + gap);
+        if (gap > 0 && a.InTitle) f[b.InLede ? "headline-and-lede" : "headline-and-body"] = 1;
+        else if (gap > 0 && a.InLede) f["lede-and-body"] = 1;
+        if (a.Trigger.Length > 0 && Stem(a.Trigger) == Stem(b.Trigger)) f["same-trigger-stem"] = 1;
+        else if (a.Action.Length > 0 && a.Action == b.Action) f["same-action"] = 1;
+        if (gap > 0 && b.Definite) f["later-definite"] = 1;
+        if (a.Modality == b.Modality) f["same-modality"] = 1;
+        f["place:" + PlaceRelation(a.Place, b.Place)] = 1;
+        f["date:" + DateRelation(a, b)] = 1;
+        f["actor:" + PartyRelation(a.Actor, b.Actor)] = 1;
+        f["target:" + PartyRelation(a.Target, b.Target)] = 1;
+        f["count:" + CountRelation(a.Counts, b.Counts)] = 1;
+        return f;
+    }
+
+    /// <summary>"same" (one gazetteer town, or the same words), "nested" (one inside the other), "differ", "unsaid" (one or both name none).</summary>
+    public static string PlaceRelation(PlaceKey? a, PlaceKey? b)
+    {
+        if (a is null || b is null) return "unsaid";
+        if (a.Path.Count > 0 && b.Path.Count > 0)
+        {
+            int n = Math.Min(a.Path.Count, b.Path.Count);
+            for (int k = 0; k < n; k++) if (!string.Equals(a.Path[k], b.Path[k], StringComparison.Ordinal)) return "differ";
+            return a.Path.Count == b.Path.Count ? "same" : "nested";
+        }
+        if (string.Equals(a.Text, b.Text, StringComparison.OrdinalIgnoreCase)) return "same";
+        return a.Text.Contains(b.Text, StringComparison.OrdinalIgnoreCase) || b.Text.Contains(a.Text, StringComparison.OrdinalIgnoreCase) ? "nested" : "differ";
+    }
+
+    /// <summary>
+    /// "same" (within a day: reports round "overnight" differently), "recap" (the later telling's date lies days before
+    /// the earlier's: an earlier incident recalled), "differ", "unsaid".
+    /// </summary>
+    public static string DateRelation(EventMention a, EventMention b)
+    {
+        if (a.Start is not { } sa || b.Start is not { } sb) return "unsaid";
+        int ea = (a.End ?? sa).DayNumber, eb = (b.End ?? sb).DayNumber;
+        if (sa.DayNumber <= eb + 1 && sb.DayNumber <= ea + 1) return "same";
+        return eb < sa.DayNumber ? "recap" : "differ";
+    }
+
+    /// <summary>"same" (one known entity or code, or shared words), "differ", "unsaid".</summary>
+    public static string PartyRelation(PartyKey? a, PartyKey? b)
+    {
+        if (a is null || b is null) return "unsaid";
+        if (a.Known is not null && b.Known is not null) return a.Known == b.Known ? "same" : "differ";
+        return Words(a.Text).Overlaps(Words(b.Text)) ? "same" : "differ";
+    }
+
+    /// <summary>"same" (a figure both give), "differ", "unsaid".</summary>
+    public static string CountRelation(IReadOnlyList<int> a, IReadOnlyList<int> b) =>
+        a.Count == 0 || b.Count == 0 ? "unsaid" : a.Intersect(b).Any() ? "same" : "differ";
+
+    /// <summary>Lower-cased words of four or more letters: "the Syrian army" and "Syrian troops" share "syrian".</summary>
+    private static HashSet<string> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
+            .Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A crude shared stem, the first five letters ("attack"/"attacks" agree, as in the salience features).</summary>
+    private static string Stem(string w) => w.Length > 5 ? w[..5] : w;
+}

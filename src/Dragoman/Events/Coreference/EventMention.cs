@@ -1,0 +1,92 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Events.Coreference;
+
+/// <summary>Where an event happened: the gazetteer path (country, divisions, the town or site itself) when resolved, else only the words.</summary>
+public sealed record PlaceKey(string Text, IReadOnlyList<string> Path);
+
+/// <summary>A party of an event: the entity or actor code when known, else only its words.</summary>
+public sealed record PartyKey(string Text, string? Known = null);
+
+/// <summary>
+/// What of one event the pairwise coreference model compares: its sentence and standing (headline, lede), type,
+/// trigger, its own (not inherited) place and date, parties, counts, and whether it points back ("the attack").
+/// Built from a document's event (<see cref="Of"/>) or by hand in tests.
+/// </summary>
+public sealed record EventMention(int Sentence, string? Type, string Action = "", string Trigger = "")
+{
+    public bool InTitle { get; init; }
+    public bool InLede { get; init; }
+    public PlaceKey? Place { get; init; }
+    public DateOnly? Start { get; init; }
+    public DateOnly? End { get; init; }
+    public PartyKey? Actor { get; init; }
+    public PartyKey? Target { get; init; }
+    public IReadOnlyList<int> Counts { get; init; } = [];
+    /// <summary>A definite event noun ("the attack", "this strike") or a toll caused by one: the report points back at an incident it told.</summary>
+    public bool Definite { get; init; }
+    public Modality Modality { get; init; } = Modality.Asserted;
+
+    /// <summary>The mentions of a document's events, in the events' order.</summary>
+    public static EventMention[] Of(Document d, IReadOnlyList<Event> events) => events.Select(e => Of(d, e)).ToArray();
+
+    public static EventMention Of(Document d, Event e) => new(d.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event, e.Action, d.Slice(e.Trigger).ToLowerInvariant())
+    {
+        InTitle = d.Article.TitleSpan is { } t && t.Overlaps(e.Trigger),
+        InLede = d.Article.LedeSpan is { } l && l.Overlaps(e.Trigger),
+        Place = PlaceOf(d, e.Place),
+        Start = e.Time is { Inherited: false } t1 ? t1.Start : null,
+        End = e.Time is { Inherited: false } t2 ? t2.End : null,
+        Actor = PartyOf(e.Actor),
+        Target = PartyOf(e.Target),
+        Counts = e.Counts.Select(c => c.Min).Distinct().ToList(),
+        Definite = IsDefinite(d, e),
+        Modality = e.Modality,
+    };
+
+    private static PartyKey? PartyOf(EventArgument? a) =>
+        a is null || a.Inherited ? null : new PartyKey(a.Text, a.EntityId ?? a.Code);
+
+    private static PlaceKey? PlaceOf(Document d, EventArgument? place)
+    {
+        if (place is null || place.Inherited) return null;
+        var resolved = d.EntityById(place.EntityId)?.PlaceIndex is int pi && pi < d.Places.Count ? d.Places[pi]
+            : d.Places.Find(p => p.IsResolved && p.Span.Overlaps(place.Span));
+        if (resolved is null || !resolved.IsResolved) return new PlaceKey(place.Text, []);
+        var path = new List<string>();
+        foreach (var level in new[] { resolved.Country, resolved.Admin1, resolved.Admin2 })
+        {
+            if (level is null) break;
+            path.Add(level);
+        }
+        // a town or site is a level of its own below its divisions; a division or country is its own path
+        if (resolved.Precision is PlacePrecision.Exact or PlacePrecision.Near && resolved.GeonameId is { } id) path.Add(id);
+        return new PlaceKey(place.Text, path);
+    }
+
+    /// <summary>
+    /// An event noun after a definite determiner within three words ("the attack", "the Tuesday airstrikes"), or a toll
+    /// whose cause is one ("the attack killed five"). Determiners are closed-class grammar, not a topic word list.
+    /// </summary>
+    private static bool IsDefinite(Document d, Event e)
+    {
+        if (e.Means is { } m && StartsDefinite(m.Text)) return true;
+        if (e.TriggerSource != "noun") return false;
+        int k = Array.FindIndex(d.Tokens, t => t.Start == e.Trigger.Start);
+        for (int back = 1; back <= 3 && k - back >= 0; back++)
+        {
+            var tok = d.Tokens[k - back];
+            if (tok.Kind != TokenKind.Word) return false;
+            if (Determiners.Contains(d.Text[tok.Start..tok.End])) return true;
+        }
+        return false;
+    }
+
+    private static bool StartsDefinite(string phrase)
+    {
+        int space = phrase.IndexOf(' ');
+        return space > 0 && Determiners.Contains(phrase[..space]);
+    }
+
+    private static readonly HashSet<string> Determiners = new(["the", "this", "that", "these", "those"], StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,96 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Events.Coreference;
+
+/// <summary>
+/// Makes one event of each cluster of tellings (<see cref="EventClustering"/>): the best-told mention (most own
+/// fields; the body before the headline on ties) gives the trigger and modality, the coding most tellings share gives
+/// the action and codes, and every other field comes
+/// from the mention that tells it best (an own place before an inherited one, a resolved town before a country, a
+/// day before a week, a known party before a bare phrase), so the actor may come from one sentence, the count from
+/// another and the date from the dateline. Each field keeps its own span; the event's evidence is every mention's
+/// evidence; counts and sources of all mentions stay side by side. Pure apart from building new events.
+/// </summary>
+public static class EventMerging
+{
+    /// <summary>The events after merging each cluster, in the order of each cluster's first event.</summary>
+    public static List<Event> Merge(Document d, IReadOnlyList<Event> events, IReadOnlyList<int> cluster)
+    {
+        var result = new List<Event>();
+        foreach (var group in Enumerable.Range(0, events.Count).GroupBy(i => cluster[i]).OrderBy(g => g.Min()))
+        {
+            var members = group.Select(i => events[i]).ToList();
+            result.Add(members.Count == 1 ? members[0] : One(d, members));
+        }
+        return result;
+    }
+
+    /// <summary>One event from the tellings of one happening.</summary>
+    public static Event One(Document d, IReadOnlyList<Event> members)
+    {
+        var rep = members.OrderByDescending(Richness).ThenBy(e => InTitle(d, e) ? 1 : 0).ThenBy(e => e.Trigger.Start).First();
+        // the representative first, then text order: on equal merit its own field stays
+        var ordered = members.OrderBy(e => ReferenceEquals(e, rep) ? 0 : 1).ThenBy(e => e.Trigger.Start).ToList();
+        var coded = CodeDonor(members);
+        var merged = new Event
+        {
+            Id = rep.Id, Action = coded.Action, Trigger = rep.Trigger, TriggerSource = rep.TriggerSource, Codes = coded.Codes,
+            Modality = rep.Modality, Confidence = members.Max(e => e.Confidence),
+            Actor = Best(ordered, e => e.Actor, PartyMerit),
+            Target = Best(ordered, e => e.Target, PartyMerit),
+            Place = Best(ordered, e => e.Place, p => PlaceMerit(d, p)),
+            Means = Best(ordered, e => e.Means, _ => 1),
+            Time = Best(ordered, e => e.Time, TimeMerit),
+        };
+        foreach (var e in ordered)
+        {
+            foreach (var c in e.Counts)
+                if (!merged.Counts.Exists(x => x.Min == c.Min && x.Max == c.Max && x.Kind == c.Kind)) merged.Counts.Add(c);
+            foreach (var s in e.Sources)
+                if (!merged.Sources.Exists(x => string.Equals(x.Name, s.Name, StringComparison.OrdinalIgnoreCase))) merged.Sources.Add(s);
+        }
+        merged.Evidence.AddRange(members.SelectMany(e => e.Evidence).Distinct().OrderBy(s => s.Start).ThenBy(s => s.End));
+        return merged;
+    }
+
+    /// <summary>
+    /// Whose coding (action, PLOVER mode, ACLED type) the happening takes: the coding most of its tellings give, the
+    /// earliest telling's on a tie (the headline's or lede's summary: "Roadside bomb hits convoy" over a later "struck").
+    /// </summary>
+    private static Event CodeDonor(IReadOnlyList<Event> members) =>
+        members.GroupBy(e => (e.Action, e.Codes.Plover?.Event, e.Codes.Plover?.Mode, e.Codes.Acled?.EventType))
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(e => e.Trigger.Start))
+            .First().OrderBy(e => e.Trigger.Start).First();
+
+    /// <summary>How many fields an event tells itself (an inherited place or date is not its own).</summary>
+    private static int Richness(Event e) =>
+        (e.Actor is not null ? 1 : 0) + (e.Actor?.EntityId is not null || e.Actor?.Code is not null ? 1 : 0) + (e.Target is not null ? 1 : 0)
+        + (e.Place is { Inherited: false } ? 1 : 0) + (e.Time is { Inherited: false } ? 1 : 0) + (e.Counts.Count > 0 ? 1 : 0);
+
+    private static bool InTitle(Document d, Event e) => d.Article.TitleSpan is { } t && t.Overlaps(e.Trigger);
+
+    /// <summary>The field of the mention with the highest merit; the first of <paramref name="ordered"/> on ties.</summary>
+    private static T? Best<T>(IReadOnlyList<Event> ordered, Func<Event, T?> field, Func<T, int> merit) where T : class
+    {
+        T? best = null;
+        int bestMerit = int.MinValue;
+        foreach (var e in ordered)
+            if (field(e) is { } v && merit(v) > bestMerit) { best = v; bestMerit = merit(v); }
+        return best;
+    }
+
+    private static int PartyMerit(EventArgument a) => (a.Inherited ? 0 : 2) + (a.EntityId is not null || a.Code is not null ? 1 : 0);
+
+    /// <summary>An own place before an inherited one; a resolved town or site before a division or country; resolved before unresolved.</summary>
+    private static int PlaceMerit(Document d, EventArgument a)
+    {
+        var resolved = d.EntityById(a.EntityId)?.PlaceIndex is int pi && pi < d.Places.Count ? d.Places[pi]
+            : d.Places.Find(p => p.IsResolved && p.Span.Overlaps(a.Span));
+        int precision = resolved is null || !resolved.IsResolved ? 0 : resolved.Precision is PlacePrecision.Exact or PlacePrecision.Near ? 2 : 1;
+        return (a.Inherited ? 0 : 4) + precision;
+    }
+
+    /// <summary>An own date before the inherited "about publication"; a day before a week before a month, season or year.</summary>
+    private static int TimeMerit(EventTime t) =>
+        (t.Inherited || t.Start is null ? 0 : 8) + t.Precision switch { TimePrecision.Day => 3, TimePrecision.Week => 2, TimePrecision.Month => 1, _ => 0 };
+}
