@@ -867,6 +867,17 @@ public sealed class PlaceResolver
             : fc is 'A' or 'L' or 'H' or 'T' && !(fc == 'A' && fcode is "ADM3" or "ADM4" or "ADM5") ? PlacePrecision.Region
             : PlacePrecision.Exact;
         if (w.Relation is not null && precision == PlacePrecision.Exact) precision = PlacePrecision.Near;
+        // "the Kakhovka district", "Mykolaiv region": a town's name with a division noun, in the mention or right after
+        // it, means the area named after the town; the town anchors it, at a coarser precision
+        string? areaNoun = fc == 'P' && (RegionWords.Contains(LastWord(w.Text)) ? LastWord(w.Text) : w.After.Length > 0 && RegionWords.Contains(w.After[0]) ? w.After[0] : null) is { } noun
+            && !_g.Names[c].EndsWith(noun, StringComparison.OrdinalIgnoreCase) ? noun : null;
+        if (areaNoun is not null && precision is PlacePrecision.Exact or PlacePrecision.Near) precision = PlacePrecision.Region;
+        // "the Manbij checkpoint", "Homs airport", "al-Hol camp" resolved to the town: a feature near it, not the town itself
+        if (areaNoun is null && fc == 'P' && w.After.Length > 0 && HasFeatureNounAfter(w.After) && !RegionWords.Contains(w.After[0]) && w.After[0] is not ("area" or "countryside"))
+        {
+            areaNoun = w.After[0];
+            if (precision == PlacePrecision.Exact) precision = PlacePrecision.Near;
+        }
         double lat = _g.Lats[c], lon = _g.Lons[c];
         if (w.Direction is not null)
         {
@@ -892,7 +903,7 @@ public sealed class PlaceResolver
             Feature = $"{fc}.{fcode}",
             Precision = precision,
             Confidence = p,
-            Relation = w.Direction is not null ? w.Direction.ToLowerInvariant() : w.Relation,
+            Relation = w.Direction is not null ? w.Direction.ToLowerInvariant() : w.Relation ?? areaNoun,
             Candidates = candidates,
         };
         Recorder?.Invoke(result, x!);
