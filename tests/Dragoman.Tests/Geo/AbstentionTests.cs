@@ -81,11 +81,27 @@ public class AbstentionTests
     [InlineData("Iraq state television said the curfew was lifted.", "Iraq", "", "a country's name before 'state' is not a division")]
     [InlineData("Officials in Aleppo province council met.", "Aleppo", " province", "lower-case word after the noun")]
     [InlineData("He visited Homs District Hospital on Monday.", "Homs", "", "a capitalised word after the noun makes another name")]
+    [InlineData("Shelling hit villages in the Manbij district on Monday.", "Manbij", "", "a town's name: the noun stays outside the mention (the town anchors the area)")]
     public void A_division_noun_after_a_division_belongs_to_its_name(string text, string name, string noun, string reason)
     {
         int at = text.IndexOf(name, StringComparison.Ordinal);
         int end = GeoFixture.Resolver.DivisionPhraseEnd(text, at, at + name.Length);
         Assert.True(noun.Length == 0 ? end < 0 : end == at + name.Length + noun.Length, $"{reason}: end {end}");
+    }
+
+    [SharedTheory]
+    [InlineData("Shelling hit villages in the Manbij district on Monday.", "Manbij district", "district", PlacePrecision.Region, "a town's district named in one mention: the area around the town")]
+    [InlineData("Shelling hit villages in the Manbij district on Monday.", "Manbij", "district", PlacePrecision.Region, "the noun right after the town's mention says the same")]
+    [InlineData("Troops entered the Jablah region overnight.", "Jablah", "region", PlacePrecision.Region, "the same with 'region'")]
+    [InlineData("Gunmen attacked the Manbij checkpoint at dawn.", "Manbij", "checkpoint", PlacePrecision.Near, "a feature named after the town: near it, anchored to it")]
+    [InlineData("Water was released from the Jablah dam on Monday.", "Jablah", "dam", PlacePrecision.Near, "the same with a dam")]
+    public void A_town_named_with_a_division_or_feature_noun_is_anchored_to_the_town(string text, string mention, string relation, PlacePrecision precision, string reason)
+    {
+        var r = GeoFixture.Resolver.Resolve(text, GeoFixture.GivenQueries(text, mention))[0];
+        var town = GeoFixture.Resolver.Resolve("They met in " + mention.Split(' ')[0] + ".", GeoFixture.GivenQueries("They met in " + mention.Split(' ')[0] + ".", mention.Split(' ')[0]))[0];
+        Assert.True(r is { IsResolved: true } && town is { IsResolved: true }, $"{reason}: not resolved");
+        Assert.True(precision == r.Precision && relation == r.Relation, $"{reason}: {r.Precision}, {r.Relation}");
+        Assert.True(GeoMath.Km(r.Lat!.Value, r.Lon!.Value, town.Lat!.Value, town.Lon!.Value) < 1, $"{reason}: anchored at {r.Name}, not at the town");
     }
 
     [SharedTheory]
