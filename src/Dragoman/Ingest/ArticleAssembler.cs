@@ -82,6 +82,14 @@ internal static class ArticleAssembler
                 Drop(block, "byline (kept as author credit)");
                 continue;
             }
+            // "by The Desk May 12, 2023 4:58 PM 1 min read": a short by-line whose names the credit rules did not take
+            if (block.Kind != BlockKind.Title && text.Length <= 120 && text.StartsWith("by ", StringComparison.OrdinalIgnoreCase)
+                && Datelines.Find(text) is { Date: { } byDate })
+            {
+                lateDates.Add((byDate, "byline date"));
+                Drop(block, "byline block");
+                continue;
+            }
             if (block.Kind == BlockKind.Byline)
             {
                 if (Datelines.Find(text) is { Date: { } bd }) lateDates.Add((bd, "byline date"));
@@ -200,6 +208,8 @@ internal static class ArticleAssembler
                 credits.Add(new PendingCredit(c.Role, c.Name, b, c.Start, c.End, false));
 
         dates.AddRange(lateDates);
+        // the last resort: the date in the page's address ("/2019/05/16/slug")
+        if (dates.Count == 0 && Datelines.UrlDate(hints?.Url ?? raw.Uri) is { } urlDate) dates.Add((urlDate, "address date"));
         publishers.AddRange(copyrightPublishers);
 
         var finalCredits = new List<Credit>();

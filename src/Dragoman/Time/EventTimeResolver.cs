@@ -6,7 +6,8 @@ namespace Dragoman.Time;
 /// Chooses the time expression that governs an event trigger: one in the trigger's sentence, preferring the
 /// trigger's own clause and expressions attached by a temporal preposition ("on", "in", "at", "during", "since",
 /// "over", ...), never a bare duration ("for three years") or a recurring set. Without one the event inherits
-/// "on or shortly before publication": the week up to the reference date, marked <see cref="EventTime.Inherited"/>.
+/// "on or shortly before publication": the reference date and the day before it (a daily report tells the news of
+/// its day and the day before), marked <see cref="EventTime.Inherited"/>.
 /// </summary>
 public static class EventTimeResolver
 {
@@ -123,10 +124,15 @@ public static class EventTimeResolver
         return !doc.Tokens[prev].Span.Overlaps(trigger);
     }
 
-    /// <summary>"On or shortly before publication": the 7 days up to the reference, precision Week; relative when unknown.</summary>
-    public static EventTime Inherited(DateOnly? reference) => reference is { } r && r.DayNumber >= 7
-        ? new EventTime(InheritedText, null, r.AddDays(-7), r, TimePrecision.Week, true)
-        : new EventTime(InheritedText, null, null, null, TimePrecision.Week, true, "-P7D/P0D");
+    /// <summary>Days before the reference an undated event may lie: news reports tell what happened on the day of
+    /// publication or the day before (docs/time.md has the measured spread).</summary>
+    public const int InheritedLeadDays = 1;
+
+    /// <summary>"On or shortly before publication": the reference day and the day before, precision Week (a window of
+    /// days, not a day the text gave), marked inherited; relative when the reference is unknown.</summary>
+    public static EventTime Inherited(DateOnly? reference) => reference is { } r && r.DayNumber >= InheritedLeadDays
+        ? new EventTime(InheritedText, null, r.AddDays(-InheritedLeadDays), r, TimePrecision.Week, true)
+        : new EventTime(InheritedText, null, null, null, TimePrecision.Week, true, $"-P{InheritedLeadDays}D/P0D");
 
     /// <summary>
     /// Points and anchored periods locate an event; bare durations, sets and references with no interval

@@ -73,9 +73,10 @@ public class EventTimeResolverTests
     }
 
     [Theory]
-    [InlineData("Militants attacked a checkpoint near the border.", "2019-02-10", "2019-02-03", "2019-02-10", "no expression: inherits the week before publication")]
-    [InlineData("Militants attacked a checkpoint. The war began in 2011.", "2019-02-10", "2019-02-03", "2019-02-10", "a date in another sentence does not govern")]
-    [InlineData("Fighters were held for about a month before they attacked.", "2019-02-10", "2019-02-03", "2019-02-10", "only a duration in the sentence: inherited")]
+    [InlineData("Militants attacked a checkpoint near the border.", "2019-02-10", "2019-02-09", "2019-02-10", "no expression: inherits the publication day and the day before")]
+    [InlineData("Militants attacked a checkpoint. The war began in 2011.", "2019-02-10", "2019-02-09", "2019-02-10", "a date in another sentence does not govern")]
+    [InlineData("Fighters were held for about a month before they attacked.", "2019-02-10", "2019-02-09", "2019-02-10", "only a duration in the sentence: inherited")]
+    [InlineData("Militants attacked a checkpoint near the border.", "2019-01-01", "2018-12-31", "2019-01-01", "the window crosses a year boundary")]
     public void Falls_back_to_inherited_publication_time(string text, string reference, string start, string end, string reason)
     {
         var doc = Doc(text, reference);
@@ -89,7 +90,7 @@ public class EventTimeResolverTests
     {
         var doc = Doc("Militants attacked a checkpoint.", null);
         var t = EventTimeResolver.Resolve(doc, new TextSpan(10, 18));
-        Assert.True(t.Inherited && t.Start is null && t.Relative == "-P7D/P0D", $"unknown reference keeps the inherited time relative: {t}");
+        Assert.True(t.Inherited && t.Start is null && t.Relative == "-P1D/P0D", $"unknown reference keeps the inherited time relative: {t}");
     }
 
     [Theory]
