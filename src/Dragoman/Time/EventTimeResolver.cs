@@ -32,6 +32,9 @@ public static class EventTimeResolver
             {
                 if (te.Span.Start < sentence.Start || te.Span.End > sentence.End) continue;
                 if (!IsEventTime(te)) continue;
+                // "children who were kidnapped earlier this month have been freed": the time ends a relative clause; the
+                // main clause after it, which the auxiliary opens, is not dated by it
+                if (te.Span.End <= trigger.Start && EndsARelativeClause(doc, te.Span, sentence)) continue;
                 double score = Distance(doc, trigger, te.Span, sentence);
                 // a reported event has happened by publication: a time after it is a plan or a deadline, never its date
                 if (AfterReference(doc, te)) { if (score < futureScore) { futureScore = score; future = te; } continue; }
@@ -193,6 +196,34 @@ public static class EventTimeResolver
             if (tok.Start >= time.End && tok.End <= trigger.Start && text[tok.Start] == ',' && tok.Kind == TokenKind.Punctuation) return true;
         }
         return false;
+    }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "have", "has", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "must", "shall",
+        "should", "did", "does", "do",
+    };
+
+    /// <summary>
+    /// The expression closes a relative clause without commas: a "who", "which" or "that" before it in the same clause
+    /// (no comma between) and an auxiliary right after it, which opens the main clause's verb group.
+    /// </summary>
+    private static bool EndsARelativeClause(Document doc, TextSpan time, Sentence s)
+    {
+        var text = doc.Text;
+        int next = -1, pronoun = -1;
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Start >= time.End) { next = t; break; }
+            if (tok.End > time.Start) continue;
+            var w = text.AsSpan(tok.Start, tok.End - tok.Start);
+            if (tok.Kind == TokenKind.Punctuation) pronoun = -1;
+            else if (w is "who" or "which" or "that") pronoun = t;
+        }
+        if (pronoun < 0 || next < 0 || pronoun == s.FirstToken) return false;
+        var after = doc.Tokens[next];
+        return after.Kind == TokenKind.Word && Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(after.Start, after.End - after.Start));
     }
 
     private static bool IsReportingVerb(ReadOnlySpan<char> w) =>

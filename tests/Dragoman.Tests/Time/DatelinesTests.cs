@@ -93,6 +93,24 @@ public class DatelinesTests
     }
 
     [Theory]
+    [InlineData("#Attack #Colombia 2024-09-03 19:15:11", "2024-09-03", "an ISO stamp run onto a tag line")]
+    [InlineData("Share this article May 12, 2023 4:58 PM", "2023-05-12", "a written date followed by a clock time")]
+    [InlineData("The ceasefire began on 3 March 2019", null, "prose ending on a written date without a time")]
+    [InlineData("Troops left on 2019-03-03 and returned the next day", null, "a date inside the text is not at its end")]
+    [InlineData("Bogota / EFE", null, "no date")]
+    public void Reads_a_stamp_closing_a_block(string text, string? date, string reason)
+        => Assert.True(Datelines.TrailingStamp(text)?.Date?.ToString("yyyy-MM-dd") == date, $"{reason}: got {Datelines.TrailingStamp(text)}");
+
+    [Theory]
+    [InlineData("By Jane Doe, 4 August 2018", "2018-08-04", "a by-line line with a date")]
+    [InlineData("by The News Desk May 12, 2023 4:58 PM 1 min read Troops struck the village of Kupiansk on May 12, the governor said, and two people were wounded in the shelling that followed.", "2023-05-12", "a by-line run into the lede: the date is followed by a clock time")]
+    [InlineData("By March 3, 2019 the army had retaken every town along the river, and the last of the rebel units had withdrawn towards the hills.", null, "prose opening with 'By' and a date is no by-line")]
+    [InlineData("By Jane Doe", null, "a by-line without a date")]
+    [InlineData("Reported by Jane Doe, 4 August 2018", null, "only a block that opens with 'by'")]
+    public void Reads_the_date_of_a_byline(string text, string? date, string reason)
+        => Assert.True(Datelines.Byline(text)?.Date?.ToString("yyyy-MM-dd") == date, $"{reason}: got {Datelines.Byline(text)}");
+
+    [Theory]
     [InlineData("https://example.org/2019/05/16/ambush-kills-soldiers", "2019-05-16", "year/month/day folders")]
     [InlineData("https://example.org/news/2019/5/6/slug.html", "2019-05-06", "one-digit month and day")]
     [InlineData("https://example.org/world/2019-05-16-ambush", "2019-05-16", "a dashed date in the slug")]

@@ -12,6 +12,7 @@ public class EventTimeResolverTests
     [InlineData("He was held for three years and released on Friday.", "released", "Friday", "a bare duration is never the event time")]
     [InlineData("Police said on Tuesday that rebels attacked the checkpoint on Monday.", "attacked", "Monday", "the report's date does not govern the reported event")]
     [InlineData("Over the last two weeks, the branch has released a number of members.", "released", "the last two weeks", "an anchored period governs")]
+    [InlineData("Pupils who were kidnapped earlier this month have been freed, officials said on Tuesday.", "kidnapped", "earlier this month", "the relative clause's own time governs its verb")]
     public void Chooses_the_governing_expression(string text, string trigger, string expected, string reason)
     {
         var doc = Doc(text, "2019-02-10");
@@ -70,6 +71,17 @@ public class EventTimeResolverTests
             start += part.Length + 1;
         }
         return spans;
+    }
+
+    [Theory]
+    [InlineData("Pupils who were kidnapped earlier this month have been freed.", "freed", "2019-02-09", "2019-02-10", "a time ending a relative clause does not date the main clause after it")]
+    [InlineData("Pupils that were seized in 2018 were released.", "released", "2019-02-09", "2019-02-10", "same with 'that'")]
+    public void A_relative_clause_keeps_its_time(string text, string trigger, string start, string end, string reason)
+    {
+        var doc = Doc(text, "2019-02-10");
+        int at = text.IndexOf(trigger, StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
+        Assert.True(t.Inherited && t.Start?.ToString("yyyy-MM-dd") == start && t.End?.ToString("yyyy-MM-dd") == end, $"{reason}: got {t}");
     }
 
     [Theory]
