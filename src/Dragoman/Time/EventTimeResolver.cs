@@ -97,12 +97,16 @@ public static class EventTimeResolver
     private static TimeExpression? LedeDay(Document doc, int si)
     {
         if (si < 0 || doc.Sentences.Length == 0) return null;
+        // the article's lede is its lede paragraph's first sentence (Article.Paragraphs holds the body paragraphs only;
+        // the headline before it is no lede), else the first sentence
+        int articleLede = doc.Article.LedeSpan is { } ls && doc.SentenceAt(ls.Start) is >= 0 and var l ? l : 0;
         int paragraphLede = si;
-        var paragraphs = doc.Article.Paragraphs;
         var at = doc.Sentences[si].Start;
-        foreach (var p in paragraphs)
-            if (p.Start <= at && at < p.End) { int first = doc.SentenceAt(p.Start); if (first >= 0) paragraphLede = first; break; }
-        foreach (int lede in paragraphLede == 0 ? new[] { 0 } : new[] { paragraphLede, 0 })
+        if (doc.Article.LedeSpan is { } lede0 && lede0.Start <= at && at < lede0.End) paragraphLede = articleLede;
+        else
+            foreach (var p in doc.Article.Paragraphs)
+                if (p.Start <= at && at < p.End) { int first = doc.SentenceAt(p.Start); if (first >= 0) paragraphLede = first; break; }
+        foreach (int lede in paragraphLede == articleLede ? new[] { articleLede } : new[] { paragraphLede, articleLede })
         {
             var s = doc.Sentences[lede];
             foreach (var te in doc.Times)

@@ -50,6 +50,23 @@ public class EventTimeResolverTests
         Assert.True(t.Precision == TimePrecision.Day && t.Start?.ToString("yyyy-MM-dd") == day && t.End == t.Start, $"{reason}: got {t}");
     }
 
+    // As the reader builds an article: headline, lede paragraph (LedeSpan), body paragraphs (Article.Paragraphs); the
+    // headline and the lede are not among the body paragraphs. Publication Sunday 2019-02-10.
+    [Theory]
+    [InlineData("Rebels attack village", "Rebels raided the village on the night of Tuesday. Eleven civilians were killed, residents said.", "Troops arrived later.", "killed", "2019-02-05", "an event in the lede paragraph takes the lede's weekday")]
+    [InlineData("Rebels attack village on Friday", "Rebels raided the village on Tuesday.", "Troops burned houses.", "burned", "2019-02-05", "the article's lede is the lede paragraph, not the headline")]
+    public void The_lede_paragraph_dates_its_news(string title, string lede, string body, string trigger, string day, string reason)
+    {
+        var text = title + "\n\n" + lede + "\n\n" + body;
+        var titleSpan = new TextSpan(0, title.Length);
+        var ledeSpan = new TextSpan(title.Length + 2, title.Length + 2 + lede.Length);
+        var bodySpan = new TextSpan(ledeSpan.End + 2, text.Length);
+        var doc = Doc(text, "2019-02-10", [bodySpan], titleSpan, ledeSpan);
+        int at = text.IndexOf(trigger, StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
+        Assert.True(t.Precision == TimePrecision.Day && t.Start?.ToString("yyyy-MM-dd") == day && !t.Inherited, $"{reason}: got {t}");
+    }
+
     [Theory]
     [InlineData("The army will attack the town on Tuesday.", "attack", "a planned attack after publication: no date after it, the modality says future")]
     [InlineData("Talks that could end the siege are due to resume in March.", "end", "a hypothetical after publication stays undated")]
