@@ -37,6 +37,7 @@ internal static class ArticleAssembler
         dates.AddRange(parts.Dates);
         publishers.AddRange(parts.Publishers);
         var lateDates = new List<(DateOnly, string)>();
+        var trailingDates = new List<(DateOnly, string)>(); // stamps run onto another line: after every other date
         var copyrightPublishers = new List<string>();
 
         void Drop(Block b, string reason) => dropped.Add(new DroppedSpan(b.RawStart, b.RawEnd, reason, b.Text));
@@ -74,6 +75,8 @@ internal static class ArticleAssembler
                 Drop(block, "date line (read as publication date)");
                 continue;
             }
+            // a stamp the reader ran onto the end of another line ("#Attack #Colombia 2024-09-03 19:15:11")
+            if (Datelines.TrailingStamp(text) is { Date: { } trailDate }) trailingDates.Add((trailDate, "date line"));
             if (block.Kind != BlockKind.Title && CreditRules.BylineNames(text, block.Kind == BlockKind.Byline) is { } names)
             {
                 byline ??= text;
@@ -81,6 +84,13 @@ internal static class ArticleAssembler
                 if (Datelines.Find(text) is { Date: { } bd }) lateDates.Add((bd, "byline date"));
                 Drop(block, "byline (kept as author credit)");
                 continue;
+            }
+            // "by The Desk May 12, 2023 4:58 PM 1 min read": a by-line whose names the credit rules did not take; dropped
+            // when it is a line of its own, kept when the reader ran it into the lede
+            if (block.Kind != BlockKind.Title && Datelines.Byline(text) is { Date: { } byDate })
+            {
+                lateDates.Add((byDate, "byline date"));
+                if (text.Length <= 120) { Drop(block, "byline block"); continue; }
             }
             if (block.Kind == BlockKind.Byline)
             {
@@ -200,6 +210,9 @@ internal static class ArticleAssembler
                 credits.Add(new PendingCredit(c.Role, c.Name, b, c.Start, c.End, false));
 
         dates.AddRange(lateDates);
+        dates.AddRange(trailingDates);
+        // the last resort: the date in the page's address ("/2019/05/16/slug")
+        if (dates.Count == 0 && Datelines.UrlDate(hints?.Url ?? raw.Uri) is { } urlDate) dates.Add((urlDate, "address date"));
         publishers.AddRange(copyrightPublishers);
 
         var finalCredits = new List<Credit>();

@@ -151,6 +151,83 @@ public static partial class Datelines
         return new DatelineResult(dv, dv.Year, dv.Month, dv.Day, null, "leading-stamp", new TextSpan(tokens[s].Start, tokens[end - 1].End)) { End = pos };
     }
 
+    /// <summary>
+    /// A date stamp closing a block that a reader ran into the line before it ("#Attack #Colombia 2024-09-03 19:15:11",
+    /// "Share this article 2019-02-10"): an ISO date, or a written date with a year followed by a clock time, and
+    /// nothing after it but a time and a zone. Prose that ends on a date ("... began on 3 March 2019.") is no stamp.
+    /// Kind "text".
+    /// </summary>
+    public static DatelineResult? TrailingStamp(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var tail = text.Length > 80 ? text[^80..] : text;
+        var tokens = Tokenizer.Tokenize(tail);
+        for (int i = Math.Max(0, tokens.Length - 8); i < tokens.Length; i++)
+        {
+            if (!DateAt(tokens, tail, i, out var r) || r.Date is null || r.Year is null) continue;
+            bool iso = char.IsAsciiDigit(tail[tokens[i].Start]) && tokens[i].End - tokens[i].Start >= 4;
+            int t = r.EndToken;
+            bool clock = false;
+            if (t < tokens.Length && tail[tokens[t].Start..tokens[t].End] is "," or "at" or "|" or "-") t++;
+            if (t < tokens.Length && tokens[t].Kind == TokenKind.Number && IsClock(tail[tokens[t].Start..tokens[t].End])) { clock = true; t++; }
+            while (t < tokens.Length && tail[tokens[t].Start..tokens[t].End].ToUpperInvariant() is "AM" or "PM" or "GMT" or "UTC" or "EST" or "EDT" or "CET" or "CEST") t++;
+            if (t == tokens.Length && (iso || clock)) return r;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The date of a by-line that opens a block: "By Jane Doe, 4 August 2018", "by The News Desk May 12, 2023 4:58 PM
+    /// 1 min read" (a by-line the reader ran into the lede). The date must have a year and lie within the first 120
+    /// characters; in a block longer than that a clock time must follow it, so that prose opening with "By" ("By March
+    /// 3, 2019 the army had ...") gives no date. Kind "text".
+    /// </summary>
+    public static DatelineResult? Byline(string text)
+    {
+        if (string.IsNullOrEmpty(text) || !text.StartsWith("by ", StringComparison.OrdinalIgnoreCase)) return null;
+        var head = text.Length > 120 ? text[..120] : text;
+        if (Find(head) is not { Date: not null, Year: not null } r) return null;
+        if (text.Length <= 120) return r;
+        var tokens = Tokenizer.Tokenize(head);
+        int next = r.EndToken;
+        if (next < tokens.Length && head[tokens[next].Start..tokens[next].End] is "," or "at" or "-" or "|") next++;
+        return next < tokens.Length && tokens[next].Kind == TokenKind.Number && IsClock(head[tokens[next].Start..tokens[next].End]) ? r : null;
+    }
+
+    /// <summary>
+    /// The date a page's address carries in its path, as news sites file their articles: "/2019/05/16/", "/2019-05-16-",
+    /// "/news/2019/5/16/slug". Only a full, valid date with a year in 1990..2100 counts; a year and month alone
+    /// ("/2023/07/slug") or an eight-digit run ("/stories/202001060279") is no date: it could be an identifier.
+    /// </summary>
+    public static DateOnly? UrlDate(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        var path = uri.AbsolutePath;
+        // the path's digit runs with the one character that follows each: "/2019/05/16/x" -> (2019,'/') (05,'/') (16,'/')
+        var runs = new List<(int Value, int Length, int Start, int End)>();
+        for (int i = 0; i < path.Length;)
+        {
+            if (!char.IsAsciiDigit(path[i])) { i++; continue; }
+            int j = i, v = 0;
+            while (j < path.Length && char.IsAsciiDigit(path[j]) && j - i < 9) { v = v * 10 + (path[j] - '0'); j++; }
+            while (j < path.Length && char.IsAsciiDigit(path[j])) j++;
+            runs.Add((v, j - i, i, j));
+            i = j;
+        }
+        for (int k = 0; k + 2 < runs.Count; k++)
+        {
+            var (y, m, d) = (runs[k], runs[k + 1], runs[k + 2]);
+            if (y.Length != 4 || m.Length is not (1 or 2) || d.Length is not (1 or 2)) continue;
+            char sep = path[y.End];
+            // one separator between the parts, the same both times; the day is not glued to letters ("16th" is no day here)
+            if (sep is not ('/' or '-' or '_') || m.Start != y.End + 1 || path[m.End] != sep || d.Start != m.End + 1) continue;
+            if (d.End < path.Length && char.IsAsciiLetterOrDigit(path[d.End])) continue;
+            if (y.Start > 0 && char.IsAsciiLetterOrDigit(path[y.Start - 1])) continue;
+            if (y.Value is >= 1990 and <= 2100 && Valid(y.Value, m.Value, d.Value)) return new DateOnly(y.Value, m.Value, d.Value);
+        }
+        return null;
+    }
+
     /// <summary><see cref="ParseMetadataDate"/> as a nullable date, for readers that try several sources in turn.</summary>
     public static DateOnly? MetadataDate(string? value) => ParseMetadataDate(value) is { IsOk: true } r ? r.Value : null;
 
@@ -182,7 +259,9 @@ public static partial class Datelines
     {
         result = null!;
         var tok = tokens[i];
-        if (tok.Kind == TokenKind.Number && tok.End - tok.Start == 4 && IsoAt(text, tok.Start, out var iso, out int isoEnd))
+        // "2017-04-05" and "2017/04/05" split at their separators; "2016.03.31" is one number token (dots between digits)
+        bool isoShaped = tok.End - tok.Start == 4 || tok.End - tok.Start >= 8 && text[tok.Start + 4] == '.';
+        if (tok.Kind == TokenKind.Number && isoShaped && IsoAt(text, tok.Start, out var iso, out int isoEnd))
         {
             int endTok = i;
             while (endTok < tokens.Length && tokens[endTok].Start < isoEnd) endTok++;

@@ -6,7 +6,8 @@ namespace Dragoman.Time;
 /// Chooses the time expression that governs an event trigger: one in the trigger's sentence, preferring the
 /// trigger's own clause and expressions attached by a temporal preposition ("on", "in", "at", "during", "since",
 /// "over", ...), never a bare duration ("for three years") or a recurring set. Without one the event inherits
-/// "on or shortly before publication": the week up to the reference date, marked <see cref="EventTime.Inherited"/>.
+/// "on or shortly before publication": the reference date and the day before it (a daily report tells the news of
+/// its day and the day before), marked <see cref="EventTime.Inherited"/>.
 /// </summary>
 public static class EventTimeResolver
 {
@@ -31,6 +32,9 @@ public static class EventTimeResolver
             {
                 if (te.Span.Start < sentence.Start || te.Span.End > sentence.End) continue;
                 if (!IsEventTime(te)) continue;
+                // "children who were kidnapped earlier this month have been freed": the time ends a relative clause; the
+                // main clause after it, which the auxiliary opens, is not dated by it
+                if (te.Span.End <= trigger.Start && EndsARelativeClause(doc, te.Span, sentence)) continue;
                 double score = Distance(doc, trigger, te.Span, sentence);
                 // a reported event has happened by publication: a time after it is a plan or a deadline, never its date
                 if (AfterReference(doc, te)) { if (score < futureScore) { futureScore = score; future = te; } continue; }
@@ -93,12 +97,16 @@ public static class EventTimeResolver
     private static TimeExpression? LedeDay(Document doc, int si)
     {
         if (si < 0 || doc.Sentences.Length == 0) return null;
+        // the article's lede is its lede paragraph's first sentence (Article.Paragraphs holds the body paragraphs only;
+        // the headline before it is no lede), else the first sentence
+        int articleLede = doc.Article.LedeSpan is { } ls && doc.SentenceAt(ls.Start) is >= 0 and var l ? l : 0;
         int paragraphLede = si;
-        var paragraphs = doc.Article.Paragraphs;
         var at = doc.Sentences[si].Start;
-        foreach (var p in paragraphs)
-            if (p.Start <= at && at < p.End) { int first = doc.SentenceAt(p.Start); if (first >= 0) paragraphLede = first; break; }
-        foreach (int lede in paragraphLede == 0 ? new[] { 0 } : new[] { paragraphLede, 0 })
+        if (doc.Article.LedeSpan is { } lede0 && lede0.Start <= at && at < lede0.End) paragraphLede = articleLede;
+        else
+            foreach (var p in doc.Article.Paragraphs)
+                if (p.Start <= at && at < p.End) { int first = doc.SentenceAt(p.Start); if (first >= 0) paragraphLede = first; break; }
+        foreach (int lede in paragraphLede == articleLede ? new[] { articleLede } : new[] { paragraphLede, articleLede })
         {
             var s = doc.Sentences[lede];
             foreach (var te in doc.Times)
@@ -123,10 +131,15 @@ public static class EventTimeResolver
         return !doc.Tokens[prev].Span.Overlaps(trigger);
     }
 
-    /// <summary>"On or shortly before publication": the 7 days up to the reference, precision Week; relative when unknown.</summary>
-    public static EventTime Inherited(DateOnly? reference) => reference is { } r && r.DayNumber >= 7
-        ? new EventTime(InheritedText, null, r.AddDays(-7), r, TimePrecision.Week, true)
-        : new EventTime(InheritedText, null, null, null, TimePrecision.Week, true, "-P7D/P0D");
+    /// <summary>Days before the reference an undated event may lie: news reports tell what happened on the day of
+    /// publication or the day before (docs/time.md has the measured spread).</summary>
+    public const int InheritedLeadDays = 1;
+
+    /// <summary>"On or shortly before publication": the reference day and the day before, precision Week (a window of
+    /// days, not a day the text gave), marked inherited; relative when the reference is unknown.</summary>
+    public static EventTime Inherited(DateOnly? reference) => reference is { } r && r.DayNumber >= InheritedLeadDays
+        ? new EventTime(InheritedText, null, r.AddDays(-InheritedLeadDays), r, TimePrecision.Week, true)
+        : new EventTime(InheritedText, null, null, null, TimePrecision.Week, true, $"-P{InheritedLeadDays}D/P0D");
 
     /// <summary>
     /// Points and anchored periods locate an event; bare durations, sets and references with no interval
@@ -187,6 +200,34 @@ public static class EventTimeResolver
             if (tok.Start >= time.End && tok.End <= trigger.Start && text[tok.Start] == ',' && tok.Kind == TokenKind.Punctuation) return true;
         }
         return false;
+    }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "have", "has", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "must", "shall",
+        "should", "did", "does", "do",
+    };
+
+    /// <summary>
+    /// The expression closes a relative clause without commas: a "who", "which" or "that" before it in the same clause
+    /// (no comma between) and an auxiliary right after it, which opens the main clause's verb group.
+    /// </summary>
+    private static bool EndsARelativeClause(Document doc, TextSpan time, Sentence s)
+    {
+        var text = doc.Text;
+        int next = -1, pronoun = -1;
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Start >= time.End) { next = t; break; }
+            if (tok.End > time.Start) continue;
+            var w = text.AsSpan(tok.Start, tok.End - tok.Start);
+            if (tok.Kind == TokenKind.Punctuation) pronoun = -1;
+            else if (w is "who" or "which" or "that") pronoun = t;
+        }
+        if (pronoun < 0 || next < 0 || pronoun == s.FirstToken) return false;
+        var after = doc.Tokens[next];
+        return after.Kind == TokenKind.Word && Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(after.Start, after.End - after.Start));
     }
 
     private static bool IsReportingVerb(ReadOnlySpan<char> w) =>

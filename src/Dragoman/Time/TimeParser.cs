@@ -734,6 +734,8 @@ internal sealed class TimeParser
         if (In(j) && W(j, "nineties")) return new ParseMatch(j + 1, new CalSem { Gran = Gran.Decade, Decade = 199 });
         if (Is(j, LexKind.Season))
         {
+            // "the fall of the president", "the fall of Kabul": the noun, not the season ("the fall of 1990" is one)
+            if (W(j, "fall") && !_t[j].Cap && K(j + 1) == Kw.Of && !YearAt(j + 2, out _, out _)) return null;
             var cs = new CalSem { Gran = Gran.Season, Season = _t[j].L.Val };
             int k = j + 1;
             if (K(k) == Kw.Of && YearAt(k + 1, out int sy, out int se)) { cs.Year = sy; k = se; }

@@ -12,6 +12,7 @@ public class RuleTests
     [InlineData("Published: 3 March 2019, 10:20 GMT", "2019-03-03", "label, day month year, time and zone")]
     [InlineData("Updated Aug. 4, 2011 08:00 AM", "2011-08-04", "abbreviated month with a dot")]
     [InlineData("2019-02-10", "2019-02-10", "ISO date alone")]
+    [InlineData("2016.03.31", "2016-03-31", "ISO date with dots alone")]
     [InlineData("Posted on Tuesday, 12 June 2018", "2018-06-12", "posted on weekday")]
     [InlineData("Monday 2 September 2019 | 14:05", "2019-09-02", "pipe separator")]
     [InlineData("The attack on 5 April 2017 killed 12 people.", null, "a sentence with a date is not a date line")]

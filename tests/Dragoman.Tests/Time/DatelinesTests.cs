@@ -82,6 +82,7 @@ public class DatelinesTests
     [InlineData("By John Smith, Beirut, 4 August 2018", "2018-08-04", "day month year in a byline")]
     [InlineData("Updated on Aug. 4, 2011 at noon", "2011-08-04", "abbreviated month, comma, year")]
     [InlineData("filed 2017/04/05 from Aleppo", "2017-04-05", "ISO with slashes")]
+    [InlineData("Pattani 2016.03.31 photo", "2016-03-31", "ISO with dots (one number token)")]
     [InlineData("on March 3 the talks", "", "month and day without a year: found, no full date")]
     [InlineData("Damascus is 90 km from Daraa", null, "no date")]
     public void Finds_the_first_date_in_text(string text, string? date, string reason)
@@ -90,6 +91,37 @@ public class DatelinesTests
         if (date is null) { Assert.True(r is null, $"{reason}: got {r}"); return; }
         Assert.True(r is not null && (r.Date?.ToString("yyyy-MM-dd") ?? "") == date, $"{reason}: got {r}");
     }
+
+    [Theory]
+    [InlineData("#Attack #Colombia 2024-09-03 19:15:11", "2024-09-03", "an ISO stamp run onto a tag line")]
+    [InlineData("Share this article May 12, 2023 4:58 PM", "2023-05-12", "a written date followed by a clock time")]
+    [InlineData("The ceasefire began on 3 March 2019", null, "prose ending on a written date without a time")]
+    [InlineData("Troops left on 2019-03-03 and returned the next day", null, "a date inside the text is not at its end")]
+    [InlineData("Bogota / EFE", null, "no date")]
+    public void Reads_a_stamp_closing_a_block(string text, string? date, string reason)
+        => Assert.True(Datelines.TrailingStamp(text)?.Date?.ToString("yyyy-MM-dd") == date, $"{reason}: got {Datelines.TrailingStamp(text)}");
+
+    [Theory]
+    [InlineData("By Jane Doe, 4 August 2018", "2018-08-04", "a by-line line with a date")]
+    [InlineData("by The News Desk May 12, 2023 4:58 PM 1 min read Troops struck the village of Kupiansk on May 12, the governor said, and two people were wounded in the shelling that followed.", "2023-05-12", "a by-line run into the lede: the date is followed by a clock time")]
+    [InlineData("By March 3, 2019 the army had retaken every town along the river, and the last of the rebel units had withdrawn towards the hills.", null, "prose opening with 'By' and a date is no by-line")]
+    [InlineData("By Jane Doe", null, "a by-line without a date")]
+    [InlineData("Reported by Jane Doe, 4 August 2018", null, "only a block that opens with 'by'")]
+    public void Reads_the_date_of_a_byline(string text, string? date, string reason)
+        => Assert.True(Datelines.Byline(text)?.Date?.ToString("yyyy-MM-dd") == date, $"{reason}: got {Datelines.Byline(text)}");
+
+    [Theory]
+    [InlineData("https://example.org/2019/05/16/ambush-kills-soldiers", "2019-05-16", "year/month/day folders")]
+    [InlineData("https://example.org/news/2019/5/6/slug.html", "2019-05-06", "one-digit month and day")]
+    [InlineData("https://example.org/world/2019-05-16-ambush", "2019-05-16", "a dashed date in the slug")]
+    [InlineData("https://example.org/news/2023/07/deadly-clashes", null, "a year and month alone is no day")]
+    [InlineData("https://example.org/stories/202001060279.html", null, "a digit run may be an identifier")]
+    [InlineData("https://example.org/2019/02/30/slug", null, "not a calendar date")]
+    [InlineData("https://example.org/resolution/2118/12/1", null, "a year outside 1990..2100 is a number")]
+    [InlineData("https://example.org/2019/05/16th-anniversary", null, "a day glued to letters is no date part")]
+    [InlineData("not a url", null, "no address")]
+    public void Reads_the_date_in_a_page_address(string url, string? date, string reason)
+        => Assert.True(Datelines.UrlDate(url)?.ToString("yyyy-MM-dd") == date, $"{reason}: got {Datelines.UrlDate(url)}");
 
     [Theory]
     [InlineData("DAMASCUS, Aug. 4 (Reuters) -", "2019-08-05", "2019-08-04", "a near date the same year")]

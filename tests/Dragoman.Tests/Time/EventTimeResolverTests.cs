@@ -12,6 +12,7 @@ public class EventTimeResolverTests
     [InlineData("He was held for three years and released on Friday.", "released", "Friday", "a bare duration is never the event time")]
     [InlineData("Police said on Tuesday that rebels attacked the checkpoint on Monday.", "attacked", "Monday", "the report's date does not govern the reported event")]
     [InlineData("Over the last two weeks, the branch has released a number of members.", "released", "the last two weeks", "an anchored period governs")]
+    [InlineData("Pupils who were kidnapped earlier this month have been freed, officials said on Tuesday.", "kidnapped", "earlier this month", "the relative clause's own time governs its verb")]
     public void Chooses_the_governing_expression(string text, string trigger, string expected, string reason)
     {
         var doc = Doc(text, "2019-02-10");
@@ -49,6 +50,23 @@ public class EventTimeResolverTests
         Assert.True(t.Precision == TimePrecision.Day && t.Start?.ToString("yyyy-MM-dd") == day && t.End == t.Start, $"{reason}: got {t}");
     }
 
+    // As the reader builds an article: headline, lede paragraph (LedeSpan), body paragraphs (Article.Paragraphs); the
+    // headline and the lede are not among the body paragraphs. Publication Sunday 2019-02-10.
+    [Theory]
+    [InlineData("Rebels attack village", "Rebels raided the village on the night of Tuesday. Eleven civilians were killed, residents said.", "Troops arrived later.", "killed", "2019-02-05", "an event in the lede paragraph takes the lede's weekday")]
+    [InlineData("Rebels attack village on Friday", "Rebels raided the village on Tuesday.", "Troops burned houses.", "burned", "2019-02-05", "the article's lede is the lede paragraph, not the headline")]
+    public void The_lede_paragraph_dates_its_news(string title, string lede, string body, string trigger, string day, string reason)
+    {
+        var text = title + "\n\n" + lede + "\n\n" + body;
+        var titleSpan = new TextSpan(0, title.Length);
+        var ledeSpan = new TextSpan(title.Length + 2, title.Length + 2 + lede.Length);
+        var bodySpan = new TextSpan(ledeSpan.End + 2, text.Length);
+        var doc = Doc(text, "2019-02-10", [bodySpan], titleSpan, ledeSpan);
+        int at = text.IndexOf(trigger, StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
+        Assert.True(t.Precision == TimePrecision.Day && t.Start?.ToString("yyyy-MM-dd") == day && !t.Inherited, $"{reason}: got {t}");
+    }
+
     [Theory]
     [InlineData("The army will attack the town on Tuesday.", "attack", "a planned attack after publication: no date after it, the modality says future")]
     [InlineData("Talks that could end the siege are due to resume in March.", "end", "a hypothetical after publication stays undated")]
@@ -73,9 +91,21 @@ public class EventTimeResolverTests
     }
 
     [Theory]
-    [InlineData("Militants attacked a checkpoint near the border.", "2019-02-10", "2019-02-03", "2019-02-10", "no expression: inherits the week before publication")]
-    [InlineData("Militants attacked a checkpoint. The war began in 2011.", "2019-02-10", "2019-02-03", "2019-02-10", "a date in another sentence does not govern")]
-    [InlineData("Fighters were held for about a month before they attacked.", "2019-02-10", "2019-02-03", "2019-02-10", "only a duration in the sentence: inherited")]
+    [InlineData("Pupils who were kidnapped earlier this month have been freed.", "freed", "2019-02-09", "2019-02-10", "a time ending a relative clause does not date the main clause after it")]
+    [InlineData("Pupils that were seized in 2018 were released.", "released", "2019-02-09", "2019-02-10", "same with 'that'")]
+    public void A_relative_clause_keeps_its_time(string text, string trigger, string start, string end, string reason)
+    {
+        var doc = Doc(text, "2019-02-10");
+        int at = text.IndexOf(trigger, StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
+        Assert.True(t.Inherited && t.Start?.ToString("yyyy-MM-dd") == start && t.End?.ToString("yyyy-MM-dd") == end, $"{reason}: got {t}");
+    }
+
+    [Theory]
+    [InlineData("Militants attacked a checkpoint near the border.", "2019-02-10", "2019-02-09", "2019-02-10", "no expression: inherits the publication day and the day before")]
+    [InlineData("Militants attacked a checkpoint. The war began in 2011.", "2019-02-10", "2019-02-09", "2019-02-10", "a date in another sentence does not govern")]
+    [InlineData("Fighters were held for about a month before they attacked.", "2019-02-10", "2019-02-09", "2019-02-10", "only a duration in the sentence: inherited")]
+    [InlineData("Militants attacked a checkpoint near the border.", "2019-01-01", "2018-12-31", "2019-01-01", "the window crosses a year boundary")]
     public void Falls_back_to_inherited_publication_time(string text, string reference, string start, string end, string reason)
     {
         var doc = Doc(text, reference);
@@ -89,7 +119,7 @@ public class EventTimeResolverTests
     {
         var doc = Doc("Militants attacked a checkpoint.", null);
         var t = EventTimeResolver.Resolve(doc, new TextSpan(10, 18));
-        Assert.True(t.Inherited && t.Start is null && t.Relative == "-P7D/P0D", $"unknown reference keeps the inherited time relative: {t}");
+        Assert.True(t.Inherited && t.Start is null && t.Relative == "-P1D/P0D", $"unknown reference keeps the inherited time relative: {t}");
     }
 
     [Theory]

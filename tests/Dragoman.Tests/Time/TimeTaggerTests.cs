@@ -161,6 +161,9 @@ public class TimeTaggerTests
     [InlineData("Relations soured in 2018.", 1, "a year after a preposition")]
     [InlineData("The movement was founded 1990 in exile.", 1, "a year right after a verb form stays a year")]
     [InlineData("Syria's 2018 offensive failed.", 1, "a year after a possessive is a modifier date")]
+    [InlineData("Protesters called for the fall of the president.", 0, "'the fall of' a name or noun is the noun, not autumn")]
+    [InlineData("Talks resumed in the fall of 1990.", 1, "'the fall of' a year is the season")]
+    [InlineData("Talks will resume in the fall.", 1, "'the fall' alone after 'in' stays the season")]
     public void Words_in_other_roles_are_not_times(string text, int count, string reason)
     {
         var doc = Doc(text, "2019-06-10");

@@ -6,9 +6,10 @@ namespace Dragoman.Tests.Time;
 
 internal static class TimeTestSupport
 {
-    public static Document Doc(string text, string? reference, IReadOnlyList<TextSpan>? paragraphs = null)
+    public static Document Doc(string text, string? reference, IReadOnlyList<TextSpan>? paragraphs = null, TextSpan? title = null, TextSpan? lede = null)
     {
-        var doc = new Document(new Article { Uri = "test", Text = text, Paragraphs = paragraphs ?? [] }, reference is null ? null : DateOnly.Parse(reference, System.Globalization.CultureInfo.InvariantCulture));
+        var article = new Article { Uri = "test", Text = text, Paragraphs = paragraphs ?? [], TitleSpan = title, LedeSpan = lede };
+        var doc = new Document(article, reference is null ? null : DateOnly.Parse(reference, System.Globalization.CultureInfo.InvariantCulture));
         doc.Tokens = Tokenizer.Tokenize(text);
         doc.Sentences = SentenceSplitter.Split(text, doc.Tokens);
         new TimeComponent().Process(doc);
