@@ -35,8 +35,42 @@ public sealed class EventCoder
     public SentenceView View(string text, Token[] tokens, Sentence sentence) =>
         new(text, tokens, sentence, Tagger.TagSentence(text, tokens, sentence.FirstToken, sentence.EndToken));
 
-    public SentenceView View(Document document, Sentence sentence) =>
-        new(document.Text, document.Tokens, sentence, Tagger.TagSentence(document, sentence));
+    public SentenceView View(Document document, Sentence sentence)
+    {
+        int from = AfterDateline(document, sentence);
+        if (from == sentence.FirstToken && !HasQuoteMark(document.Text, document.Tokens, sentence.FirstToken, sentence.EndToken))
+            return new(document.Text, document.Tokens, sentence, Tagger.TagSentence(document, sentence));
+        // the clause as syntax sees it: tokens after the wire dateline ("BENGHAZI, Libya - Fighting between ...": the
+        // dateline is no role, and the word after it opens the sentence), quotation marks left out (scare quotes,
+        // "the army “neutralized” six fighters", and partial quotes are no syntax); spans still point into the text
+        var tokens = new List<Token>(sentence.EndToken - from);
+        for (int i = from; i < sentence.EndToken; i++)
+            if (!IsQuoteMark(document.Text, document.Tokens[i])) tokens.Add(document.Tokens[i]);
+        if (tokens.Count == 0) return new(document.Text, document.Tokens, sentence, Tagger.TagSentence(document, sentence));
+        var read = tokens.ToArray();
+        var local = new Sentence(read[0].Start, sentence.End, 0, read.Length);
+        return new(document.Text, read, local, Tagger.TagSentence(document.Text, read, 0, read.Length));
+    }
+
+    /// <summary>The first token of <paramref name="sentence"/> after the article's wire dateline and its dash, if the sentence opens with it.</summary>
+    private static int AfterDateline(Document document, Sentence sentence)
+    {
+        if (document.Article.DatelineSpan is not { } dateline || dateline.Start < sentence.Start || dateline.Start >= sentence.End) return sentence.FirstToken;
+        int k = sentence.FirstToken;
+        while (k < sentence.EndToken && document.Tokens[k].Start < dateline.End) k++;
+        while (k < sentence.EndToken && document.Tokens[k].Kind is TokenKind.Punctuation or TokenKind.Symbol) k++;
+        return k < sentence.EndToken ? k : sentence.FirstToken;
+    }
+
+    private static bool HasQuoteMark(string text, Token[] tokens, int first, int end)
+    {
+        for (int i = first; i < end; i++) if (IsQuoteMark(text, tokens[i])) return true;
+        return false;
+    }
+
+    /// <summary>Double quotation marks (straight, curly, low, guillemets): punctuation of speech, never a word of the clause.</summary>
+    internal static bool IsQuoteMark(string text, Token t) =>
+        t.Kind is TokenKind.Punctuation or TokenKind.Symbol && t.End - t.Start == 1 && text[t.Start] is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
 
     /// <summary>Verbs that only report or frame another event: coded by the dictionary, but never as the main event.</summary>
     public static bool IsSpeechCode(string code) => code.StartsWith("01", StringComparison.Ordinal) && code.Length >= 3;

@@ -15,6 +15,8 @@ public sealed class EventResources
     public const string VerbFile = "cameo-verbs.txt";
     public const string SupplementFile = "verbs-supplement.txt";
     public const string NominalFile = "nominal-triggers.tsv";
+    /// <summary>Event nouns derived from the verb dictionary with WordNet (tools/derive-nominal-triggers.py).</summary>
+    public const string DerivedNominalFile = "nominal-triggers-derived.tsv";
 
     public static Result<EventResources> Load(string dataDir)
     {
@@ -24,7 +26,7 @@ public sealed class EventResources
         {
             var verbs = VerbDictionary.Parse(Read(VerbFile), Read(SupplementFile));
             if (!verbs.IsOk) return Result<EventResources>.Fail(verbs.Error!);
-            var nouns = NominalTriggers.Parse(Read(NominalFile));
+            var nouns = NominalTriggers.Parse(Read(NominalFile), Read(DerivedNominalFile));
             if (!nouns.IsOk) return Result<EventResources>.Fail(nouns.Error!);
             var codes = CodeTables.Parse(Read("cameo-codes.tsv"), Read("cameo-plover.tsv"), Read("cameo-acled.tsv"));
             if (!codes.IsOk) return Result<EventResources>.Fail(codes.Error!);

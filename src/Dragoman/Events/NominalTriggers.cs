@@ -3,7 +3,7 @@ namespace Dragoman.Events;
 /// <summary>A noun (or multi-word noun) that names an event: "the release of", "an attack on", "arrest campaign".</summary>
 public sealed record NominalTrigger(string[] Words, string Code, string OfRole, string[] CancelBefore);
 
-/// <summary>The nominal triggers of data/events/nominal-triggers.tsv, indexed by first word.</summary>
+/// <summary>The nominal triggers of data/events/nominal-triggers.tsv and nominal-triggers-derived.tsv, indexed by first word.</summary>
 public sealed class NominalTriggers
 {
     private readonly Dictionary<string, List<NominalTrigger>> _byFirst = new(StringComparer.OrdinalIgnoreCase);
@@ -13,12 +13,14 @@ public sealed class NominalTriggers
 
     public int Count => _byFirst.Values.Sum(l => l.Count);
 
-    public static Result<NominalTriggers> Parse(string tsv)
+    /// <summary>Reads the project's list and, when given, the derived list (its words are never in the project's list).</summary>
+    public static Result<NominalTriggers> Parse(string tsv, string? derived = null)
     {
         var t = new NominalTriggers();
-        foreach (var (n, f) in TsvRows.Read(tsv))
+        foreach (var (name, text) in new[] { ("nominal-triggers", tsv), ("nominal-triggers-derived", derived ?? "") })
+        foreach (var (n, f) in TsvRows.Read(text))
         {
-            if (f.Length < 3) return Result<NominalTriggers>.Fail($"nominal-triggers line {n}: expected noun, code, of_role[, cancel_before]");
+            if (f.Length < 3) return Result<NominalTriggers>.Fail($"{name} line {n}: expected noun, code, of_role[, cancel_before]");
             var words = f[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var cancel = f.Length > 3 && f[3] != "-" ? f[3].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
             var trig = new NominalTrigger(words, f[1].Trim(), f[2].Trim(), cancel);

@@ -144,9 +144,11 @@ public sealed class Tagger
             // without a verb lexicon (attribution) the model decides the open-class words outright
             if (pos is not null && _verbs is null && _modelClasses[pos[k]] is { } open) { tags[k] = open; continue; }
             bool upper = char.IsUpper(w[0]);
-            if (upper && k == 0 && InitialNounLookup.Contains(w)) { tags[k] = Syntax.Tag.Noun; continue; }
+            // the word after a dateline's dash ("BENGHAZI, Libya - Fighting between ...") opens the sentence as the first word does
+            bool initial = k == 0 || OpensAfterDash(text, tokens, first, k);
+            if (upper && initial && InitialNounLookup.Contains(w)) { tags[k] = Syntax.Tag.Noun; continue; }
             bool verbForm = (_verbs is not null && _verbs(w)) || CommonVerbLookup.Contains(w);
-            if (upper && !(k == 0 && verbForm)) { tags[k] = Syntax.Tag.Proper; continue; }
+            if (upper && !(initial && verbForm)) { tags[k] = Syntax.Tag.Proper; continue; }
             if (verbForm) { tags[k] = Syntax.Tag.Verb; continue; }
             if (w.Length > 4 && w.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) { tags[k] = Syntax.Tag.Adv; continue; }
             tags[k] = Syntax.Tag.Noun;
@@ -179,7 +181,7 @@ public sealed class Tagger
             if (ed && (k == 0 || prev is Syntax.Tag.Comma or Syntax.Tag.Punct) && next is Syntax.Tag.Noun or Syntax.Tag.Proper) { tags[k] = Syntax.Tag.Noun; continue; }
             if (prev == Syntax.Tag.Verb && !ed && !ing && k >= 1 && tags[k - 1] == Syntax.Tag.Verb) { tags[k] = Syntax.Tag.Noun; continue; }
             if (prev is Syntax.Tag.Prep or Syntax.Tag.Of && !ing) { tags[k] = Syntax.Tag.Noun; continue; }
-            if (k == 0 && char.IsUpper(w[0]) && next is Syntax.Tag.Verb or Syntax.Tag.Be or Syntax.Tag.Have or Syntax.Tag.Modal) { tags[k] = Syntax.Tag.Noun; continue; }
+            if ((k == 0 || OpensAfterDash(text, tokens, first, k)) && char.IsUpper(w[0]) && next is Syntax.Tag.Verb or Syntax.Tag.Be or Syntax.Tag.Have or Syntax.Tag.Modal) { tags[k] = Syntax.Tag.Noun; continue; }
             // "forces"/"force" are nouns unless an object follows ("Kurdish forces but", "the air force has", "forces them to")
             if (w.Equals("forces", StringComparison.OrdinalIgnoreCase) || w.Equals("force", StringComparison.OrdinalIgnoreCase))
             {
@@ -292,6 +294,15 @@ public sealed class Tagger
             if (tags[p] is not (Syntax.Tag.Noun or Syntax.Tag.Proper or Syntax.Tag.Num)) return false;
         }
         return false;
+    }
+
+    /// <summary>Whether token <paramref name="k"/> follows a spaced dash, as the first word after a dateline does ("KHARTOUM (Reuters) - Fighting ...").</summary>
+    private static bool OpensAfterDash(string text, Token[] tokens, int first, int k)
+    {
+        if (k < 2) return false;
+        var dash = tokens[first + k - 1];
+        return dash.End - dash.Start == 1 && text[dash.Start] is '-' or '\u2013' or '\u2014'
+            && dash.Start > tokens[first + k - 2].End && tokens[first + k].Start > dash.End;
     }
 
     public static bool IsNominal(Tag t) => t is Syntax.Tag.Noun or Syntax.Tag.Proper or Syntax.Tag.Det or Syntax.Tag.Num or Syntax.Tag.Poss;

@@ -1,0 +1,33 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Tests.Events;
+
+/// <summary>
+/// How the event coder reads a trigger's clause (issue 12, type recall): quotation marks are no syntax, and the word
+/// after a dateline's dash opens the sentence. Each row: a sentence, the trigger, the CAMEO code it must get (or none),
+/// and why.
+/// </summary>
+public class EventTriggerReadingTests
+{
+    private static string Listing(Document d) => string.Join("; ", d.Events.Select(e => $"{EventTestDocs.TriggerText(d, e)}={e.Codes.Cameo}/{e.Actor?.Text}"));
+
+    [Theory]
+    [InlineData("The army \u201Cneutralized\u201D six militants in the north on Friday.", "neutralized", "190", "a verb in scare quotes is still the clause's verb")]
+    [InlineData("Air forces \u201Cneutralized two members of the group in the region,\u201D the ministry said.", "neutralized", "190", "a partial quote opening before the verb leaves the verb its subject")]
+    [InlineData("Police \"arrested\" three protesters in the capital on Monday.", "arrested", "173", "straight quotation marks too")]
+    [InlineData("BENGHAZI, Libya - Fighting between rival armed groups in the city has left six civilians dead.", "Fighting", "190", "the capitalised word after a dateline's dash opens the sentence: an event noun, not a name")]
+    [InlineData("KHARTOUM (Reuters) \u2013 Clashes between the army and rebels killed ten people on Sunday.", "killed", "193", "after an en dash too; the dateline is no party")]
+    public void Reads_the_trigger(string text, string trigger, string cameo, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        Assert.True(d.Events.Exists(e => EventTestDocs.TriggerText(d, e) == trigger && e.Codes.Cameo == cameo), $"{reason}: {Listing(d)}");
+    }
+
+    [Theory]
+    [InlineData("The march was organised by Fighting Youth, a student group, on Friday.", "Fighting", "a capitalised verb form inside the sentence, after no dash, stays part of a name")]
+    public void Leaves_names_alone(string text, string trigger, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        Assert.False(d.Events.Exists(e => EventTestDocs.TriggerText(d, e) == trigger), $"{reason}: {Listing(d)}");
+    }
+}
