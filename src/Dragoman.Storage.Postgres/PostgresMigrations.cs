@@ -161,6 +161,7 @@ internal static class PostgresMigrations
             CREATE INDEX events_main_order ON events(date_lo DESC, article_id, ordinal) WHERE main;
             CREATE INDEX events_order ON events(date_lo DESC, article_id, ordinal);
             """),
+        new(4, "incidents (merge stage): incidents, their reports with the block keys, analysts' decisions and their audit trail", PostgresIncidentSchema.Sql),
     ];
 
     public static int Latest => All[^1].Version;

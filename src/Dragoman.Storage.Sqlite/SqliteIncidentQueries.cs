@@ -82,7 +82,7 @@ public sealed partial class SqliteEventStore
             var anchor = all[0].Report.Ref;
             foreach (var r in all.Skip(1)) AddConstraint(tx, "together", anchor, r.Report.Ref, audit);
             foreach (var r in all) DeleteApart(tx, r.Report.Ref, all.Select(x => x.Report.Ref).ToHashSet(StringComparer.Ordinal));
-            WriteGroups(tx, all);
+            IncidentMerging.WriteGroups(Tables(tx), all, MergeThreshold);
             tx.Commit();
             return Result<long>.Ok(IncidentOfRef(anchor));
         }
@@ -105,7 +105,7 @@ public sealed partial class SqliteEventStore
                 del.ExecuteNonQuery();
             }
             foreach (var m in members.Where(m => m != target)) AddConstraint(tx, "apart", target.Report.Ref, m.Report.Ref, audit);
-            WriteGroups(tx, members);
+            IncidentMerging.WriteGroups(Tables(tx), members, MergeThreshold);
             tx.Commit();
             return Result<long>.Ok(IncidentOfRef(target.Report.Ref));
         }
