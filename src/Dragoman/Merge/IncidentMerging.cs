@@ -100,7 +100,13 @@ public static class IncidentMerging
             tables.DeleteIfEmpty(old);
     }
 
-    /// <summary>The JSON a link's reasons are stored as (what <c>show</c> and the API print).</summary>
+    /// <summary>
+    /// The JSON a link's reasons are stored as (what <c>show</c> and the API print). A reason that rules the pair out (an
+    /// infinite weight: reports of different kinds that an analyst's merge keeps together; the link then has no score)
+    /// is written with weight 0 and says so, since JSON has no infinity.
+    /// </summary>
     public static string ReasonsJson(ReportLink link) =>
-        System.Text.Json.JsonSerializer.Serialize(link.Reasons.Select(r => new { feature = r.Feature, weight = r.Weight, detail = r.Detail }));
+        System.Text.Json.JsonSerializer.Serialize(link.Reasons.Select(r => double.IsFinite(r.Weight)
+            ? new { feature = r.Feature, weight = r.Weight, detail = r.Detail }
+            : new { feature = r.Feature, weight = 0.0, detail = r.Detail + ": no score, kept together by an analyst" }));
 }

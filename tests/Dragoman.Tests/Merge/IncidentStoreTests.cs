@@ -104,6 +104,21 @@ public abstract class IncidentStoreContract<TStores> : StoreContract<TStores> wh
         Assert.EndsWith(": a later strike", store.Audit()[1].Detail, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void An_analyst_may_merge_incidents_of_different_kinds_and_the_link_says_it_has_no_score()
+    {
+        var (events, store) = NewStore();
+        var release = Dragoman.Tests.Storage.StoreFixtures.Release(); // a release of detainees: no mergeable family
+        events.Add([.. Corpus(), release]);
+        var strike = store.ListIncidents(new IncidentQuery { Place = "odesa" }).Single();
+        var other = store.ListIncidents(new IncidentQuery { All = true }).First(i => i.Facts.Family is null);
+        var merged = store.MergeIncidents(strike.Id, other.Id, "one story");
+        Assert.True(merged.IsOk, merged.Error);
+        var reports = store.ReportsOf(merged.Value);
+        Assert.Equal(strike.Facts.Reports + other.Facts.Reports, reports.Count);
+        Assert.Contains(reports, r => r.Score is null && r.ReasonsJson.Contains("no score, kept together by an analyst", StringComparison.Ordinal));
+    }
+
     public static TheoryData<string, string, string> BadDecisions() => new()
     {
         { "merge", "an incident with itself", "same incident" },
