@@ -130,12 +130,15 @@ public sealed partial class PostgresEventStore
     // ---------------------------------------------------------------- analysts' decisions
 
     /// <summary>Runs <paramref name="change"/> in one transaction holding every block (no writer merges meanwhile); commits when it succeeds.</summary>
-    private Result<T> Decide<T>(Func<NpgsqlConnection, NpgsqlTransaction, PgMergeTables, Result<T>> change)
+    /// <param name="constraintsFixed">The change adds no decision (re-merging), so the merge may read once whether there are any.</param>
+    private Result<T> Decide<T>(Func<NpgsqlConnection, NpgsqlTransaction, PgMergeTables, Result<T>> change, bool constraintsFixed = false)
     {
         using var db = _source.OpenConnection();
         using var tx = db.BeginTransaction();
         BlockLocks.Take(db, tx, [(BlockLocks.Everything, true)]);
-        var result = change(db, tx, new PgMergeTables(db, tx));
+        var tables = new PgMergeTables(db, tx, constraintsFixed);
+        var result = change(db, tx, tables);
+        tables.Flush();
         if (result.IsOk) tx.Commit();
         return result;
     }
@@ -210,9 +213,10 @@ public sealed partial class PostgresEventStore
             CopyReports(db, [(id, reports)]);
             IncidentMerging.Recluster(tables, reports, id, MergeThreshold);
         }
+        tables.Flush();
         using var count = new NpgsqlCommand("SELECT COUNT(*)::int FROM incidents", db, tx);
         return Result<int>.Ok((int)count.ExecuteScalar()!);
-    }).Value;
+    }, constraintsFixed: true).Value;
 
     public IReadOnlyList<MergeAuditEntry> Audit()
     {

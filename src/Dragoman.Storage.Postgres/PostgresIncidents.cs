@@ -40,9 +40,11 @@ public sealed partial class PostgresEventStore : IIncidentStore
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
         "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
 
-    private static StoredReport ReadReport(NpgsqlDataReader r)
+    private static StoredReport ReadReport(NpgsqlDataReader r) => ReadReportAt(r, 0);
+
+    private static StoredReport ReadReportAt(NpgsqlDataReader r, int first)
     {
-        var c = new PgCells(r);
+        var c = new PgCells(r, first);
         var report = new MergeReport
         {
             Ref = c.Str(), Family = c.NStr(), Action = c.Str(), AcledType = c.NStr(),
@@ -68,8 +70,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
         CopyReports(db, merged);
         // A report written above but not merged yet has incident 0, which no candidate search or incident read takes,
         // so merging the batch article by article is merging it as if each article came alone.
-        var tables = new PgMergeTables(db, tx);
+        var tables = new PgMergeTables(db, tx, constraintsFixed: true);
         foreach (var (id, list) in merged) IncidentMerging.Recluster(tables, list, id, MergeThreshold);
+        tables.Flush();
     }
 
     private static readonly PgColumn<MergeReport>[] ReportCopyColumns =
@@ -141,60 +144,84 @@ public sealed partial class PostgresEventStore : IIncidentStore
 
     // ---------------------------------------------------------------- the merge stage's tables
 
-    /// <summary>The merge stage's view of the tables inside one transaction (<see cref="IMergeTables"/>).</summary>
-    private sealed class PgMergeTables(NpgsqlConnection db, NpgsqlTransaction tx) : IMergeTables
+    /// <summary>
+    /// The merge stage's view of the tables inside one transaction (<see cref="IMergeTables"/>). Every statement is a round
+    /// trip to the server, so an article's candidate searches go in one statement, and the writes (links, incident fields,
+    /// deletions) wait in memory and go in one batch before the next read (<see cref="Flush"/>): an article that starts a
+    /// new incident costs three round trips, not one per row. New incidents get their ids from the identity's sequence
+    /// when written, so ids run without gaps as SQLite's do.
+    /// </summary>
+    /// <param name="constraintsFixed">No one can add an analyst's decision during this transaction (writers hold the shared
+    /// lock that decisions take alone), so whether there are any at all is read once.</param>
+    private sealed class PgMergeTables(NpgsqlConnection db, NpgsqlTransaction tx, bool constraintsFixed) : IMergeTables
     {
-        // Dated: the same family within the window, in the same country or in none (index (family, country, day_lo));
-        // undated on either side: only at the same resolved place ((family, geonameid)). Then the distance block.
+        // For each report (the arrays, one element a report): dated, the same family within the window, in the same
+        // country or in none (index (family, country, day_lo)); undated on either side, only at the same resolved place
+        // ((family, geonameid)). Then the distance block. Rows of reports not merged yet (incident 0) are not candidates.
         private static readonly string CandidatesSql = $"""
-            SELECT {ReportColumns} FROM (
-                SELECT * FROM incident_reports r WHERE r.family = @family AND r.country = @country
-                    AND r.day_lo BETWEEN @from - {LongestWindowDays} AND @hi + {PairScorer.WindowDays} AND r.day_hi >= @from
-                UNION ALL
-                SELECT * FROM incident_reports r WHERE r.family = @family AND r.country IS NULL
-                    AND r.day_lo BETWEEN @from - {LongestWindowDays} AND @hi + {PairScorer.WindowDays} AND r.day_hi >= @from
-                UNION ALL
-                SELECT * FROM incident_reports r WHERE r.family = @family AND r.geonameid = @gid AND (@lo::integer IS NULL OR r.day_lo IS NULL)
+            SELECT u.n, {ReportColumns}
+            FROM unnest(@family::text[], @country::text[], @lo::integer[], @hi::integer[], @gid::text[], @lat::float8[], @lon::float8[], @tol::float8[])
+                WITH ORDINALITY AS u(family, country, lo, hi, gid, lat, lon, tol, n)
+            CROSS JOIN LATERAL (
+                SELECT * FROM (
+                    SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country = u.country
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country IS NULL
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE x.family = u.family AND x.geonameid = u.gid AND (u.lo IS NULL OR x.day_lo IS NULL)
+                ) x
+                WHERE x.article_id <> @a AND x.incident_id > 0
+                  AND (u.lat IS NULL OR x.geog IS NULL
+                       OR ST_DWithin(x.geog, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)::geography, {PlaceReach} * 1000 * GREATEST(u.tol, x.tolerance_km)))
+                LIMIT {MaxCandidates}
             ) r
-            WHERE r.article_id <> @a AND r.incident_id > 0
-              AND (@lat::float8 IS NULL OR r.geog IS NULL
-                   OR ST_DWithin(r.geog, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography, {PlaceReach} * 1000 * GREATEST(@tol, r.tolerance_km)))
-            LIMIT {MaxCandidates}
             """;
 
-        private NpgsqlCommand Command(string sql) => new(sql, db, tx);
-
-        public IReadOnlyList<StoredReport> Candidates(MergeReport m, long articleId)
+        private NpgsqlCommand Command(string sql)
         {
-            if (!m.Dated && m.GeonameId is null) return [];
+            Flush();
+            return new(sql, db, tx);
+        }
+
+        public IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId)
+        {
+            var found = reports.Select(_ => new List<StoredReport>()).ToArray();
+            // Undated reports without a resolved place have no block.
+            var searched = Enumerable.Range(0, reports.Count).Where(i => reports[i].Dated || reports[i].GeonameId is not null).ToList();
+            if (searched.Count == 0) return found;
+            var ms = searched.Select(i => reports[i]).ToList();
             using var cmd = Command(CandidatesSql);
-            cmd.Parameters.Add(new NpgsqlParameter("family", NpgsqlDbType.Text) { Value = (object?)m.Family ?? DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter("country", NpgsqlDbType.Text) { Value = (object?)m.Country ?? DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Integer) { Value = m.Dated ? m.DayLo!.Value - PairScorer.WindowDays : DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter("lo", NpgsqlDbType.Integer) { Value = (object?)m.DayLo ?? DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter("hi", NpgsqlDbType.Integer) { Value = (object?)m.DayHi ?? DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter("gid", NpgsqlDbType.Text) { Value = (object?)m.GeonameId ?? DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter("a", NpgsqlDbType.Bigint) { Value = articleId });
-            bool point = m.Lat is not null && m.Lon is not null;
-            cmd.Parameters.Add(new NpgsqlParameter("lat", NpgsqlDbType.Double) { Value = point ? m.Lat!.Value : DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter("lon", NpgsqlDbType.Double) { Value = point ? m.Lon!.Value : DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter("tol", NpgsqlDbType.Double) { Value = PairScorer.Tolerance(m) });
-            return ReadAll(cmd, ReadReport);
+            cmd.Parameters.AddWithValue("family", ms.Select(m => m.Family).ToArray());
+            cmd.Parameters.AddWithValue("country", ms.Select(m => m.Country).ToArray());
+            cmd.Parameters.AddWithValue("lo", ms.Select(m => m.DayLo).ToArray());
+            cmd.Parameters.AddWithValue("hi", ms.Select(m => m.DayHi).ToArray());
+            cmd.Parameters.AddWithValue("gid", ms.Select(m => m.GeonameId).ToArray());
+            cmd.Parameters.AddWithValue("lat", ms.Select(m => m.Lat is not null && m.Lon is not null ? m.Lat : null).ToArray());
+            cmd.Parameters.AddWithValue("lon", ms.Select(m => m.Lat is not null && m.Lon is not null ? m.Lon : null).ToArray());
+            cmd.Parameters.AddWithValue("tol", ms.Select(PairScorer.Tolerance).ToArray());
+            cmd.Parameters.AddWithValue("a", articleId);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                int n = (int)r.GetInt64(0);
+                var c = ReadReportAt(r, 1);
+                found[searched[n - 1]].Add(c);
+            }
+            return found;
         }
 
         public IReadOnlyList<StoredReport> ReportsOfIncidents(IReadOnlyCollection<long> incidents)
         {
             if (incidents.Count == 0) return [];
-            var ids = incidents.Order().ToArray();
-            // Lock the incidents first (in id order): a writer of another block that touches one of them (an incident an
-            // analyst joined across places) waits, and then reads its reports as committed.
-            using (var lockRows = Command("SELECT id FROM incidents WHERE id = ANY($1) ORDER BY id FOR UPDATE"))
-            {
-                lockRows.Parameters.AddWithValue(ids);
-                lockRows.ExecuteNonQuery();
-            }
-            using var cmd = Command($"SELECT {ReportColumns} FROM incident_reports r WHERE r.incident_id = ANY($1)");
-            cmd.Parameters.AddWithValue(ids);
+            // The incidents are locked first (in id order): a writer of another block that touches one of them (an incident
+            // an analyst joined across places) waits, and then reads its reports as committed.
+            using var cmd = Command($"""
+                WITH locked AS (SELECT id FROM incidents WHERE id = ANY($1) ORDER BY id FOR UPDATE)
+                SELECT {ReportColumns} FROM incident_reports r WHERE r.incident_id IN (SELECT id FROM locked)
+                """);
+            cmd.Parameters.AddWithValue(incidents.Order().ToArray());
             return ReadAll(cmd, ReadReport);
         }
 
@@ -205,9 +232,20 @@ public sealed partial class PostgresEventStore : IIncidentStore
             return cmd.ExecuteScalar() is long id ? id : null;
         }
 
+        private bool? _anyConstraints;
+
         public IReadOnlyList<MergeConstraint> ConstraintsOf(IReadOnlyCollection<string> refs)
         {
             if (refs.Count == 0) return [];
+            if (constraintsFixed)
+            {
+                if (_anyConstraints is null)
+                {
+                    using var any = Command("SELECT EXISTS (SELECT 1 FROM incident_constraints)");
+                    _anyConstraints = (bool)any.ExecuteScalar()!;
+                }
+                if (_anyConstraints == false) return [];
+            }
             using var cmd = Command("""
                 SELECT kind, ref_a, ref_b FROM incident_constraints WHERE ref_a = ANY($1)
                 UNION SELECT kind, ref_a, ref_b FROM incident_constraints WHERE ref_b = ANY($1)
@@ -217,50 +255,88 @@ public sealed partial class PostgresEventStore : IIncidentStore
             return ReadAll(cmd, r => new MergeConstraint(r.GetString(0) == "together" ? MergeConstraintKind.Together : MergeConstraintKind.Apart, r.GetString(1), r.GetString(2)));
         }
 
-        public long NewIncident()
+        // ------------------------------------------------ buffered writes
+
+        private int _provisional;
+        private readonly List<(long Incident, ReportLink Link)> _links = [];
+        private readonly Dictionary<long, IncidentFacts> _facts = [];
+        private readonly List<long> _emptied = [];
+
+        /// <summary>A provisional (negative) id; the incident gets its real id when written.</summary>
+        public long NewIncident() => -(++_provisional);
+
+        public void Link(long incidentId, ReportLink link) => _links.Add((incidentId, link));
+
+        public void WriteFacts(long incidentId, IncidentFacts facts) => _facts[incidentId] = facts;
+
+        public void DeleteIfEmpty(long incidentId) => _emptied.Add(incidentId);
+
+        /// <summary>Writes what waits: new incidents, every incident's fields, the reports' links, then deletes incidents left empty.</summary>
+        public void Flush()
         {
-            using var cmd = Command("INSERT INTO incidents(action) VALUES ('') RETURNING id");
-            return (long)cmd.ExecuteScalar()!;
+            if (_links.Count == 0 && _facts.Count == 0 && _emptied.Count == 0) return;
+            var real = new Dictionary<long, long>();
+            if (_provisional > 0)
+            {
+                using var next = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('incidents', 'id')) FROM generate_series(1, $1)", db, tx);
+                next.Parameters.AddWithValue(_provisional);
+                using var r = next.ExecuteReader();
+                for (int i = 1; r.Read(); i++) real[-i] = r.GetInt64(0);
+            }
+            long Id(long id) => id < 0 ? real[id] : id;
+
+            using var batch = new NpgsqlBatch(db, tx);
+            if (_facts.Count > 0)
+            {
+                var f = _facts.Select(p => (Id: Id(p.Key), Facts: p.Value)).OrderBy(p => p.Id).ToList();
+                var upsert = new NpgsqlBatchCommand($"""
+                    INSERT INTO incidents AS i ({FactColumns})
+                    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::integer[], $5::integer[], $6::text[], $7::text[], $8::float8[], $9::float8[],
+                        $10::text[], $11::text[], $12::text[], $13::integer[], $14::integer[], $15::integer[], $16::integer[], $17::integer[], $18::integer[], $19::text[], $20::text[])
+                    ON CONFLICT (id) DO UPDATE SET {string.Join(", ", FactColumns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"))}
+                    """);
+                object[] values =
+                [
+                    f.Select(x => x.Id).ToArray(), f.Select(x => x.Facts.Action).ToArray(), f.Select(x => x.Facts.Family).ToArray(),
+                    f.Select(x => x.Facts.DayLo).ToArray(), f.Select(x => x.Facts.DayHi).ToArray(), f.Select(x => x.Facts.DateBasis).ToArray(),
+                    f.Select(x => x.Facts.PlaceName).ToArray(), f.Select(x => x.Facts.Lat).ToArray(), f.Select(x => x.Facts.Lon).ToArray(),
+                    f.Select(x => x.Facts.Precision).ToArray(), f.Select(x => x.Facts.Country).ToArray(), f.Select(x => x.Facts.Admin1).ToArray(),
+                    f.Select(x => x.Facts.KilledMin).ToArray(), f.Select(x => x.Facts.KilledMax).ToArray(), f.Select(x => x.Facts.Fatalities).ToArray(),
+                    f.Select(x => (int?)x.Facts.Reports).ToArray(), f.Select(x => (int?)x.Facts.Articles).ToArray(), f.Select(x => (int?)x.Facts.Outlets).ToArray(),
+                    f.Select(x => x.Facts.FirstReported).ToArray(), f.Select(x => x.Facts.LastReported).ToArray(),
+                ];
+                foreach (var v in values) upsert.Parameters.Add(new NpgsqlParameter { Value = v });
+                batch.BatchCommands.Add(upsert);
+            }
+            if (_links.Count > 0)
+            {
+                var links = new NpgsqlBatchCommand("""
+                    UPDATE incident_reports r SET incident_id = u.incident, partner_ref = u.partner, score = u.score, reasons = u.reasons
+                    FROM unnest($1::text[], $2::bigint[], $3::text[], $4::float8[], $5::text[]) AS u(ref, incident, partner, score, reasons)
+                    WHERE r.ref = u.ref
+                    """);
+                foreach (var v in new object[]
+                {
+                    _links.Select(l => l.Link.Ref).ToArray(), _links.Select(l => Id(l.Incident)).ToArray(), _links.Select(l => l.Link.Partner).ToArray(),
+                    _links.Select(l => l.Link.Score).ToArray(), _links.Select(l => IncidentMerging.ReasonsJson(l.Link)).ToArray(),
+                })
+                    links.Parameters.Add(new NpgsqlParameter { Value = v });
+                batch.BatchCommands.Add(links);
+            }
+            if (_emptied.Count > 0)
+            {
+                var delete = new NpgsqlBatchCommand("DELETE FROM incidents i WHERE i.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM incident_reports r WHERE r.incident_id = i.id)");
+                delete.Parameters.Add(new NpgsqlParameter { Value = _emptied.Select(Id).ToArray() });
+                batch.BatchCommands.Add(delete);
+            }
+            _provisional = 0;
+            _links.Clear();
+            _facts.Clear();
+            _emptied.Clear();
+            batch.ExecuteNonQuery();
         }
 
-        public void Link(long incidentId, ReportLink link)
-        {
-            using var cmd = Command("UPDATE incident_reports SET incident_id = $1, partner_ref = $2, score = $3, reasons = $4 WHERE ref = $5");
-            cmd.Parameters.AddWithValue(incidentId);
-            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)link.Partner ?? DBNull.Value });
-            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Double, Value = (object?)link.Score ?? DBNull.Value });
-            cmd.Parameters.AddWithValue(IncidentMerging.ReasonsJson(link));
-            cmd.Parameters.AddWithValue(link.Ref);
-            cmd.ExecuteNonQuery();
-        }
-
-        public void WriteFacts(long incidentId, IncidentFacts f)
-        {
-            using var cmd = Command("""
-                UPDATE incidents SET action = $1, family = $2, day_lo = $3, day_hi = $4, date_basis = $5,
-                    place_name = $6, lat = $7, lon = $8, place_precision = $9, country = $10, admin1 = $11,
-                    killed_min = $12, killed_max = $13, fatalities = $14, reports = $15, articles = $16, outlets = $17,
-                    first_reported = $18, last_reported = $19
-                WHERE id = $20
-                """);
-            (object? Value, NpgsqlDbType Type)[] values =
-            [
-                (f.Action, NpgsqlDbType.Text), (f.Family, NpgsqlDbType.Text), (f.DayLo, NpgsqlDbType.Integer), (f.DayHi, NpgsqlDbType.Integer),
-                (f.DateBasis, NpgsqlDbType.Text), (f.PlaceName, NpgsqlDbType.Text), (f.Lat, NpgsqlDbType.Double), (f.Lon, NpgsqlDbType.Double),
-                (f.Precision, NpgsqlDbType.Text), (f.Country, NpgsqlDbType.Text), (f.Admin1, NpgsqlDbType.Text),
-                (f.KilledMin, NpgsqlDbType.Integer), (f.KilledMax, NpgsqlDbType.Integer), (f.Fatalities, NpgsqlDbType.Integer),
-                (f.Reports, NpgsqlDbType.Integer), (f.Articles, NpgsqlDbType.Integer), (f.Outlets, NpgsqlDbType.Integer),
-                (f.FirstReported, NpgsqlDbType.Text), (f.LastReported, NpgsqlDbType.Text), (incidentId, NpgsqlDbType.Bigint),
-            ];
-            foreach (var (value, type) in values) cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type, Value = value ?? DBNull.Value });
-            cmd.ExecuteNonQuery();
-        }
-
-        public void DeleteIfEmpty(long incidentId)
-        {
-            using var cmd = Command("DELETE FROM incidents WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM incident_reports WHERE incident_id = $1)");
-            cmd.Parameters.AddWithValue(incidentId);
-            cmd.ExecuteNonQuery();
-        }
+        private const string FactColumns = "id, action, family, day_lo, day_hi, date_basis, place_name, lat, lon, place_precision, country, admin1, " +
+            "killed_min, killed_max, fatalities, reports, articles, outlets, first_reported, last_reported";
     }
 }

@@ -135,7 +135,8 @@ public sealed partial class SqliteEventStore
 
     private sealed class SqliteMergeTables(SqliteEventStore store, SqliteTransaction tx) : IMergeTables
     {
-        public IReadOnlyList<StoredReport> Candidates(MergeReport report, long articleId) => store.Candidates(tx, report, articleId);
+        public IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId) =>
+            [.. reports.Select(m => store.Candidates(tx, m, articleId))];
 
         public IReadOnlyList<StoredReport> ReportsOfIncidents(IReadOnlyCollection<long> incidents) => store.ReportsOfIncidents(tx, incidents);
 

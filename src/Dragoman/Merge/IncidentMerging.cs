@@ -11,10 +11,12 @@ public sealed record StoredReport(MergeReport Report, long IncidentId, long Arti
 public interface IMergeTables
 {
     /// <summary>
-    /// The stored reports of <paramref name="report"/>'s block (family, a window of days, place) that are not of article
-    /// <paramref name="articleId"/>. A provider may leave out reports it can prove score below the threshold; scoring is the caller's.
+    /// For each of <paramref name="reports"/> (in order), the stored reports of its block (family, a window of days, place)
+    /// that are in an incident and not of article <paramref name="articleId"/>. A provider may leave out reports it can
+    /// prove score below the threshold; scoring is the caller's. One call for an article's reports, so a provider whose
+    /// every statement is a round trip to a server can read them all at once.
     /// </summary>
-    IReadOnlyList<StoredReport> Candidates(MergeReport report, long articleId);
+    IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId);
 
     /// <summary>Every report of these incidents.</summary>
     IReadOnlyList<StoredReport> ReportsOfIncidents(IReadOnlyCollection<long> incidents);
@@ -52,12 +54,11 @@ public static class IncidentMerging
     public static void Recluster(IMergeTables tables, IReadOnlyList<MergeReport> fresh, long articleId, double threshold)
     {
         var touched = new SortedSet<long>();
-        foreach (var m in fresh)
-        {
-            if (m.Family is null) continue;
-            foreach (var c in tables.Candidates(m, articleId))
-                if (c.IncidentId > 0 && PairScorer.Score(m, c.Report, explain: false).Score >= threshold) touched.Add(c.IncidentId);
-        }
+        var mergeable = fresh.Where(m => m.Family is not null).ToList();
+        var candidates = tables.Candidates(mergeable, articleId);
+        for (int i = 0; i < mergeable.Count; i++)
+            foreach (var c in candidates[i])
+                if (c.IncidentId > 0 && PairScorer.Score(mergeable[i], c.Report, explain: false).Score >= threshold) touched.Add(c.IncidentId);
         foreach (var c in tables.ConstraintsOf([.. fresh.Select(m => m.Ref)]).Where(c => c.Kind == MergeConstraintKind.Together))
             foreach (var r in new[] { c.RefA, c.RefB })
                 if (tables.IncidentOfRef(r) is { } id) touched.Add(id);
