@@ -12,25 +12,11 @@ namespace Dragoman.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresEventStore
 {
-    private const string IncidentColumns =
-        "i.id, i.action, i.family, i.day_lo, i.day_hi, i.date_basis, i.place_name, i.lat, i.lon, i.place_precision, i.country, i.admin1, " +
-        "i.killed_min, i.killed_max, i.fatalities, i.reports, i.articles, i.outlets, i.first_reported, i.last_reported, " +
+    /// <summary>The incident's columns (<see cref="IncidentRows"/>) and its outlets.</summary>
+    private const string IncidentColumns = IncidentRows.Columns + ", " +
         "(SELECT string_agg(o, '; ' ORDER BY o) FROM (SELECT DISTINCT COALESCE(x.outlet, '') COLLATE \"C\" AS o FROM incident_reports x WHERE x.incident_id = i.id) s)";
 
-    private static IncidentSummary ReadIncident(NpgsqlDataReader r)
-    {
-        var c = new PgCells(r);
-        long id = c.Long();
-        var facts = new IncidentFacts
-        {
-            Action = c.Str(), Family = c.NStr(), DayLo = c.NInt(), DayHi = c.NInt(), DateBasis = c.Str(),
-            PlaceName = c.NStr(), Lat = c.NDbl(), Lon = c.NDbl(), Precision = c.NStr(), Country = c.NStr(), Admin1 = c.NStr(),
-            KilledMin = c.NInt(), KilledMax = c.NInt(), Fatalities = c.NInt(), Reports = c.Int(), Articles = c.Int(), Outlets = c.Int(),
-            FirstReported = c.NStr(), LastReported = c.NStr(),
-        };
-        var outlets = (c.NStr() ?? "").Split("; ", StringSplitOptions.RemoveEmptyEntries);
-        return new IncidentSummary(id, facts, outlets);
-    }
+    private static IncidentSummary ReadIncident(NpgsqlDataReader r) => IncidentRows.Read(r);
 
     /// <summary>Incidents newest first by their last day (undated last), then newest id: the order of index <c>incidents_order</c>.</summary>
     public IReadOnlyList<IncidentSummary> ListIncidents(IncidentQuery q)

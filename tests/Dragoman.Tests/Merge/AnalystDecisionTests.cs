@@ -9,23 +9,8 @@ namespace Dragoman.Tests.Merge;
 /// </summary>
 public abstract class AnalystDecisionContract<TStores> : StoreContract<TStores> where TStores : ITestStores, new()
 {
-    private (IEventStore Events, IIncidentStore Incidents)? _opened;
 
-    /// <summary>The store with <see cref="TwoStrikes"/>, opened on first use (so that a provider without a server skips, not fails).</summary>
-    private (IEventStore Events, IIncidentStore Incidents) Opened
-    {
-        get
-        {
-            if (_opened is null)
-            {
-                _opened = NewStore();
-                _opened.Value.Events.Add(TwoStrikes());
-            }
-            return _opened.Value;
-        }
-    }
-
-    private IIncidentStore Store => Opened.Incidents;
+    private IIncidentStore Store => WithStrikes.Incidents;
 
     /// <summary>The incident of each report, by its article's URI.</summary>
     private Dictionary<string, long> IncidentByUri() =>
@@ -47,8 +32,8 @@ public abstract class AnalystDecisionContract<TStores> : StoreContract<TStores> 
         {
             case "re-merge": Store.Remerge(); break;
             case "re-merge newest first": Store.Remerge(newestFirst: true); break;
-            case "re-ingest": Assert.All(Opened.Events.Add(TwoStrikes()), o => Assert.Equal(AddStatus.Duplicate, o.Status)); break;
-            case "new report": Opened.Events.Add([Strike("Wire Four", Odesa, StrikeDay.AddDays(4), 20, "Serhiivka")]); break;
+            case "re-ingest": Assert.All(WithStrikes.Events.Add(TwoStrikes()), o => Assert.Equal(AddStatus.Duplicate, o.Status)); break;
+            case "new report": WithStrikes.Events.Add([Strike("Wire Four", Odesa, StrikeDay.AddDays(4), 20, "Serhiivka")]); break;
         }
     }
 

@@ -16,24 +16,9 @@ namespace Dragoman.Tests.Merge;
 public abstract class IncidentFacesContract<TStores> : StoreContract<TStores> where TStores : ITestStores, new()
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-faces-").FullName;
-    private (IEventStore Events, IIncidentStore Incidents)? _opened;
     protected static readonly DateOnly Day = StrikeDay;
 
-    /// <summary>The store with <see cref="TwoStrikes"/>, opened on first use (so that a provider without a server skips, not fails).</summary>
-    protected (IEventStore Events, IIncidentStore Incidents) Opened
-    {
-        get
-        {
-            if (_opened is null)
-            {
-                _opened = NewStore();
-                _opened.Value.Events.Add(TwoStrikes());
-            }
-            return _opened.Value;
-        }
-    }
-
-    private IIncidentStore Incidents => Opened.Incidents;
+    private IIncidentStore Incidents => WithStrikes.Incidents;
 
     public override void Dispose()
     {
@@ -162,7 +147,7 @@ public abstract class IncidentFacesContract<TStores> : StoreContract<TStores> wh
         var path = Path.Combine(_dir, "reports.jsonl");
         await using (var f = File.Create(path))
             await new JsonLinesExporter { IncidentOf = e => Incidents.IncidentOf(e.ArticleId, e.EventId) }
-                .WriteAsync(EventExporters.Enumerate(Opened.Events, new EventQuery { All = true }), f);
+                .WriteAsync(EventExporters.Enumerate(WithStrikes.Events, new EventQuery { All = true }), f);
         var lines = File.ReadAllLines(path).Select(l => JsonNode.Parse(l)!).ToList();
         Assert.Equal(5, lines.Count);
         foreach (var line in lines)
@@ -196,7 +181,7 @@ public sealed class SqliteIncidentFacesTests : IncidentFacesContract<SqliteStore
     [MemberData(nameof(Plans))]
     public void The_incident_listing_never_scans_a_table(string reason, IncidentQuery query, (int?, long)? cursor, bool maySort)
     {
-        var plan = ((SqliteEventStore)Opened.Events).ExplainIncidents(query with { Limit = 101 }, cursor);
+        var plan = ((SqliteEventStore)WithStrikes.Events).ExplainIncidents(query with { Limit = 101 }, cursor);
         var shown = reason + ":\n  " + string.Join("\n  ", plan);
         foreach (var table in new[] { "i", "ir", "e", "incidents", "incident_reports", "events" })
             Assert.False(plan.Any(step => step.StartsWith("SCAN " + table, StringComparison.Ordinal) && (step.Length == 5 + table.Length || step[5 + table.Length] == ' ')

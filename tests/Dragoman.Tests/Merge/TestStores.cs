@@ -74,6 +74,22 @@ public abstract class StoreContract<TStores> : IDisposable where TStores : ITest
         return (store, (IIncidentStore)store);
     }
 
+    private (IEventStore Events, IIncidentStore Incidents)? _withStrikes;
+
+    /// <summary>A store holding <see cref="MergeFixtures.TwoStrikes"/>, opened on first use (so that a provider without a server skips, not fails).</summary>
+    protected (IEventStore Events, IIncidentStore Incidents) WithStrikes
+    {
+        get
+        {
+            if (_withStrikes is null)
+            {
+                _withStrikes = NewStore();
+                _withStrikes.Value.Events.Add(MergeFixtures.TwoStrikes());
+            }
+            return _withStrikes.Value;
+        }
+    }
+
     public virtual void Dispose()
     {
         Stores.Dispose();
