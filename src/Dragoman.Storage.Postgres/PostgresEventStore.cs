@@ -12,7 +12,7 @@ namespace Dragoman.Storage.Postgres;
 /// so two writers storing the same article store it once. Event and place points are PostGIS geometries with GiST
 /// indexes; full-text search uses a generated tsvector with a GIN index (<see cref="PostgresSearchQuery"/>).
 /// </summary>
-public sealed class PostgresEventStore : IEventStore
+public sealed partial class PostgresEventStore : IEventStore
 {
     private readonly NpgsqlDataSource _source;
     private readonly TimeProvider _clock;
@@ -118,10 +118,19 @@ public sealed class PostgresEventStore : IEventStore
             }
         }
 
+        // Merging: the blocks the batch's reports read and write are locked before anything is written (see PostgresIncidents).
+        var reports = MergeReportsOf(pending.Select(p => p.Rows));
+        if (reports is not null) LockBlocks(db, tx, reports);
+        void Store(List<(int Index, DocumentRowSet Rows)> docs)
+        {
+            var fresh = Insert(db, tx, docs, ingestedAt, outcomes);
+            if (reports is not null) MergeStored(db, tx, fresh, reports);
+        }
+
         Exec(db, tx, "SAVEPOINT batch");
         try
         {
-            Insert(db, tx, pending, ingestedAt, outcomes);
+            Store(pending);
             Exec(db, tx, "RELEASE SAVEPOINT batch");
         }
         catch (PostgresException)
@@ -132,7 +141,7 @@ public sealed class PostgresEventStore : IEventStore
                 Exec(db, tx, "SAVEPOINT doc");
                 try
                 {
-                    Insert(db, tx, [one], ingestedAt, outcomes);
+                    Store([one]);
                     Exec(db, tx, "RELEASE SAVEPOINT doc");
                 }
                 catch (PostgresException ex)
@@ -154,10 +163,13 @@ public sealed class PostgresEventStore : IEventStore
 
     private const string Stage = "dragoman_stage_articles";
 
-    /// <summary>Articles through the staging table (ids taken in batch order), then every child row of the new ones with COPY.</summary>
-    private static void Insert(NpgsqlConnection db, NpgsqlTransaction tx, List<(int Index, DocumentRowSet Rows)> pending, string ingestedAt, AddOutcome?[] outcomes)
+    /// <summary>
+    /// Articles through the staging table (ids taken in batch order), then every child row of the new ones with COPY.
+    /// Returns the articles stored (not duplicates), with their ids.
+    /// </summary>
+    private static List<(long Id, DocumentRowSet Rows)> Insert(NpgsqlConnection db, NpgsqlTransaction tx, List<(int Index, DocumentRowSet Rows)> pending, string ingestedAt, AddOutcome?[] outcomes)
     {
-        if (pending.Count == 0) return;
+        if (pending.Count == 0) return [];
         var ids = new List<long>(pending.Count);
         using (var next = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, $1)", db, tx))
         {
@@ -223,6 +235,7 @@ public sealed class PostgresEventStore : IEventStore
         var published = fresh.ToDictionary(d => d.Id, d => d.Rows.Article.Published);
         PostgresColumns.Copy(db, "events", PostgresColumns.DatedEvents,
             Unique(fresh, d => d.Events, e => e.EventId).Select(x => (x.Item1, new DatedEvent(x.Item2, published[x.Item1]))));
+        return fresh;
     }
 
     /// <summary>A document's rows of one keyed table, the first of each key (as SQLite's ON CONFLICT DO NOTHING keeps).</summary>
@@ -269,28 +282,11 @@ public sealed class PostgresEventStore : IEventStore
             sql.Append(" AND ").Append(clause);
             foreach (var (name, value) in values) cmd.Parameters.AddWithValue(name, value);
         }
-        if (!string.IsNullOrWhiteSpace(q.Actor)) And("e.actor_search LIKE @actor", ("actor", Anywhere(q.Actor.Trim().ToLowerInvariant())));
-        if (!string.IsNullOrWhiteSpace(q.Place)) And("e.place_search LIKE @place", ("place", Anywhere(q.Place.Trim().ToLowerInvariant())));
         if (q.From is { } from) And("COALESCE(e.time_end, e.time_start, a.published) >= @from", ("from", IsoDate(from)));
         if (q.To is { } to) And("COALESCE(e.time_start, e.time_end, a.published) <= @to", ("to", IsoDate(to)));
-        if (!string.IsNullOrWhiteSpace(q.Action))
-        {
-            var action = q.Action.Trim();
-            if (action.All(char.IsAsciiDigit)) And("e.cameo LIKE @cameo", ("cameo", action + "%"));
-            else And("lower(e.action) = lower(@action)", ("action", action));
-        }
-        if (!string.IsNullOrWhiteSpace(q.Modality)) And("lower(e.modality) = lower(@modality)", ("modality", q.Modality.Trim()));
         if (q.MinConfidence is { } mc) And("e.confidence >= @minconf", ("minconf", mc));
         else if (!q.All) And("e.main");
-        if (q.Box is { } box)
-            And("e.geom && ST_MakeEnvelope(@w, @s, @e, @n, 4326)", ("s", box.South), ("n", box.North), ("w", box.West), ("e", box.East));
-        if (!string.IsNullOrWhiteSpace(q.Text))
-        {
-            var ts = PostgresSearchQuery.Translate(q.Text);
-            if (!ts.IsOk) return Result<IReadOnlyList<EventRecord>>.Fail(ts.Error!);
-            And("a.tsv @@ to_tsquery('simple', @text)", ("text", ts.Value!));
-        }
-        if (q.ArticleId is { } aid) And("e.article_id = @aid", ("aid", aid));
+        if (AppendEventFilters(sql, cmd, q) is { } error) return Result<IReadOnlyList<EventRecord>>.Fail(error);
         using var db = _source.OpenConnection();
         if (q.After is { } after)
         {
@@ -313,6 +309,39 @@ public sealed class PostgresEventStore : IEventStore
         cmd.CommandText = sql.ToString();
         cmd.Connection = db;
         return ReadAll(cmd, PostgresColumns.ReadEvent);
+    }
+
+    /// <summary>
+    /// The filters of <paramref name="q"/> on events <c>e</c> (and their articles <c>a</c> for the text) that the event
+    /// listing and the incident listing share: actor, place, action, modality, box, text, article. Returns why the text
+    /// query cannot be run, or null.
+    /// </summary>
+    private static string? AppendEventFilters(StringBuilder sql, NpgsqlCommand cmd, EventQuery q)
+    {
+        void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
+        {
+            sql.Append(" AND ").Append(clause);
+            foreach (var (name, value) in values) cmd.Parameters.AddWithValue(name, value);
+        }
+        if (!string.IsNullOrWhiteSpace(q.Actor)) And("e.actor_search LIKE @actor", ("actor", Anywhere(q.Actor.Trim().ToLowerInvariant())));
+        if (!string.IsNullOrWhiteSpace(q.Place)) And("e.place_search LIKE @place", ("place", Anywhere(q.Place.Trim().ToLowerInvariant())));
+        if (!string.IsNullOrWhiteSpace(q.Action))
+        {
+            var action = q.Action.Trim();
+            if (action.All(char.IsAsciiDigit)) And("e.cameo LIKE @cameo", ("cameo", action + "%"));
+            else And("lower(e.action) = lower(@action)", ("action", action));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Modality)) And("lower(e.modality) = lower(@modality)", ("modality", q.Modality.Trim()));
+        if (q.Box is { } box)
+            And("e.geom && ST_MakeEnvelope(@w, @s, @e, @n, 4326)", ("s", box.South), ("n", box.North), ("w", box.West), ("e", box.East));
+        if (!string.IsNullOrWhiteSpace(q.Text))
+        {
+            var ts = PostgresSearchQuery.Translate(q.Text);
+            if (!ts.IsOk) return ts.Error!;
+            And("a.tsv @@ to_tsquery('simple', @text)", ("text", ts.Value!));
+        }
+        if (q.ArticleId is { } aid) And("e.article_id = @aid", ("aid", aid));
+        return null;
     }
 
     public Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0)

@@ -161,6 +161,8 @@ internal static class PostgresMigrations
             CREATE INDEX events_main_order ON events(date_lo DESC, article_id, ordinal) WHERE main;
             CREATE INDEX events_order ON events(date_lo DESC, article_id, ordinal);
             """),
+        new(4, "incidents (merge stage): incidents, their reports with the block keys, analysts' decisions and their audit trail", PostgresIncidentSchema.Sql),
+        new(5, "watch: followed sources (validators, polls, errors) and the feed items taken in; articles by URI", PostgresEventStore.WatchSql),
     ];
 
     public static int Latest => All[^1].Version;

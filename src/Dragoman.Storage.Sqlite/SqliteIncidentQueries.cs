@@ -8,25 +8,11 @@ namespace Dragoman.Storage.Sqlite;
 /// <summary>Reading incidents and the analysts' merge / split decisions (docs/merge.md).</summary>
 public sealed partial class SqliteEventStore
 {
-    private const string IncidentColumns =
-        "i.id, i.action, i.family, i.day_lo, i.day_hi, i.date_basis, i.place_name, i.lat, i.lon, i.place_precision, i.country, i.admin1, " +
-        "i.killed_min, i.killed_max, i.fatalities, i.reports, i.articles, i.outlets, i.first_reported, i.last_reported, " +
+    /// <summary>The incident's columns (<see cref="IncidentRows"/>) and its outlets.</summary>
+    private const string IncidentColumns = IncidentRows.Columns + ", " +
         "(SELECT group_concat(o, '; ') FROM (SELECT DISTINCT COALESCE(x.outlet, '') AS o FROM incident_reports x WHERE x.incident_id = i.id ORDER BY o))";
 
-    private static IncidentSummary ReadIncident(SqliteDataReader r)
-    {
-        var c = new Cells(r);
-        long id = c.Long();
-        var facts = new IncidentFacts
-        {
-            Action = c.Str(), Family = c.NStr(), DayLo = c.NInt(), DayHi = c.NInt(), DateBasis = c.Str(),
-            PlaceName = c.NStr(), Lat = c.NDbl(), Lon = c.NDbl(), Precision = c.NStr(), Country = c.NStr(), Admin1 = c.NStr(),
-            KilledMin = c.NInt(), KilledMax = c.NInt(), Fatalities = c.NInt(), Reports = c.Int(), Articles = c.Int(), Outlets = c.Int(),
-            FirstReported = c.NStr(), LastReported = c.NStr(),
-        };
-        var outlets = (c.NStr() ?? "").Split("; ", StringSplitOptions.RemoveEmptyEntries);
-        return new IncidentSummary(id, facts, outlets);
-    }
+    private static IncidentSummary ReadIncident(SqliteDataReader r) => IncidentRows.Read(r);
 
     public IncidentSummary? GetIncident(long incidentId)
     {
@@ -82,7 +68,7 @@ public sealed partial class SqliteEventStore
             var anchor = all[0].Report.Ref;
             foreach (var r in all.Skip(1)) AddConstraint(tx, "together", anchor, r.Report.Ref, audit);
             foreach (var r in all) DeleteApart(tx, r.Report.Ref, all.Select(x => x.Report.Ref).ToHashSet(StringComparer.Ordinal));
-            WriteGroups(tx, all);
+            IncidentMerging.WriteGroups(Tables(tx), all, MergeThreshold);
             tx.Commit();
             return Result<long>.Ok(IncidentOfRef(anchor));
         }
@@ -105,7 +91,7 @@ public sealed partial class SqliteEventStore
                 del.ExecuteNonQuery();
             }
             foreach (var m in members.Where(m => m != target)) AddConstraint(tx, "apart", target.Report.Ref, m.Report.Ref, audit);
-            WriteGroups(tx, members);
+            IncidentMerging.WriteGroups(Tables(tx), members, MergeThreshold);
             tx.Commit();
             return Result<long>.Ok(IncidentOfRef(target.Report.Ref));
         }

@@ -23,8 +23,6 @@ public sealed partial class SqliteEventStore
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
         "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
 
-    private sealed record StoredReport(MergeReport Report, long IncidentId, long ArticleId);
-
     private static StoredReport ReadReport(SqliteDataReader r)
     {
         var c = new Cells(r);
@@ -79,7 +77,7 @@ public sealed partial class SqliteEventStore
         var reports = MergeReports.From(rows);
         if (reports.Count == 0) return;
         InsertReports(tx, articleId, reports);
-        Recluster(tx, reports, articleId);
+        IncidentMerging.Recluster(Tables(tx), reports, articleId, MergeThreshold);
     }
 
     private void InsertReports(SqliteTransaction tx, long articleId, IReadOnlyList<MergeReport> reports)
@@ -108,34 +106,6 @@ public sealed partial class SqliteEventStore
         }
     }
 
-    /// <summary>
-    /// Re-clusters the new reports together with every stored incident one of them links to at the threshold (a report
-    /// can only join an incident whose average link reaches the threshold if one of its links does), keeping constraints.
-    /// </summary>
-    private void Recluster(SqliteTransaction tx, IReadOnlyList<MergeReport> fresh, long articleId)
-    {
-        var touched = new SortedSet<long>();
-        foreach (var m in fresh)
-        {
-            if (m.Family is null) continue;
-            foreach (var c in Candidates(tx, m, articleId))
-                if (PairScorer.Score(m, c.Report, explain: false).Score >= MergeThreshold) touched.Add(c.IncidentId);
-        }
-        // Reports an analyst tied to the new ones are in the component whatever their scores.
-        var partner = Cached(tx, "SELECT incident_id FROM incident_reports WHERE ref = $r AND incident_id > 0", "$r");
-        foreach (var c in ConstraintsOf(tx, [.. fresh.Select(m => m.Ref)]).Where(c => c.Kind == MergeConstraintKind.Together))
-            foreach (var r in new[] { c.RefA, c.RefB })
-            {
-                partner.Parameters[0].Value = r;
-                if (partner.ExecuteScalar() is long id) touched.Add(id);
-            }
-        var component = ReportsOfIncidents(tx, touched);
-        var inComponent = component.Select(c => c.Report.Ref).ToHashSet(StringComparer.Ordinal);
-        foreach (var m in fresh)
-            if (!inComponent.Contains(m.Ref)) component.Add(new StoredReport(m, 0, articleId));
-        WriteGroups(tx, component);
-    }
-
     private List<StoredReport> ReportsOfIncidents(SqliteTransaction? tx, IEnumerable<long> incidents)
     {
         var list = new List<StoredReport>();
@@ -160,49 +130,45 @@ public sealed partial class SqliteEventStore
         return ReadAll(cmd, rd => new MergeConstraint(rd.GetString(0) == "together" ? MergeConstraintKind.Together : MergeConstraintKind.Apart, rd.GetString(1), rd.GetString(2)));
     }
 
-    /// <summary>
-    /// Clusters <paramref name="component"/> and writes the groups: each group keeps the smallest old incident id among its
-    /// reports that no earlier group took, else gets a new one; old incidents left without reports are deleted. A group
-    /// that is exactly an old incident is left as it is: its links and fields depend on its members alone.
-    /// </summary>
-    private void WriteGroups(SqliteTransaction tx, List<StoredReport> component)
-    {
-        var byRef = component.ToDictionary(c => c.Report.Ref, StringComparer.Ordinal);
-        var constraints = ConstraintsOf(tx, byRef.Keys);
-        var groups = IncidentClusterer.Cluster(component.Select(c => c.Report), constraints, MergeThreshold);
-        // The component holds every report of each old incident it touches, so these are the incidents' sizes.
-        var oldSize = component.Where(c => c.IncidentId > 0).GroupBy(c => c.IncidentId).ToDictionary(g => g.Key, g => g.Count());
-        var used = new HashSet<long>();
+    /// <summary>The merge stage's view of this store's tables inside <paramref name="tx"/> (<see cref="IMergeTables"/>).</summary>
+    private SqliteMergeTables Tables(SqliteTransaction tx) => new(this, tx);
 
-        var update = Cached(tx, "UPDATE incident_reports SET incident_id = $i, partner_ref = $p, score = $s, reasons = $why WHERE ref = $ref",
-            "$i", "$p", "$s", "$why", "$ref");
-        foreach (var g in groups)
+    private sealed class SqliteMergeTables(SqliteEventStore store, SqliteTransaction tx) : IMergeTables
+    {
+        public IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId) =>
+            [.. reports.Select(m => store.Candidates(tx, m, articleId))];
+
+        public IReadOnlyList<StoredReport> ReportsOfIncidents(IReadOnlyCollection<long> incidents) => store.ReportsOfIncidents(tx, incidents);
+
+        public long? IncidentOfRef(string reference)
         {
-            var members = g.Members.Select(m => byRef[m.Ref]).ToList();
-            long first = members[0].IncidentId;
-            if (first > 0 && members.All(m => m.IncidentId == first) && oldSize[first] == members.Count)
-            {
-                used.Add(first);
-                continue;
-            }
-            long id = members.Select(m => m.IncidentId).Where(i => i > 0 && !used.Contains(i)).DefaultIfEmpty(0).Min();
-            if (id == 0) id = (long)Cached(tx, "INSERT INTO incidents(action) VALUES ('') RETURNING id").ExecuteScalar()!;
-            used.Add(id);
-            foreach (var link in g.Members)
-            {
-                update.Parameters[0].Value = id;
-                update.Parameters[1].Value = (object?)link.Partner ?? DBNull.Value;
-                update.Parameters[2].Value = (object?)link.Score ?? DBNull.Value;
-                update.Parameters[3].Value = JsonSerializer.Serialize(link.Reasons.Select(r => new { feature = r.Feature, weight = r.Weight, detail = r.Detail }));
-                update.Parameters[4].Value = link.Ref;
-                update.ExecuteNonQuery();
-            }
-            WriteFacts(tx, id, IncidentFacts.Derive([.. members.Select(m => (m.Report, m.ArticleId))]));
+            var cmd = store.Cached(tx, "SELECT incident_id FROM incident_reports WHERE ref = $r AND incident_id > 0", "$r");
+            cmd.Parameters[0].Value = reference;
+            return cmd.ExecuteScalar() is long id ? id : null;
         }
-        var delete = Cached(tx, "DELETE FROM incidents WHERE id = $i AND NOT EXISTS (SELECT 1 FROM incident_reports WHERE incident_id = $i)", "$i");
-        foreach (var old in oldSize.Keys.Where(i => !used.Contains(i)))
+
+        public IReadOnlyList<MergeConstraint> ConstraintsOf(IReadOnlyCollection<string> refs) => store.ConstraintsOf(tx, refs);
+
+        public long NewIncident() => (long)store.Cached(tx, "INSERT INTO incidents(action) VALUES ('') RETURNING id").ExecuteScalar()!;
+
+        public void Link(long incidentId, ReportLink link)
         {
-            delete.Parameters[0].Value = old;
+            var update = store.Cached(tx, "UPDATE incident_reports SET incident_id = $i, partner_ref = $p, score = $s, reasons = $why WHERE ref = $ref",
+                "$i", "$p", "$s", "$why", "$ref");
+            update.Parameters[0].Value = incidentId;
+            update.Parameters[1].Value = (object?)link.Partner ?? DBNull.Value;
+            update.Parameters[2].Value = (object?)link.Score ?? DBNull.Value;
+            update.Parameters[3].Value = IncidentMerging.ReasonsJson(link);
+            update.Parameters[4].Value = link.Ref;
+            update.ExecuteNonQuery();
+        }
+
+        public void WriteFacts(long incidentId, IncidentFacts facts) => store.WriteFacts(tx, incidentId, facts);
+
+        public void DeleteIfEmpty(long incidentId)
+        {
+            var delete = store.Cached(tx, "DELETE FROM incidents WHERE id = $i AND NOT EXISTS (SELECT 1 FROM incident_reports WHERE incident_id = $i)", "$i");
+            delete.Parameters[0].Value = incidentId;
             delete.ExecuteNonQuery();
         }
     }

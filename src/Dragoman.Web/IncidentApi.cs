@@ -13,13 +13,13 @@ public sealed record IncidentPage(IReadOnlyList<IncidentItem> Items, int Limit, 
 
 /// <summary>
 /// GET /api/incidents and /api/incidents/{id} (docs/web.md): the merge stage's incidents with their reports. Typed
-/// results, so that the OpenAPI document describes their bodies. A store without incident tables (PostgreSQL, not yet)
-/// answers 501 with the reason.
+/// results, so that the OpenAPI document describes their bodies. A store without incident tables (every provider has
+/// them; a store kind added later might not) answers 501 with the reason.
 /// </summary>
 public static class IncidentApi
 {
     private static ProblemHttpResult NotOnThisStore() => Api.Error(StatusCodes.Status501NotImplemented,
-        "incidents are not yet supported on PostgreSQL (the merge stage keeps them in SQLite only); GET /api/events lists the per-article events");
+        "this store keeps no incidents (the merge stage's tables); GET /api/events lists the per-article events");
 
     public static void Map(IEndpointRouteBuilder app)
     {

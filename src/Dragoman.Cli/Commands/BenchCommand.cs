@@ -73,7 +73,7 @@ public sealed class BenchCommand : Command<BenchSettings>
             IngestSummary summary;
             using (var store = StoreFiles.OpenForWrite(db))
             {
-                if (store is Dragoman.Storage.Sqlite.SqliteEventStore sqlite) sqlite.MergeOnAdd = !settings.NoMerge;
+                if (store is IIncidentStore incidents) incidents.MergeOnAdd = !settings.NoMerge;
                 summary = new StoreIngest(store, pipeline, settings.PublishedDate) { Budget = settings.Budget() }.Run(items, null, cancellationToken);
             }
             clock.Stop();

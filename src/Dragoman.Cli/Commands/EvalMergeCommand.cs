@@ -5,6 +5,7 @@ using Dragoman.Ingest;
 using Dragoman.Merge;
 using Dragoman.Pipeline;
 using Dragoman.Storage;
+using Dragoman.Storage.Postgres;
 using Dragoman.Storage.Sqlite;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -39,6 +40,10 @@ public sealed class EvalMergeSettings : PipelineSettings
     [Description("Keep the temporary store in FILE (for --store later).")]
     public string? Keep { get; init; }
 
+    [CommandOption("--db <POSTGRES>")]
+    [Description("Run on PostgreSQL (a connection string or postgres:// URL): the articles go into a temporary schema of that database, dropped afterwards. PostGIS and pg_trgm must be installed in its public schema.")]
+    public string? Db { get; init; }
+
     [CommandOption("--threshold <SCORE>")]
     [Description("The merge threshold (average link score); default the shipped one. For measuring how sensitive the figures are to it.")]
     public double? Threshold { get; init; }
@@ -51,6 +56,8 @@ public sealed class EvalMergeSettings : PipelineSettings
     {
         if (Part is not ("dev" or "held" or "all")) return ValidationResult.Error($"--part must be dev, held or all, not '{Part}'");
         if (Order is not ("input" or "reverse")) return ValidationResult.Error($"--order must be input or reverse, not '{Order}'");
+        if (Db is not null && !StoreFiles.IsPostgres(Db)) return ValidationResult.Error("--db must be a PostgreSQL connection string or postgres:// URL (the SQLite run needs no --db)");
+        if (Db is not null && (Store is not null || Keep is not null)) return ValidationResult.Error("--db runs in a temporary schema; --store and --keep are for SQLite files");
         return base.Validate();
     }
 }
@@ -77,16 +84,25 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
         bool reverse = settings.Order == "reverse";
 
         string db = settings.Store ?? settings.Keep ?? Path.Combine(Path.GetTempPath(), $"dragoman-eval-merge-{Guid.NewGuid():N}.db");
-        if (settings.Store is null && File.Exists(db)) return Terminal.Fail($"{db} exists; --keep writes a new store");
+        if (settings.Db is null && settings.Store is null && File.Exists(db)) return Terminal.Fail($"{db} exists; --keep writes a new store");
+        PostgresScratchSchema? scratch = null;
+        if (settings.Db is not null)
+        {
+            var cs = PostgresLocation.ConnectionString(settings.Db);
+            if (!cs.IsOk) return Terminal.Fail(cs.Error!);
+            try { scratch = new PostgresScratchSchema(cs.Value!, "dragoman_eval"); }
+            catch (Npgsql.NpgsqlException ex) { return Terminal.Fail($"PostgreSQL at {PostgresLocation.Redact(settings.Db)}: {ex.Message}"); }
+        }
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            using var store = SqliteEventStore.Open(db);
-            store.MergeOnAdd = !settings.NoMerge;
-            if (settings.Threshold is { } t) store.MergeThreshold = t;
+            using var store = scratch is not null ? PostgresEventStore.Open(scratch.ConnectionString) : (IEventStore)SqliteEventStore.Open(db);
+            var incidents = (IIncidentStore)store;
+            incidents.MergeOnAdd = !settings.NoMerge;
+            if (settings.Threshold is { } t) incidents.MergeThreshold = t;
             if (settings.Store is not null)
             {
-                if (!settings.NoMerge) store.Remerge(reverse);
+                if (!settings.NoMerge) incidents.Remerge(reverse);
             }
             else
             {
@@ -95,7 +111,7 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
                 var summary = new StoreIngest(store, StandardPipeline.Build(settings.Resources()), settings.PublishedDate).Run(items, cancel: cancellationToken);
                 Console.WriteLine($"ingested {summary.Stored} of {summary.Read} articles ({summary.Failed} failed) in {clock.Elapsed.TotalSeconds:0.0} s");
             }
-            var predicted = Label(store, settings.NoMerge);
+            var predicted = Label(store, incidents, settings.NoMerge);
             if (settings.Errors)
                 foreach (var a in gold.OrderBy(a => a.Incident, StringComparer.Ordinal))
                     Console.Error.WriteLine($"{a.File}\t{(held.Contains(a.Incident) ? "held" : "dev")}\t{a.Incident}\t{predicted.GetValueOrDefault(a.File, "-")}");
@@ -110,7 +126,8 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
             json["task"] = "merge";
             json["order"] = settings.Order;
             json["merge"] = !settings.NoMerge;
-            json["threshold"] = store.MergeThreshold;
+            json["threshold"] = incidents.MergeThreshold;
+            json["store"] = scratch is null ? "sqlite" : "postgres";
             json["held"] = Json(heldScores);
             json["all"] = Json(all);
             Console.WriteLine(JsonSerializer.Serialize(json));
@@ -118,13 +135,14 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
         }
         finally
         {
-            if (settings.Store is null && settings.Keep is null)
+            scratch?.Dispose();
+            if (settings.Db is null && settings.Store is null && settings.Keep is null)
                 foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
         }
     }
 
     /// <summary>Each stored article's cluster, keyed by the file name its URI ends with.</summary>
-    private static Dictionary<string, string> Label(SqliteEventStore store, bool alone)
+    private static Dictionary<string, string> Label(IEventStore store, IIncidentStore incidents, bool alone)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         long articles = store.Counts().Articles;
@@ -136,7 +154,7 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
             var shown = a.Events.Where(e => e.Main && !e.Historical).OrderBy(e => e.Ordinal).ToList();
             var main = shown.FirstOrDefault(e => MergeFamilies.Of(e.AcledType) == MergeFamilies.Violence)
                 ?? shown.FirstOrDefault(e => MergeFamilies.Of(e.AcledType) is not null);
-            labels[file] = !alone && main is not null && store.IncidentOf(id, main.EventId) is long incident
+            labels[file] = !alone && main is not null && incidents.IncidentOf(id, main.EventId) is long incident
                 ? StoreId.IncidentKey(incident)
                 : StoreId.ArticleKey(id);
         }

@@ -9,10 +9,10 @@ namespace Dragoman.Cli.Commands;
 /// <summary>`events` without --reports: one row per incident with its derived fields and "reported by N articles, M outlets".</summary>
 public static class IncidentListing
 {
-    /// <summary>The store's incidents, or the reason it has none to list (PostgreSQL keeps no incident tables yet).</summary>
+    /// <summary>The store's incidents, or the reason it has none to list (a store kind that keeps no incident tables).</summary>
     public static Result<IIncidentStore> Incidents(IEventStore store) => store is IIncidentStore incidents
         ? Result<IIncidentStore>.Ok(incidents)
-        : Result<IIncidentStore>.Fail("incidents are not yet supported on PostgreSQL (the merge stage keeps them in SQLite only); list the per-article events with --reports");
+        : Result<IIncidentStore>.Fail("this store keeps no incidents (the merge stage's tables); list the per-article events with --reports");
 
     public static int Write(IEventStore store, EventsSettings settings)
     {

@@ -157,9 +157,9 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
                 Console.Error.WriteLine($"dragoman: warning: listening on {settings.Host}: the API is reachable from the network");
             Task<Dragoman.Watch.WatchSummary>? watching = null;
             using var fetcher = watched is null ? null : new Dragoman.Fetch.Fetcher(WatchSources.FetchOptions(settings));
-            if (watched is not null && store is Storage.Sqlite.SqliteEventStore sqlite)
+            if (watched is not null)
             {
-                var watcher = WatchSources.Watcher(fetcher!, sqlite, StandardPipeline.Build(settings.Resources()), settings, settings.PublishedDate, settings.Budget());
+                var watcher = WatchSources.Watcher(fetcher!, store, StandardPipeline.Build(settings.Resources()), settings, settings.PublishedDate, settings.Budget());
                 Console.Out.WriteLine($"dragoman: following {watched.Count} feed{(watched.Count == 1 ? "" : "s")} every {settings.WatchInterval} or as each asks; new items show in the API");
                 watching = Task.Run(() => watcher.RunAsync(watched, once: false, r => WatchSources.Print(r, Console.Out), cancellationToken), CancellationToken.None);
             }

@@ -29,7 +29,7 @@ public sealed class WatchSettings : PipelineSettings, IStoreSettings, IWatchOpti
     public string? Sources { get; init; }
 
     [CommandOption("--db <FILE>")]
-    [Description("The SQLite database file that receives the articles and keeps what was seen (PostgreSQL is not yet supported here).")]
+    [Description("The store that receives the articles and keeps what was seen: a SQLite file or a PostgreSQL server (connection string or postgres:// URL).")]
     [DefaultValue(StoreFiles.DefaultDb)]
     public string Db { get; init; } = StoreFiles.DefaultDb;
 
@@ -131,19 +131,23 @@ public static class WatchSources
 
     public static PollTiming Timing(IWatchOptions o) => new(ParseTime(o.Interval)!.Value, ParseTime(o.MinInterval)!.Value);
 
-    /// <summary>The store opened for writing, when it can keep the watcher's state (SQLite); PostgreSQL is refused with a reason.</summary>
-    public static Result<Dragoman.Storage.Sqlite.SqliteEventStore> OpenStore(string db)
+    /// <summary>The store opened for writing, with the watcher's state (both providers keep it).</summary>
+    public static Result<IEventStore> OpenStore(string db)
     {
-        if (StoreFiles.IsPostgres(db)) return Result<Dragoman.Storage.Sqlite.SqliteEventStore>.Fail("watch: a PostgreSQL store is not yet supported (the watcher's state lives in SQLite); use --db FILE.db");
-        try { return Dragoman.Storage.Sqlite.SqliteEventStore.Open(db); }
+        IEventStore store;
+        try { store = StoreFiles.OpenForWrite(db); }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            return Result<Dragoman.Storage.Sqlite.SqliteEventStore>.Fail($"cannot open database {db}: {ex.Message}");
+            return Result<IEventStore>.Fail($"cannot open database {(StoreFiles.IsPostgres(db) ? Storage.Postgres.PostgresLocation.Redact(db) : db)}: {ex.Message}");
         }
+        if (store is IWatchState) return Result<IEventStore>.Ok(store);
+        store.Dispose();
+        return Result<IEventStore>.Fail("watch: this store cannot keep the watcher's state");
     }
 
-    public static FeedWatcher Watcher(Fetcher fetcher, Dragoman.Storage.Sqlite.SqliteEventStore store, DocumentPipeline pipeline, IWatchOptions o, DateOnly? published, ArticleBudget budget) =>
-        new(fetcher, store, new StoreIngest(store, pipeline, published) { Budget = budget, BatchSize = 1, DegreeOfParallelism = 1, InFlight = 1 }, Timing(o));
+    /// <param name="store">A store that keeps the watcher's state (<see cref="OpenStore"/>).</param>
+    public static FeedWatcher Watcher(Fetcher fetcher, IEventStore store, DocumentPipeline pipeline, IWatchOptions o, DateOnly? published, ArticleBudget budget) =>
+        new(fetcher, (IWatchState)store, new StoreIngest(store, pipeline, published) { Budget = budget, BatchSize = 1, DegreeOfParallelism = 1, InFlight = 1 }, Timing(o));
 
     public static string SummaryLine(WatchSummary s, string db) =>
         $"watch: {(s.Cancelled ? "stopped" : "done")} after {s.Polls} polls (unchanged {s.NotModified}, failed {s.FailedPolls}); stored {s.Stored}, duplicate {s.Duplicate}, failed {s.Failed} into {db}";

@@ -9,6 +9,12 @@ namespace Dragoman.Storage;
 /// </summary>
 public interface IIncidentStore
 {
+    /// <summary>Merge each stored article's events into incidents as it is stored (on by default; off for measuring the cost).</summary>
+    bool MergeOnAdd { get; set; }
+
+    /// <summary>The average link score an incident needs (<see cref="PairScorer.Threshold"/>; other values only to measure sensitivity).</summary>
+    double MergeThreshold { get; set; }
+
     /// <summary>Incidents newest first; by default only those of a mergeable family (political violence, demonstrations, strategic developments).</summary>
     IReadOnlyList<IncidentSummary> ListIncidents(IncidentQuery query);
 

@@ -84,9 +84,11 @@ public sealed class CommandLineProcessTests : IDisposable
     [InlineData("watch", 2, "name at least one feed URL, or --sources FILE", "watch without a source says what it needs (a usage error: 2)")]
     [InlineData("watch feed.xml", 2, "not an http(s) URL: 'feed.xml'", "watch follows URLs; a file is ingested, not watched")]
     [InlineData("watch http://127.0.0.1:9/f.xml --interval soon", 2, "--interval must be a time such as 30s, 5m or 1h", "an interval that is not a time")]
-    [InlineData("watch http://127.0.0.1:9/f.xml --db postgres://u@127.0.0.1/x --once", 1, "PostgreSQL store is not yet supported", "the watcher's state lives in SQLite only")]
+    [InlineData("watch http://127.0.0.1:9/f.xml --db postgres://u@127.0.0.1:9/x --once", 1, "cannot open database", "a PostgreSQL server that does not answer is named, its password never")]
     [InlineData("watch --sources missing.txt --once", 1, "missing.txt: unreadable", "a sources file that is not there")]
     [InlineData("serve --watch feed.xml", 2, "--watch: not an http(s) URL", "serve --watch takes URLs too")]
+    [InlineData("eval merge . --db other.db", 2, "--db must be a PostgreSQL connection string", "eval merge's --db names a PostgreSQL server; the SQLite run needs none")]
+    [InlineData("eval merge . --db postgres://u@127.0.0.1/x --keep kept.db", 2, "--store and --keep are for SQLite files", "a PostgreSQL run keeps nothing on disk")]
     public void Command_lines(string line, int code, string expected, string reason)
     {
         var (exit, stdout, stderr) = CliProcess.Run(_dir, null, line.Split(' '));

@@ -13,25 +13,20 @@ namespace Dragoman.Tests.Merge;
 /// outlets with 15, 18 and 20 dead; Odesa by two with 21 and 19): the incident listing's filters, paging and query plans,
 /// and every incident export read back (by the project's CSV reader and by DuckDB).
 /// </summary>
-public sealed class IncidentFacesTests : IDisposable
+public abstract class IncidentFacesContract<TStores> : StoreContract<TStores> where TStores : ITestStores, new()
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-faces-").FullName;
-    private readonly SqliteEventStore _store;
-    private static readonly DateOnly Day = StrikeDay;
+    protected static readonly DateOnly Day = StrikeDay;
 
-    public IncidentFacesTests()
-    {
-        _store = SqliteEventStore.Open(Path.Combine(_dir, "faces.db"));
-        _store.Add(TwoStrikes());
-    }
+    private IIncidentStore Incidents => WithStrikes.Incidents;
 
-    public void Dispose()
+    public override void Dispose()
     {
-        _store.Dispose();
+        base.Dispose();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    private IncidentSummary At(string place) => _store.ListIncidents(new IncidentQuery { Place = place }).Single();
+    private IncidentSummary At(string place) => Incidents.ListIncidents(new IncidentQuery { Place = place }).Single();
 
     public static TheoryData<string, EventQuery, string> Filters() => new()
     {
@@ -48,25 +43,25 @@ public sealed class IncidentFacesTests : IDisposable
         { "a box around Odesa", new EventQuery { Box = new BoundingBox(46, 30, 47, 31) }, "Odesa" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Filters))]
     public void The_event_filters_select_incidents_by_their_reports_and_dates(string reason, EventQuery filters, string expected)
     {
-        var listed = _store.ListIncidents(IncidentQuery.Of(filters));
+        var listed = Incidents.ListIncidents(IncidentQuery.Of(filters));
         Assert.True(expected == string.Join(" ", listed.Select(i => i.Facts.PlaceName)), $"{reason}: {string.Join(" ", listed.Select(i => i.Facts.PlaceName))}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(1, "one a page: each page starts after the last")]
     [InlineData(2, "a full page and the end")]
     public void Keyset_paging_lists_every_incident_once_in_order(int pageSize, string reason)
     {
-        var all = _store.ListIncidents(new IncidentQuery { All = true }).Select(i => i.Id).ToList();
+        var all = Incidents.ListIncidents(new IncidentQuery { All = true }).Select(i => i.Id).ToList();
         var paged = new List<long>();
         long? after = null;
         for (int guard = 0; guard < 10; guard++)
         {
-            var page = _store.ListIncidents(new IncidentQuery { All = true, Limit = pageSize, After = after });
+            var page = Incidents.ListIncidents(new IncidentQuery { All = true, Limit = pageSize, After = after });
             paged.AddRange(page.Select(i => i.Id));
             if (page.Count < pageSize) break;
             after = page[^1].Id;
@@ -74,35 +69,11 @@ public sealed class IncidentFacesTests : IDisposable
         Assert.True(all.SequenceEqual(paged), $"{reason}: {string.Join(",", all)} vs {string.Join(",", paged)}");
     }
 
-    public static TheoryData<string, IncidentQuery, (int?, long)?, bool> Plans() => new()
-    {
-        { "no filter walks incidents_day in order", new IncidentQuery { All = true }, null, false },
-        { "the default (mergeable families) too", new IncidentQuery(), null, false },
-        { "a dated cursor seeks into incidents_day", new IncidentQuery { All = true }, (738000, 5L), false },
-        { "an undated cursor seeks the undated part", new IncidentQuery { All = true }, (null, 5L), false },
-        { "--from / --to are ranges of incidents_day", new IncidentQuery { From = Day, To = Day.AddDays(9) }, null, false },
-        { "report filters are checked per incident by index", IncidentQuery.Of(new EventQuery { Actor = "army", Action = "shelling" }), null, false },
-        { "one article's incidents", IncidentQuery.Of(new EventQuery { ArticleId = 1 }), null, false },
-        { "full text reads the FTS index", IncidentQuery.Of(new EventQuery { Text = "rubble" }), null, false },
-    };
-
-    [Theory]
-    [MemberData(nameof(Plans))]
-    public void The_incident_listing_never_scans_a_table(string reason, IncidentQuery query, (int?, long)? cursor, bool maySort)
-    {
-        var plan = _store.ExplainIncidents(query with { Limit = 101 }, cursor);
-        var shown = reason + ":\n  " + string.Join("\n  ", plan);
-        foreach (var table in new[] { "i", "ir", "e", "incidents", "incident_reports", "events" })
-            Assert.False(plan.Any(step => step.StartsWith("SCAN " + table, StringComparison.Ordinal) && (step.Length == 5 + table.Length || step[5 + table.Length] == ' ')
-                && !step.Contains("INDEX", StringComparison.Ordinal)), shown);
-        if (!maySort) Assert.False(plan.Any(step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal)), shown);
-    }
-
-    [Fact]
+    [SkippableFact]
     public void Conflicting_figures_are_all_shown_lowest_first_with_their_outlets()
     {
         var i = At("kremenchuk");
-        var detail = IncidentViews.Detail(i, _store.ReportEvents(i.Id), _store.ReportsOf(i.Id));
+        var detail = IncidentViews.Detail(i, Incidents.ReportEvents(i.Id), Incidents.ReportsOf(i.Id));
         Assert.Equal(["Wire One 15", "Wire Three 18", "Wire Two 20"], detail.Figures.Select(f => $"{f.Outlet} {f.Killed}"));
         Assert.Equal((15, 20, 15), (detail.Incident.Killed!.Min, detail.Incident.Killed.Max, detail.Incident.Killed.Conservative));
         Assert.Equal([15, 18, 20], detail.Reports.Select(r => r.Killed ?? -1).Order());
@@ -114,7 +85,7 @@ public sealed class IncidentFacesTests : IDisposable
     {
         var path = Path.Combine(_dir, name);
         await using (var f = File.Create(path))
-            await exporter.WriteAsync(IncidentExporters.Enumerate(_store, new IncidentQuery { All = true }), f);
+            await exporter.WriteAsync(IncidentExporters.Enumerate(Incidents, new IncidentQuery { All = true }), f);
         return path;
     }
 
@@ -129,7 +100,7 @@ public sealed class IncidentFacesTests : IDisposable
         return cmd.ExecuteScalar();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Acled_csv_has_one_row_per_incident_with_outlets_figures_and_the_conservative_toll()
     {
         var path = await Export(new AcledIncidentCsvExporter(), "incidents.csv");
@@ -148,7 +119,7 @@ public sealed class IncidentFacesTests : IDisposable
         Assert.Equal(34L, Convert.ToInt64(Scalar($"SELECT CAST(sum(fatalities) AS BIGINT) FROM read_csv_auto('{Sql(path)}')"), CultureInfo.InvariantCulture));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Gdelt_events_count_mentions_sources_articles_and_the_mentions_table_joins_them()
     {
         var events = await Export(new GdeltIncidentTsvExporter(), "incidents.tsv");
@@ -170,19 +141,19 @@ public sealed class IncidentFacesTests : IDisposable
         Assert.Equal(5L, joined);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Json_lines_of_reports_carry_the_article_uri_and_the_incident()
     {
         var path = Path.Combine(_dir, "reports.jsonl");
         await using (var f = File.Create(path))
-            await new JsonLinesExporter { IncidentOf = e => _store.IncidentOf(e.ArticleId, e.EventId) }
-                .WriteAsync(EventExporters.Enumerate(_store, new EventQuery { All = true }), f);
+            await new JsonLinesExporter { IncidentOf = e => Incidents.IncidentOf(e.ArticleId, e.EventId) }
+                .WriteAsync(EventExporters.Enumerate(WithStrikes.Events, new EventQuery { All = true }), f);
         var lines = File.ReadAllLines(path).Select(l => JsonNode.Parse(l)!).ToList();
         Assert.Equal(5, lines.Count);
         foreach (var line in lines)
         {
             var id = StoreId.Parse(line["id"]!.GetValue<string>()).Value!;
-            Assert.Equal(StoreId.IncidentKey(_store.IncidentOf(id.ArticleNumber!.Value, id.EventId!)!.Value), line["incident"]!.GetValue<string>());
+            Assert.Equal(StoreId.IncidentKey(Incidents.IncidentOf(id.ArticleNumber!.Value, id.EventId!)!.Value), line["incident"]!.GetValue<string>());
             Assert.StartsWith("test:", line["uri"]!.GetValue<string>(), StringComparison.Ordinal);
         }
         var incidents = await Export(new IncidentJsonLinesExporter(), "incidents.jsonl");
@@ -191,3 +162,32 @@ public sealed class IncidentFacesTests : IDisposable
         Assert.Equal(34L, Convert.ToInt64(Scalar($"SELECT CAST(sum(incident.killed.conservative) AS BIGINT) FROM read_json_auto('{Sql(incidents)}')"), CultureInfo.InvariantCulture));
     }
 }
+
+public sealed class SqliteIncidentFacesTests : IncidentFacesContract<SqliteStores>
+{
+    public static TheoryData<string, IncidentQuery, (int?, long)?, bool> Plans() => new()
+    {
+        { "no filter walks incidents_day in order", new IncidentQuery { All = true }, null, false },
+        { "the default (mergeable families) too", new IncidentQuery(), null, false },
+        { "a dated cursor seeks into incidents_day", new IncidentQuery { All = true }, (738000, 5L), false },
+        { "an undated cursor seeks the undated part", new IncidentQuery { All = true }, (null, 5L), false },
+        { "--from / --to are ranges of incidents_day", new IncidentQuery { From = Day, To = Day.AddDays(9) }, null, false },
+        { "report filters are checked per incident by index", IncidentQuery.Of(new EventQuery { Actor = "army", Action = "shelling" }), null, false },
+        { "one article's incidents", IncidentQuery.Of(new EventQuery { ArticleId = 1 }), null, false },
+        { "full text reads the FTS index", IncidentQuery.Of(new EventQuery { Text = "rubble" }), null, false },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Plans))]
+    public void The_incident_listing_never_scans_a_table(string reason, IncidentQuery query, (int?, long)? cursor, bool maySort)
+    {
+        var plan = ((SqliteEventStore)WithStrikes.Events).ExplainIncidents(query with { Limit = 101 }, cursor);
+        var shown = reason + ":\n  " + string.Join("\n  ", plan);
+        foreach (var table in new[] { "i", "ir", "e", "incidents", "incident_reports", "events" })
+            Assert.False(plan.Any(step => step.StartsWith("SCAN " + table, StringComparison.Ordinal) && (step.Length == 5 + table.Length || step[5 + table.Length] == ' ')
+                && !step.Contains("INDEX", StringComparison.Ordinal)), shown);
+        if (!maySort) Assert.False(plan.Any(step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal)), shown);
+    }
+}
+
+public sealed class PostgresIncidentFacesTests : IncidentFacesContract<PostgresStores>;

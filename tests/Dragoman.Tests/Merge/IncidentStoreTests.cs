@@ -1,79 +1,96 @@
 using Dragoman.Storage;
-using Dragoman.Storage.Sqlite;
 using static Dragoman.Tests.Merge.MergeFixtures;
 
 namespace Dragoman.Tests.Merge;
 
-/// <summary>Merging in the SQLite store: order independence, idempotent re-ingest, analysts' decisions across re-merging, every figure kept.</summary>
-public sealed class IncidentStoreTests : IDisposable
+/// <summary>Merging in a store, on every provider: order independence, idempotent re-ingest, analysts' decisions across re-merging, every figure kept.</summary>
+public abstract class IncidentStoreContract<TStores> : StoreContract<TStores> where TStores : ITestStores, new()
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-merge-").FullName;
-    private int _n;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private SqliteEventStore NewStore() => SqliteEventStore.Open(Path.Combine(_dir, $"m{++_n}.db"));
-
     private static readonly DateOnly Day = StrikeDay;
 
     private static StorableDocument[] Corpus() => TwoStrikes();
 
     /// <summary>The partition as sets of article URIs, independent of incident and article numbers.</summary>
-    private static string Partition(SqliteEventStore store) =>
+    public static string Partition(IIncidentStore store) =>
         string.Join(" | ", store.ListIncidents(new IncidentQuery { Limit = 1000 })
             .Select(i => string.Join(",", store.ReportsOf(i.Id).Select(r => r.Uri).Order(StringComparer.Ordinal)))
             .Order(StringComparer.Ordinal));
 
-    [Fact]
-    public void Ingest_order_does_not_change_the_incidents()
+    public static TheoryData<string, int[], string> Orders() => new()
     {
-        using var forward = NewStore();
-        forward.Add(Corpus());
-        using var backward = NewStore();
-        foreach (var d in Corpus().Reverse()) backward.Add([d]);
-        Assert.Equal(2, forward.ListIncidents(new IncidentQuery()).Count);
-        Assert.Equal(Partition(forward), Partition(backward));
+        { "reversed, one article a batch", [4, 3, 2, 1, 0], "each article merges with what the earlier ones made" },
+        { "interleaved, one a batch", [3, 0, 4, 1, 2], "Odesa before Kremenchuk and back" },
+        { "the later Kremenchuk report first", [2, 1, 0, 4, 3], "the report a day late starts the incident the others join" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Orders))]
+    public void Ingest_order_does_not_change_the_incidents(string order, int[] sequence, string reason)
+    {
+        var forward = NewStore();
+        forward.Events.Add(Corpus());
+        var other = NewStore();
+        var corpus = Corpus();
+        foreach (var i in sequence) other.Events.Add([corpus[i]]);
+        Assert.Equal(2, forward.Incidents.ListIncidents(new IncidentQuery()).Count);
+        Assert.True(Partition(forward.Incidents) == Partition(other.Incidents), $"{order} ({reason}): {Partition(other.Incidents)}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Re_ingesting_and_re_merging_change_nothing()
     {
-        using var store = NewStore();
-        store.Add(Corpus());
+        var (events, store) = NewStore();
+        events.Add(Corpus());
         var before = Partition(store);
-        Assert.All(store.Add(Corpus()), o => Assert.Equal(AddStatus.Duplicate, o.Status));
+        Assert.All(events.Add(Corpus()), o => Assert.Equal(AddStatus.Duplicate, o.Status));
         Assert.Equal(before, Partition(store));
-        store.Remerge();
+        Assert.Equal(2, store.Remerge());
         Assert.Equal(before, Partition(store));
         store.Remerge(newestFirst: true);
         Assert.Equal(before, Partition(store));
     }
 
-    [Fact]
+    [SkippableFact]
+    public void Merging_switched_off_stores_no_incidents_and_remerge_makes_them()
+    {
+        var (events, store) = NewStore();
+        store.MergeOnAdd = false;
+        events.Add(Corpus());
+        Assert.Empty(store.ListIncidents(new IncidentQuery { All = true }));
+        Assert.Equal(2, store.Remerge());
+        var reference = NewStore();
+        reference.Events.Add(Corpus());
+        Assert.Equal(Partition(reference.Incidents), Partition(store));
+    }
+
+    [SkippableFact]
     public void Conflicting_tolls_are_all_kept_and_the_incident_takes_the_lowest()
     {
-        using var store = NewStore();
-        store.Add(Corpus());
+        var (events, store) = NewStore();
+        events.Add(Corpus());
         var kremenchuk = store.ListIncidents(new IncidentQuery { Place = "kremenchuk" }).Single();
         Assert.Equal((15, 20, 15), (kremenchuk.Facts.KilledMin, kremenchuk.Facts.KilledMax, kremenchuk.Facts.Fatalities));
         var reports = store.ReportsOf(kremenchuk.Id);
         Assert.Equal([15, 18, 20], reports.Select(r => r.Report.Killed ?? -1).Order());
         Assert.Equal(3, kremenchuk.Facts.Outlets);
+        Assert.Equal(["Wire One", "Wire Three", "Wire Two"], kremenchuk.OutletNames);
         Assert.All(reports, r => Assert.Contains("\"feature\":\"place\"", r.ReasonsJson, StringComparison.Ordinal));
+        Assert.Equal(reports.Select(r => r.EventKey), store.ReportEvents(kremenchuk.Id).Select(e => StoreId.EventKey(e.ArticleId, e.EventId)));
+        Assert.All(reports, r => Assert.Equal(kremenchuk.Id, store.IncidentsOfArticle(r.ArticleId)[r.EventId]));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Manual_merge_and_split_survive_re_merging_and_new_articles()
     {
-        using var store = NewStore();
-        store.Add(Corpus());
+        var (events, store) = NewStore();
+        events.Add(Corpus());
         var incidents = store.ListIncidents(new IncidentQuery());
         long kremenchuk = incidents.Single(i => i.Facts.PlaceName == "Kremenchuk").Id, odesa = incidents.Single(i => i.Facts.PlaceName == "Odesa").Id;
 
         var merged = store.MergeIncidents(kremenchuk, odesa, "one campaign");
         Assert.True(merged.IsOk, merged.Error);
         store.Remerge();
-        store.Add([Strike("Wire Four", Odesa, Day.AddDays(4), 20, "Serhiivka")]);
+        events.Add([Strike("Wire Four", Odesa, Day.AddDays(4), 20, "Serhiivka")]);
         Assert.Single(store.ListIncidents(new IncidentQuery()));
 
         var all = store.ListIncidents(new IncidentQuery()).Single();
@@ -84,5 +101,57 @@ public sealed class IncidentStoreTests : IDisposable
         Assert.Equal(2, store.ListIncidents(new IncidentQuery()).Count);
         Assert.Equal(split.Value, store.IncidentOf(third.ArticleId, third.EventId));
         Assert.Equal(["merge", "split"], store.Audit().Select(a => a.Command));
+        Assert.EndsWith(": a later strike", store.Audit()[1].Detail, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void An_analyst_may_merge_incidents_of_different_kinds_and_the_link_says_it_has_no_score()
+    {
+        var (events, store) = NewStore();
+        var release = Dragoman.Tests.Storage.StoreFixtures.Release(); // a release of detainees: no mergeable family
+        events.Add([.. Corpus(), release]);
+        var strike = store.ListIncidents(new IncidentQuery { Place = "odesa" }).Single();
+        var other = store.ListIncidents(new IncidentQuery { All = true }).First(i => i.Facts.Family is null);
+        var merged = store.MergeIncidents(strike.Id, other.Id, "one story");
+        Assert.True(merged.IsOk, merged.Error);
+        var reports = store.ReportsOf(merged.Value);
+        Assert.Equal(strike.Facts.Reports + other.Facts.Reports, reports.Count);
+        Assert.Contains(reports, r => r.Score is null && r.ReasonsJson.Contains("no score, kept together by an analyst", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, string, string> BadDecisions() => new()
+    {
+        { "merge", "an incident with itself", "same incident" },
+        { "merge", "an incident that does not exist", "no incident i999" },
+        { "split", "an event that is not a report of the incident", "is not a report of" },
+        { "split", "an incident of one report", "one report only" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(BadDecisions))]
+    public void A_decision_that_cannot_be_made_says_why_and_changes_nothing(string command, string reason, string message)
+    {
+        var (events, store) = NewStore();
+        events.Add([.. Corpus(), Strike("Wire One", Ankara, Day.AddDays(30), 2, "Kizilay")]);
+        var before = Partition(store);
+        var kremenchuk = store.ListIncidents(new IncidentQuery { Place = "kremenchuk" }).Single();
+        var ankara = store.ListIncidents(new IncidentQuery { Place = "ankara" }).Single();
+        var odesaReport = store.ReportsOf(store.ListIncidents(new IncidentQuery { Place = "odesa" }).Single().Id)[0];
+        var ankaraReport = store.ReportsOf(ankara.Id).Single();
+        var result = (command, reason) switch
+        {
+            ("merge", "an incident with itself") => store.MergeIncidents(kremenchuk.Id, kremenchuk.Id),
+            ("merge", _) => store.MergeIncidents(kremenchuk.Id, 999),
+            ("split", "an incident of one report") => store.SplitReport(ankara.Id, ankaraReport.ArticleId, ankaraReport.EventId),
+            _ => store.SplitReport(kremenchuk.Id, odesaReport.ArticleId, odesaReport.EventId),
+        };
+        Assert.False(result.IsOk, reason);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Partition(store));
+        Assert.Empty(store.Audit());
     }
 }
+
+public sealed class SqliteIncidentStoreTests : IncidentStoreContract<SqliteStores>;
+
+public sealed class PostgresIncidentStoreTests : IncidentStoreContract<PostgresStores>;

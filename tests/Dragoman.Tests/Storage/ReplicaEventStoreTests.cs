@@ -24,6 +24,8 @@ public sealed class ReplicaEventStoreTests : IDisposable
     [InlineData("search", "replica", "full-text search runs on the replica")]
     [InlineData("article", "replica", "an article is read from the replica")]
     [InlineData("actors", "replica", "actor listings are read from the replica")]
+    [InlineData("incidents", "replica", "incident listings are read from the replica")]
+    [InlineData("remerge", "primary", "re-merging (an analyst's command) runs on the primary")]
     public void Writes_go_to_the_primary_and_reads_to_the_replica(string member, string expected, string reason)
     {
         // The primary holds the release article, the replica the clash article: what comes back shows who answered.
@@ -42,6 +44,9 @@ public sealed class ReplicaEventStoreTests : IDisposable
             "article" => Answer(store.GetArticle(1)!.Article.Title == ClashTitle),
             "actors" => Answer(store.ListActors().Select(a => a.Name).SequenceEqual(replica.ListActors().Select(a => a.Name))
                 && !store.ListActors().Any(a => a.Name == "Air Force Intelligence")),
+            "incidents" => Answer(store.ListIncidents(new IncidentQuery { All = true }).SelectMany(i => store.ReportEvents(i.Id)).ToList() is { Count: > 0 } reports
+                && reports.All(e => e.ArticleTitle == ClashTitle)),
+            "remerge" => Answer(store.Remerge() != primary.ListIncidents(new IncidentQuery { All = true }).Count),
             _ => throw new ArgumentException(member),
         };
         Assert.True(expected == got, reason);

@@ -1,6 +1,7 @@
 using Dragoman.Fetch;
 using Dragoman.Ingest;
 using Dragoman.Storage;
+using Dragoman.Storage.Postgres;
 using Dragoman.Storage.Sqlite;
 using Dragoman.Tests.Fetch;
 using Dragoman.Tests.Support;
@@ -13,16 +14,34 @@ namespace Dragoman.Tests.Watch;
 public sealed class FeedWatcherTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-watch-").FullName;
+    private readonly List<string> _schemas = [];
 
     public void Dispose()
     {
+        Dragoman.Tests.Storage.TestPostgres.DropSchemas(_schemas);
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
+    /// <summary>A store that keeps the watcher's state, of either provider (the state lives in the store: SQLite's file or PostgreSQL's tables).</summary>
+    private sealed record WatchStore(IEventStore Events) : IDisposable
+    {
+        public IWatchState State => (IWatchState)Events;
+        public StoreCounts Counts() => Events.Counts();
+        public SourceState? GetSource(string url) => State.GetSource(url);
+        public void SaveSource(SourceState s) => State.SaveSource(s);
+        public void Dispose() => Events.Dispose();
+    }
+
+    private static WatchStore Open(string provider, string location) =>
+        new(provider == "postgres" ? PostgresEventStore.Open(location) : SqliteEventStore.Open(location));
+
+    private string NewLocation(string provider) =>
+        provider == "postgres" ? Dragoman.Tests.Storage.TestPostgres.NewSchema(_schemas) : Path.Combine(_dir, "w.db");
+
     private static FetchOptions Fast => new() { Timeout = TimeSpan.FromSeconds(5), RetryDelay = TimeSpan.FromMilliseconds(20), PerHostDelay = TimeSpan.Zero, Retries = 0, PerHostConcurrency = 4 };
 
-    private static FeedWatcher Watcher(Fetcher fetcher, SqliteEventStore store) =>
-        new(fetcher, store, new StoreIngest(store, TestPipeline.Instance, null) { BatchSize = 1, DegreeOfParallelism = 1, InFlight = 1 }, new PollTiming(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+    private static FeedWatcher Watcher(Fetcher fetcher, WatchStore store) =>
+        new(fetcher, store.State, new StoreIngest(store.Events, TestPipeline.Instance, null) { BatchSize = 1, DegreeOfParallelism = 1, InFlight = 1 }, new PollTiming(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
 
     private static async Task<List<PollReport>> Round(FeedWatcher watcher, params string[] sources)
     {
@@ -31,33 +50,45 @@ public sealed class FeedWatcherTests : IDisposable
         return reports;
     }
 
-    [Theory]
-    [InlineData("new-items", "a first poll stores the feed's two items; a third published later is the only new one at the next poll")]
-    [InlineData("unchanged", "a feed that did not change is answered 304 and not read again; nothing is stored twice")]
-    [InlineData("broken", "a feed answering 500 is its own status-line error; the other feed in the same round is stored")]
-    [InlineData("not-a-feed", "a source that serves a page instead of a feed is an error naming what it looks like")]
-    [InlineData("page-missing", "an item whose page fails (and whose entry has no text) is not marked: the next poll reads the feed again, not 304, and stores it")]
-    [InlineData("restart", "a new watcher on the same database (a restart) finds every item seen: nothing repeated, no 304 needed")]
-    [InlineData("stored-not-marked", "an item stored just before a crash, not yet marked seen, is found by its URL and not stored again")]
-    public async Task Polls_store_each_item_once(string scenario, string reason)
+    public static TheoryData<string, string, string> Scenarios()
     {
+        (string, string)[] scenarios =
+        [
+            ("new-items", "a first poll stores the feed's two items; a third published later is the only new one at the next poll"),
+            ("unchanged", "a feed that did not change is answered 304 and not read again; nothing is stored twice"),
+            ("broken", "a feed answering 500 is its own status-line error; the other feed in the same round is stored"),
+            ("not-a-feed", "a source that serves a page instead of a feed is an error naming what it looks like"),
+            ("page-missing", "an item whose page fails (and whose entry has no text) is not marked: the next poll reads the feed again, not 304, and stores it"),
+            ("restart", "a new watcher on the same database (a restart) finds every item seen: nothing repeated, no 304 needed"),
+            ("stored-not-marked", "an item stored just before a crash, not yet marked seen, is found by its URL and not stored again"),
+        ];
+        var data = new TheoryData<string, string, string>();
+        foreach (var provider in new[] { "sqlite", "postgres" })
+            foreach (var (scenario, reason) in scenarios) data.Add(provider, scenario, reason);
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Polls_store_each_item_once(string provider, string scenario, string reason)
+    {
+        var db = NewLocation(provider);
         await using var server = await LocalNewsServer.StartAsync();
         server.Text("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain")
             .Route("/broken.xml", ctx => { ctx.Response.StatusCode = 500; return Task.CompletedTask; })
             .Text("/page.xml", FeedSite.Page(99));
         var site = new FeedSite(server);
         var feed = server.Url("/feed.xml").AbsoluteUri;
-        var db = Path.Combine(_dir, "w.db");
         site.Publish();
         site.Publish();
         if (scenario == "page-missing") site.Missing[2] = true;
         using var fetcher = new Fetcher(Fast);
-        using (var store = SqliteEventStore.Open(db))
+        using (var store = Open(provider, db))
         {
             if (scenario == "stored-not-marked")
             {
                 var page = await fetcher.FetchAsync(new Uri(server.Url("/story") + "?n=1"));
-                new StoreIngest(store, TestPipeline.Instance, null).Run([InputItem.Read(WebInputs.ToRaw(page, null))]);
+                new StoreIngest(store.Events, TestPipeline.Instance, null).Run([InputItem.Read(WebInputs.ToRaw(page, null))]);
             }
             var watcher = Watcher(fetcher, store);
             var sources = scenario switch { "broken" => new[] { server.Url("/broken.xml").AbsoluteUri, feed }, "not-a-feed" => [server.Url("/page.xml").AbsoluteUri], _ => [feed] };
@@ -101,7 +132,7 @@ public sealed class FeedWatcherTests : IDisposable
         }
         if (scenario == "restart")
         {
-            using var store = SqliteEventStore.Open(db);
+            using var store = Open(provider, db);
             using var fresh = new Fetcher(Fast);
             var again = (await Round(Watcher(fresh, store), feed)).Single();
             Assert.True(again.Status == PollStatus.NotModified && again.Stored == 0, $"{reason}: {again}");
@@ -110,8 +141,8 @@ public sealed class FeedWatcherTests : IDisposable
             Assert.True(reread.Status == PollStatus.Read && reread.New == 0 && reread.Stored == 0, $"{reason}: {reread}");
             Assert.Equal(2, store.Counts().Articles);
         }
-        using (var store = SqliteEventStore.Open(db))
-            Assert.True(store.Counts().Articles == (scenario == "new-items" ? 3 : 2), $"{reason}: {store.Counts().Articles} articles");
+        using (var store = Open(provider, db))
+            Assert.True(store.Counts().Articles == (scenario == "new-items" ? 3 : 2), $"{provider}, {reason}: {store.Counts().Articles} articles");
     }
 
     [Theory]

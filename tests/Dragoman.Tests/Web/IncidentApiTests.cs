@@ -70,14 +70,30 @@ public sealed class IncidentApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_store_without_incident_tables_says_they_are_not_supported_there()
+    public void A_store_without_incident_tables_says_it_keeps_none()
     {
         var path = Path.Combine(Path.GetTempPath(), $"dragoman-noinc-{Guid.NewGuid():N}.db");
         Result<IIncidentStore> found;
         using (var sqlite = Dragoman.Storage.Sqlite.SqliteEventStore.Open(path))
-            found = Dragoman.Cli.Commands.IncidentListing.Incidents(new ReplicaEventStore(sqlite, sqlite)); // an IEventStore without incidents, as PostgreSQL's
+            found = Dragoman.Cli.Commands.IncidentListing.Incidents(new EventsOnly(sqlite)); // an IEventStore without incidents
         File.Delete(path);
         Assert.False(found.IsOk);
-        Assert.Contains("not yet supported on PostgreSQL", found.Error, StringComparison.Ordinal);
+        Assert.Contains("keeps no incidents", found.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A store that keeps events but no incidents (every provider keeps both; a store kind added later might not).</summary>
+    private sealed class EventsOnly(IEventStore inner) : IEventStore
+    {
+        public int SchemaVersion => inner.SchemaVersion;
+        public IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents) => inner.Add(documents);
+        public Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery query) => inner.QueryEvents(query);
+        public Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0) => inner.Search(query, limit, offset);
+        public ArticleDetail? GetArticle(long articleId) => inner.GetArticle(articleId);
+        public IReadOnlyList<ArticleSummary> FindByHashPrefix(string prefix, int limit = 2) => inner.FindByHashPrefix(prefix, limit);
+        public EventDetail? GetEvent(long articleId, string? eventId, int? ordinal = null) => inner.GetEvent(articleId, eventId, ordinal);
+        public StoreCounts Counts() => inner.Counts();
+        public IReadOnlyList<ActorSummary> ListActors(string? query = null, int limit = 100, int offset = 0) => inner.ListActors(query, limit, offset);
+        public IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0) => inner.ListPlaces(query, limit, offset);
+        public void Dispose() { }
     }
 }

@@ -1,0 +1,342 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dragoman.Merge;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Dragoman.Storage.Postgres;
+
+/// <summary>
+/// The merge stage on PostgreSQL (docs/merge.md): each stored article's events become reports (written with COPY), and
+/// <see cref="IncidentMerging"/> (the core, the same code SQLite runs) re-clusters them with the stored incidents of
+/// their block, inside the batch's transaction. The block is read with one statement per report: the same family, a
+/// window of days, the same country or none (undated: the same place), within reach of the report's point (PostGIS).
+/// <para>
+/// Many writers at once: before writing a batch, a writer takes transaction-scoped advisory locks on the blocks its
+/// reports read and write (<see cref="BlockLocks"/>), so two writers whose reports could be one incident merge one after
+/// the other (the second sees the first's committed incident) and never start two incidents for one event. Writers of
+/// other blocks do not wait for each other. The analysts' commands and re-merging take every block at once.
+/// </para>
+/// </summary>
+public sealed partial class PostgresEventStore : IIncidentStore
+{
+    public bool MergeOnAdd { get; set; } = true;
+
+    public double MergeThreshold { get; set; } = PairScorer.Threshold;
+
+    /// <summary>Most candidates one report reads from a block (a safety bound; blocks are far smaller in news).</summary>
+    public const int MaxCandidates = 2000;
+
+    /// <summary>Days a stored report's window may start before the new report's window and still be read (month precision fits).</summary>
+    private const int LongestWindowDays = 40;
+
+    /// <summary>
+    /// The distance block: beyond this many times the coarser report's tolerance, <see cref="PairScorer"/> scores the place
+    /// as far apart, and such a pair stays below the threshold whatever else it shares (a test checks this with the scorer).
+    /// </summary>
+    public const double PlaceReach = 3;
+
+    private const string ReportColumns =
+        "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
+        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
+
+    private static StoredReport ReadReport(NpgsqlDataReader r) => ReadReportAt(r, 0);
+
+    private static StoredReport ReadReportAt(NpgsqlDataReader r, int first)
+    {
+        var c = new PgCells(r, first);
+        var report = new MergeReport
+        {
+            Ref = c.Str(), Family = c.NStr(), Action = c.Str(), AcledType = c.NStr(),
+            DayLo = c.NInt(), DayHi = c.NInt(), DayFromPublication = c.Bool(),
+            Lat = c.NDbl(), Lon = c.NDbl(), PlaceName = c.NStr(), Precision = c.NStr(), PlaceInherited = c.Bool(),
+            Country = c.NStr(), Admin1 = c.NStr(), GeonameId = c.NStr(),
+            Names = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Killed = c.NInt(), Outlet = c.NStr(), Modality = c.Str(), Published = c.NStr(),
+        };
+        return new StoredReport(report, c.Long(), c.Long());
+    }
+
+    /// <summary>Each document's merge reports (null when merging is off), computed once for the locks and the merge.</summary>
+    private Dictionary<string, IReadOnlyList<MergeReport>>? MergeReportsOf(IEnumerable<DocumentRowSet> documents) => !MergeOnAdd ? null
+        : documents.DistinctBy(d => d.Article.Hash).ToDictionary(d => d.Article.Hash,
+            d => (IReadOnlyList<MergeReport>)[.. MergeReports.From(d).DistinctBy(m => m.Ref)], StringComparer.Ordinal);
+
+    /// <summary>Writes the new articles' reports and merges them, article by article in storage order.</summary>
+    private void MergeStored(NpgsqlConnection db, NpgsqlTransaction tx, List<(long Id, DocumentRowSet Rows)> fresh, Dictionary<string, IReadOnlyList<MergeReport>> reports)
+    {
+        var merged = fresh.Select(f => (f.Id, Reports: reports[f.Rows.Article.Hash])).Where(f => f.Reports.Count > 0).OrderBy(f => f.Id).ToList();
+        if (merged.Count == 0) return;
+        CopyReports(db, merged);
+        // A report written above but not merged yet has incident 0, which no candidate search or incident read takes,
+        // so merging the batch article by article is merging it as if each article came alone.
+        var tables = new PgMergeTables(db, tx, constraintsFixed: true);
+        foreach (var (id, list) in merged) IncidentMerging.Recluster(tables, list, id, MergeThreshold);
+        tables.Flush();
+    }
+
+    private static readonly PgColumn<MergeReport>[] ReportCopyColumns =
+    [
+        new("event_id", m => m.Ref[(m.Ref.IndexOf(':') + 1)..], NpgsqlDbType.Text), new("ref", m => m.Ref, NpgsqlDbType.Text),
+        new("family", m => m.Family, NpgsqlDbType.Text), new("action", m => m.Action, NpgsqlDbType.Text), new("acled_type", m => m.AcledType, NpgsqlDbType.Text),
+        new("day_lo", m => m.DayLo, NpgsqlDbType.Integer), new("day_hi", m => m.DayHi, NpgsqlDbType.Integer),
+        new("day_from_published", m => m.DayFromPublication, NpgsqlDbType.Boolean),
+        new("lat", m => m.Lat, NpgsqlDbType.Double), new("lon", m => m.Lon, NpgsqlDbType.Double), new("place_name", m => m.PlaceName, NpgsqlDbType.Text),
+        new("place_precision", m => m.Precision, NpgsqlDbType.Text), new("place_inherited", m => m.PlaceInherited, NpgsqlDbType.Boolean),
+        new("country", m => m.Country, NpgsqlDbType.Text), new("admin1", m => m.Admin1, NpgsqlDbType.Text), new("geonameid", m => m.GeonameId, NpgsqlDbType.Text),
+        new("names", m => string.Join(' ', m.Names), NpgsqlDbType.Text), new("killed", m => m.Killed, NpgsqlDbType.Integer),
+        new("outlet", m => m.Outlet, NpgsqlDbType.Text), new("modality", m => m.Modality, NpgsqlDbType.Text), new("published", m => m.Published, NpgsqlDbType.Text),
+        new("tolerance_km", m => PairScorer.Tolerance(m), NpgsqlDbType.Double),
+    ];
+
+    private static void CopyReports(NpgsqlConnection db, IEnumerable<(long Id, IReadOnlyList<MergeReport> Reports)> articles) =>
+        PostgresColumns.Copy(db, "incident_reports", ReportCopyColumns, articles.SelectMany(a => a.Reports.Select(m => (a.Id, m))));
+
+    // ---------------------------------------------------------------- locks
+
+    /// <summary>
+    /// The advisory locks of a batch, taken in one order (ascending key) so that writers never deadlock on them. Keys are
+    /// 64-bit hashes of the block's name; a collision only makes two blocks wait for each other.
+    /// </summary>
+    internal static class BlockLocks
+    {
+        /// <summary>Every writer holds this one shared; the analysts' commands and re-merging hold it alone.</summary>
+        public static readonly long Everything = Key("all");
+
+        /// <summary>
+        /// The blocks a report reads and writes, and whether it needs each alone. A dated report reads its country's block
+        /// and the no-country block (which no-country reports write), an undated or dated one with a place reads that
+        /// place's block (undated reports are compared by place alone).
+        /// </summary>
+        public static IEnumerable<(long Key, bool Alone)> Of(MergeReport m)
+        {
+            if (m.Family is null) yield break;
+            yield return (Key("country", m.Family, m.Country ?? ""), true);
+            if (m.Country is not null) yield return (Key("country", m.Family, ""), false);
+            if (m.GeonameId is not null) yield return (Key("place", m.Family, m.GeonameId), true);
+        }
+
+        public static long Key(params string[] parts)
+        {
+            var bytes = SHA256.HashData(Encoding.UTF8.GetBytes("dragoman-merge\0" + string.Join('\0', parts)));
+            return BitConverter.ToInt64(bytes, 0);
+        }
+
+        /// <summary>Takes the locks (exclusive wins over shared for a key named twice) until the transaction ends.</summary>
+        public static void Take(NpgsqlConnection db, NpgsqlTransaction tx, IEnumerable<(long Key, bool Alone)> locks)
+        {
+            var merged = new SortedDictionary<long, bool>();
+            foreach (var (key, alone) in locks) merged[key] = merged.GetValueOrDefault(key) || alone;
+            if (merged.Count == 0) return;
+            // One statement: the sorted subquery feeds the locking calls in key order.
+            using var cmd = new NpgsqlCommand("""
+                SELECT count(CASE WHEN x THEN pg_advisory_xact_lock(k)::text ELSE pg_advisory_xact_lock_shared(k)::text END)
+                FROM (SELECT k, x FROM unnest($1::bigint[], $2::boolean[]) AS t(k, x) ORDER BY k) s
+                """, db, tx);
+            cmd.Parameters.AddWithValue(merged.Keys.ToArray());
+            cmd.Parameters.AddWithValue(merged.Values.ToArray());
+            cmd.ExecuteScalar();
+        }
+    }
+
+    private static void LockBlocks(NpgsqlConnection db, NpgsqlTransaction tx, Dictionary<string, IReadOnlyList<MergeReport>> reports) =>
+        BlockLocks.Take(db, tx, [(BlockLocks.Everything, false), .. reports.Values.SelectMany(list => list.SelectMany(BlockLocks.Of))]);
+
+    // ---------------------------------------------------------------- the merge stage's tables
+
+    /// <summary>
+    /// The merge stage's view of the tables inside one transaction (<see cref="IMergeTables"/>). Every statement is a round
+    /// trip to the server, so an article's candidate searches go in one statement, and the writes (links, incident fields,
+    /// deletions) wait in memory and go in one batch before the next read (<see cref="Flush"/>): an article that starts a
+    /// new incident costs three round trips, not one per row. New incidents get their ids from the identity's sequence
+    /// when written, so ids run without gaps as SQLite's do.
+    /// </summary>
+    /// <param name="constraintsFixed">No one can add an analyst's decision during this transaction (writers hold the shared
+    /// lock that decisions take alone), so whether there are any at all is read once.</param>
+    private sealed class PgMergeTables(NpgsqlConnection db, NpgsqlTransaction tx, bool constraintsFixed) : IMergeTables
+    {
+        // For each report (the arrays, one element a report): dated, the same family within the window, in the same
+        // country or in none (index (family, country, day_lo)); undated on either side, only at the same resolved place
+        // ((family, geonameid)). Then the distance block. Rows of reports not merged yet (incident 0) are not candidates.
+        private static readonly string CandidatesSql = $"""
+            SELECT u.n, {ReportColumns}
+            FROM unnest(@family::text[], @country::text[], @lo::integer[], @hi::integer[], @gid::text[], @lat::float8[], @lon::float8[], @tol::float8[])
+                WITH ORDINALITY AS u(family, country, lo, hi, gid, lat, lon, tol, n)
+            CROSS JOIN LATERAL (
+                SELECT * FROM (
+                    SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country = u.country
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country IS NULL
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE x.family = u.family AND x.geonameid = u.gid AND (u.lo IS NULL OR x.day_lo IS NULL)
+                ) x
+                WHERE x.article_id <> @a AND x.incident_id > 0
+                  AND (u.lat IS NULL OR x.geog IS NULL
+                       OR ST_DWithin(x.geog, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)::geography, {PlaceReach} * 1000 * GREATEST(u.tol, x.tolerance_km)))
+                LIMIT {MaxCandidates}
+            ) r
+            """;
+
+        private NpgsqlCommand Command(string sql)
+        {
+            Flush();
+            return new(sql, db, tx);
+        }
+
+        public IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId)
+        {
+            var found = reports.Select(_ => new List<StoredReport>()).ToArray();
+            // Undated reports without a resolved place have no block.
+            var searched = Enumerable.Range(0, reports.Count).Where(i => reports[i].Dated || reports[i].GeonameId is not null).ToList();
+            if (searched.Count == 0) return found;
+            var ms = searched.Select(i => reports[i]).ToList();
+            using var cmd = Command(CandidatesSql);
+            cmd.Parameters.AddWithValue("family", ms.Select(m => m.Family).ToArray());
+            cmd.Parameters.AddWithValue("country", ms.Select(m => m.Country).ToArray());
+            cmd.Parameters.AddWithValue("lo", ms.Select(m => m.DayLo).ToArray());
+            cmd.Parameters.AddWithValue("hi", ms.Select(m => m.DayHi).ToArray());
+            cmd.Parameters.AddWithValue("gid", ms.Select(m => m.GeonameId).ToArray());
+            cmd.Parameters.AddWithValue("lat", ms.Select(m => m.Lat is not null && m.Lon is not null ? m.Lat : null).ToArray());
+            cmd.Parameters.AddWithValue("lon", ms.Select(m => m.Lat is not null && m.Lon is not null ? m.Lon : null).ToArray());
+            cmd.Parameters.AddWithValue("tol", ms.Select(PairScorer.Tolerance).ToArray());
+            cmd.Parameters.AddWithValue("a", articleId);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                int n = (int)r.GetInt64(0);
+                var c = ReadReportAt(r, 1);
+                found[searched[n - 1]].Add(c);
+            }
+            return found;
+        }
+
+        public IReadOnlyList<StoredReport> ReportsOfIncidents(IReadOnlyCollection<long> incidents)
+        {
+            if (incidents.Count == 0) return [];
+            // The incidents are locked first (in id order): a writer of another block that touches one of them (an incident
+            // an analyst joined across places) waits, and then reads its reports as committed.
+            using var cmd = Command($"""
+                WITH locked AS (SELECT id FROM incidents WHERE id = ANY($1) ORDER BY id FOR UPDATE)
+                SELECT {ReportColumns} FROM incident_reports r WHERE r.incident_id IN (SELECT id FROM locked)
+                """);
+            cmd.Parameters.AddWithValue(incidents.Order().ToArray());
+            return ReadAll(cmd, ReadReport);
+        }
+
+        public long? IncidentOfRef(string reference)
+        {
+            using var cmd = Command("SELECT incident_id FROM incident_reports WHERE ref = $1 AND incident_id > 0");
+            cmd.Parameters.AddWithValue(reference);
+            return cmd.ExecuteScalar() is long id ? id : null;
+        }
+
+        private bool? _anyConstraints;
+
+        public IReadOnlyList<MergeConstraint> ConstraintsOf(IReadOnlyCollection<string> refs)
+        {
+            if (refs.Count == 0) return [];
+            if (constraintsFixed)
+            {
+                if (_anyConstraints is null)
+                {
+                    using var any = Command("SELECT EXISTS (SELECT 1 FROM incident_constraints)");
+                    _anyConstraints = (bool)any.ExecuteScalar()!;
+                }
+                if (_anyConstraints == false) return [];
+            }
+            using var cmd = Command("""
+                SELECT kind, ref_a, ref_b FROM incident_constraints WHERE ref_a = ANY($1)
+                UNION SELECT kind, ref_a, ref_b FROM incident_constraints WHERE ref_b = ANY($1)
+                ORDER BY 1, 2, 3
+                """);
+            cmd.Parameters.AddWithValue(refs.ToArray());
+            return ReadAll(cmd, r => new MergeConstraint(r.GetString(0) == "together" ? MergeConstraintKind.Together : MergeConstraintKind.Apart, r.GetString(1), r.GetString(2)));
+        }
+
+        // ------------------------------------------------ buffered writes
+
+        private int _provisional;
+        private readonly List<(long Incident, ReportLink Link)> _links = [];
+        private readonly Dictionary<long, IncidentFacts> _facts = [];
+        private readonly List<long> _emptied = [];
+
+        /// <summary>A provisional (negative) id; the incident gets its real id when written.</summary>
+        public long NewIncident() => -(++_provisional);
+
+        public void Link(long incidentId, ReportLink link) => _links.Add((incidentId, link));
+
+        public void WriteFacts(long incidentId, IncidentFacts facts) => _facts[incidentId] = facts;
+
+        public void DeleteIfEmpty(long incidentId) => _emptied.Add(incidentId);
+
+        /// <summary>Writes what waits: new incidents, every incident's fields, the reports' links, then deletes incidents left empty.</summary>
+        public void Flush()
+        {
+            if (_links.Count == 0 && _facts.Count == 0 && _emptied.Count == 0) return;
+            var real = new Dictionary<long, long>();
+            if (_provisional > 0)
+            {
+                using var next = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('incidents', 'id')) FROM generate_series(1, $1)", db, tx);
+                next.Parameters.AddWithValue(_provisional);
+                using var r = next.ExecuteReader();
+                for (int i = 1; r.Read(); i++) real[-i] = r.GetInt64(0);
+            }
+            long Id(long id) => id < 0 ? real[id] : id;
+
+            using var batch = new NpgsqlBatch(db, tx);
+            if (_facts.Count > 0)
+            {
+                var f = _facts.Select(p => (Id: Id(p.Key), Facts: p.Value)).OrderBy(p => p.Id).ToList();
+                var upsert = new NpgsqlBatchCommand($"""
+                    INSERT INTO incidents AS i ({FactColumns})
+                    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::integer[], $5::integer[], $6::text[], $7::text[], $8::float8[], $9::float8[],
+                        $10::text[], $11::text[], $12::text[], $13::integer[], $14::integer[], $15::integer[], $16::integer[], $17::integer[], $18::integer[], $19::text[], $20::text[])
+                    ON CONFLICT (id) DO UPDATE SET {string.Join(", ", FactColumns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"))}
+                    """);
+                object[] values =
+                [
+                    f.Select(x => x.Id).ToArray(), f.Select(x => x.Facts.Action).ToArray(), f.Select(x => x.Facts.Family).ToArray(),
+                    f.Select(x => x.Facts.DayLo).ToArray(), f.Select(x => x.Facts.DayHi).ToArray(), f.Select(x => x.Facts.DateBasis).ToArray(),
+                    f.Select(x => x.Facts.PlaceName).ToArray(), f.Select(x => x.Facts.Lat).ToArray(), f.Select(x => x.Facts.Lon).ToArray(),
+                    f.Select(x => x.Facts.Precision).ToArray(), f.Select(x => x.Facts.Country).ToArray(), f.Select(x => x.Facts.Admin1).ToArray(),
+                    f.Select(x => x.Facts.KilledMin).ToArray(), f.Select(x => x.Facts.KilledMax).ToArray(), f.Select(x => x.Facts.Fatalities).ToArray(),
+                    f.Select(x => (int?)x.Facts.Reports).ToArray(), f.Select(x => (int?)x.Facts.Articles).ToArray(), f.Select(x => (int?)x.Facts.Outlets).ToArray(),
+                    f.Select(x => x.Facts.FirstReported).ToArray(), f.Select(x => x.Facts.LastReported).ToArray(),
+                ];
+                foreach (var v in values) upsert.Parameters.Add(new NpgsqlParameter { Value = v });
+                batch.BatchCommands.Add(upsert);
+            }
+            if (_links.Count > 0)
+            {
+                var links = new NpgsqlBatchCommand("""
+                    UPDATE incident_reports r SET incident_id = u.incident, partner_ref = u.partner, score = u.score, reasons = u.reasons
+                    FROM unnest($1::text[], $2::bigint[], $3::text[], $4::float8[], $5::text[]) AS u(ref, incident, partner, score, reasons)
+                    WHERE r.ref = u.ref
+                    """);
+                foreach (var v in new object[]
+                {
+                    _links.Select(l => l.Link.Ref).ToArray(), _links.Select(l => Id(l.Incident)).ToArray(), _links.Select(l => l.Link.Partner).ToArray(),
+                    _links.Select(l => l.Link.Score).ToArray(), _links.Select(l => IncidentMerging.ReasonsJson(l.Link)).ToArray(),
+                })
+                    links.Parameters.Add(new NpgsqlParameter { Value = v });
+                batch.BatchCommands.Add(links);
+            }
+            if (_emptied.Count > 0)
+            {
+                var delete = new NpgsqlBatchCommand("DELETE FROM incidents i WHERE i.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM incident_reports r WHERE r.incident_id = i.id)");
+                delete.Parameters.Add(new NpgsqlParameter { Value = _emptied.Select(Id).ToArray() });
+                batch.BatchCommands.Add(delete);
+            }
+            _provisional = 0;
+            _links.Clear();
+            _facts.Clear();
+            _emptied.Clear();
+            batch.ExecuteNonQuery();
+        }
+
+        private const string FactColumns = "id, action, family, day_lo, day_hi, date_basis, place_name, lat, lon, place_precision, country, admin1, " +
+            "killed_min, killed_max, fatalities, reports, articles, outlets, first_reported, last_reported";
+    }
+}
