@@ -66,6 +66,7 @@ app.Configure(config =>
         t.AddCommand<TrainPosCommand>("pos").WithDescription("Train the part-of-speech tagger of the light syntax.");
 
         t.AddCommand<TrainEventsCommand>("events").WithDescription("Train the event salience model (confidence that an event is a main event) on articles-gold's development part.");
+        t.AddCommand<TrainRolesCommand>("roles").WithDescription("Train the event role ranker (which phrase is an event's actor, which its target) on articles-gold's development part.");
         t.AddCommand<TrainEventLocCommand>("eventloc").WithDescription("Train the event-location model (which place in a sentence an event happened at).");
     });
     config.AddBranch("gazetteer", gazetteer =>

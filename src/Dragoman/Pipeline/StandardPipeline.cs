@@ -14,7 +14,11 @@ namespace Dragoman.Pipeline;
 /// </summary>
 public static class StandardPipeline
 {
-    public static DocumentPipeline Build(PipelineResources resources)
+    public static DocumentPipeline Build(PipelineResources resources) => Build(resources, null);
+
+    /// <param name="roleTrace">When given, the events stage reports every role decision to it and the clause rules decide
+    /// the roles (the role ranker's training data, `train roles`); otherwise the shipped role ranker decides.</param>
+    public static DocumentPipeline Build(PipelineResources resources, Action<Documents.Event, Events.Roles.RoleDecision>? roleTrace)
     {
         // The resources load at the same time, each from its own files: a start takes the longest load, not their sum.
         var pos = Load(() => PosModel.Bundled);
@@ -25,6 +29,7 @@ public static class StandardPipeline
         var locator = Load(() => EventLocator.LoadBundled().Value);
         var contextWords = Load(() => Events.Context.ContextWords.LoadBundled().Value);
         var salience = Load(() => Events.Salience.SalienceModel.LoadBundled().Value);
+        var roles = Load(() => roleTrace is null ? Events.Roles.RoleModel.LoadBundled().Value : null);
         return new PipelineBuilder()
             .Add(new TextComponent(Wait(pos)))
             .Add(new NerComponent(Wait(ner)))
@@ -33,7 +38,7 @@ public static class StandardPipeline
             .Add(new LinkingComponent(Wait(actors)))
             .Add(new TimeComponent())
             .Add(new Attribution.AttributionComponent())
-            .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator)))
+            .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator), Wait(roles)) { RoleTrace = roleTrace })
             .Add(new Events.Context.EventContextComponent(Wait(events).Codes, Wait(contextWords)))
             .Add(new Events.Salience.SalienceComponent(Wait(salience)))
             .Build();
