@@ -10,20 +10,8 @@ using Spectre.Console.Cli;
 
 namespace Dragoman.Cli.Commands;
 
-public sealed class TrainRolesSettings : CommandSettings
+public sealed class TrainRolesSettings : GoldTrainingSettings
 {
-    [CommandArgument(0, "<DIR>")]
-    [Description("A folder shaped like ../shared/data/articles-gold (input.jsonl + gold/NAME.json).")]
-    public string Folder { get; init; } = "";
-
-    [CommandOption("--out <FILE>")]
-    [Description("Where to write the model (models/roles/roles.tsv is the shipped one).")]
-    public string Out { get; init; } = "";
-
-    [CommandOption("--held-file <FILE>")]
-    [Description("Held-back names, never trained on nor looked at (default: the shipped data/eval/articles-gold-held.txt).")]
-    public string? HeldFile { get; init; }
-
     [CommandOption("--l2 <LIST>")]
     [Description("L2 penalties to cross-validate, comma-separated; the best on the development folds trains the model (default 0.001,0.003,0.01,0.03).")]
     [DefaultValue("0.001,0.003,0.01,0.03")]
@@ -38,14 +26,9 @@ public sealed class TrainRolesSettings : CommandSettings
     [Description("List the development examples the cross-validated ranker gets wrong: article, role, gold, chosen answer, the right candidates.")]
     public bool Errors { get; init; }
 
-    [CommandOption("--data <DIR>")]
-    [Description("Runtime data folder (gazetteer). Default: $DRAGOMAN_HOME or ~/.local/share/dragoman.")]
-    public string? DataDir { get; init; }
-
     public override ValidationResult Validate()
     {
-        if (!Directory.Exists(Folder)) return ValidationResult.Error($"no such folder: {Folder}");
-        if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out FILE is required");
+        if (base.Validate() is { Successful: false } invalid) return invalid;
         if (Folds < 2) return ValidationResult.Error("--folds must be at least 2");
         if (Penalties() is null) return ValidationResult.Error($"--l2: expected comma-separated non-negative numbers, got \"{L2}\"");
         return ValidationResult.Success();

@@ -117,10 +117,10 @@ public sealed partial class EventsComponent
         return d.Mentions.Exists(m => span.Contains(m.Span));
     }
 
-    private static readonly string[] LocativePreps = ["in", "near", "at", "on", "between", "from", "outside", "inside", "around", "across", "throughout",
+    internal static readonly string[] LocativePreps = ["in", "near", "at", "on", "between", "from", "outside", "inside", "around", "across", "throughout",
         "towards", "toward", "into", "within", "along", "off", "amid", "during", "since", "until", "over"];
 
-    private static readonly string[] PlaceHeads = ["province", "provinces", "city", "town", "village", "villages", "area", "areas", "region", "district",
+    internal static readonly string[] PlaceHeads = ["province", "provinces", "city", "town", "village", "villages", "area", "areas", "region", "district",
         "countryside", "neighborhood", "neighbourhood", "outskirts", "suburb", "suburbs", "north", "south", "east", "west", "part", "road", "border", "meantime", "governorate"];
 
     /// <summary>

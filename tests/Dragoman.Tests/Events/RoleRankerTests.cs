@@ -29,9 +29,9 @@ public class RoleRankerTests
     [InlineData("Rebels attacked the town of Alpha on Tuesday.", "attacked", "Actor", "Rebels", "rule", "the clause rules' actor is a feature of its candidate, not the decision")]
     [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Actor", "soldiers", "by_agent|passive", "the 'by' agent of a passive verb is marked as such")]
     [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Target", "Five villagers", "count", "a phrase opened by a number is a count")]
-    [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Actor", "the town", "prep=in", "the preposition before a phrase is a feature")]
-    [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Actor", "the town", "side=after", "a phrase after the trigger is on its right")]
-    [InlineData("Rebels attacked the town of Alpha on Tuesday.", "attacked", "Target", "Rebels", "other_rule", "the other role's proposal is marked on the candidate")]
+    [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Target", "the town", "prep=in", "the preposition before a phrase is a feature")]
+    [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Target", "the town", "side=after", "a phrase after the trigger is on its right")]
+    [InlineData("Rebels attacked the town of Alpha on Tuesday.", "attacked", "Actor", "the town of Alpha", "other_rule", "the other role's proposal is marked on the candidate")]
     public void Candidates_carry_the_clause_facts_as_features(string text, string trigger, string role, string candidate, string feature, string why)
     {
         var decisions = Decisions(text);

@@ -23,7 +23,7 @@ public sealed record RoleDecision(RoleKind Role, IReadOnlyList<RoleCandidate> Ca
 /// <summary>What the clause rules proposed for an event, the input the candidates are described against.</summary>
 internal sealed record RoleContext(
     Document Document, SentenceView View, CodedEvent Event, string Code, Chunk RuleActor, Chunk RuleTarget,
-    TextSpan? Speaker, EventArgument? CarriedActor);
+    TextSpan? Speaker, EventArgument? CarriedActor, Chunk Means);
 
 /// <summary>
 /// The candidates of one role of one event and their features (models/roles/README.md): the none answer; every basic
@@ -53,7 +53,11 @@ internal static class RoleCandidates
             ce.Nominal ? Chunk.None : v.Subject(ce.Trigger.Start), ce.Nominal ? Chunk.None : v.Object(ce.Trigger.End - 1), ce.Nominal ? Chunk.None : v.ByAgent(ce.Trigger.End - 1),
             d.Mentions.Where(m => sentence.Contains(m.Span) && m.Type is not (EntityType.DATE or EntityType.QUANTITY)).ToList(),
             d.Places.Where(p => sentence.Overlaps(p.Span)).Select(p => p.Span).ToList(),
-            d.Times.Where(t => sentence.Overlaps(t.Span)).Select(t => t.Span).ToList()) { Governor = ce.Nominal ? GoverningVerb(v, ce.Trigger) : null };
+            d.Times.Where(t => sentence.Overlaps(t.Span)).Select(t => t.Span).ToList())
+        {
+            Governor = ce.Nominal ? GoverningVerb(v, ce.Trigger) : null,
+            MeansAfter = ce.Nominal ? Chunk.None : CasualtyRoles.MeansAfter(v, ce.Trigger),
+        };
         var seen = new HashSet<Chunk>();
         // the trigger's own words are no party ("the attack"), unless the clause rules say so
         void Add(Chunk ch, bool proposed = false)
@@ -77,7 +81,7 @@ internal static class RoleCandidates
         foreach (var m in clause.Mentions)
             if (ChunkOf(v, m.Span) is { IsEmpty: false } mc) Add(mc);
         // a clause that names nobody may continue the article's last named actor ("They then made off with ...")
-        if (role == RoleKind.Actor && c.CarriedActor is { } carried && !sentence.Contains(carried.Span))
+        if (role == RoleKind.Actor && c.CarriedActor is { } carried && !sentence.Contains(carried.Span) && !IsHeadlineItself(d, carried.Span))
             list.Add(new RoleCandidate(Chunk.None, carried with { }, CarriedFeatures(c, rule, "carried")));
         // ... or a party named in the sentence before or in the headline: the names there, by entity
         var named = new HashSet<string>(list.Where(x => !x.IsNone).Select(x => x.Argument!.EntityId ?? x.Argument.Text), StringComparer.Ordinal);
@@ -85,6 +89,8 @@ internal static class RoleCandidates
             foreach (var m in d.Mentions)
             {
                 if (!span.Contains(m.Span) || m.Type is not (EntityType.ORG or EntityType.PERSON or EntityType.NORP)) continue;
+                // a headline the recogniser reads as one long name is the headline itself, never a party
+                if (IsHeadlineItself(d, m.Span)) continue;
                 var entity = d.EntityById(m.EntityId);
                 var arg = new EventArgument(m.Text, m.Span, entity?.Id, entity?.Actor?.Code);
                 if (!named.Add(arg.EntityId ?? arg.Text)) continue;
@@ -93,11 +99,42 @@ internal static class RoleCandidates
                 if (arg.Code is { } code) Sectors(f, code, where + "|");
                 list.Add(new RoleCandidate(Chunk.None, arg, f));
             }
-        // who reacts to an event noun (denies, condemns, reports it) is never its actor: a constraint of the clause, not a preference
-        if (role == RoleKind.Actor && clause.Governor is { Kind: "reaction" } reacting)
-            list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && x.Chunk.Start >= reacting.Subject.Start && x.Chunk.End <= reacting.Subject.End);
+        if (role == RoleKind.Actor) list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && NeverActor(c, clause, x.Chunk));
+        // in an active clause a prepositional phrase before the verb is an adjunct ("fighting alongside Turkish troops attacked"), not what is done to
+        if (role == RoleKind.Target && !ce.Nominal && !ce.Passive)
+            list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && x.Chunk.End <= ce.Trigger.Start && x.Chunk != rule
+                && x.Chunk.Start > 0 && v.TagAt(x.Chunk.Start - 1) is Tag.Prep);
+        // a use of force whose clause counts its victims ("12 were killed", "killed 17 people") has a target
+        if (role == RoleKind.Target && IsForce(c.Code) && !rule.IsEmpty && CountParser.ParseAt(v, rule.Start, bareVague: true) is not null && list.Count > 1)
+            list.RemoveAt(0);
         return list;
     }
+
+    /// <summary>
+    /// The clause's constraints on the actor, kept from the rules as vetoes rather than preferences: who reacts to an event
+    /// noun (denies, condemns, reports it) is not its actor; a weapon or form of violence, before the verb or after a
+    /// passive one ("A car bomb killed", "were killed in the strikes"), is the means, not who (ACLED's unidentified
+    /// actor), though a party named with it ("Turkish" in "A Turkish drone strike") may be; the sentence's speaker is
+    /// not the actor of what it reports unless the clause makes it so ("the group said it killed"); a place after a
+    /// locative preposition says where, not who.
+    /// </summary>
+    private static bool NeverActor(RoleContext c, SentenceFacts clause, Chunk ch)
+    {
+        var v = c.View;
+        if (clause.Governor is { Kind: "reaction" } reacting && ch.Start >= reacting.Subject.Start && ch.End <= reacting.Subject.End) return true;
+        if (HoldsHead(ch, c.Means) || HoldsHead(ch, clause.MeansAfter)) return true;
+        var span = v.SpanOf(ch);
+        if (c.Speaker is { } speaker && span.Overlaps(speaker) && ch != c.RuleActor) return true;
+        // the phrase the candidate ends (a name inside "northern Syria", "the Turkish border") after "in", "near", "on" ...
+        int start = ch.Start;
+        while (start > 0 && v.IsNominal(start - 1) && v.TagAt(start - 1) != Tag.Pron) start--;
+        var np = v.NounPhraseStartingAt(start);
+        return start > 0 && v.IsAny(start - 1, EventsComponent.LocativePreps)
+            && (clause.Places.Exists(p => span.Overlaps(p)) || (!np.IsEmpty && v.IsAny(np.End - 1, EventsComponent.PlaceHeads)));
+    }
+
+    /// <summary>Whether a candidate holds the head word (the last word) of a means phrase.</summary>
+    private static bool HoldsHead(Chunk ch, Chunk means) => !means.IsEmpty && ch.Start <= means.End - 1 && ch.End >= means.End;
 
     /// <summary>The token chunk of a text span inside the view (tokens that lie within it), or none.</summary>
     public static Chunk ChunkOf(SentenceView v, TextSpan span)
@@ -127,6 +164,10 @@ internal static class RoleCandidates
         return f;
     }
 
+    /// <summary>A name in the headline that covers half of it or more: the recogniser read the headline as one long name.</summary>
+    private static bool IsHeadlineItself(Document d, TextSpan name) =>
+        d.Article.TitleSpan is { } title && title.Contains(name) && 2 * (name.End - name.Start) >= title.End - title.Start;
+
     /// <summary>The previous sentence and the headline (when they are not the event's own sentence), each with its name.</summary>
     private static IEnumerable<(TextSpan Span, string Where)> ContextSpans(Document d, TextSpan sentence)
     {
@@ -149,6 +190,9 @@ internal static class RoleCandidates
     private sealed record SentenceFacts(Chunk Subject, Chunk Object, Chunk ByAgent, List<Mention> Mentions, List<TextSpan> Places, List<TextSpan> Times)
     {
         public (Chunk Subject, string Kind)? Governor { get; init; }
+
+        /// <summary>The weapon phrase right after a violent verb ("were killed in the strikes").</summary>
+        public Chunk MeansAfter { get; init; } = Chunk.None;
     }
 
     /// <summary>

@@ -14,7 +14,16 @@ public sealed class RoleModel
 
     private readonly Dictionary<string, double> _weights;
 
-    public RoleModel(IReadOnlyDictionary<string, double> weights) => _weights = new Dictionary<string, double>(weights, StringComparer.Ordinal);
+    /// <summary>The weights of each role by feature name without its prefix: scoring allocates no names.</summary>
+    private readonly Dictionary<string, double> _actor, _target;
+
+    public RoleModel(IReadOnlyDictionary<string, double> weights)
+    {
+        _weights = new Dictionary<string, double>(weights, StringComparer.Ordinal);
+        Dictionary<string, double> Part(string prefix) => _weights.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(p => p.Key[prefix.Length..], p => p.Value, StringComparer.Ordinal);
+        (_actor, _target) = (Part(Prefix(RoleKind.Actor)), Part(Prefix(RoleKind.Target)));
+    }
 
     public IReadOnlyDictionary<string, double> Weights => _weights;
 
@@ -22,9 +31,9 @@ public sealed class RoleModel
 
     public double Score(RoleKind role, IReadOnlyDictionary<string, double> features)
     {
-        var prefix = Prefix(role);
+        var weights = role == RoleKind.Actor ? _actor : _target;
         double z = 0;
-        foreach (var (k, v) in features) if (_weights.TryGetValue(prefix + k, out var w)) z += w * v;
+        foreach (var (k, v) in features) if (weights.TryGetValue(k, out var w)) z += w * v;
         return z;
     }
 
