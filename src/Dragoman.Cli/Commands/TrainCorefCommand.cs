@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 
 namespace Dragoman.Cli.Commands;
 
-public sealed class TrainCorefSettings : ArticlesGoldTrainSettings
+public sealed class TrainCorefSettings : L2GoldTrainingSettings
 {
     [CommandOption("--folds <K>")]
     [Description("Cross-validation folds over the development articles that choose the clustering threshold (default 5).")]

@@ -10,39 +10,16 @@ using Spectre.Console.Cli;
 
 namespace Dragoman.Cli.Commands;
 
-/// <summary>What every trainer on a folder shaped like articles-gold takes: the folder, the output, the held-back list, the L2 penalty, the gazetteer.</summary>
-public abstract class ArticlesGoldTrainSettings : CommandSettings
+/// <summary>A trainer on articles-gold that fits one logistic model with one L2 penalty (salience, coreference).</summary>
+public abstract class L2GoldTrainingSettings : GoldTrainingSettings
 {
-    [CommandArgument(0, "<DIR>")]
-    [Description("A folder shaped like ../shared/data/articles-gold (input.jsonl + gold/NAME.json).")]
-    public string Folder { get; init; } = "";
-
-    [CommandOption("--out <FILE>")]
-    [Description("Where to write the model (the shipped ones are under models/).")]
-    public string Out { get; init; } = "";
-
-    [CommandOption("--held-file <FILE>")]
-    [Description("Held-back names, never trained on (default: the shipped data/eval/articles-gold-held.txt).")]
-    public string? HeldFile { get; init; }
-
     [CommandOption("--l2 <L2>")]
     [Description("L2 penalty on the weights (default 0.01).")]
     [DefaultValue(0.01)]
     public double L2 { get; init; } = 0.01;
-
-    [CommandOption("--data <DIR>")]
-    [Description("Runtime data folder (gazetteer). Default: $DRAGOMAN_HOME or ~/.local/share/dragoman.")]
-    public string? DataDir { get; init; }
-
-    public override ValidationResult Validate()
-    {
-        if (!Directory.Exists(Folder)) return ValidationResult.Error($"no such folder: {Folder}");
-        if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out FILE is required");
-        return ValidationResult.Success();
-    }
 }
 
-public sealed class TrainEventsSettings : ArticlesGoldTrainSettings
+public sealed class TrainEventsSettings : L2GoldTrainingSettings
 {
     [CommandOption("--max-per-article <N>")]
     [Description("Noise budget for the default threshold: at most this many events per development article at or above it (default 4).")]

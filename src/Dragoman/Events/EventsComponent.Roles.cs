@@ -1,5 +1,6 @@
 using Dragoman.Documents;
 using Dragoman.Events.Counts;
+using Dragoman.Events.Roles;
 using Dragoman.Text.Syntax;
 
 namespace Dragoman.Events;
@@ -7,6 +8,70 @@ namespace Dragoman.Events;
 /// <summary>Role assignment: which chunk of a clause is a party, the actor or the target, and the argument each role becomes.</summary>
 public sealed partial class EventsComponent
 {
+    /// <summary>A role's answer: its chunk in the sentence (none for no role or a carried actor), its argument, the ranker's probability (null when the rules decided).</summary>
+    private readonly record struct RoleAnswer(Chunk Chunk, EventArgument? Argument, double? Probability);
+
+    private sealed record RoleAnswers(RoleAnswer Actor, RoleAnswer Target, List<RoleDecision>? Decisions);
+
+    /// <summary>Called with every event and each of its role decisions (candidates and features): the role ranker's training data.</summary>
+    public Action<Event, RoleDecision>? RoleTrace { get; init; }
+
+    /// <summary>
+    /// The actor and target of an event: the role ranker's choice among the candidates of its clause (models/roles), the
+    /// clause rules' proposals being features of the candidates; without a ranker, the rules' proposals.
+    /// </summary>
+    private RoleAnswers ChooseRoles(RoleContext c, EventArgument? lastNamedActor, EventArgument? lastNamedArgument)
+    {
+        var (d, v) = (c.Document, c.View);
+        var ruleActor = Argument(d, v, c.RuleActor, ref lastNamedActor, lastNamedArgument);
+        var ruleTarget = Argument(d, v, c.RuleTarget, ref lastNamedArgument, lastNamedArgument);
+        if (_roles is null && RoleTrace is null) return new(new(c.RuleActor, ruleActor, null), new(c.RuleTarget, ruleTarget, null), null);
+        var actorCandidates = RoleCandidates.For(RoleKind.Actor, c, ch => Argument(d, v, ch, ref lastNamedActor, lastNamedArgument));
+        var targetCandidates = RoleCandidates.For(RoleKind.Target, c, ch => Argument(d, v, ch, ref lastNamedArgument, lastNamedArgument));
+        int RuleIndex(List<RoleCandidate> xs, Chunk chunk, EventArgument? arg) => arg is null ? 0 : Math.Max(0, xs.FindIndex(x => !x.IsNone && x.Chunk == chunk));
+        int ruleA = RuleIndex(actorCandidates, c.RuleActor, ruleActor), ruleT = RuleIndex(targetCandidates, c.RuleTarget, ruleTarget);
+        var (a, t, pa, pt) = (ruleA, ruleT, (double?)null, (double?)null);
+        if (_roles is not null)
+        {
+            var (ja, jt, qa, qt) = JointChoice(_roles.Probabilities(RoleKind.Actor, actorCandidates), actorCandidates, _roles.Probabilities(RoleKind.Target, targetCandidates), targetCandidates);
+            (a, t, pa, pt) = (ja, jt, qa, qt);
+        }
+        var decisions = RoleTrace is null ? null : new List<RoleDecision>
+        {
+            new(RoleKind.Actor, actorCandidates, ruleA, a, pa), new(RoleKind.Target, targetCandidates, ruleT, t, pt),
+        };
+        return new RoleAnswers(
+            _roles is null ? new(c.RuleActor, ruleActor, null) : new(actorCandidates[a].Chunk, actorCandidates[a].Argument, pa),
+            _roles is null ? new(c.RuleTarget, ruleTarget, null) : new(targetCandidates[t].Chunk, targetCandidates[t].Argument, pt),
+            decisions);
+    }
+
+    /// <summary>
+    /// The most probable actor and target together, under the one constraint between them: one party is not both (their
+    /// spans do not overlap), so "Security forces shot dead three people" cannot have the forces as their own victims.
+    /// Ties go to the earlier candidates.
+    /// </summary>
+    private static (int Actor, int Target, double PActor, double PTarget) JointChoice(double[] pa, List<RoleCandidate> actors, double[] pt, List<RoleCandidate> targets)
+    {
+        (int, int, double, double) best = (0, 0, pa[0], pt[0]);
+        double bestP = -1;
+        for (int i = 0; i < actors.Count; i++)
+            for (int j = 0; j < targets.Count; j++)
+            {
+                if (pa[i] * pt[j] <= bestP + 1e-12) continue;
+                if (!actors[i].IsNone && !targets[j].IsNone && actors[i].Argument!.Span.Overlaps(targets[j].Argument!.Span)) continue;
+                bestP = pa[i] * pt[j];
+                best = (i, j, pa[i], pt[j]);
+            }
+        return best;
+    }
+
+    private void TraceRoles(Event ev, RoleAnswers roles)
+    {
+        if (RoleTrace is null || roles.Decisions is null) return;
+        foreach (var decision in roles.Decisions) RoleTrace(ev, decision);
+    }
+
     private static readonly string[] GroupWords = ["group", "organization", "organisation", "militia", "movement", "faction"];
 
     /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
@@ -52,10 +117,10 @@ public sealed partial class EventsComponent
         return d.Mentions.Exists(m => span.Contains(m.Span));
     }
 
-    private static readonly string[] LocativePreps = ["in", "near", "at", "on", "between", "from", "outside", "inside", "around", "across", "throughout",
+    internal static readonly string[] LocativePreps = ["in", "near", "at", "on", "between", "from", "outside", "inside", "around", "across", "throughout",
         "towards", "toward", "into", "within", "along", "off", "amid", "during", "since", "until", "over"];
 
-    private static readonly string[] PlaceHeads = ["province", "provinces", "city", "town", "village", "villages", "area", "areas", "region", "district",
+    internal static readonly string[] PlaceHeads = ["province", "provinces", "city", "town", "village", "villages", "area", "areas", "region", "district",
         "countryside", "neighborhood", "neighbourhood", "outskirts", "suburb", "suburbs", "north", "south", "east", "west", "part", "road", "border", "meantime", "governorate"];
 
     /// <summary>

@@ -19,11 +19,14 @@ public sealed partial class EventsComponent : IDocumentComponent
     private readonly EventCoder _coder;
     private readonly Func<Document, TextSpan, EventTime?>? _timeResolver;
     private readonly Geo.EventLocator? _locator;
+    private readonly Roles.RoleModel? _roles;
 
     /// <param name="locator">Chooses the place each event happened at (Geo's trained model); without it, the nearest place.</param>
-    public EventsComponent(EventResources resources, Func<Document, TextSpan, EventTime?>? timeResolver = null, Geo.EventLocator? locator = null)
+    /// <param name="roles">Chooses each event's actor and target among the candidates of its clause (the trained role ranker); without it, the clause rules decide.</param>
+    public EventsComponent(EventResources resources, Func<Document, TextSpan, EventTime?>? timeResolver = null, Geo.EventLocator? locator = null, Roles.RoleModel? roles = null)
     {
         _res = resources;
+        _roles = roles;
         _coder = new EventCoder(resources.Verbs, resources.Nouns);
         _timeResolver = timeResolver;
         _locator = locator;
@@ -36,7 +39,7 @@ public sealed partial class EventsComponent : IDocumentComponent
     public EventCoder Coder => _coder;
 
     /// <summary>Support verbs whose object names the event: "carried out an arrest campaign", "waged a bombing campaign".</summary>
-    private static readonly HashSet<string> LightVerbs = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> LightVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "carry", "carries", "carried", "carrying", "conduct", "conducts", "conducted", "conducting", "launch", "launches", "launched",
         "launching", "stage", "stages", "staged", "staging", "wage", "wages", "waged", "waging", "perform", "performs", "performed",
@@ -143,9 +146,11 @@ public sealed partial class EventsComponent : IDocumentComponent
                 if (code.StartsWith("174", StringComparison.Ordinal) && ExpelledPresence(v, ce.Target) is { } expel) code = expel;
                 // a weapon in the actor role is the means; the actor is only a party named with it ("Russian air strikes")
                 var meansOf = CasualtyRoles.Means(v, ce, coded);
-                var actor = Argument(document, v, ActorChunk(document, v, ce, meansOf, coded), ref lastNamedActor, lastNamedArgument);
-                var target = Argument(document, v, ce.Target, ref lastNamedArgument, lastNamedArgument);
                 var trigger = v.SpanOf(ce.Trigger);
+                var said = AttributionOf(document, sentence.Span, trigger) ?? attribution; // the clause's speaker
+                var roles = ChooseRoles(new Roles.RoleContext(document, v, ce, code, ActorChunk(document, v, ce, meansOf, coded), ce.Target,
+                    said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf), lastNamedActor, lastNamedArgument);
+                var (actor, target) = (roles.Actor.Argument, roles.Target.Argument);
                 var ev = new Event
                 {
                     Id = $"ev{perSentence.Count + 1}",
@@ -159,7 +164,6 @@ public sealed partial class EventsComponent : IDocumentComponent
                 // the means named in a phrase after the verb: "were killed in the strikes", "died in the shelling"
                 if (ev.Means is null && !ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { } after && v.NounPhraseEndingAt(after.Trigger.End - 1) is { IsEmpty: false } np)
                     ev.Means = new EventArgument(v.TextOf(np), v.SpanOf(np));
-                var said = AttributionOf(document, sentence.Span, trigger) ?? attribution; // the clause's speaker
                 ev.Modality = ModalityRules.Decide(v, ce, said, actor?.Text);
                 if (said is not null) ev.Sources.AddRange(said.Chain);
                 ev.Evidence.Add(sentence.Span);
@@ -197,9 +201,10 @@ public sealed partial class EventsComponent : IDocumentComponent
                 AddCounts(document, v, ce, kind, ev, said);
                 ev.Confidence = Confidence(ce, ev);
                 perSentence.Add((si, ev, kind));
-                if (actor is not null && (actor.EntityId is not null || HasProper(v, ce.Actor))) lastNamedActor = actor;
-                if (target is not null && (target.EntityId is not null || HasProper(v, ce.Target))) lastNamedArgument = target;
-                if (actor is not null && (actor.EntityId is not null || HasProper(v, ce.Actor))) lastNamedArgument = actor;
+                TraceRoles(ev, roles);
+                if (actor is not null && (actor.EntityId is not null || HasProper(v, roles.Actor.Chunk))) lastNamedActor = actor;
+                if (target is not null && (target.EntityId is not null || HasProper(v, roles.Target.Chunk))) lastNamedArgument = target;
+                if (actor is not null && (actor.EntityId is not null || HasProper(v, roles.Actor.Chunk))) lastNamedArgument = actor;
             }
         }
         FoldAnaphoric(document, perSentence);

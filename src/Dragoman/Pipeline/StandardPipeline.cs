@@ -16,7 +16,10 @@ namespace Dragoman.Pipeline;
 public static class StandardPipeline
 {
     /// <param name="coreference">False leaves every telling its own event (what the coreference trainer learns from).</param>
-    public static DocumentPipeline Build(PipelineResources resources, bool coreference = true)
+    /// <param name="roleTrace">When given, the events stage reports every role decision to it and the clause rules decide
+    /// the roles (the role ranker's training data, `train roles`); otherwise the shipped role ranker decides.</param>
+    public static DocumentPipeline Build(PipelineResources resources, bool coreference = true,
+        Action<Documents.Event, Events.Roles.RoleDecision>? roleTrace = null)
     {
         // The resources load at the same time, each from its own files: a start takes the longest load, not their sum.
         var pos = Load(() => PosModel.Bundled);
@@ -28,6 +31,7 @@ public static class StandardPipeline
         var contextWords = Load(() => Events.Context.ContextWords.LoadBundled().Value);
         var salience = Load(() => Events.Salience.SalienceModel.LoadBundled().Value);
         var coref = Load(() => coreference ? Events.Coreference.CoreferenceModel.LoadBundled().Value : null);
+        var roles = Load(() => roleTrace is null ? Events.Roles.RoleModel.LoadBundled().Value : null);
         return new PipelineBuilder()
             .Add(new TextComponent(Wait(pos)))
             .Add(new NerComponent(Wait(ner)))
@@ -36,7 +40,7 @@ public static class StandardPipeline
             .Add(new LinkingComponent(Wait(actors)))
             .Add(new TimeComponent())
             .Add(new Attribution.AttributionComponent())
-            .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator)))
+            .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator), Wait(roles)) { RoleTrace = roleTrace })
             .Add(new Events.Context.EventContextComponent(Wait(events).Codes, Wait(contextWords)))
             .Add(new Events.Coreference.CoreferenceComponent(Wait(coref)))
             .Add(new Events.Salience.SalienceComponent(Wait(salience)))

@@ -242,7 +242,7 @@ public static class EventEvaluation
         try { records = JsonNode.Parse(File.ReadAllText(path)) as JsonArray; }
         catch (JsonException ex) { return Result<JsonObject>.Fail($"{path}: not a JSON array of PLOVER records: {ex.Message}"); }
         if (records is null) return Result<JsonObject>.Fail($"{path}: not a JSON array of PLOVER records");
-        var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res)).Build();
+        var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res, roles: Roles.RoleModel.LoadBundled().Value)).Build();
         var coder = new EventCoder(res.Verbs, res.Nouns);
         int n = 0, eventHits = 0, modeN = 0, modeHits = 0, actorN = 0, actorHits = 0, noPrediction = 0;
         foreach (var node in records)
@@ -361,7 +361,7 @@ public static class EventEvaluation
         }
         catch (IOException ex) { return Result<JsonObject>.Fail($"{path}: {ex.Message}"); }
         if (rows.Count == 0 || !rows[0].ContainsKey("article_content")) return Result<JsonObject>.Fail($"{path}: not a FA-KES CSV (no article_content column)");
-        var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res)).Build();
+        var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res, roles: Roles.RoleModel.LoadBundled().Value)).Build();
         int n = 0, civExact = 0, civ10 = 0, locHits = 0, causeHits = 0, geoHits = 0;
         long tokens = 0;
         var sw = System.Diagnostics.Stopwatch.StartNew();

@@ -1,0 +1,123 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dragoman.Evaluation;
+using Dragoman.Events.Roles;
+using Dragoman.Output;
+using Dragoman.Pipeline;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dragoman.Cli.Commands;
+
+public sealed class TrainRolesSettings : GoldTrainingSettings
+{
+    [CommandOption("--l2 <LIST>")]
+    [Description("L2 penalties to cross-validate, comma-separated; the best on the development folds trains the model (default 0.001,0.003,0.01,0.03).")]
+    [DefaultValue("0.001,0.003,0.01,0.03")]
+    public string L2 { get; init; } = "0.001,0.003,0.01,0.03";
+
+    [CommandOption("--folds <N>")]
+    [Description("Cross-validation folds over the development articles (default 5).")]
+    [DefaultValue(5)]
+    public int Folds { get; init; } = 5;
+
+    [CommandOption("--errors")]
+    [Description("List the development examples the cross-validated ranker gets wrong: article, role, gold, chosen answer, the right candidates.")]
+    public bool Errors { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (base.Validate() is { Successful: false } invalid) return invalid;
+        if (Folds < 2) return ValidationResult.Error("--folds must be at least 2");
+        if (Penalties() is null) return ValidationResult.Error($"--l2: expected comma-separated non-negative numbers, got \"{L2}\"");
+        return ValidationResult.Success();
+    }
+
+    public double[]? Penalties()
+    {
+        var parts = L2.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var values = new List<double>();
+        foreach (var p in parts)
+        {
+            if (!double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || x < 0) return null;
+            values.Add(x);
+        }
+        return values.Count == 0 ? null : [.. values];
+    }
+}
+
+/// <summary>
+/// Trains the event role ranker on the development part of articles-gold (models/roles/README.md): tallies why the
+/// clause rules miss, cross-validates the L2 penalty on development folds, trains on the whole development part and
+/// writes the model. The held-back part is left to `eval articles`.
+/// </summary>
+public sealed class TrainRolesCommand : Command<TrainRolesSettings>
+{
+    public override int Execute(CommandContext context, TrainRolesSettings settings, CancellationToken cancellationToken)
+    {
+        var held = ArticleSplit.ReadHeld(settings.HeldFile ?? ArticleSplit.BundledHeldFile);
+        if (!held.IsOk) { Console.Error.WriteLine($"dragoman: {held.Error}"); return 1; }
+        var rules = ArticleFieldRules.LoadBundled();
+        var examples = RoleTraining.Examples(settings.Folder, PipelineResources.Load(settings.DataDir), held.Value!, rules);
+        if (!examples.IsOk) { Console.Error.WriteLine($"dragoman: {examples.Error}"); return 1; }
+        var labelled = examples.Value!.Where(x => !x.Held).ToList();
+        var dev = labelled.Select(x => x.Example).ToList();
+        if (dev.Count == 0) { Console.Error.WriteLine("dragoman: no development role examples to train on"); return 1; }
+        Console.Out.WriteLine($"development part: {dev.Count} role examples (events matched to gold events, two roles each); why the clause rules miss:");
+        Console.Out.WriteLine(RoleTraining.CauseTable(labelled));
+        var ruleScore = RoleTraining.Score(dev, x => x.RuleChoice);
+        var oracle = RoleTraining.Score(dev, x => x.Right.Count > 0 ? x.Right[0] : -1);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clause rules: actor {ruleScore.Actor:0.000}, target {ruleScore.Target:0.000}; best candidate (ceiling): actor {oracle.Actor:0.000}, target {oracle.Target:0.000}"));
+        Console.Out.WriteLine($"cross-validation, {settings.Folds} folds of development articles:\n| l2 | actor | target |\n|---|---|---|");
+        double bestL2 = 0, bestMean = -1;
+        List<(RoleExample, int, double)> bestChoices = [];
+        foreach (var l2 in settings.Penalties()!)
+        {
+            var choices = RoleTraining.CrossValidate(dev, settings.Folds, l2);
+            var s = RoleTraining.Score(dev, ChoiceOf(choices));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {l2} | {s.Actor:0.000} | {s.Target:0.000} |"));
+            if (s.Actor + s.Target > bestMean + 1e-9) { bestMean = s.Actor + s.Target; bestL2 = l2; bestChoices = choices; }
+        }
+        var cv = RoleTraining.Score(dev, ChoiceOf(bestChoices));
+        Console.Out.WriteLine($"reliability of the chosen answers' probabilities (cross-validated, l2 {bestL2.ToString(CultureInfo.InvariantCulture)}):\n{RoleTraining.Reliability(bestChoices)}");
+        if (settings.Errors) PrintErrors(labelled, bestChoices);
+        var model = RoleModel.Train(dev, bestL2);
+        var fit = RoleTraining.Score(dev, x => model.Choose(x.Role, x.Candidates).Index);
+        model.Save(settings.Out,
+        [
+            $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train roles {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Folder))} --l2 {settings.L2} --folds {settings.Folds}` (chosen l2 {bestL2.ToString(CultureInfo.InvariantCulture)})",
+            string.Create(CultureInfo.InvariantCulture, $"development role examples {dev.Count}: rules actor {ruleScore.Actor:0.000} target {ruleScore.Target:0.000}; cross-validated ranker actor {cv.Actor:0.000} target {cv.Target:0.000}; ceiling actor {oracle.Actor:0.000} target {oracle.Target:0.000}"),
+        ]);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained on all development examples (l2 {bestL2}): fit actor {fit.Actor:0.000}, target {fit.Target:0.000}; wrote {settings.Out}"));
+        Console.Out.WriteLine(new JsonObject
+        {
+            ["dev_examples"] = dev.Count, ["l2"] = bestL2,
+            ["rules_actor"] = ruleScore.Actor, ["rules_target"] = ruleScore.Target,
+            ["cv_actor"] = cv.Actor, ["cv_target"] = cv.Target,
+            ["ceiling_actor"] = oracle.Actor, ["ceiling_target"] = oracle.Target,
+        }.ToJsonString(DocumentJson.Compact));
+        return 0;
+    }
+
+    private static void PrintErrors(List<LabelledRole> labelled, List<(RoleExample Example, int Chosen, double Probability)> choices)
+    {
+        var gold = new Dictionary<RoleExample, LabelledRole>(ReferenceEqualityComparer.Instance);
+        foreach (var l in labelled) gold[l.Example] = l;
+        static string Text(RoleCandidate c) => c.IsNone ? "(none)" : c.Chunk.IsEmpty ? "carried: " + c.Argument!.Text : c.Argument!.Text;
+        foreach (var (x, chosen, p) in choices)
+        {
+            if (x.Right.Contains(chosen)) continue;
+            var right = string.Join(" | ", x.Right.Take(3).Select(k => Text(x.Candidates[k])));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{x.Article}\t{x.Role}\tgold: {gold[x].Gold ?? "(none)"}\tchosen: {Text(x.Candidates[chosen])} ({p:0.00})\trules: {Text(x.Candidates[x.RuleChoice])}\tright: {(right.Length == 0 ? "-" : right)}\t{gold[x].Cause}"));
+        }
+    }
+
+    private static Func<RoleExample, int> ChoiceOf(List<(RoleExample Example, int Chosen, double Probability)> choices)
+    {
+        var chosen = new Dictionary<RoleExample, int>(ReferenceEqualityComparer.Instance);
+        foreach (var c in choices) chosen[c.Example] = c.Chosen;
+        return x => chosen[x];
+    }
+}

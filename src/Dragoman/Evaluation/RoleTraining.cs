@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Dragoman.Actors;
+using Dragoman.Documents;
+using Dragoman.Events.Roles;
+using Dragoman.Ingest;
+using Dragoman.Pipeline;
+
+namespace Dragoman.Evaluation;
+
+/// <summary>Why the clause rules' answer for one role of a matched event is wrong (or that it is right): the tally of docs/benchmarks.md.</summary>
+public enum RoleMissCause
+{
+    RuleRight,
+    /// <summary>The gold leaves the role empty; the rules named one.</summary>
+    GoldWantsNone,
+    /// <summary>A candidate of the sentence holds the gold party; the rules chose another (or none).</summary>
+    OtherCandidateChosen,
+    /// <summary>Only the actor carried from an earlier sentence holds it.</summary>
+    CarriedOnly,
+    /// <summary>A candidate holds a word of the same stem but no shared content word ("Turkish" for "Turkey", "Huthi" for "Houthis").</summary>
+    WordingOnly,
+    /// <summary>The gold party is named in the article, but not in the event's sentence.</summary>
+    ElsewhereInArticle,
+    /// <summary>The gold words are nowhere in the article: a generic or implicit party ("civilians" for "five people").</summary>
+    GenericOrImplicit,
+}
+
+/// <summary>One role example with the gold party text and why the rules miss it.</summary>
+public sealed record LabelledRole(RoleExample Example, string? Gold, RoleMissCause Cause, bool Held);
+
+/// <summary>
+/// Builds the role ranker's training data from a folder shaped like articles-gold: for every system event of the same
+/// PLOVER type whose sentence overlaps a gold event's evidence (the way `eval articles` matches them), the candidates
+/// of its actor and target with their features (from the events stage's <c>RoleTrace</c>, the clause rules deciding),
+/// labelled right where the candidate's text shares a content word with the gold party (or is none where the gold
+/// leaves the role empty). Tagged with the part of the fixed split; training reads the development part only.
+/// </summary>
+public static class RoleTraining
+{
+    public static Result<List<LabelledRole>> Examples(string folder, PipelineResources resources, IReadOnlySet<string> held, ArticleFieldRules rules)
+    {
+        var input = Path.Combine(folder, "input.jsonl");
+        if (!File.Exists(input)) return Result<List<LabelledRole>>.Fail($"{folder}: no input.jsonl (expected a folder shaped like articles-gold)");
+        var decisions = new ConcurrentDictionary<Event, List<RoleDecision>>();
+        var pipeline = StandardPipeline.Build(resources, coreference: false, roleTrace: (ev, d) => decisions.GetOrAdd(ev, _ => []).Add(d));
+        var actors = ActorResources.Load();
+        var list = new List<LabelledRole>();
+        foreach (var outcome in BatchProcessor.Process(InputSources.Expand([input]), pipeline, null))
+        {
+            if (outcome.Document is not { } doc) continue;
+            var name = ArticleEvaluation.NameOf(doc);
+            var gold = GoldArticle.Read(Path.Combine(folder, "gold", name + ".json"));
+            if (!gold.IsOk) continue;
+            var view = ArticleEvaluation.View(doc, name, actors);
+            var articleWords = rules.ContentWords(doc.Text);
+            foreach (var g in gold.Value!.Events)
+            {
+                var spans = EvidenceLocator.Find(doc.Text, g.Evidence);
+                for (int i = 0; i < doc.Events.Count; i++)
+                {
+                    var se = view.Events[i];
+                    if (!ArticleFieldRules.TypeMatches(g.Plover, se.Plover, se.PloverMode) || !spans.Any(sp => se.Sentences.Any(s => s.Overlaps(sp)))) continue;
+                    if (!decisions.TryGetValue(doc.Events[i], out var ds)) continue;
+                    foreach (var d in ds)
+                    {
+                        var goldText = d.Role == RoleKind.Actor ? g.Actor : g.Target;
+                        var right = Enumerable.Range(0, d.Candidates.Count)
+                            .Where(k => rules.PartyMatches(goldText, d.Candidates[k].IsNone ? [] : [d.Candidates[k].Argument!.Text])).ToList();
+                        var example = new RoleExample(name, d.Role, d.Candidates, right, d.RuleChoice);
+                        list.Add(new LabelledRole(example, goldText, Cause(example, goldText, rules, articleWords), held.Contains(name)));
+                    }
+                }
+            }
+        }
+        return list;
+    }
+
+    private static RoleMissCause Cause(RoleExample x, string? gold, ArticleFieldRules rules, HashSet<string> articleWords)
+    {
+        if (x.Right.Contains(x.RuleChoice)) return RoleMissCause.RuleRight;
+        var goldWords = rules.ContentWords(gold);
+        if (goldWords.Count == 0) return RoleMissCause.GoldWantsNone;
+        if (x.Right.Any(k => !x.Candidates[k].IsNone && !x.Candidates[k].Chunk.IsEmpty)) return RoleMissCause.OtherCandidateChosen;
+        if (x.Right.Count > 0) return RoleMissCause.CarriedOnly;
+        bool Near(string a, string b) => a.Length >= 4 && b.Length >= 4 && a[..4] == b[..4];
+        if (x.Candidates.Any(c => !c.IsNone && rules.ContentWords(c.Argument!.Text).Any(w => goldWords.Any(gw => Near(w, gw))))) return RoleMissCause.WordingOnly;
+        return goldWords.Overlaps(articleWords) ? RoleMissCause.ElsewhereInArticle : RoleMissCause.GenericOrImplicit;
+    }
+
+    /// <summary>The markdown table of causes per role, counts and shares.</summary>
+    public static string CauseTable(IReadOnlyList<LabelledRole> data)
+    {
+        var sb = new StringBuilder("| cause | actor | target |\n|---|---|---|\n");
+        int na = data.Count(x => x.Example.Role == RoleKind.Actor), nt = data.Count(x => x.Example.Role == RoleKind.Target);
+        foreach (var cause in Enum.GetValues<RoleMissCause>())
+        {
+            int a = data.Count(x => x.Example.Role == RoleKind.Actor && x.Cause == cause), t = data.Count(x => x.Example.Role == RoleKind.Target && x.Cause == cause);
+            sb.Append(CultureInfo.InvariantCulture, $"| {cause} | {a} ({a / (double)Math.Max(1, na):0.00}) | {t} ({t / (double)Math.Max(1, nt):0.00}) |\n");
+        }
+        sb.Append(CultureInfo.InvariantCulture, $"| all role examples | {na} | {nt} |\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Accuracy of the chosen candidates: the share of examples whose chosen candidate is right.</summary>
+    public sealed record RoleScore(double Actor, double Target, int ActorExamples, int TargetExamples);
+
+    public static RoleScore Score(IReadOnlyList<RoleExample> xs, Func<RoleExample, int> choose)
+    {
+        var a = xs.Where(x => x.Role == RoleKind.Actor).ToList();
+        var t = xs.Where(x => x.Role == RoleKind.Target).ToList();
+        double Acc(List<RoleExample> ys) => ys.Count == 0 ? 0 : Math.Round(ys.Count(y => y.Right.Contains(choose(y))) / (double)ys.Count, 4);
+        return new RoleScore(Acc(a), Acc(t), a.Count, t.Count);
+    }
+
+    /// <summary>The fold of an article in cross-validation: its stable hash modulo the fold count (articles never straddle folds).</summary>
+    public static int Fold(string article, int folds) => (int)(ArticleSplit.StableHash(article) % (ulong)folds);
+
+    /// <summary>
+    /// Cross-validated choices on the development examples: for each fold, a model trained on the other folds chooses
+    /// among the fold's candidates. Returns, per example, the chosen candidate and its probability.
+    /// </summary>
+    public static List<(RoleExample Example, int Chosen, double Probability)> CrossValidate(IReadOnlyList<RoleExample> dev, int folds, double l2)
+    {
+        var result = new List<(RoleExample, int, double)>();
+        for (int f = 0; f < folds; f++)
+        {
+            var model = RoleModel.Train(dev.Where(x => Fold(x.Article, folds) != f).ToList(), l2);
+            foreach (var x in dev.Where(x => Fold(x.Article, folds) == f))
+            {
+                var (i, p) = model.Choose(x.Role, x.Candidates);
+                result.Add((x, i, p));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Reliability of the chosen answers' probabilities: five bins, count, mean probability, observed share right.</summary>
+    public static string Reliability(IReadOnlyList<(RoleExample Example, int Chosen, double Probability)> choices)
+    {
+        var sb = new StringBuilder("| probability | answers | mean probability | observed right |\n|---|---|---|---|\n");
+        for (int b = 0; b < 5; b++)
+        {
+            var bin = choices.Where(c => Math.Min(4, (int)(c.Probability * 5)) == b).ToList();
+            if (bin.Count == 0) continue;
+            sb.Append(CultureInfo.InvariantCulture,
+                $"| {b / 5.0:0.0}-{(b + 1) / 5.0:0.0} | {bin.Count} | {bin.Average(c => c.Probability):0.000} | {bin.Count(c => c.Example.Right.Contains(c.Chosen)) / (double)bin.Count:0.000} |\n");
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,328 @@
+using Dragoman.Documents;
+using Dragoman.Events.Counts;
+using Dragoman.Text.Syntax;
+
+namespace Dragoman.Events.Roles;
+
+/// <summary>Which role of an event a candidate is ranked for.</summary>
+public enum RoleKind { Actor, Target }
+
+/// <summary>
+/// One answer the role ranker may give for a role: a phrase of the event's sentence (its token chunk there), the named
+/// actor carried from earlier in the article, or none (<see cref="Argument"/> null). <see cref="Features"/> are the
+/// ranker's inputs, named without the role prefix the model adds.
+/// </summary>
+public sealed record RoleCandidate(Chunk Chunk, EventArgument? Argument, IReadOnlyDictionary<string, double> Features)
+{
+    public bool IsNone => Argument is null;
+}
+
+/// <summary>How one role of one event was chosen: its candidates, the clause rules' choice, the ranker's (the rules' without a model).</summary>
+public sealed record RoleDecision(RoleKind Role, IReadOnlyList<RoleCandidate> Candidates, int RuleChoice, int Chosen, double? Probability);
+
+/// <summary>What the clause rules proposed for an event, the input the candidates are described against.</summary>
+internal sealed record RoleContext(
+    Document Document, SentenceView View, CodedEvent Event, string Code, Chunk RuleActor, Chunk RuleTarget,
+    TextSpan? Speaker, EventArgument? CarriedActor, Chunk Means);
+
+/// <summary>
+/// The candidates of one role of one event and their features (models/roles/README.md): the none answer; every basic
+/// noun phrase of the sentence (with its coordination), every entity mention in it, and the chunks the clause rules
+/// proposed; and the last named actor of the article before it (where the clause names none). The clause rules are
+/// features here, not the decision: whether a phrase is the rules' actor or target, the subject, object or "by" agent
+/// of the trigger, on which side and how far, after which preposition, its entity type, actor-dictionary code and
+/// sector, whether it is a place, a time, a weapon, a count, a pronoun, the sentence's speaker.
+/// </summary>
+internal static class RoleCandidates
+{
+    private static readonly string[] WeaponHeads = ["bomb", "bombs", "shell", "shells", "shelling", "rocket", "rockets", "missile", "missiles",
+        "mortar", "mortars", "explosion", "blast", "device", "grenade", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
+        "fire", "gunfire", "drone", "drones", "bullets", "gas", "weapons", "attack", "attacks", "bombing", "bombardment"];
+
+    public static List<RoleCandidate> For(RoleKind role, RoleContext c, Func<Chunk, EventArgument?> argument)
+    {
+        var v = c.View;
+        var ce = c.Event;
+        var rule = role == RoleKind.Actor ? c.RuleActor : c.RuleTarget;
+        var other = role == RoleKind.Actor ? c.RuleTarget : c.RuleActor;
+        var list = new List<RoleCandidate> { new(Chunk.None, null, NoneFeatures(c, rule)) };
+        // read once for all candidates
+        var sentence = v.SpanOf(new Chunk(0, v.Count));
+        var d = c.Document;
+        var clause = new SentenceFacts(
+            ce.Nominal ? Chunk.None : v.Subject(ce.Trigger.Start), ce.Nominal ? Chunk.None : v.Object(ce.Trigger.End - 1), ce.Nominal ? Chunk.None : v.ByAgent(ce.Trigger.End - 1),
+            d.Mentions.Where(m => sentence.Contains(m.Span) && m.Type is not (EntityType.DATE or EntityType.QUANTITY)).ToList(),
+            d.Places.Where(p => sentence.Overlaps(p.Span)).Select(p => p.Span).ToList(),
+            d.Times.Where(t => sentence.Overlaps(t.Span)).Select(t => t.Span).ToList())
+        {
+            Governor = ce.Nominal ? GoverningVerb(v, ce.Trigger) : null,
+            MeansAfter = ce.Nominal ? Chunk.None : CasualtyRoles.MeansAfter(v, ce.Trigger),
+        };
+        var seen = new HashSet<Chunk>();
+        // the trigger's own words are no party ("the attack"), unless the clause rules say so
+        void Add(Chunk ch, bool proposed = false)
+        {
+            if (ch.IsEmpty || ch.End > v.Count || (!proposed && ch.Start >= ce.Trigger.Start && ch.End <= ce.Trigger.End) || !seen.Add(ch)) return;
+            if (argument(ch) is not { } arg) return;
+            list.Add(new RoleCandidate(ch, arg, PhraseFeatures(c, clause, ch, rule, other)));
+        }
+        Add(rule, proposed: true);
+        Add(other, proposed: true);
+        for (int k = 0; k < v.Count; k++)
+        {
+            if (!v.IsNominal(k) || v.TagAt(k) is Tag.Poss) continue;
+            var np = v.NounPhraseStartingAt(k);
+            if (np.IsEmpty) continue;
+            Add(np);
+            var coordinated = v.CoordinatedRight(np);
+            if (coordinated.End > np.End) Add(coordinated);
+            k = np.End - 1;
+        }
+        foreach (var m in clause.Mentions)
+            if (ChunkOf(v, m.Span) is { IsEmpty: false } mc) Add(mc);
+        // a clause that names nobody may continue the article's last named actor ("They then made off with ...")
+        if (role == RoleKind.Actor && c.CarriedActor is { } carried && !sentence.Contains(carried.Span) && !IsHeadlineItself(d, carried.Span))
+            list.Add(new RoleCandidate(Chunk.None, carried with { }, CarriedFeatures(c, rule, "carried")));
+        // ... or a party named in the sentence before or in the headline: the names there, by entity
+        var named = new HashSet<string>(list.Where(x => !x.IsNone).Select(x => x.Argument!.EntityId ?? x.Argument.Text), StringComparer.Ordinal);
+        foreach (var (span, where) in ContextSpans(d, sentence))
+            foreach (var m in d.Mentions)
+            {
+                if (!span.Contains(m.Span) || m.Type is not (EntityType.ORG or EntityType.PERSON or EntityType.NORP)) continue;
+                // a headline the recogniser reads as one long name is the headline itself, never a party
+                if (IsHeadlineItself(d, m.Span)) continue;
+                var entity = d.EntityById(m.EntityId);
+                var arg = new EventArgument(m.Text, m.Span, entity?.Id, entity?.Actor?.Code);
+                if (!named.Add(arg.EntityId ?? arg.Text)) continue;
+                var f = CarriedFeatures(c, rule, where);
+                f[where + "|ner=" + m.Type] = 1;
+                if (arg.Code is { } code) Sectors(f, code, where + "|");
+                list.Add(new RoleCandidate(Chunk.None, arg, f));
+            }
+        if (role == RoleKind.Actor) list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && NeverActor(c, clause, x.Chunk));
+        // in an active clause a prepositional phrase before the verb is an adjunct ("fighting alongside Turkish troops attacked"), not what is done to
+        if (role == RoleKind.Target && !ce.Nominal && !ce.Passive)
+            list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && x.Chunk.End <= ce.Trigger.Start && x.Chunk != rule
+                && x.Chunk.Start > 0 && v.TagAt(x.Chunk.Start - 1) is Tag.Prep);
+        // a use of force whose clause counts its victims ("12 were killed", "killed 17 people") has those victims as its
+        // target: the count and the target name the same people, so no other phrase may take the role
+        if (role == RoleKind.Target && IsForce(c.Code) && !rule.IsEmpty && CountParser.ParseAt(v, rule.Start, bareVague: true) is not null)
+            list.RemoveAll(x => x.IsNone || x.Chunk != rule);
+        return list;
+    }
+
+    /// <summary>
+    /// The clause's constraints on the actor, kept from the rules as vetoes rather than preferences: who reacts to an event
+    /// noun (denies, condemns, reports it) is not its actor; a weapon or form of violence, before the verb or after a
+    /// passive one ("A car bomb killed", "were killed in the strikes"), is the means, not who (ACLED's unidentified
+    /// actor), though a party named with it ("Turkish" in "A Turkish drone strike") may be; the sentence's speaker is
+    /// not the actor of what it reports unless the clause makes it so ("the group said it killed"); a place after a
+    /// locative preposition says where, not who.
+    /// </summary>
+    private static bool NeverActor(RoleContext c, SentenceFacts clause, Chunk ch)
+    {
+        var v = c.View;
+        if (clause.Governor is { Kind: "reaction" } reacting && ch.Start >= reacting.Subject.Start && ch.End <= reacting.Subject.End) return true;
+        if (HoldsHead(ch, c.Means) || HoldsHead(ch, clause.MeansAfter)) return true;
+        // a weapon, a form of violence or a place named by a common noun ("an attack", "the shelling", "the neighborhood")
+        // is how or where, never who; a party named inside it ("the Turkish drone") is its own candidate
+        int head = HeadOf(v, ch);
+        if (!HasTag(v, ch, Tag.Proper) && !clause.Mentions.Exists(m => v.SpanOf(ch).Overlaps(m.Span))
+            && (IsWeapon(v.Word(head).ToString()) || v.IsAny(head, EventsComponent.PlaceHeads))) return true;
+        var span = v.SpanOf(ch);
+        if (c.Speaker is { } speaker && span.Overlaps(speaker) && ch != c.RuleActor) return true;
+        // the phrase the candidate ends (a name inside "northern Syria", "the Turkish border") after "in", "near", "on" ...
+        int start = ch.Start;
+        while (start > 0 && v.IsNominal(start - 1) && v.TagAt(start - 1) != Tag.Pron) start--;
+        var np = v.NounPhraseStartingAt(start);
+        return start > 0 && v.IsAny(start - 1, EventsComponent.LocativePreps)
+            && (clause.Places.Exists(p => span.Overlaps(p)) || (!np.IsEmpty && v.IsAny(np.End - 1, EventsComponent.PlaceHeads)));
+    }
+
+    private static bool IsWeapon(string word) => Array.Exists(WeaponHeads, w => word.Equals(w, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a candidate holds the head word (the last word) of a means phrase.</summary>
+    private static bool HoldsHead(Chunk ch, Chunk means) => !means.IsEmpty && ch.Start <= means.End - 1 && ch.End >= means.End;
+
+    /// <summary>The token chunk of a text span inside the view (tokens that lie within it), or none.</summary>
+    public static Chunk ChunkOf(SentenceView v, TextSpan span)
+    {
+        int s = -1, e = -1;
+        for (int k = 0; k < v.Count; k++)
+        {
+            if (v[k].Start >= span.Start && v[k].End <= span.End) { if (s < 0) s = k; e = k + 1; }
+            else if (s >= 0) break;
+        }
+        return s < 0 ? Chunk.None : new Chunk(s, e);
+    }
+
+    private static string Root(string code) => code.Length >= 2 ? code[..2] : code;
+
+    private static bool IsForce(string code) => Root(code) is "18" or "19" or "20";
+
+    /// <summary>The event's own description, conjoined with the none answer and with the phrase's clause position.</summary>
+    private static string Frame(CodedEvent ce) => ce.Nominal ? "noun" : ce.Passive ? "passive" : "active";
+
+    private static Dictionary<string, double> NoneFeatures(RoleContext c, Chunk rule)
+    {
+        var f = new Dictionary<string, double>(StringComparer.Ordinal) { ["none"] = 1, ["none|" + Frame(c.Event)] = 1 };
+        f[rule.IsEmpty ? "none|rule_none" : "none|rule_some"] = 1;
+        f[IsForce(c.Code) ? "none|force" : "none|other"] = 1;
+        f["none|root=" + Root(c.Code)] = 1;
+        return f;
+    }
+
+    /// <summary>A name in the headline that covers half of it or more: the recogniser read the headline as one long name.</summary>
+    private static bool IsHeadlineItself(Document d, TextSpan name) =>
+        d.Article.TitleSpan is { } title && title.Contains(name) && 2 * (name.End - name.Start) >= title.End - title.Start;
+
+    /// <summary>The previous sentence and the headline (when they are not the event's own sentence), each with its name.</summary>
+    private static IEnumerable<(TextSpan Span, string Where)> ContextSpans(Document d, TextSpan sentence)
+    {
+        int si = d.SentenceAt(sentence.Start);
+        if (si > 0) yield return (d.Sentences[si - 1].Span, "previous");
+        if (d.Article.TitleSpan is { } title && !title.Overlaps(sentence) && (si <= 0 || !title.Overlaps(d.Sentences[si - 1].Span))) yield return (title, "headline");
+    }
+
+    /// <summary>A party from outside the event's sentence ("carried", "previous", "headline"): where it comes from, against the event's frame.</summary>
+    private static Dictionary<string, double> CarriedFeatures(RoleContext c, Chunk rule, string where)
+    {
+        var f = new Dictionary<string, double>(StringComparer.Ordinal) { [where] = 1, [where + "|" + Frame(c.Event)] = 1 };
+        f[rule.IsEmpty ? where + "|rule_none" : where + "|rule_some"] = 1;
+        f[IsForce(c.Code) ? where + "|force" : where + "|other"] = 1;
+        if (where == "carried" && c.CarriedActor?.Code is { } code) Sectors(f, code, "carried|");
+        return f;
+    }
+
+    /// <summary>What every candidate of one event is compared with: the trigger's clause positions, the sentence's mentions, places and times.</summary>
+    private sealed record SentenceFacts(Chunk Subject, Chunk Object, Chunk ByAgent, List<Mention> Mentions, List<TextSpan> Places, List<TextSpan> Times)
+    {
+        public (Chunk Subject, string Kind)? Governor { get; init; }
+
+        /// <summary>The weapon phrase right after a violent verb ("were killed in the strikes").</summary>
+        public Chunk MeansAfter { get; init; } = Chunk.None;
+    }
+
+    /// <summary>
+    /// The verb an event noun is the object of: its subject, and its kind: "light" ("launched an attack"), "reaction" (a
+    /// speech or reaction verb, SpeechLexicon: "the ministry denied the bombing"), else "other" ("intensified its bombing").
+    /// </summary>
+    private static (Chunk Subject, string Kind)? GoverningVerb(SentenceView v, Chunk trigger)
+    {
+        int p = trigger.Start - 1;
+        while (p >= 0 && v.TagAt(p) is Tag.Det or Tag.Num or Tag.Adv or Tag.Poss or Tag.Noun or Tag.Proper) p--;
+        if (p < 0 || v.TagAt(p) != Tag.Verb) return null;
+        var subject = v.Subject(p);
+        if (subject.IsEmpty || subject.End > p) return null;
+        var verb = v.Word(p).ToString();
+        bool reaction = SpeechLexicon.Cues.Contains(verb) || Array.Exists(SpeechLexicon.ReactionStems, st => verb.StartsWith(st, StringComparison.OrdinalIgnoreCase));
+        return (subject, EventsComponent.LightVerbs.Contains(verb) ? "light" : reaction ? "reaction" : "other");
+    }
+
+    private static Dictionary<string, double> PhraseFeatures(RoleContext c, SentenceFacts clause, Chunk ch, Chunk rule, Chunk other)
+    {
+        var v = c.View;
+        var ce = c.Event;
+        var d = c.Document;
+        var f = new Dictionary<string, double>(StringComparer.Ordinal) { ["phrase"] = 1 };
+        string frame = Frame(ce);
+        void On(string name) { f[name] = 1; }
+        if (ch == rule) On("rule");
+        else if (Overlaps(ch, rule)) On("rule_overlap");
+        if (ch == other) On("other_rule");
+        else if (Overlaps(ch, other)) On("other_overlap");
+        bool before = ch.End <= ce.Trigger.Start;
+        bool inside = !before && ch.Start < ce.Trigger.End;
+        string side = inside ? "holds" : before ? "before" : "after";
+        On("side=" + side);
+        On("side=" + side + "|" + frame);
+        int dist = inside ? 0 : before ? ce.Trigger.Start - ch.End : ch.Start - ce.Trigger.End;
+        string bucket = dist switch { 0 => "0", 1 => "1", 2 => "2", <= 5 => "3-5", <= 10 => "6-10", _ => "11+" };
+        On("dist=" + bucket);
+        On("dist=" + bucket + "|" + side);
+        if (!ce.Nominal)
+        {
+            // aligned by the phrase's edge: the syntax's chunks and the candidates may differ in their modifiers
+            if (!clause.Subject.IsEmpty && ch.End == clause.Subject.End) On("subject|" + frame);
+            if (!clause.Object.IsEmpty && ch.Start == clause.Object.Start) On("object|" + frame);
+            if (!clause.ByAgent.IsEmpty && ch.Start == clause.ByAgent.Start) On("by_agent|" + frame);
+        }
+        var prep = ch.Start > 0 && v.TagAt(ch.Start - 1) is Tag.Prep or Tag.By or Tag.Of or Tag.To ? v.Word(ch.Start - 1).ToString().ToLowerInvariant() : "none";
+        if (prep is not ("none" or "by" or "of" or "in" or "on" or "against" or "with" or "from" or "at" or "between" or "to" or "for" or "near" or "after" or "during")) prep = "other";
+        On("prep=" + prep);
+        On("prep=" + prep + "|" + side);
+        // an event noun's complements: "the killing of X", "an attack by X", "X's attack"
+        if (ce.Nominal && ch.Start == ce.Trigger.End + 1) On("noun_complement=" + prep);
+        if (ce.Nominal && ch.End == ce.Trigger.Start) On("noun_modifier");
+        // the subject of the verb an event noun is the object of: who performs it after a light verb ("ISIS launched an
+        // attack"), often who reacts to it after another ("the ministry denied the bombing")
+        if (clause.Governor is { } g && g.Subject == ch) On("governor_subject=" + g.Kind);
+        var span = v.SpanOf(ch);
+        Mention? mention = null;
+        foreach (var m in clause.Mentions)
+            if (span.Contains(m.Span) && (mention is null || m.Span.End >= mention.Span.End)) mention = m;
+        On("ner=" + (mention?.Type.ToString() ?? "none"));
+        if (mention is not null) On("ner=" + mention.Type + "|" + side);
+        if (d.EntityById(mention?.EntityId)?.Actor?.Code is { } code) { On("actor_code"); On("actor_code|" + side); Sectors(f, code, ""); }
+        if (clause.Places.Exists(p => span.Overlaps(p))) On("place");
+        if (clause.Times.Exists(t => span.Overlaps(t))) On("time");
+        int head = HeadOf(v, ch);
+        var headWord = v.Word(head).ToString();
+        if (v.TagAt(head) == Tag.Pron) On("pronoun");
+        if (HasTag(v, ch, Tag.Proper)) On("proper");
+        if (EventsComponent.PartyNouns.Contains(headWord)) On("party_noun");
+        if (CountParser.PersonNouns.TryGetValue(headWord, out var who)) On("person_noun" + (who.Length > 0 ? "=" + who : ""));
+        if (IsWeapon(headWord)) On("weapon");
+        if (v.TagAt(ch.Start) == Tag.Num || v.TagAt(CountStart(v, ch)) == Tag.Num) On("count");
+        if (IsForce(c.Code) && f.ContainsKey("count")) On("count|force");
+        if (ch.Start <= ce.Trigger.Start && ch.End >= ce.Trigger.End) On("holds_trigger");
+        if (c.Speaker is { } sp && span.Overlaps(sp)) On("speaker");
+        On(ch.Length switch { 1 => "len=1", 2 => "len=2", <= 4 => "len=3-4", _ => "len=5+" });
+        if (ch.Start == 0) On("sentence_start");
+        // the clause between the phrase and the trigger: commas and other verbs there mean another clause's party
+        int from = before ? ch.End : ce.Trigger.End, to = before ? ce.Trigger.Start : ch.Start;
+        int commas = 0, verbs = 0;
+        for (int i = from; i < to; i++)
+        {
+            if (v.TagAt(i) is Tag.Comma or Tag.Punct || v.IsAny(i, ";", ":")) commas++;
+            else if (v.TagAt(i) == Tag.Verb) verbs++;
+            else if (v.TagAt(i) == Tag.Rel) On("crosses_relative");
+        }
+        if (!inside) { On(commas == 0 ? "commas=0" : commas == 1 ? "commas=1" : "commas=2+"); On(verbs == 0 ? "verbs=0|" + side : verbs == 1 ? "verbs=1|" + side : "verbs=2+|" + side); }
+        // the head noun itself, learned: "people", "forces", "village" (names are left to their entity type)
+        if (v.TagAt(head) is Tag.Noun) On("head=" + headWord.ToLowerInvariant());
+        if (mention is not null) On("ner=" + mention.Type + "|" + frame);
+        return f;
+    }
+
+    /// <summary>The actor code's sector parts ("SYRGOVMIL": GOV, MIL), the coarse kind of party the dictionary knows.</summary>
+    private static void Sectors(Dictionary<string, double> f, string code, string prefix)
+    {
+        var parts = Actors.ActorCodes.Split(code);
+        for (int i = 1; i < parts.Length; i++) f[prefix + "sector=" + parts[i]] = 1;
+        if (parts.Length == 1) f[prefix + "sector=state"] = 1;
+    }
+
+    private static bool Overlaps(Chunk a, Chunk b) => !a.IsEmpty && !b.IsEmpty && a.Start < b.End && b.Start < a.End;
+
+    private static bool HasTag(SentenceView v, Chunk ch, Tag tag)
+    {
+        for (int i = ch.Start; i < ch.End; i++) if (v.TagAt(i) == tag) return true;
+        return false;
+    }
+
+    /// <summary>The head of a phrase: its last word before an "of", preposition, comma or relative word.</summary>
+    private static int HeadOf(SentenceView v, Chunk ch)
+    {
+        for (int i = ch.Start + 1; i < ch.End; i++)
+            if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.Comma or Tag.Rel or Tag.By or Tag.Conj) return i - 1;
+        return ch.End - 1;
+    }
+
+    /// <summary>The first word after a count modifier ("at least 12": 12).</summary>
+    private static int CountStart(SentenceView v, Chunk ch)
+    {
+        for (int i = ch.Start; i < Math.Min(ch.End, ch.Start + 3); i++) if (v.TagAt(i) == Tag.Num) return i;
+        return ch.Start;
+    }
+}

@@ -1,0 +1,125 @@
+using Dragoman.Attribution;
+using Dragoman.Documents;
+using Dragoman.Evaluation;
+using Dragoman.Events;
+using Dragoman.Events.Roles;
+using Dragoman.Pipeline;
+using Dragoman.Tests.Support;
+using Dragoman.Text;
+
+namespace Dragoman.Tests.Events;
+
+/// <summary>The role ranker (Events/Roles, models/roles): its candidates and features, its model file, its fitting, and that it beats the clause rules.</summary>
+public class RoleRankerTests
+{
+    /// <summary>Text, attribution and events with the clause rules deciding, every role decision recorded.</summary>
+    private static List<(Event Event, RoleDecision Decision)> Decisions(string text)
+    {
+        var seen = new List<(Event, RoleDecision)>();
+        var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new AttributionComponent())
+            .Add(new EventsComponent(EventTestDocs.Res) { RoleTrace = (e, d) => seen.Add((e, d)) }).Build();
+        var doc = pipeline.Process(new Document(new Article { Uri = "test", Text = text }, null));
+        return seen.ConvertAll(x => (x.Item1, x.Item2)).Where(x => doc.Events.Contains(x.Item1)).ToList();
+    }
+
+    // text, trigger, role, candidate text, feature it carries, reason
+    [Theory]
+    [InlineData("Rebels attacked the town of Alpha on Tuesday.", "attacked", "Actor", "Rebels", "subject|active", "the subject of an active verb is marked as such")]
+    [InlineData("Rebels attacked the town of Alpha on Tuesday.", "attacked", "Target", "the town of Alpha", "object|active", "the object of an active verb is marked as such")]
+    [InlineData("Rebels attacked the town of Alpha on Tuesday.", "attacked", "Actor", "Rebels", "rule", "the clause rules' actor is a feature of its candidate, not the decision")]
+    [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Actor", "soldiers", "by_agent|passive", "the 'by' agent of a passive verb is marked as such")]
+    [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Target", "Five villagers", "count", "a phrase opened by a number is a count")]
+    [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Target", "the town", "prep=in", "the preposition before a phrase is a feature")]
+    [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Target", "the town", "side=after", "a phrase after the trigger is on its right")]
+    [InlineData("Rebels attacked the town of Alpha on Tuesday.", "attacked", "Actor", "the town of Alpha", "other_rule", "the other role's proposal is marked on the candidate")]
+    public void Candidates_carry_the_clause_facts_as_features(string text, string trigger, string role, string candidate, string feature, string why)
+    {
+        var decisions = Decisions(text);
+        var d = decisions.Find(x => text.Substring(x.Event.Trigger.Start, x.Event.Trigger.End - x.Event.Trigger.Start) == trigger && x.Decision.Role.ToString() == role).Decision;
+        Assert.True(d is not null, $"{why}: no {role} decision for '{trigger}'");
+        Assert.True(d!.Candidates[0].IsNone, $"{why}: the first candidate is the none answer");
+        var c = d.Candidates.FirstOrDefault(x => !x.IsNone && x.Argument!.Text == candidate);
+        Assert.True(c is not null, $"{why}: no candidate '{candidate}' among {string.Join(" | ", d.Candidates.Where(x => !x.IsNone).Select(x => x.Argument!.Text))}");
+        Assert.True(c!.Features.ContainsKey(feature), $"{why}: '{candidate}' has {string.Join(", ", c.Features.Keys)}");
+    }
+
+    private static RoleCandidate Candidate(string text, params string[] features) =>
+        new(text.Length == 0 ? Dragoman.Text.Syntax.Chunk.None : new Dragoman.Text.Syntax.Chunk(0, 1),
+            text.Length == 0 ? null : new EventArgument(text, new TextSpan(0, text.Length)),
+            features.ToDictionary(f => f, _ => 1.0));
+
+    [Fact]
+    public void A_fitted_ranker_learns_which_candidate_is_right_and_its_fit_is_deterministic()
+    {
+        // the subject is right in active clauses, none is right when the clause has no subject; a decoy object is never right
+        var data = new List<RoleExample>();
+        for (int i = 0; i < 20; i++)
+        {
+            data.Add(new RoleExample("a" + i % 4, RoleKind.Actor, [Candidate("", "none"), Candidate("x", "phrase", "subject"), Candidate("y", "phrase", "object")], [1], 2));
+            data.Add(new RoleExample("b" + i % 4, RoleKind.Actor, [Candidate("", "none", "none|rule_none"), Candidate("y", "phrase", "object")], [0], 1));
+        }
+        var model = RoleModel.Train(data);
+        Assert.Equal(1, model.Choose(RoleKind.Actor, data[0].Candidates).Index);
+        Assert.Equal(0, model.Choose(RoleKind.Actor, data[1].Candidates).Index);
+        Assert.True(model.Choose(RoleKind.Actor, data[0].Candidates).Probability > 0.5, "a clear choice is probable");
+        Assert.Equal(model.Weights, RoleModel.Train(data).Weights);
+        Assert.DoesNotContain(model.Weights.Keys, k => k.StartsWith("target:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_model_round_trips_through_its_file()
+    {
+        var model = new RoleModel(new Dictionary<string, double> { ["actor:none"] = -1.5, ["target:subject|passive"] = 2 });
+        var path = Path.Combine(Path.GetTempPath(), $"roles-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            model.Save(path, ["test model"]);
+            var back = RoleModel.Load(path);
+            Assert.True(back.IsOk, back.Error);
+            Assert.Equal(model.Weights, back.Value!.Weights);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Theory]
+    [InlineData("not a model\nactor:none\t1\n", "first line must be")]
+    [InlineData(RoleModel.ModelHeader + "\nactor:none 1\n", "expected FEATURE<TAB>WEIGHT")]
+    [InlineData("", "empty file")]
+    public void A_bad_model_file_is_an_error_naming_the_problem(string content, string message)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"roles-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            File.WriteAllText(path, content);
+            var r = RoleModel.Load(path);
+            Assert.False(r.IsOk);
+            Assert.Contains(message, r.Error);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void The_shipped_model_loads_and_weighs_both_roles()
+    {
+        var model = RoleModel.LoadBundled();
+        Assert.True(model.IsOk, model.Error);
+        Assert.Contains(model.Value!.Weights.Keys, k => k.StartsWith("actor:", StringComparison.Ordinal));
+        Assert.Contains(model.Value!.Weights.Keys, k => k.StartsWith("target:", StringComparison.Ordinal));
+    }
+
+    [SharedFact]
+    public void On_the_development_part_the_shipped_ranker_chooses_better_than_the_clause_rules()
+    {
+        var folder = Path.Combine(Paths.SharedData, "articles-gold");
+        var held = ArticleSplit.ReadHeld(Path.Combine(Paths.RepoRoot, "data", "eval", ArticleSplit.HeldFileName));
+        Assert.True(held.IsOk, held.Error);
+        var examples = RoleTraining.Examples(folder, PipelineResources.Load(null), held.Value!, ArticleFieldRules.LoadBundled());
+        Assert.True(examples.IsOk, examples.Error);
+        var dev = examples.Value!.Where(x => !x.Held).Select(x => x.Example).ToList();
+        var model = RoleModel.LoadBundled().Value!;
+        var rules = RoleTraining.Score(dev, x => x.RuleChoice);
+        var ranker = RoleTraining.Score(dev, x => model.Choose(x.Role, x.Candidates).Index);
+        Assert.True(ranker.Actor > rules.Actor && ranker.Target > rules.Target,
+            $"ranker actor {ranker.Actor} target {ranker.Target}, rules actor {rules.Actor} target {rules.Target}");
+    }
+}
