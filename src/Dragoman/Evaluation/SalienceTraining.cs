@@ -61,50 +61,81 @@ public static class SalienceTraining
         return new SalienceDataSet(list, goldCounts);
     }
 
-    /// <summary>What the main events at one threshold show on a part: recall of gold main events, events per article, share outside gold sentences.</summary>
-    public sealed record ThresholdPoint(double Threshold, double Recall, double PerArticle, double Outside);
+    /// <summary>What the main events under one rule (threshold, and the article's <c>Top</c> best always shown) show on a part: recall of gold main events, events per article, share outside gold sentences.</summary>
+    public sealed record ThresholdPoint(double Threshold, double Recall, double PerArticle, double Outside, int Top = SalienceComponent.DefaultTopPerArticle);
 
-    /// <summary>The main events <see cref="SalienceComponent.SelectMain"/> shows at each threshold (0.05 steps, 0.1 to 0.9).</summary>
-    public static List<ThresholdPoint> Sweep(SalienceModel model, IReadOnlyList<SalienceExample> data, IReadOnlyDictionary<string, int> goldPerArticle)
+    /// <summary>How many best-ranked events per article the trainer tries to always show.</summary>
+    public static readonly int[] TopChoices = [1, 2, 3];
+
+    /// <summary>The main events <see cref="SalienceComponent.SelectMain"/> shows at each threshold (0.05 steps, 0.1 to 0.9) and each of <see cref="TopChoices"/>.</summary>
+    public static List<ThresholdPoint> Sweep(SalienceModel model, IReadOnlyList<SalienceExample> data, IReadOnlyDictionary<string, int> goldPerArticle) =>
+        Sweep(data, x => model.Probability(x.Features), goldPerArticle);
+
+    /// <summary>The same sweep over given probabilities (out-of-fold ones in cross-validation).</summary>
+    public static List<ThresholdPoint> Sweep(IReadOnlyList<SalienceExample> data, Func<SalienceExample, double> probability, IReadOnlyDictionary<string, int> goldPerArticle)
     {
         var articles = data.GroupBy(x => x.Article).Select(a => a.ToList()).ToList();
         int gold = articles.Sum(a => goldPerArticle.GetValueOrDefault(a[0].Article));
         var points = new List<ThresholdPoint>();
-        for (int step = 18; step >= 2; step--)
-        {
-            double t = step / 20.0;
-            int shown = 0, outside = 0, found = 0;
-            foreach (var xs in articles)
+        foreach (int top in TopChoices)
+            for (int step = 18; step >= 2; step--)
             {
-                var main = SalienceComponent.SelectMain(xs, x => model.Probability(x.Features), x => x.Historical, x => x.Group, t);
-                var hit = new HashSet<int>();
-                for (int i = 0; i < xs.Count; i++)
+                double t = step / 20.0;
+                int shown = 0, outside = 0, found = 0;
+                foreach (var xs in articles)
                 {
-                    if (!main[i]) continue;
-                    shown++;
-                    if (!xs[i].InGoldSentence) outside++;
-                    hit.UnionWith(xs[i].GoldMatches);
+                    var main = SalienceComponent.SelectMain(xs, probability, x => x.Historical, x => x.Group, t, top);
+                    var hit = new HashSet<int>();
+                    for (int i = 0; i < xs.Count; i++)
+                    {
+                        if (!main[i]) continue;
+                        shown++;
+                        if (!xs[i].InGoldSentence) outside++;
+                        hit.UnionWith(xs[i].GoldMatches);
+                    }
+                    found += hit.Count;
                 }
-                found += hit.Count;
+                points.Add(new ThresholdPoint(t, (double)found / Math.Max(1, gold), (double)shown / Math.Max(1, articles.Count), (double)outside / Math.Max(1, shown), top));
             }
-            points.Add(new ThresholdPoint(t, (double)found / Math.Max(1, gold), (double)shown / Math.Max(1, articles.Count), (double)outside / Math.Max(1, shown)));
-        }
         return points;
     }
 
     /// <summary>
-    /// The threshold with the best recall of gold main events among those within both noise budgets (at most
+    /// The rule with the best recall of gold main events among those within both noise budgets (at most
     /// <paramref name="maxPerArticle"/> events per article, at most <paramref name="maxOutside"/> of them outside gold
-    /// sentences); when none is within both, the best recall within the per-article budget. Ties go to the higher threshold.
+    /// sentences); when none is within both, the best recall within the per-article budget. Ties go to the fewer
+    /// events per article (then the higher threshold).
     /// </summary>
-    public static double BestThreshold(IReadOnlyList<ThresholdPoint> sweep, double maxPerArticle, double maxOutside)
+    public static ThresholdPoint BestRule(IReadOnlyList<ThresholdPoint> sweep, double maxPerArticle, double maxOutside)
     {
         var within = sweep.Where(p => p.PerArticle <= maxPerArticle && p.Outside <= maxOutside).ToList();
         if (within.Count == 0) within = sweep.Where(p => p.PerArticle <= maxPerArticle).ToList();
-        if (within.Count == 0) return sweep.Count == 0 ? 0.5 : sweep[0].Threshold;
+        if (within.Count == 0) return sweep.Count == 0 ? new ThresholdPoint(0.5, 0, 0, 0) : sweep[0];
         double best = within.Max(p => p.Recall);
-        return within.First(p => p.Recall >= best - 1e-9).Threshold;
+        return within.Where(p => p.Recall >= best - 1e-9).OrderBy(p => p.PerArticle).ThenByDescending(p => p.Threshold).First();
     }
+
+    /// <summary>
+    /// Out-of-fold probabilities on the development part: the articles (in name order) dealt into <paramref name="folds"/>
+    /// folds, each fold's events scored by a model fitted on the others, so that the rule chosen on them and the
+    /// figures they give are not flattered by fitting the same articles.
+    /// </summary>
+    public static Dictionary<SalienceExample, double> OutOfFold(IReadOnlyList<SalienceExample> dev, int folds, double l2)
+    {
+        var names = dev.Select(x => x.Article).Distinct().Order(StringComparer.Ordinal).ToList();
+        var fold = names.Select((n, i) => (n, i % folds)).ToDictionary(p => p.n, p => p.Item2, StringComparer.Ordinal);
+        var probabilities = new Dictionary<SalienceExample, double>(ReferenceEqualityComparer.Instance);
+        for (int k = 0; k < folds; k++)
+        {
+            var model = SalienceModel.Train(dev.Where(x => fold[x.Article] != k).Select(x => (x.Features, x.Label)).ToList(), 0.5, l2);
+            foreach (var x in dev.Where(x => fold[x.Article] == k)) probabilities[x] = model.Probability(x.Features);
+        }
+        return probabilities;
+    }
+
+    /// <summary>Brier score of given probabilities.</summary>
+    public static double Brier(IReadOnlyList<SalienceExample> data, Func<SalienceExample, double> probability) =>
+        data.Count == 0 ? 0 : Math.Round(data.Average(x => Math.Pow(probability(x) - (x.Label ? 1 : 0), 2)), 4);
 
     /// <summary>Brier score and a reliability table (ten bins of predicted probability: count, mean predicted, observed share).</summary>
     public static (double Brier, string Table) Calibration(SalienceModel model, IReadOnlyList<SalienceExample> data)

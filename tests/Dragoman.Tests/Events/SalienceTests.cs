@@ -50,6 +50,7 @@ public class SalienceTests
             var back = SalienceModel.Load(path);
             Assert.True(back.IsOk, back.Error);
             Assert.Equal(0.4, back.Value!.Threshold);
+            Assert.Equal(model.TopPerArticle, back.Value.TopPerArticle);
             Assert.Equal(model.Weights.Keys.Order(), back.Value.Weights.Keys.Order());
         }
         finally { File.Delete(path); }
@@ -59,6 +60,7 @@ public class SalienceTests
     [InlineData("not a model\nthreshold\t0.5\n", "first line must be")]
     [InlineData(SalienceModel.ModelHeader + "\nbias 1\n", "expected FEATURE<TAB>WEIGHT")]
     [InlineData(SalienceModel.ModelHeader + "\nthreshold\t1.5\n", "threshold must lie in (0, 1)")]
+    [InlineData(SalienceModel.ModelHeader + "\nthreshold\t0.5\ntop-per-article\t1.5\n", "top-per-article must be a whole number")]
     public void A_bad_model_file_is_an_error_naming_the_problem(string content, string message)
     {
         var path = Path.Combine(Path.GetTempPath(), $"salience-{Guid.NewGuid():N}.tsv");
@@ -81,5 +83,39 @@ public class SalienceTests
         Assert.NotEmpty(doc.Events);
         Assert.All(doc.Events, e => Assert.InRange(e.Confidence, 0.0, 1.0));
         Assert.All(doc.Events.Where(e => e.Historical), e => Assert.False(e.Main));
+    }
+
+    [Theory]
+    [InlineData("3", 3, "the trainer's choice of best-ranked events always shown is read back")]
+    [InlineData(null, SalienceComponent.DefaultTopPerArticle, "an older file without the line keeps the previous rule")]
+    public void The_model_file_carries_how_many_best_events_are_always_shown(string? top, int expected, string why)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"salience-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            File.WriteAllText(path, SalienceModel.ModelHeader + "\nthreshold\t0.5\nbias\t-1\n" + (top is null ? "" : "top-per-article\t" + top + "\n"));
+            var r = SalienceModel.Load(path);
+            Assert.True(r.IsOk, r.Error);
+            Assert.True(r.Value!.TopPerArticle == expected, $"{why}: got {r.Value.TopPerArticle}");
+            Assert.False(r.Value.Weights.ContainsKey(SalienceModel.TopPerArticleKey), $"{why}: the line is a rule, not a feature weight");
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Theory]
+    [InlineData("Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday. Later the army arrested ten people.", "attacked", "log-tellings", true, "the coreference stage merges the headline's attack with the lede's: an event told twice")]
+    [InlineData("Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday. Later the army arrested ten people.", "arrested", "title-event-same-type", false, "an arrest is not the headline's attack")]
+    [InlineData("Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday. Later the army arrested ten people.", "arrested", "log-tellings", false, "the arrest is told once")]
+    [InlineData("Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday. Later the army arrested ten people.", "attacked", "first-body-event", true, "the body's first event opens the report")]
+    [InlineData("Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday. Later the army arrested ten people.", "arrested", "first-body-event", false, "an event after another one in the body is not first")]
+    [InlineData("Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday. Later the army arrested ten people.", "arrested", "participant-in-title", false, "the army is not named in the headline")]
+    [InlineData("Army holds rebels\n\nOn Tuesday the army arrested ten rebels in Alpha.", "arrested", "participant-in-title", true, "its target, the rebels, is named in the headline")]
+    public void Article_features_place_the_event_among_the_headline_and_the_other_events(string text, string trigger, string feature, bool present, string why)
+    {
+        var doc = Support.TestPipeline.ProcessText(text, Published);
+        var e = doc.Events.Find(x => doc.Slice(x.Trigger) == trigger);
+        Assert.True(e is not null, $"{why}: no event on '{trigger}' ({string.Join(", ", doc.Events.Select(x => doc.Slice(x.Trigger)))})");
+        var f = SalienceFeatures.Compute(doc, e!, doc.Events, SalienceFeatures.TitleWords(doc));
+        Assert.True(f.ContainsKey(feature) == present, $"{why}: features {string.Join(", ", f.Keys)}");
     }
 }

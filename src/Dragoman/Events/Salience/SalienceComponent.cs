@@ -7,7 +7,7 @@ namespace Dragoman.Events.Salience;
 /// After the events stage: gives every event its calibrated <see cref="Event.Confidence"/> (the salience model's
 /// probability that a careful coder codes it as a main event), flags <see cref="Event.Historical"/> background
 /// and <see cref="Event.Main"/> news (not historical, and confidence at or above the model's threshold or among the
-/// article's <see cref="TopPerArticle"/> best). Without a
+/// article's <see cref="SalienceModel.TopPerArticle"/> best). Without a
 /// model the events stage's prior confidence stays and every current event is main.
 /// </summary>
 public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
@@ -31,19 +31,19 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
         }
         if (model is null) { foreach (var e in document.Events) e.Main = !e.Historical; return; }
         var main = SelectMain(document.Events, e => e.Confidence, e => e.Historical,
-            e => (document.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event), model.Threshold);
+            e => (document.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event), model.Threshold, model.TopPerArticle);
         for (int i = 0; i < main.Length; i++) document.Events[i].Main = main[i];
     }
 
     /// <summary>
     /// Which events are main: current (not historical), the most confident of their sentence and type (the others in
     /// that sentence restate the same news: "attacked ... killing five and wounding ten" is one incident), and at or
-    /// above <paramref name="threshold"/> or among the article's <see cref="TopPerArticle"/> best (confidence is
+    /// above <paramref name="threshold"/> or among the article's <paramref name="top"/> best (confidence is
     /// absolute, so a long report can have no event above the threshold; it still has news). The trainer picks the
     /// threshold with this same rule.
     /// </summary>
     public static bool[] SelectMain<T>(IReadOnlyList<T> events, Func<T, double> confidence, Func<T, bool> historical,
-        Func<T, (int Sentence, string? Type)> group, double threshold)
+        Func<T, (int Sentence, string? Type)> group, double threshold, int top = DefaultTopPerArticle)
     {
         var main = new bool[events.Count];
         var order = Enumerable.Range(0, events.Count).Where(i => !historical(events[i]))
@@ -53,14 +53,14 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
         foreach (var i in order)
         {
             if (!seen.Add(group(events[i]))) continue;
-            if (confidence(events[i]) >= threshold || kept < TopPerArticle) main[i] = true;
+            if (confidence(events[i]) >= threshold || kept < top) main[i] = true;
             kept++;
         }
         return main;
     }
 
-    /// <summary>How many of an article's best-ranked current events are main even below the threshold.</summary>
-    public const int TopPerArticle = 2;
+    /// <summary>How many of an article's best-ranked current events are main even below the threshold, when the model file does not say.</summary>
+    public const int DefaultTopPerArticle = 2;
 
     /// <summary>
     /// Background: the event's own time ends over a year before the reference date, or is a span opened by "since"

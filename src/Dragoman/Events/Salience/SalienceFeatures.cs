@@ -50,6 +50,7 @@ public static partial class SalienceFeatures
         f["log-events-in-sentence"] = Math.Log(1 + same);
         if (e.Evidence.Count > 1) f["merged-evidence"] = 1;
         AddTopicFeatures(d, e, all, titleWords, ledeWords ?? LedeWords(d), si, inTitle, inLede, f);
+        AddArticleFeatures(d, e, all, titleWords, si, inTitle, inLede, f);
         return f;
     }
 

@@ -11,11 +11,18 @@ public sealed class SalienceModel
 
     private readonly Dictionary<string, double> _weights;
 
-    public SalienceModel(IReadOnlyDictionary<string, double> weights, double threshold)
+    /// <summary>The line of the model file that holds <see cref="TopPerArticle"/> (among the weights, it is no feature).</summary>
+    public const string TopPerArticleKey = "top-per-article";
+
+    public SalienceModel(IReadOnlyDictionary<string, double> weights, double threshold, int topPerArticle = SalienceComponent.DefaultTopPerArticle)
     {
         _weights = new Dictionary<string, double>(weights, StringComparer.Ordinal);
         Threshold = threshold;
+        TopPerArticle = topPerArticle;
     }
+
+    /// <summary>How many of an article's best-ranked events are main even below the threshold (chosen by the trainer with the threshold).</summary>
+    public int TopPerArticle { get; }
 
     /// <summary>Default display threshold: events at or above it are shown as main (with their other conditions).</summary>
     public double Threshold { get; }
@@ -38,10 +45,13 @@ public sealed class SalienceModel
         var weights = read.Value!;
         double threshold = weights.Remove("threshold", out var t) ? t : 0.5;
         if (threshold is <= 0 or >= 1) return Result<SalienceModel>.Fail($"{path}: threshold must lie in (0, 1)");
-        return new SalienceModel(weights, threshold);
+        double top = weights.Remove(TopPerArticleKey, out var k) ? k : SalienceComponent.DefaultTopPerArticle;
+        if (top is < 0 or > 20 || top != Math.Floor(top)) return Result<SalienceModel>.Fail($"{path}: {TopPerArticleKey} must be a whole number from 0 to 20");
+        return new SalienceModel(weights, threshold, (int)top);
     }
 
-    public void Save(string path, IEnumerable<string> comments) => LogisticRegression.Write(path, ModelHeader, comments, Threshold, _weights);
+    public void Save(string path, IEnumerable<string> comments) =>
+        LogisticRegression.Write(path, ModelHeader, comments, Threshold, new Dictionary<string, double>(_weights) { [TopPerArticleKey] = TopPerArticle });
 
     /// <summary>Fits the weights (<see cref="LogisticRegression.Fit"/>) and keeps <paramref name="threshold"/> as the display threshold.</summary>
     public static SalienceModel Train(IReadOnlyList<(IReadOnlyDictionary<string, double> Features, bool Label)> data,
