@@ -32,6 +32,12 @@ public sealed class Document
     public List<Attribution> Attributions { get; } = [];
     public List<Event> Events { get; } = [];
 
+    /// <summary>
+    /// The article's time budget and the batch's Ctrl+C while a pipeline runs: stages check it inside their long loops
+    /// (per sentence, per block of events), so a pathological article stops within its budget, not at the next stage.
+    /// </summary>
+    public CancellationToken Cancellation { get; set; }
+
     /// <summary>Diagnostics that do not stop processing (a component that skipped something, and why).</summary>
     public List<string> Warnings { get; } = [];
 

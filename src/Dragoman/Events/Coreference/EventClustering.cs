@@ -18,13 +18,14 @@ public static class EventClustering
     public const int MaxBlock = 64;
 
     /// <summary>Cluster number of every mention (0, 1, ... in order of each cluster's first mention).</summary>
-    public static int[] Cluster(IReadOnlyList<EventMention> mentions, Func<EventMention, EventMention, double> probability, double threshold)
+    public static int[] Cluster(IReadOnlyList<EventMention> mentions, Func<EventMention, EventMention, double> probability, double threshold, CancellationToken cancel = default)
     {
         if (mentions.Count <= MaxBlock) return ClusterBlock(mentions, probability, threshold);
         var id = new int[mentions.Count];
         int offset = 0;
         for (int start = 0; start < mentions.Count; start += MaxBlock)
         {
+            cancel.ThrowIfCancellationRequested(); // the article's time budget, between blocks
             var block = ClusterBlock([.. mentions.Skip(start).Take(MaxBlock)], probability, threshold);
             for (int k = 0; k < block.Length; k++) id[start + k] = offset + block[k];
             offset += block.Max() + 1;
