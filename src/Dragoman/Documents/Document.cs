@@ -32,6 +32,12 @@ public sealed class Document
     public List<Attribution> Attributions { get; } = [];
     public List<Event> Events { get; } = [];
 
+    /// <summary>
+    /// The article's time budget and the batch's Ctrl+C while a pipeline runs: stages check it inside their long loops
+    /// (per sentence, per block of events), so a pathological article stops within its budget, not at the next stage.
+    /// </summary>
+    public CancellationToken Cancellation { get; set; }
+
     /// <summary>Diagnostics that do not stop processing (a component that skipped something, and why).</summary>
     public List<string> Warnings { get; } = [];
 
@@ -52,5 +58,22 @@ public sealed class Document
         return -1;
     }
 
-    public Entity? EntityById(string? id) => id is null ? null : Entities.Find(e => e.Id == id);
+    /// <summary>
+    /// The first entity with this id. Indexed (entities are only appended and their ids never change) rather than
+    /// searched: the events stage asks once per event and argument, which made it events x entities (issue 18).
+    /// </summary>
+    public Entity? EntityById(string? id)
+    {
+        if (id is null) return null;
+        lock (_entityIndex)
+        {
+            if (Entities.Count < _entitiesIndexed) { _entityIndex.Clear(); _entitiesIndexed = 0; }
+            for (; _entitiesIndexed < Entities.Count; _entitiesIndexed++)
+                _entityIndex.TryAdd(Entities[_entitiesIndexed].Id, Entities[_entitiesIndexed]);
+            return _entityIndex.GetValueOrDefault(id);
+        }
+    }
+
+    private readonly Dictionary<string, Entity> _entityIndex = new(StringComparer.Ordinal);
+    private int _entitiesIndexed;
 }

@@ -80,6 +80,7 @@ public sealed partial class EventsComponent : IDocumentComponent
         var seenSentences = new HashSet<string>(StringComparer.Ordinal);
         for (int si = 0; si < document.Sentences.Length; si++)
         {
+            document.Cancellation.ThrowIfCancellationRequested(); // the article's budget, within the stage
             var sentence = document.Sentences[si];
             // a page that prints the same sentence twice (a repeated lede) reports its events once
             if (RepeatedSentence(text, sentence, seenSentences)) continue;

@@ -169,7 +169,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         if (queries.Count == 0) return;
         var outlets = document.Article.Credits.Where(c => c.Role is CreditRole.OriginalOutlet or CreditRole.Publisher or CreditRole.Translator).Select(c => c.Name).ToList();
         if (document.Article.Publisher is { } publisher) outlets.Add(publisher);
-        var results = resolver.Resolve(text, queries, outlets: outlets);
+        var results = resolver.Resolve(text, queries, outlets: outlets, cancel: document.Cancellation);
         for (int i = 0; i < results.Length; i++)
         {
             var r = results[i];

@@ -282,10 +282,14 @@ public sealed class PlaceResolver
     /// every query with candidates gets its best one; otherwise weak or ambiguous spotted names are dropped (null) and
     /// weak given ones are returned unresolved with their candidates.
     /// </summary>
-    public PlaceResolution?[] Resolve(string text, IReadOnlyList<PlaceQuery> queries, bool forceBest = false, IReadOnlyList<string>? outlets = null)
+    public PlaceResolution?[] Resolve(string text, IReadOnlyList<PlaceQuery> queries, bool forceBest = false, IReadOnlyList<string>? outlets = null, CancellationToken cancel = default)
     {
         var work = new Work[queries.Count];
-        for (int i = 0; i < queries.Count; i++) work[i] = Prepare(text, queries[i]);
+        for (int i = 0; i < queries.Count; i++)
+        {
+            if ((i & 255) == 0) cancel.ThrowIfCancellationRequested(); // the article's time budget, every 256 mentions
+            work[i] = Prepare(text, queries[i]);
+        }
 
         // focus from demonyms and from names that are countries
         var focus = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -346,6 +350,7 @@ public sealed class PlaceResolver
         }
         for (int i = 0; i < work.Length; i++)
         {
+            if ((i & 255) == 0) cancel.ThrowIfCancellationRequested();
             var w = work[i];
             if (w.Cands.Length == 0) continue;
             var own = excluded[w.Key];

@@ -15,18 +15,21 @@ public sealed record ArticleBudget(TimeSpan Time, long MaxBytes)
     public string? OverSize(long bytes) => bytes <= MaxBytes ? null
         : $"article is {Size(bytes)}, over the size budget of {Size(MaxBytes)} per article (--max-article-mb)";
 
-    /// <summary>The failure text for an article stopped by the time budget before <paramref name="stage"/>.</summary>
-    public string OverTime(string stage) =>
-        $"article took longer than the time budget of {Time.TotalSeconds:0.###} s per article and was stopped before stage '{stage}' (--max-article-seconds)";
+    /// <summary>The failure text for an article stopped by the time budget before (or, <paramref name="during"/>, in) <paramref name="stage"/>.</summary>
+    public string OverTime(string stage, bool during = false) =>
+        $"article took longer than the time budget of {Time.TotalSeconds:0.###} s per article and was stopped {(during ? "in" : "before")} stage '{stage}' (--max-article-seconds)";
 
     private static string Size(long bytes) => bytes >= 1048576
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.##} MiB")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.##} KiB");
 }
 
-/// <summary>Thrown between stages when the article's time budget or the batch's cancellation stops it.</summary>
+/// <summary>Thrown when the article's time budget or the batch's cancellation stops it, between stages or inside one.</summary>
 public sealed class StageCancelledException(string stage, CancellationToken token)
-    : OperationCanceledException($"stopped before stage '{stage}'", token)
+    : OperationCanceledException($"stopped at stage '{stage}'", token)
 {
     public string Stage { get; } = stage;
+
+    /// <summary>True when the stage had started and stopped itself in a loop (<see cref="Documents.Document.Cancellation"/>).</summary>
+    public bool During { get; init; }
 }

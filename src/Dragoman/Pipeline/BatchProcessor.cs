@@ -68,7 +68,7 @@ public static class BatchProcessor
         }
         catch (StageCancelledException ex) when (!batch.IsCancellationRequested)
         {
-            return new BatchOutcome(item.Input, null, budget.OverTime(ex.Stage));
+            return new BatchOutcome(item.Input, null, budget.OverTime(ex.Stage, ex.During));
         }
         catch (StageCancelledException)
         {

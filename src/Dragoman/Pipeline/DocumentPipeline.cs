@@ -28,6 +28,7 @@ public sealed class DocumentPipeline
     /// </summary>
     public Document Process(Document document, CancellationToken cancel)
     {
+        document.Cancellation = cancel;
         foreach (var component in _components)
         {
             if (cancel.IsCancellationRequested) throw new StageCancelledException(component.Name, cancel);
@@ -35,6 +36,10 @@ public sealed class DocumentPipeline
             try
             {
                 component.Process(document);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                throw new StageCancelledException(component.Name, cancel) { During = true };
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

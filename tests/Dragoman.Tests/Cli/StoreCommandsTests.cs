@@ -15,7 +15,8 @@ public static class CliProcess
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(300_000)) { p.Kill(true); throw new TimeoutException(string.Join(' ', args)); }
+        // a guard against a hang only: at load 40-60 a first ingest (resources, perhaps a gazetteer build) took minutes
+        if (!p.WaitForExit(1_200_000)) { p.Kill(true); throw new TimeoutException("still running after 20 minutes: " + string.Join(' ', args)); }
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 

@@ -2,16 +2,32 @@ using Dragoman.Cli.Commands;
 
 namespace Dragoman.Tests.Cli;
 
-/// <summary>Control characters from article text are made visible before they reach a terminal.</summary>
-public sealed class TerminalTextTests : IDisposable
+/// <summary>
+/// One database with an article whose text carries escape sequences, ingested once for all the output cases (an ingest
+/// per case tripled the work and, at load 40-60, ran into the hang guard).
+/// </summary>
+public sealed class IngestedEscapes : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-term-").FullName;
+    public string Dir { get; } = Directory.CreateTempSubdirectory("dragoman-term-").FullName;
+    public string Db => Path.Combine(Dir, "t.db");
+
+    public IngestedEscapes()
+    {
+        var file = Path.Combine(Dir, "evil.txt");
+        File.WriteAllText(file, "Gunmen kill 7 in Homs\u001b]0;owned\u0007\n\nGunmen\u001b[2J killed 7 people in Homs\u001b[31m on Monday, officials said.");
+        var (code, stdout, stderr) = CliProcess.Run(Dir, null, "ingest", file, "--db", Db);
+        if (code != 0) throw new InvalidOperationException($"the article with escape sequences was not ingested (exit {code}):\n{stdout}\n{stderr}");
+    }
 
     public void Dispose()
     {
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
     }
+}
 
+/// <summary>Control characters from article text are made visible before they reach a terminal.</summary>
+public sealed class TerminalTextTests(IngestedEscapes stored) : IClassFixture<IngestedEscapes>
+{
     [Theory]
     [InlineData("plain text", true, "plain text", "text without controls is unchanged")]
     [InlineData("a\u001b[2Jb", true, "a\\u001b[2Jb", "an escape sequence that would clear the screen is shown, not obeyed")]
@@ -28,12 +44,7 @@ public sealed class TerminalTextTests : IDisposable
     [InlineData("events", "the events list")]
     public void Stored_text_with_escape_sequences_reaches_the_output_escaped(string args, string reason)
     {
-        var file = Path.Combine(_dir, "evil.txt");
-        File.WriteAllText(file, "Gunmen kill 7 in Homs\u001b]0;owned\u0007\n\nGunmen\u001b[2J killed 7 people in Homs\u001b[31m on Monday, officials said.");
-        var db = Path.Combine(_dir, "t.db");
-        var ingest = CliProcess.Run(_dir, null, "ingest", file, "--db", db);
-        Assert.True(ingest.Code == 0, $"{reason}: ingest failed: {ingest.Out}{ingest.Err}");
-        var r = CliProcess.Run(_dir, null, [.. args.Split('|'), "--db", db]);
+        var r = CliProcess.Run(stored.Dir, null, [.. args.Split('|'), "--db", stored.Db]);
         Assert.True(r.Code == 0, $"{reason}: {r.Out}{r.Err}");
         Assert.True(!r.Out.Contains('\u001b') && !r.Out.Contains('\u0007'), $"{reason}: raw control characters in: {r.Out}");
     }

@@ -124,6 +124,21 @@ public class CoreferenceTests
         Assert.True(expected.SequenceEqual(got), $"{why}: got {string.Join(",", got)}");
     }
 
+    [Theory]
+    [InlineData(EventClustering.MaxBlock, 1, "up to a block, every pair is weighed and alike tellings form one happening")]
+    [InlineData(EventClustering.MaxBlock + 1, 2, "one telling past the block starts the next block: tellings in different blocks stay apart")]
+    [InlineData(EventClustering.MaxBlock * 10, 10, "ten blocks: the pairs weighed grow with the events, not their square (issue 18)")]
+    public void Articles_with_very_many_events_are_clustered_block_by_block(int events, int happenings, string why)
+    {
+        var mentions = Enumerable.Range(0, events).Select(i => new EventMention(i, "ASSAULT", "x", "killed")).ToList();
+        long weighed = 0;
+        var got = EventClustering.Cluster(mentions, (_, _) => { weighed++; return 0.9; }, 0.5);
+        int blocks = (events + EventClustering.MaxBlock - 1) / EventClustering.MaxBlock;
+        Assert.True(got.Distinct().Count() == happenings, $"{why}: {got.Distinct().Count()} happenings");
+        Assert.True(got.Zip(got.Skip(1)).All(p => p.Second >= p.First), $"{why}: cluster numbers follow the first mentions");
+        Assert.True(weighed <= (long)blocks * EventClustering.MaxBlock * (EventClustering.MaxBlock - 1) / 2, $"{why}: {weighed} pairs weighed");
+    }
+
     private static CoreferenceTraining.Reference Ref(int[] refers, int[] contradicts) => new(refers.ToHashSet(), contradicts.ToHashSet());
 
     public static TheoryData<string, int[], int[], int[], int[], bool?> Labels => new()

@@ -81,6 +81,20 @@ public class LinearResolutionTests
                 $"{reason}: copy {i / one.Length} resolved {many[i]?.GeonameId}");
     }
 
+    [SharedTheory]
+    [InlineData(1, false, "one mention with the budget still open resolves")]
+    [InlineData(1, true, "the article's budget already spent: joint resolution does not start its loop")]
+    public void Joint_resolution_stops_when_the_article_budget_is_spent(int copies, bool spent, string reason)
+    {
+        const string sentence = "Gunmen killed 7 people in Homs. ";
+        var text = string.Concat(Enumerable.Repeat(sentence, copies));
+        var queries = Enumerable.Range(0, copies).Select(c => new PlaceQuery(c * sentence.Length + 26, c * sentence.Length + 30, Given: true)).ToList();
+        using var budget = new CancellationTokenSource();
+        if (spent) budget.Cancel();
+        var thrown = Record.Exception(() => GeoFixture.Resolver.Resolve(text, queries, cancel: budget.Token));
+        Assert.True(spent ? thrown is OperationCanceledException : thrown is null, $"{reason}: {thrown?.GetType().Name ?? "resolved"}");
+    }
+
     /// <summary>Resolves every occurrence of the names, as given mentions (the way the recogniser's places arrive).</summary>
     private static PlaceResolution?[] ResolveNamed(string text, string[] names, int copies)
     {

@@ -37,3 +37,41 @@ public sealed class ArticleBudgetTests : IDisposable
         if (milliseconds > 0) Assert.True(summary.Failures.All(f => !f.Input.EndsWith("small.txt", StringComparison.Ordinal)), $"{reason}: the small article failed");
     }
 }
+
+/// <summary>The time budget reaches inside a stage: a stage that checks the article's token in its loop stops within the budget.</summary>
+public sealed class BudgetInsideStageTests
+{
+    /// <summary>A stand-in for a stage whose loop would not end on its own (a pathological article), checking the token as the long loops do.</summary>
+    private sealed class EndlessLoop : IDocumentComponent
+    {
+        public string Name => "endless";
+        public Layer Requires => Layer.None;
+        public Layer Provides => Layer.None;
+
+        public void Process(Documents.Document document)
+        {
+            while (true) document.Cancellation.ThrowIfCancellationRequested();
+        }
+    }
+
+    [Theory]
+    [InlineData(200, "stopped in stage 'endless'", "the budget runs out while the stage loops: the stage stops itself and is named")]
+    [InlineData(0, "stopped before stage 'endless'", "no time at all: the stage never starts")]
+    public void A_stage_that_checks_the_budget_in_its_loop_stops_the_article(int milliseconds, string failure, string reason)
+    {
+        var pipeline = new PipelineBuilder().Add(new EndlessLoop()).Build();
+        var item = InputItem.Read(new Documents.RawDocument("loop.txt", "Gunmen killed 7 people in Homs.\n"u8.ToArray(), "text/plain"));
+        var outcome = BatchProcessor.ProcessOne(item, pipeline, null, new ArticleBudget(TimeSpan.FromMilliseconds(milliseconds), 16 << 20), CancellationToken.None);
+        Assert.True(outcome.Document is null && outcome.Error?.Contains(failure, StringComparison.Ordinal) == true, $"{reason}: {outcome.Error ?? "stored"}");
+    }
+
+    [Fact]
+    public void A_cancelled_batch_stops_a_looping_stage_and_says_the_batch_was_cancelled()
+    {
+        var pipeline = new PipelineBuilder().Add(new EndlessLoop()).Build();
+        var item = InputItem.Read(new Documents.RawDocument("loop.txt", "Gunmen killed 7 people in Homs.\n"u8.ToArray(), "text/plain"));
+        using var batch = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var thrown = Record.Exception(() => BatchProcessor.ProcessOne(item, pipeline, null, ArticleBudget.Unlimited, batch.Token));
+        Assert.True(thrown is OperationCanceledException { CancellationToken: var t } && t == batch.Token, $"Ctrl+C during a stage ends the batch, not one article: {thrown}");
+    }
+}

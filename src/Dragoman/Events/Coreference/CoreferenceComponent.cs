@@ -18,7 +18,7 @@ public sealed class CoreferenceComponent(CoreferenceModel? model) : IDocumentCom
     {
         if (model is null || document.Events.Count < 2) return;
         var mentions = EventMention.Of(document, document.Events);
-        var clusters = EventClustering.Cluster(mentions, model.Probability, model.Threshold);
+        var clusters = EventClustering.Cluster(mentions, model.Probability, model.Threshold, document.Cancellation);
         var merged = EventMerging.Merge(document, document.Events, clusters);
         document.Events.Clear();
         document.Events.AddRange(merged);

@@ -5,12 +5,35 @@ namespace Dragoman.Events.Coreference;
 /// the two clusters with the highest mean pair probability, until none reaches the threshold. A pair that cannot be
 /// one happening (<see cref="CoreferenceFeatures.Candidates"/>) counts as 0, and a cluster never joins one holding
 /// such a pair, so one vague mention cannot bridge two incidents of different types. Deterministic: ties go to the
-/// earlier pair.
+/// earlier pair. Bounded: mentions are clustered in consecutive blocks of at most <see cref="MaxBlock"/>, so the
+/// cost grows linearly with the article's events (one block is cubic in its size).
 /// </summary>
 public static class EventClustering
 {
+    /// <summary>
+    /// Most mentions clustered together. Far above a news report's events (issue 18's pathological inputs, one event per
+    /// line for 20,000 lines, made the pair matrix 3.2 GB); an article with more is clustered block by block and
+    /// tellings in different blocks stay apart.
+    /// </summary>
+    public const int MaxBlock = 64;
+
     /// <summary>Cluster number of every mention (0, 1, ... in order of each cluster's first mention).</summary>
-    public static int[] Cluster(IReadOnlyList<EventMention> mentions, Func<EventMention, EventMention, double> probability, double threshold)
+    public static int[] Cluster(IReadOnlyList<EventMention> mentions, Func<EventMention, EventMention, double> probability, double threshold, CancellationToken cancel = default)
+    {
+        if (mentions.Count <= MaxBlock) return ClusterBlock(mentions, probability, threshold);
+        var id = new int[mentions.Count];
+        int offset = 0;
+        for (int start = 0; start < mentions.Count; start += MaxBlock)
+        {
+            cancel.ThrowIfCancellationRequested(); // the article's time budget, between blocks
+            var block = ClusterBlock([.. mentions.Skip(start).Take(MaxBlock)], probability, threshold);
+            for (int k = 0; k < block.Length; k++) id[start + k] = offset + block[k];
+            offset += block.Max() + 1;
+        }
+        return id;
+    }
+
+    private static int[] ClusterBlock(IReadOnlyList<EventMention> mentions, Func<EventMention, EventMention, double> probability, double threshold)
     {
         int n = mentions.Count;
         var p = new double[n, n];

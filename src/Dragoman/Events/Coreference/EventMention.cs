@@ -72,7 +72,7 @@ public sealed record EventMention(int Sentence, string? Type, string Action = ""
     {
         if (e.Means is { } m && StartsDefinite(m.Text)) return true;
         if (e.TriggerSource != "noun") return false;
-        int k = Array.FindIndex(d.Tokens, t => t.Start == e.Trigger.Start);
+        int k = TokenStartingAt(d.Tokens, e.Trigger.Start);
         for (int back = 1; back <= 3 && k - back >= 0; back++)
         {
             var tok = d.Tokens[k - back];
@@ -80,6 +80,20 @@ public sealed record EventMention(int Sentence, string? Type, string Action = ""
             if (Determiners.Contains(d.Text[tok.Start..tok.End])) return true;
         }
         return false;
+    }
+
+    /// <summary>Index of the token that starts at <paramref name="start"/>, or -1 (tokens are in text order: a binary search, not a scan per event).</summary>
+    private static int TokenStartingAt(Token[] tokens, int start)
+    {
+        int lo = 0, hi = tokens.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].Start < start) lo = mid + 1;
+            else if (tokens[mid].Start > start) hi = mid - 1;
+            else return mid;
+        }
+        return -1;
     }
 
     private static bool StartsDefinite(string phrase)
