@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace Dragoman.Cli.Commands;
 
-/// <summary>What every trainer on an articles-gold folder takes: the folder, the model file to write, the held-back names, the data folder.</summary>
+/// <summary>What every trainer on an articles-gold folder takes: the folder, the model file to write, the held-back names, the data folder, the cross-validation folds.</summary>
 public abstract class GoldTrainingSettings : CommandSettings
 {
     [CommandArgument(0, "<DIR>")]
@@ -23,9 +23,15 @@ public abstract class GoldTrainingSettings : CommandSettings
     [Description("Runtime data folder (gazetteer). Default: $DRAGOMAN_HOME or ~/.local/share/dragoman.")]
     public string? DataDir { get; init; }
 
+    [CommandOption("--folds <K>")]
+    [Description("Cross-validation folds over the development articles that choose the model's settings (default 5).")]
+    [DefaultValue(5)]
+    public int Folds { get; init; } = 5;
+
     public override ValidationResult Validate()
     {
         if (!Directory.Exists(Folder)) return ValidationResult.Error($"no such folder: {Folder}");
+        if (Folds < 2) return ValidationResult.Error("--folds must be at least 2");
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out FILE is required");
         return ValidationResult.Success();
     }

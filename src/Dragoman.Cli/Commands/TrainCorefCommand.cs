@@ -13,13 +13,6 @@ namespace Dragoman.Cli.Commands;
 
 public sealed class TrainCorefSettings : L2GoldTrainingSettings
 {
-    [CommandOption("--folds <K>")]
-    [Description("Cross-validation folds over the development articles that choose the clustering threshold (default 5).")]
-    [DefaultValue(5)]
-    public int Folds { get; init; } = 5;
-
-    public override ValidationResult Validate() =>
-        Folds < 2 ? ValidationResult.Error("--folds must be at least 2") : base.Validate();
 }
 
 /// <summary>Trains the within-article event coreference model on the development part; the threshold by cross-validation (models/coreference/README.md).</summary>

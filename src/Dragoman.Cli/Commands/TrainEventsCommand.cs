@@ -31,13 +31,6 @@ public sealed class TrainEventsSettings : L2GoldTrainingSettings
     [DefaultValue(0.38)]
     public double MaxOutside { get; init; } = 0.38;
 
-    [CommandOption("--folds <N>")]
-    [Description("Cross-validation folds of the development articles on which the threshold and the number of best-ranked events always shown are chosen (default 5).")]
-    [DefaultValue(5)]
-    public int Folds { get; init; } = 5;
-
-    public override ValidationResult Validate() =>
-        Folds < 2 ? ValidationResult.Error("--folds must be at least 2") : base.Validate();
 }
 
 /// <summary>Trains the event salience model on the development part and reports its calibration on both parts (models/events/README.md).</summary>

@@ -17,10 +17,6 @@ public sealed class TrainRolesSettings : GoldTrainingSettings
     [DefaultValue("0.001,0.003,0.01,0.03")]
     public string L2 { get; init; } = "0.001,0.003,0.01,0.03";
 
-    [CommandOption("--folds <N>")]
-    [Description("Cross-validation folds over the development articles (default 5).")]
-    [DefaultValue(5)]
-    public int Folds { get; init; } = 5;
 
     [CommandOption("--errors")]
     [Description("List the development examples the cross-validated ranker gets wrong: article, role, gold, chosen answer, the right candidates.")]
@@ -29,7 +25,6 @@ public sealed class TrainRolesSettings : GoldTrainingSettings
     public override ValidationResult Validate()
     {
         if (base.Validate() is { Successful: false } invalid) return invalid;
-        if (Folds < 2) return ValidationResult.Error("--folds must be at least 2");
         if (Penalties() is null) return ValidationResult.Error($"--l2: expected comma-separated non-negative numbers, got \"{L2}\"");
         return ValidationResult.Success();
     }
