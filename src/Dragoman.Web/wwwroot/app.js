@@ -54,7 +54,13 @@ function filterParams() {
   return p;
 }
 
+// Each load is numbered: a slower, older load that finishes after a newer one (filters changed quickly, a reset then a
+// tick) must not overwrite the newer result.
+let loadGeneration = 0;
+
 async function loadEvents() {
+  const generation = ++loadGeneration;
+  const superseded = () => generation !== loadGeneration;
   const p = filterParams();
   p.set('limit', '500');
   const all = [];
@@ -63,18 +69,21 @@ async function loadEvents() {
     while (all.length < MAX_EVENTS) {
       p.set('offset', String(offset));
       const page = await getJson('api/events?' + p.toString());
+      if (superseded()) return;
       all.push(...page.items);
       if (page.next_offset === null || page.next_offset === undefined) break;
       offset = page.next_offset;
     }
   } catch (err) {
-    showListError(err.message);
+    if (!superseded()) showListError(err.message);
     return;
   }
+  const incidents = await loadIncidents();
+  if (superseded()) return;
   state.events = all;
+  state.incidents = incidents;
   state.brush = null;
   if (!state.actionsLoaded && !p.has('action')) fillActions(all);
-  await loadIncidents();
   render();
 }
 
@@ -84,9 +93,9 @@ function listingIncidents() {
   return state.incidentsKept && !document.getElementById('f-reports').checked && !document.getElementById('f-all').checked;
 }
 
+// The incidents the list shows for the current filters, or null where it lists events.
 async function loadIncidents() {
-  state.incidents = null;
-  if (!listingIncidents()) return;
+  if (!listingIncidents()) return null;
   const p = filterParams();
   p.delete('min_confidence'); // incidents are made of main events
   p.set('limit', '500');
@@ -100,9 +109,9 @@ async function loadIncidents() {
     }
   } catch (err) {
     showListError(err.message);
-    return;
+    return null;
   }
-  state.incidents = all;
+  return all;
 }
 
 function fillActions(events) {
