@@ -35,9 +35,17 @@ internal sealed record RoleContext(
 /// </summary>
 internal static class RoleCandidates
 {
-    private static readonly string[] WeaponHeads = ["bomb", "bombs", "shell", "shells", "shelling", "rocket", "rockets", "missile", "missiles",
-        "mortar", "mortars", "explosion", "blast", "device", "grenade", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
-        "fire", "gunfire", "drone", "drones", "bullets", "gas", "weapons", "attack", "attacks", "bombing", "bombardment"];
+    /// <summary>Head nouns of weapons and forms of violence (data/events/weapon-heads.tsv, sources in its header).</summary>
+    private static readonly Lazy<HashSet<string>> WeaponHeads = new(() => ReadWords(Path.Combine(AppContext.BaseDirectory, "data", "events", "weapon-heads.tsv")));
+
+    private static HashSet<string> ReadWords(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"the role ranker's weapon words are missing: {path}", path);
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (_, fields) in TsvRows.Read(File.ReadAllText(path)))
+            if (fields.Length > 0 && fields[0].Trim() is { Length: > 0 } word) words.Add(word);
+        return words;
+    }
 
     public static List<RoleCandidate> For(RoleKind role, RoleContext c, Func<Chunk, EventArgument?> argument)
     {
@@ -139,7 +147,7 @@ internal static class RoleCandidates
             && (clause.Places.Exists(p => span.Overlaps(p)) || (!np.IsEmpty && v.IsAny(np.End - 1, EventsComponent.PlaceHeads)));
     }
 
-    private static bool IsWeapon(string word) => Array.Exists(WeaponHeads, w => word.Equals(w, StringComparison.OrdinalIgnoreCase));
+    private static bool IsWeapon(string word) => WeaponHeads.Value.Contains(word);
 
     /// <summary>Whether a candidate holds the head word (the last word) of a means phrase.</summary>
     private static bool HoldsHead(Chunk ch, Chunk means) => !means.IsEmpty && ch.Start <= means.End - 1 && ch.End >= means.End;
