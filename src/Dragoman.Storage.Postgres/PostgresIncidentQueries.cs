@@ -81,7 +81,7 @@ public sealed partial class PostgresEventStore
         return ReadAll(cmd, r =>
         {
             var s = ReadReport(r);
-            var c = new PgCells(r, 22);
+            var c = new PgCells(r, ReportColumnCount);
             return new IncidentReport(s.IncidentId, s.ArticleId, c.Str(), s.Report, c.NStr(), c.NStr(), c.NStr(), c.NDbl(), c.Str());
         });
     }

@@ -35,7 +35,7 @@ public sealed partial class SqliteEventStore
             return ReadAll(cmd, r =>
             {
                 var s = ReadReport(r);
-                var c = new Cells(r, 22);
+                var c = new Cells(r, ReportColumnCount);
                 return new IncidentReport(s.IncidentId, s.ArticleId, c.Str(), s.Report, c.NStr(), c.NStr(), c.NStr(), c.NDbl(), c.Str());
             });
         }

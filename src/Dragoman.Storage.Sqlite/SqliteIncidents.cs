@@ -23,6 +23,9 @@ public sealed partial class SqliteEventStore
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
         "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
 
+    /// <summary>How many cells <see cref="ReportColumns"/> reads (the cells a query selects after them start here).</summary>
+    private static readonly int ReportColumnCount = ReportColumns.Split(',').Length;
+
     private static StoredReport ReadReport(SqliteDataReader r)
     {
         var c = new Cells(r);
