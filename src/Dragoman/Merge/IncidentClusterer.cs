@@ -24,8 +24,9 @@ public static class IncidentClusterer
     private const double ApartScore = -10;
 
     public static IReadOnlyList<IncidentGroup> Cluster(
-        IEnumerable<MergeReport> reports, IReadOnlyCollection<MergeConstraint>? constraints = null, double threshold = PairScorer.Threshold)
+        IEnumerable<MergeReport> reports, IReadOnlyCollection<MergeConstraint>? constraints = null, double? threshold = null)
     {
+        double floor = threshold ?? PairScorer.Threshold;
         var rs = reports.DistinctBy(r => r.Ref).OrderBy(r => r.Ref, StringComparer.Ordinal).ToArray();
         int n = rs.Length;
         var index = new Dictionary<string, int>(n, StringComparer.Ordinal);
@@ -84,7 +85,7 @@ public static class IncidentClusterer
         while (true)
         {
             int bx = -1, by = -1;
-            double best = threshold;
+            double best = floor;
             for (int x = 0; x < groups.Count; x++)
             {
                 if (!alive[x]) continue;
