@@ -27,8 +27,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
     /// <summary>Most candidates one report reads from a block (a safety bound; blocks are far smaller in news).</summary>
     public const int MaxCandidates = 2000;
 
-    /// <summary>Days a stored report's window may start before the new report's window and still be read (month precision fits).</summary>
-    private const int LongestWindowDays = 40;
+    /// <summary>Days a stored report's window may start before the new report's window and still be read (no report spans more).</summary>
+    private const int LongestWindowDays = MergeReports.MaxDaySpan;
 
     /// <summary>
     /// The distance block: beyond this many times the coarser report's tolerance, <see cref="PairScorer"/> scores the place

@@ -18,8 +18,8 @@ public sealed partial class SqliteEventStore
     /// <summary>Most candidates one report reads from a block (a safety bound; blocks are far smaller in news).</summary>
     public const int MaxCandidates = 2000;
 
-    /// <summary>Days a stored report's window may start before the new report's window and still be read (month precision fits).</summary>
-    private const int LongestWindowDays = 40;
+    /// <summary>Days a stored report's window may start before the new report's window and still be read (no report spans more).</summary>
+    private const int LongestWindowDays = MergeReports.MaxDaySpan;
 
     private static readonly string CandidatesSql = BuildCandidatesSql();
 

@@ -30,9 +30,9 @@ public sealed class TrainMergeSettings : PipelineSettings
     public string? Prior { get; init; }
 
     [CommandOption("--l2 <L2>")]
-    [Description("L2 penalty on the weights (default 0.01).")]
-    [DefaultValue(0.01)]
-    public double L2 { get; init; } = 0.01;
+    [Description("L2 penalty pulling the weights towards the prior (default 0.3, the shipped setting).")]
+    [DefaultValue(0.3)]
+    public double L2 { get; init; } = 0.3;
 
     [CommandOption("--hard-weight <W>")]
     [Description("Weight of a hard-negative pair in the fit (default 5).")]

@@ -114,12 +114,21 @@ public static class MergeReports
         return best;
     }
 
+    /// <summary>
+    /// The longest span of days a report may have (a month fits). Longer text dates fall back to the publication window:
+    /// a stored report's window then starts at most this many days before its end, so the stores' candidate search (an
+    /// index range on the window's first day) finds every overlapping pair from either side, whichever report came first.
+    /// </summary>
+    public const int MaxDaySpan = 40;
+
     private static (int? Lo, int? Hi, bool FromPublication) Days(EventRow e, DateOnly? published)
     {
         if (!e.TimeInherited && ParseDay(e.TimeStart) is { } s)
         {
             var end = ParseDay(e.TimeEnd) ?? s;
-            return (s.DayNumber, Math.Max(s.DayNumber, end.DayNumber), false);
+            int lo = s.DayNumber, hi = Math.Max(s.DayNumber, end.DayNumber);
+            // A span longer than a month ("in 2016") places a current event no better than its publication does.
+            if (hi - lo <= MaxDaySpan) return (lo, hi, false);
         }
         if (published is { } p) return (p.DayNumber - PublicationLeadDays, p.DayNumber, true);
         return (null, null, false);
