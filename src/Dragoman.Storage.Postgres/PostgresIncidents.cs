@@ -27,8 +27,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
     /// <summary>Most candidates one report reads from a block (a safety bound; blocks are far smaller in news).</summary>
     public const int MaxCandidates = 2000;
 
-    /// <summary>Days a stored report's window may start before the new report's window and still be read (month precision fits).</summary>
-    private const int LongestWindowDays = 40;
+    /// <summary>Days a stored report's window may start before the new report's window and still be read (no report spans more).</summary>
+    private const int LongestWindowDays = MergeReports.MaxDaySpan;
 
     /// <summary>
     /// The distance block: beyond this many times the coarser report's tolerance, <see cref="PairScorer"/> scores the place
@@ -38,7 +38,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
 
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
-        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
+        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.words, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
 
     /// <summary>How many cells <see cref="ReportColumns"/> reads (the cells a query selects after them start here).</summary>
     private static readonly int ReportColumnCount = ReportColumns.Split(',').Length;
@@ -55,13 +55,20 @@ public sealed partial class PostgresEventStore : IIncidentStore
             Lat = c.NDbl(), Lon = c.NDbl(), PlaceName = c.NStr(), Precision = c.NStr(), PlaceInherited = c.Bool(),
             Country = c.NStr(), Admin1 = c.NStr(), GeonameId = c.NStr(),
             Names = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Words = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Killed = c.NInt(), Outlet = c.NStr(), Modality = c.Str(), Published = c.NStr(),
         };
         return new StoredReport(report, c.Long(), c.Long());
     }
 
-    /// <summary>Each document's merge reports (null when merging is off), computed once for the locks and the merge.</summary>
-    private Dictionary<string, IReadOnlyList<MergeReport>>? MergeReportsOf(IEnumerable<DocumentRowSet> documents) => !MergeOnAdd ? null
+    /// <summary>The schema version whose incident_reports columns the merge stage writes (6: words).</summary>
+    private const int MergeSchemaVersion = 6;
+
+    /// <summary>
+    /// Each document's merge reports (null when merging is off, or the store is held at a schema older than the merge
+    /// stage's columns, as tests of migrations do), computed once for the locks and the merge.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<MergeReport>>? MergeReportsOf(IEnumerable<DocumentRowSet> documents) => !MergeOnAdd || SchemaVersion < MergeSchemaVersion ? null
         : documents.DistinctBy(d => d.Article.Hash).ToDictionary(d => d.Article.Hash,
             d => (IReadOnlyList<MergeReport>)[.. MergeReports.From(d).DistinctBy(m => m.Ref)], StringComparer.Ordinal);
 
@@ -87,7 +94,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
         new("lat", m => m.Lat, NpgsqlDbType.Double), new("lon", m => m.Lon, NpgsqlDbType.Double), new("place_name", m => m.PlaceName, NpgsqlDbType.Text),
         new("place_precision", m => m.Precision, NpgsqlDbType.Text), new("place_inherited", m => m.PlaceInherited, NpgsqlDbType.Boolean),
         new("country", m => m.Country, NpgsqlDbType.Text), new("admin1", m => m.Admin1, NpgsqlDbType.Text), new("geonameid", m => m.GeonameId, NpgsqlDbType.Text),
-        new("names", m => string.Join(' ', m.Names), NpgsqlDbType.Text), new("killed", m => m.Killed, NpgsqlDbType.Integer),
+        new("names", m => string.Join(' ', m.Names), NpgsqlDbType.Text),
+        new("words", m => string.Join(' ', m.Words), NpgsqlDbType.Text), new("killed", m => m.Killed, NpgsqlDbType.Integer),
         new("outlet", m => m.Outlet, NpgsqlDbType.Text), new("modality", m => m.Modality, NpgsqlDbType.Text), new("published", m => m.Published, NpgsqlDbType.Text),
         new("tolerance_km", m => PairScorer.Tolerance(m), NpgsqlDbType.Double),
     ];
@@ -158,8 +166,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
     /// lock that decisions take alone), so whether there are any at all is read once.</param>
     private sealed class PgMergeTables(NpgsqlConnection db, NpgsqlTransaction tx, bool constraintsFixed) : IMergeTables
     {
-        // For each report (the arrays, one element a report): dated, the same family within the window, in the same
-        // country or in none (index (family, country, day_lo)); undated on either side, only at the same resolved place
+        // For each report (the arrays, one element a report): MergeBlocking's rule. Dated, the same family within the window,
+        // in the same country or in none (index (family, country, day_lo)), every country for a report without one; undated on either side, only at the same resolved place
         // ((family, geonameid)). Then the distance block. Rows of reports not merged yet (incident 0) are not candidates.
         private static readonly string CandidatesSql = $"""
             SELECT u.n, {ReportColumns}
@@ -171,6 +179,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
                         AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
                     UNION ALL
                     SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country IS NULL
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE u.country IS NULL AND x.family = u.family AND x.country IS NOT NULL
                         AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
                     UNION ALL
                     SELECT * FROM incident_reports x WHERE x.family = u.family AND x.geonameid = u.gid AND (u.lo IS NULL OR x.day_lo IS NULL)

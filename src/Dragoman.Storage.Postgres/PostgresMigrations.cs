@@ -163,6 +163,8 @@ internal static class PostgresMigrations
             """),
         new(4, "incidents (merge stage): incidents, their reports with the block keys, analysts' decisions and their audit trail", PostgresIncidentSchema.Sql),
         new(5, "watch: followed sources (validators, polls, errors) and the feed items taken in; articles by URI", PostgresEventStore.WatchSql),
+        new(6, "incident_reports.words: the headline and evidence nouns the merge pair model compares (empty until `remerge` for older reports)",
+            "ALTER TABLE incident_reports ADD COLUMN words text NOT NULL DEFAULT '';"),
     ];
 
     public static int Latest => All[^1].Version;

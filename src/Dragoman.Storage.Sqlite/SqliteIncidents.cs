@@ -19,9 +19,12 @@ public sealed partial class SqliteEventStore
     /// <summary>The average link score an incident needs (<see cref="PairScorer.Threshold"/>; other values only to measure sensitivity).</summary>
     public double MergeThreshold { get; set; } = PairScorer.Threshold;
 
+    /// <summary>The schema version whose incident_reports columns the merge stage writes (9: words).</summary>
+    private const int MergeSchemaVersion = 9;
+
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
-        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
+        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.words, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
 
     /// <summary>How many cells <see cref="ReportColumns"/> reads (the cells a query selects after them start here).</summary>
     private static readonly int ReportColumnCount = ReportColumns.Split(',').Length;
@@ -36,6 +39,7 @@ public sealed partial class SqliteEventStore
             Lat = c.NDbl(), Lon = c.NDbl(), PlaceName = c.NStr(), Precision = c.NStr(), PlaceInherited = c.Int() != 0,
             Country = c.NStr(), Admin1 = c.NStr(), GeonameId = c.NStr(),
             Names = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Words = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Killed = c.NInt(), Outlet = c.NStr(), Modality = c.Str(), Published = c.NStr(),
         };
         return new StoredReport(report, c.Long(), c.Long());
@@ -77,6 +81,8 @@ public sealed partial class SqliteEventStore
     /// <summary>Writes the article's reports and merges them with the stored incidents they may belong to.</summary>
     private void MergeArticle(SqliteTransaction tx, long articleId, DocumentRowSet rows)
     {
+        // A store held at an older schema (opened with a target version, as tests of migrations do) lacks the columns.
+        if (SchemaVersion < MergeSchemaVersion) return;
         var reports = MergeReports.From(rows);
         if (reports.Count == 0) return;
         InsertReports(tx, articleId, reports);
@@ -92,21 +98,30 @@ public sealed partial class SqliteEventStore
             while (r.Read()) rowOf[r.GetString(1)] = r.GetInt64(0);
         var ins = Cached(tx, """
             INSERT INTO incident_reports(event_row, incident_id, ref, article_id, family, action, acled_type, day_lo, day_hi, day_from_published,
-                lat, lon, place_name, place_precision, place_inherited, country, admin1, geonameid, names, killed, outlet, modality, published)
-            VALUES ($row, 0, $ref, $a, $family, $action, $acled, $lo, $hi, $fp, $lat, $lon, $pn, $pp, $pi, $country, $admin1, $gid, $names, $killed, $outlet, $modality, $published)
+                lat, lon, place_name, place_precision, place_inherited, country, admin1, geonameid, names, words, killed, outlet, modality, published)
+            VALUES ($row, 0, $ref, $a, $family, $action, $acled, $lo, $hi, $fp, $lat, $lon, $pn, $pp, $pi, $country, $admin1, $gid, $names, $words, $killed, $outlet, $modality, $published)
             ON CONFLICT DO NOTHING
             """, "$row", "$ref", "$a", "$family", "$action", "$acled", "$lo", "$hi", "$fp", "$lat", "$lon", "$pn", "$pp", "$pi",
-            "$country", "$admin1", "$gid", "$names", "$killed", "$outlet", "$modality", "$published");
+            "$country", "$admin1", "$gid", "$names", "$words", "$killed", "$outlet", "$modality", "$published");
         foreach (var m in reports)
         {
             var eventId = m.Ref[(m.Ref.IndexOf(':') + 1)..];
             if (!rowOf.TryGetValue(eventId, out var row)) continue;
             object?[] values = [row, m.Ref, articleId, m.Family, m.Action, m.AcledType, m.DayLo, m.DayHi, m.DayFromPublication ? 1 : 0,
                 m.Lat, m.Lon, m.PlaceName, m.Precision, m.PlaceInherited ? 1 : 0, m.Country, m.Admin1, m.GeonameId,
-                string.Join(' ', m.Names), m.Killed, m.Outlet, m.Modality, m.Published];
+                string.Join(' ', m.Names), string.Join(' ', m.Words), m.Killed, m.Outlet, m.Modality, m.Published];
             for (int i = 0; i < values.Length; i++) ins.Parameters[i].Value = values[i] ?? DBNull.Value;
             ins.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>The merge report the store keeps for an article's event (null when it has none: not a main, mergeable event or merging off).</summary>
+    public MergeReport? MergeReportOf(long articleId, string eventId)
+    {
+        var cmd = Cached(null, $"SELECT {ReportColumns} FROM incident_reports r WHERE r.article_id = $a AND substr(r.ref, instr(r.ref, ':') + 1) = $e", "$a", "$e");
+        cmd.Parameters[0].Value = articleId;
+        cmd.Parameters[1].Value = eventId;
+        return ReadAll(cmd, ReadReport).FirstOrDefault()?.Report;
     }
 
     private List<StoredReport> ReportsOfIncidents(SqliteTransaction? tx, IEnumerable<long> incidents)

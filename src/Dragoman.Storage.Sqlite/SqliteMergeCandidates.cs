@@ -18,8 +18,8 @@ public sealed partial class SqliteEventStore
     /// <summary>Most candidates one report reads from a block (a safety bound; blocks are far smaller in news).</summary>
     public const int MaxCandidates = 2000;
 
-    /// <summary>Days a stored report's window may start before the new report's window and still be read (month precision fits).</summary>
-    private const int LongestWindowDays = 40;
+    /// <summary>Days a stored report's window may start before the new report's window and still be read (no report spans more).</summary>
+    private const int LongestWindowDays = MergeReports.MaxDaySpan;
 
     private static readonly string CandidatesSql = BuildCandidatesSql();
 
@@ -28,12 +28,14 @@ public sealed partial class SqliteEventStore
         string bound = MergeScoreBound.Sql(column => "r." + column);
         string window = "r.day_lo BETWEEN $from - $longest AND $hi + $window AND r.day_hi >= $from AND r.article_id <> $a";
         string Part(string where) => $"SELECT {ReportColumns} FROM incident_reports r WHERE {where} AND {bound}";
-        // Dated: the same family within the window, in the same country or in none (each an index range on
-        // (family, country, day_lo)); undated on either side: only at the same resolved place ((family, geonameid)).
-        // A part whose key is null reads nothing, so one statement serves every report.
+        // MergeBlocking's rule. Dated: the same family within the window, in the same country or in none (each an index
+        // range on (family, country, day_lo)); a new report without a country reads every country's window. Undated on
+        // either side: only the same resolved place ((family, geonameid)); the whole country would be a block without
+        // a time bound (docs/benchmarks.md, session 6). A part whose key is null reads nothing, so one statement serves every report.
         return string.Join(" UNION ALL ",
             Part($"r.family = $family AND r.country = $country AND {window}"),
             Part($"r.family = $family AND r.country IS NULL AND {window}"),
+            Part($"$country IS NULL AND r.family = $family AND r.country IS NOT NULL AND {window}"),
             Part("r.family = $family AND r.geonameid = $gid AND r.article_id <> $a AND ($lo IS NULL OR r.day_lo IS NULL)"))
             // A literal: SQLite plans with a bound LIMIT's value and so compiles the statement again for every new binding.
             + $" LIMIT {MaxCandidates}";
@@ -74,16 +76,19 @@ internal static class MergeScoreBound
 
     private static string F(double w) => w.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>A feature's weight in the shipped model, as an SQL literal.</summary>
+    private static string W(PairFeature f) => F(PairScorer.Model[f]);
+
     /// <param name="column">The SQL for a stored report's column (incident_reports names).</param>
     public static string Sql(Func<string, string> column)
     {
         string C(string name) => column(name);
         string date = $"""
-            (CASE WHEN $lo IS NULL OR {C("day_lo")} IS NULL OR {C("day_hi")} IS NULL THEN {F(PairScorer.DateUndated)}
+            (CASE WHEN $lo IS NULL OR {C("day_lo")} IS NULL OR {C("day_hi")} IS NULL THEN {W(PairFeature.DateUndated)}
               ELSE (CASE max(0, $lo - {C("day_hi")}, {C("day_lo")} - $hi)
-                WHEN 0 THEN (CASE WHEN $fp = 0 AND {C("day_from_published")} = 0 THEN {F(PairScorer.DateSameDayTexts)} ELSE {F(PairScorer.DateSameDayPublication)} END)
-                WHEN 1 THEN {F(PairScorer.DateOneDay)}
-                ELSE (CASE WHEN max(0, $lo - {C("day_hi")}, {C("day_lo")} - $hi) <= {PairScorer.WindowDays} THEN {F(PairScorer.DateInWindow)} ELSE {F(PairScorer.DateFar)} END) END) END)
+                WHEN 0 THEN (CASE WHEN $fp = 0 AND {C("day_from_published")} = 0 THEN {W(PairFeature.DateSameDayTexts)} ELSE {W(PairFeature.DateSameDayPublication)} END)
+                WHEN 1 THEN {W(PairFeature.DateOneDay)}
+                ELSE (CASE WHEN max(0, $lo - {C("day_hi")}, {C("day_lo")} - $hi) <= {PairScorer.WindowDays} THEN {W(PairFeature.DateInWindow)} ELSE {W(PairFeature.DateFar)} END) END) END)
             """;
         string precisions = string.Concat(PairScorer.Tolerances.Select(t => $" WHEN '{t.Key}' THEN {F(t.Value)}"));
         string tol = $"max($tol, (CASE WHEN {C("place_inherited")} <> 0 THEN {F(PairScorer.DefaultTolerance)} ELSE (CASE {C("place_precision")}{precisions} ELSE {F(PairScorer.DefaultTolerance)} END) END))";
@@ -91,19 +96,24 @@ internal static class MergeScoreBound
         string km = $"(2 * 6371 * asin(min(1, sqrt(power(sin(radians({lat} - $lat) / 2), 2) + cos(radians($lat)) * cos(radians({lat})) * power(sin(radians({lon} - $lon) / 2), 2)))) - 0.001)";
         string place = $"""
             (CASE WHEN $lat IS NULL OR $lon IS NULL OR {lat} IS NULL OR {lon} IS NULL
-                THEN (CASE WHEN $country IS NOT NULL AND {C("country")} IS NOT NULL AND {C("country")} <> $country THEN {F(PairScorer.PlaceFar)} ELSE {F(PairScorer.PlaceNone)} END)
+                THEN (CASE WHEN $country IS NULL OR {C("country")} IS NULL THEN {W(PairFeature.PlaceNone)}
+                  WHEN {C("country")} <> $country THEN {W(PairFeature.PlaceOtherCountry)} ELSE {W(PairFeature.PlaceSameCountryOnly)} END)
               WHEN $gid IS NOT NULL AND {C("geonameid")} = $gid AND {tol} < {F(PairScorer.CountryTolerance)}
-                THEN (CASE WHEN {tol} <= {F(PairScorer.TightTolerance)} THEN {F(PairScorer.PlaceSameTight)} ELSE {F(PairScorer.PlaceSameWide)} END)
-              WHEN {km} <= {tol} THEN (CASE WHEN {tol} <= {F(PairScorer.TightTolerance)} THEN {F(PairScorer.PlaceWithinTight)} ELSE {F(PairScorer.PlaceWithinWide)} END)
-              WHEN {km} <= 3 * {tol} THEN {F(PairScorer.PlaceNear)}
-              ELSE {F(PairScorer.PlaceFar)} END)
+                THEN (CASE WHEN {tol} <= {F(PairScorer.TightTolerance)} THEN {W(PairFeature.PlaceSameTight)} ELSE {W(PairFeature.PlaceSameWide)} END)
+              WHEN {km} <= {tol} THEN (CASE WHEN {tol} <= {F(PairScorer.TightTolerance)} THEN {W(PairFeature.PlaceWithinTight)} ELSE {W(PairFeature.PlaceWithinWide)} END)
+              WHEN {km} <= 3 * {tol} THEN {W(PairFeature.PlaceNear)}
+              ELSE {W(PairFeature.PlaceFar)} END)
             """;
-        string type = $"(CASE WHEN {C("action")} = $action THEN {F(PairScorer.TypeSameAction)} WHEN $acled IS NOT NULL AND {C("acled_type")} = $acled THEN {F(PairScorer.TypeSameAcledType)} ELSE 0 END)";
-        double countMax = Math.Max(0, PairScorer.CountAgree);
-        double namesMax = Math.Max(0, PairScorer.NamesCounted * PairScorer.NamePerShared);
-        string names = $"(CASE WHEN $nnames = 0 THEN 0 ELSE {F(PairScorer.NamePerShared)} * min({PairScorer.NamesCounted}, " +
+        string type = $"(CASE WHEN {C("action")} = $action THEN {W(PairFeature.TypeSameAction)} WHEN $acled IS NOT NULL AND {C("acled_type")} = $acled THEN {W(PairFeature.TypeSameAcledType)} ELSE 0 END)";
+        var model = PairScorer.Model;
+        double countMax = new[] { 0, model[PairFeature.CountAgree], model[PairFeature.CountApart], model[PairFeature.CountNobodyDied] }.Max();
+        // Shared names counted exactly (a json_each over the new report's names), the dearest part; the words feature at
+        // its largest value (an overlap of 1; two noun lists are not worth comparing in SQL).
+        string names = $"(CASE WHEN $nnames = 0 THEN 0 ELSE {W(PairFeature.NamesShared)} * min({PairScorer.NamesCounted}, " +
             $"(SELECT count(*) FROM json_each($names) j WHERE instr(' ' || {C("names")} || ' ', ' ' || j.value || ' ') > 0)) END)";
-        string rest = $"{date} + {place} + {type} + {F(countMax)}";
+        double wordsMax = Math.Max(0, model[PairFeature.WordsOverlap]); // the overlap is at most 1
+        double namesMax = Math.Max(0, PairScorer.NamesCounted * model[PairFeature.NamesShared]);
+        string rest = $"{date} + {place} + {type} + {F(countMax + wordsMax)}";
         // The names last: counting them is the dearest part, and most rows are decided without it.
         return $"({rest} + {F(namesMax)} >= $floor AND {rest} + {names} >= $floor)";
     }

@@ -230,6 +230,8 @@ internal static class SqliteMigrations
             END;
             """),
         new(8, "watch: followed sources (validators, polls, last error), the feed items taken in, articles found by URL", SqliteWatchState.Sql),
+        new(9, "incident_reports.words: the headline and evidence nouns the merge pair model compares (empty until `remerge` for older reports)",
+            "ALTER TABLE incident_reports ADD COLUMN words TEXT NOT NULL DEFAULT '';"),
     ];
 
     public static int Latest => All[^1].Version;

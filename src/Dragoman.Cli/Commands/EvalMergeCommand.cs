@@ -73,14 +73,9 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
 {
     public override int Execute(CommandContext context, EvalMergeSettings settings, CancellationToken cancellationToken)
     {
-        string input = Path.Combine(settings.Dir, "input.jsonl"), goldPath = Path.Combine(settings.Dir, "gold.jsonl");
-        foreach (var f in new[] { input, goldPath })
-            if (!File.Exists(f)) return Terminal.Fail($"{f}: not found ({settings.Dir} must hold input.jsonl and gold.jsonl)");
-        IReadOnlyList<MergeGoldArticle> gold;
-        try { gold = MergeEvaluation.ReadGold(goldPath); }
-        catch (FormatException ex) { return Terminal.Fail(ex.Message); }
-        var negatives = MergeEvaluation.ReadNegatives(Path.Combine(settings.Dir, "negatives.json"));
-        var held = File.Exists(MergeGoldSplit.HeldPath) ? MergeEvaluation.ReadIds(MergeGoldSplit.HeldPath) : new HashSet<string>();
+        var (folder, error) = MergeGoldStore.Read(settings.Dir);
+        if (folder is null) return Terminal.Fail(error!);
+        var (input, gold, negatives, held) = (folder.Input, folder.Gold, folder.Negatives, folder.Held);
         bool reverse = settings.Order == "reverse";
 
         string db = settings.Store ?? settings.Keep ?? Path.Combine(Path.GetTempPath(), $"dragoman-eval-merge-{Guid.NewGuid():N}.db");
@@ -93,7 +88,6 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
             try { scratch = new PostgresScratchSchema(cs.Value!, "dragoman_eval"); }
             catch (Npgsql.NpgsqlException ex) { return Terminal.Fail($"PostgreSQL at {PostgresLocation.Redact(settings.Db)}: {ex.Message}"); }
         }
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             using var store = scratch is not null ? PostgresEventStore.Open(scratch.ConnectionString) : (IEventStore)SqliteEventStore.Open(db);
@@ -106,10 +100,7 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
             }
             else
             {
-                var items = StoreIngest.Prepare(InputSources.Expand([input])).ToList();
-                if (reverse) items.Reverse();
-                var summary = new StoreIngest(store, StandardPipeline.Build(settings.Resources()), settings.PublishedDate).Run(items, cancel: cancellationToken);
-                Console.WriteLine($"ingested {summary.Stored} of {summary.Read} articles ({summary.Failed} failed) in {clock.Elapsed.TotalSeconds:0.0} s");
+                Console.WriteLine(MergeGoldStore.Ingest(store, input, settings, reverse, cancellationToken));
             }
             var predicted = Label(store, incidents, settings.NoMerge);
             if (settings.Errors)
@@ -145,19 +136,10 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
     private static Dictionary<string, string> Label(IEventStore store, IIncidentStore incidents, bool alone)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        long articles = store.Counts().Articles;
-        for (long id = 1, found = 0; found < articles && id < articles * 4 + 16; id++)
-        {
-            if (store.GetArticle(id) is not { } a) continue;
-            found++;
-            var file = a.Article.Uri[(a.Article.Uri.LastIndexOfAny(['/', '\\']) + 1)..];
-            var shown = a.Events.Where(e => e.Main && !e.Historical).OrderBy(e => e.Ordinal).ToList();
-            var main = shown.FirstOrDefault(e => MergeFamilies.Of(e.AcledType) == MergeFamilies.Violence)
-                ?? shown.FirstOrDefault(e => MergeFamilies.Of(e.AcledType) is not null);
-            labels[file] = !alone && main is not null && incidents.IncidentOf(id, main.EventId) is long incident
+        foreach (var (file, id, eventId) in MergeGoldStore.MainEvents(store))
+            labels[file] = !alone && eventId is not null && incidents.IncidentOf(id, eventId) is long incident
                 ? StoreId.IncidentKey(incident)
                 : StoreId.ArticleKey(id);
-        }
         return labels;
     }
 

@@ -24,8 +24,9 @@ public static class IncidentClusterer
     private const double ApartScore = -10;
 
     public static IReadOnlyList<IncidentGroup> Cluster(
-        IEnumerable<MergeReport> reports, IReadOnlyCollection<MergeConstraint>? constraints = null, double threshold = PairScorer.Threshold)
+        IEnumerable<MergeReport> reports, IReadOnlyCollection<MergeConstraint>? constraints = null, double? threshold = null)
     {
+        double floor = threshold ?? PairScorer.Threshold;
         var rs = reports.DistinctBy(r => r.Ref).OrderBy(r => r.Ref, StringComparer.Ordinal).ToArray();
         int n = rs.Length;
         var index = new Dictionary<string, int>(n, StringComparer.Ordinal);
@@ -57,6 +58,19 @@ public static class IncidentClusterer
             if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
         }
 
+        // Linked components: reports joined by a link at the threshold inside a block (MergeBlocking), or by an analyst.
+        // Groups of different components never merge, so clustering a set is clustering each component on its own; the
+        // incremental merge re-clusters whole components (IncidentMerging), and the incidents do not depend on which
+        // components happened to be re-clustered together.
+        var linked = Enumerable.Range(0, n).ToArray();
+        int Linked(int x) { while (linked[x] != x) x = linked[x] = linked[linked[x]]; return x; }
+        for (int i = 0; i < n; i++)
+        {
+            linked[Linked(i)] = Linked(Find(i));
+            for (int j = i + 1; j < n; j++)
+                if (raw[i, j] >= floor && MergeBlocking.WhyApart(rs[i], rs[j]) is null) linked[Linked(i)] = Linked(j);
+        }
+
         var groups = new List<List<int>>();
         var groupOf = new Dictionary<int, int>();
         for (int i = 0; i < n; i++)
@@ -84,13 +98,13 @@ public static class IncidentClusterer
         while (true)
         {
             int bx = -1, by = -1;
-            double best = threshold;
+            double best = floor;
             for (int x = 0; x < groups.Count; x++)
             {
                 if (!alive[x]) continue;
                 for (int y = x + 1; y < groups.Count; y++)
                 {
-                    if (!alive[y]) continue;
+                    if (!alive[y] || Linked(groups[x][0]) != Linked(groups[y][0])) continue;
                     double avg = pinned[x] || pinned[y] ? max[x, y] : sum[x, y] / (groups[x].Count * groups[y].Count);
                     if (avg >= best && (bx < 0 || avg > best) && !Forbidden(groups[x], groups[y], apart)) { best = avg; bx = x; by = y; }
                 }

@@ -47,25 +47,47 @@ public interface IMergeTables
 public static class IncidentMerging
 {
     /// <summary>
-    /// Re-clusters the new reports of article <paramref name="articleId"/> with every stored incident one of them links to
-    /// at the threshold (a report can only join an incident whose average link reaches the threshold if one of its links
-    /// does) and with the incidents an analyst tied them to.
+    /// The most reports one re-clustering takes in: past it the closure below stops growing (the clusterer's cost grows
+    /// with the cube of a component), and the result may then depend on the order articles came in.
+    /// </summary>
+    public const int MaxComponentReports = 400;
+
+    /// <summary>
+    /// Re-clusters the new reports of article <paramref name="articleId"/> with their whole component: every stored
+    /// incident one of them links to at the threshold, the incidents those incidents' reports link to, and so on, and
+    /// the incidents an analyst tied any of them to. Average linkage only joins groups that have a pair at the threshold,
+    /// so each connected component of the "link at the threshold" graph clusters on its own; re-clustering the whole
+    /// component an article touches keeps every component clustered as if all its reports had come at once, so the
+    /// incidents do not depend on the order articles are stored in (FA-KES dev: 657 in input order and 656 newest first
+    /// when only the incidents linked directly were re-clustered).
     /// </summary>
     public static void Recluster(IMergeTables tables, IReadOnlyList<MergeReport> fresh, long articleId, double threshold)
     {
         var touched = new SortedSet<long>();
-        var mergeable = fresh.Where(m => m.Family is not null).ToList();
-        var candidates = tables.Candidates(mergeable, articleId);
-        for (int i = 0; i < mergeable.Count; i++)
-            foreach (var c in candidates[i])
-                if (c.IncidentId > 0 && PairScorer.Score(mergeable[i], c.Report, explain: false).Score >= threshold) touched.Add(c.IncidentId);
-        foreach (var c in tables.ConstraintsOf([.. fresh.Select(m => m.Ref)]).Where(c => c.Kind == MergeConstraintKind.Together))
-            foreach (var r in new[] { c.RefA, c.RefB })
-                if (tables.IncidentOfRef(r) is { } id) touched.Add(id);
-        var component = tables.ReportsOfIncidents(touched).ToList();
-        var inComponent = component.Select(c => c.Report.Ref).ToHashSet(StringComparer.Ordinal);
+        var component = new List<StoredReport>();
+        var inComponent = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<MergeReport> frontier = fresh;
+        while (frontier.Count > 0)
+        {
+            var found = new SortedSet<long>();
+            var mergeable = frontier.Where(m => m.Family is not null).ToList();
+            var candidates = tables.Candidates(mergeable, articleId);
+            for (int i = 0; i < mergeable.Count; i++)
+                foreach (var c in candidates[i])
+                    if (c.IncidentId > 0 && !touched.Contains(c.IncidentId) && PairScorer.Score(mergeable[i], c.Report, explain: false).Score >= threshold)
+                        found.Add(c.IncidentId);
+            foreach (var c in tables.ConstraintsOf([.. frontier.Select(m => m.Ref)]).Where(c => c.Kind == MergeConstraintKind.Together))
+                foreach (var r in new[] { c.RefA, c.RefB })
+                    if (tables.IncidentOfRef(r) is { } id && !touched.Contains(id)) found.Add(id);
+            if (found.Count == 0) break;
+            touched.UnionWith(found);
+            var added = tables.ReportsOfIncidents(found).Where(c => inComponent.Add(c.Report.Ref)).ToList();
+            component.AddRange(added);
+            // The reports just taken in are searched in turn, until nothing new links or the component is as large as allowed.
+            frontier = component.Count >= MaxComponentReports ? [] : [.. added.Select(c => c.Report)];
+        }
         foreach (var m in fresh)
-            if (!inComponent.Contains(m.Ref)) component.Add(new StoredReport(m, 0, articleId));
+            if (inComponent.Add(m.Ref)) component.Add(new StoredReport(m, 0, articleId));
         WriteGroups(tables, component, threshold);
     }
 

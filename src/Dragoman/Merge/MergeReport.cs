@@ -33,6 +33,11 @@ public sealed record MergeReport
     public string? GeonameId { get; init; }
     /// <summary>Lower-cased proper-name words of the event's evidence and arguments (words the article never writes in lower case).</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
+    /// <summary>
+    /// Lower-cased common nouns (singular) of the article's headline and the event's evidence: what kind of thing was hit
+    /// and how ("truck", "bomb", "hotel", "siege"), which tells apart two attacks at one place and time.
+    /// </summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
     /// <summary>The death toll this report gives (largest killed figure of the event), null when it gives none.</summary>
     public int? Killed { get; init; }
     public string? Outlet { get; init; }
@@ -55,6 +60,7 @@ public static class MergeReports
         var notNames = NotNameSpans(rows);
         DateOnly? published = ParseDay(article.Published) ?? ParseDay(article.ReferenceDate);
         var outlet = article.Publisher ?? HostOf(article.Uri);
+        var focus = FocusCountry(rows.Events);
         var list = new List<MergeReport>(rows.Events.Count);
         foreach (var e in rows.Events)
         {
@@ -63,7 +69,13 @@ public static class MergeReports
             if (!e.Main || e.Historical) continue;
             var (lo, hi, fromPub) = Days(e, published);
             var names = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var (start, text) in EvidenceTexts(e.EvidenceJson)) AddNames(text, start, lowerWords, notNames, names);
+            var words = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var (start, text) in EvidenceTexts(e.EvidenceJson))
+            {
+                AddNames(text, start, lowerWords, notNames, names);
+                AddNouns(text, words);
+            }
+            if (article.Title is { } title) AddNouns(title, words);
             list.Add(new MergeReport
             {
                 Ref = article.Hash + ":" + e.EventId,
@@ -72,8 +84,9 @@ public static class MergeReports
                 AcledType = e.AcledType,
                 DayLo = lo, DayHi = hi, DayFromPublication = fromPub,
                 Lat = e.Lat, Lon = e.Lon, PlaceName = e.PlaceName ?? e.Place, Precision = e.PlacePrecision,
-                PlaceInherited = e.PlaceInherited, Country = e.Country, Admin1 = e.Admin1, GeonameId = e.GeonameId,
+                PlaceInherited = e.PlaceInherited, Country = e.Country ?? (e.Lat is null ? focus : null), Admin1 = e.Admin1, GeonameId = e.GeonameId,
                 Names = [.. names],
+                Words = [.. words],
                 Killed = Killed(e.CountsJson),
                 Outlet = outlet,
                 Modality = e.Modality,
@@ -83,12 +96,39 @@ public static class MergeReports
         return list;
     }
 
+    /// <summary>
+    /// The country most of the article's placed events are in (ties: the one counted first): the country a report without a
+    /// place of its own is blocked and compared in ("the 12 abducted pupils", placed nowhere, in an article about Nigeria).
+    /// </summary>
+    public static string? FocusCountry(IReadOnlyList<EventRow> events)
+    {
+        string? best = null;
+        int bestCount = 0;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (e.Country is not { } c) continue;
+            int n = counts[c] = counts.GetValueOrDefault(c) + 1;
+            if (n > bestCount) { best = c; bestCount = n; }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The longest span of days a report may have (a month fits). Longer text dates fall back to the publication window:
+    /// a stored report's window then starts at most this many days before its end, so the stores' candidate search (an
+    /// index range on the window's first day) finds every overlapping pair from either side, whichever report came first.
+    /// </summary>
+    public const int MaxDaySpan = 40;
+
     private static (int? Lo, int? Hi, bool FromPublication) Days(EventRow e, DateOnly? published)
     {
         if (!e.TimeInherited && ParseDay(e.TimeStart) is { } s)
         {
             var end = ParseDay(e.TimeEnd) ?? s;
-            return (s.DayNumber, Math.Max(s.DayNumber, end.DayNumber), false);
+            int lo = s.DayNumber, hi = Math.Max(s.DayNumber, end.DayNumber);
+            // A span longer than a month ("in 2016") places a current event no better than its publication does.
+            if (hi - lo <= MaxDaySpan) return (lo, hi, false);
         }
         if (published is { } p) return (p.DayNumber - PublicationLeadDays, p.DayNumber, true);
         return (null, null, false);
@@ -147,6 +187,22 @@ public static class MergeReports
             if (offset >= 0 && notNames.Any(t => offset + at >= t.Start && offset + at < t.End)) continue;
             var folded = w.ToLowerInvariant();
             if (!lowerWords.Contains(folded) && !IsCommonOrNationality(w, folded)) names.Add(folded);
+        }
+    }
+
+    /// <summary>Common nouns (the part-of-speech model's NN / NNS) of a text, lower-cased, a plural's final s dropped.</summary>
+    private static void AddNouns(string text, SortedSet<string> nouns)
+    {
+        if (PosModel.Bundled is not { } pos) return;
+        var words = Words(text).Select(w => w.Word).ToArray();
+        if (words.Length == 0) return;
+        var tags = pos.Predict(words);
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (words[i].Length < 3 || tags[i] is not ("NN" or "NNS")) continue;
+            var w = words[i].ToLowerInvariant();
+            if (tags[i] == "NNS" && w.Length > 3 && w[^1] == 's' && w[^2] != 's') w = w[..^1];
+            nouns.Add(w);
         }
     }
 

@@ -13,29 +13,28 @@ public sealed record PairScore(double Score, IReadOnlyList<LinkReason> Reasons)
 }
 
 /// <summary>
-/// Scores whether two reports are one real-world incident: a small linear model over date distance, place distance at
-/// the places' precision, type agreement, shared proper names and count compatibility (docs/merge.md gives the weights
-/// and how they were chosen on the development part of merge-gold). Symmetric: score(a, b) == score(b, a).
+/// Scores whether two reports are one real-world incident: a logistic-regression model (<see cref="PairModel"/>, fitted
+/// on the development part of merge-gold by `dragoman train merge`) over date distance, place distance at the places'
+/// precision, type agreement, shared proper names and count compatibility (docs/merge.md). Symmetric:
+/// score(a, b) == score(b, a).
 /// </summary>
 public static class PairScorer
 {
-    /// <summary>Average link score an incident's reports need to stay together.</summary>
-    public const double Threshold = 1.5;
+    /// <summary>The shipped model; its weights also build the store's SQL bound of the score (MergeScoreBound).</summary>
+    public static PairModel Model => PairModel.Shipped;
+
+    /// <summary>Average link score an incident's reports need to stay together (the model's).</summary>
+    public static double Threshold => Model.Threshold;
 
     /// <summary>Days apart two dated reports may be and still be compared (blocking window).</summary>
     public const int WindowDays = 4;
 
-    // The weights (docs/merge.md). Named, because the store's candidate search bounds the score with them in SQL.
-    public const double DateSameDayTexts = 1.0, DateSameDayPublication = 0.5, DateOneDay = 0, DateInWindow = -1.5, DateFar = -4, DateUndated = -0.3;
-    public const double PlaceSameTight = 1.6, PlaceSameWide = 1.2, PlaceWithinTight = 1.2, PlaceWithinWide = 0, PlaceNear = -0.5, PlaceFar = -3, PlaceNone = -0.3;
     /// <summary>A tolerance at or below this (km) is tight: an exact or near place.</summary>
     public const double TightTolerance = 50;
     /// <summary>The tolerance of a country-precision place (km); a shared GeoNames id counts only below it.</summary>
     public const double CountryTolerance = 1500;
-    public const double TypeSameAction = 0.3, TypeSameAcledType = 0.1;
-    public const double NamePerShared = 0.6;
+    /// <summary>Shared name words counted at most.</summary>
     public const int NamesCounted = 3;
-    public const double CountAgree = 0.3, CountApart = -0.5, CountNobodyDied = -1.5;
 
     /// <summary>How far apart (km) two points may be at each place precision and still be one place; others: <see cref="DefaultTolerance"/>.</summary>
     public static readonly IReadOnlyDictionary<string, double> Tolerances = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -51,63 +50,92 @@ public static class PairScorer
     {
         if (a.Family is null || a.Family != b.Family) return PairScore.Apart;
         var reasons = new List<LinkReason>(6);
-        return new PairScore(Sum(a, b, reasons, explain), reasons);
+        return new PairScore(Sum(a, b, Model, reasons, explain, null), reasons);
     }
 
     /// <summary>The score of <see cref="Score"/> alone (negative infinity for different families), without reasons or allocation.</summary>
-    public static double Value(MergeReport a, MergeReport b) =>
-        a.Family is null || a.Family != b.Family ? double.NegativeInfinity : Sum(a, b, null, false);
+    public static double Value(MergeReport a, MergeReport b) => Value(a, b, Model);
+
+    /// <summary>The score under another model (training, cross-validation).</summary>
+    public static double Value(MergeReport a, MergeReport b, PairModel model) =>
+        a.Family is null || a.Family != b.Family ? double.NegativeInfinity : Sum(a, b, model, null, false, null);
+
+    /// <summary>The feature values of a pair of one family (<see cref="PairFeature"/> order), for training.</summary>
+    public static double[] Features(MergeReport a, MergeReport b)
+    {
+        var x = new double[PairModel.FeatureCount];
+        Sum(a, b, Model, null, false, x);
+        return x;
+    }
 
     /// <summary>The features in a fixed order (so both entry points add the same doubles in the same order); reasons only when a list is given.</summary>
-    private static double Sum(MergeReport a, MergeReport b, List<LinkReason>? reasons, bool explain)
+    private static double Sum(MergeReport a, MergeReport b, PairModel model, List<LinkReason>? reasons, bool explain, double[]? x)
     {
         double s = 0;
-        void Add(string feature, double w, string detail) { s += w; reasons?.Add(new LinkReason(feature, w, detail)); }
+        void Add(string group, PairFeature f, string detail, double value = 1)
+        {
+            double w = model[f] * value;
+            s += w;
+            if (x is not null) x[(int)f] += value;
+            reasons?.Add(new LinkReason(group, w, detail));
+        }
 
         // Date: a day the text gives is precise; the publication date only bounds the event from above.
         if (a.Dated && b.Dated)
         {
             int gap = Math.Max(0, Math.Max(a.DayLo!.Value - b.DayHi!.Value, b.DayLo!.Value - a.DayHi!.Value));
             bool bothText = !a.DayFromPublication && !b.DayFromPublication;
-            if (gap == 0) Add("date", bothText ? DateSameDayTexts : DateSameDayPublication, bothText ? "same day in both texts" : "overlaps the publication window");
-            else if (gap == 1) Add("date", DateOneDay, "one day apart");
-            else if (gap <= WindowDays) Add("date", DateInWindow, !explain ? "" : $"{gap} days apart");
-            else Add("date", DateFar, !explain ? "" : $"{gap} days apart");
+            if (gap == 0) Add("date", bothText ? PairFeature.DateSameDayTexts : PairFeature.DateSameDayPublication, bothText ? "same day in both texts" : "overlaps the publication window");
+            else if (gap == 1) Add("date", PairFeature.DateOneDay, "one day apart");
+            else if (gap <= WindowDays) Add("date", PairFeature.DateInWindow, !explain ? "" : $"{gap} days apart");
+            else Add("date", PairFeature.DateFar, !explain ? "" : $"{gap} days apart");
         }
-        else Add("date", DateUndated, "one report is undated");
+        else Add("date", PairFeature.DateUndated, "one report is undated");
 
-        // Place: distance against the coarser precision's tolerance; a different country rules out.
+        // Place: distance against the coarser precision's tolerance; without coordinates, the countries (a report without
+        // a place of its own takes its article's country, MergeReports).
         if (a.Lat is { } la && a.Lon is { } oa && b.Lat is { } lb && b.Lon is { } ob)
         {
             double km = Kilometres(la, oa, lb, ob);
             double tol = Math.Max(Tolerance(a), Tolerance(b));
             if (a.GeonameId is not null && a.GeonameId == b.GeonameId && tol < CountryTolerance)
-                Add("place", tol <= TightTolerance ? PlaceSameTight : PlaceSameWide, !explain ? "" : $"same place {a.PlaceName}");
-            else if (km <= tol) Add("place", tol <= TightTolerance ? PlaceWithinTight : PlaceWithinWide, !explain ? "" : $"{km:0} km apart, within {tol:0} km");
-            else if (km <= 3 * tol) Add("place", PlaceNear, !explain ? "" : $"{km:0} km apart");
-            else Add("place", PlaceFar, !explain ? "" : $"{km:0} km apart ({a.PlaceName} / {b.PlaceName})");
+                Add("place", tol <= TightTolerance ? PairFeature.PlaceSameTight : PairFeature.PlaceSameWide, !explain ? "" : $"same place {a.PlaceName}");
+            else if (km <= tol) Add("place", tol <= TightTolerance ? PairFeature.PlaceWithinTight : PairFeature.PlaceWithinWide, !explain ? "" : $"{km:0} km apart, within {tol:0} km");
+            else if (km <= 3 * tol) Add("place", PairFeature.PlaceNear, !explain ? "" : $"{km:0} km apart");
+            else Add("place", PairFeature.PlaceFar, !explain ? "" : $"{km:0} km apart ({a.PlaceName} / {b.PlaceName})");
         }
-        else if (a.Country is not null && b.Country is not null && a.Country != b.Country)
-            Add("place", PlaceFar, !explain ? "" : $"{a.Country} / {b.Country}");
-        else Add("place", PlaceNone, "a report has no place");
+        else if (a.Country is not null && b.Country is not null)
+        {
+            if (a.Country != b.Country) Add("place", PairFeature.PlaceOtherCountry, !explain ? "" : $"{a.Country} / {b.Country}");
+            else Add("place", PairFeature.PlaceSameCountryOnly, !explain ? "" : $"both in {a.Country}, a report has no place of its own");
+        }
+        else Add("place", PairFeature.PlaceNone, "a report has no place");
 
-        if (a.Action == b.Action) Add("type", TypeSameAction, a.Action);
-        else if (a.AcledType is not null && a.AcledType == b.AcledType) Add("type", TypeSameAcledType, a.AcledType);
+        if (a.Action == b.Action) Add("type", PairFeature.TypeSameAction, a.Action);
+        else if (a.AcledType is not null && a.AcledType == b.AcledType) Add("type", PairFeature.TypeSameAcledType, a.AcledType);
 
         int shared = SharedCount(a.Names, b.Names);
-        if (shared > 0) Add("names", Math.Min(NamesCounted, shared) * NamePerShared, !explain ? "" : string.Join(", ", a.Names.Intersect(b.Names, StringComparer.Ordinal).Take(4)));
+        if (shared > 0) Add("names", PairFeature.NamesShared, !explain ? "" : string.Join(", ", a.Names.Intersect(b.Names, StringComparer.Ordinal).Take(4)), Math.Min(NamesCounted, shared));
+
+        // Nouns as a share of both lists (Dice), so that long evidence does not count more than short.
+        int words = SharedCount(a.Words, b.Words);
+        if (words > 0)
+        {
+            double dice = 2.0 * words / (a.Words.Count + b.Words.Count);
+            Add("words", PairFeature.WordsOverlap, !explain ? "" : $"{dice:0.00} of nouns shared: " + string.Join(", ", a.Words.Intersect(b.Words, StringComparer.Ordinal).Take(6)), dice);
+        }
 
         if (a.Killed is { } ka && b.Killed is { } kb)
         {
             if (ka == 0 || kb == 0)
             {
-                if (Math.Max(ka, kb) >= 3) Add("count", CountNobodyDied, !explain ? "" : $"{ka} / {kb} killed: nobody died in one report");
+                if (Math.Max(ka, kb) >= 3) Add("count", PairFeature.CountNobodyDied, !explain ? "" : $"{ka} / {kb} killed: nobody died in one report");
             }
             else
             {
                 double ratio = (double)Math.Min(ka, kb) / Math.Max(ka, kb);
-                if (ratio >= 0.5) Add("count", CountAgree, !explain ? "" : $"{ka} / {kb} killed");
-                else if (ratio < 0.2) Add("count", CountApart, !explain ? "" : $"{ka} / {kb} killed");
+                if (ratio >= 0.5) Add("count", PairFeature.CountAgree, !explain ? "" : $"{ka} / {kb} killed");
+                else if (ratio < 0.2) Add("count", PairFeature.CountApart, !explain ? "" : $"{ka} / {kb} killed");
             }
         }
         return s;

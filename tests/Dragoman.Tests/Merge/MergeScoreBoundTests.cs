@@ -7,7 +7,7 @@ namespace Dragoman.Tests.Merge;
 /// <summary>
 /// The store's candidate search drops a stored report when SQLite's bound of the pair score is below the threshold, so the
 /// bound must never be below the score <see cref="PairScorer"/> gives: checked on random pairs that reach every branch of
-/// the scorer (dates, places at every precision, countries, types, names, counts).
+/// the scorer (dates, places at every precision, countries, types, names, words, counts).
 /// </summary>
 public sealed class MergeScoreBoundTests
 {
@@ -39,6 +39,7 @@ public sealed class MergeScoreBoundTests
             Country = rng.Next(4) switch { 0 => null, 1 => "TR", _ => "SY" },
             GeonameId = gid,
             Names = [.. new[] { "assad", "hama", "karlov", "nusra", "white", "zeid" }.Where(_ => rng.Next(3) == 0)],
+            Words = [.. new[] { "bomb", "hotel", "market", "siege", "truck" }.Where(_ => rng.Next(2) == 0)],
             Killed = rng.Next(6) switch { 0 or 1 => null, 2 => 0, 3 => rng.Next(1, 4), _ => rng.Next(5, 60) },
             Modality = "asserted",
         };

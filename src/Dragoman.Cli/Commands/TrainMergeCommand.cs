@@ -1,0 +1,131 @@
+using System.ComponentModel;
+using System.Globalization;
+using Dragoman.Merge;
+using Dragoman.Storage.Sqlite;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dragoman.Cli.Commands;
+
+public sealed class TrainMergeSettings : PipelineSettings
+{
+    [CommandArgument(0, "<DIR>")]
+    [Description("A folder shaped like ../shared/data/merge-gold (input.jsonl, gold.jsonl, negatives.json); only its development part is trained on.")]
+    public string Dir { get; init; } = "";
+
+    [CommandOption("--out <FILE>")]
+    [Description("Where to write the model (models/merge/pair-scorer.tsv is the shipped one).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--pairs <FILE>")]
+    [Description("Also write every pair of labelled development reports (gold kind, compared or why not, score, features) as TSV.")]
+    public string? Pairs { get; init; }
+
+    [CommandOption("--store <FILE>")]
+    [Description("A store `eval merge --keep` wrote for this folder: read its reports instead of ingesting again.")]
+    public string? Store { get; init; }
+
+    [CommandOption("--prior <FILE>")]
+    [Description("The model whose weights the fit is pulled towards (default models/merge/prior.tsv, the hand-set weights).")]
+    public string? Prior { get; init; }
+
+    [CommandOption("--l2 <L2>")]
+    [Description("L2 penalty pulling the weights towards the prior (default 0.3, the shipped setting).")]
+    [DefaultValue(0.3)]
+    public double L2 { get; init; } = 0.3;
+
+    [CommandOption("--hard-weight <W>")]
+    [Description("Weight of a hard-negative pair in the fit (default 5).")]
+    [DefaultValue(5.0)]
+    public double HardWeight { get; init; } = 5;
+
+    [CommandOption("--hard-cost <C>")]
+    [Description("Threshold choice: a hard-negative pair linked costs this many gold pairs linked (default 10).")]
+    [DefaultValue(10.0)]
+    public double HardCost { get; init; } = 10;
+
+    [CommandOption("--folds <K>")]
+    [Description("Cross-validation folds, by incident component (default 5).")]
+    [DefaultValue(5)]
+    public int Folds { get; init; } = 5;
+
+    public override ValidationResult Validate()
+    {
+        if (Out is null && Pairs is null) return ValidationResult.Error("give --out FILE (the model), --pairs FILE (the pair table) or both");
+        if (Folds < 2) return ValidationResult.Error("--folds must be at least 2");
+        return base.Validate();
+    }
+}
+
+/// <summary>
+/// Fits the merge pair model on merge-gold's development part (models/merge/README.md): ingests the folder (or reads a
+/// kept store), labels each development article's main report with its gold incident, fits weighted logistic regression
+/// over every same-family pair, picks the threshold on out-of-fold scores, and writes the model and/or the pair table.
+/// </summary>
+public sealed class TrainMergeCommand : Command<TrainMergeSettings>
+{
+    public override int Execute(CommandContext context, TrainMergeSettings settings, CancellationToken cancellationToken)
+    {
+        var (folder, error) = MergeGoldStore.Read(settings.Dir);
+        if (folder is null) return Terminal.Fail(error!);
+        var (input, gold, negatives, held) = (folder.Input, folder.Gold, folder.Negatives, folder.Held);
+        var dev = gold.Where(a => !held.Contains(a.Incident)).ToDictionary(a => a.File, a => a.Incident, StringComparer.Ordinal);
+        var folds = MergeTraining.Folds(dev.Values, negatives, settings.Folds);
+        var priorPath = settings.Prior ?? Path.Combine(AppContext.BaseDirectory, "models", "merge", "prior.tsv");
+        var prior = PairModel.Load(priorPath);
+        if (!prior.IsOk) return Terminal.Fail(prior.Error!);
+
+        string db = settings.Store ?? Path.Combine(Path.GetTempPath(), $"dragoman-train-merge-{Guid.NewGuid():N}.db");
+        var labelled = new List<LabelledReport>();
+        try
+        {
+            using var store = SqliteEventStore.Open(db);
+            if (settings.Store is null) Console.WriteLine(MergeGoldStore.Ingest(store, input, settings, false, cancellationToken));
+            int unlabelled = 0;
+            foreach (var (file, id, eventId) in MergeGoldStore.MainEvents(store))
+            {
+                if (!dev.TryGetValue(file, out var incident)) continue;
+                if (eventId is not null && store.MergeReportOf(id, eventId) is { } report) labelled.Add(new LabelledReport(file, incident, folds[incident], report));
+                else unlabelled++;
+            }
+            Console.WriteLine($"{labelled.Count} development articles with a mergeable main report, {unlabelled} without");
+        }
+        finally
+        {
+            if (settings.Store is null) foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        }
+
+        var pairs = MergeTraining.Pairs(labelled, negatives);
+        foreach (var kind in new[] { "same", "hard-negative" })
+        {
+            var ofKind = pairs.Where(p => kind == "same" ? p.Same : p.HardNegative).ToList();
+            var why = ofKind.GroupBy(p => p.WhyApart ?? "compared").OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
+            Console.WriteLine($"{kind} pairs: {ofKind.Count}: {string.Join(", ", why)}");
+        }
+
+        var scored = MergeTraining.OutOfFold(pairs, settings.Folds, settings.HardWeight, settings.L2, prior.Value!);
+        var sweep = MergeTraining.Sweep(scored, settings.HardCost);
+        var best = MergeTraining.Best(sweep);
+        foreach (var g in sweep.GroupBy(r => r.HardLinked).OrderBy(g => g.Key).Take(4))
+        {
+            var top = g.MaxBy(r => r.SameLinked)!;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  out-of-fold, {g.Key} hard-negative pairs linked: at most {top.SameLinked} of {top.Same} gold pairs (log-odds {top.Logit:0.###}, other {top.OtherLinked})"));
+        }
+        var (weights, bias) = MergeTraining.Fit(pairs, settings.HardWeight, settings.L2, prior.Value!);
+        var model = new PairModel(weights, bias, best.Logit - bias);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"out-of-fold, compared pairs at log-odds {best.Logit:0.###}: gold linked {best.SameLinked} of {best.Same}, hard negatives {best.HardLinked} of {best.Hard}, other {best.OtherLinked} of {best.Other}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all development pairs: bias {bias:0.###}, score threshold {model.Threshold:0.###}"));
+
+        if (settings.Pairs is { } pairsPath) File.WriteAllLines(pairsPath, MergeTraining.PairTable(pairs, model));
+        if (settings.Out is { } outPath)
+            model.Save(outPath, [
+                $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train merge {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Dir))} --prior {Path.GetFileName(priorPath)} --l2 {Inv(settings.L2)} --hard-weight {Inv(settings.HardWeight)} --hard-cost {Inv(settings.HardCost)} --folds {settings.Folds}`",
+                $"development part: {labelled.Count} labelled reports, {pairs.Count(MergeTraining.Trainable)} compared pairs; models/merge/README.md",
+                $"out-of-fold at the threshold: gold pairs linked {best.SameLinked} of {best.Same} compared, hard-negative {best.HardLinked} of {best.Hard}, other {best.OtherLinked} of {best.Other}",
+            ]);
+        return 0;
+    }
+
+    private static string Inv(double v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,52 @@
+using Dragoman.Merge;
+using Dragoman.Storage;
+using static Dragoman.Tests.Merge.MergeFixtures;
+
+namespace Dragoman.Tests.Merge;
+
+/// <summary>Which pairs the merge stage compares at all (MergeBlocking; the store runs the same rule in SQL), and the country a report without a place takes.</summary>
+public sealed class MergeBlockingTests
+{
+    private const int Day = 738333;
+
+    private static MergeReport Undated(MergeReport r) => r with { DayLo = null, DayHi = null };
+
+    private static MergeReport Placeless(MergeReport r, string? country) =>
+        r with { Lat = null, Lon = null, GeonameId = null, PlaceName = null, Precision = null, Country = country };
+
+    public static TheoryData<string, MergeReport, MergeReport, string?> Cases() => new()
+    {
+        { "dated two days apart in one country", Report("a:ev1", Kremenchuk, Day, []), Report("b:ev1", Odesa, Day + 2, []), null },
+        { "dated six days apart: outside the window", Report("a:ev1", Kremenchuk, Day, []), Report("b:ev1", Kremenchuk, Day + 6, []), "time window" },
+        { "dated the same day in two countries", Report("a:ev1", Kremenchuk, Day, []), Report("b:ev1", Ankara, Day, []), "country" },
+        { "dated, one report without any country: compared with every country", Report("a:ev1", Kremenchuk, Day, []), Placeless(Report("b:ev1", Ankara, Day, []), null), null },
+        { "undated at the same resolved place", Undated(Report("a:ev1", Kremenchuk, Day, [])), Report("b:ev1", Kremenchuk, Day + 30, []), null },
+        { "undated at another place of the same country: a country has no time bound", Undated(Report("a:ev1", Kremenchuk, Day, [])), Report("b:ev1", Odesa, Day, []), "undated, same country, not the same place" },
+        { "undated in another country", Undated(Report("a:ev1", Kremenchuk, Day, [])), Report("b:ev1", Ankara, Day, []), "undated, not the same country" },
+        { "dated, placeless but in its article's country: compared within the window", Placeless(Report("a:ev1", Kremenchuk, Day, []), "UA"), Report("b:ev1", Odesa, Day + 1, []), null },
+        { "a different family (a protest and a bombing)", Report("a:ev1", Kremenchuk, Day, []), Report("b:ev1", Kremenchuk, Day, []) with { Family = MergeFamilies.Demonstration }, "type family" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_pair_is_compared_only_inside_its_block(string reason, MergeReport a, MergeReport b, string? whyApart)
+    {
+        Assert.True(whyApart == MergeBlocking.WhyApart(a, b), $"{reason}: {MergeBlocking.WhyApart(a, b) ?? "compared"}");
+        Assert.Equal(MergeBlocking.WhyApart(a, b), MergeBlocking.WhyApart(b, a)); // symmetric: the ingest order never decides
+    }
+
+    private static EventRow Event(int ordinal, string? country) =>
+        new() { EventId = $"ev{ordinal}", Ordinal = ordinal, Action = "attack", Modality = "asserted", Country = country };
+
+    public static TheoryData<string, string?[], string?> Focus() => new()
+    {
+        { "most of the article's placed events are in one country", ["NG", null, "NG", "NE"], "NG" },
+        { "a tie goes to the country counted first", ["HT", "US"], "HT" },
+        { "no event placed: no focus", [null, null], null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Focus))]
+    public void A_report_without_a_place_takes_its_articles_country(string reason, string?[] countries, string? expected) =>
+        Assert.True(expected == MergeReports.FocusCountry([.. countries.Select((c, i) => Event(i, c))]), reason);
+}

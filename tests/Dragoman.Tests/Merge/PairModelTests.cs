@@ -1,0 +1,79 @@
+using Dragoman.Merge;
+
+namespace Dragoman.Tests.Merge;
+
+/// <summary>The merge pair model file (models/merge/README.md) and its training: reading, writing, folds, fitting, threshold.</summary>
+public sealed class PairModelTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-pair-model-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void The_shipped_model_and_prior_load_and_a_saved_model_reads_back_the_same()
+    {
+        var shipped = PairModel.Shipped;
+        Assert.True(PairModel.Load(Path.Combine(AppContext.BaseDirectory, "models", "merge", "prior.tsv")).IsOk);
+        var path = Path.Combine(_dir, "m.tsv");
+        shipped.Save(path, ["a comment"]);
+        var back = PairModel.Load(path);
+        Assert.True(back.IsOk, back.Error);
+        Assert.Equal(shipped.Weights.Select(w => Math.Round(w, 4)), back.Value!.Weights);
+        Assert.Equal((Math.Round(shipped.Bias, 4), Math.Round(shipped.Threshold, 4)), (back.Value.Bias, back.Value.Threshold));
+    }
+
+    public static TheoryData<string, string, string> BadFiles() => new()
+    {
+        { "another file's header", "# dragoman event salience model v1\nbias\t0\n", "not a merge pair model" },
+        { "a feature the scorer does not have", PairModel.ModelHeader + "\nbias\t0\nthreshold\t1\nplace.moon\t1\n", "unknown feature 'place.moon'" },
+        { "a feature left out", PairModel.ModelHeader + "\nbias\t0\nthreshold\t1\n", "missing date.same_day_texts" },
+        { "a weight that is no number", PairModel.ModelHeader + "\nbias\tlow\n", ":2: expected FEATURE<TAB>WEIGHT" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void A_bad_model_file_is_refused_with_its_name_and_the_problem(string reason, string content, string expected)
+    {
+        var path = Path.Combine(_dir, "bad.tsv");
+        File.WriteAllText(path, content);
+        var r = PairModel.Load(path);
+        Assert.False(r.IsOk, reason);
+        Assert.Contains(path, r.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Folds_keep_an_incident_and_its_hard_negatives_together()
+    {
+        var folds = MergeTraining.Folds(["a", "b", "c", "d", "e"], [("a", "d"), ("d", "e")], 2);
+        Assert.Equal(folds["a"], folds["d"]);
+        Assert.Equal(folds["d"], folds["e"]);
+        Assert.NotEqual(folds["a"], folds["b"]); // components a-d-e, b, c dealt round: 0, 1, 0
+    }
+
+    private static LabelledReport Labelled(string file, string incident, int fold, MergeReport r) => new(file, incident, fold, r);
+
+    [Fact]
+    public void Fitting_raises_the_weight_that_separates_and_the_threshold_links_no_hard_negative()
+    {
+        // Four incidents, two articles each, at one place on one day; each incident's articles share a name, the hard
+        // negatives (another incident the same day) share none: the names weight must rise above the prior's and the
+        // threshold keep every hard-negative pair apart.
+        const int day = 738333;
+        var reports = new List<LabelledReport>();
+        string[] incidents = ["k1", "k2", "k3", "k4"];
+        for (int i = 0; i < incidents.Length; i++)
+            for (int a = 0; a < 2; a++)
+                reports.Add(Labelled($"{incidents[i]}-{a}", incidents[i], i % 2,
+                    MergeFixtures.Report($"{incidents[i]}{a}:ev1", MergeFixtures.Kremenchuk, day, [$"name{i}"])));
+        var negatives = new List<(string, string)> { ("k1", "k3"), ("k2", "k4") };
+        var pairs = MergeTraining.Pairs(reports, negatives);
+        var prior = PairScorer.Model;
+        var (w, _) = MergeTraining.Fit(pairs, hardWeight: 5, l2: 0.01, prior);
+        Assert.True(w[(int)PairFeature.NamesShared] > prior[PairFeature.NamesShared], $"names weight {w[(int)PairFeature.NamesShared]}");
+        var best = MergeTraining.Best(MergeTraining.Sweep(MergeTraining.OutOfFold(pairs, 2, 5, 0.01, prior), hardCost: 10));
+        Assert.Equal((0, 4), (best.HardLinked, best.SameLinked));
+        // Deterministic: the same data gives the same weights.
+        Assert.Equal(w, MergeTraining.Fit(pairs, 5, 0.01, prior).Weights);
+    }
+}
