@@ -54,6 +54,15 @@ public sealed class FeedWatcherTests : IDisposable
         return reports;
     }
 
+    /// <summary>A feed site on the server that lets robots in, with <paramref name="items"/> items published; its feed's URL.</summary>
+    private static (FeedSite Site, string Feed) NewsSite(LocalNewsServer server, int items)
+    {
+        server.Text("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain");
+        var site = new FeedSite(server);
+        for (int i = 0; i < items; i++) site.Publish();
+        return (site, server.Url("/feed.xml").AbsoluteUri);
+    }
+
     public static TheoryData<string, string, string> Scenarios()
     {
         (string, string)[] scenarios =
@@ -158,11 +167,7 @@ public sealed class FeedWatcherTests : IDisposable
     {
         var db = NewLocation(provider);
         await using var server = await LocalNewsServer.StartAsync();
-        server.Text("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain");
-        var site = new FeedSite(server);
-        var feed = server.Url("/feed.xml").AbsoluteUri;
-        site.Publish();
-        site.Publish();
+        var (site, feed) = NewsSite(server, items: 2);
         using var fetcher = new Fetcher(Fast);
         using var store = Open(provider, db);
         var watcher = Watcher(fetcher, store, keepSeen: TimeSpan.FromDays(keepDays));
@@ -188,10 +193,7 @@ public sealed class FeedWatcherTests : IDisposable
     {
         var db = NewLocation(provider);
         await using var server = await LocalNewsServer.StartAsync();
-        server.Text("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain");
-        var site = new FeedSite(server);
-        var feed = server.Url("/feed.xml").AbsoluteUri;
-        site.Publish();
+        var (site, feed) = NewsSite(server, items: 1);
         using var fetcher = new Fetcher(Fast);
         using (var store = Open(provider, db))
             Assert.Equal(1, (await Round(Watcher(fetcher, store, TimeSpan.FromSeconds(intervalSeconds)), feed)).Single().Stored);
