@@ -104,6 +104,20 @@ public sealed partial class SqliteEventStore : IWatchState
         }
     }
 
+    public int ForgetSeen(string source, IReadOnlyCollection<string> current, DateTimeOffset before)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            // times are stored as fixed-width ISO text, so text order is time order
+            cmd.CommandText = "DELETE FROM watch_seen WHERE source = $s AND seen_at < $t AND item_key NOT IN (SELECT value FROM json_each($keys))";
+            cmd.Parameters.AddWithValue("$s", source);
+            cmd.Parameters.AddWithValue("$t", SqliteWatchState.Time(before));
+            cmd.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(current));
+            return cmd.ExecuteNonQuery();
+        }
+    }
+
     public long? ArticleWithUrl(string url)
     {
         lock (_gate)

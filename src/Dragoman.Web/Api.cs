@@ -59,8 +59,8 @@ public static class Api
             if (!q.IsOk) return Error(400, q.Error!);
             var result = store.QueryEvents(q.Value!);
             if (!result.IsOk) return Error(400, result.Error!);
-            return Results.Text(EventJson.FeatureCollection(result.Value!).ToJsonString(Output.DocumentJson.Compact), "application/geo+json; charset=utf-8", Encoding.UTF8);
-        }).WithName("EventsGeoJson").Produces<JsonObject>(200, "application/geo+json").WithProblems(400)
+            return Results.Text(System.Text.Json.JsonSerializer.Serialize(EventJson.FeatureCollection(result.Value!), EventFeature.Json), "application/geo+json; charset=utf-8", Encoding.UTF8);
+        }).WithName("EventsGeoJson").Produces<EventFeatureCollection>(200, "application/geo+json").WithProblems(400)
           .WithSummary("The events matching the filters that have coordinates, as a GeoJSON FeatureCollection (RFC 7946; limit 1..10000).");
 
         api.MapGet("/events/{id}", Results<Ok<EventDetailBody>, ProblemHttpResult> ([Description("An event id: a12:ev3 (article a12, event ev3) or a12:3 (its third event).")] string id, IEventStore store) =>

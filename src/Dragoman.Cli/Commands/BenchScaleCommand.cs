@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Dragoman.Export;
 using Dragoman.Output;
 using Dragoman.Storage;
+using Dragoman.Storage.Postgres;
 using Dragoman.Storage.Sqlite;
 using Dragoman.Web;
 using Spectre.Console;
@@ -39,6 +40,10 @@ public sealed class BenchScaleSettings : CommandSettings
     [Description("Stores larger than N events are built by copying the previous store's rows in SQL (new ids and hashes; the schema's triggers fill the indexes) rather than through the writer, which is slower.")]
     public int CopyAbove { get; init; } = 100_000;
 
+    [CommandOption("--db <POSTGRES>")]
+    [Description("Build and time the stores in this PostgreSQL database (a connection string or postgres:// URL) instead of SQLite files in --out: it grows through the sizes through the store's writer.")]
+    public string? Db { get; init; }
+
     [CommandOption("--exports")]
     [Description("Also time every export format over all events (once each).")]
     public bool Exports { get; init; }
@@ -46,6 +51,7 @@ public sealed class BenchScaleSettings : CommandSettings
     public override ValidationResult Validate()
     {
         if (!File.Exists(Seed)) return ValidationResult.Error($"--seed: no store at '{Seed}'");
+        if (Db is not null && !StoreFiles.IsPostgres(Db)) return ValidationResult.Error($"--db takes a PostgreSQL server (Host=...;Database=... or postgres://...), not '{Db}'");
         if (BenchScaleCommand.ParseSizes(Sizes) is null) return ValidationResult.Error($"--sizes must be positive whole numbers separated by commas, not '{Sizes}'");
         if (Runs < 1) return ValidationResult.Error("--runs must be 1 or more");
         if (Cap <= 0) return ValidationResult.Error("--cap must be positive");
@@ -77,6 +83,19 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
         var results = new JsonObject();
         string? previous = null;
         int copy = 0;
+        if (settings.Db is { } pg)
+        {
+            foreach (var size in ParseSizes(settings.Sizes)!)
+            {
+                using var store = StoreFiles.OpenPostgres(pg);
+                var sw = Stopwatch.StartNew();
+                copy = Grow(store, seed, size, copy);
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grew {PostgresLocation.Redact(pg)} to {size} events in {sw.Elapsed.TotalSeconds:0.0} s"));
+                results[size.ToString(CultureInfo.InvariantCulture)] = TimeReads(store, PostgresLocation.Redact(pg), 0, 0, settings);
+            }
+            Console.Out.WriteLine(results.ToJsonString(DocumentJson.Compact));
+            return 0;
+        }
         foreach (var size in ParseSizes(settings.Sizes)!)
         {
             var path = System.IO.Path.Combine(settings.Out, $"scale-{size}.db");
@@ -85,7 +104,9 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
                 if (previous is not null) foreach (var ext in new[] { "", "-wal", "-shm" }) if (File.Exists(previous + ext)) File.Copy(previous + ext, path + ext);
                 var sw = Stopwatch.StartNew();
                 if (size > settings.CopyAbove && previous is not null) CopyRows(path, size);
-                else copy = Grow(path, seed, size, copy);
+                else
+                    using (var store = SqliteEventStore.Open(path))
+                        copy = Grow(store, seed, size, copy);
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"built {path} in {sw.Elapsed.TotalSeconds:0.0} s"));
             }
             previous = path;
@@ -108,9 +129,8 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
     }
 
     /// <summary>Adds replicated copies (numbered from <paramref name="copy"/>) until the store holds <paramref name="size"/> events; returns the next copy number.</summary>
-    private static int Grow(string path, List<JsonObject> seed, int size, int copy)
+    private static int Grow(IEventStore store, List<JsonObject> seed, int size, int copy)
     {
-        using var store = SqliteEventStore.Open(path);
         long events = store.Counts().Events;
         const int batch = 256;
         while (events < size)
@@ -283,10 +303,14 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
     {
         var open = Stopwatch.StartNew();
         using var store = SqliteEventStore.Open(path);
-        var openMs = open.Elapsed.TotalMilliseconds;
+        return TimeReads(store, path, open.Elapsed.TotalMilliseconds, new FileInfo(path).Length / 1048576.0, settings);
+    }
+
+    private static JsonObject TimeReads(IEventStore store, string path, double openMs, double mib, BenchScaleSettings settings)
+    {
         var counts = store.Counts();
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{path}: {counts.Articles} articles, {counts.Events} events, schema {store.SchemaVersion} (opened and migrated in {openMs:0} ms), {new FileInfo(path).Length / 1048576.0:0} MiB"));
+            $"{path}: {counts.Articles} articles, {counts.Events} events, schema {store.SchemaVersion} (opened and migrated in {openMs:0} ms), {mib:0} MiB"));
         var o = new JsonObject { ["articles"] = counts.Articles, ["events"] = counts.Events, ["open_ms"] = Math.Round(openMs, 1) };
         foreach (var read in Reads(store, settings.Exports, settings.Out))
         {
@@ -295,13 +319,14 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
             string? failure = null;
             for (int run = 0; run < settings.Runs; run++)
             {
-                using var watchdog = new Timer(_ => store.Interrupt(), null, TimeSpan.FromSeconds(settings.Cap), Timeout.InfiniteTimeSpan);
+                // PostgreSQL reads are not interrupted: the cap only stops SQLite's
+                using var watchdog = new Timer(_ => (store as SqliteEventStore)?.Interrupt(), null, TimeSpan.FromSeconds(settings.Cap), Timeout.InfiniteTimeSpan);
                 var sw = Stopwatch.StartNew();
                 try
                 {
                     rows = read.Run(store);
                 }
-                catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+                catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or InvalidOperationException)
                 {
                     failure = sw.Elapsed.TotalSeconds >= settings.Cap ? $"over {settings.Cap} s (interrupted)" : ex.Message;
                     break;

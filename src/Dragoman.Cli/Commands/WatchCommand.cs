@@ -16,6 +16,9 @@ public interface IWatchOptions
     string Interval { get; }
     string MinInterval { get; }
     string HostDelay { get; }
+
+    /// <summary>Days an item that left its feed stays remembered as seen (serve --watch keeps the default).</summary>
+    int KeepSeenDays => (int)FeedWatcher.DefaultSeenRetention.TotalDays;
 }
 
 public sealed class WatchSettings : PipelineSettings, IStoreSettings, IWatchOptions
@@ -48,6 +51,11 @@ public sealed class WatchSettings : PipelineSettings, IStoreSettings, IWatchOpti
     [DefaultValue("1s")]
     public string HostDelay { get; init; } = "1s";
 
+    [CommandOption("--keep-seen <DAYS>")]
+    [Description("Days an item that has left its feed stays remembered as seen (default 30; items the feed still lists are always kept). One that comes back later is found by its URL and not stored twice.")]
+    [DefaultValue(30)]
+    public int KeepSeenDays { get; init; } = 30;
+
     [CommandOption("--once")]
     [Description("Poll every source once, store what is new, and exit (for cron and tests).")]
     public bool Once { get; init; }
@@ -57,6 +65,7 @@ public sealed class WatchSettings : PipelineSettings, IStoreSettings, IWatchOpti
         var b = base.Validate();
         if (!b.Successful) return b;
         if (Urls.Length == 0 && Sources is null) return ValidationResult.Error("name at least one feed URL, or --sources FILE");
+        if (KeepSeenDays < 1) return ValidationResult.Error($"--keep-seen must be 1 day or more, not {KeepSeenDays}");
         if (Urls.FirstOrDefault(u => !WebInputs.IsUrl(u)) is { } bad) return ValidationResult.Error($"not an http(s) URL: '{bad}'");
         return WatchSources.ValidateTiming(this);
     }
@@ -147,7 +156,10 @@ public static class WatchSources
 
     /// <param name="store">A store that keeps the watcher's state (<see cref="OpenStore"/>).</param>
     public static FeedWatcher Watcher(Fetcher fetcher, IEventStore store, DocumentPipeline pipeline, IWatchOptions o, DateOnly? published, ArticleBudget budget) =>
-        new(fetcher, (IWatchState)store, new StoreIngest(store, pipeline, published) { Budget = budget, BatchSize = 1, DegreeOfParallelism = 1, InFlight = 1 }, Timing(o));
+        new(fetcher, (IWatchState)store, new StoreIngest(store, pipeline, published) { Budget = budget, BatchSize = 1, DegreeOfParallelism = 1, InFlight = 1 }, Timing(o))
+        {
+            SeenRetention = TimeSpan.FromDays(o.KeepSeenDays),
+        };
 
     public static string SummaryLine(WatchSummary s, string db) =>
         $"watch: {(s.Cancelled ? "stopped" : "done")} after {s.Polls} polls (unchanged {s.NotModified}, failed {s.FailedPolls}); stored {s.Stored}, duplicate {s.Duplicate}, failed {s.Failed} into {db}";

@@ -33,27 +33,8 @@ public static class EventExporters
     public static IEventExporter? Find(string format) =>
         All.FirstOrDefault(e => string.Equals(e.Format, format?.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>
-    /// Every event a query matches, page by page: the query's own offset (or cursor) is where the first page starts, and
-    /// each next page starts after the last event of the one before (keyset paging: no page re-reads the ones before it).
-    /// </summary>
-    public static IEnumerable<EventRecord> Enumerate(IEventStore store, EventQuery query, int? max = null)
-    {
-        const int page = 5000;
-        int yielded = 0;
-        var next = query;
-        while (true)
-        {
-            int want = max is int m ? Math.Min(page, m - yielded) : page;
-            if (want <= 0) yield break;
-            var result = store.QueryEvents(next with { Limit = want });
-            if (!result.IsOk) throw new InvalidOperationException(result.Error);
-            var rows = result.Value!;
-            foreach (var r in rows) { yield return r; yielded++; }
-            if (rows.Count < want) yield break;
-            next = query with { Offset = 0, After = EventCursor.Of(rows[^1]) };
-        }
-    }
+    /// <summary>Every event a query matches (from its offset or cursor on, at most <paramref name="max"/>), streamed by the store: <see cref="IEventStore.StreamEvents"/>.</summary>
+    public static IEnumerable<EventRecord> Enumerate(IEventStore store, EventQuery query, int? max = null) => store.StreamEvents(query, max);
 }
 
 /// <summary>Field helpers shared by the exporters: precision codes, counts, sources and evidence out of the stored JSON.</summary>

@@ -16,55 +16,21 @@ public static class EventJson
     /// </summary>
     public static JsonObject Flat(EventRecord e) => FlatEvent.From(e).ToJson();
 
-    /// <summary>A GeoJSON Feature (RFC 7946: [longitude, latitude]) for an event with coordinates; null without.</summary>
-    public static JsonObject? Feature(EventRecord e)
-    {
-        if (e.Lat is not double lat || e.Lon is not double lon) return null;
-        return new JsonObject
-        {
-            ["type"] = "Feature",
-            ["id"] = e.Key,
-            ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(lon, lat) },
-            ["properties"] = new JsonObject
-            {
-                ["id"] = e.Key,
-                ["article"] = StoreId.ArticleKey(e.ArticleId),
-                ["title"] = e.ArticleTitle,
-                ["action"] = e.Action,
-                ["actor"] = e.Actor,
-                ["target"] = e.Target,
-                ["place"] = e.PlaceName ?? e.Place,
-                ["country"] = e.Country,
-                ["admin1"] = e.Admin1,
-                ["precision"] = e.PlacePrecision,
-                ["geo_precision"] = ExportFields.AcledGeoPrecision(e),
-                ["date"] = ExportFields.EventDate(e) is { } d ? ExportFields.Iso(d) : null,
-                ["time_start"] = e.TimeStart,
-                ["time_end"] = e.TimeEnd,
-                ["time_precision"] = e.TimePrecision,
-                ["time_inherited"] = e.TimeInherited,
-                ["modality"] = e.Modality,
-                ["occurred"] = e.Occurred,
-                ["confidence"] = e.Confidence,
-                ["cameo"] = e.Cameo,
-                ["acled_event_type"] = e.AcledType,
-                ["fatalities"] = ExportFields.Fatalities(e),
-                ["sources"] = ExportFields.SourceChain(e),
-            },
-        };
-    }
+    /// <summary>A GeoJSON Feature (RFC 7946: [longitude, latitude]) for an event with coordinates (<see cref="EventFeature"/>); null without.</summary>
+    public static JsonObject? Feature(EventRecord e) =>
+        EventFeature.From(e) is { } f ? JsonSerializer.SerializeToNode(f, EventFeature.Json)!.AsObject() : null;
 
     /// <summary>A FeatureCollection of the events with coordinates; <c>unlocated</c> counts those left out.</summary>
-    public static JsonObject FeatureCollection(IEnumerable<EventRecord> events)
+    public static EventFeatureCollection FeatureCollection(IEnumerable<EventRecord> events)
     {
-        var features = new JsonArray();
+        var features = new List<EventFeature>();
         int unlocated = 0;
         foreach (var e in events)
         {
-            if (Feature(e) is { } f) features.Add(f);
+            if (EventFeature.From(e) is { } f) features.Add(f);
             else unlocated++;
         }
-        return new JsonObject { ["type"] = "FeatureCollection", ["features"] = features, ["unlocated"] = unlocated };
+        return new EventFeatureCollection(features, unlocated);
     }
 
     /// <summary>
@@ -204,7 +170,7 @@ public sealed class GeoJsonExporter : IEventExporter
         foreach (var e in events)
         {
             cancel.ThrowIfCancellationRequested();
-            if (EventJson.Feature(e) is { } f) f.WriteTo(w);
+            if (EventFeature.From(e) is { } f) JsonSerializer.Serialize(w, f, EventFeature.Json);
             else unlocated++;
             if (w.BytesPending > 1 << 16) await w.FlushAsync(cancel);
         }

@@ -20,6 +20,15 @@ public interface IEventStore : IDisposable
 
     Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery query);
 
+    /// <summary>
+    /// Every event <paramref name="query"/> matches from its offset or cursor on, in the listing's order, at most
+    /// <paramref name="max"/>, read as the caller consumes them (the exports): memory stays bounded whatever the count.
+    /// By default page after page through <see cref="QueryEvents"/> (<see cref="EventPaging"/>); a provider whose keyset
+    /// pages re-read the table overrides it with one streamed query. A filter that cannot run is an
+    /// <see cref="InvalidOperationException"/> with the reason.
+    /// </summary>
+    IEnumerable<EventRecord> StreamEvents(EventQuery query, int? max = null) => EventPaging.Pages(this, query, max);
+
     Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0);
 
     ArticleDetail? GetArticle(long articleId);
@@ -40,4 +49,31 @@ public interface IEventStore : IDisposable
 
     /// <summary>Resolved places across articles, grouped by gazetteer id (else name): articles and events there; busiest first.</summary>
     IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0);
+}
+
+/// <summary>Reading every event of a query in pages of <see cref="PageSize"/>, each after the last event of the one before.</summary>
+public static class EventPaging
+{
+    public const int PageSize = 5000;
+
+    /// <summary>
+    /// The query's own offset (or cursor) is where the first page starts; each next page starts after the last event of
+    /// the one before (keyset paging: no page re-reads the ones before it where the store's order is indexed).
+    /// </summary>
+    public static IEnumerable<EventRecord> Pages(IEventStore store, EventQuery query, int? max = null)
+    {
+        int yielded = 0;
+        var next = query;
+        while (true)
+        {
+            int want = max is int m ? Math.Min(PageSize, m - yielded) : PageSize;
+            if (want <= 0) yield break;
+            var result = store.QueryEvents(next with { Limit = want });
+            if (!result.IsOk) throw new InvalidOperationException(result.Error);
+            var rows = result.Value!;
+            foreach (var r in rows) { yield return r; yielded++; }
+            if (rows.Count < want) yield break;
+            next = query with { Offset = 0, After = EventCursor.Of(rows[^1]) };
+        }
+    }
 }

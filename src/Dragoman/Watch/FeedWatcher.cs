@@ -36,6 +36,14 @@ public sealed class FeedWatcher(Fetcher fetcher, IWatchState state, StoreIngest 
     /// <summary>How many new items' pages are fetched ahead of processing (bounds memory on a feed's first poll).</summary>
     public int PageBatch { get; init; } = 16;
 
+    /// <summary>
+    /// How long an item that has left its feed is remembered as seen (rows of items the feed still lists are kept): bounds
+    /// <c>watch_seen</c>. An item that comes back after that is found by its URL (or content hash) and not stored again.
+    /// </summary>
+    public TimeSpan SeenRetention { get; init; } = DefaultSeenRetention;
+
+    public static readonly TimeSpan DefaultSeenRetention = TimeSpan.FromDays(30);
+
     /// <summary>Polls every source until <paramref name="cancel"/> (or once each when <paramref name="once"/>), reporting each poll.</summary>
     public async Task<WatchSummary> RunAsync(IReadOnlyList<string> sources, bool once, Action<PollReport> report, CancellationToken cancel)
     {
@@ -46,6 +54,12 @@ public sealed class FeedWatcher(Fetcher fetcher, IWatchState state, StoreIngest 
 
     private async Task SourceLoop(string source, bool once, Action<PollReport> report, CancellationToken cancel)
     {
+        // A restart keeps each source's schedule (once: polled now, for cron and tests).
+        if (!once && PollTiming.FirstWait(state.GetSource(source), _clock.GetUtcNow()) is var first && first > TimeSpan.Zero)
+        {
+            try { await Task.Delay(first, _clock, cancel).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
+        }
         while (!cancel.IsCancellationRequested)
         {
             PollReport r;
@@ -83,6 +97,8 @@ public sealed class FeedWatcher(Fetcher fetcher, IWatchState state, StoreIngest 
         var fresh = unique.Where(i => !seen.Contains(i.Key)).ToList();
         var outcome = await TakeIn(source, feed, fresh, cancel).ConfigureAwait(false);
         string? error = feed.Error is { } e ? $"{feed.Kind} feed: {e} ({feed.Items.Count} items before it were read)" : null;
+        // the feed's item list is known in full only when it read without error
+        if (error is null) state.ForgetSeen(source, [.. unique.Select(i => i.Key)], at - SeenRetention);
         // validators are kept only when every new item was taken in: otherwise a 304 would hide the ones still owed
         bool complete = !outcome.Incomplete && error is null;
         return Finish(before, at, error is null ? PollStatus.Read : PollStatus.Failed, feed.Items.Count, fetched.MaxAge, null, feed.Ttl,

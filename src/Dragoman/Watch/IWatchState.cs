@@ -26,6 +26,13 @@ public interface IWatchState
     /// <summary>Records an item as taken in (stored, a duplicate, or failed for good); marking it again changes nothing.</summary>
     void MarkSeen(string source, string key, long? articleId, DateTimeOffset at);
 
+    /// <summary>
+    /// Forgets the items of <paramref name="source"/> taken in before <paramref name="before"/> that are not among
+    /// <paramref name="current"/> (the keys its feed lists now); returns how many. An item the feed still lists is kept
+    /// whatever its age, so the table holds at most a feed's items plus those that left it within the retention.
+    /// </summary>
+    int ForgetSeen(string source, IReadOnlyCollection<string> current, DateTimeOffset before);
+
     /// <summary>The id of a stored article with this URL, if any: an item stored just before a crash, not yet marked seen.</summary>
     long? ArticleWithUrl(string url);
 }

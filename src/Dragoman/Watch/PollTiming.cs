@@ -13,6 +13,13 @@ public sealed record PollTiming(TimeSpan Interval, TimeSpan Floor)
 
     public static PollTiming Default => new(DefaultInterval, DefaultFloor);
 
+    /// <summary>
+    /// How long a started watcher waits before a source's first poll: until the next poll the store kept (a restart
+    /// resumes the source's schedule, with its ttl and back-off), nothing when that time has passed or none was kept.
+    /// </summary>
+    public static TimeSpan FirstWait(SourceState? saved, DateTimeOffset now) =>
+        saved?.NextPoll is { } due && due > now ? due - now : TimeSpan.Zero;
+
     public TimeSpan Next(TimeSpan? ttl, TimeSpan? maxAge, TimeSpan? retryAfter, int failedPolls)
     {
         var wait = Interval;

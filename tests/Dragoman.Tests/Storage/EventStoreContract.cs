@@ -268,6 +268,41 @@ public abstract class EventStoreContract : IDisposable
         Assert.True(whole.SequenceEqual(paged), $"{reason}: whole [{string.Join(' ', whole)}], pages [{string.Join(' ', paged)}]");
     }
 
+    [SkippableTheory]
+    [InlineData("all", null, "every event, no limit: the whole listing in its order")]
+    [InlineData("main", null, "main events only: the listing's filter holds")]
+    [InlineData("all", 3, "at most 3: the listing's first 3")]
+    [InlineData("offset", null, "from offset 2 on: the listing after its first 2")]
+    [InlineData("cursor", null, "after a cursor: the listing after that event")]
+    [InlineData("actor", null, "an actor filter: the same events the listing gives")]
+    public void Streamed_events_are_the_listing_in_its_order(string query, int? max, string reason)
+    {
+        var store = Open();
+        Assert.All(store.Add([.. SalienceCorpus(), .. Corpus()]), o => Assert.Equal(AddStatus.Stored, o.Status));
+        var listing = store.QueryEvents(new EventQuery { All = true, Limit = 1000 }).Value!;
+        var q = query switch
+        {
+            "all" => new EventQuery { All = true },
+            "main" => new EventQuery(),
+            "offset" => new EventQuery { All = true, Offset = 2 },
+            "cursor" => new EventQuery { All = true, After = EventCursor.Of(listing[1]) },
+            "actor" => new EventQuery { All = true, Actor = "air force" },
+            _ => throw new ArgumentException(query),
+        };
+        var expected = store.QueryEvents(q with { Limit = max ?? 1000 }).Value!.Select(Label).ToList();
+        var streamed = store.StreamEvents(q, max).Select(Label).ToList();
+        Assert.True(expected.Count > 0 && expected.SequenceEqual(streamed), $"{reason}: listing [{string.Join(' ', expected)}], streamed [{string.Join(' ', streamed)}]");
+    }
+
+    [SkippableFact]
+    public void A_stream_that_cannot_run_says_why_as_the_listing_does()
+    {
+        var store = OpenWithCorpus();
+        var q = new EventQuery { After = new EventCursor(999, "ev1") };
+        var ex = Assert.Throws<InvalidOperationException>(() => store.StreamEvents(q).ToList());
+        Assert.True(ex.Message == store.QueryEvents(q).Error && ex.Message.Contains("a999:ev1", StringComparison.Ordinal), ex.Message);
+    }
+
     [SkippableFact]
     public void A_cursor_naming_no_stored_event_is_a_clear_error()
     {

@@ -13,7 +13,7 @@ namespace Dragoman.Tests.Watch;
 internal sealed class FeedSite
 {
     private readonly ConcurrentQueue<(int N, DateTimeOffset At)> _items = new();
-    private int _published;
+    private int _published, _version;
     public int Full, NotModified;
 
     /// <summary>Items whose pages answer 404 for now.</summary>
@@ -48,7 +48,23 @@ internal sealed class FeedSite
     {
         var item = (Interlocked.Increment(ref _published), DateTimeOffset.UtcNow);
         _items.Enqueue(item);
+        Interlocked.Increment(ref _version);
         return item;
+    }
+
+    /// <summary>Takes the oldest item out of the feed (as feeds drop old items); returns it.</summary>
+    public (int N, DateTimeOffset At) Retire()
+    {
+        if (!_items.TryDequeue(out var item)) throw new InvalidOperationException("the feed is empty");
+        Interlocked.Increment(ref _version);
+        return item;
+    }
+
+    /// <summary>Lists an item again, newest (a feed that re-publishes an old story).</summary>
+    public void Restore((int N, DateTimeOffset At) item)
+    {
+        _items.Enqueue(item);
+        Interlocked.Increment(ref _version);
     }
 
     public static string Page(int n) =>
@@ -61,6 +77,6 @@ internal sealed class FeedSite
         foreach (var (n, at) in _items.Reverse())
             sb.Append(CultureInfo.InvariantCulture, $"<item><title>Convoy {n} reaches Idlib</title><link>{server.Url("/story")}?n={n}</link><guid>local-desk-{n}</guid><pubDate>{at:R}</pubDate></item>");
         sb.Append("</channel></rss>");
-        return (sb.ToString(), $"\"v{_items.Count}\"");
+        return (sb.ToString(), $"\"v{Volatile.Read(ref _version)}\"");
     }
 }

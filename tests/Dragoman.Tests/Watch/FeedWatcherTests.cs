@@ -40,14 +40,27 @@ public sealed class FeedWatcherTests : IDisposable
 
     private static FetchOptions Fast => new() { Timeout = TimeSpan.FromSeconds(5), RetryDelay = TimeSpan.FromMilliseconds(20), PerHostDelay = TimeSpan.Zero, Retries = 0, PerHostConcurrency = 4 };
 
-    private static FeedWatcher Watcher(Fetcher fetcher, WatchStore store) =>
-        new(fetcher, store.State, new StoreIngest(store.Events, TestPipeline.Instance, null) { BatchSize = 1, DegreeOfParallelism = 1, InFlight = 1 }, new PollTiming(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+    private static FeedWatcher Watcher(Fetcher fetcher, WatchStore store, TimeSpan? interval = null, TimeSpan? keepSeen = null) =>
+        new(fetcher, store.State, new StoreIngest(store.Events, TestPipeline.Instance, null) { BatchSize = 1, DegreeOfParallelism = 1, InFlight = 1 },
+            new PollTiming(interval ?? TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)))
+        {
+            SeenRetention = keepSeen ?? FeedWatcher.DefaultSeenRetention,
+        };
 
     private static async Task<List<PollReport>> Round(FeedWatcher watcher, params string[] sources)
     {
         var reports = new List<PollReport>();
         await watcher.RunAsync(sources, once: true, r => { lock (reports) reports.Add(r); }, CancellationToken.None);
         return reports;
+    }
+
+    /// <summary>A feed site on the server that lets robots in, with <paramref name="items"/> items published; its feed's URL.</summary>
+    private static (FeedSite Site, string Feed) NewsSite(LocalNewsServer server, int items)
+    {
+        server.Text("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain");
+        var site = new FeedSite(server);
+        for (int i = 0; i < items; i++) site.Publish();
+        return (site, server.Url("/feed.xml").AbsoluteUri);
     }
 
     public static TheoryData<string, string, string> Scenarios()
@@ -143,6 +156,68 @@ public sealed class FeedWatcherTests : IDisposable
         }
         using (var store = Open(provider, db))
             Assert.True(store.Counts().Articles == (scenario == "new-items" ? 3 : 2), $"{provider}, {reason}: {store.Counts().Articles} articles");
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite", 0, true, "retention 0: the item that left the feed is forgotten; the one still listed is kept")]
+    [InlineData("sqlite", 30, false, "retention 30 days: an item that left the feed a moment ago is still remembered")]
+    [InlineData("postgres", 0, true, "retention 0 on PostgreSQL: forgotten, the listed one kept")]
+    [InlineData("postgres", 30, false, "retention 30 days on PostgreSQL: still remembered")]
+    public async Task Seen_items_that_left_the_feed_are_forgotten_after_the_retention_and_never_stored_twice(string provider, int keepDays, bool forgotten, string reason)
+    {
+        var db = NewLocation(provider);
+        await using var server = await LocalNewsServer.StartAsync();
+        var (site, feed) = NewsSite(server, items: 2);
+        using var fetcher = new Fetcher(Fast);
+        using var store = Open(provider, db);
+        var watcher = Watcher(fetcher, store, keepSeen: TimeSpan.FromDays(keepDays));
+        Assert.Equal(2, (await Round(watcher, feed)).Single().Stored);
+        var gone = site.Retire();
+        var second = (await Round(watcher, feed)).Single();
+        Assert.True(second.Status == PollStatus.Read && second.New == 0, $"{reason}: {second}");
+        var remembered = store.State.SeenKeys(feed, ["local-desk-1", "local-desk-2"]);
+        Assert.True(remembered.Contains("local-desk-2") && remembered.Contains("local-desk-1") != forgotten, $"{reason}: remembered {string.Join(", ", remembered)}");
+        // the story comes back to the feed: found by its URL when forgotten, skipped as seen otherwise; stored once either way
+        site.Restore(gone);
+        var third = (await Round(watcher, feed)).Single();
+        Assert.True(third.Stored == 0 && third.New == (forgotten ? 1 : 0) && third.Duplicate == (forgotten ? 1 : 0), $"{reason}: {third}");
+        Assert.Equal(2, store.Counts().Articles);
+    }
+
+    [SkippableTheory]
+    [InlineData("sqlite", 3600, 0, "a restart before the kept next poll (an hour ahead) does not poll the feed early")]
+    [InlineData("sqlite", 1, 1, "a restart after the kept next poll (1 s) polls the feed at once")]
+    [InlineData("postgres", 3600, 0, "on PostgreSQL: a restart before the kept next poll waits for it")]
+    [InlineData("postgres", 1, 1, "on PostgreSQL: a restart after the kept next poll polls at once")]
+    public async Task A_restart_keeps_each_sources_next_poll(string provider, int intervalSeconds, int pollsAfterRestart, string reason)
+    {
+        var db = NewLocation(provider);
+        await using var server = await LocalNewsServer.StartAsync();
+        var (site, feed) = NewsSite(server, items: 1);
+        using var fetcher = new Fetcher(Fast);
+        using (var store = Open(provider, db))
+            Assert.Equal(1, (await Round(Watcher(fetcher, store, TimeSpan.FromSeconds(intervalSeconds)), feed)).Single().Stored);
+        await Task.Delay(TimeSpan.FromSeconds(1.2)); // the 1 s schedule falls due; the hour does not
+        using (var store = Open(provider, db))
+        {
+            var reports = new List<PollReport>();
+            using var stop = new CancellationTokenSource();
+            var run = Watcher(fetcher, store, TimeSpan.FromSeconds(intervalSeconds)).RunAsync([feed], once: false, r => { lock (reports) reports.Add(r); if (intervalSeconds == 1) stop.Cancel(); }, stop.Token);
+            stop.CancelAfter(TimeSpan.FromSeconds(intervalSeconds == 1 ? 30 : 2));
+            var summary = await run;
+            Assert.True(reports.Count == pollsAfterRestart && summary.Polls == pollsAfterRestart, $"{reason}: {reports.Count} polls after the restart, feed sent {site.Full} times");
+        }
+    }
+
+    [Theory]
+    [InlineData(null, 0, "nothing kept (a new source): polled at once")]
+    [InlineData(90.0, 90, "the kept next poll is 90 s ahead: wait for it")]
+    [InlineData(-5.0, 0, "the kept next poll has passed while the watcher was down: polled at once")]
+    public void A_started_watcher_waits_for_the_kept_next_poll(double? dueInSeconds, double expectedSeconds, string reason)
+    {
+        var now = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+        var saved = dueInSeconds is { } d ? SourceState.New("http://127.0.0.1/feed") with { LastPoll = now.AddMinutes(-5), NextPoll = now.AddSeconds(d) } : null;
+        Assert.True(PollTiming.FirstWait(saved, now) == TimeSpan.FromSeconds(expectedSeconds), reason);
     }
 
     [Theory]

@@ -57,6 +57,7 @@ public sealed class OpenApiTests : IAsyncLifetime
     [InlineData("/api/articles", "post", "201", "IngestResponse", "POST stores and says 201 Created, as the server does")]
     [InlineData("/api/articles", "post", "200", "IngestResponse", "the same text again is 200")]
     [InlineData("/api/articles", "post", "401", "ProblemDetails", "without the token")]
+    [InlineData("/api/events.geojson", "get", "200", "EventFeatureCollection", "the GeoJSON feed is typed: features with typed properties")]
     [InlineData("/api/articles", "post", "413", "ProblemDetails", "a body too large")]
     [InlineData("/api/articles", "post", "422", "ProblemDetails", "an article the pipeline cannot process")]
     public void Responses_name_the_type_the_endpoint_returns(string path, string method, string status, string schema, string reason)
