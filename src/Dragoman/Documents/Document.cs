@@ -76,4 +76,35 @@ public sealed class Document
 
     private readonly Dictionary<string, Entity> _entityIndex = new(StringComparer.Ordinal);
     private int _entitiesIndexed;
+
+    /// <summary>
+    /// <see cref="Mentions"/>, <see cref="Places"/>, <see cref="Times"/> and the scopes of <see cref="Attributions"/>
+    /// indexed by span, for the stages that ask per event what lies in a span (issue 18). Built on first use; rebuilt when
+    /// the layer's count changes or the pipeline starts the next stage (<see cref="LayersChanged"/>): a stage that
+    /// replaces items in place (geo splits mentions) must not read an index it built itself before that.
+    /// </summary>
+    public SpanIndex<Mention> MentionsBySpan => Indexed(ref _mentionIndex, Mentions, m => m.Span);
+
+    /// <inheritdoc cref="MentionsBySpan"/>
+    public SpanIndex<PlaceResolution> PlacesBySpan => Indexed(ref _placeIndex, Places, p => p.Span);
+
+    /// <inheritdoc cref="MentionsBySpan"/>
+    public SpanIndex<TimeExpression> TimesBySpan => Indexed(ref _timeIndex, Times, t => t.Span);
+
+    /// <inheritdoc cref="MentionsBySpan"/>
+    public SpanIndex<Attribution> AttributionsBySpan => Indexed(ref _attributionIndex, Attributions, a => a.Scope);
+
+    /// <summary>Drops the span indexes: the next stage may have changed any layer (the pipeline calls it between stages).</summary>
+    public void LayersChanged() => (_mentionIndex, _placeIndex, _timeIndex, _attributionIndex) = (null, null, null, null);
+
+    private static SpanIndex<T> Indexed<T>(ref SpanIndex<T>? index, List<T> layer, Func<T, TextSpan> spanOf)
+    {
+        if (index is null || index.Count != layer.Count) index = new SpanIndex<T>(layer, spanOf);
+        return index;
+    }
+
+    private SpanIndex<Mention>? _mentionIndex;
+    private SpanIndex<PlaceResolution>? _placeIndex;
+    private SpanIndex<TimeExpression>? _timeIndex;
+    private SpanIndex<Attribution>? _attributionIndex;
 }
