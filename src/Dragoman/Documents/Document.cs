@@ -58,6 +58,18 @@ public sealed class Document
         return -1;
     }
 
+    /// <summary>Index of the first token starting at or after <paramref name="offset"/> (Tokens.Length when none): tokens are in text order, so a binary search, not a walk from the text's start.</summary>
+    public int FirstTokenFrom(int offset)
+    {
+        int lo = 0, hi = Tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Tokens[mid].Start < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>
     /// The first entity with this id. Indexed (entities are only appended and their ids never change) rather than
     /// searched: the events stage asks once per event and argument, which made it events x entities (issue 18).

@@ -886,12 +886,7 @@ public sealed partial class EventsComponent : IDocumentComponent
     /// <summary>Whether the word before the trigger is "the", "this" or "these" (the trigger is not the text's first token).</summary>
     private static bool AfterDefinite(Document d, TextSpan trigger)
     {
-        int lo = 0, hi = d.Tokens.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (d.Tokens[mid].Start < trigger.Start) lo = mid + 1; else hi = mid;
-        }
+        int lo = d.FirstTokenFrom(trigger.Start);
         if (lo <= 0 || lo >= d.Tokens.Length || d.Tokens[lo].Start != trigger.Start) return false;
         var prev = d.Tokens[lo - 1];
         var word = d.Text.AsSpan(prev.Start, prev.End - prev.Start);

@@ -40,14 +40,7 @@ public sealed class ContextWords
     {
         if (!_lists.TryGetValue(list, out var set)) return false;
         var words = set.GetAlternateLookup<ReadOnlySpan<char>>();
-        // the tokens are in text order: the span's first one found by binary search, not by a walk from the text's start
-        int lo = 0, hi = d.Tokens.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (d.Tokens[mid].Start < span.Start) lo = mid + 1; else hi = mid;
-        }
-        for (int k = lo; k < d.Tokens.Length; k++)
+        for (int k = d.FirstTokenFrom(span.Start); k < d.Tokens.Length; k++)
         {
             var t = d.Tokens[k];
             if (t.End > span.End) break;
