@@ -67,6 +67,7 @@ app.Configure(config =>
 
         t.AddCommand<TrainEventsCommand>("events").WithDescription("Train the event salience model (confidence that an event is a main event) on articles-gold's development part.");
         t.AddCommand<TrainCorefCommand>("coref").WithDescription("Train the within-article event coreference model (which tellings are one happening) on articles-gold's development part.");
+        t.AddCommand<TrainTypesCommand>("types").WithDescription("Train the event type chooser (which type a trigger's event is, in context) on articles-gold's development part; prints where types are lost.");
         t.AddCommand<TrainRolesCommand>("roles").WithDescription("Train the event role ranker (which phrase is an event's actor, which its target) on articles-gold's development part.");
         t.AddCommand<TrainEventLocCommand>("eventloc").WithDescription("Train the event-location model (which place in a sentence an event happened at).");
         t.AddCommand<TrainGeoConfidenceCommand>("geoconf").WithDescription("Fit the place-confidence model (probability a resolved place is within 161 km) on the development parts of LGL, GeoVirus and articles-gold.");

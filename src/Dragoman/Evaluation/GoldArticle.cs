@@ -15,7 +15,11 @@ public sealed record GoldCount(int? Min, int? Max, string? Kind);
 /// <summary>One hand-coded main event; <see cref="Evidence"/> is an exact substring of the article.</summary>
 public sealed record GoldEvent(
     string? Actor, string? Action, string? Plover, string? Target, string? Place, string? Date,
-    GoldCount? Count, string? Source, string? Modality, string Evidence);
+    GoldCount? Count, string? Source, string? Modality, string Evidence)
+{
+    /// <summary>The CAMEO root the coder gave ("19"), where the file has one.</summary>
+    public string? CameoRoot { get; init; }
+}
 
 /// <summary>The annotation of one article of a folder shaped like ../shared/data/articles-gold (README there).</summary>
 public sealed record GoldArticle(
@@ -40,7 +44,7 @@ public sealed record GoldArticle(
                 GoldCount? count = e.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Object
                     ? new GoldCount(Int(c, "min"), Int(c, "max"), Str(c, "kind")) : null;
                 events.Add(new GoldEvent(Str(e, "actor"), Str(e, "action"), Str(e, "plover"), Str(e, "target"), Str(e, "place"),
-                    Str(e, "date"), count, Str(e, "source"), Str(e, "modality"), evidence));
+                    Str(e, "date"), count, Str(e, "source"), Str(e, "modality"), evidence) { CameoRoot = Str(e, "cameo_root") });
             }
             var places = Array(r, "places").Select(p => new GoldPlace(Str(p, "name") ?? "", Num(p, "lat"), Num(p, "lon"), Str(p, "country"), Str(p, "kind")))
                 .Where(p => p.Name.Length > 0).ToList();

@@ -67,6 +67,9 @@ public static class SalienceTraining
     /// <summary>How many best-ranked events per article the trainer tries to always show.</summary>
     public static readonly int[] TopChoices = [1, 2, 3];
 
+    /// <summary>The L2 penalties the trainer compares by out-of-fold log loss when none is given.</summary>
+    public static readonly double[] L2Choices = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
+
     /// <summary>The main events <see cref="SalienceComponent.SelectMain"/> shows at each threshold (0.05 steps, 0.1 to 0.9) and each of <see cref="TopChoices"/>.</summary>
     public static List<ThresholdPoint> Sweep(SalienceModel model, IReadOnlyList<SalienceExample> data, IReadOnlyDictionary<string, int> goldPerArticle) =>
         Sweep(data, x => model.Probability(x.Features), goldPerArticle);
@@ -133,18 +136,40 @@ public static class SalienceTraining
         return probabilities;
     }
 
+    /// <summary>
+    /// The L2 penalty among <paramref name="choices"/> whose out-of-fold probabilities have the lowest mean log loss on
+    /// the development part (ties to the stronger penalty), with the loss of each: regularisation chosen by held-out
+    /// fit, not by the fit on the training articles.
+    /// </summary>
+    public static (double L2, IReadOnlyList<(double L2, double LogLoss)> Losses) ChooseL2(IReadOnlyList<SalienceExample> dev, int folds, IReadOnlyList<double> choices)
+    {
+        var losses = choices.Select(l2 =>
+        {
+            var oof = OutOfFold(dev, folds, l2);
+            return (l2, Math.Round(dev.Average(x => -Math.Log(Math.Clamp(x.Label ? oof[x] : 1 - oof[x], 1e-9, 1))), 4));
+        }).ToList();
+        // a penalty too strong for the fixed step diverges to NaN: it never wins
+        double best = losses.Where(p => !double.IsNaN(p.Item2)).Select(p => p.Item2).DefaultIfEmpty(double.NaN).Min();
+        if (double.IsNaN(best)) return (choices[0], losses);
+        return (losses.Where(p => p.Item2 <= best).Max(p => p.l2), losses);
+    }
+
     /// <summary>Brier score of given probabilities.</summary>
     public static double Brier(IReadOnlyList<SalienceExample> data, Func<SalienceExample, double> probability) =>
         data.Count == 0 ? 0 : Math.Round(data.Average(x => Math.Pow(probability(x) - (x.Label ? 1 : 0), 2)), 4);
 
     /// <summary>Brier score and a reliability table (ten bins of predicted probability: count, mean predicted, observed share).</summary>
-    public static (double Brier, string Table) Calibration(SalienceModel model, IReadOnlyList<SalienceExample> data)
+    public static (double Brier, string Table) Calibration(SalienceModel model, IReadOnlyList<SalienceExample> data) =>
+        Calibration(data, x => model.Probability(x.Features));
+
+    /// <summary>The same over given probabilities (out-of-fold ones: the honest reliability table of the development part).</summary>
+    public static (double Brier, string Table) Calibration(IReadOnlyList<SalienceExample> data, Func<SalienceExample, double> probability)
     {
         var bins = new (int N, double P, int Pos)[10];
         double brier = 0;
         foreach (var x in data)
         {
-            double p = model.Probability(x.Features);
+            double p = probability(x);
             brier += (p - (x.Label ? 1 : 0)) * (p - (x.Label ? 1 : 0));
             int b = Math.Min(9, (int)(p * 10));
             bins[b] = (bins[b].N + 1, bins[b].P + p, bins[b].Pos + (x.Label ? 1 : 0));

@@ -49,7 +49,7 @@ public static class ModalityRules
             // "denied ..., after activists said an air raid had killed six": the nearer speaker's clause is theirs
             if (!denied && v.IsAny(left, NearerSpeech)) { nearerSpeaker = true; break; }
             if (v.IsAny(left, Denial)) denied = true;
-            if (v.IsAny(left, Hypothesis)) hypothetical = true;
+            if (v.IsAny(left, Hypothesis) && !IsMonth(v, left)) hypothetical = true;
             if (v.IsAny(left, "will", "shall", "wo")) expected = true;
             if (v.IsAny(left, "would")) expected = true;
             if (v.IsAny(left, Expectation)) expected = true;
@@ -63,7 +63,7 @@ public static class ModalityRules
             {
                 if (v.TagAt(i) is Tag.Punct or Tag.Comma) break;
                 if (v.IsAny(i, "will", "would", "shall")) { expected = true; break; }
-                if (v.IsAny(i, "could", "may", "might")) { hypothetical = true; break; }
+                if (v.IsAny(i, "could", "may", "might") && !IsMonth(v, i)) { hypothetical = true; break; }
                 if (v.TagAt(i) is Tag.Verb) break;
             }
         }
@@ -78,6 +78,7 @@ public static class ModalityRules
             var nearest = attribution.Chain.Count > 0 ? attribution.Chain[0] : null;
             if (nearest is not null && actorText is not null && nearest.Kind == SourceKind.Named && SharesName(nearest.Name, actorText))
                 return Modality.Claimed;
+            if (nearest is not null && c2.End <= v[k].Start && SpeakerIsSubject(v, e, group)) return Modality.Claimed;
             return Modality.Reported;
         }
         // "claimed responsibility for the attack"
@@ -85,6 +86,19 @@ public static class ModalityRules
             if (v.IsAny(i, "claimed", "claims") && v.IsAny(i + 1, "responsibility")) return Modality.Claimed;
         return Modality.Asserted;
     }
+
+    /// <summary>
+    /// "the group said it killed", "the army said they had repelled": the reported clause's active subject is a
+    /// personal pronoun, which after a speaker's cue stands for the speaker (or its side): a party telling its own act.
+    /// A passive subject ("they were attacked") is the target, so it does not count.
+    /// </summary>
+    private static bool SpeakerIsSubject(SentenceView v, CodedEvent e, int group) =>
+        !e.Nominal && group > 0 && v.TagAt(group - 1) == Tag.Pron && v.IsAny(group - 1, "it", "they", "we")
+        && !e.Passive;
+
+    /// <summary>"May" as the month, not the modal: capitalised inside the sentence, or before a number at its start ("May 12").</summary>
+    private static bool IsMonth(SentenceView v, int k) =>
+        v.Word(k) is "May" && (k > 0 || v.TagAt(k + 1) == Tag.Num);
 
     private static bool IsDenialCue(string text, TextSpan cue)
     {

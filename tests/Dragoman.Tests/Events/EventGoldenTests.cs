@@ -39,6 +39,12 @@ public class EventGoldenTests
     [InlineData("The army is expected to launch an offensive on the town next week.", "offensive", Modality.Expected, "is expected to")]
     [InlineData("Hezbollah is looking to clear the area of militants by next summer, and plans to attack the militants there.", "attack", Modality.Expected, "plans to")]
     [InlineData("The officials said the attacks would be very limited in scope.", "attacks", Modality.Expected, "a nominal trigger with 'would' is an expectation, not an attack")]
+    [InlineData("Rebels shelled the village of Alpha on May 12, the governor said.", "shelled", Modality.Reported, "'May' before a day number is the month, not the modal")]
+    [InlineData("May 3 saw rebels shell the village of Alpha.", "shell", Modality.Asserted, "'May' opening the sentence before a number is the month")]
+    [InlineData("Rebels may shell the village of Alpha, the governor said.", "shell", Modality.Hypothetical, "lower-case 'may' inside the sentence is still the modal")]
+    [InlineData("The group said it killed 20 soldiers near the border.", "killed", Modality.Claimed, "a pronoun subject after the speaker's cue is the speaker: a party telling its own act")]
+    [InlineData("The villagers said they were attacked by gunmen.", "attacked", Modality.Reported, "a passive pronoun subject is the target, not the speaker's own act")]
+    [InlineData("Activists said soldiers killed 20 villagers near the border.", "killed", Modality.Reported, "a named third party as subject: reported, not claimed")]
     public void Decides_modality(string text, string trigger, Modality modality, string reason)
     {
         var d = EventTestDocs.Run(text);

@@ -56,6 +56,21 @@ public class SalienceTests
         finally { File.Delete(path); }
     }
 
+    [Fact]
+    public void The_penalty_is_the_one_with_the_lowest_out_of_fold_log_loss()
+    {
+        // ten articles; "has-count" makes main 4 times in 5, its absence 1 in 5: any light penalty learns it, a crushing
+        // one (1: a hundred times the shipped) pulls it toward the base rate and must lose on the held-out folds
+        var dev = new List<Dragoman.Evaluation.SalienceExample>();
+        for (int a = 0; a < 10; a++)
+            for (int i = 0; i < 10; i++)
+                dev.Add(new("a" + a, new Dictionary<string, double> { ["bias"] = 1, ["has-count"] = i % 2 }, i % 2 == 1 ? i != 9 : i == 0, false));
+        var (l2, losses) = Dragoman.Evaluation.SalienceTraining.ChooseL2(dev, 5, [0.001, 0.01, 1]);
+        Assert.Equal(3, losses.Count);
+        Assert.True(l2 != 1, $"a penalty that ignores the feature won: {string.Join(", ", losses)}");
+        Assert.Equal(losses.Min(x => x.LogLoss), losses.Single(x => x.L2 == l2).LogLoss);
+    }
+
     [Theory]
     [InlineData("not a model\nthreshold\t0.5\n", "first line must be")]
     [InlineData(SalienceModel.ModelHeader + "\nbias 1\n", "expected FEATURE<TAB>WEIGHT")]
