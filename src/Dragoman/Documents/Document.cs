@@ -58,6 +58,18 @@ public sealed class Document
         return -1;
     }
 
+    /// <summary>Index of the first token starting at or after <paramref name="offset"/> (Tokens.Length when none): tokens are in text order, so a binary search, not a walk from the text's start.</summary>
+    public int FirstTokenFrom(int offset)
+    {
+        int lo = 0, hi = Tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Tokens[mid].Start < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>
     /// The first entity with this id. Indexed (entities are only appended and their ids never change) rather than
     /// searched: the events stage asks once per event and argument, which made it events x entities (issue 18).
@@ -76,4 +88,35 @@ public sealed class Document
 
     private readonly Dictionary<string, Entity> _entityIndex = new(StringComparer.Ordinal);
     private int _entitiesIndexed;
+
+    /// <summary>
+    /// <see cref="Mentions"/>, <see cref="Places"/>, <see cref="Times"/> and the scopes of <see cref="Attributions"/>
+    /// indexed by span, for the stages that ask per event what lies in a span (issue 18). Built on first use; rebuilt when
+    /// the layer's count changes or the pipeline starts the next stage (<see cref="LayersChanged"/>): a stage that
+    /// replaces items in place (geo splits mentions) must not read an index it built itself before that.
+    /// </summary>
+    public SpanIndex<Mention> MentionsBySpan => Indexed(ref _mentionIndex, Mentions, m => m.Span);
+
+    /// <inheritdoc cref="MentionsBySpan"/>
+    public SpanIndex<PlaceResolution> PlacesBySpan => Indexed(ref _placeIndex, Places, p => p.Span);
+
+    /// <inheritdoc cref="MentionsBySpan"/>
+    public SpanIndex<TimeExpression> TimesBySpan => Indexed(ref _timeIndex, Times, t => t.Span);
+
+    /// <inheritdoc cref="MentionsBySpan"/>
+    public SpanIndex<Attribution> AttributionsBySpan => Indexed(ref _attributionIndex, Attributions, a => a.Scope);
+
+    /// <summary>Drops the span indexes: the next stage may have changed any layer (the pipeline calls it between stages).</summary>
+    public void LayersChanged() => (_mentionIndex, _placeIndex, _timeIndex, _attributionIndex) = (null, null, null, null);
+
+    private static SpanIndex<T> Indexed<T>(ref SpanIndex<T>? index, List<T> layer, Func<T, TextSpan> spanOf)
+    {
+        if (index is null || index.Count != layer.Count) index = new SpanIndex<T>(layer, spanOf);
+        return index;
+    }
+
+    private SpanIndex<Mention>? _mentionIndex;
+    private SpanIndex<PlaceResolution>? _placeIndex;
+    private SpanIndex<TimeExpression>? _timeIndex;
+    private SpanIndex<Attribution>? _attributionIndex;
 }

@@ -147,10 +147,14 @@ public sealed partial class EventsComponent
     private static Documents.Attribution? AttributionOf(Document d, TextSpan sentence, TextSpan at)
     {
         Documents.Attribution? best = null;
-        foreach (var a in d.Attributions)
-            if (a.Scope.Contains(at.Start) && (best is null || a.Scope.Length < best.Scope.Length)) best = a;
-        return best ?? d.Attributions.Find(a => a.Scope.Contains(sentence.Start));
+        foreach (var a in d.AttributionsBySpan.Holding(new TextSpan(at.Start, at.Start + 1)))
+            if (best is null || a.Scope.Length < best.Scope.Length) best = a;
+        return best ?? SentenceAttribution(d, sentence);
     }
+
+    /// <summary>The first attribution whose scope holds the sentence's start: who says the sentence.</summary>
+    private static Documents.Attribution? SentenceAttribution(Document d, TextSpan sentence) =>
+        d.AttributionsBySpan.Holding(new TextSpan(sentence.Start, sentence.Start + 1)) is [var first, ..] ? first : null;
 
     /// <summary>
     /// An event without a count takes the count the next sentence states for the same kind of outcome
@@ -169,7 +173,7 @@ public sealed partial class EventsComponent
             var v = _coder.View(d, next);
             if (KindOfWords(v) != want && !(want == "killed" && KindOfWords(v) == "injured")) continue;
             // the next sentence's own events: only restatements without their own actor may be folded
-            var restating = events.Where(x => x.Sentence == si + 1).ToList();
+            var restating = OfSentence(events, si + 1);
             if (restating.Exists(x => x.Event.Actor is not null && x.Event.Actor.EntityId != ev.Actor?.EntityId && x.Event.Actor.Text != ev.Actor?.Text && (x.Kind ?? ExpectedKind(x.Event.Codes.Cameo)) == want)) continue;
             bool added = false;
             foreach (var c in CountParser.Find(v, 0, v.Count))
@@ -186,6 +190,20 @@ public sealed partial class EventsComponent
             foreach (var r in restating)
                 if ((r.Kind ?? ExpectedKind(r.Event.Codes.Cameo)) == want && r.Event.Actor is null) events.Remove(r);
         }
+    }
+
+    /// <summary>The events of one sentence, found by binary search: the list is in sentence order (coded sentence by sentence, only removed from since).</summary>
+    private static List<(int Sentence, Event Event, string? Kind)> OfSentence(List<(int Sentence, Event Event, string? Kind)> events, int sentence)
+    {
+        int lo = 0, hi = events.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (events[mid].Sentence < sentence) lo = mid + 1; else hi = mid;
+        }
+        var found = new List<(int Sentence, Event Event, string? Kind)>();
+        for (int i = lo; i < events.Count && events[i].Sentence == sentence; i++) found.Add(events[i]);
+        return found;
     }
 
     /// <summary>
@@ -261,7 +279,7 @@ public sealed partial class EventsComponent
     {
         if (part.Length == 1 && v.IsAny(part.Start, "he", "she", "him", "her")) return true;
         var span = v.SpanOf(part);
-        if (d.Mentions.Exists(m => m.Type == EntityType.PERSON && span.Contains(m.Span))) return true;
+        if (d.MentionsBySpan.AnyInside(span, m => m.Type == EntityType.PERSON)) return true;
         if (!v.IsAny(part.Start, "a", "an", "one", "his", "her", "their", "its")) return false;
         int head = part.End - 1;
         for (int i = part.Start + 1; i < part.End; i++)

@@ -114,7 +114,7 @@ public sealed partial class EventsComponent
                 || w.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ians", StringComparison.OrdinalIgnoreCase))) return true;
         }
         var span = v.SpanOf(c);
-        return d.Mentions.Exists(m => span.Contains(m.Span));
+        return d.MentionsBySpan.AnyInside(span);
     }
 
     internal static readonly string[] LocativePreps = ["in", "near", "at", "on", "between", "from", "outside", "inside", "around", "across", "throughout",
@@ -167,7 +167,7 @@ public sealed partial class EventsComponent
         if (c.IsEmpty) return null;
         var span = v.SpanOf(c);
         // a date or time ("Saturday", "over six months ago") is when, never who
-        foreach (var t in d.Times) if (t.Span.Contains(span)) return null;
+        if (d.TimesBySpan.AnyHolding(span)) return null;
         bool pronoun = c.Length == 1 && v.TagAt(c.Start) == Tag.Pron && v.IsAny(c.Start, "they", "it", "he", "she");
         bool groupRef = c.Length == 2 && v.IsAny(c.Start, "the") && v.IsAny(c.Start + 1, GroupWords);
         if (pronoun && lastSame is not null)
@@ -176,17 +176,16 @@ public sealed partial class EventsComponent
         {
             // the linking stage's reading of "the group" (a non-state group named before) first; else the last named
             // organisation that is not a state body: "operations against the group" after "the regime" is not the regime
-            foreach (var m in d.Mentions)
-                if (span.Contains(m.Span) && m.EntityId is not null && d.EntityById(m.EntityId) is { } linked)
+            foreach (var m in d.MentionsBySpan.Inside(span))
+                if (m.EntityId is not null && d.EntityById(m.EntityId) is { } linked)
                     return new EventArgument(linked.Name, span, linked.Id, linked.Actor?.Code);
             var prior = LastEntityBefore(d, span.Start, EntityType.ORG, skipStateBodies: true);
             if (prior is not null) return prior with { Span = span };
             if (lastAny is not null) return new EventArgument(lastAny.Text, span, lastAny.EntityId, lastAny.Code);
         }
         Mention? best = null;
-        foreach (var m in d.Mentions)
+        foreach (var m in d.MentionsBySpan.Inside(span))
         {
-            if (!span.Contains(m.Span)) continue;
             if (m.Type is EntityType.DATE or EntityType.QUANTITY) continue;
             if (best is null || m.Span.End >= best.Span.End) best = m;
         }
@@ -247,7 +246,7 @@ public sealed partial class EventsComponent
         for (int i = means.Start; i < means.End - 1; i++)
         {
             // the sentence's first word is capitalised by its position, not as a name ("Car bomb in Syria kills ...")
-            bool modifier = v.TagAt(i) == Tag.Proper && i > 0 && !v.IsTemporal(i) && !d.Places.Exists(p => p.Span.Overlaps(v.SpanOf(new Chunk(i, i + 1))));
+            bool modifier = v.TagAt(i) == Tag.Proper && i > 0 && !v.IsTemporal(i) && !d.PlacesBySpan.AnyOverlapping(v.SpanOf(new Chunk(i, i + 1)));
             if (modifier && start < 0) start = i;
             if (modifier) end = i + 1;
             else if (start >= 0) break;

@@ -78,6 +78,7 @@ public sealed partial class EventsComponent : IDocumentComponent
         var perSentence = new List<(int Sentence, Event Event, string? Kind)>();
         int focusPlace = _locator is null ? -1 : Geo.EventLocator.FocusPlace(document);
         var seenSentences = new HashSet<string>(StringComparer.Ordinal);
+        var placeEntities = PlaceEntities(document);
         for (int si = 0; si < document.Sentences.Length; si++)
         {
             document.Cancellation.ThrowIfCancellationRequested(); // the article's budget, within the stage
@@ -85,12 +86,13 @@ public sealed partial class EventsComponent : IDocumentComponent
             // a page that prints the same sentence twice (a repeated lede) reports its events once
             if (RepeatedSentence(text, sentence, seenSentences)) continue;
             var v = _coder.View(document, sentence);
-            var attribution = document.Attributions.Find(a => a.Scope.Contains(sentence.Span.Start));
+            var attribution = SentenceAttribution(document, sentence.Span);
             // roles read before any rule compares events: a victim subject ("Three died"), a place adjunct before the verb
             var coded = _coder.Code(v).ConvertAll(c => ClauseRoles.FromClause(v, c)).ConvertAll(c => CasualtyRoles.VictimSubject(v, !c.Passive && AdjunctActor(v, c) ? c with { Actor = SubjectOverAdjunct(v, c.Actor) } : c));
             HashSet<int>? purposes = null;
             foreach (var c0 in coded)
             {
+                document.Cancellation.ThrowIfCancellationRequested(); // and per event: one run-on sentence may hold thousands
                 var ce = c0;
                 if (purposes is not null && purposes.Contains(ce.Trigger.Start)) continue;
                 // "dispatched inspectors to monitor ...", "summoned the ambassador to complain": the purpose is the event
@@ -196,7 +198,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 else if (!ce.Nominal && code.StartsWith("17", StringComparison.Ordinal) && v.IsAny(ce.Trigger.Start, LegalAccusationVerbs)
                     && ev.Modality is Modality.Asserted or Modality.Reported)
                     ev.Codes = ev.Codes with { Plover = new PloverCode("ACCUSE", "allege", ev.Codes.Plover?.Context ?? []) };
-                ev.Place = _locator is null ? Place(document, sentence, trigger) : Locate(_locator, document, sentence, v, trigger, focusPlace);
+                ev.Place = _locator is null ? Place(document, sentence, trigger, placeEntities) : Locate(_locator, document, sentence, v, trigger, focusPlace, placeEntities);
                 ev.Time = _timeResolver?.Invoke(document, trigger) ?? TimeIn(document, sentence, trigger);
                 var kind = CountKind(v, ce, code);
                 AddCounts(document, v, ce, kind, ev, said);
@@ -664,7 +666,7 @@ public sealed partial class EventsComponent : IDocumentComponent
     /// <summary>The place the event happened at, chosen by the event-location model among the sentence's place mentions (or none).</summary>
     /// <remarks>When the sentence names no place the event happened at, the event inherits the article's focus place
     /// (the place of the region most of the article's places lie in; see EventLocator.FocusPlace), marked Inherited.</remarks>
-    private static EventArgument? Locate(Geo.EventLocator locator, Document d, Sentence s, SentenceView v, TextSpan trigger, int focusPlace)
+    private static EventArgument? Locate(Geo.EventLocator locator, Document d, Sentence s, SentenceView v, TextSpan trigger, int focusPlace, Dictionary<int, Entity> placeEntities)
     {
         var candidates = Geo.EventLocator.Candidates(d, s);
         var choice = locator.Choose(v, Geo.EventLocator.TokenAt(v, trigger.Start), candidates);
@@ -672,27 +674,34 @@ public sealed partial class EventsComponent : IDocumentComponent
         {
             if (focusPlace < 0) return null;
             var f = d.Places[focusPlace];
-            var fe = d.Entities.Find(e => e.PlaceIndex == focusPlace);
+            var fe = placeEntities.GetValueOrDefault(focusPlace);
             return new EventArgument(f.Text, f.Span, fe?.Id, null) { Inherited = true };
         }
         var c = candidates[choice.Candidate];
         if (c.PlaceIndex >= 0)
         {
             var p = d.Places[c.PlaceIndex];
-            var entity = d.Entities.Find(e => e.PlaceIndex == c.PlaceIndex);
+            var entity = placeEntities.GetValueOrDefault(c.PlaceIndex);
             return new EventArgument(p.Text, p.Span, entity?.Id, null);
         }
         var m = d.Mentions[c.MentionIndex];
         return new EventArgument(m.Text, m.Span, m.EntityId, null);
     }
 
-    private static EventArgument? Place(Document d, Sentence s, TextSpan trigger)
+    /// <summary>The first entity of each resolved place (by its index in Places), looked up once per event.</summary>
+    private static Dictionary<int, Entity> PlaceEntities(Document d)
+    {
+        var byPlace = new Dictionary<int, Entity>();
+        foreach (var e in d.Entities) if (e.PlaceIndex is int p) byPlace.TryAdd(p, e);
+        return byPlace;
+    }
+
+    private static EventArgument? Place(Document d, Sentence s, TextSpan trigger, Dictionary<int, Entity> placeEntities)
     {
         int best = -1, bestDist = int.MaxValue;
-        for (int i = 0; i < d.Places.Count; i++)
+        foreach (int i in d.PlacesBySpan.PositionsInside(s.Span))
         {
             var p = d.Places[i];
-            if (!s.Span.Contains(p.Span)) continue;
             // a wire dateline ("BEIRUT, March 3 (Agency) -") says where the report was filed, not where the event was
             if (d.Article.DatelineSpan is { } dateline && dateline.Overlaps(p.Span)) continue;
             int dist = Math.Abs(p.Span.Start - trigger.Start);
@@ -704,13 +713,13 @@ public sealed partial class EventsComponent : IDocumentComponent
         if (best >= 0)
         {
             var p = d.Places[best];
-            var entity = d.Entities.Find(e => e.PlaceIndex == best);
+            var entity = placeEntities.GetValueOrDefault(best);
             return new EventArgument(p.Text, p.Span, entity?.Id, null);
         }
         Mention? m = null;
-        foreach (var x in d.Mentions)
+        foreach (var x in d.MentionsBySpan.Inside(s.Span))
         {
-            if (x.Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC) || !s.Span.Contains(x.Span)) continue;
+            if (x.Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC)) continue;
             if (d.Article.DatelineSpan is { } dateline && dateline.Overlaps(x.Span)) continue;
             if (m is null || Math.Abs(x.Span.Start - trigger.Start) < Math.Abs(m.Span.Start - trigger.Start)) m = x;
         }
@@ -736,9 +745,9 @@ public sealed partial class EventsComponent : IDocumentComponent
     private static EventTime? TimeIn(Document d, Sentence s, TextSpan trigger)
     {
         TimeExpression? best = null;
-        foreach (var t in d.Times)
+        foreach (var t in d.TimesBySpan.Inside(s.Span))
         {
-            if (!s.Span.Contains(t.Span) || t.Type == "DURATION") continue;
+            if (t.Type == "DURATION") continue;
             if (best is null || Math.Abs(t.Span.Start - trigger.Start) < Math.Abs(best.Span.Start - trigger.Start)) best = t;
         }
         return best is null ? null : new EventTime(best.Text, best.Span, best.Start, best.End, best.Precision, false, best.Relative);
@@ -852,31 +861,37 @@ public sealed partial class EventsComponent : IDocumentComponent
     /// </summary>
     private void FoldAnaphoric(Document d, List<(int Sentence, Event Event, string? Kind)> events)
     {
-        for (int i = 1; i < events.Count; i++)
+        // the last kept event of each CAMEO prefix that may take a retelling (not negated or denied): one lookup per
+        // event instead of a scan back over all earlier ones, and the list compacted once (issue 18)
+        var lastOfCode = new Dictionary<string, Event>(StringComparer.Ordinal);
+        int kept = 0;
+        for (int i = 0; i < events.Count; i++)
         {
-            var (_, ev, _) = events[i];
-            var trig = ev.Trigger;
-            int ti = Array.FindIndex(d.Tokens, t => t.Start == trig.Start);
-            if (ti <= 0) continue;
-            var prevWord = d.Text.AsSpan(d.Tokens[ti - 1].Start, d.Tokens[ti - 1].End - d.Tokens[ti - 1].Start);
-            if (!(prevWord.Equals("the", StringComparison.OrdinalIgnoreCase) || prevWord.Equals("this", StringComparison.OrdinalIgnoreCase)|| prevWord.Equals("these", StringComparison.OrdinalIgnoreCase))) continue;
+            var ev = events[i].Event;
             var code = ev.Codes.Cameo ?? "";
-            if (code.Length < 3) continue;
-            for (int j = i - 1; j >= 0; j--)
+            if (i > 0 && code.Length >= 3 && AfterDefinite(d, ev.Trigger) && lastOfCode.TryGetValue(code[..3], out var prior))
             {
-                var prior = events[j].Event;
-                var pc = prior.Codes.Cameo ?? "";
-                if (pc.Length < 3 || pc[..3] != code[..3]) continue;
-                if (prior.Modality is Modality.Negated or Modality.Denied) continue;
                 prior.Evidence.AddRange(ev.Evidence.Where(x => !prior.Evidence.Contains(x)));
                 prior.Actor ??= ev.Actor;
                 prior.Target ??= ev.Target;
                 if (prior.Counts.Count == 0) prior.Counts.AddRange(ev.Counts);
-                events.RemoveAt(i);
-                i--;
-                break;
+                continue;
             }
+            events[kept++] = events[i];
+            if (code.Length >= 3 && ev.Modality is not (Modality.Negated or Modality.Denied)) lastOfCode[code[..3]] = ev;
         }
+        events.RemoveRange(kept, events.Count - kept);
+    }
+
+    /// <summary>Whether the word before the trigger is "the", "this" or "these" (the trigger is not the text's first token).</summary>
+    private static bool AfterDefinite(Document d, TextSpan trigger)
+    {
+        int lo = d.FirstTokenFrom(trigger.Start);
+        if (lo <= 0 || lo >= d.Tokens.Length || d.Tokens[lo].Start != trigger.Start) return false;
+        var prev = d.Tokens[lo - 1];
+        var word = d.Text.AsSpan(prev.Start, prev.End - prev.Start);
+        return word.Equals("the", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("these", StringComparison.OrdinalIgnoreCase);
     }
 
     private static double Confidence(CodedEvent ce, Event ev)

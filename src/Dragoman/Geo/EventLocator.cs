@@ -99,16 +99,16 @@ public sealed class EventLocator
         var dateline = d.Article.DatelineSpan;
         bool focus = false, focusKnown = false;
         bool Focus() { if (!focusKnown) { focus = CachedFocusPlace(d) >= 0; focusKnown = true; } return focus; }
-        for (int i = 0; i < d.Places.Count; i++)
+        foreach (int i in d.PlacesBySpan.PositionsInside(s.Span))
         {
             var p = d.Places[i];
-            if (!s.Span.Contains(p.Span) || (dateline is { } dl && dl.Overlaps(p.Span))) continue;
+            if (dateline is { } dl && dl.Overlaps(p.Span)) continue;
             list.Add(new EventPlaceCandidate(p.Span, i, -1, p.IsResolved ? p.Precision : null, !p.IsResolved && Focus()));
         }
-        for (int m = 0; m < d.Mentions.Count; m++)
+        foreach (int m in d.MentionsBySpan.PositionsInside(s.Span))
         {
             var x = d.Mentions[m];
-            if (x.Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC) || !s.Span.Contains(x.Span)) continue;
+            if (x.Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC)) continue;
             if (dateline is { } dl && dl.Overlaps(x.Span)) continue;
             bool covered = false;
             foreach (var c in list) if (c.Span.Overlaps(x.Span)) { covered = true; break; }

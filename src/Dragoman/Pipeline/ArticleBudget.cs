@@ -19,6 +19,10 @@ public sealed record ArticleBudget(TimeSpan Time, long MaxBytes)
     public string OverTime(string stage, bool during = false) =>
         $"article took longer than the time budget of {Time.TotalSeconds:0.###} s per article and was stopped {(during ? "in" : "before")} stage '{stage}' (--max-article-seconds)";
 
+    /// <summary>The warning of an article stopped by the time budget before or in a refining <paramref name="stage"/>, kept as the stages before it left it.</summary>
+    public string Partial(string stage, bool during = false) =>
+        OverTime(stage, during) + $"; kept as a partial result, without stage '{stage}' and the stages after it";
+
     private static string Size(long bytes) => bytes >= 1048576
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.##} MiB")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.##} KiB");
@@ -32,4 +36,7 @@ public sealed class StageCancelledException(string stage, CancellationToken toke
 
     /// <summary>True when the stage had started and stopped itself in a loop (<see cref="Documents.Document.Cancellation"/>).</summary>
     public bool During { get; init; }
+
+    /// <summary>The document as the stages before <see cref="Stage"/> left it, when that stage and every one after it only refine (<see cref="IDocumentComponent.Refines"/>); else null.</summary>
+    public Documents.Document? Partial { get; init; }
 }

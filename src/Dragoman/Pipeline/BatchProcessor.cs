@@ -30,7 +30,8 @@ public static class BatchProcessor
 
     /// <summary>
     /// Reads and processes one input within <paramref name="budget"/>: an input over the size budget is not read, an
-    /// article over the time budget is stopped between stages; both are failures with the reason. Cancelling
+    /// article over the time budget is stopped (between stages or in a stage's loop); both are failures with the reason,
+    /// except an article stopped in the refining stages at the end, kept as a partial result with a warning. Cancelling
     /// <paramref name="batch"/> stops the article in hand the same way and throws, so the batch ends.
     /// </summary>
     public static BatchOutcome ProcessOne(InputItem item, DocumentPipeline pipeline, DateOnly? reference, ArticleBudget budget, CancellationToken batch)
@@ -65,6 +66,13 @@ public static class BatchProcessor
         catch (PipelineException ex)
         {
             return new BatchOutcome(item.Input, null, ex.Message);
+        }
+        catch (StageCancelledException ex) when (!batch.IsCancellationRequested && ex.Partial is { } partial)
+        {
+            // only refining stages were left: what the stages before them found is kept, and says it is partial
+            var note = budget.Partial(ex.Stage, ex.During);
+            partial.Warnings.Add(note);
+            return new BatchOutcome(item.Input, partial, null, warning is null ? note : warning + "; " + note, unhandled);
         }
         catch (StageCancelledException ex) when (!batch.IsCancellationRequested)
         {

@@ -8,10 +8,14 @@ public sealed class DocumentPipeline
     private readonly IDocumentComponent[] _components;
     private readonly StageClock? _clock;
 
+    private readonly int _refiningFrom; // the first component of the tail of refining stages (Length when none)
+
     internal DocumentPipeline(IDocumentComponent[] components, StageClock? clock = null)
     {
         _components = components;
         _clock = clock;
+        _refiningFrom = components.Length;
+        while (_refiningFrom > 0 && components[_refiningFrom - 1].Refines) _refiningFrom--;
     }
 
     public IReadOnlyList<IDocumentComponent> Components => _components;
@@ -24,14 +28,18 @@ public sealed class DocumentPipeline
 
     /// <summary>
     /// Runs every component, checking <paramref name="cancel"/> before each (an article's time budget, the batch's
-    /// Ctrl+C): a cancelled article stops with <see cref="StageCancelledException"/> naming the stage it did not start.
+    /// Ctrl+C): a cancelled article stops with <see cref="StageCancelledException"/> naming the stage it did not start
+    /// or stopped in, carrying the document as partial result when only refining stages were left.
     /// </summary>
     public Document Process(Document document, CancellationToken cancel)
     {
         document.Cancellation = cancel;
-        foreach (var component in _components)
+        for (int i = 0; i < _components.Length; i++)
         {
-            if (cancel.IsCancellationRequested) throw new StageCancelledException(component.Name, cancel);
+            var component = _components[i];
+            var partial = i >= _refiningFrom ? document : null;
+            if (cancel.IsCancellationRequested) throw new StageCancelledException(component.Name, cancel) { Partial = partial };
+            document.LayersChanged(); // the span indexes a stage reads are built from what the stages before it left
             long started = _clock is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
@@ -39,7 +47,7 @@ public sealed class DocumentPipeline
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
-                throw new StageCancelledException(component.Name, cancel) { During = true };
+                throw new StageCancelledException(component.Name, cancel) { During = true, Partial = partial };
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -28,9 +28,8 @@ public static class EventTimeResolver
         if (si >= 0)
         {
             var sentence = doc.Sentences[si];
-            foreach (var te in doc.Times)
+            foreach (var te in doc.TimesBySpan.Inside(sentence.Span))
             {
-                if (te.Span.Start < sentence.Start || te.Span.End > sentence.End) continue;
                 if (!IsEventTime(te)) continue;
                 // "children who were kidnapped earlier this month have been freed": the time ends a relative clause; the
                 // main clause after it, which the auxiliary opens, is not dated by it
@@ -64,9 +63,9 @@ public static class EventTimeResolver
     private static bool NamesADay(Document doc, TimeExpression te)
     {
         if (te.Start is null) return false;
-        foreach (var tok in doc.Tokens)
+        for (int k = doc.FirstTokenFrom(te.Span.Start); k < doc.Tokens.Length; k++)
         {
-            if (tok.Start < te.Span.Start) continue;
+            var tok = doc.Tokens[k];
             if (tok.End > te.Span.End) break;
             var w = doc.Text.AsSpan(tok.Start, tok.End - tok.Start);
             var lex = TimeLexicon.Get(w);
@@ -109,8 +108,8 @@ public static class EventTimeResolver
         foreach (int lede in paragraphLede == articleLede ? new[] { articleLede } : new[] { paragraphLede, articleLede })
         {
             var s = doc.Sentences[lede];
-            foreach (var te in doc.Times)
-                if (te.Span.Start >= s.Start && te.Span.End <= s.End && IsEventTime(te) && !AfterReference(doc, te) && NamesADay(doc, te))
+            foreach (var te in doc.TimesBySpan.Inside(s.Span))
+                if (IsEventTime(te) && !AfterReference(doc, te) && NamesADay(doc, te))
                     return te;
         }
         return null;

@@ -133,4 +133,39 @@ public class SalienceTests
         var f = SalienceFeatures.Compute(doc, e!, doc.Events, SalienceFeatures.TitleWords(doc));
         Assert.True(f.ContainsKey(feature) == present, $"{why}: features {string.Join(", ", f.Keys)}");
     }
+
+    private const string ThreeAttacks = "Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday. Later the army arrested ten people. "
+        + "Rebels attacked a checkpoint in Beta. Rebels attacked a convoy near Gamma.";
+
+    /// <summary>
+    /// The features that count over the article's other events (counted once per article by <see cref="SalienceFeatures.EventTally"/>,
+    /// issue 18), for the event on <paramref name="trigger"/> in body sentence <paramref name="sentence"/> (1 = the first after the headline).
+    /// </summary>
+    [Theory]
+    [InlineData(1, "attacked", "log-sentences-same-type", 2.0, "two later attacks (the events stage folds the headline's attack into this one)")]
+    [InlineData(3, "attacked", "log-sentences-same-type", 2.0, "two other body attacks, one before and one after")]
+    [InlineData(2, "arrested", "log-sentences-same-type", 0.0, "no other arrest")]
+    [InlineData(1, "attacked", "type-share", 0.75, "three of the four events are attacks")]
+    [InlineData(1, "attacked", "first-of-type", 1.0, "the body's first attack")]
+    [InlineData(3, "attacked", "first-of-type", null, "an attack came before it in the body")]
+    [InlineData(2, "arrested", "first-of-type", 1.0, "the first arrest, though other events came before it")]
+    [InlineData(1, "attacked", "log-event-sentence-rank", 0.0, "no body sentence with an event comes before the first")]
+    [InlineData(4, "attacked", "log-event-sentence-rank", 3.0, "three body sentences with events come before the last")]
+    [InlineData(4, "attacked", "first-body-event", null, "not the body's first event")]
+    [InlineData(2, "arrested", "title-event-same-type", null, "the headline's event is an attack")]
+    [InlineData(4, "attacked", "title-event-same-type", null, "the headline's attack was folded into the first body attack: none is left there")]
+    [InlineData(3, "attacked", "log-events-in-sentence", 0.0, "alone in its sentence")]
+    public void Counts_over_the_other_events_place_the_event_in_its_article(int sentence, string trigger, string feature, double? value, string why)
+    {
+        var doc = Support.TestPipeline.ProcessText(ThreeAttacks, Published);
+        var e = doc.Events.Find(x => doc.Slice(x.Trigger) == trigger && doc.SentenceAt(x.Trigger.Start) == sentence);
+        Assert.True(e is not null, $"{why}: no event on '{trigger}' in sentence {sentence} ({string.Join(", ", doc.Events.Select(x => $"{doc.Slice(x.Trigger)}@{doc.SentenceAt(x.Trigger.Start)}"))})");
+        var title = SalienceFeatures.TitleWords(doc);
+        var f = SalienceFeatures.Compute(doc, e!, doc.Events, title, tally: new SalienceFeatures.EventTally(doc, doc.Events, title));
+        double? got = f.TryGetValue(feature, out var v) ? v : null;
+        // log features are given as what their log takes (1 + a count)
+        if (feature.StartsWith("log-", StringComparison.Ordinal) && got is { } g) got = Math.Round(Math.Exp(g), 6) - 1;
+        Assert.True(got == value, $"{why}: {feature} = {got?.ToString() ?? "absent"}, expected {value?.ToString() ?? "absent"}");
+        Assert.Equal(f, SalienceFeatures.Compute(doc, e!, doc.Events, title));
+    }
 }

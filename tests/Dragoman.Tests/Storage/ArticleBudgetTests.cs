@@ -65,6 +65,77 @@ public sealed class BudgetInsideStageTests
         Assert.True(outcome.Document is null && outcome.Error?.Contains(failure, StringComparison.Ordinal) == true, $"{reason}: {outcome.Error ?? "stored"}");
     }
 
+    /// <summary>A stage that adds a mention: what an earlier stage found, which a partial result keeps.</summary>
+    private sealed class Finds : IDocumentComponent
+    {
+        public string Name => "finds";
+        public Layer Requires => Layer.None;
+        public Layer Provides => Layer.None;
+
+        public void Process(Documents.Document document) => document.Mentions.Add(new Documents.Mention
+            { Span = new Documents.TextSpan(26, 30), Type = Documents.EntityType.GPE, Text = "Homs", Source = Name });
+    }
+
+    /// <summary>An endless loop in a stage that only refines (as event-context, coreference and salience do).</summary>
+    private sealed class EndlessRefinement(string name = "refines") : IDocumentComponent
+    {
+        public string Name => name;
+        public Layer Requires => Layer.None;
+        public Layer Provides => Layer.None;
+        public bool Refines => true;
+
+        public void Process(Documents.Document document)
+        {
+            while (true) document.Cancellation.ThrowIfCancellationRequested();
+        }
+    }
+
+    [Theory]
+    [InlineData("finds,refines", 200, "stopped in stage 'refines'", "the budget runs out in a refining stage: the article is kept as the stages before it left it")]
+    [InlineData("finds,refines,later-refines", 0, "stopped before stage 'finds'", "no time at all: nothing was found, the article fails")]
+    [InlineData("finds,refines,endless", 200, "stopped in stage 'refines'", "a stage after the refining one is no refinement: the article fails")]
+    public void An_article_stopped_in_the_refining_stages_is_kept_as_a_partial_result(string stages, int milliseconds, string reason, string why)
+    {
+        var builder = new PipelineBuilder();
+        foreach (var name in stages.Split(','))
+            builder.Add(name switch { "finds" => new Finds(), "endless" => new EndlessLoop(), _ => new EndlessRefinement(name) });
+        var item = InputItem.Read(new Documents.RawDocument("loop.txt", "Gunmen killed 7 people in Homs.\n"u8.ToArray(), "text/plain"));
+        var outcome = BatchProcessor.ProcessOne(item, builder.Build(), null, new ArticleBudget(TimeSpan.FromMilliseconds(milliseconds), 16 << 20), CancellationToken.None);
+        bool partial = stages == "finds,refines";
+        if (partial)
+        {
+            Assert.True(outcome.Document is { Mentions.Count: 1 } d && d.Warnings.Exists(w => w.Contains(reason, StringComparison.Ordinal) && w.Contains("partial result", StringComparison.Ordinal)),
+                $"{why}: {outcome.Error ?? string.Join("; ", outcome.Document!.Warnings)}");
+            Assert.True(outcome.Warning?.Contains("partial result", StringComparison.Ordinal) == true, $"{why}: the batch reports it too ({outcome.Warning})");
+        }
+        else Assert.True(outcome.Document is null && outcome.Error?.Contains(reason, StringComparison.Ordinal) == true, $"{why}: {outcome.Error ?? "kept"}");
+    }
+
+    [Fact]
+    public void The_standard_pipeline_ends_with_its_refining_stages()
+    {
+        var names = TestPipeline.Instance.Components.SkipWhile(c => !c.Refines).Select(c => c.Name + (c.Refines ? "" : " (does not refine)"));
+        Assert.Equal(["event-context", "event-types", "coreference", "salience"], names);
+    }
+
+    [Theory]
+    [InlineData("event-context", "types from context")]
+    [InlineData("salience", "confidence and main")]
+    public void A_refining_stage_stopped_by_the_budget_leaves_the_events_as_they_were(string stage, string what)
+    {
+        var doc = TestPipeline.ProcessText("Police fire on protesters\n\nPolice opened fire on protesters in Homs on Friday, killing three. "
+            + "Troops shelled the town of Rastan. Rebels seized the village of Talbiseh.", new DateOnly(2024, 3, 8));
+        Assert.True(doc.Events.Count >= 2, $"{what}: the text should code several events ({doc.Events.Count})");
+        string Snapshot() => string.Join("|", doc.Events.Select(e => $"{e.Codes.Cameo} {e.Codes.Plover?.Event} {e.Confidence} {e.Main} {e.Historical}"));
+        var before = Snapshot();
+        using var spent = new CancellationTokenSource();
+        spent.Cancel();
+        doc.Cancellation = spent.Token;
+        var component = TestPipeline.Instance.Components.Single(c => c.Name == stage);
+        Assert.ThrowsAny<OperationCanceledException>(() => component.Process(doc));
+        Assert.True(Snapshot() == before, $"{stage} ({what}) changed events before it stopped: {before} -> {Snapshot()}");
+    }
+
     [Fact]
     public void A_cancelled_batch_stops_a_looping_stage_and_says_the_batch_was_cancelled()
     {

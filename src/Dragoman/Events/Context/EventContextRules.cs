@@ -38,11 +38,13 @@ public sealed class ContextWords
     /// <summary>Whether any word of <paramref name="span"/> in the document is on the list.</summary>
     public bool AnyIn(Document d, TextSpan span, string list)
     {
-        foreach (var t in d.Tokens)
+        if (!_lists.TryGetValue(list, out var set)) return false;
+        var words = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = d.FirstTokenFrom(span.Start); k < d.Tokens.Length; k++)
         {
-            if (t.Start < span.Start) continue;
+            var t = d.Tokens[k];
             if (t.End > span.End) break;
-            if (t.Kind == TokenKind.Word && Has(list, d.Text[t.Start..t.End])) return true;
+            if (t.Kind == TokenKind.Word && words.Contains(d.Text.AsSpan(t.Start, t.End - t.Start))) return true;
         }
         return false;
     }
@@ -60,13 +62,22 @@ public sealed class EventContextComponent(CodeTables codes, ContextWords? words)
     public string Name => "event-context";
     public Layer Requires => Layer.Events | Layer.Sentences;
     public Layer Provides => Layer.None;
+    public bool Refines => true;
 
     public void Process(Document document)
     {
         if (words is null) return; // without the word file the events stage's types stay
-        foreach (var e in document.Events)
-            if (Retype(document, e) is { } r)
+        // every event's type first, then applied: stopped by the article's time budget, the stage leaves the events as they were
+        var retyped = new (string Cameo, string? Plover)?[document.Events.Count];
+        for (int i = 0; i < retyped.Length; i++)
+        {
+            document.Cancellation.ThrowIfCancellationRequested();
+            retyped[i] = Retype(document, document.Events[i]);
+        }
+        for (int i = 0; i < retyped.Length; i++)
+            if (retyped[i] is { } r)
             {
+                var e = document.Events[i];
                 e.Action = codes.Action(r.Cameo);
                 e.Codes = codes.Codes(r.Cameo, r.Plover is null ? null : new PloverCode(r.Plover, null, e.Codes.Plover?.Context ?? []));
             }

@@ -13,6 +13,7 @@ public sealed class CoreferenceComponent(CoreferenceModel? model) : IDocumentCom
     public string Name => "coreference";
     public Layer Requires => Layer.Events | Layer.Sentences;
     public Layer Provides => Layer.None;
+    public bool Refines => true;
 
     public void Process(Document document)
     {

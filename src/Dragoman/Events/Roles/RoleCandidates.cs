@@ -59,9 +59,9 @@ internal static class RoleCandidates
         var d = c.Document;
         var clause = new SentenceFacts(
             ce.Nominal ? Chunk.None : v.Subject(ce.Trigger.Start), ce.Nominal ? Chunk.None : v.Object(ce.Trigger.End - 1), ce.Nominal ? Chunk.None : v.ByAgent(ce.Trigger.End - 1),
-            d.Mentions.Where(m => sentence.Contains(m.Span) && m.Type is not (EntityType.DATE or EntityType.QUANTITY)).ToList(),
-            d.Places.Where(p => sentence.Overlaps(p.Span)).Select(p => p.Span).ToList(),
-            d.Times.Where(t => sentence.Overlaps(t.Span)).Select(t => t.Span).ToList())
+            d.MentionsBySpan.Inside(sentence).FindAll(m => m.Type is not (EntityType.DATE or EntityType.QUANTITY)),
+            d.PlacesBySpan.Overlapping(sentence).ConvertAll(p => p.Span),
+            d.TimesBySpan.Overlapping(sentence).ConvertAll(t => t.Span))
         {
             Governor = ce.Nominal ? GoverningVerb(v, ce.Trigger) : null,
             MeansAfter = ce.Nominal ? Chunk.None : CasualtyRoles.MeansAfter(v, ce.Trigger),
@@ -94,9 +94,9 @@ internal static class RoleCandidates
         // ... or a party named in the sentence before or in the headline: the names there, by entity
         var named = new HashSet<string>(list.Where(x => !x.IsNone).Select(x => x.Argument!.EntityId ?? x.Argument.Text), StringComparer.Ordinal);
         foreach (var (span, where) in ContextSpans(d, sentence))
-            foreach (var m in d.Mentions)
+            foreach (var m in d.MentionsBySpan.Inside(span))
             {
-                if (!span.Contains(m.Span) || m.Type is not (EntityType.ORG or EntityType.PERSON or EntityType.NORP)) continue;
+                if (m.Type is not (EntityType.ORG or EntityType.PERSON or EntityType.NORP)) continue;
                 // a headline the recogniser reads as one long name is the headline itself, never a party
                 if (IsHeadlineItself(d, m.Span)) continue;
                 var entity = d.EntityById(m.EntityId);

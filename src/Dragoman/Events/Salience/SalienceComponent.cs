@@ -18,16 +18,27 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
     public string Name => "salience";
     public Layer Requires => Layer.Events | Layer.Sentences | Layer.Times;
     public Layer Provides => Layer.None;
+    public bool Refines => true;
 
     public void Process(Document document)
     {
         if (document.Events.Count == 0) return;
         var title = SalienceFeatures.TitleWords(document);
         var lede = SalienceFeatures.LedeWords(document);
-        foreach (var e in document.Events)
+        var tally = model is null ? null : new SalienceFeatures.EventTally(document, document.Events, title);
+        // every confidence first, then applied: stopped by the article's time budget, the stage leaves the events as they were
+        var confidence = new double[document.Events.Count];
+        for (int i = 0; i < confidence.Length; i++)
         {
+            document.Cancellation.ThrowIfCancellationRequested();
+            var e = document.Events[i];
+            confidence[i] = model is null ? e.Confidence : Math.Round(model.Probability(SalienceFeatures.Compute(document, e, document.Events, title, lede, tally)), 3);
+        }
+        for (int i = 0; i < confidence.Length; i++)
+        {
+            var e = document.Events[i];
             e.Historical = IsHistorical(document.ReferenceDate, e.Time);
-            if (model is not null) e.Confidence = Math.Round(model.Probability(SalienceFeatures.Compute(document, e, document.Events, title, lede)), 3);
+            e.Confidence = confidence[i];
         }
         if (model is null) { foreach (var e in document.Events) e.Main = !e.Historical; return; }
         var main = SelectMain(document.Events, e => e.Confidence, e => e.Historical,

@@ -11,27 +11,16 @@ public static partial class SalienceFeatures
     /// headline, whether the headline holds an event of its type, whether it is the body's first event, and how many
     /// body sentences with events come before its own.
     /// </summary>
-    private static void AddArticleFeatures(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords, int si, bool inTitle, bool inLede, Dictionary<string, double> f)
+    private static void AddArticleFeatures(Document d, Event e, EventTally tally, ISet<string> titleWords, int si, bool inTitle, bool inLede, Dictionary<string, double> f)
     {
         if (e.Evidence.Count > 1) f["log-tellings"] = Math.Log(e.Evidence.Count);
         if (!inTitle && !inLede && e.Evidence.Any(s => Overlaps(d.Article.TitleSpan, s) || Overlaps(d.Article.LedeSpan, s))) f["retold-in-headline"] = 1;
         if (!inTitle && (NamedIn(e.Actor, titleWords) || NamedIn(e.Target, titleWords))) f["participant-in-title"] = 1;
 
         var type = e.Codes.Plover?.Event;
-        bool titleSameType = false, earlierEvent = false;
-        var earlierSentences = new HashSet<int>();
-        foreach (var o in all)
-        {
-            if (ReferenceEquals(o, e)) continue;
-            if (Overlaps(d.Article.TitleSpan, o.Trigger)) { titleSameType |= type is not null && o.Codes.Plover?.Event == type; continue; }
-            if (o.Trigger.Start >= e.Trigger.Start) continue;
-            earlierEvent = true;
-            int os = d.SentenceAt(o.Trigger.Start);
-            if (os != si) earlierSentences.Add(os);
-        }
-        if (!inTitle && titleSameType) f["title-event-same-type"] = 1;
-        if (!inTitle && !earlierEvent) f["first-body-event"] = 1;
-        if (!inTitle) f["log-event-sentence-rank"] = Math.Log(1 + earlierSentences.Count);
+        if (!inTitle && type is not null && tally.OtherOfTypeInTitle(type, e)) f["title-event-same-type"] = 1;
+        if (!inTitle && !tally.EarlierInBody(e)) f["first-body-event"] = 1;
+        if (!inTitle) f["log-event-sentence-rank"] = Math.Log(1 + tally.EarlierBodySentences(e, si));
     }
 
     private static bool Overlaps(TextSpan? area, TextSpan span) => area is { } a && a.Overlaps(span);

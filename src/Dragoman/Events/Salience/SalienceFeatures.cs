@@ -10,8 +10,11 @@ namespace Dragoman.Events.Salience;
 /// </summary>
 public static partial class SalienceFeatures
 {
-    public static Dictionary<string, double> Compute(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords, ISet<string>? ledeWords = null)
+    /// <param name="tally">What the features count over <paramref name="all"/> with <paramref name="titleWords"/>: a caller computing every
+    /// event's features counts once per article (else it is counted once per call).</param>
+    public static Dictionary<string, double> Compute(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords, ISet<string>? ledeWords = null, EventTally? tally = null)
     {
+        tally ??= new EventTally(d, all, titleWords);
         var f = new Dictionary<string, double>(StringComparer.Ordinal) { ["bias"] = 1 };
         int si = d.SentenceAt(e.Trigger.Start);
         int n = Math.Max(1, d.Sentences.Length);
@@ -27,7 +30,7 @@ public static partial class SalienceFeatures
         // headline overlap: how many of the event sentence's content words the title shares
         if (!inTitle && si >= 0 && titleWords.Count > 0)
         {
-            var words = ContentWords(d, d.Sentences[si]);
+            var words = tally.ContentWordsOf(si);
             if (words.Count > 0) f["title-overlap"] = (double)words.Count(titleWords.Contains) / words.Count;
         }
         var trigger = Stem(d.Slice(e.Trigger));
@@ -45,12 +48,10 @@ public static partial class SalienceFeatures
         f["date:" + DateRelation(d.ReferenceDate, e.Time)] = 1;
         f["plover:" + (e.Codes.Plover?.Event ?? "none")] = 1;
         f["quad:" + (e.Codes.QuadClass?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0")] = 1;
-        int same = 0;
-        foreach (var o in all) if (!ReferenceEquals(o, e) && d.SentenceAt(o.Trigger.Start) == si) same++;
-        f["log-events-in-sentence"] = Math.Log(1 + same);
+        f["log-events-in-sentence"] = Math.Log(1 + tally.OthersInSentence(e, si));
         if (e.Evidence.Count > 1) f["merged-evidence"] = 1;
-        AddTopicFeatures(d, e, all, titleWords, ledeWords ?? LedeWords(d), si, inTitle, inLede, f);
-        AddArticleFeatures(d, e, all, titleWords, si, inTitle, inLede, f);
+        AddTopicFeatures(d, e, all, titleWords, tally, ledeWords ?? LedeWords(d), si, inTitle, inLede, f);
+        AddArticleFeatures(d, e, tally, titleWords, si, inTitle, inLede, f);
         return f;
     }
 
@@ -60,46 +61,24 @@ public static partial class SalienceFeatures
     /// ones are mostly repeats or background), whether a trigger of its type or its place is in the headline, how much
     /// its sentence shares with the lede, and whether the trigger stands inside a quotation.
     /// </summary>
-    private static void AddTopicFeatures(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords, ISet<string> ledeWords, int si, bool inTitle, bool inLede, Dictionary<string, double> f)
+    private static void AddTopicFeatures(Document d, Event e, IReadOnlyList<Event> all, ISet<string> titleWords, EventTally tally, ISet<string> ledeWords, int si, bool inTitle, bool inLede, Dictionary<string, double> f)
     {
         var type = e.Codes.Plover?.Event;
         if (type is not null)
         {
-            var sentences = new HashSet<int>();
-            int sameType = 0;
-            bool earlier = false, typeInTitle = false;
-            foreach (var o in all)
-            {
-                if (o.Codes.Plover?.Event != type) continue;
-                sameType++;
-                if (titleWords.Contains(Stem(d.Slice(o.Trigger)))) typeInTitle = true;
-                if (ReferenceEquals(o, e)) continue;
-                int os = d.SentenceAt(o.Trigger.Start);
-                if (os != si) sentences.Add(os);
-                bool oInTitle = d.Article.TitleSpan is { } t && t.Overlaps(o.Trigger);
-                if (!oInTitle && o.Trigger.Start < e.Trigger.Start) earlier = true;
-            }
-            f["log-sentences-same-type"] = Math.Log(1 + sentences.Count);
-            f["type-share"] = (double)sameType / Math.Max(1, all.Count);
-            if (!earlier && !inTitle) f["first-of-type"] = 1;
-            if (typeInTitle && !inTitle) f["type-in-title"] = 1;
+            f["log-sentences-same-type"] = Math.Log(1 + tally.OtherSentencesOfType(type, si));
+            f["type-share"] = (double)tally.OfType(type) / Math.Max(1, all.Count);
+            if (!tally.EarlierOfType(type, e) && !inTitle) f["first-of-type"] = 1;
+            if (tally.TypeTriggerInTitle(type) && !inTitle) f["type-in-title"] = 1;
         }
         if (!inTitle && e.Place is { } p && titleWords.Contains(Stem(p.Text.Split(' ')[^1]))) f["place-in-title"] = 1;
         if (!inLede && !inTitle && si >= 0 && ledeWords.Count > 0)
         {
-            var words = ContentWords(d, d.Sentences[si]);
+            var words = tally.ContentWordsOf(si);
             if (words.Count > 0) f["lede-overlap"] = (double)words.Count(ledeWords.Contains) / words.Count;
         }
-        if (si >= 0 && InQuotation(d, d.Sentences[si], e.Trigger.Start)) f["in-quote"] = 1;
-    }
-
-    /// <summary>Whether an odd number of double quotation marks stands between the sentence start and the trigger.</summary>
-    private static bool InQuotation(Document d, Sentence s, int at)
-    {
-        int quotes = 0;
-        for (int i = s.Span.Start; i < at && i < d.Text.Length; i++)
-            if (d.Text[i] is '"' or '\u201C' or '\u201D') quotes++;
-        return quotes % 2 == 1;
+        // an odd number of double quotation marks between the sentence start and the trigger
+        if (si >= 0 && tally.QuotesBefore(si, e.Trigger.Start) % 2 == 1) f["in-quote"] = 1;
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ public sealed class TypeComponent(TypeModel? model, CodeTables codes, ContextWor
     public string Name => "event-types";
     public Layer Requires => Layer.Events | Layer.Sentences;
     public Layer Provides => Layer.None;
+    public bool Refines => true; // stopped only before it starts: it has no loop that checks the budget
 
     public void Process(Document document)
     {
