@@ -76,8 +76,10 @@ public sealed class TrainRolesCommand : Command<TrainRolesSettings>
         }
         var cv = RoleTraining.Score(dev, ChoiceOf(bestChoices));
         Console.Out.WriteLine($"reliability of the chosen answers' probabilities (cross-validated, l2 {bestL2.ToString(CultureInfo.InvariantCulture)}):\n{RoleTraining.Reliability(bestChoices)}");
+        // the softmax share is over-confident where no candidate is right: Platt scaling on the cross-validated choices
+        Console.Out.WriteLine($"after Platt calibration (fitted per role on the other folds' choices):\n{RoleTraining.Reliability(RoleTraining.CrossCalibrated(bestChoices, settings.Folds))}");
         if (settings.Errors) PrintErrors(labelled, bestChoices);
-        var model = RoleModel.Train(dev, bestL2);
+        var model = RoleTraining.Calibrate(RoleModel.Train(dev, bestL2), bestChoices);
         var fit = RoleTraining.Score(dev, x => model.Choose(x.Role, x.Candidates).Index);
         model.Save(settings.Out,
         [

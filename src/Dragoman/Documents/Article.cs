@@ -8,8 +8,11 @@ public sealed record RawDocument(
     DateTimeOffset? FetchedAt = null,
     ArticleHints? Hints = null);
 
-/// <summary>Metadata a container (a JSON Lines record, a feed item) gives beside the content.</summary>
-public sealed record ArticleHints(string? Title = null, string? Published = null, string? Source = null, string? Url = null);
+/// <summary>
+/// Metadata a container (a JSON Lines record, a feed item) gives beside the content. <see cref="Address"/> is the page's
+/// real address where the record names the input otherwise (<c>source_url</c> beside a local <c>url</c>).
+/// </summary>
+public sealed record ArticleHints(string? Title = null, string? Published = null, string? Source = null, string? Url = null, string? Address = null);
 
 /// <summary>Roles a credit line can give a party in the making of an article.</summary>
 public static class CreditRole
@@ -42,6 +45,7 @@ public sealed record Article
     /// <summary>Body paragraphs as spans into <see cref="Text"/>.</summary>
     public IReadOnlyList<TextSpan> Paragraphs { get; init; } = [];
     public string? Byline { get; init; }
+    /// <summary>The outlet: the input's source field, the page's own metadata or copyright line, else the name its address gives.</summary>
     public string? Publisher { get; init; }
     /// <summary>Publication date as the source gave it, when any; null means unknown.</summary>
     public DateOnly? Published { get; init; }

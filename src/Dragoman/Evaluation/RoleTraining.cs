@@ -136,6 +136,37 @@ public static class RoleTraining
         return result;
     }
 
+    /// <summary>
+    /// The cross-validated choices with their probabilities calibrated out of fold: each fold's by the Platt scaling
+    /// (<see cref="RoleModel.FitPlatt"/>) fitted per role on the other folds' choices, so the table of the result is honest.
+    /// </summary>
+    public static List<(RoleExample Example, int Chosen, double Probability)> CrossCalibrated(IReadOnlyList<(RoleExample Example, int Chosen, double Probability)> choices, int folds)
+    {
+        var result = new List<(RoleExample, int, double)>(choices.Count);
+        for (int f = 0; f < folds; f++)
+            foreach (var role in Enum.GetValues<RoleKind>())
+            {
+                var (a, b) = RoleModel.FitPlatt(Pairs(choices.Where(c => c.Example.Role == role && Fold(c.Example.Article, folds) != f)));
+                foreach (var c in choices.Where(c => c.Example.Role == role && Fold(c.Example.Article, folds) == f))
+                    result.Add((c.Example, c.Chosen, RoleModel.Platt(a, b, c.Probability)));
+            }
+        return result;
+    }
+
+    /// <summary>A model with each role's Platt scaling fitted on all cross-validated choices of that role.</summary>
+    public static RoleModel Calibrate(RoleModel model, IReadOnlyList<(RoleExample Example, int Chosen, double Probability)> choices)
+    {
+        foreach (var role in Enum.GetValues<RoleKind>())
+        {
+            var (a, b) = RoleModel.FitPlatt(Pairs(choices.Where(c => c.Example.Role == role)));
+            model = model.WithCalibration(role, a, b);
+        }
+        return model;
+    }
+
+    private static List<(double, bool)> Pairs(IEnumerable<(RoleExample Example, int Chosen, double Probability)> choices) =>
+        choices.Select(c => (c.Probability, c.Example.Right.Contains(c.Chosen))).ToList();
+
     /// <summary>Reliability of the chosen answers' probabilities: five bins, count, mean probability, observed share right.</summary>
     public static string Reliability(IReadOnlyList<(RoleExample Example, int Chosen, double Probability)> choices)
     {
@@ -147,6 +178,8 @@ public static class RoleTraining
             sb.Append(CultureInfo.InvariantCulture,
                 $"| {b / 5.0:0.0}-{(b + 1) / 5.0:0.0} | {bin.Count} | {bin.Average(c => c.Probability):0.000} | {bin.Count(c => c.Example.Right.Contains(c.Chosen)) / (double)bin.Count:0.000} |\n");
         }
+        if (choices.Count > 0)
+            sb.Append(CultureInfo.InvariantCulture, $"Brier score {choices.Average(c => Math.Pow(c.Probability - (c.Example.Right.Contains(c.Chosen) ? 1 : 0), 2)):0.000} over {choices.Count} answers\n");
         return sb.ToString();
     }
 }

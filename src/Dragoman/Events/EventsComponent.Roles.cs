@@ -34,7 +34,7 @@ public sealed partial class EventsComponent
         if (_roles is not null)
         {
             var (ja, jt, qa, qt) = JointChoice(_roles.Probabilities(RoleKind.Actor, actorCandidates), actorCandidates, _roles.Probabilities(RoleKind.Target, targetCandidates), targetCandidates);
-            (a, t, pa, pt) = (ja, jt, qa, qt);
+            (a, t, pa, pt) = (ja, jt, _roles.Calibrated(RoleKind.Actor, qa), _roles.Calibrated(RoleKind.Target, qt));
         }
         var decisions = RoleTrace is null ? null : new List<RoleDecision>
         {

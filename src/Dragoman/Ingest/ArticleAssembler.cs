@@ -229,6 +229,10 @@ internal static class ArticleAssembler
         foreach (var a in authors)
             if (seen.Add(CreditRole.Author + "\u0001" + a)) finalCredits.Add(new Credit(CreditRole.Author, a, new TextSpan(0, 0)));
 
+        // no publisher named by the input, the page's metadata or its copyright line: the outlet its address names
+        if (!publishers.Exists(p => !string.IsNullOrWhiteSpace(p))
+            && OutletNames.FromAddress(hints?.Address ?? hints?.Url ?? raw.Uri, dropped.Select(x => x.Text).Prepend(clean)) is { } outletOfAddress)
+            publishers.Add(outletOfAddress);
         var published = dates.Count > 0 ? dates[0] : ((DateOnly, string)?)null;
         dropped.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End));
         return new Article

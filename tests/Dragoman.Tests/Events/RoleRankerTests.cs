@@ -46,7 +46,7 @@ public class RoleRankerTests
     private static RoleCandidate Candidate(string text, params string[] features) =>
         new(text.Length == 0 ? Dragoman.Text.Syntax.Chunk.None : new Dragoman.Text.Syntax.Chunk(0, 1),
             text.Length == 0 ? null : new EventArgument(text, new TextSpan(0, text.Length)),
-            features.ToDictionary(f => f, _ => 1.0));
+            features);
 
     [Fact]
     public void A_fitted_ranker_learns_which_candidate_is_right_and_its_fit_is_deterministic()
@@ -105,6 +105,32 @@ public class RoleRankerTests
         Assert.True(model.IsOk, model.Error);
         Assert.Contains(model.Value!.Weights.Keys, k => k.StartsWith("actor:", StringComparison.Ordinal));
         Assert.Contains(model.Value!.Weights.Keys, k => k.StartsWith("target:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0.9, 0.6, 0.6, "an over-confident share (0.9 said, 0.6 right) is brought down to what is observed")]
+    [InlineData(0.3, 0.6, 0.6, "an under-confident share is brought up")]
+    [InlineData(0.7, 0.7, 0.7, "a calibrated share stays where it is")]
+    public void Platt_scaling_maps_a_share_to_the_share_observed_right(double said, double observed, double expected, string why)
+    {
+        // 200 answers at each of two shares, right at the observed rate at the first and at the said rate at 0.5
+        var data = new List<(double, bool)>();
+        for (int i = 0; i < 200; i++) data.Add((said, i < observed * 200));
+        for (int i = 0; i < 200; i++) data.Add((0.5, i < 100));
+        var (a, b) = RoleModel.FitPlatt(data);
+        Assert.True(Math.Abs(RoleModel.Platt(a, b, said) - expected) < 0.02, $"{why}: {RoleModel.Platt(a, b, said):0.000}");
+        Assert.True(Math.Abs(RoleModel.Platt(a, b, 0.5) - 0.5) < 0.02, $"{why}: the 0.5 answers stay at 0.5");
+    }
+
+    [Fact]
+    public void A_model_without_calibration_reports_the_softmax_share_and_one_with_it_the_mapped_share()
+    {
+        var plain = new RoleModel(new Dictionary<string, double> { ["actor:phrase"] = 1 });
+        Assert.Equal(0.8, plain.Calibrated(RoleKind.Actor, 0.8));
+        var calibrated = plain.WithCalibration(RoleKind.Actor, 0.5, 0);
+        Assert.Equal(RoleModel.Platt(0.5, 0, 0.8), calibrated.Calibrated(RoleKind.Actor, 0.8), 9);
+        Assert.True(calibrated.Calibrated(RoleKind.Actor, 0.8) < 0.8, "a slope under 1 pulls a share toward one half");
+        Assert.Equal(0.8, calibrated.Calibrated(RoleKind.Target, 0.8));
     }
 
     [SharedFact]

@@ -10,11 +10,37 @@ public enum RoleKind { Actor, Target }
 /// <summary>
 /// One answer the role ranker may give for a role: a phrase of the event's sentence (its token chunk there), the named
 /// actor carried from earlier in the article, or none (<see cref="Argument"/> null). <see cref="Features"/> are the
-/// ranker's inputs, named without the role prefix the model adds.
+/// ranker's inputs (all of them on or off), as ids of names (<see cref="RoleFeatureNames"/>) without the role prefix the
+/// model adds.
 /// </summary>
-public sealed record RoleCandidate(Chunk Chunk, EventArgument? Argument, IReadOnlyDictionary<string, double> Features)
+public sealed record RoleCandidate(Chunk Chunk, EventArgument? Argument, int[] FeatureIds)
 {
+    /// <summary>A candidate with its features by name (tests, hand-made examples).</summary>
+    public RoleCandidate(Chunk chunk, EventArgument? argument, IEnumerable<string> features)
+        : this(chunk, argument, features.Select(RoleFeatureNames.Id).Where(id => id >= 0).Distinct().ToArray()) { }
+
     public bool IsNone => Argument is null;
+
+    /// <summary>The features by name, each with the value 1 (training, tracing, tests; scoring reads the ids).</summary>
+    public IReadOnlyDictionary<string, double> Features => FeatureIds.ToDictionary(RoleFeatureNames.Name, _ => 1.0, StringComparer.Ordinal);
+}
+
+/// <summary>The features of one candidate being described: interned ids, each once.</summary>
+internal sealed class FeatureSet
+{
+    private readonly List<int> _ids = new(40);
+
+    public void On(int id)
+    {
+        if (id >= 0 && !_ids.Contains(id)) _ids.Add(id);
+    }
+
+    public void On(string name) => On(RoleFeatureNames.Id(name));
+
+    /// <summary>The feature named by the parts joined (joined once per process, not per candidate).</summary>
+    public void On(string a, string b, string c = "") => On(RoleFeatureNames.Id(a, b, c));
+
+    public int[] ToArray() => [.. _ids];
 }
 
 /// <summary>How one role of one event was chosen: its candidates, the clause rules' choice, the ranker's (the rules' without a model).</summary>
@@ -90,7 +116,7 @@ internal static class RoleCandidates
             if (ChunkOf(v, m.Span) is { IsEmpty: false } mc) Add(mc);
         // a clause that names nobody may continue the article's last named actor ("They then made off with ...")
         if (role == RoleKind.Actor && c.CarriedActor is { } carried && !sentence.Contains(carried.Span) && !IsHeadlineItself(d, carried.Span))
-            list.Add(new RoleCandidate(Chunk.None, carried with { }, CarriedFeatures(c, rule, "carried")));
+            list.Add(new RoleCandidate(Chunk.None, carried with { }, CarriedFeatures(c, rule, "carried").ToArray()));
         // ... or a party named in the sentence before or in the headline: the names there, by entity
         var named = new HashSet<string>(list.Where(x => !x.IsNone).Select(x => x.Argument!.EntityId ?? x.Argument.Text), StringComparer.Ordinal);
         foreach (var (span, where) in ContextSpans(d, sentence))
@@ -103,9 +129,9 @@ internal static class RoleCandidates
                 var arg = new EventArgument(m.Text, m.Span, entity?.Id, entity?.Actor?.Code);
                 if (!named.Add(arg.EntityId ?? arg.Text)) continue;
                 var f = CarriedFeatures(c, rule, where);
-                f[where + "|ner=" + m.Type] = 1;
-                if (arg.Code is { } code) Sectors(f, code, where + "|");
-                list.Add(new RoleCandidate(Chunk.None, arg, f));
+                f.On(where, "|ner=", TypeName(m.Type));
+                if (arg.Code is { } code) Sectors(f, code, where);
+                list.Add(new RoleCandidate(Chunk.None, arg, f.ToArray()));
             }
         if (role == RoleKind.Actor) list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && NeverActor(c, clause, x.Chunk));
         // in an active clause a prepositional phrase before the verb is an adjunct ("fighting alongside Turkish troops attacked"), not what is done to
@@ -168,16 +194,21 @@ internal static class RoleCandidates
 
     private static bool IsForce(string code) => Root(code) is "18" or "19" or "20";
 
-    /// <summary>The event's own description, conjoined with the none answer and with the phrase's clause position.</summary>
-    private static string Frame(CodedEvent ce) => ce.Nominal ? "noun" : ce.Passive ? "passive" : "active";
+    /// <summary>The event's own description ("|active"), conjoined with the none answer and with the phrase's clause position.</summary>
+    private static string Frame(CodedEvent ce) => ce.Nominal ? "|noun" : ce.Passive ? "|passive" : "|active";
 
-    private static Dictionary<string, double> NoneFeatures(RoleContext c, Chunk rule)
+    /// <summary>An entity type's name (the enum's own, cached by the runtime: no string per call).</summary>
+    private static string TypeName(EntityType type) => type.ToString();
+
+    private static int[] NoneFeatures(RoleContext c, Chunk rule)
     {
-        var f = new Dictionary<string, double>(StringComparer.Ordinal) { ["none"] = 1, ["none|" + Frame(c.Event)] = 1 };
-        f[rule.IsEmpty ? "none|rule_none" : "none|rule_some"] = 1;
-        f[IsForce(c.Code) ? "none|force" : "none|other"] = 1;
-        f["none|root=" + Root(c.Code)] = 1;
-        return f;
+        var f = new FeatureSet();
+        f.On("none");
+        f.On("none", Frame(c.Event));
+        f.On(rule.IsEmpty ? "none|rule_none" : "none|rule_some");
+        f.On(IsForce(c.Code) ? "none|force" : "none|other");
+        f.On("none|root=", Root(c.Code));
+        return f.ToArray();
     }
 
     /// <summary>A name in the headline that covers half of it or more: the recogniser read the headline as one long name.</summary>
@@ -193,12 +224,14 @@ internal static class RoleCandidates
     }
 
     /// <summary>A party from outside the event's sentence ("carried", "previous", "headline"): where it comes from, against the event's frame.</summary>
-    private static Dictionary<string, double> CarriedFeatures(RoleContext c, Chunk rule, string where)
+    private static FeatureSet CarriedFeatures(RoleContext c, Chunk rule, string where)
     {
-        var f = new Dictionary<string, double>(StringComparer.Ordinal) { [where] = 1, [where + "|" + Frame(c.Event)] = 1 };
-        f[rule.IsEmpty ? where + "|rule_none" : where + "|rule_some"] = 1;
-        f[IsForce(c.Code) ? where + "|force" : where + "|other"] = 1;
-        if (where == "carried" && c.CarriedActor?.Code is { } code) Sectors(f, code, "carried|");
+        var f = new FeatureSet();
+        f.On(where);
+        f.On(where, Frame(c.Event));
+        f.On(where, rule.IsEmpty ? "|rule_none" : "|rule_some");
+        f.On(where, IsForce(c.Code) ? "|force" : "|other");
+        if (where == "carried" && c.CarriedActor?.Code is { } code) Sectors(f, code, "carried");
         return f;
     }
 
@@ -227,66 +260,74 @@ internal static class RoleCandidates
         return (subject, EventsComponent.LightVerbs.Contains(verb) ? "light" : reaction ? "reaction" : "other");
     }
 
-    private static Dictionary<string, double> PhraseFeatures(RoleContext c, SentenceFacts clause, Chunk ch, Chunk rule, Chunk other)
+    private static readonly string[] KnownPreps = ["by", "of", "in", "on", "against", "with", "from", "at", "between", "to", "for", "near", "after", "during"];
+
+    private static int[] PhraseFeatures(RoleContext c, SentenceFacts clause, Chunk ch, Chunk rule, Chunk other)
     {
         var v = c.View;
         var ce = c.Event;
         var d = c.Document;
-        var f = new Dictionary<string, double>(StringComparer.Ordinal) { ["phrase"] = 1 };
+        var f = new FeatureSet();
         string frame = Frame(ce);
-        void On(string name) { f[name] = 1; }
-        if (ch == rule) On("rule");
-        else if (Overlaps(ch, rule)) On("rule_overlap");
-        if (ch == other) On("other_rule");
-        else if (Overlaps(ch, other)) On("other_overlap");
+        f.On("phrase");
+        if (ch == rule) f.On("rule");
+        else if (Overlaps(ch, rule)) f.On("rule_overlap");
+        if (ch == other) f.On("other_rule");
+        else if (Overlaps(ch, other)) f.On("other_overlap");
         bool before = ch.End <= ce.Trigger.Start;
         bool inside = !before && ch.Start < ce.Trigger.End;
         string side = inside ? "holds" : before ? "before" : "after";
-        On("side=" + side);
-        On("side=" + side + "|" + frame);
+        string sideBar = inside ? "|holds" : before ? "|before" : "|after";
+        f.On("side=", side);
+        f.On("side=", side, frame);
         int dist = inside ? 0 : before ? ce.Trigger.Start - ch.End : ch.Start - ce.Trigger.End;
         string bucket = dist switch { 0 => "0", 1 => "1", 2 => "2", <= 5 => "3-5", <= 10 => "6-10", _ => "11+" };
-        On("dist=" + bucket);
-        On("dist=" + bucket + "|" + side);
+        f.On("dist=", bucket);
+        f.On("dist=", bucket, sideBar);
         if (!ce.Nominal)
         {
             // aligned by the phrase's edge: the syntax's chunks and the candidates may differ in their modifiers
-            if (!clause.Subject.IsEmpty && ch.End == clause.Subject.End) On("subject|" + frame);
-            if (!clause.Object.IsEmpty && ch.Start == clause.Object.Start) On("object|" + frame);
-            if (!clause.ByAgent.IsEmpty && ch.Start == clause.ByAgent.Start) On("by_agent|" + frame);
+            if (!clause.Subject.IsEmpty && ch.End == clause.Subject.End) f.On("subject", frame);
+            if (!clause.Object.IsEmpty && ch.Start == clause.Object.Start) f.On("object", frame);
+            if (!clause.ByAgent.IsEmpty && ch.Start == clause.ByAgent.Start) f.On("by_agent", frame);
         }
-        var prep = ch.Start > 0 && v.TagAt(ch.Start - 1) is Tag.Prep or Tag.By or Tag.Of or Tag.To ? v.Word(ch.Start - 1).ToString().ToLowerInvariant() : "none";
-        if (prep is not ("none" or "by" or "of" or "in" or "on" or "against" or "with" or "from" or "at" or "between" or "to" or "for" or "near" or "after" or "during")) prep = "other";
-        On("prep=" + prep);
-        On("prep=" + prep + "|" + side);
+        var prep = "none";
+        if (ch.Start > 0 && v.TagAt(ch.Start - 1) is Tag.Prep or Tag.By or Tag.Of or Tag.To)
+        {
+            prep = "other";
+            foreach (var p in KnownPreps) if (v.Is(ch.Start - 1, p)) { prep = p; break; }
+        }
+        f.On("prep=", prep);
+        f.On("prep=", prep, sideBar);
         // an event noun's complements: "the killing of X", "an attack by X", "X's attack"
-        if (ce.Nominal && ch.Start == ce.Trigger.End + 1) On("noun_complement=" + prep);
-        if (ce.Nominal && ch.End == ce.Trigger.Start) On("noun_modifier");
+        if (ce.Nominal && ch.Start == ce.Trigger.End + 1) f.On("noun_complement=", prep);
+        if (ce.Nominal && ch.End == ce.Trigger.Start) f.On("noun_modifier");
         // the subject of the verb an event noun is the object of: who performs it after a light verb ("ISIS launched an
         // attack"), often who reacts to it after another ("the ministry denied the bombing")
-        if (clause.Governor is { } g && g.Subject == ch) On("governor_subject=" + g.Kind);
+        if (clause.Governor is { } g && g.Subject == ch) f.On("governor_subject=", g.Kind);
         var span = v.SpanOf(ch);
         Mention? mention = null;
         foreach (var m in clause.Mentions)
             if (span.Contains(m.Span) && (mention is null || m.Span.End >= mention.Span.End)) mention = m;
-        On("ner=" + (mention?.Type.ToString() ?? "none"));
-        if (mention is not null) On("ner=" + mention.Type + "|" + side);
-        if (d.EntityById(mention?.EntityId)?.Actor?.Code is { } code) { On("actor_code"); On("actor_code|" + side); Sectors(f, code, ""); }
-        if (clause.Places.Exists(p => span.Overlaps(p))) On("place");
-        if (clause.Times.Exists(t => span.Overlaps(t))) On("time");
+        f.On("ner=", mention is null ? "none" : TypeName(mention.Type));
+        if (mention is not null) f.On("ner=", TypeName(mention.Type), sideBar);
+        if (d.EntityById(mention?.EntityId)?.Actor?.Code is { } code) { f.On("actor_code"); f.On("actor_code", sideBar); Sectors(f, code, ""); }
+        if (clause.Places.Exists(p => span.Overlaps(p))) f.On("place");
+        if (clause.Times.Exists(t => span.Overlaps(t))) f.On("time");
         int head = HeadOf(v, ch);
         var headWord = v.Word(head).ToString();
-        if (v.TagAt(head) == Tag.Pron) On("pronoun");
-        if (HasTag(v, ch, Tag.Proper)) On("proper");
-        if (EventsComponent.PartyNouns.Contains(headWord)) On("party_noun");
-        if (CountParser.PersonNouns.TryGetValue(headWord, out var who)) On("person_noun" + (who.Length > 0 ? "=" + who : ""));
-        if (IsWeapon(headWord)) On("weapon");
-        if (v.TagAt(ch.Start) == Tag.Num || v.TagAt(CountStart(v, ch)) == Tag.Num) On("count");
-        if (IsForce(c.Code) && f.ContainsKey("count")) On("count|force");
-        if (ch.Start <= ce.Trigger.Start && ch.End >= ce.Trigger.End) On("holds_trigger");
-        if (c.Speaker is { } sp && span.Overlaps(sp)) On("speaker");
-        On(ch.Length switch { 1 => "len=1", 2 => "len=2", <= 4 => "len=3-4", _ => "len=5+" });
-        if (ch.Start == 0) On("sentence_start");
+        if (v.TagAt(head) == Tag.Pron) f.On("pronoun");
+        if (HasTag(v, ch, Tag.Proper)) f.On("proper");
+        if (EventsComponent.PartyNouns.Contains(headWord)) f.On("party_noun");
+        if (CountParser.PersonNouns.TryGetValue(headWord, out var who)) { if (who.Length > 0) f.On("person_noun=", who); else f.On("person_noun"); }
+        if (IsWeapon(headWord)) f.On("weapon");
+        bool count = v.TagAt(ch.Start) == Tag.Num || v.TagAt(CountStart(v, ch)) == Tag.Num;
+        if (count) f.On("count");
+        if (IsForce(c.Code) && count) f.On("count|force");
+        if (ch.Start <= ce.Trigger.Start && ch.End >= ce.Trigger.End) f.On("holds_trigger");
+        if (c.Speaker is { } sp && span.Overlaps(sp)) f.On("speaker");
+        f.On(ch.Length switch { 1 => "len=1", 2 => "len=2", <= 4 => "len=3-4", _ => "len=5+" });
+        if (ch.Start == 0) f.On("sentence_start");
         // the clause between the phrase and the trigger: commas and other verbs there mean another clause's party
         int from = before ? ch.End : ce.Trigger.End, to = before ? ce.Trigger.Start : ch.Start;
         int commas = 0, verbs = 0;
@@ -294,21 +335,22 @@ internal static class RoleCandidates
         {
             if (v.TagAt(i) is Tag.Comma or Tag.Punct || v.IsAny(i, ";", ":")) commas++;
             else if (v.TagAt(i) == Tag.Verb) verbs++;
-            else if (v.TagAt(i) == Tag.Rel) On("crosses_relative");
+            else if (v.TagAt(i) == Tag.Rel) f.On("crosses_relative");
         }
-        if (!inside) { On(commas == 0 ? "commas=0" : commas == 1 ? "commas=1" : "commas=2+"); On(verbs == 0 ? "verbs=0|" + side : verbs == 1 ? "verbs=1|" + side : "verbs=2+|" + side); }
+        if (!inside) { f.On(commas == 0 ? "commas=0" : commas == 1 ? "commas=1" : "commas=2+"); f.On(verbs == 0 ? "verbs=0" : verbs == 1 ? "verbs=1" : "verbs=2+", sideBar); }
         // the head noun itself, learned: "people", "forces", "village" (names are left to their entity type)
-        if (v.TagAt(head) is Tag.Noun) On("head=" + headWord.ToLowerInvariant());
-        if (mention is not null) On("ner=" + mention.Type + "|" + frame);
-        return f;
+        if (v.TagAt(head) is Tag.Noun) f.On(RoleFeatureNames.Head(headWord));
+        if (mention is not null) f.On("ner=", TypeName(mention.Type), frame);
+        return f.ToArray();
     }
 
     /// <summary>The actor code's sector parts ("SYRGOVMIL": GOV, MIL), the coarse kind of party the dictionary knows.</summary>
-    private static void Sectors(Dictionary<string, double> f, string code, string prefix)
+    private static void Sectors(FeatureSet f, string code, string where)
     {
         var parts = Actors.ActorCodes.Split(code);
-        for (int i = 1; i < parts.Length; i++) f[prefix + "sector=" + parts[i]] = 1;
-        if (parts.Length == 1) f[prefix + "sector=state"] = 1;
+        var name = where.Length == 0 ? "sector=" : "|sector=";
+        for (int i = 1; i < parts.Length; i++) f.On(where, name, parts[i]);
+        if (parts.Length == 1) f.On(where, name, "state");
     }
 
     private static bool Overlaps(Chunk a, Chunk b) => !a.IsEmpty && !b.IsEmpty && a.Start < b.End && b.Start < a.End;

@@ -6,7 +6,8 @@ namespace Dragoman.Events.Roles;
 /// The role ranker (models/roles/README.md): a conditional logit over the candidates of one role of one event
 /// (<see cref="RoleCandidates"/>), one linear score per candidate from named weights ("actor:subject|active"), the
 /// softmax of the scores the probability that a candidate is the role a careful coder would give (the none answer
-/// included). Plain-text file: a header line, then "feature TAB weight" lines. Immutable, thread-safe.
+/// included). Plain-text file: a header line, then "feature TAB weight" lines. Immutable, thread-safe. Scoring reads a
+/// weight array per role indexed by the interned feature ids (<see cref="RoleFeatureNames"/>): no names, no lookups.
 /// </summary>
 public sealed class RoleModel
 {
@@ -14,14 +15,20 @@ public sealed class RoleModel
 
     private readonly Dictionary<string, double> _weights;
 
-    /// <summary>The weights of each role by feature name without its prefix: scoring allocates no names.</summary>
-    private readonly Dictionary<string, double> _actor, _target;
+    /// <summary>The weights of each role by interned feature id (the name without its role prefix); ids past the end weigh 0.</summary>
+    private readonly double[] _actor, _target;
 
     public RoleModel(IReadOnlyDictionary<string, double> weights)
     {
         _weights = new Dictionary<string, double>(weights, StringComparer.Ordinal);
-        Dictionary<string, double> Part(string prefix) => _weights.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .ToDictionary(p => p.Key[prefix.Length..], p => p.Value, StringComparer.Ordinal);
+        double[] Part(string prefix)
+        {
+            var part = _weights.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(p => (Id: RoleFeatureNames.Id(p.Key[prefix.Length..]), p.Value)).Where(p => p.Id >= 0).ToList();
+            var w = new double[part.Count == 0 ? 0 : part.Max(p => p.Id) + 1];
+            foreach (var (id, value) in part) w[id] = value;
+            return w;
+        }
         (_actor, _target) = (Part(Prefix(RoleKind.Actor)), Part(Prefix(RoleKind.Target)));
     }
 
@@ -29,17 +36,99 @@ public sealed class RoleModel
 
     public static string Prefix(RoleKind role) => role == RoleKind.Actor ? "actor:" : "target:";
 
-    public double Score(RoleKind role, IReadOnlyDictionary<string, double> features)
+    public double Score(RoleKind role, RoleCandidate candidate)
     {
         var weights = role == RoleKind.Actor ? _actor : _target;
         double z = 0;
-        foreach (var (k, v) in features) if (weights.TryGetValue(k, out var w)) z += w * v;
+        foreach (var id in candidate.FeatureIds) if ((uint)id < (uint)weights.Length) z += weights[id];
         return z;
     }
 
+    /// <summary>The weight names of a role's calibration: slope and intercept on the chosen answer's log-odds.</summary>
+    public static (string Slope, string Intercept) CalibrationNames(RoleKind role) =>
+        ("calibration:" + Prefix(role) + "slope", "calibration:" + Prefix(role) + "intercept");
+
+    /// <summary>
+    /// The chosen answer's softmax share mapped to the share of such answers a careful coder would call right (Platt
+    /// scaling fitted on cross-validated choices, the examples without any right candidate included); the share itself
+    /// where the model has no calibration.
+    /// </summary>
+    public double Calibrated(RoleKind role, double probability)
+    {
+        var (slope, intercept) = CalibrationNames(role);
+        if (!_weights.TryGetValue(slope, out var a) || !_weights.TryGetValue(intercept, out var b)) return probability;
+        return Platt(a, b, probability);
+    }
+
+    /// <summary>sigmoid(a * logit(p) + b), p kept off 0 and 1.</summary>
+    public static double Platt(double a, double b, double p)
+    {
+        p = Math.Clamp(p, 1e-6, 1 - 1e-6);
+        return 1 / (1 + Math.Exp(-(a * Math.Log(p / (1 - p)) + b)));
+    }
+
+    /// <summary>This model with a role's calibration set (<see cref="Calibrated"/>).</summary>
+    public RoleModel WithCalibration(RoleKind role, double slope, double intercept)
+    {
+        var weights = new Dictionary<string, double>(_weights, StringComparer.Ordinal);
+        var (s, i) = CalibrationNames(role);
+        (weights[s], weights[i]) = (slope, intercept);
+        return new RoleModel(weights);
+    }
+
+    /// <summary>
+    /// The Platt slope and intercept that fit (probability, right) pairs best: the mean log-loss minimised by Newton's
+    /// method with a small ridge on the slope's distance from 1 and the intercept's from 0. Deterministic.
+    /// </summary>
+    public static (double Slope, double Intercept) FitPlatt(IReadOnlyList<(double Probability, bool Right)> data, double ridge = 1e-3)
+    {
+        double a = 1, b = 0;
+        if (data.Count == 0) return (a, b);
+        var x = data.Select(d => Math.Log(Math.Clamp(d.Probability, 1e-6, 1 - 1e-6) / (1 - Math.Clamp(d.Probability, 1e-6, 1 - 1e-6)))).ToArray();
+        double Loss(double sa, double sb)
+        {
+            double l = 0.5 * ridge * ((sa - 1) * (sa - 1) + sb * sb);
+            for (int i = 0; i < x.Length; i++)
+            {
+                double z = sa * x[i] + sb;
+                // log(1 + e^-z) for the right answers, log(1 + e^z) for the others, written to stay finite
+                double m = data[i].Right ? -z : z;
+                l += (m > 0 ? m + Math.Log(1 + Math.Exp(-m)) : Math.Log(1 + Math.Exp(m))) / x.Length;
+            }
+            return l;
+        }
+        double loss = Loss(a, b);
+        for (int it = 0; it < 100; it++)
+        {
+            double ga = ridge * (a - 1), gb = ridge * b, haa = ridge, hab = 0, hbb = ridge;
+            for (int i = 0; i < x.Length; i++)
+            {
+                double q = 1 / (1 + Math.Exp(-(a * x[i] + b))), r = q - (data[i].Right ? 1 : 0), w = q * (1 - q);
+                ga += r * x[i] / x.Length; gb += r / x.Length;
+                haa += w * x[i] * x[i] / x.Length; hab += w * x[i] / x.Length; hbb += w / x.Length;
+            }
+            double det = haa * hbb - hab * hab;
+            if (Math.Abs(det) < 1e-12) break;
+            double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+            // a Newton step halved until the loss falls: plain Newton overshoots on shares pressed against 0 and 1
+            double step = 1, next = Loss(a - da, b - db);
+            while (next > loss && step > 1e-6) { step /= 2; next = Loss(a - step * da, b - step * db); }
+            if (next > loss) break;
+            (a, b) = (a - step * da, b - step * db);
+            bool done = loss - next < 1e-12;
+            loss = next;
+            if (done) break;
+        }
+        return (a, b);
+    }
+
     /// <summary>The probability of every candidate (softmax of the scores).</summary>
-    public double[] Probabilities(RoleKind role, IReadOnlyList<RoleCandidate> candidates) =>
-        Softmax(candidates.Select(c => Score(role, c.Features)).ToArray());
+    public double[] Probabilities(RoleKind role, IReadOnlyList<RoleCandidate> candidates)
+    {
+        var z = new double[candidates.Count];
+        for (int i = 0; i < z.Length; i++) z[i] = Score(role, candidates[i]);
+        return Softmax(z);
+    }
 
     /// <summary>The best candidate and its probability; ties go to the earlier candidate (the none answer, then the rules' chunk).</summary>
     public (int Index, double Probability) Choose(RoleKind role, IReadOnlyList<RoleCandidate> candidates)
@@ -107,12 +196,15 @@ public sealed class RoleModel
     /// </summary>
     public static RoleModel Train(IReadOnlyList<RoleExample> data, double l2 = 0.001, int iterations = 1500, double rate = 0.5, int minCount = 3)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var x in data) foreach (var c in x.Candidates) foreach (var k in c.Features.Keys) counts[Prefix(x.Role) + k] = counts.GetValueOrDefault(Prefix(x.Role) + k) + 1;
-        var names = counts.Where(c => c.Value >= minCount).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
-        var index = names.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+        // features by role and id, named only to order the weights and to write them
+        var counts = new Dictionary<(RoleKind, int), int>();
+        foreach (var x in data) foreach (var c in x.Candidates) foreach (var id in c.FeatureIds) counts[(x.Role, id)] = counts.GetValueOrDefault((x.Role, id)) + 1;
+        var kept = counts.Where(c => c.Value >= minCount).Select(c => (Key: c.Key, Name: Prefix(c.Key.Item1) + RoleFeatureNames.Name(c.Key.Item2)))
+            .OrderBy(c => c.Name, StringComparer.Ordinal).ToArray();
+        var names = kept.Select(c => c.Name).ToArray();
+        var index = kept.Select((c, i) => (c.Key, i)).ToDictionary(p => p.Key, p => p.i);
         var rows = data.Where(x => x.Right.Count > 0).Select(x => (
-            X: x.Candidates.Select(c => c.Features.Where(p => index.ContainsKey(Prefix(x.Role) + p.Key)).Select(p => (index[Prefix(x.Role) + p.Key], p.Value)).ToArray()).ToArray(),
+            X: x.Candidates.Select(c => c.FeatureIds.Where(id => index.ContainsKey((x.Role, id))).Select(id => (index[(x.Role, id)], 1.0)).ToArray()).ToArray(),
             Right: x.Right.ToHashSet())).ToArray();
         var w = new double[names.Length];
         var grad = new double[names.Length];

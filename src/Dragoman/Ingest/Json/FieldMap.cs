@@ -7,7 +7,7 @@ namespace Dragoman.Ingest.Json;
 /// </summary>
 public sealed class FieldMap
 {
-    public static readonly string[] Fields = ["text", "html", "title", "published", "source", "url"];
+    public static readonly string[] Fields = ["text", "html", "title", "published", "source", "url", "address"];
 
     /// <summary>Field names of tools whose output analysts feed in, from each tool's documented output.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Presets = new Dictionary<string, IReadOnlyDictionary<string, string>>

@@ -7,7 +7,7 @@ namespace Dragoman.Ingest.Json;
 
 /// <summary>
 /// JSON articles: one JSON record (an object) becomes one input, with its <c>html</c> or <c>text</c> as the content and
-/// <c>title</c>, <c>published</c>, <c>source</c>, <c>url</c> as hints, each looked up through a <see cref="FieldMap"/>.
+/// <c>title</c>, <c>published</c>, <c>source</c>, <c>url</c>, <c>address</c> (<c>source_url</c>) as hints, each looked up through a <see cref="FieldMap"/>.
 /// A file holding a JSON array gives one input per element, named <c>FILE#N</c> (N from 1); a file holding one
 /// object (news-please writes one per article) gives one input. A bad element fails alone.
 /// </summary>
@@ -21,6 +21,8 @@ public static class JsonArticles
         ["published"] = ["published", "date_publish", "publish_date", "date", "pubdate", "datePublished"],
         ["source"] = ["source", "publisher", "media_name", "source_domain"],
         ["url"] = ["url", "link", "uri"],
+        // the page's real address beside a local name in "url" (articles-gold's input.jsonl, crawler exports)
+        ["address"] = ["source_url", "canonical_url", "original_url"],
     };
 
     /// <summary>One record to one input; <paramref name="what"/> names the record in errors ("line 3", "element 2").</summary>
@@ -54,7 +56,7 @@ public static class JsonArticles
             return InputItem.Failed(name, $"{what} has no non-empty \"text\" or \"html\" field (looked for {string.Join(", ", tried)}; map other names with --map text=FIELD)");
         }
         var url = get("url");
-        var hints = new ArticleHints(get("title"), get("published"), get("source"), url);
+        var hints = new ArticleHints(get("title"), get("published"), get("source"), url, get("address"));
         var type = html is not null ? ContentTypes.Html : ContentTypes.Text;
         return InputItem.Read(new RawDocument(url ?? name, Encoding.UTF8.GetBytes(html ?? body!), type, fetched, hints)) with { Input = name };
     }
