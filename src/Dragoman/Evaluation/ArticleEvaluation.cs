@@ -95,7 +95,7 @@ public static class ArticleEvaluation
                 e.Time?.Start, e.Time?.End, e.Place?.Text, place?.Lat, place?.Lon, e.Modality.ToString().ToLowerInvariant());
         }).ToList();
         var places = doc.Places.OrderBy(p => p.Span.Start)
-            .Select(p => new SystemPlace(p.Text, p.Lat, p.Lon, actors.CountryByCode(p.Country)?.Iso3)).ToList();
+            .Select(p => new SystemPlace(p.Text, p.Lat, p.Lon, actors.CountryByCode(p.Country)?.Iso3, p.Candidates.Count)).ToList();
         List<string> Names(EntityType type) => doc.Entities.Where(x => x.Type == type).SelectMany(x => x.Aliases.Prepend(x.Name)).ToList();
         return new SystemArticle(name, doc.Text, events, places, Names(EntityType.PERSON), Names(EntityType.ORG));
     }

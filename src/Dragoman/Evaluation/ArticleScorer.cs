@@ -50,7 +50,7 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
             if (full) t.FullMatched++;
         }
         t.SystemEventsOutsideGold = sys.Events.Count(e => !e.Sentences.Any(s => goldSpans.Any(s.Overlaps)));
-        ScorePlaces(gold, sys, t);
+        ScorePlaces(gold, sys, t, errors);
         ScoreNames(gold.Persons, sys.PersonNames, t.Persons);
         ScoreNames(gold.Organizations, sys.OrganizationNames, t.Organizations);
         return (t, errors);
@@ -96,21 +96,41 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
         ?? a.Places.FirstOrDefault(p => name.Contains(p.Name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A gold place is resolved when a system place mention of that name has coordinates (the first such one is judged).</summary>
-    private static void ScorePlaces(GoldArticle gold, SystemArticle sys, ArticleTally t)
+    private static void ScorePlaces(GoldArticle gold, SystemArticle sys, ArticleTally t, List<ArticleError> errors)
     {
         foreach (var gp in gold.Places.Where(p => p.Lat is not null && p.Lon is not null))
         {
             t.GoldPlaces++;
-            var hit = sys.Places.FirstOrDefault(p => p.IsResolved && string.Equals(Squash(p.Text), Squash(gp.Name), StringComparison.OrdinalIgnoreCase));
-            if (hit is null) continue;
-            t.PlacesResolved++;
-            if (ArticleFieldRules.PlaceMatches(gp, hit.Lat, hit.Lon)) t.PlacesRight161++;
+            var hit = sys.Places.FirstOrDefault(p => p.IsResolved && SameName(p.Text, gp.Name));
+            if (hit is not null) t.PlacesResolved++;
+            if (hit is not null && ArticleFieldRules.PlaceMatches(gp, hit.Lat, hit.Lon)) t.PlacesRight161++;
+            else errors.Add(new ArticleError(gold.Name, "gold_place", $"{gp.Name} ({gp.Lat:0.##},{gp.Lon:0.##}) {gp.Kind}", PlaceMiss(gp, sys, hit), ""));
         }
         var countries = gold.Places.Select(p => p.Country).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (countries.Count > 0)
             t.ResolvedOutsideGoldCountries = sys.Places.Where(p => p.IsResolved && p.Country3 is not null && !countries.Contains(p.Country3))
                 .Select(p => Squash(p.Text).ToLowerInvariant()).Distinct().Count();
     }
+
+    /// <summary>
+    /// Why a gold place is not within 161 km, as `eval articles --errors` lists it (field gold_place): the first word
+    /// is the kind of miss (wrong, abstained, unknown to the gazetteer, typed as a person or organisation, found only
+    /// inside or around another span, not found), so the misses can be counted by cause.
+    /// </summary>
+    private static string PlaceMiss(GoldPlace gp, SystemArticle sys, SystemPlace? wrong)
+    {
+        if (wrong is not null) return $"wrong: ({wrong.Lat:0.##},{wrong.Lon:0.##}) {wrong.Country3}";
+        var named = sys.Places.Where(p => SameName(p.Text, gp.Name)).ToList();
+        if (named.Count > 0)
+            return named.Max(p => p.Candidates) is int n and > 0 ? $"abstained: {n} candidates" : "no-candidate: not in the gazetteer";
+        if (sys.PersonNames.Any(n => SameName(n, gp.Name))) return "typed: PERSON";
+        if (sys.OrganizationNames.Any(n => SameName(n, gp.Name))) return "typed: ORG";
+        var around = sys.Places.FirstOrDefault(p => p.Text.Contains(gp.Name, StringComparison.OrdinalIgnoreCase)
+            || gp.Name.Contains(p.Text, StringComparison.OrdinalIgnoreCase));
+        return around is not null ? $"other-span: {around.Text} ({(around.IsResolved ? $"{around.Lat:0.##},{around.Lon:0.##}" : "?")})" : "not-found: no mention of that name";
+    }
+
+    private static bool SameName(string a, string b) => string.Equals(Squash(a), Squash(b), StringComparison.OrdinalIgnoreCase);
 
     private static void ScoreNames(IReadOnlyList<GoldName> gold, IReadOnlyList<string> system, FieldTally tally)
     {

@@ -8,8 +8,11 @@ public sealed record SystemEvent(
     string? Actor, string? Target, IReadOnlyList<string> Sources, IReadOnlyList<(int Min, int? Max)> Counts,
     DateOnly? Start, DateOnly? End, string? PlaceText, double? Lat, double? Lon, string Modality);
 
-/// <summary>A place mention the system found, in text order: its text, coordinates when resolved, ISO alpha-3 country.</summary>
-public sealed record SystemPlace(string Text, double? Lat, double? Lon, string? Country3)
+/// <summary>
+/// A place mention the system found, in text order: its text, coordinates when resolved, ISO alpha-3 country, and how
+/// many gazetteer candidates it had (an unresolved place with none is one the gazetteer does not know).
+/// </summary>
+public sealed record SystemPlace(string Text, double? Lat, double? Lon, string? Country3, int Candidates = 0)
 {
     public bool IsResolved => Lat is not null && Lon is not null;
 }

@@ -113,11 +113,17 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                 document.Mentions[at].Type = EntityType.GPE;
             else if (at < 0) { queries.Add(new PlaceQuery(dl.Start, dl.End, Given: true)); fromMention.Add(-1); }
         }
+        // "the Juba-Nimule highway", "the road between Tame and La Cabuya": the ends are places (a recogniser's
+        // "Juba-Nimule" is split into them), and the road is placed from them once they are resolved
+        var roads = RoadPlaces.Find(text);
+        var roadEnds = roads.SelectMany(r => new[] { r.From, r.To }).ToHashSet();
         for (int m = 0; m < document.Mentions.Count; m++)
         {
             var mention = document.Mentions[m];
             // "Bokos Local Government Area of Plateau State": two places, whatever type the recogniser gave the whole
-            if (PlaceResolver.DivisionChainParts(mention.Text) is { Count: > 1 } parts)
+            var parts = PlaceResolver.DivisionChainParts(mention.Text);
+            if (parts.Count < 2 && RoadEndsIn(roads, mention.Span) is { } ends) parts = ends;
+            if (parts.Count > 1)
             {
                 for (int k = parts.Count - 1; k >= 0; k--)
                 {
@@ -134,7 +140,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             // person evidence of its own, is looked up as a spotted name (it then needs the spotted names' evidence)
             // Elsewhere, a name of several words or in capitals ("Jebel Marra", "Gaza Strip", "SULAIMANI") that resolves
             // to a place other than a country is the place too: one word alone is too often a given name ("Magdalena")
-            bool afterLocative = AfterPlacePreposition(text, mention.Span.Start);
+            bool afterLocative = AfterPlacePreposition(text, mention.Span.Start) || roadEnds.Contains(mention.Span);
             if (mention.Type is EntityType.PERSON or EntityType.ORG or EntityType.MISC
                 && (afterLocative && mention.Type != EntityType.MISC || LooksLikePlaceName(mention.Text)))
             {
@@ -195,6 +201,20 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                 });
             }
         }
+        foreach (var road in roads)
+        {
+            PlaceResolution? End(TextSpan span) => document.Places.Find(p => p.IsResolved && p.Span.Start == span.Start && p.Span.End >= span.End);
+            if (RoadPlaces.Place(text, road, End(road.From), End(road.To)) is { } place) document.Places.Add(place);
+        }
+    }
+
+    /// <summary>The two ends of a hyphened road that a mention spans ("Juba-Nimule"), relative to the mention, or null.</summary>
+    private static List<(int Start, int End)>? RoadEndsIn(List<RoadPlaces.Road> roads, TextSpan mention)
+    {
+        foreach (var r in roads)
+            if (mention.Start == r.From.Start && mention.End >= r.To.End && mention.End <= r.Span.End && r.From.End < r.To.Start && r.To.Start - r.From.End == 1)
+                return [(0, r.From.End - mention.Start), (r.To.Start - mention.Start, r.To.End - mention.Start)];
+        return null;
     }
 }
 

@@ -22,6 +22,9 @@ public static class NameFolder
         "al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "ath", "adh", "ed", "es", "ez", "er", "en", "et", "ul", "il",
     };
 
+    /// <summary>Whether a folded word is an Arabic article ("al", "el", "ash"), not a name.</summary>
+    public static bool IsArticle(string foldedWord) => Articles.Contains(foldedWord);
+
     /// <summary>Folds case, diacritics, punctuation and Arabic letter forms.</summary>
     public static string Fold(ReadOnlySpan<char> s)
     {

@@ -104,6 +104,27 @@ public class ArticleScoringTests
         Assert.Equal((2, 1, 1, 1), (t.GoldPlaces, t.PlacesResolved, t.PlacesRight161, t.ResolvedOutsideGoldCountries));
     }
 
+    public static TheoryData<SystemPlace[], string[], string, string> Misses => new()
+    {
+        { [new SystemPlace("Beta", 0, 0, "CCC")], [], "wrong", "resolved over 161 km away" },
+        { [new SystemPlace("Beta", null, null, null, 3)], [], "abstained", "left as text with candidates" },
+        { [new SystemPlace("Beta", null, null, null)], [], "no-candidate", "left as text, the gazetteer knows no such name" },
+        { [], ["Beta"], "typed", "the recogniser made it a person" },
+        { [new SystemPlace("Beta province", 20, 20, "BBB")], [], "other-span", "found with a longer span, so its name differs" },
+        { [], [], "not-found", "nothing names it" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Misses))]
+    public void A_gold_place_not_within_161_km_is_listed_with_the_kind_of_miss(SystemPlace[] places, string[] persons, string kind, string why)
+    {
+        var sys = new SystemArticle("xx-01", Text, [], [new SystemPlace("Alpha", 10, 10, "AAA"), .. places], persons, []);
+        var (_, errors) = new ArticleScorer(Rules).Score(Gold(), sys);
+        var misses = errors.Where(e => e.Field == "gold_place").ToList();
+        Assert.True(misses.Count == 1 && misses[0].Gold.StartsWith("Beta") && misses[0].System.StartsWith(kind + ":", StringComparison.Ordinal),
+            $"{why}: {string.Join("; ", misses.Select(m => m.Gold + " -> " + m.System))}");
+    }
+
     [Fact]
     public void The_split_holds_back_30_percent_of_each_prefix_by_a_stable_hash()
     {
