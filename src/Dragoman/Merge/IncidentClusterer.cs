@@ -18,6 +18,13 @@ public sealed record IncidentGroup(IReadOnlyList<ReportLink> Members);
 /// same groups. Analyst constraints win: "together" pairs start in one group (which then takes any report whose best
 /// link to it reaches the threshold), "apart" pairs never share one.
 /// </summary>
+/// <remarks>
+/// Cost (docs/benchmarks.md, "merge cost"): groups of different linked components never merge, so the links are found
+/// first, scoring only the pairs of one block (<see cref="MergeBlocking"/>) that are not linked already, and each
+/// component is clustered on its own with matrices of its own size. A component larger than
+/// <see cref="IncidentMerging.MaxComponentReports"/> (one article of thousands of like events) is clustered in slices of
+/// that size in date order, so no input costs more than linear time in slices of bounded cubic cost.
+/// </remarks>
 public static class IncidentClusterer
 {
     /// <summary>The score a pair of different families counts as in an average (finite, so averages stay defined).</summary>
@@ -31,16 +38,6 @@ public static class IncidentClusterer
         int n = rs.Length;
         var index = new Dictionary<string, int>(n, StringComparer.Ordinal);
         for (int i = 0; i < n; i++) index[rs[i].Ref] = i;
-
-        var raw = new double[n, n];
-        var score = new double[n, n];
-        for (int i = 0; i < n; i++)
-            for (int j = i + 1; j < n; j++)
-            {
-                double p = PairScorer.Value(rs[i], rs[j]);
-                raw[i, j] = raw[j, i] = p;
-                score[i, j] = score[j, i] = double.IsNegativeInfinity(p) ? ApartScore : p;
-            }
 
         // Union-find over "together" constraints first; "apart" constraints become a set of forbidden report pairs.
         var parent = Enumerable.Range(0, n).ToArray();
@@ -64,30 +61,116 @@ public static class IncidentClusterer
         // components happened to be re-clustered together.
         var linked = Enumerable.Range(0, n).ToArray();
         int Linked(int x) { while (linked[x] != x) x = linked[x] = linked[linked[x]]; return x; }
-        for (int i = 0; i < n; i++)
-        {
-            linked[Linked(i)] = Linked(Find(i));
-            for (int j = i + 1; j < n; j++)
-                if (raw[i, j] >= floor && MergeBlocking.WhyApart(rs[i], rs[j]) is null) linked[Linked(i)] = Linked(j);
-        }
+        for (int i = 0; i < n; i++) linked[Linked(i)] = Linked(Find(i));
+        foreach (var (i, j) in BlockPairs(rs))
+            if (Linked(i) != Linked(j) && PairScorer.Value(rs[i], rs[j]) >= floor) linked[Linked(i)] = Linked(j);
 
-        var groups = new List<List<int>>();
-        var groupOf = new Dictionary<int, int>();
+        // The starting groups (an analyst's "together" set, else one report) of each component, in report order.
+        var units = new Dictionary<int, List<int>>();
+        var components = new Dictionary<int, List<List<int>>>();
         for (int i = 0; i < n; i++)
         {
             int root = Find(i);
-            if (!groupOf.TryGetValue(root, out int g)) { g = groups.Count; groupOf[root] = g; groups.Add([]); }
-            groups[g].Add(i);
+            if (units.TryGetValue(root, out var unit)) { unit.Add(i); continue; }
+            units[root] = unit = [i];
+            int component = Linked(i);
+            if (!components.TryGetValue(component, out var list)) components[component] = list = [];
+            list.Add(unit);
         }
 
+        var result = new List<IncidentGroup>();
+        foreach (var component in components.Values)
+            foreach (var slice in Slices(component, rs))
+                foreach (var members in ClusterComponent(slice, rs, apart, floor))
+                    result.Add(members);
+        return [.. result.OrderBy(g => g.Members[0].Ref, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The pairs (i &lt; j) that <see cref="MergeBlocking.WhyApart"/> compares, without visiting the others: per family,
+    /// dated reports by a sweep over their first day, and every pair with an undated report by its shared place.
+    /// </summary>
+    private static IEnumerable<(int, int)> BlockPairs(MergeReport[] rs)
+    {
+        foreach (var family in Enumerable.Range(0, rs.Length).Where(i => rs[i].Family is not null).GroupBy(i => rs[i].Family!))
+        {
+            var dated = family.Where(i => rs[i].Dated).OrderBy(i => rs[i].DayLo!.Value).ThenBy(i => i).ToArray();
+            for (int a = 0; a < dated.Length; a++)
+                for (int b = a + 1; b < dated.Length && rs[dated[b]].DayLo!.Value - rs[dated[a]].DayHi!.Value <= PairScorer.WindowDays; b++)
+                    if (MergeBlocking.WhyApart(rs[dated[a]], rs[dated[b]]) is null)
+                        yield return (Math.Min(dated[a], dated[b]), Math.Max(dated[a], dated[b]));
+            foreach (var place in family.Where(i => rs[i].GeonameId is not null).GroupBy(i => rs[i].GeonameId!, StringComparer.Ordinal))
+            {
+                var ids = place.ToArray();
+                for (int a = 0; a < ids.Length; a++)
+                    for (int b = a + 1; b < ids.Length; b++)
+                        if (!rs[ids[a]].Dated || !rs[ids[b]].Dated) yield return (ids[a], ids[b]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A component as slices of at most <see cref="IncidentMerging.MaxComponentReports"/> reports (whole starting groups,
+    /// by their earliest day, undated last, then report order), so one huge component costs linear time; a component
+    /// within the bound is one slice and clusters exactly.
+    /// </summary>
+    private static IEnumerable<List<List<int>>> Slices(List<List<int>> component, MergeReport[] rs)
+    {
+        int size = component.Sum(u => u.Count);
+        if (size <= IncidentMerging.MaxComponentReports) { yield return component; yield break; }
+        var slice = new List<List<int>>();
+        int count = 0;
+        foreach (var unit in component.OrderBy(u => u.Min(i => rs[i].DayLo ?? int.MaxValue)).ThenBy(u => u[0]))
+        {
+            if (count > 0 && count + unit.Count > IncidentMerging.MaxComponentReports)
+            {
+                yield return [.. slice.OrderBy(u => u[0])];
+                slice = [];
+                count = 0;
+            }
+            slice.Add(unit);
+            count += unit.Count;
+        }
+        if (slice.Count > 0) yield return [.. slice.OrderBy(u => u[0])];
+    }
+
+    /// <summary>
+    /// Average linkage over one component's starting groups (in report order). Each group keeps its best partner among
+    /// the groups after it (the first on ties), so a merge rescans only the rows it changed instead of every pair; the
+    /// pair chosen is the same as a full scan's: the best average, the first pair in order on ties.
+    /// </summary>
+    private static IEnumerable<IncidentGroup> ClusterComponent(List<List<int>> units, MergeReport[] rs, HashSet<(int, int)> apart, double floor)
+    {
+        if (units.Count == 1 && units[0].Count == 1)
+        {
+            yield return new IncidentGroup([new ReportLink(rs[units[0][0]].Ref, null, null, [])]);
+            yield break;
+        }
+        // Local numbering: the component's reports in report order.
+        var ids = units.SelectMany(u => u).Order().ToArray();
+        int k = ids.Length;
+        var local = new Dictionary<int, int>(k);
+        for (int i = 0; i < k; i++) local[ids[i]] = i;
+        var raw = new double[k, k];
+        var score = new double[k, k];
+        for (int i = 0; i < k; i++)
+            for (int j = i + 1; j < k; j++)
+            {
+                double p = PairScorer.Value(rs[ids[i]], rs[ids[j]]);
+                raw[i, j] = raw[j, i] = p;
+                score[i, j] = score[j, i] = double.IsNegativeInfinity(p) ? ApartScore : p;
+            }
+
+        var groups = units.Select(u => u.Select(i => local[i]).ToList()).ToList();
+        int g = groups.Count;
         var alive = groups.Select(_ => true).ToArray();
         // A group an analyst joined is heterogeneous by design: it takes a report that links well to any of its members
         // (its best link), where other groups need a good average link.
-        var pinned = groups.Select(g => g.Count > 1).ToArray();
-        var sum = new double[groups.Count, groups.Count];
-        var max = new double[groups.Count, groups.Count];
-        for (int x = 0; x < groups.Count; x++)
-            for (int y = x + 1; y < groups.Count; y++)
+        var pinned = groups.Select(x => x.Count > 1).ToArray();
+        var sum = new double[g, g];
+        var max = new double[g, g];
+        for (int x = 0; x < g; x++)
+            for (int y = x + 1; y < g; y++)
             {
                 double t = 0, m = double.NegativeInfinity;
                 foreach (int i in groups[x]) foreach (int j in groups[y]) { t += score[i, j]; m = Math.Max(m, score[i, j]); }
@@ -95,56 +178,78 @@ public static class IncidentClusterer
                 max[x, y] = max[y, x] = m;
             }
 
+        // The average link of a pair of groups, or NaN where they may not merge (below the floor, or split by an analyst).
+        double Link(int x, int y)
+        {
+            double avg = pinned[x] || pinned[y] ? max[x, y] : sum[x, y] / (groups[x].Count * groups[y].Count);
+            return avg >= floor && !Forbidden(groups[x], groups[y], ids, apart) ? avg : double.NaN;
+        }
+        var rowBest = new double[g];
+        var rowArg = new int[g];
+        void Rescan(int x)
+        {
+            rowArg[x] = -1;
+            for (int y = x + 1; y < g; y++)
+            {
+                if (!alive[y]) continue;
+                double v = Link(x, y);
+                if (!double.IsNaN(v) && (rowArg[x] < 0 || v > rowBest[x])) { rowBest[x] = v; rowArg[x] = y; }
+            }
+        }
+        for (int x = 0; x < g; x++) Rescan(x);
+
         while (true)
         {
-            int bx = -1, by = -1;
-            double best = floor;
-            for (int x = 0; x < groups.Count; x++)
-            {
-                if (!alive[x]) continue;
-                for (int y = x + 1; y < groups.Count; y++)
-                {
-                    if (!alive[y] || Linked(groups[x][0]) != Linked(groups[y][0])) continue;
-                    double avg = pinned[x] || pinned[y] ? max[x, y] : sum[x, y] / (groups[x].Count * groups[y].Count);
-                    if (avg >= best && (bx < 0 || avg > best) && !Forbidden(groups[x], groups[y], apart)) { best = avg; bx = x; by = y; }
-                }
-            }
+            int bx = -1;
+            for (int x = 0; x < g; x++)
+                if (alive[x] && rowArg[x] >= 0 && (bx < 0 || rowBest[x] > rowBest[bx])) bx = x;
             if (bx < 0) break;
+            int by = rowArg[bx];
             groups[bx].AddRange(groups[by]);
             alive[by] = false;
             pinned[bx] |= pinned[by];
-            for (int z = 0; z < groups.Count; z++)
+            for (int z = 0; z < g; z++)
                 if (alive[z] && z != bx)
                 {
                     sum[bx, z] += sum[by, z]; sum[z, bx] = sum[bx, z];
                     max[bx, z] = Math.Max(max[bx, z], max[by, z]); max[z, bx] = max[bx, z];
                 }
+            Rescan(bx);
+            // Rows before the merged pair see their entry for bx change and their entry for by go.
+            for (int z = 0; z < by; z++)
+            {
+                if (!alive[z] || z == bx) continue;
+                if (rowArg[z] == bx || rowArg[z] == by) { Rescan(z); continue; }
+                if (z > bx) continue;
+                double v = Link(z, bx);
+                if (!double.IsNaN(v) && (rowArg[z] < 0 || v > rowBest[z] || (v == rowBest[z] && bx < rowArg[z]))) { rowBest[z] = v; rowArg[z] = bx; }
+            }
         }
 
-        var result = new List<IncidentGroup>();
-        for (int x = 0; x < groups.Count; x++)
+        for (int x = 0; x < g; x++)
         {
             if (!alive[x]) continue;
             var members = groups[x].Order().ToArray();
-            result.Add(new IncidentGroup([.. members.Select(i => BestLink(i, members, rs, raw))]));
+            yield return new IncidentGroup([.. members.Select(i => BestLink(i, members, ids, rs, raw))]);
         }
-        return [.. result.OrderBy(g => g.Members[0].Ref, StringComparer.Ordinal)];
     }
 
-    private static bool Forbidden(List<int> a, List<int> b, HashSet<(int, int)> apart)
+    private static bool Forbidden(List<int> a, List<int> b, int[] ids, HashSet<(int, int)> apart)
     {
         if (apart.Count == 0) return false;
-        foreach (int i in a) foreach (int j in b) if (apart.Contains((Math.Min(i, j), Math.Max(i, j)))) return true;
+        foreach (int i in a)
+            foreach (int j in b)
+                if (apart.Contains((Math.Min(ids[i], ids[j]), Math.Max(ids[i], ids[j])))) return true;
         return false;
     }
 
-    private static ReportLink BestLink(int i, int[] members, MergeReport[] rs, double[,] raw)
+    private static ReportLink BestLink(int i, int[] members, int[] ids, MergeReport[] rs, double[,] raw)
     {
         int bestJ = -1;
         foreach (int j in members)
             if (j != i && (bestJ < 0 || raw[i, j] > raw[i, bestJ])) bestJ = j;
-        if (bestJ < 0) return new ReportLink(rs[i].Ref, null, null, []);
-        var p = PairScorer.Score(rs[i], rs[bestJ]);
-        return new ReportLink(rs[i].Ref, rs[bestJ].Ref, double.IsNegativeInfinity(p.Score) ? null : p.Score, p.Reasons);
+        if (bestJ < 0) return new ReportLink(rs[ids[i]].Ref, null, null, []);
+        var p = PairScorer.Score(rs[ids[i]], rs[ids[bestJ]]);
+        return new ReportLink(rs[ids[i]].Ref, rs[ids[bestJ]].Ref, double.IsNegativeInfinity(p.Score) ? null : p.Score, p.Reasons);
     }
 }

@@ -47,8 +47,10 @@ public interface IMergeTables
 public static class IncidentMerging
 {
     /// <summary>
-    /// The most reports one re-clustering takes in: past it the closure below stops growing (the clusterer's cost grows
-    /// with the cube of a component), and the result may then depend on the order articles came in.
+    /// The most reports one re-clustering takes in: past it the closure below stops growing (each stored report read is
+    /// a store read and a candidate search), and the result may then depend on the order articles came in. Also the
+    /// largest component the clusterer clusters at once; a larger one (one article of thousands of like events) is
+    /// clustered in slices of this size (<see cref="IncidentClusterer"/>).
     /// </summary>
     public const int MaxComponentReports = 400;
 
