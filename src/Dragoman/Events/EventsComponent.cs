@@ -116,9 +116,10 @@ public sealed partial class EventsComponent : IDocumentComponent
                 if (ce.Nominal && coded.Exists(o => !o.Nominal && o.PatternLine > 0 && !o.Target.IsEmpty && ce.Trigger.Start >= o.Target.Start && ce.Trigger.Start < o.Target.End
                     && Root(o.Code) != Root(ce.Code) && !o.Code.StartsWith("01", StringComparison.Ordinal) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString())
                     && !PerformsViolence(v, o, ce) && !CompoundUnderLightVerb(v, o, ce)
-                    // only in favour of a verb event that is kept: "gunfire that led to the killing of three" has no party
-                    // for "led", so the killing is the event
-                    && IsCodeable(v, o, document, Stance(v, o)))) continue;
+                    // only in favour of a verb event that is kept ("gunfire that led to the killing of three" has no party
+                    // for "led", so the killing is the event), or of an infinitive, whose object is asked for or planned,
+                    // not reported ("an ultimatum to halt attacks")
+                    && (IsCodeable(v, o, document, Stance(v, o)) || v.Is(v.VerbGroupStart(o.Trigger.Start) - 1, "to")))) continue;
                 // "prepared to resume shelling": a military move short of force is PLOVER MOBILIZE (CAMEO 15)
                 CodedEvent? prepared = !ce.Nominal && v.IsAny(ce.Trigger.Start, PrepareVerbs) ? ComplementAct(v, ce, coded) : null;
                 if (prepared is not null && IsForce(prepared.Code)) ce = ce with { Code = "150" };

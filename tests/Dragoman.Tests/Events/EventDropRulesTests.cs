@@ -40,6 +40,8 @@ public class EventDropRulesTests
     [Theory]
     [InlineData("The opposition led the attack on the proposal in parliament.", "attack",
         "a kept pattern verb ('led the attack on the proposal', a verbal attack) still takes the event noun of its object")]
+    [InlineData("The council gave the rebels a deadline to halt raids across the border.", "raids",
+        "an event noun in the object of an infinitive pattern verb is asked for, not reported: no event of its own")]
     public void The_rules_still_drop(string text, string trigger, string reason)
     {
         var d = Run(text);
