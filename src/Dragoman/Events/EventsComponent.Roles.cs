@@ -113,8 +113,22 @@ public sealed partial class EventsComponent
             if (t == Tag.Noun && w.Length > 5 && (w.EndsWith("men", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ers", StringComparison.OrdinalIgnoreCase)
                 || w.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ians", StringComparison.OrdinalIgnoreCase))) return true;
         }
+        // "the latter", "the former": a reference back to a party named before
+        if (c.Length == 2 && v.Is(c.Start, "the") && v.IsAny(c.Start + 1, "latter", "former")) return true;
         var span = v.SpanOf(c);
         return d.MentionsBySpan.AnyInside(span);
+    }
+
+    /// <summary>
+    /// A counted group ("Thirteen inmates", "three suspects", "one man"): a number opening the phrase (not a year) and a
+    /// common noun ending it. As the subject of a passive it is what the event was done to, a party even when its noun
+    /// names no known kind of person.
+    /// </summary>
+    internal static bool IsCountedGroup(SentenceView v, Chunk c)
+    {
+        if (c.Length < 2 || v.TagAt(c.Start) != Tag.Num || v.TagAt(c.End - 1) != Tag.Noun) return false;
+        var number = v.Word(c.Start);
+        return !(number.Length == 4 && int.TryParse(number, out int year) && year is >= 1800 and <= 2100);
     }
 
     internal static readonly string[] LocativePreps = ["in", "near", "at", "on", "between", "from", "outside", "inside", "around", "across", "throughout",

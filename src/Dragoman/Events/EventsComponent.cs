@@ -117,7 +117,11 @@ public sealed partial class EventsComponent : IDocumentComponent
                     && (ce.PatternLine == 0 || Root(n.Code) == Root(ce.Code) || PerformsViolence(v, ce, n) || CompoundUnderLightVerb(v, ce, n)))) continue;
                 if (ce.Nominal && coded.Exists(o => !o.Nominal && o.PatternLine > 0 && !o.Target.IsEmpty && ce.Trigger.Start >= o.Target.Start && ce.Trigger.Start < o.Target.End
                     && Root(o.Code) != Root(ce.Code) && !o.Code.StartsWith("01", StringComparison.Ordinal) && !FramingVerbs.Contains(v.Word(o.Trigger.Start).ToString())
-                    && !PerformsViolence(v, o, ce) && !CompoundUnderLightVerb(v, o, ce))) continue;
+                    && !PerformsViolence(v, o, ce) && !CompoundUnderLightVerb(v, o, ce)
+                    // only in favour of a verb event that is kept ("gunfire that led to the killing of three" has no party
+                    // for "led", so the killing is the event), or of an infinitive, whose object is asked for or planned,
+                    // not reported ("an ultimatum to halt attacks")
+                    && (IsCodeable(v, o, document, Stance(v, o)) || v.Is(v.VerbGroupStart(o.Trigger.Start) - 1, "to")))) continue;
                 // "prepared to resume shelling": a military move short of force is PLOVER MOBILIZE (CAMEO 15)
                 CodedEvent? prepared = !ce.Nominal && v.IsAny(ce.Trigger.Start, PrepareVerbs) ? ComplementAct(v, ce, coded) : null;
                 if (prepared is not null && IsForce(prepared.Code)) ce = ce with { Code = "150" };
@@ -460,11 +464,13 @@ public sealed partial class EventsComponent : IDocumentComponent
     /// <summary>
     /// PETRARCH codes only dyads of known actors; Dragoman keeps an event when its roles name parties: verbal events
     /// (QuadClass 1 and 3) need both an actor and a target that are parties, material ones (2 and 4) one of them,
-    /// or an explicit event noun ("attacks would be limited").
+    /// or an explicit event noun ("attacks would be limited"). A counted passive subject ("Four suspects were killed") is
+    /// the party the event was done to.
     /// </summary>
     private bool IsCodeable(SentenceView v, CodedEvent ce, Document d, string? stance)
     {
-        bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d) || CasualtyRoles.VictimCount(v, ce.Target, CountKind(v, ce, ce.Code)) is not null;
+        bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d) || CasualtyRoles.VictimCount(v, ce.Target, CountKind(v, ce, ce.Code)) is not null
+            || (ce.Passive && IsCountedGroup(v, ce.Target));
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
         if (quad == 3) return actor || (ce.Passive && target); // demands, accusations, rejections, threats: the party that voices them, or the accused
         if (quad == 1) return actor && (target || stance is not null || PartyAfter(v, ce.Trigger.End, d));

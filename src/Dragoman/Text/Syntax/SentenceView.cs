@@ -162,6 +162,14 @@ public sealed class SentenceView
             while (j >= 0 && Tags[j] == Tag.Adv) j--;
             if (j < 0) return Chunk.None;
         }
+        // "one person - a young woman who climbed a fence - was arrested": a parenthetical between dashes is skipped, and
+        // the noun phrase before the opening dash is the subject
+        if (IsDash(j))
+        {
+            int c = j - 1;
+            while (c >= 0 && !IsDash(c) && !IsAny(c, ".", ";", ":")) c--;
+            return c > 0 && IsDash(c) && IsNominal(c - 1) && Tags[c - 1] != Tag.Pron ? ReducedRelativeHead(CoordinatedLeft(NounPhraseEndingAt(c - 1))) : Chunk.None;
+        }
         if (Tags[j] == Tag.Rel && !Is(j, "what"))
         {
             int a = j - 1;
@@ -213,6 +221,9 @@ public sealed class SentenceView
         }
         return Chunk.None;
     }
+
+    /// <summary>A dash standing as punctuation (hyphen, en or em dash, double hyphen), as around a parenthetical.</summary>
+    private bool IsDash(int k) => Tags[k] == Tag.Punct && IsAny(k, "-", "\u2013", "\u2014", "--");
 
     /// <summary>
     /// "Syrian forces fighting alongside Turkish troops attacked", "Rebels backed by Turkey attacked": a noun phrase
