@@ -150,14 +150,18 @@ internal static class RoleCandidates
     /// noun (denies, condemns, reports it) is not its actor; a weapon or form of violence, before the verb or after a
     /// passive one ("A car bomb killed", "were killed in the strikes"), is the means, not who (ACLED's unidentified
     /// actor), though a party named with it ("Turkish" in "A Turkish drone strike") may be; the sentence's speaker is
-    /// not the actor of what it reports unless the clause makes it so ("the group said it killed"); a place after a
-    /// locative preposition says where, not who.
+    /// not the actor of what it reports unless the clause makes it so ("the group said it killed"); the of-phrase of an
+    /// event noun is what it was done to; a place after a locative preposition says where, not who.
     /// </summary>
     private static bool NeverActor(RoleContext c, SentenceFacts clause, Chunk ch)
     {
         var v = c.View;
         if (clause.Governor is { Kind: "reaction" } reacting && ch.Start >= reacting.Subject.Start && ch.End <= reacting.Subject.End) return true;
         if (HoldsHead(ch, c.Means) || HoldsHead(ch, clause.MeansAfter)) return true;
+        // the "of" phrase right after an event noun names what the act was done to ("the bombing of the hospital", "the
+        // killing of three"): a nominalisation's of-phrase is its object; its doer comes with "by"
+        if (c.Event.Nominal && ch.Start == c.Event.Trigger.End + 1 && c.Event.Trigger.End < v.Count
+            && v.Word(c.Event.Trigger.End).Equals("of", StringComparison.OrdinalIgnoreCase)) return true;
         // a weapon, a form of violence or a place named by a common noun ("an attack", "the shelling", "the neighborhood")
         // is how or where, never who; a party named inside it ("the Turkish drone") is its own candidate
         int head = HeadOf(v, ch);
