@@ -20,7 +20,7 @@ public class OutletNameTests
     [InlineData("https://courier.example/1", "Courier staff", null, "a reserved example name names no outlet")]
     [InlineData("https://example.org/feed/1001", "Example staff", null, "example.org is reserved too")]
     [InlineData("http://192.168.1.4/story", "A story", null, "an IP address names no outlet")]
-    [InlineData("file:///tmp/story.txt", "A story", null, "a file names no outlet")]
+    [InlineData("file:///story.txt", "A story", null, "a file names no outlet")]
     [InlineData("story-17", "A story", null, "not an address")]
     public void An_address_names_its_outlet_as_the_page_writes_it(string address, string page, string? outlet, string reason)
     {
