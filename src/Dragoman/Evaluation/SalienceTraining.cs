@@ -61,61 +61,98 @@ public static class SalienceTraining
         return new SalienceDataSet(list, goldCounts);
     }
 
-    /// <summary>What the main events under one rule (threshold, and the article's <c>Top</c> best always shown) show on a part: recall of gold main events, events per article, share outside gold sentences.</summary>
-    public sealed record ThresholdPoint(double Threshold, double Recall, double PerArticle, double Outside, int Top = SalienceComponent.DefaultTopPerArticle);
+    /// <summary>
+    /// What the main events under one rule show on a part: recall of gold main events, events per article, share
+    /// outside gold main-event sentences, and <see cref="F"/>, the trainer's objective.
+    /// </summary>
+    public sealed record RulePoint(MainRule Rule, double Recall, double PerArticle, double Outside)
+    {
+        /// <summary>
+        /// The objective, declared before its results were seen: the harmonic mean of the recall of gold main events
+        /// and the share of shown events inside gold main-event sentences (the two aims, weighted equally).
+        /// Unlike a budget on one of them it moves little when a few events move.
+        /// </summary>
+        public double F => Recall + (1 - Outside) <= 0 ? 0 : 2 * Recall * (1 - Outside) / (Recall + 1 - Outside);
+
+        /// <summary><see cref="F"/> averaged with the same rule at the neighbouring thresholds (<see cref="Smoothed"/>).</summary>
+        public double SmoothedF { get; init; }
+    }
 
     /// <summary>How many best-ranked events per article the trainer tries to always show.</summary>
-    public static readonly int[] TopChoices = [1, 2, 3];
+    public static readonly int[] TopChoices = [0, 1, 2, 3];
+
+    /// <summary>
+    /// The per-article caps the trainer tries: none above the bound of 4 shown events per article, so that
+    /// the bound holds for every article by construction rather than on average by the choice of a threshold.
+    /// </summary>
+    public static readonly int[] CapChoices = [2, 3, 4];
 
     /// <summary>The L2 penalties the trainer compares by out-of-fold log loss when none is given.</summary>
     public static readonly double[] L2Choices = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
 
-    /// <summary>The main events <see cref="SalienceComponent.SelectMain"/> shows at each threshold (0.05 steps, 0.1 to 0.9) and each of <see cref="TopChoices"/>.</summary>
-    public static List<ThresholdPoint> Sweep(SalienceModel model, IReadOnlyList<SalienceExample> data, IReadOnlyDictionary<string, int> goldPerArticle) =>
-        Sweep(data, x => model.Probability(x.Features), goldPerArticle);
+    /// <summary>The thresholds the trainer tries: 0.05 steps from 0.9 down to 0.1.</summary>
+    public static IEnumerable<double> Thresholds() => Enumerable.Range(2, 17).Reverse().Select(step => step / 20.0);
 
-    /// <summary>The same sweep over given probabilities (out-of-fold ones in cross-validation).</summary>
-    public static List<ThresholdPoint> Sweep(IReadOnlyList<SalienceExample> data, Func<SalienceExample, double> probability, IReadOnlyDictionary<string, int> goldPerArticle)
+    /// <summary>Every rule of the trainer's grid (<see cref="Thresholds"/>, <see cref="TopChoices"/>, <see cref="CapChoices"/>, one per sentence and type or per sentence).</summary>
+    public static IEnumerable<MainRule> Rules() =>
+        from perSentence in new[] { false, true }
+        from cap in CapChoices
+        from top in TopChoices
+        where top <= cap
+        from t in Thresholds()
+        select new MainRule(t, top, cap, perSentence);
+
+    /// <summary>What the main events <see cref="SalienceComponent.SelectMain{T}(IReadOnlyList{T}, Func{T, double}, Func{T, bool}, Func{T, (int Sentence, string? Type)}, MainRule)"/> show under each rule of <paramref name="rules"/>, over given probabilities (out-of-fold ones in cross-validation).</summary>
+    public static List<RulePoint> Sweep(IReadOnlyList<SalienceExample> data, Func<SalienceExample, double> probability, IReadOnlyDictionary<string, int> goldPerArticle, IEnumerable<MainRule> rules)
     {
         var articles = data.GroupBy(x => x.Article).Select(a => a.ToList()).ToList();
         int gold = articles.Sum(a => goldPerArticle.GetValueOrDefault(a[0].Article));
-        var points = new List<ThresholdPoint>();
-        foreach (int top in TopChoices)
-            for (int step = 18; step >= 2; step--)
+        var points = new List<RulePoint>();
+        foreach (var rule in rules)
+        {
+            int shown = 0, outside = 0, found = 0;
+            foreach (var xs in articles)
             {
-                double t = step / 20.0;
-                int shown = 0, outside = 0, found = 0;
-                foreach (var xs in articles)
+                var main = SalienceComponent.SelectMain(xs, probability, x => x.Historical, x => x.Group, rule);
+                var hit = new HashSet<int>();
+                for (int i = 0; i < xs.Count; i++)
                 {
-                    var main = SalienceComponent.SelectMain(xs, probability, x => x.Historical, x => x.Group, t, top);
-                    var hit = new HashSet<int>();
-                    for (int i = 0; i < xs.Count; i++)
-                    {
-                        if (!main[i]) continue;
-                        shown++;
-                        if (!xs[i].InGoldSentence) outside++;
-                        hit.UnionWith(xs[i].GoldMatches);
-                    }
-                    found += hit.Count;
+                    if (!main[i]) continue;
+                    shown++;
+                    if (!xs[i].InGoldSentence) outside++;
+                    hit.UnionWith(xs[i].GoldMatches);
                 }
-                points.Add(new ThresholdPoint(t, (double)found / Math.Max(1, gold), (double)shown / Math.Max(1, articles.Count), (double)outside / Math.Max(1, shown), top));
+                found += hit.Count;
             }
-        return points;
+            points.Add(new RulePoint(rule, (double)found / Math.Max(1, gold), (double)shown / Math.Max(1, articles.Count), (double)outside / Math.Max(1, shown)));
+        }
+        return Smoothed(points);
     }
 
     /// <summary>
-    /// The rule with the best recall of gold main events among those within both noise budgets (at most
-    /// <paramref name="maxPerArticle"/> events per article, at most <paramref name="maxOutside"/> of them outside gold
-    /// sentences); when none is within both, the best recall within the per-article budget. Ties go to the fewer
-    /// events per article (then the higher threshold).
+    /// Each point with <see cref="RulePoint.SmoothedF"/>: the mean <see cref="RulePoint.F"/> of the same rule at its
+    /// threshold and the two neighbouring ones of the grid, so that the chosen rule sits on a plateau of the objective,
+    /// not on a spike that a few events more or less would remove.
     /// </summary>
-    public static ThresholdPoint BestRule(IReadOnlyList<ThresholdPoint> sweep, double maxPerArticle, double maxOutside)
+    public static List<RulePoint> Smoothed(IReadOnlyList<RulePoint> points)
     {
-        var within = sweep.Where(p => p.PerArticle <= maxPerArticle && p.Outside <= maxOutside).ToList();
-        if (within.Count == 0) within = sweep.Where(p => p.PerArticle <= maxPerArticle).ToList();
-        if (within.Count == 0) return sweep.Count == 0 ? new ThresholdPoint(0.5, 0, 0, 0) : sweep[0];
-        double best = within.Max(p => p.Recall);
-        return within.Where(p => p.Recall >= best - 1e-9).OrderBy(p => p.PerArticle).ThenByDescending(p => p.Threshold).First();
+        var byRule = points.ToLookup(p => p.Rule with { Threshold = 0 });
+        return points.Select(p =>
+        {
+            var near = byRule[p.Rule with { Threshold = 0 }].Where(q => Math.Abs(q.Rule.Threshold - p.Rule.Threshold) <= 0.05 + 1e-9).ToList();
+            return p with { SmoothedF = near.Average(q => q.F) };
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The rule with the highest <see cref="RulePoint.SmoothedF"/> (ties to fewer events per article, then the higher
+    /// threshold): one declared objective instead of a noise budget, whose best rule jumps when a few events cross it.
+    /// </summary>
+    public static RulePoint BestRule(IReadOnlyList<RulePoint> sweep)
+    {
+        if (sweep.Count == 0) return new RulePoint(new MainRule(0.5), 0, 0, 0);
+        double best = sweep.Max(p => Math.Round(p.SmoothedF, 9));
+        return sweep.Where(p => Math.Round(p.SmoothedF, 9) >= best).OrderBy(p => p.PerArticle).ThenByDescending(p => p.Rule.Threshold).First();
     }
 
     /// <summary>

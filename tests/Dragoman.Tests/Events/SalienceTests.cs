@@ -50,7 +50,7 @@ public class SalienceTests
             var back = SalienceModel.Load(path);
             Assert.True(back.IsOk, back.Error);
             Assert.Equal(0.4, back.Value!.Threshold);
-            Assert.Equal(model.TopPerArticle, back.Value.TopPerArticle);
+            Assert.Equal(model.Rule, back.Value.Rule);
             Assert.Equal(model.Weights.Keys.Order(), back.Value.Weights.Keys.Order());
         }
         finally { File.Delete(path); }
@@ -76,6 +76,8 @@ public class SalienceTests
     [InlineData(SalienceModel.ModelHeader + "\nbias 1\n", "expected FEATURE<TAB>WEIGHT")]
     [InlineData(SalienceModel.ModelHeader + "\nthreshold\t1.5\n", "threshold must lie in (0, 1)")]
     [InlineData(SalienceModel.ModelHeader + "\nthreshold\t0.5\ntop-per-article\t1.5\n", "top-per-article must be a whole number")]
+    [InlineData(SalienceModel.ModelHeader + "\nthreshold\t0.5\ncap-per-article\t-1\n", "cap-per-article must be a whole number")]
+    [InlineData(SalienceModel.ModelHeader + "\nthreshold\t0.5\none-per-sentence\t2\n", "one-per-sentence must be 0 or 1")]
     public void A_bad_model_file_is_an_error_naming_the_problem(string content, string message)
     {
         var path = Path.Combine(Path.GetTempPath(), $"salience-{Guid.NewGuid():N}.tsv");
@@ -113,6 +115,56 @@ public class SalienceTests
             Assert.True(r.IsOk, r.Error);
             Assert.True(r.Value!.TopPerArticle == expected, $"{why}: got {r.Value.TopPerArticle}");
             Assert.False(r.Value.Weights.ContainsKey(SalienceModel.TopPerArticleKey), $"{why}: the line is a rule, not a feature weight");
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Theory]
+    [InlineData(0.5, 0, 0, false, new[] { true, true, false, true, false }, "threshold only: the two events of sentence 0 and type A are one news item, the best of them is shown")]
+    [InlineData(0.5, 0, 2, false, new[] { true, true, false, false, false }, "a cap of 2 keeps the article's two best distinct events")]
+    [InlineData(0.5, 0, 0, true, new[] { true, false, false, true, false }, "one per sentence: sentence 0's type-B event restates its type-A news")]
+    [InlineData(0.95, 1, 0, false, new[] { true, false, false, false, false }, "nothing reaches the threshold: the one best event is still shown")]
+    [InlineData(0.1, 4, 3, false, new[] { true, true, false, true, false }, "the cap binds before the threshold and the best-shown count")]
+    public void The_rule_picks_main_events_by_threshold_best_shown_cap_and_grouping(double threshold, int top, int cap, bool perSentence, bool[] expected, string why)
+    {
+        // (confidence, sentence, type): sorted 0.9 A@0, 0.8 B@0, 0.7 A@0, 0.6 A@1, 0.3 A@2
+        var events = new[] { (0.9, 0, "A"), (0.8, 0, "B"), (0.7, 0, "A"), (0.6, 1, "A"), (0.3, 2, "A") };
+        var got = SalienceComponent.SelectMain(events, e => e.Item1, _ => false, e => (e.Item2, (string?)e.Item3), new MainRule(threshold, top, cap, perSentence));
+        Assert.True(expected.SequenceEqual(got), $"{why}: got {string.Join(",", got)}");
+    }
+
+    [Theory]
+    [InlineData(new[] { 0.50, 0.50, 0.50 }, new[] { 0.40, 0.40, 0.40 }, 0.40, "a flat curve: ties go to fewer events per article (the highest threshold shows fewest)")]
+    [InlineData(new[] { 0.50, 0.60, 0.70, 0.60, 0.50 }, new[] { 0.40, 0.40, 0.40, 0.40, 0.40 }, 0.30, "a smooth curve keeps its peak")]
+    [InlineData(new[] { 0.30, 0.90, 0.30, 0.62, 0.62, 0.62 }, new[] { 0.40, 0.40, 0.40, 0.40, 0.40, 0.40 }, 0.20, "a spike between two poor thresholds loses to a plateau a little lower: the objective is averaged over neighbours")]
+    public void The_chosen_rule_maximises_the_objective_averaged_over_neighbouring_thresholds(double[] recall, double[] outside, double chosen, string why)
+    {
+        // thresholds 0.40, 0.35, 0.30, ... with events per article rising as the threshold falls
+        var points = recall.Select((r, i) => new Dragoman.Evaluation.SalienceTraining.RulePoint(new MainRule(0.40 - 0.05 * i), r, 2 + i * 0.1, outside[i])).ToList();
+        var best = Dragoman.Evaluation.SalienceTraining.BestRule(Dragoman.Evaluation.SalienceTraining.Smoothed(points));
+        Assert.True(Math.Abs(best.Rule.Threshold - chosen) < 1e-9, $"{why}: got {best.Rule.Threshold}");
+    }
+
+    [Theory]
+    [InlineData(0.6, 0.4, 0.6, "equal recall and share inside: F is that value")]
+    [InlineData(0.0, 0.0, 0.0, "nothing found: F is 0 however clean the output")]
+    [InlineData(1.0, 0.5, 0.667, "all found, half of the shown events outside: the harmonic mean of 1 and 0.5")]
+    public void The_objective_is_the_harmonic_mean_of_recall_and_share_inside_gold_sentences(double recall, double outside, double f, string why) =>
+        Assert.True(Math.Abs(new Dragoman.Evaluation.SalienceTraining.RulePoint(new MainRule(0.5), recall, 2, outside).F - f) < 1e-3, why);
+
+    [Theory]
+    [InlineData("cap-per-article\t3\none-per-sentence\t1\n", 3, true, "the trainer's cap and grouping are read back")]
+    [InlineData("", 0, false, "an older file without the lines has no cap and groups by sentence and type, as before")]
+    public void The_model_file_carries_the_cap_and_the_grouping(string lines, int cap, bool perSentence, string why)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"salience-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            File.WriteAllText(path, SalienceModel.ModelHeader + "\nthreshold\t0.5\nbias\t-1\n" + lines);
+            var r = SalienceModel.Load(path);
+            Assert.True(r.IsOk, r.Error);
+            Assert.True(r.Value!.Rule.Cap == cap && r.Value.Rule.OnePerSentence == perSentence, $"{why}: got {r.Value.Rule}");
+            Assert.True(r.Value.Weights.Count == 1, $"{why}: the rule's lines are no feature weights");
         }
         finally { File.Delete(path); }
     }

@@ -6,8 +6,7 @@ namespace Dragoman.Events.Salience;
 /// <summary>
 /// After the events stage: gives every event its calibrated <see cref="Event.Confidence"/> (the salience model's
 /// probability that a careful coder codes it as a main event), flags <see cref="Event.Historical"/> background
-/// and <see cref="Event.Main"/> news (not historical, and confidence at or above the model's threshold or among the
-/// article's <see cref="SalienceModel.TopPerArticle"/> best). Without a
+/// and <see cref="Event.Main"/> news (not historical, and chosen by the model's <see cref="MainRule"/>). Without a
 /// model the events stage's prior confidence stays and every current event is main.
 /// </summary>
 public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
@@ -42,33 +41,41 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
         }
         if (model is null) { foreach (var e in document.Events) e.Main = !e.Historical; return; }
         var main = SelectMain(document.Events, e => e.Confidence, e => e.Historical,
-            e => (document.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event), model.Threshold, model.TopPerArticle);
+            e => (document.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event), model.Rule);
         for (int i = 0; i < main.Length; i++) document.Events[i].Main = main[i];
     }
 
     /// <summary>
-    /// Which events are main: current (not historical), the most confident of their sentence and type (the others in
-    /// that sentence restate the same news: "attacked ... killing five and wounding ten" is one incident), and at or
-    /// above <paramref name="threshold"/> or among the article's <paramref name="top"/> best (confidence is
-    /// absolute, so a long report can have no event above the threshold; it still has news). The trainer picks the
-    /// threshold with this same rule.
+    /// Which events are main under <paramref name="rule"/>: current (not historical), the most confident of their
+    /// sentence and type (or of their sentence, <see cref="MainRule.OnePerSentence"/>: the others restate the same
+    /// news, "attacked ... killing five and wounding ten" is one incident), at or above the rule's threshold or among
+    /// the article's <see cref="MainRule.Top"/> best (confidence is absolute, so a long report can have no event above
+    /// the threshold; it still has news), and never more than <see cref="MainRule.Cap"/> of them. The trainer picks the
+    /// rule with this same method.
     /// </summary>
     public static bool[] SelectMain<T>(IReadOnlyList<T> events, Func<T, double> confidence, Func<T, bool> historical,
-        Func<T, (int Sentence, string? Type)> group, double threshold, int top = DefaultTopPerArticle)
+        Func<T, (int Sentence, string? Type)> group, MainRule rule)
     {
         var main = new bool[events.Count];
         var order = Enumerable.Range(0, events.Count).Where(i => !historical(events[i]))
             .OrderByDescending(i => confidence(events[i])).ThenBy(i => i).ToList();
         var seen = new HashSet<(int, string?)>();
-        int kept = 0;
+        int kept = 0, shown = 0;
         foreach (var i in order)
         {
-            if (!seen.Add(group(events[i]))) continue;
-            if (confidence(events[i]) >= threshold || kept < top) main[i] = true;
+            var g = group(events[i]);
+            if (!seen.Add(rule.OnePerSentence ? (g.Sentence, null) : g)) continue;
+            if (rule.Cap > 0 && shown >= rule.Cap) break;
+            if (confidence(events[i]) >= rule.Threshold || kept < rule.Top) { main[i] = true; shown++; }
             kept++;
         }
         return main;
     }
+
+    /// <summary>The rule of <see cref="SelectMain{T}(IReadOnlyList{T}, Func{T, double}, Func{T, bool}, Func{T, (int Sentence, string? Type)}, MainRule)"/> with a threshold and a number of best events always shown, no cap.</summary>
+    public static bool[] SelectMain<T>(IReadOnlyList<T> events, Func<T, double> confidence, Func<T, bool> historical,
+        Func<T, (int Sentence, string? Type)> group, double threshold, int top = DefaultTopPerArticle) =>
+        SelectMain(events, confidence, historical, group, new MainRule(threshold, top));
 
     /// <summary>How many of an article's best-ranked current events are main even below the threshold, when the model file does not say.</summary>
     public const int DefaultTopPerArticle = 2;

@@ -4,7 +4,8 @@ namespace Dragoman.Ingest.Text;
 
 /// <summary>
 /// Splits plain text into blocks: every non-empty line is a block, except that hard-wrapped lines of one
-/// paragraph (a blank-line separated group whose lines break at 40-100 characters mid-sentence) are joined.
+/// paragraph (a blank-line separated group whose lines break at 40-100 characters mid-sentence, where the next line's
+/// first word would not have fitted) are joined.
 /// Each block keeps a map from its characters to the raw text, so dropped sentences point back exactly.
 /// </summary>
 internal static class PlainTextReader
@@ -39,12 +40,17 @@ internal static class PlainTextReader
     {
         if (lines.Count == 0) return;
         bool wrappedGroup = lines.Count >= 3 && lines.Take(lines.Count - 1).All(l => l.End - l.Start is >= 40 and <= 100);
+        // the group's wrap width: a line without a sentence mark was wrapped only when the next line's first word would
+        // not have fitted on it; otherwise it is a line of its own ("Headline\nBody ..." on an unwrapped page)
+        int width = lines.Max(l => l.End - l.Start);
         var current = new List<(int, int)> { lines[0] };
         for (int i = 1; i < lines.Count; i++)
         {
             var prev = lines[i - 1];
             int len = prev.End - prev.Start;
-            bool merge = wrappedGroup || (len is >= 40 and <= 100 && (!EndsSentence(raw, prev.End) || char.IsLower(raw[lines[i].Start])));
+            bool nextWordFits = len + 1 + FirstWordLength(raw, lines[i]) <= width;
+            bool merge = wrappedGroup || (len is >= 40 and <= 100
+                && ((!EndsSentence(raw, prev.End) && !nextWordFits) || char.IsLower(raw[lines[i].Start])));
             if (!merge)
             {
                 Emit(raw, current, parts);
@@ -53,6 +59,13 @@ internal static class PlainTextReader
             current.Add(lines[i]);
         }
         Emit(raw, current, parts);
+    }
+
+    private static int FirstWordLength(string raw, (int Start, int End) line)
+    {
+        int i = line.Start;
+        while (i < line.End && !char.IsWhiteSpace(raw[i])) i++;
+        return i - line.Start;
     }
 
     private static bool EndsSentence(string raw, int end) => raw[end - 1] is '.' or '!' or '?' or ':' or '"' or '”' or '’' or ')';
