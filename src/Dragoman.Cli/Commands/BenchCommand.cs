@@ -108,7 +108,8 @@ public sealed class BenchCommand : Command<BenchSettings>
                 ["gen0_collections"] = GC.CollectionCount(0) - gcBefore,
                 ["db_mb"] = Math.Round(dbBytes / 1048576.0, 2),
                 ["cores"] = Environment.ProcessorCount,
-                ["stage_s"] = StageSeconds(pipeline, stages),
+                ["stage_s"] = StageSeconds(pipeline, stages.Seconds()),
+                ["stage_cpu_s"] = StageSeconds(pipeline, stages.CpuSeconds()),
             };
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run}: {summary.Read} articles ({summary.Stored} stored, {summary.Duplicate} duplicate, {summary.Failed} failed) in {secs:0.000} s: " +
@@ -116,15 +117,17 @@ public sealed class BenchCommand : Command<BenchSettings>
                 $"allocated {(GC.GetTotalAllocatedBytes() - allocBefore) / 1048576.0:0} MiB; store writes {summary.WriteTime.TotalSeconds:0.000} s; CPU {cpu:0.000} s ({summary.Read / Math.Max(cpu, 1e-9):0} articles per CPU-second)"));
             Console.Out.WriteLine("  stage seconds, summed over threads: " + string.Join(", ", pipeline.Components.Select(c =>
                 string.Create(CultureInfo.InvariantCulture, $"{c.Name} {stages.Seconds().GetValueOrDefault(c.Name):0.000}"))));
+            if (stages.CpuSeconds().Count > 0)
+                Console.Out.WriteLine("  stage CPU seconds, summed over threads: " + string.Join(", ", pipeline.Components.Select(c =>
+                    string.Create(CultureInfo.InvariantCulture, $"{c.Name} {stages.CpuSeconds().GetValueOrDefault(c.Name):0.000}"))));
             foreach (var f in summary.Failures.Take(10)) Console.Out.WriteLine($"  failed: {f.Input}: {f.Reason}");
         }
         Console.Out.WriteLine(last!.ToJsonString(DocumentJson.Compact));
         return failed > 0 ? 1 : 0;
     }
 
-    private static JsonObject StageSeconds(DocumentPipeline pipeline, StageClock stages)
+    private static JsonObject StageSeconds(DocumentPipeline pipeline, IReadOnlyDictionary<string, double> seconds)
     {
-        var seconds = stages.Seconds();
         var o = new JsonObject();
         foreach (var c in pipeline.Components) o[c.Name] = Math.Round(seconds.GetValueOrDefault(c.Name), 3);
         return o;

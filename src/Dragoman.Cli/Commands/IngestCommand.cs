@@ -47,9 +47,10 @@ public sealed class IngestCommand : Command<IngestSettings>
         {
             var ingest = new StoreIngest(store, pipeline, settings.PublishedDate) { Budget = settings.Budget() };
             var clock = Stopwatch.StartNew();
+            var pause = PauseAfter.FromEnvironment(cancellationToken);
             var summary = Terminal.IsInteractive
-                ? WithProgressBar(ingest, items, cancellationToken)
-                : WithPlainLines(ingest, items, cancellationToken);
+                ? WithProgressBar(ingest, items, pause, cancellationToken)
+                : WithPlainLines(ingest, items, pause, cancellationToken);
             clock.Stop();
             Report(summary, clock.Elapsed, StoreFiles.IsPostgres(settings.Db) ? Storage.Postgres.PostgresLocation.Redact(settings.Db) : settings.Db);
             if (summary.Cancelled)
@@ -61,7 +62,7 @@ public sealed class IngestCommand : Command<IngestSettings>
         }
     }
 
-    private static IngestSummary WithProgressBar(StoreIngest ingest, IReadOnlyList<InputItem> items, CancellationToken cancel)
+    private static IngestSummary WithProgressBar(StoreIngest ingest, IReadOnlyList<InputItem> items, PauseAfter pause, CancellationToken cancel)
     {
         IngestSummary? summary = null;
         AnsiConsole.Progress()
@@ -70,19 +71,40 @@ public sealed class IngestCommand : Command<IngestSettings>
             .Start(ctx =>
             {
                 var task = ctx.AddTask("ingest", maxValue: Math.Max(1, items.Count));
-                summary = ingest.Run(items, p => task.Value = p.Done, cancel);
+                summary = ingest.Run(items, p => { task.Value = p.Done; pause.At(p.Done); }, cancel);
             });
         return summary!;
     }
 
-    private static IngestSummary WithPlainLines(StoreIngest ingest, IReadOnlyList<InputItem> items, CancellationToken cancel)
+    private static IngestSummary WithPlainLines(StoreIngest ingest, IReadOnlyList<InputItem> items, PauseAfter pause, CancellationToken cancel)
     {
         int step = Math.Max(1, items.Count / 10);
         return ingest.Run(items, p =>
         {
             if (p.Done % step == 0 || p.Done == p.Total)
                 Console.Error.WriteLine($"ingest: {p.Done}/{p.Total}");
+            pause.At(p.Done);
         }, cancel);
+    }
+
+    /// <summary>
+    /// DRAGOMAN_INGEST_PAUSE_AFTER=N: intake waits after the Nth input until the run is cancelled (Ctrl+C, SIGTERM), at
+    /// most ten minutes. For tests of cancellation, whose signal must arrive while intake is under way however fast
+    /// the machine is; unset, nothing waits.
+    /// </summary>
+    internal sealed class PauseAfter(int after, CancellationToken cancel)
+    {
+        public const string Variable = "DRAGOMAN_INGEST_PAUSE_AFTER";
+
+        public static PauseAfter FromEnvironment(CancellationToken cancel) =>
+            new(int.TryParse(Environment.GetEnvironmentVariable(Variable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1, cancel);
+
+        public void At(int done)
+        {
+            if (done != after) return;
+            Console.Error.WriteLine($"ingest: paused after {done} inputs until cancelled ({Variable})");
+            cancel.WaitHandle.WaitOne(TimeSpan.FromMinutes(10));
+        }
     }
 
     internal static void Report(IngestSummary s, TimeSpan elapsed, string db)

@@ -41,6 +41,18 @@ internal sealed class NerFeatures
     private readonly Dictionary<ulong, (int Title, int Lower)> _case = [];
     private readonly Dictionary<ulong, int> _histIndex = [];
     private int[] _hist = new int[256];
+    // Repeated sentences (a page that repeats a line 20,000 times): a sentence's static features depend on its words
+    // alone (and on document-wide counts), so a repeat copies them from its first telling; with the same history
+    // features its labels and confidences are the same too, so the decoder answers a repeat from _decoded.
+    private readonly Dictionary<string, int> _sentenceIds = new(StringComparer.Ordinal);
+    private readonly List<int> _sentenceFirst = [];   // per sentence id: the first token of its first telling
+    private readonly List<int> _sentenceTellings = [];  // per sentence id: how many sentences of the document say it
+    private int[] _sentenceOf = [];                    // per token that starts a sentence: its sentence id, else -1
+    private readonly Dictionary<string, (int[] Labels, float[]? Confidence)> _decoded = new(StringComparer.Ordinal);
+    private readonly System.Text.StringBuilder _key = new();
+
+    /// <summary>Whether repeated sentences are answered from the memo (off only to check it against the full decoder).</summary>
+    internal bool Memo { get; init; } = true;
 
     private void Ensure(int n)
     {
@@ -48,7 +60,7 @@ internal sealed class NerFeatures
         int size = Math.Max(n, _exact.Length * 2);
         _exact = new ulong[size]; _norm = new ulong[size]; _short = new ulong[size]; _shape = new ulong[size];
         _flags = new F[size]; _gaz = new ulong[size]; _staticCount = new int[size];
-        _static = new int[size * MaxStatic];
+        _static = new int[size * MaxStatic]; _sentenceOf = new int[size];
     }
 
     private float[] _emit = new float[64 * NerLabels.Count];
@@ -74,6 +86,7 @@ internal sealed class NerFeatures
         for (int p = 0; p < L; p++) model.Weights.AsSpan(PrevBucket(model, p) * L, L).CopyTo(_prevMatrix.AsSpan(p * L, L));
         _histIndex.Clear();
         _fullHistory = false;
+        _decoded.Clear();
         if (!model.TwoPass)
         {
             foreach (var s in sentences) DecodeSentence(model, s, labels, conf, gold, update, remember: true);
@@ -83,6 +96,7 @@ internal sealed class NerFeatures
         // same word in every other sentence of the document, before and after.
         foreach (var s in sentences) DecodeSentence(model, s, labels, null, null, null, remember: true);
         _histIndex.Clear();
+        _decoded.Clear(); // the first pass's answers had other history features and no confidences
         if (_lastPass.Length < tokens.Length) _lastPass = new int[Math.Max(tokens.Length, _lastPass.Length * 2)];
         Array.Copy(labels, _lastPass, tokens.Length);
         for (int i = 0; i < tokens.Length; i++) Remember(i, labels[i]);
@@ -106,14 +120,23 @@ internal sealed class NerFeatures
                 _emit = new float[n * L * 2]; _delta = new float[n * L * 2]; _back = new int[n * L * 2];
                 _trans = new float[n * L * L * 2]; _histFeat = new int[n * 4]; _histCount = new int[n * 2];
             }
+            for (int k = 0; k < n; k++) _histCount[k] = History(model, s.FirstToken + k, _histFeat.AsSpan(k * 2, 2));
+            // a repeated sentence with the same history features: the answer of its earlier telling
+            string? memo = Memo && update is null && n > 0 && _sentenceOf[s.FirstToken] is var id and >= 0 && _sentenceTellings[id] > 1 ? DecodedKey(id, n) : null;
+            if (memo is not null && _decoded.TryGetValue(memo, out var known))
+            {
+                known.Labels.CopyTo(labels, s.FirstToken);
+                if (conf is not null) known.Confidence!.CopyTo(conf, s.FirstToken);
+                if (remember) for (int i = s.FirstToken; i < s.EndToken; i++) Remember(i, labels[i]);
+                return;
+            }
             for (int k = 0; k < n; k++)
             {
                 int i = s.FirstToken + k;
                 var e = _emit.AsSpan(k * L, L);
                 e.Clear();
                 foreach (var b in _static.AsSpan(i * MaxStatic, _staticCount[i])) Accumulate(W.AsSpan(b * L, L), e);
-                int h = History(model, i, _histFeat.AsSpan(k * 2, 2));
-                _histCount[k] = h;
+                int h = _histCount[k];
                 for (int j = 0; j < h; j++) Accumulate(W.AsSpan(_histFeat[k * 2 + j] * L, L), e);
                 var t = _trans.AsSpan(k * L * L, L * L);
                 _prevMatrix.CopyTo(t);
@@ -182,6 +205,7 @@ internal sealed class NerFeatures
                 }
             }
             if (conf is not null) MaxMarginals(n, s.FirstToken, labels, conf, model.Temperature);
+            if (memo is not null) _decoded[memo] = (labels[s.FirstToken..s.EndToken], conf?[s.FirstToken..s.EndToken]);
             if (remember) for (int i = s.FirstToken; i < s.EndToken; i++) Remember(i, labels[i]);
         }
     }
@@ -244,6 +268,31 @@ internal sealed class NerFeatures
             _histIndex[_norm[i]] = slot;
         }
         _hist[slot + 1 + NerLabels.ClassOf(label)]++;
+    }
+
+    /// <summary>A sentence id and the history features of its n tokens (the decoder's only other input), as a memo key.</summary>
+    private string DecodedKey(int sentenceId, int n)
+    {
+        _key.Clear();
+        _key.Append((char)(sentenceId & 0xFFFF)).Append((char)(sentenceId >>> 16));
+        for (int k = 0; k < n; k++)
+        {
+            _key.Append((char)_histCount[k]);
+            for (int j = 0; j < _histCount[k]; j++) _key.Append((char)(_histFeat[k * 2 + j] & 0xFFFF)).Append((char)(_histFeat[k * 2 + j] >>> 16));
+        }
+        return _key.ToString();
+    }
+
+    /// <summary>A sentence's words, each prefixed by its length, as a key: equal keys mean the same words in the same order.</summary>
+    private string SentenceKey(string text, Token[] tokens, Sentence s)
+    {
+        _key.Clear();
+        for (int i = s.FirstToken; i < s.EndToken; i++)
+        {
+            int length = tokens[i].End - tokens[i].Start;
+            _key.Append((char)(length & 0xFFFF)).Append((char)(length >>> 16)).Append(text, tokens[i].Start, length);
+        }
+        return _key.ToString();
     }
 
     private int Bucket(NerModel m, ulong h) => (int)(h & (ulong)((1 << m.BucketBits) - 1));
@@ -317,9 +366,30 @@ internal sealed class NerFeatures
             if (m.Gazetteer.Phrases > 0) m.Gazetteer.Match(_norm.AsSpan(s.FirstToken, s.TokenCount), _gaz.AsSpan(s.FirstToken, s.TokenCount));
             else _gaz.AsSpan(s.FirstToken, s.TokenCount).Clear();
         }
+        _sentenceIds.Clear();
+        _sentenceFirst.Clear();
+        _sentenceTellings.Clear();
         foreach (var s in sentences)
+        {
+            if (s.TokenCount == 0) continue;
+            var key = SentenceKey(text, tokens, s);
+            if (_sentenceIds.TryGetValue(key, out int id))
+            {
+                // the same words: the same static features (they read the sentence and document-wide counts only)
+                int first = _sentenceFirst[id];
+                _sentenceTellings[id]++;
+                _sentenceOf[s.FirstToken] = id;
+                Array.Copy(_static, first * MaxStatic, _static, s.FirstToken * MaxStatic, s.TokenCount * MaxStatic);
+                Array.Copy(_staticCount, first, _staticCount, s.FirstToken, s.TokenCount);
+                continue;
+            }
+            _sentenceIds[key] = _sentenceFirst.Count;
+            _sentenceOf[s.FirstToken] = _sentenceFirst.Count;
+            _sentenceFirst.Add(s.FirstToken);
+            _sentenceTellings.Add(1);
             for (int i = s.FirstToken; i < s.EndToken; i++)
                 _staticCount[i] = Static(m, text, tokens, s, i, _static.AsSpan(i * MaxStatic, MaxStatic));
+        }
     }
 
     /// <summary>For tests and diagnostics: each token's flags, and how often its word is capitalised / lowercase elsewhere in the document.</summary>

@@ -23,8 +23,22 @@ public static class NerLabels
 
     public static string Name(int label) => label == O ? "O" : $"{PartOf(label)}-{Classes[ClassOf(label)]}";
 
+    // Allowed and CanEnd as tables: the tagger asks them Count x Count times per token
+    private static readonly bool[] AllowedTable = BuildAllowed();
+    private static readonly bool[] CanEndTable = [.. Enumerable.Range(0, Count).Select(l => PartOf(l) is Part.O or Part.L or Part.U)];
+
+    private static bool[] BuildAllowed()
+    {
+        var t = new bool[Count * Count];
+        for (int p = 0; p < Count; p++)
+            for (int n = 0; n < Count; n++) t[p * Count + n] = AllowedRule(p, n);
+        return t;
+    }
+
     /// <summary>Whether <paramref name="next"/> may follow <paramref name="prev"/> in a well-formed BILOU sequence.</summary>
-    public static bool Allowed(int prev, int next)
+    public static bool Allowed(int prev, int next) => AllowedTable[prev * Count + next];
+
+    private static bool AllowedRule(int prev, int next)
     {
         var pp = PartOf(prev);
         var np = PartOf(next);
@@ -34,7 +48,7 @@ public static class NerLabels
     }
 
     /// <summary>Whether <paramref name="label"/> may end a sentence.</summary>
-    public static bool CanEnd(int label) => PartOf(label) is Part.O or Part.L or Part.U;
+    public static bool CanEnd(int label) => CanEndTable[label];
 
     /// <summary>Encodes entity spans (token ranges with a class) as BILOU labels.</summary>
     public static int[] Encode(int length, IEnumerable<TagSpan> spans)

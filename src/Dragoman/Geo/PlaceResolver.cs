@@ -285,10 +285,11 @@ public sealed class PlaceResolver
     public PlaceResolution?[] Resolve(string text, IReadOnlyList<PlaceQuery> queries, bool forceBest = false, IReadOnlyList<string>? outlets = null, CancellationToken cancel = default)
     {
         var work = new Work[queries.Count];
+        var lookups = new NameLookups();
         for (int i = 0; i < queries.Count; i++)
         {
             if ((i & 255) == 0) cancel.ThrowIfCancellationRequested(); // the article's time budget, every 256 mentions
-            work[i] = Prepare(text, queries[i]);
+            work[i] = Prepare(text, queries[i], lookups);
         }
 
         // focus from demonyms and from names that are countries
@@ -379,7 +380,18 @@ public sealed class PlaceResolver
         return results;
     }
 
-    private Work Prepare(string text, PlaceQuery q)
+    /// <summary>
+    /// One text's answers of the gazetteer and demonym lookups by name: a text names the same places again and again
+    /// (one that repeats "Homs" 20,000 times folds and looks the name up once). The answers are pure functions of the
+    /// name; the arrays are shared between the mentions and never written.
+    /// </summary>
+    private sealed class NameLookups
+    {
+        public readonly Dictionary<(string Name, bool Fuzzy), (int[] Cands, MatchKind Kind, string? Dropped, int Exact)> Candidates = [];
+        public readonly Dictionary<string, string?> FirstDemonymCountry = new(StringComparer.Ordinal);
+    }
+
+    private Work Prepare(string text, PlaceQuery q, NameLookups lookups)
     {
         var w = new Work { Q = q, Text = text[q.Start..q.End] };
         w.Before = WordsBefore(text, q.Start, 4);
@@ -392,10 +404,19 @@ public sealed class PlaceResolver
             var longer = lookup + " " + w.After[0];
             if (Candidates(longer, false, out var longerKind).Length > 0 && longerKind == MatchKind.Exact) lookup = longer;
         }
-        w.Cands = CandidatesWithFallback(lookup, q.Given || HasFeatureNounAfter(w.After) || HasFeatureNounAfter([LastWord(lookup)]), out w.Kind, out var dropped, out w.ExactCount);
+        bool fuzzy = q.Given || HasFeatureNounAfter(w.After) || HasFeatureNounAfter([LastWord(lookup)]);
+        if (!lookups.Candidates.TryGetValue((lookup, fuzzy), out var found))
+        {
+            var cands = CandidatesWithFallback(lookup, fuzzy, out var foundKind, out var foundDropped, out var foundExact);
+            lookups.Candidates[(lookup, fuzzy)] = found = (cands, foundKind, foundDropped, foundExact);
+        }
+        (w.Cands, w.Kind, var dropped, w.ExactCount) = found;
         if (q.Given && DirectionalPart(lookup, w.Cands) is { } part) { w.Direction = part.Direction; lookup = part.Remainder; w.Cands = part.Cands; w.Kind = MatchKind.Exact; dropped = null; w.ExactCount = part.Cands.Length; }
         w.Key = NameFolder.Canon(lookup);
-        if (q.Given && _demonyms.CountriesOf(lookup).FirstOrDefault() is { } demonymCountry && _g.CountryEntry(demonymCountry) is var ce and >= 0)
+        string? firstCountry = null;
+        if (q.Given && !lookups.FirstDemonymCountry.TryGetValue(lookup, out firstCountry))
+            lookups.FirstDemonymCountry[lookup] = firstCountry = _demonyms.CountriesOf(lookup).FirstOrDefault();
+        if (q.Given && firstCountry is { } demonymCountry && _g.CountryEntry(demonymCountry) is var ce and >= 0)
         {
             // an adjectival toponym ("Syrian", "Russians") names its country
             w.Demonym = demonymCountry;
@@ -1075,13 +1096,20 @@ public sealed class PlaceResolver
     public List<string> DemonymCountries(string text)
     {
         var found = new List<string>();
+        // each distinct word is looked up once (a text repeats its names)
+        var byWord = new Dictionary<string, List<string>>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         int i = 0;
         while (i < text.Length)
         {
             if (!char.IsUpper(text[i]) || (i > 0 && char.IsLetter(text[i - 1]))) { i++; continue; }
             int j = i + 1;
             while (j < text.Length && (char.IsLetter(text[j]) || (text[j] is '-' or '–' && j + 1 < text.Length && char.IsUpper(text[j + 1])))) j++;
-            if (j - i >= 4) found.AddRange(_demonyms.CountriesOf(text.AsSpan(i, j - i)));
+            if (j - i >= 4)
+            {
+                var word = text.AsSpan(i, j - i);
+                if (!byWord.TryGetValue(word, out var countries)) byWord[word] = countries = [.. _demonyms.CountriesOf(word)];
+                found.AddRange(countries);
+            }
             i = j;
         }
         return found;

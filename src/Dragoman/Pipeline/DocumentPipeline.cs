@@ -41,6 +41,7 @@ public sealed class DocumentPipeline
             if (cancel.IsCancellationRequested) throw new StageCancelledException(component.Name, cancel) { Partial = partial };
             document.LayersChanged(); // the span indexes a stage reads are built from what the stages before it left
             long started = _clock is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+            long cpuStarted = _clock is null ? 0 : ThreadCpuClock.Nanoseconds();
             try
             {
                 component.Process(document);
@@ -53,7 +54,7 @@ public sealed class DocumentPipeline
             {
                 throw new PipelineException(component.Name, document.Article.Uri, ex);
             }
-            _clock?.Add(component.Name, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            _clock?.Add(component.Name, System.Diagnostics.Stopwatch.GetTimestamp() - started, ThreadCpuClock.Nanoseconds() - cpuStarted);
         }
         return document;
     }
@@ -62,13 +63,27 @@ public sealed class DocumentPipeline
 /// <summary>Time spent per component, summed over all threads; safe to share between threads.</summary>
 public sealed class StageClock
 {
+    // per component: [0] wall Stopwatch ticks, [1] the running thread's CPU nanoseconds
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> _ticks = new(StringComparer.Ordinal);
 
-    public void Add(string component, long ticks) => Interlocked.Add(ref _ticks.GetOrAdd(component, _ => new long[1])[0], ticks);
+    public void Add(string component, long ticks, long cpuNanoseconds = 0)
+    {
+        var slot = _ticks.GetOrAdd(component, _ => new long[2]);
+        Interlocked.Add(ref slot[0], ticks);
+        Interlocked.Add(ref slot[1], cpuNanoseconds);
+    }
 
     /// <summary>Seconds per component name (unordered: callers list them in pipeline order).</summary>
     public IReadOnlyDictionary<string, double> Seconds() =>
         _ticks.ToDictionary(kv => kv.Key, kv => Interlocked.Read(ref kv.Value[0]) / (double)System.Diagnostics.Stopwatch.Frequency, StringComparer.Ordinal);
+
+    /// <summary>
+    /// CPU seconds per component name, of the threads that ran it (empty where the system has no thread CPU clock):
+    /// on a loaded machine these stay near what the stage costs while the wall seconds grow with the load.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> CpuSeconds() => !ThreadCpuClock.Available
+        ? new Dictionary<string, double>()
+        : _ticks.ToDictionary(kv => kv.Key, kv => Interlocked.Read(ref kv.Value[1]) / 1e9, StringComparer.Ordinal);
 
     public void Reset() => _ticks.Clear();
 }

@@ -24,22 +24,23 @@ public sealed class InterruptTests : IDisposable
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return; // POSIX signals only
         var folder = Path.Combine(_dir, "in");
         Directory.CreateDirectory(folder);
-        // The first progress line comes at 10%: the first tenth are short articles, the rest long enough that the batch
-        // cannot finish between that line and the signal even when the test process is starved of CPU (at load 40-60 the
-        // spawn of `kill` alone took longer than 900 short articles).
-        const int articles = 1000, shortOnes = articles / 10;
+        // Intake pauses after the first tenth (DRAGOMAN_INGEST_PAUSE_AFTER) until the signal cancels it, so the signal
+        // always arrives mid-batch, however fast or loaded the machine (a fast run could once finish before `kill`
+        // was spawned). At most the in-flight window (256 articles) is finished beyond the pause, far short of the batch.
+        const int articles = 1000, before = articles / 10;
         for (int i = 0; i < articles; i++)
-            File.WriteAllText(Path.Combine(folder, $"a{i:0000}.txt"), Article(i, paragraphs: i < shortOnes ? 1 : 40));
+            File.WriteAllText(Path.Combine(folder, $"a{i:0000}.txt"), Article(i, paragraphs: 1));
         var db = Path.Combine(_dir, "i.db");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Dragoman.Cli.dll"));
         foreach (var a in new[] { "ingest", folder, "--db", db }) psi.ArgumentList.Add(a);
+        psi.Environment["DRAGOMAN_INGEST_PAUSE_AFTER"] = before.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
-        // the first progress line (10%) means intake is under way and some articles are done
+        // the pause line means intake is under way, some articles are done, and the rest wait for the signal
         string? line;
-        while ((line = p.StandardError.ReadLine()) is not null && !line.StartsWith("ingest: ", StringComparison.Ordinal)) { }
-        Assert.True(line is not null, $"{reason}: ingest ended before any progress");
+        while ((line = p.StandardError.ReadLine()) is not null && !line.StartsWith("ingest: paused after ", StringComparison.Ordinal)) { }
+        Assert.True(line is not null, $"{reason}: ingest ended before it paused");
         using (var kill = Process.Start("kill", ["-" + signal, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
         var stderr = p.StandardError.ReadToEndAsync();
         // only a guard against a hang: the articles in hand finish first, which takes long on a loaded machine
@@ -51,7 +52,7 @@ public sealed class InterruptTests : IDisposable
         Assert.True(summary is not null, $"{reason}: no summary in: {output}");
         var m = System.Text.RegularExpressions.Regex.Match(summary, @"cancelled after (\d+) of (\d+) inputs; stored (\d+)");
         Assert.True(m.Success && int.Parse(m.Groups[2].Value) == articles && int.Parse(m.Groups[1].Value) < articles, $"{reason}: {summary}");
-        Assert.True(int.Parse(m.Groups[1].Value) >= shortOnes, $"{reason}: the articles done before the signal are counted ({summary})");
+        Assert.True(int.Parse(m.Groups[1].Value) >= before, $"{reason}: the articles done before the signal are counted ({summary})");
         using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var count = connection.CreateCommand();

@@ -111,3 +111,25 @@ public class BundledNerModelTests
         Assert.All(conf, c => Assert.InRange(c, 0f, 1f));
     }
 }
+
+public class RepeatedSentenceTaggingTests
+{
+    [Theory]
+    [InlineData("Gunmen killed 7 people in Homs.\nGunmen killed 7 people in Homs.\nGunmen killed 7 people in Homs.", "one line three times (a page that repeats a line)")]
+    [InlineData("Angela Merkel met Putin in Berlin. Putin left. Angela Merkel met Putin in Berlin. Berlin said no. Putin left.", "repeats among other sentences: the history features differ between tellings")]
+    [InlineData("REUTERS REPORTS. Reuters reports. REUTERS REPORTS. Reuters reports.", "the same words in other case are other sentences")]
+    [InlineData("Homs. Homs. Homs. Homs. Homs.", "one-word sentences")]
+    public void Repeated_sentences_get_what_the_full_decoder_gives(string text, string reason)
+    {
+        var model = NerComponent.BundledModel;
+        var tokens = Tokenizer.Tokenize(text);
+        var sentences = SentenceSplitter.Split(text, tokens);
+        var (labels, conf) = model.Tag(text, tokens, sentences);
+        var full = new int[tokens.Length];
+        var fullConf = new float[tokens.Length];
+        new NerFeatures { Memo = false }.Decode(model, text, tokens, sentences, full, fullConf, null);
+        Assert.True(sentences.Length > 1, $"{reason}: the text splits into sentences");
+        Assert.True(full.SequenceEqual(labels), $"{reason}: labels {string.Join(",", labels)} vs {string.Join(",", full)}");
+        Assert.True(fullConf.SequenceEqual(conf), $"{reason}: confidences differ");
+    }
+}
