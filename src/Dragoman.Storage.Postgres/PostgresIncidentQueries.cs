@@ -113,6 +113,57 @@ public sealed partial class PostgresEventStore
         return ReadAll(cmd, r => (r.GetString(0), r.GetInt64(1))).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
     }
 
+    // ---------------------------------------------------------------- batched reads (the exports): one query for many ids
+
+    private static readonly int EventSelectCount = PostgresColumns.EventSelect.Split(',').Length;
+
+    public IReadOnlyDictionary<long, IReadOnlyList<EventRecord>> ReportEventsOfEach(IReadOnlyCollection<long> incidentIds)
+    {
+        var ids = incidentIds.Distinct().ToArray();
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand($"SELECT {PostgresColumns.EventSelect}, r.incident_id FROM incident_reports r " +
+            "JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id JOIN articles a ON a.id = e.article_id " +
+            $"WHERE r.incident_id = ANY($1) ORDER BY r.incident_id, {ReportOrder["ORDER BY ".Length..]}", db);
+        cmd.Parameters.AddWithValue(ids);
+        return Grouped(ids, ReadAll(cmd, r => (r.GetInt64(EventSelectCount), PostgresColumns.ReadEvent(r))));
+    }
+
+    public IReadOnlyDictionary<long, IReadOnlyList<IncidentReport>> ReportsOfEach(IReadOnlyCollection<long> incidentIds)
+    {
+        var ids = incidentIds.Distinct().ToArray();
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand($"SELECT {ReportColumns}, e.event_id, a.uri, a.title, r.partner_ref, r.score, r.reasons " +
+            "FROM incident_reports r JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id JOIN articles a ON a.id = r.article_id " +
+            $"WHERE r.incident_id = ANY($1) ORDER BY r.incident_id, {ReportOrder["ORDER BY ".Length..]}", db);
+        cmd.Parameters.AddWithValue(ids);
+        return Grouped(ids, ReadAll(cmd, r =>
+        {
+            var s = ReadReport(r);
+            var c = new PgCells(r, ReportColumnCount);
+            return (s.IncidentId, new IncidentReport(s.IncidentId, s.ArticleId, c.Str(), s.Report, c.NStr(), c.NStr(), c.NStr(), c.NDbl(), c.Str()));
+        }));
+    }
+
+    public IReadOnlyDictionary<long, IReadOnlyDictionary<string, long>> IncidentsOfEachArticle(IReadOnlyCollection<long> articleIds)
+    {
+        var ids = articleIds.Distinct().ToArray();
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand("SELECT article_id, event_id, incident_id FROM incident_reports WHERE article_id = ANY($1) AND incident_id > 0", db);
+        cmd.Parameters.AddWithValue(ids);
+        var byArticle = ids.ToDictionary(id => id, _ => new Dictionary<string, long>(StringComparer.Ordinal));
+        foreach (var (article, eventId, incident) in ReadAll(cmd, r => (r.GetInt64(0), r.GetString(1), r.GetInt64(2))))
+            byArticle[article][eventId] = incident;
+        return byArticle.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, long>)p.Value);
+    }
+
+    /// <summary>Rows of (id, value), in order, as a list per id asked for (empty for an id with no rows).</summary>
+    private static Dictionary<long, IReadOnlyList<T>> Grouped<T>(long[] ids, List<(long Id, T Value)> rows)
+    {
+        var lists = ids.ToDictionary(id => id, _ => new List<T>());
+        foreach (var (id, value) in rows) lists[id].Add(value);
+        return lists.ToDictionary(p => p.Key, p => (IReadOnlyList<T>)p.Value);
+    }
+
     // ---------------------------------------------------------------- analysts' decisions
 
     /// <summary>Runs <paramref name="change"/> in one transaction holding every block (no writer merges meanwhile); commits when it succeeds.</summary>
