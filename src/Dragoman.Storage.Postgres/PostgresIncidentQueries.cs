@@ -69,22 +69,11 @@ public sealed partial class PostgresEventStore
         return ReadAll(cmd, ReadIncident).FirstOrDefault();
     }
 
-    private const string ReportOrder = "ORDER BY r.published IS NULL, r.published, r.article_id, e.ordinal";
+    /// <summary>An incident's reports (one per stored event) with their events and articles, in report order within each incident.</summary>
+    private const string ReportsOfIncidents = "FROM incident_reports r JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id " +
+        "JOIN articles a ON a.id = r.article_id WHERE r.incident_id = ANY($1) ORDER BY r.incident_id, r.published IS NULL, r.published, r.article_id, e.ordinal";
 
-    public IReadOnlyList<IncidentReport> ReportsOf(long incidentId)
-    {
-        using var db = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {ReportColumns}, e.event_id, a.uri, a.title, r.partner_ref, r.score, r.reasons " +
-            "FROM incident_reports r JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id JOIN articles a ON a.id = r.article_id " +
-            $"WHERE r.incident_id = $1 {ReportOrder}", db);
-        cmd.Parameters.AddWithValue(incidentId);
-        return ReadAll(cmd, r =>
-        {
-            var s = ReadReport(r);
-            var c = new PgCells(r, ReportColumnCount);
-            return new IncidentReport(s.IncidentId, s.ArticleId, c.Str(), s.Report, c.NStr(), c.NStr(), c.NStr(), c.NDbl(), c.Str());
-        });
-    }
+    public IReadOnlyList<IncidentReport> ReportsOf(long incidentId) => ReportsOfEach([incidentId])[incidentId];
 
     public long? IncidentOf(long articleId, string eventId)
     {
@@ -95,15 +84,7 @@ public sealed partial class PostgresEventStore
         return cmd.ExecuteScalar() is long id && id > 0 ? id : null;
     }
 
-    public IReadOnlyList<EventRecord> ReportEvents(long incidentId)
-    {
-        using var db = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {PostgresColumns.EventSelect} FROM incident_reports r " +
-            "JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id JOIN articles a ON a.id = e.article_id " +
-            $"WHERE r.incident_id = $1 {ReportOrder}", db);
-        cmd.Parameters.AddWithValue(incidentId);
-        return ReadAll(cmd, PostgresColumns.ReadEvent);
-    }
+    public IReadOnlyList<EventRecord> ReportEvents(long incidentId) => ReportEventsOfEach([incidentId])[incidentId];
 
     public IReadOnlyDictionary<string, long> IncidentsOfArticle(long articleId)
     {
@@ -117,32 +98,16 @@ public sealed partial class PostgresEventStore
 
     private static readonly int EventSelectCount = PostgresColumns.EventSelect.Split(',').Length;
 
-    public IReadOnlyDictionary<long, IReadOnlyList<EventRecord>> ReportEventsOfEach(IReadOnlyCollection<long> incidentIds)
-    {
-        var ids = incidentIds.Distinct().ToArray();
-        using var db = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {PostgresColumns.EventSelect}, r.incident_id FROM incident_reports r " +
-            "JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id JOIN articles a ON a.id = e.article_id " +
-            $"WHERE r.incident_id = ANY($1) ORDER BY r.incident_id, {ReportOrder["ORDER BY ".Length..]}", db);
-        cmd.Parameters.AddWithValue(ids);
-        return Grouped(ids, ReadAll(cmd, r => (r.GetInt64(EventSelectCount), PostgresColumns.ReadEvent(r))));
-    }
+    public IReadOnlyDictionary<long, IReadOnlyList<EventRecord>> ReportEventsOfEach(IReadOnlyCollection<long> incidentIds) =>
+        OfIncidents(incidentIds, $"{PostgresColumns.EventSelect}, r.incident_id", r => (r.GetInt64(EventSelectCount), PostgresColumns.ReadEvent(r)));
 
-    public IReadOnlyDictionary<long, IReadOnlyList<IncidentReport>> ReportsOfEach(IReadOnlyCollection<long> incidentIds)
-    {
-        var ids = incidentIds.Distinct().ToArray();
-        using var db = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {ReportColumns}, e.event_id, a.uri, a.title, r.partner_ref, r.score, r.reasons " +
-            "FROM incident_reports r JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id JOIN articles a ON a.id = r.article_id " +
-            $"WHERE r.incident_id = ANY($1) ORDER BY r.incident_id, {ReportOrder["ORDER BY ".Length..]}", db);
-        cmd.Parameters.AddWithValue(ids);
-        return Grouped(ids, ReadAll(cmd, r =>
+    public IReadOnlyDictionary<long, IReadOnlyList<IncidentReport>> ReportsOfEach(IReadOnlyCollection<long> incidentIds) =>
+        OfIncidents(incidentIds, $"{ReportColumns}, e.event_id, a.uri, a.title, r.partner_ref, r.score, r.reasons", r =>
         {
             var s = ReadReport(r);
             var c = new PgCells(r, ReportColumnCount);
             return (s.IncidentId, new IncidentReport(s.IncidentId, s.ArticleId, c.Str(), s.Report, c.NStr(), c.NStr(), c.NStr(), c.NDbl(), c.Str()));
-        }));
-    }
+        });
 
     public IReadOnlyDictionary<long, IReadOnlyDictionary<string, long>> IncidentsOfEachArticle(IReadOnlyCollection<long> articleIds)
     {
@@ -156,11 +121,15 @@ public sealed partial class PostgresEventStore
         return byArticle.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, long>)p.Value);
     }
 
-    /// <summary>Rows of (id, value), in order, as a list per id asked for (empty for an id with no rows).</summary>
-    private static Dictionary<long, IReadOnlyList<T>> Grouped<T>(long[] ids, List<(long Id, T Value)> rows)
+    /// <summary>The rows of <see cref="ReportsOfIncidents"/> read as (incident, value), as a list per incident asked for (empty for one with no reports).</summary>
+    private Dictionary<long, IReadOnlyList<T>> OfIncidents<T>(IReadOnlyCollection<long> incidentIds, string columns, Func<NpgsqlDataReader, (long Incident, T Value)> read)
     {
+        var ids = incidentIds.Distinct().ToArray();
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand($"SELECT {columns} {ReportsOfIncidents}", db);
+        cmd.Parameters.AddWithValue(ids);
         var lists = ids.ToDictionary(id => id, _ => new List<T>());
-        foreach (var (id, value) in rows) lists[id].Add(value);
+        foreach (var (incident, value) in ReadAll(cmd, read)) lists[incident].Add(value);
         return lists.ToDictionary(p => p.Key, p => (IReadOnlyList<T>)p.Value);
     }
 
