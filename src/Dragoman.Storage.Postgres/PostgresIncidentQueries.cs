@@ -69,22 +69,11 @@ public sealed partial class PostgresEventStore
         return ReadAll(cmd, ReadIncident).FirstOrDefault();
     }
 
-    private const string ReportOrder = "ORDER BY r.published IS NULL, r.published, r.article_id, e.ordinal";
+    /// <summary>An incident's reports (one per stored event) with their events and articles, in report order within each incident.</summary>
+    private const string ReportsOfIncidents = "FROM incident_reports r JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id " +
+        "JOIN articles a ON a.id = r.article_id WHERE r.incident_id = ANY($1) ORDER BY r.incident_id, r.published IS NULL, r.published, r.article_id, e.ordinal";
 
-    public IReadOnlyList<IncidentReport> ReportsOf(long incidentId)
-    {
-        using var db = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {ReportColumns}, e.event_id, a.uri, a.title, r.partner_ref, r.score, r.reasons " +
-            "FROM incident_reports r JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id JOIN articles a ON a.id = r.article_id " +
-            $"WHERE r.incident_id = $1 {ReportOrder}", db);
-        cmd.Parameters.AddWithValue(incidentId);
-        return ReadAll(cmd, r =>
-        {
-            var s = ReadReport(r);
-            var c = new PgCells(r, ReportColumnCount);
-            return new IncidentReport(s.IncidentId, s.ArticleId, c.Str(), s.Report, c.NStr(), c.NStr(), c.NStr(), c.NDbl(), c.Str());
-        });
-    }
+    public IReadOnlyList<IncidentReport> ReportsOf(long incidentId) => ReportsOfEach([incidentId])[incidentId];
 
     public long? IncidentOf(long articleId, string eventId)
     {
@@ -95,15 +84,7 @@ public sealed partial class PostgresEventStore
         return cmd.ExecuteScalar() is long id && id > 0 ? id : null;
     }
 
-    public IReadOnlyList<EventRecord> ReportEvents(long incidentId)
-    {
-        using var db = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {PostgresColumns.EventSelect} FROM incident_reports r " +
-            "JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id JOIN articles a ON a.id = e.article_id " +
-            $"WHERE r.incident_id = $1 {ReportOrder}", db);
-        cmd.Parameters.AddWithValue(incidentId);
-        return ReadAll(cmd, PostgresColumns.ReadEvent);
-    }
+    public IReadOnlyList<EventRecord> ReportEvents(long incidentId) => ReportEventsOfEach([incidentId])[incidentId];
 
     public IReadOnlyDictionary<string, long> IncidentsOfArticle(long articleId)
     {
@@ -111,6 +92,45 @@ public sealed partial class PostgresEventStore
         using var cmd = new NpgsqlCommand("SELECT event_id, incident_id FROM incident_reports WHERE article_id = $1 AND incident_id > 0", db);
         cmd.Parameters.AddWithValue(articleId);
         return ReadAll(cmd, r => (r.GetString(0), r.GetInt64(1))).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+    }
+
+    // ---------------------------------------------------------------- batched reads (the exports): one query for many ids
+
+    private static readonly int EventSelectCount = PostgresColumns.EventSelect.Split(',').Length;
+
+    public IReadOnlyDictionary<long, IReadOnlyList<EventRecord>> ReportEventsOfEach(IReadOnlyCollection<long> incidentIds) =>
+        OfIncidents(incidentIds, $"{PostgresColumns.EventSelect}, r.incident_id", r => (r.GetInt64(EventSelectCount), PostgresColumns.ReadEvent(r)));
+
+    public IReadOnlyDictionary<long, IReadOnlyList<IncidentReport>> ReportsOfEach(IReadOnlyCollection<long> incidentIds) =>
+        OfIncidents(incidentIds, $"{ReportColumns}, e.event_id, a.uri, a.title, r.partner_ref, r.score, r.reasons", r =>
+        {
+            var s = ReadReport(r);
+            var c = new PgCells(r, ReportColumnCount);
+            return (s.IncidentId, new IncidentReport(s.IncidentId, s.ArticleId, c.Str(), s.Report, c.NStr(), c.NStr(), c.NStr(), c.NDbl(), c.Str()));
+        });
+
+    public IReadOnlyDictionary<long, IReadOnlyDictionary<string, long>> IncidentsOfEachArticle(IReadOnlyCollection<long> articleIds)
+    {
+        var ids = articleIds.Distinct().ToArray();
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand("SELECT article_id, event_id, incident_id FROM incident_reports WHERE article_id = ANY($1) AND incident_id > 0", db);
+        cmd.Parameters.AddWithValue(ids);
+        var byArticle = ids.ToDictionary(id => id, _ => new Dictionary<string, long>(StringComparer.Ordinal));
+        foreach (var (article, eventId, incident) in ReadAll(cmd, r => (r.GetInt64(0), r.GetString(1), r.GetInt64(2))))
+            byArticle[article][eventId] = incident;
+        return byArticle.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, long>)p.Value);
+    }
+
+    /// <summary>The rows of <see cref="ReportsOfIncidents"/> read as (incident, value), as a list per incident asked for (empty for one with no reports).</summary>
+    private Dictionary<long, IReadOnlyList<T>> OfIncidents<T>(IReadOnlyCollection<long> incidentIds, string columns, Func<NpgsqlDataReader, (long Incident, T Value)> read)
+    {
+        var ids = incidentIds.Distinct().ToArray();
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand($"SELECT {columns} {ReportsOfIncidents}", db);
+        cmd.Parameters.AddWithValue(ids);
+        var lists = ids.ToDictionary(id => id, _ => new List<T>());
+        foreach (var (incident, value) in ReadAll(cmd, read)) lists[incident].Add(value);
+        return lists.ToDictionary(p => p.Key, p => (IReadOnlyList<T>)p.Value);
     }
 
     // ---------------------------------------------------------------- analysts' decisions

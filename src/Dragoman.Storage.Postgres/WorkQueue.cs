@@ -37,10 +37,12 @@ public sealed class WorkQueue(PostgresEventStore store)
         foreach (var item in items)
         {
             var source = File.Exists(item.Input) ? Path.GetFullPath(item.Input) : item.Input;
-            if (item.Raw is null) { jobs.Add((source, 0, null)); continue; } // the worker reports why it cannot be read
-            var split = ArticleInputs.Split(item).ToList();
-            int records = split.Count;
-            bool container = records != 1 || !ReferenceEquals(split[0], item);
+            if (item.Raw is null && item.StreamedFile is null) { jobs.Add((source, 0, null)); continue; } // the worker reports why it cannot be read
+            // counted as they are split, not held: a WARC file is streamed
+            int records = 0;
+            InputItem? firstItem = null;
+            foreach (var split in ArticleInputs.Split(item)) { firstItem ??= split; records++; }
+            bool container = records != 1 || !ReferenceEquals(firstItem, item);
             if (!container || records == 0) { jobs.Add((source, 0, null)); continue; }
             for (int first = 0; first < records; first += recordsPerJob)
                 jobs.Add((source, first, Math.Min(recordsPerJob, records - first)));

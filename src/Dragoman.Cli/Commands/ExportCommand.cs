@@ -70,11 +70,12 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         using var store = opened.Value!;
         if (settings.IncidentExporter is { } incidentExporter) return await IncidentExport.Run(store, settings, incidentExporter, cancellationToken);
         var exporter = EventExporters.Find(settings.Format)!;
+        EventIncidents? lookup = null;
         exporter = exporter switch
         {
             AcledCsvExporter => new AcledCsvExporter { IncludeNotOccurred = settings.All },
             GdeltTsvExporter => new GdeltTsvExporter { IncludeNotOccurred = settings.All },
-            JsonLinesExporter when IncidentView.Incidents(store) is { } incidents => new JsonLinesExporter { IncidentOf = IncidentLookup(incidents) },
+            JsonLinesExporter when IncidentView.Incidents(store) is { } incidents => new JsonLinesExporter { IncidentOf = (lookup = new EventIncidents(incidents)).Of },
             PolecatTsvExporter => new PolecatTsvExporter { IncludeNotOccurred = settings.All },
             _ => exporter,
         };
@@ -87,6 +88,7 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         var events = EventExporters.Enumerate(store, query, settings.Limit)
             .Where(e => settings.SinceArticle is not long since || e.ArticleId > since)
             .Select(e => { written++; lastArticle = Math.Max(lastArticle, e.ArticleId); return e; });
+        if (lookup is not null) events = lookup.Prefetch(events);
         if (await WriteOut(settings.Out, stream => exporter.WriteAsync(events, stream, cancellationToken), () => $"{written} event(s) read, {exporter.Format}") is { } failed)
             return failed;
         var leftOut = exporter switch
@@ -130,20 +132,5 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
         {
             return Terminal.Fail($"cannot write {path ?? "standard output"}: {ex.Message}");
         }
-    }
-
-    /// <summary>Each event's incident, read once per article (events come article by article within a date).</summary>
-    private static Func<EventRecord, long?> IncidentLookup(IIncidentStore incidents)
-    {
-        var cache = new Dictionary<long, IReadOnlyDictionary<string, long>>();
-        return e =>
-        {
-            if (!cache.TryGetValue(e.ArticleId, out var ofArticle))
-            {
-                if (cache.Count > 10_000) cache.Clear();
-                cache[e.ArticleId] = ofArticle = incidents.IncidentsOfArticle(e.ArticleId);
-            }
-            return ofArticle.TryGetValue(e.EventId, out var i) ? i : null;
-        };
     }
 }

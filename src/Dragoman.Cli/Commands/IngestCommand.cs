@@ -33,7 +33,11 @@ public sealed class IngestCommand : Command<IngestSettings>
     public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellationToken)
     {
         var pipeline = StandardPipeline.Build(settings.Resources());
-        var items = StoreIngest.Prepare(settings.Inputs(settings.Paths), settings.FieldMap);
+        var inputs = settings.Inputs(settings.Paths).ToList();
+        // a WARC file is split as the workers go (memory bounded by a record); other inputs are split first, for the total
+        var items = inputs.Any(i => i.StreamedFile is not null)
+            ? StoreIngest.Expand(inputs, settings.FieldMap)
+            : StoreIngest.Prepare(inputs, settings.FieldMap);
         IEventStore store;
         try
         {
@@ -55,14 +59,15 @@ public sealed class IngestCommand : Command<IngestSettings>
             Report(summary, clock.Elapsed, StoreFiles.IsPostgres(settings.Db) ? Storage.Postgres.PostgresLocation.Redact(settings.Db) : settings.Db);
             if (summary.Cancelled)
             {
-                Console.Out.WriteLine($"ingest: cancelled after {summary.Read} of {items.Count} inputs; stored {summary.Stored}, duplicate {summary.Duplicate}, failed {summary.Failed}; the rest were not read");
+                var of = items is IReadOnlyCollection<InputItem> known ? $" of {known.Count}" : "";
+                Console.Out.WriteLine($"ingest: cancelled after {summary.Read}{of} inputs; stored {summary.Stored}, duplicate {summary.Duplicate}, failed {summary.Failed}; the rest were not read");
                 return Interrupts.ExitCode;
             }
             return summary.Failed > 0 ? 1 : 0;
         }
     }
 
-    private static IngestSummary WithProgressBar(StoreIngest ingest, IReadOnlyList<InputItem> items, PauseAfter pause, CancellationToken cancel)
+    private static IngestSummary WithProgressBar(StoreIngest ingest, IEnumerable<InputItem> items, PauseAfter pause, CancellationToken cancel)
     {
         IngestSummary? summary = null;
         AnsiConsole.Progress()
@@ -70,19 +75,26 @@ public sealed class IngestCommand : Command<IngestSettings>
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask("ingest", maxValue: Math.Max(1, items.Count));
-                summary = ingest.Run(items, p => { task.Value = p.Done; pause.At(p.Done); }, cancel);
+                int total = items is IReadOnlyCollection<InputItem> known ? known.Count : 0;
+                var task = ctx.AddTask("ingest", maxValue: Math.Max(1, total));
+                task.IsIndeterminate = total == 0;
+                summary = ingest.Run(items, p =>
+                {
+                    if (total > 0) task.Value = p.Done;
+                    else task.Description = $"ingest {p.Done}";
+                    pause.At(p.Done);
+                }, cancel);
             });
         return summary!;
     }
 
-    private static IngestSummary WithPlainLines(StoreIngest ingest, IReadOnlyList<InputItem> items, PauseAfter pause, CancellationToken cancel)
+    private static IngestSummary WithPlainLines(StoreIngest ingest, IEnumerable<InputItem> items, PauseAfter pause, CancellationToken cancel)
     {
-        int step = Math.Max(1, items.Count / 10);
+        int step = items is IReadOnlyCollection<InputItem> known ? Math.Max(1, known.Count / 10) : 1000;
         return ingest.Run(items, p =>
         {
             if (p.Done % step == 0 || p.Done == p.Total)
-                Console.Error.WriteLine($"ingest: {p.Done}/{p.Total}");
+                Console.Error.WriteLine(p.Total > 0 ? $"ingest: {p.Done}/{p.Total}" : $"ingest: {p.Done}");
             pause.At(p.Done);
         }, cancel);
     }

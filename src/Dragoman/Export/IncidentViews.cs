@@ -128,8 +128,8 @@ public static class IncidentViews
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()).Take(3)];
 
     /// <summary>
-    /// Every incident a query matches with its reports' events and links, page by page (keyset paging on the incident id):
-    /// the incident exports read through this.
+    /// Every incident a query matches with its reports' events and links, page by page (keyset paging on the incident id),
+    /// each page's reports read together: the incident exports read through this.
     /// </summary>
     public static IEnumerable<(IncidentSummary Incident, IReadOnlyList<EventRecord> Events, IReadOnlyList<IncidentReport> Links)> Enumerate(
         IIncidentStore store, IncidentQuery query, int? max = null)
@@ -142,9 +142,13 @@ public static class IncidentViews
             int want = max is int m ? Math.Min(page, m - yielded) : page;
             if (want <= 0) yield break;
             var rows = store.ListIncidents(next with { Limit = want });
+            // the page's reports in two reads, not two per incident (a round trip each on a server)
+            var ids = rows.Select(i => i.Id).ToList();
+            var events = store.ReportEventsOfEach(ids);
+            var links = store.ReportsOfEach(ids);
             foreach (var i in rows)
             {
-                yield return (i, store.ReportEvents(i.Id), store.ReportsOf(i.Id));
+                yield return (i, events[i.Id], links[i.Id]);
                 yielded++;
             }
             if (rows.Count < want) yield break;

@@ -4,6 +4,7 @@ using Dragoman.Documents;
 using Dragoman.Ingest.Containers;
 using Dragoman.Ingest.Json;
 using Dragoman.Ingest.Text;
+using Dragoman.Ingest.Warc;
 
 namespace Dragoman.Ingest;
 
@@ -21,6 +22,7 @@ public static class ArticleInputs
     /// <summary>As <see cref="Split(InputItem)"/>, with field names of JSON and CSV inputs mapped (--map, --preset).</summary>
     public static IEnumerable<InputItem> Split(InputItem item, FieldMap map)
     {
+        if (item.StreamedFile is not null) return WarcInputs.Split(item);
         if (item.Raw is not { } raw || raw.Bytes.Length == 0) return [item];
         if (ContainerInputs.Expand(item, map) is { } contained) return contained;
         if (CsvArticles.IsCsv(item)) return CsvArticles.Split(item, map);

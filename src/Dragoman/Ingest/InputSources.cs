@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Dragoman.Documents;
+using Dragoman.Ingest.Containers;
+using Dragoman.Ingest.Warc;
 
 namespace Dragoman.Ingest;
 
@@ -144,18 +146,30 @@ public static class InputSources
             if (kind is not (FileKind.Regular or FileKind.Unknown))
                 return InputItem.Failed(path, $"not read: {FileKinds.Describe(kind)}{via}; only regular files are read");
             long length = info.Length;
+            var full = Path.GetFullPath(path);
+            if (length > 0 && IsWarcFile(target)) return InputItem.Streamed(full, target);
             if (length > MaxFileBytes)
                 return InputItem.Failed(path, $"too large: {length / (1024.0 * 1024.0):F0} MiB{via} (inputs over {MaxFileBytes / (1024 * 1024)} MiB are not read)");
             // A length of 0 is an empty file, or (where the kind is unknown) a FIFO or device: never opened, so it cannot hang the batch.
             var bytes = length == 0 ? [] : ReadAtMost(target, MaxFileBytes);
             if (bytes is null) return InputItem.Failed(path, $"too large: grew past {MaxFileBytes / (1024 * 1024)} MiB while being read{via}");
-            var full = Path.GetFullPath(path);
             return InputItem.Read(new RawDocument(full, bytes, ContentTypes.FromExtension(path)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             return InputItem.Failed(path, "unreadable: " + ex.Message);
         }
+    }
+
+    /// <summary>Whether a file is a WARC or a gzipped WARC by its first bytes: those are read as they are split, never loaded whole.</summary>
+    private static bool IsWarcFile(string path)
+    {
+        var head = new byte[4096];
+        int n;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0))
+            n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var format = ContainerFormats.Sniff(head.AsSpan(0, n));
+        return format.Kind == ContainerKind.Warc || (format.Kind == ContainerKind.Gzip && WarcReader.IsWarc(ContainerFormats.PeekGzip(head[..n])));
     }
 
     /// <summary>The file's bytes, or null when it holds more than <paramref name="max"/> (it may grow after the size check).</summary>

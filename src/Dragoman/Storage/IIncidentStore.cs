@@ -32,6 +32,22 @@ public interface IIncidentStore
     /// <summary>The incident of each merged event of an article, by event id (events outside every incident are absent).</summary>
     IReadOnlyDictionary<string, long> IncidentsOfArticle(long articleId);
 
+    // Batched reads: the exports read a page of incidents or a chunk of events at a time, and a query per incident or
+    // per article costs a round trip each on a server (PostgreSQL). Every id asked for is a key (an empty value when
+    // nothing is stored); a provider answers in one query, the defaults here one read per id.
+
+    /// <summary><see cref="ReportEvents"/> of each incident, in report order.</summary>
+    IReadOnlyDictionary<long, IReadOnlyList<EventRecord>> ReportEventsOfEach(IReadOnlyCollection<long> incidentIds) =>
+        incidentIds.Distinct().ToDictionary(id => id, ReportEvents);
+
+    /// <summary><see cref="ReportsOf"/> of each incident, in report order.</summary>
+    IReadOnlyDictionary<long, IReadOnlyList<IncidentReport>> ReportsOfEach(IReadOnlyCollection<long> incidentIds) =>
+        incidentIds.Distinct().ToDictionary(id => id, ReportsOf);
+
+    /// <summary><see cref="IncidentsOfArticle"/> of each article.</summary>
+    IReadOnlyDictionary<long, IReadOnlyDictionary<string, long>> IncidentsOfEachArticle(IReadOnlyCollection<long> articleIds) =>
+        articleIds.Distinct().ToDictionary(id => id, IncidentsOfArticle);
+
     /// <summary>Puts incident <paramref name="other"/> into <paramref name="incidentId"/> and keeps them together from now on.</summary>
     Result<long> MergeIncidents(long incidentId, long other, string? note = null);
 

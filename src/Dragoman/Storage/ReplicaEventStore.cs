@@ -52,6 +52,12 @@ public sealed class ReplicaEventStore(IEventStore primary, IEventStore replica) 
 
     public IReadOnlyDictionary<string, long> IncidentsOfArticle(long articleId) => Reader.IncidentsOfArticle(articleId);
 
+    public IReadOnlyDictionary<long, IReadOnlyList<EventRecord>> ReportEventsOfEach(IReadOnlyCollection<long> incidentIds) => Reader.ReportEventsOfEach(incidentIds);
+
+    public IReadOnlyDictionary<long, IReadOnlyList<IncidentReport>> ReportsOfEach(IReadOnlyCollection<long> incidentIds) => Reader.ReportsOfEach(incidentIds);
+
+    public IReadOnlyDictionary<long, IReadOnlyDictionary<string, long>> IncidentsOfEachArticle(IReadOnlyCollection<long> articleIds) => Reader.IncidentsOfEachArticle(articleIds);
+
     public Result<long> MergeIncidents(long incidentId, long other, string? note = null) => Writer.MergeIncidents(incidentId, other, note);
 
     public Result<long> SplitReport(long incidentId, long articleId, string eventId, string? note = null) => Writer.SplitReport(incidentId, articleId, eventId, note);

@@ -51,8 +51,17 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
     public static IReadOnlyList<InputItem> Prepare(IEnumerable<InputItem> inputs, FieldMap? map = null) =>
         inputs.SelectMany(i => ArticleInputs.Split(i, map ?? FieldMap.None)).ToList();
 
-    public IngestSummary Run(IReadOnlyList<InputItem> items, Action<IngestProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Expands container inputs as <see cref="Prepare"/> does, lazily: items are read as the workers take them, so a
+    /// streamed WARC file is never held whole (the total is then unknown: <see cref="IngestProgress.Total"/> is 0).
+    /// </summary>
+    public static IEnumerable<InputItem> Expand(IEnumerable<InputItem> inputs, FieldMap? map = null) =>
+        inputs.SelectMany(i => ArticleInputs.Split(i, map ?? FieldMap.None));
+
+    /// <summary>Processes and stores <paramref name="items"/>: a list (progress knows the total) or a lazy sequence (<see cref="Expand"/>).</summary>
+    public IngestSummary Run(IEnumerable<InputItem> items, Action<IngestProgress>? progress = null, CancellationToken cancel = default)
     {
+        int total = items is IReadOnlyCollection<InputItem> known ? known.Count : 0;
         int stored = 0, duplicate = 0, done = 0;
         long tokens = 0, chars = 0;
         var failures = new List<IngestFailure>();
@@ -106,7 +115,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
                     pending.Add((input, doc));
                     if (pending.Count >= BatchSize) Flush();
                 }
-                progress?.Invoke(new IngestProgress(done, items.Count, input));
+                progress?.Invoke(new IngestProgress(done, total, input));
                 if (storeError is not null) break; // intake stops: every later write would fail the same way
             }
         }
@@ -125,10 +134,14 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
     /// The items processed on <see cref="DegreeOfParallelism"/> workers and handed back in input order (so article numbers
     /// follow the inputs). A bounded ring: a worker takes the next item only while fewer than <see cref="InFlight"/>
     /// items are taken and not yet handed back, so a slow writer or one slow article stalls the workers rather than
-    /// letting finished documents pile up (PLINQ's ordered merge buffered thousands).
+    /// letting finished documents pile up (PLINQ's ordered merge buffered thousands). Workers take items from one
+    /// enumerator in turn, so a lazy sequence is read only as far as the ring allows.
     /// </summary>
-    private IEnumerable<Processed> ProcessInOrder(IReadOnlyList<InputItem> items, CancellationToken cancel)
+    private IEnumerable<Processed> ProcessInOrder(IEnumerable<InputItem> items, CancellationToken cancel)
     {
+        using var source = items.GetEnumerator();
+        var take = new object(); // one worker at a time moves the source on
+        int count = int.MaxValue; // known once the source is exhausted
         int capacity = Math.Max(1, InFlight);
         var slots = new Processed?[capacity];
         var gate = new object();
@@ -142,9 +155,20 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             while (true)
             {
                 permits.Wait(stop.Token);
-                int i = Interlocked.Increment(ref next);
-                if (i >= items.Count) return;
-                var done = Process(items[i], stop.Token);
+                int i;
+                InputItem item;
+                lock (take)
+                {
+                    if (next + 1 >= count) return;
+                    if (!source.MoveNext())
+                    {
+                        lock (gate) { count = next + 1; Monitor.PulseAll(gate); }
+                        return;
+                    }
+                    i = ++next;
+                    item = source.Current;
+                }
+                var done = Process(item, stop.Token);
                 lock (gate)
                 {
                     slots[i % capacity] = done;
@@ -154,13 +178,14 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         try
         {
-            for (int i = 0; i < items.Count; i++)
+            for (int i = 0; ; i++)
             {
                 Processed item;
                 lock (gate)
                 {
                     while (slots[i % capacity] is null)
                     {
+                        if (i >= count) yield break;
                         stop.Token.ThrowIfCancellationRequested();
                         if (workers.FirstOrDefault(w => w.IsFaulted) is { } failed) failed.GetAwaiter().GetResult();
                         Monitor.Wait(gate, 50);

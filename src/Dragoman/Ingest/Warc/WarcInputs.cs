@@ -14,32 +14,82 @@ namespace Dragoman.Ingest.Warc;
 /// </summary>
 public static class WarcInputs
 {
-    public static IEnumerable<InputItem> Split(InputItem item)
+    public static IEnumerable<InputItem> Split(InputItem item) =>
+        item.StreamedFile is { } path ? SplitFile(item.Input, path) : Split(item.Input, Entries(item.Input, item.Raw!.Bytes));
+
+    /// <summary>
+    /// A WARC or .warc.gz file read record by record from disk (never loaded whole: memory is bounded by the record or
+    /// gzip member in hand). A read error part way is one failed input after the records before it.
+    /// </summary>
+    public static IEnumerable<InputItem> SplitFile(string input, string path, int chunk = ByteWindow.DefaultChunk)
     {
-        var raw = item.Raw!;
+        FileStream? file = null;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+            return Guarded(input, file, Split(input, Entries(input, file, chunk)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            file?.Dispose();
+            return [InputItem.Failed(input, "unreadable: " + ex.Message)];
+        }
+    }
+
+    private static IEnumerable<InputItem> Guarded(string input, FileStream file, IEnumerable<InputItem> items)
+    {
+        using (file)
+        using (var e = items.GetEnumerator())
+        {
+            while (true)
+            {
+                string? error = null;
+                try { if (!e.MoveNext()) yield break; }
+                catch (IOException ex) { error = $"unreadable after offset {file.Position}: {ex.Message}"; }
+                if (error is not null) { yield return InputItem.Failed(input, error); yield break; }
+                yield return e.Current;
+            }
+        }
+    }
+
+    private static IEnumerable<InputItem> Split(string input, IEnumerable<(string Name, WarcEntry Entry)> entries)
+    {
         int articles = 0, records = 0, failed = 0;
-        foreach (var (name, entry) in Entries(item.Input, raw.Bytes))
+        foreach (var (name, entry) in entries)
         {
             if (entry.Record is null) { failed++; yield return InputItem.Failed(name, entry.Error!); continue; }
             records++;
-            var input = FromRecord(name, entry.Record);
-            if (input is null) continue;
-            if (input.Raw is not null) articles++; else failed++;
-            yield return input;
+            var record = FromRecord(name, entry.Record);
+            if (record is null) continue;
+            if (record.Raw is not null) articles++; else failed++;
+            yield return record;
         }
         if (articles == 0 && failed == 0)
-            yield return InputItem.Failed(item.Input, $"WARC file has no HTML or text response/resource records ({records} records)");
+            yield return InputItem.Failed(input, $"WARC file has no HTML or text response/resource records ({records} records)");
     }
 
     /// <summary>Every record or broken entry with the name that locates it in the file.</summary>
-    public static IEnumerable<(string Name, WarcEntry Entry)> Entries(string input, byte[] bytes)
+    public static IEnumerable<(string Name, WarcEntry Entry)> Entries(string input, byte[] bytes) =>
+        GzipMembers.IsGzip(bytes) ? Members(input, GzipMembers.Read(bytes)) : Records(input, WarcReader.Read(bytes));
+
+    /// <summary>As <see cref="Entries(string, byte[])"/>, read from a seekable stream as it comes.</summary>
+    public static IEnumerable<(string Name, WarcEntry Entry)> Entries(string input, Stream stream, int chunk = ByteWindow.DefaultChunk)
     {
-        if (!GzipMembers.IsGzip(bytes))
-        {
-            foreach (var e in WarcReader.Read(bytes)) yield return ($"{input}@{e.Offset}", e);
-            yield break;
-        }
-        foreach (var member in GzipMembers.Read(bytes))
+        Span<byte> head = stackalloc byte[3];
+        int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        bool gzip = GzipMembers.IsGzip(head[..n]);
+        stream.Position = 0;
+        return gzip ? Members(input, GzipMembers.Read(stream, chunk)) : Records(input, WarcReader.Read(stream, chunk));
+    }
+
+    private static IEnumerable<(string, WarcEntry)> Records(string input, IEnumerable<WarcEntry> records)
+    {
+        foreach (var e in records) yield return ($"{input}@{e.Offset}", e);
+    }
+
+    private static IEnumerable<(string, WarcEntry)> Members(string input, IEnumerable<GzipMember> members)
+    {
+        foreach (var member in members)
         {
             if (member.Data is null)
             {

@@ -26,29 +26,44 @@ public static class WarcReader
 
     public static bool IsWarc(ReadOnlySpan<byte> b) => b.StartsWith("WARC/1."u8);
 
-    public static IEnumerable<WarcEntry> Read(ReadOnlyMemory<byte> bytes, long baseOffset = 0)
+    /// <summary>A record whose block is larger than this is one error (it is skipped, not held).</summary>
+    public const long MaxRecordBytes = 256L * 1024 * 1024;
+
+    public static IEnumerable<WarcEntry> Read(byte[] bytes, long baseOffset = 0) => Read(new ByteWindow(bytes), baseOffset);
+
+    /// <summary>The records of a WARC stream, read as they come: only the record in hand is held.</summary>
+    public static IEnumerable<WarcEntry> Read(Stream stream, int chunk = ByteWindow.DefaultChunk) => Read(new ByteWindow(stream, chunk), 0);
+
+    private static IEnumerable<WarcEntry> Read(ByteWindow w, long baseOffset)
     {
-        int pos = 0;
-        while (pos < bytes.Length)
+        long pos = 0;
+        while (true)
         {
             // Blank lines between records are tolerated.
-            while (pos < bytes.Length && bytes.Span[pos] is (byte)'\r' or (byte)'\n') pos++;
-            if (pos >= bytes.Length) yield break;
-            var (record, next, error) = ParseAt(bytes, pos, baseOffset);
+            var held = w.Ensure(pos, pos, 4096);
+            int k;
+            while ((k = held.IndexOfAnyExcept("\r\n"u8)) < 0 && !held.IsEmpty)
+            {
+                pos += held.Length;
+                held = w.Ensure(pos, pos, 4096);
+            }
+            if (held.IsEmpty) yield break;
+            pos += k;
+            var (record, next, error) = ParseAt(w, pos, baseOffset);
             if (record is not null) { yield return new WarcEntry(baseOffset + pos, record, null); pos = next; continue; }
             yield return new WarcEntry(baseOffset + pos, null, error);
-            int resume = NextRecordStart(bytes.Span, pos + 1);
+            long resume = NextRecordStart(w, pos + 1);
             if (resume < 0) yield break;
             pos = resume;
         }
     }
 
-    private static (WarcRecord? Record, int Next, string? Error) ParseAt(ReadOnlyMemory<byte> bytes, int pos, long baseOffset)
+    private static (WarcRecord? Record, long Next, string? Error) ParseAt(ByteWindow w, long pos, long baseOffset)
     {
-        var span = bytes.Span;
-        if (!IsWarc(span[pos..]))
-            return (null, 0, $"no WARC record at offset {baseOffset + pos} (starts with '{Printable(span.Slice(pos, Math.Min(16, span.Length - pos)))}')");
-        var rest = span[pos..Math.Min(span.Length, pos + MaxHeaderBytes)];
+        var rest = w.Ensure(pos, pos, MaxHeaderBytes);
+        if (!IsWarc(rest))
+            return (null, 0, $"no WARC record at offset {baseOffset + pos} (starts with '{Printable(rest[..Math.Min(16, rest.Length)])}')");
+        rest = rest[..Math.Min(rest.Length, MaxHeaderBytes)];
         int end = rest.IndexOf("\r\n\r\n"u8);
         int sep = 4;
         if (end < 0) { end = rest.IndexOf("\n\n"u8); sep = 2; }
@@ -65,31 +80,39 @@ public static class WarcReader
         }
         if (!headers.TryGetValue("Content-Length", out var lengthText) || !long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
             return (null, 0, $"WARC record at offset {baseOffset + pos}: no valid Content-Length header");
-        long blockStart = pos + end + sep;
-        if (blockStart + length > span.Length)
-            return (null, 0, $"WARC record at offset {baseOffset + pos}: Content-Length {length} but only {span.Length - blockStart} bytes follow (truncated)");
-        int blockEnd = (int)(blockStart + length);
-        var after = span[blockEnd..];
+        if (length > MaxRecordBytes)
+            return (null, 0, $"WARC record at offset {baseOffset + pos}: Content-Length {length} is over the {MaxRecordBytes / (1024 * 1024)} MiB a record may hold (skipped)");
+        long blockStart = pos + end + sep, blockEnd = blockStart + length;
+        w.Ensure(pos, pos, blockEnd + 4 - pos);
+        if (blockEnd > w.End)
+            return (null, 0, $"WARC record at offset {baseOffset + pos}: Content-Length {length} but only {w.End - blockStart} bytes follow (truncated)");
+        var after = w.Span(blockEnd);
         if (!after.IsEmpty && !after.StartsWith("\r\n"u8) && !after.StartsWith("\n"u8))
             return (null, 0, $"WARC record at offset {baseOffset + pos}: Content-Length {length} does not end at the record's end (no CRLF CRLF after the block)");
-        int next = blockEnd;
-        while (next < span.Length && next < blockEnd + 4 && span[next] is (byte)'\r' or (byte)'\n') next++;
-        return (new WarcRecord(baseOffset + pos, version, headers, bytes[(int)blockStart..blockEnd]), next, null);
+        long next = blockEnd;
+        int trailing = after[..Math.Min(4, after.Length)].IndexOfAnyExcept("\r\n"u8);
+        next += trailing < 0 ? Math.Min(4, after.Length) : trailing;
+        return (new WarcRecord(baseOffset + pos, version, headers, w.Slice(blockStart, (int)length)), next, null);
     }
 
     /// <summary>The next "WARC/1." at the start of a line at or after <paramref name="from"/>, or -1.</summary>
-    private static int NextRecordStart(ReadOnlySpan<byte> span, int from)
+    private static long NextRecordStart(ByteWindow w, long from)
     {
-        int p = from;
-        while (p < span.Length)
+        long p = from;
+        while (true)
         {
-            int k = span[p..].IndexOf("WARC/1."u8);
-            if (k < 0) return -1;
+            var span = w.Ensure(p - 1, p, MaxHeaderBytes);
+            int k = span.IndexOf("WARC/1."u8);
+            if (k < 0)
+            {
+                if (w.AtEnd) return -1;
+                p += Math.Max(1, span.Length - 6); // the marker may straddle what is held
+                continue;
+            }
             p += k;
-            if (p == 0 || span[p - 1] == (byte)'\n') return p;
+            if (p == 0 || w.Span(p - 1)[0] == (byte)'\n') return p;
             p++;
         }
-        return -1;
     }
 
     private static string Printable(ReadOnlySpan<byte> b)
