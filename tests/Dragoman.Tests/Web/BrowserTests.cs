@@ -64,7 +64,7 @@ public sealed class BrowserTests : IAsyncLifetime
         // The list and the map fill from the API; markers (or clusters of them) appear on the map.
         await cdp.WaitFor(ListItems + ".length > 0", "the event list");
         await cdp.WaitFor("document.querySelectorAll('path.dm-marker, .marker-cluster').length > 0", "markers on the map");
-        await cdp.WaitFor("document.querySelectorAll('.leaflet-overlay-pane path:not(.dm-marker)').length > 50", "the offline country shapes");
+        await cdp.WaitFor("document.querySelectorAll('.leaflet-dm-shapes-pane path').length > 50", "the offline country shapes");
         int before = (await cdp.Eval(ListItems + ".length"))!.GetValue<int>();
         int markersBefore = (await cdp.Eval("state.cluster.getLayers().length"))!.GetValue<int>();
         Assert.True(markersBefore >= 3, $"{markersBefore} markers: the hand-built corpus alone places three events");

@@ -106,6 +106,7 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         var lists = _client.GetMethods().Where(m => m.Name.StartsWith("List", StringComparison.Ordinal) && m.Name.EndsWith("Async", StringComparison.Ordinal))
             .Select(m => m.Name[..^"Async".Length]).Distinct().ToList();
         Assert.Contains("ListEvents", lists);
+        Assert.Contains("ListIncidents", lists);
         foreach (var operation in lists)
         {
             var page = await Call(NewClient(), operation, new Dictionary<string, object?>());

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Builder;
 namespace Dragoman.Tests.Web;
 
 /// <summary>
-/// The page's map in headless Chromium over the hand-built corpus (no ../shared needed): place and country labels
-/// from the vendored packages, the fit that ignores outliers, the ring on the selected event, and ISO date inputs.
+/// The page's map in headless Chromium over the hand-built corpus (no ../shared needed): place, province and country
+/// labels and province lines from the vendored packages, the fit that ignores outliers, the ring on the selected event, and ISO date inputs.
 /// Skips with the reason when Chromium is not installed.
 /// </summary>
 public sealed class MapBrowserTests : IAsyncLifetime
@@ -42,6 +42,24 @@ public sealed class MapBrowserTests : IAsyncLifetime
         var center = (await cdp.Eval("(() => { const c = state.map.getCenter(); return [c.lat, c.lng, state.map.getZoom()]; })()"))!.AsArray();
         Assert.True(center[0]!.GetValue<double>() is > 31 and < 38 && center[1]!.GetValue<double>() is > 34 and < 43 && center[2]!.GetValue<double>() >= 5,
             $"the map is not fitted to Syria: {center.ToJsonString()}");
+    }
+
+    [BrowserFact]
+    public async Task The_map_draws_and_names_the_provinces_of_the_countries_in_view_only()
+    {
+        await using var cdp = await Open();
+        await cdp.WaitFor("document.querySelectorAll('.leaflet-dm-provinces-pane path.dm-province').length > 0", "the province lines");
+        await cdp.WaitFor("document.querySelectorAll('.dm-label.dm-province').length >= 2", "province names");
+        var names = (await cdp.Eval("[...document.querySelectorAll('.dm-label.dm-province')].map(l => l.textContent)"))!.AsArray().Select(x => x!.GetValue<string>()).ToList();
+        string[] syrian = ["Aleppo", "Idlib", "Lattakia", "Tartus", "Hamah", "Homs", "Ar Raqqah", "Dayr Az Zawr", "Hasaka", "Rif Dimashq", "Damascus", "Dar`a", "As Suwayda'", "Quneitra"];
+        Assert.True(names.Intersect(syrian).Count() >= 2, "fewer than two Syrian governorates named: " + string.Join(", ", names));
+        // only the countries in view were loaded: Syria, never the United States or Brazil
+        var loaded = (await cdp.Eval("performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('/admin1/'))"))!.AsArray().Select(x => x!.GetValue<string>()).ToList();
+        Assert.Contains(loaded, n => n.EndsWith("/admin1/syr.json", StringComparison.Ordinal));
+        Assert.DoesNotContain(loaded, n => n.EndsWith("/admin1/usa.json", StringComparison.Ordinal) || n.EndsWith("/admin1/bra.json", StringComparison.Ordinal));
+        // zoomed out to a continent, the provinces give way to the countries
+        await cdp.Eval("(state.map.setZoom(3, { animate: false }), true)");
+        await cdp.WaitFor("document.querySelectorAll('.leaflet-dm-provinces-pane path').length === 0 && document.querySelectorAll('.dm-label.dm-province').length === 0", "no provinces at zoom 3");
     }
 
     public static TheoryData<string, double, double, double, double, string> Fits => new()
