@@ -76,7 +76,7 @@ public sealed partial class EventsComponent : IDocumentComponent
         var text = document.Text;
         EventArgument? lastNamedActor = null, lastNamedArgument = null;
         var perSentence = new List<(int Sentence, Event Event, string? Kind)>();
-        int focusPlace = _locator is null ? -1 : Geo.EventLocator.FocusPlace(document);
+        int focusPlace = _locator is null ? -1 : Geo.EventLocator.ArticlePlace(document);
         var seenSentences = new HashSet<string>(StringComparer.Ordinal);
         var placeEntities = PlaceEntities(document);
         for (int si = 0; si < document.Sentences.Length; si++)
@@ -670,8 +670,8 @@ public sealed partial class EventsComponent : IDocumentComponent
     private static bool Inside(Chunk inner, Chunk outer) => !outer.IsEmpty && inner.Start >= outer.Start && inner.End <= outer.End;
 
     /// <summary>The place the event happened at, chosen by the event-location model among the sentence's place mentions (or none).</summary>
-    /// <remarks>When the sentence names no place the event happened at, the event inherits the article's focus place
-    /// (the place of the region most of the article's places lie in; see EventLocator.FocusPlace), marked Inherited.</remarks>
+    /// <remarks>When the sentence names no place the event happened at, the event inherits the article's place (its
+    /// focus place, else its dateline's, else its main country; see EventLocator.ArticlePlace), marked Inherited.</remarks>
     private static EventArgument? Locate(Geo.EventLocator locator, Document d, Sentence s, SentenceView v, TextSpan trigger, int focusPlace, Dictionary<int, Entity> placeEntities)
     {
         var candidates = Geo.EventLocator.Candidates(d, s);

@@ -132,20 +132,25 @@ public sealed class EventLocator
 
     /// <summary>
     /// The place an article is about, for events whose sentence names none: the resolved sub-national places
-    /// (not countries, not the dateline) are grouped by country and first-level division; when one division holds
-    /// at least two mentions and more than any other, its most-mentioned place (the earliest on a tie) is the focus.
-    /// Returns the index into <see cref="Document.Places"/>, or -1 when the article has no clear focus.
+    /// (not countries, not the dateline) of the article's main country (<see cref="MainCountry"/>; all countries when
+    /// it has none: "loyal to Ankara" twice in a story about Syria is no focus) are grouped by country and first-level
+    /// division; when one division holds at least two mentions and more than any other, its most-mentioned place (the
+    /// earliest on a tie) is the focus. Returns the index into <see cref="Document.Places"/>, or -1 when the article has
+    /// no clear focus.
     /// </summary>
     public static int FocusPlace(Document d)
     {
         var dateline = d.Article.DatelineSpan;
+        var main = MainCountry(d);
         var groups = new Dictionary<(string?, string?), int>();
         var names = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        bool Counts(PlaceResolution p) =>
+            p.IsResolved && p.Precision != PlacePrecision.Country && p.Country is not null && p.Admin1 is not null
+            && !(dateline is { } dl && dl.Overlaps(p.Span)) && (main is null || p.Country == main);
         for (int i = 0; i < d.Places.Count; i++)
         {
             var p = d.Places[i];
-            if (!p.IsResolved || p.Precision == PlacePrecision.Country || p.Country is null || p.Admin1 is null) continue;
-            if (dateline is { } dl && dl.Overlaps(p.Span)) continue;
+            if (!Counts(p)) continue;
             var key = (p.Country, p.Admin1);
             groups[key] = groups.GetValueOrDefault(key) + 1;
         }
@@ -156,13 +161,94 @@ public sealed class EventLocator
         for (int i = 0; i < d.Places.Count; i++)
         {
             var p = d.Places[i];
-            if (!p.IsResolved || p.Precision == PlacePrecision.Country || p.Country != country || p.Admin1 != admin1) continue;
-            if (dateline is { } dl && dl.Overlaps(p.Span)) continue;
+            if (!Counts(p) || p.Country != country || p.Admin1 != admin1) continue;
             var id = p.GeonameId!;
             names[id] = names.TryGetValue(id, out var x) ? (x.Count + 1, x.First) : (1, i);
         }
         var best = names.Values.OrderByDescending(v => v.Count).ThenBy(v => v.First).First();
         return best.First;
+    }
+
+    /// <summary>
+    /// The country where the article's events happen: the one most of its resolved places named as places lie in
+    /// (after a locative: "in Syria", "near Hassakeh"; "Turkish drones", "loyal to Ankara" and "Russia said" name a
+    /// party, not where), at least twice and strictly ahead of any other; or the only country its places lie in. The
+    /// dateline is left out. Null when there is no such country.
+    /// </summary>
+    public static string? MainCountry(Document d)
+    {
+        var dateline = d.Article.DatelineSpan;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in d.Places)
+        {
+            if (!p.IsResolved || p.Country is null || (dateline is { } dl && dl.Overlaps(p.Span))) continue;
+            named.Add(p.Country);
+            if (IsLocativeUse(d.Text, p.Span)) counts[p.Country] = counts.GetValueOrDefault(p.Country) + 1;
+        }
+        if (named.Count == 1) return named.First();
+        if (counts.Count == 0) return null;
+        var ranked = counts.OrderByDescending(c => c.Value).ToList();
+        // one locative use among several countries is too little to say where the article is
+        return ranked[0].Value >= 2 && (ranked.Count == 1 || ranked[1].Value < ranked[0].Value) ? ranked[0].Key : null;
+    }
+
+    /// <summary>
+    /// The place an event inherits when its sentence names none it happened at, from the most to the least telling:
+    /// the article's focus place (<see cref="FocusPlace"/>); the wire dateline's place ("COTABATO, Philippines -":
+    /// where a local report was filed) when it is finer than a country and lies in the article's main country (a
+    /// Beirut dateline over a story about Syria says where the bureau is); the first place finer than a country
+    /// that the article names in its main country (the lede's place: reports name where they happened first); the
+    /// main country itself, at one of its mentions. Returns the index into <see cref="Document.Places"/>, or -1.
+    /// </summary>
+    public static int ArticlePlace(Document d)
+    {
+        int focus = CachedFocusPlace(d);
+        if (focus >= 0) return focus;
+        var dateline = d.Article.DatelineSpan;
+        var main = MainCountry(d);
+        int datelinePlace = -1, lede = -1, country = -1;
+        for (int i = 0; i < d.Places.Count; i++)
+        {
+            var p = d.Places[i];
+            if (!p.IsResolved || p.Country is null) continue;
+            bool inDateline = dateline is { } dl && dl.Overlaps(p.Span);
+            if (inDateline) { if (datelinePlace < 0 && p.Precision != PlacePrecision.Country) datelinePlace = i; continue; }
+            if (p.Country != main) continue;
+            if (p.Precision == PlacePrecision.Country) { if (country < 0 || p.Span.Start < d.Places[country].Span.Start) country = i; }
+            else if (lede < 0 || p.Span.Start < d.Places[lede].Span.Start) lede = i;
+        }
+        if (datelinePlace >= 0 && (main is null || d.Places[datelinePlace].Country == main)) return datelinePlace;
+        return lede >= 0 ? lede : country;
+    }
+
+    private static readonly HashSet<string> LocativeWords = new(StringComparer.OrdinalIgnoreCase)
+    { "in", "at", "near", "on", "into", "inside", "outside", "around", "across", "throughout", "within", "from", "toward", "towards", "of", "between" };
+
+    /// <summary>Words that end the walk: the name is what something is done to or by ("loyal to Ankara"), not where.</summary>
+    private static readonly HashSet<string> NonLocativeWords = new(StringComparer.OrdinalIgnoreCase)
+    { "to", "by", "with", "for", "against", "than", "as", "that", "and", "or", "said", "says" };
+
+    /// <summary>
+    /// Whether the place at <paramref name="span"/> is named as a place: a locative preposition before it, over at most
+    /// three lower-case words ("in the northern town of"). A name at a clause's start, after "to", "by" or "and", or
+    /// after a capitalised word is not counted.
+    /// </summary>
+    internal static bool IsLocativeUse(string text, TextSpan span)
+    {
+        int e = span.Start;
+        for (int words = 0; words < 4; words++)
+        {
+            while (e > 0 && text[e - 1] == ' ') e--;
+            int b = e;
+            while (b > 0 && (char.IsLetter(text[b - 1]) || text[b - 1] == '-')) b--;
+            if (b == e) return false;
+            var word = text.AsSpan(b, e - b);
+            if (LocativeWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) return true;
+            if (char.IsUpper(word[0]) || NonLocativeWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) return false;
+            e = b;
+        }
+        return false;
     }
 
     /// <summary>
@@ -230,10 +316,11 @@ public sealed class EventLocator
 
     /// <summary>
     /// A chosen place the gazetteer could not locate ("Sima, in Yatenga province", "Uror County of Jonglei state",
-    /// "Murais area of Al-Dhalea province") gives way to the resolved division or region that the sentence names as
-    /// its container right after it: the event is then located at the coarser area, which is where it happened,
-    /// rather than nowhere. The container follows within six tokens, joined by "in", "of" or a comma over nouns,
-    /// names and determiners only (no verb, conjunction or other relation between); a country never stands in.
+    /// "Murais area of Al-Dhalea province", "the Shmouka area near Hassakeh") gives way to the resolved place that the
+    /// sentence names as its container or neighbour right after it: the event is then located at that coarser or
+    /// nearby place, which is where it happened, rather than nowhere. The container follows within six tokens, joined
+    /// by "in", "of", "near", "outside" or a comma over nouns, names and determiners only (no verb, conjunction or other
+    /// relation between); a country never stands in.
     /// Without a container the result is -1 where the article has a focus place: that place, marked inherited, is a
     /// better answer than a name without coordinates (on articles-gold dev, event places within 161 km 0.549 -> 0.620);
     /// without a focus the name stays, as text.
@@ -246,13 +333,13 @@ public sealed class EventLocator
         {
             int start = TokenAt(v, c[j].Span.Start);
             if (start - after > 6) break;
-            if (c[j].Precision is not PlacePrecision.Region) continue;
+            if (c[j].Precision is null or PlacePrecision.Country) continue;
             bool joined = false, clean = true;
             for (int k = after; k < start && clean; k++)
             {
-                if (v.IsAny(k, "in", "of", ",")) { joined = true; continue; }
+                if (v.IsAny(k, "in", "of", ",", "near", "outside")) { joined = true; continue; }
                 clean = v.TagAt(k) is Tag.Det or Tag.Noun or Tag.Proper or Tag.Poss or Tag.Prep or Tag.Of or Tag.Comma or Tag.Num
-                    && !v.IsAny(k, "by", "from", "to", "near", "outside", "and", "or");
+                    && !v.IsAny(k, "by", "from", "to", "and", "or");
             }
             if (joined && clean) return j;
         }

@@ -162,6 +162,16 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                     };
                     document.Mentions[m] = mention;
                 }
+                // "northern" + " Iraq": the part of the country or division is the place the text names
+                if (resolver.DirectionalPhraseStart(text, mention.Span.Start, mention.Span.End) is var begin and >= 0)
+                {
+                    mention = new Mention
+                    {
+                        Span = new TextSpan(begin, mention.Span.End), Type = mention.Type, Text = text[begin..mention.Span.End],
+                        Source = mention.Source, Confidence = mention.Confidence, EntityId = mention.EntityId,
+                    };
+                    document.Mentions[m] = mention;
+                }
                 queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true, Lookup: CountryWithoutApostrophe(text.AsSpan(mention.Span.Start, mention.Span.End - mention.Span.Start))));
                 fromMention.Add(m);
             }

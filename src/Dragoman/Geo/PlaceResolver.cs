@@ -215,6 +215,29 @@ public sealed class PlaceResolver
     }
 
     /// <summary>
+    /// "northern Iraq", "in eastern Aleppo", "northwest Central African Republic": a lower-case compass word right before
+    /// a recogniser's name of a country or first-level division makes the mention that area's part (resolved as
+    /// "Northern Syria" is: precision region, at a point inside the part). Returns the start of the compass word, or -1
+    /// when there is none, it is capitalised (then it is part of the recogniser's name already), or the name is no
+    /// country or first-level division. A name that is itself a division, region or curated place with the compass
+    /// word ("eastern Ghouta": Eastern Ghouta) resolves as that whole name.
+    /// </summary>
+    public int DirectionalPhraseStart(string text, int start, int end)
+    {
+        if (start < 2 || text[start - 1] != ' ') return -1;
+        int b = start - 1;
+        while (b > 0 && (char.IsAsciiLetterLower(text[b - 1]) || text[b - 1] == '-')) b--;
+        if (b == start - 1 || (b > 0 && char.IsLetterOrDigit(text[b - 1]))) return -1;
+        if (!CompassOffsets.ContainsKey(text[b..(start - 1)])) return -1;
+        var cands = Candidates(text[start..end], false, out var kind, out int exact);
+        if (kind != MatchKind.Exact) return -1;
+        for (int k = 0; k < exact; k++)
+            if (_g.FeatureClassOf(cands[k]) == 'A' && _g.FeatureCodeOf(cands[k]) is var f && (f.StartsWith("PCL", StringComparison.Ordinal) || f == "ADM1"))
+                return b;
+        return -1;
+    }
+
+    /// <summary>
     /// The parts of a chain of divisions named as one mention ("Bokos Local Government Area of Plateau State", "Nzorov
     /// Council Ward of Guma Local Government Area"): each part before and after " of " starts capitalised and ends with
     /// a division noun; else the whole span. Offsets are relative to the mention's text.
@@ -1008,6 +1031,9 @@ public sealed class PlaceResolver
     private bool FarFromFocusWithoutEvidence(Work w, int c, Dictionary<string, double> focus)
     {
         if (w.Container is not null || w.Demonym is not null) return false;
+        // codes are written in capitals ("GN") or as abbreviations ("Pa."): two letters in lower case ("tower in Ca",
+        // a word cut off by the scraper) name no place, whatever else the text names
+        if (w.Key.Length <= 2 && w.Text.Any(char.IsLower) && !w.Text.Contains('.')) return true;
         var fcode = _g.FeatureCodeOf(c);
         bool country = _g.FeatureClassOf(c) == 'A' && fcode.StartsWith("PCL", StringComparison.Ordinal);
         bool supplement = _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal);

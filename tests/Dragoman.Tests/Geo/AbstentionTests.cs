@@ -50,6 +50,7 @@ public class AbstentionTests
     [SharedTheory]
     [InlineData("Government shelling hit Kunin in the countryside of Damascus, Syrian activists said.", "Kunin", "no candidate in Syria: better text than Knin, Croatia")]
     [InlineData("Heavy fighting near Duwayleh, in Syria's Idlib province, was reported.", "Duwayleh", "only a far foreign variant (Douala, Cameroon)")]
+    [InlineData("Militants bombed a power tower in Ca on Sunday, the army said.", "Ca", "two letters in lower case are a word cut off by a scraper, not Canada's code")]
     public void A_place_without_evidence_stays_text_with_precision_unknown(string text, string mention, string reason)
     {
         var p = ResolveGiven(text, mention).Single();

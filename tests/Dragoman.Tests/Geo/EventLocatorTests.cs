@@ -50,8 +50,8 @@ public class EventLocatorTests
 
     [Theory]
     [InlineData("Police arrested 12 men on Sunday.", "arrested", "no place named and the article has no focus")]
-    [InlineData("Regime forces shelled Tafas on Friday. Protesters marched in Paris. Later, troops arrested 12 men, residents said.", "arrested",
-        "the article's places lie in different regions: no focus to inherit")]
+    [InlineData("Regime forces shelled Tafas on Friday. Protesters marched in Amman. Later, troops arrested 12 men, residents said.", "arrested",
+        "the article's places lie in different countries, each named as a place once: no focus, no main country to inherit")]
     public void An_event_without_a_place_stays_without_one(string body, string trigger, string reason)
     {
         var ev = Find(Run(body), trigger);
@@ -68,6 +68,65 @@ public class EventLocatorTests
         Assert.True(ev.Place is { Inherited: true }, $"{reason}: place {ev.Place?.Text} inherited={ev.Place?.Inherited}");
         var p = d.Places.Find(x => x.Span == ev.Place!.Span);
         Assert.True(p is not null && p.Country == country && (p.Admin1 ?? "").Contains(admin1, StringComparison.Ordinal), $"{reason}: {p?.Name} {p?.Country} {p?.Admin1}");
+    }
+
+    [Theory]
+    [InlineData("Two soldiers were killed by a roadside bomb in eastern Iraq on Wednesday.", "killed", "eastern Iraq", "IQ", 0, 1,
+        "a lower-case compass word before a country: the event is in that part, east of the country's point")]
+    [InlineData("Rebels attacked a town in northwest Chad on Thursday, an official said.", "attacked", "northwest Chad", "TD", 1, -1,
+        "'northwest': north and west of the country's point")]
+    [InlineData("Jets struck a market in southern Syria on Monday, killing nine people.", "struck", "southern Syria", "SY", -1, 0,
+        "'southern': south of the country's point")]
+    public void An_event_in_a_part_of_a_country_is_located_in_that_part(string body, string trigger, string place, string country, int north, int east, string reason)
+    {
+        var d = Run(body);
+        var ev = Find(d, trigger);
+        Assert.True(ev.Place is { Inherited: false } && ev.Place.Text.StartsWith(place, StringComparison.Ordinal), $"{reason}: placed at {ev.Place?.Text}");
+        var p = d.Places.Find(x => x.Span == ev.Place!.Span);
+        Assert.True(p is { IsResolved: true } && p.Country == country && p.Precision == PlacePrecision.Region, $"{reason}: {p?.Name} {p?.Country} {p?.Precision}");
+        var whole = TestPipeline.ProcessText("Report\n\nFighting was reported across " + place.Split(' ')[1] + ".", new DateOnly(2019, 2, 10)).Places.Find(x => x.GeonameId == p!.GeonameId);
+        Assert.NotNull(whole);
+        Assert.True(Math.Sign(Math.Round(p!.Lat!.Value - whole!.Lat!.Value, 2)) == north && Math.Sign(Math.Round(p.Lon!.Value - whole.Lon!.Value, 2)) == east,
+            $"{reason}: part at {p.Lat},{p.Lon}, whole at {whole.Lat},{whole.Lon}");
+    }
+
+    [Theory]
+    [InlineData("A drone struck a school in the Zunbulayn area near Hasakah on Friday, killing four children.", "struck", "Hasakah",
+        "a village the gazetteer lacks, named 'near' a town: the event is placed near the town")]
+    public void An_event_at_a_place_without_coordinates_is_located_near_the_town_it_is_named_by(string body, string trigger, string place, string reason)
+    {
+        var d = Run(body);
+        var ev = Find(d, trigger);
+        Assert.True(ev.Place is { Inherited: false } && ev.Place.Text.Contains(place, StringComparison.Ordinal), $"{reason}: placed at {ev.Place?.Text}");
+    }
+
+    [Theory]
+    [InlineData("Soldiers clashed with rebels in Kidal on Monday. Later, gunmen killed two soldiers, the army said.", "killed", "Kidal", "ML",
+        "no place in the sentence, no focus region (one mention): the first place the article names in its only country")]
+    [InlineData("Protests spread across Kenya on Tuesday. The ministry said 304 people were arrested.", "arrested", "Kenya", "KE",
+        "nothing finer named: the article's only country, at country precision")]
+    [InlineData("Fighters loyal to Ankara shelled a market in Tafas on Friday and a checkpoint in Daraa on Saturday. Ankara denied it. Later, troops arrested 12 men, residents said.",
+        "arrested", "Tafas", "SY", "the capital named twice as a party ('loyal to Ankara', 'Ankara denied') is no focus: the places named as places lie in Syria")]
+    public void An_event_without_a_place_inherits_the_articles_place(string body, string trigger, string place, string country, string reason)
+    {
+        var d = Run(body);
+        var ev = Find(d, trigger);
+        Assert.True(ev.Place is { Inherited: true } && ev.Place.Text.Contains(place, StringComparison.Ordinal), $"{reason}: placed at {ev.Place?.Text} inherited={ev.Place?.Inherited}");
+        var p = d.Places.Find(x => x.Span == ev.Place!.Span);
+        Assert.True(p is { IsResolved: true } && p.Country == country, $"{reason}: {p?.Name} {p?.Country}");
+    }
+
+    [Theory]
+    [InlineData("in Idlib", true, "a locative preposition right before the name")]
+    [InlineData("in the northern town of Idlib", true, "the preposition over lower-case words")]
+    [InlineData("fighters loyal to Ankara", false, "'to' names a party, not where")]
+    [InlineData("Ankara said", false, "a name at the clause's start")]
+    [InlineData("Russian jets over Idlib", false, "a capitalised word comes before any locative")]
+    public void A_place_counts_for_the_articles_country_only_where_it_is_named_as_a_place(string text, bool locative, string reason)
+    {
+        string name = text.Contains("Ankara", StringComparison.Ordinal) ? "Ankara" : "Idlib";
+        int at = text.IndexOf(name, StringComparison.Ordinal);
+        Assert.True(EventLocator.IsLocativeUse(text, new TextSpan(at, at + name.Length)) == locative, reason);
     }
 
     [SharedFact]
