@@ -13,6 +13,9 @@ namespace Dragoman.Cli.Commands;
 
 public sealed class TrainCorefSettings : L2GoldTrainingSettings
 {
+    [CommandOption("--pairs <FILE>")]
+    [Description("Also write the development part's labelled pairs as the cross-validated clustering at the chosen threshold leaves them (JSON Lines: label, joined, probability, both mentions, features), for error analysis.")]
+    public string? Pairs { get; init; }
 }
 
 /// <summary>Trains the within-article event coreference model on the development part; the threshold by cross-validation (models/coreference/README.md).</summary>
@@ -29,9 +32,11 @@ public sealed class TrainCorefCommand : Command<TrainCorefSettings>
         var heldOut = articles.Value!.Where(a => a.Held).ToList();
         var rows = CoreferenceTraining.Rows(dev);
         if (rows.Count == 0) { Console.Error.WriteLine("dragoman: no labelled development pairs to train on"); return 1; }
-        var cv = CoreferenceTraining.CrossValidate(dev, settings.Folds, settings.L2);
+        var outOfFold = CoreferenceTraining.OutOfFold(dev, settings.Folds, settings.L2);
+        var cv = CoreferenceTraining.Sweep(outOfFold);
         var threshold = CoreferenceTraining.BestThreshold(cv);
         var model = new CoreferenceModel(LogisticRegression.Fit(rows, settings.L2), threshold);
+        if (settings.Pairs is { } pairsFile) File.WriteAllLines(pairsFile, CoreferenceTraining.PairListing(outOfFold, threshold));
         var heldScore = CoreferenceTraining.Sweep(heldOut.Select(a => (a, model)).ToList()).First(p => Math.Abs(p.Threshold - threshold) < 1e-9);
         var chosen = cv.First(p => Math.Abs(p.Threshold - threshold) < 1e-9);
         int Pairs(List<CoreferenceArticle> xs, bool same) => xs.Sum(a => a.Pairs.Count(p => p.Same == same));

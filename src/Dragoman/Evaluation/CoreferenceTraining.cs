@@ -24,7 +24,7 @@ public sealed record PairScore(double Threshold, int TruePositives, int FalsePos
 /// without coreference (every telling its own event). An event refers to a gold main event when it has its type and
 /// (a) its sentence holds that gold event's evidence, or else (b) it is the only gold event of its type that the
 /// event's own fields agree with somewhere (place within 161 km, date in the gold window, same count, shared party
-/// words) and contradict nowhere: gold names one sentence per event, so (b) is what finds the headline's and the
+/// words) and contradict nowhere (<see cref="FieldAgreement"/>): gold names one sentence per event, so (b) is what finds the headline's and the
 /// body's retellings. Two events are the same happening when they refer to one gold event, and different when they
 /// refer to different ones or one contradicts the other's gold event; other pairs are not labelled.
 /// </summary>
@@ -71,7 +71,7 @@ public static class CoreferenceTraining
             var ge = gold.Events[g];
             if (!ArticleFieldRules.TypeMatches(ge.Plover, s.Plover, s.PloverMode)) { contradicts.Add(g); continue; }
             if (EvidenceLocator.Find(doc.Text, ge.Evidence).Any(span => s.Sentences.Any(x => x.Overlaps(span)))) strict.Add(g);
-            var (agree, differ) = FieldAgreement(gold, ge, e, s, rules);
+            var (agree, differ) = FieldAgreement(gold, ge, doc, e, s, rules);
             if (differ > 0) contradicts.Add(g);
             else if (agree > 0) agreeing.Add(g);
         }
@@ -79,15 +79,23 @@ public static class CoreferenceTraining
         return new Reference(refers, contradicts);
     }
 
-    /// <summary>How many of the event's own fields agree with a gold event's, and how many contradict it (fields either side leaves empty say nothing).</summary>
-    private static (int Agree, int Differ) FieldAgreement(GoldArticle article, GoldEvent g, Event e, SystemEvent s, ArticleFieldRules rules)
+    /// <summary>
+    /// How many of the event's own fields agree with a gold event's, and how many contradict it (fields either side
+    /// leaves empty say nothing). Two fields can only agree: a target worded otherwise ("three persons", "the victims")
+    /// is still the same victims, and a country or province is no other place than a town inside it.
+    /// </summary>
+    private static (int Agree, int Differ) FieldAgreement(GoldArticle article, GoldEvent g, Document doc, Event e, SystemEvent s, ArticleFieldRules rules)
     {
         int agree = 0, differ = 0;
         void Judge(bool right) { if (right) agree++; else differ++; }
         if (!string.IsNullOrWhiteSpace(g.Actor) && e.Actor is { Inherited: false }) Judge(rules.PartyMatches(g.Actor, [s.Actor]));
-        if (!string.IsNullOrWhiteSpace(g.Target) && e.Target is { Inherited: false }) Judge(rules.PartyMatches(g.Target, [s.Target]));
-        if (g.Place is not null && ArticleScorer.FindPlace(article, g.Place) is { Lat: not null, Lon: not null } gp && e.Place is { Inherited: false } && s.Lat is not null)
-            Judge(ArticleFieldRules.PlaceMatches(gp, s.Lat, s.Lon));
+        if (!string.IsNullOrWhiteSpace(g.Target) && e.Target is { Inherited: false } && rules.PartyMatches(g.Target, [s.Target])) agree++;
+        if (g.Place is not null && ArticleScorer.FindPlace(article, g.Place) is { Lat: not null, Lon: not null } gp && e.Place is { Inherited: false } place && s.Lat is not null)
+        {
+            bool right = ArticleFieldRules.PlaceMatches(gp, s.Lat, s.Lon);
+            bool coarse = EventMention.ResolutionOf(doc, place)?.Precision is PlacePrecision.Region or PlacePrecision.Country;
+            if (right || !coarse) Judge(right);
+        }
         if (ArticleFieldRules.DateWindow(g.Date) is not null && e.Time is { Inherited: false, Start: not null }) Judge(ArticleFieldRules.DateMatches(g.Date, s.Start, s.End));
         if (g.Count is { } c && s.Counts.Count > 0) Judge(ArticleFieldRules.CountMatches(c, s.Counts));
         return (agree, differ);
@@ -125,7 +133,10 @@ public static class CoreferenceTraining
     /// Cross-validated sweep over the development articles: each of <paramref name="folds"/> folds (articles in name
     /// order, every k-th) is clustered by a model fitted on the other folds.
     /// </summary>
-    public static List<PairScore> CrossValidate(IReadOnlyList<CoreferenceArticle> dev, int folds, double l2)
+    public static List<PairScore> CrossValidate(IReadOnlyList<CoreferenceArticle> dev, int folds, double l2) => Sweep(OutOfFold(dev, folds, l2));
+
+    /// <summary>Every development article with the model fitted on the folds it is not in (articles in name order, every k-th a fold).</summary>
+    public static List<(CoreferenceArticle Article, CoreferenceModel Model)> OutOfFold(IReadOnlyList<CoreferenceArticle> dev, int folds, double l2)
     {
         var scored = new List<(CoreferenceArticle, CoreferenceModel)>();
         for (int k = 0; k < folds; k++)
@@ -134,7 +145,29 @@ public static class CoreferenceTraining
             var model = new CoreferenceModel(Events.LogisticRegression.Fit(Rows(train), l2), 0.5);
             scored.AddRange(dev.Where((_, i) => i % folds == k).Select(a => (a, model)));
         }
-        return Sweep(scored);
+        return scored;
+    }
+
+    /// <summary>
+    /// The labelled pairs as the clustering at <paramref name="threshold"/> leaves them, one JSON object a line (article,
+    /// gold label, joined or not, the pair probability, both mentions, the features): what error analysis reads.
+    /// </summary>
+    public static IEnumerable<string> PairListing(IReadOnlyList<(CoreferenceArticle Article, CoreferenceModel Model)> scored, double threshold)
+    {
+        var options = new System.Text.Json.JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        foreach (var (a, model) in scored)
+        {
+            var cluster = EventClustering.Cluster(a.Mentions, model.Probability, threshold);
+            foreach (var p in a.Pairs)
+            {
+                var (x, y) = (a.Mentions[p.A], a.Mentions[p.B]);
+                yield return System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    article = a.Name, same = p.Same, joined = cluster[p.A] == cluster[p.B],
+                    probability = Math.Round(model.Probability(x, y), 4), a = x, b = y, features = CoreferenceFeatures.Compute(x, y),
+                }, options);
+            }
+        }
     }
 
     /// <summary>The threshold of the best F1 (the higher threshold on ties).</summary>

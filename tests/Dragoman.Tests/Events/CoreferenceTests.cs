@@ -86,6 +86,26 @@ public class CoreferenceTests
     public void Only_compatible_types_are_compared(string why, string? a, string? b, bool candidates) =>
         Assert.True(CoreferenceFeatures.Candidates(new(1, a), new(2, b)) == candidates, why);
 
+    public static TheoryData<string, Modality, Modality, string, bool> Modalities => new()
+    {
+        { "one modality twice is the same", Modality.Reported, Modality.Reported, "same", true },
+        { "a headline asserts what the body attributes to a source: both say it happened", Modality.Asserted, Modality.Reported, "compatible", true },
+        { "a party's claim of its own attack and the outlet's report of it: both say it happened", Modality.Claimed, Modality.Asserted, "compatible", true },
+        { "a denial and a negation both say it did not happen", Modality.Denied, Modality.Negated, "compatible", true },
+        { "an expected attack and a done one may be one (the model weighs it)", Modality.Expected, Modality.Asserted, "irrealis", true },
+        { "a denied telling is never one happening with one that says it happened", Modality.Denied, Modality.Reported, "polarity-clash", false },
+        { "a negated telling is never one happening with an expected one", Modality.Negated, Modality.Expected, "polarity-clash", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Modalities))]
+    public void Modalities_of_two_tellings_fall_in_compatibility_classes(string why, Modality a, Modality b, string relation, bool candidates)
+    {
+        Assert.True(CoreferenceFeatures.ModalityRelation(a, b) == relation && CoreferenceFeatures.ModalityRelation(b, a) == relation,
+            $"{why}: got {CoreferenceFeatures.ModalityRelation(a, b)}");
+        Assert.True(CoreferenceFeatures.Candidates(new(1, "ASSAULT") { Modality = a }, new(2, "ASSAULT") { Modality = b }) == candidates, $"{why} (candidates)");
+    }
+
     [Fact]
     public void Pair_features_do_not_depend_on_the_order_of_the_two()
     {

@@ -1,10 +1,13 @@
+using Dragoman.Documents;
+
 namespace Dragoman.Events.Coreference;
 
 /// <summary>
 /// Named features of a pair of an article's events for the coreference model (<see cref="CoreferenceModel"/>): where
 /// the two tellings stand (same sentence, how far apart, headline, lede), whether their triggers are the same word,
 /// and for each field (place, date, actor, target, count) whether both name it the same, differently, or one leaves
-/// it unsaid; whether the later one points back ("the attack") or is a recap with an earlier date. Pure.
+/// it unsaid; how their modalities stand; whether the later one points back ("the attack") or is a recap with an
+/// earlier date. Pure.
 /// </summary>
 public static class CoreferenceFeatures
 {
@@ -14,7 +17,31 @@ public static class CoreferenceFeatures
     /// </summary>
     public static bool Candidates(EventMention a, EventMention b) =>
         a.Type is not null && b.Type is not null
-        && (a.Type == b.Type || (a.Type, b.Type) is ("CONCEDE", "RETREAT") or ("RETREAT", "CONCEDE"));
+        && (a.Type == b.Type || (a.Type, b.Type) is ("CONCEDE", "RETREAT") or ("RETREAT", "CONCEDE"))
+        && ModalityRelation(a.Modality, b.Modality) != "polarity-clash";
+
+    /// <summary>
+    /// How two tellings' modalities stand: "same"; "compatible" (both say it happened, in the outlet's voice, a
+    /// source's or the doer's: a headline asserts what the body attributes); "irrealis" (one says it happened, the
+    /// other that it is expected or would happen); "polarity-clash" (one says it happened or will, the other denies
+    /// or negates it: never one happening).
+    /// </summary>
+    public static string ModalityRelation(Modality a, Modality b)
+    {
+        if (a == b) return "same";
+        var (ca, cb) = (Class(a), Class(b));
+        if (ca == cb) return "compatible";
+        return ca == ModalityClass.Negative || cb == ModalityClass.Negative ? "polarity-clash" : "irrealis";
+    }
+
+    private enum ModalityClass { Factual, Irrealis, Negative }
+
+    private static ModalityClass Class(Modality m) => m switch
+    {
+        Modality.Asserted or Modality.Reported or Modality.Claimed => ModalityClass.Factual,
+        Modality.Denied or Modality.Negated => ModalityClass.Negative,
+        _ => ModalityClass.Irrealis,
+    };
 
     /// <summary>The features of a pair; the order of the two does not matter (the earlier telling is found by sentence).</summary>
     public static Dictionary<string, double> Compute(EventMention x, EventMention y)
@@ -31,7 +58,7 @@ public static class CoreferenceFeatures
         if (a.Trigger.Length > 0 && Stem(a.Trigger) == Stem(b.Trigger)) f["same-trigger-stem"] = 1;
         else if (a.Action.Length > 0 && a.Action == b.Action) f["same-action"] = 1;
         if (gap > 0 && b.Definite) f["later-definite"] = 1;
-        if (a.Modality == b.Modality) f["same-modality"] = 1;
+        f["modality:" + ModalityRelation(a.Modality, b.Modality)] = 1;
         f["place:" + PlaceRelation(a.Place, b.Place)] = 1;
         f["date:" + DateRelation(a, b)] = 1;
         f["actor:" + PartyRelation(a.Actor, b.Actor)] = 1;

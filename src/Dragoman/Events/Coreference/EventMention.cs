@@ -47,11 +47,15 @@ public sealed record EventMention(int Sentence, string? Type, string Action = ""
     private static PartyKey? PartyOf(EventArgument? a) =>
         a is null || a.Inherited ? null : new PartyKey(a.Text, a.EntityId ?? a.Code);
 
+    /// <summary>The gazetteer resolution of an event's place argument: its entity's place, else a resolved place mention under it.</summary>
+    public static PlaceResolution? ResolutionOf(Document d, EventArgument place) =>
+        d.EntityById(place.EntityId)?.PlaceIndex is int pi && pi < d.Places.Count ? d.Places[pi]
+            : d.Places.Find(p => p.IsResolved && p.Span.Overlaps(place.Span));
+
     private static PlaceKey? PlaceOf(Document d, EventArgument? place)
     {
         if (place is null || place.Inherited) return null;
-        var resolved = d.EntityById(place.EntityId)?.PlaceIndex is int pi && pi < d.Places.Count ? d.Places[pi]
-            : d.Places.Find(p => p.IsResolved && p.Span.Overlaps(place.Span));
+        var resolved = ResolutionOf(d, place);
         if (resolved is null || !resolved.IsResolved) return new PlaceKey(place.Text, []);
         var path = new List<string>();
         foreach (var level in new[] { resolved.Country, resolved.Admin1, resolved.Admin2 })
