@@ -21,6 +21,8 @@ public enum RoleMissCause
     CarriedOnly,
     /// <summary>A candidate holds a word of the same stem but no shared content word ("Turkish" for "Turkey", "Huthi" for "Houthis").</summary>
     WordingOnly,
+    /// <summary>The gold party's words are in the event's sentence, but no candidate holds them (a missing span: the candidates' ceiling).</summary>
+    InSentenceNoCandidate,
     /// <summary>The gold party is named in the article, but not in the event's sentence.</summary>
     ElsewhereInArticle,
     /// <summary>The gold words are nowhere in the article: a generic or implicit party ("civilians" for "five people").</summary>
@@ -69,7 +71,8 @@ public static class RoleTraining
                         var right = Enumerable.Range(0, d.Candidates.Count)
                             .Where(k => rules.PartyMatches(goldText, d.Candidates[k].IsNone ? [] : [d.Candidates[k].Argument!.Text])).ToList();
                         var example = new RoleExample(name, d.Role, d.Candidates, right, d.RuleChoice);
-                        list.Add(new LabelledRole(example, goldText, Cause(example, goldText, rules, articleWords), held.Contains(name)));
+                        var sentenceWords = rules.ContentWords(string.Concat(se.Sentences.Select(s => doc.Text[s.Start..s.End] + " ")));
+                        list.Add(new LabelledRole(example, goldText, Cause(example, goldText, rules, articleWords, sentenceWords), held.Contains(name)));
                     }
                 }
             }
@@ -77,7 +80,7 @@ public static class RoleTraining
         return list;
     }
 
-    private static RoleMissCause Cause(RoleExample x, string? gold, ArticleFieldRules rules, HashSet<string> articleWords)
+    private static RoleMissCause Cause(RoleExample x, string? gold, ArticleFieldRules rules, HashSet<string> articleWords, HashSet<string> sentenceWords)
     {
         if (x.Right.Contains(x.RuleChoice)) return RoleMissCause.RuleRight;
         var goldWords = rules.ContentWords(gold);
@@ -86,6 +89,7 @@ public static class RoleTraining
         if (x.Right.Count > 0) return RoleMissCause.CarriedOnly;
         bool Near(string a, string b) => a.Length >= 4 && b.Length >= 4 && a[..4] == b[..4];
         if (x.Candidates.Any(c => !c.IsNone && rules.ContentWords(c.Argument!.Text).Any(w => goldWords.Any(gw => Near(w, gw))))) return RoleMissCause.WordingOnly;
+        if (goldWords.Overlaps(sentenceWords)) return RoleMissCause.InSentenceNoCandidate;
         return goldWords.Overlaps(articleWords) ? RoleMissCause.ElsewhereInArticle : RoleMissCause.GenericOrImplicit;
     }
 

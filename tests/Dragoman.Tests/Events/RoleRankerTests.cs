@@ -13,7 +13,7 @@ namespace Dragoman.Tests.Events;
 public class RoleRankerTests
 {
     /// <summary>Text, attribution and events with the clause rules deciding, every role decision recorded.</summary>
-    private static List<(Event Event, RoleDecision Decision)> Decisions(string text)
+    internal static List<(Event Event, RoleDecision Decision)> Decisions(string text)
     {
         var seen = new List<(Event, RoleDecision)>();
         var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new AttributionComponent())

@@ -89,16 +89,17 @@ internal static class RoleCandidates
             d.PlacesBySpan.Overlapping(sentence).ConvertAll(p => p.Span),
             d.TimesBySpan.Overlapping(sentence).ConvertAll(t => t.Span))
         {
+            Sources = SourcesOf(d),
             Governor = ce.Nominal ? GoverningVerb(v, ce.Trigger) : null,
             MeansAfter = ce.Nominal ? Chunk.None : CasualtyRoles.MeansAfter(v, ce.Trigger),
         };
         var seen = new HashSet<Chunk>();
         // the trigger's own words are no party ("the attack"), unless the clause rules say so
-        void Add(Chunk ch, bool proposed = false)
+        void Add(Chunk ch, bool proposed = false, bool trimmed = false)
         {
             if (ch.IsEmpty || ch.End > v.Count || (!proposed && ch.Start >= ce.Trigger.Start && ch.End <= ce.Trigger.End) || !seen.Add(ch)) return;
             if (argument(ch) is not { } arg) return;
-            list.Add(new RoleCandidate(ch, arg, PhraseFeatures(c, clause, ch, rule, other)));
+            list.Add(new RoleCandidate(ch, arg, PhraseFeatures(c, clause, ch, rule, other, trimmed)));
         }
         Add(rule, proposed: true);
         Add(other, proposed: true);
@@ -108,15 +109,22 @@ internal static class RoleCandidates
             var np = v.NounPhraseStartingAt(k);
             if (np.IsEmpty) continue;
             Add(np);
-            var coordinated = v.CoordinatedRight(np);
+            var coordinated = v.CoordinatedRight(np, clauseAware: true);
             if (coordinated.End > np.End) Add(coordinated);
             k = np.End - 1;
         }
         foreach (var m in clause.Mentions)
             if (ChunkOf(v, m.Span) is { IsEmpty: false } mc) Add(mc);
+        // what a coder codes is the party itself: each phrase also cut before its apposition, relative clause, second
+        // conjunct or trailing place phrase ("a prison in the capital, and the families of some" -> "a prison")
+        foreach (var ch in list.Where(x => !x.IsNone && !x.Chunk.IsEmpty).Select(x => x.Chunk).ToList())
+            foreach (var cut in CandidateSpans.Trimmed(v, ch)) Add(cut, trimmed: true);
         // a clause that names nobody may continue the article's last named actor ("They then made off with ...")
         if (role == RoleKind.Actor && c.CarriedActor is { } carried && !sentence.Contains(carried.Span) && !IsHeadlineItself(d, carried.Span))
-            list.Add(new RoleCandidate(Chunk.None, carried with { }, CarriedFeatures(c, rule, "carried").ToArray()));
+        {
+            if (!clause.Sources.Holds(carried.Span, carried.EntityId, carried.Text))
+                list.Add(new RoleCandidate(Chunk.None, carried with { }, CarriedFeatures(c, rule, "carried").ToArray()));
+        }
         // ... or a party named in the sentence before or in the headline: the names there, by entity
         var named = new HashSet<string>(list.Where(x => !x.IsNone).Select(x => x.Argument!.EntityId ?? x.Argument.Text), StringComparer.Ordinal);
         foreach (var (span, where) in ContextSpans(d, sentence))
@@ -130,6 +138,8 @@ internal static class RoleCandidates
                 if (!named.Add(arg.EntityId ?? arg.Text)) continue;
                 var f = CarriedFeatures(c, rule, where);
                 f.On(where, "|ner=", TypeName(m.Type));
+                // a source the article quotes reports from outside the sentence; it is not who acted there
+                if (role == RoleKind.Actor && clause.Sources.Holds(m.Span, m.EntityId, m.Text)) continue;
                 if (arg.Code is { } code) Sectors(f, code, where);
                 list.Add(new RoleCandidate(Chunk.None, arg, f.ToArray()));
             }
@@ -139,7 +149,9 @@ internal static class RoleCandidates
             list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && x.Chunk.End <= ce.Trigger.Start && x.Chunk != rule
                 && x.Chunk.Start > 0 && v.TagAt(x.Chunk.Start - 1) is Tag.Prep);
         // a use of force whose clause counts its victims ("12 were killed", "killed 17 people") has those victims as its
-        // target: the count and the target name the same people, so no other phrase may take the role
+        // target: the count and the target name the same people, so no other phrase may take the role (measured as a
+        // learned preference instead, models/roles/README.md: the target ceiling rose 0.597 -> 0.671 and CV 0.390 -> 0.403,
+        // but the means and a second tally then win some targets: "died in the shelling", "4 killed and 15 others injured")
         if (role == RoleKind.Target && IsForce(c.Code) && !rule.IsEmpty && CountParser.ParseAt(v, rule.Start, bareVague: true) is not null)
             list.RemoveAll(x => x.IsNone || x.Chunk != rule);
         return list;
@@ -168,8 +180,20 @@ internal static class RoleCandidates
         if (!HasTag(v, ch, Tag.Proper) && !clause.Mentions.Exists(m => v.SpanOf(ch).Overlaps(m.Span))
             && (IsWeapon(v.Word(head).ToString()) || v.IsAny(head, EventsComponent.PlaceHeads))) return true;
         var span = v.SpanOf(ch);
-        if (c.Speaker is { } speaker && span.Overlaps(speaker) && ch != c.RuleActor) return true;
-        // the phrase the candidate ends (a name inside "northern Syria", "the Turkish border") after "in", "near", "on" ...
+        if (c.Speaker is { } speaker && ch != c.RuleActor && (span.Overlaps(speaker) || SpeakerApposition(v, ch, speaker))) return true;
+        // a source the article quotes anywhere ("..., reports the agency") reports the event; it did it only as the
+        // subject of the event's own clause or as the rules' actor ("the group said it killed")
+        if (ch != c.RuleActor && !IsClauseSubject(clause, ch) && clause.Sources.Holds(span, MentionIn(clause, span)?.EntityId, v.TextOf(ch))) return true;
+        return IsLocativePlace(v, clause, ch);
+    }
+
+    /// <summary>
+    /// A place in a phrase after a locative preposition (a name inside "in northern Syria", "near the Turkish border"):
+    /// where the event was, not who did it.
+    /// </summary>
+    private static bool IsLocativePlace(SentenceView v, SentenceFacts clause, Chunk ch)
+    {
+        var span = v.SpanOf(ch);
         int start = ch.Start;
         while (start > 0 && v.IsNominal(start - 1) && v.TagAt(start - 1) != Tag.Pron) start--;
         var np = v.NounPhraseStartingAt(start);
@@ -178,6 +202,22 @@ internal static class RoleCandidates
     }
 
     private static bool IsWeapon(string word) => WeaponHeads.Value.Contains(word);
+
+    /// <summary>Whether a phrase ends where the event verb's subject ends (aligned by the edge, as the subject feature).</summary>
+    private static bool IsClauseSubject(SentenceFacts clause, Chunk ch) => !clause.Subject.IsEmpty && ch.End == clause.Subject.End;
+
+    /// <summary>The last mention inside a span (the one a phrase is named by).</summary>
+    private static Mention? MentionIn(SentenceFacts clause, TextSpan span)
+    {
+        Mention? mention = null;
+        foreach (var m in clause.Mentions)
+            if (span.Contains(m.Span) && (mention is null || m.Span.End >= mention.Span.End)) mention = m;
+        return mention;
+    }
+
+    /// <summary>A phrase in apposition to the speaker ("The Network, a monitoring group, said"): the speaker too.</summary>
+    private static bool SpeakerApposition(SentenceView v, Chunk ch, TextSpan speaker) =>
+        CandidateSpans.AppositionHost(v, ch) is { IsEmpty: false } host && v.SpanOf(host).Overlaps(speaker);
 
     /// <summary>Whether a candidate holds the head word (the last word) of a means phrase.</summary>
     private static bool HoldsHead(Chunk ch, Chunk means) => !means.IsEmpty && ch.Start <= means.End - 1 && ch.End >= means.End;
@@ -246,6 +286,27 @@ internal static class RoleCandidates
 
         /// <summary>The weapon phrase right after a violent verb ("were killed in the strikes").</summary>
         public Chunk MeansAfter { get; init; } = Chunk.None;
+
+        /// <summary>Who the article's attributions name as saying something (every link of every chain).</summary>
+        public required AttributionSources Sources { get; init; }
+    }
+
+    /// <summary>The sources of every attribution of the document: their evidence spans and entities.</summary>
+    private static AttributionSources SourcesOf(Document d)
+    {
+        var spans = new List<TextSpan>();
+        var entities = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in d.Attributions)
+            foreach (var r in a.Chain)
+            {
+                // an anonymous source ("sources", "a security source") is named by its kind, not by a party's name
+                if (r.Kind is not (SourceKind.Anonymous or SourceKind.Author) && r.Name.Length > 0) names.Add(r.Name);
+                // the source's name, not a sentence it stands for (an outlet's link may point at a whole sentence)
+                if (r.Evidence is { } e && e.End - e.Start <= r.Name.Length + 16) spans.Add(e);
+                if (r.EntityId is { } id) entities.Add(id);
+            }
+        return new AttributionSources(spans, entities, names);
     }
 
     /// <summary>
@@ -266,7 +327,7 @@ internal static class RoleCandidates
 
     private static readonly string[] KnownPreps = ["by", "of", "in", "on", "against", "with", "from", "at", "between", "to", "for", "near", "after", "during"];
 
-    private static int[] PhraseFeatures(RoleContext c, SentenceFacts clause, Chunk ch, Chunk rule, Chunk other)
+    private static int[] PhraseFeatures(RoleContext c, SentenceFacts clause, Chunk ch, Chunk rule, Chunk other, bool trimmed)
     {
         var v = c.View;
         var ce = c.Event;
@@ -274,6 +335,8 @@ internal static class RoleCandidates
         var f = new FeatureSet();
         string frame = Frame(ce);
         f.On("phrase");
+        if (trimmed) f.On("trimmed");
+        CandidateSpans.Shape(f, v, ch);
         if (ch == rule) f.On("rule");
         else if (Overlaps(ch, rule)) f.On("rule_overlap");
         if (ch == other) f.On("other_rule");
@@ -310,9 +373,7 @@ internal static class RoleCandidates
         // attack"), often who reacts to it after another ("the ministry denied the bombing")
         if (clause.Governor is { } g && g.Subject == ch) f.On("governor_subject=", g.Kind);
         var span = v.SpanOf(ch);
-        Mention? mention = null;
-        foreach (var m in clause.Mentions)
-            if (span.Contains(m.Span) && (mention is null || m.Span.End >= mention.Span.End)) mention = m;
+        var mention = MentionIn(clause, span);
         f.On("ner=", mention is null ? "none" : TypeName(mention.Type));
         if (mention is not null) f.On("ner=", TypeName(mention.Type), sideBar);
         if (d.EntityById(mention?.EntityId)?.Actor?.Code is { } code) { f.On("actor_code"); f.On("actor_code", sideBar); Sectors(f, code, ""); }
@@ -329,7 +390,21 @@ internal static class RoleCandidates
         if (count) f.On("count");
         if (IsForce(c.Code) && count) f.On("count|force");
         if (ch.Start <= ce.Trigger.Start && ch.End >= ce.Trigger.End) f.On("holds_trigger");
-        if (c.Speaker is { } sp && span.Overlaps(sp)) f.On("speaker");
+        if (c.Speaker is { } sp && (span.Overlaps(sp) || SpeakerApposition(v, ch, sp))) f.On("speaker");
+        // a source the article quotes anywhere ("a monitoring group said") reports events; it does them only as the subject of the event's own clause
+        if (clause.Sources.Holds(span, mention?.EntityId, v.TextOf(ch))) f.On(IsClauseSubject(clause, ch) ? "source|subject" : "source");
+        // a place after "in", "near", "at" says where the event was; it is what was attacked only as an object ("shelled the town")
+        if (IsLocativePlace(v, clause, ch)) { f.On("locative_place"); f.On("locative_place|root=", Root(c.Code)); }
+        if (clause.Places.Exists(p => span.Overlaps(p))) f.On("place|root=", Root(c.Code));
+        // what the rules proposed, by kind: a rules' target that is a weapon or a place after "in" is rarely the coder's
+        if (ch == rule)
+        {
+            if (IsWeapon(headWord)) f.On("rule|weapon");
+            if (clause.Places.Exists(p => span.Overlaps(p))) f.On("rule|place");
+            if (count) f.On("rule|count");
+            if (mention is not null) f.On("rule|ner=", TypeName(mention.Type));
+        }
+        if (CandidateSpans.IsApposition(v, ch)) f.On("apposition");
         f.On(ch.Length switch { 1 => "len=1", 2 => "len=2", <= 4 => "len=3-4", _ => "len=5+" });
         if (ch.Start == 0) f.On("sentence_start");
         // the clause between the phrase and the trigger: commas and other verbs there mean another clause's party

@@ -273,23 +273,53 @@ public sealed class SentenceView
         return new Chunk(s, np.End);
     }
 
-    /// <summary>Extends a noun phrase right over a coordination: "with Gondor and Arnor", "Mordor, Rohan and Bree".</summary>
-    public Chunk CoordinatedRight(Chunk np)
+    /// <summary>
+    /// Extends a noun phrase right over a coordination: "with Gondor and Arnor", "Mordor, Rohan and Bree". With
+    /// <paramref name="clauseAware"/> (a phrase after its verb), a conjunct that a verb follows opens a coordinated clause
+    /// ("took them to a prison, and the families of some were not told"): it is that clause's subject, not a conjunct.
+    /// </summary>
+    public Chunk CoordinatedRight(Chunk np, bool clauseAware = false)
     {
         if (np.IsEmpty) return np;
         int e = np.End, committed = np.End;
         while (e + 1 < Count)
         {
-            if (IsAny(e, "and", "or") && IsNominal(e + 1) && Tags[e + 1] != Tag.Pron) { e = NounPhraseStartingAt(e + 1).End; committed = e; continue; }
-            if (Tags[e] == Tag.Comma && IsAny(e + 1, "and", "or") && e + 2 < Count && IsNominal(e + 2)) { e = NounPhraseStartingAt(e + 2).End; committed = e; continue; }
+            if (IsAny(e, "and", "or") && IsNominal(e + 1) && Tags[e + 1] != Tag.Pron)
+            {
+                var next = NounPhraseStartingAt(e + 1);
+                if (clauseAware && OpensClause(next)) break;
+                e = next.End; committed = e; continue;
+            }
+            if (Tags[e] == Tag.Comma && IsAny(e + 1, "and", "or") && e + 2 < Count && IsNominal(e + 2))
+            {
+                var next = NounPhraseStartingAt(e + 2);
+                if (clauseAware && OpensClause(next)) break;
+                e = next.End; committed = e; continue;
+            }
             if (Tags[e] == Tag.Comma && IsNominal(e + 1) && Tags[e + 1] == Tag.Proper) { e = NounPhraseStartingAt(e + 1).End; continue; }
             break;
         }
         return new Chunk(np.Start, committed);
     }
 
+    /// <summary>
+    /// Whether a verb group follows the phrase, past an "of" tail of pronouns and determiners ("the families of some of
+    /// them have"): the phrase is the subject of a clause of its own.
+    /// </summary>
+    public bool OpensClause(Chunk np)
+    {
+        for (int j = np.End; j < Math.Min(Count, np.End + 5); j++)
+        {
+            // a participle in -ing goes with the phrase or the clause before ("and the camp, killing five"), not a clause of its own
+            if (Tags[j] is Tag.Verb && Word(j).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return false;
+            if (Tags[j] is Tag.Verb or Tag.Be or Tag.Have or Tag.Modal or Tag.Do) return true;
+            if (Tags[j] is not (Tag.Of or Tag.Pron or Tag.Det or Tag.Num or Tag.Adv or Tag.Neg)) return false;
+        }
+        return false;
+    }
+
     /// <summary>The object after the verb at <paramref name="k"/>: a noun phrase, directly or after one preposition.</summary>
-    public Chunk Object(int k, int skip = 0) => CoordinatedRight(ObjectHead(k, skip));
+    public Chunk Object(int k, int skip = 0) => CoordinatedRight(ObjectHead(k, skip), clauseAware: true);
 
     private Chunk ObjectHead(int k, int skip)
     {
