@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dragoman.Actors;
 using Dragoman.Geo;
 using Dragoman.Pipeline;
 using Dragoman.Storage;
@@ -186,8 +187,20 @@ public static class MergeReports
             if (w.Length < 3 || !char.IsUpper(w[0]) || first) continue;
             if (offset >= 0 && notNames.Any(t => offset + at >= t.Start && offset + at < t.End)) continue;
             var folded = w.ToLowerInvariant();
-            if (!lowerWords.Contains(folded) && !IsCommonOrNationality(w, folded)) names.Add(folded);
+            if (!lowerWords.Contains(folded) && !IsCommonOrNationality(w, folded) && FoldName(folded) is { Length: > 0 } name) names.Add(name);
         }
+    }
+
+    /// <summary>
+    /// A name word as two reports can share it whatever their spelling habits: a possessive's 's dropped ("Buhari's"),
+    /// Latin diacritics folded ("Moïse" and "Moise"), apostrophes and doubled letters as <see cref="NameFolding"/> reads them.
+    /// </summary>
+    public static string FoldName(string word)
+    {
+        var w = word.AsSpan();
+        if (w.Length > 3 && w[^1] == 's' && w[^2] is '\'' or '’') w = w[..^2];
+        Span<char> buffer = stackalloc char[Math.Min(w.Length, 128)];
+        return new string(buffer[..NameFolding.FoldPart(w[..Math.Min(w.Length, buffer.Length)], buffer)]);
     }
 
     /// <summary>Common nouns (the part-of-speech model's NN / NNS) of a text, lower-cased, a plural's final s dropped.</summary>
