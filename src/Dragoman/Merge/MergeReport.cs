@@ -45,6 +45,13 @@ public sealed record MergeReport
     public required string Modality { get; init; }
     public string? Published { get; init; }
 
+    /// <summary>
+    /// For a report without days of its own: the days of the year (<see cref="MonthDays.Of"/>) its article names at day
+    /// precision without a year it could be given ("Saturday, October 14" in a page without a date): two reports that
+    /// name 14 October agree, one of 25 June does not, whichever the year. Empty for a dated report (its days say more).
+    /// </summary>
+    public IReadOnlyList<int> MonthDays { get; init; } = [];
+
     public bool Dated => DayLo is not null && DayHi is not null;
 }
 
@@ -62,6 +69,7 @@ public static class MergeReports
         DateOnly? published = ParseDay(article.Published) ?? ParseDay(article.ReferenceDate);
         var outlet = article.Publisher ?? HostOf(article.Uri);
         var focus = FocusCountry(rows.Events);
+        var monthDays = Merge.MonthDays.Named(rows.Times);
         var list = new List<MergeReport>(rows.Events.Count);
         foreach (var e in rows.Events)
         {
@@ -88,6 +96,7 @@ public static class MergeReports
                 PlaceInherited = e.PlaceInherited, Country = e.Country ?? (e.Lat is null ? focus : null), Admin1 = e.Admin1, GeonameId = e.GeonameId,
                 Names = [.. names],
                 Words = [.. words],
+                MonthDays = lo is null ? monthDays : [],
                 Killed = Killed(e.CountsJson),
                 Outlet = outlet,
                 Modality = e.Modality,
@@ -193,7 +202,7 @@ public static class MergeReports
 
     /// <summary>
     /// A name word as two reports can share it whatever their spelling habits: a possessive's 's dropped ("Buhari's"),
-    /// Latin diacritics folded ("Moïse" and "Moise"), apostrophes and doubled letters as <see cref="NameFolding"/> reads them.
+    /// apostrophes and doubled letters as <see cref="NameFolding"/> reads them ("Shabaab" and "Shabab").
     /// </summary>
     public static string FoldName(string word)
     {
