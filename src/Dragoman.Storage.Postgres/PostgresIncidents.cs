@@ -56,7 +56,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
             Country = c.NStr(), Admin1 = c.NStr(), GeonameId = c.NStr(),
             Names = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Words = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            MonthDays = MonthDayList(c.Str()),
+            MonthDays = MonthDays.FromColumn(c.Str()),
             Killed = c.NInt(), Outlet = c.NStr(), Modality = c.Str(), Published = c.NStr(),
         };
         return new StoredReport(report, c.Long(), c.Long());
@@ -64,8 +64,6 @@ public sealed partial class PostgresEventStore : IIncidentStore
 
     /// <summary>The schema version whose incident_reports columns the merge stage writes (7: month_days).</summary>
     private const int MergeSchemaVersion = 7;
-
-    private static int[] MonthDayList(string cell) => [.. cell.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(d => int.Parse(d, System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>
     /// Each document's merge reports (null when merging is off, or the store is held at a schema older than the merge
@@ -98,7 +96,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
         new("place_precision", m => m.Precision, NpgsqlDbType.Text), new("place_inherited", m => m.PlaceInherited, NpgsqlDbType.Boolean),
         new("country", m => m.Country, NpgsqlDbType.Text), new("admin1", m => m.Admin1, NpgsqlDbType.Text), new("geonameid", m => m.GeonameId, NpgsqlDbType.Text),
         new("names", m => string.Join(' ', m.Names), NpgsqlDbType.Text),
-        new("words", m => string.Join(' ', m.Words), NpgsqlDbType.Text), new("month_days", m => string.Join(' ', m.MonthDays), NpgsqlDbType.Text), new("killed", m => m.Killed, NpgsqlDbType.Integer),
+        new("words", m => string.Join(' ', m.Words), NpgsqlDbType.Text),
+        new("month_days", m => MonthDays.ToColumn(m.MonthDays), NpgsqlDbType.Text), new("killed", m => m.Killed, NpgsqlDbType.Integer),
         new("outlet", m => m.Outlet, NpgsqlDbType.Text), new("modality", m => m.Modality, NpgsqlDbType.Text), new("published", m => m.Published, NpgsqlDbType.Text),
         new("tolerance_km", m => PairScorer.Tolerance(m), NpgsqlDbType.Double),
     ];

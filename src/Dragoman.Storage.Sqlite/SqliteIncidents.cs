@@ -22,8 +22,6 @@ public sealed partial class SqliteEventStore
     /// <summary>The schema version whose incident_reports columns the merge stage writes (10: month_days).</summary>
     private const int MergeSchemaVersion = 10;
 
-    private static int[] MonthDayList(string cell) => [.. cell.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(d => int.Parse(d, System.Globalization.CultureInfo.InvariantCulture))];
-
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
         "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.words, r.month_days, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
@@ -42,7 +40,7 @@ public sealed partial class SqliteEventStore
             Country = c.NStr(), Admin1 = c.NStr(), GeonameId = c.NStr(),
             Names = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Words = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            MonthDays = MonthDayList(c.Str()),
+            MonthDays = MonthDays.FromColumn(c.Str()),
             Killed = c.NInt(), Outlet = c.NStr(), Modality = c.Str(), Published = c.NStr(),
         };
         return new StoredReport(report, c.Long(), c.Long());
@@ -112,7 +110,7 @@ public sealed partial class SqliteEventStore
             if (!rowOf.TryGetValue(eventId, out var row)) continue;
             object?[] values = [row, m.Ref, articleId, m.Family, m.Action, m.AcledType, m.DayLo, m.DayHi, m.DayFromPublication ? 1 : 0,
                 m.Lat, m.Lon, m.PlaceName, m.Precision, m.PlaceInherited ? 1 : 0, m.Country, m.Admin1, m.GeonameId,
-                string.Join(' ', m.Names), string.Join(' ', m.Words), string.Join(' ', m.MonthDays), m.Killed, m.Outlet, m.Modality, m.Published];
+                string.Join(' ', m.Names), string.Join(' ', m.Words), MonthDays.ToColumn(m.MonthDays), m.Killed, m.Outlet, m.Modality, m.Published];
             for (int i = 0; i < values.Length; i++) ins.Parameters[i].Value = values[i] ?? DBNull.Value;
             ins.ExecuteNonQuery();
         }

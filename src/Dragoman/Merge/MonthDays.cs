@@ -36,6 +36,13 @@ public static class MonthDays
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000, month) ? Of(month, day) : null;
     }
 
+    /// <summary>The stores' column: the days separated by spaces.</summary>
+    public static string ToColumn(IReadOnlyList<int> days) => string.Join(' ', days);
+
+    /// <summary>Reads <see cref="ToColumn"/>'s text back.</summary>
+    public static int[] FromColumn(string cell) =>
+        [.. cell.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(d => int.Parse(d, CultureInfo.InvariantCulture))];
+
     /// <summary>
     /// The fewest days around the year between a day of one report and a day of the other (a dated report counts with
     /// the days of its window), or null when a side names none: then the date says nothing either way.
