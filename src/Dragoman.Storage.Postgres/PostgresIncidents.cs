@@ -38,7 +38,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
 
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
-        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.words, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
+        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.words, r.month_days, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
 
     /// <summary>How many cells <see cref="ReportColumns"/> reads (the cells a query selects after them start here).</summary>
     private static readonly int ReportColumnCount = ReportColumns.Split(',').Length;
@@ -56,13 +56,14 @@ public sealed partial class PostgresEventStore : IIncidentStore
             Country = c.NStr(), Admin1 = c.NStr(), GeonameId = c.NStr(),
             Names = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Words = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            MonthDays = MonthDays.FromColumn(c.Str()),
             Killed = c.NInt(), Outlet = c.NStr(), Modality = c.Str(), Published = c.NStr(),
         };
         return new StoredReport(report, c.Long(), c.Long());
     }
 
-    /// <summary>The schema version whose incident_reports columns the merge stage writes (6: words).</summary>
-    private const int MergeSchemaVersion = 6;
+    /// <summary>The schema version whose incident_reports columns the merge stage writes (7: month_days).</summary>
+    private const int MergeSchemaVersion = 7;
 
     /// <summary>
     /// Each document's merge reports (null when merging is off, or the store is held at a schema older than the merge
@@ -95,7 +96,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
         new("place_precision", m => m.Precision, NpgsqlDbType.Text), new("place_inherited", m => m.PlaceInherited, NpgsqlDbType.Boolean),
         new("country", m => m.Country, NpgsqlDbType.Text), new("admin1", m => m.Admin1, NpgsqlDbType.Text), new("geonameid", m => m.GeonameId, NpgsqlDbType.Text),
         new("names", m => string.Join(' ', m.Names), NpgsqlDbType.Text),
-        new("words", m => string.Join(' ', m.Words), NpgsqlDbType.Text), new("killed", m => m.Killed, NpgsqlDbType.Integer),
+        new("words", m => string.Join(' ', m.Words), NpgsqlDbType.Text),
+        new("month_days", m => MonthDays.ToColumn(m.MonthDays), NpgsqlDbType.Text), new("killed", m => m.Killed, NpgsqlDbType.Integer),
         new("outlet", m => m.Outlet, NpgsqlDbType.Text), new("modality", m => m.Modality, NpgsqlDbType.Text), new("published", m => m.Published, NpgsqlDbType.Text),
         new("tolerance_km", m => PairScorer.Tolerance(m), NpgsqlDbType.Double),
     ];

@@ -165,6 +165,8 @@ internal static class PostgresMigrations
         new(5, "watch: followed sources (validators, polls, errors) and the feed items taken in; articles by URI", PostgresEventStore.WatchSql),
         new(6, "incident_reports.words: the headline and evidence nouns the merge pair model compares (empty until `remerge` for older reports)",
             "ALTER TABLE incident_reports ADD COLUMN words text NOT NULL DEFAULT '';"),
+        new(7, "incident_reports.month_days: the days of the year an undated report's article names, which the merge pair model compares (empty until `remerge` for older reports)",
+            "ALTER TABLE incident_reports ADD COLUMN month_days text NOT NULL DEFAULT '';"),
     ];
 
     public static int Latest => All[^1].Version;

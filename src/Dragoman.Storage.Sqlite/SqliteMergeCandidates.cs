@@ -83,8 +83,10 @@ internal static class MergeScoreBound
     public static string Sql(Func<string, string> column)
     {
         string C(string name) => column(name);
+        // Undated on a side: whichever of the undated features the days of the year named (MonthDays) pick, at its largest.
+        string undated = F(new[] { PairFeature.DateUndated, PairFeature.DateMonthDayClose, PairFeature.DateMonthDayApart }.Max(f => PairScorer.Model[f]));
         string date = $"""
-            (CASE WHEN $lo IS NULL OR {C("day_lo")} IS NULL OR {C("day_hi")} IS NULL THEN {W(PairFeature.DateUndated)}
+            (CASE WHEN $lo IS NULL OR {C("day_lo")} IS NULL OR {C("day_hi")} IS NULL THEN {undated}
               ELSE (CASE max(0, $lo - {C("day_hi")}, {C("day_lo")} - $hi)
                 WHEN 0 THEN (CASE WHEN $fp = 0 AND {C("day_from_published")} = 0 THEN {W(PairFeature.DateSameDayTexts)} ELSE {W(PairFeature.DateSameDayPublication)} END)
                 WHEN 1 THEN {W(PairFeature.DateOneDay)}

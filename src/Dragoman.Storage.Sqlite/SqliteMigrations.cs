@@ -232,6 +232,8 @@ internal static class SqliteMigrations
         new(8, "watch: followed sources (validators, polls, last error), the feed items taken in, articles found by URL", SqliteWatchState.Sql),
         new(9, "incident_reports.words: the headline and evidence nouns the merge pair model compares (empty until `remerge` for older reports)",
             "ALTER TABLE incident_reports ADD COLUMN words TEXT NOT NULL DEFAULT '';"),
+        new(10, "incident_reports.month_days: the days of the year an undated report's article names, which the merge pair model compares (empty until `remerge` for older reports)",
+            "ALTER TABLE incident_reports ADD COLUMN month_days TEXT NOT NULL DEFAULT '';"),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dragoman.Actors;
 using Dragoman.Geo;
 using Dragoman.Pipeline;
 using Dragoman.Storage;
@@ -44,6 +45,13 @@ public sealed record MergeReport
     public required string Modality { get; init; }
     public string? Published { get; init; }
 
+    /// <summary>
+    /// For a report without days of its own: the days of the year (<see cref="MonthDays.Of"/>) its article names at day
+    /// precision without a year it could be given ("Saturday, October 14" in a page without a date): two reports that
+    /// name 14 October agree, one of 25 June does not, whichever the year. Empty for a dated report (its days say more).
+    /// </summary>
+    public IReadOnlyList<int> MonthDays { get; init; } = [];
+
     public bool Dated => DayLo is not null && DayHi is not null;
 }
 
@@ -61,6 +69,7 @@ public static class MergeReports
         DateOnly? published = ParseDay(article.Published) ?? ParseDay(article.ReferenceDate);
         var outlet = article.Publisher ?? HostOf(article.Uri);
         var focus = FocusCountry(rows.Events);
+        var monthDays = Merge.MonthDays.Named(rows.Times);
         var list = new List<MergeReport>(rows.Events.Count);
         foreach (var e in rows.Events)
         {
@@ -87,6 +96,7 @@ public static class MergeReports
                 PlaceInherited = e.PlaceInherited, Country = e.Country ?? (e.Lat is null ? focus : null), Admin1 = e.Admin1, GeonameId = e.GeonameId,
                 Names = [.. names],
                 Words = [.. words],
+                MonthDays = lo is null ? monthDays : [],
                 Killed = Killed(e.CountsJson),
                 Outlet = outlet,
                 Modality = e.Modality,
@@ -186,8 +196,20 @@ public static class MergeReports
             if (w.Length < 3 || !char.IsUpper(w[0]) || first) continue;
             if (offset >= 0 && notNames.Any(t => offset + at >= t.Start && offset + at < t.End)) continue;
             var folded = w.ToLowerInvariant();
-            if (!lowerWords.Contains(folded) && !IsCommonOrNationality(w, folded)) names.Add(folded);
+            if (!lowerWords.Contains(folded) && !IsCommonOrNationality(w, folded) && FoldName(folded) is { Length: > 0 } name) names.Add(name);
         }
+    }
+
+    /// <summary>
+    /// A name word as two reports can share it whatever their spelling habits: a possessive's 's dropped ("Buhari's"),
+    /// apostrophes and doubled letters as <see cref="NameFolding"/> reads them ("Shabaab" and "Shabab").
+    /// </summary>
+    public static string FoldName(string word)
+    {
+        var w = word.AsSpan();
+        if (w.Length > 3 && w[^1] == 's' && w[^2] is '\'' or '’') w = w[..^2];
+        Span<char> buffer = stackalloc char[Math.Min(w.Length, 128)];
+        return new string(buffer[..NameFolding.FoldPart(w[..Math.Min(w.Length, buffer.Length)], buffer)]);
     }
 
     /// <summary>Common nouns (the part-of-speech model's NN / NNS) of a text, lower-cased, a plural's final s dropped.</summary>

@@ -21,3 +21,17 @@ public sealed class MergeNameWordsTests
     public void A_name_word_is_one_few_names_share(string word, bool isName, string reason) =>
         Assert.True(isName == !MergeReports.IsCommonOrNationality(word, word.ToLowerInvariant()), reason);
 }
+
+/// <summary>Two reports share a name word whatever each outlet's spelling habits (MergeReports.FoldName).</summary>
+public sealed class MergeNameFoldingTests
+{
+    [Theory]
+    [InlineData("buhari's", "buhari", "a possessive is the name itself: \"Buhari's advance team\" and \"President Buhari\"")]
+    [InlineData("buhari’s", "buhari", "the typographic apostrophe's possessive")]
+    [InlineData("shabaab", "shabab", "a transliteration's doubled letter: al-Shabaab and al-Shabab")]
+    [InlineData("karlov", "karlov", "a plain name is unchanged")]
+    [InlineData("ross", "ros", "doubled letters read as one, as the actor stage folds names")]
+    [InlineData("news", "news", "a final s without an apostrophe is kept")]
+    public void A_name_word_is_folded(string word, string folded, string reason) =>
+        Assert.True(folded == MergeReports.FoldName(word), $"{reason}: got '{MergeReports.FoldName(word)}'");
+}

@@ -40,6 +40,8 @@ public sealed class MergeScoreBoundTests
             GeonameId = gid,
             Names = [.. new[] { "assad", "hama", "karlov", "nusra", "white", "zeid" }.Where(_ => rng.Next(3) == 0)],
             Words = [.. new[] { "bomb", "hotel", "market", "siege", "truck" }.Where(_ => rng.Next(2) == 0)],
+            // Days of the year an undated report's article names: close to, apart from or around the year from the others'.
+            MonthDays = dated ? [] : [.. new[] { 1, 100, 102, 180, 366 }.Where(_ => rng.Next(2) == 0)],
             Killed = rng.Next(6) switch { 0 or 1 => null, 2 => 0, 3 => rng.Next(1, 4), _ => rng.Next(5, 60) },
             Modality = "asserted",
         };
