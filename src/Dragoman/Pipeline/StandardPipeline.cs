@@ -50,7 +50,13 @@ public static class StandardPipeline
             .Build();
     }
 
-    private static Task<T> Load<T>(Func<T> load) => Task.Run(load);
+    private static Task<T> Load<T>(Func<T> load, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(load))] string what = "") => Task.Run(() =>
+    {
+        long c0 = ThreadCpuClock.Nanoseconds(); var sw = System.Diagnostics.Stopwatch.StartNew();
+        var v = load();
+        if (Environment.GetEnvironmentVariable("DRAGOMAN_TRACE_START") is not null) Console.Error.WriteLine($"start: {what}: cpu {(ThreadCpuClock.Nanoseconds() - c0) / 1e6:F0} ms wall {sw.ElapsedMilliseconds} ms");
+        return v;
+    });
 
     /// <summary>The loaded resource, or the loader's own exception (not wrapped in an AggregateException).</summary>
     private static T Wait<T>(Task<T> loading) => loading.GetAwaiter().GetResult();
