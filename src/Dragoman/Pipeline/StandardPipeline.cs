@@ -50,7 +50,17 @@ public static class StandardPipeline
             .Build();
     }
 
-    private static Task<T> Load<T>(Func<T> load) => Task.Run(load);
+    /// <summary>Starts one resource's load on the thread pool. With DRAGOMAN_TRACE_START set, prints its own thread CPU and
+    /// wall time to stderr (where a start goes: docs/benchmarks.md, issue 19).</summary>
+    private static Task<T> Load<T>(Func<T> load, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(load))] string what = "") => Task.Run(() =>
+    {
+        long cpuStart = ThreadCpuClock.Nanoseconds();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var loaded = load();
+        if (Environment.GetEnvironmentVariable("DRAGOMAN_TRACE_START") is not null)
+            Console.Error.WriteLine($"start: {what}: cpu {(ThreadCpuClock.Nanoseconds() - cpuStart) / 1e6:F0} ms wall {wall.ElapsedMilliseconds} ms");
+        return loaded;
+    });
 
     /// <summary>The loaded resource, or the loader's own exception (not wrapped in an AggregateException).</summary>
     private static T Wait<T>(Task<T> loading) => loading.GetAwaiter().GetResult();

@@ -96,15 +96,8 @@ public static class EventTimeResolver
     private static TimeExpression? LedeDay(Document doc, int si)
     {
         if (si < 0 || doc.Sentences.Length == 0) return null;
-        // the article's lede is its lede paragraph's first sentence (Article.Paragraphs holds the body paragraphs only;
-        // the headline before it is no lede), else the first sentence
-        int articleLede = doc.Article.LedeSpan is { } ls && doc.SentenceAt(ls.Start) is >= 0 and var l ? l : 0;
-        int paragraphLede = si;
-        var at = doc.Sentences[si].Start;
-        if (doc.Article.LedeSpan is { } lede0 && lede0.Start <= at && at < lede0.End) paragraphLede = articleLede;
-        else
-            foreach (var p in doc.Article.Paragraphs)
-                if (p.Start <= at && at < p.End) { int first = doc.SentenceAt(p.Start); if (first >= 0) paragraphLede = first; break; }
+        var (articleLede, paragraphLedes) = Ledes(doc);
+        int paragraphLede = paragraphLedes[si];
         foreach (int lede in paragraphLede == articleLede ? new[] { articleLede } : new[] { paragraphLede, articleLede })
         {
             var s = doc.Sentences[lede];
@@ -114,6 +107,54 @@ public static class EventTimeResolver
         }
         return null;
     }
+
+    /// <summary>The article's lede sentence and, per sentence, its paragraph's lede: walked once per document, not once per event.</summary>
+    private static (int Article, int[] Paragraph) Ledes(Document doc)
+    {
+        if (LedesByDocument.TryGetValue(doc, out var known) && known.Sentences == doc.Sentences) return (known.Article, known.Paragraph);
+        // the article's lede is its lede paragraph's first sentence (Article.Paragraphs holds the body paragraphs only;
+        // the headline before it is no lede), else the first sentence
+        int articleLede = doc.Article.LedeSpan is { } ls && doc.SentenceAt(ls.Start) is >= 0 and var l ? l : 0;
+        var sentences = doc.Sentences;
+        var paragraphLedes = new int[sentences.Length];
+        var placed = new bool[sentences.Length];
+        // a sentence in the lede paragraph has the article's lede; another one the first sentence of the first paragraph
+        // holding its start; one in no paragraph (or whose paragraph's start is in no sentence) is its own
+        for (int si = 0; si < sentences.Length; si++)
+        {
+            paragraphLedes[si] = si;
+            if (doc.Article.LedeSpan is { } lede0 && lede0.Start <= sentences[si].Start && sentences[si].Start < lede0.End)
+                (paragraphLedes[si], placed[si]) = (articleLede, true);
+        }
+        foreach (var p in doc.Article.Paragraphs)
+        {
+            int first = doc.SentenceAt(p.Start);
+            for (int si = FirstSentenceFrom(sentences, p.Start); si < sentences.Length && sentences[si].Start < p.End; si++)
+            {
+                if (placed[si]) continue;
+                placed[si] = true;
+                if (first >= 0) paragraphLedes[si] = first;
+            }
+        }
+        LedesByDocument.AddOrUpdate(doc, new DocumentLedes(doc.Sentences, articleLede, paragraphLedes));
+        return (articleLede, paragraphLedes);
+    }
+
+    /// <summary>Index of the first sentence starting at or after <paramref name="offset"/> (sentences are in text order).</summary>
+    private static int FirstSentenceFrom(Sentence[] sentences, int offset)
+    {
+        int lo = 0, hi = sentences.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sentences[mid].Start < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private sealed record DocumentLedes(Sentence[] Sentences, int Article, int[] Paragraph);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, DocumentLedes> LedesByDocument = new();
 
     /// <summary>The expression follows a reporting verb ("said Tuesday", "said on Tuesday") that is not the trigger itself.</summary>
     private static bool AttachedToReporting(Document doc, TextSpan time, TextSpan trigger)

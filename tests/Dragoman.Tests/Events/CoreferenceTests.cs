@@ -61,6 +61,18 @@ public class CoreferenceTests
     public void Parties_of_two_tellings_are_compared_by_code_then_words(string why, PartyKey? a, PartyKey? b, string relation) =>
         Assert.True(CoreferenceFeatures.PartyRelation(a, b) == relation, why);
 
+    // A party keeps its split words (once per event, not per pair); two parties are still equal by what they say.
+    [Theory]
+    [InlineData("Taliban fighters", null, "Taliban fighters", null, true, "the same words and no code: one party")]
+    [InlineData("Russian jets", "RUS", "Russian jets", "RUS", true, "the same words and code: one party")]
+    [InlineData("Russian jets", "RUS", "Russian jets", null, false, "a known code against none: two parties")]
+    [InlineData("the Taliban", null, "Taliban fighters", null, false, "shared words are no equality: only the relation compares them")]
+    public void Parties_are_equal_by_text_and_code_not_by_their_word_sets(string textA, string? codeA, string textB, string? codeB, bool equal, string reason)
+    {
+        PartyKey a = new(textA, codeA), b = new(textB, codeB);
+        Assert.True(a.Equals(b) == equal && (a.GetHashCode() == b.GetHashCode() || !equal), reason);
+    }
+
     public static TheoryData<string, int[], int[], string> Counts => new()
     {
         { "a figure both give is the same toll", [5, 12], [12], "same" },

@@ -78,6 +78,26 @@ public class EventTimeResolverTests
         Assert.True(t.Start is null && t.End is null && t.Relative == "FUTURE_REF", $"{reason}: got {t}");
     }
 
+    // The paragraph ledes are walked once per document and kept: every trigger of one document must resolve as it does
+    // in a fresh document of the same text (where nothing was kept), whichever trigger asked first. Publication Sunday 2019-02-10.
+    [Theory]
+    [InlineData("Rebels attacked a checkpoint on Tuesday, officials said.\nMilitants shelled the market. Troops burned houses.\nGunmen raided a village on Friday. Police arrested two men.", "the article's lede and a later paragraph's own lede date different events")]
+    [InlineData("Rebels attacked a checkpoint in the north.\nTroops shelled the town on Saturday, police said. Militants also burned a school.\nDrones struck a depot.", "an undated lede: each paragraph falls back to its own lede or none")]
+    [InlineData("Gunmen raided a village overnight. Police arrested two men.", "one paragraph, no body paragraphs: sentences in no paragraph keep their own sentence")]
+    public void Kept_ledes_resolve_as_a_fresh_document(string text, string reason)
+    {
+        var flat = text.Replace("\n", " ", StringComparison.Ordinal);
+        var paragraphs = text.Contains('\n', StringComparison.Ordinal) ? Paragraphs(text) : null;
+        var kept = Doc(flat, "2019-02-10", paragraphs);
+        var triggers = kept.Tokens.Where(t => t.Kind == TokenKind.Word).Select(t => t.Span).ToArray();
+        foreach (var trigger in triggers.Reverse())
+        {
+            var fresh = EventTimeResolver.Resolve(Doc(flat, "2019-02-10", paragraphs), trigger);
+            var again = EventTimeResolver.Resolve(kept, trigger);
+            Assert.True(fresh == again, $"{reason}: '{flat[trigger.Start..trigger.End]}' at {trigger.Start}: fresh {fresh}, kept {again}");
+        }
+    }
+
     private static List<TextSpan> Paragraphs(string text)
     {
         var spans = new List<TextSpan>();

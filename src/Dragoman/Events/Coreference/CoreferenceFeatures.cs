@@ -98,7 +98,7 @@ public static class CoreferenceFeatures
     {
         if (a is null || b is null) return "unsaid";
         if (a.Known is not null && b.Known is not null) return a.Known == b.Known ? "same" : "differ";
-        return Words(a.Text).Overlaps(Words(b.Text)) ? "same" : "differ";
+        return a.Words.Overlaps(b.Words) ? "same" : "differ";
     }
 
     /// <summary>"same" (a figure both give), "differ", "unsaid".</summary>
@@ -106,7 +106,7 @@ public static class CoreferenceFeatures
         a.Count == 0 || b.Count == 0 ? "unsaid" : a.Intersect(b).Any() ? "same" : "differ";
 
     /// <summary>Lower-cased words of four or more letters: "the Syrian army" and "Syrian troops" share "syrian".</summary>
-    private static HashSet<string> Words(string text) =>
+    internal static HashSet<string> Words(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
             .Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);

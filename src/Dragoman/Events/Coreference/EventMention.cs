@@ -6,7 +6,15 @@ namespace Dragoman.Events.Coreference;
 public sealed record PlaceKey(string Text, IReadOnlyList<string> Path);
 
 /// <summary>A party of an event: the entity or actor code when known, else only its words.</summary>
-public sealed record PartyKey(string Text, string? Known = null);
+public sealed record PartyKey(string Text, string? Known = null)
+{
+    /// <summary>The words <see cref="CoreferenceFeatures.PartyRelation"/> compares, split once per party rather than once per pair.</summary>
+    public IReadOnlySet<string> Words { get; } = CoreferenceFeatures.Words(Text);
+
+    // equal by what the party says (the words are derived from the text; a set compares by reference)
+    public bool Equals(PartyKey? other) => other is not null && Text == other.Text && Known == other.Known;
+    public override int GetHashCode() => HashCode.Combine(Text, Known);
+}
 
 /// <summary>
 /// What of one event the pairwise coreference model compares: its sentence and standing (headline, lede), type,
