@@ -17,6 +17,9 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
         var t = new ArticleTally { Articles = 1, GoldEvents = gold.Events.Count, SystemEvents = sys.Events.Count };
         var errors = new List<ArticleError>();
         var goldSpans = new List<TextSpan>();
+        // one-to-one: each system event answers at most one gold event (in gold order, its best unused candidate); a
+        // joined event whose tellings span several gold events' sentences counts once here, not once per gold event
+        var used = new HashSet<SystemEvent>(ReferenceEqualityComparer.Instance);
         foreach (var g in gold.Events)
         {
             var spans = EvidenceLocator.Find(sys.Text, g.Evidence);
@@ -35,8 +38,15 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
                 errors.Add(new ArticleError(gold.Name, "type", g.Plover ?? "?", seen, g.Evidence));
                 continue;
             }
-            var best = candidates.Select(e => (Event: e, Fields: Fields(gold, g, e))).OrderByDescending(c => Merit(c.Fields)).First();
+            var ranked = candidates.Select(e => (Event: e, Fields: Fields(gold, g, e))).OrderByDescending(c => Merit(c.Fields)).ToList();
+            var best = ranked[0];
             t.TypeMatched++;
+            if (ranked.FirstOrDefault(c => !used.Contains(c.Event)) is { Event: not null } own)
+            {
+                used.Add(own.Event);
+                t.TypeMatchedOneToOne++;
+                if (own.Fields.All(f => f.Right || f.Field is not ("actor" or "place" or "event_date"))) t.FullMatchedOneToOne++;
+            }
             bool full = true;
             foreach (var (field, right, goldText, sysText) in best.Fields)
             {

@@ -21,6 +21,9 @@ public sealed class ArticleTally
     public int GoldEvidenceMissing { get; set; }
     public int TypeMatched { get; set; }
     public int FullMatched { get; set; }
+    /// <summary>Type and full matches when each system event may answer only one gold event.</summary>
+    public int TypeMatchedOneToOne { get; set; }
+    public int FullMatchedOneToOne { get; set; }
     public Dictionary<string, FieldTally> Field { get; } = Fields.ToDictionary(f => f, _ => new FieldTally());
     public int SystemEvents { get; set; }
     public int SystemEventsOutsideGold { get; set; }
@@ -35,6 +38,7 @@ public sealed class ArticleTally
     {
         Articles += o.Articles; GoldEvents += o.GoldEvents; GoldEvidenceMissing += o.GoldEvidenceMissing;
         TypeMatched += o.TypeMatched; FullMatched += o.FullMatched;
+        TypeMatchedOneToOne += o.TypeMatchedOneToOne; FullMatchedOneToOne += o.FullMatchedOneToOne;
         foreach (var (k, v) in o.Field) Field[k].Add(v);
         SystemEvents += o.SystemEvents; SystemEventsOutsideGold += o.SystemEventsOutsideGold;
         GoldPlaces += o.GoldPlaces; PlacesResolved += o.PlacesResolved; PlacesRight161 += o.PlacesRight161;
@@ -60,6 +64,8 @@ public sealed class ArticleTally
             ["gold_events"] = GoldEvents,
             ["event_full_recall"] = Ratio(FullMatched, GoldEvents),
             ["event_type_recall"] = Ratio(TypeMatched, GoldEvents),
+            ["event_full_recall_one_to_one"] = Ratio(FullMatchedOneToOne, GoldEvents),
+            ["event_type_recall_one_to_one"] = Ratio(TypeMatchedOneToOne, GoldEvents),
         };
         foreach (var f in Fields)
         {

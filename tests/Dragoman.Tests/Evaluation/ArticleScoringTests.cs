@@ -94,6 +94,26 @@ public class ArticleScoringTests
             $"{name}: {why} (type {t.TypeMatched}, full {t.FullMatched}, outside {t.SystemEventsOutsideGold})");
     }
 
+    private static readonly GoldEvent Meeting = new("officials", "met", "ASSAULT", null, null, null, null, null, "asserted", "Officials met in Beta.");
+
+    public static TheoryData<string, SystemEvent[], int, int, string> OneToOneCases => new()
+    {
+        { "one joined event over both sentences", [Sys("ASSAULT", First) with { Sentences = [First, Second] }], 2, 1,
+            "a joined event whose tellings cover two gold events' sentences answers both by the README's rule, but only one one-to-one" },
+        { "one event per sentence", [Sys("ASSAULT", First), Sys("ASSAULT", Second) with { Id = "ev2" }], 2, 2,
+            "two events, one in each gold sentence: both rules count two" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneToOneCases))]
+    public void One_to_one_matching_counts_each_system_event_once(string name, SystemEvent[] events, int typeMatched, int oneToOne, string why)
+    {
+        var sys = new SystemArticle("xx-01", Text, events, [], [], []);
+        var (t, _) = new ArticleScorer(Rules).Score(Gold(Shelling, Meeting), sys);
+        Assert.True(t.TypeMatched == typeMatched && t.TypeMatchedOneToOne == oneToOne,
+            $"{name}: {why} (type {t.TypeMatched}, one-to-one {t.TypeMatchedOneToOne})");
+    }
+
     [Fact]
     public void Places_count_resolved_right_and_outside_the_gold_countries()
     {
