@@ -38,7 +38,7 @@ public class EventContextTests
     public void Main_events_are_one_per_sentence_and_type_above_the_threshold(string _, string why, double[] confidence, int[] sentence, string[] type, double threshold, bool[] main)
     {
         var idx = Enumerable.Range(0, confidence.Length).ToList();
-        var got = SalienceComponent.SelectMain(idx, i => confidence[i], _ => false, i => (sentence[i], (string?)type[i]), threshold);
+        var got = SalienceComponent.SelectMain(idx, i => confidence[i], _ => false, i => (sentence[i], (string?)type[i]), new MainRule(threshold));
         Assert.True(main.SequenceEqual(got), $"{why}: got {string.Join(",", got)}");
     }
 

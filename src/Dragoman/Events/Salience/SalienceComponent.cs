@@ -72,11 +72,6 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
         return main;
     }
 
-    /// <summary>The rule of <see cref="SelectMain{T}(IReadOnlyList{T}, Func{T, double}, Func{T, bool}, Func{T, (int Sentence, string? Type)}, MainRule)"/> with a threshold and a number of best events always shown, no cap.</summary>
-    public static bool[] SelectMain<T>(IReadOnlyList<T> events, Func<T, double> confidence, Func<T, bool> historical,
-        Func<T, (int Sentence, string? Type)> group, double threshold, int top = DefaultTopPerArticle) =>
-        SelectMain(events, confidence, historical, group, new MainRule(threshold, top));
-
     /// <summary>How many of an article's best-ranked current events are main even below the threshold, when the model file does not say.</summary>
     public const int DefaultTopPerArticle = 2;
 
