@@ -23,6 +23,13 @@ public sealed record EventCodes(string? Cameo, PloverCode? Plover, AcledCode? Ac
 /// <summary>The time an event happened, or the inherited "on or shortly before publication".</summary>
 public sealed record EventTime(string Text, TextSpan? Span, DateOnly? Start, DateOnly? End, TimePrecision Precision, bool Inherited, string? Relative = null);
 
+/// <summary>
+/// One telling of an event (the headline's, the lede's, a body sentence's): its trigger, the sentence that tells it and
+/// how that sentence commits to it. A report often tells one happening several ways (a threat, then a party's claim,
+/// then a source's report that it happened); the coreference stage joins them into one event and keeps each telling.
+/// </summary>
+public sealed record EventTelling(TextSpan Trigger, TextSpan Evidence, Modality Modality);
+
 /// <summary>Who did what to whom, where, when, how many, according to whom, with evidence.</summary>
 public sealed class Event
 {
@@ -41,7 +48,16 @@ public sealed class Event
     public EventArgument? Means { get; set; }
     public EventTime? Time { get; set; }
     public List<EventCount> Counts { get; } = [];
+    /// <summary>How the text commits to the event: for a joined event, the modality of the telling it takes its trigger from (<see cref="Tellings"/>).</summary>
     public Modality Modality { get; set; } = Modality.Asserted;
+    /// <summary>
+    /// The tellings a joined event was made of, each with its own trigger, sentence and modality (empty for an event told
+    /// once: <see cref="AllTellings"/> gives its own telling then).
+    /// </summary>
+    public List<EventTelling> Tellings { get; } = [];
+    /// <summary>Every telling of the event, in text order; an event told once is its own only telling.</summary>
+    public IReadOnlyList<EventTelling> AllTellings =>
+        Tellings.Count > 0 ? Tellings : [new EventTelling(Trigger, Evidence.Count > 0 ? Evidence[0] : Trigger, Modality)];
     public List<SourceRef> Sources { get; } = [];
     public List<TextSpan> Evidence { get; } = [];
     /// <summary>

@@ -92,7 +92,8 @@ public static class ArticleEvaluation
             if (sources.Count == 0 && doc.Article.Publisher is { } pub) sources.Add(pub);
             return new SystemEvent(e.Id, e.Codes.Plover?.Event, e.Codes.Plover?.Mode, SentencesOf(doc, e),
                 e.Actor?.Text, e.Target?.Text, sources, e.Counts.Select(c => (c.Min, c.Max)).ToList(),
-                e.Time?.Start, e.Time?.End, e.Place?.Text, place?.Lat, place?.Lon, e.Modality.ToString().ToLowerInvariant());
+                e.Time?.Start, e.Time?.End, e.Place?.Text, place?.Lat, place?.Lon, e.Modality.ToString().ToLowerInvariant(),
+                e.AllTellings.Select(t => new SystemTelling(SentenceOf(doc, t.Evidence), t.Modality.ToString().ToLowerInvariant())).ToList());
         }).ToList();
         var places = doc.Places.OrderBy(p => p.Span.Start)
             .Select(p => new SystemPlace(p.Text, p.Lat, p.Lon, actors.CountryByCode(p.Country)?.Iso3, p.Candidates.Count)).ToList();
@@ -106,6 +107,14 @@ public static class ArticleEvaluation
         var spans = e.Evidence.Count > 0 ? e.Evidence : [e.Trigger];
         var found = doc.Sentences.Where(s => spans.Any(x => x.Overlaps(s.Span))).Select(s => s.Span).ToList();
         return found.Count > 0 ? found : [.. spans];
+    }
+
+    /// <summary>The sentence a span lies in (the span itself when it lies in none).</summary>
+    private static TextSpan SentenceOf(Document doc, TextSpan span)
+    {
+        foreach (var s in doc.Sentences)
+            if (s.Span.Overlaps(span)) return s.Span;
+        return span;
     }
 
     /// <summary>The resolved place of an event's place argument: its entity's place, else a place mention it overlaps.</summary>

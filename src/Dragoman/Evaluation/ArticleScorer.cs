@@ -58,6 +58,11 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
                 }
             }
             if (full) t.FullMatched++;
+            // the telling's view: not part of the best candidate's merit, so the headline figures stay as they were
+            var told = best.Event.ModalityTold(spans);
+            bool toldRight = string.Equals(g.Modality, told, StringComparison.OrdinalIgnoreCase);
+            t.Field["modality_telling"].Add(toldRight);
+            if (!toldRight) errors.Add(new ArticleError(gold.Name, "modality_telling", g.Modality ?? "(none)", told, g.Evidence));
         }
         t.SystemEventsOutsideGold = sys.Events.Count(e => !e.Sentences.Any(s => goldSpans.Any(s.Overlaps)));
         ScorePlaces(gold, sys, t, errors);

@@ -14,7 +14,11 @@ public sealed class FieldTally
 /// <summary>The counts behind the articles-gold figures, for one article or summed over a part.</summary>
 public sealed class ArticleTally
 {
-    public static readonly string[] Fields = ["actor", "target", "source", "count", "event_date", "place", "modality"];
+    /// <summary>
+    /// The scored fields; "modality_telling" is the modality of the matched event's own telling in the gold sentence
+    /// (a joined event keeps each telling's), beside "modality", the joined event's one modality.
+    /// </summary>
+    public static readonly string[] Fields = ["actor", "target", "source", "count", "event_date", "place", "modality", "modality_telling"];
 
     public int Articles { get; set; }
     public int GoldEvents { get; set; }

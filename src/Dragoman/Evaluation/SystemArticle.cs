@@ -2,11 +2,26 @@ using Dragoman.Documents;
 
 namespace Dragoman.Evaluation;
 
-/// <summary>What the scorer needs of one system event: its type, sentences, fields as text, coordinates and dates.</summary>
+/// <summary>
+/// What the scorer needs of one system event: its type, sentences, fields as text, coordinates and dates, and its
+/// tellings' sentences and modalities (none given: the event's own modality in all its sentences).
+/// </summary>
 public sealed record SystemEvent(
     string Id, string? Plover, string? PloverMode, IReadOnlyList<TextSpan> Sentences,
     string? Actor, string? Target, IReadOnlyList<string> Sources, IReadOnlyList<(int Min, int? Max)> Counts,
-    DateOnly? Start, DateOnly? End, string? PlaceText, double? Lat, double? Lon, string Modality);
+    DateOnly? Start, DateOnly? End, string? PlaceText, double? Lat, double? Lon, string Modality,
+    IReadOnlyList<SystemTelling>? Tellings = null)
+{
+    /// <summary>
+    /// The modality the event's telling in <paramref name="goldSpans"/> gives (the first such telling in text order),
+    /// or the event's own where no telling lies there.
+    /// </summary>
+    public string ModalityTold(IReadOnlyList<TextSpan> goldSpans) =>
+        Tellings?.FirstOrDefault(t => goldSpans.Any(t.Sentence.Overlaps))?.Modality ?? Modality;
+}
+
+/// <summary>One telling of a system event: the sentence it lies in and its own modality.</summary>
+public sealed record SystemTelling(TextSpan Sentence, string Modality);
 
 /// <summary>
 /// A place mention the system found, in text order: its text, coordinates when resolved, ISO alpha-3 country, and how

@@ -7,7 +7,8 @@ namespace Dragoman.Events;
 /// How the text commits to an event (docs/event-codes.md, "Modality"), decided in this order:
 /// negated ("did not", "never", "no", "failed to" on the trigger's verb group), denied (a denial cue governs the trigger),
 /// hypothetical ("could", "may", "might", "if", "unless"), expected ("will", "would", "is expected", "plans to", "aims to",
-/// "looking to", "threatened to"), claimed (cue "claimed", or the quoted source is the event's own actor),
+/// "looking to", "threatened to"), claimed (a claim of responsibility for it, also one an outer speaker relays; cue
+/// "claimed", or the quoted source is the event's own actor),
 /// reported (a reporting cue governs the sentence), else asserted.
 /// </summary>
 public static class ModalityRules
@@ -47,7 +48,8 @@ public static class ModalityRules
             if (v.Word(left) is ";" or ":") break;
             if (v.IsAny(left, "but", "while", "whereas", "although", "though")) break;
             // "denied ..., after activists said an air raid had killed six": the nearer speaker's clause is theirs
-            if (!denied && v.IsAny(left, NearerSpeech)) { nearerSpeaker = true; break; }
+            // a speech noun ("denied reports that it had resumed attacks") opens no clause of a speaker of its own
+            if (!denied && v.IsAny(left, NearerSpeech) && v.TagAt(left) is not (Tag.Noun or Tag.Proper)) { nearerSpeaker = true; break; }
             if (v.IsAny(left, Denial)) denied = true;
             if (v.IsAny(left, Hypothesis) && !IsMonth(v, left)) hypothetical = true;
             if (v.IsAny(left, "will", "shall", "wo")) expected = true;
@@ -71,6 +73,9 @@ public static class ModalityRules
         if (!nearerSpeaker && attribution?.Cue is { } cue && cue.End <= v[k].Start && IsDenialCue(v.Text, cue)) return Modality.Denied;
         if (hypothetical) return Modality.Hypothetical;
         if (expected) return Modality.Expected;
+        // "claimed responsibility for the attack": the doer's own claim governs the event, also where an outer
+        // speaker relays it ("SITE said the group claimed responsibility for the attack", "..., according to Reuters")
+        if (ClaimsResponsibility(v, k)) return Modality.Claimed;
         if (attribution?.Cue is { } c2)
         {
             var cueWord = v.Text[c2.Start..c2.End];
@@ -81,10 +86,15 @@ public static class ModalityRules
             if (nearest is not null && c2.End <= v[k].Start && SpeakerIsSubject(v, e, group)) return Modality.Claimed;
             return Modality.Reported;
         }
-        // "claimed responsibility for the attack"
-        for (int i = Math.Max(0, k - 6); i < k; i++)
-            if (v.IsAny(i, "claimed", "claims") && v.IsAny(i + 1, "responsibility")) return Modality.Claimed;
         return Modality.Asserted;
+    }
+
+    /// <summary>A claim of responsibility within the eight words before the trigger ("claimed responsibility for Wednesday's attack").</summary>
+    private static bool ClaimsResponsibility(SentenceView v, int k)
+    {
+        for (int i = Math.Max(0, k - 8); i < k; i++)
+            if (v.IsAny(i, "claimed", "claims", "claim", "claiming") && v.IsAny(i + 1, "responsibility")) return true;
+        return false;
     }
 
     /// <summary>

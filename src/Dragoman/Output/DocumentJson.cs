@@ -169,6 +169,14 @@ public static class DocumentJson
             ["counts"] = Array(e.Counts.Select(c => (JsonNode?)CountJson(c))),
             ["modality"] = e.Modality.ToString().ToLowerInvariant(),
             ["occurred"] = e.Modality is Modality.Asserted or Modality.Reported or Modality.Claimed,
+            // each telling's own modality and the sentence it rests on; "chosen" marks the one the event's modality is
+            ["tellings"] = Array(e.AllTellings.Select(x => (JsonNode?)new JsonObject
+            {
+                ["trigger"] = Span(d, x.Trigger),
+                ["evidence"] = Span(d, x.Evidence),
+                ["modality"] = x.Modality.ToString().ToLowerInvariant(),
+                ["chosen"] = x.Trigger == e.Trigger,
+            })),
             ["sources"] = Array(e.Sources.Select(s => (JsonNode?)new JsonObject
             {
                 ["kind"] = s.Kind,

@@ -94,6 +94,26 @@ public class ArticleScoringTests
             $"{name}: {why} (type {t.TypeMatched}, full {t.FullMatched}, outside {t.SystemEventsOutsideGold})");
     }
 
+    public static TheoryData<string, SystemEvent, bool, bool, string> TellingCases => new()
+    {
+        { "told once", Sys("ASSAULT", First), true, true, "an event told once: its modality is its telling's" },
+        { "joined, gold sentence told as reported", Sys("ASSAULT", First, modality: "asserted") with
+            { Sentences = [First, Second], Tellings = [new(Second, "asserted"), new(First, "reported")] }, false, true,
+            "the joined event took the other telling's modality; its telling in the gold sentence says reported" },
+        { "joined, gold sentence told as asserted", Sys("ASSAULT", First) with
+            { Sentences = [First, Second], Tellings = [new(First, "asserted"), new(Second, "reported")] }, true, false,
+            "the joined event's modality happens to be right, the telling in the gold sentence is not" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TellingCases))]
+    public void Modality_is_scored_for_the_event_and_for_its_telling_in_the_gold_sentence(string name, SystemEvent e, bool eventRight, bool tellingRight, string why)
+    {
+        var (t, _) = new ArticleScorer(Rules).Score(Gold(Shelling), new SystemArticle("xx-01", Text, [e], [], [], []));
+        Assert.True(t.Field["modality"].Right == (eventRight ? 1 : 0) && t.Field["modality_telling"].Right == (tellingRight ? 1 : 0)
+            && t.Field["modality_telling"].Scored == 1, $"{name}: {why}");
+    }
+
     private static readonly GoldEvent Meeting = new("officials", "met", "ASSAULT", null, null, null, null, null, "asserted", "Officials met in Beta.");
 
     public static TheoryData<string, SystemEvent[], int, int, string> OneToOneCases => new()

@@ -196,13 +196,14 @@ public class CoreferenceTests
         const string text = "Gunmen attack police in Kabul. On Monday gunmen attacked a police post. The attack killed five officers, officials said.";
         var doc = new Document(new Article { Uri = "test", Text = text, TitleSpan = new TextSpan(0, 30) }, new DateOnly(2020, 3, 4));
         TextSpan At(string s, int from = 0) { int i = text.IndexOf(s, from, StringComparison.Ordinal); return new TextSpan(i, i + s.Length); }
-        var headline = new Event { Id = "e1", Action = "attack", Trigger = At("attack"), Actor = new("Gunmen", At("Gunmen")), Place = new("Kabul", At("Kabul")) };
+        var headline = new Event { Id = "e1", Action = "attack", Trigger = At("attack"), Actor = new("Gunmen", At("Gunmen")), Place = new("Kabul", At("Kabul")),
+            Modality = Modality.Asserted };
         headline.Evidence.Add(new TextSpan(0, 30));
         var lede = new Event { Id = "e2", Action = "attack", Trigger = At("attacked"), Actor = new("gunmen", At("gunmen")),
             Time = new EventTime("On Monday", At("On Monday"), new DateOnly(2020, 3, 2), null, TimePrecision.Day, false),
             Place = new("Afghanistan", new TextSpan(0, 0)) { Inherited = true } };
         lede.Evidence.Add(new TextSpan(31, 72));
-        var toll = new Event { Id = "e3", Action = "kill", Trigger = At("killed"), Means = new("The attack", At("The attack")) };
+        var toll = new Event { Id = "e3", Action = "kill", Trigger = At("killed"), Means = new("The attack", At("The attack")), Modality = Modality.Reported };
         toll.Counts.Add(new EventCount(5, 5, "five", At("five"), "killed"));
         toll.Sources.Add(new SourceRef("official", "officials", null, At("officials")));
         toll.Evidence.Add(new TextSpan(73, text.Length));
@@ -215,6 +216,10 @@ public class CoreferenceTests
         Assert.True(merged.Counts is [{ Min: 5 }] && merged.Counts[0].Span == At("five"), "the count comes from the toll sentence with its span");
         Assert.True(merged.Sources is [{ Name: "officials" }], "sources of every telling stay");
         Assert.True(merged.Evidence.Count == 3, $"every telling's evidence stays: {merged.Evidence.Count}");
+        Assert.True(merged.AllTellings.Select(t => (t.Trigger, t.Evidence, t.Modality)).SequenceEqual(
+            [(At("attack"), new TextSpan(0, 30), Modality.Asserted), (At("attacked"), new TextSpan(31, 72), Modality.Asserted), (At("killed"), new TextSpan(73, text.Length), Modality.Reported)]),
+            "every telling stays with its own trigger, sentence and modality (the toll sentence's is reported, the joined event's the lede's)");
+        Assert.True(merged.Modality == lede.Modality, "the joined event's one modality is the representative's");
     }
 
     [Theory]

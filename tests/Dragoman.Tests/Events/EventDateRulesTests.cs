@@ -6,7 +6,7 @@ using Dragoman.Tests.Support;
 namespace Dragoman.Tests.Events;
 
 /// <summary>
-/// Issue 12's two date rules on whole real sets (every article of ../shared's pages, each its own publication date):
+/// Issue 12's two date rules on whole real sets (every article of ../shared's pages and of the samples, each its own publication date):
 /// no event dated after publication unless the text says it is expected or hypothetical, and no year outside
 /// 1900..publication year + 1 read from a bare number ("resolution 2118", "the 1070 housing project" are no years).
 /// A later year after a preposition of time stays a date of the time layer ("a term until 2031": a deadline, which
@@ -18,11 +18,20 @@ public class EventDateRulesTests
     [SharedTheory]
     [InlineData("articles-gold/input.jsonl", 65, "articles-gold: 120 real pages, 70 of them with a publication date in the gold (from the page or its address)")]
     [InlineData("fa-kes/fakes.dev.csv", 350, "FA-KES development rows: 402 reports on the Syrian war, dates from the date column")]
-    public void No_event_after_publication_without_expected_or_hypothetical_modality_and_no_bare_number_year_out_of_range(string input, int leastDated, string reason)
+    public void No_event_after_publication_without_expected_or_hypothetical_modality_and_no_bare_number_year_out_of_range(string input, int leastDated, string reason) =>
+        AssertDateRules(Path.Combine(Paths.SharedData, input), leastDated, reason);
+
+    // the README's own sample inputs (in the repository, so no ../shared needed), least dated articles, reason
+    [Theory]
+    [InlineData("samples", 5, "the samples a new user ingests first: pages, wires, a feed batch, each with its date line or metadata date")]
+    public void The_samples_keep_the_date_rules_too(string input, int leastDated, string reason) =>
+        AssertDateRules(Path.Combine(Paths.RepoRoot, input), leastDated, reason);
+
+    private static void AssertDateRules(string input, int leastDated, string reason)
     {
         var breaches = new List<string>();
         int dated = 0;
-        foreach (var outcome in BatchProcessor.Process(InputSources.Expand([Path.Combine(Paths.SharedData, input)]), TestPipeline.Instance, null))
+        foreach (var outcome in BatchProcessor.Process(InputSources.Expand([input]), TestPipeline.Instance, null))
         {
             if (outcome.Document is not { ReferenceDate: { } published } doc) continue;
             dated++;

@@ -45,6 +45,10 @@ public class EventGoldenTests
     [InlineData("The group said it killed 20 soldiers near the border.", "killed", Modality.Claimed, "a pronoun subject after the speaker's cue is the speaker: a party telling its own act")]
     [InlineData("The villagers said they were attacked by gunmen.", "attacked", Modality.Reported, "a passive pronoun subject is the target, not the speaker's own act")]
     [InlineData("Activists said soldiers killed 20 villagers near the border.", "killed", Modality.Reported, "a named third party as subject: reported, not claimed")]
+    [InlineData("A monitoring group said the rebel group claimed responsibility for the bomb attack.", "attack", Modality.Claimed, "a claim of responsibility an outer speaker relays is still the doer's claim")]
+    [InlineData("The militia has claimed responsibility for Tuesday's attack on the base, according to a news agency.", "attack", Modality.Claimed, "a claim of responsibility under 'according to' is the doer's claim")]
+    [InlineData("The militia denied reports that it had attacked the base.", "attacked", Modality.Denied, "'reports' is a noun here: it opens no nearer speaker's clause, the denial governs")]
+    [InlineData("The ministry denied the strike after activists reported that jets attacked the base.", "attacked", Modality.Reported, "a speech verb still opens its own speaker's clause")]
     public void Decides_modality(string text, string trigger, Modality modality, string reason)
     {
         var d = EventTestDocs.Run(text);

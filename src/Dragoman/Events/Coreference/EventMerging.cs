@@ -9,7 +9,8 @@ namespace Dragoman.Events.Coreference;
 /// from the mention that tells it best (an own place before an inherited one, a resolved town before a country, a
 /// day before a week, a known party before a bare phrase), so the actor may come from one sentence, the count from
 /// another and the date from the dateline. Each field keeps its own span; the event's evidence is every mention's
-/// evidence; counts and sources of all mentions stay side by side. Pure apart from building new events.
+/// evidence, and every telling stays on the event with its own trigger, sentence and modality
+/// (<see cref="Event.Tellings"/>); counts and sources of all mentions stay side by side. Pure apart from building new events.
 /// </summary>
 public static class EventMerging
 {
@@ -50,6 +51,8 @@ public static class EventMerging
                 if (!merged.Sources.Exists(x => string.Equals(x.Name, s.Name, StringComparison.OrdinalIgnoreCase))) merged.Sources.Add(s);
         }
         merged.Evidence.AddRange(members.SelectMany(e => e.Evidence).Distinct().OrderBy(s => s.Start).ThenBy(s => s.End));
+        // each telling keeps its own sentence and modality: the joined event's one modality is the representative's
+        merged.Tellings.AddRange(members.SelectMany(e => e.AllTellings).Distinct().OrderBy(t => t.Trigger.Start).ThenBy(t => t.Trigger.End));
         return merged;
     }
 
