@@ -392,6 +392,8 @@ public sealed class AttributionComponent : IDocumentComponent
         if (!CueLookup.Contains(v.Word(k))) return null;
         var prev = v.TagAt(k - 1);
         if (prev is Tag.Det or Tag.Poss) return null; // "the reports", "its claims": nouns
+        // "seven alleged members", "against alleged fraud", "in reported clashes": a participle before its noun, no speaker's verb
+        if (prev is Tag.Num or Tag.Prep && v.TagAt(k + 1) is Tag.Noun) return null;
         if (v.TagAt(k + 1) == Tag.Of) return null;
         // "the man who said he saw the strike was arrested": the cue is inside a noun phrase and attributes nothing
         // of the sentence ("Sources who asked not to be named, said" has its comma before the cue)

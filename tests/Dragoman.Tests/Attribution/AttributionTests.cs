@@ -23,6 +23,9 @@ public class AttributionTests
     [InlineData("Rescue workers rushed dozens of injured to the nearby Azaz hospital one witness said.", "anonymous:one witness > outlet:Alsouria Net > translator:The Syrian Observer", "comma-less text: a count after a common noun opens the speaker's phrase")]
     [InlineData("Tens were killed near the border October 13 2016 The Britain-based Syrian Observatory for Human Rights said.", "named:The Britain-based Syrian Observatory for Human Rights > outlet:Alsouria Net > translator:The Syrian Observer", "comma-less text: a determiner after a date's number opens the speaker's phrase")]
     [InlineData("Clashes killed 12 fighters the Britain-based monitor said.", "anonymous:the Britain-based monitor > outlet:Alsouria Net > translator:The Syrian Observer", "a determiner after a noun opens the speaker's phrase (unchanged)")]
+    [InlineData("Soldiers captured seven alleged members of the gang near the port.", "outlet:Alsouria Net > translator:The Syrian Observer", "'alleged' after a number and before its noun is an adjective, no speaker's cue")]
+    [InlineData("Police dispersed a crowd protesting against alleged fraud in the capital.", "outlet:Alsouria Net > translator:The Syrian Observer", "'alleged' after a preposition and before its noun is an adjective, no speaker's cue")]
+    [InlineData("Jets struck two villages near the border, a senior official wrote.", "anonymous:senior official > outlet:Alsouria Net > translator:The Syrian Observer", "'wrote' reports a speaker's words like 'said'")]
     public void Builds_the_chain_nearest_first(string text, string chain, string reason)
     {
         var d = EventTestDocs.Run(text, Credits);

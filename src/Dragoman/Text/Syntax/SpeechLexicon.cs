@@ -35,6 +35,7 @@ public static class SpeechLexicon
         ("announce", Use.Framing), ("announces", CueFraming), ("announced", Speech),
         ("confirm", Use.Framing), ("confirms", CueFraming), ("confirmed", CueFraming),
         ("note", Use.Framing), ("noted", CueFraming),
+        ("wrote", Use.Cue), ("writes", Use.Cue), ("documented", Use.Cue),
         ("explained", Use.Cue), ("quoted", Use.Cue), ("insisted", Use.Cue), ("warned", Use.Cue), ("acknowledged", Use.Cue),
         // claiming and disputing
         ("claim", Use.Framing), ("claims", CueFraming), ("claimed", CueFraming),
