@@ -120,6 +120,8 @@ public sealed class TrainMergeCommand : Command<TrainMergeSettings>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"l2 {l2}; out-of-fold at P >= {settings.Decision}: gold linked {best.SameLinked} of {best.Same}, hard negatives {best.HardLinked} of {best.Hard}, other {best.OtherLinked} of {best.Other}; log-loss {MergeTraining.LogLoss(scored, settings.HardWeight):0.####}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all development pairs: bias {bias:0.###}, score threshold {model.Threshold:0.###}"));
+        var without = MergeTraining.ThresholdsWithoutEachFold(pairs, settings.Folds, settings.HardWeight, l2, prior.Value!, settings.Decision);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"refitted without each fold: score threshold {without.Min():0.###} .. {without.Max():0.###}"));
 
         if (settings.Pairs is { } pairsPath) File.WriteAllLines(pairsPath, MergeTraining.PairTable(pairs, model));
         if (settings.Out is { } outPath)

@@ -149,6 +149,13 @@ public static class MergeTraining
     /// </summary>
     public static double ThresholdAt(double bias, double decision) => Math.Log(decision / (1 - decision)) - bias;
 
+    /// <summary>
+    /// The threshold refitted without each fold's incidents (at the same L2 and decision): how far the threshold moves when
+    /// a fifth of the incidents change, the stability the rule is meant to have (models/merge/README.md, session 10).
+    /// </summary>
+    public static IReadOnlyList<double> ThresholdsWithoutEachFold(IReadOnlyList<LabelledPair> pairs, int folds, double hardWeight, double l2, PairModel prior, double decision) =>
+        [.. Enumerable.Range(0, folds).Select(f => ThresholdAt(Fit([.. pairs.Where(p => p.A.Fold != f && p.B.Fold != f)], hardWeight, l2, prior).Bias, decision))];
+
     /// <summary>The compared pairs linked at log-odds <paramref name="logit"/>, by gold kind (out-of-fold figures at the decision).</summary>
     public static ThresholdRow Linked(IReadOnlyList<(LabelledPair Pair, double Logit)> scored, double logit)
     {
