@@ -84,7 +84,7 @@ internal static class MergeScoreBound
     {
         string C(string name) => column(name);
         // Undated on a side: whichever of the undated features the days of the year named (MonthDays) pick, at its largest.
-        string undated = F(new[] { PairFeature.DateUndated, PairFeature.DateMonthDayClose, PairFeature.DateMonthDayApart }.Max(f => PairScorer.Model[f]));
+        string undated = F(new[] { PairFeature.DateUndated, PairFeature.DateMonthDaySame, PairFeature.DateMonthDayOneDay, PairFeature.DateMonthDayApart }.Max(f => PairScorer.Model[f]));
         string date = $"""
             (CASE WHEN $lo IS NULL OR {C("day_lo")} IS NULL OR {C("day_hi")} IS NULL THEN {undated}
               ELSE (CASE max(0, $lo - {C("day_hi")}, {C("day_lo")} - $hi)

@@ -30,19 +30,18 @@ public sealed class TrainMergeSettings : PipelineSettings
     public string? Prior { get; init; }
 
     [CommandOption("--l2 <L2>")]
-    [Description("L2 penalty pulling the weights towards the prior (default 0.3, the shipped setting).")]
-    [DefaultValue(0.3)]
-    public double L2 { get; init; } = 0.3;
+    [Description("L2 penalty pulling the weights towards the prior (default: the one of lowest out-of-fold log-loss among 0.03, 0.1, 0.3, 1, 3).")]
+    public double? L2 { get; init; }
+
+    [CommandOption("--decision <P>")]
+    [Description("Pairs link where the fitted P(one incident) reaches P: the threshold (default 0.5).")]
+    [DefaultValue(0.5)]
+    public double Decision { get; init; } = 0.5;
 
     [CommandOption("--hard-weight <W>")]
-    [Description("Weight of a hard-negative pair in the fit (default 5).")]
-    [DefaultValue(5.0)]
-    public double HardWeight { get; init; } = 5;
-
-    [CommandOption("--hard-cost <C>")]
-    [Description("Threshold choice: a hard-negative pair linked costs this many gold pairs linked (default 10).")]
-    [DefaultValue(10.0)]
-    public double HardCost { get; init; } = 10;
+    [Description("Weight of a hard-negative pair in the fit: what linking one costs against missing a gold link, at the 0.5 decision (default 2).")]
+    [DefaultValue(2.0)]
+    public double HardWeight { get; init; } = 2;
 
     [CommandOption("--folds <K>")]
     [Description("Cross-validation folds, by incident component (default 5).")]
@@ -53,6 +52,8 @@ public sealed class TrainMergeSettings : PipelineSettings
     {
         if (Out is null && Pairs is null) return ValidationResult.Error("give --out FILE (the model), --pairs FILE (the pair table) or both");
         if (Folds < 2) return ValidationResult.Error("--folds must be at least 2");
+        if (Decision is <= 0 or >= 1) return ValidationResult.Error("--decision must be a probability between 0 and 1");
+        if (L2 is < 0) return ValidationResult.Error("--l2 must not be negative");
         return base.Validate();
     }
 }
@@ -60,7 +61,7 @@ public sealed class TrainMergeSettings : PipelineSettings
 /// <summary>
 /// Fits the merge pair model on merge-gold's development part (models/merge/README.md): ingests the folder (or reads a
 /// kept store), labels each development article's main report with its gold incident, fits weighted logistic regression
-/// over every same-family pair, picks the threshold on out-of-fold scores, and writes the model and/or the pair table.
+/// over every same-family pair (the L2 penalty chosen by out-of-fold log-loss), sets the threshold where the fitted probability reaches the decision (0.5), and writes the model and/or the pair table.
 /// </summary>
 public sealed class TrainMergeCommand : Command<TrainMergeSettings>
 {
@@ -103,26 +104,31 @@ public sealed class TrainMergeCommand : Command<TrainMergeSettings>
             Console.WriteLine($"{kind} pairs: {ofKind.Count}: {string.Join(", ", why)}");
         }
 
-        var scored = MergeTraining.OutOfFold(pairs, settings.Folds, settings.HardWeight, settings.L2, prior.Value!);
-        var sweep = MergeTraining.Sweep(scored, settings.HardCost);
-        var best = MergeTraining.Best(sweep);
-        foreach (var g in sweep.GroupBy(r => r.HardLinked).OrderBy(g => g.Key).Take(4))
+        double l2;
+        if (settings.L2 is { } given) l2 = given;
+        else
         {
-            var top = g.MaxBy(r => r.SameLinked)!;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  out-of-fold, {g.Key} hard-negative pairs linked: at most {top.SameLinked} of {top.Same} gold pairs (log-odds {top.Logit:0.###}, other {top.OtherLinked})"));
+            var (chosen, table) = MergeTraining.ChooseL2(pairs, settings.Folds, settings.HardWeight, prior.Value!);
+            foreach (var (l, loss) in table) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  l2 {l}: out-of-fold log-loss {loss:0.####}"));
+            l2 = chosen;
         }
-        var (weights, bias) = MergeTraining.Fit(pairs, settings.HardWeight, settings.L2, prior.Value!);
-        var model = new PairModel(weights, bias, best.Logit - bias);
+        var scored = MergeTraining.OutOfFold(pairs, settings.Folds, settings.HardWeight, l2, prior.Value!);
+        double decisionLogit = MergeTraining.ThresholdAt(0, settings.Decision);
+        var best = MergeTraining.Linked(scored, decisionLogit);
+        var (weights, bias) = MergeTraining.Fit(pairs, settings.HardWeight, l2, prior.Value!);
+        var model = new PairModel(weights, bias, MergeTraining.ThresholdAt(bias, settings.Decision));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"out-of-fold, compared pairs at log-odds {best.Logit:0.###}: gold linked {best.SameLinked} of {best.Same}, hard negatives {best.HardLinked} of {best.Hard}, other {best.OtherLinked} of {best.Other}"));
+            $"l2 {l2}; out-of-fold at P >= {settings.Decision}: gold linked {best.SameLinked} of {best.Same}, hard negatives {best.HardLinked} of {best.Hard}, other {best.OtherLinked} of {best.Other}; log-loss {MergeTraining.LogLoss(scored, settings.HardWeight):0.####}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all development pairs: bias {bias:0.###}, score threshold {model.Threshold:0.###}"));
+        var without = MergeTraining.ThresholdsWithoutEachFold(pairs, settings.Folds, settings.HardWeight, l2, prior.Value!, settings.Decision);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"refitted without each fold: score threshold {without.Min():0.###} .. {without.Max():0.###}"));
 
         if (settings.Pairs is { } pairsPath) File.WriteAllLines(pairsPath, MergeTraining.PairTable(pairs, model));
         if (settings.Out is { } outPath)
             model.Save(outPath, [
-                $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train merge {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Dir))} --prior {Path.GetFileName(priorPath)} --l2 {Inv(settings.L2)} --hard-weight {Inv(settings.HardWeight)} --hard-cost {Inv(settings.HardCost)} --folds {settings.Folds}`",
+                $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train merge {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Dir))} --prior {Path.GetFileName(priorPath)} --hard-weight {Inv(settings.HardWeight)} --decision {Inv(settings.Decision)} --folds {settings.Folds}`, l2 {Inv(l2)}{(settings.L2 is null ? " (lowest out-of-fold log-loss)" : "")}",
                 $"development part: {labelled.Count} labelled reports, {pairs.Count(MergeTraining.Trainable)} compared pairs; models/merge/README.md",
-                $"out-of-fold at the threshold: gold pairs linked {best.SameLinked} of {best.Same} compared, hard-negative {best.HardLinked} of {best.Hard}, other {best.OtherLinked} of {best.Other}",
+                $"out-of-fold at P >= {Inv(settings.Decision)}: gold pairs linked {best.SameLinked} of {best.Same} compared, hard-negative {best.HardLinked} of {best.Hard}, other {best.OtherLinked} of {best.Other}",
             ]);
         return 0;
     }

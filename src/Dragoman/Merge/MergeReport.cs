@@ -79,8 +79,10 @@ public static class MergeReports
             var (lo, hi, fromPub) = Days(e, published);
             var names = new SortedSet<string>(StringComparer.Ordinal);
             var words = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var (start, text) in EvidenceTexts(e.EvidenceJson))
+            foreach (var (start, whole) in EvidenceTexts(e.EvidenceJson))
             {
+                // A recap clause ("hours after a policeman shot the ambassador") names another event's people and things.
+                var text = RecapClauses.Shipped.OwnPart(whole, start >= 0 && e.TriggerStart is { } t ? t - start : null);
                 AddNames(text, start, lowerWords, notNames, names);
                 AddNouns(text, words);
             }

@@ -12,14 +12,15 @@ public sealed record LabelledPair(LabelledReport A, LabelledReport B, bool Same,
     public int? Fold => A.Fold == B.Fold ? A.Fold : null;
 }
 
-/// <summary>The out-of-fold figures of one threshold: pairs linked (score at or above it) by gold kind.</summary>
+/// <summary>The out-of-fold figures of one threshold: pairs linked (score at or above it) by gold kind; Objective = gold pairs linked - other pairs linked (hard negatives included).</summary>
 public sealed record ThresholdRow(double Logit, int SameLinked, int Same, int HardLinked, int Hard, int OtherLinked, int Other, double Objective);
 
 /// <summary>
 /// Fits <see cref="PairModel"/> (models/merge/README.md): weighted logistic regression over <see cref="PairScorer"/>'s
 /// features on the pairs of labelled reports that blocking compares, pulled towards a prior model's weights (the hand-set
-/// ones), hard-negative pairs weighted <c>hardWeight</c> times; the threshold is chosen on out-of-fold scores, folds by incident component (an incident and
-/// its hard negatives are in one fold). Deterministic: full-batch gradient descent from zero, fixed iterations.
+/// ones), hard-negative pairs weighted <c>hardWeight</c> times; the L2 penalty is the one of lowest out-of-fold log-loss
+/// (folds by incident component: an incident and its hard negatives are in one fold) and the threshold is the score where
+/// the fitted probability reaches a fixed decision (0.5). Deterministic: full-batch gradient descent from the prior, fixed iterations.
 /// </summary>
 public static class MergeTraining
 {
@@ -110,33 +111,59 @@ public static class MergeTraining
         return result;
     }
 
+    /// <summary>The L2 penalties tried when none is given (<see cref="ChooseL2"/>).</summary>
+    public static readonly IReadOnlyList<double> L2Grid = [0.03, 0.1, 0.3, 1, 3];
+
     /// <summary>
-    /// Every candidate threshold on the out-of-fold log-odds (midpoints between distinct values) with the pairs it links;
-    /// objective = gold pairs linked - other pairs linked - <paramref name="hardCost"/> x hard-negative pairs linked.
-    /// Only pairs blocking compares count: the others are never scored by the store.
+    /// The out-of-fold log-loss of the compared pairs, hard negatives weighted as in the fit: how well the model's
+    /// probabilities hold on incidents it did not see. A smooth figure of every pair's score, so that a small change in
+    /// the reports moves it a little, where a count of pairs above a threshold jumps.
     /// </summary>
-    public static IReadOnlyList<ThresholdRow> Sweep(IReadOnlyList<(LabelledPair Pair, double Logit)> scored, double hardCost)
+    public static double LogLoss(IReadOnlyList<(LabelledPair Pair, double Logit)> scored, double hardWeight)
     {
-        var compared = scored.Where(s => s.Pair.WhyApart is null).ToList();
-        var values = compared.Select(s => s.Logit).Distinct().Order().ToList();
-        var cuts = new List<double> { values.Count == 0 ? 0 : values[0] - 1 };
-        for (int i = 0; i + 1 < values.Count; i++) cuts.Add((values[i] + values[i + 1]) / 2);
-        if (values.Count > 0) cuts.Add(values[^1] + 1);
-        int same = compared.Count(s => s.Pair.Same), hard = compared.Count(s => s.Pair.HardNegative), other = compared.Count - same - hard;
-        return [.. cuts.Select(t =>
+        double loss = 0, total = 0;
+        foreach (var (p, z) in scored)
         {
-            int sl = compared.Count(s => s.Pair.Same && s.Logit >= t), hl = compared.Count(s => s.Pair.HardNegative && s.Logit >= t);
-            int ol = compared.Count(s => !s.Pair.Same && !s.Pair.HardNegative && s.Logit >= t);
-            return new ThresholdRow(t, sl, same, hl, hard, ol, other, sl - ol - hardCost * hl);
-        })];
+            if (p.WhyApart is not null) continue;
+            double c = p.HardNegative ? hardWeight : 1;
+            // log(1 + e^-z) for a gold pair, log(1 + e^z) for another, written so that neither overflows.
+            double m = p.Same ? -z : z;
+            loss += c * (Math.Max(m, 0) + Math.Log(1 + Math.Exp(-Math.Abs(m))));
+            total += c;
+        }
+        return total == 0 ? 0 : loss / total;
     }
 
-    /// <summary>The middle threshold of those with the best objective (so that the choice is not pinned to one pair's score).</summary>
-    public static ThresholdRow Best(IReadOnlyList<ThresholdRow> sweep)
+    /// <summary>The out-of-fold log-loss of each L2 of <see cref="L2Grid"/> and the one with the lowest (a tie: the larger penalty, nearer the prior).</summary>
+    public static (double L2, IReadOnlyList<(double L2, double LogLoss)> Table) ChooseL2(IReadOnlyList<LabelledPair> pairs, int folds, double hardWeight, PairModel prior)
     {
-        double best = sweep.Max(r => r.Objective);
-        var top = sweep.Where(r => r.Objective == best).OrderBy(r => r.Logit).ToList();
-        return top[top.Count / 2];
+        var table = L2Grid.Select(l2 => (l2, LogLoss(OutOfFold(pairs, folds, hardWeight, l2, prior), hardWeight))).ToList();
+        double best = table.Min(t => t.Item2);
+        return (table.Where(t => t.Item2 <= best + 1e-9).Max(t => t.l2), table);
+    }
+
+    /// <summary>
+    /// The score threshold of a decision probability: a pair links when the model's P(one incident) reaches
+    /// <paramref name="decision"/>, i.e. when bias + score reaches logit(decision). A fixed probability, not a cut fitted
+    /// to the few pairs near it: the threshold moves only as far as the fitted intercept does (models/merge/README.md).
+    /// </summary>
+    public static double ThresholdAt(double bias, double decision) => Math.Log(decision / (1 - decision)) - bias;
+
+    /// <summary>
+    /// The threshold refitted without each fold's incidents (at the same L2 and decision): how far the threshold moves when
+    /// a fifth of the incidents change, the stability the rule is meant to have (models/merge/README.md, session 10).
+    /// </summary>
+    public static IReadOnlyList<double> ThresholdsWithoutEachFold(IReadOnlyList<LabelledPair> pairs, int folds, double hardWeight, double l2, PairModel prior, double decision) =>
+        [.. Enumerable.Range(0, folds).Select(f => ThresholdAt(Fit([.. pairs.Where(p => p.A.Fold != f && p.B.Fold != f)], hardWeight, l2, prior).Bias, decision))];
+
+    /// <summary>The compared pairs linked at log-odds <paramref name="logit"/>, by gold kind (out-of-fold figures at the decision).</summary>
+    public static ThresholdRow Linked(IReadOnlyList<(LabelledPair Pair, double Logit)> scored, double logit)
+    {
+        var compared = scored.Where(s => s.Pair.WhyApart is null).ToList();
+        int same = compared.Count(s => s.Pair.Same), hard = compared.Count(s => s.Pair.HardNegative), other = compared.Count - same - hard;
+        int sl = compared.Count(s => s.Pair.Same && s.Logit >= logit), hl = compared.Count(s => s.Pair.HardNegative && s.Logit >= logit);
+        int ol = compared.Count(s => !s.Pair.Same && !s.Pair.HardNegative && s.Logit >= logit);
+        return new ThresholdRow(logit, sl, same, hl, hard, ol, other, sl - ol - hl);
     }
 
     /// <summary>Tab-separated pair table (header first): the files, incidents, gold kind, blocking, score, features fired.</summary>

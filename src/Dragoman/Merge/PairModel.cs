@@ -9,7 +9,7 @@ namespace Dragoman.Merge;
 /// </summary>
 public enum PairFeature
 {
-    DateSameDayTexts, DateSameDayPublication, DateOneDay, DateInWindow, DateFar, DateUndated, DateMonthDayClose, DateMonthDayApart,
+    DateSameDayTexts, DateSameDayPublication, DateOneDay, DateInWindow, DateFar, DateUndated, DateMonthDaySame, DateMonthDayOneDay, DateMonthDayApart,
     PlaceSameTight, PlaceSameWide, PlaceWithinTight, PlaceWithinWide, PlaceNear, PlaceFar, PlaceOtherCountry, PlaceSameCountryOnly, PlaceNone,
     TypeSameAction, TypeSameAcledType,
     NamesShared,

@@ -91,9 +91,10 @@ public static class PairScorer
             else Add("date", PairFeature.DateFar, !explain ? "" : $"{gap} days apart");
         }
         // Undated on a side: the days of the year its article names ("October 14", no year) against the other's.
+        // Same day and one day apart are told apart as for dated reports (a night attack and the next day's shots nearby).
         else if (MonthDays.Gap(a, b) is { } md && md is <= 1 or > WindowDays)
-            Add("date", md <= 1 ? PairFeature.DateMonthDayClose : PairFeature.DateMonthDayApart,
-                !explain ? "" : md <= 1 ? "a day of the year both name (one report has no year)" : $"the days of the year they name are {md} days apart");
+            Add("date", md switch { 0 => PairFeature.DateMonthDaySame, 1 => PairFeature.DateMonthDayOneDay, _ => PairFeature.DateMonthDayApart },
+                !explain ? "" : md switch { 0 => "a day of the year both name (one report has no year)", 1 => "the days of the year they name are one day apart", _ => $"the days of the year they name are {md} days apart" });
         else Add("date", PairFeature.DateUndated, "one report is undated");
 
         // Place: distance against the coarser precision's tolerance; without coordinates, the countries (a report without

@@ -47,8 +47,8 @@ public sealed class MonthDaysTests
 
     public static TheoryData<string, int[], string> Features() => new()
     {
-        { "the same day of the year: agreement although neither knows the year", [MonthDays.Of(10, 14)], "date.month_day_close" },
-        { "a day apart still agrees (a night attack, a report of the morning after)", [MonthDays.Of(10, 15)], "date.month_day_close" },
+        { "the same day of the year: agreement although neither knows the year", [MonthDays.Of(10, 14)], "date.month_day_same" },
+        { "a day apart is its own feature, as for dated reports (a night attack, or the next day's shots nearby)", [MonthDays.Of(10, 15)], "date.month_day_one_day" },
         { "two weeks apart: another incident", [MonthDays.Of(10, 28)], "date.month_day_apart" },
         { "three days apart: neither", [MonthDays.Of(10, 17)], "date.undated" },
         { "nothing named: undated", [], "date.undated" },

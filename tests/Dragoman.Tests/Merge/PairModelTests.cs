@@ -58,7 +58,7 @@ public sealed class PairModelTests : IDisposable
     {
         // Four incidents, two articles each, at one place on one day; each incident's articles share a name, the hard
         // negatives (another incident the same day) share none: the names weight must rise above the prior's and the
-        // threshold keep every hard-negative pair apart.
+        // 0.5 decision, out of fold, keep every hard-negative pair apart.
         const int day = 738333;
         var reports = new List<LabelledReport>();
         string[] incidents = ["k1", "k2", "k3", "k4"];
@@ -71,9 +71,39 @@ public sealed class PairModelTests : IDisposable
         var prior = PairScorer.Model;
         var (w, _) = MergeTraining.Fit(pairs, hardWeight: 5, l2: 0.01, prior);
         Assert.True(w[(int)PairFeature.NamesShared] > prior[PairFeature.NamesShared], $"names weight {w[(int)PairFeature.NamesShared]}");
-        var best = MergeTraining.Best(MergeTraining.Sweep(MergeTraining.OutOfFold(pairs, 2, 5, 0.01, prior), hardCost: 10));
-        Assert.Equal((0, 4), (best.HardLinked, best.SameLinked));
+        var linked = MergeTraining.Linked(MergeTraining.OutOfFold(pairs, 2, 5, 0.01, prior), MergeTraining.ThresholdAt(0, 0.5));
+        Assert.Equal((0, 4), (linked.HardLinked, linked.SameLinked));
         // Deterministic: the same data gives the same weights.
         Assert.Equal(w, MergeTraining.Fit(pairs, 5, 0.01, prior).Weights);
+    }
+
+    public static TheoryData<string, double, double, double> Decisions() => new()
+    {
+        { "P 0.5 is where bias + score is 0", -1.3, 0.5, 1.3 },
+        { "a stricter decision asks for a higher score", -1.3, 0.9, Math.Log(9) + 1.3 },
+        { "a larger intercept lowers the threshold by as much", 0.5, 0.5, -0.5 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Decisions))]
+    public void The_threshold_is_where_the_fitted_probability_reaches_the_decision(string reason, double bias, double decision, double expected)
+    {
+        double t = MergeTraining.ThresholdAt(bias, decision);
+        Assert.True(Math.Abs(t - expected) < 1e-9, $"{reason}: got {t}");
+        Assert.True(Math.Abs(new PairModel(PairScorer.Model.Weights, bias, t).Probability(t) - decision) < 1e-9, $"{reason}: P at the threshold");
+    }
+
+    [Fact]
+    public void L2_is_chosen_from_the_grid_by_out_of_fold_log_loss()
+    {
+        const int day = 738333;
+        var reports = new List<LabelledReport>();
+        for (int i = 0; i < 4; i++)
+            for (int a = 0; a < 2; a++)
+                reports.Add(Labelled($"k{i}-{a}", $"k{i}", i % 2, MergeFixtures.Report($"k{i}{a}:ev1", MergeFixtures.Kremenchuk, day, [$"name{i}"])));
+        var pairs = MergeTraining.Pairs(reports, [("k0", "k2"), ("k1", "k3")]);
+        var (l2, table) = MergeTraining.ChooseL2(pairs, 2, 2, PairScorer.Model);
+        Assert.Equal(MergeTraining.L2Grid, table.Select(t => t.L2));
+        Assert.Equal(table.Min(t => t.LogLoss), table.Single(t => t.L2 == l2).LogLoss);
     }
 }
