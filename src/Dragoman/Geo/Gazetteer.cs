@@ -194,19 +194,7 @@ public sealed class Gazetteer
 
     public static string DefaultPath(string dataDir) => Path.Combine(dataDir, "gazetteer", "gazetteer.bin");
 
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = path + ".tmp";
-        using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        using (var w = new BinaryWriter(fs, Encoding.UTF8))
-        {
-            w.Write(Magic); w.Write(Version); w.Write(_blocks.Length);
-            foreach (var b in _blocks) w.Write((long)b.Length);
-            foreach (var b in _blocks) w.Write(b);
-        }
-        File.Move(tmp, path, overwrite: true);
-    }
+    public void Save(string path) => BlockFile.Write(path, Magic, Version, _blocks);
 
     /// <summary>Reads the file's blocks, each in one read, and checks that every offset and index in them stays in bounds
     /// (a damaged file is an error naming the file, never a wrong answer or a crash later).</summary>
@@ -215,28 +203,14 @@ public sealed class Gazetteer
         if (!File.Exists(path)) return Result<Gazetteer>.Fail($"no gazetteer at {path}");
         try
         {
-            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            using var r = new BinaryReader(fs, Encoding.UTF8);
-            if (fs.Length < 12 || r.ReadInt32() != Magic) return Result<Gazetteer>.Fail($"{path} is not a Dragoman gazetteer");
-            if (r.ReadInt32() != Version) return Result<Gazetteer>.Fail($"{path} has an old format; rebuild it with `dragoman gazetteer install` or `gazetteer import`");
-            int count = r.ReadInt32();
-            if (count != BlockCount) return Result<Gazetteer>.Fail($"{path} is damaged: {count} blocks instead of {BlockCount}");
-            var lengths = new long[count];
-            long total = 12 + 8L * count;
-            for (int i = 0; i < count; i++)
+            var (problem, detail, blocks) = BlockFile.Read(path, Magic, Version, BlockCount);
+            return problem switch
             {
-                lengths[i] = r.ReadInt64();
-                if (lengths[i] < 0 || lengths[i] > Array.MaxLength) return Result<Gazetteer>.Fail($"{path} is damaged: block {i} claims {lengths[i]} bytes");
-                total += lengths[i];
-            }
-            if (total != fs.Length) return Result<Gazetteer>.Fail($"{path} is damaged or truncated: its blocks need {total} bytes, the file has {fs.Length}");
-            var blocks = new byte[count][];
-            for (int i = 0; i < count; i++)
-            {
-                blocks[i] = GC.AllocateUninitializedArray<byte>((int)lengths[i]);
-                fs.ReadExactly(blocks[i]);
-            }
-            return new Gazetteer(blocks);
+                BlockFile.Problem.NotThisKind => Result<Gazetteer>.Fail($"{path} is not a Dragoman gazetteer"),
+                BlockFile.Problem.OtherVersion => Result<Gazetteer>.Fail($"{path} has an old format ({detail}); rebuild it with `dragoman gazetteer install` or `gazetteer import`"),
+                BlockFile.Problem.Damaged => Result<Gazetteer>.Fail($"{path} is damaged: {detail}"),
+                _ => new Gazetteer(blocks),
+            };
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or OverflowException)
         {

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Dragoman.Geo;
+namespace Dragoman;
 
 /// <summary>
 /// Strings stored as one UTF-8 block and their offsets, as read from a file: nothing is built at load, and each string
@@ -167,5 +167,64 @@ internal sealed class PackedPostings
             offsets[++k] = lists.Count;
         }
         return [keyOffsets, keyBytes, buckets, MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray(), MemoryMarshal.AsBytes(lists.ToArray().AsSpan()).ToArray()];
+    }
+}
+
+/// <summary>
+/// A file of blocks: magic, format version, block count, each block's length, then the blocks. Each block is read in one
+/// read into its own array (so a block can be cast to a column of numbers); written to a temporary file and moved into place.
+/// </summary>
+internal static class BlockFile
+{
+    public enum Problem { None, NotThisKind, OtherVersion, Damaged }
+
+    public static void Write(string path, int magic, int version, IReadOnlyList<byte[]> blocks)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var tmp = $"{path}.{Environment.ProcessId}.tmp";
+        try
+        {
+            using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var w = new BinaryWriter(fs))
+            {
+                w.Write(magic); w.Write(version); w.Write(blocks.Count);
+                foreach (var b in blocks) w.Write((long)b.Length);
+                foreach (var b in blocks) w.Write(b);
+            }
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            // a write that failed (disk full) leaves no partial file behind; after the move there is nothing to delete
+            try { File.Delete(tmp); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>The blocks of <paramref name="path"/>, or the problem and what it is; I/O errors are thrown.</summary>
+    public static (Problem Problem, string Detail, byte[][] Blocks) Read(string path, int magic, int version, int blockCount)
+    {
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        Span<byte> head = stackalloc byte[12];
+        if (fs.Length < 12 || fs.ReadAtLeast(head, 12, throwOnEndOfStream: false) < 12 || BitConverter.ToInt32(head) != magic) return (Problem.NotThisKind, "", []);
+        if (BitConverter.ToInt32(head[4..]) != version) return (Problem.OtherVersion, $"format {BitConverter.ToInt32(head[4..])}, this build reads {version}", []);
+        int count = BitConverter.ToInt32(head[8..]);
+        if (count != blockCount) return (Problem.Damaged, $"{count} blocks instead of {blockCount}", []);
+        var lengthBytes = new byte[8 * count];
+        if (fs.ReadAtLeast(lengthBytes, lengthBytes.Length, throwOnEndOfStream: false) < lengthBytes.Length) return (Problem.Damaged, "truncated block table", []);
+        var lengths = MemoryMarshal.Cast<byte, long>(lengthBytes);
+        long total = 12 + 8L * count;
+        for (int i = 0; i < count; i++)
+        {
+            if (lengths[i] < 0 || lengths[i] > Array.MaxLength) return (Problem.Damaged, $"block {i} claims {lengths[i]} bytes", []);
+            total += lengths[i];
+        }
+        if (total != fs.Length) return (Problem.Damaged, $"damaged or truncated: its blocks need {total} bytes, the file has {fs.Length}", []);
+        var blocks = new byte[count][];
+        for (int i = 0; i < count; i++)
+        {
+            blocks[i] = GC.AllocateUninitializedArray<byte>((int)lengths[i]);
+            fs.ReadExactly(blocks[i]);
+        }
+        return (Problem.None, "", blocks);
     }
 }
