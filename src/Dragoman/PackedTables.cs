@@ -18,11 +18,8 @@ internal sealed class PackedStrings
     {
         _offsets = offsets;
         _bytes = bytes;
-        var o = Offsets;
-        if (o.Length == 0 || o[0] != 0 || o[^1] != bytes.Length) throw new InvalidDataException($"{what}: string offsets do not cover the string block");
-        for (int i = 1; i < o.Length; i++)
-            if (o[i] < o[i - 1]) throw new InvalidDataException($"{what}: string offsets out of order at {i}");
-        _decoded = new string?[o.Length - 1];
+        if (!BlockFile.Monotone(Offsets, bytes.Length)) throw new InvalidDataException($"{what}: string offsets out of order or not covering the string block");
+        _decoded = new string?[Offsets.Length - 1];
     }
 
     public int Count => _decoded.Length;
@@ -136,9 +133,7 @@ internal sealed class PackedPostings
         _postings = postings;
         var o = MemoryMarshal.Cast<byte, int>(offsets);
         var p = MemoryMarshal.Cast<byte, int>(postings);
-        if (o.Length != table.Keys.Count + 1 || o[0] != 0 || o[^1] != p.Length) throw new InvalidDataException($"{what}: list offsets do not cover the lists");
-        for (int i = 1; i < o.Length; i++)
-            if (o[i] < o[i - 1]) throw new InvalidDataException($"{what}: list offsets out of order at {i}");
+        if (o.Length != table.Keys.Count + 1 || !BlockFile.Monotone(o, p.Length)) throw new InvalidDataException($"{what}: list offsets out of order or not covering the lists");
         foreach (var x in p)
             if ((uint)x >= (uint)entryCount) throw new InvalidDataException($"{what}: a list names entry {x} of {entryCount}");
     }
@@ -177,6 +172,27 @@ internal sealed class PackedPostings
 internal static class BlockFile
 {
     public enum Problem { None, NotThisKind, OtherVersion, Damaged }
+
+    /// <summary>Offsets that start at 0, never decrease and end at <paramref name="end"/> (and there is at least one).</summary>
+    public static bool Monotone(ReadOnlySpan<int> offsets, int end)
+    {
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != end) return false;
+        for (int i = 1; i < offsets.Length; i++)
+            if (offsets[i] < offsets[i - 1]) return false;
+        return true;
+    }
+
+    /// <summary>A column of numbers as a block.</summary>
+    public static byte[] Bytes<T>(T[] column) where T : unmanaged => MemoryMarshal.AsBytes(column.AsSpan()).ToArray();
+
+    /// <summary>A block read as a column of numbers (copied out), of <paramref name="expected"/> values when that is given.</summary>
+    public static T[] Column<T>(byte[] block, int expected = -1) where T : unmanaged
+    {
+        int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        if (block.Length % size != 0 || (expected >= 0 && block.Length / size != expected))
+            throw new InvalidDataException($"a column of {block.Length} bytes where {(expected >= 0 ? expected.ToString(System.Globalization.CultureInfo.InvariantCulture) : "whole")} values of {size} bytes belong");
+        return MemoryMarshal.Cast<byte, T>(block).ToArray();
+    }
 
     public static void Write(string path, int magic, int version, IReadOnlyList<byte[]> blocks)
     {

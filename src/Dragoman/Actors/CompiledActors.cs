@@ -44,16 +44,15 @@ internal static class CompiledActors
 
     public static void Write(string path, string key, ActorDictionary d)
     {
-        static byte[] Bytes<T>(T[] a) where T : unmanaged => MemoryMarshal.AsBytes(a.AsSpan()).ToArray();
         var (childStart, childWord, childNext, hitStart, hits, caps) = d.Trie;
         var (recordOffsets, records) = Records(d.Entries);
         var blocks = new List<byte[]> { Encoding.UTF8.GetBytes(key) };
         Table(d.Words);
-        blocks.AddRange([Bytes(childStart), Bytes(childWord), Bytes(childNext), Bytes(hitStart),
-            hits.Select(h => (byte)h.Kind).ToArray(), Bytes(hits.Select(h => h.Index).ToArray()), caps]);
-        blocks.AddRange([Bytes(recordOffsets), records]);
+        blocks.AddRange([BlockFile.Bytes(childStart), BlockFile.Bytes(childWord), BlockFile.Bytes(childNext), BlockFile.Bytes(hitStart),
+            hits.Select(h => (byte)h.Kind).ToArray(), BlockFile.Bytes(hits.Select(h => h.Index).ToArray()), caps]);
+        blocks.AddRange([BlockFile.Bytes(recordOffsets), records]);
         Table(d.EntryIds);
-        blocks.Add(Bytes(d.EntryOfId));
+        blocks.Add(BlockFile.Bytes(d.EntryOfId));
         blocks.Add(Small(d));
         BlockFile.Write(path, Magic, Version, blocks);
 
@@ -76,17 +75,17 @@ internal static class CompiledActors
                 return Result<ActorDictionary>.Fail($"{path} {(problem == BlockFile.Problem.NotThisKind ? "is not a compiled actor dictionary" : problem == BlockFile.Problem.OtherVersion ? "has another format" : "is damaged")} {detail}".TrimEnd());
             if (Encoding.UTF8.GetString(b[0]) != key) return Result<ActorDictionary>.Fail($"{path} {Stale}");
             var words = Table(b, 1, "words");
-            var childStart = Column<int>(b[4]); var childWord = Column<int>(b[5]); var childNext = Column<int>(b[6]);
-            var hitStart = Column<int>(b[7]); var hitKinds = b[8]; var hitIndexes = Column<int>(b[9]); var caps = b[10];
-            var entries = new RecordEntries(Column<int>(b[11]), b[12]);
+            var childStart = BlockFile.Column<int>(b[4]); var childWord = BlockFile.Column<int>(b[5]); var childNext = BlockFile.Column<int>(b[6]);
+            var hitStart = BlockFile.Column<int>(b[7]); var hitKinds = b[8]; var hitIndexes = BlockFile.Column<int>(b[9]); var caps = b[10];
+            var entries = new RecordEntries(BlockFile.Column<int>(b[11]), b[12]);
             var entryIds = Table(b, 13, "entry ids");
-            var entryOfId = Column<int>(b[16]);
+            var entryOfId = BlockFile.Column<int>(b[16]);
             var (agents, countries, leaders, given) = ReadSmall(b[17]);
             int nodes = childStart.Length - 1;
             // every index the matcher follows stays in bounds, so a damaged file fails here and not in the middle of an article
             Check(nodes >= 1 && caps.Length == nodes && hitStart.Length == nodes + 1 && childWord.Length == childNext.Length
                 && hitKinds.Length == hitIndexes.Length, "trie arrays of different lengths");
-            Check(Monotone(childStart, childWord.Length) && Monotone(hitStart, hitIndexes.Length), "trie offsets out of order");
+            Check(BlockFile.Monotone(childStart, childWord.Length) && BlockFile.Monotone(hitStart, hitIndexes.Length), "trie offsets out of order");
             foreach (var w in childWord) Check((uint)w < (uint)words.Keys.Count, "an edge names no word");
             foreach (var n in childNext) Check((uint)n < (uint)nodes, "an edge leads to no node");
             foreach (var r in caps) Check(r <= 2, "an unknown capitalisation rule");
@@ -122,21 +121,7 @@ internal static class CompiledActors
         if (!ok) throw new InvalidDataException(what);
     }
 
-    private static bool Monotone(int[] offsets, int end)
-    {
-        if (offsets[0] != 0 || offsets[^1] != end) return false;
-        for (int i = 1; i < offsets.Length; i++)
-            if (offsets[i] < offsets[i - 1]) return false;
-        return true;
-    }
-
     private static PackedKeyTable Table(byte[][] b, int at, string what) => new(new PackedStrings(b[at], b[at + 1], what), b[at + 2], what);
-
-    private static T[] Column<T>(byte[] block) where T : unmanaged
-    {
-        if (block.Length % Marshal.SizeOf<T>() != 0) throw new InvalidDataException($"a column of {block.Length} bytes");
-        return MemoryMarshal.Cast<byte, T>(block).ToArray();
-    }
 
     // ---------------------------------------------------------------- entries, one record each
 
@@ -169,7 +154,7 @@ internal static class CompiledActors
 
         public RecordEntries(int[] offsets, byte[] records)
         {
-            if (offsets.Length == 0 || !Monotone(offsets, records.Length)) throw new InvalidDataException("entry records out of order");
+            if (!BlockFile.Monotone(offsets, records.Length)) throw new InvalidDataException("entry records out of order");
             _offsets = offsets;
             _records = records;
             _decoded = new ActorEntry?[offsets.Length - 1];

@@ -54,18 +54,18 @@ public sealed class Gazetteer
         _blocks = blocks;
         Source = Encoding.UTF8.GetString(blocks[0]);
         _strings = new PackedStrings(blocks[1], blocks[2], "codes");
-        GeonameIds = Column<int>(blocks[3]);
+        GeonameIds = BlockFile.Column<int>(blocks[3]);
         int n = GeonameIds.Length;
-        Lats = Column<float>(blocks[4], n); Lons = Column<float>(blocks[5], n); Pops = Column<int>(blocks[6], n);
-        FClasses = Column<byte>(blocks[7], n); FCodes = Column<ushort>(blocks[8], n); Countries = Column<ushort>(blocks[9], n);
-        Admin1s = Column<int>(blocks[10], n); Admin2s = Column<int>(blocks[11], n);
+        Lats = BlockFile.Column<float>(blocks[4], n); Lons = BlockFile.Column<float>(blocks[5], n); Pops = BlockFile.Column<int>(blocks[6], n);
+        FClasses = BlockFile.Column<byte>(blocks[7], n); FCodes = BlockFile.Column<ushort>(blocks[8], n); Countries = BlockFile.Column<ushort>(blocks[9], n);
+        Admin1s = BlockFile.Column<int>(blocks[10], n); Admin2s = BlockFile.Column<int>(blocks[11], n);
         foreach (var c in FCodes) if (c >= _strings.Count) throw new InvalidDataException($"a feature code names code {c} of {_strings.Count}");
         foreach (var c in Countries) if (c >= _strings.Count) throw new InvalidDataException($"a country names code {c} of {_strings.Count}");
         foreach (var c in Admin1s) if (c < -1 || c >= _strings.Count) throw new InvalidDataException($"a division names code {c} of {_strings.Count}");
         foreach (var c in Admin2s) if (c < -1 || c >= _strings.Count) throw new InvalidDataException($"a division names code {c} of {_strings.Count}");
         Names = new PackedStrings(blocks[12], blocks[13], "names");
         if (Names.Count != n) throw new InvalidDataException($"{Names.Count} names for {n} entries");
-        var keyEntries = Column<int>(blocks[14]);
+        var keyEntries = BlockFile.Column<int>(blocks[14]);
         var keyNames = new PackedStrings(blocks[15], blocks[16], "ids");
         if (keyNames.Count != keyEntries.Length) throw new InvalidDataException($"{keyNames.Count} ids for {keyEntries.Length} entries");
         _keys = new Dictionary<int, string>(keyEntries.Length);
@@ -94,26 +94,17 @@ public sealed class Gazetteer
     private static PackedPostings Postings(byte[][] blocks, int at, int entryCount, string what) =>
         new(new PackedKeyTable(new PackedStrings(blocks[at], blocks[at + 1], what), blocks[at + 2], what), blocks[at + 3], blocks[at + 4], entryCount, what);
 
-    private static T[] Column<T>(byte[] block, int expected = -1) where T : unmanaged
-    {
-        int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-        if (block.Length % size != 0 || (expected >= 0 && block.Length / size != expected))
-            throw new InvalidDataException($"a column of {block.Length} bytes where {expected} values of {size} bytes belong");
-        return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(block).ToArray();
-    }
-
     /// <summary>The gazetteer of built parts (<see cref="GazetteerBuilder"/>): packed into the blocks a file holds, so a
     /// built and a loaded gazetteer are one form.</summary>
     internal static Gazetteer Create(int[] ids, string[] names, float[] lats, float[] lons, int[] pops, byte[] fclasses, ushort[] fcodes,
         ushort[] countries, int[] admin1s, int[] admin2s, string[] strings, Dictionary<int, string> keys,
         Dictionary<string, int[]> exact, Dictionary<string, int[]> loose, Dictionary<string, string> adminNames, string source)
     {
-        static byte[] Bytes<T>(T[] a) where T : unmanaged => System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan()).ToArray();
         var blocks = new List<byte[]> { Encoding.UTF8.GetBytes(source) };
         Add(PackedStrings.Pack(strings));
-        blocks.AddRange([Bytes(ids), Bytes(lats), Bytes(lons), Bytes(pops), Bytes(fclasses), Bytes(fcodes), Bytes(countries), Bytes(admin1s), Bytes(admin2s)]);
+        blocks.AddRange([BlockFile.Bytes(ids), BlockFile.Bytes(lats), BlockFile.Bytes(lons), BlockFile.Bytes(pops), BlockFile.Bytes(fclasses), BlockFile.Bytes(fcodes), BlockFile.Bytes(countries), BlockFile.Bytes(admin1s), BlockFile.Bytes(admin2s)]);
         Add(PackedStrings.Pack(names));
-        blocks.Add(Bytes(keys.Keys.ToArray()));
+        blocks.Add(BlockFile.Bytes(keys.Keys.ToArray()));
         Add(PackedStrings.Pack(keys.Values.ToList()));
         var (adminKeyOffsets, adminKeyBytes) = PackedStrings.Pack(adminNames.Keys.ToList());
         blocks.AddRange([adminKeyOffsets, adminKeyBytes, PackedKeyTable.BuildBuckets(new PackedStrings(adminKeyOffsets, adminKeyBytes, "division keys"))]);
