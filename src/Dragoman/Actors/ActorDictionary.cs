@@ -21,49 +21,79 @@ public sealed class ActorDictionary
     /// <summary>CountryInfo 120116 describes offices as of its last update; open terms are not extended past it.</summary>
     public static readonly DateOnly CountryInfoHorizon = new(2012, 1, 16);
 
-    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly Dictionary<long, int> _edges = [];
-    private readonly Dictionary<int, PhraseHit[]> _terminals = [];
-    private readonly Dictionary<int, byte> _capsRule = [];
-    private int _nodeCount = 1;
+    // The phrase trie, frozen into arrays: word ids are key numbers of _words; a node's edges are
+    // _childWord/_childNext[_childStart[node].._childStart[node + 1]] sorted by word id; its hits likewise.
+    private readonly PackedKeyTable _words;
+    private readonly int[] _childStart, _childWord, _childNext;
+    private readonly int[] _hitStart;
+    private readonly PhraseHit[] _hits;
+    private readonly byte[] _capsRule;       // per node: 0 none, 1 capital initial, 2 all capitals
 
     public IReadOnlyList<ActorEntry> Entries { get; }
     public IReadOnlyList<AgentEntry> Agents { get; }
     public IReadOnlyList<CountryEntry> Countries { get; }
     public IReadOnlyList<LeaderTerm> Leaders { get; }
     public NameShape Shape { get; }
-    private readonly Dictionary<string, int> _entryById = new(StringComparer.Ordinal);
+    private readonly PackedKeyTable _entryIds;   // distinct entry ids, first occurrence first
+    private readonly int[] _entryOfId;           // id number -> entry index
     private readonly Dictionary<string, int> _countryByIso = new(StringComparer.Ordinal);
 
     public ActorDictionary(IReadOnlyList<ActorEntry> entries, IReadOnlyList<AgentEntry> agents, IReadOnlyList<CountryEntry> countries,
         IReadOnlyList<LeaderTerm> leaders, IEnumerable<string> givenNames)
     {
-        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         Entries = entries;
         Agents = agents;
         Countries = countries;
         Leaders = CloseOpenTerms(leaders);
         Shape = new NameShape(givenNames.Select(NameFolding.FoldPhrase).Where(n => n.Length > 1 && !n.Contains(' ') && !NameShape.IsOrgWord(n)));
-        for (int i = 0; i < entries.Count; i++) _entryById.TryAdd(entries[i].Id, i);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < entries.Count; i++) ids.TryAdd(entries[i].Id, i);
+        (_entryIds, _entryOfId) = (KeyTable(ids.Keys), [.. ids.Values]);
         for (int i = 0; i < countries.Count; i++) _countryByIso.TryAdd(countries[i].Iso3, i);
+        var trie = new TrieBuilder();
         // lower precedence first, so that a phrase's hits are ordered best-first after the stable sort below
         for (int i = 0; i < entries.Count; i++)
-            foreach (var p in entries[i].Phrases) Insert(p, new PhraseHit(PhraseKind.Actor, i), true);
+            foreach (var p in entries[i].Phrases) trie.Insert(p, new PhraseHit(PhraseKind.Actor, i), true);
         for (int i = 0; i < countries.Count; i++)
         {
-            foreach (var n in countries[i].Names) Insert(n, new PhraseHit(PhraseKind.Country, i), true);
+            foreach (var n in countries[i].Names) trie.Insert(n, new PhraseHit(PhraseKind.Country, i), true);
             foreach (var d in countries[i].Demonyms)
             {
-                Insert(d, new PhraseHit(PhraseKind.Demonym, i), true);
+                trie.Insert(d, new PhraseHit(PhraseKind.Demonym, i), true);
                 if (!d.EndsWith('s') && !d.EndsWith("ese", StringComparison.OrdinalIgnoreCase) && !d.EndsWith("ish", StringComparison.OrdinalIgnoreCase) && !d.EndsWith("ch", StringComparison.OrdinalIgnoreCase))
-                    Insert(d + "s", new PhraseHit(PhraseKind.Demonym, i), true);
+                    trie.Insert(d + "s", new PhraseHit(PhraseKind.Demonym, i), true);
             }
-            foreach (var c in countries[i].Capitals) Insert(c, new PhraseHit(PhraseKind.Capital, i), true);
+            foreach (var c in countries[i].Capitals) trie.Insert(c, new PhraseHit(PhraseKind.Capital, i), true);
         }
-        for (int i = 0; i < agents.Count; i++) Insert(agents[i].Phrase, new PhraseHit(PhraseKind.Agent, i), false);
-        foreach (var key in _terminals.Keys.ToList())
-            _terminals[key] = [.. _terminals[key].Distinct().OrderBy(Rank)];
+        for (int i = 0; i < agents.Count; i++) trie.Insert(agents[i].Phrase, new PhraseHit(PhraseKind.Agent, i), false);
+        _words = KeyTable(trie.Words.Keys);
+        (_childStart, _childWord, _childNext) = trie.Edges();
+        (_hitStart, _hits) = trie.Hits(Rank);
+        _capsRule = trie.CapsRules();
+    }
+
+    /// <summary>A dictionary read back from its compiled file (<see cref="CompiledActors"/>): nothing is rebuilt.</summary>
+    internal ActorDictionary(IReadOnlyList<ActorEntry> entries, IReadOnlyList<AgentEntry> agents, IReadOnlyList<CountryEntry> countries,
+        IReadOnlyList<LeaderTerm> closedLeaders, NameShape shape, PackedKeyTable entryIds, int[] entryOfId, PackedKeyTable words,
+        int[] childStart, int[] childWord, int[] childNext, int[] hitStart, PhraseHit[] hits, byte[] capsRule)
+    {
+        Entries = entries; Agents = agents; Countries = countries; Leaders = closedLeaders; Shape = shape;
+        _entryIds = entryIds; _entryOfId = entryOfId; _words = words;
+        _childStart = childStart; _childWord = childWord; _childNext = childNext; _hitStart = hitStart; _hits = hits; _capsRule = capsRule;
+        for (int i = 0; i < countries.Count; i++) _countryByIso.TryAdd(countries[i].Iso3, i);
+    }
+
+    internal PackedKeyTable Words => _words;
+    internal PackedKeyTable EntryIds => _entryIds;
+    internal int[] EntryOfId => _entryOfId;
+    internal (int[] ChildStart, int[] ChildWord, int[] ChildNext, int[] HitStart, PhraseHit[] Hits, byte[] CapsRule) Trie =>
+        (_childStart, _childWord, _childNext, _hitStart, _hits, _capsRule);
+
+    private static PackedKeyTable KeyTable(IEnumerable<string> keys)
+    {
+        var (offsets, bytes) = PackedStrings.Pack(keys.ToList());
+        var packed = new PackedStrings(offsets, bytes, "actor keys");
+        return new PackedKeyTable(packed, PackedKeyTable.BuildBuckets(packed), "actor keys");
     }
 
     private int Rank(PhraseHit h) => h.Kind switch
@@ -75,47 +105,101 @@ public sealed class ActorDictionary
         _ => 100 + (int)Agents[h.Index].Source,
     };
 
-    public ActorEntry? EntryById(string id) => _entryById.TryGetValue(id, out var i) ? Entries[i] : null;
+    public ActorEntry? EntryById(string id) => _entryIds.Find(id) is var k and >= 0 ? Entries[_entryOfId[k]] : null;
     public CountryEntry? CountryByIso(string? iso) => iso is not null && _countryByIso.TryGetValue(iso, out var i) ? Countries[i] : null;
 
     /// <summary>A country by ISO alpha-2 or alpha-3 code (GeoNames gives alpha-2).</summary>
     public CountryEntry? CountryByCode(string? code) =>
         code is null ? null : code.Length == 3 ? CountryByIso(code) : Countries.FirstOrDefault(c => string.Equals(c.Iso2, code, StringComparison.OrdinalIgnoreCase));
-    public int WordCount => _words.Count;
-    public int NodeCount => _nodeCount;
+    public int WordCount => _words.Keys.Count;
+    public int NodeCount => _childStart.Length - 1;
 
-    private void Insert(string phrase, PhraseHit hit, bool proper)
+    /// <summary>The phrase trie while the dictionary is built: folded words to ids, edges, hits and capitalisation rules by node.</summary>
+    private sealed class TrieBuilder
     {
-        var folded = new List<string>();
-        foreach (var w in phrase.Split([' ', '_'], StringSplitOptions.RemoveEmptyEntries))
-            folded.AddRange(NameFolding.FoldWord(w));
-        if (folded.Count > 1 && folded[0] == "the") folded.RemoveAt(0);
-        if (folded.Count == 0) return;
-        int node = 0;
-        foreach (var w in folded)
+        public readonly Dictionary<string, int> Words = new(StringComparer.Ordinal);
+        private readonly Dictionary<long, int> _edges = [];
+        private readonly Dictionary<int, PhraseHit[]> _terminals = [];
+        private readonly Dictionary<int, byte> _capsRule = [];
+        private int _nodeCount = 1;
+
+        public void Insert(string phrase, PhraseHit hit, bool proper)
         {
-            if (!_words.TryGetValue(w, out var id)) { id = _words.Count; _words[w] = id; }
-            long key = ((long)node << 32) | (uint)id;
-            if (!_edges.TryGetValue(key, out var next)) { next = _nodeCount++; _edges[key] = next; }
-            node = next;
+            var folded = new List<string>();
+            foreach (var w in phrase.Split([' ', '_'], StringSplitOptions.RemoveEmptyEntries))
+                folded.AddRange(NameFolding.FoldWord(w));
+            if (folded.Count > 1 && folded[0] == "the") folded.RemoveAt(0);
+            if (folded.Count == 0) return;
+            int node = 0;
+            foreach (var w in folded)
+            {
+                if (!Words.TryGetValue(w, out var id)) { id = Words.Count; Words[w] = id; }
+                long key = ((long)node << 32) | (uint)id;
+                if (!_edges.TryGetValue(key, out var next)) { next = _nodeCount++; _edges[key] = next; }
+                node = next;
+            }
+            _terminals[node] = _terminals.TryGetValue(node, out var list) ? [.. list, hit] : [hit];
+            // short single-word proper names must be written in capitals ("US", "UN", "IS"); others need a capital initial
+            byte rule = !proper ? (byte)0 : folded.Count == 1 && folded[0].Length <= 3 ? (byte)2 : (byte)1;
+            _capsRule[node] = _capsRule.TryGetValue(node, out var old) ? Math.Max(old, rule) : rule;
         }
-        _terminals[node] = _terminals.TryGetValue(node, out var list) ? [.. list, hit] : [hit];
-        // short single-word proper names must be written in capitals ("US", "UN", "IS"); others need a capital initial
-        byte rule = !proper ? (byte)0 : folded.Count == 1 && folded[0].Length <= 3 ? (byte)2 : (byte)1;
-        _capsRule[node] = _capsRule.TryGetValue(node, out var old) ? Math.Max(old, rule) : rule;
+
+        /// <summary>Each node's edges, sorted by word id within the node.</summary>
+        public (int[] Start, int[] Word, int[] Next) Edges()
+        {
+            var start = new int[_nodeCount + 1];
+            foreach (var key in _edges.Keys) start[(int)(key >> 32) + 1]++;
+            for (int i = 0; i < _nodeCount; i++) start[i + 1] += start[i];
+            var word = new int[_edges.Count];
+            var next = new int[_edges.Count];
+            var fill = (int[])start.Clone();
+            foreach (var (key, to) in _edges)
+            {
+                int at = fill[(int)(key >> 32)]++;
+                word[at] = (int)key;
+                next[at] = to;
+            }
+            for (int n = 0; n < _nodeCount; n++) Array.Sort(word, next, start[n], start[n + 1] - start[n]);
+            return (start, word, next);
+        }
+
+        /// <summary>Each node's hits, distinct, best first by <paramref name="rank"/> (a stable sort).</summary>
+        public (int[] Start, PhraseHit[] Hits) Hits(Func<PhraseHit, int> rank)
+        {
+            var start = new int[_nodeCount + 1];
+            var hits = new List<PhraseHit>();
+            for (int n = 0; n < _nodeCount; n++)
+            {
+                if (_terminals.TryGetValue(n, out var h)) hits.AddRange(h.Distinct().OrderBy(rank));
+                start[n + 1] = hits.Count;
+            }
+            return (start, [.. hits]);
+        }
+
+        public byte[] CapsRules()
+        {
+            var rules = new byte[_nodeCount];
+            foreach (var (node, rule) in _capsRule) rules[node] = rule;
+            return rules;
+        }
     }
 
     /// <summary>Word id of a folded part, or -1 when no phrase uses it.</summary>
-    public int WordId(ReadOnlySpan<char> folded) => _wordLookup.TryGetValue(folded, out var id) ? id : -1;
+    public int WordId(ReadOnlySpan<char> folded) => _words.Find(folded);
 
     /// <summary>Follows one word from a trie node; -1 when no phrase continues that way.</summary>
-    public int Step(int node, int wordId) =>
-        wordId < 0 ? -1 : _edges.TryGetValue(((long)node << 32) | (uint)wordId, out var next) ? next : -1;
+    public int Step(int node, int wordId)
+    {
+        if (wordId < 0) return -1;
+        int from = _childStart[node];
+        int at = Array.BinarySearch(_childWord, from, _childStart[node + 1] - from, wordId);
+        return at >= 0 ? _childNext[at] : -1;
+    }
 
-    public ReadOnlySpan<PhraseHit> HitsAt(int node) => _terminals.TryGetValue(node, out var h) ? h : [];
+    public ReadOnlySpan<PhraseHit> HitsAt(int node) => _hits.AsSpan(_hitStart[node], _hitStart[node + 1] - _hitStart[node]);
 
     /// <summary>0 none, 1 capital initial, 2 all capitals (short acronyms).</summary>
-    public byte CapsRuleAt(int node) => _capsRule.TryGetValue(node, out var r) ? r : (byte)0;
+    public byte CapsRuleAt(int node) => _capsRule[node];
 
     /// <summary>Looks up a whole phrase (folded the same way as text).</summary>
     public ReadOnlySpan<PhraseHit> Lookup(string phrase)

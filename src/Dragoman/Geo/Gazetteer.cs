@@ -14,17 +14,21 @@ public readonly record struct GazetteerEntry(
 }
 
 /// <summary>
-/// A compact in-memory gazetteer: entries as parallel arrays, two name indexes (canon key and transliteration
-/// skeleton) from key to entry indexes. Immutable and thread-safe after construction. Saved to and loaded from one
-/// binary file (<see cref="Save"/>, <see cref="Load"/>).
+/// A compact gazetteer: entries as parallel arrays, two name indexes (canon key and transliteration skeleton) from key to
+/// entry indexes, and the names of admin divisions. Saved to and loaded from one binary file of blocks
+/// (<see cref="Save"/>, <see cref="Load"/>): the arrays are copied out of their blocks, while names and indexes stay
+/// packed (<see cref="PackedStrings"/>, <see cref="PackedKeyTable"/>), so that a start reads the file and builds no
+/// dictionary of its hundreds of thousands of keys. Immutable and thread-safe after construction.
 /// </summary>
 public sealed class Gazetteer
 {
     private const int Magic = 0x5A47_5244; // "DRGZ"
-    private const int Version = 3;
+    /// <summary>4: packed blocks (hashed key tables, UTF-8 string blocks) instead of serialised dictionaries.</summary>
+    private const int Version = 4;
+    private const int BlockCount = 32;
 
     internal readonly int[] GeonameIds;      // > 0 GeoNames id; <= 0 supplement or synthetic (see _keys)
-    internal readonly string[] Names;
+    internal readonly PackedStrings Names;
     internal readonly float[] Lats;
     internal readonly float[] Lons;
     internal readonly int[] Pops;
@@ -33,23 +37,50 @@ public sealed class Gazetteer
     internal readonly ushort[] Countries;    // index into _strings
     internal readonly int[] Admin1s;         // index into _strings, -1 none
     internal readonly int[] Admin2s;         // index into _strings, -1 none
-    private readonly string[] _strings;
+    private readonly PackedStrings _strings;
     private readonly Dictionary<int, string> _keys;          // entry index -> non-GeoNames id ("dragoman:jabab")
-    private readonly Dictionary<string, int[]> _exact;
-    private readonly Dictionary<string, int[]> _loose;
-    private readonly Dictionary<string, string> _adminNames; // "SY.06" -> "Daraa"
+    private readonly PackedPostings _exact;
+    private readonly PackedPostings _loose;
+    private readonly PackedKeyTable _adminKeys;              // "SY.06" -> its number in _adminNames
+    private readonly PackedStrings _adminNames;              // -> "Daraa"
     private readonly Dictionary<string, int> _countryEntry;  // "SY" -> entry index
     private readonly Lazy<Dictionary<long, string[]>> _fuzzyBuckets;
+    private readonly byte[][] _blocks;                       // what Save writes back
 
-    internal Gazetteer(int[] ids, string[] names, float[] lats, float[] lons, int[] pops, byte[] fclasses, ushort[] fcodes,
-        ushort[] countries, int[] admin1s, int[] admin2s, string[] strings, Dictionary<int, string> keys,
-        Dictionary<string, int[]> exact, Dictionary<string, int[]> loose, Dictionary<string, string> adminNames, string source)
+    /// <summary>The gazetteer held by the file's blocks; throws <see cref="InvalidDataException"/> naming what does not fit.</summary>
+    private Gazetteer(byte[][] blocks)
     {
-        GeonameIds = ids; Names = names; Lats = lats; Lons = lons; Pops = pops; FClasses = fclasses; FCodes = fcodes;
-        Countries = countries; Admin1s = admin1s; Admin2s = admin2s; _strings = strings; _keys = keys;
-        _exact = exact; _loose = loose; _adminNames = adminNames; Source = source;
+        if (blocks.Length != BlockCount) throw new InvalidDataException($"{blocks.Length} blocks instead of {BlockCount}");
+        _blocks = blocks;
+        Source = Encoding.UTF8.GetString(blocks[0]);
+        _strings = new PackedStrings(blocks[1], blocks[2], "codes");
+        GeonameIds = BlockFile.Column<int>(blocks[3]);
+        int n = GeonameIds.Length;
+        Lats = BlockFile.Column<float>(blocks[4], n); Lons = BlockFile.Column<float>(blocks[5], n); Pops = BlockFile.Column<int>(blocks[6], n);
+        FClasses = BlockFile.Column<byte>(blocks[7], n); FCodes = BlockFile.Column<ushort>(blocks[8], n); Countries = BlockFile.Column<ushort>(blocks[9], n);
+        Admin1s = BlockFile.Column<int>(blocks[10], n); Admin2s = BlockFile.Column<int>(blocks[11], n);
+        foreach (var c in FCodes) if (c >= _strings.Count) throw new InvalidDataException($"a feature code names code {c} of {_strings.Count}");
+        foreach (var c in Countries) if (c >= _strings.Count) throw new InvalidDataException($"a country names code {c} of {_strings.Count}");
+        foreach (var c in Admin1s) if (c < -1 || c >= _strings.Count) throw new InvalidDataException($"a division names code {c} of {_strings.Count}");
+        foreach (var c in Admin2s) if (c < -1 || c >= _strings.Count) throw new InvalidDataException($"a division names code {c} of {_strings.Count}");
+        Names = new PackedStrings(blocks[12], blocks[13], "names");
+        if (Names.Count != n) throw new InvalidDataException($"{Names.Count} names for {n} entries");
+        var keyEntries = BlockFile.Column<int>(blocks[14]);
+        var keyNames = new PackedStrings(blocks[15], blocks[16], "ids");
+        if (keyNames.Count != keyEntries.Length) throw new InvalidDataException($"{keyNames.Count} ids for {keyEntries.Length} entries");
+        _keys = new Dictionary<int, string>(keyEntries.Length);
+        for (int i = 0; i < keyEntries.Length; i++)
+        {
+            if ((uint)keyEntries[i] >= (uint)n) throw new InvalidDataException($"an id names entry {keyEntries[i]} of {n}");
+            _keys[keyEntries[i]] = keyNames[i];
+        }
+        _adminKeys = new PackedKeyTable(new PackedStrings(blocks[17], blocks[18], "division keys"), blocks[19], "division keys");
+        _adminNames = new PackedStrings(blocks[20], blocks[21], "division names");
+        if (_adminNames.Count != _adminKeys.Keys.Count) throw new InvalidDataException($"{_adminNames.Count} division names for {_adminKeys.Keys.Count} keys");
+        _exact = Postings(blocks, 22, n, "name keys");
+        _loose = Postings(blocks, 27, n, "skeleton keys");
         _countryEntry = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < ids.Length; i++)
+        for (int i = 0; i < n; i++)
         {
             if (FClasses[i] == (byte)'A' && _strings[FCodes[i]].StartsWith("PCL", StringComparison.Ordinal))
             {
@@ -60,10 +91,35 @@ public sealed class Gazetteer
         _fuzzyBuckets = new Lazy<Dictionary<long, string[]>>(BuildFuzzyBuckets, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    private static PackedPostings Postings(byte[][] blocks, int at, int entryCount, string what) =>
+        new(new PackedKeyTable(new PackedStrings(blocks[at], blocks[at + 1], what), blocks[at + 2], what), blocks[at + 3], blocks[at + 4], entryCount, what);
+
+    /// <summary>The gazetteer of built parts (<see cref="GazetteerBuilder"/>): packed into the blocks a file holds, so a
+    /// built and a loaded gazetteer are one form.</summary>
+    internal static Gazetteer Create(int[] ids, string[] names, float[] lats, float[] lons, int[] pops, byte[] fclasses, ushort[] fcodes,
+        ushort[] countries, int[] admin1s, int[] admin2s, string[] strings, Dictionary<int, string> keys,
+        Dictionary<string, int[]> exact, Dictionary<string, int[]> loose, Dictionary<string, string> adminNames, string source)
+    {
+        var blocks = new List<byte[]> { Encoding.UTF8.GetBytes(source) };
+        Add(PackedStrings.Pack(strings));
+        blocks.AddRange([BlockFile.Bytes(ids), BlockFile.Bytes(lats), BlockFile.Bytes(lons), BlockFile.Bytes(pops), BlockFile.Bytes(fclasses), BlockFile.Bytes(fcodes), BlockFile.Bytes(countries), BlockFile.Bytes(admin1s), BlockFile.Bytes(admin2s)]);
+        Add(PackedStrings.Pack(names));
+        blocks.Add(BlockFile.Bytes(keys.Keys.ToArray()));
+        Add(PackedStrings.Pack(keys.Values.ToList()));
+        var (adminKeyOffsets, adminKeyBytes) = PackedStrings.Pack(adminNames.Keys.ToList());
+        blocks.AddRange([adminKeyOffsets, adminKeyBytes, PackedKeyTable.BuildBuckets(new PackedStrings(adminKeyOffsets, adminKeyBytes, "division keys"))]);
+        Add(PackedStrings.Pack(adminNames.Values.ToList()));
+        blocks.AddRange(PackedPostings.Pack(exact));
+        blocks.AddRange(PackedPostings.Pack(loose));
+        return new Gazetteer([.. blocks]);
+
+        void Add((byte[] Offsets, byte[] Bytes) packed) => blocks.AddRange([packed.Offsets, packed.Bytes]);
+    }
+
     /// <summary>Where the gazetteer came from (for messages and benchmarks).</summary>
     public string Source { get; }
     public int Count => GeonameIds.Length;
-    public int KeyCount => _exact.Count + _loose.Count;
+    public int KeyCount => _exact.Table.Keys.Count + _loose.Table.Keys.Count;
 
     public GazetteerEntry this[int index] => new(
         index, IdOf(index), Names[index], Lats[index], Lons[index], Pops[index], (char)FClasses[index], _strings[FCodes[index]],
@@ -82,16 +138,16 @@ public sealed class Gazetteer
     }
 
     /// <summary>The name of an admin key such as "SY.06" or "US.LA.079", or null.</summary>
-    public string? AdminName(string? key) => key is not null && _adminNames.TryGetValue(key, out var n) ? n : null;
+    public string? AdminName(string? key) => key is not null && _adminKeys.Find(key) is var k and >= 0 ? _adminNames[k] : null;
 
     /// <summary>The entry of a country (ISO alpha-2), or -1.</summary>
     public int CountryEntry(string iso2) => _countryEntry.TryGetValue(iso2, out var i) ? i : -1;
 
     /// <summary>Entries whose name has this canon key (see <see cref="NameFolder.Canon"/>).</summary>
-    public ReadOnlySpan<int> LookupCanon(string canon) => _exact.TryGetValue(canon, out var p) ? p : [];
+    public ReadOnlySpan<int> LookupCanon(string canon) => _exact.Lookup(canon);
 
     /// <summary>Entries whose name has this transliteration skeleton (see <see cref="NameFolder.Loose"/>).</summary>
-    public ReadOnlySpan<int> LookupLoose(string loose) => _loose.TryGetValue(loose, out var p) ? p : [];
+    public ReadOnlySpan<int> LookupLoose(string loose) => _loose.Lookup(loose);
 
     /// <summary>Skeleton keys within edit distance 1 of <paramref name="loose"/> (same first letter, length at least 5).</summary>
     public List<string> FuzzyKeys(string loose, int maxDistance = 1)
@@ -113,8 +169,10 @@ public sealed class Gazetteer
     private Dictionary<long, string[]> BuildFuzzyBuckets()
     {
         var lists = new Dictionary<long, List<string>>();
-        foreach (var k in _loose.Keys)
+        var keys = _loose.Table.Keys;
+        for (int i = 0; i < keys.Count; i++)
         {
+            var k = keys[i];
             if (k.Length < 4) continue;
             var bk = BucketKey(k[0], k.Length);
             if (!lists.TryGetValue(bk, out var l)) lists[bk] = l = [];
@@ -127,102 +185,31 @@ public sealed class Gazetteer
 
     public static string DefaultPath(string dataDir) => Path.Combine(dataDir, "gazetteer", "gazetteer.bin");
 
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = path + ".tmp";
-        using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        using (var w = new BinaryWriter(fs, Encoding.UTF8))
-        {
-            w.Write(Magic); w.Write(Version);
-            w.Write(Source);
-            w.Write(_strings.Length); foreach (var s in _strings) w.Write(s);
-            int n = Count;
-            w.Write(n);
-            WriteArray(w, GeonameIds); WriteArray(w, Lats); WriteArray(w, Lons); WriteArray(w, Pops);
-            WriteArray(w, FClasses); WriteArray(w, FCodes); WriteArray(w, Countries); WriteArray(w, Admin1s); WriteArray(w, Admin2s);
-            foreach (var s in Names) w.Write(s);
-            w.Write(_keys.Count); foreach (var (i, k) in _keys) { w.Write(i); w.Write(k); }
-            w.Write(_adminNames.Count); foreach (var (k, v) in _adminNames) { w.Write(k); w.Write(v); }
-            WriteIndex(w, _exact); WriteIndex(w, _loose);
-        }
-        File.Move(tmp, path, overwrite: true);
-    }
+    public void Save(string path) => BlockFile.Write(path, Magic, Version, _blocks);
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Reads the file's blocks, each in one read, and checks that every offset and index in them stays in bounds
+    /// (a damaged file is an error naming the file, never a wrong answer or a crash later).</summary>
     public static Result<Gazetteer> Load(string path)
     {
         if (!File.Exists(path)) return Result<Gazetteer>.Fail($"no gazetteer at {path}");
         try
         {
-            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var r = new BinaryReader(fs, Encoding.UTF8);
-            if (r.ReadInt32() != Magic) return Result<Gazetteer>.Fail($"{path} is not a Dragoman gazetteer");
-            if (r.ReadInt32() != Version) return Result<Gazetteer>.Fail($"{path} has an old format; rebuild it with `dragoman gazetteer install` or `gazetteer import`");
-            var source = r.ReadString();
-            var strings = new string[r.ReadInt32()];
-            for (int i = 0; i < strings.Length; i++) strings[i] = string.Intern(r.ReadString());
-            int n = r.ReadInt32();
-            var ids = ReadArray<int>(r, n); var lats = ReadArray<float>(r, n); var lons = ReadArray<float>(r, n); var pops = ReadArray<int>(r, n);
-            var fcl = ReadArray<byte>(r, n); var fco = ReadArray<ushort>(r, n); var cty = ReadArray<ushort>(r, n);
-            var a1 = ReadArray<int>(r, n); var a2 = ReadArray<int>(r, n);
-            var names = new string[n];
-            for (int i = 0; i < n; i++) names[i] = r.ReadString();
-            int kc = r.ReadInt32();
-            var keys = new Dictionary<int, string>(kc);
-            for (int i = 0; i < kc; i++) { int idx = r.ReadInt32(); keys[idx] = r.ReadString(); }
-            int ac = r.ReadInt32();
-            var admin = new Dictionary<string, string>(ac, StringComparer.Ordinal);
-            for (int i = 0; i < ac; i++) { var k = r.ReadString(); admin[k] = r.ReadString(); }
-            var exact = ReadIndex(r); var loose = ReadIndex(r);
-            return new Gazetteer(ids, names, lats, lons, pops, fcl, fco, cty, a1, a2, strings, keys, exact, loose, admin, source);
+            var (problem, detail, blocks) = BlockFile.Read(path, Magic, Version, BlockCount);
+            return problem switch
+            {
+                BlockFile.Problem.NotThisKind => Result<Gazetteer>.Fail($"{path} is not a Dragoman gazetteer"),
+                BlockFile.Problem.OtherVersion => Result<Gazetteer>.Fail($"{path} has an old format ({detail}); rebuild it with `dragoman gazetteer install` or `gazetteer import`"),
+                BlockFile.Problem.Damaged => Result<Gazetteer>.Fail($"{path} is damaged: {detail}"),
+                _ => new Gazetteer(blocks),
+            };
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or EndOfStreamException or FormatException)
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or OverflowException)
+        {
+            return Result<Gazetteer>.Fail($"{path} is damaged: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Result<Gazetteer>.Fail($"cannot read gazetteer {path}: {ex.Message}");
         }
-    }
-
-    private static void WriteArray<T>(BinaryWriter w, T[] a) where T : unmanaged =>
-        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan()));
-
-    private static T[] ReadArray<T>(BinaryReader r, int n) where T : unmanaged
-    {
-        var a = new T[n];
-        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan());
-        int read = 0;
-        while (read < bytes.Length)
-        {
-            int k = r.Read(bytes[read..]);
-            if (k <= 0) throw new EndOfStreamException();
-            read += k;
-        }
-        return a;
-    }
-
-    private static void WriteIndex(BinaryWriter w, Dictionary<string, int[]> index)
-    {
-        w.Write(index.Count);
-        foreach (var (k, v) in index)
-        {
-            w.Write(k);
-            w.Write7BitEncodedInt(v.Length);
-            foreach (var x in v) w.Write7BitEncodedInt(x);
-        }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<string, int[]> ReadIndex(BinaryReader r)
-    {
-        int n = r.ReadInt32();
-        var d = new Dictionary<string, int[]>(n, StringComparer.Ordinal);
-        for (int i = 0; i < n; i++)
-        {
-            var k = r.ReadString();
-            var v = new int[r.Read7BitEncodedInt()];
-            for (int j = 0; j < v.Length; j++) v[j] = r.Read7BitEncodedInt();
-            d[k] = v;
-        }
-        return d;
     }
 }

@@ -752,7 +752,7 @@ public sealed class GazetteerBuilder
         }
         if (strings.Count > ushort.MaxValue) throw new InvalidDataException("too many distinct codes for the compact format");
         var source = _sources.Count == 0 ? "empty" : string.Join(", ", _sources.Distinct());
-        return new Gazetteer(ids, names, lats, lons, pops, fcl, fco, cty, a1, a2, [.. strings], keys,
+        return Gazetteer.Create(ids, names, lats, lons, pops, fcl, fco, cty, a1, a2, [.. strings], keys,
             exact.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             loose.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             adminNames, source);

@@ -25,7 +25,7 @@ public static class StandardPipeline
         // The resources load at the same time, each from its own files: a start takes the longest load, not their sum.
         var pos = Load(() => PosModel.Bundled);
         var ner = Load(() => NerComponent.BundledModel);
-        var actors = Load(() => ActorResources.Load());
+        var actors = Load(() => ActorResources.Load(dataDir: resources.DataDir));
         var geo = Load(() => GeoComponent.FromResources(resources));
         var events = Load(() => Events.EventResources.LoadBundled());
         var locator = Load(() => EventLocator.LoadBundled().Value);
