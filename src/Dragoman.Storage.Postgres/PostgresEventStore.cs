@@ -462,11 +462,15 @@ public sealed partial class PostgresEventStore : IEventStore
             WHERE type IN ('PERSON', 'ORG', 'NORP')
               AND (@q::text IS NULL OR strpos(lower(name), @q) > 0 OR strpos(lower(COALESCE(actor_code, '')), @q) > 0
                    OR strpos(lower(aliases), @q) > 0)
-            GROUP BY lower(name))
-        SELECT n.name, n.type, n.actor_code, n.articles,
-               (SELECT COUNT(*) FROM events e JOIN entities m ON m.article_id = e.article_id AND m.entity_id = e.actor_entity
-                WHERE lower(m.name) = n.key) AS events
-        FROM n
+            GROUP BY lower(name)),
+        -- events per actor name in one grouped join (a count per name was a query per name: seconds at 100k events)
+        c AS (
+            SELECT lower(m.name) AS key, COUNT(*) AS events
+            FROM events e JOIN entities m ON m.article_id = e.article_id AND m.entity_id = e.actor_entity
+            WHERE lower(m.name) IN (SELECT key FROM n)
+            GROUP BY 1)
+        SELECT n.name, n.type, n.actor_code, n.articles, COALESCE(c.events, 0) AS events
+        FROM n LEFT JOIN c ON c.key = n.key
         ORDER BY events DESC, n.articles DESC, n.name COLLATE "C"
         LIMIT @limit OFFSET @offset
         """, query, limit, offset, r =>
@@ -484,11 +488,15 @@ public sealed partial class PostgresEventStore : IEventStore
             WHERE lat IS NOT NULL
               AND (@q::text IS NULL OR strpos(lower(COALESCE(name, '')), @q) > 0 OR lower(COALESCE(country, '')) = @q
                    OR strpos(lower(COALESCE(admin1, '')), @q) > 0)
-            GROUP BY 1, 2)
+            GROUP BY 1, 2),
+        -- events per place id, and per name for places without one, each in one grouped read (a count per place with
+        -- an OR between the two was a scan of the events per place: over 10 s at 100k events)
+        g AS (SELECT geonameid, COUNT(*) AS events FROM events WHERE geonameid IN (SELECT geonameid FROM p) GROUP BY 1),
+        l AS (SELECT lower(place_name) AS lname, COUNT(*) AS events FROM events
+              WHERE lower(place_name) IN (SELECT lname FROM p WHERE lname IS NOT NULL) GROUP BY 1)
         SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.articles,
-               (SELECT COUNT(*) FROM events e WHERE (p.geonameid IS NOT NULL AND e.geonameid = p.geonameid)
-                    OR (p.geonameid IS NULL AND lower(e.place_name) = p.lname)) AS events
-        FROM p
+               CASE WHEN p.geonameid IS NOT NULL THEN COALESCE(g.events, 0) ELSE COALESCE(l.events, 0) END AS events
+        FROM p LEFT JOIN g ON g.geonameid = p.geonameid LEFT JOIN l ON p.geonameid IS NULL AND l.lname = p.lname
         ORDER BY events DESC, p.articles DESC, p.name
         LIMIT @limit OFFSET @offset
         """, query, limit, offset, r =>

@@ -45,7 +45,7 @@ public static class IncidentApi
             if (query.Reports is { } reports && store.QueryEvents(reports with { Limit = 1 }) is { IsOk: false } bad)
                 return Api.Error(400, bad.Error!);
             var rows = incidents.ListIncidents(query with { Limit = query.Limit + 1 });
-            var items = rows.Take(query.Limit).Select(i => IncidentViews.Item(i, incidents.ReportEvents(i.Id))).ToList();
+            var items = IncidentViews.Items(incidents, [.. rows.Take(query.Limit)]);
             bool more = rows.Count > query.Limit;
             return TypedResults.Ok(new IncidentPage(items, query.Limit, after is null ? query.Offset : 0,
                 more && after is null ? query.Offset + query.Limit : null, more ? items[^1].Id : null));

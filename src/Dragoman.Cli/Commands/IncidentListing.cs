@@ -30,7 +30,7 @@ public static class IncidentListing
             list = [.. list.Take(settings.Limit)];
             more = string.Create(CultureInfo.InvariantCulture, $"{settings.Limit:N0} of {total:N0} incidents; --limit N or --no-limit for more");
         }
-        var items = list.Select(i => IncidentViews.Item(i, incidents.ReportEvents(i.Id))).ToList();
+        var items = IncidentViews.Items(incidents, list);
         switch (settings.Format)
         {
             case "csv": WriteCsv(items, Console.Out); break;

@@ -128,6 +128,21 @@ public static class IncidentViews
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()).Take(3)];
 
     /// <summary>
+    /// The listing's items of <paramref name="incidents"/>, their reports' events read 1,000 incidents at a time (one
+    /// query per chunk on a server, not one per incident).
+    /// </summary>
+    public static List<IncidentItem> Items(IIncidentStore store, IReadOnlyList<IncidentSummary> incidents)
+    {
+        var items = new List<IncidentItem>(incidents.Count);
+        foreach (var chunk in incidents.Chunk(1000))
+        {
+            var events = store.ReportEventsOfEach(chunk.Select(i => i.Id).ToList());
+            items.AddRange(chunk.Select(i => Item(i, events[i.Id])));
+        }
+        return items;
+    }
+
+    /// <summary>
     /// Every incident a query matches with its reports' events and links, page by page (keyset paging on the incident id),
     /// each page's reports read together: the incident exports read through this.
     /// </summary>

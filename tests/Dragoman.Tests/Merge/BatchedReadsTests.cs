@@ -56,9 +56,24 @@ public abstract class BatchedReadsContract<TStores> : StoreContract<TStores> whe
     public async Task An_export_through_batched_reads_is_the_export_read_one_by_one(string format, int chunk, string reason)
     {
         var store = Filled();
-        var oneByOne = new OneReadPerId(store);
+        var oneByOne = new CountingReads(store, batched: false);
         Assert.Equal(await Export(oneByOne, format, chunk, batched: false), await Export(store, format, chunk, batched: true));
         Assert.True((await Export(store, format, chunk, batched: true)).Length > 200, $"{reason}: the export holds rows");
+    }
+
+    [SkippableTheory]
+    [InlineData(3, 1, "a page of incidents (the API's listing): one read of their reports' events")]
+    [InlineData(2500, 3, "a listing longer than a chunk (the CLI's --no-limit): one read per 1,000 incidents")]
+    public void The_incident_listing_reads_its_reports_per_chunk_not_per_incident(int repeat, int reads, string reason)
+    {
+        var store = Filled();
+        var page = store.ListIncidents(new IncidentQuery { All = true, Limit = 1000 });
+        // the same incidents listed again and again stand for a long listing
+        var list = Enumerable.Range(0, repeat).Select(k => page[k % page.Count]).ToList();
+        var counting = new CountingReads(store);
+        var items = IncidentViews.Items(counting, list);
+        Assert.Equal(Json(list.Select(i => IncidentViews.Item(i, store.ReportEvents(i.Id)))), Json(items));
+        Assert.True(counting.OneByOne == 0 && counting.Batched == reads, $"{reason}: {counting.OneByOne} reads of one incident, {counting.Batched} batched reads");
     }
 
     private static async Task<string> Export(IIncidentStore incidents, string format, int chunk, bool batched)
@@ -66,7 +81,7 @@ public abstract class BatchedReadsContract<TStores> : StoreContract<TStores> whe
         using var output = new MemoryStream();
         if (format == "jsonl")
         {
-            var store = (IEventStore)(incidents is OneReadPerId o ? o.Inner : incidents);
+            var store = (IEventStore)(incidents is CountingReads o ? o.Inner : incidents);
             var events = EventExporters.Enumerate(store, new EventQuery { Limit = int.MaxValue });
             if (batched)
             {
@@ -82,24 +97,34 @@ public abstract class BatchedReadsContract<TStores> : StoreContract<TStores> whe
         }
         return System.Text.Encoding.UTF8.GetString(output.ToArray());
     }
+}
 
-    /// <summary>A store's incidents without its batched reads: the interface's defaults read one id at a time.</summary>
-    private sealed class OneReadPerId(IIncidentStore inner) : IIncidentStore
+/// <summary>
+/// A store's incidents, counting the reads of report events one incident at a time and in batches. Without
+/// <paramref name="batched"/> it reads one id at a time as the interface's defaults do (its other batched reads are those defaults).
+/// </summary>
+internal sealed class CountingReads(IIncidentStore inner, bool batched = true) : IIncidentStore
+{
+    public IIncidentStore Inner => inner;
+    public int OneByOne { get; private set; }
+    public int Batched { get; private set; }
+    public bool MergeOnAdd { get => inner.MergeOnAdd; set => inner.MergeOnAdd = value; }
+    public double MergeThreshold { get => inner.MergeThreshold; set => inner.MergeThreshold = value; }
+    public IReadOnlyList<IncidentSummary> ListIncidents(IncidentQuery query) => inner.ListIncidents(query);
+    public IncidentSummary? GetIncident(long incidentId) => inner.GetIncident(incidentId);
+    public IReadOnlyList<IncidentReport> ReportsOf(long incidentId) => inner.ReportsOf(incidentId);
+    public long? IncidentOf(long articleId, string eventId) => inner.IncidentOf(articleId, eventId);
+    public IReadOnlyList<EventRecord> ReportEvents(long incidentId) { OneByOne++; return inner.ReportEvents(incidentId); }
+    public IReadOnlyDictionary<long, IReadOnlyList<EventRecord>> ReportEventsOfEach(IReadOnlyCollection<long> incidentIds)
     {
-        public IIncidentStore Inner => inner;
-        public bool MergeOnAdd { get => inner.MergeOnAdd; set => inner.MergeOnAdd = value; }
-        public double MergeThreshold { get => inner.MergeThreshold; set => inner.MergeThreshold = value; }
-        public IReadOnlyList<IncidentSummary> ListIncidents(IncidentQuery query) => inner.ListIncidents(query);
-        public IncidentSummary? GetIncident(long incidentId) => inner.GetIncident(incidentId);
-        public IReadOnlyList<IncidentReport> ReportsOf(long incidentId) => inner.ReportsOf(incidentId);
-        public long? IncidentOf(long articleId, string eventId) => inner.IncidentOf(articleId, eventId);
-        public IReadOnlyList<EventRecord> ReportEvents(long incidentId) => inner.ReportEvents(incidentId);
-        public IReadOnlyDictionary<string, long> IncidentsOfArticle(long articleId) => inner.IncidentsOfArticle(articleId);
-        public Result<long> MergeIncidents(long incidentId, long other, string? note = null) => inner.MergeIncidents(incidentId, other, note);
-        public Result<long> SplitReport(long incidentId, long articleId, string eventId, string? note = null) => inner.SplitReport(incidentId, articleId, eventId, note);
-        public int Remerge(bool newestFirst = false) => inner.Remerge(newestFirst);
-        public IReadOnlyList<MergeAuditEntry> Audit() => inner.Audit();
+        Batched++;
+        return batched ? inner.ReportEventsOfEach(incidentIds) : incidentIds.Distinct().ToDictionary(id => id, ReportEvents);
     }
+    public IReadOnlyDictionary<string, long> IncidentsOfArticle(long articleId) => inner.IncidentsOfArticle(articleId);
+    public Result<long> MergeIncidents(long incidentId, long other, string? note = null) => inner.MergeIncidents(incidentId, other, note);
+    public Result<long> SplitReport(long incidentId, long articleId, string eventId, string? note = null) => inner.SplitReport(incidentId, articleId, eventId, note);
+    public int Remerge(bool newestFirst = false) => inner.Remerge(newestFirst);
+    public IReadOnlyList<MergeAuditEntry> Audit() => inner.Audit();
 }
 
 public sealed class SqliteBatchedReadsTests : BatchedReadsContract<SqliteStores>;

@@ -21,13 +21,13 @@ public static class WarcInputs
     /// A WARC or .warc.gz file read record by record from disk (never loaded whole: memory is bounded by the record or
     /// gzip member in hand). A read error part way is one failed input after the records before it.
     /// </summary>
-    public static IEnumerable<InputItem> SplitFile(string input, string path, int chunk = ByteWindow.DefaultChunk)
+    public static IEnumerable<InputItem> SplitFile(string input, string path, int chunk = ByteWindow.DefaultChunk, int holdAtMost = GzipMembers.HoldAtMostBytes)
     {
         FileStream? file = null;
         try
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
-            return Guarded(input, file, Split(input, Entries(input, file, chunk)));
+            return Guarded(input, file, Split(input, Entries(input, file, chunk, holdAtMost)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -70,16 +70,19 @@ public static class WarcInputs
 
     /// <summary>Every record or broken entry with the name that locates it in the file.</summary>
     public static IEnumerable<(string Name, WarcEntry Entry)> Entries(string input, byte[] bytes) =>
-        GzipMembers.IsGzip(bytes) ? Members(input, GzipMembers.Read(bytes)) : Records(input, WarcReader.Read(bytes));
+        GzipMembers.IsGzip(bytes) ? Members(input, GzipMembers.Read(bytes, GzipMembers.HoldAtMostBytes), ByteWindow.DefaultChunk) : Records(input, WarcReader.Read(bytes));
 
-    /// <summary>As <see cref="Entries(string, byte[])"/>, read from a seekable stream as it comes.</summary>
-    public static IEnumerable<(string Name, WarcEntry Entry)> Entries(string input, Stream stream, int chunk = ByteWindow.DefaultChunk)
+    /// <summary>
+    /// As <see cref="Entries(string, byte[])"/>, read from a seekable stream as it comes. A gzip member larger than
+    /// <paramref name="holdAtMost"/> decompressed (a whole WARC gzipped as one member) is read as a stream too.
+    /// </summary>
+    public static IEnumerable<(string Name, WarcEntry Entry)> Entries(string input, Stream stream, int chunk = ByteWindow.DefaultChunk, int holdAtMost = GzipMembers.HoldAtMostBytes)
     {
         Span<byte> head = stackalloc byte[3];
         int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         bool gzip = GzipMembers.IsGzip(head[..n]);
         stream.Position = 0;
-        return gzip ? Members(input, GzipMembers.Read(stream, chunk)) : Records(input, WarcReader.Read(stream, chunk));
+        return gzip ? Members(input, GzipMembers.Read(stream, chunk, holdAtMost), chunk) : Records(input, WarcReader.Read(stream, chunk));
     }
 
     private static IEnumerable<(string, WarcEntry)> Records(string input, IEnumerable<WarcEntry> records)
@@ -87,10 +90,16 @@ public static class WarcInputs
         foreach (var e in records) yield return ($"{input}@{e.Offset}", e);
     }
 
-    private static IEnumerable<(string, WarcEntry)> Members(string input, IEnumerable<GzipMember> members)
+    private static IEnumerable<(string, WarcEntry)> Members(string input, IEnumerable<GzipMember> members, int chunk)
     {
         foreach (var member in members)
         {
+            if (member.Stream is { } large)
+            {
+                // too large to hold: its records are read as it inflates, each named by its offset inside the member
+                foreach (var e in WarcReader.Read(large, chunk)) yield return ($"{input}@{member.Offset}+{e.Offset}", e);
+                continue;
+            }
             if (member.Data is null)
             {
                 yield return ($"{input}@{member.Offset}", new WarcEntry(member.Offset, null, $"gzip member at offset {member.Offset}: {member.Error}"));

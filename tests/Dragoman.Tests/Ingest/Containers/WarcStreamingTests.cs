@@ -102,4 +102,77 @@ public class WarcStreamingTests
         var failure = Assert.Single(outcomes, o => o.Article is null);
         Assert.True(failure.Error!.Contains($"gzip member at offset {w.Offsets[1]}", StringComparison.Ordinal), $"{reason}: {failure.Error}");
     }
+
+    [Theory]
+    [InlineData("none", 4096, 333, "larger than what is held: streamed as it inflates, 333 compressed bytes a read")]
+    [InlineData("garbage", 4096, 16, "a broken record inside the streamed member, resynchronised, 16 bytes a read")]
+    [InlineData("short-length", 4096, 4096, "a Content-Length too long for its block inside the streamed member")]
+    [InlineData("none", GzipMembers.HoldAtMostBytes, 1 << 20, "small enough to hold: inflated whole, named the same way")]
+    public void A_warc_gzipped_whole_as_one_member_gives_the_records_of_the_plain_file(string broken, int holdAtMost, int chunk, string reason)
+    {
+        var plain = Crawl(false, broken).ToArray();
+        using var dir = new IngestHarness.TempDir();
+        var plainPath = dir.File("crawl.warc", plain);
+        var gzPath = dir.File("crawl.warc.gz", TestWarcWriter.Gzip(plain));
+        // a record at offset X of the plain file is at X inside the one member at offset 0
+        var expected = Describe(WarcInputs.SplitFile("crawl", plainPath)).Select(d => d.Replace("crawl@", "crawl@0+", StringComparison.Ordinal)).ToList();
+        var streamed = Describe(WarcInputs.SplitFile("crawl", gzPath, chunk, holdAtMost));
+        Assert.True(expected.SequenceEqual(streamed), $"{reason}:\nplain:\n{string.Join('\n', expected)}\none member:\n{string.Join('\n', streamed)}");
+        Assert.Equal(10, streamed.Count(s => !s.Contains(" FAILED ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void One_large_member_is_read_as_it_inflates_not_inflated_whole_first()
+    {
+        var w = new TestWarcWriter(false);
+        var random = new Random(7);
+        // pages of random words so that the file does not compress to almost nothing
+        string Words(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => new string((char)('a' + random.Next(26)), 1 + random.Next(8)) + random.Next(1000)));
+        for (int i = 0; i < 1500; i++) w.Response($"https://news.example/{i}", TestWarcWriter.Page($"Report {i}", Words(120)));
+        var bytes = TestWarcWriter.Gzip(w.ToArray());
+        const int chunk = 4096, hold = 64 * 1024;
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var entries = WarcInputs.Entries("crawl", stream, chunk, hold).GetEnumerator();
+        Assert.True(entries.MoveNext());
+        long readForFirst = stream.Position;
+        int n = 1;
+        while (entries.MoveNext()) { Assert.NotNull(entries.Current.Entry.Record); n++; }
+        Assert.Equal(1500, n);
+        // what is held before the first record: the inflated head (64 KiB), a WARC header's 64 KiB, the inflater's and window's reads
+        Assert.True(readForFirst < bytes.Length / 4, $"read {readForFirst} of {bytes.Length} compressed bytes before handing out the first record");
+    }
+
+    [Theory]
+    [InlineData("truncated", "the file cut at 60%: the whole records before the cut are read, then one failure")]
+    [InlineData("corrupt", "bytes overwritten at 60%: the records before are read, the fault is a failure, not an exception")]
+    public void A_damaged_single_member_keeps_the_records_before_the_damage(string damage, string reason)
+    {
+        var w = new TestWarcWriter(false);
+        for (int i = 0; i < 400; i++) w.Response($"https://news.example/{i}", Page(i) + i);
+        var bytes = TestWarcWriter.Gzip(w.ToArray());
+        int at = bytes.Length * 6 / 10;
+        if (damage == "truncated") bytes = bytes[..at];
+        else for (int i = at; i < at + 64; i++) bytes[i] = (byte)(bytes[i] ^ 0x5A);
+        using var dir = new IngestHarness.TempDir();
+        var outcomes = WarcInputs.SplitFile("crawl", dir.File("crawl.warc.gz", bytes), 4096, holdAtMost: 64 * 1024).ToList();
+        int good = outcomes.Count(o => o.Raw is not null);
+        Assert.True(good is > 100 and < 400, $"{reason}: {good} records read");
+        Assert.True(outcomes.Take(good).All(o => o.Raw is not null), $"{reason}: the good records come first");
+        Assert.Contains(outcomes, o => o.Raw is null && o.Error!.Contains("gzip member at offset 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_whole_file_gzip_over_the_hold_limit_is_streamed_by_default()
+    {
+        var w = new TestWarcWriter(false);
+        var body = string.Concat(Enumerable.Repeat("The siege of the town went on for a third week, residents said. ", 1000));
+        for (int i = 0; i < 300; i++) w.Response($"https://news.example/{i}", TestWarcWriter.Page($"Report {i}", body));
+        var plain = w.ToArray();
+        Assert.True(plain.Length > GzipMembers.HoldAtMostBytes, "the member must be over the hold limit for the case to mean anything");
+        using var dir = new IngestHarness.TempDir();
+        var item = InputSources.ReadFile(dir.File("crawl.warc.gz", TestWarcWriter.Gzip(plain)));
+        Assert.NotNull(item.StreamedFile);
+        var names = ArticleInputs.Split(item).Select(o => o.Raw is null ? "FAILED " + o.Error : o.Input[(o.Input.LastIndexOf('@') + 1)..]).ToList();
+        Assert.Equal(w.Offsets.Select(o => $"0+{o}"), names);
+    }
 }
