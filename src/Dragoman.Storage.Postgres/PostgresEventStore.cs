@@ -307,7 +307,8 @@ public sealed partial class PostgresEventStore : IEventStore
             foreach (var (name, value) in values) cmd.Parameters.AddWithValue(name, value);
         }
         if (q.From is { } from) And("COALESCE(e.time_end, e.time_start, a.published) >= @from", ("from", IsoDate(from)));
-        if (q.To is { } to) And("COALESCE(e.time_start, e.time_end, a.published) <= @to", ("to", IsoDate(to)));
+        // date_lo is the same COALESCE, stored and indexed: the listing's index can start at the bound (as SQLite does).
+        if (q.To is { } to) And("e.date_lo <= @to AND e.date_lo > ''", ("to", IsoDate(to)));
         if (q.MinConfidence is { } mc) And("e.confidence >= @minconf", ("minconf", mc));
         else if (!q.All) And("e.main");
         if (AppendEventFilters(sql, cmd, q) is { } error) return error;
