@@ -24,7 +24,19 @@ public class EventTriggerReadingTests
     }
 
     [Theory]
+    [InlineData("Regime Forces Release 30 Prisoners Near Daraa\n\nThe weather was mild.", "Release", "0841", "a title-case headline is read in lower case where its words are ordinary words")]
+    [InlineData("Unknown Gunmen Kill Two Civilians in Daraa\n\nThe weather was mild.", "Kill", "193", "a capitalised verb after a capitalised plural noun in a headline (gunmen: small arms)")]
+    [InlineData("POLICE ARREST DOZENS OF PROTESTERS IN KHARTOUM\n\nThe weather was mild.", "ARREST", "173", "an all-caps headline too")]
+    [InlineData("Rebels Attack Army Base In Idlib, Killing 12 Soldiers\n\nThe weather was mild.", "Attack", "190", "a headline that a sentence-case reading would take for one long name")]
+    public void Reads_headline_cased_lines(string text, string trigger, string cameo, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        Assert.True(d.Events.Exists(e => EventTestDocs.TriggerText(d, e) == trigger && e.Codes.Cameo == cameo), $"{reason}: {Listing(d)}");
+    }
+
+    [Theory]
     [InlineData("The march was organised by Fighting Youth, a student group, on Friday.", "Fighting", "a capitalised verb form inside the sentence, after no dash, stays part of a name")]
+    [InlineData("Delegates of Human Rights Watch, Doctors Without Borders and Save the Children met on Friday.", "Save", "a sentence-case line full of names is no headline: their capitalised verb forms stay names")]
     public void Leaves_names_alone(string text, string trigger, string reason)
     {
         var d = EventTestDocs.Run(text);
