@@ -9,7 +9,7 @@ namespace Dragoman.Tests.Events;
 /// </summary>
 public class EventTriggerReadingTests
 {
-    private static string Listing(Document d) => string.Join("; ", d.Events.Select(e => $"{EventTestDocs.TriggerText(d, e)}={e.Codes.Cameo}/{e.Actor?.Text}"));
+    private static string Listing(Document d) => string.Join("; ", d.Events.Select(e => $"{EventTestDocs.TriggerText(d, e)}={e.Codes.Cameo}/{e.Codes.Plover?.Event}/{e.Actor?.Text}"));
 
     [Theory]
     [InlineData("The army \u201Cneutralized\u201D six militants in the north on Friday.", "neutralized", "190", "a verb in scare quotes is still the clause's verb")]
@@ -32,6 +32,17 @@ public class EventTriggerReadingTests
     {
         var d = EventTestDocs.Run(text);
         Assert.True(d.Events.Exists(e => EventTestDocs.TriggerText(d, e) == trigger && e.Codes.Cameo == cameo), $"{reason}: {Listing(d)}");
+    }
+
+    [Theory]
+    [InlineData("Missiles struck the Ukrainian capital Kyiv for the first time in weeks on Sunday.", "struck", "ASSAULT", "a weapon as the subject makes a verb of force use force, whatever verbal pattern later words match")]
+    [InlineData("Amnesty International has asked the government and police to follow the law.", "asked", "REQUEST", "an appeal (CAMEO 02) is a PLOVER request, though the 2021 table has no row for it")]
+    [InlineData("The European Union imposed sanctions on the prison service on Monday.", "imposed", "SANCTION", "international sanctions are SANCTION discontinue (PLOVER manual)")]
+    [InlineData("The toll of the incursion of rebel fighters into the village rose to 20.", "incursion", "ASSAULT", "an incursion is an armed attack")]
+    public void Types_the_event(string text, string trigger, string plover, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        Assert.True(d.Events.Exists(e => EventTestDocs.TriggerText(d, e) == trigger && e.Codes.Plover?.Event == plover), $"{reason}: {Listing(d)}");
     }
 
     [Theory]

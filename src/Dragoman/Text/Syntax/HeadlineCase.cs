@@ -8,10 +8,11 @@ public delegate bool KnownLowerWord(string lower);
 /// <summary>
 /// A case-normalised view of headline-cased lines ("Regime Forces Release 30 Prisoners Near Daraa", "POLICE ARREST
 /// DOZENS IN KHARTOUM"): there capitalisation says nothing about names, yet the tagger reads a capitalised word as a name
-/// and the part-of-speech model was trained on sentence case, so such a headline had no verb and no event. Each line of
-/// a sentence (headlines often run into the first body line) is judged on its own; in a headline-cased line every word
+/// and the part-of-speech model was trained on sentence case, so such a headline had no verb and no event. Each whole line
+/// of a sentence (a sentence may hold a headline and the first body line) is judged on its own; in a headline-cased line every word
 /// whose lower-case form is an ordinary word is read in lower case, the rest keep a capital (all-caps names become
-/// "Daraa"). Lines in sentence case are left alone.
+/// "Daraa"). Lines in sentence case, and a sentence that runs on into more text on its line ("04-06-2016 40 Civilians Killed ...
+/// in Aleppo. Terrorist groups fired ..."), are left alone.
 /// </summary>
 public static class HeadlineCase
 {
@@ -31,7 +32,8 @@ public static class HeadlineCase
         for (int i = first + 1; i <= end; i++)
         {
             if (i < end && !NewlineBetween(text, tokens[i - 1], tokens[i])) continue;
-            var kind = Judge(text, tokens, start, i, known);
+            // a headline stands on its own line; a capitalised sentence running on into body text is read as written
+            var kind = LineStart(text, tokens[start].Start) && LineEnd(text, tokens[i - 1].End) ? Judge(text, tokens, start, i, known) : LineCase.Sentence;
             if (kind != LineCase.Sentence)
             {
                 folded ??= Words(text, tokens, first, end);
@@ -79,6 +81,18 @@ public static class HeadlineCase
     private static bool IsAllUpper(ReadOnlySpan<char> w)
     {
         foreach (var c in w) if (char.IsLetter(c) && !char.IsUpper(c)) return false;
+        return true;
+    }
+
+    private static bool LineStart(string text, int at)
+    {
+        for (int p = at - 1; p >= 0 && text[p] != '\n'; p--) if (!char.IsWhiteSpace(text[p])) return false;
+        return true;
+    }
+
+    private static bool LineEnd(string text, int at)
+    {
+        for (int p = at; p < text.Length && text[p] != '\n'; p++) if (!char.IsWhiteSpace(text[p])) return false;
         return true;
     }
 
