@@ -54,6 +54,30 @@ with open(os.path.join(out, "cameo-codes.tsv"), "w", encoding="utf-8") as f:
     for r in rows:
         f.write("\t".join(r) + "\n")
 
+# 3. CAMEO -> PLOVER, then the project's amendments (later rows replace earlier ones), each with its reason
+AMENDMENTS = """# project amendments (tools/build-event-data.py AMENDMENTS; a later row replaces an earlier one):
+# CAMEO 02 (appeal) has no row in the 2021 table; PLOVER REQUEST is "make a request, appeal or demand" (PLOVER manual), modes by CAMEO 02x/10x
+02	REQUEST		
+020	REQUEST		
+021	REQUEST	assist	
+0211	REQUEST	assist	economic
+0212	REQUEST	assist	military
+0213	REQUEST	assist	legal
+0214	REQUEST	assist	intelligence
+022	REQUEST	assist	diplomatic
+023	REQUEST	assist	
+0231	REQUEST	assist	economic
+0232	REQUEST	assist	military
+0233	REQUEST	assist	humanitarian
+0234	REQUEST	assist	peacekeeping
+024	REQUEST	change	
+025	REQUEST	yield	
+026	REQUEST	meet	
+027	REQUEST	meet	diplomatic
+028	REQUEST	meet	diplomatic
+# 163 impose sanctions: PLOVER manual, SANCTION modes: "International (political or economic) sanctions are coded as discontinue" (the 2021 table files 163 under COERCE)
+163	SANCTION	discontinue	economic
+"""
 # 3. CAMEO -> PLOVER
 src = os.path.join(shared, "plover", "CAMEO2PLOVER-2021.txt")
 seen = set()
@@ -73,4 +97,5 @@ with open(src, encoding="utf-8", errors="replace") as f, open(os.path.join(out, 
             parts.append("")
         seen.add(code)
         o.write("\t".join([code, parts[0], parts[1], parts[2].replace(" ", "")]) + "\n")
+    o.write(AMENDMENTS)
 print("wrote", out)

@@ -100,7 +100,13 @@ internal static class CasualtyRoles
     public static Chunk Means(SentenceView v, CodedEvent ce, List<CodedEvent> coded)
     {
         if (ce.Nominal || ce.Actor.IsEmpty || !IsForce(ce.Code)) return Chunk.None;
-        var a = ce.Actor;
+        return WeaponPhrase(v, ce.Actor, coded);
+    }
+
+    /// <summary>The part of <paramref name="a"/> before its prepositional phrases when a weapon or an event of force heads it ("Missiles", "A car bomb in Syria"), else <see cref="Chunk.None"/>.</summary>
+    public static Chunk WeaponPhrase(SentenceView v, Chunk a, List<CodedEvent> coded)
+    {
+        if (a.IsEmpty) return Chunk.None;
         int end = a.End;
         for (int i = a.Start; i < a.End; i++)
             if (v.TagAt(i) is Tag.Prep or Tag.Of or Tag.Comma or Tag.Rel or Tag.By) { end = i; break; }

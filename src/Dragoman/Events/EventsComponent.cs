@@ -101,6 +101,10 @@ public sealed partial class EventsComponent : IDocumentComponent
                     (purposes ??= []).Add(purpose.Trigger.Start);
                     ce = ce with { Code = purpose.Code };
                 }
+                // "Missiles struck the capital ... for the first time": a weapon as the subject makes the verb the use of force
+                // its dictionary block names, whatever verbal pattern later words matched (PHYSICAL_CONFLICT's "* GOVERNMENT [111]")
+                if (!ce.Nominal && !ce.Passive && !IsForce(ce.Code) && _coder.Verbs.BlockCode(ce.Verb) is { } blockCode && IsForce(blockCode)
+                    && !CasualtyRoles.WeaponPhrase(v, ce.Actor, coded).IsEmpty) ce = ce with { Code = blockCode };
                 if (EventCoder.IsSpeechCode(ce.Code) || ce.Code.StartsWith("01", StringComparison.Ordinal)) continue;
                 // "gave a slightly lower toll", "giving guidance": handing over information is reporting, not material cooperation
                 if (!ce.Nominal && v.IsAny(ce.Trigger.Start, GivingVerbs) && InformationObject(v, ce.Trigger.End)) continue;

@@ -3,13 +3,14 @@ using Dragoman.Documents;
 namespace Dragoman.Tests.Events;
 
 /// <summary>
-/// How the event coder reads a trigger's clause (issue 12, type recall): quotation marks are no syntax, and the word
+/// How the event coder reads a trigger's clause (issue 12, type recall): quotation marks are no syntax, a headline-cased line
+/// is read in lower case where its words are ordinary words, and the word
 /// after a dateline's dash opens the sentence. Each row: a sentence, the trigger, the CAMEO code it must get (or none),
 /// and why.
 /// </summary>
 public class EventTriggerReadingTests
 {
-    private static string Listing(Document d) => string.Join("; ", d.Events.Select(e => $"{EventTestDocs.TriggerText(d, e)}={e.Codes.Cameo}/{e.Actor?.Text}"));
+    private static string Listing(Document d) => string.Join("; ", d.Events.Select(e => $"{EventTestDocs.TriggerText(d, e)}={e.Codes.Cameo}/{e.Codes.Plover?.Event}/{e.Actor?.Text}"));
 
     [Theory]
     [InlineData("The army \u201Cneutralized\u201D six militants in the north on Friday.", "neutralized", "190", "a verb in scare quotes is still the clause's verb")]
@@ -17,6 +18,10 @@ public class EventTriggerReadingTests
     [InlineData("Police \"arrested\" three protesters in the capital on Monday.", "arrested", "173", "straight quotation marks too")]
     [InlineData("BENGHAZI, Libya - Fighting between rival armed groups in the city has left six civilians dead.", "Fighting", "190", "the capitalised word after a dateline's dash opens the sentence: an event noun, not a name")]
     [InlineData("KHARTOUM (Reuters) \u2013 Clashes between the army and rebels killed ten people on Sunday.", "killed", "193", "after an en dash too; the dateline is no party")]
+    [InlineData("Regime Forces Release 30 Prisoners Near Daraa\n\nThe weather was mild.", "Release", "0841", "a title-case headline is read in lower case where its words are ordinary words")]
+    [InlineData("Unknown Gunmen Kill Two Civilians in Daraa\n\nThe weather was mild.", "Kill", "193", "a capitalised verb after a capitalised plural noun in a headline (gunmen: small arms)")]
+    [InlineData("POLICE ARREST DOZENS OF PROTESTERS IN KHARTOUM\n\nThe weather was mild.", "ARREST", "173", "an all-caps headline too")]
+    [InlineData("Rebels Attack Army Base In Idlib, Killing 12 Soldiers\n\nThe weather was mild.", "Attack", "190", "a headline that a sentence-case reading would take for one long name")]
     public void Reads_the_trigger(string text, string trigger, string cameo, string reason)
     {
         var d = EventTestDocs.Run(text);
@@ -24,7 +29,19 @@ public class EventTriggerReadingTests
     }
 
     [Theory]
+    [InlineData("Missiles struck the Ukrainian capital Kyiv for the first time in weeks on Sunday.", "struck", "ASSAULT", "a weapon as the subject makes a verb of force use force, whatever verbal pattern later words match")]
+    [InlineData("Amnesty International has asked the government and police to follow the law.", "asked", "REQUEST", "an appeal (CAMEO 02) is a PLOVER request, though the 2021 table has no row for it")]
+    [InlineData("The European Union imposed sanctions on the prison service on Monday.", "imposed", "SANCTION", "international sanctions are SANCTION discontinue (PLOVER manual)")]
+    [InlineData("The toll of the incursion of rebel fighters into the village rose to 20.", "incursion", "ASSAULT", "an incursion is an armed attack")]
+    public void Types_the_event(string text, string trigger, string plover, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        Assert.True(d.Events.Exists(e => EventTestDocs.TriggerText(d, e) == trigger && e.Codes.Plover?.Event == plover), $"{reason}: {Listing(d)}");
+    }
+
+    [Theory]
     [InlineData("The march was organised by Fighting Youth, a student group, on Friday.", "Fighting", "a capitalised verb form inside the sentence, after no dash, stays part of a name")]
+    [InlineData("Delegates of Human Rights Watch, Doctors Without Borders and Save the Children met on Friday.", "Save", "a sentence-case line full of names is no headline: their capitalised verb forms stay names")]
     public void Leaves_names_alone(string text, string trigger, string reason)
     {
         var d = EventTestDocs.Run(text);

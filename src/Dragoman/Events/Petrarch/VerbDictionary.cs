@@ -63,6 +63,9 @@ public sealed class VerbDictionary
     /// <summary>The verb forms whose head word is <paramref name="word"/> (case-insensitive), or null.</summary>
     public List<VerbForm>? Lookup(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var l) ? l : null;
 
+    /// <summary>The default code of the first verb block named <paramref name="name"/>, or null.</summary>
+    public string? BlockCode(string name) => Blocks.Find(b => b.Name == name)?.Code;
+
     public bool TryGetSynset(string name, out List<string[]> members) => _synsets.TryGetValue(name, out members!);
 
     /// <summary>Parses several dictionary texts into one dictionary (later files extend earlier ones).</summary>

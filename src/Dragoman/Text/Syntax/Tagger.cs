@@ -60,7 +60,12 @@ public sealed class Tagger
         _verbs = verbs;
         _model = model;
         if (model is not null) _modelClasses = model.Tags.Select(OpenClass).ToArray();
+        _knownLower = w => Closed.ContainsKey(w) || CommonVerbs.Contains(w) || SentenceInitialNouns.Contains(w)
+            || (_verbs is not null && _verbs(w)) || (_model is not null && _model.IsFrequentCommonWord(w));
     }
+
+    /// <summary>Ordinary lower-case words: the closed class, the common and lexicon verbs, the model's frequent common words.</summary>
+    private readonly KnownLowerWord _knownLower;
 
     /// <summary>The coarse class of an open-class Penn Treebank tag; null where the lexicon and rules decide.</summary>
     public static Tag? OpenClass(string ptb) => ptb switch
@@ -112,16 +117,19 @@ public sealed class Tagger
     {
         int n = end - first;
         var tags = new Tag[n];
+        // a headline-cased line is read in lower case where its words are ordinary words ("Forces Release" -> "forces release")
+        var folded = HeadlineCase.Fold(text, tokens, first, end, _knownLower);
         byte[]? pos = null;
         if (_model is not null)
         {
-            pos = stored.Length == n ? stored.ToArray() : new byte[n];
-            if (stored.Length != n) _model.Predict(new TokenWords(text, tokens, first, end), pos);
+            pos = stored.Length == n && folded is null ? stored.ToArray() : new byte[n];
+            if (folded is not null) _model.Predict(new ArrayWords(folded), pos);
+            else if (stored.Length != n) _model.Predict(new TokenWords(text, tokens, first, end), pos);
         }
         for (int k = 0; k < n; k++)
         {
             var t = tokens[first + k];
-            var w = text.AsSpan(t.Start, t.End - t.Start);
+            var w = folded is null ? text.AsSpan(t.Start, t.End - t.Start) : folded[k];
             if (t.Kind == TokenKind.Number) { tags[k] = Syntax.Tag.Num; continue; }
             if (t.Kind is TokenKind.Punctuation or TokenKind.Symbol)
             {
@@ -181,7 +189,7 @@ public sealed class Tagger
             if (ed && (k == 0 || prev is Syntax.Tag.Comma or Syntax.Tag.Punct) && next is Syntax.Tag.Noun or Syntax.Tag.Proper) { tags[k] = Syntax.Tag.Noun; continue; }
             if (prev == Syntax.Tag.Verb && !ed && !ing && k >= 1 && tags[k - 1] == Syntax.Tag.Verb) { tags[k] = Syntax.Tag.Noun; continue; }
             if (prev is Syntax.Tag.Prep or Syntax.Tag.Of && !ing) { tags[k] = Syntax.Tag.Noun; continue; }
-            if ((k == 0 || OpensAfterDash(text, tokens, first, k)) && char.IsUpper(w[0]) && next is Syntax.Tag.Verb or Syntax.Tag.Be or Syntax.Tag.Have or Syntax.Tag.Modal) { tags[k] = Syntax.Tag.Noun; continue; }
+            if ((k == 0 || OpensAfterDash(text, tokens, first, k)) && char.IsUpper(folded is null ? w[0] : folded[k][0]) && next is Syntax.Tag.Verb or Syntax.Tag.Be or Syntax.Tag.Have or Syntax.Tag.Modal) { tags[k] = Syntax.Tag.Noun; continue; }
             // "forces"/"force" are nouns unless an object follows ("Kurdish forces but", "the air force has", "forces them to")
             if (w.Equals("forces", StringComparison.OrdinalIgnoreCase) || w.Equals("force", StringComparison.OrdinalIgnoreCase))
             {
