@@ -92,7 +92,8 @@ public static class ArticleEvaluation
             if (sources.Count == 0 && doc.Article.Publisher is { } pub) sources.Add(pub);
             return new SystemEvent(e.Id, e.Codes.Plover?.Event, e.Codes.Plover?.Mode, SentencesOf(doc, e),
                 e.Actor?.Text, e.Target?.Text, sources, e.Counts.Select(c => (c.Min, c.Max)).ToList(),
-                e.Time?.Start, e.Time?.End, e.Place?.Text, place?.Lat, place?.Lon, e.Modality.ToString().ToLowerInvariant());
+                e.Time?.Start, e.Time?.End, e.Place?.Text, place?.Lat, place?.Lon, e.Modality.ToString().ToLowerInvariant())
+            { TriggerSentence = doc.SentenceAt(e.Trigger.Start) is int si and >= 0 ? doc.Sentences[si].Span : null };
         }).ToList();
         var places = doc.Places.OrderBy(p => p.Span.Start)
             .Select(p => new SystemPlace(p.Text, p.Lat, p.Lon, actors.CountryByCode(p.Country)?.Iso3, p.Candidates.Count)).ToList();

@@ -16,7 +16,7 @@ public sealed record SalienceExample(string Article, IReadOnlyDictionary<string,
     /// <summary>Indexes of the gold main events it matches (type and sentence), for recall at a threshold.</summary>
     public IReadOnlyList<int> GoldMatches { get; init; } = [];
 
-    /// <summary>Whether its sentence holds any gold main event (an event outside them is the scorer's noise proxy).</summary>
+    /// <summary>Whether it answers a gold main event or its shown sentence holds one (<see cref="ArticleScorer.IsOutside"/>: the scorer's noise proxy).</summary>
     public bool InGoldSentence { get; init; }
 }
 
@@ -54,7 +54,7 @@ public static class SalienceTraining
                     Group = (doc.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event),
                     Historical = e.Historical,
                     GoldMatches = matches,
-                    InGoldSentence = goldSpans.Any(gs => gs.Any(span => sentences.Any(s => s.Overlaps(span)))),
+                    InGoldSentence = !ArticleScorer.IsOutside(view.Events[i], goldSpans.SelectMany(gs => gs).ToList(), matches.Count > 0),
                 });
             }
         }

@@ -2,11 +2,24 @@ using Dragoman.Documents;
 
 namespace Dragoman.Evaluation;
 
-/// <summary>What the scorer needs of one system event: its type, sentences, fields as text, coordinates and dates.</summary>
+/// <summary>
+/// What the scorer needs of one system event: its type, the sentences of all its tellings (<see cref="Sentences"/>:
+/// a joined event has several), fields as text, coordinates and dates.
+/// </summary>
 public sealed record SystemEvent(
     string Id, string? Plover, string? PloverMode, IReadOnlyList<TextSpan> Sentences,
     string? Actor, string? Target, IReadOnlyList<string> Sources, IReadOnlyList<(int Min, int? Max)> Counts,
-    DateOnly? Start, DateOnly? End, string? PlaceText, double? Lat, double? Lon, string Modality);
+    DateOnly? Start, DateOnly? End, string? PlaceText, double? Lat, double? Lon, string Modality)
+{
+    /// <summary>
+    /// The sentence of the event's trigger, the one a list shows it by (for a joined event, its representative
+    /// telling's); null when not known, and then <see cref="Sentences"/>' first stands for it.
+    /// </summary>
+    public TextSpan? TriggerSentence { get; init; }
+
+    /// <summary>The sentence the outside-share figure judges: the trigger's, else the first of its tellings'.</summary>
+    public TextSpan? ShownSentence => TriggerSentence ?? (Sentences.Count > 0 ? Sentences[0] : null);
+}
 
 /// <summary>
 /// A place mention the system found, in text order: its text, coordinates when resolved, ISO alpha-3 country, and how

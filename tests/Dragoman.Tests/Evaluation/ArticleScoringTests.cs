@@ -94,24 +94,46 @@ public class ArticleScoringTests
             $"{name}: {why} (type {t.TypeMatched}, full {t.FullMatched}, outside {t.SystemEventsOutsideGold})");
     }
 
+    public static TheoryData<string, SystemEvent, int, int, string> OutsideCases => new()
+    {
+        { "joined, shown by the gold sentence", Sys("ASSAULT", First) with { Sentences = [First, Second], TriggerSentence = First }, 0, 0,
+            "its shown sentence holds the gold event" },
+        { "joined, answering gold through another telling", Sys("ASSAULT", First) with { Sentences = [First, Second], TriggerSentence = Second }, 0, 0,
+            "it answers the gold event (type and a telling's sentence): a hit is never noise" },
+        { "joined, of another type, one telling in the gold sentence", Sys("COERCE", First) with { Sentences = [First, Second], TriggerSentence = Second }, 1, 0,
+            "it answers no gold event and is shown by a sentence without one: a telling joined into the gold sentence does not hide it (the old rule counted it inside)" },
+        { "one sentence without gold", Sys("ASSAULT", Second) with { TriggerSentence = Second }, 1, 1, "outside by both rules" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutsideCases))]
+    public void An_event_is_outside_when_it_answers_no_gold_event_and_its_shown_sentence_holds_none(string name, SystemEvent e, int outside, int outsideAnyTelling, string why)
+    {
+        var (t, _) = new ArticleScorer(Rules).Score(Gold(Shelling), new SystemArticle("xx-01", Text, [e], [], [], []));
+        Assert.True(t.SystemEventsOutsideGold == outside && t.SystemEventsOutsideGoldAnyTelling == outsideAnyTelling,
+            $"{name}: {why} (outside {t.SystemEventsOutsideGold}, any telling {t.SystemEventsOutsideGoldAnyTelling})");
+    }
+
     private static readonly GoldEvent Meeting = new("officials", "met", "ASSAULT", null, null, null, null, null, "asserted", "Officials met in Beta.");
 
-    public static TheoryData<string, SystemEvent[], int, int, string> OneToOneCases => new()
+    public static TheoryData<string, SystemEvent[], int, int, int, string> OneToOneCases => new()
     {
-        { "one joined event over both sentences", [Sys("ASSAULT", First) with { Sentences = [First, Second] }], 2, 1,
+        { "one joined event over both sentences", [Sys("ASSAULT", First) with { Sentences = [First, Second] }], 2, 1, 1,
             "a joined event whose tellings cover two gold events' sentences answers both by the README's rule, but only one one-to-one" },
-        { "one event per sentence", [Sys("ASSAULT", First), Sys("ASSAULT", Second) with { Id = "ev2" }], 2, 2,
+        { "one event per sentence", [Sys("ASSAULT", First), Sys("ASSAULT", Second) with { Id = "ev2" }], 2, 2, 0,
             "two events, one in each gold sentence: both rules count two" },
     };
 
     [Theory]
     [MemberData(nameof(OneToOneCases))]
-    public void One_to_one_matching_counts_each_system_event_once(string name, SystemEvent[] events, int typeMatched, int oneToOne, string why)
+    public void One_to_one_matching_counts_each_system_event_once(string name, SystemEvent[] events, int typeMatched, int oneToOne, int overJoined, string why)
     {
         var sys = new SystemArticle("xx-01", Text, events, [], [], []);
-        var (t, _) = new ArticleScorer(Rules).Score(Gold(Shelling, Meeting), sys);
+        var (t, errors) = new ArticleScorer(Rules).Score(Gold(Shelling, Meeting), sys);
         Assert.True(t.TypeMatched == typeMatched && t.TypeMatchedOneToOne == oneToOne,
             $"{name}: {why} (type {t.TypeMatched}, one-to-one {t.TypeMatchedOneToOne})");
+        Assert.True(t.JoinedEventsAnsweringSeveral == overJoined && errors.Count(x => x.Field == "joined") == overJoined,
+            $"{name}: joined events answering several gold events {t.JoinedEventsAnsweringSeveral}, listed {errors.Count(x => x.Field == "joined")}");
     }
 
     [Fact]
