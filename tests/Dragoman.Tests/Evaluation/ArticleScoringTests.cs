@@ -176,4 +176,24 @@ public class ArticleScoringTests
         Assert.Equal(held, ArticleSplit.ChooseHeld(Enumerable.Reverse(names)));
         Assert.Equal(0xaf63dc4c8601ec8cUL, ArticleSplit.StableHash("a")); // FNV-1a 64 reference value
     }
+
+    public static TheoryData<string, int[][], int[], bool[]> OneToOneLabelCases => new()
+    {
+        // sentence of each event's trigger (0: the gold sentence, 1: the other), the gold events each matches, expected labels
+        { "a second telling of one gold event is not main", [[0], [0]], [0, 0], [true, false] },
+        { "the telling in the gold sentence is main before an earlier one elsewhere", [[0], [0]], [1, 0], [false, true] },
+        { "two gold events, one event each", [[0], [1]], [0, 0], [true, true] },
+        { "an event answering a gold event already taken is not main", [[0, 1], [0], [1]], [0, 0, 0], [true, false, true] },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneToOneLabelCases))]
+    public void One_to_one_labels_make_one_event_main_per_gold_event(string why, int[][] matches, int[] shownIn, bool[] labels)
+    {
+        var list = matches.Select(m => new SalienceExample("xx-01", new Dictionary<string, double>(), m.Length > 0, false) { GoldMatches = m }).ToList();
+        var view = new SystemArticle("xx-01", Text, shownIn.Select((si, k) => Sys("ASSAULT", First) with { Id = $"ev{k}", Sentences = [First, Second], TriggerSentence = si == 0 ? First : Second }).ToList(), [], [], []);
+        IReadOnlyList<TextSpan>[] goldSpans = [[First], [First]];
+        SalienceTraining.OneToOneLabels(list, 0, view, goldSpans);
+        Assert.True(list.Select(x => x.Label).SequenceEqual(labels), $"{why}: {string.Join(",", list.Select(x => x.Label))}");
+    }
 }
