@@ -24,6 +24,14 @@ public sealed class TrainEventsSettings : GoldTrainingSettings
     [CommandOption("--l2 <L2>")]
     [Description("L2 penalty on the weights (default: the one of 0.001, 0.003, 0.01, 0.03, 0.1, 0.3 with the lowest out-of-fold log loss on the development part).")]
     public double? L2 { get; init; }
+
+    [CommandOption("--labels <RULE>")]
+    [Description("any: an event is main when it matches a gold main event (type and sentence); one-to-one: each gold event makes one event main, the first matching it in its own sentence (default any).")]
+    [DefaultValue("any")]
+    public string Labels { get; init; } = "any";
+
+    public override ValidationResult Validate() =>
+        Labels is "any" or "one-to-one" ? base.Validate() : ValidationResult.Error($"--labels: expected any or one-to-one, got '{Labels}'");
 }
 
 /// <summary>Trains the event salience model on the development part and reports its calibration on both parts (models/events/README.md).</summary>
@@ -33,7 +41,7 @@ public sealed class TrainEventsCommand : Command<TrainEventsSettings>
     {
         var held = ArticleSplit.ReadHeld(settings.HeldFile ?? ArticleSplit.BundledHeldFile);
         if (!held.IsOk) { Console.Error.WriteLine($"dragoman: {held.Error}"); return 1; }
-        var examples = SalienceTraining.Examples(settings.Folder, StandardPipeline.Build(PipelineResources.Load(settings.DataDir)), held.Value!);
+        var examples = SalienceTraining.Examples(settings.Folder, StandardPipeline.Build(PipelineResources.Load(settings.DataDir)), held.Value!, settings.Labels == "one-to-one");
         if (!examples.IsOk) { Console.Error.WriteLine($"dragoman: {examples.Error}"); return 1; }
         var dev = examples.Value!.Examples.Where(x => !x.Held).ToList();
         var heldOut = examples.Value!.Examples.Where(x => x.Held).ToList();

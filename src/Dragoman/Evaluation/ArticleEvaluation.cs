@@ -93,7 +93,8 @@ public static class ArticleEvaluation
             return new SystemEvent(e.Id, e.Codes.Plover?.Event, e.Codes.Plover?.Mode, SentencesOf(doc, e),
                 e.Actor?.Text, e.Target?.Text, sources, e.Counts.Select(c => (c.Min, c.Max)).ToList(),
                 e.Time?.Start, e.Time?.End, e.Place?.Text, place?.Lat, place?.Lon, e.Modality.ToString().ToLowerInvariant(),
-                e.AllTellings.Select(t => new SystemTelling(SentenceOf(doc, t.Evidence), t.Modality.ToString().ToLowerInvariant())).ToList());
+                e.AllTellings.Select(t => new SystemTelling(SentenceOf(doc, t.Evidence), t.Modality.ToString().ToLowerInvariant())).ToList())
+            { TriggerSentence = doc.SentenceAt(e.Trigger.Start) is int si and >= 0 ? doc.Sentences[si].Span : null };
         }).ToList();
         var places = doc.Places.OrderBy(p => p.Span.Start)
             .Select(p => new SystemPlace(p.Text, p.Lat, p.Lon, actors.CountryByCode(p.Country)?.Iso3, p.Candidates.Count)).ToList();

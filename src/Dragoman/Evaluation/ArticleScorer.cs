@@ -20,6 +20,7 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
         // one-to-one: each system event answers at most one gold event (in gold order, its best unused candidate); a
         // joined event whose tellings span several gold events' sentences counts once here, not once per gold event
         var used = new HashSet<SystemEvent>(ReferenceEqualityComparer.Instance);
+        var answered = new Dictionary<SystemEvent, List<GoldEvent>>(ReferenceEqualityComparer.Instance);
         foreach (var g in gold.Events)
         {
             var spans = EvidenceLocator.Find(sys.Text, g.Evidence);
@@ -38,6 +39,7 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
                 errors.Add(new ArticleError(gold.Name, "type", g.Plover ?? "?", seen, g.Evidence));
                 continue;
             }
+            foreach (var c in candidates) (answered.TryGetValue(c, out var list) ? list : answered[c] = []).Add(g);
             var ranked = candidates.Select(e => (Event: e, Fields: Fields(gold, g, e))).OrderByDescending(c => Merit(c.Fields)).ToList();
             var best = ranked[0];
             t.TypeMatched++;
@@ -64,7 +66,9 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
             t.Field["modality_telling"].Add(toldRight);
             if (!toldRight) errors.Add(new ArticleError(gold.Name, "modality_telling", g.Modality ?? "(none)", told, g.Evidence));
         }
-        t.SystemEventsOutsideGold = sys.Events.Count(e => !e.Sentences.Any(s => goldSpans.Any(s.Overlaps)));
+        t.SystemEventsOutsideGold = sys.Events.Count(e => IsOutside(e, goldSpans, answered.ContainsKey(e)));
+        t.SystemEventsOutsideGoldAnyTelling = sys.Events.Count(e => !e.Sentences.Any(s => goldSpans.Any(s.Overlaps)));
+        OverJoins.Tally(gold, answered, t, errors, rules);
         ScorePlaces(gold, sys, t, errors);
         ScoreNames(gold.Persons, sys.PersonNames, t.Persons);
         ScoreNames(gold.Organizations, sys.OrganizationNames, t.Organizations);
@@ -78,6 +82,15 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
     public static bool MatchesGoldEvent(GoldArticle gold, string text, SystemEvent e) =>
         gold.Events.Any(g => ArticleFieldRules.TypeMatches(g.Plover, e.Plover, e.PloverMode)
             && EvidenceLocator.Find(text, g.Evidence).Any(span => e.Sentences.Any(s => s.Overlaps(span))));
+
+    /// <summary>
+    /// Whether an event counts as outside the gold main events' sentences: it answers no gold event (type and any
+    /// telling's sentence, as matching is) and the sentence it is shown by (its trigger's) holds no gold evidence. A
+    /// joined event is not inside because a telling of it lies in a gold sentence that holds a gold event of another
+    /// type: joining must not hide noise (2026-12-06, joins10).
+    /// </summary>
+    public static bool IsOutside(SystemEvent e, IReadOnlyList<TextSpan> goldSpans, bool answersGold) =>
+        !answersGold && (e.ShownSentence is not { } s || !goldSpans.Any(s.Overlaps));
 
     /// <summary>Full first, then the number of fields right.</summary>
     private static int Merit(List<(string Field, bool Right, string Gold, string System)> fields) =>

@@ -30,7 +30,13 @@ public sealed class ArticleTally
     public int FullMatchedOneToOne { get; set; }
     public Dictionary<string, FieldTally> Field { get; } = Fields.ToDictionary(f => f, _ => new FieldTally());
     public int SystemEvents { get; set; }
+    /// <summary>Events whose shown (trigger) sentence holds no gold evidence.</summary>
     public int SystemEventsOutsideGold { get; set; }
+    /// <summary>Events none of whose tellings' sentences holds gold evidence (the figure before 2026-12-06, joins10).</summary>
+    public int SystemEventsOutsideGoldAnyTelling { get; set; }
+    /// <summary>Events that are a candidate match of more than one gold event, and those of them joined from tellings in several sentences.</summary>
+    public int SystemEventsAnsweringSeveral { get; set; }
+    public int JoinedEventsAnsweringSeveral { get; set; }
     public int GoldPlaces { get; set; }
     public int PlacesResolved { get; set; }
     public int PlacesRight161 { get; set; }
@@ -45,6 +51,8 @@ public sealed class ArticleTally
         TypeMatchedOneToOne += o.TypeMatchedOneToOne; FullMatchedOneToOne += o.FullMatchedOneToOne;
         foreach (var (k, v) in o.Field) Field[k].Add(v);
         SystemEvents += o.SystemEvents; SystemEventsOutsideGold += o.SystemEventsOutsideGold;
+        SystemEventsOutsideGoldAnyTelling += o.SystemEventsOutsideGoldAnyTelling;
+        SystemEventsAnsweringSeveral += o.SystemEventsAnsweringSeveral; JoinedEventsAnsweringSeveral += o.JoinedEventsAnsweringSeveral;
         GoldPlaces += o.GoldPlaces; PlacesResolved += o.PlacesResolved; PlacesRight161 += o.PlacesRight161;
         ResolvedOutsideGoldCountries += o.ResolvedOutsideGoldCountries;
         Persons.Add(o.Persons); Organizations.Add(o.Organizations);
@@ -79,6 +87,9 @@ public sealed class ArticleTally
         o["events_per_article"] = Articles == 0 ? 0 : Math.Round((double)SystemEvents / Articles, 3);
         o["system_events"] = SystemEvents;
         o["outside_gold_sentences"] = Ratio(SystemEventsOutsideGold, SystemEvents);
+        o["outside_gold_sentences_any_telling"] = Ratio(SystemEventsOutsideGoldAnyTelling, SystemEvents);
+        o["events_answering_several_gold"] = SystemEventsAnsweringSeveral;
+        o["joined_events_answering_several_gold"] = JoinedEventsAnsweringSeveral;
         o["gold_evidence_not_found"] = GoldEvidenceMissing;
         o["gold_places"] = GoldPlaces;
         o["place_acc161_of_gold"] = Ratio(PlacesRight161, GoldPlaces);

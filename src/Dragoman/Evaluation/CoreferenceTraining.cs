@@ -42,7 +42,7 @@ public static class CoreferenceTraining
             var pairs = new List<CoreferencePair>();
             for (int i = 0; i < mentions.Length; i++)
                 for (int j = i + 1; j < mentions.Length; j++)
-                    if (CoreferenceFeatures.Candidates(mentions[i], mentions[j]) && Label(refs[i], refs[j]) is bool same)
+                    if (CoreferenceFeatures.Comparable(mentions[i], mentions[j]) && Label(refs[i], refs[j]) is bool same)
                         pairs.Add(new CoreferencePair(i, j, same));
             list.Add(new CoreferenceArticle(name, held.Contains(name), mentions, pairs));
         }
@@ -101,9 +101,13 @@ public static class CoreferenceTraining
         return (agree, differ);
     }
 
-    /// <summary>The labelled pairs of some articles as training rows.</summary>
+    /// <summary>
+    /// The labelled candidate pairs of some articles as training rows; a vetoed pair
+    /// (<see cref="CoreferenceFeatures.Incompatibility"/>) is never scored, so it teaches nothing, but it stays among
+    /// the pairs the sweep counts.
+    /// </summary>
     public static List<(IReadOnlyDictionary<string, double> Features, bool Label)> Rows(IEnumerable<CoreferenceArticle> articles) =>
-        articles.SelectMany(a => a.Pairs.Select(p => ((IReadOnlyDictionary<string, double>)CoreferenceFeatures.Compute(a.Mentions[p.A], a.Mentions[p.B]), p.Same))).ToList();
+        articles.SelectMany(a => a.Pairs.Where(p => CoreferenceFeatures.Candidates(a.Mentions[p.A], a.Mentions[p.B])).Select(p => ((IReadOnlyDictionary<string, double>)CoreferenceFeatures.Compute(a.Mentions[p.A], a.Mentions[p.B]), p.Same))).ToList();
 
     /// <summary>Pairwise scores of the clustering a model gives at each threshold (0.05 steps, 0.10 to 0.90), over the labelled pairs.</summary>
     public static List<PairScore> Sweep(IReadOnlyList<(CoreferenceArticle Article, CoreferenceModel Model)> scored)

@@ -16,7 +16,7 @@ public sealed record SalienceExample(string Article, IReadOnlyDictionary<string,
     /// <summary>Indexes of the gold main events it matches (type and sentence), for recall at a threshold.</summary>
     public IReadOnlyList<int> GoldMatches { get; init; } = [];
 
-    /// <summary>Whether its sentence holds any gold main event (an event outside them is the scorer's noise proxy).</summary>
+    /// <summary>Whether it answers a gold main event or its shown sentence holds one (<see cref="ArticleScorer.IsOutside"/>: the scorer's noise proxy).</summary>
     public bool InGoldSentence { get; init; }
 }
 
@@ -30,7 +30,7 @@ public sealed record SalienceDataSet(IReadOnlyList<SalienceExample> Examples, IR
 /// </summary>
 public static class SalienceTraining
 {
-    public static Result<SalienceDataSet> Examples(string folder, DocumentPipeline pipeline, IReadOnlySet<string> held)
+    public static Result<SalienceDataSet> Examples(string folder, DocumentPipeline pipeline, IReadOnlySet<string> held, bool oneToOne = false)
     {
         var input = Path.Combine(folder, "input.jsonl");
         if (!File.Exists(input)) return Result<SalienceDataSet>.Fail($"{folder}: no input.jsonl (expected a folder shaped like articles-gold)");
@@ -42,6 +42,7 @@ public static class SalienceTraining
             var lede = SalienceFeatures.LedeWords(doc);
             var goldSpans = gold.Events.Select(g => EvidenceLocator.Find(doc.Text, g.Evidence)).ToList();
             goldCounts[name] = gold.Events.Count;
+            int first = list.Count;
             for (int i = 0; i < doc.Events.Count; i++)
             {
                 var e = doc.Events[i];
@@ -54,11 +55,31 @@ public static class SalienceTraining
                     Group = (doc.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event),
                     Historical = e.Historical,
                     GoldMatches = matches,
-                    InGoldSentence = goldSpans.Any(gs => gs.Any(span => sentences.Any(s => s.Overlaps(span)))),
+                    InGoldSentence = !ArticleScorer.IsOutside(view.Events[i], goldSpans.SelectMany(gs => gs).ToList(), matches.Count > 0),
                 });
             }
+            if (oneToOne) OneToOneLabels(list, first, view, goldSpans);
         }
         return new SalienceDataSet(list, goldCounts);
+    }
+
+    /// <summary>
+    /// Relabels one article's examples (from <paramref name="first"/> on) so that each gold event makes one event
+    /// "main": in gold order, the first unused event matching it whose own (trigger) sentence holds its evidence, else
+    /// the first unused one matching it. An event that only answers a gold event another already answers is then not
+    /// "main" (`train events --labels one-to-one`).
+    /// </summary>
+    internal static void OneToOneLabels(List<SalienceExample> list, int first, SystemArticle view, IReadOnlyList<IReadOnlyList<Documents.TextSpan>> goldSpans)
+    {
+        var chosen = new HashSet<int>();
+        for (int g = 0; g < goldSpans.Count; g++)
+        {
+            var candidates = Enumerable.Range(first, list.Count - first).Where(k => !chosen.Contains(k) && list[k].GoldMatches.Contains(g)).ToList();
+            if (candidates.Count == 0) continue;
+            int own = candidates.FirstOrDefault(k => view.Events[k - first].ShownSentence is { } s && goldSpans[g].Any(s.Overlaps), -1);
+            chosen.Add(own >= 0 ? own : candidates[0]);
+        }
+        for (int k = first; k < list.Count; k++) list[k] = list[k] with { Label = chosen.Contains(k) };
     }
 
     /// <summary>

@@ -3,8 +3,9 @@ using Dragoman.Documents;
 namespace Dragoman.Evaluation;
 
 /// <summary>
-/// What the scorer needs of one system event: its type, sentences, fields as text, coordinates and dates, and its
-/// tellings' sentences and modalities (none given: the event's own modality in all its sentences).
+/// What the scorer needs of one system event: its type, the sentences of all its tellings (<see cref="Sentences"/>:
+/// a joined event has several), fields as text, coordinates and dates, and its tellings' sentences and modalities
+/// (none given: the event's own modality in all its sentences).
 /// </summary>
 public sealed record SystemEvent(
     string Id, string? Plover, string? PloverMode, IReadOnlyList<TextSpan> Sentences,
@@ -18,6 +19,15 @@ public sealed record SystemEvent(
     /// </summary>
     public string ModalityTold(IReadOnlyList<TextSpan> goldSpans) =>
         Tellings?.FirstOrDefault(t => goldSpans.Any(t.Sentence.Overlaps))?.Modality ?? Modality;
+
+    /// <summary>
+    /// The sentence of the event's trigger, the one a list shows it by (for a joined event, its representative
+    /// telling's); null when not known, and then <see cref="Sentences"/>' first stands for it.
+    /// </summary>
+    public TextSpan? TriggerSentence { get; init; }
+
+    /// <summary>The sentence the outside-share figure judges: the trigger's, else the first of its tellings'.</summary>
+    public TextSpan? ShownSentence => TriggerSentence ?? (Sentences.Count > 0 ? Sentences[0] : null);
 }
 
 /// <summary>One telling of a system event: the sentence it lies in and its own modality.</summary>

@@ -114,24 +114,46 @@ public class ArticleScoringTests
             && t.Field["modality_telling"].Scored == 1, $"{name}: {why}");
     }
 
+    public static TheoryData<string, SystemEvent, int, int, string> OutsideCases => new()
+    {
+        { "joined, shown by the gold sentence", Sys("ASSAULT", First) with { Sentences = [First, Second], TriggerSentence = First }, 0, 0,
+            "its shown sentence holds the gold event" },
+        { "joined, answering gold through another telling", Sys("ASSAULT", First) with { Sentences = [First, Second], TriggerSentence = Second }, 0, 0,
+            "it answers the gold event (type and a telling's sentence): a hit is never noise" },
+        { "joined, of another type, one telling in the gold sentence", Sys("COERCE", First) with { Sentences = [First, Second], TriggerSentence = Second }, 1, 0,
+            "it answers no gold event and is shown by a sentence without one: a telling joined into the gold sentence does not hide it (the old rule counted it inside)" },
+        { "one sentence without gold", Sys("ASSAULT", Second) with { TriggerSentence = Second }, 1, 1, "outside by both rules" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutsideCases))]
+    public void An_event_is_outside_when_it_answers_no_gold_event_and_its_shown_sentence_holds_none(string name, SystemEvent e, int outside, int outsideAnyTelling, string why)
+    {
+        var (t, _) = new ArticleScorer(Rules).Score(Gold(Shelling), new SystemArticle("xx-01", Text, [e], [], [], []));
+        Assert.True(t.SystemEventsOutsideGold == outside && t.SystemEventsOutsideGoldAnyTelling == outsideAnyTelling,
+            $"{name}: {why} (outside {t.SystemEventsOutsideGold}, any telling {t.SystemEventsOutsideGoldAnyTelling})");
+    }
+
     private static readonly GoldEvent Meeting = new("officials", "met", "ASSAULT", null, null, null, null, null, "asserted", "Officials met in Beta.");
 
-    public static TheoryData<string, SystemEvent[], int, int, string> OneToOneCases => new()
+    public static TheoryData<string, SystemEvent[], int, int, int, string> OneToOneCases => new()
     {
-        { "one joined event over both sentences", [Sys("ASSAULT", First) with { Sentences = [First, Second] }], 2, 1,
+        { "one joined event over both sentences", [Sys("ASSAULT", First) with { Sentences = [First, Second] }], 2, 1, 1,
             "a joined event whose tellings cover two gold events' sentences answers both by the README's rule, but only one one-to-one" },
-        { "one event per sentence", [Sys("ASSAULT", First), Sys("ASSAULT", Second) with { Id = "ev2" }], 2, 2,
+        { "one event per sentence", [Sys("ASSAULT", First), Sys("ASSAULT", Second) with { Id = "ev2" }], 2, 2, 0,
             "two events, one in each gold sentence: both rules count two" },
     };
 
     [Theory]
     [MemberData(nameof(OneToOneCases))]
-    public void One_to_one_matching_counts_each_system_event_once(string name, SystemEvent[] events, int typeMatched, int oneToOne, string why)
+    public void One_to_one_matching_counts_each_system_event_once(string name, SystemEvent[] events, int typeMatched, int oneToOne, int overJoined, string why)
     {
         var sys = new SystemArticle("xx-01", Text, events, [], [], []);
-        var (t, _) = new ArticleScorer(Rules).Score(Gold(Shelling, Meeting), sys);
+        var (t, errors) = new ArticleScorer(Rules).Score(Gold(Shelling, Meeting), sys);
         Assert.True(t.TypeMatched == typeMatched && t.TypeMatchedOneToOne == oneToOne,
             $"{name}: {why} (type {t.TypeMatched}, one-to-one {t.TypeMatchedOneToOne})");
+        Assert.True(t.JoinedEventsAnsweringSeveral == overJoined && errors.Count(x => x.Field == "joined") == overJoined,
+            $"{name}: joined events answering several gold events {t.JoinedEventsAnsweringSeveral}, listed {errors.Count(x => x.Field == "joined")}");
     }
 
     [Fact]
@@ -173,5 +195,25 @@ public class ArticleScoringTests
         Assert.Equal((6, 6), (held.Count(n => n.StartsWith("aa-")), held.Count(n => n.StartsWith("bb-"))));
         Assert.Equal(held, ArticleSplit.ChooseHeld(Enumerable.Reverse(names)));
         Assert.Equal(0xaf63dc4c8601ec8cUL, ArticleSplit.StableHash("a")); // FNV-1a 64 reference value
+    }
+
+    public static TheoryData<string, int[][], int[], bool[]> OneToOneLabelCases => new()
+    {
+        // sentence of each event's trigger (0: the gold sentence, 1: the other), the gold events each matches, expected labels
+        { "a second telling of one gold event is not main", [[0], [0]], [0, 0], [true, false] },
+        { "the telling in the gold sentence is main before an earlier one elsewhere", [[0], [0]], [1, 0], [false, true] },
+        { "two gold events, one event each", [[0], [1]], [0, 0], [true, true] },
+        { "an event answering a gold event already taken is not main", [[0, 1], [0], [1]], [0, 0, 0], [true, false, true] },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneToOneLabelCases))]
+    public void One_to_one_labels_make_one_event_main_per_gold_event(string why, int[][] matches, int[] shownIn, bool[] labels)
+    {
+        var list = matches.Select(m => new SalienceExample("xx-01", new Dictionary<string, double>(), m.Length > 0, false) { GoldMatches = m }).ToList();
+        var view = new SystemArticle("xx-01", Text, shownIn.Select((si, k) => Sys("ASSAULT", First) with { Id = $"ev{k}", Sentences = [First, Second], TriggerSentence = si == 0 ? First : Second }).ToList(), [], [], []);
+        IReadOnlyList<TextSpan>[] goldSpans = [[First], [First]];
+        SalienceTraining.OneToOneLabels(list, 0, view, goldSpans);
+        Assert.True(list.Select(x => x.Label).SequenceEqual(labels), $"{why}: {string.Join(",", list.Select(x => x.Label))}");
     }
 }

@@ -73,17 +73,45 @@ public class CoreferenceTests
         Assert.True(a.Equals(b) == equal && (a.GetHashCode() == b.GetHashCode() || !equal), reason);
     }
 
-    public static TheoryData<string, int[], int[], string> Counts => new()
+    public static TheoryData<string, string[], string[], string> Counts => new()
     {
-        { "a figure both give is the same toll", [5, 12], [12], "same" },
-        { "different figures differ (or update the toll: the model weighs it)", [5], [7], "differ" },
-        { "a telling without a figure says nothing", [5], [], "unsaid" },
+        { "a figure both give is the same toll", ["5", "12"], ["12"], "same" },
+        { "different figures differ (or update the toll: the model weighs it)", ["5"], ["7"], "differ" },
+        { "a telling without a figure says nothing", ["5"], [], "unsaid" },
+        { "a figure of one kind in both is the same toll", ["2 killed", "4 injured"], ["2 killed"], "same" },
+        { "the dead and the wounded of one strike are no conflict", ["2 killed"], ["4 injured"], "unsaid" },
+        { "two death tolls that disagree differ", ["2 killed"], ["5 killed"], "differ" },
+        { "a figure without a kind compares with any kind", ["5"], ["5 killed"], "same" },
     };
 
     [Theory]
     [MemberData(nameof(Counts))]
-    public void Counts_of_two_tellings_are_compared_by_figure(string why, int[] a, int[] b, string relation) =>
-        Assert.True(CoreferenceFeatures.CountRelation(a, b) == relation, why);
+    public void Counts_of_two_tellings_are_compared_by_figure_of_one_kind(string why, string[] a, string[] b, string relation) =>
+        Assert.True(CoreferenceFeatures.CountRelation(a.Select(Count).ToList(), b.Select(Count).ToList()) == relation, why);
+
+    /// <summary>"5 killed" as a figure and its kind, "5" as a figure of no kind.</summary>
+    private static CountKey Count(string text) => text.Split(' ') is [var n, var kind] ? new(int.Parse(n), kind) : new(int.Parse(text));
+
+    public static TheoryData<string, EventMention, EventMention, string?> Vetoes => new()
+    {
+        { "two towns are two attacks", new(1, "ASSAULT") { Place = Saraqeb }, new(4, "ASSAULT") { Place = Ariha }, "place" },
+        { "two provinces are two attacks", new(1, "ASSAULT") { Place = Idlib }, new(4, "ASSAULT") { Place = new("Hama", ["SY", "10"]) }, "place" },
+        { "a town inside the province named elsewhere is no conflict", new(1, "ASSAULT") { Place = Idlib }, new(4, "ASSAULT") { Place = Saraqeb }, null },
+        { "unresolved place words are left to the model", new(1, "ASSAULT") { Place = new("the village", []) }, new(4, "ASSAULT") { Place = Ariha }, null },
+        { "dates days apart are two happenings", new(1, "ASSAULT") { Start = Tue }, new(4, "ASSAULT") { Start = Fri }, "date" },
+        { "a recap dated before the first telling is an earlier incident", new(1, "ASSAULT") { Start = Fri }, new(4, "ASSAULT") { Start = Tue }, "date" },
+        { "a day apart is no conflict (\"overnight\")", new(1, "ASSAULT") { Start = Tue }, new(4, "ASSAULT") { Start = Wed }, null },
+        { "an undated telling is no conflict", new(1, "ASSAULT") { Start = Tue, Place = Saraqeb }, new(4, "ASSAULT") { Place = SaraqebAgain }, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Vetoes))]
+    public void Tellings_in_different_places_or_on_different_days_are_never_candidates(string why, EventMention a, EventMention b, string? veto)
+    {
+        Assert.True(CoreferenceFeatures.Incompatibility(a, b) == veto, why);
+        Assert.True(CoreferenceFeatures.Candidates(a, b) == (veto is null), $"{why} (candidates)");
+        Assert.True(CoreferenceFeatures.Comparable(a, b), $"{why} (still labelled for training and scoring)");
+    }
 
     public static TheoryData<string, string?, string?, bool> Types => new()
     {

@@ -5,6 +5,12 @@ namespace Dragoman.Events.Coreference;
 /// <summary>Where an event happened: the gazetteer path (country, divisions, the town or site itself) when resolved, else only the words.</summary>
 public sealed record PlaceKey(string Text, IReadOnlyList<string> Path);
 
+/// <summary>A figure an event counts and what it counts ("killed", "injured"; null when the text does not say).</summary>
+public sealed record CountKey(int Figure, string? Kind = null)
+{
+    public static implicit operator CountKey(int figure) => new(figure);
+}
+
 /// <summary>A party of an event: the entity or actor code when known, else only its words.</summary>
 public sealed record PartyKey(string Text, string? Known = null)
 {
@@ -30,7 +36,7 @@ public sealed record EventMention(int Sentence, string? Type, string Action = ""
     public DateOnly? End { get; init; }
     public PartyKey? Actor { get; init; }
     public PartyKey? Target { get; init; }
-    public IReadOnlyList<int> Counts { get; init; } = [];
+    public IReadOnlyList<CountKey> Counts { get; init; } = [];
     /// <summary>A definite event noun ("the attack", "this strike") or a toll caused by one: the report points back at an incident it told.</summary>
     public bool Definite { get; init; }
     public Modality Modality { get; init; } = Modality.Asserted;
@@ -47,7 +53,7 @@ public sealed record EventMention(int Sentence, string? Type, string Action = ""
         End = e.Time is { Inherited: false } t2 ? t2.End : null,
         Actor = PartyOf(e.Actor),
         Target = PartyOf(e.Target),
-        Counts = e.Counts.Select(c => c.Min).Distinct().ToList(),
+        Counts = e.Counts.Select(c => new CountKey(c.Min, c.Kind)).Distinct().ToList(),
         Definite = IsDefinite(d, e),
         Modality = e.Modality,
     };
