@@ -94,6 +94,7 @@ public class DivisionPointTests
     [InlineData("Fighting spread across Central Darfur state, Sudan.", "Central Darfur", 12.909, 23.471, "capital Zalingei, GeoNames 363533")]
     [InlineData("Fighting spread across East Darfur state, Sudan.", "East Darfur", 11.462, 26.126, "capital Ed Daein, GeoNames 380148")]
     [InlineData("Cartel violence in Michoacán state, Mexico, left five dead.", "Michoacán", 19.701, -101.184, "capital Morelia, GeoNames 3995402; the short name of Michoacán de Ocampo")]
+    [InlineData("Rebels advanced in the Democratic Republic of the Congo.", "Democratic Republic of the Congo", -2.5, 23.5, "GeoNames 203312")]
     public void A_division_or_country_lies_near_its_sourced_point(string text, string name, double lat, double lon, string source)
     {
         var place = GeoFixture.Resolver.Resolve(text, GeoFixture.GivenQueries(text, name)).Single(p => p is not null && p.Text == name)!;
