@@ -97,10 +97,14 @@ public static class ArticleEvaluation
             { TriggerSentence = doc.SentenceAt(e.Trigger.Start) is int si and >= 0 ? doc.Sentences[si].Span : null };
         }).ToList();
         var places = doc.Places.OrderBy(p => p.Span.Start)
-            .Select(p => new SystemPlace(p.Text, p.Lat, p.Lon, actors.CountryByCode(p.Country)?.Iso3, p.Candidates.Count)).ToList();
+            .Select(p => new SystemPlace(p.Text, p.Lat, p.Lon, actors.CountryByCode(p.Country)?.Iso3, p.Candidates.Count,
+                p.Candidates.Select(c => actors.CountryByCode(CandidateCountry(c))?.Iso3 ?? "?").ToList())).ToList();
         List<string> Names(EntityType type) => doc.Entities.Where(x => x.Type == type).SelectMany(x => x.Aliases.Prepend(x.Name)).ToList();
         return new SystemArticle(name, doc.Text, events, places, Names(EntityType.PERSON), Names(EntityType.ORG));
     }
+
+    /// <summary>The country code a resolver's candidate description ends with ("123:Sima:KM").</summary>
+    private static string CandidateCountry(string described) => described[(described.LastIndexOf(':') + 1)..];
 
     /// <summary>The sentences an event's evidence lies in (its trigger's sentence when it has no evidence span).</summary>
     private static List<TextSpan> SentencesOf(Document doc, Event e)

@@ -150,7 +150,12 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
         if (wrong is not null) return $"wrong: ({wrong.Lat:0.##},{wrong.Lon:0.##}) {wrong.Country3}";
         var named = sys.Places.Where(p => SameName(p.Text, gp.Name)).ToList();
         if (named.Count > 0)
-            return named.Max(p => p.Candidates) is int n and > 0 ? $"abstained: {n} candidates" : "no-candidate: not in the gazetteer";
+        {
+            var most = named.MaxBy(p => p.Candidates)!;
+            if (most.Candidates == 0) return "no-candidate: not in the gazetteer";
+            int inGold = most.CandidateCountries3?.Count(c => string.Equals(c, gp.Country, StringComparison.OrdinalIgnoreCase)) ?? 0;
+            return $"abstained: {most.Candidates} candidates, {inGold} in {gp.Country ?? "the gold country"}";
+        }
         if (sys.PersonNames.Any(n => SameName(n, gp.Name))) return "typed: PERSON";
         if (sys.OrganizationNames.Any(n => SameName(n, gp.Name))) return "typed: ORG";
         var around = sys.Places.FirstOrDefault(p => p.Text.Contains(gp.Name, StringComparison.OrdinalIgnoreCase)

@@ -35,9 +35,10 @@ public sealed record SystemTelling(TextSpan Sentence, string Modality);
 
 /// <summary>
 /// A place mention the system found, in text order: its text, coordinates when resolved, ISO alpha-3 country, and how
-/// many gazetteer candidates it had (an unresolved place with none is one the gazetteer does not know).
+/// many gazetteer candidates it had (an unresolved place with none is one the gazetteer does not know) and their
+/// countries (ISO alpha-3, so a miss can say whether the right country was among them).
 /// </summary>
-public sealed record SystemPlace(string Text, double? Lat, double? Lon, string? Country3, int Candidates = 0)
+public sealed record SystemPlace(string Text, double? Lat, double? Lon, string? Country3, int Candidates = 0, IReadOnlyList<string>? CandidateCountries3 = null)
 {
     public bool IsResolved => Lat is not null && Lon is not null;
 }

@@ -41,6 +41,9 @@ internal static class DivisionCodeMatcher
         var forward = new Dictionary<(string, int), double>();
         var reverse = new Dictionary<(string, int), double>();
         var named = new HashSet<(string, int)>();
+        // two divisions on the very same point (Central and East Darfur) were placed by a fallback, not located: their
+        // point is no evidence of where either lies, so they can be matched by their seat's name only
+        var located = divisions.Select(d => divisions.Count(o => o.Lat == d.Lat && o.Lon == d.Lon) == 1).ToArray();
         // forward: where each code's places lie, weighted by the log of their population
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var p in places)
@@ -49,9 +52,11 @@ internal static class DivisionCodeMatcher
             double best = double.MaxValue;
             for (int i = 0; i < divisions.Count; i++)
             {
+                if (!located[i]) continue;
                 double d = Distance(p.Lat, p.Lon, divisions[i].Lat, divisions[i].Lon);
                 if (d < best) { best = d; nearest = i; }
             }
+            if (best == double.MaxValue) continue;
             double w = Math.Log10(p.Population + 10);
             forward[(p.Code, nearest)] = forward.GetValueOrDefault((p.Code, nearest)) + w;
             totals[p.Code] = totals.GetValueOrDefault(p.Code) + w;
@@ -62,6 +67,7 @@ internal static class DivisionCodeMatcher
         var nearestDist = new double[NearestPlaces];
         for (int i = 0; i < divisions.Count; i++)
         {
+            if (!located[i]) continue;
             int n = 0;
             for (int k = 0; k < places.Count; k++)
             {

@@ -646,11 +646,14 @@ public sealed class GazetteerBuilder
     /// Brazil, East and Central Darfur on one point). A state linked to a code whose point lies outside the box of the
     /// code's places, widened by half a degree plus a degree divided by the number of places (a box of one town says
     /// little), takes the centre of those places instead. A state linked to no code whose point lies outside its
-    /// country's box (widened by a degree) is left out: no point is better than one in another country.
+    /// country's box (widened by a degree) is left out: no point is better than one in another country. Two states of
+    /// one country on the very same source point (Central and East Darfur) were placed by a fallback, not located: a
+    /// linked one takes its places' centre whatever its box says.
     /// </summary>
     private void RelocateStrayStates(List<Rec> states, Dictionary<string, List<Rec>> members1, Dictionary<string, List<Rec>> membersC)
     {
         int moved = 0, dropped = 0;
+        var pointCount = states.GroupBy(st => (st.Country, st.Lat, st.Lon)).ToDictionary(g => g.Key, g => g.Count());
         foreach (var st in states.ToList())
         {
             var own = st.Admin1.StartsWith('~') ? null : members1.GetValueOrDefault($"{st.Country}.{st.Admin1}");
@@ -658,12 +661,14 @@ public sealed class GazetteerBuilder
             var m = own ?? membersC.GetValueOrDefault(st.Country);
             if (m is null || m.Count == 0) continue;
             double margin = linked ? 0.5 + 1.0 / m.Count : 1.0;
-            if (st.Lat >= m.Min(r => r.Lat) - margin && st.Lat <= m.Max(r => r.Lat) + margin
+            bool shared = pointCount[(st.Country, st.Lat, st.Lon)] > 1;
+            if (!(linked && shared)
+                && st.Lat >= m.Min(r => r.Lat) - margin && st.Lat <= m.Max(r => r.Lat) + margin
                 && st.Lon >= m.Min(r => r.Lon) - margin && st.Lon <= m.Max(r => r.Lon) + margin) continue;
             if (linked) { (st.Lat, st.Lon) = CentreOf(m); moved++; }
             else { _extra.Remove(st); states.Remove(st); dropped++; }
         }
-        if (moved > 0) Messages.Add($"{moved} first-level divisions whose source point lay outside their places' box now lie at those places' centre");
+        if (moved > 0) Messages.Add($"{moved} first-level divisions whose source point lay outside their places' box (or was shared with another division) now lie at those places' centre");
         if (dropped > 0) Messages.Add($"{dropped} first-level divisions left out: their source point lies outside their country and no place code links them");
     }
 

@@ -98,6 +98,36 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         return words.Length <= 4 && char.IsUpper(words[0][0]) && char.IsUpper(words[^1][0]);
     }
 
+    /// <summary>
+    /// One capitalised word the recogniser typed PERSON or ORG ("Sanaa", "Soledar") that no longer PERSON mention of
+    /// the article contains ("Magdalena" beside "Magdalena Andersson" is her name): a candidate for a place reading,
+    /// which then needs more than a name of several words (<see cref="NamedCountryPlace"/>).
+    /// </summary>
+    private static bool LoneWordWithoutPersonEvidence(string text, Mention mention, List<Mention> mentions)
+    {
+        var name = mention.Text;
+        if (mention.Type is not (EntityType.PERSON or EntityType.ORG) || name.Length < 4 || !char.IsUpper(name[0])
+            || name.Skip(1).Any(ch => !char.IsLower(ch))) return false;
+        // "Aleppo said": a speaker (the city's authorities, or a person), not where something happened
+        int s = mention.Span.End;
+        while (s < text.Length && text[s] == ' ') s++;
+        int e = s;
+        while (e < text.Length && char.IsLetter(text[e])) e++;
+        if (e > s && PlaceResolver.IsSpeechVerb(text[s..e])) return false;
+        foreach (var other in mentions)
+            if (other.Type == EntityType.PERSON && other.Text.Length > name.Length
+                && other.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(name, StringComparer.Ordinal)) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// A lone word read as a place only when it is the very name (not a spelling variant or another name) of a town or
+    /// division, not a country, in a country the article names as a place: "Sanaa" in a story that names Yemen.
+    /// </summary>
+    private static bool NamedCountryPlace(PlaceResolution r, string mentionText, HashSet<string> namedCountries) =>
+        r.IsResolved && r.Precision != PlacePrecision.Country && r.Country is { } cc && namedCountries.Contains(cc)
+        && (r.Feature ?? "").Length > 0 && r.Feature![0] is 'P' or 'A' && r.Name is { } n && NameFolder.Canon(n) == NameFolder.Canon(mentionText);
+
     public void Process(Document document)
     {
         var text = document.Text;
@@ -105,6 +135,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         var fromMention = new List<int>(); // query -> mention index, or -1 for spotted
         var retype = new HashSet<int>();   // queries from PERSON/ORG mentions: retyped when they resolve
         var retypeNoCountry = new HashSet<int>(); // of those, the ones without a locative: not when they resolve to a country
+        var retypeLoneWord = new HashSet<int>(); // of those, single words: only the own name of a place in a named country
         // a wire dateline names a place, whatever the recogniser made of it ("SANAA" is not the news agency)
         if (DatelinePlace(text, document.Article.DatelineSpan) is { } dl)
         {
@@ -141,11 +172,13 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             // Elsewhere, a name of several words or in capitals ("Jebel Marra", "Gaza Strip", "SULAIMANI") that resolves
             // to a place other than a country is the place too: one word alone is too often a given name ("Magdalena")
             bool afterLocative = AfterPlacePreposition(text, mention.Span.Start) || roadEnds.Contains(mention.Span);
+            bool loneWord = !afterLocative && !LooksLikePlaceName(mention.Text) && LoneWordWithoutPersonEvidence(text, mention, document.Mentions);
             if (mention.Type is EntityType.PERSON or EntityType.ORG or EntityType.MISC
-                && (afterLocative && mention.Type != EntityType.MISC || LooksLikePlaceName(mention.Text)))
+                && (afterLocative && mention.Type != EntityType.MISC || LooksLikePlaceName(mention.Text) || loneWord))
             {
                 retype.Add(queries.Count);
                 if (!afterLocative) retypeNoCountry.Add(queries.Count);
+                if (loneWord) retypeLoneWord.Add(queries.Count);
                 queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: false));
                 fromMention.Add(m);
                 continue;
@@ -186,6 +219,9 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         var outlets = document.Article.Credits.Where(c => c.Role is CreditRole.OriginalOutlet or CreditRole.Publisher or CreditRole.Translator).Select(c => c.Name).ToList();
         if (document.Article.Publisher is { } publisher) outlets.Add(publisher);
         var results = resolver.Resolve(text, queries, outlets: outlets, cancel: document.Cancellation);
+        var namedCountries = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < results.Length; i++)
+            if (results[i] is { IsResolved: true, Precision: PlacePrecision.Country, Country: { } named } && !retype.Contains(i)) namedCountries.Add(named);
         for (int i = 0; i < results.Length; i++)
         {
             var r = results[i];
@@ -195,6 +231,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                 if (!r.IsResolved) continue;
                 var f = r.Feature ?? "";
                 if (retypeNoCountry.Contains(i) && r.Precision == PlacePrecision.Country) continue; // "Russia said": the state as actor
+                if (retypeLoneWord.Contains(i) && !NamedCountryPlace(r, document.Mentions[fromMention[i]].Text, namedCountries)) continue;
                 document.Mentions[fromMention[i]].Type = f.StartsWith('A') || f.StartsWith('P') ? EntityType.GPE : EntityType.LOC;
             }
             document.Places.Add(r);

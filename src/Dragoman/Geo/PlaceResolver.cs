@@ -81,6 +81,9 @@ public sealed class PlaceResolver
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
     { "said", "says", "told", "added", "stated", "explained", "wrote", "argued", "noted", "claimed", "asked", "replied" };
 
+    /// <summary>Whether a word is a verb of saying ("said", "told"): a name right before one is a speaker, not a place.</summary>
+    internal static bool IsSpeechVerb(string word) => SpeechVerbs.Contains(word);
+
     /// <summary>Candidates for a name: canon key first, then the skeleton, then (if allowed) one-edit typos of the skeleton.</summary>
     public int[] Candidates(string name, bool allowFuzzy, out MatchKind kind) => Candidates(name, allowFuzzy, out kind, out _);
 

@@ -165,6 +165,32 @@ public class MistypedPlaceTests
         new GeoComponent(GeoFixture.Resolver).Process(doc);
         Assert.True(doc.Mentions[0].Type == expected, $"{reason}: got {doc.Mentions[0].Type}");
     }
+
+    [SharedTheory]
+    [InlineData("Air strikes hit Sanaa overnight, the health ministry of Yemen reported.", "Sanaa", "", EntityType.ORG, EntityType.GPE,
+        "one word that is the own name of a city in a country the text names is the city")]
+    [InlineData("Shelling hit Aleppo again, Syrian state media reported from Syria.", "Aleppo", "", EntityType.PERSON, EntityType.GPE,
+        "a city of the named country typed as a person")]
+    [InlineData("Air strikes hit Sanaa overnight, residents reported.", "Sanaa", "", EntityType.ORG, EntityType.ORG,
+        "no country named as a place: one word keeps the recogniser's type")]
+    [InlineData("Relatives of Sanaa Saleh in Yemen fear for her; Sanaa disappeared in May.", "Sanaa", "Sanaa Saleh", EntityType.PERSON, EntityType.PERSON,
+        "the word is part of a longer person name in the article: person evidence")]
+    [InlineData("Aleppo said on Monday that the talks in Syria would resume.", "Aleppo", "", EntityType.ORG, EntityType.ORG,
+        "followed by a speech verb: the city's authorities as actor")]
+    public void One_word_typed_person_or_organisation_is_a_place_of_a_named_country(string text, string name, string person, EntityType given, EntityType expected, string reason)
+    {
+        var doc = new Document(new Article { Uri = "test:", Text = text }, null);
+        new Dragoman.Text.TextComponent().Process(doc);
+        int at = text.LastIndexOf(name, StringComparison.Ordinal);
+        doc.Mentions.Add(new Mention { Span = new TextSpan(at, at + name.Length), Type = given, Text = name, Source = "ner" });
+        if (person.Length > 0)
+        {
+            int p = text.IndexOf(person, StringComparison.Ordinal);
+            doc.Mentions.Add(new Mention { Span = new TextSpan(p, p + person.Length), Type = EntityType.PERSON, Text = person, Source = "ner" });
+        }
+        new GeoComponent(GeoFixture.Resolver).Process(doc);
+        Assert.True(doc.Mentions[0].Type == expected, $"{reason}: got {doc.Mentions[0].Type}");
+    }
 }
 
 public class WeakNameTests

@@ -1,3 +1,4 @@
+using Dragoman.Tests.Support;
 using Dragoman.Geo;
 
 namespace Dragoman.Tests.Geo;
@@ -5,7 +6,7 @@ namespace Dragoman.Tests.Geo;
 /// <summary>
 /// The npm states file puts some divisions in another country (Colombia's Meta at Denver, Afghanistan's Helmand at
 /// Baltimore): a state linked to its places' code moves to their centre; one linked to none, lying outside its country,
-/// is left out. Places and states written here (GeoNames 19-column rows, country-state-city JSON).
+/// is left out; two on one shared point (a geocoder's fallback) move to their own places. Places and states written here (GeoNames 19-column rows, country-state-city JSON).
 /// </summary>
 public class StrayStateTests
 {
@@ -51,10 +52,54 @@ public class StrayStateTests
         Assert.True(g.Lats[c] >= latLo && g.Lats[c] <= latHi && g.Lons[c] >= lonLo && g.Lons[c] <= lonHi, $"{reason}: at {g.Lats[c]}, {g.Lons[c]}");
     }
 
+    /// <summary>Two Sudanese states on one source point inside both their boxes (as Central and East Darfur in the npm file).</summary>
+    private static readonly string SharedPointPlaces = string.Join('\n',
+        Row(11, "Kassala", 15.45, 36.4, "PPLA", "SD", "52", 400_000),
+        Row(12, "Aroma", 15.8, 36.1, "PPL", "SD", "52", 50_000),
+        Row(13, "Gedaref", 14.03, 35.38, "PPLA", "SD", "39", 350_000),
+        Row(14, "Doka", 13.5, 35.8, "PPL", "SD", "39", 20_000));
+
+    private const string SharedPointStates = """
+        [{"name":"Kassala","isoCode":"KA","countryCode":"SD","latitude":"14.7","longitude":"35.8"},
+         {"name":"Gedaref","isoCode":"GD","countryCode":"SD","latitude":"14.7","longitude":"35.8"}]
+        """;
+
+    [Theory]
+    [InlineData("Kassala", 15.4, 15.9, 36.0, 36.5, "its point is shared with Gedaref: a fallback, so it takes its own places' centre")]
+    [InlineData("Gedaref", 13.5, 14.1, 35.3, 35.9, "the other division on the shared point moves to its own places too")]
+    public void Divisions_on_one_shared_point_lie_among_their_own_places(string name, double latLo, double latHi, double lonLo, double lonHi, string reason)
+    {
+        var g = GeoFixture.BuildFromTexts(("cities.txt", SharedPointPlaces), ("country-state-city-states.json", SharedPointStates));
+        int c = Division(g, name);
+        Assert.True(c >= 0, $"{reason}: no division {name}");
+        Assert.True(g.Lats[c] >= latLo && g.Lats[c] <= latHi && g.Lons[c] >= lonLo && g.Lons[c] <= lonHi, $"{reason}: at {g.Lats[c]}, {g.Lons[c]}");
+    }
+
     [Fact]
     public void A_division_placed_in_another_country_and_linked_to_no_places_is_left_out()
     {
         var g = Build();
         Assert.True(Division(g, "Helmand") < 0, "Helmand's source point is in Maryland and no Afghan code links it: better no entry than a point 11,000 km away");
+    }
+}
+
+/// <summary>
+/// A first-level division or country resolves to a point inside it: near its capital or centre, within 161 km of a
+/// sourced coordinate (GeoNames ids named per row). Over the development gazetteer (GeoNames tables in ../shared plus
+/// the project's supplement and aliases).
+/// </summary>
+public class DivisionPointTests
+{
+    [SharedTheory]
+    [InlineData("Fighting spread across Central Darfur state, Sudan.", "Central Darfur", 12.909, 23.471, "capital Zalingei, GeoNames 363533")]
+    [InlineData("Fighting spread across East Darfur state, Sudan.", "East Darfur", 11.462, 26.126, "capital Ed Daein, GeoNames 380148")]
+    [InlineData("Cartel violence in Michoacán state, Mexico, left five dead.", "Michoacán", 19.701, -101.184, "capital Morelia, GeoNames 3995402; the short name of Michoacán de Ocampo")]
+    [InlineData("Rebels advanced in the Democratic Republic of the Congo.", "Democratic Republic of the Congo", -2.5, 23.5, "GeoNames 203312")]
+    public void A_division_or_country_lies_near_its_sourced_point(string text, string name, double lat, double lon, string source)
+    {
+        var place = GeoFixture.Resolver.Resolve(text, GeoFixture.GivenQueries(text, name)).Single(p => p is not null && p.Text == name)!;
+        Assert.True(place.IsResolved, $"{name} unresolved");
+        double km = GeoMath.Km(place.Lat!.Value, place.Lon!.Value, lat, lon);
+        Assert.True(km <= 161, $"{name} at {place.Lat}, {place.Lon} ({place.Name}, {place.Feature}): {km:0} km from {source}");
     }
 }
