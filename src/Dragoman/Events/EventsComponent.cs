@@ -160,7 +160,8 @@ public sealed partial class EventsComponent : IDocumentComponent
                 var trigger = v.SpanOf(ce.Trigger);
                 var said = AttributionOf(document, sentence.Span, trigger) ?? attribution; // the clause's speaker
                 var roles = ChooseRoles(new Roles.RoleContext(document, v, ce, code, ActorChunk(document, v, ce, meansOf, coded), ce.Target,
-                    said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf), lastNamedActor, lastNamedArgument);
+                    said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf) { OtherTallies = Roles.RoleCandidates.OtherTallies(v, ce, coded) },
+                    lastNamedActor, lastNamedArgument);
                 var (actor, target) = (roles.Actor.Argument, roles.Target.Argument);
                 var ev = new Event
                 {

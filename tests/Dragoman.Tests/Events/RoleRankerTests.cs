@@ -32,6 +32,10 @@ public class RoleRankerTests
     [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Target", "the town", "prep=in", "the preposition before a phrase is a feature")]
     [InlineData("Five villagers were arrested by soldiers in the town.", "arrested", "Target", "the town", "side=after", "a phrase after the trigger is on its right")]
     [InlineData("Rebels attacked the town of Alpha on Tuesday.", "attacked", "Actor", "the town of Alpha", "other_rule", "the other role's proposal is marked on the candidate")]
+    [InlineData("Dozens of young men who had returned to the town under a deal were detained by soldiers.", "detained", "Target", "Dozens of young men", "subject|passive", "a relative clause ending before the verb is skipped: the phrase it hangs on is the subject, not the deal")]
+    [InlineData("Dozens of young men who had returned to the town under a deal were detained by soldiers.", "detained", "Target", "Dozens of young men", "relative_antecedent|closed|passive", "the phrase a closed relative clause hangs on is marked")]
+    [InlineData("Gunmen attacked the village with rockets on Tuesday.", "attacked", "Target", "rockets", "means", "a weapon after an instrumental preposition is the means, a feature against the target")]
+    [InlineData("Gunmen attacked the village with rockets on Tuesday.", "attacked", "Target", "the village", "object|active", "the object stays the object beside the means")]
     public void Candidates_carry_the_clause_facts_as_features(string text, string trigger, string role, string candidate, string feature, string why)
     {
         var decisions = Decisions(text);

@@ -61,6 +61,28 @@ internal static class CandidateSpans
     }
 
     public static bool IsApposition(SentenceView v, Chunk ch) => !AppositionHost(v, ch).IsEmpty;
+
+    /// <summary>
+    /// The noun phrase a relative clause before the trigger's verb group hangs on ("Dozens of young men who had returned
+    /// to the town were detained": Dozens of young men), found by the nearest relative word to the left with no comma
+    /// between; closed when the relative clause has a verb of its own before the trigger (the trigger is then the main
+    /// clause's verb and the phrase its subject), open when the trigger is the relative clause's verb ("a man who attacked").
+    /// </summary>
+    public static (Chunk Antecedent, bool Closed) RelativeAntecedent(SentenceView v, Chunk trigger)
+    {
+        int start = v.VerbGroupStart(trigger.Start);
+        bool verb = false;
+        for (int i = start - 1; i > 0; i--)
+        {
+            var t = v.TagAt(i);
+            if (t is Tag.Comma or Tag.Punct) break;
+            if (t is Tag.Verb) verb = true;
+            if (t is not Tag.Rel) continue;
+            if (!v.IsNominal(i - 1)) break;
+            return (v.NounPhraseEndingAt(i - 1), verb);
+        }
+        return (Chunk.None, false);
+    }
 }
 
 /// <summary>Who an article's attributions name as saying something: the sources' evidence spans, entities and names.</summary>
