@@ -10,7 +10,7 @@ namespace Dragoman.Pipeline;
 /// <summary>
 /// The default pipeline, every stage in order:
 /// text (tokens, sentences) -> ner (mentions) -> actors (dictionary mentions) -> geo (places, may add place mentions)
-/// -> link (entities, aliases, actor codes) -> time (times) -> attribution -> events (events, codes) -> event-context (types from the sentence's situation) -> event-types (the learned type chooser)
+/// -> link (entities, aliases, actor codes) -> time (times) -> attribution -> events (events, codes) -> event-context (types from the sentence's situation)
 /// -> coreference (one event per happening told several times) -> salience (confidence, main, historical).
 /// </summary>
 public static class StandardPipeline
@@ -18,9 +18,8 @@ public static class StandardPipeline
     /// <param name="coreference">False leaves every telling its own event (what the coreference trainer learns from).</param>
     /// <param name="roleTrace">When given, the events stage reports every role decision to it and the clause rules decide
     /// the roles (the role ranker's training data, `train roles`); otherwise the shipped role ranker decides.</param>
-    /// <param name="types">False leaves the dictionary and context rules' types (what the type chooser learns from).</param>
     public static DocumentPipeline Build(PipelineResources resources, bool coreference = true,
-        Action<Documents.Event, Events.Roles.RoleDecision>? roleTrace = null, bool types = true)
+        Action<Documents.Event, Events.Roles.RoleDecision>? roleTrace = null)
     {
         // The resources load at the same time, each from its own files: a start takes the longest load, not their sum.
         var pos = Load(() => PosModel.Bundled);
@@ -32,7 +31,6 @@ public static class StandardPipeline
         var contextWords = Load(() => Events.Context.ContextWords.LoadBundled().Value);
         var salience = Load(() => Events.Salience.SalienceModel.LoadBundled().Value);
         var coref = Load(() => coreference ? Events.Coreference.CoreferenceModel.LoadBundled().Value : null);
-        var typeModel = Load(() => types ? Events.Types.TypeModel.LoadBundled().Value : null);
         var roles = Load(() => roleTrace is null ? Events.Roles.RoleModel.LoadBundled().Value : null);
         return new PipelineBuilder()
             .Add(new TextComponent(Wait(pos)))
@@ -44,7 +42,6 @@ public static class StandardPipeline
             .Add(new Attribution.AttributionComponent())
             .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator), Wait(roles)) { RoleTrace = roleTrace })
             .Add(new Events.Context.EventContextComponent(Wait(events).Codes, Wait(contextWords)))
-            .Add(new Events.Types.TypeComponent(Wait(typeModel), Wait(events).Codes, Wait(contextWords)))
             .Add(new Events.Coreference.CoreferenceComponent(Wait(coref)))
             .Add(new Events.Salience.SalienceComponent(Wait(salience)))
             .Build();
