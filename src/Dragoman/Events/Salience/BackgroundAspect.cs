@@ -1,0 +1,84 @@
+using Dragoman.Documents;
+
+namespace Dragoman.Events.Salience;
+
+/// <summary>
+/// Whether an event's trigger is told as background by its verb group: the past perfect ("had been captured", "had
+/// killed": before a past reference point, the tense news prose uses for earlier history) or an adverb of anteriority
+/// inside the verb group ("was previously arrested"). The words are data (data/events/background-aspect.tsv, list
+/// TAB word, sources in its header); the salience model learns what the features weigh. Immutable, thread-safe.
+/// </summary>
+public sealed class BackgroundAspect
+{
+    public const string FileName = "background-aspect.tsv";
+
+    /// <summary>The feature names this adds to <see cref="SalienceFeatures"/>.</summary>
+    public const string PastPerfectFeature = "aspect:past-perfect", AnteriorityFeature = "aspect:anteriority";
+
+    /// <summary>How many words may stand between the auxiliary and the trigger ("had not yet previously been captured").</summary>
+    private const int MaxGroupWords = 4;
+
+    private static readonly string[] Lists = ["perfect", "verb-group", "anteriority", "auxiliary"];
+
+    private readonly Dictionary<string, HashSet<string>> _lists;
+
+    private BackgroundAspect(Dictionary<string, HashSet<string>> lists) => _lists = lists;
+
+    public static Result<BackgroundAspect> Parse(string tsv)
+    {
+        var lists = Lists.ToDictionary(l => l, _ => new HashSet<string>(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
+        foreach (var (n, f) in TsvRows.Read(tsv))
+        {
+            if (f.Length != 2 || f[1].Trim().Length == 0) return Result<BackgroundAspect>.Fail($"{FileName} line {n}: expected LIST<TAB>WORD");
+            if (!lists.TryGetValue(f[0], out var set)) return Result<BackgroundAspect>.Fail($"{FileName} line {n}: unknown list '{f[0]}' (expected {string.Join(", ", Lists)})");
+            set.Add(f[1].Trim());
+        }
+        foreach (var l in Lists)
+            if (lists[l].Count == 0) return Result<BackgroundAspect>.Fail($"{FileName}: no '{l}' words");
+        return new BackgroundAspect(lists);
+    }
+
+    public static string BundledPath => Path.Combine(AppContext.BaseDirectory, "data", "events", FileName);
+
+    private static readonly Lazy<Result<BackgroundAspect>> Bundled = new(() =>
+        File.Exists(BundledPath) ? Parse(File.ReadAllText(BundledPath)) : Result<BackgroundAspect>.Fail($"background aspect words not found: {BundledPath}"));
+
+    /// <summary>The shipped word lists, read once per process.</summary>
+    public static Result<BackgroundAspect> LoadBundled() => Bundled.Value;
+
+    /// <summary>
+    /// Walks back from the trigger's first word over the verb group (its listed words and adverbs in -ly, at most
+    /// <see cref="MaxGroupWords"/>, inside the sentence): a perfect auxiliary there makes it past perfect; an anteriority
+    /// adverb there, after an auxiliary or right before the trigger, makes it anterior.
+    /// </summary>
+    public (bool PastPerfect, bool Anterior) Of(Document d, TextSpan trigger, int sentence)
+    {
+        if (sentence < 0 || sentence >= d.Sentences.Length) return (false, false);
+        int first = d.Sentences[sentence].FirstToken;
+        int k = d.FirstTokenFrom(trigger.Start) - 1;
+        bool anteriority = false;
+        for (int seen = 0; k >= first && seen <= MaxGroupWords; k--, seen++)
+        {
+            var t = d.Tokens[k];
+            if (t.Kind != TokenKind.Word) break;
+            var w = d.Text.AsSpan(t.Start, t.End - t.Start);
+            if (Has("perfect", w)) return (true, anteriority || Has("anteriority", w));
+            if (Has("auxiliary", w)) return (false, anteriority);
+            if (Has("anteriority", w)) { anteriority = true; continue; }
+            if (Has("verb-group", w) || w.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) continue;
+            break;
+        }
+        // an anteriority adverb right before the trigger, with no auxiliary ("previously captured the town")
+        return (false, anteriority);
+    }
+
+    /// <summary>Adds the features of <see cref="Of"/> that hold to <paramref name="features"/>.</summary>
+    public void AddFeatures(Document d, TextSpan trigger, int sentence, Dictionary<string, double> features)
+    {
+        var (perfect, anterior) = Of(d, trigger, sentence);
+        if (perfect) features[PastPerfectFeature] = 1;
+        if (anterior) features[AnteriorityFeature] = 1;
+    }
+
+    private bool Has(string list, ReadOnlySpan<char> word) => _lists[list].GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+}
