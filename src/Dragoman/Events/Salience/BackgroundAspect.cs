@@ -72,6 +72,13 @@ public sealed class BackgroundAspect
         return (false, anteriority);
     }
 
+    /// <summary>Whether the verb group tells the event before the report's news: past perfect or an anteriority adverb.</summary>
+    public bool TellsBackground(Document d, TextSpan trigger, int sentence)
+    {
+        var (perfect, anterior) = Of(d, trigger, sentence);
+        return perfect || anterior;
+    }
+
     /// <summary>Adds the features of <see cref="Of"/> that hold to <paramref name="features"/>.</summary>
     public void AddFeatures(Document d, TextSpan trigger, int sentence, Dictionary<string, double> features)
     {
