@@ -5,7 +5,7 @@ namespace Dragoman.Events.Salience;
 /// <summary>
 /// Named features of one event, from what the earlier stages already computed: where its sentence stands (title,
 /// lede, position), how much it shares with the headline, its modality, how its trigger was found, which roles it
-/// filled, how its date relates to publication, whether its verb group tells background (past perfect, "previously"), whether it has a count, its type, and how many events share its
+/// filled, how its date relates to publication, whether it has a count, its type, and how many events share its
 /// sentence. <see cref="SalienceModel"/> weighs them into a confidence. Pure: the same document gives the same features.
 /// </summary>
 public static partial class SalienceFeatures
@@ -50,7 +50,6 @@ public static partial class SalienceFeatures
         f["quad:" + (e.Codes.QuadClass?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0")] = 1;
         f["log-events-in-sentence"] = Math.Log(1 + tally.OthersInSentence(e, si));
         if (e.Evidence.Count > 1) f["merged-evidence"] = 1;
-        BackgroundAspect.LoadBundled().Value?.AddFeatures(d, e.Trigger, si, f);
         AddTopicFeatures(d, e, all, titleWords, tally, ledeWords ?? LedeWords(d), si, inTitle, inLede, f);
         AddArticleFeatures(d, e, tally, titleWords, si, inTitle, inLede, f);
         return f;
