@@ -8,7 +8,7 @@ namespace Dragoman.Events.Salience;
 /// inside the verb group ("was previously arrested"). The words are data (data/events/background-aspect.tsv, list
 /// TAB word, sources in its header). <see cref="SalienceComponent"/> flags such an event historical where no
 /// publication date lets its own date be measured. Tried as salience features too (aspect:past-perfect learned
-/// +0.14, reported speech "said the gunmen had killed" is news, and dev lost one event in full), so not a feature.
+/// +0.14 on dev: reported speech "said the gunmen had killed" is news), so not a feature.
 /// Immutable, thread-safe.
 /// </summary>
 public sealed class BackgroundAspect
