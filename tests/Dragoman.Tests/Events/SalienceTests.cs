@@ -23,6 +23,26 @@ public class SalienceTests
         Assert.True(SalienceComponent.IsHistorical(Published, Time(text, start, end, inherited)) == historical, why);
 
     [Theory]
+    [InlineData("at the start of August", null, false, true, true, "no publication date: an own date told in the past perfect lies before the news")]
+    [InlineData("at the start of August", null, false, false, false, "no publication date and the report's own tense: current")]
+    [InlineData("at the start of August", null, true, true, false, "an inherited time is no date of the background event's own")]
+    [InlineData("1982", "1982-01-01", false, false, false, "no publication date: not even an old year can be measured, the tense alone decides")]
+    public void Without_a_publication_date_the_verb_groups_tense_decides_what_is_background(string text, string? start, bool inherited, bool toldAsBackground, bool historical, string why) =>
+        Assert.True(SalienceComponent.IsHistorical(null, Time(text, start, null, inherited), toldAsBackground) == historical, why);
+
+    [Theory]
+    [InlineData("on Saturday", "before:XXXX-WXX-6", false, "no publication date, but a weekday places it in the report's week whatever the tense")]
+    [InlineData("in the past few days", "-PXD/P0D", false, "the past few days are the week's news")]
+    [InlineData("at the start of August", "before:XXXX-08", true, "a month name is no recent time: the tense decides")]
+    public void Without_a_publication_date_a_recent_own_time_outweighs_the_tense(string text, string relative, bool historical, string why) =>
+        Assert.True(SalienceComponent.IsHistorical(null, new EventTime(text, new TextSpan(0, text.Length), null, null, TimePrecision.Day, false, relative), toldAsBackground: true) == historical, why);
+
+    [Theory]
+    [InlineData("on Tuesday", "2024-03-05", "with a publication date the distance decides, not the tense ('said the gunmen had killed five on Tuesday')")]
+    public void With_a_publication_date_the_tense_does_not_make_news_background(string text, string start, string why) =>
+        Assert.False(SalienceComponent.IsHistorical(Published, Time(text, start), toldAsBackground: true), why);
+
+    [Theory]
     [InlineData("2024-03-05", null, "week", "the day before publication")]
     [InlineData("2024-01-10", null, "quarter", "two months before")]
     [InlineData("2023-06-01", null, "year", "nine months before")]

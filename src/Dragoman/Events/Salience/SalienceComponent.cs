@@ -26,6 +26,7 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
         var lede = SalienceFeatures.LedeWords(document);
         var tally = model is null ? null : new SalienceFeatures.EventTally(document, document.Events, title);
         // every confidence first, then applied: stopped by the article's time budget, the stage leaves the events as they were
+        var aspect = BackgroundAspect.LoadBundled().Value;
         var confidence = new double[document.Events.Count];
         for (int i = 0; i < confidence.Length; i++)
         {
@@ -36,7 +37,12 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
         for (int i = 0; i < confidence.Length; i++)
         {
             var e = document.Events[i];
-            e.Historical = IsHistorical(document.ReferenceDate, e.Time);
+            // reported speech backshifts the news ("told the agency that shelling had killed ten"): tense says nothing
+            // there; a source elsewhere (the page's outlet or translator) is no reported speech of this sentence
+            int si = document.SentenceAt(e.Trigger.Start);
+            bool reported = si >= 0 && e.Sources.Any(x => x.Evidence is { } ev && ev.Overlaps(document.Sentences[si].Span));
+            bool background = aspect is not null && !reported && aspect.TellsBackground(document, e.Trigger, si);
+            e.Historical = IsHistorical(document.ReferenceDate, e.Time, background);
             e.Confidence = confidence[i];
         }
         if (model is null) { foreach (var e in document.Events) e.Main = !e.Historical; return; }
@@ -78,10 +84,17 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
     /// <summary>
     /// Background: the event's own time ends over a year before the reference date, or is a span opened by "since"
     /// (a state of affairs from then until now, e.g. "since 2011", not a new event) that began over a year before.
+    /// Without a reference date (a page without a publication date) no distance can be measured: an event with its
+    /// own date that its verb group tells as background (<paramref name="toldAsBackground"/>: "had previously been
+    /// captured at the start of August") is then historical, since the tense places it before the report's news,
+    /// unless its own time is recent (a weekday: <see cref="SalienceFeatures.RecentWithoutReference"/>).
     /// </summary>
-    public static bool IsHistorical(DateOnly? reference, EventTime? time)
+    public static bool IsHistorical(DateOnly? reference, EventTime? time, bool toldAsBackground = false)
     {
-        if (time is null || time.Inherited || reference is not { } r || time.Start is not { } s) return false;
+        if (time is null || time.Inherited) return false;
+        // a weekday or "the past few days" already places it in the report's week, whatever the tense
+        if (reference is null) return toldAsBackground && !SalienceFeatures.RecentWithoutReference(time.Relative);
+        if (reference is not { } r || time.Start is not { } s) return false;
         var end = time.End ?? s;
         if (r.DayNumber - end.DayNumber > HistoricalDays) return true;
         return time.Text.StartsWith("since", StringComparison.OrdinalIgnoreCase) && r.DayNumber - s.DayNumber > HistoricalDays;
