@@ -1,4 +1,5 @@
 using System.Text;
+using Dragoman.Text;
 
 namespace Dragoman.Actors;
 
@@ -14,14 +15,10 @@ public static class NameFolding
 
     private static char[] BuildBaseTable()
     {
-        var table = new char[0x250];
+        // string.Normalize does nothing under invariant globalization: the base letters come from a written-out table.
+        var table = new char[0x1F00];
         for (int c = 0; c < table.Length; c++)
-        {
-            table[c] = (char)c;
-            if (c < 0xC0) continue;
-            var d = ((char)c).ToString().Normalize(NormalizationForm.FormD);
-            if (d.Length > 0 && d[0] < 0x80) table[c] = d[0];
-        }
+            table[c] = c >= 0xC0 && LatinLetters.BaseLetter((char)c) is var b and not '\0' ? b : (char)c;
         table[0xDF] = 's'; table[0xC6] = 'A'; table[0xE6] = 'a'; table[0xD8] = 'O'; table[0xF8] = 'o'; table[0x131] = 'i';
         return table;
     }

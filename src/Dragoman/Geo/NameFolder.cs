@@ -1,3 +1,4 @@
+using Dragoman.Text;
 using System.Text;
 
 namespace Dragoman.Geo;
@@ -150,16 +151,10 @@ public static class NameFolder
         _ => c,
     };
 
-    // Base letters of U+00C0..U+024F and U+1E00..U+1EFF (from Unicode canonical decompositions; '\0' = none),
-    // written out because string.Normalize is unavailable under invariant globalization.
-    private const string Latin1Ext = "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0yaaaaaaccccccccdd\0\0eeeeeeeeeegggggggghh\0\0iiiiiiiii\0\0\0jjkk\0llllll\0\0\0\0nnnnnn\0\0\0oooooo\0\0rrrrrrsssssssstttt\0\0uuuuuuuuuuuuwwyyyzzzzzz\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0oo\0\0\0\0\0\0\0\0\0\0\0\0\0uu\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0aaiioouuuuuuuuuu\0aaaa\0\0\0\0ggkkoooo\0\0j\0\0\0gg\0\0nnaa\0\0\0\0aaaaeeeeiiiioooorrrruuuusstt\0\0hh\0\0\0\0\0\0aaeeooooooooyy\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-    private const string LatinExtAdditional = "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy\0\0\0\0\0\0aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy\0\0\0\0\0\0";
-
     private static string[] BuildLatinMap()
     {
         var map = new string[0x2000];
-        for (int i = 0; i < Latin1Ext.Length; i++) if (Latin1Ext[i] != '\0') map[0xC0 + i] = Latin1Ext[i].ToString();
-        for (int i = 0; i < LatinExtAdditional.Length; i++) if (LatinExtAdditional[i] != '\0') map[0x1E00 + i] = LatinExtAdditional[i].ToString();
+        for (int c = 0xC0; c < map.Length; c++) if (LatinLetters.BaseLetter((char)c) is var b and not '\0') map[c] = b.ToString();
         for (int c = 0x0300; c <= 0x036F; c++) map[c] = "";
         void Set(char c, string v) => map[c] = v;
         Set('ß', "ss"); Set('æ', "ae"); Set('Æ', "ae"); Set('ø', "o"); Set('Ø', "o"); Set('đ', "d"); Set('Đ', "d");
