@@ -87,7 +87,7 @@ public sealed partial class PostgresEventStore : IWatchState
     public int ForgetSeen(string source, IReadOnlyCollection<string> current, DateTimeOffset before)
     {
         using var db = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand("DELETE FROM watch_seen WHERE source = $1 AND seen_at < $2 AND NOT (item_key = ANY($3))", db);
+        using var cmd = new NpgsqlCommand("DELETE FROM watch_seen WHERE source = $1 AND seen_at <= $2 AND NOT (item_key = ANY($3))", db);
         cmd.Parameters.AddWithValue(source);
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = before.UtcDateTime });
         cmd.Parameters.AddWithValue(current.ToArray());

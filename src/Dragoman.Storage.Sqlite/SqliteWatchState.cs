@@ -109,8 +109,9 @@ public sealed partial class SqliteEventStore : IWatchState
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            // times are stored as fixed-width ISO text, so text order is time order
-            cmd.CommandText = "DELETE FROM watch_seen WHERE source = $s AND seen_at < $t AND item_key NOT IN (SELECT value FROM json_each($keys))";
+            // times are stored as fixed-width ISO text, so text order is time order; "at or before" so that a retention of
+            // 0 forgets every unlisted item even when the two polls fall in one millisecond (the listed ones are never deleted)
+            cmd.CommandText = "DELETE FROM watch_seen WHERE source = $s AND seen_at <= $t AND item_key NOT IN (SELECT value FROM json_each($keys))";
             cmd.Parameters.AddWithValue("$s", source);
             cmd.Parameters.AddWithValue("$t", SqliteWatchState.Time(before));
             cmd.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(current));

@@ -27,7 +27,7 @@ public interface IWatchState
     void MarkSeen(string source, string key, long? articleId, DateTimeOffset at);
 
     /// <summary>
-    /// Forgets the items of <paramref name="source"/> taken in before <paramref name="before"/> that are not among
+    /// Forgets the items of <paramref name="source"/> taken in at or before <paramref name="before"/> that are not among
     /// <paramref name="current"/> (the keys its feed lists now); returns how many. An item the feed still lists is kept
     /// whatever its age, so the table holds at most a feed's items plus those that left it within the retention.
     /// </summary>
