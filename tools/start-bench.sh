@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#builds[@]} -gt 0 ] || { echo "usage: tools/start-bench.sh NAME=CLI_DIR:DATA_HOME... [--runs N]" >&2; exit 2; }
-work=$(mktemp -d /tmp/start-bench.XXXXXX)
+work=$(mktemp -d -t start-bench.XXXXXX)  # under $TMPDIR
 trap 'rm -rf "$work"' EXIT
 for b in "${builds[@]}"; do
   name=${b%%=*} rest=${b#*=} cli=${rest%%:*} home=${rest#*:}
