@@ -235,6 +235,11 @@ public sealed partial class PostgresEventStore : IEventStore
         var published = fresh.ToDictionary(d => d.Id, d => d.Rows.Article.Published);
         PostgresColumns.Copy(db, "events", PostgresColumns.DatedEvents,
             Unique(fresh, d => d.Events, e => e.EventId).Select(x => (x.Item1, new DatedEvent(x.Item2, published[x.Item1]))));
+        using (var panels = new NpgsqlCommand("SELECT panel_counts_add($1)", db, tx))
+        {
+            panels.Parameters.AddWithValue(fresh.Select(d => d.Id).ToArray());
+            panels.ExecuteNonQuery();
+        }
         return fresh;
     }
 
@@ -455,24 +460,13 @@ public sealed partial class PostgresEventStore : IEventStore
         return new StoreCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2));
     }
 
+    // The panels read the tables of schema version 8 that the writer keeps (PostgresPanelSchema), in their rank index's order.
     public IReadOnlyList<ActorSummary> ListActors(string? query = null, int limit = 100, int offset = 0) => ListPage("""
-        WITH n AS (
-            SELECT lower(name) AS key, MIN(name COLLATE "C") AS name, MAX(type) AS type, MAX(actor_code) AS actor_code,
-                   COUNT(DISTINCT article_id) AS articles
-            FROM entities
-            WHERE type IN ('PERSON', 'ORG', 'NORP')
-              AND (@q::text IS NULL OR strpos(lower(name), @q) > 0 OR strpos(lower(COALESCE(actor_code, '')), @q) > 0
-                   OR strpos(lower(aliases), @q) > 0)
-            GROUP BY lower(name)),
-        -- events per actor name in one grouped join (a count per name was a query per name: seconds at 100k events)
-        c AS (
-            SELECT lower(m.name) AS key, COUNT(*) AS events
-            FROM events e JOIN entities m ON m.article_id = e.article_id AND m.entity_id = e.actor_entity
-            WHERE lower(m.name) IN (SELECT key FROM n)
-            GROUP BY 1)
-        SELECT n.name, n.type, n.actor_code, n.articles, COALESCE(c.events, 0) AS events
-        FROM n LEFT JOIN c ON c.key = n.key
-        ORDER BY events DESC, n.articles DESC, n.name COLLATE "C"
+        SELECT name, type, actor_code, articles, events FROM actor_stats
+        WHERE articles > 0
+          AND (@q::text IS NULL OR strpos(key, @q) > 0 OR strpos(lower(COALESCE(actor_code, '')), @q) > 0
+               OR EXISTS (SELECT 1 FROM unnest(aliases) x WHERE strpos(x, @q) > 0))
+        ORDER BY events DESC, articles DESC, name
         LIMIT @limit OFFSET @offset
         """, query, limit, offset, r =>
     {
@@ -481,24 +475,11 @@ public sealed partial class PostgresEventStore : IEventStore
     });
 
     public IReadOnlyList<PlaceSummary> ListPlaces(string? query = null, int limit = 100, int offset = 0) => ListPage("""
-        WITH p AS (
-            SELECT geonameid, CASE WHEN geonameid IS NULL THEN lower(name) END AS lname,
-                   MAX(COALESCE(name, '') COLLATE "C") AS name, MAX(lat) AS lat, MAX(lon) AS lon, MAX(country) AS country,
-                   MAX(admin1) AS admin1, MAX(precision) AS precision, COUNT(DISTINCT article_id) AS articles
-            FROM places
-            WHERE lat IS NOT NULL
-              AND (@q::text IS NULL OR strpos(lower(COALESCE(name, '')), @q) > 0 OR lower(COALESCE(country, '')) = @q
-                   OR strpos(lower(COALESCE(admin1, '')), @q) > 0)
-            GROUP BY 1, 2),
-        -- events per place id, and per name for places without one, each in one grouped read (a count per place with
-        -- an OR between the two was a scan of the events per place: over 10 s at 100k events)
-        g AS (SELECT geonameid, COUNT(*) AS events FROM events WHERE geonameid IN (SELECT geonameid FROM p) GROUP BY 1),
-        l AS (SELECT lower(place_name) AS lname, COUNT(*) AS events FROM events
-              WHERE lower(place_name) IN (SELECT lname FROM p WHERE lname IS NOT NULL) GROUP BY 1)
-        SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.precision, p.articles,
-               CASE WHEN p.geonameid IS NOT NULL THEN COALESCE(g.events, 0) ELSE COALESCE(l.events, 0) END AS events
-        FROM p LEFT JOIN g ON g.geonameid = p.geonameid LEFT JOIN l ON p.geonameid IS NULL AND l.lname = p.lname
-        ORDER BY events DESC, p.articles DESC, p.name
+        SELECT geonameid, name, lat, lon, country, admin1, precision, articles, events FROM place_stats
+        WHERE articles > 0
+          AND (@q::text IS NULL OR strpos(lower(name), @q) > 0 OR lower(COALESCE(country, '')) = @q
+               OR strpos(lower(COALESCE(admin1, '')), @q) > 0)
+        ORDER BY events DESC, articles DESC, name
         LIMIT @limit OFFSET @offset
         """, query, limit, offset, r =>
     {

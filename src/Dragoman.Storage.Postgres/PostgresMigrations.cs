@@ -167,6 +167,7 @@ internal static class PostgresMigrations
             "ALTER TABLE incident_reports ADD COLUMN words text NOT NULL DEFAULT '';"),
         new(7, "incident_reports.month_days: the days of the year an undated report's article names, which the merge pair model compares (empty until `remerge` for older reports)",
             "ALTER TABLE incident_reports ADD COLUMN month_days text NOT NULL DEFAULT '';"),
+        new(8, "actor and place panels: counts per actor name and per place, added to by the writer in the storing transaction", PostgresPanelSchema.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -52,6 +52,11 @@ public static class PostgresScaleCopy
                     db, tx) { CommandTimeout = 0 };
                 c.ExecuteNonQuery();
             }
+            // the panels' counts, as the writer adds them for the articles it stores (schema version 8)
+            using (var panels = new NpgsqlCommand(
+                $"SELECT panel_counts_add(ARRAY(SELECT id FROM articles WHERE id > {(long)k * maxArticle} AND id <= {lastArticle + (long)k * maxArticle}))",
+                db, tx) { CommandTimeout = 0 })
+                panels.ExecuteNonQuery();
             tx.Commit();
             progress.WriteLine($"  copy {k}: {Scalar("SELECT count(*) FROM events")} events");
         }

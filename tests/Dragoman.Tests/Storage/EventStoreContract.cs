@@ -516,6 +516,42 @@ public abstract class EventStoreContract : IDisposable
         Assert.Equal(("170001", 1L, 1L, "exact"), (jabab.GeonameId, jabab.Articles, jabab.Events, jabab.Precision));
     }
 
+    /// <summary>
+    /// The batches of <see cref="Panel_counts_add_up_across_batches_and_leave_duplicates_out"/>: ';' separates Add calls,
+    /// ',' documents of one call. release: the fixture; copy: the same content as another article; lower: a copy naming
+    /// its first actor in lower case; unresolved: a copy whose Jabab has coordinates but no gazetteer id.
+    /// </summary>
+    private static StorableDocument PanelDocument(string name) => name switch
+    {
+        "release" => Release(),
+        "copy" => Copy(Release(), "copy"),
+        "lower" => Copy(Release(), "lower", j => j["entities"]![0]!["name"] = "air force intelligence"),
+        "unresolved" => Copy(Release(), "unresolved", j =>
+        {
+            j["entities"]![3]!["place"]!.AsObject().Remove("geonameid");
+            j["events"]![0]!["place"]!["place"]!.AsObject().Remove("geonameid");
+        }),
+        _ => throw new ArgumentException(name),
+    };
+
+    [SkippableTheory]
+    [InlineData("release", "Air Force Intelligence 1/1|Islamic State 1/1", "Daraa@170654 1/1|Jabab@170001 1/1", "one article: its actors and places, each with its article and event")]
+    [InlineData("release;release", "Air Force Intelligence 1/1|Islamic State 1/1", "Daraa@170654 1/1|Jabab@170001 1/1", "the same article stored again adds nothing")]
+    [InlineData("release,release", "Air Force Intelligence 1/1|Islamic State 1/1", "Daraa@170654 1/1|Jabab@170001 1/1", "nor twice in one batch")]
+    [InlineData("release;copy", "Air Force Intelligence 2/2|Islamic State 2/2", "Daraa@170654 2/2|Jabab@170001 2/2", "a second article adds to the counts of the first batch")]
+    [InlineData("release,copy", "Air Force Intelligence 2/2|Islamic State 2/2", "Daraa@170654 2/2|Jabab@170001 2/2", "two articles in one batch")]
+    [InlineData("release;lower", "Air Force Intelligence 2/2|Islamic State 2/2", "Daraa@170654 2/2|Jabab@170001 2/2", "names differing only in case are one actor, under the spelling stored first")]
+    [InlineData("release;unresolved", "Air Force Intelligence 2/2|Islamic State 2/2", "Daraa@170654 2/2|Jabab@- 1/1|Jabab@170001 1/1", "a place without a gazetteer id counts under its name, apart from the resolved one")]
+    public void Panel_counts_add_up_across_batches_and_leave_duplicates_out(string batches, string actors, string places, string reason)
+    {
+        using var store = Open();
+        foreach (var batch in batches.Split(';'))
+            store.Add([.. batch.Split(',').Select(PanelDocument)]);
+        var gotActors = string.Join('|', store.ListActors().Select(a => $"{a.Name} {a.Articles}/{a.Events}").Order(StringComparer.Ordinal));
+        var gotPlaces = string.Join('|', store.ListPlaces().Select(p => $"{p.Name}@{p.GeonameId ?? "-"} {p.Articles}/{p.Events}").Order(StringComparer.Ordinal));
+        Assert.True((actors, places) == (gotActors, gotPlaces), $"{reason}: got actors [{gotActors}], places [{gotPlaces}]");
+    }
+
     [SkippableFact]
     public void Events_carry_their_article_uri_and_place_id()
     {

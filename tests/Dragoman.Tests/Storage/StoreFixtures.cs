@@ -19,6 +19,17 @@ public static class StoreFixtures
     public static StorableDocument Soap() => StorableDocument.From(SoapDoc());
     public static IReadOnlyList<StorableDocument> Corpus() => [Release(), Clash(), Soap()];
 
+    /// <summary>Another article with <paramref name="of"/>'s content (a new hash and URI from <paramref name="tag"/>), edited by <paramref name="edit"/>.</summary>
+    public static StorableDocument Copy(StorableDocument of, string tag, Action<System.Text.Json.Nodes.JsonObject>? edit = null)
+    {
+        var json = of.Json.DeepClone().AsObject();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(of.Hash + ":" + tag)));
+        json["article"]!["hash"] = hash;
+        json["article"]!["uri"] = json["article"]!["uri"]!.GetValue<string>() + "#" + tag;
+        edit?.Invoke(json);
+        return new StorableDocument(hash, json);
+    }
+
     private sealed class Builder(string title, string body, DateOnly? published)
     {
         public readonly Document Doc = Make(title, body, published);
