@@ -30,6 +30,10 @@ public sealed class TrainEventsSettings : GoldTrainingSettings
     [DefaultValue("any")]
     public string Labels { get; init; } = "any";
 
+    [CommandOption("--examples <FILE>")]
+    [Description("Also write every event of both parts as one JSON line (article, part, label, features, gold matches), for analysis outside the trainer.")]
+    public string? ExamplesOut { get; init; }
+
     public override ValidationResult Validate() =>
         Labels is "any" or "one-to-one" ? base.Validate() : ValidationResult.Error($"--labels: expected any or one-to-one, got '{Labels}'");
 }
@@ -43,6 +47,7 @@ public sealed class TrainEventsCommand : Command<TrainEventsSettings>
         if (!held.IsOk) { Console.Error.WriteLine($"dragoman: {held.Error}"); return 1; }
         var examples = SalienceTraining.Examples(settings.Folder, StandardPipeline.Build(PipelineResources.Load(settings.DataDir)), held.Value!, settings.Labels == "one-to-one");
         if (!examples.IsOk) { Console.Error.WriteLine($"dragoman: {examples.Error}"); return 1; }
+        if (settings.ExamplesOut is { } dump) WriteExamples(dump, examples.Value!.Examples);
         var dev = examples.Value!.Examples.Where(x => !x.Held).ToList();
         var heldOut = examples.Value!.Examples.Where(x => x.Held).ToList();
         if (dev.Count == 0) { Console.Error.WriteLine("dragoman: no development events to train on"); return 1; }
@@ -81,6 +86,13 @@ public sealed class TrainEventsCommand : Command<TrainEventsSettings>
             ["brier_held_base_rate"] = Math.Round(heldOut.Count == 0 ? 0 : heldOut.Average(x => Math.Pow((x.Label ? 1 : 0) - dev.Count(d => d.Label) / (double)dev.Count, 2)), 4),
         }.ToJsonString(DocumentJson.Compact));
         return 0;
+    }
+
+    /// <summary>Every example as one JSON line (<see cref="SalienceTraining.ExampleJson"/>): what the trainer sees, for analysis outside it.</summary>
+    private static void WriteExamples(string path, IReadOnlyList<SalienceExample> examples)
+    {
+        using var w = new StreamWriter(path);
+        foreach (var x in examples) w.WriteLine(SalienceTraining.ExampleJson(x).ToJsonString(DocumentJson.Compact));
     }
 
     /// <summary>The objective's curve: the chosen rule's kind over every threshold, and the best threshold of every other kind.</summary>

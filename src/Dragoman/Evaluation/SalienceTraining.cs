@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Dragoman.Events.Salience;
 using Dragoman.Pipeline;
 
@@ -18,6 +19,9 @@ public sealed record SalienceExample(string Article, IReadOnlyDictionary<string,
 
     /// <summary>Whether it answers a gold main event or its shown sentence holds one (<see cref="ArticleScorer.IsOutside"/>: the scorer's noise proxy).</summary>
     public bool InGoldSentence { get; init; }
+
+    /// <summary>The event's trigger as written, for reading the examples (`train events --examples`).</summary>
+    public string Trigger { get; init; } = "";
 }
 
 /// <summary>Every event of a folder as an example, and the number of gold main events of each article (the recall denominator).</summary>
@@ -40,6 +44,7 @@ public static class SalienceTraining
         {
             var title = SalienceFeatures.TitleWords(doc);
             var lede = SalienceFeatures.LedeWords(doc);
+            var tally = new SalienceFeatures.EventTally(doc, doc.Events, title);
             var goldSpans = gold.Events.Select(g => EvidenceLocator.Find(doc.Text, g.Evidence)).ToList();
             goldCounts[name] = gold.Events.Count;
             int first = list.Count;
@@ -50,17 +55,34 @@ public static class SalienceTraining
                 var matches = Enumerable.Range(0, goldSpans.Count).Where(g =>
                     ArticleFieldRules.TypeMatches(gold.Events[g].Plover, view.Events[i].Plover, view.Events[i].PloverMode)
                     && goldSpans[g].Any(span => sentences.Any(s => s.Overlaps(span)))).ToList();
-                list.Add(new SalienceExample(name, SalienceFeatures.Compute(doc, e, doc.Events, title, lede), matches.Count > 0, held.Contains(name))
+                list.Add(new SalienceExample(name, SalienceFeatures.Compute(doc, e, doc.Events, title, lede, tally), matches.Count > 0, held.Contains(name))
                 {
                     Group = (doc.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event),
                     Historical = e.Historical,
                     GoldMatches = matches,
                     InGoldSentence = !ArticleScorer.IsOutside(view.Events[i], goldSpans.SelectMany(gs => gs).ToList(), matches.Count > 0),
+                    Trigger = doc.Slice(e.Trigger),
                 });
             }
             if (oneToOne) OneToOneLabels(list, first, view, goldSpans);
         }
         return new SalienceDataSet(list, goldCounts);
+    }
+
+    /// <summary>
+    /// One example as the JSON line `train events --examples` writes: article, part (held), label, historical, sentence,
+    /// type, trigger, whether it stands in a gold sentence, the gold events it matches, and its features by name.
+    /// </summary>
+    public static JsonObject ExampleJson(SalienceExample x)
+    {
+        var features = new JsonObject();
+        foreach (var (k, v) in x.Features.OrderBy(p => p.Key, StringComparer.Ordinal)) features[k] = v;
+        return new JsonObject
+        {
+            ["article"] = x.Article, ["held"] = x.Held, ["label"] = x.Label, ["historical"] = x.Historical, ["sentence"] = x.Group.Sentence,
+            ["type"] = x.Group.Type, ["trigger"] = x.Trigger, ["in_gold_sentence"] = x.InGoldSentence,
+            ["gold_matches"] = new JsonArray([.. x.GoldMatches.Select(g => (JsonNode)g)]), ["features"] = features,
+        };
     }
 
     /// <summary>

@@ -216,4 +216,18 @@ public class ArticleScoringTests
         SalienceTraining.OneToOneLabels(list, 0, view, goldSpans);
         Assert.True(list.Select(x => x.Label).SequenceEqual(labels), $"{why}: {string.Join(",", list.Select(x => x.Label))}");
     }
+
+    [Theory]
+    [InlineData(true, false, new[] { 0, 2 }, "a development event answering two gold events keeps both indexes")]
+    [InlineData(false, true, new int[0], "a held-back event answering none keeps its part and an empty list")]
+    public void An_example_line_carries_what_the_trainer_sees(bool label, bool held, int[] gold, string why)
+    {
+        var x = new SalienceExample("xx-01", new Dictionary<string, double> { ["has-count"] = 1, ["bias"] = 1 }, label, held)
+        { Group = (3, "ASSAULT"), GoldMatches = gold, InGoldSentence = label, Trigger = "killed" };
+        var json = SalienceTraining.ExampleJson(x);
+        Assert.True((string?)json["article"] == "xx-01" && (bool?)json["label"] == label && (bool?)json["held"] == held
+            && (int?)json["sentence"] == 3 && (string?)json["type"] == "ASSAULT" && (string?)json["trigger"] == "killed", why);
+        Assert.True(json["gold_matches"]!.AsArray().Select(n => (int)n!).SequenceEqual(gold), why);
+        Assert.True(json["features"]!.AsObject().Select(p => p.Key).SequenceEqual(["bias", "has-count"]), $"{why}: features by name, in name order");
+    }
 }
