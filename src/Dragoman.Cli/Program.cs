@@ -2,6 +2,7 @@ using Dragoman.Cli.Commands;
 using Spectre.Console.Cli;
 
 // Spectre.Console.Cli cannot bind a lone "-" (standard input) to an argument: it travels as a placeholder.
+Dragoman.Pipeline.StartTrace.Mark("main");
 args = StdinArgument.Escape(args);
 args = BenchArguments.RouteToDefault(args);
 var app = new CommandApp();

@@ -26,6 +26,7 @@ public sealed class ExtractCommand : Command<ExtractSettings>
 {
     public override int Execute(CommandContext context, ExtractSettings settings, CancellationToken cancellationToken)
     {
+        StartTrace.Mark("extract begins");
         var pipeline = StandardPipeline.Build(settings.Resources());
         var stdout = Console.Out;
         int failed = 0;
@@ -33,7 +34,9 @@ public sealed class ExtractCommand : Command<ExtractSettings>
         {
             if (outcome.Document is { } doc)
             {
+                StartTrace.Mark("article processed");
                 stdout.WriteLine(DocumentJson.Serialize(doc, indented: settings.Format == "json"));
+                StartTrace.Mark("article written");
                 if (outcome.Warning is { } warning) Console.Error.WriteLine($"dragoman: warning: {outcome.Input}: {warning}");
             }
             else

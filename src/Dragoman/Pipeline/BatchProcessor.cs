@@ -43,6 +43,7 @@ public static class BatchProcessor
         if (!article.IsOk) return new BatchOutcome(item.Input, null, article.Error);
         var read = article.Value!;
         string? warning = read.Warnings.Count > 0 ? string.Join("; ", read.Warnings) : null, unhandled = null;
+        StartTrace.Mark("article read");
         if (ArticleLanguages.Detect(read.Text) is { } language)
         {
             if (language != read.Language) read = read with { Language = language };
@@ -53,6 +54,7 @@ public static class BatchProcessor
                 warning = warning is null ? note : warning + "; " + note;
             }
         }
+        StartTrace.Mark("language detected");
         using var clock = CancellationTokenSource.CreateLinkedTokenSource(batch);
         // CancelAfter fires on a pool thread, which a saturated pool may give late: a budget already spent is cancelled here
         // (Timeout.InfiniteTimeSpan is negative and means no limit)

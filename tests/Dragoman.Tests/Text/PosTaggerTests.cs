@@ -78,6 +78,29 @@ public class PosTaggerTests
         finally { File.Delete(path); }
     }
 
+    [Theory]
+    [InlineData(1, "the last weight's second byte missing (the weights are read as one block)")]
+    [InlineData(40, "twenty weights missing")]
+    public void A_model_cut_short_in_its_weights_gives_a_clear_error(int bytesCut, string reason)
+    {
+        var corpus = Enumerable.Repeat(new PosSentence(["the", "attack", "failed"], ["DT", "NN", "VBD"]), 20).ToList();
+        var model = PosTrainer.Train(corpus, new PosTrainingOptions(Epochs: 2, Bits: 10, DictionaryMinCount: 1000), new Dictionary<string, string>());
+        var path = Path.Combine(Path.GetTempPath(), $"dragoman-pos-cut-{Guid.NewGuid():N}.bin");
+        try
+        {
+            model.Save(path);
+            var payload = new MemoryStream();
+            using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress)) gz.CopyTo(payload);
+            var bytes = payload.ToArray();
+            using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+                gz.Write(bytes, 0, bytes.Length - bytesCut);
+            var loaded = PosModel.Load(path);
+            Assert.False(loaded.IsOk, reason);
+            Assert.Contains("unreadable POS model", loaded.Error);
+        }
+        finally { File.Delete(path); }
+    }
+
     [SharedFact]
     public void Bundled_model_tags_held_out_gmb_at_the_model_card_accuracy()
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using Dragoman.Documents;
@@ -147,9 +148,13 @@ public sealed class PosModel
         if (!File.Exists(path)) return Result<PosModel>.Fail($"{path}: no such file");
         try
         {
-            using var file = File.OpenRead(path);
-            using var gz = new GZipStream(file, CompressionMode.Decompress);
-            using var r = new BinaryReader(gz, Encoding.UTF8);
+            // decompressed whole first: the reader's many small reads are then memory reads, not calls into the inflater
+            var payload = new MemoryStream();
+            using (var file = File.OpenRead(path))
+            using (var gz = new GZipStream(file, CompressionMode.Decompress))
+                gz.CopyTo(payload);
+            payload.Position = 0;
+            using var r = new BinaryReader(payload, Encoding.UTF8);
             if (r.ReadString() != Magic) return Result<PosModel>.Fail($"{path}: not a Dragoman POS model");
             var info = new Dictionary<string, string>();
             for (int i = r.ReadInt32(); i > 0; i--) info[r.ReadString()] = r.ReadString();
@@ -175,7 +180,9 @@ public sealed class PosModel
             if (offsets[^1] != entries) return Result<PosModel>.Fail($"{path}: weight count mismatch");
             var entryTag = r.ReadBytes(entries);
             var entryWeight = new float[entries];
-            for (int i = 0; i < entries; i++) entryWeight[i] = (float)r.ReadHalf();
+            var halves = r.ReadBytes(entries * 2); // little-endian halves, as the writer's BinaryWriter wrote them
+            if (halves.Length != entries * 2) throw new EndOfStreamException("weights cut short");
+            for (int i = 0; i < entries; i++) entryWeight[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(halves.AsSpan(2 * i));
             foreach (var t in entryTag) if (t >= tags.Length) return Result<PosModel>.Fail($"{path}: tag index out of range");
             return new PosModel(tags, bits, offsets, entryTag, entryWeight, wordTags, info);
         }
