@@ -415,7 +415,7 @@ public sealed partial class LinkingComponent(ActorDictionary dictionary) : IDocu
     }
 
     /// <summary>The country the article is about: most weight over country entities and the country part of actor codes.</summary>
-    private static string? FocusCountry(Document document)
+    public static string? FocusCountry(Document document)
     {
         var weight = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in document.Entities)

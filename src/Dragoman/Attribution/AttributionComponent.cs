@@ -387,6 +387,10 @@ public sealed class AttributionComponent : IDocumentComponent
         if (v.Is(k, "according") && v.Is(k + 1, "to"))
         {
             var np = v.NounPhraseStartingAt(k + 2);
+            // "according to a statement by the National Guard": the body that issued the statement is the source
+            if (!np.IsEmpty && v.IsAny(np.End - 1, "statement", "statements", "communique", "announcement") && v.IsAny(np.End, "by", "from")
+                && v.NounPhraseStartingAt(np.End + 1) is { IsEmpty: false } issuer && HasNameOrSourceHead(v, issuer))
+                np = issuer;
             return (new Chunk(k, k + 2), ExtendWithLocation(v, np));
         }
         if (!CueLookup.Contains(v.Word(k))) return null;

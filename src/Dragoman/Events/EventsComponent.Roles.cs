@@ -16,6 +16,23 @@ public sealed partial class EventsComponent
     /// <summary>Called with every event and each of its role decisions (candidates and features): the role ranker's training data.</summary>
     public Action<Event, RoleDecision>? RoleTrace { get; init; }
 
+    /// <summary>The actors stage's reading of which side a phrase stands for (null: no speaker is taken to claim its side's act).</summary>
+    public Actors.PartySides? Sides { get; init; }
+
+    /// <summary>
+    /// "Turkish security forces destroyed shelters, the ministry said": the nearest named speaker of the event's clause and
+    /// its actor are one side (<see cref="Actors.PartySides.SameSide"/>), so the speaker tells its own side's act.
+    /// </summary>
+    private bool SpeakerOwnSide(Document d, Documents.Attribution? said, EventArgument? actor)
+    {
+        if (Sides is null || actor is null || said?.Cue is null || said.Chain.Count == 0) return false;
+        var speaker = said.Chain[0];
+        if (speaker.Kind != SourceKind.Named || speaker.Evidence is not { } at || at.Overlaps(actor.Span)) return false;
+        var actorCode = d.EntityById(actor.EntityId)?.Actor is { Sector: not null } linked ? linked : Sides.CodeOf(d, actor.Span);
+        if (actorCode is null || Sides.CodeOf(d, at) is not { } speakerCode) return false;
+        return Actors.PartySides.SameSide(speakerCode, actorCode, Actors.LinkingComponent.FocusCountry(d));
+    }
+
     /// <summary>
     /// The actor and target of an event: the role ranker's choice among the candidates of its clause (models/roles), the
     /// clause rules' proposals being features of the candidates; without a ranker, the rules' proposals.

@@ -176,7 +176,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 // the means named in a phrase after the verb: "were killed in the strikes", "died in the shelling"
                 if (ev.Means is null && !ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { } after && v.NounPhraseEndingAt(after.Trigger.End - 1) is { IsEmpty: false } np)
                     ev.Means = new EventArgument(v.TextOf(np), v.SpanOf(np));
-                ev.Modality = ModalityRules.Decide(v, ce, said, actor?.Text);
+                ev.Modality = ModalityRules.Decide(v, ce, said, actor?.Text, SpeakerOwnSide(document, said, actor));
                 if (said is not null) ev.Sources.AddRange(said.Chain);
                 ev.Evidence.Add(sentence.Span);
                 var stance = Stance(v, ce);

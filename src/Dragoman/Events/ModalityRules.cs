@@ -8,7 +8,7 @@ namespace Dragoman.Events;
 /// negated ("did not", "never", "no", "failed to" on the trigger's verb group), denied (a denial cue governs the trigger),
 /// hypothetical ("could", "may", "might", "if", "unless"), expected ("will", "would", "is expected", "plans to", "aims to",
 /// "looking to", "threatened to"), claimed (a claim of responsibility for it, also one an outer speaker relays; cue
-/// "claimed", or the quoted source is the event's own actor),
+/// "claimed", the quoted source is the event's own actor, or the speaker and the actor are one side),
 /// reported (a reporting cue governs the sentence), else asserted.
 /// </summary>
 public static class ModalityRules
@@ -30,7 +30,8 @@ public static class ModalityRules
 
     private static readonly string[] Denial = SpeechLexicon.Denial;
 
-    public static Modality Decide(SentenceView v, CodedEvent e, Documents.Attribution? attribution, string? actorText)
+    /// <param name="speakerOwnSide">The nearest named speaker and the event's actor are one side (a ministry telling its army's act).</param>
+    public static Modality Decide(SentenceView v, CodedEvent e, Documents.Attribution? attribution, string? actorText, bool speakerOwnSide = false)
     {
         int k = e.Trigger.Start;
         int group = e.Nominal ? k : v.VerbGroupStart(k);
@@ -84,6 +85,8 @@ public static class ModalityRules
             if (nearest is not null && actorText is not null && nearest.Kind == SourceKind.Named && SharesName(nearest.Name, actorText))
                 return Modality.Claimed;
             if (nearest is not null && c2.End <= v[k].Start && SpeakerIsSubject(v, e, group)) return Modality.Claimed;
+            // a party telling its own side's act claims it ("Turkish security forces destroyed shelters, the ministry said")
+            if (speakerOwnSide) return Modality.Claimed;
             return Modality.Reported;
         }
         return Modality.Asserted;

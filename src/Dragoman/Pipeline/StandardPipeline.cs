@@ -46,7 +46,7 @@ public static class StandardPipeline
             .Add(new LinkingComponent(Wait(actors)))
             .Add(new TimeComponent())
             .Add(new Attribution.AttributionComponent())
-            .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator), Wait(roles)) { RoleTrace = roleTrace })
+            .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator), Wait(roles)) { RoleTrace = roleTrace, Sides = new PartySides(Wait(actors)) })
             .Add(new Events.Context.EventContextComponent(Wait(events).Codes, Wait(contextWords)))
             .Add(new Events.Coreference.CoreferenceComponent(Wait(coref)))
             .Add(new Events.Salience.SalienceComponent(Wait(salience)))

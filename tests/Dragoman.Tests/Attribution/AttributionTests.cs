@@ -26,6 +26,8 @@ public class AttributionTests
     [InlineData("Soldiers captured seven alleged members of the gang near the port.", "outlet:Alsouria Net > translator:The Syrian Observer", "'alleged' after a number and before its noun is an adjective, no speaker's cue")]
     [InlineData("Police dispersed a crowd protesting against alleged fraud in the capital.", "outlet:Alsouria Net > translator:The Syrian Observer", "'alleged' after a preposition and before its noun is an adjective, no speaker's cue")]
     [InlineData("Jets struck two villages near the border, a senior official wrote.", "anonymous:senior official > outlet:Alsouria Net > translator:The Syrian Observer", "'wrote' reports a speaker's words like 'said'")]
+    [InlineData("Gunmen ambushed two officers near the town, according to a statement from the National Guard.", "named:the National Guard > outlet:Alsouria Net > translator:The Syrian Observer", "'according to a statement from X': the body that issued the statement is the source")]
+    [InlineData("Two civilians were killed in a drone strike, according to a statement by the Internal Security Forces.", "named:the Internal Security Forces > outlet:Alsouria Net > translator:The Syrian Observer", "'a statement by X' names its issuer")]
     public void Builds_the_chain_nearest_first(string text, string chain, string reason)
     {
         var d = EventTestDocs.Run(text, Credits);
