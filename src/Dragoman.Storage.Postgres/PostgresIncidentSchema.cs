@@ -62,4 +62,24 @@ internal static class PostgresIncidentSchema
         CREATE INDEX incident_constraints_a ON incident_constraints(ref_a);
         CREATE INDEX incident_constraints_b ON incident_constraints(ref_b);
         """;
+
+    /// <summary>
+    /// Schema version 9 (SQLite's 11): the blocking index of undated reports (MergeBlocking): a report of a family and
+    /// country once per day of the year it is on (a dated report's window, an undated one's named days), so that an
+    /// undated report reads its country's reports of a day within the window, and a dated report the undated ones of its
+    /// days, as index ranges rather than the whole country.
+    /// </summary>
+    public const string DaysSql = """
+        CREATE TABLE incident_report_days (
+            article_id bigint NOT NULL,
+            event_id text NOT NULL,
+            family text NOT NULL,
+            country text NOT NULL,
+            day smallint NOT NULL,
+            undated boolean NOT NULL,
+            PRIMARY KEY (family, country, day, undated, article_id, event_id),
+            FOREIGN KEY (article_id, event_id) REFERENCES incident_reports(article_id, event_id) ON DELETE CASCADE
+        );
+        CREATE INDEX incident_report_days_report ON incident_report_days(article_id, event_id);
+        """;
 }

@@ -62,8 +62,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
         return new StoredReport(report, c.Long(), c.Long());
     }
 
-    /// <summary>The schema version whose incident_reports columns the merge stage writes (7: month_days).</summary>
-    private const int MergeSchemaVersion = 7;
+    /// <summary>The schema version whose tables the merge stage writes (9: incident_report_days).</summary>
+    private const int MergeSchemaVersion = 9;
 
     /// <summary>
     /// Each document's merge reports (null when merging is off, or the store is held at a schema older than the merge
@@ -102,8 +102,24 @@ public sealed partial class PostgresEventStore : IIncidentStore
         new("tolerance_km", m => PairScorer.Tolerance(m), NpgsqlDbType.Double),
     ];
 
-    private static void CopyReports(NpgsqlConnection db, IEnumerable<(long Id, IReadOnlyList<MergeReport> Reports)> articles) =>
-        PostgresColumns.Copy(db, "incident_reports", ReportCopyColumns, articles.SelectMany(a => a.Reports.Select(m => (a.Id, m))));
+    /// <summary>A report's row in the blocking index of days of the year (<see cref="PostgresIncidentSchema.DaysSql"/>).</summary>
+    private sealed record ReportDay(MergeReport Report, int Day);
+
+    private static readonly PgColumn<ReportDay>[] DayCopyColumns =
+    [
+        new("event_id", d => d.Report.Ref[(d.Report.Ref.IndexOf(':') + 1)..], NpgsqlDbType.Text),
+        new("family", d => d.Report.Family, NpgsqlDbType.Text), new("country", d => d.Report.Country, NpgsqlDbType.Text),
+        new("day", d => (short)d.Day, NpgsqlDbType.Smallint), new("undated", d => !d.Report.Dated, NpgsqlDbType.Boolean),
+    ];
+
+    private static void CopyReports(NpgsqlConnection db, IEnumerable<(long Id, IReadOnlyList<MergeReport> Reports)> articles)
+    {
+        var list = articles.ToList();
+        PostgresColumns.Copy(db, "incident_reports", ReportCopyColumns, list.SelectMany(a => a.Reports.Select(m => (a.Id, m))));
+        PostgresColumns.Copy(db, "incident_report_days", DayCopyColumns, list.SelectMany(a => a.Reports
+            .Where(m => m.Family is not null && m.Country is not null)
+            .SelectMany(m => MonthDays.DaysOf(m).Select(day => (a.Id, new ReportDay(m, day))))));
+    }
 
     // ---------------------------------------------------------------- locks
 
@@ -119,7 +135,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
         /// <summary>
         /// The blocks a report reads and writes, and whether it needs each alone. A dated report reads its country's block
         /// and the no-country block (which no-country reports write), an undated or dated one with a place reads that
-        /// place's block (undated reports are compared by place alone).
+        /// place's block (undated reports are compared by place, or by country and day of the year under the country's key).
         /// </summary>
         public static IEnumerable<(long Key, bool Alone)> Of(MergeReport m)
         {
@@ -169,12 +185,13 @@ public sealed partial class PostgresEventStore : IIncidentStore
     private sealed class PgMergeTables(NpgsqlConnection db, NpgsqlTransaction tx, bool constraintsFixed) : IMergeTables
     {
         // For each report (the arrays, one element a report): MergeBlocking's rule. Dated, the same family within the window,
-        // in the same country or in none (index (family, country, day_lo)), every country for a report without one; undated on either side, only at the same resolved place
-        // ((family, geonameid)). Then the distance block. Rows of reports not merged yet (incident 0) are not candidates.
+        // in the same country or in none (index (family, country, day_lo)), every country for a report without one; undated on either side, at the same resolved place
+        // ((family, geonameid)) or in the same country on a day of the year within the window (incident_report_days; a dated
+        // report reads only the undated rows there, its dated partners are in its window). Then the distance block. Rows of reports not merged yet (incident 0) are not candidates.
         private static readonly string CandidatesSql = $"""
             SELECT u.n, {ReportColumns}
-            FROM unnest(@family::text[], @country::text[], @lo::integer[], @hi::integer[], @gid::text[], @lat::float8[], @lon::float8[], @tol::float8[])
-                WITH ORDINALITY AS u(family, country, lo, hi, gid, lat, lon, tol, n)
+            FROM unnest(@family::text[], @country::text[], @lo::integer[], @hi::integer[], @gid::text[], @lat::float8[], @lon::float8[], @tol::float8[], @days::text[])
+                WITH ORDINALITY AS u(family, country, lo, hi, gid, lat, lon, tol, days, n)
             CROSS JOIN LATERAL (
                 SELECT * FROM (
                     SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country = u.country
@@ -187,6 +204,10 @@ public sealed partial class PostgresEventStore : IIncidentStore
                         AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
                     UNION ALL
                     SELECT * FROM incident_reports x WHERE x.family = u.family AND x.geonameid = u.gid AND (u.lo IS NULL OR x.day_lo IS NULL)
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE (x.article_id, x.event_id) IN (
+                        SELECT d.article_id, d.event_id FROM incident_report_days d WHERE d.family = u.family AND d.country = u.country
+                            AND d.day = ANY(string_to_array(u.days, ' ')::smallint[]) AND (u.lo IS NULL OR d.undated))
                 ) x
                 WHERE x.article_id <> @a AND x.incident_id > 0
                   AND (u.lat IS NULL OR x.geog IS NULL
@@ -204,8 +225,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
         public IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId)
         {
             var found = reports.Select(_ => new List<StoredReport>()).ToArray();
-            // Undated reports without a resolved place have no block.
-            var searched = Enumerable.Range(0, reports.Count).Where(i => reports[i].Dated || reports[i].GeonameId is not null).ToList();
+            // Undated reports without a resolved place, and without a country and a named day of the year, have no block.
+            var searched = Enumerable.Range(0, reports.Count).Where(i => reports[i].Dated || reports[i].GeonameId is not null
+                || reports[i].Country is not null && reports[i].MonthDays.Count > 0).ToList();
             if (searched.Count == 0) return found;
             var ms = searched.Select(i => reports[i]).ToList();
             using var cmd = Command(CandidatesSql);
@@ -217,6 +239,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
             cmd.Parameters.AddWithValue("lat", ms.Select(m => m.Lat is not null && m.Lon is not null ? m.Lat : null).ToArray());
             cmd.Parameters.AddWithValue("lon", ms.Select(m => m.Lat is not null && m.Lon is not null ? m.Lon : null).ToArray());
             cmd.Parameters.AddWithValue("tol", ms.Select(PairScorer.Tolerance).ToArray());
+            // The days of the year to read in the index, and the window around them (MergeBlocking's day bound).
+            cmd.Parameters.AddWithValue("days", ms.Select(m => MonthDays.ToColumn(MonthDays.Around(MonthDays.DaysOf(m), PairScorer.WindowDays))).ToArray());
             cmd.Parameters.AddWithValue("a", articleId);
             using var r = cmd.ExecuteReader();
             while (r.Read())

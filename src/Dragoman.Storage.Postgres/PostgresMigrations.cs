@@ -168,6 +168,8 @@ internal static class PostgresMigrations
         new(7, "incident_reports.month_days: the days of the year an undated report's article names, which the merge pair model compares (empty until `remerge` for older reports)",
             "ALTER TABLE incident_reports ADD COLUMN month_days text NOT NULL DEFAULT '';"),
         new(8, "actor and place panels: counts per actor name and per place, added to by the writer in the storing transaction", PostgresPanelSchema.Sql),
+        new(9, "incident_report_days: each merge report under its days of the year, so that an undated report meets its country's reports of a day within the window (empty until `remerge` for older reports)",
+            PostgresIncidentSchema.DaysSql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -55,4 +55,22 @@ internal static class SqliteIncidentSchema
         CREATE INDEX incident_constraints_a ON incident_constraints(ref_a);
         CREATE INDEX incident_constraints_b ON incident_constraints(ref_b);
         """;
+
+    /// <summary>
+    /// Schema version 11: the blocking index of undated reports (MergeBlocking): a report of a family and country once per
+    /// day of the year it is on (a dated report's window, an undated one's named days, <c>MonthDays.DaysOf</c>), so that an
+    /// undated report reads its country's reports of a day within the window, and a dated report the undated ones of its
+    /// days, as index ranges rather than the whole country.
+    /// </summary>
+    public const string DaysSql = """
+        CREATE TABLE incident_report_days (
+            family TEXT NOT NULL,
+            country TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            undated INTEGER NOT NULL,
+            event_row INTEGER NOT NULL REFERENCES incident_reports(event_row) ON DELETE CASCADE,
+            PRIMARY KEY (family, country, day, undated, event_row)
+        ) WITHOUT ROWID;
+        CREATE INDEX incident_report_days_row ON incident_report_days(event_row);
+        """;
 }

@@ -19,8 +19,8 @@ public sealed partial class SqliteEventStore
     /// <summary>The average link score an incident needs (<see cref="PairScorer.Threshold"/>; other values only to measure sensitivity).</summary>
     public double MergeThreshold { get; set; } = PairScorer.Threshold;
 
-    /// <summary>The schema version whose incident_reports columns the merge stage writes (10: month_days).</summary>
-    private const int MergeSchemaVersion = 10;
+    /// <summary>The schema version whose tables the merge stage writes (11: incident_report_days).</summary>
+    private const int MergeSchemaVersion = 11;
 
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
@@ -112,6 +112,23 @@ public sealed partial class SqliteEventStore
                 m.Lat, m.Lon, m.PlaceName, m.Precision, m.PlaceInherited ? 1 : 0, m.Country, m.Admin1, m.GeonameId,
                 string.Join(' ', m.Names), string.Join(' ', m.Words), MonthDays.ToColumn(m.MonthDays), m.Killed, m.Outlet, m.Modality, m.Published];
             for (int i = 0; i < values.Length; i++) ins.Parameters[i].Value = values[i] ?? DBNull.Value;
+            if (ins.ExecuteNonQuery() > 0) InsertDays(tx, row, m);
+        }
+    }
+
+    /// <summary>The report's rows in the blocking index of days of the year (<see cref="SqliteIncidentSchema.DaysSql"/>).</summary>
+    private void InsertDays(SqliteTransaction tx, long row, MergeReport m)
+    {
+        if (m.Family is null || m.Country is null) return;
+        var ins = Cached(tx, "INSERT OR IGNORE INTO incident_report_days(family, country, day, undated, event_row) VALUES ($f, $c, $d, $u, $row)",
+            "$f", "$c", "$d", "$u", "$row");
+        ins.Parameters[0].Value = m.Family;
+        ins.Parameters[1].Value = m.Country;
+        ins.Parameters[3].Value = m.Dated ? 0 : 1;
+        ins.Parameters[4].Value = row;
+        foreach (int day in MonthDays.DaysOf(m))
+        {
+            ins.Parameters[2].Value = day;
             ins.ExecuteNonQuery();
         }
     }

@@ -234,6 +234,8 @@ internal static class SqliteMigrations
             "ALTER TABLE incident_reports ADD COLUMN words TEXT NOT NULL DEFAULT '';"),
         new(10, "incident_reports.month_days: the days of the year an undated report's article names, which the merge pair model compares (empty until `remerge` for older reports)",
             "ALTER TABLE incident_reports ADD COLUMN month_days TEXT NOT NULL DEFAULT '';"),
+        new(11, "incident_report_days: each merge report under its days of the year, so that an undated report meets its country's reports of a day within the window (empty until `remerge` for older reports)",
+            SqliteIncidentSchema.DaysSql),
     ];
 
     public static int Latest => All[^1].Version;

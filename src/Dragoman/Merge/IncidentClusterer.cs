@@ -88,7 +88,8 @@ public static class IncidentClusterer
 
     /// <summary>
     /// The pairs (i &lt; j) that <see cref="MergeBlocking.WhyApart"/> compares, without visiting the others: per family,
-    /// dated reports by a sweep over their first day, and every pair with an undated report by its shared place.
+    /// dated reports by a sweep over their first day, and every pair with an undated report by its shared place or, within
+    /// its country, by the days of the year it names.
     /// </summary>
     private static IEnumerable<(int, int)> BlockPairs(MergeReport[] rs)
     {
@@ -105,6 +106,19 @@ public static class IncidentClusterer
                 for (int a = 0; a < ids.Length; a++)
                     for (int b = a + 1; b < ids.Length; b++)
                         if (!rs[ids[a]].Dated || !rs[ids[b]].Dated) yield return (ids[a], ids[b]);
+            }
+            // An undated report that names days of the year meets the reports of its country on days within the window
+            // (the stores' incident_report_days): looked up by day, not by visiting every report of the country.
+            foreach (var country in family.Where(i => rs[i].Country is not null).GroupBy(i => rs[i].Country!, StringComparer.Ordinal))
+            {
+                var onDay = new Dictionary<int, List<int>>();
+                foreach (int i in country)
+                    foreach (int d in MonthDays.DaysOf(rs[i]))
+                        (onDay.TryGetValue(d, out var list) ? list : onDay[d] = []).Add(i);
+                foreach (int u in country.Where(i => !rs[i].Dated && rs[i].MonthDays.Count > 0))
+                    foreach (int v in MonthDays.Around(rs[u].MonthDays, PairScorer.WindowDays).SelectMany(d => onDay.GetValueOrDefault(d) ?? []).Distinct())
+                        if (v != u && (rs[v].Dated || u < v) && MergeBlocking.WhyApart(rs[u], rs[v]) is null)
+                            yield return (Math.Min(u, v), Math.Max(u, v));
             }
         }
     }

@@ -36,6 +36,18 @@ public static class MonthDays
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000, month) ? Of(month, day) : null;
     }
 
+    /// <summary>
+    /// Every day of the year within <paramref name="reach"/> days of one of <paramref name="days"/>, around the year, sorted
+    /// and distinct: the index keys a candidate search reads so that it finds exactly the reports whose <see cref="Gap"/> is at most the reach.
+    /// </summary>
+    public static IReadOnlyList<int> Around(IEnumerable<int> days, int reach)
+    {
+        var set = new SortedSet<int>();
+        foreach (int d in days)
+            for (int k = -reach; k <= reach; k++) set.Add(((d - 1 + k) % DaysInYear + DaysInYear) % DaysInYear + 1);
+        return [.. set];
+    }
+
     /// <summary>The stores' column: the days separated by spaces.</summary>
     public static string ToColumn(IReadOnlyList<int> days) => string.Join(' ', days);
 
@@ -62,7 +74,11 @@ public static class MonthDays
         return best;
     }
 
-    private static IReadOnlyList<int> DaysOf(MergeReport r)
+    /// <summary>
+    /// The days of the year a report is indexed under for blocking (the stores' <c>incident_report_days</c>): a dated
+    /// report's window, an undated one's named days (none: the report has no day of the year and is compared by place alone).
+    /// </summary>
+    public static IReadOnlyList<int> DaysOf(MergeReport r)
     {
         if (!r.Dated) return r.MonthDays;
         var list = new List<int>();

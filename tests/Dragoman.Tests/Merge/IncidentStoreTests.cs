@@ -36,6 +36,41 @@ public abstract class IncidentStoreContract<TStores> : StoreContract<TStores> wh
         Assert.True(Partition(forward.Incidents) == Partition(other.Incidents), $"{order} ({reason}): {Partition(other.Incidents)}");
     }
 
+    /// <summary>
+    /// An undated page naming the day ("On June 27", no year) of the Kremenchuk strike at a place of its own a few
+    /// kilometres away: the store's index of days of the year (incident_report_days) finds the incident, in any order;
+    /// a day of the year a week away finds nothing (MergeBlocking).
+    /// </summary>
+    public static TheoryData<string, int, bool, bool> UndatedDays() => new()
+    {
+        { "the strike's day without a year, stored last", 0, false, true },
+        { "the strike's day without a year, stored first", 0, true, true },
+        { "a week later: outside the window of days", 7, false, false },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(UndatedDays))]
+    public void An_undated_report_meets_its_countrys_reports_of_its_day_of_the_year(string reason, int daysLater, bool undatedFirst, bool joins)
+    {
+        var undated = UndatedStrike("Wire Four", KremenchukOutskirts, Day.AddDays(daysLater), "Amstor");
+        var (events, store) = NewStore();
+        if (undatedFirst) { events.Add([undated]); events.Add(Corpus()); }
+        else { events.Add(Corpus()); events.Add([undated]); }
+        var batch = NewStore();
+        batch.Events.Add([.. Corpus(), undated]);
+        Assert.True(Partition(store) == Partition(batch.Incidents), $"{reason}: order changed the incidents");
+        string withUndated = Partition(store).Split(" | ").Single(g => g.Contains("undated", StringComparison.Ordinal));
+        Assert.True(joins == withUndated.Contains(',', StringComparison.Ordinal), $"{reason}: {Partition(store)}");
+        Assert.Equal(joins ? 2 : 3, store.ListIncidents(new IncidentQuery()).Count);
+        Assert.Equal(Partition(store), Partition(Remerged(store)));
+    }
+
+    private static IIncidentStore Remerged(IIncidentStore store)
+    {
+        store.Remerge(newestFirst: true);
+        return store;
+    }
+
     [SkippableFact]
     public void Re_ingesting_and_re_merging_change_nothing()
     {

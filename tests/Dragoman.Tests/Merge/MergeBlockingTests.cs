@@ -9,7 +9,17 @@ public sealed class MergeBlockingTests
 {
     private const int Day = 738333;
 
+    /// <summary>1 January of a year (a DateOnly.DayNumber).</summary>
+    private static readonly int NewYear = new DateOnly(2023, 1, 1).DayNumber;
+
     private static MergeReport Undated(MergeReport r) => r with { DayLo = null, DayHi = null };
+
+    /// <summary>Undated, its article naming the day of the year of <paramref name="day"/> without a year ("Monday, June 27").</summary>
+    private static MergeReport Named(MergeReport r, int day)
+    {
+        var d = DateOnly.FromDayNumber(day);
+        return Undated(r) with { MonthDays = [MonthDays.Of(d.Month, d.Day)] };
+    }
 
     private static MergeReport Placeless(MergeReport r, string? country) =>
         r with { Lat = null, Lon = null, GeonameId = null, PlaceName = null, Precision = null, Country = country };
@@ -21,7 +31,14 @@ public sealed class MergeBlockingTests
         { "dated the same day in two countries", Report("a:ev1", Kremenchuk, Day, []), Report("b:ev1", Ankara, Day, []), "country" },
         { "dated, one report without any country: compared with every country", Report("a:ev1", Kremenchuk, Day, []), Placeless(Report("b:ev1", Ankara, Day, []), null), null },
         { "undated at the same resolved place", Undated(Report("a:ev1", Kremenchuk, Day, [])), Report("b:ev1", Kremenchuk, Day + 30, []), null },
-        { "undated at another place of the same country: a country has no time bound", Undated(Report("a:ev1", Kremenchuk, Day, [])), Report("b:ev1", Odesa, Day, []), "undated, same country, not the same place" },
+        { "undated at another place of the same country, no day of the year named: a country has no time bound", Undated(Report("a:ev1", Kremenchuk, Day, [])), Report("b:ev1", Odesa, Day, []), "undated, same country, no day of the year" },
+        { "undated, names the other's day of the year, another place of the same country", Named(Report("a:ev1", Kremenchuk, Day, []), Day), Report("b:ev1", Odesa, Day, []), null },
+        { "undated, names a day of the year four days from the other's window", Named(Report("a:ev1", Kremenchuk, Day, []), Day + 4), Report("b:ev1", Odesa, Day, []), null },
+        { "undated, names a day of the year five days from the other's: outside the window", Named(Report("a:ev1", Kremenchuk, Day, []), Day + 5), Report("b:ev1", Odesa, Day, []), "undated, same country, days of the year apart" },
+        { "undated, names the other's day of the year in another year: no year to tell them apart", Named(Report("a:ev1", Kremenchuk, Day, []), Day + 365 * 3 + 1), Report("b:ev1", Odesa, Day, []), null },
+        { "both undated, named days of the year a day apart", Named(Report("a:ev1", Kremenchuk, Day, []), Day), Named(Report("b:ev1", Odesa, Day, []), Day + 1), null },
+        { "undated, 30 December against a dated 2 January: around the year", Named(Report("a:ev1", Kremenchuk, Day, []), NewYear - 2), Report("b:ev1", Odesa, NewYear + 1, []), null },
+        { "undated, names the other's day of the year but in another country", Named(Report("a:ev1", Kremenchuk, Day, []), Day), Report("b:ev1", Ankara, Day, []), "undated, not the same country" },
         { "undated in another country", Undated(Report("a:ev1", Kremenchuk, Day, [])), Report("b:ev1", Ankara, Day, []), "undated, not the same country" },
         { "dated, placeless but in its article's country: compared within the window", Placeless(Report("a:ev1", Kremenchuk, Day, []), "UA"), Report("b:ev1", Odesa, Day + 1, []), null },
         { "a different family (a protest and a bombing)", Report("a:ev1", Kremenchuk, Day, []), Report("b:ev1", Kremenchuk, Day, []) with { Family = MergeFamilies.Demonstration }, "type family" },

@@ -35,10 +35,35 @@ public static class MergeFixtures
     {
         string toll = killed is { } k ? $" killing {k} people" : "";
         string sentence = $"A missile hit the {name} building in {place.Name}{toll}.";
-        string text = $"Strike in {place.Name}\n\n{sentence} {extra}".TrimEnd();
+        return OneStrike(outlet, place, sentence, $"{sentence} {extra}".TrimEnd(), $"test:{outlet}/{name}/{day:yyyy-MM-dd}/{killed}", day, killed, null);
+    }
+
+    /// <summary>A place a few kilometres from Kremenchuk with a GeoNames id of its own (written for these tests).</summary>
+    public static readonly Place KremenchukOutskirts = new("Kryukiv", "9990001", 49.10, 33.45, "UA");
+
+    /// <summary>
+    /// A one-event article without any date of its own or of publication (a page that carries none) whose text names the
+    /// day without a year ("On June 27, ..."): its report is undated and names that day of the year.
+    /// </summary>
+    public static StorableDocument UndatedStrike(string outlet, Place place, DateOnly day, string name)
+    {
+        string when = day.ToString("MMMM d", System.Globalization.CultureInfo.InvariantCulture);
+        string sentence = $"On {when} a missile hit the {name} building in {place.Name}.";
+        return OneStrike(outlet, place, sentence, sentence, $"test:{outlet}/{name}/undated/{when}", null, null, (when, $"XXXX-{day:MM-dd}"));
+    }
+
+    /// <summary>
+    /// The article of <see cref="Strike"/> and <see cref="UndatedStrike"/>: a headline and <paramref name="body"/>, its one
+    /// event told by <paramref name="sentence"/>, dated and published on <paramref name="day"/> when given, else naming
+    /// only <paramref name="named"/>'s day without a year.
+    /// </summary>
+    private static StorableDocument OneStrike(string outlet, Place place, string sentence, string body, string uri, DateOnly? day, int? killed,
+        (string Text, string Value)? named)
+    {
+        string text = $"Strike in {place.Name}\n\n{body}";
         var article = new Article
         {
-            Uri = $"test:{outlet}/{name}/{day:yyyy-MM-dd}/{killed}",
+            Uri = uri,
             Text = text,
             Title = $"Strike in {place.Name}",
             TitleSpan = new TextSpan(0, $"Strike in {place.Name}".Length),
@@ -53,13 +78,13 @@ public static class MergeFixtures
             Span = Span(place.Name), Text = place.Name, GeonameId = place.GeonameId, Name = place.Name, Lat = place.Lat, Lon = place.Lon,
             Country = place.Country, Admin1 = null, Precision = PlacePrecision.Exact, Confidence = 0.9,
         });
-        var entity = new Entity { Id = "e1", Type = EntityType.GPE, Name = place.Name, PlaceIndex = 0 };
-        doc.Entities.Add(entity);
+        doc.Entities.Add(new Entity { Id = "e1", Type = EntityType.GPE, Name = place.Name, PlaceIndex = 0 });
+        if (named is { } n) doc.Times.Add(new TimeExpression { Span = Span(n.Text), Text = n.Text, Value = n.Value, Precision = TimePrecision.Day });
         var e = new Event { Id = "ev1", Action = "shelling", Trigger = Span("hit") };
         e.Evidence.Add(Span(sentence));
         e.Place = new EventArgument(place.Name, Span(place.Name), "e1");
-        e.Time = new EventTime("", null, day, day, TimePrecision.Day, false);
-        if (killed is { } n) e.Counts.Add(new EventCount(n, n, n.ToString(System.Globalization.CultureInfo.InvariantCulture), Span($"{n} people"), "killed"));
+        if (day is { } d) e.Time = new EventTime("", null, d, d, TimePrecision.Day, false);
+        if (killed is { } dead) e.Counts.Add(new EventCount(dead, dead, dead.ToString(System.Globalization.CultureInfo.InvariantCulture), Span($"{dead} people"), "killed"));
         e.Codes = new EventCodes("195", null, new AcledCode("Explosions/Remote violence", "Shelling/artillery/missile attack"), 4, -10);
         doc.Events.Add(e);
         return StorableDocument.From(doc);

@@ -7,7 +7,7 @@ namespace Dragoman.Tests.Merge;
 /// The incremental merge (<see cref="IncidentMerging.Recluster"/>, what both stores run per article) gives the same
 /// incidents whatever order the articles come in: each connected component of the "link at the threshold" graph ends
 /// clustered as if all its reports had come at once. Checked on random articles of one region and three days (names,
-/// tolls, days, a neighbouring country and placeless reports drawn so that links chain across incidents and countries)
+/// tolls, days, undated reports that name a day of the year, a neighbouring country and placeless reports drawn so that links chain across incidents and countries)
 /// over an in-memory store.
 /// </summary>
 public sealed class MergeOrderTests
@@ -76,6 +76,13 @@ public sealed class MergeOrderTests
     /// <summary>A report without any place or country (compared with every country's reports of its window).</summary>
     private static MergeReport Placeless(MergeReport r) => r with { PlaceName = null, Precision = null, GeonameId = null, Lat = null, Lon = null, Country = null };
 
+    /// <summary>An undated report whose article names its day without a year (compared by country and day of the year).</summary>
+    private static MergeReport Named(MergeReport r)
+    {
+        var d = DateOnly.FromDayNumber(r.DayLo!.Value);
+        return r with { DayLo = null, DayHi = null, MonthDays = [MonthDays.Of(d.Month, d.Day)] };
+    }
+
     /// <summary>Articles of one to three reports, in one region over three days: links chain across incidents and countries.</summary>
     private static List<MergeReport[]> RandomArticles(int seed, int count)
     {
@@ -86,7 +93,7 @@ public sealed class MergeOrderTests
         {
             var r = Report($"a{a:00}:ev{e}", places[rng.Next(places.Length)], Day + rng.Next(3), [.. names.Where(_ => rng.Next(3) == 0)],
                 rng.Next(4) == 0 ? null : rng.Next(2, 40), rng.Next(3) == 0 ? "shelling" : "bombing");
-            return rng.Next(6) switch { 0 => Moldova(r), 1 => Placeless(r), _ => r };
+            return rng.Next(7) switch { 0 => Moldova(r), 1 => Placeless(r), 2 => Named(r), _ => r };
         }
         return [.. Enumerable.Range(0, count).Select(a => Enumerable.Range(1, 1 + rng.Next(3)).Select(e => Random(a, e)).ToArray())];
     }

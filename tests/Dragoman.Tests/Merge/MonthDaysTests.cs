@@ -64,4 +64,23 @@ public sealed class MonthDaysTests
         var fired = Enum.GetValues<PairFeature>().Where(f => PairModel.Key(f).StartsWith("date.", StringComparison.Ordinal) && x[(int)f] != 0).Select(PairModel.Key).Single();
         Assert.True(feature == fired, $"{reason}: fired {fired}");
     }
+
+    public static TheoryData<string, int[], int, int[]> Windows() => new()
+    {
+        { "a day and the days on either side", [MonthDays.Of(10, 14)], 1, [MonthDays.Of(10, 13), MonthDays.Of(10, 14), MonthDays.Of(10, 15)] },
+        { "31 December reaches 1 January around the year", [MonthDays.Of(12, 31)], 1, [1, MonthDays.Of(12, 30), MonthDays.Of(12, 31)] },
+        { "overlapping windows are read once", [MonthDays.Of(3, 1), MonthDays.Of(3, 2)], 1, [MonthDays.Of(2, 29), MonthDays.Of(3, 1), MonthDays.Of(3, 2), MonthDays.Of(3, 3)] },
+        { "no day named: nothing to read", [], 4, [] },
+    };
+
+    /// <summary>The index keys a store's candidate search reads (incident_report_days): exactly the days whose gap is within the reach.</summary>
+    [Theory]
+    [MemberData(nameof(Windows))]
+    public void The_days_around_a_report_wrap_around_the_year(string reason, int[] days, int reach, int[] expected)
+    {
+        var got = MonthDays.Around(days, reach);
+        Assert.True(expected.Order().SequenceEqual(got), $"{reason}: got {string.Join(' ', got)}");
+        foreach (int d in Enumerable.Range(1, 366))
+            Assert.Equal(got.Contains(d), days.Length > 0 && MonthDays.Gap(Undated(d), Undated(days)) <= reach);
+    }
 }

@@ -92,4 +92,18 @@ public sealed class QueryPlanTests : IDisposable
         && (step.Length == 5 + table.Length || step[5 + table.Length] == ' ')
         && !step.Contains("USING INDEX", StringComparison.Ordinal) && !step.Contains("USING COVERING INDEX", StringComparison.Ordinal)
         && !step.Contains("VIRTUAL TABLE", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The merge stage's candidate search reads the stored reports of each block part through an index (the window's
+    /// (family, country, day_lo), the place's (family, geonameid), the days of the year's incident_report_days then the
+    /// report by its key), never the whole table: a scan of it costs every article the size of the store.
+    /// </summary>
+    [Fact]
+    public void The_merge_candidate_search_reads_reports_through_indexes()
+    {
+        var plan = _store.ExplainCandidates();
+        Assert.Contains(plan, step => step.StartsWith("SEARCH d USING PRIMARY KEY (family=? AND country=? AND day=?", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH r USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN r", StringComparison.Ordinal) || step.StartsWith("SCAN d", StringComparison.Ordinal));
+    }
 }
