@@ -21,6 +21,9 @@ internal static class CasualtyRoles
     private static readonly string[] VictimSubjectVerbs = ["die", "dies", "died", "dying", "perish", "perishes", "perished", "perishing",
         "succumb", "succumbs", "succumbed", "succumbing"];
 
+    /// <summary>Whether the word at <paramref name="k"/> is a verb of dying, whose subject is the victim.</summary>
+    public static bool IsVictimSubjectVerb(SentenceView v, int k) => v.IsAny(k, VictimSubjectVerbs);
+
     /// <summary>Weapons and forms of violence that may stand as the subject (or "by" agent) of a casualty verb.</summary>
     private static readonly string[] WeaponNouns = ["bomb", "bombs", "bombing", "bombings", "shell", "shells", "shelling", "mine", "mines", "landmine",
         "landmines", "ied", "ieds", "rocket", "rockets", "missile", "missiles", "mortar", "mortars", "explosion", "explosions", "blast", "blasts",

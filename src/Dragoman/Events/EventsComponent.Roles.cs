@@ -41,10 +41,12 @@ public sealed partial class EventsComponent
     {
         var (d, v) = (c.Document, c.View);
         var ruleActor = Argument(d, v, c.RuleActor, ref lastNamedActor, lastNamedArgument);
-        var ruleTarget = Argument(d, v, c.RuleTarget, ref lastNamedArgument, lastNamedArgument);
+        // counted victims of no affiliation take the party a coder codes (ACLED's civilians, protesters): TargetCategories
+        EventArgument? Categorized(Chunk ch, EventArgument? arg) => TargetCategories.Apply(v, ch, arg, c.Code, c.ProtestNear);
+        var ruleTarget = Categorized(c.RuleTarget, Argument(d, v, c.RuleTarget, ref lastNamedArgument, lastNamedArgument));
         if (_roles is null && RoleTrace is null) return new(new(c.RuleActor, ruleActor, null), new(c.RuleTarget, ruleTarget, null), null);
         var actorCandidates = RoleCandidates.For(RoleKind.Actor, c, ch => Argument(d, v, ch, ref lastNamedActor, lastNamedArgument));
-        var targetCandidates = RoleCandidates.For(RoleKind.Target, c, ch => Argument(d, v, ch, ref lastNamedArgument, lastNamedArgument));
+        var targetCandidates = RoleCandidates.For(RoleKind.Target, c, ch => Categorized(ch, Argument(d, v, ch, ref lastNamedArgument, lastNamedArgument)));
         int RuleIndex(List<RoleCandidate> xs, Chunk chunk, EventArgument? arg) => arg is null ? 0 : Math.Max(0, xs.FindIndex(x => !x.IsNone && x.Chunk == chunk));
         int ruleA = RuleIndex(actorCandidates, c.RuleActor, ruleActor), ruleT = RuleIndex(targetCandidates, c.RuleTarget, ruleTarget);
         var (a, t, pa, pt) = (ruleA, ruleT, (double?)null, (double?)null);

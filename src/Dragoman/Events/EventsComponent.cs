@@ -78,6 +78,7 @@ public sealed partial class EventsComponent : IDocumentComponent
         var perSentence = new List<(int Sentence, Event Event, string? Kind)>();
         int focusPlace = _locator is null ? -1 : Geo.EventLocator.ArticlePlace(document);
         var seenSentences = new HashSet<string>(StringComparer.Ordinal);
+        int lastProtest = -2; // the last sentence that coded a protest
         var placeEntities = PlaceEntities(document);
         for (int si = 0; si < document.Sentences.Length; si++)
         {
@@ -89,7 +90,11 @@ public sealed partial class EventsComponent : IDocumentComponent
             var attribution = SentenceAttribution(document, sentence.Span);
             // roles read before any rule compares events: a victim subject ("Three died"), a place adjunct before the verb
             var coded = _coder.Code(v).ConvertAll(c => ClauseRoles.FromClause(v, c)).ConvertAll(c => CasualtyRoles.VictimSubject(v, !c.Passive && AdjunctActor(v, c) ? c with { Actor = SubjectOverAdjunct(v, c.Actor) } : c));
+            // a protest coded in this sentence or the one before makes the force used there force against protesters (TargetCategories)
+            bool protestHere = coded.Exists(o => Root(o.Code) == "14"), protestNear = protestHere || lastProtest == si - 1;
+            if (protestHere) lastProtest = si;
             HashSet<int>? purposes = null;
+            List<Chunk>? victims = null; // the sentence's victims, read once for its events
             foreach (var c0 in coded)
             {
                 document.Cancellation.ThrowIfCancellationRequested(); // and per event: one run-on sentence may hold thousands
@@ -160,7 +165,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 var trigger = v.SpanOf(ce.Trigger);
                 var said = AttributionOf(document, sentence.Span, trigger) ?? attribution; // the clause's speaker
                 var roles = ChooseRoles(new Roles.RoleContext(document, v, ce, code, ActorChunk(document, v, ce, meansOf, coded), ce.Target,
-                    said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf) { OtherTallies = Roles.RoleCandidates.OtherTallies(v, ce, coded) },
+                    said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf) { OtherTallies = Roles.RoleCandidates.OtherTallies(v, ce, coded), Victims = victims ??= Roles.RoleCandidates.VictimRegions(v, coded), ProtestNear = protestNear },
                     lastNamedActor, lastNamedArgument);
                 var (actor, target) = (roles.Actor.Argument, roles.Target.Argument);
                 var ev = new Event

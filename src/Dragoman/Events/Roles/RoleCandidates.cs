@@ -55,6 +55,12 @@ internal sealed record RoleContext(
 {
     /// <summary>The counted victims of the sentence's other events ("4 killed and 15 others injured": 15 others for the killing): their tally, not this event's target.</summary>
     public IReadOnlyList<Chunk> OtherTallies { get; init; } = [];
+
+    /// <summary>The victims of the sentence's passive or casualty clauses ("22 people, including children, were killed", "Six civilians died"): never the actor.</summary>
+    public IReadOnlyList<Chunk> Victims { get; init; } = [];
+
+    /// <summary>Whether the sentence or the one before codes a protest (CAMEO 14): force used there is force against protesters.</summary>
+    public bool ProtestNear { get; init; }
 }
 
 /// <summary>
@@ -190,6 +196,10 @@ internal static class RoleCandidates
     private static bool NeverActor(RoleContext c, SentenceFacts clause, Chunk ch)
     {
         var v = c.View;
+        // issue 12: the victims of a passive or a casualty clause are never the actor ("a journalist and two soldiers were
+        // killed in an explosion"), unless the phrase is the subject of the event's own active verb ("Rebels who were
+        // released attacked ...")
+        if (!(!c.Event.Passive && !c.Event.Nominal && IsClauseSubject(clause, ch)) && c.Victims.Any(r => Overlaps(ch, r))) return true;
         if (clause.Governor is { Kind: "reaction" } reacting && ch.Start >= reacting.Subject.Start && ch.End <= reacting.Subject.End) return true;
         if (HoldsHead(ch, c.Means) || HoldsHead(ch, clause.MeansAfter)) return true;
         // the "of" phrase right after an event noun names what the act was done to ("the bombing of the hospital", "the
@@ -241,6 +251,38 @@ internal static class RoleCandidates
             if (o.Trigger.Start != ce.Trigger.Start && !o.Target.IsEmpty && Root(o.Code) is "17" or "18" or "19" or "20"
                 && CountParser.ParseAt(v, o.Target.Start, bareVague: true) is not null) tallies.Add(o.Target);
         return tallies;
+    }
+
+    /// <summary>
+    /// The victims of the sentence's clauses that happen to their subject: the subject of a passive act of coercion or force
+    /// ("were killed", "were arrested") or of a verb of dying ("died"), with what stands between it and the verb
+    /// (", reportedly including children,"), and the list after "including" that follows such a verb ("were arrested
+    /// overnight, including students"). A relative clause or another verb between subject and verb keeps the subject alone.
+    /// </summary>
+    public static List<Chunk> VictimRegions(SentenceView v, List<CodedEvent> coded)
+    {
+        var regions = new List<Chunk>();
+        void Clause(int verb)
+        {
+            int group = v.VerbGroupStart(verb);
+            var subject = v.Subject(verb);
+            if (!subject.IsEmpty && subject.End <= group)
+            {
+                bool plain = true;
+                for (int i = subject.End; i < group; i++) if (v.TagAt(i) is Tag.Rel or Tag.Verb && !v.Is(i, "including")) { plain = false; break; }
+                regions.Add(plain ? new Chunk(subject.Start, group) : subject);
+            }
+            for (int i = verb + 1; i < Math.Min(v.Count, verb + 10); i++)
+            {
+                if (v.Is(i, "including")) { if (v.IsNominal(i + 1)) regions.Add(v.CoordinatedRight(v.NounPhraseStartingAt(i + 1), clauseAware: true)); break; }
+                if (v.TagAt(i) is Tag.Verb or Tag.Rel or Tag.Punct || v.IsAny(i, ";", ":")) break;
+            }
+        }
+        foreach (var o in coded)
+            if (!o.Nominal && o.Passive && Root(o.Code) is "17" or "18" or "19" or "20") Clause(o.Trigger.End - 1);
+        for (int k = 0; k < v.Count; k++)
+            if (CasualtyRoles.IsVictimSubjectVerb(v, k)) Clause(k);
+        return regions;
     }
 
     /// <summary>A phrase that is the counted victims of another event of the sentence and not this event's own proposal.</summary>

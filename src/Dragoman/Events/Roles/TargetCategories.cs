@@ -1,0 +1,71 @@
+using Dragoman.Documents;
+using Dragoman.Events.Counts;
+using Dragoman.Text.Syntax;
+
+namespace Dragoman.Events.Roles;
+
+/// <summary>
+/// The party a coder codes for victims the text names only by a count ("five people", "at least 70", "Dozens"): ACLED's
+/// actor categories (data/events/target-categories.tsv, its source in the header).
+/// Violence against such people is against civilians, and force used on people at a demonstration is against
+/// protesters. The argument keeps the victims' own words as its evidence span; its text becomes the category.
+/// </summary>
+internal static class TargetCategories
+{
+    public const string Civilians = "civilians";
+    public const string Protesters = "protesters";
+    public const string Civilian = "civilian";
+    public const string Protester = "protester";
+
+    /// <summary>Person nouns that say nothing of who the people are (data/events/target-categories.tsv).</summary>
+    private static readonly Lazy<HashSet<string>> Nouns = new(() => Read(Path.Combine(AppContext.BaseDirectory, "data", "events", "target-categories.tsv")));
+
+    internal static HashSet<string> Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"the role stage's target categories are missing: {path}", path);
+        var nouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (line, fields) in TsvRows.Read(File.ReadAllText(path)))
+        {
+            var word = fields[0].Trim();
+            if (fields.Length != 1 || word.Length == 0 || word.Contains(' ')) throw new InvalidDataException($"{path}:{line}: expected one noun a line");
+            nouns.Add(word);
+        }
+        return nouns;
+    }
+
+    /// <summary>
+    /// The category of a target phrase, or null: the phrase counts people and says nothing of who they are ("five
+    /// people", "12", "Dozens", "at least three persons") or names one such person ("a person"), and the event is a use of
+    /// force (ACLED's violence against civilians, explosions and remote violence) or, next to a protest, force or coercion
+    /// (ACLED's force against protesters: arrests too). Battles are not told apart: the coder's CAMEO 19x codes "killed
+    /// five people" as a clash as well. A phrase that says who they are ("two children", "five soldiers") is the coder's answer as written.
+    /// </summary>
+    public static string? Of(SentenceView v, Chunk ch, string code, bool protestNear)
+    {
+        if (ch.IsEmpty) return null;
+        string root = code.Length >= 2 ? code[..2] : code;
+        bool force = root is "18" or "19" or "20";
+        if (!force && !(protestNear && root == "17")) return null;
+        bool singular;
+        int start = v.IsAny(ch.Start, "another", "the") ? ch.Start + 1 : ch.Start;
+        if (CountParser.ParseAt(v, start, bareVague: true) is { } count)
+        {
+            // the count must be the phrase ("12 houses in the town" counts things, "five of the fighters" is another head)
+            if (count.Tokens.End < ch.End && v.TagAt(count.Tokens.End) is not (Tag.Prep or Tag.Comma or Tag.Rel)) return null;
+            if (count.HeadNoun >= 0 && (!Nouns.Value.Contains(v.Word(count.HeadNoun).ToString()) || CountParser.Who(v, count) is not null)) return null;
+            singular = count.Min == 1 && count.Max is null or 1;
+        }
+        else if (v.IsAny(start, "a", "an", "one") && start + 1 < ch.End && v.TagAt(start + 1) == Tag.Noun && Nouns.Value.Contains(v.Word(start + 1).ToString())
+                 && (start + 2 == ch.End || v.TagAt(start + 2) is Tag.Prep or Tag.Comma or Tag.Rel)) singular = true;
+        else return null;
+        return (protestNear, singular) switch
+        {
+            (true, true) => Protester, (true, false) => Protesters, (false, true) => Civilian, _ => Civilians,
+        };
+    }
+
+    /// <summary>The argument with its category as its text (the victims' words stay its span), or as it was.</summary>
+    public static EventArgument? Apply(SentenceView v, Chunk ch, EventArgument? argument, string code, bool protestNear) =>
+        argument is not null && argument.EntityId is null && Of(v, ch, code, protestNear) is { } category
+            ? argument with { Text = category } : argument;
+}

@@ -1,0 +1,92 @@
+using Dragoman.Documents;
+using Dragoman.Events;
+using Dragoman.Events.Roles;
+using Dragoman.Text;
+using Dragoman.Text.Syntax;
+
+namespace Dragoman.Tests.Events;
+
+/// <summary>
+/// Issue 12 on roles: the victims of a passive or a casualty clause are never the actor, and counted victims that
+/// say nothing of who they are take the party a coder codes, ACLED's civilians or protesters (data/events/target-categories.tsv).
+/// </summary>
+public class VictimsAndCategoriesTests
+{
+    private static IEnumerable<string> Candidates(string text, string trigger, RoleKind role) =>
+        RoleRankerTests.Decisions(text).Find(x => text[x.Event.Trigger.Start..x.Event.Trigger.End] == trigger && x.Decision.Role == role).Decision?
+            .Candidates.Where(x => !x.IsNone).Select(x => x.Argument!.Text)
+        ?? throw new InvalidOperationException($"no {role} decision for '{trigger}' in: {text}");
+
+    // text, trigger, a phrase that must not be an actor candidate, reason
+    [Theory]
+    [InlineData("A journalist and two soldiers were killed in an explosion in Alpha on Wednesday.", "killed", "A journalist",
+        "the first conjunct of a passive's subject is a victim")]
+    [InlineData("In the north, 22 people, reportedly including children, were killed late Sunday at Alpha.", "killed", "children",
+        "the 'including' list between the subject and the passive verb names victims too")]
+    [InlineData("At least 37 people were arrested overnight on Monday, including students, domestic media reported.", "arrested", "students",
+        "the 'including' list after a passive verb of coercion names victims")]
+    [InlineData("Six civilians and four soldiers died on Monday when gunmen attacked the village of Alpha.", "attacked", "four soldiers",
+        "the subject of a verb of dying is a victim, not the actor of the attack it died in")]
+    public void The_victims_of_a_passive_or_casualty_clause_are_never_actor_candidates(string text, string trigger, string victim, string why)
+    {
+        var texts = Candidates(text, trigger, RoleKind.Actor).ToList();
+        Assert.True(!texts.Contains(victim), $"{why}: '{victim}' is among {string.Join(" | ", texts)}");
+    }
+
+    [Fact]
+    public void The_subject_of_the_event_s_own_active_verb_stays_an_actor_candidate_though_a_relative_clause_makes_it_a_victim()
+    {
+        // "who were arrested" makes the rebels the victims of the arrest, but they are who attacked
+        var texts = Candidates("Rebels who were arrested last year attacked the town of Alpha on Monday.", "attacked", RoleKind.Actor).ToList();
+        Assert.True(texts.Contains("Rebels"), $"'Rebels' is not among {string.Join(" | ", texts)}");
+    }
+
+    private static SentenceView View(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        return new SentenceView(text, tokens, new Sentence(0, text.Length, 0, tokens.Length), new Tagger(null).TagSentence(text, tokens, 0, tokens.Length));
+    }
+
+    // the target phrase (the whole text), the event's CAMEO code, whether a protest is coded next to it, the category, reason
+    [Theory]
+    [InlineData("five people", "1823", false, "civilians", "a count of people that says nothing of who they are, the victims of force: ACLED's civilians")]
+    [InlineData("at least 70", "1823", false, "civilians", "a bare count of victims of force")]
+    [InlineData("a person", "180", false, "civilian", "one person takes the singular")]
+    [InlineData("two children", "1823", false, "", "a noun that says who the people are is the answer as written")]
+    [InlineData("five soldiers", "1823", false, "", "soldiers are a party of their own, not civilians")]
+    [InlineData("12 armed people", "1823", false, "", "a modifier that says who they are keeps the phrase")]
+    [InlineData("12 houses", "180", false, "", "a count of things is no party of people")]
+    [InlineData("20 people", "173", false, "", "an arrest away from a protest takes no category (ACLED codes arrests by who is held)")]
+    [InlineData("20 people", "173", true, "protesters", "arrests next to a protest are force against protesters")]
+    [InlineData("three people", "1823", true, "protesters", "force used on people next to a protest is force against protesters")]
+    [InlineData("five people", "042", false, "", "only acts of force (or coercion at a protest) have victims to categorise")]
+    public void Counted_victims_that_say_nothing_of_who_they_are_take_acled_s_category(string phrase, string code, bool protestNear, string expected, string why)
+    {
+        var v = View(phrase);
+        var got = TargetCategories.Of(v, new Chunk(0, v.Count), code, protestNear) ?? "";
+        Assert.True(expected == got, $"{why}: got '{got}'");
+    }
+
+    [Fact]
+    public void The_category_becomes_the_target_text_and_the_victims_words_stay_its_evidence()
+    {
+        const string text = "Gunmen killed five people in the village of Alpha on Monday.";
+        var d = EventTestDocs.Run(text);
+        var e = d.Events.Single(x => EventTestDocs.TriggerText(d, x) == "killed");
+        Assert.Equal("civilians", e.Target?.Text);
+        Assert.Equal("five people", d.Slice(e.Target!.Span));
+    }
+
+    [Fact]
+    public void A_noun_list_with_a_line_that_is_not_one_word_is_an_error_naming_the_line()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"categories-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            File.WriteAllText(path, "# header\npeople\nfive persons\n");
+            var e = Assert.Throws<InvalidDataException>(() => TargetCategories.Read(path));
+            Assert.Contains(":3:", e.Message);
+        }
+        finally { File.Delete(path); }
+    }
+}
