@@ -32,7 +32,9 @@ public sealed class NominalTriggers
             if (f.Length < 3) return Result<NominalTriggers>.Fail($"{name} line {n}: expected noun, code, of_role[, cancel_before[, governed_by[, cancel_after]]]");
             var words = f[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var cancel = f.Length > 3 && f[3] != "-" ? f[3].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-            var trig = new NominalTrigger(words, f[1].Trim(), f[2].Trim(), cancel, WordsOf(f, 4), WordsOf(f, 5));
+            // only the project's list has the construction columns (the derived list's fifth column names its source verb)
+            bool own = name == "nominal-triggers";
+            var trig = new NominalTrigger(words, f[1].Trim(), f[2].Trim(), cancel, own ? WordsOf(f, 4) : [], own ? WordsOf(f, 5) : []);
             if (!t._byFirst.TryGetValue(words[0], out var list)) t._byFirst[words[0]] = list = [];
             list.Add(trig);
             // longest first so "arrest campaign" wins over "arrest"

@@ -38,6 +38,8 @@ public class EventTriggerReadingTests
     [InlineData("The raiders then made off with the cattle and cash.", "made off with", "COERCE", "taking property and fleeing with it is theft (CAMEO 171)")]
     [InlineData("The envoy conducted his first talks with the rebel leaders on Monday.", "talks", "CONSULT", "talks held are a negotiation (CAMEO 046)")]
     [InlineData("Rights groups accused the army of deliberately killing at least nine villagers.", "killing", "ASSAULT", "the accused act is an event of its own beside the accusation")]
+    [InlineData("The rebels were also accused of the murder of two soldiers last week.", "murder", "ASSAULT", "a derived event noun is still an event (that list's fifth column names its source verb, no governing preposition)")]
+    [InlineData("The army's firing of warning shots at the plane angered officials.", "firing", "ASSAULT", "the same for a derived -ing noun")]
     public void Types_the_event(string text, string trigger, string plover, string reason)
     {
         var d = EventTestDocs.Run(text);
