@@ -314,12 +314,14 @@ public sealed class EventCoder
                 for (int i = 1; i < n.Words.Length && ok; i++) ok = v.Is(k + i, n.Words[i]);
                 if (!ok) continue;
                 if (k > 0 && n.CancelBefore.Any(c => v.Is(k - 1, c))) continue;
+                if (n.GovernedBy.Length > 0 && !v.IsAny(PhraseHeadPreposition(v, k), n.GovernedBy)) continue;
+                if (n.CancelAfter.Length > 0 && v.IsAny(k + n.Words.Length, n.CancelAfter) && !OpensLength(v, k + n.Words.Length + 1)) continue;
                 hit = n;
                 break;
             }
             if (hit is null) continue;
-            // a verb-tagged trigger word counts as nominal only in noun position
-            if (v.Tags[k] == Tag.Verb && hit.Words.Length == 1 && !(v.IsAny(k + hit.Words.Length, "of", "on", "against", "between", "in", "by"))) continue;
+            // a verb-tagged trigger word counts as nominal only in noun position (after its governing preposition it is in one)
+            if (v.Tags[k] == Tag.Verb && hit.Words.Length == 1 && hit.GovernedBy.Length == 0 && !(v.IsAny(k + hit.Words.Length, "of", "on", "against", "between", "in", "by"))) continue;
             if (v.Tags[k] == Tag.Proper && k > 0 && hit.Words.Length == 1) continue; // part of a name ("Attack Brigade")
             if (k > 0 && v.Tags[k - 1] is Tag.To or Tag.Modal) continue; // "to attack": a verb
             int last = k + hit.Words.Length - 1;
@@ -343,10 +345,40 @@ public sealed class EventCoder
         return false;
     }
 
-    /// <summary>Roles of a nominal trigger: "of" complement, "by" agent, "on/against" target, "between X and Y", possessive or adjectival actor, light-verb subject.</summary>
+    /// <summary>A length of time opens at <paramref name="i"/> ("for | an hour", "for | two days", "over | several weeks"): a duration, not a reason.</summary>
+    private static bool OpensLength(SentenceView v, int i) =>
+        v.TagAt(i) == Tag.Num || v.IsAny(i, "a", "an", "about", "almost", "nearly", "several", "more", "hours", "days", "weeks", "months", "minutes");
+
+    /// <summary>
+    /// The index of the preposition that governs the noun phrase whose head is at <paramref name="k"/>: the word before
+    /// the phrase's determiners and modifiers ("under | heavy Russian | fire"), at most four words back; -1 when none.
+    /// </summary>
+    internal static int PhraseHeadPreposition(SentenceView v, int k)
+    {
+        int p = k - 1;
+        while (p >= 0 && k - p <= 4 && v.Tags[p] is Tag.Det or Tag.Noun or Tag.Proper or Tag.Adv or Tag.Poss) p--;
+        return p >= 0 && v.Tags[p] is Tag.Prep or Tag.By or Tag.Of ? p : -1;
+    }
+
+    /// <summary>
+    /// "A convoy came under fire", "the town was under heavy shelling", "the base came under attack": an event noun
+    /// governed by "under" after the clause's verb happens to that verb's subject, its target; whoever fired is unnamed
+    /// (only a modifier may name them, "under Russian fire").
+    /// </summary>
+    private static Chunk UnderTarget(SentenceView v, int k)
+    {
+        int p = PhraseHeadPreposition(v, k);
+        if (p < 1 || !v.Is(p, "under") || v.Tags[p - 1] is not (Tag.Verb or Tag.Be)) return Chunk.None;
+        var subject = v.Subject(p - 1);
+        if (!subject.IsEmpty) return subject;
+        int g = v.VerbGroupStart(p - 1) - 1;
+        return g >= 0 && v.IsNominal(g) ? v.NounPhraseEndingAt(g) : Chunk.None;
+    }
+
+    /// <summary>Roles of a nominal trigger: "of" complement, "by" agent, "on/against" target, "between X and Y", possessive or adjectival actor, light-verb subject, the subject of "came under".</summary>
     private static (Chunk Actor, Chunk Target) NominalRoles(SentenceView v, int k, int last, string ofRole)
     {
-        Chunk actor = Chunk.None, target = Chunk.None;
+        Chunk actor = Chunk.None, target = UnderTarget(v, k);
         int j = last + 1;
         if (v.Is(j, "of") && v.IsNominal(j + 1))
         {

@@ -164,6 +164,8 @@ public sealed partial class EventsComponent : IDocumentComponent
                 var meansOf = CasualtyRoles.Means(v, ce, coded);
                 var trigger = v.SpanOf(ce.Trigger);
                 var said = AttributionOf(document, sentence.Span, trigger) ?? attribution; // the clause's speaker
+                // "accused the army of killing ...": the accused act is the accuser's telling
+                if (AccusationOf(v, ce, coded) is { } accusation) said = AccuserAttribution(v, accusation, said, sentence.Span);
                 var roles = ChooseRoles(new Roles.RoleContext(document, v, ce, code, ActorChunk(document, v, ce, meansOf, coded), ce.Target,
                     said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf) { OtherTallies = Roles.RoleCandidates.OtherTallies(v, ce, coded), Victims = victims ??= Roles.RoleCandidates.VictimRegions(v, coded), ProtestNear = protestNear },
                     lastNamedActor, lastNamedArgument);
@@ -475,13 +477,15 @@ public sealed partial class EventsComponent : IDocumentComponent
     /// PETRARCH codes only dyads of known actors; Dragoman keeps an event when its roles name parties: verbal events
     /// (QuadClass 1 and 3) need both an actor and a target that are parties, material ones (2 and 4) one of them,
     /// or an explicit event noun ("attacks would be limited"). A counted passive subject ("Four suspects were killed") is
-    /// the party the event was done to.
+    /// the party the event was done to; a weapon as the passive subject of a use of force is an attack by an unnamed actor.
     /// </summary>
     private bool IsCodeable(SentenceView v, CodedEvent ce, Document d, string? stance)
     {
         bool actor = IsParty(v, ce.Actor, d), target = IsParty(v, ce.Target, d) || CasualtyRoles.VictimCount(v, ce.Target, CountKind(v, ce, ce.Code)) is not null
             || (ce.Passive && IsCountedGroup(v, ce.Target));
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
+        // "rockets were launched toward the base", "shells were fired at the town": a weapon used, by someone unnamed
+        if (ce.Passive && IsForce(ce.Code) && !CasualtyRoles.WeaponPhrase(v, ce.Target, []).IsEmpty) return true;
         if (quad == 3) return actor || (ce.Passive && target); // demands, accusations, rejections, threats: the party that voices them, or the accused
         if (quad == 1) return actor && (target || stance is not null || PartyAfter(v, ce.Trigger.End, d));
         if (ce.Nominal && quad == 4) return true;

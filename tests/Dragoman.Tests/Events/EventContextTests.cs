@@ -22,6 +22,8 @@ public class EventContextTests
     [InlineData("Rebels seized the town of Alpha after heavy fighting.", "seized", "ASSAULT", "a town taken by force is fighting (CAMEO 192), not a seizure of goods")]
     [InlineData("Air forces neutralized two militants in the region.", "neutralized", "ASSAULT", "'neutralized' is how official statements report enemies killed (verbs-supplement.txt)")]
     [InlineData("Customs officers seized weapons at the port.", "seized", "COERCE", "goods seized: the seizure stays COERCE")]
+    [InlineData("Gunmen looted dozens of shops in the market on Friday.", "looted", "COERCE", "looting by armed men is the seizure of property (CAMEO 1711), not a riot")]
+    [InlineData("Angry protesters looted shops in the capital on Friday.", "looted", "PROTEST", "looting by protesters is a riot (CAMEO 145)")]
     public void A_sentence_situation_sets_the_type_the_verb_cannot(string text, string trigger, string plover, string why)
     {
         var doc = EventTestDocs.Run(text);

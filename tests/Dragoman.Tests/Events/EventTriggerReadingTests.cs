@@ -33,10 +33,48 @@ public class EventTriggerReadingTests
     [InlineData("Amnesty International has asked the government and police to follow the law.", "asked", "REQUEST", "an appeal (CAMEO 02) is a PLOVER request, though the 2021 table has no row for it")]
     [InlineData("The European Union imposed sanctions on the prison service on Monday.", "imposed", "SANCTION", "international sanctions are SANCTION discontinue (PLOVER manual)")]
     [InlineData("The toll of the incursion of rebel fighters into the village rose to 20.", "incursion", "ASSAULT", "an incursion is an armed attack")]
+    [InlineData("A convoy carrying food came under fire near the border on Monday.", "fire", "ASSAULT", "fire governed by \"under\" is an attack on the clause's subject, by an unnamed actor")]
+    [InlineData("The town was under heavy enemy fire for almost an hour on Tuesday.", "fire", "ASSAULT", "after \"was under\", with modifiers; \"for\" opening a length of time is no reason of criticism")]
+    [InlineData("The raiders then made off with the cattle and cash.", "made off with", "COERCE", "taking property and fleeing with it is theft (CAMEO 171)")]
+    [InlineData("The envoy conducted his first talks with the rebel leaders on Monday.", "talks", "CONSULT", "talks held are a negotiation (CAMEO 046)")]
+    [InlineData("Rights groups accused the army of deliberately killing at least nine villagers.", "killing", "ASSAULT", "the accused act is an event of its own beside the accusation")]
+    [InlineData("The rebels were also accused of the murder of two soldiers last week.", "murder", "ASSAULT", "a derived event noun is still an event (that list's fifth column names its source verb, no governing preposition)")]
+    [InlineData("The army's firing of warning shots at the plane angered officials.", "firing", "ASSAULT", "the same for a derived -ing noun")]
     public void Types_the_event(string text, string trigger, string plover, string reason)
     {
         var d = EventTestDocs.Run(text);
         Assert.True(d.Events.Exists(e => EventTestDocs.TriggerText(d, e) == trigger && e.Codes.Plover?.Event == plover), $"{reason}: {Listing(d)}");
+    }
+
+    [Theory]
+    [InlineData("The minister came under fire for his remarks on the war.", "fire", "\"came under fire for\" a reason is criticism (CAMEO's COME (UNDER FIRE) 111), not shooting")]
+    [InlineData("A fire destroyed the market overnight.", "fire", "a fire not governed by \"under\" is no attack")]
+    [InlineData("He came under fire over the new tax.", "fire", "\"over\" a matter: criticism too")]
+    public void Reads_no_attack(string text, string trigger, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        Assert.False(d.Events.Exists(e => EventTestDocs.TriggerText(d, e) == trigger && e.Codes.Plover?.Event == "ASSAULT"), $"{reason}: {Listing(d)}");
+    }
+
+    [Theory]
+    [InlineData("Rights groups accused the army of killing nine villagers in the north.", "killing", Modality.Reported, "Rights groups", "the accuser tells the accused act")]
+    [InlineData("The ministry blamed the rebels for shelling the town on Monday.", "shelling", Modality.Reported, "The ministry", "\"blamed X for V-ing\": the same")]
+    [InlineData("The army killed nine villagers in the north on Monday.", "killed", Modality.Asserted, null, "no accusation: the outlet's own voice")]
+    public void Accused_acts_are_told_by_the_accuser(string text, string trigger, Modality modality, string? source, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        var e = d.Events.Find(x => EventTestDocs.TriggerText(d, x) == trigger);
+        Assert.True(e is not null, $"{reason}: {Listing(d)}");
+        Assert.True(e!.Modality == modality, $"{reason}: modality {e.Modality}");
+        Assert.True(source is null ? e.Sources.Count == 0 : e.Sources.Exists(s => s.Name == source), $"{reason}: sources {string.Join(", ", e.Sources.Select(s => s.Name))}");
+    }
+
+    [Theory]
+    [InlineData("Two rockets were fired on Sunday evening.", "fired", "a weapon as the passive subject of force: an attack by someone unnamed")]
+    public void Keeps_agentless_attacks(string text, string trigger, string reason)
+    {
+        var d = EventTestDocs.Run(text);
+        Assert.True(d.Events.Exists(e => EventTestDocs.TriggerText(d, e) == trigger && e.Codes.Plover?.Event == "ASSAULT"), $"{reason}: {Listing(d)}");
     }
 
     [Theory]

@@ -54,7 +54,8 @@ public sealed class ContextWords
 /// Types an event by the situation its sentence describes, where the verb alone cannot tell (articles-gold coding
 /// rules, ACLED Codebook): force used by police or security forces on a protest is repression, COERCE (CAMEO 175,
 /// ACLED "excessive force against protesters"), not an armed assault; violence by the protesters themselves is a
-/// violent protest, PROTEST riot (CAMEO 145); a town or village seized is territory taken by force, ASSAULT (CAMEO
+/// violent protest, PROTEST riot (CAMEO 145), but looting by others is the seizure of property, COERCE (CAMEO 1711);
+/// a town or village seized is territory taken by force, ASSAULT (CAMEO
 /// 192, ACLED "non-state actor overtakes territory"), not the seizure of goods or people.
 /// </summary>
 public sealed class EventContextComponent(CodeTables codes, ContextWords? words) : IDocumentComponent
@@ -90,6 +91,10 @@ public sealed class EventContextComponent(CodeTables codes, ContextWords? words)
         int si = d.SentenceAt(e.Trigger.Start);
         if (si < 0) return null;
         var sentence = d.Sentences[si].Span;
+        // looting is the seizure of property (CAMEO 1711, ACLED "looting/property destruction"); only protesters who
+        // loot riot (CAMEO 145, where the 2015 dictionary files LOOT, PILLAGE and PLUNDER)
+        if (words.AnyIn(d, e.Trigger, "looting"))
+            return e.Actor is { } looter && words.AnyIn(d, looter.Span, "protest") ? ("145", null) : ("1711", null);
         switch (e.Codes.Plover?.Event)
         {
             case "ASSAULT" when words.AnyIn(d, sentence, "protest"):
