@@ -1054,7 +1054,13 @@ public sealed class PlaceResolver
         // a Syrian story is not an Israeli village a skeleton away); where the text names no country, the countries of
         // the other mentions' choices stand in ("Kereinik" in a story of Darfur's states is not a Czech town).
         if (variant) return !supplement && (w.NamedShare >= 0 ? w.NamedShare < 0.1 : w.ExactPickShare >= 0 && w.ExactPickShare < 0.25);
-        if (w.PickFocus >= 0.1 || w.PickNearKm <= 250 || w.NamedShare >= 0.1) return false;
+        // the other choices vouch for an exact name only where one of them was itself made by an exact name in its
+        // country: skeleton matches of a story's unknown villages and stray words ("Quiterajo" -> Catarroja, "Al-Sunna"
+        // -> Sineu) all land in the same few well-stocked countries and would otherwise vouch for each other's
+        // neighbour (Palma de Mallorca in a Mozambican story that names only Mozambique)
+        bool onlyVariantsThere = w.NamedShare >= 0 && w.NamedShare < 0.1 && w.ExactPickShare == 0;
+        if (!onlyVariantsThere && (w.PickFocus >= 0.1 || w.PickNearKm <= 250)) return false;
+        if (w.NamedShare >= 0.1) return false;
         // an exact name in a text that names no country is judged by the other rules
         if (w.NamedShare < 0) return false;
         // "in Palma district" in a Mozambican story: the text names a division, and a city of that name abroad,

@@ -38,6 +38,8 @@ public class AbstentionTests
         "the same for two such names together: alternate names abroad do not vouch for each other")]
     [InlineData("Insurgents burned houses in a village in Palma district of Cabo Delgado province, Mozambique.", "Palma|Cabo Delgado province|Mozambique", "MZ",
         "a name followed by a division noun is a district: a large city of that name abroad (Palma de Mallorca) is not it")]
+    [InlineData("Militants raided Sinneu and Quiterajo, two villages in Palma district of Cabo Delgado, Mozambique.", "Sinneu|Quiterajo|Palma|Cabo Delgado|Mozambique", "MZ",
+        "unknown villages that match foreign towns only by spelling do not vouch for an exact name beside those towns")]
     public void A_resolved_place_lies_in_a_country_the_text_supports(string text, string mentions, string allowed, string reason)
     {
         var ok = allowed.Split('|');
