@@ -129,7 +129,10 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
         foreach (var gp in gold.Places.Where(p => p.Lat is not null && p.Lon is not null))
         {
             t.GoldPlaces++;
-            var hit = sys.Places.FirstOrDefault(p => p.IsResolved && SameName(p.Text, gp.Name));
+            // the mention of that name, else one that differs only by a division noun ("Saada province" for the
+            // gold's "Saada", "Duhok" for "Duhok province"): the noun says what kind of place, not which
+            var hit = sys.Places.FirstOrDefault(p => p.IsResolved && SameName(p.Text, gp.Name))
+                ?? sys.Places.FirstOrDefault(p => p.IsResolved && SamePlaceName(p.Text, gp.Name));
             if (hit is not null) t.PlacesResolved++;
             if (hit is not null && ArticleFieldRules.PlaceMatches(gp, hit.Lat, hit.Lon)) t.PlacesRight161++;
             else errors.Add(new ArticleError(gold.Name, "gold_place", $"{gp.Name} ({gp.Lat:0.##},{gp.Lon:0.##}) {gp.Kind}", PlaceMiss(gp, sys, hit), ""));
@@ -164,6 +167,10 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
     }
 
     private static bool SameName(string a, string b) => string.Equals(Squash(a), Squash(b), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The same name once a trailing division noun (province, governorate, district, state, region...) is set aside.</summary>
+    internal static bool SamePlaceName(string a, string b) =>
+        SameName(Geo.GazetteerBuilder.StripDivisionWord(Squash(a)), Geo.GazetteerBuilder.StripDivisionWord(Squash(b)));
 
     private static void ScoreNames(IReadOnlyList<GoldName> gold, IReadOnlyList<string> system, FieldTally tally)
     {

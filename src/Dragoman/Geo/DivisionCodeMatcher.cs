@@ -3,8 +3,11 @@ namespace Dragoman.Geo;
 /// <summary>A populated place with its first-level division code, as the division matcher sees it.</summary>
 internal readonly record struct CodedPlace(string Code, double Lat, double Lon, long Population, bool IsSeat, string Name);
 
-/// <summary>A named first-level division with one point (the npm states file's), as the division matcher sees it.</summary>
-internal readonly record struct NamedDivision(string Name, double Lat, double Lon);
+/// <summary>
+/// A named first-level division with one point (the npm states file's), as the division matcher sees it;
+/// <paramref name="InCountry"/> false: the point lies far outside the country, so it says nothing of where the division is.
+/// </summary>
+internal readonly record struct NamedDivision(string Name, double Lat, double Lon, bool InCountry = true);
 
 /// <summary>
 /// Puts names on GeoNames first-level division codes ("SY.06") when no admin1 table is installed, by matching the
@@ -43,7 +46,8 @@ internal static class DivisionCodeMatcher
         var named = new HashSet<(string, int)>();
         // two divisions on the very same point (Central and East Darfur) were placed by a fallback, not located: their
         // point is no evidence of where either lies, so they can be matched by their seat's name only
-        var located = divisions.Select(d => divisions.Count(o => o.Lat == d.Lat && o.Lon == d.Lon) == 1).ToArray();
+        // (nor is a point in another country: Meta at Denver would take whichever code's towns lie nearest to Colorado)
+        var located = divisions.Select(d => d.InCountry && divisions.Count(o => o.Lat == d.Lat && o.Lon == d.Lon) == 1).ToArray();
         // forward: where each code's places lie, weighted by the log of their population
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var p in places)

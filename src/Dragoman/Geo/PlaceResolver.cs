@@ -631,9 +631,10 @@ public sealed class PlaceResolver
             s += 3.0 * focus.Share(_g.CountryOf(c));
             // a capital or a city of a million in a country the text names ("Moscow" where the text names Russia),
             // however many other places of another country the article names; not when the name is only an alternate
-            // name of the city ("Mexico" for Mexico City, "Washington" for Washington, D.C.)
+            // name of the city ("Mexico" for Mexico City, "Washington" for Washington, D.C.), nor when it is only a spelling
+            // variant of the city's name while another entry bears the name itself ("Abia" is the state, not Abuja)
             if (fc == 'P' && (fcode == "PPLC" || _g.Pops[c] >= 1_000_000) && focus.Named.ContainsKey(_g.CountryOf(c))
-                && !AltOnly(w, k)) s += NamedCountryCityBonus;
+                && !AltOnly(w, k) && !(w.Kind == MatchKind.Exact && k >= w.ExactCount)) s += NamedCountryCityBonus;
             if (admin is { } a && _g.Admin1s[c] >= 0) s += 2.0 * a.Share(_g.Admin1s[c]);
             if (w.Coloc is { } co) s += 0.35 * co[k];
             double d = picks.Length > 0 && index is not null ? NearestPick(c, w, index) : double.PositiveInfinity;
@@ -816,8 +817,11 @@ public sealed class PlaceResolver
     /// <summary>Whether a division's name is also a seat city among the candidates (Daraa city vs Daraa governorate).</summary>
     private bool HasSameNamedSeat(Work w, int division)
     {
+        // a first-level division's seat is a PPLA: a municipal seat (PPLA2) that shares its name ("Nariño" in Antioquia
+        // and in Nariño) does not make the bare name a town
+        bool firstLevel = _g.FeatureCodeOf(division) == "ADM1";
         foreach (var o in w.Cands)
-            if (_seatKey[o] is { } seat && _g.Countries[o] == _g.Countries[division]
+            if (_seatKey[o] is { } seat && _g.Countries[o] == _g.Countries[division] && !(firstLevel && _g.FeatureCodeOf(o) == "PPLA2")
                 && GeoMath.ApproxKm(_g.Lats[o], _g.Lons[o], _g.Lats[division], _g.Lons[division]) < 150
                 && seat == (w.LooseKey ??= NameFolder.Loose(w.Key))) return true;
         return false;
@@ -1050,10 +1054,19 @@ public sealed class PlaceResolver
         // a Syrian story is not an Israeli village a skeleton away); where the text names no country, the countries of
         // the other mentions' choices stand in ("Kereinik" in a story of Darfur's states is not a Czech town).
         if (variant) return !supplement && (w.NamedShare >= 0 ? w.NamedShare < 0.1 : w.ExactPickShare >= 0 && w.ExactPickShare < 0.25);
-        if (w.PickFocus >= 0.1 || w.PickNearKm <= 250 || w.NamedShare >= 0.1) return false;
+        // the other choices vouch for an exact name only where one of them was itself made by an exact name in its
+        // country: skeleton matches of a story's unknown villages and stray words ("Quiterajo" -> Catarroja, "Al-Sunna"
+        // -> Sineu) all land in the same few well-stocked countries and would otherwise vouch for each other's
+        // neighbour (Palma de Mallorca in a Mozambican story that names only Mozambique)
+        bool onlyVariantsThere = w.NamedShare >= 0 && w.NamedShare < 0.1 && w.ExactPickShare == 0;
+        if (!onlyVariantsThere && (w.PickFocus >= 0.1 || w.PickNearKm <= 250)) return false;
+        if (w.NamedShare >= 0.1) return false;
         // an exact name in a text that names no country is judged by the other rules
         if (w.NamedShare < 0) return false;
-        return !(country || supplement || fcode == "ADM1" || _g.Pops[c] >= 100_000) && !NearNamedCountry(c, focus);
+        // "in Palma district" in a Mozambican story: the text names a division, and a city of that name abroad,
+        // however large, is not one (Palma de Mallorca); its size is evidence only for a bare name
+        bool namesDivision = _g.FeatureClassOf(c) == 'P' && (RegionWords.Contains(LastWord(w.Text)) || w.After.Length > 0 && RegionWords.Contains(w.After[0]));
+        return !(country || supplement || fcode == "ADM1" || (_g.Pops[c] >= 100_000 && !namesDivision)) && !NearNamedCountry(c, focus);
     }
 
     /// <summary>

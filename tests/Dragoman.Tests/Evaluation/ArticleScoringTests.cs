@@ -44,6 +44,17 @@ public class ArticleScoringTests
         Assert.True(ArticleFieldRules.PlaceMatches(new GoldPlace("X", glat, glon, "SYR", "city"), slat, slon) == right, why);
 
     [Theory]
+    [InlineData("Saada province", "Saada", true, "the text names the governorate with its noun, the gold by its name")]
+    [InlineData("Duhok", "Duhok province", true, "the mention leaves out the noun the gold wrote")]
+    [InlineData("Jonglei State", "Jonglei", true, "case of the noun does not matter")]
+    [InlineData("Beirut port", "Beirut", false, "a feature noun names another place (the port, not the city)")]
+    [InlineData("northern Nigeria", "Nigeria", false, "a part of a country is not the country")]
+    [InlineData("Kareto Village", "Kareto", false, "a settlement noun is not a division noun")]
+    [InlineData("Province", "Province", true, "a bare noun is kept, not stripped to nothing")]
+    public void Gold_places_align_to_mentions_up_to_a_division_noun(string mention, string gold, bool same, string why) =>
+        Assert.True(ArticleScorer.SamePlaceName(mention, gold) == same, why);
+
+    [Theory]
     [InlineData("ASSAULT", "ASSAULT", null, true, "the same type")]
     [InlineData("ASSAULT", "COERCE", null, false, "another type")]
     [InlineData("CONCEDE", "RETREAT", "release", true, "a release coded RETREAT answers a gold CONCEDE (README)")]
@@ -172,7 +183,8 @@ public class ArticleScoringTests
         { [new SystemPlace("Beta", null, null, null, 3)], [], "abstained", "left as text with candidates" },
         { [new SystemPlace("Beta", null, null, null)], [], "no-candidate", "left as text, the gazetteer knows no such name" },
         { [], ["Beta"], "typed", "the recogniser made it a person" },
-        { [new SystemPlace("Beta province", 20, 20, "BBB")], [], "other-span", "found with a longer span, so its name differs" },
+        { [new SystemPlace("Beta airport", 20, 20, "BBB")], [], "other-span", "found with a longer span, so its name differs" },
+        { [new SystemPlace("Beta province", 0, 0, "CCC")], [], "wrong", "the same name with a division noun is that mention, judged by its point" },
         { [], [], "not-found", "nothing names it" },
     };
 

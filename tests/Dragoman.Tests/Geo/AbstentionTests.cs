@@ -36,6 +36,10 @@ public class AbstentionTests
         "no country named: a match by another town's alternate name abroad is a variant, judged by where the other names lie")]
     [InlineData("Bandits raided Curador and Matoes overnight, north of Zaria in Kaduna State.", "Curador|Matoes|Zaria|Kaduna State", "NG",
         "the same for two such names together: alternate names abroad do not vouch for each other")]
+    [InlineData("Insurgents burned houses in a village in Palma district of Cabo Delgado province, Mozambique.", "Palma|Cabo Delgado province|Mozambique", "MZ",
+        "a name followed by a division noun is a district: a large city of that name abroad (Palma de Mallorca) is not it")]
+    [InlineData("Militants raided Sinneu and Quiterajo, two villages in Palma district of Cabo Delgado, Mozambique.", "Sinneu|Quiterajo|Palma|Cabo Delgado|Mozambique", "MZ",
+        "unknown villages that match foreign towns only by spelling do not vouch for an exact name beside those towns")]
     public void A_resolved_place_lies_in_a_country_the_text_supports(string text, string mentions, string allowed, string reason)
     {
         var ok = allowed.Split('|');
