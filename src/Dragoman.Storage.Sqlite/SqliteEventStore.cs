@@ -344,12 +344,21 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         $"cannot search for \"{query}\": {ex.Message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal).TrimEnd('.')}. " +
         "Use words, \"quoted phrases\", AND, OR, NOT, NEAR(a b) and prefix*; quote words with punctuation.";
 
+    // A bounded top-k: the inner query ranks every match by bm25 but carries only (rowid, score) through the sorter,
+    // which keeps limit + offset rows; the article's columns, its event count and the snippet (which re-reads and
+    // tokenizes the text) are computed for the rows of the page only, each found again in the FTS index by its rowid
+    // (CROSS JOIN keeps that order: otherwise the planner scans every match again and probes the page).
     private const string SearchSql = $"""
-        SELECT {ArticleColumns}, snippet(articles_fts, -1, char(2), char(3), '…', 16), bm25(articles_fts) AS rank
-        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH $q
-        ORDER BY rank, a.id
-        LIMIT $limit OFFSET $offset
+        WITH top(id, score) AS MATERIALIZED (
+            SELECT rowid, bm25(articles_fts) FROM articles_fts
+            WHERE articles_fts MATCH $q
+            ORDER BY 2, 1
+            LIMIT $limit OFFSET $offset)
+        SELECT {ArticleColumns}, snippet(articles_fts, -1, char(2), char(3), '…', 16), top.score
+        FROM top
+        CROSS JOIN articles a ON a.id = top.id
+        CROSS JOIN articles_fts ON articles_fts.rowid = top.id AND articles_fts MATCH $q
+        ORDER BY top.score, top.id
         """;
 
     public Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0)

@@ -420,6 +420,22 @@ public abstract class EventStoreContract : IDisposable
     }
 
     [SkippableTheory]
+    [InlineData("daraa OR idlib OR aleppo", 1, "pages of one: each page is the next hit of the whole ranking")]
+    [InlineData("daraa OR idlib OR aleppo", 2, "pages of two: the last page holds what is left")]
+    [InlineData("prisoners OR troops OR soap OR workshops", 1, "hits of different strength keep their order page by page")]
+    public void Search_pages_are_slices_of_one_ranking(string query, int pageSize, string reason)
+    {
+        var store = OpenWithCorpus();
+        var whole = store.Search(query, limit: 100).Value!;
+        Assert.True(whole.Count >= 3, $"{reason}: the fixture has {whole.Count} hits for '{query}'");
+        var paged = new List<SearchHit>();
+        for (int offset = 0; offset < whole.Count + pageSize; offset += pageSize)
+            paged.AddRange(store.Search(query, pageSize, offset).Value!);
+        Assert.Equal(whole.Select(h => (h.Article.Id, h.Rank)), paged.Select(h => (h.Article.Id, h.Rank)));
+        Assert.All(paged, h => Assert.Contains(SearchHit.MatchStart, h.Snippet));
+    }
+
+    [SkippableTheory]
     [InlineData("soap OR", "a trailing operator")]
     [InlineData("AND", "an operator alone")]
     [InlineData("soap AND (", "an unclosed bracket")]

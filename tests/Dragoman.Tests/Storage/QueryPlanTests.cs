@@ -86,6 +86,21 @@ public sealed class QueryPlanTests : IDisposable
         Assert.True(plan.Count > 0, reason);
     }
 
+    [Fact]
+    public void Search_ranks_ids_first_and_reads_articles_and_snippets_for_the_page_only()
+    {
+        var plan = _store.ExplainPanel("search", "prisoners");
+        var shown = string.Join("\n  ", plan);
+        // The ranking (with its sort) is a materialised subquery over the FTS index alone; the page's rows are then
+        // read by key from articles and found again in the FTS index by rowid (":=M" = rowid equality plus MATCH).
+        int ranked = plan.ToList().IndexOf("MATERIALIZE top");
+        Assert.True(ranked >= 0 && plan.Skip(ranked + 1).Take(2).Any(
+            step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal)), shown);
+        Assert.Contains("SCAN top", plan);
+        Assert.Contains(plan, step => step.StartsWith("SEARCH a USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SCAN articles_fts VIRTUAL TABLE INDEX 0:=M", StringComparison.Ordinal));
+    }
+
     /// <summary>"SCAN e" (a table read row by row) as opposed to "SCAN e USING INDEX ..." (an index walked in order).</summary>
     private static bool IsFullScan(string step, string table) =>
         step.StartsWith("SCAN " + table, StringComparison.Ordinal)
