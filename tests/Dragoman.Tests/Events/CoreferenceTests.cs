@@ -277,4 +277,19 @@ public class CoreferenceTests
         Assert.True(model.Value!.Probability(first, near) > model.Value.Probability(first, far), "a clause of the same sentence is likelier the same happening than a distant one in another town");
         Assert.True(model.Value.Threshold is > 0 and < 1, "threshold in (0, 1)");
     }
+    public static TheoryData<string, EventMention, EventMention, double?> FirstOfType => new()
+    {
+        { "a body telling five sentences after the article's first of the type: the gap is offered again", new(0, "ASSAULT") { FirstOfType = true }, new(5, "ASSAULT"), Math.Log(6) },
+        { "either order: the earlier telling is the one that counts", new(5, "ASSAULT"), new(0, "ASSAULT") { FirstOfType = true }, Math.Log(6) },
+        { "two later tellings of the type: distance alone speaks", new(2, "ASSAULT"), new(7, "ASSAULT"), null },
+        { "two first tellings in one sentence: no gap to weigh", new(0, "ASSAULT") { FirstOfType = true }, new(0, "ASSAULT") { FirstOfType = true }, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(FirstOfType))]
+    public void A_retelling_of_the_first_telling_of_its_type_gets_its_own_distance_feature(string why, EventMention a, EventMention b, double? expected)
+    {
+        var f = CoreferenceFeatures.Compute(a, b);
+        Assert.True(f.TryGetValue("from-first-of-type:log-gap", out var v) == expected.HasValue && (expected is null || Math.Abs(v - expected.Value) < 1e-9), why);
+    }
 }

@@ -73,6 +73,9 @@ public static class CoreferenceFeatures
         if (gap == 0) f["same-sentence"] = 1;
         else if (gap == 1) f["adjacent-sentences"] = 1;
         f["log-sentence-gap"] = Math.Log(1 + gap);
+        // the article's first telling of the type against a later one: a retelling of the incident the report opened
+        // with stands far from it, so distance alone says "another incident" for exactly the retellings (coref11)
+        if (gap > 0 && a.FirstOfType) f["from-first-of-type:log-gap"] = Math.Log(1 + gap);
         if (gap > 0 && a.InTitle) f[b.InLede ? "headline-and-lede" : "headline-and-body"] = 1;
         else if (gap > 0 && a.InLede) f["lede-and-body"] = 1;
         if (a.Trigger.Length > 0 && Stem(a.Trigger) == Stem(b.Trigger)) f["same-trigger-stem"] = 1;

@@ -41,8 +41,18 @@ public sealed record EventMention(int Sentence, string? Type, string Action = ""
     public bool Definite { get; init; }
     public Modality Modality { get; init; } = Modality.Asserted;
 
+    /// <summary>The earliest telling of its type in the article (ties: every one in that sentence): where a report states its incident before retelling it.</summary>
+    public bool FirstOfType { get; init; }
+
     /// <summary>The mentions of a document's events, in the events' order.</summary>
-    public static EventMention[] Of(Document d, IReadOnlyList<Event> events) => events.Select(e => Of(d, e)).ToArray();
+    public static EventMention[] Of(Document d, IReadOnlyList<Event> events)
+    {
+        var mentions = events.Select(e => Of(d, e)).ToArray();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+            if (m.Type is { } t) first[t] = first.TryGetValue(t, out var s) ? Math.Min(s, m.Sentence) : m.Sentence;
+        return mentions.Select(m => m.Type is { } t && first[t] == m.Sentence ? m with { FirstOfType = true } : m).ToArray();
+    }
 
     public static EventMention Of(Document d, Event e) => new(d.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event, e.Action, d.Slice(e.Trigger).ToLowerInvariant())
     {
