@@ -4,8 +4,8 @@
 fit, its 5-fold out-of-fold split (articles in name order, i mod 5), SelectMain and its rule sweep, re-done so that a
 variant (a second stage over article-relative features) can be measured before it is written in C#.
 
-    ./dragoman train events ../shared/data/articles-gold --out /tmp/s.tsv --examples /tmp/ex.jsonl
-    python3 tools/salience-lab.py /tmp/ex.jsonl [--gold ../shared/data/articles-gold/gold] [--stage2 gap,n ...]
+    ./dragoman train events ../shared/data/articles-gold --out "$TMPDIR/s.tsv" --examples "$TMPDIR/ex.jsonl"
+    python3 tools/salience-lab.py "$TMPDIR/ex.jsonl" [--gold ../shared/data/articles-gold/gold] [--stage2 gap,n ...]
 
 Prints, out of fold on the development part: the rule the trainer's objective picks (smoothed F), the best recall with
 at most 0.30 outside, and the held-back part at the chosen rule with a model fitted on the whole development part.
