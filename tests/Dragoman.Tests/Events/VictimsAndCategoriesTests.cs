@@ -84,7 +84,7 @@ public class VictimsAndCategoriesTests
         try
         {
             File.WriteAllText(path, "# header\npeople\nfive persons\n");
-            var e = Assert.Throws<InvalidDataException>(() => TargetCategories.Read(path));
+            var e = Assert.Throws<InvalidDataException>(() => RoleWordFile.Read(path, "target categories"));
             Assert.Contains(":3:", e.Message);
         }
         finally { File.Delete(path); }

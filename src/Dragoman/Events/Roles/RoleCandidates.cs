@@ -74,16 +74,7 @@ internal sealed record RoleContext(
 internal static class RoleCandidates
 {
     /// <summary>Head nouns of weapons and forms of violence (data/events/weapon-heads.tsv, sources in its header).</summary>
-    private static readonly Lazy<HashSet<string>> WeaponHeads = new(() => ReadWords(Path.Combine(AppContext.BaseDirectory, "data", "events", "weapon-heads.tsv")));
-
-    private static HashSet<string> ReadWords(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"the role ranker's weapon words are missing: {path}", path);
-        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (_, fields) in TsvRows.Read(File.ReadAllText(path)))
-            if (fields.Length > 0 && fields[0].Trim() is { Length: > 0 } word) words.Add(word);
-        return words;
-    }
+    private static readonly Lazy<HashSet<string>> WeaponHeads = new(() => RoleWordFile.Installed("weapon-heads.tsv", "weapon words"));
 
     public static List<RoleCandidate> For(RoleKind role, RoleContext c, Func<Chunk, EventArgument?> argument)
     {

@@ -18,20 +18,7 @@ internal static class TargetCategories
     public const string Protester = "protester";
 
     /// <summary>Person nouns that say nothing of who the people are (data/events/target-categories.tsv).</summary>
-    private static readonly Lazy<HashSet<string>> Nouns = new(() => Read(Path.Combine(AppContext.BaseDirectory, "data", "events", "target-categories.tsv")));
-
-    internal static HashSet<string> Read(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"the role stage's target categories are missing: {path}", path);
-        var nouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (line, fields) in TsvRows.Read(File.ReadAllText(path)))
-        {
-            var word = fields[0].Trim();
-            if (fields.Length != 1 || word.Length == 0 || word.Contains(' ')) throw new InvalidDataException($"{path}:{line}: expected one noun a line");
-            nouns.Add(word);
-        }
-        return nouns;
-    }
+    private static readonly Lazy<HashSet<string>> Nouns = new(() => RoleWordFile.Installed("target-categories.tsv", "target categories"));
 
     /// <summary>
     /// The category of a target phrase, or null: the phrase counts people and says nothing of who they are ("five
