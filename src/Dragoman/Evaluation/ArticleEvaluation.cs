@@ -43,6 +43,7 @@ public static class ArticleEvaluation
         if (!Directory.Exists(goldDir)) return Result<ArticleEvaluationResult>.Fail($"{folder}: no gold/ folder");
         var actors = ActorResources.Load();
         var scorer = new ArticleScorer(rules);
+        var coreference = Events.Coreference.CoreferenceModel.LoadBundled() is { IsOk: true } loaded ? loaded.Value : null;
         var dev = new ArticleTally();
         var heldTally = new ArticleTally();
         var errors = new SortedDictionary<string, List<ArticleError>>(StringComparer.Ordinal);
@@ -55,7 +56,9 @@ public static class ArticleEvaluation
             if (!File.Exists(goldPath)) { problems.Add($"{outcome.Input}: no gold file {goldPath}"); continue; }
             var gold = GoldArticle.Read(goldPath);
             if (!gold.IsOk) { problems.Add(gold.Error!); continue; }
-            var (tally, errs) = scorer.Score(gold.Value!, View(doc, name, actors, shown));
+            var view = View(doc, name, actors, shown);
+            var (tally, errs) = scorer.Score(gold.Value!, view);
+            errs.AddRange(OutsideEvents.List(gold.Value!, doc, [.. doc.Events.Where(e => shown?.Invoke(e) ?? true)], view, coreference));
             (held.Contains(name) ? heldTally : dev).Add(tally);
             errors[name] = errs;
         }
