@@ -275,9 +275,14 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
         yield return new("events (cli, 100)", s => Events(s, new EventQuery { Limit = 100 }));
         yield return new("api events page", s => Events(s, page));
         yield return new("api events page at offset 50000", s => Events(s, page with { Offset = 50_000 }));
-        // the 50,000th event (read once, untimed) as the cursor of the keyset page that replaces the deep offset
-        var deep = store.QueryEvents(new EventQuery { Offset = 49_999, Limit = 1 }).Value?.FirstOrDefault();
-        if (deep is not null) yield return new("api events page after the 50000th (keyset)", s => Events(s, page with { After = EventCursor.Of(deep) }));
+        // the 50,000th of every event (read once, untimed; main events alone are fewer at 100k) as the cursor of the keyset
+        // page that replaces a deep offset
+        var deep = store.QueryEvents(new EventQuery { All = true, Offset = 49_999, Limit = 1 }).Value?.FirstOrDefault();
+        if (deep is not null)
+        {
+            yield return new("api every event at offset 50000", s => Events(s, page with { All = true, Offset = 50_000 }));
+            yield return new("api every event after the 50000th (keyset)", s => Events(s, page with { All = true, After = EventCursor.Of(deep) }));
+        }
         int Count(IEventStore s, EventQuery q) => s.CountEvents(q, EventsSettings.CountBound).Value;
         yield return new("events --reports total (count to 10000)", s => Count(s, new EventQuery()));
         yield return new("events --reports total, --actor regime", s => Count(s, new EventQuery { Actor = "regime" }));
