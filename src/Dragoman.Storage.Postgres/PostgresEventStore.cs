@@ -286,6 +286,15 @@ public sealed partial class PostgresEventStore : IEventStore
         return ReadAll(cmd, PostgresColumns.ReadEvent);
     }
 
+    public Result<int> CountEvents(EventQuery q, int atMost)
+    {
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand { Connection = db };
+        if (EventListing(db, cmd, q with { Offset = 0 }, Math.Max(0, atMost)) is { } error) return Result<int>.Fail(error);
+        cmd.CommandText = $"SELECT COUNT(*) FROM ({cmd.CommandText}) listed";
+        return Result<int>.Ok(Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture));
+    }
+
     /// <summary>
     /// The events of <paramref name="q"/> as one query whose rows are read as the caller takes them (Npgsql reads a row at a
     /// time from the socket): keyset pages would each sort the remaining events again, since the planner does not walk the

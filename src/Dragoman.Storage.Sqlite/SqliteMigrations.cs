@@ -236,6 +236,8 @@ internal static class SqliteMigrations
             "ALTER TABLE incident_reports ADD COLUMN month_days TEXT NOT NULL DEFAULT '';"),
         new(11, "incident_report_days: each merge report under its days of the year, so that an undated report meets its country's reports of a day within the window (empty until `remerge` for older reports)",
             SqliteIncidentSchema.DaysSql),
+        new(12, "events_actor_names, events_place_names: trigram indexes of the events' actor and place search text, so that a rare --actor or --place substring reads its few events instead of walking the date index",
+            SqliteNameIndex.Sql),
     ];
 
     public static int Latest => All[^1].Version;

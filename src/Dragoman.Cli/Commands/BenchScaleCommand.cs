@@ -275,9 +275,23 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
         yield return new("events (cli, 100)", s => Events(s, new EventQuery { Limit = 100 }));
         yield return new("api events page", s => Events(s, page));
         yield return new("api events page at offset 50000", s => Events(s, page with { Offset = 50_000 }));
+        // the 50,000th of every event (read once, untimed; main events alone are fewer at 100k) as the cursor of the keyset
+        // page that replaces a deep offset
+        var deep = store.QueryEvents(new EventQuery { All = true, Offset = 49_999, Limit = 1 }).Value?.FirstOrDefault();
+        if (deep is not null)
+        {
+            yield return new("api every event at offset 50000", s => Events(s, page with { All = true, Offset = 50_000 }));
+            yield return new("api every event after the 50000th (keyset)", s => Events(s, page with { All = true, After = EventCursor.Of(deep) }));
+        }
+        int Count(IEventStore s, EventQuery q) => s.CountEvents(q, EventsSettings.CountBound).Value;
+        yield return new("events --reports total (count to 10000)", s => Count(s, new EventQuery()));
+        yield return new("events --reports total, --actor regime", s => Count(s, new EventQuery { Actor = "regime" }));
+        yield return new("events --reports total, --search hospital", s => Count(s, new EventQuery { Text = "hospital" }));
         yield return new("events --actor regime", s => Events(s, page with { Actor = "regime" }));
         yield return new("events --actor putin (rare)", s => Events(s, page with { Actor = "putin" }));
+        yield return new("events --actor assad (many, not most)", s => Events(s, page with { Actor = "assad" }));
         yield return new("events --place aleppo", s => Events(s, page with { Place = "aleppo" }));
+        yield return new("events --place raqqa", s => Events(s, page with { Place = "raqqa" }));
         yield return new("events --from/--to one month", s => Events(s, page with { From = new DateOnly(2016, 3, 1), To = new DateOnly(2016, 3, 31) }));
         yield return new("events --to 2012-01-01 (old)", s => Events(s, page with { To = new DateOnly(2012, 1, 1) }));
         yield return new("events --action attack", s => Events(s, page with { Action = "attack" }));
@@ -287,6 +301,8 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
         yield return new("events --bbox aleppo", s => Events(s, page with { Box = new BoundingBox(36.0, 36.9, 36.4, 37.4) }));
         yield return new("events --bbox aleppo + one year", s => Events(s, page with { Box = new BoundingBox(36.0, 36.9, 36.4, 37.4), From = new DateOnly(2016, 1, 1), To = new DateOnly(2016, 12, 31) }));
         yield return new("events --search hospital", s => Events(s, page with { Text = "hospital" }));
+        yield return new("events --search said (most articles)", s => Events(s, page with { Text = "said" }));
+        yield return new("events --search chlorine (rare)", s => Events(s, page with { Text = "chlorine" }));
         yield return new("events --article (middle)", s => Events(s, page with { ArticleId = midArticle }));
         yield return new("api events.geojson (5000)", s => Events(s, new EventQuery { Limit = Limits.DefaultFeatures }));
         yield return new("api actors panel", s => s.ListActors(null, 21).Count);

@@ -26,6 +26,10 @@ public sealed class EventsSettings : EventFilterSettings
     [Description("List the per-article events (each a report of an incident) instead of the incidents.")]
     public bool Reports { get; init; }
 
+    [CommandOption("--after <ID>")]
+    [Description("The page after this one: an event id (a12:ev3) with --reports, else an incident id (i7), as the last row of the page before; stays fast at any depth.")]
+    public string? After { get; init; }
+
     [CommandOption("--format <FORMAT>")]
     [Description("table (default), csv, json (one array) or jsonl (one object a line).")]
     [DefaultValue("table")]
@@ -36,14 +40,29 @@ public sealed class EventsSettings : EventFilterSettings
         if (Format is not ("table" or "csv" or "json" or "jsonl")) return ValidationResult.Error($"--format must be table, csv, json or jsonl, not '{Format}'");
         if (ValidateFilters() is { } problem) return problem;
         if (Limit < 1) return ValidationResult.Error("--limit must be 1 or more");
+        if (After is not null && (Reports ? EventAfter() is null : StoreId.ParseIncident(After) is null))
+            return ValidationResult.Error(Reports
+                ? $"--after with --reports takes an event id such as a12:ev3 (the last row of the page before), not '{After}'"
+                : $"--after takes an incident id such as i7 (the last row of the page before; with --reports an event id), not '{After}'");
         return ValidationResult.Success();
     }
 
+    /// <summary>The event cursor of --after (a12:ev3), or null when it names no event by article number and id.</summary>
+    private EventCursor? EventAfter() =>
+        StoreId.Parse(After) is { IsOk: true, Value: { ArticleNumber: { } article, EventId: { } ev } } ? new EventCursor(article, ev) : null;
+
     /// <summary>One more than the limit, so that the command knows whether more match.</summary>
-    public EventQuery ToQuery() => FilterQuery() with { Limit = NoLimit ? int.MaxValue : Limit + 1 };
+    public EventQuery ToQuery() => FilterQuery() with { Limit = NoLimit ? int.MaxValue : Limit + 1, After = After is null ? null : EventAfter() };
 
     /// <summary>The incidents the filters select (one more than the limit): dates on the incident, the others on its reports.</summary>
-    public IncidentQuery ToIncidentQuery() => IncidentQuery.Of(FilterQuery()) with { Limit = NoLimit ? int.MaxValue : Limit + 1 };
+    public IncidentQuery ToIncidentQuery() => IncidentQuery.Of(FilterQuery()) with
+    {
+        Limit = NoLimit ? int.MaxValue : Limit + 1,
+        After = After is null ? null : StoreId.ParseIncident(After),
+    };
+
+    /// <summary>How far a full page's "N of M" counts: an exact total at a million events would walk all of them.</summary>
+    public const int CountBound = 10_000;
 }
 
 /// <summary>Lists incidents (or with --reports the stored per-article events), filtered, as a table (terminal), CSV or JSON Lines.</summary>
@@ -62,10 +81,11 @@ public sealed class EventsCommand : Command<EventsSettings>
         string? more = null;
         if (!settings.NoLimit && events.Count > settings.Limit)
         {
-            // Counted only when the page is full: the query again without a limit.
-            int total = store.QueryEvents(query with { Limit = int.MaxValue }).Value?.Count ?? events.Count;
+            // Counted only when the page is full, and only up to a bound (a count, not a listing).
+            var total = store.CountEvents(query, EventsSettings.CountBound);
+            if (!total.IsOk) return Terminal.Fail(total.Error!);
             events = [.. events.Take(settings.Limit)];
-            more = LimitNote(settings.Limit, total);
+            more = LimitNote(settings.Limit, total.Value, EventsSettings.CountBound, "events", events[^1].Key);
         }
         switch (settings.Format)
         {
@@ -93,9 +113,13 @@ public sealed class EventsCommand : Command<EventsSettings>
         return 0;
     }
 
-    /// <summary>"100 of 4,642 events; --limit N or --no-limit for more".</summary>
-    public static string LimitNote(int shown, int total) =>
-        string.Create(CultureInfo.InvariantCulture, $"{shown:N0} of {total:N0} events; --limit N or --no-limit for more");
+    /// <summary>
+    /// "100 of 4,642 events; --after a12:ev3 for the next page, --limit N or --no-limit for more" ("of at least 10,000"
+    /// when the count stopped at its bound).
+    /// </summary>
+    public static string LimitNote(int shown, int total, int bound, string what, string last) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{shown:N0} of {(total >= bound ? "at least " : "")}{total:N0} {what}; --after {last} for the next page, --limit N or --no-limit for more");
 
     private static void WriteTable(IReadOnlyList<EventRecord> events)
     {

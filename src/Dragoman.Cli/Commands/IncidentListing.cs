@@ -22,13 +22,15 @@ public static class IncidentListing
         var query = settings.ToIncidentQuery();
         // An FTS query can be malformed: the event listing says so with the same filters.
         if (query.Reports is { } reports && store.QueryEvents(reports with { Limit = 1 }) is { IsOk: false } bad) return Terminal.Fail(bad.Error!);
+        if (query.After is { } after && incidents.GetIncident(after) is null) return Terminal.Fail($"no incident {StoreId.IncidentKey(after)} to list after");
         var list = incidents.ListIncidents(query);
         string? more = null;
         if (!settings.NoLimit && list.Count > settings.Limit)
         {
-            int total = incidents.ListIncidents(query with { Limit = int.MaxValue }).Count;
+            // Counted up to a bound: an exact total at a million events would list all of them.
+            int total = incidents.ListIncidents(query with { Limit = EventsSettings.CountBound }).Count;
             list = [.. list.Take(settings.Limit)];
-            more = string.Create(CultureInfo.InvariantCulture, $"{settings.Limit:N0} of {total:N0} incidents; --limit N or --no-limit for more");
+            more = EventsCommand.LimitNote(settings.Limit, total, EventsSettings.CountBound, "incidents", list[^1].Key);
         }
         var items = IncidentViews.Items(incidents, list);
         switch (settings.Format)

@@ -29,6 +29,17 @@ public interface IEventStore : IDisposable
     /// </summary>
     IEnumerable<EventRecord> StreamEvents(EventQuery query, int? max = null) => EventPaging.Pages(this, query, max);
 
+    /// <summary>
+    /// How many events <paramref name="query"/> lists from its cursor on (its limit and offset ignored), counting no
+    /// further than <paramref name="atMost"/>: an exact total at a million events is a walk over all of them, so callers
+    /// say "at least" when the count reaches the bound. By default the listing itself, bounded; providers count in SQL.
+    /// </summary>
+    Result<int> CountEvents(EventQuery query, int atMost)
+    {
+        var page = QueryEvents(query with { Limit = Math.Max(0, atMost), Offset = 0 });
+        return page.IsOk ? Result<int>.Ok(page.Value!.Count) : Result<int>.Fail(page.Error!);
+    }
+
     Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0);
 
     ArticleDetail? GetArticle(long articleId);

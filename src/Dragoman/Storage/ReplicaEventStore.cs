@@ -20,6 +20,8 @@ public sealed class ReplicaEventStore(IEventStore primary, IEventStore replica) 
 
     public Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery query) => replica.QueryEvents(query);
 
+    public Result<int> CountEvents(EventQuery query, int atMost) => replica.CountEvents(query, atMost);
+
     public IEnumerable<EventRecord> StreamEvents(EventQuery query, int? max = null) => replica.StreamEvents(query, max);
 
     public Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0) => replica.Search(query, limit, offset);

@@ -57,11 +57,13 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData(100, 4642, "100 of 4,642 events; --limit N or --no-limit for more", "the issue's own example, thousands separated")]
-    [InlineData(1, 2, "1 of 2 events; --limit N or --no-limit for more", "small")]
-    public void Limit_note_says_how_many_match(int shown, int total, string expected, string reason)
+    [InlineData(100, 4642, "events", "a7:ev2", "100 of 4,642 events; --after a7:ev2 for the next page, --limit N or --no-limit for more", "the issue's own example, thousands separated")]
+    [InlineData(1, 2, "events", "a1:ev1", "1 of 2 events; --after a1:ev1 for the next page, --limit N or --no-limit for more", "small")]
+    [InlineData(100, 9999, "events", "a7:ev2", "100 of 9,999 events; --after a7:ev2 for the next page, --limit N or --no-limit for more", "just under the count's bound: exact")]
+    [InlineData(100, 10000, "incidents", "i7", "100 of at least 10,000 incidents; --after i7 for the next page, --limit N or --no-limit for more", "the count stopped at its bound")]
+    public void Limit_note_says_how_many_match(int shown, int total, string what, string last, string expected, string reason)
     {
-        Assert.True(expected == EventsCommand.LimitNote(shown, total), reason);
+        Assert.True(expected == EventsCommand.LimitNote(shown, total, EventsSettings.CountBound, what, last), reason);
     }
 }
 
@@ -89,6 +91,9 @@ public sealed class CommandLineProcessTests : IDisposable
     [InlineData("serve --watch feed.xml", 2, "--watch: not an http(s) URL", "serve --watch takes URLs too")]
     [InlineData("eval merge . --db other.db", 2, "--db must be a PostgreSQL connection string", "eval merge's --db names a PostgreSQL server; the SQLite run needs none")]
     [InlineData("eval merge . --db postgres://u@127.0.0.1/x --keep kept.db", 2, "--store and --keep are for SQLite files", "a PostgreSQL run keeps nothing on disk")]
+    [InlineData("events --reports --after i7", 2, "--after with --reports takes an event id such as a12:ev3", "the reports' cursor is an event, not an incident")]
+    [InlineData("events --after a12:ev3", 2, "--after takes an incident id such as i7", "the incidents' cursor is an incident")]
+    [InlineData("events --reports --after a12", 2, "--after with --reports takes an event id", "an article alone names no event to list after")]
     public void Command_lines(string line, int code, string expected, string reason)
     {
         var (exit, stdout, stderr) = CliProcess.Run(_dir, null, line.Split(' '));

@@ -177,6 +177,91 @@ public abstract class EventStoreContract : IDisposable
         Assert.True(want.SequenceEqual(got), $"{reason}: expected [{string.Join(' ', want)}], got [{string.Join(' ', got)}]");
     }
 
+    /// <summary>An article whose events name only an actor and a place, as written (no entity behind them).</summary>
+    private static StorableDocument Named(char hashDigit, string title, params (string Id, string Actor, string Place)[] events)
+    {
+        var json = new JsonObject
+        {
+            ["schema"] = "1",
+            ["article"] = new JsonObject { ["uri"] = "test:" + title, ["title"] = title, ["published"] = "2020-01-01", ["text"] = title + "\n\nBody." },
+            ["entities"] = new JsonArray(),
+            ["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject
+            {
+                ["id"] = e.Id, ["action"] = "attack",
+                ["actor"] = new JsonObject { ["text"] = e.Actor }, ["place"] = new JsonObject { ["text"] = e.Place },
+            })]),
+        };
+        return new StorableDocument(new string(hashDigit, 64), json);
+    }
+
+    private static IReadOnlyList<StorableDocument> NamedCorpus() =>
+    [
+        Named('1', "kremlin", ("ev1", "Vladimir Putin", "Moscow"), ("ev2", "output utility tinsmiths", "East Aleppo")),
+        Named('2', "brigade", ("ev1", "Ḥamāh Brigade", "Ḥamāh"), ("ev2", "O\"Neil Group", "Aaaa Springs")),
+    ];
+
+    [SkippableTheory]
+    [InlineData("actor", "dimir", "kremlin/ev1", "a part inside a name")]
+    [InlineData("actor", "PUTIN", "kremlin/ev1", "any case")]
+    [InlineData("actor", "put", "kremlin/ev1 kremlin/ev2", "one trigram: both names hold it")]
+    [InlineData("actor", "putin", "kremlin/ev1", "every trigram of the part is in 'output utility tinsmiths' too, but apart")]
+    [InlineData("actor", "in", "kremlin/ev1 kremlin/ev2", "a part shorter than a trigram")]
+    [InlineData("actor", "ḤAMĀH", "brigade/ev1", "letters beyond ASCII, any case")]
+    [InlineData("actor", "o\"ne", "brigade/ev2", "a quote in the part is a letter, not FTS syntax")]
+    [InlineData("actor", "  utility tin ", "kremlin/ev2", "spaces around the part are trimmed, inner ones kept")]
+    [InlineData("place", "aleppo", "kremlin/ev2", "a place part")]
+    [InlineData("place", "aaaa", "brigade/ev2", "a part whose trigrams repeat")]
+    [InlineData("place", "aaaaa", "", "one letter more than the name has")]
+    public void Actor_and_place_parts_match_anywhere_in_the_names(string field, string part, string expected, string reason)
+    {
+        var store = Open();
+        Assert.All(store.Add(NamedCorpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
+        var q = field == "actor" ? new EventQuery { Actor = part } : new EventQuery { Place = part };
+        var result = store.QueryEvents(q);
+        Assert.True(result.IsOk, result.Error);
+        var got = result.Value!.Select(Label).Order(StringComparer.Ordinal);
+        var want = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
+        Assert.True(want.SequenceEqual(got), $"{reason}: expected [{string.Join(' ', want)}], got [{string.Join(' ', got)}]");
+    }
+
+    [SkippableTheory]
+    [InlineData("", 1000, "no filter, a bound above the total: the exact count")]
+    [InlineData("", 2, "no filter, a bound below the total: the bound")]
+    [InlineData("all", 1000, "every event")]
+    [InlineData("actor", 1000, "an actor filter")]
+    [InlineData("text", 1000, "a full-text filter")]
+    [InlineData("cursor", 1000, "after a cursor: the events left to list")]
+    [InlineData("offset", 1000, "an offset does not change the count")]
+    public void A_count_is_the_listing_length_up_to_its_bound(string filter, int atMost, string reason)
+    {
+        var store = Open();
+        Assert.All(store.Add([.. SalienceCorpus(), .. Corpus()]), o => Assert.Equal(AddStatus.Stored, o.Status));
+        var first = store.QueryEvents(new EventQuery { Limit = 1 }).Value!.Single();
+        var q = filter switch
+        {
+            "" => new EventQuery(),
+            "all" => new EventQuery { All = true },
+            "actor" => new EventQuery { Actor = "air force" },
+            "text" => new EventQuery { Text = "ministry" },
+            "cursor" => new EventQuery { After = EventCursor.Of(first) },
+            "offset" => new EventQuery { Offset = 2 },
+            _ => throw new ArgumentException(filter),
+        };
+        int listed = store.QueryEvents(q with { Limit = 1000, Offset = 0 }).Value!.Count;
+        var count = store.CountEvents(q, atMost);
+        Assert.True(count.IsOk, count.Error);
+        Assert.True(listed > 0 && count.Value == Math.Min(listed, atMost), $"{reason}: listed {listed}, counted {count.Value} (bound {atMost})");
+    }
+
+    [SkippableFact]
+    public void A_count_of_a_bad_search_query_is_a_clear_error()
+    {
+        var store = OpenWithCorpus();
+        var count = store.CountEvents(new EventQuery { Text = "\"unclosed OR" }, 10);
+        var listing = store.QueryEvents(new EventQuery { Text = "\"unclosed OR" });
+        Assert.True(count.IsOk == listing.IsOk && count.Error == listing.Error, $"count: {count.Error}; listing: {listing.Error}");
+    }
+
     private static EventQuery Box(string v)
     {
         var p = v.Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();

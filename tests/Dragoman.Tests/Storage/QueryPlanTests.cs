@@ -30,8 +30,9 @@ public sealed class QueryPlanTests : IDisposable
         { "no filter: the date index is walked in order", new EventQuery(), false },
         { "a deep offset walks the same index", new EventQuery { Offset = 50_000 }, false },
         { "a cursor starts inside the date index", new EventQuery { After = new EventCursor(1, "ev1") }, false },
-        { "actor text is checked on rows in date order", new EventQuery { Actor = "intelligence" }, false },
-        { "place text is checked on rows in date order", new EventQuery { Place = "daraa" }, false },
+        { "a rare actor's events are read from its trigram index (then sorted)", new EventQuery { Actor = "intelligence" }, true },
+        { "a rare place's events are read from its trigram index (then sorted)", new EventQuery { Place = "daraa" }, true },
+        { "an actor part too short for a trigram is checked on rows in date order", new EventQuery { Actor = "ai" }, false },
         { "--from is checked on rows in date order", new EventQuery { From = new DateOnly(2019, 1, 1) }, false },
         { "--to starts the date index at that date", new EventQuery { To = new DateOnly(2019, 1, 1) }, false },
         { "an action has its own index in date order", new EventQuery { Action = "release" }, false },
@@ -47,7 +48,43 @@ public sealed class QueryPlanTests : IDisposable
     {
         { "a CAMEO prefix with many events is checked on rows in date order", new EventQuery { Action = "08" } },
         { "a box with many events is looked up in the R*Tree per row in date order", new EventQuery { Box = new BoundingBox(32, 35, 34, 37) } },
+        { "an actor with many events is checked on rows in date order", new EventQuery { Actor = "intelligence" } },
+        { "a place with many events is checked on rows in date order", new EventQuery { Place = "daraa" } },
+        { "full text matching many events: its articles are a list checked on rows in date order", new EventQuery { Text = "prisoners" } },
     };
+
+    [Theory]
+    [InlineData("actor", "intelligence", "events_actor_names", "a rare actor")]
+    [InlineData("place", "daraa", "events_place_names", "a rare place")]
+    public void A_rare_name_reads_its_candidates_from_the_trigram_index_then_each_event_by_key(string field, string part, string index, string reason)
+    {
+        var q = field == "actor" ? new EventQuery { Actor = part } : new EventQuery { Place = part };
+        var plan = _store.ExplainEvents(q with { Limit = 101 });
+        var shown = reason + ":\n  " + string.Join("\n  ", plan);
+        Assert.True(plan.Any(step => step.StartsWith("SCAN " + index + " VIRTUAL TABLE", StringComparison.Ordinal)), shown);
+        Assert.True(plan.Any(step => step.StartsWith("SEARCH e USING INTEGER PRIMARY KEY", StringComparison.Ordinal)), shown);
+        Assert.DoesNotContain(plan, step => step.Contains("USING INDEX events_order", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, EventQuery> Counts() => new()
+    {
+        { "no filter", new EventQuery() },
+        { "an action: its own index", new EventQuery { Action = "release" } },
+        { "a rare actor: its trigram candidates", new EventQuery { Actor = "intelligence" } },
+        { "full text: the matching articles' events", new EventQuery { Text = "prisoners" } },
+        { "after a cursor", new EventQuery { After = new EventCursor(1, "ev1") } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Counts))]
+    public void A_bounded_count_neither_sorts_nor_reads_articles(string reason, EventQuery query)
+    {
+        var plan = _store.ExplainEvents(query with { Limit = 10_000 }, counting: true);
+        var shown = reason + ":\n  " + string.Join("\n  ", plan);
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+        Assert.False(plan.Any(step => step.StartsWith("SEARCH a ", StringComparison.Ordinal) || IsFullScan(step, "a")), shown);
+        Assert.True(_store.CountEvents(query, 10_000).IsOk, shown);
+    }
 
     [Theory]
     [MemberData(nameof(DenseFilters))]
@@ -58,6 +95,16 @@ public sealed class QueryPlanTests : IDisposable
         Assert.Contains(plan, step => step.Contains("USING INDEX events_order", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
         Assert.True(_store.QueryEvents(query).IsOk, reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(DenseFilters))]
+    public void Both_plans_of_a_filter_list_the_same_events(string reason, EventQuery query)
+    {
+        var sparse = _store.QueryEvents(query with { All = true }).Value!.Select(e => e.Key).ToList();
+        _store.DenseMatches = 1;
+        var dense = _store.QueryEvents(query with { All = true }).Value!.Select(e => e.Key).ToList();
+        Assert.True(sparse.Count > 0 && sparse.SequenceEqual(dense), $"{reason}: read from the filter's index [{string.Join(' ', sparse)}], walked [{string.Join(' ', dense)}]");
     }
 
     [Theory]
