@@ -506,6 +506,10 @@ public sealed class AttributionComponent : IDocumentComponent
             var head = v.NounPhraseEndingAt(subject.Start - 2);
             if (!head.IsEmpty && AnonymousLookup.Contains(v.Word(head.End - 1))) subject = new Chunk(head.Start, subject.End);
         }
+        // "a pro-democracy lawyers' group said": a plural possessive's owner is part of the speaker (the chunker stops at the apostrophe)
+        if (subject.Start >= 2 && v.Word(subject.Start - 1) is "'" or "’" && v.Word(subject.Start - 2).EndsWith('s') && v.IsNominal(subject.Start - 2)
+            && v.NounPhraseEndingAt(subject.Start - 2) is { IsEmpty: false } owner && owner.Start >= from)
+            subject = new Chunk(owner.Start, subject.End);
         // "Imouya Souabebe, the prefect of the region, told AFP": the name before an apposition is the speaker
         if (subject.Start >= 2 && v.TagAt(subject.Start) == Tag.Det && v.TagAt(subject.Start - 1) == Tag.Comma
             && v.NounPhraseEndingAt(subject.Start - 2) is { IsEmpty: false } name && name.Start >= from && IsProperName(v, name)

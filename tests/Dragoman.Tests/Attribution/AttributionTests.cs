@@ -34,6 +34,7 @@ public class AttributionTests
     [InlineData("The prefect of the region told reporters that 14 people died.", "named:The prefect of the region > outlet:Alsouria Net > translator:The Syrian Observer", "an office without a name stays the speaker")]
     [InlineData("Gunmen burned four houses, according to a report in Monday's issue of the weekly \"Savana\".", "named:Savana > outlet:Alsouria Net > translator:The Syrian Observer", "a report in a publication: the publication is the source, not 'report'")]
     [InlineData("Gunmen burned four houses, according to a report by Radio Mozambique.", "named:Radio Mozambique > outlet:Alsouria Net > translator:The Syrian Observer", "a report by a named outlet")]
+    [InlineData("An air strike killed 40 people on Monday, a pro-democracy lawyers' group said.", "named:pro-democracy lawyers' group > outlet:Alsouria Net > translator:The Syrian Observer", "a plural possessive's owner stays with the speaker it names")]
     public void Builds_the_chain_nearest_first(string text, string chain, string reason)
     {
         var d = EventTestDocs.Run(text, Credits);
