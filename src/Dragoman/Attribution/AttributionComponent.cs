@@ -391,6 +391,7 @@ public sealed class AttributionComponent : IDocumentComponent
             if (!np.IsEmpty && v.IsAny(np.End - 1, "statement", "statements", "communique", "announcement") && v.IsAny(np.End, "by", "from")
                 && v.NounPhraseStartingAt(np.End + 1) is { IsEmpty: false } issuer && HasNameOrSourceHead(v, issuer))
                 np = issuer;
+            if (Publication(v, np) is { IsEmpty: false } paper) np = paper;
             return (new Chunk(k, k + 2), ExtendWithLocation(v, np));
         }
         if (!CueLookup.Contains(v.Word(k))) return null;
@@ -406,6 +407,7 @@ public sealed class AttributionComponent : IDocumentComponent
         var after = v.NounPhraseStartingAt(k + 1);
         if (!after.IsEmpty && IsTimeWord(v, after.Start)) after = Chunk.None; // "a monitor said Thursday": a time, not a speaker
         if (v.IsAny(k, "told", "tells")) after = Chunk.None; // "... he told Reuters": who is told is the hearer, not the speaker
+        if (Publication(v, after) is { IsEmpty: false } paperAfter) after = paperAfter; // "..., reports Tuesday's issue of the daily X."
         if (!after.IsEmpty && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma || v.IsAny(after.End, "on", "in")) && HasNameOrSourceHead(v, after)
             && (prev is Tag.Comma or Tag.Punct || (k >= 4 && after.End >= v.Count - 1)))
             return (new Chunk(k, k + 1), after);
@@ -460,6 +462,12 @@ public sealed class AttributionComponent : IDocumentComponent
     {
         int j = k - 1;
         while (j >= 0 && v.TagAt(j) is Tag.Adv or Tag.Have or Tag.Do or Tag.Modal or Tag.Neg) j--;
+        // "Activists, however, say", "state media have, however, said": a parenthetical adverb between commas
+        if (j >= 3 && v.TagAt(j) == Tag.Comma && v.TagAt(j - 1) == Tag.Adv && v.TagAt(j - 2) == Tag.Comma)
+        {
+            j -= 3;
+            while (j >= 0 && v.TagAt(j) is Tag.Adv or Tag.Have or Tag.Do or Tag.Modal or Tag.Neg) j--;
+        }
         // a relative clause or apposition before the cue: take the noun phrase before the first "who"
         int who = -1;
         for (int i = from; i < k; i++) if (IsRelative(v, i)) { who = i; break; }
@@ -498,7 +506,52 @@ public sealed class AttributionComponent : IDocumentComponent
             var head = v.NounPhraseEndingAt(subject.Start - 2);
             if (!head.IsEmpty && AnonymousLookup.Contains(v.Word(head.End - 1))) subject = new Chunk(head.Start, subject.End);
         }
+        // "a pro-democracy lawyers' group said": a plural possessive's owner is part of the speaker (the chunker stops at the apostrophe)
+        if (subject.Start >= 2 && v.Word(subject.Start - 1) is "'" or "’" && v.Word(subject.Start - 2).EndsWith('s') && v.IsNominal(subject.Start - 2)
+            && v.NounPhraseEndingAt(subject.Start - 2) is { IsEmpty: false } owner && owner.Start >= from)
+            subject = new Chunk(owner.Start, subject.End);
+        // "Imouya Souabebe, the prefect of the region, told AFP": the name before an apposition is the speaker
+        if (subject.Start >= 2 && v.TagAt(subject.Start) == Tag.Det && v.TagAt(subject.Start - 1) == Tag.Comma
+            && v.NounPhraseEndingAt(subject.Start - 2) is { IsEmpty: false } name && name.Start >= from && IsProperName(v, name)
+            && (name.Start == ContentStart(v, 0) || v.TagAt(name.Start - 1) is Tag.Comma or Tag.Punct))
+            return name;
         return subject;
+    }
+
+    /// <summary>
+    /// "a report in Tuesday's issue of the weekly "Savana"", "reports from Radio X": the named publication a report, an issue
+    /// or an edition comes from (over "in", "of", "by", "from" and a title's quotes), else none.
+    /// </summary>
+    private static Chunk Publication(SentenceView v, Chunk np)
+    {
+        if (np.IsEmpty || !v.IsAny(np.End - 1, "report", "reports", "issue", "edition")) return Chunk.None;
+        var at = np;
+        for (int hop = 0; hop < 4 && v.IsAny(at.End, "in", "of", "by", "from"); hop++)
+        {
+            int k = at.End + 1;
+            while (IsQuote(v, k)) k++;
+            var next = v.NounPhraseStartingAt(k);
+            if (next.IsEmpty) break;
+            at = next;
+            // a quoted title after its kind: the newssheet "Mediafax"
+            if (IsQuote(v, at.End) && v.TagAt(at.End + 1) == Tag.Proper && v.NounPhraseStartingAt(at.End + 1) is { IsEmpty: false } title) { at = title; break; }
+        }
+        return at.Start != np.Start && HasProper(v, at) ? at : Chunk.None;
+    }
+
+    private static bool HasProper(SentenceView v, Chunk c)
+    {
+        for (int i = c.Start; i < c.End; i++)
+            if (v.TagAt(i) == Tag.Proper) return true;
+        return false;
+    }
+
+    /// <summary>A noun phrase of capitalised names only ("Imouya Souabebe").</summary>
+    private static bool IsProperName(SentenceView v, Chunk c)
+    {
+        for (int i = c.Start; i < c.End; i++)
+            if (v.TagAt(i) != Tag.Proper) return false;
+        return true;
     }
 
     private static Chunk ExtendWithLocation(SentenceView v, Chunk np)

@@ -59,6 +59,14 @@ public sealed class Event
     public IReadOnlyList<EventTelling> AllTellings =>
         Tellings.Count > 0 ? Tellings : [new EventTelling(Trigger, Evidence.Count > 0 ? Evidence[0] : Trigger, Modality)];
     public List<SourceRef> Sources { get; } = [];
+
+    /// <summary>Adds the links a further telling of the event gives (its sentence's speakers), each name once, after those it has.</summary>
+    public void AddSources(IEnumerable<SourceRef> links)
+    {
+        foreach (var s in links)
+            if (!Sources.Exists(x => string.Equals(x.Name, s.Name, StringComparison.OrdinalIgnoreCase))) Sources.Add(s);
+    }
+
     public List<TextSpan> Evidence { get; } = [];
     /// <summary>
     /// Share of events at this confidence that a careful coder would code as one of the report's main events (the

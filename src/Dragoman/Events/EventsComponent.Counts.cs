@@ -183,6 +183,7 @@ public sealed partial class EventsComponent
                 var kind = KindNear(v, c) ?? (c.HeadNoun >= 0 && v.IsAny(c.HeadNoun, "detainees", "prisoners", "bodies", "dead", "deaths", "casualties") ? want : null);
                 if (kind is null) continue;
                 ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), kind, CountParser.Who(v, c), source));
+                if (attribution is not null) ev.AddSources(attribution.Chain); // who states the figures tells the event too
                 added = true;
             }
             if (!added) continue;
@@ -232,7 +233,7 @@ public sealed partial class EventsComponent
                     && (a.Event.Actor.EntityId is null || a.Event.Actor.EntityId != b.Event.Actor.EntityId)) continue;
                 a.Event.Counts.AddRange(b.Event.Counts);
                 a.Event.Evidence.AddRange(b.Event.Evidence);
-                foreach (var s in b.Event.Sources) if (!a.Event.Sources.Contains(s)) a.Event.Sources.Add(s);
+                a.Event.AddSources(b.Event.Sources);
                 a.Event.Actor ??= b.Event.Actor;
                 a.Event.Target ??= b.Event.Target;
                 events.RemoveAt(j);

@@ -892,6 +892,7 @@ public sealed partial class EventsComponent : IDocumentComponent
             if (i > 0 && code.Length >= 3 && AfterDefinite(d, ev.Trigger) && lastOfCode.TryGetValue(code[..3], out var prior))
             {
                 prior.Evidence.AddRange(ev.Evidence.Where(x => !prior.Evidence.Contains(x)));
+                prior.AddSources(ev.Sources); // "Hezbollah said the attack ...": who tells the later mention tells the event too
                 prior.Actor ??= ev.Actor;
                 prior.Target ??= ev.Target;
                 if (prior.Counts.Count == 0) prior.Counts.AddRange(ev.Counts);

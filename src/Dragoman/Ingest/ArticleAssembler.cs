@@ -203,6 +203,9 @@ internal static class ArticleAssembler
                 credits.Add(new PendingCredit(CreditRole.OriginalOutlet, agency, lede, 0, wire.End, false));
             if (wire.Date is { } wd) lateDates.Add((wd, "dateline"));
         }
+        // "MEXICO CITY (Reuters) -" after a photo caption the reader took for the lede: the wire credit of the story still
+        else if (content.Take(3).Select(b => (Block: b, Wire: Datelines.Wire(b.Text))).FirstOrDefault(x => x.Wire?.Agency is { Length: > 1 }) is { Block: { } wireBlock, Wire: { } laterWire })
+            credits.Add(new PendingCredit(CreditRole.OriginalOutlet, laterWire.Agency!, wireBlock, 0, laterWire.End, false));
         if (CreditRules.ClosingOutletOf(lede.Text) is { } outlet)
             credits.Add(new PendingCredit(outlet.Role, outlet.Name, lede, outlet.Start, outlet.End, false));
         foreach (var b in cleanStart.Keys)

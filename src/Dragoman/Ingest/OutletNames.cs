@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 
 namespace Dragoman.Ingest;
 
@@ -51,6 +50,7 @@ public static class OutletNames
         var parts = label.Split('-', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0) return null;
         if (Spelled(words, string.Concat(parts)) is { } run) return run;
+        if (Abbreviated(words, string.Concat(parts)) is { } name) return name;
         return string.Join(" ", parts.Select(p => Spelled(words, p) ?? Split(words, p)));
     }
 
@@ -111,48 +111,119 @@ public static class OutletNames
         return anyCase;
     }
 
+    /// <summary>Words a name may hold that give no letter to its abbreviation ("Syrian Observatory for Human Rights").</summary>
+    private static readonly HashSet<string> NameLinks = new(StringComparer.OrdinalIgnoreCase) { "for", "of", "the", "and", "on", "in" };
+
     /// <summary>
-    /// A label split into the page's words of three letters or more, covering as many of its letters as can be covered with
-    /// as few words as possible; the letters left over stand as words of their own (upper case when short: "NG").
+    /// The first run of the page's capitalised words (two to seven, linked by "for", "of" ...) that <paramref name="label"/>
+    /// abbreviates: each word gives the next letters of the label from its start ("syriahr": "Syria|n Observatory for
+    /// H|uman R|ights"), the first word at least one, the last one at least one, at most one capitalised word none, at
+    /// least two words some. The name an outlet's address shortens is usually written on its own pages.
     /// </summary>
-    private static string Split(List<string> words, string label)
+    private static string? Abbreviated(List<string> words, string label)
     {
-        // the page's distinct words by length, a capitalised form first
-        var byLength = new Dictionary<int, List<string>>();
-        foreach (var w in words.Where(w => w.Length >= 3 && w.Length <= label.Length).Distinct(StringComparer.Ordinal).OrderBy(w => char.IsUpper(w[0]) ? 0 : 1))
+        for (int i = 0; i < words.Count; i++)
         {
-            if (!byLength.TryGetValue(w.Length, out var list)) byLength[w.Length] = list = [];
-            list.Add(w);
+            if (!char.IsUpper(words[i][0]) || char.ToLowerInvariant(words[i][0]) != label[0]) continue;
+            if (AbbreviationEnd(words, label, i, i, 0, skipped: false, giving: 0) is int end && end - i >= 2)
+                return string.Join(" ", words.GetRange(i, end - i));
         }
-        string? WordAt(int i, int j) => byLength.TryGetValue(j - i, out var list) ? list.Find(w => SpellsAt(label, i, w)) : null;
-        int n = label.Length;
-        // best[i]: (letters left uncovered, pieces) for label[i..], where its first piece ends, and its word (null: one loose letter)
-        var best = new (int Left, int Pieces, int Next, string? Word)[n + 1];
-        best[n] = (0, 0, n, null);
-        for (int i = n - 1; i >= 0; i--)
-        {
-            best[i] = (best[i + 1].Left + 1, best[i + 1].Pieces + 1, i + 1, null);
-            for (int j = i + 3; j <= n; j++)
-                if (WordAt(i, j) is { } word && (best[j].Left < best[i].Left || best[j].Left == best[i].Left && best[j].Pieces + 1 < best[i].Pieces))
-                    best[i] = (best[j].Left, best[j].Pieces + 1, j, word);
-        }
-        if (2 * best[0].Left > n) return Capitalised(label);
-        var pieces = new List<string>();
-        var loose = new StringBuilder();
-        for (int i = 0; i < n; i = best[i].Next)
-        {
-            if (best[i].Word is { } word)
-            {
-                if (loose.Length > 0) { pieces.Add(Loose(loose.ToString())); loose.Clear(); }
-                pieces.Add(word);
-            }
-            else loose.Append(label[i]);
-        }
-        if (loose.Length > 0) pieces.Add(Loose(loose.ToString()));
-        return string.Join(" ", pieces);
+        return null;
     }
 
-    private static string Loose(string letters) => letters.Length <= 3 ? letters.ToUpperInvariant() : Capitalised(letters);
+    /// <summary>Where a run from word <paramref name="j"/> that spells label[at..] ends (exclusive), or null.</summary>
+    private static int? AbbreviationEnd(List<string> words, string label, int start, int j, int at, bool skipped, int giving)
+    {
+        if (at == label.Length) return giving >= 2 ? j : null;
+        if (j >= words.Count || j - start >= 7) return null;
+        var w = words[j];
+        bool link = NameLinks.Contains(w);
+        if (!link && !char.IsUpper(w[0])) return null;
+        // the longest prefix first: "Syrian" gives "syria" before "s"
+        int most = 0;
+        while (most < w.Length && at + most < label.Length && char.ToLowerInvariant(w[most]) == label[at + most]) most++;
+        for (int take = most; take >= 1; take--)
+            if (AbbreviationEnd(words, label, start, j + 1, at + take, skipped, giving + 1) is int end) return end;
+        if (at == 0) return null;
+        if (link) return AbbreviationEnd(words, label, start, j + 1, at, skipped, giving);
+        return skipped ? null : AbbreviationEnd(words, label, start, j + 1, at, skipped: true, giving);
+    }
+
+    /// <summary>
+    /// A label split into words by the likeliest reading (Norvig's unigram segmentation): each piece a word of news text
+    /// (data/ingest/word-frequencies.tsv, with the page's own words of three letters or more at least as likely as a
+    /// word seen <see cref="PageWordCount"/> times) or an unknown word, whose likelihood falls by a factor of
+    /// <see cref="UnknownLetterFactor"/> a letter; each piece also costs <see cref="PiecePenalty"/> (log10), so a coined
+    /// name stays whole ("haitify", "sundiatas") unless known words explain most of it. A piece of one or two letters only
+    /// opens the label (initials: "NY Carib News") or closes it as a country code ("Premium Times NG"): short words inside
+    /// a name split it wrongly far more often ("chronic le journal"). Pieces written as the page writes them, else
+    /// capitalised (short ones in capitals).
+    /// </summary>
+    private static string Split(List<string> pageWords, string label)
+    {
+        var page = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var w in pageWords.Where(w => w.Length >= 3 && w.Length <= label.Length).OrderBy(w => char.IsUpper(w[0]) ? 0 : 1))
+            if (w.All(char.IsAscii)) page.TryAdd(w.ToLowerInvariant(), w);
+        var freq = WordFrequencies.Value;
+        double total = freq.Total;
+        int n = label.Length;
+        // best[j]: the log10 likelihood of label[..j] and where its last piece starts
+        var best = new (double Score, int From)[n + 1];
+        for (int j = 1; j <= n; j++)
+        {
+            best[j] = (double.NegativeInfinity, -1);
+            for (int i = 0; i < j; i++)
+            {
+                if (i > 0 && best[i].From < 0) continue;
+                var piece = label[i..j];
+                if (piece.Length <= 2 && !(i == 0 || j == n && CountryCodes.Value.Contains(piece))) continue;
+                long count = freq.Counts.GetValueOrDefault(piece);
+                if (page.ContainsKey(piece)) count = Math.Max(count, PageWordCount);
+                double p = count > 0 ? Math.Log10(count / total) : -Math.Log10(total) - piece.Length * Math.Log10(UnknownLetterFactor);
+                double score = (i == 0 ? 0 : best[i].Score) + p - PiecePenalty;
+                if (score > best[j].Score) best[j] = (score, i);
+            }
+        }
+        var pieces = new List<string>();
+        for (int j = n; j > 0; j = best[j].From) pieces.Add(label[best[j].From..j]);
+        pieces.Reverse();
+        if (pieces.Count == 1) return page.GetValueOrDefault(label) ?? Capitalised(label);
+        // a word of news text capitalised ("Al Jazeera", "New Arab"), loose letters as initials or a country code ("NY", "NG")
+        return string.Join(" ", pieces.Select(x => page.GetValueOrDefault(x) ?? (x.Length <= 2 && !freq.Counts.ContainsKey(x) ? x.ToUpperInvariant() : Capitalised(x))));
+    }
+
+    /// <summary>The likelihood model of <see cref="Split"/>: measured on the development part of articles-gold's host labels (docs/ingest.md).</summary>
+    private const double UnknownLetterFactor = 20, PiecePenalty = 1.5;
+
+    /// <summary>How often a word the page itself uses counts at least, as if seen that many times in news text.</summary>
+    private const long PageWordCount = 20;
+
+    private sealed record Frequencies(Dictionary<string, long> Counts, long Total);
+
+    /// <summary>Word counts of news text (data/ingest/word-frequencies.tsv: "word TAB count", '#' comments).</summary>
+    private static readonly Lazy<Frequencies> WordFrequencies = new(() =>
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "data", "ingest", "word-frequencies.tsv");
+        if (!File.Exists(path)) throw new FileNotFoundException($"the word frequencies are missing: {path}", path);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            int tab = line.IndexOf('\t');
+            if (tab <= 0 || !long.TryParse(line.AsSpan(tab + 1), out long c) || c <= 0)
+                throw new InvalidDataException($"{path}: expected 'word<TAB>count', got '{line}'");
+            counts[line[..tab]] = c;
+        }
+        return new Frequencies(counts, counts.Values.Sum());
+    });
+
+    /// <summary>ISO 3166 alpha-2 codes, lower case (data/export/countries.tsv): the country an outlet appends ("premiumtimesng").</summary>
+    private static readonly Lazy<HashSet<string>> CountryCodes = new(() =>
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "data", "export", "countries.tsv");
+        if (!File.Exists(path)) throw new FileNotFoundException($"the country codes are missing: {path}", path);
+        return File.ReadLines(path).Skip(1).Select(l => l.Split('\t')[0].Trim().ToLowerInvariant()).Where(c => c.Length == 2).ToHashSet(StringComparer.Ordinal);
+    });
 
     private static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

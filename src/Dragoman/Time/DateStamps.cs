@@ -69,7 +69,8 @@ public static partial class Datelines
         int j = k;
         int month = 0, day = 0, end = j, dateFrom = j;
         int? year = null;
-        if (Punct(j, ","))
+        if (Punct(j, ",") && Punct(j + 1, "(") && allCaps) j++; // "KHARTOUM, (Reuters) –": the agency right after the place
+        else if (Punct(j, ","))
         {
             // optional region or country: "BEIRUT, Lebanon, March 3", "DEIR EZ-ZOR, Syria, May 2"
             int c = j + 1;

@@ -28,6 +28,13 @@ public class AttributionTests
     [InlineData("Jets struck two villages near the border, a senior official wrote.", "anonymous:senior official > outlet:Alsouria Net > translator:The Syrian Observer", "'wrote' reports a speaker's words like 'said'")]
     [InlineData("Gunmen ambushed two officers near the town, according to a statement from the National Guard.", "named:the National Guard > outlet:Alsouria Net > translator:The Syrian Observer", "'according to a statement from X': the body that issued the statement is the source")]
     [InlineData("Two civilians were killed in a drone strike, according to a statement by the Internal Security Forces.", "named:the Internal Security Forces > outlet:Alsouria Net > translator:The Syrian Observer", "'a statement by X' names its issuer")]
+    [InlineData("Activists, however, say that up to 30 people were detained.", "anonymous:Activists > outlet:Alsouria Net > translator:The Syrian Observer", "a parenthetical adverb between commas does not hide the speaker before it")]
+    [InlineData("Iranian state media have, however, said that five guards were killed.", "named:Iranian state media > outlet:Alsouria Net > translator:The Syrian Observer", "the parenthetical after an auxiliary")]
+    [InlineData("Imouya Souabebe, the prefect of the region, told reporters that 14 people died.", "named:Imouya Souabebe > outlet:Alsouria Net > translator:The Syrian Observer", "a name before its apposition is the speaker, not the office")]
+    [InlineData("The prefect of the region told reporters that 14 people died.", "named:The prefect of the region > outlet:Alsouria Net > translator:The Syrian Observer", "an office without a name stays the speaker")]
+    [InlineData("Gunmen burned four houses, according to a report in Monday's issue of the weekly \"Savana\".", "named:Savana > outlet:Alsouria Net > translator:The Syrian Observer", "a report in a publication: the publication is the source, not 'report'")]
+    [InlineData("Gunmen burned four houses, according to a report by Radio Mozambique.", "named:Radio Mozambique > outlet:Alsouria Net > translator:The Syrian Observer", "a report by a named outlet")]
+    [InlineData("An air strike killed 40 people on Monday, a pro-democracy lawyers' group said.", "named:pro-democracy lawyers' group > outlet:Alsouria Net > translator:The Syrian Observer", "a plural possessive's owner stays with the speaker it names")]
     public void Builds_the_chain_nearest_first(string text, string chain, string reason)
     {
         var d = EventTestDocs.Run(text, Credits);

@@ -47,6 +47,7 @@ public class DatelinesTests
     [InlineData("MOSCOW (Interfax) - The ministry said.", "Interfax", "an agency with no date is still a dateline (Month 0)")]
     [InlineData("Idlib, 4 August 2018 (SANA) – Shelling hit the city.", "SANA", "title-case place, day month year")]
     [InlineData("DAMASCUS, Feb. 9 (Xinhua) -- Syrian army units", "Xinhua", "a double hyphen is one dash")]
+    [InlineData("KHARTOUM, (Reuters) – Security forces shot three people.", "Reuters", "a comma between the place in capitals and the agency")]
     public void Wire_datelines_give_where_the_lede_starts(string lede, string agency, string reason)
     {
         var r = Datelines.Wire(lede);
@@ -57,6 +58,7 @@ public class DatelinesTests
     [Theory]
     [InlineData("Syrian forces said on Monday - in a statement - that", "title-case prose before a dash is no dateline")]
     [InlineData("Officials, March 3 was the deadline", "no dash or agency after the date")]
+    [InlineData("Officials, (pictured) - the deadline passed", "a comma and a bracket after a title-case word is prose, not a place in capitals")]
     public void Prose_is_no_wire_dateline(string lede, string reason) => Assert.True(Datelines.Wire(lede) is null, reason);
 
     // text, expected date, expected start of the running text, reason

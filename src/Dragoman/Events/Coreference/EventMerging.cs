@@ -47,8 +47,7 @@ public static class EventMerging
         {
             foreach (var c in e.Counts)
                 if (!merged.Counts.Exists(x => x.Min == c.Min && x.Max == c.Max && x.Kind == c.Kind)) merged.Counts.Add(c);
-            foreach (var s in e.Sources)
-                if (!merged.Sources.Exists(x => string.Equals(x.Name, s.Name, StringComparison.OrdinalIgnoreCase))) merged.Sources.Add(s);
+            merged.AddSources(e.Sources);
         }
         merged.Evidence.AddRange(members.SelectMany(e => e.Evidence).Distinct().OrderBy(s => s.Start).ThenBy(s => s.End));
         // each telling keeps its own sentence and modality: the joined event's one modality is the representative's
