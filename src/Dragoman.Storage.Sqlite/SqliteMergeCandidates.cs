@@ -130,15 +130,18 @@ internal static class MergeScoreBound
               WHEN {km} <= 3 * {tol} THEN {W(PairFeature.PlaceNear)}
               ELSE {W(PairFeature.PlaceFar)} END)
             """;
-        string type = $"(CASE WHEN {C("action")} = $action THEN {W(PairFeature.TypeSameAction)} WHEN $acled IS NOT NULL AND {C("acled_type")} = $acled THEN {W(PairFeature.TypeSameAcledType)} ELSE 0 END)";
+        string type = $"(CASE WHEN {C("action")} = $action THEN {W(PairFeature.TypeSameAction)} WHEN $acled IS NOT NULL AND {C("acled_type")} = $acled THEN {W(PairFeature.TypeSameAcledType)} " +
+            $"WHEN $acled IS NOT NULL AND {C("acled_type")} IS NOT NULL THEN {W(PairFeature.TypeOtherAcledType)} ELSE 0 END)";
         var model = PairScorer.Model;
         double countMax = new[] { 0, model[PairFeature.CountAgree], model[PairFeature.CountApart], model[PairFeature.CountNobodyDied] }.Max();
         // Shared names counted exactly (a json_each over the new report's names), the dearest part; the words feature at
         // its largest value (an overlap of 1; two noun lists are not worth comparing in SQL).
-        string names = $"(CASE WHEN $nnames = 0 THEN 0 ELSE {W(PairFeature.NamesShared)} * min({PairScorer.NamesCounted}, " +
-            $"(SELECT count(*) FROM json_each($names) j WHERE instr(' ' || {C("names")} || ' ', ' ' || j.value || ' ') > 0)) END)";
+        // Both naming something and sharing nothing is a feature of its own (NamesNoneShared), counted in the same pass.
+        string names = $"(CASE WHEN $nnames = 0 OR {C("names")} = '' THEN 0 ELSE (SELECT CASE count(*) WHEN 0 THEN {W(PairFeature.NamesNoneShared)} " +
+            $"ELSE {W(PairFeature.NamesShared)} * min({PairScorer.NamesCounted}, count(*)) END " +
+            $"FROM json_each($names) j WHERE instr(' ' || {C("names")} || ' ', ' ' || j.value || ' ') > 0) END)";
         double wordsMax = Math.Max(0, model[PairFeature.WordsOverlap]); // the overlap is at most 1
-        double namesMax = Math.Max(0, PairScorer.NamesCounted * model[PairFeature.NamesShared]);
+        double namesMax = new[] { 0, PairScorer.NamesCounted * model[PairFeature.NamesShared], model[PairFeature.NamesNoneShared] }.Max();
         string rest = $"{date} + {place} + {type} + {F(countMax + wordsMax)}";
         // The names last: counting them is the dearest part, and most rows are decided without it.
         return $"({rest} + {F(namesMax)} >= $floor AND {rest} + {names} >= $floor)";

@@ -115,8 +115,12 @@ public sealed class TrainMergeCommand : Command<TrainMergeSettings>
         var scored = MergeTraining.OutOfFold(pairs, settings.Folds, settings.HardWeight, l2, prior.Value!);
         double decisionLogit = MergeTraining.ThresholdAt(0, settings.Decision);
         var best = MergeTraining.Linked(scored, decisionLogit);
-        var (weights, bias) = MergeTraining.Fit(pairs, settings.HardWeight, l2, prior.Value!);
+        var (fitted, bias) = MergeTraining.Fit(pairs, settings.HardWeight, l2, prior.Value!);
+        var (weights, lowered) = MergeTraining.KeepFarApart(fitted, MergeTraining.ThresholdAt(bias, settings.Decision));
         var model = new PairModel(weights, bias, MergeTraining.ThresholdAt(bias, settings.Decision));
+        if (lowered)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"place.far lowered {fitted[(int)PairFeature.PlaceFar]:0.###} -> {model[PairFeature.PlaceFar]:0.###}: a pair beyond the distance block must stay below the threshold (PostgreSQL reads no farther)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"l2 {l2}; out-of-fold at P >= {settings.Decision}: gold linked {best.SameLinked} of {best.Same}, hard negatives {best.HardLinked} of {best.Hard}, other {best.OtherLinked} of {best.Other}; log-loss {MergeTraining.LogLoss(scored, settings.HardWeight):0.####}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on all development pairs: bias {bias:0.###}, score threshold {model.Threshold:0.###}"));
@@ -129,6 +133,7 @@ public sealed class TrainMergeCommand : Command<TrainMergeSettings>
                 $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train merge {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Dir))} --prior {Path.GetFileName(priorPath)} --hard-weight {Inv(settings.HardWeight)} --decision {Inv(settings.Decision)} --folds {settings.Folds}`, l2 {Inv(l2)}{(settings.L2 is null ? " (lowest out-of-fold log-loss)" : "")}",
                 $"development part: {labelled.Count} labelled reports, {pairs.Count(MergeTraining.Trainable)} compared pairs; models/merge/README.md",
                 $"out-of-fold at P >= {Inv(settings.Decision)}: gold pairs linked {best.SameLinked} of {best.Same} compared, hard-negative {best.HardLinked} of {best.Hard}, other {best.OtherLinked} of {best.Other}",
+                .. lowered ? [$"place.far lowered from the fitted {Inv(Math.Round(fitted[(int)PairFeature.PlaceFar], 4))}: a pair beyond the distance block stays below the threshold (MergeTraining.KeepFarApart)"] : Array.Empty<string>(),
             ]);
         return 0;
     }

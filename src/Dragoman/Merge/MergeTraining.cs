@@ -150,6 +150,21 @@ public static class MergeTraining
     public static double ThresholdAt(double bias, double decision) => Math.Log(decision / (1 - decision)) - bias;
 
     /// <summary>
+    /// The fitted weights with <see cref="PairFeature.PlaceFar"/> lowered, where needed, so that a pair whose places lie
+    /// beyond three tolerances stays below <paramref name="threshold"/> whatever else it shares. The PostgreSQL store
+    /// reads no stored report that far (its distance block, PostgresEventStore.PlaceReach), so without this it would make
+    /// other incidents than SQLite, which scores every report of the block. Returns the weights and whether it lowered one.
+    /// </summary>
+    public static (double[] Weights, bool Lowered) KeepFarApart(double[] weights, double threshold, double margin = 0.01)
+    {
+        var w = weights.ToArray();
+        double most = threshold - margin - PairScorer.LargestWithoutPlace(new PairModel(w, 0, threshold));
+        if (w[(int)PairFeature.PlaceFar] <= most) return (w, false);
+        w[(int)PairFeature.PlaceFar] = Math.Round(most, 3, MidpointRounding.ToNegativeInfinity);
+        return (w, true);
+    }
+
+    /// <summary>
     /// The threshold refitted without each fold's incidents (at the same L2 and decision): how far the threshold moves when
     /// a fifth of the incidents change, the stability the rule is meant to have (models/merge/README.md, session 10).
     /// </summary>

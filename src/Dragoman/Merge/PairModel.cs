@@ -3,16 +3,16 @@ using System.Globalization;
 namespace Dragoman.Merge;
 
 /// <summary>
-/// The pair scorer's features: each pair of reports fires one date, at most one place, type, count feature, and the
-/// names feature with the number of shared name words (at most <see cref="PairScorer.NamesCounted"/>). The names are the
-/// model file's keys (models/merge/README.md).
+/// The pair scorer's features: each pair of reports fires one date, at most one place, type, count feature, and either the
+/// names feature with the number of shared name words (at most <see cref="PairScorer.NamesCounted"/>) or, when both name
+/// something and share nothing, <see cref="NamesNoneShared"/>. The names are the model file's keys (models/merge/README.md).
 /// </summary>
 public enum PairFeature
 {
     DateSameDayTexts, DateSameDayPublication, DateOneDay, DateInWindow, DateFar, DateUndated, DateMonthDaySame, DateMonthDayOneDay, DateMonthDayApart,
     PlaceSameTight, PlaceSameWide, PlaceWithinTight, PlaceWithinWide, PlaceNear, PlaceFar, PlaceOtherCountry, PlaceSameCountryOnly, PlaceNone,
-    TypeSameAction, TypeSameAcledType,
-    NamesShared,
+    TypeSameAction, TypeSameAcledType, TypeOtherAcledType,
+    NamesShared, NamesNoneShared,
     WordsOverlap,
     CountAgree, CountApart, CountNobodyDied,
 }

@@ -118,9 +118,14 @@ public static class PairScorer
 
         if (a.Action == b.Action) Add("type", PairFeature.TypeSameAction, a.Action);
         else if (a.AcledType is not null && a.AcledType == b.AcledType) Add("type", PairFeature.TypeSameAcledType, a.AcledType);
+        else if (a.AcledType is not null && b.AcledType is not null) Add("type", PairFeature.TypeOtherAcledType, !explain ? "" : $"{a.AcledType} / {b.AcledType}");
 
         int shared = SharedCount(a.Names, b.Names);
         if (shared > 0) Add("names", PairFeature.NamesShared, !explain ? "" : string.Join(", ", a.Names.Intersect(b.Names, StringComparer.Ordinal).Take(4)), Math.Min(NamesCounted, shared));
+        // Both reports name people, groups or things and none is shared: they speak of different ones ("Karlov" against
+        // "Anadolu", the ambassador's killing and the embassy shots the next day). Evidence against, not mere silence.
+        else if (a.Names.Count > 0 && b.Names.Count > 0)
+            Add("names", PairFeature.NamesNoneShared, !explain ? "" : $"no name shared: {string.Join(", ", a.Names.Take(3))} / {string.Join(", ", b.Names.Take(3))}");
 
         // Nouns as a share of both lists (Dice), so that long evidence does not count more than short.
         int words = SharedCount(a.Words, b.Words);
@@ -144,6 +149,21 @@ public static class PairScorer
             }
         }
         return s;
+    }
+
+    /// <summary>
+    /// The largest score a pair can reach from every group but the place: one date feature always fires (its largest
+    /// weight), the others at their largest weight or not at all (names at <see cref="NamesCounted"/> shared, the noun overlap at 1).
+    /// </summary>
+    public static double LargestWithoutPlace(PairModel m)
+    {
+        double Max(params PairFeature[] fs) => fs.Max(f => m[f]);
+        double date = Max(PairFeature.DateSameDayTexts, PairFeature.DateSameDayPublication, PairFeature.DateOneDay, PairFeature.DateInWindow,
+            PairFeature.DateFar, PairFeature.DateUndated, PairFeature.DateMonthDaySame, PairFeature.DateMonthDayOneDay, PairFeature.DateMonthDayApart);
+        double type = Math.Max(0, Max(PairFeature.TypeSameAction, PairFeature.TypeSameAcledType, PairFeature.TypeOtherAcledType));
+        double names = Math.Max(0, Math.Max(NamesCounted * m[PairFeature.NamesShared], m[PairFeature.NamesNoneShared]));
+        double count = Math.Max(0, Max(PairFeature.CountAgree, PairFeature.CountApart, PairFeature.CountNobodyDied));
+        return date + type + names + Math.Max(0, m[PairFeature.WordsOverlap]) + count;
     }
 
     /// <summary>How far apart (km) two points of a place may be at a report's precision and still be one place.</summary>

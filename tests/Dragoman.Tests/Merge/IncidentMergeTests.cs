@@ -30,6 +30,37 @@ public sealed class IncidentMergeTests
         Assert.NotEmpty(ab.Reasons);
     }
 
+    private const string Battles = "Battles";
+
+    /// <summary>The names and type features a pair fires (the feature vector, whatever the model's weights).</summary>
+    public static TheoryData<string, MergeReport, MergeReport, PairFeature[]> NameAndTypeFeatures() => new()
+    {
+        { "both name someone, nobody in common: evidence of two events", Report("a:ev1", Ankara, Day, ["karlov"]), Report("b:ev1", Ankara, Day, ["anadolu"]),
+            [PairFeature.NamesNoneShared, PairFeature.TypeSameAction] },
+        { "one report names nobody: silence, not disagreement", Report("a:ev1", Ankara, Day, ["karlov"]), Report("b:ev1", Ankara, Day, []),
+            [PairFeature.TypeSameAction] },
+        { "one shared name among others: the shared one counts, the others do not count against", Report("a:ev1", Ankara, Day, ["karlov", "mevlut"]),
+            Report("b:ev1", Ankara, Day, ["anadolu", "karlov"]), [PairFeature.NamesShared, PairFeature.TypeSameAction] },
+        { "other action, same ACLED type", Report("a:ev1", Ankara, Day, [], action: "shooting"), Report("b:ev1", Ankara, Day, []),
+            [PairFeature.TypeSameAcledType] },
+        { "other action and another ACLED type: a battle against a bombing", Report("a:ev1", Ankara, Day, [], action: "clash") with { AcledType = Battles },
+            Report("b:ev1", Ankara, Day, []), [PairFeature.TypeOtherAcledType] },
+        { "other action, an ACLED type on one side only: nothing to compare", Report("a:ev1", Ankara, Day, [], action: "clash") with { AcledType = null },
+            Report("b:ev1", Ankara, Day, []), [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(NameAndTypeFeatures))]
+    public void Names_and_types_fire_for_agreement_and_for_disagreement_only_when_both_sides_say_something(
+        string reason, MergeReport a, MergeReport b, PairFeature[] expected)
+    {
+        PairFeature[] group = [PairFeature.NamesShared, PairFeature.NamesNoneShared, PairFeature.TypeSameAction, PairFeature.TypeSameAcledType, PairFeature.TypeOtherAcledType];
+        var fired = PairScorer.Features(a, b);
+        Assert.Equal(fired, PairScorer.Features(b, a)); // symmetric
+        Assert.True(expected.Order().SequenceEqual(group.Where(f => fired[(int)f] != 0).Order()),
+            $"{reason}: fired {string.Join(", ", group.Where(f => fired[(int)f] != 0))}");
+    }
+
     private static readonly MergeReport[] Mixed =
     [
         Report("k1:ev1", Kremenchuk, Day, ["amstor"], 18),

@@ -77,6 +77,29 @@ public sealed class PairModelTests : IDisposable
         Assert.Equal(w, MergeTraining.Fit(pairs, 5, 0.01, prior).Weights);
     }
 
+    public static TheoryData<string, double, double, bool> FarWeights() => new()
+    {
+        { "far already low enough: the fit is kept", -12, 1.07, false },
+        { "far at zero: names and date alone would link two cities apart", 0, 1.07, true },
+        { "a low threshold needs a lower far weight", -3, 0.2, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(FarWeights))]
+    public void A_pair_placed_beyond_the_distance_block_stays_below_the_threshold(string reason, double far, double threshold, bool lowered)
+    {
+        var fitted = PairScorer.Model.Weights.ToArray();
+        fitted[(int)PairFeature.PlaceFar] = far;
+        var (w, wasLowered) = MergeTraining.KeepFarApart(fitted, threshold);
+        Assert.Equal(lowered, wasLowered);
+        Assert.Equal(fitted.Where((_, i) => i != (int)PairFeature.PlaceFar), w.Where((_, i) => i != (int)PairFeature.PlaceFar)); // only far moves
+        // The most favourable pair 1,000 km apart: same day in both texts, same action, three shared names, agreeing tolls, the same nouns.
+        var a = MergeFixtures.Report("a:ev1", MergeFixtures.Kremenchuk, 738333, ["amstor", "kremenchuk", "poltava"], 18) with { Words = ["mall", "missile"] };
+        var b = a with { Ref = "b:ev1", Lat = a.Lat + 1000 / 111.195, GeonameId = null };
+        double score = PairScorer.Value(a, b, new PairModel(w, -threshold, threshold));
+        Assert.True(score < threshold, $"{reason}: the far pair scores {score:0.000}, threshold {threshold}");
+    }
+
     public static TheoryData<string, double, double, double> Decisions() => new()
     {
         { "P 0.5 is where bias + score is 0", -1.3, 0.5, 1.3 },
