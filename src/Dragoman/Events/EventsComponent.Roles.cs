@@ -44,7 +44,7 @@ public sealed partial class EventsComponent
         // counted victims of no affiliation take the party a coder codes (ACLED's civilians, protesters): TargetCategories
         EventArgument? Categorized(Chunk ch, EventArgument? arg) => TargetCategories.Apply(v, ch, arg, c.Code, c.ProtestNear);
         var ruleTarget = Categorized(c.RuleTarget, Argument(d, v, c.RuleTarget, ref lastNamedArgument, lastNamedArgument));
-        if (_roles is null && RoleTrace is null) return new(new(c.RuleActor, ruleActor, null), new(c.RuleTarget, ruleTarget, null), null);
+        if (_roles is null && RoleTrace is null) return new(new(c.RuleActor, ruleActor, null), ProtestAddressee(c, new(c.RuleTarget, ruleTarget, null)), null);
         var actorCandidates = RoleCandidates.For(RoleKind.Actor, c, ch => Argument(d, v, ch, ref lastNamedActor, lastNamedArgument));
         var targetCandidates = RoleCandidates.For(RoleKind.Target, c, ch => Categorized(ch, Argument(d, v, ch, ref lastNamedArgument, lastNamedArgument)));
         int RuleIndex(List<RoleCandidate> xs, Chunk chunk, EventArgument? arg) => arg is null ? 0 : Math.Max(0, xs.FindIndex(x => !x.IsNone && x.Chunk == chunk));
@@ -59,10 +59,24 @@ public sealed partial class EventsComponent
         {
             new(RoleKind.Actor, actorCandidates, ruleA, a, pa), new(RoleKind.Target, targetCandidates, ruleT, t, pt),
         };
+        var target = _roles is null ? new RoleAnswer(c.RuleTarget, ruleTarget, null) : new RoleAnswer(targetCandidates[t].Chunk, targetCandidates[t].Argument, pt);
         return new RoleAnswers(
             _roles is null ? new(c.RuleActor, ruleActor, null) : new(actorCandidates[a].Chunk, actorCandidates[a].Argument, pa),
-            _roles is null ? new(c.RuleTarget, ruleTarget, null) : new(targetCandidates[t].Chunk, targetCandidates[t].Argument, pt),
-            decisions);
+            ProtestAddressee(c, target), decisions);
+    }
+
+    /// <summary>
+    /// A protest whose chosen target names no party (none, the place it was held in, the issue it is about) is against the
+    /// government (<see cref="TargetCategories.AddressesGovernment"/>); its evidence is the protest's own trigger, which
+    /// is all the text says of it. A party from outside the sentence (the headline's, the previous sentence's) stays.
+    /// </summary>
+    private static RoleAnswer ProtestAddressee(RoleContext c, RoleAnswer target)
+    {
+        var (d, v) = (c.Document, c.View);
+        if (c.Code.StartsWith("14", StringComparison.Ordinal) && AntiModifier(v, c.Event.Trigger) is { } against) return against;
+        bool namesParty = target.Argument is { } arg && (target.Chunk.IsEmpty || NamesParty(d, v, target.Chunk, arg.Span));
+        if (!TargetCategories.AddressesGovernment(c.Code, namesParty)) return target;
+        return new RoleAnswer(Chunk.None, new EventArgument(TargetCategories.Government, v.SpanOf(c.Event.Trigger)), null);
     }
 
     /// <summary>
@@ -118,9 +132,50 @@ public sealed partial class EventsComponent
         return false;
     }
 
+    /// <summary>
+    /// The party an "anti-" modifier of the protest names ("anti-government protests", "an anti-Putin rally"): whom the
+    /// protest is against, in the text's own words, over any other phrase of the clause. A modifier that names an issue
+    /// ("anti-war") names no party and gives nothing.
+    /// </summary>
+    private static RoleAnswer? AntiModifier(SentenceView v, Chunk trigger)
+    {
+        for (int i = trigger.Start - 1; i >= Math.Max(0, trigger.Start - 3); i--)
+        {
+            var w = v.Word(i);
+            if (w.Length > 5 && w.StartsWith("anti-", StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = w[5..].ToString();
+                if (!char.IsUpper(rest[0]) && !PartyNouns.Contains(rest)) return null;
+                var span = v.SpanOf(new Chunk(i, i + 1));
+                return new RoleAnswer(Chunk.None, new EventArgument(rest, new TextSpan(span.Start + 5, span.End)), null);
+            }
+            if (v.TagAt(i) is not (Tag.Noun or Tag.Proper)) return null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A phrase that names who, not where, when or what about: a person, organisation or nationality the recogniser found
+    /// in it, or a party word (<see cref="PartyWords"/>), and no place or time over it ("Tbilisi's Rustaveli Avenue",
+    /// "Sunday" and "the increasing violence" name none).
+    /// </summary>
+    private static bool NamesParty(Document d, SentenceView v, Chunk c, TextSpan span) =>
+        d.PlacesBySpan.Overlapping(span).Count == 0 && d.TimesBySpan.Overlapping(span).Count == 0 && !v.IsTemporal(c.End - 1)
+        && (d.MentionsBySpan.AnyInside(span, m => m.Type is EntityType.PERSON or EntityType.ORG or EntityType.NORP) || PartyWords(v, c));
+
     private static bool IsParty(SentenceView v, Chunk c, Document d)
     {
         if (c.IsEmpty) return false;
+        if (PartyWords(v, c)) return true;
+        // "the latter", "the former": a reference back to a party named before
+        if (c.Length == 2 && v.Is(c.Start, "the") && v.IsAny(c.Start + 1, "latter", "former")) return true;
+        var span = v.SpanOf(c);
+        return d.MentionsBySpan.AnyInside(span);
+    }
+
+    /// <summary>A proper noun, a pronoun for a party, a party or person noun, or an agent noun by its form in the phrase.</summary>
+    private static bool PartyWords(SentenceView v, Chunk c)
+    {
         for (int i = c.Start; i < c.End; i++)
         {
             var t = v.TagAt(i);
@@ -132,10 +187,7 @@ public sealed partial class EventsComponent
             if (t == Tag.Noun && w.Length > 5 && (w.EndsWith("men", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ers", StringComparison.OrdinalIgnoreCase)
                 || w.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ians", StringComparison.OrdinalIgnoreCase))) return true;
         }
-        // "the latter", "the former": a reference back to a party named before
-        if (c.Length == 2 && v.Is(c.Start, "the") && v.IsAny(c.Start + 1, "latter", "former")) return true;
-        var span = v.SpanOf(c);
-        return d.MentionsBySpan.AnyInside(span);
+        return false;
     }
 
     /// <summary>

@@ -77,6 +77,43 @@ public class VictimsAndCategoriesTests
         Assert.Equal("five people", d.Slice(e.Target!.Span));
     }
 
+    // CAMEO code, whether the chosen target names a party, whether the protest is taken to be against the government, reason
+    [Theory]
+    [InlineData("141", false, true, "a demonstration whose sentence names no party it is against is against the government")]
+    [InlineData("14", false, true, "the root code alone is a protest too")]
+    [InlineData("141", true, false, "a party the text names ('protested against the police') stays the target")]
+    [InlineData("173", false, false, "an arrest is no protest: its target stays as chosen")]
+    [InlineData("1823", false, false, "force is no protest")]
+    public void A_protest_that_names_no_party_is_against_the_government(string code, bool namesParty, bool expected, string why) =>
+        Assert.True(expected == TargetCategories.AddressesGovernment(code, namesParty), why);
+
+    // text, protest trigger, the target's text, the words its evidence span covers, reason
+    [Theory]
+    [InlineData("On Friday, people staged a protest against the increasing violence in Alpha.", "protest", "government", "protest",
+        "an issue and a place are no party: the protest's own trigger is the evidence of its unnamed addressee")]
+    [InlineData("Thousands of people joined a massive rally in the northern city of Alpha on Sunday.", "rally", "government", "rally",
+        "a rally held in a city is not against the city")]
+    [InlineData("Following anti-government protests in Alpha on Wednesday, police officers shot and killed six people.", "protests", "government", "government",
+        "an 'anti-' modifier names whom the protest is against, over the clause's other parties")]
+    [InlineData("Thousands joined an anti-Beta rally in Alpha on Sunday.", "rally", "Beta", "Beta",
+        "an 'anti-' modifier with a name gives that name")]
+    public void A_protest_whose_sentence_names_no_party_has_the_government_as_its_target(string text, string trigger, string target, string evidence, string why)
+    {
+        var d = EventTestDocs.Run(text);
+        var e = d.Events.FirstOrDefault(x => EventTestDocs.TriggerText(d, x) == trigger);
+        Assert.True(e is not null, $"{why}: no '{trigger}' event among {string.Join(", ", d.Events.Select(x => EventTestDocs.TriggerText(d, x)))}");
+        Assert.True(e!.Target?.Text == target, $"{why}: target '{e.Target?.Text}'");
+        Assert.Equal(evidence, d.Slice(e.Target!.Span));
+    }
+
+    [Fact]
+    public void A_protest_against_a_named_party_keeps_that_party()
+    {
+        var d = EventTestDocs.Run("Hundreds of students protested against the police in Alpha on Monday.");
+        var e = d.Events.First(x => EventTestDocs.TriggerText(d, x) == "protested");
+        Assert.True(e.Target?.Text.Contains("police") == true, $"the text names the party the protest is against: target '{e.Target?.Text}'");
+    }
+
     [Fact]
     public void A_noun_list_with_a_line_that_is_not_one_word_is_an_error_naming_the_line()
     {

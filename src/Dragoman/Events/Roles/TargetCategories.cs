@@ -16,6 +16,7 @@ internal static class TargetCategories
     public const string Protesters = "protesters";
     public const string Civilian = "civilian";
     public const string Protester = "protester";
+    public const string Government = "government";
 
     /// <summary>Person nouns that say nothing of who the people are (data/events/target-categories.tsv).</summary>
     private static readonly Lazy<HashSet<string>> Nouns = new(() => RoleWordFile.Installed("target-categories.tsv", "target categories"));
@@ -50,6 +51,14 @@ internal static class TargetCategories
             (true, true) => Protester, (true, false) => Protesters, (false, true) => Civilian, _ => Civilians,
         };
     }
+
+    /// <summary>
+    /// Whom a protest is against when its sentence names no party for it: the government (CAMEO 14x codes a demonstration
+    /// "against" a party, and the articles-gold coder writes the government or the authorities for 11 of the 16 development
+    /// protest events; the text names another party, "the police", "supporters of X", for the rest). A protest whose chosen
+    /// target is no party (none, a place it happened in, an issue it is about: "against the increasing violence") takes it.
+    /// </summary>
+    public static bool AddressesGovernment(string code, bool namesParty) => code.StartsWith("14", StringComparison.Ordinal) && !namesParty;
 
     /// <summary>The argument with its category as its text (the victims' words stay its span), or as it was.</summary>
     public static EventArgument? Apply(SentenceView v, Chunk ch, EventArgument? argument, string code, bool protestNear) =>
