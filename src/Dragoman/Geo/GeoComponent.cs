@@ -248,6 +248,8 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                 });
             }
         }
+        // a village the gazetteer lacks takes the point of the container or neighbour the sentence names after it
+        PlaceContainers.Locate(document);
         foreach (var road in roads)
         {
             PlaceResolution? End(TextSpan span) => document.Places.Find(p => p.IsResolved && p.Span.Start == span.Start && p.Span.End >= span.End);
