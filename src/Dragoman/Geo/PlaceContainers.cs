@@ -37,7 +37,7 @@ public static class PlaceContainers
 
     /// <summary>Part-of-speech tags of the words a container phrase may run over: nouns, names, adjectives, determiners, numbers, possessives.</summary>
     private static readonly HashSet<string> PhraseTags = new(StringComparer.Ordinal)
-    { "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "CD", "POS", "HYPH", "RB" };
+    { "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "CD", "POS", "HYPH", "RB", "``", "''" };
 
     /// <summary>
     /// Replaces each place of <paramref name="document"/> left as text by its stand-in where the sentence names a
