@@ -52,17 +52,41 @@ public static class PlaceContainers
         var order = Enumerable.Range(0, places.Count).OrderByDescending(i => places[i].Span.Start).ToList();
         var standIn = new HashSet<int>();
         int located = 0;
-        foreach (int u in order)
+        // a name located once is that place at its other mentions too ("Galala village in the western part of Kereinik"
+        // after "Kereinik locality, west of El Geneina"), and those may then locate the names they contain: a second pass
+        for (int pass = 0; pass < 2; pass++)
         {
-            if (places[u].IsResolved) continue;
-            var found = Container(document, tagSet, u, standIn);
-            if (found is not { } f) continue;
-            places[u] = StandIn(places[u], places[f.Place], f.Relation, f.Km, f.Bearing, standIn.Contains(f.Place) && f.Relation == "and");
-            standIn.Add(u);
-            located++;
+            foreach (int u in order)
+            {
+                if (places[u].IsResolved) continue;
+                var found = Container(document, tagSet, u, standIn);
+                if (found is { } f)
+                    places[u] = StandIn(places[u], places[f.Place], f.Relation, f.Km, f.Bearing, standIn.Contains(f.Place) && f.Relation == "and");
+                else if (SameNameLocated(places, u, standIn) is { } same)
+                    places[u] = Rename(places[same], places[u]);
+                else continue;
+                standIn.Add(u);
+                located++;
+            }
         }
         return located;
     }
+
+    /// <summary>Another mention of the same name that a container located, or null.</summary>
+    private static int? SameNameLocated(List<PlaceResolution> places, int u, HashSet<int> standIn)
+    {
+        foreach (int i in standIn)
+            if (string.Equals(places[i].Text, places[u].Text, StringComparison.OrdinalIgnoreCase)) return i;
+        return null;
+    }
+
+    /// <summary>The stand-in of another mention of the name, at this mention's span.</summary>
+    private static PlaceResolution Rename(PlaceResolution located, PlaceResolution self) => new()
+    {
+        Span = self.Span, Text = self.Text, GeonameId = located.GeonameId, Name = located.Name, Lat = located.Lat, Lon = located.Lon,
+        Country = located.Country, Admin1 = located.Admin1, Admin2 = located.Admin2, Feature = located.Feature, Precision = located.Precision,
+        Confidence = located.Confidence, Relation = located.Relation, Candidates = self.Candidates,
+    };
 
     private readonly record struct Found(int Place, string Relation, double? Km, double? Bearing);
 

@@ -32,6 +32,8 @@ public class PlaceContainersTests
         "a bearing from a town without a distance: near the town")]
     [InlineData("Two were hurt in Galala village in the western part of Kereinik, west of El Geneina.", "Galala|Kereinik|El Geneina", "Galala", "Geneina", "Near", "in",
         "a chain: the village's container is itself a place the gazetteer lacks, located by its own container")]
+    [InlineData("Herders raided Kereinik locality, west of El Geneina. Later two were hurt in Galala village in the western part of Kereinik.", "Kereinik|El Geneina|Galala|Kereinik", "Galala", "Geneina", "Near", "in",
+        "a name located once is that place at its other mentions, which may then locate the names they contain")]
     [InlineData("Bandits killed two in Tungar Bai and Tungar Kade villages in Zamfara State.", "Tungar Bai|Tungar Kade|Zamfara State", "Tungar Bai", "Zamfara", "Region", "in",
         "a list shares the container of its last member")]
     public void A_place_the_gazetteer_lacks_takes_its_containers_point(string text, string mentions, string village, string container, string precision, string relation, string reason)
