@@ -139,8 +139,14 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
         }
         var countries = gold.Places.Select(p => p.Country).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (countries.Count > 0)
-            t.ResolvedOutsideGoldCountries = sys.Places.Where(p => p.IsResolved && p.Country3 is not null && !countries.Contains(p.Country3))
-                .Select(p => Squash(p.Text).ToLowerInvariant()).Distinct().Count();
+        {
+            var outside = sys.Places.Where(p => p.IsResolved && p.Country3 is not null && !countries.Contains(p.Country3))
+                .GroupBy(p => Squash(p.Text).ToLowerInvariant()).Select(g => g.First()).ToList();
+            t.ResolvedOutsideGoldCountries = outside.Count;
+            // listed so that the count can be read case by case (`--errors`, field outside_place)
+            foreach (var p in outside)
+                errors.Add(new ArticleError(gold.Name, "outside_place", string.Join("|", countries.Order(StringComparer.Ordinal)), $"{p.Text} ({p.Lat:0.##},{p.Lon:0.##}) {p.Country3}", ""));
+        }
     }
 
     /// <summary>

@@ -128,6 +128,38 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         r.IsResolved && r.Precision != PlacePrecision.Country && r.Country is { } cc && namedCountries.Contains(cc)
         && (r.Feature ?? "").Length > 0 && r.Feature![0] is 'P' or 'A' && r.Name is { } n && NameFolder.Canon(n) == NameFolder.Canon(mentionText);
 
+    /// <summary>Nouns that say a name is a settlement or a local division: "X village", "the town of X".</summary>
+    private static readonly HashSet<string> SettlementNouns = new(StringComparer.OrdinalIgnoreCase)
+    { "village", "villages", "town", "towns", "hamlet", "hamlets", "locality", "localities", "township", "ward", "neighbourhood", "neighborhood", "suburb", "sub-district", "subdistrict" };
+
+    /// <summary>
+    /// Whether the words around a name call it a settlement: a settlement noun right after it that no noun follows
+    /// ("Khirbat al-Naqus village in", not "the Trump town hall"), or before it "village of", "town of", "village
+    /// called", over the other members of a list ("the villages of Hiyami, Ali Karo and Za'ara").
+    /// </summary>
+    internal static bool SettlementNamed(Document document, TextSpan name)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        bool HasTags = document.PartOfSpeech.Length == tokens.Length;
+        string Tag(int k) => HasTags && document.PartOfSpeech[k] < document.PartOfSpeechTagSet.Count ? document.PartOfSpeechTagSet[document.PartOfSpeech[k]] : "";
+        string Word(int k) => text[tokens[k].Start..tokens[k].End];
+        int after = document.FirstTokenFrom(name.End);
+        if (after < tokens.Length && SettlementNouns.Contains(Word(after)) && char.IsLower(Word(after)[0])
+            && (after + 1 >= tokens.Length || Tag(after + 1) is not ("NN" or "NNS"))) return true;
+        // leftwards over list members (capitalised words, quotes, commas, "and") to "<settlement noun> of" or "called"
+        int k = document.FirstTokenFrom(name.Start) - 1;
+        int steps = 0;
+        while (k >= 0 && steps++ < 12)
+        {
+            var w = Word(k);
+            if (w is "," or "and" or "\"" or "“" or "”" or "'" or "al" || char.IsUpper(w[0]) || w.StartsWith("al-", StringComparison.Ordinal) || w == "-") { k--; continue; }
+            if (w is "of" or "called" or "named" && k > 0) return SettlementNouns.Contains(Word(k - 1));
+            return false;
+        }
+        return false;
+    }
+
     public void Process(Document document)
     {
         var text = document.Text;
@@ -172,6 +204,16 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             // Elsewhere, a name of several words or in capitals ("Jebel Marra", "Gaza Strip", "SULAIMANI") that resolves
             // to a place other than a country is the place too: one word alone is too often a given name ("Magdalena")
             bool afterLocative = AfterPlacePreposition(text, mention.Span.Start) || roadEnds.Contains(mention.Span);
+            // "the village of Moyenne Sido", "Khirbat al-Naqus village", "the villages of Mazri and Dirka Brafi": the text
+            // says it is a settlement, whether or not the gazetteer knows it (then it is a place left as text, which
+            // the container the sentence names may still locate)
+            if (mention.Type is EntityType.PERSON or EntityType.ORG && SettlementNamed(document, mention.Span))
+            {
+                mention.Type = EntityType.GPE;
+                queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true));
+                fromMention.Add(m);
+                continue;
+            }
             bool loneWord = !afterLocative && !LooksLikePlaceName(mention.Text) && LoneWordWithoutPersonEvidence(text, mention, document.Mentions);
             if (mention.Type is EntityType.PERSON or EntityType.ORG or EntityType.MISC
                 && (afterLocative && mention.Type != EntityType.MISC || LooksLikePlaceName(mention.Text) || loneWord))
@@ -248,6 +290,8 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                 });
             }
         }
+        // a village the gazetteer lacks takes the point of the container or neighbour the sentence names after it
+        PlaceContainers.Locate(document);
         foreach (var road in roads)
         {
             PlaceResolution? End(TextSpan span) => document.Places.Find(p => p.IsResolved && p.Span.Start == span.Start && p.Span.End >= span.End);
