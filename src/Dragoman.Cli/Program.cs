@@ -94,6 +94,7 @@ app.Configure(config =>
         evaluate.AddCommand<EvalArticlesCommand>("articles").WithDescription("Score the whole pipeline on real pages with hand-coded gold (articles-gold): events, fields, places; development and held-back parts.");
         evaluate.AddCommand<EvalMergeCommand>("merge").WithDescription("Score cross-article event merging on a merge-gold folder (pairwise and B-cubed F1, hard negatives kept apart).");
         evaluate.AddCommand<EvalTimeCommand>("time").WithDescription("Score the time tagger on TimeML (.tml) files: value accuracy and end-to-end F1.");
+        evaluate.AddCommand<EvalLanguageCommand>("language").WithDescription("Score the article language detector (the English check, then Lingua) on labelled JSON Lines texts.");
     });
     config.AddBranch("bench", bench =>
     {

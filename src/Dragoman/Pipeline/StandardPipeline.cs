@@ -1,7 +1,6 @@
 using Dragoman.Actors;
 using Dragoman.Entities;
 using Dragoman.Geo;
-using Dragoman.Ingest.Language;
 using Dragoman.Text;
 using Dragoman.Text.Syntax;
 using Dragoman.Time;
@@ -24,10 +23,6 @@ public static class StandardPipeline
     {
         // The resources load at the same time, each from its own files: a start takes the longest load, not their sum.
         StartTrace.Mark("pipeline build begins");
-        // Every article's language is detected before its stages run (BatchProcessor): the detector's models load beside
-        // the others, first and on a thread of their own, so that a pool busy with the loads below does not hold them back.
-        // Not waited for: the first article waits only if it is read before they are in (a failure shows there again).
-        Load(() => { ArticleLanguages.Preload(); return true; }, ownThread: true).ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         var pos = Load(() => PosModel.Bundled);
         var ner = Load(() => NerComponent.BundledModel);
         var actors = Load(() => ActorResources.Load(dataDir: resources.DataDir));
@@ -55,9 +50,9 @@ public static class StandardPipeline
         return pipeline;
     }
 
-    /// <summary>Starts one resource's load on the thread pool (or a thread of its own). With DRAGOMAN_TRACE_START set, prints its own thread CPU and
+    /// <summary>Starts one resource's load on the thread pool. With DRAGOMAN_TRACE_START set, prints its own thread CPU and
     /// wall time to stderr (where a start goes: docs/benchmarks.md, issue 19).</summary>
-    private static Task<T> Load<T>(Func<T> load, bool ownThread = false,
+    private static Task<T> Load<T>(Func<T> load,
         [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(load))] string what = "") => Task.Factory.StartNew(() =>
     {
         long cpuStart = ThreadCpuClock.Nanoseconds();
@@ -66,7 +61,7 @@ public static class StandardPipeline
         if (StartTrace.On)
             Console.Error.WriteLine($"start: {what}: cpu {(ThreadCpuClock.Nanoseconds() - cpuStart) / 1e6:F0} ms wall {wall.ElapsedMilliseconds} ms");
         return loaded;
-    }, CancellationToken.None, ownThread ? TaskCreationOptions.LongRunning : TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+    }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
 
     /// <summary>The loaded resource, or the loader's own exception (not wrapped in an AggregateException).</summary>
     private static T Wait<T>(Task<T> loading) => loading.GetAwaiter().GetResult();

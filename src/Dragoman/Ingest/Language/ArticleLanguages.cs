@@ -26,6 +26,10 @@ public static class ArticleLanguages
         Hebrew, Urdu, Hindi, Indonesian, Dutch, Somali, Swahili, Amharic, Japanese, Korean, Polish, Greek,
     ];
 
+    /// <summary>Whether the detector can answer this ISO 639-1 code.</summary>
+    public static bool IsCandidate(string code) =>
+        Candidates.Any(l => l.IsoCode6391().ToString().Equals(code, StringComparison.OrdinalIgnoreCase));
+
     // Low accuracy mode (trigrams only) is meant for texts of a sentence or more, which articles are. Each language's
     // model is read when a text first needs it (Lingua 2.0 loads through a ConcurrentDictionary of Lazy values, so
     // threads do not race): preloading all 24 cost about 0.57 s of CPU at every start, English text needs about half.
@@ -33,22 +37,25 @@ public static class ArticleLanguages
         LanguageDetectorBuilder.FromLanguages(Candidates).WithLowAccuracyMode().Build());
 
     /// <summary>
-    /// Reads the detector's models that English prose needs (those of every Latin-script candidate), so that a pipeline
-    /// built with this running beside its other loads does not make its first article wait for them (about 0.3-0.45 s
-    /// of CPU, docs/benchmarks.md). A text that needs another model still loads it on first use; results are the same.
+    /// The ISO 639-1 code of the text's language, or null when the detector cannot tell (too little text). Plain English
+    /// prose is told by <see cref="EnglishCheck"/> without the detector; only other texts load its models.
     /// </summary>
-    public static void Preload() => Detect("Gunmen killed seven people near the checkpoint, officials said on Sunday.");
-
-    /// <summary>The ISO 639-1 code of the text's language, or null when the detector cannot tell (too little text).</summary>
     public static string? Detect(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var language = Detector.Value.DetectLanguageOf(Sample(text));
+        var sample = Sample(text);
+        return EnglishCheck.IsPlainEnglish(sample) ? "en" : DetectWithModels(sample);
+    }
+
+    /// <summary>Lingua's answer alone, on the text as given (what <see cref="Detect"/> asks when the English check is not sure).</summary>
+    public static string? DetectWithModels(string text)
+    {
+        var language = Detector.Value.DetectLanguageOf(text);
         return language == Unknown ? null : language.IsoCode6391().ToString().ToLowerInvariant();
     }
 
     /// <summary>The text itself when short, else a slice from its start and one from its middle, each cut at a space.</summary>
-    internal static string Sample(string text)
+    public static string Sample(string text)
     {
         if (text.Length <= SampleChars) return text;
         int half = SampleChars / 2;
