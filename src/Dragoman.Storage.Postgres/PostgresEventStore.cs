@@ -311,6 +311,24 @@ public sealed partial class PostgresEventStore : IEventStore
         while (r.Read()) yield return PostgresColumns.ReadEvent(r);
     }
 
+    /// <summary>
+    /// The server's plan (EXPLAIN, no costs) for the event listing of <paramref name="q"/>, one line per step. With
+    /// <paramref name="indexesOnly"/> the session turns off sequential and bitmap scans, so that a test store of a few
+    /// rows shows which index conditions the listing's order index can check (a small table is otherwise read whole).
+    /// </summary>
+    internal IReadOnlyList<string> ExplainEvents(EventQuery q, bool indexesOnly = false)
+    {
+        using var db = _source.OpenConnection();
+        // SET LOCAL: the settings end with this transaction (rolled back), not with the pooled connection
+        using var tx = db.BeginTransaction();
+        if (indexesOnly)
+            using (var set = new NpgsqlCommand("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off", db, tx)) set.ExecuteNonQuery();
+        using var cmd = new NpgsqlCommand { Connection = db, Transaction = tx };
+        if (EventListing(db, cmd, q, q.Limit) is { } error) throw new ArgumentException(error);
+        cmd.CommandText = "EXPLAIN (COSTS OFF) " + cmd.CommandText;
+        return ReadAll(cmd, r => r.GetString(0));
+    }
+
     /// <summary>Fills <paramref name="cmd"/> with the event listing of <paramref name="q"/> (at most <paramref name="limit"/>, null: all); returns why it cannot run, or null.</summary>
     private static string? EventListing(NpgsqlConnection db, NpgsqlCommand cmd, EventQuery q, int? limit)
     {
@@ -371,7 +389,11 @@ public sealed partial class PostgresEventStore : IEventStore
         }
         if (!string.IsNullOrWhiteSpace(q.Modality)) And("lower(e.modality) = lower(@modality)", ("modality", q.Modality.Trim()));
         if (q.Box is { } box)
-            And("e.geom && ST_MakeEnvelope(@w, @s, @e, @n, 4326)", ("s", box.South), ("n", box.North), ("w", box.West), ("e", box.East));
+            // The point's coordinates (geom is made from them), which the order index checks on its tuples (schema 10).
+            // Not also `geom && box`: the planner multiplied the two equal conditions' selectivities, expected 401 rows
+            // where 6,489 matched (box + one year, 100k events) and chose a bitmap and sort of them all (228 ms, not 13).
+            // An empty box now walks the whole order index (10 ms at 100k) instead of an empty GiST probe.
+            And("e.lat BETWEEN @s AND @n AND e.lon BETWEEN @w AND @e", ("s", box.South), ("n", box.North), ("w", box.West), ("e", box.East));
         if (!string.IsNullOrWhiteSpace(q.Text))
         {
             var ts = PostgresSearchQuery.Translate(q.Text);

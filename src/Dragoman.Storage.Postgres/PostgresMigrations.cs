@@ -170,6 +170,16 @@ internal static class PostgresMigrations
         new(8, "actor and place panels: counts per actor name and per place, added to by the writer in the storing transaction", PostgresPanelSchema.Sql),
         new(9, "incident_report_days: each merge report under its days of the year, so that an undated report meets its country's reports of a day within the window (empty until `remerge` for older reports)",
             PostgresIncidentSchema.DaysSql),
+        new(10, "the listing's order indexes carry the filtered columns (confidence, lat, lon) as trailing keys", """
+            -- A filter that matches late in the listing's order (--min-confidence, --bbox without dates) was tested on
+            -- each walked row's heap tuple: 21,540 and 33,885 rejected rows for one page at 1M events. As trailing keys of
+            -- the order index the same tests are index conditions, checked on the index tuple; only matches visit the heap.
+            -- The new indexes serve every scan the two they replace served (same leading keys), so writes pay no more.
+            CREATE INDEX events_order_keys ON events(date_lo DESC, article_id, ordinal, confidence, lat, lon);
+            CREATE INDEX events_main_order_keys ON events(date_lo DESC, article_id, ordinal, lat, lon) WHERE main;
+            DROP INDEX events_order;
+            DROP INDEX events_main_order;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
