@@ -30,26 +30,32 @@ public sealed partial class PartyNamesComponent(ActorDictionary dictionary) : ID
         }
     }
 
-    /// <summary>The argument's full name, or null when it shows no short form the article or the dictionary expands.</summary>
+    /// <summary>
+    /// The argument's full name, or null when it shows no short form the article or the dictionary expands. Every short
+    /// form in it is expanded ("the IS-affiliated ADF group"); the name tells where the last one (the head's) came from.
+    /// </summary>
     public ArgumentName? Named(EventArgument argument, IReadOnlyDictionary<string, Abbreviation> table)
     {
         var text = argument.Text;
+        var expanded = new System.Text.StringBuilder();
+        int copied = 0;
+        ArgumentName? last = null;
         foreach (Match w in Word().Matches(text))
         {
+            string? longForm = null;
+            ArgumentName? how = null;
             if (table.TryGetValue(w.Value, out var abbreviation))
-            {
-                if (text.Contains(abbreviation.Long, StringComparison.OrdinalIgnoreCase)) return null;
-                return new ArgumentName(Expand(text, w, abbreviation.Long), "article", abbreviation.LongSpan);
-            }
-            if (IsAcronym(w.Value) && DictionaryName(w.Value) is { } name && !text.Contains(name, StringComparison.OrdinalIgnoreCase))
-                return new ArgumentName(Expand(text, w, name), "dictionary", null);
+                (longForm, how) = (abbreviation.Long, new ArgumentName("", "article", abbreviation.LongSpan));
+            else if (IsAcronym(w.Value) && DictionaryName(w.Value) is { } name)
+                (longForm, how) = (name, new ArgumentName("", "dictionary", null));
+            // a mention that already holds the long form needs no name
+            if (longForm is null || text.Contains(longForm, StringComparison.OrdinalIgnoreCase)) continue;
+            expanded.Append(text, copied, w.Index - copied).Append(longForm);
+            copied = w.Index + w.Length;
+            last = how;
         }
-        return null;
+        return last is null ? null : last with { Text = expanded.Append(text, copied, text.Length - copied).ToString() };
     }
-
-    /// <summary>The written text with the short form replaced by the long one ("the LNA's forces": "the Libyan National Army's forces").</summary>
-    private static string Expand(string text, Match word, string longForm) =>
-        string.Concat(text.AsSpan(0, word.Index), longForm, text.AsSpan(word.Index + word.Length));
 
     /// <summary>All capitals (digits allowed), two to six characters: the shape of a group's short form.</summary>
     private static bool IsAcronym(string w) =>
