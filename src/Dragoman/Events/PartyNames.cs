@@ -23,10 +23,13 @@ public sealed partial class PartyNamesComponent(ActorDictionary dictionary) : ID
     {
         if (document.Events.Count == 0) return;
         var table = Abbreviations.Find(document.Text);
-        foreach (var e in document.Events)
+        // computed first, then applied: a refining stage leaves the document unchanged when its budget stops it
+        var named = document.Events.Select(e => (Event: e, Actor: e.Actor is { } a ? Named(a, table) : null,
+            Target: e.Target is { } t ? Named(t, table) : null)).ToList();
+        foreach (var (e, actor, target) in named)
         {
-            if (e.Actor is { } a && Named(a, table) is { } an) e.Actor = a with { Name = an };
-            if (e.Target is { } t && Named(t, table) is { } tn) e.Target = t with { Name = tn };
+            if (actor is not null) e.Actor = e.Actor! with { Name = actor };
+            if (target is not null) e.Target = e.Target! with { Name = target };
         }
     }
 
@@ -49,7 +52,8 @@ public sealed partial class PartyNamesComponent(ActorDictionary dictionary) : ID
             else if (IsAcronym(w.Value) && DictionaryName(w.Value) is { } name)
                 (longForm, how) = (name, new ArgumentName("", "dictionary", null));
             // a mention that already holds the long form needs no name
-            if (longForm is null || text.Contains(longForm, StringComparison.OrdinalIgnoreCase)) continue;
+            // a mention that already holds the long form, or defines the short form itself ("... Group (CIDG)"), needs no name
+            if (longForm is null || text.Contains(longForm, StringComparison.OrdinalIgnoreCase) || (w.Index > 0 && text[w.Index - 1] == '(')) continue;
             expanded.Append(text, copied, w.Index - copied).Append(longForm);
             copied = w.Index + w.Length;
             last = how;
@@ -69,7 +73,9 @@ public sealed partial class PartyNamesComponent(ActorDictionary dictionary) : ID
         {
             if (hit.Kind != PhraseKind.Actor) continue;
             var entry = dictionary.Entries[hit.Index];
-            if (entry.Type != EntityType.ORG || !entry.Name.Contains(' ')) continue;
+            // a name of one word after "the" ("The Un") is the short form again, not its expansion
+            var words = entry.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (entry.Type != EntityType.ORG || words.Length - (words[0].Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0) < 2) continue;
             if (found is not null && !string.Equals(found, entry.Name, StringComparison.OrdinalIgnoreCase)) return null;
             found = entry.Name;
         }

@@ -18,6 +18,7 @@ public class PartyNamesTests
     [InlineData("LNA's forces", "Libyan National Army's forces", "article", "a possessive keeps its ending")]
     [InlineData("the Libyan National Army (LNA)", null, null, "the mention already holds the long form: nothing to add")]
     [InlineData("the army", null, null, "no short form")]
+    [InlineData("the Army (LNA)", null, null, "the mention defines the short form itself: its own words are the name")]
     [InlineData("the LNA-backed ADF group", "the Libyan National Army-backed Allied Democratic Forces group", "article", "every short form is expanded, not only the first")]
     [InlineData("Lna", null, null, "a table match is case-sensitive: a word that only looks like the short form")]
     public void The_article_definition_names_the_party(string written, string? name, string? from, string why)
