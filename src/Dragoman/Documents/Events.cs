@@ -8,7 +8,16 @@ public sealed record EventArgument(string Text, TextSpan Span, string? EntityId 
 {
     /// <summary>True when the argument was not named in the event's sentence but taken from the article (a place the article is about).</summary>
     public bool Inherited { get; init; }
+
+    /// <summary>The party's full name where the text shows a short form ("the LNA": Libyan National Army), else null.</summary>
+    public ArgumentName? Name { get; init; }
 }
+
+/// <summary>
+/// A party's full name: <see cref="From"/> "article" when the article defines the short form (<see cref="Defined"/> is
+/// the span of the long form there), "dictionary" when the actor dictionary links it to a named entry (no span).
+/// </summary>
+public sealed record ArgumentName(string Text, string From, TextSpan? Defined);
 
 /// <summary>How many people an event affected, with ACLED's conservative bounds.</summary>
 /// <remarks><see cref="Source"/> names who gave the figure (nearest link of the attribution chain), so conflicting figures stay side by side.</remarks>

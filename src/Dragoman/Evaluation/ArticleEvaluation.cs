@@ -97,7 +97,10 @@ public static class ArticleEvaluation
                 e.Actor?.Text, e.Target?.Text, sources, e.Counts.Select(c => (c.Min, c.Max)).ToList(),
                 e.Time?.Start, e.Time?.End, e.Place?.Text, place?.Lat, place?.Lon, e.Modality.ToString().ToLowerInvariant(),
                 e.AllTellings.Select(t => new SystemTelling(SentenceOf(doc, t.Evidence), t.Modality.ToString().ToLowerInvariant())).ToList())
-            { TriggerSentence = doc.SentenceAt(e.Trigger.Start) is int si and >= 0 ? doc.Sentences[si].Span : null };
+            {
+                TriggerSentence = doc.SentenceAt(e.Trigger.Start) is int si and >= 0 ? doc.Sentences[si].Span : null,
+                ActorName = e.Actor?.Name?.Text, TargetName = e.Target?.Name?.Text,
+            };
         }).ToList();
         var places = doc.Places.OrderBy(p => p.Span.Start)
             .Select(p => new SystemPlace(p.Text, p.Lat, p.Lon, actors.CountryByCode(p.Country)?.Iso3, p.Candidates.Count,

@@ -92,6 +92,9 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
     public static bool IsOutside(SystemEvent e, IReadOnlyList<TextSpan> goldSpans, bool answersGold) =>
         !answersGold && (e.ShownSentence is not { } s || !goldSpans.Any(s.Overlaps));
 
+    /// <summary>A party as the error listing shows it: the written text, and its full name after it when it has one.</summary>
+    private static string Shown(string? text, string? name) => (text ?? "(none)") + (name is null ? "" : $" [{name}]");
+
     /// <summary>Full first, then the number of fields right.</summary>
     private static int Merit(List<(string Field, bool Right, string Gold, string System)> fields) =>
         (fields.Where(f => f.Field is "actor" or "place" or "event_date").All(f => f.Right) ? 100 : 0) + fields.Count(f => f.Right);
@@ -101,8 +104,8 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
     {
         var f = new List<(string, bool, string, string)>
         {
-            ("actor", rules.PartyMatches(g.Actor, [e.Actor]), g.Actor ?? "(none)", e.Actor ?? "(none)"),
-            ("target", rules.PartyMatches(g.Target, [e.Target]), g.Target ?? "(none)", e.Target ?? "(none)"),
+            ("actor", rules.PartyMatches(g.Actor, [e.Actor, e.ActorName]), g.Actor ?? "(none)", Shown(e.Actor, e.ActorName)),
+            ("target", rules.PartyMatches(g.Target, [e.Target, e.TargetName]), g.Target ?? "(none)", Shown(e.Target, e.TargetName)),
             ("source", rules.PartyMatches(g.Source, e.Sources), g.Source ?? "(none)", e.Sources.Count == 0 ? "(none)" : string.Join(" <- ", e.Sources)),
             ("modality", string.Equals(g.Modality, e.Modality, StringComparison.OrdinalIgnoreCase), g.Modality ?? "(none)", e.Modality),
         };

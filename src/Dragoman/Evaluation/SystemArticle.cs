@@ -26,6 +26,13 @@ public sealed record SystemEvent(
     /// </summary>
     public TextSpan? TriggerSentence { get; init; }
 
+    /// <summary>
+    /// The actor's and target's full names where the text shows a short form (EventArgument.Name): the gold coder codes
+    /// the party's name, so the content-word overlap rule is also tried against it.
+    /// </summary>
+    public string? ActorName { get; init; }
+    public string? TargetName { get; init; }
+
     /// <summary>The sentence the outside-share figure judges: the trigger's, else the first of its tellings'.</summary>
     public TextSpan? ShownSentence => TriggerSentence ?? (Sentences.Count > 0 ? Sentences[0] : null);
 }

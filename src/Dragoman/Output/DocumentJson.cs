@@ -231,7 +231,7 @@ public static class DocumentJson
         ["code"] = a.Code,
         ["start"] = a.Span.Start,
         ["end"] = a.Span.End,
-    };
+    }.WithName(a.Name);
 
     private static JsonObject? PlaceArgument(Document d, EventArgument? a)
     {

@@ -11,7 +11,7 @@ namespace Dragoman.Pipeline;
 /// The default pipeline, every stage in order:
 /// text (tokens, sentences) -> ner (mentions) -> actors (dictionary mentions) -> geo (places, may add place mentions)
 /// -> link (entities, aliases, actor codes) -> time (times) -> attribution -> events (events, codes) -> event-context (types from the sentence's situation)
-/// -> coreference (one event per happening told several times) -> salience (confidence, main, historical).
+/// -> coreference (one event per happening told several times) -> salience (confidence, main, historical) -> party-names (full names of short-form parties).
 /// </summary>
 public static class StandardPipeline
 {
@@ -45,6 +45,7 @@ public static class StandardPipeline
             .Add(new Events.Context.EventContextComponent(Wait(events).Codes, Wait(contextWords)))
             .Add(new Events.Coreference.CoreferenceComponent(Wait(coref)))
             .Add(new Events.Salience.SalienceComponent(Wait(salience)))
+            .Add(new Events.PartyNamesComponent(Wait(actors)))
             .Build();
         StartTrace.Mark("pipeline built");
         return pipeline;

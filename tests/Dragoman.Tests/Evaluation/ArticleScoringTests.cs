@@ -105,6 +105,17 @@ public class ArticleScoringTests
             $"{name}: {why} (type {t.TypeMatched}, full {t.FullMatched}, outside {t.SystemEventsOutsideGold})");
     }
 
+    [Theory]
+    [InlineData("the RF", "the Rebels Front", true, "the written short form shares no word, its full name does")]
+    [InlineData("the RF", null, false, "no full name: the short form alone shares no word")]
+    [InlineData("Rebels", "the Rebels Front", true, "the written text is right on its own; the name takes nothing away")]
+    [InlineData("the PF", "the Police Forces", false, "a full name that shares no word is still wrong")]
+    public void An_actor_is_judged_on_its_text_or_its_full_name(string written, string? name, bool right, string why)
+    {
+        var (t, _) = new ArticleScorer(Rules).Score(Gold(Shelling), new SystemArticle("xx-01", Text, [Sys("ASSAULT", First, actor: written) with { ActorName = name }], [], [], []));
+        Assert.True(t.Field["actor"].Right == (right ? 1 : 0), why);
+    }
+
     public static TheoryData<string, SystemEvent, bool, bool, string> TellingCases => new()
     {
         { "told once", Sys("ASSAULT", First), true, true, "an event told once: its modality is its telling's" },

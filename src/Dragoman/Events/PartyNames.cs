@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Dragoman.Actors;
+using Dragoman.Documents;
+using Dragoman.Pipeline;
+using Dragoman.Text;
+
+namespace Dragoman.Events;
+
+/// <summary>
+/// Gives an event's actor and target the full name an analyst needs where the text shows a short form ("the LNA",
+/// "ADF rebels"): the long form the article itself defines (<see cref="Abbreviations"/>, with the span of the
+/// definition), else the name of the one actor-dictionary group the short form links to. The written text and its
+/// span stay as they were; the full name goes beside them (<see cref="EventArgument.Name"/>).
+/// </summary>
+public sealed partial class PartyNamesComponent(ActorDictionary dictionary) : IDocumentComponent
+{
+    public string Name => "party-names";
+    public Layer Requires => Layer.Events;
+    public Layer Provides => Layer.None;
+    public bool Refines => true;
+
+    public void Process(Document document)
+    {
+        if (document.Events.Count == 0) return;
+        var table = Abbreviations.Find(document.Text);
+        // computed first, then applied: a refining stage leaves the document unchanged when its budget stops it
+        var named = document.Events.Select(e => (Event: e, Actor: e.Actor is { } a ? Named(a, table) : null,
+            Target: e.Target is { } t ? Named(t, table) : null)).ToList();
+        foreach (var (e, actor, target) in named)
+        {
+            if (actor is not null) e.Actor = e.Actor! with { Name = actor };
+            if (target is not null) e.Target = e.Target! with { Name = target };
+        }
+    }
+
+    /// <summary>
+    /// The argument's full name, or null when it shows no short form the article or the dictionary expands. Every short
+    /// form in it is expanded ("the IS-affiliated ADF group"); the name tells where the last one (the head's) came from.
+    /// </summary>
+    public ArgumentName? Named(EventArgument argument, IReadOnlyDictionary<string, Abbreviation> table)
+    {
+        var text = argument.Text;
+        var expanded = new System.Text.StringBuilder();
+        int copied = 0;
+        ArgumentName? last = null;
+        foreach (Match w in Word().Matches(text))
+        {
+            string? longForm = null;
+            ArgumentName? how = null;
+            if (table.TryGetValue(w.Value, out var abbreviation))
+                (longForm, how) = (abbreviation.Long, new ArgumentName("", "article", abbreviation.LongSpan));
+            else if (IsAcronym(w.Value) && DictionaryName(w.Value) is { } name)
+                (longForm, how) = (name, new ArgumentName("", "dictionary", null));
+            // a mention that already holds the long form needs no name
+            // a mention that already holds the long form, or defines the short form itself ("... Group (CIDG)"), needs no name
+            if (longForm is null || text.Contains(longForm, StringComparison.OrdinalIgnoreCase) || (w.Index > 0 && text[w.Index - 1] == '(')) continue;
+            expanded.Append(text, copied, w.Index - copied).Append(longForm);
+            copied = w.Index + w.Length;
+            last = how;
+        }
+        return last is null ? null : last with { Text = expanded.Append(text, copied, text.Length - copied).ToString() };
+    }
+
+    /// <summary>All capitals (digits allowed), two to six characters: the shape of a group's short form.</summary>
+    private static bool IsAcronym(string w) =>
+        w.Length is >= 2 and <= 6 && w.All(c => char.IsUpper(c) || char.IsDigit(c)) && w.Count(char.IsLetter) >= 2;
+
+    /// <summary>The name of the dictionary group the short form names, when all its entries agree on one longer name.</summary>
+    private string? DictionaryName(string acronym)
+    {
+        string? found = null;
+        foreach (var hit in dictionary.Lookup(acronym))
+        {
+            if (hit.Kind != PhraseKind.Actor) continue;
+            var entry = dictionary.Entries[hit.Index];
+            // a name of one word after "the" ("The Un") is the short form again, not its expansion
+            var words = entry.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (entry.Type != EntityType.ORG || words.Length - (words[0].Equals("the", StringComparison.OrdinalIgnoreCase) ? 1 : 0) < 2) continue;
+            if (found is not null && !string.Equals(found, entry.Name, StringComparison.OrdinalIgnoreCase)) return null;
+            found = entry.Name;
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+}
