@@ -51,14 +51,37 @@ public sealed partial class PartyNamesComponent(ActorDictionary dictionary) : ID
                 (longForm, how) = (abbreviation.Long, new ArgumentName("", "article", abbreviation.LongSpan));
             else if (IsAcronym(w.Value) && DictionaryName(w.Value) is { } name)
                 (longForm, how) = (name, new ArgumentName("", "dictionary", null));
-            // a mention that already holds the long form needs no name
             // a mention that already holds the long form, or defines the short form itself ("... Group (CIDG)"), needs no name
             if (longForm is null || text.Contains(longForm, StringComparison.OrdinalIgnoreCase) || (w.Index > 0 && text[w.Index - 1] == '(')) continue;
-            expanded.Append(text, copied, w.Index - copied).Append(longForm);
+            expanded.Append(text, copied, w.Index - copied);
+            MatchArticle(expanded, longForm);
+            expanded.Append(longForm);
             copied = w.Index + w.Length;
+            // "ADF's" -> "Allied Democratic Forces'": a long form ending in s takes the bare apostrophe
+            if (longForm.EndsWith('s') && copied + 1 < text.Length && text[copied] is '\'' or '\u2019' && text[copied + 1] is 's'
+                && (copied + 2 == text.Length || !char.IsLetter(text[copied + 2])))
+            {
+                expanded.Append(text[copied]);
+                copied += 2;
+            }
             last = how;
         }
         return last is null ? null : last with { Text = expanded.Append(text, copied, text.Length - copied).ToString() };
+    }
+
+    /// <summary>
+    /// "an FC" -> "a Frontier Corps": the indefinite article written right before the short form follows the long form's
+    /// first letter (by spelling: a vowel letter takes "an").
+    /// </summary>
+    private static void MatchArticle(System.Text.StringBuilder expanded, string longForm)
+    {
+        int n = expanded.Length;
+        bool an = n >= 3 && expanded[n - 1] == ' ' && (expanded[n - 3] is 'a' or 'A') && expanded[n - 2] is 'n' && (n == 3 || !char.IsLetter(expanded[n - 4]));
+        bool a = !an && n >= 2 && expanded[n - 1] == ' ' && (expanded[n - 2] is 'a' or 'A') && (n == 2 || !char.IsLetter(expanded[n - 3]));
+        if (!an && !a || longForm.Length == 0) return;
+        bool vowel = "aeiouAEIOU".Contains(longForm[0]);
+        if (an && !vowel) expanded.Remove(n - 2, 1);
+        else if (a && vowel) expanded.Insert(n - 1, 'n');
     }
 
     /// <summary>All capitals (digits allowed), two to six characters: the shape of a group's short form.</summary>

@@ -21,6 +21,10 @@ public class PartyNamesTests
     [InlineData("the Army (LNA)", null, null, "the mention defines the short form itself: its own words are the name")]
     [InlineData("the LNA-backed ADF group", "the Libyan National Army-backed Allied Democratic Forces group", "article", "every short form is expanded, not only the first")]
     [InlineData("Lna", null, null, "a table match is case-sensitive: a word that only looks like the short form")]
+    [InlineData("ADF's fighters", "Allied Democratic Forces' fighters", "article", "a possessive after a long form ending in s is the bare apostrophe")]
+    [InlineData("an LNA unit", "a Libyan National Army unit", "article", "'an' before a short form read letter by letter becomes 'a' before a consonant")]
+    [InlineData("a ADF cell", "an Allied Democratic Forces cell", "article", "'a' becomes 'an' before a long form opening with a vowel")]
+    [InlineData("Kenya LNA talks", "Kenya Libyan National Army talks", "article", "a word ending in 'a' before the short form is no article")]
     public void The_article_definition_names_the_party(string written, string? name, string? from, string why)
     {
         var got = Names.Named(new EventArgument(written, new TextSpan(0, written.Length)), Abbreviations.Find(Article));
