@@ -510,7 +510,7 @@ public sealed class AttributionComponent : IDocumentComponent
         if (subject.Start >= 2 && v.Word(subject.Start - 1) is "'" or "’" && v.Word(subject.Start - 2).EndsWith('s') && v.IsNominal(subject.Start - 2)
             && v.NounPhraseEndingAt(subject.Start - 2) is { IsEmpty: false } owner && owner.Start >= from)
             subject = new Chunk(owner.Start, subject.End);
-        // "Imouya Souabebe, the prefect of the region, told AFP": the name before an apposition is the speaker
+        // "Karim Oumarou, the governor of the district, told AFP": the name before an apposition is the speaker
         if (subject.Start >= 2 && v.TagAt(subject.Start) == Tag.Det && v.TagAt(subject.Start - 1) == Tag.Comma
             && v.NounPhraseEndingAt(subject.Start - 2) is { IsEmpty: false } name && name.Start >= from && IsProperName(v, name)
             && (name.Start == ContentStart(v, 0) || v.TagAt(name.Start - 1) is Tag.Comma or Tag.Punct))
@@ -546,7 +546,7 @@ public sealed class AttributionComponent : IDocumentComponent
         return false;
     }
 
-    /// <summary>A noun phrase of capitalised names only ("Imouya Souabebe").</summary>
+    /// <summary>A noun phrase of capitalised names only ("Karim Oumarou").</summary>
     private static bool IsProperName(SentenceView v, Chunk c)
     {
         for (int i = c.Start; i < c.End; i++)

@@ -134,7 +134,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
 
     /// <summary>
     /// Whether the words around a name call it a settlement: a settlement noun right after it that no noun follows
-    /// ("Khirbat al-Naqus village in", not "the Trump town hall"), or before it "village of", "town of", "village
+    /// ("X village in", not "the Trump town hall"), or before it "village of", "town of", "village
     /// called", over the other members of a list ("the villages of Hiyami, Ali Karo and Za'ara").
     /// </summary>
     internal static bool SettlementNamed(Document document, TextSpan name)
@@ -204,7 +204,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             // Elsewhere, a name of several words or in capitals ("Jebel Marra", "Gaza Strip", "SULAIMANI") that resolves
             // to a place other than a country is the place too: one word alone is too often a given name ("Magdalena")
             bool afterLocative = AfterPlacePreposition(text, mention.Span.Start) || roadEnds.Contains(mention.Span);
-            // "the village of Moyenne Sido", "Khirbat al-Naqus village", "the villages of Mazri and Dirka Brafi": the text
+            // "the village of X", "X village", "the villages of X and Y": the text
             // says it is a settlement, whether or not the gazetteer knows it (then it is a place left as text, which
             // the container the sentence names may still locate)
             if (mention.Type is EntityType.PERSON or EntityType.ORG && SettlementNamed(document, mention.Span))

@@ -4,14 +4,12 @@ namespace Dragoman.Geo;
 
 /// <summary>
 /// A place the gazetteer lacks (a village, a locality, a ward) is located at the place the sentence names as its
-/// container or neighbour right after it: "Sima, in Yatenga province", "a village in Kereinik locality, west of El
-/// Geneina", "Nzorov Council Ward of Guma Local Government Area in Benue State", "Haud al-Taij, 70km north-east of
-/// Baquba". As ACLED codes a village it cannot find (geo_precision 2 or 3), the place keeps its own text and takes the
+/// container or neighbour right after it: "X, in Y province", "a village in X locality, west of Y", "X ward of Y
+/// Local Government Area in Z State", "X, 70km north-east of Y". As ACLED codes a village it cannot find (geo_precision 2 or 3), the place keeps its own text and takes the
 /// container's point, name and divisions, with precision <c>region</c> (inside an area) or <c>near</c> (near, or a
 /// compass bearing from, a town; a stated distance and bearing move the point), the relation saying which. Never a
-/// country: a village "in Syria" stays text. Chains resolve from the last name back ("Vido village in the
-/// Banande-Kainama groupment, Beni-Mbau sector in the Beni territory"), and a list shares its container ("Tungar Bai and
-/// Tungar Kade villages in Garbadu ward").
+/// country: a village "in Syria" stays text. Chains resolve from the last name back ("X village in the
+/// Y groupment, Z sector in the W territory"), and a list shares its container ("X and Y villages in Z ward").
 /// </summary>
 public static class PlaceContainers
 {
@@ -52,8 +50,8 @@ public static class PlaceContainers
         var order = Enumerable.Range(0, places.Count).OrderByDescending(i => places[i].Span.Start).ToList();
         var standIn = new HashSet<int>();
         int located = 0;
-        // a name located once is that place at its other mentions too ("Galala village in the western part of Kereinik"
-        // after "Kereinik locality, west of El Geneina"), and those may then locate the names they contain: a second pass
+        // a name located once is that place at its other mentions too ("X village in the western part of Y"
+        // after "Y locality, west of Z"), and those may then locate the names they contain: a second pass
         for (int pass = 0; pass < 2; pass++)
         {
             foreach (int u in order)
@@ -135,7 +133,7 @@ public static class PlaceContainers
             { joined = true; commaOnly = false; bearing = b; relation = km is null ? $"{w.ToLowerInvariant()} of" : $"km {w.ToLowerInvariant()} of"; k += 2; continue; }
             if (Distance(document, k, end, out var dist, out int next)) { km = dist; k = next; continue; }
             if (w.Equals("from", StringComparison.OrdinalIgnoreCase) && km is not null) { joined = true; relation = "km from"; k++; continue; }
-            // "Tungar Bai and Tungar Kade villages in ...": a list shares the container of its next member
+            // "X and Y villages in ...": a list shares the container of its next member
             if (w is "and" or "or" && !joined) { coordinated = true; k++; continue; }
             if (!PhraseTags.Contains(tag)) return null;
             if (coordinated && tag is not ("DT" or "NNP" or "NNPS")) return null;

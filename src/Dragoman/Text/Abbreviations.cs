@@ -82,8 +82,8 @@ public static class Abbreviations
         int from = words.FindLastIndex(w => w.Start <= l + 1);
         if (from < 0) return null;
         var span = new TextSpan(words[from].Start, end);
-        // a lower-case first word before capitalised ones is a clause reaching in ("carried out by the Jalisco New
-        // Generation Cartel (CJNG)": the C of a Spanish name matched "carried"), not part of the name
+        // a lower-case first word before capitalised ones is a clause reaching in ("claimed by the Northern Coast
+        // Drug Cartel (CNCDC)": the first C of a short form from another language matches "claimed"), not part of the name
         if (char.IsLower(text[span.Start]) && words.Skip(from + 1).Any(w => char.IsUpper(text[w.Start]))) return null;
         // the long form must be longer than the short form and more than one word or clearly longer ("Hamas (HMS)" is not)
         return span.End - span.Start > shortForm.Length && WordCount(text[span.Start..span.End]) >= 2 ? span : null;

@@ -89,11 +89,11 @@ public class VictimsAndCategoriesTests
 
     // text, protest trigger, the target's text, the words its evidence span covers, reason
     [Theory]
-    [InlineData("On Friday, people staged a protest against the increasing violence in Alpha.", "protest", "government", "protest",
+    [InlineData("On Saturday, residents held a protest over rising bread prices in Alpha.", "protest", "government", "protest",
         "an issue and a place are no party: the protest's own trigger is the evidence of its unnamed addressee")]
-    [InlineData("Thousands of people joined a massive rally in the northern city of Alpha on Sunday.", "rally", "government", "rally",
+    [InlineData("Hundreds of students held a large rally in the eastern town of Alpha on Monday.", "rally", "government", "rally",
         "a rally held in a city is not against the city")]
-    [InlineData("Following anti-government protests in Alpha on Wednesday, police officers shot and killed six people.", "protests", "government", "government",
+    [InlineData("After anti-government protests in Alpha on Tuesday, riot police shot dead four men.", "protests", "government", "government",
         "an 'anti-' modifier names whom the protest is against, over the clause's other parties")]
     [InlineData("Thousands joined an anti-Beta rally in Alpha on Sunday.", "rally", "Beta", "Beta",
         "an 'anti-' modifier with a name gives that name")]

@@ -28,13 +28,13 @@ public class PlaceContainersTests
         "a village in a province: the province's point, precision region")]
     [InlineData("Shelling hit Jisreen, a village in the countryside of Damascus, activists said.", "Jisreen|Damascus", "Jisreen", "Damascus", "Near", "in",
         "a village in a city's countryside: near the city")]
-    [InlineData("Herders attacked a village in Kereinik locality, west of El Geneina, on Friday.", "Kereinik|El Geneina", "Kereinik", "Geneina", "Near", "west of",
+    [InlineData("Militiamen burned homes in Zunbul Dar locality, west of El Geneina, late on Friday.", "Zunbul Dar|El Geneina", "Zunbul Dar", "Geneina", "Near", "west of",
         "a bearing from a town without a distance: near the town")]
-    [InlineData("Two were hurt in Galala village in the western part of Kereinik, west of El Geneina.", "Galala|Kereinik|El Geneina", "Galala", "Geneina", "Near", "in",
+    [InlineData("Three people were wounded in Umm Zunbul village in the western part of Zunbul Dar, west of El Geneina.", "Umm Zunbul|Zunbul Dar|El Geneina", "Umm Zunbul", "Geneina", "Near", "in",
         "a chain: the village's container is itself a place the gazetteer lacks, located by its own container")]
-    [InlineData("Herders raided Kereinik locality, west of El Geneina. Later two were hurt in Galala village in the western part of Kereinik.", "Kereinik|El Geneina|Galala|Kereinik", "Galala", "Geneina", "Near", "in",
+    [InlineData("Militiamen raided Zunbul Dar locality, west of El Geneina. Later three people were wounded in Umm Zunbul village in the western part of Zunbul Dar.", "Zunbul Dar|El Geneina|Umm Zunbul|Zunbul Dar", "Umm Zunbul", "Geneina", "Near", "in",
         "a name located once is that place at its other mentions, which may then locate the names they contain")]
-    [InlineData("Bandits killed two in Tungar Bai and Tungar Kade villages in Zamfara State.", "Tungar Bai|Tungar Kade|Zamfara State", "Tungar Bai", "Zamfara", "Region", "in",
+    [InlineData("Gunmen shot dead two herders in Zunbul Bai and Zunbul Kade villages in Zamfara State.", "Zunbul Bai|Zunbul Kade|Zamfara State", "Zunbul Bai", "Zamfara", "Region", "in",
         "a list shares the container of its last member")]
     public void A_place_the_gazetteer_lacks_takes_its_containers_point(string text, string mentions, string village, string container, string precision, string relation, string reason)
     {
@@ -50,9 +50,9 @@ public class PlaceContainersTests
     [SharedFact]
     public void A_stated_distance_and_bearing_move_the_point()
     {
-        var doc = Process("The device exploded as a patrol passed in Haud al-Taij, 70km north-east of Baquba city, police said.", "Haud al-Taij|Baquba");
+        var doc = Process("A roadside bomb went off beside an army patrol in Tell Zunbul, 70km north-east of Baquba city, officials said.", "Tell Zunbul|Baquba");
         var anchor = doc.Places.Single(x => x.Text == "Baquba");
-        var p = doc.Places.Single(x => x.Text == "Haud al-Taij");
+        var p = doc.Places.Single(x => x.Text == "Tell Zunbul");
         double km = GeoMath.Km(anchor.Lat!.Value, anchor.Lon!.Value, p.Lat!.Value, p.Lon!.Value);
         Assert.InRange(km, 65, 75);
         Assert.True(p.Lat > anchor.Lat && p.Lon > anchor.Lon, "north-east of the town");
@@ -73,13 +73,13 @@ public class PlaceContainersTests
     }
 
     [SharedTheory]
-    [InlineData("Rebels assaulted the town of Moyenne Sido near the border with Chad.", "Moyenne Sido", true, "'the town of X'")]
-    [InlineData("Troops bombarded Khirbat al-Naqus village in Hama countryside.", "Khirbat al-Naqus", true, "'X village' before a preposition")]
-    [InlineData("Gunmen attacked the villages of Hiyami, Ali Karo and Zaara in Bolbol region.", "Ali Karo", true, "a member of a list after 'the villages of'")]
-    [InlineData("The child was near his home in a village called \"Al-Jabha,\" north of Murais.", "Al-Jabha", true, "'a village called X'")]
+    [InlineData("Insurgents overran the town of Zunbul Sido close to the Chadian border.", "Zunbul Sido", true, "'the town of X'")]
+    [InlineData("Artillery hit Khirbat Zunbul village in Hama countryside.", "Khirbat Zunbul", true, "'X village' before a preposition")]
+    [InlineData("Raiders looted the villages of Zunbul, Ali Zunbul and Kafr Zunbul in Bolbol region.", "Ali Zunbul", true, "a member of a list after 'the villages of'")]
+    [InlineData("The boy was playing outside in a village called \"Al-Zunbula,\" north of Murais.", "Al-Zunbula", true, "'a village called X'")]
     [InlineData("Ahmed Ali said the town hall was closed on Monday.", "Ahmed Ali", false, "a person's name with no settlement noun next to it")]
     [InlineData("Supporters filled the Trump town hall meeting in Iowa.", "Trump", false, "'town' before another noun is a compound ('town hall'), not the name's noun")]
-    [InlineData("The mayor of Ali Karo's home town spoke.", "Ali Karo", false, "'mayor of' is no settlement noun")]
+    [InlineData("The mayor of Ali Zunbul's home town spoke.", "Ali Zunbul", false, "'mayor of' is no settlement noun")]
     public void Settlement_words_make_a_name_a_place(string text, string name, bool expected, string reason)
     {
         var doc = new Document(new Article { Uri = "test:", Text = text }, null);
@@ -91,10 +91,10 @@ public class PlaceContainersTests
     [SharedFact]
     public void A_person_typed_village_becomes_a_place_located_by_its_container()
     {
-        var doc = Process("Regime forces bombarded Khirbat al-Naqus village in Hama countryside on Monday.", "Khirbat al-Naqus", EntityType.PERSON);
-        var m = doc.Mentions.Single(x => x.Text == "Khirbat al-Naqus");
+        var doc = Process("Shells struck Khirbat Zunbul village in Hama countryside on Monday.", "Khirbat Zunbul", EntityType.PERSON);
+        var m = doc.Mentions.Single(x => x.Text == "Khirbat Zunbul");
         Assert.Equal(EntityType.GPE, m.Type);
-        var p = doc.Places.Single(x => x.Text == "Khirbat al-Naqus");
+        var p = doc.Places.Single(x => x.Text == "Khirbat Zunbul");
         Assert.True(p.IsResolved && p.Country == "SY", $"got {p.Name} in {p.Country}");
     }
 }
