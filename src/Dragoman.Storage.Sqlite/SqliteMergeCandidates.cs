@@ -88,12 +88,12 @@ internal static class MergeScoreBound
     public const double Margin = 1e-9;
 
     /// <summary>The new report's fields the expression reads, and the threshold less <see cref="Margin"/> ($floor).</summary>
-    public static readonly string[] Parameters = ["$lo", "$hi", "$fp", "$lat", "$lon", "$tol", "$gid", "$country", "$admin1", "$action", "$acled", "$names", "$nnames", "$floor"];
+    public static readonly string[] Parameters = ["$lo", "$hi", "$fp", "$lat", "$lon", "$tol", "$gid", "$country", "$action", "$acled", "$names", "$nnames", "$floor"];
 
     /// <summary>Sets <see cref="Parameters"/> for report <paramref name="m"/>, from ordinal <paramref name="first"/> on.</summary>
     public static void Bind(SqliteParameterCollection parameters, int first, MergeReport m, double threshold)
     {
-        object?[] values = [m.DayLo, m.DayHi, m.DayFromPublication ? 1 : 0, m.Lat, m.Lon, PairScorer.Tolerance(m), m.GeonameId, m.Country, m.Admin1,
+        object?[] values = [m.DayLo, m.DayHi, m.DayFromPublication ? 1 : 0, m.Lat, m.Lon, PairScorer.Tolerance(m), m.GeonameId, m.Country,
             m.Action, m.AcledType, JsonSerializer.Serialize(m.Names), m.Names.Count, threshold - Margin];
         for (int i = 0; i < values.Length; i++) parameters[first + i].Value = values[i] ?? DBNull.Value;
     }
@@ -126,12 +126,9 @@ internal static class MergeScoreBound
                   WHEN {C("country")} <> $country THEN {W(PairFeature.PlaceOtherCountry)} ELSE {W(PairFeature.PlaceSameCountryOnly)} END)
               WHEN $gid IS NOT NULL AND {C("geonameid")} = $gid AND {tol} < {F(PairScorer.CountryTolerance)}
                 THEN (CASE WHEN {tol} <= {F(PairScorer.TightTolerance)} THEN {W(PairFeature.PlaceSameTight)} ELSE {W(PairFeature.PlaceSameWide)} END)
-              WHEN {km} > 3 * {tol} THEN {W(PairFeature.PlaceFar)}
-              WHEN {km} <= {tol} AND {tol} <= {F(PairScorer.TightTolerance)} THEN {W(PairFeature.PlaceWithinTight)}
-              WHEN {tol} < {F(PairScorer.CountryTolerance)} AND $admin1 IS NOT NULL AND {C("admin1")} IS NOT NULL AND $country IS NOT NULL AND {C("country")} = $country
-                THEN (CASE WHEN {C("admin1")} = $admin1 THEN {W(PairFeature.PlaceSameDivision)} ELSE {W(PairFeature.PlaceOtherDivision)} END)
-              WHEN {km} <= {tol} THEN {W(PairFeature.PlaceWithinWide)}
-              ELSE {W(PairFeature.PlaceNear)} END)
+              WHEN {km} <= {tol} THEN (CASE WHEN {tol} <= {F(PairScorer.TightTolerance)} THEN {W(PairFeature.PlaceWithinTight)} ELSE {W(PairFeature.PlaceWithinWide)} END)
+              WHEN {km} <= 3 * {tol} THEN {W(PairFeature.PlaceNear)}
+              ELSE {W(PairFeature.PlaceFar)} END)
             """;
         string type = $"(CASE WHEN {C("action")} = $action THEN {W(PairFeature.TypeSameAction)} WHEN $acled IS NOT NULL AND {C("acled_type")} = $acled THEN {W(PairFeature.TypeSameAcledType)} " +
             $"WHEN $acled IS NOT NULL AND {C("acled_type")} IS NOT NULL THEN {W(PairFeature.TypeOtherAcledType)} ELSE 0 END)";

@@ -10,7 +10,7 @@ namespace Dragoman.Merge;
 public enum PairFeature
 {
     DateSameDayTexts, DateSameDayPublication, DateOneDay, DateInWindow, DateFar, DateUndated, DateMonthDaySame, DateMonthDayOneDay, DateMonthDayApart,
-    PlaceSameTight, PlaceSameWide, PlaceWithinTight, PlaceSameDivision, PlaceOtherDivision, PlaceWithinWide, PlaceNear, PlaceFar, PlaceOtherCountry, PlaceSameCountryOnly, PlaceNone,
+    PlaceSameTight, PlaceSameWide, PlaceWithinTight, PlaceWithinWide, PlaceNear, PlaceFar, PlaceOtherCountry, PlaceSameCountryOnly, PlaceNone,
     TypeSameAction, TypeSameAcledType, TypeOtherAcledType,
     NamesShared, NamesNoneShared,
     WordsOverlap,

@@ -105,15 +105,9 @@ public static class PairScorer
             double tol = Math.Max(Tolerance(a), Tolerance(b));
             if (a.GeonameId is not null && a.GeonameId == b.GeonameId && tol < CountryTolerance)
                 Add("place", tol <= TightTolerance ? PairFeature.PlaceSameTight : PairFeature.PlaceSameWide, !explain ? "" : $"same place {a.PlaceName}");
-            else if (km > 3 * tol) Add("place", PairFeature.PlaceFar, !explain ? "" : $"{km:0} km apart ({a.PlaceName} / {b.PlaceName})");
-            else if (km <= tol && tol <= TightTolerance) Add("place", PairFeature.PlaceWithinTight, !explain ? "" : $"{km:0} km apart, within {tol:0} km");
-            // Places of different precision (a village and its province, a town and a district centre) agree or not at the
-            // coarser one's precision: whether they lie in one first-order division, not how far the points are apart.
-            else if (Division(a, b, tol) is { } sameDivision)
-                Add("place", sameDivision ? PairFeature.PlaceSameDivision : PairFeature.PlaceOtherDivision,
-                    !explain ? "" : sameDivision ? $"both in {a.Admin1} ({a.PlaceName} / {b.PlaceName})" : $"in {a.Admin1} / {b.Admin1}");
             else if (km <= tol) Add("place", tol <= TightTolerance ? PairFeature.PlaceWithinTight : PairFeature.PlaceWithinWide, !explain ? "" : $"{km:0} km apart, within {tol:0} km");
-            else Add("place", PairFeature.PlaceNear, !explain ? "" : $"{km:0} km apart");
+            else if (km <= 3 * tol) Add("place", PairFeature.PlaceNear, !explain ? "" : $"{km:0} km apart");
+            else Add("place", PairFeature.PlaceFar, !explain ? "" : $"{km:0} km apart ({a.PlaceName} / {b.PlaceName})");
         }
         else if (a.Country is not null && b.Country is not null)
         {
@@ -171,15 +165,6 @@ public static class PairScorer
         double count = Math.Max(0, Max(PairFeature.CountAgree, PairFeature.CountApart, PairFeature.CountNobodyDied));
         return date + type + names + Math.Max(0, m[PairFeature.WordsOverlap]) + count;
     }
-
-    /// <summary>
-    /// Whether two placed reports lie in one first-order division (true), in two of one country (false), or that cannot be
-    /// told (null: a division unknown on a side, other countries, or a country-precision place, which lies in no one
-    /// division). <paramref name="tolerance"/>: the coarser report's (<see cref="Tolerance"/>).
-    /// </summary>
-    public static bool? Division(MergeReport a, MergeReport b, double tolerance) =>
-        tolerance >= CountryTolerance || a.Admin1 is null || b.Admin1 is null || a.Country is null || a.Country != b.Country ? null
-            : string.Equals(a.Admin1, b.Admin1, StringComparison.Ordinal);
 
     /// <summary>How far apart (km) two points of a place may be at a report's precision and still be one place.</summary>
     public static double Tolerance(MergeReport r) =>

@@ -61,40 +61,6 @@ public sealed class IncidentMergeTests
             $"{reason}: fired {string.Join(", ", group.Where(f => fired[(int)f] != 0))}");
     }
 
-    /// <summary>An invented village and the places around it (one degree of latitude is about 111 km).</summary>
-    private static MergeReport Placed(string reference, string name, double lat, string precision, string? division, string country = "NG") =>
-        Report(reference, new Place(name, "99" + reference[0], lat, 8.0, country), Day, []) with { Precision = precision, Admin1 = division };
-
-    /// <summary>The place feature a pair fires: two places of different precision agree at the coarser one's precision.</summary>
-    public static TheoryData<string, MergeReport, MergeReport, PairFeature> PlaceFeatures() => new()
-    {
-        { "a village and the province it lies in, 78 km from the province's centre: one place at the province's precision",
-            Placed("a:ev1", "Dorvani", 10.0, "exact", "Upper Lanta"), Placed("b:ev1", "Upper Lanta", 10.7, "region", "Upper Lanta"), PairFeature.PlaceSameDivision },
-        { "a village and the next province's centre, 89 km away: within the province's tolerance, but another province",
-            Placed("a:ev1", "Dorvani", 10.0, "exact", "Upper Lanta"), Placed("b:ev1", "Kessa", 10.8, "region", "Kessa"), PairFeature.PlaceOtherDivision },
-        { "two villages 11 km apart on either side of a border: the distance at exact precision says more than the divisions",
-            Placed("a:ev1", "Dorvani", 10.0, "exact", "Upper Lanta"), Placed("b:ev1", "Mbeli", 10.1, "exact", "Kessa"), PairFeature.PlaceWithinTight },
-        { "a province and its country: a country lies in no one division, the distance within its tolerance decides",
-            Placed("a:ev1", "Upper Lanta", 10.7, "region", "Upper Lanta"), Placed("b:ev1", "Nigeria", 9.0, "country", null), PairFeature.PlaceWithinWide },
-        { "the division unknown on a side: the distance decides",
-            Placed("a:ev1", "Dorvani", 10.0, "exact", null), Placed("b:ev1", "Upper Lanta", 10.7, "region", "Upper Lanta"), PairFeature.PlaceWithinWide },
-        { "one division's name in two countries: not one division",
-            Placed("a:ev1", "Dorvani", 10.0, "exact", "Upper Lanta"), Placed("b:ev1", "Upper Lanta", 10.7, "region", "Upper Lanta", "NE"), PairFeature.PlaceWithinWide },
-        { "the same division 1,100 km apart (a place resolved in the wrong part of it): beyond three tolerances, far",
-            Placed("a:ev1", "Dorvani", 10.0, "exact", "Upper Lanta"), Placed("b:ev1", "Upper Lanta", 20.0, "region", "Upper Lanta"), PairFeature.PlaceFar },
-    };
-
-    [Theory]
-    [MemberData(nameof(PlaceFeatures))]
-    public void Places_of_different_precision_agree_at_the_coarser_precision(string reason, MergeReport a, MergeReport b, PairFeature expected)
-    {
-        var place = Enum.GetValues<PairFeature>().Where(f => PairModel.Key(f).StartsWith("place.", StringComparison.Ordinal)).ToArray();
-        var fired = PairScorer.Features(a, b);
-        Assert.Equal(fired, PairScorer.Features(b, a)); // symmetric
-        var firedPlace = place.Where(f => fired[(int)f] != 0).ToArray();
-        Assert.True(firedPlace.SequenceEqual([expected]), $"{reason}: fired {string.Join(", ", firedPlace)}");
-    }
-
     private static readonly MergeReport[] Mixed =
     [
         Report("k1:ev1", Kremenchuk, Day, ["amstor"], 18),

@@ -12,7 +12,7 @@ namespace Dragoman.Tests.Merge;
 public sealed class MergeScoreBoundTests
 {
     private static readonly string[] Columns =
-        ["day_lo", "day_hi", "day_from_published", "lat", "lon", "place_precision", "place_inherited", "country", "admin1", "geonameid", "action", "acled_type", "names"];
+        ["day_lo", "day_hi", "day_from_published", "lat", "lon", "place_precision", "place_inherited", "country", "geonameid", "action", "acled_type", "names"];
 
     private static MergeReport RandomReport(Random rng, int i)
     {
@@ -37,8 +37,6 @@ public sealed class MergeScoreBoundTests
             Precision = new[] { "exact", "near", "region", "country", "unknown", null }[rng.Next(6)],
             PlaceInherited = rng.Next(4) == 0,
             Country = rng.Next(4) switch { 0 => null, 1 => "TR", _ => "SY" },
-            // One division, another of the same country, or none known: a place's province against another's.
-            Admin1 = rng.Next(3) switch { 0 => null, 1 => "Hama", _ => "Idlib" },
             GeonameId = gid,
             Names = [.. new[] { "assad", "hama", "karlov", "nusra", "white", "zeid" }.Where(_ => rng.Next(3) == 0)],
             Words = [.. new[] { "bomb", "hotel", "market", "siege", "truck" }.Where(_ => rng.Next(2) == 0)],
@@ -53,7 +51,7 @@ public sealed class MergeScoreBoundTests
     {
         "day_lo" => r.DayLo, "day_hi" => r.DayHi, "day_from_published" => r.DayFromPublication ? 1 : 0,
         "lat" => r.Lat, "lon" => r.Lon, "place_precision" => r.Precision, "place_inherited" => r.PlaceInherited ? 1 : 0,
-        "country" => r.Country, "admin1" => r.Admin1, "geonameid" => r.GeonameId, "action" => r.Action, "acled_type" => r.AcledType,
+        "country" => r.Country, "geonameid" => r.GeonameId, "action" => r.Action, "acled_type" => r.AcledType,
         "names" => string.Join(' ', r.Names),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
