@@ -48,7 +48,10 @@ public static class PlaceContainers
         var tagSet = document.PartOfSpeechTagSet;
         var text = document.Text;
         var order = Enumerable.Range(0, places.Count).OrderByDescending(i => places[i].Span.Start).ToList();
+        var lookup = new Lookup(document);
         var standIn = new HashSet<int>();
+        // the first located mention of each name (standIn's order), for the second pass
+        var firstLocated = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         int located = 0;
         // a name located once is that place at its other mentions too ("X village in the western part of Y"
         // after "Y locality, west of Z"), and those may then locate the names they contain: a second pass
@@ -57,25 +60,61 @@ public static class PlaceContainers
             foreach (int u in order)
             {
                 if (places[u].IsResolved) continue;
-                var found = Container(document, tagSet, u, standIn);
+                var found = Container(document, tagSet, lookup, u, standIn);
                 if (found is { } f)
                     places[u] = StandIn(places[u], places[f.Place], f.Relation, f.Km, f.Bearing, standIn.Contains(f.Place) && f.Relation == "and");
-                else if (SameNameLocated(places, u, standIn) is { } same)
+                else if (firstLocated.TryGetValue(places[u].Text, out int same))
                     places[u] = Rename(places[same], places[u]);
                 else continue;
-                standIn.Add(u);
+                if (standIn.Add(u)) firstLocated.TryAdd(places[u].Text, u);
                 located++;
             }
         }
         return located;
     }
 
-    /// <summary>Another mention of the same name that a container located, or null.</summary>
-    private static int? SameNameLocated(List<PlaceResolution> places, int u, HashSet<int> standIn)
+    /// <summary>
+    /// The document's places by where they start and its tokens inside a person's or organisation's name, built once per
+    /// document: the walk asks both at every word after every place left as text, and scanning all places and mentions
+    /// there made a long text quadratic (20,000 short lines: 5 s of CPU in this stage, docs/benchmarks.md session 13).
+    /// Spans do not change while places are located (a stand-in keeps its own span), so the index stays true.
+    /// </summary>
+    private sealed class Lookup
     {
-        foreach (int i in standIn)
-            if (string.Equals(places[i].Text, places[u].Text, StringComparison.OrdinalIgnoreCase)) return i;
-        return null;
+        private readonly Dictionary<int, List<int>> _placesByStart = [];
+        private readonly bool[] _inPartyName;
+
+        public Lookup(Document document)
+        {
+            for (int i = 0; i < document.Places.Count; i++)
+            {
+                int start = document.Places[i].Span.Start;
+                if (!_placesByStart.TryGetValue(start, out var at)) _placesByStart[start] = at = [];
+                at.Add(i);
+            }
+            var tokens = document.Tokens;
+            _inPartyName = new bool[tokens.Length];
+            foreach (var m in document.Mentions)
+            {
+                if (m.Type is not (EntityType.PERSON or EntityType.ORG)) continue;
+                int k = document.FirstTokenFrom(m.Span.Start);
+                while (k > 0 && tokens[k - 1].End > m.Span.Start) k--; // a token the name starts inside
+                for (; k < tokens.Length && tokens[k].Start < m.Span.End; k++)
+                    if (tokens[k].End > m.Span.Start) _inPartyName[k] = true;
+            }
+        }
+
+        /// <summary>The first place (in the document's order) other than <paramref name="self"/> that starts at <paramref name="start"/> and is no road, or -1.</summary>
+        public int PlaceAt(List<PlaceResolution> places, int start, int self)
+        {
+            if (!_placesByStart.TryGetValue(start, out var at)) return -1;
+            foreach (int i in at)
+                if (i != self && places[i].Feature != "RD") return i;
+            return -1;
+        }
+
+        /// <summary>Whether token <paramref name="k"/> overlaps a person's or organisation's mention.</summary>
+        public bool InPartyName(int k) => _inPartyName[k];
     }
 
     /// <summary>The stand-in of another mention of the name, at this mention's span.</summary>
@@ -89,7 +128,7 @@ public static class PlaceContainers
     private readonly record struct Found(int Place, string Relation, double? Km, double? Bearing);
 
     /// <summary>The container the words after place <paramref name="u"/> name, or null.</summary>
-    private static Found? Container(Document document, IReadOnlyList<string> tagSet, int u, HashSet<int> standIn)
+    private static Found? Container(Document document, IReadOnlyList<string> tagSet, Lookup lookup, int u, HashSet<int> standIn)
     {
         var text = document.Text;
         var places = document.Places;
@@ -105,7 +144,7 @@ public static class PlaceContainers
         while (k < end && words <= MaxGap)
         {
             var tok = document.Tokens[k];
-            int p = PlaceAt(places, tok.Start, u);
+            int p = lookup.PlaceAt(places, tok.Start, u);
             if (p >= 0)
             {
                 var place = places[p];
@@ -119,7 +158,7 @@ public static class PlaceContainers
                 if (km is { } d && bearing is null && d > MaxUnbearedKm) return null;
                 return new Found(p, relation ?? "in", km, bearing);
             }
-            if (Overlaps(document.Mentions, tok)) return null; // a person or organisation between: not a container phrase
+            if (lookup.InPartyName(k)) return null; // a person or organisation between: not a container phrase
             var word = text.AsSpan(tok.Start, tok.End - tok.Start);
             var w = word.ToString();
             string tag = document.PartOfSpeech[k] < tagSet.Count ? tagSet[document.PartOfSpeech[k]] : "";
@@ -164,20 +203,6 @@ public static class PlaceContainers
     {
         var t = document.Tokens[k];
         return document.Text.AsSpan(t.Start, t.End - t.Start);
-    }
-
-    private static int PlaceAt(List<PlaceResolution> places, int start, int self)
-    {
-        for (int i = 0; i < places.Count; i++)
-            if (i != self && places[i].Span.Start == start && places[i].Feature != "RD") return i;
-        return -1;
-    }
-
-    private static bool Overlaps(List<Mention> mentions, Token tok)
-    {
-        foreach (var m in mentions)
-            if (m.Type is EntityType.PERSON or EntityType.ORG && m.Span.Start < tok.End && m.Span.End > tok.Start) return true;
-        return false;
     }
 
     /// <summary>A country, or a compass part of one ("northeastern Syria"): too large to stand in for a village.</summary>

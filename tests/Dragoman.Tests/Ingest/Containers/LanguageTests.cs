@@ -55,7 +55,11 @@ public class EnglishCheckTests
     [InlineData("Un convoi humanitaire est arrivé dimanche dans la ville du nord après deux jours de retard, a indiqué l'agence dans un communiqué.", false, "French: no listed word, and accents")]
     [InlineData("Die Regierung hat am Sonntag erklärt, dass die Truppen in der Stadt bleiben werden, bis die Lage sich beruhigt hat und die Hilfe ankommt.", false, "German shares 'in', 'die' with the lists of others, none of this list")]
     [InlineData("The minister said that the army would stay. وصلت قافلة مساعدات إلى البلدة الشمالية يوم الأحد بعد تأخير دام يومين، بحسب ما أعلنت الوكالة في بيان.", false, "English words beside Arabic script: the detector decides")]
-    [InlineData("Kathmandu Pokhara Biratnagar Lalitpur Bharatpur Birgunj Dharan Butwal Hetauda Janakpur Nepalgunj Itahari Bhairahawa Dhangadhi", false, "a list of names has no closed-class words")]
+    [InlineData("Kathmandu Pokhara Biratnagar Lalitpur Bharatpur Birgunj Dharan Butwal Hetauda Janakpur Nepalgunj Itahari Bhairahawa Dhangadhi", false, "a list of names has no closed-class words and few common words")]
+    [InlineData("Police arrested 12 protesters in Nairobi. Soldiers fired on a crowd in Goma. Rebels seized 3 towns in Darfur.", true, "no listed closed-class word, but most words are common words of news text")]
+    [InlineData("Gunmen killed 7 people in a village. Gunmen killed 7 people in a village. Gunmen killed 7 people in a village.", true, "a wire line said again: decided by its common words, not by the models")]
+    [InlineData("Il governo ha detto che le truppe resteranno nella citta fino a quando la situazione non sara calma e gli aiuti arriveranno", false, "Italian in ASCII letters: neither listed nor common English words")]
+    [InlineData("El gobierno dijo que las tropas se quedaran en la ciudad hasta que la situacion se calme y llegue la ayuda", false, "Spanish in ASCII letters: 'en' and 'se' are not common English words")]
     public void Only_plain_English_prose_is_decided_without_the_models(string text, bool decided, string reason) =>
         Assert.True(EnglishCheck.IsPlainEnglish(text) == decided, reason);
 
@@ -67,6 +71,14 @@ public class EnglishCheckTests
     [InlineData("to", false, "shared with Polish and Czech")]
     public void The_installed_list_holds_only_words_other_languages_do_not_share(string word, bool listed, string reason) =>
         Assert.True(EnglishCheck.Read(Path.Combine(AppContext.BaseDirectory, "data", "ingest", "english-function-words.txt")).Contains(word) == listed, reason);
+
+    [Theory]
+    [InlineData("killed", true, "seen in news text far more than the floor")]
+    [InlineData("People", true, "case does not matter")]
+    [InlineData("truppe", false, "not an English word")]
+    [InlineData("a", false, "the counts hold words of two letters or more")]
+    public void Common_words_are_the_frequent_words_of_news_text(string word, bool common, string reason) =>
+        Assert.True(EnglishCheck.ReadCommon(Path.Combine(AppContext.BaseDirectory, "data", "ingest", "word-frequencies.tsv"), EnglishCheck.MinCommonCount).Contains(word) == common, reason);
 
     [Fact]
     public void A_missing_list_is_a_clear_error()
