@@ -91,11 +91,12 @@ internal static class PostgresColumns
         I<EventRow>("time_start_char", e => e.TimeStartChar), I<EventRow>("time_end_char", e => e.TimeEndChar),
     ];
 
-    /// <summary><see cref="Events"/> and the listing's date key, which needs the article's date as well as the event's.</summary>
+    /// <summary><see cref="Events"/> and the date keys (the listing's order, --from's end), which need the article's date as well as the event's.</summary>
     public static readonly PgColumn<DatedEvent>[] DatedEvents =
     [
         .. Events.Select(c => new PgColumn<DatedEvent>(c.Name, d => c.Value(d.Row), c.Type)),
         S<DatedEvent>("date_lo", d => d.Row.TimeStart ?? d.Row.TimeEnd ?? d.ArticlePublished ?? ""),
+        S<DatedEvent>("date_hi", d => d.Row.TimeEnd ?? d.Row.TimeStart ?? d.ArticlePublished ?? ""),
     ];
 
     /// <summary>What <see cref="ReadEvent"/> reads, from <c>events e JOIN articles a</c>: the article's columns, then <see cref="EventFieldColumns"/>.</summary>
@@ -149,7 +150,7 @@ internal static class PostgresColumns
     }
 }
 
-/// <summary>An event row with its article's date: what the stored date key (<c>date_lo</c>) is computed from.</summary>
+/// <summary>An event row with its article's date: what the stored date keys (<c>date_lo</c>, <c>date_hi</c>) are computed from.</summary>
 internal sealed record DatedEvent(EventRow Row, string? ArticlePublished);
 
 /// <summary>Reads a result row's cells left to right, so a reader lists its fields in the order of the select list.</summary>

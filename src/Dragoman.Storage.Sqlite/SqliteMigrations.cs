@@ -238,6 +238,18 @@ internal static class SqliteMigrations
             SqliteIncidentSchema.DaysSql),
         new(12, "events_actor_names, events_place_names: trigram indexes of the events' actor and place search text, so that a rare --actor or --place substring reads its few events instead of walking the date index",
             SqliteNameIndex.Sql),
+        new(13, "events_main_order: the main events in date order, so that the default listing walks only them and a count of them reads the index alone; events_action_order carries date_hi", """
+            -- The listing shows main events unless asked for all: events_order walked every event and read each row to test
+            -- main (about 3 in 10 are main), and a bounded count of main events read the table row by row (82 ms to count
+            -- 10,000 at 100k events). With main as the leading key the walk visits main events only and the count is a
+            -- covering index read; partial, so only main events pay for it on writes.
+            CREATE INDEX events_main_order ON events(main, date_lo DESC) WHERE main = 1;
+            -- An action within dates (an event's related reports: --from a week before it) walked the action's index from
+            -- --to down to its oldest event and read each row to test date_hi (about 250 ms at 100k events). With the end
+            -- date as a trailing key the test is made on the index entry; id before it keeps the listing's order unsorted.
+            DROP INDEX events_action_order;
+            CREATE INDEX events_action_order ON events(action COLLATE NOCASE, date_lo DESC, id, date_hi);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -230,6 +230,9 @@ public abstract class EventStoreContract : IDisposable
     [InlineData("all", 1000, "every event")]
     [InlineData("actor", 1000, "an actor filter")]
     [InlineData("text", 1000, "a full-text filter")]
+    [InlineData("box", 1000, "a bounding box (read from the spatial index, no order)")]
+    [InlineData("cameo", 1000, "a CAMEO prefix (read from the code index, no order)")]
+    [InlineData("from", 1000, "events ending on or after a day")]
     [InlineData("cursor", 1000, "after a cursor: the events left to list")]
     [InlineData("offset", 1000, "an offset does not change the count")]
     public void A_count_is_the_listing_length_up_to_its_bound(string filter, int atMost, string reason)
@@ -243,6 +246,9 @@ public abstract class EventStoreContract : IDisposable
             "all" => new EventQuery { All = true },
             "actor" => new EventQuery { Actor = "air force" },
             "text" => new EventQuery { Text = "ministry" },
+            "box" => new EventQuery { Box = new BoundingBox(32, 35, 37, 37.5) },
+            "cameo" => new EventQuery { Action = "0" },
+            "from" => new EventQuery { From = new DateOnly(2019, 1, 1) },
             "cursor" => new EventQuery { After = EventCursor.Of(first) },
             "offset" => new EventQuery { Offset = 2 },
             _ => throw new ArgumentException(filter),

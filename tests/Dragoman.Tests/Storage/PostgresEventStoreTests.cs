@@ -160,9 +160,12 @@ public sealed class PostgresEventStoreTests : EventStoreContract
         using (var old = PostgresEventStore.Open(before, null, targetVersion: 7))
         {
             // version 7's writer kept no counts: a do-nothing stand-in for the function lets this build's writer store at 7
+            // (and a stand-in for schema 11's date_hi column, which it fills)
             TestPostgres.Admin("CREATE FUNCTION panel_counts_add(ids bigint[]) RETURNS void LANGUAGE sql AS 'SELECT'", before);
+            TestPostgres.Admin("ALTER TABLE events ADD COLUMN date_hi text", before);
             old.Add([StoreFixtures.Release(), StoreFixtures.Clash(), StoreFixtures.Copy(StoreFixtures.Release(), "again")]);
             TestPostgres.Admin("DROP FUNCTION panel_counts_add(bigint[])", before);
+            TestPostgres.Admin("ALTER TABLE events DROP COLUMN date_hi", before);
         }
         using var migrated = PostgresEventStore.Open(before);
         using var fresh = PostgresEventStore.Open(NewLocation());
@@ -170,6 +173,31 @@ public sealed class PostgresEventStoreTests : EventStoreContract
         Assert.Equal(fresh.ListActors(), migrated.ListActors());
         Assert.Equal(fresh.ListPlaces(), migrated.ListPlaces());
         Assert.Equal(2, migrated.ListActors("air force").Single().Articles);
+    }
+
+    [SkippableFact]
+    public void A_store_written_before_the_stored_end_date_gets_it_from_the_migration()
+    {
+        // schema 11 fills date_hi from the event's end, else its start, else the article's date: --from lists the same
+        // events on a migrated store as on a fresh one (the clash has no time of its own: its article's date)
+        var before = NewLocation();
+        var corpus = new[] { StoreFixtures.Release(), StoreFixtures.Clash() };
+        using (var old = PostgresEventStore.Open(before, null, targetVersion: 10))
+        {
+            // version 10 has no date_hi column: this build's writer fills it, so the test stores the rows, then removes it
+            TestPostgres.Admin("ALTER TABLE events ADD COLUMN date_hi text", before);
+            old.Add(corpus);
+            TestPostgres.Admin("ALTER TABLE events DROP COLUMN date_hi", before);
+        }
+        using var migrated = PostgresEventStore.Open(before);
+        using var fresh = PostgresEventStore.Open(NewLocation());
+        fresh.Add(corpus);
+        foreach (var from in new[] { new DateOnly(2018, 1, 1), new DateOnly(2019, 1, 1), new DateOnly(2019, 2, 7), new DateOnly(2030, 1, 1) })
+        {
+            string Listed(PostgresEventStore s) => string.Join(" ", s.QueryEvents(new EventQuery { From = from, All = true }).Value!.Select(e => $"{e.ArticleTitle}/{e.EventId}").Order(StringComparer.Ordinal));
+            Assert.Equal(Listed(fresh), Listed(migrated));
+        }
+        Assert.NotEmpty(migrated.QueryEvents(new EventQuery { From = new DateOnly(2018, 1, 1), All = true }).Value!);
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public sealed class QueryPlanTests : IDisposable
 
     public static TheoryData<string, EventQuery, bool> Listings() => new()
     {
-        { "no filter: the date index is walked in order", new EventQuery(), false },
+        { "no filter: the main events' date index is walked in order", new EventQuery(), false },
+        { "every event: the date index is walked in order", new EventQuery { All = true }, false },
         { "a deep offset walks the same index", new EventQuery { Offset = 50_000 }, false },
         { "a cursor starts inside the date index", new EventQuery { After = new EventCursor(1, "ev1") }, false },
         { "a rare actor's events are read from its trigram index (then sorted)", new EventQuery { Actor = "intelligence" }, true },
@@ -63,7 +64,7 @@ public sealed class QueryPlanTests : IDisposable
         var shown = reason + ":\n  " + string.Join("\n  ", plan);
         Assert.True(plan.Any(step => step.StartsWith("SCAN " + index + " VIRTUAL TABLE", StringComparison.Ordinal)), shown);
         Assert.True(plan.Any(step => step.StartsWith("SEARCH e USING INTEGER PRIMARY KEY", StringComparison.Ordinal)), shown);
-        Assert.DoesNotContain(plan, step => step.Contains("USING INDEX events_order", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, IsDateWalk);
     }
 
     public static TheoryData<string, EventQuery> Counts() => new()
@@ -86,13 +87,38 @@ public sealed class QueryPlanTests : IDisposable
         Assert.True(_store.CountEvents(query, 10_000).IsOk, shown);
     }
 
+    [Fact]
+    public void A_count_of_main_events_reads_their_index_alone()
+    {
+        var plan = _store.ExplainEvents(new EventQuery { Limit = 10_000 }, counting: true);
+        Assert.True(plan.Any(step => step.Contains("USING COVERING INDEX events_main_order", StringComparison.Ordinal)), string.Join("\n  ", plan));
+        Assert.Equal(_store.QueryEvents(new EventQuery { Limit = 10_000 }).Value!.Count, _store.CountEvents(new EventQuery(), 10_000).Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(DenseFilters))]
+    public void A_count_reads_a_filter_with_many_matches_from_its_own_index_not_the_date_walk(string reason, EventQuery query)
+    {
+        // A count needs no order: walking the date index to the end (a count of fewer matches than its bound) read every
+        // event; the filter's own index reads its candidates, and the bound stops it.
+        _store.DenseMatches = 1;
+        var plan = _store.ExplainEvents(query with { Limit = 10_000 }, counting: true);
+        var shown = reason + ":\n  " + string.Join("\n  ", plan);
+        Assert.False(plan.Any(step => IsDateWalk(step) || IsFullScan(step, "e")), shown);
+        Assert.False(plan.Any(step => step.Contains("EXISTS", StringComparison.Ordinal)), "no per-row lookup; " + shown);
+        int listed = _store.QueryEvents(query with { Limit = 10_000 }).Value!.Count;
+        Assert.True(listed > 0, reason);
+        Assert.Equal(listed, _store.CountEvents(query, 10_000).Value);
+        Assert.Equal(Math.Min(listed, 1), _store.CountEvents(query, 1).Value);
+    }
+
     [Theory]
     [MemberData(nameof(DenseFilters))]
     public void A_filter_with_many_matches_walks_the_date_index_without_sorting(string reason, EventQuery query)
     {
         _store.DenseMatches = 1;
         var plan = _store.ExplainEvents(query with { Limit = 101 });
-        Assert.Contains(plan, step => step.Contains("USING INDEX events_order", StringComparison.Ordinal));
+        Assert.Contains(plan, IsDateWalk);
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
         Assert.True(_store.QueryEvents(query).IsOk, reason);
     }
@@ -147,6 +173,11 @@ public sealed class QueryPlanTests : IDisposable
         Assert.Contains(plan, step => step.StartsWith("SEARCH a USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.StartsWith("SCAN articles_fts VIRTUAL TABLE INDEX 0:=M", StringComparison.Ordinal));
     }
+
+    /// <summary>A walk of events in date order: every event's index (events_order) or the main events' (events_main_order, schema 13).</summary>
+    private static bool IsDateWalk(string step) =>
+        step.Contains("USING INDEX events_order", StringComparison.Ordinal) || step.Contains("USING INDEX events_main_order", StringComparison.Ordinal)
+        || step.Contains("USING COVERING INDEX events_main_order", StringComparison.Ordinal);
 
     /// <summary>"SCAN e" (a table read row by row) as opposed to "SCAN e USING INDEX ..." (an index walked in order).</summary>
     private static bool IsFullScan(string step, string table) =>
