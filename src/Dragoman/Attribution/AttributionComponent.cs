@@ -14,7 +14,7 @@ namespace Dragoman.Attribution;
 /// the clause's content; chain = its speaker, the speakers it is nested in, then the article chain), so an event takes the
 /// attribution with the smallest scope holding its trigger. Chain nearest first.
 /// </summary>
-public sealed class AttributionComponent : IDocumentComponent
+public sealed partial class AttributionComponent : IDocumentComponent
 {
     public string Name => "attribution";
     public Layer Requires => Layer.Tokens | Layer.Sentences;
@@ -38,11 +38,14 @@ public sealed class AttributionComponent : IDocumentComponent
     {
         var articleChain = ArticleChain(document.Article);
         IReadOnlyList<SourceRef>? previousCueChain = null;
+        var notes = new List<SentenceNote>(document.Sentences.Length);
         foreach (var sentence in document.Sentences)
         {
             var tags = Tagger.TagSentence(document, sentence);
             var view = new SentenceView(document.Text, document.Tokens, sentence, tags);
             var found = FindCue(view);
+            int first = document.Attributions.Count;
+            var before = previousCueChain;
             if (found is null)
             {
                 if (articleChain.Count > 0)
@@ -50,6 +53,7 @@ public sealed class AttributionComponent : IDocumentComponent
                 // "The agency cited a witness who said troops shelled the market": only the relative clause is reported
                 var own = FindClauses(view);
                 if (own.Count > 0 && AddClauses(document, view, own, articleChain, previousCueChain) is { Count: > 0 } said) previousCueChain = said;
+                notes.Add(new SentenceNote(first, document.Attributions.Count, HasCue: false, TellsPrevious: false, before));
                 continue;
             }
             // the sentence as a whole: its first cue (the fallback for text outside every reported clause)
@@ -64,7 +68,10 @@ public sealed class AttributionComponent : IDocumentComponent
             if (clauses.Count > 1 || clauses.Count == 1 && clauses[0].Cue != cue)
                 last = AddClauses(document, view, clauses, articleChain, previousCueChain) ?? chain;
             if (last.Count > 0) previousCueChain = last;
+            notes.Add(new SentenceNote(first, document.Attributions.Count, HasCue: true, TellsPrevious(view, cue, source), before));
         }
+        AttributeQuotations(document, notes);
+        AttributeToldSentences(document, notes);
     }
 
     /// <summary>
@@ -405,12 +412,16 @@ public sealed class AttributionComponent : IDocumentComponent
         if (IsRelative(v, k - 1)) return clause ? RelativeSpeaker(v, k) : null;
         // inverted at the end: "..., said the ministry." / "... reports Alsouria Net."
         var after = v.NounPhraseStartingAt(k + 1);
-        if (!after.IsEmpty && IsTimeWord(v, after.Start)) after = Chunk.None; // "a monitor said Thursday": a time, not a speaker
         if (v.IsAny(k, "told", "tells")) after = Chunk.None; // "... he told Reuters": who is told is the hearer, not the speaker
         if (Publication(v, after) is { IsEmpty: false } paperAfter) after = paperAfter; // "..., reports Tuesday's issue of the daily X."
-        if (!after.IsEmpty && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma || v.IsAny(after.End, "on", "in")) && HasNameOrSourceHead(v, after)
+        else if (!after.IsEmpty && IsTimeWord(v, after.Start)) after = Chunk.None; // "a monitor said Thursday": a time, not a speaker
+        if (!after.IsEmpty && (after.End >= v.Count - 1 || v.TagAt(after.End) is Tag.Punct or Tag.Comma || IsQuote(v, after.End) || v.IsAny(after.End, "on", "in")) && HasNameOrSourceHead(v, after)
             && (prev is Tag.Comma or Tag.Punct || (k >= 4 && after.End >= v.Count - 1)))
             return (new Chunk(k, k + 1), after);
+        // "..., said Upper Volta regional governor Jean de la Croix Sawadogo.": a speaker's phrase to the end that the noun
+        // phrase chunker cuts at a lowercase particle inside a name
+        if (!v.IsAny(k, "told", "tells") && (prev is Tag.Comma or Tag.Punct || IsQuote(v, k - 1)) && SpeakerToEnd(v, k + 1) is { IsEmpty: false } rest)
+            return (new Chunk(k, k + 1), rest);
         // "... were also killed said observatory head Rami Abdel Rahman who ...": no subject before the cue (text without
         // commas or quotes), so the speaker follows it
         if (!after.IsEmpty && k > 0 && !v.IsNominal(k - 1) && prev is not (Tag.Pron or Tag.Rel) && HasNameOrSourceHead(v, after)
@@ -418,6 +429,31 @@ public sealed class AttributionComponent : IDocumentComponent
             return (new Chunk(k, k + 1), after);
         var subject = SubjectOfCue(v, k, from);
         return (new Chunk(k, k + 1), subject);
+    }
+
+    /// <summary>
+    /// The rest of the sentence from <paramref name="s"/> when it is one speaker's phrase: up to twelve nominal words (names,
+    /// titles, "of") with a name among them, a lowercase word only between two capitalised ones ("du", "bin", "de la"), no
+    /// verb, comma or time word; else none.
+    /// </summary>
+    private static Chunk SpeakerToEnd(SentenceView v, int s)
+    {
+        int end = v.Count;
+        while (end > s && (v.TagAt(end - 1) == Tag.Punct || IsQuote(v, end - 1))) end--;
+        if (end <= s || end - s > 12 || IsTimeWord(v, s) || !char.IsUpper(v.Word(s)[0]) && v.TagAt(s) != Tag.Det) return Chunk.None;
+        bool name = false;
+        for (int i = s; i < end; i++)
+        {
+            if (IsTimeWord(v, i)) return Chunk.None;
+            if (v.TagAt(i) == Tag.Proper) { name = true; continue; }
+            if (v.TagAt(i) is Tag.Noun or Tag.Det or Tag.Of or Tag.Poss) continue;
+            // a particle inside a name: lowercase, between a capitalised word and the next capitalised word
+            int next = i + 1;
+            while (next < end && char.IsLower(v.Word(next)[0]) && next - i < 2) next++;
+            if (i > s && char.IsUpper(v.Word(i - 1)[0]) && next < end && char.IsUpper(v.Word(next)[0])) continue;
+            return Chunk.None;
+        }
+        return name ? new Chunk(s, end) : Chunk.None;
     }
 
     /// <summary>
@@ -524,8 +560,12 @@ public sealed class AttributionComponent : IDocumentComponent
     /// </summary>
     private static Chunk Publication(SentenceView v, Chunk np)
     {
-        if (np.IsEmpty || !v.IsAny(np.End - 1, "report", "reports", "issue", "edition")) return Chunk.None;
-        var at = np;
+        if (np.IsEmpty) return Chunk.None;
+        // the chunker joins "of": "Tuesday's issue of the weekly" is one phrase, so the report word may sit inside it
+        int head = np.Start;
+        while (head < np.End && !v.IsAny(head, "report", "reports", "issue", "edition")) head++;
+        if (head == np.End) return Chunk.None;
+        var at = new Chunk(np.Start, head + 1);
         for (int hop = 0; hop < 4 && v.IsAny(at.End, "in", "of", "by", "from"); hop++)
         {
             int k = at.End + 1;

@@ -185,6 +185,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                     ev.Means = new EventArgument(v.TextOf(np), v.SpanOf(np));
                 ev.Modality = ModalityRules.Decide(v, ce, said, actor?.Text, SpeakerOwnSide(document, said, actor));
                 if (said is not null) ev.Sources.AddRange(said.Chain);
+                AddClaimant(v, ce, ev); // "X claimed responsibility for the attack": the claimant tells it first
                 ev.Evidence.Add(sentence.Span);
                 var stance = Stance(v, ce);
                 if (stance == "commit" && !code.StartsWith("03", StringComparison.Ordinal) && (_res.Codes.Cameo(code)?.QuadClass ?? 4) is 1 or 2) code = "030";

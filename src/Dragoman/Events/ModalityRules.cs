@@ -46,6 +46,8 @@ public static class ModalityRules
         bool hypothetical = false, expected = false, denied = false, nearerSpeaker = false;
         for (; left >= stop; left--)
         {
+            // "an armed group (possibly the same one) attacked": a parenthesis is an aside, not the clause's mood
+            if (v.Word(left) is ")" && ParenthesisOpening(v, left, stop) is var open and >= 0) { left = open; continue; }
             if (v.Word(left) is ";" or ":") break;
             if (v.IsAny(left, "but", "while", "whereas", "although", "though")) break;
             // "denied ..., after activists said an air raid had killed six": the nearer speaker's clause is theirs
@@ -55,7 +57,7 @@ public static class ModalityRules
             if (v.IsAny(left, Hypothesis) && !IsMonth(v, left)) hypothetical = true;
             if (v.IsAny(left, "will", "shall", "wo")) expected = true;
             if (v.IsAny(left, "would")) expected = true;
-            if (v.IsAny(left, Expectation)) expected = true;
+            if (v.IsAny(left, Expectation) && !InfinitiveElsewhere(v, e, left, group)) expected = true;
             if (v.Is(left, "going") && v.Is(left + 1, "to")) expected = true;
             if ((v.Is(left, "set") || v.Is(left, "about")) && v.Is(left + 1, "to")) expected = true;
         }
@@ -91,6 +93,24 @@ public static class ModalityRules
         }
         return Modality.Asserted;
     }
+
+    /// <summary>The "(" that opens the parenthesis closed at <paramref name="close"/>, not before <paramref name="stop"/>; else -1.</summary>
+    private static int ParenthesisOpening(SentenceView v, int close, int stop)
+    {
+        for (int i = close - 1; i >= stop; i--)
+        {
+            if (v.Word(i) is "(") return i;
+            if (v.Word(i) is ")") return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// "rebels who had vowed to disrupt the vote bombed a school": an expectation verb before "to" governs its infinitive
+    /// (and what is coordinated with it: "plans to attack and seize"), not a later finite verb of another clause.
+    /// </summary>
+    private static bool InfinitiveElsewhere(SentenceView v, CodedEvent e, int expectation, int group) =>
+        !e.Nominal && v.IsAny(expectation + 1, "to") && group > expectation + 1 && !v.IsAny(group - 1, "to", "and", "or");
 
     /// <summary>A claim of responsibility within the eight words before the trigger ("claimed responsibility for Wednesday's attack").</summary>
     private static bool ClaimsResponsibility(SentenceView v, int k)

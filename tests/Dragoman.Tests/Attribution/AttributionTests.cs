@@ -35,6 +35,8 @@ public class AttributionTests
     [InlineData("Gunmen burned four houses, according to a report in Monday's issue of the weekly \"Savana\".", "named:Savana > outlet:Alsouria Net > translator:The Syrian Observer", "a report in a publication: the publication is the source, not 'report'")]
     [InlineData("Gunmen burned four houses, according to a report by Radio Mozambique.", "named:Radio Mozambique > outlet:Alsouria Net > translator:The Syrian Observer", "a report by a named outlet")]
     [InlineData("An air strike killed 40 people on Monday, a pro-democracy lawyers' group said.", "named:pro-democracy lawyers' group > outlet:Alsouria Net > translator:The Syrian Observer", "a plural possessive's owner stays with the speaker it names")]
+    [InlineData("Gunmen burned four houses in Tembo, reports Monday's issue of the weekly \"Savana\".", "named:Savana > outlet:Alsouria Net > translator:The Syrian Observer", "an inverted cue before a dated issue: the weekday opens a publication, not a time, and the title's closing quote ends it")]
+    [InlineData("Nine people were killed at Tembo in Nara district, said Upper Volta regional governor Jean de la Croix Sawadogo.", "named:Upper Volta regional governor Jean de la Croix Sawadogo > outlet:Alsouria Net > translator:The Syrian Observer", "an inverted speaker's phrase to the end keeps the lowercase particles inside a name")]
     public void Builds_the_chain_nearest_first(string text, string chain, string reason)
     {
         var d = EventTestDocs.Run(text, Credits);
