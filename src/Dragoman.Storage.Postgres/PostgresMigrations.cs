@@ -180,6 +180,8 @@ internal static class PostgresMigrations
             DROP INDEX events_order;
             DROP INDEX events_main_order;
             """),
+        new(11, "incident_report_names: each dated merge report under its proper-name words, so that reports of two countries naming the same people meet (empty until `remerge` for older reports)",
+            PostgresIncidentSchema.NamesSql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -238,6 +238,8 @@ internal static class SqliteMigrations
             SqliteIncidentSchema.DaysSql),
         new(12, "events_actor_names, events_place_names: trigram indexes of the events' actor and place search text, so that a rare --actor or --place substring reads its few events instead of walking the date index",
             SqliteNameIndex.Sql),
+        new(13, "incident_report_names: each dated merge report under its proper-name words, so that reports of two countries naming the same people meet (empty until `remerge` for older reports)",
+            SqliteIncidentSchema.NamesSql),
     ];
 
     public static int Latest => All[^1].Version;
