@@ -17,7 +17,7 @@ lo0=int(sys.argv[3]) if len(sys.argv)>3 else 736000
 span=int(sys.argv[4]) if len(sys.argv)>4 else 3100
 def doy(n):  # MonthDays.Of: the day of the year of DateOnly.DayNumber n on a leap year's calendar
     d=datetime.date.fromordinal(n+1); return (datetime.date(2000,d.month,d.day)-datetime.date(2000,1,1)).days+1
-ev=[]; rep=[]; inc=[]; days=[]
+ev=[]; rep=[]; inc=[]; days=[]; names=[]
 for i in range(N):
     f=random.choice(fams); a=random.choice(actions[f]); c,la,lo=random.choice(countries)
     d=lo0+random.randrange(span); row=1000000+i; iid=1000000+i
@@ -27,13 +27,17 @@ for i in range(N):
     inc.append((iid,a,f,d if dated else None,d if dated else None,'synthetic',1,1,1))
     # an undated report names one or two days of the year without a year, as 12 of 15 undated merge-gold dev pages do
     md=[] if dated else sorted({doy(d), doy(d+random.randrange(-3,4))} if random.random()<0.5 else {doy(d)})
-    rep.append((row,iid,f'synthetic:{i}',aid,f,a,d if dated else None,d if dated else None,la,lo,'region',c,gid,' '.join(sorted(random.sample(words,3))),random.choice([None,0,3,10]),'Synthetic','asserted',' '.join(map(str,md))))
+    nm=sorted(random.sample(words,3))
+    rep.append((row,iid,f'synthetic:{i}',aid,f,a,d if dated else None,d if dated else None,la,lo,'region',c,gid,' '.join(nm),random.choice([None,0,3,10]),'Synthetic','asserted',' '.join(map(str,md))))
     if f is not None: days.extend((f,c,k,0 if dated else 1,row) for k in ([doy(d)] if dated else md))
+    if f is not None and dated: names.extend((f,w,d,row) for w in nm)
 db.executemany('insert into events(id,article_id,event_id,ordinal,action,modality,lat,lon,country) values (?,?,?,?,?,?,?,?,?)',ev)
 db.executemany('insert into incidents(id,action,family,day_lo,day_hi,date_basis,reports,articles,outlets) values (?,?,?,?,?,?,?,?,?)',inc)
 db.executemany('insert into incident_reports(event_row,incident_id,ref,article_id,family,action,day_lo,day_hi,lat,lon,place_precision,country,geonameid,names,killed,outlet,modality,month_days) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',rep)
 # the blocking index of days of the year (schema 11), as the store writes it (MonthDays.DaysOf)
 db.executemany('insert or ignore into incident_report_days(family,country,day,undated,event_row) values (?,?,?,?,?)',days)
+# the blocking index of name words (schema 14), as the store writes it: a dated report's names under its first day
+db.executemany('insert or ignore into incident_report_names(family,name,day,event_row) values (?,?,?,?)',names)
 db.commit()
 db.execute('PRAGMA wal_checkpoint(TRUNCATE)')
 print(db.execute('select count(*) from incident_reports').fetchone())

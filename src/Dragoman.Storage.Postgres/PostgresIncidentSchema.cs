@@ -82,4 +82,22 @@ internal static class PostgresIncidentSchema
         );
         CREATE INDEX incident_report_days_report ON incident_report_days(article_id, event_id);
         """;
+
+    /// <summary>
+    /// Schema version 13 (SQLite's 14): the names key of blocking (MergeBlocking): a dated report of a family once per
+    /// proper-name word under its first day, so that a dated report finds the reports of other countries within its
+    /// window that share two name words as index ranges, one per word, rather than every country's window.
+    /// </summary>
+    public const string NamesSql = """
+        CREATE TABLE incident_report_names (
+            article_id bigint NOT NULL,
+            event_id text NOT NULL,
+            family text NOT NULL,
+            name text NOT NULL,
+            day integer NOT NULL,
+            PRIMARY KEY (family, name, day, article_id, event_id),
+            FOREIGN KEY (article_id, event_id) REFERENCES incident_reports(article_id, event_id) ON DELETE CASCADE
+        );
+        CREATE INDEX incident_report_names_report ON incident_report_names(article_id, event_id);
+        """;
 }

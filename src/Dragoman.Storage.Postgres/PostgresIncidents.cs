@@ -62,8 +62,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
         return new StoredReport(report, c.Long(), c.Long());
     }
 
-    /// <summary>The schema version whose tables the merge stage writes (9: incident_report_days).</summary>
-    private const int MergeSchemaVersion = 9;
+    /// <summary>The schema version whose tables the merge stage writes (13: incident_report_names).</summary>
+    private const int MergeSchemaVersion = 13;
 
     /// <summary>
     /// Each document's merge reports (null when merging is off, or the store is held at a schema older than the merge
@@ -112,6 +112,16 @@ public sealed partial class PostgresEventStore : IIncidentStore
         new("day", d => (short)d.Day, NpgsqlDbType.Smallint), new("undated", d => !d.Report.Dated, NpgsqlDbType.Boolean),
     ];
 
+    /// <summary>A dated report's row in the blocking index of name words (<see cref="PostgresIncidentSchema.NamesSql"/>).</summary>
+    private sealed record ReportName(MergeReport Report, string Name);
+
+    private static readonly PgColumn<ReportName>[] NameCopyColumns =
+    [
+        new("event_id", n => n.Report.Ref[(n.Report.Ref.IndexOf(':') + 1)..], NpgsqlDbType.Text),
+        new("family", n => n.Report.Family, NpgsqlDbType.Text), new("name", n => n.Name, NpgsqlDbType.Text),
+        new("day", n => n.Report.DayLo, NpgsqlDbType.Integer),
+    ];
+
     private static void CopyReports(NpgsqlConnection db, IEnumerable<(long Id, IReadOnlyList<MergeReport> Reports)> articles)
     {
         var list = articles.ToList();
@@ -119,6 +129,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
         PostgresColumns.Copy(db, "incident_report_days", DayCopyColumns, list.SelectMany(a => a.Reports
             .Where(m => m.Family is not null && m.Country is not null)
             .SelectMany(m => MonthDays.DaysOf(m).Select(day => (a.Id, new ReportDay(m, day))))));
+        PostgresColumns.Copy(db, "incident_report_names", NameCopyColumns, list.SelectMany(a => a.Reports
+            .Where(m => m.Family is not null && m.Dated)
+            .SelectMany(m => m.Names.Select(name => (a.Id, new ReportName(m, name))))));
     }
 
     // ---------------------------------------------------------------- locks
@@ -135,7 +148,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
         /// <summary>
         /// The blocks a report reads and writes, and whether it needs each alone. A dated report reads its country's block
         /// and the no-country block (which no-country reports write), an undated or dated one with a place reads that
-        /// place's block (undated reports are compared by place, or by country and day of the year under the country's key).
+        /// place's block (undated reports are compared by place, or by country and day of the year under the country's key),
+        /// and a dated one the block of each of its name words (the names key, across countries).
         /// </summary>
         public static IEnumerable<(long Key, bool Alone)> Of(MergeReport m)
         {
@@ -143,6 +157,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
             yield return (Key("country", m.Family, m.Country ?? ""), true);
             if (m.Country is not null) yield return (Key("country", m.Family, ""), false);
             if (m.GeonameId is not null) yield return (Key("place", m.Family, m.GeonameId), true);
+            // The names key reads other countries' reports that share two name words: writers of one name word take turns.
+            if (m.Dated)
+                foreach (var name in m.Names) yield return (Key("name", m.Family, name), true);
         }
 
         public static long Key(params string[] parts)
@@ -187,11 +204,13 @@ public sealed partial class PostgresEventStore : IIncidentStore
         // For each report (the arrays, one element a report): MergeBlocking's rule. Dated, the same family within the window,
         // in the same country or in none (index (family, country, day_lo)), every country for a report without one; undated on either side, at the same resolved place
         // ((family, geonameid)) or in the same country on a day of the year within the window (incident_report_days; a dated
-        // report reads only the undated rows there, its dated partners are in its window). Then the distance block. Rows of reports not merged yet (incident 0) are not candidates.
+        // report reads only the undated rows there, its dated partners are in its window); dated, another country sharing
+        // two name words (incident_report_names, one index range per word, a word skipped when more than
+        // MaxReportsPerNameWord reports carry it in the window, counted to one past the bound). Then the distance block. Rows of reports not merged yet (incident 0) are not candidates.
         private static readonly string CandidatesSql = $"""
             SELECT u.n, {ReportColumns}
-            FROM unnest(@family::text[], @country::text[], @lo::integer[], @hi::integer[], @gid::text[], @lat::float8[], @lon::float8[], @tol::float8[], @days::text[])
-                WITH ORDINALITY AS u(family, country, lo, hi, gid, lat, lon, tol, days, n)
+            FROM unnest(@family::text[], @country::text[], @lo::integer[], @hi::integer[], @gid::text[], @lat::float8[], @lon::float8[], @tol::float8[], @days::text[], @names::text[])
+                WITH ORDINALITY AS u(family, country, lo, hi, gid, lat, lon, tol, days, names, n)
             CROSS JOIN LATERAL (
                 SELECT * FROM (
                     SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country = u.country
@@ -208,6 +227,18 @@ public sealed partial class PostgresEventStore : IIncidentStore
                     SELECT * FROM incident_reports x WHERE (x.article_id, x.event_id) IN (
                         SELECT d.article_id, d.event_id FROM incident_report_days d WHERE d.family = u.family AND d.country = u.country
                             AND d.day = ANY(string_to_array(u.days, ' ')::smallint[]) AND (u.lo IS NULL OR d.undated))
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE u.lo IS NOT NULL AND u.country IS NOT NULL AND x.country IS NOT NULL AND x.country <> u.country
+                        AND x.day_hi >= u.lo - {PairScorer.WindowDays} AND (x.article_id, x.event_id) IN (
+                        SELECT k.article_id, k.event_id FROM unnest(string_to_array(u.names, ' ')) AS w(name)
+                        CROSS JOIN LATERAL (
+                            SELECT c.article_id, c.event_id FROM (
+                                SELECT m.article_id, m.event_id, count(*) OVER () AS carriers FROM (
+                                    SELECT n.article_id, n.event_id FROM incident_report_names n WHERE n.family = u.family AND n.name = w.name
+                                        AND n.day BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays}
+                                    LIMIT {MergeBlocking.MaxReportsPerNameWord + 1}) m) c
+                            WHERE c.carriers <= {MergeBlocking.MaxReportsPerNameWord}) k
+                        GROUP BY k.article_id, k.event_id HAVING count(*) >= {MergeBlocking.SharedNameWords})
                 ) x
                 WHERE x.article_id <> @a AND x.incident_id > 0
                   AND (u.lat IS NULL OR x.geog IS NULL
@@ -241,6 +272,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
             cmd.Parameters.AddWithValue("tol", ms.Select(PairScorer.Tolerance).ToArray());
             // The days of the year to read in the index, and the window around them (MergeBlocking's day bound).
             cmd.Parameters.AddWithValue("days", ms.Select(m => MonthDays.ToColumn(MonthDays.Around(MonthDays.DaysOf(m), PairScorer.WindowDays))).ToArray());
+            cmd.Parameters.AddWithValue("names", ms.Select(m => string.Join(' ', m.Names)).ToArray());
             cmd.Parameters.AddWithValue("a", articleId);
             using var r = cmd.ExecuteReader();
             while (r.Read())

@@ -199,6 +199,8 @@ internal static class PostgresMigrations
                 SET enable_seqscan = off SET enable_indexscan = off ROWS 100
                 AS 'SELECT id FROM articles WHERE tsv @@ q';
             """),
+        new(13, "incident_report_names: each dated merge report under its proper-name words, so that reports of two countries naming the same people meet (empty until `remerge` for older reports)",
+            PostgresIncidentSchema.NamesSql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -73,4 +73,20 @@ internal static class SqliteIncidentSchema
         ) WITHOUT ROWID;
         CREATE INDEX incident_report_days_row ON incident_report_days(event_row);
         """;
+
+    /// <summary>
+    /// Schema version 14: the names key of blocking (MergeBlocking): a dated report of a family once per proper-name word
+    /// (<c>MergeReport.Names</c>) under its first day, so that a dated report finds the reports of other countries within
+    /// its window that share two name words as index ranges, one per word, rather than every country's window.
+    /// </summary>
+    public const string NamesSql = """
+        CREATE TABLE incident_report_names (
+            family TEXT NOT NULL,
+            name TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            event_row INTEGER NOT NULL REFERENCES incident_reports(event_row) ON DELETE CASCADE,
+            PRIMARY KEY (family, name, day, event_row)
+        ) WITHOUT ROWID;
+        CREATE INDEX incident_report_names_row ON incident_report_names(event_row);
+        """;
 }

@@ -19,8 +19,8 @@ public sealed partial class SqliteEventStore
     /// <summary>The average link score an incident needs (<see cref="PairScorer.Threshold"/>; other values only to measure sensitivity).</summary>
     public double MergeThreshold { get; set; } = PairScorer.Threshold;
 
-    /// <summary>The schema version whose tables the merge stage writes (11: incident_report_days).</summary>
-    private const int MergeSchemaVersion = 11;
+    /// <summary>The schema version whose tables the merge stage writes (14: incident_report_names).</summary>
+    private const int MergeSchemaVersion = 14;
 
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
@@ -112,7 +112,26 @@ public sealed partial class SqliteEventStore
                 m.Lat, m.Lon, m.PlaceName, m.Precision, m.PlaceInherited ? 1 : 0, m.Country, m.Admin1, m.GeonameId,
                 string.Join(' ', m.Names), string.Join(' ', m.Words), MonthDays.ToColumn(m.MonthDays), m.Killed, m.Outlet, m.Modality, m.Published];
             for (int i = 0; i < values.Length; i++) ins.Parameters[i].Value = values[i] ?? DBNull.Value;
-            if (ins.ExecuteNonQuery() > 0) InsertDays(tx, row, m);
+            if (ins.ExecuteNonQuery() > 0)
+            {
+                InsertDays(tx, row, m);
+                InsertNames(tx, row, m);
+            }
+        }
+    }
+
+    /// <summary>A dated report's rows in the blocking index of name words (<see cref="SqliteIncidentSchema.NamesSql"/>).</summary>
+    private void InsertNames(SqliteTransaction tx, long row, MergeReport m)
+    {
+        if (m.Family is null || !m.Dated || m.Names.Count == 0) return;
+        var ins = Cached(tx, "INSERT OR IGNORE INTO incident_report_names(family, name, day, event_row) VALUES ($f, $n, $d, $row)", "$f", "$n", "$d", "$row");
+        ins.Parameters[0].Value = m.Family;
+        ins.Parameters[2].Value = m.DayLo!.Value;
+        ins.Parameters[3].Value = row;
+        foreach (var name in m.Names)
+        {
+            ins.Parameters[1].Value = name;
+            ins.ExecuteNonQuery();
         }
     }
 

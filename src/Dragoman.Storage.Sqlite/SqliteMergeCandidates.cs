@@ -7,7 +7,7 @@ namespace Dragoman.Storage.Sqlite;
 
 /// <summary>
 /// The merge stage's candidate search: the stored reports of a new report's block (family, a window of days, the same
-/// country or none; undated: the same resolved place, or the same country and a day of the year within the window) whose pair score can still reach the threshold. SQLite computes an
+/// country or none, or another country naming two of its name words; undated: the same resolved place, or the same country and a day of the year within the window) whose pair score can still reach the threshold. SQLite computes an
 /// upper bound of <see cref="PairScorer"/>'s score for every row of the block (<see cref="MergeScoreBound"/>) and hands
 /// back only the rows at or above the threshold, so the rows a report cannot link to are never read into .NET; the
 /// survivors are scored exactly as before. A report thus finds the same incidents, at a cost that follows the rows it may
@@ -44,7 +44,19 @@ public sealed partial class SqliteEventStore
             // every report for the list of rows (200k stored reports: the whole table per search).
             $"SELECT {ReportColumns} FROM (SELECT DISTINCT d.event_row AS row FROM incident_report_days d INDEXED BY sqlite_autoindex_incident_report_days_1 " +
                 "WHERE d.family = $family AND d.country = $country AND d.day IN (SELECT value FROM json_each($days)) AND d.undated >= $undated) k " +
-                $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {bound}")
+                $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {bound}",
+            // Dated, another country, two shared name words (the names key): per name word of the new report the index's
+            // rows of its window, a word skipped when more than MaxReportsPerNameWord reports carry it there (counted to one
+            // past the bound); the reports found under two words, then each by its key.
+            $"SELECT {ReportColumns} FROM (SELECT n.event_row AS row FROM json_each($names) j " +
+                "CROSS JOIN incident_report_names n INDEXED BY sqlite_autoindex_incident_report_names_1 " +
+                "ON n.family = $family AND n.name = j.value AND n.day BETWEEN $from - $longest AND $hi + $window " +
+                "WHERE $lo IS NOT NULL AND $country IS NOT NULL AND (SELECT count(*) FROM (SELECT 1 FROM incident_report_names c " +
+                "WHERE c.family = $family AND c.name = j.value AND c.day BETWEEN $from - $longest AND $hi + $window " +
+                $"LIMIT {MergeBlocking.MaxReportsPerNameWord + 1})) <= {MergeBlocking.MaxReportsPerNameWord} " +
+                $"GROUP BY n.event_row HAVING count(*) >= {MergeBlocking.SharedNameWords}) k " +
+                "CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND r.day_hi >= $from " +
+                $"AND r.country IS NOT NULL AND r.country <> $country AND {bound}")
             // A literal: SQLite plans with a bound LIMIT's value and so compiles the statement again for every new binding.
             + $" LIMIT {MaxCandidates}";
     }

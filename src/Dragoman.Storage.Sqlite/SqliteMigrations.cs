@@ -250,6 +250,8 @@ internal static class SqliteMigrations
             DROP INDEX events_action_order;
             CREATE INDEX events_action_order ON events(action COLLATE NOCASE, date_lo DESC, id, date_hi);
             """),
+        new(14, "incident_report_names: each dated merge report under its proper-name words, so that reports of two countries naming the same people meet (empty until `remerge` for older reports)",
+            SqliteIncidentSchema.NamesSql),
     ];
 
     public static int Latest => All[^1].Version;

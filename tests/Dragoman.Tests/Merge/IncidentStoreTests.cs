@@ -65,6 +65,39 @@ public abstract class IncidentStoreContract<TStores> : StoreContract<TStores> wh
         Assert.Equal(Partition(store), Partition(Remerged(store)));
     }
 
+    /// <summary>A village a few kilometres from Kremenchuk that a geocoder put in another country (invented, as the geocoding error).</summary>
+    private static readonly Place AcrossTheLine = new("Borderville", "9990002", 49.09, 33.44, "MD");
+
+    /// <summary>
+    /// The names key (MergeBlocking): a strike naming two invented name words in Kremenchuk, and one report of it placed in
+    /// another country; the store's index of name words (incident_report_names) finds the incident in either order when
+    /// the second report shares two name words within the window, and not with one word or a week later.
+    /// </summary>
+    public static TheoryData<string, string, int, bool, bool> SharedNames() => new()
+    {
+        { "two name words shared, the other country's report stored last", "Amstor Halvik", 0, false, true },
+        { "two name words shared, the other country's report stored first", "Amstor Halvik", 0, true, true },
+        { "two name words shared, a day later", "Halvik Amstor", 1, false, true },
+        { "one name word shared: another country's report is not compared", "Amstor", 0, false, false },
+        { "two name words shared but a week later: outside the window", "Amstor Halvik", 7, true, false },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(SharedNames))]
+    public void A_report_placed_in_another_country_meets_the_reports_sharing_two_name_words(string reason, string name, int daysLater, bool otherFirst, bool joins)
+    {
+        StorableDocument[] home = [Strike("Wire One", Kremenchuk, Day, 15, "Amstor Halvik"), Strike("Wire Two", Kremenchuk, Day, 15, "Amstor Halvik")];
+        var other = Strike("Wire Five", AcrossTheLine, Day.AddDays(daysLater), 15, name);
+        var (events, store) = NewStore();
+        if (otherFirst) { events.Add([other]); events.Add(home); }
+        else { events.Add(home); events.Add([other]); }
+        var batch = NewStore();
+        batch.Events.Add([.. home, other]);
+        Assert.True(Partition(store) == Partition(batch.Incidents), $"{reason}: order changed the incidents");
+        Assert.True((joins ? 1 : 2) == store.ListIncidents(new IncidentQuery()).Count, $"{reason}: {Partition(store)}");
+        Assert.Equal(Partition(store), Partition(Remerged(store)));
+    }
+
     private static IIncidentStore Remerged(IIncidentStore store)
     {
         store.Remerge(newestFirst: true);

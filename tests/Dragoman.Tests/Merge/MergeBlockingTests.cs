@@ -41,6 +41,10 @@ public sealed class MergeBlockingTests
         { "undated, names the other's day of the year but in another country", Named(Report("a:ev1", Kremenchuk, Day, []), Day), Report("b:ev1", Ankara, Day, []), "undated, not the same country" },
         { "undated in another country", Undated(Report("a:ev1", Kremenchuk, Day, [])), Report("b:ev1", Ankara, Day, []), "undated, not the same country" },
         { "dated, placeless but in its article's country: compared within the window", Placeless(Report("a:ev1", Kremenchuk, Day, []), "UA"), Report("b:ev1", Odesa, Day + 1, []), null },
+        { "dated the same day in two countries, two name words shared: the names key", Report("a:ev1", Kremenchuk, Day, ["brenvik", "olsar", "tadeo"]), Report("b:ev1", Ankara, Day, ["brenvik", "tadeo"]), null },
+        { "dated the same day in two countries, one name word shared: not enough for a key", Report("a:ev1", Kremenchuk, Day, ["brenvik", "olsar"]), Report("b:ev1", Ankara, Day, ["brenvik", "tadeo"]), "country" },
+        { "two name words shared in two countries, six days apart: the window still bounds the names key", Report("a:ev1", Kremenchuk, Day, ["brenvik", "tadeo"]), Report("b:ev1", Ankara, Day + 6, ["brenvik", "tadeo"]), "time window" },
+        { "two name words shared in two countries, one report undated: the names key is for dated reports", Undated(Report("a:ev1", Kremenchuk, Day, ["brenvik", "tadeo"])), Report("b:ev1", Ankara, Day, ["brenvik", "tadeo"]), "undated, not the same country" },
         { "a different family (a protest and a bombing)", Report("a:ev1", Kremenchuk, Day, []), Report("b:ev1", Kremenchuk, Day, []) with { Family = MergeFamilies.Demonstration }, "type family" },
     };
 

@@ -188,8 +188,8 @@ public sealed class QueryPlanTests : IDisposable
 
     /// <summary>
     /// The merge stage's candidate search reads the stored reports of each block part through an index (the window's
-    /// (family, country, day_lo), the place's (family, geonameid), the days of the year's incident_report_days then the
-    /// report by its key), never the whole table: a scan of it costs every article the size of the store.
+    /// (family, country, day_lo), the place's (family, geonameid), the days of the year's incident_report_days and the
+    /// name words' incident_report_names, then the report by its key), never the whole table: a scan of it costs every article the size of the store.
     /// </summary>
     [Fact]
     public void The_merge_candidate_search_reads_reports_through_indexes()
@@ -197,6 +197,11 @@ public sealed class QueryPlanTests : IDisposable
         var plan = _store.ExplainCandidates();
         Assert.Contains(plan, step => step.StartsWith("SEARCH d USING PRIMARY KEY (family=? AND country=? AND day=?", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.StartsWith("SEARCH r USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN r", StringComparison.Ordinal) || step.StartsWith("SCAN d", StringComparison.Ordinal));
+        // The names key: one index range per name word (family, name, days of the window), for the rows and for the count
+        // that skips a common word.
+        Assert.Contains(plan, step => step.StartsWith("SEARCH n USING PRIMARY KEY (family=? AND name=? AND day>? AND day<?)", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH c USING PRIMARY KEY (family=? AND name=? AND day>? AND day<?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN r", StringComparison.Ordinal) || step.StartsWith("SCAN d", StringComparison.Ordinal)
+            || step.StartsWith("SCAN n", StringComparison.Ordinal) || step.StartsWith("SCAN c", StringComparison.Ordinal));
     }
 }
