@@ -35,9 +35,10 @@ public sealed record EventTime(string Text, TextSpan? Span, DateOnly? Start, Dat
 /// <summary>
 /// One telling of an event (the headline's, the lede's, a body sentence's): its trigger, the sentence that tells it and
 /// how that sentence commits to it. A report often tells one happening several ways (a threat, then a party's claim,
-/// then a source's report that it happened); the coreference stage joins them into one event and keeps each telling.
+/// then a source's report that it happened); the coreference stage joins them into one event and keeps each telling,
+/// with the actor and target that telling's own sentence gave (the joined event shows one of each).
 /// </summary>
-public sealed record EventTelling(TextSpan Trigger, TextSpan Evidence, Modality Modality);
+public sealed record EventTelling(TextSpan Trigger, TextSpan Evidence, Modality Modality, EventArgument? Actor = null, EventArgument? Target = null);
 
 /// <summary>Who did what to whom, where, when, how many, according to whom, with evidence.</summary>
 public sealed class Event
@@ -66,7 +67,7 @@ public sealed class Event
     public List<EventTelling> Tellings { get; } = [];
     /// <summary>Every telling of the event, in text order; an event told once is its own only telling.</summary>
     public IReadOnlyList<EventTelling> AllTellings =>
-        Tellings.Count > 0 ? Tellings : [new EventTelling(Trigger, Evidence.Count > 0 ? Evidence[0] : Trigger, Modality)];
+        Tellings.Count > 0 ? Tellings : [new EventTelling(Trigger, Evidence.Count > 0 ? Evidence[0] : Trigger, Modality, Actor, Target)];
     public List<SourceRef> Sources { get; } = [];
 
     /// <summary>Adds the links a further telling of the event gives (its sentence's speakers), each name once, after those it has.</summary>

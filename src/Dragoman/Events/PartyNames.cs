@@ -26,12 +26,19 @@ public sealed partial class PartyNamesComponent(ActorDictionary dictionary) : ID
         // computed first, then applied: a refining stage leaves the document unchanged when its budget stops it
         var named = document.Events.Select(e => (Event: e, Actor: e.Actor is { } a ? Named(a, table) : null,
             Target: e.Target is { } t ? Named(t, table) : null)).ToList();
-        foreach (var (e, actor, target) in named)
+        // each telling of a joined event keeps its own parties (Event.Tellings): they are named the same way
+        var tellings = document.Events.Select(e => e.Tellings.ConvertAll(t => t with { Actor = WithName(t.Actor, table), Target = WithName(t.Target, table) })).ToList();
+        for (int i = 0; i < named.Count; i++)
         {
+            var (e, actor, target) = named[i];
             if (actor is not null) e.Actor = e.Actor! with { Name = actor };
             if (target is not null) e.Target = e.Target! with { Name = target };
+            for (int k = 0; k < e.Tellings.Count; k++) e.Tellings[k] = tellings[i][k];
         }
     }
+
+    private EventArgument? WithName(EventArgument? a, IReadOnlyDictionary<string, Abbreviation> table) =>
+        a is not null && Named(a, table) is { } name ? a with { Name = name } : a;
 
     /// <summary>
     /// The argument's full name, or null when it shows no short form the article or the dictionary expands. Every short

@@ -176,6 +176,8 @@ public static class DocumentJson
                 ["evidence"] = Span(d, x.Evidence),
                 ["modality"] = x.Modality.ToString().ToLowerInvariant(),
                 ["chosen"] = x.Trigger == e.Trigger,
+                ["actor"] = Argument(x.Actor),
+                ["target"] = Argument(x.Target),
             })),
             ["sources"] = Array(e.Sources.Select(s => (JsonNode?)new JsonObject
             {
