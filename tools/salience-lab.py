@@ -7,7 +7,8 @@ variant (a second stage over article-relative features) can be measured before i
     ./dragoman train events ../shared/data/articles-gold --out "$TMPDIR/s.tsv" --examples "$TMPDIR/ex.jsonl"
     python3 tools/salience-lab.py "$TMPDIR/ex.jsonl" [--gold ../shared/data/articles-gold/gold] [--stage2 gap,n ...]
 
-Prints, out of fold on the development part: the rule the trainer's objective picks (smoothed F), the best recall with
+Prints, out of fold on the development part: the rule the trainer's objective picks (most recall with neighbours among
+rules with at most 0.27 outside at the threshold and both neighbours), the best recall with
 at most 0.30 outside, and the held-back part at the chosen rule with a model fitted on the whole development part.
 """
 import argparse, collections, json, math, os
@@ -45,9 +46,10 @@ def select(xs, conf, thr, top, cap, onesent=False):
     order=sorted([i for i in range(len(xs)) if not xs[i]['historical']], key=lambda i:(-conf(xs[i]),i))
     seen=set(); kept=shown=0; main=[False]*len(xs)
     for i in order:
-        g=(xs[i]['sentence'], None if onesent else xs[i]['type'])
-        if g in seen: continue
-        seen.add(g)
+        # every telling's sentence counts (the trainer's joined-event grouping; older example files lack the list)
+        gs={(s, None if onesent else xs[i]['type']) for s in xs[i].get('telling_sentences', [])+[xs[i]['sentence']]}
+        if gs & seen: continue
+        seen|=gs
         if cap>0 and shown>=cap: break
         if conf(xs[i])>=thr or kept<top: main[i]=True; shown+=1
         kept+=1
@@ -64,6 +66,7 @@ def evalrule(data, conf, gold, thr, top, cap, onesent=False):
         found+=len(hit)
     R=found/max(1,G); O=out/max(1,shown); F=0 if R+1-O<=0 else 2*R*(1-O)/(R+1-O)
     return dict(R=round(R,3),PA=round(shown/len(arts),2),O=round(O,3),F=round(F,3))
+BOUND=0.27  # SalienceTraining.DefaultOutsideBound
 def thresholds(): return [s/20 for s in range(18,1,-1)]
 def sweep(data, conf, gold, caps=(2,3,4), tops=(0,1,2,3)):
     pts=[]
@@ -75,10 +78,14 @@ def sweep(data, conf, gold, caps=(2,3,4), tops=(0,1,2,3)):
                 for t in thresholds():
                     r=evalrule(data,conf,gold,t,top,cap,os_); r['rule']=(t,top,cap,os_); row.append(r)
                 for i,r in enumerate(row):
-                    nb=[q['F'] for q in row[max(0,i-1):i+2]]; r['SF']=sum(nb)/len(nb)
+                    near=row[max(0,i-1):i+2]
+                    r['SF']=sum(q['F'] for q in near)/len(near); r['SR']=sum(q['R'] for q in near)/len(near); r['NO']=max(q['O'] for q in near)
                 pts+=row
-    best=max(p['SF'] for p in pts)
-    return sorted([p for p in pts if p['SF']>=best-1e-9], key=lambda p:(p['PA'],-p['rule'][0]))[0], pts
+    # the trainer's objective: most recall (with neighbours) among rules with at most BOUND outside at the threshold and both neighbours
+    ok=[p for p in pts if p['NO']<=BOUND+1e-9]
+    if not ok: return sorted(pts, key=lambda p:(p['NO'],p['PA']))[0], pts
+    best=max(round(p['SR'],9) for p in ok)
+    return sorted([p for p in ok if round(p['SR'],9)>=best], key=lambda p:(p['PA'],-p['rule'][0]))[0], pts
 def brier(data, conf): return round(sum((conf(x)-x['label'])**2 for x in data)/len(data),4)
 
 def logit(p):

@@ -154,15 +154,29 @@ public class SalienceTests
     }
 
     [Theory]
-    [InlineData(new[] { 0.50, 0.50, 0.50 }, new[] { 0.40, 0.40, 0.40 }, 0.40, "a flat curve: ties go to fewer events per article (the highest threshold shows fewest)")]
-    [InlineData(new[] { 0.50, 0.60, 0.70, 0.60, 0.50 }, new[] { 0.40, 0.40, 0.40, 0.40, 0.40 }, 0.30, "a smooth curve keeps its peak")]
-    [InlineData(new[] { 0.30, 0.90, 0.30, 0.62, 0.62, 0.62 }, new[] { 0.40, 0.40, 0.40, 0.40, 0.40, 0.40 }, 0.20, "a spike between two poor thresholds loses to a plateau a little lower: the objective is averaged over neighbours")]
-    public void The_chosen_rule_maximises_the_objective_averaged_over_neighbouring_thresholds(double[] recall, double[] outside, double chosen, string why)
+    [InlineData(new[] { 0.50, 0.50, 0.50 }, new[] { 0.20, 0.20, 0.20 }, 0.40, "a flat curve within the bound: ties go to fewer events per article (the highest threshold shows fewest)")]
+    [InlineData(new[] { 0.50, 0.60, 0.70, 0.75, 0.80 }, new[] { 0.20, 0.22, 0.25, 0.29, 0.35 }, 0.35, "recall rises as the threshold falls, but 0.30 has a neighbour over the bound: the bound holds on the plateau, not at one point")]
+    [InlineData(new[] { 0.50, 0.60, 0.70, 0.75, 0.80 }, new[] { 0.20, 0.22, 0.24, 0.26, 0.27 }, 0.20, "everything within the bound (0.27 is at it): the lowest threshold has the most recall, averaged over its neighbours")]
+    [InlineData(new[] { 0.30, 0.90, 0.30, 0.62, 0.62, 0.62 }, new[] { 0.20, 0.20, 0.20, 0.20, 0.20, 0.20 }, 0.20, "a spike between two poor thresholds loses to a plateau a little lower: recall is averaged over neighbours")]
+    [InlineData(new[] { 0.50, 0.60, 0.70 }, new[] { 0.31, 0.33, 0.40 }, 0.40, "no rule within the bound: the one with the least outside")]
+    public void The_chosen_rule_has_the_most_recall_within_the_outside_bound_at_it_and_its_neighbours(double[] recall, double[] outside, double chosen, string why)
     {
         // thresholds 0.40, 0.35, 0.30, ... with events per article rising as the threshold falls
         var points = recall.Select((r, i) => new Dragoman.Evaluation.SalienceTraining.RulePoint(new MainRule(0.40 - 0.05 * i), r, 2 + i * 0.1, outside[i])).ToList();
-        var best = Dragoman.Evaluation.SalienceTraining.BestRule(Dragoman.Evaluation.SalienceTraining.Smoothed(points));
+        var best = Dragoman.Evaluation.SalienceTraining.BestRule(Dragoman.Evaluation.SalienceTraining.Smoothed(points), 0.27);
         Assert.True(Math.Abs(best.Rule.Threshold - chosen) < 1e-9, $"{why}: got {best.Rule.Threshold}");
+    }
+
+    [Theory]
+    [InlineData(0, false, new[] { true, false, true, true }, "the joined event (sentences 0 and 2) counts once; the type-A event of sentence 2 is its telling left unjoined, so it is not shown")]
+    [InlineData(2, false, new[] { true, false, true, false }, "a cap of 2 counts joined events: the unjoined telling takes no place under it, the next distinct event does")]
+    [InlineData(0, true, new[] { true, false, false, true }, "one per sentence: sentence 2's type-B event stands in a sentence the joined event tells")]
+    public void The_cap_and_grouping_count_a_joined_event_by_all_its_tellings(int cap, bool perSentence, bool[] expected, string why)
+    {
+        // (confidence, trigger sentence, type, telling sentences): a joined A told in 0 and 2, an unjoined A in 2, a B in 2, an A in 3
+        var events = new[] { (0.9, 0, "A", new[] { 0, 2 }), (0.8, 2, "A", new[] { 2 }), (0.7, 2, "B", new[] { 2 }), (0.6, 3, "A", new[] { 3 }) };
+        var got = SalienceComponent.SelectMain(events, e => e.Item1, _ => false, e => (e.Item2, (string?)e.Item3), new MainRule(0.5, 0, cap, perSentence), e => e.Item4);
+        Assert.True(expected.SequenceEqual(got), $"{why}: got {string.Join(",", got)}");
     }
 
     [Theory]

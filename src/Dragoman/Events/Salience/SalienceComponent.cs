@@ -47,7 +47,8 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
         }
         if (model is null) { foreach (var e in document.Events) e.Main = !e.Historical; return; }
         var main = SelectMain(document.Events, e => e.Confidence, e => e.Historical,
-            e => (document.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event), model.Rule);
+            e => (document.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event), model.Rule,
+            e => [.. e.AllTellings.Select(t => document.SentenceAt(t.Trigger.Start))]);
         for (int i = 0; i < main.Length; i++) document.Events[i].Main = main[i];
     }
 
@@ -59,8 +60,14 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
     /// the threshold; it still has news), and never more than <see cref="MainRule.Cap"/> of them. The trainer picks the
     /// rule with this same method.
     /// </summary>
+    /// <param name="tellingSentences">
+    /// The sentences of all an event's tellings (a joined event has several; null: its group's sentence only). The cap
+    /// counts joined events: a joined event counts once, and an event of its type in the sentence of any of its
+    /// tellings is that telling left unjoined ("one per sentence and type" over every telling), so it is not shown
+    /// and takes no place under the cap.
+    /// </param>
     public static bool[] SelectMain<T>(IReadOnlyList<T> events, Func<T, double> confidence, Func<T, bool> historical,
-        Func<T, (int Sentence, string? Type)> group, MainRule rule)
+        Func<T, (int Sentence, string? Type)> group, MainRule rule, Func<T, IReadOnlyList<int>>? tellingSentences = null)
     {
         var main = new bool[events.Count];
         var order = Enumerable.Range(0, events.Count).Where(i => !historical(events[i]))
@@ -70,7 +77,10 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
         foreach (var i in order)
         {
             var g = group(events[i]);
-            if (!seen.Add(rule.OnePerSentence ? (g.Sentence, null) : g)) continue;
+            var type = rule.OnePerSentence ? null : g.Type;
+            var keys = (tellingSentences?.Invoke(events[i]) ?? []).Append(g.Sentence).Distinct().Select(s => (s, type)).ToList();
+            if (keys.Any(seen.Contains)) continue;
+            seen.UnionWith(keys);
             if (rule.Cap > 0 && shown >= rule.Cap) break;
             if (confidence(events[i]) >= rule.Threshold || kept < rule.Top) { main[i] = true; shown++; }
             kept++;
