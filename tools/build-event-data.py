@@ -77,8 +77,6 @@ AMENDMENTS = """# project amendments (tools/build-event-data.py AMENDMENTS; a la
 028	REQUEST	meet	diplomatic
 # 163 impose sanctions: PLOVER manual, SANCTION modes: "International (political or economic) sanctions are coded as discontinue" (the 2021 table files 163 under COERCE)
 163	SANCTION	discontinue	economic
-# 192 occupy territory: CAMEO root 19 (fight); the articles-gold coding rules ("a town taken by force 19 / ASSAULT") and ACLED Codebook 2023 (Battles, "Non-state actor overtakes territory") code it as fighting (the 2021 table files 192 under COERCE seize)
-192	ASSAULT		military
 """
 # 3. CAMEO -> PLOVER
 src = os.path.join(shared, "plover", "CAMEO2PLOVER-2021.txt")

@@ -120,16 +120,41 @@ public sealed class EventContextComponent(CodeTables codes, ContextWords? words)
             // tear gas, rubber bullets, water cannon: the weapons of crowd control, which CAMEO 2.0 codes as violent
             // repression (FIRE * {TEAR GAS} [175]); the force is the police's or troops' when they are its actor, or
             // when its actor is not named in the sentence and the sentence names them (another party named as the
-            // actor, "activists attacked officers ... prompting police to fire tear gas", keeps its own act)
+            // actor, "gunmen attacked officers and the police answered with tear gas", keeps its own act)
             case "ASSAULT" when words.AnyPhraseIn(d, sentence, "crowd-control")
                 && (e.Actor is { } r ? words.AnyIn(d, r.Span, "security") || (!Inside(r.Span, sentence) && words.AnyIn(d, sentence, "security")) : words.AnyIn(d, sentence, "security")):
                 return ("175", "COERCE");
-            case "COERCE" when e.Codes.Plover?.Mode == "seize" && e.Target is { } t && (words.AnyIn(d, t.Span, "settlement") || IsPlace(d, t)):
-                // CAMEO2PLOVER files 192 under COERCE; the articles-gold rules and ACLED code it as fighting
+            // CAMEO2PLOVER files 192 under COERCE; the articles-gold rules and ACLED code it as fighting. The dictionary's
+            // 192 also codes goods or people "seized" or "captured", so its own code counts only with a place as object
+            // ("invaded the country", "took the hill town of ..."), whatever target the role ranker chose
+            case "COERCE" when e.Codes.Plover?.Mode == "seize" && (e.Target is { } t && (words.AnyIn(d, t.Span, "settlement") || IsPlace(d, t))
+                || e.Codes.Cameo?.StartsWith("192", StringComparison.Ordinal) == true && PlaceObject(d, e.Trigger, sentence)):
                 return ("192", "ASSAULT");
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the words right after the trigger (at most five, up to clause punctuation or a "by" agent) name a place:
+    /// a settlement word or a place name ("took over the city of X", "invaded Ukraine").
+    /// </summary>
+    private bool PlaceObject(Document d, TextSpan trigger, TextSpan sentence)
+    {
+        int seen = 0;
+        for (int k = d.FirstTokenFrom(trigger.End); k < d.Tokens.Length && seen < 5; k++)
+        {
+            var tok = d.Tokens[k];
+            if (tok.Start >= sentence.End || tok.Kind == TokenKind.Punctuation) break;
+            if (tok.Kind != TokenKind.Word) continue;
+            var span = new TextSpan(tok.Start, tok.End);
+            if (d.Text.AsSpan(tok.Start, tok.End - tok.Start).Equals("by", StringComparison.OrdinalIgnoreCase)) break;
+            if (words!.AnyIn(d, span, "settlement")) return true;
+            foreach (var m in d.MentionsBySpan.Overlapping(span))
+                if (m.Type is EntityType.GPE or EntityType.LOC) return true;
+            seen++;
+        }
+        return false;
     }
 
     private static bool Inside(TextSpan inner, TextSpan outer) => inner.Start >= outer.Start && inner.End <= outer.End;
