@@ -20,6 +20,11 @@ public class EventContextTests
     [InlineData("Protesters attacked the governor's office with stones.", "attacked", "PROTEST", "violence by the protesters themselves is a violent protest (CAMEO 145)")]
     [InlineData("Gunmen attacked the convoy near the border.", "attacked", "ASSAULT", "no protest in the sentence: the verb's type stays")]
     [InlineData("Rebels seized the town of Alpha after heavy fighting.", "seized", "ASSAULT", "a town taken by force is fighting (CAMEO 192), not a seizure of goods")]
+    [InlineData("The police seized the weapons of the gang in a raid on Friday.", "seized", "COERCE", "goods seized, no place as object: the seizure stays COERCE")]
+    [InlineData("The militia overran the village of Dorlo on Sunday.", "overran", "ASSAULT", "a village overrun is territory taken by force, whatever target the role ranker picks")]
+    [InlineData("Soldiers fired rubber bullets at villagers in Kelpa on Friday, wounding six.", "fired", "COERCE", "crowd-control weapons used by troops: repression (CAMEO 175, the dictionary's FIRE * {TEAR GAS})")]
+    [InlineData("Gunmen attacked officers with machetes near the court, and the police answered with tear gas.", "attacked", "ASSAULT", "tear gas in the sentence, but the attack is the gunmen's, named as its actor")]
+    [InlineData("Gunmen attacked a police station in Kelpa on Friday, killing two officers.", "attacked", "ASSAULT", "police as the victims and no crowd-control weapon: the attack stays")]
     [InlineData("Air forces neutralized two militants in the region.", "neutralized", "ASSAULT", "'neutralized' is how official statements report enemies killed (verbs-supplement.txt)")]
     [InlineData("Customs officers seized weapons at the port.", "seized", "COERCE", "goods seized: the seizure stays COERCE")]
     [InlineData("Gunmen looted dozens of shops in the market on Friday.", "looted", "COERCE", "looting by armed men is the seizure of property (CAMEO 1711), not a riot")]
@@ -31,6 +36,20 @@ public class EventContextTests
         var e = doc.Events.Find(x => EventTestDocs.TriggerText(doc, x) == trigger);
         Assert.True(e is not null, $"{why}: no event on '{trigger}' ({string.Join(", ", doc.Events.Select(x => EventTestDocs.TriggerText(doc, x)))})");
         Assert.True(e!.Codes.Plover?.Event == plover, $"{why}: got {e.Codes.Plover?.Event}");
+    }
+
+    [Theory]
+    [InlineData("Troops invaded the border district of Dorlo in February.", "invaded", "ASSAULT", "the dictionary's 192 (occupy territory) with a place right after the verb is fighting, whatever target was chosen")]
+    [InlineData("Rebels seized the town of Dorlo after heavy fighting.", "seized", "ASSAULT", "the same for 'seized the town of'")]
+    [InlineData("Customs officers seized weapons and cash in a raid on Friday.", "seized", "COERCE", "goods as the object and no place: the seizure stays COERCE")]
+    public void Territory_taken_needs_a_place_object_not_the_chosen_target(string text, string trigger, string plover, string why)
+    {
+        var doc = EventTestDocs.Run(text);
+        var e = doc.Events.Find(x => EventTestDocs.TriggerText(doc, x) == trigger);
+        Assert.True(e is not null, $"{why}: no event on '{trigger}'");
+        e!.Target = null; // as when the role ranker picks another phrase ("Congolese forces") as the target
+        Context.Value.Process(doc);
+        Assert.True(e.Codes.Plover?.Event == plover, $"{why}: got {e.Codes.Cameo} {e.Codes.Plover?.Event}");
     }
 
     [Theory]

@@ -37,6 +37,8 @@ public class EventTriggerReadingTests
     [InlineData("The town was under heavy enemy fire for almost an hour on Tuesday.", "fire", "ASSAULT", "after \"was under\", with modifiers; \"for\" opening a length of time is no reason of criticism")]
     [InlineData("The raiders then made off with the cattle and cash.", "made off with", "COERCE", "taking property and fleeing with it is theft (CAMEO 171)")]
     [InlineData("The envoy conducted his first talks with the rebel leaders on Monday.", "talks", "CONSULT", "talks held are a negotiation (CAMEO 046)")]
+    [InlineData("The rebel front will lodge a complaint against the army over the shelling of two villages.", "complaint", "ACCUSE", "a complaint lodged is an official complaint (CAMEO 114), the complainant the light verb's subject")]
+    [InlineData("The ministry deployed 300 police officers in the city of Varno on Friday.", "deployed", "MOBILIZE", "deploying police is CAMEO 153, though the dictionary's SEND block codes DEPLOY only with aid or military objects")]
     [InlineData("Rights groups accused the army of deliberately killing at least nine villagers.", "killing", "ASSAULT", "the accused act is an event of its own beside the accusation")]
     [InlineData("The rebels were also accused of the murder of two soldiers last week.", "murder", "ASSAULT", "a derived event noun is still an event (that list's fifth column names its source verb, no governing preposition)")]
     [InlineData("The army's firing of warning shots at the plane angered officials.", "firing", "ASSAULT", "the same for a derived -ing noun")]

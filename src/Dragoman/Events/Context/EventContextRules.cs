@@ -35,6 +35,20 @@ public sealed class ContextWords
 
     public bool Has(string list, string word) => _lists.TryGetValue(list, out var s) && s.Contains(word);
 
+    /// <summary>Whether <paramref name="span"/>'s text holds an entry of the list (one word or several, "tear gas") as whole words.</summary>
+    public bool AnyPhraseIn(Document d, TextSpan span, string list)
+    {
+        if (!_lists.TryGetValue(list, out var set)) return false;
+        var text = d.Text.AsSpan(span.Start, span.End - span.Start);
+        foreach (var entry in set)
+            for (int from = 0, at; (at = text[from..].IndexOf(entry, StringComparison.OrdinalIgnoreCase)) >= 0; from += at + 1)
+            {
+                int start = from + at, end = start + entry.Length;
+                if ((start == 0 || !char.IsLetter(text[start - 1])) && (end == text.Length || !char.IsLetter(text[end]))) return true;
+            }
+        return false;
+    }
+
     /// <summary>Whether any word of <paramref name="span"/> in the document is on the list.</summary>
     public bool AnyIn(Document d, TextSpan span, string list)
     {
@@ -55,6 +69,7 @@ public sealed class ContextWords
 /// rules, ACLED Codebook): force used by police or security forces on a protest is repression, COERCE (CAMEO 175,
 /// ACLED "excessive force against protesters"), not an armed assault; violence by the protesters themselves is a
 /// violent protest, PROTEST riot (CAMEO 145), but looting by others is the seizure of property, COERCE (CAMEO 1711);
+/// force with the weapons of crowd control (tear gas, rubber bullets) by police or troops is repression, COERCE (CAMEO 175);
 /// a town or village seized is territory taken by force, ASSAULT (CAMEO
 /// 192, ACLED "non-state actor overtakes territory"), not the seizure of goods or people.
 /// </summary>
@@ -102,13 +117,47 @@ public sealed class EventContextComponent(CodeTables codes, ContextWords? words)
                 bool security = e.Actor is { } b ? words.AnyIn(d, b.Span, "security") : words.AnyIn(d, sentence, "security");
                 // the articles-gold rules code repression COERCE though CAMEO2PLOVER files CAMEO 175 under ASSAULT
                 return security ? ("175", "COERCE") : null;
-            case "COERCE" when e.Codes.Plover?.Mode == "seize" && e.Target is { } t && (words.AnyIn(d, t.Span, "settlement") || IsPlace(d, t)):
-                // CAMEO2PLOVER files 192 under COERCE; the articles-gold rules and ACLED code it as fighting
+            // tear gas, rubber bullets, water cannon: the weapons of crowd control, which CAMEO 2.0 codes as violent
+            // repression (FIRE * {TEAR GAS} [175]); the force is the police's or troops' when they are its actor, or
+            // when its actor is not named in the sentence and the sentence names them (another party named as the
+            // actor, "gunmen attacked officers and the police answered with tear gas", keeps its own act)
+            case "ASSAULT" when words.AnyPhraseIn(d, sentence, "crowd-control")
+                && (e.Actor is { } r ? words.AnyIn(d, r.Span, "security") || (!Inside(r.Span, sentence) && words.AnyIn(d, sentence, "security")) : words.AnyIn(d, sentence, "security")):
+                return ("175", "COERCE");
+            // CAMEO2PLOVER files 192 under COERCE; the articles-gold rules and ACLED code it as fighting. The dictionary's
+            // 192 also codes goods or people "seized" or "captured", so its own code counts only with a place as object
+            // ("invaded the country", "took the hill town of ..."), whatever target the role ranker chose
+            case "COERCE" when e.Codes.Plover?.Mode == "seize" && (e.Target is { } t && (words.AnyIn(d, t.Span, "settlement") || IsPlace(d, t))
+                || e.Codes.Cameo?.StartsWith("192", StringComparison.Ordinal) == true && PlaceObject(d, e.Trigger, sentence)):
                 return ("192", "ASSAULT");
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// Whether the words right after the trigger (at most five, up to clause punctuation or a "by" agent) name a place:
+    /// a settlement word or a place name ("took over the city of X", "invaded Ukraine").
+    /// </summary>
+    private bool PlaceObject(Document d, TextSpan trigger, TextSpan sentence)
+    {
+        int seen = 0;
+        for (int k = d.FirstTokenFrom(trigger.End); k < d.Tokens.Length && seen < 5; k++)
+        {
+            var tok = d.Tokens[k];
+            if (tok.Start >= sentence.End || tok.Kind == TokenKind.Punctuation) break;
+            if (tok.Kind != TokenKind.Word) continue;
+            var span = new TextSpan(tok.Start, tok.End);
+            if (d.Text.AsSpan(tok.Start, tok.End - tok.Start).Equals("by", StringComparison.OrdinalIgnoreCase)) break;
+            if (words!.AnyIn(d, span, "settlement")) return true;
+            foreach (var m in d.MentionsBySpan.Overlapping(span))
+                if (m.Type is EntityType.GPE or EntityType.LOC) return true;
+            seen++;
+        }
+        return false;
+    }
+
+    private static bool Inside(TextSpan inner, TextSpan outer) => inner.Start >= outer.Start && inner.End <= outer.End;
 
     private static bool IsPlace(Document d, EventArgument a) => d.EntityById(a.EntityId) is { Type: EntityType.GPE or EntityType.LOC };
 }
