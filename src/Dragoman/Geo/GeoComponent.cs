@@ -12,6 +12,8 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
 {
     public const string ComponentName = "geo";
 
+    private readonly SettledCentres _settled = new(resolver.Gazetteer);
+
     public string Name => ComponentName;
     public Layer Requires => Layer.Tokens | Layer.Sentences;
     public Layer Provides => Layer.Places;
@@ -169,12 +171,13 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         var retypeNoCountry = new HashSet<int>(); // of those, the ones without a locative: not when they resolve to a country
         var retypeLoneWord = new HashSet<int>(); // of those, single words: only the own name of a place in a named country
         // a wire dateline names a place, whatever the recogniser made of it ("SANAA" is not the news agency)
-        if (DatelinePlace(text, document.Article.DatelineSpan) is { } dl)
+        var dateline = DatelinePlace(text, document.Article.DatelineSpan);
+        if (dateline is { } dl)
         {
             int at = document.Mentions.FindIndex(mm => mm.Span.Overlaps(dl));
             if (at >= 0 && document.Mentions[at].Type is not (EntityType.GPE or EntityType.LOC or EntityType.FAC) && document.Mentions[at].Span == dl)
                 document.Mentions[at].Type = EntityType.GPE;
-            else if (at < 0) { queries.Add(new PlaceQuery(dl.Start, dl.End, Given: true)); fromMention.Add(-1); }
+            else if (at < 0) { queries.Add(new PlaceQuery(dl.Start, dl.End, Given: true, Dateline: true)); fromMention.Add(-1); }
         }
         // "the Juba-Nimule highway", "the road between Tame and La Cabuya": the ends are places (a recogniser's
         // "Juba-Nimule" is split into them), and the road is placed from them once they are resolved
@@ -247,7 +250,8 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                     };
                     document.Mentions[m] = mention;
                 }
-                queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true, Lookup: CountryWithoutApostrophe(text.AsSpan(mention.Span.Start, mention.Span.End - mention.Span.Start))));
+                queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true, Lookup: CountryWithoutApostrophe(text.AsSpan(mention.Span.Start, mention.Span.End - mention.Span.Start)),
+                    Dateline: mention.Span == dateline));
                 fromMention.Add(m);
             }
         }
@@ -291,7 +295,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             }
         }
         // a village the gazetteer lacks takes the point of the container or neighbour the sentence names after it
-        PlaceContainers.Locate(document);
+        PlaceContainers.Locate(document, _settled.Of);
         foreach (var road in roads)
         {
             PlaceResolution? End(TextSpan span) => document.Places.Find(p => p.IsResolved && p.Span.Start == span.Start && p.Span.End >= span.End);

@@ -6,7 +6,8 @@ namespace Dragoman.Geo;
 /// A place the gazetteer lacks (a village, a locality, a ward) is located at the place the sentence names as its
 /// container or neighbour right after it: "X, in Y province", "a village in X locality, west of Y", "X ward of Y
 /// Local Government Area in Z State", "X, 70km north-east of Y". As ACLED codes a village it cannot find (geo_precision 2 or 3), the place keeps its own text and takes the
-/// container's point, name and divisions, with precision <c>region</c> (inside an area) or <c>near</c> (near, or a
+/// container's point (inside a first-level division: the division's settled centre, <see cref="SettledCentres"/>),
+/// name and divisions, with precision <c>region</c> (inside an area) or <c>near</c> (near, or a
 /// compass bearing from, a town; a stated distance and bearing move the point), the relation saying which. Never a
 /// country: a village "in Syria" stays text. Chains resolve from the last name back ("X village in the
 /// Y groupment, Z sector in the W territory"), and a list shares its container ("X and Y villages in Z ward").
@@ -40,8 +41,10 @@ public static class PlaceContainers
     /// <summary>
     /// Replaces each place of <paramref name="document"/> left as text by its stand-in where the sentence names a
     /// container or neighbour for it; returns how many were located. Needs the document's part-of-speech tags (none: nothing changes).
+    /// A place inside a first-level division stands at the division's settled centre where <paramref name="settledCentre"/>
+    /// gives one (by the division's gazetteer id; see <see cref="SettledCentres"/>), else at the division's point.
     /// </summary>
-    public static int Locate(Document document)
+    public static int Locate(Document document, Func<string?, (double Lat, double Lon)?>? settledCentre = null)
     {
         var places = document.Places;
         if (document.PartOfSpeech.Length != document.Tokens.Length || !places.Exists(p => !p.IsResolved)) return 0;
@@ -62,7 +65,7 @@ public static class PlaceContainers
                 if (places[u].IsResolved) continue;
                 var found = Container(document, tagSet, lookup, u, standIn);
                 if (found is { } f)
-                    places[u] = StandIn(places[u], places[f.Place], f.Relation, f.Km, f.Bearing, standIn.Contains(f.Place) && f.Relation == "and");
+                    places[u] = StandIn(places[u], places[f.Place], f.Relation, f.Km, f.Bearing, standIn.Contains(f.Place) && f.Relation == "and", settledCentre);
                 else if (firstLocated.TryGetValue(places[u].Text, out int same))
                     places[u] = Rename(places[same], places[u]);
                 else continue;
@@ -210,9 +213,14 @@ public static class PlaceContainers
         p.Precision == PlacePrecision.Country || (p.Feature ?? "").StartsWith("A.PCL", StringComparison.Ordinal);
 
     /// <summary>The place left as text, located at <paramref name="container"/> (moved by a stated distance and bearing).</summary>
-    private static PlaceResolution StandIn(PlaceResolution self, PlaceResolution container, string relation, double? km, double? bearing, bool sameAsListed)
+    private static PlaceResolution StandIn(PlaceResolution self, PlaceResolution container, string relation, double? km, double? bearing, bool sameAsListed,
+        Func<string?, (double Lat, double Lon)?>? settledCentre)
     {
         double lat = container.Lat!.Value, lon = container.Lon!.Value;
+        // a village somewhere inside a state lies where the state's people live, not at the middle of its area
+        if (!sameAsListed && relation == "in" && km is null && container.Feature == "A.ADM1" && container.Relation is null
+            && settledCentre?.Invoke(container.GeonameId) is { } centre)
+            (lat, lon) = centre;
         if (km is { } d && bearing is { } b)
         {
             const double rad = Math.PI / 180;

@@ -6,8 +6,9 @@ namespace Dragoman.Geo;
 public enum MatchKind { None, Exact, Loose, Fuzzy }
 
 /// <summary>A place mention to resolve: its span, whether a recogniser or gold annotation gave it (else it was spotted
-/// by gazetteer lookup and needs more evidence), and whether it sits inside a longer capitalised name.</summary>
-public readonly record struct PlaceQuery(int Start, int End, bool Given, bool InsideLongerName = false, string? Lookup = null);
+/// by gazetteer lookup and needs more evidence), whether it sits inside a longer capitalised name, and whether it is
+/// the place a wire dateline opens with (written in capitals there, as no other place is).</summary>
+public readonly record struct PlaceQuery(int Start, int End, bool Given, bool InsideLongerName = false, string? Lookup = null, bool Dateline = false);
 
 /// <summary>
 /// Resolves place mentions jointly for one text. Candidates come from the gazetteer's name keys; each is scored by
@@ -272,6 +273,7 @@ public sealed class PlaceResolver
     {
         public PlaceQuery Q;
         public string Text = "";
+        public string FullText = ""; // the whole text the mention is in
         public int[] Cands = [];
         public MatchKind Kind;
         public string[] Before = [];
@@ -284,6 +286,7 @@ public sealed class PlaceResolver
         public double Top, Second;
         public double[] Scores = [];
         public string? Demonym;
+        public bool DemonymOnly; // the country is a candidate only by the demonym ("Swiss"), not by a name of its own
         public int ExactCount;
         public string Key = "";
         public string? LooseKey;
@@ -419,7 +422,7 @@ public sealed class PlaceResolver
 
     private Work Prepare(string text, PlaceQuery q, NameLookups lookups)
     {
-        var w = new Work { Q = q, Text = text[q.Start..q.End] };
+        var w = new Work { Q = q, Text = text[q.Start..q.End], FullText = text };
         w.Before = WordsBefore(text, q.Start, 4);
         w.After = WordsAfter(text, q.End, 3);
         w.SentenceInitial = IsSentenceInitial(text, q.Start);
@@ -446,7 +449,7 @@ public sealed class PlaceResolver
         {
             // an adjectival toponym ("Syrian", "Russians") names its country
             w.Demonym = demonymCountry;
-            if (Array.IndexOf(w.Cands, ce) < 0) { w.Cands = [.. w.Cands, ce]; if (w.Kind != MatchKind.Exact) w.Kind = MatchKind.Exact; }
+            if (Array.IndexOf(w.Cands, ce) < 0) { w.Cands = [.. w.Cands, ce]; if (w.Kind != MatchKind.Exact) w.Kind = MatchKind.Exact; w.DemonymOnly = true; }
         }
         w.Container = ContainerAfter(text, q.End);
         // context cues
@@ -555,26 +558,65 @@ public sealed class PlaceResolver
         return (lat + d.North * (e.LatHi - e.LatLo) / 4.0, lon + d.East * (e.LonHi - e.LonLo) / 4.0);
     }
 
-    /// <summary>"Paris, Texas", "Gainesville, Ga.": a division or country right after a comma contains the place.</summary>
+    /// <summary>
+    /// "Paris, Texas", "Gainesville, Ga.": a division or country right after a comma contains the place. So does a
+    /// division the text calls one after "in" ("X in Y province", "X, in the Y governorate", "X in the province of Y"):
+    /// the noun says the name is the division, not a town of that name; a bare "X in Y" may be a list or a clause.
+    /// </summary>
     private (int, string, string?)? ContainerAfter(string text, int end)
     {
         int i = end;
-        if (i >= text.Length || text[i] != ',') return null;
-        i++;
-        while (i < text.Length && text[i] == ' ') i++;
+        bool comma = i < text.Length && text[i] == ',';
+        if (comma) i++;
+        i = SkipSpaces(text, i);
+        bool joined = false, nounBefore = false;
+        if (WordAt(text, i, "in"))
+        {
+            joined = true;
+            i = SkipSpaces(text, i + 2);
+            if (WordAt(text, i, "the")) i = SkipSpaces(text, i + 3);
+            // "in the province of Y"
+            int w = i;
+            while (w < text.Length && char.IsLower(text[w])) w++;
+            if (w > i && RegionWords.Contains(text[i..w]) && WordAt(text, SkipSpaces(text, w), "of")) { nounBefore = true; i = SkipSpaces(text, SkipSpaces(text, w) + 2); }
+        }
+        if (!comma && !joined) return null;
         int j = i;
         while (j < text.Length && (char.IsLetter(text[j]) || text[j] == '.' || (text[j] == ' ' && j + 1 < text.Length && char.IsUpper(text[j + 1])))) j++;
         if (j - i < 2 || !char.IsUpper(text[i])) return null;
         var name = text[i..j].TrimEnd('.');
+        // "Homs, Lebanon and Jordan": a list of places, not a place and its container
+        if (!joined && (WordAt(text, SkipSpaces(text, j), "and") || WordAt(text, SkipSpaces(text, j), "or"))) return null;
+        if (joined)
+        {
+            // the division noun inside the name ("Y Province") or right after it ("Y province")
+            var after = WordsAfter(text, j, 1);
+            bool nounInName = RegionWords.Contains(LastWord(name));
+            if (!nounBefore && !nounInName && !(after.Length > 0 && RegionWords.Contains(after[0]))) return null;
+            if (nounInName) name = name[..Math.Max(name.LastIndexOf(' '), 0)].TrimEnd();
+            if (name.Length < 2) return null;
+        }
         foreach (var c in Candidates(name, false, out var kind))
         {
             if (kind != MatchKind.Exact || _g.FClasses[c] != 'A') continue;
             var code = _g.FeatureCodeOf(c);
-            if (code.StartsWith("PCL", StringComparison.Ordinal)) return (c, _g.CountryOf(c), null);
+            // after "in", a country is the text's focus already; only a division narrows the choice
+            if (code.StartsWith("PCL", StringComparison.Ordinal) && !joined) return (c, _g.CountryOf(c), null);
             if (code == "ADM1" && _g.AdminKey(c, 1) is { } a1) return (c, _g.CountryOf(c), a1);
         }
         return null;
     }
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && text[i] == ' ') i++;
+        return i;
+    }
+
+    /// <summary>Whether <paramref name="word"/> stands at <paramref name="i"/> as a whole word.</summary>
+    private static bool WordAt(string text, int i, string word) =>
+        i + word.Length <= text.Length && string.CompareOrdinal(text, i, word, 0, word.Length) == 0
+        && (i + word.Length == text.Length || !char.IsLetter(text[i + word.Length]));
 
     private static bool HasFeatureNounAfter(string[] after) =>
         after.Length > 0 && (CampWords.Contains(after[0]) || BaseWords.Contains(after[0]) || WaterWords.Contains(after[0])
@@ -898,6 +940,13 @@ public sealed class PlaceResolver
             else ok = strong || (inFocus && pop >= 5000);
             if (!ok) return null;
         }
+        // "X, in Y province", "X, Texas": the text says in which country X lies; a choice elsewhere is another X (the
+        // text's own is one the gazetteer lacks, which the container then stands in for), never evidence for itself
+        // (a country is in no other: "Peru, Chile and Bolivia" is a list)
+        if (!forceBest && !country && w.Container is { } box && _g.CountryOf(c) != box.Country)
+            return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
+        if (!forceBest && NotAPlaceHere(w, c, country))
+            return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
         if (!forceBest && FarFromFocusWithoutEvidence(w, c, focus))
             return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
 
@@ -1067,6 +1116,42 @@ public sealed class PlaceResolver
         // however large, is not one (Palma de Mallorca); its size is evidence only for a bare name
         bool namesDivision = _g.FeatureClassOf(c) == 'P' && (RegionWords.Contains(LastWord(w.Text)) || w.After.Length > 0 && RegionWords.Contains(w.After[0]));
         return !(country || supplement || fcode == "ADM1" || (_g.Pops[c] >= 100_000 && !namesDivision)) && !NearNamedCountry(c, focus);
+    }
+
+    /// <summary>Capitals of at most this many letters read as an acronym ("SANA", "IRNA"); longer ones as a name in wire style.</summary>
+    private const int MaxAcronym = 5;
+
+    /// <summary>
+    /// A name the text itself shows to be something else than a place, whatever the gazetteer holds: a word in
+    /// capitals outside the dateline, of an acronym's length, with no locative before it, that is not the place's
+    /// own name but only a variant or another name of it (a news agency's acronym that a city's other spelling
+    /// shares; "DAMASCUS officials" is the city's own name in wire style, and a longer word in capitals is a name,
+    /// not an acronym); a word capitalised only by standing first in its sentence or line, which the text also
+    /// writes in lower case (a heading "Grenade" over "threw a grenade": not a French name of Granada), with no
+    /// locative before it; a demonym ("a Swiss engineer") whose country no other name of the text is placed in,
+    /// while others are placed elsewhere.
+    /// </summary>
+    private bool NotAPlaceHere(Work w, int c, bool country)
+    {
+        bool cue = (w.Cue & Cue.Locative) != 0 || w.Relation is not null;
+        if (!cue && !country && !w.Q.Dateline && w.Text.Length is >= 4 and <= MaxAcronym && w.Text.All(char.IsUpper)
+            && OwnKeys(c).Canon != w.Key) return true;
+        if (!cue && !country && w.SentenceInitial && !w.Text.Contains(' ') && w.Text.Length >= 3 && w.Text.Skip(1).All(char.IsLower)
+            && WrittenInLowerCase(w.FullText, w.Text)) return true;
+        if (w.DemonymOnly && _g.CountryOf(c) == w.Demonym && w.ExactPickShare == 0) return true;
+        return false;
+    }
+
+    /// <summary>Whether the text uses the word in lower case somewhere, as a whole word.</summary>
+    private static bool WrittenInLowerCase(string text, string word)
+    {
+        var lower = word.ToLowerInvariant();
+        for (int i = text.IndexOf(lower, StringComparison.Ordinal); i >= 0; i = text.IndexOf(lower, i + 1, StringComparison.Ordinal))
+        {
+            int e = i + lower.Length;
+            if ((i == 0 || !char.IsLetter(text[i - 1])) && (e == text.Length || !char.IsLetter(text[e]))) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -211,3 +211,37 @@ public class WeakNameTests
             if (p is { IsResolved: true }) Assert.True(p.Country == allowed, $"{reason}: {p.Text} resolved to {p.Name} in {p.Country}");
     }
 }
+
+/// <summary>
+/// Names the text itself shows to be something other than a place (an acronym in capitals that is only a variant
+/// of a city's name, a heading word the text also writes in lower case, a demonym for someone's nationality), or
+/// another place than every candidate (a container in another country).
+/// </summary>
+public class NotAPlaceHereTests
+{
+    private static PlaceResolution? Resolve(string text, string mentions, string mention)
+    {
+        var names = mentions.Split('|');
+        var queries = GeoFixture.GivenQueries(text, names);
+        return GeoFixture.Resolver.Resolve(text, queries)[Array.IndexOf(names, mention)];
+    }
+
+    [SharedTheory]
+    [InlineData("Officials told SANA's correspondent that the road to Homs was open again.", "SANA|Homs", "SANA", false,
+        "capitals, no locative, and not the city's own name (Sanaa): an agency's acronym")]
+    [InlineData("Fresh air strikes hit SANAA on Monday, officials in Yemen said.", "SANAA|Yemen", "SANAA", true,
+        "capitals that spell the city's own name: a wire-style place name")]
+    [InlineData("Grenade\nA soldier threw a grenade into the market in Homs on Monday.", "Grenade|Homs", "Grenade", false,
+        "a heading word the text also writes in lower case: the common noun, not a city abroad")]
+    [InlineData("A Swiss engineer and a Peruvian nurse were hired in Lima on Monday.", "Swiss|Peruvian|Lima", "Swiss", false,
+        "a nationality no other place of the text is in, while the others are placed elsewhere")]
+    [InlineData("A Swiss engineer and a Peruvian nurse were hired in Lima on Monday.", "Swiss|Peruvian|Lima", "Peruvian", true,
+        "a demonym of the country the text's other places are in names it")]
+    [InlineData("A country fair opened in Homs, Texas, on Friday.", "Homs", "Homs", false,
+        "the container names the country the place lies in: the Syrian city is another Homs")]
+    public void A_name_the_text_uses_otherwise_is_no_place(string text, string mentions, string mention, bool place, string reason)
+    {
+        var p = Resolve(text, mentions, mention);
+        Assert.True(place == p is { IsResolved: true }, $"{reason}: got {p?.Name} in {p?.Country}");
+    }
+}

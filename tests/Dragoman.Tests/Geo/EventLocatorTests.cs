@@ -29,8 +29,8 @@ public class EventLocatorTests
     }
 
     // A village the gazetteer lacks is either the event's place itself, standing in at its container's point
-    // (Geo/PlaceContainers: it keeps its own text), or gives way to the container; either way the event lies at the
-    // container's point, at region precision, in its country.
+    // (Geo/PlaceContainers: it keeps its own text), or gives way to the container; either way the event lies in the
+    // container's division (a stand-in at the division's settled centre, Geo/SettledCentres), at region precision, in its country.
     [Theory]
     [InlineData("Gunmen killed four farmers in Qaryat Zunbulayn, in Daraa province, on Saturday.", "killed", "Zunbulayn", "Daraa", "SY",
         "a village the gazetteer lacks takes the point of the division the sentence names as its container")]
@@ -45,7 +45,7 @@ public class EventLocatorTests
         var p = d.Places.Find(x => x.Span == ev.Place!.Span);
         Assert.True(p is { IsResolved: true } && p.Country == country && p.Precision == PlacePrecision.Region, $"{reason}: {p?.Name} {p?.Country} {p?.Precision}");
         var named = d.Places.Find(x => x.IsResolved && x.Text.Contains(container, StringComparison.Ordinal));
-        Assert.True(named is not null && named.Lat == p!.Lat && named.Lon == p.Lon, $"{reason}: event at {p!.Lat},{p.Lon}, container at {named?.Lat},{named?.Lon}");
+        Assert.True(named is not null && named.GeonameId == p!.GeonameId && named.Name == p.Name, $"{reason}: event at {p!.Name} ({p.GeonameId}), container {named?.Name} ({named?.GeonameId})");
     }
 
     [Theory]

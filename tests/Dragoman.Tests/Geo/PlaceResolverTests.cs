@@ -62,6 +62,18 @@ public class PlaceResolverTests
     }
 
     [SharedTheory]
+    [InlineData("Shells fell on Sinjar in Idlib province overnight.", "SY", "a division the text calls one after 'in' holds the place: the Syrian village, not the larger Iraqi town")]
+    [InlineData("Shells fell on Sinjar, in the Idlib governorate, overnight.", "SY", "', in the Y governorate'")]
+    [InlineData("Shells fell on Sinjar in the province of Idlib overnight.", "SY", "'in the province of Y'")]
+    [InlineData("Shells fell on Sinjar in Idlib overnight.", "IQ", "a bare 'X in Y' may be a list or a clause: no container, the larger town")]
+    [InlineData("Shells fell on Sinjar overnight.", "IQ", "no container: the larger town")]
+    public void A_division_named_after_in_holds_the_place(string text, string country, string reason)
+    {
+        var p = ResolveGiven(text, "Sinjar")[0];
+        Assert.True(p?.Country == country, $"{reason}: got {p?.Name} in {p?.Country}");
+    }
+
+    [SharedTheory]
     [InlineData("Shelling hit the Yarmouk camp in southern Damascus.", "Yarmouk camp", "dragoman:yarmouk-camp", "the Palestinian camp in Damascus")]
     [InlineData("Clashes with ISIS continued in the Yarmouk basin west of Daraa.", "Yarmouk basin", "dragoman:yarmouk-basin", "the basin in Daraa province")]
     [InlineData("Russian jets took off from the Hemeimeem base.", "Hemeimeem", "dragoman:hmeimim", "the air base, not a village")]
