@@ -46,7 +46,7 @@ public static class ModalityRules
         bool hypothetical = false, expected = false, denied = false, nearerSpeaker = false;
         for (; left >= stop; left--)
         {
-            // "an armed group (possibly the same one) attacked": a parenthesis is an aside, not the clause's mood
+            // "raiders (possibly those seen earlier) attacked": a parenthesis is an aside, not the clause's mood
             if (v.Word(left) is ")" && ParenthesisOpening(v, left, stop) is var open and >= 0) { left = open; continue; }
             if (v.Word(left) is ";" or ":") break;
             if (v.IsAny(left, "but", "while", "whereas", "although", "though")) break;

@@ -39,7 +39,7 @@ public class EventGoldenTests
     [InlineData("The army is expected to launch an offensive on the town next week.", "offensive", Modality.Expected, "is expected to")]
     [InlineData("A bomb planted by rebels who had vowed to disrupt the festival exploded on Sunday in Tembo.", "exploded", Modality.Asserted, "an expectation verb governs its own infinitive, not a later finite verb of the main clause")]
     [InlineData("The rebels plan to attack and seize the airport of Tembo.", "seize", Modality.Expected, "a verb coordinated with the infinitive is still expected")]
-    [InlineData("Later, an armed group (possibly the same one) attacked a police post near Tembo.", "attacked", Modality.Asserted, "a hedge inside a parenthesis is an aside, not the clause's mood")]
+    [InlineData("Later, a band of raiders (possibly those seen earlier) attacked a police post near Tembo.", "attacked", Modality.Asserted, "a hedge inside a parenthesis is an aside, not the clause's mood")]
     [InlineData("Later, an armed group possibly attacked a police post near Tembo.", "attacked", Modality.Hypothetical, "the same hedge outside a parenthesis still hedges")]
     [InlineData("Hezbollah is looking to clear the area of militants by next summer, and plans to attack the militants there.", "attack", Modality.Expected, "plans to")]
     [InlineData("The officials said the attacks would be very limited in scope.", "attacks", Modality.Expected, "a nominal trigger with 'would' is an expectation, not an attack")]
