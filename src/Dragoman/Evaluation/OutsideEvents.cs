@@ -52,7 +52,7 @@ public static class OutsideEvents
             var e = shown[k];
             int sameType = gold.Events.Count(g => ArticleFieldRules.TypeMatches(g.Plover, view.Events[k].Plover, view.Events[k].PloverMode));
             string why = best is not ({ } pair, int j) ? "" : string.Create(CultureInfo.InvariantCulture,
-                $"; nearest gold-matched {Position(doc, shown[j])} '{doc.Slice(shown[j].Trigger)}': {(pair.Veto is { } v ? $"vetoed ({v})" : $"p {pair.Probability:0.00}")}{Against(model, mentions[k], mentions[j])}");
+                $"; nearest gold-matched {Position(doc, shown[j])} '{doc.Slice(shown[j].Trigger)}': {(pair.Veto is { } v ? $"vetoed ({v})" : $"p {pair.Probability:0.00}")}{Against(model, mentions[k], mentions[j])}{Parties(mentions[k], mentions[j])}");
             yield return new ArticleError(gold.Name, "outside", $"{sameType} gold events of its type",
                 string.Create(CultureInfo.InvariantCulture, $"{kind}: {view.Events[k].Plover} '{doc.Slice(e.Trigger)}' ({Position(doc, e)}, {e.AllTellings.Count} tellings, confidence {e.Confidence:0.00}){why}"),
                 view.Events[k].ShownSentence is { } s ? doc.Slice(s) : "");
@@ -68,6 +68,14 @@ public static class OutsideEvents
             .Where(f => f.Pull < 0).OrderBy(f => f.Pull).Take(3)
             .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Pull:0.00}")).ToList();
         return against.Count == 0 ? "" : "; against: " + string.Join(", ", against);
+    }
+
+    /// <summary>Both tellings' own actors when they disagree, "; actors 'a' (code) / 'b'", else "": the most frequent pull keeping a retelling apart (coref12), and whether it is a misread phrase, a category or another party shows only in the words (coref13).</summary>
+    public static string Parties(EventMention a, EventMention b)
+    {
+        if (CoreferenceFeatures.PartyRelation(a.Actor, b.Actor) != "differ") return "";
+        static string Say(PartyKey p) => p.Known is { } k ? $"'{p.Text}' ({k})" : $"'{p.Text}'";
+        return $"; actors {Say(a.Actor!)} / {Say(b.Actor!)}";
     }
 
     private static string Position(Document doc, Event e) =>

@@ -23,6 +23,18 @@ public class OutsideEventsTests
     public void The_kind_says_why_an_outside_event_stands_apart(OutsideEvents.Partner[] partners, double? threshold, string kind, string why) =>
         Assert.True(OutsideEvents.Kind(partners, threshold) == kind, $"{why}: got {OutsideEvents.Kind(partners, threshold)}");
 
+    public static TheoryData<EventMention, EventMention, string, string> PartyCases => new()
+    {
+        { new(2, "ASSAULT") { Actor = new("Smoke", null) }, new(6, "ASSAULT") { Actor = new("the river militia", "e4") }, "; actors 'Smoke' / 'the river militia' (e4)", "a misread phrase against a named group: both shown, the known one with its entity" },
+        { new(2, "ASSAULT") { Actor = new("hill rebels", null) }, new(6, "ASSAULT") { Actor = new("the rebels", null) }, "", "shared words are the same party: nothing to show" },
+        { new(2, "ASSAULT") { Actor = new("gunmen", null) }, new(6, "ASSAULT"), "", "one telling names no actor: no disagreement" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PartyCases))]
+    public void Disagreeing_actors_are_shown_in_their_own_words(EventMention a, EventMention b, string shown, string why) =>
+        Assert.True(OutsideEvents.Parties(a, b) == shown, $"{why}: got {OutsideEvents.Parties(a, b)}");
+
     // a made-up report: a shelling, a later sentence that tells an attack again, and an unrelated arrest; gold codes
     // only the shelling, by its sentence
     private const string Report = "Rebels shell market town, four dead\n\nRebels shelled the market in the town of Kassala on Monday, killing four people, police said. "
