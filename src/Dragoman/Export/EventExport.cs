@@ -72,18 +72,26 @@ public static class ExportFields
     public static int Fatalities(EventRecord e)
     {
         if (!e.Occurred) return 0;
-        foreach (var c in Objects(e.CountsJson))
-            if (DocumentRows.Str(c, "kind") is "killed" or "dead" or "fatalities" && DocumentRows.Int(c, "min") is int min)
+        using var counts = StoredArray.Parse(e.CountsJson);
+        foreach (var c in StoredArray.Objects(counts))
+            if (StoredArray.Str(c, "kind") is "killed" or "dead" or "fatalities" && StoredArray.Int(c, "min") is int min)
                 return Math.Max(0, min);
         return 0;
     }
 
     /// <summary>The source chain as text, nearest first: "sources in Daraa &lt; Alsouria Net &lt; The Syrian Observer".</summary>
-    public static string SourceChain(EventRecord e) => string.Join(" < ", Objects(e.SourcesJson).Select(s =>
-        (DocumentRows.Str(s, "name") ?? "?") + (DocumentRows.Str(s, "location") is { } loc ? " in " + loc : "")));
+    public static string SourceChain(EventRecord e)
+    {
+        using var sources = StoredArray.Parse(e.SourcesJson);
+        return string.Join(" < ", StoredArray.Objects(sources).Select(s =>
+            (StoredArray.Str(s, "name") ?? "?") + (StoredArray.Str(s, "location") is { } loc ? " in " + loc : "")));
+    }
 
-    public static string EvidenceText(EventRecord e) =>
-        string.Join(" ", Objects(e.EvidenceJson).Select(x => DocumentRows.Str(x, "text")).Where(t => !string.IsNullOrWhiteSpace(t)));
+    public static string EvidenceText(EventRecord e)
+    {
+        using var evidence = StoredArray.Parse(e.EvidenceJson);
+        return string.Join(" ", StoredArray.Objects(evidence).Select(x => StoredArray.Str(x, "text")).Where(t => !string.IsNullOrWhiteSpace(t)));
+    }
 
     /// <summary>Where the article came from (its URL or file), else its content hash as a URN.</summary>
     public static string ArticleUri(EventRecord e) =>
@@ -93,4 +101,39 @@ public static class ExportFields
 
     /// <summary>The figure with invariant culture, nothing for null.</summary>
     public static string Num(double? d) => d is double v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+}
+
+/// <summary>
+/// A stored JSON array column (counts, sources, evidence) read without building a node tree: the exports read two or
+/// three fields of each object of every row, and <see cref="System.Text.Json.Nodes.JsonNode"/> trees were most of a
+/// parquet export's field work (docs/benchmarks.md, issue 19). Reads the same values as <see cref="DocumentRows.Str"/>
+/// and <see cref="DocumentRows.Int"/> do on the parsed nodes.
+/// </summary>
+internal static class StoredArray
+{
+    /// <summary>The column's JSON; an empty column reads as an empty array. Dispose it (its buffers are pooled).</summary>
+    public static System.Text.Json.JsonDocument Parse(string json) => System.Text.Json.JsonDocument.Parse(string.IsNullOrEmpty(json) ? "[]" : json);
+
+    /// <summary>The array's object elements, in order; nothing when the root is not an array.</summary>
+    public static IEnumerable<System.Text.Json.JsonElement> Objects(System.Text.Json.JsonDocument doc) =>
+        doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? doc.RootElement.EnumerateArray().Where(x => x.ValueKind == System.Text.Json.JsonValueKind.Object)
+            : [];
+
+    /// <summary>A string member as its value, a number member as its JSON text, anything else (or none) as null.</summary>
+    public static string? Str(System.Text.Json.JsonElement o, string key) =>
+        !o.TryGetProperty(key, out var v) ? null : v.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.String => v.GetString(),
+            System.Text.Json.JsonValueKind.Number => v.GetRawText(),
+            _ => null,
+        };
+
+    /// <summary>A number member truncated to an integer; null when the member is absent or not a number.</summary>
+    public static int? Int(System.Text.Json.JsonElement o, string key)
+    {
+        if (!o.TryGetProperty(key, out var v) || v.ValueKind != System.Text.Json.JsonValueKind.Number) return null;
+        if (v.TryGetDouble(out var d)) return (int)d;
+        return double.TryParse(v.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? (int)p : null;
+    }
 }
