@@ -35,8 +35,8 @@ public static class MergeBlocking
     /// </summary>
     public const int MaxReportsPerNameWord = 40;
 
-    /// <summary>How many words two sorted (ordinal) name lists share.</summary>
-    public static int SharedNames(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    /// <summary>How many words two word lists sorted ordinally share (names for blocking; the pair scorer counts names and words with it).</summary>
+    public static int SharedWords(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
         int i = 0, j = 0, n = 0;
         while (i < a.Count && j < b.Count)
@@ -59,7 +59,7 @@ public static class MergeBlocking
             int gap = Math.Max(0, Math.Max(a.DayLo!.Value - b.DayHi!.Value, b.DayLo!.Value - a.DayHi!.Value));
             if (gap > PairScorer.WindowDays) return "time window";
             if (a.Country is not null && b.Country is not null && a.Country != b.Country)
-                return SharedNames(a.Names, b.Names) >= SharedNameWords ? null : "country";
+                return SharedWords(a.Names, b.Names) >= SharedNameWords ? null : "country";
             return null;
         }
         if (a.GeonameId is not null && a.GeonameId == b.GeonameId) return null;

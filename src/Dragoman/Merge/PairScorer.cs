@@ -120,7 +120,7 @@ public static class PairScorer
         else if (a.AcledType is not null && a.AcledType == b.AcledType) Add("type", PairFeature.TypeSameAcledType, a.AcledType);
         else if (a.AcledType is not null && b.AcledType is not null) Add("type", PairFeature.TypeOtherAcledType, !explain ? "" : $"{a.AcledType} / {b.AcledType}");
 
-        int shared = SharedCount(a.Names, b.Names);
+        int shared = MergeBlocking.SharedWords(a.Names, b.Names);
         if (shared > 0) Add("names", PairFeature.NamesShared, !explain ? "" : string.Join(", ", a.Names.Intersect(b.Names, StringComparer.Ordinal).Take(4)), Math.Min(NamesCounted, shared));
         // Both reports name people, groups or things and none is shared: they speak of different ones ("Karlov" against
         // "Anadolu", the ambassador's killing and the embassy shots the next day). Evidence against, not mere silence.
@@ -128,7 +128,7 @@ public static class PairScorer
             Add("names", PairFeature.NamesNoneShared, !explain ? "" : $"no name shared: {string.Join(", ", a.Names.Take(3))} / {string.Join(", ", b.Names.Take(3))}");
 
         // Nouns as a share of both lists (Dice), so that long evidence does not count more than short.
-        int words = SharedCount(a.Words, b.Words);
+        int words = MergeBlocking.SharedWords(a.Words, b.Words);
         if (words > 0)
         {
             double dice = 2.0 * words / (a.Words.Count + b.Words.Count);
@@ -177,19 +177,5 @@ public static class PairScorer
         double h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) +
                    Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
         return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
-
-    private static int SharedCount(IReadOnlyList<string> a, IReadOnlyList<string> b)
-    {
-        // Both lists are sorted ordinally (MergeReports builds them so).
-        int i = 0, j = 0, n = 0;
-        while (i < a.Count && j < b.Count)
-        {
-            int c = string.CompareOrdinal(a[i], b[j]);
-            if (c == 0) { n++; i++; j++; }
-            else if (c < 0) i++;
-            else j++;
-        }
-        return n;
     }
 }
