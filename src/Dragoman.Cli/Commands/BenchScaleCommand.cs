@@ -321,9 +321,13 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
             {
                 int n = 0;
                 var file = System.IO.Path.Combine(folder, "export" + exporter.Extension);
-                using (var f = File.Create(file))
+                // deleted also when the cap interrupts the export: a partial file is no export to leave behind
+                try
+                {
+                    using var f = File.Create(file);
                     exporter.WriteAsync(EventExporters.Enumerate(s, new EventQuery()).Select(e => { n++; return e; }), f, CancellationToken.None).GetAwaiter().GetResult();
-                File.Delete(file);
+                }
+                finally { File.Delete(file); }
                 return n;
             });
     }
