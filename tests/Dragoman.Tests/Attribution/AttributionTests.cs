@@ -1,14 +1,12 @@
 using Dragoman.Documents;
 using Dragoman.Tests.Events;
+using static Dragoman.Tests.Attribution.AttributionChains;
 
 namespace Dragoman.Tests.Attribution;
 
 public class AttributionTests
 {
     private static readonly (string, string)[] Credits = [(CreditRole.OriginalOutlet, "Alsouria Net"), (CreditRole.Translator, "The Syrian Observer")];
-
-    private static string Chain(Documents.Attribution a) =>
-        string.Join(" > ", a.Chain.Select(s => $"{s.Kind}:{s.Name}" + (s.Location is null ? "" : "@" + s.Location)));
 
     [Theory]
     [InlineData("Alsouria Net's sources in Daraa said that the prisoners were freed.", "anonymous:sources@Daraa > outlet:Alsouria Net > translator:The Syrian Observer", "anonymous sources with their place, the outlet a possessive names, then the article chain without repeating the outlet")]

@@ -1,6 +1,7 @@
 using Dragoman.Documents;
 using Dragoman.Tests.Events;
 using Dragoman.Tests.Support;
+using static Dragoman.Tests.Attribution.AttributionChains;
 
 namespace Dragoman.Tests.Attribution;
 
@@ -9,17 +10,6 @@ public class ClauseAttributionTests
 {
     private static readonly (string, string)[] Credits = [(CreditRole.OriginalOutlet, "Alsouria Net"), (CreditRole.Translator, "The Syrian Observer")];
     private const string Article = " > outlet:Alsouria Net > translator:The Syrian Observer";
-
-    private static string Chain(Documents.Attribution a) =>
-        string.Join(" > ", a.Chain.Select(s => $"{s.Kind}:{s.Name}" + (s.Location is null ? "" : "@" + s.Location)));
-
-    /// <summary>The attribution with the smallest scope holding the first occurrence of <paramref name="word"/> (as events choose).</summary>
-    private static Documents.Attribution? Governing(Document d, string word)
-    {
-        int at = d.Text.IndexOf(word, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{word}' not in the text");
-        return d.Attributions.Where(a => a.Scope.Contains(at)).OrderBy(a => a.Scope.Length).FirstOrDefault();
-    }
 
     [Theory]
     [InlineData("The ministry denied that its forces shelled the market, after activists said 12 civilians were killed.", "killed",

@@ -1,6 +1,7 @@
 using Dragoman.Documents;
 using Dragoman.Tests.Events;
 using Dragoman.Tests.Support;
+using static Dragoman.Tests.Attribution.AttributionChains;
 
 namespace Dragoman.Tests.Attribution;
 
@@ -10,17 +11,6 @@ public class QuotationAttributionTests
 {
     private static readonly (string, string)[] Credits = [(CreditRole.OriginalOutlet, "Tembo Herald")];
     private const string Article = " > outlet:Tembo Herald";
-
-    private static string Chain(Documents.Attribution? a) =>
-        a is null ? "(none)" : string.Join(" > ", a.Chain.Select(s => $"{s.Kind}:{s.Name}" + (s.Location is null ? "" : "@" + s.Location)));
-
-    /// <summary>The attribution with the smallest scope holding the first occurrence of <paramref name="word"/> (as events choose).</summary>
-    private static Documents.Attribution? Governing(Document d, string word)
-    {
-        int at = d.Text.IndexOf(word, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{word}' not in the text");
-        return d.Attributions.Where(a => a.Scope.Contains(at)).OrderBy(a => a.Scope.Length).FirstOrDefault();
-    }
 
     [Theory]
     [InlineData("Mayor Lina Okaro said: “Gunmen burned the market. They also shot two guards near the well.”", "shot",
