@@ -54,7 +54,37 @@ public class CoreferenceTests
         { "unknown parties sharing a content word are the same", new("Taliban fighters", null), new("the Taliban", null), "same" },
         { "unknown parties with no word in common differ", new("gunmen", null), new("police", null), "differ" },
         { "a party one telling leaves unsaid says nothing", new("gunmen", null), null, "unsaid" },
+        { "a plural and its singular are one word", new("Zarovian separatists", null), new("a separatist commander", null), "same" },
+        { "a possessive is its name", new("the colonel's militia", null), new("Colonel Vask", null), "same" },
+        { "a demonym names its country", new("Syrian jets", null), new("Damascus", null) { Countries = new HashSet<string> { "SY" } }, "same" },
+        { "two demonyms of different countries differ", new("Syrian jets", null), new("Turkish drones", null), "differ" },
+        { "one party under two entity ids: one name inside the other", new("Marek Vask", "e4"), new("Marek Vask's air force", "e5"), "same" },
+        { "two entity ids sharing a word but neither name inside the other differ", new("Northern Liberation Front", "e2"), new("Southern Liberation Army", "e6"), "differ" },
+        { "two codes sharing only a nation stay two parties", new("Syrian soldiers", "SYRMIL"), new("Syrian rebel", "SYRREB"), "differ" },
     };
+
+    // Word forms the party comparison folds together (a reason each).
+    [Theory]
+    [InlineData("Separatists", "separatist", "a plural -s")]
+    [InlineData("militias", "militia", "a plural of a word in -a")]
+    [InlineData("casualties", "casualty", "a plural in -ies")]
+    [InlineData("Vask's", "vask", "a possessive")]
+    [InlineData("fighters'", "fighter", "a plural possessive")]
+    [InlineData("ISIS", "isis", "a word in -is is no plural")]
+    [InlineData("Hamas", "hama", "a name in -as folds like a plural, on both sides alike")]
+    [InlineData("press", "press", "-ss is no plural")]
+    [InlineData("bus", "bus", "short words stay")]
+    public void Party_words_fold_plural_and_possessive(string word, string folded, string reason) =>
+        Assert.True(PartyWords.Fold(word) == folded, $"{reason}: got {PartyWords.Fold(word)}");
+
+    [Fact]
+    public void A_demonym_in_a_party_names_its_country_from_the_gazetteer_data()
+    {
+        Assert.Contains("SY", PartyWords.CountriesOf("Syrian jets"));
+        Assert.Contains("SY", PartyWords.CountriesOf("the Syrians"));
+        Assert.Empty(PartyWords.CountriesOf("unknown gunmen"));
+        Assert.DoesNotContain("syrian", PartyWords.NameWords("Syrian army"));
+    }
 
     [Theory]
     [MemberData(nameof(Parties))]

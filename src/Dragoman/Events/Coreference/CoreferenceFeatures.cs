@@ -116,13 +116,23 @@ public static class CoreferenceFeatures
         return eb < sa.DayNumber ? "recap" : "differ";
     }
 
-    /// <summary>"same" (one known entity or code, or shared words), "differ", "unsaid".</summary>
+    /// <summary>
+    /// "same", "differ", "unsaid". Two parties the reader linked (entity or actor code) are the same when the link is,
+    /// or when one's name words all stand in the other's (one party under two entity ids: "the general" linked apart
+    /// from "the general's air force"; a shared nation alone is no such name: "Syrian army" and "Syrian rebels" stay
+    /// two). Otherwise they are the same when they share a word in its folded form (<see cref="PartyWords.Fold"/>:
+    /// "Islamists" and "Islamist militants") or a nation ("Israeli" and "Israel").
+    /// </summary>
     public static string PartyRelation(PartyKey? a, PartyKey? b)
     {
         if (a is null || b is null) return "unsaid";
-        if (a.Known is not null && b.Known is not null) return a.Known == b.Known ? "same" : "differ";
-        return a.Words.Overlaps(b.Words) ? "same" : "differ";
+        if (a.Known is not null && b.Known is not null)
+            return a.Known == b.Known || NamedWithin(a.NameWords, b.NameWords) || NamedWithin(b.NameWords, a.NameWords) ? "same" : "differ";
+        return a.Words.Overlaps(b.Words) || a.Countries.Overlaps(b.Countries) ? "same" : "differ";
     }
+
+    private static bool NamedWithin(IReadOnlySet<string> shorter, IReadOnlySet<string> longer) =>
+        shorter.Count > 0 && shorter.IsSubsetOf(longer);
 
     /// <summary>
     /// "same" (a figure both give of one kind), "differ" (figures of one kind, none the same), "unsaid" (one gives
@@ -142,10 +152,10 @@ public static class CoreferenceFeatures
         return comparable ? "differ" : "unsaid";
     }
 
-    /// <summary>Lower-cased words of four or more letters: "the Syrian army" and "Syrian troops" share "syrian".</summary>
+    /// <summary>Folded words (<see cref="PartyWords.Fold"/>) of four or more letters: "the Syrian army" and "Syrian troops" share "syrian".</summary>
     internal static HashSet<string> Words(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
+            .Select(PartyWords.Fold)
             .Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A crude shared stem, the first five letters ("attack"/"attacks" agree, as in the salience features).</summary>

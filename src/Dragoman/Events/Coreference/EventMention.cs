@@ -17,6 +17,15 @@ public sealed record PartyKey(string Text, string? Known = null)
     /// <summary>The words <see cref="CoreferenceFeatures.PartyRelation"/> compares, split once per party rather than once per pair.</summary>
     public IReadOnlySet<string> Words { get; } = CoreferenceFeatures.Words(Text);
 
+    /// <summary>
+    /// The countries (ISO alpha-2) the party names by a demonym ("Israeli forces") or, where <see cref="EventMention.Of(Document, Event)"/>
+    /// adds them, by a country name the gazetteer resolved inside it ("Israel"): the same nation in two word forms.
+    /// </summary>
+    public IReadOnlySet<string> Countries { get; init; } = PartyWords.CountriesOf(Text);
+
+    /// <summary>The <see cref="Words"/> that name no nation: what two differently linked parties must share to be one.</summary>
+    public IReadOnlySet<string> NameWords { get; } = PartyWords.NameWords(Text);
+
     // equal by what the party says (the words are derived from the text; a set compares by reference)
     public bool Equals(PartyKey? other) => other is not null && Text == other.Text && Known == other.Known;
     public override int GetHashCode() => HashCode.Combine(Text, Known);
@@ -61,15 +70,24 @@ public sealed record EventMention(int Sentence, string? Type, string Action = ""
         Place = PlaceOf(d, e.Place),
         Start = e.Time is { Inherited: false } t1 ? t1.Start : null,
         End = e.Time is { Inherited: false } t2 ? t2.End : null,
-        Actor = PartyOf(e.Actor),
-        Target = PartyOf(e.Target),
+        Actor = PartyOf(d, e.Actor),
+        Target = PartyOf(d, e.Target),
         Counts = e.Counts.Select(c => new CountKey(c.Min, c.Kind)).Distinct().ToList(),
         Definite = IsDefinite(d, e),
         Modality = e.Modality,
     };
 
-    private static PartyKey? PartyOf(EventArgument? a) =>
-        a is null || a.Inherited ? null : new PartyKey(a.Text, a.EntityId ?? a.Code);
+    private static PartyKey? PartyOf(Document d, EventArgument? a)
+    {
+        if (a is null || a.Inherited) return null;
+        var key = new PartyKey(a.Text, a.EntityId ?? a.Code);
+        // a country the party is, or names: its entity resolved to a country, or a country-level place in its span
+        var countries = new HashSet<string>(key.Countries, StringComparer.Ordinal);
+        if (d.EntityById(a.EntityId)?.PlaceIndex is int pi && pi < d.Places.Count && d.Places[pi] is { Precision: PlacePrecision.Country, Country: { } c }) countries.Add(c);
+        foreach (var p in d.Places)
+            if (p is { IsResolved: true, Precision: PlacePrecision.Country, Country: { } pc } && a.Span.Contains(p.Span)) countries.Add(pc);
+        return countries.Count == key.Countries.Count ? key : key with { Countries = countries };
+    }
 
     /// <summary>The gazetteer resolution of an event's place argument: its entity's place, else a resolved place mention under it.</summary>
     public static PlaceResolution? ResolutionOf(Document d, EventArgument place) =>
