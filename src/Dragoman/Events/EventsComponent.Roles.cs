@@ -76,7 +76,7 @@ public sealed partial class EventsComponent
         if (c.Code.StartsWith("14", StringComparison.Ordinal) && AntiModifier(v, c.Event.Trigger) is { } against) return against;
         bool namesParty = target.Argument is { } arg && (target.Chunk.IsEmpty || NamesParty(d, v, target.Chunk, arg.Span));
         if (!TargetCategories.AddressesGovernment(c.Code, namesParty)) return target;
-        return new RoleAnswer(Chunk.None, new EventArgument(TargetCategories.Government, v.SpanOf(c.Event.Trigger)), null);
+        return new RoleAnswer(Chunk.None, TargetCategories.UnnamedGovernment(v.SpanOf(c.Event.Trigger)), null);
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed record EventMention(int Sentence, string? Type, string Action = ""
     };
 
     private static PartyKey? PartyOf(EventArgument? a) =>
-        a is null || a.Inherited ? null : new PartyKey(a.Text, a.EntityId ?? a.Code);
+        a is null || a.Inherited ? null : new PartyKey(a.PartyText, a.EntityId ?? a.Code);
 
     /// <summary>The gazetteer resolution of an event's place argument: its entity's place, else a resolved place mention under it.</summary>
     public static PlaceResolution? ResolutionOf(Document d, EventArgument place) =>
