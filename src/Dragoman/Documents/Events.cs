@@ -9,15 +9,28 @@ public sealed record EventArgument(string Text, TextSpan Span, string? EntityId 
     /// <summary>True when the argument was not named in the event's sentence but taken from the article (a place the article is about).</summary>
     public bool Inherited { get; init; }
 
-    /// <summary>The party's full name where the text shows a short form ("the LNA": Libyan National Army), else null.</summary>
+    /// <summary>
+    /// The party's full name where the text shows a short form ("the LNA": Libyan National Army), or the category a
+    /// coding convention gives a party the text names only generically ("five people": civilians); else null.
+    /// </summary>
     public ArgumentName? Name { get; init; }
+
+    /// <summary>The party an analyst reads: a coding convention's category over the written words ("civilians" for "five people"), else the text.</summary>
+    public string PartyText => Name is { From: ArgumentName.Convention } n ? n.Text : Text;
 }
 
 /// <summary>
 /// A party's full name: <see cref="From"/> "article" when the article defines the short form (<see cref="Defined"/> is
-/// the span of the long form there), "dictionary" when the actor dictionary links it to a named entry (no span).
+/// the span of the long form there), "dictionary" when the actor dictionary links it to a named entry (no span);
+/// "convention" when it is no name but the category a coder's convention gives a party the text names only generically
+/// (ACLED's civilians for "five people" killed, protesters, a protest's unnamed government: Events/Roles/TargetCategories),
+/// <see cref="Defined"/> then the words that support it (the victims' words, the protest's trigger).
 /// </summary>
-public sealed record ArgumentName(string Text, string From, TextSpan? Defined);
+public sealed record ArgumentName(string Text, string From, TextSpan? Defined)
+{
+    /// <summary>The <see cref="From"/> of a coding convention's category (not a name the text or the dictionary gives).</summary>
+    public const string Convention = "convention";
+}
 
 /// <summary>How many people an event affected, with ACLED's conservative bounds.</summary>
 /// <remarks><see cref="Source"/> names who gave the figure (nearest link of the attribution chain), so conflicting figures stay side by side.</remarks>

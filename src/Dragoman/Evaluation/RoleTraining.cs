@@ -69,7 +69,7 @@ public static class RoleTraining
                     {
                         var goldText = d.Role == RoleKind.Actor ? g.Actor : g.Target;
                         var right = Enumerable.Range(0, d.Candidates.Count)
-                            .Where(k => rules.PartyMatches(goldText, d.Candidates[k].IsNone ? [] : [d.Candidates[k].Argument!.Text])).ToList();
+                            .Where(k => rules.PartyMatches(goldText, d.Candidates[k].IsNone ? [] : [d.Candidates[k].Argument!.Text, d.Candidates[k].Argument!.Name?.Text])).ToList();
                         var example = new RoleExample(name, d.Role, d.Candidates, right, d.RuleChoice);
                         var sentenceWords = rules.ContentWords(string.Concat(se.Sentences.Select(s => doc.Text[s.Start..s.End] + " ")));
                         list.Add(new LabelledRole(example, goldText, Cause(example, goldText, rules, articleWords, sentenceWords), held.Contains(name)));

@@ -62,7 +62,45 @@ public sealed partial class EventsComponent
         var target = _roles is null ? new RoleAnswer(c.RuleTarget, ruleTarget, null) : new RoleAnswer(targetCandidates[t].Chunk, targetCandidates[t].Argument, pt);
         return new RoleAnswers(
             _roles is null ? new(c.RuleActor, ruleActor, null) : new(actorCandidates[a].Chunk, actorCandidates[a].Argument, pa),
-            ProtestAddressee(c, target), decisions);
+            ProtestAddressee(c, PersonInApposition(d, v, target)), decisions);
+    }
+
+    /// <summary>
+    /// A chosen target that describes a person whose name stands in apposition to it gives way to the name, the party a
+    /// coder codes: "X, leader of the party, was detained" (the description after the name) and "killed the acting chief of
+    /// the district, X." (the name after the description and its "of" phrases, closing the clause). The name is a person
+    /// the recogniser found, written in proper nouns only; the description opens with a common word or ends before the
+    /// name's comma. The ranker's probability stays the description's.
+    /// </summary>
+    private static RoleAnswer PersonInApposition(Document d, SentenceView v, RoleAnswer target)
+    {
+        if (target.Argument is null || target.Chunk.IsEmpty) return target;
+        var ch = target.Chunk;
+        var name = Chunk.None;
+        var host = CandidateSpans.AppositionHost(v, ch);
+        if (!host.IsEmpty && v.TagAt(ch.Start) is not Tag.Proper && PersonName(d, v, host)) name = host;
+        else
+        {
+            int j = ch.End;
+            while (j < v.Count && v.TagAt(j) is Tag.Of or Tag.Proper or Tag.Noun or Tag.Det or Tag.Poss) j++;
+            if (v.TagAt(j) == Tag.Comma && j + 1 < v.Count)
+            {
+                var np = v.NounPhraseStartingAt(j + 1);
+                if (!np.IsEmpty && (np.End >= v.Count || v.TagAt(np.End) is Tag.Comma or Tag.Punct) && PersonName(d, v, np)) name = np;
+            }
+        }
+        if (name.IsEmpty) return target;
+        var span = v.SpanOf(name);
+        var person = d.MentionsBySpan.Inside(span).FirstOrDefault(m => m.Type == EntityType.PERSON);
+        var entity = d.EntityById(person?.EntityId);
+        return target with { Chunk = name, Argument = new EventArgument(d.Slice(span), span, entity?.Id, entity?.Actor?.Code) };
+    }
+
+    /// <summary>A phrase of proper nouns only that the recogniser found a person in.</summary>
+    private static bool PersonName(Document d, SentenceView v, Chunk c)
+    {
+        for (int i = c.Start; i < c.End; i++) if (v.TagAt(i) != Tag.Proper) return false;
+        return d.MentionsBySpan.AnyInside(v.SpanOf(c), m => m.Type == EntityType.PERSON);
     }
 
     /// <summary>
@@ -76,7 +114,7 @@ public sealed partial class EventsComponent
         if (c.Code.StartsWith("14", StringComparison.Ordinal) && AntiModifier(v, c.Event.Trigger) is { } against) return against;
         bool namesParty = target.Argument is { } arg && (target.Chunk.IsEmpty || NamesParty(d, v, target.Chunk, arg.Span));
         if (!TargetCategories.AddressesGovernment(c.Code, namesParty)) return target;
-        return new RoleAnswer(Chunk.None, new EventArgument(TargetCategories.Government, v.SpanOf(c.Event.Trigger)), null);
+        return new RoleAnswer(Chunk.None, TargetCategories.UnnamedGovernment(v.SpanOf(c.Event.Trigger)), null);
     }
 
     /// <summary>

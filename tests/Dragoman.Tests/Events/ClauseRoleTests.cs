@@ -52,7 +52,7 @@ public class ClauseRoleTests
     {
         var doc = Run(text);
         var ev = Find(doc, trigger, reason);
-        // the target's words in the text (its span): counted victims show ACLED's category as their text (TargetCategories)
+        // the target's words in the text (its span): counted victims carry ACLED's category as a name from the convention (TargetCategories)
         var words = ev.Target is null ? null : doc.Slice(ev.Target.Span);
         Assert.True(words?.Contains(target, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: target {words ?? "(none)"}");
         Assert.False(ev.Actor?.Text.Contains(target, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: the victims are the actor");

@@ -165,7 +165,7 @@ public class CasualtyEventTests
         var d = Run(sentence);
         var ev = d.Events.Find(e => d.Slice(e.Trigger) == trigger);
         Assert.True(ev is not null, $"{reason}: no '{trigger}' event: {Listing(d)}");
-        // the victims' words are the target's span; its text is ACLED's category where they say nothing of who (TargetCategories)
+        // the victims' words are the target's span; its name from the convention ACLED's category where they say nothing of who (TargetCategories)
         var words = ev!.Target is null ? null : d.Slice(ev.Target.Span);
         Assert.True(words == countText, $"{reason}: target {words}");
         Assert.True(ev.Counts.Count > 0 && ev.Counts[0].Min == min && ev.Counts[0].Kind == kind && d.Slice(ev.Counts[0].Span) == countText,

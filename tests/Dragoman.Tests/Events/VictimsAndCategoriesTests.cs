@@ -52,7 +52,11 @@ public class VictimsAndCategoriesTests
     [InlineData("five people", "1823", false, "civilians", "a count of people that says nothing of who they are, the victims of force: ACLED's civilians")]
     [InlineData("at least 70", "1823", false, "civilians", "a bare count of victims of force")]
     [InlineData("a person", "180", false, "civilian", "one person takes the singular")]
-    [InlineData("two children", "1823", false, "", "a noun that says who the people are is the answer as written")]
+    [InlineData("two children", "1823", false, "civilians", "children are civilians (their words stay the text beside the category)")]
+    [InlineData("a woman", "190", false, "civilian", "one woman is one civilian")]
+    [InlineData("30 children", "175", true, "civilians", "children next to a protest are civilians: nothing says they protested")]
+    [InlineData("two civilians", "1823", false, "", "a noun that already names the category is the answer as written")]
+    [InlineData("a soldier", "190", false, "", "one soldier is a party of his own")]
     [InlineData("five soldiers", "1823", false, "", "soldiers are a party of their own, not civilians")]
     [InlineData("12 armed people", "1823", false, "", "a modifier that says who they are keeps the phrase")]
     [InlineData("12 houses", "180", false, "", "a count of things is no party of people")]
@@ -67,14 +71,29 @@ public class VictimsAndCategoriesTests
         Assert.True(expected == got, $"{why}: got '{got}'");
     }
 
-    [Fact]
-    public void The_category_becomes_the_target_text_and_the_victims_words_stay_its_evidence()
+    // text, trigger, the target's text (the victims' words), its category from the convention, reason
+    [Theory]
+    [InlineData("Gunmen killed five people in the village of Alpha on Monday.", "killed", "five people", "civilians",
+        "counted people who are no one in particular: the words stay the text, ACLED's category is the name from the convention")]
+    [InlineData("Rebels shot dead two women near the town of Alpha on Friday.", "shot", "two women", "civilians",
+        "women killed by an armed party are civilians by the same convention")]
+    public void The_category_is_a_name_from_the_convention_and_the_victims_words_stay_the_text(string text, string trigger, string words, string category, string why)
     {
-        const string text = "Gunmen killed five people in the village of Alpha on Monday.";
         var d = EventTestDocs.Run(text);
-        var e = d.Events.Single(x => EventTestDocs.TriggerText(d, x) == "killed");
-        Assert.Equal("civilians", e.Target?.Text);
-        Assert.Equal("five people", d.Slice(e.Target!.Span));
+        var e = d.Events.First(x => EventTestDocs.TriggerText(d, x) == trigger);
+        Assert.True(e.Target?.Text == words, $"{why}: target '{e.Target?.Text}'");
+        Assert.Equal(words, d.Slice(e.Target!.Span));
+        Assert.True(e.Target.Name is { From: ArgumentName.Convention } n && n.Text == category, $"{why}: name {e.Target.Name}");
+        Assert.Equal(e.Target.Span, e.Target.Name!.Defined);
+        Assert.Equal(category, e.Target.PartyText);
+    }
+
+    [Fact]
+    public void A_named_party_takes_no_category()
+    {
+        var d = EventTestDocs.Run("Gunmen killed five soldiers in the village of Alpha on Monday.");
+        var e = d.Events.First(x => EventTestDocs.TriggerText(d, x) == "killed");
+        Assert.True(e.Target?.Name is null, $"soldiers are who they are: name {e.Target?.Name}");
     }
 
     // CAMEO code, whether the chosen target names a party, whether the protest is taken to be against the government, reason
@@ -104,6 +123,8 @@ public class VictimsAndCategoriesTests
         Assert.True(e is not null, $"{why}: no '{trigger}' event among {string.Join(", ", d.Events.Select(x => EventTestDocs.TriggerText(d, x)))}");
         Assert.True(e!.Target?.Text == target, $"{why}: target '{e.Target?.Text}'");
         Assert.Equal(evidence, d.Slice(e.Target!.Span));
+        // the unnamed addressee is the convention's; a party the text names ("anti-Beta") is none
+        Assert.True((e.Target.Name?.From == ArgumentName.Convention) == (evidence == trigger), $"{why}: name {e.Target.Name}");
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed record EventMention(int Sentence, string? Type, string Action = ""
     private static PartyKey? PartyOf(Document d, EventArgument? a)
     {
         if (a is null || a.Inherited) return null;
-        var key = new PartyKey(a.Text, a.EntityId ?? a.Code);
+        var key = new PartyKey(a.PartyText, a.EntityId ?? a.Code);
         // a country the party is, or names: its entity resolved to a country, or a country-level place in its span
         var countries = new HashSet<string>(key.Countries, StringComparer.Ordinal);
         if (d.EntityById(a.EntityId)?.PlaceIndex is int pi && pi < d.Places.Count && d.Places[pi] is { Precision: PlacePrecision.Country, Country: { } c }) countries.Add(c);

@@ -100,7 +100,7 @@ public static class EventMerging
         return Best(ordered, field, a => 4 * Support(a) + PartyMerit(d, a));
     }
 
-    private static PartyKey Key(EventArgument a) => new(a.Text, a.EntityId ?? a.Code);
+    private static PartyKey Key(EventArgument a) => new(a.PartyText, a.EntityId ?? a.Code);
 
     /// <summary>
     /// An own party before an inherited one; a known party (an actor code, or a named entity that is not a place) before

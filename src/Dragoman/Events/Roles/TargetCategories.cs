@@ -5,10 +5,12 @@ using Dragoman.Text.Syntax;
 namespace Dragoman.Events.Roles;
 
 /// <summary>
-/// The party a coder codes for victims the text names only by a count ("five people", "at least 70", "Dozens"): ACLED's
-/// actor categories (data/events/target-categories.tsv, its source in the header).
+/// The party a coder codes for victims the text names only by a count ("five people", "at least 70", "Dozens") or as
+/// women and children: ACLED's actor categories (data/events/target-categories.tsv, its source in the header).
 /// Violence against such people is against civilians, and force used on people at a demonstration is against
-/// protesters. The argument keeps the victims' own words as its evidence span; its text becomes the category.
+/// protesters. The category is a coding convention, not the text's words: the argument keeps the victims' words as its
+/// text and span, and carries the category as its name from the convention (<see cref="ArgumentName.Convention"/>,
+/// supported by those words).
 /// </summary>
 internal static class TargetCategories
 {
@@ -26,7 +28,8 @@ internal static class TargetCategories
     /// people", "12", "Dozens", "at least three persons") or names one such person ("a person"), and the event is a use of
     /// force (ACLED's violence against civilians, explosions and remote violence) or, next to a protest, force or coercion
     /// (ACLED's force against protesters: arrests too). Battles are not told apart: the coder's CAMEO 19x codes "killed
-    /// five people" as a clash as well. A phrase that says who they are ("two children", "five soldiers") is the coder's answer as written.
+    /// five people" as a clash as well. Women and children ("two children", "a woman") are civilians, also next to a protest;
+    /// a phrase that says who else they are ("five soldiers", "two civilians", "12 armed people") is the coder's answer as written.
     /// </summary>
     public static string? Of(SentenceView v, Chunk ch, string code, bool protestNear)
     {
@@ -34,23 +37,37 @@ internal static class TargetCategories
         string root = code.Length >= 2 ? code[..2] : code;
         bool force = root is "18" or "19" or "20";
         if (!force && !(protestNear && root == "17")) return null;
-        bool singular;
+        bool singular, nonCombatants;
         int start = v.IsAny(ch.Start, "another", "the") ? ch.Start + 1 : ch.Start;
         if (CountParser.ParseAt(v, start, bareVague: true) is { } count)
         {
             // the count must be the phrase ("12 houses in the town" counts things, "five of the fighters" is another head)
             if (count.Tokens.End < ch.End && v.TagAt(count.Tokens.End) is not (Tag.Prep or Tag.Comma or Tag.Rel)) return null;
-            if (count.HeadNoun >= 0 && (!Nouns.Value.Contains(v.Word(count.HeadNoun).ToString()) || CountParser.Who(v, count) is not null)) return null;
+            if (count.HeadNoun >= 0 && !(Nouns.Value.Contains(v.Word(count.HeadNoun).ToString()) && CountParser.Who(v, count) is null)
+                && !NonCombatants(CountParser.Who(v, count))) return null;
             singular = count.Min == 1 && count.Max is null or 1;
+            nonCombatants = NonCombatants(CountParser.Who(v, count));
         }
-        else if (v.IsAny(start, "a", "an", "one") && start + 1 < ch.End && v.TagAt(start + 1) == Tag.Noun && Nouns.Value.Contains(v.Word(start + 1).ToString())
-                 && (start + 2 == ch.End || v.TagAt(start + 2) is Tag.Prep or Tag.Comma or Tag.Rel)) singular = true;
+        else if (v.IsAny(start, "a", "an", "one") && start + 1 < ch.End && v.TagAt(start + 1) == Tag.Noun && OnePerson(v.Word(start + 1).ToString())
+                 && (start + 2 == ch.End || v.TagAt(start + 2) is Tag.Prep or Tag.Comma or Tag.Rel))
+            (singular, nonCombatants) = (true, NonCombatants(CountParser.PersonNouns.GetValueOrDefault(v.Word(start + 1).ToString())));
         else return null;
-        return (protestNear, singular) switch
+        // women and children are civilians also next to a protest: nothing says they took part in it
+        return (protestNear && !nonCombatants, singular) switch
         {
             (true, true) => Protester, (true, false) => Protesters, (false, true) => Civilian, _ => Civilians,
         };
     }
+
+    /// <summary>
+    /// People the count parser reads as women or children (<see cref="CountParser.Who"/>): ACLED codes them as civilians
+    /// when nothing says they were armed; the text's words ("two children") stay the answer as written beside the category.
+    /// </summary>
+    private static bool NonCombatants(string? who) => who is "woman" or "child";
+
+    /// <summary>One person who says nothing of who they are ("a person"), or a woman or a child ("a woman").</summary>
+    private static bool OnePerson(string noun) =>
+        Nouns.Value.Contains(noun) || NonCombatants(CountParser.PersonNouns.GetValueOrDefault(noun));
 
     /// <summary>
     /// Whom a protest is against when its sentence names no party for it: the government (CAMEO 14x codes a demonstration
@@ -60,8 +77,18 @@ internal static class TargetCategories
     /// </summary>
     public static bool AddressesGovernment(string code, bool namesParty) => code.StartsWith("14", StringComparison.Ordinal) && !namesParty;
 
-    /// <summary>The argument with its category as its text (the victims' words stay its span), or as it was.</summary>
+    /// <summary>
+    /// The argument with its category as its name from the convention, supported by the victims' words (its text and
+    /// span stay those words), or as it was.
+    /// </summary>
     public static EventArgument? Apply(SentenceView v, Chunk ch, EventArgument? argument, string code, bool protestNear) =>
         argument is not null && argument.EntityId is null && Of(v, ch, code, protestNear) is { } category
-            ? argument with { Text = category } : argument;
+            ? argument with { Name = new ArgumentName(category, ArgumentName.Convention, argument.Span) } : argument;
+
+    /// <summary>
+    /// A protest's unnamed addressee (<see cref="AddressesGovernment"/>): the text names no party, so the convention's
+    /// word is its text as well as its name, and the protest's trigger the words that support it.
+    /// </summary>
+    public static EventArgument UnnamedGovernment(TextSpan trigger) =>
+        new(Government, trigger) { Name = new ArgumentName(Government, ArgumentName.Convention, trigger) };
 }
