@@ -80,6 +80,9 @@ public sealed class PlaceResolver
     private static readonly HashSet<string> ShortPlaceNames = new(StringComparer.Ordinal) { "US", "USA", "UK", "UAE", "DRC", "PRC", "KSA" };
     private static readonly HashSet<string> Locatives = new(StringComparer.Ordinal)
     { "in", "at", "from", "near", "of", "to", "into", "across", "outside", "around", "toward", "towards", "via", "through", "between", "inside", "throughout", "within", "entered", "reached", "visited", "and" };
+    /// <summary>The prepositions that say where things are ("in Syria"), unlike "of", "from", "to" ("at the hands of Turkey").</summary>
+    private static readonly HashSet<string> WhereWords = new(StringComparer.Ordinal)
+    { "in", "inside", "across", "throughout", "within", "near", "outside", "around" };
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
     { "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "maj", "major", "capt", "captain", "president", "minister", "prof", "sen", "senator",
       "rep", "judge", "rabbi", "father", "imam", "brig", "sgt", "commander", "spokesman", "spokeswoman", "mayor", "governor", "chief", "sheikh", "king", "queen", "prince", "lord", "sir" };
@@ -320,6 +323,7 @@ public sealed class PlaceResolver
         public double PickFocus;
         public double NamedShare = -1;             // the pick's country's share of what the text itself names (-1: it names no country)
         public double ExactPickShare = -1;         // the pick's country's share of the other names' exact-name picks (-1: none)
+        public bool PickCountryPlaced;             // the text names the pick's country as a place: after a locative ("in Syria") or a part of it ("East Syria")
         public int TownPicksHere = -1;             // the other recognised names' exact-name picks finer than a country in the pick's country (-1: there are none anywhere)
         public double FocusTotal;                  // the focus mass other than this name's own (0: the article gives no focus)
         public double PickNearKm = double.PositiveInfinity; // the pick's distance to the nearest other mention's choice
@@ -1087,6 +1091,8 @@ public sealed class PlaceResolver
         var townsByKeyCountry = new Dictionary<(string, string), int>();
         var townsByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         int total = 0, towns = 0;
+        // countries the text names as where things are, not only as parties ("Turkish drones", "at the hands of Turkey")
+        var placed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var w in work)
         {
             if (w.Pick < 0 || w.Blocked || w.Kind != MatchKind.Exact || Array.IndexOf(w.Cands, w.Pick) >= w.ExactCount
@@ -1096,6 +1102,8 @@ public sealed class PlaceResolver
             byKeyCountry[(w.Key, cc)] = byKeyCountry.GetValueOrDefault((w.Key, cc)) + 1;
             byKey[w.Key] = byKey.GetValueOrDefault(w.Key) + 1;
             total++;
+            if (w.Q.Given && w.Demonym is null && ((w.Before.Length > 0 && WhereWords.Contains(w.Before[^1])) || w.Direction is not null)
+                && _g.FeatureClassOf(w.Pick) == 'A' && _g.FeatureCodeOf(w.Pick).StartsWith("PCL", StringComparison.Ordinal)) placed.Add(cc);
             // a recogniser's names only: a spotted word may yet be dropped as no place at all
             if (!w.Q.Given || _g.FeatureClassOf(w.Pick) == 'A' && _g.FeatureCodeOf(w.Pick).StartsWith("PCL", StringComparison.Ordinal)) continue;
             townsByCountry[cc] = townsByCountry.GetValueOrDefault(cc) + 1;
@@ -1109,6 +1117,7 @@ public sealed class PlaceResolver
             var cc = _g.CountryOf(w.Pick);
             int others = total - byKey.GetValueOrDefault(w.Key);
             w.ExactPickShare = others <= 0 ? -1 : (double)(byCountry.GetValueOrDefault(cc) - byKeyCountry.GetValueOrDefault((w.Key, cc))) / others;
+            w.PickCountryPlaced = placed.Contains(cc);
             int otherTowns = towns - townsByKey.GetValueOrDefault(w.Key);
             w.TownPicksHere = otherTowns <= 0 ? -1 : townsByCountry.GetValueOrDefault(cc) - townsByKeyCountry.GetValueOrDefault((w.Key, cc));
         }
@@ -1146,9 +1155,10 @@ public sealed class PlaceResolver
         // a Syrian story is not an Israeli village a skeleton away); where the text names no country, the countries of
         // the other mentions' choices stand in ("Kereinik" in a story of Darfur's states is not a Czech town).
         // Naming a country is not placing the story there: in a story whose towns, found by their exact names, all lie
-        // in one country, a variant in a neighbour that the text names as a party ("Turkish drones", "Russians
-        // advanced") is a village of the story's country that the gazetteer lacks, a few letters from one across the border
-        if (variant && !supplement && w.TownPicksHere == 0 && !country && fcode != "ADM1") return true;
+        // elsewhere, a variant in a country that the text names only as a party ("Turkish drones", "Russians
+        // advanced"), never as where things are ("in Syria", "East Syria"), is a village of the story's country that
+        // the gazetteer lacks, a few letters from one across the border
+        if (variant && !supplement && w.TownPicksHere == 0 && !w.PickCountryPlaced && !country && fcode != "ADM1") return true;
         if (variant) return !supplement && (w.NamedShare >= 0 ? w.NamedShare < 0.1 : w.ExactPickShare >= 0 && w.ExactPickShare < 0.25);
         // the other choices vouch for an exact name only where one of them was itself made by an exact name in its
         // country: skeleton matches of a story's unknown villages and stray words ("Quiterajo" -> Catarroja, "Al-Sunna"

@@ -16,6 +16,8 @@ public class CrossBorderTests
         "a spelling variant of a village across the border, where every town of the story lies in the other country, stays text")]
     [InlineData("Turkish drones struck Qamishli and Amuda, and a car was hit near Hasakeh, Kurdish officials said.", "Turkish|Qamishli|Amuda|Hasakeh", "Hasakeh", "SY", true,
         "a spelling variant in the country where the story's towns lie still resolves")]
+    [InlineData("Air strikes hit Raqah, the group's stronghold in Syria, officials in Washington said.", "Raqah|Syria|Washington", "Raqah", "SY", true,
+        "a variant in a country the text names as where things are (in Syria) resolves, though the only other town lies elsewhere")]
     public void A_variant_across_the_border_from_every_town_of_the_story_stays_text(string text, string mentions, string mention, string country, bool resolved, string reason)
     {
         var names = mentions.Split('|');
