@@ -104,7 +104,8 @@ public static class ArticleEvaluation
         }).ToList();
         var places = doc.Places.OrderBy(p => p.Span.Start)
             .Select(p => new SystemPlace(p.Text, p.Lat, p.Lon, actors.CountryByCode(p.Country)?.Iso3, p.Candidates.Count,
-                p.Candidates.Select(c => actors.CountryByCode(CandidateCountry(c))?.Iso3 ?? "?").ToList())).ToList();
+                p.Candidates.Select(c => actors.CountryByCode(CandidateCountry(c))?.Iso3 ?? "?").ToList(),
+                WholeCountry: p.IsResolved && p.Precision == PlacePrecision.Country)).ToList();
         List<string> Names(EntityType type) => doc.Entities.Where(x => x.Type == type).SelectMany(x => x.Aliases.Prepend(x.Name)).ToList();
         return new SystemArticle(name, doc.Text, events, places, Names(EntityType.PERSON), Names(EntityType.ORG));
     }

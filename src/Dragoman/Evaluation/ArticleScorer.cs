@@ -146,9 +146,14 @@ public sealed class ArticleScorer(ArticleFieldRules rules)
             var outside = sys.Places.Where(p => p.IsResolved && p.Country3 is not null && !countries.Contains(p.Country3))
                 .GroupBy(p => Squash(p.Text).ToLowerInvariant()).Select(g => g.First()).ToList();
             t.ResolvedOutsideGoldCountries = outside.Count;
-            // listed so that the count can be read case by case (`--errors`, field outside_place)
+            // a whole country the text names is mostly a party ("Turkish drones", "talks with Iran"), which the gold
+            // lists as a place only where events are; a town or division in another country is the real worry.
+            // Counted apart, not left out: a country can still be a wrong reading of its name (a word in an outlet's name)
+            t.ResolvedOutsideGoldCountriesWhole = outside.Count(p => p.WholeCountry);
+            // listed so that the count can be read case by case (`--errors`, field outside_place; first word: country or finer)
             foreach (var p in outside)
-                errors.Add(new ArticleError(gold.Name, "outside_place", string.Join("|", countries.Order(StringComparer.Ordinal)), $"{p.Text} ({p.Lat:0.##},{p.Lon:0.##}) {p.Country3}", ""));
+                errors.Add(new ArticleError(gold.Name, "outside_place", string.Join("|", countries.Order(StringComparer.Ordinal)),
+                    $"{(p.WholeCountry ? "country" : "finer")}: {p.Text} ({p.Lat:0.##},{p.Lon:0.##}) {p.Country3}", ""));
         }
     }
 

@@ -41,6 +41,8 @@ public sealed class ArticleTally
     public int PlacesResolved { get; set; }
     public int PlacesRight161 { get; set; }
     public int ResolvedOutsideGoldCountries { get; set; }
+    /// <summary>Of those, the whole countries: a country the text names (mostly as a party: "Turkish drones"), which the gold lists only where events are.</summary>
+    public int ResolvedOutsideGoldCountriesWhole { get; set; }
     public FieldTally Persons { get; } = new();
     public FieldTally Organizations { get; } = new();
 
@@ -54,7 +56,7 @@ public sealed class ArticleTally
         SystemEventsOutsideGoldAnyTelling += o.SystemEventsOutsideGoldAnyTelling;
         SystemEventsAnsweringSeveral += o.SystemEventsAnsweringSeveral; JoinedEventsAnsweringSeveral += o.JoinedEventsAnsweringSeveral;
         GoldPlaces += o.GoldPlaces; PlacesResolved += o.PlacesResolved; PlacesRight161 += o.PlacesRight161;
-        ResolvedOutsideGoldCountries += o.ResolvedOutsideGoldCountries;
+        ResolvedOutsideGoldCountries += o.ResolvedOutsideGoldCountries; ResolvedOutsideGoldCountriesWhole += o.ResolvedOutsideGoldCountriesWhole;
         Persons.Add(o.Persons); Organizations.Add(o.Organizations);
     }
 
@@ -96,6 +98,8 @@ public sealed class ArticleTally
         o["place_resolved_of_gold"] = Ratio(PlacesResolved, GoldPlaces);
         o["place_acc161_of_resolved"] = Ratio(PlacesRight161, PlacesResolved);
         o["resolved_outside_gold_countries"] = ResolvedOutsideGoldCountries;
+        o["outside_gold_countries_whole_countries"] = ResolvedOutsideGoldCountriesWhole;
+        o["outside_gold_countries_finer_places"] = ResolvedOutsideGoldCountries - ResolvedOutsideGoldCountriesWhole;
         o["person_recall"] = Ratio(Persons.Right, Persons.Scored);
         o["organization_recall"] = Ratio(Organizations.Right, Organizations.Scored);
         return o;

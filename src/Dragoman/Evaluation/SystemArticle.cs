@@ -45,7 +45,9 @@ public sealed record SystemTelling(TextSpan Sentence, string Modality);
 /// many gazetteer candidates it had (an unresolved place with none is one the gazetteer does not know) and their
 /// countries (ISO alpha-3, so a miss can say whether the right country was among them).
 /// </summary>
-public sealed record SystemPlace(string Text, double? Lat, double? Lon, string? Country3, int Candidates = 0, IReadOnlyList<string>? CandidateCountries3 = null)
+/// <param name="WholeCountry">resolved to a whole country (precision country), not a place inside one</param>
+public sealed record SystemPlace(string Text, double? Lat, double? Lon, string? Country3, int Candidates = 0, IReadOnlyList<string>? CandidateCountries3 = null,
+    bool WholeCountry = false)
 {
     public bool IsResolved => Lat is not null && Lon is not null;
 }

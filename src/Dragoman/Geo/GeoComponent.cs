@@ -228,6 +228,12 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                 fromMention.Add(m);
                 continue;
             }
+            // "US$11", "HK$": a country's code before a dollar sign names a currency, not a place
+            if (mention.Type is EntityType.GPE && mention.Span.End < text.Length && text[mention.Span.End] == '$')
+            {
+                mention.Type = EntityType.MISC;
+                continue;
+            }
             if (mention.Type is EntityType.GPE or EntityType.LOC or EntityType.FAC)
             {
                 // "Kaduna" + " state": the division noun belongs to the place's name
@@ -250,7 +256,19 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                     };
                     document.Mentions[m] = mention;
                 }
-                queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true, Lookup: CountryWithoutApostrophe(text.AsSpan(mention.Span.Start, mention.Span.End - mention.Span.Start)),
+                string? lookup = null;
+                // "S Sudan": the abbreviated compass word belongs to the name ("South Sudan"), not to the place after it
+                if (resolver.AbbreviatedCompassName(text, mention.Span.Start, mention.Span.End) is { } abbreviated)
+                {
+                    mention = new Mention
+                    {
+                        Span = new TextSpan(abbreviated.Start, mention.Span.End), Type = mention.Type, Text = text[abbreviated.Start..mention.Span.End],
+                        Source = mention.Source, Confidence = mention.Confidence, EntityId = mention.EntityId,
+                    };
+                    document.Mentions[m] = mention;
+                    lookup = abbreviated.Name;
+                }
+                queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true, Lookup: lookup ?? CountryWithoutApostrophe(text.AsSpan(mention.Span.Start, mention.Span.End - mention.Span.Start)),
                     Dateline: mention.Span == dateline));
                 fromMention.Add(m);
             }

@@ -26,11 +26,13 @@ public sealed class PlaceResolver
     private readonly bool[] _divisionWord;   // a division whose name carries "County", "Province", ...
     private readonly string?[] _seatKey;     // skeleton key of seat cities' names
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> _fuzzyCache = new(StringComparer.Ordinal);
+    private readonly SettledCentres _settled;
 
     public PlaceResolver(Gazetteer gazetteer, Demonyms demonyms)
     {
         _g = gazetteer;
         _demonyms = demonyms;
+        _settled = new SettledCentres(gazetteer);
         _prior = new float[gazetteer.Count];
         _divisionWord = new bool[gazetteer.Count];
         _seatKey = new string?[gazetteer.Count];
@@ -60,6 +62,8 @@ public sealed class PlaceResolver
     { "town", "city", "village", "capital", "neighbourhood", "neighborhood", "suburb", "hamlet", "township", "municipality", "borough", "downtown" };
     private static readonly HashSet<string> RegionWords = new(StringComparer.Ordinal)
     { "province", "governorate", "region", "state", "county", "parish", "district", "provinces", "governorates", "counties", "oblast", "prefecture", "department", "division", "territory", "zone", "lga" };
+    /// <summary>The nouns of second-level divisions (of a first-level one: "province", "state" name those).</summary>
+    private static readonly HashSet<string> SecondLevelNouns = new(StringComparer.Ordinal) { "district", "county", "lga", "territory", "department", "prefecture" };
     private static readonly HashSet<string> CampWords = new(StringComparer.Ordinal) { "camp", "camps" };
     private static readonly HashSet<string> BaseWords = new(StringComparer.Ordinal) { "base", "airbase", "airport", "airfield", "garrison", "barracks" };
     private static readonly HashSet<string> WaterWords = new(StringComparer.Ordinal) { "river", "valley", "basin", "lake", "sea", "gulf", "dam" };
@@ -76,6 +80,9 @@ public sealed class PlaceResolver
     private static readonly HashSet<string> ShortPlaceNames = new(StringComparer.Ordinal) { "US", "USA", "UK", "UAE", "DRC", "PRC", "KSA" };
     private static readonly HashSet<string> Locatives = new(StringComparer.Ordinal)
     { "in", "at", "from", "near", "of", "to", "into", "across", "outside", "around", "toward", "towards", "via", "through", "between", "inside", "throughout", "within", "entered", "reached", "visited", "and" };
+    /// <summary>The prepositions that say where things are ("in Syria"), unlike "of", "from", "to" ("at the hands of Turkey").</summary>
+    private static readonly HashSet<string> WhereWords = new(StringComparer.Ordinal)
+    { "in", "inside", "across", "throughout", "within", "near", "outside", "around" };
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
     { "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "maj", "major", "capt", "captain", "president", "minister", "prof", "sen", "senator",
       "rep", "judge", "rabbi", "father", "imam", "brig", "sgt", "commander", "spokesman", "spokeswoman", "mayor", "governor", "chief", "sheikh", "king", "queen", "prince", "lord", "sir" };
@@ -242,6 +249,28 @@ public sealed class PlaceResolver
     }
 
     /// <summary>
+    /// "S Sudan", "N. Korea": headline style abbreviates the compass word of a country's or first-level division's
+    /// name to its capital letter, and the name after it alone is another place (Sudan). Returns the start of the
+    /// letter and the full name ("South Sudan") when the gazetteer knows that full name exactly as a country or
+    /// first-level division; null otherwise (a lone capital before any other name is left alone).
+    /// </summary>
+    public (int Start, string Name)? AbbreviatedCompassName(string text, int start, int end)
+    {
+        if (start < 2 || text[start - 1] != ' ') return null;
+        int at = text[start - 2] == '.' ? start - 3 : start - 2;
+        if (at < 0 || (at > 0 && char.IsLetterOrDigit(text[at - 1]))) return null;
+        string? word = text[at] switch { 'N' => "North", 'S' => "South", 'E' => "East", 'W' => "West", _ => null };
+        if (word is null) return null;
+        var full = word + " " + text[start..end];
+        var cands = Candidates(full, false, out var kind, out int exact);
+        if (kind != MatchKind.Exact) return null;
+        for (int k = 0; k < exact; k++)
+            if (_g.FeatureClassOf(cands[k]) == 'A' && _g.FeatureCodeOf(cands[k]) is var f && (f.StartsWith("PCL", StringComparison.Ordinal) || f == "ADM1"))
+                return (at, full);
+        return null;
+    }
+
+    /// <summary>
     /// The parts of a chain of divisions named as one mention ("Bokos Local Government Area of Plateau State", "Nzorov
     /// Council Ward of Guma Local Government Area"): each part before and after " of " starts capitalised and ends with
     /// a division noun; else the whole span. Offsets are relative to the mention's text.
@@ -294,6 +323,8 @@ public sealed class PlaceResolver
         public double PickFocus;
         public double NamedShare = -1;             // the pick's country's share of what the text itself names (-1: it names no country)
         public double ExactPickShare = -1;         // the pick's country's share of the other names' exact-name picks (-1: none)
+        public bool PickCountryPlaced;             // the text names the pick's country as a place: after a locative ("in Syria") or a part of it ("East Syria")
+        public int TownPicksHere = -1;             // the other recognised names' exact-name picks finer than a country in the pick's country (-1: there are none anywhere)
         public double FocusTotal;                  // the focus mass other than this name's own (0: the article gives no focus)
         public double PickNearKm = double.PositiveInfinity; // the pick's distance to the nearest other mention's choice
         public byte[]? Coloc; // per candidate: how many other names have a candidate within 50 km (capped at 3)
@@ -984,6 +1015,10 @@ public sealed class PlaceResolver
             if (precision == PlacePrecision.Exact) precision = PlacePrecision.Near;
         }
         double lat = _g.Lats[c], lon = _g.Lons[c];
+        // "the X district" named after its town is the town's second-level division: an area, at where its places lie
+        if (precision == PlacePrecision.Region && fc == 'P' && areaNoun is not null && SecondLevelNouns.Contains(areaNoun)
+            && _settled.OfTownsDistrict(c) is { } district)
+            (lat, lon) = district;
         if (w.Direction is not null)
         {
             // a part of a country or division: an area, at a point inside that part
@@ -1051,7 +1086,13 @@ public sealed class PlaceResolver
         var byCountry = new Dictionary<string, int>(StringComparer.Ordinal);
         var byKeyCountry = new Dictionary<(string, string), int>();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        int total = 0;
+        // the same, for the picks finer than a country: where the events are, as against the countries named as parties
+        var townsByCountry = new Dictionary<string, int>(StringComparer.Ordinal);
+        var townsByKeyCountry = new Dictionary<(string, string), int>();
+        var townsByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        int total = 0, towns = 0;
+        // countries the text names as where things are, not only as parties ("Turkish drones", "at the hands of Turkey")
+        var placed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var w in work)
         {
             if (w.Pick < 0 || w.Blocked || w.Kind != MatchKind.Exact || Array.IndexOf(w.Cands, w.Pick) >= w.ExactCount
@@ -1061,6 +1102,14 @@ public sealed class PlaceResolver
             byKeyCountry[(w.Key, cc)] = byKeyCountry.GetValueOrDefault((w.Key, cc)) + 1;
             byKey[w.Key] = byKey.GetValueOrDefault(w.Key) + 1;
             total++;
+            if (w.Q.Given && w.Demonym is null && ((w.Before.Length > 0 && WhereWords.Contains(w.Before[^1])) || w.Direction is not null)
+                && _g.FeatureClassOf(w.Pick) == 'A' && _g.FeatureCodeOf(w.Pick).StartsWith("PCL", StringComparison.Ordinal)) placed.Add(cc);
+            // a recogniser's names only: a spotted word may yet be dropped as no place at all
+            if (!w.Q.Given || _g.FeatureClassOf(w.Pick) == 'A' && _g.FeatureCodeOf(w.Pick).StartsWith("PCL", StringComparison.Ordinal)) continue;
+            townsByCountry[cc] = townsByCountry.GetValueOrDefault(cc) + 1;
+            townsByKeyCountry[(w.Key, cc)] = townsByKeyCountry.GetValueOrDefault((w.Key, cc)) + 1;
+            townsByKey[w.Key] = townsByKey.GetValueOrDefault(w.Key) + 1;
+            towns++;
         }
         foreach (var w in work)
         {
@@ -1068,6 +1117,9 @@ public sealed class PlaceResolver
             var cc = _g.CountryOf(w.Pick);
             int others = total - byKey.GetValueOrDefault(w.Key);
             w.ExactPickShare = others <= 0 ? -1 : (double)(byCountry.GetValueOrDefault(cc) - byKeyCountry.GetValueOrDefault((w.Key, cc))) / others;
+            w.PickCountryPlaced = placed.Contains(cc);
+            int otherTowns = towns - townsByKey.GetValueOrDefault(w.Key);
+            w.TownPicksHere = otherTowns <= 0 ? -1 : townsByCountry.GetValueOrDefault(cc) - townsByKeyCountry.GetValueOrDefault((w.Key, cc));
         }
     }
 
@@ -1102,6 +1154,11 @@ public sealed class PlaceResolver
         // gives nothing to be far from. A variant must lie in such a country itself, not merely near one ("Kawkaba" in
         // a Syrian story is not an Israeli village a skeleton away); where the text names no country, the countries of
         // the other mentions' choices stand in ("Kereinik" in a story of Darfur's states is not a Czech town).
+        // Naming a country is not placing the story there: in a story whose towns, found by their exact names, all lie
+        // elsewhere, a variant in a country that the text names only as a party ("Turkish drones", "Russians
+        // advanced"), never as where things are ("in Syria", "East Syria"), is a village of the story's country that
+        // the gazetteer lacks, a few letters from one across the border
+        if (variant && !supplement && w.TownPicksHere == 0 && !w.PickCountryPlaced && !country && fcode != "ADM1") return true;
         if (variant) return !supplement && (w.NamedShare >= 0 ? w.NamedShare < 0.1 : w.ExactPickShare >= 0 && w.ExactPickShare < 0.25);
         // the other choices vouch for an exact name only where one of them was itself made by an exact name in its
         // country: skeleton matches of a story's unknown villages and stray words ("Quiterajo" -> Catarroja, "Al-Sunna"

@@ -33,6 +33,36 @@ public sealed class SettledCentres(Gazetteer gazetteer)
     public (double Lat, double Lon)? Of(string? id) =>
         id is not null && _divisions.Value.TryGetValue(id, out int area) ? _centres.GetOrAdd(area, Compute) : null;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Country, int Admin2), (double Lat, double Lon)?> _districts = new();
+
+    /// <summary>A district farther than this from the town it is named after is no district of that town (codes that disagree).</summary>
+    public const double MaxDistrictKm = 100;
+
+    /// <summary>
+    /// The settled centre of the second-level division the place <paramref name="town"/> lies in (the median latitude
+    /// and longitude of the populated places that share its country and second-level code), for "the X district"
+    /// named after its town: an area, whose people live around it, not at the town's own point. Null when the place
+    /// has no second-level code, fewer than <see cref="MinPlaces"/> places share it, or their centre lies over
+    /// <see cref="MaxDistrictKm"/> from the town.
+    /// </summary>
+    public (double Lat, double Lon)? OfTownsDistrict(int town)
+    {
+        var g = gazetteer;
+        int a2 = g.Admin2s[town];
+        if (a2 < 0) return null;
+        var centre = _districts.GetOrAdd((g.CountryOf(town), a2), key =>
+        {
+            var lats = new List<float>();
+            var lons = new List<float>();
+            for (int i = 0; i < g.Count; i++)
+                if (g.Admin2s[i] == key.Admin2 && g.FeatureClassOf(i) == 'P' && g.CountryOf(i) == key.Country) { lats.Add(g.Lats[i]); lons.Add(g.Lons[i]); }
+            if (lats.Count < MinPlaces) return null;
+            lats.Sort(); lons.Sort();
+            return (lats[lats.Count / 2], lons[lons.Count / 2]);
+        });
+        return centre is { } c && GeoMath.Km(g.Lats[town], g.Lons[town], c.Lat, c.Lon) <= MaxDistrictKm ? c : null;
+    }
+
     private (double Lat, double Lon)? Compute(int area)
     {
         var g = gazetteer;

@@ -185,7 +185,25 @@ public class ArticleScoringTests
             [new SystemPlace("Alpha", 10.5, 10, "AAA"), new SystemPlace("Beta", null, null, null), new SystemPlace("Gamma", 0, 0, "CCC"), new SystemPlace("Gamma", 0, 0, "CCC")],
             [], []);
         var (t, _) = new ArticleScorer(Rules).Score(Gold(), sys);
-        Assert.Equal((2, 1, 1, 1), (t.GoldPlaces, t.PlacesResolved, t.PlacesRight161, t.ResolvedOutsideGoldCountries));
+        Assert.Equal((2, 1, 1, 1, 0), (t.GoldPlaces, t.PlacesResolved, t.PlacesRight161, t.ResolvedOutsideGoldCountries, t.ResolvedOutsideGoldCountriesWhole));
+    }
+
+    public static TheoryData<SystemPlace, int, string, string> OutsideKinds => new()
+    {
+        { new SystemPlace("Deltaland", 5, 5, "DDD", WholeCountry: true), 1, "country", "a whole country the text names: counted apart as a country" },
+        { new SystemPlace("Deltaville", 5, 5, "DDD"), 0, "finer", "a town in another country stays a finer place outside" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutsideKinds))]
+    public void A_place_outside_the_gold_countries_is_counted_and_listed_by_its_kind(SystemPlace place, int whole, string kind, string why)
+    {
+        var sys = new SystemArticle("xx-01", Text, [], [new SystemPlace("Alpha", 10, 10, "AAA"), place], [], []);
+        var (t, errors) = new ArticleScorer(Rules).Score(Gold(), sys);
+        var listed = errors.Where(e => e.Field == "outside_place").ToList();
+        Assert.True(t.ResolvedOutsideGoldCountries == 1 && t.ResolvedOutsideGoldCountriesWhole == whole
+            && listed.Count == 1 && listed[0].System.StartsWith(kind + ":", StringComparison.Ordinal),
+            $"{why}: outside {t.ResolvedOutsideGoldCountries}, whole {t.ResolvedOutsideGoldCountriesWhole}, listed {string.Join("; ", listed.Select(l => l.System))}");
     }
 
     public static TheoryData<SystemPlace[], string[], string, string> Misses => new()

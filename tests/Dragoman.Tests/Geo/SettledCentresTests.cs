@@ -56,4 +56,45 @@ public class SettledCentresTests
     [InlineData(null, "no id")]
     public void Only_a_division_with_places_has_a_settled_centre(string? id, string reason) =>
         Assert.True(new SettledCentres(Invented.Value).Of(id) is null, reason);
+
+    private static string RowIn(int id, string name, double lat, double lon, string fcode, string admin2) =>
+        string.Join('\t', id.ToString(System.Globalization.CultureInfo.InvariantCulture), name, name, "",
+            lat.ToString(System.Globalization.CultureInfo.InvariantCulture), lon.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "P", fcode, "SD", "", "94", admin2, "", "", "1000", "", "", "", "");
+
+    private static readonly Lazy<Gazetteer> Districts = new(() =>
+    {
+        var b = new GazetteerBuilder();
+        b.AddGeoNames([
+            // a district named after its seat, which lies at its western edge; its villages spread east
+            RowIn(9400001, "Qarya Seat", 14.0, 30.0, "PPLA2", "01"),
+            RowIn(9400002, "Qarya East", 14.1, 30.4, "PPL", "01"),
+            RowIn(9400003, "Qarya Middle", 14.0, 30.3, "PPL", "01"),
+            RowIn(9400004, "Qarya Hill", 13.9, 30.5, "PPL", "01"),
+            // a district with two places: no median
+            RowIn(9400005, "Nakhl Seat", 15.0, 31.0, "PPLA2", "02"),
+            RowIn(9400006, "Nakhl Well", 15.1, 31.1, "PPL", "02"),
+            // a code whose other places lie far from the town: codes that disagree, no district of it
+            RowIn(9400007, "Wadi Seat", 16.0, 32.0, "PPLA2", "03"),
+            RowIn(9400008, "Wadi Far One", 19.0, 35.0, "PPL", "03"),
+            RowIn(9400009, "Wadi Far Two", 19.1, 35.1, "PPL", "03"),
+            RowIn(9400010, "Wadi Far Three", 19.2, 35.2, "PPL", "03"),
+            // a town with no second-level code
+            RowIn(9400011, "Lone Town", 17.0, 33.0, "PPL", ""),
+        ]);
+        return b.Build();
+    });
+
+    [Theory]
+    [InlineData("Qarya Seat", 14.0, 30.4, "the district named after its seat centres where its places lie (the median), not at the seat on its edge")]
+    [InlineData("Nakhl Seat", double.NaN, double.NaN, "two places have no median: the town's own point stands (null)")]
+    [InlineData("Wadi Seat", double.NaN, double.NaN, "places of the code over 100 km from the town: no district of it (null)")]
+    [InlineData("Lone Town", double.NaN, double.NaN, "no second-level code (null)")]
+    public void A_towns_district_centres_where_its_places_lie(string town, double lat, double lon, string reason)
+    {
+        var g = Districts.Value;
+        int at = Enumerable.Range(0, g.Count).First(i => g.Names[i] == town);
+        var centre = new SettledCentres(g).OfTownsDistrict(at);
+        Assert.True(double.IsNaN(lat) ? centre is null : centre is { } c && Math.Abs(c.Lat - lat) < 1e-4 && Math.Abs(c.Lon - lon) < 1e-4, $"{reason}: got {centre}");
+    }
 }
