@@ -32,7 +32,8 @@ public sealed class IngestCommand : Command<IngestSettings>
 {
     public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellationToken)
     {
-        var pipeline = StandardPipeline.Build(settings.Resources());
+        // the resources load while the inputs are listed, the store opened and the first articles read
+        var pipeline = StandardPipeline.Start(settings.Resources());
         var inputs = settings.Inputs(settings.Paths).ToList();
         // a WARC file is split as the workers go (memory bounded by a record); other inputs are split first, for the total
         var items = inputs.Any(i => i.StreamedFile is not null)
@@ -56,6 +57,7 @@ public sealed class IngestCommand : Command<IngestSettings>
                 ? WithProgressBar(ingest, items, pause, cancellationToken)
                 : WithPlainLines(ingest, items, pause, cancellationToken);
             clock.Stop();
+            StartTrace.Mark("ingest done");
             Report(summary, clock.Elapsed, StoreFiles.IsPostgres(settings.Db) ? Storage.Postgres.PostgresLocation.Redact(settings.Db) : settings.Db);
             if (summary.Cancelled)
             {
