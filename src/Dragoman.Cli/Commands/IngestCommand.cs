@@ -32,8 +32,7 @@ public sealed class IngestCommand : Command<IngestSettings>
 {
     public override int Execute(CommandContext context, IngestSettings settings, CancellationToken cancellationToken)
     {
-        // the resources load while the inputs are listed, the store opened and the first articles read
-        var pipeline = StandardPipeline.Start(settings.Resources());
+        var pipeline = StandardPipeline.Build(settings.Resources());
         var inputs = settings.Inputs(settings.Paths).ToList();
         // a WARC file is split as the workers go (memory bounded by a record); other inputs are split first, for the total
         var items = inputs.Any(i => i.StreamedFile is not null)

@@ -7,7 +7,6 @@ public sealed class DocumentPipeline
 {
     private readonly IDocumentComponent[] _components;
     private readonly StageClock? _clock;
-    private readonly Task<DocumentPipeline>? _building; // set on a pipeline that is still being built (Building)
 
     private readonly int _refiningFrom; // the first component of the tail of refining stages (Length when none)
 
@@ -19,26 +18,10 @@ public sealed class DocumentPipeline
         while (_refiningFrom > 0 && components[_refiningFrom - 1].Refines) _refiningFrom--;
     }
 
-    private DocumentPipeline(Task<DocumentPipeline> building)
-    {
-        _components = [];
-        _building = building;
-    }
-
-    /// <summary>
-    /// A pipeline whose resources are still loading: the first use waits for <paramref name="building"/> (and throws what
-    /// it threw, unwrapped). A command that reads its inputs before it processes them reads while the models load
-    /// (the 20,000-line text spends 0.4 s of CPU in the ingest rules alone; issue 18).
-    /// </summary>
-    public static DocumentPipeline Building(Task<DocumentPipeline> building) => new(building);
-
-    /// <summary>This pipeline, or the one it was waiting for once built.</summary>
-    private DocumentPipeline Built => _building is null ? this : _building.GetAwaiter().GetResult();
-
-    public IReadOnlyList<IDocumentComponent> Components => Built._components;
+    public IReadOnlyList<IDocumentComponent> Components => _components;
 
     /// <summary>The same pipeline, adding the time each component takes to <paramref name="clock"/> (for benchmarks).</summary>
-    public DocumentPipeline Timed(StageClock clock) => new(Built._components, clock);
+    public DocumentPipeline Timed(StageClock clock) => new(_components, clock);
 
     /// <summary>Runs every component on the document. A failing component is reported with its name.</summary>
     public Document Process(Document document) => Process(document, CancellationToken.None);
@@ -50,7 +33,6 @@ public sealed class DocumentPipeline
     /// </summary>
     public Document Process(Document document, CancellationToken cancel)
     {
-        if (_building is not null) return Built.Process(document, cancel);
         document.Cancellation = cancel;
         for (int i = 0; i < _components.Length; i++)
         {

@@ -51,13 +51,6 @@ public static class StandardPipeline
         return pipeline;
     }
 
-    /// <summary>
-    /// <see cref="Build"/> on a thread of its own, handed back at once as a pipeline that waits for it on first use: a
-    /// command that reads its inputs first (ingest) reads them while the resources load.
-    /// </summary>
-    public static DocumentPipeline Start(PipelineResources resources) =>
-        DocumentPipeline.Building(Task.Factory.StartNew(() => Build(resources), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-
     /// <summary>Starts one resource's load on the thread pool. With DRAGOMAN_TRACE_START set, prints its own thread CPU and
     /// wall time to stderr (where a start goes: docs/benchmarks.md, issue 19).</summary>
     private static Task<T> Load<T>(Func<T> load,
