@@ -3,10 +3,11 @@ namespace Dragoman.Ingest.Language;
 /// <summary>
 /// Tells plain English prose without the language detector's models: enough words, almost only ASCII letters, and a share
 /// of English closed-class words (data/ingest/english-function-words.txt, derived from CoNLL-2003 minus the words other
-/// languages share), made of two different such words at least, that no other language's text reaches. It only ever answers "English"; a text it is not sure of goes to
-/// Lingua, so the detector's models load only in a process that meets such a text (their load was 0.2-0.3 s of CPU at
-/// every start). Calibrated with `dragoman eval language` (docs/benchmarks.md, session 12): on the labelled set it decides
-/// 95% of the English texts and no text Lingua calls another language.
+/// languages share), made of two different such words at least, that no other language's text reaches. It only ever
+/// answers "English"; a text it is not sure of goes to Lingua, so the detector's models load only in a process that meets
+/// such a text (their load was 0.2-0.3 s of CPU at every start). Calibrated with `dragoman eval language`
+/// (docs/benchmarks.md, session 12): on the labelled set it decides 95% of the English texts and no text Lingua calls
+/// another language.
 /// Prose without those words (a wire line said again and again: "Gunmen killed 7 people in Homs.") is English when half
 /// its words or more are common words of news text (data/ingest/word-frequencies.tsv); read only for such a text
 /// (docs/benchmarks.md, session 13).
@@ -19,7 +20,6 @@ public static class EnglishCheck
     /// <summary>Share of the words that must be listed closed-class words: English news 0.12 on median, the 5th percentile 0.063;
     /// the highest non-English text of the labelled set 0.057 (mixed with English fragments), the next 0.053.</summary>
     public const double MinShare = 0.06;
-
 
     /// <summary>Share of the letters that may be outside ASCII (names with diacritics); a text in another script or with
     /// a language's own accents goes to the detector.</summary>
