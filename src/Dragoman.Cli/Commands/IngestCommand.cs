@@ -56,6 +56,7 @@ public sealed class IngestCommand : Command<IngestSettings>
                 ? WithProgressBar(ingest, items, pause, cancellationToken)
                 : WithPlainLines(ingest, items, pause, cancellationToken);
             clock.Stop();
+            StartTrace.Mark("ingest done");
             Report(summary, clock.Elapsed, StoreFiles.IsPostgres(settings.Db) ? Storage.Postgres.PostgresLocation.Redact(settings.Db) : settings.Db);
             if (summary.Cancelled)
             {

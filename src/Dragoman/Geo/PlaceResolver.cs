@@ -332,6 +332,7 @@ public sealed class PlaceResolver
         public string? FocusBump; // the country this mention, being a country's name, added to the text's focus
         public (int Entry, string Country, string? Admin1)? Container;
         public string? Direction; // "Northern" of "Northern Syria": the part of a country or division the name means
+        public NameLookups? Lookups; // the text's shared lookups (null for a mention resolved on its own)
     }
 
     [Flags]
@@ -449,11 +450,12 @@ public sealed class PlaceResolver
     {
         public readonly Dictionary<(string Name, bool Fuzzy), (int[] Cands, MatchKind Kind, string? Dropped, int Exact)> Candidates = [];
         public readonly Dictionary<string, string?> FirstDemonymCountry = new(StringComparer.Ordinal);
+        public readonly Dictionary<int, string> Described = []; // gazetteer entry -> its "id:name:country" among the runners-up
     }
 
     private Work Prepare(string text, PlaceQuery q, NameLookups lookups)
     {
-        var w = new Work { Q = q, Text = text[q.Start..q.End], FullText = text };
+        var w = new Work { Q = q, Text = text[q.Start..q.End], FullText = text, Lookups = lookups };
         w.Before = WordsBefore(text, q.Start, 4);
         w.After = WordsAfter(text, q.End, 3);
         w.SentenceInitial = IsSentenceInitial(text, q.Start);
@@ -1049,7 +1051,7 @@ public sealed class PlaceResolver
         Recorder?.Invoke(result, x!);
         // better left as text than probably wrong: under the model's threshold the place keeps its candidates, no point
         if (!forceBest && Calibration is { } m && p < m.Threshold)
-            return w.Q.Given ? Unresolved(w, p, TopCandidates(w, 5)) : null;
+            return w.Q.Given ? Unresolved(w, p, candidates.Length > 0 ? candidates : TopCandidates(w, 5)) : null;
         return result;
     }
 
@@ -1244,11 +1246,18 @@ public sealed class PlaceResolver
         for (int i = 0; i < order.Length; i++) order[i] = i;
         Array.Sort(order, (a, b) => w.Scores[b].CompareTo(w.Scores[a]));
         var result = new string[Math.Min(n, order.Length)];
-        for (int i = 0; i < result.Length; i++) result[i] = Describe(w.Cands[order[i]]);
+        for (int i = 0; i < result.Length; i++) result[i] = Describe(w.Cands[order[i]], w.Lookups);
         return result;
     }
 
-    private string Describe(int c) => $"{_g.IdOf(c)}:{_g.Names[c]}:{_g.CountryOf(c)}";
+    /// <summary>"id:name:country" of an entry, made once per text (the same runners-up are listed for every mention of a name).</summary>
+    private string Describe(int c, NameLookups? lookups)
+    {
+        if (lookups is null) return $"{_g.IdOf(c)}:{_g.Names[c]}:{_g.CountryOf(c)}";
+        ref var described = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(lookups.Described, c, out bool seen);
+        if (!seen) described = $"{_g.IdOf(c)}:{_g.Names[c]}:{_g.CountryOf(c)}";
+        return described!;
+    }
 
     /// <summary>The most populous candidate of a name (the baseline of the evaluations), or -1.</summary>
     public int MostPopulous(string name)

@@ -17,7 +17,9 @@ public sealed class RecapClauses
     public RecapClauses(IEnumerable<string> units, IEnumerable<string> prepositions)
     {
         static string Alt(IEnumerable<string> words) => string.Join('|', words.Select(Regex.Escape));
-        _marker = new Regex($@"\b(?:{Alt(units)})\s+(?:{Alt(prepositions)})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // interpreted, not compiled: compiling emits and jits code at the first merge of every process (ingest of one
+        // article), and the markers are matched once per stored event only
+        _marker = new Regex($@"\b(?:{Alt(units)})\s+(?:{Alt(prepositions)})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     public static string BundledPath => Path.Combine(PipelineResources.BundledDataDir, "merge", "recap-markers.tsv");

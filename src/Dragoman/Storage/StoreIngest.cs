@@ -86,6 +86,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
                 outcomes = [.. pending.Select(p => new AddOutcome(p.Doc.Hash, AddStatus.Failed, null, "not stored: the store failed (" + ex.Message + ")"))];
             }
             writeTime.Stop();
+            StartTrace.Mark("stored");
             for (int i = 0; i < pending.Count; i++)
             {
                 var o = outcomes[i];
@@ -209,11 +210,13 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
     private Processed Process(InputItem item, CancellationToken cancel)
     {
         var outcome = BatchProcessor.ProcessOne(item, pipeline, reference, Budget, cancel);
+        StartTrace.Mark("article processed");
         if (outcome.Document is not { } d) return new(outcome.Input, null, outcome.Error, 0, 0, outcome.Warning, outcome.UnhandledLanguage);
         try
         {
             var storable = StorableDocument.From(d);
             _ = storable.Rows; // flatten on the worker, not on the writer
+            StartTrace.Mark("rows built");
             return new(outcome.Input, storable, null, d.Tokens.Length, d.Text.Length, outcome.Warning, outcome.UnhandledLanguage);
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)

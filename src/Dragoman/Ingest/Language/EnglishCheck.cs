@@ -3,10 +3,11 @@ namespace Dragoman.Ingest.Language;
 /// <summary>
 /// Tells plain English prose without the language detector's models: enough words, almost only ASCII letters, and a share
 /// of English closed-class words (data/ingest/english-function-words.txt, derived from CoNLL-2003 minus the words other
-/// languages share) no other language's text reaches. It only ever answers "English"; a text it is not sure of goes to
-/// Lingua, so the detector's models load only in a process that meets such a text (their load was 0.2-0.3 s of CPU at
-/// every start). Calibrated with `dragoman eval language` (docs/benchmarks.md, session 12): on the labelled set it decides
-/// 95% of the English texts and no text Lingua calls another language.
+/// languages share), made of two different such words at least, that no other language's text reaches. It only ever
+/// answers "English"; a text it is not sure of goes to Lingua, so the detector's models load only in a process that meets
+/// such a text (their load was 0.2-0.3 s of CPU at every start). Calibrated with `dragoman eval language`
+/// (docs/benchmarks.md, session 12): on the labelled set it decides 95% of the English texts and no text Lingua calls
+/// another language.
 /// Prose without those words (a wire line said again and again: "Gunmen killed 7 people in Homs.") is English when half
 /// its words or more are common words of news text (data/ingest/word-frequencies.tsv); read only for such a text
 /// (docs/benchmarks.md, session 13).
@@ -66,6 +67,11 @@ public static class EnglishCheck
     {
         var lookup = functionWords.GetAlternateLookup<ReadOnlySpan<char>>();
         int words = 0, listed = 0, letters = 0, nonAscii = 0;
+        // The share must be made of two different listed words at least: one word of the list can be a frequent word of
+        // another language ("he", an article in Māori). On the labelled set 3 of 1,371 English texts over the share had a
+        // single one (all three then decided by their common words), and so had the one text in another language over it.
+        var first = ReadOnlySpan<char>.Empty;
+        bool twoDifferent = false;
         for (int i = 0; i < text.Length;)
         {
             if (!char.IsLetter(text[i])) { i++; continue; }
@@ -77,10 +83,14 @@ public static class EnglishCheck
             }
             letters += i - start;
             words++;
-            if (lookup.Contains(text[start..i])) listed++;
+            var word = text[start..i];
+            if (!lookup.Contains(word)) continue;
+            listed++;
+            if (listed == 1) first = word;
+            else if (!twoDifferent) twoDifferent = !word.Equals(first, StringComparison.OrdinalIgnoreCase);
         }
         if (words < MinWords || nonAscii > MaxNonAsciiLetters * letters) return false;
-        return listed >= MinShare * words || CommonShare(text, commonWords.Value) >= MinCommonShare;
+        return listed >= MinShare * words && twoDifferent || CommonShare(text, commonWords.Value) >= MinCommonShare;
     }
 
     /// <summary>The share of the text's words (runs of letters) that are in <paramref name="common"/>.</summary>

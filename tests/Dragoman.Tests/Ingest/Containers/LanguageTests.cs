@@ -60,6 +60,8 @@ public class EnglishCheckTests
     [InlineData("Gunmen killed 7 people in a village. Gunmen killed 7 people in a village. Gunmen killed 7 people in a village.", true, "a wire line said again: decided by its common words, not by the models")]
     [InlineData("Il governo ha detto che le truppe resteranno nella citta fino a quando la situazione non sara calma e gli aiuti arriveranno", false, "Italian in ASCII letters: neither listed nor common English words")]
     [InlineData("El gobierno dijo que las tropas se quedaran en la ciudad hasta que la situacion se calme y llegue la ayuda", false, "Spanish in ASCII letters: 'en' and 'se' are not common English words")]
+    [InlineData("He whare nui tenei, he maunga teitei tera, he awa roa kei waenganui, he rakau tawhito i te taha o te roto.", false, "Maori: its article 'he' is a listed English word, but one listed word alone decides nothing")]
+    [InlineData("Soldiers shelled the market and police said it was closed, while the ministry kept silent on the count of dead.", true, "two different listed words ('the', 'and'...) make the share")]
     public void Only_plain_English_prose_is_decided_without_the_models(string text, bool decided, string reason) =>
         Assert.True(EnglishCheck.IsPlainEnglish(text) == decided, reason);
 
