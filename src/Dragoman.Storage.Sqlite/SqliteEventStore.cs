@@ -398,6 +398,18 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         }
     }
 
+    /// <summary>The columns of an index, in key order (tests check that a date walk's index carries the columns its filters test).</summary>
+    internal IReadOnlyList<string> IndexColumns(string index)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            cmd.CommandText = "SELECT name FROM pragma_index_info($index) ORDER BY seqno";
+            cmd.Parameters.AddWithValue("$index", index);
+            return ReadAll(cmd, r => r.GetString(0));
+        }
+    }
+
     /// <summary>SQLite's plan for one of the panel listings (<see cref="ListActors"/>, <see cref="ListPlaces"/>) or <see cref="Search"/>.</summary>
     internal IReadOnlyList<string> ExplainPanel(string which, string? query)
     {

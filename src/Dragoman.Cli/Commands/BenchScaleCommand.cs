@@ -201,7 +201,9 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
                     "id" when table == "articles" => $"id + {k * maxArticle}",
                     "id" when table == "events" => $"id + {k * maxEvent}",
                     "article_id" => $"article_id + {k * maxArticle}",
-                    "hash" => $"substr(hash, 1, 56) || printf('%08x', {k})",
+                    // the new article id as the hash's tail: a copy number repeats when a store built by copies is copied
+                    // again (100k -> 1M copied 100k's own copy 1 onto its originals' copy 1: UNIQUE constraint failed)
+                    "hash" => $"substr(hash, 1, 48) || printf('%016x', id + {k * maxArticle})",
                     "uri" => $"uri || '#x{k}'",
                     _ => $"\"{c}\"",
                 });

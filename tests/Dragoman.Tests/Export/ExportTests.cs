@@ -211,6 +211,26 @@ public sealed class ExportTests : ExportStoreTests
         Assert.Null(rows.Single(r => r.id == "a2:ev2").lat);
     }
 
+    [Theory]
+    [InlineData(3, false, "two row groups: the serializer reopened the file to append the second")]
+    [InlineData(10_000, false, "one row group")]
+    [InlineData(3, true, "no events: one empty row group")]
+    public async Task Parquet_columns_write_the_bytes_of_the_row_serializer(int groupSize, bool empty, string reason)
+    {
+        IReadOnlyList<EventRecord> events = empty ? [] : Events();
+        using var columns = new MemoryStream();
+        await new ParquetExporter { RowGroupSize = groupSize }.WriteAsync(events, columns);
+        // the exporter before the typed columns: Parquet.Net's row serializer over ParquetEventRow, a row group per chunk
+        using var serialized = new MemoryStream();
+        bool first = true;
+        foreach (var chunk in events.Select(ParquetEventRow.From).Chunk(groupSize).DefaultIfEmpty([]))
+        {
+            await ParquetSerializer.SerializeAsync(chunk, serialized, new Parquet.ParquetOptions { Append = !first }, ParquetExporter.GeoMetadata);
+            first = false;
+        }
+        Assert.True(serialized.ToArray().AsSpan().SequenceEqual(columns.ToArray()), reason);
+    }
+
     [Fact]
     public async Task Filters_apply_to_exports()
     {
