@@ -53,7 +53,8 @@ public sealed class Event
     /// <summary>
     /// The instrument or form of violence named where a party would stand ("A car bomb killed 17", "Shelling killed five",
     /// "killed by an air strike"): the weapon is not a party, so <see cref="Actor"/> stays null unless someone is named
-    /// ("Russian air strikes": Russia), as ACLED codes such events with an unidentified actor.
+    /// ("Russian air strikes": Russia), as ACLED codes such events with an unidentified actor (the last stage writes that
+    /// category, with the trigger as its evidence: Events.UnnamedActorsComponent).
     /// </summary>
     public EventArgument? Means { get; set; }
     public EventTime? Time { get; set; }
