@@ -11,6 +11,13 @@ public sealed record EventArgument(string Text, TextSpan Span, string? EntityId 
 
     /// <summary>The party's full name where the text shows a short form ("the LNA": Libyan National Army), else null.</summary>
     public ArgumentName? Name { get; init; }
+
+    /// <summary>
+    /// True when the text names no such party and the argument is a coder's category the event implies ("police" for an
+    /// arrest, "unidentified armed group" for a use of force; Events.UnnamedActorsComponent): a coding convention, not a
+    /// name in the text. Its span is the trigger that implies it.
+    /// </summary>
+    public bool Implied { get; init; }
 }
 
 /// <summary>

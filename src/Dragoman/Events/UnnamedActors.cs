@@ -8,7 +8,9 @@ namespace Dragoman.Events;
 /// an arrest is by the country's "Police Forces"; violence whose perpetrator is not known is by an "Unidentified Armed
 /// Group"). "At least 30 people were arrested" was done by the police; "a bomb killed five" by someone unnamed. The
 /// actor's evidence is the event's own trigger, all the text says of it. Runs after salience and coreference, which
-/// read an unnamed actor as none; a telling keeps what its own sentence said (none).
+/// read an unnamed actor as none; a telling keeps what its own sentence said (none). The actor is marked
+/// <see cref="EventArgument.Implied"/> all the way out (stored JSON, store column, API, exports), so that no reader takes
+/// the category for a party the report names.
 /// </summary>
 public sealed class UnnamedActorsComponent : IDocumentComponent
 {
@@ -25,7 +27,7 @@ public sealed class UnnamedActorsComponent : IDocumentComponent
         // computed first, then applied: a refining stage leaves the document unchanged when its budget stops it
         var named = document.Events.Where(e => e.Actor is null).Select(e => (Event: e, Category: CategoryOf(e.Codes.Cameo))).ToList();
         foreach (var (e, category) in named)
-            if (category is not null) e.Actor = new EventArgument(category, e.Trigger);
+            if (category is not null) e.Actor = new EventArgument(category, e.Trigger) { Implied = true };
     }
 
     /// <summary>The category of an unnamed actor by the event's CAMEO code: arrests (173) the police, uses of force (18-20) an unidentified armed group; else none.</summary>

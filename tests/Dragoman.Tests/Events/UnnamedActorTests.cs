@@ -9,7 +9,7 @@ public class UnnamedActorTests
 {
     /// <summary>The event's actor is no phrase of the text: none, or the unnamed-actor category standing on the trigger.</summary>
     public static bool NamesNoPartyOfTheText(Event e) =>
-        e.Actor is null || (e.Actor.Span == e.Trigger && e.Actor.EntityId is null && e.Actor.Text == UnnamedActorsComponent.CategoryOf(e.Codes.Cameo));
+        e.Actor is null || (e.Actor.Implied && e.Actor.Span == e.Trigger && e.Actor.EntityId is null && e.Actor.Text == UnnamedActorsComponent.CategoryOf(e.Codes.Cameo));
 
     private const string Text = "Police said 14 people were arrested in Eastvale. A bomb killed three traders. Guards of the Hill Front shot two men. Talks were held.";
 
@@ -38,5 +38,10 @@ public class UnnamedActorTests
         new UnnamedActorsComponent().Process(doc);
         Assert.True(e.Actor?.Text == expected, $"{why}: {e.Actor?.Text ?? "(none)"}");
         Assert.True(e.Actor is null || e.Actor.Span == (actor is null ? e.Trigger : At(actor)), $"{why}: the category's evidence is the trigger, a named actor keeps its own span");
+        // the category is marked as a coding convention all the way out: the model, then the public JSON (absent on a named actor)
+        bool implied = actor is null && expected is not null;
+        Assert.True(implied == (e.Actor?.Implied ?? false), $"{why}: implied {e.Actor?.Implied}");
+        var written = Dragoman.Output.DocumentJson.ToJson(doc)["events"]![0]!["actor"] as System.Text.Json.Nodes.JsonObject;
+        Assert.True(implied == (written?["implied"]?.GetValue<bool>() ?? false), $"{why}: JSON actor {written?.ToJsonString()}");
     }
 }
