@@ -201,6 +201,9 @@ internal static class PostgresMigrations
             """),
         new(13, "incident_report_names: each dated merge report under its proper-name words, so that reports of two countries naming the same people meet (empty until `remerge` for older reports)",
             PostgresIncidentSchema.NamesSql),
+        new(14, "events.actor_implied: the actor is the coder's category the event implies (police for an arrest, an unidentified armed group for a use of force), not a name in the text", """
+            ALTER TABLE events ADD COLUMN actor_implied boolean NOT NULL DEFAULT false;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

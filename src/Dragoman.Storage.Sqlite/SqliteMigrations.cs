@@ -262,6 +262,9 @@ internal static class SqliteMigrations
             DROP INDEX events_order;
             CREATE INDEX events_order ON events(date_lo DESC, id, article_id, confidence);
             """),
+        new(16, "events.actor_implied: the actor is the coder's category the event implies (police for an arrest, an unidentified armed group for a use of force), not a name in the text", """
+            ALTER TABLE events ADD COLUMN actor_implied INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

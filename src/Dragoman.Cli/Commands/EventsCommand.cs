@@ -131,7 +131,8 @@ public sealed class EventsCommand : Command<EventsSettings>
                 TerminalText.Markup(e.Key),
                 TerminalText.Markup(EventView.DateText(e)),
                 TerminalText.Markup(e.Action),
-                TerminalText.Markup(e.Actor ?? ""),
+                // an implied actor (the coder's category; the text names none) in parentheses, as no name of the text
+                TerminalText.Markup(e.ActorImplied ? $"({e.Actor})" : e.Actor ?? ""),
                 TerminalText.Markup(e.Target ?? ""),
                 TerminalText.Markup(EventView.PlaceText(e)),
                 TerminalText.Markup(EventView.CountText(e)),
@@ -148,13 +149,13 @@ public sealed class EventsCommand : Command<EventsSettings>
         w.WriteLine("id\tdate\taction\tactor\ttarget\tplace\tcount\tmodality\tconf\tcameo");
         static string T(string? s) => TerminalText.Clean((s ?? "").Replace('\t', ' ').Replace('\n', ' '), keepLineBreaks: false);
         foreach (var e in events)
-            w.WriteLine(string.Join('\t', T(e.Key), T(EventView.DateText(e)), T(e.Action), T(e.Actor), T(e.Target), T(EventView.PlaceText(e)),
+            w.WriteLine(string.Join('\t', T(e.Key), T(EventView.DateText(e)), T(e.Action), T(e.ActorImplied ? $"({e.Actor})" : e.Actor), T(e.Target), T(EventView.PlaceText(e)),
                 T(EventView.CountText(e)), T(e.Modality), e.Confidence.ToString("0.00", CultureInfo.InvariantCulture), T(e.Cameo)));
     }
 
     public static readonly string[] CsvColumns =
     [
-        "id", "article", "article_hash", "published", "event", "action", "actor", "actor_code", "target", "target_code",
+        "id", "article", "article_hash", "published", "event", "action", "actor", "actor_code", "actor_implied", "target", "target_code",
         "place", "place_name", "lat", "lon", "country", "admin1", "place_precision", "time_text", "time_start", "time_end",
         "time_precision", "time_inherited", "count_min", "count_max", "count_text", "modality", "occurred", "confidence",
         "cameo", "plover_event", "plover_mode", "acled_event_type", "acled_sub_event_type", "quad_class", "goldstein", "sources",
@@ -168,7 +169,7 @@ public sealed class EventsCommand : Command<EventsSettings>
             var count = EventView.FirstCount(e);
             object?[] row =
             [
-                e.Key, StoreId.ArticleKey(e.ArticleId), e.ArticleHash, e.Published, e.EventId, e.Action, e.Actor, e.ActorCode, e.Target, e.TargetCode,
+                e.Key, StoreId.ArticleKey(e.ArticleId), e.ArticleHash, e.Published, e.EventId, e.Action, e.Actor, e.ActorCode, e.ActorImplied, e.Target, e.TargetCode,
                 e.Place, e.PlaceName, e.Lat, e.Lon, e.Country, e.Admin1, e.PlacePrecision, e.TimeText, e.TimeStart, e.TimeEnd,
                 e.TimePrecision, e.TimeInherited, count?["min"]?.ToJsonString(), count?["max"]?.ToJsonString(), DocumentRows.Str(count, "text"),
                 e.Modality, e.Occurred, e.Confidence, e.Cameo, e.PloverEvent, e.PloverMode, e.AcledType, e.AcledSubtype, e.QuadClass, e.Goldstein,

@@ -71,7 +71,8 @@ public sealed class ShowCommand : Command<ShowSettings>
         AnsiConsole.MarkupLine($"[bold]event {Esc(e.Key)}[/]  {Esc(e.Action)}  [dim](modality {Esc(e.Modality)}{(e.Occurred ? "" : ", not counted as occurred")}, confidence {e.Confidence.ToString("0.00", CultureInfo.InvariantCulture)})[/]");
         Line("article", $"{Esc(StoreId.ArticleKey(e.ArticleId))} {Esc(d.Article.Title)} [dim]({Esc(d.Article.Published ?? "date unknown")}; {Esc(d.Article.Hash[..12])})[/]");
         Line("trigger", painter.Tag("trigger", Esc(e.Trigger)));
-        if (e.Actor is not null) Line("actor", painter.Tag("actor", Esc(e.Actor)) + Suffix(e.ActorEntity, e.ActorCode));
+        if (e.Actor is not null && e.ActorImplied) Line("actor", Esc(e.Actor) + " [dim](implied: the text names no actor; the coder's category for this event, its evidence the trigger)[/]");
+        else if (e.Actor is not null) Line("actor", painter.Tag("actor", Esc(e.Actor)) + Suffix(e.ActorEntity, e.ActorCode));
         if (e.Target is not null) Line("target", painter.Tag("target", Esc(e.Target)) + Suffix(e.TargetEntity, e.TargetCode));
         if (e.Place is not null || e.PlaceName is not null)
         {

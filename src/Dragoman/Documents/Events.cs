@@ -17,6 +17,13 @@ public sealed record EventArgument(string Text, TextSpan Span, string? EntityId 
 
     /// <summary>The party an analyst reads: a coding convention's category over the written words ("civilians" for "five people"), else the text.</summary>
     public string PartyText => Name is { From: ArgumentName.Convention } n ? n.Text : Text;
+
+    /// <summary>
+    /// True when the text names no such party and the argument is a coder's category the event implies ("police" for an
+    /// arrest, "unidentified armed group" for a use of force; Events.UnnamedActorsComponent): a coding convention, not a
+    /// name in the text. Its span is the trigger that implies it.
+    /// </summary>
+    public bool Implied { get; init; }
 }
 
 /// <summary>
@@ -66,7 +73,8 @@ public sealed class Event
     /// <summary>
     /// The instrument or form of violence named where a party would stand ("A car bomb killed 17", "Shelling killed five",
     /// "killed by an air strike"): the weapon is not a party, so <see cref="Actor"/> stays null unless someone is named
-    /// ("Russian air strikes": Russia), as ACLED codes such events with an unidentified actor.
+    /// ("Russian air strikes": Russia), as ACLED codes such events with an unidentified actor (the last stage writes that
+    /// category, with the trigger as its evidence: Events.UnnamedActorsComponent).
     /// </summary>
     public EventArgument? Means { get; set; }
     public EventTime? Time { get; set; }

@@ -222,7 +222,11 @@ public sealed partial class EventsComponent : IDocumentComponent
                 ev.Confidence = Confidence(ce, ev);
                 perSentence.Add((si, ev, kind));
                 TraceRoles(ev, roles);
-                if (actor is not null && (actor.EntityId is not null || HasProper(v, roles.Actor.Chunk))) lastNamedActor = actor;
+                // the actor carried to later clauses is the last party that did something: the speaker of a verbal act (a
+                // statement, an accusation, a demand: CAMEO quad classes 1 and 3) told the news and is not who acted next
+                // (dev actor +2 of 166, models/roles/README.md)
+                bool acted = ev.Codes.QuadClass is not (1 or 3);
+                if (acted && actor is not null && (actor.EntityId is not null || HasProper(v, roles.Actor.Chunk))) lastNamedActor = actor;
                 if (target is not null && (target.EntityId is not null || HasProper(v, roles.Target.Chunk))) lastNamedArgument = target;
                 if (actor is not null && (actor.EntityId is not null || HasProper(v, roles.Actor.Chunk))) lastNamedArgument = actor;
             }

@@ -80,6 +80,7 @@ public sealed class AcledCsvExporter : IEventExporter
         "dragoman_id", "dragoman_action", "dragoman_modality", "dragoman_occurred", "dragoman_confidence", "dragoman_cameo",
         "dragoman_plover_event", "dragoman_actor_code", "dragoman_target_code", "dragoman_time_text", "dragoman_time_start",
         "dragoman_time_end", "dragoman_time_inherited", "dragoman_place_precision", "dragoman_article_hash", "dragoman_published",
+        "dragoman_actor_implied",
     ];
 
     public static IEnumerable<string> Columns => AcledColumns.Concat(DragomanColumns);
@@ -134,12 +135,35 @@ public sealed class AcledCsvExporter : IEventExporter
         {
             "Protests" => 6,
             "Riots" => 5,
+            _ when e.ActorImplied => ImpliedInter(e.Actor),
             _ => e.Actor is null && e.ActorCode is null ? 0 : codes.Inter(e.ActorCode),
         };
         int? inter2 = e.AcledType == "Violence against civilians" ? 7
             : e.Target is null && e.TargetCode is null ? 0 : codes.Inter(e.TargetCode);
         return (inter1, inter2);
     }
+
+    /// <summary>ACLED's inter code of its own unnamed-actor categories: Police Forces are state forces (1), an Unidentified Armed Group a political militia (3).</summary>
+    private static int? ImpliedInter(string? category) => category switch
+    {
+        Events.UnnamedActorsComponent.Police => 1,
+        Events.UnnamedActorsComponent.UnidentifiedArmedGroup => 3,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The actor1 column: the actor as the text names it; an actor the text does not name (EventRecord.ActorImplied) is
+    /// written as ACLED itself names the category, "Police Forces of Syria", "Unidentified Armed Group (Syria)", and
+    /// dragoman_actor_implied says it is a coding convention.
+    /// </summary>
+    public static string? Actor1(EventRecord e, CountryCode? country) => e.ActorImplied
+        ? e.Actor switch
+        {
+            Events.UnnamedActorsComponent.Police => country is null ? "Police Forces" : $"Police Forces of {country.Name}",
+            Events.UnnamedActorsComponent.UnidentifiedArmedGroup => country is null ? "Unidentified Armed Group" : $"Unidentified Armed Group ({country.Name})",
+            _ => e.Actor,
+        }
+        : e.Actor;
 
     /// <summary>ACLED's interaction code: the two inter codes, lower first (17: state forces and civilians); 10 for state forces alone.</summary>
     public static int? Interaction(int? inter1, int? inter2)
@@ -171,7 +195,7 @@ public sealed class AcledCsvExporter : IEventExporter
             DisorderType(e.AcledType),
             e.AcledType,
             e.AcledSubtype,
-            e.Actor, "", inter1?.ToString(inv), e.Target, "", inter2?.ToString(inv), Interaction(inter1, inter2)?.ToString(inv),
+            Actor1(e, country), "", inter1?.ToString(inv), e.Target, "", inter2?.ToString(inv), Interaction(inter1, inter2)?.ToString(inv),
             e.AcledType == "Violence against civilians" ? "Civilian targeting" : "",
             country?.IsoNumeric.ToString(inv), country?.AcledRegion, country?.Name ?? e.Country, e.Admin1, "", "",
             e.PlaceName ?? e.Place,
@@ -184,7 +208,7 @@ public sealed class AcledCsvExporter : IEventExporter
             "",
             e.Key, e.Action, e.Modality, e.Occurred ? "true" : "false", ExportFields.Num(e.Confidence), e.Cameo,
             e.PloverEvent, e.ActorCode, e.TargetCode, e.TimeText, e.TimeStart, e.TimeEnd, e.TimeInherited ? "true" : "false",
-            e.PlacePrecision, e.ArticleHash, e.Published,
+            e.PlacePrecision, e.ArticleHash, e.Published, e.ActorImplied ? "true" : "false",
         ];
     }
 }
@@ -288,7 +312,9 @@ public sealed class GdeltTsvExporter : IEventExporter
             for (int i = 0; i < Math.Min(3, sectors.Count); i++) Set($"Actor{n}Type{i + 1}Code", sectors[i]);
             Set($"Actor{n}Geo_Type", "0"); // the actors' own places are not resolved, only the action's
         }
-        Actor("1", e.ActorCode, e.Actor);
+        // GDELT codes the actors a story names and leaves Actor1 blank when it names none: a coder's category the event
+        // implies (EventRecord.ActorImplied) is not written as a name
+        Actor("1", e.ActorCode, e.ActorImplied ? null : e.Actor);
         Actor("2", e.TargetCode, e.Target);
         Set("IsRootEvent", e.Ordinal == 1 ? "1" : "0");
         if (e.Cameo is { Length: >= 2 } cameo)

@@ -55,7 +55,10 @@ public static class IncidentViews
 
     public static string Iso(int? day) => day is { } d ? ExportFields.Iso(DateOnly.FromDayNumber(d)) : "";
 
-    /// <summary>The incident as listed: its derived fields and what its reports' events add (ACLED type, actors).</summary>
+    /// <summary>
+    /// The incident as listed: its derived fields and what its reports' events add (ACLED type, actors). The actors are
+    /// the parties its reports name: an implied actor (a coder's category for an event whose text names none) is not one.
+    /// </summary>
     public static IncidentItem Item(IncidentSummary i, IReadOnlyList<EventRecord> events)
     {
         var f = i.Facts;
@@ -64,7 +67,7 @@ public static class IncidentViews
         return new IncidentItem(
             i.Key, f.Action, MostCommon(events.Select(e => e.AcledType)), f.Family,
             new IncidentDate(f.DayLo is null ? null : Iso(f.DayLo), f.DayHi is null ? null : Iso(f.DayHi), DatePrecision(f.DayLo, f.DayHi), f.DateBasis),
-            place, Ranked(events.Select(e => e.Actor)), Ranked(events.Select(e => e.Target)), toll,
+            place, Ranked(events.Select(e => e.ActorImplied ? null : e.Actor)), Ranked(events.Select(e => e.Target)), toll,
             f.Reports, f.Articles, f.Outlets, i.OutletNames, f.FirstReported, f.LastReported, ReportedBy(f.Articles, f.Outlets));
     }
 

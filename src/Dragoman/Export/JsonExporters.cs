@@ -67,7 +67,8 @@ public static class EventJson
             ["date"] = date is { } d ? ExportFields.Iso(d) : null,
             ["enddate"] = e.TimeEnd ?? e.TimeStart,
             ["date_precision"] = e.TimeInherited ? "inherited" : e.TimePrecision,
-            ["actor"] = Entity(e.Actor, e.ActorCode, e.ActorEntity),
+            // PLOVER's entity_text is text of the story: an actor the text does not name (a coder's category) is left out, as GDELT's is
+            ["actor"] = Entity(e.ActorImplied ? null : e.Actor, e.ActorCode, e.ActorEntity),
             ["recipient"] = Entity(e.Target, e.TargetCode, e.TargetEntity),
             ["event"] = e.PloverEvent is null ? new JsonArray() : new JsonArray(e.PloverEvent),
             ["event_loc"] = e.Lat is null && e.PlaceName is null && e.Place is null ? null : new JsonObject

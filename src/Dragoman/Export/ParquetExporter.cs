@@ -21,6 +21,8 @@ public sealed class ParquetEventRow
     public string? trigger { get; set; }
     public string? actor { get; set; }
     public string? actor_code { get; set; }
+    /// <summary>The text names no actor: <see cref="actor"/> is the coder's category the event implies, not a name.</summary>
+    public bool actor_implied { get; set; }
     public string? target { get; set; }
     public string? target_code { get; set; }
     public string? place { get; set; }
@@ -75,6 +77,7 @@ public sealed class ParquetEventRow
         trigger = e.Trigger,
         actor = e.Actor,
         actor_code = e.ActorCode,
+        actor_implied = e.ActorImplied,
         target = e.Target,
         target_code = e.TargetCode,
         place = e.Place,

@@ -68,7 +68,8 @@ public sealed class PolecatTsvExporter : IEventExporter
             Set($"{who} Sectors", string.Join(';', sectors));
             Set($"{who} Name Raw", text);
         }
-        Party("Actor", e.Actor, e.ActorCode);
+        // POLECAT's actor name is the story's text: an actor the text does not name (a coder's category) is left blank
+        Party("Actor", e.ActorImplied ? null : e.Actor, e.ActorCode);
         Party("Recipient", e.Target, e.TargetCode);
         Set("Placename", e.PlaceName);
         Set("City", e.PlacePrecision is "exact" or "near" ? e.PlaceName : null);

@@ -226,14 +226,21 @@ public static class DocumentJson
         ["end"] = c.Span.End,
     };
 
-    private static JsonObject? Argument(EventArgument? a) => a is null ? null : new JsonObject
+    private static JsonObject? Argument(EventArgument? a)
     {
-        ["entity"] = a.EntityId,
-        ["text"] = a.Text,
-        ["code"] = a.Code,
-        ["start"] = a.Span.Start,
-        ["end"] = a.Span.End,
-    }.WithName(a.Name);
+        if (a is null) return null;
+        var o = new JsonObject
+        {
+            ["entity"] = a.EntityId,
+            ["text"] = a.Text,
+            ["code"] = a.Code,
+            ["start"] = a.Span.Start,
+            ["end"] = a.Span.End,
+        }.WithName(a.Name);
+        // a coder's category the event implies, not a name in the text (its span is the trigger): written only when true, like "inherited"
+        if (a.Implied) o["implied"] = true;
+        return o;
+    }
 
     private static JsonObject? PlaceArgument(Document d, EventArgument? a)
     {

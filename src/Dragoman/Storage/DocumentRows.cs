@@ -116,6 +116,7 @@ public static class DocumentRows
                 Action = Str(e, "action") ?? throw new FormatException("an event has no action"),
                 Trigger = Str(trigger, "text"), TriggerStart = Int(trigger, "start"), TriggerEnd = Int(trigger, "end"),
                 Actor = actor?.Text, ActorEntity = actor?.EntityId, ActorCode = actor?.Code, ActorStart = actor?.Start, ActorEnd = actor?.End,
+                ActorImplied = Bool(e["actor"] as JsonObject, "implied") ?? false,
                 Target = target?.Text, TargetEntity = target?.EntityId, TargetCode = target?.Code, TargetStart = target?.Start, TargetEnd = target?.End,
                 Place = placeRow?.Text, PlaceEntity = placeRow?.EntityId, PlaceStart = placeRow?.Start, PlaceEnd = placeRow?.End,
                 ActorSearch = SearchText(actor, byId, null),

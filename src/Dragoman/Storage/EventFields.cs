@@ -17,6 +17,8 @@ public abstract record EventFields
     public string? Actor { get; init; }
     public string? ActorEntity { get; init; }
     public string? ActorCode { get; init; }
+    /// <summary>The text names no actor: <see cref="Actor"/> is the coder's category the event implies ("police" for an arrest), not a name.</summary>
+    public bool ActorImplied { get; init; }
     public string? Target { get; init; }
     public string? TargetEntity { get; init; }
     public string? TargetCode { get; init; }

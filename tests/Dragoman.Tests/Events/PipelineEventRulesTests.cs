@@ -59,7 +59,7 @@ public class PipelineEventRulesTests
         var doc = Run(text);
         var ev = doc.Events.Find(e => doc.Slice(e.Trigger).Equals(trigger, StringComparison.OrdinalIgnoreCase));
         Assert.True(ev is not null, $"{reason}: no '{trigger}' event in {string.Join(", ", doc.Events.Select(e => doc.Slice(e.Trigger)))}");
-        Assert.True(ev!.Actor is null, $"{reason}: actor {ev.Actor?.Text}");
+        Assert.True(UnnamedActorTests.NamesNoPartyOfTheText(ev!), $"{reason}: actor {ev.Actor?.Text}");
     }
 
     [Theory]
@@ -145,7 +145,7 @@ public class CasualtyEventTests
     public void A_number_standing_for_people_is_the_victims_and_their_count(string sentence, string trigger, string countText, int min, string kind, string reason)
     {
         var ev = VictimsCounted(sentence, trigger, countText, min, kind, reason);
-        Assert.True(ev.Actor is null, $"{reason}: actor {ev.Actor?.Text}");
+        Assert.True(UnnamedActorTests.NamesNoPartyOfTheText(ev), $"{reason}: actor {ev.Actor?.Text}");
     }
 
     // sentence, trigger, victims and their count, kind, words the actor holds, reason
@@ -220,7 +220,8 @@ public class CasualtyEventTests
         var ev = d.Events.Find(e => d.Slice(e.Trigger) == trigger);
         Assert.True(ev is not null, $"{reason}: no '{trigger}' event: {Listing(d)}");
         Assert.True(ev!.Means?.Text == means, $"{reason}: means {ev.Means?.Text}");
-        Assert.True(ev.Actor?.Text == actor, $"{reason}: actor {ev.Actor?.Text}");
+        // an actor the text does not name is the coder's category on the trigger (UnnamedActorsComponent), no phrase of the sentence
+        Assert.True(actor is null ? UnnamedActorTests.NamesNoPartyOfTheText(ev) : ev.Actor?.Text == actor, $"{reason}: actor {ev.Actor?.Text}");
         if (ev.Means is { } m) Assert.True(d.Slice(m.Span) == m.Text, $"{reason}: the means span does not hold its text");
         // the weapon's own event noun is the means of the verb's event, not a second event
         Assert.True(!d.Events.Exists(e => e != ev && ev.Means is { } mm && mm.Span.Contains(e.Trigger)), $"{reason}: {Listing(d)}");

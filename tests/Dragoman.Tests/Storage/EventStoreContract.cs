@@ -89,6 +89,19 @@ public abstract class EventStoreContract : IDisposable
         Assert.Equal(new StoreCounts(1, 2, 4), store.Counts());
     }
 
+    [SkippableFact]
+    public void An_implied_actor_comes_back_marked_as_no_name_of_the_text()
+    {
+        using var store = Open();
+        // the release's actor replaced by the coder's category on its trigger (what UnnamedActorsComponent writes)
+        var doc = Copy(Release(), "implied", j =>
+            j["events"]![0]!["actor"] = new JsonObject { ["entity"] = null, ["text"] = "police", ["code"] = null, ["start"] = 0, ["end"] = 1, ["implied"] = true });
+        var outcome = Assert.Single(store.Add([doc]));
+        var events = store.QueryEvents(new EventQuery { All = true, ArticleId = outcome.ArticleId }).Value!;
+        Assert.True(events.Single(e => e.EventId == "ev1").ActorImplied, "the implied actor's mark is stored and read back");
+        Assert.False(events.Single(e => e.EventId == "ev2").ActorImplied, "a named actor is not marked");
+    }
+
     [SkippableTheory]
     [InlineData(false, "a second batch with the same article")]
     [InlineData(true, "the same article twice in one batch")]

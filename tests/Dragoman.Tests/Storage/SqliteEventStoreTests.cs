@@ -40,6 +40,15 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         cmd.ExecuteNonQuery();
     }
 
+    private static void Sql(string path, string sql)
+    {
+        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
     public override void Dispose()
     {
         base.Dispose();
@@ -138,7 +147,12 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     {
         // Version 7 backfills the panel tables from the rows stored before; from then on triggers keep them. Both must agree.
         var migrated = NewLocation();
+        // version 6 has no actor_implied column (schema 16): this build's writer fills it, so the test adds it for the
+        // writing and removes it before the migration
+        using (SqliteEventStore.Open(migrated, null, targetVersion: 6)) { }
+        Sql(migrated, "ALTER TABLE events ADD COLUMN actor_implied INTEGER NOT NULL DEFAULT 0");
         using (var old = SqliteEventStore.Open(migrated, null, targetVersion: 6)) old.Add(StoreFixtures.Corpus());
+        Sql(migrated, "ALTER TABLE events DROP COLUMN actor_implied");
         using var fresh = SqliteEventStore.Open(NewLocation());
         fresh.Add(StoreFixtures.Corpus());
         using var reopened = SqliteEventStore.Open(migrated);

@@ -123,7 +123,7 @@ internal static class RoleCandidates
         foreach (var ch in list.Where(x => !x.IsNone && !x.Chunk.IsEmpty).Select(x => x.Chunk).ToList())
             foreach (var cut in CandidateSpans.Trimmed(v, ch)) Add(cut, trimmed: true);
         // a clause that names nobody may continue the article's last named actor ("They then made off with ...")
-        if (role == RoleKind.Actor && c.CarriedActor is { } carried && !sentence.Contains(carried.Span) && !IsHeadlineItself(d, carried.Span))
+        if (role == RoleKind.Actor && c.CarriedActor is { } carried && !sentence.Contains(carried.Span) && !IsHeadlineItself(d, carried.Span) && !IsCredit(d, carried.Span))
         {
             if (!clause.Sources.Holds(carried.Span, carried.EntityId, carried.Text))
                 list.Add(new RoleCandidate(Chunk.None, carried with { }, CarriedFeatures(c, rule, "carried").ToArray()));
@@ -136,6 +136,7 @@ internal static class RoleCandidates
                 if (m.Type is not (EntityType.ORG or EntityType.PERSON or EntityType.NORP)) continue;
                 // a headline the recogniser reads as one long name is the headline itself, never a party
                 if (IsHeadlineItself(d, m.Span)) continue;
+                if (IsCredit(d, m.Span)) continue;
                 var entity = d.EntityById(m.EntityId);
                 var arg = new EventArgument(m.Text, m.Span, entity?.Id, entity?.Actor?.Code);
                 if (!named.Add(arg.EntityId ?? arg.Text)) continue;
@@ -147,6 +148,8 @@ internal static class RoleCandidates
                 list.Add(new RoleCandidate(Chunk.None, arg, f.ToArray()));
             }
         if (role == RoleKind.Actor) list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && NeverActor(c, clause, x.Chunk));
+        // the dateline's agency and the credited outlet carried the report: no party of either role
+        list.RemoveAll(x => !x.IsNone && IsCredit(d, x.Argument!.Span));
         // in an active clause a prepositional phrase before the verb is an adjunct ("fighting alongside Turkish troops attacked"), not what is done to
         if (role == RoleKind.Target && !ce.Nominal && !ce.Passive)
             list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && x.Chunk.End <= ce.Trigger.Start && x.Chunk != rule
@@ -376,6 +379,15 @@ internal static class RoleCandidates
         if (CountsVictims(c, rule)) f.On("none|counted_rule");
         return f.ToArray();
     }
+
+    /// <summary>
+    /// A phrase of the page's credits (the wire dateline "DUBAI, May 2 (Wire One) -", the original outlet the reader
+    /// found): who carried the report, never a party to what it tells.
+    /// </summary>
+    private static bool IsCredit(Document d, TextSpan span) =>
+        (d.Article.DatelineSpan is { } dateline && dateline.Overlaps(span))
+        // a credit's own words ("DUBAI, May 2 (Wire One) -"), not a sentence its evidence may point at
+        || d.Article.Credits.Any(cr => cr.Evidence.Overlaps(span) && cr.Evidence.End - cr.Evidence.Start <= cr.Name.Length + 32);
 
     /// <summary>A name in the headline that covers half of it or more: the recogniser read the headline as one long name.</summary>
     private static bool IsHeadlineItself(Document d, TextSpan name) =>
