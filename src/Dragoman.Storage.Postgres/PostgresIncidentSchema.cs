@@ -86,7 +86,8 @@ internal static class PostgresIncidentSchema
     /// <summary>
     /// Schema version 13 (SQLite's 14): the names key of blocking (MergeBlocking): a dated report of a family once per
     /// proper-name word under its first day, so that a dated report finds the reports of other countries within its
-    /// window that share two name words as index ranges, one per word, rather than every country's window.
+    /// window that share two name words as index ranges, one per word, rather than every country's window. An undated
+    /// report's words are under day <c>MergeBlocking.UndatedNameDay</c> (-1, session 14).
     /// </summary>
     public const string NamesSql = """
         CREATE TABLE incident_report_names (

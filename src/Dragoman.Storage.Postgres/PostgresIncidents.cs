@@ -119,7 +119,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
     [
         new("event_id", n => n.Report.Ref[(n.Report.Ref.IndexOf(':') + 1)..], NpgsqlDbType.Text),
         new("family", n => n.Report.Family, NpgsqlDbType.Text), new("name", n => n.Name, NpgsqlDbType.Text),
-        new("day", n => n.Report.DayLo, NpgsqlDbType.Integer),
+        new("day", n => n.Report.DayLo ?? MergeBlocking.UndatedNameDay, NpgsqlDbType.Integer),
     ];
 
     private static void CopyReports(NpgsqlConnection db, IEnumerable<(long Id, IReadOnlyList<MergeReport> Reports)> articles)
@@ -130,7 +130,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
             .Where(m => m.Family is not null && m.Country is not null)
             .SelectMany(m => MonthDays.DaysOf(m).Select(day => (a.Id, new ReportDay(m, day))))));
         PostgresColumns.Copy(db, "incident_report_names", NameCopyColumns, list.SelectMany(a => a.Reports
-            .Where(m => m.Family is not null && m.Dated)
+            .Where(m => m.Family is not null)
             .SelectMany(m => m.Names.Select(name => (a.Id, new ReportName(m, name))))));
     }
 
@@ -157,9 +157,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
             yield return (Key("country", m.Family, m.Country ?? ""), true);
             if (m.Country is not null) yield return (Key("country", m.Family, ""), false);
             if (m.GeonameId is not null) yield return (Key("place", m.Family, m.GeonameId), true);
-            // The names key reads other countries' reports that share two name words: writers of one name word take turns.
-            if (m.Dated)
-                foreach (var name in m.Names) yield return (Key("name", m.Family, name), true);
+            // The names key reads other countries' reports that share two name words (an undated report's, any day's):
+            // writers of one name word take turns.
+            foreach (var name in m.Names) yield return (Key("name", m.Family, name), true);
         }
 
         public static long Key(params string[] parts)
@@ -239,12 +239,32 @@ public sealed partial class PostgresEventStore : IIncidentStore
                                     LIMIT {MergeBlocking.MaxReportsPerNameWord + 1}) m) c
                             WHERE c.carriers <= {MergeBlocking.MaxReportsPerNameWord}) k
                         GROUP BY k.article_id, k.event_id HAVING count(*) >= {MergeBlocking.SharedNameWords})
+                    UNION ALL
+                    {UndatedNames("u.lo IS NULL", "")}
+                    UNION ALL
+                    {UndatedNames("u.lo IS NOT NULL", $" AND n.day = {MergeBlocking.UndatedNameDay}")}
                 ) x
                 WHERE x.article_id <> @a AND x.incident_id > 0
                   AND (u.lat IS NULL OR x.geog IS NULL
                        OR ST_DWithin(x.geog, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)::geography, {PlaceReach} * 1000 * GREATEST(u.tol, x.tolerance_km)))
                 LIMIT {MaxCandidates}
             ) r
+            """;
+
+        /// <summary>
+        /// The names key of an undated report (MergeBlocking), any country: <paramref name="when"/> picks the side, an undated
+        /// report reading every carrier of each of its words, a dated one the undated carriers (<paramref name="day"/>).
+        /// </summary>
+        private static string UndatedNames(string when, string day) => $"""
+            SELECT * FROM incident_reports x WHERE {when} AND (x.article_id, x.event_id) IN (
+                SELECT k.article_id, k.event_id FROM unnest(string_to_array(u.names, ' ')) AS w(name)
+                CROSS JOIN LATERAL (
+                    SELECT c.article_id, c.event_id FROM (
+                        SELECT m.article_id, m.event_id, count(*) OVER () AS carriers FROM (
+                            SELECT n.article_id, n.event_id FROM incident_report_names n WHERE n.family = u.family AND n.name = w.name{day}
+                            LIMIT {MergeBlocking.MaxReportsPerNameWord + 1}) m) c
+                    WHERE c.carriers <= {MergeBlocking.MaxReportsPerNameWord}) k
+                GROUP BY k.article_id, k.event_id HAVING count(*) >= {MergeBlocking.SharedNameWords})
             """;
 
         private NpgsqlCommand Command(string sql)
@@ -256,9 +276,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
         public IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId)
         {
             var found = reports.Select(_ => new List<StoredReport>()).ToArray();
-            // Undated reports without a resolved place, and without a country and a named day of the year, have no block.
+            // Undated reports without a resolved place, a country and a named day of the year, or two name words have no block.
             var searched = Enumerable.Range(0, reports.Count).Where(i => reports[i].Dated || reports[i].GeonameId is not null
-                || reports[i].Country is not null && reports[i].MonthDays.Count > 0).ToList();
+                || reports[i].Country is not null && reports[i].MonthDays.Count > 0 || reports[i].Names.Count >= MergeBlocking.SharedNameWords).ToList();
             if (searched.Count == 0) return found;
             var ms = searched.Select(i => reports[i]).ToList();
             using var cmd = Command(CandidatesSql);

@@ -120,13 +120,13 @@ public sealed partial class SqliteEventStore
         }
     }
 
-    /// <summary>A dated report's rows in the blocking index of name words (<see cref="SqliteIncidentSchema.NamesSql"/>).</summary>
+    /// <summary>A report's rows in the blocking index of name words (<see cref="SqliteIncidentSchema.NamesSql"/>): under its first day, an undated one under <see cref="MergeBlocking.UndatedNameDay"/>.</summary>
     private void InsertNames(SqliteTransaction tx, long row, MergeReport m)
     {
-        if (m.Family is null || !m.Dated || m.Names.Count == 0) return;
+        if (m.Family is null || m.Names.Count == 0) return;
         var ins = Cached(tx, "INSERT OR IGNORE INTO incident_report_names(family, name, day, event_row) VALUES ($f, $n, $d, $row)", "$f", "$n", "$d", "$row");
         ins.Parameters[0].Value = m.Family;
-        ins.Parameters[2].Value = m.DayLo!.Value;
+        ins.Parameters[2].Value = m.DayLo ?? MergeBlocking.UndatedNameDay;
         ins.Parameters[3].Value = row;
         foreach (var name in m.Names)
         {

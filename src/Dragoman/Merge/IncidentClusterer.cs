@@ -88,8 +88,8 @@ public static class IncidentClusterer
 
     /// <summary>
     /// The pairs (i &lt; j) that <see cref="MergeBlocking.WhyApart"/> compares, without visiting the others: per family,
-    /// dated reports by a sweep over their first day, and every pair with an undated report by its shared place or, within
-    /// its country, by the days of the year it names.
+    /// dated reports by a sweep over their first day, and every pair with an undated report by its shared place, within
+    /// its country by the days of the year it names, or by its name words.
     /// </summary>
     private static IEnumerable<(int, int)> BlockPairs(MergeReport[] rs)
     {
@@ -120,6 +120,16 @@ public static class IncidentClusterer
                         if (v != u && (rs[v].Dated || u < v) && MergeBlocking.WhyApart(rs[u], rs[v]) is null)
                             yield return (Math.Min(u, v), Math.Max(u, v));
             }
+            // An undated report meets the reports of any country and day that share two of its name words (the names key):
+            // looked up by word (the stores' incident_report_names).
+            var carriers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (int i in family)
+                foreach (var name in rs[i].Names)
+                    (carriers.TryGetValue(name, out var list) ? list : carriers[name] = []).Add(i);
+            foreach (int u in family.Where(i => !rs[i].Dated && rs[i].Names.Count >= MergeBlocking.SharedNameWords))
+                foreach (int v in rs[u].Names.SelectMany(name => carriers[name]).Distinct())
+                    if (v != u && (rs[v].Dated || u < v) && MergeBlocking.WhyApart(rs[u], rs[v]) is null)
+                        yield return (Math.Min(u, v), Math.Max(u, v));
         }
     }
 

@@ -14,7 +14,11 @@ namespace Dragoman.Merge;
 /// <see cref="SharedNameWords"/> proper-name words (<see cref="MergeReport.Names"/>): a report placed at country precision
 /// in a neighbouring country, or in its outlet's country, still meets the report that names the same people or group
 /// (merge-gold dev, session 13: 6 of the 18 never-compared gold pairs, no hard negative, +2.6% candidate pairs); the
-/// stores read it from an index of (family, name word, first day), <c>incident_report_names</c>.
+/// stores read it from an index of (family, name word, first day), <c>incident_report_names</c>. An undated report (its
+/// article has no date of publication either) is compared with every report of its family sharing two name words, in any
+/// country and on any day: it has no window to bound the key, so only the count of a word's carriers does
+/// (<see cref="MaxReportsPerNameWord"/>, over the whole store); the stores index its words under
+/// <see cref="UndatedNameDay"/> (merge-gold dev, session 14: 3 of the gold pairs never compared, no hard negative).
 /// Pure and symmetric, so that the pairs a store compares can be listed and counted (`dragoman train merge --pairs`).
 /// </summary>
 public static class MergeBlocking
@@ -34,6 +38,12 @@ public static class MergeBlocking
     /// pairs than <see cref="WhyApart"/> says).
     /// </summary>
     public const int MaxReportsPerNameWord = 40;
+
+    /// <summary>
+    /// The day under which the stores index an undated report's name words (below every <see cref="DateOnly.DayNumber"/>):
+    /// a dated report reads the undated carriers of a word at this one day, an undated report every carrier of it.
+    /// </summary>
+    public const int UndatedNameDay = -1;
 
     /// <summary>How many words two word lists sorted ordinally share (names for blocking; the pair scorer counts names and words with it).</summary>
     public static int SharedWords(IReadOnlyList<string> a, IReadOnlyList<string> b)
@@ -63,6 +73,9 @@ public static class MergeBlocking
             return null;
         }
         if (a.GeonameId is not null && a.GeonameId == b.GeonameId) return null;
+        // The names key of an undated report: it has no window (its article gives no date of publication either), so the
+        // words alone bound it; the stores skip a word carried by more than MaxReportsPerNameWord reports of the family.
+        if (SharedWords(a.Names, b.Names) >= SharedNameWords) return null;
         if (a.Country is null || a.Country != b.Country) return "undated, not the same country";
         return MonthDays.Gap(a, b) switch
         {

@@ -65,6 +65,34 @@ public abstract class IncidentStoreContract<TStores> : StoreContract<TStores> wh
         Assert.Equal(Partition(store), Partition(Remerged(store)));
     }
 
+    /// <summary>
+    /// The names key of an undated report (MergeBlocking): an undated page placed in another country that names two of the
+    /// strike's invented name words meets it through incident_report_names (indexed under UndatedNameDay), in either
+    /// order; with one name word shared it is not compared (another country, and no window to read).
+    /// </summary>
+    public static TheoryData<string, string, bool, bool> UndatedSharedNames() => new()
+    {
+        { "two name words shared, the undated report stored last", "Amstor Halvik", false, true },
+        { "two name words shared, the undated report stored first", "Amstor Halvik", true, true },
+        { "one name word shared: not compared", "Amstor", false, false },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(UndatedSharedNames))]
+    public void An_undated_report_in_another_country_meets_the_reports_sharing_two_name_words(string reason, string name, bool undatedFirst, bool joins)
+    {
+        StorableDocument[] home = [Strike("Wire One", Kremenchuk, Day, 15, "Amstor Halvik"), Strike("Wire Two", Kremenchuk, Day, 15, "Amstor Halvik")];
+        var undated = UndatedStrike("Wire Six", AcrossTheLine, Day, name);
+        var (events, store) = NewStore();
+        if (undatedFirst) { events.Add([undated]); events.Add(home); }
+        else { events.Add(home); events.Add([undated]); }
+        var batch = NewStore();
+        batch.Events.Add([.. home, undated]);
+        Assert.True(Partition(store) == Partition(batch.Incidents), $"{reason}: order changed the incidents");
+        Assert.True((joins ? 1 : 2) == store.ListIncidents(new IncidentQuery()).Count, $"{reason}: {Partition(store)}");
+        Assert.Equal(Partition(store), Partition(Remerged(store)));
+    }
+
     /// <summary>A village a few kilometres from Kremenchuk that a geocoder put in another country (invented, as the geocoding error).</summary>
     private static readonly Place AcrossTheLine = new("Borderville", "9990002", 49.09, 33.44, "MD");
 

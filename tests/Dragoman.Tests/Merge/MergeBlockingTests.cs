@@ -44,7 +44,9 @@ public sealed class MergeBlockingTests
         { "dated the same day in two countries, two name words shared: the names key", Report("a:ev1", Kremenchuk, Day, ["brenvik", "olsar", "tadeo"]), Report("b:ev1", Ankara, Day, ["brenvik", "tadeo"]), null },
         { "dated the same day in two countries, one name word shared: not enough for a key", Report("a:ev1", Kremenchuk, Day, ["brenvik", "olsar"]), Report("b:ev1", Ankara, Day, ["brenvik", "tadeo"]), "country" },
         { "two name words shared in two countries, six days apart: the window still bounds the names key", Report("a:ev1", Kremenchuk, Day, ["brenvik", "tadeo"]), Report("b:ev1", Ankara, Day + 6, ["brenvik", "tadeo"]), "time window" },
-        { "two name words shared in two countries, one report undated: the names key is for dated reports", Undated(Report("a:ev1", Kremenchuk, Day, ["brenvik", "tadeo"])), Report("b:ev1", Ankara, Day, ["brenvik", "tadeo"]), "undated, not the same country" },
+        { "two name words shared in two countries, one report undated: the undated names key, no window", Undated(Report("a:ev1", Kremenchuk, Day, ["brenvik", "tadeo"])), Report("b:ev1", Ankara, Day + 30, ["brenvik", "tadeo"]), null },
+        { "one name word shared in two countries, one report undated: not enough for a key", Undated(Report("a:ev1", Kremenchuk, Day, ["brenvik", "olsar"])), Report("b:ev1", Ankara, Day, ["brenvik", "tadeo"]), "undated, not the same country" },
+        { "both undated, no country, two name words shared", Placeless(Undated(Report("a:ev1", Kremenchuk, Day, ["brenvik", "tadeo"])), null), Undated(Report("b:ev1", Ankara, Day, ["brenvik", "olsar", "tadeo"])), null },
         { "a different family (a protest and a bombing)", Report("a:ev1", Kremenchuk, Day, []), Report("b:ev1", Kremenchuk, Day, []) with { Family = MergeFamilies.Demonstration }, "type family" },
     };
 

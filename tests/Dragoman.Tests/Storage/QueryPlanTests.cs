@@ -220,6 +220,9 @@ public sealed class QueryPlanTests : IDisposable
         // that skips a common word.
         Assert.Contains(plan, step => step.StartsWith("SEARCH n USING PRIMARY KEY (family=? AND name=? AND day>? AND day<?)", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.StartsWith("SEARCH c USING PRIMARY KEY (family=? AND name=? AND day>? AND day<?)", StringComparison.Ordinal));
+        // The names key of an undated report: every carrier of a word (family, name); a dated report's undated carriers (one day).
+        Assert.Contains(plan, step => step.StartsWith("SEARCH n USING PRIMARY KEY (family=? AND name=?)", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH n USING PRIMARY KEY (family=? AND name=? AND day=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN r", StringComparison.Ordinal) || step.StartsWith("SCAN d", StringComparison.Ordinal)
             || step.StartsWith("SCAN n", StringComparison.Ordinal) || step.StartsWith("SCAN c", StringComparison.Ordinal));
     }
