@@ -25,6 +25,9 @@ public sealed record SalienceExample(string Article, IReadOnlyDictionary<string,
 
     /// <summary>The event's trigger as written, for reading the examples (`train events --examples`).</summary>
     public string Trigger { get; init; } = "";
+
+    /// <summary>What the display rule may compare between events of an article: own place, own day, counts (<see cref="EventFacts"/>).</summary>
+    public EventFacts Facts { get; init; } = EventFacts.None;
 }
 
 /// <summary>Every event of a folder as an example, and the number of gold main events of each article (the recall denominator).</summary>
@@ -66,6 +69,7 @@ public static class SalienceTraining
                     InGoldSentence = !ArticleScorer.IsOutside(view.Events[i], goldSpans.SelectMany(gs => gs).ToList(), matches.Count > 0),
                     Trigger = doc.Slice(e.Trigger),
                     TellingSentences = [.. e.AllTellings.Select(t => doc.SentenceAt(t.Trigger.Start)).Distinct().Order()],
+                    Facts = EventFacts.Of(e),
                 });
             }
             if (oneToOne) OneToOneLabels(list, first, view, goldSpans);
@@ -87,6 +91,8 @@ public static class SalienceTraining
             ["type"] = x.Group.Type, ["trigger"] = x.Trigger, ["in_gold_sentence"] = x.InGoldSentence,
             ["telling_sentences"] = new JsonArray([.. x.TellingSentences.Select(s => (JsonNode)s)]),
             ["gold_matches"] = new JsonArray([.. x.GoldMatches.Select(g => (JsonNode)g)]), ["features"] = features,
+            ["place"] = x.Facts.Place, ["place_inherited"] = x.Facts.PlaceInherited, ["day"] = x.Facts.Day,
+            ["counts"] = new JsonArray([.. x.Facts.Counts.Select(c => (JsonNode)c)]),
         };
     }
 

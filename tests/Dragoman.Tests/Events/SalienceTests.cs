@@ -211,6 +211,9 @@ public class SalienceTests
     [InlineData("Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday. Later the army arrested ten people.", "arrested", "first-body-event", false, "an event after another one in the body is not first")]
     [InlineData("Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday. Later the army arrested ten people.", "arrested", "participant-in-title", false, "the army is not named in the headline")]
     [InlineData("Army holds rebels\n\nOn Tuesday the army arrested ten rebels in Alpha.", "arrested", "participant-in-title", true, "its target, the rebels, is named in the headline")]
+    [InlineData(RetoldPlace, "shelled", "retold-place", true, "a further attack at Alpha after the lede's summary of the attack there")]
+    [InlineData(RetoldPlace, "attacked", "retold-place", false, "the first attack told at Alpha")]
+    [InlineData(RetoldPlace, "arrested", "retold-place", false, "no earlier arrest at Alpha: another type")]
     public void Article_features_place_the_event_among_the_headline_and_the_other_events(string text, string trigger, string feature, bool present, string why)
     {
         var doc = Support.TestPipeline.ProcessText(text, Published);
@@ -219,6 +222,9 @@ public class SalienceTests
         var f = SalienceFeatures.Compute(doc, e!, doc.Events, SalienceFeatures.TitleWords(doc));
         Assert.True(f.ContainsKey(feature) == present, $"{why}: features {string.Join(", ", f.Keys)}");
     }
+
+    private const string RetoldPlace = "Fighting goes on\n\nRebels attacked the town of Alpha on Tuesday. "
+        + "Police arrested two men in Alpha on Wednesday. Gunmen shelled a market in Alpha on Wednesday.";
 
     private const string ThreeAttacks = "Rebels attack town\n\nRebels attacked the town of Alpha on Tuesday. Later the army arrested ten people. "
         + "Rebels attacked a checkpoint in Beta. Rebels attacked a convoy near Gamma.";

@@ -9,7 +9,8 @@ public static partial class SalienceFeatures
     /// coreference stage merges retellings into one event with several evidence spans; news is told in headline, lede
     /// and body), whether a retelling stands in the headline or lede, whether its actor or target is named in the
     /// headline, whether the headline holds an event of its type, whether it is the body's first event, and how many
-    /// body sentences with events come before its own.
+    /// body sentences with events come before its own, and whether an earlier sentence already told an event of its type
+    /// at its own place (retold-place).
     /// </summary>
     private static void AddArticleFeatures(Document d, Event e, EventTally tally, ISet<string> titleWords, int si, bool inTitle, bool inLede, Dictionary<string, double> f)
     {
@@ -21,6 +22,7 @@ public static partial class SalienceFeatures
         if (!inTitle && type is not null && tally.OtherOfTypeInTitle(type, e)) f["title-event-same-type"] = 1;
         if (!inTitle && !tally.EarlierInBody(e)) f["first-body-event"] = 1;
         if (!inTitle) f["log-event-sentence-rank"] = Math.Log(1 + tally.EarlierBodySentences(e, si));
+        if (tally.PlaceToldEarlier(e, si)) f["retold-place"] = 1;
     }
 
     private static bool Overlaps(TextSpan? area, TextSpan span) => area is { } a && a.Overlaps(span);

@@ -22,6 +22,7 @@ public static partial class SalienceFeatures
         private readonly Dictionary<int, int> _firstAt = []; // each such sentence's first place among them
         private readonly Dictionary<int, HashSet<string>> _words = [];
         private readonly Dictionary<int, List<int>> _quotes = [];
+        private readonly Dictionary<(string Type, string Place), int> _firstPlaceSentence = [];
 
         private sealed class TypeTally
         {
@@ -43,6 +44,8 @@ public static partial class SalienceFeatures
                 bool inTitle = Overlaps(d.Article.TitleSpan, o.Trigger);
                 if (!inTitle) body.Add((o.Trigger.Start, os));
                 if (o.Codes.Plover?.Event is not { } type) continue;
+                foreach (var place in PlaceKeys(o))
+                    _firstPlaceSentence[(type, place)] = Math.Min(os, _firstPlaceSentence.GetValueOrDefault((type, place), int.MaxValue));
                 if (!_types.TryGetValue(type, out var t)) _types[type] = t = new TypeTally();
                 t.Count++;
                 t.Sentences.Add(os);
@@ -79,6 +82,26 @@ public static partial class SalienceFeatures
         /// <summary>Whether another event of the type stands in the headline.</summary>
         public bool OtherOfTypeInTitle(string type, Event e) => _types.TryGetValue(type, out var t)
             && t.InTitle - (_members.Contains(e) && Overlaps(_d.Article.TitleSpan, e.Trigger) && e.Codes.Plover?.Event == type ? 1 : 0) > 0;
+
+        /// <summary>
+        /// Whether an event of the same type with the same place stands in an earlier sentence than <paramref name="si"/>,
+        /// <paramref name="e"/> naming that place itself: a further step of an incident already told (a report sums up
+        /// an incident first and then codes its attack, deaths and arrests one by one, each in its own sentence).
+        /// </summary>
+        public bool PlaceToldEarlier(Event e, int si) =>
+            e.Place is { Inherited: false } && e.Codes.Plover?.Event is { } type
+            && PlaceKeys(e).Any(place => _firstPlaceSentence.TryGetValue((type, place), out var first) && first < si);
+
+        /// <summary>
+        /// An event's place as the tally compares it: its entity and its words, each a key (one mention of a place
+        /// may be linked to an entity and a later one not).
+        /// </summary>
+        private static IEnumerable<string> PlaceKeys(Event e)
+        {
+            if (e.Place is not { } p) yield break;
+            if (p.EntityId is { } id) yield return "entity:" + id;
+            if (p.Text.Length > 0) yield return "words:" + p.Text.ToLowerInvariant();
+        }
 
         /// <summary>Whether any event stands in the body before <paramref name="e"/>.</summary>
         public bool EarlierInBody(Event e) => _bodyStarts.Length > 0 && _bodyStarts[0] < e.Trigger.Start;
