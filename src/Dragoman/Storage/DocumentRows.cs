@@ -167,8 +167,14 @@ public static class DocumentRows
     /// <summary>An event argument as the schema gives it (the place argument's code is searched, not stored).</summary>
     private sealed record Argument(string? EntityId, string? Text, int? Start, int? End, string? Code);
 
+    // A flat row names the party an analyst reads, as EventArgument.PartyText does: a coding convention's category
+    // ("civilians" for "five people"; name.from = convention) over the written words, which the stored document keeps
+    // with the name beside them. Exports, panels and actor/target search then see the category, as ACLED codes it.
     private static Argument? ArgumentOf(JsonObject? o) =>
-        o is null ? null : new Argument(Str(o, "entity"), Str(o, "text"), Int(o, "start"), Int(o, "end"), Str(o, "code"));
+        o is null ? null : new Argument(Str(o, "entity"), PartyText(o), Int(o, "start"), Int(o, "end"), Str(o, "code"));
+
+    private static string? PartyText(JsonObject o) =>
+        o["name"] is JsonObject name && Str(name, "from") == Documents.ArgumentName.Convention ? Str(name, "text") : Str(o, "text");
 
     private static string SearchText(Argument? arg, Dictionary<string, JsonObject> entities, JsonObject? place)
     {
