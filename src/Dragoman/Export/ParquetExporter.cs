@@ -192,6 +192,7 @@ internal static class ParquetColumns
         Text("trigger", e => e.Trigger),
         Text("actor", e => e.Actor),
         Text("actor_code", e => e.ActorCode),
+        Value("actor_implied", e => e.ActorImplied),
         Text("target", e => e.Target),
         Text("target_code", e => e.TargetCode),
         Text("place", e => e.Place),
