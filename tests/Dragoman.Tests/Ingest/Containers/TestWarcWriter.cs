@@ -11,6 +11,9 @@ internal sealed class TestWarcWriter
 {
     private readonly MemoryStream _out = new();
     private readonly bool _gzip;
+    // record ids count up instead of Guid.NewGuid(): the same records give the same bytes, so a test that damages the
+    // compressed file at a fixed offset damages the same thing on every run (a random id made one such test flaky)
+    private int _records;
     public List<long> Offsets { get; } = [];
 
     public TestWarcWriter(bool gzip) => _gzip = gzip;
@@ -29,7 +32,7 @@ internal sealed class TestWarcWriter
     /// <summary>A record whose declared Content-Length is <paramref name="lengthDelta"/> off its real block length.</summary>
     public TestWarcWriter Record(string type, string uri, string contentType, byte[] block, string date = "2026-12-01T10:00:00Z", int lengthDelta = 0)
     {
-        var header = $"WARC/1.0\r\nWARC-Type: {type}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\nWARC-Record-ID: <urn:uuid:{Guid.NewGuid()}>\r\nContent-Type: {contentType}\r\nContent-Length: {block.Length + lengthDelta}\r\n\r\n";
+        var header = $"WARC/1.0\r\nWARC-Type: {type}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{++_records:D12}>\r\nContent-Type: {contentType}\r\nContent-Length: {block.Length + lengthDelta}\r\n\r\n";
         byte[] record = [.. Encoding.UTF8.GetBytes(header), .. block, .. "\r\n\r\n"u8];
         return Raw(record);
     }
