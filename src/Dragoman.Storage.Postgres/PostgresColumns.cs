@@ -77,7 +77,7 @@ internal static class PostgresColumns
         S<EventFields>("cameo", e => e.Cameo), S<EventFields>("plover_event", e => e.PloverEvent), S<EventFields>("plover_mode", e => e.PloverMode),
         S<EventFields>("acled_type", e => e.AcledType), S<EventFields>("acled_subtype", e => e.AcledSubtype), I<EventFields>("quad_class", e => e.QuadClass),
         D<EventFields>("goldstein", e => e.Goldstein), B<EventFields>("main", e => e.Main), B<EventFields>("historical", e => e.Historical),
-        B<EventFields>("actor_implied", e => e.ActorImplied),
+        B<EventFields>("actor_implied", e => e.ActorImplied), B<EventFields>("target_convention", e => e.TargetConvention),
     ];
 
     /// <summary>Every column of <c>events</c> the writer fills: <see cref="EventFieldColumns"/>, then what only querying and evidence need.</summary>
@@ -123,7 +123,7 @@ internal static class PostgresColumns
             Cameo = c.NStr(), PloverEvent = c.NStr(), PloverMode = c.NStr(),
             AcledType = c.NStr(), AcledSubtype = c.NStr(), QuadClass = c.NInt(),
             Goldstein = c.NDbl(), Main = c.Bool(), Historical = c.Bool(),
-            ActorImplied = c.Bool(),
+            ActorImplied = c.Bool(), TargetConvention = c.Bool(),
         };
     }
 

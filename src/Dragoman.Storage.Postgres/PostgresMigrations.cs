@@ -204,6 +204,9 @@ internal static class PostgresMigrations
         new(14, "events.actor_implied: the actor is the coder's category the event implies (police for an arrest, an unidentified armed group for a use of force), not a name in the text", """
             ALTER TABLE events ADD COLUMN actor_implied boolean NOT NULL DEFAULT false;
             """),
+        new(15, "events.target_convention: the target is the coder's category for a party the text names only generically (civilians for two people), not the written words", """
+            ALTER TABLE events ADD COLUMN target_convention boolean NOT NULL DEFAULT false;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -66,7 +66,7 @@ internal static class SqliteColumns
         new("cameo", e => e.Cameo), new("plover_event", e => e.PloverEvent), new("plover_mode", e => e.PloverMode),
         new("acled_type", e => e.AcledType), new("acled_subtype", e => e.AcledSubtype), new("quad_class", e => e.QuadClass),
         new("goldstein", e => e.Goldstein), new("main", e => e.Main), new("historical", e => e.Historical),
-        new("actor_implied", e => e.ActorImplied),
+        new("actor_implied", e => e.ActorImplied), new("target_convention", e => e.TargetConvention),
     ];
 
     /// <summary>Every column of <c>events</c> the writer fills: <see cref="EventFieldColumns"/>, then what only querying and evidence need.</summary>
@@ -104,7 +104,7 @@ internal static class SqliteColumns
             Cameo = c.NStr(), PloverEvent = c.NStr(), PloverMode = c.NStr(),
             AcledType = c.NStr(), AcledSubtype = c.NStr(), QuadClass = c.NInt(),
             Goldstein = c.NDbl(), Main = c.Bool(), Historical = c.Bool(),
-            ActorImplied = c.Bool(),
+            ActorImplied = c.Bool(), TargetConvention = c.Bool(),
         };
     }
 }

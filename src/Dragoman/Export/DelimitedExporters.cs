@@ -80,7 +80,7 @@ public sealed class AcledCsvExporter : IEventExporter
         "dragoman_id", "dragoman_action", "dragoman_modality", "dragoman_occurred", "dragoman_confidence", "dragoman_cameo",
         "dragoman_plover_event", "dragoman_actor_code", "dragoman_target_code", "dragoman_time_text", "dragoman_time_start",
         "dragoman_time_end", "dragoman_time_inherited", "dragoman_place_precision", "dragoman_article_hash", "dragoman_published",
-        "dragoman_actor_implied",
+        "dragoman_actor_implied", "dragoman_target_convention",
     ];
 
     public static IEnumerable<string> Columns => AcledColumns.Concat(DragomanColumns);
@@ -139,6 +139,7 @@ public sealed class AcledCsvExporter : IEventExporter
             _ => e.Actor is null && e.ActorCode is null ? 0 : codes.Inter(e.ActorCode),
         };
         int? inter2 = e.AcledType == "Violence against civilians" ? 7
+            : e.TargetConvention ? ConventionInter(e.Target) ?? codes.Inter(e.TargetCode)
             : e.Target is null && e.TargetCode is null ? 0 : codes.Inter(e.TargetCode);
         return (inter1, inter2);
     }
@@ -150,6 +151,38 @@ public sealed class AcledCsvExporter : IEventExporter
         Events.UnnamedActorsComponent.UnidentifiedArmedGroup => 3,
         _ => null,
     };
+
+    /// <summary>ACLED's inter code of a convention target's category: civilians 7, protesters 6; a government's depends on its forces' sector (the code's).</summary>
+    private static int? ConventionInter(string? category) => category switch
+    {
+        Events.Roles.TargetCategories.Civilians => 7,
+        Events.Roles.TargetCategories.Protesters => 6,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The actor2 column: the target as the text names it; a target the text names only generically ("two people",
+    /// EventRecord.TargetConvention) is written as ACLED names the category, "Civilians (Syria)", "Protesters (Syria)",
+    /// and dragoman_target_convention says it is a coding convention. A government stays "government": ACLED's own name
+    /// ("Government of Syria (2000-)") carries the period of a regime, which the event does not give.
+    /// </summary>
+    public static string? Actor2(EventRecord e, CountryCode? country) => e.TargetConvention
+        ? e.Target switch
+        {
+            Events.Roles.TargetCategories.Civilians => country is null ? "Civilians" : $"Civilians ({country.Name})",
+            Events.Roles.TargetCategories.Protesters => country is null ? "Protesters" : $"Protesters ({country.Name})",
+            _ => e.Target,
+        }
+        : e.Target;
+
+    /// <summary>
+    /// ACLED's civilian_targeting: every violence against civilians, and an explosion or remote violence whose target is
+    /// the civilians category (ACLED marks events where civilians are the main or only target, in those two types).
+    /// </summary>
+    public static string CivilianTargeting(EventRecord e) =>
+        e.AcledType == "Violence against civilians"
+        || (e.AcledType == "Explosions/Remote violence" && e.TargetConvention && e.Target == Events.Roles.TargetCategories.Civilians)
+            ? "Civilian targeting" : "";
 
     /// <summary>
     /// The actor1 column: the actor as the text names it; an actor the text does not name (EventRecord.ActorImplied) is
@@ -195,8 +228,8 @@ public sealed class AcledCsvExporter : IEventExporter
             DisorderType(e.AcledType),
             e.AcledType,
             e.AcledSubtype,
-            Actor1(e, country), "", inter1?.ToString(inv), e.Target, "", inter2?.ToString(inv), Interaction(inter1, inter2)?.ToString(inv),
-            e.AcledType == "Violence against civilians" ? "Civilian targeting" : "",
+            Actor1(e, country), "", inter1?.ToString(inv), Actor2(e, country), "", inter2?.ToString(inv), Interaction(inter1, inter2)?.ToString(inv),
+            CivilianTargeting(e),
             country?.IsoNumeric.ToString(inv), country?.AcledRegion, country?.Name ?? e.Country, e.Admin1, "", "",
             e.PlaceName ?? e.Place,
             ExportFields.Num(e.Lat), ExportFields.Num(e.Lon),
@@ -209,6 +242,7 @@ public sealed class AcledCsvExporter : IEventExporter
             e.Key, e.Action, e.Modality, e.Occurred ? "true" : "false", ExportFields.Num(e.Confidence), e.Cameo,
             e.PloverEvent, e.ActorCode, e.TargetCode, e.TimeText, e.TimeStart, e.TimeEnd, e.TimeInherited ? "true" : "false",
             e.PlacePrecision, e.ArticleHash, e.Published, e.ActorImplied ? "true" : "false",
+            e.TargetConvention ? "true" : "false",
         ];
     }
 }

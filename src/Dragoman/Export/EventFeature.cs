@@ -14,7 +14,9 @@ namespace Dragoman.Export;
 /// <param name="Title">The article's title.</param>
 /// <param name="Action">The event type (Dragoman's action).</param>
 /// <param name="Actor">The actor argument's text.</param>
-/// <param name="Target">The target argument's text.</param>
+/// <param name="ActorImplied">The text names no actor: <c>actor</c> is the coder's category the event implies ("police" for an arrest), not a name.</param>
+/// <param name="Target">The target argument's text; for a target the text names only generically, the coder's category (civilians).</param>
+/// <param name="TargetConvention">The text names the target only generically ("two people"): <c>target</c> is the convention's category, not the written words.</param>
 /// <param name="Place">The resolved place's name, else the place argument's text.</param>
 /// <param name="Country">ISO 3166-1 alpha-2 code of the place's country.</param>
 /// <param name="Admin1">The first-level division (province, governorate) the place lies in.</param>
@@ -33,13 +35,13 @@ namespace Dragoman.Export;
 /// <param name="Fatalities">ACLED's fatalities: the lowest figure of the first "killed" count of an event that occurred, else 0.</param>
 /// <param name="Sources">The source chain, nearest first: "sources in Daraa &lt; Alsouria Net".</param>
 public sealed record EventFeatureProperties(
-    string Id, string Article, string? Title, string Action, string? Actor, string? Target, string? Place, string? Country,
+    string Id, string Article, string? Title, string Action, string? Actor, bool ActorImplied, string? Target, bool TargetConvention, string? Place, string? Country,
     string? Admin1, string? Precision, int? GeoPrecision, string? Date, string? TimeStart, string? TimeEnd, string? TimePrecision,
     bool TimeInherited, string Modality, bool Occurred, double Confidence, string? Cameo, string? AcledEventType, int Fatalities,
     string Sources)
 {
     public static EventFeatureProperties From(EventRecord e) => new(
-        e.Key, StoreId.ArticleKey(e.ArticleId), e.ArticleTitle, e.Action, e.Actor, e.Target, e.PlaceName ?? e.Place, e.Country,
+        e.Key, StoreId.ArticleKey(e.ArticleId), e.ArticleTitle, e.Action, e.Actor, e.ActorImplied, e.Target, e.TargetConvention, e.PlaceName ?? e.Place, e.Country,
         e.Admin1, e.PlacePrecision, ExportFields.AcledGeoPrecision(e), ExportFields.EventDate(e) is { } d ? ExportFields.Iso(d) : null,
         e.TimeStart, e.TimeEnd, e.TimePrecision, e.TimeInherited, e.Modality, e.Occurred, e.Confidence, e.Cameo, e.AcledType,
         ExportFields.Fatalities(e), ExportFields.SourceChain(e));

@@ -24,6 +24,8 @@ public sealed class ParquetEventRow
     /// <summary>The text names no actor: <see cref="actor"/> is the coder's category the event implies, not a name.</summary>
     public bool actor_implied { get; set; }
     public string? target { get; set; }
+    /// <summary>The text names the target only generically: <see cref="target"/> is the convention's category (civilians), not the written words.</summary>
+    public bool target_convention { get; set; }
     public string? target_code { get; set; }
     public string? place { get; set; }
     public string? place_name { get; set; }
@@ -79,6 +81,7 @@ public sealed class ParquetEventRow
         actor_code = e.ActorCode,
         actor_implied = e.ActorImplied,
         target = e.Target,
+        target_convention = e.TargetConvention,
         target_code = e.TargetCode,
         place = e.Place,
         place_name = e.PlaceName,
@@ -194,6 +197,7 @@ internal static class ParquetColumns
         Text("actor_code", e => e.ActorCode),
         Value("actor_implied", e => e.ActorImplied),
         Text("target", e => e.Target),
+        Value("target_convention", e => e.TargetConvention),
         Text("target_code", e => e.TargetCode),
         Text("place", e => e.Place),
         Text("place_name", e => e.PlaceName),

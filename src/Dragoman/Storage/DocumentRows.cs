@@ -117,6 +117,7 @@ public static class DocumentRows
                 Trigger = Str(trigger, "text"), TriggerStart = Int(trigger, "start"), TriggerEnd = Int(trigger, "end"),
                 Actor = actor?.Text, ActorEntity = actor?.EntityId, ActorCode = actor?.Code, ActorStart = actor?.Start, ActorEnd = actor?.End,
                 ActorImplied = Bool(e["actor"] as JsonObject, "implied") ?? false,
+                TargetConvention = e["target"] is JsonObject targetJson && IsConvention(targetJson),
                 Target = target?.Text, TargetEntity = target?.EntityId, TargetCode = target?.Code, TargetStart = target?.Start, TargetEnd = target?.End,
                 Place = placeRow?.Text, PlaceEntity = placeRow?.EntityId, PlaceStart = placeRow?.Start, PlaceEnd = placeRow?.End,
                 ActorSearch = SearchText(actor, byId, null),
@@ -173,8 +174,9 @@ public static class DocumentRows
     private static Argument? ArgumentOf(JsonObject? o) =>
         o is null ? null : new Argument(Str(o, "entity"), PartyText(o), Int(o, "start"), Int(o, "end"), Str(o, "code"));
 
-    private static string? PartyText(JsonObject o) =>
-        o["name"] is JsonObject name && Str(name, "from") == Documents.ArgumentName.Convention ? Str(name, "text") : Str(o, "text");
+    private static string? PartyText(JsonObject o) => IsConvention(o) ? Str((JsonObject)o["name"]!, "text") : Str(o, "text");
+
+    private static bool IsConvention(JsonObject o) => o["name"] is JsonObject name && Str(name, "from") == Documents.ArgumentName.Convention;
 
     private static string SearchText(Argument? arg, Dictionary<string, JsonObject> entities, JsonObject? place)
     {

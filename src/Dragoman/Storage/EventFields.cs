@@ -19,6 +19,8 @@ public abstract record EventFields
     public string? ActorCode { get; init; }
     /// <summary>The text names no actor: <see cref="Actor"/> is the coder's category the event implies ("police" for an arrest), not a name.</summary>
     public bool ActorImplied { get; init; }
+    /// <summary>The text names the target only generically ("two people"): <see cref="Target"/> is the coder's category from the convention (civilians, protesters, government; schema <c>target.name.from</c>), not the written words.</summary>
+    public bool TargetConvention { get; init; }
     public string? Target { get; init; }
     public string? TargetEntity { get; init; }
     public string? TargetCode { get; init; }

@@ -80,6 +80,17 @@ public sealed class ImpliedActorExportTests
         Assert.True(implied == ParquetEventRow.From(Record("x", implied)).actor_implied, $"{reason}: parquet actor_implied");
     }
 
+    [Theory]
+    [InlineData(true, "police", "the map's feature marks an actor the text does not name")]
+    [InlineData(false, "Hill Front gunmen", "a named actor is not marked")]
+    public void The_geojson_feature_marks_an_implied_actor(bool implied, string actor, string reason)
+    {
+        var e = Record(implied ? UnnamedActorsComponent.Police : "Hill Front gunmen", implied, "173") with { Lat = 33.5, Lon = 36.3 };
+        var p = System.Text.Json.JsonSerializer.SerializeToNode(EventFeature.From(e)!, EventFeature.Json)!["properties"]!;
+        Assert.True(implied == p["actor_implied"]!.GetValue<bool>(), $"{reason}: {p.ToJsonString()}");
+        Assert.True(actor == p["actor"]!.GetValue<string>(), $"{reason}: the actor's text stays, the mark tells it apart");
+    }
+
     [Fact]
     public void An_incident_lists_only_the_actors_its_reports_name()
     {

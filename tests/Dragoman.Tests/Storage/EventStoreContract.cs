@@ -639,7 +639,8 @@ public abstract class EventStoreContract : IDisposable
     /// <summary>
     /// The batches of <see cref="Panel_counts_add_up_across_batches_and_leave_duplicates_out"/>: ';' separates Add calls,
     /// ',' documents of one call. release: the fixture; copy: the same content as another article; lower: a copy naming
-    /// its first actor in lower case; unresolved: a copy whose Jabab has coordinates but no gazetteer id.
+    /// its first actor in lower case; unresolved: a copy whose Jabab has coordinates but no gazetteer id; implied: a copy
+    /// whose event names no actor and carries the coder's category police instead (schema actor.implied, no entity).
     /// </summary>
     private static StorableDocument PanelDocument(string name) => name switch
     {
@@ -651,6 +652,14 @@ public abstract class EventStoreContract : IDisposable
             j["entities"]![3]!["place"]!.AsObject().Remove("geonameid");
             j["events"]![0]!["place"]!["place"]!.AsObject().Remove("geonameid");
         }),
+        "implied" => Copy(Release(), "implied", j =>
+        {
+            var trigger = j["events"]![0]!["trigger"]!;
+            j["events"]![0]!["actor"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["text"] = "police", ["start"] = trigger["start"]!.DeepClone(), ["end"] = trigger["end"]!.DeepClone(), ["implied"] = true,
+            };
+        }),
         _ => throw new ArgumentException(name),
     };
 
@@ -661,6 +670,7 @@ public abstract class EventStoreContract : IDisposable
     [InlineData("release;copy", "Air Force Intelligence 2/2|Islamic State 2/2", "Daraa@170654 2/2|Jabab@170001 2/2", "a second article adds to the counts of the first batch")]
     [InlineData("release,copy", "Air Force Intelligence 2/2|Islamic State 2/2", "Daraa@170654 2/2|Jabab@170001 2/2", "two articles in one batch")]
     [InlineData("release;lower", "Air Force Intelligence 2/2|Islamic State 2/2", "Daraa@170654 2/2|Jabab@170001 2/2", "names differing only in case are one actor, under the spelling stored first")]
+    [InlineData("release;implied", "Air Force Intelligence 2/1|Islamic State 2/2", "Daraa@170654 2/2|Jabab@170001 2/2", "an implied actor is no named party: police is not listed, and the event it stands in adds to no actor's events (the article still names the branch)")]
     [InlineData("release;unresolved", "Air Force Intelligence 2/2|Islamic State 2/2", "Daraa@170654 2/2|Jabab@- 1/1|Jabab@170001 1/1", "a place without a gazetteer id counts under its name, apart from the resolved one")]
     public void Panel_counts_add_up_across_batches_and_leave_duplicates_out(string batches, string actors, string places, string reason)
     {

@@ -27,20 +27,21 @@ public sealed class FlatPartyTextTests
         return t;
     }
 
-    // written text, name text, name's from, expected flat target, reason
-    public static TheoryData<string, string?, string?, string, string> Cases => new()
+    // written text, name text, name's from, expected flat target, expected target_convention, reason
+    public static TheoryData<string, string?, string?, string, bool, string> Cases => new()
     {
-        { "two herders", "civilians", "convention", "civilians", "a convention's category is the party an export writes" },
-        { "the HF", "Hill Front", "article", "the HF", "a short form keeps its written text in the flat column; the full name is searched through the entity" },
-        { "two herders", null, null, "two herders", "no name: the written words" },
+        { "two herders", "civilians", "convention", "civilians", true, "a convention's category is the party an export writes, marked as the convention's" },
+        { "the HF", "Hill Front", "article", "the HF", false, "a short form keeps its written text in the flat column; the full name is searched through the entity; a name from the article is no convention" },
+        { "two herders", null, null, "two herders", false, "no name: the written words, no convention" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void The_flat_target_is_the_party_an_analyst_reads(string text, string? nameText, string? from, string expected, string reason)
+    public void The_flat_target_is_the_party_an_analyst_reads(string text, string? nameText, string? from, string expected, bool convention, string reason)
     {
         var rows = DocumentRows.Flatten(new StorableDocument("h1", Document(Target(text, nameText, from))));
-        var target = rows.Events.Single().Target;
-        Assert.True(expected == target, $"{reason}: '{target}'");
+        var row = rows.Events.Single();
+        Assert.True(expected == row.Target, $"{reason}: '{row.Target}'");
+        Assert.True(convention == row.TargetConvention, $"{reason}: target_convention {row.TargetConvention}");
     }
 }

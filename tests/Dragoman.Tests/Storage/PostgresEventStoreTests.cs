@@ -164,10 +164,12 @@ public sealed class PostgresEventStoreTests : EventStoreContract
             TestPostgres.Admin("CREATE FUNCTION panel_counts_add(ids bigint[]) RETURNS void LANGUAGE sql AS 'SELECT'", before);
             TestPostgres.Admin("ALTER TABLE events ADD COLUMN date_hi text", before);
             TestPostgres.Admin("ALTER TABLE events ADD COLUMN actor_implied boolean NOT NULL DEFAULT false", before);
+            TestPostgres.Admin("ALTER TABLE events ADD COLUMN target_convention boolean NOT NULL DEFAULT false", before);
             old.Add([StoreFixtures.Release(), StoreFixtures.Clash(), StoreFixtures.Copy(StoreFixtures.Release(), "again")]);
             TestPostgres.Admin("DROP FUNCTION panel_counts_add(bigint[])", before);
             TestPostgres.Admin("ALTER TABLE events DROP COLUMN date_hi", before);
             TestPostgres.Admin("ALTER TABLE events DROP COLUMN actor_implied", before);
+            TestPostgres.Admin("ALTER TABLE events DROP COLUMN target_convention", before);
         }
         using var migrated = PostgresEventStore.Open(before);
         using var fresh = PostgresEventStore.Open(NewLocation());
@@ -186,13 +188,15 @@ public sealed class PostgresEventStoreTests : EventStoreContract
         var corpus = new[] { StoreFixtures.Release(), StoreFixtures.Clash() };
         using (var old = PostgresEventStore.Open(before, null, targetVersion: 10))
         {
-            // version 10 has no date_hi (schema 11) nor actor_implied (schema 14) column: this build's writer fills them, so the
+            // version 10 has no date_hi (schema 11) nor actor_implied (schema 14) nor target_convention (schema 15) column: this build's writer fills them, so the
             // test stores the rows, then removes them
             TestPostgres.Admin("ALTER TABLE events ADD COLUMN date_hi text", before);
             TestPostgres.Admin("ALTER TABLE events ADD COLUMN actor_implied boolean NOT NULL DEFAULT false", before);
+            TestPostgres.Admin("ALTER TABLE events ADD COLUMN target_convention boolean NOT NULL DEFAULT false", before);
             old.Add(corpus);
             TestPostgres.Admin("ALTER TABLE events DROP COLUMN date_hi", before);
             TestPostgres.Admin("ALTER TABLE events DROP COLUMN actor_implied", before);
+            TestPostgres.Admin("ALTER TABLE events DROP COLUMN target_convention", before);
         }
         using var migrated = PostgresEventStore.Open(before);
         using var fresh = PostgresEventStore.Open(NewLocation());

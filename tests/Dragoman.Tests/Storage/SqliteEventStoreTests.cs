@@ -147,12 +147,14 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     {
         // Version 7 backfills the panel tables from the rows stored before; from then on triggers keep them. Both must agree.
         var migrated = NewLocation();
-        // version 6 has no actor_implied column (schema 16): this build's writer fills it, so the test adds it for the
+        // version 6 has no actor_implied (schema 16) nor target_convention (17) column: this build's writer fills them, so the test adds them for the
         // writing and removes it before the migration
         using (SqliteEventStore.Open(migrated, null, targetVersion: 6)) { }
         Sql(migrated, "ALTER TABLE events ADD COLUMN actor_implied INTEGER NOT NULL DEFAULT 0");
+        Sql(migrated, "ALTER TABLE events ADD COLUMN target_convention INTEGER NOT NULL DEFAULT 0");
         using (var old = SqliteEventStore.Open(migrated, null, targetVersion: 6)) old.Add(StoreFixtures.Corpus());
         Sql(migrated, "ALTER TABLE events DROP COLUMN actor_implied");
+        Sql(migrated, "ALTER TABLE events DROP COLUMN target_convention");
         using var fresh = SqliteEventStore.Open(NewLocation());
         fresh.Add(StoreFixtures.Corpus());
         using var reopened = SqliteEventStore.Open(migrated);
