@@ -59,7 +59,7 @@ public static class EventMerging
     /// <summary>
     /// The joined event's modality: the best-told telling's, except that a happening some telling states as fact
     /// (asserted, reported, claimed) is not shown as only possible or expected because its best-told telling carries a
-    /// hedge ("a group, possibly the same one, attacked"); it then takes the first factual telling's, the body's before
+    /// hedge ("a band, perhaps the one seen earlier, raided"); it then takes the first factual telling's, the body's before
     /// the headline's. Measured on the articles-gold development part against the first body telling's and the most
     /// tellings' modality: docs/benchmarks.md, "Modality: which telling a joined event shows".
     /// </summary>
