@@ -25,8 +25,8 @@ public sealed class UnnamedActorsComponent : IDocumentComponent
     public void Process(Document document)
     {
         // computed first, then applied: a refining stage leaves the document unchanged when its budget stops it
-        var named = document.Events.Where(e => e.Actor is null).Select(e => (Event: e, Category: CategoryOf(e.Codes.Cameo))).ToList();
-        foreach (var (e, category) in named)
+        var unnamed = document.Events.Where(e => e.Actor is null).Select(e => (Event: e, Category: CategoryOf(e.Codes.Cameo))).ToList();
+        foreach (var (e, category) in unnamed)
             if (category is not null) e.Actor = new EventArgument(category, e.Trigger) { Implied = true };
     }
 
