@@ -36,7 +36,8 @@ public sealed record FlatEvent(
         [property: JsonPropertyName("text")] string? Text,
         [property: JsonPropertyName("entity")] string? Entity,
         [property: JsonPropertyName("code")] string? Code,
-        [property: JsonPropertyName("implied"), Description("True when the text names no such party and the text is the coder's category the event implies (\"police\" for an arrest, \"unidentified armed group\" for a use of force): a coding convention, not a name in the article.")] bool Implied = false);
+        [property: JsonPropertyName("implied"), Description("True when the text names no such party and the text is the coder's category the event implies (\"police\" for an arrest, \"unidentified armed group\" for a use of force): a coding convention, not a name in the article.")] bool Implied = false,
+        [property: JsonPropertyName("convention"), Description("True when the text names the target only generically (\"two people\") and the text is the convention's category (\"civilians\", \"protesters\", \"government\"): the schema's target.name.from convention, not the written words.")] bool Convention = false);
 
     public sealed record Location(
         [property: JsonPropertyName("text")] string? Text,
@@ -73,7 +74,7 @@ public sealed record FlatEvent(
     public static FlatEvent From(EventRecord e) => new(
         e.Key, StoreId.ArticleKey(e.ArticleId), e.ArticleHash, e.ArticleTitle, e.ArticleUri, e.Published, e.EventId, e.Action, e.Trigger,
         new Participant(e.Actor, e.ActorEntity, e.ActorCode, e.ActorImplied),
-        new Participant(e.Target, e.TargetEntity, e.TargetCode),
+        new Participant(e.Target, e.TargetEntity, e.TargetCode, Convention: e.TargetConvention),
         new Location(e.Place, e.PlaceEntity, e.PlaceName, e.GeonameId, e.Lat, e.Lon, e.Country, e.Admin1, e.PlacePrecision, e.PlaceInherited,
             ExportFields.AcledGeoPrecision(e)),
         new When(e.TimeText, e.TimeStart, e.TimeEnd, e.TimePrecision, e.TimeInherited, ExportFields.AcledTimePrecision(e)),

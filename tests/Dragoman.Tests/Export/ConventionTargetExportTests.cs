@@ -50,4 +50,14 @@ public sealed class ConventionTargetExportTests
     [InlineData(false, "a written target is not")]
     public void Parquet_carries_the_mark(bool convention, string reason) =>
         Assert.True(convention == ParquetEventRow.From(Record(TargetCategories.Civilians, convention, "Battles")).target_convention, reason);
+
+    [Theory]
+    [InlineData(true, "the JSON Lines / API event says the target is the convention's category")]
+    [InlineData(false, "a written target is not marked")]
+    public void Json_lines_and_the_api_carry_the_mark(bool convention, string reason)
+    {
+        var target = EventJson.Flat(Record(TargetCategories.Civilians, convention, "Battles"))["target"]!;
+        Assert.True(convention == target["convention"]!.GetValue<bool>(), $"{reason}: {target.ToJsonString()}");
+        Assert.False(target["implied"]!.GetValue<bool>(), $"{reason}: a target is never an implied party: {target.ToJsonString()}");
+    }
 }
