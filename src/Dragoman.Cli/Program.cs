@@ -68,6 +68,7 @@ app.Configure(config =>
 
         t.AddCommand<TrainEventsCommand>("events").WithDescription("Train the event salience model (confidence that an event is a main event) on articles-gold's development part.");
         t.AddCommand<TrainCorefCommand>("coref").WithDescription("Train the within-article event coreference model (which tellings are one happening) on articles-gold's development part.");
+        t.AddCommand<TrainModalityCommand>("modality").WithDescription("Train the modality model (asserted, reported or claimed, backing the cue rules) on articles-gold's development part.");
         t.AddCommand<TrainRolesCommand>("roles").WithDescription("Train the event role ranker (which phrase is an event's actor, which its target) on articles-gold's development part.");
         t.AddCommand<TrainMergeCommand>("merge").WithDescription("Train the merge pair scorer on merge-gold's development part (models/merge/README.md).");
         t.AddCommand<TrainEventLocCommand>("eventloc").WithDescription("Train the event-location model (which place in a sentence an event happened at).");

@@ -51,6 +51,12 @@ public sealed class PartySides(ActorDictionary dictionary)
     public static bool IsState(ActorCode? code) =>
         code?.Sector is { Length: >= 3 } s && Array.IndexOf(StateRoles, s[..3]) >= 0;
 
+    private static readonly string[] ExecutiveRoles = ["GOV", "MIL", "COP", "SPY"];
+
+    /// <summary>A state body that acts or commands those who act: government, armed forces, police, intelligence.</summary>
+    private static bool IsExecutive(ActorCode? code) =>
+        code?.Sector is { Length: >= 3 } s && Array.IndexOf(ExecutiveRoles, s[..3]) >= 0;
+
     private static bool IsMedia(ActorCode code)
     {
         for (int i = 0; i + 3 <= code.Code.Length; i += 3)
@@ -59,8 +65,8 @@ public sealed class PartySides(ActorDictionary dictionary)
     }
 
     /// <summary>
-    /// Whether a speaker and an actor are one side, so that the speaker telling the act claims it as its own: two state
-    /// bodies of one country (a ministry and its army; a body without a country is taken to be the article's focus
+    /// Whether a speaker and an actor are one side, so that the speaker telling the act claims it as its own: two executive
+    /// state bodies (government, armed forces, police, intelligence) of one country (a ministry and its army; a body without a country is taken to be the article's focus
     /// country's: "the ministry", "security forces"), or one non-state party coded alike with its country (Hezbollah and
     /// Hezbollah). A state body and a non-state party, two bodies of different countries, or a speaker that is media (a state
     /// outlet's reporter), are not.
@@ -69,7 +75,8 @@ public sealed class PartySides(ActorDictionary dictionary)
     {
         if (speaker?.Sector is null || actor?.Sector is null) return false;
         if (IsMedia(speaker)) return false; // state media ("SANA's reporter") is an outlet reporting, not the party telling its act
-        bool speakerState = IsState(speaker), actorState = IsState(actor);
+        // courts, lawyers and legislatures (JUD, LEG) command no forces: telling the army's or police's act, they report it
+        bool speakerState = IsExecutive(speaker), actorState = IsExecutive(actor);
         if (speakerState && actorState)
             return (speaker.Country ?? focusCountry) is { } c && c == (actor.Country ?? focusCountry);
         return !speakerState && !actorState && speaker.Country is not null && speaker.Code == actor.Code;

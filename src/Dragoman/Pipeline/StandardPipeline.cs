@@ -18,8 +18,11 @@ public static class StandardPipeline
     /// <param name="coreference">False leaves every telling its own event (what the coreference trainer learns from).</param>
     /// <param name="roleTrace">When given, the events stage reports every role decision to it and the clause rules decide
     /// the roles (the role ranker's training data, `train roles`); otherwise the shipped role ranker decides.</param>
+    /// <param name="modalityTrace">When given, the events stage reports every telling's modality features to it and the cue
+    /// rules decide the modality (the modality model's training data, `train modality`); otherwise the shipped model decides.</param>
     public static DocumentPipeline Build(PipelineResources resources, bool coreference = true,
-        Action<Documents.Event, Events.Roles.RoleDecision>? roleTrace = null)
+        Action<Documents.Event, Events.Roles.RoleDecision>? roleTrace = null,
+        Action<Documents.Event, IReadOnlyDictionary<string, double>>? modalityTrace = null)
     {
         // The resources load at the same time, each from its own files: a start takes the longest load, not their sum.
         StartTrace.Mark("pipeline build begins");
@@ -33,6 +36,7 @@ public static class StandardPipeline
         var salience = Load(() => Events.Salience.SalienceModel.LoadBundled().Value);
         var coref = Load(() => coreference ? Events.Coreference.CoreferenceModel.LoadBundled().Value : null);
         var roles = Load(() => roleTrace is null ? Events.Roles.RoleModel.LoadBundled().Value : null);
+        var modality = Load(() => modalityTrace is null ? Events.Modalities.ModalityModel.LoadBundled().Value : null);
         var pipeline = new PipelineBuilder()
             .Add(new TextComponent(Wait(pos)))
             .Add(new NerComponent(Wait(ner)))
@@ -41,7 +45,7 @@ public static class StandardPipeline
             .Add(new LinkingComponent(Wait(actors)))
             .Add(new TimeComponent())
             .Add(new Attribution.AttributionComponent())
-            .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator), Wait(roles)) { RoleTrace = roleTrace, Sides = new PartySides(Wait(actors)) })
+            .Add(new Events.EventsComponent(Wait(events), EventTimeResolver.Resolve, Wait(locator), Wait(roles)) { RoleTrace = roleTrace, Sides = new PartySides(Wait(actors)), ModalityModel = Wait(modality), ModalityTrace = modalityTrace })
             .Add(new Events.Context.EventContextComponent(Wait(events).Codes, Wait(contextWords)))
             .Add(new Events.Coreference.CoreferenceComponent(Wait(coref)))
             .Add(new Events.Salience.SalienceComponent(Wait(salience)))

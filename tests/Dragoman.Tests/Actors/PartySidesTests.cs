@@ -21,6 +21,9 @@ public class PartySidesTests
     [InlineData("TUR", "TURMIL", null, false, "a country alone names no role: no side to compare")]
     [InlineData("SYRGOVMED", "SYRMIL", null, false, "a state outlet's reporter reports the army's act, it does not claim it")]
     [InlineData("JRN", "MIL", "SYR", false, "a reporter is no party")]
+    [InlineData("JUD", "MIL", "SDN", false, "lawyers or a court telling the army's act report it: the judiciary commands no forces")]
+    [InlineData("GOV", "JUD", "PHL", false, "a court named as the actor of a raid is not the government's own act")]
+    [InlineData("SDNLEG", "SDNCOP", null, false, "a legislature telling the police's act reports it")]
     public void Same_side(string speaker, string actor, string? focus, bool same, string reason) =>
         Assert.True(PartySides.SameSide(ActorCodes.ToActorCode(speaker, "test"), ActorCodes.ToActorCode(actor, "test"), focus) == same, reason);
 }
