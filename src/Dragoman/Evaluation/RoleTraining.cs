@@ -41,7 +41,9 @@ public sealed record LabelledRole(RoleExample Example, string? Gold, RoleMissCau
 /// </summary>
 public static class RoleTraining
 {
-    public static Result<List<LabelledRole>> Examples(string folder, PipelineResources resources, IReadOnlySet<string> held, ArticleFieldRules rules)
+    /// <param name="listedOnly">Only the events a list shows (<see cref="Event.Main"/>: main, current, at or above the salience
+    /// threshold), the ones `eval articles` scores by default.</param>
+    public static Result<List<LabelledRole>> Examples(string folder, PipelineResources resources, IReadOnlySet<string> held, ArticleFieldRules rules, bool listedOnly = false)
     {
         var input = Path.Combine(folder, "input.jsonl");
         if (!File.Exists(input)) return Result<List<LabelledRole>>.Fail($"{folder}: no input.jsonl (expected a folder shaped like articles-gold)");
@@ -64,6 +66,7 @@ public static class RoleTraining
                 {
                     var se = view.Events[i];
                     if (!ArticleFieldRules.TypeMatches(g.Plover, se.Plover, se.PloverMode) || !spans.Any(sp => se.Sentences.Any(s => s.Overlaps(sp)))) continue;
+                    if (listedOnly && !doc.Events[i].Main) continue;
                     if (!decisions.TryGetValue(doc.Events[i], out var ds)) continue;
                     foreach (var d in ds)
                     {
@@ -91,6 +94,20 @@ public static class RoleTraining
         if (x.Candidates.Any(c => !c.IsNone && rules.ContentWords(c.Argument!.Text).Any(w => goldWords.Any(gw => Near(w, gw))))) return RoleMissCause.WordingOnly;
         if (goldWords.Overlaps(sentenceWords)) return RoleMissCause.InSentenceNoCandidate;
         return goldWords.Overlaps(articleWords) ? RoleMissCause.ElsewhereInArticle : RoleMissCause.GenericOrImplicit;
+    }
+
+    /// <summary>An example without the candidates carrying a feature (an ablation), its right answers and the rules' choice renumbered.</summary>
+    public static RoleExample Without(RoleExample x, string feature)
+    {
+        int id = RoleFeatureNames.Id(feature);
+        var keep = Enumerable.Range(0, x.Candidates.Count).Where(i => !x.Candidates[i].FeatureIds.Contains(id)).ToList();
+        var at = keep.Select((old, i) => (old, i)).ToDictionary(p => p.old, p => p.i);
+        return x with
+        {
+            Candidates = keep.ConvertAll(i => x.Candidates[i]),
+            Right = x.Right.Where(at.ContainsKey).Select(i => at[i]).ToList(),
+            RuleChoice = at.GetValueOrDefault(x.RuleChoice, 0),
+        };
     }
 
     /// <summary>The markdown table of causes per role, counts and shares.</summary>
@@ -125,12 +142,12 @@ public static class RoleTraining
     /// Cross-validated choices on the development examples: for each fold, a model trained on the other folds chooses
     /// among the fold's candidates. Returns, per example, the chosen candidate and its probability.
     /// </summary>
-    public static List<(RoleExample Example, int Chosen, double Probability)> CrossValidate(IReadOnlyList<RoleExample> dev, int folds, double l2)
+    public static List<(RoleExample Example, int Chosen, double Probability)> CrossValidate(IReadOnlyList<RoleExample> dev, int folds, double l2, RoleModel? prior = null)
     {
         var result = new List<(RoleExample, int, double)>();
         for (int f = 0; f < folds; f++)
         {
-            var model = RoleModel.Train(dev.Where(x => Fold(x.Article, folds) != f).ToList(), l2);
+            var model = RoleModel.Train(dev.Where(x => Fold(x.Article, folds) != f).ToList(), l2, prior: prior);
             foreach (var x in dev.Where(x => Fold(x.Article, folds) == f))
             {
                 var (i, p) = model.Choose(x.Role, x.Candidates);
@@ -158,9 +175,9 @@ public static class RoleTraining
     }
 
     /// <summary>A model with each role's Platt scaling fitted on all cross-validated choices of that role.</summary>
-    public static RoleModel Calibrate(RoleModel model, IReadOnlyList<(RoleExample Example, int Chosen, double Probability)> choices)
+    public static RoleModel Calibrate(RoleModel model, IReadOnlyList<(RoleExample Example, int Chosen, double Probability)> choices, IReadOnlySet<RoleKind>? roles = null)
     {
-        foreach (var role in Enum.GetValues<RoleKind>())
+        foreach (var role in Enum.GetValues<RoleKind>().Where(r => roles is null || roles.Contains(r)))
         {
             var (a, b) = RoleModel.FitPlatt(Pairs(choices.Where(c => c.Example.Role == role)));
             model = model.WithCalibration(role, a, b);

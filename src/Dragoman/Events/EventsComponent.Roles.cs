@@ -137,6 +137,29 @@ public sealed partial class EventsComponent
         return best;
     }
 
+    /// <summary>
+    /// The victims the sentence after <paramref name="si"/> counts ("Four people were killed", "12 were arrested") or says
+    /// died ("Two children died"): each the noun phrase of a count whose kind the verb beside it gives, or the subject of a
+    /// verb of dying. Null when there is no next sentence or it names none.
+    /// </summary>
+    private NextVictims? NextSentenceVictims(Document d, int si)
+    {
+        if (si + 1 >= d.Sentences.Length) return null;
+        var v = _coder.View(d, d.Sentences[si + 1]);
+        var phrases = new List<(Chunk, string)>();
+        foreach (var c in CountParser.Find(v, 0, v.Count))
+        {
+            if (KindNear(v, c) is not ("killed" or "injured" or "detained") || c.HeadNoun >= 0 && !CountParser.PersonNouns.ContainsKey(v.Word(c.HeadNoun).ToString())) continue;
+            var np = v.NounPhraseStartingAt(c.Tokens.Start);
+            var phrase = np.IsEmpty || np.End < c.Tokens.End ? c.Tokens : np;
+            phrases.Add((phrase, KindNear(v, c)!));
+        }
+        for (int k = 0; k < v.Count; k++)
+            if (CasualtyRoles.IsVictimSubjectVerb(v, k) && v.Subject(k) is { IsEmpty: false } subject && subject.End <= k
+                && !phrases.Exists(p => p.Item1.Start < subject.End && subject.Start < p.Item1.End)) phrases.Add((subject, "died"));
+        return phrases.Count == 0 ? null : new NextVictims(v, phrases);
+    }
+
     private void TraceRoles(Event ev, RoleAnswers roles)
     {
         if (RoleTrace is null || roles.Decisions is null) return;

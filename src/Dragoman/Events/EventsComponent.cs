@@ -95,6 +95,14 @@ public sealed partial class EventsComponent : IDocumentComponent
             if (protestHere) lastProtest = si;
             HashSet<int>? purposes = null;
             List<Chunk>? victims = null; // the sentence's victims, read once for its events
+            // the next sentence's victims, read once and only where an event of this one is coercion or force
+            Roles.NextVictims? nextVictims = null;
+            bool nextRead = false;
+            Roles.NextVictims? NextVictimsOnce()
+            {
+                if (!nextRead) (nextRead, nextVictims) = (true, NextSentenceVictims(document, si));
+                return nextVictims;
+            }
             foreach (var c0 in coded)
             {
                 document.Cancellation.ThrowIfCancellationRequested(); // and per event: one run-on sentence may hold thousands
@@ -167,7 +175,8 @@ public sealed partial class EventsComponent : IDocumentComponent
                 // "accused the army of killing ...": the accused act is the accuser's telling
                 if (AccusationOf(v, ce, coded) is { } accusation) said = AccuserAttribution(v, accusation, said, sentence.Span);
                 var roles = ChooseRoles(new Roles.RoleContext(document, v, ce, code, ActorChunk(document, v, ce, meansOf, coded), ce.Target,
-                    said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf) { OtherTallies = Roles.RoleCandidates.OtherTallies(v, ce, coded), Victims = victims ??= Roles.RoleCandidates.VictimRegions(v, coded), ProtestNear = protestNear },
+                    said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf) { OtherTallies = Roles.RoleCandidates.OtherTallies(v, ce, coded), Victims = victims ??= Roles.RoleCandidates.VictimRegions(v, coded), ProtestNear = protestNear,
+                    Next = Root(code) is "17" or "18" or "19" or "20" ? NextVictimsOnce() : null },
                     lastNamedActor, lastNamedArgument);
                 var (actor, target) = (roles.Actor.Argument, roles.Target.Argument);
                 var ev = new Event

@@ -47,6 +47,50 @@ public class RoleRankerTests
         Assert.True(c!.Features.ContainsKey(feature), $"{why}: '{candidate}' has {string.Join(", ", c.Features.Keys)}");
     }
 
+    // text, trigger, candidate text, feature it carries (null: no such candidate), reason
+    [Theory]
+    [InlineData("Gunmen attacked the hamlet of Beta at dawn. Four people were killed in the raid.", "attacked", "Four people", "next|kind=killed",
+        "the people the next sentence counts as killed are a target candidate of the act of force before it")]
+    [InlineData("Gunmen attacked the hamlet of Beta at dawn. Four people were killed in the raid.", "attacked", "Four people", "next|category",
+        "counted people who say nothing of who they are carry the convention's category (civilians) there too")]
+    [InlineData("Soldiers raided the camp near Delta overnight. Nine men were arrested, a local official said.", "raided", "Nine men", "next|kind=detained",
+        "people counted as detained in the next sentence are candidates too, with their kind")]
+    [InlineData("Gunmen attacked the hamlet of Beta at dawn. Four houses were burned down.", "attacked", "Four houses", null,
+        "a count of things is no victim")]
+    [InlineData("The minister met the envoy in Gamma on Monday. Four people were killed in a storm.", "met", "Four people", null,
+        "only an act of coercion or force looks for its victims in the next sentence")]
+    [InlineData("Militants shelled the market in Epsilon. Three traders were killed, the mayor said.", "shelled", "the market", "object|active",
+        "the clause's own object stays a candidate beside the next sentence's victims")]
+    [InlineData("Two farmers were killed when gunmen attacked the village of Zeta.", "attacked", "Two farmers", "victim_region|force",
+        "the subject of the sentence's passive casualty clause is marked as who it happened to")]
+    public void Targets_also_come_from_the_victims_the_next_sentence_counts(string text, string trigger, string candidate, string? feature, string why)
+    {
+        var decisions = Decisions(text);
+        var d = decisions.Find(x => text.Substring(x.Event.Trigger.Start, x.Event.Trigger.End - x.Event.Trigger.Start) == trigger && x.Decision.Role == RoleKind.Target).Decision;
+        Assert.True(d is not null, $"{why}: no target decision for '{trigger}'");
+        var c = d!.Candidates.FirstOrDefault(x => !x.IsNone && x.Argument!.Text == candidate);
+        var all = string.Join(" | ", d.Candidates.Where(x => !x.IsNone).Select(x => x.Argument!.Text));
+        if (feature is null) { Assert.True(c is null, $"{why}: '{candidate}' is among {all}"); return; }
+        Assert.True(c is not null, $"{why}: no candidate '{candidate}' among {all}");
+        Assert.True(c!.Features.ContainsKey(feature), $"{why}: '{candidate}' has {string.Join(", ", c.Features.Keys)}");
+    }
+
+    [Fact]
+    public void A_model_with_one_role_retrained_keeps_the_other_roles_weights_and_calibration()
+    {
+        var shipped = new RoleModel(new Dictionary<string, double> { ["actor:subject|active"] = 2, ["target:object|active"] = 1 })
+            .WithCalibration(RoleKind.Actor, 0.8, -0.1).WithCalibration(RoleKind.Target, 0.1, -0.5);
+        var retrained = new RoleModel(new Dictionary<string, double> { ["actor:subject|active"] = -3, ["target:next"] = 0.7 })
+            .WithCalibration(RoleKind.Target, 0.9, 0.2);
+        var combined = RoleModel.Combine(retrained, shipped, new HashSet<RoleKind> { RoleKind.Target });
+        var expected = new Dictionary<string, double>
+        {
+            ["actor:subject|active"] = 2, ["calibration:actor:slope"] = 0.8, ["calibration:actor:intercept"] = -0.1,
+            ["target:next"] = 0.7, ["calibration:target:slope"] = 0.9, ["calibration:target:intercept"] = 0.2,
+        };
+        Assert.Equal(expected.OrderBy(p => p.Key), combined.Weights.OrderBy(p => p.Key));
+    }
+
     private static RoleCandidate Candidate(string text, params string[] features) =>
         new(text.Length == 0 ? Dragoman.Text.Syntax.Chunk.None : new Dragoman.Text.Syntax.Chunk(0, 1),
             text.Length == 0 ? null : new EventArgument(text, new TextSpan(0, text.Length)),

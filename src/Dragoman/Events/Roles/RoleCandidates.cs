@@ -61,7 +61,16 @@ internal sealed record RoleContext(
 
     /// <summary>Whether the sentence or the one before codes a protest (CAMEO 14): force used there is force against protesters.</summary>
     public bool ProtestNear { get; init; }
+
+    /// <summary>The people the next sentence counts as killed, injured or detained, or says died ("Five people died"): who an act of coercion or force may have been done to.</summary>
+    public NextVictims? Next { get; init; }
 }
+
+/// <summary>
+/// The victims the sentence after an event's counts or says died ("The attack came at dawn. Four people were killed."):
+/// the view of that sentence, its victim phrases and the kind of each (killed, injured, detained, died).
+/// </summary>
+internal sealed record NextVictims(SentenceView View, IReadOnlyList<(Chunk Phrase, string Kind)> Phrases);
 
 /// <summary>
 /// The candidates of one role of one event and their features (models/roles/README.md): the none answer; every basic
@@ -147,6 +156,26 @@ internal static class RoleCandidates
                 if (arg.Code is { } code) Sectors(f, code, where);
                 list.Add(new RoleCandidate(Chunk.None, arg, f.ToArray()));
             }
+        // ... or, for an act of coercion or force, the victims the next sentence counts ("Gunmen stormed the village. Six people
+        // were killed."): they raise the development target ceiling 0.670 -> 0.683 (models/roles/README.md, session 15)
+        if (role == RoleKind.Target && c.Next is { } next && Root(c.Code) is "17" or "18" or "19" or "20")
+            foreach (var (phrase, kind) in next.Phrases)
+            {
+                var nv = next.View;
+                var span = nv.SpanOf(phrase);
+                Mention? mention = null;
+                foreach (var m in d.MentionsBySpan.Inside(span)) if (m.Type is not (EntityType.DATE or EntityType.QUANTITY)) mention = m;
+                var entity = d.EntityById(mention?.EntityId);
+                var arg = TargetCategories.Apply(nv, phrase, new EventArgument(nv.TextOf(phrase), span, entity?.Id, entity?.Actor?.Code), c.Code, c.ProtestNear)!;
+                if (!named.Add(arg.EntityId ?? arg.Text)) continue;
+                var f = CarriedFeatures(c, rule, "next");
+                f.On("next|kind=", kind);
+                f.On("next|kind=", kind, IsForce(c.Code) ? "|force" : "|other");
+                if (arg.Name is not null) f.On("next|category");
+                if (mention is not null) f.On("next|ner=", TypeName(mention.Type));
+                if (CountsPeople(nv, phrase)) f.On("next|count");
+                list.Add(new RoleCandidate(Chunk.None, arg, f.ToArray()));
+            }
         if (role == RoleKind.Actor) list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && NeverActor(c, clause, x.Chunk));
         // the dateline's agency and the credited outlet carried the report: no party of either role
         list.RemoveAll(x => !x.IsNone && IsCredit(d, x.Argument!.Span));
@@ -168,6 +197,8 @@ internal static class RoleCandidates
                 if (IsMeans(c, clause, x.Chunk)) f.On("means");
                 if (IsOtherTally(c, x.Chunk, rule)) f.On("other_tally");
                 if (ReportsOnly(c, clause, x.Chunk, rule)) f.On("reports_only");
+                // the subject of the sentence's passive or dying clause ("three men were killed", "Two children died"): who it happened to
+                if (c.Victims.Any(r => Overlaps(x.Chunk, r))) { f.On("victim_region"); f.On("victim_region", IsForce(c.Code) ? "|force" : "|other"); }
                 if (f.Count > x.FeatureIds.Length) list[i] = x with { FeatureIds = f.ToArray() };
             }
         // a use of force whose own clause counts the people it was done to ("12 were killed", "killed 17 people") has

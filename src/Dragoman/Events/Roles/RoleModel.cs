@@ -76,6 +76,29 @@ public sealed class RoleModel
         return new RoleModel(weights);
     }
 
+    /// <summary>This model with some weights set (an ablation that rules a kind of candidate out).</summary>
+    public RoleModel WithWeights(IEnumerable<(string Name, double Weight)> set)
+    {
+        var weights = new Dictionary<string, double>(_weights, StringComparer.Ordinal);
+        foreach (var (name, w) in set) weights[name] = w;
+        return new RoleModel(weights);
+    }
+
+    /// <summary>
+    /// The weights and calibration of <paramref name="trained"/> roles from <paramref name="model"/>, those of the other
+    /// roles from <paramref name="baseModel"/>: one role retrained, the other as it was.
+    /// </summary>
+    public static RoleModel Combine(RoleModel model, RoleModel baseModel, IReadOnlySet<RoleKind> trained)
+    {
+        bool Of(string name, RoleKind role) => name.StartsWith(Prefix(role), StringComparison.Ordinal)
+            || name.StartsWith("calibration:" + Prefix(role), StringComparison.Ordinal);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var role in Enum.GetValues<RoleKind>())
+            foreach (var (name, w) in (trained.Contains(role) ? model : baseModel)._weights)
+                if (Of(name, role)) weights[name] = w;
+        return new RoleModel(weights);
+    }
+
     /// <summary>
     /// The Platt slope and intercept that fit (probability, right) pairs best: the mean log-loss minimised by Newton's
     /// method with a small ridge on the slope's distance from 1 and the intercept's from 0. Deterministic.
@@ -194,7 +217,9 @@ public sealed class RoleModel
     /// answers (a role may have several right candidates: their probabilities add up) plus an L2 penalty. Deterministic:
     /// no sampling, examples in the given order. Features seen in fewer than <paramref name="minCount"/> candidates are dropped.
     /// </summary>
-    public static RoleModel Train(IReadOnlyList<RoleExample> data, double l2 = 0.001, int iterations = 1500, double rate = 0.5, int minCount = 3)
+    /// <param name="prior">Weights the L2 penalty pulls toward instead of 0 (a model refitted from an earlier one: what the
+    /// data do not contradict stays as it was); its weights of features the data lack are kept as they are.</param>
+    public static RoleModel Train(IReadOnlyList<RoleExample> data, double l2 = 0.001, int iterations = 1500, double rate = 0.5, int minCount = 3, RoleModel? prior = null)
     {
         // features by role and id, named only to order the weights and to write them
         var counts = new Dictionary<(RoleKind, int), int>();
@@ -206,7 +231,8 @@ public sealed class RoleModel
         var rows = data.Where(x => x.Right.Count > 0).Select(x => (
             X: x.Candidates.Select(c => c.FeatureIds.Where(id => index.ContainsKey((x.Role, id))).Select(id => (index[(x.Role, id)], 1.0)).ToArray()).ToArray(),
             Right: x.Right.ToHashSet())).ToArray();
-        var w = new double[names.Length];
+        var w0 = names.Select(n => prior?._weights.GetValueOrDefault(n) ?? 0).ToArray();
+        var w = (double[])w0.Clone();
         var grad = new double[names.Length];
         for (int it = 0; it < iterations; it++)
         {
@@ -226,9 +252,14 @@ public sealed class RoleModel
                     foreach (var (j, v) in x[i]) grad[j] += g * v;
                 }
             }
-            for (int j = 0; j < w.Length; j++) w[j] -= rate * (grad[j] / Math.Max(1, rows.Length) + l2 * w[j]);
+            for (int j = 0; j < w.Length; j++) w[j] -= rate * (grad[j] / Math.Max(1, rows.Length) + l2 * (w[j] - w0[j]));
         }
-        return new RoleModel(names.Select((k, i) => (k, w[i])).ToDictionary(p => p.k, p => p.Item2, StringComparer.Ordinal));
+        var fitted = names.Select((k, i) => (k, w[i])).ToDictionary(p => p.k, p => p.Item2, StringComparer.Ordinal);
+        // the prior's weights of the roles trained here that no kept feature replaced (calibration is fitted apart)
+        if (prior is not null)
+            foreach (var (k, v) in prior._weights)
+                if (!k.StartsWith("calibration:", StringComparison.Ordinal) && data.Any(x => k.StartsWith(Prefix(x.Role), StringComparison.Ordinal))) fitted.TryAdd(k, v);
+        return new RoleModel(fitted);
     }
 }
 
