@@ -20,6 +20,9 @@ public sealed partial class EventsComponent : IDocumentComponent
     private readonly Func<Document, TextSpan, EventTime?>? _timeResolver;
     private readonly Geo.EventLocator? _locator;
     private readonly Roles.RoleModel? _roles;
+    // The next sentence's victims are read as target candidates only for a model that weighs them, or while training one:
+    // unweighed, they would cost a parse and could still win on a shared feature.
+    private readonly bool _rolesKnowNextVictims;
 
     /// <param name="locator">Chooses the place each event happened at (Geo's trained model); without it, the nearest place.</param>
     /// <param name="roles">Chooses each event's actor and target among the candidates of its clause (the trained role ranker); without it, the clause rules decide.</param>
@@ -27,6 +30,7 @@ public sealed partial class EventsComponent : IDocumentComponent
     {
         _res = resources;
         _roles = roles;
+        _rolesKnowNextVictims = roles?.Weights.Keys.Any(k => k.StartsWith(Roles.RoleModel.Prefix(Roles.RoleKind.Target) + "next", StringComparison.Ordinal)) ?? false;
         _coder = new EventCoder(resources.Verbs, resources.Nouns);
         _timeResolver = timeResolver;
         _locator = locator;
@@ -176,7 +180,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 if (AccusationOf(v, ce, coded) is { } accusation) said = AccuserAttribution(v, accusation, said, sentence.Span);
                 var roles = ChooseRoles(new Roles.RoleContext(document, v, ce, code, ActorChunk(document, v, ce, meansOf, coded), ce.Target,
                     said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf) { OtherTallies = Roles.RoleCandidates.OtherTallies(v, ce, coded), Victims = victims ??= Roles.RoleCandidates.VictimRegions(v, coded), ProtestNear = protestNear,
-                    Next = Root(code) is "17" or "18" or "19" or "20" ? NextVictimsOnce() : null },
+                    Next = (_rolesKnowNextVictims || RoleTrace is not null) && Root(code) is "17" or "18" or "19" or "20" ? NextVictimsOnce() : null },
                     lastNamedActor, lastNamedArgument);
                 var (actor, target) = (roles.Actor.Argument, roles.Target.Argument);
                 var ev = new Event
