@@ -352,7 +352,8 @@ public sealed partial class PostgresEventStore : IEventStore
         if (q.From is { } from) And("e.date_hi >= @from", ("from", IsoDate(from)));
         if (q.To is { } to) And("e.date_lo <= @to AND e.date_lo > ''", ("to", IsoDate(to)));
         if (q.MinConfidence is { } mc) And("e.confidence >= @minconf", ("minconf", mc));
-        else if (!q.All) And("e.main");
+        // a minimum confidence narrows the main events too; only All lists the others
+        if (!q.All) And("e.main");
         if (AppendEventFilters(sql, cmd, q, counting) is { } error) return error;
         if (q.After is { } after)
         {

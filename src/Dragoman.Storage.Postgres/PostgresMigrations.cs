@@ -207,6 +207,13 @@ internal static class PostgresMigrations
         new(15, "events.target_convention: the target is the coder's category for a party the text names only generically (civilians for two people), not the written words", """
             ALTER TABLE events ADD COLUMN target_convention boolean NOT NULL DEFAULT false;
             """),
+        new(16, "events_main_order_keys carries confidence: --min-confidence lists main events (not every event) and is checked on the index tuple", """
+            -- --min-confidence listed every event (the full order index carries confidence); it now narrows the main events,
+            -- whose order index lacked it, so each walked main event's heap tuple would be read to test it.
+            CREATE INDEX events_main_order_keys_conf ON events(date_lo DESC, article_id, ordinal, confidence, lat, lon) WHERE main;
+            DROP INDEX events_main_order_keys;
+            ALTER INDEX events_main_order_keys_conf RENAME TO events_main_order_keys;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -241,7 +241,7 @@ public sealed class FilterParameters
     public string? Action { get; init; }
     [FromQuery(Name = "modality"), Description("asserted, reported, claimed, expected, denied, hypothetical or negated.")]
     public string? Modality { get; init; }
-    [FromQuery(Name = "min_confidence"), QuerySchema("number", Minimum = 0, Maximum = 1), Description("0..1: only events at least this confident.")]
+    [FromQuery(Name = "min_confidence"), QuerySchema("number", Minimum = 0, Maximum = 1), Description("0..1: only events at least this confident (main events unless all=1).")]
     public string? MinConfidence { get; init; }
     [FromQuery(Name = "q"), Description("Full-text query over the articles (FTS5 syntax): only their events.")]
     public string? Q { get; init; }
@@ -254,7 +254,10 @@ public sealed class FilterParameters
     [FromQuery(Name = "after"), Description("Keyset paging: list the events after this event id (the next_after of the page before).")]
     public string? After { get; init; }
 
-    public EventFilters Filters() => new(Bbox, From, To, Actor, Place, Action, Modality, MinConfidence, Q, Article, Limit, Offset, After);
+    [FromQuery(Name = "all"), QuerySchema("boolean"), Description("1 or true: every event, background and low-confidence ones too (by default only the main, current events).")]
+    public string? All { get; init; }
+
+    public EventFilters Filters() => new(Bbox, From, To, Actor, Place, Action, Modality, MinConfidence, Q, Article, Limit, Offset, After, All);
 }
 
 /// <summary>The paging parameters of the actor and place lists.</summary>

@@ -9,14 +9,14 @@ namespace Dragoman.Web;
 /// </summary>
 public sealed record EventFilters(
     string? Bbox, string? From, string? To, string? Actor, string? Place, string? Action, string? Modality,
-    string? MinConfidence, string? Q, string? Article, string? Limit, string? Offset, string? After = null)
+    string? MinConfidence, string? Q, string? Article, string? Limit, string? Offset, string? After = null, string? All = null)
 {
     public static readonly string[] Modalities = ["asserted", "reported", "claimed", "expected", "denied", "hypothetical", "negated"];
 
     public Result<EventQuery> ToQuery(int defaultLimit = Limits.DefaultPage, int maxLimit = Limits.MaxPage)
     {
         foreach (var (name, value) in new[] { ("bbox", Bbox), ("from", From), ("to", To), ("actor", Actor), ("place", Place), ("action", Action),
-                     ("modality", Modality), ("min_confidence", MinConfidence), ("q", Q), ("article", Article), ("limit", Limit), ("offset", Offset), ("after", After) })
+                     ("modality", Modality), ("min_confidence", MinConfidence), ("q", Q), ("article", Article), ("limit", Limit), ("offset", Offset), ("after", After), ("all", All) })
             if (value is { Length: > Limits.MaxParameterLength })
                 return Result<EventQuery>.Fail($"'{name}' is longer than {Limits.MaxParameterLength} characters");
 
@@ -48,6 +48,13 @@ public sealed record EventFilters(
                 return Result<EventQuery>.Fail($"'min_confidence' must be a number from 0 to 1, not '{MinConfidence}'");
             minConf = mc;
         }
+        bool all = false;
+        if (!string.IsNullOrWhiteSpace(All))
+        {
+            if (All.Trim() is not ("1" or "true" or "0" or "false"))
+                return Result<EventQuery>.Fail($"'all' must be 1 or true (every event, not only the main ones), 0 or false, not '{All}'");
+            all = All.Trim() is "1" or "true";
+        }
         long? articleId = null;
         if (!string.IsNullOrWhiteSpace(Article))
         {
@@ -72,6 +79,7 @@ public sealed record EventFilters(
         {
             Box = box, From = from, To = to, Actor = Blank(Actor), Place = Blank(Place), Action = Blank(Action), Modality = Blank(Modality),
             MinConfidence = minConf, Text = Blank(Q), ArticleId = articleId, Limit = limit.Value, Offset = offset.Value, After = after,
+            All = all,
         };
     }
 

@@ -50,7 +50,7 @@ function filterParams() {
   if (v('f-modality')) p.set('modality', v('f-modality'));
   if (v('f-from')) p.set('from', v('f-from'));
   if (v('f-to')) p.set('to', v('f-to'));
-  if (document.getElementById('f-all').checked) p.set('min_confidence', '0'); // else the API lists main events
+  if (document.getElementById('f-all').checked) p.set('all', '1'); // else the API lists main events
   return p;
 }
 
@@ -97,7 +97,7 @@ function listingIncidents() {
 async function loadIncidents() {
   if (!listingIncidents()) return null;
   const p = filterParams();
-  p.delete('min_confidence'); // incidents are made of main events
+  p.delete('all'); // incidents are made of main events
   p.set('limit', '500');
   const all = [];
   try {

@@ -329,7 +329,8 @@ public abstract class EventStoreContract : IDisposable
     [SkippableTheory]
     [InlineData("", "strike/ev1 tie-one/ev1 tie-one/ev2 tie-two/ev1 tie-two/ev2", "by default only the reports' own (main) events")]
     [InlineData("all", "strike/ev1 strike/ev2 strike/ev3 tie-one/ev1 tie-one/ev2 tie-one/ev3 tie-two/ev1 tie-two/ev2", "All lists background and minor events too")]
-    [InlineData("minconf", "strike/ev1 strike/ev2 tie-one/ev1 tie-one/ev2 tie-two/ev1", "a minimum confidence replaces the main filter: a confident historical event is listed")]
+    [InlineData("minconf", "strike/ev1 tie-one/ev1 tie-one/ev2 tie-two/ev1", "a minimum confidence narrows the main events: a confident historical event stays out, a main one below it too")]
+    [InlineData("all minconf", "strike/ev1 strike/ev2 tie-one/ev1 tie-one/ev2 tie-two/ev1", "All with a minimum confidence: every event at least that confident, historical ones too")]
     public void Only_main_events_are_listed_unless_all_or_a_minimum_confidence_is_asked(string filter, string expected, string reason)
     {
         var store = Open();
@@ -339,6 +340,7 @@ public abstract class EventStoreContract : IDisposable
             "" => new EventQuery(),
             "all" => new EventQuery { All = true },
             "minconf" => new EventQuery { MinConfidence = 0.5 },
+            "all minconf" => new EventQuery { MinConfidence = 0.5, All = true },
             _ => throw new ArgumentException(filter),
         };
         var got = store.QueryEvents(q).Value!.Select(Label).Order(StringComparer.Ordinal);

@@ -17,12 +17,14 @@ public sealed class PostgresQueryPlanTests : IDisposable
 
     public static TheoryData<string, EventQuery, string, string[]> Filters() => new()
     {
-        { "--min-confidence lists every event: the full order index checks the confidence",
-            new EventQuery { MinConfidence = 0.5 }, "events_order_keys", ["confidence >="] },
+        { "--min-confidence on the main events: the main order index checks the confidence (schema 16)",
+            new EventQuery { MinConfidence = 0.5 }, "events_main_order_keys", ["confidence >="] },
+        { "--min-confidence with --all: the full order index checks the confidence",
+            new EventQuery { MinConfidence = 0.5, All = true }, "events_order_keys", ["confidence >="] },
         { "--bbox on the main events: the main order index checks the point's coordinates",
             new EventQuery { Box = new BoundingBox(32, 35, 34, 37) }, "events_main_order_keys", ["lat >=", "lon <="] },
-        { "--bbox with --min-confidence: the full order index checks both",
-            new EventQuery { Box = new BoundingBox(32, 35, 34, 37), MinConfidence = 0.5 }, "events_order_keys", ["confidence >=", "lat <=", "lon >="] },
+        { "--bbox with --min-confidence: the main order index checks both",
+            new EventQuery { Box = new BoundingBox(32, 35, 34, 37), MinConfidence = 0.5 }, "events_main_order_keys", ["confidence >=", "lat <=", "lon >="] },
     };
 
     [SkippableTheory]

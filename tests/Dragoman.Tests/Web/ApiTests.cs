@@ -50,6 +50,7 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("q=soap", "", "an article without events")]
     [InlineData("article=a2", "a2:ev1 a2:ev2", "one article's events")]
     [InlineData("actor=air&action=release&modality=reported&min_confidence=0.5", "a1:ev1", "filters combine")]
+    [InlineData("all=1&min_confidence=0.85", "a2:ev1", "all with a minimum confidence")]
     public async Task Events_are_filtered(string query, string expected, string reason)
     {
         var (status, body, _) = await _host.Get("/api/events?" + query);
@@ -95,6 +96,7 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("/api/events?from=2019-02-01&to=2019-01-01", 400, "after", "reversed range")]
     [InlineData("/api/events?modality=maybe", 400, "modality", "unknown modality")]
     [InlineData("/api/events?min_confidence=2", 400, "min_confidence", "confidence above 1")]
+    [InlineData("/api/events?all=maybe", 400, "'all'", "all is 1, true, 0 or false")]
     [InlineData("/api/events?q=soap%20AND", 400, "cannot search", "a malformed full-text query")]
     [InlineData("/api/events?article=xyz", 400, "article", "not an article id")]
     [InlineData("/api/events.geojson?limit=10001", 400, "limit", "the feed is bounded too")]
@@ -245,7 +247,7 @@ public sealed class ApiTests : IAsyncLifetime
             Assert.True(paths[path]!.AsObject().ContainsKey(method.ToLowerInvariant()), $"{method} {path} is missing from /openapi.json");
         }
         var parameters = paths["/api/events"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToHashSet();
-        foreach (var name in new[] { "bbox", "from", "to", "actor", "place", "action", "modality", "min_confidence", "q", "article", "limit", "offset" })
+        foreach (var name in new[] { "bbox", "from", "to", "actor", "place", "action", "modality", "min_confidence", "q", "article", "limit", "offset", "all" })
             Assert.Contains(name, parameters);
     }
 
