@@ -43,6 +43,10 @@ public sealed class TrainRolesSettings : GoldTrainingSettings
     [Description("Train only on the events a list shows (main, current, at or above the salience threshold): those `eval articles` scores.")]
     public bool ListedOnly { get; init; }
 
+    [CommandOption("--no-actor-only")]
+    [Description("Learn only the no-actor threshold (out of fold) and write it into the model at --out, keeping its weights.")]
+    public bool NoActorOnly { get; init; }
+
     [CommandOption("--errors")]
     [Description("List the development examples the cross-validated ranker gets wrong: article, role, gold, chosen answer, the right candidates.")]
     public bool Errors { get; init; }
@@ -132,7 +136,24 @@ public sealed class TrainRolesCommand : Command<TrainRolesSettings>
         // the softmax share is over-confident where no candidate is right: Platt scaling on the cross-validated choices
         Console.Out.WriteLine($"after Platt calibration (fitted per role on the other folds' choices):\n{RoleTraining.Reliability(RoleTraining.CrossCalibrated(bestChoices, settings.Folds))}");
         if (settings.Errors) PrintErrors(labelled, bestChoices);
-        var model = RoleTraining.Calibrate(RoleModel.Train(dev, bestL2, prior: prior), bestChoices, trained);
+        // the no-actor threshold, on probabilities calibrated out of fold (what the shipped model's calibration gives at run time)
+        // (the run time applies it to any chosen actor; abstaining on phrases that name no party only is printed for comparison)
+        var calibrated = RoleTraining.CrossCalibrated(bestChoices, settings.Folds);
+        var noParty = RoleTraining.LearnNoActor(labelled, calibrated, settings.Folds, noPartyOnly: true);
+        Console.Out.WriteLine($"for comparison, abstaining only on chosen phrases that name no party:\n{noParty.Table()}");
+        var noActor = RoleTraining.LearnNoActor(labelled, calibrated, settings.Folds, noPartyOnly: false);
+        Console.Out.WriteLine($"no named actor (a chosen actor below the threshold takes the coder's category):\n{noActor.Table()}");
+        if (settings.NoActorOnly)
+        {
+            var kept = RoleModel.Load(settings.Out);
+            if (!kept.IsOk) { Console.Error.WriteLine($"dragoman: {kept.Error}"); return 1; }
+            var comments = File.ReadLines(settings.Out).Skip(1).Where(l => l.StartsWith("# ", StringComparison.Ordinal) && !l.StartsWith("# no-actor", StringComparison.Ordinal)).Select(l => l[2..]).ToList();
+            comments.Add(string.Create(CultureInfo.InvariantCulture, $"no-actor threshold {noActor.Threshold:0.00} learned {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train roles --no-actor-only` (l2 {bestL2}): actor examples right never abstaining {noActor.RightNever} of {noActor.Examples}, nested cross-validated {noActor.RightNested}"));
+            kept.Value!.WithNoActorBelow(noActor.Threshold).Save(settings.Out, comments);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote the no-actor threshold {noActor.Threshold:0.00} into {settings.Out} (weights kept)"));
+            return 0;
+        }
+        var model = RoleTraining.Calibrate(RoleModel.Train(dev, bestL2, prior: prior), bestChoices, trained).WithNoActorBelow(noActor.Threshold);
         // a role left out keeps the base model's weights and calibration: one role retrained moves nothing of the other
         if (baseModel is not null && trained.Count < 2) model = RoleModel.Combine(model, baseModel, trained);
         if (settings.DropCandidates is { } ruledOut) model = model.WithWeights(trained.Select(r => (RoleModel.Prefix(r) + ruledOut, -30.0)));

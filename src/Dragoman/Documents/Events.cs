@@ -24,6 +24,13 @@ public sealed record EventArgument(string Text, TextSpan Span, string? EntityId 
     /// name in the text. Its span is the trigger that implies it.
     /// </summary>
     public bool Implied { get; init; }
+
+    /// <summary>
+    /// The role ranker's calibrated probability that a careful coder names this party for the role (models/roles); null
+    /// where the clause rules decided or no ranker chose it. Read by <c>Events.UnnamedActorsComponent</c>, which takes a
+    /// coder's category over a chosen actor too unlikely to be right; not written out.
+    /// </summary>
+    public double? Probability { get; init; }
 }
 
 /// <summary>

@@ -30,7 +30,14 @@ public enum RoleMissCause
 }
 
 /// <summary>One role example with the gold party text and why the rules miss it.</summary>
-public sealed record LabelledRole(RoleExample Example, string? Gold, RoleMissCause Cause, bool Held);
+public sealed record LabelledRole(RoleExample Example, string? Gold, RoleMissCause Cause, bool Held)
+{
+    /// <summary>The category a coder gives the event's actor where the text names none (Events.UnnamedActorsComponent), or null.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Whether that category shares a content word with the gold actor (the scorer's rule).</summary>
+    public bool CategoryRight { get; init; }
+}
 
 /// <summary>
 /// Builds the role ranker's training data from a folder shaped like articles-gold: for every system event of the same
@@ -75,7 +82,11 @@ public static class RoleTraining
                             .Where(k => rules.PartyMatches(goldText, d.Candidates[k].IsNone ? [] : [d.Candidates[k].Argument!.Text, d.Candidates[k].Argument!.Name?.Text])).ToList();
                         var example = new RoleExample(name, d.Role, d.Candidates, right, d.RuleChoice);
                         var sentenceWords = rules.ContentWords(string.Concat(se.Sentences.Select(s => doc.Text[s.Start..s.End] + " ")));
-                        list.Add(new LabelledRole(example, goldText, Cause(example, goldText, rules, articleWords, sentenceWords), held.Contains(name)));
+                        var category = d.Role == RoleKind.Actor ? Events.UnnamedActorsComponent.CategoryOf(doc.Events[i].Codes.Cameo) : null;
+                        list.Add(new LabelledRole(example, goldText, Cause(example, goldText, rules, articleWords, sentenceWords), held.Contains(name))
+                        {
+                            Category = category, CategoryRight = category is not null && rules.PartyMatches(goldText, [category]),
+                        });
                     }
                 }
             }
@@ -187,6 +198,63 @@ public static class RoleTraining
 
     private static List<(double, bool)> Pairs(IEnumerable<(RoleExample Example, int Chosen, double Probability)> choices) =>
         choices.Select(c => (c.Probability, c.Example.Right.Contains(c.Chosen))).ToList();
+
+    /// <summary>
+    /// The no-actor threshold learned on calibrated out-of-fold choices (<see cref="CrossCalibrated"/>): below it, a chosen
+    /// actor gives way to the coder's category (where the event has one), as `Events.UnnamedActorsComponent` does at run
+    /// time. <paramref name="noPartyOnly"/> restricts the abstention to chosen phrases that name no party. The threshold
+    /// is the one that makes the most actor examples right (ties to the lower, abstaining less); its worth is measured by
+    /// nested cross-validation: each fold's threshold learned on the other folds' examples.
+    /// </summary>
+    public static NoActorFit LearnNoActor(IReadOnlyList<LabelledRole> labelled, IReadOnlyList<(RoleExample Example, int Chosen, double Probability)> calibrated, int folds, bool noPartyOnly)
+    {
+        var byExample = new Dictionary<RoleExample, LabelledRole>(ReferenceEqualityComparer.Instance);
+        foreach (var l in labelled) byExample[l.Example] = l;
+        var rows = calibrated.Where(c => c.Example.Role == RoleKind.Actor).Select(c =>
+        {
+            var l = byExample[c.Example];
+            bool eligible = l.Category is not null && (!noPartyOnly || c.Example.Candidates[c.Chosen].NoPartyHead) && !c.Example.Candidates[c.Chosen].IsNone;
+            return (c.Example.Article, P: c.Probability, Eligible: eligible, Kept: c.Example.Right.Contains(c.Chosen), Category: l.CategoryRight);
+        }).ToList();
+        static int Right(IEnumerable<(string, double P, bool Eligible, bool Kept, bool Category)> xs, double t) =>
+            xs.Count(x => x.Eligible && x.P < t ? x.Category : x.Kept);
+        double[] grid = [0, .. Enumerable.Range(1, 19).Select(k => k / 20.0)];
+        double Best(IEnumerable<(string, double, bool, bool, bool)> xs)
+        {
+            var list = xs.ToList();
+            double best = 0;
+            int bestRight = Right(list, 0);
+            foreach (var t in grid) { int r = Right(list, t); if (r > bestRight) (best, bestRight) = (t, r); }
+            return best;
+        }
+        int nested = 0;
+        for (int f = 0; f < folds; f++)
+        {
+            double t = Best(rows.Where(r => Fold(r.Article, folds) != f));
+            nested += Right(rows.Where(r => Fold(r.Article, folds) == f), t);
+        }
+        double chosen = Best(rows);
+        var curve = grid.Select(t => (t, Right(rows, t), rows.Count(r => r.Eligible && r.P < t))).ToList();
+        return new NoActorFit(chosen, rows.Count, Right(rows, 0), nested, rows.Count(r => r.Eligible), rows.Count(r => r.Eligible && r.Category), curve);
+    }
+
+    /// <summary>
+    /// A learned no-actor threshold and its measure over the development actor examples: right answers never abstaining,
+    /// right under nested cross-validation, how many examples could abstain and how many of those the category gets right,
+    /// and the share right at each threshold of the grid (in sample, with how many abstain).
+    /// </summary>
+    public sealed record NoActorFit(double Threshold, int Examples, int RightNever, int RightNested, int Eligible, int CategoryRight, List<(double Threshold, int Right, int Abstained)> Curve)
+    {
+        public string Table()
+        {
+            var sb = new StringBuilder();
+            sb.Append(CultureInfo.InvariantCulture, $"actor examples {Examples}; with a category and a chosen phrase {Eligible}, the category right for {CategoryRight}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"never abstain: {RightNever} right ({RightNever / (double)Math.Max(1, Examples):0.000}); nested cross-validated threshold: {RightNested} ({RightNested / (double)Math.Max(1, Examples):0.000}); learned on all: {Threshold:0.00}\n");
+            sb.Append("| threshold | right | abstained |\n|---|---|---|\n");
+            foreach (var (t, r, a) in Curve) sb.Append(CultureInfo.InvariantCulture, $"| {t:0.00} | {r} | {a} |\n");
+            return sb.ToString();
+        }
+    }
 
     /// <summary>Reliability of the chosen answers' probabilities: five bins, count, mean probability, observed share right.</summary>
     public static string Reliability(IReadOnlyList<(RoleExample Example, int Chosen, double Probability)> choices)

@@ -61,7 +61,7 @@ public sealed partial class EventsComponent
         };
         var target = _roles is null ? new RoleAnswer(c.RuleTarget, ruleTarget, null) : new RoleAnswer(targetCandidates[t].Chunk, targetCandidates[t].Argument, pt);
         return new RoleAnswers(
-            _roles is null ? new(c.RuleActor, ruleActor, null) : new(actorCandidates[a].Chunk, actorCandidates[a].Argument, pa),
+            _roles is null ? new(c.RuleActor, ruleActor, null) : new(actorCandidates[a].Chunk, actorCandidates[a].Argument is { } chosen ? chosen with { Probability = pa } : null, pa),
             ProtestAddressee(c, PersonInApposition(d, v, target)), decisions);
     }
 
@@ -223,6 +223,19 @@ public sealed partial class EventsComponent
     private static bool NamesParty(Document d, SentenceView v, Chunk c, TextSpan span) =>
         d.PlacesBySpan.Overlapping(span).Count == 0 && d.TimesBySpan.Overlapping(span).Count == 0 && !v.IsTemporal(c.End - 1)
         && (d.MentionsBySpan.AnyInside(span, m => m.Type is EntityType.PERSON or EntityType.ORG or EntityType.NORP) || PartyWords(v, c));
+
+    /// <summary>
+    /// A phrase of the sentence that names no party: no person, organisation or nationality inside it, and a head word
+    /// (its last before an "of" or preposition) that is no pronoun, name, party noun, person noun or agent noun. A
+    /// party from outside the sentence (an empty chunk) is a name.
+    /// </summary>
+    internal static bool NoPartyHead(Document d, SentenceView v, Chunk c)
+    {
+        if (c.IsEmpty || d.MentionsBySpan.AnyInside(v.SpanOf(c), m => m.Type is EntityType.PERSON or EntityType.ORG or EntityType.NORP)) return false;
+        int head = c.End - 1;
+        for (int i = c.Start + 1; i < c.End; i++) if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.Comma or Tag.Rel or Tag.By or Tag.Conj) { head = i - 1; break; }
+        return !PartyWords(v, new Chunk(head, head + 1));
+    }
 
     private static bool IsParty(SentenceView v, Chunk c, Document d)
     {

@@ -12,7 +12,12 @@ namespace Dragoman.Events;
 /// <see cref="EventArgument.Implied"/> all the way out (stored JSON, store column, API, exports), so that no reader takes
 /// the category for a party the report names.
 /// </summary>
-public sealed class UnnamedActorsComponent : IDocumentComponent
+/// <param name="noActorBelow">
+/// A chosen actor whose ranker probability (<see cref="EventArgument.Probability"/>) is below this gives way to the
+/// category as well: the text is then taken to name no actor (models/roles/README.md, "The actor choice as a measured decision"). Learned out of
+/// fold on the development part by `train roles`; null keeps every chosen actor.
+/// </param>
+public sealed class UnnamedActorsComponent(double? noActorBelow = null) : IDocumentComponent
 {
     public const string Police = "police";
     public const string UnidentifiedArmedGroup = "unidentified armed group";
@@ -25,10 +30,13 @@ public sealed class UnnamedActorsComponent : IDocumentComponent
     public void Process(Document document)
     {
         // computed first, then applied: a refining stage leaves the document unchanged when its budget stops it
-        var unnamed = document.Events.Where(e => e.Actor is null).Select(e => (Event: e, Category: CategoryOf(e.Codes.Cameo))).ToList();
+        var unnamed = document.Events.Where(e => e.Actor is null || Unlikely(e.Actor)).Select(e => (Event: e, Category: CategoryOf(e.Codes.Cameo))).ToList();
         foreach (var (e, category) in unnamed)
             if (category is not null) e.Actor = new EventArgument(category, e.Trigger) { Implied = true };
     }
+
+    /// <summary>A named actor the ranker chose below the learned threshold: an implied category is never unlikely.</summary>
+    private bool Unlikely(EventArgument actor) => !actor.Implied && noActorBelow is { } t && actor.Probability is { } p && p < t;
 
     /// <summary>The category of an unnamed actor by the event's CAMEO code: arrests (173) the police, uses of force (18-20) an unidentified armed group; else none.</summary>
     public static string? CategoryOf(string? cameo) => cameo switch

@@ -50,7 +50,7 @@ public static class StandardPipeline
             .Add(new Events.Coreference.CoreferenceComponent(Wait(coref)))
             .Add(new Events.Salience.SalienceComponent(Wait(salience)))
             .Add(new Events.PartyNamesComponent(Wait(actors)))
-            .Add(new Events.UnnamedActorsComponent())
+            .Add(new Events.UnnamedActorsComponent(Wait(roles)?.NoActorBelow))
             .Build();
         StartTrace.Mark("pipeline built");
         return pipeline;

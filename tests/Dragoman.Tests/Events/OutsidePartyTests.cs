@@ -22,6 +22,8 @@ public class OutsidePartyTests
         "killed", "Wire", "the agency credited in the dateline carried the report; it is no party to the killing")]
     [InlineData("Talks stall\n\nThe Northern Alliance accused the council of blocking the aid convoys on Monday. Lorries waited at the border crossing for a week. Three farmers were killed near Westbury on Tuesday.",
         "killed", "Alliance", "who last spoke (an accusation) is not carried as the actor of a later killing")]
+    [InlineData("Market blast\n\nShoppers gather near the ruins of the stalls in Eastvale. (Hill Media/File)\nAt least nine traders were killed in a blast at the market on Sunday, a police officer said.",
+        "killed", "Media", "a picture's credit closing the caption line before is no party to the killing")]
     public void Who_carried_or_told_the_report_is_not_the_actor(string text, string trigger, string notActor, string reason)
     {
         var doc = Run(text);

@@ -79,13 +79,14 @@ public class RoleRankerTests
     public void A_model_with_one_role_retrained_keeps_the_other_roles_weights_and_calibration()
     {
         var shipped = new RoleModel(new Dictionary<string, double> { ["actor:subject|active"] = 2, ["target:object|active"] = 1 })
-            .WithCalibration(RoleKind.Actor, 0.8, -0.1).WithCalibration(RoleKind.Target, 0.1, -0.5);
+            .WithCalibration(RoleKind.Actor, 0.8, -0.1).WithCalibration(RoleKind.Target, 0.1, -0.5).WithNoActorBelow(0.25);
         var retrained = new RoleModel(new Dictionary<string, double> { ["actor:subject|active"] = -3, ["target:next"] = 0.7 })
             .WithCalibration(RoleKind.Target, 0.9, 0.2);
         var combined = RoleModel.Combine(retrained, shipped, new HashSet<RoleKind> { RoleKind.Target });
         var expected = new Dictionary<string, double>
         {
             ["actor:subject|active"] = 2, ["calibration:actor:slope"] = 0.8, ["calibration:actor:intercept"] = -0.1,
+            [RoleModel.NoActorName] = 0.25, // the actor role's no-actor threshold stays with the actor role
             ["target:next"] = 0.7, ["calibration:target:slope"] = 0.9, ["calibration:target:intercept"] = 0.2,
         };
         Assert.Equal(expected.OrderBy(p => p.Key), combined.Weights.OrderBy(p => p.Key));

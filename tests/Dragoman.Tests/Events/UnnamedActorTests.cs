@@ -24,6 +24,26 @@ public class UnnamedActorTests
         { "an uncoded event keeps no actor", "held", "", null, null },
     };
 
+    // actor's ranker probability, the learned threshold (null: none learned), whether the category replaces it, reason
+    [Theory]
+    [InlineData(0.2, 0.3, true, "a chosen actor below the learned threshold: the text is taken to name no actor")]
+    [InlineData(0.4, 0.3, false, "a chosen actor at or above the threshold stays")]
+    [InlineData(0.2, null, false, "no threshold learned: every chosen actor stays")]
+    [InlineData(null, 0.3, false, "an actor the rules chose (no probability) stays")]
+    public void A_chosen_actor_below_the_no_actor_threshold_gives_way_to_the_category(double? probability, double? threshold, bool replaced, string why)
+    {
+        var doc = new Document(new Article { Uri = "test", Text = Text }, new DateOnly(2022, 2, 2));
+        var e = new Event
+        {
+            Id = "ev1", Action = "act", Trigger = At("shot"), Codes = new EventCodes("190", null, null),
+            Actor = new EventArgument("Guards of the Hill Front", At("Guards of the Hill Front")) { Probability = probability },
+        };
+        doc.Events.Add(e);
+        new UnnamedActorsComponent(threshold).Process(doc);
+        Assert.True(replaced == (e.Actor?.Implied ?? false), $"{why}: actor {e.Actor?.Text}");
+        Assert.True(e.Actor?.Text == (replaced ? UnnamedActorsComponent.UnidentifiedArmedGroup : "Guards of the Hill Front"), why);
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void An_event_whose_text_names_no_actor_takes_the_coder_s_category(string why, string trigger, string cameo, string? actor, string? expected)

@@ -15,6 +15,9 @@ public enum RoleKind { Actor, Target }
 /// </summary>
 public sealed record RoleCandidate(Chunk Chunk, EventArgument? Argument, int[] FeatureIds)
 {
+    /// <summary>A phrase of the sentence that names no party (<see cref="EventsComponent.NoPartyHead"/>): what the no-actor threshold applies to.</summary>
+    public bool NoPartyHead { get; init; }
+
     /// <summary>A candidate with its features by name (tests, hand-made examples).</summary>
     public RoleCandidate(Chunk chunk, EventArgument? argument, IEnumerable<string> features)
         : this(chunk, argument, features.Select(RoleFeatureNames.Id).Where(id => id >= 0).Distinct().ToArray()) { }
@@ -111,7 +114,7 @@ internal static class RoleCandidates
         {
             if (ch.IsEmpty || ch.End > v.Count || (!proposed && ch.Start >= ce.Trigger.Start && ch.End <= ce.Trigger.End) || !seen.Add(ch)) return;
             if (argument(ch) is not { } arg) return;
-            list.Add(new RoleCandidate(ch, arg, PhraseFeatures(c, clause, ch, rule, other, trimmed)));
+            list.Add(new RoleCandidate(ch, arg, PhraseFeatures(c, clause, ch, rule, other, trimmed)) { NoPartyHead = EventsComponent.NoPartyHead(d, v, ch) });
         }
         Add(rule, proposed: true);
         Add(other, proposed: true);
@@ -418,7 +421,9 @@ internal static class RoleCandidates
     private static bool IsCredit(Document d, TextSpan span) =>
         (d.Article.DatelineSpan is { } dateline && dateline.Overlaps(span))
         // a credit's own words ("DUBAI, May 2 (Wire One) -"), not a sentence its evidence may point at
-        || d.Article.Credits.Any(cr => cr.Evidence.Overlaps(span) && cr.Evidence.End - cr.Evidence.Start <= cr.Name.Length + 32);
+        || d.Article.Credits.Any(cr => cr.Evidence.Overlaps(span) && cr.Evidence.End - cr.Evidence.Start <= cr.Name.Length + 32)
+        // a picture's credit ("(Agency/File)", "Photo: Jane Roe"): who took or supplied the picture
+        || CreditLines.Of(d).Exists(cr => cr.Overlaps(span));
 
     /// <summary>A name in the headline that covers half of it or more: the recogniser read the headline as one long name.</summary>
     private static bool IsHeadlineItself(Document d, TextSpan name) =>

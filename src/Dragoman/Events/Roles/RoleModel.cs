@@ -44,6 +44,19 @@ public sealed class RoleModel
         return z;
     }
 
+    /// <summary>The name of the learned threshold under which a chosen actor's calibrated probability means no named actor.</summary>
+    public const string NoActorName = "abstain:actor:below";
+
+    /// <summary>
+    /// The calibrated probability under which the chosen actor gives way to the coder's category for an unnamed actor
+    /// (<see cref="UnnamedActorsComponent"/>), learned out of fold by `train roles`; null where the model has none.
+    /// </summary>
+    public double? NoActorBelow => _weights.TryGetValue(NoActorName, out var t) ? t : null;
+
+    /// <summary>This model with the no-actor threshold set.</summary>
+    public RoleModel WithNoActorBelow(double threshold) =>
+        new(new Dictionary<string, double>(_weights, StringComparer.Ordinal) { [NoActorName] = threshold });
+
     /// <summary>The weight names of a role's calibration: slope and intercept on the chosen answer's log-odds.</summary>
     public static (string Slope, string Intercept) CalibrationNames(RoleKind role) =>
         ("calibration:" + Prefix(role) + "slope", "calibration:" + Prefix(role) + "intercept");
@@ -96,6 +109,8 @@ public sealed class RoleModel
         foreach (var role in Enum.GetValues<RoleKind>())
             foreach (var (name, w) in (trained.Contains(role) ? model : baseModel)._weights)
                 if (Of(name, role)) weights[name] = w;
+        // the no-actor threshold belongs to the actor role
+        if ((trained.Contains(RoleKind.Actor) ? model : baseModel).NoActorBelow is { } below) weights[NoActorName] = below;
         return new RoleModel(weights);
     }
 
