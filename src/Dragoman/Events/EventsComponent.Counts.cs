@@ -81,7 +81,9 @@ public sealed partial class EventsComponent
                 foreach (var c in CountParser.Find(v, i + 1, Math.Min(v.Count, i + 12)))
                 {
                     int after = c.Tokens.End;
-                    string? k = v.IsAny(after, "dead", "killed") || v.IsAny(after + 1, "dead", "killed") ? "killed"
+                    // the counted noun may itself say the outcome: "leaving at least 12 dead"
+                    string? k = c.HeadNoun >= 0 && v.IsAny(c.HeadNoun, "dead") ? "killed"
+                        : v.IsAny(after, "dead", "killed") || v.IsAny(after + 1, "dead", "killed") ? "killed"
                         : v.IsAny(after, "wounded", "injured") || v.IsAny(after + 1, "wounded", "injured") ? "injured" : null;
                     if (k is not null) ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, CountParser.Who(v, c), source));
                 }

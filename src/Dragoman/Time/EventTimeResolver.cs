@@ -28,9 +28,10 @@ public static class EventTimeResolver
         if (si >= 0)
         {
             var sentence = doc.Sentences[si];
-            foreach (var te in doc.TimesBySpan.Inside(sentence.Span))
+            foreach (var stated in doc.TimesBySpan.Inside(sentence.Span))
             {
-                if (!IsEventTime(te)) continue;
+                if (!IsEventTime(stated)) continue;
+                var te = Anchored(doc, stated);
                 // "children who were kidnapped earlier this month have been freed": the time ends a relative clause; the
                 // main clause after it, which the auxiliary opens, is not dated by it
                 if (te.Span.End <= trigger.Start && EndsARelativeClause(doc, te.Span, sentence)) continue;
@@ -42,6 +43,9 @@ public static class EventTimeResolver
         }
         if (best is null && future is not null)
             return new EventTime(future.Text, future.Span, null, null, future.Precision, false, "FUTURE_REF");
+        if (best is null && Restated(doc, si, trigger) is { } restated)
+            return NamesADay(doc, restated) ? AsDay(doc, restated, restated.Text)
+                : new EventTime(restated.Text, restated.Span, restated.Start, restated.End, restated.Precision, false, restated.Relative);
         if (best is null)
             return LedeDay(doc, si) is { } lede ? AsDay(doc, lede, lede.Text) : Inherited(doc.ReferenceDate);
         if (AttachedToReporting(doc, best.Span, trigger) && best.End is { } reportEnd && best.Start is { } reportStart)
@@ -101,11 +105,166 @@ public static class EventTimeResolver
         foreach (int lede in paragraphLede == articleLede ? new[] { articleLede } : new[] { paragraphLede, articleLede })
         {
             var s = doc.Sentences[lede];
-            foreach (var te in doc.TimesBySpan.Inside(s.Span))
-                if (IsEventTime(te) && !AfterReference(doc, te) && NamesADay(doc, te))
+            foreach (var stated in doc.TimesBySpan.Inside(s.Span))
+                if (IsEventTime(stated) && Anchored(doc, stated) is var te && !AfterReference(doc, te) && NamesADay(doc, te))
                     return te;
         }
         return null;
+    }
+
+    /// <summary>
+    /// With no time in the event's sentence, the time of the next telling of the same event: the next sentence restates it
+    /// by a definite phrase ("Rebels raided a village. The attack on Tuesday ...", "... held talks. The minister also
+    /// attended the meeting on Thursday"), or the event's sentence opens with one that points back to the sentence before
+    /// ("In May the town saw two raids. The first raid ..."). The time nearest the restating noun, a month or finer (a
+    /// year or a decade there is mostly background), never after the reference.
+    /// </summary>
+    private static TimeExpression? Restated(Document doc, int si, TextSpan trigger)
+    {
+        if (si < 0) return null;
+        // a restating noun that shares its stem with another word of the event's sentence ("pupils who were kidnapped ...
+        // have been freed. The kidnapping on March 7 ...") restates that other clause, not the event
+        if (si + 1 < doc.Sentences.Length && DefiniteEventNoun(doc, doc.Sentences[si + 1], openingOnly: false) is { } next
+            && !StemElsewhere(doc, doc.Sentences[si], trigger, next)
+            && NearestTime(doc, doc.Sentences[si + 1], next) is { } forward)
+            return forward;
+        if (si > 0 && DefiniteEventNoun(doc, doc.Sentences[si], openingOnly: true) is not null
+            && EventNoun(doc, doc.Sentences[si - 1]) is { } told && NearestTime(doc, doc.Sentences[si - 1], told) is { } back)
+            return back;
+        return null;
+    }
+
+    /// <summary>The event time of the sentence nearest the noun that tells the event, month precision or finer.</summary>
+    private static TimeExpression? NearestTime(Document doc, Sentence s, TextSpan noun)
+    {
+        TimeExpression? best = null;
+        double bestScore = double.MaxValue;
+        foreach (var stated in doc.TimesBySpan.Inside(s.Span))
+        {
+            if (!IsEventTime(stated)) continue;
+            var te = Anchored(doc, stated);
+            if (te.Start is null || te.Precision is not (TimePrecision.Day or TimePrecision.Week or TimePrecision.Month) || AfterReference(doc, te)) continue;
+            if (!InTheNounsClause(doc, s, noun, te.Span)) continue;
+            double score = Distance(doc, noun, te.Span, s);
+            if (score < bestScore) (best, bestScore) = (te, score);
+        }
+        return best;
+    }
+
+    /// <summary>Most tokens between a restating noun and its time: further off the time belongs to another phrase.</summary>
+    private const int RestatedReach = 15;
+
+    /// <summary>
+    /// The time lies in the restating noun's own clause: near it, with no subordinator or relative word between them ("the
+    /// latest strikes come despite a truce that took effect on 27 November": the date is the truce's) other than one
+    /// opening a relative clause right on the noun.
+    /// </summary>
+    private static bool InTheNounsClause(Document doc, Sentence s, TextSpan noun, TextSpan time)
+    {
+        int from = Math.Min(noun.End, time.End), to = Math.Max(noun.Start, time.Start), tokens = 0;
+        var subordinators = Subordinators.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Start < from || tok.End > to) continue;
+            if (++tokens > RestatedReach) return false;
+            // a relative clause on the noun itself describes the restated event ("the attack that occurred on Thursday")
+            bool ownRelative = tok.Start >= noun.End && doc.Text.AsSpan(noun.End, tok.Start - noun.End).IsWhiteSpace();
+            if (tok.Kind == TokenKind.Word && !ownRelative && subordinators.Contains(doc.Text.AsSpan(tok.Start, tok.End - tok.Start))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A word of the sentence outside the trigger shares the noun's first five letters.</summary>
+    private static bool StemElsewhere(Document doc, Sentence s, TextSpan trigger, TextSpan noun)
+    {
+        if (noun.Length < 5) return false;
+        var stem = doc.Text.AsSpan(noun.Start, 5);
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Kind != TokenKind.Word || tok.Span.Overlaps(trigger) || tok.End - tok.Start < 5) continue;
+            if (doc.Text.AsSpan(tok.Start, 5).Equals(stem, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static readonly Lazy<HashSet<string>> RestatingNouns = new(() =>
+    {
+        var path = Path.Combine(Pipeline.PipelineResources.BundledDataDir, "time", "restating-nouns.txt");
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in File.ReadLines(path))
+            if (line.Trim() is { Length: > 0 } w && w[0] != '#') words.Add(w);
+        return words;
+    });
+
+    /// <summary>
+    /// A definite phrase headed by a restating noun: "the", "this" or "that", at most two words between, then the noun
+    /// ("the attack", "the joint operation", "the first raid"); with <paramref name="openingOnly"/> only one opening the
+    /// sentence. The noun's span, or null.
+    /// </summary>
+    private static TextSpan? DefiniteEventNoun(Document doc, Sentence s, bool openingOnly)
+    {
+        var text = doc.Text;
+        var nouns = RestatingNouns.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int t = s.FirstToken; t < s.EndToken && (!openingOnly || t == s.FirstToken); t++)
+        {
+            var w = text.AsSpan(doc.Tokens[t].Start, doc.Tokens[t].End - doc.Tokens[t].Start);
+            if (!(w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase) || w.Equals("that", StringComparison.OrdinalIgnoreCase))) continue;
+            for (int k = t + 1; k < Math.Min(s.EndToken, t + 4); k++)
+            {
+                var tok = doc.Tokens[k];
+                if (tok.Kind != TokenKind.Word) break;
+                if (nouns.Contains(text.AsSpan(tok.Start, tok.End - tok.Start))) return tok.Span;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The first restating noun in the sentence, whatever its determiner ("two separate raids"): the sentence tells an event.</summary>
+    private static TextSpan? EventNoun(Document doc, Sentence s)
+    {
+        var nouns = RestatingNouns.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int t = s.FirstToken; t < s.EndToken; t++)
+        {
+            var tok = doc.Tokens[t];
+            if (tok.Kind == TokenKind.Word && nouns.Contains(doc.Text.AsSpan(tok.Start, tok.End - tok.Start))) return tok.Span;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// With no reference date a weekday stays relative ("before:XXXX-WXX-4"); it is placed against the latest day the
+    /// text states in full (the text was written on or after it): "on Thursday" in a text that later names Saturday
+    /// 5 October 2024 is 3 October 2024. Other expressions are returned unchanged.
+    /// </summary>
+    private static TimeExpression Anchored(Document doc, TimeExpression te)
+    {
+        if (te.Start is not null || doc.ReferenceDate is not null || te.Relative is not { } rel) return te;
+        const string marker = ":XXXX-WXX-";
+        int at = rel.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0 || at + marker.Length >= rel.Length) return te;
+        var side = rel.AsSpan(0, at);
+        char dow = rel[at + marker.Length];
+        if (!(side is "before" or "near") || dow is < '1' or > '7') return te;
+        if (LatestStatedDay(doc) is not { } anchor) return te;
+        int delta = (dow - '0') - ((int)anchor.DayOfWeek is 0 ? 7 : (int)anchor.DayOfWeek);
+        if (delta > 0) delta -= 7;
+        var day = anchor.AddDays(delta);
+        return new TimeExpression
+        {
+            Span = te.Span, Text = te.Text, Type = te.Type, Start = day, End = day, Precision = TimePrecision.Day,
+            Value = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>The latest day-precise date the text resolves (with no reference only dates written with their year resolve).</summary>
+    private static DateOnly? LatestStatedDay(Document doc)
+    {
+        DateOnly? latest = null;
+        foreach (var t in doc.Times)
+            if (t.Precision == TimePrecision.Day && t.Start is { } d && t.End == d && (latest is null || d > latest)) latest = d;
+        return latest;
     }
 
     /// <summary>The article's lede sentence and, per sentence, its paragraph's lede: walked once per document, not once per event.</summary>

@@ -28,6 +28,10 @@ public class CountParserTests
     [InlineData("twenty-five people", 25, 25, "hyphenated number word")]
     [InlineData("a dozen detainees", 12, 12, "'a dozen'")]
     [InlineData("up to 10 people", 1, 10, "'up to N' bounds above only")]
+    [InlineData("tens of civilians", 10, null, "ACLED: 'tens' is 10 at least (articles-gold README)")]
+    [InlineData("tens of thousands of people", 10000, null, "'tens of thousands' counts thousands: 10,000 at least")]
+    [InlineData("hundreds of thousands of refugees", 100000, null, "'hundreds of thousands' is 100,000 at least")]
+    [InlineData("thousands of villagers", 1000, null, "'thousands' alone is 1,000 at least")]
     public void Reads_counts_with_acled_rules(string text, int min, int? max, string reason)
     {
         var c = Parse(text);

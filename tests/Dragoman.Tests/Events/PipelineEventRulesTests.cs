@@ -22,6 +22,7 @@ public class PipelineEventRulesTests
     [Theory]
     [InlineData("Raids in Tafas\n\nSecurity forces detained at least 15 young men in Tafas on Sunday.", "detained", 15, "'young men' counts people")]
     [InlineData("Raids in Tafas\n\nSecurity forces detained 40 youths in Tafas on Sunday.", "detained", 40, "'youths' counts people")]
+    [InlineData("Raids in Tafas\n\nGunmen attacked a market in Tafas on Sunday, leaving at least 12 dead.", "attacked", 12, "a result clause whose counted noun is 'dead' counts the killed")]
     public void Counts_people_named_by_common_plurals(string text, string trigger, int min, string reason)
     {
         var doc = Run(text);

@@ -142,6 +142,57 @@ public class EventTimeResolverTests
         Assert.True(t.Inherited && t.Start is null && t.Relative == "-P1D/P0D", $"unknown reference keeps the inherited time relative: {t}");
     }
 
+    // Publication Sunday 2019-02-10.
+    [Theory]
+    [InlineData("Gunmen raided a farm near Oldbridge. The attack on Tuesday left two dead.", "raided", "2019-02-05", "2019-02-05", "the next sentence restates the event with a definite noun and dates it")]
+    [InlineData("Envoys held talks with the new governor. The mayor also attended the meeting on Thursday.", "held", "2019-02-07", "2019-02-07", "a restating object carries its weekday")]
+    [InlineData("Gunmen burned a village. Many were hurt in the attack that occurred early on Friday.", "burned", "2019-02-08", "2019-02-08", "a relative clause on the restating noun itself dates it")]
+    [InlineData("Troops detained five men in a village. The joint operation took place in early January.", "detained", "2019-01-01", "2019-01-10", "a restating subject carries a partial date with its own precision")]
+    [InlineData("In January the valley saw two separate raids.\nThe first raid wounded a shepherd.", "wounded", "2019-01-01", "2019-01-31", "a sentence opening with a definite restatement takes the time of the sentence that told the event")]
+    public void An_undated_event_takes_the_time_of_its_next_telling(string text, string trigger, string start, string end, string reason)
+    {
+        var flat = text.Replace("\n", " ", StringComparison.Ordinal);
+        var doc = Doc(flat, "2019-02-10", text.Contains('\n', StringComparison.Ordinal) ? Paragraphs(text) : null);
+        int at = flat.IndexOf(trigger, StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
+        Assert.True(!t.Inherited && t.Start?.ToString("yyyy-MM-dd") == start && t.End?.ToString("yyyy-MM-dd") == end, $"{reason}: got {t}");
+    }
+
+    [Theory]
+    [InlineData("Gunmen raided a farm near Oldbridge. An attack on Tuesday hit another farm.", "raided", "an indefinite noun tells another event, not this one again")]
+    [InlineData("Gunmen raided a farm near Oldbridge. The attack recalled the massacre of 2011.", "raided", "a year in the restating sentence is background, not the event's date")]
+    [InlineData("Gunmen raided a farm near Oldbridge. Police said on Tuesday that the raid was planned.", "raided", "the time dates the report across 'that': not the restatement's own")]
+    [InlineData("Gunmen raided a farm near Oldbridge. The governor will visit the area on Friday.", "raided", "a restating noun with a time after publication gives nothing")]
+    [InlineData("Gunmen raided a farm near Oldbridge. The latest raids come despite a truce that took effect on 2 February.", "raided", "a date inside a relative clause on another noun is not the restatement's")]
+    [InlineData("Gunmen raided a farm near Oldbridge. The raids brought the toll to nine since soldiers stormed a camp on 2 February.", "raided", "a date behind 'since' dates the earlier happening")]
+    [InlineData("Pupils who were kidnapped from a school have been freed. The kidnapping on 3 February shocked the town.", "freed", "the restating noun shares its stem with the relative clause's verb: it restates the kidnapping, not the release")]
+    public void A_restatement_gives_only_its_own_past_date(string text, string trigger, string reason)
+    {
+        var doc = Doc(text, "2019-02-10");
+        int at = text.IndexOf(trigger, StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
+        Assert.True(t.Inherited, $"{reason}: got {t}");
+    }
+
+    [Theory]
+    [InlineData("Gunmen raided a farm early on Thursday. Officials spoke to reporters on Saturday, 5 October 2024.", "raided", "2024-10-03", "no publication date: a weekday is the one on or before the latest day the text states in full")]
+    [InlineData("A photo taken on 19 July 2021 shows the market. Forty people were killed on Monday, sources said.", "killed", "2021-07-19", "the stated day itself when it is that weekday")]
+    public void Without_a_reference_a_weekday_hangs_on_the_latest_stated_day(string text, string trigger, string day, string reason)
+    {
+        var doc = Doc(text, null);
+        int at = text.IndexOf(trigger, StringComparison.Ordinal);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(at, at + trigger.Length));
+        Assert.True(t.Precision == TimePrecision.Day && t.Start?.ToString("yyyy-MM-dd") == day && t.End == t.Start, $"{reason}: got {t}");
+    }
+
+    [Fact]
+    public void Without_a_reference_or_a_stated_day_a_weekday_stays_relative()
+    {
+        var doc = Doc("Gunmen raided a farm early on Thursday.", null);
+        var t = EventTimeResolver.Resolve(doc, new TextSpan(7, 13));
+        Assert.True(t.Start is null && t.Relative is not null, $"nothing is invented without a reference or a full date: {t}");
+    }
+
     [Theory]
     [InlineData(TimePrecision.Day, 1, "a day is ACLED 1")]
     [InlineData(TimePrecision.Week, 2, "a week is ACLED 2")]

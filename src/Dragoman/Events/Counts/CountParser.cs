@@ -10,7 +10,8 @@ public sealed record CountPhrase(int Min, int? Max, Chunk Tokens, int HeadNoun, 
 /// Reads counts of people with ACLED's conservative rules (docs/event-codes.md, "Counts"):
 /// "more than 30" / "over 30" -> min 31; "at least 30" -> 30; "about/around/some/nearly/almost N" -> N (the stated figure);
 /// "up to N" -> 1..N; "dozens" -> 12; "a dozen" -> 12; "two dozen" -> 24; "scores" -> 20; "hundreds" -> 100;
-/// "thousands" -> 1000; "a number of", "several", "many" -> no count. Digits ("3,000", "1.5 million") and number words
+/// "thousands" -> 1000; "tens" -> 10 (ACLED's rule as the articles-gold README states it); "tens / hundreds of thousands"
+/// -> 10,000 / 100,000 (the vague word multiplies the unit after it); "a number of", "several", "many" -> no count. Digits ("3,000", "1.5 million") and number words
 /// ("thirty", "twenty-five", "two hundred") are read.
 /// </summary>
 public static class CountParser
@@ -25,7 +26,7 @@ public static class CountParser
 
     private static readonly Dictionary<string, int> Vague = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["dozens"] = 12, ["scores"] = 20, ["hundreds"] = 100, ["thousands"] = 1000, ["tens"] = 20,
+        ["dozens"] = 12, ["scores"] = 20, ["hundreds"] = 100, ["thousands"] = 1000, ["tens"] = 10,
     };
 
     /// <summary>Nouns that count people; the value is the kind of person ("" when unspecified).</summary>
@@ -118,7 +119,17 @@ public static class CountParser
         after = i;
         if (i >= v.Count) return null;
         var w = v.Word(i);
-        if (Vague.TryGetValue(w.ToString(), out var vagueValue)) { after = i + 1; return (vagueValue, true); }
+        if (Vague.TryGetValue(w.ToString(), out var vagueValue))
+        {
+            after = i + 1;
+            // "tens of thousands", "hundreds of thousands": the vague figure counts thousands (millions), not people
+            if (vagueValue < 1000 && v.Is(i + 1, "of") && v.IsAny(i + 2, "thousands", "millions"))
+            {
+                vagueValue *= v.Is(i + 2, "thousands") ? 1000 : 1_000_000;
+                after = i + 3;
+            }
+            return (vagueValue, true);
+        }
         long value;
         int j = i;
         if (v[i].Kind == Documents.TokenKind.Number)
