@@ -1,4 +1,5 @@
 using Dragoman.Geo;
+using Dragoman.Documents;
 
 namespace Dragoman.Tests.Geo;
 
