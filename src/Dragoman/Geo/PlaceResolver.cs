@@ -37,6 +37,7 @@ public sealed class PlaceResolver
         _divisionWord = new bool[gazetteer.Count];
         _seatKey = new string?[gazetteer.Count];
         _ownKeys = new OwnNameKeys?[gazetteer.Count];
+        _tableKeys = new OwnNameKeys?[gazetteer.Count];
         for (int i = 0; i < _prior.Length; i++)
         {
             _prior[i] = (float)ComputePrior(i);
@@ -192,7 +193,7 @@ public sealed class PlaceResolver
     /// <summary>Division nouns that follow a division's name in news text ("Kaduna state", "Bokos Local Government Area").</summary>
     private static readonly string[] DivisionPhrases =
         ["local government area", "governorate", "province", "state", "district", "county", "division", "territory",
-         "oblast", "prefecture", "department", "lga"];
+         "oblast", "prefecture", "department", "region", "lga"];
 
     /// <summary>
     /// Where a recogniser's place name followed by a division noun ends ("Kaduna" + " state", "Faryab" + " province"),
@@ -748,6 +749,29 @@ public sealed class PlaceResolver
         return k;
     }
 
+    /// <summary>Per division entry, filled on first use (as <see cref="_ownKeys"/>): the keys of the name its code has in the division table.</summary>
+    private readonly OwnNameKeys?[] _tableKeys;
+    /// <summary>Marks an entry without a table name of its own (not a division, or the table names it as the entry does).</summary>
+    private static readonly OwnNameKeys NoTableName = new("", "", "");
+
+    private OwnNameKeys? DivisionTableKeys(int c)
+    {
+        var k = _tableKeys[c];
+        if (k is null)
+        {
+            k = NoTableName;
+            var fcode = _g.FeatureCodeOf(c);
+            if (_g.FeatureClassOf(c) == 'A' && fcode is "ADM1" or "ADM2" && _g.AdminName(_g.AdminKey(c, fcode == "ADM1" ? 1 : 2)) is { } name && name != _g.Names[c])
+            {
+                var canon = NameFolder.Canon(name);
+                var stripped = GazetteerBuilder.StripDivisionWord(name);
+                k = new OwnNameKeys(canon, NameFolder.Loose(canon), stripped == name ? NameFolder.Loose(canon) : NameFolder.Loose(NameFolder.Canon(stripped)));
+            }
+            _tableKeys[c] = k;
+        }
+        return ReferenceEquals(k, NoTableName) ? null : k;
+    }
+
     private const double CountryNameFocus = 1.5;
 
     /// <summary>Per name: the focus that its mentions added by being a country's name.</summary>
@@ -798,13 +822,20 @@ public sealed class PlaceResolver
         {
             w.AltOnly = new bool[w.Cands.Length];
             var key = w.LooseKey ??= NameFolder.Loose(w.Key);
+            // the text's name without the division noun it adds ("Donetsk" of "Donetsk Oblast")
+            var keyStripped = NameFolder.Loose(GazetteerBuilder.StripDivisionWord(w.Key));
             for (int i = 0; i < w.Cands.Length; i++)
             {
                 int c = w.Cands[i];
                 if (string.Equals(_g.Names[c], w.Text, StringComparison.OrdinalIgnoreCase)) continue;
                 var own = OwnKeys(c);
-                // the entry's own name, or that name without its division word ("Rapides" for "Rapides Parish")
-                w.AltOnly[i] = own.Canon != w.Key && own.Loose != key && own.Stripped != key && !SameNameOtherCompassWords(own.Canon, w.Key);
+                // the entry's own name, or that name without its division word ("Rapides" for "Rapides Parish"); a
+                // division's GeoNames name for its code is its own too ("Donetsk" for the states file's "Donetska oblast"),
+                // with or without the noun the text adds
+                bool division = _g.FeatureClassOf(c) == 'A' && _g.FeatureCodeOf(c) is "ADM1" or "ADM2";
+                w.AltOnly[i] = own.Canon != w.Key && own.Loose != key && own.Stripped != key && !SameNameOtherCompassWords(own.Canon, w.Key)
+                    && !(division && own.Loose == keyStripped)
+                    && !(DivisionTableKeys(c) is { } table && (table.Canon == w.Key || table.Loose == key || table.Stripped == key || table.Loose == keyStripped));
             }
         }
         return w.AltOnly[k];
@@ -1174,7 +1205,10 @@ public sealed class PlaceResolver
         // "in Palma district" in a Mozambican story: the text names a division, and a city of that name abroad,
         // however large, is not one (Palma de Mallorca); its size is evidence only for a bare name
         bool namesDivision = _g.FeatureClassOf(c) == 'P' && (RegionWords.Contains(LastWord(w.Text)) || w.After.Length > 0 && RegionWords.Contains(w.After[0]));
-        return !(country || supplement || fcode == "ADM1" || (_g.Pops[c] >= 100_000 && !namesDivision)) && !NearNamedCountry(c, focus);
+        // a first-level division is known by its name alone where people live in it: a province of a few villages far
+        // from every country the text names ("Gulf" of Papua New Guinea in a story of the Gulf states) is not
+        bool knownDivision = fcode == "ADM1" && _g.Pops[c] >= 100_000;
+        return !(country || supplement || knownDivision || (_g.Pops[c] >= 100_000 && !namesDivision)) && !NearNamedCountry(c, focus);
     }
 
     /// <summary>Capitals of at most this many letters read as an acronym ("SANA", "IRNA"); longer ones as a name in wire style.</summary>

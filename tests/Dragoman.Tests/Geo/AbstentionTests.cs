@@ -197,6 +197,32 @@ public class MistypedPlaceTests
     }
 }
 
+public class DivisionNounEvidenceTests
+{
+    [SharedTheory]
+    [InlineData("Clashes spread to the provinces of Idlib, Hama and Latakia last week.", "Latakia", EntityType.PERSON, EntityType.GPE,
+        "the last member of a list after 'provinces of': a division, whatever the recogniser said")]
+    [InlineData("Rebels hold ground in the departments of Alpha Norte, Río de Beta and Gamma.", "Gamma", EntityType.PERSON, EntityType.GPE,
+        "a name with a particle inside ('Río de Beta') does not break the list")]
+    [InlineData("The Alphaville hromada has no power since the strike.", "Alphaville", EntityType.PERSON, EntityType.GPE,
+        "a Ukrainian municipality noun after the name")]
+    [InlineData("Militants attacked a post in Gammaland province on Monday.", "Gammaland", EntityType.ORG, EntityType.GPE,
+        "a division noun after the name, no noun after it")]
+    [InlineData("Mr Delta of the region board said talks would resume.", "Delta", EntityType.PERSON, EntityType.PERSON,
+        "the noun does not follow the name: the recogniser's type stands")]
+    [InlineData("Omega met the district governor on Monday.", "Omega", EntityType.PERSON, EntityType.PERSON,
+        "a division noun later in the sentence is no evidence")]
+    public void A_division_noun_says_a_name_is_a_place(string text, string name, EntityType given, EntityType expected, string reason)
+    {
+        var doc = new Document(new Article { Uri = "test:", Text = text }, null);
+        new Dragoman.Text.TextComponent().Process(doc);
+        int at = text.IndexOf(name, StringComparison.Ordinal);
+        doc.Mentions.Add(new Mention { Span = new TextSpan(at, at + name.Length), Type = given, Text = name, Source = "ner" });
+        new GeoComponent(GeoFixture.Resolver).Process(doc);
+        Assert.True(doc.Mentions[0].Type == expected, $"{reason}: got {doc.Mentions[0].Type}");
+    }
+}
+
 public class WeakNameTests
 {
     [SharedTheory]
