@@ -268,6 +268,12 @@ internal static class SqliteMigrations
         new(17, "events.target_convention: the target is the coder's category for a party the text names only generically (civilians for two people), not the written words", """
             ALTER TABLE events ADD COLUMN target_convention INTEGER NOT NULL DEFAULT 0;
             """),
+        new(18, "incident_reports_long: the merge reports whose days span more than a week, so that a candidate search reads a month back only among them", """
+            -- A report's window may start up to a month (MergeReports.MaxDaySpan) before the new report's, so the candidate
+            -- search read every report of 48 days in its block to keep the few month-long ones (200k stored reports: about
+            -- 150 rows a search). Short reports are found in the week before; the long ones through this partial index.
+            CREATE INDEX incident_reports_long ON incident_reports(family, country, day_lo) WHERE day_hi - day_lo > 7;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
