@@ -65,13 +65,15 @@ public sealed partial class EventsComponent
         foreach (var c in found)
         {
             var who = CountParser.Who(v, c) ?? CasualtyRoles.AntecedentWho(v, c, e.Actor);
-            var k = kind ?? KindNear(v, c);
+            // a figure whose own word says the outcome keeps it: "There were 12 dead and seven wounded" (12 killed, 7 injured)
+            var k = (kind is "killed" or "injured" ? OwnOutcome(v, c) : null) ?? kind ?? KindNear(v, c);
             // a count needs a kind from the event or a counted person noun ("45 men", "dozens of young men")
             if (k is null && c.HeadNoun < 0) continue;
             ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), k, who, source));
             // injured counts stated beside killed ones: "killing 5 and wounding 12"
         }
         if (total is not null) ev.Counts.Add(total);
+        if (ev.Counts.Count == 0 && kind is null && e.Nominal && IsViolent(e.Code)) SubjectOfCasualtyVerb(v, e, ev, source);
         if (ev.Counts.Count == 0 && IsViolent(e.Code))
         {
             // a result clause: "clashes broke out ..., leaving three fighters dead and five wounded"
@@ -102,6 +104,53 @@ public sealed partial class EventsComponent
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// The outcome a figure's own words state: its counted noun ("12 dead", "the bodies of five"), or the participle right
+    /// after it ("seven wounded"); null when they state none.
+    /// </summary>
+    private static string? OwnOutcome(SentenceView v, CountPhrase c)
+    {
+        if (c.HeadNoun >= 0 && v.IsAny(c.HeadNoun, "dead", "deaths", "bodies")) return "killed";
+        int after = c.Tokens.End;
+        if (v.IsAny(after, "dead", "killed")) return "killed";
+        if (v.IsAny(after, "wounded", "injured")) return "injured";
+        return null;
+    }
+
+    /// <summary>
+    /// An event noun that is the subject of a casualty verb takes the verb's figures when the verb is not coded itself:
+    /// "An air strike on a market in the village killed more than 40 people and wounded dozens" (41 killed, 12 injured).
+    /// The verb is the first of the noun's clause; a comma, a relative pronoun or another verb ends the search.
+    /// </summary>
+    private static void SubjectOfCasualtyVerb(SentenceView v, CodedEvent e, Event ev, string? source)
+    {
+        for (int i = e.Trigger.End; i < Math.Min(v.Count, e.Trigger.End + 15); i++)
+        {
+            if (v.TagAt(i) is Tag.Comma or Tag.Punct or Tag.Rel) return;
+            if (v.TagAt(i) is not (Tag.Verb or Tag.Be)) continue;
+            string? k = v.IsAny(i, KillWords) ? "killed" : v.IsAny(i, InjureWords) ? "injured" : null;
+            if (k is null) return;
+            var end = Math.Min(v.Count, i + 9);
+            foreach (var c in CountParser.Find(v, i + 1, end))
+            {
+                ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), OwnOutcome(v, c) ?? k, CountParser.Who(v, c), source));
+                k = OnlyKillOrInjure(v, c.Tokens.End, end) ?? k;
+            }
+            return;
+        }
+    }
+
+    /// <summary>The outcome a second coordinated verb names between two figures: "killed 40 and wounded dozens".</summary>
+    private static string? OnlyKillOrInjure(SentenceView v, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (v.IsAny(i, InjureWords)) return "injured";
+            if (v.IsAny(i, KillWords)) return "killed";
+        }
+        return null;
     }
 
     /// <summary>The kind of a count from the verb right after or before it ("30 people were killed", "killed 30").</summary>

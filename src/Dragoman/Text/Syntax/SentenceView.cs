@@ -266,11 +266,23 @@ public sealed class SentenceView
             // "Washington along with its allies", "the army together with militias"
             if (s >= 3 && IsAny(s - 1, "with") && IsAny(s - 2, "along", "together") && IsNominal(s - 3) && Tags[s - 3] != Tag.Pron)
             { s = NounPhraseEndingAt(s - 3).Start; continue; }
-            if (crossedAnd && s >= 2 && Tags[s - 1] == Tag.Comma && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron)
+            if (crossedAnd && s >= 2 && Tags[s - 1] == Tag.Comma && IsNominal(s - 2) && Tags[s - 2] != Tag.Pron && !IsFrontedAdjunct(s - 2))
             { s = NounPhraseEndingAt(s - 2).Start; continue; }
             break;
         }
         return new Chunk(s, np.End);
+    }
+
+    /// <summary>
+    /// Whether the noun phrase ending at <paramref name="end"/>, before a comma, is a fronted adjunct rather than a list
+    /// member: a time word ("On Monday, a teacher and four farmers were killed") or the object of a preposition that
+    /// opens the sentence ("In the north, a nurse and two guards ...").
+    /// </summary>
+    private bool IsFrontedAdjunct(int end)
+    {
+        if (IsTemporal(end)) return true;
+        int start = NounPhraseEndingAt(end).Start;
+        return start == 1 && Tags[0] == Tag.Prep;
     }
 
     /// <summary>
