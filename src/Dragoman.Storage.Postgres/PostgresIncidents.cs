@@ -31,6 +31,13 @@ public sealed partial class PostgresEventStore : IIncidentStore
     private const int LongestWindowDays = MergeReports.MaxDaySpan;
 
     /// <summary>
+    /// A stored report spanning more days than this is long: only such a report can start more than this many days before
+    /// a new report's window and still overlap it. Its own index range (incident_reports_long, migration 17, which writes
+    /// the same 7), as on SQLite, so a search reads a month back only among the long reports.
+    /// </summary>
+    private const int LongSpanDays = 7;
+
+    /// <summary>
     /// The distance block: beyond this many times the coarser report's tolerance, <see cref="PairScorer"/> scores the place
     /// as far apart, and such a pair stays below the threshold whatever else it shares (a test checks this with the scorer).
     /// </summary>
@@ -202,25 +209,35 @@ public sealed partial class PostgresEventStore : IIncidentStore
     private sealed class PgMergeTables(NpgsqlConnection db, NpgsqlTransaction tx, bool constraintsFixed) : IMergeTables
     {
         // For each report (the arrays, one element a report): MergeBlocking's rule. Dated, the same family within the window,
-        // in the same country or in none (index (family, country, day_lo)), every country for a report without one; undated on either side, at the same resolved place
+        // in the same country or in none (index (family, country, day_lo)), every country for a report without one, each
+        // window in two ranges (a week back through the block index, a month back only among the long reports); undated on either side, at the same resolved place
         // ((family, geonameid)) or in the same country on a day of the year within the window (incident_report_days; a dated
         // report reads only the undated rows there, its dated partners are in its window); dated, another country sharing
         // two name words (incident_report_names, one index range per word, a word skipped when more than
         // MaxReportsPerNameWord reports carry it in the window, counted to one past the bound). Then the distance block. Rows of reports not merged yet (incident 0) are not candidates.
         private static readonly string CandidatesSql = $"""
             SELECT u.n, {ReportColumns}
-            FROM unnest(@family::text[], @country::text[], @lo::integer[], @hi::integer[], @gid::text[], @lat::float8[], @lon::float8[], @tol::float8[], @days::text[], @names::text[])
-                WITH ORDINALITY AS u(family, country, lo, hi, gid, lat, lon, tol, days, names, n)
+            FROM unnest(@family::text[], @country::text[], @lo::integer[], @hi::integer[], @gid::text[], @lat::float8[], @lon::float8[], @tol::float8[], @days::text[], @names::text[], @inh::boolean[])
+                WITH ORDINALITY AS u(family, country, lo, hi, gid, lat, lon, tol, days, names, inh, n)
             CROSS JOIN LATERAL (
                 SELECT * FROM (
                     SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country = u.country
-                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongSpanDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country = u.country AND x.day_hi - x.day_lo > {LongSpanDays}
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.lo - {PairScorer.WindowDays + LongSpanDays + 1} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
                     UNION ALL
                     SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country IS NULL
-                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongSpanDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE x.family = u.family AND x.country IS NULL AND x.day_hi - x.day_lo > {LongSpanDays}
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.lo - {PairScorer.WindowDays + LongSpanDays + 1} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
                     UNION ALL
                     SELECT * FROM incident_reports x WHERE u.country IS NULL AND x.family = u.family AND x.country IS NOT NULL
-                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongSpanDays} AND u.hi + {PairScorer.WindowDays} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE u.country IS NULL AND x.family = u.family AND x.country IS NOT NULL AND x.day_hi - x.day_lo > {LongSpanDays}
+                        AND x.day_lo BETWEEN u.lo - {PairScorer.WindowDays + LongestWindowDays} AND u.lo - {PairScorer.WindowDays + LongSpanDays + 1} AND x.day_hi >= u.lo - {PairScorer.WindowDays}
                     UNION ALL
                     SELECT * FROM incident_reports x WHERE x.family = u.family AND x.geonameid = u.gid AND (u.lo IS NULL OR x.day_lo IS NULL)
                     UNION ALL
@@ -245,7 +262,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
                     {UndatedNames("u.lo IS NOT NULL", $" AND n.day = {MergeBlocking.UndatedNameDay}")}
                 ) x
                 WHERE x.article_id <> @a AND x.incident_id > 0
-                  AND (u.lat IS NULL OR x.geog IS NULL
+                  AND (u.lat IS NULL OR x.geog IS NULL OR u.inh OR x.place_inherited
                        OR ST_DWithin(x.geog, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)::geography, {PlaceReach} * 1000 * GREATEST(u.tol, x.tolerance_km)))
                 LIMIT {MaxCandidates}
             ) r
@@ -293,6 +310,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
             // The days of the year to read in the index, and the window around them (MergeBlocking's day bound).
             cmd.Parameters.AddWithValue("days", ms.Select(m => MonthDays.ToColumn(MonthDays.Around(MonthDays.DaysOf(m), PairScorer.WindowDays))).ToArray());
             cmd.Parameters.AddWithValue("names", ms.Select(m => string.Join(' ', m.Names)).ToArray());
+            cmd.Parameters.AddWithValue("inh", ms.Select(m => m.PlaceInherited).ToArray());
             cmd.Parameters.AddWithValue("a", articleId);
             using var r = cmd.ExecuteReader();
             while (r.Read())

@@ -214,6 +214,12 @@ internal static class PostgresMigrations
             DROP INDEX events_main_order_keys;
             ALTER INDEX events_main_order_keys_conf RENAME TO events_main_order_keys;
             """),
+        new(17, "incident_reports_long: the merge reports whose days span more than a week, so that a candidate search reads a month back only among them (SQLite 19)", """
+            -- A report's window may start up to a month (MergeReports.MaxDaySpan) before the new report's, so the candidate
+            -- search read a month of every block; only reports spanning more than a week can start that early and still
+            -- overlap, so the month back reads this index and the block index only the week before.
+            CREATE INDEX incident_reports_long ON incident_reports(family, country, day_lo) WHERE day_hi - day_lo > 7;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

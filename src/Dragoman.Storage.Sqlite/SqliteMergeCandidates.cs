@@ -134,13 +134,13 @@ internal static class MergeScoreBound
     public const double Margin = 1e-9;
 
     /// <summary>The new report's fields the expression reads, and the threshold less <see cref="Margin"/> ($floor).</summary>
-    public static readonly string[] Parameters = ["$lo", "$hi", "$fp", "$lat", "$lon", "$tol", "$gid", "$country", "$action", "$acled", "$names", "$nnames", "$floor"];
+    public static readonly string[] Parameters = ["$lo", "$hi", "$fp", "$lat", "$lon", "$tol", "$gid", "$country", "$action", "$acled", "$names", "$nnames", "$floor", "$inh"];
 
     /// <summary>Sets <see cref="Parameters"/> for report <paramref name="m"/>, from ordinal <paramref name="first"/> on.</summary>
     public static void Bind(SqliteParameterCollection parameters, int first, MergeReport m, double threshold)
     {
         object?[] values = [m.DayLo, m.DayHi, m.DayFromPublication ? 1 : 0, m.Lat, m.Lon, PairScorer.Tolerance(m), m.GeonameId, m.Country,
-            m.Action, m.AcledType, JsonSerializer.Serialize(m.Names), m.Names.Count, threshold - Margin];
+            m.Action, m.AcledType, JsonSerializer.Serialize(m.Names), m.Names.Count, threshold - Margin, m.PlaceInherited ? 1 : 0];
         for (int i = 0; i < values.Length; i++) parameters[first + i].Value = values[i] ?? DBNull.Value;
     }
 
@@ -166,14 +166,18 @@ internal static class MergeScoreBound
         string tol = $"max($tol, (CASE WHEN {C("place_inherited")} <> 0 THEN {F(PairScorer.DefaultTolerance)} ELSE (CASE {C("place_precision")}{precisions} ELSE {F(PairScorer.DefaultTolerance)} END) END))";
         string lat = C("lat"), lon = C("lon");
         string km = $"(2 * 6371 * asin(min(1, sqrt(power(sin(radians({lat} - $lat) / 2), 2) + cos(radians($lat)) * cos(radians({lat})) * power(sin(radians({lon} - $lon) / 2), 2)))) - 0.001)";
+        string countryOnly = $"""
+            (CASE WHEN $country IS NULL OR {C("country")} IS NULL THEN {W(PairFeature.PlaceNone)}
+                  WHEN {C("country")} <> $country THEN {W(PairFeature.PlaceOtherCountry)} ELSE {W(PairFeature.PlaceSameCountryOnly)} END)
+            """;
         string place = $"""
             (CASE WHEN $lat IS NULL OR $lon IS NULL OR {lat} IS NULL OR {lon} IS NULL
-                THEN (CASE WHEN $country IS NULL OR {C("country")} IS NULL THEN {W(PairFeature.PlaceNone)}
-                  WHEN {C("country")} <> $country THEN {W(PairFeature.PlaceOtherCountry)} ELSE {W(PairFeature.PlaceSameCountryOnly)} END)
+                THEN {countryOnly}
               WHEN $gid IS NOT NULL AND {C("geonameid")} = $gid AND {tol} < {F(PairScorer.CountryTolerance)}
                 THEN (CASE WHEN {tol} <= {F(PairScorer.TightTolerance)} THEN {W(PairFeature.PlaceSameTight)} ELSE {W(PairFeature.PlaceSameWide)} END)
               WHEN {km} <= {tol} THEN (CASE WHEN {tol} <= {F(PairScorer.TightTolerance)} THEN {W(PairFeature.PlaceWithinTight)} ELSE {W(PairFeature.PlaceWithinWide)} END)
               WHEN {km} <= 3 * {tol} THEN {W(PairFeature.PlaceNear)}
+              WHEN $inh <> 0 OR {C("place_inherited")} <> 0 THEN {countryOnly}
               ELSE {W(PairFeature.PlaceFar)} END)
             """;
         string type = $"(CASE WHEN {C("action")} = $action THEN {W(PairFeature.TypeSameAction)} WHEN $acled IS NOT NULL AND {C("acled_type")} = $acled THEN {W(PairFeature.TypeSameAcledType)} " +

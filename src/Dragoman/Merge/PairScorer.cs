@@ -107,14 +107,20 @@ public static class PairScorer
                 Add("place", tol <= TightTolerance ? PairFeature.PlaceSameTight : PairFeature.PlaceSameWide, !explain ? "" : $"same place {a.PlaceName}");
             else if (km <= tol) Add("place", tol <= TightTolerance ? PairFeature.PlaceWithinTight : PairFeature.PlaceWithinWide, !explain ? "" : $"{km:0} km apart, within {tol:0} km");
             else if (km <= 3 * tol) Add("place", PairFeature.PlaceNear, !explain ? "" : $"{km:0} km apart");
+            // A place inherited from the article's focus is the article's guess, not the sentence's: far from the other
+            // report it says only its country (merge-gold dev: an article's focus taken from a neighbouring state or the
+            // outlet's country kept 4 gold pairs apart at place.far).
+            else if (a.PlaceInherited || b.PlaceInherited) CountryOnly();
             else Add("place", PairFeature.PlaceFar, !explain ? "" : $"{km:0} km apart ({a.PlaceName} / {b.PlaceName})");
         }
-        else if (a.Country is not null && b.Country is not null)
+        else CountryOnly();
+
+        void CountryOnly()
         {
-            if (a.Country != b.Country) Add("place", PairFeature.PlaceOtherCountry, !explain ? "" : $"{a.Country} / {b.Country}");
+            if (a.Country is null || b.Country is null) Add("place", PairFeature.PlaceNone, "a report has no place");
+            else if (a.Country != b.Country) Add("place", PairFeature.PlaceOtherCountry, !explain ? "" : $"{a.Country} / {b.Country}");
             else Add("place", PairFeature.PlaceSameCountryOnly, !explain ? "" : $"both in {a.Country}, a report has no place of its own");
         }
-        else Add("place", PairFeature.PlaceNone, "a report has no place");
 
         if (a.Action == b.Action) Add("type", PairFeature.TypeSameAction, a.Action);
         else if (a.AcledType is not null && a.AcledType == b.AcledType) Add("type", PairFeature.TypeSameAcledType, a.AcledType);

@@ -132,6 +132,31 @@ public abstract class IncidentStoreContract<TStores> : StoreContract<TStores> wh
         return store;
     }
 
+    /// <summary>
+    /// A report whose days span weeks (stored first, or second) meets a report near its end: its first day lies further back
+    /// than a week before the other's window, so only the long reports' index range (SQLite 19, PostgreSQL 17) reads it.
+    /// A short report the same distance back stays apart (outside the window).
+    /// </summary>
+    public static TheoryData<string, bool, bool> LongReports() => new()
+    {
+        { "a report of 24 days stored first, one on its 23rd day second", true, true },
+        { "the same two stored the other way round", false, true },
+        { "a one-day report 22 days before the other: outside the window", true, false },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(LongReports))]
+    public void A_report_spanning_weeks_meets_the_reports_of_its_last_days(string reason, bool longFirst, bool spans)
+    {
+        var start = Day.AddDays(-30);
+        var longer = Strike("Wire One", Kremenchuk, start, null, "Amstor", until: spans ? start.AddDays(23) : null);
+        var later = Strike("Wire Two", Kremenchuk, start.AddDays(22), null, "Amstor");
+        var (events, store) = NewStore();
+        if (longFirst) { events.Add([longer]); events.Add([later]); }
+        else { events.Add([later]); events.Add([longer]); }
+        Assert.True((spans ? 1 : 2) == store.ListIncidents(new IncidentQuery()).Count, $"{reason}: {Partition(store)}");
+    }
+
     [SkippableFact]
     public void Re_ingesting_and_re_merging_change_nothing()
     {

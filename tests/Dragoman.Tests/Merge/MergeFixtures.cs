@@ -31,11 +31,12 @@ public static class MergeFixtures
     ];
 
     /// <summary>An article whose one event is a strike at <paramref name="place"/> on <paramref name="day"/>, killing <paramref name="killed"/>.</summary>
-    public static StorableDocument Strike(string outlet, Place place, DateOnly day, int? killed, string name, string extra = "")
+    /// <param name="until">The event's last day when it spans several (a siege, a campaign); else <paramref name="day"/>.</param>
+    public static StorableDocument Strike(string outlet, Place place, DateOnly day, int? killed, string name, string extra = "", DateOnly? until = null)
     {
         string toll = killed is { } k ? $" killing {k} people" : "";
         string sentence = $"A missile hit the {name} building in {place.Name}{toll}.";
-        return OneStrike(outlet, place, sentence, $"{sentence} {extra}".TrimEnd(), $"test:{outlet}/{name}/{day:yyyy-MM-dd}/{killed}", day, killed, null);
+        return OneStrike(outlet, place, sentence, $"{sentence} {extra}".TrimEnd(), $"test:{outlet}/{name}/{day:yyyy-MM-dd}/{killed}", day, killed, null, until);
     }
 
     /// <summary>A place a few kilometres from Kremenchuk with a GeoNames id of its own (written for these tests).</summary>
@@ -58,7 +59,7 @@ public static class MergeFixtures
     /// only <paramref name="named"/>'s day without a year.
     /// </summary>
     private static StorableDocument OneStrike(string outlet, Place place, string sentence, string body, string uri, DateOnly? day, int? killed,
-        (string Text, string Value)? named)
+        (string Text, string Value)? named, DateOnly? until = null)
     {
         string text = $"Strike in {place.Name}\n\n{body}";
         var article = new Article
@@ -83,7 +84,7 @@ public static class MergeFixtures
         var e = new Event { Id = "ev1", Action = "shelling", Trigger = Span("hit") };
         e.Evidence.Add(Span(sentence));
         e.Place = new EventArgument(place.Name, Span(place.Name), "e1");
-        if (day is { } d) e.Time = new EventTime("", null, d, d, TimePrecision.Day, false);
+        if (day is { } d) e.Time = new EventTime("", null, d, until ?? d, TimePrecision.Day, false);
         if (killed is { } dead) e.Counts.Add(new EventCount(dead, dead, dead.ToString(System.Globalization.CultureInfo.InvariantCulture), Span($"{dead} people"), "killed"));
         e.Codes = new EventCodes("195", null, new AcledCode("Explosions/Remote violence", "Shelling/artillery/missile attack"), 4, -10);
         doc.Events.Add(e);
