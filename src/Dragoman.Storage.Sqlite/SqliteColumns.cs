@@ -81,6 +81,17 @@ internal static class SqliteColumns
         new("time_start_char", e => e.TimeStartChar), new("time_end_char", e => e.TimeEndChar),
     ];
 
+    /// <summary>
+    /// <see cref="Events"/> and the stored date keys (schema 20 writes them with the row): the event's start (else end) and end (else start), else its
+    /// article's date, else '' (what the events_dates_ai trigger computed before; it now fills only a row stored without them).
+    /// </summary>
+    public static readonly Column<DatedEventRow>[] DatedEvents =
+    [
+        .. Events.Select(c => new Column<DatedEventRow>(c.Name, d => c.Value(d.Row))),
+        new("date_lo", d => d.Row.TimeStart ?? d.Row.TimeEnd ?? d.ArticlePublished ?? ""),
+        new("date_hi", d => d.Row.TimeEnd ?? d.Row.TimeStart ?? d.ArticlePublished ?? ""),
+    ];
+
     /// <summary>What <see cref="ReadEvent"/> reads, from <c>events e JOIN articles a</c>: the article's columns, then <see cref="EventFieldColumns"/>.</summary>
     public static readonly string EventSelect =
         "e.article_id, a.hash, a.title, a.published, a.uri, " + string.Join(", ", EventFieldColumns.Select(c => "e." + c.Name));
@@ -108,6 +119,9 @@ internal static class SqliteColumns
         };
     }
 }
+
+/// <summary>An event row with its article's date of publication: what the stored date keys are computed from.</summary>
+internal sealed record DatedEventRow(EventRow Row, string? ArticlePublished);
 
 /// <summary>
 /// Reads a result row's cells left to right (object initializers run in written order), so a reader lists its

@@ -54,7 +54,10 @@ public sealed partial class SqliteEventStore
             Long($"r.family = $family AND r.country = $country AND {longWindow}"),
             Long($"r.family = $family AND r.country IS NULL AND {longWindow}"),
             Long($"$country IS NULL AND r.family = $family AND r.country IS NOT NULL AND {longWindow}"),
-            Part("r.family = $family AND r.geonameid = $gid AND r.article_id <> $a AND ($lo IS NULL OR r.day_lo IS NULL)"),
+            // The same place: an undated report reads all its reports, a dated one only the undated ones (their partial
+            // index, schema 20; through (family, geonameid) it read every report of the place to keep none).
+            Part("$lo IS NULL AND r.family = $family AND r.geonameid = $gid AND r.article_id <> $a"),
+            Part("$lo IS NOT NULL AND r.family = $family AND r.geonameid = $gid AND r.day_lo IS NULL AND r.article_id <> $a"),
             // Undated on a side, the same country and a day of the year within the window ($days: the new report's days
             // and the window around them): an undated report reads every report of those days, a dated one only the
             // undated ones ($undated 1; the dated ones are its window above). The same place's rows may come twice.

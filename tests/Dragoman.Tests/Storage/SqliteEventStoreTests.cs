@@ -121,6 +121,77 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         Assert.Equal(Enumerable.Range(1, SqliteMigrations.All.Length), SqliteMigrations.All.Select(m => m.Version));
     }
 
+    /// <summary>Edits of the fixtures' events and articles that reach every branch of the date keys' COALESCE.</summary>
+    public static TheoryData<string, string> DateKeyCases() => new()
+    {
+        { "times", "both times: start and end" },
+        { "start-only", "an event with a start and no end: both keys are its start" },
+        { "end-only", "an event with an end and no start: both keys are its end" },
+        { "no-time", "an event without a time: its article's date" },
+        { "undated", "neither a time nor an article date: empty keys" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DateKeyCases))]
+    public void The_date_keys_the_writer_binds_equal_those_the_trigger_computed(string edit, string reason)
+    {
+        // Schema 20: the writer binds date_lo/date_hi with the row and the trigger fires only for a row without them.
+        // At schema 19 the trigger overwrote every row, so equal keys mean the writer computes what the trigger did.
+        Action<System.Text.Json.Nodes.JsonObject> change = edit switch
+        {
+            "times" => _ => { },
+            "start-only" => j => EachTime(j, t => t.Remove("end")),
+            "end-only" => j => EachTime(j, t => t.Remove("start")),
+            "no-time" => j => EachEvent(j, e => e.Remove("time")),
+            _ => j => { EachEvent(j, e => e.Remove("time")); j["article"]!.AsObject().Remove("published"); },
+        };
+        var docs = StoreFixtures.Corpus().Select(d => StoreFixtures.Copy(d, edit, change)).ToList();
+        var keys = new Dictionary<int, List<string>>();
+        foreach (var version in new[] { 19, SqliteMigrations.Latest })
+        {
+            var path = NewLocation();
+            using (var store = SqliteEventStore.Open(path, null, targetVersion: version)) store.Add(docs);
+            keys[version] = Rows(path, "SELECT a.hash || ' ' || e.event_id || ' ' || e.date_lo || ' ' || e.date_hi FROM events e JOIN articles a ON a.id = e.article_id ORDER BY 1");
+        }
+        Assert.True(keys[19].Count > 2, reason + ": the corpus has events");
+        Assert.Equal(keys[19], keys[SqliteMigrations.Latest]);
+        if (edit == "undated") Assert.All(keys[19], k => Assert.EndsWith("  ", k, StringComparison.Ordinal));
+        else Assert.DoesNotContain(keys[19], k => k.EndsWith("  ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_event_stored_without_date_keys_still_gets_them_from_the_trigger()
+    {
+        // A row written by another client (or an older writer) that leaves date_lo at its default: the trigger fills it.
+        var path = NewLocation();
+        CreateLegacyStore(path);
+        using (SqliteEventStore.Open(path)) { }
+        Sql(path, "INSERT INTO events(article_id, event_id, ordinal, action, time_start, modality) VALUES (1, 'raw1', 2, 'attack', '2020-05-06', 'asserted')");
+        Sql(path, "INSERT INTO events(article_id, event_id, ordinal, action, modality) VALUES (1, 'raw2', 3, 'attack', 'asserted')");
+        Assert.Equal(["raw1 2020-05-06 2020-05-06", $"raw2 {Legacy.Published} {Legacy.Published}"],
+            Rows(path, "SELECT event_id || ' ' || date_lo || ' ' || date_hi FROM events WHERE event_id LIKE 'raw%' ORDER BY event_id"));
+    }
+
+    private static void EachEvent(System.Text.Json.Nodes.JsonObject doc, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        foreach (var e in doc["events"]?.AsArray() ?? []) if (e is System.Text.Json.Nodes.JsonObject o) edit(o);
+    }
+
+    private static void EachTime(System.Text.Json.Nodes.JsonObject doc, Action<System.Text.Json.Nodes.JsonObject> edit) =>
+        EachEvent(doc, e => { if (e["time"] is System.Text.Json.Nodes.JsonObject t) edit(t); });
+
+    private static List<string> Rows(string path, string sql)
+    {
+        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read()) rows.Add(r.GetString(0));
+        return rows;
+    }
+
     [Fact]
     public void Paging_by_cursor_lists_the_same_events_as_paging_by_offset()
     {
