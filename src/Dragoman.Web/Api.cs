@@ -57,7 +57,7 @@ public static class Api
         {
             var q = p.Filters().ToQuery(Limits.DefaultFeatures, Limits.MaxFeatures);
             if (!q.IsOk) return Error(400, q.Error!);
-            var result = store.QueryEvents(q.Value!);
+            var result = store.QueryFeatureEvents(q.Value!);
             if (!result.IsOk) return Error(400, result.Error!);
             return Results.Text(System.Text.Json.JsonSerializer.Serialize(EventJson.FeatureCollection(result.Value!), EventFeature.Json), "application/geo+json; charset=utf-8", Encoding.UTF8);
         }).WithName("EventsGeoJson").Produces<EventFeatureCollection>(200, "application/geo+json").WithProblems(400)
