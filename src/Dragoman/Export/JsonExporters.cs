@@ -163,7 +163,7 @@ public sealed class GeoJsonExporter : IEventExporter
 
     public async Task WriteAsync(IEnumerable<EventRecord> events, Stream output, CancellationToken cancel = default)
     {
-        await using var w = new Utf8JsonWriter(output, EventFeatureWriter.WriterOptions);
+        await using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = DocumentJson.Compact.Encoder });
         w.WriteStartObject();
         w.WriteString("type", "FeatureCollection");
         w.WriteStartArray("features");
@@ -171,7 +171,8 @@ public sealed class GeoJsonExporter : IEventExporter
         foreach (var e in events)
         {
             cancel.ThrowIfCancellationRequested();
-            if (!EventFeatureWriter.Write(w, e)) unlocated++;
+            if (EventFeature.From(e) is { } f) JsonSerializer.Serialize(w, f, EventFeature.Json);
+            else unlocated++;
             if (w.BytesPending > 1 << 16) await w.FlushAsync(cancel);
         }
         w.WriteEndArray();
