@@ -46,7 +46,9 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         try
         {
             db.Open();
-            Exec(db, "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"); // the wait first: another process may be creating the file
+            Exec(db, "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"); // the wait first: another process may be creating the file;
+            // a 64 MiB page cache (SQLite's default is 2 MB): the map feed's 5,000 rows and articles are about 40 MB of pages,
+            // read again through pread on every request with the default (docs/benchmarks.md, "mapfeed15")
             int version = SqliteMigrations.Migrate(db, clock.GetUtcNow(), targetVersion);
             return new SqliteEventStore(db, clock, version);
         }
