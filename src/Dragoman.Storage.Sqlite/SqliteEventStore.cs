@@ -46,7 +46,9 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         try
         {
             db.Open();
-            Exec(db, "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"); // the wait first: another process may be creating the file
+            Exec(db, "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"); // the wait first: another process may be creating the file;
+            // a 64 MiB page cache (SQLite's default is 2 MB): the map feed's 5,000 rows and articles are about 40 MB of pages,
+            // read again through pread on every request with the default (docs/benchmarks.md, "mapfeed15")
             int version = SqliteMigrations.Migrate(db, clock.GetUtcNow(), targetVersion);
             return new SqliteEventStore(db, clock, version);
         }
@@ -212,7 +214,12 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
 
     private static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery q)
+    public Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery q) => QueryEvents(q, SqliteColumns.EventSelect, SqliteColumns.ReadEvent);
+
+    /// <summary>The listing with a feature's columns only (<see cref="SqliteColumns.FeatureSelect"/>): same events, same order.</summary>
+    public Result<IReadOnlyList<EventRecord>> QueryFeatureEvents(EventQuery q) => QueryEvents(q, SqliteColumns.FeatureSelect, SqliteColumns.ReadFeatureEvent);
+
+    private Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery q, string select, Func<SqliteDataReader, EventRecord> read)
     {
         if (q.Limit < 0 || q.Offset < 0) return Result<IReadOnlyList<EventRecord>>.Fail("limit and offset must not be negative");
         lock (_gate)
@@ -220,8 +227,8 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
             using var cmd = _db.CreateCommand();
             try
             {
-                if (BuildEventQuery(cmd, q) is { } problem) return Result<IReadOnlyList<EventRecord>>.Fail(problem);
-                return ReadAll(cmd, SqliteColumns.ReadEvent);
+                if (BuildEventQuery(cmd, q, select: select) is { } problem) return Result<IReadOnlyList<EventRecord>>.Fail(problem);
+                return ReadAll(cmd, read);
             }
             catch (SqliteException ex) when (q.Text is not null && ex.SqliteErrorCode != 9)
             {
@@ -236,8 +243,9 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
     /// reads its own ordered index, other filters walk <c>events_order</c> and stop at the page's end. Returns a problem
     /// (a cursor naming no stored event) or null.
     /// </summary>
-    private string? BuildEventQuery(SqliteCommand cmd, EventQuery q, bool counting = false)
+    private string? BuildEventQuery(SqliteCommand cmd, EventQuery q, bool counting = false, string? select = null)
     {
+        select ??= SqliteColumns.EventSelect;
         // A count reads no column and needs no order: the rows of events that pass the filters, up to the limit. A page
         // after an offset lists the ids of the walk first and joins their rows and articles for the page alone: joined in
         // the walk, every skipped event's article was read too (50,000 lookups, 299 ms for offset 50,000 at 1M events).
@@ -248,7 +256,7 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
             && string.IsNullOrWhiteSpace(q.Actor) && string.IsNullOrWhiteSpace(q.Place) && string.IsNullOrWhiteSpace(q.Action) && string.IsNullOrWhiteSpace(q.Modality);
         var sql = new StringBuilder(counting ? $"SELECT 1 FROM events e{(byMainArticle ? " INDEXED BY events_main_article" : "")} WHERE 1=1"
             : idsFirst ? "SELECT e.id FROM events e WHERE 1=1"
-            : $"SELECT {SqliteColumns.EventSelect} FROM events e JOIN articles a ON a.id = e.article_id WHERE 1=1");
+            : $"SELECT {select} FROM events e JOIN articles a ON a.id = e.article_id WHERE 1=1");
         void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
         {
             sql.Append(" AND ").Append(clause);
@@ -277,7 +285,7 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         cmd.Parameters.AddWithValue("$limit", q.Limit);
         cmd.Parameters.AddWithValue("$offset", q.Offset);
         cmd.CommandText = counting ? $"SELECT COUNT(*) FROM ({sql})"
-            : idsFirst ? $"SELECT {SqliteColumns.EventSelect} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN ({sql}) ORDER BY e.date_lo DESC, e.id"
+            : idsFirst ? $"SELECT {select} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN ({sql}) ORDER BY e.date_lo DESC, e.id"
             : sql.ToString();
         return null;
     }
@@ -420,12 +428,12 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
     }
 
     /// <summary>SQLite's plan for the event listing of <paramref name="q"/>, one line per step (tests check that no step scans the events table).</summary>
-    internal IReadOnlyList<string> ExplainEvents(EventQuery q, bool counting = false)
+    internal IReadOnlyList<string> ExplainEvents(EventQuery q, bool counting = false, bool features = false)
     {
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            if (BuildEventQuery(cmd, q, counting) is { } problem) throw new ArgumentException(problem);
+            if (BuildEventQuery(cmd, q, counting, features ? SqliteColumns.FeatureSelect : null) is { } problem) throw new ArgumentException(problem);
             cmd.CommandText = "EXPLAIN QUERY PLAN " + cmd.CommandText;
             return ReadAll(cmd, r => r.GetString(3));
         }

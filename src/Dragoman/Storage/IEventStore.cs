@@ -21,6 +21,13 @@ public interface IEventStore : IDisposable
     Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery query);
 
     /// <summary>
+    /// The events of <see cref="QueryEvents"/> (same filters, same order) with at least the fields a map feature shows
+    /// (Dragoman.Export.EventFeature); a provider may leave the others empty (evidence, trigger, entity ids, hash): the
+    /// map feed reads thousands of rows at once. By default the full listing.
+    /// </summary>
+    Result<IReadOnlyList<EventRecord>> QueryFeatureEvents(EventQuery query) => QueryEvents(query);
+
+    /// <summary>
     /// Every event <paramref name="query"/> matches from its offset or cursor on, in the listing's order, at most
     /// <paramref name="max"/>, read as the caller consumes them (the exports): memory stays bounded whatever the count.
     /// By default page after page through <see cref="QueryEvents"/> (<see cref="EventPaging"/>); a provider whose keyset

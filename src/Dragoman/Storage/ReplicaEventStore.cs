@@ -19,6 +19,7 @@ public sealed class ReplicaEventStore(IEventStore primary, IEventStore replica) 
     public IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents) => primary.Add(documents);
 
     public Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery query) => replica.QueryEvents(query);
+    public Result<IReadOnlyList<EventRecord>> QueryFeatureEvents(EventQuery query) => replica.QueryFeatureEvents(query);
 
     public Result<int> CountEvents(EventQuery query, int atMost) => replica.CountEvents(query, atMost);
 
