@@ -320,6 +320,9 @@ public sealed partial class EventsComponent
         return false;
     }
 
+    /// <summary>A one-word personal pronoun ("they", "it"): it stands for a party named elsewhere.</summary>
+    private static bool IsPronoun(SentenceView v, Chunk c) => c.Length == 1 && v.TagAt(c.Start) == Tag.Pron;
+
     /// <summary>An argument for a role chunk: its text and span, linked to the last entity mention inside it; pronouns and "the group" carry the previous named argument.</summary>
     private static EventArgument? Argument(Document d, SentenceView v, Chunk c, ref EventArgument? lastSame, EventArgument? lastAny)
     {

@@ -99,6 +99,9 @@ public sealed partial class EventsComponent : IDocumentComponent
             if (protestHere) lastProtest = si;
             HashSet<int>? purposes = null;
             List<Chunk>? victims = null; // the sentence's victims, read once for its events
+            // the actor an earlier act of this sentence named in its own words: what a later clause's "they" stands for
+            // ("an insurgent group attacked the town, where they killed three"), before any party of earlier sentences
+            EventArgument? sentenceActor = null;
             // the next sentence's victims, read once and only where an event of this one is coercion or force
             Roles.NextVictims? nextVictims = null;
             bool nextRead = false;
@@ -181,7 +184,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 var roles = ChooseRoles(new Roles.RoleContext(document, v, ce, code, ActorChunk(document, v, ce, meansOf, coded), ce.Target,
                     said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf) { OtherTallies = Roles.RoleCandidates.OtherTallies(v, ce, coded), Victims = victims ??= Roles.RoleCandidates.VictimRegions(v, coded), ProtestNear = protestNear,
                     Next = (_rolesKnowNextVictims || RoleTrace is not null) && Root(code) is "17" or "18" or "19" or "20" ? NextVictimsOnce() : null },
-                    lastNamedActor, lastNamedArgument);
+                    sentenceActor is not null && sentenceActor.Span.End <= trigger.Start ? sentenceActor : lastNamedActor, lastNamedArgument);
                 var (actor, target) = (roles.Actor.Argument, roles.Target.Argument);
                 var ev = new Event
                 {
@@ -242,6 +245,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 // (dev actor +2 of 166, models/roles/README.md)
                 bool acted = ev.Codes.QuadClass is not (1 or 3);
                 if (acted && actor is not null && (actor.EntityId is not null || HasProper(v, roles.Actor.Chunk))) lastNamedActor = actor;
+                if (acted && actor is not null && !roles.Actor.Chunk.IsEmpty && sentence.Span.Contains(actor.Span) && !IsPronoun(v, roles.Actor.Chunk)) sentenceActor = actor;
                 if (target is not null && (target.EntityId is not null || HasProper(v, roles.Target.Chunk))) lastNamedArgument = target;
                 if (actor is not null && (actor.EntityId is not null || HasProper(v, roles.Actor.Chunk))) lastNamedArgument = actor;
             }

@@ -42,6 +42,20 @@ public class ClauseRoleTests
         Assert.True(ev.Actor?.Text.Contains(actor, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: actor {ev.Actor?.Text ?? "(none)"}");
     }
 
+    // text, trigger, words the actor holds, words it must not hold, reason (actors16: a pronoun's antecedent)
+    [Theory]
+    [InlineData("Rebels of the Northern Front shelled a market on Monday. On Friday a band of gunmen stormed a farm near the river, where they killed four herders.",
+        "killed", "gunmen", "Northern Front", "'they' in a later clause stands for the actor an earlier clause of its sentence named, not the last named party of earlier sentences")]
+    [InlineData("Rebels of the Northern Front shelled a market on Monday. On Friday they killed four herders near the river.",
+        "killed", "Northern Front", "gunmen", "with no earlier actor in its sentence, 'they' still stands for the last party that acted before")]
+    public void A_pronoun_stands_for_the_actor_of_its_sentence_first(string text, string trigger, string actor, string notActor, string reason)
+    {
+        var doc = Run(text);
+        var ev = Find(doc, trigger, reason);
+        Assert.True(ev.Actor?.Text.Contains(actor, StringComparison.OrdinalIgnoreCase) == true
+            && !ev.Actor.Text.Contains(notActor, StringComparison.OrdinalIgnoreCase), $"{reason}: actor {ev.Actor?.Text ?? "(none)"}");
+    }
+
     // text, trigger, words the victims (target) hold, reason
     [Theory]
     [InlineData("Fifteen villagers were beaten and arrested by army troops in the town on Sunday.", "arrested", "villagers",

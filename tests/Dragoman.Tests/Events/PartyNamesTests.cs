@@ -41,4 +41,29 @@ public class PartyNamesTests
         var got = Names.Named(new EventArgument("HTS", new TextSpan(0, 3)), new Dictionary<string, Abbreviation>());
         Assert.True(got is { From: "dictionary", Defined: null } && got.Text == entry!.Name, $"got {got?.Text ?? "none"}, entry {entry!.Name}");
     }
+
+    /// <summary>The country a demonym party names (actors16): the state whose means they are, unless another word says who acted.</summary>
+    [Theory]
+    [InlineData("Israeli", "Israel", "a bare demonym (the adjective the ranker took from 'an Israeli raid') names the state")]
+    [InlineData("a Turkish drone strike", "Turkey", "a demonym with only the means after it: the state used them")]
+    [InlineData("the Syrians", "Syria", "a plural people is looked up by its singular")]
+    [InlineData("Syrian rebels", null, "rebels are another party than the state: no country name")]
+    [InlineData("Kenyan police officers", null, "a party noun after the demonym names who acted")]
+    [InlineData("the drone strike", null, "no demonym: nothing to name")]
+    [InlineData("israeli", null, "a lower-case word is no demonym of a party here")]
+    public void A_demonym_party_takes_its_country_name(string written, string? country, string why)
+    {
+        var got = Names.Named(new EventArgument(written, new TextSpan(0, written.Length)), new Dictionary<string, Abbreviation>());
+        Assert.True(country is null ? got is null : got is { From: "dictionary" } && got.Text.Contains(country, StringComparison.Ordinal),
+            $"{why}: got {got?.Text ?? "none"}");
+    }
+
+    [Fact]
+    public void A_convention_name_is_kept_over_a_demonym()
+    {
+        var written = "Syrian";
+        var convention = new ArgumentName("civilians", ArgumentName.Convention, new TextSpan(0, 6));
+        var got = Names.Named(new EventArgument(written, new TextSpan(0, 6)) { Name = convention }, new Dictionary<string, Abbreviation>());
+        Assert.True(got is null, $"a target that already carries a convention's category keeps it: got {got?.Text ?? "none"}");
+    }
 }
