@@ -19,8 +19,8 @@ public sealed partial class SqliteEventStore
     /// <summary>The average link score an incident needs (<see cref="PairScorer.Threshold"/>; other values only to measure sensitivity).</summary>
     public double MergeThreshold { get; set; } = PairScorer.Threshold;
 
-    /// <summary>The schema version whose tables the merge stage writes (14: incident_report_names).</summary>
-    private const int MergeSchemaVersion = 14;
+    /// <summary>The schema version whose tables the merge stage writes and reads (14: incident_report_names; 18: incident_reports_long).</summary>
+    private const int MergeSchemaVersion = 19;
 
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +

@@ -282,6 +282,12 @@ internal static class SqliteMigrations
             -- main as a key too makes the index covering (the partial condition alone left SQLite reading the rows).
             CREATE INDEX events_main_article ON events(article_id, main) WHERE main = 1;
             """),
+        new(19, "incident_reports_long: the merge reports whose days span more than a week, so that a candidate search reads a month back only among them", """
+            -- A report's window may start up to a month (MergeReports.MaxDaySpan) before the new report's, so the candidate
+            -- search read every report of 48 days in its block to keep the few month-long ones (200k stored reports: about
+            -- 150 rows a search). Short reports are found in the week before; the long ones through this partial index.
+            CREATE INDEX incident_reports_long ON incident_reports(family, country, day_lo) WHERE day_hi - day_lo > 7;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -13,7 +13,8 @@ public sealed record IncidentGroup(IReadOnlyList<ReportLink> Members);
 
 /// <summary>
 /// Groups reports into incidents: average-linkage agglomeration over <see cref="PairScorer"/> scores, merging the best
-/// pair of groups while their average link is at least the threshold. The input order does not matter (reports are
+/// pair of groups while their average link (each pair of articles one vote: <see cref="GroupLink"/>) is at least the
+/// threshold. The input order does not matter (reports are
 /// sorted by their stable <see cref="MergeReport.Ref"/> and ties broken by it), so ingest order and re-merging give the
 /// same groups. Analyst constraints win: "together" pairs start in one group (which then takes any report whose best
 /// link to it reaches the threshold), "apart" pairs never share one.
@@ -27,6 +28,7 @@ public sealed record IncidentGroup(IReadOnlyList<ReportLink> Members);
 /// </remarks>
 public static class IncidentClusterer
 {
+
     /// <summary>The score a pair of different families counts as in an average (finite, so averages stay defined).</summary>
     private const double ApartScore = -10;
 
@@ -191,22 +193,32 @@ public static class IncidentClusterer
         // A group an analyst joined is heterogeneous by design: it takes a report that links well to any of its members
         // (its best link), where other groups need a good average link.
         var pinned = groups.Select(x => x.Count > 1).ToArray();
-        var sum = new double[g, g];
+        // The article of each report: co-reports of one article (its several events of one incident) vote once.
+        var articleOf = new int[k];
+        var articles = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < k; i++)
+        {
+            var r = rs[ids[i]].Ref;
+            int colon = r.IndexOf(':');
+            var article = colon < 0 ? r : r[..colon];
+            if (!articles.TryGetValue(article, out int a)) articles[article] = a = articles.Count;
+            articleOf[i] = a;
+        }
+        var avg = new double[g, g];
         var max = new double[g, g];
         for (int x = 0; x < g; x++)
             for (int y = x + 1; y < g; y++)
             {
-                double t = 0, m = double.NegativeInfinity;
-                foreach (int i in groups[x]) foreach (int j in groups[y]) { t += score[i, j]; m = Math.Max(m, score[i, j]); }
-                sum[x, y] = sum[y, x] = t;
+                var (v, m) = GroupLink(groups[x], groups[y], score, articleOf);
+                avg[x, y] = avg[y, x] = v;
                 max[x, y] = max[y, x] = m;
             }
 
         // The average link of a pair of groups, or NaN where they may not merge (below the floor, or split by an analyst).
         double Link(int x, int y)
         {
-            double avg = pinned[x] || pinned[y] ? max[x, y] : sum[x, y] / (groups[x].Count * groups[y].Count);
-            return avg >= floor && !Forbidden(groups[x], groups[y], ids, apart) ? avg : double.NaN;
+            double v = pinned[x] || pinned[y] ? max[x, y] : avg[x, y];
+            return v >= floor && !Forbidden(groups[x], groups[y], ids, apart) ? v : double.NaN;
         }
         var rowBest = new double[g];
         var rowArg = new int[g];
@@ -235,8 +247,9 @@ public static class IncidentClusterer
             for (int z = 0; z < g; z++)
                 if (alive[z] && z != bx)
                 {
-                    sum[bx, z] += sum[by, z]; sum[z, bx] = sum[bx, z];
-                    max[bx, z] = Math.Max(max[bx, z], max[by, z]); max[z, bx] = max[bx, z];
+                    var (v, m) = GroupLink(groups[bx], groups[z], score, articleOf);
+                    avg[bx, z] = avg[z, bx] = v;
+                    max[bx, z] = max[z, bx] = m;
                 }
             Rescan(bx);
             // Rows before the merged pair see their entry for bx change and their entry for by go.
@@ -256,6 +269,30 @@ public static class IncidentClusterer
             var members = groups[x].Order().ToArray();
             yield return new IncidentGroup([.. members.Select(i => BestLink(i, members, ids, rs, raw))]);
         }
+    }
+
+    /// <summary>
+    /// The average link of two groups, one vote per pair of articles (the mean of its report pairs), and their best report
+    /// pair. An article's several reports of one incident (its co-reports: a recap, a second angle) count as one article,
+    /// so that three weak co-reports of one article do not outvote the other articles of a group (merge-gold dev: B-cubed
+    /// 0.860 to 0.871, no hard negative merged; each pair's best instead of its mean merged 2 dev and 6 held hard negatives).
+    /// </summary>
+    private static (double Average, double Max) GroupLink(List<int> x, List<int> y, double[,] score, int[] articleOf)
+    {
+        if (x.Count == 1 && y.Count == 1) return (score[x[0], y[0]], score[x[0], y[0]]);
+        double max = double.NegativeInfinity;
+        var votes = new Dictionary<(int, int), (double Sum, int Count)>();
+        foreach (int i in x)
+            foreach (int j in y)
+            {
+                double s = score[i, j];
+                max = Math.Max(max, s);
+                var key = (articleOf[i], articleOf[j]);
+                votes[key] = votes.TryGetValue(key, out var v) ? (v.Sum + s, v.Count + 1) : (s, 1);
+            }
+        double sum = 0;
+        foreach (var (total, count) in votes.Values) sum += total / count;
+        return (sum / votes.Count, max);
     }
 
     private static bool Forbidden(List<int> a, List<int> b, int[] ids, HashSet<(int, int)> apart)

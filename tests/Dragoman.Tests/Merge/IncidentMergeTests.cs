@@ -100,6 +100,21 @@ public sealed class IncidentMergeTests
         Assert.True(expected == Partition(IncidentClusterer.Cluster(Mixed, constraints)), reason);
 
     [Fact]
+    public void Co_reports_of_one_article_vote_once_in_a_groups_average()
+    {
+        // Article a1 gives three reports of one strike (its co-reports) that link well to each other and to c1's; b1 names
+        // the mall a1 never names and links to a1's reports weakly, to c1's well. Averaged over report pairs a1 outvotes c1
+        // three to one; averaged over article pairs each article votes once.
+        MergeReport A(string id) => Report("a1:" + id, Kremenchuk, Day, ["kryukiv"]);
+        MergeReport[] reports = [A("ev1"), A("ev2"), A("ev3"), Report("b1:ev1", Kremenchuk, Day, ["amstor"]), Report("c1:ev1", Kremenchuk, Day, ["amstor", "kryukiv"])];
+        double weak = PairScorer.Value(reports[0], reports[3]), strong = PairScorer.Value(reports[0], reports[4]);
+        Assert.True(weak < strong && PairScorer.Value(reports[3], reports[4]) == strong, "the fixture's premise: b1 links to a1 weakly, to c1 as a1 does");
+        double byReports = (3 * weak + strong) / 4, byArticles = (weak + strong) / 2;
+        double threshold = (byReports + byArticles) / 2;
+        Assert.Equal("a1:ev1,a1:ev2,a1:ev3,b1:ev1,c1:ev1", Partition(IncidentClusterer.Cluster(reports, threshold: threshold)));
+    }
+
+    [Fact]
     public void Conflicting_tolls_are_kept_as_a_range_with_the_conservative_value()
     {
         var facts = IncidentFacts.Derive([(Mixed[0], 1L), (Mixed[1], 2L), (Mixed[2], 3L)]);

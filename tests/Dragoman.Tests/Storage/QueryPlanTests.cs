@@ -276,6 +276,9 @@ public sealed class QueryPlanTests : IDisposable
         var plan = _store.ExplainCandidates();
         Assert.Contains(plan, step => step.StartsWith("SEARCH d USING PRIMARY KEY (family=? AND country=? AND day=?", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.StartsWith("SEARCH r USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        // The window: the block's week before (family, country, day_lo), and the long reports' month before through their partial index.
+        Assert.Contains(plan, step => step.StartsWith("SEARCH r USING INDEX incident_reports_block (family=? AND country=? AND day_lo>? AND day_lo<?)", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH r USING INDEX incident_reports_long (family=? AND country=? AND day_lo>? AND day_lo<?)", StringComparison.Ordinal));
         // The names key: one index range per name word (family, name, days of the window), for the rows and for the count
         // that skips a common word.
         Assert.Contains(plan, step => step.StartsWith("SEARCH n USING PRIMARY KEY (family=? AND name=? AND day>? AND day<?)", StringComparison.Ordinal));
