@@ -27,7 +27,7 @@ public class BatchProcessorTests
         { "one article: processed on the calling thread", () => [Text("one.txt", "Clashes\n\nTwo soldiers were wounded in clashes near the border on Tuesday.")], ["one.txt"] },
         { "one unreadable input: its failure, named", () => [InputItem.Failed("gone.txt", "no such file")], ["gone.txt"] },
         { "one file of three records: split first, so the parallel path, in record order", () => [Lines("feed.jsonl", 3)],
-            ["https://example.org/1", "https://example.org/2", "https://example.org/3"] },
+            ["feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:3"] },
         { "two files: the parallel path keeps input order", () => [Text("a.txt", "Protest\n\nHundreds marched in the capital on Sunday."), Text("b.txt", "Arrests\n\nPolice arrested four men in the port city on Monday.")],
             ["a.txt", "b.txt"] },
     };
