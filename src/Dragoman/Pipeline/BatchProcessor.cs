@@ -16,13 +16,32 @@ public static class BatchProcessor
 {
     public static IEnumerable<BatchOutcome> Process(IEnumerable<InputItem> inputs, DocumentPipeline pipeline, DateOnly? reference, CancellationToken cancel = default, FieldMap? map = null, ArticleBudget? budget = null)
     {
-        return inputs
-            .SelectMany(i => ArticleInputs.Split(i, map ?? FieldMap.None))
+        var items = inputs.SelectMany(i => ArticleInputs.Split(i, map ?? FieldMap.None)).GetEnumerator();
+        var first = new List<InputItem>(2);
+        while (first.Count < 2 && items.MoveNext()) first.Add(items.Current);
+        if (first.Count < 2)
+        {
+            // one article (`extract FILE`) is processed on this thread: starting the parallel query cost more than it
+            // saves there (its workers, and ~50 generic methods jitted at every start; docs/benchmarks.md, session 16)
+            items.Dispose();
+            return first.Select(item => ProcessOne(item, pipeline, reference, budget ?? ArticleBudget.Default, cancel));
+        }
+        return Resume(first, items)
             .AsParallel()
             .AsOrdered()
             .WithCancellation(cancel)
             .WithDegreeOfParallelism(Environment.ProcessorCount)
             .Select(item => ProcessOne(item, pipeline, reference, budget ?? ArticleBudget.Default, cancel));
+    }
+
+    /// <summary>The items already taken, then the rest of <paramref name="items"/> (disposed at the end).</summary>
+    private static IEnumerable<InputItem> Resume(List<InputItem> taken, IEnumerator<InputItem> items)
+    {
+        using (items)
+        {
+            foreach (var item in taken) yield return item;
+            while (items.MoveNext()) yield return items.Current;
+        }
     }
 
     public static BatchOutcome ProcessOne(InputItem item, DocumentPipeline pipeline, DateOnly? reference) =>
