@@ -272,26 +272,50 @@ public static class IncidentClusterer
     }
 
     /// <summary>
-    /// The average link of two groups, one vote per pair of articles (the mean of its report pairs), and their best report
-    /// pair. An article's several reports of one incident (its co-reports: a recap, a second angle) count as one article,
-    /// so that three weak co-reports of one article do not outvote the other articles of a group (merge-gold dev: B-cubed
-    /// 0.860 to 0.871, no hard negative merged; each pair's best instead of its mean merged 2 dev and 6 held hard negatives).
+    /// The average link of two groups, one vote per pair of articles, and their best report pair. An article's several
+    /// reports of one incident (its co-reports: "an attack", "killed", "abducted") count as one article, so that weak
+    /// co-reports of one article do not outvote the group's other articles (merge-gold dev: B-cubed 0.860 to 0.871, no hard
+    /// negative merged). A pair of articles votes with its best match: each report's best score against the other
+    /// article's reports in the other group, averaged over the reports of each side and the two sides, so a report of
+    /// one kind meets its own kind (an airstrike the airstrike, a death toll the toll) instead of every report of the
+    /// other article (the mean of all its report pairs: dev pairwise F1 0.821 to 0.862, B-cubed 0.893 to 0.914, no hard
+    /// negative merged; the pair's best alone merged 2 dev and 6 held hard negatives). The vote never exceeds the pair's
+    /// best report pair, so two groups link only if some report pair links (the components stay independent).
     /// </summary>
     private static (double Average, double Max) GroupLink(List<int> x, List<int> y, double[,] score, int[] articleOf)
     {
         if (x.Count == 1 && y.Count == 1) return (score[x[0], y[0]], score[x[0], y[0]]);
         double max = double.NegativeInfinity;
-        var votes = new Dictionary<(int, int), (double Sum, int Count)>();
+        // Each report's best score against each article of the other group: (report, other article) -> best.
+        var best = new Dictionary<(int Report, int Article), double>();
         foreach (int i in x)
             foreach (int j in y)
             {
                 double s = score[i, j];
                 max = Math.Max(max, s);
-                var key = (articleOf[i], articleOf[j]);
-                votes[key] = votes.TryGetValue(key, out var v) ? (v.Sum + s, v.Count + 1) : (s, 1);
+                best[(i, articleOf[j])] = best.TryGetValue((i, articleOf[j]), out var bi) ? Math.Max(bi, s) : s;
+                best[(j, articleOf[i])] = best.TryGetValue((j, articleOf[i]), out var bj) ? Math.Max(bj, s) : s;
+            }
+        // Per article pair (a of x, b of y): the sums and counts of the best matches of a's reports and of b's reports.
+        var votes = new Dictionary<(int, int), (double SumX, int CountX, double SumY, int CountY)>();
+        var articlesX = x.Select(i => articleOf[i]).Distinct().ToArray();
+        var articlesY = y.Select(j => articleOf[j]).Distinct().ToArray();
+        foreach (int i in x)
+            foreach (int b in articlesY)
+            {
+                var key = (articleOf[i], b);
+                var v = votes.GetValueOrDefault(key);
+                votes[key] = (v.SumX + best[(i, b)], v.CountX + 1, v.SumY, v.CountY);
+            }
+        foreach (int j in y)
+            foreach (int a in articlesX)
+            {
+                var key = (a, articleOf[j]);
+                var v = votes[key];
+                votes[key] = (v.SumX, v.CountX, v.SumY + best[(j, a)], v.CountY + 1);
             }
         double sum = 0;
-        foreach (var (total, count) in votes.Values) sum += total / count;
+        foreach (var (sumX, countX, sumY, countY) in votes.Values) sum += (sumX / countX + sumY / countY) / 2;
         return (sum / votes.Count, max);
     }
 
