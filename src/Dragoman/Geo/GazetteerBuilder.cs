@@ -847,6 +847,9 @@ public sealed class GazetteerBuilder
                 if (canon.Length < 4) continue; // codes and very short names only match exactly
                 var lk = NameFolder.Loose(canon);
                 if (seen.Add("\u0001" + lk)) Add(loose, lk, i);
+                // "A and B" also as news joins the pair ("A-B"): a spelling variant, with a variant's evidence rules
+                if (NameFolder.WithoutAnd(canon) is { } joined && NameFolder.Loose(joined) is var jk && seen.Add("\u0001" + jk))
+                    Add(loose, jk, i);
             }
         }
         if (strings.Count > ushort.MaxValue) throw new InvalidDataException("too many distinct codes for the compact format");

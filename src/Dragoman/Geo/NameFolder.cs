@@ -83,6 +83,19 @@ public static class NameFolder
         return kept.Count == 0 ? folded : string.Join(' ', kept);
     }
 
+    /// <summary>
+    /// A canon key of two names joined by "and" without the "and" ("sistan and baluchestan" -> "sistan baluchestan"),
+    /// or null: news joins such pairs with a hyphen or a slash ("Sistan-Baluchestan", "Bosnia-Herzegovina"), which
+    /// fold to a space. The "and" must stand between words, never first or last.
+    /// </summary>
+    public static string? WithoutAnd(string canon)
+    {
+        if (!canon.Contains(" and ", StringComparison.Ordinal)) return null;
+        var words = canon.Split(' ');
+        if (words[0] == "and" || words[^1] == "and") return null;
+        return string.Join(' ', words.Where(w => w != "and"));
+    }
+
     /// <summary>Transliteration skeleton of a canon key (see the class summary).</summary>
     public static string Loose(string canon)
     {
