@@ -92,52 +92,32 @@ internal static class SqliteColumns
         new("date_hi", d => d.Row.TimeEnd ?? d.Row.TimeStart ?? d.ArticlePublished ?? ""),
     ];
 
-    /// <summary>
-    /// The text and integer columns <see cref="ReadEvent"/> reads, packed by SQLite into one JSON array a row: the article's
-    /// columns, then <see cref="EventFieldColumns"/> less the doubles and the three JSON columns, which stay cells of their
-    /// own (SQLite's JSON prints a double with 15 significant digits, not its round trip; the JSON texts would be escaped
-    /// and unescaped for nothing). Read cell by cell, each of the 45 cells cost about 240 ns through Microsoft.Data.Sqlite
-    /// (type check, P/Invoke, a string): 1.25-1.5 s of CPU per 100k events, 0.72-0.8 s packed (docs/benchmarks.md, "parquet16").
-    /// </summary>
-    private static readonly string[] PackedEventColumns =
-    [
-        "e.article_id", "a.hash", "a.title", "a.published", "a.uri",
-        .. EventFieldColumns.Select(c => c.Name).Where(n => n is not ("lat" or "lon" or "confidence" or "goldstein" or "counts" or "sources" or "evidence")).Select(n => "e." + n),
-    ];
-
-    /// <summary>What <see cref="ReadEvent"/> reads, from <c>events e JOIN articles a</c>: <see cref="PackedEventColumns"/>, then the doubles and the JSON columns.</summary>
+    /// <summary>What <see cref="ReadEvent"/> reads, from <c>events e JOIN articles a</c>: the article's columns, then <see cref="EventFieldColumns"/>.</summary>
     public static readonly string EventSelect =
-        $"json_array({string.Join(", ", PackedEventColumns)}), e.lat, e.lon, e.confidence, e.goldstein, e.counts, e.sources, e.evidence";
+        "e.article_id, a.hash, a.title, a.published, a.uri, " + string.Join(", ", EventFieldColumns.Select(c => "e." + c.Name));
 
     public static EventRecord ReadEvent(SqliteDataReader r)
     {
-        var c = new Cells(r, 1);
-        double? lat = c.NDbl(), lon = c.NDbl();
-        double confidence = c.Dbl();
-        double? goldstein = c.NDbl();
-        string counts = c.Str(), sources = c.Str(), evidence = c.Str();
-        var p = new PackedCells(r.GetFieldValue<byte[]>(0));
-        // in the order of PackedEventColumns (object initializers run in written order)
+        var c = new Cells(r);
         return new EventRecord
         {
-            ArticleId = p.Long(), ArticleHash = p.Str(), ArticleTitle = p.NStr(), Published = p.NStr(), ArticleUri = p.NStr(),
-            EventId = p.Str(), Ordinal = p.Int(), Action = p.Str(), Trigger = p.NStr(),
-            Actor = p.NStr(), ActorEntity = p.NStr(), ActorCode = p.NStr(),
-            Target = p.NStr(), TargetEntity = p.NStr(), TargetCode = p.NStr(),
-            Place = p.NStr(), PlaceEntity = p.NStr(), PlaceName = p.NStr(),
-            GeonameId = p.NStr(), Lat = lat, Lon = lon, Country = p.NStr(),
-            Admin1 = p.NStr(), PlacePrecision = p.NStr(), PlaceInherited = p.Bool(),
-            TimeText = p.NStr(), TimeStart = p.NStr(), TimeEnd = p.NStr(),
-            TimePrecision = p.NStr(), TimeInherited = p.Bool(),
-            CountsJson = counts, Modality = p.Str(), Occurred = p.Bool(),
-            SourcesJson = sources, EvidenceJson = evidence, Confidence = confidence,
-            Cameo = p.NStr(), PloverEvent = p.NStr(), PloverMode = p.NStr(),
-            AcledType = p.NStr(), AcledSubtype = p.NStr(), QuadClass = p.NInt(),
-            Goldstein = goldstein, Main = p.Bool(), Historical = p.Bool(),
-            ActorImplied = p.Bool(), TargetConvention = p.Bool(),
+            ArticleId = c.Long(), ArticleHash = c.Str(), ArticleTitle = c.NStr(), Published = c.NStr(), ArticleUri = c.NStr(),
+            EventId = c.Str(), Ordinal = c.Int(), Action = c.Str(), Trigger = c.NStr(),
+            Actor = c.NStr(), ActorEntity = c.NStr(), ActorCode = c.NStr(),
+            Target = c.NStr(), TargetEntity = c.NStr(), TargetCode = c.NStr(),
+            Place = c.NStr(), PlaceEntity = c.NStr(), PlaceName = c.NStr(),
+            GeonameId = c.NStr(), Lat = c.NDbl(), Lon = c.NDbl(), Country = c.NStr(),
+            Admin1 = c.NStr(), PlacePrecision = c.NStr(), PlaceInherited = c.Bool(),
+            TimeText = c.NStr(), TimeStart = c.NStr(), TimeEnd = c.NStr(),
+            TimePrecision = c.NStr(), TimeInherited = c.Bool(),
+            CountsJson = c.Str(), Modality = c.Str(), Occurred = c.Bool(),
+            SourcesJson = c.Str(), EvidenceJson = c.Str(), Confidence = c.Dbl(),
+            Cameo = c.NStr(), PloverEvent = c.NStr(), PloverMode = c.NStr(),
+            AcledType = c.NStr(), AcledSubtype = c.NStr(), QuadClass = c.NInt(),
+            Goldstein = c.NDbl(), Main = c.Bool(), Historical = c.Bool(),
+            ActorImplied = c.Bool(), TargetConvention = c.Bool(),
         };
     }
-
     /// <summary>
     /// What <see cref="ReadFeatureEvent"/> reads: the fields of a map feature (Dragoman.Export.EventFeature: id, point, action,
     /// parties, place, time, modality, confidence, codes, fatalities, sources, the article's title and date) and no more.
@@ -188,59 +168,6 @@ internal struct Cells(SqliteDataReader r, int start = 0)
     public string? NStr() { int i = _i++; return r.IsDBNull(i) ? null : r.GetString(i); }
     public int? NInt() { int i = _i++; return r.IsDBNull(i) ? null : r.GetInt32(i); }
     public double? NDbl() { int i = _i++; return r.IsDBNull(i) ? null : r.GetDouble(i); }
-}
-
-/// <summary>
-/// The values of a <c>json_array(...)</c> cell left to right, read as <see cref="Cells"/> reads cells: a text column's
-/// value as its string (a number stored in it as its decimal text, as <see cref="SqliteDataReader.GetString"/> gives it),
-/// an integer column's as its number, SQL NULL as null.
-/// </summary>
-internal ref struct PackedCells
-{
-    private System.Text.Json.Utf8JsonReader _json;
-
-    public PackedCells(byte[] array)
-    {
-        _json = new System.Text.Json.Utf8JsonReader(array);
-        if (!_json.Read() || _json.TokenType != System.Text.Json.JsonTokenType.StartArray) throw new FormatException("a packed row is not a JSON array");
-    }
-
-    public string Str() => NStr() ?? throw new InvalidCastException("a packed cell is NULL where a value is required");
-
-    public string? NStr()
-    {
-        Next();
-        return _json.TokenType switch
-        {
-            System.Text.Json.JsonTokenType.Null => null,
-            System.Text.Json.JsonTokenType.String => _json.GetString(),
-            _ => System.Text.Encoding.UTF8.GetString(_json.ValueSpan),
-        };
-    }
-
-    public long Long() => NLong() ?? throw new InvalidCastException("a packed cell is NULL where a number is required");
-
-    public int Int() => checked((int)Long());
-
-    public int? NInt() => NLong() is long v ? checked((int)v) : null;
-
-    public bool Bool() => Long() != 0;
-
-    private long? NLong()
-    {
-        Next();
-        return _json.TokenType switch
-        {
-            System.Text.Json.JsonTokenType.Null => null,
-            System.Text.Json.JsonTokenType.Number => _json.GetInt64(),
-            _ => long.Parse(_json.GetString()!, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture),
-        };
-    }
-
-    private void Next()
-    {
-        if (!_json.Read() || _json.TokenType is System.Text.Json.JsonTokenType.EndArray) throw new FormatException("a packed row has fewer values than its reader");
-    }
 }
 
 /// <summary>

@@ -240,13 +240,13 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     }
 
     [Theory]
-    [InlineData("actor_text", "say \"no\" \\ then\nleave\t", "quotes, a backslash, a newline and a tab: escaped in the packed array, read back as written")]
+    [InlineData("actor_text", "say \"no\" \\ then\nleave\t", "quotes, a backslash, a newline and a tab: read back as written")]
     [InlineData("place_name", "\u015eanl\u0131urfa \u2014 \U0001F54C", "non-ASCII letters, a dash and a surrogate pair")]
     [InlineData("geonameid", "0123", "digits as text keep their leading zero")]
     [InlineData("trigger_text", null, "NULL stays null")]
     [InlineData("time_text", "", "an empty text stays empty, not null")]
     [InlineData("title", "\u0001 control", "a control character (the article's column)")]
-    public void The_packed_row_read_gives_each_text_as_stored(string column, string? value, string reason)
+    public void The_event_read_gives_each_text_as_stored(string column, string? value, string reason)
     {
         var path = NewLocation();
         using (var store = SqliteEventStore.Open(path)) store.Add(StoreFixtures.Corpus());
