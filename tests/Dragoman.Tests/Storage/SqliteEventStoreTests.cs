@@ -238,4 +238,37 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         Assert.Equal(fresh.QueryEvents(new EventQuery { To = new DateOnly(2019, 12, 31) }).Value!.Select(e => e.Key),
             reopened.QueryEvents(new EventQuery { To = new DateOnly(2019, 12, 31) }).Value!.Select(e => e.Key));
     }
+
+    [Theory]
+    [InlineData("actor_text", "say \"no\" \\ then\nleave\t", "quotes, a backslash, a newline and a tab: read back as written")]
+    [InlineData("place_name", "\u015eanl\u0131urfa \u2014 \U0001F54C", "non-ASCII letters, a dash and a surrogate pair")]
+    [InlineData("geonameid", "0123", "digits as text keep their leading zero")]
+    [InlineData("trigger_text", null, "NULL stays null")]
+    [InlineData("time_text", "", "an empty text stays empty, not null")]
+    [InlineData("title", "\u0001 control", "a control character (the article's column)")]
+    public void The_event_read_gives_each_text_as_stored(string column, string? value, string reason)
+    {
+        var path = NewLocation();
+        using (var store = SqliteEventStore.Open(path)) store.Add(StoreFixtures.Corpus());
+        using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = column == "title" ? "UPDATE articles SET title = $v" : $"UPDATE events SET {column} = $v";
+            cmd.Parameters.AddWithValue("$v", (object?)value ?? DBNull.Value);
+            Assert.True(cmd.ExecuteNonQuery() > 0, reason);
+        }
+        using var reopened = SqliteEventStore.Open(path);
+        var events = reopened.QueryEvents(new EventQuery { All = true }).Value!;
+        Assert.NotEmpty(events);
+        foreach (var e in events)
+        {
+            string? read = column switch
+            {
+                "actor_text" => e.Actor, "place_name" => e.PlaceName, "geonameid" => e.GeonameId,
+                "trigger_text" => e.Trigger, "time_text" => e.TimeText, _ => e.ArticleTitle,
+            };
+            Assert.True(read == value, $"{reason}: read {read ?? "null"}");
+        }
+    }
 }
