@@ -8,6 +8,17 @@ namespace Dragoman.Events;
 /// </summary>
 public static class LogisticRegression
 {
+    /// <summary>Class probabilities of the scores (shifted by their maximum so that Exp cannot overflow); empty in, empty out.</summary>
+    public static double[] Softmax(double[] z)
+    {
+        if (z.Length == 0) return z;
+        double max = z.Max(), sum = 0;
+        var p = new double[z.Length];
+        for (int i = 0; i < z.Length; i++) { p[i] = Math.Exp(z[i] - max); sum += p[i]; }
+        for (int i = 0; i < z.Length; i++) p[i] /= sum;
+        return p;
+    }
+
     public static double Probability(IReadOnlyDictionary<string, double> weights, IReadOnlyDictionary<string, double> features)
     {
         double z = 0;

@@ -40,7 +40,7 @@ public sealed class ModalityModel
             foreach (var (k, v) in features)
                 if (_weights.TryGetValue(prefix + k, out var w)) z[c] += w * v;
         }
-        return Softmax(z);
+        return LogisticRegression.Softmax(z);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public sealed class ModalityModel
             foreach (var (x, y) in rows)
             {
                 for (int c = 0; c < m; c++) { z[c] = 0; foreach (var (j, v) in x) z[c] += w[c, j] * v; }
-                var p = Softmax(z);
+                var p = LogisticRegression.Softmax(z);
                 for (int c = 0; c < m; c++)
                 {
                     double err = p[c] - (c == y ? 1 : 0);
@@ -83,15 +83,6 @@ public sealed class ModalityModel
             for (int j = 0; j < n; j++)
                 weights[ModalityFeatures.Name(Classes[c]) + "|" + names[j]] = w[c, j];
         return new ModalityModel(weights);
-    }
-
-    private static double[] Softmax(double[] z)
-    {
-        double max = z.Max(), sum = 0;
-        var p = new double[z.Length];
-        for (int i = 0; i < z.Length; i++) { p[i] = Math.Exp(z[i] - max); sum += p[i]; }
-        for (int i = 0; i < z.Length; i++) p[i] /= sum;
-        return p;
     }
 
     public static string BundledPath => Path.Combine(AppContext.BaseDirectory, "models", "modality", "modality.tsv");

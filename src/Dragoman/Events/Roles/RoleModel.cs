@@ -165,7 +165,7 @@ public sealed class RoleModel
     {
         var z = new double[candidates.Count];
         for (int i = 0; i < z.Length; i++) z[i] = Score(role, candidates[i]);
-        return Softmax(z);
+        return LogisticRegression.Softmax(z);
     }
 
     /// <summary>The best candidate and its probability; ties go to the earlier candidate (the none answer, then the rules' chunk).</summary>
@@ -175,16 +175,6 @@ public sealed class RoleModel
         int best = 0;
         for (int i = 1; i < p.Length; i++) if (p[i] > p[best] + 1e-12) best = i;
         return (best, p.Length == 0 ? 0 : p[best]);
-    }
-
-    private static double[] Softmax(double[] z)
-    {
-        if (z.Length == 0) return z;
-        double max = z.Max(), sum = 0;
-        var p = new double[z.Length];
-        for (int i = 0; i < z.Length; i++) { p[i] = Math.Exp(z[i] - max); sum += p[i]; }
-        for (int i = 0; i < z.Length; i++) p[i] /= sum;
-        return p;
     }
 
     public static string BundledPath => Path.Combine(AppContext.BaseDirectory, "models", "roles", "roles.tsv");
@@ -256,7 +246,7 @@ public sealed class RoleModel
             {
                 var z = new double[x.Length];
                 for (int i = 0; i < x.Length; i++) foreach (var (j, v) in x[i]) z[i] += w[j] * v;
-                var p = Softmax(z);
+                var p = LogisticRegression.Softmax(z);
                 double pr = 0;
                 foreach (var i in right) pr += p[i];
                 // d(-log sum_right p)/dz_i = p_i - [i right] p_i / pr
