@@ -13,58 +13,74 @@ public static class CsvTable
     public static Result<List<string[]>> Parse(string text)
     {
         var rows = new List<string[]>();
+        foreach (var record in Records(new StringReader(text)))
+        {
+            if (record.Error is not null) return Result<List<string[]>>.Fail(record.Error);
+            rows.Add(record.Cells!);
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// The records of <paramref name="reader"/> as they are read (a file of any size is never held whole), each with the
+    /// line it starts on; blank lines give none. An unterminated quoted field ends the sequence with one record whose
+    /// Error names the line the field started on.
+    /// </summary>
+    public static IEnumerable<CsvRecord> Records(TextReader reader)
+    {
         var fields = new List<string>();
         var field = new StringBuilder();
-        int i = 0, line = 1;
+        int line = 1, recordLine = 1;
         bool any = false;
-        while (i < text.Length)
+        while (true)
         {
-            char c = text[i];
+            int read = reader.Read();
+            if (read < 0) break;
+            char c = (char)read;
             if (c == '"' && field.Length == 0)
             {
                 int startLine = line;
-                i++;
                 while (true)
                 {
-                    if (i >= text.Length) return Result<List<string[]>>.Fail($"unterminated quoted field starting on line {startLine}");
-                    char q = text[i];
+                    int q = reader.Read();
+                    if (q < 0)
+                    {
+                        yield return new CsvRecord(null, startLine, $"unterminated quoted field starting on line {startLine}");
+                        yield break;
+                    }
                     if (q == '"')
                     {
-                        if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
-                        i++;
+                        if (reader.Peek() == '"') { reader.Read(); field.Append('"'); continue; }
                         break;
                     }
                     if (q == '\n') line++;
-                    field.Append(q);
-                    i++;
+                    field.Append((char)q);
                 }
                 any = true;
                 continue;
             }
-            if (c == ',') { fields.Add(field.ToString()); field.Clear(); any = true; i++; continue; }
+            if (c == ',') { fields.Add(field.ToString()); field.Clear(); any = true; continue; }
             if (c is '\r' or '\n')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                i++;
+                if (c == '\r' && reader.Peek() == '\n') reader.Read();
                 line++;
                 if (any || field.Length > 0)
                 {
                     fields.Add(field.ToString());
-                    rows.Add([.. fields]);
+                    yield return new CsvRecord([.. fields], recordLine, null);
                 }
                 fields.Clear(); field.Clear(); any = false;
+                recordLine = line;
                 continue;
             }
             field.Append(c);
             any = true;
-            i++;
         }
         if (any || field.Length > 0)
         {
             fields.Add(field.ToString());
-            rows.Add([.. fields]);
+            yield return new CsvRecord([.. fields], recordLine, null);
         }
-        return rows;
     }
 
     /// <summary>Rows as dictionaries keyed by the header row's names (missing cells are empty; blank rows skipped).</summary>
@@ -86,3 +102,6 @@ public static class CsvTable
         return result;
     }
 }
+
+/// <summary>One CSV record and the line it starts on, or (Cells null) the error that ended the file's records.</summary>
+public readonly record struct CsvRecord(string[]? Cells, int Line, string? Error);

@@ -34,7 +34,7 @@ public sealed class IngestCommand : Command<IngestSettings>
     {
         var pipeline = StandardPipeline.Build(settings.Resources());
         var inputs = settings.Inputs(settings.Paths).ToList();
-        // a WARC file is split as the workers go (memory bounded by a record); other inputs are split first, for the total
+        // a WARC or CSV file is split as the workers go (memory bounded by a record or row); other inputs are split first, for the total
         var items = inputs.Any(i => i.StreamedFile is not null)
             ? StoreIngest.Expand(inputs, settings.FieldMap)
             : StoreIngest.Prepare(inputs, settings.FieldMap);

@@ -22,7 +22,7 @@ public static class ArticleInputs
     /// <summary>As <see cref="Split(InputItem)"/>, with field names of JSON and CSV inputs mapped (--map, --preset).</summary>
     public static IEnumerable<InputItem> Split(InputItem item, FieldMap map)
     {
-        if (item.StreamedFile is not null) return WarcInputs.Split(item);
+        if (item.StreamedFile is not null) return item.StreamedAs == StreamedFormat.Csv ? CsvArticles.Split(item, map) : WarcInputs.Split(item);
         if (item.Raw is not { } raw || raw.Bytes.Length == 0) return [item];
         if (ContainerInputs.Expand(item, map) is { } contained) return contained;
         if (CsvArticles.IsCsv(item)) return CsvArticles.Split(item, map);

@@ -147,7 +147,7 @@ public static class InputSources
                 return InputItem.Failed(path, $"not read: {FileKinds.Describe(kind)}{via}; only regular files are read");
             long length = info.Length;
             var full = Path.GetFullPath(path);
-            if (length > 0 && IsWarcFile(target)) return InputItem.Streamed(full, target);
+            if (length > 0 && Streamed(target, full) is { } format) return InputItem.Streamed(full, target, format);
             if (length > MaxFileBytes)
                 return InputItem.Failed(path, $"too large: {length / (1024.0 * 1024.0):F0} MiB{via} (inputs over {MaxFileBytes / (1024 * 1024)} MiB are not read)");
             // A length of 0 is an empty file, or (where the kind is unknown) a FIFO or device: never opened, so it cannot hang the batch.
@@ -161,15 +161,29 @@ public static class InputSources
         }
     }
 
-    /// <summary>Whether a file is a WARC or a gzipped WARC by its first bytes: those are read as they are split, never loaded whole.</summary>
-    private static bool IsWarcFile(string path)
+    /// <summary>
+    /// Whether a file is read as it is split, never loaded whole: a WARC or gzipped WARC by its first bytes, or a .csv
+    /// file whose first bytes are text of no other container kind (gzip, feed, JSON: those are read whole as before).
+    /// </summary>
+    private static StreamedFormat? Streamed(string path, string name)
     {
         var head = new byte[4096];
         int n;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0))
             n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var format = ContainerFormats.Sniff(head.AsSpan(0, n));
-        return format.Kind == ContainerKind.Warc || (format.Kind == ContainerKind.Gzip && WarcReader.IsWarc(ContainerFormats.PeekGzip(head[..n])));
+        if (format.Kind == ContainerKind.Warc || (format.Kind == ContainerKind.Gzip && WarcReader.IsWarc(ContainerFormats.PeekGzip(head[..n]))))
+            return StreamedFormat.Warc;
+        if (format.Kind == ContainerKind.None && CsvArticles.IsCsvName(name) && !StartsLikeJson(head.AsSpan(0, n))) return StreamedFormat.Csv;
+        return null;
+    }
+
+    /// <summary>Whether the first character after a BOM and white space opens a JSON object or array.</summary>
+    private static bool StartsLikeJson(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("\uFEFF"u8)) head = head[3..];
+        head = head.TrimStart(" \t\r\n"u8);
+        return !head.IsEmpty && head[0] is (byte)'{' or (byte)'[';
     }
 
     /// <summary>The file's bytes, or null when it holds more than <paramref name="max"/> (it may grow after the size check).</summary>

@@ -11,7 +11,8 @@ namespace Dragoman.Ingest;
 /// FA-KES corpus (columns article_title, article_content, source, date). The text column is the first of
 /// <see cref="TextColumns"/> the header has; title, date and source columns are optional and become hints.
 /// Each row becomes a plain-text input "title, blank line, text" named <c>FILE#rowN</c> (N counts data rows from 1).
-/// Inputs that are not .csv files pass through unchanged. A bad row is reported as a failed input; the others go on.
+/// Inputs that are not .csv files pass through unchanged. A bad row is reported as a failed input naming its line; the
+/// others go on. A .csv file on disk is read row by row as the rows are taken (<see cref="SplitFile"/>).
 /// </summary>
 public static class CsvArticles
 {
@@ -22,7 +23,10 @@ public static class CsvArticles
     public static readonly string[] UrlColumns = ["url", "link", "uri"];
 
     public static bool IsCsv(InputItem item) =>
-        item.Raw is not null && item.Raw.Uri.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        (item.StreamedAs == StreamedFormat.Csv && item.StreamedFile is not null) || (item.Raw is not null && IsCsvName(item.Raw.Uri));
+
+    /// <summary>Whether a file is read as a CSV batch by its name.</summary>
+    public static bool IsCsvName(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
     public static IEnumerable<InputItem> Split(InputItem item) => Split(item, FieldMap.None);
 
@@ -30,26 +34,76 @@ public static class CsvArticles
     public static IEnumerable<InputItem> Split(InputItem item, FieldMap map)
     {
         if (!IsCsv(item)) return [item];
+        if (item.StreamedFile is { } path) return SplitFile(item.Input, path, map);
         var raw = item.Raw!;
         // decoded like every other file (BOM, UTF-16, a cp1252 byte in UTF-8), so "Caf\xE9" is "Café", not "Caf\uFFFD"
         if (TextDecoding.BinaryReason(raw.Bytes) is { } binary) return [InputItem.Failed(item.Input, "CSV: " + binary)];
         var text = TextDecoding.Decode(raw.Bytes, isHtml: false).Text;
-        var rows = Parse(text);
-        if (!rows.IsOk) return [InputItem.Failed(item.Input, "CSV: " + rows.Error)];
-        return ToItems(raw.Uri, rows.Value!, map);
+        return ToItems(raw.Uri, CsvTable.Records(new StringReader(text)), map);
     }
 
-    private static IEnumerable<InputItem> ToItems(string uri, List<string[]> rows, FieldMap map)
+    /// <summary>
+    /// A CSV file read row by row from disk as the workers take them (never loaded whole: memory is bounded by a row),
+    /// decoded as <see cref="TextDecoding.Decode"/> decodes a whole file, so it gives the inputs of <see cref="Split(InputItem, FieldMap)"/>.
+    /// A read error part way is one failed input after the rows before it.
+    /// </summary>
+    public static IEnumerable<InputItem> SplitFile(string input, string path, FieldMap map)
     {
-        if (rows.Count == 0)
+        StreamText? text = null;
+        try
+        {
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+            var head = new byte[8192];
+            int n = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (TextDecoding.BinaryReason(head.AsSpan(0, n)) is { } binary)
+            {
+                file.Dispose();
+                return [InputItem.Failed(input, "CSV: " + binary)];
+            }
+            file.Position = 0;
+            text = StreamText.Open(file);
+            return Guarded(input, text, ToItems(input, CsvTable.Records(text), map));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            text?.Dispose();
+            return [InputItem.Failed(input, "unreadable: " + ex.Message)];
+        }
+    }
+
+    private static IEnumerable<InputItem> Guarded(string input, StreamText text, IEnumerable<InputItem> items)
+    {
+        using (text)
+        using (var e = items.GetEnumerator())
+        {
+            while (true)
+            {
+                string? error = null;
+                try { if (!e.MoveNext()) yield break; }
+                catch (IOException ex) { error = "unreadable part way: " + ex.Message; }
+                if (error is not null) { yield return InputItem.Failed(input, error); yield break; }
+                yield return e.Current;
+            }
+        }
+    }
+
+    private static IEnumerable<InputItem> ToItems(string uri, IEnumerable<CsvRecord> records, FieldMap map)
+    {
+        using var e = records.GetEnumerator();
+        if (!e.MoveNext())
         {
             yield return InputItem.Failed(uri, "CSV: empty file");
             yield break;
         }
-        var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        if (e.Current.Error is { } headError)
+        {
+            yield return InputItem.Failed(uri, "CSV: " + headError);
+            yield break;
+        }
+        var header = e.Current.Cells!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         int Col(string field, string[] names) => map.Candidates(field, names).Select(n => Array.IndexOf(header, n.ToLowerInvariant())).FirstOrDefault(i => i >= 0, -1);
         int textCol = Col("text", TextColumns), titleCol = Col("title", TitleColumns), dateCol = Col("published", DateColumns), sourceCol = Col("source", SourceColumns), urlCol = Col("url", UrlColumns);
-        if (rows.Count == 1)
+        if (!e.MoveNext())
         {
             yield return InputItem.Failed(uri, "CSV: a header and no rows");
             yield break;
@@ -59,22 +113,33 @@ public static class CsvArticles
             yield return InputItem.Failed(uri, $"CSV: no text column (expected one of {string.Join(", ", map.Candidates("text", TextColumns))}; name yours with --map text=COLUMN)");
             yield break;
         }
-        for (int r = 1; r < rows.Count; r++)
+        int r = 0;
+        do
         {
-            var row = rows[r];
-            var name = $"{uri}#row{r}";
-            string? Cell(int c) => c >= 0 && c < row.Length && !string.IsNullOrWhiteSpace(row[c]) ? row[c].Trim() : null;
-            var body = Cell(textCol);
-            if (body is null)
+            var (row, line, error) = e.Current;
+            if (error is not null)
             {
-                yield return InputItem.Failed(name, row.Length <= textCol ? $"CSV: row has {row.Length} columns, header has {header.Length}" : "CSV: empty text");
-                continue;
+                // the rows before stand; everything after the open quote was one unfinished cell
+                yield return InputItem.Failed(uri, "CSV: " + error);
+                yield break;
             }
-            var title = Cell(titleCol);
-            var content = title is null ? body : title + "\n\n" + body;
-            var hints = new ArticleHints(title, NormaliseDate(Cell(dateCol)), Cell(sourceCol), Cell(urlCol));
-            yield return InputItem.Read(new RawDocument(name, Encoding.UTF8.GetBytes(content), ContentTypes.Text, null, hints));
+            r++;
+            yield return Item(uri, r, line, row!, header.Length, textCol, titleCol, dateCol, sourceCol, urlCol);
         }
+        while (e.MoveNext());
+    }
+
+    private static InputItem Item(string uri, int r, int line, string[] row, int columns, int textCol, int titleCol, int dateCol, int sourceCol, int urlCol)
+    {
+        var name = $"{uri}#row{r}";
+        string? Cell(int c) => c >= 0 && c < row.Length && !string.IsNullOrWhiteSpace(row[c]) ? row[c].Trim() : null;
+        var body = Cell(textCol);
+        if (body is null)
+            return InputItem.Failed(name, (row.Length <= textCol ? $"CSV: row has {row.Length} columns, header has {columns}" : "CSV: empty text") + $" (line {line})");
+        var title = Cell(titleCol);
+        var content = title is null ? body : title + "\n\n" + body;
+        var hints = new ArticleHints(title, NormaliseDate(Cell(dateCol)), Cell(sourceCol), Cell(urlCol));
+        return InputItem.Read(new RawDocument(name, Encoding.UTF8.GetBytes(content), ContentTypes.Text, null, hints));
     }
 
     /// <summary>US-style M/D/YY or M/D/YYYY (as FA-KES writes dates) to YYYY-MM-DD; other values pass through.</summary>

@@ -141,19 +141,7 @@ public static class TextDecoding
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, bool isHtml, int maxBytes = int.MaxValue)
     {
         long original = bytes.Length;
-        Encoding? enc = null;
-        string name;
-        int skip = 0;
-        if (Bom(bytes) is { } bom) (enc, skip, name) = bom;
-        else if (Utf16Layout(bytes) is { } u16) { enc = u16; name = u16.WebName + " (detected)"; }
-        else if (isHtml && DeclaredCharset(bytes) is { } declared && Lookup(declared) is { } decl)
-        {
-            enc = decl.CodePage == 65001 ? Utf8WithCp1252 : decl;
-            name = decl.WebName + " (declared)";
-        }
-        else if (LegacyCodePage(bytes) is { } legacy) { enc = legacy; name = legacy.WebName + " (detected)"; }
-        else { enc = Utf8WithCp1252; name = "utf-8"; }
-
+        var (enc, skip, name) = Choose(bytes, isHtml);
         var body = bytes[skip..];
         bool truncated = false;
         if (body.Length > maxBytes)
@@ -180,6 +168,30 @@ public static class TextDecoding
         if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
         if (text.Contains('\0')) text = text.Replace('\0', '\uFFFD');
         return new DecodedText(text, name, fallback, truncated, original);
+    }
+
+    /// <summary>
+    /// The encoding <see cref="Decode"/> picks for a text (not HTML) that begins with <paramref name="head"/>, and the
+    /// BOM bytes it skips. Every test looks at the first 64 KB at most, so a head of that many bytes (or the whole
+    /// input) decides as the whole input would: a file decoded in chunks with it reads as Decode reads it whole.
+    /// </summary>
+    public static (Encoding Encoding, int Skip) ForText(ReadOnlySpan<byte> head)
+    {
+        var (enc, skip, _) = Choose(head, isHtml: false);
+        return (enc, skip);
+    }
+
+    /// <summary>How many first bytes <see cref="ForText"/> needs to decide as it would on the whole input.</summary>
+    public const int DecisionBytes = 65536;
+
+    private static (Encoding Encoding, int Skip, string Name) Choose(ReadOnlySpan<byte> bytes, bool isHtml)
+    {
+        if (Bom(bytes) is { } bom) return bom;
+        if (Utf16Layout(bytes) is { } u16) return (u16, 0, u16.WebName + " (detected)");
+        if (isHtml && DeclaredCharset(bytes) is { } declared && Lookup(declared) is { } decl)
+            return (decl.CodePage == 65001 ? Utf8WithCp1252 : decl, 0, decl.WebName + " (declared)");
+        if (LegacyCodePage(bytes) is { } legacy) return (legacy, 0, legacy.WebName + " (detected)");
+        return (Utf8WithCp1252, 0, "utf-8");
     }
 
     private static Encoding? Lookup(string label)
