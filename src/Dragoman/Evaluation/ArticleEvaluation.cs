@@ -81,6 +81,21 @@ public static class ArticleEvaluation
         }
     }
 
+    /// <summary>
+    /// The indexes of the document's events that answer a gold event the way `eval articles` matches them: the same
+    /// PLOVER type and a sentence overlapping the gold evidence (what the trainers label).
+    /// </summary>
+    public static IEnumerable<int> Matching(Document doc, SystemArticle view, GoldEvent gold)
+    {
+        var spans = EvidenceLocator.Find(doc.Text, gold.Evidence);
+        for (int i = 0; i < doc.Events.Count; i++)
+        {
+            var se = view.Events[i];
+            if (ArticleFieldRules.TypeMatches(gold.Plover, se.Plover, se.PloverMode) && spans.Any(sp => se.Sentences.Any(s => s.Overlaps(sp))))
+                yield return i;
+        }
+    }
+
     /// <summary>The article's name in the gold folder: the file name (without extension) in the record's url.</summary>
     public static string NameOf(Document doc) =>
         Path.GetFileNameWithoutExtension(new Uri(doc.Article.Uri, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } u ? u.AbsolutePath : doc.Article.Uri);

@@ -24,28 +24,15 @@ public static class ModalityTraining
         if (!File.Exists(input)) return Result<List<ModalityExample>>.Fail($"{folder}: no input.jsonl (expected a folder shaped like articles-gold)");
         var traced = new ConcurrentDictionary<Event, IReadOnlyDictionary<string, double>>();
         var pipeline = StandardPipeline.Build(resources, coreference: false, modalityTrace: (ev, f) => traced[ev] = f);
-        var actors = ActorResources.Load();
         var list = new List<ModalityExample>();
-        foreach (var outcome in BatchProcessor.Process(InputSources.Expand([input]), pipeline, null))
-        {
-            if (outcome.Document is not { } doc) continue;
-            var name = ArticleEvaluation.NameOf(doc);
-            var gold = GoldArticle.Read(Path.Combine(folder, "gold", name + ".json"));
-            if (!gold.IsOk) continue;
-            var view = ArticleEvaluation.View(doc, name, actors);
-            foreach (var g in gold.Value!.Events)
+        foreach (var (doc, name, gold, view) in ArticleEvaluation.Annotated(folder, pipeline))
+            foreach (var g in gold.Events)
             {
                 if (!Enum.TryParse<Modality>(g.Modality, ignoreCase: true, out var goldModality)) continue;
-                var spans = EvidenceLocator.Find(doc.Text, g.Evidence);
-                for (int i = 0; i < doc.Events.Count; i++)
-                {
-                    var se = view.Events[i];
-                    if (!ArticleFieldRules.TypeMatches(g.Plover, se.Plover, se.PloverMode) || !spans.Any(sp => se.Sentences.Any(s => s.Overlaps(sp)))) continue;
-                    if (!traced.TryGetValue(doc.Events[i], out var f)) continue;
-                    list.Add(new ModalityExample(name, f, doc.Events[i].Modality, goldModality, held.Contains(name)));
-                }
+                foreach (var i in ArticleEvaluation.Matching(doc, view, g))
+                    if (traced.TryGetValue(doc.Events[i], out var f))
+                        list.Add(new ModalityExample(name, f, doc.Events[i].Modality, goldModality, held.Contains(name)));
             }
-        }
         return list;
     }
 

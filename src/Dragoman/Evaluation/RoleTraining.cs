@@ -56,23 +56,14 @@ public static class RoleTraining
         if (!File.Exists(input)) return Result<List<LabelledRole>>.Fail($"{folder}: no input.jsonl (expected a folder shaped like articles-gold)");
         var decisions = new ConcurrentDictionary<Event, List<RoleDecision>>();
         var pipeline = StandardPipeline.Build(resources, coreference: false, roleTrace: (ev, d) => decisions.GetOrAdd(ev, _ => []).Add(d));
-        var actors = ActorResources.Load();
         var list = new List<LabelledRole>();
-        foreach (var outcome in BatchProcessor.Process(InputSources.Expand([input]), pipeline, null))
+        foreach (var (doc, name, gold, view) in ArticleEvaluation.Annotated(folder, pipeline))
         {
-            if (outcome.Document is not { } doc) continue;
-            var name = ArticleEvaluation.NameOf(doc);
-            var gold = GoldArticle.Read(Path.Combine(folder, "gold", name + ".json"));
-            if (!gold.IsOk) continue;
-            var view = ArticleEvaluation.View(doc, name, actors);
             var articleWords = rules.ContentWords(doc.Text);
-            foreach (var g in gold.Value!.Events)
-            {
-                var spans = EvidenceLocator.Find(doc.Text, g.Evidence);
-                for (int i = 0; i < doc.Events.Count; i++)
+            foreach (var g in gold.Events)
+                foreach (var i in ArticleEvaluation.Matching(doc, view, g))
                 {
                     var se = view.Events[i];
-                    if (!ArticleFieldRules.TypeMatches(g.Plover, se.Plover, se.PloverMode) || !spans.Any(sp => se.Sentences.Any(s => s.Overlaps(sp)))) continue;
                     if (listedOnly && !doc.Events[i].Main) continue;
                     if (!decisions.TryGetValue(doc.Events[i], out var ds)) continue;
                     foreach (var d in ds)
@@ -89,7 +80,6 @@ public static class RoleTraining
                         });
                     }
                 }
-            }
         }
         return list;
     }
