@@ -285,38 +285,61 @@ public static class IncidentClusterer
     private static (double Average, double Max) GroupLink(List<int> x, List<int> y, double[,] score, int[] articleOf)
     {
         if (x.Count == 1 && y.Count == 1) return (score[x[0], y[0]], score[x[0], y[0]]);
+        // Flat arrays instead of dictionaries: this runs for every pair of groups at every step of the clustering.
+        var (slotX, articlesX) = ArticleSlots(x, articleOf);
+        var (slotY, articlesY) = ArticleSlots(y, articleOf);
+        int nx = articlesX, ny = articlesY;
+        // bestX[i * ny + b]: report i of x against article b of y; bestY[j * nx + a]: report j of y against article a of x.
+        var bestX = new double[x.Count * ny];
+        var bestY = new double[y.Count * nx];
+        Array.Fill(bestX, double.NegativeInfinity);
+        Array.Fill(bestY, double.NegativeInfinity);
         double max = double.NegativeInfinity;
-        // Each report's best score against each article of the other group: (report, other article) -> best.
-        var best = new Dictionary<(int Report, int Article), double>();
-        foreach (int i in x)
-            foreach (int j in y)
+        for (int i = 0; i < x.Count; i++)
+            for (int j = 0; j < y.Count; j++)
             {
-                double s = score[i, j];
+                double s = score[x[i], y[j]];
                 max = Math.Max(max, s);
-                best[(i, articleOf[j])] = best.TryGetValue((i, articleOf[j]), out var bi) ? Math.Max(bi, s) : s;
-                best[(j, articleOf[i])] = best.TryGetValue((j, articleOf[i]), out var bj) ? Math.Max(bj, s) : s;
+                ref double bx = ref bestX[i * ny + slotY[j]];
+                bx = Math.Max(bx, s);
+                ref double by = ref bestY[j * nx + slotX[i]];
+                by = Math.Max(by, s);
             }
-        // Per article pair (a of x, b of y): the sums and counts of the best matches of a's reports and of b's reports.
-        var votes = new Dictionary<(int, int), (double SumX, int CountX, double SumY, int CountY)>();
-        var articlesX = x.Select(i => articleOf[i]).Distinct().ToArray();
-        var articlesY = y.Select(j => articleOf[j]).Distinct().ToArray();
-        foreach (int i in x)
-            foreach (int b in articlesY)
-            {
-                var key = (articleOf[i], b);
-                var v = votes.GetValueOrDefault(key);
-                votes[key] = (v.SumX + best[(i, b)], v.CountX + 1, v.SumY, v.CountY);
-            }
-        foreach (int j in y)
-            foreach (int a in articlesX)
-            {
-                var key = (a, articleOf[j]);
-                var v = votes[key];
-                votes[key] = (v.SumX, v.CountX, v.SumY + best[(j, a)], v.CountY + 1);
-            }
+        // Per article pair (a of x, b of y): the mean best match of a's reports and of b's, averaged; summed in the order
+        // of the articles' first reports.
+        var sumX = new double[nx * ny];
+        var sumY = new double[nx * ny];
+        var countX = new int[nx];
+        var countY = new int[ny];
+        for (int i = 0; i < x.Count; i++)
+        {
+            countX[slotX[i]]++;
+            for (int b = 0; b < ny; b++) sumX[slotX[i] * ny + b] += bestX[i * ny + b];
+        }
+        for (int j = 0; j < y.Count; j++)
+        {
+            countY[slotY[j]]++;
+            for (int a = 0; a < nx; a++) sumY[a * ny + slotY[j]] += bestY[j * nx + a];
+        }
         double sum = 0;
-        foreach (var (sumX, countX, sumY, countY) in votes.Values) sum += (sumX / countX + sumY / countY) / 2;
-        return (sum / votes.Count, max);
+        for (int a = 0; a < nx; a++)
+            for (int b = 0; b < ny; b++) sum += (sumX[a * ny + b] / countX[a] + sumY[a * ny + b] / countY[b]) / 2;
+        return (sum / (nx * ny), max);
+    }
+
+    /// <summary>Each report's article as a slot 0..n-1, numbered in the order of the articles' first reports, and n.</summary>
+    private static (int[] Slots, int Articles) ArticleSlots(List<int> reports, int[] articleOf)
+    {
+        var slots = new int[reports.Count];
+        int n = 0;
+        for (int i = 0; i < reports.Count; i++)
+        {
+            int slot = -1;
+            for (int k = 0; k < i; k++)
+                if (articleOf[reports[k]] == articleOf[reports[i]]) { slot = slots[k]; break; }
+            slots[i] = slot >= 0 ? slot : n++;
+        }
+        return (slots, n);
     }
 
     private static bool Forbidden(List<int> a, List<int> b, int[] ids, HashSet<(int, int)> apart)
