@@ -81,6 +81,20 @@ public static class LogisticRegression
         return values;
     }
 
+    /// <summary>
+    /// Writes a multi-class model file (the role and modality models): header, comments, then the weights in name order,
+    /// rounded to four decimals, leaving out those that round to nothing.
+    /// </summary>
+    public static void WriteWeights(string path, string header, IEnumerable<string> comments, IReadOnlyDictionary<string, double> weights)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var w = new StreamWriter(path);
+        w.WriteLine(header);
+        foreach (var c in comments) w.WriteLine("# " + c);
+        foreach (var (k, v) in weights.OrderBy(p => p.Key, StringComparer.Ordinal))
+            if (Math.Abs(v) >= 5e-5) w.WriteLine(k + "\t" + Math.Round(v, 4).ToString(CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Writes a model file: header, comments, the threshold line, then the weights in name order.</summary>
     public static void Write(string path, string header, IEnumerable<string> comments, double threshold, IReadOnlyDictionary<string, double> weights)
     {

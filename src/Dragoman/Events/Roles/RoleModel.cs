@@ -207,15 +207,7 @@ public sealed class RoleModel
         return new RoleModel(weights);
     }
 
-    public void Save(string path, IEnumerable<string> comments)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var w = new StreamWriter(path);
-        w.WriteLine(ModelHeader);
-        foreach (var c in comments) w.WriteLine("# " + c);
-        foreach (var (k, v) in _weights.OrderBy(p => p.Key, StringComparer.Ordinal))
-            if (Math.Abs(v) >= 5e-5) w.WriteLine(k + "\t" + Math.Round(v, 4).ToString(CultureInfo.InvariantCulture));
-    }
+    public void Save(string path, IEnumerable<string> comments) => LogisticRegression.WriteWeights(path, ModelHeader, comments, _weights);
 
     /// <summary>
     /// Fits the weights of both roles by full-batch gradient descent on the mean negative log-likelihood of the right
