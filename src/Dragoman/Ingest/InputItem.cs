@@ -17,6 +17,26 @@ public sealed record InputItem(string Input, RawDocument? Raw, string? Error)
     public static InputItem Streamed(string input, string path, StreamedFormat format = StreamedFormat.Warc) =>
         new(input, null, null) { StreamedFile = path, StreamedAs = format };
 
+    /// <summary>
+    /// The items of a streamed file, which <paramref name="owner"/> (the open file) is disposed after: a read error part way
+    /// ends them with one failed item (<paramref name="describe"/> says where), keeping the items read before it.
+    /// </summary>
+    public static IEnumerable<InputItem> Guarded(string input, IDisposable owner, IEnumerable<InputItem> items, Func<IOException, string> describe)
+    {
+        using (owner)
+        using (var e = items.GetEnumerator())
+        {
+            while (true)
+            {
+                string? error = null;
+                try { if (!e.MoveNext()) yield break; }
+                catch (IOException ex) { error = describe(ex); }
+                if (error is not null) { yield return Failed(input, error); yield break; }
+                yield return e.Current;
+            }
+        }
+    }
+
     public static InputItem Read(RawDocument raw) => new(raw.Uri, raw, null);
     public static InputItem Failed(string input, string error) => new(input, null, error);
 }

@@ -62,28 +62,12 @@ public static class CsvArticles
             }
             file.Position = 0;
             text = StreamText.Open(file);
-            return Guarded(input, text, ToItems(input, CsvTable.Records(text), map));
+            return InputItem.Guarded(input, text, ToItems(input, CsvTable.Records(text), map), ex => "unreadable part way: " + ex.Message);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             text?.Dispose();
             return [InputItem.Failed(input, "unreadable: " + ex.Message)];
-        }
-    }
-
-    private static IEnumerable<InputItem> Guarded(string input, StreamText text, IEnumerable<InputItem> items)
-    {
-        using (text)
-        using (var e = items.GetEnumerator())
-        {
-            while (true)
-            {
-                string? error = null;
-                try { if (!e.MoveNext()) yield break; }
-                catch (IOException ex) { error = "unreadable part way: " + ex.Message; }
-                if (error is not null) { yield return InputItem.Failed(input, error); yield break; }
-                yield return e.Current;
-            }
         }
     }
 

@@ -27,28 +27,12 @@ public static class WarcInputs
         try
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
-            return Guarded(input, file, Split(input, Entries(input, file, chunk, holdAtMost)));
+            return InputItem.Guarded(input, file, Split(input, Entries(input, file, chunk, holdAtMost)), ex => $"unreadable after offset {file.Position}: {ex.Message}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             file?.Dispose();
             return [InputItem.Failed(input, "unreadable: " + ex.Message)];
-        }
-    }
-
-    private static IEnumerable<InputItem> Guarded(string input, FileStream file, IEnumerable<InputItem> items)
-    {
-        using (file)
-        using (var e = items.GetEnumerator())
-        {
-            while (true)
-            {
-                string? error = null;
-                try { if (!e.MoveNext()) yield break; }
-                catch (IOException ex) { error = $"unreadable after offset {file.Position}: {ex.Message}"; }
-                if (error is not null) { yield return InputItem.Failed(input, error); yield break; }
-                yield return e.Current;
-            }
         }
     }
 
