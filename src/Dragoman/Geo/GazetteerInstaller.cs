@@ -38,7 +38,8 @@ public static class GazetteerInstaller
     /// Default sources whose absence leaves a coarser gazetteer rather than none: a failed fetch or a file that does
     /// not parse is a warning, and the build goes on without it.
     /// </summary>
-    public static readonly IReadOnlySet<string> OptionalSources = new HashSet<string>(StringComparer.Ordinal) { "geonames-admin2.json" };
+    public static readonly IReadOnlySet<string> OptionalSources =
+        new HashSet<string>(StringComparer.Ordinal) { "geonames-admin1.json", "geonames-admin2.json" };
 
     private static readonly ConcurrentDictionary<string, Gazetteer> Loaded = new(StringComparer.Ordinal);
 

@@ -91,10 +91,12 @@ public class SecondLevelDivisionTests
     }
 
     [Theory]
-    [InlineData("[{\"code\":\"MZ.01.101\",\"na", true, "a truncated file does not parse: skipped and removed so that the next install fetches it")]
-    [InlineData("{\"MZ\":{\"coordinate\":\"none\"}}", true, "an object, not the table: an error as well, skipped and removed")]
-    [InlineData("[1, 2, \"three\"]", false, "an array of other things parses but gives no rows: kept, with a warning")]
-    public void A_damaged_second_level_table_is_a_warning_and_the_install_goes_on(string content, bool removed, string reason)
+    [InlineData("geonames-admin2.json", "[{\"code\":\"MZ.01.101\",\"na", true, "a truncated file does not parse: skipped and removed so that the next install fetches it")]
+    [InlineData("geonames-admin2.json", "{\"MZ\":{\"coordinate\":\"none\"}}", true, "an object, not the table: an error as well, skipped and removed")]
+    [InlineData("geonames-admin2.json", "[1, 2, \"three\"]", false, "an array of other things parses but gives no rows: kept, with a warning")]
+    [InlineData("geonames-admin1.json", "[{\"code\":\"MZ.01\",\"na", true, "the first-level names, truncated: the divisions keep the other sources' names, the install goes on")]
+    [InlineData("geonames-admin1.json", "[1, 2, \"three\"]", false, "first-level names that give no rows: kept, with a warning")]
+    public void A_damaged_division_table_is_a_warning_and_the_install_goes_on(string damaged, string content, bool removed, string reason)
     {
         var dir = Directory.CreateTempSubdirectory("dragoman-admin2-");
         try
@@ -105,7 +107,8 @@ public class SecondLevelDivisionTests
             foreach (var (_, _, file) in GazetteerInstaller.DefaultSources)
                 File.WriteAllText(Path.Combine(sources, file), file switch
                 {
-                    "geonames-admin2.json" => content,
+                    _ when file == damaged => content,
+                    "geonames-admin2.json" => Admin2,
                     "world-countries.json" => Countries,
                     "geonames-admin1.json" => Admin1,
                     _ when file.EndsWith(".json", StringComparison.Ordinal) => "[]",
@@ -116,10 +119,10 @@ public class SecondLevelDivisionTests
             var log = new List<string>();
             var loaded = GazetteerInstaller.LoadOrInstall(data, bundled, install: true, log.Add);
             Assert.True(loaded.IsOk, $"{reason}: {loaded.Error}");
-            Assert.True(log.Exists(m => m.Contains("warning", StringComparison.Ordinal) && m.Contains("geonames-admin2.json", StringComparison.Ordinal)),
+            Assert.True(log.Exists(m => m.Contains("warning", StringComparison.Ordinal) && m.Contains(damaged, StringComparison.Ordinal)),
                 $"{reason}: no warning naming the file in {string.Join(" | ", log)}");
-            Assert.True(loaded.Value!.LookupCanon(NameFolder.Canon("Lundera")).Length == 1, $"{reason}: the places are still there, the division is not");
-            Assert.Equal(removed, !File.Exists(Path.Combine(sources, "geonames-admin2.json")));
+            Assert.True(loaded.Value!.LookupCanon(NameFolder.Canon("Pembeta")).Length == 1, $"{reason}: the places are still there");
+            Assert.Equal(removed, !File.Exists(Path.Combine(sources, damaged)));
         }
         finally { GazetteerInstaller.ClearCache(); dir.Delete(true); }
     }
