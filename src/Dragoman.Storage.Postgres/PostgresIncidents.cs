@@ -45,7 +45,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
 
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
-        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.words, r.month_days, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
+        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.words, r.month_days, r.killed, r.outlet, r.modality, r.published, r.article_main, r.incident_id, r.article_id";
 
     /// <summary>How many cells <see cref="ReportColumns"/> reads (the cells a query selects after them start here).</summary>
     private static readonly int ReportColumnCount = ReportColumns.Split(',').Length;
@@ -64,13 +64,13 @@ public sealed partial class PostgresEventStore : IIncidentStore
             Names = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Words = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
             MonthDays = MonthDays.FromColumn(c.Str()),
-            Killed = c.NInt(), Outlet = c.NStr(), Modality = c.Str(), Published = c.NStr(),
+            Killed = c.NInt(), Outlet = c.NStr(), Modality = c.Str(), Published = c.NStr(), ArticleMain = c.Bool(),
         };
         return new StoredReport(report, c.Long(), c.Long());
     }
 
-    /// <summary>The schema version whose tables the merge stage writes (13: incident_report_names).</summary>
-    private const int MergeSchemaVersion = 13;
+    /// <summary>The schema version whose tables the merge stage writes (13: incident_report_names; 18: incident_reports.article_main).</summary>
+    private const int MergeSchemaVersion = 18;
 
     /// <summary>
     /// Each document's merge reports (null when merging is off, or the store is held at a schema older than the merge
@@ -106,6 +106,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
         new("words", m => string.Join(' ', m.Words), NpgsqlDbType.Text),
         new("month_days", m => MonthDays.ToColumn(m.MonthDays), NpgsqlDbType.Text), new("killed", m => m.Killed, NpgsqlDbType.Integer),
         new("outlet", m => m.Outlet, NpgsqlDbType.Text), new("modality", m => m.Modality, NpgsqlDbType.Text), new("published", m => m.Published, NpgsqlDbType.Text),
+        new("article_main", m => m.ArticleMain, NpgsqlDbType.Boolean),
         new("tolerance_km", m => PairScorer.Tolerance(m), NpgsqlDbType.Double),
     ];
 

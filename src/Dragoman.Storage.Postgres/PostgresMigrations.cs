@@ -220,6 +220,8 @@ internal static class PostgresMigrations
             -- overlap, so the month back reads this index and the block index only the week before.
             CREATE INDEX incident_reports_long ON incident_reports(family, country, day_lo) WHERE day_hi - day_lo > 7;
             """),
+        new(18, "incident_reports.article_main: the report is its article's main report, the one an article pair votes with when merging (false until `remerge` for older reports; SQLite 21)",
+            "ALTER TABLE incident_reports ADD COLUMN article_main boolean NOT NULL DEFAULT false;"),
     ];
 
     public static int Latest => All[^1].Version;

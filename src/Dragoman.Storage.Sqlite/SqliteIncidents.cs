@@ -19,12 +19,12 @@ public sealed partial class SqliteEventStore
     /// <summary>The average link score an incident needs (<see cref="PairScorer.Threshold"/>; other values only to measure sensitivity).</summary>
     public double MergeThreshold { get; set; } = PairScorer.Threshold;
 
-    /// <summary>The schema version whose tables the merge stage writes and reads (14: incident_report_names; 18: incident_reports_long).</summary>
-    private const int MergeSchemaVersion = 19;
+    /// <summary>The schema version whose tables the merge stage writes and reads (14: incident_report_names; 19: incident_reports_long; 21: incident_reports.article_main).</summary>
+    private const int MergeSchemaVersion = 21;
 
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
-        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.words, r.month_days, r.killed, r.outlet, r.modality, r.published, r.incident_id, r.article_id";
+        "r.place_inherited, r.country, r.admin1, r.geonameid, r.names, r.words, r.month_days, r.killed, r.outlet, r.modality, r.published, r.article_main, r.incident_id, r.article_id";
 
     /// <summary>How many cells <see cref="ReportColumns"/> reads (the cells a query selects after them start here).</summary>
     private static readonly int ReportColumnCount = ReportColumns.Split(',').Length;
@@ -41,7 +41,7 @@ public sealed partial class SqliteEventStore
             Names = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Words = c.Str().Split(' ', StringSplitOptions.RemoveEmptyEntries),
             MonthDays = MonthDays.FromColumn(c.Str()),
-            Killed = c.NInt(), Outlet = c.NStr(), Modality = c.Str(), Published = c.NStr(),
+            Killed = c.NInt(), Outlet = c.NStr(), Modality = c.Str(), Published = c.NStr(), ArticleMain = c.Int() != 0,
         };
         return new StoredReport(report, c.Long(), c.Long());
     }
@@ -99,18 +99,18 @@ public sealed partial class SqliteEventStore
             while (r.Read()) rowOf[r.GetString(1)] = r.GetInt64(0);
         var ins = Cached(tx, """
             INSERT INTO incident_reports(event_row, incident_id, ref, article_id, family, action, acled_type, day_lo, day_hi, day_from_published,
-                lat, lon, place_name, place_precision, place_inherited, country, admin1, geonameid, names, words, month_days, killed, outlet, modality, published)
-            VALUES ($row, 0, $ref, $a, $family, $action, $acled, $lo, $hi, $fp, $lat, $lon, $pn, $pp, $pi, $country, $admin1, $gid, $names, $words, $md, $killed, $outlet, $modality, $published)
+                lat, lon, place_name, place_precision, place_inherited, country, admin1, geonameid, names, words, month_days, killed, outlet, modality, published, article_main)
+            VALUES ($row, 0, $ref, $a, $family, $action, $acled, $lo, $hi, $fp, $lat, $lon, $pn, $pp, $pi, $country, $admin1, $gid, $names, $words, $md, $killed, $outlet, $modality, $published, $main)
             ON CONFLICT DO NOTHING
             """, "$row", "$ref", "$a", "$family", "$action", "$acled", "$lo", "$hi", "$fp", "$lat", "$lon", "$pn", "$pp", "$pi",
-            "$country", "$admin1", "$gid", "$names", "$words", "$md", "$killed", "$outlet", "$modality", "$published");
+            "$country", "$admin1", "$gid", "$names", "$words", "$md", "$killed", "$outlet", "$modality", "$published", "$main");
         foreach (var m in reports)
         {
             var eventId = m.Ref[(m.Ref.IndexOf(':') + 1)..];
             if (!rowOf.TryGetValue(eventId, out var row)) continue;
             object?[] values = [row, m.Ref, articleId, m.Family, m.Action, m.AcledType, m.DayLo, m.DayHi, m.DayFromPublication ? 1 : 0,
                 m.Lat, m.Lon, m.PlaceName, m.Precision, m.PlaceInherited ? 1 : 0, m.Country, m.Admin1, m.GeonameId,
-                string.Join(' ', m.Names), string.Join(' ', m.Words), MonthDays.ToColumn(m.MonthDays), m.Killed, m.Outlet, m.Modality, m.Published];
+                string.Join(' ', m.Names), string.Join(' ', m.Words), MonthDays.ToColumn(m.MonthDays), m.Killed, m.Outlet, m.Modality, m.Published, m.ArticleMain ? 1 : 0];
             for (int i = 0; i < values.Length; i++) ins.Parameters[i].Value = values[i] ?? DBNull.Value;
             if (ins.ExecuteNonQuery() > 0)
             {

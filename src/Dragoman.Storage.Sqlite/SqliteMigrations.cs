@@ -304,6 +304,8 @@ internal static class SqliteMigrations
             -- about a fifth of the candidate search's time, for no row). The undated ones alone, as a partial index.
             CREATE INDEX incident_reports_place_undated ON incident_reports(family, geonameid) WHERE day_lo IS NULL;
             """),
+        new(21, "incident_reports.article_main: the report is its article's main report, the one an article pair votes with when merging (0 until `remerge` for older reports)",
+            "ALTER TABLE incident_reports ADD COLUMN article_main INTEGER NOT NULL DEFAULT 0;"),
     ];
 
     public static int Latest => All[^1].Version;

@@ -52,6 +52,12 @@ public sealed record MergeReport
     /// </summary>
     public IReadOnlyList<int> MonthDays { get; init; } = [];
 
+    /// <summary>
+    /// This report is its article's main report (<see cref="MergeReports.ArticleMainOf"/>): the one an article pair votes
+    /// with in the clusterer's group link when both articles have theirs in the groups compared. At most one per article.
+    /// </summary>
+    public bool ArticleMain { get; init; }
+
     public bool Dated => DayLo is not null && DayHi is not null;
 }
 
@@ -70,6 +76,7 @@ public static class MergeReports
         var outlet = article.Publisher ?? HostOf(article.Uri);
         var focus = FocusCountry(rows.Events);
         var monthDays = Merge.MonthDays.Named(rows.Times);
+        var articleMain = ArticleMainOf(rows.Events);
         var list = new List<MergeReport>(rows.Events.Count);
         foreach (var e in rows.Events)
         {
@@ -103,9 +110,33 @@ public static class MergeReports
                 Outlet = outlet,
                 Modality = e.Modality,
                 Published = published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ArticleMain = ReferenceEquals(e, articleMain),
             });
         }
         return list;
+    }
+
+    /// <summary>
+    /// The article's main report, as the events stage marks it: of its reports (main, not historical), the one the salience
+    /// model is most confident is the article's news, among those of political violence when it has any (an article about
+    /// an attack also tells the arrests and statements that follow it), else among the other mergeable families; ties go
+    /// to the earlier event. Null when it has no mergeable report.
+    /// </summary>
+    public static EventRow? ArticleMainOf(IReadOnlyList<EventRow> events)
+    {
+        EventRow? best = null;
+        int bestRank = 0;
+        foreach (var e in events)
+        {
+            if (!e.Main || e.Historical || MergeFamilies.Of(e.AcledType) is not { } family) continue;
+            int rank = family == MergeFamilies.Violence ? 2 : 1;
+            if (best is null || rank > bestRank || (rank == bestRank && (e.Confidence > best.Confidence || (e.Confidence == best.Confidence && e.Ordinal < best.Ordinal))))
+            {
+                best = e;
+                bestRank = rank;
+            }
+        }
+        return best;
     }
 
     /// <summary>
