@@ -356,9 +356,11 @@ public sealed partial class PostgresEventStore : IEventStore
         // in the walk, every skipped event's row and article were read (offset 50,000: docs/benchmarks.md, "pg1m17"). The
         // text filter tests the article's vector, so its walk keeps the join.
         bool keysFirst = !counting && q.Offset > 0;
-        bool textFilter = !string.IsNullOrWhiteSpace(q.Text);
+        bool sparseText = !counting && FewTextMatches(db, q, limit);
+        // the walk tests the article's vector; the sparse form reads the matching articles' ids from the index
+        bool textWalk = !string.IsNullOrWhiteSpace(q.Text) && !counting && !sparseText;
         var sql = new StringBuilder(counting ? "SELECT 1 FROM events e WHERE true"
-            : keysFirst ? $"SELECT e.date_lo, e.article_id, e.ordinal FROM events e{(textFilter ? " JOIN articles a ON a.id = e.article_id" : "")} WHERE true"
+            : keysFirst ? $"SELECT e.date_lo, e.article_id, e.ordinal FROM events e{(textWalk ? " JOIN articles a ON a.id = e.article_id" : "")} WHERE true"
             : $"SELECT {select} FROM events e JOIN articles a ON a.id = e.article_id WHERE true");
         void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
         {
@@ -372,7 +374,7 @@ public sealed partial class PostgresEventStore : IEventStore
         if (q.MinConfidence is { } mc) And("e.confidence >= @minconf", ("minconf", mc));
         // a minimum confidence narrows the main events too; only All lists the others
         if (!q.All) And("e.main");
-        if (AppendEventFilters(sql, cmd, q, counting) is { } error) return error;
+        if (AppendEventFilters(sql, cmd, q, counting || sparseText) is { } error) return error;
         if (q.After is { } after)
         {
             // Keyset: the rows after the cursor's in the listing's order (date key newest first, then insertion order).
@@ -396,6 +398,30 @@ public sealed partial class PostgresEventStore : IEventStore
             ? $"SELECT {select} FROM ({sql}) k JOIN events e ON e.article_id = k.article_id AND e.ordinal = k.ordinal JOIN articles a ON a.id = e.article_id ORDER BY k.date_lo DESC, k.article_id, k.ordinal"
             : sql.ToString();
         return null;
+    }
+
+    /// <summary>
+    /// Whether the full-text filter of <paramref name="q"/> matches so few articles that reading their events by key and
+    /// sorting them costs less than walking the date order and testing each walked article's vector. The walk tests about
+    /// (offset + limit) x articles / matches articles, the sparse read one per match (each about 0.1-0.2 ms at 1M on the
+    /// loaded test machine): sparse when matches squared is below (offset + limit) x articles. The matches are the
+    /// planner's own estimate (its statistics of the vectors' words; a plan, not a read, so flat in the store's size). The
+    /// planner itself does not count reading each article's out-of-line vector and chose a scan of every article for a
+    /// word in 1.5% of them (2.2 s at 1M events; docs/benchmarks.md, "pg1m17").
+    /// </summary>
+    private static bool FewTextMatches(NpgsqlConnection db, EventQuery q, int? limit)
+    {
+        if (string.IsNullOrWhiteSpace(q.Text) || PostgresSearchQuery.Translate(q.Text) is not { IsOk: true } ts) return false;
+        double articles;
+        using (var stats = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass", db))
+            articles = Convert.ToDouble(stats.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (articles <= 0) return false;  // never analysed: no estimate to go by
+        using var cmd = new NpgsqlCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.tsv @@ to_tsquery('simple', $1)", db);
+        cmd.Parameters.AddWithValue(ts.Value!);
+        using var plan = System.Text.Json.JsonDocument.Parse((string)cmd.ExecuteScalar()!);
+        double matches = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        double wanted = limit is int l ? Math.Min(articles, (double)q.Offset + l) : articles;
+        return matches * matches < wanted * articles;
     }
 
     /// <summary>
