@@ -286,6 +286,16 @@ public sealed partial class PostgresEventStore : IEventStore
         return ReadAll(cmd, PostgresColumns.ReadEvent);
     }
 
+    /// <summary>The listing with a map feature's columns only (<see cref="PostgresColumns.FeatureSelect"/>): same events, same order.</summary>
+    public Result<IReadOnlyList<EventRecord>> QueryFeatureEvents(EventQuery q)
+    {
+        if (q.Limit < 0 || q.Offset < 0) return Result<IReadOnlyList<EventRecord>>.Fail("limit and offset must not be negative");
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand { Connection = db };
+        if (EventListing(db, cmd, q, q.Limit, select: PostgresColumns.FeatureSelect) is { } error) return Result<IReadOnlyList<EventRecord>>.Fail(error);
+        return ReadAll(cmd, PostgresColumns.ReadFeatureEvent);
+    }
+
     public Result<int> CountEvents(EventQuery q, int atMost)
     {
         using var db = _source.OpenConnection();
@@ -339,9 +349,19 @@ public sealed partial class PostgresEventStore : IEventStore
     /// returns why it cannot run, or null. <paramref name="counting"/>: the rows of a bounded count, with no column, no
     /// order and no article (sorting every match before counting it cost a count of 3,653 matches 670 ms at 100k events).
     /// </summary>
-    private static string? EventListing(NpgsqlConnection db, NpgsqlCommand cmd, EventQuery q, int? limit, bool counting = false)
+    private static string? EventListing(NpgsqlConnection db, NpgsqlCommand cmd, EventQuery q, int? limit, bool counting = false, string? select = null)
     {
-        var sql = new StringBuilder(counting ? "SELECT 1 FROM events e WHERE true" : $"SELECT {PostgresColumns.EventSelect} FROM events e JOIN articles a ON a.id = e.article_id WHERE true");
+        select ??= PostgresColumns.EventSelect;
+        // A page after an offset lists the keys of the walk first and joins its rows and articles for the page alone: joined
+        // in the walk, every skipped event's row and article were read (offset 50,000: docs/benchmarks.md, "pg1m17"). The
+        // text filter tests the article's vector, so its walk keeps the join.
+        bool keysFirst = !counting && q.Offset > 0;
+        bool sparseText = !counting && FewTextMatches(db, q, limit);
+        // the walk tests the article's vector; the sparse form reads the matching articles' ids from the index
+        bool textWalk = !string.IsNullOrWhiteSpace(q.Text) && !counting && !sparseText;
+        var sql = new StringBuilder(counting ? "SELECT 1 FROM events e WHERE true"
+            : keysFirst ? $"SELECT e.date_lo, e.article_id, e.ordinal FROM events e{(textWalk ? " JOIN articles a ON a.id = e.article_id" : "")} WHERE true"
+            : $"SELECT {select} FROM events e JOIN articles a ON a.id = e.article_id WHERE true");
         void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
         {
             sql.Append(" AND ").Append(clause);
@@ -354,7 +374,7 @@ public sealed partial class PostgresEventStore : IEventStore
         if (q.MinConfidence is { } mc) And("e.confidence >= @minconf", ("minconf", mc));
         // a minimum confidence narrows the main events too; only All lists the others
         if (!q.All) And("e.main");
-        if (AppendEventFilters(sql, cmd, q, counting) is { } error) return error;
+        if (AppendEventFilters(sql, cmd, q, counting || sparseText) is { } error) return error;
         if (q.After is { } after)
         {
             // Keyset: the rows after the cursor's in the listing's order (date key newest first, then insertion order).
@@ -374,8 +394,34 @@ public sealed partial class PostgresEventStore : IEventStore
         // LIMIT NULL is LIMIT ALL
         cmd.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Bigint) { Value = limit is int l ? (long)l : DBNull.Value });
         cmd.Parameters.AddWithValue("offset", (long)q.Offset);
-        cmd.CommandText = sql.ToString();
+        cmd.CommandText = keysFirst
+            ? $"SELECT {select} FROM ({sql}) k JOIN events e ON e.article_id = k.article_id AND e.ordinal = k.ordinal JOIN articles a ON a.id = e.article_id ORDER BY k.date_lo DESC, k.article_id, k.ordinal"
+            : sql.ToString();
         return null;
+    }
+
+    /// <summary>
+    /// Whether the full-text filter of <paramref name="q"/> matches so few articles that reading their events by key and
+    /// sorting them costs less than walking the date order and testing each walked article's vector. The walk tests about
+    /// (offset + limit) x articles / matches articles, the sparse read one per match (each about 0.1-0.2 ms at 1M on the
+    /// loaded test machine): sparse when matches squared is below (offset + limit) x articles. The matches are the
+    /// planner's own estimate (its statistics of the vectors' words; a plan, not a read, so flat in the store's size). The
+    /// planner itself does not count reading each article's out-of-line vector and chose a scan of every article for a
+    /// word in 1.5% of them (2.2 s at 1M events; docs/benchmarks.md, "pg1m17").
+    /// </summary>
+    private static bool FewTextMatches(NpgsqlConnection db, EventQuery q, int? limit)
+    {
+        if (string.IsNullOrWhiteSpace(q.Text) || PostgresSearchQuery.Translate(q.Text) is not { IsOk: true } ts) return false;
+        double articles;
+        using (var stats = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass", db))
+            articles = Convert.ToDouble(stats.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (articles <= 0) return false;  // never analysed: no estimate to go by
+        using var cmd = new NpgsqlCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.tsv @@ to_tsquery('simple', $1)", db);
+        cmd.Parameters.AddWithValue(ts.Value!);
+        using var plan = System.Text.Json.JsonDocument.Parse((string)cmd.ExecuteScalar()!);
+        double matches = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        double wanted = limit is int l ? Math.Min(articles, (double)q.Offset + l) : articles;
+        return matches * matches < wanted * articles;
     }
 
     /// <summary>

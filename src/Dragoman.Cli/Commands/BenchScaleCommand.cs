@@ -334,6 +334,9 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
             var d = s.GetEvent(midArticle, null, 1);
             return d is null ? 0 : 1 + Api.Related(s, d.Event).Count;
         });
+        // the page's header counts (GET /api/stats) and an article's page (GET /api/articles/{id})
+        yield return new("api stats", s => s.Counts().Events > 0 ? 1 : 0);
+        yield return new("api article detail", s => s.GetArticle(midArticle) is null ? 0 : 1);
         if (!exports) yield break;
         foreach (var exporter in EventExporters.All)
             yield return new("export " + exporter.Format, s =>
