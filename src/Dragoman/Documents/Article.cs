@@ -44,15 +44,6 @@ public sealed record Article
     public TextSpan? LedeSpan { get; init; }
     /// <summary>Body paragraphs as spans into <see cref="Text"/>.</summary>
     public IReadOnlyList<TextSpan> Paragraphs { get; init; } = [];
-    /// <summary>
-    /// Paragraphs (or the lede, when nothing else is there) that are photo captions or picture credits, as spans into
-    /// <see cref="Text"/>: kept, since coders code what a caption says, but a weak telling (an event told only there is no
-    /// main event; a joined event takes its fields from the body's tellings first).
-    /// </summary>
-    public IReadOnlyList<TextSpan> Captions { get; init; } = [];
-
-    /// <summary>Whether a span lies in a photo caption (<see cref="Captions"/>).</summary>
-    public bool InCaption(TextSpan span) => Captions.Any(c => c.Overlaps(span));
     public string? Byline { get; init; }
     /// <summary>The outlet: the input's source field, the page's own metadata or copyright line, else the name its address gives.</summary>
     public string? Publisher { get; init; }

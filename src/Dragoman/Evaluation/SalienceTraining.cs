@@ -14,9 +14,6 @@ public sealed record SalienceExample(string Article, IReadOnlyDictionary<string,
 
     public bool Historical { get; init; }
 
-    /// <summary>Told only in photo captions (<see cref="SalienceComponent.ToldOnlyInCaptions"/>): never main, like a historical event.</summary>
-    public bool CaptionOnly { get; init; }
-
     /// <summary>Indexes of the gold main events it matches (type and sentence), for recall at a threshold.</summary>
     public IReadOnlyList<int> GoldMatches { get; init; } = [];
 
@@ -68,7 +65,6 @@ public static class SalienceTraining
                 {
                     Group = (doc.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event),
                     Historical = e.Historical,
-                    CaptionOnly = SalienceComponent.ToldOnlyInCaptions(doc, e),
                     GoldMatches = matches,
                     InGoldSentence = !ArticleScorer.IsOutside(view.Events[i], goldSpans.SelectMany(gs => gs).ToList(), matches.Count > 0),
                     Trigger = doc.Slice(e.Trigger),
@@ -180,7 +176,7 @@ public static class SalienceTraining
             int shown = 0, outside = 0, found = 0;
             foreach (var xs in articles)
             {
-                var main = SalienceComponent.SelectMain(xs, probability, x => x.Historical || x.CaptionOnly, x => x.Group, rule, x => x.TellingSentences);
+                var main = SalienceComponent.SelectMain(xs, probability, x => x.Historical, x => x.Group, rule, x => x.TellingSentences);
                 var hit = new HashSet<int>();
                 for (int i = 0; i < xs.Count; i++)
                 {

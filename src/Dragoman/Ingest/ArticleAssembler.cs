@@ -43,7 +43,6 @@ internal static class ArticleAssembler
         void Drop(Block b, string reason) => dropped.Add(new DroppedSpan(b.RawStart, b.RawEnd, reason, b.Text));
 
         var content = new List<Block>();
-        var captions = new HashSet<Block>();
         bool afterKeywordLabel = false;
         foreach (var block in parts.Blocks)
         {
@@ -118,8 +117,6 @@ internal static class ArticleAssembler
                 RemoveRanges(block, disclaimers);
                 if (string.IsNullOrWhiteSpace(block.Text)) continue;
             }
-            // a photo caption stays in the text (coders code what a caption says too) but is marked: a weak telling
-            if (block.Kind != BlockKind.Title && CaptionRules.Classify(block.Text) is not null) captions.Add(block);
             content.Add(block);
         }
 
@@ -173,9 +170,8 @@ internal static class ArticleAssembler
                 ? $"no article text found in this {inputKind}"
                 : $"no article text found in this {inputKind}: only a title (\"{Shorten(title)}\"), no body");
 
-        // a caption under the lead picture is no lede: the story's first paragraph is
-        var lede = content.FirstOrDefault(b => b.Kind == BlockKind.Dek && !captions.Contains(b))
-                   ?? content.FirstOrDefault(b => b.Kind is BlockKind.Paragraph or BlockKind.Quote && !captions.Contains(b))
+        var lede = content.FirstOrDefault(b => b.Kind == BlockKind.Dek)
+                   ?? content.FirstOrDefault(b => b.Kind is BlockKind.Paragraph or BlockKind.Quote)
                    ?? content[0];
         content.Remove(lede);
 
@@ -251,7 +247,6 @@ internal static class ArticleAssembler
             Lede = lede.Text,
             LedeSpan = ledeSpan,
             Paragraphs = paragraphs,
-            Captions = [.. captions.Where(cleanStart.ContainsKey).Select(b => new TextSpan(cleanStart[b], cleanStart[b] + b.Text.Length)).OrderBy(c => c.Start)],
             Byline = byline ?? (authors.Count > 0 ? string.Join(", ", authors) : null),
             Publisher = publishers.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p))?.Trim(),
             Published = published?.Item1,

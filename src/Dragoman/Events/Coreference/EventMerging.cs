@@ -30,26 +30,21 @@ public static class EventMerging
     /// <summary>One event from the tellings of one happening.</summary>
     public static Event One(Document d, IReadOnlyList<Event> members)
     {
-        // a photo caption is a weak telling (it may show an older scene): the body's tellings give the fields when they have them
-        var body = members.Where(e => !d.Article.InCaption(e.Trigger)).ToList();
-        var strong = body.Count > 0 ? body : members;
-        var rep = strong.OrderByDescending(Richness).ThenBy(e => InTitle(d, e) ? 1 : 0).ThenBy(e => e.Trigger.Start).First();
+        var rep = members.OrderByDescending(Richness).ThenBy(e => InTitle(d, e) ? 1 : 0).ThenBy(e => e.Trigger.Start).First();
         // the representative first, then text order: on equal merit its own field stays
-        var ordered = strong.OrderBy(e => ReferenceEquals(e, rep) ? 0 : 1).ThenBy(e => e.Trigger.Start).ToList();
-        var all = ordered.Concat(members.Except(strong).OrderBy(e => e.Trigger.Start)).ToList();
-        T? Field<T>(Func<IReadOnlyList<Event>, T?> pick) where T : class => pick(ordered) ?? pick(all);
-        var coded = CodeDonor(strong);
+        var ordered = members.OrderBy(e => ReferenceEquals(e, rep) ? 0 : 1).ThenBy(e => e.Trigger.Start).ToList();
+        var coded = CodeDonor(members);
         var merged = new Event
         {
             Id = rep.Id, Action = coded.Action, Trigger = rep.Trigger, TriggerSource = rep.TriggerSource, Codes = coded.Codes,
-            Modality = JoinedModality(d, strong, rep), Confidence = members.Max(e => e.Confidence),
-            Actor = Field(o => Agreed(d, o, e => e.Actor, t => t.Actor)),
-            Target = Field(o => Agreed(d, o, e => e.Target, t => t.Target)),
-            Place = Field(o => Best(o, e => e.Place, p => PlaceMerit(d, p))),
-            Means = Field(o => Best(o, e => e.Means, _ => 1)),
-            Time = Field(o => Best(o, e => e.Time, TimeMerit)),
+            Modality = JoinedModality(d, members, rep), Confidence = members.Max(e => e.Confidence),
+            Actor = Agreed(d, ordered, e => e.Actor, t => t.Actor),
+            Target = Agreed(d, ordered, e => e.Target, t => t.Target),
+            Place = Best(ordered, e => e.Place, p => PlaceMerit(d, p)),
+            Means = Best(ordered, e => e.Means, _ => 1),
+            Time = Best(ordered, e => e.Time, TimeMerit),
         };
-        foreach (var e in all)
+        foreach (var e in ordered)
         {
             foreach (var c in e.Counts)
                 if (!merged.Counts.Exists(x => x.Min == c.Min && x.Max == c.Max && x.Kind == c.Kind)) merged.Counts.Add(c);

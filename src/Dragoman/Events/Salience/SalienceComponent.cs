@@ -46,8 +46,7 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
             e.Confidence = confidence[i];
         }
         if (model is null) { foreach (var e in document.Events) e.Main = !e.Historical; return; }
-        // an event told only in photo captions is a weak telling: kept, never a main event by itself
-        var main = SelectMain(document.Events, e => e.Confidence, e => e.Historical || ToldOnlyInCaptions(document, e),
+        var main = SelectMain(document.Events, e => e.Confidence, e => e.Historical,
             e => (document.SentenceAt(e.Trigger.Start), e.Codes.Plover?.Event), model.Rule,
             e => [.. e.AllTellings.Select(t => document.SentenceAt(t.Trigger.Start))]);
         for (int i = 0; i < main.Length; i++) document.Events[i].Main = main[i];
@@ -88,13 +87,6 @@ public sealed class SalienceComponent(SalienceModel? model) : IDocumentComponent
         }
         return main;
     }
-
-    /// <summary>
-    /// Whether every telling of the event lies in a photo caption (<see cref="Article.Captions"/>): a caption describes a
-    /// picture, often of an older scene, so it supports an event the body tells but does not make one shown by itself.
-    /// </summary>
-    public static bool ToldOnlyInCaptions(Document document, Event e) =>
-        document.Article.Captions.Count > 0 && e.AllTellings.All(t => document.Article.InCaption(t.Trigger));
 
     /// <summary>How many of an article's best-ranked current events are main even below the threshold, when the model file does not say.</summary>
     public const int DefaultTopPerArticle = 2;
