@@ -83,6 +83,7 @@ public sealed class IngestCommand : Command<IngestSettings>
                 {
                     if (total > 0) task.Value = p.Done;
                     else task.Description = $"ingest {p.Done}";
+                    MemoryTrace.At(p.Done);
                     pause.At(p.Done);
                 }, cancel);
             });
@@ -96,6 +97,7 @@ public sealed class IngestCommand : Command<IngestSettings>
         {
             if (p.Done % step == 0 || p.Done == p.Total)
                 Console.Error.WriteLine(p.Total > 0 ? $"ingest: {p.Done}/{p.Total}" : $"ingest: {p.Done}");
+            MemoryTrace.At(p.Done);
             pause.At(p.Done);
         }, cancel);
     }

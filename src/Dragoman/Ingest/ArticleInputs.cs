@@ -22,7 +22,14 @@ public static class ArticleInputs
     /// <summary>As <see cref="Split(InputItem)"/>, with field names of JSON and CSV inputs mapped (--map, --preset).</summary>
     public static IEnumerable<InputItem> Split(InputItem item, FieldMap map)
     {
-        if (item.StreamedFile is not null) return item.StreamedAs == StreamedFormat.Csv ? CsvArticles.Split(item, map) : WarcInputs.Split(item);
+        if (item.StreamedFile is { } path)
+            return item.StreamedAs switch
+            {
+                StreamedFormat.Csv => CsvArticles.Split(item, map),
+                StreamedFormat.JsonLines => LinesFile(item.Input, path, map),
+                StreamedFormat.JsonArray => JsonArticles.SplitFile(item.Input, path, map),
+                _ => WarcInputs.Split(item),
+            };
         if (item.Raw is not { } raw || raw.Bytes.Length == 0) return [item];
         if (ContainerInputs.Expand(item, map) is { } contained) return contained;
         if (CsvArticles.IsCsv(item)) return CsvArticles.Split(item, map);
@@ -31,22 +38,40 @@ public static class ArticleInputs
         return Lines(item.Input, raw, map);
     }
 
-    internal static IEnumerable<InputItem> Lines(string input, RawDocument raw, FieldMap map)
+    internal static IEnumerable<InputItem> Lines(string input, RawDocument raw, FieldMap map) =>
+        Lines(input, new StringReader(TextDecoding.Decode(raw.Bytes, isHtml: false).Text), raw.FetchedAt, map);
+
+    /// <summary>
+    /// A JSON Lines file read line by line from disk as the workers take the lines (never loaded whole: memory is bounded
+    /// by a line), decoded as <see cref="TextDecoding.Decode"/> decodes a whole file, so it gives the inputs of
+    /// <see cref="Split(InputItem, FieldMap)"/>. A read error part way is one failed input after the lines before it.
+    /// </summary>
+    public static IEnumerable<InputItem> LinesFile(string input, string path, FieldMap map)
     {
-        var text = TextDecoding.Decode(raw.Bytes, isHtml: false).Text;
-        int lineNo = 0, records = 0, pos = 0;
-        while (pos <= text.Length)
+        StreamText? text = null;
+        try
         {
-            int nl = text.IndexOf('\n', pos);
-            var line = (nl < 0 ? text.AsSpan(pos) : text.AsSpan(pos, nl - pos)).Trim();
+            text = StreamText.Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan));
+            return InputItem.Guarded(input, text, Lines(input, text, null, map), ex => "unreadable part way: " + ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            text?.Dispose();
+            return [InputItem.Failed(input, "unreadable: " + ex.Message)];
+        }
+    }
+
+    /// <summary>One input per non-blank line of decoded text (line ends already LF: Decode and StreamText turn CR into LF).</summary>
+    private static IEnumerable<InputItem> Lines(string input, TextReader text, DateTimeOffset? fetched, FieldMap map)
+    {
+        int lineNo = 0, records = 0;
+        while (text.ReadLine() is { } read)
+        {
             lineNo++;
-            if (!line.IsEmpty)
-            {
-                records++;
-                yield return ParseLine(input, lineNo, line.ToString(), raw.FetchedAt, map);
-            }
-            if (nl < 0) break;
-            pos = nl + 1;
+            var line = read.AsSpan().Trim();
+            if (line.IsEmpty) continue;
+            records++;
+            yield return ParseLine(input, lineNo, line.Length == read.Length ? read : line.ToString(), fetched, map);
         }
         if (records == 0) yield return InputItem.Failed(input, "JSON Lines file has no records");
     }

@@ -6,8 +6,8 @@ namespace Dragoman.Ingest;
 public sealed record InputItem(string Input, RawDocument? Raw, string? Error)
 {
     /// <summary>
-    /// A container file read as it is split rather than loaded (a WARC or .warc.gz, or a CSV file: any size, memory
-    /// bounded by one record or row); <see cref="ArticleInputs.Split(InputItem)"/> expands it. Raw and Error are then null.
+    /// A container file read as it is split rather than loaded (a WARC or .warc.gz, a CSV, JSON Lines or JSON array file:
+    /// any size, memory bounded by one record, row, line or element); <see cref="ArticleInputs.Split(InputItem)"/> expands it. Raw and Error are then null.
     /// </summary>
     public string? StreamedFile { get; init; }
 
@@ -42,4 +42,4 @@ public sealed record InputItem(string Input, RawDocument? Raw, string? Error)
 }
 
 /// <summary>The kind of container a streamed input is, decided from its first bytes (and a .csv name).</summary>
-public enum StreamedFormat { Warc, Csv }
+public enum StreamedFormat { Warc, Csv, JsonLines, JsonArray }

@@ -162,12 +162,13 @@ public static class InputSources
     }
 
     /// <summary>
-    /// Whether a file is read as it is split, never loaded whole: a WARC or gzipped WARC by its first bytes, or a .csv
-    /// file whose first bytes are text of no other container kind (gzip, feed, JSON: those are read whole as before).
+    /// Whether a file is read as it is split, never loaded whole: a WARC or gzipped WARC by its first bytes, a .csv
+    /// file whose first bytes are text of no other container kind (gzip, feed, JSON: those are read whole as before), a
+    /// JSON array, or JSON Lines where the first bytes decide it as the whole-file reading does (<see cref="JsonLinesHead"/>).
     /// </summary>
     private static StreamedFormat? Streamed(string path, string name)
     {
-        var head = new byte[4096];
+        var head = new byte[8192];
         int n;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0))
             n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
@@ -175,7 +176,27 @@ public static class InputSources
         if (format.Kind == ContainerKind.Warc || (format.Kind == ContainerKind.Gzip && WarcReader.IsWarc(ContainerFormats.PeekGzip(head[..n]))))
             return StreamedFormat.Warc;
         if (format.Kind == ContainerKind.None && CsvArticles.IsCsvName(name) && !StartsLikeJson(head.AsSpan(0, n))) return StreamedFormat.Csv;
+        if (format.Kind == ContainerKind.JsonDocument && !CsvArticles.IsCsvName(name)) return StreamedFormat.JsonArray;
+        if (format.Kind == ContainerKind.None && JsonLinesHead(head.AsSpan(0, n), name, whole: n < head.Length)) return StreamedFormat.JsonLines;
         return null;
+    }
+
+    /// <summary>
+    /// Whether a file beginning with <paramref name="head"/> (8 KB, or the <paramref name="whole"/> file) is JSON Lines
+    /// for <see cref="ArticleInputs.Split(InputItem, Json.FieldMap)"/> reading it whole: a first line of a JSON object
+    /// with a text or html field (or a .jsonl name) in a file that is not binary, or a first line that is a whole JSON
+    /// value. Where the head cannot decide as the whole file would (a first line longer than the head), false: read whole.
+    /// </summary>
+    private static bool JsonLinesHead(ReadOnlySpan<byte> head, string name, bool whole)
+    {
+        var declared = ContentTypes.FromExtension(name);
+        if (declared == ContentTypes.Html || CsvArticles.IsCsvName(name)) return false;
+        int start = head.StartsWith("\uFEFF"u8) ? 3 : 0;
+        while (start < head.Length && head[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') start++;
+        if (!whole && start + 2048 > head.Length) return false; // Sniff looks at 2 KB after the white space
+        var sniffed = ContentTypes.Sniff(head, declared);
+        if (sniffed == ContentTypes.JsonLines) return Text.TextDecoding.BinaryReason(head) is null; // which looks at 8 KB
+        return ContainerFormats.IsJsonObjectDocument(head, sniffed) && ContainerInputs.FirstLineIsJson(head);
     }
 
     /// <summary>Whether the first character after a BOM and white space opens a JSON object or array.</summary>

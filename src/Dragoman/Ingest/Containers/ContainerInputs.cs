@@ -32,13 +32,13 @@ public static class ContainerInputs
     }
 
     /// <summary>Whether the first line alone is a JSON value (then the file is JSON Lines, whatever its first record's fields).</summary>
-    private static bool FirstLineIsJson(byte[] bytes)
+    internal static bool FirstLineIsJson(ReadOnlySpan<byte> bytes)
     {
-        int nl = Array.IndexOf(bytes, (byte)'\n');
+        int nl = bytes.IndexOf((byte)'\n');
         if (nl < 0) return false;
         try
         {
-            using var _ = JsonDocument.Parse(bytes.AsMemory(0, nl));
+            using var _ = JsonDocument.Parse(bytes[..nl].ToArray());
             return true;
         }
         catch (JsonException) { return false; }

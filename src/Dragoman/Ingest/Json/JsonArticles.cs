@@ -109,5 +109,55 @@ public static class JsonArticles
         }
     }
 
+    /// <summary>
+    /// A JSON array file read element by element from disk as the workers take them (never loaded whole: memory is
+    /// bounded by an element), decoded as <see cref="TextDecoding.Decode"/> decodes a whole file, so a valid file gives
+    /// the inputs of <see cref="Split"/>. Invalid JSON part way (a truncated array, a broken element) ends the elements
+    /// there with one failed input naming its line, after the elements before it (read whole, the file failed alone).
+    /// </summary>
+    public static IEnumerable<InputItem> SplitFile(string input, string path, FieldMap map)
+    {
+        StreamText? text = null;
+        try
+        {
+            text = StreamText.Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan));
+            var utf8 = new Utf8Text(text);
+            return InputItem.Guarded(input, utf8, Elements(input, utf8, map), ex => "unreadable part way: " + ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            text?.Dispose();
+            return [InputItem.Failed(input, "unreadable: " + ex.Message)];
+        }
+    }
+
+    private static IEnumerable<InputItem> Elements(string input, Stream utf8, FieldMap map)
+    {
+        var reader = new JsonArrayReader(utf8);
+        int n = 0;
+        while (true)
+        {
+            string? error = null;
+            JsonElement element = default;
+            try
+            {
+                if (!reader.TryNext(out element)) break;
+            }
+            catch (JsonException ex)
+            {
+                var line = ex.LineNumber is { } l ? $" (line {l + 1})" : "";
+                error = n == 0 ? $"not valid JSON: {Short(ex)}{line}" : $"not valid JSON after element {n}: {Short(ex)}{line}";
+            }
+            if (error is not null)
+            {
+                yield return InputItem.Failed(input, error);
+                yield break;
+            }
+            n++;
+            yield return FromElement($"{input}#{n}", $"element {n}", element, map, null);
+        }
+        if (n == 0) yield return InputItem.Failed(input, "JSON array is empty");
+    }
+
     public static string Short(JsonException ex) => ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0];
 }
