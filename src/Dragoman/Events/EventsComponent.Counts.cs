@@ -108,21 +108,28 @@ public sealed partial class EventsComponent
 
     /// <summary>
     /// The outcome a figure's own words state: its counted noun ("12 dead", "the bodies of five"), or the participle right
-    /// after it ("seven wounded"); null when they state none.
+    /// after it ("seven wounded"); null when they state none. A participle that takes a figure of its own is the verb of
+    /// the next clause, not this figure's outcome: in comma-less text "killed 30 people injured 90" the 30 stay killed.
     /// </summary>
     private static string? OwnOutcome(SentenceView v, CountPhrase c)
     {
         if (c.HeadNoun >= 0 && v.IsAny(c.HeadNoun, "dead", "deaths", "bodies")) return "killed";
         int after = c.Tokens.End;
-        if (v.IsAny(after, "dead", "killed")) return "killed";
-        if (v.IsAny(after, "wounded", "injured")) return "injured";
-        return null;
+        if (!v.IsAny(after, "dead", "killed", "wounded", "injured") || TakesFigure(v, after)) return null;
+        return v.IsAny(after, "dead", "killed") ? "killed" : "injured";
     }
+
+    /// <summary>Whether a figure starts right after the word at <paramref name="i"/> (the word is a verb with its own object).</summary>
+    private static bool TakesFigure(SentenceView v, int i) =>
+        i + 1 < v.Count && CountParser.Find(v, i + 1, Math.Min(v.Count, i + 6)).Exists(c => c.Tokens.Start == i + 1);
 
     /// <summary>
     /// An event noun that is the subject of a casualty verb takes the verb's figures when the verb is not coded itself:
     /// "An air strike on a market in the village killed more than 40 people and wounded dozens" (41 killed, 12 injured).
-    /// The verb is the first of the noun's clause; a comma, a relative pronoun or another verb ends the search.
+    /// The verb is the first of the noun's clause; a comma, a relative pronoun or another verb ends the search. A later
+    /// figure is a second count only where a coordinated outcome verb ("and wounded dozens") or a bare conjunction
+    /// ("40 civilians and 10 fighters") joins it to the one before; otherwise it is stated about that one, a part of it
+    /// ("52 people among them 48 pupils"), and counting it again would let the part stand for a second incident.
     /// </summary>
     private static void SubjectOfCasualtyVerb(SentenceView v, CodedEvent e, Event ev, string? source)
     {
@@ -133,13 +140,28 @@ public sealed partial class EventsComponent
             string? k = v.IsAny(i, KillWords) ? "killed" : v.IsAny(i, InjureWords) ? "injured" : null;
             if (k is null) return;
             var end = Math.Min(v.Count, i + 9);
+            CountPhrase? before = null;
             foreach (var c in CountParser.Find(v, i + 1, end))
             {
+                if (before is not null)
+                {
+                    var joined = OnlyKillOrInjure(v, before.Tokens.End, c.Tokens.Start);
+                    if (joined is null && !OnlyConjunctions(v, before.Tokens.End, c.Tokens.Start)) continue;
+                    k = joined ?? k;
+                }
                 ev.Counts.Add(new EventCount(c.Min, c.Max, v.TextOf(c.Tokens), v.SpanOf(c.Tokens), OwnOutcome(v, c) ?? k, CountParser.Who(v, c), source));
-                k = OnlyKillOrInjure(v, c.Tokens.End, end) ?? k;
+                before = c;
             }
             return;
         }
+    }
+
+    /// <summary>Whether only conjunctions and commas stand between two figures ("40 civilians and 10 fighters").</summary>
+    private static bool OnlyConjunctions(SentenceView v, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+            if (v.TagAt(i) is not (Tag.Conj or Tag.Comma)) return false;
+        return true;
     }
 
     /// <summary>The outcome a second coordinated verb names between two figures: "killed 40 and wounded dozens".</summary>

@@ -27,6 +27,10 @@ public class CountMechanismTests
         "an event noun that is the subject of a casualty verb takes the verb's figures: 'more than 40' is 41")]
     [InlineData("An army air strike on a market in the village of Tamar killed more than 40 people and wounded dozens on Sunday.", 12, "injured",
         "the second coordinated verb's figure keeps its own kind: 'dozens' wounded is 12 injured")]
+    [InlineData("A gunman killed 14 people injured 30 at a fair in Bolano on Friday.", 14, "killed",
+        "comma-less: a participle that takes its own figure ('injured 30') is the next clause's verb, not the outcome of the 14")]
+    [InlineData("A car bombing near a bakery in Tamar killed 31 people and 6 policemen on Sunday.", 6, "killed",
+        "a figure joined by a bare conjunction to the one before is a second count of the same verb")]
     public void A_sentence_figure_reaches_its_event_with_its_kind(string sentence, int min, string kind, string reason)
     {
         var d = Run(sentence);
@@ -38,6 +42,10 @@ public class CountMechanismTests
         "a figure of the dead is not a count of the wounded")]
     [InlineData("An army air strike on a market in the village of Tamar killed more than 40 people and wounded dozens on Sunday.", 41, "injured",
         "the killed figure of the first verb is not counted as injured")]
+    [InlineData("A gunman killed 14 people injured 30 at a fair in Bolano on Friday.", 14, "injured",
+        "the victims of 'killed' are not counted as injured because the next clause's verb follows them")]
+    [InlineData("An army air strike on a school in the village of Tamar killed 31 people among them 9 pupils on Sunday.", 9, "killed",
+        "an event noun's casualty verb: a figure stated about the one before ('among them 9') is a part of the 31, not a second killed count")]
     public void A_figure_is_not_given_another_kind(string sentence, int min, string kind, string reason)
     {
         var d = Run(sentence);
