@@ -50,6 +50,7 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
             // a 64 MiB page cache (SQLite's default is 2 MB): the map feed's 5,000 rows and articles are about 40 MB of pages,
             // read again through pread on every request with the default (docs/benchmarks.md, "mapfeed15")
             int version = SqliteMigrations.Migrate(db, clock.GetUtcNow(), targetVersion);
+            RefreshStatistics(db, "PRAGMA optimize=0x10002;"); // every table: this connection has queried none yet
             return new SqliteEventStore(db, clock, version);
         }
         catch
@@ -129,8 +130,32 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
                 }
             }
             tx.Commit();
+            _storedSinceOptimize += outcomes.Count(o => o.Status == AddStatus.Stored);
+            if (_storedSinceOptimize >= OptimizeEvery)
+            {
+                _storedSinceOptimize = 0;
+                RefreshStatistics(_db, "PRAGMA optimize;");
+            }
         }
         return outcomes;
+    }
+
+    /// <summary>Articles stored between two refreshes of the planner's statistics by a long-running writer (ingest, watch, the web service).</summary>
+    private const int OptimizeEvery = 1000;
+
+    private int _storedSinceOptimize;
+
+    /// <summary>
+    /// Re-analyses the tables whose size moved far from their statistics (SQLite analyses a table again once it has grown
+    /// or shrunk about 25 times since, on a sample). Stale statistics misplan the merge stage's candidate search: a store
+    /// analysed when it held a few reports and then grown (a long-running writer, a copied or bulk-loaded store) had its
+    /// index tables taken for tiny, and SQLite built Bloom filters over all of incident_report_names and incident_reports
+    /// in every search that the names key reached: 35 ms a report at 200k stored reports against 0.9 ms with statistics
+    /// (docs/benchmarks.md, session 17). A failure (a busy store) leaves the statistics for the next time.
+    /// </summary>
+    private static void RefreshStatistics(SqliteConnection db, string pragma)
+    {
+        try { Exec(db, pragma); } catch (SqliteException) { }
     }
 
     /// <summary>Prepared statements for one batch, reused for every row (column lists: <see cref="SqliteColumns"/>).</summary>
