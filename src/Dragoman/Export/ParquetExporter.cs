@@ -152,10 +152,10 @@ public sealed class ParquetExporter : IEventExporter
     };
 
     /// <summary>
-    /// Row groups in flight between the stages of the pipelined write (issue 19: the store's read, the column conversion and
-    /// Parquet.Net's encoding each run on their own thread, so a two-core machine shares the work). Each channel holds at most
-    /// this many row groups, so memory stays bounded whatever the export's size; 0 writes on the caller alone, one stage
-    /// after another (the same bytes: ParquetPipelineTests).
+    /// Row groups waiting between the two stages of the pipelined write (issue 19: the store's read on one thread, the column
+    /// conversion and Parquet.Net's encoding on another, so that a two-core machine shares the work). The channel holds at
+    /// most this many row groups, so memory stays bounded whatever the export's size (a 100k export's peak RSS 290 -> 410 MB
+    /// with 1, docs/benchmarks.md); 0 writes on the caller alone, one stage after the other (the same bytes: ParquetPipelineTests).
     /// </summary>
     public int RowGroupsInFlight { get; init; } = 1;
 
@@ -185,22 +185,22 @@ public sealed class ParquetExporter : IEventExporter
     }
 
     /// <summary>
-    /// Three stages joined by bounded channels: the events read and cut into row groups on a thread of their own (the store's
-    /// read blocks), each group's column arrays computed on a second, and encoded and written here. A stage's exception ends
-    /// the others (the writer's through a cancellation, the reader's and converter's through their channel) and surfaces here.
+    /// Two stages joined by a bounded channel: the events read and cut into row groups on a thread of their own (the store's
+    /// read blocks), each group's column arrays computed, encoded and written here. A stage's exception ends the other (the
+    /// writer's through a cancellation, the reader's through the channel) and surfaces here.
     /// </summary>
     private async Task WritePipelinedAsync(IEnumerable<EventRecord> events, ParquetWriter writer, CancellationToken cancel)
     {
-        var options = new BoundedChannelOptions(RowGroupsInFlight) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait };
-        var groups = Channel.CreateBounded<EventRecord[]>(options);
-        var converted = Channel.CreateBounded<ParquetColumns.Converted[]>(options);
+        var groups = Channel.CreateBounded<EventRecord[]>(new BoundedChannelOptions(RowGroupsInFlight)
+        {
+            SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait,
+        });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var read = Task.Factory.StartNew(() => Read(events, groups.Writer, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var convert = Task.Run(() => Convert(groups.Reader, converted.Writer, stop.Token), stop.Token);
         try
         {
-            await foreach (var columns in converted.Reader.ReadAllAsync(stop.Token))
-                await WriteGroupAsync(writer, columns, stop.Token);
+            await foreach (var group in groups.Reader.ReadAllAsync(stop.Token))
+                await WriteGroupAsync(writer, ParquetColumns.Convert(group), stop.Token);
         }
         catch
         {
@@ -209,11 +209,11 @@ public sealed class ParquetExporter : IEventExporter
         }
         finally
         {
-            // never return while the reader still holds the store (its connection is not for two threads); their own
-            // exceptions reached the writer through the channels, or the writer's ended them
-            try { await Task.WhenAll(read, convert); } catch { }
+            // never return while the reader still holds the store (its connection is not for two threads); its own
+            // exception reached the writer through the channel, or the writer's ended it
+            try { await read; } catch { }
         }
-        await Task.WhenAll(read, convert); // rethrows a stage's failure should its channel have ended without it
+        await read; // rethrows the reader's failure should its channel have ended without it
     }
 
     private void Read(IEnumerable<EventRecord> events, ChannelWriter<EventRecord[]> groups, CancellationToken cancel)
@@ -242,21 +242,6 @@ public sealed class ParquetExporter : IEventExporter
         while (!channel.TryWrite(item))
             if (!channel.WaitToWriteAsync(cancel).AsTask().GetAwaiter().GetResult())
                 throw new ChannelClosedException();
-    }
-
-    private static async Task Convert(ChannelReader<EventRecord[]> groups, ChannelWriter<ParquetColumns.Converted[]> converted, CancellationToken cancel)
-    {
-        try
-        {
-            await foreach (var group in groups.ReadAllAsync(cancel))
-                await converted.WriteAsync(ParquetColumns.Convert(group), cancel);
-            converted.TryComplete();
-        }
-        catch (Exception ex)
-        {
-            converted.TryComplete(ex);
-            throw;
-        }
     }
 }
 

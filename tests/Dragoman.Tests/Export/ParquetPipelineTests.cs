@@ -5,7 +5,7 @@ using Dragoman.Storage;
 namespace Dragoman.Tests.Export;
 
 /// <summary>
-/// The pipelined Parquet write (read, column conversion and encoding on their own threads, issue 19) against the
+/// The pipelined Parquet write (the store's read on one thread, column conversion and encoding on another, issue 19) against the
 /// sequential one: the same bytes for any number of row groups, and a failure or cancellation in any stage surfaces,
 /// stops the other stages and leaves no file.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class ParquetPipelineTests : ExportStoreTests
     [InlineData(4, 2, 1, "two full row groups")]
     [InlineData(4, 3, 1, "a full group and a short last one")]
     [InlineData(4, 1, 1, "more row groups than the channels hold: the reader waits for the writer")]
-    [InlineData(25, 4, 3, "seven groups with three in flight in each channel")]
+    [InlineData(25, 4, 3, "seven groups with three waiting in the channel")]
     [InlineData(25, 10_000, 1, "the default group size: one group")]
     public async Task The_pipelined_write_gives_the_sequential_bytes(int count, int groupSize, int inFlight, string reason)
     {
@@ -109,7 +109,7 @@ public sealed class ParquetPipelineTests : ExportStoreTests
 
     [Theory]
     [InlineData(Failure.Read, "the store's read throws after the first row groups were written")]
-    [InlineData(Failure.Convert, "an event's stored sources are not JSON: the conversion stage throws")]
+    [InlineData(Failure.Convert, "an event's stored sources are not JSON: the conversion throws on the writer's side")]
     [InlineData(Failure.Write, "the disk fills while the encoder writes: the reader must stop though its events never end")]
     [InlineData(Failure.Cancel, "the export is cancelled (Ctrl+C) while the reader has more")]
     public async Task A_failing_stage_surfaces_stops_the_others_and_leaves_no_file(Failure failure, string reason)
