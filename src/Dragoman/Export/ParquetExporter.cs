@@ -154,7 +154,7 @@ public sealed class ParquetExporter : IEventExporter
     /// <summary>
     /// Row groups waiting between the two stages of the pipelined write (issue 19: the store's read on one thread, the column
     /// conversion and Parquet.Net's encoding on another, so that a two-core machine shares the work). The channel holds at
-    /// most this many row groups, so memory stays bounded whatever the export's size (a 100k export's peak RSS 290 -> 410 MB
+    /// most this many row groups, so memory stays bounded whatever the export's size (a 100k export's peak RSS 281-306 -> 375-427 MB
     /// with 1, docs/benchmarks.md); 0 writes on the caller alone, one stage after the other (the same bytes: ParquetPipelineTests).
     /// </summary>
     public int RowGroupsInFlight { get; init; } = 1;
