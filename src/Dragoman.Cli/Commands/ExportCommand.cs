@@ -106,8 +106,8 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
     }
 
     /// <summary>
-    /// Writes to <paramref name="path"/> (through a .part file, moved into place when complete, then a note on standard
-    /// error) or to standard output. Returns the exit code of a failed write, null when written.
+    /// Writes to <paramref name="path"/> (through a .part file, moved into place when complete and deleted when the write
+    /// fails, then a note on standard error) or to standard output. Returns the exit code of a failed write, null when written.
     /// </summary>
     internal static async Task<int?> WriteOut(string? path, Func<Stream, Task> write, Func<string> done)
     {
@@ -116,9 +116,18 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
             if (path is not null)
             {
                 var tmp = path + ".part";
-                await using (var file = File.Create(tmp))
-                    await write(file);
-                File.Move(tmp, path, overwrite: true);
+                try
+                {
+                    await using (var file = File.Create(tmp))
+                        await write(file);
+                    File.Move(tmp, path, overwrite: true);
+                }
+                catch
+                {
+                    // a failed or cancelled export leaves nothing behind: not the file, not its unfinished part
+                    File.Delete(tmp);
+                    throw;
+                }
                 Console.Error.WriteLine($"export: {done()} written to {path}");
             }
             else

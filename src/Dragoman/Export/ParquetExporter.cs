@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Dragoman.Storage;
 using Parquet;
 using Parquet.Schema;
@@ -150,6 +151,14 @@ public sealed class ParquetExporter : IEventExporter
         ["geo"] = """{"version":"1.1.0","primary_column":"geometry","columns":{"geometry":{"encoding":"WKB","geometry_types":["Point"]}}}""",
     };
 
+    /// <summary>
+    /// Row groups waiting between the two stages of the pipelined write (issue 19: the store's read on one thread, the column
+    /// conversion and Parquet.Net's encoding on another, so that a two-core machine shares the work). The channel holds at
+    /// most this many row groups, so memory stays bounded whatever the export's size (a 100k export's peak RSS 281-306 -> 375-427 MB
+    /// with 1, docs/benchmarks.md); 0 writes on the caller alone, one stage after the other (the same bytes: ParquetPipelineTests).
+    /// </summary>
+    public int RowGroupsInFlight { get; init; } = 1;
+
     public async Task WriteAsync(IEnumerable<EventRecord> events, Stream output, CancellationToken cancel = default)
     {
         // Parquet needs a seekable stream to append row groups; buffer when the target cannot seek (a pipe, an HTTP body).
@@ -157,17 +166,82 @@ public sealed class ParquetExporter : IEventExporter
         await using (var writer = await ParquetWriter.CreateAsync(ParquetColumns.Schema, target, new ParquetOptions(), append: false, cancel))
         {
             writer.CustomMetadata = GeoMetadata.ToDictionary();
-            foreach (var group in events.Chunk(RowGroupSize).DefaultIfEmpty([]))
-            {
-                using var rows = writer.CreateRowGroup();
-                foreach (var (field, column) in ParquetColumns.All) await column.WriteAsync(rows, field, group, cancel);
-            }
+            if (RowGroupsInFlight > 0) await WritePipelinedAsync(events, writer, cancel);
+            else
+                foreach (var group in events.Chunk(RowGroupSize).DefaultIfEmpty([]))
+                    await WriteGroupAsync(writer, ParquetColumns.Convert(group), cancel);
         }
         if (!ReferenceEquals(target, output))
         {
             target.Position = 0;
             await target.CopyToAsync(output, cancel);
         }
+    }
+
+    private static async Task WriteGroupAsync(ParquetWriter writer, ParquetColumns.Converted[] columns, CancellationToken cancel)
+    {
+        using var rows = writer.CreateRowGroup();
+        for (int i = 0; i < columns.Length; i++) await columns[i].WriteAsync(rows, ParquetColumns.All[i].Field, cancel);
+    }
+
+    /// <summary>
+    /// Two stages joined by a bounded channel: the events read and cut into row groups on a thread of their own (the store's
+    /// read blocks), each group's column arrays computed, encoded and written here. A stage's exception ends the other (the
+    /// writer's through a cancellation, the reader's through the channel) and surfaces here.
+    /// </summary>
+    private async Task WritePipelinedAsync(IEnumerable<EventRecord> events, ParquetWriter writer, CancellationToken cancel)
+    {
+        var groups = Channel.CreateBounded<EventRecord[]>(new BoundedChannelOptions(RowGroupsInFlight)
+        {
+            SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var read = Task.Factory.StartNew(() => Read(events, groups.Writer, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            await foreach (var group in groups.Reader.ReadAllAsync(stop.Token))
+                await WriteGroupAsync(writer, ParquetColumns.Convert(group), stop.Token);
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+        finally
+        {
+            // never return while the reader still holds the store (its connection is not for two threads); its own
+            // exception reached the writer through the channel, or the writer's ended it
+            try { await read; } catch { }
+        }
+        await read; // rethrows the reader's failure should its channel have ended without it
+    }
+
+    private void Read(IEnumerable<EventRecord> events, ChannelWriter<EventRecord[]> groups, CancellationToken cancel)
+    {
+        try
+        {
+            bool any = false;
+            foreach (var group in events.Chunk(RowGroupSize))
+            {
+                any = true;
+                Put(groups, group, cancel);
+            }
+            if (!any) Put(groups, [], cancel); // an empty store is one empty row group, as the sequential path writes it
+            groups.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            groups.TryComplete(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Waits (blocking the reader's own thread) until the channel has room: the bound on row groups in flight.</summary>
+    private static void Put<T>(ChannelWriter<T> channel, T item, CancellationToken cancel)
+    {
+        while (!channel.TryWrite(item))
+            if (!channel.WaitToWriteAsync(cancel).AsTask().GetAwaiter().GetResult())
+                throw new ChannelClosedException();
     }
 }
 
@@ -245,34 +319,66 @@ internal static class ParquetColumns
 
     private static NullableColumn<T> Nullable<T>(string name, Func<EventRecord, T?> value) where T : struct => new(name, value);
 
+    /// <summary>Every column's array for one row group, in the schema's order (<see cref="All"/>).</summary>
+    public static Converted[] Convert(EventRecord[] group)
+    {
+        var columns = new Converted[All.Count];
+        for (int i = 0; i < columns.Length; i++) columns[i] = All[i].Column.Convert(group);
+        return columns;
+    }
+
     internal abstract class Column(string name)
     {
         public string Name { get; } = name;
 
-        public abstract Task WriteAsync(ParquetRowGroupWriter rows, DataField field, EventRecord[] events, CancellationToken cancel);
+        public abstract Converted Convert(EventRecord[] events);
+    }
+
+    /// <summary>One column's values for a row group, computed and ready for Parquet.Net.</summary>
+    internal abstract class Converted
+    {
+        public abstract Task WriteAsync(ParquetRowGroupWriter rows, DataField field, CancellationToken cancel);
     }
 
     private sealed class TextColumn(string name, Func<EventRecord, string?> value) : Column(name)
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, EventRecord[] events, CancellationToken cancel) =>
-            rows.WriteAsync(field, Array.ConvertAll(events, e => value(e)));
+        public override Converted Convert(EventRecord[] events) => new Texts(Array.ConvertAll(events, e => value(e)));
+    }
+
+    private sealed class Texts(string?[] values) : Converted
+    {
+        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, CancellationToken cancel) => rows.WriteAsync(field, values);
     }
 
     private sealed class BytesColumn(string name, Func<EventRecord, byte[]?> value) : Column(name)
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, EventRecord[] events, CancellationToken cancel) =>
-            rows.WriteAsync(field, Array.ConvertAll(events, e => value(e)));
+        public override Converted Convert(EventRecord[] events) => new Bytes(Array.ConvertAll(events, e => value(e)));
+    }
+
+    private sealed class Bytes(byte[]?[] values) : Converted
+    {
+        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, CancellationToken cancel) => rows.WriteAsync(field, values);
     }
 
     private sealed class ValueColumn<T>(string name, Func<EventRecord, T> value) : Column(name) where T : struct
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, EventRecord[] events, CancellationToken cancel) =>
-            rows.WriteAsync<T>(field, Array.ConvertAll(events, e => value(e)), null, null, cancel);
+        public override Converted Convert(EventRecord[] events) => new Values<T>(Array.ConvertAll(events, e => value(e)));
+    }
+
+    private sealed class Values<T>(T[] values) : Converted where T : struct
+    {
+        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, CancellationToken cancel) =>
+            rows.WriteAsync<T>(field, values, null, null, cancel);
     }
 
     private sealed class NullableColumn<T>(string name, Func<EventRecord, T?> value) : Column(name) where T : struct
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, EventRecord[] events, CancellationToken cancel) =>
-            rows.WriteAsync<T>(field, Array.ConvertAll(events, e => value(e)), null, null, cancel);
+        public override Converted Convert(EventRecord[] events) => new NullableValues<T>(Array.ConvertAll(events, e => value(e)));
+    }
+
+    private sealed class NullableValues<T>(T?[] values) : Converted where T : struct
+    {
+        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, CancellationToken cancel) =>
+            rows.WriteAsync<T>(field, values, null, null, cancel);
     }
 }
