@@ -270,22 +270,19 @@ public sealed partial class PostgresEventStore : IIncidentStore
             """;
 
         /// <summary>
-        /// The names key of an undated report (MergeBlocking), two shared words in any country, one in the new report's own:
-        /// <paramref name="when"/> picks the side, an undated report reading every carrier of each of its words, a dated one
-        /// the undated carriers (<paramref name="day"/>).
+        /// The names key of an undated report (MergeBlocking), any country: <paramref name="when"/> picks the side, an undated
+        /// report reading every carrier of each of its words, a dated one the undated carriers (<paramref name="day"/>).
         /// </summary>
         private static string UndatedNames(string when, string day) => $"""
-            SELECT x.* FROM (
-                SELECT k.article_id, k.event_id, count(*) AS shared FROM unnest(string_to_array(u.names, ' ')) AS w(name)
+            SELECT * FROM incident_reports x WHERE {when} AND (x.article_id, x.event_id) IN (
+                SELECT k.article_id, k.event_id FROM unnest(string_to_array(u.names, ' ')) AS w(name)
                 CROSS JOIN LATERAL (
                     SELECT c.article_id, c.event_id FROM (
                         SELECT m.article_id, m.event_id, count(*) OVER () AS carriers FROM (
                             SELECT n.article_id, n.event_id FROM incident_report_names n WHERE n.family = u.family AND n.name = w.name{day}
                             LIMIT {MergeBlocking.MaxReportsPerNameWord + 1}) m) c
                     WHERE c.carriers <= {MergeBlocking.MaxReportsPerNameWord}) k
-                GROUP BY k.article_id, k.event_id) s
-            JOIN incident_reports x ON x.article_id = s.article_id AND x.event_id = s.event_id
-            WHERE {when} AND (s.shared >= {MergeBlocking.SharedNameWords} OR x.country = u.country)
+                GROUP BY k.article_id, k.event_id HAVING count(*) >= {MergeBlocking.SharedNameWords})
             """;
 
         private NpgsqlCommand Command(string sql)
@@ -297,9 +294,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
         public IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId)
         {
             var found = reports.Select(_ => new List<StoredReport>()).ToArray();
-            // Undated reports without a resolved place, a country and a named day of the year, or the name words of a names key (two, one with a country) have no block.
+            // Undated reports without a resolved place, a country and a named day of the year, or two name words have no block.
             var searched = Enumerable.Range(0, reports.Count).Where(i => reports[i].Dated || reports[i].GeonameId is not null
-                || reports[i].Country is not null && reports[i].MonthDays.Count > 0 || reports[i].Names.Count >= MergeBlocking.NameWordsNeeded(reports[i])).ToList();
+                || reports[i].Country is not null && reports[i].MonthDays.Count > 0 || reports[i].Names.Count >= MergeBlocking.SharedNameWords).ToList();
             if (searched.Count == 0) return found;
             var ms = searched.Select(i => reports[i]).ToList();
             using var cmd = Command(CandidatesSql);

@@ -81,7 +81,6 @@ public sealed partial class SqliteEventStore
             // Undated on a side, two shared name words, any country (MergeBlocking): an undated report reads every carrier
             // of each of its words (no window), a dated one the undated carriers only (UndatedNameDay; its dated partners
             // are in its window or the part above). A word carried by more than MaxReportsPerNameWord reports is skipped.
-            // In the new report's own country one shared word is enough (SharedNameWordsInCountry).
             UndatedNames("$lo IS NULL", ""),
             UndatedNames("$lo IS NOT NULL", $" AND {{0}}.day = {MergeBlocking.UndatedNameDay}"))
             // A literal: SQLite plans with a bound LIMIT's value and so compiles the statement again for every new binding.
@@ -90,15 +89,14 @@ public sealed partial class SqliteEventStore
 
     /// <summary>The names key of an undated report (<paramref name="when"/>: which side; <paramref name="day"/>: the day condition, {0} the alias).</summary>
     private static string UndatedNames(string when, string day) =>
-        $"SELECT {ReportColumns} FROM (SELECT n.event_row AS row, count(*) AS shared FROM json_each($names) j " +
+        $"SELECT {ReportColumns} FROM (SELECT n.event_row AS row FROM json_each($names) j " +
             "CROSS JOIN incident_report_names n INDEXED BY sqlite_autoindex_incident_report_names_1 " +
             $"ON n.family = $family AND n.name = j.value{string.Format(CultureInfo.InvariantCulture, day, "n")} " +
             $"WHERE {when} AND (SELECT count(*) FROM (SELECT 1 FROM incident_report_names c " +
             $"WHERE c.family = $family AND c.name = j.value{string.Format(CultureInfo.InvariantCulture, day, "c")} " +
             $"LIMIT {MergeBlocking.MaxReportsPerNameWord + 1})) <= {MergeBlocking.MaxReportsPerNameWord} " +
-            $"GROUP BY n.event_row HAVING count(*) >= {MergeBlocking.SharedNameWordsInCountry}) k " +
-            $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a " +
-            $"AND (k.shared >= {MergeBlocking.SharedNameWords} OR r.country = $country) AND {MergeScoreBound.Sql(column => "r." + column)}";
+            $"GROUP BY n.event_row HAVING count(*) >= {MergeBlocking.SharedNameWords}) k " +
+            $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {MergeScoreBound.Sql(column => "r." + column)}";
 
     private static readonly string[] CandidatesParameters = ["$family", "$a", "$from", "$longest", "$window", "$days", "$undated", .. MergeScoreBound.Parameters];
 
@@ -115,7 +113,7 @@ public sealed partial class SqliteEventStore
 
     private List<StoredReport> Candidates(SqliteTransaction tx, MergeReport m, long articleId)
     {
-        if (!m.Dated && m.GeonameId is null && (m.Country is null || m.MonthDays.Count == 0) && m.Names.Count < MergeBlocking.NameWordsNeeded(m)) return [];
+        if (!m.Dated && m.GeonameId is null && (m.Country is null || m.MonthDays.Count == 0) && m.Names.Count < MergeBlocking.SharedNameWords) return [];
         var cmd = Cached(tx, CandidatesSql, CandidatesParameters);
         // The days of the year to read in the index: none without a country (the index keys every row by one).
         string days = m.Country is null ? "[]" : JsonSerializer.Serialize(MonthDays.Around(MonthDays.DaysOf(m), PairScorer.WindowDays));

@@ -122,14 +122,13 @@ public static class IncidentClusterer
                         if (v != u && (rs[v].Dated || u < v) && MergeBlocking.WhyApart(rs[u], rs[v]) is null)
                             yield return (Math.Min(u, v), Math.Max(u, v));
             }
-            // An undated report meets the reports of any country and day that share two of its name words, of its own country
-            // one (the names key):
+            // An undated report meets the reports of any country and day that share two of its name words (the names key):
             // looked up by word (the stores' incident_report_names).
             var carriers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (int i in family)
                 foreach (var name in rs[i].Names)
                     (carriers.TryGetValue(name, out var list) ? list : carriers[name] = []).Add(i);
-            foreach (int u in family.Where(i => !rs[i].Dated && rs[i].Names.Count >= MergeBlocking.NameWordsNeeded(rs[i])))
+            foreach (int u in family.Where(i => !rs[i].Dated && rs[i].Names.Count >= MergeBlocking.SharedNameWords))
                 foreach (int v in rs[u].Names.SelectMany(name => carriers[name]).Distinct())
                     if (v != u && (rs[v].Dated || u < v) && MergeBlocking.WhyApart(rs[u], rs[v]) is null)
                         yield return (Math.Min(u, v), Math.Max(u, v));

@@ -18,22 +18,13 @@ namespace Dragoman.Merge;
 /// article has no date of publication either) is compared with every report of its family sharing two name words, in any
 /// country and on any day: it has no window to bound the key, so only the count of a word's carriers does
 /// (<see cref="MaxReportsPerNameWord"/>, over the whole store); the stores index its words under
-/// <see cref="UndatedNameDay"/> (merge-gold dev, session 14: 3 of the gold pairs never compared, no hard negative). In
-/// its own country one shared word is enough (<see cref="SharedNameWordsInCountry"/>, session 17).
+/// <see cref="UndatedNameDay"/> (merge-gold dev, session 14: 3 of the gold pairs never compared, no hard negative).
 /// Pure and symmetric, so that the pairs a store compares can be listed and counted (`dragoman train merge --pairs`).
 /// </summary>
 public static class MergeBlocking
 {
     /// <summary>Proper-name words two dated reports of different countries must share to be compared (the names key).</summary>
     public const int SharedNameWords = 2;
-
-    /// <summary>
-    /// Proper-name words an undated report must share with a report of its own country to be compared (the names key
-    /// within a country): one. Where two dated reports of one country need only be within the window, an undated one has
-    /// no window, and a name word both give (a town, a group, a person) is the evidence that bounds the key instead; the
-    /// stores read it from the same index and the same <see cref="MaxReportsPerNameWord"/> bound as the two-word key.
-    /// </summary>
-    public const int SharedNameWordsInCountry = 1;
 
     /// <summary>
     /// The stores' bound on the names key: a name word that more than this many stored reports of the family carry
@@ -53,9 +44,6 @@ public static class MergeBlocking
     /// a dated report reads the undated carriers of a word at this one day, an undated report every carrier of it.
     /// </summary>
     public const int UndatedNameDay = -1;
-
-    /// <summary>The fewest name words an undated report must have for its names key to find anything (one with a country, else two).</summary>
-    public static int NameWordsNeeded(MergeReport undated) => undated.Country is null ? SharedNameWords : SharedNameWordsInCountry;
 
     /// <summary>How many words two word lists sorted ordinally share (names for blocking; the pair scorer counts names and words with it).</summary>
     public static int SharedWords(IReadOnlyList<string> a, IReadOnlyList<string> b)
@@ -87,12 +75,8 @@ public static class MergeBlocking
         if (a.GeonameId is not null && a.GeonameId == b.GeonameId) return null;
         // The names key of an undated report: it has no window (its article gives no date of publication either), so the
         // words alone bound it; the stores skip a word carried by more than MaxReportsPerNameWord reports of the family.
-        int shared = SharedWords(a.Names, b.Names);
-        if (shared >= SharedNameWords) return null;
+        if (SharedWords(a.Names, b.Names) >= SharedNameWords) return null;
         if (a.Country is null || a.Country != b.Country) return "undated, not the same country";
-        // Within one country a single shared name word is the key: the country stands in for the window a dated pair has
-        // there, and the pair scorer's undated features (no date, or the days of the year named) decide, not the block.
-        if (shared >= SharedNameWordsInCountry) return null;
         return MonthDays.Gap(a, b) switch
         {
             null => "undated, same country, no day of the year",

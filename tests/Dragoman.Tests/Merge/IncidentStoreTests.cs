@@ -84,26 +84,6 @@ public abstract class IncidentStoreContract<TStores> : StoreContract<TStores> wh
         AssertJoinsTheNamedStrike(reason, UndatedStrike("Wire Six", AcrossTheLine, Day, name), undatedFirst, joins);
     }
 
-    /// <summary>
-    /// The names key of an undated report within its country (MergeBlocking.SharedNameWordsInCountry): a page with no date
-    /// at all, placed a few kilometres from the strike (another resolved place, the same country) meets it through one
-    /// shared name word, in either order; sharing none, it has no key (no day of the year, no window) and stays alone.
-    /// </summary>
-    public static TheoryData<string, string, bool, bool> DaylessSharedName() => new()
-    {
-        { "one name word shared in the same country, the undated report stored last", "Amstor", false, true },
-        { "one name word shared in the same country, the undated report stored first", "Amstor", true, true },
-        { "no name word shared: not compared", "Velmor", false, false },
-        { "no name word shared, stored first: not compared", "Velmor", true, false },
-    };
-
-    [SkippableTheory]
-    [MemberData(nameof(DaylessSharedName))]
-    public void An_undated_report_meets_its_countrys_reports_sharing_one_name_word(string reason, string name, bool undatedFirst, bool joins)
-    {
-        AssertJoinsTheNamedStrike(reason, DaylessStrike("Wire Seven", KremenchukOutskirts, name), undatedFirst, joins);
-    }
-
     /// <summary>A village a few kilometres from Kremenchuk that a geocoder put in another country (invented, as the geocoding error).</summary>
     private static readonly Place AcrossTheLine = new("Borderville", "9990002", 49.09, 33.44, "MD");
 

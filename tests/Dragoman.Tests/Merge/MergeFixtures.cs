@@ -53,13 +53,6 @@ public static class MergeFixtures
         return OneStrike(outlet, place, sentence, sentence, $"test:{outlet}/{name}/undated/{when}", null, null, (when, $"XXXX-{day:MM-dd}"));
     }
 
-    /// <summary>An undated page that names no day at all (no publication date, no date in the text): a missile hit the <paramref name="name"/> building.</summary>
-    public static StorableDocument DaylessStrike(string outlet, Place place, string name)
-    {
-        string sentence = $"A missile hit the {name} building in {place.Name}.";
-        return OneStrike(outlet, place, sentence, sentence, $"test:{outlet}/{name}/dayless", null, null, null);
-    }
-
     /// <summary>
     /// The article of <see cref="Strike"/> and <see cref="UndatedStrike"/>: a headline and <paramref name="body"/>, its one
     /// event told by <paramref name="sentence"/>, dated and published on <paramref name="day"/> when given, else naming
