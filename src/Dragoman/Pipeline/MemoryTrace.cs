@@ -25,7 +25,7 @@ public static class MemoryTrace
         Console.Error.WriteLine($"memory: {done} done, {live}rss {self.WorkingSet64 / MB:F0} MB (peak {self.PeakWorkingSet64 / MB:F0}), "
             + $"heap after last gc {info.HeapSizeBytes / MB:F0} MB (fragmented {info.FragmentedBytes / MB:F0}, promoted {info.PromotedBytes / MB:F0}), "
             + $"committed {info.TotalCommittedBytes / MB:F0} MB, allocated now {GC.GetTotalMemory(false) / MB:F0} MB, "
-            + $"gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, "
+            + $"gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s), "
             + $"gen2 {(info.GenerationInfo.Length > 2 ? info.GenerationInfo[2].SizeAfterBytes / MB : 0):F0} MB, loh {(info.GenerationInfo.Length > 3 ? info.GenerationInfo[3].SizeAfterBytes / MB : 0):F0} MB");
     }
 }
