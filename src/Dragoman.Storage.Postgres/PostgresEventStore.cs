@@ -373,12 +373,7 @@ public sealed partial class PostgresEventStore : IEventStore
         if (q.To is { } to) And("e.date_lo <= @to AND e.date_lo > ''", ("to", IsoDate(to)));
         if (q.MinConfidence is { } mc) And("e.confidence >= @minconf", ("minconf", mc));
         // a minimum confidence narrows the main events too; only All lists the others
-        // A bounded count of a name's events tests main on the trigram index's candidates: as `e.main` the planner ANDed the
-        // name's bitmap with a bitmap of the whole main order index (175,428 entries, 546 ms at 600k events), which no
-        // bound stops; the candidates' heap rows are read only until the bound (SQLite counts the same way). IS TRUE is
-        // the same test on a NOT NULL column, but implies no partial index's predicate.
-        bool nameCount = counting && (!string.IsNullOrWhiteSpace(q.Actor) || !string.IsNullOrWhiteSpace(q.Place));
-        if (!q.All) And(nameCount ? "e.main IS TRUE" : "e.main");
+        if (!q.All) And("e.main");
         if (AppendEventFilters(sql, cmd, q, counting || sparseText) is { } error) return error;
         if (q.After is { } after)
         {
