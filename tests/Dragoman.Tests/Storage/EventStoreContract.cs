@@ -242,6 +242,9 @@ public abstract class EventStoreContract : IDisposable
     [InlineData("", 2, "no filter, a bound below the total: the bound")]
     [InlineData("all", 1000, "every event")]
     [InlineData("actor", 1000, "an actor filter")]
+    [InlineData("actor", 1, "an actor filter, a bound below its matches: the bound")]
+    [InlineData("actor all", 1000, "an actor filter over every event, main or not")]
+    [InlineData("place", 1000, "a place filter")]
     [InlineData("text", 1000, "a full-text filter")]
     [InlineData("box", 1000, "a bounding box (read from the spatial index, no order)")]
     [InlineData("cameo", 1000, "a CAMEO prefix (read from the code index, no order)")]
@@ -258,6 +261,8 @@ public abstract class EventStoreContract : IDisposable
             "" => new EventQuery(),
             "all" => new EventQuery { All = true },
             "actor" => new EventQuery { Actor = "air force" },
+            "actor all" => new EventQuery { Actor = "air force", All = true },
+            "place" => new EventQuery { Place = "idlib" },
             "text" => new EventQuery { Text = "ministry" },
             "box" => new EventQuery { Box = new BoundingBox(32, 35, 37, 37.5) },
             "cameo" => new EventQuery { Action = "0" },

@@ -119,6 +119,28 @@ public sealed class PostgresEventStoreTests : EventStoreContract
         Assert.All(outcomes.SelectMany(o => o), o => Assert.NotNull(o.ArticleId));
     }
 
+    // The counts of schema 19 are kept by statement triggers; each case changes the rows another way and the counts must
+    // still be what COUNT(*) gives.
+    [SkippableTheory]
+    [InlineData("", "stored by the writer: the writer's statements are counted")]
+    [InlineData("DELETE FROM articles WHERE id = (SELECT MIN(id) FROM articles)", "an article deleted: its events and entities go by cascade, which the triggers count too")]
+    [InlineData("DELETE FROM events WHERE ordinal = 1", "events deleted alone, several in one statement")]
+    [InlineData("TRUNCATE articles CASCADE", "truncated: no row trigger fires, the truncate trigger clears the counts")]
+    public void The_kept_counts_are_what_counting_every_row_gives(string change, string why)
+    {
+        var location = NewLocation();
+        using var store = PostgresEventStore.Open(location);
+        store.Add([StoreFixtures.Release(), StoreFixtures.Clash(), StoreFixtures.Soap()]);
+        if (change.Length > 0) TestPostgres.Admin(change, location);
+        store.Add([StoreFixtures.Release()]);  // a duplicate after a delete is stored again; otherwise refused
+        using var db = new NpgsqlConnection(location);
+        db.Open();
+        using var cmd = new NpgsqlCommand("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM entities)", db);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        Assert.True(new StoreCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)) == store.Counts(), why);
+    }
+
     [SkippableFact]
     public void A_document_the_server_refuses_fails_alone_and_the_batch_goes_on()
     {
