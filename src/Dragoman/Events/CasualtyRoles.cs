@@ -111,13 +111,8 @@ internal static class CasualtyRoles
     {
         if (a.IsEmpty) return Chunk.None;
         int end = a.End;
-        // a preposition before any noun opens a quantifier ("at least five rockets"), not a phrase after the head
-        bool noun = false;
         for (int i = a.Start; i < a.End; i++)
-        {
-            if (noun && v.TagAt(i) is Tag.Prep or Tag.Of or Tag.Comma or Tag.Rel or Tag.By) { end = i; break; }
-            noun |= v.TagAt(i) is Tag.Noun or Tag.Proper;
-        }
+            if (v.TagAt(i) is Tag.Prep or Tag.Of or Tag.Comma or Tag.Rel or Tag.By) { end = i; break; }
         // the head: the last noun before any "of" complement ("the shelling | of the town": the town is the target's, not the means)
         int head = end - 1;
         if (head < a.Start) return Chunk.None;

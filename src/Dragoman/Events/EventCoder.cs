@@ -206,14 +206,10 @@ public sealed class EventCoder
             bool possible = true;
             foreach (var h in p.WordHashes) if (!hashes.Contains(h)) { possible = false; break; }
             if (!possible) continue;
-            int src = -1, tgt = -1, score;
-            if (passive) { if (!MatchPassive(v, p, first, last, afterLimit, beforeLimit, ref src, ref tgt, out score)) continue; }
-            else
-            {
-                if (!MatchSide(v, p.After, 0, last + 1, afterLimit, +1, first: true, ref src, ref tgt, out int sa)) continue;
-                if (!MatchSide(v, p.Before, 0, first - 1, beforeLimit, -1, first: true, ref src, ref tgt, out int sb)) continue;
-                score = sa + sb;
-            }
+            int src = -1, tgt = -1;
+            if (!MatchSide(v, p.After, 0, last + 1, afterLimit, +1, first: true, ref src, ref tgt, out int sa)) continue;
+            if (!MatchSide(v, p.Before, 0, first - 1, beforeLimit, -1, first: true, ref src, ref tgt, out int sb)) continue;
+            int score = sa + sb;
             if (score > bestScore)
             {
                 best = p; bestScore = score; bestSrc = src; bestTgt = tgt;
@@ -224,43 +220,6 @@ public sealed class EventCoder
             }
         }
         return (best, bestSrc, bestTgt, bestScore);
-    }
-
-    /// <summary>
-    /// Voice alternation: the dictionary writes a pattern for the active clause (subject * object complements); a passive
-    /// verb has the object as its subject and the active subject as its "by" agent. So the pattern's leading object
-    /// elements may match inside the passive subject ("missiles were launched" for <c>* &amp;WEAPON</c>), the rest after
-    /// the verb as in the active ("were launched at the port"), and the elements before the verb only inside the "by"
-    /// agent: a passive with no agent names no actor, so a pattern that needs one does not match.
-    /// </summary>
-    private bool MatchPassive(SentenceView v, VerbPattern p, int first, int last, int afterLimit, int beforeLimit, ref int src, ref int tgt, out int score)
-    {
-        score = -1;
-        int sb = 0, bsrc = src, btgt = tgt;
-        if (p.Before.Any(e => e.Kind is ElementKind.Word or ElementKind.Synset))
-        {
-            var agent = v.ByAgent(last);
-            if (agent.IsEmpty || !MatchSide(v, p.Before, 0, agent.End - 1, agent.Start, -1, first: true, ref bsrc, ref btgt, out sb)) return false;
-        }
-        else if (!MatchSide(v, p.Before, 0, first - 1, beforeLimit, -1, first: true, ref bsrc, ref btgt, out sb)) return false;
-        Chunk? subject = null;
-        // split the complements: elements [0, j) are the object, now the passive subject; [j, end) stay after the verb.
-        // A split never separates elements joined with '_', and a particle joined to the verb ("*_OUT") is no object.
-        for (int j = 0; j <= p.After.Length; j++)
-        {
-            if (j > 0 && (p.After[0].Connected || (j < p.After.Length && p.After[j].Connected))) continue;
-            if (j > 0 && !p.After[..j].Any(e => e.Kind is ElementKind.Word or ElementKind.Synset)) continue;
-            int s = bsrc, t = btgt, so = 0;
-            if (j > 0)
-            {
-                subject ??= v.Subject(first);
-                if (subject.Value.IsEmpty) break;
-                if (!MatchSide(v, p.After[..j], 0, subject.Value.Start, subject.Value.End, +1, first: true, ref s, ref t, out so)) continue;
-            }
-            if (!MatchSide(v, p.After[j..], 0, last + 1, afterLimit, +1, first: true, ref s, ref t, out int sa)) continue;
-            if (so + sa + sb > score) { score = so + sa + sb; src = s; tgt = t; }
-        }
-        return score >= 0;
     }
 
     /// <summary>

@@ -76,67 +76,6 @@ public class VerbDictionaryTests
         Assert.True(code == (events.Count > 0 ? events[0].Code : null), reason);
     }
 
-    private const string VoiceSnippet = """
-        &WEAPON
-        +ROCKET
-        +MISSILE
-
-        --- LAUNCH   [---]  ---
-        LAUNCH
-        - * &WEAPON                      [194]
-        - * INQUIRY                      [090]
-        """;
-
-    // Voice alternation: patterns are written for the active clause; the passive subject is the object, the "by" agent the actor.
-    [Theory]
-    [InlineData(false, "The militia launched rockets at the airport.", "194", "The militia", "active: the object after the verb")]
-    [InlineData(true, "Rockets were launched at the airport.", "194", "", "agentless passive: the object is the subject, no actor")]
-    [InlineData(true, "Two missiles were launched by the militia.", "194", "the militia", "passive with agent: the agent is the actor")]
-    [InlineData(true, "An inquiry was launched into the shooting.", "090", "", "the object in the subject, the rest after the verb")]
-    [InlineData(true, "A new phone was launched on Monday.", null, "", "a passive that is no event: no pattern's object, block default ---")]
-    [InlineData(false, "Gunmen released two captives.", "0842", "Gunmen", "active: a pattern with a subject word")]
-    [InlineData(true, "Two captives were released by gunmen.", "0842", "gunmen", "passive: the pattern's subject word in the by agent")]
-    [InlineData(true, "Two captives were released.", "0841", "", "agentless passive: no actor, so only the object pattern matches")]
-    [InlineData(true, "The identities were released on Friday.", null, "", "a [---] pattern suppresses the passive too")]
-    [InlineData(false, "The court released the prisoner.", "084", "The court", "active without a matching pattern: the verb's own code")]
-    public void Patterns_match_both_voices(bool passive, string text, string? code, string actor, string reason)
-    {
-        var coder = new EventCoder(VerbDictionary.Parse(Snippet, VoiceSnippet).Value!, null);
-        var tokens = Tokenizer.Tokenize(text);
-        var v = coder.View(text, tokens, SentenceSplitter.Split(text, tokens)[0]);
-        var events = coder.Code(v);
-        Assert.True(code == (events.Count > 0 ? events[0].Code : null), reason);
-        if (code is null) return;
-        Assert.True(passive == events[0].Passive, reason);
-        Assert.True(actor == v.TextOf(events[0].Actor), $"{reason}: actor '{v.TextOf(events[0].Actor)}'");
-    }
-
-    // The same alternation with the bundled CAMEO 2.0 dictionary, whose "launch" patterns name only an object after the verb.
-    [Theory]
-    [InlineData("The militia launched five rockets toward the camp.", "194", "active")]
-    [InlineData("On Sunday, at least five rockets were launched from the hills toward the camp.", "194", "agentless passive with a weapon subject")]
-    [InlineData("A new phone was launched on Monday.", null, "a product launch is no event in either voice")]
-    public void Bundled_patterns_match_both_voices(string text, string? code, string reason)
-    {
-        var coder = new EventCoder(EventTestDocs.Res.Verbs, null);
-        var tokens = Tokenizer.Tokenize(text);
-        var v = coder.View(text, tokens, SentenceSplitter.Split(text, tokens)[0]);
-        var events = coder.Code(v);
-        var got = string.Join(",", events.Select(e => $"{e.Code}:{v.TextOf(e.Trigger)}:{e.Passive}"));
-        Assert.True(code == events.Find(e => v.TextOf(e.Trigger).StartsWith("launch", StringComparison.Ordinal))?.Code, $"{reason}: {got}");
-    }
-
-    // Through the events stage: a weapon as the passive subject of a use of force is an attack by someone unnamed.
-    [Theory]
-    [InlineData("On Sunday, at least five rockets were launched from the hills toward the camp.", true, "a quantified weapon as the passive subject")]
-    [InlineData("Two rockets were launched toward the camp on Sunday.", true, "a counted weapon as the passive subject")]
-    [InlineData("A new phone was launched by the company on Monday.", false, "a passive that is no event")]
-    public void Passive_weapon_launch_is_an_event(string text, bool found, string reason)
-    {
-        var d = EventTestDocs.Run(text);
-        Assert.True(found == d.Events.Any(e => EventTestDocs.TriggerText(d, e) == "launched"), reason);
-    }
-
     [Fact]
     public void Paired_codes_give_a_reversed_second_event()
     {
