@@ -159,7 +159,8 @@ public sealed class Gazetteer
         {
             if (!buckets.TryGetValue(BucketKey(loose[0], len), out var keys)) continue;
             foreach (var k in keys)
-                if (NameFolder.BoundedDistance(loose, k, maxDistance) <= maxDistance) found.Add(k);
+                if (maxDistance == 1 ? NameFolder.WithinOneEdit(loose, k) : NameFolder.BoundedDistance(loose, k, maxDistance) <= maxDistance)
+                    found.Add(k);
         }
         return found;
     }

@@ -176,6 +176,19 @@ public static class NameFolder
         return map;
     }
 
+    /// <summary>Whether a and b are at most one insertion, deletion or substitution apart: the same answer as
+    /// <c>BoundedDistance(a, b, 1) &lt;= 1</c> in one pass over the common prefix, without the table. The fuzzy gazetteer
+    /// search asks it of every key of a bucket (thousands a name), where the table's rows were most of the geo stage's CPU.</summary>
+    public static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length < b.Length) { var t = a; a = b; b = t; } // a is the longer (or as long)
+        if (a.Length - b.Length > 1) return false;
+        int p = a.CommonPrefixLength(b);
+        if (p == b.Length) return true; // equal, or a is b with one char added at the end
+        // past the first difference the rest must match: after one substitution, or after a's one extra char
+        return a.Length == b.Length ? a[(p + 1)..].SequenceEqual(b[(p + 1)..]) : a[(p + 1)..].SequenceEqual(b[p..]);
+    }
+
     /// <summary>Levenshtein distance, giving up (returning max+1) once it exceeds <paramref name="max"/>.</summary>
     public static int BoundedDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {

@@ -58,4 +58,44 @@ public class NameFolderTests
         var d = NameFolder.BoundedDistance(NameFolder.Loose(NameFolder.Canon(a)), NameFolder.Loose(NameFolder.Canon(b)), 2);
         Assert.True(Math.Min(d, 3) == expected, $"{reason}: distance {d}");
     }
+
+    [Theory]
+    [InlineData("", "", true, "two empty names are equal")]
+    [InlineData("", "a", true, "one char added to nothing")]
+    [InlineData("", "ab", false, "two chars added")]
+    [InlineData("halab", "halab", true, "equal")]
+    [InlineData("halab", "halap", true, "substitution at the end")]
+    [InlineData("halab", "xalab", true, "substitution at the start")]
+    [InlineData("halab", "haxab", true, "substitution in the middle")]
+    [InlineData("halab", "hxlxb", false, "two substitutions")]
+    [InlineData("halab", "halabx", true, "one char added at the end")]
+    [InlineData("halab", "xhalab", true, "one char added at the start")]
+    [InlineData("halab", "hallab", true, "a doubled letter")]
+    [InlineData("halab", "hlab", true, "one char dropped")]
+    [InlineData("halab", "hlb", false, "two chars dropped")]
+    [InlineData("halab", "ahlab", false, "a swap of neighbours is two edits for Levenshtein")]
+    [InlineData("halab", "hlabx", false, "a drop and an add at different places")]
+    [InlineData("abab", "baba", false, "shifted by one: add at one end and drop at the other")]
+    public void One_edit_check_answers_as_the_bounded_distance(string a, string b, bool expected, string reason)
+    {
+        Assert.True(NameFolder.WithinOneEdit(a, b) == expected, $"{reason}: {a} / {b}");
+        Assert.True(NameFolder.WithinOneEdit(b, a) == expected, $"{reason}, order swapped");
+        Assert.True((NameFolder.BoundedDistance(a, b, 1) <= 1) == expected, $"{reason}: the table disagrees");
+    }
+
+    [Fact]
+    public void One_edit_check_agrees_with_the_table_on_every_short_pair()
+    {
+        // every string of length 0-5 over a three-letter alphabet, against each other: 364 strings, 132,496 pairs
+        var all = new List<string> { "" };
+        for (int start = 0, len = 1; len <= 5; len++)
+        {
+            int end = all.Count;
+            for (int i = start; i < end; i++) foreach (var c in "abc") all.Add(all[i] + c);
+            start = end;
+        }
+        foreach (var a in all)
+            foreach (var b in all)
+                Assert.True(NameFolder.WithinOneEdit(a, b) == (NameFolder.BoundedDistance(a, b, 1) <= 1), $"{a} / {b}");
+    }
 }
