@@ -32,6 +32,38 @@ public static class IncidentClusterer
     /// <summary>The score a pair of different families counts as in an average (finite, so averages stay defined).</summary>
     private const double ApartScore = -10;
 
+    /// <summary>Room for rounding: between <see cref="PairScorer.UpperBound"/> and the score, and between a group link and its best pair.</summary>
+    private const double BoundSlack = 1e-9;
+
+    /// <summary>A component's pair scores (local numbering), each computed once, when first read.</summary>
+    private sealed class PairTable(MergeReport[] rs, int[] ids)
+    {
+        private readonly double[,] raw = Filled(ids.Length);
+
+        private static double[,] Filled(int k)
+        {
+            var a = new double[k, k];
+            for (int i = 0; i < k; i++)
+                for (int j = 0; j < k; j++) a[i, j] = double.NaN;
+            return a;
+        }
+
+        /// <summary>The pair's score (negative infinity for different families).</summary>
+        public double Raw(int i, int j)
+        {
+            double p = raw[i, j];
+            if (double.IsNaN(p)) raw[i, j] = raw[j, i] = p = PairScorer.Value(rs[ids[i]], rs[ids[j]]);
+            return p;
+        }
+
+        /// <summary>The pair's score as averages count it (finite).</summary>
+        public double Score(int i, int j)
+        {
+            double p = Raw(i, j);
+            return double.IsNegativeInfinity(p) ? ApartScore : p;
+        }
+    }
+
     public static IReadOnlyList<IncidentGroup> Cluster(
         IEnumerable<MergeReport> reports, IReadOnlyCollection<MergeConstraint>? constraints = null, double? threshold = null)
     {
@@ -177,18 +209,21 @@ public static class IncidentClusterer
         int k = ids.Length;
         var local = new Dictionary<int, int>(k);
         for (int i = 0; i < k; i++) local[ids[i]] = i;
-        var raw = new double[k, k];
-        var score = new double[k, k];
+        var pairs = new PairTable(rs, ids);
+        // Which report pairs link (score at the floor): only pairs whose cheap bound reaches it are scored. Two groups
+        // with no linking pair between them cannot link (their average never exceeds their best pair, GroupLink), so
+        // their average is never needed; the others' pairs are scored when a group link first reads them.
+        var links = new bool[k, k];
         for (int i = 0; i < k; i++)
             for (int j = i + 1; j < k; j++)
-            {
-                double p = PairScorer.Value(rs[ids[i]], rs[ids[j]]);
-                raw[i, j] = raw[j, i] = p;
-                score[i, j] = score[j, i] = double.IsNegativeInfinity(p) ? ApartScore : p;
-            }
-
+                if (PairScorer.UpperBound(rs[ids[i]], rs[ids[j]]) >= floor - BoundSlack && pairs.Raw(i, j) >= floor - BoundSlack)
+                    links[i, j] = links[j, i] = true;
         var groups = units.Select(u => u.Select(i => local[i]).ToList()).ToList();
         int g = groups.Count;
+        var linked = new bool[g, g];
+        for (int x = 0; x < g; x++)
+            for (int y = x + 1; y < g; y++)
+                linked[x, y] = linked[y, x] = groups[x].Any(i => groups[y].Any(j => links[i, j]));
         var alive = groups.Select(_ => true).ToArray();
         // A group an analyst joined is heterogeneous by design: it takes a report that links well to any of its members
         // (its best link), where other groups need a good average link.
@@ -213,7 +248,8 @@ public static class IncidentClusterer
         for (int x = 0; x < g; x++)
             for (int y = x + 1; y < g; y++)
             {
-                var (v, m) = GroupLink(groups[x], groups[y], score, raw, articleOf, articleMain);
+                if (!linked[x, y]) continue;
+                var (v, m) = GroupLink(groups[x], groups[y], pairs, articleOf, articleMain);
                 avg[x, y] = avg[y, x] = v;
                 max[x, y] = max[y, x] = m;
             }
@@ -221,6 +257,7 @@ public static class IncidentClusterer
         // The average link of a pair of groups, or NaN where they may not merge (below the floor, or split by an analyst).
         double Link(int x, int y)
         {
+            if (!linked[x, y]) return double.NaN;
             double v = pinned[x] || pinned[y] ? max[x, y] : avg[x, y];
             return v >= floor && !Forbidden(groups[x], groups[y], ids, apart) ? v : double.NaN;
         }
@@ -251,7 +288,9 @@ public static class IncidentClusterer
             for (int z = 0; z < g; z++)
                 if (alive[z] && z != bx)
                 {
-                    var (v, m) = GroupLink(groups[bx], groups[z], score, raw, articleOf, articleMain);
+                    linked[bx, z] = linked[z, bx] = linked[bx, z] || linked[by, z];
+                    if (!linked[bx, z]) continue;
+                    var (v, m) = GroupLink(groups[bx], groups[z], pairs, articleOf, articleMain);
                     avg[bx, z] = avg[z, bx] = v;
                     max[bx, z] = max[z, bx] = m;
                 }
@@ -271,7 +310,7 @@ public static class IncidentClusterer
         {
             if (!alive[x]) continue;
             var members = groups[x].Order().ToArray();
-            yield return new IncidentGroup([.. members.Select(i => BestLink(i, members, ids, rs, raw))]);
+            yield return new IncidentGroup([.. members.Select(i => BestLink(i, members, ids, rs, pairs))]);
         }
     }
 
@@ -291,9 +330,9 @@ public static class IncidentClusterer
     /// article's nearest report and its side stories do not dilute the vote (merge-gold dev: pairwise F1 0.862 to 0.872,
     /// B-cubed 0.914 to 0.925, no hard negative merged; held unchanged; docs/benchmarks.md, mainvote17).
     /// </summary>
-    private static (double Average, double Max) GroupLink(List<int> x, List<int> y, double[,] score, double[,] raw, int[] articleOf, bool[] articleMain)
+    private static (double Average, double Max) GroupLink(List<int> x, List<int> y, PairTable pairs, int[] articleOf, bool[] articleMain)
     {
-        if (x.Count == 1 && y.Count == 1) return (score[x[0], y[0]], score[x[0], y[0]]);
+        if (x.Count == 1 && y.Count == 1) return (pairs.Score(x[0], y[0]), pairs.Score(x[0], y[0]));
         // Flat arrays instead of dictionaries: this runs for every pair of groups at every step of the clustering.
         var (slotX, articlesX) = ArticleSlots(x, articleOf);
         var (slotY, articlesY) = ArticleSlots(y, articleOf);
@@ -310,7 +349,7 @@ public static class IncidentClusterer
         for (int i = 0; i < x.Count; i++)
             for (int j = 0; j < y.Count; j++)
             {
-                double s = score[x[i], y[j]];
+                double s = pairs.Score(x[i], y[j]);
                 max = Math.Max(max, s);
                 ref double bx = ref bestX[i * ny + slotY[j]];
                 bx = Math.Max(bx, s);
@@ -338,7 +377,7 @@ public static class IncidentClusterer
             for (int b = 0; b < ny; b++)
             {
                 int ma = mainX[a], mb = mainY[b];
-                sum += ma >= 0 && mb >= 0 && !double.IsNegativeInfinity(raw[x[ma], y[mb]])
+                sum += ma >= 0 && mb >= 0 && !double.IsNegativeInfinity(pairs.Raw(x[ma], y[mb]))
                     ? (bestX[ma * ny + b] + bestY[mb * nx + a]) / 2
                     : (sumX[a * ny + b] / countX[a] + sumY[a * ny + b] / countY[b]) / 2;
             }
@@ -379,11 +418,11 @@ public static class IncidentClusterer
         return false;
     }
 
-    private static ReportLink BestLink(int i, int[] members, int[] ids, MergeReport[] rs, double[,] raw)
+    private static ReportLink BestLink(int i, int[] members, int[] ids, MergeReport[] rs, PairTable raw)
     {
         int bestJ = -1;
         foreach (int j in members)
-            if (j != i && (bestJ < 0 || raw[i, j] > raw[i, bestJ])) bestJ = j;
+            if (j != i && (bestJ < 0 || raw.Raw(i, j) > raw.Raw(i, bestJ))) bestJ = j;
         if (bestJ < 0) return new ReportLink(rs[ids[i]].Ref, null, null, []);
         var p = PairScorer.Score(rs[ids[i]], rs[ids[bestJ]]);
         return new ReportLink(rs[ids[i]].Ref, rs[ids[bestJ]].Ref, double.IsNegativeInfinity(p.Score) ? null : p.Score, p.Reasons);

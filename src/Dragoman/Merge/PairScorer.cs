@@ -158,6 +158,50 @@ public static class PairScorer
     }
 
     /// <summary>
+    /// A cheap bound the pair's <see cref="Value"/> never exceeds: the date (both dated), type, names and count groups as
+    /// <see cref="Sum"/> scores them, the place and noun groups and an undated date at their largest weights. No distance
+    /// and no noun lists: the clusterer scores exactly only the pairs whose bound reaches the threshold.
+    /// </summary>
+    private static readonly Lazy<double> LargestPlace = new(() => new[] { PairFeature.PlaceSameTight, PairFeature.PlaceSameWide,
+        PairFeature.PlaceWithinTight, PairFeature.PlaceWithinWide, PairFeature.PlaceNear, PairFeature.PlaceFar,
+        PairFeature.PlaceOtherCountry, PairFeature.PlaceSameCountryOnly, PairFeature.PlaceNone }.Max(f => Model[f]));
+
+    public static double UpperBound(MergeReport a, MergeReport b)
+    {
+        if (a.Family is null || a.Family != b.Family) return double.NegativeInfinity;
+        var m = Model;
+        double s;
+        if (a.Dated && b.Dated)
+        {
+            int gap = Math.Max(0, Math.Max(a.DayLo!.Value - b.DayHi!.Value, b.DayLo!.Value - a.DayHi!.Value));
+            bool bothText = !a.DayFromPublication && !b.DayFromPublication;
+            s = gap == 0 ? m[bothText ? PairFeature.DateSameDayTexts : PairFeature.DateSameDayPublication]
+                : gap == 1 ? m[PairFeature.DateOneDay] : gap <= WindowDays ? m[PairFeature.DateInWindow] : m[PairFeature.DateFar];
+        }
+        else s = Math.Max(m[PairFeature.DateMonthDaySame], Math.Max(m[PairFeature.DateMonthDayOneDay],
+            Math.Max(m[PairFeature.DateMonthDayApart], m[PairFeature.DateUndated])));
+        s += LargestPlace.Value;
+        if (a.Action == b.Action) s += m[PairFeature.TypeSameAction];
+        else if (a.AcledType is not null && a.AcledType == b.AcledType) s += m[PairFeature.TypeSameAcledType];
+        else if (a.AcledType is not null && b.AcledType is not null) s += m[PairFeature.TypeOtherAcledType];
+        int shared = MergeBlocking.SharedWords(a.Names, b.Names);
+        if (shared > 0) s += m[PairFeature.NamesShared] * Math.Min(NamesCounted, shared);
+        else if (a.Names.Count > 0 && b.Names.Count > 0) s += m[PairFeature.NamesNoneShared];
+        s += Math.Max(0, m[PairFeature.WordsOverlap]);
+        if (a.Killed is { } ka && b.Killed is { } kb)
+        {
+            if (ka == 0 || kb == 0) { if (Math.Max(ka, kb) >= 3) s += m[PairFeature.CountNobodyDied]; }
+            else
+            {
+                double ratio = (double)Math.Min(ka, kb) / Math.Max(ka, kb);
+                if (ratio >= 0.5) s += m[PairFeature.CountAgree];
+                else if (ratio < 0.2) s += m[PairFeature.CountApart];
+            }
+        }
+        return s;
+    }
+
+    /// <summary>
     /// The largest score a pair can reach from every group but the place: one date feature always fires (its largest
     /// weight), the others at their largest weight or not at all (names at <see cref="NamesCounted"/> shared, the noun overlap at 1).
     /// </summary>

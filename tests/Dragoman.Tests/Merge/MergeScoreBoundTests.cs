@@ -87,4 +87,26 @@ public sealed class MergeScoreBoundTests
         // A bound that keeps everything would be safe and useless: the search must drop a real share of the pairs.
         Assert.True(dropped > 400, $"{reason}: only {dropped} of {kept + dropped} pairs dropped");
     }
+
+    [Theory]
+    [InlineData(20261207, "random pairs of every branch")]
+    [InlineData(7, "another draw")]
+    public void The_clusterers_bound_is_never_below_the_score(int seed, string reason)
+    {
+        // IncidentClusterer scores exactly only the pairs whose PairScorer.UpperBound reaches the threshold: a bound
+        // below a pair's score would drop a link and change the incidents.
+        var rng = new Random(seed);
+        int below = 0;
+        for (int i = 0; i < 4000; i++)
+        {
+            var m = RandomReport(rng, 2 * i);
+            var r = RandomReport(rng, 2 * i + 1);
+            double value = PairScorer.Value(m, r), bound = PairScorer.UpperBound(m, r);
+            Assert.True(bound >= value, $"{reason}: bound {bound} below score {value} ({string.Join("; ", PairScorer.Score(m, r).Reasons)})");
+            Assert.Equal(bound, PairScorer.UpperBound(r, m)); // symmetric, as the score
+            if (bound < PairScorer.Threshold) below++;
+        }
+        // A bound that never falls below the threshold would save nothing.
+        Assert.True(below > 400, $"{reason}: only {below} of 4000 pairs bounded below the threshold");
+    }
 }
