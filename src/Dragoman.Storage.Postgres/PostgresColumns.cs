@@ -104,30 +104,14 @@ internal static class PostgresColumns
     public static readonly string EventSelect =
         "e.article_id, a.hash, a.title, a.published, a.uri, " + string.Join(", ", EventFieldColumns.Select(c => "e." + c.Name));
 
-    /// <summary>
-    /// What <see cref="ReadFeatureEvent"/> reads: a map feature's fields (as SQLite's <c>SqliteColumns.FeatureSelect</c>),
-    /// not the evidence, trigger, entity ids or PLOVER codes; the full select's 45 columns with the evidence JSON were most
-    /// of the map feed's read (docs/benchmarks.md, "pg1m17"). The counts are read only for an event that occurred.
-    /// </summary>
-    public static readonly string FeatureSelect =
-        "e.article_id, a.title, a.published, e.event_id, e.ordinal, e.action, e.actor_text, e.actor_implied, e.target_text, " +
-        "e.target_convention, e.place_text, e.place_name, e.lat, e.lon, e.country, e.admin1, e.place_precision, e.time_start, " +
-        "e.time_end, e.time_precision, e.time_inherited, e.modality, e.occurred, CASE WHEN e.occurred THEN e.counts ELSE '[]' END, " +
-        "e.sources, e.confidence, e.cameo, e.acled_type, e.main";
+    /// <summary>The map feed's narrow select (<see cref="FeatureRows.Select"/>, shared by both stores).</summary>
+    public const string FeatureSelect = FeatureRows.Select;
 
     /// <summary>A row of <see cref="FeatureSelect"/> as an <see cref="EventRecord"/> with only a feature's fields filled.</summary>
     public static EventRecord ReadFeatureEvent(NpgsqlDataReader r)
     {
         var c = new PgCells(r);
-        return new EventRecord
-        {
-            ArticleId = c.Long(), ArticleHash = "", ArticleTitle = c.NStr(), Published = c.NStr(),
-            EventId = c.Str(), Ordinal = c.Int(), Action = c.Str(), Actor = c.NStr(), ActorImplied = c.Bool(), Target = c.NStr(),
-            TargetConvention = c.Bool(), Place = c.NStr(), PlaceName = c.NStr(), Lat = c.NDbl(), Lon = c.NDbl(), Country = c.NStr(),
-            Admin1 = c.NStr(), PlacePrecision = c.NStr(), TimeStart = c.NStr(),
-            TimeEnd = c.NStr(), TimePrecision = c.NStr(), TimeInherited = c.Bool(), Modality = c.Str(), Occurred = c.Bool(), CountsJson = c.Str(),
-            SourcesJson = c.Str(), Confidence = c.Dbl(), Cameo = c.NStr(), AcledType = c.NStr(), Main = c.Bool(),
-        };
+        return FeatureRows.Read(ref c);
     }
 
     public static EventRecord ReadEvent(NpgsqlDataReader r)
@@ -182,7 +166,7 @@ internal static class PostgresColumns
 internal sealed record DatedEvent(EventRow Row, string? ArticlePublished);
 
 /// <summary>Reads a result row's cells left to right, so a reader lists its fields in the order of the select list.</summary>
-internal struct PgCells(NpgsqlDataReader r, int start = 0)
+internal struct PgCells(NpgsqlDataReader r, int start = 0) : IRowCells
 {
     private int _i = start;
 

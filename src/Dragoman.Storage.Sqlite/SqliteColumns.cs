@@ -118,34 +118,14 @@ internal static class SqliteColumns
             ActorImplied = c.Bool(), TargetConvention = c.Bool(),
         };
     }
-    /// <summary>
-    /// What <see cref="ReadFeatureEvent"/> reads: the fields of a map feature (Dragoman.Export.EventFeature: id, point, action,
-    /// parties, place, time, modality, confidence, codes, fatalities, sources, the article's title and date) and no more.
-    /// The full select reads 45 columns with the evidence JSON; the map feed's 5,000 rows spent most of their time there
-    /// (docs/benchmarks.md, "mapfeed15"). The counts JSON is read only for an event that occurred (fatalities count nothing else).
-    /// </summary>
-    public static readonly string FeatureSelect =
-        "e.article_id, a.title, a.published, e.event_id, e.ordinal, e.action, e.actor_text, e.actor_implied, e.target_text, " +
-        "e.target_convention, e.place_text, e.place_name, e.lat, e.lon, e.country, e.admin1, e.place_precision, e.time_start, " +
-        "e.time_end, e.time_precision, e.time_inherited, e.modality, e.occurred, CASE WHEN e.occurred THEN e.counts ELSE '[]' END, " +
-        "e.sources, e.confidence, e.cameo, e.acled_type, e.main";
+    /// <summary>The map feed's narrow select (<see cref="FeatureRows.Select"/>, shared by both stores).</summary>
+    public const string FeatureSelect = FeatureRows.Select;
 
-    /// <summary>
-    /// A row of <see cref="FeatureSelect"/> as an <see cref="EventRecord"/> with only a feature's fields filled: the hash,
-    /// URI, trigger, entity ids, codes, evidence and the other fields a feature does not show are left empty.
-    /// </summary>
+    /// <summary>A row of <see cref="FeatureSelect"/> as an <see cref="EventRecord"/> with only a feature's fields filled.</summary>
     public static EventRecord ReadFeatureEvent(SqliteDataReader r)
     {
         var c = new Cells(r);
-        return new EventRecord
-        {
-            ArticleId = c.Long(), ArticleHash = "", ArticleTitle = c.NStr(), Published = c.NStr(),
-            EventId = c.Str(), Ordinal = c.Int(), Action = c.Str(), Actor = c.NStr(), ActorImplied = c.Bool(), Target = c.NStr(),
-            TargetConvention = c.Bool(), Place = c.NStr(), PlaceName = c.NStr(), Lat = c.NDbl(), Lon = c.NDbl(), Country = c.NStr(),
-            Admin1 = c.NStr(), PlacePrecision = c.NStr(), TimeStart = c.NStr(),
-            TimeEnd = c.NStr(), TimePrecision = c.NStr(), TimeInherited = c.Bool(), Modality = c.Str(), Occurred = c.Bool(), CountsJson = c.Str(),
-            SourcesJson = c.Str(), Confidence = c.Dbl(), Cameo = c.NStr(), AcledType = c.NStr(), Main = c.Bool(),
-        };
+        return FeatureRows.Read(ref c);
     }
 }
 
@@ -156,7 +136,7 @@ internal sealed record DatedEventRow(EventRow Row, string? ArticlePublished);
 /// Reads a result row's cells left to right (object initializers run in written order), so a reader lists its
 /// fields in the order of the select list without counting ordinals.
 /// </summary>
-internal struct Cells(SqliteDataReader r, int start = 0)
+internal struct Cells(SqliteDataReader r, int start = 0) : IRowCells
 {
     private int _i = start;
 
