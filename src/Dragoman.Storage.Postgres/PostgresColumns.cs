@@ -102,7 +102,7 @@ internal static class PostgresColumns
 
     /// <summary>What <see cref="ReadEvent"/> reads, from <c>events e JOIN articles a</c>: the article's columns, then <see cref="EventFieldColumns"/>.</summary>
     public static readonly string EventSelect =
-        "e.article_id, a.hash, a.title, a.published, a.uri, " + string.Join(", ", EventFieldColumns.Select(c => "e." + c.Name));
+        EventRows.ArticleSelect + ", " + string.Join(", ", EventFieldColumns.Select(c => "e." + c.Name));
 
     /// <summary>The map feed's narrow select (<see cref="FeatureRows.Select"/>, shared by both stores).</summary>
     public const string FeatureSelect = FeatureRows.Select;
@@ -117,24 +117,7 @@ internal static class PostgresColumns
     public static EventRecord ReadEvent(NpgsqlDataReader r)
     {
         var c = new PgCells(r);
-        return new EventRecord
-        {
-            ArticleId = c.Long(), ArticleHash = c.Str(), ArticleTitle = c.NStr(), Published = c.NStr(), ArticleUri = c.NStr(),
-            EventId = c.Str(), Ordinal = c.Int(), Action = c.Str(), Trigger = c.NStr(),
-            Actor = c.NStr(), ActorEntity = c.NStr(), ActorCode = c.NStr(),
-            Target = c.NStr(), TargetEntity = c.NStr(), TargetCode = c.NStr(),
-            Place = c.NStr(), PlaceEntity = c.NStr(), PlaceName = c.NStr(),
-            GeonameId = c.NStr(), Lat = c.NDbl(), Lon = c.NDbl(), Country = c.NStr(),
-            Admin1 = c.NStr(), PlacePrecision = c.NStr(), PlaceInherited = c.Bool(),
-            TimeText = c.NStr(), TimeStart = c.NStr(), TimeEnd = c.NStr(),
-            TimePrecision = c.NStr(), TimeInherited = c.Bool(),
-            CountsJson = c.Str(), Modality = c.Str(), Occurred = c.Bool(),
-            SourcesJson = c.Str(), EvidenceJson = c.Str(), Confidence = c.Dbl(),
-            Cameo = c.NStr(), PloverEvent = c.NStr(), PloverMode = c.NStr(),
-            AcledType = c.NStr(), AcledSubtype = c.NStr(), QuadClass = c.NInt(),
-            Goldstein = c.NDbl(), Main = c.Bool(), Historical = c.Bool(),
-            ActorImplied = c.Bool(), TargetConvention = c.Bool(),
-        };
+        return EventRows.Read(ref c);
     }
 
     /// <summary>
