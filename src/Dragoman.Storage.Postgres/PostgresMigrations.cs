@@ -223,13 +223,14 @@ internal static class PostgresMigrations
         new(18, "incident_reports.article_main: the report is its article's main report, the one an article pair votes with when merging (false until `remerge` for older reports; SQLite 21)",
             "ALTER TABLE incident_reports ADD COLUMN article_main boolean NOT NULL DEFAULT false;"),
         new(19, "table_counts: the rows of articles, events and entities, kept by statement triggers, so that the store's counts (api stats) read a few rows instead of counting every row", PostgresCountsSchema.Sql),
-        new(20, "articles.tsv kept in the article's row (storage main), and events_main_article: ranking a search's matches and a bounded count of a word's events read no out-of-line data", """
+        new(20, "articles.tsv kept in the article's row (storage main), articles_ranked(q) ranking the matches in the index read, and events_main_article: the search page reads each match once and no TOAST chunk, a bounded count of a word's events reads no event row", """
             -- The search page ranks every matching article (ts_rank) before its top 20, and each article's vector, about
-            -- 2.7 kB compressed, was stored out of line: two TOAST chunks found through the TOAST index per match (11,129
-            -- matches for one word at 1M events; docs/benchmarks.md, "pgsearch18"). Storage main keeps it compressed in
-            -- the row that the search's join reads anyway (text and document, larger, still go out of line first; a vector
-            -- over about 8 kB compressed still does). The same vectors, so the same ranks and order. lz4 where the server
-            -- has it: it decompresses faster than pglz. Existing rows are rewritten once so that a migrated store gains too:
+            -- 2.7-3.2 kB, was stored out of line, uncompressed (pglz gave up on it): about 4 buffers through the TOAST index
+            -- per match (11,098 matches for one word at 1M events; docs/benchmarks.md, "pgsearch18"). Storage main keeps it
+            -- in the row that the read of a match reads anyway (text and document, larger, still go out of line first; a
+            -- vector over about 8 kB compressed still does). The same vectors, so the same ranks and order. lz4 where the
+            -- server has it (it compressed 71% of the 1M store's vectors; not timed apart from the move).
+            -- Existing rows are rewritten once so that a migrated store gains too:
             -- an update computes a generated column again only when a column it is made of is set (`SET tsv = DEFAULT`
             -- kept the old out-of-line value), so the text is set to itself (its own out-of-line value is kept as it is).
             ALTER TABLE articles ALTER COLUMN tsv SET STORAGE MAIN;
