@@ -467,17 +467,22 @@ public sealed partial class PostgresEventStore : IEventStore
         return null;
     }
 
-    // The matches come from the GIN index (articles_matching, schema 12: the planner chose a sequential scan testing every
-    // article's tsv, 390 ms at 100k events against 127 ms this way), each read by key and ranked; the headline, costly,
-    // is computed by the server after the sort and limit, for the page's rows only.
+    // The matches come from the GIN index (articles_ranked, schema 20, as articles_matching of schema 12: the planner chose
+    // a sequential scan testing every article's tsv, 390 ms at 100k events against 127 ms this way), each ranked in the
+    // same read of its row (its vector is kept in the row since schema 20, not out of line); only the page's ids and
+    // ranks are sorted and only the page's articles are read again by key, for their columns and the headline (costly,
+    // computed by the server after the sort and limit). The ranks are ts_rank's of the same vectors: the same order
+    // (docs/benchmarks.md, "pgsearch18").
     private const string SearchSql = $"""
+        WITH top(id, rank) AS MATERIALIZED (
+            SELECT m.id, m.rank FROM articles_ranked(to_tsquery('simple', $1)) m
+            ORDER BY m.rank DESC, m.id
+            LIMIT $2 OFFSET $3)
         SELECT {ArticleColumns},
-               ts_headline('simple', a.text, q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8, MaxFragments=1'),
-               ts_rank(a.tsv, q)::float8 AS rank
-        FROM to_tsquery('simple', $1) q, articles_matching(q) m(id)
-        JOIN articles a ON a.id = m.id
-        ORDER BY rank DESC, a.id
-        LIMIT $2 OFFSET $3
+               ts_headline('simple', a.text, to_tsquery('simple', $1), 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8, MaxFragments=1'),
+               top.rank::float8 AS rank
+        FROM top JOIN articles a ON a.id = top.id
+        ORDER BY top.rank DESC, top.id
         """;
 
     /// <summary>The server's plan (EXPLAIN, no costs) of <see cref="Search"/> for <paramref name="query"/>, one line per step.</summary>

@@ -223,6 +223,35 @@ internal static class PostgresMigrations
         new(18, "incident_reports.article_main: the report is its article's main report, the one an article pair votes with when merging (false until `remerge` for older reports; SQLite 21)",
             "ALTER TABLE incident_reports ADD COLUMN article_main boolean NOT NULL DEFAULT false;"),
         new(19, "table_counts: the rows of articles, events and entities, kept by statement triggers, so that the store's counts (api stats) read a few rows instead of counting every row", PostgresCountsSchema.Sql),
+        new(20, "articles.tsv kept in the article's row (storage main), articles_ranked(q) ranking the matches in the index read, and events_main_article: the search page reads each match once and no TOAST chunk, a bounded count of a word's events reads no event row", """
+            -- The search page ranks every matching article (ts_rank) before its top 20, and each article's vector, about
+            -- 2.7-3.2 kB, was stored out of line, uncompressed (pglz gave up on it): about 4 buffers through the TOAST index
+            -- per match (11,098 matches for one word at 1M events; docs/benchmarks.md, "pgsearch18"). Storage main keeps it
+            -- in the row that the read of a match reads anyway (text and document, larger, still go out of line first; a
+            -- vector over about 8 kB compressed still does). The same vectors, so the same ranks and order. lz4 where the
+            -- server has it (it compressed 71% of the 1M store's vectors; not timed apart from the move).
+            -- Existing rows are rewritten once so that a migrated store gains too:
+            -- an update computes a generated column again only when a column it is made of is set (`SET tsv = DEFAULT`
+            -- kept the old out-of-line value), so the text is set to itself (its own out-of-line value is kept as it is).
+            ALTER TABLE articles ALTER COLUMN tsv SET STORAGE MAIN;
+            DO $lz4$ BEGIN
+                ALTER TABLE articles ALTER COLUMN tsv SET COMPRESSION lz4;
+            EXCEPTION WHEN feature_not_supported THEN NULL;
+            END $lz4$;
+            UPDATE articles SET text = text;
+            -- The search page ranked each match after reading it twice: its id from articles_matching, then its row by
+            -- key for ts_rank (11,098 key lookups, 44,392 buffers for one word at 1M events). The rank is computed in the
+            -- bitmap scan's read of the row; the plan is fixed as articles_matching's (only the GIN index).
+            CREATE FUNCTION articles_ranked(q tsquery) RETURNS TABLE(id bigint, rank real) LANGUAGE sql STABLE
+                SET enable_seqscan = off SET enable_indexscan = off ROWS 100
+                AS 'SELECT id, ts_rank(tsv, q) FROM articles WHERE tsv @@ q';
+
+            -- A bounded count of a word's events (--reports total with --search) takes the matching articles from
+            -- articles_matching and read each one's events by the primary key and their heap rows to test main: 8,290 pages
+            -- from disk for the first 10,000 at 1M events. The main events' article ids answer it from the index (an
+            -- index-only scan once the pages are all-visible). Partial: a third of the events are main.
+            CREATE INDEX events_main_article ON events(article_id) WHERE main;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
@@ -267,7 +296,8 @@ internal static class PostgresMigrations
 
     private static void Exec(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql)
     {
-        using var cmd = new NpgsqlCommand(sql, connection, tx);
+        // no time limit: a step that rewrites a table (schema 20) takes minutes on a large store, and must finish
+        using var cmd = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 };
         cmd.ExecuteNonQuery();
     }
 }

@@ -99,6 +99,81 @@ public sealed class PostgresQueryPlanTests : IDisposable
         if (text.Length > 0) Assert.Contains("articles_matching", shown, StringComparison.Ordinal);
         Assert.Equal(store.QueryEvents(query).Value!.Count, store.CountEvents(query, 10_000).Value);
     }
+    [SkippableTheory]
+    [InlineData("ministry", false, "a word's main events: their article ids from the partial index alone (schema 20)")]
+    [InlineData("ministry", true, "every event of a word (--all): no main test, so the primary key's article ids")]
+    public void A_bounded_count_of_a_word_reads_the_events_article_ids_from_an_index(string text, bool all, string reason)
+    {
+        // The count read each matching article's events by the primary key and their heap rows to test main (8,290 pages
+        // from disk for 10,000 events at 1M; docs/benchmarks.md, "pgsearch18"). A few rows look cheapest read whole, so
+        // sequential and bitmap scans are off for the plan; the counts are compared with the listing either way.
+        using var store = PostgresEventStore.Open(TestPostgres.NewSchema(_schemas));
+        store.Add(StoreFixtures.Corpus());
+        var query = new EventQuery { Text = text, All = all };
+        var plan = store.ExplainEvents(query with { Limit = 10_000 }, indexesOnly: true, counting: true);
+        var shown = reason + ":\n  " + string.Join("\n  ", plan);
+        Assert.Equal(!all, plan.Any(step => step.Contains("Index Only Scan using events_main_article on events", StringComparison.Ordinal)));
+        Assert.True(all || !plan.Any(step => step.Contains("Filter: main", StringComparison.Ordinal)), shown);
+        int listed = store.QueryEvents(query with { Limit = 1000 }).Value!.Count;
+        Assert.True(listed > 1, reason + ": the corpus has too few matches");
+        foreach (int bound in new[] { 1, listed - 1, listed, 10_000 })
+            Assert.Equal(Math.Min(listed, bound), store.CountEvents(query, bound).Value);
+    }
+
+    public static TheoryData<string, string> Searches() => new()
+    {
+        { "daraa", "one word, twice in one article" },
+        { "ministry OR daraa", "either of two words (ts_rank's sum over words)" },
+        { "daraa AND fighters", "both words (ts_rank's distance between positions)" },
+        { "\"air force\"", "a phrase" },
+        { "rel*", "a prefix" },
+        { "title:idlib", "a word of the title (weight A)" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Searches))]
+    public void Search_ranks_and_orders_the_same_whether_the_vectors_are_in_the_row_or_out_of_line(string query, string reason)
+    {
+        // Schema 20 keeps each article's vector in its row (storage main) so that ranking every match reads no TOAST
+        // chunks (docs/benchmarks.md, "pgsearch18"). The vectors are the same values, so the hits, their ranks and their
+        // order must be too: here every vector is then moved out of line as before (a row target of 128 bytes) and the
+        // search run again.
+        var cs = TestPostgres.NewSchema(_schemas);
+        using var store = PostgresEventStore.Open(cs);
+        store.Add([.. StoreFixtures.Corpus(), .. StoreFixtures.Corpus().Select((d, i) => StoreFixtures.Copy(d, "copy" + i))]);
+        long Scalar(string sql)
+        {
+            using var db = new Npgsql.NpgsqlConnection(cs);
+            db.Open();
+            using var cmd = new Npgsql.NpgsqlCommand(sql, db);
+            return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        const string toastSize = "SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE oid = 'articles'::regclass";
+        Assert.Equal(1, Scalar("SELECT count(*) FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'tsv' AND attstorage = 'm'"));
+        static string Hits(IReadOnlyList<SearchHit> hits) => string.Join(" ", hits.Select(h => $"{h.Article.Id}:{h.Rank:R}:{h.Snippet}"));
+        var inRow = store.Search(query, limit: 100);
+        Assert.True(inRow.IsOk && inRow.Value!.Count > 0, $"{reason}: {inRow.Error ?? "no hit"}");
+        // the ranking as it was before schema 20: each match's row read again by key and ranked there
+        var before = new List<string>();
+        using (var db = new Npgsql.NpgsqlConnection(cs))
+        {
+            db.Open();
+            using var cmd = new Npgsql.NpgsqlCommand("""
+                SELECT a.id, ts_rank(a.tsv, q)::float8 AS rank FROM to_tsquery('simple', $1) q, articles_matching(q) m(id)
+                JOIN articles a ON a.id = m.id ORDER BY rank DESC, a.id LIMIT 100
+                """, db);
+            cmd.Parameters.AddWithValue(PostgresSearchQuery.Translate(query).Value!);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) before.Add($"{r.GetInt64(0)}:{r.GetDouble(1):R}");
+        }
+        Assert.Equal(before, inRow.Value!.Select(h => $"{h.Article.Id}:{h.Rank:R}"));
+        long toastBefore = Scalar(toastSize);
+        TestPostgres.Admin("ALTER TABLE articles SET (toast_tuple_target = 128); ALTER TABLE articles ALTER COLUMN tsv SET STORAGE EXTERNAL; UPDATE articles SET text = text", cs);
+        Assert.True(Scalar(toastSize) > toastBefore, reason + ": the vectors did not move out of line");
+        Assert.Equal(Hits(inRow.Value!), Hits(store.Search(query, limit: 100).Value!));
+        Assert.Equal(Hits(store.Search(query, limit: 2, offset: 1).Value!), Hits([.. inRow.Value!.Skip(1).Take(2)]));
+    }
+
     [SkippableFact]
     public void Search_reads_its_matches_from_the_full_text_index_and_each_article_by_key()
     {
@@ -106,10 +181,16 @@ public sealed class PostgresQueryPlanTests : IDisposable
         store.Add(StoreFixtures.Corpus());
         var plan = store.ExplainSearch("ministry");
         var shown = string.Join("\n  ", plan);
-        // The matching ids come from the function (its own plan: the GIN index); articles are joined to them by id, never
-        // filtered by `tsv @@` (on these few rows the join may read the table whole; at 100k it reads each by key).
-        Assert.Contains("Function Scan on articles_matching", shown, StringComparison.Ordinal);
-        Assert.DoesNotContain(plan, step => step.Contains("tsv @@", StringComparison.Ordinal));
+        // The matching ids and their ranks come from the function (its own plan: the GIN index, each row read once);
+        // only the page's articles are joined to them by id, never filtered by `tsv @@` nor ranked again (schema 20).
+        Assert.Contains("Function Scan on articles_ranked", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(plan, step => step.Contains("tsv @@", StringComparison.Ordinal) || step.Contains("ts_rank", StringComparison.Ordinal));
+        // the page's ids are cut (Limit) within the CTE, which the join of the articles reads (the CTE is shown first)
+        var steps = plan.ToList();
+        int cte = steps.FindIndex(step => step.TrimStart().StartsWith("CTE top", StringComparison.Ordinal));
+        int limit = steps.FindIndex(step => step.Contains("Limit", StringComparison.Ordinal));
+        int join = steps.FindIndex(step => step.Contains("Join", StringComparison.Ordinal) || step.Contains("Nested Loop", StringComparison.Ordinal));
+        Assert.True(cte >= 0 && cte < limit && limit < join, "the page is cut before the articles are joined: " + shown);
         Assert.NotEmpty(store.Search("ministry").Value!);
     }
 }
