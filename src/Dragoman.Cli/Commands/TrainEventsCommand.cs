@@ -35,6 +35,10 @@ public sealed class TrainEventsSettings : GoldTrainingSettings
     [DefaultValue(SalienceTraining.DefaultOutsideBound)]
     public double OutsideBound { get; init; } = SalienceTraining.DefaultOutsideBound;
 
+    [CommandOption("--rule <THRESHOLD,TOP,CAP>")]
+    [Description("Keep this display rule (threshold, best always shown, cap per article; one per sentence and type) instead of choosing one by --outside-bound: refits the weights under a shipped rule, and reports its out-of-fold figures.")]
+    public string? Rule { get; init; }
+
     [CommandOption("--examples <FILE>")]
     [Description("Also write every event of both parts as one JSON line (article, part, label, features, gold matches), for analysis outside the trainer.")]
     public string? ExamplesOut { get; init; }
@@ -42,6 +46,7 @@ public sealed class TrainEventsSettings : GoldTrainingSettings
     public override ValidationResult Validate() =>
         Labels is not ("any" or "one-to-one") ? ValidationResult.Error($"--labels: expected any or one-to-one, got '{Labels}'")
         : OutsideBound is <= 0 or >= 1 ? ValidationResult.Error("--outside-bound: expected a share between 0 and 1")
+        : Rule is { } r && SalienceTraining.ParseRule(r) is null ? ValidationResult.Error($"--rule: expected THRESHOLD,TOP,CAP with a threshold in (0, 1), top 0-3, cap 1-4 and top <= cap, got '{r}'")
         : base.Validate();
 }
 
@@ -63,8 +68,11 @@ public sealed class TrainEventsCommand : Command<TrainEventsSettings>
         var (l2, losses) = settings.L2 is { } given ? (given, []) : SalienceTraining.ChooseL2(dev, settings.Folds, SalienceTraining.L2Choices);
         foreach (var (c, loss) in losses) Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"L2 {c}: {settings.Folds}-fold out-of-fold log loss {loss:0.0000}"));
         var outOfFold = SalienceTraining.OutOfFold(dev, settings.Folds, l2);
-        var sweep = SalienceTraining.Sweep(dev, x => outOfFold[x], examples.Value!.GoldEvents, SalienceTraining.Rules());
-        var rule = SalienceTraining.BestRule(sweep, settings.OutsideBound);
+        var fixedRule = settings.Rule is { } text ? SalienceTraining.ParseRule(text) : null;
+        var sweep = SalienceTraining.Sweep(dev, x => outOfFold[x], examples.Value!.GoldEvents,
+            fixedRule is null ? SalienceTraining.Rules() : SalienceTraining.Thresholds().Select(t => fixedRule with { Threshold = t }).Append(fixedRule).Distinct());
+        // a fixed rule is scored at its own threshold, with its neighbours of the grid around it
+        var rule = fixedRule is null ? SalienceTraining.BestRule(sweep, settings.OutsideBound) : sweep.First(p => p.Rule == fixedRule);
         var fitted = SalienceModel.Train(dev.Select(x => (x.Features, x.Label)).ToList(), 0.5, l2);
         var model = new SalienceModel(fitted.Weights, rule.Rule);
         var cvBrier = SalienceTraining.Brier(dev, x => outOfFold[x]);
@@ -75,10 +83,12 @@ public sealed class TrainEventsCommand : Command<TrainEventsSettings>
         string Base(List<SalienceExample> xs) => (xs.Count(x => x.Label) / (double)Math.Max(1, xs.Count)).ToString("0.000", CultureInfo.InvariantCulture);
         model.Save(settings.Out,
         [
-            $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train events {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Folder))}{(settings.L2 is null ? "" : " --l2 " + l2.ToString(CultureInfo.InvariantCulture))} --folds {settings.Folds}`",
+            $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train events {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Folder))}{(settings.L2 is null ? "" : " --l2 " + l2.ToString(CultureInfo.InvariantCulture))}{(fixedRule is null ? "" : " --rule " + settings.Rule)} --folds {settings.Folds}`",
             string.Create(CultureInfo.InvariantCulture, $"L2 {l2}{(settings.L2 is null ? $" (lowest {settings.Folds}-fold out-of-fold log loss of {string.Join(", ", SalienceTraining.L2Choices)})" : "")}"),
             $"development events {dev.Count} (main share {Base(dev)}), Brier {devBrier} ({settings.Folds}-fold out-of-fold {cvBrier}); held-back events {heldOut.Count} (main share {Base(heldOut)}), Brier {heldBrier}",
-            string.Create(CultureInfo.InvariantCulture, $"rule ({rule.Rule}): highest out-of-fold recall of gold main events on the development part, averaged over the neighbouring thresholds ({rule.SmoothedRecall:0.000}), among the rules whose share shown outside gold sentences stays at or under {settings.OutsideBound} there (at most {rule.NeighbourOutside:0.000}; at the rule: recall {rule.Recall:0.000}, {rule.PerArticle:0.00} events per article, {rule.Outside:0.000} outside)"),
+            fixedRule is not null
+                ? string.Create(CultureInfo.InvariantCulture, $"rule ({rule.Rule}) fixed by --rule, not chosen; out of fold on the development part at it: recall of gold main events {rule.Recall:0.000}, {rule.PerArticle:0.00} events per article, {rule.Outside:0.000} outside gold sentences (with the neighbouring thresholds: recall {rule.SmoothedRecall:0.000}, outside at most {rule.NeighbourOutside:0.000})")
+                : string.Create(CultureInfo.InvariantCulture, $"rule ({rule.Rule}): highest out-of-fold recall of gold main events on the development part, averaged over the neighbouring thresholds ({rule.SmoothedRecall:0.000}), among the rules whose share shown outside gold sentences stays at or under {settings.OutsideBound} there (at most {rule.NeighbourOutside:0.000}; at the rule: recall {rule.Recall:0.000}, {rule.PerArticle:0.00} events per article, {rule.Outside:0.000} outside)"),
         ]);
         Console.Out.WriteLine($"development part, {settings.Folds}-fold out-of-fold: {dev.Count} events, {dev.Count(x => x.Label)} main; Brier {cvBrier}\n{outOfFoldTable}");
         Console.Out.WriteLine($"development part, in sample: Brier {devBrier}\n{devTable}");

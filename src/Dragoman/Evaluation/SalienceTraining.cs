@@ -225,6 +225,22 @@ public static class SalienceTraining
     }
 
     /// <summary>
+    /// A display rule written as `THRESHOLD,TOP,CAP` (`train events --rule 0.35,2,4`: one per sentence and type), for
+    /// refitting the weights under the shipped rule; null when the text is no such rule or lies outside the grid's
+    /// ranges (threshold in (0, 1), top 0-3, cap 1-4: the bound of 4 per article).
+    /// </summary>
+    public static MainRule? ParseRule(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 3
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double threshold)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int top)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int cap)) return null;
+        if (threshold is <= 0 or >= 1 || top > 3 || cap is < 1 or > 4 || top > cap) return null;
+        return new MainRule(threshold, top, cap);
+    }
+
+    /// <summary>
     /// Out-of-fold probabilities on the development part: the articles (in name order) dealt into <paramref name="folds"/>
     /// folds, each fold's events scored by a model fitted on the others, so that the rule chosen on them and the
     /// figures they give are not flattered by fitting the same articles.

@@ -180,6 +180,21 @@ public class SalienceTests
     }
 
     [Theory]
+    [InlineData("0.35,2,4", 0.35, 2, 4, "the shipped rule: threshold, best always shown, cap")]
+    [InlineData(" 0.4 , 1 , 3 ", 0.4, 1, 3, "spaces around the parts are allowed")]
+    [InlineData("0.35,2", -1, 0, 0, "a cap is required")]
+    [InlineData("0.35,2,5", -1, 0, 0, "a cap over the issue's bound of 4 per article is refused")]
+    [InlineData("0.35,3,2", -1, 0, 0, "more best always shown than the cap allows is no rule")]
+    [InlineData("1.2,1,4", -1, 0, 0, "a threshold must be a probability strictly inside (0, 1)")]
+    [InlineData("0,35,2,4", -1, 0, 0, "a decimal comma is not read as a threshold")]
+    public void A_fixed_display_rule_is_read_from_its_short_form(string text, double threshold, int top, int cap, string why)
+    {
+        var rule = Dragoman.Evaluation.SalienceTraining.ParseRule(text);
+        if (threshold < 0) { Assert.True(rule is null, $"{why}: got {rule}"); return; }
+        Assert.True(rule == new MainRule(threshold, top, cap), $"{why}: got {rule}");
+    }
+
+    [Theory]
     [InlineData(0.6, 0.4, 0.6, "equal recall and share inside: F is that value")]
     [InlineData(0.0, 0.0, 0.0, "nothing found: F is 0 however clean the output")]
     [InlineData(1.0, 0.5, 0.667, "all found, half of the shown events outside: the harmonic mean of 1 and 0.5")]
