@@ -328,7 +328,14 @@ function renderTimeline() {
   const label = document.getElementById('timeline-range');
   document.getElementById('timeline-clear').hidden = !state.brush;
   label.textContent = state.brush ? `${isoDay(state.brush[0])} – ${isoDay(state.brush[1])}` : '';
-  if (!sc) { svg.append(svgEl('text', { x: 8, y: 20, class: 'axis' })).textContent = 'no dated events'; return; }
+  if (!sc) {
+    // (append returns nothing: the note is made, then appended; setting text on append's result threw, and the list of
+    // a filter whose events are all undated was never drawn)
+    const none = svgEl('text', { x: 8, y: 20, class: 'axis' });
+    none.textContent = 'no dated events';
+    svg.append(none);
+    return;
+  }
   state.scale = { ...sc, width, pad };
   const x = t => pad + (t - sc.min) / (sc.max - sc.min) * (width - 2 * pad);
   const bins = new Map();

@@ -226,6 +226,7 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             if (mention.Type is EntityType.PERSON or EntityType.ORG && SettlementNamed(document, mention.Span))
             {
                 mention.Type = EntityType.GPE;
+                mention = WithNamePhrase(document, m, mention);
                 queries.Add(new PlaceQuery(mention.Span.Start, mention.Span.End, Given: true));
                 fromMention.Add(m);
                 continue;
@@ -259,6 +260,8 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
                     };
                     document.Mentions[m] = mention;
                 }
+                // "Beirut" + " port", "al-Ghab" + " plain", "Ngarbuh" + " 2": the place the text names is the whole phrase
+                else if (mention.Type != EntityType.FAC) mention = WithNamePhrase(document, m, mention);
                 // "northern" + " Iraq": the part of the country or division is the place the text names
                 if (resolver.DirectionalPhraseStart(text, mention.Span.Start, mention.Span.End) is var begin and >= 0)
                 {
@@ -289,7 +292,8 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         var mentionSpans = new SpanOverlaps(document.Mentions.Select(m => m.Span));
         foreach (var q in PlaceSpotter.Spot(text, document.Tokens, document.Sentences, resolver.Gazetteer, mentionSpans.Overlaps))
         {
-            queries.Add(q);
+            // a spotted "Qarmoun" + " port" is the whole phrase too
+            queries.Add(q.InsideLongerName || NamePhraseEnd(text, q.Start, q.End) is not (var end and > 0) ? q : q with { End = end });
             fromMention.Add(-1);
         }
         if (queries.Count == 0) return;
@@ -332,6 +336,35 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             PlaceResolution? End(TextSpan span) => document.Places.Find(p => p.IsResolved && p.Span.Start == span.Start && p.Span.End >= span.End);
             if (RoadPlaces.Place(text, road, End(road.From), End(road.To)) is { } place) document.Places.Add(place);
         }
+    }
+
+    /// <summary>
+    /// The mention widened over a name noun or numbered part after it (<see cref="NameNouns.PhraseEnd"/>), unless its
+    /// name is a country's ("the Syria camp" is a camp somewhere for Syrians, not a part of Syria); else the mention.
+    /// </summary>
+    private Mention WithNamePhrase(Document document, int m, Mention mention)
+    {
+        var text = document.Text;
+        int end = NamePhraseEnd(text, mention.Span.Start, mention.Span.End);
+        if (end < 0) return mention;
+        var wide = new Mention
+        {
+            Span = new TextSpan(mention.Span.Start, end), Type = mention.Type, Text = text[mention.Span.Start..end],
+            Source = mention.Source, Confidence = mention.Confidence, EntityId = mention.EntityId,
+        };
+        document.Mentions[m] = wide;
+        return wide;
+    }
+
+    /// <summary>Where the name phrase of the name at [start, end) ends (<see cref="NameNouns.PhraseEnd"/>), or -1 after a country's name.</summary>
+    private int NamePhraseEnd(string text, int start, int end)
+    {
+        int phraseEnd = NameNouns.PhraseEnd(text, end);
+        if (phraseEnd < 0) return -1;
+        var cands = resolver.Candidates(text[start..end], false, out var kind, out int exact);
+        for (int k = 0; k < exact && kind == MatchKind.Exact; k++)
+            if (resolver.Gazetteer[cands[k]].IsCountry) return -1;
+        return phraseEnd;
     }
 
     /// <summary>The two ends of a hyphened road that a mention spans ("Juba-Nimule"), relative to the mention, or null.</summary>

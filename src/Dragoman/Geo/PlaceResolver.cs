@@ -196,6 +196,9 @@ public sealed class PlaceResolver
             if (RegionWords.Contains(last) || SettlementWords.Contains(last) || CampWords.Contains(last) || BaseWords.Contains(last)
                 || WaterWords.Contains(last) || MountainWords.Contains(last) || CrossingWords.Contains(last) || last is "countryside" or "area")
                 (head, word) = (name[..sp], last);
+            // "Beirut port", "al-Ghab plain", "Ngarbuh 2": a generic noun or a part's number written as part of the name
+            else if (NameNouns.Head(name) is { } named)
+                (head, word) = (named, last);
         }
         if (head is null) return c;
         if (c.Length == 0)
@@ -207,7 +210,11 @@ public sealed class PlaceResolver
         // name given exactly ("Benue") is the better evidence, the noun saying what kind of place it is
         var h = Candidates(head, allowFuzzy: false, out var headKind, out var headExact, secondLevel);
         // (a feature noun is part of the name: "Yamouk basin" is a typo of the basin, not a town one skeleton from "Yamouk")
-        if (h.Length == 0 || kind != MatchKind.Fuzzy || headKind != MatchKind.Exact || !(RegionWords.Contains(word!) || word == "district")) return c;
+        // (a settlement or feature noun's exact head is the better key too: "Beirut port" is at Beirut, not at a place
+        // one edit from the phrase; water nouns stay with the phrase, as above)
+        bool divisionWord = kind == MatchKind.Fuzzy && (RegionWords.Contains(word!) || word == "district");
+        bool nameNoun = NameNouns.Head(name) is not null && !WaterWords.Contains(word!);
+        if (h.Length == 0 || headKind != MatchKind.Exact || !(divisionWord || nameNoun)) return c;
         (droppedWord, kind, exactCount) = (word, headKind, headExact);
         return h;
     }

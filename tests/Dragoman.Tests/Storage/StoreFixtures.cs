@@ -154,6 +154,27 @@ public static class StoreFixtures
         return b.Doc;
     }
 
+    public const string UndatedTitle = "Ferry crews walk out at an unnamed harbour";
+
+    /// <summary>
+    /// One protest told without a date in an article without a publication date: an event the page lists but its timeline
+    /// cannot draw (not in <see cref="Corpus"/>; the browser tests add it).
+    /// </summary>
+    public static StorableDocument Undated() => StorableDocument.From(UndatedDoc());
+
+    public static Document UndatedDoc()
+    {
+        var b = new Builder(UndatedTitle, "The ferry crews' guild walked out over unpaid wages, its spokesman said.", null);
+        b.Entity("e1", EntityType.ORG, "Ferry Crews Guild", "ferry crews' guild");
+        var protest = b.Event("ev1", "protest", "walked out", "The ferry crews' guild walked out over unpaid wages, its spokesman said.");
+        protest.Actor = b.Arg("The ferry crews' guild", "e1");
+        protest.Modality = Modality.Reported;
+        protest.Sources.Add(new SourceRef(SourceKind.Named, "its spokesman", null, b.Span("its spokesman")));
+        protest.Confidence = 0.7;
+        protest.Codes = new EventCodes("143", new PloverCode("PROTEST", "strike", []), null, 3, -6.5);
+        return b.Doc;
+    }
+
     /// <summary>No events, no publication date: only for full-text search.</summary>
     public static Document SoapDoc() =>
         new Builder(SoapTitle, "Workshops that make the olive-oil soap of Aleppo have reopened in the old city.", null).Doc;

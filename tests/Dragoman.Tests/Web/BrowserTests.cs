@@ -39,6 +39,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.True(summary.Failed == 0 && summary.Stored >= 3, $"ingest: {summary.Stored} stored, failures: {string.Join("; ", summary.Failures)}");
         var fixtures = store.Add(StoreFixtures.Corpus());
         Assert.All(fixtures, o => Assert.Equal(AddStatus.Stored, o.Status));
+        Assert.All(store.Add([StoreFixtures.Undated()]), o => Assert.Equal(AddStatus.Stored, o.Status));
         // the seed's release of more than 30 fighters, as the pipeline extracted it (not a hand-built document)
         var releases = store.QueryEvents(new EventQuery { Action = "release", Actor = "air force intelligence", All = true });
         Assert.True(releases.IsOk, releases.Error);
@@ -154,6 +155,20 @@ public sealed class BrowserTests : IAsyncLifetime
         var place = (await cdp.Eval("document.querySelector('#place-list li[data-name]').dataset.name"))!.GetValue<string>();
         await cdp.ClickElement("document.querySelector('#place-list li[data-name]')", "the busiest place");
         await cdp.WaitFor($"document.getElementById('f-place').value === {System.Text.Json.JsonSerializer.Serialize(place)} && {ListItems}.length > 0 && {ListItems}.length < {before}", $"the events at {place}");
+    }
+
+    [BrowserFact(needsShared: true)]
+    public async Task A_filter_whose_events_are_all_undated_lists_them_and_the_timeline_says_so()
+    {
+        await using var cdp = await Cdp.Launch();
+        await cdp.Navigate(_base + "/?all=1");
+        await cdp.WaitFor(ListItems + ".length > 1", "the event list");
+        // the hand-built protest has no date of its own and its article none: the timeline has nothing to draw, and the
+        // list must still narrow to it (drawing the empty timeline threw and left the previous list on the page)
+        await cdp.Eval("document.getElementById('f-actor').value = 'ferry crews'; document.getElementById('filters').requestSubmit()");
+        await cdp.WaitFor($"{ListItems}.length === 1", "the undated protest alone in the list");
+        Assert.Contains("protest", (await cdp.Eval(ListItems + "[0].textContent"))!.GetValue<string>());
+        Assert.Equal("no dated events", (await cdp.Eval("document.getElementById('timeline-svg').textContent"))!.GetValue<string>());
     }
 
     [BrowserFact(needsShared: true)]
