@@ -14,7 +14,7 @@ public sealed record JobOutcome(Job Job, JobCommit? Commit, int Stored, int Dupl
 /// </summary>
 public sealed class QueueWorker(WorkQueue queue, DocumentPipeline pipeline, DateOnly? reference, string name, TimeSpan lease)
 {
-    /// <summary>Claims and runs one job; null when none is claimable now.</summary>
+    /// <summary>Claims and runs one job; null when none is claimable now, or when <paramref name="cancel"/> stopped the job (given back, <see cref="WorkQueue.Release"/>).</summary>
     public JobOutcome? RunOne(CancellationToken cancel = default)
     {
         var job = queue.Claim(name, lease);
@@ -27,7 +27,7 @@ public sealed class QueueWorker(WorkQueue queue, DocumentPipeline pipeline, Date
             foreach (var item in Inputs(job))
             {
                 cancel.ThrowIfCancellationRequested();
-                var outcome = BatchProcessor.ProcessOne(item, pipeline, reference);
+                var outcome = BatchProcessor.ProcessOne(item, pipeline, reference, ArticleBudget.Default, cancel);
                 if (outcome.Document is not { } d) { failures.Add(new IngestFailure(outcome.Input, outcome.Error ?? "failed")); continue; }
                 try
                 {
@@ -44,6 +44,13 @@ public sealed class QueueWorker(WorkQueue queue, DocumentPipeline pipeline, Date
             var (commit, outcomes) = queue.Complete(job, documents, failures);
             return new JobOutcome(job, commit, outcomes.Count(o => o.Status == AddStatus.Stored), outcomes.Count(o => o.Status == AddStatus.Duplicate),
                 failures.Count + outcomes.Count(o => o.Status == AddStatus.Failed), null);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // stopped before the commit: nothing of the job is written; queued again at once instead of after the lease
+            renew.Change(Timeout.Infinite, Timeout.Infinite);
+            try { queue.Release(job); } catch (NpgsqlException) { } // the lease expires and the job returns anyway
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NpgsqlException or InvalidOperationException)
         {

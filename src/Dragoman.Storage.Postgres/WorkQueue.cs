@@ -140,6 +140,22 @@ public sealed class WorkQueue(PostgresEventStore store)
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Gives a job back untouched when its worker is stopped (SIGINT, SIGTERM) before it committed: queued again at once,
+    /// the attempt not counted (nothing of the job was written, and the stop was not the job's fault).
+    /// </summary>
+    public void Release(Job job)
+    {
+        using var db = store.OpenConnection();
+        using var cmd = new NpgsqlCommand("""
+            UPDATE jobs SET state = 'queued', attempts = greatest(attempts - 1, 0), lease_token = NULL, lease_until = NULL, worker = NULL
+            WHERE id = $1 AND lease_token = $2 AND state = 'running'
+            """, db);
+        cmd.Parameters.AddWithValue(job.Id);
+        cmd.Parameters.AddWithValue(job.LeaseToken);
+        cmd.ExecuteNonQuery();
+    }
+
     /// <summary>Extends a job's lease while its worker is still on it; false when the lease is no longer this worker's.</summary>
     public bool Renew(Job job, TimeSpan lease)
     {

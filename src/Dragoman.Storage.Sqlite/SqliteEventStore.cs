@@ -86,7 +86,9 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
 
     // ---------------------------------------------------------------- writing
 
-    public IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents)
+    public IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents) => Add(documents, CancellationToken.None);
+
+    public IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents, CancellationToken cancel)
     {
         var outcomes = new List<AddOutcome>(documents.Count);
         if (documents.Count == 0) return outcomes;
@@ -97,6 +99,7 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
             var ingestedAt = _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
             foreach (var doc in documents)
             {
+                if (cancel.IsCancellationRequested) break; // an interrupted run: commit the documents done, leave the rest
                 DocumentRowSet rows;
                 try
                 {

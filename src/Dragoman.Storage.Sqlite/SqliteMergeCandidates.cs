@@ -121,8 +121,26 @@ public sealed partial class SqliteEventStore
             days, m.Dated ? 1 : 0];
         for (int i = 0; i < block.Length; i++) cmd.Parameters[i].Value = block[i] ?? DBNull.Value;
         MergeScoreBound.Bind(cmd.Parameters, block.Length, m, MergeThreshold);
-        return ReadAll(cmd, ReadReport);
+        // A row is read into a report only while it can change the caller's answer (which incidents link at the
+        // threshold, IncidentMerging.Recluster): not when it is in no incident, nor once a report of its incident already
+        // links. In a block of many copies of one story nearly every row is such a repeat, and reading them all (up to
+        // MaxCandidates reports, each with its strings and lists) was over half of merging's allocation (docs/benchmarks.md, ingest18).
+        var list = new List<StoredReport>();
+        var linked = new HashSet<long>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            long incident = r.GetInt64(IncidentCell);
+            if (incident <= 0 || linked.Contains(incident)) continue;
+            var c = ReadReport(r);
+            list.Add(c);
+            if (PairScorer.Value(m, c.Report) >= MergeThreshold) linked.Add(incident);
+        }
+        return list;
     }
+
+    /// <summary>Where <see cref="ReportColumns"/> puts r.incident_id (the second to last of its cells).</summary>
+    private static readonly int IncidentCell = ReportColumnCount - 2;
 }
 
 /// <summary>

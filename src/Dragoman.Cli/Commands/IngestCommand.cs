@@ -61,7 +61,8 @@ public sealed class IngestCommand : Command<IngestSettings>
             if (summary.Cancelled)
             {
                 var of = items is IReadOnlyCollection<InputItem> known ? $" of {known.Count}" : "";
-                Console.Out.WriteLine($"ingest: cancelled after {summary.Read}{of} inputs; stored {summary.Stored}, duplicate {summary.Duplicate}, failed {summary.Failed}; the rest were not read");
+                Console.Out.WriteLine($"ingest: interrupted after {summary.Read}{of} inputs; stored {summary.Stored}, duplicate {summary.Duplicate}, failed {summary.Failed}, not stored {summary.Interrupted}; the rest were not read");
+                Console.Out.WriteLine("ingest: to finish, run the same command again: the articles stored are skipped as duplicates");
                 return Interrupts.ExitCode;
             }
             return summary.Failed > 0 ? 1 : 0;

@@ -132,6 +132,11 @@ public sealed class WorkerCommand : Command<WorkerSettings>
             var secs = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"worker: {jobs} jobs, stored {stored}, duplicate {duplicate}, failed {failed}, job errors {errors} ({secs:0.0} s, {(stored + duplicate + failed) / secs:0.0} articles/s)"));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Console.Out.WriteLine("worker: interrupted; the job in hand was given back to the queue, nothing of it written (any worker takes it again)");
+                return Interrupts.ExitCode;
+            }
             return 0;
         }
     }

@@ -13,7 +13,8 @@ public interface IMergeTables
     /// <summary>
     /// For each of <paramref name="reports"/> (in order), the stored reports of its block (family, a window of days, place)
     /// that are in an incident and not of article <paramref name="articleId"/>. A provider may leave out reports it can
-    /// prove score below the threshold; scoring is the caller's. One call for an article's reports, so a provider whose
+    /// prove score below the threshold, and the other reports of an incident once it returns one that reaches it (the
+    /// caller asks only which incidents link); scoring is the caller's. One call for an article's reports, so a provider whose
     /// every statement is a round trip to a server can read them all at once.
     /// </summary>
     IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId);
@@ -76,7 +77,7 @@ public static class IncidentMerging
             var candidates = tables.Candidates(mergeable, articleId);
             for (int i = 0; i < mergeable.Count; i++)
                 foreach (var c in candidates[i])
-                    if (c.IncidentId > 0 && !touched.Contains(c.IncidentId) && PairScorer.Score(mergeable[i], c.Report, explain: false).Score >= threshold)
+                    if (c.IncidentId > 0 && !touched.Contains(c.IncidentId) && PairScorer.Value(mergeable[i], c.Report) >= threshold) // the score alone: no reasons list per candidate
                         found.Add(c.IncidentId);
             foreach (var c in tables.ConstraintsOf([.. frontier.Select(m => m.Ref)]).Where(c => c.Kind == MergeConstraintKind.Together))
                 foreach (var r in new[] { c.RefA, c.RefB })

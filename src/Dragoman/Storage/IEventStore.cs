@@ -18,6 +18,13 @@ public interface IEventStore : IDisposable
     /// </summary>
     IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents);
 
+    /// <summary>
+    /// <see cref="Add(IReadOnlyList{StorableDocument})"/> that stops between documents once <paramref name="cancel"/> is
+    /// cancelled: the documents handled so far are committed and their outcomes returned (a prefix of
+    /// <paramref name="documents"/>, possibly empty); the rest were not stored. By default the whole batch is stored.
+    /// </summary>
+    IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents, CancellationToken cancel) => Add(documents);
+
     Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery query);
 
     /// <summary>

@@ -18,6 +18,8 @@ public sealed class ReplicaEventStore(IEventStore primary, IEventStore replica) 
 
     public IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents) => primary.Add(documents);
 
+    public IReadOnlyList<AddOutcome> Add(IReadOnlyList<StorableDocument> documents, CancellationToken cancel) => primary.Add(documents, cancel);
+
     public Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery query) => replica.QueryEvents(query);
     public Result<IReadOnlyList<EventRecord>> QueryFeatureEvents(EventQuery query) => replica.QueryFeatureEvents(query);
 

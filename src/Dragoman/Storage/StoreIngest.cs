@@ -7,7 +7,7 @@ namespace Dragoman.Storage;
 /// <summary>One input that could not be read, processed or stored, and why.</summary>
 public sealed record IngestFailure(string Input, string Reason);
 
-/// <summary>Totals of an ingest run. <see cref="Read"/> = <see cref="Stored"/> + <see cref="Duplicate"/> + failures.</summary>
+/// <summary>Totals of an ingest run. <see cref="Read"/> = <see cref="Stored"/> + <see cref="Duplicate"/> + failures + <see cref="Interrupted"/>.</summary>
 public sealed record IngestSummary(int Read, int Stored, int Duplicate, IReadOnlyList<IngestFailure> Failures, long Tokens, long Characters)
 {
     /// <summary>Time spent inside the store's writes (the single writer), to see whether storing is the bottleneck.</summary>
@@ -15,8 +15,17 @@ public sealed record IngestSummary(int Read, int Stored, int Duplicate, IReadOnl
 
     public int Failed => Failures.Count;
 
-    /// <summary>True when the run was cancelled: what was processed before is stored, the rest was not read.</summary>
+    /// <summary>
+    /// True when the run was cancelled: intake stopped at once; what the writer stored before (and within
+    /// <see cref="StoreIngest.Grace"/> after) is committed, the rest was not read.
+    /// </summary>
     public bool Cancelled { get; init; }
+
+    /// <summary>
+    /// Articles read and processed but not stored because the run was cancelled before the writer reached them (counted
+    /// in <see cref="Read"/>, not in <see cref="Failed"/>): a re-run stores them, skipping what is stored as duplicates.
+    /// </summary>
+    public int Interrupted { get; init; }
 
     /// <summary>
     /// Why the store refused a write (disk full, a damaged file), when it did: the run stops there, once, instead of
@@ -44,6 +53,13 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
     public int BatchSize { get; init; } = 128;
     public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// After cancellation, how long the writer may go on storing documents already processed (the batch in hand, then
+    /// those waiting) before it commits and stops: merging makes a batch take minutes on a loaded machine, and a stop
+    /// must take seconds. Documents not reached are counted as <see cref="IngestSummary.Interrupted"/>.
+    /// </summary>
+    public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>What one article may cost (size, time); an article over it fails with the reason.</summary>
     public ArticleBudget Budget { get; init; } = ArticleBudget.Default;
 
@@ -70,6 +86,10 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
         var pending = new List<(string Input, StorableDocument Doc)>(BatchSize);
         var writeTime = new System.Diagnostics.Stopwatch();
         string? storeError = null;
+        int interrupted = 0;
+        // the writer's token: cancelled Grace after the run's, so the batch in hand stops between documents soon after a signal
+        using var writeStop = new CancellationTokenSource();
+        using var onCancel = cancel.Register(() => { try { writeStop.CancelAfter(Grace); } catch (ObjectDisposedException) { } });
 
         void Flush()
         {
@@ -78,7 +98,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             writeTime.Start();
             try
             {
-                outcomes = store.Add([.. pending.Select(p => p.Doc)]);
+                outcomes = store.Add([.. pending.Select(p => p.Doc)], writeStop.Token);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
             {
@@ -87,7 +107,8 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             }
             writeTime.Stop();
             StartTrace.Mark("stored");
-            for (int i = 0; i < pending.Count; i++)
+            interrupted += pending.Count - outcomes.Count; // cancelled part way: the documents past the outcomes were not stored
+            for (int i = 0; i < outcomes.Count; i++)
             {
                 var o = outcomes[i];
                 switch (o.Status)
@@ -125,7 +146,7 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             cancelled = true;
         }
         Flush();
-        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled, StoreError = storeError, Warnings = warnings, UnhandledLanguages = languages };
+        return new IngestSummary(done, stored, duplicate, failures, tokens, chars) { WriteTime = writeTime.Elapsed, Cancelled = cancelled, Interrupted = interrupted, StoreError = storeError, Warnings = warnings, UnhandledLanguages = languages };
     }
 
     /// <summary>How many processed documents may wait for the writer at most (with the batch being written: memory bounded by these, not the corpus).</summary>
@@ -182,6 +203,9 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             for (int i = 0; ; i++)
             {
                 Processed item;
+                // checked before every hand-over, not only while waiting: with a slow writer the ring is always full, and
+                // handing over its 256 finished documents after a signal took minutes of merging
+                stop.Token.ThrowIfCancellationRequested();
                 lock (gate)
                 {
                     while (slots[i % capacity] is null)

@@ -126,6 +126,22 @@ public abstract class EventStoreContract : IDisposable
     }
 
     [SkippableFact]
+    public void A_cancelled_batch_commits_the_documents_it_reports_and_a_later_batch_stores_the_rest()
+    {
+        using var store = Open();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        // an interrupted ingest: the provider stops between documents (or, by default, stores the whole batch); its
+        // outcomes are a prefix of the batch, and exactly those documents are committed
+        var outcomes = store.Add([Release(), Clash()], cancelled.Token);
+        Assert.True(outcomes.Count <= 2 && outcomes.All(o => o.Status == AddStatus.Stored), $"{outcomes.Count} outcomes: {string.Join(", ", outcomes.Select(o => o.Status))}");
+        Assert.Equal(outcomes.Count, store.Counts().Articles);
+        var rest = store.Add([Release(), Clash()]);
+        Assert.Equal(outcomes.Count, rest.Count(o => o.Status == AddStatus.Duplicate));
+        Assert.Equal(2, store.Counts().Articles);
+    }
+
+    [SkippableFact]
     public void Data_survives_closing_and_reopening_and_is_not_stored_again()
     {
         var location = NewLocation();
