@@ -51,4 +51,46 @@ public class CountMechanismTests
         var d = Run(sentence);
         Assert.False(d.Events.Exists(e => e.Counts.Exists(c => c.Min == min && c.Kind == kind)), $"{reason}: {Listing(d)}");
     }
+    [Theory]
+    [InlineData("Published June 12 2024 At least 9 people were killed in an air strike on Tamar.", 12, 9,
+        "a number after a capitalised month name is the day of a dateline, not a count of people")]
+    [InlineData("Published March 14 2024 At least six people were killed and 9 others were wounded in shelling on Odoro.", 14, 6,
+        "a dateline's day before a coordinated casualty clause is not its subject")]
+    [InlineData("2 May 2024 At least 30 people were killed on Monday in a raid near a camp in Tamar a monitor said.", 2, 30,
+        "a number before a month name is a day of the month")]
+    [InlineData("2 May 2024 Twenty villagers were killed when shells hit a market in Odoro.", 2, 20,
+        "a number before a month name is a day of the month (number-word figure)")]
+    [InlineData("Posted September 24 2024 Thirty farmers were killed in shelling of Odoro.", 24, 30,
+        "a day followed by a year is a date even when the counted noun follows the year")]
+    [InlineData("Posted October 3 2024 Twenty-one Odoro rebels were killed in clashes with the army.", 3, 21,
+        "a dateline's day before a sentence about fighters")]
+    public void A_day_of_the_month_is_not_a_count(string sentence, int day, int figure, string reason)
+    {
+        var d = EventTestDocs.Run(sentence); // the article opens with its dateline, no title line before it
+        Assert.False(d.Events.Exists(e => e.Counts.Exists(c => c.Min == day)), $"{reason}: {Listing(d)}");
+        Assert.True(d.Events.Exists(e => e.Counts.Exists(c => c.Kind == "killed" && c.Min == figure)), $"the sentence's own figure is still read: {Listing(d)}");
+    }
+
+    [Theory]
+    [InlineData("An air strike killed 18 IS militants near Tamar on Monday.", 18, "combatant",
+        "an acronym between the figure and its noun names the group; the noun still says who was counted")]
+    [InlineData("Shelling killed 7 civilians near Tamar on Monday.", 7, "civilian",
+        "guard: a figure right before its noun keeps the noun's kind")]
+    public void The_counted_noun_is_found_past_an_acronym(string sentence, int min, string who, string reason)
+    {
+        var d = Run(sentence);
+        Assert.True(d.Events.Exists(e => e.Counts.Exists(c => c.Min == min && c.Who == who)), $"{reason}: {Listing(d)}");
+    }
+
+    [Theory]
+    [InlineData("An air strike on a market in Tamar killed 12 people on Monday. The mayor of Tamar said the town was calm on Tuesday. Last year 80 civilians were killed in shelling of Odoro.", 12,
+        "a civilian figure three sentences on tells another incident; the lede's unspecified toll stands")]
+    [InlineData("An air strike on a market in Tamar killed 22 people on Monday. In the old quarter 6 civilians were killed in the raid.", 6,
+        "a civilian figure in the next sentence breaks the lede's toll down and wins")]
+    public void The_main_incidents_civilians_come_from_its_own_sentences(string text, int civilians, string reason)
+    {
+        var d = Run(text);
+        Assert.True(Dragoman.Events.Evaluation.EventEvaluation.Civilians(d) == civilians,
+            $"{reason}: got {Dragoman.Events.Evaluation.EventEvaluation.Civilians(d)}; {string.Join("; ", d.Events.Select(e => $"{e.Modality} " + string.Join(",", e.Counts.Select(c => $"{c.Min}/{c.Kind}/{c.Who}"))))}");
+    }
 }

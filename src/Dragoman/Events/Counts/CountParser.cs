@@ -88,6 +88,8 @@ public static class CountParser
         for (int j = after; j < Math.Min(v.Count, after + 4); j++)
         {
             if (PersonNouns.ContainsKey(v.Word(j).ToString()) || IsAgentPlural(v.Word(j))) { head = j; break; }
+            // an acronym names the group the counted people belong to ("18 IS jihadists"), whatever the tagger took it for ("is")
+            if (IsAcronym(v.Word(j))) continue;
             if (v.TagAt(j) is Tag.Punct or Tag.Comma or Tag.Verb or Tag.Be or Tag.Prep or Tag.By or Tag.To) break;
         }
         // a bare number followed by nothing countable is not a count of people ("2019", "30 km")
@@ -140,6 +142,7 @@ public static class CountParser
             // years and ordinals are not counts
             if (digits.Length == 4 && d is >= 1900 and <= 2100 && !v.IsAny(i + 1, "people", "civilians", "fighters", "soldiers", "troops")) return null;
             if (!char.IsDigit(digits[^1])) return null;
+            if (IsDayOfMonth(v, i, d)) return null;
             value = (long)d;
             j = i + 1;
         }
@@ -162,6 +165,33 @@ public static class CountParser
         if (value <= 0 || value > int.MaxValue) return null;
         after = j;
         return ((int)value, false);
+    }
+
+    private static bool IsAcronym(ReadOnlySpan<char> w)
+    {
+        if (w.Length is < 2 or > 5) return false;
+        foreach (var ch in w) if (!char.IsAsciiLetterUpper(ch)) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// A day of the month, not a count: a number 1-31 written in digits beside a capitalised month name ("June 12",
+    /// "2 May", "Aug 1") or followed by a year ("12 2016"), as datelines and "Published ..." lines write dates.
+    /// </summary>
+    private static bool IsDayOfMonth(SentenceView v, int i, double d)
+    {
+        if (d is < 1 or > 31) return false;
+        if (IsMonthName(v, i - 1) || IsMonthName(v, i + 1)) return true;
+        if (i + 1 >= v.Count || v[i + 1].Kind != Documents.TokenKind.Number) return false;
+        var next = v.Word(i + 1);
+        return next.Length == 4 && int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100;
+    }
+
+    private static bool IsMonthName(SentenceView v, int k)
+    {
+        if (k < 0 || k >= v.Count) return false;
+        var w = v.Word(k);
+        return w.Length > 0 && char.IsUpper(w[0]) && (Time.TimeLexicon.Get(w).Kind & (Time.LexKind.Month | Time.LexKind.MonthAbbrev)) != 0;
     }
 
     /// <summary>Plural agent nouns by their form: activists, protesters, journalists, Iraqis, servicemen, detainees.</summary>

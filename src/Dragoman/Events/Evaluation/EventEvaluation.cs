@@ -385,7 +385,17 @@ public static class EventEvaluation
             var cause = Cause(doc);
             if (cause == row.GetValueOrDefault("cause_of_death")) causeHits++;
             else if (Debug) Console.Error.WriteLine($"CAUSE\t{row.GetValueOrDefault("cause_of_death")}\t{cause}\t{doc.Text[..Math.Min(200, doc.Text.Length)]}");
-            if (Debug && civilians != gold) Console.Error.WriteLine($"CIV\t{gold}\t{civilians}\t{doc.Text[..Math.Min(200, doc.Text.Length)]}");
+            if (Debug && civilians != gold)
+            {
+                Console.Error.WriteLine($"CIV\t{gold}\t{civilians}\t{doc.Text[..Math.Min(200, doc.Text.Length)]}");
+                // every count of every event, with the words around it, to say which mechanism gave the answer
+                foreach (var e in doc.Events)
+                    foreach (var c in e.Counts)
+                    {
+                        int a = Math.Max(0, c.Span.Start - 80), b = Math.Min(doc.Text.Length, c.Span.End + 60);
+                        Console.Error.WriteLine($"  CNT\t{e.Codes.Cameo}\t{e.Modality}\t{c.Kind}\t{c.Who}\t{c.Min}\t{doc.Slice(e.Trigger)}\t|{doc.Text[a..b].Replace('\n', ' ')}|");
+                    }
+            }
         }
         sw.Stop();
         // a second, warm pass (JIT tiering done) for throughput: text + attribution + events, one thread
@@ -414,26 +424,27 @@ public static class EventEvaluation
     private static bool Occurred(Event e) => e.Modality is Modality.Asserted or Modality.Reported or Modality.Claimed;
 
     /// <summary>
-    /// Civilians killed in the article's main incident: the first killed count of an occurred event, taken as civilian
-    /// when the text says civilians/children/women or leaves the victims unspecified ("people"), and as zero civilians when it
-    /// names combatants. A civilian figure stated beside an unspecified total ("six civilians among 22 people") wins.
+    /// Civilians killed in the article's main incident: the first killed count of an occurred event in the text, taken as
+    /// civilian when the text says civilians/children/women or leaves the victims unspecified ("people"), and as zero
+    /// civilians when it names combatants. A civilian figure stated with that count, in its sentence or the next ("six
+    /// civilians among 22 people", "... killed 32 people. In one town 15 civilians ..."), wins; a civilian figure further
+    /// on tells another incident or a running toll ("350 civilians since the truce", "hundreds of thousands in the war").
     /// </summary>
     public static int Civilians(Document doc)
     {
-        EventCount? first = null;
-        EventCount? firstCivilian = null;
+        var killed = new List<EventCount>();
         foreach (var e in doc.Events)
         {
             if (!Occurred(e)) continue;
             foreach (var c in e.Counts)
-            {
-                if (c.Kind != "killed") continue;
-                first ??= c;
-                if (c.Who == "civilian") firstCivilian ??= c;
-            }
+                if (c.Kind == "killed") killed.Add(c);
         }
-        if (firstCivilian is not null) return firstCivilian.Min;
-        if (first is null) return 0;
+        if (killed.Count == 0) return 0;
+        killed = [.. killed.OrderBy(c => c.Span.Start)]; // stable: tellings of one figure keep their event order
+        var first = killed[0];
+        int lastSentence = doc.SentenceAt(first.Span.Start) + 1;
+        var civilian = killed.Find(c => c.Who == "civilian" && doc.SentenceAt(c.Span.Start) <= lastSentence);
+        if (civilian is not null) return civilian.Min;
         return first.Who is null or "child" or "woman" ? first.Min : 0;
     }
 
