@@ -99,7 +99,6 @@ internal static class ClauseRoles
         if (v.Is(p, "that")) p--;
         // "said on Monday it had fired": over a time adjunct after the cue
         if (p >= 2 && v.IsTemporal(p) && v.NounPhraseEndingAt(p) is { IsEmpty: false } when && when.Start >= 1 && v.TagAt(when.Start - 1) == Tag.Prep) p = when.Start - 2;
-
         if (p < 1 || v.TagAt(p) != Tag.Verb || !SpeechLexicon.Cues.Contains(v.Word(p).ToString())) return role;
         var speaker = v.Subject(p);
         return speaker.IsEmpty || speaker.End > p || (speaker.Length == 1 && v.TagAt(speaker.Start) == Tag.Pron) ? role : speaker;
@@ -119,13 +118,11 @@ internal static class ClauseRoles
 
     /// <summary>
     /// The agent of an event noun given after it: "an attack by armed men", "a shooting carried out by suspected rebels",
-    /// "attacks waged by terrorists" (a participle, with "out", then "by"), "the killing of a farmer by gunmen" (past the
-    /// noun's "of" phrase, its object); <see cref="Chunk.None"/> when there is none.
+    /// "attacks waged by terrorists" (a participle, with "out", then "by"); <see cref="Chunk.None"/> when there is none.
     /// </summary>
     public static Chunk NominalAgent(SentenceView v, Chunk trigger)
     {
         int p = trigger.End;
-        if (v.TagAt(p) == Tag.Of && v.IsNominal(p + 1) && v.NounPhraseStartingAt(p + 1) is { IsEmpty: false } obj && v.TagAt(obj.End) == Tag.By) p = obj.End;
         if (v.TagAt(p) == Tag.Verb && v.Word(p).EndsWith("ed", StringComparison.OrdinalIgnoreCase))
         {
             p++;

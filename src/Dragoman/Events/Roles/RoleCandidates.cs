@@ -137,7 +137,7 @@ internal static class RoleCandidates
         // a clause that names nobody may continue the article's last named actor ("They then made off with ...")
         if (role == RoleKind.Actor && c.CarriedActor is { } carried && !sentence.Contains(carried.Span) && !IsHeadlineItself(d, carried.Span) && !IsCredit(d, carried.Span))
         {
-            if (!clause.Sources.Holds(carried.Span, carried.EntityId, carried.Text) && !IsVictimParty(c, clause, carried.EntityId, carried.Text))
+            if (!clause.Sources.Holds(carried.Span, carried.EntityId, carried.Text))
                 list.Add(new RoleCandidate(Chunk.None, carried with { }, CarriedFeatures(c, rule, "carried").ToArray()));
         }
         // ... or a party named in the sentence before or in the headline: the names there, by entity
@@ -156,8 +156,6 @@ internal static class RoleCandidates
                 f.On(where, "|ner=", TypeName(m.Type));
                 // a source the article quotes reports from outside the sentence; it is not who acted there
                 if (role == RoleKind.Actor && clause.Sources.Holds(m.Span, m.EntityId, m.Text)) continue;
-                // a party this sentence names among its victims ("four members of the VDP died") is not the doer, wherever else it is named
-                if (role == RoleKind.Actor && IsVictimParty(c, clause, m.EntityId, m.Text)) continue;
                 if (arg.Code is { } code) Sectors(f, code, where);
                 list.Add(new RoleCandidate(Chunk.None, arg, f.ToArray()));
             }
@@ -246,32 +244,7 @@ internal static class RoleCandidates
         // a source the article quotes anywhere ("..., reports the agency") reports the event; it did it only as the
         // subject of the event's own clause or as the rules' actor ("the group said it killed")
         if (ch != c.RuleActor && !IsClauseSubject(clause, ch) && clause.Sources.Holds(span, MentionIn(clause, span)?.EntityId, v.TextOf(ch))) return true;
-        return IsLocativePlace(v, clause, ch) || GovernedByPlacePreposition(v, ch);
-    }
-
-    /// <summary>Prepositions whose object is where an act happened or what it was aimed at, never who did it;</summary>
-    /// <remarks>"in" is not among them: "killed in a Russian missile strike" names the doer with the means it governs (measured: with "in" the development actor figure fell).</remarks>
-    private static readonly string[] PlacePreps = ["at", "on", "onto", "into", "toward", "towards", "against", "near", "inside",
-        "outside", "across", "throughout", "along", "within", "around", "upon"];
-
-    /// <summary>
-    /// A phrase governed by a preposition of place or direction, directly or as the "of" phrase of its object: "fired
-    /// toward the base", "an explosion at a market", "attacks on Israeli sites", "on the shores of Lake Chad" say
-    /// where or at whom, whatever the phrase names; the doer of an act stands as its
-    /// subject, a "by" agent or the party of a means ("from", "with", "between" are not among these: "fighters from the
-    /// group", "clashes between X and Y" name doers).
-    /// </summary>
-    internal static bool GovernedByPlacePreposition(SentenceView v, Chunk ch)
-    {
-        int p = ch.Start - 1;
-        // "the shores of | Lake Chad": the host phrase of an "of" phrase, as far as a preposition before it
-        for (int hops = 0; hops < 2 && p >= 1 && v.TagAt(p) is Tag.Of; hops++)
-        {
-            var host = v.NounPhraseEndingAt(p - 1);
-            if (host.IsEmpty) return false;
-            p = host.Start - 1;
-        }
-        return p >= 0 && v.IsAny(p, PlacePreps);
+        return IsLocativePlace(v, clause, ch);
     }
 
     /// <summary>
@@ -338,29 +311,6 @@ internal static class RoleCandidates
         for (int k = 0; k < v.Count; k++)
             if (CasualtyRoles.IsVictimSubjectVerb(v, k)) Clause(k);
         return regions;
-    }
-
-    /// <summary>
-    /// Whether a party from outside the sentence is one the sentence names inside its victim regions (<see cref="VictimRegions"/>):
-    /// by entity, or by its name (less a leading "the") written as whole words there ("The Eastern Guard" in "four members of
-    /// the Eastern Guard died").
-    /// </summary>
-    private static bool IsVictimParty(RoleContext c, SentenceFacts clause, string? entityId, string text)
-    {
-        if (c.Victims.Count == 0) return false;
-        var v = c.View;
-        if (entityId is not null)
-            foreach (var m in clause.Mentions)
-                if (m.EntityId == entityId && ChunkOf(v, m.Span) is { IsEmpty: false } mc && c.Victims.Any(r => Overlaps(mc, r))) return true;
-        var name = text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
-        if (name.Length < 3) return false;
-        foreach (var r in c.Victims)
-        {
-            var words = " " + v.TextOf(r) + " ";
-            int at = words.IndexOf(" " + name, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0 && !char.IsLetterOrDigit(words[at + 1 + name.Length])) return true;
-        }
-        return false;
     }
 
     /// <summary>A phrase that is the counted victims of another event of the sentence and not this event's own proposal.</summary>
