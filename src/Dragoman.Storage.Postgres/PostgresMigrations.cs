@@ -223,6 +223,11 @@ internal static class PostgresMigrations
         new(18, "incident_reports.article_main: the report is its article's main report, the one an article pair votes with when merging (false until `remerge` for older reports; SQLite 21)",
             "ALTER TABLE incident_reports ADD COLUMN article_main boolean NOT NULL DEFAULT false;"),
         new(19, "table_counts: the rows of articles, events and entities, kept by statement triggers, so that the store's counts (api stats) read a few rows instead of counting every row", PostgresCountsSchema.Sql),
+        new(20, "incidents.component: the incidents of one linked component share a label, so merging reads an article's component instead of searching it report by report (labelled on opening for older incidents; SQLite 22)", """
+            -- NULL: not labelled yet; the store labels such incidents on opening (IncidentMerging.BuildComponents).
+            ALTER TABLE incidents ADD COLUMN component bigint;
+            CREATE INDEX incidents_component ON incidents(component);
+            """),
     ];
 
     public static int Latest => All[^1].Version;
