@@ -366,12 +366,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
             return ReadAll(cmd, r => (r.GetInt64(0), r.GetInt64(1))).ToDictionary(p => p.Item1, p => p.Item2);
         }
 
-        /// <summary>The incidents of a set of components ($1): by label, and an unlabelled incident by its id.</summary>
-        private const string IncidentsOfComponents = "SELECT id FROM incidents WHERE component = ANY($1) OR (id = ANY($1) AND component IS NULL)";
-
         public IReadOnlyList<StoredReport>? ReportsOfComponents(IReadOnlyCollection<long> components, int limit)
         {
-            using (var count = Command($"SELECT count(*) FROM (SELECT 1 FROM incident_reports r WHERE r.incident_id IN ({IncidentsOfComponents}) LIMIT $2) x"))
+            using (var count = Command("SELECT count(*) FROM (SELECT 1 FROM incidents i JOIN incident_reports r ON r.incident_id = i.id WHERE i.component = ANY($1) LIMIT $2) x"))
             {
                 count.Parameters.AddWithValue(components.ToArray());
                 count.Parameters.AddWithValue((long)limit + 1);
@@ -379,7 +376,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
             }
             // Locked as ReportsOfIncidents locks them (in id order), then read as committed.
             using var cmd = Command($"""
-                WITH locked AS (SELECT id FROM incidents WHERE id IN ({IncidentsOfComponents}) ORDER BY id FOR UPDATE)
+                WITH locked AS (SELECT id FROM incidents WHERE component = ANY($1) ORDER BY id FOR UPDATE)
                 SELECT {ReportColumns} FROM incident_reports r WHERE r.incident_id IN (SELECT id FROM locked)
                 """);
             cmd.Parameters.AddWithValue(components.ToArray());
@@ -494,7 +491,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
             {
                 var join = new NpgsqlBatchCommand("""
                     UPDATE incidents SET component = $3
-                    WHERE (component = ANY($1) OR (id = ANY($1) AND component IS NULL) OR id = ANY($2)) AND component IS DISTINCT FROM $3
+                    WHERE (component = ANY($1) OR id = ANY($2)) AND component IS DISTINCT FROM $3
                     """);
                 join.Parameters.Add(new NpgsqlParameter { Value = components });
                 join.Parameters.Add(new NpgsqlParameter { Value = incidents.Select(Id).ToArray() });

@@ -221,27 +221,28 @@ public sealed partial class SqliteEventStore
             return ReadAll(cmd, r => (r.GetInt64(0), r.GetInt64(1))).ToDictionary(p => p.Item1, p => p.Item2);
         }
 
-        /// <summary>The incidents of a set of components (<c>$c</c>, a JSON array): by label, and an unlabelled incident by its id.</summary>
-        private const string IncidentsOfComponents =
-            "SELECT id FROM incidents WHERE component IN (SELECT value FROM json_each($c)) " +
-            "UNION SELECT id FROM incidents WHERE id IN (SELECT value FROM json_each($c)) AND component IS NULL";
-
         public IReadOnlyList<StoredReport>? ReportsOfComponents(IReadOnlyCollection<long> components, int limit)
         {
             var json = JsonSerializer.Serialize(components);
-            var count = store.Cached(tx, $"SELECT count(*) FROM (SELECT 1 FROM incident_reports r WHERE r.incident_id IN ({IncidentsOfComponents}) LIMIT $n)", "$c", "$n");
+            // A join, not IN (subquery): the count stops at the limit instead of listing every incident of a large component.
+            var count = store.Cached(tx, """
+                SELECT count(*) FROM (SELECT 1 FROM incidents i JOIN incident_reports r ON r.incident_id = i.id
+                WHERE i.component IN (SELECT value FROM json_each($c)) LIMIT $n)
+                """, "$c", "$n");
             count.Parameters[0].Value = json;
             count.Parameters[1].Value = limit + 1;
             if (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) > limit) return null;
-            var read = store.Cached(tx, $"SELECT {ReportColumns} FROM incident_reports r WHERE r.incident_id IN ({IncidentsOfComponents})", "$c");
+            var read = store.Cached(tx, $"SELECT {ReportColumns} FROM incidents i JOIN incident_reports r ON r.incident_id = i.id WHERE i.component IN (SELECT value FROM json_each($c))", "$c");
             read.Parameters[0].Value = json;
             return ReadAll(read, ReadReport);
         }
 
         public void JoinComponents(IReadOnlyCollection<long> components, IReadOnlyCollection<long> incidents, long component)
         {
-            var join = store.Cached(tx, $"UPDATE incidents SET component = $to WHERE id IN ({IncidentsOfComponents} UNION SELECT value FROM json_each($i)) AND component IS NOT $to",
-                "$c", "$i", "$to");
+            var join = store.Cached(tx, """
+                UPDATE incidents SET component = $to
+                WHERE (component IN (SELECT value FROM json_each($c)) OR id IN (SELECT value FROM json_each($i))) AND component IS NOT $to
+                """, "$c", "$i", "$to");
             join.Parameters[0].Value = JsonSerializer.Serialize(components);
             join.Parameters[1].Value = JsonSerializer.Serialize(incidents);
             join.Parameters[2].Value = component;

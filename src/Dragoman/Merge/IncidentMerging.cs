@@ -29,9 +29,8 @@ public interface IMergeTables
     IReadOnlyDictionary<long, long> ComponentsOf(IReadOnlyCollection<long> incidents);
 
     /// <summary>
-    /// Every report of the incidents of these components (and of the incidents whose id is one of them and have no label),
-    /// or null when they hold more than <paramref name="limit"/> reports: counted, not read, so a large component costs
-    /// a bounded read.
+    /// Every report of the incidents of these components, or null when they hold more than <paramref name="limit"/>
+    /// reports: counted to one past the limit, not read, so a large component costs a bounded read.
     /// </summary>
     IReadOnlyList<StoredReport>? ReportsOfComponents(IReadOnlyCollection<long> components, int limit);
 
@@ -194,7 +193,8 @@ public static class IncidentMerging
                 root[Math.Max(a, b)] = Math.Min(a, b);
             }
         foreach (var join in linked.Values.GroupBy(p => p.Labels.Count > 0 ? Find(p.Labels.Min) : p.Incidents[0]))
-            tables.JoinComponents([.. join.SelectMany(p => p.Labels).Distinct()], [.. join.SelectMany(p => p.Incidents)], join.Key);
+            // The label kept is not passed: its incidents carry it already, and a large component's are many.
+            tables.JoinComponents([.. join.SelectMany(p => p.Labels).Distinct().Where(l => l != join.Key)], [.. join.SelectMany(p => p.Incidents)], join.Key);
     }
 
     /// <summary>
