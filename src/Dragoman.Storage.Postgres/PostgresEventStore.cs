@@ -37,7 +37,9 @@ public sealed partial class PostgresEventStore : IEventStore
         {
             using var db = source.OpenConnection();
             int version = PostgresMigrations.Migrate(db, clock.GetUtcNow(), targetVersion);
-            return new PostgresEventStore(source, clock, version);
+            var store = new PostgresEventStore(source, clock, version);
+            store.LabelComponents();
+            return store;
         }
         catch
         {

@@ -69,8 +69,31 @@ public sealed partial class PostgresEventStore : IIncidentStore
         return new StoredReport(report, c.Long(), c.Long());
     }
 
-    /// <summary>The schema version whose tables the merge stage writes (13: incident_report_names; 18: incident_reports.article_main).</summary>
-    private const int MergeSchemaVersion = 18;
+    /// <summary>The schema version whose tables the merge stage writes (13: incident_report_names; 18: incident_reports.article_main; 20: incidents.component).</summary>
+    private const int MergeSchemaVersion = 20;
+
+    /// <summary>
+    /// Labels the incidents of a store written before components were kept (schema 20; <see cref="IncidentMerging.BuildComponents"/>),
+    /// once, holding every block: one candidate search per stored article.
+    /// </summary>
+    private void LabelComponents()
+    {
+        if (SchemaVersion < MergeSchemaVersion) return;
+        using (var db = _source.OpenConnection())
+        using (var any = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM incidents WHERE component IS NULL)", db))
+            if (!(bool)any.ExecuteScalar()!) return;
+        Decide((db, tx, tables) =>
+        {
+            List<StoredReport> reports;
+            using (var all = new NpgsqlCommand($"SELECT {ReportColumns} FROM incident_reports r WHERE r.incident_id > 0 ORDER BY r.article_id", db, tx))
+                reports = ReadAll(all, ReadReport);
+            IncidentMerging.BuildComponents(tables, reports, MergeThreshold);
+            tables.Flush();
+            using (var rest = new NpgsqlCommand("UPDATE incidents SET component = id WHERE component IS NULL", db, tx))
+                rest.ExecuteNonQuery();
+            return Result<int>.Ok(0);
+        });
+    }
 
     /// <summary>
     /// Each document's merge reports (null when merging is off, or the store is held at a schema older than the merge
@@ -336,6 +359,35 @@ public sealed partial class PostgresEventStore : IIncidentStore
             return ReadAll(cmd, ReadReport);
         }
 
+        public IReadOnlyDictionary<long, long> ComponentsOf(IReadOnlyCollection<long> incidents)
+        {
+            using var cmd = Command("SELECT id, COALESCE(component, id) FROM incidents WHERE id = ANY($1)");
+            cmd.Parameters.AddWithValue(incidents.ToArray());
+            return ReadAll(cmd, r => (r.GetInt64(0), r.GetInt64(1))).ToDictionary(p => p.Item1, p => p.Item2);
+        }
+
+        public IReadOnlyList<StoredReport>? ReportsOfComponents(IReadOnlyCollection<long> components, int limit)
+        {
+            using (var count = Command("SELECT count(*) FROM (SELECT 1 FROM incidents i JOIN incident_reports r ON r.incident_id = i.id WHERE i.component = ANY($1) LIMIT $2) x"))
+            {
+                count.Parameters.AddWithValue(components.ToArray());
+                count.Parameters.AddWithValue((long)limit + 1);
+                if ((long)count.ExecuteScalar()! > limit) return null;
+            }
+            // Locked as ReportsOfIncidents locks them (in id order), then read as committed.
+            using var cmd = Command($"""
+                WITH locked AS (SELECT id FROM incidents WHERE component = ANY($1) ORDER BY id FOR UPDATE)
+                SELECT {ReportColumns} FROM incident_reports r WHERE r.incident_id IN (SELECT id FROM locked)
+                """);
+            cmd.Parameters.AddWithValue(components.ToArray());
+            return ReadAll(cmd, ReadReport);
+        }
+
+        private readonly List<(long[] Components, long[] Incidents, long Component)> _joins = [];
+
+        public void JoinComponents(IReadOnlyCollection<long> components, IReadOnlyCollection<long> incidents, long component) =>
+            _joins.Add(([.. components], [.. incidents], component));
+
         public long? IncidentOfRef(string reference)
         {
             using var cmd = Command("SELECT incident_id FROM incident_reports WHERE ref = $1 AND incident_id > 0");
@@ -385,7 +437,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
         /// <summary>Writes what waits: new incidents, every incident's fields, the reports' links, then deletes incidents left empty.</summary>
         public void Flush()
         {
-            if (_links.Count == 0 && _facts.Count == 0 && _emptied.Count == 0) return;
+            if (_links.Count == 0 && _facts.Count == 0 && _emptied.Count == 0 && _joins.Count == 0) return;
             var real = new Dictionary<long, long>();
             if (_provisional > 0)
             {
@@ -434,6 +486,18 @@ public sealed partial class PostgresEventStore : IIncidentStore
                     links.Parameters.Add(new NpgsqlParameter { Value = v });
                 batch.BatchCommands.Add(links);
             }
+            // After the upsert, which inserts the new incidents: each join labels its components' incidents and its own.
+            foreach (var (components, incidents, component) in _joins)
+            {
+                var join = new NpgsqlBatchCommand("""
+                    UPDATE incidents SET component = $3
+                    WHERE (component = ANY($1) OR id = ANY($2)) AND component IS DISTINCT FROM $3
+                    """);
+                join.Parameters.Add(new NpgsqlParameter { Value = components });
+                join.Parameters.Add(new NpgsqlParameter { Value = incidents.Select(Id).ToArray() });
+                join.Parameters.Add(new NpgsqlParameter { Value = Id(component) });
+                batch.BatchCommands.Add(join);
+            }
             if (_emptied.Count > 0)
             {
                 var delete = new NpgsqlBatchCommand("DELETE FROM incidents i WHERE i.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM incident_reports r WHERE r.incident_id = i.id)");
@@ -444,6 +508,7 @@ public sealed partial class PostgresEventStore : IIncidentStore
             _links.Clear();
             _facts.Clear();
             _emptied.Clear();
+            _joins.Clear();
             batch.ExecuteNonQuery();
         }
 

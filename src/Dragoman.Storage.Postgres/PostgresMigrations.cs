@@ -252,6 +252,11 @@ internal static class PostgresMigrations
             -- index-only scan once the pages are all-visible). Partial: a third of the events are main.
             CREATE INDEX events_main_article ON events(article_id) WHERE main;
             """),
+        new(21, "incidents.component: the incidents of one linked component share a label, so merging reads an article's component instead of searching it report by report (labelled on opening for older incidents; SQLite 22)", """
+            -- NULL: not labelled yet; the store labels such incidents on opening (IncidentMerging.BuildComponents).
+            ALTER TABLE incidents ADD COLUMN component bigint;
+            CREATE INDEX incidents_component ON incidents(component);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

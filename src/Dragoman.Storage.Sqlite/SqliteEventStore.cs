@@ -51,7 +51,9 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
             // read again through pread on every request with the default (docs/benchmarks.md, "mapfeed15")
             int version = SqliteMigrations.Migrate(db, clock.GetUtcNow(), targetVersion);
             RefreshStatistics(db, "PRAGMA optimize=0x10002;"); // every table: this connection has queried none yet
-            return new SqliteEventStore(db, clock, version);
+            var store = new SqliteEventStore(db, clock, version);
+            store.LabelComponents();
+            return store;
         }
         catch
         {

@@ -19,8 +19,8 @@ public sealed partial class SqliteEventStore
     /// <summary>The average link score an incident needs (<see cref="PairScorer.Threshold"/>; other values only to measure sensitivity).</summary>
     public double MergeThreshold { get; set; } = PairScorer.Threshold;
 
-    /// <summary>The schema version whose tables the merge stage writes and reads (14: incident_report_names; 19: incident_reports_long; 21: incident_reports.article_main).</summary>
-    private const int MergeSchemaVersion = 21;
+    /// <summary>The schema version whose tables the merge stage writes and reads (14: incident_report_names; 19: incident_reports_long; 21: incident_reports.article_main; 22: incidents.component).</summary>
+    private const int MergeSchemaVersion = 22;
 
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
@@ -185,6 +185,25 @@ public sealed partial class SqliteEventStore
         return ReadAll(cmd, rd => new MergeConstraint(rd.GetString(0) == "together" ? MergeConstraintKind.Together : MergeConstraintKind.Apart, rd.GetString(1), rd.GetString(2)));
     }
 
+    /// <summary>
+    /// Labels the incidents of a store written before components were kept (schema 22; <see cref="IncidentMerging.BuildComponents"/>):
+    /// one candidate search per stored report, once, so that merging afterwards reads a component instead of searching it.
+    /// </summary>
+    private void LabelComponents()
+    {
+        if (SchemaVersion < MergeSchemaVersion) return;
+        using (var any = Command(null, "SELECT EXISTS (SELECT 1 FROM incidents WHERE component IS NULL)"))
+            if (Convert.ToInt64(any.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return;
+        using var tx = _db.BeginTransaction();
+        List<StoredReport> reports;
+        using (var all = Command(tx, $"SELECT {ReportColumns} FROM incident_reports r WHERE r.incident_id > 0 ORDER BY r.article_id"))
+            reports = ReadAll(all, ReadReport);
+        IncidentMerging.BuildComponents(Tables(tx), reports, MergeThreshold);
+        using (var rest = Command(tx, "UPDATE incidents SET component = id WHERE component IS NULL"))
+            rest.ExecuteNonQuery();
+        tx.Commit();
+    }
+
     /// <summary>The merge stage's view of this store's tables inside <paramref name="tx"/> (<see cref="IMergeTables"/>).</summary>
     private SqliteMergeTables Tables(SqliteTransaction tx) => new(this, tx);
 
@@ -194,6 +213,41 @@ public sealed partial class SqliteEventStore
             [.. reports.Select(m => store.Candidates(tx, m, articleId))];
 
         public IReadOnlyList<StoredReport> ReportsOfIncidents(IReadOnlyCollection<long> incidents) => store.ReportsOfIncidents(tx, incidents);
+
+        public IReadOnlyDictionary<long, long> ComponentsOf(IReadOnlyCollection<long> incidents)
+        {
+            var cmd = store.Cached(tx, "SELECT id, COALESCE(component, id) FROM incidents WHERE id IN (SELECT value FROM json_each($ids))", "$ids");
+            cmd.Parameters[0].Value = JsonSerializer.Serialize(incidents);
+            return ReadAll(cmd, r => (r.GetInt64(0), r.GetInt64(1))).ToDictionary(p => p.Item1, p => p.Item2);
+        }
+
+        public IReadOnlyList<StoredReport>? ReportsOfComponents(IReadOnlyCollection<long> components, int limit)
+        {
+            var json = JsonSerializer.Serialize(components);
+            // A join, not IN (subquery): the count stops at the limit instead of listing every incident of a large component.
+            var count = store.Cached(tx, """
+                SELECT count(*) FROM (SELECT 1 FROM incidents i JOIN incident_reports r ON r.incident_id = i.id
+                WHERE i.component IN (SELECT value FROM json_each($c)) LIMIT $n)
+                """, "$c", "$n");
+            count.Parameters[0].Value = json;
+            count.Parameters[1].Value = limit + 1;
+            if (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) > limit) return null;
+            var read = store.Cached(tx, $"SELECT {ReportColumns} FROM incidents i JOIN incident_reports r ON r.incident_id = i.id WHERE i.component IN (SELECT value FROM json_each($c))", "$c");
+            read.Parameters[0].Value = json;
+            return ReadAll(read, ReadReport);
+        }
+
+        public void JoinComponents(IReadOnlyCollection<long> components, IReadOnlyCollection<long> incidents, long component)
+        {
+            var join = store.Cached(tx, """
+                UPDATE incidents SET component = $to
+                WHERE (component IN (SELECT value FROM json_each($c)) OR id IN (SELECT value FROM json_each($i))) AND component IS NOT $to
+                """, "$c", "$i", "$to");
+            join.Parameters[0].Value = JsonSerializer.Serialize(components);
+            join.Parameters[1].Value = JsonSerializer.Serialize(incidents);
+            join.Parameters[2].Value = component;
+            join.ExecuteNonQuery();
+        }
 
         public long? IncidentOfRef(string reference)
         {

@@ -306,6 +306,11 @@ internal static class SqliteMigrations
             """),
         new(21, "incident_reports.article_main: the report is its article's main report, the one an article pair votes with when merging (0 until `remerge` for older reports)",
             "ALTER TABLE incident_reports ADD COLUMN article_main INTEGER NOT NULL DEFAULT 0;"),
+        new(22, "incidents.component: the incidents of one linked component share a label, so merging reads an article's component instead of searching it report by report (labelled on opening for older incidents)", """
+            -- NULL: not labelled yet; the store labels such incidents on opening (IncidentMerging.BuildComponents).
+            ALTER TABLE incidents ADD COLUMN component INTEGER;
+            CREATE INDEX incidents_component ON incidents(component);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

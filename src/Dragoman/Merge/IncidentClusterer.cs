@@ -8,8 +8,15 @@ public enum MergeConstraintKind { Together, Apart }
 /// <summary>A report's place in its group: the member it is linked to most strongly, the score and the reasons.</summary>
 public sealed record ReportLink(string Ref, string? Partner, double? Score, IReadOnlyList<LinkReason> Reasons);
 
-/// <summary>A group of reports the clusterer found to be one incident, in <see cref="MergeReport.Ref"/> order.</summary>
-public sealed record IncidentGroup(IReadOnlyList<ReportLink> Members);
+/// <summary>
+/// A group of reports the clusterer found to be one incident, in <see cref="MergeReport.Ref"/> order. Groups of one
+/// linked component (reports joined by links at the threshold, or by an analyst) share <see cref="Component"/>, a number
+/// that means something only within one <see cref="IncidentClusterer.Cluster"/> result.
+/// </summary>
+public sealed record IncidentGroup(IReadOnlyList<ReportLink> Members)
+{
+    public int Component { get; init; }
+}
 
 /// <summary>
 /// Groups reports into incidents: average-linkage agglomeration over <see cref="PairScorer"/> scores, merging the best
@@ -113,10 +120,14 @@ public static class IncidentClusterer
         }
 
         var result = new List<IncidentGroup>();
+        int number = 0;
         foreach (var component in components.Values)
+        {
             foreach (var slice in Slices(component, rs))
                 foreach (var members in ClusterComponent(slice, rs, apart, floor))
-                    result.Add(members);
+                    result.Add(members with { Component = number });
+            number++;
+        }
         return [.. result.OrderBy(g => g.Members[0].Ref, StringComparer.Ordinal)];
     }
 

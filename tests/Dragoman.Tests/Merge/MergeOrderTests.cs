@@ -20,13 +20,43 @@ public sealed class MergeOrderTests
         public readonly Dictionary<string, (MergeReport Report, long Incident, long Article)> Rows = new(StringComparer.Ordinal);
         private long _next;
 
-        public IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId) =>
-            [.. reports.Select(m => (IReadOnlyList<StoredReport>)[.. Rows.Values
+        /// <summary>How many reports the candidate searches were run for.</summary>
+        public int Searched;
+
+        public IReadOnlyList<IReadOnlyList<StoredReport>> Candidates(IReadOnlyList<MergeReport> reports, long articleId)
+        {
+            Searched += reports.Count;
+            return [.. reports.Select(m => (IReadOnlyList<StoredReport>)[.. Rows.Values
                 .Where(r => r.Article != articleId && r.Incident > 0 && MergeBlocking.WhyApart(m, r.Report) is null)
                 .Select(r => new StoredReport(r.Report, r.Incident, r.Article))])];
+        }
 
         public IReadOnlyList<StoredReport> ReportsOfIncidents(IReadOnlyCollection<long> incidents) =>
             [.. Rows.Values.Where(r => incidents.Contains(r.Incident)).Select(r => new StoredReport(r.Report, r.Incident, r.Article))];
+
+        /// <summary>Each incident's component label (none: its own).</summary>
+        public readonly Dictionary<long, long> Labels = [];
+
+        /// <summary>The stored reports each re-clustering read as a component (0 when the component was past the bound).</summary>
+        public readonly List<int> ComponentReads = [];
+
+        public IReadOnlyDictionary<long, long> ComponentsOf(IReadOnlyCollection<long> incidents) =>
+            incidents.Distinct().ToDictionary(i => i, i => Labels.GetValueOrDefault(i, i));
+
+        public IReadOnlyList<StoredReport>? ReportsOfComponents(IReadOnlyCollection<long> components, int limit)
+        {
+            var list = Rows.Values.Where(r => r.Incident > 0 && components.Contains(Labels.GetValueOrDefault(r.Incident, r.Incident)))
+                .Select(r => new StoredReport(r.Report, r.Incident, r.Article)).ToList();
+            ComponentReads.Add(list.Count > limit ? 0 : list.Count);
+            return list.Count > limit ? null : list;
+        }
+
+        public void JoinComponents(IReadOnlyCollection<long> components, IReadOnlyCollection<long> incidents, long component)
+        {
+            foreach (var i in Rows.Values.Select(r => r.Incident).Where(i => i > 0).Distinct().ToList())
+                if (components.Contains(Labels.GetValueOrDefault(i, i))) Labels[i] = component;
+            foreach (var i in incidents) Labels[i] = component;
+        }
 
         public long? IncidentOfRef(string reference) => Rows.TryGetValue(reference, out var r) && r.Incident > 0 ? r.Incident : null;
 
@@ -116,5 +146,60 @@ public sealed class MergeOrderTests
             var shuffled = articles.OrderBy(_ => rng.Next()).ToList();
             Assert.True(batch == Ingest(shuffled), $"{reason}, shuffle {k}");
         }
+    }
+
+    /// <summary>The partition of the incidents by their component labels.</summary>
+    private static string Components(MemoryTables tables) => string.Join(" | ", tables.Rows.Values.Where(r => r.Incident > 0)
+        .GroupBy(r => tables.Labels.GetValueOrDefault(r.Incident, r.Incident))
+        .Select(g => string.Join(",", g.Select(r => r.Report.Ref).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [InlineData(1, "seed 1")]
+    [InlineData(2, "seed 2")]
+    [InlineData(3, "seed 3")]
+    public void The_component_is_read_not_searched_and_labels_built_afresh_equal_the_kept_ones(int seed, string reason)
+    {
+        var articles = RandomArticles(seed, 16);
+        var kept = new MemoryTables();
+        for (int i = 0; i < articles.Count; i++)
+        {
+            foreach (var m in articles[i]) kept.Rows[m.Ref] = (m, 0, i + 1);
+            IncidentMerging.Recluster(kept, articles[i], i + 1, PairScorer.Threshold);
+        }
+        // One candidate search per new report: the stored reports of the component are read by their label, never searched.
+        Assert.Equal(articles.Sum(a => a.Length), kept.Searched);
+        // Some component holds more than one incident, so the labels say more than the incidents do.
+        Assert.True(kept.Rows.Values.Where(r => r.Incident > 0).GroupBy(r => kept.Labels.GetValueOrDefault(r.Incident, r.Incident))
+            .Any(g => g.Select(r => r.Incident).Distinct().Count() > 1), reason);
+        // A store written before labels were kept, labelled from scratch (what opening it does), gets the same components.
+        var fresh = new MemoryTables();
+        foreach (var (key, row) in kept.Rows) fresh.Rows[key] = row;
+        IncidentMerging.BuildComponents(fresh, [.. fresh.Rows.Values.Select(r => new StoredReport(r.Report, r.Incident, r.Article))], PairScorer.Threshold);
+        Assert.Equal(Components(kept), Components(fresh));
+    }
+
+    [Theory]
+    [InlineData(10, 11, "a small component is read whole: the incident linked and the ten others sharing its label")]
+    [InlineData(IncidentMerging.MaxComponentReports - 1, IncidentMerging.MaxComponentReports, "a component at the bound is still read whole")]
+    [InlineData(IncidentMerging.MaxComponentReports, 0, "one report past the bound: not read, the incident linked directly re-clustered alone")]
+    public void A_component_past_the_bound_is_not_read(int others, int read, string reason)
+    {
+        var tables = new MemoryTables();
+        // The incident the new report links to, and others of its component (far away: they link to nothing new).
+        var linked = Report("s00:ev1", Odesa, Day, ["amstor"], 12, "bombing");
+        tables.Rows[linked.Ref] = (linked, 1, 1);
+        for (int i = 0; i < others; i++)
+        {
+            var far = Report($"s{i + 1:000}:ev1", Kremenchuk, Day + 100 + i, ["zeid"], 3, "shelling");
+            tables.Rows[far.Ref] = (far, 2 + i, 2 + i);
+            tables.Labels[2 + i] = 1;
+        }
+        var fresh = Report("n01:ev1", Odesa, Day, ["amstor"], 12, "bombing");
+        tables.Rows[fresh.Ref] = (fresh, 0, 10_000);
+        IncidentMerging.Recluster(tables, [fresh], 10_000, PairScorer.Threshold);
+        Assert.True(tables.ComponentReads.SequenceEqual([read]), $"{reason}: read {string.Join(",", tables.ComponentReads)}");
+        Assert.True(tables.Rows[fresh.Ref].Incident == 1, $"{reason}: the new report joins the incident it links to");
+        Assert.True(tables.Rows.Values.Where(r => r.Report.Ref.StartsWith('s') && r.Report.Ref != linked.Ref).All(r => tables.Labels[r.Incident] == 1),
+            $"{reason}: the others keep the component's label");
     }
 }
