@@ -204,7 +204,10 @@ public sealed class StoreIngest(IEventStore store, DocumentPipeline pipeline, Da
             {
                 Processed item;
                 // checked before every hand-over, not only while waiting: with a slow writer the ring is always full, and
-                // handing over its 256 finished documents after a signal took minutes of merging
+                // handing over its 256 finished documents after a signal took minutes of merging. The run's own token first:
+                // a cancelled source sets its wait handle before it runs the callback that cancels the linked `stop`, so a
+                // thread woken by that handle could otherwise hand over a few more documents in between.
+                cancel.ThrowIfCancellationRequested();
                 stop.Token.ThrowIfCancellationRequested();
                 lock (gate)
                 {
