@@ -252,6 +252,7 @@ internal static class PostgresMigrations
             -- index-only scan once the pages are all-visible). Partial: a third of the events are main.
             CREATE INDEX events_main_article ON events(article_id) WHERE main;
             """),
+        new(21, "event_name_counts: the events of each actor and place search text, kept by statement triggers, so that a bounded count of a name's events sums the matching texts' counts instead of reading each event", PostgresNameCountsSchema.Sql),
     ];
 
     public static int Latest => All[^1].Version;
