@@ -374,8 +374,10 @@ public sealed partial class PostgresEventStore : IEventStore
         // A page after an offset lists the keys of the walk first and joins its rows and articles for the page alone: joined
         // in the walk, every skipped event's row and article were read (offset 50,000: docs/benchmarks.md, "pg1m17"). The
         // text filter tests the article's vector, so its walk keeps the join.
-        bool keysFirst = !counting && q.Offset > 0;
+        // A word in few articles too: its matches' keys come from events_main_article alone (schema 21), sorted, and only
+        // the page's rows are read.
         bool sparseText = !counting && FewTextMatches(db, q, limit);
+        bool keysFirst = !counting && (q.Offset > 0 || sparseText);
         // the walk tests the article's vector; the sparse form reads the matching articles' ids from the index
         bool textWalk = !string.IsNullOrWhiteSpace(q.Text) && !counting && !sparseText;
         var sql = new StringBuilder(counting ? "SELECT 1 FROM events e WHERE true"
