@@ -302,9 +302,28 @@ public sealed partial class PostgresEventStore : IEventStore
     {
         using var db = _source.OpenConnection();
         using var cmd = new NpgsqlCommand { Connection = db };
+        if (NameOnly(q) is var (field, name))
+        {
+            // the kept counts of the texts the listing's LIKE matches (schema 21): the same predicate on the same texts
+            cmd.CommandText = "SELECT LEAST(COALESCE(SUM(n), 0), @bound) FROM event_name_counts WHERE field = @field AND value LIKE @name" + (q.All ? "" : " AND main");
+            cmd.Parameters.AddWithValue("bound", (long)Math.Max(0, atMost));
+            cmd.Parameters.AddWithValue("field", field);
+            cmd.Parameters.AddWithValue("name", Anywhere(name.Trim().ToLowerInvariant()));
+            return Result<int>.Ok(Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture));
+        }
         if (EventListing(db, cmd, q with { Offset = 0 }, Math.Max(0, atMost), counting: true) is { } error) return Result<int>.Fail(error);
         cmd.CommandText = $"SELECT COUNT(*) FROM ({cmd.CommandText}) listed";
         return Result<int>.Ok(Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>An actor or a place as the only filter (main events or every event): its field in event_name_counts and its text.</summary>
+    private static (string Field, string Name)? NameOnly(EventQuery q)
+    {
+        bool actor = !string.IsNullOrWhiteSpace(q.Actor), place = !string.IsNullOrWhiteSpace(q.Place);
+        if (actor == place || q.From is not null || q.To is not null || !string.IsNullOrWhiteSpace(q.Action)
+            || !string.IsNullOrWhiteSpace(q.Modality) || q.MinConfidence is not null || q.Box is not null
+            || !string.IsNullOrWhiteSpace(q.Text) || q.ArticleId is not null || q.After is not null) return null;
+        return actor ? ("actor", q.Actor!) : ("place", q.Place!);
     }
 
     /// <summary>
@@ -357,8 +376,10 @@ public sealed partial class PostgresEventStore : IEventStore
         // A page after an offset lists the keys of the walk first and joins its rows and articles for the page alone: joined
         // in the walk, every skipped event's row and article were read (offset 50,000: docs/benchmarks.md, "pg1m17"). The
         // text filter tests the article's vector, so its walk keeps the join.
-        bool keysFirst = !counting && q.Offset > 0;
+        // A word in few articles too: its matches' keys come from events_main_article alone (schema 21), sorted, and only
+        // the page's rows are read.
         bool sparseText = !counting && FewTextMatches(db, q, limit);
+        bool keysFirst = !counting && (q.Offset > 0 || sparseText);
         // the walk tests the article's vector; the sparse form reads the matching articles' ids from the index
         bool textWalk = !string.IsNullOrWhiteSpace(q.Text) && !counting && !sparseText;
         var sql = new StringBuilder(counting ? "SELECT 1 FROM events e WHERE true"

@@ -69,11 +69,11 @@ public sealed partial class PostgresEventStore : IIncidentStore
         return new StoredReport(report, c.Long(), c.Long());
     }
 
-    /// <summary>The schema version whose tables the merge stage writes (13: incident_report_names; 18: incident_reports.article_main; 20: incidents.component).</summary>
-    private const int MergeSchemaVersion = 20;
+    /// <summary>The schema version whose tables the merge stage writes (13: incident_report_names; 18: incident_reports.article_main; 21: incidents.component).</summary>
+    private const int MergeSchemaVersion = 21;
 
     /// <summary>
-    /// Labels the incidents of a store written before components were kept (schema 20; <see cref="IncidentMerging.BuildComponents"/>),
+    /// Labels the incidents of a store written before components were kept (schema 21; <see cref="IncidentMerging.BuildComponents"/>),
     /// once, holding every block: one candidate search per stored article.
     /// </summary>
     private void LabelComponents()

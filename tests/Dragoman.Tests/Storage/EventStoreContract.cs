@@ -261,6 +261,11 @@ public abstract class EventStoreContract : IDisposable
     [InlineData("actor", 1, "an actor filter, a bound below its matches: the bound")]
     [InlineData("actor all", 1000, "an actor filter over every event, main or not")]
     [InlineData("place", 1000, "a place filter")]
+    [InlineData("place all", 1000, "a place filter over every event")]
+    [InlineData("actor part", 1000, "a part of several actors' texts: every text it matches counts")]
+    [InlineData("actor part", 2, "a part of several actors' texts, a bound below its matches: the bound")]
+    [InlineData("actor and place", 1000, "an actor and a place together")]
+    [InlineData("actor and date", 1000, "an actor within dates")]
     [InlineData("text", 1000, "a full-text filter")]
     [InlineData("box", 1000, "a bounding box (read from the spatial index, no order)")]
     [InlineData("cameo", 1000, "a CAMEO prefix (read from the code index, no order)")]
@@ -279,6 +284,10 @@ public abstract class EventStoreContract : IDisposable
             "actor" => new EventQuery { Actor = "air force" },
             "actor all" => new EventQuery { Actor = "air force", All = true },
             "place" => new EventQuery { Place = "idlib" },
+            "place all" => new EventQuery { Place = "idlib", All = true },
+            "actor part" => new EventQuery { Actor = "i" },
+            "actor and place" => new EventQuery { Actor = "i", Place = "a" },
+            "actor and date" => new EventQuery { Actor = "i", From = new DateOnly(2019, 1, 1) },
             "text" => new EventQuery { Text = "ministry" },
             "box" => new EventQuery { Box = new BoundingBox(32, 35, 37, 37.5) },
             "cameo" => new EventQuery { Action = "0" },
