@@ -350,26 +350,6 @@ internal static class RoleCandidates
 
     private static bool IsWeapon(string word) => WeaponHeads.Value.Contains(word);
 
-    /// <summary>Prepositions of place and direction (data/events/place-prepositions.tsv, sources in its header).</summary>
-    private static readonly Lazy<HashSet<string>> PlacePrepositions = new(() => RoleWordFile.Installed("place-prepositions.tsv", "place prepositions"));
-
-    /// <summary>
-    /// Whether a preposition of place or direction governs the phrase: directly ("at a market": 0) or as the "of" phrase
-    /// of its object, one or two "of" steps up ("on the shores of Lake Chad": 1); null where none does.
-    /// </summary>
-    internal static int? PlacePrepositionHops(SentenceView v, Chunk ch)
-    {
-        int p = ch.Start - 1;
-        int hops = 0;
-        for (; hops < 2 && p >= 1 && v.TagAt(p) is Tag.Of; hops++)
-        {
-            var host = v.NounPhraseEndingAt(p - 1);
-            if (host.IsEmpty) return null;
-            p = host.Start - 1;
-        }
-        return p >= 0 && PlacePrepositions.Value.Contains(v.Word(p).ToString()) ? hops : null;
-    }
-
     /// <summary>Whether a phrase ends where the event verb's subject ends (aligned by the edge, as the subject feature).</summary>
     private static bool IsClauseSubject(SentenceFacts clause, Chunk ch) => !clause.Subject.IsEmpty && ch.End == clause.Subject.End;
 
@@ -593,16 +573,6 @@ internal static class RoleCandidates
         if (clause.Sources.Holds(span, mention?.EntityId, v.TextOf(ch))) f.On(IsClauseSubject(clause, ch) ? "source|subject" : "source");
         // a place after "in", "near", "at" says where the event was; it is what was attacked only as an object ("shelled the town")
         if (IsLocativePlace(v, clause, ch)) { f.On("locative_place"); f.On("locative_place|root=", Root(c.Code)); }
-        // what a preposition of place or direction governs ("at a market", "attacks on the base", "on the shores of a
-        // lake") is mostly where or at whom: a learned preference, since as a hard actor veto it lost development actor
-        // accuracy (docs/benchmarks.md, roles18)
-        if (PlacePrepositionHops(v, ch) is { } hops)
-        {
-            f.On("place_prep");
-            f.On("place_prep", sideBar);
-            f.On("place_prep", frame);
-            if (hops > 0) f.On("place_prep|of");
-        }
         if (clause.Places.Exists(p => span.Overlaps(p)))
         {
             f.On("place|root=", Root(c.Code));
