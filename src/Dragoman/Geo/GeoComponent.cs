@@ -250,6 +250,16 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             }
             if (mention.Type is EntityType.GPE or EntityType.LOC or EntityType.FAC)
             {
+                // "Mocimboa" + " da Praia", "Sadr" + " city": the recogniser cut a name short that the gazetteer knows whole
+                if (LongerNameEnd(document, m) is var longer and > 0)
+                {
+                    mention = new Mention
+                    {
+                        Span = new TextSpan(mention.Span.Start, longer), Type = mention.Type, Text = text[mention.Span.Start..longer],
+                        Source = mention.Source, Confidence = mention.Confidence, EntityId = mention.EntityId,
+                    };
+                    document.Mentions[m] = mention;
+                }
                 // "Kaduna" + " state": the division noun belongs to the place's name
                 if (mention.Type != EntityType.FAC && resolver.DivisionPhraseEnd(text, mention.Span.Start, mention.Span.End) is var end and > 0)
                 {
@@ -354,6 +364,53 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
         };
         document.Mentions[m] = wide;
         return wide;
+    }
+
+    /// <summary>
+    /// Where a place name that the recogniser cut short ends when the text goes on with a piece of the same name: a
+    /// particle and a capitalised word ("Mocimboa" + " da Praia", "San Antonio" + " de Rivas"), an article-joined word
+    /// ("al-Deir" + " al-Sharqi") or a settlement noun ("Sadr" + " city"). Only when the gazetteer knows the longer name
+    /// exactly, so the piece is part of a known name and not the start of the next one; -1 otherwise. The particles and nouns: <see cref="NamePieces"/>, data/gazetteer/name-pieces.txt.
+    /// </summary>
+    private int LongerNameEnd(Document document, int m)
+    {
+        var text = document.Text;
+        var span = document.Mentions[m].Span;
+        int e = PieceEnd(text, span.End);
+        if (e < 0) return -1;
+        resolver.Candidates(text[span.Start..e], false, out var kind, out int exact);
+        if (kind != MatchKind.Exact || exact == 0) return -1;
+        // the recogniser read the rest as a name of its own ("Mocimboa" | "Praia district"): that mention is part of
+        // this one (a noun after it is the division phrase's, added next); one it straddles is left alone
+        for (int k = document.Mentions.Count - 1; k >= 0; k--)
+        {
+            var other = document.Mentions[k].Span;
+            if (k == m || other.End <= span.End || other.Start >= e) continue;
+            if (k < m || other.Start < span.End) return -1;
+            document.Mentions.RemoveAt(k);
+        }
+        return e;
+    }
+
+    /// <summary>The end of the name piece right after <paramref name="end"/> (see <see cref="LongerNameEnd"/>), or -1.</summary>
+    internal static int PieceEnd(string text, int end)
+    {
+        if (end + 1 >= text.Length || text[end] != ' ') return -1;
+        int a = end + 1, b = a;
+        while (b < text.Length && (char.IsLetter(text[b]) || text[b] == '-' || text[b] == '\'' || text[b] == '\u2019')) b++;
+        if (b == a) return -1;
+        var word = text[a..b].TrimEnd('\'', '\u2019');
+        b = a + word.Length;
+        int dash = word.IndexOf('-');
+        // "al-Sharqi": a particle joined to a capitalised word
+        if (dash > 0 && dash + 1 < word.Length && NamePieces.IsParticle(word[..dash]) && char.IsUpper(word[dash + 1])) return b;
+        // "city", "Village": a settlement noun as part of the name
+        if (NamePieces.IsSettlementNoun(word)) return b;
+        // "da Praia": a lower-case particle, a space and a capitalised word
+        if (!NamePieces.IsParticle(word) || !char.IsLower(word[0]) || b + 1 >= text.Length || text[b] != ' ' || !char.IsUpper(text[b + 1])) return -1;
+        int c = b + 1;
+        while (c < text.Length && (char.IsLetter(text[c]) || text[c] == '-')) c++;
+        return c;
     }
 
     /// <summary>Where the name phrase of the name at [start, end) ends (<see cref="NameNouns.PhraseEnd"/>), or -1 after a country's name.</summary>
