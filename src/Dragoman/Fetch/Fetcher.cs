@@ -43,6 +43,8 @@ public sealed class Fetcher : IDisposable
             if (_options.RespectRobots && !current.AbsolutePath.Equals("/robots.txt", StringComparison.Ordinal))
             {
                 var robots = await RobotsFor(current, cancel).ConfigureAwait(false);
+                if (robots.Unreadable is { } why)
+                    return FetchResult.Failed(url, $"robots.txt of {current.Host} could not be read ({why}), so {current.PathAndQuery} is not fetched for now (RFC 9309)");
                 if (!robots.Allows(current.PathAndQuery)) return FetchResult.Failed(url, $"robots.txt of {current.Host} disallows {current.PathAndQuery} for {_options.RobotsToken}");
             }
             var result = await WithRetries(url, current, hop == 0 ? validators : null, cancel).ConfigureAwait(false);
@@ -136,15 +138,22 @@ public sealed class Fetcher : IDisposable
     private static TimeSpan? RetryAfter(RetryConditionHeaderValue? h) =>
         h?.Delta ?? (h?.Date is { } d ? d - DateTimeOffset.UtcNow : null);
 
-    private Task<RobotsTxt> RobotsFor(Uri url, CancellationToken cancel) =>
-        _robots.GetOrAdd(url.Authority, _ => LoadRobots(new Uri(url, "/robots.txt"), cancel));
+    private async Task<RobotsTxt> RobotsFor(Uri url, CancellationToken cancel)
+    {
+        var load = _robots.GetOrAdd(url.Authority, _ => LoadRobots(new Uri(url, "/robots.txt"), cancel));
+        var robots = await load.ConfigureAwait(false);
+        // an unreadable robots.txt is not kept: the next request to the host reads it again, so one slow or failed read
+        // does not shut a long-running watcher out of a host for good
+        if (robots.Unreadable is not null) _robots.TryRemove(new KeyValuePair<string, Task<RobotsTxt>>(url.Authority, load));
+        return robots;
+    }
 
     /// <summary>RFC 9309: a 4xx robots.txt allows everything; a 5xx or an unreachable one disallows everything for now.</summary>
     private async Task<RobotsTxt> LoadRobots(Uri robotsUrl, CancellationToken cancel)
     {
         var r = await FetchAsync(robotsUrl, null, cancel).ConfigureAwait(false);
         if (r.Ok) return RobotsTxt.Parse(System.Text.Encoding.UTF8.GetString(r.Body!), _options.RobotsToken);
-        return r.Status is >= 400 and < 500 ? RobotsTxt.AllowAll : RobotsTxt.DisallowAll;
+        return r.Status is >= 400 and < 500 ? RobotsTxt.AllowAll : RobotsTxt.UnreadableBecause(r.Error ?? $"HTTP {r.Status}");
     }
 
     public void Dispose() => _client.Dispose();

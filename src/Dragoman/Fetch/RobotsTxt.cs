@@ -11,7 +11,12 @@ public sealed class RobotsTxt
     public TimeSpan? CrawlDelay { get; }
 
     public static readonly RobotsTxt AllowAll = new([], null);
-    public static readonly RobotsTxt DisallowAll = new([("/", false)], null);
+
+    /// <summary>Why the robots.txt could not be read (a 5xx, a timeout, no connection), when that is why everything is disallowed; else null.</summary>
+    public string? Unreadable { get; private init; }
+
+    /// <summary>RFC 9309: a robots.txt that cannot be read disallows everything, until it is read again.</summary>
+    public static RobotsTxt UnreadableBecause(string reason) => new([("/", false)], null) { Unreadable = reason };
 
     private RobotsTxt(List<(string, bool)> rules, TimeSpan? delay) { _rules = rules; CrawlDelay = delay; }
 

@@ -36,12 +36,41 @@ public class FetcherTests
             .Route("/private", ctx => LocalNewsServer.Send(ctx, Encoding.UTF8.GetBytes(Page), "text/html"))
             .Route("/busy", ctx => { ctx.Response.StatusCode = 503; ctx.Response.Headers.RetryAfter = "3600"; return Task.CompletedTask; });
         for (int i = 1; i <= 7; i++) { int k = i; server.Route($"/chain", ctx => { ctx.Response.Redirect("/c1"); return Task.CompletedTask; }).Route($"/c{k}", ctx => { ctx.Response.Redirect($"/c{k + 1}"); return Task.CompletedTask; }); }
-        using var fetcher = new Fetcher(Fast);
+        // only the slow case needs the short timeout; the others get a patient one, so that a robots.txt read slowed by a
+        // loaded machine does not turn their error into "robots.txt could not be read"
+        using var fetcher = new Fetcher(path == "slow" ? Fast : Fast with { Timeout = TimeSpan.FromSeconds(30) });
         var url = path == "ftp" ? new Uri("ftp://127.0.0.1/x") : server.Url(path);
         var r = await fetcher.FetchAsync(url);
         Assert.False(r.Ok, $"{reason}: status {r.Status}, {r.Body?.Length} bytes, {r.ContentType}");
         Assert.True(r.Error!.Contains(message, StringComparison.Ordinal), $"{reason}: '{r.Error}'");
         if (path == "private") Assert.Equal(0, server.Count("/private"));
+    }
+
+    [Theory]
+    [InlineData(503, "could not be read (HTTP 503", "a server error on robots.txt disallows everything for now (RFC 9309) and says why")]
+    [InlineData(404, "", "a missing robots.txt allows everything")]
+    public async Task An_unreadable_robots_txt_blocks_for_now_and_is_read_again(int robotsStatus, string firstError, string reason)
+    {
+        await using var server = await LocalNewsServer.StartAsync();
+        int robotsReads = 0;
+        server.Route("/robots.txt", ctx =>
+        {
+            // fails (or is missing) the first time only: a later request must read it again when the first read failed
+            ctx.Response.StatusCode = Interlocked.Increment(ref robotsReads) == 1 ? robotsStatus : 200;
+            return ctx.Response.WriteAsync("User-agent: *\nAllow: /\n");
+        }).Text("/a", Page).Text("/b", Page);
+        using var fetcher = new Fetcher(Fast with { Timeout = TimeSpan.FromSeconds(30), Retries = 0 });
+        var first = await fetcher.FetchAsync(server.Url("/a"));
+        if (firstError.Length > 0)
+        {
+            Assert.False(first.Ok, $"{reason}: fetched anyway");
+            Assert.True(first.Error!.Contains(firstError, StringComparison.Ordinal), $"{reason}: '{first.Error}'");
+            Assert.Equal(0, server.Count("/a"));
+        }
+        else Assert.True(first.Ok, $"{reason}: {first.Error}");
+        var second = await fetcher.FetchAsync(server.Url("/b"));
+        Assert.True(second.Ok, $"{reason}: the second request: {second.Error}");
+        Assert.Equal(firstError.Length > 0 ? 2 : 1, server.Count("/robots.txt"));
     }
 
     [Fact]
