@@ -119,6 +119,19 @@ public sealed class PostgresEventStoreTests : EventStoreContract
         Assert.All(outcomes.SelectMany(o => o), o => Assert.NotNull(o.ArticleId));
     }
 
+    /// <summary>A fresh store holding three fixtures, <paramref name="change"/> run on it as the admin, the first fixture added again; and a connection to it.</summary>
+    private PostgresEventStore StoredThenChanged(string change, out NpgsqlConnection db)
+    {
+        var location = NewLocation();
+        var store = PostgresEventStore.Open(location);
+        store.Add([StoreFixtures.Release(), StoreFixtures.Clash(), StoreFixtures.Soap()]);
+        if (change.Length > 0) TestPostgres.Admin(change, location);
+        store.Add([StoreFixtures.Release()]);  // a duplicate after a delete is stored again; otherwise refused
+        db = new NpgsqlConnection(location);
+        db.Open();
+        return store;
+    }
+
     // The counts of schema 19 are kept by statement triggers; each case changes the rows another way and the counts must
     // still be what COUNT(*) gives.
     [SkippableTheory]
@@ -128,20 +141,15 @@ public sealed class PostgresEventStoreTests : EventStoreContract
     [InlineData("TRUNCATE articles CASCADE", "truncated: no row trigger fires, the truncate trigger clears the counts")]
     public void The_kept_counts_are_what_counting_every_row_gives(string change, string why)
     {
-        var location = NewLocation();
-        using var store = PostgresEventStore.Open(location);
-        store.Add([StoreFixtures.Release(), StoreFixtures.Clash(), StoreFixtures.Soap()]);
-        if (change.Length > 0) TestPostgres.Admin(change, location);
-        store.Add([StoreFixtures.Release()]);  // a duplicate after a delete is stored again; otherwise refused
-        using var db = new NpgsqlConnection(location);
-        db.Open();
+        using var store = StoredThenChanged(change, out var db);
+        using var _ = db;
         using var cmd = new NpgsqlCommand("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM entities)", db);
         using var r = cmd.ExecuteReader();
         r.Read();
         Assert.True(new StoreCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)) == store.Counts(), why);
     }
 
-    // The name counts of schema 21 are kept by statement triggers; each case changes the events another way and every
+    // The name counts of schema 22 are kept by statement triggers; each case changes the events another way and every
     // text's count must still be what grouping the events gives, and a name's count what the listing's LIKE counts.
     [SkippableTheory]
     [InlineData("", "stored by the writer: the writer's statements are counted")]
@@ -152,13 +160,8 @@ public sealed class PostgresEventStoreTests : EventStoreContract
     [InlineData("TRUNCATE articles CASCADE", "truncated: the truncate trigger clears the counts")]
     public void The_kept_name_counts_are_what_grouping_the_events_gives(string change, string why)
     {
-        var location = NewLocation();
-        using var store = PostgresEventStore.Open(location);
-        store.Add([StoreFixtures.Release(), StoreFixtures.Clash(), StoreFixtures.Soap()]);
-        if (change.Length > 0) TestPostgres.Admin(change, location);
-        store.Add([StoreFixtures.Release()]);  // a duplicate after a delete is stored again; otherwise refused
-        using var db = new NpgsqlConnection(location);
-        db.Open();
+        using var store = StoredThenChanged(change, out var db);
+        using var _ = db;
         List<string> Rows(string sql)
         {
             using var cmd = new NpgsqlCommand(sql, db);
