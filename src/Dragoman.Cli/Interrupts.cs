@@ -30,8 +30,8 @@ public sealed class Interrupts : IDisposable
         context.Cancel = true;
         _signal = (int)context.Signal;
         Console.Error.WriteLine(context.Signal == PosixSignal.SIGTERM
-            ? "dragoman: SIGTERM, stopping after the article in hand (again to stop at once)"
-            : "dragoman: interrupted, stopping after the article in hand (Ctrl+C again to stop at once)");
+            ? "dragoman: SIGTERM, stopping; what is done is kept (again to stop at once)"
+            : "dragoman: interrupted, stopping; what is done is kept (Ctrl+C again to stop at once)");
         _source.Cancel();
     }
 
