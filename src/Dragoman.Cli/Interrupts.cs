@@ -3,14 +3,18 @@ using System.Runtime.InteropServices;
 namespace Dragoman.Cli;
 
 /// <summary>
-/// Ctrl+C (SIGINT) and SIGTERM cancel the command's token instead of killing the process, so that a batch stops
-/// intake, stores what is done and prints its summary. A second signal ends the process at once.
+/// Ctrl+C (SIGINT) and SIGTERM end the process at once, as they do any program, until the command says it stops
+/// gracefully (<see cref="Graceful"/>: ingest, watch, queue work, serve, export, once loaded). From then on the first
+/// signal cancels the command's token instead, so that a batch stops intake, stores what is done and prints its
+/// summary; a second signal ends the process at once. A command that does not watch its token (an eval, a listing) or
+/// that is still loading its models would otherwise swallow the first signal and run on to its end.
 /// </summary>
 public sealed class Interrupts : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
     private readonly PosixSignalRegistration[] _registrations;
     private static volatile int _signal;
+    private static volatile bool _graceful;
 
     private Interrupts()
     {
@@ -21,12 +25,23 @@ public sealed class Interrupts : IDisposable
 
     public CancellationToken Token => _source.Token;
 
+    /// <summary>
+    /// Marks the command as one that stops on <paramref name="token"/> and keeps what it has done; call it once loading
+    /// is over, just before the work that watches the token. Returns the token.
+    /// </summary>
+    public static CancellationToken Graceful(CancellationToken token)
+    {
+        _graceful = true;
+        return token;
+    }
+
     /// <summary>The shell's exit code for the signal that stopped the run: 130 for SIGINT, 143 for SIGTERM.</summary>
     public static int ExitCode => _signal == (int)PosixSignal.SIGTERM ? 143 : 130;
 
     private void Handle(PosixSignalContext context)
     {
-        if (_source.IsCancellationRequested) return; // the second signal: default handling ends the process
+        // before the command stops gracefully, and on the second signal: the default handling ends the process
+        if (!_graceful || _source.IsCancellationRequested) return;
         context.Cancel = true;
         _signal = (int)context.Signal;
         Console.Error.WriteLine(context.Signal == PosixSignal.SIGTERM

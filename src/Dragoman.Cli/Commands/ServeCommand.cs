@@ -144,7 +144,7 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
             await using var app = DragomanWeb.Create(options);
             try
             {
-                await app.StartAsync(cancellationToken);
+                await app.StartAsync(Interrupts.Graceful(cancellationToken));
             }
             catch (IOException ex)
             {

@@ -79,6 +79,33 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal(articles, StoredArticles(db, reason));
     }
 
+    [SkippableTheory]
+    [InlineData("TERM", 143, "SIGTERM: a command that keeps nothing (extract prints as it goes) ends at once with the shell's code")]
+    [InlineData("INT", 130, "Ctrl+C: the same; before, the first signal cancelled a token extract does not handle, and it aborted (134) with a stack trace")]
+    public void A_command_that_keeps_nothing_ends_at_the_first_signal(string signal, int expectedCode, string reason)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
+        Skip.If(signal == "INT" && IgnoredAtStart(2), "SIGINT is ignored in this test run (started as a background job): the child inherits it");
+        var folder = Path.Combine(_dir, "x");
+        Directory.CreateDirectory(folder);
+        // enough articles that extract is still at work when the signal comes after its first document
+        const int articles = 2000;
+        for (int i = 0; i < articles; i++)
+            File.WriteAllText(Path.Combine(folder, $"a{i:0000}.txt"), Article(i, paragraphs: 2));
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Dragoman.Cli.dll"), "extract", folder, "--format", "jsonl" }) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.StandardOutput.ReadLine() is not null, $"{reason}: extract wrote no document");
+        using (var kill = Process.Start("kill", ["-" + signal, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        var rest = p.StandardOutput.ReadToEndAsync();
+        if (!p.WaitForExit(30_000)) { p.Kill(true); Assert.Fail($"{reason}: still running 30 s after the signal"); }
+        int documents = 1 + rest.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.True(p.ExitCode == expectedCode, $"{reason}: exit code {p.ExitCode} after {documents} of {articles} documents; {stderr.Result}");
+        Assert.True(documents < articles, $"{reason}: extract ran to its end");
+        Assert.DoesNotContain("stopping", stderr.Result);
+    }
+
     private static ProcessStartInfo Ingest(string folder, string db, int? pauseAfter)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(db)! };
