@@ -14,7 +14,7 @@ public sealed class Interrupts : IDisposable
     private readonly CancellationTokenSource _source = new();
     private readonly PosixSignalRegistration[] _registrations;
     private static volatile int _signal;
-    private static volatile bool _graceful;
+    private static volatile string? _onStop; // what the graceful command does when stopped; null until it starts
 
     private Interrupts()
     {
@@ -26,12 +26,13 @@ public sealed class Interrupts : IDisposable
     public CancellationToken Token => _source.Token;
 
     /// <summary>
-    /// Marks the command as one that stops on <paramref name="token"/> and keeps what it has done; call it once loading
-    /// is over, just before the work that watches the token. Returns the token.
+    /// Marks the command as one that stops on <paramref name="token"/>; call it once loading is over, just before the
+    /// work that watches the token. <paramref name="onStop"/> says what a stop does, for the line the signal prints.
+    /// Returns the token.
     /// </summary>
-    public static CancellationToken Graceful(CancellationToken token)
+    public static CancellationToken Graceful(CancellationToken token, string onStop)
     {
-        _graceful = true;
+        _onStop = onStop;
         return token;
     }
 
@@ -41,12 +42,12 @@ public sealed class Interrupts : IDisposable
     private void Handle(PosixSignalContext context)
     {
         // before the command stops gracefully, and on the second signal: the default handling ends the process
-        if (!_graceful || _source.IsCancellationRequested) return;
+        if (_onStop is not { } onStop || _source.IsCancellationRequested) return;
         context.Cancel = true;
         _signal = (int)context.Signal;
         Console.Error.WriteLine(context.Signal == PosixSignal.SIGTERM
-            ? "dragoman: SIGTERM, stopping; what is done is kept (again to stop at once)"
-            : "dragoman: interrupted, stopping; what is done is kept (Ctrl+C again to stop at once)");
+            ? $"dragoman: SIGTERM, stopping: {onStop} (again to stop at once)"
+            : $"dragoman: interrupted, stopping: {onStop} (Ctrl+C again to stop at once)");
         _source.Cancel();
     }
 

@@ -113,10 +113,15 @@ app.Configure(config =>
         actors.AddCommand<ActorsBenchCommand>("bench").WithDescription("Time dictionary matching and linking over a FA-KES style CSV.");
     });
 });
+using var interrupts = Dragoman.Cli.Interrupts.Listen();
 try
 {
-    using var interrupts = Dragoman.Cli.Interrupts.Listen();
     return await app.RunAsync(args, interrupts.Token);
+}
+catch (OperationCanceledException) when (interrupts.Token.IsCancellationRequested)
+{
+    // a graceful command (export) that stops by throwing: what it wrote is cleaned up on the way out
+    return Dragoman.Cli.Interrupts.ExitCode;
 }
 catch (CommandAppException ex)
 {

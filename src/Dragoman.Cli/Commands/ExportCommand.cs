@@ -89,7 +89,7 @@ public sealed class ExportCommand : AsyncCommand<ExportSettings>
             .Where(e => settings.SinceArticle is not long since || e.ArticleId > since)
             .Select(e => { written++; lastArticle = Math.Max(lastArticle, e.ArticleId); return e; });
         if (lookup is not null) events = lookup.Prefetch(events);
-        if (await WriteOut(settings.Out, stream => exporter.WriteAsync(events, stream, Interrupts.Graceful(cancellationToken)), () => $"{written} event(s) read, {exporter.Format}") is { } failed)
+        if (await WriteOut(settings.Out, stream => exporter.WriteAsync(events, stream, Interrupts.Graceful(cancellationToken, "the unfinished export is removed")), () => $"{written} event(s) read, {exporter.Format}") is { } failed)
             return failed;
         var leftOut = exporter switch
         {

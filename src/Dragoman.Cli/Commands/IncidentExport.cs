@@ -19,7 +19,7 @@ public static class IncidentExport
             .Where(x => settings.SinceArticle is not long since || x.Events.Any(e => e.ArticleId > since))
             .Take(settings.Limit ?? int.MaxValue)
             .Select(x => { written++; lastArticle = Math.Max(lastArticle, x.Events.Max(e => e.ArticleId)); return x; });
-        if (await ExportCommand.WriteOut(settings.Out, stream => exporter.WriteAsync(rows, stream, Interrupts.Graceful(cancel)), () => $"{written} incident(s) read, {exporter.Format}") is { } failed)
+        if (await ExportCommand.WriteOut(settings.Out, stream => exporter.WriteAsync(rows, stream, Interrupts.Graceful(cancel, "the unfinished export is removed")), () => $"{written} incident(s) read, {exporter.Format}") is { } failed)
             return failed;
         foreach (var (reason, count) in exporter.LeftOut.OrderByDescending(x => x.Value))
             Console.Error.WriteLine($"export: {count} incident(s) left out: {reason}");

@@ -51,7 +51,7 @@ public sealed class IngestCommand : Command<IngestSettings>
         {
             var ingest = new StoreIngest(store, pipeline, settings.PublishedDate) { Budget = settings.Budget() };
             var clock = Stopwatch.StartNew();
-            Interrupts.Graceful(cancellationToken); // loaded and open: from here a signal stops intake and keeps what is stored
+            Interrupts.Graceful(cancellationToken, "intake stops, what is processed is stored"); // loaded and open
             var pause = PauseAfter.FromEnvironment(cancellationToken);
             var summary = Terminal.IsInteractive
                 ? WithProgressBar(ingest, items, pause, cancellationToken)

@@ -106,7 +106,7 @@ public sealed class WorkerCommand : Command<WorkerSettings>
             int n = settings.Concurrency ?? Environment.ProcessorCount;
             int stored = 0, duplicate = 0, failed = 0, jobs = 0, errors = 0;
             var clock = Stopwatch.StartNew();
-            Interrupts.Graceful(cancellationToken); // a signal gives the job in hand back to the queue
+            Interrupts.Graceful(cancellationToken, "the job in hand goes back to the queue");
             var loops = Enumerable.Range(1, n).Select(i => Task.Run(() =>
             {
                 var worker = new QueueWorker(queue, pipeline, settings.PublishedDate, $"{name}/{i}", TimeSpan.FromSeconds(settings.LeaseSeconds));

@@ -144,7 +144,7 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
             await using var app = DragomanWeb.Create(options);
             try
             {
-                await app.StartAsync(Interrupts.Graceful(cancellationToken));
+                await app.StartAsync(Interrupts.Graceful(cancellationToken, "the server stops, stored articles stay"));
             }
             catch (IOException ex)
             {

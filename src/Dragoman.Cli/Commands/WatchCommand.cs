@@ -88,7 +88,7 @@ public sealed class WatchCommand : AsyncCommand<WatchSettings>
         using var fetcher = new Fetcher(WatchSources.FetchOptions(settings));
         var watcher = WatchSources.Watcher(fetcher, store, pipeline, settings, settings.PublishedDate, settings.Budget());
         Console.Error.WriteLine($"watch: following {sources.Value!.Count} source{(sources.Value.Count == 1 ? "" : "s")} into {settings.Db}{(settings.Once ? " (one round)" : $" every {settings.Interval} or as the feed asks; Ctrl+C stops")}");
-        var summary = await watcher.RunAsync(sources.Value, settings.Once, r => WatchSources.Print(r, Console.Out), Interrupts.Graceful(cancellationToken));
+        var summary = await watcher.RunAsync(sources.Value, settings.Once, r => WatchSources.Print(r, Console.Out), Interrupts.Graceful(cancellationToken, "after the article in hand"));
         Console.Out.WriteLine(WatchSources.SummaryLine(summary, settings.Db));
         if (summary.Cancelled) return Interrupts.ExitCode;
         return summary.FailedPolls > 0 || summary.Failed > 0 ? 1 : 0;
