@@ -54,7 +54,7 @@ public sealed class PartySides(ActorDictionary dictionary)
     private static readonly string[] ExecutiveRoles = ["GOV", "MIL", "COP", "SPY"];
 
     /// <summary>A state body that acts or commands those who act: government, armed forces, police, intelligence.</summary>
-    private static bool IsExecutive(ActorCode? code) =>
+    public static bool IsExecutive(ActorCode? code) =>
         code?.Sector is { Length: >= 3 } s && Array.IndexOf(ExecutiveRoles, s[..3]) >= 0;
 
     private static bool IsMedia(ActorCode code)

@@ -34,6 +34,20 @@ public sealed partial class EventsComponent
     }
 
     /// <summary>
+    /// "According to the interior ministry, 300 more were detained": a coercive act (CAMEO 17: arrest, detention, seizure,
+    /// curfew) told in the passive or as a noun with no party as its actor, by a named executive state body (government,
+    /// armed forces, police, intelligence). Only the state coerces so, and its body telling the act tells its own side's.
+    /// </summary>
+    private bool AgentlessStateCoercion(Document d, CodedEvent ce, string code, Documents.Attribution? said, EventArgument? actor)
+    {
+        if (Sides is null || Root(code) != "17" || !(ce.Passive || ce.Nominal) || said?.Cue is null || said.Chain.Count == 0) return false;
+        var speaker = said.Chain[0];
+        if (speaker.Kind != SourceKind.Named || speaker.Evidence is not { } at || !Actors.PartySides.IsExecutive(Sides.CodeOf(d, at))) return false;
+        // an actor the text names as a party (an agent phrase, a carried party) is judged by SpeakerOwnSide instead
+        return actor is null || (d.EntityById(actor.EntityId)?.Actor is null && Sides.CodeOf(d, actor.Span) is null);
+    }
+
+    /// <summary>
     /// The actor and target of an event: the role ranker's choice among the candidates of its clause (models/roles), the
     /// clause rules' proposals being features of the candidates; without a ranker, the rules' proposals.
     /// </summary>

@@ -199,7 +199,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 // the means named in a phrase after the verb: "were killed in the strikes", "died in the shelling"
                 if (ev.Means is null && !ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { } after && v.NounPhraseEndingAt(after.Trigger.End - 1) is { IsEmpty: false } np)
                     ev.Means = new EventArgument(v.TextOf(np), v.SpanOf(np));
-                bool ownSide = SpeakerOwnSide(document, said, actor);
+                bool ownSide = SpeakerOwnSide(document, said, actor) || AgentlessStateCoercion(document, ce, code, said, actor);
                 ev.Modality = DecideModality(ev, new Modalities.ModalityInput(document, si, v, ce, said, actor, ownSide,
                     ModalityRules.Decide(v, ce, said, actor?.Text, ownSide)));
                 if (said is not null) ev.Sources.AddRange(said.Chain);

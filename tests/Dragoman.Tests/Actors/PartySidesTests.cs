@@ -40,6 +40,14 @@ public class OwnSideModalityTests
         "one country's army telling another's act reports it")]
     [InlineData("Gunmen killed three villagers on Sunday, police said.", "killed", Modality.Reported,
         "police telling an armed gang's act report it")]
+    [InlineData("According to the interior ministry, 200 more protesters were detained.", "detained", Modality.Claimed,
+        "an executive state body telling an arrest with no agent tells its own side's act: only the state arrests")]
+    [InlineData("Police said 12 men were arrested after the brawl at the port.", "arrested", Modality.Claimed,
+        "the police telling an agentless arrest claim it")]
+    [InlineData("Activists said 40 students were arrested at the campus.", "arrested", Modality.Reported,
+        "a speaker outside the state telling an agentless arrest reports it")]
+    [InlineData("The health ministry said 30 people were killed in the shelling.", "killed", Modality.Reported,
+        "a killing is no act only the state does: a ministry telling an agentless one reports it")]
     public void A_speaker_telling_its_own_sides_act_claims_it(string text, string trigger, Modality modality, string reason)
     {
         var doc = TestPipeline.ProcessText(text, new DateOnly(2022, 6, 20));
