@@ -368,6 +368,8 @@ public sealed partial class EventsComponent : IDocumentComponent
     }
 
     private static readonly string[] CommitVerbs = ["agree", "agreed", "agrees", "offer", "offered", "offers", "promise", "promised", "promises", "pledge", "pledged", "pledges", "vow", "vowed", "vows", "commit", "committed", "decided", "decide", "willing", "ready", "prepared", "plans", "planned", "intends", "intended"];
+    /// <summary>Verbs that say an event goes on or starts again: with "would"/"will" after an event noun, an announcement.</summary>
+    private static readonly string[] ResumeVerbs = ["resume", "continue", "restart", "intensify", "escalate"];
     private static readonly string[] ThreatVerbs = ["threaten", "threatened", "threatens", "warn", "warned", "warns", "vowed", "vow", "vows", "swore", "sworn", "swear", "swears"];
 
     /// <summary>
@@ -380,6 +382,10 @@ public sealed partial class EventsComponent : IDocumentComponent
         int k = ce.Trigger.Start;
         if (ce.Nominal)
         {
+            // an event noun as the subject of a future resumption ("said the attacks would resume", "strikes will
+            // continue") is announced, not reported: the speaker commits the noun's actor to it
+            int after = ce.Trigger.End;
+            if (v.IsAny(after, "would", "will", "shall") && v.IsAny(after + 1, ResumeVerbs)) return "commit";
             // an event noun takes the stance of the light verb it is the object of: "would tighten the blockade"
             int p = k - 1;
             while (p >= 0 && v.TagAt(p) is Tag.Noun or Tag.Det or Tag.Num or Tag.Adv or Tag.Poss or Tag.Proper) p--;

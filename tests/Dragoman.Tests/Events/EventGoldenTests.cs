@@ -130,6 +130,8 @@ public class PloverStanceTests
     [InlineData("The United Nations has sent a team to Bosnia to investigate the killings.", "sent", "ACCUSE", "a team sent to investigate: the purpose (CAMEO 09, PLOVER investigate) is the event")]
     [InlineData("The minister summoned the ambassador to complain about the raids.", "summoned", "ACCUSE", "an envoy summoned to hear a complaint: the purpose (CAMEO 11) is the event")]
     [InlineData("The United States sent troops to Somalia to distribute food.", "sent", "COOPERATE", "a purpose that is not an investigation, complaint or protest leaves the carrier's code")]
+    [InlineData("A statement from the rebel group said the raids would resume after the holiday.", "raids", "THREATEN", "an event noun as the subject of 'would resume' is an announced attack, a threat")]
+    [InlineData("The rebel group said the raids on the depot ended on Sunday.", "raids", "ASSAULT", "a reported event noun with no future resumption stays the attack")]
     public void Codes_stances(string text, string trigger, string plover, string reason)
     {
         var d = EventTestDocs.Run(text);
