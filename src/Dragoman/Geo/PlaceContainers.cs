@@ -29,6 +29,22 @@ public static class PlaceContainers
         ["south"] = 180, ["southwest"] = 225, ["south-west"] = 225, ["west"] = 270, ["northwest"] = 315, ["north-west"] = 315,
     };
 
+    /// <summary>The administrative nouns that end a division's name ("Donga Mantung Division", "Uror County").</summary>
+    private static readonly HashSet<string> DivisionNouns = new(StringComparer.Ordinal)
+    { "Division", "District", "Province", "County", "Governorate", "Prefecture", "Department", "Municipality", "Township", "LGA", "Oblast", "Raion" };
+
+    /// <summary>Whether a recogniser's name ends with an administrative noun or stands right before one ("Donga Mantung" + " Division").</summary>
+    private static bool DivisionName(string text, Mention m)
+    {
+        int sp = m.Text.LastIndexOf(' ');
+        if (sp > 0 && DivisionNouns.Contains(m.Text[(sp + 1)..])) return true;
+        int i = m.Span.End;
+        if (i + 1 >= text.Length || text[i] != ' ') return false;
+        int e = i + 1;
+        while (e < text.Length && char.IsLetter(text[e])) e++;
+        return DivisionNouns.Contains(text[(i + 1)..e]);
+    }
+
     private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase) { "in", "of", "within", "inside" };
     private static readonly HashSet<string> NearJoiners = new(StringComparer.OrdinalIgnoreCase) { "near", "outside", "around", "nearby" };
     private static readonly HashSet<string> DistanceUnits = new(StringComparer.OrdinalIgnoreCase)
@@ -100,6 +116,9 @@ public static class PlaceContainers
             foreach (var m in document.Mentions)
             {
                 if (m.Type is not (EntityType.PERSON or EntityType.ORG)) continue;
+                // "Ngarbuh, Donga Mantung Division of the North West region": a division's name the recogniser took for an
+                // organisation is a word of the phrase, not a party between its ends
+                if (DivisionName(document.Text, m)) continue;
                 int k = document.FirstTokenFrom(m.Span.Start);
                 while (k > 0 && tokens[k - 1].End > m.Span.Start) k--; // a token the name starts inside
                 for (; k < tokens.Length && tokens[k].Start < m.Span.End; k++)

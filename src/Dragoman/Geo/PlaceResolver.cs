@@ -363,6 +363,7 @@ public sealed class PlaceResolver
         public (int Entry, string Country, string? Admin1)? Container;
         public string? Direction; // "Northern" of "Northern Syria": the part of a country or division the name means
         public NameLookups? Lookups; // the text's shared lookups (null for a mention resolved on its own)
+        public List<int>? SentenceDivisions; // first-level divisions its sentence names as such (a place of each: "Donetsk region", "Aleppo countryside")
     }
 
     [Flags]
@@ -407,6 +408,7 @@ public sealed class PlaceResolver
             var (self, selfTotal) = selfFocus.GetValueOrDefault(w.Key);
             Score(w, new Focus(focus, self, focusTotal - selfTotal, focus), null, noPicks, null);
         }
+        MarkSentenceDivisions(text, work);
         // pass 2: focus and proximity from the other mentions' first-pass picks (never a mention's own pick,
         // nor that of another mention of the same name, so no choice supports itself)
         var picks = work.Where(w => w.Pick >= 0 && !w.Blocked).Select(w => w.Pick).ToArray();
@@ -742,6 +744,8 @@ public sealed class PlaceResolver
             {
                 if (_g.CountryOf(c) == box.Country && (box.Admin1 is null || _g.AdminKey(c, 1) == box.Admin1) && c != box.Entry) s += 3.0;
             }
+            // "Novoselivka and Toretsk in the Donetsk region": the division the sentence names holds its places
+            if (w.SentenceDivisions is { } named && fc != 'A' && InDivision(c, named)) s += SentenceDivisionBonus;
             if ((w.Cue & Cue.Settlement) != 0) s += fc is 'P' ? 1.0 : fc == 'A' ? -1.0 : 0;
             if ((w.Cue & Cue.Region) != 0) s += fcode is "ADM1" or "ADM2" or "ADM3" or "RGN" ? 1.5 : fc == 'P' ? -0.5 : 0;
             else if (fcode is "ADM1" or "ADM2" && HasSameNamedSeat(w, c)) s -= 3.5;
@@ -1061,6 +1065,8 @@ public sealed class PlaceResolver
             return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
         if (!forceBest && FarFromFocusWithoutEvidence(w, c, focus))
             return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
+        if (!forceBest && OutsideNamedDivision(w, c))
+            return w.Q.Given ? Unresolved(w, Math.Min(conf, 0.3), TopCandidates(w, 5)) : null;
 
         // the runners-up are reported where the choice is not clear-cut
         string[] candidates = w.Cands.Length > 1 && conf < 0.8 ? TopCandidates(w, 5) : [];
@@ -1257,6 +1263,112 @@ public sealed class PlaceResolver
         // from every country the text names ("Gulf" of Papua New Guinea in a story of the Gulf states) is not
         bool knownDivision = fcode == "ADM1" && _g.Pops[c] >= 100_000;
         return !(country || supplement || knownDivision || (_g.Pops[c] >= 100_000 && !namesDivision)) && !NearNamedCountry(c, focus);
+    }
+
+    private const double SentenceDivisionBonus = 1.5;
+
+    /// <summary>
+    /// The first-level divisions each mention's sentence names as divisions: a division chosen by its exact name with
+    /// the noun that says so ("Donetsk Oblast", "the Donetsk region", "the province of Idlib"), or the division of a
+    /// town whose countryside the sentence names ("Qamishli countryside"). Kept per mention as a place of the
+    /// division (the division itself, or the town), never for the division's own mentions.
+    /// </summary>
+    private void MarkSentenceDivisions(string text, Work[] work)
+    {
+        List<(int Start, int End, int Place, string Key)>? named = null;
+        foreach (var o in work)
+        {
+            if (o.Pick < 0 || o.Blocked || o.Kind != MatchKind.Exact || o.Direction is not null || _g.Admin1s[o.Pick] < 0) continue;
+            int k = Array.IndexOf(o.Cands, o.Pick);
+            if (k >= o.ExactCount || AltOnly(o, k)) continue;
+            bool division = _g.FeatureClassOf(o.Pick) == 'A' && _g.FeatureCodeOf(o.Pick) == "ADM1" && (o.Cue & Cue.Region) != 0;
+            bool countryside = _g.FeatureClassOf(o.Pick) == 'P' && o.Relation == "countryside";
+            if (!division && !countryside) continue;
+            var (start, end) = SentenceAround(text, o.Q.Start);
+            (named ??= []).Add((start, end, o.Pick, o.Key));
+        }
+        if (named is null) return;
+        foreach (var w in work)
+        {
+            if (w.Cands.Length == 0) continue;
+            foreach (var n in named)
+                if (w.Q.Start >= n.Start && w.Q.End <= n.End && n.Key != w.Key) (w.SentenceDivisions ??= []).Add(n.Place);
+        }
+    }
+
+    /// <summary>Whether <paramref name="c"/> lies in the first-level division of one of the places.</summary>
+    private bool InDivision(int c, List<int> places)
+    {
+        if (_g.Admin1s[c] < 0) return false;
+        foreach (var p in places)
+            if (_g.CountryOf(c) == _g.CountryOf(p) && _g.AdminKey(c, 1) == _g.AdminKey(p, 1)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// A place chosen outside every first-level division its sentence names ("Vasylivka" in a sentence about the
+    /// Donetsk region, a village of that name 600 km west): a spelling variant, typo or other name there never wins; an
+    /// exact name only with support of its own (a city of 100k, another choice of the article within 80 km) or within
+    /// 250 km of the division (a sentence may list places of neighbouring divisions). A variant within 50 km of the
+    /// division's settled extent counts as in it (border villages, divisions' codes mixed up). Not for countries,
+    /// divisions and curated places, which the text names for themselves.
+    /// </summary>
+    private bool OutsideNamedDivision(Work w, int c)
+    {
+        if (w.SentenceDivisions is not { } named || w.Container is not null) return false;
+        if (_g.FeatureClassOf(c) == 'A' || _g.IdOf(c).StartsWith("dragoman:", StringComparison.Ordinal) || InDivision(c, named)) return false;
+        double km = double.PositiveInfinity;
+        foreach (var p in named)
+            if (DivisionExtentOf(p) is { } e) km = Math.Min(km, KmOutside(_g.Lats[c], _g.Lons[c], e));
+        if (double.IsPositiveInfinity(km)) return false;
+        int k = Array.IndexOf(w.Cands, c);
+        bool variant = w.Kind is MatchKind.Loose or MatchKind.Fuzzy || (w.Kind == MatchKind.Exact && k >= w.ExactCount) || AltOnly(w, k);
+        if (variant) return km > 50;
+        // a sentence may list places of neighbouring divisions; one across the country is another place of that name
+        return km > 250 && !(_g.Pops[c] >= 100_000 || w.PickNearKm <= 80);
+    }
+
+    /// <summary>About how far a point lies outside a box of latitudes and longitudes (0 inside it).</summary>
+    private static double KmOutside(float lat, float lon, (float LatLo, float LatHi, float LonLo, float LonHi) e)
+    {
+        double dLat = Math.Max(0, Math.Max(e.LatLo - lat, lat - e.LatHi)) * 111.2;
+        double dLon = Math.Max(0, Math.Max(e.LonLo - lon, lon - e.LonHi)) * 111.2 * Math.Cos(lat * Math.PI / 180);
+        return Math.Sqrt(dLat * dLat + dLon * dLon);
+    }
+
+    /// <summary>The settled extent of the first-level division a place lies in (see <see cref="Extent"/>).</summary>
+    private (float LatLo, float LatHi, float LonLo, float LonHi)? DivisionExtentOf(int place) =>
+        _g.Admin1s[place] < 0 || _g.AdminKey(place, 1) is not { } key ? null : _extents.GetOrAdd(key, _ =>
+        {
+            string cc = _g.CountryOf(place);
+            int a1 = _g.Admin1s[place];
+            var lats = new List<float>();
+            var lons = new List<float>();
+            for (int i = 0; i < _g.Count; i++)
+            {
+                if (_g.FeatureClassOf(i) != 'P' || _g.Admin1s[i] != a1 || _g.CountryOf(i) != cc) continue;
+                lats.Add(_g.Lats[i]); lons.Add(_g.Lons[i]);
+            }
+            if (lats.Count < 5) return null;
+            lats.Sort(); lons.Sort();
+            int lo = lats.Count / 20, hi = lats.Count - 1 - lats.Count / 20;
+            return (lats[lo], lats[hi], lons[lo], lons[hi]);
+        });
+
+    /// <summary>
+    /// The sentence around a position: from after the last line break or sentence stop before it to the next one. A
+    /// stop after a single capital letter ("U.S.", "N. Korea") ends no sentence.
+    /// </summary>
+    private static (int Start, int End) SentenceAround(string text, int pos)
+    {
+        static bool Stop(string t, int i) =>
+            t[i] == '\n' || (t[i] is '.' or '!' or '?' && i + 1 < t.Length && char.IsWhiteSpace(t[i + 1])
+                && !(i >= 1 && char.IsUpper(t[i - 1]) && (i < 2 || !char.IsLetter(t[i - 2]))));
+        int start = pos;
+        while (start > 0 && !Stop(text, start - 1)) start--;
+        int end = pos;
+        while (end < text.Length && !Stop(text, end)) end++;
+        return (start, end);
     }
 
     /// <summary>Capitals of at most this many letters read as an acronym ("SANA", "IRNA"); longer ones as a name in wire style.</summary>

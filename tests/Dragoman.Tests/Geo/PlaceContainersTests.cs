@@ -88,6 +88,28 @@ public class PlaceContainersTests
         Assert.True(expected == GeoComponent.SettlementNamed(doc, new TextSpan(at, at + name.Length)), reason);
     }
 
+    [SharedTheory]
+    [InlineData("Soldiers burned homes in Zunbul, Kafr Tala Division of Latakia province, on Sunday.", "Kafr Tala Division", EntityType.ORG, true,
+        "a division's name typed as an organisation is a word of the container phrase")]
+    [InlineData("Soldiers burned homes in Zunbul, Kafr Tala Division of Latakia province, on Sunday.", "Kafr Tala", EntityType.PERSON, true,
+        "the same when the recogniser took the name without its noun for a person")]
+    [InlineData("Soldiers burned homes in Zunbul, Kafr Tala Brigade of Latakia province, on Sunday.", "Kafr Tala Brigade", EntityType.ORG, false,
+        "an organisation's name between the village and the province ends the phrase")]
+    public void A_division_typed_as_an_organisation_does_not_break_the_container_phrase(string text, string party, EntityType partyType, bool located, string reason)
+    {
+        var doc = new Document(new Article { Uri = "test:", Text = text }, null);
+        new TextComponent().Process(doc);
+        foreach (var (name, type) in new[] { ("Zunbul", EntityType.GPE), (party, partyType), ("Latakia province", EntityType.GPE) })
+        {
+            int at = text.IndexOf(name, StringComparison.Ordinal);
+            doc.Mentions.Add(new Mention { Span = new TextSpan(at, at + name.Length), Type = type, Text = name, Source = "test" });
+        }
+        new GeoComponent(GeoFixture.Resolver).Process(doc);
+        var p = doc.Places.Find(x => x.Text == "Zunbul");
+        Assert.True(located ? p is { IsResolved: true } && p.Name!.Contains("Latakia", StringComparison.Ordinal) : p is null or { IsResolved: false },
+            $"{reason}: got {p?.Name ?? "no place"}");
+    }
+
     [SharedFact]
     public void A_person_typed_village_becomes_a_place_located_by_its_container()
     {
