@@ -288,14 +288,30 @@ public sealed partial class PostgresEventStore : IEventStore
         return ReadAll(cmd, PostgresColumns.ReadEvent);
     }
 
-    /// <summary>The listing with a map feature's columns only (<see cref="PostgresColumns.FeatureSelect"/>): same events, same order.</summary>
+    /// <summary>
+    /// The listing with a map feature's columns only (<see cref="PostgresColumns.FeatureSelect"/>): same events, same order.
+    /// The rows are read without their articles, whose titles and dates are then read once per article: joined, the
+    /// articles' wide rows were looked up for every event (about 2,000 distinct in 5,000 at 1M; docs/benchmarks.md, "pgfeed19").
+    /// </summary>
     public Result<IReadOnlyList<EventRecord>> QueryFeatureEvents(EventQuery q)
     {
         if (q.Limit < 0 || q.Offset < 0) return Result<IReadOnlyList<EventRecord>>.Fail("limit and offset must not be negative");
         using var db = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand { Connection = db };
-        if (EventListing(db, cmd, q, q.Limit, select: PostgresColumns.FeatureSelect) is { } error) return Result<IReadOnlyList<EventRecord>>.Fail(error);
-        return ReadAll(cmd, PostgresColumns.ReadFeatureEvent);
+        List<EventRecord> rows;
+        using (var cmd = new NpgsqlCommand { Connection = db })
+        {
+            if (EventListing(db, cmd, q, q.Limit, select: PostgresColumns.FeatureSelect, articles: false) is { } error) return Result<IReadOnlyList<EventRecord>>.Fail(error);
+            rows = ReadAll(cmd, PostgresColumns.ReadFeatureEvent);
+        }
+        var titles = new Dictionary<long, (string?, string?)>();
+        if (rows.Count > 0)
+        {
+            using var read = new NpgsqlCommand("SELECT a.id, a.title, a.published FROM articles a WHERE a.id = ANY($1)", db);
+            read.Parameters.AddWithValue(FeatureRows.ArticleIds(rows));
+            using var r = read.ExecuteReader();
+            while (r.Read()) titles[r.GetInt64(0)] = (r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2));
+        }
+        return Result<IReadOnlyList<EventRecord>>.Ok(FeatureRows.WithArticles(rows, titles));
     }
 
     public Result<int> CountEvents(EventQuery q, int atMost)
@@ -370,7 +386,8 @@ public sealed partial class PostgresEventStore : IEventStore
     /// returns why it cannot run, or null. <paramref name="counting"/>: the rows of a bounded count, with no column, no
     /// order and no article (sorting every match before counting it cost a count of 3,653 matches 670 ms at 100k events).
     /// </summary>
-    private static string? EventListing(NpgsqlConnection db, NpgsqlCommand cmd, EventQuery q, int? limit, bool counting = false, string? select = null)
+    /// <param name="articles">Whether the select reads the article's columns (<c>a</c>); the map feed's does not.</param>
+    private static string? EventListing(NpgsqlConnection db, NpgsqlCommand cmd, EventQuery q, int? limit, bool counting = false, string? select = null, bool articles = true)
     {
         select ??= PostgresColumns.EventSelect;
         // A page after an offset lists the keys of the walk first and joins its rows and articles for the page alone: joined
@@ -384,7 +401,7 @@ public sealed partial class PostgresEventStore : IEventStore
         bool textWalk = !string.IsNullOrWhiteSpace(q.Text) && !counting && !sparseText;
         var sql = new StringBuilder(counting ? "SELECT 1 FROM events e WHERE true"
             : keysFirst ? $"SELECT e.date_lo, e.article_id, e.ordinal FROM events e{(textWalk ? " JOIN articles a ON a.id = e.article_id" : "")} WHERE true"
-            : $"SELECT {select} FROM events e JOIN articles a ON a.id = e.article_id WHERE true");
+            : $"SELECT {select} FROM events e{(articles || textWalk ? " JOIN articles a ON a.id = e.article_id" : "")} WHERE true");
         void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
         {
             sql.Append(" AND ").Append(clause);
@@ -423,7 +440,7 @@ public sealed partial class PostgresEventStore : IEventStore
         cmd.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Bigint) { Value = limit is int l ? (long)l : DBNull.Value });
         cmd.Parameters.AddWithValue("offset", (long)q.Offset);
         cmd.CommandText = keysFirst
-            ? $"SELECT {select} FROM ({sql}) k JOIN events e ON e.article_id = k.article_id AND e.ordinal = k.ordinal JOIN articles a ON a.id = e.article_id ORDER BY k.date_lo DESC, k.article_id, k.ordinal"
+            ? $"SELECT {select} FROM ({sql}) k JOIN events e ON e.article_id = k.article_id AND e.ordinal = k.ordinal{(articles ? " JOIN articles a ON a.id = e.article_id" : "")} ORDER BY k.date_lo DESC, k.article_id, k.ordinal"
             : sql.ToString();
         return null;
     }

@@ -246,10 +246,13 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
 
     public Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery q) => QueryEvents(q, SqliteColumns.EventSelect, SqliteColumns.ReadEvent);
 
-    /// <summary>The listing with a feature's columns only (<see cref="SqliteColumns.FeatureSelect"/>): same events, same order.</summary>
-    public Result<IReadOnlyList<EventRecord>> QueryFeatureEvents(EventQuery q) => QueryEvents(q, SqliteColumns.FeatureSelect, SqliteColumns.ReadFeatureEvent);
+    /// <summary>
+    /// The listing with a feature's columns only (<see cref="SqliteColumns.FeatureSelect"/>): same events, same order. The
+    /// rows are read without their articles, whose titles and dates are then read once per article (FeatureRows).
+    /// </summary>
+    public Result<IReadOnlyList<EventRecord>> QueryFeatureEvents(EventQuery q) => QueryEvents(q, SqliteColumns.FeatureSelect, SqliteColumns.ReadFeatureEvent, features: true);
 
-    private Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery q, string select, Func<SqliteDataReader, EventRecord> read)
+    private Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery q, string select, Func<SqliteDataReader, EventRecord> read, bool features = false)
     {
         if (q.Limit < 0 || q.Offset < 0) return Result<IReadOnlyList<EventRecord>>.Fail("limit and offset must not be negative");
         lock (_gate)
@@ -257,8 +260,9 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
             using var cmd = _db.CreateCommand();
             try
             {
-                if (BuildEventQuery(cmd, q, select: select) is { } problem) return Result<IReadOnlyList<EventRecord>>.Fail(problem);
-                return ReadAll(cmd, read);
+                if (BuildEventQuery(cmd, q, select: select, articles: !features) is { } problem) return Result<IReadOnlyList<EventRecord>>.Fail(problem);
+                var rows = ReadAll(cmd, read);
+                return Result<IReadOnlyList<EventRecord>>.Ok(features ? FeatureRows.WithArticles(rows, ArticleTitles(FeatureRows.ArticleIds(rows))) : rows);
             }
             catch (SqliteException ex) when (q.Text is not null && ex.SqliteErrorCode != 9)
             {
@@ -273,8 +277,10 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
     /// reads its own ordered index, other filters walk <c>events_order</c> and stop at the page's end. Returns a problem
     /// (a cursor naming no stored event) or null.
     /// </summary>
-    private string? BuildEventQuery(SqliteCommand cmd, EventQuery q, bool counting = false, string? select = null)
+    /// <param name="articles">Whether the select reads the article's columns (<c>a</c>); the map feed's does not (no filter here reads them).</param>
+    private string? BuildEventQuery(SqliteCommand cmd, EventQuery q, bool counting = false, string? select = null, bool articles = true)
     {
+        string source = articles ? "events e JOIN articles a ON a.id = e.article_id" : "events e";
         select ??= SqliteColumns.EventSelect;
         // A count reads no column and needs no order: the rows of events that pass the filters, up to the limit. A page
         // after an offset lists the ids of the walk first and joins their rows and articles for the page alone: joined in
@@ -286,7 +292,7 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
             && string.IsNullOrWhiteSpace(q.Actor) && string.IsNullOrWhiteSpace(q.Place) && string.IsNullOrWhiteSpace(q.Action) && string.IsNullOrWhiteSpace(q.Modality);
         var sql = new StringBuilder(counting ? $"SELECT 1 FROM events e{(byMainArticle ? " INDEXED BY events_main_article" : "")} WHERE 1=1"
             : idsFirst ? "SELECT e.id FROM events e WHERE 1=1"
-            : $"SELECT {select} FROM events e JOIN articles a ON a.id = e.article_id WHERE 1=1");
+            : $"SELECT {select} FROM {source} WHERE 1=1");
         void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
         {
             sql.Append(" AND ").Append(clause);
@@ -315,7 +321,7 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         cmd.Parameters.AddWithValue("$limit", q.Limit);
         cmd.Parameters.AddWithValue("$offset", q.Offset);
         cmd.CommandText = counting ? $"SELECT COUNT(*) FROM ({sql})"
-            : idsFirst ? $"SELECT {select} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN ({sql}) ORDER BY e.date_lo DESC, e.id"
+            : idsFirst ? $"SELECT {select} FROM {source} WHERE e.id IN ({sql}) ORDER BY e.date_lo DESC, e.id"
             : sql.ToString();
         return null;
     }
@@ -463,7 +469,7 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            if (BuildEventQuery(cmd, q, counting, features ? SqliteColumns.FeatureSelect : null) is { } problem) throw new ArgumentException(problem);
+            if (BuildEventQuery(cmd, q, counting, features ? SqliteColumns.FeatureSelect : null, articles: !features) is { } problem) throw new ArgumentException(problem);
             cmd.CommandText = "EXPLAIN QUERY PLAN " + cmd.CommandText;
             return ReadAll(cmd, r => r.GetString(3));
         }
@@ -645,6 +651,19 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
             cmd.Parameters.AddWithValue("$offset", Math.Max(0, offset));
             return ReadAll(cmd, read);
         }
+    }
+
+    /// <summary>The title and date of publication of each article in <paramref name="ids"/> (one statement; the ids as a JSON array).</summary>
+    private Dictionary<long, (string? Title, string? Published)> ArticleTitles(long[] ids)
+    {
+        var titles = new Dictionary<long, (string?, string?)>(ids.Length);
+        if (ids.Length == 0) return titles;
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT a.id, a.title, a.published FROM articles a WHERE a.id IN (SELECT value FROM json_each($ids))";
+        cmd.Parameters.AddWithValue("$ids", "[" + string.Join(",", ids) + "]");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) titles[r.GetInt64(0)] = (r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2));
+        return titles;
     }
 
     private static List<T> ReadAll<T>(SqliteCommand cmd, Func<SqliteDataReader, T> read)

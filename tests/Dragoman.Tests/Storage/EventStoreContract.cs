@@ -344,6 +344,33 @@ public abstract class EventStoreContract : IDisposable
         Assert.Equal(Json(store.QueryEvents(query with { Limit = 3 }).Value!), Json(store.QueryFeatureEvents(query with { Limit = 3 }).Value!));
     }
 
+    public static TheoryData<string, EventQuery> FeedListings() => new()
+    {
+        { "every event of the three articles: each article's title read once, given to each of its events", new EventQuery { All = true } },
+        { "main events only", new EventQuery() },
+        { "a filter on the row (actor)", new EventQuery { All = true, Actor = "a" } },
+        { "full text keeps the article joined for its test (PostgreSQL's walk)", new EventQuery { All = true, Text = "ministry" } },
+        { "after an offset: the page's rows, then their titles", new EventQuery { All = true, Offset = 1 } },
+        { "nothing listed: no title to read", new EventQuery { All = true, Offset = 1000 } },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(FeedListings))]
+    public void The_map_feed_gives_each_event_its_own_article_s_title_and_date(string reason, EventQuery query)
+    {
+        // the feed reads its rows without the article and then each listed article's title and date once (pgfeed19)
+        var store = OpenWithCorpus();
+        var full = store.QueryEvents(query).Value!;
+        var feed = store.QueryFeatureEvents(query).Value!;
+        Assert.Equal(full.Select(e => (e.ArticleId, e.EventId, e.ArticleTitle, e.Published)), feed.Select(e => (e.ArticleId, e.EventId, e.ArticleTitle, e.Published)));
+        static string Json(IReadOnlyList<EventRecord> events) =>
+            System.Text.Json.JsonSerializer.Serialize(Dragoman.Export.EventJson.FeatureCollection(events), Dragoman.Export.EventFeature.Json);
+        Assert.Equal(Json(full), Json(feed));
+        if (query.Offset < 1000) Assert.True(full.Count > 0, reason + ": the corpus lists no event");
+        if (query.All && query.Actor is null && query.Text is null && query.Offset == 0)
+            Assert.True(feed.Select(e => e.ArticleTitle).Distinct().Count() > 1, reason + ": the feed shows one article's title only");
+    }
+
     [SkippableFact]
     public void Events_come_newest_first_and_page()
     {

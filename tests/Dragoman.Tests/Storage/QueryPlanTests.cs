@@ -228,11 +228,17 @@ public sealed class QueryPlanTests : IDisposable
     [MemberData(nameof(Listings))]
     public void The_map_feed_walks_the_listing_s_indexes_with_a_feature_s_columns(string reason, EventQuery query, bool maySort)
     {
-        // the feed's narrow select (no evidence, trigger, entity ids) changes what is read of each row, not how rows are found
+        // the feed's narrow select (no evidence, trigger, entity ids) changes what is read of each row, not how rows are found;
+        // its rows' articles are not looked up row by row (their titles are read once per article after the rows)
         var listing = _store.ExplainEvents(query with { Limit = 5000 });
         var feed = _store.ExplainEvents(query with { Limit = 5000 }, features: true);
         var shown = reason + ":\n  " + string.Join("\n  ", feed);
-        Assert.Equal(listing, feed);
+        // (SQLite may order the steps otherwise without the join, e.g. the full-text list first: the same steps are compared)
+        Assert.Contains(listing, step => step.StartsWith("SEARCH a ", StringComparison.Ordinal));
+        Assert.DoesNotContain(feed, step => step.StartsWith("SEARCH a ", StringComparison.Ordinal));
+        Assert.All(feed, step => Assert.Contains(step, listing));
+        Assert.All(listing.Where(step => step.StartsWith("SEARCH e ", StringComparison.Ordinal) || step.StartsWith("SCAN e ", StringComparison.Ordinal)),
+            step => Assert.Contains(step, feed));
         Assert.DoesNotContain(feed, step => IsFullScan(step, "e") || IsFullScan(step, "a"));
         if (!maySort) Assert.DoesNotContain(feed, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
         Assert.True(feed.Count > 0, shown);
