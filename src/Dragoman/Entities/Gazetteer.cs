@@ -15,6 +15,20 @@ public sealed class Gazetteer
 
     private readonly Dictionary<ulong, ushort> _phrases = [];
     private readonly HashSet<ulong> _prefixes = [];
+    // One bit per value of a hash's top 20 bits, set for every phrase and prefix hash (128 KB, stays in cache): most
+    // words begin no name, and a clear bit answers both dictionaries at once. Built once both sets are complete.
+    private readonly ulong[] _filter = new ulong[(1 << FilterBits) / 64];
+    private const int FilterBits = 20;
+
+    private void BuildFilter()
+    {
+        var filter = _filter;
+        Array.Clear(filter);
+        foreach (var h in _phrases.Keys) filter[h >> (64 - FilterBits + 6)] |= 1UL << (int)((h >> (64 - FilterBits)) & 63);
+        foreach (var h in _prefixes) filter[h >> (64 - FilterBits + 6)] |= 1UL << (int)((h >> (64 - FilterBits)) & 63);
+    }
+
+    private bool MayHold(ulong h) => (_filter[h >> (64 - FilterBits + 6)] & (1UL << (int)((h >> (64 - FilterBits)) & 63))) != 0;
 
     public Gazetteer(IReadOnlyList<string> kinds, IEnumerable<(string Phrase, int Kind)> entries)
     {
@@ -35,6 +49,7 @@ public sealed class Gazetteer
             _phrases.TryGetValue(h, out var mask);
             _phrases[h] = (ushort)(mask | (1 << kind));
         }
+        BuildFilter();
     }
 
     private readonly List<(string Phrase, int Kind)> _entries = [];
@@ -65,6 +80,7 @@ public sealed class Gazetteer
         int p = r.ReadInt32();
         g._prefixes.EnsureCapacity(p);
         for (int i = 0; i < p; i++) g._prefixes.Add(r.ReadUInt64());
+        g.BuildFilter();
         return g;
     }
 
@@ -83,7 +99,8 @@ public sealed class Gazetteer
             for (int j = i; j < normHashes.Length && j - i < MaxTokens; j++)
             {
                 h = FeatureHash.Mix(h, normHashes[j]);
-                if (_phrases.TryGetValue(h, out var kinds))
+                bool may = MayHold(h);
+                if (may && _phrases.TryGetValue(h, out var kinds))
                 {
                     for (int k = 0; k < MaxKinds; k++)
                     {
@@ -97,7 +114,7 @@ public sealed class Gazetteer
                         }
                     }
                 }
-                if (!_prefixes.Contains(h)) break;
+                if (!may || !_prefixes.Contains(h)) break;
             }
         }
     }

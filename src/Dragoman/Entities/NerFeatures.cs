@@ -38,6 +38,7 @@ internal sealed class NerFeatures
     private F[] _flags = [];
     private ulong[] _gaz = [];
     private int[] _static = [], _staticCount = [];
+    private int[] _cluster = []; // per token: its word's row in the model's clusters (-1: none), looked up once
     private readonly Dictionary<ulong, (int Title, int Lower)> _case = [];
     private readonly Dictionary<ulong, int> _histIndex = [];
     private int[] _hist = new int[256];
@@ -59,7 +60,7 @@ internal sealed class NerFeatures
         if (_exact.Length >= n) return;
         int size = Math.Max(n, _exact.Length * 2);
         _exact = new ulong[size]; _norm = new ulong[size]; _short = new ulong[size]; _shape = new ulong[size];
-        _flags = new F[size]; _gaz = new ulong[size]; _staticCount = new int[size];
+        _flags = new F[size]; _gaz = new ulong[size]; _staticCount = new int[size]; _cluster = new int[size];
         _static = new int[size * MaxStatic]; _sentenceOf = new int[size];
     }
 
@@ -83,7 +84,8 @@ internal sealed class NerFeatures
         Prepare(model, text, tokens, sentences);
         const int L = NerLabels.Count;
         // the previous-label feature alone does not depend on the token: one L x L matrix per call
-        for (int p = 0; p < L; p++) model.Weights.AsSpan(PrevBucket(model, p) * L, L).CopyTo(_prevMatrix.AsSpan(p * L, L));
+        Array.Clear(_prevMatrix);
+        for (int p = 0; p < L; p++) model.AddWeights(PrevBucket(model, p), _prevMatrix.AsSpan(p * L, L));
         _histIndex.Clear();
         _fullHistory = false;
         _decoded.Clear();
@@ -111,7 +113,6 @@ internal sealed class NerFeatures
     private void DecodeSentence(NerModel model, Sentence s, int[] labels, float[]? conf, int[]? gold, ITaggerUpdate? update, bool remember)
     {
         const int L = NerLabels.Count;
-        var W = model.Weights;
         _current = s;
         {
             int n = s.TokenCount;
@@ -135,42 +136,27 @@ internal sealed class NerFeatures
                 int i = s.FirstToken + k;
                 var e = _emit.AsSpan(k * L, L);
                 e.Clear();
-                foreach (var b in _static.AsSpan(i * MaxStatic, _staticCount[i])) Accumulate(W.AsSpan(b * L, L), e);
-                int h = _histCount[k];
-                for (int j = 0; j < h; j++) Accumulate(W.AsSpan(_histFeat[k * 2 + j] * L, L), e);
+                model.AddWeights(_static.AsSpan(i * MaxStatic, _staticCount[i]), e);
+                model.AddWeights(_histFeat.AsSpan(k * 2, _histCount[k]), e);
                 var t = _trans.AsSpan(k * L * L, L * L);
                 _prevMatrix.CopyTo(t);
                 ulong wordBase = FeatureHash.Mix(TPrevNorm, _norm[i]);
                 for (int p = 0; p < L; p++)
                 {
                     if (k == 0 && p != NerLabels.O) continue;
-                    Accumulate(W.AsSpan(Bucket(model, FeatureHash.Mix(wordBase, (ulong)p)) * L, L), t.Slice(p * L, L));
+                    model.AddWeights(Bucket(model, FeatureHash.Mix(wordBase, (ulong)p)), t.Slice(p * L, L));
                 }
             }
             // Viterbi
-            for (int k = 0; k < n; k++)
+            for (int l = 0; l < L; l++)
             {
-                for (int l = 0; l < L; l++)
-                {
-                    float best = float.NegativeInfinity;
-                    int arg = -1;
-                    if (k == 0)
-                    {
-                        if (NerLabels.Allowed(NerLabels.O, l)) { best = _trans[l]; arg = NerLabels.O; }
-                    }
-                    else
-                    {
-                        for (int p = 0; p < L; p++)
-                        {
-                            if (!NerLabels.Allowed(p, l)) continue;
-                            float v = _delta[(k - 1) * L + p] + _trans[(k * L + p) * L + l];
-                            if (v > best) { best = v; arg = p; }
-                        }
-                    }
-                    _delta[k * L + l] = best + _emit[k * L + l];
-                    _back[k * L + l] = arg;
-                }
+                bool start = NerLabels.Allowed(NerLabels.O, l);
+                _delta[l] = (start ? _trans[l] : float.NegativeInfinity) + _emit[l];
+                _back[l] = start ? NerLabels.O : -1;
             }
+            for (int k = 1; k < n; k++)
+                NerViterbi.Forward(_delta.AsSpan((k - 1) * L, L), _trans.AsSpan(k * L * L, L * L), _emit.AsSpan(k * L, L),
+                    _delta.AsSpan(k * L, L), _back.AsSpan(k * L, L));
             int last = 0;
             float bestEnd = float.NegativeInfinity;
             for (int l = 0; l < L; l++)
@@ -222,19 +208,7 @@ internal sealed class NerFeatures
         if (_bwd.Length < n * L) _bwd = new float[n * L * 2];
         for (int l = 0; l < L; l++) _bwd[(n - 1) * L + l] = NerLabels.CanEnd(l) ? 0 : float.NegativeInfinity;
         for (int k = n - 2; k >= 0; k--)
-        {
-            for (int p = 0; p < L; p++)
-            {
-                float best = float.NegativeInfinity;
-                for (int l = 0; l < L; l++)
-                {
-                    if (!NerLabels.Allowed(p, l)) continue;
-                    float v = _trans[((k + 1) * L + p) * L + l] + _emit[(k + 1) * L + l] + _bwd[(k + 1) * L + l];
-                    if (v > best) best = v;
-                }
-                _bwd[k * L + p] = best;
-            }
-        }
+            NerViterbi.Backward(_trans.AsSpan((k + 1) * L * L, L * L), _emit.AsSpan((k + 1) * L, L), _bwd.AsSpan((k + 1) * L, L), _bwd.AsSpan(k * L, L));
         for (int k = 0; k < n; k++)
         {
             int chosen = labels[first + k];
@@ -247,14 +221,6 @@ internal sealed class NerFeatures
             }
             conf[first + k] = (float)(1 / z);
         }
-    }
-
-    private static void Accumulate(ReadOnlySpan<float> w, Span<float> scores)
-    {
-        int l = 0;
-        for (; l <= w.Length - System.Numerics.Vector<float>.Count; l += System.Numerics.Vector<float>.Count)
-            (new System.Numerics.Vector<float>(scores[l..]) + new System.Numerics.Vector<float>(w[l..])).CopyTo(scores[l..]);
-        for (; l < w.Length; l++) scores[l] += w[l];
     }
 
     private void Remember(int i, int label)
@@ -339,6 +305,7 @@ internal sealed class NerFeatures
                 var w = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
                 _exact[i] = FeatureHash.Exact(w);
                 _norm[i] = FeatureHash.Norm(w);
+                _cluster[i] = m.Clusters.IndexOf(_norm[i]);
                 _short[i] = FeatureHash.Shape(w, collapse: true);
                 _shape[i] = FeatureHash.Shape(w, collapse: false);
                 var f = Flags(w);
@@ -482,17 +449,17 @@ internal sealed class NerFeatures
 
         if (m.Clusters.Levels > 0)
         {
-            var c = m.Clusters.Of(norm);
+            var c = m.Clusters.At(_cluster[i]);
             for (int l = 0; l < c.Length; l++) o[n++] = Bucket(m, FeatureHash.Mix(TCluster + (ulong)l, c[l]));
             if (c.Length == 0) o[n++] = Bucket(m, FeatureHash.Mix(TCluster, 0xFFFFF));
             if (i - 1 >= s.FirstToken)
             {
-                var cm = m.Clusters.Of(_norm[i - 1]);
+                var cm = m.Clusters.At(_cluster[i - 1]);
                 if (cm.Length > 1) o[n++] = Bucket(m, FeatureHash.Mix(TClusterM1, cm[1]));
             }
             if (i + 1 < s.EndToken)
             {
-                var cp = m.Clusters.Of(_norm[i + 1]);
+                var cp = m.Clusters.At(_cluster[i + 1]);
                 if (cp.Length > 1) o[n++] = Bucket(m, FeatureHash.Mix(TClusterP1, cp[1]));
             }
         }

@@ -35,6 +35,16 @@ public static class NerLabels
         return t;
     }
 
+    // per label, the labels allowed before / after it, ascending: the decoder loops over these (97 of 289 pairs)
+    private static readonly int[][] BeforeTable = [.. Enumerable.Range(0, Count).Select(n => Enumerable.Range(0, Count).Where(p => AllowedRule(p, n)).ToArray())];
+    private static readonly int[][] AfterTable = [.. Enumerable.Range(0, Count).Select(p => Enumerable.Range(0, Count).Where(n => AllowedRule(p, n)).ToArray())];
+
+    /// <summary>The labels that may precede <paramref name="next"/>, ascending.</summary>
+    public static ReadOnlySpan<int> Before(int next) => BeforeTable[next];
+
+    /// <summary>The labels that may follow <paramref name="prev"/>, ascending.</summary>
+    public static ReadOnlySpan<int> After(int prev) => AfterTable[prev];
+
     /// <summary>Whether <paramref name="next"/> may follow <paramref name="prev"/> in a well-formed BILOU sequence.</summary>
     public static bool Allowed(int prev, int next) => AllowedTable[prev * Count + next];
 

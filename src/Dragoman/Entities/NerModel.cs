@@ -14,14 +14,24 @@ public sealed class NerModel
     public const string Magic = "DRAGOMAN-NER";
     public const int FormatVersion = 3;
 
+    /// <summary>A model with a dense weight table (bucket x label), as training needs it; all zeros without <paramref name="weights"/>.</summary>
     internal NerModel(int bucketBits, Gazetteer gazetteer, WordClusters clusters, float[]? weights, IReadOnlyDictionary<string, string>? info)
+        : this(bucketBits, gazetteer, clusters, info)
+    {
+        Weights = weights ?? new float[(1 << bucketBits) * NerLabels.Count];
+        if (Weights.Length != (1 << bucketBits) * NerLabels.Count) throw new ArgumentException("weights do not match the bucket count");
+    }
+
+    /// <summary>A trained model for tagging: its weights packed (see <see cref="NerWeights"/>).</summary>
+    private NerModel(int bucketBits, Gazetteer gazetteer, WordClusters clusters, IReadOnlyDictionary<string, string>? info, NerWeights packed)
+        : this(bucketBits, gazetteer, clusters, info) => Packed = packed;
+
+    private NerModel(int bucketBits, Gazetteer gazetteer, WordClusters clusters, IReadOnlyDictionary<string, string>? info)
     {
         if (bucketBits is < 10 or > 26) throw new ArgumentOutOfRangeException(nameof(bucketBits));
         BucketBits = bucketBits;
         Gazetteer = gazetteer;
         Clusters = clusters;
-        Weights = weights ?? new float[(1 << bucketBits) * NerLabels.Count];
-        if (Weights.Length != (1 << bucketBits) * NerLabels.Count) throw new ArgumentException("weights do not match the bucket count");
         Info = info ?? new Dictionary<string, string>();
     }
 
@@ -30,7 +40,27 @@ public sealed class NerModel
     public WordClusters Clusters { get; }
     /// <summary>Free-form facts saved with the model (corpora, settings, scores, command).</summary>
     public IReadOnlyDictionary<string, string> Info { get; }
-    internal float[] Weights { get; }
+    /// <summary>The dense table (bucket x label) of a model being trained; null once packed.</summary>
+    internal float[]? Weights { get; }
+    /// <summary>The packed weights of a loaded model; null while training.</summary>
+    internal NerWeights? Packed { get; }
+
+    /// <summary>Adds feature bucket <paramref name="bucket"/>'s weight for every label to <paramref name="scores"/>.</summary>
+    internal void AddWeights(int bucket, Span<float> scores)
+    {
+        if (Packed is { } p) p.AddTo(bucket, scores);
+        else NerWeights.Add(Weights.AsSpan(bucket * NerLabels.Count, NerLabels.Count), scores);
+    }
+
+    /// <summary>Adds the weights of every bucket in <paramref name="buckets"/>, in order, to <paramref name="scores"/>.</summary>
+    internal void AddWeights(ReadOnlySpan<int> buckets, Span<float> scores)
+    {
+        if (Packed is { } p) p.AddTo(buckets, scores);
+        else foreach (var b in buckets) AddWeights(b, scores);
+    }
+
+    /// <summary>The same model with its weights packed (tagging only); a packed model is returned as it is.</summary>
+    internal NerModel Pack() => Packed is not null ? this : new(BucketBits, Gazetteer, Clusters, Info, NerWeights.Pack(Weights!, BucketBits));
 
     /// <summary>Whether tagging runs a second pass that sees the first pass's labels for the same word across the document.</summary>
     public bool TwoPass => Info.TryGetValue("two-pass", out var v) && v == "yes";
@@ -65,14 +95,13 @@ public sealed class NerModel
         Clusters.Write(w);
         w.Write(BucketBits);
         // Sparse: most cells are never updated. (gap since the previous non-zero cell, half-float value) pairs.
-        int nonZero = 0;
-        foreach (var x in Weights) if ((Half)x != Half.Zero) nonZero++;
-        w.Write(nonZero);
+        var cells = new List<(int Index, Half Weight)>();
+        if (Packed is not null) foreach (var (i, x) in Packed.Cells()) { if ((Half)x != Half.Zero) cells.Add((i, (Half)x)); }
+        else for (int i = 0; i < Weights!.Length; i++) if ((Half)Weights[i] != Half.Zero) cells.Add((i, (Half)Weights[i]));
+        w.Write(cells.Count);
         int last = -1;
-        for (int i = 0; i < Weights.Length; i++)
+        foreach (var (i, h) in cells)
         {
-            var h = (Half)Weights[i];
-            if (h == Half.Zero) continue;
             w.Write7BitEncodedInt(i - last);
             w.Write(h);
             last = i;
@@ -101,15 +130,20 @@ public sealed class NerModel
             var clusters = WordClusters.Read(r);
             int bits = r.ReadInt32();
             if (bits is < 10 or > 26) return Result<NerModel>.Fail($"{path}: bad bucket count 2^{bits}");
-            var weights = new float[(1 << bits) * NerLabels.Count];
+            int cellCount = (1 << bits) * NerLabels.Count;
             int nonZero = r.ReadInt32();
+            if ((uint)nonZero > (uint)cellCount) return Result<NerModel>.Fail($"{path}: corrupt weights");
+            var cells = new int[nonZero];
+            var weights = new float[nonZero];
             for (int k = 0, at = -1; k < nonZero; k++)
             {
-                at += r.Read7BitEncodedInt();
-                if ((uint)at >= (uint)weights.Length) return Result<NerModel>.Fail($"{path}: corrupt weights");
-                weights[at] = (float)r.ReadHalf();
+                int gap = r.Read7BitEncodedInt();
+                at += gap;
+                if (gap <= 0 || (uint)at >= (uint)cellCount) return Result<NerModel>.Fail($"{path}: corrupt weights");
+                cells[k] = at;
+                weights[k] = (float)r.ReadHalf();
             }
-            return new NerModel(bits, gazetteer, clusters, weights, info);
+            return new NerModel(bits, gazetteer, clusters, info, NerWeights.FromCells(bits, cells, weights));
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or EndOfStreamException)
         {

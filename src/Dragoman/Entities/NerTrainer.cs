@@ -19,7 +19,7 @@ public static class NerTrainer
         IReadOnlyDictionary<string, string>? info = null, Action<int, int, double>? progress = null)
     {
         var model = new NerModel(options.BucketBits, gazetteer, clusters, null, info);
-        var updater = new Averager(model.Weights);
+        var updater = new Averager(model.Weights!);
         var features = new NerFeatures();
         var order = Enumerable.Range(0, docs.Count).ToArray();
         var rng = new Random(options.Seed);

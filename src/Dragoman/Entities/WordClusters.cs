@@ -35,6 +35,13 @@ public sealed class WordClusters
         return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ids).Slice(i * Levels, Levels);
     }
 
+    /// <summary>The row of the word with normalised hash <paramref name="norm"/> for <see cref="At"/>; -1 when unknown.</summary>
+    internal int IndexOf(ulong norm) => Levels > 0 && _index.TryGetValue(norm, out var i) ? i : -1;
+
+    /// <summary>Cluster ids of row <paramref name="index"/> from <see cref="IndexOf"/>; empty for -1.</summary>
+    internal ReadOnlySpan<ushort> At(int index) =>
+        index < 0 ? [] : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ids).Slice(index * Levels, Levels);
+
     public void WriteText(string path)
     {
         using var w = new StreamWriter(path);

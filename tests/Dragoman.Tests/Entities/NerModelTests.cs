@@ -74,6 +74,26 @@ public class NerModelTests
     }
 
     [Theory]
+    [InlineData("Omar Haddad visited Tunis .", "a trained template, held-out pair")]
+    [InlineData("Police in Lyon arrested Yusuf Demir . Yusuf Demir said Lyon was calm .", "two sentences: history features of the first reach the second")]
+    [InlineData("Nobody went anywhere on Monday .", "no entity: every weight row read, most of them zero")]
+    public void Packed_weights_tag_exactly_as_the_dense_table(string text, string reason)
+    {
+        // the packed table leaves out all-zero rows; every label and confidence must be the dense table's, bit for bit
+        foreach (var dense in new[] { Tiny.Value, TinyTwoPass.Value })
+        {
+            var packed = dense.Pack();
+            Assert.NotNull(packed.Packed);
+            var tokens = Tokenizer.Tokenize(text);
+            var sentences = SentenceSplitter.Split(text, tokens);
+            var (l1, c1) = dense.Tag(text, tokens, sentences);
+            var (l2, c2) = packed.Tag(text, tokens, sentences);
+            Assert.True(l1.SequenceEqual(l2), $"{reason}: labels differ");
+            Assert.True(c1.SequenceEqual(c2), $"{reason}: confidences differ");
+        }
+    }
+
+    [Theory]
     [InlineData("", "no NER model there", "a missing file")]
     [InlineData("not a model at all", "not a Dragoman NER model", "a file of another kind")]
     [InlineData("DRAGOMAN-NER\u0001\u0002", "unreadable NER model", "a truncated model")]
