@@ -58,7 +58,7 @@ public sealed partial class EventsComponent
         // counted victims of no affiliation take the party a coder codes (ACLED's civilians, protesters): TargetCategories
         EventArgument? Categorized(Chunk ch, EventArgument? arg) => TargetCategories.Apply(v, ch, arg, c.Code, c.ProtestNear);
         var ruleTarget = Categorized(c.RuleTarget, Argument(d, v, c.RuleTarget, ref lastNamedArgument, lastNamedArgument));
-        if (_roles is null && RoleTrace is null) return new(new(c.RuleActor, ruleActor, null), ProtestAddressee(c, new(c.RuleTarget, ruleTarget, null)), null);
+        if (_roles is null && RoleTrace is null) return new(new(c.RuleActor, ruleActor, null), ProtestAddressee(c, OtherSide(c, new(c.RuleTarget, ruleTarget, null), ref lastNamedArgument)), null);
         var actorCandidates = RoleCandidates.For(RoleKind.Actor, c, ch => Argument(d, v, ch, ref lastNamedActor, lastNamedArgument));
         var targetCandidates = RoleCandidates.For(RoleKind.Target, c, ch => Categorized(ch, Argument(d, v, ch, ref lastNamedArgument, lastNamedArgument)));
         int RuleIndex(List<RoleCandidate> xs, Chunk chunk, EventArgument? arg) => arg is null ? 0 : Math.Max(0, xs.FindIndex(x => !x.IsNone && x.Chunk == chunk));
@@ -74,9 +74,21 @@ public sealed partial class EventsComponent
             new(RoleKind.Actor, actorCandidates, ruleA, a, pa), new(RoleKind.Target, targetCandidates, ruleT, t, pt),
         };
         var target = _roles is null ? new RoleAnswer(c.RuleTarget, ruleTarget, null) : new RoleAnswer(targetCandidates[t].Chunk, targetCandidates[t].Argument, pt);
+        target = OtherSide(c, target, ref lastNamedArgument);
         return new RoleAnswers(
             _roles is null ? new(c.RuleActor, ruleActor, null) : new(actorCandidates[a].Chunk, actorCandidates[a].Argument is { } chosen ? chosen with { Probability = pa } : null, pa),
             ProtestAddressee(c, PersonInApposition(d, v, target)), decisions);
+    }
+
+    /// <summary>
+    /// Casualties of a clash between two named sides (<see cref="ClashSides"/>): the other side is what the act was done to,
+    /// not the counted dead; a target that is one of the sides stays. The probability stays the chosen answer's.
+    /// </summary>
+    private static RoleAnswer OtherSide(RoleContext c, RoleAnswer target, ref EventArgument? lastNamedArgument)
+    {
+        var (sides, other) = c.Clash;
+        if (other.IsEmpty || (!target.Chunk.IsEmpty && target.Chunk.End > sides.Start && target.Chunk.Start < sides.End)) return target;
+        return new RoleAnswer(other, Argument(c.Document, c.View, other, ref lastNamedArgument, lastNamedArgument), target.Probability);
     }
 
     /// <summary>
@@ -409,6 +421,32 @@ public sealed partial class EventsComponent
         if (actor.IsEmpty && ce.Actor.IsEmpty && ce.Passive && CasualtyRoles.MeansAfter(v, ce.Trigger) is { IsEmpty: false } m2)
             actor = ClauseRoles.NominalAgent(v, new Chunk(m2.End - 1, m2.End));
         return ClauseRoles.SpeakerForPronoun(v, actor);
+    }
+
+    /// <summary>
+    /// "Three gunmen were killed during clashes between the army and a militia", "two people were injured in a crossfire
+    /// between police and herders": a casualty clause (passive or without an actor) whose event noun of force, later in the
+    /// same clause, is followed by "between A and B" names the two sides of the fight the casualties fell in. CAMEO and
+    /// ACLED code a clash from one side to the other (actor A, target B), so B, not the counted dead, is the target.
+    /// </summary>
+    private static (Chunk Sides, Chunk Other) ClashSides(SentenceView v, CodedEvent ce, List<CodedEvent> coded)
+    {
+        var none = (Chunk.None, Chunk.None);
+        if (ce.Nominal || !IsViolent(ce.Code) || !(ce.Passive || ce.Actor.IsEmpty)) return none;
+        foreach (var n in coded)
+        {
+            if (!n.Nominal || !IsViolent(n.Code) || n.Trigger.Start < ce.Trigger.End) continue;
+            int j = n.Trigger.End;
+            if (!v.Is(j, "between") || !v.IsNominal(j + 1)) continue;
+            var a = v.NounPhraseStartingAt(j + 1);
+            if (a.IsEmpty || !v.Is(a.End, "and") || !v.IsNominal(a.End + 1)) continue;
+            var b = v.NounPhraseStartingAt(a.End + 1);
+            bool sameClause = !b.IsEmpty;
+            for (int i = ce.Trigger.End; i < n.Trigger.Start && sameClause; i++)
+                if (v.TagAt(i) is Tag.Punct or Tag.Comma or Tag.Conj or Tag.Verb or Tag.Be or Tag.Rel or Tag.Modal) sameClause = false;
+            if (sameClause) return (new Chunk(a.Start, b.End), b);
+        }
+        return none;
     }
 
     /// <summary>

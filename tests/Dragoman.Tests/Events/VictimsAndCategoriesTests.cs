@@ -51,9 +51,13 @@ public class VictimsAndCategoriesTests
     [Theory]
     [InlineData("five people", "1823", false, "civilians", "a count of people that says nothing of who they are, the victims of force: ACLED's civilians")]
     [InlineData("at least 70", "1823", false, "civilians", "a bare count of victims of force")]
-    [InlineData("a person", "180", false, "civilian", "one person takes the singular")]
+    [InlineData("a person", "180", false, "civilians", "one person is civilians too: ACLED's actor name is plural whatever the count")]
     [InlineData("two children", "1823", false, "civilians", "children are civilians (their words stay the text beside the category)")]
-    [InlineData("a woman", "190", false, "civilian", "one woman is one civilian")]
+    [InlineData("a woman", "190", false, "civilians", "one woman killed is in the civilians category, as ACLED names it")]
+    [InlineData("four residents", "1823", false, "civilians", "residents are a civilian kind (CAMEO's CVL agents): the category beside their words")]
+    [InlineData("two passengers", "190", false, "civilians", "passengers are civilians as well")]
+    [InlineData("dozens of villagers", "1823", false, "civilians", "a vague count of villagers")]
+    [InlineData("40 students", "173", true, "protesters", "a civilian kind arrested next to a protest is force against protesters")]
     [InlineData("30 children", "175", true, "civilians", "children next to a protest are civilians: nothing says they protested")]
     [InlineData("two civilians", "1823", false, "", "a noun that already names the category is the answer as written")]
     [InlineData("a soldier", "190", false, "", "one soldier is a party of his own")]
@@ -86,6 +90,24 @@ public class VictimsAndCategoriesTests
         Assert.True(e.Target.Name is { From: ArgumentName.Convention } n && n.Text == category, $"{why}: name {e.Target.Name}");
         Assert.Equal(e.Target.Span, e.Target.Name!.Defined);
         Assert.Equal(category, e.Target.PartyText);
+    }
+
+    // text, casualty trigger, the target's text, reason
+    [Theory]
+    [InlineData("Three gunmen were killed during clashes between the army and the Delta militia in Alpha on Monday.", "killed", "the Delta militia",
+        "casualties of a clash between two named sides: the clash is coded from one side to the other, the second side is the target")]
+    [InlineData("Four fighters died in fighting between rival factions and government troops near Alpha.", "died", "government troops",
+        "a verb of dying with an event noun of force and its 'between' sides")]
+    [InlineData("Gunmen killed five people in Alpha on Monday during a raid on the market.", "killed", "five people",
+        "no 'between' sides: the counted victims stay the target")]
+    [InlineData("Five people were killed in Alpha on Monday, and clashes between the army and rebels went on.", "killed", "Five people",
+        "the clash is another clause: the casualties keep their own target")]
+    public void Casualties_of_a_clash_between_two_sides_have_the_other_side_as_target(string text, string trigger, string target, string why)
+    {
+        var d = EventTestDocs.Run(text);
+        var e = d.Events.FirstOrDefault(x => EventTestDocs.TriggerText(d, x) == trigger);
+        Assert.True(e is not null, $"{why}: no '{trigger}' event among {string.Join(", ", d.Events.Select(x => EventTestDocs.TriggerText(d, x)))}");
+        Assert.True(e!.Target?.Text == target, $"{why}: target '{e.Target?.Text}'");
     }
 
     [Fact]

@@ -67,6 +67,12 @@ internal sealed record RoleContext(
 
     /// <summary>The people the next sentence counts as killed, injured or detained, or says died ("Five people died"): who an act of coercion or force may have been done to.</summary>
     public NextVictims? Next { get; init; }
+
+    /// <summary>
+    /// The two sides of the clash the event's casualties fell in ("were killed during clashes between A and B"): the
+    /// whole "A and B" and B, the side a coder codes as the target; <see cref="Chunk.None"/> when there is none.
+    /// </summary>
+    public (Chunk Sides, Chunk Other) Clash { get; init; } = (Chunk.None, Chunk.None);
 }
 
 /// <summary>

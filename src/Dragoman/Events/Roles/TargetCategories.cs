@@ -16,8 +16,6 @@ internal static class TargetCategories
 {
     public const string Civilians = "civilians";
     public const string Protesters = "protesters";
-    public const string Civilian = "civilian";
-    public const string Protester = "protester";
     public const string Government = "government";
 
     /// <summary>Person nouns that say nothing of who the people are (data/events/target-categories.tsv).</summary>
@@ -29,7 +27,10 @@ internal static class TargetCategories
     /// force (ACLED's violence against civilians, explosions and remote violence) or, next to a protest, force or coercion
     /// (ACLED's force against protesters: arrests too). Battles are not told apart: the coder's CAMEO 19x codes "killed
     /// five people" as a clash as well. Women and children ("two children", "a woman") are civilians, also next to a protest;
-    /// a phrase that says who else they are ("five soldiers", "two civilians", "12 armed people") is the coder's answer as written.
+    /// people named by a civilian kind the count parser knows ("four residents", "two citizens", "villagers": CAMEO's CVL
+    /// agents) are civilians, or protesters next to a protest; a phrase that says who else they are ("five soldiers",
+    /// "12 armed people"), or that already names the category ("two civilians"), is the coder's answer as written.
+    /// The category is ACLED's actor name, plural whatever the count ("Civilians (Syria)" for one person too).
     /// </summary>
     public static string? Of(SentenceView v, Chunk ch, string code, bool protestNear)
     {
@@ -37,27 +38,32 @@ internal static class TargetCategories
         string root = code.Length >= 2 ? code[..2] : code;
         bool force = root is "18" or "19" or "20";
         if (!force && !(protestNear && root == "17")) return null;
-        bool singular, nonCombatants;
+        bool nonCombatants;
         int start = v.IsAny(ch.Start, "another", "the") ? ch.Start + 1 : ch.Start;
         if (CountParser.ParseAt(v, start, bareVague: true) is { } count)
         {
             // the count must be the phrase ("12 houses in the town" counts things, "five of the fighters" is another head)
             if (count.Tokens.End < ch.End && v.TagAt(count.Tokens.End) is not (Tag.Prep or Tag.Comma or Tag.Rel)) return null;
-            if (count.HeadNoun >= 0 && !(Nouns.Value.Contains(v.Word(count.HeadNoun).ToString()) && CountParser.Who(v, count) is null)
-                && !NonCombatants(CountParser.Who(v, count))) return null;
-            singular = count.Min == 1 && count.Max is null or 1;
-            nonCombatants = NonCombatants(CountParser.Who(v, count));
+            var who = CountParser.Who(v, count);
+            if (count.HeadNoun >= 0 && !(Nouns.Value.Contains(v.Word(count.HeadNoun).ToString()) && who is null)
+                && !NonCombatants(who) && !CivilianKind(v, count.HeadNoun, who)) return null;
+            nonCombatants = NonCombatants(who);
         }
         else if (v.IsAny(start, "a", "an", "one") && start + 1 < ch.End && v.TagAt(start + 1) == Tag.Noun && OnePerson(v.Word(start + 1).ToString())
                  && (start + 2 == ch.End || v.TagAt(start + 2) is Tag.Prep or Tag.Comma or Tag.Rel))
-            (singular, nonCombatants) = (true, NonCombatants(CountParser.PersonNouns.GetValueOrDefault(v.Word(start + 1).ToString())));
+            nonCombatants = NonCombatants(CountParser.PersonNouns.GetValueOrDefault(v.Word(start + 1).ToString()));
         else return null;
         // women and children are civilians also next to a protest: nothing says they took part in it
-        return (protestNear && !nonCombatants, singular) switch
-        {
-            (true, true) => Protester, (true, false) => Protesters, (false, true) => Civilian, _ => Civilians,
-        };
+        return protestNear && !nonCombatants ? Protesters : Civilians;
     }
+
+    /// <summary>
+    /// People counted by a noun the count parser reads as civilians ("residents", "villagers", "citizens", "passengers":
+    /// its person nouns of kind civilian, CAMEO's CVL agents) other than the category's own word ("two civilians"), which
+    /// needs no category beside it.
+    /// </summary>
+    private static bool CivilianKind(SentenceView v, int headNoun, string? who) =>
+        who == "civilian" && headNoun >= 0 && !v.IsAny(headNoun, "civilian", "civilians");
 
     /// <summary>
     /// People the count parser reads as women or children (<see cref="CountParser.Who"/>): ACLED codes them as civilians
