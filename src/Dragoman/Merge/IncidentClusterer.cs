@@ -42,18 +42,32 @@ public static class IncidentClusterer
     /// <summary>Room for rounding: between <see cref="PairScorer.UpperBound"/> and the score, and between a group link and its best pair.</summary>
     private const double BoundSlack = 1e-9;
 
-    /// <summary>A component's pair scores (local numbering), each computed once, when first read.</summary>
-    private sealed class PairTable(MergeReport[] rs, int[] ids)
+    /// <summary>
+    /// An n-by-n matrix in one array rented from the shared pool, filled with <paramref name="empty"/>. A re-clustering of
+    /// 400 reports needs five of up to 1.3 MB, which as new arrays were large-object allocations for every article merged.
+    /// </summary>
+    private readonly struct Square<T>(int n, T empty) : IDisposable
     {
-        private readonly double[,] raw = Filled(ids.Length);
+        private readonly T[] cells = Rented(n, empty);
 
-        private static double[,] Filled(int k)
+        private static T[] Rented(int n, T empty)
         {
-            var a = new double[k, k];
-            for (int i = 0; i < k; i++)
-                for (int j = 0; j < k; j++) a[i, j] = double.NaN;
+            var a = System.Buffers.ArrayPool<T>.Shared.Rent(n * n);
+            Array.Fill(a, empty, 0, n * n);
             return a;
         }
+
+        public ref T this[int i, int j] => ref cells[i * n + j];
+
+        public void Dispose() => System.Buffers.ArrayPool<T>.Shared.Return(cells);
+    }
+
+    /// <summary>A component's pair scores (local numbering), each computed once, when first read.</summary>
+    private sealed class PairTable(MergeReport[] rs, int[] ids) : IDisposable
+    {
+        private readonly Square<double> raw = new(ids.Length, double.NaN);
+
+        public void Dispose() => raw.Dispose();
 
         /// <summary>The pair's score (negative infinity for different families).</summary>
         public double Raw(int i, int j)
@@ -208,33 +222,30 @@ public static class IncidentClusterer
     /// the groups after it (the first on ties), so a merge rescans only the rows it changed instead of every pair; the
     /// pair chosen is the same as a full scan's: the best average, the first pair in order on ties.
     /// </summary>
-    private static IEnumerable<IncidentGroup> ClusterComponent(List<List<int>> units, MergeReport[] rs, HashSet<(int, int)> apart, double floor)
+    private static List<IncidentGroup> ClusterComponent(List<List<int>> units, MergeReport[] rs, HashSet<(int, int)> apart, double floor)
     {
         if (units.Count == 1 && units[0].Count == 1)
-        {
-            yield return new IncidentGroup([new ReportLink(rs[units[0][0]].Ref, null, null, [])]);
-            yield break;
-        }
+            return [new IncidentGroup([new ReportLink(rs[units[0][0]].Ref, null, null, [])])];
         // Local numbering: the component's reports in report order.
         var ids = units.SelectMany(u => u).Order().ToArray();
         int k = ids.Length;
         var local = new Dictionary<int, int>(k);
         for (int i = 0; i < k; i++) local[ids[i]] = i;
-        var pairs = new PairTable(rs, ids);
+        using var pairs = new PairTable(rs, ids);
         // Which report pairs link (score at the floor): only pairs whose cheap bound reaches it are scored. Two groups
         // with no linking pair between them cannot link (their average never exceeds their best pair, GroupLink), so
         // their average is never needed; the others' pairs are scored when a group link first reads them.
-        var links = new bool[k, k];
+        using var links = new Square<bool>(k, false);
         for (int i = 0; i < k; i++)
             for (int j = i + 1; j < k; j++)
                 if (PairScorer.UpperBound(rs[ids[i]], rs[ids[j]]) >= floor - BoundSlack && pairs.Raw(i, j) >= floor - BoundSlack)
                     links[i, j] = links[j, i] = true;
         var groups = units.Select(u => u.Select(i => local[i]).ToList()).ToList();
         int g = groups.Count;
-        var linked = new bool[g, g];
+        using var linked = new Square<bool>(g, false);
         for (int x = 0; x < g; x++)
             for (int y = x + 1; y < g; y++)
-                linked[x, y] = linked[y, x] = groups[x].Any(i => groups[y].Any(j => links[i, j]));
+                linked[x, y] = linked[y, x] = AnyLink(groups[x], groups[y], links);
         var alive = groups.Select(_ => true).ToArray();
         // A group an analyst joined is heterogeneous by design: it takes a report that links well to any of its members
         // (its best link), where other groups need a good average link.
@@ -254,8 +265,8 @@ public static class IncidentClusterer
         // focus is the article's guess, no better evidence than its other reports (GroupLink).
         var articleMain = new bool[k];
         for (int i = 0; i < k; i++) articleMain[i] = rs[ids[i]].ArticleMain && !rs[ids[i]].PlaceInherited;
-        var avg = new double[g, g];
-        var max = new double[g, g];
+        using var avg = new Square<double>(g, 0);
+        using var max = new Square<double>(g, 0);
         for (int x = 0; x < g; x++)
             for (int y = x + 1; y < g; y++)
             {
@@ -317,12 +328,23 @@ public static class IncidentClusterer
             }
         }
 
+        var result = new List<IncidentGroup>();
         for (int x = 0; x < g; x++)
         {
             if (!alive[x]) continue;
             var members = groups[x].Order().ToArray();
-            yield return new IncidentGroup([.. members.Select(i => BestLink(i, members, ids, rs, pairs))]);
+            result.Add(new IncidentGroup([.. members.Select(i => BestLink(i, members, ids, rs, pairs))]));
         }
+        return result;
+    }
+
+    /// <summary>Some report of <paramref name="x"/> links to some report of <paramref name="y"/>.</summary>
+    private static bool AnyLink(List<int> x, List<int> y, Square<bool> links)
+    {
+        foreach (int i in x)
+            foreach (int j in y)
+                if (links[i, j]) return true;
+        return false;
     }
 
     /// <summary>
@@ -435,7 +457,20 @@ public static class IncidentClusterer
         foreach (int j in members)
             if (j != i && (bestJ < 0 || raw.Raw(i, j) > raw.Raw(i, bestJ))) bestJ = j;
         if (bestJ < 0) return new ReportLink(rs[ids[i]].Ref, null, null, []);
-        var p = PairScorer.Score(rs[ids[i]], rs[ids[bestJ]]);
-        return new ReportLink(rs[ids[i]].Ref, rs[ids[bestJ]].Ref, double.IsNegativeInfinity(p.Score) ? null : p.Score, p.Reasons);
+        // The score is the table's (PairScorer.Value adds what Score adds, in the same order); the reasons are built only
+        // when read: a re-clustering writes the links of the groups that changed, not of every incident it took in.
+        double p = raw.Raw(i, bestJ);
+        return new ReportLink(rs[ids[i]].Ref, rs[ids[bestJ]].Ref, double.IsNegativeInfinity(p) ? null : p, new LazyReasons(rs[ids[i]], rs[ids[bestJ]]));
+    }
+
+    /// <summary>A pair's <see cref="PairScorer.Score"/> reasons, computed on first read.</summary>
+    private sealed class LazyReasons(MergeReport a, MergeReport b) : IReadOnlyList<LinkReason>
+    {
+        private IReadOnlyList<LinkReason>? reasons;
+        private IReadOnlyList<LinkReason> Reasons => reasons ??= PairScorer.Score(a, b).Reasons;
+        public LinkReason this[int index] => Reasons[index];
+        public int Count => Reasons.Count;
+        public IEnumerator<LinkReason> GetEnumerator() => Reasons.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

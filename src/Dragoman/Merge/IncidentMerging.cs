@@ -87,6 +87,7 @@ public static class IncidentMerging
     /// </summary>
     public static void Recluster(IMergeTables tables, IReadOnlyList<MergeReport> fresh, long articleId, double threshold)
     {
+        long t = MergeTrace.Start();
         var direct = new SortedSet<long>();
         var mergeable = fresh.Where(m => m.Family is not null).ToList();
         var candidates = tables.Candidates(mergeable, articleId);
@@ -94,9 +95,11 @@ public static class IncidentMerging
             foreach (var c in candidates[i])
                 if (c.IncidentId > 0 && !direct.Contains(c.IncidentId) && PairScorer.Value(mergeable[i], c.Report) >= threshold) // the score alone: no reasons list per candidate
                     direct.Add(c.IncidentId);
+        t = MergeTrace.Add("3-candidates", t, candidates.Sum(c => c.Count));
         foreach (var c in tables.ConstraintsOf([.. fresh.Select(m => m.Ref)]).Where(c => c.Kind == MergeConstraintKind.Together))
             foreach (var r in new[] { c.RefA, c.RefB })
                 if (tables.IncidentOfRef(r) is { } id) direct.Add(id);
+        t = MergeTrace.Add("4-constraints", t);
         var component = new List<StoredReport>();
         if (direct.Count > 0)
         {
@@ -106,6 +109,8 @@ public static class IncidentMerging
         var inComponent = new HashSet<string>(component.Select(c => c.Report.Ref), StringComparer.Ordinal);
         foreach (var m in fresh)
             if (inComponent.Add(m.Ref)) component.Add(new StoredReport(m, 0, articleId));
+        MergeTrace.Add("5-component-read", t, component.Count);
+        if (direct.Count == 0) MergeTrace.Count("5-no-link", 1);
         WriteGroups(tables, component, threshold);
     }
 
@@ -154,9 +159,12 @@ public static class IncidentMerging
     /// </summary>
     public static void WriteGroups(IMergeTables tables, IReadOnlyList<StoredReport> component, double threshold)
     {
+        long t = MergeTrace.Start();
         var byRef = component.ToDictionary(c => c.Report.Ref, StringComparer.Ordinal);
         var constraints = tables.ConstraintsOf(byRef.Keys);
+        t = MergeTrace.Add("6-constraints", t);
         var groups = IncidentClusterer.Cluster(component.Select(c => c.Report), constraints, threshold);
+        t = MergeTrace.Add("7-cluster", t, groups.Count);
         // The component holds every report of each old incident it touches, so these are the incidents' sizes.
         var oldSize = component.Where(c => c.IncidentId > 0).GroupBy(c => c.IncidentId).ToDictionary(g => g.Key, g => g.Count());
         var used = new HashSet<long>();
@@ -184,6 +192,7 @@ public static class IncidentMerging
         }
         foreach (var old in oldSize.Keys.Where(i => !used.Contains(i)))
             tables.DeleteIfEmpty(old);
+        t = MergeTrace.Add("8-write-groups", t);
         // Two parts that hold one old label (a bounded re-clustering: linked through incidents it did not read) take one label.
         var root = new Dictionary<long, long>();
         long Find(long x) { while (root.TryGetValue(x, out long p) && p != x) x = p; return x; }
@@ -196,6 +205,7 @@ public static class IncidentMerging
         foreach (var join in linked.Values.GroupBy(p => p.Labels.Count > 0 ? Find(p.Labels.Min) : p.Incidents[0]))
             // The label kept is not passed: its incidents carry it already, and a large component's are many.
             tables.JoinComponents([.. join.SelectMany(p => p.Labels).Distinct().Where(l => l != join.Key)], [.. join.SelectMany(p => p.Incidents)], join.Key);
+        MergeTrace.Add("9-join", t);
     }
 
     /// <summary>
