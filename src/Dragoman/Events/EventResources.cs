@@ -4,13 +4,14 @@ namespace Dragoman.Events;
 
 /// <summary>
 /// The event coder's resources, loaded once from data/events (PipelineResources.BundledDataDir):
-/// the CAMEO 2.0 verb dictionary plus the project's supplement, nominal triggers and the code tables.
+/// the CAMEO 2.0 verb dictionary plus the project's supplement, nominal triggers, the code tables and the modality cue words.
 /// </summary>
 public sealed class EventResources
 {
     public required VerbDictionary Verbs { get; init; }
     public required NominalTriggers Nouns { get; init; }
     public required CodeTables Codes { get; init; }
+    public required ModalityCues ModalityCues { get; init; }
 
     public const string VerbFile = "cameo-verbs.txt";
     public const string SupplementFile = "verbs-supplement.txt";
@@ -30,7 +31,9 @@ public sealed class EventResources
             if (!nouns.IsOk) return Result<EventResources>.Fail(nouns.Error!);
             var codes = CodeTables.Parse(Read("cameo-codes.tsv"), Read("cameo-plover.tsv"), Read("cameo-acled.tsv"));
             if (!codes.IsOk) return Result<EventResources>.Fail(codes.Error!);
-            return new EventResources { Verbs = verbs.Value!, Nouns = nouns.Value!, Codes = codes.Value! };
+            var cues = ModalityCues.Parse(Read(ModalityCues.FileName));
+            if (!cues.IsOk) return Result<EventResources>.Fail(cues.Error!);
+            return new EventResources { Verbs = verbs.Value!, Nouns = nouns.Value!, Codes = codes.Value!, ModalityCues = cues.Value! };
         }
         catch (IOException ex)
         {

@@ -201,7 +201,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                     ev.Means = new EventArgument(v.TextOf(np), v.SpanOf(np));
                 bool ownSide = SpeakerOwnSide(document, said, actor) || AgentlessStateCoercion(document, ce, code, said, actor);
                 ev.Modality = DecideModality(ev, new Modalities.ModalityInput(document, si, v, ce, said, actor, ownSide,
-                    ModalityRules.Decide(v, ce, said, actor?.Text, ownSide)));
+                    ModalityRules.Decide(_res.ModalityCues, v, ce, said, actor?.Text, ownSide)));
                 if (said is not null) ev.Sources.AddRange(said.Chain);
                 AddClaimant(v, ce, ev); // "X claimed responsibility for the attack": the claimant tells it first
                 ev.Evidence.Add(sentence.Span);

@@ -9,29 +9,21 @@ namespace Dragoman.Events;
 /// hypothetical ("could", "may", "might", "if", "unless"), expected ("will", "would", "is expected", "plans to", "aims to",
 /// "looking to", "threatened to"), claimed (a claim of responsibility for it, also one an outer speaker relays; cue
 /// "claimed", the quoted source is the event's own actor, or the speaker and the actor are one side),
-/// reported (a reporting cue governs the sentence), else asserted.
+/// reported (a reporting cue governs the sentence), else asserted. The hypothesis and expectation words are data
+/// (<see cref="ModalityCues"/>, data/events/modality-cues.tsv, sources in its header).
 /// </summary>
 public static class ModalityRules
 {
     private const int Window = 16;
-
-    private static readonly string[] Expectation =
-    [
-        "expected", "expects", "expect", "expecting", "plans", "planned", "plan", "planning", "aims", "aim", "aiming", "intends",
-        "intend", "intended", "intending", "looking", "seeks", "seeking", "threatened", "threatens", "threaten", "vowed", "vows",
-        "pledged", "promised", "prepares", "preparing", "prepared", "likely", "upcoming", "imminent", "future", "anticipated", "scheduled",
-        "demanded", "demands", "demand", "demanding", "urged", "urges", "urging", "called", "calls", "must", "should", "ordered", "decided", "agreed", "offered", "willing",
-    ];
-
-    private static readonly string[] Hypothesis = ["if", "unless", "whether", "could", "may", "might", "can", "possible", "possibly", "perhaps", "would-be"];
 
     /// <summary>Reporting verbs that open a clause of their own speaker.</summary>
     private static readonly string[] NearerSpeech = SpeechLexicon.NearerSpeech;
 
     private static readonly string[] Denial = SpeechLexicon.Denial;
 
+    /// <param name="cues">The hypothesis and expectation words (data/events/modality-cues.tsv).</param>
     /// <param name="speakerOwnSide">The nearest named speaker and the event's actor are one side (a ministry telling its army's act).</param>
-    public static Modality Decide(SentenceView v, CodedEvent e, Documents.Attribution? attribution, string? actorText, bool speakerOwnSide = false)
+    public static Modality Decide(ModalityCues cues, SentenceView v, CodedEvent e, Documents.Attribution? attribution, string? actorText, bool speakerOwnSide = false)
     {
         int k = e.Trigger.Start;
         int group = e.Nominal ? k : v.VerbGroupStart(k);
@@ -54,10 +46,10 @@ public static class ModalityRules
             // a speech noun ("denied reports that it had resumed attacks") opens no clause of a speaker of its own
             if (!denied && v.IsAny(left, NearerSpeech) && v.TagAt(left) is not (Tag.Noun or Tag.Proper)) { nearerSpeaker = true; break; }
             if (v.IsAny(left, Denial)) denied = true;
-            if (v.IsAny(left, Hypothesis) && !IsMonth(v, left)) hypothetical = true;
+            if (v.IsAny(left, cues.Hypothesis) && !IsMonth(v, left)) hypothetical = true;
             if (v.IsAny(left, "will", "shall", "wo")) expected = true;
             if (v.IsAny(left, "would")) expected = true;
-            if (v.IsAny(left, Expectation) && !InfinitiveElsewhere(v, e, left, group)) expected = true;
+            if (v.IsAny(left, cues.Expectation) && !InfinitiveElsewhere(v, e, left, group)) expected = true;
             if (v.Is(left, "going") && v.Is(left + 1, "to")) expected = true;
             if ((v.Is(left, "set") || v.Is(left, "about")) && v.Is(left + 1, "to")) expected = true;
         }
