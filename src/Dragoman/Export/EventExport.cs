@@ -62,8 +62,30 @@ public static class ExportFields
     /// <summary>The date an event is filed under: its time's start, else its article's publication date.</summary>
     public static DateOnly? EventDate(EventRecord e) => Date(e.TimeStart) ?? Date(e.Published);
 
-    public static DateOnly? Date(string? iso) =>
-        iso is not null && DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    public static DateOnly? Date(string? iso)
+    {
+        if (iso is null) return null;
+        // the stored form (ten ASCII characters) read directly: TryParseExact was a measurable part of a parquet export's
+        // field work (four dates a row); anything else, or an impossible day, goes the general way and gets its answer
+        if (iso.Length == 10 && iso[4] == '-' && iso[7] == '-'
+            && Digits(iso, 0, 4) is int y and >= 1 && Digits(iso, 5, 2) is int m and >= 1 and <= 12
+            && Digits(iso, 8, 2) is int day && day >= 1 && day <= DateTime.DaysInMonth(y, m))
+            return new DateOnly(y, m, day);
+        return DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
+
+    /// <summary>The number written by <paramref name="count"/> ASCII digits from <paramref name="start"/>; -1 if any is not one.</summary>
+    private static int Digits(string s, int start, int count)
+    {
+        int n = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            int c = s[i] - '0';
+            if ((uint)c > 9) return -1;
+            n = n * 10 + c;
+        }
+        return n;
+    }
 
     public static IReadOnlyList<JsonObject> Objects(string json) =>
         (JsonNode.Parse(string.IsNullOrEmpty(json) ? "[]" : json) as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
@@ -80,18 +102,12 @@ public static class ExportFields
     }
 
     /// <summary>The source chain as text, nearest first: "sources in Daraa &lt; Alsouria Net &lt; The Syrian Observer".</summary>
-    public static string SourceChain(EventRecord e)
-    {
-        using var sources = StoredArray.Parse(e.SourcesJson);
-        return string.Join(" < ", StoredArray.Objects(sources).Select(s =>
-            (StoredArray.Str(s, "name") ?? "?") + (StoredArray.Str(s, "location") is { } loc ? " in " + loc : "")));
-    }
+    public static string SourceChain(EventRecord e) =>
+        string.Join(" < ", StoredArray.Members(e.SourcesJson, "name"u8, "location"u8).Select(s =>
+            (s.First ?? "?") + (s.Second is { } loc ? " in " + loc : "")));
 
-    public static string EvidenceText(EventRecord e)
-    {
-        using var evidence = StoredArray.Parse(e.EvidenceJson);
-        return string.Join(" ", StoredArray.Objects(evidence).Select(x => StoredArray.Str(x, "text")).Where(t => !string.IsNullOrWhiteSpace(t)));
-    }
+    public static string EvidenceText(EventRecord e) =>
+        string.Join(" ", StoredArray.Members(e.EvidenceJson, "text"u8, default).Select(x => x.First).Where(t => !string.IsNullOrWhiteSpace(t)));
 
     /// <summary>Where the article came from (its URL or file), else its content hash as a URN.</summary>
     public static string ArticleUri(EventRecord e) =>
@@ -128,6 +144,53 @@ internal static class StoredArray
             System.Text.Json.JsonValueKind.Number => v.GetRawText(),
             _ => null,
         };
+
+    /// <summary>
+    /// Two members of each object element, in order, as <see cref="Str"/> reads them (the last of a repeated name, as
+    /// <see cref="System.Text.Json.JsonElement.TryGetProperty(string, out System.Text.Json.JsonElement)"/> finds it), read
+    /// in one pass without a document: the source chain and evidence text of every exported row parsed a JsonDocument
+    /// each (issue 19). Validates the whole text as <see cref="Parse"/> does (the same default limits); an empty column
+    /// is an empty array; a root that is not an array gives nothing. An empty <paramref name="second"/> reads one member.
+    /// </summary>
+    public static List<(string? First, string? Second)> Members(string json, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        var found = new List<(string?, string?)>();
+        if (string.IsNullOrEmpty(json)) return found;
+        byte[] utf8 = System.Buffers.ArrayPool<byte>.Shared.Rent(StrictUtf8.GetMaxByteCount(json.Length));
+        try
+        {
+            var r = new System.Text.Json.Utf8JsonReader(utf8.AsSpan(0, StrictUtf8.GetBytes(json, utf8)));
+            r.Read();
+            if (r.TokenType == System.Text.Json.JsonTokenType.StartArray)
+                while (r.Read() && r.TokenType != System.Text.Json.JsonTokenType.EndArray)
+                {
+                    if (r.TokenType != System.Text.Json.JsonTokenType.StartObject) { r.Skip(); continue; }
+                    string? a = null, b = null;
+                    while (r.Read() && r.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        bool isA = r.ValueTextEquals(first), isB = !second.IsEmpty && r.ValueTextEquals(second);
+                        r.Read();
+                        string? value = r.TokenType switch
+                        {
+                            System.Text.Json.JsonTokenType.String => r.GetString(),
+                            System.Text.Json.JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(r.ValueSpan),
+                            _ => null,
+                        };
+                        r.Skip(); // past a nested object or array; nothing for a scalar
+                        if (isA) a = value;
+                        if (isB) b = value;
+                    }
+                    found.Add((a, b));
+                }
+            else r.Skip();
+            while (r.Read()) { } // the rest validated: trailing text throws, as the document's parse did
+            return found;
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(utf8); }
+    }
+
+    // JsonDocument.Parse(string) transcodes strictly: a lone surrogate throws rather than becoming U+FFFD
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>A number member truncated to an integer; null when the member is absent or not a number.</summary>
     public static int? Int(System.Text.Json.JsonElement o, string key)

@@ -72,4 +72,77 @@ public sealed class StoredArrayTests
         Assert.True(ExportFields.EvidenceText(e) == expected, reason);
         Assert.True(NodeEvidenceText(e) == expected, reason + " (node reading)");
     }
+
+    // The JsonDocument definitions the one-pass reader (StoredArray.Members) replaced.
+    private static string DocumentSourceChain(EventRecord e)
+    {
+        using var doc = StoredArray.Parse(e.SourcesJson);
+        return string.Join(" < ", StoredArray.Objects(doc).Select(s =>
+            (StoredArray.Str(s, "name") ?? "?") + (StoredArray.Str(s, "location") is { } loc ? " in " + loc : "")));
+    }
+
+    private static string DocumentEvidenceText(EventRecord e)
+    {
+        using var doc = StoredArray.Parse(e.EvidenceJson);
+        return string.Join(" ", StoredArray.Objects(doc).Select(x => StoredArray.Str(x, "text")).Where(t => !string.IsNullOrWhiteSpace(t)));
+    }
+
+    [Theory]
+    [InlineData("""[{"meta":{"name":"inner","location":"inner"},"name":"outer"}]""", "outer", "a nested object's members are not the source's")]
+    [InlineData("""[{"tags":["name",{"name":"x"}],"location":"Beit Sawa"}]""", "? in Beit Sawa", "a nested array is passed over")]
+    [InlineData("""[{"name":"first","name":"second"}]""", "second", "a repeated name: the last, as JsonElement finds it")]
+    [InlineData("""[{"n\u0061me":"escaped key"}]""", "escaped key", "a member name written with an escape")]
+    [InlineData("""[{"name":-1.50e3,"location":false}]""", "-1.50e3", "a number keeps its written text; a boolean is none")]
+    [InlineData("""{"name":"not a list"}""", "", "a root object holds no sources")]
+    [InlineData("""  [ {"name":"spaced"} , [] , "x" ]  """, "spaced", "whitespace and non-object elements")]
+    [InlineData("", "", "an empty column")]
+    public void Source_chain_reads_as_the_document_did(string sources, string expected, string reason)
+    {
+        var e = Event(sources: sources);
+        Assert.True(ExportFields.SourceChain(e) == expected, reason);
+        Assert.True(DocumentSourceChain(e) == expected, reason + " (document reading)");
+    }
+
+    [Theory]
+    [InlineData("""[{"text":"a"},{"text":{"text":"no"}},{"text":"b"}]""", "a b", "an object where the text should be is none, its inner text not read")]
+    [InlineData("""[{"text":"tab\tand \ud83d\ude00"}]""", "tab\tand \ud83d\ude00", "escapes, a surrogate pair included")]
+    public void Evidence_text_reads_as_the_document_did(string evidence, string expected, string reason)
+    {
+        var e = Event(evidence: evidence);
+        Assert.True(ExportFields.EvidenceText(e) == expected, reason);
+        Assert.True(DocumentEvidenceText(e) == expected, reason + " (document reading)");
+    }
+
+    [Theory]
+    [InlineData("""[{"name":"a"}] x""", "trailing text after the array")]
+    [InlineData("""[{"name":"a"}""", "an array never closed")]
+    [InlineData("""[{"name":"a",}]""", "a trailing comma")]
+    [InlineData("   ", "only whitespace")]
+    public void Malformed_json_fails_as_the_document_did(string sources, string reason)
+    {
+        var e = Event(sources: sources);
+        Assert.True(Record.Exception(() => DocumentSourceChain(e)) is System.Text.Json.JsonException, reason + " (document reading)");
+        Assert.True(Record.Exception(() => ExportFields.SourceChain(e)) is System.Text.Json.JsonException, reason);
+    }
+
+    [Theory]
+    [InlineData("2024-02-29", "a leap day")]
+    [InlineData("2023-02-29", "no leap day that year")]
+    [InlineData("2024-04-31", "a month of 30 days")]
+    [InlineData("2024-13-01", "no thirteenth month")]
+    [InlineData("0000-01-01", "no year 0")]
+    [InlineData("0001-01-01", "the first day DateOnly holds")]
+    [InlineData("9999-12-31", "the last")]
+    [InlineData("2024-1-05", "one digit for the month")]
+    [InlineData("2024/01/05", "slashes")]
+    [InlineData("2024-01-05T00:00", "a time after the day")]
+    [InlineData(" 2024-01-05", "a leading space")]
+    [InlineData("2024-0\u0661-05", "a non-ASCII digit")]
+    [InlineData("", "empty")]
+    public void Dates_read_as_the_exact_parse_did(string iso, string reason)
+    {
+        DateOnly? exact = DateOnly.TryParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+        Assert.True(ExportFields.Date(iso) == exact, reason);
+    }
 }
