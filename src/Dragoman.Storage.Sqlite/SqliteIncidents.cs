@@ -197,14 +197,18 @@ public sealed partial class SqliteEventStore
         if (SchemaVersion < MergeSchemaVersion) return;
         using (var any = Command(null, "SELECT EXISTS (SELECT 1 FROM incidents WHERE component IS NULL)"))
             if (Convert.ToInt64(any.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return;
+        long t = MergeTrace.Start();
         using var tx = _db.BeginTransaction();
         List<StoredReport> reports;
         using (var all = Command(tx, $"SELECT {ReportColumns} FROM incident_reports r WHERE r.incident_id > 0 ORDER BY r.article_id"))
             reports = ReadAll(all, ReadReport);
+        t = MergeTrace.Add("L0-read", t, reports.Count);
         IncidentMerging.BuildComponents(Tables(tx), reports, MergeThreshold);
+        t = MergeTrace.Start();
         using (var rest = Command(tx, "UPDATE incidents SET component = id WHERE component IS NULL"))
             rest.ExecuteNonQuery();
         tx.Commit();
+        MergeTrace.Add("L4-rest-commit", t);
     }
 
     /// <summary>The merge stage's view of this store's tables inside <paramref name="tx"/> (<see cref="IMergeTables"/>).</summary>

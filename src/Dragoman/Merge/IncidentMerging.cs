@@ -134,10 +134,12 @@ public static class IncidentMerging
             if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
         }
         foreach (var r in reports) parent.TryAdd(r.IncidentId, r.IncidentId);
+        long t = MergeTrace.Start();
         foreach (var article in reports.Where(r => r.IncidentId > 0).GroupBy(r => r.ArticleId))
         {
             var list = article.Where(r => r.Report.Family is not null).ToList();
             var candidates = tables.Candidates([.. list.Select(r => r.Report)], 0);
+            t = MergeTrace.Add("L1-candidates", t, list.Count);
             for (int i = 0; i < list.Count; i++)
                 foreach (var c in candidates[i])
                     if (c.IncidentId > 0 && Find(c.IncidentId) != Find(list[i].IncidentId)
@@ -145,9 +147,11 @@ public static class IncidentMerging
                         Union(c.IncidentId, list[i].IncidentId);
             foreach (var c in tables.ConstraintsOf([.. article.Select(r => r.Report.Ref)]).Where(c => c.Kind == MergeConstraintKind.Together))
                 if (tables.IncidentOfRef(c.RefA) is { } a && tables.IncidentOfRef(c.RefB) is { } b) Union(a, b);
+            t = MergeTrace.Add("L2-score-constraints", t);
         }
         foreach (var g in parent.Keys.Where(i => i > 0).GroupBy(Find))
             tables.JoinComponents([], [.. g], g.Key);
+        MergeTrace.Add("L3-join", t);
     }
 
     /// <summary>
