@@ -1,3 +1,4 @@
+using Dragoman.Export;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -90,6 +91,8 @@ internal static class PostgresColumns
         I<EventRow>("place_start", e => e.PlaceStart), I<EventRow>("place_end", e => e.PlaceEnd),
         S<EventRow>("actor_search", e => e.ActorSearch), S<EventRow>("target_search", e => e.TargetSearch), S<EventRow>("place_search", e => e.PlaceSearch),
         I<EventRow>("time_start_char", e => e.TimeStartChar), I<EventRow>("time_end_char", e => e.TimeEndChar),
+        // what the map feed shows of the sources and counts, derived once here instead of on every read (schema 23)
+        S<EventRow>("source_chain", e => ExportFields.SourceChain(e.SourcesJson)), I<EventRow>("fatalities", e => ExportFields.Fatalities(e.Occurred, e.CountsJson)),
     ];
 
     /// <summary><see cref="Events"/> and the date keys (the listing's order, --from's end), which need the article's date as well as the event's.</summary>

@@ -1,10 +1,14 @@
 using System.Globalization;
+using Dragoman.Export;
 using Npgsql;
 
 namespace Dragoman.Storage.Postgres;
 
-/// <summary>One forward step of the schema. Steps only add; they never drop or rewrite stored data.</summary>
-internal sealed record PgMigration(int Version, string Description, string Sql);
+/// <summary>
+/// One forward step of the schema. Steps only add; they never drop or rewrite stored data. <paramref name="Fill"/>, when
+/// given, runs after the SQL in the same transaction: a C# computation of new columns for the rows stored before.
+/// </summary>
+internal sealed record PgMigration(int Version, string Description, string Sql, Action<NpgsqlConnection, NpgsqlTransaction>? Fill = null);
 
 /// <summary>
 /// The PostgreSQL schema's history (docs/storage.md), the same story as SQLite's: a new version appends a step, released
@@ -268,7 +272,63 @@ internal static class PostgresMigrations
             DROP INDEX events_main_article;
             ALTER INDEX events_main_article_keys RENAME TO events_main_article;
             """),
+        new(23, "events.source_chain, events.fatalities: what the map feed shows of an event's sources and counts, stored with the row instead of parsed from their JSON on every read (filled for the rows stored before; SQLite 23)", """
+            -- The feed parsed each row's sources and counts JSON for these two short values (1.8 of 3.0 MB for 5,000 rows
+            -- at 1M events; docs/benchmarks.md, "pgfeed19"). NULL: a row stored without them, whose JSON the feed reads.
+            ALTER TABLE events ADD COLUMN source_chain text;
+            ALTER TABLE events ADD COLUMN fatalities integer;
+            """, FillFeatureValues),
     ];
+
+    /// <summary>
+    /// Schema 23's fill: each stored event's source chain and fatalities from the writer's own C# derivation (so a stored
+    /// value is the one the exports derive). The rows are read in key order a batch at a time, their values copied into a
+    /// temporary table, and the events updated from it in one statement. The name counts' update trigger (schema 22) is
+    /// off meanwhile: no search text changes, and its transition tables would hold every row twice.
+    /// </summary>
+    private static void FillFeatureValues(NpgsqlConnection db, NpgsqlTransaction tx)
+    {
+        Exec(db, tx, "CREATE TEMP TABLE event_feature_values (article_id bigint NOT NULL, event_id text NOT NULL, source_chain text NOT NULL, fatalities integer NOT NULL) ON COMMIT DROP");
+        const int Batch = 20_000;
+        long lastArticle = long.MinValue;
+        string lastEvent = "";
+        var rows = new List<(long Article, string Event, string Chain, int Fatalities)>(Batch);
+        do
+        {
+            rows.Clear();
+            using (var read = new NpgsqlCommand("""
+                SELECT article_id, event_id, occurred, counts, sources FROM events
+                WHERE (article_id, event_id) > ($1, $2) ORDER BY article_id, event_id LIMIT $3
+                """, db, tx) { CommandTimeout = 0 })
+            {
+                read.Parameters.AddWithValue(lastArticle);
+                read.Parameters.AddWithValue(lastEvent);
+                read.Parameters.AddWithValue(Batch);
+                using var r = read.ExecuteReader();
+                while (r.Read())
+                    rows.Add((r.GetInt64(0), r.GetString(1), ExportFields.SourceChain(r.GetString(4)), ExportFields.Fatalities(r.GetBoolean(2), r.GetString(3))));
+            }
+            if (rows.Count == 0) break;
+            (lastArticle, lastEvent) = (rows[^1].Article, rows[^1].Event);
+            using var w = db.BeginBinaryImport("COPY event_feature_values (article_id, event_id, source_chain, fatalities) FROM STDIN (FORMAT BINARY)");
+            foreach (var (article, ev, chain, fatalities) in rows)
+            {
+                w.StartRow();
+                w.Write(article, NpgsqlTypes.NpgsqlDbType.Bigint);
+                w.Write(ev, NpgsqlTypes.NpgsqlDbType.Text);
+                w.Write(chain, NpgsqlTypes.NpgsqlDbType.Text);
+                w.Write(fatalities, NpgsqlTypes.NpgsqlDbType.Integer);
+            }
+            w.Complete();
+        } while (rows.Count == Batch);
+        Exec(db, tx, """
+            ANALYZE event_feature_values;
+            ALTER TABLE events DISABLE TRIGGER events_names_changed;
+            UPDATE events e SET source_chain = v.source_chain, fatalities = v.fatalities
+                FROM event_feature_values v WHERE e.article_id = v.article_id AND e.event_id = v.event_id;
+            ALTER TABLE events ENABLE TRIGGER events_names_changed;
+            """);
+    }
 
     public static int Latest => All[^1].Version;
 
@@ -292,6 +352,7 @@ internal static class PostgresMigrations
             {
                 using var tx = connection.BeginTransaction();
                 Exec(connection, tx, m.Sql);
+                m.Fill?.Invoke(connection, tx);
                 using (var mark = new NpgsqlCommand("INSERT INTO schema_version(version, description, applied_at) VALUES ($1, $2, $3)", connection, tx))
                 {
                     mark.Parameters.AddWithValue(m.Version);

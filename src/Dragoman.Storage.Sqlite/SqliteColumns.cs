@@ -1,3 +1,4 @@
+using Dragoman.Export;
 using Microsoft.Data.Sqlite;
 
 namespace Dragoman.Storage.Sqlite;
@@ -79,6 +80,8 @@ internal static class SqliteColumns
         new("place_start", e => e.PlaceStart), new("place_end", e => e.PlaceEnd),
         new("actor_search", e => e.ActorSearch), new("target_search", e => e.TargetSearch), new("place_search", e => e.PlaceSearch),
         new("time_start_char", e => e.TimeStartChar), new("time_end_char", e => e.TimeEndChar),
+        // what the map feed shows of the sources and counts, derived once here instead of on every read (schema 23)
+        new("source_chain", e => ExportFields.SourceChain(e.SourcesJson)), new("fatalities", e => ExportFields.Fatalities(e.Occurred, e.CountsJson)),
     ];
 
     /// <summary>

@@ -90,20 +90,32 @@ public static class ExportFields
     public static IReadOnlyList<JsonObject> Objects(string json) =>
         (JsonNode.Parse(string.IsNullOrEmpty(json) ? "[]" : json) as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
 
-    /// <summary>Fatalities as ACLED counts them: the lowest figure of the first "killed" count of an event that occurred; 0 otherwise.</summary>
-    public static int Fatalities(EventRecord e)
+    /// <summary>Fatalities as ACLED counts them: the value stored with the row (schema 23) when the read took it, else <see cref="Fatalities(bool, string)"/>.</summary>
+    public static int Fatalities(EventRecord e) => e.Fatalities ?? Fatalities(e.Occurred, e.CountsJson);
+
+    /// <summary>
+    /// Fatalities as ACLED counts them: the lowest figure of the first "killed" count of an event that occurred; 0 otherwise.
+    /// The stores keep it with each event (schema 23, for the map feed): a change here needs a migration that refills it.
+    /// </summary>
+    public static int Fatalities(bool occurred, string countsJson)
     {
-        if (!e.Occurred) return 0;
-        using var counts = StoredArray.Parse(e.CountsJson);
+        if (!occurred) return 0;
+        using var counts = StoredArray.Parse(countsJson);
         foreach (var c in StoredArray.Objects(counts))
             if (StoredArray.Str(c, "kind") is "killed" or "dead" or "fatalities" && StoredArray.Int(c, "min") is int min)
                 return Math.Max(0, min);
         return 0;
     }
 
-    /// <summary>The source chain as text, nearest first: "sources in Daraa &lt; Alsouria Net &lt; The Syrian Observer".</summary>
-    public static string SourceChain(EventRecord e) =>
-        string.Join(" < ", StoredArray.Members(e.SourcesJson, "name"u8, "location"u8).Select(s =>
+    /// <summary>The source chain: the value stored with the row (schema 23) when the read took it, else <see cref="SourceChain(string)"/>.</summary>
+    public static string SourceChain(EventRecord e) => e.SourceChain ?? SourceChain(e.SourcesJson);
+
+    /// <summary>
+    /// The source chain as text, nearest first: "sources in Daraa &lt; Alsouria Net &lt; The Syrian Observer". The stores
+    /// keep it with each event (schema 23, for the map feed): a change here needs a migration that refills it.
+    /// </summary>
+    public static string SourceChain(string sourcesJson) =>
+        string.Join(" < ", StoredArray.Members(sourcesJson, "name"u8, "location"u8).Select(s =>
             (s.First ?? "?") + (s.Second is { } loc ? " in " + loc : "")));
 
     public static string EvidenceText(EventRecord e) =>

@@ -56,6 +56,12 @@ public sealed record EventRecord : EventFields
     public string? Published { get; init; }
     /// <summary>Where the article came from (URL or file path), as stored.</summary>
     public string? ArticleUri { get; init; }
+    /// <summary>
+    /// The event's source chain and fatalities as the writer stored them with the row (schema 23), when the read took them
+    /// (the map feed); null: the exports derive them from <see cref="EventFields.SourcesJson"/> and <see cref="EventFields.CountsJson"/>.
+    /// </summary>
+    public string? SourceChain { get; init; }
+    public int? Fatalities { get; init; }
 
     /// <summary>The id users type: <c>a12:ev3</c>.</summary>
     public string Key => StoreId.EventKey(ArticleId, EventId);

@@ -25,6 +25,15 @@ public abstract class EventStoreContract : IDisposable
     /// </summary>
     protected abstract void CreateLegacyStore(string location);
 
+    /// <summary>Opens the store at <paramref name="location"/> migrated up to <paramref name="version"/> only.</summary>
+    protected abstract IEventStore OpenStoreAt(string location, int version);
+
+    /// <summary>Runs <paramref name="sql"/> (the same text in both dialects) on the store at <paramref name="location"/>, outside it.</summary>
+    protected abstract void Execute(string location, string sql);
+
+    /// <summary>The first column of <paramref name="sql"/>'s rows, as text.</summary>
+    protected abstract List<string> Rows(string location, string sql);
+
     /// <summary>What <see cref="CreateLegacyStore"/> writes.</summary>
     public static class Legacy
     {
@@ -354,21 +363,82 @@ public abstract class EventStoreContract : IDisposable
         { "nothing listed: no title to read", new EventQuery { All = true, Offset = 1000 } },
     };
 
+    private static string FeedJson(IReadOnlyList<EventRecord> events) =>
+        System.Text.Json.JsonSerializer.Serialize(Dragoman.Export.EventJson.FeatureCollection(events), Dragoman.Export.EventFeature.Json);
+
     [SkippableTheory]
     [MemberData(nameof(FeedListings))]
     public void The_map_feed_gives_each_event_its_own_article_s_title_and_date(string reason, EventQuery query)
     {
-        // the feed reads its rows without the article and then each listed article's title and date once (pgfeed19)
-        var store = OpenWithCorpus();
+        // the feed reads its rows without the article and then each listed article's title and date once (pgfeed19), and
+        // each row's source chain and fatalities as stored, not its sources and counts JSON (schema 23, mapfeed20)
+        var store = Open();
+        Assert.All(store.Add(FeedCorpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
         var full = store.QueryEvents(query).Value!;
         var feed = store.QueryFeatureEvents(query).Value!;
         Assert.Equal(full.Select(e => (e.ArticleId, e.EventId, e.ArticleTitle, e.Published)), feed.Select(e => (e.ArticleId, e.EventId, e.ArticleTitle, e.Published)));
-        static string Json(IReadOnlyList<EventRecord> events) =>
-            System.Text.Json.JsonSerializer.Serialize(Dragoman.Export.EventJson.FeatureCollection(events), Dragoman.Export.EventFeature.Json);
-        Assert.Equal(Json(full), Json(feed));
+        Assert.Equal(FeedJson(full), FeedJson(feed));
+        Assert.All(feed, e => Assert.True(e.SourceChain is not null && e.Fatalities is not null && e.SourcesJson == "[]" && e.CountsJson == "[]",
+            $"{reason}: {e.Key} was read from its JSON, not its stored values"));
+        Assert.All(full, e => Assert.True(e.SourceChain is null && e.Fatalities is null, $"{reason}: the full listing derives from the JSON it reads"));
         if (query.Offset < 1000) Assert.True(full.Count > 0, reason + ": the corpus lists no event");
         if (query.All && query.Actor is null && query.Text is null && query.Offset == 0)
+        {
             Assert.True(feed.Select(e => e.ArticleTitle).Distinct().Count() > 1, reason + ": the feed shows one article's title only");
+            var features = Dragoman.Export.EventJson.FeatureCollection(feed).Features.Select(f => f.Properties).ToList();
+            Assert.True(features.Select(p => p.Fatalities).Distinct().Count() > 2 && features.Any(p => p.Sources.Contains(" < ", StringComparison.Ordinal)),
+                reason + ": the features show no fatalities or no chain of sources to compare");
+        }
+    }
+
+    public static TheoryData<string, string> UnstoredFeatureValues() => new()
+    {
+        { "source_chain = NULL, fatalities = NULL", "neither stored: both derived from the row's JSON" },
+        { "source_chain = NULL", "the chain alone missing: the sources JSON read for it" },
+        { "fatalities = NULL", "the fatalities alone missing: the counts JSON read for them" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(UnstoredFeatureValues))]
+    public void The_map_feed_derives_what_a_row_was_stored_without_from_its_JSON(string unset, string reason)
+    {
+        // a row written without the schema 23 columns (a hand-made insert; the writer and the migration fill them)
+        var location = NewLocation();
+        var store = Open(location);
+        store.Add(FeedCorpus());
+        var query = new EventQuery { All = true, Limit = 1000 };
+        var stored = FeedJson(store.QueryFeatureEvents(query).Value!);
+        Execute(location, "UPDATE events SET " + unset);
+        var feed = store.QueryFeatureEvents(query).Value!;
+        Assert.Equal(stored, FeedJson(feed));
+        Assert.Equal(FeedJson(store.QueryEvents(query).Value!), FeedJson(feed));
+        Assert.True(feed.Count > 4 && feed.All(e => unset.Contains("source_chain", StringComparison.Ordinal) == (e.SourceChain is null)), reason);
+    }
+
+    [SkippableFact]
+    public void Migration_23_fills_the_source_chain_and_fatalities_of_the_events_stored_before()
+    {
+        // schema 22's rows have neither column; this build's writer fills them, so the test adds them for the writing and
+        // removes them before the migration, which must store what the writer stores
+        const string Stored = "SELECT a.hash || ' ' || e.event_id || ' ' || COALESCE(e.source_chain, 'NULL') || ' ' || COALESCE(CAST(e.fatalities AS TEXT), 'NULL') " +
+            "FROM events e JOIN articles a ON a.id = e.article_id ORDER BY 1";
+        var before = NewLocation();
+        using (var old = OpenStoreAt(before, 22))
+        {
+            Execute(before, "ALTER TABLE events ADD COLUMN source_chain TEXT; ALTER TABLE events ADD COLUMN fatalities INTEGER");
+            old.Add(FeedCorpus());
+            Execute(before, "ALTER TABLE events DROP COLUMN source_chain; ALTER TABLE events DROP COLUMN fatalities");
+        }
+        var fresh = NewLocation();
+        var written = Open(fresh);
+        written.Add(FeedCorpus());
+        var migrated = Open(before);
+        Assert.Equal(Rows(fresh, Stored), Rows(before, Stored));
+        Assert.Contains(Rows(before, Stored), r => r.EndsWith("a field medic in Saraqib < \u015eam Haber < ? in Idlib 4", StringComparison.Ordinal));
+        Assert.Contains(Rows(before, Stored), r => r.EndsWith(" 12", StringComparison.Ordinal));
+        var query = new EventQuery { All = true, Limit = 1000 };
+        Assert.Equal(FeedJson(written.QueryFeatureEvents(query).Value!), FeedJson(migrated.QueryFeatureEvents(query).Value!));
+        Assert.Equal(FeedJson(migrated.QueryEvents(query).Value!), FeedJson(migrated.QueryFeatureEvents(query).Value!));
     }
 
     [SkippableFact]

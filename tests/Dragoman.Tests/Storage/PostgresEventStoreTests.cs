@@ -62,6 +62,21 @@ public sealed class PostgresEventStoreTests : EventStoreContract
 
     protected override IEventStore OpenStore(string location) => PostgresEventStore.Open(location);
 
+    protected override IEventStore OpenStoreAt(string location, int version) => PostgresEventStore.Open(location, null, targetVersion: version);
+
+    protected override void Execute(string location, string sql) => TestPostgres.Admin(sql, location);
+
+    protected override List<string> Rows(string location, string sql)
+    {
+        using var db = new NpgsqlConnection(location);
+        db.Open();
+        using var cmd = new NpgsqlCommand(sql, db);
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read()) rows.Add(r.GetString(0));
+        return rows;
+    }
+
     protected override void CreateLegacyStore(string location)
     {
         using (var old = PostgresEventStore.Open(location, null, targetVersion: 1))
@@ -227,11 +242,13 @@ public sealed class PostgresEventStoreTests : EventStoreContract
             TestPostgres.Admin("ALTER TABLE events ADD COLUMN date_hi text", before);
             TestPostgres.Admin("ALTER TABLE events ADD COLUMN actor_implied boolean NOT NULL DEFAULT false", before);
             TestPostgres.Admin("ALTER TABLE events ADD COLUMN target_convention boolean NOT NULL DEFAULT false", before);
+            TestPostgres.Admin("ALTER TABLE events ADD COLUMN source_chain text; ALTER TABLE events ADD COLUMN fatalities integer", before); // schema 23
             old.Add([StoreFixtures.Release(), StoreFixtures.Clash(), StoreFixtures.Copy(StoreFixtures.Release(), "again")]);
             TestPostgres.Admin("DROP FUNCTION panel_counts_add(bigint[])", before);
             TestPostgres.Admin("ALTER TABLE events DROP COLUMN date_hi", before);
             TestPostgres.Admin("ALTER TABLE events DROP COLUMN actor_implied", before);
             TestPostgres.Admin("ALTER TABLE events DROP COLUMN target_convention", before);
+            TestPostgres.Admin("ALTER TABLE events DROP COLUMN source_chain; ALTER TABLE events DROP COLUMN fatalities", before);
         }
         using var migrated = PostgresEventStore.Open(before);
         using var fresh = PostgresEventStore.Open(NewLocation());
@@ -255,10 +272,12 @@ public sealed class PostgresEventStoreTests : EventStoreContract
             TestPostgres.Admin("ALTER TABLE events ADD COLUMN date_hi text", before);
             TestPostgres.Admin("ALTER TABLE events ADD COLUMN actor_implied boolean NOT NULL DEFAULT false", before);
             TestPostgres.Admin("ALTER TABLE events ADD COLUMN target_convention boolean NOT NULL DEFAULT false", before);
+            TestPostgres.Admin("ALTER TABLE events ADD COLUMN source_chain text; ALTER TABLE events ADD COLUMN fatalities integer", before); // schema 23
             old.Add(corpus);
             TestPostgres.Admin("ALTER TABLE events DROP COLUMN date_hi", before);
             TestPostgres.Admin("ALTER TABLE events DROP COLUMN actor_implied", before);
             TestPostgres.Admin("ALTER TABLE events DROP COLUMN target_convention", before);
+            TestPostgres.Admin("ALTER TABLE events DROP COLUMN source_chain; ALTER TABLE events DROP COLUMN fatalities", before);
         }
         using var migrated = PostgresEventStore.Open(before);
         using var fresh = PostgresEventStore.Open(NewLocation());

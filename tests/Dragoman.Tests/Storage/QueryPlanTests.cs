@@ -13,6 +13,18 @@ public sealed class QueryPlanTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("dragoman-plan-").FullName;
     private readonly SqliteEventStore _store;
+    private SqliteEventStore? _feedStore;
+
+    /// <summary>A store of <see cref="StoreFixtures.FeedCorpus"/>: located events with fatalities and chains of sources.</summary>
+    private SqliteEventStore FeedStore()
+    {
+        if (_feedStore is null)
+        {
+            _feedStore = SqliteEventStore.Open(Path.Combine(_dir, "feed.db"));
+            _feedStore.Add(StoreFixtures.FeedCorpus());
+        }
+        return _feedStore;
+    }
 
     public QueryPlanTests()
     {
@@ -23,6 +35,7 @@ public sealed class QueryPlanTests : IDisposable
     public void Dispose()
     {
         _store.Dispose();
+        _feedStore?.Dispose();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
@@ -259,21 +272,31 @@ public sealed class QueryPlanTests : IDisposable
     public void The_map_feed_writes_the_GeoJSON_of_the_full_listing(string reason, EventQuery query)
     {
         string Json(IReadOnlyList<EventRecord> events) => System.Text.Json.JsonSerializer.Serialize(EventJson.FeatureCollection(events), EventFeature.Json);
-        var full = _store.QueryEvents(query).Value!;
-        var feed = _store.QueryFeatureEvents(query).Value!;
-        Assert.True(full.Count > 0, reason + ": the corpus lists no event");
-        Assert.Equal(Json(full), Json(feed));
+        foreach (var store in new[] { _store, FeedStore() })
+        {
+            var full = store.QueryEvents(query).Value!;
+            var feed = store.QueryFeatureEvents(query).Value!;
+            Assert.True(full.Count > 0, reason + ": the corpus lists no event");
+            Assert.Equal(Json(full), Json(feed));
+        }
     }
 
     [Fact]
     public void The_corpus_exercises_every_feature_field_the_narrow_read_fills()
     {
         // the GeoJSON comparison above proves little unless the rows carry what the feature derives from stored JSON
-        var all = _store.QueryEvents(new EventQuery { All = true, Limit = 5000 }).Value!;
+        var all = FeedStore().QueryEvents(new EventQuery { All = true, Limit = 5000 }).Value!;
         Assert.Contains(all, e => e.Lat is not null);
         Assert.Contains(all, e => e.Lat is null);
         Assert.Contains(all, e => ExportFields.SourceChain(e).Length > 0);
         Assert.Contains(all, e => e.ArticleTitle is not null && e.TimeStart is not null);
+        // schema 23: the feed shows the stored chain and fatalities; located events with several sources, with
+        // fatalities, and with a killed count that gives none (the event did not occur)
+        Assert.Contains(all, e => e.Lat is not null && ExportFields.SourceChain(e).Contains(" < ", StringComparison.Ordinal));
+        Assert.Contains(all, e => e.Lat is not null && ExportFields.Fatalities(e) > 0);
+        Assert.Contains(all, e => e.Lat is not null && !e.Occurred && e.CountsJson.Contains("killed", StringComparison.Ordinal));
+        var feed = FeedStore().QueryFeatureEvents(new EventQuery { All = true, Limit = 5000 }).Value!;
+        Assert.All(feed, e => Assert.True(e.SourceChain is not null && e.Fatalities is not null && e.SourcesJson == "[]" && e.CountsJson == "[]", e.Key));
     }
 
     [Theory]

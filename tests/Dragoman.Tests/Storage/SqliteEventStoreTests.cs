@@ -16,6 +16,12 @@ public sealed class SqliteEventStoreTests : EventStoreContract
 
     protected override IEventStore OpenStore(string location) => SqliteEventStore.Open(location);
 
+    protected override IEventStore OpenStoreAt(string location, int version) => SqliteEventStore.Open(location, null, targetVersion: version);
+
+    protected override void Execute(string location, string sql) => Sql(location, sql);
+
+    protected override List<string> Rows(string location, string sql) => RowsOf(location, sql);
+
     protected override void CreateLegacyStore(string location)
     {
         using (var old = SqliteEventStore.Open(location, null, targetVersion: 1))
@@ -150,8 +156,13 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         foreach (var version in new[] { 19, SqliteMigrations.Latest })
         {
             var path = NewLocation();
-            using (var store = SqliteEventStore.Open(path, null, targetVersion: version)) store.Add(docs);
-            keys[version] = Rows(path, "SELECT a.hash || ' ' || e.event_id || ' ' || e.date_lo || ' ' || e.date_hi FROM events e JOIN articles a ON a.id = e.article_id ORDER BY 1");
+            using (var store = SqliteEventStore.Open(path, null, targetVersion: version))
+            {
+                // version 19 has no source_chain nor fatalities (schema 23), which this build's writer fills
+                if (version < 23) Sql(path, "ALTER TABLE events ADD COLUMN source_chain TEXT; ALTER TABLE events ADD COLUMN fatalities INTEGER");
+                store.Add(docs);
+            }
+            keys[version] = RowsOf(path, "SELECT a.hash || ' ' || e.event_id || ' ' || e.date_lo || ' ' || e.date_hi FROM events e JOIN articles a ON a.id = e.article_id ORDER BY 1");
         }
         Assert.True(keys[19].Count > 2, reason + ": the corpus has events");
         Assert.Equal(keys[19], keys[SqliteMigrations.Latest]);
@@ -169,7 +180,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         Sql(path, "INSERT INTO events(article_id, event_id, ordinal, action, time_start, modality) VALUES (1, 'raw1', 2, 'attack', '2020-05-06', 'asserted')");
         Sql(path, "INSERT INTO events(article_id, event_id, ordinal, action, modality) VALUES (1, 'raw2', 3, 'attack', 'asserted')");
         Assert.Equal(["raw1 2020-05-06 2020-05-06", $"raw2 {Legacy.Published} {Legacy.Published}"],
-            Rows(path, "SELECT event_id || ' ' || date_lo || ' ' || date_hi FROM events WHERE event_id LIKE 'raw%' ORDER BY event_id"));
+            RowsOf(path, "SELECT event_id || ' ' || date_lo || ' ' || date_hi FROM events WHERE event_id LIKE 'raw%' ORDER BY event_id"));
     }
 
     private static void EachEvent(System.Text.Json.Nodes.JsonObject doc, Action<System.Text.Json.Nodes.JsonObject> edit)
@@ -180,7 +191,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     private static void EachTime(System.Text.Json.Nodes.JsonObject doc, Action<System.Text.Json.Nodes.JsonObject> edit) =>
         EachEvent(doc, e => { if (e["time"] is System.Text.Json.Nodes.JsonObject t) edit(t); });
 
-    private static List<string> Rows(string path, string sql)
+    private static List<string> RowsOf(string path, string sql)
     {
         using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         db.Open();
@@ -224,9 +235,11 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         using (SqliteEventStore.Open(migrated, null, targetVersion: 6)) { }
         Sql(migrated, "ALTER TABLE events ADD COLUMN actor_implied INTEGER NOT NULL DEFAULT 0");
         Sql(migrated, "ALTER TABLE events ADD COLUMN target_convention INTEGER NOT NULL DEFAULT 0");
+        Sql(migrated, "ALTER TABLE events ADD COLUMN source_chain TEXT; ALTER TABLE events ADD COLUMN fatalities INTEGER"); // schema 23
         using (var old = SqliteEventStore.Open(migrated, null, targetVersion: 6)) old.Add(StoreFixtures.Corpus());
         Sql(migrated, "ALTER TABLE events DROP COLUMN actor_implied");
         Sql(migrated, "ALTER TABLE events DROP COLUMN target_convention");
+        Sql(migrated, "ALTER TABLE events DROP COLUMN source_chain; ALTER TABLE events DROP COLUMN fatalities");
         using var fresh = SqliteEventStore.Open(NewLocation());
         fresh.Add(StoreFixtures.Corpus());
         using var reopened = SqliteEventStore.Open(migrated);

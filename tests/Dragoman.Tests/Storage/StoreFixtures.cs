@@ -19,6 +19,38 @@ public static class StoreFixtures
     public static StorableDocument Soap() => StorableDocument.From(SoapDoc());
     public static IReadOnlyList<StorableDocument> Corpus() => [Release(), Clash(), Soap()];
 
+    /// <summary>
+    /// <see cref="Corpus"/> and copies of the clash whose located events carry what a map feature derives from the stored
+    /// sources and counts (the source chain, the fatalities), each case with its reason: the corpus alone has no located
+    /// event with a fatality.
+    /// </summary>
+    public static IReadOnlyList<StorableDocument> FeedCorpus() =>
+    [
+        .. Corpus(),
+        // a chain of three sources (with a place, a non-ASCII outlet, one without a name: "?"); a killed count after a
+        // wounded one (4, its lowest figure), a later "dead" count ignored; the denied killing located too: its killed
+        // count gives no fatalities, since it did not occur
+        Copy(Clash(), "toll", j =>
+        {
+            var events = j["events"]!.AsArray();
+            events[0]!["counts"] = Objects(new() { ["kind"] = "wounded", ["min"] = 3, ["max"] = 3 },
+                new() { ["kind"] = "killed", ["min"] = 4, ["max"] = 6 }, new() { ["kind"] = "dead", ["min"] = 9, ["max"] = 9 });
+            events[0]!["sources"] = Objects(new() { ["kind"] = "named", ["name"] = "a field medic", ["location"] = "Saraqib" },
+                new() { ["kind"] = "outlet", ["name"] = "\u015eam Haber" }, new() { ["kind"] = "anonymous", ["name"] = null, ["location"] = "Idlib" });
+            events[1]!["place"] = events[0]!["place"]!.DeepClone();
+            events[1]!["counts"] = Objects(new System.Text.Json.Nodes.JsonObject { ["kind"] = "killed", ["min"] = 2, ["max"] = 2 });
+        }),
+        // a killed count without a figure, then a "fatalities" one with a figure (12); no source at all: an empty chain
+        Copy(Clash(), "unknown-toll", j =>
+        {
+            var events = j["events"]!.AsArray();
+            events[0]!["counts"] = Objects(new() { ["kind"] = "killed", ["min"] = null }, new() { ["kind"] = "fatalities", ["min"] = 12, ["max"] = 15 });
+            events[0]!["sources"] = new System.Text.Json.Nodes.JsonArray();
+        }),
+    ];
+
+    private static System.Text.Json.Nodes.JsonArray Objects(params System.Text.Json.Nodes.JsonObject[] items) => [.. items];
+
     /// <summary>Another article with <paramref name="of"/>'s content (a new hash and URI from <paramref name="tag"/>), edited by <paramref name="edit"/>.</summary>
     public static StorableDocument Copy(StorableDocument of, string tag, Action<System.Text.Json.Nodes.JsonObject>? edit = null)
     {
