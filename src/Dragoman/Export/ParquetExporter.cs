@@ -123,12 +123,20 @@ public sealed class ParquetEventRow
     /// <summary>Well-known binary of a 2D point, little-endian: byte order 1, type 1 (Point), x, y.</summary>
     public static byte[] WkbPoint(double x, double y)
     {
-        var b = new byte[21];
-        b[0] = 1;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(1), 1);
-        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(b.AsSpan(5), x);
-        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(b.AsSpan(13), y);
+        var b = new byte[WkbPointLength];
+        WriteWkbPoint(b, x, y);
         return b;
+    }
+
+    public const int WkbPointLength = 21;
+
+    /// <summary><see cref="WkbPoint"/> written into <paramref name="b"/> (its first <see cref="WkbPointLength"/> bytes).</summary>
+    public static void WriteWkbPoint(Span<byte> b, double x, double y)
+    {
+        b[0] = 1;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(b[1..], 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(b[5..], x);
+        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(b[13..], y);
     }
 }
 
@@ -166,10 +174,11 @@ public sealed class ParquetExporter : IEventExporter
         await using (var writer = await ParquetWriter.CreateAsync(ParquetColumns.Schema, target, new ParquetOptions(), append: false, cancel))
         {
             writer.CustomMetadata = GeoMetadata.ToDictionary();
-            if (RowGroupsInFlight > 0) await WritePipelinedAsync(events, writer, cancel);
+            var columns = ParquetColumns.NewValues(); // one set of column buffers, reused by every row group
+            if (RowGroupsInFlight > 0) await WritePipelinedAsync(events, writer, columns, cancel);
             else
                 foreach (var group in events.Chunk(RowGroupSize).DefaultIfEmpty([]))
-                    await WriteGroupAsync(writer, ParquetColumns.Convert(group), cancel);
+                    await WriteGroupAsync(writer, columns, group, cancel);
         }
         if (!ReferenceEquals(target, output))
         {
@@ -178,10 +187,10 @@ public sealed class ParquetExporter : IEventExporter
         }
     }
 
-    private static async Task WriteGroupAsync(ParquetWriter writer, ParquetColumns.Converted[] columns, CancellationToken cancel)
+    private static async Task WriteGroupAsync(ParquetWriter writer, ParquetColumns.Values[] columns, EventRecord[] group, CancellationToken cancel)
     {
         using var rows = writer.CreateRowGroup();
-        for (int i = 0; i < columns.Length; i++) await columns[i].WriteAsync(rows, ParquetColumns.All[i].Field, cancel);
+        for (int i = 0; i < columns.Length; i++) await columns[i].WriteAsync(rows, ParquetColumns.All[i].Field, group, cancel);
     }
 
     /// <summary>
@@ -189,7 +198,7 @@ public sealed class ParquetExporter : IEventExporter
     /// read blocks), each group's column arrays computed, encoded and written here. A stage's exception ends the other (the
     /// writer's through a cancellation, the reader's through the channel) and surfaces here.
     /// </summary>
-    private async Task WritePipelinedAsync(IEnumerable<EventRecord> events, ParquetWriter writer, CancellationToken cancel)
+    private async Task WritePipelinedAsync(IEnumerable<EventRecord> events, ParquetWriter writer, ParquetColumns.Values[] columns, CancellationToken cancel)
     {
         var groups = Channel.CreateBounded<EventRecord[]>(new BoundedChannelOptions(RowGroupsInFlight)
         {
@@ -200,7 +209,7 @@ public sealed class ParquetExporter : IEventExporter
         try
         {
             await foreach (var group in groups.Reader.ReadAllAsync(stop.Token))
-                await WriteGroupAsync(writer, ParquetColumns.Convert(group), stop.Token);
+                await WriteGroupAsync(writer, columns, group, stop.Token);
         }
         catch
         {
@@ -306,7 +315,7 @@ internal static class ParquetColumns
         Text("counts_json", e => e.CountsJson),
         Text("sources_json", e => e.SourcesJson),
         Text("evidence_json", e => e.EvidenceJson),
-        new BytesColumn("geometry", e => e.Lat is double lat && e.Lon is double lon ? ParquetEventRow.WkbPoint(lon, lat) : null),
+        new GeometryColumn("geometry"),
     }.ToDictionary(c => c.Name);
 
     /// <summary>The columns in the schema's order (a schema field without a column here fails at the first export).</summary>
@@ -319,66 +328,126 @@ internal static class ParquetColumns
 
     private static NullableColumn<T> Nullable<T>(string name, Func<EventRecord, T?> value) where T : struct => new(name, value);
 
-    /// <summary>Every column's array for one row group, in the schema's order (<see cref="All"/>).</summary>
-    public static Converted[] Convert(EventRecord[] group)
+    /// <summary>
+    /// A buffer per column, in the schema's order (<see cref="All"/>), for one export: each row group's values are computed
+    /// into it and handed to Parquet.Net as a slice, so that a row group allocates no column arrays (issue 19: the arrays of
+    /// nullable values and Parquet.Net's string helper's are over the large-object threshold at 10,000 rows; allocated per
+    /// group they were collected only by full collections). Reuse is safe because a column's write has encoded the values
+    /// when it returns, and the row groups are written one after another.
+    /// </summary>
+    public static Values[] NewValues()
     {
-        var columns = new Converted[All.Count];
-        for (int i = 0; i < columns.Length; i++) columns[i] = All[i].Column.Convert(group);
-        return columns;
+        var values = new Values[All.Count];
+        for (int i = 0; i < values.Length; i++) values[i] = All[i].Column.NewValues();
+        return values;
     }
 
     internal abstract class Column(string name)
     {
         public string Name { get; } = name;
 
-        public abstract Converted Convert(EventRecord[] events);
+        public abstract Values NewValues();
     }
 
-    /// <summary>One column's values for a row group, computed and ready for Parquet.Net.</summary>
-    internal abstract class Converted
+    /// <summary>One column's buffer: computes a row group's values and has Parquet.Net encode and write them.</summary>
+    internal abstract class Values
     {
-        public abstract Task WriteAsync(ParquetRowGroupWriter rows, DataField field, CancellationToken cancel);
+        public abstract Task WriteAsync(ParquetRowGroupWriter rows, DataField field, EventRecord[] events, CancellationToken cancel);
+
+        /// <summary>The buffer, grown to <paramref name="count"/> values when it is shorter.</summary>
+        protected static T[] Sized<T>(ref T[] buffer, int count)
+        {
+            if (buffer.Length < count) buffer = new T[count];
+            return buffer;
+        }
     }
 
     private sealed class TextColumn(string name, Func<EventRecord, string?> value) : Column(name)
     {
-        public override Converted Convert(EventRecord[] events) => new Texts(Array.ConvertAll(events, e => value(e)));
+        public override Values NewValues() => new Texts(value);
     }
 
-    private sealed class Texts(string?[] values) : Converted
+    /// <summary>Strings as Parquet.Net's own string helper passes them (null stays null), without its array per call.</summary>
+    private sealed class Texts(Func<EventRecord, string?> value) : Values
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, CancellationToken cancel) => rows.WriteAsync(field, values);
+        private ReadOnlyMemory<char>?[] _buffer = [];
+
+        public override async Task WriteAsync(ParquetRowGroupWriter rows, DataField field, EventRecord[] events, CancellationToken cancel)
+        {
+            var b = Sized(ref _buffer, events.Length);
+            for (int i = 0; i < events.Length; i++)
+            {
+                // not `s is { } ? s.AsMemory() : null`: that null converts through char[] to an empty string, not a null
+                string? s = value(events[i]);
+                if (s is null) b[i] = null;
+                else b[i] = s.AsMemory();
+            }
+            await rows.WriteAsync<ReadOnlyMemory<char>>(field, new ReadOnlyMemory<ReadOnlyMemory<char>?>(b, 0, events.Length), null, null, cancel);
+            Array.Clear(b, 0, events.Length); // the long-lived buffer must not keep this group's strings alive
+        }
     }
 
-    private sealed class BytesColumn(string name, Func<EventRecord, byte[]?> value) : Column(name)
+    /// <summary>The WKB points of a row group, each 21 bytes of one shared array (instead of an array per event).</summary>
+    private sealed class GeometryColumn(string name) : Column(name)
     {
-        public override Converted Convert(EventRecord[] events) => new Bytes(Array.ConvertAll(events, e => value(e)));
+        public override Values NewValues() => new Points();
     }
 
-    private sealed class Bytes(byte[]?[] values) : Converted
+    private sealed class Points : Values
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, CancellationToken cancel) => rows.WriteAsync(field, values);
+        private ReadOnlyMemory<byte>?[] _buffer = [];
+        private byte[] _wkb = [];
+
+        public override async Task WriteAsync(ParquetRowGroupWriter rows, DataField field, EventRecord[] events, CancellationToken cancel)
+        {
+            var b = Sized(ref _buffer, events.Length);
+            var wkb = Sized(ref _wkb, events.Length * ParquetEventRow.WkbPointLength);
+            for (int i = 0; i < events.Length; i++)
+            {
+                var e = events[i];
+                if (e.Lat is double lat && e.Lon is double lon)
+                {
+                    var point = new Memory<byte>(wkb, i * ParquetEventRow.WkbPointLength, ParquetEventRow.WkbPointLength);
+                    ParquetEventRow.WriteWkbPoint(point.Span, lon, lat);
+                    b[i] = point;
+                }
+                else b[i] = null;
+            }
+            await rows.WriteAsync<ReadOnlyMemory<byte>>(field, new ReadOnlyMemory<ReadOnlyMemory<byte>?>(b, 0, events.Length), null, null, cancel);
+        }
     }
 
     private sealed class ValueColumn<T>(string name, Func<EventRecord, T> value) : Column(name) where T : struct
     {
-        public override Converted Convert(EventRecord[] events) => new Values<T>(Array.ConvertAll(events, e => value(e)));
+        public override Values NewValues() => new Plain<T>(value);
     }
 
-    private sealed class Values<T>(T[] values) : Converted where T : struct
+    private sealed class Plain<T>(Func<EventRecord, T> value) : Values where T : struct
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, CancellationToken cancel) =>
-            rows.WriteAsync<T>(field, values, null, null, cancel);
+        private T[] _buffer = [];
+
+        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, EventRecord[] events, CancellationToken cancel)
+        {
+            var b = Sized(ref _buffer, events.Length);
+            for (int i = 0; i < events.Length; i++) b[i] = value(events[i]);
+            return rows.WriteAsync<T>(field, new ReadOnlyMemory<T>(b, 0, events.Length), null, null, cancel);
+        }
     }
 
     private sealed class NullableColumn<T>(string name, Func<EventRecord, T?> value) : Column(name) where T : struct
     {
-        public override Converted Convert(EventRecord[] events) => new NullableValues<T>(Array.ConvertAll(events, e => value(e)));
+        public override Values NewValues() => new NullableValues<T>(value);
     }
 
-    private sealed class NullableValues<T>(T?[] values) : Converted where T : struct
+    private sealed class NullableValues<T>(Func<EventRecord, T?> value) : Values where T : struct
     {
-        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, CancellationToken cancel) =>
-            rows.WriteAsync<T>(field, values, null, null, cancel);
+        private T?[] _buffer = [];
+
+        public override Task WriteAsync(ParquetRowGroupWriter rows, DataField field, EventRecord[] events, CancellationToken cancel)
+        {
+            var b = Sized(ref _buffer, events.Length);
+            for (int i = 0; i < events.Length; i++) b[i] = value(events[i]);
+            return rows.WriteAsync<T>(field, new ReadOnlyMemory<T?>(b, 0, events.Length), null, null, cancel);
+        }
     }
 }

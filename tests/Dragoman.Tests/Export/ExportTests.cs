@@ -213,6 +213,8 @@ public sealed class ExportTests : ExportStoreTests
 
     [Theory]
     [InlineData(3, false, "two row groups: the serializer reopened the file to append the second")]
+    [InlineData(1, false, "a row group per event: each column's buffer reused, a null text or point after a stored one")]
+    [InlineData(2, false, "two full row groups through the same column buffers")]
     [InlineData(10_000, false, "one row group")]
     [InlineData(3, true, "no events: one empty row group")]
     public async Task Parquet_columns_write_the_bytes_of_the_row_serializer(int groupSize, bool empty, string reason)
