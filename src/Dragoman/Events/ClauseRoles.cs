@@ -90,15 +90,20 @@ internal static class ClauseRoles
 
     /// <summary>
     /// "the group said it killed 70 soldiers", "Hezbollah said they responded": a subject pronoun opening a clause reported
-    /// by a speech verb stands for that verb's subject; other roles are returned unchanged.
+    /// by a speech verb, directly or past its prepositional adjuncts ("said in a statement they"), stands for that verb's
+    /// subject; other roles are returned unchanged.
     /// </summary>
     public static Chunk SpeakerForPronoun(SentenceView v, Chunk role)
     {
         if (role.Length != 1 || v.TagAt(role.Start) != Tag.Pron || !v.IsAny(role.Start, SubjectPronouns)) return role;
         int p = role.Start - 1;
         if (v.Is(p, "that")) p--;
-        // "said on Monday it had fired": over a time adjunct after the cue
-        if (p >= 2 && v.IsTemporal(p) && v.NounPhraseEndingAt(p) is { IsEmpty: false } when && when.Start >= 1 && v.TagAt(when.Start - 1) == Tag.Prep) p = when.Start - 2;
+        // over up to two prepositional adjuncts after the cue: "said on Monday it had fired", "said in a statement they had detained"
+        for (int skipped = 0; skipped < 2 && p >= 2 && !(v.TagAt(p) == Tag.Verb && SpeechLexicon.Cues.Contains(v.Word(p).ToString())); skipped++)
+        {
+            if (!v.IsNominal(p) || v.NounPhraseEndingAt(p) is not { IsEmpty: false } adjunct || adjunct.Start < 2 || v.TagAt(adjunct.Start - 1) != Tag.Prep) break;
+            p = adjunct.Start - 2;
+        }
         if (p < 1 || v.TagAt(p) != Tag.Verb || !SpeechLexicon.Cues.Contains(v.Word(p).ToString())) return role;
         var speaker = v.Subject(p);
         return speaker.IsEmpty || speaker.End > p || (speaker.Length == 1 && v.TagAt(speaker.Start) == Tag.Pron) ? role : speaker;

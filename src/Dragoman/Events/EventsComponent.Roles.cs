@@ -381,6 +381,30 @@ public sealed partial class EventsComponent
         return new EventArgument(d.Slice(span), span, entity?.Id, entity?.Actor?.Code);
     }
 
+    /// <summary>
+    /// Whether an event's actor may be carried to later clauses as what their pronoun or unnamed subject stands for: only
+    /// something that can act. A phrase whose head names an entity the recogniser typed as neither a person, an
+    /// organisation, a people nor a state (a work, a title, an event name: MISC; a place or facility) is no agent and no
+    /// antecedent for a later "they" or a passive's unnamed doer ("Blood is still flowing" in a headline is not who killed
+    /// in the next paragraph). A name inside a modifier after the head ("a chief in the port of X") is not judged; a chunk
+    /// already carried from before (empty) was judged where it was named.
+    /// </summary>
+    internal static bool CanCarry(Document d, SentenceView v, Chunk chunk)
+    {
+        if (chunk.IsEmpty) return true;
+        // the phrase's head part: before its first "of", preposition, "by", comma or relative pronoun
+        int headEnd = chunk.End;
+        for (int i = chunk.Start + 1; i < chunk.End; i++)
+            if (v.TagAt(i) is Tag.Of or Tag.Prep or Tag.By or Tag.Comma or Tag.Rel) { headEnd = i; break; }
+        var head = v.SpanOf(new Chunk(chunk.Start, headEnd));
+        foreach (var m in d.MentionsBySpan.Inside(v.SpanOf(chunk)))
+            if (d.EntityById(m.EntityId)?.Type is { } type && !IsAgentType(type) && m.Span.Overlaps(head)) return false;
+        return true;
+    }
+
+    /// <summary>The entity types that can do something: persons, organisations, peoples (NORP) and states (GPE as a polity).</summary>
+    internal static bool IsAgentType(EntityType type) => type is EntityType.PERSON or EntityType.ORG or EntityType.NORP or EntityType.GPE;
+
     private static EventArgument? LastEntityBefore(Document d, int offset, EntityType type, bool skipStateBodies = false)
     {
         Mention? last = null;

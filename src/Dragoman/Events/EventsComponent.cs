@@ -244,8 +244,10 @@ public sealed partial class EventsComponent : IDocumentComponent
                 // statement, an accusation, a demand: CAMEO quad classes 1 and 3) told the news and is not who acted next
                 // (dev actor +2 of 166, models/roles/README.md)
                 bool acted = ev.Codes.QuadClass is not (1 or 3);
-                if (acted && actor is not null && (actor.EntityId is not null || HasProper(v, roles.Actor.Chunk))) lastNamedActor = actor;
-                if (acted && actor is not null && !roles.Actor.Chunk.IsEmpty && sentence.Span.Contains(actor.Span) && !IsPronoun(v, roles.Actor.Chunk)) sentenceActor = actor;
+                // ... and something that can act (CanCarry; docs/benchmarks.md, "Carried actors")
+                bool carries = acted && actor is not null && CanCarry(document, v, roles.Actor.Chunk);
+                if (carries && (actor!.EntityId is not null || HasProper(v, roles.Actor.Chunk))) lastNamedActor = actor;
+                if (carries && !roles.Actor.Chunk.IsEmpty && sentence.Span.Contains(actor!.Span) && !IsPronoun(v, roles.Actor.Chunk)) sentenceActor = actor;
                 if (target is not null && (target.EntityId is not null || HasProper(v, roles.Target.Chunk))) lastNamedArgument = target;
                 if (actor is not null && (actor.EntityId is not null || HasProper(v, roles.Actor.Chunk))) lastNamedArgument = actor;
             }
