@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Dragoman.Merge;
 using Microsoft.Data.Sqlite;
 
 namespace Dragoman.Storage.Sqlite;
@@ -99,56 +98,43 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
         {
             using var tx = _db.BeginTransaction();
             using var w = new Writer(_db, tx, SchemaVersion);
-            _parsed = new(StringComparer.Ordinal);
-            _scores = new PairScoreMemo();
-            try
+            var ingestedAt = _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            foreach (var doc in documents)
             {
-                var ingestedAt = _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-                foreach (var doc in documents)
+                if (cancel.IsCancellationRequested) break; // an interrupted run: commit the documents done, leave the rest
+                DocumentRowSet rows;
+                try
                 {
-                    if (cancel.IsCancellationRequested) break; // an interrupted run: commit the documents done, leave the rest
-                    DocumentRowSet rows;
-                    try
-                    {
-                        rows = doc.Rows;
-                    }
-                    catch (Exception ex) when (ex is FormatException or InvalidOperationException)
-                    {
-                        outcomes.Add(new AddOutcome(doc.Hash, AddStatus.Failed, null, "not a valid document: " + ex.Message));
-                        continue;
-                    }
-                    if (w.FindHash(rows.Article.Hash) is long existing)
-                    {
-                        outcomes.Add(new AddOutcome(doc.Hash, AddStatus.Duplicate, existing));
-                        continue;
-                    }
-                    tx.Save("doc");
-                    try
-                    {
-                        long? id = w.Insert(rows, ingestedAt);
-                        if (id is long stored && MergeOnAdd) MergeArticle(tx, stored, rows);
-                        tx.Release("doc");
-                        outcomes.Add(id is null
-                            ? new AddOutcome(doc.Hash, AddStatus.Duplicate, w.FindHash(rows.Article.Hash))
-                            : new AddOutcome(doc.Hash, AddStatus.Stored, id));
-                    }
-                    catch (SqliteException ex)
-                    {
-                        tx.Rollback("doc");
-                        _parsed.Clear();
-                        _scores = new PairScoreMemo();
-                        tx.Release("doc");
-                        outcomes.Add(new AddOutcome(doc.Hash, AddStatus.Failed, null, "store: " + ex.Message));
-                    }
+                    rows = doc.Rows;
                 }
-                tx.Commit();
+                catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+                {
+                    outcomes.Add(new AddOutcome(doc.Hash, AddStatus.Failed, null, "not a valid document: " + ex.Message));
+                    continue;
+                }
+                if (w.FindHash(rows.Article.Hash) is long existing)
+                {
+                    outcomes.Add(new AddOutcome(doc.Hash, AddStatus.Duplicate, existing));
+                    continue;
+                }
+                tx.Save("doc");
+                try
+                {
+                    long? id = w.Insert(rows, ingestedAt);
+                    if (id is long stored && MergeOnAdd) MergeArticle(tx, stored, rows);
+                    tx.Release("doc");
+                    outcomes.Add(id is null
+                        ? new AddOutcome(doc.Hash, AddStatus.Duplicate, w.FindHash(rows.Article.Hash))
+                        : new AddOutcome(doc.Hash, AddStatus.Stored, id));
+                }
+                catch (SqliteException ex)
+                {
+                    tx.Rollback("doc");
+                    tx.Release("doc");
+                    outcomes.Add(new AddOutcome(doc.Hash, AddStatus.Failed, null, "store: " + ex.Message));
+                }
             }
-            finally
-            {
-                if (_scores is not null) MergeTrace.Count("7-pair-scores-reused", _scores.Reused);
-                _parsed = null;
-                _scores = null;
-            }
+            tx.Commit();
             _storedSinceOptimize += outcomes.Count(o => o.Status == AddStatus.Stored);
             if (_storedSinceOptimize >= OptimizeEvery)
             {

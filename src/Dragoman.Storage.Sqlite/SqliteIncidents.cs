@@ -46,31 +46,6 @@ public sealed partial class SqliteEventStore
         return new StoredReport(report, c.Long(), c.Long());
     }
 
-    /// <summary>
-    /// The reports parsed in the write transaction in hand (<see cref="Add"/>), by ref: the articles of one batch meet the
-    /// same stored reports again and again (their blocks and components overlap), and parsing a row (its strings split,
-    /// its days read) was a fixed part of every merge. Null outside a write transaction: a report's row cannot change
-    /// while the transaction holds the store's write lock (rows are only added; a re-merge deletes them outside it).
-    /// </summary>
-    private Dictionary<string, MergeReport>? _parsed;
-
-    /// <summary>The pair scores of <see cref="_parsed"/>'s reports, for the transaction's re-clusterings (null with it).</summary>
-    private PairScoreMemo? _scores;
-
-    /// <summary>A stored report of the merge statements (<see cref="ReportColumns"/>), its report parsed once per transaction.</summary>
-    private StoredReport ReadMerged(SqliteDataReader r)
-    {
-        if (_parsed is null) return ReadReport(r);
-        if (_parsed.TryGetValue(r.GetString(0), out var report))
-        {
-            MergeTrace.Count("5-parsed-reused", 1);
-            return new StoredReport(report, r.GetInt64(ReportColumnCount - 2), r.GetInt64(ReportColumnCount - 1));
-        }
-        var s = ReadReport(r);
-        _parsed[s.Report.Ref] = s.Report;
-        return s;
-    }
-
     private SqliteCommand Command(SqliteTransaction? tx, string sql)
     {
         var cmd = _db.CreateCommand();
@@ -196,7 +171,7 @@ public sealed partial class SqliteEventStore
         foreach (var id in incidents)
         {
             cmd.Parameters[0].Value = id;
-            list.AddRange(ReadAll(cmd, ReadMerged));
+            list.AddRange(ReadAll(cmd, ReadReport));
         }
         return list;
     }
@@ -246,8 +221,6 @@ public sealed partial class SqliteEventStore
 
         public IReadOnlyList<StoredReport> ReportsOfIncidents(IReadOnlyCollection<long> incidents) => store.ReportsOfIncidents(tx, incidents);
 
-        public PairScoreMemo? Scores => store._scores;
-
         public IReadOnlyDictionary<long, long> ComponentsOf(IReadOnlyCollection<long> incidents)
         {
             var cmd = store.Cached(tx, "SELECT id, COALESCE(component, id) FROM incidents WHERE id IN (SELECT value FROM json_each($ids))", "$ids");
@@ -270,7 +243,7 @@ public sealed partial class SqliteEventStore
             if (Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) > limit) return null;
             var read = store.Cached(tx, $"SELECT {ReportColumns} FROM incidents i INDEXED BY incidents_component JOIN incident_reports r ON r.incident_id = i.id WHERE i.component IN (SELECT value FROM json_each($c))", "$c");
             read.Parameters[0].Value = json;
-            return ReadAll(read, store.ReadMerged);
+            return ReadAll(read, ReadReport);
         }
 
         public void JoinComponents(IReadOnlyCollection<long> components, IReadOnlyCollection<long> incidents, long component)
@@ -310,26 +283,14 @@ public sealed partial class SqliteEventStore
 
         public void Link(long incidentId, ReportLink link)
         {
-            // The incident, partner and score first, only where one of them changed; the reasons (a pure function of the
-            // report and its partner, built and serialised on demand) only then. A re-clustering rewrites every member of a
-            // group a new report joined, and most keep their link: their reasons were a fixed part of every merge.
-            var update = store.Cached(tx, """
-                UPDATE incident_reports SET incident_id = $i, partner_ref = $p, score = $s
-                WHERE ref = $ref AND (incident_id IS NOT $i OR partner_ref IS NOT $p OR score IS NOT $s)
-                """, "$i", "$p", "$s", "$ref");
+            var update = store.Cached(tx, "UPDATE incident_reports SET incident_id = $i, partner_ref = $p, score = $s, reasons = $why WHERE ref = $ref",
+                "$i", "$p", "$s", "$why", "$ref");
             update.Parameters[0].Value = incidentId;
             update.Parameters[1].Value = (object?)link.Partner ?? DBNull.Value;
             update.Parameters[2].Value = (object?)link.Score ?? DBNull.Value;
-            update.Parameters[3].Value = link.Ref;
-            if (update.ExecuteNonQuery() == 0)
-            {
-                MergeTrace.Count("8-links-kept", 1);
-                return;
-            }
-            var reasons = store.Cached(tx, "UPDATE incident_reports SET reasons = $why WHERE ref = $ref", "$why", "$ref");
-            reasons.Parameters[0].Value = IncidentMerging.ReasonsJson(link);
-            reasons.Parameters[1].Value = link.Ref;
-            reasons.ExecuteNonQuery();
+            update.Parameters[3].Value = IncidentMerging.ReasonsJson(link);
+            update.Parameters[4].Value = link.Ref;
+            update.ExecuteNonQuery();
         }
 
         public void WriteFacts(long incidentId, IncidentFacts facts) => store.WriteFacts(tx, incidentId, facts);

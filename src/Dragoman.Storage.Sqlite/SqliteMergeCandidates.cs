@@ -132,7 +132,7 @@ public sealed partial class SqliteEventStore
         {
             long incident = r.GetInt64(IncidentCell);
             if (incident <= 0 || linked.Contains(incident)) continue;
-            var c = ReadMerged(r);
+            var c = ReadReport(r);
             list.Add(c);
             if (PairScorer.Value(m, c.Report) >= MergeThreshold) linked.Add(incident);
         }

@@ -63,7 +63,7 @@ public static class IncidentClusterer
     }
 
     /// <summary>A component's pair scores (local numbering), each computed once, when first read.</summary>
-    private sealed class PairTable(MergeReport[] rs, int[] ids, PairScoreMemo? memo) : IDisposable
+    private sealed class PairTable(MergeReport[] rs, int[] ids) : IDisposable
     {
         private readonly Square<double> raw = new(ids.Length, double.NaN);
 
@@ -73,7 +73,7 @@ public static class IncidentClusterer
         public double Raw(int i, int j)
         {
             double p = raw[i, j];
-            if (double.IsNaN(p)) raw[i, j] = raw[j, i] = p = Scored(memo, rs[ids[i]], rs[ids[j]]);
+            if (double.IsNaN(p)) raw[i, j] = raw[j, i] = p = PairScorer.Value(rs[ids[i]], rs[ids[j]]);
             return p;
         }
 
@@ -85,11 +85,8 @@ public static class IncidentClusterer
         }
     }
 
-    private static double Scored(PairScoreMemo? memo, MergeReport a, MergeReport b) => memo?.Value(a, b) ?? PairScorer.Value(a, b);
-
-    /// <param name="memo">Scores of pairs met before (<see cref="PairScoreMemo"/>); the groups are the same without it.</param>
     public static IReadOnlyList<IncidentGroup> Cluster(
-        IEnumerable<MergeReport> reports, IReadOnlyCollection<MergeConstraint>? constraints = null, double? threshold = null, PairScoreMemo? memo = null)
+        IEnumerable<MergeReport> reports, IReadOnlyCollection<MergeConstraint>? constraints = null, double? threshold = null)
     {
         double floor = threshold ?? PairScorer.Threshold;
         var rs = reports.DistinctBy(r => r.Ref).OrderBy(r => r.Ref, StringComparer.Ordinal).ToArray();
@@ -121,7 +118,7 @@ public static class IncidentClusterer
         int Linked(int x) { while (linked[x] != x) x = linked[x] = linked[linked[x]]; return x; }
         for (int i = 0; i < n; i++) linked[Linked(i)] = Linked(Find(i));
         foreach (var (i, j) in BlockPairs(rs))
-            if (Linked(i) != Linked(j) && Scored(memo, rs[i], rs[j]) >= floor) linked[Linked(i)] = Linked(j);
+            if (Linked(i) != Linked(j) && PairScorer.Value(rs[i], rs[j]) >= floor) linked[Linked(i)] = Linked(j);
 
         // The starting groups (an analyst's "together" set, else one report) of each component, in report order.
         var units = new Dictionary<int, List<int>>();
@@ -141,7 +138,7 @@ public static class IncidentClusterer
         foreach (var component in components.Values)
         {
             foreach (var slice in Slices(component, rs))
-                foreach (var members in ClusterComponent(slice, rs, apart, floor, memo))
+                foreach (var members in ClusterComponent(slice, rs, apart, floor))
                     result.Add(members with { Component = number });
             number++;
         }
@@ -225,7 +222,7 @@ public static class IncidentClusterer
     /// the groups after it (the first on ties), so a merge rescans only the rows it changed instead of every pair; the
     /// pair chosen is the same as a full scan's: the best average, the first pair in order on ties.
     /// </summary>
-    private static List<IncidentGroup> ClusterComponent(List<List<int>> units, MergeReport[] rs, HashSet<(int, int)> apart, double floor, PairScoreMemo? memo)
+    private static List<IncidentGroup> ClusterComponent(List<List<int>> units, MergeReport[] rs, HashSet<(int, int)> apart, double floor)
     {
         if (units.Count == 1 && units[0].Count == 1)
             return [new IncidentGroup([new ReportLink(rs[units[0][0]].Ref, null, null, [])])];
@@ -234,7 +231,7 @@ public static class IncidentClusterer
         int k = ids.Length;
         var local = new Dictionary<int, int>(k);
         for (int i = 0; i < k; i++) local[ids[i]] = i;
-        using var pairs = new PairTable(rs, ids, memo);
+        using var pairs = new PairTable(rs, ids);
         // Which report pairs link (score at the floor): only pairs whose cheap bound reaches it are scored. Two groups
         // with no linking pair between them cannot link (their average never exceeds their best pair, GroupLink), so
         // their average is never needed; the others' pairs are scored when a group link first reads them.

@@ -54,12 +54,6 @@ public interface IMergeTables
 
     /// <summary>Deletes the incident when no report is in it any more.</summary>
     void DeleteIfEmpty(long incidentId);
-
-    /// <summary>
-    /// Scores of report pairs met before, for a provider that hands back one object per stored report across the articles
-    /// of a transaction (<see cref="PairScoreMemo"/>); null: none (every re-clustering scores its pairs afresh).
-    /// </summary>
-    PairScoreMemo? Scores => null;
 }
 
 /// <summary>
@@ -173,7 +167,7 @@ public static class IncidentMerging
         var byRef = component.ToDictionary(c => c.Report.Ref, StringComparer.Ordinal);
         var constraints = tables.ConstraintsOf(byRef.Keys);
         t = MergeTrace.Add("6-constraints", t);
-        var groups = IncidentClusterer.Cluster(component.Select(c => c.Report), constraints, threshold, tables.Scores);
+        var groups = IncidentClusterer.Cluster(component.Select(c => c.Report), constraints, threshold);
         t = MergeTrace.Add("7-cluster", t, groups.Count);
         // The component holds every report of each old incident it touches, so these are the incidents' sizes.
         var oldSize = component.Where(c => c.IncidentId > 0).GroupBy(c => c.IncidentId).ToDictionary(g => g.Key, g => g.Count());

@@ -61,27 +61,6 @@ public sealed class MergeCostTests
     }
 
     [Theory]
-    [InlineData(6, 80, 0, 10, "articles arriving one by one, each re-clustered with every report before it")]
-    [InlineData(7, 120, 8, 30, "larger steps, with analysts' merges and splits")]
-    [InlineData(8, 40, 2, 5, "few reports, small steps: ties likely")]
-    public void A_memo_of_pair_scores_across_clusterings_gives_the_same_groups(int seed, int count, int decisions, int step, string reason)
-    {
-        // As a store's write transaction uses it: one memo for a run of clusterings of growing, overlapping report sets
-        // made of the same report objects, in an order of its own each time.
-        var reports = RandomReports(seed, count);
-        var constraints = RandomConstraints(seed, reports, decisions);
-        var memo = new PairScoreMemo();
-        for (int n = step; n <= count; n += step)
-        {
-            var set = reports.Take(n).Reverse().ToList();
-            string expected = Show(IncidentClusterer.Cluster(set, constraints));
-            Assert.True(expected == Show(IncidentClusterer.Cluster(set, constraints, memo: memo)), $"{reason}: {n} reports");
-        }
-        // The case must be able to fail: scores were reused, not only computed.
-        Assert.True(memo.Reused > 0 && memo.Count > 0, $"{reason}: {memo.Reused} reused of {memo.Count}");
-    }
-
-    [Theory]
     [InlineData(400, 1, "one component exactly as large as allowed: clustered at once, one incident")]
     [InlineData(1000, 3, "one article's thousand like events: three slices, each one incident")]
     public void A_component_past_the_bound_is_clustered_in_slices(int count, int groups, string reason)
