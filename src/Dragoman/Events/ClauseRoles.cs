@@ -99,6 +99,9 @@ internal static class ClauseRoles
         if (v.Is(p, "that")) p--;
         // "said on Monday it had fired": over a time adjunct after the cue
         if (p >= 2 && v.IsTemporal(p) && v.NounPhraseEndingAt(p) is { IsEmpty: false } when && when.Start >= 1 && v.TagAt(when.Start - 1) == Tag.Prep) p = when.Start - 2;
+        // "said in a statement they had detained", "said on its channel it fired": over the medium the speaker said it in
+        else if (p >= 3 && v.TagAt(p) is Tag.Noun or Tag.Proper && v.NounPhraseEndingAt(p) is { IsEmpty: false } medium && medium.Start >= 2
+            && v.TagAt(medium.Start - 1) == Tag.Prep && v.TagAt(medium.Start - 2) == Tag.Verb && SpeechLexicon.Cues.Contains(v.Word(medium.Start - 2).ToString())) p = medium.Start - 2;
         if (p < 1 || v.TagAt(p) != Tag.Verb || !SpeechLexicon.Cues.Contains(v.Word(p).ToString())) return role;
         var speaker = v.Subject(p);
         return speaker.IsEmpty || speaker.End > p || (speaker.Length == 1 && v.TagAt(speaker.Start) == Tag.Pron) ? role : speaker;
