@@ -42,6 +42,34 @@ public class ClauseRoleTests
         Assert.True(ev.Actor?.Text.Contains(actor, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: actor {ev.Actor?.Text ?? "(none)"}");
     }
 
+    // text, trigger, words the actor holds, reason (actor20: control over adjuncts of place and time, the speaker over its medium)
+    [Theory]
+    [InlineData("The ministers decided on Monday to impose sanctions on the company.", "impose", "ministers",
+        "an infinitive after a time adjunct is controlled by the subject of the verb the adjunct belongs to")]
+    [InlineData("Farmers met outside the town hall on Friday to demand the release of two leaders.", "demand", "Farmers",
+        "a chain of adjuncts of place and time between the verb and 'to' does not make the last noun the actor")]
+    [InlineData("The rebels said in a statement they had detained a senior officer.", "detained", "rebels",
+        "a pronoun after 'said in a statement' stands for the speaker, as after a bare 'said'")]
+    [InlineData("The army said on its website it had arrested four smugglers near the coast.", "arrested", "army",
+        "the medium the speaker used ('on its website') stands between the speech verb and the pronoun")]
+    public void The_controller_of_the_clause_is_the_actor(string text, string trigger, string actor, string reason)
+    {
+        var doc = Run(text);
+        var ev = Find(doc, trigger, reason);
+        Assert.True(ev.Actor?.Text.Contains(actor, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: actor {ev.Actor?.Text ?? "(none)"}");
+    }
+
+    // text, trigger, words the actor must not hold, reason (actor20: where subject control stops)
+    [Theory]
+    [InlineData("The union called on the army to release the prisoners held in the north.", "release", "union",
+        "'called on X to': the party called on acts, not the caller; 'on' before a party is no adjunct of time")]
+    public void Control_stops_at_a_complement(string text, string trigger, string notActor, string reason)
+    {
+        var doc = Run(text);
+        var ev = doc.Events.Find(e => doc.Slice(e.Trigger).Equals(trigger, StringComparison.OrdinalIgnoreCase));
+        Assert.False(ev?.Actor?.Text.Contains(notActor, StringComparison.OrdinalIgnoreCase) == true, $"{reason}: actor {ev?.Actor?.Text ?? "(none)"}");
+    }
+
     // text, trigger, words the actor holds, words it must not hold, reason (actors16: a pronoun's antecedent)
     [Theory]
     [InlineData("Rebels of the Northern Front shelled a market on Monday. On Friday a band of gunmen stormed a farm near the river, where they killed four herders.",

@@ -211,7 +211,10 @@ public sealed class SentenceView
             if (j - 1 >= 0 && IsNominal(j - 1) && Tags[j - 1] != Tag.Pron)
             {
                 var np = NounPhraseEndingAt(j - 1);
-                return np.Start > 0 && IsAny(np.Start - 1, Causatives) ? np : Chunk.None;
+                if (np.Start > 0 && IsAny(np.Start - 1, Causatives)) return np;
+                // subject control over adjuncts of place and time: "gathered after prayers in the square to protest",
+                // "decided on Monday to impose": the phrases before "to" are the governing verb's adjuncts, its subject acts
+                return AdjunctGovernor(np) is int governor ? Subject(governor, depth + 1) : Chunk.None;
             }
             for (int v = j - 1; v >= 0; v--)
             {
@@ -220,6 +223,31 @@ public sealed class SentenceView
             }
         }
         return Chunk.None;
+    }
+
+    /// <summary>Prepositions that open an adjunct of place or time, never a verb's complement or an object's controller.</summary>
+    private static readonly string[] AdjunctPreps = ["in", "at", "near", "outside", "inside", "across", "around", "after", "before", "during", "since", "throughout", "within"];
+
+    /// <summary>
+    /// The verb that a chain of adjuncts of place or time ends at, read leftward from their last noun phrase ("decided |on
+    /// Monday| to", "gathered |after prayers| |in the square| to"); null when a phrase is an object or the verb asks another
+    /// party to act ("called on the army to"). "on" counts only before a day or a date.
+    /// </summary>
+    private int? AdjunctGovernor(Chunk np)
+    {
+        for (int steps = 0; steps < 4 && !np.IsEmpty && np.Start >= 2; steps++)
+        {
+            int p = np.Start - 1;
+            bool temporal = IsTemporal(np.End - 1) || Tags[np.End - 1] == Tag.Num;
+            if (Tags[p] != Tag.Prep || !(IsAny(p, AdjunctPreps) || (Is(p, "on") && temporal))) return null;
+            int q = p - 1;
+            while (q >= 0 && Tags[q] == Tag.Adv) q--;
+            if (q < 0) return null;
+            if (Tags[q] == Tag.Verb) return IsAny(q, Causatives) || IsPassive(q) ? null : q;
+            if (!IsNominal(q) || Tags[q] == Tag.Pron) return null;
+            np = NounPhraseEndingAt(q);
+        }
+        return null;
     }
 
     /// <summary>A dash standing as punctuation (hyphen, en or em dash, double hyphen), as around a parenthetical.</summary>
