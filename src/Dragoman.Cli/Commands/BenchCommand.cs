@@ -110,6 +110,7 @@ public sealed class BenchCommand : Command<BenchSettings>
                 ["cores"] = Environment.ProcessorCount,
                 ["stage_s"] = StageSeconds(pipeline, stages.Seconds()),
                 ["stage_cpu_s"] = StageSeconds(pipeline, stages.CpuSeconds()),
+                ["stage_allocated_mb"] = StageSeconds(pipeline, stages.AllocatedMiB()),
             };
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run}: {summary.Read} articles ({summary.Stored} stored, {summary.Duplicate} duplicate, {summary.Failed} failed) in {secs:0.000} s: " +
@@ -120,6 +121,8 @@ public sealed class BenchCommand : Command<BenchSettings>
             if (stages.CpuSeconds().Count > 0)
                 Console.Out.WriteLine("  stage CPU seconds, summed over threads: " + string.Join(", ", pipeline.Components.Select(c =>
                     string.Create(CultureInfo.InvariantCulture, $"{c.Name} {stages.CpuSeconds().GetValueOrDefault(c.Name):0.000}"))));
+            Console.Out.WriteLine("  stage MiB allocated: " + string.Join(", ", pipeline.Components.Select(c =>
+                string.Create(CultureInfo.InvariantCulture, $"{c.Name} {stages.AllocatedMiB().GetValueOrDefault(c.Name):0.0}"))));
             foreach (var f in summary.Failures.Take(10)) Console.Out.WriteLine($"  failed: {f.Input}: {f.Reason}");
         }
         Console.Out.WriteLine(last!.ToJsonString(DocumentJson.Compact));

@@ -42,6 +42,7 @@ public sealed class DocumentPipeline
             document.LayersChanged(); // the span indexes a stage reads are built from what the stages before it left
             long started = _clock is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             long cpuStarted = _clock is null ? 0 : ThreadCpuClock.Nanoseconds();
+            long allocStarted = _clock is null ? 0 : GC.GetAllocatedBytesForCurrentThread();
             try
             {
                 component.Process(document);
@@ -54,7 +55,8 @@ public sealed class DocumentPipeline
             {
                 throw new PipelineException(component.Name, document.Article.Uri, ex);
             }
-            _clock?.Add(component.Name, System.Diagnostics.Stopwatch.GetTimestamp() - started, ThreadCpuClock.Nanoseconds() - cpuStarted);
+            _clock?.Add(component.Name, System.Diagnostics.Stopwatch.GetTimestamp() - started, ThreadCpuClock.Nanoseconds() - cpuStarted,
+                GC.GetAllocatedBytesForCurrentThread() - allocStarted);
         }
         return document;
     }
@@ -63,14 +65,15 @@ public sealed class DocumentPipeline
 /// <summary>Time spent per component, summed over all threads; safe to share between threads.</summary>
 public sealed class StageClock
 {
-    // per component: [0] wall Stopwatch ticks, [1] the running thread's CPU nanoseconds
+    // per component: [0] wall Stopwatch ticks, [1] the running thread's CPU nanoseconds, [2] bytes it allocated
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> _ticks = new(StringComparer.Ordinal);
 
-    public void Add(string component, long ticks, long cpuNanoseconds = 0)
+    public void Add(string component, long ticks, long cpuNanoseconds = 0, long allocatedBytes = 0)
     {
-        var slot = _ticks.GetOrAdd(component, _ => new long[2]);
+        var slot = _ticks.GetOrAdd(component, _ => new long[3]);
         Interlocked.Add(ref slot[0], ticks);
         Interlocked.Add(ref slot[1], cpuNanoseconds);
+        Interlocked.Add(ref slot[2], allocatedBytes);
     }
 
     /// <summary>Seconds per component name (unordered: callers list them in pipeline order).</summary>
@@ -84,6 +87,10 @@ public sealed class StageClock
     public IReadOnlyDictionary<string, double> CpuSeconds() => !ThreadCpuClock.Available
         ? new Dictionary<string, double>()
         : _ticks.ToDictionary(kv => kv.Key, kv => Interlocked.Read(ref kv.Value[1]) / 1e9, StringComparer.Ordinal);
+
+    /// <summary>MiB allocated per component name, by the threads that ran it (the allocation side of a stage's cost).</summary>
+    public IReadOnlyDictionary<string, double> AllocatedMiB() =>
+        _ticks.ToDictionary(kv => kv.Key, kv => Interlocked.Read(ref kv.Value[2]) / 1048576.0, StringComparer.Ordinal);
 
     public void Reset() => _ticks.Clear();
 }

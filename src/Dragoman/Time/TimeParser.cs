@@ -47,7 +47,15 @@ internal sealed class TimeParser
 
     public static St[] SubTokens(string text, Token[] tokens, int from, int to, Sentence[]? sentences)
     {
-        var list = new List<St>(Math.Max(4, to - from));
+        // every token gives at least one sub-token and most exactly one: an array of the token count is the answer
+        // itself unless a hyphenated word splits (then it grows), never a list copied into an array
+        var list = new St[to - from];
+        int count = 0;
+        void Add(St st)
+        {
+            if (count == list.Length) Array.Resize(ref list, Math.Max(4, list.Length * 2));
+            list[count++] = st;
+        }
         int sent = 0;
         for (int ti = from; ti < to; ti++)
         {
@@ -66,16 +74,17 @@ internal sealed class TimeParser
                 {
                     if (k == tok.End || text[k] == '-')
                     {
-                        if (k > s) list.Add(Make(text, s, k, TokenKind.Word, sStart && s == tok.Start));
-                        if (k < tok.End) list.Add(Make(text, k, k + 1, TokenKind.Punctuation, false));
+                        if (k > s) Add(Make(text, s, k, TokenKind.Word, sStart && s == tok.Start));
+                        if (k < tok.End) Add(Make(text, k, k + 1, TokenKind.Punctuation, false));
                         s = k + 1;
                     }
                 }
                 continue;
             }
-            list.Add(Make(text, tok.Start, tok.End, tok.Kind, sStart));
+            Add(Make(text, tok.Start, tok.End, tok.Kind, sStart));
         }
-        return [.. list];
+        if (count != list.Length) Array.Resize(ref list, count);
+        return list;
     }
 
     private static St Make(string text, int s, int e, TokenKind k, bool sentenceStart)

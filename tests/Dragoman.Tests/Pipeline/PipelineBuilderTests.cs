@@ -59,4 +59,24 @@ public class PipelineBuilderTests
         Assert.True(seconds["slow"] >= 0.055, $"two 30 ms sleeps summed: {seconds["slow"]}");
         Assert.True(seconds["quick"] < seconds["slow"], "the component that does nothing took less");
     }
+
+    private sealed class Allocates(string name, int bytes) : IDocumentComponent
+    {
+        public static byte[]? Kept;
+        public string Name => name;
+        public Layer Requires => Layer.None;
+        public Layer Provides => Layer.None;
+        public void Process(Document document) => Kept = new byte[bytes];
+    }
+
+    [Fact]
+    public void A_timed_pipeline_adds_each_components_allocation_to_its_clock()
+    {
+        var clock = new StageClock();
+        var pipeline = new PipelineBuilder().Add(new Allocates("big", 4 << 20)).Add(new Allocates("small", 16)).Build().Timed(clock);
+        pipeline.Process(new Document(new Article { Uri = "t", Text = "x" }, null));
+        var mib = clock.AllocatedMiB();
+        Assert.True(mib["big"] >= 4, $"a 4 MiB array counts for the stage that made it: {mib["big"]}");
+        Assert.True(mib["small"] < 1, $"a 16-byte array is not charged the stage before: {mib["small"]}");
+    }
 }

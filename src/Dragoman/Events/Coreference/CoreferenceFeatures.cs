@@ -67,7 +67,8 @@ public static class CoreferenceFeatures
     public static Dictionary<string, double> Compute(EventMention x, EventMention y)
     {
         var (a, b) = x.Sentence <= y.Sentence ? (x, y) : (y, x);
-        var f = new Dictionary<string, double>(StringComparer.Ordinal) { ["bias"] = 1 };
+        // sized for every feature at once (about a dozen): the pair loop is quadratic in an article's events
+        var f = new Dictionary<string, double>(MaxFeatures, StringComparer.Ordinal) { ["bias"] = 1 };
         if (a.Type != b.Type) f["type-family-only"] = 1;
         int gap = b.Sentence - a.Sentence;
         if (gap == 0) f["same-sentence"] = 1;
@@ -78,17 +79,25 @@ public static class CoreferenceFeatures
         if (gap > 0 && a.FirstOfType) f["from-first-of-type:log-gap"] = Math.Log(1 + gap);
         if (gap > 0 && a.InTitle) f[b.InLede ? "headline-and-lede" : "headline-and-body"] = 1;
         else if (gap > 0 && a.InLede) f["lede-and-body"] = 1;
-        if (a.Trigger.Length > 0 && Stem(a.Trigger) == Stem(b.Trigger)) f["same-trigger-stem"] = 1;
+        if (a.Trigger.Length > 0 && Stem(a.Trigger).SequenceEqual(Stem(b.Trigger))) f["same-trigger-stem"] = 1;
         else if (a.Action.Length > 0 && a.Action == b.Action) f["same-action"] = 1;
         if (gap > 0 && b.Definite) f["later-definite"] = 1;
-        f["modality:" + ModalityRelation(a.Modality, b.Modality)] = 1;
-        f["place:" + PlaceRelation(a.Place, b.Place)] = 1;
-        f["date:" + DateRelation(a, b)] = 1;
-        f["actor:" + PartyRelation(a.Actor, b.Actor)] = 1;
-        f["target:" + PartyRelation(a.Target, b.Target)] = 1;
-        f["count:" + CountRelation(a.Counts, b.Counts)] = 1;
+        f[Named("modality:", ModalityRelation(a.Modality, b.Modality))] = 1;
+        f[Named("place:", PlaceRelation(a.Place, b.Place))] = 1;
+        f[Named("date:", DateRelation(a, b))] = 1;
+        f[Named("actor:", PartyRelation(a.Actor, b.Actor))] = 1;
+        f[Named("target:", PartyRelation(a.Target, b.Target))] = 1;
+        f[Named("count:", CountRelation(a.Counts, b.Counts))] = 1;
         return f;
     }
+
+    private const int MaxFeatures = 16;
+
+    // The relations are a handful of words, so the joined names are built once, not once per pair.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Prefix, string Relation), string> Names = new();
+
+    private static string Named(string prefix, string relation) =>
+        Names.TryGetValue((prefix, relation), out var name) ? name : Names.GetOrAdd((prefix, relation), prefix + relation);
 
     /// <summary>"same" (one gazetteer town, or the same words), "nested" (one inside the other), "differ", "unsaid" (one or both name none).</summary>
     public static string PlaceRelation(PlaceKey? a, PlaceKey? b)
@@ -159,5 +168,5 @@ public static class CoreferenceFeatures
             .Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A crude shared stem, the first five letters ("attack"/"attacks" agree, as in the salience features).</summary>
-    private static string Stem(string w) => w.Length > 5 ? w[..5] : w;
+    private static ReadOnlySpan<char> Stem(string w) => w.Length > 5 ? w.AsSpan(0, 5) : w;
 }

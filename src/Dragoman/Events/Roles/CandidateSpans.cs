@@ -10,6 +10,14 @@ namespace Dragoman.Events.Roles;
 /// </summary>
 internal static class CandidateSpans
 {
+    /// <summary>Whether any of <paramref name="spans"/> overlaps <paramref name="span"/>: a loop, since a lambda over the
+    /// span allocated a closure and a delegate per candidate phrase (the role features' largest allocation).</summary>
+    public static bool OverlapsAny(List<TextSpan> spans, TextSpan span)
+    {
+        foreach (var s in spans) if (s.Overlaps(span)) return true;
+        return false;
+    }
+
     /// <summary>
     /// The phrase cut at its first seam: before a comma or relative word ("Damascus, and the families", "the men who
     /// fled"), around a coordination (each side of "and" / "or"), before a locative preposition ("an arms factory in the
@@ -90,5 +98,5 @@ internal sealed record AttributionSources(List<TextSpan> Spans, HashSet<string> 
 {
     /// <summary>Whether a phrase (its span, the entity of its mention, its text) is one of the sources.</summary>
     public bool Holds(TextSpan span, string? entityId, string text) =>
-        (entityId is not null && Entities.Contains(entityId)) || Spans.Exists(s => s.Overlaps(span)) || Names.Contains(text);
+        (entityId is not null && Entities.Contains(entityId)) || CandidateSpans.OverlapsAny(Spans, span) || Names.Contains(text);
 }

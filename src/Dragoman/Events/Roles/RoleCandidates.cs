@@ -351,7 +351,7 @@ internal static class RoleCandidates
         while (start > 0 && v.IsNominal(start - 1) && v.TagAt(start - 1) != Tag.Pron) start--;
         var np = v.NounPhraseStartingAt(start);
         return start > 0 && v.IsAny(start - 1, EventsComponent.LocativePreps)
-            && (clause.Places.Exists(p => span.Overlaps(p)) || (!np.IsEmpty && v.IsAny(np.End - 1, EventsComponent.PlaceHeads)));
+            && (CandidateSpans.OverlapsAny(clause.Places, span) || (!np.IsEmpty && v.IsAny(np.End - 1, EventsComponent.PlaceHeads)));
     }
 
     private static bool IsWeapon(string word) => WeaponHeads.Value.Contains(word);
@@ -561,8 +561,8 @@ internal static class RoleCandidates
         f.On("ner=", mention is null ? "none" : TypeName(mention.Type));
         if (mention is not null) f.On("ner=", TypeName(mention.Type), sideBar);
         if (d.EntityById(mention?.EntityId)?.Actor?.Code is { } code) { f.On("actor_code"); f.On("actor_code", sideBar); Sectors(f, code, ""); }
-        if (clause.Places.Exists(p => span.Overlaps(p))) f.On("place");
-        if (clause.Times.Exists(t => span.Overlaps(t))) f.On("time");
+        if (CandidateSpans.OverlapsAny(clause.Places, span)) f.On("place");
+        if (CandidateSpans.OverlapsAny(clause.Times, span)) f.On("time");
         int head = HeadOf(v, ch);
         var headWord = v.Word(head).ToString();
         if (v.TagAt(head) == Tag.Pron) f.On("pronoun");
@@ -579,7 +579,7 @@ internal static class RoleCandidates
         if (clause.Sources.Holds(span, mention?.EntityId, v.TextOf(ch))) f.On(IsClauseSubject(clause, ch) ? "source|subject" : "source");
         // a place after "in", "near", "at" says where the event was; it is what was attacked only as an object ("shelled the town")
         if (IsLocativePlace(v, clause, ch)) { f.On("locative_place"); f.On("locative_place|root=", Root(c.Code)); }
-        if (clause.Places.Exists(p => span.Overlaps(p)))
+        if (CandidateSpans.OverlapsAny(clause.Places, span))
         {
             f.On("place|root=", Root(c.Code));
             if (!ce.Nominal && !clause.Object.IsEmpty && ch.Start == clause.Object.Start) f.On("place|object");
@@ -588,7 +588,7 @@ internal static class RoleCandidates
         if (ch == rule)
         {
             if (IsWeapon(headWord)) f.On("rule|weapon");
-            if (clause.Places.Exists(p => span.Overlaps(p))) f.On("rule|place");
+            if (CandidateSpans.OverlapsAny(clause.Places, span)) f.On("rule|place");
             if (count) f.On("rule|count");
             if (mention is not null) f.On("rule|ner=", TypeName(mention.Type));
         }
