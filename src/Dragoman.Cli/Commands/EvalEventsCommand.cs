@@ -41,7 +41,9 @@ public sealed class EvalEventsCommand : Command<EvalEventsSettings>
         {
             "petrarch" => EventEvaluation.EvaluatePetrarch(settings.File, res),
             "plover" => EventEvaluation.EvaluatePlover(settings.File, res),
-            _ => EventEvaluation.EvaluateFakes(settings.File, res, settings.NoGeo ? null : StandardPipeline.Build(PipelineResources.Load(null))),
+            // unnamed victims of the main killed count: the bundled victim-class model decides (models/events/README.md)
+            _ => EventEvaluation.EvaluateFakes(settings.File, res, settings.NoGeo ? null : StandardPipeline.Build(PipelineResources.Load(null)),
+                Events.Counts.VictimClassModel.LoadBundled() is { IsOk: true } victims ? victims.Value : null),
         };
         if (!result.IsOk)
         {
