@@ -10,7 +10,7 @@ namespace Dragoman.Cli.Commands;
 public sealed class TrainVictimsSettings : CommandSettings
 {
     [CommandArgument(0, "<FILE>")]
-    [Description("A FA-KES CSV (article_content, nb_civilians): the development rows.")]
+    [Description("A FA-KES CSV (article_content, nb_civilians, nb_noncivilians): the development rows.")]
     public string File { get; init; } = "";
 
     [CommandOption("--out <FILE>")]
@@ -36,12 +36,16 @@ public sealed class TrainVictimsSettings : CommandSettings
     [Description("Also print the nested cross-validated figure with each feature group left out in turn.")]
     public bool Ablations { get; init; }
 
+    [CommandOption("--standard")]
+    [Description("Read the features from the standard pipeline's documents (NER, linked parties, coreference: what ingest stores) instead of the FA-KES eval's text -> attribution -> events.")]
+    public bool Standard { get; init; }
+
     [CommandOption("--l2 <L2>")]
     [Description("L2 penalty; with --threshold, the model written (default: the grid's best out-of-fold civilians accuracy).")]
     public double? L2 { get; init; }
 
     [CommandOption("--threshold <P>")]
-    [Description("Probability at or above which unnamed victims are civilians (default: chosen with --l2).")]
+    [Description("Confidence the model must reach either way: civilians at p >= P, combatants at p <= 1 - P, else unknown (default: chosen with --l2).")]
     public double? Threshold { get; init; }
 }
 
@@ -50,7 +54,8 @@ public sealed class TrainVictimsCommand : Command<TrainVictimsSettings>
 {
     public override int Execute(CommandContext context, TrainVictimsSettings settings, CancellationToken cancellationToken)
     {
-        var read = VictimClassTraining.Articles(settings.File, EventResources.LoadBundled());
+        var read = VictimClassTraining.Articles(settings.File, EventResources.LoadBundled(),
+            settings.Standard ? Dragoman.Pipeline.StandardPipeline.Build(Dragoman.Pipeline.PipelineResources.Load(null)) : null);
         if (!read.IsOk) { Console.Error.WriteLine($"dragoman: {read.Error}"); return 1; }
         var dropped = (settings.Drop ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var articles = VictimClassTraining.Without(read.Value!, dropped);
@@ -59,11 +64,12 @@ public sealed class TrainVictimsCommand : Command<TrainVictimsSettings>
         string F(int k) => ((double)k / articles.Count).ToString("0.0000", CultureInfo.InvariantCulture);
         var none = new double?[articles.Count];
         var (baseExact, baseWithin) = VictimClassTraining.Score(articles, none, 0);
-        Console.Out.WriteLine($"{articles.Count} articles, {rows.Count} with unnamed victims ({rows.Count(r => !r.Label)} of them gold 0 civilians)");
+        Console.Out.WriteLine($"{articles.Count} articles, {articles.Count(a => a.Features is not null)} with unnamed victims, {rows.Count} of them training rows ({rows.Count(r => !r.Label)} gold 0 civilians and some non-civilians)");
         Console.Out.WriteLine($"unnamed victims taken as civilians (no model): exact {F(baseExact)} ({baseExact}), within 10% {F(baseWithin)}");
         Console.Out.WriteLine($"| l2 | threshold | out-of-fold exact | within 10% |\n|---|---|---|---|");
         double[] l2s = settings.L2 is { } l ? [l] : [0.001, 0.003, 0.01, 0.03, 0.1];
-        double[] thresholds = settings.Threshold is { } t ? [t] : [0.5, 0.6, 0.7, 0.8, 0.9];
+        // confidence either way, highest first: a tie keeps the model abstaining more (unknown rather than a guessed class)
+        double[] thresholds = settings.Threshold is { } t ? [t] : [0.95, 0.9, 0.8, 0.7, 0.6, 0.5];
         (double L2, double T, int Exact, int Within) best = (0, 0, -1, 0);
         foreach (var l2 in l2s)
         {
@@ -81,7 +87,7 @@ public sealed class TrainVictimsCommand : Command<TrainVictimsSettings>
         Console.Out.WriteLine($"nested cross-validation (l2 and threshold chosen inside each outer fold): exact {F(nestedExact)} ({nestedExact}), within 10% {F(nestedWithin)}");
         for (int i = 0; i < articles.Count; i++)
             if (articles[i].Figure is { } fig)
-                Console.Error.WriteLine($"VICTIM\tgold {articles[i].Gold}\tfigure {fig}\tnested {(nested[i] ? "civilian" : "not")}");
+                Console.Error.WriteLine($"VICTIM\tgold {articles[i].Gold}\tfigure {fig}\tnested {(nested[i] ? "counted" : "combatant")}");
         if (settings.Ablations)
             foreach (var group in new[] { "w:", "near:", "w:,near:", "w:,near:,next:,in:", "trigger:", "actor:,target:,pair:,actor-implied", "cameo:,cameo3:", "target-category:", "size:" })
             {
@@ -93,8 +99,9 @@ public sealed class TrainVictimsCommand : Command<TrainVictimsSettings>
         var model = new VictimClassModel(LogisticRegression.Fit(rows, best.L2, minCount: settings.MinCount), best.T);
         model.Save(settings.Out,
         [
-            $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train victims {Path.GetFileName(settings.File)} --folds {settings.Folds} --min-count {settings.MinCount}{(dropped.Length > 0 ? " --drop " + string.Join(",", dropped) : "")}`: l2 {best.L2.ToString(CultureInfo.InvariantCulture)}, threshold {best.T.ToString(CultureInfo.InvariantCulture)}",
-            $"{rows.Count} training rows (FA-KES articles whose main killed count leaves its victims unnamed; label: gold civilians > 0)",
+            $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train victims {Path.GetFileName(settings.File)} --folds {settings.Folds} --min-count {settings.MinCount}{(settings.Standard ? " --standard" : "")}{(dropped.Length > 0 ? " --drop " + string.Join(",", dropped) : "")}`: l2 {best.L2.ToString(CultureInfo.InvariantCulture)}, threshold {best.T.ToString(CultureInfo.InvariantCulture)}",
+            $"{rows.Count} training rows (FA-KES articles whose main killed count leaves its victims unnamed; label: civilian when gold civilians > 0, combatant when gold civilians = 0 and non-civilians > 0)",
+            "threshold: the confidence either way (civilian at p >= t, combatant at p <= 1 - t, else unknown); the FA-KES civilians figure counts unknown victims",
             $"civilians exact, {settings.Folds}-fold nested cross-validation (settings chosen inside each outer fold): {F(nestedExact)} (no model {F(baseExact)}); within 10%: {F(nestedWithin)} (no model {F(baseWithin)})",
             $"at the written settings, out of fold (settings chosen on these same folds, optimistic): exact {F(best.Exact)}, within 10% {F(best.Within)}",
         ]);

@@ -4,15 +4,18 @@ using Dragoman.Documents;
 namespace Dragoman.Events.Counts;
 
 /// <summary>
-/// Whether the unnamed victims of a killed count are civilians: "88 dead in two days of clashes", "fighting that left
-/// dozens dead", "killed 28 ... militants" leave the counted noun out or past the parser's reach, and the event's
-/// parties, type and clause then say more than the figure. A logistic regression over what the pipeline already
-/// computed (models/events/victim-class.tsv, trained by <c>dragoman train victims</c> on FA-KES with cross-validation):
-/// the probability that the count's victims are civilians. Only consulted where <see cref="EventCount.Who"/> is null.
+/// Whether the unnamed victims of a killed or injured count are civilians: "88 dead in two days of clashes", "fighting
+/// that left dozens dead", "killed 28 ... militants" leave the counted noun out or past the parser's reach, and the
+/// event's parties, type and clause then say more than the figure. A logistic regression over what the pipeline already
+/// computed (models/events/victim-class.tsv, trained by <c>dragoman train victims</c> on FA-KES with nested
+/// cross-validation): the probability that the count's victims are civilians. <see cref="Threshold"/> is the confidence
+/// it must reach either way: below it the class is unknown (<see cref="ClassOf"/>). Consulted by
+/// <see cref="VictimClassComponent"/> only where <see cref="EventCount.Who"/> is null.
 /// </summary>
 public sealed class VictimClassModel(IReadOnlyDictionary<string, double> weights, double threshold)
 {
-    public const string ModelHeader = "dragoman victim-class model v1";
+    // v2: the threshold is a confidence either way (civilian at p >= t, combatant at p <= 1 - t), not a cut on p alone
+    public const string ModelHeader = "dragoman victim-class model v2";
 
     public double Threshold { get; } = threshold;
 
@@ -21,12 +24,27 @@ public sealed class VictimClassModel(IReadOnlyDictionary<string, double> weights
     /// <summary>The probability that the count's unnamed victims are civilians.</summary>
     public double Civilian(Document doc, Event e, EventCount c) => LogisticRegression.Probability(Weights, Features(doc, e, c));
 
-    /// <summary>True when the model reads the count's unnamed victims as civilians (probability at or above the threshold).</summary>
-    public bool IsCivilian(Document doc, Event e, EventCount c) => Civilian(doc, e, c) >= Threshold;
+    /// <summary>The count's victims as the model reads them, with the sentence it read as evidence and its probability.</summary>
+    public VictimClass Classify(Document doc, Event e, EventCount c)
+    {
+        double p = Civilian(doc, e, c);
+        int s = doc.SentenceAt(c.Span.Start);
+        var evidence = s >= 0 ? new TextSpan(doc.Sentences[s].Start, doc.Sentences[s].End) : c.Span;
+        return new VictimClass(ClassOf(p, Threshold), evidence, VictimClass.FromModel, Math.Round(p, 4));
+    }
 
-    private static readonly Lazy<Result<VictimClassModel>> Bundled = new(() =>
-        Load(Path.Combine(AppContext.BaseDirectory, "models", "events", "victim-class.tsv")));
+    /// <summary>
+    /// Civilian when <paramref name="p"/> (the probability of civilians) reaches <paramref name="confidence"/>,
+    /// combatant when 1 - p does, else unknown (the model abstains).
+    /// </summary>
+    public static string ClassOf(double p, double confidence) =>
+        p >= confidence ? VictimClass.Civilian : 1 - p >= confidence ? VictimClass.Combatant : VictimClass.Unknown;
 
+    private static readonly Lazy<Result<VictimClassModel>> Bundled = new(() => Load(BundledPath));
+
+    public static string BundledPath => Path.Combine(AppContext.BaseDirectory, "models", "events", "victim-class.tsv");
+
+    /// <summary>The shipped model, loaded once per process (copied beside the binary from models/events, as every trained model).</summary>
     public static Result<VictimClassModel> LoadBundled() => Bundled.Value;
 
     public static Result<VictimClassModel> Load(string path)

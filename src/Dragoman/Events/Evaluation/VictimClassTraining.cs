@@ -7,13 +7,19 @@ using Dragoman.Text;
 namespace Dragoman.Events.Evaluation;
 
 /// <summary>
-/// One FA-KES article as the civilians figure reads it: the gold civilians, and either a settled answer (the text named
-/// the victims) or an unnamed count's figure with its features (<see cref="VictimClassModel.Features"/>).
+/// One FA-KES article as the civilians figure reads it: the gold civilians and non-civilians, and either a settled answer
+/// (the text named the victims) or an unnamed count's figure with its features (<see cref="VictimClassModel.Features"/>).
 /// </summary>
-public sealed record VictimArticle(int Gold, int Settled, int? Figure, IReadOnlyDictionary<string, double>? Features)
+public sealed record VictimArticle(int Gold, int Settled, int? Figure, IReadOnlyDictionary<string, double>? Features, int GoldNonCivilians = 0)
 {
-    /// <summary>The civilians figure when the model reads the unnamed victims as civilians (or not).</summary>
-    public int Answer(bool civilian) => Figure is { } f ? (civilian ? f : 0) : Settled;
+    /// <summary>The civilians figure when the unnamed victims are counted (civilian or unknown) or not (combatant).</summary>
+    public int Answer(bool counted) => Figure is { } f ? (counted ? f : 0) : Settled;
+
+    /// <summary>
+    /// A training row: an unnamed count whose article gold says civilians died (civilian) or only non-civilians died
+    /// (combatant); an article whose gold counts neither says nothing of the count's victims and is left out.
+    /// </summary>
+    public bool Trains => Features is not null && (Gold > 0 || GoldNonCivilians > 0);
 }
 
 /// <summary>
@@ -23,7 +29,9 @@ public sealed record VictimArticle(int Gold, int Settled, int? Figure, IReadOnly
 /// </summary>
 public static class VictimClassTraining
 {
-    public static Result<List<VictimArticle>> Articles(string path, EventResources res)
+    /// <param name="pipeline">The pipeline whose documents give the features (the standard one, as users run it); null: the
+    /// FA-KES eval's own (text, attribution, events).</param>
+    public static Result<List<VictimArticle>> Articles(string path, EventResources res, DocumentPipeline? pipeline = null)
     {
         List<Dictionary<string, string>> rows;
         try
@@ -34,16 +42,17 @@ public static class VictimClassTraining
         }
         catch (IOException ex) { return Result<List<VictimArticle>>.Fail($"{path}: {ex.Message}"); }
         if (rows.Count == 0 || !rows[0].ContainsKey("article_content")) return Result<List<VictimArticle>>.Fail($"{path}: not a FA-KES CSV (no article_content column)");
-        var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res, roles: Roles.RoleModel.LoadBundled().Value)).Build();
+        pipeline ??= new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res, roles: Roles.RoleModel.LoadBundled().Value)).Build();
         var list = new List<VictimArticle>();
         foreach (var row in rows)
         {
             var doc = pipeline.Process(new Document(new Article { Uri = row.GetValueOrDefault("unit_id") ?? "fakes", Text = row["article_content"] }, null));
             int gold = int.TryParse(row.GetValueOrDefault("nb_civilians"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
+            int non = int.TryParse(row.GetValueOrDefault("nb_noncivilians"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var nc) ? nc : 0;
             var main = EventEvaluation.MainKilled(doc);
             list.Add(main.Unnamed is { } c
-                ? new VictimArticle(gold, 0, c.Min, VictimClassModel.Features(doc, main.Event!, c))
-                : new VictimArticle(gold, main.Civilians, null, null));
+                ? new VictimArticle(gold, 0, c.Min, VictimClassModel.Features(doc, main.Event!, c), non)
+                : new VictimArticle(gold, main.Civilians, null, null, non));
         }
         return list;
     }
@@ -56,7 +65,7 @@ public static class VictimClassTraining
         })];
 
     public static List<(IReadOnlyDictionary<string, double> Features, bool Label)> Rows(IEnumerable<VictimArticle> articles) =>
-        [.. articles.Where(a => a.Features is not null).Select(a => (a.Features!, a.Gold > 0))];
+        [.. articles.Where(a => a.Trains).Select(a => (a.Features!, a.Gold > 0))];
 
     /// <summary>The out-of-fold probability of every article with an unnamed count (null for the others).</summary>
     public static double?[] OutOfFold(IReadOnlyList<VictimArticle> articles, int folds, double l2, int minCount)
@@ -72,14 +81,18 @@ public static class VictimClassTraining
         return p;
     }
 
-    /// <summary>Articles whose civilians figure is exact, and within 10%, reading unnamed victims as civilians at or above <paramref name="threshold"/>.</summary>
+    /// <summary>
+    /// Articles whose civilians figure is exact, and within 10%, when unnamed victims are classed at confidence
+    /// <paramref name="threshold"/> (<see cref="VictimClassModel.ClassOf"/>) and counted unless combatants, as
+    /// <see cref="EventEvaluation.Civilians"/> reads the class.
+    /// </summary>
     public static (int Exact, int Within10) Score(IReadOnlyList<VictimArticle> articles, IReadOnlyList<double?> p, double threshold)
     {
         int exact = 0, within = 0;
         for (int i = 0; i < articles.Count; i++)
         {
             var a = articles[i];
-            int answer = a.Answer(p[i] is not { } q || q >= threshold);
+            int answer = a.Answer(p[i] is not { } q || VictimClassModel.ClassOf(q, threshold) != VictimClass.Combatant);
             if (answer == a.Gold) exact++;
             if (Math.Abs(answer - a.Gold) <= 0.1 * Math.Max(1, a.Gold)) within++;
         }
@@ -89,7 +102,7 @@ public static class VictimClassTraining
     /// <summary>
     /// Nested cross-validation: in each outer fold, L2 and threshold are chosen by an inner cross-validation on the
     /// other folds only, the model fitted there, and the outer fold answered with the chosen threshold; returns whether
-    /// each article's unnamed victims were read as civilians (true for articles without such a count), so that no
+    /// each article's unnamed victims were counted (civilian or unknown; true for articles without such a count), so that no
     /// figure is scored with a setting chosen on it.
     /// </summary>
     public static bool[] NestedOutOfFold(IReadOnlyList<VictimArticle> articles, int folds, int minCount, double[] l2s, double[] thresholds)
@@ -110,7 +123,7 @@ public static class VictimClassTraining
             }
             var w = LogisticRegression.Fit(Rows(inner), best.L2, minCount: minCount);
             for (int i = k; i < articles.Count; i += folds)
-                if (articles[i].Features is { } f) civilian[i] = LogisticRegression.Probability(w, f) >= best.T;
+                if (articles[i].Features is { } f) civilian[i] = VictimClassModel.ClassOf(LogisticRegression.Probability(w, f), best.T) != VictimClass.Combatant;
         }
         return civilian;
     }
