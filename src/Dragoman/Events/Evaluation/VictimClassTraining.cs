@@ -58,7 +58,8 @@ public static class VictimClassTraining
         foreach (var row in rows)
         {
             if (skip is not null && skip.Contains(row.GetValueOrDefault("unit_id") ?? "")) continue;
-            var doc = pipeline.Process(new Document(new Article { Uri = row.GetValueOrDefault("unit_id") ?? "fakes", Text = row["article_content"] }, null));
+            // the body as the FA-KES eval and the CSV intake read it (Ingest/Rules/LeadingChrome.cs)
+            var doc = pipeline.Process(new Document(new Article { Uri = row.GetValueOrDefault("unit_id") ?? "fakes", Text = Ingest.Rules.LeadingChrome.Strip(row["article_content"]) }, null));
             int gold = int.TryParse(row.GetValueOrDefault("nb_civilians"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
             int non = int.TryParse(row.GetValueOrDefault("nb_noncivilians"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var nc) ? nc : 0;
             var main = EventEvaluation.MainKilled(doc);
