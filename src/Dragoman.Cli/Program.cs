@@ -72,6 +72,7 @@ app.Configure(config =>
         t.AddCommand<TrainRolesCommand>("roles").WithDescription("Train the event role ranker (which phrase is an event's actor, which its target) on articles-gold's development part.");
         t.AddCommand<TrainMergeCommand>("merge").WithDescription("Train the merge pair scorer on merge-gold's development part (models/merge/README.md).");
         t.AddCommand<TrainEventLocCommand>("eventloc").WithDescription("Train the event-location model (which place in a sentence an event happened at).");
+        t.AddCommand<TrainVictimsCommand>("victims").WithDescription("Train the victim-class model (are a killed count's unnamed victims civilians?) on a FA-KES CSV, with cross-validation.");
         t.AddCommand<TrainGeoConfidenceCommand>("geoconf").WithDescription("Fit the place-confidence model (probability a resolved place is within 161 km) on the development parts of LGL, GeoVirus and articles-gold.");
     });
     config.AddBranch("gazetteer", gazetteer =>

@@ -96,7 +96,11 @@ public sealed class ShowCommand : Command<ShowSettings>
             var min = DocumentRows.Str(c, "min");
             var max = DocumentRows.Str(c, "max");
             var range = max is null ? $"at least {min}" : min == max ? $"{min}" : $"{min}..{max}";
-            Line("count", $"{painter.Tag("count", Esc(DocumentRows.Str(c, "text")))} = {Esc(range)} {Esc(DocumentRows.Str(c, "who"))} {Esc(DocumentRows.Str(c, "kind"))}".TrimEnd());
+            // who the killed or injured were, with the model's probability where it judged unnamed victims
+            var victims = c["victims"] as JsonObject;
+            var prob = DocumentRows.Str(victims, "p");
+            var cls = victims is null ? "" : $" [dim]victims: {Esc(DocumentRows.Str(victims, "class"))} ({Esc(DocumentRows.Str(victims, "from"))}{(prob is null ? "" : ", p " + Esc(prob))})[/]";
+            Line("count", ($"{painter.Tag("count", Esc(DocumentRows.Str(c, "text")))} = {Esc(range)} {Esc(DocumentRows.Str(c, "who"))} {Esc(DocumentRows.Str(c, "kind"))}".TrimEnd() + cls).TrimEnd());
         }
         var sources = EventView.Sources(e).ToList();
         Line("sources", sources.Count == 0 ? "[dim](none: the article's own statement)[/]" : string.Join(" [dim]<[/] ", sources.Select(s => painter.Tag("source", Esc(EventView.SourceText(s))))));

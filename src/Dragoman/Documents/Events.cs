@@ -48,7 +48,31 @@ public sealed record ArgumentName(string Text, string From, TextSpan? Defined)
 
 /// <summary>How many people an event affected, with ACLED's conservative bounds.</summary>
 /// <remarks><see cref="Source"/> names who gave the figure (nearest link of the attribution chain), so conflicting figures stay side by side.</remarks>
-public sealed record EventCount(int Min, int? Max, string Text, TextSpan Span, string? Kind = null, string? Who = null, string? Source = null);
+public sealed record EventCount(int Min, int? Max, string Text, TextSpan Span, string? Kind = null, string? Who = null, string? Source = null)
+{
+    /// <summary>
+    /// Who the killed or injured were, as an analyst reads it (Events/Counts/VictimClassComponent); null on other kinds
+    /// and before that stage runs.
+    /// </summary>
+    public VictimClass? Victims { get; init; }
+}
+
+/// <summary>
+/// The class of a count's victims: <see cref="Civilian"/>, <see cref="Combatant"/> or <see cref="Unknown"/> (the text
+/// does not say and the victim-class model is not sure enough). <see cref="From"/> is <see cref="FromText"/> when the
+/// count's own words or its clause's party name them ("seven civilians", "12 fighters"), <see cref="FromModel"/> when
+/// the model judged unnamed victims ("40 dead in clashes"); <see cref="Evidence"/> is the span read (the count's words,
+/// or the sentence the model read); <see cref="Probability"/> the model's probability that the victims are civilians
+/// (null when the text decided).
+/// </summary>
+public sealed record VictimClass(string Class, TextSpan Evidence, string From, double? Probability = null)
+{
+    public const string Civilian = "civilian";
+    public const string Combatant = "combatant";
+    public const string Unknown = "unknown";
+    public const string FromText = "text";
+    public const string FromModel = "model";
+}
 
 public sealed record PloverCode(string Event, string? Mode, IReadOnlyList<string> Context);
 

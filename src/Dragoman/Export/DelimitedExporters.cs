@@ -80,7 +80,7 @@ public sealed class AcledCsvExporter : IEventExporter
         "dragoman_id", "dragoman_action", "dragoman_modality", "dragoman_occurred", "dragoman_confidence", "dragoman_cameo",
         "dragoman_plover_event", "dragoman_actor_code", "dragoman_target_code", "dragoman_time_text", "dragoman_time_start",
         "dragoman_time_end", "dragoman_time_inherited", "dragoman_place_precision", "dragoman_article_hash", "dragoman_published",
-        "dragoman_actor_implied", "dragoman_target_convention",
+        "dragoman_actor_implied", "dragoman_target_convention", "dragoman_fatalities_victims", "dragoman_fatalities_victims_p",
     ];
 
     public static IEnumerable<string> Columns => AcledColumns.Concat(DragomanColumns);
@@ -177,11 +177,14 @@ public sealed class AcledCsvExporter : IEventExporter
 
     /// <summary>
     /// ACLED's civilian_targeting: every violence against civilians, and an explosion or remote violence whose target is
-    /// the civilians category (ACLED marks events where civilians are the main or only target, in those two types).
+    /// the civilians category or whose fatalities the pipeline classes as civilians (the count's victim class, the same
+    /// one dragoman_fatalities_victims shows and the FA-KES civilians figure reads): ACLED marks events where civilians
+    /// are the main or only target, in those two types.
     /// </summary>
     public static string CivilianTargeting(EventRecord e) =>
         e.AcledType == "Violence against civilians"
-        || (e.AcledType == "Explosions/Remote violence" && e.TargetConvention && e.Target == Events.Roles.TargetCategories.Civilians)
+        || (e.AcledType == "Explosions/Remote violence"
+            && ((e.TargetConvention && e.Target == Events.Roles.TargetCategories.Civilians) || ExportFields.FatalitiesVictims(e).Class == Documents.VictimClass.Civilian))
             ? "Civilian targeting" : "";
 
     /// <summary>
@@ -219,6 +222,7 @@ public sealed class AcledCsvExporter : IEventExporter
         var date = ExportFields.EventDate(e);
         var country = countries.ByIso2(e.Country);
         var (inter1, inter2) = Inters(e, codes);
+        var victims = ExportFields.FatalitiesVictims(e);
         return
         [
             EventIdCnty(e, country),
@@ -243,6 +247,7 @@ public sealed class AcledCsvExporter : IEventExporter
             e.PloverEvent, e.ActorCode, e.TargetCode, e.TimeText, e.TimeStart, e.TimeEnd, e.TimeInherited ? "true" : "false",
             e.PlacePrecision, e.ArticleHash, e.Published, e.ActorImplied ? "true" : "false",
             e.TargetConvention ? "true" : "false",
+            victims.Class, ExportFields.Num(victims.Probability),
         ];
     }
 }

@@ -107,6 +107,25 @@ public static class ExportFields
         return 0;
     }
 
+    /// <summary>
+    /// Who the victims of that count were (the count's stored <c>victims</c>: civilian, combatant or unknown) and the
+    /// victim-class model's probability of civilians (null when the text named them); (null, null) without such a count
+    /// or for rows stored before counts carried a class.
+    /// </summary>
+    public static (string? Class, double? Probability) FatalitiesVictims(EventRecord e)
+    {
+        if (!e.Occurred) return (null, null);
+        using var counts = StoredArray.Parse(e.CountsJson);
+        foreach (var c in StoredArray.Objects(counts))
+            if (StoredArray.Str(c, "kind") is "killed" or "dead" or "fatalities" && StoredArray.Int(c, "min") is not null)
+            {
+                if (!c.TryGetProperty("victims", out var v) || v.ValueKind != System.Text.Json.JsonValueKind.Object) return (null, null);
+                double? p = v.TryGetProperty("p", out var q) && q.ValueKind == System.Text.Json.JsonValueKind.Number ? q.GetDouble() : null;
+                return (StoredArray.Str(v, "class"), p);
+            }
+        return (null, null);
+    }
+
     /// <summary>The source chain: the value stored with the row (schema 23) when the read took it, else <see cref="SourceChain(string)"/>.</summary>
     public static string SourceChain(EventRecord e) => e.SourceChain ?? SourceChain(e.SourcesJson);
 

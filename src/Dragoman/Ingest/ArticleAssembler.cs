@@ -160,6 +160,16 @@ internal static class ArticleAssembler
             if (!leadingDate) CutLeadingDate(first, dropped, lateDates, parts.RawText);
         }
 
+        // A share or counter widget flattened into the start of the body ("Get short URL 0 85 The ..."): its counters
+        // are no counts of the story (Rules/LeadingChrome.cs); kept as a dropped span, as other chrome.
+        if (content.Count > 0 && LeadingChrome.Length(content[0].Text) is var widget and > 0)
+        {
+            var first = content[0];
+            var (rs, re) = RawRangeOf(first, 0, widget, parts.RawText);
+            dropped.Add(new DroppedSpan(rs, re, "interface run at the start of the body (share or counter widget)", first.Text[..widget].Trim()));
+            RemoveRanges(first, [(0, widget)]);
+        }
+
         if (content.Count == 0 && parts.MetaBody is { } metaBody)
         {
             foreach (var para in metaBody.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

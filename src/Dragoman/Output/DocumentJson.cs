@@ -224,6 +224,15 @@ public static class DocumentJson
         ["source"] = c.Source,
         ["start"] = c.Span.Start,
         ["end"] = c.Span.End,
+        // who the killed or injured were: civilian, combatant or unknown, with what says so (Events/Counts/VictimClassComponent)
+        ["victims"] = c.Victims is { } v ? new JsonObject
+        {
+            ["class"] = v.Class,
+            ["from"] = v.From,
+            ["p"] = v.Probability,
+            ["start"] = v.Evidence.Start,
+            ["end"] = v.Evidence.End,
+        } : null,
     };
 
     private static JsonObject? Argument(EventArgument? a)

@@ -11,7 +11,8 @@ namespace Dragoman.Pipeline;
 /// The default pipeline, every stage in order:
 /// text (tokens, sentences) -> ner (mentions) -> actors (dictionary mentions) -> geo (places, may add place mentions)
 /// -> link (entities, aliases, actor codes) -> time (times) -> attribution -> events (events, codes) -> event-context (types from the sentence's situation)
-/// -> coreference (one event per happening told several times) -> salience (confidence, main, historical) -> party-names (full names of short-form parties).
+/// -> coreference (one event per happening told several times) -> salience (confidence, main, historical) -> party-names (full names of short-form parties)
+/// -> unnamed-actors (a coder's category for an actor the text does not name) -> victim-class (who a killed or injured count's victims were).
 /// </summary>
 public static class StandardPipeline
 {
@@ -37,6 +38,7 @@ public static class StandardPipeline
         var coref = Load(() => coreference ? Events.Coreference.CoreferenceModel.LoadBundled().Value : null);
         var roles = Load(() => roleTrace is null ? Events.Roles.RoleModel.LoadBundled().Value : null);
         var modality = Load(() => modalityTrace is null ? Events.Modalities.ModalityModel.LoadBundled().Value : null);
+        var victims = Load(() => Events.Counts.VictimClassModel.LoadBundled().Value);
         var pipeline = new PipelineBuilder()
             .Add(new TextComponent(Wait(pos)))
             .Add(new NerComponent(Wait(ner)))
@@ -51,6 +53,7 @@ public static class StandardPipeline
             .Add(new Events.Salience.SalienceComponent(Wait(salience)))
             .Add(new Events.PartyNamesComponent(Wait(actors)))
             .Add(new Events.UnnamedActorsComponent(Wait(roles)?.NoActorBelow))
+            .Add(new Events.Counts.VictimClassComponent(Wait(victims)))
             .Build();
         StartTrace.Mark("pipeline built");
         return pipeline;

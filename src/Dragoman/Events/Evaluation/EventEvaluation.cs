@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Dragoman.Documents;
+using Dragoman.Events.Counts;
 using Dragoman.Events.Petrarch;
 using Dragoman.Pipeline;
 using Dragoman.Text;
@@ -348,9 +349,32 @@ public static class EventEvaluation
 
     // ---------------------------------------------------------------- FA-KES
 
+    /// <summary>One part's FA-KES tallies (development, held back, or all rows).</summary>
+    private sealed class FakesTally
+    {
+        public int N, CivExact, Civ10, CivPlain, CivEvents, CivEventsPlain, Loc, Cause, Geo;
+        public readonly List<VictimArticle> Victims = [];
+
+        public void Add(FakesTally t)
+        {
+            N += t.N; CivExact += t.CivExact; Civ10 += t.Civ10; CivPlain += t.CivPlain; CivEvents += t.CivEvents;
+            CivEventsPlain += t.CivEventsPlain; Loc += t.Loc; Cause += t.Cause; Geo += t.Geo;
+        }
+    }
+
     /// <param name="full">The whole pipeline (with geo), when given: also scores the governorate of the places the Geo
     /// stage resolved (<c>location_acc_geo</c>).</param>
-    public static Result<JsonObject> EvaluateFakes(string path, EventResources res, DocumentPipeline? full = null)
+    /// <param name="held">The held-back unit ids (<see cref="FakesSplit"/>); null or empty: every row is development.</param>
+    /// <param name="part">dev | held | all: the part whose figures lead the JSON object (each part is in it too).</param>
+    /// <remarks>
+    /// The shipped victim-class model is trained on the development part, so its figure there is in-sample: the
+    /// development part's <c>civilians_exact</c> is the training procedure's nested out-of-fold figure instead
+    /// (<see cref="VictimClassTraining.NestedOutOfFold"/> with the shipped settings, on the same documents), and the
+    /// in-sample one is printed as <c>civilians_exact_in_sample</c>. The held part is scored with the shipped model,
+    /// which never saw it; all rows add the two, so that no row is scored by a model trained on it.
+    /// </remarks>
+    public static Result<JsonObject> EvaluateFakes(string path, EventResources res, DocumentPipeline? full = null, VictimClassModel? victims = null,
+        IReadOnlySet<string>? held = null, string part = "dev")
     {
         List<Dictionary<string, string>> rows;
         try
@@ -361,39 +385,59 @@ public static class EventEvaluation
         }
         catch (IOException ex) { return Result<JsonObject>.Fail($"{path}: {ex.Message}"); }
         if (rows.Count == 0 || !rows[0].ContainsKey("article_content")) return Result<JsonObject>.Fail($"{path}: not a FA-KES CSV (no article_content column)");
-        var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res, roles: Roles.RoleModel.LoadBundled().Value)).Build();
-        int n = 0, civExact = 0, civ10 = 0, locHits = 0, causeHits = 0, geoHits = 0;
+        // the victim-class stage as the standard pipeline runs it, right after the events stage: the civilians figure reads the class it gives
+        var pipeline = new PipelineBuilder().Add(new TextComponent()).Add(new Attribution.AttributionComponent()).Add(new EventsComponent(res, roles: Roles.RoleModel.LoadBundled().Value))
+            .Add(new VictimClassComponent(victims)).Build();
+        var dev = new FakesTally();
+        var heldBack = new FakesTally();
         long tokens = 0;
         var sw = System.Diagnostics.Stopwatch.StartNew();
         foreach (var row in rows)
         {
-            n++;
-            var doc = pipeline.Process(new Document(new Article { Uri = row.GetValueOrDefault("unit_id") ?? "fakes", Text = row["article_content"] }, null));
+            var t = held is not null && held.Contains(row.GetValueOrDefault("unit_id") ?? "") ? heldBack : dev;
+            t.N++;
+            // the body as the CSV intake keeps it: a share widget flattened into its start is chrome (Ingest/Rules/LeadingChrome.cs)
+            var body = Ingest.Rules.LeadingChrome.Strip(row["article_content"]);
+            var doc = pipeline.Process(new Document(new Article { Uri = row.GetValueOrDefault("unit_id") ?? "fakes", Text = body }, null));
             tokens += doc.Tokens.Length;
-            var civilians = Civilians(doc);
-            int gold = int.TryParse(row.GetValueOrDefault("nb_civilians"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
-            if (civilians == gold) civExact++;
-            if (Math.Abs(civilians - gold) <= 0.1 * Math.Max(1, gold)) civ10++;
-            if (string.Equals(Governorates.Find(doc), row.GetValueOrDefault("location"), StringComparison.OrdinalIgnoreCase)) locHits++;
+            int gold = Int(row, "nb_civilians");
+            if (string.Equals(Governorates.Find(doc), row.GetValueOrDefault("location"), StringComparison.OrdinalIgnoreCase)) t.Loc++;
+            // the civilians figure reads what the user's pipeline gives (NER, linked parties, coreference ... and its victim
+            // classes) when it runs; with --no-geo, the events-only pipeline's
+            var civDoc = doc;
             if (full is not null)
             {
-                var located = full.Process(new Document(new Article { Uri = "geo", Text = row["article_content"] }, null));
+                var located = full.Process(new Document(new Article { Uri = "geo", Text = body }, null));
+                civDoc = located;
+                if (Civilians(doc) == gold) t.CivEvents++;
+                if (CiviliansWithoutClass(doc) == gold) t.CivEventsPlain++;
                 var found = Governorates.FromPlaces(located);
-                if (string.Equals(found, row.GetValueOrDefault("location"), StringComparison.OrdinalIgnoreCase)) geoHits++;
+                if (string.Equals(found, row.GetValueOrDefault("location"), StringComparison.OrdinalIgnoreCase)) t.Geo++;
                 else if (Debug) Console.Error.WriteLine($"GEO\t{row.GetValueOrDefault("location")}\t{found}\t{doc.Text[..Math.Min(160, doc.Text.Length)]}");
             }
+            var civilians = Civilians(civDoc);
+            if (civilians == gold) t.CivExact++;
+            if (CiviliansWithoutClass(civDoc) == gold) t.CivPlain++;
+            if (Math.Abs(civilians - gold) <= 0.1 * Math.Max(1, gold)) t.Civ10++;
+            // what the victim-class trainer reads of this row (VictimClassTraining.Articles), for the nested figure
+            var main = MainKilled(civDoc);
+            t.Victims.Add(main.Unnamed is { } u
+                ? new VictimArticle(gold, 0, u.Min, VictimClassModel.Features(civDoc, main.Event!, u), Int(row, "nb_noncivilians"))
+                : new VictimArticle(gold, main.Civilians, null, null, Int(row, "nb_noncivilians")));
             var cause = Cause(doc);
-            if (cause == row.GetValueOrDefault("cause_of_death")) causeHits++;
+            if (cause == row.GetValueOrDefault("cause_of_death")) t.Cause++;
             else if (Debug) Console.Error.WriteLine($"CAUSE\t{row.GetValueOrDefault("cause_of_death")}\t{cause}\t{doc.Text[..Math.Min(200, doc.Text.Length)]}");
-            if (Debug && civilians != gold)
+            // misses are listed for the development part only: the held part is measured, never looked into
+            if (Debug && civilians != gold && t == dev)
             {
-                Console.Error.WriteLine($"CIV\t{gold}\t{civilians}\t{doc.Text[..Math.Min(200, doc.Text.Length)]}");
+                var v = main.Unnamed?.Victims;
+                Console.Error.WriteLine($"CIV\t{gold}\t{civilians}\tvictims={v?.Class ?? "-"} p(civilian)={v?.Probability?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}\t{doc.Text[..Math.Min(200, doc.Text.Length)]}");
                 // every count of every event, with the words around it, to say which mechanism gave the answer
-                foreach (var e in doc.Events)
+                foreach (var e in civDoc.Events)
                     foreach (var c in e.Counts)
                     {
-                        int a = Math.Max(0, c.Span.Start - 80), b = Math.Min(doc.Text.Length, c.Span.End + 60);
-                        Console.Error.WriteLine($"  CNT\t{e.Codes.Cameo}\t{e.Modality}\t{c.Kind}\t{c.Who}\t{c.Min}\t{doc.Slice(e.Trigger)}\t|{doc.Text[a..b].Replace('\n', ' ')}|");
+                        int a = Math.Max(0, c.Span.Start - 80), b = Math.Min(civDoc.Text.Length, c.Span.End + 60);
+                        Console.Error.WriteLine($"  CNT\t{e.Codes.Cameo}\t{e.Modality}\t{c.Kind}\t{c.Who}\t{c.Victims?.Class}\t{c.Min}\t{civDoc.Slice(e.Trigger)}\t|{civDoc.Text[a..b].Replace('\n', ' ')}|");
                     }
             }
         }
@@ -401,25 +445,65 @@ public static class EventEvaluation
         // a second, warm pass (JIT tiering done) for throughput: text + attribution + events, one thread
         var warm = System.Diagnostics.Stopwatch.StartNew();
         foreach (var row in rows)
-            pipeline.Process(new Document(new Article { Uri = "warm", Text = row["article_content"] }, null));
+            pipeline.Process(new Document(new Article { Uri = "warm", Text = Ingest.Rules.LeadingChrome.Strip(row["article_content"]) }, null));
         warm.Stop();
-        return new JsonObject
+
+        // the development part with the model: nested out of fold (the shipped model was trained on these rows)
+        int nestedExact = dev.CivExact, nestedWithin = dev.Civ10;
+        if (victims is not null && dev.Victims.Count >= VictimClassTraining.Folds * 2)
+        {
+            var articles = VictimClassTraining.Without(dev.Victims, [.. VictimClassTraining.DroppedFeatures]);
+            var counted = VictimClassTraining.NestedOutOfFold(articles, VictimClassTraining.Folds, VictimClassTraining.MinCount, VictimClassTraining.L2Grid, VictimClassTraining.ThresholdGrid);
+            (nestedExact, nestedWithin) = VictimClassTraining.Score(articles, [.. counted.Select(c => (double?)(c ? 1.0 : 0.0))], 0.5);
+        }
+        var all = new FakesTally();
+        all.Add(dev);
+        all.Add(heldBack);
+        JsonObject Figures(FakesTally t, int exact, int within, int? inSample) => new()
+        {
+            ["n"] = t.N,
+            ["civilians_exact"] = Ratio(exact, t.N),
+            ["civilians_within_10pct"] = Ratio(within, t.N),
+            // the shipped model on rows it was trained on (development part): printed, never a measure
+            ["civilians_exact_in_sample"] = inSample is { } k ? Ratio(k, t.N) : null,
+            // every unnamed count read as civilians, as before the victim class
+            ["civilians_exact_no_victim_model"] = Ratio(t.CivPlain, t.N),
+            // the events-only pipeline (text, attribution, events; the figure before session 20), with the shipped model
+            // (trained on the standard pipeline's documents, so off its training features) and without
+            ["civilians_exact_events_pipeline"] = full is null ? null : Ratio(t.CivEvents, t.N),
+            ["civilians_exact_events_pipeline_no_victim_model"] = full is null ? null : Ratio(t.CivEventsPlain, t.N),
+            ["location_acc"] = Ratio(t.Loc, t.N),
+            ["location_acc_geo"] = full is null ? null : Ratio(t.Geo, t.N),
+            ["cause_acc"] = Ratio(t.Cause, t.N),
+        };
+        var parts = new Dictionary<string, JsonObject>
+        {
+            ["dev"] = Figures(dev, nestedExact, nestedWithin, victims is null ? null : dev.CivExact),
+            ["held"] = Figures(heldBack, heldBack.CivExact, heldBack.Civ10, null),
+            ["all"] = Figures(all, nestedExact + heldBack.CivExact, nestedWithin + heldBack.Civ10, null),
+        };
+        var result = new JsonObject
         {
             ["task"] = "events",
             ["format"] = "fakes",
             ["file"] = path,
-            ["n"] = n,
-            ["civilians_exact"] = Ratio(civExact, n),
-            ["civilians_within_10pct"] = Ratio(civ10, n),
-            ["location_acc"] = Ratio(locHits, n),
-            ["location_acc_geo"] = full is null ? null : Ratio(geoHits, n),
-            ["cause_acc"] = Ratio(causeHits, n),
-            ["articles_per_s_cold"] = Math.Round(n / Math.Max(1e-9, sw.Elapsed.TotalSeconds), 1),
-            ["articles_per_s"] = Math.Round(n / Math.Max(1e-9, warm.Elapsed.TotalSeconds), 1),
-            ["tokens_per_s"] = Math.Round(tokens / Math.Max(1e-9, warm.Elapsed.TotalSeconds)),
-            ["threads"] = 1,
+            ["part"] = part,
+            // which pipeline's documents the civilians figures read: the standard one (what ingest stores) unless --no-geo
+            ["civilians_pipeline"] = full is null ? "events" : "standard",
+            // how the development part's civilians figure with the model is obtained (the held part's: the shipped model)
+            ["civilians_dev_model"] = victims is null ? "none" : "nested out of fold",
         };
+        foreach (var (k, v) in parts[part is "held" or "all" ? part : "dev"]) result[k] = v?.DeepClone();
+        foreach (var (name, figures) in parts) result[name] = figures;
+        result["articles_per_s_cold"] = Math.Round(rows.Count / Math.Max(1e-9, sw.Elapsed.TotalSeconds), 1);
+        result["articles_per_s"] = Math.Round(rows.Count / Math.Max(1e-9, warm.Elapsed.TotalSeconds), 1);
+        result["tokens_per_s"] = Math.Round(tokens / Math.Max(1e-9, warm.Elapsed.TotalSeconds));
+        result["threads"] = 1;
+        return result;
     }
+
+    private static int Int(Dictionary<string, string> row, string column) =>
+        int.TryParse(row.GetValueOrDefault(column), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : 0;
 
     private static bool Occurred(Event e) => e.Modality is Modality.Asserted or Modality.Reported or Modality.Claimed;
 
@@ -432,20 +516,42 @@ public static class EventEvaluation
     /// </summary>
     public static int Civilians(Document doc)
     {
-        var killed = new List<EventCount>();
+        var main = MainKilled(doc);
+        if (main.Unnamed is not { } c) return main.Civilians;
+        // the class the pipeline gave the unnamed victims (Events/Counts/VictimClassComponent): combatants are no
+        // civilians; unknown (the model abstains, or none is loaded) keeps the reading before the model, civilians
+        return c.Victims?.Class == VictimClass.Combatant ? 0 : c.Min;
+    }
+
+    /// <summary>The civilians figure as it was before the victim class: unnamed victims are all taken as civilians.</summary>
+    public static int CiviliansWithoutClass(Document doc)
+    {
+        var main = MainKilled(doc);
+        return main.Unnamed is { } c ? c.Min : main.Civilians;
+    }
+
+    /// <summary>
+    /// The main incident's killed count (see <see cref="Civilians"/>): its civilians where the text says who the victims
+    /// were; where it leaves them unnamed ("88 dead in clashes"), the count and its event, whose victim class
+    /// (<see cref="EventCount.Victims"/>) decides.
+    /// </summary>
+    public static (int Civilians, Event? Event, EventCount? Unnamed) MainKilled(Document doc)
+    {
+        var killed = new List<(Event E, EventCount C)>();
         foreach (var e in doc.Events)
         {
             if (!Occurred(e)) continue;
             foreach (var c in e.Counts)
-                if (c.Kind == "killed") killed.Add(c);
+                if (c.Kind == "killed") killed.Add((e, c));
         }
-        if (killed.Count == 0) return 0;
-        killed = [.. killed.OrderBy(c => c.Span.Start)]; // stable: tellings of one figure keep their event order
+        if (killed.Count == 0) return (0, null, null);
+        killed = [.. killed.OrderBy(k => k.C.Span.Start)]; // stable: tellings of one figure keep their event order
         var first = killed[0];
-        int lastSentence = doc.SentenceAt(first.Span.Start) + 1;
-        var civilian = killed.Find(c => c.Who == "civilian" && doc.SentenceAt(c.Span.Start) <= lastSentence);
-        if (civilian is not null) return civilian.Min;
-        return first.Who is null or "child" or "woman" ? first.Min : 0;
+        int lastSentence = doc.SentenceAt(first.C.Span.Start) + 1;
+        var civilian = killed.Find(k => k.C.Who == "civilian" && doc.SentenceAt(k.C.Span.Start) <= lastSentence);
+        if (civilian.C is not null) return (civilian.C.Min, civilian.E, null);
+        if (first.C.Who is null) return (first.C.Min, first.E, first.C);
+        return (first.C.Who is "child" or "woman" ? first.C.Min : 0, first.E, null);
     }
 
     private static bool IsExecution(Document doc, Event e)
