@@ -63,15 +63,9 @@ public sealed partial class SqliteEventStore
             // undated ones ($undated 1; the dated ones are its window above). The same place's rows may come twice.
             // The index's rows first, each report once, then the report by its key: left to itself the planner scanned
             // every report for the list of rows (200k stored reports: the whole table per search).
-            // Every pair here is on the scorer's undated side, and the index's days of a row within the window are its days
-            // nearest the new report's: the least class over them is the pair's MonthDays.Gap class, so the date feature is
-            // exact. With the largest undated weight instead, a 200k store's undated reports of every year that name a day
-            // near the new report's came through (four of five candidates read into .NET, docs/benchmarks.md, session 20).
-            $"SELECT {ReportColumns} FROM (SELECT d.event_row AS row, min(CASE WHEN d.day IN (SELECT value FROM json_each($d0)) THEN 0 " +
-                "WHEN d.day IN (SELECT value FROM json_each($d1)) THEN 1 ELSE 2 END) AS gap " +
-                "FROM incident_report_days d INDEXED BY sqlite_autoindex_incident_report_days_1 " +
-                "WHERE d.family = $family AND d.country = $country AND d.day IN (SELECT value FROM json_each($days)) AND d.undated >= $undated GROUP BY d.event_row) k " +
-                $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {MergeScoreBound.Sql(column => "r." + column, "k.gap")}",
+            $"SELECT {ReportColumns} FROM (SELECT DISTINCT d.event_row AS row FROM incident_report_days d INDEXED BY sqlite_autoindex_incident_report_days_1 " +
+                "WHERE d.family = $family AND d.country = $country AND d.day IN (SELECT value FROM json_each($days)) AND d.undated >= $undated) k " +
+                $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {bound}",
             // Dated, another country, two shared name words (the names key): per name word of the new report the index's
             // rows of its window, a word skipped when more than MaxReportsPerNameWord reports carry it there (counted to one
             // past the bound); the reports found under two words, then each by its key.
@@ -161,15 +155,13 @@ internal static class MergeScoreBound
     public const double Margin = 1e-9;
 
     /// <summary>The new report's fields the expression reads, and the threshold less <see cref="Margin"/> ($floor).</summary>
-    public static readonly string[] Parameters = ["$lo", "$hi", "$fp", "$lat", "$lon", "$tol", "$gid", "$country", "$action", "$acled", "$names", "$nnames", "$floor", "$inh",
-        "$d0", "$d1"];
+    public static readonly string[] Parameters = ["$lo", "$hi", "$fp", "$lat", "$lon", "$tol", "$gid", "$country", "$action", "$acled", "$names", "$nnames", "$floor", "$inh"];
 
     /// <summary>Sets <see cref="Parameters"/> for report <paramref name="m"/>, from ordinal <paramref name="first"/> on.</summary>
     public static void Bind(SqliteParameterCollection parameters, int first, MergeReport m, double threshold)
     {
         object?[] values = [m.DayLo, m.DayHi, m.DayFromPublication ? 1 : 0, m.Lat, m.Lon, PairScorer.Tolerance(m), m.GeonameId, m.Country,
-            m.Action, m.AcledType, JsonSerializer.Serialize(m.Names), m.Names.Count, threshold - Margin, m.PlaceInherited ? 1 : 0,
-            JsonSerializer.Serialize(MonthDays.DaysOf(m)), JsonSerializer.Serialize(MonthDays.Around(MonthDays.DaysOf(m), 1))];
+            m.Action, m.AcledType, JsonSerializer.Serialize(m.Names), m.Names.Count, threshold - Margin, m.PlaceInherited ? 1 : 0];
         for (int i = 0; i < values.Length; i++) parameters[first + i].Value = values[i] ?? DBNull.Value;
     }
 
@@ -179,18 +171,11 @@ internal static class MergeScoreBound
     private static string W(PairFeature f) => F(PairScorer.Model[f]);
 
     /// <param name="column">The SQL for a stored report's column (incident_reports names).</param>
-    /// <param name="dayGap">
-    /// Where the caller knows it: the SQL for the pair's <see cref="MonthDays.Gap"/> class (0: a day in common, 1: one day
-    /// apart, 2: within the window), for rows that reach the scorer's undated branch (a side undated); the date feature is
-    /// then exact instead of the largest undated weight.
-    /// </param>
-    public static string Sql(Func<string, string> column, string? dayGap = null)
+    public static string Sql(Func<string, string> column)
     {
         string C(string name) => column(name);
         // Undated on a side: whichever of the undated features the days of the year named (MonthDays) pick, at its largest.
         string undated = F(new[] { PairFeature.DateUndated, PairFeature.DateMonthDaySame, PairFeature.DateMonthDayOneDay, PairFeature.DateMonthDayApart }.Max(f => PairScorer.Model[f]));
-        if (dayGap is not null)
-            undated = $"(CASE {dayGap} WHEN 0 THEN {W(PairFeature.DateMonthDaySame)} WHEN 1 THEN {W(PairFeature.DateMonthDayOneDay)} ELSE {W(PairFeature.DateUndated)} END)";
         string date = $"""
             (CASE WHEN $lo IS NULL OR {C("day_lo")} IS NULL OR {C("day_hi")} IS NULL THEN {undated}
               ELSE (CASE max(0, $lo - {C("day_hi")}, {C("day_lo")} - $hi)
