@@ -6,7 +6,8 @@ namespace Dragoman.Tests.Events;
 
 /// <summary>
 /// Which party a joined event shows (EventMerging): the one most of its tellings name, a known party before a bare
-/// phrase on ties, a place no known party; every telling keeps its own parties with their spans. Invented wording.
+/// phrase on ties, a body telling's before a headline's, a place no known party; every telling keeps its own parties
+/// with their spans. Invented wording.
 /// </summary>
 public class JoinedPartyTests
 {
@@ -70,12 +71,37 @@ public class JoinedPartyTests
             "Rebels", "four farmers"
         },
         {
-            "a party with an actor code before a bare phrase on a tie (a country's code makes a place a party)",
+            "a party with an actor code before a bare phrase on a tie, both told in the body",
+            [
+                Telling("l", "killing", Lede, Party("Rebels"), null),
+                Telling("q", "fired", Quote, Party("the rebel gunners", code: "REB"), null),
+            ],
+            "the rebel gunners", null
+        },
+        {
+            "a headline's party yields to a body telling's own on a tie, though the headline's has an actor code: a headline is terse",
             [
                 Telling("l", "killing", Lede, Party("Rebels"), null),
                 Telling("h", "hits", Headline, Party("Northvale", entity: "p1", code: "XYZ"), null),
             ],
+            "Rebels", null
+        },
+        {
+            "a headline's party that more tellings name still wins: support counts before where a party was told",
+            [
+                Telling("h", "hits", Headline, Party("Northvale", entity: "p1", code: "XYZ"), null),
+                Telling("l", "killing", Lede, Party("Northvale", At(Lede).Start, entity: "p1", code: "XYZ"), null),
+                Telling("q", "fired", Quote, Party("the rebel gunners"), null),
+            ],
             "Northvale", null
+        },
+        {
+            "a headline's party alone is shown: the penalty only orders parties, it never drops one",
+            [
+                Telling("h", "hits", Headline, null, Party("Northvale", entity: "p1")),
+                Telling("q", "fired", Quote, Party("the rebel gunners"), null),
+            ],
+            "the rebel gunners", "Northvale"
         },
     };
 
