@@ -133,6 +133,13 @@ catch (Dragoman.Pipeline.DataFolderException ex)
     Console.Error.WriteLine($"dragoman: {ex.Message}");
     return 1;
 }
+catch (IOException ex)
+{
+    // an output that cannot be written (a full disk, a closed device) or a read that failed mid-command: one line, no
+    // stack trace; what a command committed to the store before it is kept
+    try { Console.Error.WriteLine($"dragoman: input/output error: {ex.Message}"); } catch (IOException) { }
+    return 1;
+}
 catch (Microsoft.Data.Sqlite.SqliteException ex)
 {
     // a damaged, locked or full database found in the middle of a command: one line naming the file, no stack trace

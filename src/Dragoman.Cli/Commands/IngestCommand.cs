@@ -58,7 +58,17 @@ public sealed class IngestCommand : Command<IngestSettings>
                 : WithPlainLines(ingest, items, pause, cancellationToken);
             clock.Stop();
             StartTrace.Mark("ingest done");
-            Report(summary, clock.Elapsed, StoreFiles.IsPostgres(settings.Db) ? Storage.Postgres.PostgresLocation.Redact(settings.Db) : settings.Db);
+            var db = StoreFiles.IsPostgres(settings.Db) ? Storage.Postgres.PostgresLocation.Redact(settings.Db) : settings.Db;
+            try
+            {
+                Report(summary, clock.Elapsed, db);
+            }
+            catch (IOException ex)
+            {
+                // the articles are committed before the summary is written: say so, so a full disk does not read as a lost run
+                return Terminal.Fail(string.Create(CultureInfo.InvariantCulture,
+                    $"ingest: read {summary.Read}, stored {summary.Stored}, duplicate {summary.Duplicate}, failed {summary.Failed} into {db}, but the summary could not be written: {ex.Message}"));
+            }
             if (summary.Cancelled)
             {
                 var of = items is IReadOnlyCollection<InputItem> known ? $" of {known.Count}" : "";

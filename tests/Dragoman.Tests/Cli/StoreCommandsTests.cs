@@ -20,6 +20,25 @@ public static class CliProcess
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>
+    /// Runs the CLI with its standard output on <paramref name="stdoutPath"/> (a shell redirection, so the process
+    /// writes to the file itself: /dev/full stands for a full disk). Returns the exit code and standard error.
+    /// </summary>
+    public static (int Code, string Err) RunWithStdoutAt(string workingDir, string stdoutPath, params string[] args)
+    {
+        var psi = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true, WorkingDirectory = workingDir };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("out=$1; shift; exec dotnet \"$@\" > \"$out\"");
+        psi.ArgumentList.Add("sh");
+        psi.ArgumentList.Add(stdoutPath);
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Dragoman.Cli.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(1_200_000)) { p.Kill(true); throw new TimeoutException("still running after 20 minutes: " + string.Join(' ', args)); }
+        return (p.ExitCode, stderr.Result);
+    }
+
     /// <summary>Two small articles and an empty file in <paramref name="dir"/>/in.</summary>
     public static string WriteCorpus(string dir)
     {
@@ -104,6 +123,20 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Equal("these are my notes, not a database\n", File.ReadAllText(path));
     }
 
+    [SkippableFact]
+    public void Ingest_whose_summary_cannot_be_written_says_what_it_stored_and_keeps_it()
+    {
+        Skip.IfNot(File.Exists("/dev/full"), "needs /dev/full (Linux) to stand for a full disk");
+        var folder = Corpus();
+        File.Delete(Path.Combine(folder, "empty.txt"));
+        var r = CliProcess.RunWithStdoutAt(_dir, "/dev/full", "ingest", folder, "--db", Db);
+        Assert.True(r.Code == 1, $"a summary that cannot be written is a failed command: exit {r.Code}\n{r.Err}");
+        Assert.Contains("stored 2", r.Err);
+        Assert.Contains("the summary could not be written", r.Err);
+        Assert.DoesNotContain("Unhandled exception", r.Err);
+        Assert.Contains("read 2, stored 0, duplicate 2", Run("ingest", folder, "--db", Db).Out); // both were committed
+    }
+
     [Fact]
     public void Query_commands_on_a_missing_database_say_so()
     {
@@ -136,6 +169,21 @@ public sealed class IngestedCorpus : IDisposable
 /// <summary>events, show and search end to end on one ingested database.</summary>
 public sealed class QueryCommandsTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus>
 {
+    [SkippableTheory]
+    [InlineData("events", "the incident table")]
+    [InlineData("events|--reports|--format|json", "per-article events as JSON")]
+    [InlineData("show|a1|--text", "an article with its text")]
+    [InlineData("search|market", "search results")]
+    [InlineData("export|--format|acled-csv", "an export to standard output")]
+    public void Query_commands_whose_output_cannot_be_written_fail_in_one_line(string args, string reason)
+    {
+        Skip.IfNot(File.Exists("/dev/full"), "needs /dev/full (Linux) to stand for a full disk");
+        var r = CliProcess.RunWithStdoutAt(corpus.Dir, "/dev/full", [.. args.Split('|'), "--db", corpus.Db]);
+        Assert.True(r.Code == 1, $"{reason}: exit {r.Code}\n{r.Err}");
+        Assert.True(r.Err.StartsWith("dragoman: ", StringComparison.Ordinal) && r.Err.Contains("No space left on device", StringComparison.Ordinal), $"{reason}: {r.Err}");
+        Assert.DoesNotContain("Unhandled exception", r.Err);
+    }
+
     [Theory]
     [InlineData("search|market", 0, "Market fire contained", "a search finds the article and prints its title")]
     [InlineData("search|market AND", 1, "cannot search", "a bad FTS query is a clear error")]
