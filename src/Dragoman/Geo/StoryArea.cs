@@ -28,6 +28,12 @@ public static class StoryArea
 
     public const string Relation = "area of the report";
 
+    /// <summary>The id prefix of a stand-in's place: the story's area, inferred from the other places, not the sentence's own.</summary>
+    public const string IdPrefix = "area:";
+
+    /// <summary>Whether a stored place id is a stand-in's (see <see cref="IdPrefix"/>).</summary>
+    public static bool IsStandIn(string? geonameId) => geonameId is not null && geonameId.StartsWith(IdPrefix, StringComparison.Ordinal);
+
     /// <summary>Nouns that call the name next to them a settlement or small area ("X village", "the village of X").</summary>
     private static readonly HashSet<string> PlaceNouns = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -54,7 +60,7 @@ public static class StoryArea
             {
                 Span = self.Span,
                 Text = self.Text,
-                GeonameId = $"area:{area.Country}:{area.Admin1}",
+                GeonameId = $"{IdPrefix}{area.Country}:{area.Admin1}",
                 Name = area.Admin1,
                 Lat = Math.Round(area.Lat, 5),
                 Lon = Math.Round(area.Lon, 5),

@@ -102,7 +102,8 @@ public static class MergeReports
                 AcledType = e.AcledType,
                 DayLo = lo, DayHi = hi, DayFromPublication = fromPub,
                 Lat = e.Lat, Lon = e.Lon, PlaceName = e.PlaceName ?? e.Place, Precision = e.PlacePrecision,
-                PlaceInherited = e.PlaceInherited, Country = e.Country ?? (e.Lat is null ? focus : null), Admin1 = e.Admin1, GeonameId = e.GeonameId,
+                // a stand-in (the story's province for a village the gazetteer lacks) is inferred like an inherited focus, not a stated point
+                PlaceInherited = e.PlaceInherited || Geo.StoryArea.IsStandIn(e.GeonameId), Country = e.Country ?? (e.Lat is null ? focus : null), Admin1 = e.Admin1, GeonameId = e.GeonameId,
                 Names = [.. names],
                 Words = [.. words],
                 MonthDays = lo is null ? monthDays : [],
