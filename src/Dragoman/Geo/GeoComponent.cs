@@ -346,8 +346,6 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             PlaceResolution? End(TextSpan span) => document.Places.Find(p => p.IsResolved && p.Span.Start == span.Start && p.Span.End >= span.End);
             if (RoadPlaces.Place(text, road, End(road.From), End(road.To)) is { } place) document.Places.Add(place);
         }
-        // a village still left as text that the text calls a place stands in the division the report is about
-        StoryArea.Locate(document);
     }
 
     /// <summary>

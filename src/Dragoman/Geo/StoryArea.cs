@@ -1,4 +1,5 @@
 using Dragoman.Documents;
+using Dragoman.Pipeline;
 
 namespace Dragoman.Geo;
 
@@ -34,29 +35,31 @@ public static class StoryArea
     /// <summary>Whether a stored place id is a stand-in's (see <see cref="IdPrefix"/>).</summary>
     public static bool IsStandIn(string? geonameId) => geonameId is not null && geonameId.StartsWith(IdPrefix, StringComparison.Ordinal);
 
-    /// <summary>Nouns that call the name next to them a settlement or small area ("X village", "the village of X").</summary>
-    private static readonly HashSet<string> PlaceNouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "village", "villages", "town", "towns", "city", "settlement", "settlements", "hamlet", "locality", "area", "areas",
-        "district", "sub-district", "subdistrict", "township", "commune", "ward", "neighbourhood", "neighborhood",
-    };
+    /// <summary>The bundled list of nouns that call the name next to them a settlement or small area (data/gazetteer/place-nouns.txt).</summary>
+    public static string BundledPlaceNounsPath => Path.Combine(PipelineResources.BundledDataDir, "gazetteer", "place-nouns.txt");
+
+    /// <summary>Nouns that call the name next to them a settlement or small area ("X village", "the village of X"); the list file's format is NameNouns'.</summary>
+    private static readonly Lazy<HashSet<string>> PlaceNouns = new(() => NameNouns.Load(BundledPlaceNounsPath));
 
     /// <summary>Words before a name that say it is where something happened.</summary>
     private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "near", "outside" };
 
-    /// <summary>Locates the document's places still left as text that the text marks as places; returns how many.</summary>
+    /// <summary>
+    /// Locates the document's places still left as text that the text marks as places; returns how many. Computes every
+    /// stand-in first, then applies them (a stand-in never counts toward another's area, so the order does not matter).
+    /// </summary>
     public static int Locate(Document document)
     {
         var places = document.Places;
         if (!places.Exists(p => !p.IsResolved)) return 0;
         var text = document.Text;
-        int located = 0;
+        var found = new List<(int Index, PlaceResolution StandIn)>();
         for (int u = 0; u < places.Count; u++)
         {
             var self = places[u];
             if (self.IsResolved || !MarkedAsPlace(text, self)) continue;
             if (Area(places, self.Text) is not { } area) continue;
-            places[u] = new PlaceResolution
+            found.Add((u, new PlaceResolution
             {
                 Span = self.Span,
                 Text = self.Text,
@@ -71,10 +74,10 @@ public static class StoryArea
                 Confidence = Confidence,
                 Relation = Relation,
                 Candidates = self.Candidates,
-            };
-            located++;
+            }));
         }
-        return located;
+        foreach (var (u, standIn) in found) places[u] = standIn;
+        return found.Count;
     }
 
     /// <summary>
@@ -114,10 +117,10 @@ public static class StoryArea
         string? prev = before.Count > 0 ? before[^1] : null, prev2 = before.Count > 1 ? before[^2] : null;
         if (prev is not null && Locatives.Contains(prev)) return true;
         if (prev is "the" or "The" && prev2 is not null && Locatives.Contains(prev2)) return true;
-        if (prev == "of" && prev2 is not null && PlaceNouns.Contains(prev2)) return true;
+        if (prev == "of" && prev2 is not null && PlaceNouns.Value.Contains(prev2)) return true;
         int sp = p.Text.LastIndexOf(' ');
-        if (sp > 0 && PlaceNouns.Contains(p.Text[(sp + 1)..])) return true;
-        return WordAfter(text, p.Span.End) is { } next && PlaceNouns.Contains(next);
+        if (sp > 0 && PlaceNouns.Value.Contains(p.Text[(sp + 1)..])) return true;
+        return WordAfter(text, p.Span.End) is { } next && PlaceNouns.Value.Contains(next);
     }
 
     private static List<string> WordsBefore(string text, int pos, int n)

@@ -12,13 +12,15 @@ namespace Dragoman.Tests.Geo;
 /// </summary>
 public class StoryAreaTests
 {
-    private static Document Process(string text, string mentions)
+    /// <summary>The geo stage, then (unless <paramref name="storyArea"/> is false) the area of the report, the pipeline's last stage.</summary>
+    private static Document Process(string text, string mentions, bool storyArea = true)
     {
         var doc = new Document(new Article { Uri = "test:", Text = text }, null);
         new TextComponent().Process(doc);
         foreach (var q in GeoFixture.GivenQueries(text, mentions.Split('|')))
             doc.Mentions.Add(new Mention { Span = new TextSpan(q.Start, q.End), Type = EntityType.GPE, Text = text[q.Start..q.End], Source = "test" });
         new GeoComponent(GeoFixture.Resolver).Process(doc);
+        if (storyArea) new StoryAreaComponent().Process(doc);
         return doc;
     }
 
@@ -58,4 +60,25 @@ public class StoryAreaTests
         Assert.True(p is { IsResolved: false }, $"{reason}: got {p?.Name} ({p?.Relation})");
         Assert.Equal(PlacePrecision.Unknown, p!.Precision);
     }
+
+    [SharedTheory]
+    [InlineData("Jets pounded Binnish and Kafr Nubl before dawn, and a boy was killed in Umm Zunbul, rescuers said.", "Binnish|Kafr Nubl|Umm Zunbul",
+        "the geo stage leaves the village as text: the stages between it and the area of the report (event places, focus, actor codes) read no stand-in")]
+    public void The_geo_stage_alone_leaves_the_village_as_text(string text, string mentions, string reason)
+    {
+        var p = Process(text, mentions, storyArea: false).Places.Find(x => x.Text == "Umm Zunbul");
+        Assert.True(p is { IsResolved: false }, $"{reason}: got {p?.Name} ({p?.Relation})");
+    }
+
+    [Fact]
+    public void The_area_of_the_report_is_the_pipelines_last_stage() =>
+        Assert.True(TestPipeline.Instance.Components[^1] is StoryAreaComponent,
+            $"the area of the report must come after every stage that reads places as evidence; last is {TestPipeline.Instance.Components[^1].Name}");
+
+    [Theory]
+    [InlineData("village", true, "a settlement noun (data/gazetteer/place-nouns.txt)")]
+    [InlineData("District", true, "matched without regard to case")]
+    [InlineData("school", false, "a building is no settlement or area")]
+    public void The_place_nouns_come_from_the_data_file(string noun, bool listed, string reason) =>
+        Assert.True(listed == NameNouns.Load(StoryArea.BundledPlaceNounsPath).Contains(noun), reason);
 }
