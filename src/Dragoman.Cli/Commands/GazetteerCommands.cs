@@ -170,6 +170,8 @@ public sealed class GazetteerResolveCommand : Command<GazetteerResolveSettings>
         var doc = new Dragoman.Documents.Document(new Dragoman.Documents.Article { Uri = "cli:", Text = settings.Text }, null);
         new Dragoman.Text.TextComponent().Process(doc);
         component.Process(doc);
+        // no event stages here, so the area of the report follows the geo stage at once (as the pipeline's last stage does)
+        new StoryAreaComponent().Process(doc);
         foreach (var p in doc.Places)
             Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
             {

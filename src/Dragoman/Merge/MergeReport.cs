@@ -84,6 +84,7 @@ public static class MergeReports
             // would only add candidate pairs, and cost, without adding an incident an analyst lists.
             if (!e.Main || e.Historical) continue;
             var (lo, hi, fromPub) = Days(e, published);
+            var place = PlaceOf(e);
             var names = new SortedSet<string>(StringComparer.Ordinal);
             var words = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var (start, whole) in EvidenceTexts(e.EvidenceJson))
@@ -101,8 +102,8 @@ public static class MergeReports
                 Action = e.Action,
                 AcledType = e.AcledType,
                 DayLo = lo, DayHi = hi, DayFromPublication = fromPub,
-                Lat = e.Lat, Lon = e.Lon, PlaceName = e.PlaceName ?? e.Place, Precision = e.PlacePrecision,
-                PlaceInherited = e.PlaceInherited, Country = e.Country ?? (e.Lat is null ? focus : null), Admin1 = e.Admin1, GeonameId = e.GeonameId,
+                Lat = place.Lat, Lon = place.Lon, PlaceName = place.Name, Precision = place.Precision,
+                PlaceInherited = e.PlaceInherited, Country = place.Country ?? (place.Lat is null ? focus : null), Admin1 = place.Admin1, GeonameId = place.GeonameId,
                 Names = [.. names],
                 Words = [.. words],
                 MonthDays = lo is null ? monthDays : [],
@@ -115,6 +116,17 @@ public static class MergeReports
         }
         return list;
     }
+
+    /// <summary>
+    /// The place a report is scored and blocked on. A stand-in (<see cref="StoryArea"/>: the story's province for a village
+    /// the gazetteer lacks; an event has one only where its article has no focus to inherit) is built from the article's
+    /// other places and says no more than they do, so the report reads as it did before stand-ins existed, as one at a
+    /// place left as text: no point, no id (two villages of one province are not one place), its article's country.
+    /// </summary>
+    internal static (double? Lat, double? Lon, string? Name, string? Precision, string? Country, string? Admin1, string? GeonameId) PlaceOf(EventRow e) =>
+        StoryArea.IsStandIn(e.GeonameId)
+            ? (null, null, e.Place, Output.DocumentJson.PrecisionName(Documents.PlacePrecision.Unknown), null, null, null)
+            : (e.Lat, e.Lon, e.PlaceName ?? e.Place, e.PlacePrecision, e.Country, e.Admin1, e.GeonameId);
 
     /// <summary>
     /// The article's main report, as the events stage marks it: of its reports (main, not historical), the one the salience

@@ -12,7 +12,8 @@ namespace Dragoman.Pipeline;
 /// text (tokens, sentences) -> ner (mentions) -> actors (dictionary mentions) -> geo (places, may add place mentions)
 /// -> link (entities, aliases, actor codes) -> time (times) -> attribution -> events (events, codes) -> event-context (types from the sentence's situation)
 /// -> coreference (one event per happening told several times) -> salience (confidence, main, historical) -> party-names (full names of short-form parties)
-/// -> unnamed-actors (a coder's category for an actor the text does not name) -> victim-class (who a killed or injured count's victims were).
+/// -> unnamed-actors (a coder's category for an actor the text does not name) -> victim-class (who a killed or injured count's victims were)
+/// -> story-area (a village left as text stands in the story's province: output only, after every decision that reads places).
 /// </summary>
 public static class StandardPipeline
 {
@@ -54,6 +55,8 @@ public static class StandardPipeline
             .Add(new Events.PartyNamesComponent(Wait(actors)))
             .Add(new Events.UnnamedActorsComponent(Wait(roles)?.NoActorBelow))
             .Add(new Events.Counts.VictimClassComponent(Wait(victims)))
+            // last: a stand-in for a village is output, never evidence for the stages above (StoryAreaComponent)
+            .Add(new StoryAreaComponent())
             .Build();
         StartTrace.Mark("pipeline built");
         return pipeline;

@@ -51,8 +51,25 @@ public class EventLocatorTests
     [Theory]
     [InlineData("Regime forces shelled Tafas in Daraa province on Friday. Later, troops arrested 12 men in Qaryat Zunbulayn, residents said.", "arrested", "SY",
         "Daraa", "a village without coordinates and no container in its sentence: the article's focus stands in, marked inherited")]
+    [InlineData("Regime forces shelled Tafas in Daraa province on Friday. Later, troops arrested 12 men from Qaryat Zunbulayn, residents said.", "arrested", "SY",
+        "Daraa", "a name without coordinates that the text does not call a place ('from X'): the same")]
     public void An_event_at_a_place_without_coordinates_inherits_the_articles_focus(string body, string trigger, string country, string admin1, string reason) =>
         An_event_inherits_the_articles_focus_region(body, trigger, country, admin1, reason);
+
+    // The area of the report (StoryArea) runs after the event stages: the village's own place is the story's province,
+    // but the event locator saw the village as text, so the event inherits the focus as it did before stand-ins existed.
+    [Theory]
+    [InlineData("Regime forces shelled Tafas in Daraa province on Friday. Later, troops arrested 12 men in Qaryat Zunbulayn, residents said.", "arrested", "SY",
+        "Daraa", "a village after 'in' in a story whose places lie in one division: its place is that area, its event the focus's")]
+    public void A_village_located_by_the_area_of_the_report_is_no_evidence_for_its_event(string body, string trigger, string country, string admin1, string reason)
+    {
+        var d = Run(body);
+        var ev = Find(d, trigger);
+        Assert.True(ev.Place is { Inherited: true } && ev.Place.Text != "Qaryat Zunbulayn", $"{reason}: place {ev.Place?.Text} inherited={ev.Place?.Inherited}");
+        var p = d.Places.Find(x => x.Text == "Qaryat Zunbulayn");
+        Assert.True(p is { IsResolved: true } && p.Country == country && (p.Admin1 ?? "").Contains(admin1, StringComparison.Ordinal) && p.Relation == StoryArea.Relation,
+            $"{reason}: {p?.Name} {p?.Country} {p?.Admin1} {p?.Relation}");
+    }
 
     [Theory]
     [InlineData("Police arrested 12 men on Sunday.", "arrested", "no place named and the article has no focus")]

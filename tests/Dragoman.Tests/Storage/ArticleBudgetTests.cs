@@ -115,7 +115,7 @@ public sealed class BudgetInsideStageTests
     public void The_standard_pipeline_ends_with_its_refining_stages()
     {
         var names = TestPipeline.Instance.Components.SkipWhile(c => !c.Refines).Select(c => c.Name + (c.Refines ? "" : " (does not refine)"));
-        Assert.Equal(["event-context", "coreference", "salience", "party-names", "unnamed-actors", "victim-class"], names);
+        Assert.Equal(["event-context", "coreference", "salience", "party-names", "unnamed-actors", "victim-class", "story-area"], names);
     }
 
     [Theory]
