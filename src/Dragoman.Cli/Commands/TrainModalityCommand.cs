@@ -18,12 +18,16 @@ public sealed class TrainModalitySettings : GoldTrainingSettings
     public string L2 { get; init; } = "0.003,0.01,0.03,0.1,0.3";
 
     [CommandOption("--without-rules")]
-    [Description("Leave out the cue rules' answer (features \"rule:*\"): the model decides from the general features alone.")]
+    [Description("Leave out the cue rules' answer and the step that gave it (features \"rule:*\", \"step:*\"): the model decides from the general features alone.")]
     public bool WithoutRules { get; init; }
 
     [CommandOption("--errors")]
     [Description("List the development tellings the cross-validated model gets wrong: article, gold, model, rules.")]
     public bool Errors { get; init; }
+
+    [CommandOption("--dump <FILE>")]
+    [Description("Also write the development tellings as JSON Lines (article, gold, rules' answer, features) for analysis; the held-back part is never written.")]
+    public string? Dump { get; init; }
 
     public override ValidationResult Validate()
     {
@@ -58,8 +62,14 @@ public sealed class TrainModalityCommand : Command<TrainModalitySettings>
         var examples = ModalityTraining.Examples(settings.Folder, PipelineResources.Load(settings.DataDir), held.Value!);
         if (!examples.IsOk) { Console.Error.WriteLine($"dragoman: {examples.Error}"); return 1; }
         var dev = examples.Value!.Where(x => !x.Held)
-            .Select(x => settings.WithoutRules ? x with { Features = x.Features.Where(p => !p.Key.StartsWith("rule:", StringComparison.Ordinal)).ToDictionary() } : x).ToList();
+            .Select(x => settings.WithoutRules ? x with { Features = x.Features.Where(p => !p.Key.StartsWith("rule:", StringComparison.Ordinal) && !p.Key.StartsWith("step:", StringComparison.Ordinal)).ToDictionary() } : x).ToList();
         if (dev.Count == 0) { Console.Error.WriteLine("dragoman: no development tellings to train on"); return 1; }
+        if (settings.Dump is { } dump)
+            File.WriteAllLines(dump, dev.Select(x => new JsonObject
+            {
+                ["article"] = x.Article, ["gold"] = ModalityFeatures.Name(x.Gold), ["rule"] = ModalityFeatures.Name(x.Rule),
+                ["features"] = new JsonObject(x.Features.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+            }.ToJsonString(DocumentJson.Compact)));
         int trainable = ModalityTraining.Trainable(dev).Count;
         var rules = ModalityTraining.Accuracy(dev, x => x.Rule);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -199,9 +199,10 @@ public sealed partial class EventsComponent : IDocumentComponent
                 // the means named in a phrase after the verb: "were killed in the strikes", "died in the shelling"
                 if (ev.Means is null && !ce.Nominal && IsViolent(code) && MeansNoun(v, ce, coded) is { } after && v.NounPhraseEndingAt(after.Trigger.End - 1) is { IsEmpty: false } np)
                     ev.Means = new EventArgument(v.TextOf(np), v.SpanOf(np));
-                bool ownSide = SpeakerOwnSide(document, said, actor) || AgentlessStateCoercion(document, ce, code, said, actor);
-                ev.Modality = DecideModality(ev, new Modalities.ModalityInput(document, si, v, ce, said, actor, ownSide,
-                    ModalityRules.Decide(_res.ModalityCues, v, ce, said, actor?.Text, ownSide)));
+                bool agentless = AgentlessStateCoercion(document, ce, code, said, actor);
+                bool ownSide = SpeakerOwnSide(document, said, actor) || agentless;
+                var (ruled, step) = ModalityRules.DecideStep(_res.ModalityCues, v, ce, said, actor?.Text, ownSide);
+                ev.Modality = DecideModality(ev, new Modalities.ModalityInput(document, si, v, ce, said, actor, ownSide, ruled) { RuleStep = step, AgentlessCoercion = agentless, Cues = _res.ModalityCues });
                 if (said is not null) ev.Sources.AddRange(said.Chain);
                 AddClaimant(v, ce, ev); // "X claimed responsibility for the attack": the claimant tells it first
                 ev.Evidence.Add(sentence.Span);

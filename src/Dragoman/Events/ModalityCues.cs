@@ -9,7 +9,10 @@ public sealed class ModalityCues
 {
     public const string FileName = "modality-cues.tsv";
 
-    private static readonly string[] Lists = ["expectation", "hypothesis"];
+    private static readonly string[] Lists = ["expectation", "hypothesis", "evidential"];
+
+    /// <summary>Lists the file must fill (the evidential words are read only by the modality model's features).</summary>
+    private static readonly string[] Required = ["expectation", "hypothesis"];
 
     /// <summary>Words that put the event in their clause in the future or in someone's intent ("plans", "vowed", "urged").</summary>
     public string[] Expectation { get; }
@@ -17,7 +20,11 @@ public sealed class ModalityCues
     /// <summary>Words that make the event in their clause a possibility or a condition ("if", "could", "perhaps").</summary>
     public string[] Hypothesis { get; }
 
-    private ModalityCues(string[] expectation, string[] hypothesis) => (Expectation, Hypothesis) = (expectation, hypothesis);
+    /// <summary>Adverbs and adjectives that hedge the event as hearsay or suspicion ("reportedly", "allegedly", "suspected").</summary>
+    public string[] Evidential { get; }
+
+    private ModalityCues(string[] expectation, string[] hypothesis, string[] evidential) =>
+        (Expectation, Hypothesis, Evidential) = (expectation, hypothesis, evidential);
 
     public static Result<ModalityCues> Parse(string tsv)
     {
@@ -28,8 +35,8 @@ public sealed class ModalityCues
             if (!lists.TryGetValue(f[0], out var words)) return Result<ModalityCues>.Fail($"{FileName} line {n}: unknown list '{f[0]}' (expected {string.Join(", ", Lists)})");
             words.Add(f[1].Trim());
         }
-        foreach (var l in Lists)
+        foreach (var l in Required)
             if (lists[l].Count == 0) return Result<ModalityCues>.Fail($"{FileName}: no '{l}' words");
-        return new ModalityCues([.. lists["expectation"]], [.. lists["hypothesis"]]);
+        return new ModalityCues([.. lists["expectation"]], [.. lists["hypothesis"]], [.. lists["evidential"]]);
     }
 }

@@ -23,15 +23,19 @@ public static class ModalityRules
 
     /// <param name="cues">The hypothesis and expectation words (data/events/modality-cues.tsv).</param>
     /// <param name="speakerOwnSide">The nearest named speaker and the event's actor are one side (a ministry telling its army's act).</param>
-    public static Modality Decide(ModalityCues cues, SentenceView v, CodedEvent e, Documents.Attribution? attribution, string? actorText, bool speakerOwnSide = false)
+    public static Modality Decide(ModalityCues cues, SentenceView v, CodedEvent e, Documents.Attribution? attribution, string? actorText, bool speakerOwnSide = false) =>
+        DecideStep(cues, v, e, attribution, actorText, speakerOwnSide).Modality;
+
+    /// <summary>The rules' answer and the step that gave it ("negation", "expectation", "claim-cue", "own-side", ...): the modality model's features.</summary>
+    public static (Modality Modality, string Step) DecideStep(ModalityCues cues, SentenceView v, CodedEvent e, Documents.Attribution? attribution, string? actorText, bool speakerOwnSide = false)
     {
         int k = e.Trigger.Start;
         int group = e.Nominal ? k : v.VerbGroupStart(k);
         // 1. negation on the verb group, or "no" before a nominal trigger
         for (int i = group; i < k; i++)
-            if (v.TagAt(i) == Tag.Neg) return Modality.Negated;
-        if (e.Nominal && k > 0 && v.IsAny(k - 1, "no") ) return Modality.Negated;
-        if (k >= 2 && v.IsAny(k - 1, "to") && v.IsAny(k - 2, "failed", "refused", "declined")) return Modality.Negated;
+            if (v.TagAt(i) == Tag.Neg) return (Modality.Negated, "negation");
+        if (e.Nominal && k > 0 && v.IsAny(k - 1, "no")) return (Modality.Negated, "negation-no");
+        if (k >= 2 && v.IsAny(k - 1, "to") && v.IsAny(k - 2, "failed", "refused", "declined")) return (Modality.Negated, "negation-failed");
 
         // the clause to the left: back to ';' or ':' or a contrastive conjunction
         int left = k - 1, stop = Math.Max(0, k - Window);
@@ -64,26 +68,26 @@ public static class ModalityRules
                 if (v.TagAt(i) is Tag.Verb) break;
             }
         }
-        if (denied) return Modality.Denied;
-        if (!nearerSpeaker && attribution?.Cue is { } cue && cue.End <= v[k].Start && IsDenialCue(v.Text, cue)) return Modality.Denied;
-        if (hypothetical) return Modality.Hypothetical;
-        if (expected) return Modality.Expected;
+        if (denied) return (Modality.Denied, "denial-word");
+        if (!nearerSpeaker && attribution?.Cue is { } cue && cue.End <= v[k].Start && IsDenialCue(v.Text, cue)) return (Modality.Denied, "denial-cue");
+        if (hypothetical) return (Modality.Hypothetical, "hypothesis");
+        if (expected) return (Modality.Expected, "expectation");
         // "claimed responsibility for the attack": the doer's own claim governs the event, also where an outer
         // speaker relays it ("SITE said the group claimed responsibility for the attack", "..., according to Reuters")
-        if (ClaimsResponsibility(v, k)) return Modality.Claimed;
+        if (ClaimsResponsibility(v, k)) return (Modality.Claimed, "claim-responsibility");
         if (attribution?.Cue is { } c2)
         {
             var cueWord = v.Text[c2.Start..c2.End];
-            if (cueWord.StartsWith("claim", StringComparison.OrdinalIgnoreCase)) return Modality.Claimed;
+            if (cueWord.StartsWith("claim", StringComparison.OrdinalIgnoreCase)) return (Modality.Claimed, "claim-cue");
             var nearest = attribution.Chain.Count > 0 ? attribution.Chain[0] : null;
             if (nearest is not null && actorText is not null && nearest.Kind == SourceKind.Named && SharesName(nearest.Name, actorText))
-                return Modality.Claimed;
-            if (nearest is not null && c2.End <= v[k].Start && SpeakerIsSubject(v, e, group)) return Modality.Claimed;
+                return (Modality.Claimed, "speaker-named-actor");
+            if (nearest is not null && c2.End <= v[k].Start && SpeakerIsSubject(v, e, group)) return (Modality.Claimed, "speaker-pronoun-subject");
             // a party telling its own side's act claims it ("Turkish security forces destroyed shelters, the ministry said")
-            if (speakerOwnSide) return Modality.Claimed;
-            return Modality.Reported;
+            if (speakerOwnSide) return (Modality.Claimed, "own-side");
+            return (Modality.Reported, "cue");
         }
-        return Modality.Asserted;
+        return (Modality.Asserted, "none");
     }
 
     /// <summary>The "(" that opens the parenthesis closed at <paramref name="close"/>, not before <paramref name="stop"/>; else -1.</summary>

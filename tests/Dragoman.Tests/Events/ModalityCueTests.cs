@@ -18,6 +18,16 @@ public class ModalityCueTests
     }
 
     [Theory]
+    [InlineData("hypothesis\tif\nexpectation\tplans\n", "", "the evidential list is optional: the rules never read it")]
+    [InlineData("hypothesis\tif\nexpectation\tplans\nevidential\treportedly\nevidential\tallegedly\n", "reportedly,allegedly", "evidential words kept in file order")]
+    public void The_evidential_list_is_read_when_present(string tsv, string evidential, string why)
+    {
+        var r = ModalityCues.Parse(tsv);
+        Assert.True(r.IsOk, $"{why}: {r.Error}");
+        Assert.Equal(evidential.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Value!.Evidential);
+    }
+
+    [Theory]
     [InlineData("hypothesis\tif\n", "modality-cues.tsv: no 'expectation' words", "a missing list is an error, not a rule that never fires")]
     [InlineData("# only comments\n", "modality-cues.tsv: no 'expectation' words", "an empty file is an error")]
     [InlineData("expectation\tplans\n", "modality-cues.tsv: no 'hypothesis' words", "each list the rules read must be there")]
@@ -39,5 +49,6 @@ public class ModalityCueTests
         Assert.True(r.IsOk, r.Error);
         Assert.Contains("if", r.Value!.Hypothesis);
         Assert.Contains("vowed", r.Value!.Expectation);
+        Assert.Contains("reportedly", r.Value!.Evidential);
     }
 }

@@ -6,7 +6,17 @@ namespace Dragoman.Events.Modalities;
 /// <summary>What the events stage knows about one telling when its modality is decided (the model's input).</summary>
 public sealed record ModalityInput(
     Document Document, int SentenceIndex, SentenceView View, CodedEvent Event, Documents.Attribution? Said,
-    EventArgument? Actor, bool SpeakerOwnSide, Documents.Modality Rule);
+    EventArgument? Actor, bool SpeakerOwnSide, Documents.Modality Rule)
+{
+    /// <summary>The rules' step that gave <see cref="Rule"/> (<see cref="ModalityRules.DecideStep"/>).</summary>
+    public string RuleStep { get; init; } = "";
+
+    /// <summary>The cue words (their evidential list is a feature); null: no evidential feature.</summary>
+    public ModalityCues? Cues { get; init; }
+
+    /// <summary>The own side was read from an agentless coercive act told by an executive state body.</summary>
+    public bool AgentlessCoercion { get; init; }
+}
 
 /// <summary>
 /// General features of a telling for the modality model (models/modality/README.md): the cue rules' decision, the
@@ -23,6 +33,8 @@ public static class ModalityFeatures
         var (d, v, e) = (x.Document, x.View, x.Event);
         string rule = "rule:" + Name(x.Rule);
         f[rule] = 1;
+        if (x.RuleStep.Length > 0) f["step:" + x.RuleStep] = 1;
+        if (x.AgentlessCoercion) f["source:agentless-coercion"] = 1;
         int k = e.Trigger.Start;
         var trigger = v[k];
         var sentence = d.Sentences[x.SentenceIndex].Span;
@@ -76,10 +88,23 @@ public static class ModalityFeatures
             if (group > 0 && v.TagAt(group - 1) == Tag.To) f["trigger:infinitive"] = 1;
             if (group > 0 && v.TagAt(group - 1) == Tag.Pron) f["trigger:pronoun-subject"] = 1;
         }
+        if (!e.Nominal) f["trigger:form:" + VerbForm(v.Word(k))] = 1;
+        // hearsay in the clause before the trigger: "reportedly", "allegedly", a suspected act; "is said to", "are believed to"
+        for (int i = Math.Max(0, k - 8); i < k; i++)
+        {
+            if (x.Cues is { } cues && v.IsAny(i, cues.Evidential)) f["clause:evidential"] = 1;
+            if (i + 2 <= k && v.TagAt(i) == Tag.Be && v.IsAny(i + 1, SpeechLexicon.NearerSpeech) && v.TagAt(i + 2) == Tag.To) f["clause:passive-report"] = 1;
+        }
         if (InsideQuotation(v, k)) f["quoted"] = 1;
         if (v.Count > 0 && v.Word(v.Count - 1) is "?") f["question"] = 1;
         return f;
     }
+
+    /// <summary>The trigger verb's form by its ending: past/participle "-ed", progressive "-ing", third person "-s", else base or irregular.</summary>
+    private static string VerbForm(ReadOnlySpan<char> w) =>
+        w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) ? "ed"
+        : w.EndsWith("ing", StringComparison.OrdinalIgnoreCase) ? "ing"
+        : w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.OrdinalIgnoreCase) ? "s" : "other";
 
     public static string Name(Documents.Modality m) => m.ToString().ToLowerInvariant();
 
