@@ -123,16 +123,6 @@ public sealed partial class SqliteEventStore
         }
     }
 
-    private bool _expNameDaysReady;
-
-    private void EnsureExpTable(SqliteTransaction tx)
-    {
-        if (_expNameDaysReady) return;
-        using var create = Command(tx, "CREATE TABLE IF NOT EXISTS incident_report_name_days (family TEXT NOT NULL, country TEXT NOT NULL, name TEXT NOT NULL, day INTEGER NOT NULL, event_row INTEGER NOT NULL, PRIMARY KEY (family, country, name, day, event_row)) WITHOUT ROWID");
-        create.ExecuteNonQuery();
-        _expNameDaysReady = true;
-    }
-
     /// <summary>A report's rows in the blocking index of name words (<see cref="SqliteIncidentSchema.NamesSql"/>): under its first day, an undated one under <see cref="MergeBlocking.UndatedNameDay"/>.</summary>
     private void InsertNames(SqliteTransaction tx, long row, MergeReport m)
     {
@@ -146,19 +136,6 @@ public sealed partial class SqliteEventStore
             ins.Parameters[1].Value = name;
             ins.ExecuteNonQuery();
         }
-        if (!ExpNameDays || m.Dated || m.Country is null) return;
-        EnsureExpTable(tx);
-        var nd = Cached(tx, "INSERT OR IGNORE INTO incident_report_name_days(family, country, name, day, event_row) VALUES ($f, $c, $n, $d, $row)", "$f", "$c", "$n", "$d", "$row");
-        nd.Parameters[0].Value = m.Family;
-        nd.Parameters[1].Value = m.Country;
-        nd.Parameters[4].Value = row;
-        foreach (var name in m.Names)
-            foreach (int day in m.MonthDays)
-            {
-                nd.Parameters[2].Value = name;
-                nd.Parameters[3].Value = day;
-                nd.ExecuteNonQuery();
-            }
     }
 
     /// <summary>The report's rows in the blocking index of days of the year (<see cref="SqliteIncidentSchema.DaysSql"/>).</summary>

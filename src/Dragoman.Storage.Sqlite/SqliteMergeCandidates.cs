@@ -30,8 +30,6 @@ public sealed partial class SqliteEventStore
     /// </summary>
     private static readonly string LongSpan = $"r.day_hi - r.day_lo > {LongSpanDays}";
 
-    internal static readonly bool ExpNameDays = Environment.GetEnvironmentVariable("DRAGOMAN_EXP_NAME_DAYS") == "1";
-
     private static readonly string CandidatesSql = BuildCandidatesSql();
 
     private static string BuildCandidatesSql()
@@ -49,7 +47,7 @@ public sealed partial class SqliteEventStore
         // range on (family, country, day_lo)); a new report without a country reads every country's window. Undated on
         // either side: only the same resolved place ((family, geonameid)); the whole country would be a block without
         // a time bound (docs/benchmarks.md, session 6). A part whose key is null reads nothing, so one statement serves every report.
-        return string.Join(" UNION ALL ", new[] {
+        return string.Join(" UNION ALL ",
             Part($"r.family = $family AND r.country = $country AND {shortWindow}"),
             Part($"r.family = $family AND r.country IS NULL AND {shortWindow}"),
             Part($"$country IS NULL AND r.family = $family AND r.country IS NOT NULL AND {shortWindow}"),
@@ -66,13 +64,8 @@ public sealed partial class SqliteEventStore
             // The index's rows first, each report once, then the report by its key: left to itself the planner scanned
             // every report for the list of rows (200k stored reports: the whole table per search).
             $"SELECT {ReportColumns} FROM (SELECT DISTINCT d.event_row AS row FROM incident_report_days d INDEXED BY sqlite_autoindex_incident_report_days_1 " +
-                "WHERE d.family = $family AND d.country = $country AND d.day IN (SELECT value FROM json_each($days)) AND d.undated >= $undated" + (ExpNameDays ? " AND $lo IS NULL" : "") +
-                (Environment.GetEnvironmentVariable("DRAGOMAN_EXP_YEAR_SHARE") is { } share ? $" AND ($lo IS NULL OR d.event_row % 15 >= {share})" : "") + ") k " +
-                $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {bound}" +
-                (Environment.GetEnvironmentVariable("DRAGOMAN_EXP_DAYS_NAME") == "1" || ExpNameDays ? " AND (($lo IS NULL) = (r.day_lo IS NULL) OR EXISTS (SELECT 1 FROM json_each($names) j WHERE instr(' ' || r.names || ' ', ' ' || j.value || ' ') > 0))" : ""),
-            ExpNameDays ? $"SELECT {ReportColumns} FROM (SELECT DISTINCT nd.event_row AS row FROM json_each($names) j CROSS JOIN json_each($days) dd " +
-                "CROSS JOIN incident_report_name_days nd ON nd.family = $family AND nd.country = $country AND nd.name = j.value AND nd.day = dd.value WHERE $lo IS NOT NULL) k " +
-                $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {bound}" : "",
+                "WHERE d.family = $family AND d.country = $country AND d.day IN (SELECT value FROM json_each($days)) AND d.undated >= $undated) k " +
+                $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {bound}",
             // Dated, another country, two shared name words (the names key): per name word of the new report the index's
             // rows of its window, a word skipped when more than MaxReportsPerNameWord reports carry it there (counted to one
             // past the bound); the reports found under two words, then each by its key.
@@ -89,7 +82,7 @@ public sealed partial class SqliteEventStore
             // of each of its words (no window), a dated one the undated carriers only (UndatedNameDay; its dated partners
             // are in its window or the part above). A word carried by more than MaxReportsPerNameWord reports is skipped.
             UndatedNames("$lo IS NULL", ""),
-            UndatedNames("$lo IS NOT NULL", $" AND {{0}}.day = {MergeBlocking.UndatedNameDay}") }.Where(p => p.Length > 0))
+            UndatedNames("$lo IS NOT NULL", $" AND {{0}}.day = {MergeBlocking.UndatedNameDay}"))
             // A literal: SQLite plans with a bound LIMIT's value and so compiles the statement again for every new binding.
             + $" LIMIT {MaxCandidates}";
     }
@@ -118,17 +111,14 @@ public sealed partial class SqliteEventStore
         }
     }
 
-    private static readonly bool ExpUndatedOnly = Environment.GetEnvironmentVariable("DRAGOMAN_EXP_UNDATED_ONLY") == "1";
-
     private List<StoredReport> Candidates(SqliteTransaction tx, MergeReport m, long articleId)
     {
         if (!m.Dated && m.GeonameId is null && (m.Country is null || m.MonthDays.Count == 0) && m.Names.Count < MergeBlocking.SharedNameWords) return [];
-        if (ExpNameDays) EnsureExpTable(tx);
         var cmd = Cached(tx, CandidatesSql, CandidatesParameters);
         // The days of the year to read in the index: none without a country (the index keys every row by one).
-        string days = m.Country is null || (ExpUndatedOnly && m.Dated) ? "[]" : JsonSerializer.Serialize(MonthDays.Around(MonthDays.DaysOf(m), PairScorer.WindowDays));
+        string days = m.Country is null ? "[]" : JsonSerializer.Serialize(MonthDays.Around(MonthDays.DaysOf(m), PairScorer.WindowDays));
         object?[] block = [m.Family, articleId, m.Dated ? m.DayLo!.Value - PairScorer.WindowDays : null, LongestWindowDays, PairScorer.WindowDays,
-            days, m.Dated || ExpUndatedOnly ? 1 : 0];
+            days, m.Dated ? 1 : 0];
         for (int i = 0; i < block.Length; i++) cmd.Parameters[i].Value = block[i] ?? DBNull.Value;
         MergeScoreBound.Bind(cmd.Parameters, block.Length, m, MergeThreshold);
         // A row is read into a report only while it can change the caller's answer (which incidents link at the
