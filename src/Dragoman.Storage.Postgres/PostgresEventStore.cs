@@ -396,7 +396,9 @@ public sealed partial class PostgresEventStore : IEventStore
         // A word in few articles too: its matches' keys come from events_main_article alone (schema 21), sorted, and only
         // the page's rows are read.
         bool sparseText = !counting && FewTextMatches(db, q, limit);
-        bool keysFirst = !counting && (q.Offset > 0 || sparseText);
+        // An action within a window that few events match: their keys from the action's index, sorted, then the page's rows
+        bool fewInWindow = !counting && FewActionMatchesInWindow(db, q, limit);
+        bool keysFirst = !counting && (q.Offset > 0 || sparseText || fewInWindow);
         // the walk tests the article's vector; the sparse form reads the matching articles' ids from the index
         bool textWalk = !string.IsNullOrWhiteSpace(q.Text) && !counting && !sparseText;
         var sql = new StringBuilder(counting ? "SELECT 1 FROM events e WHERE true"
@@ -418,7 +420,9 @@ public sealed partial class PostgresEventStore : IEventStore
         // the candidates' heap rows are read only until the bound (SQLite counts the same way). IS TRUE is the same test
         // on a NOT NULL column, but implies no partial index's predicate (docs/benchmarks.md, "pgreads17").
         bool nameCount = counting && (!string.IsNullOrWhiteSpace(q.Actor) || !string.IsNullOrWhiteSpace(q.Place));
-        if (!q.All) And(nameCount ? "e.main IS TRUE" : "e.main");
+        // IS TRUE in the window's keys too: as `e.main` the planner ANDed the action's few entries with a bitmap of the
+        // whole main article index (292,948 entries, 41 ms at 1M events; docs/benchmarks.md, "feed21")
+        if (!q.All) And(nameCount || fewInWindow ? "e.main IS TRUE" : "e.main");
         if (AppendEventFilters(sql, cmd, q, counting || sparseText) is { } error) return error;
         if (q.After is { } after)
         {
@@ -435,7 +439,15 @@ public sealed partial class PostgresEventStore : IEventStore
             And("e.date_lo <= @afterDate AND (e.date_lo < @afterDate OR (e.article_id, e.ordinal) > (@afterArticle, @afterOrdinal))",
                 ("afterDate", key.Date), ("afterArticle", after.ArticleId), ("afterOrdinal", key.Ordinal));
         }
-        sql.Append(counting ? " LIMIT @limit OFFSET @offset" : " ORDER BY e.date_lo DESC, e.article_id, e.ordinal LIMIT @limit OFFSET @offset");
+        if (fewInWindow)
+        {
+            // MATERIALIZED: the matches are selected by their filters alone, then sorted. Given the order, the planner walks
+            // the order index from --to down, since it multiplies the window's two bounds' selectivities as if independent
+            // (4,394 rows expected, 82 found), and read 56,951 rows' heaps to find them (308 ms at 1M; docs/benchmarks.md, "feed21").
+            sql.Insert(0, "WITH m AS MATERIALIZED (").Append(") SELECT date_lo, article_id, ordinal FROM m");
+            sql.Append(" ORDER BY date_lo DESC, article_id, ordinal LIMIT @limit OFFSET @offset");
+        }
+        else sql.Append(counting ? " LIMIT @limit OFFSET @offset" : " ORDER BY e.date_lo DESC, e.article_id, e.ordinal LIMIT @limit OFFSET @offset");
         // LIMIT NULL is LIMIT ALL
         cmd.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Bigint) { Value = limit is int l ? (long)l : DBNull.Value });
         cmd.Parameters.AddWithValue("offset", (long)q.Offset);
@@ -468,6 +480,33 @@ public sealed partial class PostgresEventStore : IEventStore
         double wanted = limit is int l ? Math.Min(articles, (double)q.Offset + l) : articles;
         return matches * matches < wanted * articles;
     }
+
+    /// <summary>
+    /// The events a window of dates and an action bound (an event's related reports, <c>Api.Related</c>) are few: fewer than
+    /// <see cref="FewInWindow"/> events of the action (main or not) start by --to and end from --from. Counted from the
+    /// action's index (schema 11: its entries hold both dates, so only matches are read), stopping at the bound. Few: their
+    /// keys are read from that index and sorted, at most that many rows. Many: the walk of the order index from --to finds
+    /// a page's matches within the window (`--action attack` over a month at 1M: 9 ms walked, 110 ms read and sorted). A
+    /// rare action's walk goes on below the window, since no bound on the start follows from --from.
+    /// </summary>
+    private static bool FewActionMatchesInWindow(NpgsqlConnection db, EventQuery q, int? limit)
+    {
+        if (limit is null || q.From is not { } from || q.To is not { } to || string.IsNullOrWhiteSpace(q.Action)) return false;
+        var action = q.Action.Trim();
+        if (action.All(char.IsAsciiDigit)) return false;  // a CAMEO prefix: not the action's index
+        using var cmd = new NpgsqlCommand("""
+            SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE lower(e.action) = lower($1) AND e.date_hi >= $2
+                AND e.date_lo <= $3 AND e.date_lo > '' LIMIT $4) few
+            """, db);
+        cmd.Parameters.AddWithValue(action);
+        cmd.Parameters.AddWithValue(IsoDate(from));
+        cmd.Parameters.AddWithValue(IsoDate(to));
+        cmd.Parameters.AddWithValue((long)FewInWindow);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) < FewInWindow;
+    }
+
+    /// <summary>Below this many events of an action in a window, the listing reads them by the action's index and sorts them.</summary>
+    internal const int FewInWindow = 1000;
 
     /// <summary>
     /// The filters of <paramref name="q"/> on events <c>e</c> (and their articles <c>a</c> for the text) that the event
