@@ -401,7 +401,14 @@ public sealed partial class PostgresEventStore : IEventStore
         bool keysFirst = !counting && (q.Offset > 0 || sparseText || fewInWindow);
         // the walk tests the article's vector; the sparse form reads the matching articles' ids from the index
         bool textWalk = !string.IsNullOrWhiteSpace(q.Text) && !counting && !sparseText;
-        var sql = new StringBuilder(counting ? "SELECT 1 FROM events e WHERE true"
+        // A bounded count of a word's events reads the matching articles' ids as the function yields them, joined to their
+        // events, so that it stops at the bound: as `IN (SELECT ...)` every match was collected and deduplicated first
+        // (11,108 articles' rows for `hospital` at 1M events where 3,007 reach the bound; docs/benchmarks.md, "feed21").
+        // The ids are the articles' keys, so the join repeats none. LATERAL with OFFSET 0 keeps the join a nested loop over
+        // the ids: flattened, a small store's plan hashed every id before reading an event.
+        bool countedText = counting && !string.IsNullOrWhiteSpace(q.Text);
+        var sql = new StringBuilder(countedText ? "SELECT 1 FROM (SELECT articles_matching(to_tsquery('simple', @text)) AS id) m, LATERAL (SELECT 1 FROM events e WHERE e.article_id = m.id"
+            : counting ? "SELECT 1 FROM events e WHERE true"
             : keysFirst ? $"SELECT e.date_lo, e.article_id, e.ordinal FROM events e{(textWalk ? " JOIN articles a ON a.id = e.article_id" : "")} WHERE true"
             : $"SELECT {select} FROM events e{(articles || textWalk ? " JOIN articles a ON a.id = e.article_id" : "")} WHERE true");
         void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
@@ -423,7 +430,7 @@ public sealed partial class PostgresEventStore : IEventStore
         // IS TRUE in the window's keys too: as `e.main` the planner ANDed the action's few entries with a bitmap of the
         // whole main article index (292,948 entries, 41 ms at 1M events; docs/benchmarks.md, "feed21")
         if (!q.All) And(nameCount || fewInWindow ? "e.main IS TRUE" : "e.main");
-        if (AppendEventFilters(sql, cmd, q, counting || sparseText) is { } error) return error;
+        if (AppendEventFilters(sql, cmd, q, counting || sparseText, textJoined: countedText) is { } error) return error;
         if (q.After is { } after)
         {
             // Keyset: the rows after the cursor's in the listing's order (date key newest first, then insertion order).
@@ -447,7 +454,7 @@ public sealed partial class PostgresEventStore : IEventStore
             sql.Insert(0, "WITH m AS MATERIALIZED (").Append(") SELECT date_lo, article_id, ordinal FROM m");
             sql.Append(" ORDER BY date_lo DESC, article_id, ordinal LIMIT @limit OFFSET @offset");
         }
-        else sql.Append(counting ? " LIMIT @limit OFFSET @offset" : " ORDER BY e.date_lo DESC, e.article_id, e.ordinal LIMIT @limit OFFSET @offset");
+        else sql.Append(countedText ? " OFFSET 0) x LIMIT @limit OFFSET @offset" : counting ? " LIMIT @limit OFFSET @offset" : " ORDER BY e.date_lo DESC, e.article_id, e.ordinal LIMIT @limit OFFSET @offset");
         // LIMIT NULL is LIMIT ALL
         cmd.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Bigint) { Value = limit is int l ? (long)l : DBNull.Value });
         cmd.Parameters.AddWithValue("offset", (long)q.Offset);
@@ -514,7 +521,8 @@ public sealed partial class PostgresEventStore : IEventStore
     /// query cannot be run, or null. <paramref name="unordered"/> (a count, with no article joined): the text's matching
     /// articles are read from the full-text index by <c>articles_matching</c> (schema 12) and their events by key.
     /// </summary>
-    private static string? AppendEventFilters(StringBuilder sql, NpgsqlCommand cmd, EventQuery q, bool unordered = false)
+    /// <param name="textJoined">The caller's FROM reads the text's matching articles (@text): only the parameter is added.</param>
+    private static string? AppendEventFilters(StringBuilder sql, NpgsqlCommand cmd, EventQuery q, bool unordered = false, bool textJoined = false)
     {
         void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
         {
@@ -540,7 +548,8 @@ public sealed partial class PostgresEventStore : IEventStore
         {
             var ts = PostgresSearchQuery.Translate(q.Text);
             if (!ts.IsOk) return ts.Error!;
-            And(unordered ? "e.article_id IN (SELECT articles_matching(to_tsquery('simple', @text)))" : "a.tsv @@ to_tsquery('simple', @text)", ("text", ts.Value!));
+            if (textJoined) cmd.Parameters.AddWithValue("text", ts.Value!);
+            else And(unordered ? "e.article_id IN (SELECT articles_matching(to_tsquery('simple', @text)))" : "a.tsv @@ to_tsquery('simple', @text)", ("text", ts.Value!));
         }
         if (q.ArticleId is { } aid) And("e.article_id = @aid", ("aid", aid));
         return null;
