@@ -396,10 +396,19 @@ public sealed partial class PostgresEventStore : IEventStore
         // A word in few articles too: its matches' keys come from events_main_article alone (schema 21), sorted, and only
         // the page's rows are read.
         bool sparseText = !counting && FewTextMatches(db, q, limit);
-        bool keysFirst = !counting && (q.Offset > 0 || sparseText);
+        // An action within a window that few events match: their keys from the action's index, sorted, then the page's rows
+        bool fewInWindow = !counting && FewActionMatchesInWindow(db, q, limit);
+        bool keysFirst = !counting && (q.Offset > 0 || sparseText || fewInWindow);
         // the walk tests the article's vector; the sparse form reads the matching articles' ids from the index
         bool textWalk = !string.IsNullOrWhiteSpace(q.Text) && !counting && !sparseText;
-        var sql = new StringBuilder(counting ? "SELECT 1 FROM events e WHERE true"
+        // A bounded count of a word's events reads the matching articles' ids as the function yields them, joined to their
+        // events, so that it stops at the bound: as `IN (SELECT ...)` every match was collected and deduplicated first
+        // (11,108 articles' rows for `hospital` at 1M events where 3,007 reach the bound; docs/benchmarks.md, "feed21").
+        // The ids are the articles' keys, so the join repeats none. LATERAL with OFFSET 0 keeps the join a nested loop over
+        // the ids: flattened, a small store's plan hashed every id before reading an event.
+        bool countedText = counting && !string.IsNullOrWhiteSpace(q.Text);
+        var sql = new StringBuilder(countedText ? "SELECT 1 FROM (SELECT articles_matching(to_tsquery('simple', @text)) AS id) m, LATERAL (SELECT 1 FROM events e WHERE e.article_id = m.id"
+            : counting ? "SELECT 1 FROM events e WHERE true"
             : keysFirst ? $"SELECT e.date_lo, e.article_id, e.ordinal FROM events e{(textWalk ? " JOIN articles a ON a.id = e.article_id" : "")} WHERE true"
             : $"SELECT {select} FROM events e{(articles || textWalk ? " JOIN articles a ON a.id = e.article_id" : "")} WHERE true");
         void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
@@ -418,8 +427,10 @@ public sealed partial class PostgresEventStore : IEventStore
         // the candidates' heap rows are read only until the bound (SQLite counts the same way). IS TRUE is the same test
         // on a NOT NULL column, but implies no partial index's predicate (docs/benchmarks.md, "pgreads17").
         bool nameCount = counting && (!string.IsNullOrWhiteSpace(q.Actor) || !string.IsNullOrWhiteSpace(q.Place));
-        if (!q.All) And(nameCount ? "e.main IS TRUE" : "e.main");
-        if (AppendEventFilters(sql, cmd, q, counting || sparseText) is { } error) return error;
+        // IS TRUE in the window's keys too: as `e.main` the planner ANDed the action's few entries with a bitmap of the
+        // whole main article index (292,948 entries, 41 ms at 1M events; docs/benchmarks.md, "feed21")
+        if (!q.All) And(nameCount || fewInWindow ? "e.main IS TRUE" : "e.main");
+        if (AppendEventFilters(sql, cmd, q, counting || sparseText, textJoined: countedText) is { } error) return error;
         if (q.After is { } after)
         {
             // Keyset: the rows after the cursor's in the listing's order (date key newest first, then insertion order).
@@ -435,7 +446,15 @@ public sealed partial class PostgresEventStore : IEventStore
             And("e.date_lo <= @afterDate AND (e.date_lo < @afterDate OR (e.article_id, e.ordinal) > (@afterArticle, @afterOrdinal))",
                 ("afterDate", key.Date), ("afterArticle", after.ArticleId), ("afterOrdinal", key.Ordinal));
         }
-        sql.Append(counting ? " LIMIT @limit OFFSET @offset" : " ORDER BY e.date_lo DESC, e.article_id, e.ordinal LIMIT @limit OFFSET @offset");
+        if (fewInWindow)
+        {
+            // MATERIALIZED: the matches are selected by their filters alone, then sorted. Given the order, the planner walks
+            // the order index from --to down, since it multiplies the window's two bounds' selectivities as if independent
+            // (4,394 rows expected, 82 found), and read 56,951 rows' heaps to find them (308 ms at 1M; docs/benchmarks.md, "feed21").
+            sql.Insert(0, "WITH m AS MATERIALIZED (").Append(") SELECT date_lo, article_id, ordinal FROM m");
+            sql.Append(" ORDER BY date_lo DESC, article_id, ordinal LIMIT @limit OFFSET @offset");
+        }
+        else sql.Append(countedText ? " OFFSET 0) x LIMIT @limit OFFSET @offset" : counting ? " LIMIT @limit OFFSET @offset" : " ORDER BY e.date_lo DESC, e.article_id, e.ordinal LIMIT @limit OFFSET @offset");
         // LIMIT NULL is LIMIT ALL
         cmd.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Bigint) { Value = limit is int l ? (long)l : DBNull.Value });
         cmd.Parameters.AddWithValue("offset", (long)q.Offset);
@@ -470,12 +489,40 @@ public sealed partial class PostgresEventStore : IEventStore
     }
 
     /// <summary>
+    /// The events a window of dates and an action bound (an event's related reports, <c>Api.Related</c>) are few: fewer than
+    /// <see cref="FewInWindow"/> events of the action (main or not) start by --to and end from --from. Counted from the
+    /// action's index (schema 11: its entries hold both dates, so only matches are read), stopping at the bound. Few: their
+    /// keys are read from that index and sorted, at most that many rows. Many: the walk of the order index from --to finds
+    /// a page's matches within the window (`--action attack` over a month at 1M: 9 ms walked, 110 ms read and sorted). A
+    /// rare action's walk goes on below the window, since no bound on the start follows from --from.
+    /// </summary>
+    private static bool FewActionMatchesInWindow(NpgsqlConnection db, EventQuery q, int? limit)
+    {
+        if (limit is null || q.From is not { } from || q.To is not { } to || string.IsNullOrWhiteSpace(q.Action)) return false;
+        var action = q.Action.Trim();
+        if (action.All(char.IsAsciiDigit)) return false;  // a CAMEO prefix: not the action's index
+        using var cmd = new NpgsqlCommand("""
+            SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE lower(e.action) = lower($1) AND e.date_hi >= $2
+                AND e.date_lo <= $3 AND e.date_lo > '' LIMIT $4) few
+            """, db);
+        cmd.Parameters.AddWithValue(action);
+        cmd.Parameters.AddWithValue(IsoDate(from));
+        cmd.Parameters.AddWithValue(IsoDate(to));
+        cmd.Parameters.AddWithValue((long)FewInWindow);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) < FewInWindow;
+    }
+
+    /// <summary>Below this many events of an action in a window, the listing reads them by the action's index and sorts them.</summary>
+    internal const int FewInWindow = 1000;
+
+    /// <summary>
     /// The filters of <paramref name="q"/> on events <c>e</c> (and their articles <c>a</c> for the text) that the event
     /// listing and the incident listing share: actor, place, action, modality, box, text, article. Returns why the text
     /// query cannot be run, or null. <paramref name="unordered"/> (a count, with no article joined): the text's matching
     /// articles are read from the full-text index by <c>articles_matching</c> (schema 12) and their events by key.
     /// </summary>
-    private static string? AppendEventFilters(StringBuilder sql, NpgsqlCommand cmd, EventQuery q, bool unordered = false)
+    /// <param name="textJoined">The caller's FROM reads the text's matching articles (@text): only the parameter is added.</param>
+    private static string? AppendEventFilters(StringBuilder sql, NpgsqlCommand cmd, EventQuery q, bool unordered = false, bool textJoined = false)
     {
         void And(string clause, params ReadOnlySpan<(string Name, object Value)> values)
         {
@@ -501,7 +548,8 @@ public sealed partial class PostgresEventStore : IEventStore
         {
             var ts = PostgresSearchQuery.Translate(q.Text);
             if (!ts.IsOk) return ts.Error!;
-            And(unordered ? "e.article_id IN (SELECT articles_matching(to_tsquery('simple', @text)))" : "a.tsv @@ to_tsquery('simple', @text)", ("text", ts.Value!));
+            if (textJoined) cmd.Parameters.AddWithValue("text", ts.Value!);
+            else And(unordered ? "e.article_id IN (SELECT articles_matching(to_tsquery('simple', @text)))" : "a.tsv @@ to_tsquery('simple', @text)", ("text", ts.Value!));
         }
         if (q.ArticleId is { } aid) And("e.article_id = @aid", ("aid", aid));
         return null;
