@@ -206,6 +206,10 @@ public sealed partial class EventsComponent
         "organisation", "association", "league", "alliance", "front", "brigade", "battalion", "commission", "assembly",
         "cabinet", "administration", "delegation", "mission", "embassy", "envoy", "spokesman", "navy", "military",
         "allies", "ally", "partners", "neighbours", "neighbors", "authority", "regime's", "movement",
+        // a gathered group of people: the protest party of ACLED's demonstrations ("police dispersed a crowd protesting ...")
+        "crowd", "crowds",
+        // the parties of a conflict or a negotiation ("the two sides agreed to meet again")
+        "sides",
     };
 
     /// <summary>A party named in the clause after the trigger ("demanded an admission by Moscow", "urged that Hamas ...").</summary>

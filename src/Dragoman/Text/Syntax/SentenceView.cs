@@ -186,6 +186,15 @@ public sealed class SentenceView
             if (t >= 0 && IsAny(t, "on", "in", "at", "during", "early", "late", "since")) t--;
             while (t >= 0 && Tags[t] == Tag.Adv) t--;
             if (t >= 0 && t < j && IsNominal(t) && Tags[t] != Tag.Det) j = t;
+            // "The envoy, on Monday conducted", "X, head of the panel, on Monday held": the subject is before the comma
+            // (an apposition between two commas is skipped, as after a comma right before the verb)
+            else if (t >= 1 && t < j && Tags[t] == Tag.Comma)
+            {
+                int c = t - 1;
+                while (c >= 0 && Tags[c] != Tag.Comma && Tags[c] is not Tag.Punct) c--;
+                if (c > 0 && Tags[c] == Tag.Comma && Nominal(Tags[c - 1])) return NounPhraseEndingAt(c - 1);
+                if (IsNominal(t - 1)) return ReducedRelativeHead(CoordinatedLeft(NounPhraseEndingAt(t - 1)));
+            }
         }
         if (IsNominal(j)) return ReducedRelativeHead(CoordinatedLeft(NounPhraseEndingAt(j)));
         // verb-phrase coordination: "X attacked the town and killed 12 people" -> the first verb's subject
