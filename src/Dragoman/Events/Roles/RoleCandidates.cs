@@ -194,6 +194,9 @@ internal static class RoleCandidates
         if (role == RoleKind.Actor) list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && NeverActor(c, clause, x.Chunk));
         // the direct object of the event's own active verb is what the act is done to: no phrase inside it did the act
         // ("Missiles struck the Ukrainian capital": not "Ukrainian"), unless the clause rules say so
+        // what the clause fixes as the target ("a convoy came under fire", "fired a missile at the convoy") did not act
+        if (role == RoleKind.Actor && !c.ClauseTarget.IsEmpty)
+            list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && Overlaps(x.Chunk, c.ClauseTarget));
         bool directObject = !ce.Nominal && !ce.Passive && !clause.Object.IsEmpty && clause.Object.Start >= ce.Trigger.End && v.TagAt(clause.Object.Start - 1) is not (Tag.Prep or Tag.To);
         if (role == RoleKind.Actor && directObject)
             list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && x.Chunk != c.RuleActor && x.Chunk.Start >= clause.Object.Start && x.Chunk.End <= clause.Object.End);
