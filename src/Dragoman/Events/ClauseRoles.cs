@@ -119,6 +119,64 @@ internal static class ClauseRoles
         return opensClause ? new Chunk(first.Start, role.End) : role;
     }
 
+    /// <summary>Verbs that put their subject under an event noun of force: "came under fire", "was under heavy shelling".</summary>
+    private static readonly string[] UnderVerbs = ["come", "comes", "came", "coming", "remain", "remains", "remained", "remaining", "fall", "falls", "fell", "falling"];
+
+    /// <summary>
+    /// "a convoy came under fire in the area", "the town was under heavy shelling for an hour, the mayor told a channel": an
+    /// event noun after "under" (past its modifiers: "heavy", "Russian"), itself after a form of "be" or of a verb of
+    /// coming or falling, happens to that verb's subject. The clause is an agentless passive in all but its form, so the
+    /// subject, with a place phrase that closes it when it opens the clause ("the town of X in the east of Y"), is the
+    /// target. <see cref="Chunk.None"/> when the trigger is no such noun.
+    /// </summary>
+    public static Chunk UnderAttackSubject(SentenceView v, CodedEvent ce)
+    {
+        if (!ce.Nominal) return Chunk.None;
+        int p = ce.Trigger.Start - 1;
+        for (int mods = 0; mods < 3 && p >= 0 && v.TagAt(p) is Tag.Noun or Tag.Proper or Tag.Adv && !v.Is(p, "under"); mods++) p--;
+        if (!v.Is(p, "under")) return Chunk.None;
+        int verb = p - 1;
+        while (verb >= 0 && v.TagAt(verb) == Tag.Adv) verb--;
+        if (verb < 0 || !(v.TagAt(verb) == Tag.Be || (v.TagAt(verb) == Tag.Verb && v.IsAny(verb, UnderVerbs)))) return Chunk.None;
+        var subject = v.Subject(verb);
+        if (subject.IsEmpty || subject.End > v.VerbGroupStart(verb) || (subject.Length == 1 && v.TagAt(subject.Start) == Tag.Pron)) return Chunk.None;
+        var widened = EventsComponent.SubjectOverAdjunct(v, subject);
+        return widened.IsEmpty ? subject : widened;
+    }
+
+    /// <summary>Prepositions that name what a weapon or an act is aimed at: "fired at", "imposed sanctions on", "rockets into".</summary>
+    private static readonly string[] AimPreps = ["at", "on", "against", "toward", "towards", "into", "upon"];
+
+    /// <summary>
+    /// "fired a missile at the convoy", "launched rockets on the town", "imposed sanctions on the ministry", "fired four
+    /// missiles that hit a depot": where the object of an active verb names what is used or done (a weapon or form of
+    /// violence, data/events/weapon-heads.tsv, or an act the sentence codes as an event noun), it is the means, and the
+    /// party it is aimed at follows it, after a preposition of aim or as the object of a relative clause on it. That
+    /// party is the target. <see cref="Chunk.None"/> when the object names a party or nothing follows it so.
+    /// </summary>
+    public static Chunk AimedAt(SentenceView v, CodedEvent ce, List<CodedEvent> coded)
+    {
+        if (ce.Nominal || ce.Passive || ce.Reversed) return Chunk.None;
+        var obj = v.Object(ce.Trigger.End - 1);
+        if (obj.IsEmpty || obj.Start < ce.Trigger.End || v.TagAt(obj.Start - 1) is Tag.Prep or Tag.To) return Chunk.None;
+        int head = obj.End - 1;
+        for (int i = obj.Start + 1; i < obj.End; i++)
+            if (v.TagAt(i) is Tag.Prep or Tag.Of or Tag.Comma or Tag.Rel or Tag.By) { head = i - 1; break; }
+        if (v.TagAt(head) is not Tag.Noun) return Chunk.None;
+        bool means = Roles.RoleCandidates.IsWeapon(v.Word(head).ToString())
+            || coded.Exists(n => n.Nominal && n.Trigger.End - 1 == head && n.Trigger.Start >= obj.Start);
+        if (!means) return Chunk.None;
+        int p = head + 1;
+        if (v.IsAny(p, AimPreps) && v.IsNominal(p + 1) && v.TagAt(p + 1) != Tag.Pron) return v.NounPhraseStartingAt(p + 1);
+        // "missiles that hit a depot": the relative clause's own object
+        if (v.TagAt(p) == Tag.Rel && v.TagAt(p + 1) == Tag.Verb && !v.IsPassive(p + 1))
+        {
+            var hit = v.Object(p + 1);
+            if (!hit.IsEmpty && hit.Start > p + 1 && v.TagAt(hit.Start - 1) is not (Tag.Prep or Tag.To)) return hit;
+        }
+        return Chunk.None;
+    }
+
     private static readonly string[] AgentParticles = ["out"];
 
     /// <summary>

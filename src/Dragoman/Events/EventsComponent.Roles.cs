@@ -58,7 +58,11 @@ public sealed partial class EventsComponent
         // counted victims of no affiliation take the party a coder codes (ACLED's civilians, protesters): TargetCategories
         EventArgument? Categorized(Chunk ch, EventArgument? arg) => TargetCategories.Apply(v, ch, arg, c.Code, c.ProtestNear);
         var ruleTarget = Categorized(c.RuleTarget, Argument(d, v, c.RuleTarget, ref lastNamedArgument, lastNamedArgument));
-        if (_roles is null && RoleTrace is null) return new(new(c.RuleActor, ruleActor, null), ProtestAddressee(c, OtherSide(c, new(c.RuleTarget, ruleTarget, null), ref lastNamedArgument)), null);
+        if (_roles is null && RoleTrace is null)
+        {
+            var ruleAnswer = new RoleAnswer(c.RuleActor, ruleActor, null);
+            return new(ruleAnswer, ProtestAddressee(c, ClauseTarget(c, OtherSide(c, new(c.RuleTarget, ruleTarget, null), ref lastNamedArgument), ruleAnswer, ref lastNamedArgument)), null);
+        }
         var actorCandidates = RoleCandidates.For(RoleKind.Actor, c, ch => Argument(d, v, ch, ref lastNamedActor, lastNamedArgument));
         var targetCandidates = RoleCandidates.For(RoleKind.Target, c, ch => Categorized(ch, Argument(d, v, ch, ref lastNamedArgument, lastNamedArgument)));
         int RuleIndex(List<RoleCandidate> xs, Chunk chunk, EventArgument? arg) => arg is null ? 0 : Math.Max(0, xs.FindIndex(x => !x.IsNone && x.Chunk == chunk));
@@ -75,9 +79,25 @@ public sealed partial class EventsComponent
         };
         var target = _roles is null ? new RoleAnswer(c.RuleTarget, ruleTarget, null) : new RoleAnswer(targetCandidates[t].Chunk, targetCandidates[t].Argument, pt);
         target = OtherSide(c, target, ref lastNamedArgument);
+        var actorAnswer = _roles is null ? new(c.RuleActor, ruleActor, null) : new RoleAnswer(actorCandidates[a].Chunk, actorCandidates[a].Argument is { } chosen ? chosen with { Probability = pa } : null, pa);
+        target = ClauseTarget(c, target, actorAnswer, ref lastNamedArgument);
         return new RoleAnswers(
-            _roles is null ? new(c.RuleActor, ruleActor, null) : new(actorCandidates[a].Chunk, actorCandidates[a].Argument is { } chosen ? chosen with { Probability = pa } : null, pa),
+            actorAnswer,
             ProtestAddressee(c, PersonInApposition(d, v, target)), decisions);
+    }
+
+    /// <summary>
+    /// The target the clause's structure fixes (<see cref="RoleContext.ClauseTarget"/>: the subject of "came under fire",
+    /// the party a weapon or an act is aimed at) over the ranker's choice, which weighs the clause positions only as
+    /// features and, in these clauses, prefers the place or the outlet after the event noun. Not where it would be the
+    /// chosen actor or names a time; the probability stays the chosen answer's.
+    /// </summary>
+    private static RoleAnswer ClauseTarget(RoleContext c, RoleAnswer target, RoleAnswer actor, ref EventArgument? lastNamedArgument)
+    {
+        var ch = c.ClauseTarget;
+        if (ch.IsEmpty || ch == target.Chunk || (!actor.Chunk.IsEmpty && actor.Chunk.Start < ch.End && ch.Start < actor.Chunk.End)) return target;
+        var arg = TargetCategories.Apply(c.View, ch, Argument(c.Document, c.View, ch, ref lastNamedArgument, lastNamedArgument), c.Code, c.ProtestNear);
+        return arg is null ? target : new RoleAnswer(ch, arg, target.Probability);
     }
 
     /// <summary>

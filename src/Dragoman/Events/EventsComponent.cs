@@ -183,6 +183,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 if (AccusationOf(v, ce, coded) is { } accusation) said = AccuserAttribution(v, accusation, said, sentence.Span);
                 var roles = ChooseRoles(new Roles.RoleContext(document, v, ce, code, ActorChunk(document, v, ce, meansOf, coded), ce.Target,
                     said?.Chain.Count > 0 ? said.Chain[0].Evidence : null, lastNamedActor, meansOf) { OtherTallies = Roles.RoleCandidates.OtherTallies(v, ce, coded), Victims = victims ??= Roles.RoleCandidates.VictimRegions(v, coded), ProtestNear = protestNear, Clash = ClashSides(v, ce, coded),
+                    ClauseTarget = ClauseRoles.UnderAttackSubject(v, ce) is { IsEmpty: false } under ? under : ClauseRoles.AimedAt(v, ce, coded),
                     Next = (_rolesKnowNextVictims || RoleTrace is not null) && Root(code) is "17" or "18" or "19" or "20" ? NextVictimsOnce() : null },
                     sentenceActor is not null && sentenceActor.Span.End <= trigger.Start ? sentenceActor : lastNamedActor, lastNamedArgument);
                 var (actor, target) = (roles.Actor.Argument, roles.Target.Argument);

@@ -69,6 +69,12 @@ internal sealed record RoleContext(
     public NextVictims? Next { get; init; }
 
     /// <summary>
+    /// The target the clause's structure fixes whatever the ranker chose (<see cref="ClauseRoles.UnderAttackSubject"/>:
+    /// "a convoy came under fire"; <see cref="ClauseRoles.AimedAt"/>: "fired a missile at the convoy"), or none.
+    /// </summary>
+    public Chunk ClauseTarget { get; init; } = Chunk.None;
+
+    /// <summary>
     /// The two sides of the clash the event's casualties fell in ("were killed during clashes between A and B"): the
     /// whole "A and B" and B, the side a coder codes as the target; <see cref="Chunk.None"/> when there is none.
     /// </summary>
@@ -186,6 +192,14 @@ internal static class RoleCandidates
                 list.Add(new RoleCandidate(Chunk.None, arg, f.ToArray()));
             }
         if (role == RoleKind.Actor) list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && NeverActor(c, clause, x.Chunk));
+        // the direct object of the event's own active verb is what the act is done to: no phrase inside it did the act
+        // ("Missiles struck the Ukrainian capital": not "Ukrainian"), unless the clause rules say so
+        // what the clause fixes as the target ("a convoy came under fire", "fired a missile at the convoy") did not act
+        if (role == RoleKind.Actor && !c.ClauseTarget.IsEmpty)
+            list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && Overlaps(x.Chunk, c.ClauseTarget));
+        bool directObject = !ce.Nominal && !ce.Passive && !clause.Object.IsEmpty && clause.Object.Start >= ce.Trigger.End && v.TagAt(clause.Object.Start - 1) is not (Tag.Prep or Tag.To);
+        if (role == RoleKind.Actor && directObject)
+            list.RemoveAll(x => !x.IsNone && !x.Chunk.IsEmpty && x.Chunk != c.RuleActor && x.Chunk.Start >= clause.Object.Start && x.Chunk.End <= clause.Object.End);
         // the dateline's agency and the credited outlet carried the report: no party of either role
         list.RemoveAll(x => !x.IsNone && IsCredit(d, x.Argument!.Span));
         // in an active clause a prepositional phrase before the verb is an adjunct ("fighting alongside Turkish troops attacked"), not what is done to
@@ -354,7 +368,8 @@ internal static class RoleCandidates
             && (CandidateSpans.OverlapsAny(clause.Places, span) || (!np.IsEmpty && v.IsAny(np.End - 1, EventsComponent.PlaceHeads)));
     }
 
-    private static bool IsWeapon(string word) => WeaponHeads.Value.Contains(word);
+    /// <summary>A head noun that names a weapon or a form of violence (data/events/weapon-heads.tsv).</summary>
+    internal static bool IsWeapon(string word) => WeaponHeads.Value.Contains(word);
 
     /// <summary>Whether a phrase ends where the event verb's subject ends (aligned by the edge, as the subject feature).</summary>
     private static bool IsClauseSubject(SentenceFacts clause, Chunk ch) => !clause.Subject.IsEmpty && ch.End == clause.Subject.End;
