@@ -223,7 +223,10 @@ public sealed class GeoComponent(PlaceResolver resolver) : IDocumentComponent
             // "the village of X", "X village", "the villages of X and Y": the text
             // says it is a settlement, whether or not the gazetteer knows it (then it is a place left as text, which
             // the container the sentence names may still locate)
-            if (mention.Type is EntityType.PERSON or EntityType.ORG && SettlementNamed(document, mention.Span))
+            // "near X", "north of X", "in Aleppo, Idlib and X", "X Township": the phrase calls it a place, and no
+            // title, given name, verb or organisation's word calls it a person or group (Geo/PlaceEvidence)
+            if (mention.Type is EntityType.PERSON or EntityType.ORG
+                && (SettlementNamed(document, mention.Span) || PlaceEvidence.CallsPlace(document, m, SettlementNouns.Contains)))
             {
                 mention.Type = EntityType.GPE;
                 mention = WithNamePhrase(document, m, mention);

@@ -57,7 +57,8 @@ public static class StoryArea
         for (int u = 0; u < places.Count; u++)
         {
             var self = places[u];
-            if (self.IsResolved || !MarkedAsPlace(text, self)) continue;
+            // beside its own marks, the phrases that make a recogniser's name a place ("north of X", "in A, B and X")
+            if (self.IsResolved || !MarkedAsPlace(text, self) && !PlaceEvidence.PhraseCallsPlace(document, self.Span, _ => false)) continue;
             if (Area(places, self.Text) is not { } area) continue;
             found.Add((u, new PlaceResolution
             {

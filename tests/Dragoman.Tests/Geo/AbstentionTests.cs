@@ -153,7 +153,10 @@ public class MistypedPlaceTests
     [InlineData("Shelling hit homes in Homs on Monday, Syrian activists said.", "Homs", EntityType.PERSON, EntityType.GPE, "a known Syrian city after 'in' is a place, not a person")]
     [InlineData("Residents fled fighting in Raqqa, the Syrian Observatory said.", "Raqqa", EntityType.ORG, EntityType.GPE, "an organisation reading of a city after 'in'")]
     [InlineData("Government forces met Hassan Nasrallah on Monday in Syria.", "Hassan Nasrallah", EntityType.PERSON, EntityType.PERSON, "no locative before the name: the recogniser's type stands")]
-    [InlineData("Talks were held in Xqzvbrt on Monday, Syrian media said.", "Xqzvbrt", EntityType.ORG, EntityType.ORG, "no gazetteer entry: the type stands")]
+    [InlineData("Talks were held in Xqzvbrt on Monday, Syrian media said.", "Xqzvbrt", EntityType.ORG, EntityType.GPE,
+        "no gazetteer entry, but a locative and no person or organisation evidence: a place the gazetteer lacks (Geo/PlaceEvidence)")]
+    [InlineData("Talks were held with Xqzvbrt on Monday, Syrian media said.", "Xqzvbrt", EntityType.ORG, EntityType.ORG, "no gazetteer entry and no locative: the type stands")]
+    [InlineData("Talks were held in Xqzvbrt Party offices on Monday.", "Xqzvbrt Party", EntityType.ORG, EntityType.ORG, "an organisation's word in the name: the type stands after a locative")]
     [InlineData("Jebel Marra has seen heavy fighting this week, Sudanese officials said.", "Jebel Marra", EntityType.PERSON, EntityType.LOC,
         "a place name of several capitalised words is the place without a locative (a mountain region: LOC)")]
     [InlineData("DAMASCUS officials said the road was closed.", "DAMASCUS", EntityType.ORG, EntityType.GPE, "one word in capitals: a wire-style place name")]
