@@ -4,7 +4,7 @@
 #   python3 tools/merge-synthetic-store.py STORE.db [N] [FIRST_DAY] [DAYS] [NAMES_FROM.db]
 # Random places in 12 countries, days from FIRST_DAY (DateOnly.DayNumber, default 736000 = 2016-02) over DAYS days
 # (default 3100). The store must exist at the current schema (`./dragoman ingest samples/ --db STORE.db`).
-# The rows are those the store's writer (SqliteIncidents.InsertReports, InsertDays, InsertNames) would write for such
+# The rows are those the store's writer (SqliteIncidents.InsertReports, InsertDays, InsertNames, InsertNameDays) would write for such
 # reports, and the shape of a report follows the 1,074 reports of FA-KES dev as stored at schema 20 (session 17): the
 # spread of its days (day_hi - day_lo), place precision, name and noun counts. Name words follow a Zipf law over a large
 # vocabulary whose most frequent words are those of NAMES_FROM's reports (a store of real articles, such as FA-KES dev:
@@ -69,7 +69,7 @@ def generate(db, n, lo0, span, names_from=None):
     nouns = [f'noun{k}' for k in range(3000)]; noun_rank = zipf(len(nouns))
     first_row = (db.execute('select max(id) from events').fetchone()[0] or 0) + 1000000
     first_incident = (db.execute('select max(id) from incidents').fetchone()[0] or 0) + 1000000
-    ev = []; rep = []; inc = []; days = []; nms = []
+    ev = []; rep = []; inc = []; days = []; nms = []; nds = []
     for i in range(n):
         f = rnd.choice(fams); a, acled = rnd.choice(actions[f]); c, la, lo = rnd.choice(countries)
         row = first_row + i; iid = first_incident + i
@@ -92,19 +92,22 @@ def generate(db, n, lo0, span, names_from=None):
             days.extend((f, c, k, 0 if dated else 1, row) for k in days_of(day_lo, day_hi, md))
             # InsertNames: each name word under the first day, an undated report's under UndatedNameDay
             nms.extend((f, w, day_lo if dated else UNDATED_NAME_DAY, row) for w in nm)
+            # InsertNameDays (schema 24): an undated report's name words under each day of the year it names
+            if not dated: nds.extend((f, c, w, k, row) for w in nm for k in md)
     db.executemany('insert into events(id,article_id,event_id,ordinal,action,modality,lat,lon,country) values (?,?,?,?,?,?,?,?,?)', ev)
     db.executemany('insert into incidents(id,action,family,day_lo,day_hi,date_basis,reports,articles,outlets) values (?,?,?,?,?,?,?,?,?)', inc)
     db.executemany('insert into incident_reports(event_row,incident_id,ref,article_id,family,action,acled_type,day_lo,day_hi,lat,lon,place_precision,'
                    'country,geonameid,names,words,killed,outlet,modality,month_days) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', rep)
     db.executemany('insert or ignore into incident_report_days(family,country,day,undated,event_row) values (?,?,?,?,?)', days)
     db.executemany('insert or ignore into incident_report_names(family,name,day,event_row) values (?,?,?,?)', nms)
+    db.executemany('insert or ignore into incident_report_name_days(family,country,name,day,event_row) values (?,?,?,?,?)', nds)
     db.commit()
 
 # The writer's rules as SQL over the stored rows (real or synthetic): each broken rule counts its reports.
 # A DayNumber n is the date julianday('0001-01-01') + n; its day of the year on a leap calendar as MonthDays.Of.
 DOY = "(cast(julianday('2000-' || strftime('%m-%d', 1721425.5 + {0})) - julianday('2000-01-01') as integer) + 1)"
 CHECKS = {
-    'schema is 20 or later': "select (select max(version) from schema_version) < 20",
+    'schema is 24 or later': "select (select max(version) from schema_version) < 24",
     'a merge report without its event': "select count(*) from incident_reports r where not exists (select 1 from events e where e.id = r.event_row)",
     'a merge report without its incident': "select count(*) from incident_reports r where r.incident_id > 0 and not exists (select 1 from incidents i where i.id = r.incident_id)",
     'day rows of a report: not one per day of its window (dated) or named day (undated)':
@@ -123,6 +126,15 @@ CHECKS = {
         "(select count(*) from incident_report_names n where n.event_row = r.event_row and n.family = r.family "
         f"and n.day = coalesce(r.day_lo, {UNDATED_NAME_DAY}) and instr(' ' || r.names || ' ', ' ' || n.name || ' ') > 0) <> "
         "(case when r.names = '' then 0 else length(r.names) - length(replace(r.names, ' ', '')) + 1 end)",
+    'name-day rows of an undated report: not one per name word and named day (dated: none)':
+        "select count(*) from incident_reports r where r.family is not null and r.country is not null and "
+        "(select count(*) from incident_report_name_days nd where nd.event_row = r.event_row and nd.family = r.family and nd.country = r.country "
+        "and instr(' ' || r.names || ' ', ' ' || nd.name || ' ') > 0 and instr(' ' || r.month_days || ' ', ' ' || nd.day || ' ') > 0) <> "
+        "(case when r.day_lo is not null or r.names = '' or r.month_days = '' then 0 else "
+        "(length(r.names) - length(replace(r.names, ' ', '')) + 1) * (length(r.month_days) - length(replace(r.month_days, ' ', '')) + 1) end)",
+    'name-day rows of a report without a family or country, or of a dated one':
+        "select count(*) from incident_reports r where (r.family is null or r.country is null or r.day_lo is not null) "
+        "and exists (select 1 from incident_report_name_days nd where nd.event_row = r.event_row)",
     'name rows of a report without a family':
         "select count(*) from incident_reports r where r.family is null and exists (select 1 from incident_report_names n where n.event_row = r.event_row)",
 }

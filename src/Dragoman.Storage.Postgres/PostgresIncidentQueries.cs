@@ -200,7 +200,7 @@ public sealed partial class PostgresEventStore
             while (r.Read()) articles.Add(r.GetInt64(0));
         // Incident numbers start again at 1, as SQLite's do, so re-merging unchanged articles gives the same numbers
         // (the identity's restart is rolled back with the transaction). Readers wait until the re-merge commits.
-        using (var reset = new NpgsqlCommand("TRUNCATE incident_report_days, incident_report_names, incident_reports, incidents RESTART IDENTITY", db, tx))
+        using (var reset = new NpgsqlCommand("TRUNCATE incident_report_days, incident_report_names, incident_report_name_days, incident_reports, incidents RESTART IDENTITY", db, tx))
             reset.ExecuteNonQuery();
         // The reports are derived again from the stored documents, so a re-merge sees what the current code would derive.
         using var doc = new NpgsqlCommand("SELECT hash, document, text FROM articles WHERE id = $1", db, tx);

@@ -101,4 +101,24 @@ internal static class PostgresIncidentSchema
         );
         CREATE INDEX incident_report_names_report ON incident_report_names(article_id, event_id);
         """;
+
+    /// <summary>
+    /// Schema version 24 (SQLite's 24): the days-of-year key between a dated and an undated report (MergeBlocking: they
+    /// meet by a day of the year only when they share one name word): an undated report of a family and country once per
+    /// name word and day of the year it names, so that a dated report reads the undated reports of its days that share a
+    /// word with it as index seeks, instead of every year's undated reports of those days.
+    /// </summary>
+    public const string NameDaysSql = """
+        CREATE TABLE incident_report_name_days (
+            article_id bigint NOT NULL,
+            event_id text NOT NULL,
+            family text NOT NULL,
+            country text NOT NULL,
+            name text NOT NULL,
+            day smallint NOT NULL,
+            PRIMARY KEY (family, country, name, day, article_id, event_id),
+            FOREIGN KEY (article_id, event_id) REFERENCES incident_reports(article_id, event_id) ON DELETE CASCADE
+        );
+        CREATE INDEX incident_report_name_days_report ON incident_report_name_days(article_id, event_id);
+        """;
 }

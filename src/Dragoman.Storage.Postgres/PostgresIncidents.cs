@@ -69,8 +69,8 @@ public sealed partial class PostgresEventStore : IIncidentStore
         return new StoredReport(report, c.Long(), c.Long());
     }
 
-    /// <summary>The schema version whose tables the merge stage writes (13: incident_report_names; 18: incident_reports.article_main; 21: incidents.component).</summary>
-    private const int MergeSchemaVersion = 21;
+    /// <summary>The schema version whose tables the merge stage writes (13: incident_report_names; 18: incident_reports.article_main; 21: incidents.component; 24: incident_report_name_days).</summary>
+    private const int MergeSchemaVersion = 24;
 
     /// <summary>
     /// Labels the incidents of a store written before components were kept (schema 21; <see cref="IncidentMerging.BuildComponents"/>),
@@ -153,6 +153,16 @@ public sealed partial class PostgresEventStore : IIncidentStore
         new("day", n => n.Report.DayLo ?? MergeBlocking.UndatedNameDay, NpgsqlDbType.Integer),
     ];
 
+    /// <summary>An undated report's row in the index of name words by day of the year (<see cref="PostgresIncidentSchema.NameDaysSql"/>).</summary>
+    private sealed record ReportNameDay(MergeReport Report, string Name, int Day);
+
+    private static readonly PgColumn<ReportNameDay>[] NameDayCopyColumns =
+    [
+        new("event_id", n => n.Report.Ref[(n.Report.Ref.IndexOf(':') + 1)..], NpgsqlDbType.Text),
+        new("family", n => n.Report.Family, NpgsqlDbType.Text), new("country", n => n.Report.Country, NpgsqlDbType.Text),
+        new("name", n => n.Name, NpgsqlDbType.Text), new("day", n => (short)n.Day, NpgsqlDbType.Smallint),
+    ];
+
     private static void CopyReports(NpgsqlConnection db, IEnumerable<(long Id, IReadOnlyList<MergeReport> Reports)> articles)
     {
         var list = articles.ToList();
@@ -163,6 +173,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
         PostgresColumns.Copy(db, "incident_report_names", NameCopyColumns, list.SelectMany(a => a.Reports
             .Where(m => m.Family is not null)
             .SelectMany(m => m.Names.Select(name => (a.Id, new ReportName(m, name))))));
+        PostgresColumns.Copy(db, "incident_report_name_days", NameDayCopyColumns, list.SelectMany(a => a.Reports
+            .Where(m => m.Family is not null && m.Country is not null && !m.Dated)
+            .SelectMany(m => m.Names.Distinct(StringComparer.Ordinal).SelectMany(name => MonthDays.DaysOf(m).Distinct().Select(day => (a.Id, new ReportNameDay(m, name, day)))))));
     }
 
     // ---------------------------------------------------------------- locks
@@ -235,8 +248,9 @@ public sealed partial class PostgresEventStore : IIncidentStore
         // For each report (the arrays, one element a report): MergeBlocking's rule. Dated, the same family within the window,
         // in the same country or in none (index (family, country, day_lo)), every country for a report without one, each
         // window in two ranges (a week back through the block index, a month back only among the long reports); undated on either side, at the same resolved place
-        // ((family, geonameid)) or in the same country on a day of the year within the window (incident_report_days; a dated
-        // report reads only the undated rows there, its dated partners are in its window); dated, another country sharing
+        // ((family, geonameid)) or in the same country on a day of the year within the window (an undated report: incident_report_days,
+        // a dated row only when it shares a name word; a dated report: the undated rows sharing a name word, incident_report_name_days,
+        // its dated partners are in its window); dated, another country sharing
         // two name words (incident_report_names, one index range per word, a word skipped when more than
         // MaxReportsPerNameWord reports carry it in the window, counted to one past the bound). Then the distance block. Rows of reports not merged yet (incident 0) are not candidates.
         private static readonly string CandidatesSql = $"""
@@ -266,8 +280,14 @@ public sealed partial class PostgresEventStore : IIncidentStore
                     SELECT * FROM incident_reports x WHERE x.family = u.family AND x.geonameid = u.gid AND (u.lo IS NULL OR x.day_lo IS NULL)
                     UNION ALL
                     SELECT * FROM incident_reports x WHERE (x.article_id, x.event_id) IN (
-                        SELECT d.article_id, d.event_id FROM incident_report_days d WHERE d.family = u.family AND d.country = u.country
-                            AND d.day = ANY(string_to_array(u.days, ' ')::smallint[]) AND (u.lo IS NULL OR d.undated))
+                        SELECT d.article_id, d.event_id FROM incident_report_days d WHERE u.lo IS NULL AND d.family = u.family AND d.country = u.country
+                            AND d.day = ANY(string_to_array(u.days, ' ')::smallint[]))
+                        AND (x.day_lo IS NULL OR string_to_array(x.names, ' ') && string_to_array(u.names, ' '))
+                    UNION ALL
+                    SELECT * FROM incident_reports x WHERE (x.article_id, x.event_id) IN (
+                        SELECT nd.article_id, nd.event_id FROM incident_report_name_days nd WHERE u.lo IS NOT NULL AND nd.family = u.family
+                            AND nd.country = u.country AND nd.name = ANY(string_to_array(u.names, ' '))
+                            AND nd.day = ANY(string_to_array(u.days, ' ')::smallint[]))
                     UNION ALL
                     SELECT * FROM incident_reports x WHERE u.lo IS NOT NULL AND u.country IS NOT NULL AND x.country IS NOT NULL AND x.country <> u.country
                         AND x.day_hi >= u.lo - {PairScorer.WindowDays} AND (x.article_id, x.event_id) IN (

@@ -278,6 +278,18 @@ internal static class PostgresMigrations
             ALTER TABLE events ADD COLUMN source_chain text;
             ALTER TABLE events ADD COLUMN fatalities integer;
             """, FillFeatureValues),
+        new(24, "incident_report_name_days: each undated merge report under its name words and days of the year, so that a dated report meets an undated one by a day of the year only when they share a name word (filled for the reports stored before; SQLite 24)",
+            PostgresIncidentSchema.NameDaysSql + """
+            -- The stored undated reports: their name words crossed with the days of the year they are indexed under
+            -- (incident_report_days' undated rows), as the writer does.
+            INSERT INTO incident_report_name_days(article_id, event_id, family, country, name, day)
+                SELECT r.article_id, r.event_id, r.family, r.country, w.name, d.day
+                FROM incident_reports r CROSS JOIN LATERAL unnest(string_to_array(r.names, ' ')) AS w(name)
+                JOIN incident_report_days d ON d.article_id = r.article_id AND d.event_id = r.event_id AND d.undated
+                    AND d.family = r.family AND d.country = r.country
+                WHERE r.day_lo IS NULL AND r.family IS NOT NULL AND r.country IS NOT NULL AND w.name <> ''
+                ON CONFLICT DO NOTHING;
+            """),
     ];
 
     /// <summary>

@@ -106,7 +106,7 @@ public sealed partial class SqliteEventStore
             using (var q = Command(tx, "SELECT id, hash FROM articles ORDER BY id" + (newestFirst ? " DESC" : "")))
             using (var r = q.ExecuteReader())
                 while (r.Read()) articles.Add((r.GetInt64(0), r.GetString(1)));
-            using (var reset = Command(tx, "DELETE FROM incident_report_days; DELETE FROM incident_report_names; DELETE FROM incident_reports; DELETE FROM incidents;"))
+            using (var reset = Command(tx, "DELETE FROM incident_report_days; DELETE FROM incident_report_names; DELETE FROM incident_report_name_days; DELETE FROM incident_reports; DELETE FROM incidents;"))
                 reset.ExecuteNonQuery();
             // The reports are derived again from the stored documents, so a re-merge sees what the current code would derive.
             using var doc = Command(tx, "SELECT document, text FROM articles WHERE id = $id");

@@ -90,4 +90,22 @@ internal static class SqliteIncidentSchema
         ) WITHOUT ROWID;
         CREATE INDEX incident_report_names_row ON incident_report_names(event_row);
         """;
+
+    /// <summary>
+    /// Schema version 24: the days-of-year key between a dated and an undated report (MergeBlocking: they meet by a day of
+    /// the year only when they share one name word): an undated report of a family and country once per name word and day
+    /// of the year it names, so that a dated report reads the undated reports of its days that share a word with it as
+    /// index seeks, instead of every year's undated reports of those days.
+    /// </summary>
+    public const string NameDaysSql = """
+        CREATE TABLE incident_report_name_days (
+            family TEXT NOT NULL,
+            country TEXT NOT NULL,
+            name TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            event_row INTEGER NOT NULL REFERENCES incident_reports(event_row) ON DELETE CASCADE,
+            PRIMARY KEY (family, country, name, day, event_row)
+        ) WITHOUT ROWID;
+        CREATE INDEX incident_report_name_days_row ON incident_report_name_days(event_row);
+        """;
 }

@@ -19,8 +19,8 @@ public sealed partial class SqliteEventStore
     /// <summary>The average link score an incident needs (<see cref="PairScorer.Threshold"/>; other values only to measure sensitivity).</summary>
     public double MergeThreshold { get; set; } = PairScorer.Threshold;
 
-    /// <summary>The schema version whose tables the merge stage writes and reads (14: incident_report_names; 19: incident_reports_long; 21: incident_reports.article_main; 22: incidents.component).</summary>
-    private const int MergeSchemaVersion = 22;
+    /// <summary>The schema version whose tables the merge stage writes and reads (14: incident_report_names; 19: incident_reports_long; 21: incident_reports.article_main; 22: incidents.component; 24: incident_report_name_days).</summary>
+    private const int MergeSchemaVersion = 24;
 
     private const string ReportColumns =
         "r.ref, r.family, r.action, r.acled_type, r.day_lo, r.day_hi, r.day_from_published, r.lat, r.lon, r.place_name, r.place_precision, " +
@@ -136,6 +136,25 @@ public sealed partial class SqliteEventStore
             ins.Parameters[1].Value = name;
             ins.ExecuteNonQuery();
         }
+        InsertNameDays(tx, row, m);
+    }
+
+    /// <summary>An undated report's rows in the index of name words by day of the year (<see cref="SqliteIncidentSchema.NameDaysSql"/>).</summary>
+    private void InsertNameDays(SqliteTransaction tx, long row, MergeReport m)
+    {
+        if (m.Dated || m.Country is null || m.MonthDays.Count == 0) return;
+        var ins = Cached(tx, "INSERT OR IGNORE INTO incident_report_name_days(family, country, name, day, event_row) VALUES ($f, $c, $n, $d, $row)",
+            "$f", "$c", "$n", "$d", "$row");
+        ins.Parameters[0].Value = m.Family;
+        ins.Parameters[1].Value = m.Country;
+        ins.Parameters[4].Value = row;
+        foreach (var name in m.Names)
+            foreach (int day in MonthDays.DaysOf(m))
+            {
+                ins.Parameters[2].Value = name;
+                ins.Parameters[3].Value = day;
+                ins.ExecuteNonQuery();
+            }
     }
 
     /// <summary>The report's rows in the blocking index of days of the year (<see cref="SqliteIncidentSchema.DaysSql"/>).</summary>

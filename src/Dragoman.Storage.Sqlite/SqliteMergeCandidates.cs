@@ -7,7 +7,7 @@ namespace Dragoman.Storage.Sqlite;
 
 /// <summary>
 /// The merge stage's candidate search: the stored reports of a new report's block (family, a window of days, the same
-/// country or none, or another country naming two of its name words; undated: the same resolved place, or the same country and a day of the year within the window) whose pair score can still reach the threshold. SQLite computes an
+/// country or none, or another country naming two of its name words; undated: the same resolved place, or the same country and a day of the year within the window, with a shared name word when the other is dated) whose pair score can still reach the threshold. SQLite computes an
 /// upper bound of <see cref="PairScorer"/>'s score for every row of the block (<see cref="MergeScoreBound"/>) and hands
 /// back only the rows at or above the threshold, so the rows a report cannot link to are never read into .NET; the
 /// survivors are scored exactly as before. A report thus finds the same incidents, at a cost that follows the rows it may
@@ -59,12 +59,20 @@ public sealed partial class SqliteEventStore
             Part("$lo IS NULL AND r.family = $family AND r.geonameid = $gid AND r.article_id <> $a"),
             Part("$lo IS NOT NULL AND r.family = $family AND r.geonameid = $gid AND r.day_lo IS NULL AND r.article_id <> $a"),
             // Undated on a side, the same country and a day of the year within the window ($days: the new report's days
-            // and the window around them): an undated report reads every report of those days, a dated one only the
-            // undated ones ($undated 1; the dated ones are its window above). The same place's rows may come twice.
-            // The index's rows first, each report once, then the report by its key: left to itself the planner scanned
-            // every report for the list of rows (200k stored reports: the whole table per search).
+            // and the window around them). An undated report reads every report of those days and keeps a dated one only
+            // when it shares a name word with it (MergeBlocking; the test is on the row's names, read anyway). The same
+            // place's rows may come twice. The index's rows first, each report once, then the report by its key: left to
+            // itself the planner scanned every report for the list of rows (200k stored reports: the whole table per search).
             $"SELECT {ReportColumns} FROM (SELECT DISTINCT d.event_row AS row FROM incident_report_days d INDEXED BY sqlite_autoindex_incident_report_days_1 " +
-                "WHERE d.family = $family AND d.country = $country AND d.day IN (SELECT value FROM json_each($days)) AND d.undated >= $undated) k " +
+                "WHERE $lo IS NULL AND d.family = $family AND d.country = $country AND d.day IN (SELECT value FROM json_each($days))) k " +
+                $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {bound} " +
+                "AND (r.day_lo IS NULL OR EXISTS (SELECT 1 FROM json_each($names) w WHERE instr(' ' || r.names || ' ', ' ' || w.value || ' ') > 0))",
+            // A dated report: the undated reports of its country that name one of its days of the year and share a name
+            // word with it, one index seek per (name word, day) in incident_report_name_days (schema 24); the dated ones
+            // are its window above. Through the days index alone it read every year's undated reports of those days.
+            $"SELECT {ReportColumns} FROM (SELECT DISTINCT nd.event_row AS row FROM incident_report_name_days nd INDEXED BY sqlite_autoindex_incident_report_name_days_1 " +
+                "WHERE $lo IS NOT NULL AND nd.family = $family AND nd.country = $country AND nd.name IN (SELECT value FROM json_each($names)) " +
+                "AND nd.day IN (SELECT value FROM json_each($days))) k " +
                 $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {bound}",
             // Dated, another country, two shared name words (the names key): per name word of the new report the index's
             // rows of its window, a word skipped when more than MaxReportsPerNameWord reports carry it there (counted to one
@@ -98,7 +106,7 @@ public sealed partial class SqliteEventStore
             $"GROUP BY n.event_row HAVING count(*) >= {MergeBlocking.SharedNameWords}) k " +
             $"CROSS JOIN incident_reports r ON r.event_row = k.row WHERE r.article_id <> $a AND {MergeScoreBound.Sql(column => "r." + column)}";
 
-    private static readonly string[] CandidatesParameters = ["$family", "$a", "$from", "$longest", "$window", "$days", "$undated", .. MergeScoreBound.Parameters];
+    private static readonly string[] CandidatesParameters = ["$family", "$a", "$from", "$longest", "$window", "$days", .. MergeScoreBound.Parameters];
 
     /// <summary>The steps of the candidate search's plan (tests: every part reads the reports through an index, none scans them).</summary>
     internal List<string> ExplainCandidates()
@@ -118,7 +126,7 @@ public sealed partial class SqliteEventStore
         // The days of the year to read in the index: none without a country (the index keys every row by one).
         string days = m.Country is null ? "[]" : JsonSerializer.Serialize(MonthDays.Around(MonthDays.DaysOf(m), PairScorer.WindowDays));
         object?[] block = [m.Family, articleId, m.Dated ? m.DayLo!.Value - PairScorer.WindowDays : null, LongestWindowDays, PairScorer.WindowDays,
-            days, m.Dated ? 1 : 0];
+            days];
         for (int i = 0; i < block.Length; i++) cmd.Parameters[i].Value = block[i] ?? DBNull.Value;
         MergeScoreBound.Bind(cmd.Parameters, block.Length, m, MergeThreshold);
         // A row is read into a report only while it can change the caller's answer (which incidents link at the

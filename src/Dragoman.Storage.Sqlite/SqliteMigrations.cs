@@ -321,6 +321,20 @@ internal static class SqliteMigrations
             ALTER TABLE events ADD COLUMN fatalities INTEGER;
             UPDATE events SET source_chain = dragoman_source_chain(sources), fatalities = dragoman_fatalities(occurred, counts);
             """),
+        new(24, "incident_report_name_days: each undated merge report under its name words and days of the year, so that a dated report meets an undated one by a day of the year only when they share a name word (filled for the reports stored before)",
+            SqliteIncidentSchema.NameDaysSql + """
+            -- The stored undated reports: their name words (incident_reports.names, split at spaces) crossed with the days
+            -- of the year they are indexed under (incident_report_days' undated rows, MonthDays.DaysOf), as the writer does.
+            WITH RECURSIVE words(row, family, country, word, rest) AS (
+                SELECT event_row, family, country, '', names || ' ' FROM incident_reports
+                    WHERE day_lo IS NULL AND family IS NOT NULL AND country IS NOT NULL AND names <> ''
+                UNION ALL
+                SELECT row, family, country, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) FROM words WHERE rest <> '')
+            INSERT OR IGNORE INTO incident_report_name_days(family, country, name, day, event_row)
+                SELECT w.family, w.country, w.word, d.day, w.row FROM words w
+                JOIN incident_report_days d ON d.event_row = w.row AND d.undated = 1 AND d.family = w.family AND d.country = w.country
+                WHERE w.word <> '';
+            """),
     ];
 
     public static int Latest => All[^1].Version;

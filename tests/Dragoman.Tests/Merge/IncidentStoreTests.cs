@@ -38,21 +38,24 @@ public abstract class IncidentStoreContract<TStores> : StoreContract<TStores> wh
 
     /// <summary>
     /// An undated page naming the day ("On June 27", no year) of the Kremenchuk strike at a place of its own a few
-    /// kilometres away: the store's index of days of the year (incident_report_days) finds the incident, in any order;
-    /// a day of the year a week away finds nothing (MergeBlocking).
+    /// kilometres away, naming the strike's mall: the store's indexes of days of the year (incident_report_days, and
+    /// incident_report_name_days for the dated side) find the incident, in any order; a day of the year a week away finds
+    /// nothing, nor does the same day when the page shares no name word with the strike (MergeBlocking).
     /// </summary>
-    public static TheoryData<string, int, bool, bool> UndatedDays() => new()
+    public static TheoryData<string, int, string, bool, bool> UndatedDays() => new()
     {
-        { "the strike's day without a year, stored last", 0, false, true },
-        { "the strike's day without a year, stored first", 0, true, true },
-        { "a week later: outside the window of days", 7, false, false },
+        { "the strike's day without a year, stored last", 0, "Amstor", false, true },
+        { "the strike's day without a year, stored first", 0, "Amstor", true, true },
+        { "a week later: outside the window of days", 7, "Amstor", false, false },
+        { "the strike's day, no name word shared, stored last: a day of the year alone is no key", 0, "Brenvik", false, false },
+        { "the strike's day, no name word shared, stored first", 0, "Brenvik", true, false },
     };
 
     [SkippableTheory]
     [MemberData(nameof(UndatedDays))]
-    public void An_undated_report_meets_its_countrys_reports_of_its_day_of_the_year(string reason, int daysLater, bool undatedFirst, bool joins)
+    public void An_undated_report_meets_its_countrys_reports_of_its_day_of_the_year(string reason, int daysLater, string name, bool undatedFirst, bool joins)
     {
-        var undated = UndatedStrike("Wire Four", KremenchukOutskirts, Day.AddDays(daysLater), "Amstor");
+        var undated = UndatedStrike("Wire Four", KremenchukOutskirts, Day.AddDays(daysLater), name);
         var (events, store) = NewStore();
         if (undatedFirst) { events.Add([undated]); events.Add(Corpus()); }
         else { events.Add(Corpus()); events.Add([undated]); }

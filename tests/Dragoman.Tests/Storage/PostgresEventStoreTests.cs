@@ -290,6 +290,36 @@ public sealed class PostgresEventStoreTests : EventStoreContract
         Assert.NotEmpty(migrated.QueryEvents(new EventQuery { From = new DateOnly(2018, 1, 1), All = true }).Value!);
     }
 
+    /// <summary>The rows of incident_report_name_days, one text each, in order.</summary>
+    private static List<string> NameDayRows(string location)
+    {
+        using var db = new NpgsqlConnection(location);
+        db.Open();
+        using var cmd = new NpgsqlCommand("SELECT concat_ws(' ', family, country, name, day, article_id, event_id) FROM incident_report_name_days ORDER BY 1", db);
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read()) rows.Add(r.GetString(0));
+        return rows;
+    }
+
+    [SkippableFact]
+    public void Migration_24_fills_the_name_days_of_the_undated_reports_stored_before_as_the_writer_does()
+    {
+        // An undated page naming the strike's day and mall, stored by this build; then the table and version 24 removed, as
+        // a store of schema 23 has them: the migration's rows are the writer's, and the strike stored after it joins the page.
+        var undated = Merge.MergeFixtures.UndatedStrike("Wire Four", Merge.MergeFixtures.KremenchukOutskirts, Merge.MergeFixtures.StrikeDay, "Amstor");
+        var before = NewLocation();
+        using (var old = PostgresEventStore.Open(before)) old.Add([undated]);
+        var written = NameDayRows(before);
+        Assert.NotEmpty(written);
+        TestPostgres.Admin("DROP TABLE incident_report_name_days; DELETE FROM schema_version WHERE version >= 24", before);
+        using var migrated = PostgresEventStore.Open(before);
+        Assert.Equal(written, NameDayRows(before));
+        migrated.Add(Merge.MergeFixtures.TwoStrikes());
+        string partition = Merge.IncidentStoreContract<Merge.PostgresStores>.Partition(migrated);
+        Assert.True(partition.Split(" | ").Single(g => g.Contains("undated", StringComparison.Ordinal)).Contains(',', StringComparison.Ordinal), partition);
+    }
+
     [Fact]
     public void Migration_steps_are_numbered_one_up_without_gaps()
     {

@@ -343,8 +343,8 @@ public sealed class QueryPlanTests : IDisposable
 
     /// <summary>
     /// The merge stage's candidate search reads the stored reports of each block part through an index (the window's
-    /// (family, country, day_lo), the place's (family, geonameid), the days of the year's incident_report_days and the
-    /// name words' incident_report_names, then the report by its key), never the whole table: a scan of it costs every article the size of the store.
+    /// (family, country, day_lo), the place's (family, geonameid), the days of the year's incident_report_days, the
+    /// name words' incident_report_names and the undated reports' (name word, day of the year) incident_report_name_days, then the report by its key), never the whole table: a scan of it costs every article the size of the store.
     /// </summary>
     [Fact]
     public void The_merge_candidate_search_reads_reports_through_indexes()
@@ -365,6 +365,8 @@ public sealed class QueryPlanTests : IDisposable
         // The names key of an undated report: every carrier of a word (family, name); a dated report's undated carriers (one day).
         Assert.Contains(plan, step => step.StartsWith("SEARCH n USING PRIMARY KEY (family=? AND name=?)", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.StartsWith("SEARCH n USING PRIMARY KEY (family=? AND name=? AND day=?)", StringComparison.Ordinal));
+        // A dated report's undated partners by a day of the year: one seek per (name word, day) of the new report (schema 24).
+        Assert.Contains(plan, step => step.StartsWith("SEARCH nd USING PRIMARY KEY (family=? AND country=? AND name=? AND day=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN r", StringComparison.Ordinal) || step.StartsWith("SCAN d", StringComparison.Ordinal)
             || step.StartsWith("SCAN n", StringComparison.Ordinal) || step.StartsWith("SCAN c", StringComparison.Ordinal));
     }
