@@ -214,23 +214,11 @@ public sealed partial class EventsComponent
 
     private static readonly string[] GroupWords = ["group", "organization", "organisation", "militia", "movement", "faction"];
 
-    /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints").</summary>
-    internal static readonly HashSet<string> PartyNouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "regime", "government", "forces", "army", "troops", "police", "militia", "militias", "group", "groups", "authorities",
-        "ministry", "coalition", "opposition", "jets", "warplanes", "aircraft", "protesters", "demonstrators", "activists",
-        "men", "checkpoints", "checkpoint", "barracks", "positions", "position", "villages", "village", "town", "city", "camp",
-        "hospital", "school", "base", "convoy", "neighbourhood", "neighborhood", "areas", "district", "cells", "branch", "intelligence",
-        "state", "states", "country", "countries", "leaders", "leader", "president", "minister", "officials", "official",
-        "forum", "council", "committee", "court", "parliament", "union", "party", "parties", "agency", "organization",
-        "organisation", "association", "league", "alliance", "front", "brigade", "battalion", "commission", "assembly",
-        "cabinet", "administration", "delegation", "mission", "embassy", "envoy", "spokesman", "navy", "military",
-        "allies", "ally", "partners", "neighbours", "neighbors", "authority", "regime's", "movement",
-        // a gathered group of people: the protest party of ACLED's demonstrations ("police dispersed a crowd protesting ...")
-        "crowd", "crowds",
-        // the parties of a conflict or a negotiation ("the two sides agreed to meet again")
-        "sides",
-    };
+    /// <summary>Nouns that make a role a party to an event even without a name ("the regime", "30 fighters", "checkpoints"):
+    /// data/events/party-nouns.tsv, its source in its header.</summary>
+    internal static HashSet<string> PartyNouns => PartyNounsFile.Value;
+
+    private static readonly Lazy<HashSet<string>> PartyNounsFile = new(() => Roles.RoleWordFile.Installed("party-nouns.tsv", "party nouns"));
 
     /// <summary>A party named in the clause after the trigger ("demanded an admission by Moscow", "urged that Hamas ...").</summary>
     private static bool PartyAfter(SentenceView v, int from, Document d)
