@@ -2,8 +2,8 @@
 """Out-of-fold estimates for the modality decision on articles-gold's development tellings (docs/benchmarks.md,
 modality21), from the dump of `train modality`:
 
-  DRAGOMAN_HOME=... ./dragoman train modality ../shared/data/articles-gold --out /tmp/m.tsv --dump /tmp/dev.jsonl
-  python3 tools/modality-cv.py /tmp/dev.jsonl [--seeds 3] [--l2 0.003,0.01,0.1]
+  DRAGOMAN_HOME=... ./dragoman train modality ../shared/data/articles-gold --out modality-trial.tsv --dump modality-dev.jsonl
+  python3 tools/modality-cv.py modality-dev.jsonl [--seeds 3] [--l2 0.003,0.01,0.1]
 
 Prints (1) each step of the cue rules (`ModalityRules.DecideStep`): how often it gave the answer, how often right, the
 gold modalities and the pages it fired on; (2) a multinomial logit over asserted / reported / claimed (the tellings the
