@@ -7,31 +7,16 @@ namespace Dragoman.Actors;
 /// </summary>
 public sealed class NameShape
 {
-    /// <summary>Folded words that make a name an organisation's.</summary>
-    public static readonly HashSet<string> OrgWords = Folded(
-    [
-        "army", "front", "state", "brigade", "brigades", "battalion", "battalions", "group", "groups", "council", "party",
-        "movement", "organization", "organisation", "coalition", "forces", "force", "government", "regime", "ministry",
-        "committee", "union", "league", "alliance", "declaration", "corps", "militia", "militias", "network", "agency",
-        "bank", "company", "corporation", "association", "federation", "institute", "university", "commission",
-        "observatory", "administration", "authority", "service", "services", "intelligence", "directorate", "branch",
-        "office", "division", "regiment", "guard", "guards", "police", "fund", "programme", "program", "court",
-        "tribunal", "assembly", "parliament", "congress", "senate", "cabinet", "faction", "cells", "nuclei", "nucleus",
-        "unit", "units", "squad", "defence", "defense", "helmets", "net", "news", "observer", "times", "post", "press",
-        "radio", "tv", "television", "channel", "media", "herald", "journal", "gazette", "tribune", "monitor",
-        "foundation", "center", "centre", "society", "church", "mission", "order", "revolution", "resistance",
-        "jihad", "emirate", "caliphate", "task", "crescent", "cross", "nations", "republic", "kingdom",
-        // transliterated Arabic organisation words
-        "jaish", "jaysh", "jabhat", "jabha", "harakat", "haraka", "hizb", "tanzim", "tanzem", "dawla", "liwa", "liwa",
-        "katibat", "katiba", "kataib", "kataeb", "saraya", "sarayat", "jund", "ghuraba", "ahrar", "fursan", "suqur",
-        "faylaq", "firqa", "alwiya", "majlis", "hayat", "haya", "tahrir", "ansar", "muhajirin", "mujahidin",
-        "mujahiden", "shura", "jamaat", "jama", "jamaa", "ittihad", "tajamu", "quwat", "hashd", "room", "command", "house", "kremlin", "pentagon", "palace", "military", "elysee",
-    ]);
+    /// <summary>Folded words that make a name an organisation's: data/actors/org-words.txt, its source in its header.</summary>
+    public static readonly HashSet<string> OrgWords = Folded(InstalledList("org-words.txt", "organisation name words"));
 
-    private static HashSet<string> Folded(string[] words) => new(words.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
+    private static HashSet<string> Folded(IEnumerable<string> words) => new(words.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
 
-    private static readonly HashSet<string> PersonMarkers = Folded(
-        ["abu", "abd", "abdul", "abdel", "abdal", "umm", "sheikh", "sheik", "shaykh", "mr", "mrs", "dr", "imam", "mullah", "emir", "sayyid"]);
+    private static HashSet<string> InstalledList(string fileName, string what) =>
+        WordListFile.Installed("actors", fileName, what, StringComparer.Ordinal);
+
+    /// <summary>Folded words that open a person's name or title: data/actors/person-markers.txt.</summary>
+    private static readonly HashSet<string> PersonMarkers = Folded(InstalledList("person-markers.txt", "person name markers"));
 
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     { "and", "of", "for", "the", "in", "on", "to", "with", "against", "from" };

@@ -11,34 +11,15 @@ namespace Dragoman.Entities;
 /// </summary>
 public static class EntityTypeMapper
 {
-    private static readonly HashSet<string> FeatureWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "river", "mountain", "mountains", "mount", "mt", "sea", "ocean", "valley", "basin", "heights", "desert", "lake", "gulf",
-        "island", "islands", "plain", "plains", "coast", "bay", "strait", "straits", "peninsula", "region", "hills", "hill", "range",
-        "canal", "forest", "steppe", "delta", "plateau", "channel", "sahara", "wadi", "jabal", "jebel", "oasis",
-    };
+    private static readonly HashSet<string> FeatureWords =
+        WordListFile.Installed("entities", "feature-words.txt", "natural feature words", StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> Regions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "europe", "asia", "africa", "middle east", "near east", "far east", "latin america", "north america", "south america",
-        "central asia", "east asia", "southeast asia", "south asia", "west africa", "east africa", "north africa", "sub-saharan africa",
-        "the middle east", "levant", "the levant", "balkans", "the balkans", "caucasus", "the caucasus", "sahel", "the sahel",
-        "maghreb", "the maghreb", "mediterranean", "the mediterranean", "arctic", "antarctica", "scandinavia", "oceania", "the west",
-    };
+    private static readonly HashSet<string> Regions =
+        WordListFile.Installed("entities", "world-regions.txt", "world region names", StringComparer.OrdinalIgnoreCase, phrases: true);
 
     /// <summary>Religious, ethnic and political group words that name people (NORP) without being nationalities.</summary>
-    private static readonly HashSet<string> Groups = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "sunni", "sunnis", "shia", "shias", "shiite", "shiites", "shi'ite", "shi'ites", "alawite", "alawites", "alawi", "druze",
-        "christian", "christians", "muslim", "muslims", "moslem", "moslems", "jewish", "jews", "jew", "kurdish", "kurd", "kurds",
-        "arab", "arabs", "islamist", "islamists", "salafist", "salafists", "salafi", "jihadist", "jihadists", "yazidi", "yazidis",
-        "turkmen", "assyrian", "assyrians", "circassian", "circassians", "bedouin", "bedouins", "catholic", "catholics", "orthodox",
-        "protestant", "protestants", "hindu", "hindus", "buddhist", "buddhists", "sikh", "sikhs", "coptic", "copts", "maronite",
-        "maronites", "ismaili", "ismailis", "pashtun", "pashtuns", "baluch", "hazara", "tajik", "uzbek", "uighur", "uyghur", "uighurs",
-        "uyghurs", "rohingya", "tamil", "tamils", "sinhalese", "hutu", "hutus", "tutsi", "tutsis", "berber", "berbers", "amazigh",
-        "persian", "persians", "baathist", "baathists", "communist", "communists", "republican", "republicans", "democrat", "democrats",
-        "zionist", "zionists", "wahhabi", "sufi", "sufis", "houthi", "houthis", "zaidi",
-    };
+    private static readonly HashSet<string> Groups =
+        WordListFile.Installed("entities", "people-groups.txt", "religious, ethnic and political group words", StringComparer.OrdinalIgnoreCase);
 
     public static EntityType Map(string conllClass, string text, Gazetteer? lists = null) => conllClass switch
     {
