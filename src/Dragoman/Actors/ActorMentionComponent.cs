@@ -36,13 +36,11 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
     private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
     { "Executive", "Director", "Minister", "Spokesman", "Spokeswoman", "President", "Commander", "General", "Chief", "Secretary", "Envoy", "Ambassador", "Head", "Leader", "Chairman", "Governor" };
 
-    /// <summary>Folded first words of Arabic place names: Bab (gate), Jisr (bridge), Deir, Tal, Ain, Kafr, Jabal, Wadi ...</summary>
-    private static readonly HashSet<string> PlacePrefixes = new(new[]
-    {
-        "bab", "jisr", "deir", "dayr", "tal", "tel", "tell", "ain", "ayn", "kafr", "kfar", "jabal", "jebel", "wadi", "ras",
-        "beit", "bayt", "khan", "suq", "souq", "madinat", "hayy", "qasr", "bir", "marj", "bustan", "maarat", "maaret",
-        "madhamiyat", "muadamiyat", "arbin", "saqba", "jobar", "qalaat", "qalat", "mazraat", "tall", "jarabulus",
-    }.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
+    /// <summary>Folded first words of Arabic place names (Bab "gate", Jisr "bridge", Kafr "village" ...):
+    /// data/actors/place-name-openers.txt, its source in its header.</summary>
+    private static readonly HashSet<string> PlacePrefixes = new(
+        WordListFile.Installed("actors", "place-name-openers.txt", "Arabic place-name openers", StringComparer.Ordinal).Select(NameFolding.FoldPhrase),
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> NotNames = new(new[] { "eid", "ramadan", "ashura", "mawlid", "hajj" }.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
 
