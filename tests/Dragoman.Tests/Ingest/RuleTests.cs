@@ -164,4 +164,28 @@ public class KeywordBlockTests
         var a = IngestHarness.FromText("Clashes near Homs\n\nFighters clashed near Homs on Monday, residents said.\n\nThe army sent reinforcements.\n\n" + tail);
         Assert.True(string.Join("|", a.Keywords) == keywords, $"{reason}: got {string.Join("|", a.Keywords)}");
     }
+
+    [Theory]
+    [InlineData("# source\nshare\tshare buttons\nthis\n", 0, "share|this", "share", "a strong word carries its reason; a word without one only counts")]
+    [InlineData("share\t\n", 1, "", "", "a tab with no reason after it is a mistake, not a weak word")]
+    [InlineData("# a\nskip to\n", 2, "", "", "one word a line: a block is split into words before the lookup")]
+    [InlineData("share\tshare buttons\textra\n", 1, "", "", "a third column has no meaning")]
+    public void The_interface_word_file_gives_words_and_reasons_or_names_the_bad_line(string text, int badLine, string words, string strong, string reason)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"interface-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            File.WriteAllText(path, text);
+            if (badLine > 0)
+            {
+                var e = Assert.Throws<InvalidDataException>(() => ChromeRules.ReadInterfaceWords(path));
+                Assert.True(e.Message.Contains($"{path}:{badLine}:"), $"{reason}: {e.Message}");
+                return;
+            }
+            var (all, strongWords) = ChromeRules.ReadInterfaceWords(path);
+            Assert.True(words.Split('|').ToHashSet().SetEquals(all), reason);
+            Assert.True(strong.Split('|').ToHashSet().SetEquals(strongWords.Keys), reason);
+        }
+        finally { File.Delete(path); }
+    }
 }

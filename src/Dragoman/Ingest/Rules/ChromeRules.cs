@@ -9,42 +9,33 @@ namespace Dragoman.Ingest.Rules;
 /// </summary>
 public static partial class ChromeRules
 {
-    // Words that only ever make up interface labels when a short block consists of nothing else.
-    private static readonly HashSet<string> Interface = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "logo", "wide", "site", "small", "large", "white", "dark", "light", "header", "footer", "main", "home", "homepage", "menu",
-        "navigation", "nav", "search", "skip", "to", "content", "share", "this", "article", "story", "page", "post", "on", "via",
-        "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "instagram", "youtube", "email", "e-mail", "print", "copy",
-        "link", "subscribe", "follow", "us", "our", "related", "articles", "stories", "posts", "news", "more", "read", "also",
-        "helpful", "useful", "keywords", "keyword", "tags", "tag", "topics", "topic", "categories", "category", "advertisement",
-        "advert", "ad", "ads", "sponsored", "newsletter", "newsletters", "sign", "up", "in", "log", "login", "register", "comments",
-        "comment", "leave", "a", "reply", "back", "top", "next", "previous", "prev", "most", "popular", "trending", "latest",
-        "recommended", "you", "may", "like", "and", "the", "of", "for", "image", "icon", "banner", "toggle", "close", "open", "load",
-        "view", "all", "see", "show", "hide", "font", "size", "listen", "audio", "save", "bookmark", "rss", "feed", "app", "download",
-        "donate", "support", "contact", "about", "privacy", "policy", "terms", "cookies", "cookie", "accept", "settings", "now", "here",
-        "click", "tap", "mobile", "desktop", "version", "edition", "english", "arabic", "with", "friends", "your", "updates", "alerts",
-    };
+    // Interface words and the strong ones with their reasons: data/ingest/interface-words.tsv, its source in its header.
+    private static readonly Lazy<(HashSet<string> Interface, Dictionary<string, string> Strong)> Words = new(() =>
+        ReadInterfaceWords(Path.Combine(AppContext.BaseDirectory, "data", "ingest", "interface-words.tsv")));
 
-    private static readonly Dictionary<string, string> Strong = new(StringComparer.OrdinalIgnoreCase)
+    private static HashSet<string> Interface => Words.Value.Interface;
+    private static Dictionary<string, string> Strong => Words.Value.Strong;
+
+    internal static (HashSet<string> Interface, Dictionary<string, string> Strong) ReadInterfaceWords(string path)
     {
-        ["logo"] = "logo or image alt text", ["icon"] = "logo or image alt text", ["banner"] = "logo or image alt text",
-        ["keywords"] = KeywordLabelReason, ["keyword"] = KeywordLabelReason,
-        ["tags"] = "label of an empty keywords/related block", ["tag"] = "label of an empty keywords/related block",
-        ["topics"] = "label of an empty keywords/related block", ["categories"] = "label of an empty keywords/related block",
-        ["related"] = "label of an empty keywords/related block", ["recommended"] = "label of an empty keywords/related block",
-        ["trending"] = "label of an empty keywords/related block", ["popular"] = "label of an empty keywords/related block",
-        ["share"] = "share buttons", ["facebook"] = "share buttons", ["twitter"] = "share buttons", ["whatsapp"] = "share buttons",
-        ["telegram"] = "share buttons", ["linkedin"] = "share buttons", ["print"] = "share buttons", ["bookmark"] = "share buttons",
-        ["email"] = "share buttons", ["instagram"] = "share buttons", ["youtube"] = "share buttons",
-        ["subscribe"] = "subscribe or follow prompt", ["newsletter"] = "subscribe or follow prompt", ["newsletters"] = "subscribe or follow prompt",
-        ["follow"] = "subscribe or follow prompt", ["register"] = "subscribe or follow prompt", ["login"] = "subscribe or follow prompt",
-        ["donate"] = "subscribe or follow prompt", ["rss"] = "subscribe or follow prompt", ["alerts"] = "subscribe or follow prompt",
-        ["advertisement"] = "advertisement label", ["advert"] = "advertisement label", ["sponsored"] = "advertisement label", ["ads"] = "advertisement label",
-        ["menu"] = "navigation", ["navigation"] = "navigation", ["nav"] = "navigation", ["skip"] = "navigation", ["homepage"] = "navigation",
-        ["header"] = "navigation", ["footer"] = "navigation", ["toggle"] = "navigation",
-        ["comments"] = "comments widget", ["comment"] = "comments widget", ["reply"] = "comments widget",
-        ["cookies"] = "cookie notice", ["cookie"] = "cookie notice",
-    };
+        if (!File.Exists(path)) throw new FileNotFoundException($"the interface words are missing: {path}", path);
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var strong = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        int n = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            n++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var cols = line.Split('\t');
+            var word = cols[0].Trim();
+            if (cols.Length > 2 || word.Length == 0 || word.Contains(' ') || (cols.Length == 2 && cols[1].Trim().Length == 0))
+                throw new InvalidDataException($"{path}:{n}: expected 'word' or 'word<TAB>reason'");
+            words.Add(word);
+            if (cols.Length == 2) strong[word] = cols[1].Trim();
+        }
+        return (words, strong);
+    }
+
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-]*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
