@@ -33,8 +33,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Ramadan", "God", "English", "Arabic", "Islam",
     };
 
-    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
-    { "Executive", "Director", "Minister", "Spokesman", "Spokeswoman", "President", "Commander", "General", "Chief", "Secretary", "Envoy", "Ambassador", "Head", "Leader", "Chairman", "Governor" };
+    /// <summary>Office and rank words before a name: data/actors/title-words.txt, its source in its header.</summary>
+    private static readonly HashSet<string> TitleWords =
+        WordListFile.Installed("actors", "title-words.txt", "title words", StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Folded first words of Arabic place names (Bab "gate", Jisr "bridge", Kafr "village" ...):
     /// data/actors/place-name-openers.txt, its source in its header.</summary>
@@ -44,8 +45,9 @@ public sealed class ActorMentionComponent(ActorDictionary dictionary) : IDocumen
 
     private static readonly HashSet<string> NotNames = new(new[] { "eid", "ramadan", "ashura", "mawlid", "hajj" }.Select(NameFolding.FoldPhrase), StringComparer.Ordinal);
 
-    private static readonly HashSet<string> MediaWords = new(StringComparer.OrdinalIgnoreCase)
-    { "net", "news", "observer", "times", "post", "press", "radio", "tv", "agency", "herald", "journal", "gazette", "tribune", "monitor", "channel", "media", "daily", "online", "network", "telegraph", "guardian", "independent", "review", "voice" };
+    /// <summary>Last words of outlets' names: data/actors/media-words.txt, its source in its header.</summary>
+    private static readonly HashSet<string> MediaWords =
+        WordListFile.Installed("actors", "media-words.txt", "media name words", StringComparer.OrdinalIgnoreCase);
 
     public static bool IsMediaWord(string w) => MediaWords.Contains(w);
 
