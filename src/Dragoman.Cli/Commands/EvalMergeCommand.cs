@@ -62,6 +62,7 @@ public sealed class EvalMergeSettings : PipelineSettings
         if (Order is not ("input" or "reverse")) return ValidationResult.Error($"--order must be input or reverse, not '{Order}'");
         if (Db is not null && !StoreFiles.IsPostgres(Db)) return ValidationResult.Error("--db must be a PostgreSQL connection string or postgres:// URL (the SQLite run needs no --db)");
         if (Db is not null && (Store is not null || Keep is not null)) return ValidationResult.Error("--db runs in a temporary schema; --store and --keep are for SQLite files");
+        if (Model is not null && !File.Exists(Model)) return ValidationResult.Error($"--model: no pair model at {Model}");
         return base.Validate();
     }
 }
