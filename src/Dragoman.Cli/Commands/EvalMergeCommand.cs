@@ -48,6 +48,10 @@ public sealed class EvalMergeSettings : PipelineSettings
     [Description("The merge threshold (average link score); default the shipped one. For measuring how sensitive the figures are to it.")]
     public double? Threshold { get; init; }
 
+    [CommandOption("--model <FILE>")]
+    [Description("Merge with this pair model (a file `train merge --out` wrote) instead of the shipped one, its threshold included unless --threshold is given. For cross-validation and weight sensitivity (tools/merge-cv.py).")]
+    public string? Model { get; init; }
+
     [CommandOption("--errors")]
     [Description("Print each article's gold incident and predicted cluster to stderr.")]
     public bool Errors { get; init; }
@@ -58,6 +62,7 @@ public sealed class EvalMergeSettings : PipelineSettings
         if (Order is not ("input" or "reverse")) return ValidationResult.Error($"--order must be input or reverse, not '{Order}'");
         if (Db is not null && !StoreFiles.IsPostgres(Db)) return ValidationResult.Error("--db must be a PostgreSQL connection string or postgres:// URL (the SQLite run needs no --db)");
         if (Db is not null && (Store is not null || Keep is not null)) return ValidationResult.Error("--db runs in a temporary schema; --store and --keep are for SQLite files");
+        if (Model is not null && !File.Exists(Model)) return ValidationResult.Error($"--model: no pair model at {Model}");
         return base.Validate();
     }
 }
@@ -77,6 +82,12 @@ public sealed class EvalMergeCommand : Command<EvalMergeSettings>
         if (folder is null) return Terminal.Fail(error!);
         var (input, gold, negatives, held) = (folder.Input, folder.Gold, folder.Negatives, folder.Held);
         bool reverse = settings.Order == "reverse";
+        if (settings.Model is { } modelPath)
+        {
+            var model = PairModel.Load(modelPath);
+            if (!model.IsOk) return Terminal.Fail(model.Error!);
+            PairModel.UseInstead(model.Value!);
+        }
 
         string db = settings.Store ?? settings.Keep ?? Path.Combine(Path.GetTempPath(), $"dragoman-eval-merge-{Guid.NewGuid():N}.db");
         if (settings.Db is null && settings.Store is null && File.Exists(db)) return Terminal.Fail($"{db} exists; --keep writes a new store");

@@ -48,8 +48,13 @@ public sealed class TrainMergeSettings : PipelineSettings
     [DefaultValue(5)]
     public int Folds { get; init; } = 5;
 
+    [CommandOption("--without-fold <F>")]
+    [Description("Fit on the pairs that touch no article of fold F (0 .. K-1), everything else as usual, and print that fold's articles: one step of cross-validating the whole merge (tools/merge-cv.py).")]
+    public int? WithoutFold { get; init; }
+
     public override ValidationResult Validate()
     {
+        if (WithoutFold is { } f && (f < 0 || f >= Folds)) return ValidationResult.Error("--without-fold must be a fold number from 0 to --folds - 1");
         if (Out is null && Pairs is null) return ValidationResult.Error("give --out FILE (the model), --pairs FILE (the pair table) or both");
         if (Folds < 2) return ValidationResult.Error("--folds must be at least 2");
         if (Decision is <= 0 or >= 1) return ValidationResult.Error("--decision must be a probability between 0 and 1");
@@ -96,6 +101,14 @@ public sealed class TrainMergeCommand : Command<TrainMergeSettings>
             if (settings.Store is null) foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
         }
 
+        if (settings.WithoutFold is { } heldOut)
+        {
+            // The fold's articles are the test: their reports leave the examples, so no pair that touches them is fitted on
+            // (the L2 is chosen by the other folds' out-of-fold log-loss; the held-out fold contributes no pair to it).
+            var test = labelled.Where(r => r.Fold == heldOut).Select(r => r.File).Order(StringComparer.Ordinal).ToList();
+            Console.WriteLine($"held-out fold {heldOut} ({test.Count} articles): {string.Join(' ', test)}");
+            labelled.RemoveAll(r => r.Fold == heldOut);
+        }
         var pairs = MergeTraining.Pairs(labelled, negatives);
         foreach (var kind in new[] { "same", "hard-negative" })
         {
@@ -130,7 +143,7 @@ public sealed class TrainMergeCommand : Command<TrainMergeSettings>
         if (settings.Pairs is { } pairsPath) File.WriteAllLines(pairsPath, MergeTraining.PairTable(pairs, model));
         if (settings.Out is { } outPath)
             model.Save(outPath, [
-                $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train merge {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Dir))} --prior {Path.GetFileName(priorPath)} --hard-weight {Inv(settings.HardWeight)} --decision {Inv(settings.Decision)} --folds {settings.Folds}`, l2 {Inv(l2)}{(settings.L2 is null ? " (lowest out-of-fold log-loss)" : "")}",
+                $"trained {DateTime.UtcNow:yyyy-MM-dd} by `dragoman train merge {Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Dir))} --prior {Path.GetFileName(priorPath)} --hard-weight {Inv(settings.HardWeight)} --decision {Inv(settings.Decision)} --folds {settings.Folds}{(settings.WithoutFold is { } wf ? $" --without-fold {wf}" : "")}`, l2 {Inv(l2)}{(settings.L2 is null ? " (lowest out-of-fold log-loss)" : "")}",
                 $"development part: {labelled.Count} labelled reports, {pairs.Count(MergeTraining.Trainable)} compared pairs; models/merge/README.md",
                 $"out-of-fold at P >= {Inv(settings.Decision)}: gold pairs linked {best.SameLinked} of {best.Same} compared, hard-negative {best.HardLinked} of {best.Hard}, other {best.OtherLinked} of {best.Other}",
                 .. lowered ? [$"place.far lowered from the fitted {Inv(Math.Round(fitted[(int)PairFeature.PlaceFar], 4))}: a pair beyond the distance block stays below the threshold (MergeTraining.KeepFarApart)"] : Array.Empty<string>(),

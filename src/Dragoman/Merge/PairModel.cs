@@ -71,11 +71,25 @@ public sealed class PairModel
 
     public static string BundledPath => Path.Combine(AppContext.BaseDirectory, "models", "merge", "pair-scorer.tsv");
 
-    private static readonly Lazy<PairModel> Bundled = new(() => Load(BundledPath) is { IsOk: true, Value: { } m }
-        ? m : throw new InvalidOperationException(Load(BundledPath).Error));
+    /// <summary>A model a measuring command merges with instead of the shipped one (<see cref="UseInstead"/>).</summary>
+    private static PairModel? replacement;
+
+    private static readonly Lazy<PairModel> Bundled = new(() => replacement ?? (Load(BundledPath) is { IsOk: true, Value: { } m }
+        ? m : throw new InvalidOperationException(Load(BundledPath).Error)));
 
     /// <summary>The shipped model (models/merge/pair-scorer.tsv), loaded once per process; a missing or bad file is a broken install.</summary>
     public static PairModel Shipped => Bundled.Value;
+
+    /// <summary>
+    /// Makes <paramref name="model"/> the process's model (`eval merge --model`: cross-validation, weight sensitivity).
+    /// Only before the first read: the stores build their SQL bound from the weights once, so a later swap would leave
+    /// the bound of one model in front of the scores of another.
+    /// </summary>
+    public static void UseInstead(PairModel model)
+    {
+        if (Bundled.IsValueCreated) throw new InvalidOperationException("the merge pair model was already read; replace it before merging");
+        replacement = model;
+    }
 
     public static Result<PairModel> Load(string path)
     {

@@ -91,6 +91,8 @@ public sealed class CommandLineProcessTests : IDisposable
     [InlineData("serve --watch feed.xml", 2, "--watch: not an http(s) URL", "serve --watch takes URLs too")]
     [InlineData("eval merge . --db other.db", 2, "--db must be a PostgreSQL connection string", "eval merge's --db names a PostgreSQL server; the SQLite run needs none")]
     [InlineData("eval merge . --db postgres://u@127.0.0.1/x --keep kept.db", 2, "--store and --keep are for SQLite files", "a PostgreSQL run keeps nothing on disk")]
+    [InlineData("eval merge . --model missing.tsv", 2, "--model: no pair model at missing.tsv", "a replacement pair model that is not there is a usage error before any ingest")]
+    [InlineData("train merge . --out m.tsv --without-fold 5", 2, "--without-fold must be a fold number from 0 to --folds - 1", "5 folds are numbered 0 to 4: fold 5 would hold out nothing")]
     [InlineData("events --reports --after i7", 2, "--after with --reports takes an event id such as a12:ev3", "the reports' cursor is an event, not an incident")]
     [InlineData("events --after a12:ev3", 2, "--after takes an incident id such as i7", "the incidents' cursor is an incident")]
     [InlineData("events --reports --after a12", 2, "--after with --reports takes an event id", "an article alone names no event to list after")]

@@ -22,6 +22,18 @@ public sealed class PairModelTests : IDisposable
         Assert.Equal((Math.Round(shipped.Bias, 4), Math.Round(shipped.Threshold, 4)), (back.Value.Bias, back.Value.Threshold));
     }
 
+    [Fact]
+    public void A_replacement_model_is_refused_once_the_model_was_read()
+    {
+        // The stores build their SQL bound from the weights they first read: a later swap (eval merge --model) would put
+        // one model's bound in front of another's scores, so it must fail loudly instead.
+        var shipped = PairModel.Shipped;
+        var other = new PairModel([.. shipped.Weights.Select(w => w + 1)], shipped.Bias, shipped.Threshold + 1);
+        var ex = Assert.Throws<InvalidOperationException>(() => PairModel.UseInstead(other));
+        Assert.Contains("already read", ex.Message, StringComparison.Ordinal);
+        Assert.Same(shipped, PairModel.Shipped);
+    }
+
     public static TheoryData<string, string, string> BadFiles() => new()
     {
         { "another file's header", "# dragoman event salience model v1\nbias\t0\n", "not a merge pair model" },
