@@ -69,13 +69,15 @@ public static class ArticleEvaluation
     /// Every article of a folder shaped like articles-gold that processes and has gold, with its name, gold and the
     /// scorer's view of all its events: what the trainers learn from (the others are left out, as in <see cref="Run"/>).
     /// </summary>
-    public static IEnumerable<(Document Doc, string Name, GoldArticle Gold, SystemArticle View)> Annotated(string folder, DocumentPipeline pipeline)
+    /// <param name="skip">Pages whose gold is never opened and which yield nothing (a trainer passes the held-back part).</param>
+    public static IEnumerable<(Document Doc, string Name, GoldArticle Gold, SystemArticle View)> Annotated(string folder, DocumentPipeline pipeline, IReadOnlySet<string>? skip = null)
     {
         var actors = ActorResources.Load();
         foreach (var outcome in BatchProcessor.Process(InputSources.Expand([Path.Combine(folder, "input.jsonl")]), pipeline, null))
         {
             if (outcome.Document is not { } doc) continue;
             var name = NameOf(doc);
+            if (skip?.Contains(name) == true) continue;
             var gold = GoldArticle.Read(Path.Combine(folder, "gold", name + ".json"));
             if (gold.IsOk) yield return (doc, name, gold.Value!, View(doc, name, actors));
         }

@@ -44,7 +44,8 @@ public sealed record LabelledRole(RoleExample Example, string? Gold, RoleMissCau
 /// PLOVER type whose sentence overlaps a gold event's evidence (the way `eval articles` matches them), the candidates
 /// of its actor and target with their features (from the events stage's <c>RoleTrace</c>, the clause rules deciding),
 /// labelled right where the candidate's text shares a content word with the gold party (or is none where the gold
-/// leaves the role empty). Tagged with the part of the fixed split; training reads the development part only.
+/// leaves the role empty). The held-back part is skipped before its gold is opened: no held page yields an
+/// example, so nothing downstream (training, cross-validation, calibration, the no-actor threshold) can read one.
 /// </summary>
 public static class RoleTraining
 {
@@ -57,7 +58,7 @@ public static class RoleTraining
         var decisions = new ConcurrentDictionary<Event, List<RoleDecision>>();
         var pipeline = StandardPipeline.Build(resources, coreference: false, roleTrace: (ev, d) => decisions.GetOrAdd(ev, _ => []).Add(d));
         var list = new List<LabelledRole>();
-        foreach (var (doc, name, gold, view) in ArticleEvaluation.Annotated(folder, pipeline))
+        foreach (var (doc, name, gold, view) in ArticleEvaluation.Annotated(folder, pipeline, skip: held))
         {
             var articleWords = rules.ContentWords(doc.Text);
             foreach (var g in gold.Events)

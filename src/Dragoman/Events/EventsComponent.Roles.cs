@@ -83,8 +83,42 @@ public sealed partial class EventsComponent
         target = ClauseTarget(c, target, actorAnswer, ref lastNamedArgument);
         return new RoleAnswers(
             actorAnswer,
-            ProtestAddressee(c, PersonInApposition(d, v, target)), decisions);
+            ProtestAddressee(c, DescribedInApposition(c, PersonInApposition(d, v, target), ref lastNamedArgument)), decisions);
     }
+
+    /// <summary>
+    /// A chosen target whose head says nothing of who ("22 people", "their target") followed by an apposition that says it
+    /// ("22 people, mostly farmers from the valley,", "their target, an arms factory in the capital."): the apposition
+    /// names the party a coder codes. A count keeps its words and category and takes the apposition's words beside them;
+    /// the role's own word ("target") gives way to the apposition. The apposition is a noun phrase (past an adverb:
+    /// "mostly") closed by a comma or the sentence's end, so "five people, police said" (a new clause) keeps its target.
+    /// The ranker's probability stays the chosen answer's.
+    /// </summary>
+    private static RoleAnswer DescribedInApposition(RoleContext c, RoleAnswer target, ref EventArgument? lastNamedArgument)
+    {
+        if (target.Argument is null || target.Chunk.IsEmpty) return target;
+        var (v, ch) = (c.View, target.Chunk);
+        var head = v.Word(ch.End - 1).ToString().ToLowerInvariant();
+        bool count = TargetCategories.SaysNothingOfWho(head), role = RoleWords.Contains(head);
+        if (!(count || role) || ch.End + 1 >= v.Count || v.TagAt(ch.End) != Tag.Comma) return target;
+        int k = ch.End + 1;
+        while (k < v.Count && v.TagAt(k) is Tag.Adv) k++;
+        // a word opens the apposition: not a quote mark closing a quotation ("... people,” a source said")
+        if (k >= v.Count || !char.IsLetterOrDigit(v.Word(k)[0])) return target;
+        var np = v.NounPhraseStartingAt(k);
+        if (np.IsEmpty || v.TagAt(np.Start) is Tag.Pron) return target;
+        // it runs on over its own phrases ("in the capital") to a comma or the sentence's end; a verb makes it a clause
+        int end = np.End;
+        while (end < v.Count && v.TagAt(end) is not (Tag.Comma or Tag.Punct or Tag.Verb or Tag.Be or Tag.Have or Tag.Modal or Tag.Rel or Tag.Conj)) end++;
+        if (end < v.Count && v.TagAt(end) is not (Tag.Comma or Tag.Punct)) return target;
+        var span = role ? new Chunk(np.Start, end) : new Chunk(ch.Start, end);
+        if (c.Document.TimesBySpan.Overlapping(v.SpanOf(new Chunk(np.Start, end))).Count > 0) return target;
+        var arg = TargetCategories.Apply(v, span, Argument(c.Document, v, span, ref lastNamedArgument, lastNamedArgument), c.Code, c.ProtestNear);
+        return arg is null ? target : new RoleAnswer(span, arg, target.Probability);
+    }
+
+    /// <summary>The role's own name, which names no party ("hit their target"): not data about parties, the role itself.</summary>
+    private static readonly string[] RoleWords = ["target", "targets"];
 
     /// <summary>
     /// The target the clause's structure fixes (<see cref="RoleContext.ClauseTarget"/>: the subject of "came under fire",

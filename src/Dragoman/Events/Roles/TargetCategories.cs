@@ -32,6 +32,9 @@ internal static class TargetCategories
     /// "12 armed people"), or that already names the category ("two civilians"), is the coder's answer as written.
     /// The category is ACLED's actor name, plural whatever the count ("Civilians (Syria)" for one person too).
     /// </summary>
+    /// <summary>Whether a head noun counts people and says nothing of who they are ("people", "persons").</summary>
+    public static bool SaysNothingOfWho(string noun) => Nouns.Value.Contains(noun);
+
     public static string? Of(SentenceView v, Chunk ch, string code, bool protestNear)
     {
         if (ch.IsEmpty) return null;
