@@ -23,6 +23,7 @@ public sealed class PlaceResolver
     private readonly Demonyms _demonyms;
 
     private readonly float[] _prior;
+    private readonly Dictionary<string, int> _seatPopulation; // feature code -> median population of its rows that have one
     private readonly bool[] _divisionWord;   // a division whose name carries "County", "Province", ...
     private readonly string?[] _seatKey;     // skeleton key of seat cities' names
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> _fuzzyCache = new(StringComparer.Ordinal);
@@ -33,6 +34,7 @@ public sealed class PlaceResolver
         _g = gazetteer;
         _demonyms = demonyms;
         _settled = new SettledCentres(gazetteer);
+        _seatPopulation = SeatPopulations(gazetteer);
         _prior = new float[gazetteer.Count];
         _divisionWord = new bool[gazetteer.Count];
         _seatKey = new string?[gazetteer.Count];
@@ -993,6 +995,39 @@ public sealed class PlaceResolver
         return index.NearestKm(c, self.Key);
     }
 
+    /// <summary>The seats whose unknown population is not read as none: a capital, a first- or second-level seat.</summary>
+    private static readonly string[] SeatCodes = ["PPLC", "PPLA", "PPLA2"];
+
+    /// <summary>
+    /// The median population of the gazetteer's rows of each seat code that have one. GeoNames lists every seat, and
+    /// gives some no population (Al Qāmishlī, a district seat of 100k people, has 0 in cities500): read as 0, such a
+    /// seat lost to any populated namesake abroad one skeleton away (Cimişlia, Moldova).
+    /// </summary>
+    private static Dictionary<string, int> SeatPopulations(Gazetteer g)
+    {
+        var byCode = SeatCodes.ToDictionary(c => c, _ => new List<int>(), StringComparer.Ordinal);
+        for (int i = 0; i < g.Count; i++)
+            if (g.Pops[i] > 0 && g.FeatureClassOf(i) == 'P' && byCode.TryGetValue(g.FeatureCodeOf(i), out var l)) l.Add(g.Pops[i]);
+        var medians = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (code, l) in byCode)
+            if (l.Count > 0) { l.Sort(); medians[code] = l[l.Count / 2]; }
+        return medians;
+    }
+
+    /// <summary>
+    /// The population the prior reads: the row's own, or where it has none, a division's nominal one (1M for a first
+    /// level, 100k below) or a seat's median by its code (<see cref="SeatPopulations"/>); other places with none stay 0.
+    /// </summary>
+    internal int PriorPopulation(int c)
+    {
+        int pop = _g.Pops[c];
+        if (pop > 0) return pop;
+        char fc = _g.FeatureClassOf(c);
+        var fcode = _g.FeatureCodeOf(c);
+        if (fc == 'A') return fcode == "ADM1" ? 1_000_000 : 100_000;
+        return fc == 'P' && _seatPopulation.TryGetValue(fcode, out int median) ? median : 0;
+    }
+
     /// <summary>The prior of an entry before context: population and feature importance.</summary>
     public double Prior(int c) => _prior[c];
 
@@ -1000,8 +1035,7 @@ public sealed class PlaceResolver
     {
         var fcode = _g.FeatureCodeOf(c);
         char fc = _g.FeatureClassOf(c);
-        int pop = _g.Pops[c];
-        if (pop == 0 && fc == 'A') pop = fcode == "ADM1" ? 1_000_000 : 100_000;
+        int pop = PriorPopulation(c);
         double s = Math.Log10(pop + 1.0) * 0.3;
         if (fc == 'A')
         {

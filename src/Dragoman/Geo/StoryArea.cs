@@ -9,8 +9,10 @@ namespace Dragoman.Geo;
 /// of the article's other places finer than a country, at those places' median point, with precision <c>region</c>
 /// and relation <c>area of the report</c>, as ACLED codes a village it cannot find at the larger area the report is
 /// about (geo_precision 3). Only where that division holds at least <see cref="MinPlaces"/> of them and at least half:
-/// a story spread over several divisions says nothing of where its unknown village lies. Never a country and never a
-/// far candidate: the point is built only from the article's own resolved places, so it stays in the story's area.
+/// a story spread over several divisions says nothing of where its unknown village lies. Never a far candidate: the
+/// point is built only from the article's own resolved places, so it stays in the story's area. The container check:
+/// the division must lie in the country the article's events happen in (<see cref="EventLocator.MainCountry"/>); where
+/// it does not, the village stands in that country, with precision <c>country</c>, rather than in a province abroad.
 /// </summary>
 public static class StoryArea
 {
@@ -26,6 +28,12 @@ public static class StoryArea
     /// confidence model's threshold (0.5), well below a resolved town's.
     /// </summary>
     public const double Confidence = 0.68;
+
+    /// <summary>
+    /// The probability that a village standing in its whole country lies within 161 km of the country's point: low by
+    /// construction (one such stand-in on articles-gold dev, 186 km off before as a province, ~800 km as the country).
+    /// </summary>
+    public const double CountryConfidence = 0.2;
 
     public const string Relation = "area of the report";
 
@@ -54,12 +62,22 @@ public static class StoryArea
         if (!places.Exists(p => !p.IsResolved)) return 0;
         var text = document.Text;
         var found = new List<(int Index, PlaceResolution StandIn)>();
+        string? main = null;
+        bool mainKnown = false;
         for (int u = 0; u < places.Count; u++)
         {
             var self = places[u];
             // beside its own marks, the phrases that make a recogniser's name a place ("north of X", "in A, B and X")
             if (self.IsResolved || !MarkedAsPlace(text, self) && !PlaceEvidence.PhraseCallsPlace(document, self.Span, _ => false)) continue;
             if (Area(places, self.Text) is not { } area) continue;
+            if (!mainKnown) { main = EventLocator.MainCountry(document); mainKnown = true; }
+            // the container check: the division must lie in the country the article's events happen in; a division of
+            // another country ("the Sahel region" of Burkina Faso in a story about Niger) says the village is not there
+            if (main is not null && area.Country != main)
+            {
+                if (CountryStandIn(places, self, main) is { } whole) found.Add((u, whole));
+                continue;
+            }
             found.Add((u, new PlaceResolution
             {
                 Span = self.Span,
@@ -79,6 +97,33 @@ public static class StoryArea
         }
         foreach (var (u, standIn) in found) places[u] = standIn;
         return found.Count;
+    }
+
+    /// <summary>
+    /// Where the story's division lies in another country than the article's events: the village stands in that main
+    /// country, at the point of its mention in the article, with precision <c>country</c>, which is all the text says
+    /// of where it is (a wrong province would claim more). Null when the article does not resolve the country's name.
+    /// </summary>
+    private static PlaceResolution? CountryStandIn(IReadOnlyList<PlaceResolution> places, PlaceResolution self, string main)
+    {
+        var country = places.FirstOrDefault(p => p.IsResolved && p.Country == main && p.Precision == PlacePrecision.Country
+            && (p.Feature ?? "").StartsWith("A.PCL", StringComparison.Ordinal) && p.Relation != Relation);
+        if (country is null || country.Lat is not { } lat || country.Lon is not { } lon) return null;
+        return new PlaceResolution
+        {
+            Span = self.Span,
+            Text = self.Text,
+            GeonameId = $"{IdPrefix}{main}",
+            Name = country.Name,
+            Lat = lat,
+            Lon = lon,
+            Country = main,
+            Feature = country.Feature,
+            Precision = PlacePrecision.Country,
+            Confidence = CountryConfidence,
+            Relation = Relation,
+            Candidates = self.Candidates,
+        };
     }
 
     /// <summary>

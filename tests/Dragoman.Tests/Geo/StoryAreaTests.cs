@@ -62,6 +62,24 @@ public class StoryAreaTests
     }
 
     [SharedTheory]
+    [InlineData("A boy was killed in Umm Zunbul in Syria on Monday. Activists in Syria said the guns fired from Gaziantep and Nizip.", "Umm Zunbul|Syria|Syria|Gaziantep|Nizip",
+        "the only division with places is Turkish, but the events happen in Syria: the village stands in Syria, not in a Turkish province")]
+    public void A_village_whose_storys_division_lies_in_another_country_stands_in_the_articles_country(string text, string mentions, string reason)
+    {
+        var doc = Process(text, mentions);
+        var p = doc.Places.Single(x => x.Text == "Umm Zunbul");
+        Assert.True(p.IsResolved, $"{reason}: left as text");
+        Assert.Equal("SY", p.Country);
+        Assert.Null(p.Admin1);
+        Assert.Equal(PlacePrecision.Country, p.Precision);
+        Assert.Equal(StoryArea.Relation, p.Relation);
+        Assert.Equal(StoryArea.CountryConfidence, p.Confidence);
+        Assert.True(StoryArea.IsStandIn(p.GeonameId), $"{reason}: id {p.GeonameId}");
+        var town = doc.Places.Single(x => x.Text == "Gaziantep");
+        Assert.Equal("TR", town.Country); // the rule is tested only where the division really is abroad
+    }
+
+    [SharedTheory]
     [InlineData("Jets pounded Binnish and Kafr Nubl before dawn, and a boy was killed in Umm Zunbul, rescuers said.", "Binnish|Kafr Nubl|Umm Zunbul",
         "the geo stage leaves the village as text: the stages between it and the area of the report (event places, focus, actor codes) read no stand-in")]
     public void The_geo_stage_alone_leaves_the_village_as_text(string text, string mentions, string reason)
