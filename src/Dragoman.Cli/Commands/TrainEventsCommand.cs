@@ -40,7 +40,7 @@ public sealed class TrainEventsSettings : GoldTrainingSettings
     public string? Rule { get; init; }
 
     [CommandOption("--examples <FILE>")]
-    [Description("Also write every event of both parts as one JSON line (article, part, label, features, gold matches), for analysis outside the trainer.")]
+    [Description("Also write every event of the development part as one JSON line (article, label, features, gold matches), for analysis outside the trainer; the held-back part is never written.")]
     public string? ExamplesOut { get; init; }
 
     public override ValidationResult Validate() =>
@@ -106,11 +106,12 @@ public sealed class TrainEventsCommand : Command<TrainEventsSettings>
         return 0;
     }
 
-    /// <summary>Every example as one JSON line (<see cref="SalienceTraining.ExampleJson"/>): what the trainer sees, for analysis outside it.</summary>
+    /// <summary>The development part's examples as JSON lines (<see cref="SalienceTraining.ExampleJson"/>): what the trainer fits on,
+    /// for analysis outside it. Held-back sentences are not written, so no analysis can read them.</summary>
     private static void WriteExamples(string path, IReadOnlyList<SalienceExample> examples)
     {
         using var w = new StreamWriter(path);
-        foreach (var x in examples) w.WriteLine(SalienceTraining.ExampleJson(x).ToJsonString(DocumentJson.Compact));
+        foreach (var line in SalienceTraining.DevelopmentJsonLines(examples)) w.WriteLine(line.ToJsonString(DocumentJson.Compact));
     }
 
     /// <summary>The objective's curve: the chosen rule's kind over every threshold, and the best threshold within the bound of every other kind.</summary>

@@ -77,6 +77,11 @@ public static class SalienceTraining
         return new SalienceDataSet(list, goldCounts);
     }
 
+    /// <summary>The JSON lines `train events --examples` writes: the development part's examples only, so no analysis
+    /// outside the trainer can read a held-back sentence or label.</summary>
+    public static IEnumerable<JsonObject> DevelopmentJsonLines(IEnumerable<SalienceExample> examples) =>
+        examples.Where(x => !x.Held).Select(ExampleJson);
+
     /// <summary>
     /// One example as the JSON line `train events --examples` writes: article, part (held), label, historical, sentence,
     /// type, trigger, whether it stands in a gold sentence, the gold events it matches, and its features by name.

@@ -271,4 +271,17 @@ public class ArticleScoringTests
         Assert.True(json["gold_matches"]!.AsArray().Select(n => (int)n!).SequenceEqual(gold), why);
         Assert.True(json["features"]!.AsObject().Select(p => p.Key).SequenceEqual(["bias", "has-count"]), $"{why}: features by name, in name order");
     }
+
+    [Theory]
+    [InlineData("dev-a|dev-b", "", "dev-a|dev-b", "every development example is written")]
+    [InlineData("dev-a", "held-a|held-b", "dev-a", "held-back examples are never written, whatever their label")]
+    [InlineData("", "held-a", "", "a held-back part alone writes nothing")]
+    public void The_examples_file_holds_the_development_part_only(string dev, string held, string written, string why)
+    {
+        static IEnumerable<SalienceExample> Of(string names, bool isHeld) =>
+            names.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(n => new SalienceExample(n, new Dictionary<string, double>(), isHeld, isHeld));
+        var lines = SalienceTraining.DevelopmentJsonLines(Of(dev, false).Concat(Of(held, true))).ToList();
+        Assert.True(string.Join("|", lines.Select(l => (string?)l["article"])) == written, why);
+        Assert.DoesNotContain(lines, l => (bool?)l["held"] == true);
+    }
 }
