@@ -443,6 +443,7 @@ public sealed partial class AttributionComponent : IDocumentComponent
     /// Not a stance or aspect verb ("hope that", "expect that": the modality rules read those), not an infinitive, a noun
     /// after a determiner, a participle after a relative or a negated or modal verb group, not a mandative complement
     /// ("demanded that he be freed", "ordered that they should leave": what is wanted is not what is said to have happened).
+    /// Known limit: a causative ("ensured that the road stayed closed") has the same frame and passes.
     /// </summary>
     internal static bool ReportingFrame(SentenceView v, int k)
     {
