@@ -33,8 +33,8 @@ public class ReportingFrameTests
         "outlet:Tembo Herald", "a negated verb group reports nothing")]
     [InlineData("The council's decision to reveal that militiamen burned granaries angered Tembo.", "burned",
         "outlet:Tembo Herald", "an infinitive inside a noun phrase is no report")]
-    [InlineData("According to the Kivuli Monitor, after the fighting ended, officers confirmed that gunmen killed two herders.", "killed",
-        "named:officers > named:the Kivuli Monitor" + Article, "a fronted 'according to X,' frames the whole sentence, an adjunct clause and the nested speaker included")]
+    [InlineData("According to the Kivuli Monitor on Sunday, after the fighting ended, officers confirmed that gunmen killed two herders.", "killed",
+        "named:officers > named:the Kivuli Monitor" + Article, "a fronted 'according to X on Sunday,' frames the whole sentence, an adjunct clause and the nested speaker included")]
     [InlineData("According to the Kivuli Monitor, gunmen burned four granaries, but officers said militiamen killed two herders.", "killed",
         "named:officers" + Article, "a contrast still ends what the fronted source says")]
     public void A_verb_in_a_reporting_frame_is_a_cue(string text, string word, string chain, string reason)
