@@ -199,7 +199,7 @@ public sealed partial class AttributionComponent : IDocumentComponent
                 int s = v.Is(cue.Start, "according") ? source.End : SkipObject(v, cue);
                 while (s < v.Count && v.TagAt(s) == Tag.Comma) s++;
                 if (v.IsAny(s, "that")) s++;
-                int e = RightBoundary(v, s, cues, backward, anchor, i);
+                int e = RightBoundary(v, s, cues, backward, anchor, i, leading: v.Is(cue.Start, "according") && cue.Start <= ContentStart(v, 0));
                 content = e > s ? new Chunk(s, e) : Chunk.None;
             }
             if (!content.IsEmpty) clauses.Add(new ReportedClause(cue, source, content));
@@ -276,8 +276,10 @@ public sealed partial class AttributionComponent : IDocumentComponent
         return 0;
     }
 
-    /// <summary>Where forward content that starts at <paramref name="s"/> ends (exclusive).</summary>
-    private static int RightBoundary(SentenceView v, int s, List<(Chunk Cue, Chunk Source)> cues, bool[] backward, int[] anchor, int self)
+    /// <summary>Where forward content that starts at <paramref name="s"/> ends (exclusive). A fronted "According to X,"
+    /// (<paramref name="leading"/>) frames the whole sentence: an adjunct clause after it (", after the site was cleared,
+    /// officers confirmed ...") is part of what X says; only a contrast ends it.</summary>
+    private static int RightBoundary(SentenceView v, int s, List<(Chunk Cue, Chunk Source)> cues, bool[] backward, int[] anchor, int self, bool leading = false)
     {
         int end = v.Count;
         while (end > s && v.TagAt(end - 1) == Tag.Punct && !IsQuote(v, end - 1)) end--;
@@ -302,7 +304,7 @@ public sealed partial class AttributionComponent : IDocumentComponent
         {
             if (v.Word(k) is ";") return k;
             if (quoted && k > s && IsQuote(v, k)) return k;
-            if (v.TagAt(k) == Tag.Comma && v.IsAny(k + 1, AdjunctOpeners)) return k;
+            if (v.TagAt(k) == Tag.Comma && v.IsAny(k + 1, leading ? Contrast : AdjunctOpeners)) return k;
         }
         return end;
     }
@@ -401,7 +403,9 @@ public sealed partial class AttributionComponent : IDocumentComponent
             if (Publication(v, np) is { IsEmpty: false } paper) np = paper;
             return (new Chunk(k, k + 2), ExtendWithLocation(v, np));
         }
-        if (!CueLookup.Contains(v.Word(k))) return null;
+        if (!CueLookup.Contains(v.Word(k)))
+            return ReportingFrame(v, k) && SubjectOfCue(v, k, from) is { IsEmpty: false } speaker && IsSpeakerPhrase(v, speaker)
+                ? (new Chunk(k, k + 1), speaker) : null;
         var prev = v.TagAt(k - 1);
         if (prev is Tag.Det or Tag.Poss) return null; // "the reports", "its claims": nouns
         // "seven alleged members", "against alleged fraud", "in reported clashes": a participle before its noun, no speaker's verb
@@ -430,6 +434,39 @@ public sealed partial class AttributionComponent : IDocumentComponent
         var subject = SubjectOfCue(v, k, from);
         return (new Chunk(k, k + 1), subject);
     }
+
+    /// <summary>
+    /// A verb outside the cue lexicon in the frame of a report: a finite verb straight before a complement clause ("indicate
+    /// that the army ...", "revealed that two men were ..."): "that", then a subject and a verb within eight tokens. The frame,
+    /// not the word, makes it a cue (VerbNet's say-37.7 and FactBank's source-introducing predicates are such verbs; so are
+    /// "indicate", "show", "reveal", "stress" that no list here names); the caller still wants a speaker's phrase before it.
+    /// Not a stance or aspect verb ("hope that", "expect that": the modality rules read those), not an infinitive, a noun
+    /// after a determiner, a participle after a relative or a negated or modal verb group, not a mandative complement
+    /// ("demanded that he be freed", "ordered that they should leave": what is wanted is not what is said to have happened).
+    /// Known limit: a causative ("ensured that the road stayed closed") has the same frame and passes.
+    /// </summary>
+    internal static bool ReportingFrame(SentenceView v, int k)
+    {
+        if (v.TagAt(k) != Tag.Verb || !char.IsLower(v.Word(k)[0]) || !v.IsAny(k + 1, "that")) return false;
+        if (v.Word(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || SpeechLexicon.Framing.Contains(v.Word(k).ToString())) return false;
+        if (v.TagAt(k - 1) is Tag.To or Tag.Det or Tag.Poss or Tag.Rel || v.IsAny(k - 1, "to")) return false;
+        for (int g = v.VerbGroupStart(k); g < k; g++)
+            if (v.TagAt(g) is Tag.Neg or Tag.Modal) return false;
+        // "that" opens a clause: its subject (with up to two of-/in-phrases), then straight its verb group; a demonstrative
+        // ("attacked that village and burned ...") has no verb right after its noun phrase
+        var subject = v.NounPhraseStartingAt(k + 2);
+        if (subject.IsEmpty) return false;
+        int j = subject.End;
+        for (int hop = 0; hop < 2 && v.TagAt(j) is Tag.Prep or Tag.Of && v.NounPhraseStartingAt(j + 1) is { IsEmpty: false } more; hop++) j = more.End;
+        while (v.TagAt(j) == Tag.Adv) j++;
+        if (v.IsAny(j, "should", "be")) return false;
+        return v.TagAt(j) is Tag.Verb or Tag.Be or Tag.Have or Tag.Modal or Tag.Do;
+    }
+
+    /// <summary>A phrase that can say something: a name, an anonymous source's head, a report or body ("reports from X",
+    /// "the council"), or a personal pronoun ("she indicated that"); not "it" or "this" ("it means that").</summary>
+    private static bool IsSpeakerPhrase(SentenceView v, Chunk c) =>
+        HasNameOrSourceHead(v, c) || HasReportHead(v, c) || c.Length == 1 && v.IsAny(c.Start, "he", "she", "they", "we", "i");
 
     /// <summary>
     /// The rest of the sentence from <paramref name="s"/> when it is one speaker's phrase: up to twelve nominal words (names,
