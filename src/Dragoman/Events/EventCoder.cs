@@ -141,6 +141,8 @@ public sealed class EventCoder
                 actor = v.Subject(first);
                 target = v.Object(last);
             }
+            // "died in accidents", "floods killed ...": a death or injury by a non-violent cause is no use of force
+            if (DeathCauses.IsForceCode(code) && DeathCauses.Installed.NonViolent(v, k, last, passive ? Chunk.None : actor)) continue;
             // pattern markers ($ source, + target) fill a role the syntax left empty
             if (actor.IsEmpty && MarkerChunk(v, src) is { IsEmpty: false } s) actor = s;
             if (target.IsEmpty && MarkerChunk(v, tgt) is { IsEmpty: false } t) target = t;
@@ -324,12 +326,28 @@ public sealed class EventCoder
             if (v.Tags[k] == Tag.Verb && hit.Words.Length == 1 && hit.GovernedBy.Length == 0 && !(v.IsAny(k + hit.Words.Length, "of", "on", "against", "between", "in", "by"))) continue;
             if (v.Tags[k] == Tag.Proper && k > 0 && hit.Words.Length == 1) continue; // part of a name ("Attack Brigade")
             if (k > 0 && v.Tags[k - 1] is Tag.To or Tag.Modal) continue; // "to attack": a verb
+            if (ModifiesPartyNoun(v, k + hit.Words.Length)) continue;
             int last = k + hit.Words.Length - 1;
+            if (DeathCauses.IsForceCode(hit.Code) && DeathCauses.Installed.NonViolent(v, k, last, Chunk.None)) continue; // "deaths from cholera"
             for (int i = k; i <= last; i++) covered[i] = true;
             var (actor, target) = NominalRoles(v, k, last, hit.OfRole);
             events.Add(new CodedEvent(new Chunk(k, last + 1), hit.Code, string.Join(' ', hit.Words), true, false, actor, target, 0, false));
             k = last;
         }
+    }
+
+    /// <summary>
+    /// "Riot police", "protest leaders", "strike committee": English noun compounds are head-final, so an event noun right
+    /// before a common noun that names a party (the role code's party nouns, armed or organised people, agent forms such as
+    /// "organisers") only says what kind of party that is; the phrase names no event. Not for victims ("attack victims"):
+    /// those nouns say the event happened; nor "mission", which after an event noun is the undertaking ("a mediation mission").
+    /// </summary>
+    internal static bool ModifiesPartyNoun(SentenceView v, int next)
+    {
+        if (v.TagAt(next) != Tag.Noun || v.IsAny(next, "mission", "missions")) return false;
+        var w = v.Word(next).ToString();
+        return EventsComponent.PartyNouns.Contains(w) || EventsComponent.IsAgentForm(w)
+            || Counts.CountParser.PersonNouns.TryGetValue(w, out var kind) && kind == "combatant";
     }
 
     /// <summary>

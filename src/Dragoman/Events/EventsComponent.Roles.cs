@@ -329,12 +329,15 @@ public sealed partial class EventsComponent
             if (t == Tag.Pron && v.IsAny(i, "they", "he", "she", "it")) return true;
             var w = v.Word(i).ToString();
             if (PartyNouns.Contains(w) || Counts.CountParser.PersonNouns.ContainsKey(w)) return true;
-            // agent nouns by their form: servicemen, protesters, activists, Iraqis, guardians
-            if (t == Tag.Noun && w.Length > 5 && (w.EndsWith("men", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ers", StringComparison.OrdinalIgnoreCase)
-                || w.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ians", StringComparison.OrdinalIgnoreCase))) return true;
+            if (t == Tag.Noun && IsAgentForm(w)) return true;
         }
         return false;
     }
+
+    /// <summary>Agent nouns by their form: servicemen, protesters, activists, Iraqis, guardians.</summary>
+    internal static bool IsAgentForm(string w) =>
+        w.Length > 5 && (w.EndsWith("men", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ers", StringComparison.OrdinalIgnoreCase)
+            || w.EndsWith("ists", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ians", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// A counted group ("Thirteen inmates", "three suspects", "one man"): a number opening the phrase (not a year) and a
