@@ -314,6 +314,59 @@ public sealed partial class PostgresEventStore : IEventStore
         return Result<IReadOnlyList<EventRecord>>.Ok(FeatureRows.WithArticles(rows, titles));
     }
 
+    /// <summary>
+    /// The kept cells of the map grid (schema 25) that <paramref name="box"/> touches: a range of the primary key, each
+    /// cell's rows (main or not, one per writing process) summed; main events, or every event with <paramref name="all"/>.
+    /// </summary>
+    public IReadOnlyList<CellCount>? LocatedCells(bool all, BoundingBox? box)
+    {
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand { Connection = db };
+        CellsCommand(cmd, all, box);
+        return ReadAll(cmd, r => new CellCount(r.GetInt32(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4)));
+    }
+
+    private static void CellsCommand(NpgsqlCommand cmd, bool all, BoundingBox? box)
+    {
+        cmd.CommandText = "SELECT cell_row, cell_column, SUM(n)::bigint, SUM(lat_sum), SUM(lon_sum) FROM event_cells WHERE n <> 0"
+            + (all ? "" : " AND main")
+            + (box is null ? "" : " AND cell_row BETWEEN @r0 AND @r1 AND cell_column BETWEEN @c0 AND @c1")
+            + " GROUP BY cell_row, cell_column HAVING SUM(n) > 0";
+        if (box is { } b)
+        {
+            cmd.Parameters.AddWithValue("r0", EventCells.Row(b.South));
+            cmd.Parameters.AddWithValue("r1", EventCells.Row(b.North));
+            cmd.Parameters.AddWithValue("c0", EventCells.Column(b.West));
+            cmd.Parameters.AddWithValue("c1", EventCells.Column(b.East));
+        }
+    }
+
+    /// <summary>The server's plan (EXPLAIN, no costs) of <see cref="LocatedCells"/>, sequential scans off as in <see cref="ExplainEvents"/>'s indexesOnly.</summary>
+    internal IReadOnlyList<string> ExplainCells(bool all, BoundingBox? box)
+    {
+        using var db = _source.OpenConnection();
+        using var tx = db.BeginTransaction();
+        using (var off = new NpgsqlCommand("SET LOCAL enable_seqscan = off", db, tx)) off.ExecuteNonQuery();
+        using var cmd = new NpgsqlCommand { Connection = db, Transaction = tx };
+        CellsCommand(cmd, all, box);
+        cmd.CommandText = "EXPLAIN (COSTS OFF) " + cmd.CommandText;
+        return ReadAll(cmd, r => r.GetString(0));
+    }
+
+    /// <summary>The listing's located points alone: two numbers a row, no article read.</summary>
+    public Result<IReadOnlyList<(double Lat, double Lon)>> QueryPoints(EventQuery q)
+    {
+        if (q.Limit < 0 || q.Offset < 0) return Result<IReadOnlyList<(double, double)>>.Fail("limit and offset must not be negative");
+        using var db = _source.OpenConnection();
+        using var cmd = new NpgsqlCommand { Connection = db };
+        if (EventListing(db, cmd, q, q.Limit, select: "e.lat, e.lon", articles: false) is { } error) return Result<IReadOnlyList<(double, double)>>.Fail(error);
+        var points = new List<(double, double)>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            if (!r.IsDBNull(0) && !r.IsDBNull(1)) points.Add((r.GetDouble(0), r.GetDouble(1)));
+        return Result<IReadOnlyList<(double, double)>>.Ok(points);
+    }
+
     public Result<int> CountEvents(EventQuery q, int atMost)
     {
         using var db = _source.OpenConnection();
@@ -555,15 +608,17 @@ public sealed partial class PostgresEventStore : IEventStore
         return null;
     }
 
-    // The matches come from the GIN index (articles_ranked, schema 20, as articles_matching of schema 12: the planner chose
-    // a sequential scan testing every article's tsv, 390 ms at 100k events against 127 ms this way), each ranked in the
-    // same read of its row (its vector is kept in the row since schema 20, not out of line); only the page's ids and
-    // ranks are sorted and only the page's articles are read again by key, for their columns and the headline (costly,
-    // computed by the server after the sort and limit). The ranks are ts_rank's of the same vectors: the same order
-    // (docs/benchmarks.md, "pgsearch18").
+    // The matches come from the GIN index (articles_ranked_newest, schema 25; articles_ranked of schema 20 and
+    // articles_matching of schema 12 before it), each ranked in the same read of its row (its vector is kept in the row
+    // since schema 20); only the page's ids and ranks are sorted and only the page's articles are read again by key, for
+    // their columns and the headline (costly, computed by the server after the sort and limit). The ranks are ts_rank's.
+    // Bounded: only the matches of the newest articles are ranked, window by window of ids (the first
+    // SearchFirstWindow ids, then four times as many, ...), until at least SearchRankedMatches (or the page's end) are:
+    // every match when a word is in fewer, else the best of the newest ones, so the page's cost is the same at 10k and
+    // at 1M events (docs/benchmarks.md, "feed22").
     private const string SearchSql = $"""
         WITH top(id, rank) AS MATERIALIZED (
-            SELECT m.id, m.rank FROM articles_ranked(to_tsquery('simple', $1)) m
+            SELECT m.id, m.rank FROM articles_ranked_newest(to_tsquery('simple', $1), GREATEST($4, $2 + $3), (SELECT max(x.id) FROM articles x), $5) m
             ORDER BY m.rank DESC, m.id
             LIMIT $2 OFFSET $3)
         SELECT {ArticleColumns},
@@ -573,6 +628,12 @@ public sealed partial class PostgresEventStore : IEventStore
         ORDER BY top.rank DESC, top.id
         """;
 
+    /// <summary>The search page ranks at least this many matches of the newest articles (all of them when fewer match).</summary>
+    internal const long SearchRankedMatches = 1000;
+
+    /// <summary>The first window of article ids the search page ranks the matches of (the newest this many ids).</summary>
+    internal const long SearchFirstWindow = 4096;
+
     /// <summary>The server's plan (EXPLAIN, no costs) of <see cref="Search"/> for <paramref name="query"/>, one line per step.</summary>
     internal IReadOnlyList<string> ExplainSearch(string query)
     {
@@ -581,10 +642,16 @@ public sealed partial class PostgresEventStore : IEventStore
         cmd.Parameters.AddWithValue(PostgresSearchQuery.Translate(query).Value!);
         cmd.Parameters.AddWithValue(20L);
         cmd.Parameters.AddWithValue(0L);
+        cmd.Parameters.AddWithValue(SearchRankedMatches);
+        cmd.Parameters.AddWithValue(SearchFirstWindow);
         return ReadAll(cmd, r => r.GetString(0));
     }
 
-    public Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0)
+    public Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0) =>
+        Search(query, limit, offset, SearchRankedMatches, SearchFirstWindow);
+
+    /// <summary><see cref="Search(string, int, int)"/> ranking at least <paramref name="ranked"/> matches, from a first window of <paramref name="window"/> ids (tests: small bounds on a small store).</summary>
+    internal Result<IReadOnlyList<SearchHit>> Search(string query, int limit, int offset, long ranked, long window)
     {
         var ts = PostgresSearchQuery.Translate(query);
         if (!ts.IsOk) return Result<IReadOnlyList<SearchHit>>.Fail(ts.Error!);
@@ -593,6 +660,8 @@ public sealed partial class PostgresEventStore : IEventStore
         cmd.Parameters.AddWithValue(ts.Value!);
         cmd.Parameters.AddWithValue((long)Math.Max(0, limit));
         cmd.Parameters.AddWithValue((long)Math.Max(0, offset));
+        cmd.Parameters.AddWithValue(ranked);
+        cmd.Parameters.AddWithValue(Math.Max(1, window));
         try
         {
             return ReadAll(cmd, r => new SearchHit(ReadSummary(r), new PgCells(r, 8).NStr() ?? "", r.GetDouble(9)));

@@ -290,6 +290,32 @@ internal static class PostgresMigrations
                 WHERE r.day_lo IS NULL AND r.family IS NOT NULL AND r.country IS NOT NULL AND w.name <> ''
                 ON CONFLICT DO NOTHING;
             """),
+        new(25, "event_cells: the located events of each cell of a 1/64-degree grid (main or not), counted with their coordinate sums by statement triggers, so that the map feed's clusters for a viewport read the cells in it instead of the events (filled for the events stored before; SQLite 25)",
+            PostgresCellsSchema.Sql + """
+
+            -- The search page ranked every match before its top 20 (11,108 articles for one word at 1M events, 49-152 ms;
+            -- docs/benchmarks.md, "feed21"), so it grew with the store. Bounded: the matches of the newest articles
+            -- (highest ids) in windows of ids growing fourfold from `span`, each window's slice read once (its matches
+            -- from the text index ANDed with the key's range, a custom plan per slice), until `k` matches are ranked or
+            -- the windows cover the store. The search page then takes its top 20 of those (SearchRankedMatches).
+            CREATE FUNCTION articles_ranked_newest(q tsquery, k bigint, top bigint, span bigint) RETURNS TABLE(id bigint, rank real)
+                LANGUAGE plpgsql STABLE SET enable_seqscan = off SET enable_indexscan = off ROWS 1000 AS $body$
+            DECLARE
+                hi bigint := top;
+                got bigint := 0;
+                n bigint;
+            BEGIN
+                WHILE hi IS NOT NULL LOOP
+                    RETURN QUERY EXECUTE 'SELECT a.id, ts_rank(a.tsv, $1) FROM articles a WHERE a.tsv @@ $1 AND a.id > $2 AND a.id <= $3'
+                        USING q, top - span, hi;
+                    GET DIAGNOSTICS n = ROW_COUNT;
+                    got := got + n;
+                    EXIT WHEN got >= k OR top - span < 1;
+                    hi := top - span;
+                    span := span * 4;
+                END LOOP;
+            END $body$;
+            """),
     ];
 
     /// <summary>

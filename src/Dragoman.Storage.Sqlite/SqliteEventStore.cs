@@ -252,6 +252,70 @@ public sealed partial class SqliteEventStore : IEventStore, IIncidentStore
     /// </summary>
     public Result<IReadOnlyList<EventRecord>> QueryFeatureEvents(EventQuery q) => QueryEvents(q, SqliteColumns.FeatureSelect, SqliteColumns.ReadFeatureEvent, features: true);
 
+    /// <summary>
+    /// The kept cells of the map grid (schema 25) that <paramref name="box"/> touches: a range of the primary key's rows,
+    /// then the columns within it; main events, or main and not with <paramref name="all"/>.
+    /// </summary>
+    public IReadOnlyList<CellCount>? LocatedCells(bool all, BoundingBox? box)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            CellsCommand(cmd, all, box);
+            return ReadAll(cmd, r => new CellCount(r.GetInt32(0), r.GetInt32(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4)));
+        }
+    }
+
+    private static void CellsCommand(SqliteCommand cmd, bool all, BoundingBox? box)
+    {
+        cmd.CommandText = "SELECT cell_row, cell_column, SUM(n), SUM(lat_sum), SUM(lon_sum) FROM event_cells WHERE n > 0"
+            + (all ? "" : " AND main = 1")
+            + (box is null ? "" : " AND cell_row BETWEEN $r0 AND $r1 AND cell_column BETWEEN $c0 AND $c1")
+            + " GROUP BY cell_row, cell_column";
+        if (box is { } b)
+        {
+            cmd.Parameters.AddWithValue("$r0", EventCells.Row(b.South));
+            cmd.Parameters.AddWithValue("$r1", EventCells.Row(b.North));
+            cmd.Parameters.AddWithValue("$c0", EventCells.Column(b.West));
+            cmd.Parameters.AddWithValue("$c1", EventCells.Column(b.East));
+        }
+    }
+
+    /// <summary>EXPLAIN QUERY PLAN of <see cref="LocatedCells"/>, one line per step.</summary>
+    internal IReadOnlyList<string> ExplainCells(bool all, BoundingBox? box)
+    {
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            CellsCommand(cmd, all, box);
+            cmd.CommandText = "EXPLAIN QUERY PLAN " + cmd.CommandText;
+            return ReadAll(cmd, r => r.GetString(3));
+        }
+    }
+
+    /// <summary>The listing's located points alone: two numbers a row, no article read.</summary>
+    public Result<IReadOnlyList<(double Lat, double Lon)>> QueryPoints(EventQuery q)
+    {
+        if (q.Limit < 0 || q.Offset < 0) return Result<IReadOnlyList<(double, double)>>.Fail("limit and offset must not be negative");
+        lock (_gate)
+        {
+            using var cmd = _db.CreateCommand();
+            try
+            {
+                if (BuildEventQuery(cmd, q, select: "e.lat, e.lon", articles: false) is { } problem) return Result<IReadOnlyList<(double, double)>>.Fail(problem);
+                var points = new List<(double, double)>();
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                    if (!r.IsDBNull(0) && !r.IsDBNull(1)) points.Add((r.GetDouble(0), r.GetDouble(1)));
+                return Result<IReadOnlyList<(double, double)>>.Ok(points);
+            }
+            catch (SqliteException ex) when (q.Text is not null && ex.SqliteErrorCode != 9)
+            {
+                return Result<IReadOnlyList<(double, double)>>.Fail(SearchError(q.Text, ex));
+            }
+        }
+    }
+
     private Result<IReadOnlyList<EventRecord>> QueryEvents(EventQuery q, string select, Func<SqliteDataReader, EventRecord> read, bool features = false)
     {
         if (q.Limit < 0 || q.Offset < 0) return Result<IReadOnlyList<EventRecord>>.Fail("limit and offset must not be negative");

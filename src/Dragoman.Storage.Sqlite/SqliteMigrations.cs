@@ -335,7 +335,45 @@ internal static class SqliteMigrations
                 JOIN incident_report_days d ON d.event_row = w.row AND d.undated = 1 AND d.family = w.family AND d.country = w.country
                 WHERE w.word <> '';
             """),
+        new(25, "event_cells: the located events of each cell of a 1/64-degree grid (main or not), counted with their coordinate sums by triggers, so that the map feed's clusters for a viewport read the cells in it instead of the events (filled for the events stored before)", """
+            -- The map feed at 1M events listed 5,000 of them whatever the zoom (143-186 ms at 1M, mostly reading and
+            -- writing the rows; docs/benchmarks.md, "feed21"): a viewport with more events than that is drawn as clusters,
+            -- and with no filter but the box, a cluster's count and mean point are the sums of the cells it holds
+            -- (EventCells: row = floor((lat + 90) * 64), column = floor((lon + 180) * 64)). Empty cells keep a row (n 0).
+            CREATE TABLE event_cells (
+                cell_row INTEGER NOT NULL, cell_column INTEGER NOT NULL, main INTEGER NOT NULL,
+                n INTEGER NOT NULL, lat_sum REAL NOT NULL, lon_sum REAL NOT NULL,
+                PRIMARY KEY (cell_row, cell_column, main)
+            ) WITHOUT ROWID;
+            INSERT INTO event_cells(cell_row, cell_column, main, n, lat_sum, lon_sum)
+                SELECT CAST((min(max(lat, -90), 90) + 90) * 64 AS INTEGER), CAST((min(max(lon, -180), 180) + 180) * 64 AS INTEGER), main,
+                    COUNT(*), SUM(lat), SUM(lon)
+                FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1, 2, 3;
+            """ + SqliteCellTriggers),
     ];
+
+    /// <summary>The triggers that keep <c>event_cells</c> (schema 25): an event in, out, or moved (place or main changed).</summary>
+    internal const string SqliteCellTriggers = """
+
+        CREATE TRIGGER event_cells_ai AFTER INSERT ON events WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN
+            INSERT INTO event_cells(cell_row, cell_column, main, n, lat_sum, lon_sum)
+                VALUES (CAST((min(max(new.lat, -90), 90) + 90) * 64 AS INTEGER), CAST((min(max(new.lon, -180), 180) + 180) * 64 AS INTEGER), new.main, 1, new.lat, new.lon)
+                ON CONFLICT(cell_row, cell_column, main) DO UPDATE SET n = n + 1, lat_sum = lat_sum + excluded.lat_sum, lon_sum = lon_sum + excluded.lon_sum;
+        END;
+        CREATE TRIGGER event_cells_ad AFTER DELETE ON events WHEN old.lat IS NOT NULL AND old.lon IS NOT NULL BEGIN
+            UPDATE event_cells SET n = n - 1, lat_sum = lat_sum - old.lat, lon_sum = lon_sum - old.lon
+                WHERE cell_row = CAST((min(max(old.lat, -90), 90) + 90) * 64 AS INTEGER) AND cell_column = CAST((min(max(old.lon, -180), 180) + 180) * 64 AS INTEGER) AND main = old.main;
+        END;
+        CREATE TRIGGER event_cells_au_old AFTER UPDATE OF lat, lon, main ON events WHEN old.lat IS NOT NULL AND old.lon IS NOT NULL BEGIN
+            UPDATE event_cells SET n = n - 1, lat_sum = lat_sum - old.lat, lon_sum = lon_sum - old.lon
+                WHERE cell_row = CAST((min(max(old.lat, -90), 90) + 90) * 64 AS INTEGER) AND cell_column = CAST((min(max(old.lon, -180), 180) + 180) * 64 AS INTEGER) AND main = old.main;
+        END;
+        CREATE TRIGGER event_cells_au_new AFTER UPDATE OF lat, lon, main ON events WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN
+            INSERT INTO event_cells(cell_row, cell_column, main, n, lat_sum, lon_sum)
+                VALUES (CAST((min(max(new.lat, -90), 90) + 90) * 64 AS INTEGER), CAST((min(max(new.lon, -180), 180) + 180) * 64 AS INTEGER), new.main, 1, new.lat, new.lon)
+                ON CONFLICT(cell_row, cell_column, main) DO UPDATE SET n = n + 1, lat_sum = lat_sum + excluded.lat_sum, lon_sum = lon_sum + excluded.lon_sum;
+        END;
+        """;
 
     public static int Latest => All[^1].Version;
 

@@ -53,14 +53,16 @@ public static class Api
         }).WithName("ListEvents").WithProblems(400)
           .WithSummary("Events matching the filters, newest first, one page at a time (limit 1..500; offset, or after=next_after of the page before, which stays fast at any depth; next_offset and next_after are null on the last page).");
 
-        api.MapGet("/events.geojson", IResult ([AsParameters] FilterParameters p, IEventStore store) =>
+        api.MapGet("/events.geojson", IResult ([AsParameters] FilterParameters p, [AsParameters] MapParameters m, IEventStore store) =>
         {
             var q = p.Filters().ToQuery(Limits.DefaultFeatures, Limits.MaxFeatures);
             if (!q.IsOk) return Error(400, q.Error!);
-            var result = store.QueryFeatureEvents(q.Value!);
-            if (!result.IsOk) return Error(400, result.Error!);
-            // UTF-8 bytes straight from the serializer: 5,000 features are megabytes, once as a string and again as bytes before
-            return Results.Bytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(EventJson.FeatureCollection(result.Value!), EventFeature.Json), "application/geo+json; charset=utf-8");
+            var clusters = m.Clusters;
+            if (clusters is not null && clusters.Trim() is not ("1" or "true" or "0" or "false"))
+                return Error(400, $"'clusters' must be 1, true, 0 or false, not '{clusters}'");
+            var body = Feed(store, q.Value!, clusters?.Trim() is "1" or "true");
+            if (!body.IsOk) return Error(400, body.Error!);
+            return Results.Bytes(body.Value!, "application/geo+json; charset=utf-8");
         }).WithName("EventsGeoJson").Produces<EventFeatureCollection>(200, "application/geo+json").WithProblems(400)
           .WithSummary("The events matching the filters that have coordinates, as a GeoJSON FeatureCollection (RFC 7946; limit 1..10000).");
 
@@ -178,6 +180,27 @@ public static class Api
         return CryptographicOperations.FixedTimeEquals(SHA256.HashData(given), SHA256.HashData(expected));
     }
 
+    /// <summary>
+    /// The map feed's body (GET /api/events.geojson) as UTF-8 JSON: with <paramref name="clusters"/>, when more events
+    /// match than the limit and no page position is given, the counts per map cell (<see cref="EventCells.Clusters"/>)
+    /// and no features; else the features.
+    /// </summary>
+    public static Result<byte[]> Feed(IEventStore store, EventQuery q, bool clusters)
+    {
+        if (clusters && q.Offset == 0 && q.After is null)
+        {
+            // at world or country zoom thousands of points are no map: the cells' counts, read from the kept cells
+            var grouped = EventCells.Clusters(store, q);
+            if (!grouped.IsOk) return Result<byte[]>.Fail(grouped.Error!);
+            if (grouped.Value is { } cells)
+                return JsonSerializer.SerializeToUtf8Bytes(new EventFeatureCollection([], 0, cells), EventFeature.Json);
+        }
+        var result = store.QueryFeatureEvents(q);
+        if (!result.IsOk) return Result<byte[]>.Fail(result.Error!);
+        // UTF-8 bytes straight from the serializer: 5,000 features are megabytes, once as a string and again as bytes before
+        return JsonSerializer.SerializeToUtf8Bytes(EventJson.FeatureCollection(result.Value!), EventFeature.Json);
+    }
+
     private static Result<(string? Query, int Limit, int Offset)> Page(string? q, string? limit, string? offset)
     {
         if (q is { Length: > Limits.MaxParameterLength }) return Result<(string?, int, int)>.Fail($"'q' is longer than {Limits.MaxParameterLength} characters");
@@ -259,6 +282,13 @@ public sealed class FilterParameters
     public string? All { get; init; }
 
     public EventFilters Filters() => new(Bbox, From, To, Actor, Place, Action, Modality, MinConfidence, Q, Article, Limit, Offset, After, All);
+}
+
+/// <summary>The map feed's own parameter.</summary>
+public sealed class MapParameters
+{
+    [FromQuery(Name = "clusters"), QuerySchema("boolean"), Description("1 or true: when more events match than the limit, answer with `clusters` (count, mean point and box of the events per map cell, about 48 cells across the bbox) and no features; else the features as without it. With only bbox (and all) the counts are kept per cell (every event in view); with other filters they count the events the features would list (the newest `limit` matches). A page position (offset, after) is never clustered.")]
+    public string? Clusters { get; init; }
 }
 
 /// <summary>The paging parameters of the actor and place lists.</summary>

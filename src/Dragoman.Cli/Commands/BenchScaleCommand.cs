@@ -324,6 +324,15 @@ public sealed class BenchScaleCommand : Command<BenchScaleSettings>
         yield return new("api events.geojson (5000), feature records of rows read", _ => EventJson.FeatureCollection(feed).Features.Count);
         yield return new("api events.geojson (5000), feature records and serializer of rows read", _ => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
             EventJson.FeatureCollection(feed), EventFeature.Json).Length);
+        // the feed as the page asks for it (clusters=1 with the view's box): counts per map cell where more than 5,000 events
+        // are in view, else the features; the endpoint's bytes
+        int Map(IEventStore s, EventQuery q) => Api.Feed(s, q with { Limit = Limits.DefaultFeatures }, clusters: true) is { IsOk: true } b ? b.Value!.Length
+            : throw new InvalidOperationException(Api.Feed(s, q with { Limit = Limits.DefaultFeatures }, clusters: true).Error);
+        yield return new("api events.geojson clusters=1, world", s => Map(s, new EventQuery()));
+        yield return new("api events.geojson clusters=1, bbox syria", s => Map(s, new EventQuery { Box = new BoundingBox(32.3, 35.7, 37.3, 42.4) }));
+        yield return new("api events.geojson clusters=1, bbox aleppo", s => Map(s, new EventQuery { Box = new BoundingBox(36.0, 36.9, 36.4, 37.4) }));
+        yield return new("api events.geojson clusters=1, world, --action attack", s => Map(s, new EventQuery { Action = "attack" }));
+        yield return new("api events.geojson clusters=1, world, --actor regime", s => Map(s, new EventQuery { Actor = "regime" }));
         yield return new("api actors panel", s => s.ListActors(null, 21).Count);
         yield return new("api actors q=army", s => s.ListActors("army", 21).Count);
         yield return new("api places panel", s => s.ListPlaces(null, 21).Count);

@@ -185,11 +185,24 @@ function initMap() {
   const { map, cluster } = DragomanMap.init('map'); // map.js: shapes, place labels, fitting, the selected ring
   state.map = map;
   state.cluster = cluster;
+  state.cells = L.layerGroup().addTo(map); // the server's clusters: one sized circle per map cell
+  map.on('moveend', () => loadMapView());
 }
 
+// Without a period selected the map shows what the server has in view: where more events are in view than the feed's
+// limit, their counts per map cell (GET /api/events.geojson?clusters=1: a sized circle each, a click zooms to the
+// cell); else the events themselves. With a period selected it draws the loaded events of that period.
 function renderMap(events) {
+  if (state.brush) { drawEvents(events); return; }
+  const bounds = events.map(e => e.place || {}).filter(p => typeof p.lat === 'number' && typeof p.lon === 'number').map(p => [p.lat, p.lon]);
+  const before = state.map.getBounds();
+  DragomanMap.fit(bounds);
+  if (state.map.getBounds().equals(before)) loadMapView(); // else the move's moveend loads it
+}
+
+function drawEvents(events) {
+  state.cells.clearLayers();
   state.cluster.clearLayers();
-  const bounds = [];
   for (const e of events) {
     const p = e.place || {};
     if (typeof p.lat !== 'number' || typeof p.lon !== 'number') continue;
@@ -207,9 +220,59 @@ function renderMap(events) {
     m.on('click', () => openEvent(e.id));
     m.dragomanId = e.id;
     state.cluster.addLayer(m);
-    bounds.push([p.lat, p.lon]);
   }
-  if (!state.brush) DragomanMap.fit(bounds);
+}
+
+// The view as the API's bbox (south,west,north,east): longitudes wrapped into -180..180, the whole width where the view
+// crosses the antimeridian or spans the world.
+function viewBox() {
+  const b = state.map.wrapLatLngBounds(state.map.getBounds());
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  let west = clamp(b.getWest(), -180, 180), east = clamp(b.getEast(), -180, 180);
+  if (b.getEast() - b.getWest() >= 360 || west >= east) { west = -180; east = 180; }
+  return [clamp(b.getSouth(), -90, 90), west, clamp(b.getNorth(), -90, 90), east].map(v => v.toFixed(4)).join(',');
+}
+
+let viewGeneration = 0;
+
+async function loadMapView() {
+  if (state.brush) return;
+  const generation = ++viewGeneration;
+  const p = filterParams();
+  p.set('bbox', viewBox());
+  p.set('limit', String(MAX_EVENTS));
+  // at the closest zoom a cell cannot be zoomed into: the newest events themselves, even where more are in view
+  if (state.map.getZoom() < state.map.getMaxZoom()) p.set('clusters', '1');
+  let body;
+  try { body = await getJson('api/events.geojson?' + p.toString()); }
+  catch (err) { return; } // the list shows the filters' errors
+  if (generation !== viewGeneration || state.brush) return;
+  if (body.clusters) drawCells(body.clusters);
+  else drawEvents((body.features || []).map(fromFeature));
+}
+
+// A feature of the GeoJSON feed in the shape the list's events have (what a marker shows of one).
+function fromFeature(f) {
+  const q = f.properties, [lon, lat] = f.geometry.coordinates;
+  return {
+    id: q.id, action: q.action, actor: q.actor ? { text: q.actor } : null, target: q.target ? { text: q.target } : null,
+    place: { lat, lon, name: q.place, precision: q.precision }, time: { start: q.date }, modality: q.modality, occurred: q.occurred,
+  };
+}
+
+// One circle per cell, its area in proportion to its events (the largest cell in view 30 px across), its count on it.
+function drawCells(cells) {
+  state.cluster.clearLayers();
+  state.cells.clearLayers();
+  const most = Math.max(1, ...cells.map(c => c.count));
+  for (const c of cells) {
+    const radius = 6 + 24 * Math.sqrt(c.count / most);
+    const m = L.circleMarker([c.lat, c.lon], { radius, color: '#b03a2e', weight: 1, fillColor: '#b03a2e', fillOpacity: 0.3, className: 'dm-cell' });
+    m.bindTooltip(el('div', null, `${c.count} events`, el('br'), 'click to zoom in'));
+    m.on('click', () => state.map.fitBounds([[c.south, c.west], [c.north, c.east]], { padding: [30, 30], maxZoom: 12 }));
+    m.dragomanCount = c.count;
+    state.cells.addLayer(m);
+  }
 }
 
 function incidentDay(i) { return i.date && (i.date.to || i.date.from); }

@@ -73,8 +73,13 @@ public sealed record EventFeature(string Id, PointGeometry Geometry, EventFeatur
     };
 }
 
-/// <summary>The events with coordinates as a GeoJSON FeatureCollection; <c>unlocated</c> counts the events left out for want of them.</summary>
-public sealed record EventFeatureCollection(IReadOnlyList<EventFeature> Features, int Unlocated)
+/// <summary>
+/// The events with coordinates as a GeoJSON FeatureCollection; <c>unlocated</c> counts the events left out for want of
+/// them. <c>clusters</c> (a foreign member, written only when the map feed was asked for clusters and more events match
+/// than its limit) replaces the features with counts per map cell: <c>features</c> is then empty.
+/// </summary>
+public sealed record EventFeatureCollection(IReadOnlyList<EventFeature> Features, int Unlocated,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Dragoman.Storage.EventCluster>? Clusters = null)
 {
     [JsonPropertyOrder(-1)]
     public string Type => "FeatureCollection";

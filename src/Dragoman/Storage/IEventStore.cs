@@ -35,6 +35,24 @@ public interface IEventStore : IDisposable
     Result<IReadOnlyList<EventRecord>> QueryFeatureEvents(EventQuery query) => QueryEvents(query);
 
     /// <summary>
+    /// The kept counts of located events per base cell of the map grid (<see cref="EventCells"/>) that
+    /// <paramref name="box"/> touches (every cell without one): main events, or every event with <paramref name="all"/>.
+    /// Null where the provider keeps none (the feed then counts and reads the events).
+    /// </summary>
+    IReadOnlyList<CellCount>? LocatedCells(bool all, BoundingBox? box) => null;
+
+    /// <summary>
+    /// The points of the located events among the first <c>Limit</c> events <paramref name="query"/> lists (same filters,
+    /// same order): what clustering a filtered map feed needs of each. By default read from the feed's rows.
+    /// </summary>
+    Result<IReadOnlyList<(double Lat, double Lon)>> QueryPoints(EventQuery query)
+    {
+        var rows = QueryFeatureEvents(query);
+        if (!rows.IsOk) return Result<IReadOnlyList<(double, double)>>.Fail(rows.Error!);
+        return Result<IReadOnlyList<(double, double)>>.Ok([.. rows.Value!.Where(e => e.Lat is not null && e.Lon is not null).Select(e => (e.Lat!.Value, e.Lon!.Value))]);
+    }
+
+    /// <summary>
     /// Every event <paramref name="query"/> matches from its offset or cursor on, in the listing's order, at most
     /// <paramref name="max"/>, read as the caller consumes them (the exports): memory stays bounded whatever the count.
     /// By default page after page through <see cref="QueryEvents"/> (<see cref="EventPaging"/>); a provider whose keyset

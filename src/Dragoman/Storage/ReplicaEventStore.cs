@@ -25,6 +25,10 @@ public sealed class ReplicaEventStore(IEventStore primary, IEventStore replica) 
 
     public Result<int> CountEvents(EventQuery query, int atMost) => replica.CountEvents(query, atMost);
 
+    public IReadOnlyList<CellCount>? LocatedCells(bool all, BoundingBox? box) => replica.LocatedCells(all, box);
+
+    public Result<IReadOnlyList<(double Lat, double Lon)>> QueryPoints(EventQuery query) => replica.QueryPoints(query);
+
     public IEnumerable<EventRecord> StreamEvents(EventQuery query, int? max = null) => replica.StreamEvents(query, max);
 
     public Result<IReadOnlyList<SearchHit>> Search(string query, int limit = 20, int offset = 0) => replica.Search(query, limit, offset);

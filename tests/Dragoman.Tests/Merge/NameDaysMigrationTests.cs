@@ -37,7 +37,9 @@ public sealed class NameDaysMigrationTests : IDisposable
         using var db = new SqliteConnection($"Data Source={path};Pooling=False");
         db.Open();
         using var cmd = db.CreateCommand();
-        cmd.CommandText = "DROP TABLE incident_report_name_days; DELETE FROM schema_version WHERE version >= 24;";
+        // schema 25's table and triggers removed too, so that its migration runs again after 24's
+        cmd.CommandText = "DROP TABLE incident_report_name_days; DROP TABLE event_cells; DROP TRIGGER event_cells_ai; DROP TRIGGER event_cells_ad; " +
+            "DROP TRIGGER event_cells_au_old; DROP TRIGGER event_cells_au_new; DELETE FROM schema_version WHERE version >= 24;";
         cmd.ExecuteNonQuery();
     }
 

@@ -441,6 +441,84 @@ public abstract class EventStoreContract : IDisposable
         Assert.Equal(FeedJson(migrated.QueryEvents(query).Value!), FeedJson(migrated.QueryFeatureEvents(query).Value!));
     }
 
+    // What the kept cells must equal: the located events' own cells, counted from their rows.
+    private static List<string> CellsOf(IEnumerable<CellCount> cells) =>
+        [.. cells.Where(c => c.Count > 0).OrderBy(c => c.Row).ThenBy(c => c.Column)
+            .Select(c => $"{c.Row},{c.Column}: {c.Count} {c.LatSum:F4} {c.LonSum:F4}")];
+
+    private static List<string> CountedCells(IEventStore store, bool all, BoundingBox? box)
+    {
+        var rows = store.QueryEvents(new EventQuery { All = all, Limit = 10_000 }).Value!
+            .Where(e => e.Lat is double lat && e.Lon is double lon && (box is not { } b
+                || (EventCells.Row(lat) >= EventCells.Row(b.South) && EventCells.Row(lat) <= EventCells.Row(b.North)
+                    && EventCells.Column(lon) >= EventCells.Column(b.West) && EventCells.Column(lon) <= EventCells.Column(b.East))));
+        return CellsOf(EventCells.Count(rows.Select(e => (e.Lat!.Value, e.Lon!.Value))));
+    }
+
+    public static TheoryData<string, string?> CellChanges() => new()
+    {
+        { "as stored: one row per cell and main (the writer's inserts)", null },
+        { "an article deleted: its events leave their cells (the cascade's deletes)", "DELETE FROM articles WHERE id = (SELECT MIN(article_id) FROM events WHERE lat IS NOT NULL)" },
+        { "events moved a degree north: out of their old cells, into new ones", "UPDATE events SET lat = lat + 1 WHERE lat IS NOT NULL" },
+        { "events no longer main: from the main cells to the others", "UPDATE events SET main = (1 = 0) WHERE lat IS NOT NULL AND ordinal = 1" },
+        { "every event deleted: no cell left with events", "DELETE FROM events" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(CellChanges))]
+    public void The_kept_map_cells_count_the_located_events_through_every_change(string reason, string? change)
+    {
+        // schema 25: triggers keep event_cells; the map feed's clusters for a box are read from it (EventCells)
+        var location = NewLocation();
+        var store = Open(location);
+        Assert.All(store.Add(FeedCorpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
+        if (change is not null) Execute(location, change);
+        var syria = new BoundingBox(32, 35, 37.5, 42.5);
+        foreach (var (all, box) in new (bool, BoundingBox?)[] { (true, null), (false, null), (true, syria), (false, syria), (true, new BoundingBox(0, 0, 1, 1)) })
+            Assert.True(CountedCells(store, all, box).SequenceEqual(CellsOf(store.LocatedCells(all, box)!)),
+                $"{reason} (all {all}, box {box}): kept {string.Join("; ", CellsOf(store.LocatedCells(all, box)!))} vs counted {string.Join("; ", CountedCells(store, all, box))}");
+        if (change is null) Assert.NotEmpty(CountedCells(store, true, syria));
+    }
+
+    [SkippableFact]
+    public void Migration_25_fills_the_map_cells_of_the_events_stored_before()
+    {
+        var before = NewLocation();
+        using (var old = OpenStoreAt(before, 24))
+            Assert.All(old.Add(FeedCorpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
+        var migrated = Open(before);
+        Assert.NotEmpty(CountedCells(migrated, true, null));
+        Assert.Equal(CountedCells(migrated, true, null), CellsOf(migrated.LocatedCells(true, null)!));
+        Assert.Equal(CountedCells(migrated, false, null), CellsOf(migrated.LocatedCells(false, null)!));
+    }
+
+    public static TheoryData<string, EventQuery, bool> ClusterQueries() => new()
+    {
+        { "more located main events than the limit, no filter: the kept cells", new EventQuery { Limit = 1 }, true },
+        { "every event, a box: the kept cells in it", new EventQuery { All = true, Limit = 1, Box = new BoundingBox(32, 35, 37.5, 42.5) }, true },
+        { "a filter on the row: the points of the page the features would list", new EventQuery { All = true, Limit = 1, Actor = "a" }, true },
+        { "a word: the matching articles' events' points", new EventQuery { All = true, Limit = 1, Text = "ministry" }, true },
+        { "within the limit: no clusters, the features", new EventQuery { All = true, Limit = 1000 }, false },
+        { "a filter within the limit", new EventQuery { All = true, Limit = 1000, Actor = "a" }, false },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(ClusterQueries))]
+    public void The_map_feed_s_clusters_count_the_located_events_the_features_would_list(string reason, EventQuery query, bool clustered)
+    {
+        var store = Open();
+        Assert.All(store.Add(FeedCorpus()), o => Assert.Equal(AddStatus.Stored, o.Status));
+        var clusters = EventCells.Clusters(store, query);
+        Assert.True(clusters.IsOk, clusters.Error);
+        Assert.True(clustered == clusters.Value is not null, reason);
+        if (clusters.Value is null) return;
+        // the kept counts hold every located event; a filtered feed's clusters the events its features would list
+        var listed = EventCells.KeptCountsAnswer(query) ? query with { Limit = 10_000 } : query;
+        var located = store.QueryEvents(listed).Value!.Where(e => e.Lat is not null && e.Lon is not null).ToList();
+        Assert.True(located.Count == clusters.Value.Sum(c => c.Count), $"{reason}: {clusters.Value.Sum(c => c.Count)} in clusters, {located.Count} located");
+        Assert.All(clusters.Value, c => Assert.True(c.South <= c.Lat && c.Lat <= c.North && c.West <= c.Lon && c.Lon <= c.East, reason));
+    }
+
     [SkippableFact]
     public void Events_come_newest_first_and_page()
     {

@@ -28,6 +28,58 @@ public sealed class PostgresQueryPlanTests : IDisposable
     };
 
     [SkippableTheory]
+    [InlineData(false, false, "main events of the world: the kept cells alone")]
+    [InlineData(true, true, "every event in a box: the cells' key, a range of rows")]
+    [InlineData(false, true, "main events in a box")]
+    public void The_map_feed_s_cells_are_read_from_their_kept_counts_never_from_the_events(bool all, bool boxed, string reason)
+    {
+        using var store = PostgresEventStore.Open(TestPostgres.NewSchema(_schemas));
+        store.Add(StoreFixtures.FeedCorpus());
+        var plan = store.ExplainCells(all, boxed ? new BoundingBox(32, 35, 37.5, 42.5) : null);
+        var shown = reason + ":\n  " + string.Join("\n  ", plan);
+        Assert.DoesNotContain(plan, step => step.Contains(" on events", StringComparison.Ordinal));
+        Assert.True(plan.Any(step => step.Contains("event_cells", StringComparison.Ordinal)), shown);
+        if (boxed)
+            Assert.True(plan.Any(step => step.TrimStart().StartsWith("Index Cond:", StringComparison.Ordinal) && step.Contains("cell_row >=", StringComparison.Ordinal)), shown);
+    }
+
+    public static TheoryData<long, long, bool, string> SearchBounds() => new()
+    {
+        { 1000, 4096, false, "a small store: the first window covers every article, so every match is ranked (as before schema 25)" },
+        { 1, 1, true, "one match wanted: the newest id, then the four newest, ...: the newest copy's match, not the older copies'" },
+        { 2, 1, false, "two wanted: windows widen until two matches are ranked, which reaches the oldest copy's" },
+        { 3, 2, false, "three wanted from a window of two" },
+        { 1000, 1, false, "more wanted than match: the windows widen to the whole store" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(SearchBounds))]
+    public void The_search_page_ranks_the_matches_of_the_newest_articles_only(long ranked, long window, bool fewer, string reason)
+    {
+        // three copies of the corpus: the word's matches spread over the ids; the page's hits must be the best ranked of
+        // exactly the matches the windows reach (a model of articles_ranked_newest over the full ranking's ids)
+        using var store = PostgresEventStore.Open(TestPostgres.NewSchema(_schemas));
+        store.Add([.. StoreFixtures.Corpus(), .. StoreFixtures.Corpus().Select(d => StoreFixtures.Copy(d, "second")), .. StoreFixtures.Corpus().Select(d => StoreFixtures.Copy(d, "third"))]);
+        long top = store.QueryEvents(new EventQuery { All = true, Limit = 10_000 }).Value!.Max(e => e.ArticleId);
+        while (store.GetArticle(top + 1) is not null) top++; // an article without events may be the newest
+        var full = store.Search("ministry", 100, 0, 1_000_000, 1_000_000).Value!;
+        Assert.True(full.Count >= 3, "the word matches an article of each copy");
+        // a page of one: at least max(ranked, the page's end) matches are ranked
+        var reached = new HashSet<long>();
+        for (long span = window, hi = top, got = 0; ; hi = top - span, span *= 4)
+        {
+            var slice = full.Where(h => h.Article.Id > top - span && h.Article.Id <= hi).Select(h => h.Article.Id).ToList();
+            reached.UnionWith(slice);
+            got += slice.Count;
+            if (got >= Math.Max(ranked, 1) || top - span < 1) break;
+        }
+        var bounded = store.Search("ministry", 1, 0, ranked, window).Value!;
+        Assert.Equal(full.Where(h => reached.Contains(h.Article.Id)).Take(1).Select(h => (h.Article.Id, h.Rank)), bounded.Select(h => (h.Article.Id, h.Rank)));
+        Assert.True(fewer == (bounded[0].Article.Id != full[0].Article.Id), $"{reason}: the page holds {bounded[0].Article.Id}, the full ranking's first is {full[0].Article.Id}");
+        Assert.Equal(store.Search("ministry").Value!.Select(h => h.Article.Id), full.Take(20).Select(h => h.Article.Id));
+    }
+
+    [SkippableTheory]
     [MemberData(nameof(Filters))]
     public void A_late_matching_filter_is_an_index_condition_of_the_order_index(string reason, EventQuery query, string index, string[] conditions)
     {

@@ -69,6 +69,21 @@ public sealed class QueryPlanTests : IDisposable
     };
 
     [Theory]
+    [InlineData(false, false, "main events of the world: the kept cells alone, in key order")]
+    [InlineData(true, false, "every event of the world: the kept cells alone")]
+    [InlineData(false, true, "a box: a range of the cells' key, no event read")]
+    [InlineData(true, true, "every event in a box")]
+    public void The_map_feed_s_cells_are_read_from_their_kept_counts_never_from_the_events(bool all, bool boxed, string reason)
+    {
+        var plan = FeedStore().ExplainCells(all, boxed ? new BoundingBox(32, 35, 37.5, 42.5) : null);
+        var shown = reason + ":\n  " + string.Join("\n  ", plan);
+        Assert.DoesNotContain(plan, step => step.Contains(" events", StringComparison.Ordinal) || step.Contains("events_", StringComparison.Ordinal));
+        Assert.True(plan.Any(step => step.Contains("event_cells", StringComparison.Ordinal)), shown);
+        if (boxed) Assert.True(plan.Any(step => step.StartsWith("SEARCH event_cells USING PRIMARY KEY (cell_row>? AND cell_row<?)", StringComparison.Ordinal)), shown);
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("actor", "intelligence", "events_actor_names", "a rare actor")]
     [InlineData("place", "daraa", "events_place_names", "a rare place")]
     public void A_rare_name_reads_its_candidates_from_the_trigram_index_then_each_event_by_key(string field, string part, string index, string reason)

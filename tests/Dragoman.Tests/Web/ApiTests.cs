@@ -230,6 +230,51 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.All(body["features"]!.AsArray(), f => Assert.Equal("Point", f!["geometry"]!["type"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("?clusters=1&limit=1", true, true, "more located main events (3) than the limit, box or not: the kept cell counts of every one")]
+    [InlineData("?clusters=1&limit=1&bbox=30,30,40,45", true, true, "the box's cells only")]
+    [InlineData("?clusters=1&limit=2&min_confidence=0", true, false, "a filter: a bounded count, then the points of the events the features would list")]
+    [InlineData("?clusters=true&limit=1&all=1", true, true, "every event, not only main ones")]
+    [InlineData("?clusters=1", false, false, "fewer events than the limit: the features themselves")]
+    [InlineData("?clusters=1&limit=1&modality=reported", false, false, "one match, within the limit")]
+    [InlineData("?clusters=1&limit=1&offset=1", false, false, "a page position is never clustered")]
+    [InlineData("?clusters=0&limit=1", false, false, "asked not to")]
+    [InlineData("?limit=1", false, false, "not asked: the feed as before, with no clusters member")]
+    public async Task The_map_feed_gives_counts_per_cell_when_more_events_match_than_its_limit(string query, bool clustered, bool kept, string reason)
+    {
+        var r = await _host.Client.GetAsync("/api/events.geojson" + query);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("application/geo+json", r.Content.Headers.ContentType?.MediaType);
+        var body = JsonNode.Parse(await r.Content.ReadAsStringAsync())!;
+        Assert.Equal("FeatureCollection", body["type"]!.GetValue<string>());
+        Assert.True(clustered == body.AsObject().ContainsKey("clusters"), reason);
+        if (!clustered) return;
+        Assert.Empty(body["features"]!.AsArray());
+        var clusters = body["clusters"]!.AsArray();
+        Assert.NotEmpty(clusters);
+        foreach (var c in clusters)
+        {
+            var (lat, lon, count) = (c!["lat"]!.GetValue<double>(), c["lon"]!.GetValue<double>(), c["count"]!.GetValue<long>());
+            Assert.True(count >= 1, reason);
+            Assert.True(c["south"]!.GetValue<double>() <= lat && lat <= c["north"]!.GetValue<double>(), $"{reason}: the mean latitude {lat} is inside its cells");
+            Assert.True(c["west"]!.GetValue<double>() <= lon && lon <= c["east"]!.GetValue<double>(), $"{reason}: the mean longitude {lon} is inside its cells");
+        }
+        // the counts add up to the located events the same filters list as features: all of them from the kept counts,
+        // else those of the page the features would be
+        var unclustered = query.Replace("clusters=1", "clusters=0").Replace("clusters=true", "clusters=0");
+        if (kept) unclustered = unclustered.Replace("limit=1", "limit=1000").Replace("limit=2", "limit=1000");
+        var (_, features, _) = await _host.Get("/api/events.geojson" + unclustered);
+        Assert.True(features!["features"]!.AsArray().Count == clusters.Sum(c => c!["count"]!.GetValue<long>()), reason);
+    }
+
+    [Fact]
+    public async Task The_map_feed_refuses_a_clusters_value_it_cannot_read()
+    {
+        var (status, body, _) = await _host.Get("/api/events.geojson?clusters=maybe");
+        Assert.Equal(400, status);
+        Assert.Contains("clusters", body!["error"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task The_openapi_document_covers_every_api_route_and_filter()
     {
