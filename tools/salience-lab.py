@@ -55,6 +55,7 @@ def select(xs, conf, thr, top, cap, onesent=False):
         kept+=1
     return main
 def evalrule(data, conf, gold, thr, top, cap, onesent=False):
+    if not data: return None  # no examples of this part (`train events --examples` writes the development part only)
     arts=collections.defaultdict(list)
     for x in data: arts[x['article']].append(x)
     G=sum(gold[a] for a in arts); shown=out=found=0
@@ -86,7 +87,7 @@ def sweep(data, conf, gold, caps=(2,3,4), tops=(0,1,2,3)):
     if not ok: return sorted(pts, key=lambda p:(p['NO'],p['PA']))[0], pts
     best=max(round(p['SR'],9) for p in ok)
     return sorted([p for p in ok if round(p['SR'],9)>=best], key=lambda p:(p['PA'],-p['rule'][0]))[0], pts
-def brier(data, conf): return round(sum((conf(x)-x['label'])**2 for x in data)/len(data),4)
+def brier(data, conf): return round(sum((conf(x)-x['label'])**2 for x in data)/len(data),4) if data else None
 
 def logit(p):
     p = min(max(p, 1e-6), 1 - 1e-6)
