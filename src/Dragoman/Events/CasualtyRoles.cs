@@ -31,7 +31,6 @@ internal static class CasualtyRoles
         "bombardment", "bombardments", "fire", "gunfire", "shelling", "barrage", "attack", "attacks", "drone", "drones", "munition", "munitions",
         "ordnance", "bullet", "bullets", "sniper", "shrapnel"];
 
-    private static bool IsForce(string code) => code.Length >= 2 && code[..2] is "18" or "19" or "20";
 
     private static readonly string[] TimeWords = [.. Enum.GetNames<DayOfWeek>(), .. System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Where(m => m.Length > 0)];
 
@@ -102,7 +101,7 @@ internal static class CasualtyRoles
     /// </summary>
     public static Chunk Means(SentenceView v, CodedEvent ce, List<CodedEvent> coded)
     {
-        if (ce.Nominal || ce.Actor.IsEmpty || !IsForce(ce.Code)) return Chunk.None;
+        if (ce.Nominal || ce.Actor.IsEmpty || !CodeTables.IsForce(ce.Code)) return Chunk.None;
         return WeaponPhrase(v, ce.Actor, coded);
     }
 
@@ -120,7 +119,7 @@ internal static class CasualtyRoles
         for (int i = a.Start; i < head; i++)
             if (v.IsAny(i + 1, "and", "or") && EventsComponent.PartyNouns.Contains(v.Word(i).ToString())) return Chunk.None;
         bool weapon = v.IsAny(head, WeaponNouns)
-            || coded.Exists(n => n.Nominal && IsForce(n.Code) && n.Trigger.Start >= a.Start && n.Trigger.End - 1 == head);
+            || coded.Exists(n => n.Nominal && CodeTables.IsForce(n.Code) && n.Trigger.Start >= a.Start && n.Trigger.End - 1 == head);
         return weapon ? new Chunk(a.Start, end) : Chunk.None;
     }
 

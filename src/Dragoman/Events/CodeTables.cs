@@ -21,6 +21,9 @@ public sealed class CodeTables
 
     public int CameoCount => _cameo.Count;
 
+    /// <summary>Codes of force: assault, fight, mass violence (CAMEO roots 18, 19, 20).</summary>
+    public static bool IsForce(string code) => code.Length >= 2 && code[..2] is "18" or "19" or "20";
+
     public static Result<CodeTables> Parse(string cameoCodesTsv, string cameoPloverTsv, string cameoAcledTsv)
     {
         var t = new CodeTables();

@@ -49,9 +49,6 @@ public sealed class DeathCauses
     /// <summary>The table next to the binary, read once.</summary>
     public static DeathCauses Installed => InstalledFile.Value;
 
-    /// <summary>Codes of force: assault, fight, mass violence (CAMEO roots 18, 19, 20).</summary>
-    public static bool IsForceCode(string code) => code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
-
     /// <summary>
     /// Whether the death or injury word at <paramref name="k"/> (its trigger ending at <paramref name="last"/>) has a
     /// non-violent cause: a cause noun in a prepositional phrase of its clause after it, or heading its subject (active verbs).

@@ -142,7 +142,7 @@ public sealed class EventCoder
                 target = v.Object(last);
             }
             // "died in accidents", "floods killed ...": a death or injury by a non-violent cause is no use of force
-            if (DeathCauses.IsForceCode(code) && DeathCauses.Installed.NonViolent(v, k, last, passive ? Chunk.None : actor)) continue;
+            if (CodeTables.IsForce(code) && DeathCauses.Installed.NonViolent(v, k, last, passive ? Chunk.None : actor)) continue;
             // pattern markers ($ source, + target) fill a role the syntax left empty
             if (actor.IsEmpty && MarkerChunk(v, src) is { IsEmpty: false } s) actor = s;
             if (target.IsEmpty && MarkerChunk(v, tgt) is { IsEmpty: false } t) target = t;
@@ -328,7 +328,7 @@ public sealed class EventCoder
             if (k > 0 && v.Tags[k - 1] is Tag.To or Tag.Modal) continue; // "to attack": a verb
             if (ModifiesPartyNoun(v, k + hit.Words.Length)) continue;
             int last = k + hit.Words.Length - 1;
-            if (DeathCauses.IsForceCode(hit.Code) && DeathCauses.Installed.NonViolent(v, k, last, Chunk.None)) continue; // "deaths from cholera"
+            if (CodeTables.IsForce(hit.Code) && DeathCauses.Installed.NonViolent(v, k, last, Chunk.None)) continue; // "deaths from cholera"
             for (int i = k; i <= last; i++) covered[i] = true;
             var (actor, target) = NominalRoles(v, k, last, hit.OfRole);
             events.Add(new CodedEvent(new Chunk(k, last + 1), hit.Code, string.Join(' ', hit.Words), true, false, actor, target, 0, false));

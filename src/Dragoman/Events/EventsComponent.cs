@@ -123,7 +123,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                 }
                 // "Missiles struck the capital ... for the first time": a weapon as the subject makes the verb the use of force
                 // its dictionary block names, whatever verbal pattern later words matched (PHYSICAL_CONFLICT's "* GOVERNMENT [111]")
-                if (!ce.Nominal && !ce.Passive && !IsForce(ce.Code) && _coder.Verbs.BlockCode(ce.Verb) is { } blockCode && IsForce(blockCode)
+                if (!ce.Nominal && !ce.Passive && !CodeTables.IsForce(ce.Code) && _coder.Verbs.BlockCode(ce.Verb) is { } blockCode && CodeTables.IsForce(blockCode)
                     && !CasualtyRoles.WeaponPhrase(v, ce.Actor, coded).IsEmpty) ce = ce with { Code = blockCode };
                 if (EventCoder.IsSpeechCode(ce.Code) || ce.Code.StartsWith("01", StringComparison.Ordinal)) continue;
                 // "gave a slightly lower toll", "giving guidance": handing over information is reporting, not material cooperation
@@ -148,7 +148,7 @@ public sealed partial class EventsComponent : IDocumentComponent
                     && (IsCodeable(v, o, document, Stance(v, o)) || v.Is(v.VerbGroupStart(o.Trigger.Start) - 1, "to")))) continue;
                 // "prepared to resume shelling": a military move short of force is PLOVER MOBILIZE (CAMEO 15)
                 CodedEvent? prepared = !ce.Nominal && v.IsAny(ce.Trigger.Start, PrepareVerbs) ? ComplementAct(v, ce, coded) : null;
-                if (prepared is not null && IsForce(prepared.Code)) ce = ce with { Code = "150" };
+                if (prepared is not null && CodeTables.IsForce(prepared.Code)) ce = ce with { Code = "150" };
                 // "have sworn to fight", "vowed to retaliate": the stance verb frames its complement, which carries the
                 // stance (THREATEN/AGREE); the verb's own dictionary code (swear = curse, 110) is not a second event
                 else if (!ce.Nominal && v.IsAny(ce.Trigger.Start, ThreatVerbs) && !ce.Code.StartsWith("13", StringComparison.Ordinal) && ComplementAct(v, ce, coded) is not null) continue;
@@ -468,7 +468,6 @@ public sealed partial class EventsComponent : IDocumentComponent
 
     private static readonly string[] PrepareVerbs = ["prepare", "prepared", "prepares", "preparing", "readied", "readies", "readying"];
 
-    private static bool IsForce(string code) => code.Length >= 2 && code[..2] is "18" or "19" or "20";
 
     /// <summary>
     /// The coded act in the infinitive complement of a stance verb ("vowed to fight", "prepared to resume shelling"):
@@ -519,7 +518,7 @@ public sealed partial class EventsComponent : IDocumentComponent
             || (ce.Passive && IsCountedGroup(v, ce.Target));
         var quad = _res.Codes.Cameo(ce.Code)?.QuadClass ?? 4;
         // "rockets were launched toward the base", "shells were fired at the town": a weapon used, by someone unnamed
-        if (ce.Passive && IsForce(ce.Code) && !CasualtyRoles.WeaponPhrase(v, ce.Target, []).IsEmpty) return true;
+        if (ce.Passive && CodeTables.IsForce(ce.Code) && !CasualtyRoles.WeaponPhrase(v, ce.Target, []).IsEmpty) return true;
         if (quad == 3) return actor || (ce.Passive && target); // demands, accusations, rejections, threats: the party that voices them, or the accused
         if (quad == 1) return actor && (target || stance is not null || PartyAfter(v, ce.Trigger.End, d));
         if (ce.Nominal && quad == 4) return true;

@@ -185,7 +185,7 @@ internal static class RoleCandidates
                 if (!named.Add(arg.EntityId ?? arg.Text)) continue;
                 var f = CarriedFeatures(c, rule, "next");
                 f.On("next|kind=", kind);
-                f.On("next|kind=", kind, IsForce(c.Code) ? "|force" : "|other");
+                f.On("next|kind=", kind, CodeTables.IsForce(c.Code) ? "|force" : "|other");
                 if (arg.Name is not null) f.On("next|category");
                 if (mention is not null) f.On("next|ner=", TypeName(mention.Type));
                 if (CountsPeople(nv, phrase)) f.On("next|count");
@@ -221,14 +221,14 @@ internal static class RoleCandidates
                 if (IsOtherTally(c, x.Chunk, rule)) f.On("other_tally");
                 if (ReportsOnly(c, clause, x.Chunk, rule)) f.On("reports_only");
                 // the subject of the sentence's passive or dying clause ("three men were killed", "Two children died"): who it happened to
-                if (c.Victims.Any(r => Overlaps(x.Chunk, r))) { f.On("victim_region"); f.On("victim_region", IsForce(c.Code) ? "|force" : "|other"); }
+                if (c.Victims.Any(r => Overlaps(x.Chunk, r))) { f.On("victim_region"); f.On("victim_region", CodeTables.IsForce(c.Code) ? "|force" : "|other"); }
                 if (f.Count > x.FeatureIds.Length) list[i] = x with { FeatureIds = f.ToArray() };
             }
         // a use of force whose own clause counts the people it was done to ("12 were killed", "killed 17 people") has
         // them as its target: measured as a learned preference (counted_victims) the ranker lost 0.05 of cross-validated
         // target accuracy (models/roles/README.md), so it stays a constraint, for counts of people only ("fired four
         // missiles", "around 50 houses" count things, not victims)
-        if (role == RoleKind.Target && IsForce(c.Code) && CountsVictims(c, rule) && list.Exists(x => x.Chunk == rule))
+        if (role == RoleKind.Target && CodeTables.IsForce(c.Code) && CountsVictims(c, rule) && list.Exists(x => x.Chunk == rule))
             list.RemoveAll(x => x.IsNone || x.Chunk != rule);
         return list;
     }
@@ -415,8 +415,6 @@ internal static class RoleCandidates
     private static bool CountsPeople(SentenceView v, Chunk ch) =>
         CountParser.ParseAt(v, ch.Start, bareVague: true) is { } n && (n.HeadNoun < 0 || CountParser.PersonNouns.ContainsKey(v.Word(n.HeadNoun).ToString()));
 
-    private static bool IsForce(string code) => Root(code) is "18" or "19" or "20";
-
     /// <summary>The event's own description ("|active"), conjoined with the none answer and with the phrase's clause position.</summary>
     private static string Frame(CodedEvent ce) => ce.Nominal ? "|noun" : ce.Passive ? "|passive" : "|active";
 
@@ -429,7 +427,7 @@ internal static class RoleCandidates
         f.On("none");
         f.On("none", Frame(c.Event));
         f.On(rule.IsEmpty ? "none|rule_none" : "none|rule_some");
-        f.On(IsForce(c.Code) ? "none|force" : "none|other");
+        f.On(CodeTables.IsForce(c.Code) ? "none|force" : "none|other");
         f.On("none|root=", Root(c.Code));
         if (CountsVictims(c, rule)) f.On("none|counted_rule");
         return f.ToArray();
@@ -465,7 +463,7 @@ internal static class RoleCandidates
         f.On(where);
         f.On(where, Frame(c.Event));
         f.On(where, rule.IsEmpty ? "|rule_none" : "|rule_some");
-        f.On(where, IsForce(c.Code) ? "|force" : "|other");
+        f.On(where, CodeTables.IsForce(c.Code) ? "|force" : "|other");
         if (where == "carried" && c.CarriedActor?.Code is { } code) Sectors(f, code, "carried");
         return f;
     }
@@ -587,7 +585,7 @@ internal static class RoleCandidates
         if (IsWeapon(headWord)) f.On("weapon");
         bool count = v.TagAt(ch.Start) == Tag.Num || v.TagAt(CountStart(v, ch)) == Tag.Num;
         if (count) f.On("count");
-        if (IsForce(c.Code) && count) f.On("count|force");
+        if (CodeTables.IsForce(c.Code) && count) f.On("count|force");
         if (ch.Start <= ce.Trigger.Start && ch.End >= ce.Trigger.End) f.On("holds_trigger");
         if (c.Speaker is { } sp && (span.Overlaps(sp) || SpeakerApposition(v, ch, sp))) f.On("speaker");
         // a source the article quotes anywhere ("a monitoring group said") reports events; it does them only as the subject of the event's own clause
